@@ -1,0 +1,24 @@
+/* strbuf: a growable, always NUL-terminated byte string. */
+#ifndef UR_SRC_STRBUF_H
+#define UR_SRC_STRBUF_H
+
+#include <stddef.h>
+
+struct strbuf {
+	char *buf; /* never NULL after sb_init; NUL-terminated */
+	size_t len;
+	size_t cap;
+};
+
+void sb_init(struct strbuf *sb);
+void sb_free(struct strbuf *sb);
+/** Empty the buffer, keeping its memory. */
+void sb_reset(struct strbuf *sb);
+void sb_add(struct strbuf *sb, const char *s, size_t n);
+void sb_adds(struct strbuf *sb, const char *s);
+void sb_addc(struct strbuf *sb, char c);
+void sb_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/** Hand the string to the caller (who frees it) and re-initialise sb. */
+char *sb_detach(struct strbuf *sb);
+
+#endif

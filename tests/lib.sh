@@ -1,0 +1,54 @@
+# lib.sh: TAP helpers for the shell tests. Source it, call the t_* helpers,
+# end with t_done. $URIKAKE is the binary under test (set by make check).
+: "${URIKAKE:=${top_builddir:-.}/urikake}"
+: "${top_srcdir:=.}"
+t_n=0
+t_failed=0
+T=$(mktemp -d "${TMPDIR:-/tmp}/urikake-test.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+
+t_report() { # t_report STATUS DESC
+	t_n=$((t_n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $t_n - $2"
+	else
+		echo "not ok $t_n - $2"
+		t_failed=$((t_failed + 1))
+	fi
+}
+
+# t_ok DESC CMD...: passes when CMD exits 0.
+t_ok() {
+	d=$1; shift
+	"$@" >"$T/.out" 2>"$T/.err"; rc=$?
+	t_report $rc "$d"
+	[ $rc -eq 0 ] || { echo "# exit $rc"; sed 's/^/# /' "$T/.err" | head -20; }
+}
+
+# t_exit DESC CODE CMD...: passes when CMD exits with CODE; output in $T/.out, $T/.err.
+t_exit() {
+	d=$1; want=$2; shift 2
+	"$@" >"$T/.out" 2>"$T/.err"; rc=$?
+	[ $rc -eq "$want" ]; t_report $? "$d"
+	[ $rc -eq "$want" ] || { echo "# exit $rc, want $want"; sed 's/^/# /' "$T/.err" | head -20; }
+}
+
+# t_is DESC GOT WANT
+t_is() {
+	[ "$2" = "$3" ]; t_report $? "$1"
+	[ "$2" = "$3" ] || { echo "# got:  $2" | head -20; echo "# want: $3" | head -20; }
+}
+
+# t_grep DESC PATTERN FILE: passes when FILE has a line matching PATTERN.
+t_grep() {
+	grep -q -e "$2" "$3"; rc=$?
+	t_report $rc "$1"
+	[ $rc -eq 0 ] || { echo "# no '$2' in:"; sed 's/^/#   /' "$3" | head -20; }
+}
+
+t_skip_all() { echo "1..0 # SKIP $1"; exit 0; }
+
+t_done() {
+	echo "1..$t_n"
+	[ $t_failed -eq 0 ]
+}
