@@ -20,6 +20,11 @@ enum ur_status store_open(struct store **out, const char *path, const char *user
 void store_close(struct store *st);
 /** Schema version after migration (PRAGMA user_version). */
 int store_schema_version(struct store *st);
+/** PRAGMA data_version: changes when another connection commits, so a
+ *  view polling it notices other clerks' changes. -1 on error. */
+int64_t store_data_version(struct store *st);
+/** The user recorded in the audit log (as given to store_open). */
+const char *store_user(const struct store *st);
 /** Make the database file and its -wal/-shm 0660, owned by group (init --group). */
 enum ur_status store_share_with_group(struct store *st, const char *group, struct ur_err *err);
 
@@ -76,6 +81,15 @@ struct invoice {
 enum ur_status store_invoice_upsert(struct store *st, const struct invoice *inv,
 				    enum store_upsert *what, struct ur_err *err);
 
+/** Look up by number: fills *out (id included; strings owned by the store,
+ *  valid until the next call on st) and *open_amount (amount − paid), or
+ *  UR_INPUT when there is no such number. */
+enum ur_status store_invoice_get(struct store *st, const char *number, struct invoice *out,
+				 int64_t *open_amount, struct ur_err *err);
+/** Count the invoices whose cached paid amount differs from the sum of
+ *  their active allocations and adjustments (0 when the cache is right). */
+enum ur_status store_verify_paid(struct store *st, int64_t *mismatches, struct ur_err *err);
+
 /** Record one audit row (inside the caller's transaction when there is one).
  *  before/after are JSON text or NULL. */
 enum ur_status store_audit(struct store *st, const char *action, const char *entity,
@@ -105,5 +119,92 @@ struct aging_row {
 typedef int (*store_aging_fn)(const struct aging_row *row, void *ctx);
 enum ur_status store_aging(struct store *st, int32_t as_of, const int *bounds, int nbounds,
 			   store_aging_fn fn, void *ctx, struct ur_err *err);
+
+/** The SQL text store_aging runs (from the ledger, for any date), for the
+ *  benchmark to run the same query in the sqlite3 shell. Named parameters:
+ *  :as_of ('YYYY-MM-DD') and :b1 … :b8 (bucket limits in days; NULL =
+ *  unused). Rows: code, name, currency, bucket, open — one per customer,
+ *  currency and non-empty bucket, ordered by code, currency, bucket. */
+const char *store_aging_sql(void);
+/** The same over the cached paid amounts, used by store_aging instead when
+ *  no allocation or adjustment is dated or voided after the as-of date
+ *  (normally: as of today). Same parameters and rows. */
+const char *store_aging_fast_sql(void);
+
+/* Bank files and deposits. Strings: NULL means "". */
+struct bank_file {
+	const char *sha256; /* hex digest of the file's bytes */
+	const char *name;
+	const char *format;
+	const char *encoding;
+	int64_t records;
+};
+/** Record an imported bank file. When a file with the same sha256 was
+ *  imported before: *what = STORE_UNCHANGED and *id is that import. */
+enum ur_status store_bank_file_insert(struct store *st, const struct bank_file *bf,
+				      int64_t *id, enum store_upsert *what, struct ur_err *err);
+
+struct deposit {
+	int64_t bank_file_id; /* 0: none */
+	int64_t record_no;
+	const char *acct_bank, *acct_branch, *acct_number; /* our account */
+	int32_t booking_date;
+	int32_t value_date;
+	int64_t amount; /* minor units */
+	const char *currency;
+	const char *payer_name; /* raw, as the bank sent it (UTF-8) */
+	const char *payer_key;  /* folded for matching */
+	const char *payer_code;
+	const char *remit_bank, *remit_branch;
+	const char *edi;
+	const char *reference; /* 照会番号 / AcctSvcrRef, leading zeros kept */
+};
+/** Insert a deposit (state 'unmatched'). When one with the same account,
+ *  booking date, reference and amount exists: *what = STORE_UNCHANGED and
+ *  *id is that one (overlapping statements add nothing). */
+enum ur_status store_deposit_insert(struct store *st, const struct deposit *d, int64_t *id,
+				    enum store_upsert *what, struct ur_err *err);
+/** Move deposit id from state `from` to `to` ('unmatched', 'matched',
+ *  'partial', 'parked', 'reversed'), setting its customer (0: none) and
+ *  park reason (NULL: none); audited. UR_CONFLICT when it is no longer in
+ *  `from` (another clerk got there first). */
+enum ur_status store_deposit_set_state(struct store *st, int64_t id, const char *from,
+				       const char *to, int64_t customer_id,
+				       const char *park_reason, struct ur_err *err);
+
+/* The ledger: allocations and adjustments are inserted and voided, never
+ * deleted; invoice.paid follows them in the same transaction. */
+struct allocation {
+	int64_t deposit_id;
+	int64_t invoice_id;  /* 0: money held on account for the customer */
+	int64_t customer_id;
+	int64_t amount;      /* cash of the deposit applied (a deposit's active
+				allocations add up to its amount) */
+	int64_t fee;         /* transfer fee deducted on this invoice: booked as a
+				'fee' adjustment, voided with the allocation */
+	const char *kind;    /* "auto" or "manual" */
+	int32_t alloc_date;
+};
+/** Insert an allocation (and its fee adjustment), audited. UR_CONFLICT when
+ *  amount + fee exceeds the invoice's open amount. */
+enum ur_status store_allocation_insert(struct store *st, const struct allocation *a,
+				       int64_t *id, struct ur_err *err);
+/** Void allocation id (and its fee adjustment), audited. UR_CONFLICT when
+ *  it does not exist or is already voided. */
+enum ur_status store_allocation_void(struct store *st, int64_t id, struct ur_err *err);
+
+struct adjustment {
+	int64_t invoice_id;
+	const char *kind; /* "fee", "write_off" or "credit_note" */
+	int64_t amount;   /* reduces the open amount */
+	int32_t adj_date;
+	int64_t allocation_id; /* 0: none */
+};
+/** Insert an adjustment, audited. UR_CONFLICT when it exceeds the open
+ *  amount (unless it belongs to an allocation, checked there). */
+enum ur_status store_adjustment_insert(struct store *st, const struct adjustment *adj,
+				       int64_t *id, struct ur_err *err);
+/** Void adjustment id, audited; UR_CONFLICT as store_allocation_void. */
+enum ur_status store_adjustment_void(struct store *st, int64_t id, struct ur_err *err);
 
 #endif

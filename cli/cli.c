@@ -1,0 +1,252 @@
+/* cli: argument parsing, error reporting, the database path and progress
+ * output shared by the batch commands. */
+#include "config.h"
+
+#include <errno.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "i18n.h"
+#include "store.h"
+#include "xalloc.h"
+
+void
+cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fputs("urikake: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int
+cli_fail(const struct ur_err *err)
+{
+	cli_error("%s", err->msg[0] ? err->msg : _("failed"));
+	return err->status != UR_OK ? (int)err->status : UR_FAIL;
+}
+
+void
+cli_usage(FILE *f)
+{
+	fputs(_("Usage: urikake [--db PATH] [--user NAME] [--lang ja|zh_CN|en] COMMAND ...\n"
+		"\n"
+		"Commands:\n"
+		"  init [--group NAME]                     create or migrate the database\n"
+		"  demo [--size small|large] [--csv DIR]   fill a new database with sample data\n"
+		"  import customers|invoices FILE [--encoding E]\n"
+		"                                          upsert records from a CSV file\n"
+		"  export customers|invoices [--format csv|json]\n"
+		"                                          write records to standard output\n"
+		"  aging [--as-of DATE] [--format table|csv|json] [--buckets 30,60,90]\n"
+		"                                          the aged-receivables report\n"
+		"  backup PATH                             copy the database while in use\n"
+		"\n"
+		"Options:\n"
+		"  --db PATH      database (default $URIKAKE_DB, else\n"
+		"                 $XDG_DATA_HOME/urikake/urikake.db)\n"
+		"  --user NAME    who is recorded in the audit log (default $URIKAKE_USER)\n"
+		"  --lang L       language of messages: ja, zh_CN or en\n"
+		"  --help         show this help\n"
+		"  --version      show the version\n"),
+	      f);
+}
+
+int
+cli_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fputs("urikake: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	fputs(_("Try 'urikake --help' for more information.\n"), stderr);
+	return UR_USAGE;
+}
+
+static const struct cli_opt *
+cli_find_opt(const struct cli_opt *opts, const char *word, size_t len)
+{
+	for (; opts && opts->name; opts++)
+		if (strlen(opts->name) == len && strncmp(opts->name, word, len) == 0)
+			return opts;
+	return NULL;
+}
+
+/* One option word at argv[*i]; advances *i past its value. */
+static enum ur_status
+cli_one_opt(int argc, char **argv, int *i, const struct cli_opt *opts)
+{
+	const char *word = argv[*i], *eq = strchr(word, '=');
+	size_t len = eq ? (size_t)(eq - word) : strlen(word);
+	const struct cli_opt *o = cli_find_opt(opts, word, len);
+
+	if (!o)
+		return cli_usage_error(_("unknown option '%.*s'"), (int)len, word);
+	if (!o->value) {
+		if (eq)
+			return cli_usage_error(_("option '%s' takes no value"), o->name);
+		*o->flag = 1;
+		return UR_OK;
+	}
+	if (eq) {
+		*o->value = eq + 1;
+	} else if (*i + 1 < argc) {
+		*o->value = argv[++*i];
+	} else {
+		return cli_usage_error(_("option '%s' needs a value"), o->name);
+	}
+	return UR_OK;
+}
+
+enum ur_status
+cli_args(int argc, char **argv, const struct cli_opt *opts, const char **pos, int maxpos,
+	 int *npos)
+{
+	int i, dashdash = 0;
+
+	*npos = 0;
+	for (i = 0; i < argc; i++) {
+		const char *w = argv[i];
+
+		if (!dashdash && strcmp(w, "--") == 0) {
+			dashdash = 1;
+		} else if (!dashdash && w[0] == '-' && w[1] != '\0') {
+			if (cli_one_opt(argc, argv, &i, opts) != UR_OK)
+				return UR_USAGE;
+		} else if (*npos < maxpos) {
+			pos[(*npos)++] = w;
+		} else {
+			return cli_usage_error(_("unexpected argument '%s'"), w);
+		}
+	}
+	return UR_OK;
+}
+
+/* mkdir -p with mode 0700 for every directory it creates. */
+static enum ur_status
+cli_mkdirs(char *path, struct ur_err *err)
+{
+	char *p;
+
+	for (p = path + 1; ; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char save = *p;
+
+		*p = '\0';
+		if (mkdir(path, 0700) != 0 && errno != EEXIST) {
+			ur_fail(err, UR_FAIL, _("cannot create directory %s: %s"), path,
+				strerror(errno));
+			*p = save;
+			return UR_FAIL;
+		}
+		*p = save;
+		if (save == '\0')
+			return UR_OK;
+	}
+}
+
+char *
+cli_db_path(const struct cli *c, struct ur_err *err)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	struct strbuf sb;
+
+	if (c->db)
+		return xstrdup(c->db);
+	if (getenv("URIKAKE_DB") && *getenv("URIKAKE_DB"))
+		return xstrdup(getenv("URIKAKE_DB"));
+	sb_init(&sb);
+	if (xdg && xdg[0] == '/') {
+		sb_adds(&sb, xdg);
+	} else if (home && *home) {
+		sb_addf(&sb, "%s/.local/share", home);
+	} else {
+		sb_free(&sb);
+		ur_fail(err, UR_USAGE, _("no database: use --db PATH or set URIKAKE_DB or HOME"));
+		return NULL;
+	}
+	sb_adds(&sb, "/urikake");
+	if (cli_mkdirs(sb.buf, err) != UR_OK) {
+		sb_free(&sb);
+		return NULL;
+	}
+	sb_adds(&sb, "/urikake.db");
+	return sb_detach(&sb);
+}
+
+static const char *
+cli_user(const struct cli *c)
+{
+	const char *u = c->user;
+	struct passwd *pw;
+
+	if (!u || !*u)
+		u = getenv("URIKAKE_USER");
+	if (!u || !*u)
+		u = getlogin();
+	if ((!u || !*u) && (pw = getpwuid(getuid())) != NULL)
+		u = pw->pw_name;
+	return u && *u ? u : "unknown";
+}
+
+int
+cli_open_store(const struct cli *c, struct store **st)
+{
+	struct ur_err err;
+	char *path;
+	enum ur_status s;
+
+	ur_err_clear(&err);
+	if (!(path = cli_db_path(c, &err)))
+		return cli_fail(&err);
+	s = store_open(st, path, cli_user(c), &err);
+	free(path);
+	if (s != UR_OK)
+		return cli_fail(&err);
+	return UR_OK;
+}
+
+int
+cli_flush(struct strbuf *out)
+{
+	if (out->len && fwrite(out->buf, 1, out->len, stdout) != out->len) {
+		cli_error(_("cannot write the output: %s"), strerror(errno));
+		return UR_FAIL;
+	}
+	sb_reset(out);
+	return UR_OK;
+}
+
+void
+cli_progress(size_t done, size_t total, void *label)
+{
+	static int tty = -1;
+	unsigned pct;
+	int bar;
+
+	if (tty < 0)
+		tty = isatty(STDERR_FILENO);
+	if (!tty || total == 0)
+		return;
+	pct = (unsigned)(done * 100 / total);
+	bar = (int)(pct / 5);
+	fprintf(stderr, "\r%s [%.*s%*s] %3u%%", (const char *)label, bar,
+		"####################", 20 - bar, "", pct);
+	if (done >= total)
+		fputc('\n', stderr);
+	fflush(stderr);
+}

@@ -1,0 +1,62 @@
+/* cli: what the batch commands of the urikake program share — the global
+ * settings, argument parsing, opening the store, and reporting errors. */
+#ifndef UR_CLI_CLI_H
+#define UR_CLI_CLI_H
+
+#include <stdio.h>
+
+#include "err.h"
+#include "strbuf.h"
+
+struct store;
+
+/* Global settings, from the options before the command. */
+struct cli {
+	const char *db;   /* --db, else $URIKAKE_DB, else NULL (the XDG default) */
+	const char *user; /* --user, else $URIKAKE_USER, else the login name */
+	const char *lang; /* --lang or NULL */
+};
+
+/* One option a command accepts. value receives the argument (--name VALUE
+ * or --name=VALUE); a NULL value makes it a flag that sets *flag to 1. */
+struct cli_opt {
+	const char *name; /* with the leading dashes: "--format" */
+	const char **value;
+	int *flag;
+};
+
+/** Parse argv[0..argc) (the words after the command): options anywhere,
+ *  "--" ends them, the other words go to pos[] (at most maxpos). On a bad
+ *  option or too many words, print why and return UR_USAGE. */
+enum ur_status cli_args(int argc, char **argv, const struct cli_opt *opts,
+			const char **pos, int maxpos, int *npos);
+
+/** Print "urikake: MESSAGE" on stderr (printf-style, already translated). */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/** Print err's message and return its status (UR_FAIL if it had none). */
+int cli_fail(const struct ur_err *err);
+/** Print a usage error followed by the usage hint; return UR_USAGE. */
+int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/** Print the program's usage to f. */
+void cli_usage(FILE *f);
+
+/** Resolve the database path (creating the default directory 0700 when
+ *  needed), open and migrate the store. Prints errors; returns the status. */
+int cli_open_store(const struct cli *c, struct store **st);
+/** The database path cli_open_store uses (malloc'd), or NULL with err. */
+char *cli_db_path(const struct cli *c, struct ur_err *err);
+
+/** Write out's bytes to stdout and empty it; UR_FAIL (printed) on error. */
+int cli_flush(struct strbuf *out);
+/** Draw or update a progress bar on stderr when it is a terminal. */
+void cli_progress(size_t done, size_t total, void *label);
+
+/* The commands: argv[0] is the command word; return the exit status. */
+int cmd_init(const struct cli *c, int argc, char **argv);
+int cmd_backup(const struct cli *c, int argc, char **argv);
+int cmd_import(const struct cli *c, int argc, char **argv);
+int cmd_export(const struct cli *c, int argc, char **argv);
+int cmd_aging(const struct cli *c, int argc, char **argv);
+int cmd_demo(const struct cli *c, int argc, char **argv);
+
+#endif

@@ -1,0 +1,89 @@
+/* cmd_init: `urikake init [--group NAME]` and `urikake backup PATH`. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "i18n.h"
+#include "store.h"
+
+/* The directory part of path ("." when there is none). */
+static void
+init_dirname(const char *path, struct strbuf *out)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		sb_adds(out, ".");
+	else if (slash == path)
+		sb_adds(out, "/");
+	else
+		sb_add(out, path, (size_t)(slash - path));
+}
+
+static int
+init_share(const struct cli *c, struct store *st, const char *group)
+{
+	struct ur_err err;
+	struct strbuf dir;
+	char *path;
+
+	ur_err_clear(&err);
+	if (store_share_with_group(st, group, &err) != UR_OK)
+		return cli_fail(&err);
+	if (!(path = cli_db_path(c, &err)))
+		return cli_fail(&err);
+	sb_init(&dir);
+	init_dirname(path, &dir);
+	printf(_("The database is now shared with group %s. Make its directory belong to the "
+		 "group and setgid, so new files (the WAL) do too:\n"
+		 "  chgrp %s %s && chmod g+rwxs %s\n"),
+	       group, group, dir.buf, dir.buf);
+	sb_free(&dir);
+	free(path);
+	return UR_OK;
+}
+
+int
+cmd_init(const struct cli *c, int argc, char **argv)
+{
+	const char *group = NULL, *pos[1];
+	const struct cli_opt opts[] = { { "--group", &group, NULL }, { NULL, NULL, NULL } };
+	struct store *st;
+	int npos, rc;
+
+	if (cli_args(argc - 1, argv + 1, opts, pos, 0, &npos) != UR_OK)
+		return UR_USAGE;
+	if (group && !*group)
+		return cli_usage_error(_("--group needs a group name"));
+	if ((rc = cli_open_store(c, &st)) != UR_OK)
+		return rc;
+	printf(_("Database ready (schema version %d).\n"), store_schema_version(st));
+	rc = group ? init_share(c, st, group) : UR_OK;
+	store_close(st);
+	return rc;
+}
+
+int
+cmd_backup(const struct cli *c, int argc, char **argv)
+{
+	const char *pos[1];
+	struct store *st;
+	struct ur_err err;
+	int npos, rc;
+
+	if (cli_args(argc - 1, argv + 1, NULL, pos, 1, &npos) != UR_OK)
+		return UR_USAGE;
+	if (npos != 1)
+		return cli_usage_error(_("usage: urikake backup PATH"));
+	if ((rc = cli_open_store(c, &st)) != UR_OK)
+		return rc;
+	ur_err_clear(&err);
+	if (store_backup(st, pos[0], &err) != UR_OK)
+		rc = cli_fail(&err);
+	else
+		printf(_("Backed up to %s.\n"), pos[0]);
+	store_close(st);
+	return rc;
+}

@@ -1,0 +1,154 @@
+/* main: the urikake program — global options, locale and message catalogue
+ * set-up, and dispatch to the batch commands. */
+#include "config.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "i18n.h"
+
+struct command {
+	const char *name;
+	int (*run)(const struct cli *c, int argc, char **argv);
+};
+
+static const struct command commands[] = {
+	{ "init", cmd_init },
+	{ "backup", cmd_backup },
+	{ "import", cmd_import },
+	{ "export", cmd_export },
+	{ "aging", cmd_aging },
+	{ "demo", cmd_demo },
+};
+
+/* What the global options asked for, before anything is printed (the
+ * language must be set before the first message). */
+struct globals {
+	struct cli cli;
+	int help, version;
+	const char *bad; /* offending word, when bad_kind is set */
+	enum { BAD_NONE, BAD_OPTION, BAD_VALUE, BAD_LANG } bad_kind;
+	int cmd;             /* index of the command word in argv, 0 if none */
+};
+
+static int
+main_value(int argc, char **argv, int *i, const char *name, const char **out)
+{
+	size_t n = strlen(name);
+
+	if (strncmp(argv[*i], name, n) != 0)
+		return 0;
+	if (argv[*i][n] == '=') {
+		*out = argv[*i] + n + 1;
+		return 1;
+	}
+	if (argv[*i][n] != '\0')
+		return 0;
+	if (*i + 1 >= argc)
+		return -1;
+	*out = argv[++*i];
+	return 1;
+}
+
+static void
+main_globals(int argc, char **argv, struct globals *g)
+{
+	static const char *names[] = { "--db", "--user", "--lang" };
+	int i, k, r;
+
+	memset(g, 0, sizeof *g);
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		const char **slot[] = { &g->cli.db, &g->cli.user, &g->cli.lang };
+
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			g->help = 1;
+			continue;
+		}
+		if (strcmp(argv[i], "--version") == 0) {
+			g->version = 1;
+			continue;
+		}
+		for (k = 0, r = 0; k < 3 && r == 0; k++)
+			r = main_value(argc, argv, &i, names[k], slot[k]);
+		if (r <= 0) {
+			g->bad = argv[i];
+			g->bad_kind = r < 0 ? BAD_VALUE : BAD_OPTION;
+			return;
+		}
+	}
+	if (g->cli.lang && strcmp(g->cli.lang, "ja") != 0 && strcmp(g->cli.lang, "zh_CN") != 0 &&
+	    strcmp(g->cli.lang, "en") != 0) {
+		g->bad = g->cli.lang;
+		g->bad_kind = BAD_LANG;
+		g->cli.lang = NULL;
+	}
+	g->cmd = i < argc ? i : 0;
+}
+
+/* Locale from the environment, --lang for messages, UTF-8 text always. */
+static void
+main_locale(const char *lang)
+{
+	const char *msgs, *dir = getenv("URIKAKE_LOCALEDIR");
+
+	setlocale(LC_ALL, "");
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
+	if (lang) {
+		setenv("LANGUAGE", lang, 1);
+		msgs = setlocale(LC_MESSAGES, NULL);
+		if (!msgs || strcmp(msgs, "C") == 0 || strcmp(msgs, "POSIX") == 0)
+			setlocale(LC_MESSAGES, "C.UTF-8");
+	}
+#if ENABLE_NLS
+	bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+#else
+	(void)dir;
+#endif
+}
+
+static int
+main_bad(const struct globals *g)
+{
+	switch (g->bad_kind) {
+	case BAD_VALUE:
+		return cli_usage_error(_("option '%s' needs a value"), g->bad);
+	case BAD_LANG:
+		return cli_usage_error(_("unknown language '%s' (use ja, zh_CN or en)"), g->bad);
+	default:
+		return cli_usage_error(_("unknown option '%s'"), g->bad);
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	struct globals g;
+	size_t k;
+
+	main_globals(argc, argv, &g);
+	main_locale(g.cli.lang);
+	if (g.bad_kind != BAD_NONE)
+		return main_bad(&g);
+	if (g.help) {
+		cli_usage(stdout);
+		return UR_OK;
+	}
+	if (g.version) {
+		printf("%s %s\n", PACKAGE, VERSION);
+		return UR_OK;
+	}
+	if (!g.cmd) {
+		cli_usage(stderr);
+		return UR_USAGE;
+	}
+	for (k = 0; k < sizeof commands / sizeof commands[0]; k++)
+		if (strcmp(argv[g.cmd], commands[k].name) == 0)
+			return commands[k].run(&g.cli, argc - g.cmd, argv + g.cmd);
+	return cli_usage_error(_("unknown command '%s'"), argv[g.cmd]);
+}

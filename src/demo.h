@@ -1,0 +1,33 @@
+/* demo: a realistic, deterministic sample company — Japanese and Chinese
+ * customers with readings, terms and contacts, and a year of invoices —
+ * written into the store or out as import-ready CSV files. */
+#ifndef UR_SRC_DEMO_H
+#define UR_SRC_DEMO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "err.h"
+
+struct store;
+
+enum demo_size {
+	DEMO_SMALL, /* 300 customers, 7,200 invoices */
+	DEMO_LARGE, /* 50,000 customers, 1,000,000 invoices (benchmarks) */
+};
+
+struct demo_counts {
+	size_t customers, invoices;
+};
+
+/** Fill an empty database (UR_INPUT when it already holds customers) in one
+ *  transaction; invoices cover the 12 months ending on today. */
+enum ur_status demo_fill(struct store *st, enum demo_size size, int32_t today,
+			 struct demo_counts *out, struct ur_err *err);
+
+/** Write dir/customers.csv and dir/invoices.csv (CLI.md columns, with due
+ *  dates) holding the same data demo_fill stores; dir must exist. */
+enum ur_status demo_write_csv(const char *dir, enum demo_size size, int32_t today,
+			      struct demo_counts *out, struct ur_err *err);
+
+#endif

@@ -1,0 +1,522 @@
+/* store: opening the database (0600 file, WAL, foreign keys, busy timeout),
+ * schema migrations keyed on PRAGMA user_version, transactions, the audit
+ * log, backup and group sharing, and the helpers the other store files
+ * share (statement cache, error mapping, binding, JSON). */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <inttypes.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "date.h"
+#include "i18n.h"
+#include "store_priv.h"
+#include "xalloc.h"
+
+/* Migration steps, applied in order, each in its own transaction that also
+ * sets PRAGMA user_version to its version. Version 1 is the whole schema;
+ * a later version appends { N, "ALTER TABLE …;" } here. */
+static const struct {
+	int version;
+	const char *sql;
+} migrations[] = {
+	{ 1, ur_schema_sql },
+};
+#define STORE_VERSION (migrations[sizeof migrations / sizeof migrations[0] - 1].version)
+
+#define STORE_BUSY_MS 5000
+
+enum ur_status
+store_sqlfail(struct store *st, int rc, struct ur_err *err)
+{
+	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+		return ur_fail(err, UR_CONFLICT,
+			       _("another user holds the database (%s); try again"), st->path);
+	return ur_fail(err, UR_FAIL, _("database %s: %s"), st->path, sqlite3_errmsg(st->db));
+}
+
+enum ur_status
+store_exec(struct store *st, const char *sql, struct ur_err *err)
+{
+	int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? UR_OK : store_sqlfail(st, rc, err);
+}
+
+sqlite3_stmt *
+store_stmt(struct store *st, enum store_stmt id, const char *sql, struct ur_err *err)
+{
+	sqlite3_stmt *s = st->stmt[id];
+	int rc;
+
+	if (s) {
+		sqlite3_reset(s);
+		sqlite3_clear_bindings(s);
+		return s;
+	}
+	rc = sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st->stmt[id], NULL);
+	if (rc != SQLITE_OK) {
+		store_sqlfail(st, rc, err);
+		return NULL;
+	}
+	return st->stmt[id];
+}
+
+enum ur_status
+store_step_done(struct store *st, sqlite3_stmt *s, struct ur_err *err)
+{
+	int rc = sqlite3_step(s);
+
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return store_sqlfail(st, rc, err);
+	return UR_OK;
+}
+
+int
+store_bind_text(sqlite3_stmt *s, int idx, const char *text)
+{
+	if (!text || !*text)
+		return sqlite3_bind_null(s, idx);
+	return sqlite3_bind_text(s, idx, text, -1, SQLITE_STATIC);
+}
+
+int
+store_bind_date(sqlite3_stmt *s, int idx, int32_t day)
+{
+	char buf[DATE_ISO_SIZE];
+
+	date_format_iso(day, buf);
+	return sqlite3_bind_text(s, idx, buf, -1, SQLITE_TRANSIENT);
+}
+
+int32_t
+store_column_date(sqlite3_stmt *s, int col)
+{
+	const unsigned char *t = sqlite3_column_text(s, col);
+	int v[8];
+
+	if (!t || sqlite3_column_bytes(s, col) != 10 || t[4] != '-' || t[7] != '-')
+		return 0;
+	for (int i = 0, j = 0; i < 10; i++) {
+		if (i == 4 || i == 7)
+			continue;
+		if (t[i] < '0' || t[i] > '9')
+			return 0;
+		v[j++] = t[i] - '0';
+	}
+	return date_from_ymd(v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3], v[4] * 10 + v[5],
+			     v[6] * 10 + v[7]);
+}
+
+const char *
+store_column_str(sqlite3_stmt *s, int col)
+{
+	const unsigned char *t = sqlite3_column_text(s, col);
+
+	return t ? (const char *)t : "";
+}
+
+void
+store_keep_str(char **slot, const char *s)
+{
+	free(*slot);
+	*slot = s ? xstrdup(s) : NULL;
+}
+
+void
+store_json_begin(struct strbuf *sb)
+{
+	sb_reset(sb);
+	sb_addc(sb, '{');
+}
+
+static void
+json_quote(struct strbuf *sb, const char *s)
+{
+	sb_addc(sb, '"');
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\') {
+			sb_addc(sb, '\\');
+			sb_addc(sb, (char)c);
+		} else if (c < 0x20 || c == 0x7f) {
+			sb_addf(sb, "\\u%04x", c);
+		} else {
+			sb_addc(sb, (char)c);
+		}
+	}
+	sb_addc(sb, '"');
+}
+
+static void
+json_key(struct strbuf *sb, const char *key)
+{
+	if (sb->len > 1)
+		sb_addc(sb, ',');
+	json_quote(sb, key);
+	sb_addc(sb, ':');
+}
+
+void
+store_json_str(struct strbuf *sb, const char *key, const char *value)
+{
+	json_key(sb, key);
+	if (value && *value)
+		json_quote(sb, value);
+	else
+		sb_adds(sb, "null");
+}
+
+void
+store_json_int(struct strbuf *sb, const char *key, int64_t value)
+{
+	json_key(sb, key);
+	sb_addf(sb, "%" PRId64, value);
+}
+
+void
+store_json_end(struct strbuf *sb)
+{
+	sb_addc(sb, '}');
+}
+
+static int
+user_version(struct store *st)
+{
+	sqlite3_stmt *s;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+int
+store_schema_version(struct store *st)
+{
+	return user_version(st);
+}
+
+static enum ur_status
+migrate_step(struct store *st, int i, struct ur_err *err)
+{
+	char pragma[64];
+	enum ur_status rc;
+
+	if ((rc = store_begin(st, err)) != UR_OK)
+		return rc;
+	if (user_version(st) >= migrations[i].version) /* another process did it */
+		return store_commit(st, err);
+	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", migrations[i].version);
+	if ((rc = store_exec(st, migrations[i].sql, err)) != UR_OK ||
+	    (rc = store_exec(st, pragma, err)) != UR_OK) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_commit(st, err);
+}
+
+static enum ur_status
+migrate(struct store *st, struct ur_err *err)
+{
+	int v = user_version(st);
+	enum ur_status rc;
+
+	if (v < 0)
+		return store_sqlfail(st, sqlite3_errcode(st->db), err);
+	if (v > STORE_VERSION)
+		return ur_fail(err, UR_FAIL,
+			       _("%s has database schema version %d, but this urikake knows only "
+				 "up to version %d; use a newer urikake"),
+			       st->path, v, STORE_VERSION);
+	for (size_t i = 0; i < sizeof migrations / sizeof migrations[0]; i++) {
+		if (migrations[i].version <= v)
+			continue;
+		if ((rc = migrate_step(st, (int)i, err)) != UR_OK)
+			return rc;
+	}
+	return UR_OK;
+}
+
+static enum ur_status
+configure(struct store *st, struct ur_err *err)
+{
+	enum ur_status rc;
+
+	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	if ((rc = store_exec(st, "PRAGMA foreign_keys = ON", err)) != UR_OK ||
+	    (rc = store_exec(st, "PRAGMA journal_mode = WAL", err)) != UR_OK ||
+	    (rc = store_exec(st, "PRAGMA synchronous = NORMAL", err)) != UR_OK)
+		return rc;
+	return migrate(st, err);
+}
+
+static int
+is_file_path(const char *path)
+{
+	return strcmp(path, ":memory:") != 0 && strncmp(path, "file:", 5) != 0 && *path;
+}
+
+static char *
+os_login(void)
+{
+	struct passwd *pw = getpwuid(getuid());
+	char buf[32];
+
+	if (pw && pw->pw_name && *pw->pw_name)
+		return xstrdup(pw->pw_name);
+	snprintf(buf, sizeof buf, "uid:%ld", (long)getuid());
+	return xstrdup(buf);
+}
+
+static enum ur_status
+create_file(const char *path, struct ur_err *err)
+{
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+	if (fd < 0)
+		return ur_fail(err, UR_FAIL, _("cannot open database %s: %s"), path,
+			       strerror(errno));
+	close(fd);
+	return UR_OK;
+}
+
+static enum ur_status
+open_db(struct store *st, struct ur_err *err)
+{
+	int rc = sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+				 NULL);
+
+	if (rc != SQLITE_OK) {
+		if (!st->db)
+			return ur_fail(err, UR_FAIL, _("cannot open database %s: %s"), st->path,
+				       sqlite3_errstr(rc));
+		return store_sqlfail(st, rc, err);
+	}
+	return configure(st, err);
+}
+
+enum ur_status
+store_open(struct store **out, const char *path, const char *user, struct ur_err *err)
+{
+	struct store *st = xcalloc(1, sizeof *st);
+	enum ur_status rc = UR_OK;
+	mode_t old;
+
+	*out = NULL;
+	st->path = xstrdup(path);
+	st->os_user = os_login();
+	st->user = xstrdup(user && *user ? user : st->os_user);
+	sb_init(&st->before);
+	sb_init(&st->after);
+	old = umask(077); /* the -wal and -shm files must not be wider either */
+	if (is_file_path(path))
+		rc = create_file(path, err);
+	if (rc == UR_OK)
+		rc = open_db(st, err);
+	umask(old);
+	if (rc != UR_OK) {
+		store_close(st);
+		return rc;
+	}
+	*out = st;
+	return UR_OK;
+}
+
+void
+store_close(struct store *st)
+{
+	if (!st)
+		return;
+	for (int i = 0; i < SQ_COUNT; i++)
+		sqlite3_finalize(st->stmt[i]);
+	sqlite3_close(st->db);
+	for (int i = 0; i < STORE_CUST_STRS; i++)
+		free(st->cust_strs[i]);
+	for (int i = 0; i < STORE_INV_STRS; i++)
+		free(st->inv_strs[i]);
+	sb_free(&st->before);
+	sb_free(&st->after);
+	free(st->last_code);
+	free(st->path);
+	free(st->user);
+	free(st->os_user);
+	free(st);
+}
+
+enum ur_status
+store_begin(struct store *st, struct ur_err *err)
+{
+	enum ur_status rc = store_exec(st, "BEGIN IMMEDIATE", err);
+
+	if (rc == UR_OK)
+		st->in_tx = 1;
+	return rc;
+}
+
+enum ur_status
+store_commit(struct store *st, struct ur_err *err)
+{
+	enum ur_status rc = store_exec(st, "COMMIT", err);
+
+	if (rc == UR_OK)
+		st->in_tx = 0;
+	else
+		store_rollback(st);
+	return rc;
+}
+
+void
+store_rollback(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	st->in_tx = 0;
+	/* the rolled-back rows may have included the cached customer */
+	free(st->last_code);
+	st->last_code = NULL;
+}
+
+int64_t
+store_data_version(struct store *st)
+{
+	sqlite3_stmt *s;
+	int64_t v = -1;
+
+	if (sqlite3_prepare_v2(st->db, "PRAGMA data_version", -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+const char *
+store_user(const struct store *st)
+{
+	return st->user;
+}
+
+enum ur_status
+store_audit(struct store *st, const char *action, const char *entity, const char *before,
+	    const char *after, struct ur_err *err)
+{
+	static const char sql[] =
+		"INSERT INTO audit (user, os_user, action, entity, before, after)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	sqlite3_stmt *s = store_stmt(st, SQ_AUDIT, sql, err);
+
+	if (!s)
+		return err ? err->status : UR_FAIL;
+	sqlite3_bind_text(s, 1, st->user, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, st->os_user, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, entity, -1, SQLITE_STATIC);
+	store_bind_text(s, 5, before);
+	store_bind_text(s, 6, after);
+	return store_step_done(st, s, err);
+}
+
+enum ur_status
+store_audit_entity(struct store *st, const char *action, const char *kind, const char *key,
+		   const char *before, const char *after, struct ur_err *err)
+{
+	struct strbuf e;
+	enum ur_status rc;
+
+	sb_init(&e);
+	sb_addf(&e, "%s:%s", kind, key);
+	rc = store_audit(st, action, e.buf, before, after, err);
+	sb_free(&e);
+	return rc;
+}
+
+static enum ur_status
+backup_copy(struct store *st, sqlite3 *dst, struct ur_err *err)
+{
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", st->db, "main");
+	int rc;
+
+	if (!b)
+		return ur_fail(err, UR_FAIL, _("backup: %s"), sqlite3_errmsg(dst));
+	do {
+		rc = sqlite3_backup_step(b, -1);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(50);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE)
+		return ur_fail(err, UR_FAIL, _("backup: %s"), sqlite3_errstr(rc));
+	return UR_OK;
+}
+
+enum ur_status
+store_backup(struct store *st, const char *path, struct ur_err *err)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	sqlite3 *dst = NULL;
+	enum ur_status rc;
+
+	if (fd < 0 && errno == EEXIST)
+		return ur_fail(err, UR_INPUT, _("%s already exists; not overwriting it"), path);
+	if (fd < 0)
+		return ur_fail(err, UR_FAIL, _("cannot create %s: %s"), path, strerror(errno));
+	close(fd);
+	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+		rc = ur_fail(err, UR_FAIL, _("cannot open %s: %s"), path,
+			     dst ? sqlite3_errmsg(dst) : strerror(ENOMEM));
+	else
+		rc = backup_copy(st, dst, err);
+	sqlite3_close(dst);
+	if (rc != UR_OK)
+		unlink(path);
+	return rc;
+}
+
+static enum ur_status
+share_file(const char *path, gid_t gid, int required, struct ur_err *err)
+{
+	if (chown(path, (uid_t)-1, gid) != 0) {
+		if (errno == ENOENT && !required)
+			return UR_OK;
+		return ur_fail(err, UR_FAIL, _("cannot give %s to the group: %s"), path,
+			       strerror(errno));
+	}
+	if (chmod(path, 0660) != 0)
+		return ur_fail(err, UR_FAIL, _("cannot make %s group-writable: %s"), path,
+			       strerror(errno));
+	return UR_OK;
+}
+
+enum ur_status
+store_share_with_group(struct store *st, const char *group, struct ur_err *err)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm" };
+	struct group *gr = getgrnam(group);
+	struct strbuf p;
+	enum ur_status rc = UR_OK;
+
+	if (!gr)
+		return ur_fail(err, UR_FAIL, _("no such group: %s"), group);
+	sb_init(&p);
+	for (int i = 0; i < 3 && rc == UR_OK; i++) {
+		sb_reset(&p);
+		sb_adds(&p, st->path);
+		sb_adds(&p, suffix[i]);
+		rc = share_file(p.buf, gr->gr_gid, i == 0, err);
+	}
+	sb_free(&p);
+	return rc;
+}

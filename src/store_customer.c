@@ -1,0 +1,232 @@
+/* store_customer: customers in SQL — upsert by code (audited updates),
+ * lookup and ordered iteration. */
+#include "config.h"
+
+#include <string.h>
+
+#include "i18n.h"
+#include "store_priv.h"
+
+/* Text columns in binding order: ?1…?10 in the insert and update,
+ * columns 1…10 of the select; credit_limit is ?11 / column 11. */
+#define CUST_NTEXT 10
+static const char *const cust_cols[CUST_NTEXT] = {
+	"code", "name", "kana", "kana_key", "currency",
+	"terms", "sales_rep", "phone", "email", "address",
+};
+
+#define CUST_SELECT                                                                  \
+	"SELECT id, code, name, kana, kana_key, currency, terms, sales_rep, phone, email," \
+	" address, credit_limit FROM customer"
+
+static void
+cust_texts(const struct customer *c, const char *v[CUST_NTEXT])
+{
+	v[0] = c->code;
+	v[1] = c->name;
+	v[2] = c->kana;
+	v[3] = c->kana_key;
+	v[4] = c->currency && *c->currency ? c->currency : "JPY";
+	v[5] = c->terms;
+	v[6] = c->sales_rep;
+	v[7] = c->phone;
+	v[8] = c->email;
+	v[9] = c->address;
+}
+
+/* Point c's fields at the columns of a row of cust_select_sql. */
+static void
+cust_from_row(sqlite3_stmt *s, struct customer *c)
+{
+	const char *v[CUST_NTEXT];
+
+	for (int i = 0; i < CUST_NTEXT; i++)
+		v[i] = (const char *)sqlite3_column_text(s, i + 1);
+	c->id = sqlite3_column_int64(s, 0);
+	c->code = v[0];
+	c->name = v[1];
+	c->kana = v[2];
+	c->kana_key = v[3];
+	c->currency = v[4];
+	c->terms = v[5];
+	c->sales_rep = v[6];
+	c->phone = v[7];
+	c->email = v[8];
+	c->address = v[9];
+	c->credit_limit = sqlite3_column_int64(s, 11);
+}
+
+static int
+same_text(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+static void
+cust_json(struct strbuf *sb, const struct customer *c)
+{
+	const char *v[CUST_NTEXT];
+
+	cust_texts(c, v);
+	store_json_begin(sb);
+	for (int i = 0; i < CUST_NTEXT; i++)
+		store_json_str(sb, cust_cols[i], v[i]);
+	store_json_int(sb, "credit_limit", c->credit_limit);
+	store_json_end(sb);
+}
+
+static void
+cust_bind(sqlite3_stmt *s, const struct customer *c)
+{
+	const char *v[CUST_NTEXT];
+
+	cust_texts(c, v);
+	for (int i = 0; i < CUST_NTEXT; i++)
+		store_bind_text(s, i + 1, v[i]);
+	sqlite3_bind_int64(s, 11, c->credit_limit);
+}
+
+/* Compare the stored row (the current row of s) with c; on a difference
+ * fill st->before/after and set *id. Returns 1 when they differ. */
+static int
+cust_differs(struct store *st, sqlite3_stmt *s, const struct customer *c, int64_t *id)
+{
+	struct customer old;
+	const char *a[CUST_NTEXT], *b[CUST_NTEXT];
+	int differ;
+
+	cust_from_row(s, &old);
+	cust_texts(&old, a);
+	cust_texts(c, b);
+	differ = old.credit_limit != c->credit_limit;
+	for (int i = 0; i < CUST_NTEXT && !differ; i++)
+		differ = !same_text(a[i], b[i]);
+	if (!differ)
+		return 0;
+	*id = old.id;
+	cust_json(&st->before, &old);
+	cust_json(&st->after, c);
+	return 1;
+}
+
+static enum ur_status
+cust_update(struct store *st, const struct customer *c, enum store_upsert *what,
+	    struct ur_err *err)
+{
+	static const char sql[] = CUST_SELECT " WHERE code = ?1";
+	static const char upd[] =
+		"UPDATE customer SET name = ?2, kana = ?3, kana_key = ?4, currency = ?5,"
+		" terms = ?6, sales_rep = ?7, phone = ?8, email = ?9, address = ?10,"
+		" credit_limit = ?11, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+		" WHERE code = ?1";
+	sqlite3_stmt *s = store_stmt(st, SQ_CUST_SELECT, sql, err);
+	int64_t id = 0;
+	int rc, differ = 0;
+
+	if (!s)
+		return err ? err->status : UR_FAIL;
+	sqlite3_bind_text(s, 1, c->code, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		differ = cust_differs(st, s, c, &id);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW)
+		return store_sqlfail(st, rc, err);
+	*what = differ ? STORE_UPDATED : STORE_UNCHANGED;
+	if (!differ)
+		return UR_OK;
+	if (!(s = store_stmt(st, SQ_CUST_UPDATE, upd, err)))
+		return err ? err->status : UR_FAIL;
+	cust_bind(s, c);
+	if ((rc = store_step_done(st, s, err)) != UR_OK)
+		return rc;
+	store_keep_str(&st->last_code, NULL); /* its currency may have changed */
+	return store_audit_entity(st, "update", "customer", c->code, st->before.buf,
+				  st->after.buf, err);
+}
+
+enum ur_status
+store_customer_upsert(struct store *st, const struct customer *c, enum store_upsert *what,
+		      struct ur_err *err)
+{
+	static const char sql[] =
+		"INSERT INTO customer (code, name, kana, kana_key, currency, terms, sales_rep,"
+		" phone, email, address, credit_limit)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+		" ON CONFLICT (code) DO NOTHING";
+	sqlite3_stmt *s;
+	enum ur_status rc;
+
+	if (!c->code || !*c->code || !c->name || !*c->name)
+		return ur_fail(err, UR_INPUT, _("a customer needs a code and a name"));
+	if (!(s = store_stmt(st, SQ_CUST_INSERT, sql, err)))
+		return err ? err->status : UR_FAIL;
+	cust_bind(s, c);
+	if ((rc = store_step_done(st, s, err)) != UR_OK)
+		return rc;
+	if (sqlite3_changes(st->db) == 1) {
+		*what = STORE_INSERTED;
+		return UR_OK;
+	}
+	return cust_update(st, c, what, err);
+}
+
+enum ur_status
+store_customer_get(struct store *st, const char *code, struct customer *out,
+		   struct ur_err *err)
+{
+	static const char sql[] = CUST_SELECT " WHERE code = ?1";
+	sqlite3_stmt *s = store_stmt(st, SQ_CUST_SELECT, sql, err);
+	struct customer c;
+	const char *v[CUST_NTEXT];
+	int rc;
+
+	if (!s)
+		return err ? err->status : UR_FAIL;
+	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(s);
+		if (rc == SQLITE_DONE)
+			return ur_fail(err, UR_INPUT, _("unknown customer code: %s"), code);
+		return store_sqlfail(st, rc, err);
+	}
+	cust_from_row(s, &c);
+	cust_texts(&c, v);
+	for (int i = 0; i < CUST_NTEXT; i++)
+		store_keep_str(&st->cust_strs[i], v[i]);
+	sqlite3_reset(s);
+	*out = c;
+	out->code = st->cust_strs[0];
+	out->name = st->cust_strs[1];
+	out->kana = st->cust_strs[2];
+	out->kana_key = st->cust_strs[3];
+	out->currency = st->cust_strs[4];
+	out->terms = st->cust_strs[5];
+	out->sales_rep = st->cust_strs[6];
+	out->phone = st->cust_strs[7];
+	out->email = st->cust_strs[8];
+	out->address = st->cust_strs[9];
+	return UR_OK;
+}
+
+enum ur_status
+store_customers_each(struct store *st, store_customer_fn fn, void *ctx, struct ur_err *err)
+{
+	static const char sql[] = CUST_SELECT " ORDER BY code";
+	sqlite3_stmt *s;
+	struct customer c;
+	int rc;
+
+	if ((rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL)) != SQLITE_OK)
+		return store_sqlfail(st, rc, err);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		cust_from_row(s, &c);
+		if (fn(&c, ctx))
+			break;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sqlfail(st, rc, err);
+	return UR_OK;
+}

@@ -1,0 +1,333 @@
+/* store_ledger: bank files, deposits, allocations and adjustments in SQL.
+ * Allocations and adjustments are a ledger: inserted and voided (the
+ * schema's triggers keep invoice.paid and forbid deletes), each change
+ * audited. */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "date.h"
+#include "i18n.h"
+#include "store_priv.h"
+
+#define STATUS(err) ((err) ? (err)->status : UR_FAIL)
+
+static enum ur_status
+audit_id(struct store *st, const char *action, const char *kind, int64_t id,
+	 const char *before, const char *after, struct ur_err *err)
+{
+	char key[24];
+
+	snprintf(key, sizeof key, "%" PRId64, id);
+	return store_audit_entity(st, action, kind, key, before, after, err);
+}
+
+/* Run the cached lookup sql with ?1 bound by bind() and put column 0 in
+ * *id; UR_OK when found, UR_INPUT (no message) when not. */
+static enum ur_status
+lookup_id(struct store *st, sqlite3_stmt *s, int64_t *id, struct ur_err *err)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return UR_OK;
+	return rc == SQLITE_DONE ? UR_INPUT : store_sqlfail(st, rc, err);
+}
+
+enum ur_status
+store_bank_file_insert(struct store *st, const struct bank_file *bf, int64_t *id,
+		       enum store_upsert *what, struct ur_err *err)
+{
+	static const char ins[] =
+		"INSERT INTO bank_file (sha256, name, format, encoding, user, records)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (sha256) DO NOTHING";
+	static const char sel[] = "SELECT id FROM bank_file WHERE sha256 = ?1";
+	sqlite3_stmt *s = store_stmt(st, SQ_BANK_FILE_INSERT, ins, err);
+	enum ur_status rc;
+
+	if (!s)
+		return STATUS(err);
+	sqlite3_bind_text(s, 1, bf->sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, bf->name ? bf->name : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, bf->format ? bf->format : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, bf->encoding ? bf->encoding : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, st->user, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 6, bf->records);
+	if ((rc = store_step_done(st, s, err)) != UR_OK)
+		return rc;
+	if (sqlite3_changes(st->db) == 1) {
+		*what = STORE_INSERTED;
+		*id = sqlite3_last_insert_rowid(st->db);
+		return UR_OK;
+	}
+	*what = STORE_UNCHANGED;
+	if (!(s = store_stmt(st, SQ_BANK_FILE_BY_HASH, sel, err)))
+		return STATUS(err);
+	sqlite3_bind_text(s, 1, bf->sha256, -1, SQLITE_STATIC);
+	rc = lookup_id(st, s, id, err);
+	return rc == UR_INPUT ? store_sqlfail(st, SQLITE_CORRUPT, err) : rc;
+}
+
+static void
+dep_bind(sqlite3_stmt *s, const struct deposit *d)
+{
+	const char *text[] = { d->acct_bank, d->acct_branch, d->acct_number, d->currency,
+			       d->payer_name, d->payer_key, d->payer_code, d->remit_bank,
+			       d->remit_branch, d->edi, d->reference };
+
+	for (int i = 0; i < (int)(sizeof text / sizeof text[0]); i++)
+		sqlite3_bind_text(s, i + 1, text[i] ? text[i] : "", -1, SQLITE_STATIC);
+	store_bind_date(s, 12, d->booking_date);
+	store_bind_date(s, 13, d->value_date);
+	sqlite3_bind_int64(s, 14, d->amount);
+	if (d->bank_file_id)
+		sqlite3_bind_int64(s, 15, d->bank_file_id);
+	sqlite3_bind_int64(s, 16, d->record_no);
+}
+
+enum ur_status
+store_deposit_insert(struct store *st, const struct deposit *d, int64_t *id,
+		     enum store_upsert *what, struct ur_err *err)
+{
+	static const char ins[] =
+		"INSERT INTO deposit (acct_bank, acct_branch, acct_number, currency,"
+		" payer_name, payer_key, payer_code, remit_bank, remit_branch, edi, reference,"
+		" booking_date, value_date, amount, bank_file_id, record_no)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
+		" ON CONFLICT DO NOTHING";
+	static const char sel[] =
+		"SELECT id FROM deposit WHERE acct_bank = ?1 AND acct_branch = ?2"
+		" AND acct_number = ?3 AND reference = ?11 AND booking_date = ?12"
+		" AND amount = ?14";
+	sqlite3_stmt *s = store_stmt(st, SQ_DEP_INSERT, ins, err);
+	enum ur_status rc;
+
+	if (!s)
+		return STATUS(err);
+	if (!d->currency || !*d->currency)
+		return ur_fail(err, UR_INPUT, _("a deposit needs a currency"));
+	dep_bind(s, d);
+	if ((rc = store_step_done(st, s, err)) != UR_OK)
+		return rc;
+	if (sqlite3_changes(st->db) == 1) {
+		*what = STORE_INSERTED;
+		*id = sqlite3_last_insert_rowid(st->db);
+		return UR_OK;
+	}
+	*what = STORE_UNCHANGED;
+	if (!(s = store_stmt(st, SQ_DEP_BY_KEY, sel, err)))
+		return STATUS(err);
+	dep_bind(s, d);
+	rc = lookup_id(st, s, id, err);
+	return rc == UR_INPUT ? store_sqlfail(st, SQLITE_CORRUPT, err) : rc;
+}
+
+enum ur_status
+store_deposit_set_state(struct store *st, int64_t id, const char *from, const char *to,
+			int64_t customer_id, const char *park_reason, struct ur_err *err)
+{
+	static const char sql[] =
+		"UPDATE deposit SET state = ?3, customer_id = ?4, park_reason = ?5"
+		" WHERE id = ?1 AND state = ?2";
+	sqlite3_stmt *s = store_stmt(st, SQ_DEP_STATE, sql, err);
+	enum ur_status rc;
+
+	if (!s)
+		return STATUS(err);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, to, -1, SQLITE_STATIC);
+	if (customer_id)
+		sqlite3_bind_int64(s, 4, customer_id);
+	store_bind_text(s, 5, park_reason);
+	if ((rc = store_step_done(st, s, err)) != UR_OK)
+		return rc;
+	if (sqlite3_changes(st->db) != 1)
+		return ur_fail(err, UR_CONFLICT,
+			       _("deposit %" PRId64 " is no longer %s: another user changed it"),
+			       id, from);
+	store_json_begin(&st->before);
+	store_json_str(&st->before, "state", from);
+	store_json_end(&st->before);
+	store_json_begin(&st->after);
+	store_json_str(&st->after, "state", to);
+	store_json_int(&st->after, "customer_id", customer_id);
+	store_json_str(&st->after, "park_reason", park_reason);
+	store_json_end(&st->after);
+	return audit_id(st, "state", "deposit", id, st->before.buf, st->after.buf, err);
+}
+
+/* UR_CONFLICT when clearing `amount` of invoice id would take it below
+ * zero (another clerk may have paid it meanwhile). */
+static enum ur_status
+check_open(struct store *st, int64_t invoice_id, int64_t amount, struct ur_err *err)
+{
+	static const char sql[] = "SELECT amount - paid FROM invoice WHERE id = ?1";
+	sqlite3_stmt *s = store_stmt(st, SQ_INV_OPEN, sql, err);
+	int64_t open = 0;
+	enum ur_status rc;
+
+	if (!s)
+		return STATUS(err);
+	sqlite3_bind_int64(s, 1, invoice_id);
+	rc = lookup_id(st, s, &open, err);
+	if (rc == UR_INPUT)
+		return ur_fail(err, UR_INPUT, _("no invoice with id %" PRId64), invoice_id);
+	if (rc == UR_OK && amount > 0 && amount > open)
+		return ur_fail(err, UR_CONFLICT,
+			       _("invoice %" PRId64 " has only %" PRId64 " open, not %" PRId64
+				 ": another user may have changed it"),
+			       invoice_id, open, amount);
+	return rc;
+}
+
+static void
+alloc_json(struct strbuf *sb, int64_t id, const struct allocation *a)
+{
+	char d[DATE_ISO_SIZE];
+
+	date_format_iso(a->alloc_date, d);
+	store_json_begin(sb);
+	store_json_int(sb, "id", id);
+	store_json_int(sb, "deposit_id", a->deposit_id);
+	store_json_int(sb, "invoice_id", a->invoice_id);
+	store_json_int(sb, "customer_id", a->customer_id);
+	store_json_int(sb, "amount", a->amount);
+	store_json_int(sb, "fee", a->fee);
+	store_json_str(sb, "kind", a->kind);
+	store_json_str(sb, "alloc_date", d);
+	store_json_end(sb);
+}
+
+static enum ur_status
+alloc_check(struct store *st, const struct allocation *a, struct ur_err *err)
+{
+	if (a->amount < 0 || a->fee < 0)
+		return ur_fail(err, UR_INPUT, _("an allocation cannot be negative"));
+	if (a->fee && !a->invoice_id)
+		return ur_fail(err, UR_INPUT, _("a transfer fee needs an invoice"));
+	if (!a->kind || (strcmp(a->kind, "auto") != 0 && strcmp(a->kind, "manual") != 0))
+		return ur_fail(err, UR_INPUT, _("allocation kind must be auto or manual"));
+	if (a->invoice_id)
+		return check_open(st, a->invoice_id, a->amount + a->fee, err);
+	return UR_OK;
+}
+
+enum ur_status
+store_allocation_insert(struct store *st, const struct allocation *a, int64_t *id,
+			struct ur_err *err)
+{
+	static const char sql[] =
+		"INSERT INTO allocation (deposit_id, invoice_id, customer_id, amount, fee, kind,"
+		" alloc_date, user) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	sqlite3_stmt *s;
+	enum ur_status rc;
+
+	if ((rc = alloc_check(st, a, err)) != UR_OK)
+		return rc;
+	if (!(s = store_stmt(st, SQ_ALLOC_INSERT, sql, err)))
+		return STATUS(err);
+	sqlite3_bind_int64(s, 1, a->deposit_id);
+	if (a->invoice_id)
+		sqlite3_bind_int64(s, 2, a->invoice_id);
+	sqlite3_bind_int64(s, 3, a->customer_id);
+	sqlite3_bind_int64(s, 4, a->amount);
+	sqlite3_bind_int64(s, 5, a->fee);
+	sqlite3_bind_text(s, 6, a->kind, -1, SQLITE_STATIC);
+	store_bind_date(s, 7, a->alloc_date);
+	sqlite3_bind_text(s, 8, st->user, -1, SQLITE_STATIC);
+	if ((rc = store_step_done(st, s, err)) != UR_OK)
+		return rc;
+	*id = sqlite3_last_insert_rowid(st->db);
+	if (a->fee) {
+		struct adjustment fee = { a->invoice_id, "fee", a->fee, a->alloc_date, *id };
+		int64_t adj_id;
+
+		if ((rc = store_adjustment_insert(st, &fee, &adj_id, err)) != UR_OK)
+			return rc;
+	}
+	alloc_json(&st->after, *id, a);
+	return audit_id(st, "allocate", "allocation", *id, NULL, st->after.buf, err);
+}
+
+/* Void row id of table (allocation or adjustment) with the cached
+ * statement sq, or say why not. */
+static enum ur_status
+void_row(struct store *st, enum store_stmt sq, const char *table, int64_t id,
+	 struct ur_err *err)
+{
+	char sql[160];
+	sqlite3_stmt *s;
+	enum ur_status rc;
+
+	snprintf(sql, sizeof sql,
+		 "UPDATE %s SET voided_at = strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now'),"
+		 " voided_by = ?2 WHERE id = ?1 AND voided_at IS NULL", table);
+	if (!(s = store_stmt(st, sq, sql, err)))
+		return STATUS(err);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, st->user, -1, SQLITE_STATIC);
+	if ((rc = store_step_done(st, s, err)) != UR_OK)
+		return rc;
+	if (sqlite3_changes(st->db) != 1)
+		return ur_fail(err, UR_CONFLICT,
+			       _("%s %" PRId64 " does not exist or is already voided"), table, id);
+	return audit_id(st, "void", table, id, NULL, NULL, err);
+}
+
+enum ur_status
+store_allocation_void(struct store *st, int64_t id, struct ur_err *err)
+{
+	return void_row(st, SQ_ALLOC_VOID, "allocation", id, err);
+}
+
+enum ur_status
+store_adjustment_insert(struct store *st, const struct adjustment *adj, int64_t *id,
+			struct ur_err *err)
+{
+	static const char sql[] =
+		"INSERT INTO adjustment (invoice_id, kind, amount, adj_date, allocation_id, user)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	sqlite3_stmt *s;
+	char d[DATE_ISO_SIZE];
+	enum ur_status rc;
+
+	if (!adj->kind || (strcmp(adj->kind, "fee") != 0 && strcmp(adj->kind, "write_off") != 0 &&
+			   strcmp(adj->kind, "credit_note") != 0))
+		return ur_fail(err, UR_INPUT,
+			       _("adjustment kind must be fee, write_off or credit_note"));
+	if (!adj->allocation_id && (rc = check_open(st, adj->invoice_id, adj->amount, err)) != UR_OK)
+		return rc;
+	if (!(s = store_stmt(st, SQ_ADJ_INSERT, sql, err)))
+		return STATUS(err);
+	sqlite3_bind_int64(s, 1, adj->invoice_id);
+	sqlite3_bind_text(s, 2, adj->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, adj->amount);
+	store_bind_date(s, 4, adj->adj_date);
+	if (adj->allocation_id)
+		sqlite3_bind_int64(s, 5, adj->allocation_id);
+	sqlite3_bind_text(s, 6, st->user, -1, SQLITE_STATIC);
+	if ((rc = store_step_done(st, s, err)) != UR_OK)
+		return rc;
+	*id = sqlite3_last_insert_rowid(st->db);
+	date_format_iso(adj->adj_date, d);
+	store_json_begin(&st->after);
+	store_json_int(&st->after, "invoice_id", adj->invoice_id);
+	store_json_str(&st->after, "kind", adj->kind);
+	store_json_int(&st->after, "amount", adj->amount);
+	store_json_str(&st->after, "adj_date", d);
+	store_json_int(&st->after, "allocation_id", adj->allocation_id);
+	store_json_end(&st->after);
+	return audit_id(st, "adjust", "adjustment", *id, NULL, st->after.buf, err);
+}
+
+enum ur_status
+store_adjustment_void(struct store *st, int64_t id, struct ur_err *err)
+{
+	return void_row(st, SQ_ADJ_VOID, "adjustment", id, err);
+}

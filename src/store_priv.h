@@ -1,0 +1,99 @@
+/* store_priv: the store's internals shared by src/store*.c — the handle,
+ * the cache of prepared statements, error mapping and small helpers. */
+#ifndef UR_SRC_STORE_PRIV_H
+#define UR_SRC_STORE_PRIV_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "store.h"
+#include "strbuf.h"
+
+/* Statements prepared once per store (on first use) and reset per call. */
+enum store_stmt {
+	SQ_AUDIT,
+	SQ_CUST_INSERT,
+	SQ_CUST_SELECT,
+	SQ_CUST_UPDATE,
+	SQ_CUST_BY_CODE,
+	SQ_INV_INSERT,
+	SQ_INV_SELECT,
+	SQ_INV_UPDATE,
+	SQ_INV_GET,
+	SQ_BANK_FILE_INSERT,
+	SQ_BANK_FILE_BY_HASH,
+	SQ_DEP_INSERT,
+	SQ_DEP_BY_KEY,
+	SQ_DEP_STATE,
+	SQ_INV_OPEN,
+	SQ_ALLOC_INSERT,
+	SQ_ALLOC_VOID,
+	SQ_ADJ_INSERT,
+	SQ_ADJ_VOID,
+	SQ_AGING,
+	SQ_AGING_FAST,
+	SQ_AGING_CHECK,
+	SQ_COUNT
+};
+
+/* Number of customer text fields copied for store_customer_get. */
+#define STORE_CUST_STRS 10
+/* Number of invoice text fields copied for store_invoice_get. */
+#define STORE_INV_STRS 4
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	char *user;
+	char *os_user;
+	int in_tx;
+	sqlite3_stmt *stmt[SQ_COUNT];
+	/* invoice upsert: the last customer code resolved */
+	char *last_code;
+	int64_t last_cust_id;
+	char last_currency[8];
+	/* strings handed out by store_customer_get / store_invoice_get */
+	char *cust_strs[STORE_CUST_STRS];
+	char *inv_strs[STORE_INV_STRS];
+	struct strbuf before, after;
+};
+
+/* The schema (data/schema.sql, embedded by build-aux/embed.sh). */
+extern const char ur_schema_sql[];
+
+/** The cached statement id (prepared from sql on first use), reset and
+ *  with bindings cleared; NULL after filling err when it cannot be
+ *  prepared. */
+sqlite3_stmt *store_stmt(struct store *st, enum store_stmt id, const char *sql,
+			 struct ur_err *err);
+/** Step a statement that returns no rows, then reset it. */
+enum ur_status store_step_done(struct store *st, sqlite3_stmt *s, struct ur_err *err);
+/** Map a failed SQLite call to err: SQLITE_BUSY/LOCKED → UR_CONFLICT
+ *  (another user holds the database), anything else → UR_FAIL with
+ *  sqlite3_errmsg. Returns the status. */
+enum ur_status store_sqlfail(struct store *st, int rc, struct ur_err *err);
+/** Run SQL text without results (schema, pragmas, transaction control). */
+enum ur_status store_exec(struct store *st, const char *sql, struct ur_err *err);
+/** Bind s, or NULL when s is NULL or "". */
+int store_bind_text(sqlite3_stmt *s, int idx, const char *text);
+/** Bind day number as 'YYYY-MM-DD'. */
+int store_bind_date(sqlite3_stmt *s, int idx, int32_t day);
+/** Column as a day number ('YYYY-MM-DD'; 0 when NULL or malformed). */
+int32_t store_column_date(sqlite3_stmt *s, int col);
+/** Column text, "" for NULL. */
+const char *store_column_str(sqlite3_stmt *s, int col);
+/** Audit a change of entity kind:key (e.g. "invoice", "A-1001") with
+ *  the JSON texts before/after (either NULL). */
+enum ur_status store_audit_entity(struct store *st, const char *action, const char *kind,
+				  const char *key, const char *before, const char *after,
+				  struct ur_err *err);
+/** Replace *slot with a copy of s (NULL stays NULL). */
+void store_keep_str(char **slot, const char *s);
+
+/* JSON for audit before/after: start with "{", add pairs, close with "}". */
+void store_json_begin(struct strbuf *sb);
+void store_json_str(struct strbuf *sb, const char *key, const char *value);
+void store_json_int(struct strbuf *sb, const char *key, int64_t value);
+void store_json_end(struct strbuf *sb);
+
+#endif

@@ -1,0 +1,114 @@
+#!/bin/sh
+# import.sh: customer and invoice CSV import — happy path in Japanese and
+# Chinese, CP932/GB18030 detection, every rejection (exit 3, FILE:LINE,
+# database unchanged), idempotent re-import, due dates from terms.
+. "$top_srcdir/tests/lib.sh"
+cd "$T" || exit 1
+command -v sqlite3 >/dev/null || t_skip_all "sqlite3 not installed"
+
+dump() { sqlite3 "$1" .dump | sha256sum; }
+
+# Column order free, header names trimmed and in any case, unknown columns.
+cat >cust.csv <<'CSV'
+ Code ,NAME,kana,currency,terms,credit_limit,sales_rep,phone,email,address,extra
+C001,株式会社山田商事,カブシキガイシャヤマダショウジ,JPY,EOM/+1/EOM,"1,000,000",佐藤 健一,03-1234-5678,keiri@yamada.example.jp,東京都千代田区丸の内1-1-1,x
+C002,ﾀﾅｶ精機有限会社,ﾀﾅｶｾｲｷ,,20/+1/10,,鈴木 美咲,06-1111-2222,,大阪府大阪市北区梅田2-2-2,y
+C003,上海恒通贸易有限公司,,cny,net30,,王伟,021-5888-1234,finance@hengtong.example.cn,上海市浦东新区世纪大道100号,z
+CSV
+printf 'number,customer,issue_date,amount,tax,memo,due_date,currency\r\n' >inv.csv
+cat >>inv.csv <<'CSV'
+INV-001,C001,2026-01-15,"110,000",10000,1月分,,
+INV-002,C002,2026/01/25,55000,,,,
+INV-003,C003,20260110,1234.50,,货款,,
+INV-004,C001,2026-03-10,220000,20000,"=HYPERLINK(""x"")",2026-04-30,JPY
+CSV
+
+t_ok "init" "$URIKAKE" --db a.db init
+t_ok "import customers" "$URIKAKE" --db a.db import customers cust.csv
+t_is "customer counts" "$(cat .out)" "customers: 3 new, 0 updated, 0 unchanged"
+t_ok "import invoices" "$URIKAKE" --db a.db import invoices inv.csv
+t_is "invoice counts" "$(cat .out)" "invoices: 4 new, 0 updated, 0 unchanged"
+t_is "UTF-8 is not announced" "$(cat .err)" ""
+
+t_ok "export customers" "$URIKAKE" --db a.db export customers
+cat >want.csv <<'CSV'
+code,name,kana,currency,terms,credit_limit,sales_rep,phone,email,address
+C001,株式会社山田商事,カブシキガイシャヤマダショウジ,JPY,EOM/+1/EOM,1000000,佐藤 健一,03-1234-5678,keiri@yamada.example.jp,東京都千代田区丸の内1-1-1
+C002,ﾀﾅｶ精機有限会社,ﾀﾅｶｾｲｷ,JPY,20/+1/10,,鈴木 美咲,06-1111-2222,,大阪府大阪市北区梅田2-2-2
+C003,上海恒通贸易有限公司,,CNY,NET30,,王伟,021-5888-1234,finance@hengtong.example.cn,上海市浦东新区世纪大道100号
+CSV
+t_is "customers as exported" "$(cat .out)" "$(cat want.csv)"
+
+# Due dates: EOM/+1/EOM from 01-15 is the end of February; 20/+1/10 from
+# 01-25 closes on 02-20 and pays on 03-10; NET30 from 01-10 is 02-09.
+t_ok "export invoices" "$URIKAKE" --db a.db export invoices
+cat >want.csv <<'CSV'
+number,customer,issue_date,due_date,amount,currency,tax,memo,open
+INV-001,C001,2026-01-15,2026-02-28,110000,JPY,10000,1月分,110000
+INV-002,C002,2026-01-25,2026-03-10,55000,JPY,,,55000
+INV-003,C003,2026-01-10,2026-02-09,1234.50,CNY,,货款,1234.50
+INV-004,C001,2026-03-10,2026-04-30,220000,JPY,20000,"'=HYPERLINK(""x"")",220000
+CSV
+t_is "invoices as exported (due dates, money, formula cell)" "$(cat .out)" "$(cat want.csv)"
+
+t_ok "re-import customers" "$URIKAKE" --db a.db import customers cust.csv
+t_is "re-import changes nothing" "$(cat .out)" "customers: 0 new, 0 updated, 3 unchanged"
+t_ok "re-import invoices" "$URIKAKE" --db a.db import invoices inv.csv
+t_is "re-import invoices changes nothing" "$(cat .out)" "invoices: 0 new, 0 updated, 4 unchanged"
+sed 's/佐藤 健一/田中 由美/' cust.csv >cust2.csv
+t_ok "import a changed customer" "$URIKAKE" --db a.db import customers cust2.csv
+t_is "one updated" "$(cat .out)" "customers: 0 new, 1 updated, 2 unchanged"
+t_is "one audit row per import" \
+	"$(sqlite3 a.db "select count(*) from audit where action like 'import.%'")" 5
+
+# Encodings: CP932 (Japanese) and GB18030 (Chinese) are detected.
+grep -v 'C003' cust.csv | iconv -f UTF-8 -t CP932 >sjis.csv
+grep -e '^ Code' -e 'C003' cust.csv | iconv -f UTF-8 -t GB18030 >gb.csv
+t_ok "import CP932" "$URIKAKE" --db b.db import customers sjis.csv
+t_grep "CP932 is announced" "sjis.csv: detected encoding CP932" .err
+t_ok "import GB18030" "$URIKAKE" --db b.db import customers gb.csv
+t_grep "GB18030 is announced" "gb.csv: detected encoding GB18030" .err
+t_is "decoded data equals the UTF-8 import" "$("$URIKAKE" --db b.db export customers)" \
+	"$("$URIKAKE" --db a.db export customers | sed 's/田中 由美/佐藤 健一/')"
+t_ok "explicit --encoding" "$URIKAKE" --db c.db import customers sjis.csv --encoding shift_jis
+t_exit "undecodable bytes are rejected" 3 "$URIKAKE" --db c.db import customers gb.csv --encoding UTF-8
+t_exit "unknown encoding" 2 "$URIKAKE" --db c.db import customers gb.csv --encoding EBCDIC
+
+# Rejections: exit 3, FILE:LINE: reason, nothing written.
+reject() { # reject DESC KIND FILE WANT-PREFIX
+	before=$(dump a.db)
+	t_exit "$1: exit 3" 3 "$URIKAKE" --db a.db import "$2" "$3"
+	case $(cat .err) in
+	"urikake: $4"*) t_report 0 "$1: message" ;;
+	*) t_report 1 "$1: message"; echo "# got: $(cat .err)"; echo "# want: urikake: $4..." ;;
+	esac
+	t_is "$1: database unchanged" "$(dump a.db)" "$before"
+}
+printf 'number,customer,issue_date\nX1,C001,2026-01-01\n' >r1.csv
+reject "missing column" invoices r1.csv "r1.csv:1: missing required column 'amount'"
+printf 'number,customer,issue_date,amount\nX1,C001,2026-01-01,100\nX2,C999,2026-01-01,100\n' >r2.csv
+reject "unknown customer" invoices r2.csv "r2.csv:3: unknown customer 'C999'"
+printf 'number,customer,issue_date,amount\nX1,C001,2026-01-01,12x\n' >r3.csv
+reject "bad amount" invoices r3.csv "r3.csv:2: amount: "
+printf 'number,customer,issue_date,amount\nX1,C001,2026-01-01,100\nX2,C001,2026-02-30,100\n' >r4.csv
+reject "bad date" invoices r4.csv "r4.csv:3: issue_date: "
+printf 'number,customer,issue_date,amount,memo\nX1,C001,2026-01-01,100,"two\nlines"\nX2,C001,2026-01-02,5\nX1,C001,2026-01-03,7\n' >r5.csv
+reject "duplicate number after a multi-line cell" invoices r5.csv \
+	"r5.csv:5: duplicate number 'X1' (first on line 2)"
+printf 'code,name,terms\nN1,New,NET30\nN2,Other,EOM/+1/99\n' >r6.csv
+reject "bad terms" customers r6.csv "r6.csv:3: terms: "
+printf 'code,name,currency\nN1,New,XYZ\n' >r7.csv
+reject "unknown currency" customers r7.csv "r7.csv:2: unknown currency 'XYZ'"
+printf 'code,kana\nN1,ニュー\n' >r8.csv
+reject "missing name column" customers r8.csv "r8.csv:1: missing required column 'name'"
+printf 'code,name\nN1,New\nN1,Again\n' >r9.csv
+reject "duplicate code" customers r9.csv "r9.csv:3: duplicate code 'N1' (first on line 2)"
+printf 'code,name\nN1,"open\n' >r10.csv
+reject "unclosed quote" customers r10.csv "r10.csv:2: quoted field not closed"
+printf 'number,customer,issue_date,amount\nX1,,2026-01-01,100\n' >r11.csv
+reject "empty customer" invoices r11.csv "r11.csv:2: empty customer"
+: >r12.csv
+reject "empty file" customers r12.csv "r12.csv:1: empty file"
+t_exit "missing file" 1 "$URIKAKE" --db a.db import invoices nosuch.csv
+t_grep "missing file is named" "nosuch.csv" .err
+t_done

@@ -1,0 +1,190 @@
+/* test_csv: the RFC 4180 reader (quotes, newlines, BOM, line numbers,
+ * errors, chunked input) and the formula-safe writer. */
+#include "config.h"
+
+#include <string.h>
+
+#include "tap.h"
+#include "csv.h"
+
+/* Join every record as "f1|f2;" with its line, "@L", to compare at once. */
+static int
+csv_dump(struct csv_reader *r, struct strbuf *out, struct ur_err *err)
+{
+	int st;
+
+	while ((st = csv_next(r, err)) > 0) {
+		sb_addf(out, "@%zu:", csv_line(r));
+		for (size_t i = 0; i < csv_nfields(r); i++) {
+			sb_adds(out, csv_field(r, i));
+			sb_addc(out, i + 1 < csv_nfields(r) ? '|' : ';');
+		}
+	}
+	return st;
+}
+
+static const struct {
+	const char *in, *want;
+} read_cases[] = {
+	{ "a,b,c\n1,2,3\n", "@1:a|b|c;@2:1|2|3;" },
+	{ "a,b\r\n1,2\r\n", "@1:a|b;@2:1|2;" },
+	{ "a,b\r\n1,2", "@1:a|b;@2:1|2;" },
+	{ "\xEF\xBB\xBFx,y\n", "@1:x|y;" },
+	{ "\"a,b\",\"say \"\"hi\"\"\"\n", "@1:a,b|say \"hi\";" },
+	{ "\"line1\nline2\",z\nnext,1\n", "@1:line1\nline2|z;@3:next|1;" },
+	{ "\"crlf\r\ninside\",z\r\nnext\r\n", "@1:crlf\r\ninside|z;@3:next;" },
+	{ "a,,\n,\n", "@1:a||;@2:|;" },
+	{ "\n\na\n\r\n\nb\n", "@3:a;@6:b;" },
+	{ "\"\",\"\"\n", "@1:|;" },
+	{ "山田商事,ヤマダショウジ\n上海恒通贸易有限公司,\n", "@1:山田商事|ヤマダショウジ;@2:上海恒通贸易有限公司|;" },
+	{ "lone\rcr\r", "@1:lone;@2:cr;" },
+	{ "", "" },
+};
+
+static const struct {
+	const char *in, *msg;
+} bad_cases[] = {
+	{ "a,b\n1,\"open\n\n", "t.csv:2: quoted field not closed before the end of the file" },
+	{ "a\n\"x\"y,1\n", "t.csv:2: unexpected character after a closing quote" },
+	{ "a,b\nok,1\nab\"c,2\n", "t.csv:3: quote inside an unquoted field" },
+	{ "\"multi\nline\" x\n", "t.csv:2: unexpected character after a closing quote" },
+};
+
+/* Read callback handing out the input a few bytes at a time. */
+struct drip {
+	const char *s;
+	size_t left, step;
+};
+
+static long
+drip_read(void *ctx, char *buf, size_t cap, struct ur_err *err)
+{
+	struct drip *d = ctx;
+	size_t n = d->left < d->step ? d->left : d->step;
+
+	(void)err;
+	if (n > cap)
+		n = cap;
+	memcpy(buf, d->s, n);
+	d->s += n;
+	d->left -= n;
+	return (long)n;
+}
+
+static void
+test_read(void)
+{
+	for (size_t i = 0; i < sizeof read_cases / sizeof read_cases[0]; i++) {
+		struct csv_reader r;
+		struct strbuf out;
+		struct ur_err err;
+		int st;
+
+		sb_init(&out);
+		ur_err_clear(&err);
+		csv_open_mem(&r, "t.csv", read_cases[i].in, strlen(read_cases[i].in));
+		st = csv_dump(&r, &out, &err);
+		tap_is_int(st, 0, "case %zu reads to the end", i);
+		tap_is_str(out.buf, read_cases[i].want, "case %zu fields and lines", i);
+		csv_close(&r);
+		for (size_t step = 1; step <= 3; step++) {
+			struct drip d = { read_cases[i].in, strlen(read_cases[i].in), step };
+
+			sb_reset(&out);
+			csv_open_fn(&r, "t.csv", drip_read, &d);
+			st = csv_dump(&r, &out, &err);
+			tap_ok(st == 0 && strcmp(out.buf, read_cases[i].want) == 0,
+			       "case %zu streamed %zu byte(s) at a time", i, step);
+			csv_close(&r);
+		}
+		sb_free(&out);
+	}
+}
+
+static void
+test_bad(void)
+{
+	for (size_t i = 0; i < sizeof bad_cases / sizeof bad_cases[0]; i++) {
+		struct csv_reader r;
+		struct strbuf out;
+		struct ur_err err;
+		int st;
+
+		sb_init(&out);
+		ur_err_clear(&err);
+		csv_open_mem(&r, "t.csv", bad_cases[i].in, strlen(bad_cases[i].in));
+		st = csv_dump(&r, &out, &err);
+		tap_is_int(st, -1, "bad case %zu fails", i);
+		tap_is_int(err.status, UR_INPUT, "bad case %zu is an input error", i);
+		tap_is_str(err.msg, bad_cases[i].msg, "bad case %zu message", i);
+		csv_close(&r);
+		sb_free(&out);
+	}
+}
+
+static void
+test_fields(void)
+{
+	const char *in = "a,\"b\"\"c\",\n";
+	struct csv_reader r;
+	struct ur_err err;
+
+	csv_open_mem(&r, "t.csv", in, strlen(in));
+	tap_is_int(csv_next(&r, &err), 1, "one record");
+	tap_is_int((long long)csv_nfields(&r), 3, "three fields");
+	tap_is_int((long long)csv_field_len(&r, 1), 3, "unescaped length of b\"c");
+	tap_is_int((long long)csv_field_len(&r, 2), 0, "empty last field");
+	tap_is_str(csv_field(&r, 7), "", "out-of-range field is empty");
+	tap_is_int((long long)csv_offset(&r), (long long)strlen(in), "offset at the end");
+	tap_is_int(csv_next(&r, &err), 0, "then the end");
+	csv_close(&r);
+}
+
+static const struct {
+	const char *cell, *want;
+} put_cases[] = {
+	{ "plain", "plain" },
+	{ "", "" },
+	{ "a,b", "\"a,b\"" },
+	{ "say \"hi\"", "\"say \"\"hi\"\"\"" },
+	{ "two\nlines", "\"two\nlines\"" },
+	{ "=SUM(A1:A9)", "'=SUM(A1:A9)" },
+	{ "+81-3-1234", "'+81-3-1234" },
+	{ "@cmd", "'@cmd" },
+	{ "-cmd|calc", "'-cmd|calc" },
+	{ "-1200", "-1200" },
+	{ "-12.50", "-12.50" },
+	{ "-12.", "'-12." },
+	{ "-", "'-" },
+	{ "=1,2", "\"'=1,2\"" },
+	{ "山田商事", "山田商事" },
+};
+
+static void
+test_put(void)
+{
+	struct strbuf out;
+
+	sb_init(&out);
+	for (size_t i = 0; i < sizeof put_cases / sizeof put_cases[0]; i++) {
+		sb_reset(&out);
+		csv_put(&out, put_cases[i].cell);
+		tap_is_str(out.buf, put_cases[i].want, "csv_put %s", put_cases[i].cell);
+	}
+	sb_reset(&out);
+	csv_put_sep(&out, "a", 0);
+	csv_put_sep(&out, NULL, 0);
+	csv_put_sep(&out, "c", 1);
+	tap_is_str(out.buf, "a,,c\n", "csv_put_sep joins a row");
+	tap_ok(csv_is_formula("=x") && !csv_is_formula("-5") && !csv_is_formula(""),
+	       "csv_is_formula");
+	sb_free(&out);
+}
+
+TAP_SUITE(csv)
+{
+	test_read();
+	test_bad();
+	test_fields();
+	test_put();
+}
