@@ -28,6 +28,7 @@
 struct strmap_slot {
 	size_t off1; /* key offset + 1 in keys; 0 = empty */
 	size_t val;
+	uint64_t hash;
 };
 
 struct strmap {
@@ -81,11 +82,12 @@ strmap_hash(const char *s)
 }
 
 static struct strmap_slot *
-strmap_slot(const struct strmap *m, const char *key)
+strmap_slot(const struct strmap *m, const char *key, uint64_t h)
 {
-	size_t i = (size_t)strmap_hash(key) & (m->cap - 1);
+	size_t i = (size_t)(h ^ (h >> 29)) & (m->cap - 1);
 
-	while (m->slot[i].off1 && strcmp(m->keys.buf + m->slot[i].off1 - 1, key) != 0)
+	while (m->slot[i].off1 &&
+	       (m->slot[i].hash != h || strcmp(m->keys.buf + m->slot[i].off1 - 1, key) != 0))
 		i = (i + 1) & (m->cap - 1);
 	return &m->slot[i];
 }
@@ -100,7 +102,7 @@ strmap_grow(struct strmap *m)
 	m->slot = xcalloc(m->cap, sizeof *m->slot);
 	for (i = 0; i < oldcap; i++)
 		if (old[i].off1)
-			*strmap_slot(m, m->keys.buf + old[i].off1 - 1) = old[i];
+			*strmap_slot(m, m->keys.buf + old[i].off1 - 1, old[i].hash) = old[i];
 	free(old);
 }
 
@@ -112,7 +114,7 @@ strmap_get(struct strmap *m, const char *key)
 
 	if (!m->cap)
 		return NULL;
-	s = strmap_slot(m, key);
+	s = strmap_slot(m, key, strmap_hash(key));
 	return s->off1 ? &s->val : NULL;
 }
 
@@ -121,12 +123,14 @@ static void
 strmap_put(struct strmap *m, const char *key, size_t val)
 {
 	struct strmap_slot *s;
+	uint64_t h = strmap_hash(key);
 
 	if (2 * (m->n + 1) > m->cap)
 		strmap_grow(m);
-	s = strmap_slot(m, key);
+	s = strmap_slot(m, key, h);
 	s->off1 = m->keys.len + 1;
 	s->val = val;
+	s->hash = h;
 	sb_add(&m->keys, key, strlen(key) + 1);
 	m->n++;
 }

@@ -100,10 +100,20 @@ static const char *const cn_terms[] = { "NET30", "NET60", "EOM/+1/EOM:next", "NE
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
+/* How an invoice was paid: on date, in full less a transfer fee the
+ * customer deducted; an unapplied payment waits in the deposit queue. */
+struct demo_pay {
+	int32_t date;
+	int64_t fee;
+	int unapplied;
+};
+
 /* Where generated records go. */
 struct demo_sink {
 	enum ur_status (*customer)(void *ctx, const struct customer *c, struct ur_err *err);
 	enum ur_status (*invoice)(void *ctx, const struct invoice *inv, struct ur_err *err);
+	enum ur_status (*payment)(void *ctx, const struct customer *c, const struct invoice *inv,
+				  const struct demo_pay *p, struct ur_err *err);
 	void *ctx;
 };
 
@@ -178,7 +188,7 @@ demo_jp_customer(struct demo_gen *g, size_t i, struct demo_cust *d)
 	d->c.sales_rep = jp_reps[demo_pick(g, COUNT(jp_reps))];
 	snprintf(d->phone, sizeof d->phone, "%s-%0*zu-%04zu", jp_place[pl].area, (int)local,
 		 100 + demo_pick(g, local == 4 ? 9900 : 900), demo_pick(g, 10000));
-	snprintf(d->email, sizeof d->email, "keiri@%s.example.jp", d->code);
+	snprintf(d->email, sizeof d->email, "keiri@c%05zu.example.jp", i + 1);
 	sb_addf(&d->address, "%s%zu-%zu-%zu", jp_place[pl].addr, 1 + demo_pick(g, 5),
 		1 + demo_pick(g, 20), 1 + demo_pick(g, 30));
 	/* net 50,000–3,000,000 yen, in hundreds */
@@ -200,7 +210,7 @@ demo_cn_customer(struct demo_gen *g, size_t i, struct demo_cust *d)
 	d->c.sales_rep = cn_reps[demo_pick(g, COUNT(cn_reps))];
 	snprintf(d->phone, sizeof d->phone, "%s-%04zu-%04zu", cn_place[city].area,
 		 1000 + demo_pick(g, 9000), demo_pick(g, 10000));
-	snprintf(d->email, sizeof d->email, "finance@%s.example.cn", d->code);
+	snprintf(d->email, sizeof d->email, "finance@c%05zu.example.cn", i + 1);
 	sb_addf(&d->address, "%s%zu号", cn_place[city].street, 1 + demo_pick(g, 999));
 	/* net 2,000.00–200,000.00 yuan, in fen */
 	d->base = (int64_t)(2000 + demo_pick(g, 198000)) * 100;
@@ -272,6 +282,29 @@ demo_invoice(struct demo_gen *g, const struct demo_cust *d, size_t j, struct inv
 	inv->due_date = terms_due_date(&d->terms, inv->issue_date, d->region);
 }
 
+/* Whether (and how) invoice inv is paid by today: the later past due, the
+ * likelier; most pay around the due date, some a few days late. */
+static int
+demo_payment(struct demo_gen *g, const struct demo_cust *d, const struct invoice *inv,
+	     struct demo_pay *p)
+{
+	int32_t late = g->today - inv->due_date;
+	size_t pct = late < -20 ? 2 : late < 0 ? 12 : late <= 30 ? 55 : late <= 60 ? 80
+		   : late <= 90 ? 88 : 95;
+	size_t roll = demo_pick(g, 100), delay = demo_pick(g, 14), fee = demo_pick(g, 8);
+
+	if (roll >= pct)
+		return 0;
+	p->date = inv->due_date - 4 + (int32_t)delay;
+	if (p->date > g->today)
+		p->date = g->today;
+	if (p->date < inv->issue_date)
+		p->date = inv->issue_date;
+	p->fee = d->region == CAL_JP && fee < 2 ? (fee ? 440 : 660) : 0;
+	p->unapplied = roll % 40 == 7;
+	return 1;
+}
+
 static enum ur_status
 demo_run(enum demo_size size, int32_t today, const struct demo_sink *sink,
 	 struct demo_counts *out, struct ur_err *err)
@@ -280,6 +313,7 @@ demo_run(enum demo_size size, int32_t today, const struct demo_sink *sink,
 	struct demo_cust d;
 	struct invoice inv;
 	char number[32], memo[64];
+	struct demo_pay pay;
 	enum ur_status s = UR_OK;
 
 	memset(&g, 0, sizeof g);
@@ -303,6 +337,8 @@ demo_run(enum demo_size size, int32_t today, const struct demo_sink *sink,
 			demo_invoice(&g, &d, j, &inv, number, sizeof number, memo, sizeof memo);
 			s = sink->invoice(sink->ctx, &inv, err);
 			g.n.invoices += s == UR_OK;
+			if (s == UR_OK && demo_payment(&g, &d, &inv, &pay))
+				s = sink->payment(sink->ctx, &d.c, &inv, &pay, err);
 		}
 	}
 	sb_free(&d.name);
@@ -314,20 +350,79 @@ demo_run(enum demo_size size, int32_t today, const struct demo_sink *sink,
 	return s;
 }
 
+/* The store sink: the customer being written and the deposit counter. */
+struct demo_store {
+	struct store *st;
+	int64_t cust_id;
+	size_t deposits;
+};
+
 static enum ur_status
 demo_store_customer(void *ctx, const struct customer *c, struct ur_err *err)
 {
+	struct demo_store *x = ctx;
+	struct customer got;
 	enum store_upsert what;
 
-	return store_customer_upsert(ctx, c, &what, err);
+	if (store_customer_upsert(x->st, c, &what, err) != UR_OK ||
+	    store_customer_get(x->st, c->code, &got, err) != UR_OK)
+		return err->status;
+	x->cust_id = got.id;
+	return UR_OK;
 }
 
 static enum ur_status
 demo_store_invoice(void *ctx, const struct invoice *inv, struct ur_err *err)
 {
+	struct demo_store *x = ctx;
 	enum store_upsert what;
 
-	return store_invoice_upsert(ctx, inv, &what, err);
+	return store_invoice_upsert(x->st, inv, &what, err);
+}
+
+/* A deposit from the customer (bank-style reference, payer as its reading)
+ * and, unless left unapplied, its allocation to the invoice. */
+static enum ur_status
+demo_store_payment(void *ctx, const struct customer *c, const struct invoice *inv,
+		   const struct demo_pay *p, struct ur_err *err)
+{
+	struct demo_store *x = ctx;
+	struct deposit dep;
+	struct allocation a;
+	struct invoice got;
+	enum store_upsert what;
+	int64_t open, dep_id, alloc_id;
+	char ref[16];
+
+	if (store_invoice_get(x->st, inv->number, &got, &open, err) != UR_OK)
+		return err->status;
+	memset(&dep, 0, sizeof dep);
+	snprintf(ref, sizeof ref, "%08zu", ++x->deposits);
+	dep.acct_bank = "0001";
+	dep.acct_branch = "001";
+	dep.acct_number = "1234567";
+	dep.booking_date = dep.value_date = p->date;
+	dep.amount = inv->amount - p->fee;
+	dep.currency = inv->currency;
+	dep.payer_name = c->kana && *c->kana ? c->kana : c->name;
+	dep.payer_key = c->kana_key;
+	dep.reference = ref;
+	if (store_deposit_insert(x->st, &dep, &dep_id, &what, err) != UR_OK)
+		return err->status;
+	if (p->unapplied)
+		return UR_OK;
+	memset(&a, 0, sizeof a);
+	a.deposit_id = dep_id;
+	a.invoice_id = got.id;
+	a.customer_id = x->cust_id;
+	a.amount = dep.amount;
+	a.fee = p->fee;
+	a.kind = p->fee ? "manual" : "auto";
+	a.alloc_date = p->date;
+	if (store_allocation_insert(x->st, &a, &alloc_id, err) != UR_OK)
+		return err->status;
+	return store_deposit_set_state(x->st, dep_id, "unmatched", "matched", x->cust_id, NULL,
+				       err);
 }
 
 static int
@@ -342,7 +437,9 @@ enum ur_status
 demo_fill(struct store *st, enum demo_size size, int32_t today, struct demo_counts *out,
 	  struct ur_err *err)
 {
-	const struct demo_sink sink = { demo_store_customer, demo_store_invoice, st };
+	struct demo_store x = { st, 0, 0 };
+	const struct demo_sink sink = { demo_store_customer, demo_store_invoice,
+					demo_store_payment, &x };
 	struct demo_counts n;
 	char after[128];
 	int any = 0;
@@ -432,6 +529,19 @@ demo_csv_invoice(void *ctx, const struct invoice *inv, struct ur_err *err)
 	return demo_csv_row(x, x->inv, "invoices.csv", err);
 }
 
+/* Payments stay out of the CSV files (they hold what `import` reads). */
+static enum ur_status
+demo_csv_payment(void *ctx, const struct customer *c, const struct invoice *inv,
+		 const struct demo_pay *p, struct ur_err *err)
+{
+	(void)ctx;
+	(void)c;
+	(void)inv;
+	(void)p;
+	(void)err;
+	return UR_OK;
+}
+
 /* Open dir/name for writing, with its header line. */
 static FILE *
 demo_csv_open(const char *dir, const char *name, const char *header, struct ur_err *err)
@@ -455,7 +565,8 @@ demo_write_csv(const char *dir, enum demo_size size, int32_t today, struct demo_
 	       struct ur_err *err)
 {
 	struct demo_csv x = { NULL, NULL, dir, { NULL, 0, 0 } };
-	const struct demo_sink sink = { demo_csv_customer, demo_csv_invoice, &x };
+	const struct demo_sink sink = { demo_csv_customer, demo_csv_invoice, demo_csv_payment,
+					&x };
 	enum ur_status s = UR_FAIL;
 
 	ur_err_clear(err);

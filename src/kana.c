@@ -9,7 +9,7 @@
 #include "text.h"
 #include "xalloc.h"
 
-#define STACK_CPS 256
+#define STACK_CPS 512
 
 /* The folded name as code points; [b, e) is what is left of the key. */
 struct fold {
@@ -201,7 +201,7 @@ add_cp(struct fold *f, uint32_t c)
 static void
 fold_init(struct fold *f, const char *in)
 {
-	size_t n = strlen(in), i = 0, cap = 2 * n + 4;
+	size_t n = strlen(in), i = 0, cap = n + n / 3 + 4;
 
 	f->v = cap <= STACK_CPS ? f->stack : xmalloc(cap * sizeof(uint32_t));
 	f->n = 0;

@@ -32,7 +32,7 @@ void kana_info_free(struct kana_info *info);
  *  the middle ends the key and starts the branch (ﾔﾏﾀﾞ(ｶ)ﾄｳｷﾖｳｼﾃﾝ → key
  *  ヤマダ, branch トウキヨウシテン); finally spaces and . , / ( ) ・ 「 」 、 。
  *  are removed. A voicing mark that composes with nothing is dropped.
- *  Linear in the input; allocates only for names over ~120 bytes. */
+ *  Linear in the input; allocates only for names over ~380 bytes. */
 void kana_fold(const char *in, struct strbuf *key, struct kana_info *info);
 
 #endif

@@ -10,7 +10,6 @@
 #include "i18n.h"
 #include "money.h"
 #include "store_priv.h"
-#include "xalloc.h"
 
 #define INV_SELECT                                                                    \
 	"SELECT i.id, i.number, c.code, i.issue_date, i.due_date, i.amount, i.currency," \

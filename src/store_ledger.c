@@ -10,6 +10,7 @@
 
 #include "date.h"
 #include "i18n.h"
+#include "money.h"
 #include "store_priv.h"
 
 #define STATUS(err) ((err) ? (err)->status : UR_FAIL)
@@ -24,8 +25,8 @@ audit_id(struct store *st, const char *action, const char *kind, int64_t id,
 	return store_audit_entity(st, action, kind, key, before, after, err);
 }
 
-/* Run the cached lookup sql with ?1 bound by bind() and put column 0 in
- * *id; UR_OK when found, UR_INPUT (no message) when not. */
+/* Step the lookup s (parameters bound) and put column 0 in *id; UR_OK
+ * when found, UR_INPUT (no message) when not. */
 static enum ur_status
 lookup_id(struct store *st, sqlite3_stmt *s, int64_t *id, struct ur_err *err)
 {
@@ -167,23 +168,30 @@ store_deposit_set_state(struct store *st, int64_t id, const char *from, const ch
 static enum ur_status
 check_open(struct store *st, int64_t invoice_id, int64_t amount, struct ur_err *err)
 {
-	static const char sql[] = "SELECT amount - paid FROM invoice WHERE id = ?1";
+	static const char sql[] =
+		"SELECT amount - paid, number, currency FROM invoice WHERE id = ?1";
 	sqlite3_stmt *s = store_stmt(st, SQ_INV_OPEN, sql, err);
-	int64_t open = 0;
-	enum ur_status rc;
+	char a[MONEY_BUFSZ], b[MONEY_BUFSZ];
+	int rc;
 
 	if (!s)
 		return STATUS(err);
 	sqlite3_bind_int64(s, 1, invoice_id);
-	rc = lookup_id(st, s, &open, err);
-	if (rc == UR_INPUT)
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW && amount > 0 && amount > sqlite3_column_int64(s, 0)) {
+		money_format(sqlite3_column_int64(s, 0), store_column_str(s, 2), MONEY_GROUP, a,
+			     sizeof a);
+		money_format(amount, store_column_str(s, 2), MONEY_GROUP, b, sizeof b);
+		ur_fail(err, UR_CONFLICT,
+			_("invoice %s has only %s open, not %s: another user may have changed it"),
+			store_column_str(s, 1), a, b);
+		sqlite3_reset(s);
+		return UR_CONFLICT;
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
 		return ur_fail(err, UR_INPUT, _("no invoice with id %" PRId64), invoice_id);
-	if (rc == UR_OK && amount > 0 && amount > open)
-		return ur_fail(err, UR_CONFLICT,
-			       _("invoice %" PRId64 " has only %" PRId64 " open, not %" PRId64
-				 ": another user may have changed it"),
-			       invoice_id, open, amount);
-	return rc;
+	return rc == SQLITE_ROW ? UR_OK : store_sqlfail(st, rc, err);
 }
 
 static void

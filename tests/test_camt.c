@@ -226,7 +226,7 @@ static const char camt054[] =
 	"<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.054.001.04\">\n"
 	"<BkToCstmrDbtCdtNtfctn><GrpHdr><MsgId>N</MsgId></GrpHdr>\n"
 	"<Ntfctn><Id>1</Id><Acct><Id><IBAN>CH9300762011623852957</IBAN></Id></Acct>\n"
-	"<Ntry><Amt Ccy=\"CHF\">250.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>\n"
+	"<Ntry><Amt Ccy=\"EUR\">250.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>\n"
 	"<BookgDt><Dt>2026-03-10</Dt></BookgDt><ValDt><Dt>2026-03-10</Dt></ValDt>\n"
 	"<AcctSvcrRef>CH-77</AcctSvcrRef><NtryDtls><TxDtls>\n"
 	"<RltdPties><Dbtr><Nm>Kunde AG</Nm></Dbtr></RltdPties>\n"
@@ -251,12 +251,38 @@ test_054(void)
 	got_free(&g);
 }
 
+/* Several TxDtls, not all with an amount: one deposit for the entry. */
+static const char camt_mixed[] =
+	"<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.04\">\n"
+	"<BkToCstmrStmt><Stmt><Acct><Id><IBAN>X1</IBAN></Id></Acct>\n"
+	"<Ntry><Amt Ccy=\"USD\">300.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>\n"
+	"<BookgDt><Dt>2026-03-05</Dt></BookgDt><AcctSvcrRef>M1</AcctSvcrRef><NtryDtls>\n"
+	"<TxDtls><Amt Ccy=\"USD\">100.00</Amt><RltdPties><Dbtr><Nm>P1</Nm></Dbtr></RltdPties>"
+	"</TxDtls>\n<TxDtls><RltdPties><Dbtr><Nm>P2</Nm></Dbtr></RltdPties></TxDtls>\n"
+	"</NtryDtls></Ntry></Stmt></BkToCstmrStmt></Document>\n";
+
+static void
+test_mixed(void)
+{
+	struct got g = { 0 };
+	struct ur_err err;
+
+	ur_err_clear(&err);
+	tap_is_int(camt_parse(camt_mixed, strlen(camt_mixed), collect, &g, &err), UR_OK,
+		   "mixed TxDtls parse (%s)", err.msg);
+	tap_is_int(g.n, 1, "mixed TxDtls: one deposit for the entry");
+	tap_ok(g.n == 1 && g.v[0].amount == 30000, "mixed TxDtls: entry amount");
+	is_str(g.n ? g.v[0].payer : NULL, "P1", "mixed TxDtls: first payer");
+	is_str(g.n ? g.v[0].ref : NULL, "M1", "mixed TxDtls: entry reference");
+	got_free(&g);
+}
+
 static void
 test_rejections(void)
 {
 	static const char *const bad[][3] = {
 		{ "<?xml version=\"1.0\"?>\n<Document>\n<BkToCstmrStmt>\n</Document>\n",
-		  "LINE 4 (byte 52): malformed XML: ", "malformed XML" },
+		  "LINE 5 (byte 61): malformed XML: ", "malformed XML" },
 		{ "<?xml version=\"1.0\"?>\n"
 		  "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.001.001.03\">"
 		  "<CstmrCdtTrfInitn/></Document>\n",
@@ -321,6 +347,7 @@ TAP_SUITE(camt)
 	test_053_02();
 	test_053_08();
 	test_054();
+	test_mixed();
 	test_rejections();
 	test_sniff();
 }

@@ -1,5 +1,402 @@
-/* test_store: placeholder while the store builds. */
+/* test_store: opening, migrating, upserts and their audit rows, iteration,
+ * backup and group sharing of the store (ledger and aging are in
+ * test_store_ledger.c). Checks read the database file through a second,
+ * raw SQLite connection. */
 #include "config.h"
-#include "tap.h"
+
+#include <grp.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "date.h"
 #include "store.h"
-TAP_SUITE(store_open) { tap_ok(1, "x"); }
+#include "tap.h"
+#include "test_store.h"
+
+void
+ts_path(char *buf, size_t size, const char *name)
+{
+	snprintf(buf, size, "%s/%s", tap_tmpdir(), name);
+}
+
+long long
+ts_q1(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	long long v = -999;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		sqlite3_close(db);
+		return v;
+	}
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			v = sqlite3_column_int64(s, 0);
+		sqlite3_finalize(s);
+	} else {
+		tap_diag("%s: %s", sql, sqlite3_errmsg(db));
+	}
+	sqlite3_close(db);
+	return v;
+}
+
+int
+ts_exec(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	int rc;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	    SQLITE_OK) {
+		sqlite3_close(db);
+		return SQLITE_CANTOPEN;
+	}
+	sqlite3_busy_timeout(db, 1000);
+	rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_close(db);
+	return rc;
+}
+
+int
+ts_text_is(const char *path, const char *sql, const char *want, const char *what)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s = NULL;
+	char got[512] = "(no row)";
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW)
+		snprintf(got, sizeof got, "%s",
+			 sqlite3_column_text(s, 0) ? (const char *)sqlite3_column_text(s, 0)
+						   : "(null)");
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return tap_is_str(got, want, "%s", what);
+}
+
+enum ur_status
+ts_customer(struct store *st, const char *code, const char *name, const char *cur)
+{
+	struct customer c = { .code = code, .name = name, .currency = cur };
+	enum store_upsert what;
+	struct ur_err err;
+
+	return store_customer_upsert(st, &c, &what, &err);
+}
+
+enum ur_status
+ts_invoice(struct store *st, const char *number, const char *cust, const char *issue,
+	   const char *due, int64_t amount, const char *cur)
+{
+	struct invoice inv = { .number = number, .customer = cust, .amount = amount,
+			       .currency = cur, .tax = -1 };
+	enum store_upsert what;
+	struct ur_err err;
+
+	date_parse(issue, &inv.issue_date, NULL);
+	date_parse(due, &inv.due_date, NULL);
+	if (store_invoice_upsert(st, &inv, &what, &err) != UR_OK) {
+		tap_diag("invoice %s: %s", number, err.msg);
+		return err.status;
+	}
+	return UR_OK;
+}
+
+static void
+test_open_file(void)
+{
+	char path[300], wal[310];
+	struct store *st;
+	struct ur_err err;
+	struct stat sb;
+
+	ts_path(path, sizeof path, "open.db");
+	tap_is_int(store_open(&st, path, "alice", &err), UR_OK, "open creates %s", "open.db");
+	tap_is_int(store_schema_version(st), 1, "fresh database is at schema version 1");
+	tap_ok(stat(path, &sb) == 0 && (sb.st_mode & 0777) == 0600, "database file is 0600");
+	tap_is_int(ts_customer(st, "C1", "One", NULL), UR_OK, "a write through the store");
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	tap_ok(stat(wal, &sb) == 0 && (sb.st_mode & 0777) == 0600, "-wal exists and is 0600");
+	snprintf(wal, sizeof wal, "%s-shm", path);
+	tap_ok(stat(wal, &sb) == 0 && (sb.st_mode & 0777) == 0600, "-shm exists and is 0600");
+	tap_is_str(store_user(st), "alice", "the given user is recorded");
+	store_close(st);
+	ts_text_is(path, "PRAGMA journal_mode", "wal", "journal mode is WAL");
+	tap_is_int(ts_q1(path, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
+			       " AND name IN ('customer', 'payer_alias', 'invoice', 'bank_file',"
+			       " 'deposit', 'allocation', 'adjustment', 'contact', 'audit')"),
+		   9, "all nine tables exist");
+	tap_is_int(ts_q1(path, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
+			       " AND sql LIKE '%STRICT'"),
+		   9, "all tables are STRICT");
+
+	tap_is_int(store_open(&st, path, NULL, &err), UR_OK, "reopen");
+	tap_is_int(store_schema_version(st), 1, "reopening keeps version 1");
+	tap_ok(store_user(st)[0] != '\0', "no user given: the OS login is used");
+	store_close(st);
+	tap_is_int(ts_q1(path, "SELECT count(*) FROM customer"), 1, "reopen keeps the rows");
+	tap_is_int(ts_q1(path, "PRAGMA user_version"), 1, "user_version on disk is 1");
+}
+
+static void
+test_open_refusals(void)
+{
+	char path[300];
+	struct store *st;
+	struct ur_err err;
+	FILE *f;
+
+	ts_path(path, sizeof path, "newer.db");
+	tap_is_int(ts_exec(path, "PRAGMA user_version = 99"), SQLITE_OK, "raw: user_version 99");
+	tap_is_int(store_open(&st, path, "u", &err), UR_FAIL, "a newer schema is refused");
+	tap_ok(st == NULL, "no handle for a refused database");
+	tap_ok(strstr(err.msg, "version 99") && strstr(err.msg, "newer urikake"),
+	       "message names the version: %s", err.msg);
+
+	ts_path(path, sizeof path, "old.db");
+	tap_is_int(ts_exec(path, "CREATE TABLE t (x); DROP TABLE t"), SQLITE_OK,
+		   "raw: an empty version-0 database");
+	tap_is_int(store_open(&st, path, "u", &err), UR_OK, "a version-0 database is migrated");
+	tap_is_int(store_schema_version(st), 1, "… to version 1");
+	store_close(st);
+
+	ts_path(path, sizeof path, "notadb.db");
+	f = fopen(path, "w");
+	fputs("this is not a database, just some text that is long enough to matter\n", f);
+	fclose(f);
+	tap_is_int(store_open(&st, path, "u", &err), UR_FAIL, "a non-database file is refused");
+	tap_ok(strstr(err.msg, "notadb.db") != NULL, "message names the file: %s", err.msg);
+
+	ts_path(path, sizeof path, "no/such/dir.db");
+	tap_is_int(store_open(&st, path, "u", &err), UR_FAIL, "missing directory");
+	tap_ok(strstr(err.msg, "no/such/dir.db") != NULL, "message names the path: %s", err.msg);
+}
+
+static void
+test_foreign_keys(void)
+{
+	struct store *st;
+	struct ur_err err;
+	struct deposit d = { .booking_date = 20000, .value_date = 20000, .amount = 5,
+			     .currency = "JPY", .reference = "R1" };
+	struct invoice inv;
+	int64_t id, open;
+	enum store_upsert what;
+
+	tap_is_int(store_open(&st, ":memory:", "u", &err), UR_OK, "open :memory:");
+	tap_is_int(store_deposit_insert(st, &d, &id, &what, &err), UR_OK, "deposit");
+	tap_is_int(store_deposit_set_state(st, id, "unmatched", "matched", 424242, NULL, &err),
+		   UR_FAIL, "foreign keys are on: unknown customer refused");
+	tap_ok(strstr(err.msg, "FOREIGN KEY") != NULL, "message from SQLite: %s", err.msg);
+	tap_is_int(store_invoice_get(st, "nope", &inv, &open, &err), UR_INPUT,
+		   "unknown invoice number");
+	store_close(st);
+}
+
+struct collect {
+	char buf[512];
+	int n;
+};
+
+static int
+collect_customer(const struct customer *c, void *ctx)
+{
+	struct collect *k = ctx;
+	size_t len = strlen(k->buf);
+
+	snprintf(k->buf + len, sizeof k->buf - len, "%s:%s:%s;", c->code, c->name, c->currency);
+	k->n++;
+	return 0;
+}
+
+static int
+collect_invoice(const struct invoice *inv, int64_t open, void *ctx)
+{
+	struct collect *k = ctx;
+	size_t len = strlen(k->buf);
+
+	snprintf(k->buf + len, sizeof k->buf - len, "%s:%s:%lld:%lld;", inv->number,
+		 inv->customer, (long long)inv->amount, (long long)open);
+	k->n++;
+	return k->n == 2; /* stop after two */
+}
+
+static void
+test_customer_upsert(struct store *st, const char *path)
+{
+	struct customer c = { .code = "K1", .name = "株式会社カブシキ", .kana = "ｶﾌﾞｼｷ",
+			      .terms = "EOM/+1/EOM", .credit_limit = 500000 };
+	struct customer got;
+	enum store_upsert what = STORE_UPDATED;
+	struct ur_err err;
+
+	tap_is_int(store_customer_upsert(st, &c, &what, &err), UR_OK, "customer insert");
+	tap_is_int(what, STORE_INSERTED, "… reported as inserted");
+	tap_is_int(store_customer_upsert(st, &c, &what, &err), UR_OK, "same customer again");
+	tap_is_int(what, STORE_UNCHANGED, "… reported as unchanged");
+	tap_is_int(ts_q1(path, "SELECT count(*) FROM audit"), 0, "inserts and no-ops: no audit");
+	c.name = "Quote \" and\nnewline";
+	c.credit_limit = 0;
+	tap_is_int(store_customer_upsert(st, &c, &what, &err), UR_OK, "changed customer");
+	tap_is_int(what, STORE_UPDATED, "… reported as updated");
+	tap_is_int(ts_q1(path, "SELECT count(*) FROM audit WHERE action = 'update'"
+			       " AND entity = 'customer:K1' AND user = 'bob'"),
+		   1, "one audit row for the update, with the user");
+	ts_text_is(path, "SELECT json_extract(before, '$.name') || '|' ||"
+			 " json_extract(after, '$.name') FROM audit",
+		   "株式会社カブシキ|Quote \" and\nnewline", "audit before/after is valid JSON");
+	ts_text_is(path, "SELECT after FROM audit",
+		   "{\"code\":\"K1\",\"name\":\"Quote \\\" and\\u000anewline\",\"kana\":\"ｶﾌﾞｼｷ\","
+		   "\"kana_key\":null,\"currency\":\"JPY\",\"terms\":\"EOM/+1/EOM\","
+		   "\"sales_rep\":null,\"phone\":null,\"email\":null,\"address\":null,"
+		   "\"credit_limit\":0}",
+		   "audit after JSON text");
+	tap_is_int(store_customer_get(st, "K1", &got, &err), UR_OK, "get by code");
+	tap_is_str(got.name, "Quote \" and\nnewline", "… name");
+	tap_is_str(got.kana, "ｶﾌﾞｼｷ", "… kana");
+	tap_is_str(got.currency, "JPY", "… currency defaults to JPY");
+	tap_is_str(got.terms, "EOM/+1/EOM", "… terms");
+	tap_ok(got.phone == NULL && got.id > 0, "… absent phone is NULL, id set");
+	tap_is_int(store_customer_get(st, "K9", &got, &err), UR_INPUT, "unknown code");
+	tap_is_str(err.msg, "unknown customer code: K9", "… message");
+	c.code = "";
+	tap_is_int(store_customer_upsert(st, &c, &what, &err), UR_INPUT, "a code is required");
+}
+
+static void
+test_invoice_upsert(struct store *st, const char *path)
+{
+	struct invoice inv = { .number = "INV-1", .customer = "K1", .issue_date = 20000,
+			       .due_date = 20030, .amount = 110000, .tax = 10000 };
+	struct invoice got;
+	enum store_upsert what = STORE_UNCHANGED;
+	struct ur_err err;
+	int64_t open, audits = ts_q1(path, "SELECT count(*) FROM audit");
+
+	tap_is_int(store_invoice_upsert(st, &inv, &what, &err), UR_OK, "invoice insert");
+	tap_is_int(what, STORE_INSERTED, "… inserted");
+	tap_is_int(store_invoice_upsert(st, &inv, &what, &err), UR_OK, "same invoice");
+	tap_is_int(what, STORE_UNCHANGED, "… unchanged");
+	inv.currency = "JPY";
+	tap_is_int(store_invoice_upsert(st, &inv, &what, &err), UR_OK, "explicit same currency");
+	tap_is_int(what, STORE_UNCHANGED, "… still unchanged");
+	tap_is_int(ts_q1(path, "SELECT count(*) FROM audit"), audits, "no audit rows yet");
+	inv.amount = 120000;
+	inv.memo = "revised";
+	tap_is_int(store_invoice_upsert(st, &inv, &what, &err), UR_OK, "changed amount");
+	tap_is_int(what, STORE_UPDATED, "… updated");
+	tap_is_int(ts_q1(path, "SELECT count(*) FROM audit WHERE entity = 'invoice:INV-1'"), 1,
+		   "one audit row for the invoice update");
+	ts_text_is(path, "SELECT json_extract(before, '$.amount') || '>' ||"
+			 " json_extract(after, '$.amount') || ' ' || json_extract(after, '$.due_date')"
+			 " FROM audit WHERE entity = 'invoice:INV-1'",
+		   "110000>120000 2024-11-03", "audit has old and new amounts, ISO dates");
+	tap_is_int(store_invoice_get(st, "INV-1", &got, &open, &err), UR_OK, "get invoice");
+	tap_is_int(got.amount, 120000, "… amount");
+	tap_is_int(open, 120000, "… open amount");
+	tap_is_int(got.due_date, 20030, "… due date round-trips");
+	tap_is_int(got.tax, 10000, "… tax");
+	tap_is_str(got.memo, "revised", "… memo");
+
+	inv.customer = "NOPE";
+	tap_is_int(store_invoice_upsert(st, &inv, &what, &err), UR_INPUT, "unknown customer");
+	tap_is_str(err.msg, "unknown customer code: NOPE", "… message");
+	inv.customer = "K1";
+	inv.currency = "USD";
+	tap_is_int(store_invoice_upsert(st, &inv, &what, &err), UR_INPUT, "currency mismatch");
+	tap_ok(strstr(err.msg, "USD") && strstr(err.msg, "JPY"), "… names both: %s", err.msg);
+}
+
+static void
+test_iteration(struct store *st)
+{
+	struct collect k = { "", 0 };
+	struct ur_err err;
+
+	ts_customer(st, "A0", "First", "CNY");
+	ts_invoice(st, "INV-0", "A0", "2025-01-01", "2025-01-31", 12345, NULL);
+	ts_invoice(st, "INV-2", "K1", "2025-01-01", "2025-01-31", 5, NULL);
+	tap_is_int(store_customers_each(st, collect_customer, &k, &err), UR_OK, "customers_each");
+	tap_is_str(k.buf, "A0:First:CNY;K1:Quote \" and\nnewline:JPY;", "… in code order");
+	k.buf[0] = '\0';
+	k.n = 0;
+	tap_is_int(store_invoices_each(st, collect_invoice, &k, &err), UR_OK, "invoices_each");
+	tap_is_str(k.buf, "INV-0:A0:12345:12345;INV-1:K1:120000:120000;",
+		   "… in number order, stopped by the callback");
+}
+
+static void
+test_upserts(void)
+{
+	char path[300];
+	struct store *st;
+	struct ur_err err;
+
+	ts_path(path, sizeof path, "upsert.db");
+	if (store_open(&st, path, "bob", &err) != UR_OK) {
+		tap_ok(0, "open: %s", err.msg);
+		return;
+	}
+	test_customer_upsert(st, path);
+	test_invoice_upsert(st, path);
+	test_iteration(st);
+	store_close(st);
+}
+
+static void
+test_backup_and_share(void)
+{
+	char path[300], copy[300], wal[310];
+	struct store *st, *st2;
+	struct ur_err err;
+	struct stat sb;
+	struct group *gr = getgrgid(getgid());
+
+	ts_path(path, sizeof path, "orig.db");
+	ts_path(copy, sizeof copy, "copy.db");
+	if (store_open(&st, path, "u", &err) != UR_OK) {
+		tap_ok(0, "open: %s", err.msg);
+		return;
+	}
+	ts_customer(st, "B1", "Backed up", NULL);
+	ts_invoice(st, "BI-1", "B1", "2025-01-01", "2025-01-31", 777, NULL);
+	tap_is_int(store_backup(st, copy, &err), UR_OK, "backup");
+	tap_ok(stat(copy, &sb) == 0 && (sb.st_mode & 0777) == 0600, "backup file is 0600");
+	tap_is_int(store_backup(st, copy, &err), UR_INPUT, "backup refuses an existing file");
+	tap_ok(strstr(err.msg, "copy.db") != NULL, "… message: %s", err.msg);
+	tap_is_int(store_open(&st2, copy, "u", &err), UR_OK, "the copy opens");
+	tap_is_int(store_schema_version(st2), 1, "… at version 1");
+	store_close(st2);
+	tap_is_int(ts_q1(copy, "SELECT count(*) || sum(amount) FROM invoice"), 1777,
+		   "the copy has the invoice");
+	tap_is_int(ts_q1(copy, "SELECT count(*) FROM customer WHERE name = 'Backed up'"), 1,
+		   "the copy has the customer");
+
+	tap_is_int(store_share_with_group(st, "no-such-group-urikake", &err), UR_FAIL,
+		   "unknown group");
+	tap_is_str(err.msg, "no such group: no-such-group-urikake", "… message");
+	if (gr) {
+		tap_is_int(store_share_with_group(st, gr->gr_name, &err), UR_OK,
+			   "share with my own group");
+		tap_ok(stat(path, &sb) == 0 && (sb.st_mode & 0777) == 0660, "database is 0660");
+		snprintf(wal, sizeof wal, "%s-wal", path);
+		tap_ok(stat(wal, &sb) == 0 && (sb.st_mode & 0777) == 0660, "-wal is 0660");
+	} else {
+		tap_skip("no group for my gid");
+	}
+	store_close(st);
+}
+
+TAP_SUITE(store)
+{
+	test_open_file();
+	test_open_refusals();
+	test_foreign_keys();
+	test_upserts();
+	test_backup_and_share();
+}

@@ -12,184 +12,11 @@
 #include "tap.h"
 #include "xalloc.h"
 #include "zengin.h"
+#include "zengin_fixture.h"
 
 #define REC ZENGIN_RECORD_LEN
 
-/* Payer names and bank names as CP932 bytes, and as the UTF-8 expected. */
-#define K_YAMADA "\xB6\x29\xD4\xCF\xC0\xDE\xBC\xD6\xB3\xBC\xDE" /* ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ */
-#define K_TARO "\xD4\xCF\xC0\xDE\x20\xC0\xDB\xB3"               /* ﾔﾏﾀﾞ ﾀﾛｳ */
-#define K_MUFG "\xD0\xC2\xCB\xDE\xBC"                           /* ﾐﾂﾋﾞｼ */
-#define K_SHINJUKU "\xBC\xDD\xBC\xDE\xD5\xB8"                   /* ｼﾝｼﾞﾕｸ */
-#define K_MIZUHO "\xD0\xBD\xDE\xCE"                             /* ﾐｽﾞﾎ */
-#define K_HONTEN "\xCE\xDD\xC3\xDD"                             /* ﾎﾝﾃﾝ */
-#define K_OURS "\xB3\xD8\xB6\xB9\x28\xB6"                       /* ｳﾘｶｹ(ｶ */
-#define K_FURIKOMI "\xCC\xD8\xBA\xD0"                           /* ﾌﾘｺﾐ */
-#define K_SUZUKI "\xBD\xBD\xDE\xB7\x20\xCA\xC5\xBA"             /* ｽｽﾞｷ ﾊﾅｺ */
 #define U8_YAMADA "ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ"
-#define BLANK (-1LL)
-
-/* A record under construction: spaces, then fields put in place. */
-struct rec {
-	char b[REC];
-};
-
-static void
-rec_init(struct rec *r, char kind)
-{
-	memset(r->b, ' ', REC);
-	r->b[0] = kind;
-}
-
-/* N field at 1-based pos: zero-padded; BLANK leaves spaces. */
-static void
-put_n(struct rec *r, int pos, int len, long long v)
-{
-	char tmp[32];
-
-	if (v < 0)
-		return;
-	snprintf(tmp, sizeof tmp, "%0*lld", len, v);
-	memcpy(r->b + pos - 1, tmp, (size_t)len);
-}
-
-/* C field (or raw text) at pos: the bytes of s, the rest left as spaces. */
-static void
-put_c(struct rec *r, int pos, const char *s)
-{
-	if (s)
-		memcpy(r->b + pos - 1, s, strlen(s));
-}
-
-/* Header: kind "01" or "03", 作成日 = 勘定日 = made (和暦 YYMMDD). */
-static void
-header(struct rec *r, const char *kind, const char *made, const char *account)
-{
-	rec_init(r, '1');
-	put_c(r, 2, kind);
-	put_c(r, 4, "0");
-	put_c(r, 5, made);
-	put_c(r, 11, made);
-	put_c(r, 17, made);
-	put_c(r, 23, "0001");
-	put_c(r, 27, K_MIZUHO);
-	put_c(r, 42, "001");
-	put_c(r, 45, K_HONTEN);
-	if (!strcmp(kind, "03")) {
-		put_c(r, 60, "0001");
-		put_c(r, 64, account);
-		put_c(r, 74, K_OURS);
-		put_c(r, 114, "1");
-		put_c(r, 115, "1");
-		put_n(r, 116, 14, 5000000);
-	} else {
-		put_c(r, 60, "1");
-		put_c(r, 61, account);
-		put_c(r, 68, K_OURS);
-	}
-}
-
-/* 振込入金通知 data record. */
-struct tx {
-	const char *ref, *book, *value;
-	long long amount, other, code;
-	const char *name, *rbank, *rbranch, *cancel, *edi;
-	long long amount2; /* format B */
-};
-
-static void
-transfer(struct rec *r, const struct tx *t, bool format_b)
-{
-	rec_init(r, '2');
-	put_c(r, 2, t->ref);
-	put_c(r, 8, t->book);
-	put_c(r, 14, t->value);
-	put_n(r, 20, 10, t->amount);
-	put_n(r, 30, 10, t->other);
-	put_n(r, 40, 10, t->code);
-	put_c(r, 50, t->name);
-	put_c(r, 98, t->rbank);
-	put_c(r, 113, t->rbranch);
-	put_c(r, 128, t->cancel);
-	if (!format_b) {
-		put_c(r, 129, t->edi);
-		return;
-	}
-	put_n(r, 129, 12, t->amount2);
-	put_n(r, 141, 12, 0);
-	put_c(r, 153, t->edi);
-}
-
-static void
-transfer_trailer(struct rec *r, long long n, long long sum, long long cn, long long csum)
-{
-	rec_init(r, '8');
-	put_n(r, 2, 6, n);
-	put_n(r, 8, 12, sum);
-	put_n(r, 20, 6, cn);
-	put_n(r, 26, 12, csum);
-}
-
-/* 入出金取引明細 data record. */
-struct st {
-	const char *ref, *book, *value;
-	int dir, type;
-	long long amount, code;
-	const char *name, *rbank, *rbranch, *memo, *edi;
-};
-
-static void
-statement(struct rec *r, const struct st *s)
-{
-	rec_init(r, '2');
-	put_c(r, 2, s->ref);
-	put_c(r, 10, s->book);
-	put_c(r, 16, s->value);
-	put_n(r, 22, 1, s->dir);
-	put_n(r, 23, 2, s->type);
-	put_n(r, 25, 12, s->amount);
-	put_n(r, 37, 12, 0);
-	put_n(r, 61, 1, 0);
-	put_n(r, 62, 7, 0);
-	put_n(r, 69, 3, 0);
-	put_n(r, 72, 10, s->code);
-	put_c(r, 82, s->name);
-	put_c(r, 130, s->rbank);
-	put_c(r, 145, s->rbranch);
-	put_c(r, 160, s->memo);
-	put_c(r, 180, s->edi);
-}
-
-static void
-statement_trailer(struct rec *r, long long in, long long in_sum, long long out,
-		  long long out_sum, long long records)
-{
-	rec_init(r, '8');
-	put_n(r, 2, 6, in);
-	put_n(r, 8, 13, in_sum);
-	put_n(r, 21, 6, out);
-	put_n(r, 27, 13, out_sum);
-	put_c(r, 40, "1");
-	put_n(r, 41, 14, 5000000 + in_sum - out_sum);
-	put_n(r, 55, 7, records);
-}
-
-static void
-end(struct rec *r)
-{
-	rec_init(r, '9');
-}
-
-/* The n records, each followed by sep (the last one only when final). */
-static void
-join(struct strbuf *sb, const struct rec *rs, int n, const char *sep, bool final)
-{
-	sb_reset(sb);
-	for (int i = 0; i < n; i++) {
-		sb_add(sb, rs[i].b, REC);
-		if (i < n - 1 || final)
-			sb_adds(sb, sep);
-	}
-}
 
 /* What the callback received, copied. */
 struct dep {
@@ -294,38 +121,38 @@ rejects(const struct strbuf *sb, bool format_b, const char *msg, const char *wha
 	got_free(&g);
 }
 
-static const struct tx TX1 = {
+static const struct zfix_tx TX1 = {
 	"000123", "080331", "080331", 109670, 0, 0, K_YAMADA, K_MUFG, K_SHINJUKU, " ",
 	"INV2026-0312", 0,
 };
-static const struct tx TX2 = {
+static const struct zfix_tx TX2 = {
 	"000124", "080330", "080327", 55000, 0, 1234567890, K_TARO, K_MIZUHO, K_HONTEN, "0",
 	NULL, 0,
 };
 
 /* hdr, TX1, TX2, trailer, end. */
 static int
-simple_file(struct rec *rs)
+simple_file(struct zfix_rec *rs)
 {
-	header(&rs[0], "01", "080331", "1234567");
-	transfer(&rs[1], &TX1, false);
-	transfer(&rs[2], &TX2, false);
-	transfer_trailer(&rs[3], 2, 109670 + 55000, 0, 0);
-	end(&rs[4]);
+	zfix_header(&rs[0], "01", "080331", "1234567");
+	zfix_transfer(&rs[1], &TX1, false);
+	zfix_transfer(&rs[2], &TX2, false);
+	zfix_transfer_trailer(&rs[3], 2, 109670 + 55000, 0, 0);
+	zfix_end(&rs[4]);
 	return 5;
 }
 
 static void
 test_format_a(struct strbuf *sb)
 {
-	struct rec rs[8];
+	struct zfix_rec rs[8];
 	struct got g = { 0 };
 	struct zengin_summary sum;
 	struct ur_err err;
 	int n = simple_file(rs);
 	const struct dep *d = &g.d[0];
 
-	join(sb, rs, n, "\r\n", true);
+	zfix_join(sb, rs, n, "\r\n", true);
 	tap_is_int(parse(sb, false, &g, &sum, &err), UR_OK, "format A: parsed");
 	tap_is_str(err.msg, "", "format A: no message");
 	tap_is_int(g.n, 2, "format A: two deposits");
@@ -363,24 +190,24 @@ test_format_a(struct strbuf *sb)
 static void
 test_groups(struct strbuf *sb)
 {
-	struct rec rs[12];
+	struct zfix_rec rs[12];
 	struct got g = { 0 };
 	struct zengin_summary sum;
 	struct ur_err err;
-	struct tx t3 = TX1;
+	struct zfix_tx t3 = TX1;
 
-	header(&rs[0], "01", "080331", "1234567");
-	transfer(&rs[1], &TX1, false);
-	transfer(&rs[2], &TX2, false);
-	transfer_trailer(&rs[3], 2, 164670, 0, 0);
-	header(&rs[4], "01", "080331", "7654321");
-	transfer_trailer(&rs[5], 0, 0, 0, 0);
-	header(&rs[6], "01", "080401", "0000042");
+	zfix_header(&rs[0], "01", "080331", "1234567");
+	zfix_transfer(&rs[1], &TX1, false);
+	zfix_transfer(&rs[2], &TX2, false);
+	zfix_transfer_trailer(&rs[3], 2, 164670, 0, 0);
+	zfix_header(&rs[4], "01", "080331", "7654321");
+	zfix_transfer_trailer(&rs[5], 0, 0, 0, 0);
+	zfix_header(&rs[6], "01", "080401", "0000042");
 	t3.amount = 1000, t3.book = t3.value = "080401";
-	transfer(&rs[7], &t3, false);
-	transfer_trailer(&rs[8], 1, 1000, BLANK, BLANK);
-	end(&rs[9]);
-	join(sb, rs, 10, "", false);
+	zfix_transfer(&rs[7], &t3, false);
+	zfix_transfer_trailer(&rs[8], 1, 1000, ZFIX_BLANK, ZFIX_BLANK);
+	zfix_end(&rs[9]);
+	zfix_join(sb, rs, 10, "", false);
 	tap_is_int(parse(sb, false, &g, &sum, &err), UR_OK, "groups: parsed");
 	tap_is_int(g.n, 3, "groups: three deposits");
 	tap_is_str(g.d[1].account, "1234567", "groups: first group's account");
@@ -407,14 +234,14 @@ test_separators(struct strbuf *sb)
 	};
 	static const char *names[] = { "CRLF", "CRLF no final", "LF", "LF no final", "CR",
 				       "none", "none", "blank lines" };
-	struct rec rs[8];
+	struct zfix_rec rs[8];
 	int n = simple_file(rs);
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		struct got g = { 0 };
 		struct ur_err err;
 
-		join(sb, rs, n, cases[i].sep, cases[i].final);
+		zfix_join(sb, rs, n, cases[i].sep, cases[i].final);
 		tap_is_int(parse(sb, false, &g, NULL, &err), UR_OK, "separator %s: parsed",
 			   names[i]);
 		tap_is_int(g.n, 2, "separator %s: deposits", names[i]);
@@ -423,7 +250,7 @@ test_separators(struct strbuf *sb)
 		tap_is_str(g.d[1].name, "ﾔﾏﾀﾞ ﾀﾛｳ", "separator %s: name", names[i]);
 		got_free(&g);
 	}
-	join(sb, rs, n, "\r\n", true);
+	zfix_join(sb, rs, n, "\r\n", true);
 	sb_addc(sb, 0x1A);
 	{
 		struct got g = { 0 };
@@ -437,19 +264,19 @@ test_separators(struct strbuf *sb)
 static void
 test_format_b(struct strbuf *sb)
 {
-	struct rec rs[8];
+	struct zfix_rec rs[8];
 	struct got g = { 0 };
 	struct ur_err err;
-	struct tx t = TX1;
+	struct zfix_tx t = TX1;
 
 	t.amount = 0, t.amount2 = 123456789012LL, t.edi = "ZEDI0123456789ABCDEF";
-	header(&rs[0], "01", "080331", "1234567");
-	transfer(&rs[1], &t, true);
+	zfix_header(&rs[0], "01", "080331", "1234567");
+	zfix_transfer(&rs[1], &t, true);
 	t.amount = 5000, t.amount2 = 0, t.edi = NULL;
-	transfer(&rs[2], &t, true);
-	transfer_trailer(&rs[3], 2, 123456794012LL, 0, 0);
-	end(&rs[4]);
-	join(sb, rs, 5, "\r\n", true);
+	zfix_transfer(&rs[2], &t, true);
+	zfix_transfer_trailer(&rs[3], 2, 123456794012LL, 0, 0);
+	zfix_end(&rs[4]);
+	zfix_join(sb, rs, 5, "\r\n", true);
 	tap_is_int(parse(sb, true, &g, NULL, &err), UR_OK, "format B: parsed");
 	tap_is_int(g.d[0].amount, 123456789012LL, "format B: 12-digit 金額(2)");
 	tap_is_str(g.d[0].edi, "ZEDI0123456789ABCDEF", "format B: EDI at 153");
@@ -459,32 +286,33 @@ test_format_b(struct strbuf *sb)
 	rejects(sb, false, "RECORD 2 (byte 202): the amount is zero",
 		"format B file read as format A");
 	t.amount = 4000, t.amount2 = 5000;
-	transfer(&rs[2], &t, true);
-	join(sb, rs, 5, "\r\n", true);
-	rejects(sb, true, "RECORD 3 (byte 532): 金額 and 金額(2) differ", "format B: amounts differ");
+	zfix_transfer(&rs[2], &t, true);
+	zfix_join(sb, rs, 5, "\r\n", true);
+	rejects(sb, true, "RECORD 3 (byte 532): 金額 and 金額(2) differ",
+		"format B: amounts differ");
 }
 
 static void
 test_statement(struct strbuf *sb)
 {
-	struct rec rs[8];
+	struct zfix_rec rs[8];
 	struct got g = { 0 };
 	struct zengin_summary sum;
 	struct ur_err err;
-	struct st credit = { "00000123", "080331", "080331", 1, 11, 30000, 0, K_SUZUKI,
+	struct zfix_st credit = { "00000123", "080331", "080331", 1, 11, 30000, 0, K_SUZUKI,
 			     K_MUFG, K_SHINJUKU, K_FURIKOMI, "INV-7" };
-	struct st debit = { "00000124", "080331", "080331", 2, 14, 7000, 0, "0000012345",
+	struct zfix_st debit = { "00000124", "080331", "080331", 2, 14, 7000, 0, "0000012345",
 			    NULL, NULL, NULL, NULL };
-	struct st fix = { "00000125", "080331", NULL, 1, 19, 2500, 987, K_YAMADA, NULL, NULL,
+	struct zfix_st fix = { "00000125", "080331", NULL, 1, 19, 2500, 987, K_YAMADA, NULL, NULL,
 			  NULL, NULL };
 
-	header(&rs[0], "03", "080331", "0001234567");
-	statement(&rs[1], &credit);
-	statement(&rs[2], &debit);
-	statement(&rs[3], &fix);
-	statement_trailer(&rs[4], 2, 32500, 1, 7000, 3);
-	end(&rs[5]);
-	join(sb, rs, 6, "\r\n", true);
+	zfix_header(&rs[0], "03", "080331", "0001234567");
+	zfix_statement(&rs[1], &credit);
+	zfix_statement(&rs[2], &debit);
+	zfix_statement(&rs[3], &fix);
+	zfix_statement_trailer(&rs[4], 2, 32500, 1, 7000, 3);
+	zfix_end(&rs[5]);
+	zfix_join(sb, rs, 6, "\r\n", true);
 	tap_is_int(parse(sb, false, &g, &sum, &err), UR_OK, "statement: parsed");
 	tap_is_str(err.msg, "", "statement: no message");
 	tap_is_int(g.n, 2, "statement: debit skipped");
@@ -504,43 +332,45 @@ test_statement(struct strbuf *sb)
 	tap_is_int(sum.cancellations, 1, "statement: cancellations");
 	got_free(&g);
 
-	statement_trailer(&rs[4], 3, 39500, 0, 0, 3);
-	join(sb, rs, 6, "\r\n", true);
+	zfix_statement_trailer(&rs[4], 3, 39500, 0, 0, 3);
+	zfix_join(sb, rs, 6, "\r\n", true);
 	rejects(sb, false, "RECORD 5 (byte 809): 入金件数 is 3 but the group's records give 2",
 		"statement: 入金件数 counts credits only");
-	statement_trailer(&rs[4], 2, 32500, 1, 7000, 4);
-	join(sb, rs, 6, "\r\n", true);
+	zfix_statement_trailer(&rs[4], 2, 32500, 1, 7000, 4);
+	zfix_join(sb, rs, 6, "\r\n", true);
 	rejects(sb, false,
 		"RECORD 5 (byte 862): データ・レコード件数 is 4 but the group's records give 3",
 		"statement: データ・レコード件数");
-	statement_trailer(&rs[4], 2, 32500, 1, 7001, BLANK);
-	join(sb, rs, 6, "\r\n", true);
-	rejects(sb, false, "RECORD 5 (byte 834): 出金額合計 is 7001 but the group's records give 7000",
+	zfix_statement_trailer(&rs[4], 2, 32500, 1, 7001, ZFIX_BLANK);
+	zfix_join(sb, rs, 6, "\r\n", true);
+	rejects(sb, false,
+		"RECORD 5 (byte 834): 出金額合計 is 7001 but the group's records give 7000",
 		"statement: 出金額合計");
-	statement_trailer(&rs[4], 2, 32500, 1, 7000, BLANK);
+	zfix_statement_trailer(&rs[4], 2, 32500, 1, 7000, ZFIX_BLANK);
 	debit.dir = 3;
-	statement(&rs[2], &debit);
-	join(sb, rs, 6, "\r\n", true);
-	rejects(sb, false, "RECORD 3 (byte 425): 入払区分 \"3\" is neither 1 (deposit) nor 2 (withdrawal)",
+	zfix_statement(&rs[2], &debit);
+	zfix_join(sb, rs, 6, "\r\n", true);
+	rejects(sb, false,
+		"RECORD 3 (byte 425): 入払区分 \"3\" is neither 1 (deposit) nor 2 (withdrawal)",
 		"statement: 入払区分 3");
 }
 
 static void
 test_cancel_and_blanks(struct strbuf *sb)
 {
-	struct rec rs[8];
+	struct zfix_rec rs[8];
 	struct got g = { 0 };
 	struct ur_err err;
-	struct tx t = TX1, c = TX1;
+	struct zfix_tx t = TX1, c = TX1;
 
-	t.ref = NULL, t.value = NULL, t.other = BLANK, t.code = BLANK, t.cancel = NULL;
+	t.ref = NULL, t.value = NULL, t.other = ZFIX_BLANK, t.code = ZFIX_BLANK, t.cancel = NULL;
 	c.cancel = "1", c.amount = 8000;
-	header(&rs[0], "01", "080331", "1234567");
-	transfer(&rs[1], &t, false);
-	transfer(&rs[2], &c, false);
-	transfer_trailer(&rs[3], 1, 109670, 1, 8000);
-	end(&rs[4]);
-	join(sb, rs, 5, "\n", true);
+	zfix_header(&rs[0], "01", "080331", "1234567");
+	zfix_transfer(&rs[1], &t, false);
+	zfix_transfer(&rs[2], &c, false);
+	zfix_transfer_trailer(&rs[3], 1, 109670, 1, 8000);
+	zfix_end(&rs[4]);
+	zfix_join(sb, rs, 5, "\n", true);
 	tap_is_int(parse(sb, false, &g, NULL, &err), UR_OK, "cancel: parsed");
 	tap_is_str(g.d[0].ref, NULL, "blank 照会番号 is NULL");
 	tap_is_int(g.d[0].value, g.d[0].book, "blank 起算日 = 勘定日");
@@ -550,27 +380,27 @@ test_cancel_and_blanks(struct strbuf *sb)
 	tap_is_str(g.d[1].ref, "000123", "cancellation keeps the reference");
 	tap_is_int(g.d[1].amount, 8000, "cancellation amount");
 
-	transfer_trailer(&rs[3], 2, 117670, 1, 8000);
-	join(sb, rs, 5, "\n", true);
+	zfix_transfer_trailer(&rs[3], 2, 117670, 1, 8000);
+	zfix_join(sb, rs, 5, "\n", true);
 	tap_is_int(parse(sb, false, &g, NULL, &err), UR_OK, "cancel: 振込合計 incl. cancellation");
-	transfer_trailer(&rs[3], 1, 109670, BLANK, BLANK);
-	join(sb, rs, 5, "\n", true);
+	zfix_transfer_trailer(&rs[3], 1, 109670, ZFIX_BLANK, ZFIX_BLANK);
+	zfix_join(sb, rs, 5, "\n", true);
 	tap_is_int(parse(sb, false, &g, NULL, &err), UR_OK, "cancel: blank 取消合計");
-	transfer_trailer(&rs[3], 1, 109670, 2, 8000);
-	join(sb, rs, 5, "\n", true);
+	zfix_transfer_trailer(&rs[3], 1, 109670, 2, 8000);
+	zfix_join(sb, rs, 5, "\n", true);
 	rejects(sb, false, "RECORD 4 (byte 622): 取消合計件数 is 2 but the group's records give 1",
 		"cancel: 取消合計件数");
-	transfer_trailer(&rs[3], 1, 109670, 1, 8001);
-	join(sb, rs, 5, "\n", true);
+	zfix_transfer_trailer(&rs[3], 1, 109670, 1, 8001);
+	zfix_join(sb, rs, 5, "\n", true);
 	rejects(sb, false,
 		"RECORD 4 (byte 628): 取消合計金額 is 8001 but the group's records give 8000",
 		"cancel: 取消合計金額");
-	transfer_trailer(&rs[3], 2, 109670, 1, 8000);
-	join(sb, rs, 5, "\n", true);
+	zfix_transfer_trailer(&rs[3], 2, 109670, 1, 8000);
+	zfix_join(sb, rs, 5, "\n", true);
 	rejects(sb, false, "RECORD 4 (byte 604): 振込合計件数 is 2 but the group's records give 1",
 		"cancel: 振込合計件数");
-	transfer_trailer(&rs[3], 1, 109671, 1, 8000);
-	join(sb, rs, 5, "\n", true);
+	zfix_transfer_trailer(&rs[3], 1, 109671, 1, 8000);
+	zfix_join(sb, rs, 5, "\n", true);
 	rejects(sb, false,
 		"RECORD 4 (byte 610): 振込合計金額 is 109671 but the group's records give 109670",
 		"cancel: 振込合計金額");
@@ -582,15 +412,15 @@ static enum ur_status
 date_case(struct strbuf *sb, const char *made, const char *book, struct got *g,
 	  struct ur_err *err)
 {
-	struct rec rs[4];
-	struct tx t = TX1;
+	struct zfix_rec rs[4];
+	struct zfix_tx t = TX1;
 
 	t.book = book, t.value = NULL;
-	header(&rs[0], "01", made, "1234567");
-	transfer(&rs[1], &t, false);
-	transfer_trailer(&rs[2], BLANK, BLANK, BLANK, BLANK);
-	end(&rs[3]);
-	join(sb, rs, 4, "", false);
+	zfix_header(&rs[0], "01", made, "1234567");
+	zfix_transfer(&rs[1], &t, false);
+	zfix_transfer_trailer(&rs[2], ZFIX_BLANK, ZFIX_BLANK, ZFIX_BLANK, ZFIX_BLANK);
+	zfix_end(&rs[3]);
+	zfix_join(sb, rs, 4, "", false);
 	return parse(sb, false, g, NULL, err);
 }
 
@@ -654,7 +484,7 @@ test_wareki(struct strbuf *sb)
 
 /* Replace rs[i] by bytes (len) in the joined file: for malformed records. */
 static void
-join_with(struct strbuf *sb, const struct rec *rs, int n, int i, const char *bytes, size_t len)
+join_with(struct strbuf *sb, const struct zfix_rec *rs, int n, int i, const char *bytes, size_t len)
 {
 	sb_reset(sb);
 	for (int k = 0; k < n; k++) {
@@ -669,7 +499,7 @@ join_with(struct strbuf *sb, const struct rec *rs, int n, int i, const char *byt
 static void
 test_framing(struct strbuf *sb)
 {
-	struct rec rs[8];
+	struct zfix_rec rs[8];
 	int n = simple_file(rs);
 	char buf[REC + 40];
 
@@ -690,17 +520,17 @@ test_framing(struct strbuf *sb)
 		"RECORD 2 (byte 251): byte 0xEF is not JIS X 0201 text (was the file re-saved as "
 		"UTF-8?)",
 		"UTF-8 file");
-	join(sb, rs, n, "", false);
+	zfix_join(sb, rs, n, "", false);
 	sb->buf[400 + 49] = (char)0x82, sb->buf[400 + 50] = (char)0xA0; /* あ in Shift_JIS */
 	rejects(sb, false,
 		"RECORD 3 (byte 449): byte 0x82 is not JIS X 0201 text (was the file re-saved as "
 		"UTF-8?)",
 		"double-byte Shift_JIS");
-	join(sb, rs, n, "", false);
+	zfix_join(sb, rs, n, "", false);
 	sb->len = 550, sb->buf[550] = '\0';
 	rejects(sb, false, "RECORD 3 (byte 400): record length is 150 bytes, not 200",
 		"file cut inside a record");
-	join(sb, rs, n, "\r\n", false);
+	zfix_join(sb, rs, n, "\r\n", false);
 	sb_adds(sb, "XYZ");
 	rejects(sb, false, "RECORD 5 (byte 808): record length is 203 bytes, not 200",
 		"bytes after the end record");
@@ -710,67 +540,64 @@ test_framing(struct strbuf *sb)
 
 /* The file made of the n records l points at (copied to rs first). */
 static void
-file_of(struct strbuf *sb, struct rec *rs, int n, const struct rec *const *l)
+file_of(struct strbuf *sb, struct zfix_rec *rs, int n, const struct zfix_rec *const *l)
 {
 	for (int i = 0; i < n; i++)
 		rs[i] = *l[i];
-	join(sb, rs, n, "", false);
+	zfix_join(sb, rs, n, "", false);
 }
 
 static void
 test_grammar(struct strbuf *sb)
 {
-	struct rec rs[8], h, d, t, e;
-	struct got g = { 0 };
-	struct zengin_summary sum;
-	struct ur_err err;
+	struct zfix_rec rs[8], h, d, t, e;
 
-	header(&h, "01", "080331", "1234567");
-	transfer(&d, &TX1, false);
-	transfer_trailer(&t, BLANK, BLANK, BLANK, BLANK);
-	end(&e);
-	file_of(sb, rs, 4, (const struct rec *[]){ &d, &h, &t, &e });
+	zfix_header(&h, "01", "080331", "1234567");
+	zfix_transfer(&d, &TX1, false);
+	zfix_transfer_trailer(&t, ZFIX_BLANK, ZFIX_BLANK, ZFIX_BLANK, ZFIX_BLANK);
+	zfix_end(&e);
+	file_of(sb, rs, 4, (const struct zfix_rec *[]){ &d, &h, &t, &e });
 	rejects(sb, false, "RECORD 1 (byte 0): data record before any header", "data first");
-	file_of(sb, rs, 2, (const struct rec *[]){ &t, &e });
+	file_of(sb, rs, 2, (const struct zfix_rec *[]){ &t, &e });
 	rejects(sb, false, "RECORD 1 (byte 0): trailer record without a header", "trailer first");
-	file_of(sb, rs, 4, (const struct rec *[]){ &h, &t, &t, &e });
+	file_of(sb, rs, 4, (const struct zfix_rec *[]){ &h, &t, &t, &e });
 	rejects(sb, false, "RECORD 3 (byte 400): trailer record without a header",
 		"two trailers");
-	file_of(sb, rs, 4, (const struct rec *[]){ &h, &t, &d, &e });
+	file_of(sb, rs, 4, (const struct zfix_rec *[]){ &h, &t, &d, &e });
 	rejects(sb, false, "RECORD 3 (byte 400): data record after the group's trailer",
 		"data after trailer");
-	file_of(sb, rs, 5, (const struct rec *[]){ &h, &d, &h, &t, &e });
+	file_of(sb, rs, 5, (const struct zfix_rec *[]){ &h, &d, &h, &t, &e });
 	rejects(sb, false, "RECORD 3 (byte 400): header record before the previous group's trailer",
 		"header inside a group");
-	file_of(sb, rs, 4, (const struct rec *[]){ &h, &t, &e, &h });
+	file_of(sb, rs, 4, (const struct zfix_rec *[]){ &h, &t, &e, &h });
 	rejects(sb, false, "RECORD 4 (byte 600): record after the end record", "header after end");
-	file_of(sb, rs, 4, (const struct rec *[]){ &h, &t, &e, &e });
+	file_of(sb, rs, 4, (const struct zfix_rec *[]){ &h, &t, &e, &e });
 	rejects(sb, false, "RECORD 4 (byte 600): record after the end record", "two end records");
-	file_of(sb, rs, 3, (const struct rec *[]){ &h, &d, &t });
+	file_of(sb, rs, 3, (const struct zfix_rec *[]){ &h, &d, &t });
 	rejects(sb, false, "RECORD 4 (byte 600): missing end record (データ区分 9)",
 		"no end record");
-	file_of(sb, rs, 3, (const struct rec *[]){ &h, &d, &e });
+	file_of(sb, rs, 3, (const struct zfix_rec *[]){ &h, &d, &e });
 	rejects(sb, false, "RECORD 3 (byte 400): end record before the group's trailer",
 		"end inside a group");
-	file_of(sb, rs, 1, (const struct rec *[]){ &e });
+	file_of(sb, rs, 1, (const struct zfix_rec *[]){ &e });
 	rejects(sb, false, "RECORD 1 (byte 0): end record without any header", "only an end");
 	rs[0] = h, rs[1] = t, rs[2] = e;
 	rs[1].b[0] = '7';
-	join(sb, rs, 3, "\r\n", true);
+	zfix_join(sb, rs, 3, "\r\n", true);
 	rejects(sb, false,
 		"RECORD 2 (byte 202): unknown データ区分 \"7\" (record kinds are 1, 2, 8 and 9)",
 		"データ区分 7");
-	file_of(sb, rs, 3, (const struct rec *[]){ &h, &t, &e });
+	file_of(sb, rs, 3, (const struct zfix_rec *[]){ &h, &t, &e });
 	memcpy(sb->buf + 1, "21", 2);
 	rejects(sb, false,
 		"RECORD 1 (byte 1): 種別コード \"21\" is not supported (01 振込入金通知 and 03 "
 		"入出金取引明細 are)",
 		"種別コード 21");
-	file_of(sb, rs, 5, (const struct rec *[]){ &h, &t, &h, &t, &e });
+	file_of(sb, rs, 5, (const struct zfix_rec *[]){ &h, &t, &h, &t, &e });
 	memcpy(sb->buf + 401, "03", 2);
 	rejects(sb, false, "RECORD 3 (byte 401): 種別コード 03 where 01 was expected",
 		"mixed 種別コード");
-	file_of(sb, rs, 3, (const struct rec *[]){ &h, &t, &e });
+	file_of(sb, rs, 3, (const struct zfix_rec *[]){ &h, &t, &e });
 	sb->buf[3] = '1';
 	rejects(sb, false,
 		"RECORD 1 (byte 3): コード区分 1 (EBCDIC) is not supported: ask the bank for the "
@@ -783,48 +610,56 @@ test_grammar(struct strbuf *sb)
 		"EBCDIC bytes");
 	tap_ok(zengin_sniff(sb->buf, sb->len), "sniff claims an EBCDIC file");
 
-	{
-		struct zengin_opts o = opts(false);
+}
 
-		simple_file(rs);
-		join(sb, rs, 5, "", false);
-		o.expect = ZENGIN_STATEMENT;
-		tap_is_int(zengin_parse_mem(sb->buf, sb->len, &o, collect, &g, &sum, &err),
-			   UR_INPUT, "--format zengin-statement on a 01 file");
-		tap_is_str(err.msg, "RECORD 1 (byte 1): 種別コード 01 where 03 was expected",
-			   "expected kind: message");
-		g.fail_with = UR_CONFLICT;
-		o.expect = ZENGIN_TRANSFER;
-		tap_is_int(zengin_parse_mem(sb->buf, sb->len, &o, collect, &g, &sum, &err),
-			   UR_CONFLICT, "callback failure stops the parse");
-		tap_is_str(err.msg, "stop at record 2", "callback's message kept");
-		tap_is_int(sum.records, 2, "summary up to the failure");
-		got_free(&g);
-	}
+/* --format zengin-transfer / zengin-statement, and a failing callback. */
+static void
+test_expect_and_callback(struct strbuf *sb)
+{
+	struct zfix_rec rs[8];
+	struct got g = { 0 };
+	struct zengin_summary sum;
+	struct ur_err err;
+	struct zengin_opts o = opts(false);
+
+	simple_file(rs);
+	zfix_join(sb, rs, 5, "", false);
+	o.expect = ZENGIN_STATEMENT;
+	tap_is_int(zengin_parse_mem(sb->buf, sb->len, &o, collect, &g, &sum, &err), UR_INPUT,
+		   "--format zengin-statement on a 01 file");
+	tap_is_str(err.msg, "RECORD 1 (byte 1): 種別コード 01 where 03 was expected",
+		   "expected kind: message");
+	g.fail_with = UR_CONFLICT;
+	o.expect = ZENGIN_TRANSFER;
+	tap_is_int(zengin_parse_mem(sb->buf, sb->len, &o, collect, &g, &sum, &err), UR_CONFLICT,
+		   "callback failure stops the parse");
+	tap_is_str(err.msg, "stop at record 2", "callback's message kept");
+	tap_is_int(sum.records, 2, "summary up to the failure");
+	got_free(&g);
 }
 
 static void
 test_fields(struct strbuf *sb)
 {
-	struct rec rs[8];
+	struct zfix_rec rs[8];
 
 	simple_file(rs);
 	memcpy(rs[1].b + 19, "00000012A4", 10);
-	join(sb, rs, 5, "\r\n", true);
+	zfix_join(sb, rs, 5, "\r\n", true);
 	rejects(sb, false, "RECORD 2 (byte 221): 金額 is not a number", "non-digit amount");
 	memcpy(rs[1].b + 19, "     12345", 10);
-	join(sb, rs, 5, "\r\n", true);
+	zfix_join(sb, rs, 5, "\r\n", true);
 	rejects(sb, false, "RECORD 2 (byte 221): 金額 is not a number", "space-padded amount");
 	memset(rs[1].b + 19, ' ', 10);
-	join(sb, rs, 5, "\r\n", true);
+	zfix_join(sb, rs, 5, "\r\n", true);
 	rejects(sb, false, "RECORD 2 (byte 221): 金額 is blank", "blank amount");
 	simple_file(rs);
 	memcpy(rs[0].b + 60, "12-4567", 7);
-	join(sb, rs, 5, "\r\n", true);
+	zfix_join(sb, rs, 5, "\r\n", true);
 	rejects(sb, false, "RECORD 1 (byte 60): 口座番号 is not a number", "header account");
 	simple_file(rs);
 	rs[1].b[127] = 'X';
-	join(sb, rs, 5, "\r\n", true);
+	zfix_join(sb, rs, 5, "\r\n", true);
 	rejects(sb, false, "RECORD 2 (byte 329): 取消区分 is not a number", "取消区分 X");
 }
 
@@ -832,27 +667,27 @@ test_fields(struct strbuf *sb)
 static void
 test_fd(struct strbuf *sb)
 {
-	struct rec rs[4];
+	struct zfix_rec rs[4];
 	struct got g = { 0 };
 	struct zengin_summary sum;
 	struct zengin_opts o = opts(false);
 	struct ur_err err;
 	char path[4096];
-	struct tx t = TX1;
+	struct zfix_tx t = TX1;
 	int fd;
 	const int n = 1000;
 
 	snprintf(path, sizeof path, "%s/zengin-big.txt", tap_tmpdir());
-	header(&rs[0], "01", "080331", "1234567");
+	zfix_header(&rs[0], "01", "080331", "1234567");
 	sb_reset(sb);
 	sb_add(sb, rs[0].b, REC), sb_adds(sb, "\r\n");
 	for (int i = 1; i <= n; i++) {
 		t.amount = i;
-		transfer(&rs[1], &t, false);
+		zfix_transfer(&rs[1], &t, false);
 		sb_add(sb, rs[1].b, REC), sb_adds(sb, "\r\n");
 	}
-	transfer_trailer(&rs[2], n, (long long)n * (n + 1) / 2, 0, 0);
-	end(&rs[3]);
+	zfix_transfer_trailer(&rs[2], n, (long long)n * (n + 1) / 2, 0, 0);
+	zfix_end(&rs[3]);
 	sb_add(sb, rs[2].b, REC), sb_adds(sb, "\r\n");
 	sb_add(sb, rs[3].b, REC);
 	fd = open(path, O_CREAT | O_TRUNC | O_WRONLY, 0600);
@@ -877,16 +712,16 @@ test_fd(struct strbuf *sb)
 static void
 test_sniff(struct strbuf *sb)
 {
-	struct rec rs[8];
+	struct zfix_rec rs[8];
 
 	simple_file(rs);
-	join(sb, rs, 5, "\r\n", true);
+	zfix_join(sb, rs, 5, "\r\n", true);
 	tap_ok(zengin_sniff(sb->buf, sb->len), "sniff: 01 file");
 	tap_ok(zengin_sniff(sb->buf, 10), "sniff: a short head");
 	sb->buf[REC] = 'x';
 	tap_ok(!zengin_sniff(sb->buf, sb->len), "sniff: no record boundary at 200");
-	header(&rs[0], "03", "080331", "0001234567");
-	join(sb, rs, 2, "", false);
+	zfix_header(&rs[0], "03", "080331", "0001234567");
+	zfix_join(sb, rs, 2, "", false);
 	tap_ok(zengin_sniff(sb->buf, sb->len), "sniff: 03 file without separators");
 	tap_ok(!zengin_sniff("1021080331", 10), "sniff: 総合振込 is not a deposit file");
 	tap_ok(!zengin_sniff("date,amount,payer\n", 18), "sniff: CSV");
@@ -908,6 +743,7 @@ TAP_SUITE(zengin)
 	test_wareki(&sb);
 	test_framing(&sb);
 	test_grammar(&sb);
+	test_expect_and_callback(&sb);
 	test_fields(&sb);
 	test_fd(&sb);
 	test_sniff(&sb);

@@ -142,6 +142,22 @@ camt_reject(struct camt_state *st, const xmlNode *n, const char *reason, struct 
 		       camt_line_offset(st, line), reason);
 }
 
+/* A document type declaration (libxml2 keeps no line for it): name the
+ * line where <!DOCTYPE stands. */
+static enum ur_status
+camt_reject_doctype(struct camt_state *st, struct ur_err *err)
+{
+	const char *d = memmem(st->data, st->len, "<!DOCTYPE", 9);
+	size_t off = d ? (size_t)(d - st->data) : 0;
+	long line = 1;
+
+	for (size_t i = 0; i < off; i++)
+		line += st->data[i] == '\n';
+	return ur_fail(err, UR_INPUT, _("LINE %ld (byte %zu): %s"), line,
+		       camt_line_offset(st, line),
+		       _("document type declarations are not accepted"));
+}
+
 /* A Dt or DtTm date under the element at path; false when absent or bad. */
 static bool
 camt_date(const xmlNode *n, const char *path, int32_t *out)
@@ -459,8 +475,7 @@ camt_document(struct camt_state *st, xmlDoc *doc, struct ur_err *err)
 	enum ur_status rc = UR_OK;
 
 	if (doc->intSubset)
-		return camt_reject(st, (const xmlNode *)doc->intSubset,
-				   _("document type declarations are not accepted"), err);
+		return camt_reject_doctype(st, err);
 	if (!root || !(msg = camt_message(root, &report)))
 		return camt_reject(st, root,
 				   _("not a camt.053 or camt.054 document (version 001.02 or newer)"),

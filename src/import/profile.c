@@ -296,15 +296,13 @@ profile_add_section(struct profile_set *set, const char *file, const char *p,
 		    const char *end, struct ur_err *err)
 {
 	struct profile prof;
-	char *source = NULL;
-	struct strbuf sb;
+	struct strbuf source;
 	enum ur_status st;
 
-	sb_init(&sb);
-	sb_addf(&sb, "builtin:%s", file);
-	source = sb_detach(&sb);
-	st = profile_parse(p, (size_t)(end - p), source, &prof, err);
-	free(source);
+	sb_init(&source);
+	sb_addf(&source, "builtin:%s", file);
+	st = profile_parse(p, (size_t)(end - p), source.buf, &prof, err);
+	sb_free(&source);
 	if (st == UR_OK)
 		profile_set_put(set, &prof);
 	return st;

@@ -47,7 +47,7 @@ printf 'code,name\nC1,Alpha\n' >c.csv
 t_ok "backup" "$URIKAKE" --db a.db backup copy.db
 t_is "backup has the data" "$("$URIKAKE" --db copy.db export customers)" \
 	"$("$URIKAKE" --db a.db export customers)"
-t_exit "backup refuses to overwrite" 1 "$URIKAKE" --db a.db backup copy.db
+t_exit "backup refuses to overwrite" 3 "$URIKAKE" --db a.db backup copy.db
 t_exit "backup needs a path" 2 "$URIKAKE" --db a.db backup
 
 # --lang ja: a Japanese message once po/ja.po translates it.

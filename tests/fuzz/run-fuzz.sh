@@ -17,41 +17,50 @@ clang -fsanitize=fuzzer "$T/probe.c" -o "$T/probe" >/dev/null 2>&1 ||
 t_ok "fuzz harness builds" clang -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=undefined -std=c11 -D_GNU_SOURCE \
 	-I"$B" -I"$S/src" -I"$S/src/import" -o "$T/fuzz_zengin" \
-	"$S/tests/fuzz/fuzz_zengin.c" "$S/src/import/zengin.c" "$S/src/date.c" \
-	"$S/src/err.c" "$S/src/xalloc.c"
+	"$S/tests/fuzz/fuzz_zengin.c" "$S/src/import/zengin.c" \
+	"$S/src/import/zengin_rec.c" "$S/src/date.c" "$S/src/err.c" "$S/src/xalloc.c"
 [ -x "$T/fuzz_zengin" ] || t_done
 
 # Seeds: an options byte (bit 0 = format B), then a file.
-rec() { printf '%-200.200s' "$1"; }
-kana=$(printf '\266)\324\317\300\336\274\326\263\274\336')  # ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ
-bank=$(printf '\320\302\313\336\274')                        # ﾐﾂﾋﾞｼ
-hdr01="1010080331080331080331000100000000000000000000011234567"
-hdr03="1030080331080331080331000100000000000000000000000000010001234567"
+n() { printf "%0${1}d" "$2"; }     # N field: width, value
+c() { printf "%-${1}.${1}s" "$2"; } # C field: width, bytes
+rec() { c 200 "$1"; }
+kana=$(printf '\266)\324\317\300\336\274\326\263\274\336') # ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ
+bank=$(printf '\320\302\313\336\274')                       # ﾐﾂﾋﾞｼ
+hdr() { rec "1${1}0080331080331080331$(n 4 1)$(c 15 "$bank")$(n 3 1)$(c 15 "$bank")$2"; }
+tx() { # ref amount 金額(2) cancel tail
+	printf '2%s080331080331%s%s%s%s%s%s%s' "$(n 6 "$1")" "$(n 10 "$2")" "$(n 10 0)" \
+		"$(n 10 0)" "$(c 48 "$kana")" "$(c 15 "$bank")" "$(c 15 '')" "$3"
+}
 mkdir -p "$T/corpus"
 {
 	printf '\000'
-	rec "$hdr01"; printf '\r\n'
-	rec "20001230803310803310000109670000000000000000000000$kana"; printf '\r\n'
-	rec "2000124080331080331000000500000000000000000000001$(printf '%-48s' "$kana")$(printf '%-15s' "$bank")               1INV2026-0312"; printf '\r\n'
-	rec "8000001000000109670000001000000000500"; printf '\r\n'
-	rec "9"; printf '\r\n'
+	hdr 01 "1$(n 7 1234567)"; printf '\r\n'
+	rec "$(tx 123 109670 ' ')"; printf '\r\n'
+	rec "$(tx 124 5000 1)INV2026-0312"; printf '\r\n'
+	rec "8$(n 6 1)$(n 12 109670)$(n 6 1)$(n 12 5000)"; printf '\r\n'
+	rec 9; printf '\r\n'
 } >"$T/corpus/transfer-a"
 {
 	printf '\001'
-	rec "$hdr01"
-	rec "200012308033108033100000000000000000000000000000000$kana"
-	printf '%s' "$(rec "$(printf '%-128s' "2000124080331080331")123456789012000000000000ZEDI-KEY-0001")"
-	rec "8000002000123456789012"
-	rec "9"
+	hdr 01 "1$(n 7 1234567)"
+	rec "$(tx 125 0 0)$(n 12 123456789012)$(n 12 0)ZEDI-KEY-0001"
+	rec "8$(n 6 1)$(n 12 123456789012)"
+	rec 9
 } >"$T/corpus/transfer-b"
+st() { # ref in/out type amount
+	printf '2%s080331080331%s%s%s%s%s0%s%s%s' "$(n 8 "$1")" "$2" "$3" "$(n 12 "$4")" \
+		"$(n 12 0)" "$(c 12 '')" "$(n 7 0)" "$(n 3 0)" "$(n 10 0)" >"$T/st"
+	rec "$(cat "$T/st")$(c 48 "$kana")$(c 15 "$bank")$(c 15 '')$(c 20 FURIKOMI)INV-7"
+}
 {
 	printf '\000'
-	rec "$hdr03"; printf '\n'
-	rec "200000123080331080331111000000030000000000000000                               $kana"; printf '\n'
-	rec "200000124080331080331214000000007000000000000000"; printf '\n'
-	rec "2000001250803310803311190000000025000000000000000"; printf '\n'
-	rec "80000020000000032500000001000000000700010000000005025500000003"; printf '\n'
-	rec "9"
+	hdr 03 "0001$(n 10 1234567)"; printf '\n'
+	st 123 1 11 30000; printf '\n'
+	st 124 2 14 7000; printf '\n'
+	st 125 1 19 2500; printf '\n'
+	rec "8$(n 6 2)$(n 13 32500)$(n 6 1)$(n 13 7000)1$(n 14 5025500)$(n 7 3)"; printf '\n'
+	rec 9
 } >"$T/corpus/statement"
 printf '\000' >"$T/corpus/empty"
 
@@ -60,9 +69,12 @@ printf '\000' >"$T/corpus/empty"
 rc=$?
 t_report $rc "libFuzzer ran ${secs}s on the Zengin parser without a crash"
 if [ $rc -ne 0 ]; then
-	grep -E 'ERROR|SUMMARY|runtime error|Test unit written' "$T/fuzz.log" | head -20 | sed 's/^/# /'
+	grep -E 'ERROR|SUMMARY|runtime error|Test unit written' "$T/fuzz.log" |
+		head -20 | sed 's/^/# /'
 	for a in "$T"/crash-* "$T"/timeout-* "$T"/leak-* "$T"/oom-*; do
-		[ -f "$a" ] && { echo "# input ${a##*/}:"; od -c "$a" | head -40 | sed 's/^/#   /'; }
+		[ -f "$a" ] || continue
+		echo "# input ${a##*/}:"
+		od -c "$a" | head -40 | sed 's/^/#   /'
 	done
 fi
 grep -q 'stat::number_of_executed_units' "$T/fuzz.log"

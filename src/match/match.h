@@ -1,0 +1,188 @@
+/* match: the matching engine — pure functions over in-memory indexes of
+ * customers, learned aliases, virtual accounts and open invoices. For one
+ * deposit it finds candidate customers, fits the amount to their open
+ * invoices, scores each proposal with named features, explains it in one
+ * line and decides whether it is safe to match automatically. */
+#ifndef UR_SRC_MATCH_MATCH_H
+#define UR_SRC_MATCH_MATCH_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "err.h"
+#include "strbuf.h"
+
+/* Transfer-fee policy of one customer (research §3.2). */
+#define MATCH_MAX_FEES 32
+enum match_fee_kind {
+	MATCH_FEE_NONE, /* the customer never deducts a fee */
+	MATCH_FEE_LIST, /* any one of fees[] */
+	MATCH_FEE_UPTO  /* anything from 1 to fees[0] */
+};
+struct match_fee_policy {
+	enum match_fee_kind kind;
+	int nfees;
+	int64_t fees[MATCH_MAX_FEES];
+};
+
+/** The default policy: the observed fee list of research §3.2 (110 … 1,100
+ *  yen) plus the legacy 8% values (108 … 864). */
+void match_fee_default(struct match_fee_policy *p);
+/** Parse a policy: "none", "default", "list:110,220,440" or "upto:880"
+ *  (amounts in minor units of cur). UR_INPUT with a message when malformed. */
+enum ur_status match_fee_parse(const char *text, const char *cur, struct match_fee_policy *p,
+			       struct ur_err *err);
+/** True when fee (> 0) is a deduction policy p allows. */
+bool match_fee_allows(const struct match_fee_policy *p, int64_t fee);
+
+/* Settings of the engine and of the auto-match rule. */
+struct match_config {
+	int threshold;          /* auto-match when the best score reaches this */
+	int margin;             /* … and leads the best other customer by this */
+	int64_t tolerance;      /* tax-rounding difference accepted (minor units) */
+	int subset_items;       /* oldest open invoices a combination draws from */
+	int subset_size;        /* most invoices in one combination */
+	long subset_nodes;      /* search steps per customer and deposit */
+};
+/** Defaults: threshold 85, margin 15, tolerance 0, 24 items, 8 per
+ *  combination, 20,000 steps. */
+void match_config_default(struct match_config *c);
+
+/* One deposit as the engine sees it. Strings borrowed; NULL = "". */
+struct match_deposit {
+	int64_t id;
+	const char *reference;
+	int32_t date;
+	int64_t amount;
+	const char *currency;
+	const char *payer_name;
+	const char *payer_key;  /* folded name; NULL or "": folded here */
+	const char *payer_code;
+	const char *remit_bank, *remit_branch;
+	const char *edi;
+	const char *acct_number; /* the receiving (maybe virtual) account */
+};
+
+/* A learned payer → customer link (payer_alias rows). */
+struct match_alias {
+	const char *payer_key;
+	const char *remit_bank, *remit_branch;
+	const char *payer_code;
+	int64_t customer_id;
+	int64_t count;
+};
+
+struct match_index;
+
+/** A new, empty index. */
+struct match_index *match_index_new(void);
+/** Free ix and everything it holds. */
+void match_index_free(struct match_index *ix);
+/** Add a customer (strings copied). kana_key is the stored folded key;
+ *  kana (or the name when there is none) gives the company type. fee NULL:
+ *  the default policy. A second customer with the same id is ignored. */
+void match_index_add_customer(struct match_index *ix, int64_t id, const char *code,
+			      const char *name, const char *kana, const char *kana_key,
+			      const char *currency, const struct match_fee_policy *fee);
+/** Add an open invoice (open amount > 0) of a customer added before. */
+void match_index_add_invoice(struct match_index *ix, int64_t id, const char *number,
+			     int64_t customer_id, int32_t issue_date, int32_t due_date,
+			     int64_t open, const char *currency);
+/** Add a learned alias of a customer added before. */
+void match_index_add_alias(struct match_index *ix, const struct match_alias *a);
+/** Map a receiving (virtual) account number to a customer. */
+void match_index_add_virtual(struct match_index *ix, const char *acct_number,
+			     int64_t customer_id);
+/** Build the look-up structures; call once after adding, before matching. */
+void match_index_finish(struct match_index *ix);
+/** Number of customers and open invoices held. */
+void match_index_size(const struct match_index *ix, long *customers, long *invoices);
+
+/* How the amount fits the customer's open invoices. */
+enum match_fit {
+	MATCH_FIT_NONE,     /* nothing fits */
+	MATCH_FIT_EXACT,    /* one invoice exactly */
+	MATCH_FIT_FEE,      /* one invoice minus a transfer fee */
+	MATCH_FIT_SUM,      /* several invoices exactly */
+	MATCH_FIT_SUM_FEE,  /* several invoices minus one fee */
+	MATCH_FIT_ROUNDING, /* one invoice within the tax-rounding tolerance */
+	MATCH_FIT_PARTIAL,  /* oldest first, the last one partly */
+	MATCH_FIT_OVER      /* oldest first, the excess held on account */
+};
+
+/* Named features (bits of match_proposal.features). */
+#define MATCH_F_VIRTUAL      (1u << 0)  /* received on the customer's virtual account */
+#define MATCH_F_EDI          (1u << 1)  /* EDI text names one of the invoices */
+#define MATCH_F_CODE         (1u << 2)  /* learned payer code */
+#define MATCH_F_ALIAS        (1u << 3)  /* learned payer name */
+#define MATCH_F_CONFLICT     (1u << 4)  /* the alias also points at other customers */
+#define MATCH_F_NAME_EXACT   (1u << 5)  /* folded payer name = customer kana */
+#define MATCH_F_NAME_PREFIX  (1u << 6)  /* payer name cut short of the customer's */
+#define MATCH_F_NAME_FUZZY   (1u << 7)  /* similar names */
+#define MATCH_F_CORP_DIFFERS (1u << 8)  /* company types differ (株式会社 vs 有限会社) */
+#define MATCH_F_DUE_NEAR     (1u << 9)  /* paid within a week of the due date */
+#define MATCH_F_AMOUNT_ONLY  (1u << 10) /* found by amount alone */
+#define MATCH_F_NAME_SHARED  (1u << 11) /* several customers share the name */
+/* Any feature that names the customer (amount alone never does). */
+#define MATCH_F_IDENTITY (MATCH_F_VIRTUAL | MATCH_F_EDI | MATCH_F_CODE | MATCH_F_ALIAS | \
+			  MATCH_F_NAME_EXACT | MATCH_F_NAME_PREFIX | MATCH_F_NAME_FUZZY)
+
+#define MATCH_MAX_LINES 8
+#define MATCH_MAX_PROPOSALS 5
+
+/* One invoice a proposal clears. */
+struct match_line {
+	int64_t invoice_id;
+	const char *number; /* owned by the index */
+	int64_t cleared;    /* of the invoice, fee share included */
+	int64_t fee;        /* part of cleared absorbed as a fee */
+};
+
+struct match_proposal {
+	int64_t customer_id;
+	const char *customer_code, *customer_name; /* owned by the index */
+	int score;
+	unsigned features;
+	enum match_fit fit;
+	int64_t alias_count; /* confirmations behind the alias or code */
+	int similarity;      /* fuzzy name similarity, percent */
+	int nlines;
+	struct match_line line[MATCH_MAX_LINES];
+	int64_t on_account;  /* cash held as a credit */
+};
+
+/* Why a deposit was not matched automatically. */
+enum match_hold {
+	MATCH_AUTO,            /* matched automatically */
+	MATCH_HOLD_NOTHING,    /* no proposal at all */
+	MATCH_HOLD_NO_PAYER,   /* only amounts fit: the payer is not known */
+	MATCH_HOLD_LOW_SCORE,  /* best score below the threshold */
+	MATCH_HOLD_CLOSE,      /* another customer is too close */
+	MATCH_HOLD_CONFLICT,   /* the alias points at several customers */
+	MATCH_HOLD_AMOUNT      /* partial, over-payment or no amount fit */
+};
+
+struct match_result {
+	int nprop;
+	struct match_proposal prop[MATCH_MAX_PROPOSALS]; /* best first */
+	enum match_hold hold; /* MATCH_AUTO: prop[0] may be confirmed */
+	int runner_up;        /* best score of another customer (0: none) */
+};
+
+/** Propose matches for d, best first, and apply the auto-match rule. */
+void match_deposit(struct match_index *ix, const struct match_config *cfg,
+		   const struct match_deposit *d, struct match_result *r);
+/** Take what p clears out of the index's open amounts (after confirming
+ *  it), so later deposits of the same run do not clear it again. */
+void match_index_apply(struct match_index *ix, const struct match_proposal *p);
+
+/** Append a one-line explanation of p for a clerk to out ("payer ｶ)ﾔﾏﾀﾞ…
+ *  = 山田商事 (alias, confirmed 7×); amount = INV-0042 − fee ¥440"). */
+void match_explain(const struct match_proposal *p, const struct match_deposit *d,
+		   struct strbuf *out);
+/** The reason for a hold, as a short translated sentence. */
+const char *match_hold_text(enum match_hold h);
+/** The name of a fit ("exact", "fee", "sum", …), untranslated, for JSON. */
+const char *match_fit_name(enum match_fit f);
+
+#endif

@@ -1,0 +1,116 @@
+/* match_priv: the engine's internal structures — the index's arrays and
+ * hash tables, shared by the files of src/match/. */
+#ifndef UR_SRC_MATCH_MATCH_PRIV_H
+#define UR_SRC_MATCH_MATCH_PRIV_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "match.h"
+
+#define MATCH_NONE UINT32_MAX
+
+/* A chained hash table from byte strings (or int64 keys) to uint32 values;
+ * several values per key are kept (walk with mh_first/mh_next). */
+struct mhash {
+	uint32_t *head;    /* nbuckets heads, MATCH_NONE = empty */
+	uint32_t nbuckets; /* power of two */
+	uint32_t n, cap;
+	struct mh_ent {
+		uint64_t hash;
+		const char *key; /* NULL for integer keys */
+		uint32_t value;
+		uint32_t next;
+	} *ent;
+};
+
+void mh_init(struct mhash *h);
+void mh_free(struct mhash *h);
+uint64_t mh_hash_str(const char *s, size_t n);
+uint64_t mh_hash_int(int64_t v);
+/* Add (key, value); key must stay alive (NULL for integer keys). */
+void mh_add(struct mhash *h, uint64_t hash, const char *key, uint32_t value);
+/* First entry index for (hash, key of n bytes), or MATCH_NONE. */
+uint32_t mh_first(const struct mhash *h, uint64_t hash, const char *key, size_t n);
+uint32_t mh_next(const struct mhash *h, uint32_t e, const char *key, size_t n);
+
+struct mcust {
+	int64_t id;
+	char *code, *name, *key, *currency;
+	const char *corp; /* static string from kana_fold, or NULL */
+	struct match_fee_policy fee;
+	uint32_t inv_first, inv_count; /* range in ix->inv after finish */
+	uint32_t nbigrams;
+};
+
+struct minv {
+	int64_t id;
+	char *number;
+	uint32_t cust;
+	int32_t issue, due;
+	int64_t open;
+	char cur[4];
+};
+
+struct malias {
+	char *key, *bank, *branch, *code;
+	uint32_t cust;
+	int64_t count;
+};
+
+struct match_index {
+	struct mcust *cust;
+	uint32_t ncust, capcust;
+	struct minv *inv;
+	uint32_t ninv, capinv;
+	struct malias *alias;
+	uint32_t nalias, capalias;
+	struct mhash by_id;      /* customer id → cust */
+	struct mhash by_key;     /* folded key → cust */
+	struct mhash by_alias;   /* alias payer key → alias */
+	struct mhash by_code;    /* alias payer code → alias */
+	struct mhash by_virtual; /* account number → cust */
+	struct mhash by_number;  /* normalised invoice number → inv */
+	struct mhash by_amount;  /* open amount → inv */
+	struct mhash by_bigram;  /* key bigram → cust (fuzzy) */
+	uint32_t *sorted;        /* customers with a key, by key (prefixes) */
+	uint32_t nsorted;
+	char **virt_keys;        /* copies of the virtual account numbers */
+	uint32_t nvirt;
+	uint16_t *votes;         /* fuzzy scratch, one per customer */
+	uint32_t *touched;
+	int finished;
+};
+
+/* Normalise an invoice number or EDI token into out (upper-case ASCII
+ * letters and digits only); returns its length. */
+size_t match_norm_number(const char *s, size_t n, char *out, size_t cap);
+/* Number of code points in s and its bigrams' hashes (at most cap). */
+uint32_t match_bigrams(const char *s, uint64_t *out, uint32_t cap);
+
+/* Candidate customers of one deposit with their identity evidence. */
+#define MATCH_MAX_CANDS 24
+struct mcand {
+	uint32_t cust;
+	int identity;        /* identity score */
+	unsigned features;
+	int64_t alias_count;
+	int similarity;
+	uint32_t edi_inv;    /* invoice named in the EDI text, or MATCH_NONE */
+};
+struct mcands {
+	int n;
+	struct mcand c[MATCH_MAX_CANDS];
+};
+
+/* match_cand.c: collect the candidates of d. */
+void match_candidates(struct match_index *ix, const struct match_deposit *d,
+		      const char *key, const char *corp, const char *code, struct mcands *out);
+/* match_fit.c: the amount fits of deposit d for customer cust, each
+ * appended to r (scored later by the caller through score()). */
+typedef void (*match_fit_fn)(void *ctx, const struct match_proposal *p);
+void match_fits(const struct match_index *ix, const struct match_config *cfg,
+		const struct match_deposit *d, uint32_t cust, int amount_only, match_fit_fn fn,
+		void *ctx);
+
+#endif

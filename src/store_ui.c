@@ -1,0 +1,370 @@
+/* store_ui: read queries for the full-screen interface — the deposit queue
+ * as an ordered list of ids, one deposit, counts, search, open items,
+ * customers and contacts (see store_ui.h). Proposals: store_ui_match.c;
+ * writes, leases and undo: store_ui_act.c. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "kana.h"
+#include "store_priv.h"
+#include "store_ui.h"
+#include "store_ui_priv.h"
+#include "xalloc.h"
+
+sqlite3_stmt *
+sui_prepare(struct store *st, const char *sql, struct ur_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+
+	if (rc != SQLITE_OK) {
+		store_sqlfail(st, rc, err);
+		sqlite3_finalize(s);
+		return NULL;
+	}
+	return s;
+}
+
+enum ur_status
+sui_finish(struct store *st, sqlite3_stmt *s, int rc, struct ur_err *err)
+{
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW && rc != SQLITE_OK)
+		return store_sqlfail(st, rc, err);
+	return UR_OK;
+}
+
+char *
+sui_col_dup(sqlite3_stmt *s, int col)
+{
+	return xstrdup(store_column_str(s, col));
+}
+
+void
+sui_col_copy(sqlite3_stmt *s, int col, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s", store_column_str(s, col));
+}
+
+void
+sui_deposit_free(struct sui_deposit *d)
+{
+	free(d->payer);
+	free(d->payer_key);
+	free(d->payer_code);
+	free(d->remit_bank);
+	free(d->remit_branch);
+	free(d->edi);
+	free(d->reference);
+	free(d->park_reason);
+	free(d->account);
+	memset(d, 0, sizeof *d);
+}
+
+void
+sui_customers_free(struct sui_customer *c, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(c[i].name);
+		free(c[i].kana);
+	}
+}
+
+void
+sui_contacts_free(struct sui_contact *c, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(c[i].user);
+		free(c[i].customer);
+		free(c[i].channel);
+		free(c[i].note);
+		free(c[i].outcome);
+		free(c[i].next);
+	}
+}
+
+/* The WHERE clause of a filter; ?1 is today. */
+static const char *
+filter_sql(enum sui_filter f)
+{
+	switch (f) {
+	case SUI_UNMATCHED:
+		return " WHERE d.state = 'unmatched' AND ?1 IS NOT NULL";
+	case SUI_AUTO_TODAY:
+		return " WHERE d.id IN (SELECT deposit_id FROM allocation WHERE alloc_date = ?1"
+		       " AND kind = 'auto' AND voided_at IS NULL)";
+	case SUI_PARKED:
+		return " WHERE d.state = 'parked' AND ?1 IS NOT NULL";
+	default:
+		return " WHERE ?1 IS NOT NULL";
+	}
+}
+
+static const char *
+sort_sql(enum sui_sort s)
+{
+	switch (s) {
+	case SUI_BY_AMOUNT:
+		return " ORDER BY d.amount DESC, d.id";
+	case SUI_BY_PAYER:
+		return " ORDER BY d.payer_key, d.id";
+	default:
+		return " ORDER BY d.booking_date, d.id";
+	}
+}
+
+/* Step s and collect column 0 of every row into a malloc'd array. */
+static enum ur_status
+collect_ids(struct store *st, sqlite3_stmt *s, int64_t **ids, size_t *n, struct ur_err *err)
+{
+	size_t cap = 256;
+	int rc;
+
+	*n = 0;
+	*ids = xmalloc(cap * sizeof **ids);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap)
+			*ids = xrealloc(*ids, (cap *= 2) * sizeof **ids);
+		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	if (sui_finish(st, s, rc, err) != UR_OK) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		return err->status;
+	}
+	return UR_OK;
+}
+
+enum ur_status
+store_ui_queue_ids(struct store *st, enum sui_filter f, enum sui_sort so, int32_t today,
+		   int64_t **ids, size_t *n, struct ur_err *err)
+{
+	struct strbuf sql;
+	sqlite3_stmt *s;
+
+	sb_init(&sql);
+	sb_adds(&sql, "SELECT d.id FROM deposit d");
+	sb_adds(&sql, filter_sql(f));
+	sb_adds(&sql, sort_sql(so));
+	s = sui_prepare(st, sql.buf, err);
+	sb_free(&sql);
+	if (!s)
+		return err->status;
+	store_bind_date(s, 1, today);
+	return collect_ids(st, s, ids, n, err);
+}
+
+enum ur_status
+store_ui_queue_search(struct store *st, enum sui_filter f, int32_t today, const char *text,
+		      int64_t **ids, size_t *n, struct ur_err *err)
+{
+	struct strbuf sql, like, key;
+	sqlite3_stmt *s;
+
+	sb_init(&sql);
+	sb_adds(&sql, "SELECT d.id FROM deposit d");
+	sb_adds(&sql, filter_sql(f));
+	sb_adds(&sql, " AND (instr(d.payer_name, ?2) OR instr(d.reference, ?2) OR"
+		      " instr(d.edi, ?2) OR instr(CAST(d.amount AS TEXT), ?2) OR"
+		      " (?3 <> '' AND instr(d.payer_key, ?3))) ORDER BY d.id");
+	s = sui_prepare(st, sql.buf, err);
+	sb_free(&sql);
+	if (!s)
+		return err->status;
+	sb_init(&like);
+	sb_init(&key);
+	sb_adds(&like, text);
+	kana_fold(text, &key, NULL);
+	store_bind_date(s, 1, today);
+	sqlite3_bind_text(s, 2, like.buf, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, key.buf, -1, SQLITE_TRANSIENT);
+	sb_free(&like);
+	sb_free(&key);
+	return collect_ids(st, s, ids, n, err);
+}
+
+enum ur_status
+store_ui_deposit_get(struct store *st, int64_t id, struct sui_deposit *d, struct ur_err *err)
+{
+	static const char sql[] =
+		"SELECT id, booking_date, amount, currency, state, ifnull(customer_id, 0),"
+		" payer_name, payer_key, payer_code, remit_bank, remit_branch, edi, reference,"
+		" ifnull(park_reason, ''), acct_bank || '-' || acct_branch || '-' || acct_number"
+		" FROM deposit WHERE id = ?1";
+	sqlite3_stmt *s = sui_prepare(st, sql, err);
+	int rc;
+
+	memset(d, 0, sizeof *d);
+	if (!s)
+		return err->status;
+	sqlite3_bind_int64(s, 1, id);
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+		sui_finish(st, s, rc, err);
+		return rc == SQLITE_DONE ? ur_fail(err, UR_INPUT, _("no such deposit")) : err->status;
+	}
+	d->id = sqlite3_column_int64(s, 0);
+	d->date = store_column_date(s, 1);
+	d->amount = sqlite3_column_int64(s, 2);
+	sui_col_copy(s, 3, d->currency, sizeof d->currency);
+	sui_col_copy(s, 4, d->state, sizeof d->state);
+	d->customer_id = sqlite3_column_int64(s, 5);
+	d->payer = sui_col_dup(s, 6);
+	d->payer_key = sui_col_dup(s, 7);
+	d->payer_code = sui_col_dup(s, 8);
+	d->remit_bank = sui_col_dup(s, 9);
+	d->remit_branch = sui_col_dup(s, 10);
+	d->edi = sui_col_dup(s, 11);
+	d->reference = sui_col_dup(s, 12);
+	d->park_reason = sui_col_dup(s, 13);
+	d->account = sui_col_dup(s, 14);
+	return sui_finish(st, s, SQLITE_DONE, err);
+}
+
+/* One integer from a query with ?1 = today. */
+static enum ur_status
+count_one(struct store *st, const char *sql, int32_t today, int64_t *out, struct ur_err *err)
+{
+	sqlite3_stmt *s = sui_prepare(st, sql, err);
+	int rc;
+
+	*out = 0;
+	if (!s)
+		return err->status;
+	store_bind_date(s, 1, today);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		*out = sqlite3_column_int64(s, 0);
+	return sui_finish(st, s, rc, err);
+}
+
+enum ur_status
+store_ui_counts(struct store *st, int32_t today, int64_t *unmatched, int64_t *matched_today,
+		struct ur_err *err)
+{
+	if (count_one(st, "SELECT count(*) FROM deposit WHERE state = 'unmatched' AND ?1 IS NOT NULL",
+		      today, unmatched, err) != UR_OK)
+		return err->status;
+	return count_one(st, "SELECT count(DISTINCT deposit_id) FROM allocation"
+			     " WHERE alloc_date = ?1 AND voided_at IS NULL",
+			 today, matched_today, err);
+}
+
+enum ur_status
+store_ui_open_items(struct store *st, int64_t customer_id, const char *cur, size_t max,
+		    struct sui_item **items, size_t *n, struct ur_err *err)
+{
+	static const char sql[] =
+		"SELECT id, number, due_date, amount - paid FROM invoice"
+		" WHERE customer_id = ?1 AND currency = ?2 AND amount <> paid"
+		" ORDER BY due_date, issue_date, id LIMIT ?3";
+	sqlite3_stmt *s = sui_prepare(st, sql, err);
+	struct sui_item *it;
+	int rc;
+
+	*items = NULL;
+	*n = 0;
+	if (!s)
+		return err->status;
+	sqlite3_bind_int64(s, 1, customer_id);
+	sqlite3_bind_text(s, 2, cur, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)max);
+	*items = xcalloc(max ? max : 1, sizeof **items);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		it = &(*items)[(*n)++];
+		it->invoice_id = sqlite3_column_int64(s, 0);
+		sui_col_copy(s, 1, it->number, sizeof it->number);
+		it->due = store_column_date(s, 2);
+		it->open = sqlite3_column_int64(s, 3);
+	}
+	return sui_finish(st, s, rc, err);
+}
+
+static void
+customer_row(sqlite3_stmt *s, struct sui_customer *c)
+{
+	c->id = sqlite3_column_int64(s, 0);
+	sui_col_copy(s, 1, c->code, sizeof c->code);
+	c->name = sui_col_dup(s, 2);
+	c->kana = sui_col_dup(s, 3);
+	sui_col_copy(s, 4, c->currency, sizeof c->currency);
+}
+
+enum ur_status
+store_ui_customer_find(struct store *st, const char *text, int max, struct sui_customer *out,
+		       int *n, struct ur_err *err)
+{
+	static const char sql[] =
+		"SELECT id, code, name, ifnull(kana, ''), currency FROM customer"
+		" WHERE instr(code, ?1) OR instr(name, ?1) OR instr(ifnull(kana, ''), ?1)"
+		" OR (?2 <> '' AND instr(ifnull(kana_key, ''), ?2)) ORDER BY code LIMIT ?3";
+	sqlite3_stmt *s = sui_prepare(st, sql, err);
+	struct strbuf key;
+	int rc;
+
+	*n = 0;
+	if (!s)
+		return err->status;
+	sb_init(&key);
+	kana_fold(text, &key, NULL);
+	sqlite3_bind_text(s, 1, text, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, key.buf, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 3, max);
+	sb_free(&key);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max)
+		customer_row(s, &out[(*n)++]);
+	return sui_finish(st, s, rc, err);
+}
+
+enum ur_status
+store_ui_customer_get(struct store *st, int64_t id, struct sui_customer *c, struct ur_err *err)
+{
+	static const char sql[] =
+		"SELECT id, code, name, ifnull(kana, ''), currency FROM customer WHERE id = ?1";
+	sqlite3_stmt *s = sui_prepare(st, sql, err);
+	int rc;
+
+	memset(c, 0, sizeof *c);
+	if (!s)
+		return err->status;
+	sqlite3_bind_int64(s, 1, id);
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+		sui_finish(st, s, rc, err);
+		return rc == SQLITE_DONE ? ur_fail(err, UR_INPUT, _("no such customer")) : err->status;
+	}
+	customer_row(s, c);
+	return sui_finish(st, s, SQLITE_DONE, err);
+}
+
+enum ur_status
+store_ui_contacts(struct store *st, int64_t customer_id, int max, struct sui_contact *out,
+		  int *n, struct ur_err *err)
+{
+	static const char sql[] =
+		"SELECT k.id, k.at, k.user, c.name, k.channel, k.note, ifnull(k.outcome, ''),"
+		" ifnull(k.next_date, '') FROM contact k JOIN customer c ON c.id = k.customer_id"
+		" WHERE ?1 = 0 OR k.customer_id = ?1 ORDER BY k.at DESC, k.id DESC LIMIT ?2";
+	sqlite3_stmt *s = sui_prepare(st, sql, err);
+	struct sui_contact *k;
+	int rc;
+
+	*n = 0;
+	if (!s)
+		return err->status;
+	sqlite3_bind_int64(s, 1, customer_id);
+	sqlite3_bind_int(s, 2, max);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
+		k = &out[(*n)++];
+		k->id = sqlite3_column_int64(s, 0);
+		sui_col_copy(s, 1, k->at, sizeof k->at);
+		k->user = sui_col_dup(s, 2);
+		k->customer = sui_col_dup(s, 3);
+		k->channel = sui_col_dup(s, 4);
+		k->note = sui_col_dup(s, 5);
+		k->outcome = sui_col_dup(s, 6);
+		k->next = sui_col_dup(s, 7);
+	}
+	return sui_finish(st, s, rc, err);
+}

@@ -1,0 +1,84 @@
+#!/bin/sh
+# run.sh [--size small|large] [import|aging ...]: the foundation benchmarks.
+# Each prints its figure and the ratio against a floor measured in the same
+# run on the same machine (machines here are noisy: these are measurements,
+# never pass/fail tests).
+#   import  `urikake import invoices` of the demo's invoices.csv vs a bare C
+#           loop inserting the same rows with one prepared statement
+#           (tests/bench/floor_invoices) — target ratio <= 2.5
+#   aging   `urikake aging` over the demo database vs the sqlite3 shell
+#           running the same single SQL query (store_aging_sql) — target <= 1.5
+set -e
+: "${top_builddir:=.}"
+: "${URIKAKE:=$top_builddir/urikake}"
+FLOOR=${FLOOR:-$top_builddir/tests/bench/floor_invoices}
+AGING_SQL=${AGING_SQL:-$top_builddir/tests/bench/aging_sql}
+size=large
+if [ "${1:-}" = --size ]; then size=$2; shift 2; fi
+what=${*:-import aging}
+W=$(mktemp -d "${TMPDIR:-/tmp}/urikake-bench.XXXXXX")
+trap 'rm -rf "$W"' EXIT
+export URIKAKE_USER=bench
+
+now() { date +%s.%N; }
+secs() { # secs CMD...: run once, print elapsed seconds
+	t0=$(now); "$@" >/dev/null 2>"$W/stderr" || { cat "$W/stderr" >&2; exit 1; }; t1=$(now)
+	echo "$t0 $t1" | awk '{ printf "%.3f", $2 - $1 }'
+}
+ratio() { echo "$1 $2" | awk '{ printf "%.2f", $1 / $2 }'; }
+min() { echo "$1 $2" | awk '{ print ($1 < $2) ? $1 : $2 }'; }
+
+fresh_db() { # fresh_db PATH: init + customers
+	rm -f "$1" "$1-wal" "$1-shm"
+	"$URIKAKE" --db "$1" init >/dev/null
+	"$URIKAKE" --db "$1" import customers "$W/csv/customers.csv" >/dev/null
+}
+
+bench_import() {
+	mkdir -p "$W/csv"
+	"$URIKAKE" demo --csv "$W/csv" --size "$size" >/dev/null
+	rows=$(($(wc -l <"$W/csv/invoices.csv") - 1))
+	ours= floor=
+	for round in 1 2; do
+		fresh_db "$W/floor.db"
+		f=$(secs "$FLOOR" "$W/floor.db" "$W/csv/invoices.csv")
+		fresh_db "$W/ours.db"
+		o=$(secs "$URIKAKE" --db "$W/ours.db" import invoices "$W/csv/invoices.csv")
+		floor=$(min "${floor:-$f}" "$f"); ours=$(min "${ours:-$o}" "$o")
+	done
+	echo "import invoices: $rows rows: urikake ${ours}s, floor ${floor}s, ratio $(ratio "$ours" "$floor") (target <= 2.5)"
+}
+
+# aging_one LABEL MODE DATE: time `urikake aging` against the sqlite3 shell
+# running the query the store uses for that date (full ledger or cached).
+aging_one() {
+	"$AGING_SQL" "$2" "$3" >"$W/aging.sql"
+	ours= floor=
+	for round in 1 2 3; do
+		f=$(secs sqlite3 "$W/aging.db" ".read $W/aging.sql")
+		o=$(secs "$URIKAKE" --db "$W/aging.db" aging --as-of "$3" --format csv)
+		floor=$(min "${floor:-$f}" "$f"); ours=$(min "${ours:-$o}" "$o")
+	done
+	echo "aging $1 ($3): urikake ${ours}s, sqlite3 ${floor}s, ratio $(ratio "$ours" "$floor") (target <= 1.5)"
+}
+
+bench_aging() {
+	rm -f "$W/aging.db"
+	"$URIKAKE" --db "$W/aging.db" demo --size "$size" >/dev/null
+	n=$(sqlite3 "$W/aging.db" "SELECT count(*) FROM invoice")
+	c=$(sqlite3 "$W/aging.db" "SELECT count(*) FROM customer")
+	a=$(sqlite3 "$W/aging.db" "SELECT count(*) FROM allocation")
+	echo "aging database: $n invoices, $c customers, $a allocations"
+	today=${URIKAKE_TODAY:-$(date +%F)}
+	past=$(sqlite3 "$W/aging.db" "SELECT date('$today', '-3 months')")
+	aging_one "historical, from the ledger" full "$past"
+	aging_one "as of today, cached paid amounts" fast "$today"
+}
+
+for w in $what; do
+	case $w in
+	import) bench_import ;;
+	aging) bench_aging ;;
+	*) echo "run.sh: unknown benchmark $w" >&2; exit 2 ;;
+	esac
+done

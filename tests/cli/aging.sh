@@ -1,0 +1,73 @@
+#!/bin/sh
+# aging.sh: the aging report on hand-computed data — csv, json, table (CJK
+# names aligned, one total per currency), --as-of, custom --buckets.
+. "$top_srcdir/tests/lib.sh"
+cd "$T" || exit 1
+
+cat >cust.csv <<'CSV'
+code,name,currency
+C001,株式会社山田商事,JPY
+C002,ACME Trading,JPY
+C003,上海恒通贸易有限公司,CNY
+C004,ﾀﾅｶ精機,JPY
+CSV
+# As of 2026-03-31: A1 not due; A2 30 days late; A3 75; B1 120; B2 due
+# today (current); X1 31 days late; X2 90.
+cat >inv.csv <<'CSV'
+number,customer,issue_date,due_date,amount
+A1,C001,2026-03-10,2026-04-10,100000
+A2,C001,2026-02-01,2026-03-01,200000
+A3,C001,2025-12-15,2026-01-15,300000
+B1,C002,2025-11-01,2025-12-01,50000
+B2,C002,2026-03-01,2026-03-31,7000
+X1,C003,2026-01-28,2026-02-28,1234.50
+X2,C003,2025-11-30,2025-12-31,10000.00
+CSV
+"$URIKAKE" --db a.db import customers cust.csv >/dev/null 2>&1
+"$URIKAKE" --db a.db import invoices inv.csv >/dev/null 2>&1
+
+t_ok "aging csv" "$URIKAKE" --db a.db aging --as-of 2026-03-31 --format csv
+cat >want <<'CSV'
+customer,name,currency,current,d1_30,d31_60,d61_90,d90_plus,total
+C001,株式会社山田商事,JPY,100000,200000,0,300000,0,600000
+C002,ACME Trading,JPY,7000,0,0,0,50000,57000
+C003,上海恒通贸易有限公司,CNY,0.00,0.00,1234.50,10000.00,0.00,11234.50
+CSV
+t_is "aging csv buckets" "$(cat .out)" "$(cat want)"
+
+t_ok "aging with --buckets 45" "$URIKAKE" --db a.db aging --as-of 2026-03-31 --format csv --buckets 45
+cat >want <<'CSV'
+customer,name,currency,current,d1_45,d45_plus,total
+C001,株式会社山田商事,JPY,100000,200000,300000,600000
+C002,ACME Trading,JPY,7000,0,50000,57000
+C003,上海恒通贸易有限公司,CNY,0.00,1234.50,10000.00,11234.50
+CSV
+t_is "custom bucket columns" "$(cat .out)" "$(cat want)"
+
+t_ok "aging as of an earlier date" "$URIKAKE" --db a.db aging --as-of 2026-01-31 --format csv
+t_grep "earlier as-of moves A3 to 1-30" "^C001,株式会社山田商事,JPY,[0-9]*,300000,0,0,0," .out
+
+t_ok "aging json" "$URIKAKE" --db a.db aging --as-of 2026-03-31 --format json
+if command -v jq >/dev/null; then
+	t_is "json rows" "$(jq length .out)" 3
+	t_is "json bucket" "$(jq -r '.[2].d31_60' .out)" "1234.5"
+	t_is "json total" "$(jq -r '.[0].total' .out)" "600000"
+else
+	t_report 0 "json checks # SKIP jq not installed"
+fi
+
+t_ok "aging table" "$URIKAKE" --db a.db aging --as-of 2026-03-31
+cp .out table
+t_grep "title names the date" "2026-03-31" table
+t_grep "JPY total with separators" "Total  *JPY  *107,000  *200,000  *0  *300,000  *50,000  *657,000$" table
+t_grep "CNY total kept apart" "Total  *CNY  *0.00  *0.00  *1,234.50  *10,000.00  *0.00  *11,234.50$" table
+t_grep "CJK name row" "^C001  *株式会社山田商事  *JPY  *100,000  *200,000  *0  *300,000  *0  *600,000$" table
+# Every line after the title has the same width in terminal cells.
+widths=$(sed 1d table | while IFS= read -r line; do printf '%s\n' "$line" | wc -L; done | sort -u)
+t_is "table lines all $widths cells wide" "$(echo "$widths" | wc -l)" 1
+t_ok "aging with the default date" "$URIKAKE" --db a.db aging --format csv
+t_grep "default as-of is today (URIKAKE_TODAY)" "^C001,株式会社山田商事,JPY,100000,200000,0,300000,0,600000$" .out
+t_ok "aging of an empty database" "$URIKAKE" --db e.db aging --format json
+t_is "empty json" "$(cat .out)" "[
+]"
+t_done

@@ -1,0 +1,48 @@
+#!/bin/sh
+# demo.sh: the demo company — size, Chinese customers, every terms form,
+# payments so the aging fills every bucket, refusal on a used database,
+# the CSV variant equal to what demo stores, and determinism.
+. "$top_srcdir/tests/lib.sh"
+cd "$T" || exit 1
+
+t_ok "demo" "$URIKAKE" --db d.db demo
+t_grep "demo says what it made" "300 customers" .out
+"$URIKAKE" --db d.db export customers >cust.csv
+t_is "at least 300 customers" "$(sed 1d cust.csv | wc -l)" 300
+cny=$(grep -c ',CNY,' cust.csv)
+t_ok "about one in ten bills in CNY ($cny)" test "$cny" -ge 20 -a "$cny" -le 40
+t_grep "Chinese company names" ',[^,]*有限公司,,CNY,' cust.csv
+t_grep "kanji names with katakana readings" ',株式会社山田商事,カブシキガイシャヤマダショウジ,JPY,' cust.csv
+for terms in NET30 NET60 EOM/+1/EOM 20/+1/10 25/+1/EOM 15/+0/EOM :prev :next; do
+	t_grep "terms $terms used" ",[^,]*$terms[^,]*," cust.csv
+done
+"$URIKAKE" --db d.db export invoices >inv.csv
+t_ok "several invoices per customer and month" test "$(sed 1d inv.csv | wc -l)" -ge 3600
+t_grep "invoices up to today" ',2026-03-[0-9][0-9],' inv.csv
+t_grep "invoices from a year ago" ',2025-04-[0-9][0-9],' inv.csv
+t_grep "some invoices paid (open 0)" ',0$' inv.csv
+t_ok "aging" "$URIKAKE" --db d.db aging --format csv
+# Sum each bucket over JPY customers: every bucket holds money.
+sums=$(awk -F, 'NR > 1 && $3 == "JPY" { for (i = 4; i <= 9; i++) s[i] += $i }
+	END { for (i = 4; i <= 9; i++) printf "%s ", (s[i] > 0 ? "y" : "n") }' .out)
+t_is "aging has every bucket" "$sums" "y y y y y y "
+t_ok "aging table (quickstart demo)" "$URIKAKE" --db d.db aging
+t_grep "table total for CNY" "Total  *CNY" .out
+
+t_exit "demo refuses a database with data" 3 "$URIKAKE" --db d.db demo
+t_grep "refusal says why" "already holds customers" .err
+
+mkdir out
+t_ok "demo --csv" "$URIKAKE" demo --csv out
+t_is "customers.csv header" "$(head -1 out/customers.csv)" \
+	"code,name,kana,currency,terms,credit_limit,sales_rep,phone,email,address"
+t_ok "import the demo customers" "$URIKAKE" --db c.db import customers out/customers.csv
+t_ok "import the demo invoices" "$URIKAKE" --db c.db import invoices out/invoices.csv
+t_is "CSV customers equal the demo database's" "$("$URIKAKE" --db c.db export customers)" \
+	"$(cat cust.csv)"
+t_is "CSV invoices equal the demo's (but for payments)" \
+	"$("$URIKAKE" --db c.db export invoices | cut -d, -f1-8)" "$(cut -d, -f1-8 inv.csv)"
+t_ok "demo is deterministic" "$URIKAKE" --db e.db demo
+t_is "same data twice" "$("$URIKAKE" --db e.db export invoices | sha256sum)" \
+	"$(sha256sum <inv.csv)"
+t_done

@@ -1,0 +1,355 @@
+/* test_store_ledger: the store's ledger (deposits, allocations,
+ * adjustments, the paid cache checked against a recomputation) and the
+ * aging query on hand-computed data. */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "date.h"
+#include "store.h"
+#include "tap.h"
+#include "test_store.h"
+
+static int32_t
+day(const char *iso)
+{
+	int32_t d = 0;
+
+	date_parse(iso, &d, NULL);
+	return d;
+}
+
+static int64_t
+inv_id(struct store *st, const char *number, int64_t *open)
+{
+	struct invoice inv;
+	struct ur_err err;
+	int64_t o = 0;
+
+	if (store_invoice_get(st, number, &inv, &o, &err) != UR_OK)
+		return 0;
+	if (open)
+		*open = o;
+	return inv.id;
+}
+
+static int64_t
+cust_id(struct store *st, const char *code)
+{
+	struct customer c;
+	struct ur_err err;
+
+	return store_customer_get(st, code, &c, &err) == UR_OK ? c.id : 0;
+}
+
+static int64_t
+deposit(struct store *st, const char *ref, int64_t amount, const char *date)
+{
+	struct deposit d = { .acct_bank = "0001", .acct_branch = "001", .acct_number = "1234567",
+			     .booking_date = day(date), .value_date = day(date), .amount = amount,
+			     .currency = "JPY", .payer_name = "ｶ)ﾃｽﾄ", .reference = ref };
+	enum store_upsert what;
+	struct ur_err err;
+	int64_t id = 0;
+
+	if (store_deposit_insert(st, &d, &id, &what, &err) != UR_OK)
+		tap_diag("deposit %s: %s", ref, err.msg);
+	return id;
+}
+
+/* Allocate amount (fee) of deposit dep to invoice number (NULL: on account). */
+static int64_t
+allocate(struct store *st, int64_t dep, const char *cust, const char *number,
+	 int64_t amount, int64_t fee, const char *date)
+{
+	struct allocation a = { .deposit_id = dep, .customer_id = cust_id(st, cust),
+				.invoice_id = number ? inv_id(st, number, NULL) : 0,
+				.amount = amount, .fee = fee, .kind = "manual",
+				.alloc_date = day(date) };
+	struct ur_err err;
+	int64_t id = 0;
+
+	if (store_allocation_insert(st, &a, &id, &err) != UR_OK)
+		tap_diag("allocate %s: %s", number ? number : "-", err.msg);
+	return id;
+}
+
+static int64_t
+verify(struct store *st)
+{
+	struct ur_err err;
+	int64_t n = -1;
+
+	if (store_verify_paid(st, &n, &err) != UR_OK)
+		tap_diag("verify: %s", err.msg);
+	return n;
+}
+
+static void
+test_deposits(struct store *st, const char *path)
+{
+	struct bank_file bf = { "abc123", "furikomi.txt", "zengin-transfer", "CP932", 2 };
+	struct deposit d = { .booking_date = day("2025-03-03"), .value_date = day("2025-03-03"),
+			     .amount = 1000, .currency = "JPY", .reference = "000123" };
+	enum store_upsert what;
+	struct ur_err err;
+	int64_t id1 = 0, id2 = 0;
+
+	tap_is_int(store_bank_file_insert(st, &bf, &id1, &what, &err), UR_OK, "bank file");
+	tap_is_int(what, STORE_INSERTED, "… inserted");
+	tap_is_int(store_bank_file_insert(st, &bf, &id2, &what, &err), UR_OK, "same file again");
+	tap_ok(what == STORE_UNCHANGED && id1 == id2, "… unchanged, same id");
+	d.bank_file_id = id1;
+	tap_is_int(store_deposit_insert(st, &d, &id1, &what, &err), UR_OK, "deposit");
+	tap_is_int(what, STORE_INSERTED, "… inserted");
+	tap_is_int(store_deposit_insert(st, &d, &id2, &what, &err), UR_OK, "same deposit again");
+	tap_ok(what == STORE_UNCHANGED && id1 == id2, "… unchanged, same id");
+	d.reference = "0123"; /* leading zeros make a different reference */
+	tap_is_int(store_deposit_insert(st, &d, &id2, &what, &err), UR_OK, "other reference");
+	tap_ok(what == STORE_INSERTED && id1 != id2, "… a new deposit");
+	ts_text_is(path, "SELECT group_concat(reference || ':' || state, ',') FROM deposit",
+		   "000123:unmatched,0123:unmatched", "references kept exactly, state unmatched");
+	tap_is_int(store_deposit_set_state(st, id1, "unmatched", "parked", 0, "ask sales", &err),
+		   UR_OK, "park a deposit");
+	tap_is_int(store_deposit_set_state(st, id1, "unmatched", "matched", 0, NULL, &err),
+		   UR_CONFLICT, "a state that changed meanwhile is a conflict");
+	tap_ok(strstr(err.msg, "another user") != NULL, "… message: %s", err.msg);
+	tap_is_int(ts_q1(path, "SELECT count(*) FROM audit WHERE entity LIKE 'deposit:%'"
+			       " AND json_extract(after, '$.state') = 'parked'"),
+		   1, "the state change is audited");
+}
+
+static void
+test_paid_cache(struct store *st, const char *path)
+{
+	struct adjustment cn = { .kind = "credit_note", .amount = 300, .adj_date = day("2025-02-01") };
+	struct ur_err err;
+	int64_t dep = deposit(st, "900001", 5000, "2025-02-10"), a1, a2, adj, open;
+
+	ts_customer(st, "P1", "Payer", NULL);
+	ts_invoice(st, "P-1", "P1", "2025-01-01", "2025-01-31", 3000, NULL);
+	ts_invoice(st, "P-2", "P1", "2025-01-05", "2025-02-04", 2500, NULL);
+	a1 = allocate(st, dep, "P1", "P-1", 2780, 220, "2025-02-10");
+	tap_ok(a1 > 0, "allocation with a transfer fee");
+	inv_id(st, "P-1", &open);
+	tap_is_int(open, 0, "cash + fee clear the invoice");
+	tap_is_int(ts_q1(path, "SELECT amount FROM adjustment WHERE kind = 'fee'"), 220,
+		   "the fee is booked as a fee adjustment");
+	a2 = allocate(st, dep, "P1", "P-2", 1000, 0, "2025-02-10");
+	tap_ok(allocate(st, dep, "P1", NULL, 1220, 0, "2025-02-10") > 0, "rest on account");
+	inv_id(st, "P-2", &open);
+	tap_is_int(open, 1500, "partial payment leaves 1500 open");
+	cn.invoice_id = inv_id(st, "P-2", NULL);
+	tap_is_int(store_adjustment_insert(st, &cn, &adj, &err), UR_OK, "credit note");
+	inv_id(st, "P-2", &open);
+	tap_is_int(open, 1200, "credit note reduces the open amount");
+	tap_is_int(verify(st), 0, "paid cache equals the ledger after inserts");
+
+	tap_is_int(store_allocation_void(st, a1, &err), UR_OK, "void the fee allocation");
+	inv_id(st, "P-1", &open);
+	tap_is_int(open, 3000, "voiding restores cash and fee");
+	tap_is_int(ts_q1(path, "SELECT count(*) FROM adjustment WHERE kind = 'fee'"
+			       " AND voided_at IS NOT NULL AND voided_by = 'carol'"),
+		   1, "the fee adjustment was voided with it");
+	tap_is_int(store_allocation_void(st, a1, &err), UR_CONFLICT, "void twice");
+	tap_is_int(store_adjustment_void(st, adj, &err), UR_OK, "void the credit note");
+	tap_is_int(store_allocation_void(st, a2, &err), UR_OK, "void the partial payment");
+	inv_id(st, "P-2", &open);
+	tap_is_int(open, 2500, "P-2 fully open again");
+	tap_is_int(verify(st), 0, "paid cache equals the ledger after voids");
+	tap_is_int(ts_q1(path, "SELECT count(*) FROM audit WHERE action IN ('allocate', 'adjust',"
+			       " 'void')"),
+		   8, "every ledger change audited (3 allocations, 2 adjustments, 3 voids)");
+
+	tap_ok(allocate(st, dep, "P1", "P-2", 2501, 0, "2025-02-11") == 0,
+	       "allocating more than is open is refused");
+	tap_ok(ts_exec(path, "DELETE FROM allocation") != SQLITE_OK, "DELETE on allocation refused");
+	tap_ok(ts_exec(path, "DELETE FROM adjustment") != SQLITE_OK, "DELETE on adjustment refused");
+	tap_ok(ts_exec(path, "UPDATE allocation SET amount = 1") != SQLITE_OK,
+	       "rewriting an allocation refused");
+	tap_ok(ts_exec(path, "UPDATE allocation SET voided_at = NULL") != SQLITE_OK,
+	       "un-voiding refused");
+	tap_is_int(ts_q1(path, "SELECT count(*) FROM allocation"), 3, "all allocation rows kept");
+	tap_is_int(ts_exec(path, "UPDATE invoice SET paid = paid + 1 WHERE number = 'P-1'"),
+		   SQLITE_OK, "raw: corrupt the cache");
+	tap_is_int(verify(st), 1, "the recomputation notices a wrong cache");
+	ts_exec(path, "UPDATE invoice SET paid = paid - 1 WHERE number = 'P-1'");
+}
+
+static void
+test_amount_below_paid(struct store *st)
+{
+	struct invoice inv = { .number = "Q-1", .customer = "P1", .issue_date = day("2025-01-01"),
+			       .due_date = day("2025-01-31"), .amount = 1000, .tax = -1 };
+	int64_t dep = deposit(st, "900002", 800, "2025-02-10");
+	enum store_upsert what;
+	struct ur_err err;
+
+	store_invoice_upsert(st, &inv, &what, &err);
+	allocate(st, dep, "P1", "Q-1", 800, 0, "2025-02-10");
+	inv.amount = 799;
+	tap_is_int(store_invoice_upsert(st, &inv, &what, &err), UR_CONFLICT,
+		   "amount below the paid amount");
+	tap_ok(strstr(err.msg, "Q-1") && strstr(err.msg, "800"), "… message: %s", err.msg);
+	inv.amount = 800;
+	tap_is_int(store_invoice_upsert(st, &inv, &what, &err), UR_OK, "amount equal to paid");
+	tap_is_int(what, STORE_UPDATED, "… updated");
+}
+
+TAP_SUITE(store_ledger)
+{
+	char path[300];
+	struct store *st;
+	struct ur_err err;
+
+	ts_path(path, sizeof path, "ledger.db");
+	if (store_open(&st, path, "carol", &err) != UR_OK) {
+		tap_ok(0, "open: %s", err.msg);
+		return;
+	}
+	test_deposits(st, path);
+	test_paid_cache(st, path);
+	test_amount_below_paid(st);
+	tap_is_int(verify(st), 0, "paid cache equals the ledger at the end");
+	store_close(st);
+}
+
+struct rows {
+	char buf[1024];
+	int n, stop_after;
+};
+
+static int
+row_text(const struct aging_row *r, void *ctx)
+{
+	struct rows *k = ctx;
+	size_t len = strlen(k->buf);
+
+	len += snprintf(k->buf + len, sizeof k->buf - len, "%s/%s:", r->code, r->currency);
+	for (int i = 0; i < 5; i++)
+		len += snprintf(k->buf + len, sizeof k->buf - len, "%lld,",
+				(long long)r->bucket[i]);
+	snprintf(k->buf + len, sizeof k->buf - len, "=%lld;", (long long)r->total);
+	return ++k->n == k->stop_after;
+}
+
+/* The aging rows as text: "CODE/CUR:b0,b1,b2,b3,b4,=total;". */
+static const char *
+aging(struct store *st, const char *as_of, const int *bounds, int n, struct rows *k)
+{
+	struct ur_err err;
+
+	memset(k, 0, sizeof *k);
+	if (store_aging(st, day(as_of), bounds, n, row_text, k, &err) != UR_OK)
+		snprintf(k->buf, sizeof k->buf, "error: %.900s", err.msg);
+	return k->buf;
+}
+
+/* Sum of the open column of an aging query run on a raw connection, with
+ * bounds 30/60/90 (as the benchmark runs it in the sqlite3 shell). */
+static long long
+sum_open(const char *path, const char *sql, const char *as_of)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s = NULL;
+	long long sum = -1;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, ":as_of"), as_of, -1,
+				  SQLITE_STATIC);
+		sqlite3_bind_int(s, sqlite3_bind_parameter_index(s, ":b1"), 30);
+		sqlite3_bind_int(s, sqlite3_bind_parameter_index(s, ":b2"), 60);
+		sqlite3_bind_int(s, sqlite3_bind_parameter_index(s, ":b3"), 90);
+		for (sum = 0; sqlite3_step(s) == SQLITE_ROW;)
+			sum += sqlite3_column_int64(s, 4);
+	} else {
+		tap_diag("%s", sqlite3_errmsg(db));
+	}
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return sum;
+}
+
+/* Hand-computed as of 2025-03-31 (see the comments for days past due). */
+static void
+aging_data(struct store *st)
+{
+	struct adjustment cn = { .kind = "credit_note", .amount = 1200,
+				 .adj_date = day("2025-02-10") };
+	int64_t dep = deposit(st, "700001", 100000, "2025-01-15"), a4, id;
+	struct ur_err err;
+
+	ts_customer(st, "A001", "Alpha", NULL);
+	ts_customer(st, "B002", "Beta", NULL);
+	ts_customer(st, "C003", "Gamma", NULL);
+	ts_invoice(st, "A-1", "A001", "2025-03-01", "2025-04-30", 1000, NULL); /* -30: current */
+	ts_invoice(st, "A-7", "A001", "2025-03-01", "2025-03-31", 100, NULL);  /* 0: current */
+	ts_invoice(st, "A-2", "A001", "2025-02-01", "2025-03-01", 2000, NULL); /* 30 */
+	ts_invoice(st, "A-8", "A001", "2025-01-28", "2025-02-28", 10, NULL);   /* 31 */
+	ts_invoice(st, "A-5", "A001", "2025-01-01", "2025-01-31", 5000, NULL); /* 59 */
+	ts_invoice(st, "A-3", "A001", "2024-12-01", "2024-12-31", 3000, NULL); /* 90 */
+	ts_invoice(st, "A-4", "A001", "2024-11-01", "2024-11-30", 4000, NULL); /* 121 */
+	ts_invoice(st, "A-6", "A001", "2025-04-02", "2025-05-02", 7000, NULL); /* future */
+	allocate(st, dep, "A001", "A-2", 500, 0, "2025-03-10");   /* partial: 1500 open */
+	allocate(st, dep, "A001", "A-3", 3000, 0, "2025-04-05");  /* after as-of: ignored */
+	a4 = allocate(st, dep, "A001", "A-4", 4000, 0, "2025-01-15");
+	store_allocation_void(st, a4, &err); /* voided today: paid as of 2025-03-31 */
+	cn.invoice_id = inv_id(st, "A-5", NULL);
+	store_adjustment_insert(st, &cn, &id, &err); /* 3800 open */
+	ts_invoice(st, "B-1", "B002", "2025-03-01", "2025-03-15", 500, NULL); /* 16, JPY */
+	ts_customer(st, "B002", "Beta", "USD"); /* now billed in dollars */
+	ts_invoice(st, "B-2", "B002", "2025-03-05", "2025-04-05", 12345, NULL); /* current */
+	ts_invoice(st, "C-1", "C003", "2025-01-01", "2025-01-31", 600, NULL);
+	allocate(st, dep, "C003", "C-1", 600, 0, "2025-02-01"); /* paid: no row */
+}
+
+TAP_SUITE(store_aging)
+{
+	static const int std[] = { 30, 60, 90 }, custom[] = { 15, 45 }, bad[] = { 30, 30 };
+	struct store *st;
+	struct ur_err err;
+	struct rows k;
+	char path[300];
+
+	ts_path(path, sizeof path, "aging.db");
+	if (store_open(&st, path, "dave", &err) != UR_OK) {
+		tap_ok(0, "open: %s", err.msg);
+		return;
+	}
+	aging_data(st);
+	tap_is_str(aging(st, "2025-03-31", std, 3, &k),
+		   "A001/JPY:1100,1500,3810,3000,0,=9410;B002/JPY:0,500,0,0,0,=500;"
+		   "B002/USD:12345,0,0,0,0,=12345;",
+		   "as of 2025-03-31, buckets 30/60/90");
+	tap_is_str(aging(st, "2025-03-31", custom, 2, &k),
+		   "A001/JPY:1100,0,1510,6800,0,=9410;B002/JPY:0,0,500,0,0,=500;"
+		   "B002/USD:12345,0,0,0,0,=12345;",
+		   "as of 2025-03-31, custom buckets 15/45");
+	tap_is_str(aging(st, "2099-12-31", std, 3, &k),
+		   "A001/JPY:0,0,0,0,17410,=17410;B002/JPY:0,0,0,0,500,=500;"
+		   "B002/USD:0,0,0,0,12345,=12345;",
+		   "far future (cached paid amounts): voids count, all 90+");
+	tap_is_str(aging(st, "2024-12-31", std, 3, &k), "A001/JPY:3000,0,4000,0,0,=7000;",
+		   "as of 2024-12-31: only invoices issued by then, none paid yet");
+	tap_is_str(aging(st, "2025-03-31", NULL, 0, &k),
+		   "A001/JPY:1100,8310,0,0,0,=9410;B002/JPY:0,500,0,0,0,=500;"
+		   "B002/USD:12345,0,0,0,0,=12345;",
+		   "no bounds: current and overdue");
+	memset(&k, 0, sizeof k);
+	k.stop_after = 1;
+	tap_is_int(store_aging(st, day("2025-03-31"), std, 3, row_text, &k, &err), UR_OK,
+		   "a callback may stop the walk");
+	tap_is_int(k.n, 1, "… after one row");
+	tap_is_int(store_aging(st, day("2025-03-31"), bad, 2, row_text, &k, &err), UR_INPUT,
+		   "bounds must increase");
+	store_close(st);
+	tap_is_int(sum_open(path, store_aging_sql(), "2099-12-31"), 17410 + 500 + 12345,
+		   "store_aging_sql from the ledger agrees with the cached path");
+	tap_is_int(sum_open(path, store_aging_fast_sql(), "2099-12-31"), 17410 + 500 + 12345,
+		   "store_aging_fast_sql runs in a plain connection");
+	tap_is_int(sum_open(path, store_aging_sql(), "2025-03-31"), 9410 + 500 + 12345,
+		   "store_aging_sql as of 2025-03-31");
+}
