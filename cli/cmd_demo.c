@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cmd_bank.h"
 #include "date.h"
 #include "demo.h"
 #include "i18n.h"
@@ -26,6 +27,8 @@ cmd_demo(const struct cli *c, int argc, char **argv)
 	enum ur_status s;
 	int npos, rc;
 
+	if (argc > 1 && strcmp(argv[1], "bank-file") == 0)
+		return cmd_bank_demo_file(c, argc - 1, argv + 1);
 	if (cli_args(argc - 1, argv + 1, opts, pos, 0, &npos) != UR_OK)
 		return UR_USAGE;
 	if (strcmp(size, "small") == 0)
@@ -49,5 +52,5 @@ cmd_demo(const struct cli *c, int argc, char **argv)
 	if (s != UR_OK)
 		return cli_fail(&err);
 	printf(_("Demo data: %zu customers, %zu invoices.\n"), n.customers, n.invoices);
-	return UR_OK;
+	return cmd_bank_demo(c);
 }

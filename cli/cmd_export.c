@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cmd_bank.h"
 #include "csv.h"
 #include "date.h"
 #include "i18n.h"
@@ -155,6 +156,8 @@ cmd_export(const struct cli *c, int argc, char **argv)
 
 	if (cli_args(argc - 1, argv + 1, opts, pos, 1, &npos) != UR_OK)
 		return UR_USAGE;
+	if (npos == 1 && strcmp(pos[0], "deposits") == 0)
+		return cmd_bank_export(c, format);
 	if (npos != 1 || (strcmp(pos[0], "customers") != 0 && strcmp(pos[0], "invoices") != 0))
 		return cli_usage_error(_("usage: urikake export customers|invoices "
 					 "[--format csv|json]"));

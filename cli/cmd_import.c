@@ -8,6 +8,7 @@
 
 #include "charset.h"
 #include "cli.h"
+#include "cmd_bank.h"
 #include "csvimport.h"
 #include "i18n.h"
 #include "store.h"
@@ -102,6 +103,8 @@ cmd_import(const struct cli *c, int argc, char **argv)
 	struct strbuf raw, text;
 	int npos, rc;
 
+	if (argc > 1 && strcmp(argv[1], "bank") == 0)
+		return cmd_bank_import(c, argc - 1, argv + 1);
 	if (cli_args(argc - 1, argv + 1, opts, pos, 2, &npos) != UR_OK)
 		return UR_USAGE;
 	if (npos != 2 || (strcmp(pos[0], "customers") != 0 && strcmp(pos[0], "invoices") != 0))

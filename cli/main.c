@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "i18n.h"
+#include "ui/ui.h"
 
 struct command {
 	const char *name;
@@ -144,8 +145,12 @@ main(int argc, char **argv)
 		return UR_OK;
 	}
 	if (!g.cmd) {
-		cli_usage(stderr);
-		return UR_USAGE;
+		struct ur_err e = { UR_OK, "" };
+		char *db = cli_db_path(&g.cli, &e);
+		int rc = db ? ui_run(db, g.cli.user, g.cli.lang) : cli_fail(&e);
+
+		free(db);
+		return rc;
 	}
 	for (k = 0; k < sizeof commands / sizeof commands[0]; k++)
 		if (strcmp(argv[g.cmd], commands[k].name) == 0)

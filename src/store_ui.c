@@ -4,6 +4,7 @@
  * writes, leases and undo: store_ui_act.c. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -28,6 +28,8 @@ void mh_init(struct mhash *h);
 void mh_free(struct mhash *h);
 uint64_t mh_hash_str(const char *s, size_t n);
 uint64_t mh_hash_int(int64_t v);
+/* Make room for n entries. */
+void mh_reserve(struct mhash *h, uint32_t n);
 /* Add (key, value); key must stay alive (NULL for integer keys). */
 void mh_add(struct mhash *h, uint64_t hash, const char *key, uint32_t value);
 /* First entry index for (hash, key of n bytes), or MATCH_NONE. */
@@ -72,11 +74,14 @@ struct match_index {
 	struct mhash by_virtual; /* account number → cust */
 	struct mhash by_number;  /* normalised invoice number → inv */
 	struct mhash by_amount;  /* open amount → inv */
+	struct mhash by_total;   /* total open of a customer (2+ invoices) → cust */
 	struct mhash by_bigram;  /* key bigram → cust (fuzzy) */
 	uint32_t *sorted;        /* customers with a key, by key (prefixes) */
 	uint32_t nsorted;
-	char **virt_keys;        /* copies of the virtual account numbers */
-	uint32_t nvirt;
+	char **chunks;           /* string arena */
+	uint32_t nchunks;
+	char *arena;
+	size_t arena_left;
 	uint16_t *votes;         /* fuzzy scratch, one per customer */
 	uint32_t *touched;
 	int finished;
@@ -85,6 +90,8 @@ struct match_index {
 /* Normalise an invoice number or EDI token into out (upper-case ASCII
  * letters and digits only); returns its length. */
 size_t match_norm_number(const char *s, size_t n, char *out, size_t cap);
+/* Sum of the open amounts of customer cust. */
+int64_t match_open_total(const struct match_index *ix, uint32_t cust);
 /* Number of code points in s and its bigrams' hashes (at most cap). */
 uint32_t match_bigrams(const char *s, uint64_t *out, uint32_t cap);
 

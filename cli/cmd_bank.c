@@ -1,0 +1,275 @@
+/* cmd_bank: `urikake import bank FILE`, `urikake export deposits` and the
+ * demo's bank files — the command-line side of src/bankimport. */
+#include "config.h"
+
+#include <errno.h>
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bankimport.h"
+#include "cmd_bank.h"
+#include "csv.h"
+#include "date.h"
+#include "demo_bank.h"
+#include "i18n.h"
+#include "jsonout.h"
+#include "money.h"
+#include "store.h"
+#include "store_bank.h"
+#include "xalloc.h"
+
+#define BANK_FLUSH_AT (64 * 1024)
+
+/* $XDG_CONFIG_HOME/urikake/bank-profiles (or ~/.config/…), malloc'd; NULL
+ * when neither is set. */
+static char *
+bank_profile_dir(void)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	struct strbuf sb;
+	char *dir = NULL;
+
+	sb_init(&sb);
+	if (xdg && xdg[0] == '/')
+		sb_addf(&sb, "%s/urikake/bank-profiles", xdg);
+	else if (home && *home)
+		sb_addf(&sb, "%s/.config/urikake/bank-profiles", home);
+	if (sb.len)
+		dir = xstrdup(sb.buf);
+	sb_free(&sb);
+	return dir;
+}
+
+/* Import one file into st and say what happened. */
+static int
+bank_import_one(struct store *st, const char *path, const char *format, const char *enc)
+{
+	struct bankimport_opts o;
+	struct bankimport_result r;
+	struct ur_err err;
+	enum ur_status s;
+
+	memset(&o, 0, sizeof o);
+	o.format = format;
+	o.encoding = enc;
+	o.profile_dir = bank_profile_dir();
+	o.today = date_today();
+	o.progress = cli_progress;
+	o.progress_ctx = (void *)_("importing");
+	ur_err_clear(&err);
+	s = bankimport_file(st, path, &o, &r, &err);
+	free((char *)o.profile_dir);
+	if (s != UR_OK)
+		return cli_fail(&err);
+	printf(_("%s: format %s, encoding %s\n"), path, r.format, r.encoding);
+	if (r.file_seen)
+		printf(_("%s: this file was imported before\n"), path);
+	printf(_("deposits: %lu new, %lu already imported, %lu reversed\n"), r.added,
+	       r.unchanged, r.reversed);
+	if (r.voided)
+		printf(ngettext_("%lu allocation of reversed deposits voided\n",
+				 "%lu allocations of reversed deposits voided\n", r.voided),
+		       r.voided);
+	return UR_OK;
+}
+
+int
+cmd_bank_import(const struct cli *c, int argc, char **argv)
+{
+	const char *format = "auto", *enc = "auto", *pos[1];
+	const struct cli_opt opts[] = {
+		{ "--format", &format, NULL },
+		{ "--encoding", &enc, NULL },
+		{ NULL, NULL, NULL },
+	};
+	struct store *st;
+	int npos, rc;
+
+	if (cli_args(argc - 1, argv + 1, opts, pos, 1, &npos) != UR_OK)
+		return UR_USAGE;
+	if (npos != 1)
+		return cli_usage_error(_("usage: urikake import bank FILE [--format F] "
+					 "[--encoding E]"));
+	if ((rc = cli_open_store(c, &st)) != UR_OK)
+		return rc;
+	rc = bank_import_one(st, pos[0], format, enc);
+	store_close(st);
+	return rc;
+}
+
+/* The export in progress. */
+struct bank_export {
+	struct strbuf out;
+	struct strbuf acct;
+	int json;
+	int rows;
+	int failed;
+};
+
+static void
+bank_cell(struct bank_export *x, const char *key, const char *v, int first, int last)
+{
+	if (x->json)
+		jsonout_pair(&x->out, key, v, first);
+	else
+		csv_put_sep(&x->out, v, last);
+}
+
+/* Our account as bank-branch-number, leaving out the parts not known. */
+static const char *
+bank_account(struct strbuf *sb, const struct deposit *d)
+{
+	const char *part[] = { d->acct_bank, d->acct_branch, d->acct_number };
+
+	sb_reset(sb);
+	for (int i = 0; i < 3; i++)
+		if (*part[i])
+			sb_addf(sb, "%s%s", sb->len ? "-" : "", part[i]);
+	return sb->len ? sb->buf : "";
+}
+
+static int
+bank_export_row(const struct deposit *d, const char *state, const char *customer, void *ctx)
+{
+	struct bank_export *x = ctx;
+	char date[DATE_ISO_SIZE], value[DATE_ISO_SIZE], amount[MONEY_BUFSZ];
+
+	date_format_iso(d->booking_date, date);
+	date_format_iso(d->value_date, value);
+	money_format(d->amount, d->currency, MONEY_PLAIN, amount, sizeof amount);
+	if (x->json)
+		sb_adds(&x->out, x->rows ? ",\n{" : "{");
+	x->rows++;
+	bank_cell(x, "ref", d->reference, 1, 0);
+	bank_cell(x, "account", bank_account(&x->acct, d), 0, 0);
+	bank_cell(x, "date", date, 0, 0);
+	bank_cell(x, "value_date", value, 0, 0);
+	if (x->json) {
+		jsonout_key(&x->out, "amount", 0);
+		sb_adds(&x->out, amount);
+	} else {
+		csv_put_sep(&x->out, amount, 0);
+	}
+	bank_cell(x, "currency", d->currency, 0, 0);
+	bank_cell(x, "payer_name", d->payer_name, 0, 0);
+	bank_cell(x, "payer_code", d->payer_code, 0, 0);
+	bank_cell(x, "bank", d->remit_bank, 0, 0);
+	bank_cell(x, "branch", d->remit_branch, 0, 0);
+	bank_cell(x, "edi", d->edi, 0, 0);
+	bank_cell(x, "state", state, 0, 0);
+	bank_cell(x, "customer", customer, 0, 1);
+	if (x->json)
+		sb_addc(&x->out, '}');
+	if (x->out.len >= BANK_FLUSH_AT && cli_flush(&x->out) != UR_OK)
+		x->failed = 1;
+	return x->failed;
+}
+
+int
+cmd_bank_export(const struct cli *c, const char *format)
+{
+	struct bank_export x;
+	struct store *st;
+	struct ur_err err;
+	enum ur_status s;
+	int rc;
+
+	if (strcmp(format, "csv") != 0 && strcmp(format, "json") != 0)
+		return cli_usage_error(_("unknown format '%s' (use csv or json)"), format);
+	if ((rc = cli_open_store(c, &st)) != UR_OK)
+		return rc;
+	memset(&x, 0, sizeof x);
+	sb_init(&x.out);
+	sb_init(&x.acct);
+	x.json = strcmp(format, "json") == 0;
+	sb_adds(&x.out, x.json ? "[\n" : "ref,account,date,value_date,amount,currency,"
+					 "payer_name,payer_code,bank,branch,edi,state,customer\n");
+	ur_err_clear(&err);
+	s = store_deposits_each(st, bank_export_row, &x, &err);
+	store_close(st);
+	if (x.json)
+		sb_adds(&x.out, x.rows ? "\n]\n" : "]\n");
+	if (x.failed)
+		rc = UR_FAIL;
+	else if (s != UR_OK)
+		rc = cli_fail(&err);
+	else if (cli_flush(&x.out) != UR_OK || fflush(stdout) != 0)
+		rc = UR_FAIL;
+	sb_free(&x.out);
+	sb_free(&x.acct);
+	return rc;
+}
+
+/* The directory of the database (malloc'd). */
+static char *
+bank_db_dir(const struct cli *c, struct ur_err *err)
+{
+	char *path = cli_db_path(c, err), *dir;
+
+	if (!path)
+		return NULL;
+	dir = xstrdup(dirname(path));
+	free(path);
+	return dir;
+}
+
+int
+cmd_bank_demo(const struct cli *c)
+{
+	struct demo_bank_counts n;
+	struct strbuf path;
+	struct store *st;
+	struct ur_err err;
+	char *dir;
+	int rc;
+
+	ur_err_clear(&err);
+	if (!(dir = bank_db_dir(c, &err)))
+		return cli_fail(&err);
+	if ((rc = cli_open_store(c, &st)) != UR_OK) {
+		free(dir);
+		return rc;
+	}
+	sb_init(&path);
+	rc = demo_bank_write(st, dir, date_today(), &n, &err) == UR_OK ? UR_OK : cli_fail(&err);
+	if (rc == UR_OK) {
+		printf(_("Demo bank files: %zu Zengin deposits, %zu CSV rows.\n"), n.zengin, n.csv);
+		sb_addf(&path, "%s/%s", dir, DEMO_BANK_ZENGIN);
+		rc = bank_import_one(st, path.buf, "zengin-transfer", "auto");
+	}
+	if (rc == UR_OK) {
+		sb_reset(&path);
+		sb_addf(&path, "%s/%s", dir, DEMO_BANK_CSV);
+		rc = bank_import_one(st, path.buf, "csv:ccb", "auto");
+	}
+	store_close(st);
+	sb_free(&path);
+	free(dir);
+	return rc;
+}
+
+int
+cmd_bank_demo_file(const struct cli *c, int argc, char **argv)
+{
+	const char *records = "1000000", *pos[1];
+	const struct cli_opt opts[] = { { "--records", &records, NULL }, { NULL, NULL, NULL } };
+	struct ur_err err;
+	char *end;
+	unsigned long n;
+	int npos;
+
+	(void)c;
+	if (cli_args(argc - 1, argv + 1, opts, pos, 1, &npos) != UR_OK)
+		return UR_USAGE;
+	errno = 0;
+	n = strtoul(records, &end, 10);
+	if (npos != 1 || *end || end == records || errno || n == 0 || n > 100000000UL)
+		return cli_usage_error(_("usage: urikake demo bank-file PATH [--records N] "
+					 "(N from 1 to 100000000)"));
+	ur_err_clear(&err);
+	if (demo_bank_big_file(pos[0], n, date_today(), &err) != UR_OK)
+		return cli_fail(&err);
+	printf(_("Wrote %s (%lu deposits).\n"), pos[0], n);
+	return UR_OK;
+}

@@ -1,0 +1,356 @@
+/* cmd_match: `urikake match --auto [--dry-run] [--json]`, `match confirm`
+ * (the same arithmetic and transaction as the TUI), `match undo`, and the
+ * dispatch to `match show` and `match aliases` (cmd_match_show.c). */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd_match.h"
+#include "i18n.h"
+#include "jsonout.h"
+#include "match_run.h"
+#include "money.h"
+#include "store.h"
+#include "store_match.h"
+#include "text.h"
+
+#define MAX_INVOICE_ARGS MATCH_MAX_LINES
+
+struct auto_out {
+	int json;
+	int rows;
+	struct strbuf out;
+};
+
+static void
+auto_row(void *ctx, const struct match_deposit *d, const struct match_result *r,
+	 bool confirmed, size_t done, size_t total)
+{
+	struct auto_out *o = ctx;
+
+	cli_progress(done, total, (void *)_("matching"));
+	if (!o->json)
+		return;
+	sb_adds(&o->out, o->rows++ ? ",\n{" : "\n{");
+	jsonout_pair(&o->out, "deposit", d->reference, 1);
+	jsonout_pair(&o->out, "result", confirmed ? "auto" : "held", 0);
+	jsonout_pair(&o->out, "customer", r->nprop ? r->prop[0].customer_code : "", 0);
+	sb_addf(&o->out, ",\"score\":%d", r->nprop ? r->prop[0].score : 0);
+	jsonout_pair(&o->out, "fit", r->nprop ? match_fit_name(r->prop[0].fit) : "none", 0);
+	jsonout_pair(&o->out, "reason", match_hold_text(confirmed ? MATCH_AUTO : r->hold), 0);
+	if (r->nprop) {
+		struct strbuf e;
+
+		sb_init(&e);
+		match_explain(&r->prop[0], d, &e);
+		jsonout_pair(&o->out, "explanation", e.buf, 0);
+		sb_free(&e);
+	}
+	sb_addc(&o->out, '}');
+	if (o->out.len > 65536)
+		cli_flush(&o->out);
+}
+
+static void
+auto_summary_text(const struct match_run_stats *s, int dry)
+{
+	printf(dry ? _("%ld deposits looked at, %ld would be matched automatically\n")
+		   : _("%ld deposits looked at, %ld matched automatically\n"),
+	       s->deposits, s->matched);
+	for (int h = MATCH_HOLD_NOTHING; h <= MATCH_HOLD_AMOUNT; h++)
+		if (s->held[h])
+			printf(_("  %ld left for a clerk: %s\n"), s->held[h],
+			       match_hold_text((enum match_hold)h));
+	if (s->conflicts)
+		printf(_("  %ld already matched by another user\n"), s->conflicts);
+}
+
+static void
+auto_summary_json(struct strbuf *out, const struct match_run_stats *s, int dry)
+{
+	static const char *const keys[] = { "", "nothing", "no_payer", "low_score", "close",
+					    "conflict", "amount" };
+
+	sb_addf(out, "\n],\"dry_run\":%s,\"deposits\":%ld,\"matched\":%ld,\"conflicts\":%ld,"
+		     "\"held\":{", dry ? "true" : "false", s->deposits, s->matched, s->conflicts);
+	for (int h = MATCH_HOLD_NOTHING; h <= MATCH_HOLD_AMOUNT; h++)
+		sb_addf(out, "%s\"%s\":%ld", h > 1 ? "," : "", keys[h], s->held[h]);
+	sb_adds(out, "}}\n");
+}
+
+static int
+parse_config(struct match_config *cfg, const char *thr, const char *margin, const char *tol)
+{
+	struct ur_err err;
+
+	match_config_default(cfg);
+	ur_err_clear(&err);
+	if (thr && (cfg->threshold = atoi(thr)) <= 0)
+		return cli_usage_error(_("bad --threshold '%s'"), thr);
+	if (margin && (cfg->margin = atoi(margin)) < 0)
+		return cli_usage_error(_("bad --margin '%s'"), margin);
+	if (tol && money_parse(tol, "JPY", &cfg->tolerance, &err) != UR_OK)
+		return cli_usage_error(_("bad --tolerance '%s'"), tol);
+	return UR_OK;
+}
+
+static int
+match_auto(const struct cli *c, int dry, int json, const struct match_config *cfg)
+{
+	struct match_run_stats stats;
+	struct auto_out o = { json, 0, { 0 } };
+	struct store *st;
+	struct ur_err err;
+	enum ur_status rc;
+
+	if ((rc = cli_open_store(c, &st)) != UR_OK)
+		return rc;
+	sb_init(&o.out);
+	ur_err_clear(&err);
+	if (json)
+		sb_adds(&o.out, "{\"results\":[");
+	rc = match_run_auto(st, cfg, dry, auto_row, &o, &stats, &err);
+	store_close(st);
+	if (rc == UR_OK && json) {
+		auto_summary_json(&o.out, &stats, dry);
+		rc = cli_flush(&o.out);
+	} else if (rc == UR_OK) {
+		auto_summary_text(&stats, dry);
+	}
+	sb_free(&o.out);
+	return rc == UR_OK ? UR_OK : cli_fail(&err);
+}
+
+/* Pull every "--invoice X" / "--invoice=X" out of argv (kept in order in
+ * inv[]); the other words stay, compacted. */
+static int
+take_invoices(int *argc, char **argv, const char **inv, int *ninv)
+{
+	int i, k = 0;
+
+	*ninv = 0;
+	for (i = 0; i < *argc; i++) {
+		const char *v = NULL;
+
+		if (strcmp(argv[i], "--invoice") == 0 && i + 1 < *argc)
+			v = argv[++i];
+		else if (strncmp(argv[i], "--invoice=", 10) == 0)
+			v = argv[i] + 10;
+		else if (strcmp(argv[i], "--invoice") == 0)
+			return cli_usage_error(_("option '%s' needs a value"), argv[i]);
+		if (!v) {
+			argv[k++] = argv[i];
+			continue;
+		}
+		if (*ninv == MAX_INVOICE_ARGS)
+			return cli_usage_error(_("at most %d invoices per match"), MAX_INVOICE_ARGS);
+		inv[(*ninv)++] = v;
+	}
+	*argc = k;
+	return UR_OK;
+}
+
+/* One --invoice NUM[:AMOUNT] into line l (customer and currency checked
+ * against the first invoice's). */
+static enum ur_status
+confirm_line(struct store *st, const char *arg, struct match_proposal *p, char *cur,
+	     struct ur_err *err)
+{
+	const char *colon = strrchr(arg, ':');
+	char num[128];
+	struct invoice inv;
+	struct customer cu;
+	int64_t open;
+	enum ur_status rc;
+	struct match_line *l = &p->line[p->nlines];
+
+	snprintf(num, sizeof num, "%.*s", colon ? (int)(colon - arg) : (int)strlen(arg), arg);
+	if ((rc = store_invoice_get(st, num, &inv, &open, err)) != UR_OK)
+		return rc == UR_INPUT ? ur_fail(err, UR_INPUT, _("no invoice %s"), num) : rc;
+	l->invoice_id = inv.id;
+	l->cleared = open;
+	if (colon && (rc = money_parse(colon + 1, inv.currency, &l->cleared, err)) != UR_OK)
+		return rc;
+	if (p->nlines && strcmp(cur, inv.currency) != 0)
+		return ur_fail(err, UR_INPUT, _("invoice %s is in %s, not %s"), num, inv.currency,
+			       cur);
+	snprintf(cur, 8, "%s", inv.currency);
+	if ((rc = store_customer_get(st, inv.customer, &cu, err)) != UR_OK)
+		return rc;
+	if (p->nlines && p->customer_id != cu.id)
+		return ur_fail(err, UR_INPUT,
+			       _("invoice %s belongs to another customer: one match, one customer"),
+			       num);
+	p->customer_id = cu.id;
+	p->nlines++;
+	return UR_OK;
+}
+
+/* The fee is taken from the last invoices first. */
+static enum ur_status
+confirm_fee(struct match_proposal *p, int64_t fee, struct ur_err *err)
+{
+	for (int i = p->nlines - 1; i >= 0 && fee > 0; i--) {
+		int64_t take = fee < p->line[i].cleared ? fee : p->line[i].cleared;
+
+		p->line[i].fee = take;
+		fee -= take;
+	}
+	if (fee > 0)
+		return ur_fail(err, UR_INPUT, _("the fee is larger than the cleared amounts"));
+	return UR_OK;
+}
+
+struct confirm_args {
+	const char *ref, *fee, *on_account, *customer;
+	const char *inv[MAX_INVOICE_ARGS];
+	int ninv;
+};
+
+static enum ur_status
+confirm_build(struct store *st, const struct confirm_args *a, const struct match_deposit *d,
+	      struct match_proposal *p, struct ur_err *err)
+{
+	char cur[8];
+	int64_t fee = 0;
+	struct customer cu;
+	enum ur_status rc;
+
+	snprintf(cur, sizeof cur, "%s", d->currency);
+	for (int i = 0; i < a->ninv; i++) {
+		if ((rc = confirm_line(st, a->inv[i], p, cur, err)) != UR_OK)
+			return rc;
+		p->line[i].number = a->inv[i];
+	}
+	if (a->ninv && strcmp(cur, d->currency) != 0)
+		return ur_fail(err, UR_INPUT, _("the deposit is in %s, the invoices in %s"),
+			       d->currency, cur);
+	if (a->fee && ((rc = money_parse(a->fee, cur, &fee, err)) != UR_OK ||
+		       (rc = confirm_fee(p, fee, err)) != UR_OK))
+		return rc;
+	if (a->on_account && (rc = money_parse(a->on_account, cur, &p->on_account, err)) != UR_OK)
+		return rc;
+	if (a->customer) {
+		if ((rc = store_customer_get(st, a->customer, &cu, err)) != UR_OK)
+			return rc == UR_INPUT ? ur_fail(err, UR_INPUT, _("no customer with code %s"),
+							a->customer) : rc;
+		if (p->nlines && cu.id != p->customer_id)
+			return ur_fail(err, UR_INPUT, _("the invoices belong to another customer"));
+		p->customer_id = cu.id;
+	}
+	if (!p->customer_id)
+		return ur_fail(err, UR_INPUT, _("money on account needs --customer CODE"));
+	return UR_OK;
+}
+
+static int
+match_confirm(const struct cli *c, const struct confirm_args *a)
+{
+	struct store_match_deposits l;
+	struct match_proposal p;
+	const char *state;
+	struct store *st;
+	struct ur_err err;
+	enum ur_status rc;
+
+	if ((rc = cli_open_store(c, &st)) != UR_OK)
+		return rc;
+	ur_err_clear(&err);
+	memset(&p, 0, sizeof p);
+	rc = store_match_deposit_get(st, a->ref, &l, &state, &err);
+	if (rc == UR_OK && strcmp(state, "unmatched") != 0)
+		rc = ur_fail(&err, UR_CONFLICT,
+			     _("deposit %s is already %s: another user changed it first"), a->ref,
+			     state);
+	if (rc == UR_OK && (rc = confirm_build(st, a, &l.d[0], &p, &err)) == UR_OK &&
+	    (rc = store_match_confirm(st, &l.d[0], &p, "manual", &err)) == UR_OK)
+		printf(_("deposit %s matched by hand\n"), a->ref);
+	store_match_deposits_free(&l);
+	store_close(st);
+	return rc == UR_OK ? UR_OK : cli_fail(&err);
+}
+
+static int
+cmd_confirm(const struct cli *c, int argc, char **argv)
+{
+	struct confirm_args a;
+	const struct cli_opt opts[] = {
+		{ "--deposit", &a.ref, NULL }, { "--fee", &a.fee, NULL },
+		{ "--on-account", &a.on_account, NULL }, { "--customer", &a.customer, NULL },
+		{ NULL, NULL, NULL }
+	};
+	const char *pos[1];
+	int npos;
+
+	memset(&a, 0, sizeof a);
+	argc--;
+	argv++;
+	if (take_invoices(&argc, argv, a.inv, &a.ninv) != UR_OK ||
+	    cli_args(argc, argv, opts, pos, 0, &npos) != UR_OK)
+		return UR_USAGE;
+	if (!a.ref || (!a.ninv && !a.on_account))
+		return cli_usage_error(_("usage: urikake match confirm --deposit REF "
+					 "--invoice NUM[:AMOUNT]… [--fee AMOUNT] "
+					 "[--on-account AMOUNT [--customer CODE]]"));
+	return match_confirm(c, &a);
+}
+
+static int
+cmd_undo(const struct cli *c, int argc, char **argv)
+{
+	const char *ref = NULL, *pos[1], *state;
+	const struct cli_opt opts[] = { { "--deposit", &ref, NULL }, { NULL, NULL, NULL } };
+	struct store_match_deposits l;
+	struct store *st;
+	struct ur_err err;
+	enum ur_status rc;
+	int npos;
+
+	if (cli_args(argc - 1, argv + 1, opts, pos, 0, &npos) != UR_OK)
+		return UR_USAGE;
+	if (!ref)
+		return cli_usage_error(_("usage: urikake match undo --deposit REF"));
+	if ((rc = cli_open_store(c, &st)) != UR_OK)
+		return rc;
+	ur_err_clear(&err);
+	if ((rc = store_match_deposit_get(st, ref, &l, &state, &err)) == UR_OK) {
+		if ((rc = store_match_undo(st, l.d[0].id, &err)) == UR_OK)
+			printf(_("deposit %s is unmatched again\n"), ref);
+		store_match_deposits_free(&l);
+	}
+	store_close(st);
+	return rc == UR_OK ? UR_OK : cli_fail(&err);
+}
+
+int
+cmd_match(const struct cli *c, int argc, char **argv)
+{
+	const char *thr = NULL, *margin = NULL, *tol = NULL, *pos[1];
+	int is_auto = 0, dry = 0, json = 0, npos, rc;
+	const struct cli_opt opts[] = {
+		{ "--auto", NULL, &is_auto }, { "--dry-run", NULL, &dry }, { "--json", NULL, &json },
+		{ "--threshold", &thr, NULL }, { "--margin", &margin, NULL },
+		{ "--tolerance", &tol, NULL }, { NULL, NULL, NULL }
+	};
+	struct match_config cfg;
+
+	if (argc > 1 && strcmp(argv[1], "confirm") == 0)
+		return cmd_confirm(c, argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "undo") == 0)
+		return cmd_undo(c, argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "show") == 0)
+		return cmd_match_show(c, argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "aliases") == 0)
+		return cmd_match_aliases(c, argc - 1, argv + 1);
+	if (cli_args(argc - 1, argv + 1, opts, pos, 0, &npos) != UR_OK)
+		return UR_USAGE;
+	if (!is_auto)
+		return cli_usage_error(_("usage: urikake match --auto [--dry-run] [--json] | "
+					 "confirm | undo | show | aliases"));
+	if ((rc = parse_config(&cfg, thr, margin, tol)) != UR_OK)
+		return rc;
+	return match_auto(c, dry, json, &cfg);
+}

@@ -1,0 +1,289 @@
+/* cmd_match_show: `urikake match show --deposit REF` (the deposit, its
+ * allocations or its ranked proposals with explanations), `match aliases`
+ * (list with conflicts, edit, remove) and `export allocations`. */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd_match.h"
+#include "csv.h"
+#include "date.h"
+#include "i18n.h"
+#include "jsonout.h"
+#include "money.h"
+#include "store.h"
+#include "store_match.h"
+#include "text.h"
+
+static void
+put_safe(struct strbuf *out, const char *s)
+{
+	text_sanitize(out, s ? s : "", s ? strlen(s) : 0);
+}
+
+static int
+show_alloc(const struct store_alloc_row *r, void *ctx)
+{
+	struct strbuf *out = ctx;
+	char a[MONEY_BUFSZ], f[MONEY_BUFSZ];
+
+	money_format(r->amount, r->currency, MONEY_GROUP, a, sizeof a);
+	money_format(r->fee, r->currency, MONEY_GROUP, f, sizeof f);
+	sb_adds(out, "  ");
+	put_safe(out, *r->invoice ? r->invoice : _("(on account)"));
+	sb_addf(out, _("  %s  cleared %s, fee %s  (%s, %s)\n"), r->customer, a, f, r->kind,
+		r->user);
+	return 0;
+}
+
+static void
+show_deposit(struct strbuf *out, const struct match_deposit *d, const char *state)
+{
+	char day[DATE_ISO_SIZE], amt[MONEY_BUFSZ];
+
+	date_format_iso(d->date, day);
+	money_format(d->amount, d->currency, MONEY_GROUP, amt, sizeof amt);
+	sb_addf(out, _("deposit %s  %s  %s %s  payer "), d->reference, day, amt, d->currency);
+	put_safe(out, d->payer_name);
+	if (d->edi && *d->edi) {
+		sb_adds(out, _("  EDI "));
+		put_safe(out, d->edi);
+	}
+	sb_addf(out, _("  [%s]\n"), state);
+}
+
+static enum ur_status
+show_proposals(struct store *st, const struct match_deposit *d, struct strbuf *out,
+	       struct ur_err *err)
+{
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	struct match_result r;
+	enum ur_status rc;
+
+	match_config_default(&cfg);
+	if ((rc = store_match_load(st, ix, err)) == UR_OK) {
+		match_deposit(ix, &cfg, d, &r);
+		for (int i = 0; i < r.nprop; i++) {
+			sb_addf(out, "%d. ", i + 1);
+			match_explain(&r.prop[i], d, out);
+			sb_addc(out, '\n');
+		}
+		sb_addf(out, "%s\n", match_hold_text(r.hold));
+	}
+	match_index_free(ix);
+	return rc;
+}
+
+int
+cmd_match_show(const struct cli *c, int argc, char **argv)
+{
+	const char *ref = NULL, *pos[1], *state;
+	const struct cli_opt opts[] = { { "--deposit", &ref, NULL }, { NULL, NULL, NULL } };
+	struct store_match_deposits l;
+	struct strbuf out;
+	struct store *st;
+	struct ur_err err;
+	enum ur_status rc;
+	int npos;
+
+	if (cli_args(argc - 1, argv + 1, opts, pos, 0, &npos) != UR_OK)
+		return UR_USAGE;
+	if (!ref)
+		return cli_usage_error(_("usage: urikake match show --deposit REF"));
+	if ((rc = cli_open_store(c, &st)) != UR_OK)
+		return rc;
+	ur_err_clear(&err);
+	sb_init(&out);
+	if ((rc = store_match_deposit_get(st, ref, &l, &state, &err)) == UR_OK) {
+		show_deposit(&out, &l.d[0], state);
+		if (strcmp(state, "unmatched") == 0)
+			rc = show_proposals(st, &l.d[0], &out, &err);
+		else
+			rc = store_allocations_each(st, l.d[0].id, show_alloc, &out, &err);
+	}
+	store_match_deposits_free(&l);
+	store_close(st);
+	if (rc == UR_OK)
+		rc = cli_flush(&out);
+	sb_free(&out);
+	return rc == UR_OK ? UR_OK : cli_fail(&err);
+}
+
+struct alias_out {
+	struct strbuf out;
+	int json, rows;
+};
+
+static int
+alias_row(const struct store_alias_row *a, void *ctx)
+{
+	struct alias_out *o = ctx;
+
+	if (o->json) {
+		sb_adds(&o->out, o->rows++ ? ",\n{" : "\n{");
+		sb_addf(&o->out, "\"id\":%" PRId64, a->id);
+		jsonout_pair(&o->out, "payer_key", a->payer_key, 0);
+		jsonout_pair(&o->out, "remit_bank", a->remit_bank, 0);
+		jsonout_pair(&o->out, "remit_branch", a->remit_branch, 0);
+		jsonout_pair(&o->out, "payer_code", a->payer_code, 0);
+		jsonout_pair(&o->out, "customer", a->customer_code, 0);
+		sb_addf(&o->out, ",\"count\":%" PRId64 ",\"conflict\":%s", a->count,
+			a->conflict ? "true" : "false");
+		jsonout_pair(&o->out, "last_used_at", a->last_used_at, 0);
+		jsonout_pair(&o->out, "user", a->user, 0);
+		sb_addc(&o->out, '}');
+		return 0;
+	}
+	sb_addf(&o->out, "%" PRId64 "\t", a->id);
+	put_safe(&o->out, a->payer_key);
+	sb_addc(&o->out, '\t');
+	put_safe(&o->out, a->remit_bank);
+	sb_addc(&o->out, '/');
+	put_safe(&o->out, a->remit_branch);
+	sb_addc(&o->out, '\t');
+	put_safe(&o->out, a->payer_code);
+	sb_adds(&o->out, "\t→ ");
+	put_safe(&o->out, a->customer_code);
+	sb_addc(&o->out, ' ');
+	put_safe(&o->out, a->customer_name);
+	sb_addf(&o->out, _("\t%" PRId64 "×, last %s by %s%s\n"), a->count, a->last_used_at,
+		a->user, a->conflict ? _("\tCONFLICT: this payer also maps to another customer")
+				     : "");
+	return 0;
+}
+
+static enum ur_status
+aliases_list(struct store *st, int json, struct ur_err *err)
+{
+	struct alias_out o = { { 0 }, json, 0 };
+	enum ur_status rc;
+
+	sb_init(&o.out);
+	if (json)
+		sb_adds(&o.out, "[");
+	rc = store_alias_each(st, alias_row, &o, err);
+	if (json)
+		sb_adds(&o.out, o.rows ? "\n]\n" : "]\n");
+	if (rc == UR_OK)
+		rc = cli_flush(&o.out);
+	sb_free(&o.out);
+	return rc;
+}
+
+int
+cmd_match_aliases(const struct cli *c, int argc, char **argv)
+{
+	const char *cust = NULL, *pos[2];
+	int json = 0, npos;
+	const struct cli_opt opts[] = { { "--customer", &cust, NULL }, { "--json", NULL, &json },
+					{ NULL, NULL, NULL } };
+	const char *what;
+	struct store *st;
+	struct ur_err err;
+	enum ur_status rc;
+
+	if (cli_args(argc - 1, argv + 1, opts, pos, 2, &npos) != UR_OK)
+		return UR_USAGE;
+	what = npos ? pos[0] : "list";
+	if (!((strcmp(what, "list") == 0 && npos <= 1) ||
+	      (strcmp(what, "remove") == 0 && npos == 2) ||
+	      (strcmp(what, "edit") == 0 && npos == 2 && cust)))
+		return cli_usage_error(_("usage: urikake match aliases [list [--json] | "
+					 "edit ID --customer CODE | remove ID]"));
+	if ((rc = cli_open_store(c, &st)) != UR_OK)
+		return rc;
+	ur_err_clear(&err);
+	if (strcmp(what, "list") == 0)
+		rc = aliases_list(st, json, &err);
+	else if (strcmp(what, "edit") == 0)
+		rc = store_alias_edit(st, strtoll(pos[1], NULL, 10), cust, &err);
+	else
+		rc = store_alias_remove(st, strtoll(pos[1], NULL, 10), &err);
+	store_close(st);
+	return rc == UR_OK ? UR_OK : cli_fail(&err);
+}
+
+struct alloc_out {
+	struct strbuf out;
+	int json, rows, failed;
+};
+
+static void
+alloc_money(struct alloc_out *o, const char *key, int64_t v, const char *cur, int last)
+{
+	char buf[MONEY_BUFSZ];
+
+	money_format(v, cur, MONEY_PLAIN, buf, sizeof buf);
+	if (o->json) {
+		jsonout_key(&o->out, key, 0);
+		sb_adds(&o->out, buf);
+	} else {
+		csv_put_sep(&o->out, buf, last);
+	}
+}
+
+static void
+alloc_text(struct alloc_out *o, const char *key, const char *v, int first, int last)
+{
+	if (o->json)
+		jsonout_pair(&o->out, key, v, first);
+	else
+		csv_put_sep(&o->out, v, last);
+}
+
+static int
+alloc_row(const struct store_alloc_row *r, void *ctx)
+{
+	struct alloc_out *o = ctx;
+	char day[DATE_ISO_SIZE];
+
+	date_format_iso(r->deposit_date, day);
+	if (o->json)
+		sb_adds(&o->out, o->rows ? ",\n{" : "\n{");
+	o->rows++;
+	alloc_text(o, "deposit_ref", r->deposit_ref, 1, 0);
+	alloc_text(o, "deposit_date", day, 0, 0);
+	alloc_text(o, "payer_name", r->payer_name, 0, 0);
+	alloc_text(o, "invoice", r->invoice, 0, 0);
+	alloc_text(o, "customer", r->customer, 0, 0);
+	alloc_money(o, "amount", r->amount, r->currency, 0);
+	alloc_money(o, "fee", r->fee, r->currency, 0);
+	alloc_text(o, "kind", r->kind, 0, 0);
+	alloc_text(o, "user", r->user, 0, 0);
+	alloc_text(o, "at", r->at, 0, 1);
+	if (o->json)
+		sb_addc(&o->out, '}');
+	if (o->out.len > 65536 && cli_flush(&o->out) != UR_OK)
+		o->failed = 1;
+	return o->failed;
+}
+
+int
+cmd_export_allocations(const struct cli *c, const char *format)
+{
+	struct alloc_out o = { { 0 }, strcmp(format, "json") == 0, 0, 0 };
+	struct store *st;
+	struct ur_err err;
+	enum ur_status rc;
+
+	if ((rc = cli_open_store(c, &st)) != UR_OK)
+		return rc;
+	ur_err_clear(&err);
+	sb_init(&o.out);
+	sb_adds(&o.out, o.json ? "[" : "deposit_ref,deposit_date,payer_name,invoice,customer,"
+				       "amount,fee,kind,user,at\n");
+	rc = store_allocations_each(st, 0, alloc_row, &o, &err);
+	store_close(st);
+	if (o.json)
+		sb_adds(&o.out, o.rows ? "\n]\n" : "]\n");
+	if (rc == UR_OK && !o.failed)
+		rc = cli_flush(&o.out);
+	sb_free(&o.out);
+	if (o.failed)
+		return UR_FAIL;
+	return rc == UR_OK ? UR_OK : cli_fail(&err);
+}

@@ -1,0 +1,397 @@
+/* cmd_statement: `urikake statement` (customer statements) and `urikake
+ * dunning` (dunning letters, recorded as contacts) — for named customers
+ * or all with open (overdue) balances, with progress and Ctrl-C to stop. */
+#include "config.h"
+
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd_statement.h"
+#include "date.h"
+#include "i18n.h"
+#include "money.h"
+#include "render.h"
+#include "store.h"
+#include "store_statement.h"
+#include "xalloc.h"
+
+static volatile sig_atomic_t cancelled;
+
+static void
+on_sigint(int sig)
+{
+	(void)sig;
+	cancelled = 1;
+}
+
+/* What both commands were asked for. */
+struct job {
+	const char **codes;
+	size_t ncodes;
+	const char *from, *to, *format, *lang, *out, *company_path, *level, *templates, *date;
+	int all, print, dry_run;
+	/* dunning: templates per language, letters to record */
+	char *tpl[STMT_LANGS], *tpl_name[STMT_LANGS];
+	int64_t *sent_ids;
+	char **sent_notes;
+	size_t nsent;
+	bool ja_sent;
+	struct stmt_opts opts;
+	int level_n;
+	struct company company;
+	struct docout doc;
+	struct store *st;
+	struct store_statement *q;
+};
+
+/* Customers with an open (overdue_only: overdue) balance on a day. */
+struct collect {
+	struct job *job;
+	bool overdue_only;
+};
+
+static int
+on_aging(const struct aging_row *r, void *ctx)
+{
+	struct collect *c = ctx;
+	struct job *j = c->job;
+
+	if (r->total <= 0 || (c->overdue_only && r->total == r->bucket[0]))
+		return 0;
+	if (j->ncodes && strcmp(j->codes[j->ncodes - 1], r->code) == 0)
+		return 0; /* another currency of the same customer */
+	j->codes = xrealloc(j->codes, (j->ncodes + 1) * sizeof *j->codes);
+	j->codes[j->ncodes++] = xstrdup(r->code);
+	return 0;
+}
+
+static int
+collect_codes(struct job *j, int32_t as_of, bool overdue_only)
+{
+	static const int bounds[] = { 30, 60, 90 };
+	struct collect c = { j, overdue_only };
+	struct ur_err err;
+
+	ur_err_clear(&err);
+	free(j->codes);
+	j->codes = NULL;
+	j->ncodes = 0;
+	if (store_aging(j->st, as_of, bounds, 3, on_aging, &c, &err) != UR_OK)
+		return cli_fail(&err);
+	return UR_OK;
+}
+
+static int
+parse_date(const char *text, int32_t *out)
+{
+	struct ur_err err;
+
+	*out = 0;
+	if (!text)
+		return UR_OK;
+	if (date_parse(text, out, &err) != UR_OK)
+		return cli_usage_error("%s", err.msg);
+	return UR_OK;
+}
+
+/* Options shared by both commands: dates, language, format, output. */
+static int
+check_job(struct job *j, const char *all_flag)
+{
+	size_t n;
+
+	if (!j->ncodes && !j->all)
+		return cli_usage_error(_("name the customers or give %s"), all_flag);
+	if (j->ncodes && j->all)
+		return cli_usage_error(_("name the customers or give %s, not both"), all_flag);
+	if (parse_date(j->from, &j->opts.from) != UR_OK || parse_date(j->to, &j->opts.to) != UR_OK)
+		return UR_USAGE;
+	j->opts.today = date_today();
+	j->opts.lang = -1;
+	if (j->lang && (j->opts.lang = stmt_lang_parse(j->lang)) < 0)
+		return cli_usage_error(_("unknown language '%s' (use ja, zh_CN or en)"), j->lang);
+	n = j->out ? strlen(j->out) : 0;
+	if (j->format && strcmp(j->format, "pdf") != 0 && strcmp(j->format, "txt") != 0)
+		return cli_usage_error(_("unknown format '%s' (use pdf or txt)"), j->format);
+	if (j->format)
+		j->doc.fmt = strcmp(j->format, "pdf") == 0 ? DOCOUT_PDF : DOCOUT_TXT;
+	else
+		j->doc.fmt = j->print || (n > 4 && strcmp(j->out + n - 4, ".pdf") == 0)
+				     ? DOCOUT_PDF
+				     : DOCOUT_TXT;
+	if (j->print && j->doc.fmt == DOCOUT_TXT)
+		return cli_usage_error(_("--print needs the PDF format"));
+	j->doc.out = j->out;
+	j->doc.print = j->print;
+	return UR_OK;
+}
+
+static int
+open_job(const struct cli *c, struct job *j)
+{
+	struct ur_err err;
+	int rc;
+
+	ur_err_clear(&err);
+	if ((rc = docout_company(j->company_path, &j->company)) != UR_OK)
+		return rc;
+	j->doc.company = &j->company;
+	if ((rc = cli_open_store(c, &j->st)) != UR_OK)
+		return rc;
+	if (store_statement_open(j->st, &j->q, &err) != UR_OK)
+		return cli_fail(&err);
+	return UR_OK;
+}
+
+static void
+close_job(struct job *j, bool owned_codes)
+{
+	store_statement_close(j->q);
+	if (j->st)
+		store_close(j->st);
+	company_free(&j->company);
+	for (int i = 0; i < STMT_LANGS; i++) {
+		free(j->tpl[i]);
+		free(j->tpl_name[i]);
+	}
+	for (size_t i = 0; i < j->nsent; i++)
+		free(j->sent_notes[i]);
+	free(j->sent_notes);
+	free(j->sent_ids);
+	if (owned_codes)
+		for (size_t i = 0; i < j->ncodes; i++)
+			free((char *)j->codes[i]);
+	free(j->codes);
+}
+
+/* Each customer in turn through one(), with progress; Ctrl-C stops. */
+static int
+run(struct job *j, int (*one)(struct job *, const char *))
+{
+	struct sigaction sa, old;
+	const char *label = j->doc.kind;
+	int rc = UR_OK;
+	size_t i;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_sigint;
+	sigaction(SIGINT, &sa, &old);
+	cancelled = 0;
+	if ((rc = docout_open(&j->doc, j->ncodes ? j->codes[0] : "", j->ncodes)) != UR_OK) {
+		sigaction(SIGINT, &old, NULL);
+		return rc;
+	}
+	for (i = 0; i < j->ncodes && rc == UR_OK && !cancelled; i++) {
+		rc = one(j, j->codes[i]);
+		if (j->ncodes > 1)
+			cli_progress(i + 1, j->ncodes, (void *)label);
+	}
+	sigaction(SIGINT, &old, NULL);
+	if (!cancelled && rc == UR_OK && !j->doc.docs) {
+		docout_abort(&j->doc);
+		printf("%s\n", _("Nothing to write."));
+		return UR_OK;
+	}
+	if (cancelled || rc != UR_OK) {
+		docout_abort(&j->doc);
+		if (cancelled)
+			cli_error(_("cancelled after %zu of %zu customers; nothing was kept"), i,
+				  j->ncodes);
+		return rc != UR_OK ? rc : UR_FAIL;
+	}
+	return docout_close(&j->doc);
+}
+
+static int
+one_statement(struct job *j, const char *code)
+{
+	struct statement s;
+	struct ur_err err;
+	int rc;
+
+	ur_err_clear(&err);
+	if (stmt_build(j->st, j->q, code, &j->opts, &s, &err) != UR_OK)
+		return cli_fail(&err);
+	rc = docout_add(&j->doc, &s, NULL);
+	stmt_free(&s);
+	return rc;
+}
+
+int
+cmd_statement(const struct cli *c, int argc, char **argv)
+{
+	struct job j;
+	const struct cli_opt opts[] = {
+		{ "--all-open", NULL, &j.all },	{ "--from", &j.from, NULL },
+		{ "--to", &j.to, NULL },	{ "--format", &j.format, NULL },
+		{ "--lang", &j.lang, NULL },	{ "-o", &j.out, NULL },
+		{ "--output", &j.out, NULL },	{ "--print", NULL, &j.print },
+		{ "--company", &j.company_path, NULL }, { NULL, NULL, NULL },
+	};
+	const char **pos = xcalloc((size_t)argc + 1, sizeof *pos);
+	int npos, rc;
+
+	memset(&j, 0, sizeof j);
+	j.doc.kind = "statement";
+	if (cli_args(argc - 1, argv + 1, opts, pos, argc, &npos) != UR_OK) {
+		free(pos);
+		return UR_USAGE;
+	}
+	j.codes = pos;
+	j.ncodes = (size_t)npos;
+	if ((rc = check_job(&j, "--all-open")) == UR_OK && (rc = open_job(c, &j)) == UR_OK &&
+	    (!j.all || (rc = collect_codes(&j, j.opts.to ? j.opts.to : j.opts.today, false)) ==
+			       UR_OK))
+		rc = j.ncodes ? run(&j, one_statement) : UR_OK;
+	if (rc == UR_OK && !j.ncodes)
+		printf("%s\n", _("No customer has an open balance."));
+	close_job(&j, j.all);
+	return rc;
+}
+
+static int
+load_template(struct job *j, enum stmt_lang lang)
+{
+	char *dir = j->templates ? xstrdup(j->templates) : docout_templates_dir();
+	struct ur_err err;
+	enum ur_status rc;
+
+	ur_err_clear(&err);
+	rc = dunning_template(j->level_n, lang, dir, &j->tpl[lang], &j->tpl_name[lang], &err);
+	free(dir);
+	return rc == UR_OK ? UR_OK : cli_fail(&err);
+}
+
+static void
+remember_sent(struct job *j, const struct dunning_letter *d)
+{
+	char m[RENDER_MONEY_SIZE];
+	struct strbuf note;
+
+	render_money(d->total, d->s->currency, STMT_EN, m);
+	sb_init(&note);
+	sb_addf(&note, "%s: %zu overdue, %s %s", dunning_level_name(d->level, d->lang), d->count,
+		d->s->currency, m);
+	j->sent_ids = xrealloc(j->sent_ids, (j->nsent + 1) * sizeof *j->sent_ids);
+	j->sent_notes = xrealloc(j->sent_notes, (j->nsent + 1) * sizeof *j->sent_notes);
+	j->sent_ids[j->nsent] = d->s->cust_id;
+	j->sent_notes[j->nsent++] = sb_detach(&note);
+	sb_free(&note);
+	j->ja_sent |= d->lang == STMT_JA;
+}
+
+static int
+one_letter(struct job *j, const char *code)
+{
+	struct statement s;
+	struct dunning_letter d;
+	struct ur_err err;
+	int rc;
+
+	ur_err_clear(&err);
+	if (stmt_build(j->st, j->q, code, &j->opts, &s, &err) != UR_OK)
+		return cli_fail(&err);
+	if (!stmt_overdue_count(&s)) {
+		if (j->ncodes == 1 || !j->all)
+			cli_error(_("%s: nothing is overdue, no letter"), code);
+		stmt_free(&s);
+		return UR_OK;
+	}
+	if (!j->tpl[s.lang] && (rc = load_template(j, s.lang)) != UR_OK) {
+		stmt_free(&s);
+		return rc;
+	}
+	if (dunning_build(j->tpl[s.lang], j->tpl_name[s.lang], &s, &j->company, j->level_n, &d,
+			  &err) != UR_OK) {
+		stmt_free(&s);
+		return cli_fail(&err);
+	}
+	rc = docout_add(&j->doc, &s, &d);
+	if (rc == UR_OK)
+		remember_sent(j, &d);
+	dunning_free(&d);
+	stmt_free(&s);
+	return rc;
+}
+
+/* Every letter written becomes a contact at its level, in one go. */
+static int
+record_contacts(struct job *j)
+{
+	struct ur_err err;
+
+	ur_err_clear(&err);
+	if (j->dry_run || !j->nsent)
+		return UR_OK;
+	if (store_begin(j->st, &err) != UR_OK)
+		return cli_fail(&err);
+	for (size_t i = 0; i < j->nsent; i++)
+		if (store_statement_contact(j->st, j->sent_ids[i], "letter", j->sent_notes[i],
+					    j->level_n, &err) != UR_OK) {
+			store_rollback(j->st);
+			return cli_fail(&err);
+		}
+	if (store_commit(j->st, &err) != UR_OK)
+		return cli_fail(&err);
+	printf(ngettext_("Recorded %zu letter at level %d in the contact log.\n",
+			 "Recorded %zu letters at level %d in the contact log.\n", j->nsent),
+	       j->nsent, j->level_n);
+	return UR_OK;
+}
+
+static int
+dunning_args(struct job *j)
+{
+	int32_t day;
+
+	if (!j->level)
+		return cli_usage_error(_("give the dunning level with --level 1, 2 or 3"));
+	j->level_n = atoi(j->level);
+	if (j->level_n < 1 || j->level_n > DUNNING_LEVELS || strlen(j->level) != 1)
+		return cli_usage_error(_("unknown dunning level '%s' (use 1, 2 or 3)"), j->level);
+	if (parse_date(j->date, &day) != UR_OK)
+		return UR_USAGE;
+	j->opts.from = j->opts.to = day ? day : date_today();
+	return UR_OK;
+}
+
+int
+cmd_dunning(const struct cli *c, int argc, char **argv)
+{
+	struct job j;
+	const struct cli_opt opts[] = {
+		{ "--all-overdue", NULL, &j.all }, { "--level", &j.level, NULL },
+		{ "--date", &j.date, NULL },	   { "--format", &j.format, NULL },
+		{ "--lang", &j.lang, NULL },	   { "-o", &j.out, NULL },
+		{ "--output", &j.out, NULL },	   { "--print", NULL, &j.print },
+		{ "--company", &j.company_path, NULL },
+		{ "--templates", &j.templates, NULL },
+		{ "--dry-run", NULL, &j.dry_run }, { NULL, NULL, NULL },
+	};
+	const char **pos = xcalloc((size_t)argc + 1, sizeof *pos);
+	int npos, rc;
+
+	memset(&j, 0, sizeof j);
+	j.doc.kind = "dunning";
+	if (cli_args(argc - 1, argv + 1, opts, pos, argc, &npos) != UR_OK) {
+		free(pos);
+		return UR_USAGE;
+	}
+	j.codes = pos;
+	j.ncodes = (size_t)npos;
+	if ((rc = check_job(&j, "--all-overdue")) == UR_OK && (rc = dunning_args(&j)) == UR_OK &&
+	    (rc = open_job(c, &j)) == UR_OK &&
+	    (!j.all || (rc = collect_codes(&j, j.opts.to, true)) == UR_OK))
+		rc = j.ncodes ? run(&j, one_letter) : UR_OK;
+	if (rc == UR_OK && !j.ncodes)
+		printf("%s\n", _("No customer has an overdue balance."));
+	if (rc == UR_OK)
+		rc = record_contacts(&j);
+	if (rc == UR_OK && j.level_n == 3 && j.ja_sent && !j.dry_run)
+		cli_error(_("note: a level-3 letter in Japanese is the wording for 内容証明郵便: "
+			    "retype it to the post office's limits (e.g. 26 lines of 20 characters "
+			    "a page) before sending"));
+	close_job(&j, j.all);
+	return rc;
+}

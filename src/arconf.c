@@ -1,0 +1,231 @@
+/* arconf: the receivables settings from the config file (see arconf.h). */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arconf.h"
+#include "i18n.h"
+#include "money.h"
+#include "xalloc.h"
+
+static const char *const arconf_keys[] = {
+	"aging-buckets", "aging-due-buckets", "dunning-days", "write-off-limit",
+};
+
+void
+arconf_default(struct ar_settings *s)
+{
+	static const struct arconf_limit limits[] = {
+		{ "JPY", 1000 }, { "CNY", 1000 }, { "USD", 1000 },
+	};
+
+	memset(s, 0, sizeof *s);
+	s->bounds[0] = 30;
+	s->bounds[1] = 60;
+	s->bounds[2] = 90;
+	s->nbounds = 3;
+	s->dunning_days[0] = 7;
+	s->dunning_days[1] = 30;
+	s->dunning_days[2] = 60;
+	s->dunning_days[3] = 90;
+	memcpy(s->limits, limits, sizeof limits);
+	s->nlimits = 3;
+}
+
+bool
+arconf_is_key(const char *name)
+{
+	for (size_t i = 0; i < sizeof arconf_keys / sizeof arconf_keys[0]; i++)
+		if (strcmp(name, arconf_keys[i]) == 0)
+			return true;
+	return false;
+}
+
+static char *
+arconf_trim(char *p)
+{
+	char *e;
+
+	p += strspn(p, " \t\r");
+	e = p + strlen(p);
+	while (e > p && strchr(" \t\r", e[-1]))
+		*--e = '\0';
+	return p;
+}
+
+/* "30,60,90": 1..max ascending day counts from 1 to 9999 (exactly max when
+ * exact); the count or -1. */
+static int
+arconf_days(const char *v, int *out, int max, int exact)
+{
+	const char *p = v;
+	char *end;
+	int n = 0;
+
+	while (*p) {
+		long d;
+
+		errno = 0;
+		d = strtol(p, &end, 10);
+		if (end == p || errno || d < 1 || d > 9999 || n == max ||
+		    (n && d <= out[n - 1]))
+			return -1;
+		out[n++] = (int)d;
+		end += strspn(end, " ");
+		if (*end && *end != ',')
+			return -1;
+		p = *end ? end + 1 : end;
+		p += strspn(p, " ");
+	}
+	return n == 0 || (exact && n != max) ? -1 : n;
+}
+
+/* "JPY 1000, CNY 10.00": replaces the list; NULL when fine, else why. */
+static const char *
+arconf_limits(struct ar_settings *s, const char *v)
+{
+	char *copy = xstrdup(v), *item, *save = NULL, *sp;
+	const char *why = NULL;
+	struct arconf_limit l[ARCONF_MAX_LIMITS];
+	int n = 0;
+
+	for (item = strtok_r(copy, ",", &save); item && !why;
+	     item = strtok_r(NULL, ",", &save)) {
+		item = arconf_trim(item);
+		sp = strchr(item, ' ');
+		if (!sp || n == ARCONF_MAX_LIMITS || sp - item >= (int)sizeof l[n].currency) {
+			why = _("write-off-limit is a list such as: JPY 1000, CNY 10.00");
+			break;
+		}
+		*sp = '\0';
+		snprintf(l[n].currency, sizeof l[n].currency, "%s", item);
+		if (!money_currency_known(item) ||
+		    money_parse(arconf_trim(sp + 1), item, &l[n].amount, NULL) != UR_OK ||
+		    l[n].amount < 0)
+			why = _("write-off-limit is a list such as: JPY 1000, CNY 10.00");
+		n++;
+	}
+	if (!why && n == 0)
+		why = _("write-off-limit is a list such as: JPY 1000, CNY 10.00");
+	if (!why) {
+		memcpy(s->limits, l, (size_t)n * sizeof l[0]);
+		s->nlimits = n;
+	}
+	free(copy);
+	return why;
+}
+
+/* Apply one setting this module knows; NULL when fine (or not ours). */
+static const char *
+arconf_apply(struct ar_settings *s, const char *k, const char *v)
+{
+	int n;
+
+	if (strcmp(k, "aging-buckets") == 0) {
+		if ((n = arconf_days(v, s->bounds, ARCONF_MAX_BOUNDS, 0)) < 0)
+			return _("aging-buckets is up to 8 ascending day counts such as 30,60,90");
+		s->nbounds = n;
+	} else if (strcmp(k, "aging-due-buckets") == 0) {
+		if (strcmp(v, "none") == 0)
+			s->nfuture = 0;
+		else if ((n = arconf_days(v, s->future, ARCONF_MAX_FUTURE, 0)) < 0)
+			return _("aging-due-buckets is none or up to 4 ascending day counts "
+				 "such as 30,60");
+		else
+			s->nfuture = n;
+	} else if (strcmp(k, "dunning-days") == 0) {
+		if (arconf_days(v, s->dunning_days, ARCONF_LEVELS, 1) < 0)
+			return _("dunning-days is 4 ascending day counts such as 7,30,60,90");
+	} else if (strcmp(k, "write-off-limit") == 0) {
+		return arconf_limits(s, v);
+	}
+	return NULL;
+}
+
+int
+arconf_parse(struct ar_settings *s, const char *text, const char *source,
+	     struct strbuf *errors)
+{
+	char *copy = xstrdup(text), *line = copy, *nl, *eq, *k;
+	const char *why;
+	int lineno = 0, bad = 0;
+
+	for (; line; line = nl) {
+		if ((nl = strchr(line, '\n')))
+			*nl++ = '\0';
+		lineno++;
+		k = arconf_trim(line);
+		if (!*k || *k == '#' || !(eq = strchr(k, '=')))
+			continue;
+		*eq = '\0';
+		if ((why = arconf_apply(s, arconf_trim(k), arconf_trim(eq + 1)))) {
+			sb_addf(errors, "%s%s:%d: %s", errors->len ? "; " : "", source, lineno, why);
+			bad++;
+		}
+	}
+	free(copy);
+	return bad;
+}
+
+char *
+arconf_path(void)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	struct strbuf sb;
+
+	sb_init(&sb);
+	if (xdg && *xdg)
+		sb_addf(&sb, "%s/urikake/config", xdg);
+	else
+		sb_addf(&sb, "%s/.config/urikake/config", home && *home ? home : ".");
+	return sb_detach(&sb);
+}
+
+static char *
+arconf_slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	struct strbuf sb;
+	char buf[4096];
+	size_t n;
+
+	if (!f)
+		return NULL;
+	sb_init(&sb);
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		sb_add(&sb, buf, n);
+	fclose(f);
+	return sb_detach(&sb);
+}
+
+enum ur_status
+arconf_load(struct ar_settings *s, const char *path, struct ur_err *err)
+{
+	char *own = path ? NULL : arconf_path(), *text;
+	struct strbuf errors;
+	enum ur_status rc = UR_OK;
+
+	arconf_default(s);
+	text = arconf_slurp(path ? path : own);
+	if (text) {
+		sb_init(&errors);
+		if (arconf_parse(s, text, path ? path : own, &errors))
+			rc = ur_fail(err, UR_INPUT, "%s", errors.buf);
+		sb_free(&errors);
+		free(text);
+	}
+	free(own);
+	return rc;
+}
+
+int64_t
+arconf_write_off_limit(const struct ar_settings *s, const char *cur)
+{
+	for (int i = 0; i < s->nlimits; i++)
+		if (strcmp(s->limits[i].currency, cur) == 0)
+			return s->limits[i].amount;
+	return 0;
+}

@@ -1,0 +1,59 @@
+/* arconf: the receivables settings read from the user's config file
+ * ($XDG_CONFIG_HOME/urikake/config, "name = value" lines shared with the
+ * interface settings) — aging bucket limits, not-yet-due buckets, dunning
+ * triggers and the write-off limit. */
+#ifndef UR_SRC_ARCONF_H
+#define UR_SRC_ARCONF_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "err.h"
+#include "strbuf.h"
+
+#define ARCONF_MAX_BOUNDS 8  /* overdue bucket limits (= STORE_AGING_MAX_BUCKETS) */
+#define ARCONF_MAX_FUTURE 4  /* not-yet-due bucket limits */
+#define ARCONF_LEVELS 4      /* dunning levels above 0 */
+#define ARCONF_MAX_LIMITS 8  /* currencies with a write-off limit */
+
+struct arconf_limit {
+	char currency[8];
+	int64_t amount; /* minor units */
+};
+
+struct ar_settings {
+	int bounds[ARCONF_MAX_BOUNDS]; /* aging-buckets = 30,60,90 */
+	int nbounds;
+	int future[ARCONF_MAX_FUTURE]; /* aging-due-buckets = 30,60: due within 30, 31–60, later */
+	int nfuture;
+	int dunning_days[ARCONF_LEVELS]; /* dunning-days = 7,30,60,90 (days overdue) */
+	struct arconf_limit limits[ARCONF_MAX_LIMITS]; /* write-off-limit = JPY 1000, CNY 10.00 */
+	int nlimits;
+};
+
+/** Defaults: buckets 30,60,90; no not-yet-due split; dunning at 7, 30, 60
+ *  and 90 days overdue; write-off limits JPY 1000, CNY 10.00, USD 10.00. */
+void arconf_default(struct ar_settings *s);
+
+/** True when name is one of the settings this module reads (so that the
+ *  interface's parser, reading the same file, can leave it alone). */
+bool arconf_is_key(const char *name);
+
+/** Apply the "name = value" lines of text; names this module does not know
+ *  are skipped (they belong to the interface). Each bad value adds
+ *  "SOURCE:LINE: why" to errors; returns the number of bad lines. */
+int arconf_parse(struct ar_settings *s, const char *text, const char *source,
+		 struct strbuf *errors);
+
+/** The config file path: $XDG_CONFIG_HOME/urikake/config, else
+ *  $HOME/.config/urikake/config (malloc'd). */
+char *arconf_path(void);
+
+/** Defaults, then the file at path (NULL: arconf_path()) when it exists.
+ *  UR_INPUT with "FILE:LINE: why" for bad values (s keeps the good ones). */
+enum ur_status arconf_load(struct ar_settings *s, const char *path, struct ur_err *err);
+
+/** The write-off limit for currency cur (0: none allowed). */
+int64_t arconf_write_off_limit(const struct ar_settings *s, const char *cur);
+
+#endif

@@ -1,0 +1,123 @@
+/* contact: channels, owners, levels, promise and dunning rules (see
+ * contact.h). */
+#include "config.h"
+
+#include <string.h>
+
+#include "contact.h"
+#include "date.h"
+#include "i18n.h"
+
+static const char *const channel_names[CONTACT_CHANNELS] = {
+	"phone", "email", "letter", "visit", "sms",
+};
+
+const char *
+contact_channel_name(enum contact_channel ch)
+{
+	return (unsigned)ch < CONTACT_CHANNELS ? channel_names[ch] : "";
+}
+
+bool
+contact_channel_parse(const char *text, enum contact_channel *out)
+{
+	if (!text)
+		return false;
+	for (int i = 0; i < CONTACT_CHANNELS; i++)
+		if (strcmp(text, channel_names[i]) == 0) {
+			*out = (enum contact_channel)i;
+			return true;
+		}
+	if (strcmp(text, "e-mail") == 0 || strcmp(text, "mail") == 0) {
+		*out = CONTACT_EMAIL;
+		return true;
+	}
+	return false;
+}
+
+const char *
+contact_owner_name(enum contact_owner o)
+{
+	return o == CONTACT_SALES ? "sales" : o == CONTACT_ACCOUNTING ? "accounting" : "";
+}
+
+bool
+contact_owner_parse(const char *text, enum contact_owner *out)
+{
+	if (!text || !*text)
+		*out = CONTACT_OWNER_NONE;
+	else if (strcmp(text, "sales") == 0)
+		*out = CONTACT_SALES;
+	else if (strcmp(text, "accounting") == 0)
+		*out = CONTACT_ACCOUNTING;
+	else
+		return false;
+	return true;
+}
+
+const char *
+contact_level_name(int level)
+{
+	static const char *const names[] = {
+		N_("None"), N_("Reminder"), N_("Demand letter"), N_("Certified letter"),
+		N_("Legal action"),
+	};
+
+	if (level < 0 || level > ARCONF_LEVELS)
+		return "";
+	return _(names[level]);
+}
+
+enum ur_status
+contact_check(const struct contact *c, int32_t today, struct ur_err *err)
+{
+	int32_t day = c->day ? c->day : today;
+
+	if (c->customer_id <= 0)
+		return ur_fail(err, UR_INPUT, _("a contact needs a customer"));
+	if ((unsigned)c->channel >= CONTACT_CHANNELS)
+		return ur_fail(err, UR_INPUT, _("unknown contact channel"));
+	if (!c->note || !*c->note)
+		return ur_fail(err, UR_INPUT, _("a contact needs a note"));
+	if (c->promise_date && c->promise_amount <= 0)
+		return ur_fail(err, UR_INPUT, _("a promise needs an amount above zero"));
+	if (!c->promise_date && c->promise_amount)
+		return ur_fail(err, UR_INPUT, _("a promised amount needs a date"));
+	if (c->promise_date && c->promise_date < day)
+		return ur_fail(err, UR_INPUT, _("the promised date is before the contact"));
+	if (c->next_date && c->next_date < day)
+		return ur_fail(err, UR_INPUT, _("the next action is dated before the contact"));
+	if (c->dunning_level < 0 || c->dunning_level > ARCONF_LEVELS)
+		return ur_fail(err, UR_INPUT, _("dunning levels go from 0 to %d"), ARCONF_LEVELS);
+	return UR_OK;
+}
+
+enum contact_promise
+contact_promise_state(int32_t date, int64_t amount, int64_t paid, int32_t today)
+{
+	if (paid >= amount)
+		return CONTACT_PROMISE_KEPT;
+	return date < today ? CONTACT_PROMISE_BROKEN : CONTACT_PROMISE_PENDING;
+}
+
+int
+contact_level_due(const struct ar_settings *s, int days_overdue)
+{
+	int level = 0;
+
+	for (int i = 0; i < ARCONF_LEVELS; i++)
+		if (days_overdue >= s->dunning_days[i])
+			level = i + 1;
+	return level;
+}
+
+int
+contact_level_crossed(const struct ar_settings *s, int days_overdue, int recorded,
+		      int32_t promise_until, int32_t today)
+{
+	int due = contact_level_due(s, days_overdue);
+
+	if (due <= recorded || (promise_until && promise_until >= today))
+		return 0;
+	return due;
+}

@@ -1,0 +1,87 @@
+/* contact: the contact log's domain — a recorded contact (call, e-mail,
+ * letter, visit, SMS) with its promise to pay and next action, the rules
+ * that decide whether a promise was kept or broken, and dunning levels
+ * (reminder → 督促状 → 内容証明 → legal) reached by days overdue, paused
+ * by an open promise. No I/O: the store feeds it facts. */
+#ifndef UR_SRC_CONTACT_H
+#define UR_SRC_CONTACT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arconf.h"
+#include "err.h"
+
+enum contact_channel {
+	CONTACT_PHONE,
+	CONTACT_EMAIL,
+	CONTACT_LETTER,
+	CONTACT_VISIT,
+	CONTACT_SMS,
+	CONTACT_CHANNELS
+};
+
+enum contact_owner { CONTACT_OWNER_NONE, CONTACT_SALES, CONTACT_ACCOUNTING };
+
+/* Dunning levels: 0 none, then ARCONF_LEVELS steps. */
+enum contact_level {
+	CONTACT_LEVEL_NONE,
+	CONTACT_LEVEL_REMINDER, /* お支払いのお願い / friendly reminder */
+	CONTACT_LEVEL_DEMAND,   /* 督促状 */
+	CONTACT_LEVEL_CERTIFIED,/* 内容証明郵便 */
+	CONTACT_LEVEL_LEGAL,    /* 法的措置 (lawyer, court) */
+};
+
+/* A contact to record. Strings may be NULL (absent) unless stated. */
+struct contact {
+	int64_t customer_id;
+	int32_t day;             /* when it happened; 0: today */
+	enum contact_channel channel;
+	bool inbound;            /* the customer called us */
+	const char *note;        /* required, may be long (several lines) */
+	const char *outcome;
+	int32_t promise_date;    /* 0: no promise */
+	int64_t promise_amount;  /* minor units of the customer's currency */
+	int32_t next_date;       /* 0: no next action */
+	enum contact_owner next_owner;
+	int dunning_level;       /* 0: not a dunning step */
+};
+
+enum contact_promise { CONTACT_PROMISE_PENDING, CONTACT_PROMISE_KEPT, CONTACT_PROMISE_BROKEN };
+
+/** The channel's name as stored and exported ("phone", "email", "letter",
+ *  "visit", "sms"). */
+const char *contact_channel_name(enum contact_channel ch);
+/** Parse a channel name (also "e-mail", "mail"); false when unknown. */
+bool contact_channel_parse(const char *text, enum contact_channel *out);
+/** "sales", "accounting", or "" for none. */
+const char *contact_owner_name(enum contact_owner o);
+/** Parse "sales" or "accounting" ("" or NULL: none); false when unknown. */
+bool contact_owner_parse(const char *text, enum contact_owner *out);
+/** The translated name of a dunning level (e.g. "Reminder", "Demand letter"). */
+const char *contact_level_name(int level);
+
+/** Check c before it is stored: a note, a customer, a promise with a date
+ *  and a positive amount (a promise date not before the contact's day),
+ *  a next date not before it, a level 0–ARCONF_LEVELS. UR_INPUT with the
+ *  reason otherwise. */
+enum ur_status contact_check(const struct contact *c, int32_t today, struct ur_err *err);
+
+/** A promise made to pay amount by date, of which paid has arrived since
+ *  it was made (counted up to its date): kept once paid ≥ amount, broken
+ *  when date is before today and it was not, else pending. */
+enum contact_promise contact_promise_state(int32_t date, int64_t amount, int64_t paid,
+					   int32_t today);
+
+/** The dunning level due for a customer whose oldest overdue open item is
+ *  days_overdue days past due: the highest level whose trigger
+ *  (s->dunning_days) is reached, 0 when none is. */
+int contact_level_due(const struct ar_settings *s, int days_overdue);
+
+/** The level a customer should be moved to today, or 0 for none: the due
+ *  level when it is above the recorded one and no promise pauses
+ *  escalation (promise_until ≥ today: a promise not yet due). */
+int contact_level_crossed(const struct ar_settings *s, int days_overdue, int recorded,
+			  int32_t promise_until, int32_t today);
+
+#endif

@@ -1,0 +1,359 @@
+/* custstats: the aging rows model — buckets, view (filter, sort, totals per
+ * currency), windows — and the days-late and DSO figures (see custstats.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "custstats.h"
+#include "i18n.h"
+#include "money.h"
+#include "xalloc.h"
+
+void
+ar_set_init(struct ar_set *set, const struct ar_settings *s, int32_t as_of, bool by_issue)
+{
+	memset(set, 0, sizeof *set);
+	set->as_of = as_of;
+	set->by_issue = by_issue;
+	set->nfuture = s->nfuture;
+	set->nbounds = s->nbounds;
+	memcpy(set->future, s->future, sizeof set->future);
+	memcpy(set->bounds, s->bounds, sizeof set->bounds);
+	set->nbuckets = s->nfuture + 1 + s->nbounds + 1;
+}
+
+void
+ar_set_free(struct ar_set *set)
+{
+	for (size_t i = 0; i < set->nstrs; i++)
+		free(set->strs[i]);
+	free(set->strs);
+	free(set->rows);
+	free(set->view);
+	free(set->totals);
+	memset(set, 0, sizeof *set);
+}
+
+static const char *
+ar_keep(struct ar_set *set, const char *s)
+{
+	if (set->nstrs == set->capstrs) {
+		set->capstrs = set->capstrs ? 2 * set->capstrs : 256;
+		set->strs = xrealloc(set->strs, set->capstrs * sizeof *set->strs);
+	}
+	return set->strs[set->nstrs++] = xstrdup(s ? s : "");
+}
+
+struct ar_row *
+ar_set_add(struct ar_set *set, int64_t customer_id, const char *code, const char *name,
+	   const char *sales_rep, const char *currency)
+{
+	struct ar_row *r;
+
+	if (set->n == set->cap) {
+		set->cap = set->cap ? 2 * set->cap : 256;
+		set->rows = xrealloc(set->rows, set->cap * sizeof *set->rows);
+	}
+	r = &set->rows[set->n++];
+	memset(r, 0, sizeof *r);
+	r->customer_id = customer_id;
+	/* consecutive rows of one customer share its strings */
+	if (set->n > 1 && r[-1].customer_id == customer_id) {
+		r->code = r[-1].code;
+		r->name = r[-1].name;
+		r->sales_rep = r[-1].sales_rep;
+	} else {
+		r->code = ar_keep(set, code);
+		r->name = ar_keep(set, name);
+		r->sales_rep = ar_keep(set, sales_rep);
+	}
+	snprintf(r->currency, sizeof r->currency, "%s", currency ? currency : "");
+	return r;
+}
+
+bool
+ar_bucket_overdue(const struct ar_set *set, int b)
+{
+	return b > set->nfuture && b < set->nbuckets;
+}
+
+bool
+ar_row_add(const struct ar_set *set, struct ar_row *r, int b, int64_t amount)
+{
+	if (b < 0 || b >= set->nbuckets)
+		b = set->nbuckets - 1;
+	if (!money_add(r->bucket[b], amount, &r->bucket[b]) ||
+	    !money_add(r->total, amount, &r->total))
+		return false;
+	return !ar_bucket_overdue(set, b) || money_add(r->overdue, amount, &r->overdue);
+}
+
+void
+ar_bucket_label(const struct ar_set *set, int b, char *buf, size_t size)
+{
+	int f = set->nfuture, k = b - f - 1;
+
+	if (b < f && b == 0)
+		snprintf(buf, size, _("Due >%d"), set->future[f - 1]);
+	else if (b < f)
+		snprintf(buf, size, _("Due %d-%d"), set->future[f - b - 1] + 1, set->future[f - b]);
+	else if (b == f && f > 0)
+		snprintf(buf, size, _("Due 0-%d"), set->future[0]);
+	else if (b == f)
+		snprintf(buf, size, "%s", _("Current"));
+	else if (k == set->nbounds && k > 0)
+		snprintf(buf, size, _("Over %d"), set->bounds[k - 1]);
+	else if (k == set->nbounds)
+		snprintf(buf, size, "%s", _("Overdue"));
+	else
+		snprintf(buf, size, "%d-%d", k ? set->bounds[k - 1] + 1 : 1, set->bounds[k]);
+}
+
+void
+ar_bucket_key(const struct ar_set *set, int b, char *buf, size_t size)
+{
+	int f = set->nfuture, k = b - f - 1;
+
+	if (b < f && b == 0)
+		snprintf(buf, size, "due_after_%d", set->future[f - 1]);
+	else if (b < f)
+		snprintf(buf, size, "due_%d_%d", set->future[f - b - 1] + 1, set->future[f - b]);
+	else if (b == f && f > 0)
+		snprintf(buf, size, "due_0_%d", set->future[0]);
+	else if (b == f)
+		snprintf(buf, size, "current");
+	else if (k == set->nbounds)
+		snprintf(buf, size, "d%d_plus", k ? set->bounds[k - 1] : 0);
+	else
+		snprintf(buf, size, "d%d_%d", k ? set->bounds[k - 1] + 1 : 1, set->bounds[k]);
+}
+
+int
+ar_credit_use(const struct ar_row *r)
+{
+	int64_t t = r->total < 0 ? 0 : r->total;
+
+	if (r->credit_limit <= 0)
+		return -1;
+	if (t / r->credit_limit >= 1000000)
+		return 999999999;
+	if (t > INT64_MAX / 1000)
+		return (int)(t / (r->credit_limit / 1000 ? r->credit_limit / 1000 : 1));
+	return (int)(t * 1000 / r->credit_limit);
+}
+
+/* One shown row with its sort key; sign is -1 for descending. */
+struct ar_key {
+	int64_t num;
+	const char *str;
+	const struct ar_row *r;
+	size_t idx;
+	int sign;
+};
+
+static int
+ar_cmp(const void *pa, const void *pb)
+{
+	const struct ar_key *a = pa, *b = pb;
+	int c = 0;
+
+	if (a->str)
+		c = strcmp(a->str, b->str);
+	else if (a->num != b->num)
+		c = a->num < b->num ? -1 : 1;
+	if (c)
+		return c * a->sign;
+	if ((c = strcmp(a->r->code, b->r->code)))
+		return c;
+	if ((c = strcmp(a->r->currency, b->r->currency)))
+		return c;
+	return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+static void
+ar_key_of(const struct ar_row *r, int col, struct ar_key *k)
+{
+	k->str = NULL;
+	k->num = 0;
+	switch (col) {
+	case AR_COL_CODE: k->str = r->code; break;
+	case AR_COL_NAME: k->str = r->name; break;
+	case AR_COL_CURRENCY: k->str = r->currency; break;
+	case AR_COL_SALES_REP: k->str = r->sales_rep; break;
+	case AR_COL_TOTAL: k->num = r->total; break;
+	case AR_COL_OVERDUE: k->num = r->overdue; break;
+	case AR_COL_CREDIT_USE: k->num = ar_credit_use(r); break;
+	case AR_COL_LAST_CONTACT: k->num = r->last_contact; break;
+	case AR_COL_PROMISE: k->num = r->promise_date; break;
+	case AR_COL_LEVEL: k->num = r->dunning_level; break;
+	default:
+		if (col >= AR_COL_BUCKET && col < AR_COL_COUNT)
+			k->num = r->bucket[col - AR_COL_BUCKET];
+		else
+			k->str = r->code;
+	}
+}
+
+static bool
+ar_pass(const struct ar_row *r, const struct ar_filter *f)
+{
+	if (!f)
+		return true;
+	if (f->sales_rep && *f->sales_rep && strcmp(f->sales_rep, r->sales_rep) != 0)
+		return false;
+	if (f->currency && *f->currency && strcmp(f->currency, r->currency) != 0)
+		return false;
+	if (f->overdue_only && r->overdue == 0)
+		return false;
+	return !f->text || !*f->text || strstr(r->code, f->text) || strstr(r->name, f->text);
+}
+
+static struct ar_total *
+ar_total_for(struct ar_set *set, const char *cur)
+{
+	size_t i;
+
+	for (i = 0; i < set->ntotals && strcmp(set->totals[i].currency, cur) < 0; i++)
+		;
+	if (i < set->ntotals && strcmp(set->totals[i].currency, cur) == 0)
+		return &set->totals[i];
+	set->totals = xrealloc(set->totals, (set->ntotals + 1) * sizeof *set->totals);
+	memmove(&set->totals[i + 1], &set->totals[i], (set->ntotals - i) * sizeof *set->totals);
+	set->ntotals++;
+	memset(&set->totals[i], 0, sizeof set->totals[i]);
+	snprintf(set->totals[i].currency, sizeof set->totals[i].currency, "%s", cur);
+	return &set->totals[i];
+}
+
+static void
+ar_add_total(struct ar_set *set, const struct ar_row *r)
+{
+	struct ar_total *t = ar_total_for(set, r->currency);
+
+	for (int b = 0; b < set->nbuckets; b++)
+		if (!money_add(t->bucket[b], r->bucket[b], &t->bucket[b]))
+			set->overflow = true;
+	if (!money_add(t->total, r->total, &t->total) ||
+	    !money_add(t->overdue, r->overdue, &t->overdue))
+		set->overflow = true;
+	t->rows++;
+}
+
+void
+ar_set_view(struct ar_set *set, const struct ar_filter *f, int col, bool desc)
+{
+	struct ar_key *keys = xmalloc((set->n ? set->n : 1) * sizeof *keys);
+	size_t n = 0;
+
+	set->ntotals = 0;
+	set->overflow = false;
+	for (size_t i = 0; i < set->n; i++) {
+		if (!ar_pass(&set->rows[i], f))
+			continue;
+		ar_key_of(&set->rows[i], col, &keys[n]);
+		keys[n].r = &set->rows[i];
+		keys[n].idx = i;
+		keys[n++].sign = desc ? -1 : 1;
+		ar_add_total(set, &set->rows[i]);
+	}
+	qsort(keys, n, sizeof *keys, ar_cmp);
+	set->view = xrealloc(set->view, (n ? n : 1) * sizeof *set->view);
+	for (size_t i = 0; i < n; i++)
+		set->view[i] = keys[i].idx;
+	set->nview = n;
+	free(keys);
+}
+
+const struct ar_row *
+ar_set_row(const struct ar_set *set, size_t i)
+{
+	return i < set->nview ? &set->rows[set->view[i]] : NULL;
+}
+
+size_t
+ar_set_window(const struct ar_set *set, size_t first, size_t max, const struct ar_row **out)
+{
+	size_t k = 0;
+
+	for (; k < max && first + k < set->nview; k++)
+		out[k] = &set->rows[set->view[first + k]];
+	return k;
+}
+
+long
+ar_set_find(const struct ar_set *set, const char *code)
+{
+	for (size_t i = 0; i < set->nview; i++)
+		if (strcmp(set->rows[set->view[i]].code, code) == 0)
+			return (long)i;
+	return -1;
+}
+
+void
+custstats_add_payment(struct custstats *c, int64_t cleared, int32_t alloc_date,
+		      int32_t due_date)
+{
+	int64_t days = (int64_t)alloc_date - due_date, w;
+
+	if (!c->ok)
+		return;
+	if (days != 0 && (cleared > INT64_MAX / (days < 0 ? -days : days) ||
+			  cleared < -(INT64_MAX / (days < 0 ? -days : days)))) {
+		c->ok = false;
+		return;
+	}
+	w = cleared * days;
+	if (!money_add(c->late_sum, w, &c->late_sum) ||
+	    !money_add(c->late_weight, cleared, &c->late_weight))
+		c->ok = false;
+}
+
+/* num × 10 / den rounded half away from zero; false on overflow. */
+static bool
+tenths(int64_t num, int64_t den, int64_t *out)
+{
+	int64_t q, r;
+	bool neg = (num < 0) != (den < 0);
+
+	if (den == 0 || num == INT64_MIN || den == INT64_MIN)
+		return false;
+	num = num < 0 ? -num : num;
+	den = den < 0 ? -den : den;
+	q = num / den;
+	r = num % den;
+	if (q > INT64_MAX / 10 - 10 || r > INT64_MAX / 20)
+		return false;
+	q = q * 10 + (r * 10) / den;
+	r = (r * 10) % den;
+	if (2 * r >= den)
+		q++;
+	*out = neg ? -q : q;
+	return true;
+}
+
+bool
+custstats_days_late(const struct custstats *c, int *out)
+{
+	int64_t t;
+
+	if (!c->ok || c->late_weight <= 0 || !tenths(c->late_sum, c->late_weight, &t) ||
+	    t > 100000000 || t < -100000000)
+		return false;
+	*out = (int)t;
+	return true;
+}
+
+bool
+custstats_dso(const struct custstats *c, int64_t *out)
+{
+	int64_t t;
+
+	if (!c->ok || c->sales90 <= 0 || c->open > INT64_MAX / 90 || c->open < -(INT64_MAX / 90))
+		return false;
+	if (!tenths(c->open * 90, c->sales90, &t))
+		return false;
+	*out = t;
+	return true;
+}

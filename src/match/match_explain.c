@@ -1,0 +1,142 @@
+/* match_explain: the one-line explanation of a proposal a clerk reads —
+ * who the payer is taken to be and why, then how the amount is made up. */
+#include "config.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "match.h"
+#include "money.h"
+#include "text.h"
+
+/* An amount with its currency sign: "¥1,234", "USD 12.50". */
+static void
+put_money(struct strbuf *out, int64_t v, const char *cur)
+{
+	char buf[MONEY_BUFSZ];
+
+	money_format(v, cur, MONEY_GROUP, buf, sizeof buf);
+	if (cur && strcmp(cur, "JPY") == 0)
+		sb_addf(out, "¥%s", buf);
+	else
+		sb_addf(out, "%s %s", cur ? cur : "", buf);
+}
+
+static void
+put_payer(struct strbuf *out, const struct match_deposit *d)
+{
+	const char *n = d->payer_name ? d->payer_name : "";
+
+	text_sanitize(out, n, strlen(n));
+}
+
+static void
+put_customer(struct strbuf *out, const struct match_proposal *p)
+{
+	const char *n = p->customer_name ? p->customer_name : "";
+
+	text_sanitize(out, n, strlen(n));
+}
+
+static void
+explain_who(const struct match_proposal *p, const struct match_deposit *d, struct strbuf *out)
+{
+	unsigned f = p->features;
+
+	if (f & MATCH_F_VIRTUAL) {
+		sb_addf(out, _("account %s is the virtual account of "), d->acct_number);
+		put_customer(out, p);
+		return;
+	}
+	if (f & MATCH_F_AMOUNT_ONLY) {
+		sb_adds(out, _("amount only: payer "));
+		put_payer(out, d);
+		sb_adds(out, _(" is not known as "));
+		put_customer(out, p);
+		return;
+	}
+	sb_adds(out, _("payer "));
+	put_payer(out, d);
+	sb_adds(out, f & (MATCH_F_NAME_FUZZY | MATCH_F_NAME_PREFIX) &&
+			     !(f & (MATCH_F_ALIAS | MATCH_F_CODE)) ? " ≈ " : " = ");
+	put_customer(out, p);
+	if (f & MATCH_F_CONFLICT)
+		sb_addf(out, _(" (alias, confirmed %" PRId64 "×, CONFLICT: also other customers)"),
+			p->alias_count);
+	else if (f & MATCH_F_CODE)
+		sb_addf(out, _(" (payer code, confirmed %" PRId64 "×)"), p->alias_count);
+	else if (f & MATCH_F_ALIAS)
+		sb_addf(out, _(" (alias, confirmed %" PRId64 "×)"), p->alias_count);
+	else if (f & MATCH_F_NAME_FUZZY)
+		sb_addf(out, _(" (names %d%% similar)"), p->similarity);
+	else if (f & MATCH_F_NAME_PREFIX)
+		sb_adds(out, _(" (name cut short)"));
+	else if (f & MATCH_F_NAME_SHARED)
+		sb_adds(out, _(" (several customers have this name)"));
+	if (f & MATCH_F_EDI)
+		sb_adds(out, _(", EDI text names its invoice"));
+	if (f & MATCH_F_CORP_DIFFERS)
+		sb_adds(out, _(", company type differs"));
+}
+
+static void
+explain_lines(const struct match_proposal *p, const char *cur, struct strbuf *out)
+{
+	int64_t fee = 0;
+
+	for (int i = 0; i < p->nlines; i++) {
+		const struct match_line *l = &p->line[i];
+
+		if (i)
+			sb_adds(out, " + ");
+		if (l->cleared < 0 || (p->fit == MATCH_FIT_PARTIAL && i == p->nlines - 1)) {
+			sb_addf(out, _("part of %s ("), l->number);
+			put_money(out, l->cleared, cur);
+			sb_addc(out, ')');
+		} else {
+			sb_adds(out, l->number);
+		}
+		fee += l->fee;
+	}
+	if (fee) {
+		sb_adds(out, p->fit == MATCH_FIT_ROUNDING ? _(" − rounding ") : _(" − fee "));
+		put_money(out, fee, cur);
+	}
+	if (p->on_account) {
+		sb_adds(out, p->nlines ? " + " : "");
+		put_money(out, p->on_account, cur);
+		sb_adds(out, _(" on account"));
+	}
+}
+
+void
+match_explain(const struct match_proposal *p, const struct match_deposit *d,
+	      struct strbuf *out)
+{
+	const char *cur = d->currency ? d->currency : "";
+
+	explain_who(p, d, out);
+	sb_adds(out, "; ");
+	switch (p->fit) {
+	case MATCH_FIT_NONE:
+		sb_adds(out, _("no open invoice fits the amount"));
+		break;
+	case MATCH_FIT_PARTIAL:
+		sb_adds(out, _("oldest first: "));
+		explain_lines(p, cur, out);
+		sb_adds(out, _(", the rest stays open"));
+		break;
+	case MATCH_FIT_OVER:
+		sb_adds(out, p->nlines ? _("over-payment: ") : _("nothing open: "));
+		explain_lines(p, cur, out);
+		break;
+	default:
+		sb_adds(out, _("amount = "));
+		explain_lines(p, cur, out);
+		break;
+	}
+	if (p->features & MATCH_F_DUE_NEAR)
+		sb_adds(out, _(", paid near the due date"));
+	sb_addf(out, _("; score %d"), p->score);
+}

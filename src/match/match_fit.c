@@ -1,0 +1,315 @@
+/* match_fit: how a deposit's amount fits one customer's open invoices —
+ * one invoice exactly, minus a transfer fee (per customer fee policy) or
+ * within the tax-rounding tolerance, several invoices by a bounded subset
+ * sum (oldest first, optionally minus one fee), and oldest-first clearing
+ * with the rest left open (partial) or held on account (over-payment). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "match_priv.h"
+#include "money.h"
+#include "xalloc.h"
+
+/* research §3.2: observed fees 2024–2026 and the legacy 8% ladder. */
+static const int64_t default_fees[] = { 108, 110, 154, 165, 216, 220, 275, 324, 330, 385, 432,
+					440, 495, 540, 550, 648, 660, 770, 864, 880, 990, 1100 };
+
+void
+match_config_default(struct match_config *c)
+{
+	c->threshold = 85;
+	c->margin = 15;
+	c->tolerance = 0;
+	c->subset_items = 24;
+	c->subset_size = MATCH_MAX_LINES;
+	c->subset_nodes = 20000;
+}
+
+void
+match_fee_default(struct match_fee_policy *p)
+{
+	memset(p, 0, sizeof *p);
+	p->kind = MATCH_FEE_LIST;
+	p->nfees = (int)(sizeof default_fees / sizeof default_fees[0]);
+	memcpy(p->fees, default_fees, sizeof default_fees);
+}
+
+static enum ur_status
+fee_list(const char *s, const char *cur, struct match_fee_policy *p, struct ur_err *err)
+{
+	char buf[MONEY_BUFSZ];
+	enum ur_status rc;
+
+	while (*s) {
+		size_t n = strcspn(s, ",");
+
+		if (n == 0 || n >= sizeof buf || p->nfees == MATCH_MAX_FEES)
+			return ur_fail(err, UR_INPUT, _("bad fee list near '%s'"), s);
+		memcpy(buf, s, n);
+		buf[n] = '\0';
+		if ((rc = money_parse(buf, cur, &p->fees[p->nfees], err)) != UR_OK)
+			return rc;
+		if (p->fees[p->nfees++] <= 0)
+			return ur_fail(err, UR_INPUT, _("a fee must be positive: '%s'"), buf);
+		s += n + (s[n] == ',');
+	}
+	return p->nfees ? UR_OK : ur_fail(err, UR_INPUT, _("the fee list is empty"));
+}
+
+enum ur_status
+match_fee_parse(const char *text, const char *cur, struct match_fee_policy *p,
+		struct ur_err *err)
+{
+	memset(p, 0, sizeof *p);
+	if (!text || !*text || strcmp(text, "default") == 0) {
+		match_fee_default(p);
+		return UR_OK;
+	}
+	if (strcmp(text, "none") == 0) {
+		p->kind = MATCH_FEE_NONE;
+		return UR_OK;
+	}
+	if (strncmp(text, "list:", 5) == 0) {
+		p->kind = MATCH_FEE_LIST;
+		return fee_list(text + 5, cur, p, err);
+	}
+	if (strncmp(text, "upto:", 5) == 0) {
+		p->kind = MATCH_FEE_UPTO;
+		if (fee_list(text + 5, cur, p, err) != UR_OK || p->nfees != 1)
+			return ur_fail(err, UR_INPUT, _("bad fee maximum in '%s'"), text);
+		return UR_OK;
+	}
+	return ur_fail(err, UR_INPUT,
+		       _("unknown fee policy '%s' (use none, default, list:A,B,… or upto:MAX)"),
+		       text);
+}
+
+bool
+match_fee_allows(const struct match_fee_policy *p, int64_t fee)
+{
+	if (fee <= 0)
+		return false;
+	switch (p->kind) {
+	case MATCH_FEE_LIST:
+		for (int i = 0; i < p->nfees; i++)
+			if (p->fees[i] == fee)
+				return true;
+		return false;
+	case MATCH_FEE_UPTO:
+		return fee <= p->fees[0];
+	default:
+		return false;
+	}
+}
+
+static int64_t
+fee_max(const struct match_fee_policy *p)
+{
+	int64_t m = 0;
+
+	if (p->kind == MATCH_FEE_UPTO)
+		return p->fees[0];
+	if (p->kind == MATCH_FEE_LIST)
+		for (int i = 0; i < p->nfees; i++)
+			m = p->fees[i] > m ? p->fees[i] : m;
+	return m;
+}
+
+/* The state of one customer's fitting. */
+struct fitter {
+	const struct match_index *ix;
+	const struct match_config *cfg;
+	const struct match_deposit *d;
+	const struct mcust *c;
+	uint32_t cust;
+	const struct minv **v; /* the customer's open invoices, oldest first */
+	int n;
+	match_fit_fn fn;
+	void *ctx;
+};
+
+static void
+fit_start(const struct fitter *f, struct match_proposal *p, enum match_fit fit)
+{
+	memset(p, 0, sizeof *p);
+	p->customer_id = f->c->id;
+	p->customer_code = f->c->code;
+	p->customer_name = f->c->name;
+	p->fit = fit;
+}
+
+static void
+fit_line(struct match_proposal *p, const struct minv *v, int64_t cleared, int64_t fee)
+{
+	struct match_line *l = &p->line[p->nlines++];
+
+	l->invoice_id = v->id;
+	l->number = v->number;
+	l->cleared = cleared;
+	l->fee = fee;
+}
+
+/* One invoice: exact, minus a fee, or within the tolerance (the oldest of
+ * each kind; a second fee fit on an invoice of another amount too, so
+ * that the ambiguity shows). True when one invoice fits exactly. */
+static int
+fit_single(const struct fitter *f)
+{
+	int done[3] = { 0, 0, 0 };
+	int64_t fee_open = -1;
+	struct match_proposal p;
+	int64_t a = f->d->amount, tol = f->cfg->tolerance;
+
+	for (int i = 0; i < f->n; i++) {
+		int64_t open = f->v[i]->open, diff = open - a;
+
+		if (diff == 0 && !done[0]++) {
+			fit_start(f, &p, MATCH_FIT_EXACT);
+			fit_line(&p, f->v[i], a, 0);
+		} else if (match_fee_allows(&f->c->fee, diff) && done[1] < 2 && open != fee_open) {
+			done[1] += fee_open < 0 ? 1 : 2;
+			fee_open = open;
+			fit_start(f, &p, MATCH_FIT_FEE);
+			fit_line(&p, f->v[i], open, diff);
+		} else if (diff != 0 && diff <= tol && -diff <= tol && !done[2]++) {
+			fit_start(f, &p, MATCH_FIT_ROUNDING);
+			fit_line(&p, f->v[i], open, diff > 0 ? diff : 0);
+			p.on_account = diff < 0 ? -diff : 0;
+		} else {
+			continue;
+		}
+		f->fn(f->ctx, &p);
+	}
+	return done[0];
+}
+
+/* Bounded subset-sum search, oldest first. */
+struct subset {
+	const struct fitter *f;
+	int64_t target, maxfee;
+	int64_t *suffix; /* suffix[i] = sum of open[i..m) */
+	int m, size;
+	long nodes;
+	int pick[MATCH_MAX_LINES], best[MATCH_MAX_LINES], nbest, fee_pick[MATCH_MAX_LINES],
+		nfee;
+	int64_t fee;
+};
+
+static int
+subset_dfs(struct subset *s, int from, int depth, int64_t sum)
+{
+	for (int j = from; j < s->m; j++) {
+		int64_t t = sum + s->f->v[j]->open;
+
+		if (++s->nodes > s->f->cfg->subset_nodes)
+			return 1;
+		if (t + s->suffix[j + 1] < s->target)
+			return 0; /* even everything left is too little */
+		if (t > s->target + s->maxfee)
+			continue;
+		s->pick[depth] = j;
+		if (depth >= 1 && t == s->target) {
+			s->nbest = depth + 1;
+			memcpy(s->best, s->pick, sizeof s->pick);
+			return 1;
+		}
+		if (depth >= 1 && !s->nfee && match_fee_allows(&s->f->c->fee, t - s->target)) {
+			s->nfee = depth + 1;
+			s->fee = t - s->target;
+			memcpy(s->fee_pick, s->pick, sizeof s->pick);
+		}
+		if (depth + 1 < s->size && subset_dfs(s, j + 1, depth + 1, t))
+			return 1;
+	}
+	return 0;
+}
+
+static void
+fit_emit_subset(const struct fitter *f, const int *pick, int n, int64_t fee)
+{
+	struct match_proposal p;
+
+	fit_start(f, &p, fee ? MATCH_FIT_SUM_FEE : MATCH_FIT_SUM);
+	for (int i = 0; i < n; i++)
+		fit_line(&p, f->v[pick[i]], f->v[pick[i]]->open, i == n - 1 ? fee : 0);
+	f->fn(f->ctx, &p);
+}
+
+static void
+fit_subset(const struct fitter *f)
+{
+	struct subset s;
+
+	memset(&s, 0, sizeof s);
+	s.f = f;
+	s.target = f->d->amount;
+	s.maxfee = fee_max(&f->c->fee);
+	s.m = f->n < f->cfg->subset_items ? f->n : f->cfg->subset_items;
+	s.size = f->cfg->subset_size < MATCH_MAX_LINES ? f->cfg->subset_size : MATCH_MAX_LINES;
+	if (s.m < 2)
+		return;
+	s.suffix = xmalloc((size_t)(s.m + 1) * sizeof *s.suffix);
+	s.suffix[s.m] = 0;
+	for (int i = s.m - 1; i >= 0; i--)
+		s.suffix[i] = s.suffix[i + 1] + f->v[i]->open;
+	subset_dfs(&s, 0, 0, 0);
+	free(s.suffix);
+	if (s.nbest)
+		fit_emit_subset(f, s.best, s.nbest, 0);
+	else if (s.nfee)
+		fit_emit_subset(f, s.fee_pick, s.nfee, s.fee);
+}
+
+/* Oldest first: clear whole invoices while the money lasts; the rest
+ * clears part of the next one, or is held on account. */
+static void
+fit_fifo(const struct fitter *f)
+{
+	struct match_proposal p;
+	int64_t rem = f->d->amount;
+	int i;
+
+	fit_start(f, &p, MATCH_FIT_OVER);
+	for (i = 0; i < f->n && rem > 0; i++) {
+		if (p.nlines == MATCH_MAX_LINES)
+			return;
+		if (rem >= f->v[i]->open) {
+			fit_line(&p, f->v[i], f->v[i]->open, 0);
+			rem -= f->v[i]->open;
+		} else {
+			fit_line(&p, f->v[i], rem, 0);
+			p.fit = MATCH_FIT_PARTIAL;
+			rem = 0;
+		}
+	}
+	if (rem == 0 && p.fit == MATCH_FIT_OVER)
+		return; /* an exact sum: found by the other fits */
+	p.on_account = rem;
+	f->fn(f->ctx, &p);
+}
+
+void
+match_fits(const struct match_index *ix, const struct match_config *cfg,
+	   const struct match_deposit *d, uint32_t cust, int amount_only, match_fit_fn fn,
+	   void *ctx)
+{
+	const struct mcust *c = &ix->cust[cust];
+	const struct minv *base = ix->inv + c->inv_first;
+	const char *cur = d->currency ? d->currency : "";
+	struct fitter f = { ix, cfg, d, c, cust, NULL, 0, fn, ctx };
+
+	f.v = xmalloc((c->inv_count + 1) * sizeof *f.v);
+	for (uint32_t i = 0; i < c->inv_count; i++)
+		if (base[i].open > 0 && strcmp(base[i].cur, cur) == 0)
+			f.v[f.n++] = &base[i];
+	if (!fit_single(&f))
+		fit_subset(&f); /* an exact invoice outranks any combination */
+	if (!amount_only) {
+		if (strcmp(c->currency, cur) == 0 || f.n > 0)
+			fit_fifo(&f);
+	}
+	free(f.v);
+}

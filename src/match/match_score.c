@@ -1,0 +1,289 @@
+/* match_score: proposals for one deposit — candidates (by identity and by
+ * amount alone), their amount fits, the score, the ranking (ties go to the
+ * oldest open invoice) and the auto-match rule. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "kana.h"
+#include "match_priv.h"
+#include "xalloc.h"
+
+#define SC_EDI_INVOICE 25 /* the EDI text names an invoice the fit clears */
+#define SC_DUE_NEAR 3
+#define DUE_NEAR_DAYS 7
+#define MAX_AMOUNT_HITS 16 /* open invoices looked at per amount */
+#define MAX_AMOUNT_CANDS 8
+#define MAX_RANKED 64
+
+static const int amount_score[] = {
+	[MATCH_FIT_NONE] = 0,      [MATCH_FIT_EXACT] = 35,    [MATCH_FIT_FEE] = 30,
+	[MATCH_FIT_SUM] = 30,      [MATCH_FIT_SUM_FEE] = 27,  [MATCH_FIT_ROUNDING] = 25,
+	[MATCH_FIT_PARTIAL] = 8,   [MATCH_FIT_OVER] = 8,
+};
+
+struct ranked {
+	struct match_proposal p;
+	int32_t oldest; /* issue date of the oldest invoice cleared */
+	int64_t first_id;
+};
+
+struct scorer {
+	const struct match_index *ix;
+	const struct match_deposit *d;
+	const struct mcand *cand;
+	struct ranked r[MAX_RANKED];
+	int n;
+};
+
+static const struct minv *
+find_inv(const struct match_index *ix, uint32_t cust, int64_t id)
+{
+	const struct mcust *c = &ix->cust[cust];
+
+	for (uint32_t i = 0; i < c->inv_count; i++)
+		if (ix->inv[c->inv_first + i].id == id)
+			return &ix->inv[c->inv_first + i];
+	return NULL;
+}
+
+static int
+ranked_cmp(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+
+	if (x->p.score != y->p.score)
+		return y->p.score - x->p.score;
+	if (x->oldest != y->oldest)
+		return x->oldest < y->oldest ? -1 : 1;
+	return (x->first_id > y->first_id) - (x->first_id < y->first_id);
+}
+
+/* Score one fit of the current candidate and keep it. */
+static void
+score_fit(void *ctx, const struct match_proposal *fit)
+{
+	struct scorer *s = ctx;
+	const struct mcand *c = s->cand;
+	struct ranked *r;
+	int edi_hit = 0;
+
+	if (s->n == MAX_RANKED)
+		return;
+	r = &s->r[s->n++];
+	r->p = *fit;
+	r->p.features = c->features;
+	r->p.alias_count = c->alias_count;
+	r->p.similarity = c->similarity;
+	r->p.score = c->identity + amount_score[fit->fit];
+	r->oldest = INT32_MAX;
+	r->first_id = fit->nlines ? fit->line[0].invoice_id : INT64_MAX;
+	for (int i = 0; i < fit->nlines; i++) {
+		const struct minv *v = find_inv(s->ix, c->cust, fit->line[i].invoice_id);
+
+		if (v && v->issue < r->oldest)
+			r->oldest = v->issue;
+		if (v && c->edi_inv != MATCH_NONE && v == &s->ix->inv[c->edi_inv])
+			edi_hit = 1;
+		if (v && fit->nlines == 1 && abs(v->due - s->d->date) <= DUE_NEAR_DAYS &&
+		    fit->fit <= MATCH_FIT_ROUNDING) {
+			r->p.features |= MATCH_F_DUE_NEAR;
+			r->p.score += SC_DUE_NEAR;
+		}
+	}
+	if (edi_hit)
+		r->p.score += SC_EDI_INVOICE;
+}
+
+/* Add customer cust as a candidate on amount alone (once). */
+static int
+amount_cand(struct mcands *cs, uint32_t cust)
+{
+	for (int i = 0; i < cs->n; i++)
+		if (cs->c[i].cust == cust)
+			return 0;
+	if (cs->n == MATCH_MAX_CANDS)
+		return 0;
+	memset(&cs->c[cs->n], 0, sizeof cs->c[0]);
+	cs->c[cs->n].cust = cust;
+	cs->c[cs->n].features = MATCH_F_AMOUNT_ONLY;
+	cs->c[cs->n++].edi_inv = MATCH_NONE;
+	return 1;
+}
+
+/* Customers with an open invoice of amount want (or all of whose open
+ * invoices add up to it). */
+static int
+amount_lookup(const struct match_index *ix, const struct match_deposit *d, int64_t want,
+	      struct mcands *cs, int room)
+{
+	uint32_t e = mh_first(&ix->by_amount, mh_hash_int(want), NULL, 0);
+	int added = 0;
+
+	for (int k = 0; e != MATCH_NONE && k < MAX_AMOUNT_HITS && added < room;
+	     e = mh_next(&ix->by_amount, e, NULL, 0), k++) {
+		const struct minv *v = &ix->inv[ix->by_amount.ent[e].value];
+
+		if (v->open == want && strcmp(v->cur, d->currency ? d->currency : "") == 0)
+			added += amount_cand(cs, v->cust);
+	}
+	e = mh_first(&ix->by_total, mh_hash_int(want), NULL, 0);
+	for (int k = 0; e != MATCH_NONE && k < MAX_AMOUNT_HITS && added < room;
+	     e = mh_next(&ix->by_total, e, NULL, 0), k++)
+		if (match_open_total(ix, ix->by_total.ent[e].value) == want)
+			added += amount_cand(cs, ix->by_total.ent[e].value);
+	return added;
+}
+
+/* Candidates on amount alone: the deposit's amount, or it plus a default
+ * fee, is one open invoice or a customer's whole open balance. */
+static void
+amount_candidates(const struct match_index *ix, const struct match_deposit *d,
+		  struct mcands *cs)
+{
+	struct match_fee_policy fees;
+	int added = 0;
+
+	match_fee_default(&fees);
+	for (int f = -1; f < fees.nfees && added < MAX_AMOUNT_CANDS; f++)
+		added += amount_lookup(ix, d, d->amount + (f < 0 ? 0 : fees.fees[f]), cs,
+				       MAX_AMOUNT_CANDS - added);
+}
+
+/* Another fit of the same kind for the best customer, on invoices of
+ * other amounts (identical amounts are a tie the oldest wins). */
+static int
+same_customer_rival(const struct match_result *r)
+{
+	const struct match_proposal *b = &r->prop[0];
+
+	for (int i = 1; i < r->nprop; i++) {
+		const struct match_proposal *p = &r->prop[i];
+
+		if (p->customer_id == b->customer_id && p->fit == b->fit && p->nlines == 1 &&
+		    b->nlines == 1 && p->line[0].cleared != b->line[0].cleared)
+			return 1;
+	}
+	return 0;
+}
+
+static enum match_hold
+decide(const struct match_config *cfg, const struct match_result *r)
+{
+	const struct match_proposal *b = &r->prop[0];
+
+	if (r->nprop == 0)
+		return MATCH_HOLD_NOTHING;
+	if (!(b->features & MATCH_F_IDENTITY))
+		return MATCH_HOLD_NO_PAYER;
+	if (b->features & MATCH_F_CONFLICT)
+		return MATCH_HOLD_CONFLICT;
+	if (b->fit == MATCH_FIT_NONE || b->fit >= MATCH_FIT_PARTIAL)
+		return MATCH_HOLD_AMOUNT;
+	if (b->score < cfg->threshold)
+		return MATCH_HOLD_LOW_SCORE;
+	if (b->score - r->runner_up < cfg->margin || same_customer_rival(r))
+		return MATCH_HOLD_CLOSE;
+	return MATCH_AUTO;
+}
+
+static void
+rank(struct scorer *s, const struct match_config *cfg, struct match_result *r)
+{
+	qsort(s->r, (size_t)s->n, sizeof s->r[0], ranked_cmp);
+	memset(r, 0, sizeof *r);
+	for (int i = 0; i < s->n && r->nprop < MATCH_MAX_PROPOSALS; i++)
+		r->prop[r->nprop++] = s->r[i].p;
+	for (int i = 1; i < s->n; i++)
+		if (s->r[i].p.customer_id != s->r[0].p.customer_id) {
+			r->runner_up = s->r[i].p.score;
+			break;
+		}
+	r->hold = decide(cfg, r);
+}
+
+static void
+fit_all(struct scorer *s, const struct match_config *cfg, const struct mcands *cs, int from)
+{
+	for (int i = from; i < cs->n; i++) {
+		s->cand = &cs->c[i];
+		match_fits(s->ix, cfg, s->d, cs->c[i].cust, !(cs->c[i].features & MATCH_F_IDENTITY),
+			   score_fit, s);
+	}
+}
+
+static int
+best_score(const struct scorer *s)
+{
+	int best = 0;
+
+	for (int i = 0; i < s->n; i++)
+		best = s->r[i].p.score > best ? s->r[i].p.score : best;
+	return best;
+}
+
+void
+match_deposit(struct match_index *ix, const struct match_config *cfg,
+	      const struct match_deposit *d, struct match_result *r)
+{
+	struct scorer *s = xmalloc(sizeof *s);
+	struct kana_info info;
+	struct strbuf key;
+	struct mcands cs;
+	const char *code = d->payer_code;
+
+	sb_init(&key);
+	kana_info_init(&info);
+	kana_fold(d->payer_name ? d->payer_name : "", &key, &info);
+	if (!code || !*code || strspn(code, "0") == strlen(code))
+		code = info.payer_code;
+	match_candidates(ix, d, d->payer_key && *d->payer_key ? d->payer_key : key.buf ? key.buf : "",
+			 info.corp, code, &cs);
+	s->ix = ix;
+	s->d = d;
+	s->n = 0;
+	fit_all(s, cfg, &cs, 0);
+	if (best_score(s) < cfg->threshold) { /* else amount alone cannot matter */
+		int known = cs.n;
+
+		amount_candidates(ix, d, &cs);
+		fit_all(s, cfg, &cs, known);
+	}
+	rank(s, cfg, r);
+	free(s);
+	kana_info_free(&info);
+	sb_free(&key);
+}
+
+const char *
+match_hold_text(enum match_hold h)
+{
+	switch (h) {
+	case MATCH_AUTO:
+		return _("matched automatically");
+	case MATCH_HOLD_NOTHING:
+		return _("no proposal: neither the payer nor the amount is known");
+	case MATCH_HOLD_NO_PAYER:
+		return _("only the amount fits: the payer is not known");
+	case MATCH_HOLD_LOW_SCORE:
+		return _("best proposal is below the auto-match threshold");
+	case MATCH_HOLD_CLOSE:
+		return _("another customer's proposal is too close");
+	case MATCH_HOLD_CONFLICT:
+		return _("the payer's alias points at several customers");
+	case MATCH_HOLD_AMOUNT:
+		return _("the amount does not clear invoices exactly (partial or over-payment)");
+	}
+	return "";
+}
+
+const char *
+match_fit_name(enum match_fit f)
+{
+	static const char *const names[] = { "none", "exact", "fee", "sum", "sum_fee",
+					     "rounding", "partial", "over" };
+
+	return (unsigned)f < sizeof names / sizeof names[0] ? names[f] : "none";
+}

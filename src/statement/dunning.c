@@ -1,0 +1,347 @@
+/* dunning: letter templates (built in or from a directory), their
+ * expansion for a customer and the plain-text letter (see dunning.h). */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "dunning.h"
+#include "i18n.h"
+#include "money.h"
+#include "render.h"
+#include "text.h"
+#include "words.h"
+#include "xalloc.h"
+
+/* The built-in templates (data/templates/, embedded by build-aux/embed.sh). */
+extern const char ur_tpl_dunning_1_en[], ur_tpl_dunning_2_en[], ur_tpl_dunning_3_en[];
+extern const char ur_tpl_dunning_1_ja[], ur_tpl_dunning_2_ja[], ur_tpl_dunning_3_ja[];
+extern const char ur_tpl_dunning_1_zh_CN[], ur_tpl_dunning_2_zh_CN[], ur_tpl_dunning_3_zh_CN[];
+
+static const char *const builtin[STMT_LANGS][DUNNING_LEVELS] = {
+	[STMT_EN] = { ur_tpl_dunning_1_en, ur_tpl_dunning_2_en, ur_tpl_dunning_3_en },
+	[STMT_JA] = { ur_tpl_dunning_1_ja, ur_tpl_dunning_2_ja, ur_tpl_dunning_3_ja },
+	[STMT_ZH] = { ur_tpl_dunning_1_zh_CN, ur_tpl_dunning_2_zh_CN, ur_tpl_dunning_3_zh_CN },
+};
+
+static const char *const level_names[STMT_LANGS][DUNNING_LEVELS] = {
+	[STMT_EN] = { "Payment reminder", "Second reminder", "Final demand" },
+	[STMT_JA] = { "お支払いのお願い", "督促状", "催告書（内容証明）" },
+	[STMT_ZH] = { "付款提醒函", "催款函", "最后催款通知书" },
+};
+
+const char *
+dunning_level_name(int level, enum stmt_lang lang)
+{
+	if (level < 1 || level > DUNNING_LEVELS || lang >= STMT_LANGS)
+		return "";
+	return level_names[lang][level - 1];
+}
+
+/* Read path whole; UR_OK with *text NULL when it does not exist. */
+static enum ur_status
+read_file(const char *path, char **text, struct ur_err *err)
+{
+	FILE *f = fopen(path, "rb");
+	struct strbuf sb;
+	char buf[4096];
+	size_t n;
+
+	*text = NULL;
+	if (!f)
+		return errno == ENOENT ? UR_OK
+				       : ur_fail(err, UR_FAIL, _("%s: %s"), path, strerror(errno));
+	sb_init(&sb);
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		sb_add(&sb, buf, n);
+	n = ferror(f);
+	fclose(f);
+	if (n || !utf8_valid(sb.buf, sb.len, NULL) || strlen(sb.buf) != sb.len) {
+		sb_free(&sb);
+		return ur_fail(err, UR_INPUT, _("%s: not a UTF-8 text file"), path);
+	}
+	*text = sb_detach(&sb);
+	sb_free(&sb);
+	return UR_OK;
+}
+
+enum ur_status
+dunning_template(int level, enum stmt_lang lang, const char *dir, char **text, char **name,
+		 struct ur_err *err)
+{
+	struct strbuf path;
+	enum ur_status rc = UR_OK;
+
+	*text = *name = NULL;
+	if (level < 1 || level > DUNNING_LEVELS)
+		return ur_fail(err, UR_INPUT, _("dunning level %d: use 1 to %d"), level,
+			       DUNNING_LEVELS);
+	sb_init(&path);
+	sb_addf(&path, "%s/dunning-%d.%s.txt", dir ? dir : "", level, stmt_lang_code(lang));
+	if (dir && *dir)
+		rc = read_file(path.buf, text, err);
+	if (rc == UR_OK && !*text) {
+		*text = xstrdup(builtin[lang][level - 1]);
+		sb_reset(&path);
+		sb_addf(&path, "dunning-%d.%s.txt", level, stmt_lang_code(lang));
+	}
+	*name = sb_detach(&path);
+	sb_free(&path);
+	return rc;
+}
+
+/* The values of the placeholders for one letter. */
+struct vars {
+	const char *name[11];
+	char *value[11];
+	int n;
+};
+
+static void
+var(struct vars *v, const char *name, const char *value)
+{
+	v->name[v->n] = name;
+	v->value[v->n++] = xstrdup(value);
+}
+
+static void
+total_text(const struct dunning_letter *d, char *buf, size_t size)
+{
+	char m[RENDER_MONEY_SIZE];
+	const char *cur = d->s->currency;
+
+	render_money(d->total, cur, d->lang, m);
+	if (d->lang == STMT_JA && strcmp(cur, "JPY") == 0)
+		snprintf(buf, size, "%s円", m);
+	else if (d->lang == STMT_ZH && strcmp(cur, "CNY") == 0)
+		snprintf(buf, size, "人民币%s元", m);
+	else
+		snprintf(buf, size, "%s %s", cur, m);
+}
+
+static void
+vars_fill(struct vars *v, const struct dunning_letter *d, const struct company *c)
+{
+	const char *lang = stmt_lang_code(d->lang);
+	char buf[128];
+
+	v->n = 0;
+	var(v, "customer", d->s->name);
+	var(v, "code", d->s->code);
+	var(v, "company", company_get(c, "name", lang));
+	stmt_date_long(d->date, d->lang, buf);
+	var(v, "date", buf);
+	stmt_date_long(d->pay_by, d->lang, buf);
+	var(v, "due_date", buf);
+	total_text(d, buf, sizeof buf);
+	var(v, "total", buf);
+	snprintf(buf, sizeof buf, "%zu", d->count);
+	var(v, "count", buf);
+	var(v, "currency", d->s->currency);
+	var(v, "bank", company_get(c, "bank", lang));
+	var(v, "registration", company_get(c, "registration", lang));
+	var(v, "phone", company_get(c, "phone", lang));
+}
+
+static void
+vars_free(struct vars *v)
+{
+	for (int i = 0; i < v->n; i++)
+		free(v->value[i]);
+}
+
+static void
+push(struct dunning_letter *d, enum dunning_line_kind kind, const char *text, size_t n)
+{
+	d->lines = xrealloc(d->lines, (d->nlines + 1) * sizeof *d->lines);
+	d->lines[d->nlines].kind = kind;
+	d->lines[d->nlines++].text = xstrndup(text, n);
+}
+
+/* Expand the placeholders of one line into out; UR_INPUT on an unknown one. */
+static enum ur_status
+expand(const struct vars *v, const char *line, size_t n, struct strbuf *out, const char *name,
+       size_t lineno, struct ur_err *err)
+{
+	const char *p = line, *end = line + n;
+
+	while (p < end) {
+		const char *close = *p == '{' ? memchr(p, '}', (size_t)(end - p)) : NULL;
+		int k;
+
+		if (!close) {
+			sb_addc(out, *p++);
+			continue;
+		}
+		for (k = 0; k < v->n; k++)
+			if (strlen(v->name[k]) == (size_t)(close - p - 1) &&
+			    strncmp(v->name[k], p + 1, (size_t)(close - p - 1)) == 0)
+				break;
+		if (k == v->n)
+			return ur_fail(err, UR_INPUT, _("%s:%zu: unknown placeholder %.*s"), name,
+				       lineno, (int)(close - p + 1), p);
+		sb_adds(out, v->value[k]);
+		p = close + 1;
+	}
+	return UR_OK;
+}
+
+/* One template line: a comment, the title, the table or text. */
+static enum ur_status
+add_line(struct dunning_letter *d, const struct vars *v, const char *line, size_t n,
+	 const char *name, size_t lineno, struct ur_err *err)
+{
+	static const char table[] = "{invoice_table}";
+	enum dunning_line_kind kind = DUNNING_TEXT;
+	struct strbuf sb;
+	enum ur_status rc;
+
+	if (n && line[0] == '#')
+		return UR_OK;
+	if (n == 0 && (!d->title || !d->nlines))
+		return UR_OK; /* blank lines before the body */
+	if (n == strlen(table) && memcmp(line, table, n) == 0) {
+		push(d, DUNNING_TABLE, "", 0);
+		return UR_OK;
+	}
+	if (memmem(line, n, table, strlen(table)))
+		return ur_fail(err, UR_INPUT, _("%s:%zu: {invoice_table} must stand on a line of "
+						"its own"), name, lineno);
+	if (n >= 7 && memcmp(line, "[right]", 7) == 0)
+		kind = DUNNING_RIGHT, line += 7, n -= 7;
+	else if (n >= 8 && memcmp(line, "[center]", 8) == 0)
+		kind = DUNNING_CENTER, line += 8, n -= 8;
+	sb_init(&sb);
+	if ((rc = expand(v, line, n, &sb, name, lineno, err)) == UR_OK) {
+		if (!d->title)
+			d->title = xstrdup(sb.buf);
+		else
+			push(d, kind, sb.buf, sb.len);
+	}
+	sb_free(&sb);
+	return rc;
+}
+
+static void
+count_overdue(struct dunning_letter *d)
+{
+	d->total = 0;
+	d->count = 0;
+	for (size_t i = 0; i < d->s->nitems; i++)
+		if (d->s->items[i].days_late > 0) {
+			if (!money_add(d->total, d->s->items[i].open, &d->total))
+				d->total = INT64_MAX; /* shown, never summed further */
+			d->count++;
+		}
+}
+
+enum ur_status
+dunning_build(const char *text, const char *name, const struct statement *s,
+	      const struct company *c, int level, struct dunning_letter *out,
+	      struct ur_err *err)
+{
+	struct vars v;
+	enum ur_status rc = UR_OK;
+	size_t lineno = 0;
+
+	memset(out, 0, sizeof *out);
+	out->level = level;
+	out->lang = s->lang;
+	out->s = s;
+	out->date = s->to;
+	out->pay_by = s->to + company_dunning_days(c, level);
+	count_overdue(out);
+	vars_fill(&v, out, c);
+	while (rc == UR_OK && *text) {
+		const char *nl = strchr(text, '\n');
+		size_t n = nl ? (size_t)(nl - text) : strlen(text);
+
+		while (n && (text[n - 1] == '\r' || text[n - 1] == ' '))
+			n--;
+		rc = add_line(out, &v, text, n, name, ++lineno, err);
+		text = nl ? nl + 1 : text + strlen(text);
+	}
+	vars_free(&v);
+	while (rc == UR_OK && out->nlines && !*out->lines[out->nlines - 1].text &&
+	       out->lines[out->nlines - 1].kind == DUNNING_TEXT)
+		free(out->lines[--out->nlines].text);
+	if (rc == UR_OK && !out->title)
+		rc = ur_fail(err, UR_INPUT, _("%s: the template has no title line"), name);
+	if (rc != UR_OK)
+		dunning_free(out);
+	return rc;
+}
+
+void
+dunning_free(struct dunning_letter *d)
+{
+	for (size_t i = 0; i < d->nlines; i++)
+		free(d->lines[i].text);
+	free(d->lines);
+	free(d->title);
+	memset(d, 0, sizeof *d);
+}
+
+void
+dunning_table_text(const struct dunning_letter *d, struct strbuf *out)
+{
+	const struct stmt_words *w = stmt_words(d->lang);
+	static const int widths[] = { 15, 10, 10, 12, 12, 8 };
+	char is[STMT_DATE_SIZE], du[STMT_DATE_SIZE], a[RENDER_MONEY_SIZE], o[RENDER_MONEY_SIZE];
+	char days[16];
+
+	render_row(out, (const char *[]){ w->c_number, w->c_date, w->c_due, w->c_amount,
+					  w->c_open, w->c_days }, widths, "lllrrr", 6);
+	for (size_t i = 0; i < d->s->nitems; i++) {
+		const struct stmt_item *it = &d->s->items[i];
+
+		if (it->days_late <= 0)
+			continue;
+		stmt_date_short(it->issue, d->lang, is);
+		stmt_date_short(it->due, d->lang, du);
+		render_money(it->amount, d->s->currency, d->lang, a);
+		render_money(it->open, d->s->currency, d->lang, o);
+		snprintf(days, sizeof days, "%d", it->days_late);
+		render_row(out, (const char *[]){ it->number, is, du, a, o, days }, widths,
+			   "lllrrr", 6);
+	}
+}
+
+void
+dunning_text(const struct dunning_letter *d, const struct company *c, struct strbuf *out)
+{
+	const struct stmt_words *w = stmt_words(d->lang);
+	const char *lang = stmt_lang_code(d->lang);
+	char date[STMT_DATE_SIZE], to[512];
+
+	stmt_date_long(d->date, d->lang, date);
+	render_row(out, (const char *[]){ date }, (const int[]){ RENDER_TEXT_WIDTH }, "r", 1);
+	snprintf(to, sizeof to, "%s%s%s", w->to_prefix, d->s->name, w->to_suffix);
+	render_lines(out, "", d->s->address);
+	render_lines(out, "", to);
+	sb_addc(out, '\n');
+	render_lines(out, "                                              ",
+		     company_get(c, "name", lang));
+	render_lines(out, "                                              ",
+		     company_get(c, "address", lang));
+	render_lines(out, "                                              ",
+		     company_get(c, "phone", lang));
+	sb_addc(out, '\n');
+	render_row(out, (const char *[]){ d->title }, (const int[]){ RENDER_TEXT_WIDTH }, "c", 1);
+	sb_addc(out, '\n');
+	for (size_t i = 0; i < d->nlines; i++) {
+		const struct dunning_line *l = &d->lines[i];
+
+		if (l->kind == DUNNING_TABLE)
+			dunning_table_text(d, out);
+		else if (l->kind == DUNNING_TEXT)
+			render_wrap(out, l->text, RENDER_TEXT_WIDTH);
+		else
+			render_row(out, (const char *[]){ l->text },
+				   (const int[]){ RENDER_TEXT_WIDTH },
+				   l->kind == DUNNING_RIGHT ? "r" : "c", 1);
+	}
+}

@@ -1,0 +1,68 @@
+/* dunning: dunning letters — one template per level (1 reminder, 2 督促状 /
+ * 催款函, 3 内容証明 wording / final notice) and language, compiled in and
+ * overridable from a directory, expanded for a customer with the table of
+ * its overdue invoices, and rendered as plain text. */
+#ifndef UR_SRC_STATEMENT_DUNNING_H
+#define UR_SRC_STATEMENT_DUNNING_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "company.h"
+#include "err.h"
+#include "statement.h"
+#include "strbuf.h"
+
+#define DUNNING_LEVELS 3
+
+enum dunning_line_kind {
+	DUNNING_TEXT,   /* a line of text (empty: a blank line) */
+	DUNNING_RIGHT,  /* a line aligned right ([right]) */
+	DUNNING_CENTER, /* a line centred ([center]) */
+	DUNNING_TABLE,  /* the table of overdue invoices */
+};
+
+struct dunning_line {
+	enum dunning_line_kind kind;
+	char *text;
+};
+
+struct dunning_letter {
+	int level;
+	enum stmt_lang lang;
+	int32_t date, pay_by;
+	char *title;
+	struct dunning_line *lines;
+	size_t nlines;
+	const struct statement *s; /* the customer (not owned) */
+	int64_t total;             /* overdue, open on the letter's date */
+	size_t count;              /* overdue invoices */
+};
+
+/** The template text of level (1–DUNNING_LEVELS) and lang: the file
+ *  dunning-LEVEL.LANG.txt in dir when dir is set and holds it, else the
+ *  built-in one. *text is malloc'd; *name says where it came from. */
+enum ur_status dunning_template(int level, enum stmt_lang lang, const char *dir, char **text,
+				char **name, struct ur_err *err);
+
+/** Expand template text (called name in messages) for the statement s (its
+ *  period ending on the letter's date), dated s->to, payment asked for
+ *  within company_dunning_days(level). UR_INPUT naming name:line for an
+ *  unknown placeholder, {invoice_table} sharing its line, or no title. */
+enum ur_status dunning_build(const char *text, const char *name, const struct statement *s,
+			     const struct company *c, int level, struct dunning_letter *out,
+			     struct ur_err *err);
+void dunning_free(struct dunning_letter *d);
+
+/** Append the letter as plain text (lines without trailing spaces). */
+void dunning_text(const struct dunning_letter *d, const struct company *c,
+		  struct strbuf *out);
+
+/** Append the overdue-invoice table as plain text. */
+void dunning_table_text(const struct dunning_letter *d, struct strbuf *out);
+
+/** The short name of a level in lang (お支払いのお願い, 督促状, 催告書 …),
+ *  for the contact log. */
+const char *dunning_level_name(int level, enum stmt_lang lang);
+
+#endif

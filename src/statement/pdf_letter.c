@@ -1,0 +1,101 @@
+/* pdf_letter: a dunning letter on A4 — date, recipient and sender, the
+ * title, the expanded template text and the table of overdue invoices. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "dunning.h"
+#include "pdf.h"
+#include "render.h"
+#include "words.h"
+
+#define LINE_GAP 3 /* points between lines of text */
+
+static void
+letter_head(struct pdf *p, const struct dunning_letter *d, const struct company *c)
+{
+	const struct stmt_words *w = stmt_words(d->lang);
+	const char *lang = stmt_lang_code(d->lang);
+	const char *reg = company_get(c, "registration", lang);
+	char buf[512];
+	int y = PDF_MARGIN, ly, ry, x = PDF_MARGIN + 300, rw = PDF_BODY_W - 300;
+
+	if (*company_get(c, "letterhead", lang))
+		y += pdf_text(p, PDF_MARGIN, y, PDF_BODY_W, company_get(c, "letterhead", lang), 8,
+			      PDF_CENTER | PDF_GREY | PDF_WRAP) + 8;
+	stmt_date_long(d->date, d->lang, buf);
+	y += pdf_text(p, PDF_MARGIN, y, PDF_BODY_W, buf, 10, PDF_RIGHT) + 10;
+	ly = y;
+	if (*d->s->address)
+		ly += pdf_text(p, PDF_MARGIN, ly, 280, d->s->address, 9, PDF_WRAP) + 4;
+	snprintf(buf, sizeof buf, "%s%s%s", w->to_prefix, d->s->name, w->to_suffix);
+	ly += pdf_text(p, PDF_MARGIN, ly, 280, buf, 12, PDF_BOLD | PDF_WRAP) + 2;
+	pdf_line(p, PDF_MARGIN, ly, PDF_MARGIN + 280, ly, 6);
+	ry = y + pdf_text(p, x, y, rw, company_get(c, "name", lang), 11, PDF_BOLD | PDF_WRAP);
+	ry += pdf_text(p, x, ry, rw, company_get(c, "address", lang), 8, PDF_WRAP);
+	ry += pdf_text(p, x, ry, rw, company_get(c, "phone", lang), 8, 0);
+	if (*reg && d->lang != STMT_ZH) {
+		snprintf(buf, sizeof buf, "%s%s%s", w->registration, w->colon, reg);
+		ry += pdf_text(p, x, ry, rw, buf, 8, 0);
+	}
+	y = (ly > ry ? ly : ry) + 24;
+	y += pdf_text(p, PDF_MARGIN, y, PDF_BODY_W, d->title, 16, PDF_BOLD | PDF_CENTER) + 18;
+	pdf_set_y(p, y);
+}
+
+static void
+letter_table(struct pdf *p, const struct dunning_letter *d)
+{
+	const struct stmt_words *w = stmt_words(d->lang);
+	static const int widths[] = { 110, 76, 76, 95, 95, 59 };
+	const struct pdf_cols cols = { 6, widths, "lllrrr" };
+	char is[STMT_DATE_SIZE], du[STMT_DATE_SIZE], a[RENDER_MONEY_SIZE], o[RENDER_MONEY_SIZE];
+	char days[16];
+
+	pdf_row(p, &cols, (const char *[]){ w->c_number, w->c_date, w->c_due, w->c_amount,
+					    w->c_open, w->c_days }, true);
+	for (size_t i = 0; i < d->s->nitems; i++) {
+		const struct stmt_item *it = &d->s->items[i];
+
+		if (it->days_late <= 0)
+			continue;
+		stmt_date_short(it->issue, d->lang, is);
+		stmt_date_short(it->due, d->lang, du);
+		render_money(it->amount, d->s->currency, d->lang, a);
+		render_money(it->open, d->s->currency, d->lang, o);
+		snprintf(days, sizeof days, "%d", it->days_late);
+		pdf_row(p, &cols, (const char *[]){ it->number, is, du, a, o, days }, false);
+	}
+}
+
+void
+pdf_letter(struct pdf *p, const struct dunning_letter *d, const struct company *c)
+{
+	char head[512];
+
+	snprintf(head, sizeof head, "%s — %s (%s)", d->title, d->s->name, d->s->code);
+	pdf_begin(p, c, d->lang, head);
+	letter_head(p, d, c);
+	for (size_t i = 0; i < d->nlines; i++) {
+		const struct dunning_line *l = &d->lines[i];
+		unsigned fl = l->kind == DUNNING_RIGHT    ? PDF_RIGHT
+			      : l->kind == DUNNING_CENTER ? PDF_CENTER
+							  : 0;
+		int h;
+
+		if (l->kind == DUNNING_TABLE) {
+			letter_table(p, d);
+			continue;
+		}
+		if (!*l->text) {
+			pdf_set_y(p, pdf_y(p) + 8);
+			continue;
+		}
+		h = pdf_text_height(p, PDF_BODY_W, l->text, 10, PDF_WRAP);
+		pdf_need(p, h);
+		pdf_text(p, PDF_MARGIN, pdf_y(p), PDF_BODY_W, l->text, 10, PDF_WRAP | fl);
+		pdf_set_y(p, pdf_y(p) + h + LINE_GAP);
+	}
+	pdf_end(p);
+}

@@ -1,0 +1,346 @@
+/* pdf_statement: the statement layouts on A4 — the Japanese 合計請求書
+ * (summary boxes 前回御請求額 … 今回御請求額, payments, invoices), the
+ * Chinese 对账单 (ledger and a confirmation slip to sign and stamp) and the
+ * English statement of account (ledger) — sharing the heading, sender,
+ * tax, aging and bank sections. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "pdf.h"
+#include "render.h"
+#include "words.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#define RIGHT_X (PDF_MARGIN + 290) /* the sender's block */
+#define RIGHT_W (PDF_BODY_W - 290)
+
+static const char *
+lang_of(const struct statement *s)
+{
+	return stmt_lang_code(s->lang);
+}
+
+/* Title, recipient (left), dates and sender (right). */
+static void
+heading(struct pdf *p, const struct statement *s, const struct company *c)
+{
+	const struct stmt_words *w = stmt_words(s->lang);
+	const char *lang = lang_of(s);
+	const char *reg = s->lang == STMT_ZH ? company_get(c, "registration.zh_CN", NULL)
+					     : company_get(c, "registration", lang);
+	char buf[512], d1[STMT_DATE_SIZE], d2[STMT_DATE_SIZE];
+	int y = PDF_MARGIN, ly, ry;
+
+	if (*company_get(c, "letterhead", lang))
+		y += pdf_text(p, PDF_MARGIN, y, PDF_BODY_W, company_get(c, "letterhead", lang), 8,
+			      PDF_CENTER | PDF_GREY | PDF_WRAP) + 4;
+	y += pdf_text(p, PDF_MARGIN, y, PDF_BODY_W, w->title, 20, PDF_BOLD | PDF_CENTER) + 4;
+	pdf_line(p, PDF_MARGIN + 170, y, PDF_MARGIN + PDF_BODY_W - 170, y, 10);
+	y += 16;
+	ly = y;
+	if (*s->address)
+		ly += pdf_text(p, PDF_MARGIN, ly, 270, s->address, 9, PDF_WRAP) + 4;
+	snprintf(buf, sizeof buf, "%s%s%s", w->to_prefix, s->name, w->to_suffix);
+	ly += pdf_text(p, PDF_MARGIN, ly, 270, buf, 13, PDF_BOLD | PDF_WRAP) + 2;
+	pdf_line(p, PDF_MARGIN, ly, PDF_MARGIN + 270, ly, 8);
+	ly += 6;
+	snprintf(buf, sizeof buf, "%s%s%s", w->account, w->colon, s->code);
+	ly += pdf_text(p, PDF_MARGIN, ly, 270, buf, 9, 0);
+
+	stmt_date_long(s->to, s->lang, d1);
+	snprintf(buf, sizeof buf, "%s%s%s", w->issued, w->colon, d1);
+	ry = y + pdf_text(p, RIGHT_X, y, RIGHT_W, buf, 9, PDF_RIGHT);
+	stmt_date_short(s->from, s->lang, d1);
+	stmt_date_short(s->to, s->lang, d2);
+	snprintf(buf, sizeof buf, "%s%s%s%s%s", w->period, w->colon, d1, w->period_sep, d2);
+	ry += pdf_text(p, RIGHT_X, ry, RIGHT_W, buf, 9, PDF_RIGHT);
+	snprintf(buf, sizeof buf, "%s%s%s", w->currency, w->colon, s->currency);
+	ry += pdf_text(p, RIGHT_X, ry, RIGHT_W, buf, 9, PDF_RIGHT) + 10;
+	ry += pdf_text(p, RIGHT_X, ry, RIGHT_W, company_get(c, "name", lang), 11,
+		       PDF_BOLD | PDF_WRAP) + 2;
+	ry += pdf_text(p, RIGHT_X, ry, RIGHT_W, company_get(c, "address", lang), 8, PDF_WRAP);
+	ry += pdf_text(p, RIGHT_X, ry, RIGHT_W, company_get(c, "phone", lang), 8, 0);
+	ry += pdf_text(p, RIGHT_X, ry, RIGHT_W, company_get(c, "email", lang), 8, 0);
+	if (*reg) {
+		snprintf(buf, sizeof buf, "%s%s%s", w->registration, w->colon, reg);
+		ry += pdf_text(p, RIGHT_X, ry, RIGHT_W, buf, 8, 0);
+	}
+	y = (ly > ry ? ly : ry) + 14;
+	y += pdf_text(p, PDF_MARGIN, y, PDF_BODY_W, w->intro, 9, PDF_WRAP) + 10;
+	pdf_set_y(p, y);
+}
+
+/* A row of labelled boxes; the last one (the amount to pay) stands out. */
+static void
+boxes(struct pdf *p, const struct statement *s, const char *const *labels,
+      const int64_t *values, int n)
+{
+	int bw = PDF_BODY_W / n, y = pdf_y(p), x;
+	char m[RENDER_MONEY_SIZE];
+
+	for (int i = 0; i < n; i++) {
+		x = PDF_MARGIN + i * bw;
+		pdf_rect(p, x, y, bw, 18, 6, true);
+		pdf_rect(p, x, y + 18, bw, 26, i == n - 1 ? 16 : 6, false);
+		pdf_text(p, x + 2, y + 4, bw - 4, labels[i], 8, PDF_CENTER | PDF_BOLD);
+		render_money(values[i], s->currency, s->lang, m);
+		pdf_text(p, x + 4, y + 24, bw - 8, m, i == n - 1 ? 11 : 10,
+			 PDF_RIGHT | (i == n - 1 ? PDF_BOLD : 0));
+	}
+	pdf_set_y(p, y + 44 + 10);
+}
+
+static void
+section(struct pdf *p, const char *title)
+{
+	pdf_need(p, 40);
+	pdf_set_y(p, pdf_y(p) + pdf_text(p, PDF_MARGIN, pdf_y(p), PDF_BODY_W, title, 10, PDF_BOLD)
+			     + 3);
+}
+
+static void
+ja_summary(struct pdf *p, const struct statement *s)
+{
+	const struct stmt_words *w = stmt_words(s->lang);
+	const char *labels[] = { w->previous, w->received, w->adjusted, w->carried,
+				 w->sales, w->tax, w->current };
+	const int64_t values[] = { s->previous, s->received, s->fees + s->adjusted, s->carried,
+				   s->sales, s->tax, s->current };
+
+	boxes(p, s, labels, values, (int)COUNT(values));
+}
+
+static void
+ja_payments(struct pdf *p, const struct statement *s)
+{
+	const struct stmt_words *w = stmt_words(s->lang);
+	static const int widths[] = { 80, 255, 90, 86 };
+	const struct pdf_cols cols = { 4, widths, "llrr" };
+	char d[STMT_DATE_SIZE], a[RENDER_MONEY_SIZE], f[RENDER_MONEY_SIZE], memo[256];
+	int any = 0;
+
+	section(p, w->sec_payments);
+	pdf_row(p, &cols, (const char *[]){ w->c_date, w->c_memo, w->received, w->c_fee }, true);
+	for (size_t i = 0; i < s->nlines; i++) {
+		const struct stmt_line *l = &s->lines[i];
+		int pay = l->kind == STORE_MOVE_PAYMENT;
+
+		if (l->kind == STORE_MOVE_INVOICE)
+			continue;
+		any = 1;
+		stmt_date_short(l->date, s->lang, d);
+		render_money(l->amount, s->currency, s->lang, a);
+		render_money(l->fee, s->currency, s->lang, f);
+		snprintf(memo, sizeof memo, "%s%s%s", stmt_line_text(l, s->lang), pay ? "" : " ",
+			 pay ? "" : l->ref);
+		pdf_row(p, &cols, (const char *[]){ d, memo, pay ? a : "",
+						    pay ? (l->fee ? f : "") : a }, false);
+	}
+	if (!any)
+		pdf_row(p, &cols, (const char *[]){ "", w->none, "", "" }, false);
+	pdf_set_y(p, pdf_y(p) + 8);
+}
+
+static void
+ja_invoices(struct pdf *p, const struct statement *s)
+{
+	const struct stmt_words *w = stmt_words(s->lang);
+	static const int widths[] = { 70, 100, 135, 86, 60, 60 };
+	const struct pdf_cols cols = { 6, widths, "lllrrl" };
+	char d[STMT_DATE_SIZE], due[STMT_DATE_SIZE], a[RENDER_MONEY_SIZE], t[RENDER_MONEY_SIZE];
+	char memo[256];
+	int any = 0;
+
+	section(p, w->sec_invoices);
+	pdf_row(p, &cols, (const char *[]){ w->c_date, w->c_number, w->c_memo, w->c_amount,
+					    w->c_tax, w->c_due }, true);
+	for (size_t i = 0; i < s->nlines; i++) {
+		const struct stmt_line *l = &s->lines[i];
+
+		if (l->kind != STORE_MOVE_INVOICE)
+			continue;
+		any = 1;
+		stmt_date_short(l->date, s->lang, d);
+		stmt_date_short(l->due, s->lang, due);
+		render_money(l->amount, s->currency, s->lang, a);
+		render_money(l->tax, s->currency, s->lang, t);
+		snprintf(memo, sizeof memo, "%s%s", l->rate == 8 ? w->reduced_mark : "",
+			 stmt_line_text(l, s->lang));
+		pdf_row(p, &cols, (const char *[]){ d, l->ref, memo, a, l->tax >= 0 ? t : "", due },
+			false);
+	}
+	if (!any)
+		pdf_row(p, &cols, (const char *[]){ "", "", w->none, "", "", "" }, false);
+	pdf_set_y(p, pdf_y(p) + 8);
+}
+
+/* zh_CN, en: summary boxes and one ledger with a running balance. */
+static void
+ledger(struct pdf *p, const struct statement *s)
+{
+	const struct stmt_words *w = stmt_words(s->lang);
+	const char *labels[] = { w->previous, w->sales, w->received, w->adjusted, w->current };
+	const int64_t values[] = { s->previous, s->sales, s->received, s->fees + s->adjusted,
+				   s->current };
+	static const int widths[] = { 66, 130, 95, 80, 80, 60 };
+	const struct pdf_cols cols = { 6, widths, "lllrrr" };
+	char d[STMT_DATE_SIZE], a[RENDER_MONEY_SIZE], b[RENDER_MONEY_SIZE];
+
+	boxes(p, s, labels, values, (int)COUNT(values));
+	section(p, w->sec_ledger);
+	pdf_row(p, &cols, (const char *[]){ w->c_date, w->c_memo, w->c_number, w->c_debit,
+					    w->c_credit, w->c_balance }, true);
+	stmt_date_short(s->from, s->lang, d);
+	render_money(s->previous, s->currency, s->lang, b);
+	pdf_row(p, &cols, (const char *[]){ d, w->m_opening, "", "", "", b }, false);
+	for (size_t i = 0; i < s->nlines; i++) {
+		const struct stmt_line *l = &s->lines[i];
+		int debit = l->kind == STORE_MOVE_INVOICE;
+		int64_t fee = l->kind == STORE_MOVE_PAYMENT ? l->fee : 0;
+
+		stmt_date_short(l->date, s->lang, d);
+		render_money(l->amount, s->currency, s->lang, a);
+		render_money(l->balance + fee, s->currency, s->lang, b);
+		pdf_row(p, &cols, (const char *[]){ d, stmt_line_text(l, s->lang), l->ref,
+						    debit ? a : "", debit ? "" : a, b }, false);
+		if (fee) {
+			render_money(fee, s->currency, s->lang, a);
+			render_money(l->balance, s->currency, s->lang, b);
+			pdf_row(p, &cols, (const char *[]){ "", w->m_fee, l->ref, "", a, b }, false);
+		}
+	}
+	stmt_date_short(s->to, s->lang, d);
+	render_money(s->current, s->currency, s->lang, b);
+	pdf_row(p, &cols, (const char *[]){ d, w->m_closing, "", "", "", b }, true);
+	pdf_set_y(p, pdf_y(p) + 8);
+}
+
+static void
+tax_table(struct pdf *p, const struct statement *s)
+{
+	const struct stmt_words *w = stmt_words(s->lang);
+	static const int widths[] = { 140, 125, 125, 121 };
+	const struct pdf_cols cols = { 4, widths, "lrrr" };
+	char label[64], a[RENDER_MONEY_SIZE], t[RENDER_MONEY_SIZE], n[RENDER_MONEY_SIZE];
+
+	if (!s->nrates)
+		return;
+	section(p, w->sec_tax);
+	pdf_row(p, &cols, (const char *[]){ "", w->base, w->c_tax, w->tax_incl }, true);
+	for (int i = 0; i < s->nrates; i++) {
+		const struct stmt_rate *r = &s->rates[i];
+		int known = r->rate != STMT_RATE_UNKNOWN;
+
+		stmt_rate_label(r->rate, s->lang, label, sizeof label);
+		if (r->rate == 8 && *w->reduced_mark)
+			snprintf(label, sizeof label, "%s8%s%s", w->rate_pre, w->rate_post,
+				 w->reduced_mark);
+		render_money(r->amount - r->tax, s->currency, s->lang, n);
+		render_money(r->tax, s->currency, s->lang, t);
+		render_money(r->amount, s->currency, s->lang, a);
+		pdf_row(p, &cols, (const char *[]){ label, known ? n : "", known ? t : "", a },
+			false);
+		if (r->rate == 8 && *w->reduced_note)
+			pdf_set_y(p, pdf_y(p) + pdf_text(p, PDF_MARGIN, pdf_y(p) + 2, PDF_BODY_W,
+							 w->reduced_note, 8, 0) + 2);
+	}
+	if (s->tax_unknown)
+		pdf_set_y(p, pdf_y(p) + pdf_text(p, PDF_MARGIN, pdf_y(p) + 2, PDF_BODY_W,
+						 w->tax_unknown_note, 8, 0) + 2);
+	pdf_set_y(p, pdf_y(p) + 8);
+}
+
+static void
+aging(struct pdf *p, const struct statement *s)
+{
+	const struct stmt_words *w = stmt_words(s->lang);
+	static const int widths[] = { 103, 102, 102, 102, 102 };
+	const struct pdf_cols cols = { STMT_AGING_BUCKETS, widths, "rrrrr" };
+	char m[STMT_AGING_BUCKETS][RENDER_MONEY_SIZE], d[STMT_DATE_SIZE], title[256];
+	const char *cells[STMT_AGING_BUCKETS];
+
+	stmt_date_short(s->to, s->lang, d);
+	snprintf(title, sizeof title, "%s %s%s%s", w->sec_aging, w->as_of_pre, d,
+		 w->as_of_post);
+	section(p, title);
+	pdf_row(p, &cols, w->aging, true);
+	for (int i = 0; i < STMT_AGING_BUCKETS; i++) {
+		render_money(s->aging[i], s->currency, s->lang, m[i]);
+		cells[i] = m[i];
+	}
+	pdf_row(p, &cols, cells, false);
+	pdf_set_y(p, pdf_y(p) + 8);
+}
+
+static void
+pay_to(struct pdf *p, const struct statement *s, const struct company *c)
+{
+	const char *bank = company_get(c, "bank", lang_of(s));
+	int h;
+
+	if (!*bank)
+		return;
+	h = pdf_text_height(p, PDF_BODY_W - 16, bank, 9, PDF_WRAP) + 12;
+	section(p, stmt_words(s->lang)->sec_pay_to);
+	pdf_need(p, h);
+	pdf_rect(p, PDF_MARGIN, pdf_y(p), PDF_BODY_W, h, 6, false);
+	pdf_text(p, PDF_MARGIN + 8, pdf_y(p) + 6, PDF_BODY_W - 16, bank, 9, PDF_WRAP);
+	pdf_set_y(p, pdf_y(p) + h + 8);
+}
+
+/* 对账单: the slip below a cut line, to sign, stamp and send back. */
+static void
+slip(struct pdf *p, const struct statement *s, const struct company *c)
+{
+	const struct stmt_words *w = stmt_words(s->lang);
+	char buf[512], m[RENDER_MONEY_SIZE];
+	int y, h = 136;
+
+	pdf_need(p, h);
+	y = PDF_BOTTOM - h > pdf_y(p) ? PDF_BOTTOM - h : pdf_y(p);
+	for (int x = PDF_MARGIN; x < PDF_MARGIN + PDF_BODY_W; x += 8)
+		pdf_line(p, x, y, x + 4, y, 5);
+	y += 8;
+	pdf_text(p, PDF_MARGIN, y, PDF_BODY_W, w->slip_title, 11, PDF_BOLD | PDF_CENTER);
+	y += 18;
+	render_money(s->current, s->currency, s->lang, m);
+	snprintf(buf, sizeof buf, "%s%s  %s%s%s  %s%s%s %s", w->to_prefix,
+		 company_get(c, "name", lang_of(s)), w->account, w->colon, s->code, w->current,
+		 w->colon, m, s->currency);
+	y += pdf_text(p, PDF_MARGIN, y, PDF_BODY_W, buf, 9, PDF_WRAP) + 4;
+	pdf_rect(p, PDF_MARGIN, y, PDF_BODY_W, 90, 8, false);
+	pdf_text(p, PDF_MARGIN + 10, y + 6, PDF_BODY_W - 20, w->slip_agree, 9, 0);
+	pdf_text(p, PDF_MARGIN + 10, y + 22, PDF_BODY_W - 20, w->slip_disagree, 9, 0);
+	pdf_text(p, PDF_MARGIN + 10, y + 56, 240, w->slip_seal, 9, 0);
+	pdf_rect(p, PDF_MARGIN + 120, y + 40, 46, 46, 4, false);
+	pdf_text(p, PDF_MARGIN + 260, y + 50, 240, w->slip_signer, 9, 0);
+	pdf_text(p, PDF_MARGIN + 260, y + 70, 240, w->slip_date, 9, 0);
+	pdf_set_y(p, y + 96);
+}
+
+void
+pdf_statement(struct pdf *p, const struct statement *s, const struct company *c)
+{
+	const struct stmt_words *w = stmt_words(s->lang);
+	char head[512];
+
+	snprintf(head, sizeof head, "%s — %s%s%s (%s)", w->title, w->to_prefix, s->name,
+		 w->to_suffix, s->code);
+	pdf_begin(p, c, s->lang, head);
+	heading(p, s, c);
+	if (s->lang == STMT_JA) {
+		ja_summary(p, s);
+		ja_payments(p, s);
+		ja_invoices(p, s);
+	} else {
+		ledger(p, s);
+	}
+	tax_table(p, s);
+	aging(p, s);
+	pay_to(p, s, c);
+	if (w->slip_title)
+		slip(p, s, c);
+	pdf_end(p);
+}

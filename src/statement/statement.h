@@ -1,0 +1,113 @@
+/* statement: the model of a customer statement (合計請求書 / 对账单 /
+ * statement of account) for a period — previous balance, payments with
+ * fees, adjustments, carried balance, invoices with tax per rate, current
+ * balance, aging and open invoices — built from the store, plus the
+ * document language and the default period from the payment terms. */
+#ifndef UR_SRC_STATEMENT_STATEMENT_H
+#define UR_SRC_STATEMENT_STATEMENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "err.h"
+#include "store_statement.h"
+
+struct store;
+struct customer;
+
+/* The language a document is written in (not the program's messages). */
+enum stmt_lang { STMT_EN, STMT_JA, STMT_ZH, STMT_LANGS };
+
+/** Parse "en", "ja" or "zh_CN" (also "zh"); -1 when unknown. */
+int stmt_lang_parse(const char *code);
+/** "en", "ja" or "zh_CN". */
+const char *stmt_lang_code(enum stmt_lang lang);
+/** A customer's language: JPY with a reading (kana) → ja, CNY → zh_CN,
+ *  anything else → en. */
+enum stmt_lang stmt_lang_for(const struct customer *c);
+
+/** The default period for terms text (CLI.md syntax) on day today: from
+ *  the day after the closing date before the last one to the last closing
+ *  date on or before today (a month end for NET or no terms). */
+void stmt_default_period(const char *terms, int32_t today, int32_t *from, int32_t *to);
+
+/* Tax rate of an invoice, inferred from its amount and tax. */
+#define STMT_RATE_EXEMPT 0    /* tax 0 */
+#define STMT_RATE_UNKNOWN (-1) /* tax not recorded */
+#define STMT_RATE_OTHER (-2)   /* tax recorded, matching no single rate */
+
+/** The rate (percent) of an invoice of amount (tax included) with tax in
+ *  currency cur: one of the currency's rates (JPY 10, 8; CNY 13, 9, 6, 3)
+ *  when tax is that rate of amount − tax rounded down, up or to nearest,
+ *  else STMT_RATE_*. */
+int stmt_tax_rate(int64_t amount, int64_t tax, const char *cur);
+
+struct stmt_line {
+	enum store_move_kind kind;
+	int32_t date, due;
+	char *ref, *text;
+	int64_t amount;  /* invoice total; cash received; adjustment */
+	int64_t fee;     /* payments: fee deducted */
+	int64_t tax;     /* invoices: -1 unknown */
+	int rate;        /* invoices: stmt_tax_rate */
+	int64_t balance; /* running balance after this line */
+};
+
+struct stmt_item {
+	char *number, *memo;
+	int32_t issue, due;
+	int64_t amount, open;
+	int days_late; /* days past due on the statement date (≤ 0: not due) */
+};
+
+/* Invoices of the period per rate: amount incl. tax and tax. */
+#define STMT_MAX_RATES 8
+struct stmt_rate {
+	int rate;
+	int64_t amount, tax;
+};
+
+#define STMT_AGING_BUCKETS 5 /* not due, 1–30, 31–60, 61–90, over 90 days */
+
+struct statement {
+	int64_t cust_id;
+	char *code, *name, *address, *currency;
+	enum stmt_lang lang;
+	int32_t from, to;
+	int64_t previous; /* balance at the end of the day before from */
+	int64_t received; /* cash received in the period */
+	int64_t fees;     /* transfer fees deducted by the customer */
+	int64_t adjusted; /* write-offs and credit notes */
+	int64_t carried;  /* previous − received − fees − adjusted (繰越) */
+	int64_t sales;    /* invoices of the period, tax included */
+	int64_t tax;      /* their tax, where known */
+	int tax_unknown;  /* invoices whose tax is not recorded */
+	int64_t current;  /* carried + sales = balance at the end of to */
+	struct stmt_line *lines;
+	size_t nlines;
+	struct stmt_rate rates[STMT_MAX_RATES];
+	int nrates;
+	int64_t aging[STMT_AGING_BUCKETS];
+	struct stmt_item *items; /* invoices open at the end of to */
+	size_t nitems;
+};
+
+/* What to build: the period (0 = the default from the customer's terms
+ * on today) and the language (-1 = the customer's). */
+struct stmt_opts {
+	int32_t from, to, today;
+	int lang;
+};
+
+/** Build the statement of customer code into *out (free with stmt_free).
+ *  UR_INPUT for an unknown customer or a period that ends before it starts;
+ *  UR_FAIL when the movements do not add up to the balance (a damaged
+ *  ledger) or the sums overflow. */
+enum ur_status stmt_build(struct store *st, struct store_statement *q, const char *code,
+			  const struct stmt_opts *o, struct statement *out, struct ur_err *err);
+void stmt_free(struct statement *s);
+
+/** Number of open invoices past due on the statement date. */
+size_t stmt_overdue_count(const struct statement *s);
+
+#endif

@@ -1,0 +1,164 @@
+/* store_bank: deposit look-ups for bank import (cancellations) and the
+ * walk over all deposits for export, in SQL. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_bank.h"
+#include "store_priv.h"
+#include "xalloc.h"
+
+/* Prepare sql into *s or fill err. */
+static enum ur_status
+sb_prepare(struct store *st, const char *sql, sqlite3_stmt **s, struct ur_err *err)
+{
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, s, NULL);
+
+	return rc == SQLITE_OK ? UR_OK : store_sqlfail(st, rc, err);
+}
+
+enum ur_status
+store_deposit_find(struct store *st, const struct deposit *key, struct store_dep_found *out,
+		   struct ur_err *err)
+{
+	static const char sql[] =
+		"SELECT id, state, coalesce(customer_id, 0) FROM deposit"
+		" WHERE reference = ?4 AND acct_bank = ?1 AND acct_branch = ?2"
+		" AND acct_number = ?3 AND amount = ?5"
+		" ORDER BY state = 'reversed', id DESC LIMIT 1";
+	const char *acct[] = { key->acct_bank, key->acct_branch, key->acct_number,
+			       key->reference };
+	sqlite3_stmt *s;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (sb_prepare(st, sql, &s, err) != UR_OK)
+		return err->status;
+	for (int i = 0; i < 4; i++)
+		sqlite3_bind_text(s, i + 1, acct[i] ? acct[i] : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 5, key->amount);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		out->id = sqlite3_column_int64(s, 0);
+		snprintf(out->state, sizeof out->state, "%s", store_column_str(s, 1));
+		out->customer_id = sqlite3_column_int64(s, 2);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sqlfail(st, rc, err);
+	return UR_OK;
+}
+
+/* The ids of deposit id's active allocations into *ids (malloc'd). */
+static enum ur_status
+sb_active_allocations(struct store *st, int64_t id, int64_t **ids, int *n,
+		      struct ur_err *err)
+{
+	static const char sql[] =
+		"SELECT id FROM allocation WHERE deposit_id = ?1 AND voided_at IS NULL"
+		" ORDER BY id";
+	sqlite3_stmt *s;
+	int rc, cap = 0;
+
+	*ids = NULL;
+	*n = 0;
+	if (sb_prepare(st, sql, &s, err) != UR_OK)
+		return err->status;
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 8;
+			*ids = xrealloc(*ids, (size_t)cap * sizeof **ids);
+		}
+		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		free(*ids);
+		*ids = NULL;
+		return store_sqlfail(st, rc, err);
+	}
+	return UR_OK;
+}
+
+enum ur_status
+store_deposit_void_allocations(struct store *st, int64_t id, int *n, struct ur_err *err)
+{
+	int64_t *ids;
+	enum ur_status rc;
+
+	if ((rc = sb_active_allocations(st, id, &ids, n, err)) != UR_OK)
+		return rc;
+	for (int i = 0; i < *n && rc == UR_OK; i++)
+		rc = store_allocation_void(st, ids[i], err);
+	free(ids);
+	return rc;
+}
+
+enum ur_status
+store_bank_file_set_records(struct store *st, int64_t id, int64_t records, struct ur_err *err)
+{
+	static const char sql[] = "UPDATE bank_file SET records = ?2 WHERE id = ?1";
+	sqlite3_stmt *s;
+	int rc;
+
+	if (sb_prepare(st, sql, &s, err) != UR_OK)
+		return err->status;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, records);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? UR_OK : store_sqlfail(st, rc, err);
+}
+
+/* Fill d from the columns of the export query. */
+static void
+sb_deposit_from_row(sqlite3_stmt *s, struct deposit *d)
+{
+	memset(d, 0, sizeof *d);
+	d->bank_file_id = sqlite3_column_int64(s, 0);
+	d->record_no = sqlite3_column_int64(s, 1);
+	d->acct_bank = store_column_str(s, 2);
+	d->acct_branch = store_column_str(s, 3);
+	d->acct_number = store_column_str(s, 4);
+	d->booking_date = store_column_date(s, 5);
+	d->value_date = store_column_date(s, 6);
+	d->amount = sqlite3_column_int64(s, 7);
+	d->currency = store_column_str(s, 8);
+	d->payer_name = store_column_str(s, 9);
+	d->payer_key = store_column_str(s, 10);
+	d->payer_code = store_column_str(s, 11);
+	d->remit_bank = store_column_str(s, 12);
+	d->remit_branch = store_column_str(s, 13);
+	d->edi = store_column_str(s, 14);
+	d->reference = store_column_str(s, 15);
+}
+
+enum ur_status
+store_deposits_each(struct store *st, store_deposit_fn fn, void *ctx, struct ur_err *err)
+{
+	static const char sql[] =
+		"SELECT coalesce(d.bank_file_id, 0), d.record_no, d.acct_bank, d.acct_branch,"
+		" d.acct_number, d.booking_date, d.value_date, d.amount, d.currency,"
+		" d.payer_name, d.payer_key, d.payer_code, d.remit_bank, d.remit_branch, d.edi,"
+		" d.reference, d.state, coalesce(c.code, '')"
+		" FROM deposit d LEFT JOIN customer c ON c.id = d.customer_id"
+		" ORDER BY d.booking_date, d.id";
+	sqlite3_stmt *s;
+	struct deposit d;
+	int rc;
+
+	if (sb_prepare(st, sql, &s, err) != UR_OK)
+		return err->status;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		sb_deposit_from_row(s, &d);
+		if (fn(&d, store_column_str(s, 16), store_column_str(s, 17), ctx))
+			break;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sqlfail(st, rc, err);
+	return UR_OK;
+}

@@ -1,0 +1,44 @@
+/* store_bank: the deposit queries of bank import and export — finding the
+ * deposit a cancellation reverses, voiding what it was matched to, the
+ * bank file's record count and walking every deposit for export. */
+#ifndef UR_SRC_STORE_BANK_H
+#define UR_SRC_STORE_BANK_H
+
+#include <stdint.h>
+
+#include "err.h"
+#include "store.h"
+
+/* A deposit found by store_deposit_find. */
+struct store_dep_found {
+	int64_t id;          /* 0: none */
+	char state[12];      /* 'unmatched' … 'reversed' */
+	int64_t customer_id; /* 0: none */
+};
+
+/** The deposit a cancellation reverses: same account (bank, branch,
+ *  number; NULL = ""), reference and amount. Prefers the newest one not
+ *  yet reversed; out->id = 0 when there is none at all. */
+enum ur_status store_deposit_find(struct store *st, const struct deposit *key,
+				  struct store_dep_found *out, struct ur_err *err);
+
+/** Void every active allocation of deposit id (each audited, its fee
+ *  adjustment with it); *n receives how many were voided. */
+enum ur_status store_deposit_void_allocations(struct store *st, int64_t id, int *n,
+					      struct ur_err *err);
+
+/** Set the record count of bank file id. */
+enum ur_status store_bank_file_set_records(struct store *st, int64_t id, int64_t records,
+					   struct ur_err *err);
+
+/* One deposit for export: d's strings (never NULL) and state/customer are
+ * valid only during the callback; customer is the code or "". */
+typedef int (*store_deposit_fn)(const struct deposit *d, const char *state,
+				const char *customer, void *ctx);
+
+/** Call fn for every deposit in booking date, then id order; a non-zero
+ *  return stops the walk. */
+enum ur_status store_deposits_each(struct store *st, store_deposit_fn fn, void *ctx,
+				   struct ur_err *err);
+
+#endif

@@ -1,0 +1,403 @@
+/* store_contact: recording contacts, the timeline, the worklist and dunning
+ * moves (see store_contact.h). The dunning part of the worklist reads the
+ * aging rows (store_custstats.c), which carry each customer's oldest
+ * overdue item, recorded level and open promise. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "custstats.h"
+#include "date.h"
+#include "i18n.h"
+#include "store_contact.h"
+#include "store_custstats.h"
+#include "store_priv.h"
+#include "xalloc.h"
+
+/* Columns of a contact row; ?2 is the day asked about, ?4 non-zero to work
+ * out what was paid toward a promise: allocations of the customer dated from
+ * the contact's day to the promise date (and ?2), counted at ?2. */
+#define CONTACT_COLS                                                                  \
+	"SELECT k.id, k.customer_id, c.code, c.name, c.currency, k.at, k.user,\n"     \
+	"  k.channel, k.direction, k.note, ifnull(k.outcome, ''),\n"                  \
+	"  ifnull(k.promise_date, ''), ifnull(k.promise_amount, 0),\n"                \
+	"  CASE WHEN ?4 AND k.promise_date IS NOT NULL THEN (\n"                      \
+	"    SELECT ifnull(sum(a.amount + a.fee), 0) FROM allocation AS a\n"          \
+	"    WHERE a.customer_id = k.customer_id\n"                                   \
+	"      AND a.alloc_date >= substr(k.at, 1, 10)\n"                             \
+	"      AND a.alloc_date <= min(k.promise_date, ?2)\n"                         \
+	"      AND (a.voided_at IS NULL OR substr(a.voided_at, 1, 10) > ?2))\n"       \
+	"  ELSE 0 END,\n"                                                             \
+	"  ifnull(k.next_date, ''), ifnull(k.next_owner, ''), k.dunning_level\n"      \
+	"FROM contact AS k JOIN customer AS c ON c.id = k.customer_id\n"
+
+/* ?1 customer, ?3 the day after the one asked about. */
+static const char timeline_sql[] =
+	CONTACT_COLS "WHERE k.customer_id = ?1 AND k.at < ?3 ORDER BY k.at DESC, k.id DESC";
+static const char each_sql[] =
+	CONTACT_COLS "ORDER BY c.code, k.at, k.id";
+
+/* The latest contact of its customer by ?3, when its next action is due. */
+static const char follow_sql[] =
+	CONTACT_COLS
+	"WHERE k.next_date <= ?2 AND k.at < ?3 AND NOT EXISTS (\n"
+	"  SELECT 1 FROM contact AS n WHERE n.customer_id = k.customer_id AND n.at < ?3\n"
+	"    AND (n.at > k.at OR (n.at = k.at AND n.id > k.id)))\n"
+	"ORDER BY k.next_date, c.code, k.id";
+static const char promise_due_sql[] =
+	CONTACT_COLS
+	"WHERE k.promise_date = ?2 AND k.at < ?3 ORDER BY c.code, k.at, k.id";
+/* Promises past their date, neither superseded by a later promise nor
+ * followed up by a contact after their date. */
+static const char promise_past_sql[] =
+	CONTACT_COLS
+	"WHERE k.promise_date < ?2 AND k.at < ?3 AND NOT EXISTS (\n"
+	"  SELECT 1 FROM contact AS n WHERE n.customer_id = k.customer_id AND n.at < ?3\n"
+	"    AND ((n.at > k.at AND n.promise_date IS NOT NULL)\n"
+	"      OR n.at >= date(k.promise_date, '+1 day')))\n"
+	"ORDER BY k.promise_date, c.code, k.id";
+
+/* 'YYYY-MM-DDTHH:MM:SSZ' of day at the current UTC time of day. */
+static void
+contact_stamp(int32_t day, char *buf, size_t size)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	char iso[DATE_ISO_SIZE];
+
+	gmtime_r(&now, &tm);
+	date_format_iso(day, iso);
+	snprintf(buf, size, "%sT%02d:%02d:%02dZ", iso, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+static void
+contact_bind_day(sqlite3_stmt *s, int idx, int32_t day)
+{
+	if (day)
+		store_bind_date(s, idx, day);
+	else
+		sqlite3_bind_null(s, idx);
+}
+
+static enum ur_status
+contact_audit(struct store *st, const struct contact *c, int64_t id, struct ur_err *err)
+{
+	char key[24];
+
+	snprintf(key, sizeof key, "%lld", (long long)id);
+	store_json_begin(&st->after);
+	store_json_int(&st->after, "customer_id", c->customer_id);
+	store_json_str(&st->after, "channel", contact_channel_name(c->channel));
+	store_json_str(&st->after, "note", c->note);
+	if (c->promise_date)
+		store_json_int(&st->after, "promise_amount", c->promise_amount);
+	store_json_int(&st->after, "dunning_level", c->dunning_level);
+	store_json_end(&st->after);
+	return store_audit_entity(st, "insert", "contact", key, NULL, st->after.buf, err);
+}
+
+static enum ur_status
+contact_insert(struct store *st, const struct contact *c, int32_t today, int64_t *id,
+	       struct ur_err *err)
+{
+	static const char sql[] =
+		"INSERT INTO contact (customer_id, at, user, channel, direction, note, outcome,"
+		" promise_date, promise_amount, next_date, next_owner, dunning_level)"
+		" SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12 FROM customer"
+		" WHERE id = ?1";
+	sqlite3_stmt *s = NULL;
+	char at[32];
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(s);
+		return store_sqlfail(st, rc, err);
+	}
+	contact_stamp(c->day ? c->day : today, at, sizeof at);
+	sqlite3_bind_int64(s, 1, c->customer_id);
+	sqlite3_bind_text(s, 2, at, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, store_user(st), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, contact_channel_name(c->channel), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, c->inbound ? "in" : "out", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 6, c->note, -1, SQLITE_STATIC);
+	store_bind_text(s, 7, c->outcome);
+	contact_bind_day(s, 8, c->promise_date);
+	if (c->promise_date)
+		sqlite3_bind_int64(s, 9, c->promise_amount);
+	contact_bind_day(s, 10, c->next_date);
+	store_bind_text(s, 11, contact_owner_name(c->next_owner));
+	sqlite3_bind_int(s, 12, c->dunning_level);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_sqlfail(st, rc, err);
+	if (sqlite3_changes(st->db) != 1)
+		return ur_fail(err, UR_INPUT, _("no such customer"));
+	*id = sqlite3_last_insert_rowid(st->db);
+	return contact_audit(st, c, *id, err);
+}
+
+enum ur_status
+store_contact_add(struct store *st, const struct contact *c, int32_t today, int64_t *id,
+		  struct ur_err *err)
+{
+	int own = !st->in_tx;
+	int64_t got = 0;
+	enum ur_status rc;
+
+	if ((rc = contact_check(c, today, err)) != UR_OK)
+		return rc;
+	if (own && (rc = store_begin(st, err)) != UR_OK)
+		return rc;
+	rc = contact_insert(st, c, today, &got, err);
+	if (own && rc != UR_OK)
+		store_rollback(st);
+	else if (own)
+		rc = store_commit(st, err);
+	if (rc == UR_OK && id)
+		*id = got;
+	return rc;
+}
+
+/* Bind ?1 customer (0: NULL), ?2 day, ?3 the day after, ?4 paid wanted. */
+static sqlite3_stmt *
+contact_query(struct store *st, const char *sql, int64_t customer_id, int32_t day, int paid,
+	      struct ur_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(s);
+		store_sqlfail(st, rc, err);
+		return NULL;
+	}
+	if (customer_id)
+		sqlite3_bind_int64(s, 1, customer_id);
+	store_bind_date(s, 2, day);
+	store_bind_date(s, 3, day + 1);
+	sqlite3_bind_int(s, 4, paid);
+	return s;
+}
+
+static void
+contact_row(sqlite3_stmt *s, int32_t today, struct contact_entry *e)
+{
+	e->id = sqlite3_column_int64(s, 0);
+	e->customer_id = sqlite3_column_int64(s, 1);
+	e->customer = store_column_str(s, 2);
+	e->name = store_column_str(s, 3);
+	e->currency = store_column_str(s, 4);
+	e->at = store_column_str(s, 5);
+	e->day = store_column_date(s, 5);
+	e->user = store_column_str(s, 6);
+	e->channel = store_column_str(s, 7);
+	e->direction = store_column_str(s, 8);
+	e->note = store_column_str(s, 9);
+	e->outcome = store_column_str(s, 10);
+	e->promise_date = store_column_date(s, 11);
+	e->promise_amount = sqlite3_column_int64(s, 12);
+	e->promise_paid = sqlite3_column_int64(s, 13);
+	e->promise_state = e->promise_date ? contact_promise_state(e->promise_date,
+								    e->promise_amount,
+								    e->promise_paid, today)
+					   : CONTACT_PROMISE_PENDING;
+	e->next_date = store_column_date(s, 14);
+	e->next_owner = store_column_str(s, 15);
+	e->dunning_level = sqlite3_column_int(s, 16);
+}
+
+static enum ur_status
+contact_walk(struct store *st, const char *sql, int64_t customer_id, int32_t day, int paid,
+	     store_contact_fn fn, void *ctx, struct ur_err *err)
+{
+	sqlite3_stmt *s = contact_query(st, sql, customer_id, day, paid, err);
+	struct contact_entry e;
+	int rc;
+
+	if (!s)
+		return err ? err->status : UR_FAIL;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		contact_row(s, day, &e);
+		if (fn(&e, ctx)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? UR_OK : store_sqlfail(st, rc, err);
+}
+
+enum ur_status
+store_contact_timeline(struct store *st, int64_t customer_id, int32_t today,
+		       store_contact_fn fn, void *ctx, struct ur_err *err)
+{
+	return contact_walk(st, timeline_sql, customer_id, today, 1, fn, ctx, err);
+}
+
+enum ur_status
+store_contacts_each(struct store *st, store_contact_fn fn, void *ctx, struct ur_err *err)
+{
+	return contact_walk(st, each_sql, 0, date_from_ymd(9999, 12, 30), 0, fn, ctx, err);
+}
+
+/* Walking one part of the worklist. */
+struct work_walk {
+	enum worklist_kind kind;
+	int32_t day;
+	store_worklist_fn fn;
+	void *ctx;
+};
+
+static int
+work_contact(const struct contact_entry *e, void *ctx)
+{
+	struct work_walk *w = ctx;
+	struct worklist_item it;
+
+	if (w->kind == WORK_PROMISE_BROKEN && e->promise_state != CONTACT_PROMISE_BROKEN)
+		return 0;
+	memset(&it, 0, sizeof it);
+	it.kind = w->kind;
+	it.customer_id = e->customer_id;
+	it.customer = e->customer;
+	it.name = e->name;
+	it.currency = e->currency;
+	it.sales_rep = "";
+	it.contact_id = e->id;
+	it.date = w->kind == WORK_FOLLOW_UP ? e->next_date : e->promise_date;
+	it.amount = e->promise_amount;
+	it.paid = e->promise_paid;
+	it.owner = e->next_owner;
+	it.note = e->note;
+	return w->fn(&it, w->ctx);
+}
+
+/* The aging row of each overdue customer holding its oldest overdue item. */
+static size_t
+work_overdue(const struct ar_set *set, const struct ar_row **out)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < set->n; i++) {
+		const struct ar_row *r = &set->rows[i];
+
+		if (!r->oldest_due)
+			continue;
+		if (n && out[n - 1]->customer_id == r->customer_id) {
+			if (r->oldest_due < out[n - 1]->oldest_due)
+				out[n - 1] = r;
+			continue;
+		}
+		out[n++] = r;
+	}
+	return n;
+}
+
+static int
+work_cmp(const void *pa, const void *pb)
+{
+	const struct ar_row *a = *(const struct ar_row *const *)pa;
+	const struct ar_row *b = *(const struct ar_row *const *)pb;
+
+	if (a->oldest_due != b->oldest_due)
+		return a->oldest_due < b->oldest_due ? -1 : 1;
+	return strcmp(a->code, b->code);
+}
+
+static int
+work_dunning_item(const struct ar_settings *s, const struct ar_row *r, int32_t day,
+		  store_worklist_fn fn, void *ctx)
+{
+	struct worklist_item it;
+	int days = (int)(day - r->oldest_due);
+	int level = contact_level_crossed(s, days, r->dunning_level, r->promise_date, day);
+
+	if (!level)
+		return 0;
+	memset(&it, 0, sizeof it);
+	it.kind = WORK_DUNNING;
+	it.customer_id = r->customer_id;
+	it.customer = r->code;
+	it.name = r->name;
+	it.currency = r->currency;
+	it.sales_rep = r->sales_rep;
+	it.date = r->oldest_due;
+	it.amount = r->overdue;
+	it.owner = "";
+	it.note = "";
+	it.days_overdue = days;
+	it.level = level;
+	it.recorded_level = r->dunning_level;
+	return fn(&it, ctx);
+}
+
+static enum ur_status
+work_dunning(struct store *st, const struct ar_settings *s, int32_t day,
+	     store_worklist_fn fn, void *ctx, struct ur_err *err)
+{
+	struct ar_set set;
+	const struct ar_row **over;
+	size_t n;
+	enum ur_status rc;
+
+	ar_set_init(&set, s, day, false);
+	if ((rc = store_ar_rows(st, &set, err)) != UR_OK) {
+		ar_set_free(&set);
+		return rc;
+	}
+	over = xmalloc((set.n ? set.n : 1) * sizeof *over);
+	n = work_overdue(&set, over);
+	qsort(over, n, sizeof *over, work_cmp);
+	for (size_t i = 0; i < n; i++)
+		if (work_dunning_item(s, over[i], day, fn, ctx))
+			break;
+	free(over);
+	ar_set_free(&set);
+	return UR_OK;
+}
+
+enum ur_status
+store_contact_worklist(struct store *st, const struct ar_settings *s, int32_t day,
+		       store_worklist_fn fn, void *ctx, struct ur_err *err)
+{
+	static const char *const parts[] = { follow_sql, promise_due_sql, promise_past_sql };
+	struct work_walk w = { WORK_FOLLOW_UP, day, fn, ctx };
+	enum ur_status rc = UR_OK;
+
+	for (int k = 0; k < 3 && rc == UR_OK; k++) {
+		w.kind = (enum worklist_kind)k;
+		rc = contact_walk(st, parts[k], 0, day, 1, work_contact, &w, err);
+	}
+	return rc == UR_OK ? work_dunning(st, s, day, fn, ctx, err) : rc;
+}
+
+enum ur_status
+store_dunning_move(struct store *st, int64_t customer_id, int level, int32_t day,
+		   const char *note, int64_t *id, struct ur_err *err)
+{
+	struct contact c;
+	char *text;
+	enum ur_status rc;
+
+	if (level < 1 || level > ARCONF_LEVELS)
+		return ur_fail(err, UR_INPUT, _("dunning levels go from 1 to %d"), ARCONF_LEVELS);
+	memset(&c, 0, sizeof c);
+	c.customer_id = customer_id;
+	c.day = day;
+	c.channel = level == CONTACT_LEVEL_REMINDER ? CONTACT_EMAIL : CONTACT_LETTER;
+	c.next_owner = CONTACT_ACCOUNTING;
+	c.dunning_level = level;
+	c.outcome = contact_level_name(level);
+	if (note && *note)
+		text = xstrdup(note);
+	else
+		text = xstrdup(contact_level_name(level));
+	c.note = text;
+	rc = store_contact_add(st, &c, day, id, err);
+	free(text);
+	return rc;
+}

@@ -1,0 +1,453 @@
+/* store_match: the SQL of matching — bulk loads of customers, aliases,
+ * open invoices and unmatched deposits into the engine, confirming a match
+ * in one transaction (state check, allocations, fees, on-account money,
+ * alias learning, audit) and undoing it. Aliases and the allocations
+ * export are in store_alias.c. */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "kana.h"
+#include "money.h"
+#include "store_match.h"
+#include "store_match_priv.h"
+#include "xalloc.h"
+
+sqlite3_stmt *
+store_match_prep(struct store *st, const char *sql, struct ur_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+
+	if (rc != SQLITE_OK) {
+		store_sqlfail(st, rc, err);
+		return NULL;
+	}
+	return s;
+}
+
+enum ur_status
+store_match_done(struct store *st, sqlite3_stmt *s, int rc, struct ur_err *err)
+{
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? UR_OK : store_sqlfail(st, rc, err);
+}
+
+static int
+has_schema(struct store *st, const char *sql)
+{
+	sqlite3_stmt *s = store_match_prep(st, sql, NULL);
+	int found;
+
+	if (!s)
+		return 0;
+	found = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_finalize(s);
+	return found;
+}
+
+static enum ur_status
+load_customers(struct store *st, struct match_index *ix, struct ur_err *err)
+{
+	int fee_col = has_schema(st, "SELECT 1 FROM pragma_table_info('customer')"
+				     " WHERE name = 'fee_policy'");
+	sqlite3_stmt *s = store_match_prep(st, fee_col ?
+		"SELECT id, code, name, kana, kana_key, currency, fee_policy FROM customer" :
+		"SELECT id, code, name, kana, kana_key, currency, NULL FROM customer", err);
+	struct match_fee_policy fee;
+	int rc;
+
+	if (!s)
+		return UR_FAIL;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *cur = store_column_str(s, 5), *pol = store_column_str(s, 6);
+		int custom = *pol && match_fee_parse(pol, cur, &fee, NULL) == UR_OK;
+
+		match_index_add_customer(ix, sqlite3_column_int64(s, 0), store_column_str(s, 1),
+					 store_column_str(s, 2), store_column_str(s, 3),
+					 store_column_str(s, 4), cur, custom ? &fee : NULL);
+	}
+	return store_match_done(st, s, rc, err);
+}
+
+static enum ur_status
+load_aliases(struct store *st, struct match_index *ix, struct ur_err *err)
+{
+	sqlite3_stmt *s = store_match_prep(st,
+		"SELECT payer_key, remit_bank, remit_branch, payer_code, customer_id, count"
+		" FROM payer_alias", err);
+	int rc;
+
+	if (!s)
+		return UR_FAIL;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct match_alias a = {
+			store_column_str(s, 0), store_column_str(s, 1), store_column_str(s, 2),
+			store_column_str(s, 3), sqlite3_column_int64(s, 4),
+			sqlite3_column_int64(s, 5)
+		};
+
+		match_index_add_alias(ix, &a);
+	}
+	return store_match_done(st, s, rc, err);
+}
+
+static enum ur_status
+load_invoices(struct store *st, struct match_index *ix, struct ur_err *err)
+{
+	sqlite3_stmt *s = store_match_prep(st,
+		"SELECT id, number, customer_id, issue_date, due_date, amount - paid, currency"
+		" FROM invoice NOT INDEXED WHERE amount <> paid", err);
+	int rc;
+
+	if (!s)
+		return UR_FAIL;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		match_index_add_invoice(ix, sqlite3_column_int64(s, 0), store_column_str(s, 1),
+					sqlite3_column_int64(s, 2), store_column_date(s, 3),
+					store_column_date(s, 4), sqlite3_column_int64(s, 5),
+					store_column_str(s, 6));
+	return store_match_done(st, s, rc, err);
+}
+
+static enum ur_status
+load_virtual(struct store *st, struct match_index *ix, struct ur_err *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (!has_schema(st, "SELECT 1 FROM sqlite_master WHERE type = 'table'"
+			    " AND name = 'virtual_account'"))
+		return UR_OK;
+	if (!(s = store_match_prep(st, "SELECT acct_number, customer_id FROM virtual_account",
+				   err)))
+		return UR_FAIL;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		match_index_add_virtual(ix, store_column_str(s, 0), sqlite3_column_int64(s, 1));
+	return store_match_done(st, s, rc, err);
+}
+
+enum ur_status
+store_match_load(struct store *st, struct match_index *ix, struct ur_err *err)
+{
+	enum ur_status rc;
+
+	if ((rc = load_customers(st, ix, err)) != UR_OK ||
+	    (rc = load_aliases(st, ix, err)) != UR_OK ||
+	    (rc = load_invoices(st, ix, err)) != UR_OK ||
+	    (rc = load_virtual(st, ix, err)) != UR_OK)
+		return rc;
+	match_index_finish(ix);
+	return UR_OK;
+}
+
+#define DEP_COLS \
+	"SELECT id, reference, booking_date, amount, currency, payer_name, payer_key," \
+	" payer_code, remit_bank, remit_branch, edi, acct_number, state FROM deposit"
+
+static const char *
+keep(struct store_match_deposits *l, sqlite3_stmt *s, int col)
+{
+	if ((l->nstrs & (l->nstrs + 1)) == 0)
+		l->strs = xrealloc(l->strs, (l->nstrs * 2 + 2) * sizeof *l->strs);
+	return l->strs[l->nstrs++] = xstrdup(store_column_str(s, col));
+}
+
+static void
+dep_row(struct store_match_deposits *l, sqlite3_stmt *s)
+{
+	struct match_deposit *d;
+
+	if ((l->n & (l->n + 1)) == 0)
+		l->d = xrealloc(l->d, (l->n * 2 + 2) * sizeof *l->d);
+	d = &l->d[l->n++];
+	d->id = sqlite3_column_int64(s, 0);
+	d->reference = keep(l, s, 1);
+	d->date = store_column_date(s, 2);
+	d->amount = sqlite3_column_int64(s, 3);
+	d->currency = keep(l, s, 4);
+	d->payer_name = keep(l, s, 5);
+	d->payer_key = keep(l, s, 6);
+	d->payer_code = keep(l, s, 7);
+	d->remit_bank = keep(l, s, 8);
+	d->remit_branch = keep(l, s, 9);
+	d->edi = keep(l, s, 10);
+	d->acct_number = keep(l, s, 11);
+}
+
+enum ur_status
+store_match_unmatched(struct store *st, struct store_match_deposits *out, struct ur_err *err)
+{
+	sqlite3_stmt *s = store_match_prep(st, DEP_COLS " WHERE state = 'unmatched'"
+						      " ORDER BY booking_date, id", err);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!s)
+		return UR_FAIL;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		dep_row(out, s);
+	return store_match_done(st, s, rc, err);
+}
+
+static const char *
+state_name(const char *s)
+{
+	static const char *const names[] = { "unmatched", "matched", "partial", "parked",
+					     "reversed" };
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(s, names[i]) == 0)
+			return names[i];
+	return "unmatched";
+}
+
+enum ur_status
+store_match_deposit_get(struct store *st, const char *ref, struct store_match_deposits *out,
+			const char **state, struct ur_err *err)
+{
+	sqlite3_stmt *s = store_match_prep(st, DEP_COLS " WHERE reference = ?1 LIMIT 2", err);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!s)
+		return UR_FAIL;
+	sqlite3_bind_text(s, 1, ref, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		dep_row(out, s);
+		*state = state_name(store_column_str(s, 12));
+	}
+	if ((rc = store_match_done(st, s, rc, err)) != UR_OK)
+		return rc;
+	if (out->n == 1)
+		return UR_OK;
+	if (out->n == 0)
+		return ur_fail(err, UR_INPUT, _("no deposit with reference %s"), ref);
+	return ur_fail(err, UR_INPUT, _("several deposits have reference %s"), ref);
+}
+
+void
+store_match_deposits_free(struct store_match_deposits *l)
+{
+	for (size_t i = 0; i < l->nstrs; i++)
+		free(l->strs[i]);
+	free(l->strs);
+	free(l->d);
+	memset(l, 0, sizeof *l);
+}
+
+enum ur_status
+store_match_bulk(struct store *st, struct ur_err *err)
+{
+	static const char *const pragmas[] = {
+		"PRAGMA cache_size = -262144",  /* each page written once per batch */
+		"PRAGMA temp_store = MEMORY"    /* savepoint journals stay in memory */
+	};
+	enum ur_status rc = UR_OK;
+
+	for (size_t i = 0; i < sizeof pragmas / sizeof pragmas[0] && rc == UR_OK; i++)
+		rc = store_exec(st, pragmas[i], err);
+	return rc;
+}
+
+/* Savepoints let a confirmation run alone or inside a caller's batch. */
+enum ur_status
+store_match_tx_begin(struct store *st, int *own, struct ur_err *err)
+{
+	*own = !st->in_tx;
+	if (*own)
+		return store_begin(st, err);
+	return store_exec(st, "SAVEPOINT store_match", err);
+}
+
+enum ur_status
+store_match_tx_end(struct store *st, int own, enum ur_status rc, struct ur_err *err)
+{
+	if (own)
+		return rc == UR_OK ? store_commit(st, err) : (store_rollback(st), rc);
+	if (rc != UR_OK)
+		store_exec(st, "ROLLBACK TO store_match", NULL);
+	store_exec(st, "RELEASE store_match", NULL);
+	return rc;
+}
+
+/* UR_INPUT unless the lines' cash plus on_account is the deposit's amount. */
+static enum ur_status
+confirm_check(const struct match_deposit *d, const struct match_proposal *p,
+	      struct ur_err *err)
+{
+	int64_t cash = p->on_account, diff;
+	char a[MONEY_BUFSZ], b[MONEY_BUFSZ], c[MONEY_BUFSZ];
+
+	for (int i = 0; i < p->nlines; i++)
+		if (p->line[i].fee < 0 || p->line[i].fee > p->line[i].cleared ||
+		    !money_add(cash, p->line[i].cleared - p->line[i].fee, &cash))
+			return ur_fail(err, UR_INPUT, _("invoice %s: bad amount or fee"),
+				       p->line[i].number ? p->line[i].number : "");
+	if (p->on_account < 0)
+		return ur_fail(err, UR_INPUT, _("money on account cannot be negative"));
+	if (cash == d->amount)
+		return UR_OK;
+	diff = cash - d->amount;
+	money_format(cash, d->currency, MONEY_GROUP, a, sizeof a);
+	money_format(d->amount, d->currency, MONEY_GROUP, b, sizeof b);
+	money_format(diff < 0 ? -diff : diff, d->currency, MONEY_GROUP, c, sizeof c);
+	return ur_fail(err, UR_INPUT,
+		       diff < 0 ? _("cleared − fee + on account = %s, but the deposit is %s: "
+				    "%s short")
+				: _("cleared − fee + on account = %s, but the deposit is %s: "
+				    "%s too much"), a, b, c);
+}
+
+static enum ur_status
+confirm_rows(struct store *st, const struct match_deposit *d, const struct match_proposal *p,
+	     const char *kind, struct ur_err *err)
+{
+	struct allocation a = { d->id, 0, p->customer_id, 0, 0, kind, d->date };
+	enum ur_status rc;
+	int64_t id;
+
+	for (int i = 0; i < p->nlines; i++) {
+		a.invoice_id = p->line[i].invoice_id;
+		a.amount = p->line[i].cleared - p->line[i].fee;
+		a.fee = p->line[i].fee;
+		if ((rc = store_allocation_insert(st, &a, &id, err)) != UR_OK)
+			return rc;
+	}
+	if (p->on_account > 0) {
+		a.invoice_id = 0;
+		a.amount = p->on_account;
+		a.fee = 0;
+		if ((rc = store_allocation_insert(st, &a, &id, err)) != UR_OK)
+			return rc;
+	}
+	return UR_OK;
+}
+
+enum ur_status
+store_match_confirm(struct store *st, const struct match_deposit *d,
+		    const struct match_proposal *p, const char *kind, struct ur_err *err)
+{
+	enum ur_status rc;
+	int own;
+
+	if ((rc = confirm_check(d, p, err)) != UR_OK)
+		return rc;
+	if ((rc = store_match_tx_begin(st, &own, err)) != UR_OK)
+		return rc;
+	rc = store_deposit_set_state(st, d->id, "unmatched", "matched", p->customer_id, NULL, err);
+	if (rc == UR_OK)
+		rc = confirm_rows(st, d, p, kind, err);
+	if (rc == UR_OK && strcmp(kind, "manual") == 0)
+		rc = store_alias_learn(st, d, p->customer_id, 1, err);
+	return store_match_tx_end(st, own, rc, err);
+}
+
+/* Void the deposit's active allocations; *manual_customer is the customer
+ * of a manual match (0 if none), *n how many were voided. */
+static enum ur_status
+void_allocations(struct store *st, int64_t deposit_id, int64_t *manual_customer, int *n,
+		 struct ur_err *err)
+{
+	sqlite3_stmt *s = store_match_prep(st,
+		"SELECT id, customer_id, kind FROM allocation WHERE deposit_id = ?1"
+		" AND voided_at IS NULL ORDER BY id", err);
+	int64_t ids[64];
+	int rc, k = 0;
+
+	*manual_customer = 0;
+	*n = 0;
+	if (!s)
+		return UR_FAIL;
+	sqlite3_bind_int64(s, 1, deposit_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && k < 64) {
+		ids[k++] = sqlite3_column_int64(s, 0);
+		if (strcmp(store_column_str(s, 2), "manual") == 0)
+			*manual_customer = sqlite3_column_int64(s, 1);
+	}
+	if (rc == SQLITE_ROW)
+		rc = SQLITE_DONE;
+	if ((rc = store_match_done(st, s, rc, err)) != UR_OK)
+		return rc;
+	for (int i = 0; i < k; i++)
+		if ((rc = store_allocation_void(st, ids[i], err)) != UR_OK)
+			return rc;
+	*n = k;
+	return UR_OK;
+}
+
+static enum ur_status
+current_state(struct store *st, int64_t deposit_id, char *state, size_t size,
+	      struct match_deposit *d, struct store_match_deposits *l, struct ur_err *err)
+{
+	sqlite3_stmt *s = store_match_prep(st, DEP_COLS " WHERE id = ?1", err);
+	int rc;
+
+	memset(l, 0, sizeof *l);
+	if (!s)
+		return UR_FAIL;
+	sqlite3_bind_int64(s, 1, deposit_id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		snprintf(state, size, "%s", store_column_str(s, 12));
+		dep_row(l, s);
+		*d = l->d[0];
+		rc = SQLITE_DONE;
+	} else if (rc == SQLITE_DONE) {
+		sqlite3_finalize(s);
+		return ur_fail(err, UR_INPUT, _("no deposit with id %" PRId64), deposit_id);
+	}
+	return store_match_done(st, s, rc, err);
+}
+
+static enum ur_status
+unmatch(struct store *st, int64_t deposit_id, const char *to, struct ur_err *err)
+{
+	struct store_match_deposits l;
+	struct match_deposit d;
+	char state[16];
+	int64_t manual;
+	enum ur_status rc;
+	int n = 0;
+
+	if ((rc = current_state(st, deposit_id, state, sizeof state, &d, &l, err)) != UR_OK)
+		return rc;
+	if ((rc = void_allocations(st, deposit_id, &manual, &n, err)) != UR_OK)
+		goto out;
+	if (n == 0 && strcmp(to, "unmatched") == 0) {
+		rc = ur_fail(err, UR_INPUT, _("deposit %s has no match to undo"), d.reference);
+		goto out;
+	}
+	if (strcmp(state, to) != 0)
+		rc = store_deposit_set_state(st, deposit_id, state, to, 0, NULL, err);
+	if (rc == UR_OK && manual)
+		rc = store_alias_learn(st, &d, manual, -1, err);
+out:
+	store_match_deposits_free(&l);
+	return rc;
+}
+
+enum ur_status
+store_match_undo(struct store *st, int64_t deposit_id, struct ur_err *err)
+{
+	enum ur_status rc;
+	int own;
+
+	if ((rc = store_match_tx_begin(st, &own, err)) != UR_OK)
+		return rc;
+	return store_match_tx_end(st, own, unmatch(st, deposit_id, "unmatched", err), err);
+}
+
+enum ur_status
+store_match_reverse(struct store *st, int64_t deposit_id, struct ur_err *err)
+{
+	enum ur_status rc;
+	int own;
+
+	if ((rc = store_match_tx_begin(st, &own, err)) != UR_OK)
+		return rc;
+	return store_match_tx_end(st, own, unmatch(st, deposit_id, "reversed", err), err);
+}

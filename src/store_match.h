@@ -1,0 +1,101 @@
+/* store_match: the SQL of matching — loading the engine's index and the
+ * unexplained deposits in a few bulk queries, confirming a match (one
+ * transaction that checks the deposit is still unmatched, writes the
+ * allocations, fee adjustments and on-account remainder, learns the
+ * payer alias and audits), undoing it, the alias table and the
+ * allocations export. */
+#ifndef UR_SRC_STORE_MATCH_H
+#define UR_SRC_STORE_MATCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "err.h"
+#include "match.h"
+#include "store.h"
+
+/** Fill ix with every customer, learned alias and open invoice (and the
+ *  virtual accounts and fee policies, when the database has them), then
+ *  finish it. */
+enum ur_status store_match_load(struct store *st, struct match_index *ix, struct ur_err *err);
+
+/** Prepare the connection for a long run of confirmations: a page cache
+ *  large enough (256 MiB at most) that each page is written once per
+ *  batch instead of once per commit. */
+enum ur_status store_match_bulk(struct store *st, struct ur_err *err);
+
+/* Deposits read for matching; strings owned by the list. */
+struct store_match_deposits {
+	struct match_deposit *d;
+	size_t n;
+	char **strs; /* every string handed out, for freeing */
+	size_t nstrs;
+};
+/** All unmatched deposits, in booking-date and id order. */
+enum ur_status store_match_unmatched(struct store *st, struct store_match_deposits *out,
+				     struct ur_err *err);
+/** One deposit by its reference (照会番号 etc.), whatever its state:
+ *  out->n = 1, *state its state ('unmatched', 'matched' …, static). UR_INPUT
+ *  when no deposit or several have that reference. */
+enum ur_status store_match_deposit_get(struct store *st, const char *ref,
+				       struct store_match_deposits *out, const char **state,
+				       struct ur_err *err);
+/** Free the deposits of a list. */
+void store_match_deposits_free(struct store_match_deposits *l);
+
+/** Confirm proposal p for deposit d: kind "auto" or "manual" (a manual
+ *  confirmation also teaches the payer alias). The cash of the lines
+ *  (cleared − fee) plus on_account must equal the deposit's amount, else
+ *  UR_INPUT stating the difference. UR_CONFLICT when the deposit is no
+ *  longer unmatched or an invoice no longer has that much open. One
+ *  transaction (a savepoint inside the caller's): all or nothing. */
+enum ur_status store_match_confirm(struct store *st, const struct match_deposit *d,
+				   const struct match_proposal *p, const char *kind,
+				   struct ur_err *err);
+/** Void the deposit's active allocations (and their fees) and make it
+ *  unmatched again; a manual match also unlearns its alias count. UR_INPUT
+ *  when it has nothing to undo. One transaction, audited. */
+enum ur_status store_match_undo(struct store *st, int64_t deposit_id, struct ur_err *err);
+/** As store_match_undo, but the deposit becomes 'reversed' (a bank
+ *  cancellation record reverses it); fine when it was still unmatched. */
+enum ur_status store_match_reverse(struct store *st, int64_t deposit_id, struct ur_err *err);
+
+/* One learned alias, as listed. Strings valid during the callback. */
+struct store_alias_row {
+	int64_t id;
+	const char *payer_key, *remit_bank, *remit_branch, *payer_code;
+	const char *customer_code, *customer_name;
+	int64_t count;
+	const char *last_used_at, *user;
+	int conflict; /* the same payer key also points at another customer */
+};
+typedef int (*store_alias_fn)(const struct store_alias_row *a, void *ctx);
+/** Every alias, by payer key then count (highest first). */
+enum ur_status store_alias_each(struct store *st, store_alias_fn fn, void *ctx,
+				struct ur_err *err);
+/** Point alias id at the customer with code; audited. UR_INPUT when
+ *  there is no such alias or customer. */
+enum ur_status store_alias_edit(struct store *st, int64_t id, const char *customer_code,
+				struct ur_err *err);
+/** Remove alias id (it is learned data, not a ledger); audited. */
+enum ur_status store_alias_remove(struct store *st, int64_t id, struct ur_err *err);
+
+/* One active allocation, as exported (CLI.md columns). */
+struct store_alloc_row {
+	const char *deposit_ref;
+	int32_t deposit_date;
+	const char *payer_name;
+	const char *invoice; /* "" for money held on account */
+	const char *customer;
+	int64_t amount; /* cleared of the invoice, fee included */
+	int64_t fee;
+	const char *currency;
+	const char *kind, *user, *at;
+};
+typedef int (*store_alloc_fn)(const struct store_alloc_row *r, void *ctx);
+/** Every active allocation, by deposit date, deposit and allocation id;
+ *  deposit_id > 0 restricts the walk to that deposit. */
+enum ur_status store_allocations_each(struct store *st, int64_t deposit_id,
+				      store_alloc_fn fn, void *ctx, struct ur_err *err);
+
+#endif

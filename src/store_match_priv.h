@@ -1,0 +1,24 @@
+/* store_match_priv: helpers shared by src/store_match.c and
+ * src/store_alias.c (statements prepared per call, savepoint-or-begin
+ * transactions, alias learning). */
+#ifndef UR_SRC_STORE_MATCH_PRIV_H
+#define UR_SRC_STORE_MATCH_PRIV_H
+
+#include "match.h"
+#include "store_priv.h"
+
+/** Prepare sql (finalise it with store_match_done); NULL after filling err. */
+sqlite3_stmt *store_match_prep(struct store *st, const char *sql, struct ur_err *err);
+/** Finalise s; UR_OK when the last step returned SQLITE_DONE, else the error. */
+enum ur_status store_match_done(struct store *st, sqlite3_stmt *s, int rc, struct ur_err *err);
+/** Begin a transaction, or a savepoint inside the caller's (*own = 0). */
+enum ur_status store_match_tx_begin(struct store *st, int *own, struct ur_err *err);
+/** Commit (rc UR_OK) or roll back what store_match_tx_begin started; rc. */
+enum ur_status store_match_tx_end(struct store *st, int own, enum ur_status rc,
+				  struct ur_err *err);
+/** Count a confirmation of d's payer for customer_id (delta +1), or take
+ *  one back (delta −1, removing the alias at zero); audited. */
+enum ur_status store_alias_learn(struct store *st, const struct match_deposit *d,
+				 int64_t customer_id, int delta, struct ur_err *err);
+
+#endif

@@ -1,0 +1,254 @@
+/* store_statement: the SQL behind statements and dunning letters (see
+ * store_statement.h) — balance on a day, movements of a period, open
+ * invoices on a day, and the contact row a letter leaves. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "store_priv.h"
+#include "store_statement.h"
+#include "xalloc.h"
+
+#define STATUS(err) ((err) ? (err)->status : UR_FAIL)
+
+/* "Counts on day ?D": dated by then and not voided by then. */
+#define ACTIVE_ON(t, datecol, d)                                                  \
+	"(" t "." datecol " <= " d " AND (" t ".voided_at IS NULL OR substr(" t    \
+	".voided_at, 1, 10) > " d "))"
+
+/* ?1 customer id, ?2 currency, ?3 day. */
+static const char balance_sql[] =
+	"SELECT (SELECT ifnull(sum(i.amount), 0) FROM invoice AS i\n"
+	"   WHERE i.customer_id = ?1 AND i.currency = ?2 AND i.issue_date <= ?3)\n"
+	" - (SELECT ifnull(sum(a.amount), 0) FROM allocation AS a\n"
+	"   JOIN deposit AS d ON d.id = a.deposit_id\n"
+	"   WHERE a.customer_id = ?1 AND d.currency = ?2 AND " ACTIVE_ON("a", "alloc_date", "?3") ")\n"
+	" - (SELECT ifnull(sum(j.amount), 0) FROM adjustment AS j\n"
+	"   JOIN invoice AS i ON i.id = j.invoice_id\n"
+	"   WHERE i.customer_id = ?1 AND i.currency = ?2 AND " ACTIVE_ON("j", "adj_date", "?3") ")";
+
+/* ?1 customer id, ?2 currency, ?3 first day, ?4 last day. A ledger row's
+ * sign in the period: counts at the end (+1) minus counted before (−1);
+ * the day shown is when it began or stopped counting. Fee adjustments of
+ * allocations travel with their allocation (a.fee). */
+static const char movements_sql[] =
+	"WITH al AS (SELECT d.id AS dep, d.reference AS ref, d.payer_name AS payer,\n"
+	"    a.amount, a.fee, a.alloc_date, substr(a.voided_at, 1, 10) AS vday,\n"
+	"    " ACTIVE_ON("a", "alloc_date", "?4") "\n"
+	"    - (a.alloc_date < ?3 AND (a.voided_at IS NULL OR substr(a.voided_at, 1, 10) >= ?3))"
+	" AS sg\n"
+	"  FROM allocation AS a JOIN deposit AS d ON d.id = a.deposit_id\n"
+	"  WHERE a.customer_id = ?1 AND d.currency = ?2\n"
+	"    AND (a.alloc_date BETWEEN ?3 AND ?4 OR substr(a.voided_at, 1, 10) BETWEEN ?3 AND ?4)),\n"
+	"aj AS (SELECT i.number AS ref, j.kind, j.amount, j.adj_date, j.id,\n"
+	"    substr(j.voided_at, 1, 10) AS vday,\n"
+	"    " ACTIVE_ON("j", "adj_date", "?4") "\n"
+	"    - (j.adj_date < ?3 AND (j.voided_at IS NULL OR substr(j.voided_at, 1, 10) >= ?3))"
+	" AS sg\n"
+	"  FROM adjustment AS j JOIN invoice AS i ON i.id = j.invoice_id\n"
+	"  WHERE i.customer_id = ?1 AND i.currency = ?2 AND j.allocation_id IS NULL\n"
+	"    AND (j.adj_date BETWEEN ?3 AND ?4 OR substr(j.voided_at, 1, 10) BETWEEN ?3 AND ?4))\n"
+	"SELECT 'I', issue_date, number, ifnull(memo, ''), amount, 0, ifnull(tax, -1), due_date, 0\n"
+	"  FROM invoice WHERE customer_id = ?1 AND currency = ?2\n"
+	"    AND issue_date BETWEEN ?3 AND ?4\n"
+	"UNION ALL\n"
+	"SELECT 'P', day, ref, payer, sum(amount), sum(fee), 0, '', 1 FROM (\n"
+	"  SELECT dep, ref, payer, sg * amount AS amount, sg * fee AS fee,\n"
+	"    CASE WHEN sg > 0 THEN alloc_date ELSE vday END AS day, sg\n"
+	"  FROM al WHERE sg <> 0)\n"
+	"  GROUP BY dep, sg, day\n"
+	"UNION ALL\n"
+	"SELECT 'A', CASE WHEN sg > 0 THEN adj_date ELSE vday END, ref, kind, sg * amount,\n"
+	"    0, 0, '', 2 FROM aj WHERE sg <> 0\n"
+	"ORDER BY 2, 9, 3";
+
+/* ?1 customer id, ?2 currency, ?3 day. */
+static const char open_items_sql[] =
+	"SELECT number, memo, issue_date, due_date, amount, open FROM (\n"
+	"  SELECT i.number, ifnull(i.memo, '') AS memo, i.issue_date, i.due_date, i.amount,\n"
+	"    i.amount - (SELECT ifnull(sum(a.amount), 0) FROM allocation AS a\n"
+	"      WHERE a.invoice_id = i.id AND " ACTIVE_ON("a", "alloc_date", "?3") ")\n"
+	"    - (SELECT ifnull(sum(j.amount), 0) FROM adjustment AS j\n"
+	"      WHERE j.invoice_id = i.id AND " ACTIVE_ON("j", "adj_date", "?3") ") AS open\n"
+	"  FROM invoice AS i\n"
+	"  WHERE i.customer_id = ?1 AND i.currency = ?2 AND i.issue_date <= ?3)\n"
+	"WHERE open <> 0 ORDER BY due_date, number";
+
+enum { Q_BALANCE, Q_MOVES, Q_OPEN, Q_COUNT };
+
+struct store_statement {
+	struct store *st;
+	sqlite3_stmt *s[Q_COUNT];
+};
+
+enum ur_status
+store_statement_open(struct store *st, struct store_statement **out, struct ur_err *err)
+{
+	static const char *const sql[Q_COUNT] = { balance_sql, movements_sql, open_items_sql };
+	struct store_statement *q = xcalloc(1, sizeof *q);
+	int rc;
+
+	q->st = st;
+	for (int i = 0; i < Q_COUNT; i++) {
+		rc = sqlite3_prepare_v2(st->db, sql[i], -1, &q->s[i], NULL);
+		if (rc != SQLITE_OK) {
+			store_sqlfail(st, rc, err);
+			store_statement_close(q);
+			return STATUS(err);
+		}
+	}
+	*out = q;
+	return UR_OK;
+}
+
+void
+store_statement_close(struct store_statement *q)
+{
+	if (!q)
+		return;
+	for (int i = 0; i < Q_COUNT; i++)
+		sqlite3_finalize(q->s[i]);
+	free(q);
+}
+
+/* Reset statement i and bind customer, currency and the day(s). */
+static sqlite3_stmt *
+q_bind(struct store_statement *q, int i, int64_t cust_id, const char *cur, int32_t d1,
+       int32_t d2)
+{
+	sqlite3_stmt *s = q->s[i];
+
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	sqlite3_bind_int64(s, 1, cust_id);
+	sqlite3_bind_text(s, 2, cur, -1, SQLITE_STATIC);
+	store_bind_date(s, 3, d1);
+	if (d2)
+		store_bind_date(s, 4, d2);
+	return s;
+}
+
+static enum ur_status
+q_end(struct store_statement *q, sqlite3_stmt *s, int rc, struct ur_err *err)
+{
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return store_sqlfail(q->st, rc, err);
+	return UR_OK;
+}
+
+enum ur_status
+store_statement_balance(struct store_statement *q, int64_t cust_id, const char *cur,
+			int32_t day, int64_t *out, struct ur_err *err)
+{
+	sqlite3_stmt *s = q_bind(q, Q_BALANCE, cust_id, cur, day, 0);
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(s, 0);
+	return q_end(q, s, rc, err);
+}
+
+enum ur_status
+store_statement_movements(struct store_statement *q, int64_t cust_id, const char *cur,
+			  int32_t from, int32_t to, store_movement_fn fn, void *ctx,
+			  struct ur_err *err)
+{
+	sqlite3_stmt *s = q_bind(q, Q_MOVES, cust_id, cur, from, to);
+	struct store_movement m;
+	int rc;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		memset(&m, 0, sizeof m);
+		m.kind = (enum store_move_kind)store_column_str(s, 0)[0];
+		m.date = store_column_date(s, 1);
+		m.ref = store_column_str(s, 2);
+		m.text = store_column_str(s, 3);
+		m.amount = sqlite3_column_int64(s, 4);
+		m.fee = sqlite3_column_int64(s, 5);
+		m.tax = sqlite3_column_int64(s, 6);
+		m.due = store_column_date(s, 7);
+		if (fn(&m, ctx))
+			break;
+	}
+	return q_end(q, s, rc, err);
+}
+
+enum ur_status
+store_statement_open_items(struct store_statement *q, int64_t cust_id, const char *cur,
+			   int32_t as_of, store_open_item_fn fn, void *ctx, struct ur_err *err)
+{
+	sqlite3_stmt *s = q_bind(q, Q_OPEN, cust_id, cur, as_of, 0);
+	struct store_open_item it;
+	int rc;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		it.number = store_column_str(s, 0);
+		it.memo = store_column_str(s, 1);
+		it.issue = store_column_date(s, 2);
+		it.due = store_column_date(s, 3);
+		it.amount = sqlite3_column_int64(s, 4);
+		it.open = sqlite3_column_int64(s, 5);
+		if (fn(&it, ctx))
+			break;
+	}
+	return q_end(q, s, rc, err);
+}
+
+static enum ur_status
+contact_insert(struct store *st, int64_t cust_id, const char *channel, const char *note,
+	       int level, struct ur_err *err)
+{
+	static const char sql[] =
+		"INSERT INTO contact (customer_id, user, channel, direction, note,"
+		" dunning_level) VALUES (?1, ?2, ?3, 'out', ?4, ?5)";
+	sqlite3_stmt *s;
+	char key[24];
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(s);
+		return store_sqlfail(st, rc, err);
+	}
+	sqlite3_bind_int64(s, 1, cust_id);
+	sqlite3_bind_text(s, 2, store_user(st), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, channel, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, note ? note : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 5, level);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_sqlfail(st, rc, err);
+	snprintf(key, sizeof key, "%lld", (long long)sqlite3_last_insert_rowid(st->db));
+	store_json_begin(&st->after);
+	store_json_int(&st->after, "customer_id", cust_id);
+	store_json_str(&st->after, "channel", channel);
+	store_json_str(&st->after, "note", note);
+	store_json_int(&st->after, "dunning_level", level);
+	store_json_end(&st->after);
+	return store_audit_entity(st, "insert", "contact", key, NULL, st->after.buf, err);
+}
+
+enum ur_status
+store_statement_contact(struct store *st, int64_t cust_id, const char *channel,
+			const char *note, int level, struct ur_err *err)
+{
+	int own = !st->in_tx;
+	enum ur_status rc;
+
+	if (!channel || !*channel)
+		return ur_fail(err, UR_INPUT, _("a contact needs a channel"));
+	if (own && (rc = store_begin(st, err)) != UR_OK)
+		return rc;
+	rc = contact_insert(st, cust_id, channel, note, level, err);
+	if (!own)
+		return rc;
+	if (rc != UR_OK) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_commit(st, err);
+}

@@ -1,0 +1,80 @@
+/* store_statement: the SQL behind customer statements and dunning letters —
+ * a customer's balance on a day, its movements in a period, its open
+ * invoices on a day, and recording a letter as a contact. */
+#ifndef UR_SRC_STORE_STATEMENT_H
+#define UR_SRC_STORE_STATEMENT_H
+
+#include <stdint.h>
+
+#include "err.h"
+
+struct store;
+struct store_statement;
+
+/* A ledger row counts on day D when it is dated on or before D and not
+ * voided, or voided only after D (as the aging report does), so a
+ * statement for a past period comes out the same when printed again. */
+
+/** Prepare the statement queries on st (kept until store_statement_close,
+ *  which must come before store_close). */
+enum ur_status store_statement_open(struct store *st, struct store_statement **out,
+				    struct ur_err *err);
+void store_statement_close(struct store_statement *q);
+
+/** The customer's balance in currency cur at the end of day: invoices
+ *  issued minus cash applied (on account included) and adjustments. */
+enum ur_status store_statement_balance(struct store_statement *q, int64_t cust_id,
+				       const char *cur, int32_t day, int64_t *out,
+				       struct ur_err *err);
+
+enum store_move_kind {
+	STORE_MOVE_INVOICE = 'I',    /* an invoice issued in the period */
+	STORE_MOVE_PAYMENT = 'P',    /* cash applied (negative: an undone one) */
+	STORE_MOVE_ADJUSTMENT = 'A', /* write-off or credit note (or its undoing) */
+};
+
+/* One movement of a period. Strings belong to the query: valid during
+ * the callback only. */
+struct store_movement {
+	enum store_move_kind kind;
+	int32_t date;
+	const char *ref;  /* invoice number; deposit reference (payments) */
+	const char *text; /* invoice memo; payer name; adjustment kind */
+	int64_t amount;   /* invoice total; cash received; adjustment */
+	int64_t fee;      /* payments: transfer fee the customer deducted */
+	int64_t tax;      /* invoices: tax included in amount, -1 unknown */
+	int32_t due;      /* invoices: due date */
+};
+typedef int (*store_movement_fn)(const struct store_movement *m, void *ctx);
+
+/** Call fn for each movement of customer cust_id in currency cur from day
+ *  from to day to (inclusive), by date, then invoices before payments
+ *  before adjustments, then reference. A payment applied before the period
+ *  and undone within it comes with a negative amount on the day undone.
+ *  A non-zero return from fn stops the walk. */
+enum ur_status store_statement_movements(struct store_statement *q, int64_t cust_id,
+					 const char *cur, int32_t from, int32_t to,
+					 store_movement_fn fn, void *ctx, struct ur_err *err);
+
+/* An invoice still open on a day. Strings valid during the callback. */
+struct store_open_item {
+	const char *number;
+	const char *memo;
+	int32_t issue, due;
+	int64_t amount; /* total incl. tax */
+	int64_t open;   /* still owed at the end of the day */
+};
+typedef int (*store_open_item_fn)(const struct store_open_item *it, void *ctx);
+
+/** Call fn for each invoice of customer cust_id in cur issued by day as_of
+ *  with an amount still open at its end, by due date and number. */
+enum ur_status store_statement_open_items(struct store_statement *q, int64_t cust_id,
+					  const char *cur, int32_t as_of,
+					  store_open_item_fn fn, void *ctx, struct ur_err *err);
+
+/** Record an outgoing contact (a letter sent) with the dunning level, in its
+ *  own transaction unless the caller has one open; audited. */
+enum ur_status store_statement_contact(struct store *st, int64_t cust_id, const char *channel,
+				       const char *note, int level, struct ur_err *err);
+
+#endif

@@ -1,0 +1,198 @@
+/* store_ui_undo: undoing the clerk's latest queue action from the audit
+ * log (so it survives a restart), and the "being handled by NAME" leases
+ * kept as audit rows that every urikake process on the database sees. */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "store_priv.h"
+#include "store_ui.h"
+#include "store_ui_priv.h"
+#include "xalloc.h"
+
+/* The undo record written by store_ui_act.c. */
+struct undo_rec {
+	int64_t audit_id, deposit, customer, alias;
+	int alias_new;
+	char from[16], to[16];
+	int64_t alloc[64];
+	int nalloc;
+};
+
+static int64_t
+json_int(const char *j, const char *key)
+{
+	char pat[32];
+	const char *p;
+
+	snprintf(pat, sizeof pat, "\"%s\":", key);
+	p = strstr(j, pat);
+	return p ? strtoll(p + strlen(pat), NULL, 10) : 0;
+}
+
+static void
+json_word(const char *j, const char *key, char *out, size_t size)
+{
+	char pat[32];
+	const char *p;
+	size_t n = 0;
+
+	snprintf(pat, sizeof pat, "\"%s\":\"", key);
+	if ((p = strstr(j, pat)))
+		for (p += strlen(pat); p[n] && p[n] != '"' && n + 1 < size; n++)
+			out[n] = p[n];
+	out[n] = '\0';
+}
+
+static void
+undo_parse(const char *j, struct undo_rec *u)
+{
+	const char *p = strstr(j, "\"alloc\":[");
+	char *end;
+
+	u->deposit = json_int(j, "deposit");
+	u->customer = json_int(j, "customer");
+	u->alias = json_int(j, "alias");
+	u->alias_new = (int)json_int(j, "alias_new");
+	json_word(j, "from", u->from, sizeof u->from);
+	json_word(j, "to", u->to, sizeof u->to);
+	u->nalloc = 0;
+	for (p = p ? p + 9 : NULL; p && *p != ']' && u->nalloc < 64; p = end + (*end == ',')) {
+		u->alloc[u->nalloc] = strtoll(p, &end, 10);
+		if (end == p)
+			break;
+		u->nalloc++;
+	}
+}
+
+/* This user's latest action not undone yet; UR_INPUT when none. */
+static enum ur_status
+undo_find(struct store *st, struct undo_rec *u, struct ur_err *err)
+{
+	static const char sql[] =
+		"SELECT a.id, a.after FROM audit a WHERE a.user = ?1"
+		" AND a.action IN ('ui-confirm', 'ui-park', 'ui-assign')"
+		" AND NOT EXISTS (SELECT 1 FROM audit x WHERE x.entity = 'audit:' || a.id"
+		" AND x.action = 'ui-undo') ORDER BY a.id DESC LIMIT 1";
+	sqlite3_stmt *s = sui_prepare(st, sql, err);
+	int rc;
+
+	if (!s)
+		return err->status;
+	sqlite3_bind_text(s, 1, store_user(st), -1, SQLITE_TRANSIENT);
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+		if (sui_finish(st, s, rc, err) != UR_OK)
+			return err->status;
+		return ur_fail(err, UR_INPUT, _("nothing to undo"));
+	}
+	memset(u, 0, sizeof *u);
+	u->audit_id = sqlite3_column_int64(s, 0);
+	undo_parse(store_column_str(s, 1), u);
+	return sui_finish(st, s, SQLITE_DONE, err);
+}
+
+static enum ur_status
+alias_take_back(struct store *st, const struct undo_rec *u, struct ur_err *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (!u->alias)
+		return UR_OK;
+	s = sui_prepare(st, u->alias_new ? "DELETE FROM payer_alias WHERE id = ?1"
+					 : "UPDATE payer_alias SET count = count - 1"
+					   " WHERE id = ?1 AND count > 1",
+			err);
+	if (!s)
+		return err->status;
+	sqlite3_bind_int64(s, 1, u->alias);
+	rc = sqlite3_step(s);
+	return sui_finish(st, s, rc, err);
+}
+
+enum ur_status
+store_ui_undo(struct store *st, int64_t *deposit, struct ur_err *err)
+{
+	struct undo_rec u;
+	enum ur_status rc;
+	char key[24];
+	int i;
+
+	if (undo_find(st, &u, err) != UR_OK)
+		return err->status;
+	*deposit = u.deposit;
+	if (store_begin(st, err) != UR_OK)
+		return err->status;
+	rc = UR_OK;
+	for (i = 0; rc == UR_OK && i < u.nalloc; i++)
+		rc = store_allocation_void(st, u.alloc[i], err);
+	if (rc == UR_OK)
+		rc = store_deposit_set_state(st, u.deposit, u.to, u.from, u.customer, NULL, err);
+	if (rc == UR_OK)
+		rc = alias_take_back(st, &u, err);
+	snprintf(key, sizeof key, "%" PRId64, u.audit_id);
+	if (rc == UR_OK)
+		rc = store_audit_entity(st, "ui-undo", "audit", key, NULL, NULL, err);
+	if (rc == UR_OK && store_commit(st, err) == UR_OK)
+		return UR_OK;
+	store_rollback(st);
+	return err->status;
+}
+
+enum ur_status
+store_ui_lease_holder(struct store *st, int64_t id, char **user, struct ur_err *err)
+{
+	static const char sql[] =
+		"SELECT user, action = 'lease' AND at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?2)"
+		" FROM audit WHERE entity = ?1 AND action IN ('lease', 'release')"
+		" ORDER BY id DESC LIMIT 1";
+	sqlite3_stmt *s = sui_prepare(st, sql, err);
+	char key[40], age[24];
+	int rc;
+
+	*user = NULL;
+	if (!s)
+		return err->status;
+	snprintf(key, sizeof key, "deposit:%" PRId64, id);
+	snprintf(age, sizeof age, "-%d minutes", SUI_LEASE_MINUTES);
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, age, -1, SQLITE_TRANSIENT);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW && sqlite3_column_int(s, 1) &&
+	    strcmp(store_column_str(s, 0), store_user(st)) != 0)
+		*user = sui_col_dup(s, 0);
+	return sui_finish(st, s, rc, err);
+}
+
+enum ur_status
+store_ui_lease_take(struct store *st, int64_t id, struct ur_err *err)
+{
+	char key[24], *holder = NULL;
+	enum ur_status rc;
+
+	if (store_begin(st, err) != UR_OK)
+		return err->status;
+	rc = store_ui_lease_holder(st, id, &holder, err);
+	if (rc == UR_OK && holder)
+		rc = ur_fail(err, UR_CONFLICT, _("being handled by %s"), holder);
+	free(holder);
+	snprintf(key, sizeof key, "%" PRId64, id);
+	if (rc == UR_OK)
+		rc = store_audit_entity(st, "lease", "deposit", key, NULL, NULL, err);
+	if (rc == UR_OK && store_commit(st, err) == UR_OK)
+		return UR_OK;
+	store_rollback(st);
+	return err->status;
+}
+
+enum ur_status
+store_ui_lease_release(struct store *st, int64_t id, struct ur_err *err)
+{
+	char key[24];
+
+	snprintf(key, sizeof key, "%" PRId64, id);
+	return store_audit_entity(st, "release", "deposit", key, NULL, NULL, err);
+}

@@ -1,0 +1,257 @@
+/* match-perf: time `match --auto` (match_run_auto: load the index, match,
+ * write the allocations) for D deposits against I open invoices of C
+ * customers, at ¼, ½ and full size, each in its own process so that the
+ * peak memory (getrusage max RSS) is that size's alone. Prints times, the
+ * ratios between sizes (n log n growth gives ≈ 2.1 per doubling) and RSS.
+ * Usage: match-perf [--deposits D] [--invoices I] [--customers C]
+ * (default 100000 / 1000000 / 50000). */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "kana.h"
+#include "match_run.h"
+#include "store.h"
+
+static const char *const syl[] = { "ア", "イ", "ウ", "エ", "オ", "カ", "キ", "ク", "ケ", "コ",
+				   "サ", "シ", "ス", "セ", "ソ", "タ", "チ", "ツ", "テ", "ト",
+				   "ナ", "ニ", "ヌ", "ネ", "ノ", "ハ", "ヒ", "フ", "ヘ", "ホ",
+				   "マ", "ミ", "ム", "メ", "モ", "ヤ", "ユ", "ヨ", "ラ", "リ",
+				   "ル", "レ", "ロ", "ワ", "ガ", "ギ", "グ", "ゲ", "ゴ", "ダ" };
+
+static uint64_t rng = 88172645463325252ull;
+
+static uint64_t
+rnd(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return rng;
+}
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void
+kana_name(long i, char *out, size_t cap)
+{
+	long v = i * 7919 + 104729;
+	size_t n = 0;
+
+	out[0] = '\0';
+	for (int k = 0; k < 6 && n + 4 < cap; k++, v /= 50)
+		n += (size_t)snprintf(out + n, cap - n, "%s", syl[v % 50]);
+}
+
+static void
+exec1(sqlite3 *db, const char *sql)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		fprintf(stderr, "match-perf: %s\n", msg);
+		exit(1);
+	}
+}
+
+static void
+fill_customers(sqlite3 *db, long nc)
+{
+	sqlite3_stmt *s;
+	struct strbuf key;
+	char kana[64], code[24], name[96];
+
+	sb_init(&key);
+	sqlite3_prepare_v2(db, "INSERT INTO customer (id, code, name, kana, kana_key, currency)"
+			       " VALUES (?1, ?2, ?3, ?4, ?5, 'JPY')", -1, &s, NULL);
+	for (long i = 1; i <= nc; i++) {
+		kana_name(i, kana, sizeof kana);
+		kana_fold(kana, &key, NULL);
+		snprintf(code, sizeof code, "C%06ld", i);
+		snprintf(name, sizeof name, "株式会社%s", kana);
+		sqlite3_bind_int64(s, 1, i);
+		sqlite3_bind_text(s, 2, code, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 3, name, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 4, kana, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 5, key.buf, -1, SQLITE_TRANSIENT);
+		sqlite3_step(s);
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+	sb_free(&key);
+}
+
+/* Invoices: invoice i (0-based) belongs to customer i % nc + 1 and is
+ * its (i / nc)-th oldest; amounts in amt[]. */
+static void
+fill_invoices(sqlite3 *db, long nc, long ni, int64_t *first)
+{
+	sqlite3_stmt *s;
+	char num[24], issue[16];
+
+	sqlite3_prepare_v2(db, "INSERT INTO invoice (id, number, customer_id, issue_date,"
+			       " due_date, amount, currency) VALUES (?1, ?2, ?3, ?4, '2026-03-31',"
+			       " ?5, 'JPY')", -1, &s, NULL);
+	for (long i = 0; i < ni; i++) {
+		long c = i % nc + 1, k = i / nc;
+		int64_t amount = (int64_t)(rnd() % 500000 + 1000) * 11;
+
+		first[i] = amount;
+		snprintf(num, sizeof num, "INV-%08ld", i + 1);
+		snprintf(issue, sizeof issue, "2025-%02ld-%02ld", 1 + k % 12, 1 + (k / 12) % 28);
+		sqlite3_bind_int64(s, 1, i + 1);
+		sqlite3_bind_text(s, 2, num, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(s, 3, c);
+		sqlite3_bind_text(s, 4, issue, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(s, 5, amount);
+		sqlite3_step(s);
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+}
+
+/* Deposits: deposit i pays invoice i (so each customer's oldest open
+ * one) under the customer's bank name, 30% minus a fee; 5% come from
+ * strangers. */
+static void
+fill_deposits(sqlite3 *db, long nc, long nd, const int64_t *first)
+{
+	sqlite3_stmt *s;
+	struct strbuf key;
+	char kana[64], payer[96], ref[24];
+
+	sb_init(&key);
+	sqlite3_prepare_v2(db, "INSERT INTO deposit (booking_date, value_date, amount, currency,"
+			       " payer_name, payer_key, reference, acct_number) VALUES ('2026-03-31',"
+			       " '2026-03-31', ?1, 'JPY', ?2, ?3, ?4, '1234567')", -1, &s, NULL);
+	for (long i = 0; i < nd; i++) {
+		long c = i % nc + 1;
+		int r = (int)(rnd() % 100);
+		int64_t amount = first[i] - (r < 30 ? 440 : 0);
+
+		kana_name(c, kana, sizeof kana);
+		snprintf(payer, sizeof payer, "ｶ)%s", kana);
+		if (r >= 95) {
+			snprintf(payer, sizeof payer, "ﾀﾅｶ ﾀﾛｳ%ld", i);
+			amount = (int64_t)(rnd() % 100000 + 1) * 10;
+		}
+		kana_fold(payer, &key, NULL);
+		snprintf(ref, sizeof ref, "%010ld", i + 1);
+		sqlite3_bind_int64(s, 1, amount);
+		sqlite3_bind_text(s, 2, payer, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 3, key.buf, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 4, ref, -1, SQLITE_TRANSIENT);
+		sqlite3_step(s);
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+	sb_free(&key);
+}
+
+static void
+populate(const char *path, long nc, long ni, long nd)
+{
+	struct store *st;
+	struct ur_err err;
+	int64_t *first = calloc((size_t)ni + 1, sizeof *first);
+	sqlite3 *db;
+
+	if (store_open(&st, path, "bench", &err) != UR_OK) {
+		fprintf(stderr, "match-perf: %s\n", err.msg);
+		exit(1);
+	}
+	store_close(st);
+	sqlite3_open(path, &db);
+	exec1(db, "BEGIN");
+	fill_customers(db, nc);
+	fill_invoices(db, nc, ni, first);
+	fill_deposits(db, nc, nd, first);
+	exec1(db, "COMMIT");
+	sqlite3_close(db);
+	free(first);
+}
+
+/* In a child: populate, then time the auto-match run. */
+static void
+child(const char *dir, long nc, long ni, long nd)
+{
+	struct match_run_stats stats;
+	struct match_config cfg;
+	struct store *st;
+	struct ur_err err;
+	char path[256];
+	double t0, t1;
+
+	snprintf(path, sizeof path, "%s/perf-%ld.db", dir, nd);
+	populate(path, nc, ni, nd);
+	match_config_default(&cfg);
+	t0 = now();
+	if (store_open(&st, path, "bench", &err) != UR_OK ||
+	    match_run_auto(st, &cfg, getenv("PERF_DRY") != NULL, NULL, NULL, &stats, &err) != UR_OK) {
+		fprintf(stderr, "match-perf: %s\n", err.msg);
+		exit(1);
+	}
+	store_close(st);
+	t1 = now();
+	printf("%7ld deposits, %8ld invoices, %6ld customers: %6.2f s, %ld matched "
+	       "automatically", nd, ni, nc, t1 - t0, stats.matched);
+	fflush(stdout);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/perf-%ld.db-wal", dir, nd);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/perf-%ld.db-shm", dir, nd);
+	unlink(path);
+	FILE *f = fopen("/dev/null", "w");
+	fprintf(f ? f : stderr, "%.6f", t1 - t0);
+	if (f)
+		fclose(f);
+	exit(0);
+}
+
+int
+main(int argc, char **argv)
+{
+	long nd = 100000, ni = 1000000, nc = 50000;
+	char dir[] = "/tmp/match-perf.XXXXXX";
+
+	for (int i = 1; i + 1 < argc; i += 2) {
+		if (strcmp(argv[i], "--deposits") == 0)
+			nd = atol(argv[i + 1]);
+		else if (strcmp(argv[i], "--invoices") == 0)
+			ni = atol(argv[i + 1]);
+		else if (strcmp(argv[i], "--customers") == 0)
+			nc = atol(argv[i + 1]);
+	}
+	if (!mkdtemp(dir))
+		return 1;
+	for (int q = getenv("PERF_ONE") ? 1 : 4; q >= 1; q /= 2) {
+		struct rusage ru;
+		int status;
+		pid_t pid;
+
+		fflush(stdout);
+		if ((pid = fork()) == 0)
+			child(dir, nc / q, ni / q, nd / q);
+		if (pid < 0 || wait4(pid, &status, 0, &ru) < 0 || !WIFEXITED(status) ||
+		    WEXITSTATUS(status) != 0)
+			return 1;
+		printf(", max RSS %.0f MiB (size 1/%d)\n", (double)ru.ru_maxrss / 1024.0, q);
+	}
+	rmdir(dir);
+	return 0;
+}

@@ -1,0 +1,52 @@
+#!/bin/sh
+# tui-keys.sh: benchmark of the full-screen interface on the large demo
+# database (50,000 customers, 1,000,000 invoices): time to the first
+# screen, per-keystroke redraw time over a scripted 1,000-key session
+# (median, p99, max) and peak resident memory. Prints figures; targets
+# (issue 5): first screen < 150 ms, p99 < 16 ms, RSS < 64 MiB.
+# Usage: tests/bench/tui-keys.sh [DB]   (the database is built when absent)
+set -e
+: "${URIKAKE:=./urikake}"
+db=${1:-${TMPDIR:-/tmp}/urikake-bench-large.db}
+T=$(mktemp -d "${TMPDIR:-/tmp}/urikake-bench.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+export URIKAKE_TODAY=2026-03-31 LC_ALL=C.UTF-8 TERM=xterm-256color
+[ -f "$db" ] || "$URIKAKE" --db "$db" --user bench demo --size large >/dev/null
+
+# 1,000 keys: paging, vi moves, search, filter/sort changes, pane switches.
+{
+	i=0
+	while [ $i -lt 40 ]; do
+		echo "keys j j j j j <PgDown> k k <C-d> <C-u> G g j j <Right> ? q 2 j 1 f"
+		echo "keys j j o j j <PgDown> <PgUp> <End> <Home> j j j 3 1 f f o o j"
+		i=$((i + 1))
+	done
+	echo "keys /"
+	echo "type カブシキ"
+	echo "keys <Enter> n n n"
+} >"$T/keys.script"
+keys=$(grep -c . "$T/keys.script")
+
+run() {
+	URIKAKE_TEST_SCRIPT="$T/keys.script" URIKAKE_TEST_SIZE=132x43 \
+		URIKAKE_TEST_TIMES="$T/times" XDG_CONFIG_HOME="$T" \
+		"$URIKAKE" --db "$db" --user bench
+}
+start=$(date +%s%N)
+run
+end=$(date +%s%N)
+rss=unknown
+if [ -x /usr/bin/time ]; then
+	/usr/bin/time -f %M -o "$T/rss" env URIKAKE_TEST_SCRIPT="$T/keys.script" \
+		URIKAKE_TEST_SIZE=132x43 XDG_CONFIG_HOME="$T" \
+		"$URIKAKE" --db "$db" --user bench && rss=$(cat "$T/rss")
+fi
+first=$(head -1 "$T/times")
+tail -n +2 "$T/times" | sort -n >"$T/keys"
+n=$(wc -l <"$T/keys")
+pct() { sed -n "$(( ($n * $1 + 99) / 100 ))p" "$T/keys"; }
+echo "tui-keys: database $db"
+echo "tui-keys: first screen ${first} ms (target < 150)"
+echo "tui-keys: $n keystrokes ($keys script lines), median $(pct 50) ms, p99 $(pct 99) ms (target < 16), max $(tail -1 "$T/keys") ms"
+echo "tui-keys: whole session $(( (end - start) / 1000000 )) ms"
+echo "tui-keys: max RSS ${rss} KiB (target < 65536)"

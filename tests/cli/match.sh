@@ -1,0 +1,80 @@
+#!/bin/sh
+# match.sh: `urikake match --auto|confirm|undo|show|aliases` and
+# `export allocations` end to end: exit codes (3 when the arithmetic does
+# not add up, 4 on a lost race), the CLI.md allocation columns, and that a
+# dry run writes nothing.
+. "$top_srcdir/tests/lib.sh"
+command -v sqlite3 >/dev/null 2>&1 || t_skip_all "no sqlite3 shell to insert deposits"
+DB="$T/m.db"
+u() { "$URIKAKE" --db "$DB" "$@"; }
+
+cat >"$T/c.csv" <<'CSV'
+code,name,kana
+C1,株式会社山田商事,ヤマダショウジ
+C2,株式会社鈴木工業,スズキコウギョウ
+C3,有限会社田中商店,タナカショウテン
+CSV
+cat >"$T/i.csv" <<'CSV'
+number,customer,issue_date,due_date,amount
+A-1,C1,2026-01-10,2026-02-28,110000
+A-2,C1,2026-01-20,2026-02-28,55000
+B-1,C2,2026-01-10,2026-02-28,220000
+B-2,C2,2026-01-15,2026-02-28,330000
+T-1,C3,2026-01-10,2026-02-28,77000
+CSV
+t_ok "init" u init
+t_ok "import customers" u import customers "$T/c.csv"
+t_ok "import invoices" u import invoices "$T/i.csv"
+sqlite3 "$DB" "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
+	reference) VALUES
+	('2026-02-27', '2026-02-27', 109560, 'JPY', 'ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ', '0001'),
+	('2026-02-27', '2026-02-27', 550000, 'JPY', 'ｽｽﾞｷｺｳｷﾞﾖｳ(ｶ', '0002'),
+	('2026-02-27', '2026-02-27', 77000, 'JPY', 'ﾀﾅｶ ｲﾁﾛｳ', '0003'),
+	('2026-02-27', '2026-02-27', 12345, 'JPY', 'ｺｸｾﾞｲｷﾖｸ', '0004')"
+
+t_exit "match without --auto is a usage error" 2 u match
+t_ok "dry run" u match --auto --dry-run
+t_grep "dry run counts" "4 deposits looked at, 2 would be matched automatically" "$T/.out"
+t_ok "export after a dry run" u export allocations
+t_is "a dry run writes nothing" "$(wc -l <"$T/.out")" 1
+
+t_ok "auto-match" u match --auto
+t_grep "two matched" "2 matched automatically" "$T/.out"
+t_grep "held by reason" "only the amount fits" "$T/.out"
+t_ok "export allocations" u export allocations
+t_is "CSV header" "$(head -1 "$T/.out")" \
+	"deposit_ref,deposit_date,payer_name,invoice,customer,amount,fee,kind,user,at"
+t_grep "fee row: amount includes the fee" '^0001,2026-02-27,ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ,A-1,C1,110000,440,auto,tester,' "$T/.out"
+t_grep "combined payment, second invoice" '^0002,.*,B-2,C2,330000,0,auto,' "$T/.out"
+
+t_ok "show a held deposit" u match show --deposit 0003
+t_grep "ranked proposal with its explanation" '^1\. amount only: payer ﾀﾅｶ ｲﾁﾛｳ is not known as 有限会社田中商店; amount = T-1' "$T/.out"
+t_grep "why it was held" "only the amount fits" "$T/.out"
+t_ok "show a matched deposit" u match show --deposit 0001
+t_grep "its allocations" "A-1  C1  cleared 110,000, fee 440  (auto, tester)" "$T/.out"
+t_exit "show an unknown deposit" 3 u match show --deposit 9999
+
+t_exit "arithmetic that does not add up" 3 u match confirm --deposit 0003 --invoice T-1 --on-account 10
+t_grep "the difference is stated" "77,010, but the deposit is 77,000: 10 too much" "$T/.err"
+t_exit "an invoice of another customer" 3 u match confirm --deposit 0003 --invoice T-1 --invoice A-2
+t_ok "confirm by hand" u match confirm --deposit 0003 --invoice T-1
+t_exit "confirming again loses the race" 4 u match confirm --deposit 0003 --invoice T-1
+t_grep "and says why" "another user changed it" "$T/.err"
+t_ok "alias learned" u match aliases list
+t_grep "payer key → customer with a count" 'タナカイチロウ.*→ C3 有限会社田中商店.*1×' "$T/.out"
+t_ok "aliases as JSON" u match aliases list --json
+t_grep "JSON alias" '"customer":"C3","count":1,"conflict":false' "$T/.out"
+
+t_ok "undo" u match undo --deposit 0003
+t_exit "undo twice" 3 u match undo --deposit 0003
+t_ok "aliases after undo" u match aliases
+t_is "the alias was unlearned" "$(cat "$T/.out")" ""
+t_ok "on account for a customer" u match confirm --deposit 0004 --on-account 12345 --customer C1
+t_ok "export JSON" u export allocations --format json
+t_grep "on-account row: no invoice" '"deposit_ref":"0004".*"invoice":"","customer":"C1","amount":12345' "$T/.out"
+id=$(sqlite3 "$DB" "SELECT id FROM payer_alias LIMIT 1")
+t_ok "edit alias" u match aliases edit "$id" --customer C2
+t_exit "edit to an unknown customer" 3 u match aliases edit "$id" --customer C9
+t_ok "remove alias" u match aliases remove "$id"
+t_exit "remove it again" 3 u match aliases remove "$id"
+t_done

@@ -1,0 +1,135 @@
+#!/bin/sh
+# statement.sh: `urikake statement` and `urikake dunning` end to end — PDF
+# text (pdftotext) in Japanese, Chinese and English with the amounts, the
+# CJK fonts embedded (pdffonts), page counts of a batch (pdfinfo), one file
+# per customer, printing through a stand-in lp, and contacts recorded.
+. "$top_srcdir/tests/lib.sh"
+
+if "$URIKAKE" statement 2>&1 | grep -q "unknown command"; then
+	t_skip_all "the statement command is not wired into cli/main.c yet"
+fi
+for tool in pdftotext pdffonts pdfinfo; do
+	command -v $tool >/dev/null || t_skip_all "$tool (poppler-utils) is not installed"
+done
+
+DB=$T/s.db
+U() { "$URIKAKE" --db "$DB" "$@"; }
+cat >"$T/company" <<'EOF'
+name = 株式会社うりかけ商事
+name.en = Urikake Trading Co., Ltd.
+address = 東京都千代田区丸の内1-1-1
+registration = T1234567890123
+bank = みずほ銀行 丸の内支店 普通 1234567
+bank.zh_CN = 开户行：瑞穗银行 账号：1234567
+printer = Office
+EOF
+cat >"$T/customers.csv" <<'EOF'
+code,name,kana,currency,terms
+J1,株式会社テスト商事,カブシキガイシャテストショウジ,JPY,EOM/+1/EOM
+Z1,上海测试贸易有限公司,,CNY,NET30
+E1,Acme Corporation,,USD,NET30
+N1,株式会社ゼロ,ゼロ,JPY,NET30
+EOF
+cat >"$T/invoices.csv" <<'EOF'
+number,customer,issue_date,due_date,amount,currency,tax,memo
+A-1,J1,2026-01-10,2026-02-28,55000,JPY,5000,1月分
+A-2,J1,2026-03-05,2026-04-30,330000,JPY,30000,3月分
+B-1,Z1,2026-03-03,2026-04-02,1130.00,CNY,130.00,3月货款
+C-1,E1,2026-03-02,2026-04-01,1500.00,USD,,consulting
+EOF
+t_ok "init" U init
+t_ok "import customers" U import customers "$T/customers.csv"
+t_ok "import invoices" U import invoices "$T/invoices.csv"
+
+t_ok "ja statement as PDF" U statement J1 --company "$T/company" -o "$T/ja.pdf"
+pdftotext -layout "$T/ja.pdf" "$T/ja.txt"
+t_grep "ja: title" "合計請求書" "$T/ja.txt"
+t_grep "ja: 今回御請求額" "今回御請求額" "$T/ja.txt"
+t_grep "ja: customer" "株式会社テスト商事" "$T/ja.txt"
+t_grep "ja: current balance 385,000" "385,000" "$T/ja.txt"
+t_grep "ja: registration number" "T1234567890123" "$T/ja.txt"
+t_grep "ja: bank account" "みずほ銀行" "$T/ja.txt"
+pdffonts "$T/ja.pdf" >"$T/ja.fonts"
+t_grep "ja: Noto Sans CJK JP embedded" "NotoSansCJKjp.* yes *yes" "$T/ja.fonts"
+t_is "ja: every font embedded" "$(awk 'NR > 2 && $(NF-4) != "yes"' "$T/ja.fonts")" ""
+
+t_ok "zh_CN statement as PDF" U statement Z1 --company "$T/company" -o "$T/zh.pdf"
+pdftotext -layout "$T/zh.pdf" "$T/zh.txt"
+t_grep "zh: title" "对账单" "$T/zh.txt"
+t_grep "zh: confirmation slip" "确认栏" "$T/zh.txt"
+t_grep "zh: stamp" "盖章" "$T/zh.txt"
+t_grep "zh: amount 1,130.00" "1,130.00" "$T/zh.txt"
+pdffonts "$T/zh.pdf" >"$T/zh.fonts"
+t_grep "zh: Noto Sans CJK SC embedded" "NotoSansCJKsc.* yes *yes" "$T/zh.fonts"
+
+t_ok "en statement as PDF" U statement E1 --company "$T/company" -o "$T/en.pdf"
+pdftotext -layout "$T/en.pdf" "$T/en.txt"
+t_grep "en: title" "Statement of Account" "$T/en.txt"
+t_grep "en: amount 1,500.00" "1,500.00" "$T/en.txt"
+t_grep "en: our English name" "Urikake Trading Co., Ltd." "$T/en.txt"
+
+t_ok "batch of three in one PDF" U statement J1 Z1 E1 --company "$T/company" -o "$T/b.pdf"
+t_is "one page per customer" "$(pdfinfo "$T/b.pdf" | awk '/^Pages:/ { print $2 }')" 3
+t_grep "the summary counts them" "Wrote 3 documents" "$T/.out"
+t_ok "one file per customer" U statement J1 Z1 E1 --company "$T/company" --format pdf \
+	-o "$T/dir/"
+t_is "three files" "$(ls "$T/dir" | tr '\n' ' ')" \
+	"statement-E1.pdf statement-J1.pdf statement-Z1.pdf "
+t_ok "--all-open" U statement --all-open --company "$T/company" -o "$T/all.pdf"
+t_is "--all-open skips the customer with nothing open" \
+	"$(pdfinfo "$T/all.pdf" | awk '/^Pages:/ { print $2 }')" 3
+
+t_ok "text preview to stdout" U statement J1 --company "$T/company"
+t_grep "text: 今回御請求額" "今回御請求額 *385,000" "$T/.out"
+t_ok "--lang en" U statement J1 --lang en --company "$T/company"
+t_grep "text in English" "Balance due *385,000" "$T/.out"
+
+mkdir "$T/bin"
+cat >"$T/bin/lp" <<'EOF'
+#!/bin/sh
+echo "$@" >"$LP_LOG"
+[ -n "$LP_FAIL" ] && { echo "lp: The printer or class does not exist." >&2; exit 1; }
+echo "request id is Office-42 (1 file(s))"
+EOF
+chmod +x "$T/bin/lp"
+cd "$T" || exit 1
+t_ok "--print" env PATH="$T/bin:$PATH" LP_LOG="$T/lp.log" \
+	"$URIKAKE" --db "$DB" statement J1 --company "$T/company" --print -o "$T/p.pdf"
+t_grep "reports the job id" "request id is Office-42" "$T/.out"
+t_grep "printer from the settings" "^-d Office -- $T/p.pdf" "$T/lp.log"
+t_exit "a printer error is reported" 1 env PATH="$T/bin:$PATH" LP_LOG="$T/lp.log" LP_FAIL=1 \
+	"$URIKAKE" --db "$DB" statement J1 --company "$T/company" --print -o "$T/q.pdf"
+t_grep "says why and where the file is" "does not exist.*saved as $T/q.pdf" "$T/.err"
+t_ok "and keeps the file" test -s "$T/q.pdf"
+t_exit "without lp" 1 env PATH=/nonexistent "$URIKAKE" --db "$DB" statement J1 \
+	--company "$T/company" --print -o "$T/r.pdf"
+t_grep "says lp is missing" "not installed" "$T/.err"
+t_ok "and saves the file" test -s "$T/r.pdf"
+
+t_ok "dunning letter, dry run" U dunning J1 --level 1 --company "$T/company" --dry-run
+t_grep "lists the overdue invoice" "A-1 " "$T/.out"
+t_ok "dunning letter as PDF" U dunning J1 --level 2 --company "$T/company" -o "$T/d.pdf"
+pdftotext -layout "$T/d.pdf" "$T/d.txt"
+t_grep "督促状 title" "督促状" "$T/d.txt"
+t_grep "overdue invoice listed" "A-1" "$T/d.txt"
+t_is "not-yet-due invoice left out" "$(grep -c 'A-2' "$T/d.txt")" 0
+t_grep "recorded" "Recorded 1 letter at level 2" "$T/.out"
+if command -v sqlite3 >/dev/null; then
+	t_is "the contact is in the log at level 2" \
+		"$(sqlite3 "$DB" "SELECT channel, dunning_level FROM contact")" "letter|2"
+fi
+t_ok "Chinese 催款函" U dunning Z1 --level 2 --date 2026-05-10 --company "$T/company" --dry-run
+t_grep "催款函 title" "催款函" "$T/.out"
+t_ok "--all-overdue" U dunning --all-overdue --level 1 --company "$T/company" --dry-run
+if command -v sqlite3 >/dev/null; then
+	t_is "dry runs record nothing" "$(sqlite3 "$DB" "SELECT count(*) FROM contact")" 1
+fi
+
+t_exit "unknown customer" 3 U statement NOPE --company "$T/company"
+t_exit "no customer named" 2 U statement
+t_exit "bad level" 2 U dunning J1 --level 7
+t_exit "bad date" 2 U statement J1 --from 2026-02-30
+printf 'registration = T12\n' >"$T/bad"
+t_exit "bad settings" 3 U statement J1 --company "$T/bad"
+t_grep "names the line" "bad:1: registration number" "$T/.err"
+t_done

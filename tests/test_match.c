@@ -1,0 +1,338 @@
+/* test_match: the matching engine on hand-made indexes — fee policies,
+ * candidate routes (name exact, cut short, similar, alias, conflict, payer
+ * code, virtual account, EDI), amount fits (exact, fee, subset sum,
+ * rounding, partial, over-payment), ties, the auto rule's safety and the
+ * explanations, with hand-computed scores. */
+#include "config.h"
+
+#include <string.h>
+
+#include "date.h"
+#include "kana.h"
+#include "match.h"
+#include "tap.h"
+
+static int32_t
+day(const char *iso)
+{
+	int32_t d = 0;
+
+	date_parse(iso, &d, NULL);
+	return d;
+}
+
+static void
+cust(struct match_index *ix, int64_t id, const char *code, const char *name,
+     const char *kana)
+{
+	struct strbuf key;
+
+	sb_init(&key);
+	kana_fold(kana, &key, NULL);
+	match_index_add_customer(ix, id, code, name, kana, key.buf, "JPY", NULL);
+	sb_free(&key);
+}
+
+static void
+inv(struct match_index *ix, int64_t id, const char *num, int64_t cust_id, const char *issue,
+    int64_t open)
+{
+	match_index_add_invoice(ix, id, num, cust_id, day(issue), day(issue) + 30, open, "JPY");
+}
+
+/* A small world: 山田商事 (two open invoices), 鈴木工業 (three), a
+ * 有限会社 twin of 田中商店 and a 株式会社 one, 佐藤物産 with a virtual
+ * account, and an alias. */
+static struct match_index *
+world(void)
+{
+	struct match_index *ix = match_index_new();
+	struct match_alias al = { "ヤマダタロウ", "", "", "", 1, 7 };
+
+	cust(ix, 1, "C1", "株式会社山田商事", "カ)ヤマダショウジ");
+	cust(ix, 2, "C2", "有限会社鈴木工業", "ユウゲンガイシャ スズキコウギョウ");
+	cust(ix, 3, "C3", "有限会社田中商店", "タナカショウテン(ユ");
+	cust(ix, 4, "C4", "株式会社田中商店", "タナカショウテン(カ");
+	cust(ix, 5, "C5", "佐藤物産株式会社", "サトウブッサン");
+	cust(ix, 6, "C6", "株式会社東京エンジニアリング", "トウキョウエンジニアリング");
+	inv(ix, 11, "INV-0042", 1, "2026-01-10", 110000);
+	inv(ix, 12, "INV-0050", 1, "2026-01-20", 55000);
+	inv(ix, 21, "S-1", 2, "2026-01-05", 100000);
+	inv(ix, 22, "S-2", 2, "2026-01-15", 200000);
+	inv(ix, 23, "S-3", 2, "2026-01-25", 330000);
+	inv(ix, 31, "T-1", 3, "2026-01-10", 77000);
+	inv(ix, 41, "T-9", 4, "2026-01-10", 77000);
+	inv(ix, 51, "B-2", 5, "2026-02-10", 88000); /* inserted first, issued later */
+	inv(ix, 52, "B-1", 5, "2026-01-10", 88000);
+	inv(ix, 61, "E-7", 6, "2026-01-10", 123456);
+	match_index_add_alias(ix, &al);
+	match_index_add_virtual(ix, "9000005", 5);
+	match_index_finish(ix);
+	return ix;
+}
+
+static struct match_deposit
+dep(const char *payer, int64_t amount)
+{
+	struct match_deposit d = { .id = 1, .reference = "R1", .date = day("2026-02-12"),
+				   .amount = amount, .currency = "JPY", .payer_name = payer,
+				   .acct_number = "1234567" };
+
+	return d;
+}
+
+static void
+test_fee_policy(void)
+{
+	struct match_fee_policy p;
+	struct ur_err err;
+
+	match_fee_default(&p);
+	tap_ok(match_fee_allows(&p, 440) && match_fee_allows(&p, 864) &&
+	       match_fee_allows(&p, 1100), "default list has 440, legacy 864 and 1,100");
+	tap_ok(!match_fee_allows(&p, 500) && !match_fee_allows(&p, 0) &&
+	       !match_fee_allows(&p, -440), "default list refuses 500, 0 and −440");
+	tap_is_int(match_fee_parse("none", "JPY", &p, &err), UR_OK, "parse none");
+	tap_ok(!match_fee_allows(&p, 440), "none allows nothing");
+	tap_is_int(match_fee_parse("list:220,,660", "JPY", &p, &err), UR_INPUT,
+		   "an empty element in a list is an error");
+	tap_is_int(match_fee_parse("list:220,660", "JPY", &p, &err), UR_OK, "parse a list");
+	tap_ok(match_fee_allows(&p, 660) && !match_fee_allows(&p, 440), "list allows its own");
+	tap_is_int(match_fee_parse("upto:880", "JPY", &p, &err), UR_OK, "parse upto");
+	tap_ok(match_fee_allows(&p, 1) && match_fee_allows(&p, 880) && !match_fee_allows(&p, 881),
+	       "upto 880 allows 1…880");
+	tap_is_int(match_fee_parse("upto:", "JPY", &p, &err), UR_INPUT, "upto without a maximum");
+	tap_is_int(match_fee_parse("sometimes", "JPY", &p, &err), UR_INPUT, "unknown policy");
+	tap_ok(strstr(err.msg, "sometimes") != NULL, "the message names it: %s", err.msg);
+	tap_is_int(match_fee_parse("list:1.50,2", "CNY", &p, &err), UR_OK, "CNY list");
+	tap_is_int(p.fees[0], 150, "1.50 CNY = 150 minor units");
+}
+
+struct fit_case {
+	const char *payer;
+	int64_t amount;
+	enum match_fit fit;
+	const char *code;   /* customer of the best proposal */
+	int nlines;
+	const char *first;  /* first invoice cleared */
+	int64_t on_account;
+	int score;
+	enum match_hold hold;
+};
+
+static const struct fit_case fit_cases[] = {
+	/* name exact 60 + exact 35 + due 2026-02-09, paid 02-12: near, 3 */
+	{ "ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ", 110000, MATCH_FIT_EXACT, "C1", 1, "INV-0042", 0, 98, MATCH_AUTO },
+	/* name 60 + fee 30 + due near 3 */
+	{ "ﾔﾏﾀﾞｼﾖｳｼﾞ(ｶ", 109560, MATCH_FIT_FEE, "C1", 1, "INV-0042", 0, 93, MATCH_AUTO },
+	/* 200,000 + 330,000 = 530,000: sum 30 */
+	{ "ﾕ)ｽｽﾞｷｺｳｷﾞﾖｳ", 530000, MATCH_FIT_SUM, "C2", 2, "S-2", 0, 90, MATCH_AUTO },
+	/* 100,000 + 200,000 − 660 fee: sum minus fee 27 */
+	{ "ｽｽﾞｷｺｳｷﾞﾖｳ(ﾕ", 299340, MATCH_FIT_SUM_FEE, "C2", 2, "S-1", 0, 87, MATCH_AUTO },
+	/* less than the oldest: partial 8, held */
+	{ "ﾕ)ｽｽﾞｷｺｳｷﾞﾖｳ", 40000, MATCH_FIT_PARTIAL, "C2", 1, "S-1", 0, 68, MATCH_HOLD_AMOUNT },
+	/* more than everything open: over 8, 5,000 on account */
+	{ "ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ", 170000, MATCH_FIT_OVER, "C1", 2, "INV-0042", 5000, 68,
+	  MATCH_HOLD_AMOUNT },
+	/* identical amounts: the oldest (B-1), though inserted second; VA 80
+	 * + exact 35 + due near 3 */
+	{ "ﾀﾞﾚｶ", 88000, MATCH_FIT_EXACT, "C5", 1, "B-1", 0, 118, MATCH_AUTO },
+	/* the 株式会社 twin: shared 50 + same type 10 + exact 35 + due near 3 */
+	{ "ﾀﾅｶｼﾖｳﾃﾝ(ｶ", 77000, MATCH_FIT_EXACT, "C4", 1, "T-9", 0, 98, MATCH_AUTO },
+	/* learned alias (7×): 55 + 15 + exact 35 + due near 3 */
+	{ "ﾔﾏﾀﾞ ﾀﾛｳ", 55000, MATCH_FIT_EXACT, "C1", 1, "INV-0050", 0, 108, MATCH_AUTO },
+	/* amount alone (only C6 has 123,456): held */
+	{ "ｽｽﾞｷ ﾊﾅｺ", 123456, MATCH_FIT_EXACT, "C6", 1, "E-7", 0, 38, MATCH_HOLD_NO_PAYER },
+	/* not a customer, no amount: nothing */
+	{ "ｺｸｾﾞｲｷﾖｸ", 9999, MATCH_FIT_NONE, NULL, 0, NULL, 0, 0, MATCH_HOLD_NOTHING },
+	/* name cut at 26 (spelled-out form) with the last ﾞ lost: prefix 55
+	 * + exact 35 + due near 3 */
+	{ "ｶﾌﾞｼｷｶﾞｲｼﾔ ﾄｳｷﾖｳｴﾝｼﾞﾆｱﾘﾝｸ", 123456, MATCH_FIT_EXACT, "C6", 1, "E-7", 0, 93,
+	  MATCH_AUTO },
+};
+
+static void
+test_fits(void)
+{
+	struct match_index *ix = world();
+	struct match_config cfg;
+	struct match_result r;
+
+	match_config_default(&cfg);
+	for (size_t i = 0; i < sizeof fit_cases / sizeof fit_cases[0]; i++) {
+		const struct fit_case *c = &fit_cases[i];
+		struct match_deposit d = dep(c->payer, c->amount);
+
+		if (strcmp(c->payer, "ﾀﾞﾚｶ") == 0)
+			d.acct_number = "9000005";
+		match_deposit(ix, &cfg, &d, &r);
+		tap_is_int(r.hold, c->hold, "%s %lld: hold", c->payer, (long long)c->amount);
+		if (!c->code) {
+			tap_is_int(r.nprop, 0, "%s: no proposal", c->payer);
+			continue;
+		}
+		tap_is_str(r.prop[0].customer_code, c->code, "%s: customer", c->payer);
+		tap_is_int(r.prop[0].fit, c->fit, "%s: fit %s", c->payer,
+			   match_fit_name(r.prop[0].fit));
+		tap_is_int(r.prop[0].nlines, c->nlines, "%s: lines", c->payer);
+		tap_is_str(r.prop[0].line[0].number, c->first, "%s: first invoice", c->payer);
+		tap_is_int(r.prop[0].on_account, c->on_account, "%s: on account", c->payer);
+		tap_is_int(r.prop[0].score, c->score, "%s: score", c->payer);
+	}
+	match_index_free(ix);
+}
+
+static void
+test_explain(void)
+{
+	struct match_index *ix = world();
+	struct match_deposit d = dep("ﾔﾏﾀﾞｼﾖｳｼﾞ(ｶ", 109560);
+	struct match_config cfg;
+	struct match_result r;
+	struct strbuf e;
+
+	match_config_default(&cfg);
+	sb_init(&e);
+	match_deposit(ix, &cfg, &d, &r);
+	match_explain(&r.prop[0], &d, &e);
+	tap_is_str(e.buf, "payer ﾔﾏﾀﾞｼﾖｳｼﾞ(ｶ = 株式会社山田商事; amount = INV-0042 − fee ¥440, "
+			  "paid near the due date; score 93", "fee explanation");
+	d = dep("ﾔﾏﾀﾞ ﾀﾛｳ", 55000);
+	match_deposit(ix, &cfg, &d, &r);
+	sb_reset(&e);
+	match_explain(&r.prop[0], &d, &e);
+	tap_is_str(e.buf, "payer ﾔﾏﾀﾞ ﾀﾛｳ = 株式会社山田商事 (alias, confirmed 7×); amount = "
+			  "INV-0050, paid near the due date; score 108", "alias explanation");
+	d = dep("ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ", 170000);
+	match_deposit(ix, &cfg, &d, &r);
+	sb_reset(&e);
+	match_explain(&r.prop[0], &d, &e);
+	tap_is_str(e.buf, "payer ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ = 株式会社山田商事; over-payment: INV-0042 + INV-0050"
+			  " + ¥5,000 on account; score 68", "over-payment explanation");
+	d = dep("ｶ)ﾔﾏﾀﾞ\x1b[2Jｼﾖｳｼﾞ", 1);
+	match_deposit(ix, &cfg, &d, &r);
+	sb_reset(&e);
+	if (r.nprop)
+		match_explain(&r.prop[0], &d, &e);
+	tap_ok(strchr(e.buf, '\x1b') == NULL, "an escape in the payer name is never echoed");
+	tap_is_str(match_hold_text(MATCH_HOLD_NO_PAYER),
+		   "only the amount fits: the payer is not known", "hold text");
+	sb_free(&e);
+	match_index_free(ix);
+}
+
+/* Safety of the auto rule: ambiguity is held, never guessed. */
+static void
+test_safety(void)
+{
+	struct match_index *ix = match_index_new();
+	struct match_alias a1 = { "ホクトホルデイングス", "", "", "", 1, 3 };
+	struct match_alias a2 = { "ホクトホルデイングス", "", "", "", 2, 2 };
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d;
+	struct strbuf e;
+
+	cust(ix, 1, "K1", "株式会社北斗製作所", "ホクトセイサクショ");
+	cust(ix, 2, "K2", "株式会社北斗物産", "ホクトブッサン");
+	cust(ix, 3, "K3", "株式会社青葉", "アオバ");
+	cust(ix, 4, "K4", "有限会社青葉", "アオバ");
+	cust(ix, 5, "K5", "株式会社光", "ヒカリ");
+	inv(ix, 1, "K1-1", 1, "2026-01-10", 50000);
+	inv(ix, 2, "K2-1", 2, "2026-01-10", 60000);
+	inv(ix, 3, "K3-1", 3, "2026-01-10", 70000);
+	inv(ix, 4, "K4-1", 4, "2026-01-10", 70000);
+	inv(ix, 5, "K5-1", 5, "2026-01-10", 80440);
+	inv(ix, 6, "K5-2", 5, "2026-01-12", 80220);
+	match_index_add_alias(ix, &a1);
+	match_index_add_alias(ix, &a2);
+	match_index_finish(ix);
+	match_config_default(&cfg);
+	sb_init(&e);
+
+	d = dep("ｶ)ﾎｸﾄﾎ-ﾙﾃﾞｲﾝｸﾞｽ", 50000);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_is_int(r.hold, MATCH_HOLD_CONFLICT, "an alias of two customers is held");
+	tap_ok(r.prop[0].features & MATCH_F_CONFLICT, "the proposal carries the conflict");
+	match_explain(&r.prop[0], &d, &e);
+	tap_ok(strstr(e.buf, "CONFLICT") != NULL, "and says so: %s", e.buf);
+
+	d = dep("ｱｵﾊﾞ", 70000);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_is_int(r.hold, MATCH_HOLD_CLOSE, "two customers of one name, same amount: held");
+	tap_is_int(r.runner_up, r.prop[0].score, "the runner-up scores the same");
+
+	d = dep("ﾜﾀﾅﾍﾞ ｲﾁﾛｳ", 60000);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_is_int(r.hold, MATCH_HOLD_NO_PAYER, "amount alone never matches across customers");
+	tap_is_str(r.prop[0].customer_code, "K2", "but it is proposed");
+	tap_ok(r.prop[0].features & MATCH_F_AMOUNT_ONLY, "as amount only");
+
+	d = dep("ｶ)ﾋｶﾘ", 80000);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_is_int(r.hold, MATCH_HOLD_CLOSE, "fee 440 on one invoice or 220 on another: held");
+
+	cfg.threshold = 200;
+	d = dep("ｶ)ﾎｸﾄｾｲｻｸｼﾖ", 50000);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_is_int(r.hold, MATCH_HOLD_LOW_SCORE, "the threshold is a setting");
+	match_config_default(&cfg);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_is_int(r.hold, MATCH_AUTO, "default threshold: matched");
+	match_index_apply(ix, &r.prop[0]);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.hold != MATCH_AUTO, "after applying it, the same money does not clear it again");
+
+	cfg.tolerance = 2;
+	d = dep("ｶ)ﾎｸﾄﾌﾞﾂｻﾝ", 59999);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_is_int(r.prop[0].fit, MATCH_FIT_ROUNDING, "within the rounding tolerance");
+	tap_is_int(r.prop[0].line[0].fee, 1, "the yen absorbed");
+	sb_free(&e);
+	match_index_free(ix);
+}
+
+static void
+test_routes(void)
+{
+	struct match_index *ix = world();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d;
+
+	match_config_default(&cfg);
+	d = dep("ﾌﾘｺﾐ", 55000);
+	d.edi = "INV-0050 ﾌﾞﾝ";
+	match_deposit(ix, &cfg, &d, &r);
+	tap_is_int(r.hold, MATCH_AUTO, "EDI names the invoice: matched");
+	tap_ok(r.prop[0].features & MATCH_F_EDI, "EDI feature");
+	tap_is_int(r.prop[0].score, 60 + 25 + 35 + 3, "EDI score");
+
+	d = dep("ｶ)ﾄｳｷﾖｳｴﾝｼﾞﾆｱﾘﾝｸﾞ", 123456);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.prop[0].features & MATCH_F_NAME_EXACT, "long names match exactly when whole");
+
+	d = dep("ｶ)ﾄｳｷﾖｳｴﾝｼﾞﾆｱﾘﾝｸﾞｽ", 123456);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.prop[0].features & MATCH_F_NAME_PREFIX, "extra letters after the name");
+
+	d = dep("ｶ)ﾄｳｷﾖｴﾝｼﾞﾆｱﾘﾝｸﾞ", 123456);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.prop[0].features & MATCH_F_NAME_FUZZY, "a dropped letter: similar names");
+	tap_ok(r.prop[0].similarity >= 70 && r.prop[0].similarity < 100, "similarity %d%%",
+	       r.prop[0].similarity);
+
+	d = dep("ｲﾘﾖｳﾎｳｼﾞﾝ ｻﾄｳﾌﾞﾂｻﾝ", 88000);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_is_str(r.prop[0].customer_code, "C5", "a legal form folding left in front");
+	match_index_free(ix);
+}
+
+TAP_SUITE(match)
+{
+	test_fee_policy();
+	test_fits();
+	test_explain();
+	test_safety();
+	test_routes();
+}

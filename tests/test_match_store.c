@@ -1,0 +1,250 @@
+/* test_match_store: the SQL side of matching — confirming (allocations,
+ * fee adjustments, on-account money, the arithmetic check, the lost race),
+ * undo, alias learning/listing/editing/removal, the allocations walk and
+ * the auto-match run (dry and real), with the paid cache checked against
+ * the ledger. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "date.h"
+#include "kana.h"
+#include "match_run.h"
+#include "store.h"
+#include "store_match.h"
+#include "tap.h"
+#include "test_store.h"
+
+static int32_t
+day(const char *iso)
+{
+	int32_t d = 0;
+
+	date_parse(iso, &d, NULL);
+	return d;
+}
+
+static void
+customer(struct store *st, const char *code, const char *name, const char *kana)
+{
+	struct customer c = { .code = code, .name = name, .kana = kana };
+	enum store_upsert what;
+	struct strbuf key;
+	struct ur_err err;
+
+	sb_init(&key);
+	kana_fold(kana, &key, NULL);
+	c.kana_key = key.buf;
+	if (store_customer_upsert(st, &c, &what, &err) != UR_OK)
+		tap_diag("customer %s: %s", code, err.msg);
+	sb_free(&key);
+}
+
+static void
+deposit(struct store *st, const char *ref, const char *payer, int64_t amount)
+{
+	struct deposit d = { .acct_bank = "0001", .acct_branch = "100", .acct_number = "1234567",
+			     .booking_date = day("2026-02-27"), .value_date = day("2026-02-27"),
+			     .amount = amount, .currency = "JPY", .payer_name = payer,
+			     .remit_bank = "ﾐｽﾞﾎ", .reference = ref };
+	enum store_upsert what;
+	struct strbuf key;
+	struct ur_err err;
+	int64_t id;
+
+	sb_init(&key);
+	kana_fold(payer, &key, NULL);
+	d.payer_key = key.buf;
+	if (store_deposit_insert(st, &d, &id, &what, &err) != UR_OK)
+		tap_diag("deposit %s: %s", ref, err.msg);
+	sb_free(&key);
+}
+
+static struct store *
+setup(const char *name, char *path, size_t size)
+{
+	struct store *st;
+	struct ur_err err;
+
+	ts_path(path, size, name);
+	remove(path);
+	if (store_open(&st, path, "tester", &err) != UR_OK)
+		return NULL;
+	store_begin(st, &err);
+	customer(st, "C1", "株式会社山田商事", "ヤマダショウジ");
+	customer(st, "C2", "株式会社鈴木工業", "スズキコウギョウ");
+	ts_invoice(st, "A-1", "C1", "2026-01-10", "2026-02-28", 110000, NULL);
+	ts_invoice(st, "A-2", "C1", "2026-01-20", "2026-02-28", 55000, NULL);
+	ts_invoice(st, "B-1", "C2", "2026-01-10", "2026-02-28", 220000, NULL);
+	deposit(st, "0001", "ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ", 109560);
+	deposit(st, "0002", "ﾔﾏﾀﾞ ﾀﾛｳ", 55000);
+	deposit(st, "0003", "ｶ)ｽｽﾞｷｺｳｷﾞﾖｳ", 220000);
+	store_commit(st, &err);
+	return st;
+}
+
+/* The proposal for deposit ref as the engine makes it. */
+static int
+propose(struct store *st, const char *ref, struct store_match_deposits *l,
+	struct match_result *r)
+{
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	const char *state;
+	struct ur_err err;
+	int ok;
+
+	match_config_default(&cfg);
+	ok = store_match_load(st, ix, &err) == UR_OK &&
+	     store_match_deposit_get(st, ref, l, &state, &err) == UR_OK;
+	if (ok)
+		match_deposit(ix, &cfg, &l->d[0], r);
+	match_index_free(ix);
+	return ok && r->nprop > 0;
+}
+
+static int
+alias_count(const struct store_alias_row *a, void *ctx)
+{
+	int *n = ctx;
+
+	n[0]++;
+	n[1] += a->conflict;
+	n[2] = (int)a->id;
+	return 0;
+}
+
+static void
+test_confirm_undo(void)
+{
+	char path[300];
+	struct store *st = setup("match-confirm.db", path, sizeof path);
+	struct store_match_deposits l;
+	struct match_result r;
+	struct match_proposal p;
+	struct ur_err err;
+	int64_t bad = -1;
+	int n[3] = { 0, 0, 0 };
+
+	tap_ok(st != NULL, "open");
+	tap_ok(propose(st, "0001", &l, &r), "a proposal for 0001");
+	tap_is_int(r.prop[0].fit, MATCH_FIT_FEE, "A-1 minus the ¥440 fee");
+	p = r.prop[0];
+	p.on_account = 1;
+	tap_is_int(store_match_confirm(st, &l.d[0], &p, "manual", &err), UR_INPUT,
+		   "one yen too much is refused");
+	tap_is_str(err.msg, "cleared − fee + on account = 109,561, but the deposit is 109,560: "
+			    "1 too much", "the difference is stated");
+	p.on_account = 0;
+	tap_is_int(store_match_confirm(st, &l.d[0], &p, "manual", &err), UR_OK, "confirm by hand");
+	tap_is_int(ts_q1(path, "SELECT state = 'matched' FROM deposit WHERE reference = '0001'"),
+		   1, "deposit matched");
+	tap_is_int(ts_q1(path, "SELECT amount - paid FROM invoice WHERE number = 'A-1'"), 0,
+		   "A-1 fully cleared (cash + fee)");
+	tap_is_int(ts_q1(path, "SELECT amount FROM adjustment WHERE kind = 'fee'"), 440,
+		   "the fee is an adjustment");
+	tap_is_int(store_match_confirm(st, &l.d[0], &p, "manual", &err), UR_CONFLICT,
+		   "confirming again: another user got there first");
+	store_alias_each(st, alias_count, n, &err);
+	tap_is_int(n[0], 1, "the manual match taught one alias");
+	tap_is_int(ts_q1(path, "SELECT count FROM payer_alias WHERE payer_key = 'ヤマダシヨウジ'"
+			       " AND remit_bank = 'ﾐｽﾞﾎ'"), 1, "key and remitting bank, count 1");
+	tap_is_int(store_match_undo(st, l.d[0].id, &err), UR_OK, "undo");
+	tap_is_int(ts_q1(path, "SELECT amount - paid FROM invoice WHERE number = 'A-1'"), 110000,
+		   "A-1 open again");
+	tap_is_int(ts_q1(path, "SELECT count(*) FROM allocation WHERE voided_at IS NULL"), 0,
+		   "no active allocation");
+	tap_is_int(ts_q1(path, "SELECT count(*) FROM allocation"), 1, "the voided row stays");
+	tap_is_int(ts_q1(path, "SELECT count(*) FROM payer_alias"), 0, "the alias is unlearned");
+	tap_is_int(store_match_undo(st, l.d[0].id, &err), UR_INPUT, "nothing left to undo");
+	store_verify_paid(st, &bad, &err);
+	tap_is_int(bad, 0, "paid cache agrees with the ledger");
+	store_match_deposits_free(&l);
+	store_close(st);
+}
+
+static int
+alloc_rows(const struct store_alloc_row *a, void *ctx)
+{
+	struct strbuf *sb = ctx;
+
+	sb_addf(sb, "%s|%s|%s|%lld|%lld|%s;", a->deposit_ref, a->invoice, a->customer,
+		(long long)a->amount, (long long)a->fee, a->kind);
+	return 0;
+}
+
+static void
+test_auto_run(void)
+{
+	char path[300];
+	struct store *st = setup("match-auto.db", path, sizeof path);
+	struct match_run_stats s;
+	struct match_config cfg;
+	struct strbuf sb;
+	struct ur_err err;
+	int64_t bad = -1;
+
+	match_config_default(&cfg);
+	tap_is_int(match_run_auto(st, &cfg, true, NULL, NULL, &s, &err), UR_OK, "dry run");
+	tap_is_int(s.matched, 2, "two would be matched");
+	tap_is_int(s.held[MATCH_HOLD_NO_PAYER], 1, "the unknown payer is held");
+	tap_is_int(ts_q1(path, "SELECT count(*) FROM allocation"), 0, "a dry run writes nothing");
+	tap_is_int(match_run_auto(st, &cfg, false, NULL, NULL, &s, &err), UR_OK, "real run");
+	tap_is_int(s.matched, 2, "two matched");
+	sb_init(&sb);
+	store_allocations_each(st, 0, alloc_rows, &sb, &err);
+	tap_is_str(sb.buf, "0001|A-1|C1|110000|440|auto;0003|B-1|C2|220000|0|auto;",
+		   "allocations: amount includes the fee");
+	tap_is_int(ts_q1(path, "SELECT count(*) FROM payer_alias"), 0, "auto-matches teach nothing");
+	tap_is_int(ts_q1(path, "SELECT count(*) FROM audit WHERE action = 'allocate'"), 2,
+		   "each allocation audited");
+	tap_is_int(match_run_auto(st, &cfg, false, NULL, NULL, &s, &err), UR_OK, "run again");
+	tap_is_int(s.deposits, 1, "only the held deposit is looked at again");
+	store_verify_paid(st, &bad, &err);
+	tap_is_int(bad, 0, "paid cache agrees with the ledger");
+	sb_free(&sb);
+	store_close(st);
+}
+
+static void
+test_aliases(void)
+{
+	char path[300];
+	struct store *st = setup("match-alias.db", path, sizeof path);
+	struct store_match_deposits l;
+	struct match_proposal p;
+	const char *state;
+	struct ur_err err;
+	int n[3] = { 0, 0, 0 };
+
+	memset(&p, 0, sizeof p);
+	store_match_deposit_get(st, "0002", &l, &state, &err);
+	tap_is_str(state, "unmatched", "state of 0002");
+	p.customer_id = ts_q1(path, "SELECT id FROM customer WHERE code = 'C2'");
+	p.on_account = 55000;
+	tap_is_int(store_match_confirm(st, &l.d[0], &p, "manual", &err), UR_OK,
+		   "all on account for C2");
+	store_match_undo(st, l.d[0].id, &err);
+	p.customer_id = ts_q1(path, "SELECT id FROM customer WHERE code = 'C1'");
+	store_match_confirm(st, &l.d[0], &p, "manual", &err);
+	ts_exec(path, "INSERT INTO payer_alias (payer_key, customer_id, last_used_at, user)"
+		      " VALUES ('ヤマダタロウ', 2, '2026-01-01T00:00:00Z', 'x')");
+	store_alias_each(st, alias_count, n, &err);
+	tap_is_int(n[0], 2, "two aliases");
+	tap_is_int(n[1], 2, "both marked as a conflict");
+	tap_is_int(store_alias_edit(st, n[2], "C9", &err), UR_INPUT, "edit to an unknown customer");
+	tap_is_int(store_alias_remove(st, n[2], &err), UR_OK, "remove one");
+	tap_is_int(store_alias_remove(st, n[2], &err), UR_INPUT, "removing it again");
+	tap_is_int(ts_q1(path, "SELECT count(*) FROM audit WHERE entity LIKE 'alias:%'"), 4,
+		   "learn, unlearn, learn and remove are audited");
+	store_match_deposits_free(&l);
+	store_close(st);
+}
+
+TAP_SUITE(match_store)
+{
+	test_confirm_undo();
+	test_auto_run();
+	test_aliases();
+}

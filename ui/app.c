@@ -1,0 +1,376 @@
+/* app: ui_run, the main loop, the title and status lines, generic
+ * movement, pane switching, incremental search and following the database
+ * (PRAGMA data_version polled while waiting for keys). */
+#include "config.h"
+
+#include <curses.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "date.h"
+#include "display.h"
+#include "draw.h"
+#include "i18n.h"
+#include "money.h"
+#include "store.h"
+#include "store_ui.h"
+
+#define POLL_MS 250
+
+static void
+app_vmsg(struct app *a, bool error, const char *fmt, va_list ap)
+{
+	char buf[1024];
+
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	sb_reset(&a->msg);
+	sb_adds(&a->msg, buf);
+	a->msg_error = error;
+}
+
+void
+app_msg(struct app *a, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	app_vmsg(a, false, fmt, ap);
+	va_end(ap);
+}
+
+void
+app_error(struct app *a, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	app_vmsg(a, true, fmt, ap);
+	va_end(ap);
+}
+
+void
+app_money(int64_t v, const char *cur, char *buf, size_t size)
+{
+	money_format(v, cur, MONEY_GROUP, buf, size);
+}
+
+void
+app_modal(struct app *a, const struct modal *m)
+{
+	if (a->modal) {
+		if (a->modal->free)
+			a->modal->free(a->modal->ctx);
+		free(a->modal);
+	}
+	a->modal = NULL;
+	if (m) {
+		a->modal = malloc(sizeof *m);
+		if (a->modal)
+			*a->modal = *m;
+	}
+}
+
+static struct view *
+cur_view(struct app *a)
+{
+	return &a->views[a->cur];
+}
+
+void
+app_show(struct app *a, int i)
+{
+	struct view *v = &a->views[i];
+
+	if (!v->priv)
+		v->ops->open(v);
+	a->cur = i;
+}
+
+void
+app_counts(struct app *a)
+{
+	struct ur_err err;
+
+	ur_err_clear(&err);
+	if (store_ui_counts(a->st, a->today, &a->unmatched, &a->matched_today, &err) != UR_OK)
+		app_error(a, "%s", err.msg);
+	a->data_version = store_data_version(a->st);
+}
+
+void
+app_refresh(struct app *a)
+{
+	app_counts(a);
+	for (int i = 0; i < VIEW_COUNT; i++)
+		if (a->views[i].priv)
+			a->views[i].ops->reload(&a->views[i]);
+	a->data_version = store_data_version(a->st);
+}
+
+void
+app_move(struct view *v, long pos)
+{
+	long n = v->ops->count(v);
+
+	if (pos >= n)
+		pos = n - 1;
+	if (pos < 0)
+		pos = 0;
+	v->cursor = pos;
+}
+
+long
+app_list_top(struct view *v, int rows)
+{
+	v->page = rows > 0 ? rows : 1;
+	if (v->cursor < v->top)
+		v->top = v->cursor;
+	if (v->cursor >= v->top + v->page)
+		v->top = v->cursor - v->page + 1;
+	if (v->top < 0)
+		v->top = 0;
+	return v->top;
+}
+
+static void
+draw_tabs(struct app *a)
+{
+	static const char *const names[VIEW_COUNT] = {
+		N_("Queue"), N_("Aging"), N_("Contacts"),
+	};
+	int x = 0, w;
+	char buf[128];
+
+	draw_text(0, 0, COLS, "", TEXT_LEFT, UI_TAB);
+	for (int i = 0; i < VIEW_COUNT && x < COLS; i++) {
+		snprintf(buf, sizeof buf, " %d %s ", i + 1, _(names[i]));
+		w = draw_width(buf);
+		draw_text(0, x, w, buf, TEXT_LEFT, i == a->cur ? UI_TAB_ACTIVE : UI_TAB);
+		x += w + 1;
+	}
+	snprintf(buf, sizeof buf, "%s ", _("? help  q quit"));
+	w = draw_width(buf);
+	if (x + w <= COLS)
+		draw_text(0, COLS - w, w, buf, TEXT_RIGHT, UI_TAB);
+}
+
+static void
+draw_status(struct app *a, int y)
+{
+	const char *base = strrchr(a->db_path, '/');
+	char date[32], left[512], right[256];
+	int w;
+
+	settings_date(&a->set, a->today, date, sizeof date);
+	snprintf(left, sizeof left, _(" %s · %s · as of %s"), base ? base + 1 : a->db_path,
+		 a->user, date);
+	snprintf(right, sizeof right, _("unmatched %lld · matched today %lld "),
+		 (long long)a->unmatched, (long long)a->matched_today);
+	w = draw_width(right);
+	if (w > COLS / 2)
+		w = COLS / 2;
+	draw_text(y, 0, COLS - w, left, TEXT_LEFT, UI_STATUS);
+	draw_text(y, COLS - w, w, right, TEXT_RIGHT, UI_STATUS);
+}
+
+static void
+draw_all(struct app *a)
+{
+	struct view *v = cur_view(a);
+
+	erase();
+	if (LINES < 6 || COLS < 20) {
+		draw_text(0, 0, COLS, _("The terminal is too small."), TEXT_LEFT, UI_ERROR);
+		refresh();
+		return;
+	}
+	draw_tabs(a);
+	v->ops->draw(v, 1, LINES - 3);
+	if (a->modal)
+		a->modal->draw(a, a->modal->ctx);
+	if (a->help)
+		help_draw(a);
+	draw_status(a, LINES - 2);
+	if (a->prompt.active)
+		prompt_draw(a, LINES - 1);
+	else
+		draw_text(LINES - 1, 0, COLS, a->msg.buf, TEXT_LEFT,
+			  a->msg_error ? UI_ERROR : UI_MESSAGE);
+	refresh();
+}
+
+/* Incremental search: from the cursor where the search started. */
+static long search_from;
+
+static void
+search_fn(struct app *a, const char *text, bool final, void *ctx)
+{
+	struct view *v = cur_view(a);
+	long pos;
+
+	(void)ctx;
+	if (!text) {
+		app_move(v, search_from);
+		return;
+	}
+	if (!*text || !v->ops->find)
+		return;
+	pos = v->ops->find(v, text, search_from, 1);
+	if (pos >= 0)
+		app_move(v, pos);
+	else if (final)
+		app_error(a, _("Not found: %s"), text);
+	if (final)
+		snprintf(a->search, sizeof a->search, "%s", text);
+}
+
+static void
+search_again(struct app *a, int dir)
+{
+	struct view *v = cur_view(a);
+	long pos;
+
+	if (!a->search[0] || !v->ops->find) {
+		app_error(a, "%s", _("No search yet: press / first."));
+		return;
+	}
+	pos = v->ops->find(v, a->search, v->cursor + dir, dir);
+	if (pos < 0)
+		app_error(a, _("Not found: %s"), a->search);
+	else
+		app_move(v, pos);
+}
+
+static void
+generic_move(struct view *v, enum request req)
+{
+	long half = v->page / 2 > 0 ? v->page / 2 : 1;
+
+	switch (req) {
+	case REQ_MOVE_UP: app_move(v, v->cursor - 1); break;
+	case REQ_MOVE_DOWN: app_move(v, v->cursor + 1); break;
+	case REQ_PAGE_UP: app_move(v, v->cursor - v->page); v->top -= v->page; break;
+	case REQ_PAGE_DOWN: app_move(v, v->cursor + v->page); v->top += v->page; break;
+	case REQ_HALF_UP: app_move(v, v->cursor - half); break;
+	case REQ_HALF_DOWN: app_move(v, v->cursor + half); break;
+	case REQ_FIRST: app_move(v, 0); break;
+	case REQ_LAST: app_move(v, v->ops->count(v) - 1); break;
+	default: break;
+	}
+	if (v->top > v->cursor)
+		v->top = v->cursor;
+}
+
+static void
+generic_request(struct app *a, enum request req)
+{
+	struct view *v = cur_view(a);
+
+	switch (req) {
+	case REQ_VIEW_QUEUE: app_show(a, VIEW_QUEUE); break;
+	case REQ_VIEW_AGING: app_show(a, VIEW_AGING); break;
+	case REQ_VIEW_CONTACTS: app_show(a, VIEW_CONTACTS); break;
+	case REQ_VIEW_NEXT: app_show(a, (a->cur + 1) % VIEW_COUNT); break;
+	case REQ_HELP: a->help = true; break;
+	case REQ_QUIT:
+		if (a->cur != VIEW_QUEUE)
+			app_show(a, VIEW_QUEUE);
+		else
+			a->quit = true;
+		break;
+	case REQ_SEARCH:
+		search_from = v->cursor;
+		app_prompt(a, "/", true, search_fn, NULL);
+		break;
+	case REQ_SEARCH_NEXT: search_again(a, 1); break;
+	case REQ_SEARCH_PREV: search_again(a, -1); break;
+	default: generic_move(v, req); break;
+	}
+}
+
+static void
+handle_key(struct app *a, int key)
+{
+	struct view *v = cur_view(a);
+	enum request req;
+
+	if (a->help) {
+		a->help = false;
+		return;
+	}
+	if (a->prompt.active && prompt_key(a, key))
+		return;
+	sb_reset(&a->msg);
+	if (a->modal) {
+		req = keymap_lookup(a->km, KM_FORM, key);
+		if (req == REQ_HELP)
+			a->help = true;
+		else if (!a->modal->key(a, a->modal->ctx, req, key))
+			app_modal(a, NULL);
+		return;
+	}
+	req = keymap_lookup(a->km, v->ops->section, key);
+	if (req == REQ_NONE)
+		return;
+	if ((req = v->ops->request(v, req)) != REQ_NONE)
+		generic_request(a, req);
+}
+
+static void
+app_poll(struct app *a)
+{
+	int64_t dv = store_data_version(a->st);
+
+	if (dv != a->data_version)
+		app_refresh(a);
+}
+
+/* Benchmark timing ($URIKAKE_TEST_TIMES, headless only): milliseconds to
+ * the first screen, then per key from reading it to the redrawn screen. */
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+void
+app_loop(struct app *a, double start_ms)
+{
+	const char *tpath = display_headless() ? getenv("URIKAKE_TEST_TIMES") : NULL;
+	FILE *times = tpath && *tpath ? fopen(tpath, "w") : NULL;
+	double t0 = start_ms;
+	int key;
+
+	while (!a->quit) {
+		draw_all(a);
+		if (times)
+			fprintf(times, "%.3f\n", now_ms() - t0);
+		key = display_key(POLL_MS);
+		t0 = now_ms();
+		if (key == UI_KEY_EOF)
+			break;
+		if (key == UI_KEY_NONE || key == UI_KEY_POLL)
+			app_poll(a);
+		else if (key == UI_KEY_RESIZE)
+			clearok(curscr, TRUE);
+		else
+			handle_key(a, key);
+	}
+	if (times)
+		fclose(times);
+}
+
+/** Milliseconds on the monotonic clock (for app_loop's start). */
+double
+app_now_ms(void)
+{
+	return now_ms();
+}

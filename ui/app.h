@@ -1,0 +1,127 @@
+/* app: the state every pane shares — the store, settings, keymap, the
+ * panes, the status line, the modal layer (forms, pickers, prompts) — and
+ * the services panes call (messages, prompts, switching panes). */
+#ifndef UR_UI_APP_H
+#define UR_UI_APP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "keymap.h"
+#include "request.h"
+#include "settings.h"
+#include "strbuf.h"
+
+struct store;
+struct app;
+struct view;
+
+/* One pane (tig's view_ops, ncmpc's screen). */
+struct view_ops {
+	const char *title;           /* N_(), translated on draw */
+	enum keymap_section section; /* its keymap section */
+	void (*open)(struct view *v);
+	void (*close)(struct view *v);
+	/* the database changed: re-query, keeping the cursor's place */
+	void (*reload)(struct view *v);
+	/* draw rows [y, y + rows) of the screen */
+	void (*draw)(struct view *v, int y, int rows);
+	/* handle req; return REQ_NONE when done, else pass it on */
+	enum request (*request)(struct view *v, enum request req);
+	/* rows in the list (for the generic movement) */
+	long (*count)(struct view *v);
+	/* position of the first row at or after `from` (before, dir < 0)
+	 * matching text, or -1 */
+	long (*find)(struct view *v, const char *text, long from, int dir);
+};
+
+struct view {
+	const struct view_ops *ops;
+	struct app *app;
+	long cursor, top;
+	int page; /* list rows drawn last time */
+	void *priv;
+};
+
+/* A modal layer over the panes: a form or a picker. */
+struct modal {
+	void (*draw)(struct app *a, void *ctx);
+	/* a key arrived (req: its action in the form section); return false
+	 * to close the modal */
+	bool (*key)(struct app *a, void *ctx, enum request req, int key);
+	void (*free)(void *ctx);
+	void *ctx;
+};
+
+/* Called when a prompt is accepted (text) or cancelled (NULL), and on
+ * every edit when incremental. */
+typedef void (*prompt_fn)(struct app *a, const char *text, bool final, void *ctx);
+
+enum { VIEW_QUEUE, VIEW_AGING, VIEW_CONTACTS, VIEW_COUNT };
+
+struct app {
+	struct store *st;
+	const char *db_path, *user;
+	int32_t today;
+	struct ui_settings set;
+	struct keymap *km;
+	struct view views[VIEW_COUNT];
+	int cur;
+	struct strbuf msg;
+	bool msg_error;
+	bool help, quit;
+	int64_t data_version, unmatched, matched_today;
+	struct modal *modal;
+	struct {
+		bool active, incremental;
+		struct strbuf label, text;
+		prompt_fn fn;
+		void *ctx;
+	} prompt;
+	char search[256];
+};
+
+/** Show a message on the message line (printf-style, translated). */
+void app_msg(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/** Show an error message. */
+void app_error(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/** Open a prompt on the message line with label; fn gets the text. */
+void app_prompt(struct app *a, const char *label, bool incremental, prompt_fn fn, void *ctx);
+/** Put a modal layer on top (the app frees it with m->free when closed). */
+void app_modal(struct app *a, const struct modal *m);
+/** Switch to pane i. */
+void app_show(struct app *a, int i);
+/** Re-read the counts on the status line. */
+void app_counts(struct app *a);
+/** Re-read the counts on the status line and reload every pane. */
+void app_refresh(struct app *a);
+/** Move v's cursor to pos (clamped) and keep it on the page. */
+void app_move(struct view *v, long pos);
+/** Rows [y, y + rows) for a list area with its cursor; returns the first
+ *  row to draw (adjusting v->top). */
+long app_list_top(struct view *v, int rows);
+/** Format money for display (grouped) into buf. */
+void app_money(int64_t v, const char *cur, char *buf, size_t size);
+
+/** Draw, read keys and handle them until the user quits; start_ms is
+ *  when the program started (app_now_ms), for the benchmark's timings. */
+void app_loop(struct app *a, double start_ms);
+/** Milliseconds on the monotonic clock. */
+double app_now_ms(void);
+
+/* The panes. */
+extern const struct view_ops queue_ops, aging_ops, contacts_ops;
+
+/** Pane 2: put the cursor on customer code (after opening). */
+void aging_goto(struct view *v, const char *code);
+/** Pane 3: show only the contacts of customer id (0: everyone). */
+void contacts_filter(struct view *v, int64_t customer, const char *name);
+
+/** Draw the help overlay for the active section. */
+void help_draw(struct app *a);
+/** Draw the prompt on the message line and handle its keys; returns true
+ *  when the key was the prompt's. */
+bool prompt_key(struct app *a, int key);
+void prompt_draw(struct app *a, int y);
+
+#endif

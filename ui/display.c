@@ -1,0 +1,248 @@
+/* display: curses set-up, key input and screen dumps (see display.h). */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "display.h"
+#include "i18n.h"
+#include "keymap.h"
+#include "settings.h"
+#include "strbuf.h"
+#include "text.h"
+
+static struct {
+	SCREEN *screen;
+	FILE *out, *in;
+	char *script;   /* the whole script; NULL when interactive */
+	char *line;     /* next unread line */
+	int pending[256]; /* keys queued from a "keys"/"type" line */
+	int npend, ipend;
+} dpy;
+
+static enum ur_status
+headless_init(const char *path, struct ur_err *err)
+{
+	const char *size = getenv("URIKAKE_TEST_SIZE"), *term = getenv("TERM");
+	int cols = 80, rows = 24;
+
+	if (!(dpy.script = settings_slurp(path)))
+		return ur_fail(err, UR_FAIL, _("cannot read the test script %s"), path);
+	dpy.line = dpy.script;
+	dpy.out = fopen("/dev/null", "w");
+	dpy.in = fopen("/dev/null", "r");
+	if (!dpy.out || !dpy.in)
+		return ur_fail(err, UR_FAIL, _("cannot open the null device"));
+	dpy.screen = newterm(term && *term ? term : "xterm-256color", dpy.out, dpy.in);
+	if (!dpy.screen)
+		return ur_fail(err, UR_FAIL, _("unknown terminal type %s"), term ? term : "");
+	set_term(dpy.screen);
+	if (size && sscanf(size, "%dx%d", &cols, &rows) == 2)
+		resizeterm(rows, cols);
+	return UR_OK;
+}
+
+enum ur_status
+display_init(struct ur_err *err)
+{
+	const char *script = getenv("URIKAKE_TEST_SCRIPT");
+
+	if (script && *script) {
+		if (headless_init(script, err) != UR_OK)
+			return err->status;
+	} else {
+		dpy.screen = newterm(NULL, stdout, stdin);
+		if (!dpy.screen)
+			return ur_fail(err, UR_FAIL, _("cannot start the terminal interface (TERM=%s)"),
+				       getenv("TERM") ? getenv("TERM") : "");
+		set_term(dpy.screen);
+	}
+	cbreak();
+	noecho();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	set_escdelay(25);
+	return UR_OK;
+}
+
+void
+display_end(void)
+{
+	endwin();
+	if (dpy.screen)
+		delscreen(dpy.screen);
+	if (dpy.out)
+		fclose(dpy.out);
+	if (dpy.in)
+		fclose(dpy.in);
+	free(dpy.script);
+	memset(&dpy, 0, sizeof dpy);
+}
+
+bool
+display_possible(void)
+{
+	const char *script = getenv("URIKAKE_TEST_SCRIPT");
+
+	return (script && *script) || (isatty(0) && isatty(1));
+}
+
+bool
+display_headless(void)
+{
+	return dpy.script != NULL;
+}
+
+static void
+queue_keys(char *words)
+{
+	char *w;
+	int key;
+
+	for (w = strtok(words, " \t"); w; w = strtok(NULL, " \t"))
+		if (keymap_parse_key(w, &key) && dpy.npend < 256)
+			dpy.pending[dpy.npend++] = key;
+}
+
+static void
+queue_text(const char *text)
+{
+	uint32_t cp;
+	size_t n, len = strlen(text);
+
+	for (; len && dpy.npend < 256; text += n, len -= n) {
+		n = utf8_decode(text, len, &cp);
+		dpy.pending[dpy.npend++] = (int)cp;
+	}
+}
+
+/* Run one script line; returns a UI_KEY_* for the app, or UI_KEY_NONE. */
+static int
+script_line(char *line)
+{
+	char path[4096];
+	const char *dir = getenv("URIKAKE_TEST_DUMP_DIR");
+	int cols, rows;
+
+	dpy.npend = dpy.ipend = 0;
+	if (!strncmp(line, "keys ", 5))
+		queue_keys(line + 5);
+	else if (!strncmp(line, "type ", 5))
+		queue_text(line + 5);
+	else if (sscanf(line, "resize %dx%d", &cols, &rows) == 2) {
+		resizeterm(rows, cols);
+		return UI_KEY_RESIZE;
+	} else if (!strcmp(line, "poll")) {
+		return UI_KEY_POLL;
+	} else if (!strncmp(line, "sh ", 3) && system(line + 3) != 0) {
+		fprintf(stderr, "urikake: test script: '%s' failed\n", line + 3);
+	}
+	if (!strncmp(line, "dump ", 5)) {
+		snprintf(path, sizeof path, "%s/%s.screen", dir && *dir ? dir : ".", line + 5);
+		display_dump(path, NULL);
+	}
+	return UI_KEY_NONE;
+}
+
+static int
+script_key(void)
+{
+	char *nl;
+	int r;
+
+	while (dpy.ipend == dpy.npend) {
+		if (!dpy.line || !*dpy.line)
+			return UI_KEY_EOF;
+		if ((nl = strchr(dpy.line, '\n')))
+			*nl++ = '\0';
+		r = script_line(dpy.line);
+		dpy.line = nl;
+		if (r != UI_KEY_NONE)
+			return r;
+	}
+	return dpy.pending[dpy.ipend++];
+}
+
+static int
+normalise(int rc, wint_t ch)
+{
+	if (rc == KEY_CODE_YES) {
+		if (ch == KEY_RESIZE)
+			return UI_KEY_RESIZE;
+		if (ch == KEY_ENTER)
+			return UI_KEY_ENTER;
+		return UI_KEY_FN + (int)ch;
+	}
+	if (ch == '\r')
+		return UI_KEY_ENTER;
+	if (ch == 127 || ch == 8)
+		return UI_KEY_FN + KEY_BACKSPACE;
+	return (int)ch;
+}
+
+int
+display_key(int poll_ms)
+{
+	wint_t ch;
+	int rc;
+
+	if (dpy.script)
+		return script_key();
+	timeout(poll_ms);
+	rc = get_wch(&ch);
+	if (rc == ERR)
+		return UI_KEY_NONE;
+	return normalise(rc, ch);
+}
+
+/* Append the text of one screen cell; returns the cells it covers. */
+static int
+dump_cell(struct strbuf *sb, int y, int x)
+{
+	cchar_t cc;
+	wchar_t wch[CCHARW_MAX + 1];
+	attr_t attr;
+	short pair;
+	int w;
+
+	if (mvin_wch(y, x, &cc) == ERR || getcchar(&cc, wch, &attr, &pair, NULL) == ERR) {
+		sb_addc(sb, ' ');
+		return 1;
+	}
+	if (attr & A_ALTCHARSET) {
+		sb_addc(sb, wch[0] == 'q' ? '-' : wch[0] == 'x' ? '|' : '+');
+		return 1;
+	}
+	for (int i = 0; wch[i]; i++)
+		utf8_append(sb, (uint32_t)wch[i]);
+	if (!wch[0])
+		sb_addc(sb, ' ');
+	w = wch[0] ? wcwidth(wch[0]) : 1;
+	return w == 2 ? 2 : 1;
+}
+
+enum ur_status
+display_dump(const char *path, struct ur_err *err)
+{
+	struct strbuf sb;
+	FILE *f = fopen(path, "w");
+
+	if (!f)
+		return ur_fail(err, UR_FAIL, _("cannot write %s"), path);
+	sb_init(&sb);
+	for (int y = 0; y < LINES; y++) {
+		sb_reset(&sb);
+		for (int x = 0; x < COLS;)
+			x += dump_cell(&sb, y, x);
+		while (sb.len && sb.buf[sb.len - 1] == ' ')
+			sb.buf[--sb.len] = '\0';
+		fprintf(f, "%s\n", sb.buf);
+	}
+	sb_free(&sb);
+	fclose(f);
+	return UR_OK;
+}

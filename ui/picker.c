@@ -1,0 +1,92 @@
+/* picker: a modal list of customers to choose one from (assigning a payer). */
+#include "config.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
+#include "i18n.h"
+#include "queue.h"
+
+struct picker {
+	struct sui_customer *c;
+	int n;
+	long cursor, top;
+	queue_pick_fn fn;
+};
+
+static void
+picker_free(void *ctx)
+{
+	struct picker *p = ctx;
+
+	sui_customers_free(p->c, p->n);
+	free(p->c);
+	free(p);
+}
+
+static void
+picker_draw(struct app *a, void *ctx)
+{
+	struct picker *p = ctx;
+	int y = 3, rows = LINES - 7, list = rows - 3, w = COLS - 4;
+	enum ui_elem e;
+
+	(void)a;
+	draw_box(y, 0, rows, COLS, UI_BORDER);
+	draw_text(y, 3, COLS - 6, _(" Choose the customer (Enter) "), TEXT_LEFT, UI_HEADER);
+	if (p->cursor < p->top)
+		p->top = p->cursor;
+	if (p->cursor >= p->top + list)
+		p->top = p->cursor - list + 1;
+	for (long i = p->top; i < p->n && i < p->top + list; i++) {
+		int r = y + 1 + (int)(i - p->top);
+
+		e = i == p->cursor ? UI_CURSOR : UI_OVERLAY;
+		draw_text(r, 2, 10, p->c[i].code, TEXT_LEFT, e);
+		draw_text(r, 12, w / 2 - 10, p->c[i].name, TEXT_LEFT, e);
+		draw_text(r, 2 + w / 2, w - w / 2, p->c[i].kana, TEXT_LEFT, e);
+	}
+}
+
+static bool
+picker_key(struct app *a, void *ctx, enum request req, int key)
+{
+	struct picker *p = ctx;
+
+	(void)key;
+	switch (req) {
+	case REQ_MOVE_UP: p->cursor--; break;
+	case REQ_MOVE_DOWN: p->cursor++; break;
+	case REQ_FIRST: p->cursor = 0; break;
+	case REQ_LAST: p->cursor = p->n - 1; break;
+	case REQ_PAGE_UP: p->cursor -= 10; break;
+	case REQ_PAGE_DOWN: p->cursor += 10; break;
+	case REQ_ACCEPT:
+	case REQ_TOGGLE:
+		p->fn(a, &p->c[p->cursor], NULL);
+		return false;
+	case REQ_CANCEL: return false;
+	default: break;
+	}
+	if (p->cursor >= p->n)
+		p->cursor = p->n - 1;
+	if (p->cursor < 0)
+		p->cursor = 0;
+	return true;
+}
+
+void
+queue_picker_open(struct app *a, struct sui_customer *c, int n, queue_pick_fn fn)
+{
+	struct picker *p = calloc(1, sizeof *p);
+	struct modal m = { picker_draw, picker_key, picker_free, p };
+
+	if (!p || !(p->c = calloc((size_t)n, sizeof *c)))
+		abort();
+	memcpy(p->c, c, (size_t)n * sizeof *c);
+	p->n = n;
+	p->fn = fn;
+	app_modal(a, &m);
+}

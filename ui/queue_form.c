@@ -1,0 +1,244 @@
+/* queue_form: the queue pane's modal forms — picking and splitting
+ * invoices with the running difference, booking it as a fee or on account,
+ * and the customer picker used to assign a payer. */
+#include "config.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
+#include "i18n.h"
+#include "money.h"
+#include "queue.h"
+#include "store.h"
+
+#define MAX_OPEN 500
+
+struct aform {
+	struct sui_deposit d;
+	struct sui_customer cust;
+	struct sui_item *items; /* amount: how much of the invoice is cleared */
+	size_t n;
+	long cursor, top;
+	bool split;
+};
+
+static int64_t
+diff_of(const struct aform *f)
+{
+	int64_t sum = 0;
+
+	for (size_t i = 0; i < f->n; i++)
+		sum += f->items[i].amount;
+	return f->d.amount - sum;
+}
+
+static void
+aform_free(void *ctx)
+{
+	struct aform *f = ctx;
+
+	sui_deposit_free(&f->d);
+	sui_customers_free(&f->cust, 1);
+	free(f->items);
+	free(f);
+}
+
+static void
+aform_draw_row(struct app *a, struct aform *f, long i, int y, int x, int w)
+{
+	struct sui_item *it = &f->items[i];
+	char due[32], open[48], amt[48];
+	enum ui_elem e = i == f->cursor ? UI_CURSOR : it->amount ? UI_SELECTED : UI_OVERLAY;
+
+	settings_date(&a->set, it->due, due, sizeof due);
+	app_money(it->open, f->d.currency, open, sizeof open);
+	if (it->amount)
+		app_money(it->amount, f->d.currency, amt, sizeof amt);
+	else
+		amt[0] = '\0';
+	draw_text(y, x, 4, it->amount ? "[x]" : "[ ]", TEXT_LEFT, e);
+	draw_text(y, x + 4, w - 46, it->number, TEXT_LEFT, e);
+	draw_text(y, x + w - 42, 12, due, TEXT_LEFT, e);
+	draw_text(y, x + w - 30, 15, open, TEXT_RIGHT, e);
+	draw_text(y, x + w - 15, 15, amt, TEXT_RIGHT, e);
+}
+
+static void
+aform_draw(struct app *a, void *ctx)
+{
+	struct aform *f = ctx;
+	int y = 2, rows = LINES - 5, x = 1, w = COLS - 2, list = rows - 6;
+	char dep[48], diff[48], buf[1024];
+	int64_t d = diff_of(f);
+
+	draw_box(y, 0, rows, COLS, UI_BORDER);
+	app_money(f->d.amount, f->d.currency, dep, sizeof dep);
+	snprintf(buf, sizeof buf, f->split ? _(" Split %s %s to %s %s ") : _(" Pick invoices: %s %s to %s %s "),
+		 dep, f->d.currency, f->cust.code, f->cust.name);
+	draw_text(y, 2, COLS - 4, buf, TEXT_LEFT, UI_HEADER);
+	draw_text(y + 1, x + 4, w - 46, _("Invoice"), TEXT_LEFT, UI_HEADER);
+	draw_text(y + 1, x + w - 42, 12, _("Due"), TEXT_LEFT, UI_HEADER);
+	draw_text(y + 1, x + w - 30, 15, _("Open"), TEXT_RIGHT, UI_HEADER);
+	draw_text(y + 1, x + w - 15, 15, _("Applied"), TEXT_RIGHT, UI_HEADER);
+	if (f->cursor < f->top)
+		f->top = f->cursor;
+	if (f->cursor >= f->top + list)
+		f->top = f->cursor - list + 1;
+	for (long i = f->top; i < (long)f->n && i < f->top + list; i++)
+		aform_draw_row(a, f, i, y + 2 + (int)(i - f->top), x, w);
+	if (!f->n)
+		draw_text(y + 2, x + 1, w - 2, _("This customer has no open invoice in this currency."),
+			  TEXT_LEFT, UI_MUTED);
+	app_money(d, f->d.currency, diff, sizeof diff);
+	snprintf(buf, sizeof buf, _("Deposit %s · difference %s"), dep, diff);
+	draw_text(y + rows - 3, x + 1, w - 2, buf, TEXT_LEFT, d ? UI_ERROR : UI_SELECTED);
+	draw_text(y + rows - 2, x + 1, w - 2,
+		  _("Space select · e amount · F fee · A on account · Enter confirm · Esc cancel"),
+		  TEXT_LEFT, UI_MUTED);
+}
+
+/* Select the whole open amount (the running difference shows what is
+ * left), or unselect. */
+static void
+aform_toggle(struct aform *f)
+{
+	struct sui_item *it;
+
+	if (!f->n)
+		return;
+	it = &f->items[f->cursor];
+	it->amount = it->amount ? 0 : it->open;
+}
+
+static void
+amount_prompt(struct app *a, const char *text, bool final, void *ctx)
+{
+	struct aform *f = ctx;
+	struct sui_item *it;
+	struct ur_err err;
+	int64_t v;
+
+	if (!final || !text || !a->modal || a->modal->ctx != f || !f->n)
+		return;
+	it = &f->items[f->cursor];
+	ur_err_clear(&err);
+	if (money_parse(text, f->d.currency, &v, &err) != UR_OK)
+		return app_error(a, "%s", err.msg);
+	if (v < 0 || v > it->open)
+		return app_error(a, _("Enter an amount from 0 to the open amount of %s."), it->number);
+	it->amount = v;
+}
+
+/* Confirm with the difference: 0 = must be none, 'F' = fee on the last
+ * selected invoice, 'A' = extra cash on account. */
+static bool
+aform_confirm(struct app *a, struct aform *f, int how)
+{
+	struct sui_alloc *parts = calloc(f->n + 1, sizeof *parts);
+	int64_t diff = diff_of(f);
+	struct ur_err err;
+	int n = 0, last = -1;
+
+	if (!parts)
+		abort();
+	for (size_t i = 0; i < f->n; i++)
+		if (f->items[i].amount) {
+			last = n;
+			parts[n++] = (struct sui_alloc){ f->items[i].invoice_id, f->items[i].amount, 0 };
+		}
+	if (diff && !how) {
+		free(parts);
+		app_error(a, "%s", _("The difference is not zero: F books it as a fee, A leaves it on account."));
+		return true;
+	}
+	if (how == 'F' && (diff >= 0 || last < 0 || parts[last].amount + diff <= 0)) {
+		free(parts);
+		app_error(a, "%s", _("A fee needs a shortfall and a selected invoice to book it on."));
+		return true;
+	}
+	if (how == 'A' && diff <= 0) {
+		free(parts);
+		app_error(a, "%s", _("Only extra cash can be left on account."));
+		return true;
+	}
+	if (how == 'F') {
+		parts[last].fee = -diff;
+		parts[last].amount += diff;
+	} else if (how == 'A') {
+		parts[n++] = (struct sui_alloc){ 0, diff, 0 };
+	}
+	ur_err_clear(&err);
+	if (store_ui_confirm(a->st, &f->d, f->cust.id, parts, n, a->today, &err) == UR_OK)
+		app_msg(a, _("Confirmed: %s → %s (u undoes)."), f->d.payer, f->cust.name);
+	free(parts);
+	store_ui_lease_release(a->st, f->d.id, &err);
+	if (err.status == UR_OK)
+		app_refresh(a);
+	else
+		queue_report(a, &err);
+	return false;
+}
+
+static bool
+aform_key(struct app *a, void *ctx, enum request req, int key)
+{
+	struct aform *f = ctx;
+	struct ur_err err;
+	long page = LINES - 11 > 1 ? LINES - 11 : 1;
+
+	(void)key;
+	switch (req) {
+	case REQ_MOVE_UP: f->cursor--; break;
+	case REQ_MOVE_DOWN: f->cursor++; break;
+	case REQ_PAGE_UP: f->cursor -= page; break;
+	case REQ_PAGE_DOWN: f->cursor += page; break;
+	case REQ_FIRST: f->cursor = 0; break;
+	case REQ_LAST: f->cursor = (long)f->n - 1; break;
+	case REQ_TOGGLE: aform_toggle(f); break;
+	case REQ_EDIT_AMOUNT:
+		if (f->n)
+			app_prompt(a, _("Amount applied: "), false, amount_prompt, f);
+		break;
+	case REQ_ACCEPT: return aform_confirm(a, f, 0);
+	case REQ_BOOK_FEE: return aform_confirm(a, f, 'F');
+	case REQ_ON_ACCOUNT: return aform_confirm(a, f, 'A');
+	case REQ_CANCEL:
+		ur_err_clear(&err);
+		store_ui_lease_release(a->st, f->d.id, &err);
+		app_refresh(a);
+		return false;
+	default: break;
+	}
+	if (f->cursor >= (long)f->n)
+		f->cursor = (long)f->n - 1;
+	if (f->cursor < 0)
+		f->cursor = 0;
+	return true;
+}
+
+void
+queue_form_open(struct app *a, const struct sui_deposit *d, int64_t customer, bool split)
+{
+	struct aform *f = calloc(1, sizeof *f);
+	struct modal m = { aform_draw, aform_key, aform_free, f };
+	struct ur_err err;
+
+	if (!f)
+		abort();
+	ur_err_clear(&err);
+	if (store_ui_deposit_get(a->st, d->id, &f->d, &err) != UR_OK ||
+	    store_ui_customer_get(a->st, customer, &f->cust, &err) != UR_OK ||
+	    store_ui_open_items(a->st, customer, d->currency, MAX_OPEN, &f->items, &f->n, &err) !=
+		    UR_OK) {
+		aform_free(f);
+		store_ui_lease_release(a->st, d->id, &err);
+		app_error(a, "%s", err.msg);
+		return;
+	}
+	f->split = split;
+	app_modal(a, &m);
+	if (split && f->n)
+		app_prompt(a, _("Amount applied: "), false, amount_prompt, f);
+}

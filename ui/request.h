@@ -1,0 +1,71 @@
+/* request: every action a key can be bound to, in one X-macro table that
+ * gives the enum, the names used in keymap files and the help overlay. */
+#ifndef UR_UI_REQUEST_H
+#define UR_UI_REQUEST_H
+
+#include "i18n.h"
+
+#define REQ_INFO(G, R) \
+	G(N_("Panes")) \
+	R(VIEW_QUEUE, "view-queue", N_("Show the unmatched-deposit queue")) \
+	R(VIEW_AGING, "view-aging", N_("Show aged receivables")) \
+	R(VIEW_CONTACTS, "view-contacts", N_("Show the contact log")) \
+	R(VIEW_NEXT, "view-next", N_("Go to the next pane")) \
+	R(HELP, "help", N_("Show the active keys")) \
+	R(QUIT, "quit", N_("Close the overlay, or quit")) \
+	G(N_("Moving")) \
+	R(MOVE_UP, "move-up", N_("Previous row")) \
+	R(MOVE_DOWN, "move-down", N_("Next row")) \
+	R(PAGE_UP, "page-up", N_("Previous page")) \
+	R(PAGE_DOWN, "page-down", N_("Next page")) \
+	R(HALF_UP, "half-page-up", N_("Half a page up")) \
+	R(HALF_DOWN, "half-page-down", N_("Half a page down")) \
+	R(FIRST, "first", N_("First row")) \
+	R(LAST, "last", N_("Last row")) \
+	G(N_("Searching")) \
+	R(SEARCH, "search", N_("Search as you type")) \
+	R(SEARCH_NEXT, "search-next", N_("Next match")) \
+	R(SEARCH_PREV, "search-prev", N_("Previous match")) \
+	G(N_("Deposit queue")) \
+	R(CONFIRM, "confirm", N_("Confirm the selected proposal")) \
+	R(NEXT_PROPOSAL, "next-proposal", N_("Select the next proposal")) \
+	R(PICK, "pick", N_("Pick invoices by hand")) \
+	R(SPLIT, "split", N_("Split across invoices with amounts")) \
+	R(ASSIGN, "assign", N_("Assign the payer to a customer")) \
+	R(PARK, "park", N_("Park as not a customer payment")) \
+	R(GOTO_AGING, "goto-aging", N_("Show the customer's aging")) \
+	R(GOTO_CONTACTS, "goto-contacts", N_("Show the customer's contact log")) \
+	R(UNDO, "undo", N_("Undo my last action")) \
+	R(FILTER, "filter", N_("Change the filter")) \
+	R(SORT, "sort", N_("Change the sort order")) \
+	G(N_("Forms")) \
+	R(TOGGLE, "toggle", N_("Select or unselect the row")) \
+	R(EDIT_AMOUNT, "edit-amount", N_("Enter the amount for the row")) \
+	R(BOOK_FEE, "book-fee", N_("Book the difference as a transfer fee")) \
+	R(ON_ACCOUNT, "on-account", N_("Leave the difference on account")) \
+	R(ACCEPT, "accept", N_("Accept")) \
+	R(CANCEL, "cancel", N_("Cancel"))
+
+#define REQ_ENUM_G_(text)
+#define REQ_ENUM_R_(id, name, help) REQ_##id,
+enum request {
+	REQ_NONE = 0,
+	REQ_INFO(REQ_ENUM_G_, REQ_ENUM_R_)
+	REQ_COUNT
+};
+#undef REQ_ENUM_G_
+#undef REQ_ENUM_R_
+
+/* One row of the table: a group heading (req == REQ_NONE) or an action. */
+struct req_info {
+	enum request req;
+	const char *name; /* keymap name, or NULL for a group */
+	const char *help; /* untranslated (N_), translate on display */
+};
+
+/** The table in order, ending with a row whose help is NULL. */
+const struct req_info *req_table(void);
+/** The request named name ("move-up"), or REQ_NONE. */
+enum request req_by_name(const char *name);
+
+#endif

@@ -1,0 +1,155 @@
+/* settings: parsing the user's config file (see settings.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "i18n.h"
+#include "settings.h"
+#include "xalloc.h"
+
+void
+settings_default(struct ui_settings *s)
+{
+	memset(s, 0, sizeof *s);
+	s->threshold = 85;
+}
+
+static char *
+trim(char *p)
+{
+	char *e;
+
+	p += strspn(p, " \t\r");
+	e = p + strlen(p);
+	while (e > p && strchr(" \t\r", e[-1]))
+		*--e = '\0';
+	return p;
+}
+
+static int
+yes_no(const char *v, bool *out)
+{
+	if (!strcmp(v, "yes") || !strcmp(v, "true") || !strcmp(v, "1"))
+		*out = true;
+	else if (!strcmp(v, "no") || !strcmp(v, "false") || !strcmp(v, "0"))
+		*out = false;
+	else
+		return 0;
+	return 1;
+}
+
+/* Apply one setting; NULL when fine, else the reason. */
+static const char *
+apply(struct ui_settings *s, const char *k, const char *v)
+{
+	char *end;
+	long n;
+
+	if (!strcmp(k, "theme")) {
+		if (strcmp(v, "mono") && strcmp(v, "default"))
+			return _("theme is default or mono");
+		s->mono = !strcmp(v, "mono");
+	} else if (!strcmp(k, "ambiguous-width")) {
+		if (strcmp(v, "1") && strcmp(v, "2"))
+			return _("ambiguous-width is 1 or 2");
+		s->ambiguous_wide = !strcmp(v, "2");
+	} else if (!strcmp(k, "ascii-borders")) {
+		if (!yes_no(v, &s->ascii_borders))
+			return _("ascii-borders is yes or no");
+	} else if (!strcmp(k, "date-format")) {
+		if (!strcmp(v, "iso"))
+			s->date_format = UI_DATE_ISO;
+		else if (!strcmp(v, "slash"))
+			s->date_format = UI_DATE_SLASH;
+		else if (!strcmp(v, "ja"))
+			s->date_format = UI_DATE_JA;
+		else
+			return _("date-format is iso, slash or ja");
+	} else if (!strcmp(k, "auto-match-threshold")) {
+		n = strtol(v, &end, 10);
+		if (*end || end == v || n < 0 || n > 100)
+			return _("auto-match-threshold is a number from 0 to 100");
+		s->threshold = (int)n;
+	} else {
+		return _("unknown setting");
+	}
+	return NULL;
+}
+
+int
+settings_parse(struct ui_settings *s, const char *text, const char *source,
+	       struct strbuf *errors)
+{
+	char *copy = xstrdup(text), *line = copy, *nl, *eq, *k;
+	const char *why;
+	int lineno = 0, bad = 0;
+
+	for (; line; line = nl) {
+		if ((nl = strchr(line, '\n')))
+			*nl++ = '\0';
+		lineno++;
+		k = trim(line);
+		if (!*k || *k == '#')
+			continue;
+		if (!(eq = strchr(k, '=')))
+			why = _("expected: name = value");
+		else {
+			*eq = '\0';
+			why = apply(s, trim(k), trim(eq + 1));
+		}
+		if (why) {
+			sb_addf(errors, "%s%s:%d: %s", errors->len ? "; " : "", source, lineno, why);
+			bad++;
+		}
+	}
+	free(copy);
+	return bad;
+}
+
+char *
+settings_path(const char *name)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	struct strbuf sb;
+
+	sb_init(&sb);
+	if (xdg && *xdg)
+		sb_addf(&sb, "%s/urikake/%s", xdg, name);
+	else
+		sb_addf(&sb, "%s/.config/urikake/%s", home && *home ? home : ".", name);
+	return sb_detach(&sb);
+}
+
+char *
+settings_slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	struct strbuf sb;
+	char buf[4096];
+	size_t n;
+
+	if (!f)
+		return NULL;
+	sb_init(&sb);
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		sb_add(&sb, buf, n);
+	fclose(f);
+	return sb_detach(&sb);
+}
+
+void
+settings_date(const struct ui_settings *s, int32_t day, char *buf, int size)
+{
+	int y, m, d;
+
+	date_to_ymd(day, &y, &m, &d);
+	if (s->date_format == UI_DATE_SLASH)
+		snprintf(buf, (size_t)size, "%04d/%02d/%02d", y, m, d);
+	else if (s->date_format == UI_DATE_JA)
+		snprintf(buf, (size_t)size, "%04d年%02d月%02d日", y, m, d);
+	else
+		snprintf(buf, (size_t)size, "%04d-%02d-%02d", y, m, d);
+}

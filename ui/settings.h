@@ -1,0 +1,36 @@
+/* settings: the user's interface settings from $XDG_CONFIG_HOME/urikake/config
+ * ("name = value" lines) and where the user's files live. */
+#ifndef UR_UI_SETTINGS_H
+#define UR_UI_SETTINGS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "strbuf.h"
+
+enum ui_date_format { UI_DATE_ISO, UI_DATE_SLASH, UI_DATE_JA };
+
+struct ui_settings {
+	bool mono;            /* theme = mono: no colours */
+	bool ambiguous_wide;  /* ambiguous-width = 2 */
+	bool ascii_borders;   /* ascii-borders = yes */
+	enum ui_date_format date_format; /* date-format = iso | slash | ja */
+	int threshold;        /* auto-match-threshold = 0..100: band A from here */
+};
+
+/** Defaults: colour theme, ambiguous width 1, line-drawing borders, ISO
+ *  dates, threshold 85. */
+void settings_default(struct ui_settings *s);
+/** Apply "name = value" lines of text; each bad line adds "SOURCE:LINE:
+ *  why" to errors. Returns the number of bad lines. */
+int settings_parse(struct ui_settings *s, const char *text, const char *source,
+		   struct strbuf *errors);
+/** Path of the user's file name ("config", "keys") under
+ *  $XDG_CONFIG_HOME/urikake (or ~/.config/urikake); malloc'd. */
+char *settings_path(const char *name);
+/** Read a whole file into a malloc'd string; NULL when it cannot be read. */
+char *settings_slurp(const char *path);
+/** Write day in the chosen format into buf (at least 24 bytes). */
+void settings_date(const struct ui_settings *s, int32_t day, char *buf, int size);
+
+#endif

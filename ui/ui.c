@@ -1,0 +1,144 @@
+/* ui: ui_run — locale check, settings and keymap, opening the store,
+ * starting curses and running the application loop. */
+#include "config.h"
+
+#include <curses.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "date.h"
+#include "display.h"
+#include "draw.h"
+#include "i18n.h"
+#include "store.h"
+#include "text.h"
+#include "ui.h"
+
+/* data/keymap.default, compiled in by build-aux/embed.sh. */
+extern const char ur_keymap_default[];
+
+/* A UTF-8 character type is required: with LANG unset (often over SSH)
+ * switch to C.UTF-8 and say so. */
+static void
+ui_locale(struct app *a)
+{
+	setlocale(LC_CTYPE, "");
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+		return;
+	if (setlocale(LC_CTYPE, "C.UTF-8"))
+		app_msg(a, "%s", _("The locale is not UTF-8 (LANG unset?): using C.UTF-8."));
+	else
+		app_error(a, "%s", _("No UTF-8 locale: CJK text may not show correctly."));
+}
+
+/* The user's config and keys files; problems go to the message line. */
+static void
+ui_user_files(struct app *a)
+{
+	struct strbuf errs;
+	char *path, *text;
+
+	sb_init(&errs);
+	settings_default(&a->set);
+	keymap_load(a->km, ur_keymap_default, "keymap.default", &errs);
+	path = settings_path("config");
+	if ((text = settings_slurp(path)))
+		settings_parse(&a->set, text, path, &errs);
+	free(text);
+	free(path);
+	path = settings_path("keys");
+	if ((text = settings_slurp(path)))
+		keymap_load(a->km, text, path, &errs);
+	free(text);
+	free(path);
+	if (errs.len)
+		app_error(a, "%s", errs.buf);
+	sb_free(&errs);
+	text_set_ambiguous_wide(a->set.ambiguous_wide);
+}
+
+/* The name for the audit log: --user, $URIKAKE_USER, the login. */
+static const char *
+ui_user(const char *u)
+{
+	struct passwd *pw;
+
+	if (!u || !*u)
+		u = getenv("URIKAKE_USER");
+	if ((!u || !*u) && (pw = getpwuid(getuid())) != NULL)
+		u = pw->pw_name;
+	return u && *u ? u : "unknown";
+}
+
+static void
+ui_free(struct app *a)
+{
+	app_modal(a, NULL);
+	for (int i = 0; i < VIEW_COUNT; i++)
+		if (a->views[i].priv)
+			a->views[i].ops->close(&a->views[i]);
+	keymap_free(a->km);
+	sb_free(&a->msg);
+	sb_free(&a->prompt.label);
+	sb_free(&a->prompt.text);
+	if (a->st)
+		store_close(a->st);
+}
+
+int
+ui_run(const char *db_path, const char *user, const char *lang)
+{
+	static const struct view_ops *const ops[VIEW_COUNT] = { &queue_ops, &aging_ops,
+								 &contacts_ops };
+	struct app a;
+	struct ur_err err;
+	double start = app_now_ms();
+	bool color;
+
+	(void)lang; /* the catalogue follows --lang already (LANGUAGE) */
+	if (!display_possible()) {
+		fprintf(stderr, "urikake: %s\n%s\n",
+			_("the full-screen interface needs a terminal"),
+			_("Usage: urikake [OPTIONS] COMMAND ... (urikake --help lists the commands)"));
+		return UR_USAGE;
+	}
+	memset(&a, 0, sizeof a);
+	sb_init(&a.msg);
+	sb_init(&a.prompt.label);
+	sb_init(&a.prompt.text);
+	a.km = keymap_new();
+	a.db_path = db_path;
+	a.today = date_today();
+	ur_err_clear(&err);
+	ui_locale(&a);
+	ui_user_files(&a);
+	if (store_open(&a.st, db_path, ui_user(user), &err) != UR_OK) {
+		fprintf(stderr, "urikake: %s\n", err.msg);
+		ui_free(&a);
+		return err.status;
+	}
+	a.user = store_user(a.st);
+	if (display_init(&err) != UR_OK) {
+		fprintf(stderr, "urikake: %s\n", err.msg);
+		ui_free(&a);
+		return err.status;
+	}
+	color = !a.set.mono && !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
+	draw_init(color, a.set.ascii_borders);
+	for (int i = 0; i < VIEW_COUNT; i++) {
+		a.views[i].ops = ops[i];
+		a.views[i].app = &a;
+	}
+	app_show(&a, VIEW_QUEUE);
+	app_counts(&a);
+	app_loop(&a, start);
+	display_end();
+	ui_free(&a);
+	return UR_OK;
+}

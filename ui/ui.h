@@ -1,0 +1,10 @@
+/* ui: the full-screen interface's entry point. */
+#ifndef UR_UI_UI_H
+#define UR_UI_UI_H
+
+/** Run the full-screen interface on the database at db_path as user
+ *  (recorded in the audit log); lang is the --lang value or NULL (the
+ *  message catalogue is already chosen). Returns an exit status. */
+int ui_run(const char *db_path, const char *user, const char *lang);
+
+#endif
