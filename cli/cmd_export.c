@@ -6,6 +6,8 @@
 
 #include "cli.h"
 #include "cmd_bank.h"
+#include "cmd_contact.h"
+#include "cmd_match.h"
 #include "csv.h"
 #include "date.h"
 #include "i18n.h"
@@ -146,6 +148,16 @@ export_run(const struct cli *c, const char *what, struct export *x)
 	return UR_OK;
 }
 
+/* What other modules export, each with its own columns. */
+static const struct {
+	const char *what;
+	int (*run)(const struct cli *c, const char *format);
+} exporters[] = {
+	{ "deposits", cmd_bank_export },
+	{ "allocations", cmd_export_allocations },
+	{ "contacts", cmd_contact_export },
+};
+
 int
 cmd_export(const struct cli *c, int argc, char **argv)
 {
@@ -156,11 +168,12 @@ cmd_export(const struct cli *c, int argc, char **argv)
 
 	if (cli_args(argc - 1, argv + 1, opts, pos, 1, &npos) != UR_OK)
 		return UR_USAGE;
-	if (npos == 1 && strcmp(pos[0], "deposits") == 0)
-		return cmd_bank_export(c, format);
+	for (size_t k = 0; npos == 1 && k < sizeof exporters / sizeof exporters[0]; k++)
+		if (strcmp(pos[0], exporters[k].what) == 0)
+			return exporters[k].run(c, format);
 	if (npos != 1 || (strcmp(pos[0], "customers") != 0 && strcmp(pos[0], "invoices") != 0))
-		return cli_usage_error(_("usage: urikake export customers|invoices "
-					 "[--format csv|json]"));
+		return cli_usage_error(_("usage: urikake export customers|invoices|deposits|"
+					 "allocations|contacts [--format csv|json]"));
 	if (strcmp(format, "csv") != 0 && strcmp(format, "json") != 0)
 		return cli_usage_error(_("unknown format '%s' (use csv or json)"), format);
 	memset(&x, 0, sizeof x);

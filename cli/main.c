@@ -8,6 +8,9 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cmd_contact.h"
+#include "cmd_match.h"
+#include "cmd_statement.h"
 #include "i18n.h"
 #include "ui/ui.h"
 
@@ -23,6 +26,10 @@ static const struct command commands[] = {
 	{ "export", cmd_export },
 	{ "aging", cmd_aging },
 	{ "demo", cmd_demo },
+	{ "match", cmd_match },
+	{ "contact", cmd_contact },
+	{ "statement", cmd_statement },
+	{ "dunning", cmd_dunning },
 };
 
 /* What the global options asked for, before anything is printed (the

@@ -56,14 +56,14 @@ arconf_trim(char *p)
 	return p;
 }
 
-/* "30,60,90": 1..max ascending day counts from 1 to 9999 (exactly max when
- * exact); the count or -1. */
+/* "30,60,90": 1..max (≤ ARCONF_MAX_BOUNDS) ascending day counts from 1 to
+ * 9999 (exactly max when exact) into out, untouched on error; the count or -1. */
 static int
 arconf_days(const char *v, int *out, int max, int exact)
 {
 	const char *p = v;
 	char *end;
-	int n = 0;
+	int tmp[ARCONF_MAX_BOUNDS], n = 0;
 
 	while (*p) {
 		long d;
@@ -71,16 +71,19 @@ arconf_days(const char *v, int *out, int max, int exact)
 		errno = 0;
 		d = strtol(p, &end, 10);
 		if (end == p || errno || d < 1 || d > 9999 || n == max ||
-		    (n && d <= out[n - 1]))
+		    (n && d <= tmp[n - 1]))
 			return -1;
-		out[n++] = (int)d;
+		tmp[n++] = (int)d;
 		end += strspn(end, " ");
 		if (*end && *end != ',')
 			return -1;
 		p = *end ? end + 1 : end;
 		p += strspn(p, " ");
 	}
-	return n == 0 || (exact && n != max) ? -1 : n;
+	if (n == 0 || (exact && n != max))
+		return -1;
+	memcpy(out, tmp, (size_t)n * sizeof tmp[0]);
+	return n;
 }
 
 /* "JPY 1000, CNY 10.00": replaces the list; NULL when fine, else why. */

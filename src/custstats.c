@@ -47,8 +47,7 @@ ar_keep(struct ar_set *set, const char *s)
 }
 
 struct ar_row *
-ar_set_add(struct ar_set *set, int64_t customer_id, const char *code, const char *name,
-	   const char *sales_rep, const char *currency)
+ar_set_add(struct ar_set *set, int64_t customer_id, const char *currency)
 {
 	struct ar_row *r;
 
@@ -59,18 +58,55 @@ ar_set_add(struct ar_set *set, int64_t customer_id, const char *code, const char
 	r = &set->rows[set->n++];
 	memset(r, 0, sizeof *r);
 	r->customer_id = customer_id;
-	/* consecutive rows of one customer share its strings */
-	if (set->n > 1 && r[-1].customer_id == customer_id) {
-		r->code = r[-1].code;
-		r->name = r[-1].name;
-		r->sales_rep = r[-1].sales_rep;
-	} else {
-		r->code = ar_keep(set, code);
-		r->name = ar_keep(set, name);
-		r->sales_rep = ar_keep(set, sales_rep);
-	}
+	r->code = r->name = r->sales_rep = "";
 	snprintf(r->currency, sizeof r->currency, "%s", currency ? currency : "");
 	return r;
+}
+
+void
+ar_set_customer(struct ar_set *set, struct ar_row *r, const char *code, const char *name,
+		const char *sales_rep)
+{
+	struct ar_row *end = set->rows + set->n;
+	int64_t cid = r->customer_id;
+	const char *c = ar_keep(set, code), *n = ar_keep(set, name), *s = ar_keep(set, sales_rep);
+
+	for (; r < end && r->customer_id == cid; r++) {
+		r->code = c;
+		r->name = n;
+		r->sales_rep = s;
+	}
+}
+
+struct ar_row *
+ar_set_first(struct ar_set *set, int64_t customer_id)
+{
+	size_t lo = 0, hi = set->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (set->rows[mid].customer_id < customer_id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < set->n && set->rows[lo].customer_id == customer_id ? &set->rows[lo] : NULL;
+}
+
+int
+ar_set_bucket(const struct ar_set *set, int32_t day)
+{
+	int b, k;
+
+	if (day >= set->as_of) {
+		for (b = set->nfuture, k = 0; k < set->nfuture; k++)
+			b -= day - set->as_of > set->future[k];
+		return b;
+	}
+	for (b = set->nfuture + 1, k = 0; k < set->nbounds; k++)
+		b += set->as_of - day > set->bounds[k];
+	return b;
 }
 
 bool

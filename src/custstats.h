@@ -29,7 +29,10 @@ struct ar_row {
 	int32_t last_contact;   /* day of the latest contact by as-of; 0: none */
 	int32_t promise_date;   /* open promise: the latest made by as-of, due on */
 	int64_t promise_amount; /*   or after it (0: none) */
-	int dunning_level;      /* recorded in this overdue episode (contact.h) */
+	int32_t promise_made;   /*   and the day it was made */
+	int dunning_level;      /* the latest step recorded since oldest_due
+				   (earlier steps belong to a past episode) */
+	int32_t dunning_day;    /*   and its day */
 };
 
 /* Sort columns; a bucket is AR_COL_BUCKET + its index. */
@@ -83,9 +86,17 @@ struct ar_set {
 /** An empty set for as_of with the bucket limits of s. */
 void ar_set_init(struct ar_set *set, const struct ar_settings *s, int32_t as_of, bool by_issue);
 void ar_set_free(struct ar_set *set);
-/** A new row (zeroed, strings copied) appended to set; the store fills it. */
-struct ar_row *ar_set_add(struct ar_set *set, int64_t customer_id, const char *code,
-			  const char *name, const char *sales_rep, const char *currency);
+/** A new row (zeroed; strings "") appended to set; the store fills it.
+ *  Rows are added in customer id order. */
+struct ar_row *ar_set_add(struct ar_set *set, int64_t customer_id, const char *currency);
+/** Give the rows of customer r->customer_id from r on its code, name and
+ *  sales rep (copied once, shared by those rows). */
+void ar_set_customer(struct ar_set *set, struct ar_row *r, const char *code, const char *name,
+		     const char *sales_rep);
+/** The first row of customer id (rows are in customer id order); NULL if none. */
+struct ar_row *ar_set_first(struct ar_set *set, int64_t customer_id);
+/** The bucket of an item dated day (due or issue date, as the set ages). */
+int ar_set_bucket(const struct ar_set *set, int32_t day);
 /** Add amount to bucket b of row r (and its total, and overdue when b is
  *  an overdue bucket); false on overflow. */
 bool ar_row_add(const struct ar_set *set, struct ar_row *r, int b, int64_t amount);

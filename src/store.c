@@ -28,6 +28,26 @@ static const struct {
 	const char *sql;
 } migrations[] = {
 	{ 1, ur_schema_sql },
+	/* 2: per-customer transfer-fee policy and virtual accounts for the
+	 * matching engine; the queue's "unmatched by date" without a sort. */
+	{ 2, "ALTER TABLE customer ADD COLUMN fee_policy TEXT;"
+	     "CREATE TABLE virtual_account ("
+	     " acct_number TEXT PRIMARY KEY,"
+	     " customer_id INTEGER NOT NULL REFERENCES customer(id)) STRICT;"
+	     "CREATE INDEX deposit_state_date ON deposit(state, booking_date);" },
+	/* 3: the queue pane reads pages by keyset for every filter and sort,
+	 * counts today's matches from an index and finds customers by an
+	 * open amount. */
+	{ 3, "CREATE INDEX deposit_date ON deposit(booking_date);"
+	     "CREATE INDEX deposit_amount ON deposit(amount);"
+	     "CREATE INDEX deposit_payer ON deposit(payer_key);"
+	     "CREATE INDEX deposit_state_amount ON deposit(state, amount);"
+	     "CREATE INDEX deposit_state_payer ON deposit(state, payer_key);"
+	     "CREATE INDEX allocation_live_date ON allocation(alloc_date, kind, deposit_id)"
+	     " WHERE voided_at IS NULL;"
+	     "CREATE INDEX invoice_open_amount ON invoice(currency, amount - paid)"
+	     " WHERE amount <> paid;"
+	     "CREATE INDEX payer_alias_code ON payer_alias(payer_code) WHERE payer_code <> '';" },
 };
 #define STORE_VERSION (migrations[sizeof migrations / sizeof migrations[0] - 1].version)
 
@@ -201,6 +221,12 @@ user_version(struct store *st)
 		v = sqlite3_column_int(s, 0);
 	sqlite3_finalize(s);
 	return v;
+}
+
+int
+store_schema_latest(void)
+{
+	return STORE_VERSION;
 }
 
 int

@@ -20,6 +20,8 @@ enum ur_status store_open(struct store **out, const char *path, const char *user
 void store_close(struct store *st);
 /** Schema version after migration (PRAGMA user_version). */
 int store_schema_version(struct store *st);
+/** The version this program migrates every database to. */
+int store_schema_latest(void);
 /** PRAGMA data_version: changes when another connection commits, so a
  *  view polling it notices other clerks' changes. -1 on error. */
 int64_t store_data_version(struct store *st);

@@ -356,7 +356,7 @@ void_allocations(struct store *st, int64_t deposit_id, int64_t *manual_customer,
 	sqlite3_stmt *s = store_match_prep(st,
 		"SELECT id, customer_id, kind FROM allocation WHERE deposit_id = ?1"
 		" AND voided_at IS NULL ORDER BY id", err);
-	int64_t ids[64];
+	int64_t *ids = NULL;
 	int rc, k = 0;
 
 	*manual_customer = 0;
@@ -364,20 +364,18 @@ void_allocations(struct store *st, int64_t deposit_id, int64_t *manual_customer,
 	if (!s)
 		return UR_FAIL;
 	sqlite3_bind_int64(s, 1, deposit_id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW && k < 64) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		ids = xrealloc(ids, (size_t)(k + 1) * sizeof *ids);
 		ids[k++] = sqlite3_column_int64(s, 0);
 		if (strcmp(store_column_str(s, 2), "manual") == 0)
 			*manual_customer = sqlite3_column_int64(s, 1);
 	}
-	if (rc == SQLITE_ROW)
-		rc = SQLITE_DONE;
-	if ((rc = store_match_done(st, s, rc, err)) != UR_OK)
-		return rc;
-	for (int i = 0; i < k; i++)
-		if ((rc = store_allocation_void(st, ids[i], err)) != UR_OK)
-			return rc;
+	rc = store_match_done(st, s, rc, err);
+	for (int i = 0; i < k && rc == UR_OK; i++)
+		rc = store_allocation_void(st, ids[i], err);
+	free(ids);
 	*n = k;
-	return UR_OK;
+	return rc;
 }
 
 static enum ur_status

@@ -1,7 +1,7 @@
-/* store_ui: read queries for the full-screen interface — the deposit queue
- * as an ordered list of ids, one deposit, counts, search, open items,
- * customers and contacts (see store_ui.h). Proposals: store_ui_match.c;
- * writes, leases and undo: store_ui_act.c. */
+/* store_ui: read queries for the full-screen interface — one deposit,
+ * counts, open items, customers and contacts (see store_ui.h). The queue's
+ * pages: store_ui_queue.c; proposals: store_ui_match.c; writes:
+ * store_ui_act.c; leases and undo: store_ui_undo.c. */
 #include "config.h"
 
 #include <stdio.h>
@@ -62,6 +62,7 @@ sui_deposit_free(struct sui_deposit *d)
 	free(d->reference);
 	free(d->park_reason);
 	free(d->account);
+	free(d->acct_number);
 	memset(d, 0, sizeof *d);
 }
 
@@ -87,126 +88,9 @@ sui_contacts_free(struct sui_contact *c, int n)
 	}
 }
 
-/* The WHERE clause of a filter; ?1 is today. */
-static const char *
-filter_sql(enum sui_filter f)
+void
+sui_deposit_row(sqlite3_stmt *s, struct sui_deposit *d)
 {
-	switch (f) {
-	case SUI_UNMATCHED:
-		return " WHERE d.state = 'unmatched' AND ?1 IS NOT NULL";
-	case SUI_AUTO_TODAY:
-		return " WHERE d.id IN (SELECT deposit_id FROM allocation WHERE alloc_date = ?1"
-		       " AND kind = 'auto' AND voided_at IS NULL)";
-	case SUI_PARKED:
-		return " WHERE d.state = 'parked' AND ?1 IS NOT NULL";
-	default:
-		return " WHERE ?1 IS NOT NULL";
-	}
-}
-
-static const char *
-sort_sql(enum sui_sort s)
-{
-	switch (s) {
-	case SUI_BY_AMOUNT:
-		return " ORDER BY d.amount DESC, d.id";
-	case SUI_BY_PAYER:
-		return " ORDER BY d.payer_key, d.id";
-	default:
-		return " ORDER BY d.booking_date, d.id";
-	}
-}
-
-/* Step s and collect column 0 of every row into a malloc'd array. */
-static enum ur_status
-collect_ids(struct store *st, sqlite3_stmt *s, int64_t **ids, size_t *n, struct ur_err *err)
-{
-	size_t cap = 256;
-	int rc;
-
-	*n = 0;
-	*ids = xmalloc(cap * sizeof **ids);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap)
-			*ids = xrealloc(*ids, (cap *= 2) * sizeof **ids);
-		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
-	}
-	if (sui_finish(st, s, rc, err) != UR_OK) {
-		free(*ids);
-		*ids = NULL;
-		*n = 0;
-		return err->status;
-	}
-	return UR_OK;
-}
-
-enum ur_status
-store_ui_queue_ids(struct store *st, enum sui_filter f, enum sui_sort so, int32_t today,
-		   int64_t **ids, size_t *n, struct ur_err *err)
-{
-	struct strbuf sql;
-	sqlite3_stmt *s;
-
-	sb_init(&sql);
-	sb_adds(&sql, "SELECT d.id FROM deposit d");
-	sb_adds(&sql, filter_sql(f));
-	sb_adds(&sql, sort_sql(so));
-	s = sui_prepare(st, sql.buf, err);
-	sb_free(&sql);
-	if (!s)
-		return err->status;
-	store_bind_date(s, 1, today);
-	return collect_ids(st, s, ids, n, err);
-}
-
-enum ur_status
-store_ui_queue_search(struct store *st, enum sui_filter f, int32_t today, const char *text,
-		      int64_t **ids, size_t *n, struct ur_err *err)
-{
-	struct strbuf sql, like, key;
-	sqlite3_stmt *s;
-
-	sb_init(&sql);
-	sb_adds(&sql, "SELECT d.id FROM deposit d");
-	sb_adds(&sql, filter_sql(f));
-	sb_adds(&sql, " AND (instr(d.payer_name, ?2) OR instr(d.reference, ?2) OR"
-		      " instr(d.edi, ?2) OR instr(CAST(d.amount AS TEXT), ?2) OR"
-		      " (?3 <> '' AND instr(d.payer_key, ?3))) ORDER BY d.id");
-	s = sui_prepare(st, sql.buf, err);
-	sb_free(&sql);
-	if (!s)
-		return err->status;
-	sb_init(&like);
-	sb_init(&key);
-	sb_adds(&like, text);
-	kana_fold(text, &key, NULL);
-	store_bind_date(s, 1, today);
-	sqlite3_bind_text(s, 2, like.buf, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 3, key.buf, -1, SQLITE_TRANSIENT);
-	sb_free(&like);
-	sb_free(&key);
-	return collect_ids(st, s, ids, n, err);
-}
-
-enum ur_status
-store_ui_deposit_get(struct store *st, int64_t id, struct sui_deposit *d, struct ur_err *err)
-{
-	static const char sql[] =
-		"SELECT id, booking_date, amount, currency, state, ifnull(customer_id, 0),"
-		" payer_name, payer_key, payer_code, remit_bank, remit_branch, edi, reference,"
-		" ifnull(park_reason, ''), acct_bank || '-' || acct_branch || '-' || acct_number"
-		" FROM deposit WHERE id = ?1";
-	sqlite3_stmt *s = sui_prepare(st, sql, err);
-	int rc;
-
-	memset(d, 0, sizeof *d);
-	if (!s)
-		return err->status;
-	sqlite3_bind_int64(s, 1, id);
-	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
-		sui_finish(st, s, rc, err);
-		return rc == SQLITE_DONE ? ur_fail(err, UR_INPUT, _("no such deposit")) : err->status;
-	}
 	d->id = sqlite3_column_int64(s, 0);
 	d->date = store_column_date(s, 1);
 	d->amount = sqlite3_column_int64(s, 2);
@@ -222,6 +106,24 @@ store_ui_deposit_get(struct store *st, int64_t id, struct sui_deposit *d, struct
 	d->reference = sui_col_dup(s, 12);
 	d->park_reason = sui_col_dup(s, 13);
 	d->account = sui_col_dup(s, 14);
+	d->acct_number = sui_col_dup(s, 15);
+}
+
+enum ur_status
+store_ui_deposit_get(struct store *st, int64_t id, struct sui_deposit *d, struct ur_err *err)
+{
+	sqlite3_stmt *s = sui_prepare(st, SUI_DEPOSIT_COLS " WHERE d.id = ?1", err);
+	int rc;
+
+	memset(d, 0, sizeof *d);
+	if (!s)
+		return err->status;
+	sqlite3_bind_int64(s, 1, id);
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+		sui_finish(st, s, rc, err);
+		return rc == SQLITE_DONE ? ur_fail(err, UR_INPUT, _("no such deposit")) : err->status;
+	}
+	sui_deposit_row(s, d);
 	return sui_finish(st, s, SQLITE_DONE, err);
 }
 

@@ -1,14 +1,16 @@
 /* store_ui: the queries and writes the full-screen interface needs — the
- * deposit queue in pages, detail, simple ranked proposals, open items,
+ * deposit queue in pages, detail, the engine's proposals, open items,
  * customer look-up, learned aliases, "being handled by" leases and the
  * undoable clerk actions recorded in the audit log. */
 #ifndef UR_SRC_STORE_UI_H
 #define UR_SRC_STORE_UI_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "err.h"
+#include "match.h"
 
 struct store;
 
@@ -17,9 +19,6 @@ enum sui_sort { SUI_BY_DATE, SUI_BY_AMOUNT, SUI_BY_PAYER, SUI_SORT_COUNT };
 
 /* Minutes a lease ("being handled by NAME") lasts without being renewed. */
 #define SUI_LEASE_MINUTES 15
-/* Most proposals store_ui_proposals returns, and invoices per proposal. */
-#define SUI_MAX_PROPOSALS 4
-#define SUI_MAX_ITEMS 6
 
 /* One deposit; strings owned (free with sui_deposit_free), never NULL. */
 struct sui_deposit {
@@ -30,29 +29,24 @@ struct sui_deposit {
 	char state[12];
 	int64_t customer_id; /* 0: none assigned */
 	char *payer, *payer_key, *payer_code, *remit_bank, *remit_branch;
-	char *edi, *reference, *park_reason, *account;
+	char *edi, *reference, *park_reason, *account, *acct_number;
 };
 
-/* An open invoice, or a part of a deposit applied to one. */
+/* An open invoice and the cash a form applies to it. */
 struct sui_item {
 	int64_t invoice_id;
 	char number[40];
 	int32_t due;
 	int64_t open;   /* open amount now */
-	int64_t amount; /* cash applied (proposals, forms) */
-	int64_t fee;    /* transfer fee booked on it */
+	int64_t amount; /* cash applied (forms) */
 };
 
-/* A ranked proposal: a customer and the invoices the deposit pays. */
-struct sui_proposal {
-	int64_t customer_id;
-	char code[24];
-	char *name; /* owned */
-	int score;  /* 0–100 */
-	int nitems;
-	struct sui_item items[SUI_MAX_ITEMS];
-	int64_t on_account; /* cash left for the customer's account */
-	char *why;          /* owned: explanation lines separated by '\n' */
+/* The matching engine's proposals for one deposit (see store_ui_match). */
+struct sui_match {
+	struct match_index *ix; /* owns the codes, names and numbers in r */
+	struct match_deposit md; /* points into d */
+	struct sui_deposit d;
+	struct match_result r;
 };
 
 struct sui_customer {
@@ -71,22 +65,33 @@ struct sui_contact {
 
 /** Free the strings of d and zero it. */
 void sui_deposit_free(struct sui_deposit *d);
-/** Free the strings of n proposals. */
-void sui_proposals_free(struct sui_proposal *p, int n);
 /** Free the strings of n customers. */
 void sui_customers_free(struct sui_customer *c, int n);
 /** Free the strings of n contacts. */
 void sui_contacts_free(struct sui_contact *c, int n);
 
-/** The ids of the deposits in filter f, in sort order s (malloc'd, caller
- *  frees). today decides "auto-matched today". */
-enum ur_status store_ui_queue_ids(struct store *st, enum sui_filter f, enum sui_sort s,
-				  int32_t today, int64_t **ids, size_t *n, struct ur_err *err);
-/** The ids (ascending, malloc'd) of the deposits in filter f whose payer
- *  name, folded key, reference, EDI text or amount contains text. */
-enum ur_status store_ui_queue_search(struct store *st, enum sui_filter f, int32_t today,
-				     const char *text, int64_t **ids, size_t *n,
-				     struct ur_err *err);
+/** Up to max deposits of filter f in sort order s (today decides
+ *  "auto-matched today"), read along the sort order from deposit from:
+ *  forward (dir > 0) or backward (dir < 0), from itself on when inclusive,
+ *  else from the next one; from NULL starts at the first (forward) or the
+ *  last (backward) deposit. skip deposits are passed over first. out is
+ *  in reading order; free each with sui_deposit_free. */
+enum ur_status store_ui_queue_page(struct store *st, enum sui_filter f, enum sui_sort s,
+				   int32_t today, const struct sui_deposit *from, int dir,
+				   bool inclusive, long skip, int max, struct sui_deposit *out,
+				   int *n, struct ur_err *err);
+/** The number of deposits of filter f; with before, only those that come
+ *  before it in sort order s (its position). */
+enum ur_status store_ui_queue_count(struct store *st, enum sui_filter f, enum sui_sort s,
+				    int32_t today, const struct sui_deposit *before, long *n,
+				    struct ur_err *err);
+/** The first deposit of filter f from deposit from on (itself included)
+ *  in direction dir whose payer name, folded key, reference, EDI text or
+ *  amount contains text: *found 1 and *out filled, or *found 0. */
+enum ur_status store_ui_queue_find(struct store *st, enum sui_filter f, enum sui_sort s,
+				   int32_t today, const char *text,
+				   const struct sui_deposit *from, int dir,
+				   struct sui_deposit *out, int *found, struct ur_err *err);
 /** Load deposit id into *d (UR_INPUT when it does not exist). */
 enum ur_status store_ui_deposit_get(struct store *st, int64_t id, struct sui_deposit *d,
 				    struct ur_err *err);
@@ -94,12 +99,19 @@ enum ur_status store_ui_deposit_get(struct store *st, int64_t id, struct sui_dep
 enum ur_status store_ui_counts(struct store *st, int32_t today, int64_t *unmatched,
 			       int64_t *matched_today, struct ur_err *err);
 
-/** Ranked proposals for d (at most max ≤ SUI_MAX_PROPOSALS), best first:
- *  candidate customers from the assigned customer, learned aliases and the
- *  folded payer name; invoices whose open amount equals the deposit, equals
- *  it plus a transfer fee, or oldest invoices adding up to it. */
-enum ur_status store_ui_proposals(struct store *st, const struct sui_deposit *d, int max,
-				  struct sui_proposal *out, int *n, struct ur_err *err);
+/** The engine's ranked proposals for deposit id (whatever its state),
+ *  over an index of only the customers it could name: found through the
+ *  receiving virtual account, invoice numbers in the EDI text, learned
+ *  aliases and payer codes, the folded payer name (whole, cut short,
+ *  contained), when those find nobody names alike, and when the payer is
+ *  not enough, open amounts equal to the deposit plus a usual fee — with
+ *  their aliases and open invoices. Free with sui_match_free. */
+enum ur_status store_ui_match(struct store *st, int64_t id, const struct match_config *cfg,
+			      struct sui_match *m, struct ur_err *err);
+/** Free what store_ui_match loaded and zero m. */
+void sui_match_free(struct sui_match *m);
+/** Point md's strings at d's. */
+void sui_match_deposit(const struct sui_deposit *d, struct match_deposit *md);
 /** The open invoices of customer id in currency cur, oldest due first
  *  (at most max; malloc'd array, caller frees). */
 enum ur_status store_ui_open_items(struct store *st, int64_t customer_id, const char *cur,
@@ -126,31 +138,24 @@ enum ur_status store_ui_lease_take(struct store *st, int64_t id, struct ur_err *
 /** Give the lease back (audited). */
 enum ur_status store_ui_lease_release(struct store *st, int64_t id, struct ur_err *err);
 
-/* One part of a confirmation: cash applied to an invoice (0: held on the
- * customer's account) and the transfer fee deducted on it. */
-struct sui_alloc {
-	int64_t invoice_id;
-	int64_t amount;
-	int64_t fee;
-};
-
-/** In one transaction: move deposit d from unmatched to matched for
- *  customer, insert the allocations (kind "manual"), teach the payer
- *  alias and record an undoable "ui-confirm" audit row. UR_CONFLICT (and
- *  nothing written) when another clerk changed the deposit or an invoice
- *  first; UR_INPUT when the parts do not add up to the deposit. */
+/** Confirm proposal p for deposit d — the engine's, or one a form built
+ *  (lines: cleared and fee; on_account) — through store_match_confirm
+ *  (kind "manual": it teaches the payer alias) and record an undoable
+ *  "ui-confirm", in one transaction. UR_CONFLICT (nothing written) when
+ *  another clerk changed the deposit or an invoice first; UR_INPUT when
+ *  the parts do not add up to the deposit. */
 enum ur_status store_ui_confirm(struct store *st, const struct sui_deposit *d,
-				int64_t customer, const struct sui_alloc *parts, int nparts,
-				int32_t today, struct ur_err *err);
+				const struct match_proposal *p, struct ur_err *err);
 /** Park deposit id ("not a customer payment") with a reason; undoable. */
 enum ur_status store_ui_park(struct store *st, int64_t id, const char *reason,
 			     struct ur_err *err);
 /** Assign the payer of d to customer: set it on the deposit and teach the
- *  alias; undoable. */
+ *  alias (store_alias_learn, as a confirmation does); undoable. */
 enum ur_status store_ui_assign(struct store *st, const struct sui_deposit *d, int64_t customer,
 			       struct ur_err *err);
 /** Undo this user's latest clerk action not yet undone (found in the audit
- *  log, so it works after a restart). *deposit gets the deposit it touched.
+ *  log, so it works after a restart): a confirmation through
+ *  store_match_undo. *deposit gets the deposit it touched.
  *  UR_INPUT when there is nothing to undo; UR_CONFLICT when the deposit
  *  changed since. */
 enum ur_status store_ui_undo(struct store *st, int64_t *deposit, struct ur_err *err);

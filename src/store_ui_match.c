@@ -1,211 +1,346 @@
-/* store_ui_match: ranked proposals for one deposit, as the queue pane shows
- * them — candidate customers (assigned, learned alias, folded name), then
- * the invoices the amount fits, each proposal with its explanation. */
+/* store_ui_match: the matching engine's proposals for the one deposit the
+ * queue shows — instead of loading every customer and open invoice, find
+ * the customers the deposit could name through indexed look-ups (virtual
+ * account, EDI invoice numbers, aliases and payer codes, the folded name
+ * whole, cut short or contained, names alike, open amounts), put only
+ * them, their aliases and open invoices in an index and let the engine
+ * rank, score and explain. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "money.h"
+#include "kana.h"
 #include "store_priv.h"
 #include "store_ui.h"
 #include "store_ui_priv.h"
 #include "xalloc.h"
 
-/* Candidate customers considered per deposit, open items per customer. */
-#define MAX_CANDIDATES 3
-#define MAX_OPEN 64
-/* Largest transfer fee (yen) a customer is assumed to deduct. */
-#define MAX_FEE_JPY 1100
+/* Most customers put in one deposit's index; rows per look-up. */
+#define MAX_CUST 256
+#define MAX_PER_LOOKUP 16
+#define MIN_KEY_CPS 4
+/* The highest code point, for "every key starting with". */
+#define KEY_MAX "\xf4\x8f\xbf\xbf"
 
-struct candidate {
-	int64_t id;
-	int base; /* score from how the customer was found */
-	struct strbuf why;
+struct finder {
+	struct store *st;
+	const struct match_deposit *d;
+	const char *key, *code;
+	int64_t cust[MAX_CUST];
+	int n;
 };
 
-static int
-cand_add(struct candidate *c, int *n, int64_t id, int base, const char *why)
+static void
+add_cust(struct finder *f, int64_t id)
 {
-	for (int i = 0; i < *n; i++)
-		if (c[i].id == id) {
-			if (base > c[i].base)
-				c[i].base = base;
-			sb_addf(&c[i].why, "; %s", why);
-			return 0;
-		}
-	if (*n == MAX_CANDIDATES)
-		return 0;
-	c[*n].id = id;
-	c[*n].base = base;
-	sb_init(&c[*n].why);
-	sb_adds(&c[*n].why, why);
-	(*n)++;
-	return 1;
+	for (int i = 0; i < f->n; i++)
+		if (f->cust[i] == id)
+			return;
+	if (f->n < MAX_CUST)
+		f->cust[f->n++] = id;
 }
 
-/* Customers learned for the payer key, then those whose reading folds to it. */
+/* Add column 0 of every row of sql, its ?1 and ?2 bound to the texts a
+ * and b (b NULL: unbound). */
 static enum ur_status
-find_candidates(struct store *st, const struct sui_deposit *d, struct candidate *c, int *n,
-		struct ur_err *err)
+lookup(struct finder *f, const char *sql, const char *a, size_t alen, const char *b,
+       struct ur_err *err)
+{
+	sqlite3_stmt *s = sui_prepare(f->st, sql, err);
+	int rc, k = 0;
+
+	if (!s)
+		return err->status;
+	sqlite3_bind_text(s, 1, a, (int)alen, SQLITE_TRANSIENT);
+	if (b)
+		sqlite3_bind_text(s, 2, b, -1, SQLITE_TRANSIENT);
+	while (k++ < MAX_PER_LOOKUP && (rc = sqlite3_step(s)) == SQLITE_ROW)
+		add_cust(f, sqlite3_column_int64(s, 0));
+	return sui_finish(f->st, s, k > MAX_PER_LOOKUP ? SQLITE_DONE : rc, err);
+}
+
+/* Invoice numbers in the EDI text: runs of letters, digits and '-'. */
+static enum ur_status
+find_edi(struct finder *f, struct ur_err *err)
+{
+	static const char tokch[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-";
+	const char *s = f->d->edi ? f->d->edi : "";
+	enum ur_status rc = UR_OK;
+
+	while (*s && rc == UR_OK) {
+		size_t n = strspn(s, tokch);
+
+		if (n >= 3)
+			rc = lookup(f, "SELECT customer_id FROM invoice WHERE number = ?1"
+				       " AND amount <> paid", s, n, NULL, err);
+		s += n;
+		s += strcspn(s, tokch);
+	}
+	return rc;
+}
+
+/* Customers whose key is key, starts with key[0..n) or is a part of key
+ * that starts or ends it (the engine decides which of them count). */
+static enum ur_status
+find_names(struct finder *f, struct ur_err *err)
+{
+	static const char exact[] = "SELECT id FROM customer WHERE kana_key = ?1";
+	static const char prefix[] =
+		"SELECT id FROM customer WHERE kana_key >= ?1 AND kana_key < ?2 ORDER BY kana_key";
+	const char *key = f->key;
+	size_t n = strlen(key), total = 0, c = 0, last = 0;
+	char hi[256];
+	enum ur_status rc = UR_OK;
+
+	for (size_t i = 0; i < n; i++)
+		total += ((unsigned char)key[i] & 0xc0) != 0x80;
+	for (size_t i = 1; i < n && rc == UR_OK; i++) {
+		if (((unsigned char)key[i] & 0xc0) == 0x80)
+			continue;
+		c++;
+		last = i;
+		if (c >= MIN_KEY_CPS)
+			rc = lookup(f, exact, key, i, NULL, err);
+		if (rc == UR_OK && total - c >= MIN_KEY_CPS + 1)
+			rc = lookup(f, exact, key + i, n - i, NULL, err);
+	}
+	for (int pass = 0; pass < 2 && rc == UR_OK && n; pass++) {
+		size_t len = pass ? last : n;
+
+		if (pass && total <= MIN_KEY_CPS)
+			break;
+		snprintf(hi, sizeof hi, "%.*s" KEY_MAX, (int)len, key);
+		rc = lookup(f, prefix, key, len, hi, err);
+	}
+	if (rc == UR_OK && n)
+		rc = lookup(f, exact, key, n, NULL, err);
+	return rc;
+}
+
+/* Names alike (the engine's fuzzy step runs only when nothing else names
+ * a customer): those sharing the key's first two characters. */
+static enum ur_status
+find_alike(struct finder *f, struct ur_err *err)
 {
 	static const char sql[] =
-		"SELECT customer_id, count, 1 FROM payer_alias WHERE payer_key = ?1"
-		" UNION ALL SELECT id, 0, 2 FROM customer WHERE kana_key = ?1"
-		" ORDER BY 3, 2 DESC LIMIT 8";
-	sqlite3_stmt *s;
-	char why[128];
-	int rc;
+		"SELECT id FROM customer WHERE kana_key >= ?1 AND kana_key < ?2 ORDER BY kana_key";
+	const char *k = f->key;
+	size_t n = 0;
+	char hi[64];
 
-	*n = 0;
-	if (d->customer_id)
-		cand_add(c, n, d->customer_id, 60, _("assigned by a clerk"));
-	if (!*d->payer_key)
+	for (int c = 0; k[n] && c < 2; c++)
+		for (n++; ((unsigned char)k[n] & 0xc0) == 0x80; n++)
+			;
+	if (f->n || n < 2 || n > 16)
 		return UR_OK;
-	if (!(s = sui_prepare(st, sql, err)))
+	snprintf(hi, sizeof hi, "%.*s" KEY_MAX, (int)n, k);
+	return lookup(f, sql, k, n, hi, err);
+}
+
+/* Customers with an open invoice of the deposit's amount, or of it plus
+ * one of the usual transfer fees. */
+static enum ur_status
+find_amounts(struct finder *f, struct ur_err *err)
+{
+	struct match_fee_policy fees;
+	struct strbuf sql;
+	sqlite3_stmt *s;
+	int rc, k = 0;
+
+	match_fee_default(&fees);
+	sb_init(&sql);
+	sb_adds(&sql, "SELECT DISTINCT customer_id FROM invoice WHERE currency = ?1"
+		      " AND amount <> paid AND amount - paid IN (?2");
+	for (int i = 0; i < fees.nfees; i++)
+		sb_addf(&sql, ", ?%d", i + 3);
+	sb_adds(&sql, ")");
+	s = sui_prepare(f->st, sql.buf, err);
+	sb_free(&sql);
+	if (!s)
 		return err->status;
-	sqlite3_bind_text(s, 1, d->payer_key, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int64_t cnt = sqlite3_column_int64(s, 1);
-
-		if (sqlite3_column_int(s, 2) == 1)
-			snprintf(why, sizeof why, _("learned payer name (%lld×)"), (long long)cnt);
-		else
-			snprintf(why, sizeof why, "%s", _("payer name = customer reading"));
-		cand_add(c, n, sqlite3_column_int64(s, 0),
-			 sqlite3_column_int(s, 2) == 1 ? 55 + (cnt > 5 ? 10 : 2 * (int)cnt) : 50,
-			 why);
-	}
-	return sui_finish(st, s, rc, err);
-}
-
-static void
-prop_item(struct sui_proposal *p, const struct sui_item *it, int64_t amount, int64_t fee)
-{
-	struct sui_item *x = &p->items[p->nitems++];
-
-	*x = *it;
-	x->amount = amount;
-	x->fee = fee;
-}
-
-/* Fit the amount to one open invoice: exactly, or short by a fee. */
-static int
-fit_one(const struct sui_deposit *d, const struct sui_item *it, size_t n, struct sui_proposal *p,
-	struct strbuf *why)
-{
-	char buf[MONEY_BUFSZ];
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (it[i].open == d->amount) {
-			prop_item(p, &it[i], d->amount, 0);
-			sb_addf(why, _("amount = open amount of %s"), it[i].number);
-			return 40;
-		}
-	if (strcmp(d->currency, "JPY") != 0)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (it[i].open > d->amount && it[i].open - d->amount <= MAX_FEE_JPY) {
-			prop_item(p, &it[i], d->amount, it[i].open - d->amount);
-			money_format(it[i].open - d->amount, d->currency, MONEY_GROUP, buf, sizeof buf);
-			sb_addf(why, _("amount = %s less a transfer fee of %s"), it[i].number, buf);
-			return 30;
-		}
-	return 0;
-}
-
-/* Fit the amount to the oldest invoices together. */
-static int
-fit_oldest(const struct sui_deposit *d, const struct sui_item *it, size_t n,
-	   struct sui_proposal *p, struct strbuf *why)
-{
-	int64_t sum = 0;
-	size_t k;
-
-	for (k = 0; k < n && k < SUI_MAX_ITEMS && sum < d->amount; k++)
-		sum += it[k].open;
-	if (sum != d->amount || k < 2)
-		return 0;
-	for (size_t i = 0; i < k; i++)
-		prop_item(p, &it[i], it[i].open, 0);
-	sb_addf(why, ngettext_("amount = the oldest %zu invoice", "amount = the oldest %zu invoices",
-			       k), k);
-	return 25;
+	sqlite3_bind_text(s, 1, f->d->currency, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 2, f->d->amount);
+	for (int i = 0; i < fees.nfees; i++)
+		sqlite3_bind_int64(s, i + 3, f->d->amount + fees.fees[i]);
+	while (k++ < MAX_PER_LOOKUP * 4 && (rc = sqlite3_step(s)) == SQLITE_ROW)
+		add_cust(f, sqlite3_column_int64(s, 0));
+	return sui_finish(f->st, s, k > MAX_PER_LOOKUP * 4 ? SQLITE_DONE : rc, err);
 }
 
 static enum ur_status
-propose_for(struct store *st, const struct sui_deposit *d, struct candidate *c,
-	    struct sui_proposal *p, struct ur_err *err)
+find_customers(struct finder *f, struct ur_err *err)
 {
-	struct sui_customer cu;
-	struct sui_item *it;
-	struct strbuf why;
-	size_t n;
-	int bonus;
+	const char *acct = f->d->acct_number ? f->d->acct_number : "";
+	enum ur_status rc = UR_OK;
 
-	if (store_ui_customer_get(st, c->id, &cu, err) != UR_OK ||
-	    store_ui_open_items(st, c->id, d->currency, MAX_OPEN, &it, &n, err) != UR_OK) {
-		sui_customers_free(&cu, 1);
-		return err->status;
-	}
-	memset(p, 0, sizeof *p);
-	p->customer_id = cu.id;
-	snprintf(p->code, sizeof p->code, "%s", cu.code);
-	p->name = cu.name;
-	free(cu.kana);
-	sb_init(&why);
-	sb_adds(&why, c->why.buf);
-	sb_addc(&why, '\n');
-	if (!(bonus = fit_one(d, it, n, p, &why)) && !(bonus = fit_oldest(d, it, n, p, &why))) {
-		p->on_account = d->amount;
-		sb_adds(&why, _("no open amount fits: hold on account"));
-	}
-	p->score = c->base + bonus > 99 ? 99 : c->base + bonus;
-	p->why = sb_detach(&why);
-	free(it);
-	return UR_OK;
+	if (*acct)
+		rc = lookup(f, "SELECT customer_id FROM virtual_account WHERE acct_number = ?1",
+			    acct, strlen(acct), NULL, err);
+	if (rc == UR_OK)
+		rc = find_edi(f, err);
+	if (rc == UR_OK)
+		rc = lookup(f, "SELECT customer_id FROM payer_alias WHERE payer_key = ?1"
+			       " OR (?2 <> '' AND payer_code = ?2)", f->key, strlen(f->key),
+			    f->code, err);
+	if (rc == UR_OK && *f->key)
+		rc = find_names(f, err);
+	if (rc == UR_OK && *f->key)
+		rc = find_alike(f, err);
+	if (rc == UR_OK)
+		rc = find_amounts(f, err);
+	return rc;
 }
 
-static int
-prop_cmp(const void *a, const void *b)
+/* Put customer id, its open invoices and its virtual accounts in ix. */
+static enum ur_status
+load_customer(struct finder *f, struct match_index *ix, sqlite3_stmt *c, sqlite3_stmt *inv,
+	      int64_t id, struct ur_err *err)
 {
-	const struct sui_proposal *x = a, *y = b;
+	struct match_fee_policy fee;
+	int rc;
 
-	return (y->score > x->score) - (y->score < x->score);
+	sqlite3_reset(c);
+	sqlite3_bind_int64(c, 1, id);
+	if ((rc = sqlite3_step(c)) == SQLITE_ROW) {
+		const char *cur = store_column_str(c, 5), *pol = store_column_str(c, 6);
+		int custom = *pol && match_fee_parse(pol, cur, &fee, NULL) == UR_OK;
+
+		match_index_add_customer(ix, id, store_column_str(c, 1), store_column_str(c, 2),
+					 store_column_str(c, 3), store_column_str(c, 4), cur,
+					 custom ? &fee : NULL);
+	} else if (rc != SQLITE_DONE) {
+		return store_sqlfail(f->st, rc, err);
+	}
+	sqlite3_reset(inv);
+	sqlite3_bind_int64(inv, 1, id);
+	while ((rc = sqlite3_step(inv)) == SQLITE_ROW)
+		match_index_add_invoice(ix, sqlite3_column_int64(inv, 0), store_column_str(inv, 1),
+					id, store_column_date(inv, 2), store_column_date(inv, 3),
+					sqlite3_column_int64(inv, 4), store_column_str(inv, 5));
+	return rc == SQLITE_DONE ? UR_OK : store_sqlfail(f->st, rc, err);
+}
+
+static enum ur_status
+load_aliases(struct finder *f, struct match_index *ix, struct ur_err *err)
+{
+	sqlite3_stmt *s = sui_prepare(f->st,
+		"SELECT payer_key, remit_bank, remit_branch, payer_code, customer_id, count"
+		" FROM payer_alias WHERE payer_key = ?1 OR (?2 <> '' AND payer_code = ?2)", err);
+	int rc;
+
+	if (!s)
+		return err->status;
+	sqlite3_bind_text(s, 1, f->key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, f->code, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct match_alias a = {
+			store_column_str(s, 0), store_column_str(s, 1), store_column_str(s, 2),
+			store_column_str(s, 3), sqlite3_column_int64(s, 4),
+			sqlite3_column_int64(s, 5)
+		};
+
+		match_index_add_alias(ix, &a);
+	}
+	return sui_finish(f->st, s, rc, err);
+}
+
+static enum ur_status
+load_virtual(struct finder *f, struct match_index *ix, struct ur_err *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (!f->d->acct_number || !*f->d->acct_number)
+		return UR_OK;
+	if (!(s = sui_prepare(f->st, "SELECT customer_id FROM virtual_account"
+				     " WHERE acct_number = ?1", err)))
+		return err->status;
+	sqlite3_bind_text(s, 1, f->d->acct_number, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		match_index_add_virtual(ix, f->d->acct_number, sqlite3_column_int64(s, 0));
+	return sui_finish(f->st, s, rc, err);
+}
+
+static enum ur_status
+load_index(struct finder *f, struct match_index *ix, struct ur_err *err)
+{
+	sqlite3_stmt *c = sui_prepare(f->st, "SELECT id, code, name, kana, kana_key, currency,"
+					     " ifnull(fee_policy, '') FROM customer WHERE id = ?1",
+				      err);
+	sqlite3_stmt *inv = c ? sui_prepare(f->st,
+		"SELECT id, number, issue_date, due_date, amount - paid, currency FROM invoice"
+		" WHERE customer_id = ?1 AND amount <> paid", err) : NULL;
+	enum ur_status rc = c && inv ? UR_OK : err->status;
+
+	for (int i = 0; rc == UR_OK && i < f->n; i++)
+		rc = load_customer(f, ix, c, inv, f->cust[i], err);
+	sqlite3_finalize(c);
+	sqlite3_finalize(inv);
+	if (rc == UR_OK)
+		rc = load_aliases(f, ix, err);
+	if (rc == UR_OK)
+		rc = load_virtual(f, ix, err);
+	match_index_finish(ix);
+	return rc;
 }
 
 void
-sui_proposals_free(struct sui_proposal *p, int n)
+sui_match_deposit(const struct sui_deposit *d, struct match_deposit *md)
 {
-	for (int i = 0; i < n; i++) {
-		free(p[i].name);
-		free(p[i].why);
-	}
+	memset(md, 0, sizeof *md);
+	md->id = d->id;
+	md->reference = d->reference;
+	md->date = d->date;
+	md->amount = d->amount;
+	md->currency = d->currency;
+	md->payer_name = d->payer;
+	md->payer_key = d->payer_key;
+	md->payer_code = d->payer_code;
+	md->remit_bank = d->remit_bank;
+	md->remit_branch = d->remit_branch;
+	md->edi = d->edi;
+	md->acct_number = d->acct_number;
+}
+
+void
+sui_match_free(struct sui_match *m)
+{
+	if (m->ix)
+		match_index_free(m->ix);
+	sui_deposit_free(&m->d);
+	memset(m, 0, sizeof *m);
 }
 
 enum ur_status
-store_ui_proposals(struct store *st, const struct sui_deposit *d, int max,
-		   struct sui_proposal *out, int *n, struct ur_err *err)
+store_ui_match(struct store *st, int64_t id, const struct match_config *cfg,
+	       struct sui_match *m, struct ur_err *err)
 {
-	struct candidate c[MAX_CANDIDATES];
+	struct finder f = { .st = st };
+	struct kana_info info;
+	struct strbuf key;
 	enum ur_status rc;
-	int nc = 0, i;
 
-	*n = 0;
-	rc = find_candidates(st, d, c, &nc, err);
-	for (i = 0; rc == UR_OK && i < nc && *n < max && *n < SUI_MAX_PROPOSALS; i++)
-		if ((rc = propose_for(st, d, &c[i], &out[*n], err)) == UR_OK)
-			(*n)++;
-	for (i = 0; i < nc; i++)
-		sb_free(&c[i].why);
-	if (rc != UR_OK) {
-		sui_proposals_free(out, *n);
-		*n = 0;
+	memset(m, 0, sizeof *m);
+	if ((rc = store_ui_deposit_get(st, id, &m->d, err)) != UR_OK)
 		return rc;
-	}
-	qsort(out, (size_t)*n, sizeof *out, prop_cmp);
-	return UR_OK;
+	sui_match_deposit(&m->d, &m->md);
+	sb_init(&key);
+	kana_info_init(&info);
+	kana_fold(m->d.payer, &key, &info);
+	f.d = &m->md;
+	f.key = *m->d.payer_key ? m->d.payer_key : key.buf ? key.buf : "";
+	f.code = m->d.payer_code;
+	if (!*f.code || strspn(f.code, "0") == strlen(f.code))
+		f.code = info.payer_code;
+	m->ix = match_index_new();
+	if ((rc = find_customers(&f, err)) == UR_OK && (rc = load_index(&f, m->ix, err)) == UR_OK)
+		match_deposit(m->ix, cfg, &m->md, &m->r);
+	kana_info_free(&info);
+	sb_free(&key);
+	if (rc != UR_OK)
+		sui_match_free(m);
+	return rc;
 }

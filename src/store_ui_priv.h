@@ -1,5 +1,5 @@
 /* store_ui_priv: helpers shared by src/store_ui*.c (one-off statements,
- * column copies). */
+ * column copies, deposit rows). */
 #ifndef UR_SRC_STORE_UI_PRIV_H
 #define UR_SRC_STORE_UI_PRIV_H
 
@@ -9,6 +9,14 @@
 #include "err.h"
 
 struct store;
+struct sui_deposit;
+
+/* The columns sui_deposit_row reads, from deposit d. */
+#define SUI_DEPOSIT_COLS \
+	"SELECT d.id, d.booking_date, d.amount, d.currency, d.state, ifnull(d.customer_id, 0)," \
+	" d.payer_name, d.payer_key, d.payer_code, d.remit_bank, d.remit_branch, d.edi," \
+	" d.reference, ifnull(d.park_reason, ''), d.acct_bank || '-' || d.acct_branch || '-'" \
+	" || d.acct_number, d.acct_number FROM deposit d"
 
 /** Prepare sql on st's connection; NULL after filling err on failure. */
 sqlite3_stmt *sui_prepare(struct store *st, const char *sql, struct ur_err *err);
@@ -19,5 +27,8 @@ enum ur_status sui_finish(struct store *st, sqlite3_stmt *s, int rc, struct ur_e
 char *sui_col_dup(sqlite3_stmt *s, int col);
 /** Column text copied (truncated) into buf. */
 void sui_col_copy(sqlite3_stmt *s, int col, char *buf, size_t size);
+
+/** Fill d (owned strings) from a row of SUI_DEPOSIT_COLS. */
+void sui_deposit_row(sqlite3_stmt *s, struct sui_deposit *d);
 
 #endif

@@ -1,5 +1,6 @@
 /* store_ui_undo: undoing the clerk's latest queue action from the audit
- * log (so it survives a restart), and the "being handled by NAME" leases
+ * log (so it survives a restart; a confirmation through store_match_undo),
+ * and the "being handled by NAME" leases
  * kept as audit rows that every urikake process on the database sees. */
 #include "config.h"
 
@@ -9,18 +10,15 @@
 #include <string.h>
 
 #include "i18n.h"
-#include "store_priv.h"
+#include "store_match.h"
+#include "store_match_priv.h"
 #include "store_ui.h"
 #include "store_ui_priv.h"
-#include "xalloc.h"
 
 /* The undo record written by store_ui_act.c. */
 struct undo_rec {
-	int64_t audit_id, deposit, customer, alias;
-	int alias_new;
-	char from[16], to[16];
-	int64_t alloc[64];
-	int nalloc;
+	int64_t audit_id, deposit, customer;
+	char action[16], from[16], to[16];
 };
 
 static int64_t
@@ -48,37 +46,17 @@ json_word(const char *j, const char *key, char *out, size_t size)
 	out[n] = '\0';
 }
 
-static void
-undo_parse(const char *j, struct undo_rec *u)
-{
-	const char *p = strstr(j, "\"alloc\":[");
-	char *end;
-
-	u->deposit = json_int(j, "deposit");
-	u->customer = json_int(j, "customer");
-	u->alias = json_int(j, "alias");
-	u->alias_new = (int)json_int(j, "alias_new");
-	json_word(j, "from", u->from, sizeof u->from);
-	json_word(j, "to", u->to, sizeof u->to);
-	u->nalloc = 0;
-	for (p = p ? p + 9 : NULL; p && *p != ']' && u->nalloc < 64; p = end + (*end == ',')) {
-		u->alloc[u->nalloc] = strtoll(p, &end, 10);
-		if (end == p)
-			break;
-		u->nalloc++;
-	}
-}
-
 /* This user's latest action not undone yet; UR_INPUT when none. */
 static enum ur_status
 undo_find(struct store *st, struct undo_rec *u, struct ur_err *err)
 {
 	static const char sql[] =
-		"SELECT a.id, a.after FROM audit a WHERE a.user = ?1"
+		"SELECT a.id, a.action, a.after FROM audit a WHERE a.user = ?1"
 		" AND a.action IN ('ui-confirm', 'ui-park', 'ui-assign')"
 		" AND NOT EXISTS (SELECT 1 FROM audit x WHERE x.entity = 'audit:' || a.id"
 		" AND x.action = 'ui-undo') ORDER BY a.id DESC LIMIT 1";
 	sqlite3_stmt *s = sui_prepare(st, sql, err);
+	const char *j;
 	int rc;
 
 	if (!s)
@@ -91,49 +69,55 @@ undo_find(struct store *st, struct undo_rec *u, struct ur_err *err)
 	}
 	memset(u, 0, sizeof *u);
 	u->audit_id = sqlite3_column_int64(s, 0);
-	undo_parse(store_column_str(s, 1), u);
+	sui_col_copy(s, 1, u->action, sizeof u->action);
+	j = store_column_str(s, 2);
+	u->deposit = json_int(j, "deposit");
+	u->customer = json_int(j, "customer");
+	json_word(j, "from", u->from, sizeof u->from);
+	json_word(j, "to", u->to, sizeof u->to);
 	return sui_finish(st, s, SQLITE_DONE, err);
 }
 
+/* Take the action back on deposit d (as it is now). */
 static enum ur_status
-alias_take_back(struct store *st, const struct undo_rec *u, struct ur_err *err)
+undo_apply(struct store *st, const struct undo_rec *u, const struct sui_deposit *d,
+	   struct ur_err *err)
 {
-	sqlite3_stmt *s;
-	int rc;
+	struct match_deposit md;
+	enum ur_status rc;
 
-	if (!u->alias)
-		return UR_OK;
-	s = sui_prepare(st, u->alias_new ? "DELETE FROM payer_alias WHERE id = ?1"
-					 : "UPDATE payer_alias SET count = count - 1"
-					   " WHERE id = ?1 AND count > 1",
-			err);
-	if (!s)
-		return err->status;
-	sqlite3_bind_int64(s, 1, u->alias);
-	rc = sqlite3_step(s);
-	return sui_finish(st, s, rc, err);
+	if (strcmp(d->state, u->to) != 0)
+		return ur_fail(err, UR_CONFLICT, _("the deposit is %s now"), d->state);
+	sui_match_deposit(d, &md);
+	if (!strcmp(u->action, "ui-confirm")) {
+		if ((rc = store_match_undo(st, d->id, err)) != UR_OK || !u->customer)
+			return rc;
+		return store_deposit_set_state(st, d->id, "unmatched", "unmatched", u->customer,
+					       NULL, err);
+	}
+	if (!strcmp(u->action, "ui-assign") && d->customer_id &&
+	    (rc = store_alias_learn(st, &md, d->customer_id, -1, err)) != UR_OK)
+		return rc;
+	return store_deposit_set_state(st, d->id, u->to, u->from, u->customer, NULL, err);
 }
 
 enum ur_status
 store_ui_undo(struct store *st, int64_t *deposit, struct ur_err *err)
 {
+	struct sui_deposit d;
 	struct undo_rec u;
 	enum ur_status rc;
 	char key[24];
-	int i;
 
 	if (undo_find(st, &u, err) != UR_OK)
 		return err->status;
 	*deposit = u.deposit;
 	if (store_begin(st, err) != UR_OK)
 		return err->status;
-	rc = UR_OK;
-	for (i = 0; rc == UR_OK && i < u.nalloc; i++)
-		rc = store_allocation_void(st, u.alloc[i], err);
-	if (rc == UR_OK)
-		rc = store_deposit_set_state(st, u.deposit, u.to, u.from, u.customer, NULL, err);
-	if (rc == UR_OK)
-		rc = alias_take_back(st, &u, err);
+	if ((rc = store_ui_deposit_get(st, u.deposit, &d, err)) == UR_OK) {
+		rc = undo_apply(st, &u, &d, err);
+		sui_deposit_free(&d);
+	}
 	snprintf(key, sizeof key, "%" PRId64, u.audit_id);
 	if (rc == UR_OK)
 		rc = store_audit_entity(st, "ui-undo", "audit", key, NULL, NULL, err);

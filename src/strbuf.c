@@ -42,7 +42,8 @@ void
 sb_reset(struct strbuf *sb)
 {
 	sb->len = 0;
-	sb->buf[0] = '\0';
+	if (sb->buf)
+		sb->buf[0] = '\0';
 }
 
 void
@@ -89,6 +90,7 @@ sb_detach(struct strbuf *sb)
 {
 	char *s = sb->buf;
 
-	sb_init(sb);
+	sb->buf = NULL;
+	sb->len = sb->cap = 0;
 	return s;
 }

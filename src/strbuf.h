@@ -5,7 +5,7 @@
 #include <stddef.h>
 
 struct strbuf {
-	char *buf; /* never NULL after sb_init; NUL-terminated */
+	char *buf; /* NUL-terminated; NULL only after sb_detach */
 	size_t len;
 	size_t cap;
 };
@@ -18,7 +18,8 @@ void sb_add(struct strbuf *sb, const char *s, size_t n);
 void sb_adds(struct strbuf *sb, const char *s);
 void sb_addc(struct strbuf *sb, char c);
 void sb_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/** Hand the string to the caller (who frees it) and re-initialise sb. */
+/** Hand the string to the caller (who frees it). sb is left empty without
+ *  memory of its own: adding to it again allocates anew, sb_free is a no-op. */
 char *sb_detach(struct strbuf *sb);
 
 #endif

@@ -1,8 +1,9 @@
 /* test_match: the matching engine on hand-made indexes — fee policies,
  * candidate routes (name exact, cut short, similar, alias, conflict, payer
  * code, virtual account, EDI), amount fits (exact, fee, subset sum,
- * rounding, partial, over-payment), ties, the auto rule's safety and the
- * explanations, with hand-computed scores. */
+ * rounding, partial, over-payment), amount-only proposals among all
+ * customers, ties, the auto rule's safety and the explanations, with
+ * hand-computed scores. */
 #include "config.h"
 
 #include <string.h>
@@ -141,8 +142,14 @@ static const struct fit_case fit_cases[] = {
 	{ "ﾀﾅｶｼﾖｳﾃﾝ(ｶ", 77000, MATCH_FIT_EXACT, "C4", 1, "T-9", 0, 98, MATCH_AUTO },
 	/* learned alias (7×): 55 + 15 + exact 35 + due near 3 */
 	{ "ﾔﾏﾀﾞ ﾀﾛｳ", 55000, MATCH_FIT_EXACT, "C1", 1, "INV-0050", 0, 108, MATCH_AUTO },
-	/* amount alone (only C6 has 123,456): held */
-	{ "ｽｽﾞｷ ﾊﾅｺ", 123456, MATCH_FIT_EXACT, "C6", 1, "E-7", 0, 38, MATCH_HOLD_NO_PAYER },
+	/* amount alone, only C6 has 123,456: unique 30 + exact 35 + due
+	 * near 3; held */
+	{ "ｽｽﾞｷ ﾊﾅｺ", 123456, MATCH_FIT_EXACT, "C6", 1, "E-7", 0, 68, MATCH_HOLD_NO_PAYER },
+	/* amount alone, 77,000 − 440 fits C3's T-1 and C4's T-9: few 20 +
+	 * fee 30 + due near 3; the tie goes to the lower invoice id */
+	{ "ﾜﾀﾅﾍﾞ ｲﾁﾛｳ", 76560, MATCH_FIT_FEE, "C3", 1, "T-1", 0, 53, MATCH_HOLD_NO_PAYER },
+	/* amount alone, the oldest two of C2 (S-1 + S-2): unique 30 + sum 30 */
+	{ "ﾜﾀﾅﾍﾞ ｲﾁﾛｳ", 300000, MATCH_FIT_SUM, "C2", 2, "S-1", 0, 60, MATCH_HOLD_NO_PAYER },
 	/* not a customer, no amount: nothing */
 	{ "ｺｸｾﾞｲｷﾖｸ", 9999, MATCH_FIT_NONE, NULL, 0, NULL, 0, 0, MATCH_HOLD_NOTHING },
 	/* name cut at 26 (spelled-out form) with the last ﾞ lost: prefix 55
@@ -292,6 +299,89 @@ test_safety(void)
 	match_index_free(ix);
 }
 
+/* Amount-only proposals among all customers: how unique the amount is,
+ * the combination of a customer's oldest invoices, and their place among
+ * the first three when a similar name does not fit the amount. */
+static void
+test_amount_only(void)
+{
+	struct match_index *ix = world();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d;
+	struct strbuf e;
+	int k;
+
+	match_config_default(&cfg);
+	sb_init(&e);
+	d = dep("ﾜﾀﾅﾍﾞ ｲﾁﾛｳ", 76560);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_is_int(r.nprop, 2, "77,000 − fee: two proposals");
+	tap_is_str(r.prop[1].customer_code, "C4", "the other customer second");
+	tap_is_int(r.prop[1].score, 53, "at the same score");
+	tap_is_int(r.prop[0].amount_peers, 2, "two customers fit the amount");
+	match_explain(&r.prop[0], &d, &e);
+	tap_is_str(e.buf, "amount only: payer ﾜﾀﾅﾍﾞ ｲﾁﾛｳ is not known as 有限会社田中商店 (the "
+			  "amount fits 2 customers); amount = T-1 − fee ¥440, paid near the due "
+			  "date; score 53", "explained with the number of customers");
+	d = dep("ｽｽﾞｷ ﾊﾅｺ", 123456);
+	match_deposit(ix, &cfg, &d, &r);
+	sb_reset(&e);
+	match_explain(&r.prop[0], &d, &e);
+	tap_ok(strstr(e.buf, "(the only customer the amount fits)") != NULL, "unique: %s",
+	       e.buf);
+	d = dep("ﾜﾀﾅﾍﾞ ｲﾁﾛｳ", 330000);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.nprop == 1 && r.prop[0].fit == MATCH_FIT_EXACT, "S-3 alone is one invoice");
+	d = dep("ﾜﾀﾅﾍﾞ ｲﾁﾛｳ", 530000);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_is_int(r.nprop, 0, "S-2 + S-3 (not the oldest) is no amount-only candidate");
+	/* a similar name (a dropped letter) whose amount does not fit: 70 ×
+	 * similarity − 15 + partial 8 ranks below the unique amount */
+	d = dep("ﾕ)ｽｽﾞｷｺｷﾞﾖｳ", 123456);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_is_str(r.prop[0].customer_code, "C6", "the unique amount first");
+	tap_ok(r.prop[1].features & MATCH_F_NAME_FUZZY, "the similar name second");
+	tap_is_int(r.prop[1].score, 70 * r.prop[1].similarity / 100 - 15 + 8,
+		   "weak name score (similarity %d%%)", r.prop[1].similarity);
+	tap_is_int(r.hold, MATCH_HOLD_NO_PAYER, "held");
+	/* a named customer always outranks it, yet it shows third */
+	d = dep("ﾕ)ｽｽﾞｷｺｳｷﾞﾖｳ", 123456);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_is_str(r.prop[0].customer_code, "C2", "the named customer first");
+	for (k = 0; k < 3 && k < r.nprop && strcmp(r.prop[k].customer_code, "C6") != 0; k++)
+		;
+	tap_ok(k < 3 && k < r.nprop, "the amount-only proposal among the first three (%d)",
+	       k + 1);
+	sb_free(&e);
+	match_index_free(ix);
+}
+
+/* A partial payment: the oldest invoice first, the next one as the
+ * alternative (another deposit may be paying the oldest). */
+static void
+test_partial_next(void)
+{
+	struct match_index *ix = world();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep("ﾕ)ｽｽﾞｷｺｳｷﾞﾖｳ", 40000);
+
+	match_config_default(&cfg);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.nprop >= 2, "two proposals");
+	tap_is_str(r.prop[0].line[0].number, "S-1", "part of the oldest first");
+	tap_is_int(r.prop[1].fit, MATCH_FIT_PARTIAL, "then a partial");
+	tap_is_str(r.prop[1].line[0].number, "S-2", "of the next oldest");
+	tap_is_int(r.prop[1].line[0].cleared, 40000, "for the whole deposit");
+	d = dep("ﾕ)ｽｽﾞｷｺｳｷﾞﾖｳ", 150000);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_is_int(r.prop[0].nlines, 2, "S-1 whole and part of S-2");
+	tap_ok(r.nprop < 2 || r.prop[1].fit != MATCH_FIT_PARTIAL,
+	       "no alternative once the oldest is cleared whole");
+	match_index_free(ix);
+}
+
 static void
 test_routes(void)
 {
@@ -334,5 +424,7 @@ TAP_SUITE(match)
 	test_fits();
 	test_explain();
 	test_safety();
+	test_amount_only();
+	test_partial_next();
 	test_routes();
 }

@@ -1,5 +1,5 @@
-/* queue: what the deposit-queue pane (view_queue.c) and its forms
- * (queue_form.c) share. */
+/* queue: what the deposit-queue pane (view_queue.c), its window over the
+ * database (queue_win.c) and its forms (queue_form.c, picker.c) share. */
 #ifndef UR_UI_QUEUE_H
 #define UR_UI_QUEUE_H
 
@@ -7,7 +7,53 @@
 #include <stdint.h>
 
 #include "app.h"
+#include "match.h"
 #include "store_ui.h"
+
+/* Most rows loaded at once; best proposals remembered. */
+#define QWIN_MAX 128
+#define QWIN_BEST 512
+
+/* The engine's best proposal for a deposit, as the list shows it. */
+struct qbest {
+	int64_t id; /* 0: empty slot */
+	bool some;
+	int score;
+	char name[96];
+};
+
+/* The rows [top, top + len) of the queue in filter and sort order. */
+struct qwin {
+	enum sui_filter filter;
+	enum sui_sort sort;
+	long n; /* deposits in the filter; -1: not counted yet */
+	long top;
+	int len;
+	struct sui_deposit rows[QWIN_MAX];
+	char *holder[QWIN_MAX]; /* who else handles the row, or NULL */
+	struct qbest best[QWIN_BEST];
+	struct match_config cfg;
+};
+
+/** An empty window; proposals under cfg. */
+void qwin_init(struct qwin *w, const struct match_config *cfg);
+/** Free the rows. */
+void qwin_free(struct qwin *w);
+/** Forget the rows and the count (and the proposals too). */
+void qwin_reset(struct qwin *w, bool proposals);
+/** The deposits in the filter (counted once after each reset). */
+long qwin_count(struct qwin *w, struct app *a);
+/** Make rows [top, top + cnt) loaded (errors go to the message line). */
+void qwin_load(struct qwin *w, struct app *a, long top, int cnt);
+/** Row pos when loaded, else NULL. */
+struct sui_deposit *qwin_row(struct qwin *w, long pos);
+/** Who else handles row pos (NULL: nobody, or not loaded). */
+const char *qwin_holder(const struct qwin *w, long pos);
+/** The best proposal for d, computed (and remembered) when first asked;
+ *  NULL on a failure. */
+const struct qbest *qwin_best(struct qwin *w, struct app *a, const struct sui_deposit *d);
+/** Remember the best proposal of result r for deposit id. */
+void qwin_best_set(struct qwin *w, int64_t id, const struct match_result *r);
 
 /** Open the allocation form for deposit d (copied) and customer: pick
  *  open invoices (split: enter amounts), see the running difference, book

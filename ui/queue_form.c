@@ -131,48 +131,50 @@ amount_prompt(struct app *a, const char *text, bool final, void *ctx)
 	it->amount = v;
 }
 
-/* Confirm with the difference: 0 = must be none, 'F' = fee on the last
- * selected invoice, 'A' = extra cash on account. */
+/* Why the difference cannot be booked as asked (how: 0 = it must be
+ * none, 'F' = a fee on the last selected invoice, 'A' = extra cash on
+ * account), or NULL. */
+static const char *
+aform_refusal(const struct match_proposal *p, int64_t diff, int how)
+{
+	if (p->nlines > MATCH_MAX_LINES)
+		return _("At most 8 invoices per confirmation: split the rest later.");
+	if (diff && !how)
+		return _("The difference is not zero: F books it as a fee, A leaves it on account.");
+	if (how == 'F' && (diff >= 0 || !p->nlines || p->line[p->nlines - 1].cleared + diff <= 0))
+		return _("A fee needs a shortfall and a selected invoice to book it on.");
+	if (how == 'A' && diff <= 0)
+		return _("Only extra cash can be left on account.");
+	return NULL;
+}
+
+/* Confirm the selection as a proposal of the engine's shape. */
 static bool
 aform_confirm(struct app *a, struct aform *f, int how)
 {
-	struct sui_alloc *parts = calloc(f->n + 1, sizeof *parts);
+	struct match_proposal p;
 	int64_t diff = diff_of(f);
+	const char *no;
 	struct ur_err err;
-	int n = 0, last = -1;
 
-	if (!parts)
-		abort();
+	memset(&p, 0, sizeof p);
+	p.customer_id = f->cust.id;
 	for (size_t i = 0; i < f->n; i++)
-		if (f->items[i].amount) {
-			last = n;
-			parts[n++] = (struct sui_alloc){ f->items[i].invoice_id, f->items[i].amount, 0 };
-		}
-	if (diff && !how) {
-		free(parts);
-		app_error(a, "%s", _("The difference is not zero: F books it as a fee, A leaves it on account."));
+		if (f->items[i].amount && p.nlines++ < MATCH_MAX_LINES)
+			p.line[p.nlines - 1] = (struct match_line){ f->items[i].invoice_id,
+								    f->items[i].number,
+								    f->items[i].amount, 0 };
+	if ((no = aform_refusal(&p, diff, how))) {
+		app_error(a, "%s", no);
 		return true;
 	}
-	if (how == 'F' && (diff >= 0 || last < 0 || parts[last].amount + diff <= 0)) {
-		free(parts);
-		app_error(a, "%s", _("A fee needs a shortfall and a selected invoice to book it on."));
-		return true;
-	}
-	if (how == 'A' && diff <= 0) {
-		free(parts);
-		app_error(a, "%s", _("Only extra cash can be left on account."));
-		return true;
-	}
-	if (how == 'F') {
-		parts[last].fee = -diff;
-		parts[last].amount += diff;
-	} else if (how == 'A') {
-		parts[n++] = (struct sui_alloc){ 0, diff, 0 };
-	}
+	if (how == 'F')
+		p.line[p.nlines - 1].fee = -diff;
+	else if (how == 'A')
+		p.on_account = diff;
 	ur_err_clear(&err);
-	if (store_ui_confirm(a->st, &f->d, f->cust.id, parts, n, a->today, &err) == UR_OK)
+	if (store_ui_confirm(a->st, &f->d, &p, &err) == UR_OK)
 		app_msg(a, _("Confirmed: %s → %s (u undoes)."), f->d.payer, f->cust.name);
-	free(parts);
 	store_ui_lease_release(a->st, f->d.id, &err);
 	if (err.status == UR_OK)
 		app_refresh(a);

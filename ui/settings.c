@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "arconf.h"
 #include "i18n.h"
 #include "settings.h"
 #include "xalloc.h"
@@ -73,7 +74,7 @@ apply(struct ui_settings *s, const char *k, const char *v)
 		if (*end || end == v || n < 0 || n > 100)
 			return _("auto-match-threshold is a number from 0 to 100");
 		s->threshold = (int)n;
-	} else {
+	} else if (!arconf_is_key(k)) { /* aging and dunning keys: src/arconf.c */
 		return _("unknown setting");
 	}
 	return NULL;

@@ -14,31 +14,12 @@
 #include "store.h"
 #include "store_ui.h"
 
-#define MAX_PAGE 128
-
-struct qrow {
-	struct sui_deposit d;
-	struct sui_proposal best;
-	int has_best;
-	char *holder;
-};
-
 struct queue {
-	enum sui_filter filter;
-	enum sui_sort sort;
-	int64_t *ids;
-	size_t n;
-	long cache_top;
-	int cache_n;
-	struct qrow rows[MAX_PAGE];
+	struct qwin w;
 	int64_t det_id; /* detail loaded for this deposit (0: none) */
-	struct sui_deposit det;
-	struct sui_proposal props[SUI_MAX_PROPOSALS];
-	int nprops, sel;
+	struct sui_match det;
+	int sel;
 	char *holder;
-	int64_t *hits;
-	size_t nhits;
-	char hits_text[256];
 };
 
 static const char *const filter_names[SUI_FILTER_COUNT] = {
@@ -63,74 +44,56 @@ state_label(const char *state)
 }
 
 static void
-drop_cache(struct queue *q)
-{
-	for (int i = 0; i < q->cache_n; i++) {
-		sui_deposit_free(&q->rows[i].d);
-		if (q->rows[i].has_best)
-			sui_proposals_free(&q->rows[i].best, 1);
-		free(q->rows[i].holder);
-	}
-	q->cache_n = 0;
-	q->cache_top = -1;
-}
-
-static void
 drop_detail(struct queue *q)
 {
 	if (!q->det_id)
 		return;
-	sui_deposit_free(&q->det);
-	sui_proposals_free(q->props, q->nprops);
+	sui_match_free(&q->det);
 	free(q->holder);
 	q->holder = NULL;
-	q->nprops = 0;
 	q->det_id = 0;
 }
 
-static void
-drop_hits(struct queue *q)
-{
-	free(q->hits);
-	q->hits = NULL;
-	q->nhits = 0;
-	q->hits_text[0] = '\0';
-}
-
+/* Re-read the queue (the database changed, or the sort): the cursor stays
+ * on its deposit, or where it was when the deposit left the filter. */
 static void
 queue_load(struct view *v)
 {
 	struct queue *q = v->priv;
+	struct sui_deposit *row = qwin_row(&q->w, v->cursor), keep;
 	struct ur_err err;
-	int64_t keep = q->n && v->cursor < (long)q->n ? q->ids[v->cursor] : 0;
-	size_t i;
+	long pos = v->cursor;
 
-	ur_err_clear(&err);
-	drop_cache(q);
+	memset(&keep, 0, sizeof keep);
+	if (row) {
+		keep = *row;
+		memset(row, 0, sizeof *row);
+	}
 	drop_detail(q);
-	drop_hits(q);
-	free(q->ids);
-	q->ids = NULL;
-	if (store_ui_queue_ids(v->app->st, q->filter, q->sort, v->app->today, &q->ids, &q->n,
-			       &err) != UR_OK)
+	qwin_reset(&q->w, true);
+	ur_err_clear(&err);
+	if (keep.id && store_ui_queue_count(v->app->st, q->w.filter, q->w.sort, v->app->today,
+					    &keep, &pos, &err) != UR_OK)
 		app_error(v->app, "%s", err.msg);
-	for (i = 0; keep && i < q->n && q->ids[i] != keep; i++)
-		;
-	if (keep && i < q->n)
-		v->cursor = (long)i;
-	app_move(v, v->cursor);
+	sui_deposit_free(&keep);
+	if (pos - v->cursor != 0)
+		v->top += pos - v->cursor;
+	app_move(v, pos);
 }
 
 static void
 queue_open(struct view *v)
 {
 	struct queue *q = calloc(1, sizeof *q);
+	struct match_config cfg;
 
 	if (!q)
 		abort();
-	q->cache_top = -1;
+	match_config_default(&cfg);
+	cfg.threshold = v->app->set.threshold;
+	qwin_init(&q->w, &cfg);
 	v->priv = q;
-	queue_load(v);
+	app_move(v, 0);
 }
 
 static void
@@ -138,10 +101,8 @@ queue_close(struct view *v)
 {
 	struct queue *q = v->priv;
 
-	drop_cache(q);
 	drop_detail(q);
-	drop_hits(q);
-	free(q->ids);
+	qwin_free(&q->w);
 	free(q);
 	v->priv = NULL;
 }
@@ -149,58 +110,48 @@ queue_close(struct view *v)
 static long
 queue_count(struct view *v)
 {
-	return (long)((struct queue *)v->priv)->n;
+	return qwin_count(&((struct queue *)v->priv)->w, v->app);
 }
 
-/* Load the rows [top, top + n) of the list. */
-static void
-fill_cache(struct view *v, long top, int n)
+/* The deposit under the cursor, loading its page when needed. */
+static struct sui_deposit *
+cursor_row(struct view *v)
 {
 	struct queue *q = v->priv;
-	struct ur_err err;
-	struct qrow *r;
-	int got;
 
-	if (q->cache_top == top && q->cache_n == n)
-		return;
-	drop_cache(q);
-	ur_err_clear(&err);
-	for (int i = 0; i < n && top + i < (long)q->n; i++) {
-		r = &q->rows[q->cache_n];
-		if (store_ui_deposit_get(v->app->st, q->ids[top + i], &r->d, &err) != UR_OK)
-			break;
-		got = 0;
-		if (!strcmp(r->d.state, "unmatched"))
-			store_ui_proposals(v->app->st, &r->d, 1, &r->best, &got, &err);
-		r->has_best = got > 0;
-		store_ui_lease_holder(v->app->st, r->d.id, &r->holder, &err);
-		q->cache_n++;
-	}
-	q->cache_top = top;
+	if (!qwin_row(&q->w, v->cursor))
+		qwin_load(&q->w, v->app, v->top <= v->cursor ? v->top : v->cursor,
+			  v->page > 0 ? v->page : 1);
+	if (!qwin_row(&q->w, v->cursor))
+		qwin_load(&q->w, v->app, v->cursor, 1);
+	return qwin_row(&q->w, v->cursor);
 }
 
 static void
 load_detail(struct view *v)
 {
 	struct queue *q = v->priv;
+	struct sui_deposit *row = cursor_row(v);
 	struct ur_err err;
-	int64_t id;
+	enum ur_status rc;
 
-	if (!q->n)
+	if (!row)
 		return drop_detail(q);
-	id = q->ids[v->cursor];
-	if (q->det_id == id)
+	if (q->det_id == row->id)
 		return;
 	drop_detail(q);
 	ur_err_clear(&err);
-	if (store_ui_deposit_get(v->app->st, id, &q->det, &err) != UR_OK)
-		return;
-	q->det_id = id;
+	if (!strcmp(row->state, "unmatched"))
+		rc = store_ui_match(v->app->st, row->id, &q->w.cfg, &q->det, &err);
+	else
+		rc = store_ui_deposit_get(v->app->st, row->id, &q->det.d, &err);
+	if (rc != UR_OK)
+		return app_error(v->app, "%s", err.msg);
+	q->det_id = row->id;
 	q->sel = 0;
-	if (!strcmp(q->det.state, "unmatched"))
-		store_ui_proposals(v->app->st, &q->det, SUI_MAX_PROPOSALS, q->props, &q->nprops,
-				   &err);
-	store_ui_lease_holder(v->app->st, id, &q->holder, &err);
+	if (q->det.ix)
+		qwin_best_set(&q->w, row->id, &q->det.r);
+	store_ui_lease_holder(v->app->st, row->id, &q->holder, &err);
 }
 
 static enum ui_elem
@@ -220,44 +171,52 @@ queue_band(const struct app *a, int score, char *letter)
 
 /* What the last column says about a row. */
 static void
-row_note(const struct qrow *r, char *buf, size_t size, enum ui_elem *e)
+row_note(struct view *v, const struct sui_deposit *d, const char *holder,
+	 const struct qbest *best, char *buf, size_t size, enum ui_elem *e)
 {
-	if (r->holder) {
-		snprintf(buf, size, _("being handled by %s"), r->holder);
+	if (holder) {
+		snprintf(buf, size, _("being handled by %s"), holder);
 		*e = UI_LEASED;
-	} else if (strcmp(r->d.state, "unmatched") != 0) {
-		snprintf(buf, size, "%s%s%s", state_label(r->d.state), *r->d.park_reason ? ": " : "",
-			 r->d.park_reason);
+	} else if (strcmp(d->state, "unmatched") != 0) {
+		snprintf(buf, size, "%s%s%s", state_label(d->state), *d->park_reason ? ": " : "",
+			 d->park_reason);
 		*e = UI_MUTED;
-	} else if (r->has_best) {
-		snprintf(buf, size, "%2d %s", r->best.score, r->best.name);
+	} else if (best && best->some) {
+		snprintf(buf, size, "%2d %s", best->score, best->name);
 		*e = UI_NORMAL;
 	} else {
-		snprintf(buf, size, "%s", _("no proposal"));
+		snprintf(buf, size, "%s", best ? _("no proposal") : "");
 		*e = UI_MUTED;
 	}
+	(void)v;
 }
 
 static void
-draw_row(struct view *v, const struct qrow *r, int y, bool cursor)
+draw_row(struct view *v, long pos, int y)
 {
 	struct app *a = v->app;
+	struct queue *q = v->priv;
+	struct sui_deposit *d = qwin_row(&q->w, pos);
+	const char *holder = qwin_holder(&q->w, pos);
+	const struct qbest *best = NULL;
 	int rest = COLS - 32, wp = rest * 45 / 100, wn = rest - wp - 1;
 	char date[32], amt[48], note[512], letter = ' ';
-	enum ui_elem band = UI_NORMAL, ne, e = cursor ? UI_CURSOR : UI_NORMAL;
+	enum ui_elem band = UI_NORMAL, ne, e = pos == v->cursor ? UI_CURSOR : UI_NORMAL;
 
-	settings_date(&a->set, r->d.date, date, sizeof date);
-	app_money(r->d.amount, r->d.currency, amt, sizeof amt);
-	row_note(r, note, sizeof note, &ne);
-	if (r->has_best && !r->holder)
-		band = queue_band(a, r->best.score, &letter);
-	if (cursor)
+	if (!strcmp(d->state, "unmatched") && !holder)
+		best = qwin_best(&q->w, a, d);
+	settings_date(&a->set, d->date, date, sizeof date);
+	app_money(d->amount, d->currency, amt, sizeof amt);
+	row_note(v, d, holder, best, note, sizeof note, &ne);
+	if (best && best->some)
+		band = queue_band(a, best->score, &letter);
+	if (pos == v->cursor)
 		band = ne = UI_CURSOR;
 	draw_text(y, 0, 2, (char[]){ letter, ' ', 0 }, TEXT_LEFT, band);
 	draw_text(y, 2, 11, date, TEXT_LEFT, e);
 	draw_text(y, 13, 14, amt, TEXT_RIGHT, e);
-	draw_textf(y, 27, 5, TEXT_LEFT, e, " %s", r->d.currency);
-	draw_text(y, 32, wp, r->d.payer, TEXT_LEFT, e);
+	draw_textf(y, 27, 5, TEXT_LEFT, e, " %s", d->currency);
+	draw_text(y, 32, wp, d->payer, TEXT_LEFT, e);
 	draw_text(y, 32 + wp, 1, "", TEXT_LEFT, e);
 	draw_text(y, 33 + wp, wn, note, TEXT_LEFT, ne);
 }
@@ -275,50 +234,49 @@ draw_list(struct view *v, int y, int rows)
 	draw_text(y, 32, wp + 1, _("Payer"), TEXT_LEFT, UI_HEADER);
 	draw_text(y, 33 + wp, COLS - 33 - wp, _("Best proposal"), TEXT_LEFT, UI_HEADER);
 	top = app_list_top(v, rows - 1);
-	fill_cache(v, top, rows - 1 < MAX_PAGE ? rows - 1 : MAX_PAGE);
-	for (int i = 0; i < q->cache_n; i++)
-		draw_row(v, &q->rows[i], y + 1 + i, top + i == v->cursor);
-	if (!q->n)
+	qwin_load(&q->w, v->app, top, rows - 1);
+	for (long i = top; i < top + rows - 1 && qwin_row(&q->w, i); i++)
+		draw_row(v, i, y + 1 + (int)(i - top));
+	if (!q->w.n)
 		draw_text(y + 2, 2, COLS - 4, _("Nothing here: no deposit matches this filter."),
 			  TEXT_LEFT, UI_MUTED);
 }
 
 static void
-draw_proposal(struct view *v, const struct sui_proposal *p, int y, int rows, bool sel)
+draw_proposal(struct view *v, const struct match_proposal *p, int y, int rows, bool sel)
 {
+	struct queue *q = v->priv;
 	char amt[48], letter, line[1024];
 	enum ui_elem band = queue_band(v->app, p->score, &letter);
 	struct strbuf inv;
-	const char *why;
-	int used = 0;
 
 	sb_init(&inv);
-	for (int i = 0; i < p->nitems; i++) {
-		app_money(p->items[i].amount + p->items[i].fee, ((struct queue *)v->priv)->det.currency,
-			  amt, sizeof amt);
-		sb_addf(&inv, "%s%s %s", i ? ", " : "", p->items[i].number, amt);
+	for (int i = 0; i < p->nlines; i++) {
+		app_money(p->line[i].cleared, q->det.d.currency, amt, sizeof amt);
+		sb_addf(&inv, "%s%s %s", i ? ", " : "", p->line[i].number, amt);
 	}
-	if (p->on_account)
-		sb_adds(&inv, _("on account"));
+	if (p->on_account) {
+		app_money(p->on_account, q->det.d.currency, amt, sizeof amt);
+		sb_addf(&inv, "%s%s %s", p->nlines ? ", " : "", _("on account"), amt);
+	}
 	draw_text(y, 0, 2, sel ? ">" : "", TEXT_LEFT, sel ? UI_SELECTED : UI_NORMAL);
 	draw_textf(y, 2, 5, TEXT_LEFT, band, "%c %2d", letter, p->score);
-	snprintf(line, sizeof line, "%s %s  %s", p->code, p->name, inv.buf);
+	snprintf(line, sizeof line, "%s %s  %s", p->customer_code, p->customer_name, inv.buf);
 	draw_text(y, 8, COLS - 8, line, TEXT_LEFT, sel ? UI_SELECTED : UI_NORMAL);
-	sb_free(&inv);
-	for (why = p->why; why && *why && ++used < rows;) {
-		size_t n = strcspn(why, "\n");
-
-		snprintf(line, sizeof line, "%.*s", (int)n, why);
-		draw_text(y + used, 8, COLS - 8, line, TEXT_LEFT, UI_MUTED);
-		why += n + (why[n] == '\n');
+	if (rows > 1) {
+		sb_reset(&inv);
+		match_explain(p, &q->det.md, &inv);
+		draw_text(y + 1, 8, COLS - 8, inv.buf, TEXT_LEFT, UI_MUTED);
 	}
+	sb_free(&inv);
 }
 
 static void
 draw_detail(struct view *v, int y, int rows)
 {
 	struct queue *q = v->priv;
-	struct sui_deposit *d = &q->det;
+	struct sui_deposit *d = &q->det.d;
+	const struct match_result *r = &q->det.r;
 	char amt[48], date[32], buf[1024];
 	int line = 0, used;
 
@@ -344,14 +302,16 @@ draw_detail(struct view *v, int y, int rows)
 		draw_text(y + ++line, 1, COLS - 1, buf, TEXT_LEFT, UI_MUTED);
 		return;
 	}
-	if (!q->nprops)
+	if (!r->nprop)
 		draw_text(y + ++line, 1, COLS - 1,
 			  _("No proposal: pick invoices (m) after assigning the payer (c), or park it (p)."),
 			  TEXT_LEFT, UI_MUTED);
-	for (int i = 0; i < q->nprops && line + 1 < rows; i++) {
+	else if (r->hold != MATCH_AUTO && line + 1 < rows)
+		draw_text(y + ++line, 1, COLS - 1, match_hold_text(r->hold), TEXT_LEFT, UI_MUTED);
+	for (int i = 0; i < r->nprop && line + 1 < rows; i++) {
 		used = rows - line - 1;
-		draw_proposal(v, &q->props[i], y + line + 1, used > 3 ? 3 : used, i == q->sel);
-		line += used > 3 ? 3 : used;
+		draw_proposal(v, &r->prop[i], y + line + 1, used > 2 ? 2 : used, i == q->sel);
+		line += used > 2 ? 2 : used;
 	}
 }
 
@@ -362,8 +322,8 @@ queue_draw(struct view *v, int y, int rows)
 	char buf[512];
 	int list = (rows - 1) * 11 / 20;
 
-	snprintf(buf, sizeof buf, _("Deposits · filter: %s · sort: %s · %zu"),
-		 _(filter_names[q->filter]), _(sort_names[q->sort]), q->n);
+	snprintf(buf, sizeof buf, _("Deposits · filter: %s · sort: %s · %ld"),
+		 _(filter_names[q->w.filter]), _(sort_names[q->w.sort]), qwin_count(&q->w, v->app));
 	draw_text(y, 0, COLS, buf, TEXT_LEFT, UI_TITLE);
 	if (list < 2)
 		list = 2;
@@ -395,16 +355,16 @@ waiting(struct view *v)
 		app_error(v->app, "%s", _("No deposit selected."));
 		return NULL;
 	}
-	if (strcmp(q->det.state, "unmatched") != 0) {
+	if (strcmp(q->det.d.state, "unmatched") != 0) {
 		app_error(v->app, _("This deposit is %s, not waiting for a decision."),
-			  state_label(q->det.state));
+			  state_label(q->det.d.state));
 		return NULL;
 	}
 	if (q->holder) {
 		app_error(v->app, _("Being handled by %s."), q->holder);
 		return NULL;
 	}
-	return &q->det;
+	return &q->det.d;
 }
 
 static void
@@ -412,27 +372,20 @@ do_confirm(struct view *v)
 {
 	struct queue *q = v->priv;
 	struct sui_deposit *d = waiting(v);
-	struct sui_alloc parts[SUI_MAX_ITEMS + 1];
-	const struct sui_proposal *p;
+	const struct match_proposal *p;
 	struct ur_err err;
-	int n = 0;
 
 	if (!d)
 		return;
-	if (!q->nprops) {
+	if (!q->det.r.nprop) {
 		app_error(v->app, "%s", _("No proposal to confirm: pick invoices with m."));
 		return;
 	}
-	p = &q->props[q->sel];
-	for (int i = 0; i < p->nitems; i++)
-		parts[n++] = (struct sui_alloc){ p->items[i].invoice_id, p->items[i].amount,
-						 p->items[i].fee };
-	if (p->on_account)
-		parts[n++] = (struct sui_alloc){ 0, p->on_account, 0 };
+	p = &q->det.r.prop[q->sel];
 	ur_err_clear(&err);
-	if (store_ui_confirm(v->app->st, d, p->customer_id, parts, n, v->app->today, &err) != UR_OK)
+	if (store_ui_confirm(v->app->st, d, p, &err) != UR_OK)
 		return queue_report(v->app, &err);
-	app_msg(v->app, _("Confirmed: %s → %s (u undoes)."), d->payer, p->name);
+	app_msg(v->app, _("Confirmed: %s → %s (u undoes)."), d->payer, p->customer_name);
 	app_refresh(v->app);
 }
 
@@ -441,9 +394,9 @@ do_confirm(struct view *v)
 static int64_t
 deposit_customer(struct queue *q)
 {
-	if (q->nprops)
-		return q->props[q->sel].customer_id;
-	return q->det.customer_id;
+	if (q->det.r.nprop)
+		return q->det.r.prop[q->sel].customer_id;
+	return q->det.d.customer_id;
 }
 
 static void
@@ -475,9 +428,9 @@ assign_to(struct app *a, const struct sui_customer *c, void *ctx)
 
 	(void)ctx;
 	ur_err_clear(&err);
-	if (!q->det_id || store_ui_assign(a->st, &q->det, c->id, &err) != UR_OK)
+	if (!q->det_id || store_ui_assign(a->st, &q->det.d, c->id, &err) != UR_OK)
 		return queue_report(a, &err);
-	app_msg(a, _("%s is now known as %s (u undoes)."), q->det.payer, c->name);
+	app_msg(a, _("%s is now known as %s (u undoes)."), q->det.d.payer, c->name);
 	app_refresh(a);
 }
 
@@ -559,7 +512,7 @@ queue_request(struct view *v, enum request req)
 
 	switch (req) {
 	case REQ_CONFIRM: do_confirm(v); break;
-	case REQ_NEXT_PROPOSAL: q->sel = q->nprops ? (q->sel + 1) % q->nprops : 0; break;
+	case REQ_NEXT_PROPOSAL: q->sel = q->det.r.nprop ? (q->sel + 1) % q->det.r.nprop : 0; break;
 	case REQ_PICK: do_form(v, false); break;
 	case REQ_SPLIT: do_form(v, true); break;
 	case REQ_ASSIGN:
@@ -576,12 +529,13 @@ queue_request(struct view *v, enum request req)
 	case REQ_GOTO_CONTACTS: do_goto(v, VIEW_CONTACTS); break;
 	case REQ_UNDO: do_undo(v); break;
 	case REQ_FILTER:
-		q->filter = (q->filter + 1) % SUI_FILTER_COUNT;
+		q->w.filter = (q->w.filter + 1) % SUI_FILTER_COUNT;
+		drop_detail(q);
+		qwin_reset(&q->w, false);
 		v->cursor = v->top = 0;
-		queue_load(v);
 		break;
 	case REQ_SORT:
-		q->sort = (q->sort + 1) % SUI_SORT_COUNT;
+		q->w.sort = (q->w.sort + 1) % SUI_SORT_COUNT;
 		queue_load(v);
 		break;
 	default:
@@ -590,34 +544,30 @@ queue_request(struct view *v, enum request req)
 	return REQ_NONE;
 }
 
-static int
-id_cmp(const void *a, const void *b)
-{
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-
-	return (x > y) - (x < y);
-}
-
 static long
 queue_find(struct view *v, const char *text, long from, int dir)
 {
 	struct queue *q = v->priv;
+	struct sui_deposit *start, hit;
 	struct ur_err err;
+	long pos = -1;
+	int found = 0;
 
-	if (strcmp(q->hits_text, text) != 0) {
-		drop_hits(q);
-		ur_err_clear(&err);
-		if (store_ui_queue_search(v->app->st, q->filter, v->app->today, text, &q->hits,
-					  &q->nhits, &err) != UR_OK)
-			return -1;
-		snprintf(q->hits_text, sizeof q->hits_text, "%s", text);
-	}
-	if (!q->nhits)
+	if (from < 0 || from >= queue_count(v))
 		return -1;
-	for (long i = from; i >= 0 && i < (long)q->n; i += dir)
-		if (bsearch(&q->ids[i], q->hits, q->nhits, sizeof *q->hits, id_cmp))
-			return i;
-	return -1;
+	if (!qwin_row(&q->w, from))
+		qwin_load(&q->w, v->app, from, 1);
+	if (!(start = qwin_row(&q->w, from)))
+		return -1;
+	ur_err_clear(&err);
+	if (store_ui_queue_find(v->app->st, q->w.filter, q->w.sort, v->app->today, text, start,
+				dir, &hit, &found, &err) != UR_OK || !found)
+		return -1;
+	if (store_ui_queue_count(v->app->st, q->w.filter, q->w.sort, v->app->today, &hit, &pos,
+				 &err) != UR_OK)
+		pos = -1;
+	sui_deposit_free(&hit);
+	return pos;
 }
 
 const struct view_ops queue_ops = {

@@ -146,6 +146,7 @@ struct match_proposal {
 	enum match_fit fit;
 	int64_t alias_count; /* confirmations behind the alias or code */
 	int similarity;      /* fuzzy name similarity, percent */
+	int amount_peers;    /* amount only: customers the amount fits (9: many) */
 	int nlines;
 	struct match_line line[MATCH_MAX_LINES];
 	int64_t on_account;  /* cash held as a credit */

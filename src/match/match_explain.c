@@ -54,6 +54,10 @@ explain_who(const struct match_proposal *p, const struct match_deposit *d, struc
 		put_payer(out, d);
 		sb_adds(out, _(" is not known as "));
 		put_customer(out, p);
+		if (p->amount_peers <= 1)
+			sb_adds(out, _(" (the only customer the amount fits)"));
+		else
+			sb_addf(out, _(" (the amount fits %d customers)"), p->amount_peers);
 		return;
 	}
 	sb_adds(out, _("payer "));

@@ -263,6 +263,20 @@ fit_subset(const struct fitter *f)
 		fit_emit_subset(f, s.fee_pick, s.nfee, s.fee);
 }
 
+/* Part of the second oldest invoice: the alternative to a FIFO partial
+ * when the oldest is being paid by another deposit. */
+static void
+fit_next_partial(const struct fitter *f)
+{
+	struct match_proposal p;
+
+	if (f->n < 2 || f->d->amount >= f->v[1]->open)
+		return;
+	fit_start(f, &p, MATCH_FIT_PARTIAL);
+	fit_line(&p, f->v[1], f->d->amount, 0);
+	f->fn(f->ctx, &p);
+}
+
 /* Oldest first: clear whole invoices while the money lasts; the rest
  * clears part of the next one, or is held on account. */
 static void
@@ -289,6 +303,8 @@ fit_fifo(const struct fitter *f)
 		return; /* an exact sum: found by the other fits */
 	p.on_account = rem;
 	f->fn(f->ctx, &p);
+	if (p.fit == MATCH_FIT_PARTIAL && p.nlines == 1)
+		fit_next_partial(f);
 }
 
 void

@@ -407,15 +407,39 @@ finish_customers(struct match_index *ix)
 	ix->touched = xmalloc((ix->ncust + 1) * sizeof *ix->touched);
 }
 
-int64_t
-match_open_total(const struct match_index *ix, uint32_t cust)
+int
+match_oldest_sum_fits(const struct match_index *ix, uint32_t cust, int64_t want)
 {
 	const struct mcust *c = &ix->cust[cust];
 	int64_t t = 0;
+	int n = 0;
 
-	for (uint32_t i = 0; i < c->inv_count; i++)
-		t += ix->inv[c->inv_first + i].open;
-	return t;
+	for (uint32_t i = 0; i < c->inv_count && n < MATCH_MAX_LINES && t < want; i++) {
+		int64_t open = ix->inv[c->inv_first + i].open;
+
+		if (open <= 0)
+			continue;
+		t += open;
+		if (++n >= 2 && t == want)
+			return 1;
+	}
+	return 0;
+}
+
+/* The sums of each customer's oldest 2 … MATCH_MAX_LINES open invoices. */
+static void
+finish_sums(struct match_index *ix)
+{
+	for (uint32_t i = 0; i < ix->ncust; i++) {
+		const struct mcust *c = &ix->cust[i];
+		int64_t t = 0;
+
+		for (uint32_t k = 0; k < c->inv_count && k < MATCH_MAX_LINES; k++) {
+			t += ix->inv[c->inv_first + k].open;
+			if (k >= 1)
+				mh_add(&ix->by_total, mh_hash_int(t), NULL, i);
+		}
+	}
 }
 
 void
@@ -425,9 +449,7 @@ match_index_finish(struct match_index *ix)
 		return;
 	finish_invoices(ix);
 	finish_customers(ix);
-	for (uint32_t i = 0; i < ix->ncust; i++)
-		if (ix->cust[i].inv_count > 1)
-			mh_add(&ix->by_total, mh_hash_int(match_open_total(ix, i)), NULL, i);
+	finish_sums(ix);
 	for (uint32_t i = 0; i < ix->nalias; i++) {
 		struct malias *a = &ix->alias[i];
 

@@ -74,7 +74,7 @@ struct match_index {
 	struct mhash by_virtual; /* account number → cust */
 	struct mhash by_number;  /* normalised invoice number → inv */
 	struct mhash by_amount;  /* open amount → inv */
-	struct mhash by_total;   /* total open of a customer (2+ invoices) → cust */
+	struct mhash by_total;   /* sum of a customer's oldest 2…8 open → cust */
 	struct mhash by_bigram;  /* key bigram → cust (fuzzy) */
 	uint32_t *sorted;        /* customers with a key, by key (prefixes) */
 	uint32_t nsorted;
@@ -90,8 +90,8 @@ struct match_index {
 /* Normalise an invoice number or EDI token into out (upper-case ASCII
  * letters and digits only); returns its length. */
 size_t match_norm_number(const char *s, size_t n, char *out, size_t cap);
-/* Sum of the open amounts of customer cust. */
-int64_t match_open_total(const struct match_index *ix, uint32_t cust);
+/* True when the oldest two or more open invoices of cust add up to want. */
+int match_oldest_sum_fits(const struct match_index *ix, uint32_t cust, int64_t want);
 /* Number of code points in s and its bigrams' hashes (at most cap). */
 uint32_t match_bigrams(const char *s, uint64_t *out, uint32_t cap);
 
@@ -103,6 +103,7 @@ struct mcand {
 	unsigned features;
 	int64_t alias_count;
 	int similarity;
+	int amount_peers;    /* amount only: customers the amount fits */
 	uint32_t edi_inv;    /* invoice named in the EDI text, or MATCH_NONE */
 };
 struct mcands {

@@ -17,6 +17,11 @@
 #define MAX_AMOUNT_HITS 16 /* open invoices looked at per amount */
 #define MAX_AMOUNT_CANDS 8
 #define MAX_RANKED 64
+#define SC_AMOUNT_UNIQUE 30 /* amount alone fits one customer */
+#define SC_AMOUNT_FEW 20    /* … two or three */
+#define SC_AMOUNT_MANY 10   /* … more */
+#define SC_WEAK_NAME 15     /* a similar name whose amount does not fit */
+#define AMOUNT_SLOT 2       /* where the best amount-only proposal shows at the latest */
 
 static const int amount_score[] = {
 	[MATCH_FIT_NONE] = 0,      [MATCH_FIT_EXACT] = 35,    [MATCH_FIT_FEE] = 30,
@@ -29,6 +34,15 @@ struct ranked {
 	int32_t oldest; /* issue date of the oldest invoice cleared */
 	int64_t first_id;
 };
+
+static void
+hit_add(uint32_t *hit, int *nhit, uint32_t cust)
+{
+	for (int i = 0; i < *nhit; i++)
+		if (hit[i] == cust)
+			return;
+	hit[(*nhit)++] = cust;
+}
 
 struct scorer {
 	const struct match_index *ix;
@@ -77,7 +91,11 @@ score_fit(void *ctx, const struct match_proposal *fit)
 	r->p.features = c->features;
 	r->p.alias_count = c->alias_count;
 	r->p.similarity = c->similarity;
+	r->p.amount_peers = c->amount_peers;
 	r->p.score = c->identity + amount_score[fit->fit];
+	if ((c->features & MATCH_F_IDENTITY) == MATCH_F_NAME_FUZZY &&
+	    (fit->fit == MATCH_FIT_NONE || fit->fit >= MATCH_FIT_PARTIAL))
+		r->p.score -= SC_WEAK_NAME;
 	r->oldest = INT32_MAX;
 	r->first_id = fit->nlines ? fit->line[0].invoice_id : INT64_MAX;
 	for (int i = 0; i < fit->nlines; i++) {
@@ -97,59 +115,71 @@ score_fit(void *ctx, const struct match_proposal *fit)
 		r->p.score += SC_EDI_INVOICE;
 }
 
-/* Add customer cust as a candidate on amount alone (once). */
-static int
-amount_cand(struct mcands *cs, uint32_t cust)
-{
-	for (int i = 0; i < cs->n; i++)
-		if (cs->c[i].cust == cust)
-			return 0;
-	if (cs->n == MATCH_MAX_CANDS)
-		return 0;
-	memset(&cs->c[cs->n], 0, sizeof cs->c[0]);
-	cs->c[cs->n].cust = cust;
-	cs->c[cs->n].features = MATCH_F_AMOUNT_ONLY;
-	cs->c[cs->n++].edi_inv = MATCH_NONE;
-	return 1;
-}
-
-/* Customers with an open invoice of amount want (or all of whose open
- * invoices add up to it). */
-static int
+/* Customers whose open invoices fit want: one invoice of that amount, or
+ * the oldest few adding up to it. Distinct, at most MAX_AMOUNT_CANDS + 1
+ * (one more than kept, so that "many" shows). */
+static void
 amount_lookup(const struct match_index *ix, const struct match_deposit *d, int64_t want,
-	      struct mcands *cs, int room)
+	      uint32_t *hit, int *nhit)
 {
+	const char *cur = d->currency ? d->currency : "";
 	uint32_t e = mh_first(&ix->by_amount, mh_hash_int(want), NULL, 0);
-	int added = 0;
+	int k;
 
-	for (int k = 0; e != MATCH_NONE && k < MAX_AMOUNT_HITS && added < room;
+	for (k = 0; e != MATCH_NONE && k < MAX_AMOUNT_HITS && *nhit <= MAX_AMOUNT_CANDS;
 	     e = mh_next(&ix->by_amount, e, NULL, 0), k++) {
 		const struct minv *v = &ix->inv[ix->by_amount.ent[e].value];
 
-		if (v->open == want && strcmp(v->cur, d->currency ? d->currency : "") == 0)
-			added += amount_cand(cs, v->cust);
+		if (v->open == want && strcmp(v->cur, cur) == 0)
+			hit_add(hit, nhit, v->cust);
 	}
 	e = mh_first(&ix->by_total, mh_hash_int(want), NULL, 0);
-	for (int k = 0; e != MATCH_NONE && k < MAX_AMOUNT_HITS && added < room;
+	for (k = 0; e != MATCH_NONE && k < MAX_AMOUNT_HITS && *nhit <= MAX_AMOUNT_CANDS;
 	     e = mh_next(&ix->by_total, e, NULL, 0), k++)
-		if (match_open_total(ix, ix->by_total.ent[e].value) == want)
-			added += amount_cand(cs, ix->by_total.ent[e].value);
-	return added;
+		if (match_oldest_sum_fits(ix, ix->by_total.ent[e].value, want))
+			hit_add(hit, nhit, ix->by_total.ent[e].value);
 }
 
-/* Candidates on amount alone: the deposit's amount, or it plus a default
- * fee, is one open invoice or a customer's whole open balance. */
+/* Evidence of an amount alone, by how many customers it fits: one is
+ * telling, a handful barely. */
+static int
+amount_identity(int nhit)
+{
+	return nhit <= 1 ? SC_AMOUNT_UNIQUE : nhit <= 3 ? SC_AMOUNT_FEW : SC_AMOUNT_MANY;
+}
+
+/* Candidates on amount alone, among all customers: the deposit's amount,
+ * or it plus a default fee, is one open invoice or the sum of a
+ * customer's oldest open invoices. Proposals only: without an identity
+ * feature they are never matched automatically. */
 static void
 amount_candidates(const struct match_index *ix, const struct match_deposit *d,
 		  struct mcands *cs)
 {
 	struct match_fee_policy fees;
-	int added = 0;
+	uint32_t hit[MAX_AMOUNT_CANDS + 1];
+	int nhit = 0, score;
 
 	match_fee_default(&fees);
-	for (int f = -1; f < fees.nfees && added < MAX_AMOUNT_CANDS; f++)
-		added += amount_lookup(ix, d, d->amount + (f < 0 ? 0 : fees.fees[f]), cs,
-				       MAX_AMOUNT_CANDS - added);
+	for (int f = -1; f < fees.nfees && nhit <= MAX_AMOUNT_CANDS; f++)
+		amount_lookup(ix, d, d->amount + (f < 0 ? 0 : fees.fees[f]), hit, &nhit);
+	score = amount_identity(nhit);
+	for (int i = 0; i < nhit && i < MAX_AMOUNT_CANDS && cs->n < MATCH_MAX_CANDS; i++) {
+		struct mcand *c;
+		int k;
+
+		for (k = 0; k < cs->n && cs->c[k].cust != hit[i]; k++)
+			;
+		if (k < cs->n)
+			continue; /* named already: fitted with its identity */
+		c = &cs->c[cs->n++];
+		memset(c, 0, sizeof *c);
+		c->cust = hit[i];
+		c->identity = score;
+		c->features = MATCH_F_AMOUNT_ONLY;
+		c->amount_peers = nhit;
+		c->edi_inv = MATCH_NONE;
+	}
 }
 
 /* Another fit of the same kind for the best customer, on invoices of
@@ -189,6 +219,26 @@ decide(const struct match_config *cfg, const struct match_result *r)
 	return MATCH_AUTO;
 }
 
+/* A held deposit whose payer is unsure: make sure the clerk sees the best
+ * proposal the amount alone found among the first AMOUNT_SLOT + 1. */
+static void
+show_amount_only(const struct scorer *s, struct match_result *r)
+{
+	int i, k;
+
+	for (k = 0; k < r->nprop && k <= AMOUNT_SLOT; k++)
+		if (r->prop[k].features & MATCH_F_AMOUNT_ONLY)
+			return;
+	for (i = 0; i < s->n && !(s->r[i].p.features & MATCH_F_AMOUNT_ONLY); i++)
+		;
+	if (i == s->n || r->nprop <= AMOUNT_SLOT)
+		return; /* none, or already shown further up */
+	memmove(&r->prop[AMOUNT_SLOT + 1], &r->prop[AMOUNT_SLOT],
+		(size_t)(MATCH_MAX_PROPOSALS - AMOUNT_SLOT - 1) * sizeof r->prop[0]);
+	r->prop[AMOUNT_SLOT] = s->r[i].p;
+	r->nprop += r->nprop < MATCH_MAX_PROPOSALS;
+}
+
 static void
 rank(struct scorer *s, const struct match_config *cfg, struct match_result *r)
 {
@@ -202,6 +252,8 @@ rank(struct scorer *s, const struct match_config *cfg, struct match_result *r)
 			break;
 		}
 	r->hold = decide(cfg, r);
+	if (r->hold != MATCH_AUTO)
+		show_amount_only(s, r);
 }
 
 static void

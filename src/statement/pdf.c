@@ -20,6 +20,9 @@ struct pdf {
 	PangoLayout *layout;
 	PangoFontDescription *font;
 	char *head; /* running head of the current document */
+	/* the header row of the table being drawn, repeated after a page break */
+	const struct pdf_cols *hcols;
+	const char *const *hcells;
 	int y, pages;
 	bool page_open;
 };
@@ -101,6 +104,7 @@ pdf_begin(struct pdf *p, const struct company *c, enum stmt_lang lang, const cha
 	pango_layout_context_changed(p->layout);
 	free(p->head);
 	p->head = xstrdup(running_head ? running_head : "");
+	pdf_table_end(p);
 	new_page(p);
 }
 
@@ -208,7 +212,16 @@ pdf_need(struct pdf *p, int h)
 		pdf_text(p, PDF_MARGIN, p->y, PDF_BODY_W, p->head, 8, PDF_GREY);
 		p->y += 18;
 	}
+	if (p->hcols)
+		pdf_row(p, p->hcols, p->hcells, true);
 	return true;
+}
+
+void
+pdf_table_end(struct pdf *p)
+{
+	p->hcols = NULL;
+	p->hcells = NULL;
 }
 
 void
@@ -216,7 +229,14 @@ pdf_row(struct pdf *p, const struct pdf_cols *cols, const char *const *cells, bo
 {
 	int x = PDF_MARGIN, size = header ? 8 : 9;
 
-	pdf_need(p, ROW_H);
+	if (header) {
+		p->hcols = NULL; /* not repeated before itself */
+		pdf_need(p, 2 * ROW_H);
+		p->hcols = cols;
+		p->hcells = cells;
+	} else {
+		pdf_need(p, ROW_H);
+	}
 	if (header)
 		pdf_rect(p, PDF_MARGIN, p->y, PDF_BODY_W, ROW_H, 0, true);
 	for (int i = 0; i < cols->n; i++) {

@@ -67,9 +67,13 @@ struct pdf_cols {
 };
 
 /** Draw one row of cells at the current position (header rows shaded and
- *  bold) and move below it; breaks the page first when needed. */
+ *  bold) and move below it; breaks the page first when needed. A header
+ *  row is drawn again at the top of each page until pdf_table_end, so cols
+ *  and cells must stay valid until then. */
 void pdf_row(struct pdf *p, const struct pdf_cols *cols, const char *const *cells,
 	     bool header);
+/** The table is finished: no header row on the following pages. */
+void pdf_table_end(struct pdf *p);
 
 /** The statement s as its language's layout, on new pages. */
 void pdf_statement(struct pdf *p, const struct statement *s, const struct company *c);

@@ -67,6 +67,7 @@ letter_table(struct pdf *p, const struct dunning_letter *d)
 		snprintf(days, sizeof days, "%d", it->days_late);
 		pdf_row(p, &cols, (const char *[]){ it->number, is, du, a, o, days }, false);
 	}
+	pdf_table_end(p);
 }
 
 void

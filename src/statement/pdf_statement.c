@@ -140,6 +140,7 @@ ja_payments(struct pdf *p, const struct statement *s)
 	}
 	if (!any)
 		pdf_row(p, &cols, (const char *[]){ "", w->none, "", "" }, false);
+	pdf_table_end(p);
 	pdf_set_y(p, pdf_y(p) + 8);
 }
 
@@ -173,6 +174,7 @@ ja_invoices(struct pdf *p, const struct statement *s)
 	}
 	if (!any)
 		pdf_row(p, &cols, (const char *[]){ "", "", w->none, "", "", "" }, false);
+	pdf_table_end(p);
 	pdf_set_y(p, pdf_y(p) + 8);
 }
 
@@ -214,6 +216,7 @@ ledger(struct pdf *p, const struct statement *s)
 	stmt_date_short(s->to, s->lang, d);
 	render_money(s->current, s->currency, s->lang, b);
 	pdf_row(p, &cols, (const char *[]){ d, w->m_closing, "", "", "", b }, true);
+	pdf_table_end(p);
 	pdf_set_y(p, pdf_y(p) + 8);
 }
 
@@ -249,6 +252,7 @@ tax_table(struct pdf *p, const struct statement *s)
 	if (s->tax_unknown)
 		pdf_set_y(p, pdf_y(p) + pdf_text(p, PDF_MARGIN, pdf_y(p) + 2, PDF_BODY_W,
 						 w->tax_unknown_note, 8, 0) + 2);
+	pdf_table_end(p);
 	pdf_set_y(p, pdf_y(p) + 8);
 }
 
@@ -271,6 +275,7 @@ aging(struct pdf *p, const struct statement *s)
 		cells[i] = m[i];
 	}
 	pdf_row(p, &cols, cells, false);
+	pdf_table_end(p);
 	pdf_set_y(p, pdf_y(p) + 8);
 }
 

@@ -1,0 +1,446 @@
+/* cmd_contact: `urikake contact add|list|worklist|dunning` and `export
+ * contacts` — the contact log from the command line, on the same core as
+ * the contact pane (store_contact.h). */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arconf.h"
+#include "cmd_contact.h"
+#include "contact.h"
+#include "csv.h"
+#include "date.h"
+#include "i18n.h"
+#include "jsonout.h"
+#include "money.h"
+#include "store.h"
+#include "store_contact.h"
+#include "text.h"
+
+#define CONTACT_FLUSH_AT (64 * 1024)
+
+/* The options of `contact add`, as given. */
+struct add_opts {
+	const char *channel, *note, *promise, *next, *owner, *direction, *outcome, *date;
+	struct contact c;
+};
+
+/* Check the words that need no database; fills o->c. */
+static int
+add_parse(struct add_opts *o)
+{
+	struct ur_err err;
+
+	if (!o->channel || !contact_channel_parse(o->channel, &o->c.channel))
+		return cli_usage_error(_("--channel is phone, email, letter, visit or sms"));
+	if (!o->note || !*o->note)
+		return cli_usage_error(_("--note TEXT is required"));
+	if (!contact_owner_parse(o->owner, &o->c.next_owner))
+		return cli_usage_error(_("--owner is sales or accounting"));
+	if (strcmp(o->direction, "in") != 0 && strcmp(o->direction, "out") != 0)
+		return cli_usage_error(_("--direction is in or out"));
+	o->c.inbound = strcmp(o->direction, "in") == 0;
+	o->c.note = o->note;
+	o->c.outcome = o->outcome;
+	if (o->next && date_parse(o->next, &o->c.next_date, &err) != UR_OK)
+		return cli_usage_error("--next: %s", err.msg);
+	if (o->date && date_parse(o->date, &o->c.day, &err) != UR_OK)
+		return cli_usage_error("--date: %s", err.msg);
+	return UR_OK;
+}
+
+/* --promise DATE:AMOUNT, the amount in the customer's currency. */
+static int
+add_promise(struct add_opts *o, const char *cur)
+{
+	const char *colon = o->promise ? strchr(o->promise, ':') : NULL;
+	struct ur_err err;
+	char date[32];
+
+	if (!o->promise)
+		return UR_OK;
+	if (!colon || colon - o->promise >= (int)sizeof date)
+		return cli_usage_error(_("--promise is DATE:AMOUNT, e.g. 2026-04-15:120000"));
+	memcpy(date, o->promise, (size_t)(colon - o->promise));
+	date[colon - o->promise] = '\0';
+	if (date_parse(date, &o->c.promise_date, &err) != UR_OK)
+		return cli_usage_error("--promise: %s", err.msg);
+	if (money_parse(colon + 1, cur, &o->c.promise_amount, &err) != UR_OK)
+		return cli_usage_error("--promise: %s", err.msg);
+	return UR_OK;
+}
+
+static int
+add_run(const struct cli *c, struct add_opts *o, const char *code)
+{
+	struct store *st;
+	struct customer cu;
+	struct ur_err err;
+	int64_t id = 0;
+	int rc;
+
+	if ((rc = cli_open_store(c, &st)) != UR_OK)
+		return rc;
+	ur_err_clear(&err);
+	if ((rc = store_customer_get(st, code, &cu, &err)) == UR_OK) {
+		o->c.customer_id = cu.id;
+		rc = add_promise(o, cu.currency && *cu.currency ? cu.currency : "JPY");
+		if (rc == UR_OK)
+			rc = store_contact_add(st, &o->c, date_today(), &id, &err);
+	}
+	store_close(st);
+	if (rc == UR_USAGE)
+		return rc;
+	if (rc != UR_OK)
+		return cli_fail(&err);
+	printf(_("Recorded contact %" PRId64 " for %s.\n"), id, code);
+	return fflush(stdout) == 0 ? UR_OK : UR_FAIL;
+}
+
+static int
+contact_add(const struct cli *c, int argc, char **argv)
+{
+	struct add_opts o = { .direction = "out" };
+	const struct cli_opt opts[] = {
+		{ "--channel", &o.channel, NULL }, { "--note", &o.note, NULL },
+		{ "--promise", &o.promise, NULL }, { "--next", &o.next, NULL },
+		{ "--owner", &o.owner, NULL },     { "--direction", &o.direction, NULL },
+		{ "--outcome", &o.outcome, NULL }, { "--date", &o.date, NULL },
+		{ NULL, NULL, NULL },
+	};
+	const char *pos[1];
+	int npos, rc;
+
+	if (cli_args(argc - 1, argv + 1, opts, pos, 1, &npos) != UR_OK)
+		return UR_USAGE;
+	if (npos != 1)
+		return cli_usage_error(_("usage: urikake contact add CUSTOMER --channel C "
+					 "--note TEXT [--promise DATE:AMOUNT] [--next DATE] "
+					 "[--owner sales|accounting] [--direction in|out] "
+					 "[--outcome TEXT] [--date DATE]"));
+	if ((rc = add_parse(&o)) != UR_OK)
+		return rc;
+	return add_run(c, &o, pos[0]);
+}
+
+static void
+put_money(struct strbuf *out, int64_t v, const char *cur, unsigned flags)
+{
+	char buf[MONEY_BUFSZ];
+
+	money_format(v, cur, flags, buf, sizeof buf);
+	sb_adds(out, buf);
+}
+
+static const char *
+promise_word(enum contact_promise p)
+{
+	return p == CONTACT_PROMISE_KEPT ? _("kept")
+	     : p == CONTACT_PROMISE_BROKEN ? _("broken") : _("pending");
+}
+
+/* One timeline line: when, who, channel, direction, then the rest. */
+static int
+list_line(const struct contact_entry *e, void *ctx)
+{
+	struct strbuf *out = ctx;
+	char d[DATE_ISO_SIZE];
+
+	sb_addf(out, "%.10s %.5s  ", e->at, strlen(e->at) > 11 ? e->at + 11 : "");
+	text_sanitize(out, e->user, strlen(e->user));
+	sb_addf(out, "  %s %s", e->channel, e->direction);
+	if (e->dunning_level)
+		sb_addf(out, _("  level %d"), e->dunning_level);
+	if (e->promise_date) {
+		date_format_iso(e->promise_date, d);
+		sb_addf(out, _("  promise %s "), d);
+		put_money(out, e->promise_amount, e->currency, MONEY_GROUP);
+		sb_addf(out, " (%s)", promise_word(e->promise_state));
+	}
+	if (e->next_date) {
+		date_format_iso(e->next_date, d);
+		sb_addf(out, _("  next %s %s"), d, e->next_owner);
+	}
+	sb_adds(out, "\n    ");
+	if (*e->outcome) {
+		text_sanitize(out, e->outcome, strlen(e->outcome));
+		sb_adds(out, ": ");
+	}
+	text_sanitize(out, e->note, strlen(e->note));
+	sb_addc(out, '\n');
+	return out->len >= CONTACT_FLUSH_AT && cli_flush(out) != UR_OK;
+}
+
+static int
+contact_list(const struct cli *c, int argc, char **argv)
+{
+	const char *pos[1], *date = NULL;
+	const struct cli_opt opts[] = { { "--date", &date, NULL }, { NULL, NULL, NULL } };
+	struct store *st;
+	struct customer cu;
+	struct ur_err err;
+	struct strbuf out;
+	int32_t today = date_today();
+	int npos, rc;
+
+	if (cli_args(argc - 1, argv + 1, opts, pos, 1, &npos) != UR_OK)
+		return UR_USAGE;
+	if (npos != 1)
+		return cli_usage_error(_("usage: urikake contact list CUSTOMER [--date DATE]"));
+	if (date && date_parse(date, &today, &err) != UR_OK)
+		return cli_usage_error("--date: %s", err.msg);
+	if ((rc = cli_open_store(c, &st)) != UR_OK)
+		return rc;
+	sb_init(&out);
+	ur_err_clear(&err);
+	if ((rc = store_customer_get(st, pos[0], &cu, &err)) == UR_OK)
+		rc = store_contact_timeline(st, cu.id, today, list_line, &out, &err);
+	store_close(st);
+	if (rc == UR_OK)
+		rc = cli_flush(&out);
+	else
+		rc = cli_fail(&err);
+	sb_free(&out);
+	return rc;
+}
+
+static const char *
+work_heading(enum worklist_kind k)
+{
+	switch (k) {
+	case WORK_FOLLOW_UP: return _("Follow-ups due");
+	case WORK_PROMISE_DUE: return _("Promises due today");
+	case WORK_PROMISE_BROKEN: return _("Promises broken");
+	default: return _("Dunning levels crossed");
+	}
+}
+
+struct work_out {
+	struct strbuf out;
+	int last_kind;
+	size_t n;
+};
+
+static void
+work_amount(struct strbuf *out, const struct worklist_item *w)
+{
+	put_money(out, w->amount, w->currency, MONEY_GROUP);
+	sb_addf(out, " %s", w->currency);
+	if (w->kind == WORK_PROMISE_DUE || w->kind == WORK_PROMISE_BROKEN) {
+		sb_adds(out, _(", paid "));
+		put_money(out, w->paid, w->currency, MONEY_GROUP);
+	}
+}
+
+static int
+work_line(const struct worklist_item *w, void *ctx)
+{
+	struct work_out *o = ctx;
+	char d[DATE_ISO_SIZE];
+
+	if ((int)w->kind != o->last_kind)
+		sb_addf(&o->out, "%s%s\n", o->n ? "\n" : "", work_heading(w->kind));
+	o->last_kind = (int)w->kind;
+	o->n++;
+	date_format_iso(w->date, d);
+	sb_addf(&o->out, "  %s  ", d);
+	text_pad(&o->out, w->customer, 10, TEXT_LEFT);
+	sb_adds(&o->out, " ");
+	text_pad(&o->out, w->name, 24, TEXT_LEFT);
+	sb_adds(&o->out, "  ");
+	if (w->kind == WORK_FOLLOW_UP)
+		sb_addf(&o->out, "%s", *w->owner ? w->owner : "-");
+	else
+		work_amount(&o->out, w);
+	if (w->kind == WORK_DUNNING)
+		sb_addf(&o->out, _("  %d days overdue: level %d → %d (%s)"), w->days_overdue,
+			w->recorded_level, w->level, contact_level_name(w->level));
+	sb_addc(&o->out, '\n');
+	return o->out.len >= CONTACT_FLUSH_AT && cli_flush(&o->out) != UR_OK;
+}
+
+/* The receivables settings; a bad line is reported and skipped. */
+static void
+load_settings(struct ar_settings *s)
+{
+	struct ur_err err;
+
+	ur_err_clear(&err);
+	if (arconf_load(s, NULL, &err) != UR_OK)
+		cli_error("%s", err.msg);
+}
+
+static int
+contact_worklist(const struct cli *c, int argc, char **argv)
+{
+	const char *date = NULL, *pos[1];
+	const struct cli_opt opts[] = { { "--date", &date, NULL }, { NULL, NULL, NULL } };
+	struct work_out o = { .last_kind = -1 };
+	struct ar_settings s;
+	struct store *st;
+	struct ur_err err;
+	int32_t day = date_today();
+	int npos, rc;
+
+	if (cli_args(argc - 1, argv + 1, opts, pos, 0, &npos) != UR_OK)
+		return UR_USAGE;
+	if (date && date_parse(date, &day, &err) != UR_OK)
+		return cli_usage_error("--date: %s", err.msg);
+	load_settings(&s);
+	if ((rc = cli_open_store(c, &st)) != UR_OK)
+		return rc;
+	sb_init(&o.out);
+	ur_err_clear(&err);
+	rc = store_contact_worklist(st, &s, day, work_line, &o, &err);
+	store_close(st);
+	if (rc == UR_OK && !o.n)
+		sb_adds(&o.out, _("Nothing to do.\n"));
+	rc = rc == UR_OK ? cli_flush(&o.out) : cli_fail(&err);
+	sb_free(&o.out);
+	return rc;
+}
+
+static int
+contact_dunning(const struct cli *c, int argc, char **argv)
+{
+	const char *level = NULL, *note = NULL, *pos[1];
+	const struct cli_opt opts[] = { { "--level", &level, NULL }, { "--note", &note, NULL },
+					{ NULL, NULL, NULL } };
+	struct store *st;
+	struct customer cu;
+	struct ur_err err;
+	int64_t id = 0;
+	int npos, rc, n;
+
+	if (cli_args(argc - 1, argv + 1, opts, pos, 1, &npos) != UR_OK)
+		return UR_USAGE;
+	n = level ? atoi(level) : 0;
+	if (npos != 1 || n < 1 || n > ARCONF_LEVELS)
+		return cli_usage_error(_("usage: urikake contact dunning CUSTOMER --level 1-%d "
+					 "[--note TEXT]"), ARCONF_LEVELS);
+	if ((rc = cli_open_store(c, &st)) != UR_OK)
+		return rc;
+	ur_err_clear(&err);
+	if ((rc = store_customer_get(st, pos[0], &cu, &err)) == UR_OK)
+		rc = store_dunning_move(st, cu.id, n, date_today(), note, &id, &err);
+	store_close(st);
+	if (rc != UR_OK)
+		return cli_fail(&err);
+	printf(_("%s moved to dunning level %d (%s), recorded as contact %" PRId64 ".\n"),
+	       pos[0], n, contact_level_name(n), id);
+	return fflush(stdout) == 0 ? UR_OK : UR_FAIL;
+}
+
+int
+cmd_contact(const struct cli *c, int argc, char **argv)
+{
+	const char *sub = argc > 1 ? argv[1] : "";
+
+	if (strcmp(sub, "add") == 0)
+		return contact_add(c, argc - 1, argv + 1);
+	if (strcmp(sub, "list") == 0)
+		return contact_list(c, argc - 1, argv + 1);
+	if (strcmp(sub, "worklist") == 0)
+		return contact_worklist(c, argc - 1, argv + 1);
+	if (strcmp(sub, "dunning") == 0)
+		return contact_dunning(c, argc - 1, argv + 1);
+	return cli_usage_error(_("usage: urikake contact add|list|worklist|dunning ..."));
+}
+
+/* export contacts */
+struct export {
+	struct strbuf out;
+	int json;
+	size_t rows;
+	int failed;
+};
+
+static void
+export_cell(struct export *x, const char *key, const char *v, int first, int last)
+{
+	if (x->json) {
+		jsonout_pair(&x->out, key, v, first);
+		return;
+	}
+	csv_put_sep(&x->out, v, last);
+}
+
+/* A number cell: bare in JSON (null when absent), plain text in CSV. */
+static void
+export_num(struct export *x, const char *key, const char *v, int present, int last)
+{
+	if (x->json) {
+		jsonout_key(&x->out, key, 0);
+		sb_adds(&x->out, present ? v : "null");
+		return;
+	}
+	csv_put_sep(&x->out, present ? v : "", last);
+}
+
+static int
+export_row(const struct contact_entry *e, void *ctx)
+{
+	struct export *x = ctx;
+	char pd[DATE_ISO_SIZE] = "", nd[DATE_ISO_SIZE] = "", amt[MONEY_BUFSZ] = "", lvl[16];
+
+	if (e->promise_date) {
+		date_format_iso(e->promise_date, pd);
+		money_format(e->promise_amount, e->currency, MONEY_PLAIN, amt, sizeof amt);
+	}
+	if (e->next_date)
+		date_format_iso(e->next_date, nd);
+	snprintf(lvl, sizeof lvl, "%d", e->dunning_level);
+	if (x->json)
+		sb_adds(&x->out, x->rows ? ",\n{" : "{");
+	x->rows++;
+	export_cell(x, "customer", e->customer, 1, 0);
+	export_cell(x, "at", e->at, 0, 0);
+	export_cell(x, "user", e->user, 0, 0);
+	export_cell(x, "channel", e->channel, 0, 0);
+	export_cell(x, "direction", e->direction, 0, 0);
+	export_cell(x, "note", e->note, 0, 0);
+	export_cell(x, "outcome", e->outcome, 0, 0);
+	export_cell(x, "promise_date", pd, 0, 0);
+	export_num(x, "promise_amount", amt, e->promise_date != 0, 0);
+	export_cell(x, "next_date", nd, 0, 0);
+	export_cell(x, "next_owner", e->next_owner, 0, 0);
+	export_num(x, "dunning_level", lvl, 1, 1);
+	if (x->json)
+		sb_addc(&x->out, '}');
+	if (x->out.len >= CONTACT_FLUSH_AT && cli_flush(&x->out) != UR_OK)
+		x->failed = 1;
+	return x->failed;
+}
+
+int
+cmd_contact_export(const struct cli *c, const char *format)
+{
+	struct export x = { .json = strcmp(format, "json") == 0 };
+	struct store *st;
+	struct ur_err err;
+	int rc;
+
+	if (strcmp(format, "csv") != 0 && !x.json)
+		return cli_usage_error(_("unknown format '%s' (use csv or json)"), format);
+	if ((rc = cli_open_store(c, &st)) != UR_OK)
+		return rc;
+	sb_init(&x.out);
+	sb_adds(&x.out, x.json ? "[\n" : "customer,at,user,channel,direction,note,outcome,"
+					 "promise_date,promise_amount,next_date,next_owner,"
+					 "dunning_level\n");
+	ur_err_clear(&err);
+	rc = store_contacts_each(st, export_row, &x, &err);
+	store_close(st);
+	if (x.json && rc == UR_OK)
+		sb_adds(&x.out, x.rows ? "\n]\n" : "]\n");
+	if (x.failed)
+		rc = UR_FAIL;
+	else if (rc != UR_OK)
+		rc = cli_fail(&err);
+	else if (cli_flush(&x.out) != UR_OK || fflush(stdout) != 0)
+		rc = UR_FAIL;
+	sb_free(&x.out);
+	return rc;
+}

@@ -1,0 +1,185 @@
+/* store_ui_queue: the deposit queue as a window — pages read by keyset
+ * along an index for each filter and sort (never the whole queue), the
+ * count before a deposit (its position) and incremental search. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "kana.h"
+#include "store_priv.h"
+#include "store_ui.h"
+#include "store_ui_priv.h"
+#include "strbuf.h"
+
+/* The WHERE clause of a filter; ?1 is today. */
+static const char *
+filter_sql(enum sui_filter f)
+{
+	switch (f) {
+	case SUI_UNMATCHED:
+		return " WHERE d.state = 'unmatched' AND ?1 IS NOT NULL";
+	case SUI_AUTO_TODAY:
+		return " WHERE d.id IN (SELECT deposit_id FROM allocation WHERE alloc_date = ?1"
+		       " AND kind = 'auto' AND voided_at IS NULL)";
+	case SUI_PARKED:
+		return " WHERE d.state = 'parked' AND ?1 IS NOT NULL";
+	default:
+		return " WHERE ?1 IS NOT NULL";
+	}
+}
+
+/* The sort key's column; amounts are shown largest first. */
+static const char *
+sort_col(enum sui_sort s)
+{
+	return s == SUI_BY_AMOUNT ? "d.amount" : s == SUI_BY_PAYER ? "d.payer_key"
+								  : "d.booking_date";
+}
+
+static int
+sort_dir(enum sui_sort s)
+{
+	return s == SUI_BY_AMOUNT ? -1 : 1;
+}
+
+/* "AND (key, id) > (?2, ?3)" for reading on from a deposit, dir in the
+ * index's order (+1 ascending). */
+static void
+add_keyset(struct strbuf *sql, enum sui_sort s, int dir, bool inclusive)
+{
+	sb_addf(sql, " AND (%s, d.id) %c%s (?2, ?3)", sort_col(s), dir > 0 ? '>' : '<',
+		inclusive ? "=" : "");
+}
+
+static void
+add_order(struct strbuf *sql, enum sui_sort s, int dir)
+{
+	const char *o = dir > 0 ? "" : " DESC";
+
+	sb_addf(sql, " ORDER BY %s%s, d.id%s", sort_col(s), o, o);
+}
+
+static void
+bind_key(sqlite3_stmt *st, enum sui_sort s, const struct sui_deposit *d)
+{
+	if (s == SUI_BY_AMOUNT)
+		sqlite3_bind_int64(st, 2, d->amount);
+	else if (s == SUI_BY_PAYER)
+		sqlite3_bind_text(st, 2, d->payer_key, -1, SQLITE_TRANSIENT);
+	else
+		store_bind_date(st, 2, d->date);
+	sqlite3_bind_int64(st, 3, d->id);
+}
+
+/* Read the deposit rows of s into out (at most max). */
+static enum ur_status
+read_rows(struct store *st, sqlite3_stmt *s, int max, struct sui_deposit *out, int *n,
+	  struct ur_err *err)
+{
+	int rc;
+
+	*n = 0;
+	while (*n < max && (rc = sqlite3_step(s)) == SQLITE_ROW)
+		sui_deposit_row(s, &out[(*n)++]);
+	if (*n == max)
+		rc = SQLITE_DONE;
+	if (sui_finish(st, s, rc, err) != UR_OK) {
+		for (int i = 0; i < *n; i++)
+			sui_deposit_free(&out[i]);
+		*n = 0;
+		return err->status;
+	}
+	return UR_OK;
+}
+
+enum ur_status
+store_ui_queue_page(struct store *st, enum sui_filter f, enum sui_sort so, int32_t today,
+		    const struct sui_deposit *from, int dir, bool inclusive, long skip, int max,
+		    struct sui_deposit *out, int *n, struct ur_err *err)
+{
+	int idir = dir * sort_dir(so);
+	struct strbuf sql;
+	sqlite3_stmt *s;
+
+	*n = 0;
+	sb_init(&sql);
+	sb_adds(&sql, SUI_DEPOSIT_COLS);
+	sb_adds(&sql, filter_sql(f));
+	if (from)
+		add_keyset(&sql, so, idir, inclusive);
+	add_order(&sql, so, idir);
+	sb_adds(&sql, " LIMIT ?4 OFFSET ?5");
+	s = sui_prepare(st, sql.buf, err);
+	sb_free(&sql);
+	if (!s)
+		return err->status;
+	store_bind_date(s, 1, today);
+	if (from)
+		bind_key(s, so, from);
+	sqlite3_bind_int(s, 4, max);
+	sqlite3_bind_int64(s, 5, skip);
+	return read_rows(st, s, max, out, n, err);
+}
+
+enum ur_status
+store_ui_queue_count(struct store *st, enum sui_filter f, enum sui_sort so, int32_t today,
+		     const struct sui_deposit *before, long *n, struct ur_err *err)
+{
+	struct strbuf sql;
+	sqlite3_stmt *s;
+	int rc;
+
+	*n = 0;
+	sb_init(&sql);
+	sb_adds(&sql, "SELECT count(*) FROM deposit d");
+	sb_adds(&sql, filter_sql(f));
+	if (before)
+		add_keyset(&sql, so, -sort_dir(so), false);
+	s = sui_prepare(st, sql.buf, err);
+	sb_free(&sql);
+	if (!s)
+		return err->status;
+	store_bind_date(s, 1, today);
+	if (before)
+		bind_key(s, so, before);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		*n = (long)sqlite3_column_int64(s, 0);
+	return sui_finish(st, s, rc, err);
+}
+
+enum ur_status
+store_ui_queue_find(struct store *st, enum sui_filter f, enum sui_sort so, int32_t today,
+		    const char *text, const struct sui_deposit *from, int dir,
+		    struct sui_deposit *out, int *found, struct ur_err *err)
+{
+	int idir = dir * sort_dir(so);
+	struct strbuf sql, key;
+	sqlite3_stmt *s;
+
+	sb_init(&sql);
+	sb_adds(&sql, SUI_DEPOSIT_COLS);
+	sb_adds(&sql, filter_sql(f));
+	sb_adds(&sql, " AND (instr(d.payer_name, ?6) OR instr(d.reference, ?6) OR"
+		      " instr(d.edi, ?6) OR instr(CAST(d.amount AS TEXT), ?6) OR"
+		      " (?7 <> '' AND instr(d.payer_key, ?7)))");
+	if (from)
+		add_keyset(&sql, so, idir, true);
+	add_order(&sql, so, idir);
+	sb_adds(&sql, " LIMIT ?4 OFFSET ?5");
+	s = sui_prepare(st, sql.buf, err);
+	sb_free(&sql);
+	if (!s)
+		return err->status;
+	sb_init(&key);
+	kana_fold(text, &key, NULL);
+	store_bind_date(s, 1, today);
+	if (from)
+		bind_key(s, so, from);
+	sqlite3_bind_int(s, 4, 1);
+	sqlite3_bind_int(s, 5, 0);
+	sqlite3_bind_text(s, 6, text, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 7, key.buf, -1, SQLITE_TRANSIENT);
+	sb_free(&key);
+	return read_rows(st, s, 1, out, found, err);
+}
