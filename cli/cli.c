@@ -15,17 +15,24 @@
 #include "store.h"
 #include "xalloc.h"
 
+/* "urikake: " and the message on stderr, after what stdout holds. */
+static void
+verror(const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	fputs("urikake: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 void
 cli_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fflush(stdout);
-	fputs("urikake: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	verror(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 int
@@ -89,12 +96,9 @@ cli_usage_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fflush(stdout);
-	fputs("urikake: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	verror(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	fputs(_("Try 'urikake --help' for more information.\n"), stderr);
 	return UR_USAGE;
 }

@@ -8,6 +8,7 @@
 
 #include "date.h"
 #include "i18n.h"
+#include "textnorm.h"
 
 /* Longest date text accepted, in characters after normalization. */
 #define NORM_MAX 32
@@ -118,36 +119,11 @@ date_format_iso(int32_t day, char buf[DATE_ISO_SIZE])
 	buf[10] = '\0';
 }
 
-/* Decode one UTF-8 character at s into *cp; return its length in bytes.
- * A malformed byte decodes as U+FFFD of length 1. */
-static size_t
-utf8_decode(const unsigned char *s, unsigned long *cp)
-{
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if ((s[0] & 0xe0) == 0xc0 && (s[1] & 0xc0) == 0x80) {
-		*cp = ((unsigned long)(s[0] & 0x1f) << 6) | (s[1] & 0x3f);
-		return 2;
-	}
-	if ((s[0] & 0xf0) == 0xe0 && (s[1] & 0xc0) == 0x80 &&
-	    (s[2] & 0xc0) == 0x80) {
-		*cp = ((unsigned long)(s[0] & 0x0f) << 12) |
-		      ((unsigned long)(s[1] & 0x3f) << 6) | (s[2] & 0x3f);
-		return 3;
-	}
-	*cp = 0xfffd;
-	return 1;
-}
-
-/* Map one character of a date to a digit, a separator ('-' '/' '.'),
- * 'Y' 'M' 'D' for 年 月 日, ' ', or '?' for anything else. */
+/* The class of one character of a date (textnorm_fold): a digit, a
+ * separator ('-' '/' '.'), 'Y' 'M' 'D' for 年 月 日, or '?' for anything else. */
 static char
-norm_char(unsigned long cp)
+date_char_class(unsigned long cp)
 {
-	if (cp >= 0xff01 && cp <= 0xff5e)
-		cp -= 0xfee0; /* full-width ASCII */
 	if ((cp >= '0' && cp <= '9') || cp == '-' || cp == '/' || cp == '.')
 		return (char)cp;
 	switch (cp) {
@@ -157,37 +133,9 @@ norm_char(unsigned long cp)
 		return 'M';
 	case 0x65e5: /* 日 */
 		return 'D';
-	case ' ':
-	case '\t':
-	case 0x3000:
-		return ' ';
 	default:
 		return '?';
 	}
-}
-
-/* Normalize text into out, spaces trimmed; return the length or -1 when
- * it is too long to be a date. */
-static int
-normalize(const char *text, char out[NORM_MAX + 1])
-{
-	const unsigned char *s = (const unsigned char *)text;
-	unsigned long cp;
-	int n = 0, start = 0;
-
-	while (*s) {
-		s += utf8_decode(s, &cp);
-		if (n == NORM_MAX)
-			return -1;
-		out[n++] = norm_char(cp);
-	}
-	while (n > 0 && out[n - 1] == ' ')
-		n--;
-	while (start < n && out[start] == ' ')
-		start++;
-	memmove(out, out + start, (size_t)(n - start));
-	out[n - start] = '\0';
-	return n - start;
 }
 
 /* Read between min and max digits at *p into *v; false if there are not
@@ -248,7 +196,7 @@ enum ur_status
 date_parse(const char *text, int32_t *out, struct ur_err *err)
 {
 	char norm[NORM_MAX + 1];
-	int len = normalize(text, norm), y, m, d;
+	int len = textnorm_fold(text, norm, NORM_MAX, date_char_class), y, m, d;
 
 	if (len == 0)
 		return ur_fail(err, UR_INPUT, _("empty date"));

@@ -5,6 +5,7 @@
 
 #include "i18n.h"
 #include "money.h"
+#include "textnorm.h"
 
 struct currency {
 	const char code[4];
@@ -60,37 +61,12 @@ money_sub(int64_t a, int64_t b, int64_t *out)
 	return true;
 }
 
-/* Decode one UTF-8 character at s into *cp; return its length in bytes.
- * A malformed byte decodes as U+FFFD of length 1. */
-static size_t
-utf8_decode(const unsigned char *s, unsigned long *cp)
-{
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if ((s[0] & 0xe0) == 0xc0 && (s[1] & 0xc0) == 0x80) {
-		*cp = ((unsigned long)(s[0] & 0x1f) << 6) | (s[1] & 0x3f);
-		return 2;
-	}
-	if ((s[0] & 0xf0) == 0xe0 && (s[1] & 0xc0) == 0x80 &&
-	    (s[2] & 0xc0) == 0x80) {
-		*cp = ((unsigned long)(s[0] & 0x0f) << 12) |
-		      ((unsigned long)(s[1] & 0x3f) << 6) | (s[2] & 0x3f);
-		return 3;
-	}
-	*cp = 0xfffd;
-	return 1;
-}
-
-/* Map one character of an amount to a class: a digit, ',', '.', '-' or '+'
- * (signs, incl. △ ▲), '$' (any currency sign), 'u' (円 元 suffix), ' ' or
- * '?' for anything else. */
+/* The class of one character of an amount (textnorm_fold): a digit, ',',
+ * '.', '-' or '+' (signs, incl. △ ▲), '$' (any currency sign), 'u' (円 元
+ * suffix) or '?' for anything else. */
 static char
-norm_char(unsigned long cp)
+amount_char_class(unsigned long cp)
 {
-	if (cp >= 0xff01 && cp <= 0xff5e)
-		cp -= 0xfee0; /* full-width ASCII */
 	if ((cp >= '0' && cp <= '9') || cp == ',' || cp == '.' || cp == '-' ||
 	    cp == '+' || cp == '$')
 		return (char)cp;
@@ -105,37 +81,9 @@ norm_char(unsigned long cp)
 	case 0x5186: /* 円 */
 	case 0x5143: /* 元 */
 		return 'u';
-	case ' ':
-	case '\t':
-	case 0x3000:
-		return ' ';
 	default:
 		return '?';
 	}
-}
-
-/* Normalize text into out (NUL-terminated, spaces trimmed); return its
- * length, or -1 when it is longer than NORM_MAX. */
-static int
-normalize(const char *text, char out[NORM_MAX + 1])
-{
-	const unsigned char *s = (const unsigned char *)text;
-	unsigned long cp;
-	int n = 0, start = 0;
-
-	while (*s) {
-		s += utf8_decode(s, &cp);
-		if (n == NORM_MAX)
-			return -1;
-		out[n++] = norm_char(cp);
-	}
-	while (n > 0 && out[n - 1] == ' ')
-		n--;
-	while (start < n && out[start] == ' ')
-		start++;
-	memmove(out, out + start, (size_t)(n - start));
-	out[n - start] = '\0';
-	return n - start;
 }
 
 /* Parser state over a normalized amount. acc holds minus the magnitude so
@@ -264,7 +212,7 @@ money_parse(const char *text, const char *cur, int64_t *out,
 	if (sc.exponent < 0)
 		return ur_fail(err, UR_INPUT, _("unknown currency \"%s\""),
 			       cur ? cur : "");
-	len = normalize(text, norm);
+	len = textnorm_fold(text, norm, NORM_MAX, amount_char_class);
 	if (len == 0)
 		return ur_fail(err, UR_INPUT, _("empty amount"));
 	if (len < 0)

@@ -39,6 +39,8 @@ static const struct {
 	 * counts today's matches from an index and finds customers by an
 	 * open amount. */
 	{ 3, "CREATE INDEX deposit_date ON deposit(booking_date);"
+	     "CREATE INDEX deposit_date_amount ON deposit(booking_date, amount);"
+	     "CREATE INDEX deposit_date_payer ON deposit(booking_date, payer_key);"
 	     "CREATE INDEX deposit_amount ON deposit(amount);"
 	     "CREATE INDEX deposit_payer ON deposit(payer_key);"
 	     "CREATE INDEX deposit_state_amount ON deposit(state, amount);"

@@ -51,6 +51,23 @@ sui_col_copy(sqlite3_stmt *s, int col, char *buf, size_t size)
 }
 
 void
+store_ui_snapshot(struct store *st, bool on)
+{
+	if (st->in_tx || on != (sqlite3_get_autocommit(st->db) != 0))
+		return;
+	sqlite3_exec(st->db, on ? "BEGIN" : "COMMIT", NULL, NULL, NULL);
+}
+
+enum ur_status
+store_ui_cache(struct store *st, int kib, struct ur_err *err)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = %d", -kib);
+	return store_exec(st, sql, err);
+}
+
+void
 sui_deposit_free(struct sui_deposit *d)
 {
 	free(d->payer);
@@ -151,7 +168,8 @@ store_ui_counts(struct store *st, int32_t today, int64_t *unmatched, int64_t *ma
 		      today, unmatched, err) != UR_OK)
 		return err->status;
 	return count_one(st, "SELECT count(DISTINCT deposit_id) FROM allocation"
-			     " WHERE alloc_date = ?1 AND voided_at IS NULL",
+			     " INDEXED BY allocation_live_date WHERE alloc_date = ?1"
+			     " AND voided_at IS NULL",
 			 today, matched_today, err);
 }
 

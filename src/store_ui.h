@@ -63,6 +63,13 @@ struct sui_contact {
 	char *user, *customer, *channel, *note, *outcome, *next;
 };
 
+/** Begin (on) or end (off) a read transaction, so that the many small
+ *  queries of one screen share one snapshot and one lock. Nothing happens
+ *  inside a write transaction. */
+void store_ui_snapshot(struct store *st, bool on);
+/** Let the connection keep up to kib KiB of database pages in memory. */
+enum ur_status store_ui_cache(struct store *st, int kib, struct ur_err *err);
+
 /** Free the strings of d and zero it. */
 void sui_deposit_free(struct sui_deposit *d);
 /** Free the strings of n customers. */

@@ -189,8 +189,6 @@ find_customers(struct finder *f, struct ur_err *err)
 		rc = find_names(f, err);
 	if (rc == UR_OK && *f->key)
 		rc = find_alike(f, err);
-	if (rc == UR_OK)
-		rc = find_amounts(f, err);
 	return rc;
 }
 
@@ -287,6 +285,21 @@ load_index(struct finder *f, struct match_index *ix, struct ur_err *err)
 	return rc;
 }
 
+/* A fresh index of the customers found so far, and the engine's result. */
+static enum ur_status
+propose(struct finder *f, struct sui_match *m, const struct match_config *cfg,
+	struct ur_err *err)
+{
+	enum ur_status rc;
+
+	if (m->ix)
+		match_index_free(m->ix);
+	m->ix = match_index_new();
+	if ((rc = load_index(f, m->ix, err)) == UR_OK)
+		match_deposit(m->ix, cfg, &m->md, &m->r);
+	return rc;
+}
+
 void
 sui_match_deposit(const struct sui_deposit *d, struct match_deposit *md)
 {
@@ -335,9 +348,14 @@ store_ui_match(struct store *st, int64_t id, const struct match_config *cfg,
 	f.code = m->d.payer_code;
 	if (!*f.code || strspn(f.code, "0") == strlen(f.code))
 		f.code = info.payer_code;
-	m->ix = match_index_new();
-	if ((rc = find_customers(&f, err)) == UR_OK && (rc = load_index(&f, m->ix, err)) == UR_OK)
-		match_deposit(m->ix, cfg, &m->md, &m->r);
+	rc = find_customers(&f, err);
+	if (rc == UR_OK)
+		rc = propose(&f, m, cfg, err);
+	/* Like the engine, look at open amounts only when the payer alone
+	 * does not decide. */
+	if (rc == UR_OK && (!m->r.nprop || m->r.prop[0].score < cfg->threshold) &&
+	    (rc = find_amounts(&f, err)) == UR_OK)
+		rc = propose(&f, m, cfg, err);
 	kana_info_free(&info);
 	sb_free(&key);
 	if (rc != UR_OK)

@@ -10,76 +10,37 @@
 #include <unistd.h>
 
 #include "bankcsv.h"
-#include "date.h"
 #include "profile.h"
 #include "tap.h"
+#include "testutil.h"
 #include "xalloc.h"
 
 #define MAXDEP 8
 
-/* A copy of one deposit, kept after the callback. */
-struct dep {
-	char *account, *payer, *code, *bank, *branch, *edi, *ref, *cur;
-	int32_t booked, valued;
-	long long amount;
-	unsigned long rec;
-	unsigned long long off;
-};
-
 struct got {
-	struct dep v[MAXDEP];
+	struct bank_deposit v[MAXDEP]; /* copies, kept after the callback */
 	int n;
 	enum ur_status stop_with; /* returned by the callback when set */
 };
-
-static char *
-dup_or_null(const char *s)
-{
-	return s ? xstrdup(s) : NULL;
-}
 
 static enum ur_status
 collect(const struct bank_deposit *d, void *ctx, struct ur_err *err)
 {
 	struct got *g = ctx;
-	struct dep *o;
 
 	if (g->stop_with)
 		return ur_fail(err, g->stop_with, "stopped");
 	if (g->n == MAXDEP)
 		return ur_fail(err, UR_FAIL, "too many deposits");
-	o = &g->v[g->n++];
-	o->account = dup_or_null(d->account_number);
-	o->payer = dup_or_null(d->payer_name);
-	o->code = dup_or_null(d->payer_code);
-	o->bank = dup_or_null(d->remit_bank);
-	o->branch = dup_or_null(d->remit_branch);
-	o->edi = dup_or_null(d->edi);
-	o->ref = dup_or_null(d->reference);
-	o->cur = dup_or_null(d->currency);
-	o->booked = d->booking_date;
-	o->valued = d->value_date;
-	o->amount = d->amount;
-	o->rec = d->record_no;
-	o->off = d->byte_offset;
+	tu_deposit_copy(&g->v[g->n++], d);
 	return UR_OK;
 }
 
 static void
 got_free(struct got *g)
 {
-	for (int i = 0; i < g->n; i++) {
-		struct dep *o = &g->v[i];
-
-		free(o->account);
-		free(o->payer);
-		free(o->code);
-		free(o->bank);
-		free(o->branch);
-		free(o->edi);
-		free(o->ref);
-		free(o->cur);
-	}
+	for (int i = 0; i < g->n; i++)
+		tu_deposit_free(&g->v[i]);
 	memset(g, 0, sizeof *g);
 }
 
@@ -111,15 +72,6 @@ line_at(const char *buf, size_t n, unsigned long line)
 	return off;
 }
 
-static int32_t
-day(const char *iso)
-{
-	int32_t d = 0;
-
-	date_parse(iso, &d, NULL);
-	return d;
-}
-
 static struct profile_set builtin;
 
 static enum ur_status
@@ -131,13 +83,6 @@ parse_with(const char *profile, const char *data, size_t n, struct got *g, struc
 	if (!p)
 		return ur_fail(err, UR_USAGE, "no profile %s", profile);
 	return bankcsv_parse(data, n, p, collect, g, err);
-}
-
-/* Compare a string that may be NULL. */
-static void
-is_str(const char *got, const char *want, const char *what)
-{
-	tap_is_str(got ? got : "(null)", want ? want : "(null)", "%s", what);
 }
 
 static const char ccb_csv[] =
@@ -168,21 +113,22 @@ test_ccb(void)
 	tap_is_int(parse_with("ccb", gb, n, &g, &err), UR_OK, "ccb: parses (%s)", err.msg);
 	tap_is_int(g.n, 2, "ccb: two credits (debit, 本页小计, 合计 skipped)");
 	tap_is_int(g.v[0].amount, 1234560, "ccb: 12,345.60 CNY");
-	is_str(g.v[0].cur, "CNY", "ccb: 人民币 = CNY");
-	tap_is_int(g.v[0].booked, day("2026-03-02"), "ccb: 记账日期");
-	tap_is_int(g.v[0].valued, day("2026-03-02"), "ccb: 交易时间 compact timestamp");
-	is_str(g.v[0].payer, "北京甲乙科技有限公司", "ccb: 对方户名");
-	is_str(g.v[0].code, "6222020200012345678", "ccb: 对方账号");
-	is_str(g.v[0].bank, "中国工商银行北京分行", "ccb: 对方开户机构");
-	is_str(g.v[0].edi, "货款 INV-2026-031", "ccb: 摘要 + 备注");
-	is_str(g.v[0].ref, "110501625400000012340001", "ccb: serial");
-	is_str(g.v[0].account, "11050162540000001234", "ccb: 账号 column");
-	tap_is_int((long long)g.v[0].rec, 5, "ccb: line number");
-	tap_is_int((long long)g.v[0].off, (long long)line_at(gb, n, 5), "ccb: byte offset in GB18030");
+	tu_is_str(g.v[0].currency, "CNY", "ccb: 人民币 = CNY");
+	tap_is_int(g.v[0].booking_date, tu_day("2026-03-02"), "ccb: 记账日期");
+	tap_is_int(g.v[0].value_date, tu_day("2026-03-02"), "ccb: 交易时间 compact timestamp");
+	tu_is_str(g.v[0].payer_name, "北京甲乙科技有限公司", "ccb: 对方户名");
+	tu_is_str(g.v[0].payer_code, "6222020200012345678", "ccb: 对方账号");
+	tu_is_str(g.v[0].remit_bank, "中国工商银行北京分行", "ccb: 对方开户机构");
+	tu_is_str(g.v[0].edi, "货款 INV-2026-031", "ccb: 摘要 + 备注");
+	tu_is_str(g.v[0].reference, "110501625400000012340001", "ccb: serial");
+	tu_is_str(g.v[0].account_number, "11050162540000001234", "ccb: 账号 column");
+	tap_is_int((long long)g.v[0].record_no, 5, "ccb: line number");
+	tap_is_int((long long)g.v[0].byte_offset, (long long)line_at(gb, n, 5),
+		   "ccb: byte offset in GB18030");
 	tap_is_int(g.v[1].amount, 880000, "ccb: tab-padded 8,800.00");
-	tap_is_int(g.v[1].booked, day("2026-03-06"), "ccb: second booking date");
-	tap_is_int(g.v[1].valued, day("2026-03-05"), "ccb: date with time");
-	is_str(g.v[1].ref, "110501625400000012340003", "ccb: =\"...\" Excel cell");
+	tap_is_int(g.v[1].booking_date, tu_day("2026-03-06"), "ccb: second booking date");
+	tap_is_int(g.v[1].value_date, tu_day("2026-03-05"), "ccb: date with time");
+	tu_is_str(g.v[1].reference, "110501625400000012340003", "ccb: =\"...\" Excel cell");
 	tap_ok(g.v[1].edi == NULL, "ccb: empty memo is NULL");
 	got_free(&g);
 	free(gb);
@@ -211,13 +157,13 @@ test_bocom(void)
 	tap_is_int(parse_with("bocom", gb, n, &g, &err), UR_OK, "bocom: parses (%s)", err.msg);
 	tap_is_int(g.n, 2, "bocom: two credits (承上页, debit, repeated header skipped)");
 	tap_is_int(g.v[0].amount, 500000, "bocom: ￥5,000.00");
-	is_str(g.v[0].account, "310066726018010012345", "bocom: 账号 from the title row");
-	is_str(g.v[0].payer, "杭州戊己有限公司", "bocom: 对方户名");
-	is_str(g.v[0].code, "6217001", "bocom: 对方账号");
-	is_str(g.v[0].ref, "2026-03-10/500000/L5", "bocom: built reference");
-	tap_is_int(g.v[0].booked, day("2026-03-10"), "bocom: 交易时间 date part");
+	tu_is_str(g.v[0].account_number, "310066726018010012345", "bocom: 账号 from the title row");
+	tu_is_str(g.v[0].payer_name, "杭州戊己有限公司", "bocom: 对方户名");
+	tu_is_str(g.v[0].payer_code, "6217001", "bocom: 对方账号");
+	tu_is_str(g.v[0].reference, "2026-03-10/500000/L5", "bocom: built reference");
+	tap_is_int(g.v[0].booking_date, tu_day("2026-03-10"), "bocom: 交易时间 date part");
 	tap_is_int(g.v[1].amount, 50, "bocom: 0.50 interest");
-	tap_ok(g.v[1].payer == NULL, "bocom: empty payer is NULL");
+	tap_ok(g.v[1].payer_name == NULL, "bocom: empty payer is NULL");
 	got_free(&g);
 	free(gb);
 }
@@ -241,11 +187,11 @@ test_cmb(void)
 	tap_is_int(parse_with("cmb", gb, n, &g, &err), UR_OK, "cmb: parses (%s)", err.msg);
 	tap_is_int(g.n, 2, "cmb: negative amount skipped");
 	tap_is_int(g.v[0].amount, 100050, "cmb: 1,000.50");
-	is_str(g.v[0].payer, "深圳庚辛有限公司", "cmb: 对手信息");
-	is_str(g.v[0].edi, "转账汇入", "cmb: 交易摘要");
-	is_str(g.v[0].account, "755912345610801", "cmb: 账号 in one title cell");
+	tu_is_str(g.v[0].payer_name, "深圳庚辛有限公司", "cmb: 对手信息");
+	tu_is_str(g.v[0].edi, "转账汇入", "cmb: 交易摘要");
+	tu_is_str(g.v[0].account_number, "755912345610801", "cmb: 账号 in one title cell");
 	tap_is_int(g.v[1].amount, 250000, "cmb: +2500");
-	tap_is_int((long long)g.v[1].rec, 6, "cmb: line of the second credit");
+	tap_is_int((long long)g.v[1].record_no, 6, "cmb: line of the second credit");
 	got_free(&g);
 	free(gb);
 }
@@ -268,11 +214,11 @@ test_spdb(void)
 		   "spdb: parses UTF-8 with BOM (%s)", err.msg);
 	tap_is_int(g.n, 1, "spdb: one credit");
 	tap_is_int(g.v[0].amount, 321000, "spdb: 3,210.00");
-	is_str(g.v[0].payer, "成都壬癸有限公司", "spdb: spaces trimmed");
-	is_str(g.v[0].code, "95588001", "spdb: 对方账号");
-	is_str(g.v[0].account, "98760154740001234", "spdb: 账号 in the next title cell");
-	tap_is_int(g.v[0].booked, day("2026-03-20"), "spdb: YYYY/MM/DD");
-	tap_is_int((long long)g.v[0].off, (long long)line_at(spdb_csv, strlen(spdb_csv), 4),
+	tu_is_str(g.v[0].payer_name, "成都壬癸有限公司", "spdb: spaces trimmed");
+	tu_is_str(g.v[0].payer_code, "95588001", "spdb: 对方账号");
+	tu_is_str(g.v[0].account_number, "98760154740001234", "spdb: 账号 in the next title cell");
+	tap_is_int(g.v[0].booking_date, tu_day("2026-03-20"), "spdb: YYYY/MM/DD");
+	tap_is_int((long long)g.v[0].byte_offset, (long long)line_at(spdb_csv, strlen(spdb_csv), 4),
 		   "spdb: byte offset counts the BOM");
 	got_free(&g);
 }
@@ -298,16 +244,16 @@ test_anser(void)
 	tap_is_int(parse_with("anser", sj, n, &g, &err), UR_OK, "anser: parses (%s)", err.msg);
 	tap_is_int(g.n, 2, "anser: two credits");
 	tap_is_int(g.v[0].amount, 109670, "anser: ¥109,670");
-	is_str(g.v[0].cur, "JPY", "anser: JPY");
-	is_str(g.v[0].payer, "ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ", "anser: 摘要 half-width kana kept");
-	is_str(g.v[0].bank, "ﾐﾂﾋﾞｼﾕ-ｴﾌｼﾞｴｲ", "anser: 金融機関名");
-	is_str(g.v[0].branch, "ｼﾝｼﾞﾕｸ", "anser: 支店名");
-	is_str(g.v[0].account, "001-1234567", "anser: 照会口座");
-	is_str(g.v[0].edi, "振込", "anser: 取引区分");
-	is_str(g.v[0].ref, "2026-03-02/109670/L2", "anser: built reference");
-	tap_is_int(g.v[1].booked, day("2026-03-31"), "anser: 勘定日");
-	tap_is_int(g.v[1].valued, day("2026-03-30"), "anser: 起算日");
-	tap_is_int((long long)g.v[1].off, (long long)line_at(sj, n, 4), "anser: CP932 offset");
+	tu_is_str(g.v[0].currency, "JPY", "anser: JPY");
+	tu_is_str(g.v[0].payer_name, "ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ", "anser: 摘要 half-width kana kept");
+	tu_is_str(g.v[0].remit_bank, "ﾐﾂﾋﾞｼﾕ-ｴﾌｼﾞｴｲ", "anser: 金融機関名");
+	tu_is_str(g.v[0].remit_branch, "ｼﾝｼﾞﾕｸ", "anser: 支店名");
+	tu_is_str(g.v[0].account_number, "001-1234567", "anser: 照会口座");
+	tu_is_str(g.v[0].edi, "振込", "anser: 取引区分");
+	tu_is_str(g.v[0].reference, "2026-03-02/109670/L2", "anser: built reference");
+	tap_is_int(g.v[1].booking_date, tu_day("2026-03-31"), "anser: 勘定日");
+	tap_is_int(g.v[1].value_date, tu_day("2026-03-30"), "anser: 起算日");
+	tap_is_int((long long)g.v[1].byte_offset, (long long)line_at(sj, n, 4), "anser: CP932 offset");
 	got_free(&g);
 	free(sj);
 }
@@ -329,9 +275,9 @@ test_mufg(void)
 		   err.msg);
 	tap_is_int(g.n, 1, "mufg: one credit");
 	tap_is_int(g.v[0].amount, 30000, "mufg: 預かり金額");
-	is_str(g.v[0].payer, "ヤマダ　タロウ", "mufg: 摘要内容 as payer");
-	is_str(g.v[0].edi, "振込１ 3月分", "mufg: 摘要 + メモ");
-	tap_is_int(g.v[0].booked, day("2026-03-02"), "mufg: 2026/3/2");
+	tu_is_str(g.v[0].payer_name, "ヤマダ　タロウ", "mufg: 摘要内容 as payer");
+	tu_is_str(g.v[0].edi, "振込１ 3月分", "mufg: 摘要 + メモ");
+	tap_is_int(g.v[0].booking_date, tu_day("2026-03-02"), "mufg: 2026/3/2");
 	got_free(&g);
 	free(sj);
 }
@@ -352,11 +298,11 @@ test_generic(void)
 		   "generic: parses (%s)", err.msg);
 	tap_is_int(g.n, 2, "generic: negative amount skipped");
 	tap_is_int(g.v[0].amount, 1234, "generic: 1,234");
-	is_str(g.v[0].payer, "Acme KK", "generic: payer");
-	is_str(g.v[0].edi, "INV-1", "generic: memo");
-	is_str(g.v[0].ref, "R-001", "generic: reference");
+	tu_is_str(g.v[0].payer_name, "Acme KK", "generic: payer");
+	tu_is_str(g.v[0].edi, "INV-1", "generic: memo");
+	tu_is_str(g.v[0].reference, "R-001", "generic: reference");
 	tap_is_int(g.v[1].amount, 20000, "generic: ¥20000");
-	is_str(g.v[1].ref, "2026-04-01/20000/L4", "generic: built reference");
+	tu_is_str(g.v[1].reference, "2026-04-01/20000/L4", "generic: built reference");
 	got_free(&g);
 }
 

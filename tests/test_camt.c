@@ -6,89 +6,33 @@
 #include <string.h>
 
 #include "camt.h"
-#include "date.h"
 #include "tap.h"
-#include "xalloc.h"
+#include "testutil.h"
 
 #define MAXDEP 8
 
-struct dep {
-	char *account, *bank, *payer, *code, *agent, *edi, *ref, *cur;
-	int32_t booked, valued;
-	long long amount;
-	bool cancels;
-	unsigned long rec;
-	unsigned long long off;
-};
-
 struct got {
-	struct dep v[MAXDEP];
+	struct bank_deposit v[MAXDEP]; /* copies, kept after the callback */
 	int n;
 };
-
-static char *
-dup_or_null(const char *s)
-{
-	return s ? xstrdup(s) : NULL;
-}
 
 static enum ur_status
 collect(const struct bank_deposit *d, void *ctx, struct ur_err *err)
 {
 	struct got *g = ctx;
-	struct dep *o;
 
 	if (g->n == MAXDEP)
 		return ur_fail(err, UR_FAIL, "too many deposits");
-	o = &g->v[g->n++];
-	o->account = dup_or_null(d->account_number);
-	o->bank = dup_or_null(d->account_bank);
-	o->payer = dup_or_null(d->payer_name);
-	o->code = dup_or_null(d->payer_code);
-	o->agent = dup_or_null(d->remit_bank);
-	o->edi = dup_or_null(d->edi);
-	o->ref = dup_or_null(d->reference);
-	o->cur = dup_or_null(d->currency);
-	o->booked = d->booking_date;
-	o->valued = d->value_date;
-	o->amount = d->amount;
-	o->cancels = d->cancels;
-	o->rec = d->record_no;
-	o->off = d->byte_offset;
+	tu_deposit_copy(&g->v[g->n++], d);
 	return UR_OK;
 }
 
 static void
 got_free(struct got *g)
 {
-	for (int i = 0; i < g->n; i++) {
-		struct dep *o = &g->v[i];
-
-		free(o->account);
-		free(o->bank);
-		free(o->payer);
-		free(o->code);
-		free(o->agent);
-		free(o->edi);
-		free(o->ref);
-		free(o->cur);
-	}
+	for (int i = 0; i < g->n; i++)
+		tu_deposit_free(&g->v[i]);
 	memset(g, 0, sizeof *g);
-}
-
-static int32_t
-day(const char *iso)
-{
-	int32_t d = 0;
-
-	date_parse(iso, &d, NULL);
-	return d;
-}
-
-static void
-is_str(const char *got, const char *want, const char *what)
-{
-	tap_is_str(got ? got : "(null)", want ? want : "(null)", "%s", what);
 }
 
 static const char camt053_02[] =
@@ -149,35 +93,36 @@ test_053_02(void)
 		   "053.02 parses (%s)", err.msg);
 	tap_is_int(g.n, 5, "053.02: 5 deposits (debit and pending skipped, batch split)");
 	tap_is_int(g.v[0].amount, 123450, "053.02: 1234.50 EUR");
-	is_str(g.v[0].cur, "EUR", "053.02: Ccy");
-	is_str(g.v[0].account, "DE02120300000000202051", "053.02: Acct/Id/IBAN");
-	is_str(g.v[0].bank, "BYLADEM1001", "053.02: Svcr BIC");
-	tap_is_int(g.v[0].booked, day("2026-03-02"), "053.02: BookgDt");
-	tap_is_int(g.v[0].valued, day("2026-03-03"), "053.02: ValDt");
-	is_str(g.v[0].payer, "Muster GmbH", "053.02: RltdPties/Dbtr/Nm");
-	is_str(g.v[0].code, "DE89370400440532013000", "053.02: DbtrAcct IBAN");
-	is_str(g.v[0].agent, "COBADEFFXXX", "053.02: DbtrAgt BIC");
-	is_str(g.v[0].edi, "INV-1 INV-2", "053.02: Ustrd joined");
-	is_str(g.v[0].ref, "REF1", "053.02: AcctSvcrRef");
+	tu_is_str(g.v[0].currency, "EUR", "053.02: Ccy");
+	tu_is_str(g.v[0].account_number, "DE02120300000000202051", "053.02: Acct/Id/IBAN");
+	tu_is_str(g.v[0].account_bank, "BYLADEM1001", "053.02: Svcr BIC");
+	tap_is_int(g.v[0].booking_date, tu_day("2026-03-02"), "053.02: BookgDt");
+	tap_is_int(g.v[0].value_date, tu_day("2026-03-03"), "053.02: ValDt");
+	tu_is_str(g.v[0].payer_name, "Muster GmbH", "053.02: RltdPties/Dbtr/Nm");
+	tu_is_str(g.v[0].payer_code, "DE89370400440532013000", "053.02: DbtrAcct IBAN");
+	tu_is_str(g.v[0].remit_bank, "COBADEFFXXX", "053.02: DbtrAgt BIC");
+	tu_is_str(g.v[0].edi, "INV-1 INV-2", "053.02: Ustrd joined");
+	tu_is_str(g.v[0].reference, "REF1", "053.02: AcctSvcrRef");
 	tap_ok(!g.v[0].cancels, "053.02: not a reversal");
-	tap_is_int((long long)g.v[0].rec, 1, "053.02: entry number");
-	tap_is_int((long long)g.v[0].off, (long long)line_at(camt053_02, 7), "053.02: entry offset");
+	tap_is_int((long long)g.v[0].record_no, 1, "053.02: entry number");
+	tap_is_int((long long)g.v[0].byte_offset, (long long)line_at(camt053_02, 7),
+		   "053.02: entry offset");
 	tap_ok(g.v[1].cancels, "053.02: DBIT reversal cancels");
-	is_str(g.v[1].ref, "REF1", "053.02: reversal reference");
+	tu_is_str(g.v[1].reference, "REF1", "053.02: reversal reference");
 	tap_is_int(g.v[1].amount, 123450, "053.02: reversal amount");
-	tap_is_int((long long)g.v[1].rec, 4, "053.02: reversal entry number");
+	tap_is_int((long long)g.v[1].record_no, 4, "053.02: reversal entry number");
 	tap_is_int(g.v[2].amount, 10000, "053.02: batch TxDtls 1 amount");
-	is_str(g.v[2].ref, "TX51", "053.02: TxDtls AcctSvcrRef");
-	is_str(g.v[2].payer, "A AG", "053.02: batch payer 1");
+	tu_is_str(g.v[2].reference, "TX51", "053.02: TxDtls AcctSvcrRef");
+	tu_is_str(g.v[2].payer_name, "A AG", "053.02: batch payer 1");
 	tap_is_int(g.v[3].amount, 20000, "053.02: batch TxDtls 2 amount");
-	is_str(g.v[3].ref, "REF5/2", "053.02: entry reference numbered");
-	is_str(g.v[3].payer, "B AG", "053.02: batch payer 2");
-	is_str(g.v[3].edi, "RF18539007547034", "053.02: Strd CdtrRefInf/Ref kept");
+	tu_is_str(g.v[3].reference, "REF5/2", "053.02: entry reference numbered");
+	tu_is_str(g.v[3].payer_name, "B AG", "053.02: batch payer 2");
+	tu_is_str(g.v[3].edi, "RF18539007547034", "053.02: Strd CdtrRefInf/Ref kept");
 	tap_is_int(g.v[4].amount, 999, "053.02: entry without TxDtls");
-	tap_is_int(g.v[4].booked, day("2026-03-06"), "053.02: DtTm date");
-	tap_is_int(g.v[4].valued, day("2026-03-06"), "053.02: value date defaults");
-	is_str(g.v[4].edi, "Zinsen", "053.02: AddtlNtryInf fallback");
-	is_str(g.v[4].ref, "2026-03-06/999/E6", "053.02: built reference");
+	tap_is_int(g.v[4].booking_date, tu_day("2026-03-06"), "053.02: DtTm date");
+	tap_is_int(g.v[4].value_date, tu_day("2026-03-06"), "053.02: value date defaults");
+	tu_is_str(g.v[4].edi, "Zinsen", "053.02: AddtlNtryInf fallback");
+	tu_is_str(g.v[4].reference, "2026-03-06/999/E6", "053.02: built reference");
 	got_free(&g);
 }
 
@@ -210,14 +155,14 @@ test_053_08(void)
 		   "053.08 parses (%s)", err.msg);
 	tap_is_int(g.n, 1, "053.08: one booked credit (INFO skipped)");
 	tap_is_int(g.v[0].amount, 109670, "053.08: JPY amount");
-	is_str(g.v[0].account, "0005-001-1234567", "053.08: Acct/Id/Othr/Id");
-	is_str(g.v[0].bank, "BOTKJPJT", "053.08: BICFI");
-	is_str(g.v[0].payer, "ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ", "053.08: Dbtr/Pty/Nm");
-	is_str(g.v[0].code, "0009-123-7654321", "053.08: DbtrAcct Othr");
-	is_str(g.v[0].agent, "SMBCJPJT", "053.08: DbtrAgt BICFI");
-	is_str(g.v[0].edi, "INV2026-0312", "053.08: Ustrd");
-	is_str(g.v[0].ref, "JP-0001", "053.08: AcctSvcrRef");
-	tap_is_int(g.v[0].valued, day("2026-03-30"), "053.08: ValDt/DtTm");
+	tu_is_str(g.v[0].account_number, "0005-001-1234567", "053.08: Acct/Id/Othr/Id");
+	tu_is_str(g.v[0].account_bank, "BOTKJPJT", "053.08: BICFI");
+	tu_is_str(g.v[0].payer_name, "ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ", "053.08: Dbtr/Pty/Nm");
+	tu_is_str(g.v[0].payer_code, "0009-123-7654321", "053.08: DbtrAcct Othr");
+	tu_is_str(g.v[0].remit_bank, "SMBCJPJT", "053.08: DbtrAgt BICFI");
+	tu_is_str(g.v[0].edi, "INV2026-0312", "053.08: Ustrd");
+	tu_is_str(g.v[0].reference, "JP-0001", "053.08: AcctSvcrRef");
+	tap_is_int(g.v[0].value_date, tu_day("2026-03-30"), "053.08: ValDt/DtTm");
 	got_free(&g);
 }
 
@@ -243,11 +188,11 @@ test_054(void)
 	tap_is_int(camt_parse(camt054, strlen(camt054), collect, &g, &err), UR_OK,
 		   "054 parses (%s)", err.msg);
 	tap_is_int(g.n, 1, "054: one credit");
-	is_str(g.v[0].account, "CH9300762011623852957", "054: Ntfctn/Acct IBAN");
+	tu_is_str(g.v[0].account_number, "CH9300762011623852957", "054: Ntfctn/Acct IBAN");
 	tap_ok(g.n == 1 && g.v[0].amount == 25000, "054: 250.00");
-	is_str(g.v[0].payer, "Kunde AG", "054: payer");
-	is_str(g.v[0].edi, "Rechnung 42", "054: Ustrd");
-	is_str(g.v[0].ref, "CH-77", "054: reference");
+	tu_is_str(g.v[0].payer_name, "Kunde AG", "054: payer");
+	tu_is_str(g.v[0].edi, "Rechnung 42", "054: Ustrd");
+	tu_is_str(g.v[0].reference, "CH-77", "054: reference");
 	got_free(&g);
 }
 
@@ -272,8 +217,8 @@ test_mixed(void)
 		   "mixed TxDtls parse (%s)", err.msg);
 	tap_is_int(g.n, 1, "mixed TxDtls: one deposit for the entry");
 	tap_ok(g.n == 1 && g.v[0].amount == 30000, "mixed TxDtls: entry amount");
-	is_str(g.n ? g.v[0].payer : NULL, "P1", "mixed TxDtls: first payer");
-	is_str(g.n ? g.v[0].ref : NULL, "M1", "mixed TxDtls: entry reference");
+	tu_is_str(g.n ? g.v[0].payer_name : NULL, "P1", "mixed TxDtls: first payer");
+	tu_is_str(g.n ? g.v[0].reference : NULL, "M1", "mixed TxDtls: entry reference");
 	got_free(&g);
 }
 

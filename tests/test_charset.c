@@ -8,6 +8,7 @@
 
 #include "charset.h"
 #include "tap.h"
+#include "testutil.h"
 #include "text.h"
 
 /* Encode UTF-8 text in enc with iconv (fixtures without binary files). */
@@ -266,16 +267,7 @@ TAP_SUITE(charset)
 	test_detect();
 }
 
-static uint32_t fuzz_state = 0x9E3779B9u;
-
-static uint32_t
-fuzz_next(void)
-{
-	fuzz_state ^= fuzz_state << 13;
-	fuzz_state ^= fuzz_state >> 17;
-	fuzz_state ^= fuzz_state << 5;
-	return fuzz_state;
-}
+static uint32_t rng = 0x9E3779B9u;
 
 TAP_SUITE(charset_fuzz)
 {
@@ -292,14 +284,15 @@ TAP_SUITE(charset_fuzz)
 		const char *enc = encs[iter % 5];
 		enum ur_status st, st2;
 
-		n = fuzz_next() % sizeof(buf);
+		n = tu_xorshift(&rng) % sizeof(buf);
 		for (i = 0; i < n; i++)
-			buf[i] = (char)(fuzz_next() % 3 ? 0x80 | fuzz_next() : fuzz_next() & 0x7F);
+			buf[i] = (char)(tu_xorshift(&rng) % 3 ? 0x80 | tu_xorshift(&rng)
+							 : tu_xorshift(&rng) & 0x7F);
 		sb_reset(&whole);
 		sb_reset(&part);
 		off = off2 = 0;
 		st = charset_to_utf8(enc, buf, n, &whole, &off, &err);
-		st2 = feed_chunks(enc, buf, n, 1 + fuzz_next() % 5, &part, &off2, &err);
+		st2 = feed_chunks(enc, buf, n, 1 + tu_xorshift(&rng) % 5, &part, &off2, &err);
 		if (st != st2 || (st == UR_OK && (strcmp(whole.buf, part.buf) != 0 ||
 						  !utf8_valid(whole.buf, whole.len, NULL))) ||
 		    (st != UR_OK && off != off2)) {

@@ -13,16 +13,8 @@
 #include "store.h"
 #include "store_contact.h"
 #include "tap.h"
+#include "testutil.h"
 #include "test_store.h"
-
-static int32_t
-day(const char *iso)
-{
-	int32_t d = 0;
-
-	date_parse(iso, &d, NULL);
-	return d;
-}
 
 static int64_t
 ct_cust(struct store *st, const char *code)
@@ -39,10 +31,10 @@ ct_pay(struct store *st, const char *ref, int64_t cid, const char *number, int64
        const char *date)
 {
 	struct deposit d = { .acct_bank = "0001", .acct_branch = "001", .acct_number = "1111111",
-			     .booking_date = day(date), .value_date = day(date), .amount = amount,
+			     .booking_date = tu_day(date), .value_date = tu_day(date), .amount = amount,
 			     .currency = "JPY", .payer_name = "TEST", .reference = ref };
 	struct allocation a = { .customer_id = cid, .amount = amount, .kind = "manual",
-				.alloc_date = day(date) };
+				.alloc_date = tu_day(date) };
 	struct invoice inv;
 	enum store_upsert what;
 	struct ur_err err;
@@ -60,14 +52,14 @@ static int64_t
 ct_say(struct store *st, int64_t cid, const char *date, const char *pdate, int64_t amount,
        const char *next, enum contact_owner owner)
 {
-	struct contact c = { .customer_id = cid, .day = day(date), .channel = CONTACT_PHONE,
-			     .note = "電話しました", .promise_date = pdate ? day(pdate) : 0,
-			     .promise_amount = amount, .next_date = next ? day(next) : 0,
+	struct contact c = { .customer_id = cid, .day = tu_day(date), .channel = CONTACT_PHONE,
+			     .note = "電話しました", .promise_date = pdate ? tu_day(pdate) : 0,
+			     .promise_amount = amount, .next_date = next ? tu_day(next) : 0,
 			     .next_owner = owner };
 	struct ur_err err;
 	int64_t id = 0;
 
-	if (store_contact_add(st, &c, day("2026-03-31"), &id, &err) != UR_OK)
+	if (store_contact_add(st, &c, tu_day("2026-03-31"), &id, &err) != UR_OK)
 		tap_diag("contact: %s", err.msg);
 	return id;
 }
@@ -94,7 +86,7 @@ ct_fixture(struct store *st, int64_t *id)
 	ct_say(st, id[2], "2026-03-02", "2026-03-15", 60000, NULL, 0);
 	ct_pay(st, "D3", id[2], "R1", 60000, "2026-03-14");
 	ct_say(st, id[3], "2026-03-10", "2026-04-15", 40000, NULL, 0);
-	if (store_dunning_move(st, id[4], 1, day("2026-02-10"), NULL, NULL, &err) != UR_OK)
+	if (store_dunning_move(st, id[4], 1, tu_day("2026-02-10"), NULL, NULL, &err) != UR_OK)
 		tap_diag("dunning: %s", err.msg);
 	ct_say(st, id[4], "2026-03-20", NULL, 0, "2026-03-31", CONTACT_SALES);
 	ct_say(st, id[5], "2026-03-25", "2026-03-31", 10000, NULL, 0);
@@ -103,7 +95,7 @@ ct_fixture(struct store *st, int64_t *id)
 	ct_say(st, id[7], "2026-03-22", NULL, 0, NULL, 0);
 	ct_say(st, id[8], "2026-03-01", "2026-03-10", 5000, NULL, 0);
 	ct_say(st, id[8], "2026-03-12", NULL, 0, NULL, 0);
-	if (store_dunning_move(st, id[9], 3, day("2025-12-01"), "前回", NULL, &err) != UR_OK)
+	if (store_dunning_move(st, id[9], 3, tu_day("2025-12-01"), "前回", NULL, &err) != UR_OK)
 		tap_diag("dunning: %s", err.msg);
 }
 
@@ -131,7 +123,7 @@ ct_worklist(struct store *st, const struct ar_settings *s, const char *date, str
 	struct ur_err err;
 
 	sb_reset(out);
-	if (store_contact_worklist(st, s, day(date), ct_line, out, &err) != UR_OK)
+	if (store_contact_worklist(st, s, tu_day(date), ct_line, out, &err) != UR_OK)
 		tap_diag("worklist: %s", err.msg);
 }
 
@@ -172,17 +164,17 @@ test_promises(struct store *st, const int64_t *id)
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		memset(&seen, 0, sizeof seen);
-		store_contact_timeline(st, id[cases[i].who], day("2026-03-31"), ct_first, &seen,
+		store_contact_timeline(st, id[cases[i].who], tu_day("2026-03-31"), ct_first, &seen,
 				       &err);
 		tap_is_int(seen.e.promise_state, cases[i].state, "%s", cases[i].what);
 		tap_is_int(seen.e.promise_paid, cases[i].paid, "%s (paid)", cases[i].what);
 	}
 	memset(&seen, 0, sizeof seen);
-	store_contact_timeline(st, id[0], day("2026-03-15"), ct_first, &seen, &err);
+	store_contact_timeline(st, id[0], tu_day("2026-03-15"), ct_first, &seen, &err);
 	tap_is_int(seen.e.promise_state, CONTACT_PROMISE_PENDING, "P on 03-15: still pending");
 	memset(&seen, 0, sizeof seen);
-	store_contact_timeline(st, id[4], day("2026-03-31"), ct_first, &seen, &err);
-	tap_ok(seen.e.next_date == day("2026-03-31") && !strcmp(seen.owner, "sales") &&
+	store_contact_timeline(st, id[4], tu_day("2026-03-31"), ct_first, &seen, &err);
+	tap_ok(seen.e.next_date == tu_day("2026-03-31") && !strcmp(seen.owner, "sales") &&
 		       !strcmp(seen.channel, "phone") && !strcmp(seen.direction, "out"),
 	       "T's timeline starts with the 03-20 call");
 }
@@ -212,7 +204,7 @@ test_worklist(struct store *st, const struct ar_settings *s, const int64_t *id)
 	tap_ok(strstr(out.buf, "L:S") == NULL && strstr(out.buf, "L:U") == NULL,
 	       "03-20: S is paused by its promise; U is not overdue yet");
 	tap_ok(strstr(out.buf, "B:X") == NULL, "X's broken promise was followed up");
-	tap_is_int(store_dunning_move(st, id[4], 3, day("2026-03-31"), NULL, NULL, &err), UR_OK,
+	tap_is_int(store_dunning_move(st, id[4], 3, tu_day("2026-03-31"), NULL, NULL, &err), UR_OK,
 		   "move T to level 3");
 	ct_worklist(st, s, "2026-03-31", &out);
 	tap_ok(strstr(out.buf, "L:T") == NULL, "T no longer crosses a level");
@@ -228,20 +220,20 @@ test_rules(void)
 	enum contact_owner o;
 
 	arconf_default(&s);
-	tap_is_int(contact_promise_state(day("2026-03-20"), 1000, 999, day("2026-03-21")),
+	tap_is_int(contact_promise_state(tu_day("2026-03-20"), 1000, 999, tu_day("2026-03-21")),
 		   CONTACT_PROMISE_BROKEN, "999 of 1,000 the day after: broken");
-	tap_is_int(contact_promise_state(day("2026-03-20"), 1000, 999, day("2026-03-20")),
+	tap_is_int(contact_promise_state(tu_day("2026-03-20"), 1000, 999, tu_day("2026-03-20")),
 		   CONTACT_PROMISE_PENDING, "on the day itself: pending");
-	tap_is_int(contact_promise_state(day("2026-03-20"), 1000, 1200, day("2026-04-01")),
+	tap_is_int(contact_promise_state(tu_day("2026-03-20"), 1000, 1200, tu_day("2026-04-01")),
 		   CONTACT_PROMISE_KEPT, "overpaid: kept");
 	tap_is_int(contact_level_due(&s, 6), 0, "6 days: no level");
 	tap_is_int(contact_level_due(&s, 7), 1, "7 days: reminder");
 	tap_is_int(contact_level_due(&s, 90), 4, "90 days: legal");
-	tap_is_int(contact_level_crossed(&s, 45, 1, 0, day("2026-03-31")), 2, "45 days at 1: to 2");
-	tap_is_int(contact_level_crossed(&s, 45, 2, 0, day("2026-03-31")), 0, "already at 2");
-	tap_is_int(contact_level_crossed(&s, 45, 1, day("2026-03-31"), day("2026-03-31")), 0,
+	tap_is_int(contact_level_crossed(&s, 45, 1, 0, tu_day("2026-03-31")), 2, "45 days at 1: to 2");
+	tap_is_int(contact_level_crossed(&s, 45, 2, 0, tu_day("2026-03-31")), 0, "already at 2");
+	tap_is_int(contact_level_crossed(&s, 45, 1, tu_day("2026-03-31"), tu_day("2026-03-31")), 0,
 		   "promise due today pauses");
-	tap_is_int(contact_level_crossed(&s, 45, 1, day("2026-03-30"), day("2026-03-31")), 2,
+	tap_is_int(contact_level_crossed(&s, 45, 1, tu_day("2026-03-30"), tu_day("2026-03-31")), 2,
 		   "promise past resumes");
 	tap_ok(contact_channel_parse("e-mail", &ch) && ch == CONTACT_EMAIL, "e-mail");
 	tap_ok(!contact_channel_parse("fax", &ch), "fax is no channel");
@@ -255,20 +247,20 @@ test_rejects(struct store *st, int64_t cid)
 	struct contact c = { .customer_id = cid, .channel = CONTACT_PHONE, .note = "" };
 	struct ur_err err;
 
-	tap_is_int(store_contact_add(st, &c, day("2026-03-31"), NULL, &err), UR_INPUT, "no note");
+	tap_is_int(store_contact_add(st, &c, tu_day("2026-03-31"), NULL, &err), UR_INPUT, "no note");
 	tap_is_str(err.msg, "a contact needs a note", "message");
 	c.note = "x";
-	c.promise_date = day("2026-03-30");
+	c.promise_date = tu_day("2026-03-30");
 	c.promise_amount = 100;
-	tap_is_int(store_contact_add(st, &c, day("2026-03-31"), NULL, &err), UR_INPUT,
+	tap_is_int(store_contact_add(st, &c, tu_day("2026-03-31"), NULL, &err), UR_INPUT,
 		   "promise dated before the call");
-	c.promise_date = day("2026-04-30");
+	c.promise_date = tu_day("2026-04-30");
 	c.promise_amount = 0;
-	tap_is_int(store_contact_add(st, &c, day("2026-03-31"), NULL, &err), UR_INPUT,
+	tap_is_int(store_contact_add(st, &c, tu_day("2026-03-31"), NULL, &err), UR_INPUT,
 		   "promise without an amount");
 	c.promise_date = 0;
 	c.customer_id = 99999;
-	tap_is_int(store_contact_add(st, &c, day("2026-03-31"), NULL, &err), UR_INPUT,
+	tap_is_int(store_contact_add(st, &c, tu_day("2026-03-31"), NULL, &err), UR_INPUT,
 		   "unknown customer");
 	tap_is_str(err.msg, "no such customer", "message");
 }

@@ -14,16 +14,8 @@
 #include "store.h"
 #include "store_custstats.h"
 #include "tap.h"
+#include "testutil.h"
 #include "test_store.h"
-
-static int32_t
-day(const char *iso)
-{
-	int32_t d = 0;
-
-	date_parse(iso, &d, NULL);
-	return d;
-}
 
 static int64_t
 cs_cust(struct store *st, const char *code, const char *cur, const char *rep, int64_t limit)
@@ -55,11 +47,11 @@ cs_pay(struct store *st, const char *ref, int64_t cid, const char *number, int64
        int64_t fee, const char *cur, const char *date)
 {
 	struct deposit d = { .acct_bank = "0001", .acct_branch = "001", .acct_number = "7654321",
-			     .booking_date = day(date), .value_date = day(date), .amount = amount,
+			     .booking_date = tu_day(date), .value_date = tu_day(date), .amount = amount,
 			     .currency = cur, .payer_name = "TEST", .reference = ref };
 	struct allocation a = { .customer_id = cid, .invoice_id = cs_inv_id(st, number),
 				.amount = amount, .fee = fee, .kind = "manual",
-				.alloc_date = day(date) };
+				.alloc_date = tu_day(date) };
 	enum store_upsert what;
 	struct ur_err err;
 	int64_t id;
@@ -72,7 +64,7 @@ cs_pay(struct store *st, const char *ref, int64_t cid, const char *number, int64
 static void
 cs_fixture(struct store *st, int64_t *ids)
 {
-	struct adjustment cn = { 0, "credit_note", 30000, day("2026-03-05"), 0 };
+	struct adjustment cn = { 0, "credit_note", 30000, tu_day("2026-03-05"), 0 };
 	struct ur_err err;
 	int64_t id;
 
@@ -114,7 +106,7 @@ cs_load(struct store *st, const struct ar_settings *s, const char *as_of, bool b
 {
 	struct ur_err err;
 
-	ar_set_init(set, s, day(as_of), by_issue);
+	ar_set_init(set, s, tu_day(as_of), by_issue);
 	if (store_ar_rows(st, set, &err) != UR_OK)
 		tap_diag("aging rows: %s", err.msg);
 }
@@ -136,7 +128,7 @@ test_rows_march(struct store *st, const struct ar_settings *s)
 	tap_is_int(a->bucket[2], 60000, "A 31-60: A1 less 40,000; 60,000 paid 04-05 ignored");
 	tap_is_int(a->total, 130000, "A total");
 	tap_is_int(a->overdue, 100000, "A overdue");
-	tap_is_int(a->oldest_due, day("2026-02-10"), "A oldest overdue due date");
+	tap_is_int(a->oldest_due, tu_day("2026-02-10"), "A oldest overdue due date");
 	tap_is_int(ar_credit_use(a), 260, "A credit use 130,000 / 500,000 = 26.0%%");
 	tap_is_str(a->sales_rep, "tanaka", "A sales rep");
 	b = cs_row(&set, "B", "CNY");
@@ -249,7 +241,7 @@ test_drill(struct store *st, const int64_t *ids)
 	int64_t dso = 0;
 	int late = 0;
 
-	if (store_drill(st, ids[0], day("2026-03-31"), &d, &err) != UR_OK) {
+	if (store_drill(st, ids[0], tu_day("2026-03-31"), &d, &err) != UR_OK) {
 		tap_diag("drill: %s", err.msg);
 		return;
 	}
@@ -259,7 +251,7 @@ test_drill(struct store *st, const int64_t *ids)
 	tap_ok(v && v->open == 60000 && v->days_past_due == 49 && v->npaid == 1,
 	       "A1: 60,000 open, 49 days past due, the 04-05 payment not shown");
 	tap_ok(v && v->npaid && !strcmp(v->paid[0].deposit_ref, "R2") &&
-		       v->paid[0].amount == 40000 && v->paid[0].date == day("2026-03-01"),
+		       v->paid[0].amount == 40000 && v->paid[0].date == tu_day("2026-03-01"),
 	       "A1 paid by deposit R2 on 03-01");
 	v = cs_drill_inv(&d, "A2");
 	tap_ok(v && v->open == 40000 && v->npaid == 1 && v->paid[0].fee == 660,
@@ -275,12 +267,12 @@ test_drill(struct store *st, const int64_t *ids)
 	tap_ok(d.nstats == 1 && custstats_dso(&d.stats[0], &dso) && dso == 650,
 	       "DSO: 130,000 / 180,000 x 90 = 65.0");
 	store_drill_free(&d);
-	if (store_drill(st, ids[0], day("2026-04-10"), &d, &err) != UR_OK)
+	if (store_drill(st, ids[0], tu_day("2026-04-10"), &d, &err) != UR_OK)
 		return;
 	tap_ok(d.nstats == 1 && custstats_days_late(&d.stats[0], &late) && late == 367,
 	       "04-10: (20,000x20 + 40,000x19 + 60,000x54) / 120,000 = 36.7");
 	store_drill_free(&d);
-	if (store_drill(st, ids[2], day("2026-03-31"), &d, &err) != UR_OK)
+	if (store_drill(st, ids[2], tu_day("2026-03-31"), &d, &err) != UR_OK)
 		return;
 	tap_ok(d.ninv == 1 && d.inv[0].npaid == 1 && !strcmp(d.inv[0].paid[0].kind, "credit_note"),
 	       "C1 shows its credit note");
@@ -297,15 +289,15 @@ test_write_off(struct store *st, const struct ar_settings *s, const char *path)
 	int64_t d1 = cs_inv_id(st, "D1"), c1 = cs_inv_id(st, "C1"), got = 0, bad = -1;
 	struct ar_set set;
 
-	tap_is_int(store_write_off(st, d1, 400, s, day("2026-03-31"), "rounding", &got, &err),
+	tap_is_int(store_write_off(st, d1, 400, s, tu_day("2026-03-31"), "rounding", &got, &err),
 		   UR_CONFLICT, "write-off: expected amount changed");
-	tap_is_int(store_write_off(st, c1, 50000, s, day("2026-03-31"), NULL, &got, &err),
+	tap_is_int(store_write_off(st, c1, 50000, s, tu_day("2026-03-31"), NULL, &got, &err),
 		   UR_INPUT, "write-off above the JPY 1,000 limit");
 	tap_ok(strstr(err.msg, "limit") != NULL, "message names the limit: %s", err.msg);
-	tap_is_int(store_write_off(st, d1, 500, s, day("2026-03-31"), "rounding", &got, &err),
+	tap_is_int(store_write_off(st, d1, 500, s, tu_day("2026-03-31"), "rounding", &got, &err),
 		   UR_OK, "write off D1's 500");
 	tap_is_int(got, 500, "500 written off");
-	tap_is_int(store_write_off(st, d1, 0, s, day("2026-03-31"), NULL, &got, &err), UR_INPUT,
+	tap_is_int(store_write_off(st, d1, 0, s, tu_day("2026-03-31"), NULL, &got, &err), UR_INPUT,
 		   "nothing left to write off");
 	tap_is_int(ts_q1(path, "SELECT count(*) FROM audit WHERE action = 'write-off'"
 			       " AND after LIKE '%rounding%'"), 1, "the write-off is audited");

@@ -6,6 +6,7 @@
 
 #include "kana.h"
 #include "tap.h"
+#include "testutil.h"
 #include "text.h"
 
 struct fold_case {
@@ -161,16 +162,7 @@ TAP_SUITE(kana)
 	test_long();
 }
 
-static uint32_t fuzz_state = 0x85EBCA6Bu;
-
-static uint32_t
-fuzz_next(void)
-{
-	fuzz_state ^= fuzz_state << 13;
-	fuzz_state ^= fuzz_state >> 17;
-	fuzz_state ^= fuzz_state << 5;
-	return fuzz_state;
-}
+static uint32_t rng = 0x85EBCA6Bu;
 
 TAP_SUITE(kana_fuzz)
 {
@@ -186,11 +178,11 @@ TAP_SUITE(kana_fuzz)
 	sb_init(&key);
 	kana_info_init(&info);
 	for (iter = 0; iter < 4000; iter++) {
-		size_t parts = fuzz_next() % 12;
+		size_t parts = tu_xorshift(&rng) % 12;
 
 		sb_reset(&in);
 		for (k = 0; k < parts; k++) {
-			uint32_t r = fuzz_next();
+			uint32_t r = tu_xorshift(&rng);
 
 			if (r & 1) {
 				sb_adds(&in, pieces[(r >> 1) % np]);

@@ -321,15 +321,15 @@ test_amount_only(void)
 	tap_is_int(r.prop[1].score, 53, "at the same score");
 	tap_is_int(r.prop[0].amount_peers, 2, "two customers fit the amount");
 	match_explain(&r.prop[0], &d, &e);
-	tap_is_str(e.buf, "amount only: payer ﾜﾀﾅﾍﾞ ｲﾁﾛｳ is not known as 有限会社田中商店 (the "
-			  "amount fits 2 customers); amount = T-1 − fee ¥440, paid near the due "
-			  "date; score 53", "explained with the number of customers");
+	tap_is_str(e.buf, "amount only: payer ﾜﾀﾅﾍﾞ ｲﾁﾛｳ is not known as 有限会社田中商店; "
+			  "amount = T-1 − fee ¥440, paid near the due date; the amount fits 2 "
+			  "customers; score 53", "explained with the number of customers");
 	d = dep("ｽｽﾞｷ ﾊﾅｺ", 123456);
 	match_deposit(ix, &cfg, &d, &r);
 	sb_reset(&e);
 	match_explain(&r.prop[0], &d, &e);
-	tap_ok(strstr(e.buf, "(the only customer the amount fits)") != NULL, "unique: %s",
-	       e.buf);
+	tap_ok(strstr(e.buf, "; the only customer the amount fits; score 68") != NULL,
+	       "unique: %s", e.buf);
 	d = dep("ﾜﾀﾅﾍﾞ ｲﾁﾛｳ", 330000);
 	match_deposit(ix, &cfg, &d, &r);
 	tap_ok(r.nprop == 1 && r.prop[0].fit == MATCH_FIT_EXACT, "S-3 alone is one invoice");
@@ -366,19 +366,27 @@ test_partial_next(void)
 	struct match_config cfg;
 	struct match_result r;
 	struct match_deposit d = dep("ﾕ)ｽｽﾞｷｺｳｷﾞﾖｳ", 40000);
+	struct strbuf e;
 
 	match_config_default(&cfg);
+	sb_init(&e);
 	match_deposit(ix, &cfg, &d, &r);
 	tap_ok(r.nprop >= 2, "two proposals");
 	tap_is_str(r.prop[0].line[0].number, "S-1", "part of the oldest first");
 	tap_is_int(r.prop[1].fit, MATCH_FIT_PARTIAL, "then a partial");
 	tap_is_str(r.prop[1].line[0].number, "S-2", "of the next oldest");
 	tap_is_int(r.prop[1].line[0].cleared, 40000, "for the whole deposit");
+	tap_ok(!(r.prop[0].features & MATCH_F_SKIPS_OLDEST) &&
+	       r.prop[1].features & MATCH_F_SKIPS_OLDEST, "marked as skipping the oldest");
+	match_explain(&r.prop[1], &d, &e);
+	tap_is_str(e.buf, "payer ﾕ)ｽｽﾞｷｺｳｷﾞﾖｳ = 有限会社鈴木工業; the oldest left open: part of "
+			  "S-2 (¥40,000), the rest stays open; score 68", "and explained so");
 	d = dep("ﾕ)ｽｽﾞｷｺｳｷﾞﾖｳ", 150000);
 	match_deposit(ix, &cfg, &d, &r);
 	tap_is_int(r.prop[0].nlines, 2, "S-1 whole and part of S-2");
 	tap_ok(r.nprop < 2 || r.prop[1].fit != MATCH_FIT_PARTIAL,
 	       "no alternative once the oldest is cleared whole");
+	sb_free(&e);
 	match_index_free(ix);
 }
 

@@ -17,6 +17,7 @@
 #include "store.h"
 #include "store_statement.h"
 #include "tap.h"
+#include "testutil.h"
 #include "test_store.h"
 #include "xalloc.h"
 
@@ -30,16 +31,6 @@ static const char company_text[] =
 	"bank.zh_CN = 开户行：瑞穗银行\\n账号：1234567\n"
 	"bank.en = Mizuho Bank, account 1234567\n"
 	"dunning_days = 14, 10, 7\n";
-
-static int32_t
-day(const char *iso)
-{
-	struct ur_err err;
-	int32_t d = 0;
-
-	date_parse(iso, &d, &err);
-	return d;
-}
 
 static int64_t
 cust(struct store *st, const char *code, const char *name, const char *kana, const char *cur,
@@ -72,8 +63,8 @@ inv(struct store *st, const char *num, const char *code, const char *issue, cons
 
 	v.number = num;
 	v.customer = code;
-	v.issue_date = day(issue);
-	v.due_date = day(due);
+	v.issue_date = tu_day(issue);
+	v.due_date = tu_day(due);
 	v.amount = amount;
 	v.tax = tax;
 	v.currency = cur;
@@ -95,7 +86,7 @@ pay(struct store *st, int64_t cust_id, int64_t invoice_id, const char *date, int
 	struct ur_err err;
 	int64_t dep, id = 0;
 
-	d.booking_date = d.value_date = day(date);
+	d.booking_date = d.value_date = tu_day(date);
 	d.amount = amount;
 	d.currency = cur;
 	d.payer_name = "ﾃｽﾄ";
@@ -108,7 +99,7 @@ pay(struct store *st, int64_t cust_id, int64_t invoice_id, const char *date, int
 	a.amount = amount;
 	a.fee = fee;
 	a.kind = "manual";
-	a.alloc_date = day(date);
+	a.alloc_date = tu_day(date);
 	if (store_allocation_insert(st, &a, &id, &err) != UR_OK)
 		tap_diag("allocation: %s", err.msg);
 	return id;
@@ -151,14 +142,14 @@ fixture(struct store *st, int64_t *on_account)
 static void
 test_ja_period(struct store *st, struct store_statement *q)
 {
-	struct stmt_opts o = { 0, 0, day("2026-03-31"), -1 };
+	struct stmt_opts o = { 0, 0, tu_day("2026-03-31"), -1 };
 	struct statement s;
 	struct ur_err err;
 	static const int64_t run[] = { 324000, 270000, 265000, 275800, 308800 };
 
 	tap_is_int(stmt_build(st, q, "J1", &o, &s, &err), UR_OK, "J1 builds");
-	tap_is_int(s.from, day("2026-03-01"), "default period starts after the last close");
-	tap_is_int(s.to, day("2026-03-31"), "default period ends on the closing date");
+	tap_is_int(s.from, tu_day("2026-03-01"), "default period starts after the last close");
+	tap_is_int(s.to, tu_day("2026-03-31"), "default period ends on the closing date");
 	tap_is_int(s.lang, STMT_JA, "JPY with kana: Japanese");
 	tap_is_int(s.previous, 104000, "previous: 110000+54000+50000 issued, 110000 paid");
 	tap_is_int(s.received, 58340, "received: 53340 in cash + 5000 on account");
@@ -190,7 +181,7 @@ test_ja_period(struct store *st, struct store_statement *q)
 static void
 test_other_periods(struct store *st, struct store_statement *q)
 {
-	struct stmt_opts o = { day("2026-04-01"), day("2026-04-30"), 0, STMT_EN };
+	struct stmt_opts o = { tu_day("2026-04-01"), tu_day("2026-04-30"), 0, STMT_EN };
 	struct statement s;
 	struct ur_err err;
 
@@ -200,14 +191,14 @@ test_other_periods(struct store *st, struct store_statement *q)
 	tap_is_int(s.current, 88800, "308800 - 220000");
 	tap_is_int(s.lang, STMT_EN, "--lang overrides the customer's");
 	stmt_free(&s);
-	o.from = day("2026-02-01");
-	o.to = day("2026-02-28");
+	o.from = tu_day("2026-02-01");
+	o.to = tu_day("2026-02-28");
 	tap_is_int(stmt_build(st, q, "J1", &o, &s, &err), UR_OK, "February builds");
 	tap_is_int(s.previous, 50000, "only A-6 before February");
 	tap_is_int(s.current, 104000, "February's current = March's previous");
 	stmt_free(&s);
-	o.from = day("2026-03-31");
-	o.to = day("2026-03-01");
+	o.from = tu_day("2026-03-31");
+	o.to = tu_day("2026-03-01");
 	tap_is_int(stmt_build(st, q, "J1", &o, &s, &err), UR_INPUT, "reversed period rejected");
 	tap_ok(strstr(err.msg, "2026-03-01") != NULL, "message names the dates: %s", err.msg);
 	tap_is_int(stmt_build(st, q, "NOPE", &o, &s, &err), UR_INPUT, "unknown customer");
@@ -218,7 +209,7 @@ test_other_periods(struct store *st, struct store_statement *q)
 static void
 test_void(struct store *st, struct store_statement *q, int64_t alloc)
 {
-	struct stmt_opts o = { 0, 0, day("2026-03-31"), -1 };
+	struct stmt_opts o = { 0, 0, tu_day("2026-03-31"), -1 };
 	struct statement s;
 	struct ur_err err;
 	time_t now = time(NULL);
@@ -258,10 +249,10 @@ test_periods_rates(void)
 	int32_t f, t;
 
 	for (size_t i = 0; i < sizeof p / sizeof p[0]; i++) {
-		stmt_default_period(p[i].terms, day(p[i].today), &f, &t);
-		tap_is_int(f, day(p[i].from), "%s on %s starts %s", p[i].terms, p[i].today,
+		stmt_default_period(p[i].terms, tu_day(p[i].today), &f, &t);
+		tap_is_int(f, tu_day(p[i].from), "%s on %s starts %s", p[i].terms, p[i].today,
 			   p[i].from);
-		tap_is_int(t, day(p[i].to), "%s on %s ends %s", p[i].terms, p[i].today, p[i].to);
+		tap_is_int(t, tu_day(p[i].to), "%s on %s ends %s", p[i].terms, p[i].today, p[i].to);
 	}
 	tap_is_int(stmt_tax_rate(110000, 10000, "JPY"), 10, "10%% exact");
 	tap_is_int(stmt_tax_rate(10800, 800, "JPY"), 8, "8%% exact");
@@ -339,7 +330,7 @@ test_golden(struct store *st, struct store_statement *q, const struct company *c
 {
 	static const char *const codes[] = { "J1", "Z1", "E1" };
 	static const char *const files[] = { "ja.txt", "zh_CN.txt", "en.txt" };
-	struct stmt_opts o = { day("2026-03-01"), day("2026-03-31"), 0, -1 };
+	struct stmt_opts o = { tu_day("2026-03-01"), tu_day("2026-03-31"), 0, -1 };
 	struct statement s;
 	struct ur_err err;
 	struct strbuf out;
@@ -360,7 +351,7 @@ test_golden(struct store *st, struct store_statement *q, const struct company *c
 static void
 test_dunning(struct store *st, struct store_statement *q, const struct company *c)
 {
-	struct stmt_opts o = { day("2026-03-31"), day("2026-03-31"), 0, -1 };
+	struct stmt_opts o = { tu_day("2026-03-31"), tu_day("2026-03-31"), 0, -1 };
 	struct statement s;
 	struct dunning_letter d;
 	struct ur_err err;
@@ -377,7 +368,7 @@ test_dunning(struct store *st, struct store_statement *q, const struct company *
 	tap_is_str(d.title, "督促状", "title is the first line");
 	tap_is_int(d.total, 50000, "overdue total: A-6");
 	tap_is_int((long long)d.count, 1, "one overdue invoice");
-	tap_is_int(d.pay_by, day("2026-04-10"), "10 days to pay at level 2");
+	tap_is_int(d.pay_by, tu_day("2026-04-10"), "10 days to pay at level 2");
 	sb_init(&out);
 	dunning_text(&d, c, &out);
 	golden("dunning-2.ja.txt", out.buf);

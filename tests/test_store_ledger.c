@@ -10,16 +10,8 @@
 #include "date.h"
 #include "store.h"
 #include "tap.h"
+#include "testutil.h"
 #include "test_store.h"
-
-static int32_t
-day(const char *iso)
-{
-	int32_t d = 0;
-
-	date_parse(iso, &d, NULL);
-	return d;
-}
 
 static int64_t
 inv_id(struct store *st, const char *number, int64_t *open)
@@ -48,7 +40,7 @@ static int64_t
 deposit(struct store *st, const char *ref, int64_t amount, const char *date)
 {
 	struct deposit d = { .acct_bank = "0001", .acct_branch = "001", .acct_number = "1234567",
-			     .booking_date = day(date), .value_date = day(date), .amount = amount,
+			     .booking_date = tu_day(date), .value_date = tu_day(date), .amount = amount,
 			     .currency = "JPY", .payer_name = "ｶ)ﾃｽﾄ", .reference = ref };
 	enum store_upsert what;
 	struct ur_err err;
@@ -67,7 +59,7 @@ allocate(struct store *st, int64_t dep, const char *cust, const char *number,
 	struct allocation a = { .deposit_id = dep, .customer_id = cust_id(st, cust),
 				.invoice_id = number ? inv_id(st, number, NULL) : 0,
 				.amount = amount, .fee = fee, .kind = "manual",
-				.alloc_date = day(date) };
+				.alloc_date = tu_day(date) };
 	struct ur_err err;
 	int64_t id = 0;
 
@@ -91,7 +83,7 @@ static void
 test_deposits(struct store *st, const char *path)
 {
 	struct bank_file bf = { "abc123", "furikomi.txt", "zengin-transfer", "CP932", 2 };
-	struct deposit d = { .booking_date = day("2025-03-03"), .value_date = day("2025-03-03"),
+	struct deposit d = { .booking_date = tu_day("2025-03-03"), .value_date = tu_day("2025-03-03"),
 			     .amount = 1000, .currency = "JPY", .reference = "000123" };
 	enum store_upsert what;
 	struct ur_err err;
@@ -124,7 +116,7 @@ test_deposits(struct store *st, const char *path)
 static void
 test_paid_cache(struct store *st, const char *path)
 {
-	struct adjustment cn = { .kind = "credit_note", .amount = 300, .adj_date = day("2025-02-01") };
+	struct adjustment cn = { .kind = "credit_note", .amount = 300, .adj_date = tu_day("2025-02-01") };
 	struct ur_err err;
 	int64_t dep = deposit(st, "900001", 5000, "2025-02-10"), a1, a2, adj, open;
 
@@ -181,8 +173,8 @@ test_paid_cache(struct store *st, const char *path)
 static void
 test_amount_below_paid(struct store *st)
 {
-	struct invoice inv = { .number = "Q-1", .customer = "P1", .issue_date = day("2025-01-01"),
-			       .due_date = day("2025-01-31"), .amount = 1000, .tax = -1 };
+	struct invoice inv = { .number = "Q-1", .customer = "P1", .issue_date = tu_day("2025-01-01"),
+			       .due_date = tu_day("2025-01-31"), .amount = 1000, .tax = -1 };
 	int64_t dep = deposit(st, "900002", 800, "2025-02-10");
 	enum store_upsert what;
 	struct ur_err err;
@@ -242,7 +234,7 @@ aging(struct store *st, const char *as_of, const int *bounds, int n, struct rows
 	struct ur_err err;
 
 	memset(k, 0, sizeof *k);
-	if (store_aging(st, day(as_of), bounds, n, row_text, k, &err) != UR_OK)
+	if (store_aging(st, tu_day(as_of), bounds, n, row_text, k, &err) != UR_OK)
 		snprintf(k->buf, sizeof k->buf, "error: %.900s", err.msg);
 	return k->buf;
 }
@@ -278,7 +270,7 @@ static void
 aging_data(struct store *st)
 {
 	struct adjustment cn = { .kind = "credit_note", .amount = 1200,
-				 .adj_date = day("2025-02-10") };
+				 .adj_date = tu_day("2025-02-10") };
 	int64_t dep = deposit(st, "700001", 100000, "2025-01-15"), a4, id;
 	struct ur_err err;
 
@@ -340,10 +332,10 @@ TAP_SUITE(store_aging)
 		   "no bounds: current and overdue");
 	memset(&k, 0, sizeof k);
 	k.stop_after = 1;
-	tap_is_int(store_aging(st, day("2025-03-31"), std, 3, row_text, &k, &err), UR_OK,
+	tap_is_int(store_aging(st, tu_day("2025-03-31"), std, 3, row_text, &k, &err), UR_OK,
 		   "a callback may stop the walk");
 	tap_is_int(k.n, 1, "… after one row");
-	tap_is_int(store_aging(st, day("2025-03-31"), bad, 2, row_text, &k, &err), UR_INPUT,
+	tap_is_int(store_aging(st, tu_day("2025-03-31"), bad, 2, row_text, &k, &err), UR_INPUT,
 		   "bounds must increase");
 	store_close(st);
 	tap_is_int(sum_open(path, store_aging_sql(), "2099-12-31"), 17410 + 500 + 12345,

@@ -9,7 +9,9 @@
 #include <wchar.h>
 
 #include "tap.h"
+#include "testutil.h"
 #include "text.h"
+#include "textnorm.h"
 
 struct dec_case {
 	const char *s;
@@ -330,6 +332,41 @@ test_sanitize(void)
 	sb_free(&sb);
 }
 
+/* Digits stay, 'x' for anything else (the class function under test). */
+static char
+digit_class(unsigned long cp)
+{
+	return cp >= '0' && cp <= '9' ? (char)cp : 'x';
+}
+
+static const struct {
+	const char *s;
+	int max, len;
+	const char *want;
+} fold_cases[] = {
+	{"12", 4, 2, "12"},
+	{"\xE3\x80\x80\xEF\xBC\x91\xEF\xBC\x92\t3 ", 8, 4, "12 3"}, /* 　１２<TAB>3 */
+	{"\xEF\xBC\xA1\xE5\xB9\xB4", 4, 2, "xx"},                   /* Ａ年 */
+	{"\xFF\xC3", 4, 2, "xx"},                                        /* malformed bytes */
+	{"  ", 4, 0, ""},
+	{"12345", 4, -1, NULL},
+	{"1234", 4, 4, "1234"},
+};
+
+static void
+test_fold(void)
+{
+	char out[9];
+
+	for (size_t i = 0; i < sizeof fold_cases / sizeof fold_cases[0]; i++) {
+		int len = textnorm_fold(fold_cases[i].s, out, fold_cases[i].max, digit_class);
+
+		tap_is_int(len, fold_cases[i].len, "fold case %zu: length", i);
+		if (fold_cases[i].want)
+			tap_is_str(out, fold_cases[i].want, "fold case %zu", i);
+	}
+}
+
 TAP_SUITE(text)
 {
 	test_decode();
@@ -342,27 +379,19 @@ TAP_SUITE(text)
 	test_pad();
 	test_pad_property();
 	test_sanitize();
+	test_fold();
 }
 
-static uint32_t fuzz_state = 0x2545F491u;
-
-static uint32_t
-fuzz_next(void)
-{
-	fuzz_state ^= fuzz_state << 13;
-	fuzz_state ^= fuzz_state >> 17;
-	fuzz_state ^= fuzz_state << 5;
-	return fuzz_state;
-}
+static uint32_t rng = 0x2545F491u;
 
 /* Random bytes, biased towards UTF-8 lead and continuation bytes. */
 static size_t
 fuzz_fill(char *buf, size_t cap)
 {
-	size_t n = fuzz_next() % cap, i;
+	size_t n = tu_xorshift(&rng) % cap, i;
 
 	for (i = 0; i < n; i++) {
-		uint32_t r = fuzz_next();
+		uint32_t r = tu_xorshift(&rng);
 
 		buf[i] = (char)((r & 0x300) == 0 ? 0x80 | (r & 0x3F) :
 				(r & 0x300) == 0x100 ? 0xE0 | (r & 0x1F) : r);
@@ -397,7 +426,7 @@ TAP_SUITE(text_fuzz)
 		}
 		memcpy(z, buf, n);
 		z[n] = '\0';
-		cells = (int)(fuzz_next() % 40);
+		cells = (int)(tu_xorshift(&rng) % 40);
 		len = text_fit(z, cells, &used);
 		if (len > strlen(z) || used > cells)
 			bad++;

@@ -10,7 +10,7 @@
 #include "date.h"
 #include "strbuf.h"
 #include "tap.h"
-#include "xalloc.h"
+#include "testutil.h"
 #include "zengin.h"
 #include "zengin_fixture.h"
 
@@ -18,34 +18,17 @@
 
 #define U8_YAMADA "ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ"
 
-/* What the callback received, copied. */
-struct dep {
-	char *bank, *branch, *account, *currency, *name, *code, *rbank, *rbranch, *edi, *ref;
-	int32_t book, value;
-	long long amount;
-	bool cancels;
-	unsigned long record_no;
-	unsigned long long offset;
-};
-
 struct got {
 	int n;
-	struct dep d[8];
+	struct bank_deposit d[8]; /* what the callback received, copied */
 	long long total;
 	enum ur_status fail_with; /* returned by the callback when set */
 };
-
-static char *
-dup_or_null(const char *s)
-{
-	return s ? xstrdup(s) : NULL;
-}
 
 static enum ur_status
 collect(const struct bank_deposit *d, void *ctx, struct ur_err *err)
 {
 	struct got *g = ctx;
-	struct dep *o;
 
 	if (g->fail_with)
 		return ur_fail(err, g->fail_with, "stop at record %lu", d->record_no);
@@ -54,23 +37,7 @@ collect(const struct bank_deposit *d, void *ctx, struct ur_err *err)
 		g->n++;
 		return UR_OK;
 	}
-	o = &g->d[g->n++];
-	o->bank = dup_or_null(d->account_bank);
-	o->branch = dup_or_null(d->account_branch);
-	o->account = dup_or_null(d->account_number);
-	o->currency = dup_or_null(d->currency);
-	o->name = dup_or_null(d->payer_name);
-	o->code = dup_or_null(d->payer_code);
-	o->rbank = dup_or_null(d->remit_bank);
-	o->rbranch = dup_or_null(d->remit_branch);
-	o->edi = dup_or_null(d->edi);
-	o->ref = dup_or_null(d->reference);
-	o->book = d->booking_date;
-	o->value = d->value_date;
-	o->amount = d->amount;
-	o->cancels = d->cancels;
-	o->record_no = d->record_no;
-	o->offset = d->byte_offset;
+	tu_deposit_copy(&g->d[g->n++], d);
 	return UR_OK;
 }
 
@@ -79,13 +46,8 @@ got_free(struct got *g)
 {
 	int n = g->n < 8 ? g->n : 8;
 
-	for (int i = 0; i < n; i++) {
-		struct dep *o = &g->d[i];
-
-		free(o->bank), free(o->branch), free(o->account), free(o->currency);
-		free(o->name), free(o->code), free(o->rbank), free(o->rbranch);
-		free(o->edi), free(o->ref);
-	}
+	for (int i = 0; i < n; i++)
+		tu_deposit_free(&g->d[i]);
 	memset(g, 0, sizeof *g);
 }
 
@@ -150,33 +112,33 @@ test_format_a(struct strbuf *sb)
 	struct zengin_summary sum;
 	struct ur_err err;
 	int n = simple_file(rs);
-	const struct dep *d = &g.d[0];
+	const struct bank_deposit *d = &g.d[0];
 
 	zfix_join(sb, rs, n, "\r\n", true);
 	tap_is_int(parse(sb, false, &g, &sum, &err), UR_OK, "format A: parsed");
 	tap_is_str(err.msg, "", "format A: no message");
 	tap_is_int(g.n, 2, "format A: two deposits");
-	tap_is_str(d->bank, "0001", "format A: account bank");
-	tap_is_str(d->branch, "001", "format A: account branch");
-	tap_is_str(d->account, "1234567", "format A: 7-digit account");
-	tap_is_int(d->book, date_from_ymd(2026, 3, 31), "format A: 勘定日 080331");
-	tap_is_int(d->value, date_from_ymd(2026, 3, 31), "format A: 起算日");
+	tap_is_str(d->account_bank, "0001", "format A: account bank");
+	tap_is_str(d->account_branch, "001", "format A: account branch");
+	tap_is_str(d->account_number, "1234567", "format A: 7-digit account");
+	tap_is_int(d->booking_date, date_from_ymd(2026, 3, 31), "format A: 勘定日 080331");
+	tap_is_int(d->value_date, date_from_ymd(2026, 3, 31), "format A: 起算日");
 	tap_is_int(d->amount, 109670, "format A: amount");
 	tap_is_str(d->currency, "JPY", "format A: currency");
-	tap_is_str(d->name, U8_YAMADA, "format A: half-width payer name");
-	tap_is_str(d->code, NULL, "format A: zero payer code is absent");
-	tap_is_str(d->rbank, "ﾐﾂﾋﾞｼ", "format A: remitting bank");
-	tap_is_str(d->rbranch, "ｼﾝｼﾞﾕｸ", "format A: remitting branch");
+	tap_is_str(d->payer_name, U8_YAMADA, "format A: half-width payer name");
+	tap_is_str(d->payer_code, NULL, "format A: zero payer code is absent");
+	tap_is_str(d->remit_bank, "ﾐﾂﾋﾞｼ", "format A: remitting bank");
+	tap_is_str(d->remit_branch, "ｼﾝｼﾞﾕｸ", "format A: remitting branch");
 	tap_is_str(d->edi, "INV2026-0312", "format A: EDI at 129");
-	tap_is_str(d->ref, "000123", "format A: 照会番号 with leading zeros");
+	tap_is_str(d->reference, "000123", "format A: 照会番号 with leading zeros");
 	tap_ok(!d->cancels, "format A: blank 取消区分 does not cancel");
 	tap_is_int(d->record_no, 2, "format A: record number");
-	tap_is_int((long long)d->offset, 202, "format A: byte offset");
+	tap_is_int((long long)d->byte_offset, 202, "format A: byte offset");
 	d = &g.d[1];
-	tap_is_str(d->name, "ﾔﾏﾀﾞ ﾀﾛｳ", "format A: inner space kept, trailing trimmed");
-	tap_is_str(d->code, "1234567890", "format A: payer code");
-	tap_is_int(d->value, date_from_ymd(2026, 3, 27), "format A: 起算日 differs");
-	tap_is_int(d->book, date_from_ymd(2026, 3, 30), "format A: second 勘定日");
+	tap_is_str(d->payer_name, "ﾔﾏﾀﾞ ﾀﾛｳ", "format A: inner space kept, trailing trimmed");
+	tap_is_str(d->payer_code, "1234567890", "format A: payer code");
+	tap_is_int(d->value_date, date_from_ymd(2026, 3, 27), "format A: 起算日 differs");
+	tap_is_int(d->booking_date, date_from_ymd(2026, 3, 30), "format A: second 勘定日");
 	tap_is_str(d->edi, NULL, "format A: blank EDI is NULL");
 	tap_ok(!d->cancels, "format A: 取消区分 0 does not cancel");
 	tap_is_int(sum.kind, ZENGIN_TRANSFER, "format A: summary kind");
@@ -210,11 +172,11 @@ test_groups(struct strbuf *sb)
 	zfix_join(sb, rs, 10, "", false);
 	tap_is_int(parse(sb, false, &g, &sum, &err), UR_OK, "groups: parsed");
 	tap_is_int(g.n, 3, "groups: three deposits");
-	tap_is_str(g.d[1].account, "1234567", "groups: first group's account");
-	tap_is_str(g.d[2].account, "0000042", "groups: third group's account, zeros kept");
-	tap_is_int(g.d[2].book, date_from_ymd(2026, 4, 1), "groups: date after today");
+	tap_is_str(g.d[1].account_number, "1234567", "groups: first group's account");
+	tap_is_str(g.d[2].account_number, "0000042", "groups: third group's account, zeros kept");
+	tap_is_int(g.d[2].booking_date, date_from_ymd(2026, 4, 1), "groups: date after today");
 	tap_is_int(g.d[2].record_no, 8, "groups: record number counts every record");
-	tap_is_int((long long)g.d[2].offset, 1400, "groups: offset without separators");
+	tap_is_int((long long)g.d[2].byte_offset, 1400, "groups: offset without separators");
 	tap_is_int(sum.groups, 3, "groups: empty group counted");
 	tap_is_int(sum.records, 10, "groups: records");
 	got_free(&g);
@@ -245,9 +207,9 @@ test_separators(struct strbuf *sb)
 		tap_is_int(parse(sb, false, &g, NULL, &err), UR_OK, "separator %s: parsed",
 			   names[i]);
 		tap_is_int(g.n, 2, "separator %s: deposits", names[i]);
-		tap_is_int((long long)g.d[1].offset, 2 * cases[i].off2,
+		tap_is_int((long long)g.d[1].byte_offset, 2 * cases[i].off2,
 			   "separator %s: offset of record 3", names[i]);
-		tap_is_str(g.d[1].name, "ﾔﾏﾀﾞ ﾀﾛｳ", "separator %s: name", names[i]);
+		tap_is_str(g.d[1].payer_name, "ﾔﾏﾀﾞ ﾀﾛｳ", "separator %s: name", names[i]);
 		got_free(&g);
 	}
 	zfix_join(sb, rs, n, "\r\n", true);
@@ -316,16 +278,16 @@ test_statement(struct strbuf *sb)
 	tap_is_int(parse(sb, false, &g, &sum, &err), UR_OK, "statement: parsed");
 	tap_is_str(err.msg, "", "statement: no message");
 	tap_is_int(g.n, 2, "statement: debit skipped");
-	tap_is_str(g.d[0].account, "0001234567", "statement: 10-digit account");
-	tap_is_str(g.d[0].ref, "00000123", "statement: 8-digit 照会番号");
+	tap_is_str(g.d[0].account_number, "0001234567", "statement: 10-digit account");
+	tap_is_str(g.d[0].reference, "00000123", "statement: 8-digit 照会番号");
 	tap_is_int(g.d[0].amount, 30000, "statement: amount");
-	tap_is_str(g.d[0].name, "ｽｽﾞｷ ﾊﾅｺ", "statement: payer name");
-	tap_is_str(g.d[0].rbank, "ﾐﾂﾋﾞｼ", "statement: remitting bank");
+	tap_is_str(g.d[0].payer_name, "ｽｽﾞｷ ﾊﾅｺ", "statement: payer name");
+	tap_is_str(g.d[0].remit_bank, "ﾐﾂﾋﾞｼ", "statement: remitting bank");
 	tap_is_str(g.d[0].edi, "INV-7", "statement: EDI at 180");
 	tap_ok(!g.d[0].cancels, "statement: 取引区分 11 does not cancel");
 	tap_ok(g.d[1].cancels, "statement: 取引区分 19 訂正 cancels");
-	tap_is_str(g.d[1].code, "0000000987", "statement: payer code");
-	tap_is_int(g.d[1].value, date_from_ymd(2026, 3, 31), "statement: blank value date");
+	tap_is_str(g.d[1].payer_code, "0000000987", "statement: payer code");
+	tap_is_int(g.d[1].value_date, date_from_ymd(2026, 3, 31), "statement: blank value date");
 	tap_is_int(g.d[1].record_no, 4, "statement: record number");
 	tap_is_int(sum.kind, ZENGIN_STATEMENT, "statement: kind");
 	tap_is_int(sum.skipped, 1, "statement: skipped count");
@@ -372,12 +334,12 @@ test_cancel_and_blanks(struct strbuf *sb)
 	zfix_end(&rs[4]);
 	zfix_join(sb, rs, 5, "\n", true);
 	tap_is_int(parse(sb, false, &g, NULL, &err), UR_OK, "cancel: parsed");
-	tap_is_str(g.d[0].ref, NULL, "blank 照会番号 is NULL");
-	tap_is_int(g.d[0].value, g.d[0].book, "blank 起算日 = 勘定日");
-	tap_is_str(g.d[0].code, NULL, "blank 振込依頼人コード is NULL");
+	tap_is_str(g.d[0].reference, NULL, "blank 照会番号 is NULL");
+	tap_is_int(g.d[0].value_date, g.d[0].booking_date, "blank 起算日 = 勘定日");
+	tap_is_str(g.d[0].payer_code, NULL, "blank 振込依頼人コード is NULL");
 	tap_ok(!g.d[0].cancels, "blank 取消区分 does not cancel");
 	tap_ok(g.d[1].cancels, "取消区分 1 cancels");
-	tap_is_str(g.d[1].ref, "000123", "cancellation keeps the reference");
+	tap_is_str(g.d[1].reference, "000123", "cancellation keeps the reference");
 	tap_is_int(g.d[1].amount, 8000, "cancellation amount");
 
 	zfix_transfer_trailer(&rs[3], 2, 117670, 1, 8000);
@@ -469,7 +431,7 @@ test_wareki(struct strbuf *sb)
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
 		tap_is_int(date_case(sb, ok[i].made, ok[i].book, &g, &err), UR_OK,
 			   "和暦 %s under 作成日 %s", ok[i].book, ok[i].made);
-		tap_is_int(g.d[0].book, date_from_ymd(ok[i].y, ok[i].m, ok[i].d),
+		tap_is_int(g.d[0].booking_date, date_from_ymd(ok[i].y, ok[i].m, ok[i].d),
 			   "和暦 %s under 作成日 %s = %04d-%02d-%02d", ok[i].book, ok[i].made,
 			   ok[i].y, ok[i].m, ok[i].d);
 	}

@@ -350,10 +350,11 @@ app_loop(struct app *a, double start_ms)
 	int key;
 
 	while (!a->quit) {
+		a->busy = false;
 		draw_all(a);
 		if (times)
 			fprintf(times, "%.3f\n", now_ms() - t0);
-		key = display_key(POLL_MS);
+		key = display_key(a->busy ? 0 : POLL_MS);
 		t0 = now_ms();
 		if (key == UI_KEY_EOF)
 			break;

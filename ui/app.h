@@ -70,6 +70,7 @@ struct app {
 	struct strbuf msg;
 	bool msg_error;
 	bool help, quit;
+	bool busy; /* a pane has work left for idle time: do not wait for keys */
 	int64_t data_version, unmatched, matched_today;
 	struct modal *modal;
 	struct {

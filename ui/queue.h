@@ -27,6 +27,7 @@ struct qwin {
 	enum sui_filter filter;
 	enum sui_sort sort;
 	long n; /* deposits in the filter; -1: not counted yet */
+	long counts[SUI_FILTER_COUNT]; /* each filter's, -1: not counted yet */
 	long top;
 	int len;
 	struct sui_deposit rows[QWIN_MAX];
@@ -39,9 +40,10 @@ struct qwin {
 void qwin_init(struct qwin *w, const struct match_config *cfg);
 /** Free the rows. */
 void qwin_free(struct qwin *w);
-/** Forget the rows and the count (and the proposals too). */
+/** Forget the rows (after a change of filter or sort); when the database
+ *  changed, also the counts and the proposals. */
 void qwin_reset(struct qwin *w, bool proposals);
-/** The deposits in the filter (counted once after each reset). */
+/** The deposits in the filter (counted once until the database changes). */
 long qwin_count(struct qwin *w, struct app *a);
 /** Make rows [top, top + cnt) loaded (errors go to the message line). */
 void qwin_load(struct qwin *w, struct app *a, long top, int cnt);
@@ -49,9 +51,10 @@ void qwin_load(struct qwin *w, struct app *a, long top, int cnt);
 struct sui_deposit *qwin_row(struct qwin *w, long pos);
 /** Who else handles row pos (NULL: nobody, or not loaded). */
 const char *qwin_holder(const struct qwin *w, long pos);
-/** The best proposal for d, computed (and remembered) when first asked;
- *  NULL on a failure. */
-const struct qbest *qwin_best(struct qwin *w, struct app *a, const struct sui_deposit *d);
+/** The best proposal for d, remembered, or else computed (and remembered)
+ *  when compute is true; NULL when not known (or on a failure). */
+const struct qbest *qwin_best(struct qwin *w, struct app *a, const struct sui_deposit *d,
+			      bool compute);
 /** Remember the best proposal of result r for deposit id. */
 void qwin_best_set(struct qwin *w, int64_t id, const struct match_result *r);
 

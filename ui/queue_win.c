@@ -16,7 +16,7 @@ qwin_init(struct qwin *w, const struct match_config *cfg)
 {
 	memset(w, 0, sizeof *w);
 	w->cfg = *cfg;
-	w->n = -1;
+	qwin_reset(w, true);
 }
 
 static void
@@ -32,12 +32,15 @@ drop_rows(struct qwin *w)
 }
 
 void
-qwin_reset(struct qwin *w, bool proposals)
+qwin_reset(struct qwin *w, bool changed)
 {
 	drop_rows(w);
 	w->n = -1;
-	if (proposals)
-		memset(w->best, 0, sizeof w->best);
+	if (!changed)
+		return;
+	memset(w->best, 0, sizeof w->best);
+	for (int f = 0; f < SUI_FILTER_COUNT; f++)
+		w->counts[f] = -1;
 }
 
 void
@@ -53,12 +56,14 @@ qwin_count(struct qwin *w, struct app *a)
 
 	if (w->n >= 0)
 		return w->n;
+	if (w->counts[w->filter] >= 0)
+		return w->n = w->counts[w->filter];
 	ur_err_clear(&err);
 	if (store_ui_queue_count(a->st, w->filter, w->sort, a->today, NULL, &w->n, &err) != UR_OK) {
 		app_error(a, "%s", err.msg);
 		w->n = 0;
 	}
-	return w->n;
+	return w->counts[w->filter] = w->n;
 }
 
 /* How to read rows [top, top + cnt): from which loaded row (-1: the
@@ -154,7 +159,7 @@ qwin_best_set(struct qwin *w, int64_t id, const struct match_result *r)
 }
 
 const struct qbest *
-qwin_best(struct qwin *w, struct app *a, const struct sui_deposit *d)
+qwin_best(struct qwin *w, struct app *a, const struct sui_deposit *d, bool compute)
 {
 	struct qbest *b = &w->best[(uint64_t)d->id % QWIN_BEST];
 	struct sui_match m;
@@ -162,6 +167,8 @@ qwin_best(struct qwin *w, struct app *a, const struct sui_deposit *d)
 
 	if (b->id == d->id)
 		return b;
+	if (!compute)
+		return NULL;
 	ur_err_clear(&err);
 	if (store_ui_match(a->st, d->id, &w->cfg, &m, &err) != UR_OK) {
 		app_error(a, "%s", err.msg);

@@ -38,6 +38,30 @@
 	R(UNDO, "undo", N_("Undo my last action")) \
 	R(FILTER, "filter", N_("Change the filter")) \
 	R(SORT, "sort", N_("Change the sort order")) \
+	G(N_("Aged receivables")) \
+	R(DRILL, "drill", N_("Open the customer's details")) \
+	R(AS_OF_PREV, "as-of-prev", N_("As of one month earlier")) \
+	R(AS_OF_NEXT, "as-of-next", N_("As of one month later")) \
+	R(AS_OF_TODAY, "as-of-today", N_("As of today")) \
+	R(AS_OF_DATE, "as-of-date", N_("As of a date you type")) \
+	R(AGE_BASIS, "age-basis", N_("Age by due date or by issue date")) \
+	R(SORT_REVERSE, "sort-reverse", N_("Reverse the sort order")) \
+	R(FILTER_REP, "filter-rep", N_("Show the next sales rep only (then all)")) \
+	R(FILTER_CURRENCY, "filter-currency", N_("Show the next currency only (then all)")) \
+	R(OVERDUE_ONLY, "overdue-only", N_("Show only customers with overdue items")) \
+	R(SCROLL_LEFT, "scroll-left", N_("Scroll the columns left")) \
+	R(SCROLL_RIGHT, "scroll-right", N_("Scroll the columns right")) \
+	R(EXPORT_CSV, "export-csv", N_("Export the rows shown as CSV")) \
+	R(WRITE_OFF, "write-off", N_("Write off the invoice's small remainder")) \
+	R(GOTO_QUEUE, "goto-queue", N_("Show the deposit queue")) \
+	G(N_("Contact log")) \
+	R(WORKLIST, "worklist", N_("Show today's worklist")) \
+	R(RECORD_CONTACT, "record-contact", N_("Record a call or other contact")) \
+	R(DUNNING_MOVE, "dunning-move", N_("Move the customer's dunning level")) \
+	R(EDITOR, "editor", N_("Edit the note in $EDITOR")) \
+	G(N_("Documents")) \
+	R(STATEMENT, "statement", N_("Preview the customer's statement")) \
+	R(PRINT, "print", N_("Print the statement (from the details: preview it)")) \
 	G(N_("Forms")) \
 	R(TOGGLE, "toggle", N_("Select or unselect the row")) \
 	R(EDIT_AMOUNT, "edit-amount", N_("Enter the amount for the row")) \

@@ -1,76 +1,135 @@
-/* view_aging: pane 2 as far as this issue goes — each customer's open
- * receivables as of today in aging buckets (store_aging), searchable,
- * reached from the queue with the cursor on the deposit's customer. */
+/* view_aging: pane 2, aged receivables — one row per customer and
+ * currency at any as-of date (by due or issue date) with its buckets,
+ * credit use, last contact, open promise, dunning level and sales rep; a
+ * total per currency; sorted by any column and filtered in memory
+ * (custstats.h); the drill-down, the statement preview and a CSV export of
+ * the rows shown. */
 #include "config.h"
 
 #include <curses.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
+#include "contact.h"
+#include "csv.h"
+#include "custstats.h"
+#include "date.h"
 #include "draw.h"
 #include "i18n.h"
-#include "store.h"
+#include "money.h"
+#include "panes.h"
+#include "store_custstats.h"
 #include "xalloc.h"
 
-#define NBOUNDS 3
+/* The columns right of code and name, scrolled sideways. */
+enum acol { AC_CUR, AC_TOTAL, AC_BUCKET, AC_CREDIT, AC_LAST, AC_PROMISE, AC_LEVEL, AC_REP };
 
-struct arow {
-	char *code, *name;
-	char currency[8];
-	int64_t bucket[NBOUNDS + 2], total;
+struct dcol {
+	enum acol kind;
+	int bucket, width;
+	char head[32];
 };
+
+#define MAX_DCOLS (AR_MAX_BUCKETS + 8)
+#define CODE_W 8
 
 struct aging {
-	struct arow *rows;
-	size_t n, cap;
+	struct ar_settings conf;
+	struct ar_set set;
+	int32_t as_of;
+	bool by_issue, desc, overdue;
+	int sort; /* index into sort_order */
+	char *rep, *cur;
+	int hscroll;
 };
 
+/* The order `o` walks the sort columns in (buckets inserted after OVERDUE). */
 static int
-collect(const struct aging_row *r, void *ctx)
+sort_col(const struct aging *g, int i)
 {
-	struct aging *g = ctx;
-	struct arow *x;
+	static const int head[] = { AR_COL_CODE, AR_COL_NAME, AR_COL_TOTAL, AR_COL_OVERDUE };
+	static const int tail[] = { AR_COL_CREDIT_USE, AR_COL_LAST_CONTACT, AR_COL_PROMISE,
+				    AR_COL_LEVEL, AR_COL_SALES_REP, AR_COL_CURRENCY };
+	int nb = g->set.nbuckets;
 
-	if (g->n == g->cap)
-		g->rows = xrealloc(g->rows, (g->cap = g->cap ? 2 * g->cap : 256) * sizeof *g->rows);
-	x = &g->rows[g->n++];
-	x->code = xstrdup(r->code);
-	x->name = xstrdup(r->name);
-	snprintf(x->currency, sizeof x->currency, "%s", r->currency);
-	memcpy(x->bucket, r->bucket, sizeof x->bucket);
-	x->total = r->total;
-	return 0;
+	if (i < 4)
+		return head[i];
+	if (i < 4 + nb)
+		return AR_COL_BUCKET + i - 4;
+	return tail[i - 4 - nb];
+}
+
+static int
+sort_count(const struct aging *g)
+{
+	return 10 + g->set.nbuckets;
 }
 
 static void
-aging_drop(struct aging *g)
+sort_name(const struct aging *g, char *buf, size_t size)
 {
-	for (size_t i = 0; i < g->n; i++) {
-		free(g->rows[i].code);
-		free(g->rows[i].name);
+	int c = sort_col(g, g->sort);
+
+	switch (c) {
+	case AR_COL_CODE: snprintf(buf, size, "%s", _("Code")); break;
+	case AR_COL_NAME: snprintf(buf, size, "%s", _("Customer")); break;
+	case AR_COL_TOTAL: snprintf(buf, size, "%s", _("Total")); break;
+	case AR_COL_OVERDUE: snprintf(buf, size, "%s", _("Overdue")); break;
+	case AR_COL_CREDIT_USE: snprintf(buf, size, "%s", _("Credit use")); break;
+	case AR_COL_LAST_CONTACT: snprintf(buf, size, "%s", _("Last contact")); break;
+	case AR_COL_PROMISE: snprintf(buf, size, "%s", _("Promise")); break;
+	case AR_COL_LEVEL: snprintf(buf, size, "%s", _("Dunning")); break;
+	case AR_COL_SALES_REP: snprintf(buf, size, "%s", _("Sales rep")); break;
+	case AR_COL_CURRENCY: snprintf(buf, size, "%s", _("Currency")); break;
+	default: ar_bucket_label(&g->set, c - AR_COL_BUCKET, buf, size); break;
 	}
-	g->n = 0;
 }
 
+static void
+aging_view(struct view *v)
+{
+	struct aging *g = v->priv;
+	struct ar_filter f = { g->rep, g->cur, g->overdue, NULL };
+
+	ar_set_view(&g->set, &f, sort_col(g, g->sort), g->desc);
+	app_move(v, v->cursor);
+}
+
+/* Re-read the rows for the as-of date, keeping the cursor's customer. */
 static void
 aging_load(struct view *v)
 {
-	static const int bounds[NBOUNDS] = { 30, 60, 90 };
 	struct aging *g = v->priv;
+	const struct ar_row *r = g->set.nview ? ar_set_row(&g->set, (size_t)v->cursor) : NULL;
+	char *code = r ? xstrdup(r->code) : NULL, date[32];
 	struct ur_err err;
+	long pos;
 
-	aging_drop(g);
+	settings_date(&v->app->set, g->as_of, date, sizeof date);
+	draw_textf(LINES - 1, 0, COLS, TEXT_LEFT, UI_MESSAGE, _("Ageing receivables as of %s…"),
+		   date);
+	refresh();
+	ar_set_free(&g->set);
+	ar_set_init(&g->set, &g->conf, g->as_of, g->by_issue);
 	ur_err_clear(&err);
-	if (store_aging(v->app->st, v->app->today, bounds, NBOUNDS, collect, g, &err) != UR_OK)
+	if (store_ar_rows(v->app->st, &g->set, &err) != UR_OK)
 		app_error(v->app, "%s", err.msg);
-	app_move(v, v->cursor);
+	aging_view(v);
+	if (code && (pos = ar_set_find(&g->set, code)) >= 0)
+		app_move(v, pos);
+	free(code);
 }
 
 static void
 aging_open(struct view *v)
 {
-	v->priv = xcalloc(1, sizeof(struct aging));
+	struct aging *g = xcalloc(1, sizeof *g);
+
+	v->priv = g;
+	pane_arconf(v->app, &g->conf);
+	g->as_of = v->app->today;
+	ar_set_init(&g->set, &g->conf, g->as_of, false);
 	aging_load(v);
 }
 
@@ -79,8 +138,9 @@ aging_close(struct view *v)
 {
 	struct aging *g = v->priv;
 
-	aging_drop(g);
-	free(g->rows);
+	ar_set_free(&g->set);
+	free(g->rep);
+	free(g->cur);
 	free(g);
 	v->priv = NULL;
 }
@@ -88,78 +148,370 @@ aging_close(struct view *v)
 static long
 aging_count(struct view *v)
 {
-	return (long)((struct aging *)v->priv)->n;
+	return (long)((struct aging *)v->priv)->set.nview;
 }
 
-/* The amounts shown: all buckets when wide, else total, current,
- * overdue and oldest. */
-static int
-aging_cols(const struct arow *r, int64_t *out, const char **heads)
+/* The text of column c for a row (or, with t, a total row). */
+static void
+cell_text(struct view *v, const struct dcol *c, const struct ar_row *r, const struct ar_total *t,
+	  char *buf, size_t size)
 {
-	static const char *const all[] = { N_("Total"), N_("Current"), N_("1-30"),
-					   N_("31-60"), N_("61-90"), N_("Over 90") };
-	static const char *const few[] = { N_("Total"), N_("Current"), N_("Overdue"),
-					   N_("Over 90") };
-	int wide = COLS >= 120;
+	const char *cur = r ? r->currency : t->currency;
+	char amt[MONEY_BUFSZ], day[32];
+	int use;
 
-	for (int i = 0; i < (wide ? 6 : 4); i++)
-		heads[i] = wide ? all[i] : few[i];
-	if (!r)
-		return wide ? 6 : 4;
-	out[0] = r->total;
-	out[1] = r->bucket[0];
-	if (wide) {
-		for (int i = 1; i <= NBOUNDS + 1; i++)
-			out[i + 1] = r->bucket[i];
-		return 6;
+	buf[0] = '\0';
+	switch (c->kind) {
+	case AC_CUR: snprintf(buf, size, "%s", cur); break;
+	case AC_TOTAL: app_money(r ? r->total : t->total, cur, buf, size); break;
+	case AC_BUCKET:
+		if ((r ? r->bucket[c->bucket] : t->bucket[c->bucket]) != 0)
+			app_money(r ? r->bucket[c->bucket] : t->bucket[c->bucket], cur, buf, size);
+		break;
+	case AC_CREDIT:
+		if (r && (use = ar_credit_use(r)) >= 0)
+			snprintf(buf, size, "%d%%", (use + 5) / 10);
+		break;
+	case AC_LAST:
+		if (r && r->last_contact)
+			settings_date(&v->app->set, r->last_contact, buf, (int)size);
+		break;
+	case AC_PROMISE:
+		if (r && r->promise_date) {
+			settings_date(&v->app->set, r->promise_date, day, sizeof day);
+			app_money(r->promise_amount, cur, amt, sizeof amt);
+			snprintf(buf, size, "%s %s", day, amt);
+		}
+		break;
+	case AC_LEVEL:
+		if (r && r->dunning_level)
+			snprintf(buf, size, "%s", contact_level_name(r->dunning_level));
+		break;
+	case AC_REP:
+		if (r)
+			snprintf(buf, size, "%s", r->sales_rep);
+		break;
 	}
-	out[2] = r->total - r->bucket[0];
-	out[3] = r->bucket[NBOUNDS + 1];
-	return 4;
+}
+
+/* Amount columns as wide as the widest total (and at least 11 cells). */
+static int
+amount_width(const struct aging *g)
+{
+	char buf[MONEY_BUFSZ];
+	int w = 11;
+
+	for (size_t i = 0; i < g->set.ntotals; i++) {
+		app_money(g->set.totals[i].total, g->set.totals[i].currency, buf, sizeof buf);
+		if (draw_width(buf) + 1 > w)
+			w = draw_width(buf) + 1;
+	}
+	return w;
+}
+
+static int
+make_cols(const struct aging *g, struct dcol *c)
+{
+	int n = 0, aw = amount_width(g);
+
+	c[n++] = (struct dcol){ AC_CUR, 0, 4, "" };
+	c[n++] = (struct dcol){ AC_TOTAL, 0, aw, "" };
+	snprintf(c[n - 1].head, sizeof c->head, "%s", _("Total"));
+	for (int b = 0; b < g->set.nbuckets; b++) {
+		c[n] = (struct dcol){ AC_BUCKET, b, aw, "" };
+		ar_bucket_label(&g->set, b, c[n++].head, sizeof c->head);
+	}
+	c[n++] = (struct dcol){ AC_CREDIT, 0, 8, "" };
+	snprintf(c[n - 1].head, sizeof c->head, "%s", _("Credit"));
+	c[n++] = (struct dcol){ AC_LAST, 0, 12, "" };
+	snprintf(c[n - 1].head, sizeof c->head, "%s", _("Contacted"));
+	c[n++] = (struct dcol){ AC_PROMISE, 0, 12 + aw, "" };
+	snprintf(c[n - 1].head, sizeof c->head, "%s", _("Promise"));
+	c[n++] = (struct dcol){ AC_LEVEL, 0, 14, "" };
+	snprintf(c[n - 1].head, sizeof c->head, "%s", _("Dunning"));
+	c[n++] = (struct dcol){ AC_REP, 0, 12, "" };
+	snprintf(c[n - 1].head, sizeof c->head, "%s", _("Sales rep"));
+	for (int i = 0; i < n; i++)
+		if (draw_width(c[i].head) + 1 > c[i].width)
+			c[i].width = draw_width(c[i].head) + 1;
+	return n;
+}
+
+/* Columns shown from hscroll on, and the name column's width. */
+static int
+fit_cols(struct aging *g, const struct dcol *c, int n, int *namew, int *last)
+{
+	int rest = COLS - CODE_W - 14, i;
+
+	if (g->hscroll >= n)
+		g->hscroll = n - 1;
+	if (g->hscroll < 0)
+		g->hscroll = 0;
+	for (i = g->hscroll; i < n && c[i].width <= rest; i++)
+		rest -= c[i].width;
+	*last = i;
+	*namew = 14 + rest;
+	return g->hscroll;
+}
+
+/* Amounts right-aligned; text after one blank cell, left-aligned. */
+static void
+draw_cell(int y, int x, const struct dcol *c, const char *text, enum ui_elem e)
+{
+	if (c->kind == AC_TOTAL || c->kind == AC_BUCKET || c->kind == AC_CREDIT) {
+		draw_text(y, x, c->width, text, TEXT_RIGHT, e);
+		return;
+	}
+	draw_text(y, x, 1, "", TEXT_LEFT, e);
+	draw_text(y, x + 1, c->width - 1, text, TEXT_LEFT, e);
+}
+
+static void
+draw_line(struct view *v, int y, const struct dcol *c, int first, int last, int namew,
+	  const struct ar_row *r, const struct ar_total *t, enum ui_elem e)
+{
+	char buf[256];
+	int x = CODE_W + namew;
+
+	if (r) {
+		draw_text(y, 0, CODE_W, r->code, TEXT_LEFT, e);
+		draw_text(y, CODE_W, namew, r->name, TEXT_LEFT, e);
+	} else {
+		snprintf(buf, sizeof buf, ngettext_("Total · %zu customer", "Total · %zu customers",
+						    t->rows), t->rows);
+		draw_text(y, 0, CODE_W + namew, buf, TEXT_LEFT, e);
+	}
+	for (int i = first; i < last; i++) {
+		cell_text(v, &c[i], r, t, buf, sizeof buf);
+		draw_cell(y, x, &c[i], buf, e);
+		x += c[i].width;
+	}
+	if (x < COLS)
+		draw_text(y, x, COLS - x, "", TEXT_LEFT, e);
+}
+
+static void
+draw_title(struct view *v, int y)
+{
+	struct aging *g = v->priv;
+	char date[32], sort[64], buf[512];
+	struct strbuf sb;
+
+	settings_date(&v->app->set, g->as_of, date, sizeof date);
+	sort_name(g, sort, sizeof sort);
+	sb_init(&sb);
+	sb_addf(&sb, g->by_issue ? _("Aged receivables as of %s, by issue date")
+				 : _("Aged receivables as of %s, by due date"), date);
+	sb_addf(&sb, " · ");
+	sb_addf(&sb, ngettext_("%zu row", "%zu rows", g->set.nview), g->set.nview);
+	sb_addf(&sb, _(" · sorted by %s %s"), sort, g->desc ? "v" : "^");
+	if (g->rep)
+		sb_addf(&sb, " · %s", g->rep);
+	if (g->cur)
+		sb_addf(&sb, " · %s", g->cur);
+	if (g->overdue)
+		sb_addf(&sb, " · %s", _("overdue only"));
+	snprintf(buf, sizeof buf, "%s", sb.buf);
+	draw_text(y, 0, COLS, buf, TEXT_LEFT, UI_TITLE);
+	sb_free(&sb);
 }
 
 static void
 aging_draw(struct view *v, int y, int rows)
 {
 	struct aging *g = v->priv;
-	const char *heads[6];
-	int64_t amt[6];
-	char date[32], buf[256];
-	int nc = aging_cols(NULL, amt, heads), aw = 13, wn = COLS - 12 - nc * aw;
+	struct dcol c[MAX_DCOLS];
+	const struct ar_row *win[256];
+	int n = make_cols(g, c), namew, last, first = fit_cols(g, c, n, &namew, &last);
+	int nt = (int)g->set.ntotals, list = rows - 2 - nt, x = CODE_W + namew;
+	size_t got;
 	long top;
 
-	settings_date(&v->app->set, v->app->today, date, sizeof date);
-	snprintf(buf, sizeof buf, _("Aged receivables as of %s · %zu customers"), date, g->n);
-	draw_text(y, 0, COLS, buf, TEXT_LEFT, UI_TITLE);
-	draw_text(y + 1, 0, 8, _("Code"), TEXT_LEFT, UI_HEADER);
-	draw_text(y + 1, 8, wn, _("Customer"), TEXT_LEFT, UI_HEADER);
-	draw_text(y + 1, 8 + wn, 4, "", TEXT_LEFT, UI_HEADER);
-	for (int i = 0; i < nc; i++)
-		draw_text(y + 1, 12 + wn + i * aw, aw, _(heads[i]), TEXT_RIGHT, UI_HEADER);
-	top = app_list_top(v, rows - 2);
-	for (long i = top; i < (long)g->n && i < top + rows - 2; i++) {
-		struct arow *r = &g->rows[i];
-		enum ui_elem e = i == v->cursor ? UI_CURSOR : UI_NORMAL;
-		int yy = y + 2 + (int)(i - top);
-
-		aging_cols(r, amt, heads);
-		draw_text(yy, 0, 8, r->code, TEXT_LEFT, e);
-		draw_text(yy, 8, wn, r->name, TEXT_LEFT, e);
-		draw_textf(yy, 8 + wn, 4, TEXT_LEFT, e, " %s", r->currency);
-		for (int k = 0; k < nc; k++) {
-			app_money(amt[k], r->currency, buf, sizeof buf);
-			draw_text(yy, 12 + wn + k * aw, aw, amt[k] ? buf : "-", TEXT_RIGHT, e);
-		}
-	}
-	if (!g->n)
+	draw_title(v, y);
+	draw_text(y + 1, 0, CODE_W, _("Code"), TEXT_LEFT, UI_HEADER);
+	draw_text(y + 1, CODE_W, namew, _("Customer"), TEXT_LEFT, UI_HEADER);
+	for (int i = first; i < last; x += c[i++].width)
+		draw_cell(y + 1, x, &c[i], c[i].head, UI_HEADER);
+	if (x < COLS)
+		draw_text(y + 1, x, COLS - x, last < n ? ">" : "", TEXT_RIGHT, UI_HEADER);
+	if (list > 256)
+		list = 256;
+	top = app_list_top(v, list);
+	got = ar_set_window(&g->set, (size_t)top, (size_t)(list > 0 ? list : 0), win);
+	for (size_t i = 0; i < got; i++)
+		draw_line(v, y + 2 + (int)i, c, first, last, namew, win[i], NULL,
+			  (long)i + top == v->cursor ? UI_CURSOR : UI_NORMAL);
+	for (int i = 0; i < nt; i++)
+		draw_line(v, y + rows - nt + i, c, first, last, namew, NULL, &g->set.totals[i],
+			  UI_SELECTED);
+	if (!g->set.nview)
 		draw_text(y + 3, 2, COLS - 4, _("No open receivables."), TEXT_LEFT, UI_MUTED);
+	if (g->set.overflow)
+		app_error(v->app, "%s", _("The totals are too large to add up."));
+}
+
+/* Walk to the next distinct value of a string column after cur (NULL:
+ * the first); NULL after the last. */
+static char *
+next_value(const struct ar_set *set, const char *cur, bool currency)
+{
+	const char *best = NULL;
+
+	for (size_t i = 0; i < set->n; i++) {
+		const char *s = currency ? set->rows[i].currency : set->rows[i].sales_rep;
+
+		if (*s && (!cur || strcmp(s, cur) > 0) && (!best || strcmp(s, best) < 0))
+			best = s;
+	}
+	return best ? xstrdup(best) : NULL;
+}
+
+static void
+as_of_prompt(struct app *a, const char *text, bool final, void *ctx)
+{
+	struct view *v = ctx;
+	struct aging *g = v->priv;
+	struct ur_err err;
+	int32_t day;
+
+	if (!final || !text || !*text || !g)
+		return;
+	ur_err_clear(&err);
+	if (date_parse(text, &day, &err) != UR_OK)
+		return app_error(a, "%s", err.msg);
+	g->as_of = day;
+	aging_load(v);
+}
+
+/* One month earlier or later; a month end stays a month end. */
+static int32_t
+month_step(int32_t day, int dir)
+{
+	if (day == date_end_of_month(day))
+		return date_end_of_month(date_add_months_clamped(day, dir));
+	return date_add_months_clamped(day, dir);
+}
+
+static void
+export_line(struct strbuf *sb, const struct ar_set *set, const char *code, const char *name,
+	    const char *cur, const int64_t *bucket, int64_t total)
+{
+	char buf[MONEY_BUFSZ];
+
+	csv_put_sep(sb, code, 0);
+	csv_put_sep(sb, name, 0);
+	csv_put_sep(sb, cur, 0);
+	for (int b = 0; b < set->nbuckets; b++) {
+		money_format(bucket[b], cur, MONEY_PLAIN, buf, sizeof buf);
+		csv_put_sep(sb, buf, 0);
+	}
+	money_format(total, cur, MONEY_PLAIN, buf, sizeof buf);
+	csv_put_sep(sb, buf, 1);
+}
+
+static void
+export_prompt(struct app *a, const char *path, bool final, void *ctx)
+{
+	struct aging *g = ((struct view *)ctx)->priv;
+	struct strbuf sb;
+	char key[32];
+	FILE *f;
+
+	if (!final || !path || !*path || !g)
+		return;
+	sb_init(&sb);
+	sb_adds(&sb, "customer,name,currency");
+	for (int b = 0; b < g->set.nbuckets; b++) {
+		ar_bucket_key(&g->set, b, key, sizeof key);
+		sb_addf(&sb, ",%s", key);
+	}
+	sb_adds(&sb, ",total\n");
+	for (size_t i = 0; i < g->set.nview; i++) {
+		const struct ar_row *r = ar_set_row(&g->set, i);
+
+		export_line(&sb, &g->set, r->code, r->name, r->currency, r->bucket, r->total);
+	}
+	if (!(f = fopen(path, "w")) || fwrite(sb.buf, 1, sb.len, f) != sb.len || fclose(f) != 0)
+		app_error(a, _("cannot write %s: %s"), path, strerror(errno));
+	else
+		app_msg(a, ngettext_("Exported %zu row to %s.", "Exported %zu rows to %s.",
+				     g->set.nview), g->set.nview, path);
+	sb_free(&sb);
+}
+
+/* The customer under the cursor (false, with a message, when none). */
+static bool
+cursor_customer(struct view *v, struct pane_customer *c)
+{
+	struct aging *g = v->priv;
+
+	if (!g->set.nview) {
+		app_error(v->app, "%s", _("No customer here."));
+		return false;
+	}
+	return pane_customer_get(v->app, ar_set_row(&g->set, (size_t)v->cursor)->customer_id, c);
+}
+
+static void
+aging_customer_action(struct view *v, enum request req)
+{
+	struct aging *g = v->priv;
+	struct pane_customer c;
+
+	if (!cursor_customer(v, &c))
+		return;
+	if (req == REQ_DRILL)
+		drill_open(v->app, &c, g->as_of);
+	else if (req == REQ_STATEMENT)
+		preview_open(v->app, c.code);
+	else if (req == REQ_RECORD_CONTACT)
+		contact_form_open(v->app, &c);
+	else {
+		app_show(v->app, VIEW_CONTACTS);
+		contacts_show(&v->app->views[VIEW_CONTACTS], &c);
+	}
+}
+
+static void
+toggle_filter(struct view *v, char **slot, bool currency)
+{
+	struct aging *g = v->priv;
+	char *next = next_value(&g->set, *slot, currency);
+
+	free(*slot);
+	*slot = next;
+	v->cursor = v->top = 0;
+	aging_view(v);
 }
 
 static enum request
 aging_request(struct view *v, enum request req)
 {
-	(void)v;
-	return req;
+	struct aging *g = v->priv;
+
+	switch (req) {
+	case REQ_AS_OF_PREV: g->as_of = month_step(g->as_of, -1); aging_load(v); break;
+	case REQ_AS_OF_NEXT: g->as_of = month_step(g->as_of, 1); aging_load(v); break;
+	case REQ_AS_OF_TODAY: g->as_of = v->app->today; aging_load(v); break;
+	case REQ_AS_OF_DATE: app_prompt(v->app, _("As of (date): "), false, as_of_prompt, v); break;
+	case REQ_AGE_BASIS: g->by_issue = !g->by_issue; aging_load(v); break;
+	case REQ_SORT: g->sort = (g->sort + 1) % sort_count(g); aging_view(v); break;
+	case REQ_SORT_REVERSE: g->desc = !g->desc; aging_view(v); break;
+	case REQ_FILTER_REP: toggle_filter(v, &g->rep, false); break;
+	case REQ_FILTER_CURRENCY: toggle_filter(v, &g->cur, true); break;
+	case REQ_OVERDUE_ONLY: g->overdue = !g->overdue; v->cursor = 0; aging_view(v); break;
+	case REQ_SCROLL_LEFT: g->hscroll--; break;
+	case REQ_SCROLL_RIGHT: g->hscroll++; break;
+	case REQ_EXPORT_CSV:
+		app_prompt(v->app, _("Export the rows shown to (CSV file): "), false, export_prompt, v);
+		break;
+	case REQ_DRILL:
+	case REQ_STATEMENT:
+	case REQ_RECORD_CONTACT:
+	case REQ_GOTO_CONTACTS: aging_customer_action(v, req); break;
+	default: return req;
+	}
+	return REQ_NONE;
 }
 
 static long
@@ -167,9 +519,12 @@ aging_find(struct view *v, const char *text, long from, int dir)
 {
 	struct aging *g = v->priv;
 
-	for (long i = from; i >= 0 && i < (long)g->n; i += dir)
-		if (strstr(g->rows[i].code, text) || strstr(g->rows[i].name, text))
+	for (long i = from; i >= 0 && i < (long)g->set.nview; i += dir) {
+		const struct ar_row *r = ar_set_row(&g->set, (size_t)i);
+
+		if (strstr(r->code, text) || strstr(r->name, text))
 			return i;
+	}
 	return -1;
 }
 
@@ -177,14 +532,14 @@ void
 aging_goto(struct view *v, const char *code)
 {
 	struct aging *g = v->priv;
+	long pos = ar_set_find(&g->set, code);
 
-	for (size_t i = 0; i < g->n; i++)
-		if (!strcmp(g->rows[i].code, code)) {
-			app_move(v, (long)i);
-			v->top = v->cursor;
-			return;
-		}
-	app_msg(v->app, _("%s has no open receivables."), code);
+	if (pos < 0) {
+		app_msg(v->app, _("%s has no open receivables."), code);
+		return;
+	}
+	app_move(v, pos);
+	v->top = v->cursor;
 }
 
 const struct view_ops aging_ops = {

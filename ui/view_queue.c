@@ -8,11 +8,17 @@
 #include <string.h>
 
 #include "app.h"
+#include "display.h"
 #include "draw.h"
 #include "i18n.h"
 #include "queue.h"
 #include "store.h"
 #include "store_ui.h"
+
+/* Milliseconds a frame may spend on the list's proposals. */
+#define PROPOSAL_BUDGET_MS 5.0
+/* Database pages kept in memory: the rows and customers revisited. */
+#define PAGE_CACHE_KIB 16384
 
 struct queue {
 	struct qwin w;
@@ -54,8 +60,8 @@ drop_detail(struct queue *q)
 	q->det_id = 0;
 }
 
-/* Re-read the queue (the database changed, or the sort): the cursor stays
- * on its deposit, or where it was when the deposit left the filter. */
+/* Re-read the queue (the database changed): the cursor stays on its
+ * deposit, or where it was when the deposit left the filter. */
 static void
 queue_load(struct view *v)
 {
@@ -86,9 +92,13 @@ queue_open(struct view *v)
 {
 	struct queue *q = calloc(1, sizeof *q);
 	struct match_config cfg;
+	struct ur_err err;
 
 	if (!q)
 		abort();
+	ur_err_clear(&err);
+	if (store_ui_cache(v->app->st, PAGE_CACHE_KIB, &err) != UR_OK)
+		app_error(v->app, "%s", err.msg);
 	match_config_default(&cfg);
 	cfg.threshold = v->app->set.threshold;
 	qwin_init(&q->w, &cfg);
@@ -171,7 +181,7 @@ queue_band(const struct app *a, int score, char *letter)
 
 /* What the last column says about a row. */
 static void
-row_note(struct view *v, const struct sui_deposit *d, const char *holder,
+row_note(const struct sui_deposit *d, const char *holder,
 	 const struct qbest *best, char *buf, size_t size, enum ui_elem *e)
 {
 	if (holder) {
@@ -185,14 +195,28 @@ row_note(struct view *v, const struct sui_deposit *d, const char *holder,
 		snprintf(buf, size, "%2d %s", best->score, best->name);
 		*e = UI_NORMAL;
 	} else {
-		snprintf(buf, size, "%s", best ? _("no proposal") : "");
+		snprintf(buf, size, "%s", best ? _("no proposal") : "…");
 		*e = UI_MUTED;
 	}
-	(void)v;
+}
+
+/* May the list compute another proposal in this frame? The rest are
+ * shown as they come, in idle time (a screen test waits for them all). */
+static bool
+budget_left(struct app *a, double start)
+{
+	static int unlimited = -1;
+
+	if (unlimited < 0)
+		unlimited = display_headless() && !getenv("URIKAKE_TEST_TIMES");
+	if (unlimited || app_now_ms() - start < PROPOSAL_BUDGET_MS)
+		return true;
+	a->busy = true;
+	return false;
 }
 
 static void
-draw_row(struct view *v, long pos, int y)
+draw_row(struct view *v, long pos, int y, double start)
 {
 	struct app *a = v->app;
 	struct queue *q = v->priv;
@@ -203,11 +227,12 @@ draw_row(struct view *v, long pos, int y)
 	char date[32], amt[48], note[512], letter = ' ';
 	enum ui_elem band = UI_NORMAL, ne, e = pos == v->cursor ? UI_CURSOR : UI_NORMAL;
 
-	if (!strcmp(d->state, "unmatched") && !holder)
-		best = qwin_best(&q->w, a, d);
+	if (!strcmp(d->state, "unmatched") && !holder &&
+	    !(best = qwin_best(&q->w, a, d, false)) && budget_left(a, start))
+		best = qwin_best(&q->w, a, d, true);
 	settings_date(&a->set, d->date, date, sizeof date);
 	app_money(d->amount, d->currency, amt, sizeof amt);
-	row_note(v, d, holder, best, note, sizeof note, &ne);
+	row_note(d, holder, best, note, sizeof note, &ne);
 	if (best && best->some)
 		band = queue_band(a, best->score, &letter);
 	if (pos == v->cursor)
@@ -224,6 +249,7 @@ draw_row(struct view *v, long pos, int y)
 static void
 draw_list(struct view *v, int y, int rows)
 {
+	double start = app_now_ms();
 	struct queue *q = v->priv;
 	int rest = COLS - 32, wp = rest * 45 / 100;
 	long top;
@@ -236,7 +262,7 @@ draw_list(struct view *v, int y, int rows)
 	top = app_list_top(v, rows - 1);
 	qwin_load(&q->w, v->app, top, rows - 1);
 	for (long i = top; i < top + rows - 1 && qwin_row(&q->w, i); i++)
-		draw_row(v, i, y + 1 + (int)(i - top));
+		draw_row(v, i, y + 1 + (int)(i - top), start);
 	if (!q->w.n)
 		draw_text(y + 2, 2, COLS - 4, _("Nothing here: no deposit matches this filter."),
 			  TEXT_LEFT, UI_MUTED);
@@ -322,6 +348,7 @@ queue_draw(struct view *v, int y, int rows)
 	char buf[512];
 	int list = (rows - 1) * 11 / 20;
 
+	store_ui_snapshot(v->app->st, true);
 	snprintf(buf, sizeof buf, _("Deposits · filter: %s · sort: %s · %ld"),
 		 _(filter_names[q->w.filter]), _(sort_names[q->w.sort]), qwin_count(&q->w, v->app));
 	draw_text(y, 0, COLS, buf, TEXT_LEFT, UI_TITLE);
@@ -330,6 +357,7 @@ queue_draw(struct view *v, int y, int rows)
 	draw_list(v, y + 1, list);
 	load_detail(v);
 	draw_detail(v, y + 1 + list, rows - 1 - list);
+	store_ui_snapshot(v->app->st, false);
 }
 
 void
@@ -536,7 +564,8 @@ queue_request(struct view *v, enum request req)
 		break;
 	case REQ_SORT:
 		q->w.sort = (q->w.sort + 1) % SUI_SORT_COUNT;
-		queue_load(v);
+		qwin_reset(&q->w, false);
+		v->cursor = v->top = 0;
 		break;
 	default:
 		return req;

@@ -123,6 +123,7 @@ enum match_fit {
 #define MATCH_F_DUE_NEAR     (1u << 9)  /* paid within a week of the due date */
 #define MATCH_F_AMOUNT_ONLY  (1u << 10) /* found by amount alone */
 #define MATCH_F_NAME_SHARED  (1u << 11) /* several customers share the name */
+#define MATCH_F_SKIPS_OLDEST (1u << 12) /* partial of a later invoice, the oldest left open */
 /* Any feature that names the customer (amount alone never does). */
 #define MATCH_F_IDENTITY (MATCH_F_VIRTUAL | MATCH_F_EDI | MATCH_F_CODE | MATCH_F_ALIAS | \
 			  MATCH_F_NAME_EXACT | MATCH_F_NAME_PREFIX | MATCH_F_NAME_FUZZY)
@@ -146,7 +147,7 @@ struct match_proposal {
 	enum match_fit fit;
 	int64_t alias_count; /* confirmations behind the alias or code */
 	int similarity;      /* fuzzy name similarity, percent */
-	int amount_peers;    /* amount only: customers the amount fits (9: many) */
+	int amount_peers;    /* amount only: customers the amount fits (9: more) */
 	int nlines;
 	struct match_line line[MATCH_MAX_LINES];
 	int64_t on_account;  /* cash held as a credit */

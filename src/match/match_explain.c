@@ -54,10 +54,6 @@ explain_who(const struct match_proposal *p, const struct match_deposit *d, struc
 		put_payer(out, d);
 		sb_adds(out, _(" is not known as "));
 		put_customer(out, p);
-		if (p->amount_peers <= 1)
-			sb_adds(out, _(" (the only customer the amount fits)"));
-		else
-			sb_addf(out, _(" (the amount fits %d customers)"), p->amount_peers);
 		return;
 	}
 	sb_adds(out, _("payer "));
@@ -127,7 +123,8 @@ match_explain(const struct match_proposal *p, const struct match_deposit *d,
 		sb_adds(out, _("no open invoice fits the amount"));
 		break;
 	case MATCH_FIT_PARTIAL:
-		sb_adds(out, _("oldest first: "));
+		sb_adds(out, p->features & MATCH_F_SKIPS_OLDEST ? _("the oldest left open: ")
+								: _("oldest first: "));
 		explain_lines(p, cur, out);
 		sb_adds(out, _(", the rest stays open"));
 		break;
@@ -142,5 +139,9 @@ match_explain(const struct match_proposal *p, const struct match_deposit *d,
 	}
 	if (p->features & MATCH_F_DUE_NEAR)
 		sb_adds(out, _(", paid near the due date"));
+	if (p->features & MATCH_F_AMOUNT_ONLY && p->amount_peers <= 1)
+		sb_adds(out, _("; the only customer the amount fits"));
+	else if (p->features & MATCH_F_AMOUNT_ONLY)
+		sb_addf(out, _("; the amount fits %d customers"), p->amount_peers);
 	sb_addf(out, _("; score %d"), p->score);
 }

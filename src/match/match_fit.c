@@ -274,6 +274,7 @@ fit_next_partial(const struct fitter *f)
 		return;
 	fit_start(f, &p, MATCH_FIT_PARTIAL);
 	fit_line(&p, f->v[1], f->d->amount, 0);
+	p.features = MATCH_F_SKIPS_OLDEST;
 	f->fn(f->ctx, &p);
 }
 

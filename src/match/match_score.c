@@ -88,7 +88,7 @@ score_fit(void *ctx, const struct match_proposal *fit)
 		return;
 	r = &s->r[s->n++];
 	r->p = *fit;
-	r->p.features = c->features;
+	r->p.features = c->features | fit->features;
 	r->p.alias_count = c->alias_count;
 	r->p.similarity = c->similarity;
 	r->p.amount_peers = c->amount_peers;

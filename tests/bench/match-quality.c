@@ -4,7 +4,8 @@
  * `urikake match confirm`), which teaches the aliases; then month two.
  * Reports, per month: customer deposits auto-matched correctly and
  * wrongly, non-customer deposits auto-matched (must be 0), and how often
- * the right proposal is in the top 3 for the rest.
+ * the right proposal is in the top 3 for the rest. With --tap the issue's
+ * targets are assertions too (zero wrong; ≥ 85% / ≥ 93% auto; ≥ 98% top 3).
  * Usage: match-quality [--customers N] [--seed S] [--tap] [--verbose] */
 #include "config.h"
 
@@ -260,6 +261,16 @@ pct(long a, long b)
 	return b ? 100.0 * (double)a / (double)b : 100.0;
 }
 
+/* The issue's targets as TAP assertions (guards against regressions at
+ * the small size make check runs). */
+static void
+tap_at_least(double got, double want, const char *what, int month, int *tn, int *failed)
+{
+	printf("%sok %d - month %d: %s %.1f%% (target %.0f%%)\n", got < want ? "not " : "",
+	       ++*tn, month, what, got, want);
+	*failed += got < want;
+}
+
 static void
 report(const struct month *m, int month, int tap, int *tn, int *failed)
 {
@@ -279,6 +290,10 @@ report(const struct month *m, int month, int tap, int *tn, int *failed)
 	printf("%sok %d - month %d: zero wrong auto-matches\n",
 	       m->auto_wrong + m->stranger_auto ? "not " : "", ++*tn, month);
 	*failed += m->auto_wrong + m->stranger_auto > 0;
+	tap_at_least(pct(m->auto_ok, m->customer), month == 1 ? 85.0 : 93.0,
+		     "auto-matched correctly", month, tn, failed);
+	tap_at_least(pct(m->top3, m->held), 98.0, "right proposal in the top 3", month, tn,
+		     failed);
 }
 
 static void
@@ -329,7 +344,7 @@ main(int argc, char **argv)
 	insert_customers(&r, db);
 	match_config_default(&cfg);
 	if (tap)
-		printf("1..3\n");
+		printf("1..7\n");
 	printf("%s%d customers, %d invoices, %d deposits (seed %llu)\n", tap ? "# " : "",
 	       s.ncust, s.ninv, s.ndep, (unsigned long long)seed);
 	run_month(&r, 1, &cfg);

@@ -5,10 +5,23 @@ tui_demo_db() { # tui_demo_db PATH
 	URIKAKE_TODAY=${URIKAKE_TODAY:-2026-03-31} "$URIKAKE" --db "$1" --user demo demo >/dev/null
 }
 
-# tui_run SCRIPT SIZE DB OUTDIR: run the headless interface on a script.
+# tui_run SCRIPT SIZE DB OUTDIR [OPTION...]: run the headless interface on
+# a script (the options go before the others, e.g. --lang ja).
 tui_run() {
-	URIKAKE_TEST_SCRIPT="$1" URIKAKE_TEST_SIZE="$2" URIKAKE_TEST_DUMP_DIR="$4" \
-		DB="$3" TUI_SCRIPTS="$top_srcdir/tests/tui/scripts" URIKAKE="$URIKAKE" \
+	script=$1 size=$2 db=$3 out=$4
+	shift 4
+	URIKAKE_TEST_SCRIPT="$script" URIKAKE_TEST_SIZE="$size" URIKAKE_TEST_DUMP_DIR="$out" \
+		DB="$db" TUI_SCRIPTS="$top_srcdir/tests/tui/scripts" URIKAKE="$URIKAKE" \
 		XDG_CONFIG_HOME="$T/config" \
-		"$URIKAKE" --db "$3" --user tester 2>"$4/stderr"
+		"$URIKAKE" "$@" --db "$db" --user tester 2>"$out/stderr"
+}
+
+# tui_catalogues DIR: compile po/ja.po and po/zh_CN.po into DIR (a locale
+# directory for $URIKAKE_LOCALEDIR).
+tui_catalogues() {
+	for lang in ja zh_CN; do
+		mkdir -p "$1/$lang/LC_MESSAGES" &&
+			msgfmt -o "$1/$lang/LC_MESSAGES/urikake.mo" "$top_srcdir/po/$lang.po" ||
+			return 1
+	done
 }

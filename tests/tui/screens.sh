@@ -7,26 +7,66 @@
 . "$top_srcdir/tests/tui/lib-tui.sh"
 export TERM=xterm-256color URIKAKE_TODAY=2026-03-31
 
+# check_screens OUTDIR: compare every screen dumped in OUTDIR.
+check_screens() {
+	for got in "$1"/*.screen; do
+		name=$(basename "$got")
+		want="$top_srcdir/tests/tui/expected/$size/$name"
+		if [ -n "$URIKAKE_UPDATE_EXPECTED" ]; then
+			mkdir -p "$(dirname "$want")" && cp "$got" "$want"
+		fi
+		diff -u "$want" "$got" >"$T/.diff" 2>&1
+		t_report $? "$size $name"
+		sed 's/^/# /' "$T/.diff" | head -40
+	done
+}
+
+fresh_db() {
+	rm -f "$T/db.db" "$T/db.db-wal" "$T/db.db-shm"
+	cp "$T/demo.db" "$T/db.db"
+}
+
+# Two clerks confirmed the same deposit: only the winner's allocations
+# exist, and no deposit has allocations of both.
+check_lost_race() {
+	"$URIKAKE" --db "$T/db.db" export allocations >"$T/alloc.csv"
+	t_is "$size: the clerk who lost the race wrote nothing" \
+		"$(grep -c ',tester,' "$T/alloc.csv")" 0
+	ref=$(grep ',suzuki,' "$T/alloc.csv" | cut -d, -f1 | sort -u)
+	t_is "$size: the winner confirmed one deposit" "$(echo "$ref" | grep -c .)" 1
+	t_is "$size: that deposit's allocations are the winner's alone" \
+		"$(grep "^$ref," "$T/alloc.csv" | grep -vc ',suzuki,')" 0
+}
+
 tui_demo_db "$T/demo.db" || t_skip_all "cannot build the demo database"
+tui_catalogues "$T/locale" || t_skip_all "cannot compile the catalogues (msgfmt)"
 for size in 80x24 132x43; do
 	for script in shell actions clerks; do
 		out="$T/out/$size/$script"
 		mkdir -p "$out"
-		rm -f "$T/db.db" "$T/db.db-wal" "$T/db.db-shm"
-		cp "$T/demo.db" "$T/db.db"
+		fresh_db
 		tui_run "$top_srcdir/tests/tui/scripts/$script.script" "$size" "$T/db.db" "$out"
 		t_is "$script at $size exits 0 and prints nothing" "$?:$(cat "$out/stderr")" "0:"
-		for got in "$out"/*.screen; do
-			name=$(basename "$got")
-			want="$top_srcdir/tests/tui/expected/$size/$name"
-			if [ -n "$URIKAKE_UPDATE_EXPECTED" ]; then
-				mkdir -p "$(dirname "$want")" && cp "$got" "$want"
-			fi
-			diff -u "$want" "$got" >"$T/.diff" 2>&1
-			t_report $? "$size $name"
-			sed 's/^/# /' "$T/.diff" | head -40
+		check_screens "$out"
+		if [ "$script" = clerks ]; then
+			check_lost_race
+		fi
+	done
+	# The catalogues: screens named ja-NN-… and zh_CN-NN-….
+	mkdir -p "$T/out/$size/lang"
+	for lang in ja zh_CN; do
+		run="$T/run-$size-$lang"
+		mkdir -p "$run"
+		fresh_db
+		URIKAKE_LOCALEDIR="$T/locale" tui_run "$top_srcdir/tests/tui/scripts/lang.script" \
+			"$size" "$T/db.db" "$run" --lang "$lang"
+		t_is "lang.script in $lang at $size exits 0 and prints nothing" \
+			"$?:$(cat "$run/stderr")" "0:"
+		for f in "$run"/lang-*.screen; do
+			mv "$f" "$T/out/$size/lang/$lang-${f##*/lang-}"
 		done
 	done
+	check_screens "$T/out/$size/lang"
 done
 t_is "every expected screen was produced" \
 	"$(cd "$top_srcdir/tests/tui/expected" && ls */*.screen | sort)" \

@@ -1,0 +1,31 @@
+/* docprint: putting a document on paper — writing a statement as a PDF
+ * file and handing a file to CUPS with lp (the printer from the company
+ * settings, else lp's default), capturing lp's reply. Runs lp as a child
+ * process; prints nothing itself. */
+#ifndef UR_SRC_DOCPRINT_H
+#define UR_SRC_DOCPRINT_H
+
+#include "company.h"
+#include "err.h"
+#include "statement.h"
+#include "strbuf.h"
+
+/** Write statement s (with our details from c) as an A4 PDF at path;
+ *  *pages (may be NULL) gets its page count. UR_FAIL when the file cannot
+ *  be written. */
+enum ur_status docprint_statement_pdf(const struct statement *s, const struct company *c,
+				      const char *path, int *pages, struct ur_err *err);
+
+/** Run `lp [-d printer] -- path` (printer NULL or "": lp's default) with
+ *  no terminal input; job gets lp's first line of output ("request id is
+ *  …"). UR_FAIL when lp is not installed or fails, the message saying why
+ *  and that the file is kept at path. */
+enum ur_status docprint_lp(const char *path, const char *printer, struct strbuf *job,
+			   struct ur_err *err);
+
+/** The file name for customer code's document kind ("statement") on day:
+ *  KIND-CODE-YYYY-MM-DD.pdf, the code made safe for a file name
+ *  (malloc'd). */
+char *docprint_file_name(const char *kind, const char *code, int32_t day);
+
+#endif

@@ -1,0 +1,27 @@
+/* testutil: helpers shared by the unit tests: ISO dates, bank deposits kept
+ * past the parser's callback, NULL-safe string checks and a reproducible
+ * pseudo-random sequence. */
+#ifndef UR_TESTS_TESTUTIL_H
+#define UR_TESTS_TESTUTIL_H
+
+#include <stdint.h>
+
+#include "bank.h"
+
+/** The day number of the date text iso (0 when it is not a date). */
+int32_t tu_day(const char *iso);
+
+/** *to = *from with every string duplicated (NULL stays NULL); release
+ *  with tu_deposit_free. */
+void tu_deposit_copy(struct bank_deposit *to, const struct bank_deposit *from);
+
+/** Free the strings of a deposit filled by tu_deposit_copy. */
+void tu_deposit_free(struct bank_deposit *d);
+
+/** Test that got is want, either of them NULL written as "(null)". */
+void tu_is_str(const char *got, const char *want, const char *what);
+
+/** The next number of the xorshift32 sequence kept in *state (not 0). */
+uint32_t tu_xorshift(uint32_t *state);
+
+#endif

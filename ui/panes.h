@@ -1,0 +1,48 @@
+/* panes: what the aging and contact panes share with their modal layers —
+ * the customer drill-down (drill.c), the record-a-contact form
+ * (contact_form.c, with the line editor of field.c) and the statement
+ * preview with printing (preview.c). */
+#ifndef UR_UI_PANES_H
+#define UR_UI_PANES_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "app.h"
+#include "arconf.h"
+
+/* The customer a pane action is about. */
+struct pane_customer {
+	int64_t id;
+	char code[24];
+	char name[256];
+	char currency[8];
+};
+
+/** Fill c from customer id (errors go to the message line); false on failure. */
+bool pane_customer_get(struct app *a, int64_t id, struct pane_customer *c);
+/** The receivables settings (buckets, dunning, write-off limits): defaults,
+ *  then the user's config file; problems go to the message line. */
+void pane_arconf(struct app *a, struct ar_settings *s);
+
+struct contact_entry;
+/** The day of a recorded contact (from its time stamp when the store
+ *  leaves day unset). */
+int32_t pane_contact_day(const struct contact_entry *e);
+
+/** Open the drill-down of customer c at as_of (modal): invoices with open
+ *  amount, days past due and what paid them, deposits and allocations,
+ *  contacts, days late and DSO; w writes off a remainder, d jumps to the
+ *  deposit queue, l to the contact log, p previews the statement. */
+void drill_open(struct app *a, const struct pane_customer *c, int32_t as_of);
+
+/** Open the record-a-contact form for customer c (modal). */
+void contact_form_open(struct app *a, const struct pane_customer *c);
+
+/** Open the statement preview of customer code (modal); p prints it. */
+void preview_open(struct app *a, const char *code);
+
+/** Pane 3: show the timeline of customer c (NULL: today's worklist). */
+void contacts_show(struct view *v, const struct pane_customer *c);
+
+#endif

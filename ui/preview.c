@@ -1,0 +1,173 @@
+/* preview: the statement preview over the panes (`p` on a customer) — the
+ * plain-text rendering of the customer's statement for its default period,
+ * scrollable — and printing it from there: the PDF goes to CUPS via lp
+ * on the printer of the company settings; without a printer the PDF is
+ * saved and its path reported. */
+#include "config.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "company.h"
+#include "docprint.h"
+#include "draw.h"
+#include "i18n.h"
+#include "panes.h"
+#include "render.h"
+#include "statement.h"
+#include "store_statement.h"
+#include "xalloc.h"
+
+struct preview {
+	struct statement s;
+	struct company co;
+	struct strbuf text;
+	size_t *line; /* start of each line in text */
+	size_t nlines;
+	long top;
+};
+
+static void
+preview_free(void *ctx)
+{
+	struct preview *p = ctx;
+
+	stmt_free(&p->s);
+	company_free(&p->co);
+	sb_free(&p->text);
+	free(p->line);
+	free(p);
+}
+
+/* Cut the rendering into lines (each ends at its '\n', made a '\0'). */
+static void
+split_lines(struct preview *p)
+{
+	size_t cap = 64;
+
+	p->line = xmalloc(cap * sizeof *p->line);
+	for (size_t i = 0; i < p->text.len;) {
+		char *nl = strchr(p->text.buf + i, '\n');
+
+		if (p->nlines == cap)
+			p->line = xrealloc(p->line, (cap *= 2) * sizeof *p->line);
+		p->line[p->nlines++] = i;
+		if (!nl)
+			break;
+		*nl = '\0';
+		i = (size_t)(nl - p->text.buf) + 1;
+	}
+}
+
+static void
+preview_draw(struct app *a, void *ctx)
+{
+	struct preview *p = ctx;
+	int y = 1, rows = LINES - 3, list = rows - 3;
+	char buf[512];
+
+	(void)a;
+	draw_box(y, 0, rows, COLS, UI_BORDER);
+	snprintf(buf, sizeof buf, _(" Statement preview: %s %s · lines %ld-%ld of %zu "), p->s.code,
+		 p->s.name, p->top + 1,
+		 p->top + list < (long)p->nlines ? p->top + list : (long)p->nlines, p->nlines);
+	draw_text(y, 2, COLS - 4, buf, TEXT_LEFT, UI_HEADER);
+	for (long i = p->top; i < (long)p->nlines && i < p->top + list; i++)
+		draw_text(y + 1 + (int)(i - p->top), 2, COLS - 4, p->text.buf + p->line[i],
+			  TEXT_LEFT, UI_OVERLAY);
+	draw_text(y + rows - 2, 2, COLS - 4, _("j/k PgUp/PgDn scroll · p print · Esc close"),
+		  TEXT_LEFT, UI_MUTED);
+}
+
+/* Write the PDF in the current directory; print it when a printer is set. */
+static void
+preview_print(struct app *a, struct preview *p)
+{
+	const char *printer = company_get(&p->co, "printer", NULL);
+	char *path = docprint_file_name("statement", p->s.code, a->today);
+	struct strbuf job;
+	struct ur_err err;
+	int pages = 0;
+
+	ur_err_clear(&err);
+	sb_init(&job);
+	if (docprint_statement_pdf(&p->s, &p->co, path, &pages, &err) != UR_OK)
+		app_error(a, "%s", err.msg);
+	else if (!*printer)
+		app_msg(a, _("No printer set (printer = NAME in the company settings): the PDF is "
+			     "saved as %s."), path);
+	else if (docprint_lp(path, printer, &job, &err) != UR_OK)
+		app_error(a, "%s", err.msg);
+	else
+		app_msg(a, _("Sent %s to %s: %s"), path, printer, job.buf);
+	sb_free(&job);
+	free(path);
+}
+
+static bool
+preview_key(struct app *a, void *ctx, enum request req, int key)
+{
+	struct preview *p = ctx;
+	long page = LINES - 6 > 1 ? LINES - 6 : 1, max = (long)p->nlines - page;
+
+	(void)key;
+	switch (req) {
+	case REQ_MOVE_UP: p->top--; break;
+	case REQ_MOVE_DOWN: p->top++; break;
+	case REQ_PAGE_UP: p->top -= page; break;
+	case REQ_PAGE_DOWN: p->top += page; break;
+	case REQ_FIRST: p->top = 0; break;
+	case REQ_LAST: p->top = max; break;
+	case REQ_PRINT: preview_print(a, p); break;
+	case REQ_CANCEL:
+	case REQ_QUIT: return false;
+	default: break;
+	}
+	if (p->top > max)
+		p->top = max;
+	if (p->top < 0)
+		p->top = 0;
+	return true;
+}
+
+/* Our details from $XDG_CONFIG_HOME/urikake/company (none: empty). */
+static void
+load_company(struct app *a, struct company *co)
+{
+	char *path = settings_path("company");
+	struct ur_err err;
+	bool found;
+
+	ur_err_clear(&err);
+	if (company_load(path, co, &found, &err) != UR_OK)
+		app_error(a, "%s", err.msg);
+	free(path);
+}
+
+void
+preview_open(struct app *a, const char *code)
+{
+	struct preview *p = xcalloc(1, sizeof *p);
+	struct modal m = { preview_draw, preview_key, preview_free, p };
+	struct stmt_opts o = { 0, 0, a->today, -1 };
+	struct store_statement *q = NULL;
+	struct ur_err err;
+
+	sb_init(&p->text);
+	load_company(a, &p->co);
+	ur_err_clear(&err);
+	if (store_statement_open(a->st, &q, &err) != UR_OK ||
+	    stmt_build(a->st, q, code, &o, &p->s, &err) != UR_OK) {
+		store_statement_close(q);
+		app_error(a, "%s", err.msg);
+		company_free(&p->co);
+		sb_free(&p->text);
+		free(p);
+		return;
+	}
+	store_statement_close(q);
+	render_statement_text(&p->s, &p->co, &p->text);
+	split_lines(p);
+	app_modal(a, &m);
+}
