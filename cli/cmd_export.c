@@ -87,7 +87,9 @@ export_customer(const struct customer *c, void *ctx)
 	export_text(x, "sales_rep", c->sales_rep, 0, 0);
 	export_text(x, "phone", c->phone, 0, 0);
 	export_text(x, "email", c->email, 0, 0);
-	export_text(x, "address", c->address, 0, 1);
+	export_text(x, "address", c->address, 0, 0);
+	export_text(x, "parent", c->payer_parent, 0, 0);
+	export_text(x, "rep_kana", c->rep_kana, 0, 1);
 	return export_row_end(x);
 }
 
@@ -128,7 +130,7 @@ export_run(const struct cli *c, const char *what, struct export *x)
 	if (strcmp(what, "customers") == 0) {
 		if (!x->json)
 			sb_adds(&x->out, "code,name,kana,currency,terms,credit_limit,sales_rep,"
-					 "phone,email,address\n");
+					 "phone,email,address,parent,rep_kana\n");
 		s = store_customers_each(st, export_customer, x, &err);
 	} else {
 		if (!x->json)

@@ -20,7 +20,7 @@
 #include "terms.h"
 #include "xalloc.h"
 
-#define IMP_MAXCOLS 10
+#define IMP_MAXCOLS 12
 #define IMP_PROGRESS_EVERY 4096
 
 /* A string → size_t hash map (open addressing) with its keys in one arena,
@@ -62,9 +62,10 @@ struct imp {
 
 static const char *const cust_cols[] = {
 	"code", "name", "kana", "currency", "terms", "credit_limit", "sales_rep", "phone",
-	"email", "address",
+	"email", "address", "parent", "rep_kana",
 };
-enum { C_CODE, C_NAME, C_KANA, C_CURRENCY, C_TERMS, C_CREDIT, C_REP, C_PHONE, C_EMAIL, C_ADDRESS };
+enum { C_CODE, C_NAME, C_KANA, C_CURRENCY, C_TERMS, C_CREDIT, C_REP, C_PHONE, C_EMAIL, C_ADDRESS,
+       C_PARENT, C_REP_KANA };
 
 static const char *const inv_cols[] = {
 	"number", "customer", "issue_date", "due_date", "amount", "currency", "tax", "memo",
@@ -317,6 +318,10 @@ cust_row(struct imp *im)
 	c.phone = imp_field(im, C_PHONE);
 	c.email = imp_field(im, C_EMAIL);
 	c.address = imp_field(im, C_ADDRESS);
+	c.payer_parent = imp_trimmed(im, C_PARENT);
+	if (strcmp(c.payer_parent, c.code) == 0)
+		return imp_fail(im, _("customer %s cannot be its own parent"), c.code);
+	c.rep_kana = imp_field(im, C_REP_KANA);
 	if (store_customer_upsert(im->st, &c, &what, im->err) != UR_OK)
 		return im->err->status;
 	imp_count(im, what);
@@ -496,7 +501,7 @@ csvimport_customers(struct store *st, const char *text, size_t len,
 	enum ur_status s;
 
 	imp_init(&im, st, text, len, o, err);
-	s = imp_header(&im, cust_cols, 10, 1u << C_CODE | 1u << C_NAME);
+	s = imp_header(&im, cust_cols, 12, 1u << C_CODE | 1u << C_NAME);
 	if (s == UR_OK)
 		s = imp_records(&im, cust_row, "import.customers", "customers");
 	imp_free(&im, out);

@@ -180,9 +180,12 @@ ar_credit_use(const struct ar_row *r)
 	return (int)(t * 1000 / r->credit_limit);
 }
 
-/* One shown row with its sort key; sign is -1 for descending. */
+/* One shown row with its sort key; sign is -1 for descending. Amounts of
+ * different currencies are not comparable: money keys sort by currency
+ * first, then by amount within it. */
 struct ar_key {
 	int64_t num;
+	bool money;
 	const char *str;
 	const struct ar_row *r;
 	size_t idx;
@@ -195,6 +198,8 @@ ar_cmp(const void *pa, const void *pb)
 	const struct ar_key *a = pa, *b = pb;
 	int c = 0;
 
+	if (a->money && (c = strcmp(a->r->currency, b->r->currency)))
+		return c;
 	if (a->str)
 		c = strcmp(a->str, b->str);
 	else if (a->num != b->num)
@@ -213,6 +218,8 @@ ar_key_of(const struct ar_row *r, int col, struct ar_key *k)
 {
 	k->str = NULL;
 	k->num = 0;
+	k->money = col == AR_COL_TOTAL || col == AR_COL_OVERDUE ||
+		   (col >= AR_COL_BUCKET && col < AR_COL_COUNT);
 	switch (col) {
 	case AR_COL_CODE: k->str = r->code; break;
 	case AR_COL_NAME: k->str = r->name; break;

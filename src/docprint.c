@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -45,28 +46,37 @@ docprint_file_name(const char *kind, const char *code, int32_t day)
 	return path;
 }
 
-/* The child: output into fd, input from /dev/null, then lp. */
-static void
-run_lp(int fd, const char *path, const char *printer)
+/* Start lp with its output into fd and no input; errno-style error or 0. */
+static int
+spawn_lp(pid_t *pid, int fd, const char *path, const char *printer)
 {
-	int null = open("/dev/null", O_RDONLY);
+	char *argv[6], *const *args = argv;
+	posix_spawn_file_actions_t fa;
+	extern char **environ;
+	int n = 0, rc;
 
-	if (null >= 0)
-		dup2(null, STDIN_FILENO);
-	dup2(fd, STDOUT_FILENO);
-	dup2(fd, STDERR_FILENO);
-	if (printer && *printer)
-		execlp("lp", "lp", "-d", printer, "--", path, (char *)NULL);
-	else
-		execlp("lp", "lp", "--", path, (char *)NULL);
-	_exit(127);
+	argv[n++] = (char *)"lp";
+	if (printer && *printer) {
+		argv[n++] = (char *)"-d";
+		argv[n++] = (char *)printer;
+	}
+	argv[n++] = (char *)"--";
+	argv[n++] = (char *)path;
+	argv[n] = NULL;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_adddup2(&fa, fd, STDOUT_FILENO);
+	posix_spawn_file_actions_adddup2(&fa, fd, STDERR_FILENO);
+	rc = posix_spawnp(pid, "lp", &fa, NULL, args, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	return rc;
 }
 
 enum ur_status
 docprint_lp(const char *path, const char *printer, struct strbuf *job, struct ur_err *err)
 {
 	char out[512];
-	int fd[2], status = 0;
+	int fd[2], status = 0, rc;
 	size_t len = 0;
 	ssize_t n;
 	pid_t pid;
@@ -74,15 +84,14 @@ docprint_lp(const char *path, const char *printer, struct strbuf *job, struct ur
 	if (pipe(fd) != 0)
 		return ur_fail(err, UR_FAIL, _("cannot run lp: %s; the PDF is saved as %s"),
 			       strerror(errno), path);
-	if ((pid = fork()) < 0) {
+	if ((rc = spawn_lp(&pid, fd[1], path, printer)) != 0) {
 		close(fd[0]);
 		close(fd[1]);
+		if (rc == ENOENT)
+			return ur_fail(err, UR_FAIL, _("cannot print: lp (CUPS) is not installed; "
+						       "the PDF is saved as %s"), path);
 		return ur_fail(err, UR_FAIL, _("cannot run lp: %s; the PDF is saved as %s"),
-			       strerror(errno), path);
-	}
-	if (pid == 0) {
-		close(fd[0]);
-		run_lp(fd[1], path, printer);
+			       strerror(rc), path);
 	}
 	close(fd[1]);
 	while (len + 1 < sizeof out && (n = read(fd[0], out + len, sizeof out - 1 - len)) > 0)
@@ -92,10 +101,6 @@ docprint_lp(const char *path, const char *printer, struct strbuf *job, struct ur
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	out[strcspn(out, "\n")] = '\0';
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 127 && !*out)
-		return ur_fail(err, UR_FAIL,
-			       _("cannot print: lp (CUPS) is not installed; the PDF is saved as %s"),
-			       path);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		return ur_fail(err, UR_FAIL, _("cannot print %s: %s; the PDF is saved as %s"), path,
 			       *out ? out : _("lp failed"), path);

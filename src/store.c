@@ -50,6 +50,11 @@ static const struct {
 	     "CREATE INDEX invoice_open_amount ON invoice(currency, amount - paid)"
 	     " WHERE amount <> paid;"
 	     "CREATE INDEX payer_alias_code ON payer_alias(payer_code) WHERE payer_code <> '';" },
+	/* 4: who else pays for a customer, as the customer master records it:
+	 * the paying parent (請求先, a customer code) and the representative's
+	 * name in kana (代表者カナ), for the matching engine's candidates. */
+	{ 4, "ALTER TABLE customer ADD COLUMN payer_parent TEXT;"
+	     "ALTER TABLE customer ADD COLUMN rep_kana TEXT;" },
 };
 #define STORE_VERSION (migrations[sizeof migrations / sizeof migrations[0] - 1].version)
 

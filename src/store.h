@@ -53,6 +53,8 @@ struct customer {
 	const char *phone;
 	const char *email;
 	const char *address;
+	const char *payer_parent; /* code of the customer that pays for this one (請求先) */
+	const char *rep_kana;     /* the representative's name in kana (代表者カナ) */
 };
 
 enum store_upsert { STORE_UNCHANGED, STORE_INSERTED, STORE_UPDATED };
@@ -62,7 +64,8 @@ enum store_upsert { STORE_UNCHANGED, STORE_INSERTED, STORE_UPDATED };
 enum ur_status store_customer_upsert(struct store *st, const struct customer *c,
 				     enum store_upsert *what, struct ur_err *err);
 /** Look up by code. Returns UR_OK and fills *out (strings owned by the store,
- *  valid until the next call on st), or UR_INPUT when there is no such code. */
+ *  valid until the next call on st), or UR_INPUT when there is no such code.
+ *  payer_parent and rep_kana are left NULL (store_customers_each has them). */
 enum ur_status store_customer_get(struct store *st, const char *code, struct customer *out,
 				  struct ur_err *err);
 

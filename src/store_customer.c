@@ -17,7 +17,19 @@ static const char *const cust_cols[CUST_NTEXT] = {
 
 #define CUST_SELECT                                                                  \
 	"SELECT id, code, name, kana, kana_key, currency, terms, sales_rep, phone, email," \
-	" address, credit_limit FROM customer"
+	" address, credit_limit, payer_parent, rep_kana FROM customer"
+
+/* Who else pays: ?12 / column 12 and ?13 / column 13 (not kept by
+ * store_customer_get, whose copies are the first CUST_NTEXT). */
+#define CUST_NPAYER 2
+static const char *const payer_cols[CUST_NPAYER] = { "payer_parent", "rep_kana" };
+
+static void
+cust_payers(const struct customer *c, const char *v[CUST_NPAYER])
+{
+	v[0] = c->payer_parent;
+	v[1] = c->rep_kana;
+}
 
 static void
 cust_texts(const struct customer *c, const char *v[CUST_NTEXT])
@@ -54,6 +66,8 @@ cust_from_row(sqlite3_stmt *s, struct customer *c)
 	c->email = v[8];
 	c->address = v[9];
 	c->credit_limit = sqlite3_column_int64(s, 11);
+	c->payer_parent = (const char *)sqlite3_column_text(s, 12);
+	c->rep_kana = (const char *)sqlite3_column_text(s, 13);
 }
 
 static int
@@ -65,25 +79,32 @@ same_text(const char *a, const char *b)
 static void
 cust_json(struct strbuf *sb, const struct customer *c)
 {
-	const char *v[CUST_NTEXT];
+	const char *v[CUST_NTEXT], *p[CUST_NPAYER];
 
 	cust_texts(c, v);
+	cust_payers(c, p);
 	store_json_begin(sb);
 	for (int i = 0; i < CUST_NTEXT; i++)
 		store_json_str(sb, cust_cols[i], v[i]);
 	store_json_int(sb, "credit_limit", c->credit_limit);
+	for (int i = 0; i < CUST_NPAYER; i++)
+		if (p[i] && *p[i])
+			store_json_str(sb, payer_cols[i], p[i]);
 	store_json_end(sb);
 }
 
 static void
 cust_bind(sqlite3_stmt *s, const struct customer *c)
 {
-	const char *v[CUST_NTEXT];
+	const char *v[CUST_NTEXT], *p[CUST_NPAYER];
 
 	cust_texts(c, v);
+	cust_payers(c, p);
 	for (int i = 0; i < CUST_NTEXT; i++)
 		store_bind_text(s, i + 1, v[i]);
 	sqlite3_bind_int64(s, 11, c->credit_limit);
+	for (int i = 0; i < CUST_NPAYER; i++)
+		store_bind_text(s, 12 + i, p[i]);
 }
 
 /* Compare the stored row (the current row of s) with c; on a difference
@@ -92,15 +113,19 @@ static int
 cust_differs(struct store *st, sqlite3_stmt *s, const struct customer *c, int64_t *id)
 {
 	struct customer old;
-	const char *a[CUST_NTEXT], *b[CUST_NTEXT];
+	const char *a[CUST_NTEXT], *b[CUST_NTEXT], *pa[CUST_NPAYER], *pb[CUST_NPAYER];
 	int differ;
 
 	cust_from_row(s, &old);
 	cust_texts(&old, a);
 	cust_texts(c, b);
+	cust_payers(&old, pa);
+	cust_payers(c, pb);
 	differ = old.credit_limit != c->credit_limit;
 	for (int i = 0; i < CUST_NTEXT && !differ; i++)
 		differ = !same_text(a[i], b[i]);
+	for (int i = 0; i < CUST_NPAYER && !differ; i++)
+		differ = !same_text(pa[i], pb[i]);
 	if (!differ)
 		return 0;
 	*id = old.id;
@@ -117,7 +142,7 @@ cust_update(struct store *st, const struct customer *c, enum store_upsert *what,
 	static const char upd[] =
 		"UPDATE customer SET name = ?2, kana = ?3, kana_key = ?4, currency = ?5,"
 		" terms = ?6, sales_rep = ?7, phone = ?8, email = ?9, address = ?10,"
-		" credit_limit = ?11, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+		" credit_limit = ?11, payer_parent = ?12, rep_kana = ?13, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 		" WHERE code = ?1";
 	sqlite3_stmt *s = store_stmt(st, SQ_CUST_SELECT, sql, err);
 	int64_t id = 0;
@@ -151,8 +176,8 @@ store_customer_upsert(struct store *st, const struct customer *c, enum store_ups
 {
 	static const char sql[] =
 		"INSERT INTO customer (code, name, kana, kana_key, currency, terms, sales_rep,"
-		" phone, email, address, credit_limit)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+		" phone, email, address, credit_limit, payer_parent, rep_kana)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
 		" ON CONFLICT (code) DO NOTHING";
 	sqlite3_stmt *s;
 	enum ur_status rc;
@@ -207,6 +232,10 @@ store_customer_get(struct store *st, const char *code, struct customer *out,
 	out->phone = st->cust_strs[7];
 	out->email = st->cust_strs[8];
 	out->address = st->cust_strs[9];
+	store_keep_str(&st->cust_strs[10], c.payer_parent);
+	store_keep_str(&st->cust_strs[11], c.rep_kana);
+	out->payer_parent = st->cust_strs[10];
+	out->rep_kana = st->cust_strs[11];
 	return UR_OK;
 }
 

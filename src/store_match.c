@@ -56,8 +56,10 @@ load_customers(struct store *st, struct match_index *ix, struct ur_err *err)
 	int fee_col = has_schema(st, "SELECT 1 FROM pragma_table_info('customer')"
 				     " WHERE name = 'fee_policy'");
 	sqlite3_stmt *s = store_match_prep(st, fee_col ?
-		"SELECT id, code, name, kana, kana_key, currency, fee_policy FROM customer" :
-		"SELECT id, code, name, kana, kana_key, currency, NULL FROM customer", err);
+		"SELECT id, code, name, kana, kana_key, currency, fee_policy, payer_parent, rep_kana"
+		" FROM customer" :
+		"SELECT id, code, name, kana, kana_key, currency, NULL, payer_parent, rep_kana"
+		" FROM customer", err);
 	struct match_fee_policy fee;
 	int rc;
 
@@ -70,6 +72,8 @@ load_customers(struct store *st, struct match_index *ix, struct ur_err *err)
 		match_index_add_customer(ix, sqlite3_column_int64(s, 0), store_column_str(s, 1),
 					 store_column_str(s, 2), store_column_str(s, 3),
 					 store_column_str(s, 4), cur, custom ? &fee : NULL);
+		match_index_add_payers(ix, sqlite3_column_int64(s, 0), store_column_str(s, 7),
+				       store_column_str(s, 8));
 	}
 	return store_match_done(st, s, rc, err);
 }
@@ -328,6 +332,21 @@ confirm_rows(struct store *st, const struct match_deposit *d, const struct match
 	return UR_OK;
 }
 
+/* The writes of a confirmation, inside a transaction or savepoint. */
+static enum ur_status
+confirm_writes(struct store *st, const struct match_deposit *d, const struct match_proposal *p,
+	       const char *kind, struct ur_err *err)
+{
+	enum ur_status rc;
+
+	rc = store_deposit_set_state(st, d->id, "unmatched", "matched", p->customer_id, NULL, err);
+	if (rc == UR_OK)
+		rc = confirm_rows(st, d, p, kind, err);
+	if (rc == UR_OK && strcmp(kind, "manual") == 0)
+		rc = store_alias_learn(st, d, p->customer_id, 1, err);
+	return rc;
+}
+
 enum ur_status
 store_match_confirm(struct store *st, const struct match_deposit *d,
 		    const struct match_proposal *p, const char *kind, struct ur_err *err)
@@ -339,12 +358,65 @@ store_match_confirm(struct store *st, const struct match_deposit *d,
 		return rc;
 	if ((rc = store_match_tx_begin(st, &own, err)) != UR_OK)
 		return rc;
-	rc = store_deposit_set_state(st, d->id, "unmatched", "matched", p->customer_id, NULL, err);
-	if (rc == UR_OK)
-		rc = confirm_rows(st, d, p, kind, err);
-	if (rc == UR_OK && strcmp(kind, "manual") == 0)
-		rc = store_alias_learn(st, d, p->customer_id, 1, err);
-	return store_match_tx_end(st, own, rc, err);
+	return store_match_tx_end(st, own, confirm_writes(st, d, p, kind, err), err);
+}
+
+enum { SP_BEGIN, SP_ROLLBACK, SP_RELEASE, SP_COUNT };
+
+struct store_match_batch {
+	struct store *st;
+	sqlite3_stmt *sp[SP_COUNT];
+};
+
+struct store_match_batch *
+store_match_batch_new(struct store *st, struct ur_err *err)
+{
+	static const char *const sql[SP_COUNT] = { "SAVEPOINT store_match",
+						   "ROLLBACK TO store_match",
+						   "RELEASE store_match" };
+	struct store_match_batch *b = xcalloc(1, sizeof *b);
+
+	b->st = st;
+	for (int i = 0; i < SP_COUNT; i++)
+		if (!(b->sp[i] = store_match_prep(st, sql[i], err))) {
+			store_match_batch_free(b);
+			return NULL;
+		}
+	return b;
+}
+
+void
+store_match_batch_free(struct store_match_batch *b)
+{
+	if (!b)
+		return;
+	for (int i = 0; i < SP_COUNT; i++)
+		sqlite3_finalize(b->sp[i]);
+	free(b);
+}
+
+static enum ur_status
+batch_step(struct store_match_batch *b, int k, struct ur_err *err)
+{
+	int rc = sqlite3_step(b->sp[k]);
+
+	sqlite3_reset(b->sp[k]);
+	return rc == SQLITE_DONE ? UR_OK : store_sqlfail(b->st, rc, err);
+}
+
+enum ur_status
+store_match_batch_confirm(struct store_match_batch *b, const struct match_deposit *d,
+			  const struct match_proposal *p, const char *kind, struct ur_err *err)
+{
+	enum ur_status rc, rel;
+
+	if ((rc = confirm_check(d, p, err)) != UR_OK ||
+	    (rc = batch_step(b, SP_BEGIN, err)) != UR_OK)
+		return rc;
+	if ((rc = confirm_writes(b->st, d, p, kind, err)) != UR_OK)
+		batch_step(b, SP_ROLLBACK, NULL);
+	rel = batch_step(b, SP_RELEASE, rc == UR_OK ? err : NULL);
+	return rc != UR_OK ? rc : rel;
 }
 
 /* Void the deposit's active allocations; *manual_customer is the customer

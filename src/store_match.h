@@ -52,6 +52,20 @@ void store_match_deposits_free(struct store_match_deposits *l);
 enum ur_status store_match_confirm(struct store *st, const struct match_deposit *d,
 				   const struct match_proposal *p, const char *kind,
 				   struct ur_err *err);
+/* Confirmations in a long run inside the caller's transaction, each in a
+ * savepoint whose statements are prepared once for the run. */
+struct store_match_batch;
+/** Prepare a batch on st; NULL after filling err. Free it before closing
+ *  st. */
+struct store_match_batch *store_match_batch_new(struct store *st, struct ur_err *err);
+/** Free b (NULL is fine). */
+void store_match_batch_free(struct store_match_batch *b);
+/** store_match_confirm inside the transaction the caller has begun on
+ *  the batch's store, in the batch's savepoint: all or nothing. */
+enum ur_status store_match_batch_confirm(struct store_match_batch *b,
+					 const struct match_deposit *d,
+					 const struct match_proposal *p, const char *kind,
+					 struct ur_err *err);
 /** Void the deposit's active allocations (and their fees) and make it
  *  unmatched again; a manual match also unlearns its alias count. UR_INPUT
  *  when it has nothing to undo. One transaction, audited. */

@@ -37,7 +37,7 @@ enum store_stmt {
 };
 
 /* Number of customer text fields copied for store_customer_get. */
-#define STORE_CUST_STRS 10
+#define STORE_CUST_STRS 12
 /* Number of invoice text fields copied for store_invoice_get. */
 #define STORE_INV_STRS 4
 

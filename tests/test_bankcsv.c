@@ -15,35 +15,6 @@
 #include "testutil.h"
 #include "xalloc.h"
 
-#define MAXDEP 8
-
-struct got {
-	struct bank_deposit v[MAXDEP]; /* copies, kept after the callback */
-	int n;
-	enum ur_status stop_with; /* returned by the callback when set */
-};
-
-static enum ur_status
-collect(const struct bank_deposit *d, void *ctx, struct ur_err *err)
-{
-	struct got *g = ctx;
-
-	if (g->stop_with)
-		return ur_fail(err, g->stop_with, "stopped");
-	if (g->n == MAXDEP)
-		return ur_fail(err, UR_FAIL, "too many deposits");
-	tu_deposit_copy(&g->v[g->n++], d);
-	return UR_OK;
-}
-
-static void
-got_free(struct got *g)
-{
-	for (int i = 0; i < g->n; i++)
-		tu_deposit_free(&g->v[i]);
-	memset(g, 0, sizeof *g);
-}
-
 /* utf8 converted to encoding `to` (a new buffer, length in *n). */
 static char *
 encode(const char *utf8, const char *to, size_t *n)
@@ -75,14 +46,14 @@ line_at(const char *buf, size_t n, unsigned long line)
 static struct profile_set builtin;
 
 static enum ur_status
-parse_with(const char *profile, const char *data, size_t n, struct got *g, struct ur_err *err)
+parse_with(const char *profile, const char *data, size_t n, struct tu_deposits *g, struct ur_err *err)
 {
 	const struct profile *p = profile_find(&builtin, profile);
 
 	ur_err_clear(err);
 	if (!p)
 		return ur_fail(err, UR_USAGE, "no profile %s", profile);
-	return bankcsv_parse(data, n, p, collect, g, err);
+	return bankcsv_parse(data, n, p, tu_collect, g, err);
 }
 
 static const char ccb_csv[] =
@@ -105,7 +76,7 @@ static const char ccb_csv[] =
 static void
 test_ccb(void)
 {
-	struct got g = { 0 };
+	struct tu_deposits g = { 0 };
 	struct ur_err err;
 	size_t n;
 	char *gb = encode(ccb_csv, "GB18030", &n);
@@ -130,7 +101,7 @@ test_ccb(void)
 	tap_is_int(g.v[1].value_date, tu_day("2026-03-05"), "ccb: date with time");
 	tu_is_str(g.v[1].reference, "110501625400000012340003", "ccb: =\"...\" Excel cell");
 	tap_ok(g.v[1].edi == NULL, "ccb: empty memo is NULL");
-	got_free(&g);
+	tu_deposits_free(&g);
 	free(gb);
 }
 
@@ -149,7 +120,7 @@ static const char bocom_csv[] =
 static void
 test_bocom(void)
 {
-	struct got g = { 0 };
+	struct tu_deposits g = { 0 };
 	struct ur_err err;
 	size_t n;
 	char *gb = encode(bocom_csv, "GB18030", &n);
@@ -164,7 +135,7 @@ test_bocom(void)
 	tap_is_int(g.v[0].booking_date, tu_day("2026-03-10"), "bocom: 交易时间 date part");
 	tap_is_int(g.v[1].amount, 50, "bocom: 0.50 interest");
 	tap_ok(g.v[1].payer_name == NULL, "bocom: empty payer is NULL");
-	got_free(&g);
+	tu_deposits_free(&g);
 	free(gb);
 }
 
@@ -179,7 +150,7 @@ static const char cmb_csv[] =
 static void
 test_cmb(void)
 {
-	struct got g = { 0 };
+	struct tu_deposits g = { 0 };
 	struct ur_err err;
 	size_t n;
 	char *gb = encode(cmb_csv, "GB18030", &n);
@@ -192,7 +163,7 @@ test_cmb(void)
 	tu_is_str(g.v[0].account_number, "755912345610801", "cmb: 账号 in one title cell");
 	tap_is_int(g.v[1].amount, 250000, "cmb: +2500");
 	tap_is_int((long long)g.v[1].record_no, 6, "cmb: line of the second credit");
-	got_free(&g);
+	tu_deposits_free(&g);
 	free(gb);
 }
 
@@ -207,7 +178,7 @@ static const char spdb_csv[] =
 static void
 test_spdb(void)
 {
-	struct got g = { 0 };
+	struct tu_deposits g = { 0 };
 	struct ur_err err;
 
 	tap_is_int(parse_with("spdb", spdb_csv, strlen(spdb_csv), &g, &err), UR_OK,
@@ -220,7 +191,7 @@ test_spdb(void)
 	tap_is_int(g.v[0].booking_date, tu_day("2026-03-20"), "spdb: YYYY/MM/DD");
 	tap_is_int((long long)g.v[0].byte_offset, (long long)line_at(spdb_csv, strlen(spdb_csv), 4),
 		   "spdb: byte offset counts the BOM");
-	got_free(&g);
+	tu_deposits_free(&g);
 }
 
 static const char anser_csv[] =
@@ -236,7 +207,7 @@ static const char anser_csv[] =
 static void
 test_anser(void)
 {
-	struct got g = { 0 };
+	struct tu_deposits g = { 0 };
 	struct ur_err err;
 	size_t n;
 	char *sj = encode(anser_csv, "CP932", &n);
@@ -254,7 +225,7 @@ test_anser(void)
 	tap_is_int(g.v[1].booking_date, tu_day("2026-03-31"), "anser: 勘定日");
 	tap_is_int(g.v[1].value_date, tu_day("2026-03-30"), "anser: 起算日");
 	tap_is_int((long long)g.v[1].byte_offset, (long long)line_at(sj, n, 4), "anser: CP932 offset");
-	got_free(&g);
+	tu_deposits_free(&g);
 	free(sj);
 }
 
@@ -266,7 +237,7 @@ static const char mufg_csv[] =
 static void
 test_mufg(void)
 {
-	struct got g = { 0 };
+	struct tu_deposits g = { 0 };
 	struct ur_err err;
 	size_t n;
 	char *sj = encode(mufg_csv, "CP932", &n);
@@ -278,7 +249,7 @@ test_mufg(void)
 	tu_is_str(g.v[0].payer_name, "ヤマダ　タロウ", "mufg: 摘要内容 as payer");
 	tu_is_str(g.v[0].edi, "振込１ 3月分", "mufg: 摘要 + メモ");
 	tap_is_int(g.v[0].booking_date, tu_day("2026-03-02"), "mufg: 2026/3/2");
-	got_free(&g);
+	tu_deposits_free(&g);
 	free(sj);
 }
 
@@ -291,7 +262,7 @@ static const char generic_csv[] =
 static void
 test_generic(void)
 {
-	struct got g = { 0 };
+	struct tu_deposits g = { 0 };
 	struct ur_err err;
 
 	tap_is_int(parse_with("generic", generic_csv, strlen(generic_csv), &g, &err), UR_OK,
@@ -303,20 +274,20 @@ test_generic(void)
 	tu_is_str(g.v[0].reference, "R-001", "generic: reference");
 	tap_is_int(g.v[1].amount, 20000, "generic: ¥20000");
 	tu_is_str(g.v[1].reference, "2026-04-01/20000/L4", "generic: built reference");
-	got_free(&g);
+	tu_deposits_free(&g);
 }
 
 /* Parse data with a generic profile expecting a rejection; check the message. */
 static void
 rejects(const char *profile, const char *data, size_t n, const char *want, const char *what)
 {
-	struct got g = { 0 };
+	struct tu_deposits g = { 0 };
 	struct ur_err err;
 	enum ur_status st = parse_with(profile, data, n, &g, &err);
 
 	tap_is_int(st, UR_INPUT, "%s: UR_INPUT", what);
 	tap_is_str(err.msg, want, "%s: message", what);
-	got_free(&g);
+	tu_deposits_free(&g);
 }
 
 /* Bytes that are not GB18030 after a GB18030 header: the line and offset. */
@@ -350,7 +321,7 @@ test_rejections(void)
 		  "LINE 2 (byte 21): unknown currency \"XYZ\"", "unknown currency" },
 	};
 	struct ur_err err;
-	struct got g = { 0 };
+	struct tu_deposits g = { 0 };
 
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		enum ur_status st = parse_with("generic", bad[i][0], strlen(bad[i][0]), &g, &err);
@@ -358,7 +329,7 @@ test_rejections(void)
 		tap_is_int(st, UR_INPUT, "%s: UR_INPUT", bad[i][2]);
 		tap_ok(strncmp(err.msg, bad[i][1], strlen(bad[i][1])) == 0, "%s: \"%s\"",
 		       bad[i][2], err.msg);
-		got_free(&g);
+		tu_deposits_free(&g);
 	}
 	rejects("generic", "foo,bar\n1,2\n", 12,
 		"no header row found in the first 50 rows: expected a row with the columns "
@@ -472,20 +443,20 @@ test_forced_utf8(void)
 	static const char data[] = "Datum,Betrag\n2026-03-01,\"1.000,00\"\n";
 	static const char bad[] = "Datum,Betrag\n2026-03-01,10\n\xff,1\n";
 	struct profile p;
-	struct got g = { 0 };
+	struct tu_deposits g = { 0 };
 	struct ur_err err;
 
 	tap_is_int(profile_parse(prof, strlen(prof), "u", &p, &err), UR_OK, "custom profile");
-	tap_is_int(bankcsv_parse(bad, strlen(bad), &p, collect, &g, &err), UR_INPUT,
+	tap_is_int(bankcsv_parse(bad, strlen(bad), &p, tu_collect, &g, &err), UR_INPUT,
 		   "invalid UTF-8 rejected");
 	tap_is_str(err.msg, "LINE 3 (byte 27): bytes that are not valid UTF-8",
 		   "invalid UTF-8 message");
 	tap_is_int(g.n, 0, "nothing emitted before the decoding error");
-	tap_is_int(bankcsv_parse(data, strlen(data), &p, collect, &g, &err), UR_INPUT,
+	tap_is_int(bankcsv_parse(data, strlen(data), &p, tu_collect, &g, &err), UR_INPUT,
 		   "European decimal comma is not an amount");
 	tap_ok(strncmp(err.msg, "LINE 2 (byte 13): bad amount \"1.000,00\"", 39) == 0,
 	       "decimal comma message: %s", err.msg);
-	got_free(&g);
+	tu_deposits_free(&g);
 	profile_free(&p);
 }
 

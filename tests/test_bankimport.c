@@ -183,8 +183,9 @@ test_other_formats(struct store *st)
 static void
 test_demo(struct store *st)
 {
-	struct customer c = { 0, "J1", "株式会社山田商事", "カブシキガイシャヤマダショウジ",
-			      "ヤマダシヨウジ", "JPY", "NET30", 0, NULL, NULL, NULL, NULL };
+	struct customer c = { .code = "J1", .name = "株式会社山田商事",
+			      .kana = "カブシキガイシャヤマダショウジ", .kana_key = "ヤマダシヨウジ",
+			      .currency = "JPY", .terms = "NET30" };
 	char path[512];
 	struct demo_bank_counts n;
 	struct bankimport_result r;

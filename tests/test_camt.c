@@ -9,32 +9,6 @@
 #include "tap.h"
 #include "testutil.h"
 
-#define MAXDEP 8
-
-struct got {
-	struct bank_deposit v[MAXDEP]; /* copies, kept after the callback */
-	int n;
-};
-
-static enum ur_status
-collect(const struct bank_deposit *d, void *ctx, struct ur_err *err)
-{
-	struct got *g = ctx;
-
-	if (g->n == MAXDEP)
-		return ur_fail(err, UR_FAIL, "too many deposits");
-	tu_deposit_copy(&g->v[g->n++], d);
-	return UR_OK;
-}
-
-static void
-got_free(struct got *g)
-{
-	for (int i = 0; i < g->n; i++)
-		tu_deposit_free(&g->v[i]);
-	memset(g, 0, sizeof *g);
-}
-
 static const char camt053_02[] =
 	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	"<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\">\n"
@@ -85,11 +59,11 @@ line_at(const char *s, unsigned long line)
 static void
 test_053_02(void)
 {
-	struct got g = { 0 };
+	struct tu_deposits g = { 0 };
 	struct ur_err err;
 
 	ur_err_clear(&err);
-	tap_is_int(camt_parse(camt053_02, strlen(camt053_02), collect, &g, &err), UR_OK,
+	tap_is_int(camt_parse(camt053_02, strlen(camt053_02), tu_collect, &g, &err), UR_OK,
 		   "053.02 parses (%s)", err.msg);
 	tap_is_int(g.n, 5, "053.02: 5 deposits (debit and pending skipped, batch split)");
 	tap_is_int(g.v[0].amount, 123450, "053.02: 1234.50 EUR");
@@ -123,7 +97,7 @@ test_053_02(void)
 	tap_is_int(g.v[4].value_date, tu_day("2026-03-06"), "053.02: value date defaults");
 	tu_is_str(g.v[4].edi, "Zinsen", "053.02: AddtlNtryInf fallback");
 	tu_is_str(g.v[4].reference, "2026-03-06/999/E6", "053.02: built reference");
-	got_free(&g);
+	tu_deposits_free(&g);
 }
 
 static const char camt053_08[] =
@@ -147,11 +121,11 @@ static const char camt053_08[] =
 static void
 test_053_08(void)
 {
-	struct got g = { 0 };
+	struct tu_deposits g = { 0 };
 	struct ur_err err;
 
 	ur_err_clear(&err);
-	tap_is_int(camt_parse(camt053_08, strlen(camt053_08), collect, &g, &err), UR_OK,
+	tap_is_int(camt_parse(camt053_08, strlen(camt053_08), tu_collect, &g, &err), UR_OK,
 		   "053.08 parses (%s)", err.msg);
 	tap_is_int(g.n, 1, "053.08: one booked credit (INFO skipped)");
 	tap_is_int(g.v[0].amount, 109670, "053.08: JPY amount");
@@ -163,7 +137,7 @@ test_053_08(void)
 	tu_is_str(g.v[0].edi, "INV2026-0312", "053.08: Ustrd");
 	tu_is_str(g.v[0].reference, "JP-0001", "053.08: AcctSvcrRef");
 	tap_is_int(g.v[0].value_date, tu_day("2026-03-30"), "053.08: ValDt/DtTm");
-	got_free(&g);
+	tu_deposits_free(&g);
 }
 
 static const char camt054[] =
@@ -181,11 +155,11 @@ static const char camt054[] =
 static void
 test_054(void)
 {
-	struct got g = { 0 };
+	struct tu_deposits g = { 0 };
 	struct ur_err err;
 
 	ur_err_clear(&err);
-	tap_is_int(camt_parse(camt054, strlen(camt054), collect, &g, &err), UR_OK,
+	tap_is_int(camt_parse(camt054, strlen(camt054), tu_collect, &g, &err), UR_OK,
 		   "054 parses (%s)", err.msg);
 	tap_is_int(g.n, 1, "054: one credit");
 	tu_is_str(g.v[0].account_number, "CH9300762011623852957", "054: Ntfctn/Acct IBAN");
@@ -193,7 +167,7 @@ test_054(void)
 	tu_is_str(g.v[0].payer_name, "Kunde AG", "054: payer");
 	tu_is_str(g.v[0].edi, "Rechnung 42", "054: Ustrd");
 	tu_is_str(g.v[0].reference, "CH-77", "054: reference");
-	got_free(&g);
+	tu_deposits_free(&g);
 }
 
 /* Several TxDtls, not all with an amount: one deposit for the entry. */
@@ -209,17 +183,17 @@ static const char camt_mixed[] =
 static void
 test_mixed(void)
 {
-	struct got g = { 0 };
+	struct tu_deposits g = { 0 };
 	struct ur_err err;
 
 	ur_err_clear(&err);
-	tap_is_int(camt_parse(camt_mixed, strlen(camt_mixed), collect, &g, &err), UR_OK,
+	tap_is_int(camt_parse(camt_mixed, strlen(camt_mixed), tu_collect, &g, &err), UR_OK,
 		   "mixed TxDtls parse (%s)", err.msg);
 	tap_is_int(g.n, 1, "mixed TxDtls: one deposit for the entry");
 	tap_ok(g.n == 1 && g.v[0].amount == 30000, "mixed TxDtls: entry amount");
 	tu_is_str(g.n ? g.v[0].payer_name : NULL, "P1", "mixed TxDtls: first payer");
 	tu_is_str(g.n ? g.v[0].reference : NULL, "M1", "mixed TxDtls: entry reference");
-	got_free(&g);
+	tu_deposits_free(&g);
 }
 
 static void
@@ -258,17 +232,17 @@ test_rejections(void)
 		  "LINE 3 (byte 88): entry without a valid booking or value date", "no date" },
 		{ "", "LINE 1 (byte 0): malformed XML: ", "empty file" },
 	};
-	struct got g = { 0 };
+	struct tu_deposits g = { 0 };
 	struct ur_err err;
 
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-		enum ur_status st = camt_parse(bad[i][0], strlen(bad[i][0]), collect, &g, &err);
+		enum ur_status st = camt_parse(bad[i][0], strlen(bad[i][0]), tu_collect, &g, &err);
 
 		tap_is_int(st, UR_INPUT, "%s: UR_INPUT", bad[i][2]);
 		tap_ok(strncmp(err.msg, bad[i][1], strlen(bad[i][1])) == 0, "%s: \"%s\"",
 		       bad[i][2], err.msg);
 		tap_is_int(g.n, 0, "%s: nothing emitted", bad[i][2]);
-		got_free(&g);
+		tu_deposits_free(&g);
 	}
 }
 

@@ -168,7 +168,9 @@ test_view(struct store *st, const struct ar_settings *s)
 	tap_is_int(set.totals[0].total, 180000, "tanaka's JPY total");
 	ar_set_view(&set, &(struct ar_filter){ .overdue_only = true }, AR_COL_OVERDUE, false);
 	tap_is_int((long long)set.nview, 3, "overdue only: A, B, C");
-	tap_is_str(ar_set_row(&set, 0)->code, "C", "least overdue first: C");
+	tap_ok(!strcmp(ar_set_row(&set, 0)->code, "B") && !strcmp(ar_set_row(&set, 1)->code, "C") &&
+		       !strcmp(ar_set_row(&set, 2)->code, "A"),
+	       "least overdue first, per currency: CNY B, then JPY C, A");
 	ar_set_view(&set, &(struct ar_filter){ .currency = "JPY" }, AR_COL_CODE, true);
 	n = ar_set_window(&set, 1, 8, win);
 	tap_is_int((long long)n, 2, "window from row 1 of 3 JPY rows");
@@ -178,6 +180,13 @@ test_view(struct store *st, const struct ar_settings *s)
 	tap_is_int(ar_set_find(&set, "B"), -1, "B filtered out");
 	ar_set_view(&set, NULL, AR_COL_BUCKET + 4, true);
 	tap_is_str(ar_set_row(&set, 0)->code, "B", "sort by the over-90 bucket");
+	ar_set_view(&set, NULL, AR_COL_TOTAL, true);
+	tap_ok(set.nview == 5 && !strcmp(ar_set_row(&set, 0)->code, "B") &&
+		       !strcmp(ar_set_row(&set, 1)->code, "A") &&
+		       !strcmp(ar_set_row(&set, 2)->code, "C") &&
+		       !strcmp(ar_set_row(&set, 3)->code, "D") &&
+		       !strcmp(ar_set_row(&set, 4)->code, "E"),
+	       "amounts sort within their currency: CNY B, then JPY A C D, then USD E");
 	ar_set_free(&set);
 }
 

@@ -118,7 +118,7 @@ test_paid_cache(struct store *st, const char *path)
 {
 	struct adjustment cn = { .kind = "credit_note", .amount = 300, .adj_date = tu_day("2025-02-01") };
 	struct ur_err err;
-	int64_t dep = deposit(st, "900001", 5000, "2025-02-10"), a1, a2, adj, open;
+	int64_t dep = deposit(st, "900001", 5000, "2025-02-10"), a1, a2, adj, open = -1;
 
 	ts_customer(st, "P1", "Payer", NULL);
 	ts_invoice(st, "P-1", "P1", "2025-01-01", "2025-01-31", 3000, NULL);

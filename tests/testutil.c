@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "date.h"
 #include "tap.h"
@@ -52,6 +53,27 @@ tu_deposit_free(struct bank_deposit *d)
 	free((char *)d->remit_branch);
 	free((char *)d->edi);
 	free((char *)d->reference);
+}
+
+enum ur_status
+tu_collect(const struct bank_deposit *d, void *ctx, struct ur_err *err)
+{
+	struct tu_deposits *g = ctx;
+
+	if (g->stop_with)
+		return ur_fail(err, g->stop_with, "stopped");
+	if (g->n == TU_MAXDEP)
+		return ur_fail(err, UR_FAIL, "too many deposits");
+	tu_deposit_copy(&g->v[g->n++], d);
+	return UR_OK;
+}
+
+void
+tu_deposits_free(struct tu_deposits *g)
+{
+	for (int i = 0; i < g->n; i++)
+		tu_deposit_free(&g->v[i]);
+	memset(g, 0, sizeof *g);
 }
 
 void

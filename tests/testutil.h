@@ -18,6 +18,23 @@ void tu_deposit_copy(struct bank_deposit *to, const struct bank_deposit *from);
 /** Free the strings of a deposit filled by tu_deposit_copy. */
 void tu_deposit_free(struct bank_deposit *d);
 
+/* At most this many deposits are kept by tu_collect. */
+#define TU_MAXDEP 8
+
+/* The deposits tu_collect copied, kept after the callback. */
+struct tu_deposits {
+	struct bank_deposit v[TU_MAXDEP];
+	int n;
+	enum ur_status stop_with; /* tu_collect fails with it when set */
+};
+
+/** bank_deposit_fn over a struct tu_deposits: copy d into it; fails with
+ *  stop_with ("stopped") when that is set, UR_FAIL past TU_MAXDEP. */
+enum ur_status tu_collect(const struct bank_deposit *d, void *ctx, struct ur_err *err);
+
+/** Free the copies in g and empty it. */
+void tu_deposits_free(struct tu_deposits *g);
+
 /** Test that got is want, either of them NULL written as "(null)". */
 void tu_is_str(const char *got, const char *want, const char *what);
 

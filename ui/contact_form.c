@@ -162,10 +162,10 @@ cform_save(struct app *a, struct cform *f)
 	if (k.promise_date) {
 		settings_date(&a->set, k.promise_date, day, sizeof day);
 		money_format(k.promise_amount, f->c.currency, MONEY_GROUP, amt, sizeof amt);
-		app_msg(a, _("Recorded the contact with %s: promise of %s %s by %s."), f->c.name, amt,
-			f->c.currency, day);
+		app_msg(a, _("Recorded for %s: promise %s %s by %s."), f->c.code, amt, f->c.currency,
+			day);
 	} else {
-		app_msg(a, _("Recorded the contact with %s."), f->c.name);
+		app_msg(a, _("Recorded a contact for %s."), f->c.code);
 	}
 	app_refresh(a);
 	return false;

@@ -337,8 +337,11 @@ drill_draw(struct app *a, void *ctx)
 		m->top = m->cursor;
 	if (m->cursor >= m->top + list)
 		m->top = m->cursor - list + 1;
-	for (long i = m->top; i < (long)m->n && i < m->top + list; i++)
+	for (long i = m->top; i < (long)m->n && i < m->top + list; i++) {
+		draw_text(y + 2 + (int)(i - m->top), 1, 1, i == m->cursor ? ">" : "", TEXT_LEFT,
+			  UI_CURSOR);
 		draw_dline(a, m, i, y + 2 + (int)(i - m->top), 2, w);
+	}
 	draw_text(y + rows - 2, 2, w,
 		  _("w write off · d deposit queue · l contacts · p statement · Esc close"),
 		  TEXT_LEFT, UI_MUTED);
@@ -361,10 +364,7 @@ write_off_prompt(struct app *a, const char *text, bool final, void *ctx)
 	ur_err_clear(&err);
 	if (store_write_off(a->st, v->id, v->open, &m->conf, a->today, _("small remainder"), &done,
 			    &err) != UR_OK) {
-		if (err.status == UR_CONFLICT)
-			app_error(a, _("Not written off: %s (someone changed it; reloaded)."), err.msg);
-		else
-			app_error(a, "%s", err.msg);
+		app_error(a, "%s", err.msg);
 	} else {
 		money_format(done, v->currency, MONEY_GROUP, amt, sizeof amt);
 		app_msg(a, _("Wrote off %s %s on %s."), amt, v->currency, v->number);

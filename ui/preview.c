@@ -74,7 +74,7 @@ preview_draw(struct app *a, void *ctx)
 		 p->top + list < (long)p->nlines ? p->top + list : (long)p->nlines, p->nlines);
 	draw_text(y, 2, COLS - 4, buf, TEXT_LEFT, UI_HEADER);
 	for (long i = p->top; i < (long)p->nlines && i < p->top + list; i++)
-		draw_text(y + 1 + (int)(i - p->top), 2, COLS - 4, p->text.buf + p->line[i],
+		draw_text(y + 1 + (int)(i - p->top), 1, COLS - 2, p->text.buf + p->line[i],
 			  TEXT_LEFT, UI_OVERLAY);
 	draw_text(y + rows - 2, 2, COLS - 4, _("j/k PgUp/PgDn scroll · p print · Esc close"),
 		  TEXT_LEFT, UI_MUTED);
@@ -95,8 +95,7 @@ preview_print(struct app *a, struct preview *p)
 	if (docprint_statement_pdf(&p->s, &p->co, path, &pages, &err) != UR_OK)
 		app_error(a, "%s", err.msg);
 	else if (!*printer)
-		app_msg(a, _("No printer set (printer = NAME in the company settings): the PDF is "
-			     "saved as %s."), path);
+		app_msg(a, _("Saved %s (no printer in the company settings)."), path);
 	else if (docprint_lp(path, printer, &job, &err) != UR_OK)
 		app_error(a, "%s", err.msg);
 	else

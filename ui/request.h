@@ -46,8 +46,8 @@
 	R(AS_OF_DATE, "as-of-date", N_("As of a date you type")) \
 	R(AGE_BASIS, "age-basis", N_("Age by due date or by issue date")) \
 	R(SORT_REVERSE, "sort-reverse", N_("Reverse the sort order")) \
-	R(FILTER_REP, "filter-rep", N_("Show the next sales rep only (then all)")) \
-	R(FILTER_CURRENCY, "filter-currency", N_("Show the next currency only (then all)")) \
+	R(FILTER_REP, "filter-rep", N_("Only the sales rep of the row (again: all)")) \
+	R(FILTER_CURRENCY, "filter-currency", N_("Only the currency of the row (again: all)")) \
 	R(OVERDUE_ONLY, "overdue-only", N_("Show only customers with overdue items")) \
 	R(SCROLL_LEFT, "scroll-left", N_("Scroll the columns left")) \
 	R(SCROLL_RIGHT, "scroll-right", N_("Scroll the columns right")) \

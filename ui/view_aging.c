@@ -241,7 +241,7 @@ make_cols(const struct aging *g, struct dcol *c)
 static int
 fit_cols(struct aging *g, const struct dcol *c, int n, int *namew, int *last)
 {
-	int rest = COLS - CODE_W - 14, i;
+	int namemin = COLS >= 120 ? 26 : 14, rest = COLS - CODE_W - namemin, i;
 
 	if (g->hscroll >= n)
 		g->hscroll = n - 1;
@@ -250,7 +250,7 @@ fit_cols(struct aging *g, const struct dcol *c, int n, int *namew, int *last)
 	for (i = g->hscroll; i < n && c[i].width <= rest; i++)
 		rest -= c[i].width;
 	*last = i;
-	*namew = 14 + rest;
+	*namew = namemin + rest;
 	return g->hscroll;
 }
 
@@ -300,11 +300,10 @@ draw_title(struct view *v, int y)
 	settings_date(&v->app->set, g->as_of, date, sizeof date);
 	sort_name(g, sort, sizeof sort);
 	sb_init(&sb);
-	sb_addf(&sb, g->by_issue ? _("Aged receivables as of %s, by issue date")
-				 : _("Aged receivables as of %s, by due date"), date);
+	sb_addf(&sb, g->by_issue ? _("As of %s by issue date") : _("As of %s by due date"), date);
 	sb_addf(&sb, " · ");
 	sb_addf(&sb, ngettext_("%zu row", "%zu rows", g->set.nview), g->set.nview);
-	sb_addf(&sb, _(" · sorted by %s %s"), sort, g->desc ? "v" : "^");
+	sb_addf(&sb, " · %s %s", sort, g->desc ? "v" : "^");
 	if (g->rep)
 		sb_addf(&sb, " · %s", g->rep);
 	if (g->cur)
@@ -348,22 +347,6 @@ aging_draw(struct view *v, int y, int rows)
 		draw_text(y + 3, 2, COLS - 4, _("No open receivables."), TEXT_LEFT, UI_MUTED);
 	if (g->set.overflow)
 		app_error(v->app, "%s", _("The totals are too large to add up."));
-}
-
-/* Walk to the next distinct value of a string column after cur (NULL:
- * the first); NULL after the last. */
-static char *
-next_value(const struct ar_set *set, const char *cur, bool currency)
-{
-	const char *best = NULL;
-
-	for (size_t i = 0; i < set->n; i++) {
-		const char *s = currency ? set->rows[i].currency : set->rows[i].sales_rep;
-
-		if (*s && (!cur || strcmp(s, cur) > 0) && (!best || strcmp(s, best) < 0))
-			best = s;
-	}
-	return best ? xstrdup(best) : NULL;
 }
 
 static void
@@ -472,16 +455,26 @@ aging_customer_action(struct view *v, enum request req)
 	}
 }
 
+/* Keep only the rows with the cursor row's sales rep (or currency); when
+ * that filter is on, drop it. */
 static void
 toggle_filter(struct view *v, char **slot, bool currency)
 {
 	struct aging *g = v->priv;
-	char *next = next_value(&g->set, *slot, currency);
+	const struct ar_row *r = g->set.nview ? ar_set_row(&g->set, (size_t)v->cursor) : NULL;
+	char *code = r ? xstrdup(r->code) : NULL;
+	long pos;
 
-	free(*slot);
-	*slot = next;
-	v->cursor = v->top = 0;
+	if (*slot) {
+		free(*slot);
+		*slot = NULL;
+	} else if (r && (currency || *r->sales_rep)) {
+		*slot = xstrdup(currency ? r->currency : r->sales_rep);
+	}
 	aging_view(v);
+	if (code && (pos = ar_set_find(&g->set, code)) >= 0)
+		app_move(v, pos);
+	free(code);
 }
 
 static enum request

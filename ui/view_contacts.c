@@ -265,7 +265,7 @@ static void
 draw_entry(struct view *v, const struct citem *r, int y, enum ui_elem e)
 {
 	bool wide = COLS >= 120;
-	int wn = wide ? COLS - 76 : COLS - 30;
+	int wn = wide ? COLS - 80 : COLS - 30;
 	char day[32], prom[128], next[128];
 	struct strbuf sb;
 
@@ -288,7 +288,7 @@ draw_entry(struct view *v, const struct citem *r, int y, enum ui_elem e)
 	draw_text(y, 30 + wn, 1, "", TEXT_LEFT, e);
 	draw_text(y, 31 + wn, 27, prom, TEXT_LEFT,
 		  e == UI_NORMAL && r->state == CONTACT_PROMISE_BROKEN ? UI_ERROR : e);
-	draw_text(y, 58 + wn, 18, next, TEXT_LEFT, e);
+	draw_text(y, 58 + wn, 22, next, TEXT_LEFT, e);
 }
 
 static void
@@ -305,9 +305,9 @@ draw_heads(struct contacts *k, int y)
 				  UI_HEADER);
 			return;
 		}
-		draw_text(y, 30, COLS - 76, _("Note"), TEXT_LEFT, UI_HEADER);
-		draw_text(y, COLS - 46, 28, _(" Promise"), TEXT_LEFT, UI_HEADER);
-		draw_text(y, COLS - 18, 18, _("Next / level"), TEXT_LEFT, UI_HEADER);
+		draw_text(y, 30, COLS - 80, _("Note"), TEXT_LEFT, UI_HEADER);
+		draw_text(y, COLS - 50, 28, _(" Promise"), TEXT_LEFT, UI_HEADER);
+		draw_text(y, COLS - 22, 22, _("Next / level"), TEXT_LEFT, UI_HEADER);
 		return;
 	}
 	draw_text(y, 0, 15, _("To do"), TEXT_LEFT, UI_HEADER);

@@ -349,8 +349,9 @@ queue_draw(struct view *v, int y, int rows)
 	int list = (rows - 1) * 11 / 20;
 
 	store_ui_snapshot(v->app->st, true);
-	snprintf(buf, sizeof buf, _("Deposits · filter: %s · sort: %s · %ld"),
-		 _(filter_names[q->w.filter]), _(sort_names[q->w.sort]), qwin_count(&q->w, v->app));
+	snprintf(buf, sizeof buf, _("Deposits · filter: %s · sort: %s · %zu"),
+		 _(filter_names[q->w.filter]), _(sort_names[q->w.sort]),
+		 (size_t)qwin_count(&q->w, v->app));
 	draw_text(y, 0, COLS, buf, TEXT_LEFT, UI_TITLE);
 	if (list < 2)
 		list = 2;

@@ -88,6 +88,11 @@ void match_index_add_customer(struct match_index *ix, int64_t id, const char *co
 void match_index_add_invoice(struct match_index *ix, int64_t id, const char *number,
 			     int64_t customer_id, int32_t issue_date, int32_t due_date,
 			     int64_t open, const char *currency);
+/** Record who else pays for customer id (added before), as the customer
+ *  master has it: the code of its paying parent (請求先) and its
+ *  representative's name in kana (代表者カナ); either NULL or "". */
+void match_index_add_payers(struct match_index *ix, int64_t id, const char *parent_code,
+			    const char *rep_kana);
 /** Add a learned alias of a customer added before. */
 void match_index_add_alias(struct match_index *ix, const struct match_alias *a);
 /** Map a receiving (virtual) account number to a customer. */
@@ -124,9 +129,16 @@ enum match_fit {
 #define MATCH_F_AMOUNT_ONLY  (1u << 10) /* found by amount alone */
 #define MATCH_F_NAME_SHARED  (1u << 11) /* several customers share the name */
 #define MATCH_F_SKIPS_OLDEST (1u << 12) /* partial of a later invoice, the oldest left open */
+#define MATCH_F_PARENT       (1u << 13) /* the payer is the customer's paying parent */
+#define MATCH_F_REP          (1u << 14) /* the payer is the customer's representative */
+#define MATCH_F_REP_SHARED   (1u << 15) /* … of several customers */
+/* Evidence from the customer master's payer links alone: never enough to
+ * match automatically unless the amount fits exactly one open invoice. */
+#define MATCH_F_LINK (MATCH_F_PARENT | MATCH_F_REP)
 /* Any feature that names the customer (amount alone never does). */
 #define MATCH_F_IDENTITY (MATCH_F_VIRTUAL | MATCH_F_EDI | MATCH_F_CODE | MATCH_F_ALIAS | \
-			  MATCH_F_NAME_EXACT | MATCH_F_NAME_PREFIX | MATCH_F_NAME_FUZZY)
+			  MATCH_F_NAME_EXACT | MATCH_F_NAME_PREFIX | MATCH_F_NAME_FUZZY | \
+			  MATCH_F_LINK)
 
 #define MATCH_MAX_LINES 8
 #define MATCH_MAX_PROPOSALS 5
@@ -142,6 +154,7 @@ struct match_line {
 struct match_proposal {
 	int64_t customer_id;
 	const char *customer_code, *customer_name; /* owned by the index */
+	const char *parent_name; /* MATCH_F_PARENT: the paying parent (index's) */
 	int score;
 	unsigned features;
 	enum match_fit fit;

@@ -1,7 +1,8 @@
 /* match_cand: the candidate customers of one deposit and the evidence that
  * names them — virtual account, invoice numbers in the EDI text, learned
  * payer codes and aliases (conflicts marked), the folded payer name
- * (exact, cut short, or similar by bigrams). */
+ * (exact, cut short, or similar by bigrams), the representative's name
+ * and the subsidiaries a named parent pays for (customer master). */
 #include "config.h"
 
 #include <string.h>
@@ -23,6 +24,15 @@
 #define SC_CORROBORATE 5
 #define SC_CORP_DIFFERS 10
 #define SC_CORP_SAME 10 /* tells same-name customers apart */
+/* Payer links of the customer master: with an exact amount (35) one
+ * representative or one subsidiary just reaches the auto-match threshold
+ * (match_score.c then also asks that no other open invoice fits). */
+#define SC_REP 50
+#define SC_REP_SHARED 40
+#define SC_PARENT 50       /* at most; the parent's own identity − SC_PARENT_LESS */
+#define SC_PARENT_LESS 10
+#define SC_PARENT_MIN 55   /* weaker evidence of the parent is not passed on */
+#define MIN_REP_CPS 4
 #define MIN_SUFFIX_CPS 5
 #define MIN_KEY_CPS 4   /* shortest key used for prefixes */
 #define MAX_PREFIX 8
@@ -42,6 +52,7 @@ cand_get(struct mcands *cs, uint32_t cust)
 	memset(&cs->c[cs->n], 0, sizeof cs->c[0]);
 	cs->c[cs->n].cust = cust;
 	cs->c[cs->n].edi_inv = MATCH_NONE;
+	cs->c[cs->n].parent = MATCH_NONE;
 	return &cs->c[cs->n++];
 }
 
@@ -332,6 +343,57 @@ cand_fuzzy(struct match_index *ix, const char *key, struct mcands *cs)
 	}
 }
 
+/* The payer is the representative (代表者) of a customer: the owner paying
+ * for the shop under a personal name. */
+static void
+cand_rep(const struct match_index *ix, const char *key, struct mcands *cs)
+{
+	size_t n = strlen(key);
+	uint32_t e0, e;
+	int several;
+
+	if (cps(key, n) < MIN_REP_CPS)
+		return;
+	e0 = mh_first(&ix->by_rep, mh_hash_str(key, n), key, n);
+	several = e0 != MATCH_NONE && mh_next(&ix->by_rep, e0, key, n) != MATCH_NONE;
+	for (e = e0; e != MATCH_NONE; e = mh_next(&ix->by_rep, e, key, n)) {
+		struct mcand *c = cand_add(cs, ix->by_rep.ent[e].value,
+					   several ? SC_REP_SHARED : SC_REP, MATCH_F_REP);
+
+		if (c && several)
+			c->features |= MATCH_F_REP_SHARED;
+	}
+}
+
+/* A customer named by the payer's name, alias or code pays for others (its
+ * subsidiaries in the master): they are candidates too, a little less
+ * sure than the parent itself. */
+static void
+cand_subsidiaries(const struct match_index *ix, struct mcands *cs)
+{
+	const unsigned named = MATCH_F_CODE | MATCH_F_ALIAS | MATCH_F_NAME_EXACT |
+			       MATCH_F_NAME_PREFIX;
+	int n = cs->n;
+
+	for (int i = 0; i < n; i++) {
+		const struct mcand *p = &cs->c[i];
+		const struct mcust *pc = &ix->cust[p->cust];
+		int score = p->identity - SC_PARENT_LESS;
+
+		if (!pc->sub_count || !(p->features & named) || p->features & MATCH_F_CONFLICT ||
+		    p->identity < SC_PARENT_MIN)
+			continue;
+		for (uint32_t k = 0; k < pc->sub_count; k++) {
+			struct mcand *c = cand_add(cs, ix->subs[pc->sub_first + k],
+						   score < SC_PARENT ? score : SC_PARENT,
+						   MATCH_F_PARENT);
+
+			if (c && c->parent == MATCH_NONE)
+				c->parent = p->cust;
+		}
+	}
+}
+
 /* Company types: a different one counts against a name match, the same
  * one tells apart customers that share a name. */
 static void
@@ -362,8 +424,10 @@ match_candidates(struct match_index *ix, const struct match_deposit *d, const ch
 	if (*key)
 		cand_aliases(ix, &ix->by_alias, key, d, MATCH_F_ALIAS, out);
 	cand_names(ix, key, out);
+	cand_rep(ix, key, out);
 	if (out->n == 0 && *key)
 		cand_fuzzy(ix, key, out);
 	for (int i = 0; i < out->n; i++)
 		corp_check(ix, &out->c[i], corp);
+	cand_subsidiaries(ix, out);
 }

@@ -32,11 +32,40 @@ put_payer(struct strbuf *out, const struct match_deposit *d)
 }
 
 static void
+put_name(struct strbuf *out, const char *n)
+{
+	n = n ? n : "";
+	text_sanitize(out, n, strlen(n));
+}
+
+static void
 put_customer(struct strbuf *out, const struct match_proposal *p)
 {
-	const char *n = p->customer_name ? p->customer_name : "";
+	put_name(out, p->customer_name);
+}
 
-	text_sanitize(out, n, strlen(n));
+/* The payer links of the customer master: "= representative of 山田商事",
+ * ", paid by parent 山田ホールディングス". */
+static void
+explain_link(const struct match_proposal *p, int alone, struct strbuf *out)
+{
+	unsigned f = p->features;
+
+	if (alone && f & MATCH_F_REP) {
+		sb_adds(out, _(" = representative of "));
+		put_customer(out, p);
+		if (f & MATCH_F_REP_SHARED)
+			sb_adds(out, _(" (and of other customers)"));
+	} else if (alone) {
+		sb_adds(out, " → ");
+		put_customer(out, p);
+	} else if (f & MATCH_F_REP) {
+		sb_adds(out, _(", the payer is its representative"));
+	}
+	if (f & MATCH_F_PARENT) {
+		sb_adds(out, _(", paid by parent "));
+		put_name(out, p->parent_name);
+	}
 }
 
 static void
@@ -58,6 +87,10 @@ explain_who(const struct match_proposal *p, const struct match_deposit *d, struc
 	}
 	sb_adds(out, _("payer "));
 	put_payer(out, d);
+	if (!(f & MATCH_F_IDENTITY & ~MATCH_F_LINK)) {
+		explain_link(p, 1, out);
+		return;
+	}
 	sb_adds(out, f & (MATCH_F_NAME_FUZZY | MATCH_F_NAME_PREFIX) &&
 			     !(f & (MATCH_F_ALIAS | MATCH_F_CODE)) ? " ≈ " : " = ");
 	put_customer(out, p);
@@ -78,6 +111,7 @@ explain_who(const struct match_proposal *p, const struct match_deposit *d, struc
 		sb_adds(out, _(", EDI text names its invoice"));
 	if (f & MATCH_F_CORP_DIFFERS)
 		sb_adds(out, _(", company type differs"));
+	explain_link(p, 0, out);
 }
 
 static void

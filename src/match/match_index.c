@@ -254,6 +254,26 @@ cust_by_id(const struct match_index *ix, int64_t id)
 }
 
 void
+match_index_add_payers(struct match_index *ix, int64_t id, const char *parent_code,
+		       const char *rep_kana)
+{
+	uint32_t c = cust_by_id(ix, id);
+	struct strbuf key;
+
+	if (c == MATCH_NONE)
+		return;
+	if (parent_code && *parent_code)
+		ix->cust[c].parent_code = arena_dup(ix, parent_code);
+	if (!rep_kana || !*rep_kana)
+		return;
+	sb_init(&key);
+	kana_fold(rep_kana, &key, NULL);
+	if (key.len)
+		ix->cust[c].rep_key = arena_dup(ix, key.buf);
+	sb_free(&key);
+}
+
+void
 match_index_add_invoice(struct match_index *ix, int64_t id, const char *number,
 			int64_t customer_id, int32_t issue_date, int32_t due_date, int64_t open,
 			const char *currency)
@@ -442,6 +462,55 @@ finish_sums(struct match_index *ix)
 	}
 }
 
+/* Each paying parent's subsidiaries (codes resolved; a customer is not
+ * its own parent), and the representatives' names. */
+static void
+finish_payers(struct match_index *ix)
+{
+	struct mhash by_code;
+	uint32_t *parent, at = 0;
+	int any = 0;
+
+	for (uint32_t i = 0; i < ix->ncust; i++) {
+		const char *r = ix->cust[i].rep_key;
+
+		if (r && *r)
+			mh_add(&ix->by_rep, mh_hash_str(r, strlen(r)), r, i);
+		any |= ix->cust[i].parent_code != NULL;
+	}
+	if (!any)
+		return;
+	mh_init(&by_code);
+	for (uint32_t i = 0; i < ix->ncust; i++)
+		mh_add(&by_code, mh_hash_str(ix->cust[i].code, strlen(ix->cust[i].code)),
+		       ix->cust[i].code, i);
+	parent = xmalloc(ix->ncust * sizeof *parent);
+	for (uint32_t i = 0; i < ix->ncust; i++) {
+		const char *p = ix->cust[i].parent_code;
+		uint32_t e = p ? mh_first(&by_code, mh_hash_str(p, strlen(p)), p, strlen(p))
+			       : MATCH_NONE;
+
+		parent[i] = e != MATCH_NONE && by_code.ent[e].value != i ? by_code.ent[e].value
+									 : MATCH_NONE;
+		if (parent[i] != MATCH_NONE)
+			ix->cust[parent[i]].sub_count++;
+	}
+	for (uint32_t i = 0; i < ix->ncust; i++) {
+		ix->cust[i].sub_first = at;
+		at += ix->cust[i].sub_count;
+		ix->cust[i].sub_count = 0;
+	}
+	ix->subs = xmalloc((at + 1) * sizeof *ix->subs);
+	for (uint32_t i = 0; i < ix->ncust; i++)
+		if (parent[i] != MATCH_NONE) {
+			struct mcust *p = &ix->cust[parent[i]];
+
+			ix->subs[p->sub_first + p->sub_count++] = i;
+		}
+	free(parent);
+	mh_free(&by_code);
+}
+
 void
 match_index_finish(struct match_index *ix)
 {
@@ -450,6 +519,7 @@ match_index_finish(struct match_index *ix)
 	finish_invoices(ix);
 	finish_customers(ix);
 	finish_sums(ix);
+	finish_payers(ix);
 	for (uint32_t i = 0; i < ix->nalias; i++) {
 		struct malias *a = &ix->alias[i];
 
@@ -489,7 +559,7 @@ match_index_free(struct match_index *ix)
 {
 	struct mhash *hs[] = { &ix->by_id, &ix->by_key, &ix->by_alias, &ix->by_code,
 			       &ix->by_virtual, &ix->by_number, &ix->by_amount, &ix->by_bigram,
-			       &ix->by_total };
+			       &ix->by_total, &ix->by_rep };
 
 	if (!ix)
 		return;
@@ -502,6 +572,7 @@ match_index_free(struct match_index *ix)
 	free(ix->inv);
 	free(ix->alias);
 	free(ix->sorted);
+	free(ix->subs);
 	free(ix->votes);
 	free(ix->touched);
 	free(ix);

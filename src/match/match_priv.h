@@ -43,6 +43,8 @@ struct mcust {
 	struct match_fee_policy fee;
 	uint32_t inv_first, inv_count; /* range in ix->inv after finish */
 	uint32_t nbigrams;
+	char *parent_code, *rep_key;  /* payer links as added ("" if none) */
+	uint32_t sub_first, sub_count; /* range in ix->subs: it pays for these */
 };
 
 struct minv {
@@ -76,6 +78,8 @@ struct match_index {
 	struct mhash by_amount;  /* open amount → inv */
 	struct mhash by_total;   /* sum of a customer's oldest 2…8 open → cust */
 	struct mhash by_bigram;  /* key bigram → cust (fuzzy) */
+	struct mhash by_rep;     /* folded representative's name → cust */
+	uint32_t *subs;          /* customers a parent pays for, by parent */
 	uint32_t *sorted;        /* customers with a key, by key (prefixes) */
 	uint32_t nsorted;
 	char **chunks;           /* string arena */
@@ -105,6 +109,7 @@ struct mcand {
 	int similarity;
 	int amount_peers;    /* amount only: customers the amount fits */
 	uint32_t edi_inv;    /* invoice named in the EDI text, or MATCH_NONE */
+	uint32_t parent;     /* MATCH_F_PARENT: the paying parent, or MATCH_NONE */
 };
 struct mcands {
 	int n;

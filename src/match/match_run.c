@@ -11,10 +11,11 @@
 /* Confirm r's best proposal for d inside the open batch; false when
  * another user got there first (the savepoint is rolled back). */
 static enum ur_status
-run_confirm(struct store *st, const struct match_deposit *d, const struct match_result *r,
-	    struct match_run_stats *stats, bool *done, struct ur_err *err)
+run_confirm(struct store_match_batch *b, const struct match_deposit *d,
+	    const struct match_result *r, struct match_run_stats *stats, bool *done,
+	    struct ur_err *err)
 {
-	enum ur_status rc = store_match_confirm(st, d, &r->prop[0], "auto", err);
+	enum ur_status rc = store_match_batch_confirm(b, d, &r->prop[0], "auto", err);
 
 	*done = rc == UR_OK;
 	if (rc == UR_CONFLICT) {
@@ -30,8 +31,9 @@ run_all(struct store *st, struct match_index *ix, const struct match_config *cfg
 	const struct store_match_deposits *l, bool dry_run, match_run_fn fn, void *ctx,
 	struct match_run_stats *stats, struct ur_err *err)
 {
+	struct store_match_batch *b = dry_run ? NULL : store_match_batch_new(st, err);
 	struct match_result r;
-	enum ur_status rc = UR_OK;
+	enum ur_status rc = dry_run || b ? UR_OK : err ? err->status : UR_FAIL;
 
 	for (size_t i = 0; i < l->n && rc == UR_OK; i++) {
 		bool done = false;
@@ -46,7 +48,7 @@ run_all(struct store *st, struct match_index *ix, const struct match_config *cfg
 		if (r.hold == MATCH_AUTO && dry_run)
 			done = true;
 		else if (r.hold == MATCH_AUTO)
-			rc = run_confirm(st, &l->d[i], &r, stats, &done, err);
+			rc = run_confirm(b, &l->d[i], &r, stats, &done, err);
 		if (done) {
 			stats->matched++;
 			match_index_apply(ix, &r.prop[0]);
@@ -56,6 +58,7 @@ run_all(struct store *st, struct match_index *ix, const struct match_config *cfg
 		if (fn)
 			fn(ctx, &l->d[i], &r, done, i + 1, l->n);
 	}
+	store_match_batch_free(b);
 	if (dry_run || l->n == 0)
 		return rc;
 	if (rc == UR_OK)

@@ -32,6 +32,7 @@ static const int amount_score[] = {
 struct ranked {
 	struct match_proposal p;
 	int32_t oldest; /* issue date of the oldest invoice cleared */
+	uint32_t cust;
 	int64_t first_id;
 };
 
@@ -92,11 +93,13 @@ score_fit(void *ctx, const struct match_proposal *fit)
 	r->p.alias_count = c->alias_count;
 	r->p.similarity = c->similarity;
 	r->p.amount_peers = c->amount_peers;
+	r->p.parent_name = c->parent != MATCH_NONE ? s->ix->cust[c->parent].name : NULL;
 	r->p.score = c->identity + amount_score[fit->fit];
 	if ((c->features & MATCH_F_IDENTITY) == MATCH_F_NAME_FUZZY &&
 	    (fit->fit == MATCH_FIT_NONE || fit->fit >= MATCH_FIT_PARTIAL))
 		r->p.score -= SC_WEAK_NAME;
 	r->oldest = INT32_MAX;
+	r->cust = c->cust;
 	r->first_id = fit->nlines ? fit->line[0].invoice_id : INT64_MAX;
 	for (int i = 0; i < fit->nlines; i++) {
 		const struct minv *v = find_inv(s->ix, c->cust, fit->line[i].invoice_id);
@@ -179,6 +182,7 @@ amount_candidates(const struct match_index *ix, const struct match_deposit *d,
 		c->features = MATCH_F_AMOUNT_ONLY;
 		c->amount_peers = nhit;
 		c->edi_inv = MATCH_NONE;
+		c->parent = MATCH_NONE;
 	}
 }
 
@@ -199,10 +203,53 @@ same_customer_rival(const struct match_result *r)
 	return 0;
 }
 
+/* Open invoices of cust whose open amount is v (identical monthly
+ * amounts: one proposal stands for all of them). */
+static int
+same_open(const struct match_index *ix, uint32_t cust, int64_t v)
+{
+	const struct mcust *c = &ix->cust[cust];
+	int n = 0;
+
+	for (uint32_t i = 0; i < c->inv_count; i++)
+		n += ix->inv[c->inv_first + i].open == v;
+	return n > 1 ? n : 1;
+}
+
+/* Ways the amount clears open invoices exactly (or within a fee or the
+ * rounding tolerance), whoever the customer. */
+static int
+amount_fits(const struct scorer *s)
+{
+	int n = 0;
+
+	for (int i = 0; i < s->n; i++) {
+		const struct match_proposal *p = &s->r[i].p;
+
+		if (p->fit == MATCH_FIT_EXACT && p->nlines == 1)
+			n += same_open(s->ix, s->r[i].cust, p->line[0].cleared);
+		else
+			n += p->fit >= MATCH_FIT_EXACT && p->fit <= MATCH_FIT_ROUNDING;
+	}
+	return n;
+}
+
+/* Named only by the master's payer links (representative, paying parent):
+ * auto-match only when the amount is one open invoice exactly and nothing
+ * else the deposit could be fits at all. */
 static enum match_hold
-decide(const struct match_config *cfg, const struct match_result *r)
+decide_link(const struct match_proposal *b, int fits)
+{
+	if (b->fit != MATCH_FIT_EXACT || b->nlines != 1)
+		return MATCH_HOLD_LOW_SCORE;
+	return fits == 1 ? MATCH_AUTO : MATCH_HOLD_CLOSE;
+}
+
+static enum match_hold
+decide(const struct match_config *cfg, const struct scorer *s, const struct match_result *r)
 {
 	const struct match_proposal *b = &r->prop[0];
+	enum match_hold h;
 
 	if (r->nprop == 0)
 		return MATCH_HOLD_NOTHING;
@@ -216,6 +263,9 @@ decide(const struct match_config *cfg, const struct match_result *r)
 		return MATCH_HOLD_LOW_SCORE;
 	if (b->score - r->runner_up < cfg->margin || same_customer_rival(r))
 		return MATCH_HOLD_CLOSE;
+	if (!(b->features & MATCH_F_IDENTITY & ~MATCH_F_LINK) &&
+	    (h = decide_link(b, amount_fits(s))) != MATCH_AUTO)
+		return h;
 	return MATCH_AUTO;
 }
 
@@ -251,7 +301,7 @@ rank(struct scorer *s, const struct match_config *cfg, struct match_result *r)
 			r->runner_up = s->r[i].p.score;
 			break;
 		}
-	r->hold = decide(cfg, r);
+	r->hold = decide(cfg, s, r);
 	if (r->hold != MATCH_AUTO)
 		show_amount_only(s, r);
 }

@@ -129,7 +129,8 @@ insert_customers(struct run *r, const char *db)
 	for (int i = 0; i < r->s->ncust; i++) {
 		struct sc_customer *c = &r->s->cust[i];
 		struct customer cu = { .code = c->code, .name = c->name, .kana = c->kana,
-				       .currency = "JPY", .terms = "EOM/+1/EOM" };
+				       .currency = "JPY", .terms = "EOM/+1/EOM",
+				       .payer_parent = c->parent, .rep_kana = c->rep_kana };
 		enum store_upsert what;
 
 		kana_fold(c->kana, &key, NULL);

@@ -32,10 +32,10 @@ t_is "UTF-8 is not announced" "$(cat .err)" ""
 
 t_ok "export customers" "$URIKAKE" --db a.db export customers
 cat >want.csv <<'CSV'
-code,name,kana,currency,terms,credit_limit,sales_rep,phone,email,address
-C001,株式会社山田商事,カブシキガイシャヤマダショウジ,JPY,EOM/+1/EOM,1000000,佐藤 健一,03-1234-5678,keiri@yamada.example.jp,東京都千代田区丸の内1-1-1
-C002,ﾀﾅｶ精機有限会社,ﾀﾅｶｾｲｷ,JPY,20/+1/10,,鈴木 美咲,06-1111-2222,,大阪府大阪市北区梅田2-2-2
-C003,上海恒通贸易有限公司,,CNY,NET30,,王伟,021-5888-1234,finance@hengtong.example.cn,上海市浦东新区世纪大道100号
+code,name,kana,currency,terms,credit_limit,sales_rep,phone,email,address,parent,rep_kana
+C001,株式会社山田商事,カブシキガイシャヤマダショウジ,JPY,EOM/+1/EOM,1000000,佐藤 健一,03-1234-5678,keiri@yamada.example.jp,東京都千代田区丸の内1-1-1,,
+C002,ﾀﾅｶ精機有限会社,ﾀﾅｶｾｲｷ,JPY,20/+1/10,,鈴木 美咲,06-1111-2222,,大阪府大阪市北区梅田2-2-2,,
+C003,上海恒通贸易有限公司,,CNY,NET30,,王伟,021-5888-1234,finance@hengtong.example.cn,上海市浦东新区世纪大道100号,,
 CSV
 t_is "customers as exported" "$(cat .out)" "$(cat want.csv)"
 

@@ -22,7 +22,8 @@ cc_fuzz() { # cc_fuzz OUT SOURCES... [FLAGS]
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 		-std=c11 -D_GNU_SOURCE -I"$B" -I"$S/src" -I"$S/src/import" -o "$T/$out" "$@"
 }
-core="$S/src/money.c $S/src/date.c $S/src/textnorm.c $S/src/err.c $S/src/strbuf.c $S/src/xalloc.c"
+core="$S/tests/fuzz/fuzz_deposit.c $S/src/money.c $S/src/date.c $S/src/textnorm.c
+	$S/src/err.c $S/src/strbuf.c $S/src/xalloc.c"
 # shellcheck disable=SC2086
 t_ok "bank CSV fuzz harness builds" cc_fuzz fuzz_bankcsv "$S/tests/fuzz/fuzz_bankcsv.c" \
 	"$S/src/import/bankcsv.c" "$S/src/import/profile.c" "$B/src/import/profile_data.c" \

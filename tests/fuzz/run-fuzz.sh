@@ -17,7 +17,7 @@ clang -fsanitize=fuzzer "$T/probe.c" -o "$T/probe" >/dev/null 2>&1 ||
 t_ok "fuzz harness builds" clang -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=undefined -std=c11 -D_GNU_SOURCE \
 	-I"$B" -I"$S/src" -I"$S/src/import" -o "$T/fuzz_zengin" \
-	"$S/tests/fuzz/fuzz_zengin.c" "$S/src/import/zengin.c" \
+	"$S/tests/fuzz/fuzz_zengin.c" "$S/tests/fuzz/fuzz_deposit.c" "$S/src/import/zengin.c" \
 	"$S/src/import/zengin_rec.c" "$S/src/date.c" "$S/src/textnorm.c" "$S/src/err.c" "$S/src/xalloc.c"
 [ -x "$T/fuzz_zengin" ] || t_done
 

@@ -69,6 +69,8 @@ struct gen {
 	struct scenario *s;
 	struct sc_who *who;
 	uint64_t rng;
+	uint64_t master_rng; /* the master's payer links: a stream of their own,
+			      * so that the world itself stays as it was */
 	int64_t *open; /* true open amount per invoice */
 	int capinv, capdep;
 };
@@ -292,6 +294,40 @@ gen_customer(struct gen *g, int i, char *used)
 	payer_name(w, w->name, sizeof w->name);
 }
 
+/* Whether the customer master records a payer link (representative or
+ * paying parent) of a customer that is paid for that way: 70%. An office
+ * enters the 請求先 when invoices go to the parent and the 代表者 from the
+ * credit application or the 登記簿, so most are there; but the master of a
+ * small shop or an older account often lacks them, and a group's paying
+ * arrangement often changes without anyone telling accounting — those the
+ * clerk only learns from the first unexplained deposit. */
+static int
+master_knows(struct gen *g)
+{
+	struct gen m = { .rng = g->master_rng };
+	int known = chance(&m, 70);
+
+	g->master_rng = m.rng;
+	return known;
+}
+
+/* The owner pays for the shop under a personal name. */
+static void
+gen_owner(struct gen *g, int i)
+{
+	struct sc_who *w = &g->who[i];
+	int fam = pick(g, NFAM), giv;
+
+	w->owner = 1;
+	scenario_halfwidth(family[fam], w->name, sizeof w->name);
+	strcat(w->name, " ");
+	giv = pick(g, 10);
+	scenario_halfwidth(given[giv], w->name + strlen(w->name), sizeof w->name - strlen(w->name));
+	if (master_knows(g))
+		snprintf(g->s->cust[i].rep_kana, sizeof g->s->cust[i].rep_kana, "%s %s",
+			 family[fam], given[giv]);
+}
+
 /* Parents paying for subsidiaries, and owners paying for their shop. */
 static void
 gen_payers(struct gen *g)
@@ -302,11 +338,7 @@ gen_payers(struct gen *g)
 		if (w->va || !chance(g, 8))
 			continue;
 		if (chance(g, 35)) {
-			w->owner = 1;
-			scenario_halfwidth(family[pick(g, NFAM)], w->name, sizeof w->name);
-			strcat(w->name, " ");
-			scenario_halfwidth(given[pick(g, 10)], w->name + strlen(w->name),
-					   sizeof w->name - strlen(w->name));
+			gen_owner(g, i);
 		} else if (chance(g, 40)) {
 			w->stranger_parent = 1;
 			snprintf(w->name, sizeof w->name, "ｶ)%sﾎ-ﾙﾃﾞｲﾝｸﾞｽ", holding[pick(g, 5)]);
@@ -320,6 +352,9 @@ gen_payers(struct gen *g)
 			w->bank = g->who[p].bank;
 			w->branch = g->who[p].branch;
 			w->code[0] = '\0';
+			if (master_knows(g))
+				snprintf(g->s->cust[i].parent, sizeof g->s->cust[i].parent, "%s",
+					 g->s->cust[p].code);
 		}
 	}
 }
@@ -500,6 +535,7 @@ scenario_generate(struct scenario *s, int ncust, uint64_t seed)
 	memset(&g, 0, sizeof g);
 	g.s = s;
 	g.rng = seed * 0x9e3779b97f4a7c15ull + 1;
+	g.master_rng = seed * 0xbf58476d1ce4e5b9ull + 7;
 	if (ncust > NFAM * NBUS / 2)
 		ncust = NFAM * NBUS / 2;
 	s->ncust = ncust;

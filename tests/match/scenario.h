@@ -3,7 +3,9 @@
  * of research §2, invoices, and bank deposits (fees, combined, partial and
  * over-payments, parents paying for subsidiaries, virtual accounts, EDI
  * invoice numbers, identical monthly amounts, non-customer money), each
- * deposit with its true allocation. Deterministic for a seed. */
+ * deposit with its true allocation, and the customer master's payer links
+ * (paying parent, representative) where an office would have recorded
+ * them. Deterministic for a seed. */
 #ifndef UR_TESTS_MATCH_SCENARIO_H
 #define UR_TESTS_MATCH_SCENARIO_H
 
@@ -17,6 +19,8 @@ struct sc_customer {
 	char name[160];  /* 株式会社ヤマダショウジ */
 	char kana[160];  /* the reading, full-width: ヤマダショウジ */
 	char acct[16];   /* virtual account number, "" if none */
+	char parent[16]; /* code of the customer paying for it (請求先), "" if unknown */
+	char rep_kana[64]; /* representative's name (代表者カナ), "" if unknown */
 	int64_t id;      /* database id, once inserted */
 };
 

@@ -1,0 +1,305 @@
+/* test_store_ui: the queue pane's store — proposals from the per-deposit
+ * index equal the engine's over the whole database, keyset pages walk
+ * every filter and sort in order (forward, backward, positions), and
+ * confirming, assigning, parking and undoing go through the engine's
+ * store calls, a lost race writing nothing. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "demo.h"
+#include "kana.h"
+#include "store.h"
+#include "store_match.h"
+#include "store_ui.h"
+#include "tap.h"
+#include "test_store.h"
+
+#define TODAY "2026-03-31"
+#define NCUST 80
+
+static int32_t
+day(const char *iso)
+{
+	int32_t d = 0;
+
+	date_parse(iso, &d, NULL);
+	return d;
+}
+
+static void
+deposit(struct store *st, int n, const char *payer, int64_t amount, const char *edi)
+{
+	char ref[16];
+	struct deposit d = { .acct_bank = "0001", .acct_branch = "100", .acct_number = "1234567",
+			     .booking_date = day("2026-03-01") + n % 30,
+			     .value_date = day("2026-03-01") + n % 30, .amount = amount,
+			     .currency = "JPY", .payer_name = payer, .edi = edi, .reference = ref };
+	enum store_upsert what;
+	struct strbuf key;
+	struct ur_err err;
+	int64_t id;
+
+	snprintf(ref, sizeof ref, "R%05d", n);
+	sb_init(&key);
+	kana_fold(payer, &key, NULL);
+	d.payer_key = key.buf;
+	if (store_deposit_insert(st, &d, &id, &what, &err) != UR_OK)
+		tap_diag("deposit %s: %s", ref, err.msg);
+	sb_free(&key);
+}
+
+/* Deposits of every kind the engine tells apart, from customer c's open
+ * items: exact, less a fee, two invoices, name cut short, EDI number,
+ * amount only, over-payment, nobody. */
+static void
+deposits_for(struct store *st, int64_t c, int *n)
+{
+	struct sui_customer cu;
+	struct sui_item *it;
+	struct ur_err err;
+	char cut[64];
+	size_t k;
+
+	if (store_ui_customer_get(st, c, &cu, &err) != UR_OK)
+		return;
+	if (store_ui_open_items(st, c, "JPY", 8, &it, &k, &err) == UR_OK && k >= 2) {
+		snprintf(cut, sizeof cut, "%.24s", cu.kana);
+		switch (c % 8) {
+		case 0: deposit(st, (*n)++, cu.kana, it[0].open, ""); break;
+		case 1: deposit(st, (*n)++, cu.kana, it[0].open - 660, ""); break;
+		case 2: deposit(st, (*n)++, cu.kana, it[0].open + it[1].open, ""); break;
+		case 3: deposit(st, (*n)++, cut, it[1].open, ""); break;
+		case 4: deposit(st, (*n)++, "ﾌﾘｺﾐ", it[1].open, it[1].number); break;
+		case 5: deposit(st, (*n)++, "ｼﾞﾖｳﾎｳﾌﾒｲ", it[0].open, ""); break;
+		case 6: deposit(st, (*n)++, cu.kana, it[0].open + 12345, ""); break;
+		default: deposit(st, (*n)++, "ﾀﾞﾚﾃﾞﾓﾅｲ", 777, ""); break;
+		}
+	}
+	free(it);
+	sui_customers_free(&cu, 1);
+}
+
+static struct store *
+setup(const char *name, char *path, size_t size)
+{
+	struct demo_counts dc;
+	struct store *st;
+	struct ur_err err;
+	int n = 0;
+
+	ts_path(path, size, name);
+	remove(path);
+	if (store_open(&st, path, "tester", &err) != UR_OK) {
+		tap_diag("open: %s", err.msg);
+		return NULL;
+	}
+	if (demo_fill(st, DEMO_SMALL, day(TODAY), &dc, &err) != UR_OK)
+		tap_diag("demo: %s", err.msg);
+	store_begin(st, &err);
+	for (int64_t c = 1; c <= NCUST; c++)
+		deposits_for(st, c, &n);
+	store_commit(st, &err);
+	return st;
+}
+
+static int
+same_proposal(const struct match_proposal *a, const struct match_proposal *b)
+{
+	if (a->customer_id != b->customer_id || a->score != b->score || a->fit != b->fit ||
+	    a->features != b->features || a->nlines != b->nlines ||
+	    a->on_account != b->on_account)
+		return 0;
+	for (int i = 0; i < a->nlines; i++)
+		if (a->line[i].invoice_id != b->line[i].invoice_id ||
+		    a->line[i].cleared != b->line[i].cleared || a->line[i].fee != b->line[i].fee)
+			return 0;
+	return 1;
+}
+
+/* Every unmatched deposit: the pane's proposals are the engine's. */
+static void
+check_proposals(struct store *st)
+{
+	struct match_index *ix = match_index_new();
+	struct store_match_deposits l;
+	struct match_config cfg;
+	struct match_result full;
+	struct sui_match m;
+	struct ur_err err;
+	int differ = 0, held = 0, proposed = 0;
+
+	match_config_default(&cfg);
+	tap_is_int(store_match_load(st, ix, &err), UR_OK, "the whole index loads");
+	tap_is_int(store_match_unmatched(st, &l, &err), UR_OK, "the unmatched deposits load");
+	for (size_t i = 0; i < l.n; i++) {
+		int same;
+
+		match_deposit(ix, &cfg, &l.d[i], &full);
+		if (store_ui_match(st, l.d[i].id, &cfg, &m, &err) != UR_OK) {
+			differ++;
+			continue;
+		}
+		same = m.r.nprop == full.nprop && m.r.hold == full.hold;
+		for (int k = 0; same && k < full.nprop; k++)
+			same = same_proposal(&m.r.prop[k], &full.prop[k]);
+		if (!same && differ++ < 5)
+			tap_diag("deposit %s: %d proposals (hold %d), engine %d (hold %d)",
+				 l.d[i].reference, m.r.nprop, m.r.hold, full.nprop, full.hold);
+		held += full.hold != MATCH_AUTO;
+		proposed += full.nprop > 0;
+		sui_match_free(&m);
+	}
+	tap_ok(l.n >= 60, "%zu deposits to compare", l.n);
+	tap_ok(held > 10 && proposed > 30, "of every kind: %d held, %d with a proposal", held,
+	       proposed);
+	tap_is_int(differ, 0, "the per-deposit index proposes what the whole index does");
+	store_match_deposits_free(&l);
+	match_index_free(ix);
+}
+
+/* Read filter f in sort s page by page forward and backward; the pages
+ * must agree with each other, with the count and with the positions. */
+static void
+check_pages(struct store *st, enum sui_filter f, enum sui_sort s)
+{
+	struct sui_deposit fw[512], bw[512], pg[7];
+	int nf = 0, nb = 0, n, bad = 0;
+	long count = -1, pos;
+	struct ur_err err;
+
+	store_ui_queue_count(st, f, s, day(TODAY), NULL, &count, &err);
+	do {
+		store_ui_queue_page(st, f, s, day(TODAY), nf ? &fw[nf - 1] : NULL, 1, false, 0, 7,
+				    pg, &n, &err);
+		for (int i = 0; i < n && nf < 512; i++)
+			fw[nf++] = pg[i];
+	} while (n == 7);
+	do {
+		store_ui_queue_page(st, f, s, day(TODAY), nb ? &bw[nb - 1] : NULL, -1, false, 0, 7,
+				    pg, &n, &err);
+		for (int i = 0; i < n && nb < 512; i++)
+			bw[nb++] = pg[i];
+	} while (n == 7);
+	tap_is_int(nf, count, "filter %d sort %d: forward pages hold the count", f, s);
+	tap_is_int(nb, count, "filter %d sort %d: backward pages too", f, s);
+	for (int i = 0; i < nf && i < nb; i++) {
+		bad += fw[i].id != bw[nb - 1 - i].id;
+		if (i && s == SUI_BY_AMOUNT)
+			bad += fw[i].amount > fw[i - 1].amount;
+		if (i && s == SUI_BY_DATE)
+			bad += fw[i].date < fw[i - 1].date;
+		if (i && s == SUI_BY_PAYER)
+			bad += strcmp(fw[i].payer_key, fw[i - 1].payer_key) < 0;
+		if (i % 5 == 0) {
+			store_ui_queue_count(st, f, s, day(TODAY), &fw[i], &pos, &err);
+			bad += pos != i;
+		}
+	}
+	if (nf > 20) {
+		store_ui_queue_page(st, f, s, day(TODAY), &fw[3], 1, false, 9, 2, pg, &n, &err);
+		bad += n != 2 || pg[0].id != fw[13].id || pg[1].id != fw[14].id;
+		for (int i = 0; i < n; i++)
+			sui_deposit_free(&pg[i]);
+	}
+	tap_is_int(bad, 0, "filter %d sort %d: in order, positions and skips agree", f, s);
+	for (int i = 0; i < nf; i++)
+		sui_deposit_free(&fw[i]);
+	for (int i = 0; i < nb; i++)
+		sui_deposit_free(&bw[i]);
+}
+
+static long long
+live_allocations(const char *path, int64_t deposit)
+{
+	char sql[160];
+
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM allocation WHERE deposit_id = %lld"
+				  " AND voided_at IS NULL", (long long)deposit);
+	return ts_q1(path, sql);
+}
+
+/* Two clerks confirm the same deposit: the second loses, writing nothing;
+ * undo goes back through store_match_undo. */
+static void
+check_race(struct store *st, const char *path)
+{
+	struct sui_match a, b;
+	struct match_config cfg;
+	struct store *other;
+	struct ur_err err;
+	int64_t dep = 0, undone = 0;
+
+	match_config_default(&cfg);
+	for (int64_t id = 1; !dep && id < 200; id++)
+		if (store_ui_match(st, id, &cfg, &a, &err) == UR_OK) {
+			if (!strcmp(a.d.state, "unmatched") && a.r.nprop && a.r.prop[0].nlines)
+				dep = id;
+			else
+				sui_match_free(&a);
+		}
+	tap_ok(dep > 0, "a deposit with a proposal");
+	if (!dep || store_open(&other, path, "suzuki", &err) != UR_OK)
+		return;
+	store_ui_match(other, dep, &cfg, &b, &err);
+	tap_is_int(store_ui_confirm(other, &b.d, &b.r.prop[0], &err), UR_OK, "suzuki confirms");
+	tap_is_int(store_ui_confirm(st, &a.d, &a.r.prop[0], &err), UR_CONFLICT,
+		   "tester's confirmation of the same deposit loses the race");
+	tap_is_int(live_allocations(path, dep), a.r.prop[0].nlines + (a.r.prop[0].on_account > 0),
+		   "the deposit's allocations are written once");
+	tap_is_int(store_ui_undo(st, &undone, &err), UR_INPUT, "tester has nothing to undo");
+	tap_is_int(store_ui_undo(other, &undone, &err), UR_OK, "suzuki undoes");
+	tap_is_int(undone, dep, "… that deposit");
+	tap_is_int(live_allocations(path, dep), 0, "… its allocations voided");
+	sui_match_free(&a);
+	sui_match_free(&b);
+	store_close(other);
+}
+
+/* Assigning teaches the alias the engine reads; undo takes it back. */
+static void
+check_assign(struct store *st, const char *path)
+{
+	struct sui_deposit d;
+	struct ur_err err;
+	int64_t undone = 0;
+
+	if (store_ui_deposit_get(st, 1, &d, &err) != UR_OK)
+		return;
+	tap_is_int(ts_q1(path, "SELECT count(*) FROM payer_alias"), 0, "no alias yet");
+	tap_is_int(store_ui_assign(st, &d, 7, &err), UR_OK, "assign the payer to customer 7");
+	tap_is_int(ts_q1(path, "SELECT count(*) FROM payer_alias WHERE customer_id = 7"), 1,
+		   "… teaches an alias");
+	tap_is_int(ts_q1(path, "SELECT customer_id FROM deposit WHERE id = 1"), 7,
+		   "… and sets the deposit's customer");
+	tap_is_int(store_ui_undo(st, &undone, &err), UR_OK, "undo");
+	tap_is_int(ts_q1(path, "SELECT count(*) FROM payer_alias"), 0, "… unlearns the alias");
+	tap_is_int(ts_q1(path, "SELECT ifnull(customer_id, 0) FROM deposit WHERE id = 1"), 0,
+		   "… and clears the customer");
+	tap_is_int(store_ui_park(st, 1, "", &err), UR_INPUT, "parking needs a reason");
+	tap_is_int(store_ui_park(st, 1, "refund", &err), UR_OK, "park");
+	tap_is_int(store_ui_park(st, 1, "again", &err), UR_CONFLICT, "… only once");
+	tap_is_int(store_ui_undo(st, &undone, &err), UR_OK, "undo the park");
+	tap_is_int(ts_q1(path, "SELECT state = 'unmatched' FROM deposit WHERE id = 1"), 1,
+		   "… back in the queue");
+	sui_deposit_free(&d);
+}
+
+TAP_SUITE(store_ui)
+{
+	char path[4096];
+	struct store *st = setup("store_ui.db", path, sizeof path);
+
+	if (!st)
+		return;
+	check_proposals(st);
+	for (int f = 0; f < SUI_FILTER_COUNT; f++)
+		for (int s = 0; s < SUI_SORT_COUNT; s++)
+			check_pages(st, f, s);
+	check_assign(st, path);
+	check_race(st, path);
+	store_close(st);
+}

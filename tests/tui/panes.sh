@@ -1,0 +1,98 @@
+#!/bin/sh
+# panes.sh: headless screen tests of the aging and contact panes, the
+# drill-down, the record-a-contact form and the statement preview, at 80x24
+# and 132x43 on the demo data plus Japanese and Chinese contacts, small
+# remainders to write off and a customer whose name looks like a formula.
+# Every dumped screen must equal tests/tui/expected-panes/SIZE/NAME.screen
+# (URIKAKE_UPDATE_EXPECTED=1 rewrites them for review).
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/tui/lib-tui.sh"
+export TERM=xterm-256color URIKAKE_TODAY=2026-03-31
+S="$top_srcdir/tests/tui/scripts"
+
+tui_demo_db "$T/demo.db" || t_skip_all "cannot build the demo database"
+# the data the scripts need, added with the CLI
+cat >"$T/cust.csv" <<'CSV'
+code,name,currency,sales_rep
+C90001,=1+2 株式会社,JPY,山本 花子
+C90002,株式会社端数商事,JPY,山本 花子
+CSV
+cat >"$T/inv.csv" <<'CSV'
+number,customer,issue_date,due_date,amount,currency
+INV-9001,C90001,2026-01-10,2026-02-28,120000,JPY
+INV-9002,C90002,2026-01-15,2026-02-15,800,JPY
+INV-9003,C90002,2026-01-20,2026-02-20,900,JPY
+CSV
+seed() {
+	U="$URIKAKE --db $T/demo.db"
+	$U import customers "$T/cust.csv" &&
+	$U import invoices "$T/inv.csv" &&
+	$U --user 田中 contact add C00001 --channel phone --date 2026-03-10 \
+		--note "経理の山田様と話した。月末に振込予定" --promise 2026-03-20:500000 &&
+	$U --user 王 contact add C00010 --channel email --date 2026-03-25 --outcome 承诺付款 \
+		--note "已发送对账单，财务确认下周付款" --promise 2026-03-31:100000.00 &&
+	$U --user 佐藤 contact add C00003 --channel visit --date 2026-03-15 --next 2026-03-31 \
+		--owner sales --note "社長と面談、支払条件の見直しを相談"
+}
+seed >"$T/seed.log" 2>&1 || { cat "$T/seed.log"; t_skip_all "cannot add the test data"; }
+
+# An editor for C-e and a stand-in for CUPS' lp.
+mkdir -p "$T/bin"
+printf '#!/bin/sh\nprintf "長い備考：一行目\\n二行目 第二行\\n" >"$1"\n' >"$T/bin/editor"
+printf '#!/bin/sh\necho "request id is 経理部-7 (1 file(s))"\n' >"$T/bin/lp"
+chmod +x "$T/bin/editor" "$T/bin/lp"
+
+tui_catalogues "$T/locale" || rm -rf "$T/locale"
+E="$top_srcdir/tests/tui/expected-panes"
+
+# run_one SCRIPT SIZE OUT: in its own directory (documents are saved there).
+run_one() {
+	rm -rf "$3" "$T/config" && mkdir -p "$3/cwd" "$T/config/urikake"
+	cp "$T/demo.db" "$3/db.db"
+	lang=
+	case $1 in
+	print) printf 'name = 株式会社テスト\nprinter = 経理部\n' >"$T/config/urikake/company" ;;
+	ja) lang="--lang ja" ;;
+	esac
+	(cd "$3/cwd" && PATH="$T/bin:$PATH" EDITOR="$T/bin/editor" VISUAL= \
+		URIKAKE_LOCALEDIR="$T/locale" URIKAKE_TEST_SCRIPT="$S/$1.script" \
+		URIKAKE_TEST_SIZE="$2" URIKAKE_TEST_DUMP_DIR="$3" DB="$3/db.db" URIKAKE="$URIKAKE" \
+		XDG_CONFIG_HOME="$T/config" "$URIKAKE" --db "$3/db.db" --user tester $lang \
+		2>"$3/stderr")
+}
+
+for size in 80x24 132x43; do
+	for script in aging drill contacts preview print ja; do
+		out="$T/out/$size/$script"
+		if [ $script = ja ] && [ ! -f "$T/locale/ja/LC_MESSAGES/urikake.mo" ]; then
+			t_report 0 "$size ja # SKIP cannot compile the catalogues (msgfmt)"
+			continue
+		fi
+		run_one $script $size "$out"
+		t_is "$script at $size exits 0 and prints nothing" "$?:$(cat "$out/stderr")" "0:"
+		for got in "$out"/*.screen; do
+			name=$(basename "$got")
+			want="$E/$size/$name"
+			if [ -n "$URIKAKE_UPDATE_EXPECTED" ]; then
+				mkdir -p "$(dirname "$want")" && cp "$got" "$want"
+			fi
+			diff -u "$want" "$got" >"$T/.diff" 2>&1
+			t_report $? "$size $name"
+			sed 's/^/# /' "$T/.diff" | head -40
+		done
+	done
+	a="$T/out/$size"
+	t_is "$size: the CSV export has the CLI columns" "$(head -1 "$a/aging/cwd/view.csv")" \
+		"customer,name,currency,current,d1_30,d31_60,d61_90,d90_plus,total"
+	t_grep "$size: a formula-like name is neutralised" "^C90001,'=1+2 株式会社,JPY," \
+		"$a/aging/cwd/view.csv"
+	t_is "$size: the export holds the rows shown (overdue JPY of one rep)" \
+		"$(sed 1d "$a/aging/cwd/view.csv" | cut -d, -f1 | tr '\n' ' ')" "C90001 C90002 "
+	t_ok "$size: the preview saved the PDF without a printer" \
+		test -s "$a/preview/cwd/statement-C00010-2026-03-31.pdf"
+	t_ok "$size: printing kept the PDF too" \
+		test -s "$a/print/cwd/statement-C00001-2026-03-31.pdf"
+done
+t_is "every expected screen was produced" "$(cd "$E" && ls */*.screen | sort)" \
+	"$(cd "$T/out" && ls */*/*.screen | sed 's|/[a-z]*/|/|' | sort)"
+t_done
