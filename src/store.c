@@ -128,9 +128,10 @@ int32_t
 store_column_date(sqlite3_stmt *s, int col)
 {
 	const unsigned char *t = sqlite3_column_text(s, col);
-	int v[8];
+	int n = sqlite3_column_bytes(s, col), v[8];
 
-	if (!t || sqlite3_column_bytes(s, col) != 10 || t[4] != '-' || t[7] != '-')
+	/* a date, or the date part of a timestamp 'YYYY-MM-DDTHH:MM:SSZ' */
+	if (!t || (n != 10 && (n < 11 || t[10] != 'T')) || t[4] != '-' || t[7] != '-')
 		return 0;
 	for (int i = 0, j = 0; i < 10; i++) {
 		if (i == 4 || i == 7)

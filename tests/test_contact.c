@@ -177,6 +177,7 @@ test_promises(struct store *st, const int64_t *id)
 	tap_ok(seen.e.next_date == tu_day("2026-03-31") && !strcmp(seen.owner, "sales") &&
 		       !strcmp(seen.channel, "phone") && !strcmp(seen.direction, "out"),
 	       "T's timeline starts with the 03-20 call");
+	tap_is_int(seen.e.day, tu_day("2026-03-20"), "… and carries the day it was recorded");
 }
 
 static void

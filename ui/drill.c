@@ -67,20 +67,6 @@ pane_arconf(struct app *a, struct ar_settings *s)
 		app_error(a, "%s", err.msg);
 }
 
-int32_t
-pane_contact_day(const struct contact_entry *e)
-{
-	char buf[DATE_ISO_SIZE];
-	struct ur_err err;
-	int32_t day;
-
-	if (e->day)
-		return e->day;
-	snprintf(buf, sizeof buf, "%.10s", e->at);
-	ur_err_clear(&err);
-	return date_parse(buf, &day, &err) == UR_OK ? day : 0;
-}
-
 static void
 push(struct drillm *m, enum dkind k, size_t i, size_t j, char *text)
 {
@@ -124,7 +110,7 @@ add_contact(const struct contact_entry *e, void *ctx)
 	char day[DATE_ISO_SIZE], amt[MONEY_BUFSZ];
 
 	sb_init(&sb);
-	date_format_iso(pane_contact_day(e), day);
+	date_format_iso(e->day, day);
 	sb_addf(&sb, "%s %s %s/%s %s%s%s", day, e->user, e->channel, e->direction, e->outcome,
 		*e->outcome ? ": " : "", e->note);
 	if (e->promise_date) {

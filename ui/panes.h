@@ -25,11 +25,6 @@ bool pane_customer_get(struct app *a, int64_t id, struct pane_customer *c);
  *  then the user's config file; problems go to the message line. */
 void pane_arconf(struct app *a, struct ar_settings *s);
 
-struct contact_entry;
-/** The day of a recorded contact (from its time stamp when the store
- *  leaves day unset). */
-int32_t pane_contact_day(const struct contact_entry *e);
-
 /** Open the drill-down of customer c at as_of (modal): invoices with open
  *  amount, days past due and what paid them, deposits and allocations,
  *  contacts, days late and DSO; w writes off a remainder, d jumps to the

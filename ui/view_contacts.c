@@ -108,7 +108,7 @@ add_entry(const struct contact_entry *e, void *ctx)
 	sb_addf(&sb, "%s/%s", e->channel, *e->direction == 'i' ? _("in") : _("out"));
 	r->channel = sb_detach(&sb);
 	sb_free(&sb);
-	r->day = pane_contact_day(e);
+	r->day = e->day;
 	r->promise_date = e->promise_date;
 	r->amount = e->promise_amount;
 	r->paid = e->promise_paid;
