@@ -49,6 +49,16 @@ struct sui_match {
 	struct match_result r;
 };
 
+/* Every customer's folded key and reading, for the engine's search of
+ * names alike: loaded by store_ui_match the first time it needs them;
+ * free with sui_names_free. */
+struct sui_names {
+	bool loaded;
+	size_t n;
+	int64_t *id;
+	char **key, **kana;
+};
+
 struct sui_customer {
 	int64_t id;
 	char code[24];
@@ -110,11 +120,15 @@ enum ur_status store_ui_counts(struct store *st, int32_t today, int64_t *unmatch
  *  over an index of only the customers it could name: found through the
  *  receiving virtual account, invoice numbers in the EDI text, learned
  *  aliases and payer codes, the folded payer name (whole, cut short,
- *  contained), when those find nobody names alike, and when the payer is
- *  not enough, open amounts equal to the deposit plus a usual fee — with
- *  their aliases and open invoices. Free with sui_match_free. */
+ *  contained), when those find nobody the engine's search of names alike
+ *  (over the customers in names whose key shares a pair of characters
+ *  with the payer's), and when the payer is not enough, open amounts equal
+ *  to the deposit plus a usual fee — with their aliases and open
+ *  invoices. Free with sui_match_free. */
 enum ur_status store_ui_match(struct store *st, int64_t id, const struct match_config *cfg,
-			      struct sui_match *m, struct ur_err *err);
+			      struct sui_names *names, struct sui_match *m, struct ur_err *err);
+/** Free the names (the customers changed). */
+void sui_names_free(struct sui_names *names);
 /** Free what store_ui_match loaded and zero m. */
 void sui_match_free(struct sui_match *m);
 /** Point md's strings at d's. */

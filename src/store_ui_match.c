@@ -2,16 +2,19 @@
  * queue shows — instead of loading every customer and open invoice, find
  * the customers the deposit could name through indexed look-ups (virtual
  * account, EDI invoice numbers, aliases and payer codes, the folded name
- * whole, cut short or contained, names alike, open amounts), put only
+ * whole, cut short or contained, open amounts; names alike through the
+ * engine's own search over the names sharing a pair of characters), put only
  * them, their aliases and open invoices in an index and let the engine
  * rank, score and explain. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "kana.h"
+#include "match_priv.h"
 #include "store_priv.h"
 #include "store_ui.h"
 #include "store_ui_priv.h"
@@ -21,13 +24,17 @@
 #define MAX_CUST 256
 #define MAX_PER_LOOKUP 16
 #define MIN_KEY_CPS 4
+/* Similarity (percent) below which a name cannot be alike: well under
+ * the engine's 55 (pairs counted here approximately). */
+#define ALIKE_FLOOR 30
+#define MAX_PAIRS 64
 /* The highest code point, for "every key starting with". */
 #define KEY_MAX "\xf4\x8f\xbf\xbf"
 
 struct finder {
 	struct store *st;
 	const struct match_deposit *d;
-	const char *key, *code;
+	const char *key, *code, *corp;
 	int64_t cust[MAX_CUST];
 	int n;
 };
@@ -120,24 +127,139 @@ find_names(struct finder *f, struct ur_err *err)
 	return rc;
 }
 
-/* Names alike (the engine's fuzzy step runs only when nothing else names
- * a customer): those sharing the key's first two characters. */
+/* Every customer's folded key and reading, loaded once. */
 static enum ur_status
-find_alike(struct finder *f, struct ur_err *err)
+load_names(struct store *st, struct sui_names *nm, struct ur_err *err)
 {
-	static const char sql[] =
-		"SELECT id FROM customer WHERE kana_key >= ?1 AND kana_key < ?2 ORDER BY kana_key";
-	const char *k = f->key;
-	size_t n = 0;
-	char hi[64];
+	sqlite3_stmt *s = sui_prepare(st, "SELECT id, kana_key, ifnull(kana, '') FROM customer"
+					  " WHERE ifnull(kana_key, '') <> ''", err);
+	size_t cap = 0;
+	int rc;
 
-	for (int c = 0; k[n] && c < 2; c++)
-		for (n++; ((unsigned char)k[n] & 0xc0) == 0x80; n++)
-			;
-	if (f->n || n < 2 || n > 16)
-		return UR_OK;
-	snprintf(hi, sizeof hi, "%.*s" KEY_MAX, (int)n, k);
-	return lookup(f, sql, k, n, hi, err);
+	if (!s)
+		return err->status;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (nm->n == cap) {
+			cap = cap ? cap * 2 : 1024;
+			nm->id = xrealloc(nm->id, cap * sizeof *nm->id);
+			nm->key = xrealloc(nm->key, cap * sizeof *nm->key);
+			nm->kana = xrealloc(nm->kana, cap * sizeof *nm->kana);
+		}
+		nm->id[nm->n] = sqlite3_column_int64(s, 0);
+		nm->key[nm->n] = sui_col_dup(s, 1);
+		nm->kana[nm->n++] = sui_col_dup(s, 2);
+	}
+	nm->loaded = true;
+	return sui_finish(st, s, rc, err);
+}
+
+void
+sui_names_free(struct sui_names *nm)
+{
+	for (size_t i = 0; i < nm->n; i++) {
+		free(nm->key[i]);
+		free(nm->kana[i]);
+	}
+	free(nm->id);
+	free(nm->key);
+	free(nm->kana);
+	memset(nm, 0, sizeof *nm);
+}
+
+/* The pairs of characters of k (as code-point pairs) into out, at most
+ * max; their number. */
+static size_t
+pairs_of(const char *k, uint64_t *out, size_t max)
+{
+	const unsigned char *p = (const unsigned char *)k;
+	uint64_t prev = 0, cp;
+	size_t n = 0;
+	int first = 1;
+
+	while (*p && n < max) {
+		cp = *p++;
+		while (*p && (*p & 0xc0) == 0x80)
+			cp = cp << 8 | *p++;
+		if (!first)
+			out[n++] = prev << 32 | cp;
+		prev = cp;
+		first = 0;
+	}
+	return n;
+}
+
+/* Could customer key be alike the payer's (pairs dp[0..nd))? The pairs it
+ * shares, against the engine's similarity floor with a wide margin. */
+static bool
+may_be_alike(const char *key, const uint64_t *dp, size_t nd)
+{
+	uint64_t kp[MAX_PAIRS];
+	size_t nk = pairs_of(key, kp, MAX_PAIRS), shared = 0;
+
+	for (size_t i = 0; i < nd; i++)
+		for (size_t j = 0; j < nk; j++)
+			if (dp[i] == kp[j]) {
+				shared++;
+				break;
+			}
+	return shared && 200 * shared >= ALIKE_FLOOR * (nk + nd);
+}
+
+/* The customers whose key may be alike f's in a new index of names only. */
+static struct match_index *
+load_alike(struct finder *f, struct sui_names *nm, struct ur_err *err)
+{
+	uint64_t dp[MAX_PAIRS];
+	size_t nd = pairs_of(f->key, dp, MAX_PAIRS);
+	struct match_index *ix;
+
+	if (!nm->loaded && load_names(f->st, nm, err) != UR_OK)
+		return NULL;
+	ix = match_index_new();
+	for (size_t i = 0; i < nm->n; i++)
+		if (may_be_alike(nm->key[i], dp, nd))
+			match_index_add_customer(ix, nm->id[i], "", "", nm->kana[i], nm->key[i],
+						 "", NULL);
+	match_index_finish(ix);
+	return ix;
+}
+
+/* Does anything but a name alike name a customer in ix? */
+static bool
+named(struct match_index *ix, const struct finder *f, struct mcands *cs)
+{
+	match_candidates(ix, f->d, f->key, f->corp, f->code, cs);
+	for (int i = 0; i < cs->n; i++)
+		if (cs->c[i].features & MATCH_F_IDENTITY & ~MATCH_F_NAME_FUZZY)
+			return true;
+	return false;
+}
+
+/* When nothing else names a customer (in the index of those found so
+ * far) the engine looks for names alike among all customers: ask it,
+ * over the names that could be alike. *added: how many it found. */
+static enum ur_status
+find_alike(struct finder *f, struct match_index *found, struct sui_names *nm, int *added,
+	   struct ur_err *err)
+{
+	struct mcands *cs = xmalloc(sizeof *cs);
+	struct match_index *names = NULL;
+	enum ur_status rc = UR_OK;
+	int before = f->n;
+
+	if (*f->key && !named(found, f, cs)) {
+		if ((names = load_alike(f, nm, err))) {
+			match_candidates(names, f->d, f->key, f->corp, f->code, cs);
+			for (int i = 0; i < cs->n; i++)
+				add_cust(f, names->cust[cs->c[i].cust].id);
+			match_index_free(names);
+		} else {
+			rc = err->status;
+		}
+	}
+	free(cs);
+	*added = f->n - before;
+	return rc;
 }
 
 /* Customers with an open invoice of the deposit's amount, or of it plus
@@ -187,8 +309,6 @@ find_customers(struct finder *f, struct ur_err *err)
 			    f->code, err);
 	if (rc == UR_OK && *f->key)
 		rc = find_names(f, err);
-	if (rc == UR_OK && *f->key)
-		rc = find_alike(f, err);
 	return rc;
 }
 
@@ -329,10 +449,11 @@ sui_match_free(struct sui_match *m)
 
 enum ur_status
 store_ui_match(struct store *st, int64_t id, const struct match_config *cfg,
-	       struct sui_match *m, struct ur_err *err)
+	       struct sui_names *names, struct sui_match *m, struct ur_err *err)
 {
 	struct finder f = { .st = st };
 	struct kana_info info;
+	int added;
 	struct strbuf key;
 	enum ur_status rc;
 
@@ -345,11 +466,14 @@ store_ui_match(struct store *st, int64_t id, const struct match_config *cfg,
 	kana_fold(m->d.payer, &key, &info);
 	f.d = &m->md;
 	f.key = *m->d.payer_key ? m->d.payer_key : key.buf ? key.buf : "";
+	f.corp = info.corp;
 	f.code = m->d.payer_code;
 	if (!*f.code || strspn(f.code, "0") == strlen(f.code))
 		f.code = info.payer_code;
 	rc = find_customers(&f, err);
 	if (rc == UR_OK)
+		rc = propose(&f, m, cfg, err);
+	if (rc == UR_OK && (rc = find_alike(&f, m->ix, names, &added, err)) == UR_OK && added)
 		rc = propose(&f, m, cfg, err);
 	/* Like the engine, look at open amounts only when the payer alone
 	 * does not decide. */

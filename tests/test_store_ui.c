@@ -128,6 +128,7 @@ check_proposals(struct store *st)
 	struct store_match_deposits l;
 	struct match_config cfg;
 	struct match_result full;
+	struct sui_names names = { 0 };
 	struct sui_match m;
 	struct ur_err err;
 	int differ = 0, held = 0, proposed = 0;
@@ -139,7 +140,7 @@ check_proposals(struct store *st)
 		int same;
 
 		match_deposit(ix, &cfg, &l.d[i], &full);
-		if (store_ui_match(st, l.d[i].id, &cfg, &m, &err) != UR_OK) {
+		if (store_ui_match(st, l.d[i].id, &cfg, &names, &m, &err) != UR_OK) {
 			differ++;
 			continue;
 		}
@@ -159,6 +160,7 @@ check_proposals(struct store *st)
 	tap_is_int(differ, 0, "the per-deposit index proposes what the whole index does");
 	store_match_deposits_free(&l);
 	match_index_free(ix);
+	sui_names_free(&names);
 }
 
 /* Read filter f in sort s page by page forward and backward; the pages
@@ -166,24 +168,26 @@ check_proposals(struct store *st)
 static void
 check_pages(struct store *st, enum sui_filter f, enum sui_sort s)
 {
-	struct sui_deposit fw[512], bw[512], pg[7];
+	struct sui_deposit *fw, *bw, pg[7];
 	int nf = 0, nb = 0, n, bad = 0;
 	long count = -1, pos;
 	struct ur_err err;
 
 	store_ui_queue_count(st, f, s, day(TODAY), NULL, &count, &err);
+	fw = calloc((size_t)count + 7, sizeof *fw);
+	bw = calloc((size_t)count + 7, sizeof *bw);
 	do {
 		store_ui_queue_page(st, f, s, day(TODAY), nf ? &fw[nf - 1] : NULL, 1, false, 0, 7,
 				    pg, &n, &err);
-		for (int i = 0; i < n && nf < 512; i++)
+		for (int i = 0; i < n; i++)
 			fw[nf++] = pg[i];
-	} while (n == 7);
+	} while (n == 7 && nf <= count);
 	do {
 		store_ui_queue_page(st, f, s, day(TODAY), nb ? &bw[nb - 1] : NULL, -1, false, 0, 7,
 				    pg, &n, &err);
-		for (int i = 0; i < n && nb < 512; i++)
+		for (int i = 0; i < n; i++)
 			bw[nb++] = pg[i];
-	} while (n == 7);
+	} while (n == 7 && nb <= count);
 	tap_is_int(nf, count, "filter %d sort %d: forward pages hold the count", f, s);
 	tap_is_int(nb, count, "filter %d sort %d: backward pages too", f, s);
 	for (int i = 0; i < nf && i < nb; i++) {
@@ -210,6 +214,8 @@ check_pages(struct store *st, enum sui_filter f, enum sui_sort s)
 		sui_deposit_free(&fw[i]);
 	for (int i = 0; i < nb; i++)
 		sui_deposit_free(&bw[i]);
+	free(fw);
+	free(bw);
 }
 
 static long long
@@ -227,6 +233,7 @@ live_allocations(const char *path, int64_t deposit)
 static void
 check_race(struct store *st, const char *path)
 {
+	struct sui_names names = { 0 };
 	struct sui_match a, b;
 	struct match_config cfg;
 	struct store *other;
@@ -234,8 +241,8 @@ check_race(struct store *st, const char *path)
 	int64_t dep = 0, undone = 0;
 
 	match_config_default(&cfg);
-	for (int64_t id = 1; !dep && id < 200; id++)
-		if (store_ui_match(st, id, &cfg, &a, &err) == UR_OK) {
+	for (int64_t id = 1; !dep && id < 2000; id++)
+		if (store_ui_match(st, id, &cfg, &names, &a, &err) == UR_OK) {
 			if (!strcmp(a.d.state, "unmatched") && a.r.nprop && a.r.prop[0].nlines)
 				dep = id;
 			else
@@ -244,7 +251,7 @@ check_race(struct store *st, const char *path)
 	tap_ok(dep > 0, "a deposit with a proposal");
 	if (!dep || store_open(&other, path, "suzuki", &err) != UR_OK)
 		return;
-	store_ui_match(other, dep, &cfg, &b, &err);
+	store_ui_match(other, dep, &cfg, &names, &b, &err);
 	tap_is_int(store_ui_confirm(other, &b.d, &b.r.prop[0], &err), UR_OK, "suzuki confirms");
 	tap_is_int(store_ui_confirm(st, &a.d, &a.r.prop[0], &err), UR_CONFLICT,
 		   "tester's confirmation of the same deposit loses the race");
@@ -256,7 +263,18 @@ check_race(struct store *st, const char *path)
 	tap_is_int(live_allocations(path, dep), 0, "… its allocations voided");
 	sui_match_free(&a);
 	sui_match_free(&b);
+	sui_names_free(&names);
 	store_close(other);
+}
+
+/* One column expression of deposit id. */
+static long long
+q1(const char *path, const char *expr, int64_t id)
+{
+	char sql[200];
+
+	snprintf(sql, sizeof sql, "SELECT %s FROM deposit WHERE id = %lld", expr, (long long)id);
+	return ts_q1(path, sql);
 }
 
 /* Assigning teaches the alias the engine reads; undo takes it back. */
@@ -266,24 +284,27 @@ check_assign(struct store *st, const char *path)
 	struct sui_deposit d;
 	struct ur_err err;
 	int64_t undone = 0;
+	int n = 0;
 
-	if (store_ui_deposit_get(st, 1, &d, &err) != UR_OK)
+	store_ui_queue_page(st, SUI_UNMATCHED, SUI_BY_DATE, day(TODAY), NULL, 1, false, 0, 1, &d,
+			    &n, &err);
+	if (!tap_ok(n == 1, "an unmatched deposit"))
 		return;
 	tap_is_int(ts_q1(path, "SELECT count(*) FROM payer_alias"), 0, "no alias yet");
 	tap_is_int(store_ui_assign(st, &d, 7, &err), UR_OK, "assign the payer to customer 7");
 	tap_is_int(ts_q1(path, "SELECT count(*) FROM payer_alias WHERE customer_id = 7"), 1,
 		   "… teaches an alias");
-	tap_is_int(ts_q1(path, "SELECT customer_id FROM deposit WHERE id = 1"), 7,
+	tap_is_int(q1(path, "customer_id", d.id), 7,
 		   "… and sets the deposit's customer");
 	tap_is_int(store_ui_undo(st, &undone, &err), UR_OK, "undo");
 	tap_is_int(ts_q1(path, "SELECT count(*) FROM payer_alias"), 0, "… unlearns the alias");
-	tap_is_int(ts_q1(path, "SELECT ifnull(customer_id, 0) FROM deposit WHERE id = 1"), 0,
-		   "… and clears the customer");
-	tap_is_int(store_ui_park(st, 1, "", &err), UR_INPUT, "parking needs a reason");
-	tap_is_int(store_ui_park(st, 1, "refund", &err), UR_OK, "park");
-	tap_is_int(store_ui_park(st, 1, "again", &err), UR_CONFLICT, "… only once");
+	tap_is_int(q1(path, "ifnull(customer_id, 0)", d.id),
+		   0, "… and clears the customer");
+	tap_is_int(store_ui_park(st, d.id, "", &err), UR_INPUT, "parking needs a reason");
+	tap_is_int(store_ui_park(st, d.id, "refund", &err), UR_OK, "park");
+	tap_is_int(store_ui_park(st, d.id, "again", &err), UR_CONFLICT, "… only once");
 	tap_is_int(store_ui_undo(st, &undone, &err), UR_OK, "undo the park");
-	tap_is_int(ts_q1(path, "SELECT state = 'unmatched' FROM deposit WHERE id = 1"), 1,
+	tap_is_int(q1(path, "state = 'unmatched'", d.id), 1,
 		   "… back in the queue");
 	sui_deposit_free(&d);
 }

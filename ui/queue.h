@@ -34,11 +34,12 @@ struct qwin {
 	char *holder[QWIN_MAX]; /* who else handles the row, or NULL */
 	struct qbest best[QWIN_BEST];
 	struct match_config cfg;
+	struct sui_names names; /* for the engine's names alike */
 };
 
 /** An empty window; proposals under cfg. */
 void qwin_init(struct qwin *w, const struct match_config *cfg);
-/** Free the rows. */
+/** Free the rows and the names. */
 void qwin_free(struct qwin *w);
 /** Forget the rows (after a change of filter or sort); when the database
  *  changed, also the counts and the proposals. */

@@ -39,6 +39,7 @@ qwin_reset(struct qwin *w, bool changed)
 	if (!changed)
 		return;
 	memset(w->best, 0, sizeof w->best);
+	sui_names_free(&w->names);
 	for (int f = 0; f < SUI_FILTER_COUNT; f++)
 		w->counts[f] = -1;
 }
@@ -47,6 +48,7 @@ void
 qwin_free(struct qwin *w)
 {
 	drop_rows(w);
+	sui_names_free(&w->names);
 }
 
 long
@@ -170,7 +172,7 @@ qwin_best(struct qwin *w, struct app *a, const struct sui_deposit *d, bool compu
 	if (!compute)
 		return NULL;
 	ur_err_clear(&err);
-	if (store_ui_match(a->st, d->id, &w->cfg, &m, &err) != UR_OK) {
+	if (store_ui_match(a->st, d->id, &w->cfg, &w->names, &m, &err) != UR_OK) {
 		app_error(a, "%s", err.msg);
 		return NULL;
 	}

@@ -15,15 +15,19 @@
 #include "store.h"
 #include "store_ui.h"
 
+/* Details (with their proposals) kept for going back to them. */
+#define KEPT_DETAILS 8
 /* Milliseconds a frame may spend on the list's proposals. */
 #define PROPOSAL_BUDGET_MS 5.0
 /* Database pages kept in memory: the rows and customers revisited. */
-#define PAGE_CACHE_KIB 16384
+#define PAGE_CACHE_KIB 4096
 
 struct queue {
 	struct qwin w;
 	int64_t det_id; /* detail loaded for this deposit (0: none) */
 	struct sui_match det;
+	struct sui_match kept[KEPT_DETAILS]; /* details shown before */
+	int kept_next;
 	int sel;
 	char *holder;
 };
@@ -49,15 +53,43 @@ state_label(const char *state)
 	return state;
 }
 
+/* Put the detail aside (the cursor moved on): it may be shown again. */
 static void
-drop_detail(struct queue *q)
+keep_detail(struct queue *q)
 {
+	struct sui_match *k = &q->kept[q->kept_next];
+
 	if (!q->det_id)
 		return;
-	sui_match_free(&q->det);
+	sui_match_free(k);
+	*k = q->det;
+	q->kept_next = (q->kept_next + 1) % KEPT_DETAILS;
+	memset(&q->det, 0, sizeof q->det);
 	free(q->holder);
 	q->holder = NULL;
 	q->det_id = 0;
+}
+
+/* Forget the detail and those put aside (the database changed). */
+static void
+drop_detail(struct queue *q)
+{
+	keep_detail(q);
+	for (int i = 0; i < KEPT_DETAILS; i++)
+		sui_match_free(&q->kept[i]);
+}
+
+/* Take deposit id's detail back from those put aside. */
+static bool
+reuse_detail(struct queue *q, int64_t id)
+{
+	for (int i = 0; i < KEPT_DETAILS; i++)
+		if (q->kept[i].d.id == id) {
+			q->det = q->kept[i];
+			memset(&q->kept[i], 0, sizeof q->kept[i]);
+			return true;
+		}
+	return false;
 }
 
 /* Re-read the queue (the database changed): the cursor stays on its
@@ -146,13 +178,15 @@ load_detail(struct view *v)
 	enum ur_status rc;
 
 	if (!row)
-		return drop_detail(q);
+		return keep_detail(q);
 	if (q->det_id == row->id)
 		return;
-	drop_detail(q);
+	keep_detail(q);
 	ur_err_clear(&err);
-	if (!strcmp(row->state, "unmatched"))
-		rc = store_ui_match(v->app->st, row->id, &q->w.cfg, &q->det, &err);
+	if (reuse_detail(q, row->id))
+		rc = UR_OK;
+	else if (!strcmp(row->state, "unmatched"))
+		rc = store_ui_match(v->app->st, row->id, &q->w.cfg, &q->w.names, &q->det, &err);
 	else
 		rc = store_ui_deposit_get(v->app->st, row->id, &q->det.d, &err);
 	if (rc != UR_OK)
@@ -559,7 +593,7 @@ queue_request(struct view *v, enum request req)
 	case REQ_UNDO: do_undo(v); break;
 	case REQ_FILTER:
 		q->w.filter = (q->w.filter + 1) % SUI_FILTER_COUNT;
-		drop_detail(q);
+		keep_detail(q);
 		qwin_reset(&q->w, false);
 		v->cursor = v->top = 0;
 		break;

@@ -1,13 +1,21 @@
 #!/bin/sh
-# run.sh [--size small|large] [import|aging ...]: the foundation benchmarks.
-# Each prints its figure and the ratio against a floor measured in the same
-# run on the same machine (machines here are noisy: these are measurements,
-# never pass/fail tests).
+# run.sh [--size small|large] [BENCHMARK ...]: urikake's benchmarks. Each
+# prints its figure and, where the issue names one, the ratio against a
+# floor measured in the same run on the same machine (machines here are
+# noisy: these are measurements, never pass/fail tests).
 #   import  `urikake import invoices` of the demo's invoices.csv vs a bare C
 #           loop inserting the same rows with one prepared statement
 #           (tests/bench/floor_invoices) — target ratio <= 2.5
 #   aging   `urikake aging` over the demo database vs the sqlite3 shell
 #           running the same single SQL query (store_aging_sql) — target <= 1.5
+#   bank    `urikake import bank` of a 振込入金通知 file vs zengin_parse_fd +
+#           one prepared INSERT (tests/bench/bank.sh) — target <= 2, flat RSS
+#   match   `match --auto`, 100,000 deposits vs 1,000,000 open invoices at
+#           1/4, 1/2 and full size (tests/bench/match-perf) — < 10 s, < 1 GiB
+#   pane    the aging pane's first window and re-bucketing on the demo
+#           database (tests/bench/aging-pane) — 300 ms / 1 s
+#   tui     first screen, keystroke p99, RSS (tests/bench/tui-keys.sh)
+#   statements  5,000 statements in one PDF batch (tests/bench/statements.sh)
 set -e
 : "${top_builddir:=.}"
 : "${URIKAKE:=$top_builddir/urikake}"
@@ -15,7 +23,8 @@ FLOOR=${FLOOR:-$top_builddir/tests/bench/floor_invoices}
 AGING_SQL=${AGING_SQL:-$top_builddir/tests/bench/aging_sql}
 size=large
 if [ "${1:-}" = --size ]; then size=$2; shift 2; fi
-what=${*:-import aging}
+what=${*:-import aging bank match pane tui statements}
+srcdir=$(dirname "$0")
 W=$(mktemp -d "${TMPDIR:-/tmp}/urikake-bench.XXXXXX")
 trap 'rm -rf "$W"' EXIT
 export URIKAKE_USER=bench
@@ -62,9 +71,13 @@ aging_one() {
 	echo "aging $1 ($3): urikake ${ours}s, sqlite3 ${floor}s, ratio $(ratio "$ours" "$floor") (target <= 1.5)"
 }
 
+# The demo database of the size, made once and shared by aging, pane, tui.
+demo_db() {
+	[ -f "$W/aging.db" ] || "$URIKAKE" --db "$W/aging.db" demo --size "$size" >/dev/null
+}
+
 bench_aging() {
-	rm -f "$W/aging.db"
-	"$URIKAKE" --db "$W/aging.db" demo --size "$size" >/dev/null
+	demo_db
 	n=$(sqlite3 "$W/aging.db" "SELECT count(*) FROM invoice")
 	c=$(sqlite3 "$W/aging.db" "SELECT count(*) FROM customer")
 	a=$(sqlite3 "$W/aging.db" "SELECT count(*) FROM allocation")
@@ -79,6 +92,18 @@ for w in $what; do
 	case $w in
 	import) bench_import ;;
 	aging) bench_aging ;;
+	bank) sh "$srcdir/bank.sh" ${size:+--size "$size"} ;;
+	match)
+		if [ "$size" = small ]; then
+			"$top_builddir/tests/bench/match-perf" --deposits 4000 --invoices 40000 --customers 2000
+		else
+			"$top_builddir/tests/bench/match-perf"
+		fi ;;
+	pane) demo_db; sh "$srcdir/aging-pane.sh" "$W/aging.db" ;;
+	tui) demo_db; URIKAKE=$URIKAKE sh "$srcdir/tui-keys.sh" "$W/aging.db" ;;
+	statements)
+		if [ "$size" = small ]; then sh "$srcdir/statements.sh" 200
+		else sh "$srcdir/statements.sh"; fi ;;
 	*) echo "run.sh: unknown benchmark $w" >&2; exit 2 ;;
 	esac
 done
