@@ -293,6 +293,27 @@ generic_request(struct app *a, enum request req)
 	}
 }
 
+/* A key for the modal layer: while it edits text, a character is typed
+ * into the field; otherwise the form section (with the generic moving
+ * keys) gives its action, and ? shows the help. */
+static void
+modal_key(struct app *a, int key)
+{
+	struct modal *m = a->modal;
+	enum request req = REQ_NONE;
+	bool typed = key >= 0x20 && key < UI_KEY_FN && key != 0x7F;
+
+	if (!typed || !m->editing || !m->editing(m->ctx)) {
+		req = keymap_lookup(a->km, KM_FORM, key);
+		if (req == REQ_HELP) {
+			a->help = true;
+			return;
+		}
+	}
+	if (!m->key(a, m->ctx, req, key))
+		app_modal(a, NULL);
+}
+
 static void
 handle_key(struct app *a, int key)
 {
@@ -307,11 +328,7 @@ handle_key(struct app *a, int key)
 		return;
 	sb_reset(&a->msg);
 	if (a->modal) {
-		req = keymap_lookup(a->km, KM_FORM, key);
-		if (req == REQ_HELP)
-			a->help = true;
-		else if (!a->modal->key(a, a->modal->ctx, req, key))
-			app_modal(a, NULL);
+		modal_key(a, key);
 		return;
 	}
 	req = keymap_lookup(a->km, v->ops->section, key);

@@ -43,7 +43,8 @@ struct view {
 	void *priv;
 };
 
-/* A modal layer over the panes: a form or a picker. */
+/* A modal layer over the panes: a form or a picker. Its keys are looked
+ * up in the form section, which takes the generic moving keys. */
 struct modal {
 	void (*draw)(struct app *a, void *ctx);
 	/* a key arrived (req: its action in the form section); return false
@@ -51,6 +52,9 @@ struct modal {
 	bool (*key)(struct app *a, void *ctx, enum request req, int key);
 	void (*free)(void *ctx);
 	void *ctx;
+	/* true while a text field has the focus: typed characters (? q j k
+	 * g G too) then reach key with req REQ_NONE (NULL: never) */
+	bool (*editing)(void *ctx);
 };
 
 /* Called when a prompt is accepted (text) or cancelled (NULL), and on

@@ -226,13 +226,19 @@ cform_choose(struct cform *f, int dir)
 		f->owner = (f->owner + 3 + dir) % 3;
 }
 
+/* The focus is on a text field (not a choice): it takes typed keys. */
+static bool
+cform_editing(void *ctx)
+{
+	return !is_choice(((struct cform *)ctx)->focus);
+}
+
 static bool
 cform_key(struct app *a, void *ctx, enum request req, int key)
 {
 	struct cform *f = ctx;
 
-	(void)req;
-	if (key == UI_KEY_ESC)
+	if (key == UI_KEY_ESC || req == REQ_CANCEL)
 		return false;
 	if (key == UI_KEY_ENTER)
 		return cform_save(a, f);
@@ -255,7 +261,7 @@ void
 contact_form_open(struct app *a, const struct pane_customer *c)
 {
 	struct cform *f = xcalloc(1, sizeof *f);
-	struct modal m = { cform_draw, cform_key, cform_free, f };
+	struct modal m = { cform_draw, cform_key, cform_free, f, cform_editing };
 
 	f->c = *c;
 	for (int i = 0; i < CF_COUNT; i++)

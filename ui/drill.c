@@ -437,7 +437,7 @@ void
 drill_open(struct app *a, const struct pane_customer *c, int32_t as_of)
 {
 	struct drillm *m = xcalloc(1, sizeof *m);
-	struct modal md = { drill_draw, drill_key, drill_free, m };
+	struct modal md = { drill_draw, drill_key, drill_free, m, NULL };
 
 	m->c = *c;
 	m->d.as_of = as_of;

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <curses.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -180,6 +181,19 @@ keymap_load(struct keymap *km, const char *text, const char *source, struct strb
 	return bad;
 }
 
+/* The generic actions the form section takes too: moving in a list. */
+static bool
+form_inherits(enum request req)
+{
+	switch (req) {
+	case REQ_MOVE_UP: case REQ_MOVE_DOWN: case REQ_PAGE_UP: case REQ_PAGE_DOWN:
+	case REQ_FIRST: case REQ_LAST:
+		return true;
+	default:
+		return false;
+	}
+}
+
 enum request
 keymap_lookup(const struct keymap *km, enum keymap_section sec, int key)
 {
@@ -193,7 +207,32 @@ keymap_lookup(const struct keymap *km, enum keymap_section sec, int key)
 		if (km->b[i].sec == KM_GENERIC)
 			generic = km->b[i].req;
 	}
-	return sec == KM_FORM ? REQ_NONE : generic;
+	return sec == KM_FORM && !form_inherits(generic) ? REQ_NONE : generic;
+}
+
+/* True when section sec itself binds key. */
+static bool
+section_binds(const struct keymap *km, enum keymap_section sec, int key)
+{
+	for (size_t i = 0; i < km->n; i++)
+		if (km->b[i].key == key && km->b[i].sec == sec)
+			return true;
+	return false;
+}
+
+/* Does binding b run req in section sec: its own, or a generic one the
+ * section takes and does not bind the key of itself? */
+static bool
+binding_runs(const struct keymap *km, enum keymap_section sec, const struct binding *b,
+	     enum request req)
+{
+	if (b->req != req || keymap_lookup(km, sec, b->key) != req)
+		return false;
+	if (b->sec == sec)
+		return true;
+	if (b->sec != KM_GENERIC || section_binds(km, sec, b->key))
+		return false;
+	return sec != KM_FORM || form_inherits(req);
 }
 
 int
@@ -208,8 +247,7 @@ keymap_keys_for(const struct keymap *km, enum keymap_section sec, enum request r
 	for (size_t i = 0; i < km->n; i++) {
 		const struct binding *b = &km->b[i];
 
-		if (b->req != req || (b->sec != sec && (b->sec != KM_GENERIC || sec == KM_FORM)) ||
-		    keymap_lookup(km, sec, b->key) != req)
+		if (!binding_runs(km, sec, b, req))
 			continue;
 		keymap_key_name(b->key, name, sizeof name);
 		len += (size_t)snprintf(buf + len, len < size ? size - len : 0, "%s%s",

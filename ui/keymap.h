@@ -33,7 +33,8 @@ int keymap_load(struct keymap *km, const char *text, const char *source,
 int keymap_parse_key(const char *name, int *key);
 /** Write the name of key into buf (the form keymap_parse_key reads). */
 void keymap_key_name(int key, char *buf, size_t size);
-/** The action of key in section, else in the generic section. */
+/** The action of key in section, else in the generic section (for the
+ *  form section only the moving actions: rows, pages, first, last). */
 enum request keymap_lookup(const struct keymap *km, enum keymap_section sec, int key);
 /** Names of the keys running req in section sec (or generic), comma
  *  separated, into buf; returns how many. */

@@ -1,4 +1,4 @@
-/* panes: what the aging and contact panes share with their modal layers —
+/* panes: what the panes share with their modal layers —
  * the customer drill-down (drill.c), the record-a-contact form
  * (contact_form.c, with the line editor of field.c) and the statement
  * preview with printing (preview.c). */

@@ -81,7 +81,7 @@ void
 queue_picker_open(struct app *a, struct sui_customer *c, int n, queue_pick_fn fn)
 {
 	struct picker *p = calloc(1, sizeof *p);
-	struct modal m = { picker_draw, picker_key, picker_free, p };
+	struct modal m = { picker_draw, picker_key, picker_free, p, NULL };
 
 	if (!p || !(p->c = calloc((size_t)n, sizeof *c)))
 		abort();

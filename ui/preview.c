@@ -148,7 +148,7 @@ void
 preview_open(struct app *a, const char *code)
 {
 	struct preview *p = xcalloc(1, sizeof *p);
-	struct modal m = { preview_draw, preview_key, preview_free, p };
+	struct modal m = { preview_draw, preview_key, preview_free, p, NULL };
 	struct stmt_opts o = { 0, 0, a->today, -1 };
 	struct store_statement *q = NULL;
 	struct ur_err err;

@@ -224,7 +224,7 @@ void
 queue_form_open(struct app *a, const struct sui_deposit *d, int64_t customer, bool split)
 {
 	struct aform *f = calloc(1, sizeof *f);
-	struct modal m = { aform_draw, aform_key, aform_free, f };
+	struct modal m = { aform_draw, aform_key, aform_free, f, NULL };
 	struct ur_err err;
 
 	if (!f)

@@ -11,6 +11,7 @@
 #include "display.h"
 #include "draw.h"
 #include "i18n.h"
+#include "panes.h"
 #include "queue.h"
 #include "store.h"
 #include "store_ui.h"
@@ -364,7 +365,7 @@ draw_detail(struct view *v, int y, int rows)
 	}
 	if (!r->nprop)
 		draw_text(y + ++line, 1, COLS - 1,
-			  _("No proposal: pick invoices (m) after assigning the payer (c), or park it (p)."),
+			  _("No proposal: pick invoices (m) after assigning the payer (c), or park it (x)."),
 			  TEXT_LEFT, UI_MUTED);
 	else if (r->hold != MATCH_AUTO && line + 1 < rows)
 		draw_text(y + ++line, 1, COLS - 1, match_hold_text(r->hold), TEXT_LEFT, UI_MUTED);
@@ -568,6 +569,28 @@ do_goto(struct view *v, int pane)
 	sui_customers_free(&c, 1);
 }
 
+/* Preview the statement of the deposit's customer: the one assigned or
+ * matched, else the selected proposal's. */
+static void
+do_statement(struct view *v)
+{
+	struct queue *q = v->priv;
+	struct pane_customer c;
+	int64_t cust = 0;
+
+	load_detail(v);
+	if (q->det_id)
+		cust = q->det.d.customer_id;
+	if (q->det_id && !cust && q->det.r.nprop)
+		cust = q->det.r.prop[q->sel].customer_id;
+	if (!cust) {
+		app_error(v->app, "%s", _("No customer for this deposit yet."));
+		return;
+	}
+	if (pane_customer_get(v->app, cust, &c))
+		preview_open(v->app, c.code);
+}
+
 static enum request
 queue_request(struct view *v, enum request req)
 {
@@ -591,6 +614,7 @@ queue_request(struct view *v, enum request req)
 	case REQ_GOTO_AGING: do_goto(v, VIEW_AGING); break;
 	case REQ_GOTO_CONTACTS: do_goto(v, VIEW_CONTACTS); break;
 	case REQ_UNDO: do_undo(v); break;
+	case REQ_STATEMENT: do_statement(v); break;
 	case REQ_FILTER:
 		q->w.filter = (q->w.filter + 1) % SUI_FILTER_COUNT;
 		keep_detail(q);

@@ -50,7 +50,7 @@ t_report $? "redrawn after a resize"
 first=$(tm capture-pane -p -t a | sed -n 4p | cut -c1-40)
 start b xterm-256color suzuki
 wait_for b "matched today"
-tm send-keys -t b p
+tm send-keys -t b x
 tm send-keys -t b -l "refund"
 tm send-keys -t b Enter
 wait_for b "Parked"
