@@ -8,6 +8,7 @@
 
 #include "arconf.h"
 #include "i18n.h"
+#include "kvconf.h"
 #include "money.h"
 #include "xalloc.h"
 
@@ -42,18 +43,6 @@ arconf_is_key(const char *name)
 		if (strcmp(name, arconf_keys[i]) == 0)
 			return true;
 	return false;
-}
-
-static char *
-arconf_trim(char *p)
-{
-	char *e;
-
-	p += strspn(p, " \t\r");
-	e = p + strlen(p);
-	while (e > p && strchr(" \t\r", e[-1]))
-		*--e = '\0';
-	return p;
 }
 
 /* "30,60,90": 1..max (≤ ARCONF_MAX_BOUNDS) ascending day counts from 1 to
@@ -97,7 +86,7 @@ arconf_limits(struct ar_settings *s, const char *v)
 
 	for (item = strtok_r(copy, ",", &save); item && !why;
 	     item = strtok_r(NULL, ",", &save)) {
-		item = arconf_trim(item);
+		item = kvconf_trim(item);
 		sp = strchr(item, ' ');
 		if (!sp || n == ARCONF_MAX_LIMITS || sp - item >= (int)sizeof l[n].currency) {
 			why = _("write-off-limit is a list such as: JPY 1000, CNY 10.00");
@@ -106,7 +95,7 @@ arconf_limits(struct ar_settings *s, const char *v)
 		*sp = '\0';
 		snprintf(l[n].currency, sizeof l[n].currency, "%s", item);
 		if (!money_currency_known(item) ||
-		    money_parse(arconf_trim(sp + 1), item, &l[n].amount, NULL) != UR_OK ||
+		    money_parse(kvconf_trim(sp + 1), item, &l[n].amount, NULL) != UR_OK ||
 		    l[n].amount < 0)
 			why = _("write-off-limit is a list such as: JPY 1000, CNY 10.00");
 		n++;
@@ -123,8 +112,9 @@ arconf_limits(struct ar_settings *s, const char *v)
 
 /* Apply one setting this module knows; NULL when fine (or not ours). */
 static const char *
-arconf_apply(struct ar_settings *s, const char *k, const char *v)
+arconf_apply(void *ctx, const char *k, const char *v)
 {
+	struct ar_settings *s = ctx;
 	int n;
 
 	if (strcmp(k, "aging-buckets") == 0) {
@@ -152,56 +142,13 @@ int
 arconf_parse(struct ar_settings *s, const char *text, const char *source,
 	     struct strbuf *errors)
 {
-	char *copy = xstrdup(text), *line = copy, *nl, *eq, *k;
-	const char *why;
-	int lineno = 0, bad = 0;
-
-	for (; line; line = nl) {
-		if ((nl = strchr(line, '\n')))
-			*nl++ = '\0';
-		lineno++;
-		k = arconf_trim(line);
-		if (!*k || *k == '#' || !(eq = strchr(k, '=')))
-			continue;
-		*eq = '\0';
-		if ((why = arconf_apply(s, arconf_trim(k), arconf_trim(eq + 1)))) {
-			sb_addf(errors, "%s%s:%d: %s", errors->len ? "; " : "", source, lineno, why);
-			bad++;
-		}
-	}
-	free(copy);
-	return bad;
+	return kvconf_parse(text, source, false, arconf_apply, s, errors);
 }
 
 char *
 arconf_path(void)
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	struct strbuf sb;
-
-	sb_init(&sb);
-	if (xdg && *xdg)
-		sb_addf(&sb, "%s/urikake/config", xdg);
-	else
-		sb_addf(&sb, "%s/.config/urikake/config", home && *home ? home : ".");
-	return sb_detach(&sb);
-}
-
-static char *
-arconf_slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	struct strbuf sb;
-	char buf[4096];
-	size_t n;
-
-	if (!f)
-		return NULL;
-	sb_init(&sb);
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		sb_add(&sb, buf, n);
-	fclose(f);
-	return sb_detach(&sb);
+	return kvconf_path("config");
 }
 
 enum ur_status
@@ -212,7 +159,7 @@ arconf_load(struct ar_settings *s, const char *path, struct ur_err *err)
 	enum ur_status rc = UR_OK;
 
 	arconf_default(s);
-	text = arconf_slurp(path ? path : own);
+	text = sb_slurp(path ? path : own);
 	if (text) {
 		sb_init(&errors);
 		if (arconf_parse(s, text, path ? path : own, &errors))

@@ -94,3 +94,20 @@ sb_detach(struct strbuf *sb)
 	sb->len = sb->cap = 0;
 	return s;
 }
+
+char *
+sb_slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	struct strbuf sb;
+	char buf[4096];
+	size_t n;
+
+	if (!f)
+		return NULL;
+	sb_init(&sb);
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		sb_add(&sb, buf, n);
+	fclose(f);
+	return sb_detach(&sb);
+}

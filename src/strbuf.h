@@ -22,4 +22,8 @@ void sb_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(prin
  *  memory of its own: adding to it again allocates anew, sb_free is a no-op. */
 char *sb_detach(struct strbuf *sb);
 
+/** The whole file at path, NUL-terminated (caller frees), or NULL when it
+ *  cannot be read. */
+char *sb_slurp(const char *path);
+
 #endif

@@ -19,6 +19,7 @@
 #include "money.h"
 #include "panes.h"
 #include "store_contact.h"
+#include "strbuf.h"
 #include "xalloc.h"
 
 enum cf_field { CF_CHANNEL, CF_DIRECTION, CF_NOTE, CF_OUTCOME, CF_PROMISE_DATE,
@@ -203,7 +204,7 @@ cform_editor(struct app *a, struct cform *f)
 	free(cmd);
 	if (rc != 0) {
 		app_error(a, "%s", _("The editor failed: the note is unchanged."));
-	} else if ((text = settings_slurp(path))) {
+	} else if ((text = sb_slurp(path))) {
 		size_t n = strlen(text);
 
 		while (n && (text[n - 1] == '\n' || text[n - 1] == '\r'))

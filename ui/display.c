@@ -30,7 +30,7 @@ headless_init(const char *path, struct ur_err *err)
 	const char *size = getenv("URIKAKE_TEST_SIZE"), *term = getenv("TERM");
 	int cols = 80, rows = 24;
 
-	if (!(dpy.script = settings_slurp(path)))
+	if (!(dpy.script = sb_slurp(path)))
 		return ur_fail(err, UR_FAIL, _("cannot read the test script %s"), path);
 	dpy.line = dpy.script;
 	dpy.out = fopen("/dev/null", "w");

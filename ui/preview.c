@@ -13,6 +13,7 @@
 #include "docprint.h"
 #include "draw.h"
 #include "i18n.h"
+#include "kvconf.h"
 #include "panes.h"
 #include "render.h"
 #include "statement.h"
@@ -134,7 +135,7 @@ preview_key(struct app *a, void *ctx, enum request req, int key)
 static void
 load_company(struct app *a, struct company *co)
 {
-	char *path = settings_path("company");
+	char *path = kvconf_path("company");
 	struct ur_err err;
 	bool found;
 

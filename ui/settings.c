@@ -8,6 +8,7 @@
 #include "date.h"
 #include "arconf.h"
 #include "i18n.h"
+#include "kvconf.h"
 #include "settings.h"
 #include "xalloc.h"
 
@@ -16,18 +17,6 @@ settings_default(struct ui_settings *s)
 {
 	memset(s, 0, sizeof *s);
 	s->threshold = 85;
-}
-
-static char *
-trim(char *p)
-{
-	char *e;
-
-	p += strspn(p, " \t\r");
-	e = p + strlen(p);
-	while (e > p && strchr(" \t\r", e[-1]))
-		*--e = '\0';
-	return p;
 }
 
 static int
@@ -44,8 +33,9 @@ yes_no(const char *v, bool *out)
 
 /* Apply one setting; NULL when fine, else the reason. */
 static const char *
-apply(struct ui_settings *s, const char *k, const char *v)
+apply(void *ctx, const char *k, const char *v)
 {
+	struct ui_settings *s = ctx;
 	char *end;
 	long n;
 
@@ -84,61 +74,7 @@ int
 settings_parse(struct ui_settings *s, const char *text, const char *source,
 	       struct strbuf *errors)
 {
-	char *copy = xstrdup(text), *line = copy, *nl, *eq, *k;
-	const char *why;
-	int lineno = 0, bad = 0;
-
-	for (; line; line = nl) {
-		if ((nl = strchr(line, '\n')))
-			*nl++ = '\0';
-		lineno++;
-		k = trim(line);
-		if (!*k || *k == '#')
-			continue;
-		if (!(eq = strchr(k, '=')))
-			why = _("expected: name = value");
-		else {
-			*eq = '\0';
-			why = apply(s, trim(k), trim(eq + 1));
-		}
-		if (why) {
-			sb_addf(errors, "%s%s:%d: %s", errors->len ? "; " : "", source, lineno, why);
-			bad++;
-		}
-	}
-	free(copy);
-	return bad;
-}
-
-char *
-settings_path(const char *name)
-{
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	struct strbuf sb;
-
-	sb_init(&sb);
-	if (xdg && *xdg)
-		sb_addf(&sb, "%s/urikake/%s", xdg, name);
-	else
-		sb_addf(&sb, "%s/.config/urikake/%s", home && *home ? home : ".", name);
-	return sb_detach(&sb);
-}
-
-char *
-settings_slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	struct strbuf sb;
-	char buf[4096];
-	size_t n;
-
-	if (!f)
-		return NULL;
-	sb_init(&sb);
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		sb_add(&sb, buf, n);
-	fclose(f);
-	return sb_detach(&sb);
+	return kvconf_parse(text, source, true, apply, s, errors);
 }
 
 void

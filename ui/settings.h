@@ -25,11 +25,6 @@ void settings_default(struct ui_settings *s);
  *  why" to errors. Returns the number of bad lines. */
 int settings_parse(struct ui_settings *s, const char *text, const char *source,
 		   struct strbuf *errors);
-/** Path of the user's file name ("config", "keys") under
- *  $XDG_CONFIG_HOME/urikake (or ~/.config/urikake); malloc'd. */
-char *settings_path(const char *name);
-/** Read a whole file into a malloc'd string; NULL when it cannot be read. */
-char *settings_slurp(const char *path);
 /** Write day in the chosen format into buf (at least 24 bytes). */
 void settings_date(const struct ui_settings *s, int32_t day, char *buf, int size);
 

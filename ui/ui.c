@@ -16,7 +16,9 @@
 #include "display.h"
 #include "draw.h"
 #include "i18n.h"
+#include "kvconf.h"
 #include "store.h"
+#include "strbuf.h"
 #include "text.h"
 #include "ui.h"
 
@@ -47,13 +49,13 @@ ui_user_files(struct app *a)
 	sb_init(&errs);
 	settings_default(&a->set);
 	keymap_load(a->km, ur_keymap_default, "keymap.default", &errs);
-	path = settings_path("config");
-	if ((text = settings_slurp(path)))
+	path = kvconf_path("config");
+	if ((text = sb_slurp(path)))
 		settings_parse(&a->set, text, path, &errs);
 	free(text);
 	free(path);
-	path = settings_path("keys");
-	if ((text = settings_slurp(path)))
+	path = kvconf_path("keys");
+	if ((text = sb_slurp(path)))
 		keymap_load(a->km, text, path, &errs);
 	free(text);
 	free(path);
