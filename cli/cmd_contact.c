@@ -255,7 +255,10 @@ work_line(const struct worklist_item *w, void *ctx)
 	else
 		work_amount(&o->out, w);
 	if (w->kind == WORK_DUNNING)
-		sb_addf(&o->out, _("  %d days overdue: level %d → %d (%s)"), w->days_overdue,
+		sb_addf(&o->out,
+			ngettext_("  %d day overdue: level %d → %d (%s)",
+				  "  %d days overdue: level %d → %d (%s)", w->days_overdue),
+			w->days_overdue,
 			w->recorded_level, w->level, contact_level_name(w->level));
 	sb_addc(&o->out, '\n');
 	return o->out.len >= CONTACT_FLUSH_AT && cli_flush(&o->out) != UR_OK;

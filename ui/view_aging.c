@@ -107,7 +107,7 @@ aging_load(struct view *v)
 	long pos;
 
 	settings_date(&v->app->set, g->as_of, date, sizeof date);
-	draw_textf(LINES - 1, 0, COLS, TEXT_LEFT, UI_MESSAGE, _("Ageing receivables as of %s…"),
+	draw_textf(LINES - 1, 0, COLS, TEXT_LEFT, UI_MESSAGE, _("Aging receivables as of %s…"),
 		   date);
 	refresh();
 	ar_set_free(&g->set);
