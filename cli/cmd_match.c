@@ -298,29 +298,50 @@ cmd_confirm(const struct cli *c, int argc, char **argv)
 	return match_confirm(c, &a);
 }
 
-static int
-cmd_undo(const struct cli *c, int argc, char **argv)
+int
+cmd_match_load_deposit(const struct cli *c, int argc, char **argv, const char *usage,
+		       struct store **st, struct store_match_deposits *l, const char **state,
+		       const char **ref)
 {
-	const char *ref = NULL, *pos[1], *state;
-	const struct cli_opt opts[] = { { "--deposit", &ref, NULL }, { NULL, NULL, NULL } };
-	struct store_match_deposits l;
-	struct store *st;
+	const char *pos[1];
+	const struct cli_opt opts[] = { { "--deposit", ref, NULL }, { NULL, NULL, NULL } };
 	struct ur_err err;
 	enum ur_status rc;
 	int npos;
 
+	*ref = NULL;
 	if (cli_args(argc - 1, argv + 1, opts, pos, 0, &npos) != UR_OK)
 		return UR_USAGE;
-	if (!ref)
-		return cli_usage_error(_("usage: urikake match undo --deposit REF"));
-	if ((rc = cli_open_store(c, &st)) != UR_OK)
+	if (!*ref)
+		return cli_usage_error("%s", usage);
+	if ((rc = cli_open_store(c, st)) != UR_OK)
 		return rc;
 	ur_err_clear(&err);
-	if ((rc = store_match_deposit_get(st, ref, &l, &state, &err)) == UR_OK) {
-		if ((rc = store_match_undo(st, l.d[0].id, &err)) == UR_OK)
-			printf(_("deposit %s is unmatched again\n"), ref);
-		store_match_deposits_free(&l);
+	if (store_match_deposit_get(*st, *ref, l, state, &err) != UR_OK) {
+		store_match_deposits_free(l);
+		store_close(*st);
+		return cli_fail(&err);
 	}
+	return UR_OK;
+}
+
+static int
+cmd_undo(const struct cli *c, int argc, char **argv)
+{
+	const char *ref, *state;
+	struct store_match_deposits l;
+	struct store *st;
+	struct ur_err err;
+	int rc;
+
+	rc = cmd_match_load_deposit(c, argc, argv, _("usage: urikake match undo --deposit REF"),
+				    &st, &l, &state, &ref);
+	if (rc != UR_OK)
+		return rc;
+	ur_err_clear(&err);
+	if ((rc = store_match_undo(st, l.d[0].id, &err)) == UR_OK)
+		printf(_("deposit %s is unmatched again\n"), ref);
+	store_match_deposits_free(&l);
 	store_close(st);
 	return rc == UR_OK ? UR_OK : cli_fail(&err);
 }

@@ -9,6 +9,15 @@
 int cmd_match(const struct cli *c, int argc, char **argv);
 /** `match show --deposit REF [--json]`; argv[0] is "show". */
 int cmd_match_show(const struct cli *c, int argc, char **argv);
+struct store;
+struct store_match_deposits;
+/** For `match undo|show --deposit REF`: parse the option (usage names the
+ *  command on error), open the store and load the deposit into *l with its
+ *  state. Returns UR_OK with *st open (the caller frees *l and closes *st),
+ *  else the exit status, everything released and the error printed. */
+int cmd_match_load_deposit(const struct cli *c, int argc, char **argv, const char *usage,
+			   struct store **st, struct store_match_deposits *l, const char **state,
+			   const char **ref);
 /** `match aliases [list [--json] | edit ID --customer CODE | remove ID]`;
  *  argv[0] is "aliases". */
 int cmd_match_aliases(const struct cli *c, int argc, char **argv);

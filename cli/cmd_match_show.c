@@ -81,30 +81,24 @@ show_proposals(struct store *st, const struct match_deposit *d, struct strbuf *o
 int
 cmd_match_show(const struct cli *c, int argc, char **argv)
 {
-	const char *ref = NULL, *pos[1], *state;
-	const struct cli_opt opts[] = { { "--deposit", &ref, NULL }, { NULL, NULL, NULL } };
+	const char *ref, *state;
 	struct store_match_deposits l;
 	struct strbuf out;
 	struct store *st;
 	struct ur_err err;
-	enum ur_status rc;
-	int npos;
+	int rc;
 
-	if (cli_args(argc - 1, argv + 1, opts, pos, 0, &npos) != UR_OK)
-		return UR_USAGE;
-	if (!ref)
-		return cli_usage_error(_("usage: urikake match show --deposit REF"));
-	if ((rc = cli_open_store(c, &st)) != UR_OK)
+	rc = cmd_match_load_deposit(c, argc, argv, _("usage: urikake match show --deposit REF"),
+				    &st, &l, &state, &ref);
+	if (rc != UR_OK)
 		return rc;
 	ur_err_clear(&err);
 	sb_init(&out);
-	if ((rc = store_match_deposit_get(st, ref, &l, &state, &err)) == UR_OK) {
-		show_deposit(&out, &l.d[0], state);
-		if (strcmp(state, "unmatched") == 0)
-			rc = show_proposals(st, &l.d[0], &out, &err);
-		else
-			rc = store_allocations_each(st, l.d[0].id, show_alloc, &out, &err);
-	}
+	show_deposit(&out, &l.d[0], state);
+	if (strcmp(state, "unmatched") == 0)
+		rc = show_proposals(st, &l.d[0], &out, &err);
+	else
+		rc = store_allocations_each(st, l.d[0].id, show_alloc, &out, &err);
 	store_match_deposits_free(&l);
 	store_close(st);
 	if (rc == UR_OK)
