@@ -17,21 +17,7 @@
 static int
 import_read(const char *path, struct strbuf *raw)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	char buf[65536];
-	size_t n;
-	int bad;
-
-	if (!f) {
-		cli_error(_("%s: cannot open: %s"), path, strerror(errno));
-		return UR_FAIL;
-	}
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		sb_add(raw, buf, n);
-	bad = ferror(f);
-	if (f != stdin)
-		fclose(f);
-	if (bad) {
+	if (strcmp(path, "-") == 0 ? !sb_read_stream(raw, stdin) : !sb_read_file(raw, path)) {
 		cli_error(_("%s: cannot read: %s"), path, strerror(errno));
 		return UR_FAIL;
 	}

@@ -1,6 +1,7 @@
 /* strbuf: growable strings. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -95,19 +96,42 @@ sb_detach(struct strbuf *sb)
 	return s;
 }
 
+bool
+sb_read_stream(struct strbuf *sb, FILE *f)
+{
+	char buf[65536];
+	size_t n;
+
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		sb_add(sb, buf, n);
+	return !ferror(f);
+}
+
+bool
+sb_read_file(struct strbuf *sb, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	bool ok;
+	int e;
+
+	if (!f)
+		return false;
+	ok = sb_read_stream(sb, f);
+	e = errno;
+	fclose(f);
+	errno = e;
+	return ok;
+}
+
 char *
 sb_slurp(const char *path)
 {
-	FILE *f = fopen(path, "rb");
 	struct strbuf sb;
-	char buf[4096];
-	size_t n;
 
-	if (!f)
-		return NULL;
 	sb_init(&sb);
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		sb_add(&sb, buf, n);
-	fclose(f);
+	if (!sb_read_file(&sb, path)) {
+		sb_free(&sb);
+		return NULL;
+	}
 	return sb_detach(&sb);
 }

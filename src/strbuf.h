@@ -2,7 +2,9 @@
 #ifndef UR_SRC_STRBUF_H
 #define UR_SRC_STRBUF_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 struct strbuf {
 	char *buf; /* NUL-terminated; NULL only after sb_detach */
@@ -22,6 +24,11 @@ void sb_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(prin
  *  memory of its own: adding to it again allocates anew, sb_free is a no-op. */
 char *sb_detach(struct strbuf *sb);
 
+/** Append the rest of stream f to sb; false on a read error (errno says why). */
+bool sb_read_stream(struct strbuf *sb, FILE *f);
+/** Append the whole file at path to sb; false when it cannot be opened or
+ *  read (errno says why; ENOENT: it does not exist). */
+bool sb_read_file(struct strbuf *sb, const char *path);
 /** The whole file at path, NUL-terminated (caller frees), or NULL when it
  *  cannot be read. */
 char *sb_slurp(const char *path);

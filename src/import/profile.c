@@ -340,19 +340,8 @@ profile_load_builtin(struct profile_set *set, struct ur_err *err)
 static enum ur_status
 profile_read_file(const char *path, struct strbuf *out, struct ur_err *err)
 {
-	FILE *f = fopen(path, "rb");
-	char buf[4096];
-	size_t n;
-
-	if (!f)
+	if (!sb_read_file(out, path))
 		return ur_fail(err, UR_FAIL, _("%s: %s"), path, strerror(errno));
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		sb_add(out, buf, n);
-	if (ferror(f)) {
-		fclose(f);
-		return ur_fail(err, UR_FAIL, _("%s: read error"), path);
-	}
-	fclose(f);
 	return UR_OK;
 }
 

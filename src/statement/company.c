@@ -144,27 +144,24 @@ company_parse(const char *text, const char *name, struct company *c, struct ur_e
 enum ur_status
 company_load(const char *path, struct company *c, bool *found, struct ur_err *err)
 {
-	FILE *f = fopen(path, "rb");
 	struct strbuf sb;
-	char buf[4096];
-	size_t n;
 	enum ur_status rc;
+	int e;
 
 	memset(c, 0, sizeof *c);
-	*found = f != NULL;
-	if (!f)
-		return errno == ENOENT ? UR_OK
-				       : ur_fail(err, UR_FAIL, _("%s: %s"), path, strerror(errno));
 	sb_init(&sb);
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		sb_add(&sb, buf, n);
-	if (ferror(f) || memchr(sb.buf ? sb.buf : "", '\0', sb.len)) {
-		fclose(f);
+	if (!sb_read_file(&sb, path)) {
+		e = errno;
+		sb_free(&sb);
+		*found = e != ENOENT;
+		return *found ? ur_fail(err, UR_FAIL, _("%s: %s"), path, strerror(e)) : UR_OK;
+	}
+	*found = true;
+	if (memchr(sb.buf, '\0', sb.len)) {
 		sb_free(&sb);
 		return ur_fail(err, UR_INPUT, _("%s: not a text file"), path);
 	}
-	fclose(f);
-	rc = company_parse(sb.buf ? sb.buf : "", path, c, err);
+	rc = company_parse(sb.buf, path, c, err);
 	sb_free(&sb);
 	return rc;
 }

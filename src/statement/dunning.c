@@ -45,26 +45,21 @@ dunning_level_name(int level, enum stmt_lang lang)
 static enum ur_status
 read_file(const char *path, char **text, struct ur_err *err)
 {
-	FILE *f = fopen(path, "rb");
 	struct strbuf sb;
-	char buf[4096];
-	size_t n;
+	int e;
 
 	*text = NULL;
-	if (!f)
-		return errno == ENOENT ? UR_OK
-				       : ur_fail(err, UR_FAIL, _("%s: %s"), path, strerror(errno));
 	sb_init(&sb);
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		sb_add(&sb, buf, n);
-	n = ferror(f);
-	fclose(f);
-	if (n || !utf8_valid(sb.buf, sb.len, NULL) || strlen(sb.buf) != sb.len) {
+	if (!sb_read_file(&sb, path)) {
+		e = errno;
+		sb_free(&sb);
+		return e == ENOENT ? UR_OK : ur_fail(err, UR_FAIL, _("%s: %s"), path, strerror(e));
+	}
+	if (!utf8_valid(sb.buf, sb.len, NULL) || strlen(sb.buf) != sb.len) {
 		sb_free(&sb);
 		return ur_fail(err, UR_INPUT, _("%s: not a UTF-8 text file"), path);
 	}
 	*text = sb_detach(&sb);
-	sb_free(&sb);
 	return UR_OK;
 }
 
