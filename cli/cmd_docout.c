@@ -338,12 +338,12 @@ docout_close(struct docout *o)
 		rc = UR_FAIL;
 	o->txt = NULL;
 	if (rc == UR_OK && o->nfiles) {
-		printf(ngettext_("Wrote %zu document to %s", "Wrote %zu documents to %s", o->docs),
-		       o->docs, o->dir ? o->out : o->path);
 		if (o->fmt == DOCOUT_PDF)
-			printf(ngettext_(" (%d page)", " (%d pages)", (unsigned long)o->pages),
-			       o->pages);
-		printf(".\n");
+			printf(_("Wrote %s (documents: %zu, pages: %d).\n"),
+			       o->dir ? o->out : o->path, o->docs, o->pages);
+		else
+			printf(_("Wrote %s (documents: %zu).\n"), o->dir ? o->out : o->path,
+			       o->docs);
 	}
 	for (size_t i = 0; rc == UR_OK && o->print && i < o->nfiles; i++)
 		rc = print_file(o, o->files[i]);

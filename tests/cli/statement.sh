@@ -70,7 +70,7 @@ t_grep "en: our English name" "Urikake Trading Co., Ltd." "$T/en.txt"
 
 t_ok "batch of three in one PDF" U statement J1 Z1 E1 --company "$T/company" -o "$T/b.pdf"
 t_is "one page per customer" "$(pdfinfo "$T/b.pdf" | awk '/^Pages:/ { print $2 }')" 3
-t_grep "the summary counts them" "Wrote 3 documents" "$T/.out"
+t_grep "the summary counts them" "(documents: 3" "$T/.out"
 t_ok "one file per customer" U statement J1 Z1 E1 --company "$T/company" --format pdf \
 	-o "$T/dir/"
 t_is "three files" "$(ls "$T/dir" | tr '\n' ' ')" \
