@@ -133,8 +133,15 @@ bi_cancel(struct bi_run *run, const struct bank_deposit *d, const struct deposit
 	char why[256];
 	int n;
 
-	if (store_deposit_find(run->st, key, &f, err) != UR_OK)
+	if (store_deposit_find(run->st, key, d->correction, &f, err) != UR_OK)
 		return err->status;
+	if (f.ambiguous) {
+		snprintf(why, sizeof why,
+			 _("cancellation of reference \"%s\" names no earlier deposit, and several "
+			   "deposits of that payer, amount and date could be meant"),
+			 d->reference ? d->reference : "");
+		return bi_where(run->kind, d, why, err);
+	}
 	if (!f.id) {
 		snprintf(why, sizeof why,
 			 _("cancellation of reference \"%s\" finds no earlier deposit of that "

@@ -19,35 +19,69 @@ sb_prepare(struct store *st, const char *sql, sqlite3_stmt **s, struct ur_err *e
 	return rc == SQLITE_OK ? UR_OK : store_sqlfail(st, rc, err);
 }
 
-enum ur_status
-store_deposit_find(struct store *st, const struct deposit *key, struct store_dep_found *out,
-		   struct ur_err *err)
+/* Run the look-up sql with key bound (?1-?3 account, ?4 reference, ?5 amount,
+ * and where sql has them ?6 payer key, ?7 value date): the first row into
+ * out, the number of rows (at most the query's LIMIT) into *rows. */
+static enum ur_status
+sb_find(struct store *st, const char *sql, const struct deposit *key,
+	struct store_dep_found *out, int *rows, struct ur_err *err)
 {
-	static const char sql[] =
-		"SELECT id, state, coalesce(customer_id, 0) FROM deposit"
-		" WHERE reference = ?4 AND acct_bank = ?1 AND acct_branch = ?2"
-		" AND acct_number = ?3 AND amount = ?5"
-		" ORDER BY state = 'reversed', id DESC LIMIT 1";
-	const char *acct[] = { key->acct_bank, key->acct_branch, key->acct_number,
+	const char *text[] = { key->acct_bank, key->acct_branch, key->acct_number,
 			       key->reference };
 	sqlite3_stmt *s;
 	int rc;
 
-	memset(out, 0, sizeof *out);
+	*rows = 0;
 	if (sb_prepare(st, sql, &s, err) != UR_OK)
 		return err->status;
 	for (int i = 0; i < 4; i++)
-		sqlite3_bind_text(s, i + 1, acct[i] ? acct[i] : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, i + 1, text[i] ? text[i] : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 5, key->amount);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		out->id = sqlite3_column_int64(s, 0);
-		snprintf(out->state, sizeof out->state, "%s", store_column_str(s, 1));
-		out->customer_id = sqlite3_column_int64(s, 2);
+	if (sqlite3_bind_parameter_count(s) >= 7) {
+		sqlite3_bind_text(s, 6, key->payer_key, -1, SQLITE_STATIC);
+		store_bind_date(s, 7, key->value_date);
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if ((*rows)++ == 0) {
+			out->id = sqlite3_column_int64(s, 0);
+			snprintf(out->state, sizeof out->state, "%s", store_column_str(s, 1));
+			out->customer_id = sqlite3_column_int64(s, 2);
+		}
 	}
 	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_sqlfail(st, rc, err);
+	return rc == SQLITE_DONE ? UR_OK : store_sqlfail(st, rc, err);
+}
+
+enum ur_status
+store_deposit_find(struct store *st, const struct deposit *key, bool by_payer,
+		   struct store_dep_found *out, struct ur_err *err)
+{
+	static const char by_reference[] =
+		"SELECT id, state, coalesce(customer_id, 0) FROM deposit"
+		" WHERE reference = ?4 AND acct_bank = ?1 AND acct_branch = ?2"
+		" AND acct_number = ?3 AND amount = ?5"
+		" ORDER BY state = 'reversed', id DESC LIMIT 1";
+	/* A 訂正 may carry a reference of its own: then the original is the one
+	 * live deposit of that payer and amount whose value date it repeats. */
+	static const char by_value_date[] =
+		"SELECT id, state, coalesce(customer_id, 0) FROM deposit"
+		" WHERE payer_key = ?6 AND amount = ?5 AND acct_bank = ?1"
+		" AND acct_branch = ?2 AND acct_number = ?3 AND state <> 'reversed'"
+		" AND (value_date = ?7 OR booking_date = ?7)"
+		" ORDER BY id DESC LIMIT 2";
+	int rows;
+
+	memset(out, 0, sizeof *out);
+	if (sb_find(st, by_reference, key, out, &rows, err) != UR_OK)
+		return err->status;
+	if (rows || !by_payer || !key->payer_key || !*key->payer_key)
+		return UR_OK;
+	if (sb_find(st, by_value_date, key, out, &rows, err) != UR_OK)
+		return err->status;
+	if (rows > 1) {
+		memset(out, 0, sizeof *out);
+		out->ambiguous = true;
+	}
 	return UR_OK;
 }
 

@@ -14,12 +14,16 @@ struct store_dep_found {
 	int64_t id;          /* 0: none */
 	char state[12];      /* 'unmatched' … 'reversed' */
 	int64_t customer_id; /* 0: none */
+	bool ambiguous;      /* no reference matched and several deposits could be meant */
 };
 
 /** The deposit a cancellation reverses: same account (bank, branch,
- *  number; NULL = ""), reference and amount. Prefers the newest one not
- *  yet reversed; out->id = 0 when there is none at all. */
-enum ur_status store_deposit_find(struct store *st, const struct deposit *key,
+ *  number; NULL = ""), reference and amount, preferring the newest one not
+ *  yet reversed. With by_payer, when no reference matches: the one live
+ *  deposit of the same account, amount and payer key whose value or booking
+ *  date is key's value date (out->ambiguous when there are several).
+ *  out->id = 0: none. */
+enum ur_status store_deposit_find(struct store *st, const struct deposit *key, bool by_payer,
 				  struct store_dep_found *out, struct ur_err *err);
 
 /** Void every active allocation of deposit id (each audited, its fee

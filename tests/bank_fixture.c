@@ -118,9 +118,13 @@ statements(struct file *f, const char *name)
 
 	fix = st_in3;
 	fix.type = 19;
+	if (!strcmp(name, "statement-fix-ref")) {
+		fix.ref = "00000299"; /* its own reference, booked a day later */
+		fix.book = "080326";
+	}
 	if (!strcmp(name, "statement2"))
 		statement_group(f, two, 2);
-	else if (!strcmp(name, "statement-fix"))
+	else if (!strncmp(name, "statement-fix", 13))
 		statement_group(f, list, 1);
 	else
 		statement_group(f, one, 3);

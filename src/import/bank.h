@@ -26,6 +26,7 @@ struct bank_deposit {
 	const char *edi;            /* EDI / remittance information */
 	const char *reference;      /* 照会番号, AcctSvcrRef, CSV serial: as in the file */
 	bool cancels;               /* reverses an earlier deposit with the same reference */
+	bool correction;            /* 訂正: the earlier deposit may have another reference */
 	unsigned long record_no;    /* 1-based record (Zengin) or line (CSV) or entry (camt) */
 	uint64_t byte_offset;       /* offset of the record in the file */
 };

@@ -393,7 +393,7 @@ zg_statement_data(struct zengin_parser *p, const unsigned char *r)
 	}
 	d.reference = p->t.ref[0] ? p->t.ref : NULL;
 	d.payer_code = zg_code_or_null(p->t.code);
-	d.cancels = type == 19; /* 訂正 */
+	d.cancels = d.correction = type == 19; /* 訂正 */
 	d.payer_name = zg_decode(r, &S_NAME, p->t.name);
 	d.remit_bank = zg_decode(r, &S_RBANK, p->t.rbank);
 	d.remit_branch = zg_decode(r, &S_RBRANCH, p->t.rbranch);

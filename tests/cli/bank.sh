@@ -71,6 +71,23 @@ imp "訂正 (取引区分 19)" zs.db s3.dat
 t_grep "訂正 reverses" "^deposits: 0 new, 0 already imported, 1 reversed$" .out
 t_is "訂正: the earlier deposit is reversed" \
 	"$(rows zs.db | grep '^00000203,' | cut -d, -f12)" "reversed"
+"$FIX" statement-fix-ref >s4.dat
+imp "訂正 with its own reference" zr.db s1.dat
+imp "the statement with the original" zr.db s2.dat
+imp "訂正 with its own reference (by payer, amount, value date)" zr.db s4.dat
+t_grep "訂正 by payer reverses" "^deposits: 0 new, 0 already imported, 1 reversed$" .out
+t_is "訂正 by payer: that deposit is reversed, no other" \
+	"$(rows zr.db | cut -d, -f1,12 | tr '\n' ' ')" \
+	"00000201,unmatched 00000202,unmatched 00000203,reversed "
+sqlite3 zr.db "INSERT INTO deposit (bank_file_id, record_no, acct_bank, acct_branch, acct_number,
+	booking_date, value_date, amount, currency, payer_name, payer_key, reference)
+	SELECT bank_file_id, 99, acct_bank, acct_branch, acct_number, booking_date, value_date,
+	amount, currency, payer_name, payer_key, '00000298' FROM deposit WHERE reference = '00000203'"
+sqlite3 zr.db "UPDATE deposit SET state = 'unmatched' WHERE reference = '00000203'"
+zr_before=$(sqlite3 zr.db .dump | sha256sum)
+t_exit "訂正 that could mean two deposits is rejected" 3 "$URIKAKE" --db zr.db import bank s4.dat
+t_grep "ambiguous 訂正: says why" "RECORD 2 (byte [0-9]*): .*several deposits" .err
+t_is "ambiguous 訂正: database unchanged" "$(sqlite3 zr.db .dump | sha256sum)" "$zr_before"
 
 # --- cancellation (取消区分 1) voids what the deposit paid ---------------------
 printf 'code,name,kana,currency\nC001,株式会社山田商事,カブシキガイシャヤマダショウジ,JPY\n' >c.csv
