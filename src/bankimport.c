@@ -15,6 +15,7 @@
 #include "bank.h"
 #include "bankcsv.h"
 #include "bankimport.h"
+#include "bankref.h"
 #include "camt.h"
 #include "charset.h"
 #include "i18n.h"
@@ -58,6 +59,7 @@ struct bi_run {
 	unsigned long seen;
 	struct strbuf key;
 	struct bi_fold *folds; /* BI_FOLD_SLOTS, direct-mapped by name hash */
+	struct bankref refs;   /* for deposits the bank gave no reference */
 };
 
 const char *
@@ -133,7 +135,8 @@ bi_cancel(struct bi_run *run, const struct bank_deposit *d, const struct deposit
 	char why[256];
 	int n;
 
-	if (store_deposit_find(run->st, key, d->correction, &f, err) != UR_OK)
+	if (store_deposit_find(run->st, key, d->correction || !key->reference || !*key->reference,
+			       &f, err) != UR_OK)
 		return err->status;
 	if (f.ambiguous) {
 		snprintf(why, sizeof why,
@@ -174,6 +177,9 @@ bi_deposit(const struct bank_deposit *d, void *ctx, struct ur_err *err)
 	bi_to_store(run, d, &dep);
 	if (d->cancels)
 		return bi_cancel(run, d, &dep, err);
+	if (!dep.reference || !*dep.reference)
+		dep.reference = bankref_make(&run->refs, dep.booking_date, dep.amount,
+					     dep.payer_key, dep.payer_code);
 	if (store_deposit_insert(run->st, &dep, &id, &what, err) != UR_OK) {
 		struct ur_err inner = *err;
 
@@ -494,7 +500,9 @@ bankimport_file(struct store *st, const char *path, const struct bankimport_opts
 	run.size = (size_t)sb.st_size;
 	sb_init(&run.key);
 	run.folds = xcalloc(BI_FOLD_SLOTS, sizeof *run.folds);
+	bankref_init(&run.refs);
 	rc = bi_fd(&run, fd, name, &set, err);
+	bankref_free(&run.refs);
 	for (size_t i = 0; i < BI_FOLD_SLOTS; i++) {
 		free(run.folds[i].name);
 		free(run.folds[i].key);

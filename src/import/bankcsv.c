@@ -575,7 +575,6 @@ bankcsv_row(struct bankcsv_run *run, struct ur_err *err)
 	struct bank_deposit d;
 	size_t nf = csv_nfields(&run->r), line = csv_line(&run->r);
 	char reason[sizeof err->msg];
-	char day[DATE_ISO_SIZE];
 
 	if (bankcsv_skip_row(run))
 		return UR_OK;
@@ -599,16 +598,7 @@ bankcsv_row(struct bankcsv_run *run, struct ur_err *err)
 	d.remit_bank = bankcsv_opt(run, PROFILE_PAYER_BANK);
 	d.remit_branch = bankcsv_opt(run, PROFILE_PAYER_BRANCH);
 	d.edi = bankcsv_memo(run);
-	d.reference = bankcsv_opt(run, PROFILE_REFERENCE);
-	if (!d.reference) {
-		/* No serial column: a reference from booking date, amount and
-		 * line number, stable as long as the same file is imported
-		 * again (so a re-import is recognised as a duplicate). */
-		date_format_iso(d.booking_date, day);
-		sb_reset(&run->scratch);
-		sb_addf(&run->scratch, "%s/%lld/L%zu", day, (long long)d.amount, line);
-		d.reference = run->scratch.buf;
-	}
+	d.reference = bankcsv_opt(run, PROFILE_REFERENCE); /* none: bankimport makes one */
 	d.record_no = line;
 	d.byte_offset = bankcsv_offset(run->t, line);
 	return run->fn(&d, run->ctx, err);

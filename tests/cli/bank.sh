@@ -142,8 +142,8 @@ printf '%s\n' "交通银行账户交易明细" "账号：,310066726018010012345,
 imp "bocom (GB18030) imports" cn.db bocom.csv
 t_grep "auto picks csv:bocom" "^bocom.csv: format csv:bocom, encoding GB18030$" .out
 t_is "bocom: every field" "$(rows cn.db | grep 310066726018010012345)" \
-"2026-03-10/500000/L5,310066726018010012345,2026-03-10,2026-03-10,5000.00,CNY,杭州戊己有限公司,6217001,,,货款,unmatched,
-2026-03-12/50/L7,310066726018010012345,2026-03-12,2026-03-12,0.50,CNY,,,,,利息,unmatched,"
+"2026-03-10/500000/ab978c0a/1,310066726018010012345,2026-03-10,2026-03-10,5000.00,CNY,杭州戊己有限公司,6217001,,,货款,unmatched,
+2026-03-12/50/811c9dda/1,310066726018010012345,2026-03-12,2026-03-12,0.50,CNY,,,,,利息,unmatched,"
 
 printf '%s\r\n' "招商银行交易明细" "账号：755912345610801" "记账日期,货币,交易金额,联机余额,交易摘要,对手信息" \
 	'20260310,人民币,"1,000.50","21,000.50",转账汇入,深圳庚辛有限公司' \
@@ -152,8 +152,8 @@ printf '%s\r\n' "招商银行交易明细" "账号：755912345610801" "记账日
 imp "cmb (GB18030) imports" cn.db cmb.csv
 t_grep "auto picks csv:cmb" "^cmb.csv: format csv:cmb, encoding GB18030$" .out
 t_is "cmb: signed amounts, every field" "$(rows cn.db | grep 755912345610801)" \
-"2026-03-10/100050/L4,755912345610801,2026-03-10,2026-03-10,1000.50,CNY,深圳庚辛有限公司,,,,转账汇入,unmatched,
-2026-03-12/250000/L6,755912345610801,2026-03-12,2026-03-12,2500.00,CNY,,,,,网银转入,unmatched,"
+"2026-03-10/100050/a6f2f944/1,755912345610801,2026-03-10,2026-03-10,1000.50,CNY,深圳庚辛有限公司,,,,转账汇入,unmatched,
+2026-03-12/250000/811c9dda/1,755912345610801,2026-03-12,2026-03-12,2500.00,CNY,,,,,网银转入,unmatched,"
 
 printf '%s\n' "浦发银行账户明细" "账号,98760154740001234" "交易日期,摘要,借方金额,贷方金额,余额,对方账号,对方户名" \
 	'2026/03/20,货款,（空）,"3,210.00","13,210.00",  95588001  ,  成都壬癸有限公司  ' \
@@ -162,7 +162,7 @@ printf '%s\n' "浦发银行账户明细" "账号,98760154740001234" "交易日�
 imp "spdb (GB18030) imports" cn.db spdb.csv --format csv:spdb
 t_grep "explicit csv:spdb" "^spdb.csv: format csv:spdb, encoding GB18030$" .out
 t_is "spdb: every field" "$(rows cn.db | grep 98760154740001234)" \
-"2026-03-20/321000/L4,98760154740001234,2026-03-20,2026-03-20,3210.00,CNY,成都壬癸有限公司,95588001,,,货款,unmatched,"
+"2026-03-20/321000/431d4713/1,98760154740001234,2026-03-20,2026-03-20,3210.00,CNY,成都壬癸有限公司,95588001,,,货款,unmatched,"
 imp "same CSV re-imported" cn.db ccb.csv
 t_grep "CSV re-import adds nothing" "^deposits: 0 new, 2 already imported, 0 reversed$" .out
 
@@ -174,11 +174,33 @@ printf '%s\r\n' '"照会口座","番号","勘定日","起算日","出金金額",
 imp "anser (CP932) imports" an.db anser.csv
 t_grep "auto picks csv:anser in CP932" "^anser.csv: format csv:anser, encoding CP932$" .out
 t_is "anser: every field, half-width kana kept" "$(rows an.db)" \
-"2026-03-02/109670/L2,001-1234567,2026-03-02,2026-03-02,109670,JPY,ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ,,ﾐﾂﾋﾞｼﾕ-ｴﾌｼﾞｴｲ,ｼﾝｼﾞﾕｸ,振込,unmatched,
-2026-03-31/54780/L4,001-1234567,2026-03-31,2026-03-30,54780,JPY,ﾀﾅｶｺｳｷﾞﾖｳ(ﾕ,,ﾐｽﾞﾎ,ﾎﾝﾃﾝ,振込,unmatched,"
+"2026-03-02/109670/3c67a640/1,001-1234567,2026-03-02,2026-03-02,109670,JPY,ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ,,ﾐﾂﾋﾞｼﾕ-ｴﾌｼﾞｴｲ,ｼﾝｼﾞﾕｸ,振込,unmatched,
+2026-03-31/54780/45c62e21/1,001-1234567,2026-03-31,2026-03-30,54780,JPY,ﾀﾅｶｺｳｷﾞﾖｳ(ﾕ,,ﾐｽﾞﾎ,ﾎﾝﾃﾝ,振込,unmatched,"
 imp "--encoding names the encoding" an2.db anser.csv --encoding Shift_JIS
 t_grep "--encoding Shift_JIS reads CP932" "^anser.csv: format csv:anser, encoding CP932$" .out
 t_is "--encoding: same rows" "$(rows an2.db)" "$(rows an.db)"
+# A re-download overlapping the first (one more debit line first, one new
+# credit last): what was imported is recognised though every line moved.
+printf '%s\r\n' '"照会口座","番号","勘定日","起算日","出金金額","入金金額","小切手区分","残高","取引区分","明細区分","金融機関名","支店名","摘要"' \
+	'"001-1234567","0","2026/03/01","2026/03/01","1,000","","","1,000,000","振替","","","","ATM"' \
+	'"001-1234567","1","2026/03/02","2026/03/02","","109,670","","1,109,670","振込","","ﾐﾂﾋﾞｼﾕ-ｴﾌｼﾞｴｲ","ｼﾝｼﾞﾕｸ","ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ"' \
+	'"001-1234567","3","2026/03/31","2026/03/30","","54,780","","1,114,450","振込","","ﾐｽﾞﾎ","ﾎﾝﾃﾝ","ﾀﾅｶｺｳｷﾞﾖｳ(ﾕ"' \
+	'"001-1234567","4","2026/03/31","2026/03/31","","54,780","","1,169,230","振込","","ﾐｽﾞﾎ","ﾎﾝﾃﾝ","ｽｽﾞｷ ﾊﾅｺ"' | sj >anser2.csv
+imp "overlapping download without a serial column" an.db anser2.csv
+t_grep "overlap without references: only the new one" \
+	"^deposits: 1 new, 2 already imported, 0 reversed$" .out
+# Same day and amount: two payers are two deposits, one payer twice is two.
+printf '%s\r\n' '"照会口座","番号","勘定日","起算日","出金金額","入金金額","小切手区分","残高","取引区分","明細区分","金融機関名","支店名","摘要"' \
+	'"001-1234567","1","2026/04/01","2026/04/01","","1,000","","1,000","振込","","","","ﾃｽﾄ"' \
+	'"001-1234567","2","2026/04/01","2026/04/01","","1,000","","2,000","振込","","","","ﾍﾞﾂﾉｶｲｼﾔ"' \
+	'"001-1234567","3","2026/04/01","2026/04/01","","1,000","","3,000","振込","","","","ﾃｽﾄ"' | sj >same.csv
+imp "same day and amount, no references" sd.db same.csv
+t_grep "two payers and a repeat: three deposits" "^deposits: 3 new, 0 already imported, 0 reversed$" .out
+t_is "one payer twice: numbered 1 and 2" \
+	"$(rows sd.db | cut -d, -f1,7 | sort | tr '\n' ' ')" \
+	"2026-04-01/1000/552251ca/1,ﾃｽﾄ 2026-04-01/1000/552251ca/2,ﾃｽﾄ 2026-04-01/1000/86eab4a6/1,ﾍﾞﾂﾉｶｲｼﾔ "
+imp "same day and amount re-imported" sd.db same.csv
+t_grep "re-import: all recognised" "^deposits: 0 new, 3 already imported, 0 reversed$" .out
 
 # --- camt.053 (.02, .08) and camt.054 -------------------------------------------
 cat >c02.xml <<'XML'
