@@ -231,6 +231,16 @@ cli_user(const struct cli *c)
 }
 
 int
+cli_need_db(const char *path)
+{
+	if (access(path, F_OK) == 0 || errno != ENOENT)
+		return UR_OK;
+	cli_error(_("no database at %s (urikake init creates one; urikake demo fills one with a "
+		    "demo company)"), path);
+	return UR_FAIL;
+}
+
+int
 cli_open_store(const struct cli *c, struct store **st)
 {
 	struct ur_err err;
@@ -240,6 +250,10 @@ cli_open_store(const struct cli *c, struct store **st)
 	ur_err_clear(&err);
 	if (!(path = cli_db_path(c, &err)))
 		return cli_fail(&err);
+	if (!c->creates && cli_need_db(path) != UR_OK) {
+		free(path);
+		return UR_FAIL;
+	}
 	s = store_open(st, path, cli_user(c), &err);
 	free(path);
 	if (s != UR_OK)

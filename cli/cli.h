@@ -3,6 +3,7 @@
 #ifndef UR_CLI_CLI_H
 #define UR_CLI_CLI_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "err.h"
@@ -15,6 +16,7 @@ struct cli {
 	const char *db;   /* --db, else $URIKAKE_DB, else NULL (the XDG default) */
 	const char *user; /* --user, else $URIKAKE_USER, else the login name */
 	const char *lang; /* --lang or NULL */
+	bool creates;     /* the command may create the database (init, demo, import) */
 };
 
 /* One option a command accepts. value receives the argument (--name VALUE
@@ -43,6 +45,9 @@ void cli_usage(FILE *f);
 /** Resolve the database path (creating the default directory 0700 when
  *  needed), open and migrate the store. Prints errors; returns the status. */
 int cli_open_store(const struct cli *c, struct store **st);
+/** UR_OK when the database at path exists; else says so (how to make one)
+ *  and returns UR_FAIL. */
+int cli_need_db(const char *path);
 /** The database path cli_open_store uses (malloc'd), or NULL with err. */
 char *cli_db_path(const struct cli *c, struct ur_err *err);
 

@@ -1,6 +1,7 @@
 /* cmd_init: `urikake init [--group NAME]` and `urikake backup PATH`. */
 #include "config.h"
 
+#include <grp.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,6 +58,8 @@ cmd_init(const struct cli *c, int argc, char **argv)
 		return UR_USAGE;
 	if (group && !*group)
 		return cli_usage_error(_("--group needs a group name"));
+	if (group && !getgrnam(group))
+		return cli_usage_error(_("no such group: %s"), group);
 	if ((rc = cli_open_store(c, &st)) != UR_OK)
 		return rc;
 	printf(_("Database ready (schema version %d).\n"), store_schema_version(st));

@@ -4,8 +4,10 @@
 
 #include <langinfo.h>
 #include <locale.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "cmd_contact.h"
@@ -17,19 +19,20 @@
 struct command {
 	const char *name;
 	int (*run)(const struct cli *c, int argc, char **argv);
+	bool creates; /* may create the database */
 };
 
 static const struct command commands[] = {
-	{ "init", cmd_init },
-	{ "backup", cmd_backup },
-	{ "import", cmd_import },
-	{ "export", cmd_export },
-	{ "aging", cmd_aging },
-	{ "demo", cmd_demo },
-	{ "match", cmd_match },
-	{ "contact", cmd_contact },
-	{ "statement", cmd_statement },
-	{ "dunning", cmd_dunning },
+	{ "init", cmd_init, true },
+	{ "backup", cmd_backup, false },
+	{ "import", cmd_import, true },
+	{ "export", cmd_export, false },
+	{ "aging", cmd_aging, false },
+	{ "demo", cmd_demo, true },
+	{ "match", cmd_match, false },
+	{ "contact", cmd_contact, false },
+	{ "statement", cmd_statement, false },
+	{ "dunning", cmd_dunning, false },
 };
 
 /* What the global options asked for, before anything is printed (the
@@ -96,11 +99,36 @@ main_globals(int argc, char **argv, struct globals *g)
 	g->cmd = i < argc ? i : 0;
 }
 
+/* Where the message catalogues are: $URIKAKE_LOCALEDIR, else the installed
+ * ones, else .locale next to the program (an uninstalled build made by
+ * ./quickstart). buf holds the last. */
+static const char *
+main_localedir(char *buf, size_t size)
+{
+	const char *env = getenv("URIKAKE_LOCALEDIR");
+	ssize_t n;
+	char *slash;
+
+	if (env && *env)
+		return env;
+	if (access(LOCALEDIR "/ja/LC_MESSAGES/" PACKAGE ".mo", R_OK) == 0)
+		return LOCALEDIR;
+	n = readlink("/proc/self/exe", buf, size - sizeof "/.locale");
+	if (n <= 0)
+		return LOCALEDIR;
+	buf[n] = '\0';
+	if (!(slash = strrchr(buf, '/')))
+		return LOCALEDIR;
+	strcpy(slash, "/.locale");
+	return access(buf, R_OK) == 0 ? buf : LOCALEDIR;
+}
+
 /* Locale from the environment, --lang for messages, UTF-8 text always. */
 static void
 main_locale(const char *lang)
 {
-	const char *msgs, *dir = getenv("URIKAKE_LOCALEDIR");
+	static char buf[4096];
+	const char *msgs, *dir = main_localedir(buf, sizeof buf);
 
 	setlocale(LC_ALL, "");
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
@@ -112,7 +140,7 @@ main_locale(const char *lang)
 			setlocale(LC_MESSAGES, "C.UTF-8");
 	}
 #if ENABLE_NLS
-	bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
+	bindtextdomain(PACKAGE, dir);
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 #else
@@ -133,6 +161,31 @@ main_bad(const struct globals *g)
 	}
 }
 
+/* Whether a command's arguments ask for help (--help or -h). */
+static bool
+main_wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return true;
+	return false;
+}
+
+/* The full-screen program, on a database that must exist already. */
+static int
+main_tui(const struct cli *c)
+{
+	struct ur_err e = { UR_OK, "" };
+	char *db = cli_db_path(c, &e);
+	int rc;
+
+	if (!db)
+		return cli_fail(&e);
+	rc = ui_available() && cli_need_db(db) != UR_OK ? UR_FAIL : ui_run(db, c->user, c->lang);
+	free(db);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -151,16 +204,16 @@ main(int argc, char **argv)
 		printf("%s %s\n", PACKAGE, VERSION);
 		return UR_OK;
 	}
-	if (!g.cmd) {
-		struct ur_err e = { UR_OK, "" };
-		char *db = cli_db_path(&g.cli, &e);
-		int rc = db ? ui_run(db, g.cli.user, g.cli.lang) : cli_fail(&e);
-
-		free(db);
-		return rc;
-	}
+	if (!g.cmd)
+		return main_tui(&g.cli);
 	for (k = 0; k < sizeof commands / sizeof commands[0]; k++)
-		if (strcmp(argv[g.cmd], commands[k].name) == 0)
+		if (strcmp(argv[g.cmd], commands[k].name) == 0) {
+			if (main_wants_help(argc - g.cmd, argv + g.cmd)) {
+				cli_usage(stdout);
+				return UR_OK;
+			}
+			g.cli.creates = commands[k].creates;
 			return commands[k].run(&g.cli, argc - g.cmd, argv + g.cmd);
+		}
 	return cli_usage_error(_("unknown command '%s'"), argv[g.cmd]);
 }

@@ -93,6 +93,12 @@ ui_free(struct app *a)
 		store_close(a->st);
 }
 
+bool
+ui_available(void)
+{
+	return display_possible();
+}
+
 int
 ui_run(const char *db_path, const char *user, const char *lang)
 {

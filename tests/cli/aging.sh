@@ -67,6 +67,7 @@ widths=$(sed 1d table | while IFS= read -r line; do printf '%s\n' "$line" | wc -
 t_is "table lines all $widths cells wide" "$(echo "$widths" | wc -l)" 1
 t_ok "aging with the default date" "$URIKAKE" --db a.db aging --format csv
 t_grep "default as-of is today (URIKAKE_TODAY)" "^C001,株式会社山田商事,JPY,100000,200000,0,300000,0,600000$" .out
+"$URIKAKE" --db e.db init >/dev/null
 t_ok "aging of an empty database" "$URIKAKE" --db e.db aging --format json
 t_is "empty json" "$(cat .out)" "[
 ]"

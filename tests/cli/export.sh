@@ -55,6 +55,7 @@ if command -v jq >/dev/null; then
 else
 	t_report 0 "json checks # SKIP jq not installed"
 fi
+"$URIKAKE" --db e.db init >/dev/null
 t_ok "empty export json" "$URIKAKE" --db e.db export customers --format json
 t_is "empty json array" "$(cat .out)" "[
 ]"

@@ -18,7 +18,7 @@ fuzz_deposit(const struct bank_deposit *d, void *ctx, struct ur_err *err)
 		sink->total += s[i] ? strlen(s[i]) : 0;
 	if (d->amount <= 0 || d->record_no == 0)
 		__builtin_trap();
-	if (sink->need_ref_cur && (!d->reference || !d->currency))
+	if (sink->need_currency && !d->currency)
 		__builtin_trap();
 	return UR_OK;
 }

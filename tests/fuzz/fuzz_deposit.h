@@ -11,12 +11,12 @@
 /* What fuzz_deposit is handed as its context. */
 struct fuzz_sink {
 	size_t total;        /* bytes of every string seen */
-	bool need_ref_cur;   /* trap on a deposit without reference or currency */
+	bool need_currency;  /* trap on a deposit without a currency */
 };
 
 /** bank_deposit_fn: touch every string of d, so that the sanitizers see a
  *  bad pointer, and trap on an amount <= 0, a record number 0 or (with
- *  need_ref_cur) a missing reference or currency. ctx is a fuzz_sink. */
+ *  need_currency) a missing currency. ctx is a fuzz_sink. */
 enum ur_status fuzz_deposit(const struct bank_deposit *d, void *ctx, struct ur_err *err);
 
 #endif
