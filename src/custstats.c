@@ -11,6 +11,15 @@
 #include "money.h"
 #include "xalloc.h"
 
+/* A block of strings; CHUNK_SIZE bytes unless one string needs more. */
+struct ar_chunk {
+	struct ar_chunk *next;
+	size_t used, size;
+	char text[];
+};
+
+#define CHUNK_SIZE 65536
+
 void
 ar_set_init(struct ar_set *set, const struct ar_settings *s, int32_t as_of, bool by_issue)
 {
@@ -22,28 +31,72 @@ ar_set_init(struct ar_set *set, const struct ar_settings *s, int32_t as_of, bool
 	memcpy(set->future, s->future, sizeof set->future);
 	memcpy(set->bounds, s->bounds, sizeof set->bounds);
 	set->nbuckets = s->nfuture + 1 + s->nbounds + 1;
+	set->stride = sizeof(struct ar_row) + (size_t)set->nbuckets * sizeof(int64_t);
 }
 
 void
 ar_set_free(struct ar_set *set)
 {
-	for (size_t i = 0; i < set->nstrs; i++)
-		free(set->strs[i]);
-	free(set->strs);
+	struct ar_chunk *c, *next;
+
+	for (c = set->chunks; c; c = next) {
+		next = c->next;
+		free(c);
+	}
 	free(set->rows);
 	free(set->view);
 	free(set->totals);
 	memset(set, 0, sizeof *set);
 }
 
-static const char *
-ar_keep(struct ar_set *set, const char *s)
+struct ar_row *
+ar_set_at(const struct ar_set *set, size_t i)
 {
-	if (set->nstrs == set->capstrs) {
-		set->capstrs = set->capstrs ? 2 * set->capstrs : 256;
-		set->strs = xrealloc(set->strs, set->capstrs * sizeof *set->strs);
+	return (struct ar_row *)(set->rows + i * set->stride);
+}
+
+void
+ar_set_shrink(struct ar_set *set)
+{
+	if (set->cap > set->n && set->n) {
+		set->rows = xrealloc(set->rows, set->n * set->stride);
+		set->cap = set->n;
 	}
-	return set->strs[set->nstrs++] = xstrdup(s ? s : "");
+}
+
+/* A copy of s in the set's chunks. */
+static const char *
+ar_copy(struct ar_set *set, const char *s)
+{
+	size_t len = strlen(s) + 1;
+	struct ar_chunk *c = set->chunks;
+	char *p;
+
+	if (!c || c->size - c->used < len) {
+		size_t size = len > CHUNK_SIZE ? len : CHUNK_SIZE;
+
+		c = xmalloc(sizeof *c + size);
+		c->used = 0;
+		c->size = size;
+		c->next = set->chunks;
+		set->chunks = c;
+	}
+	p = c->text + c->used;
+	memcpy(p, s, len);
+	c->used += len;
+	return p;
+}
+
+/* Sales reps are few: each is kept once and shared. */
+static const char *
+ar_rep(struct ar_set *set, const char *s)
+{
+	for (int i = 0; i < set->nreps; i++)
+		if (strcmp(set->reps[i], s) == 0)
+			return set->reps[i];
+	if (set->nreps == AR_MAX_REPS)
+		return ar_copy(set, s);
+	return set->reps[set->nreps++] = ar_copy(set, s);
 }
 
 struct ar_row *
@@ -53,10 +106,10 @@ ar_set_add(struct ar_set *set, int64_t customer_id, const char *currency)
 
 	if (set->n == set->cap) {
 		set->cap = set->cap ? 2 * set->cap : 256;
-		set->rows = xrealloc(set->rows, set->cap * sizeof *set->rows);
+		set->rows = xrealloc(set->rows, set->cap * set->stride);
 	}
-	r = &set->rows[set->n++];
-	memset(r, 0, sizeof *r);
+	r = ar_set_at(set, set->n++);
+	memset(r, 0, set->stride);
 	r->customer_id = customer_id;
 	r->code = r->name = r->sales_rep = "";
 	snprintf(r->currency, sizeof r->currency, "%s", currency ? currency : "");
@@ -67,11 +120,12 @@ void
 ar_set_customer(struct ar_set *set, struct ar_row *r, const char *code, const char *name,
 		const char *sales_rep)
 {
-	struct ar_row *end = set->rows + set->n;
+	char *p = (char *)r, *end = set->rows + set->n * set->stride;
 	int64_t cid = r->customer_id;
-	const char *c = ar_keep(set, code), *n = ar_keep(set, name), *s = ar_keep(set, sales_rep);
+	const char *c = ar_copy(set, code ? code : ""), *n = ar_copy(set, name ? name : "");
+	const char *s = sales_rep && *sales_rep ? ar_rep(set, sales_rep) : "";
 
-	for (; r < end && r->customer_id == cid; r++) {
+	for (; p < end && (r = (struct ar_row *)p)->customer_id == cid; p += set->stride) {
 		r->code = c;
 		r->name = n;
 		r->sales_rep = s;
@@ -86,12 +140,13 @@ ar_set_first(struct ar_set *set, int64_t customer_id)
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (set->rows[mid].customer_id < customer_id)
+		if (ar_set_at(set, mid)->customer_id < customer_id)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < set->n && set->rows[lo].customer_id == customer_id ? &set->rows[lo] : NULL;
+	return lo < set->n && ar_set_at(set, lo)->customer_id == customer_id ? ar_set_at(set, lo)
+										: NULL;
 }
 
 int
@@ -293,18 +348,20 @@ ar_set_view(struct ar_set *set, const struct ar_filter *f, int col, bool desc)
 	set->ntotals = 0;
 	set->overflow = false;
 	for (size_t i = 0; i < set->n; i++) {
-		if (!ar_pass(&set->rows[i], f))
+		const struct ar_row *r = ar_set_at(set, i);
+
+		if (!ar_pass(r, f))
 			continue;
-		ar_key_of(&set->rows[i], col, &keys[n]);
-		keys[n].r = &set->rows[i];
+		ar_key_of(r, col, &keys[n]);
+		keys[n].r = r;
 		keys[n].idx = i;
 		keys[n++].sign = desc ? -1 : 1;
-		ar_add_total(set, &set->rows[i]);
+		ar_add_total(set, r);
 	}
 	qsort(keys, n, sizeof *keys, ar_cmp);
 	set->view = xrealloc(set->view, (n ? n : 1) * sizeof *set->view);
 	for (size_t i = 0; i < n; i++)
-		set->view[i] = keys[i].idx;
+		set->view[i] = (uint32_t)keys[i].idx;
 	set->nview = n;
 	free(keys);
 }
@@ -312,7 +369,7 @@ ar_set_view(struct ar_set *set, const struct ar_filter *f, int col, bool desc)
 const struct ar_row *
 ar_set_row(const struct ar_set *set, size_t i)
 {
-	return i < set->nview ? &set->rows[set->view[i]] : NULL;
+	return i < set->nview ? ar_set_at(set, set->view[i]) : NULL;
 }
 
 size_t
@@ -321,7 +378,7 @@ ar_set_window(const struct ar_set *set, size_t first, size_t max, const struct a
 	size_t k = 0;
 
 	for (; k < max && first + k < set->nview; k++)
-		out[k] = &set->rows[set->view[first + k]];
+		out[k] = ar_set_at(set, set->view[first + k]);
 	return k;
 }
 
@@ -329,7 +386,7 @@ long
 ar_set_find(const struct ar_set *set, const char *code)
 {
 	for (size_t i = 0; i < set->nview; i++)
-		if (strcmp(set->rows[set->view[i]].code, code) == 0)
+		if (strcmp(ar_set_at(set, set->view[i])->code, code) == 0)
 			return (long)i;
 	return -1;
 }

@@ -17,22 +17,26 @@
  * overdue limit and the oldest. */
 #define AR_MAX_BUCKETS (ARCONF_MAX_FUTURE + 1 + ARCONF_MAX_BOUNDS + 1)
 
+/* One row, kept small (a pane holds tens of thousands): the buckets follow
+ * the fixed part, set->nbuckets of them, so rows are set->stride bytes
+ * apart (ar_set_at); the strings are shared per customer. */
 struct ar_row {
 	int64_t customer_id;
 	const char *code, *name, *sales_rep; /* owned by the set */
-	char currency[8];
-	int64_t bucket[AR_MAX_BUCKETS];
 	int64_t total;
 	int64_t overdue;        /* the overdue buckets added up */
 	int64_t credit_limit;   /* 0: none, or not in this row's currency */
+	int64_t promise_amount; /* the open promise's amount (0: none) */
 	int32_t oldest_due;     /* oldest due date still overdue; 0: none */
 	int32_t last_contact;   /* day of the latest contact by as-of; 0: none */
-	int32_t promise_date;   /* open promise: the latest made by as-of, due on */
-	int64_t promise_amount; /*   or after it (0: none) */
+	int32_t promise_date;   /* open promise: the latest made by as-of, due on
+				   or after it (0: none) */
 	int32_t promise_made;   /*   and the day it was made */
-	int dunning_level;      /* the latest step recorded since oldest_due
+	int32_t dunning_day;    /* the day of dunning_level's step */
+	char currency[4];       /* ISO 4217 */
+	int8_t dunning_level;   /* the latest step recorded since oldest_due
 				   (earlier steps belong to a past episode) */
-	int32_t dunning_day;    /*   and its day */
+	int64_t bucket[];       /* set->nbuckets amounts */
 };
 
 /* Sort columns; a bucket is AR_COL_BUCKET + its index. */
@@ -65,6 +69,11 @@ struct ar_total {
 	size_t rows;
 };
 
+/* A block of the set's strings (pointers into it stay valid). */
+struct ar_chunk;
+
+#define AR_MAX_REPS 64 /* sales reps shared between rows (more are copied) */
+
 /* One as-of date's rows, with the current view (filter and order). */
 struct ar_set {
 	int32_t as_of;
@@ -72,15 +81,21 @@ struct ar_set {
 	int nfuture, nbounds;      /* the limits the buckets were made with */
 	int future[ARCONF_MAX_FUTURE], bounds[ARCONF_MAX_BOUNDS];
 	int nbuckets;              /* nfuture + 1 + nbounds + 1 */
-	struct ar_row *rows;       /* all rows, by customer id and currency */
+	char *rows;                /* all rows, by customer id and currency */
+	size_t stride;             /* bytes from one row to the next */
 	size_t n, cap;
-	size_t *view;              /* indices of the shown rows, in order */
+	uint32_t *view;            /* indices of the shown rows, in order */
 	size_t nview;
 	struct ar_total *totals;   /* of the shown rows, by currency code */
 	size_t ntotals;
 	bool overflow;             /* a total did not fit: totals are wrong */
-	char **strs;               /* owned strings */
-	size_t nstrs, capstrs;
+	struct ar_chunk *chunks;   /* the codes, names and sales reps */
+	const char *reps[AR_MAX_REPS]; /* the sales reps kept so far */
+	int nreps;
+	/* Set by the caller after ar_set_init (may stay NULL): the store calls
+	 * it every few thousand items it reads, for a progress display. */
+	void (*progress)(void *ctx, size_t items);
+	void *progress_ctx;
 };
 
 /** An empty set for as_of with the bucket limits of s. */
@@ -93,6 +108,10 @@ struct ar_row *ar_set_add(struct ar_set *set, int64_t customer_id, const char *c
  *  sales rep (copied once, shared by those rows). */
 void ar_set_customer(struct ar_set *set, struct ar_row *r, const char *code, const char *name,
 		     const char *sales_rep);
+/** Row i (0 ≤ i < set->n) in customer id order. */
+struct ar_row *ar_set_at(const struct ar_set *set, size_t i);
+/** Give the memory the set grew into but does not use back (after loading). */
+void ar_set_shrink(struct ar_set *set);
 /** The first row of customer id (rows are in customer id order); NULL if none. */
 struct ar_row *ar_set_first(struct ar_set *set, int64_t customer_id);
 /** The bucket of an item dated day (due or issue date, as the set ages). */

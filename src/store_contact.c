@@ -283,7 +283,7 @@ work_overdue(const struct ar_set *set, const struct ar_row **out)
 	size_t n = 0;
 
 	for (size_t i = 0; i < set->n; i++) {
-		const struct ar_row *r = &set->rows[i];
+		const struct ar_row *r = ar_set_at(set, i);
 
 		if (!r->oldest_due)
 			continue;

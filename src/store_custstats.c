@@ -150,7 +150,7 @@ ar_day(sqlite3_stmt *s, int col)
 static enum ur_status
 ar_invoice(struct ar_set *set, sqlite3_stmt *s, struct ur_err *err)
 {
-	struct ar_row *r = set->n ? &set->rows[set->n - 1] : NULL;
+	struct ar_row *r = set->n ? ar_set_at(set, set->n - 1) : NULL;
 	int64_t cid = sqlite3_column_int64(s, 0);
 	const char *cur = store_column_str(s, 1);
 	int32_t due = ar_day(s, 2), age = set->by_issue ? ar_day(s, 3) : due;
@@ -170,10 +170,14 @@ ar_drop_zero(struct ar_set *set)
 {
 	size_t keep = 0;
 
-	for (size_t i = 0; i < set->n; i++)
-		if (set->rows[i].total != 0 || set->rows[i].overdue != 0)
-			set->rows[keep++] = set->rows[i];
+	for (size_t i = 0; i < set->n; i++) {
+		const struct ar_row *r = ar_set_at(set, i);
+
+		if ((r->total != 0 || r->overdue != 0) && keep++ != i)
+			memcpy(ar_set_at(set, keep - 1), r, set->stride);
+	}
 	set->n = keep;
+	ar_set_shrink(set);
 }
 
 static enum ur_status
@@ -182,11 +186,15 @@ ar_main(struct store *st, struct ar_set *set, struct ur_err *err)
 	sqlite3_stmt *s = ar_prepare(st, ar_open_sql, set, err);
 	enum ur_status r = UR_OK;
 	int rc = SQLITE_DONE;
+	size_t items = 0;
 
 	if (!s)
 		return err ? err->status : UR_FAIL;
-	while (r == UR_OK && (rc = sqlite3_step(s)) == SQLITE_ROW)
+	while (r == UR_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		r = ar_invoice(set, s, err);
+		if (++items % 4096 == 0 && set->progress)
+			set->progress(set->progress_ctx, items);
+	}
 	if (r != UR_OK) {
 		sqlite3_finalize(s);
 		return r;
@@ -209,13 +217,13 @@ ar_customers(struct store *st, struct ar_set *set, struct ur_err *err)
 		int64_t cid = sqlite3_column_int64(s, 0);
 		const char *cur = store_column_str(s, 5);
 
-		if (set->rows[i].customer_id != cid)
+		if (ar_set_at(set, i)->customer_id != cid)
 			continue;
-		ar_set_customer(set, &set->rows[i], store_column_str(s, 1),
+		ar_set_customer(set, ar_set_at(set, i), store_column_str(s, 1),
 				store_column_str(s, 2), store_column_str(s, 3));
-		for (; i < set->n && set->rows[i].customer_id == cid; i++)
-			if (strcmp(set->rows[i].currency, cur) == 0)
-				set->rows[i].credit_limit = sqlite3_column_int64(s, 4);
+		for (; i < set->n && ar_set_at(set, i)->customer_id == cid; i++)
+			if (strcmp(ar_set_at(set, i)->currency, cur) == 0)
+				ar_set_at(set, i)->credit_limit = sqlite3_column_int64(s, 4);
 	}
 	if (i == set->n)
 		rc = SQLITE_DONE;
@@ -227,13 +235,13 @@ ar_customers(struct store *st, struct ar_set *set, struct ur_err *err)
 static void
 ar_contact(struct ar_set *set, sqlite3_stmt *s)
 {
-	struct ar_row *r = ar_set_first(set, sqlite3_column_int64(s, 0));
-	struct ar_row *end = set->rows + set->n;
-	int64_t cid = r ? r->customer_id : 0;
+	int64_t cid = sqlite3_column_int64(s, 0);
+	char *p = (char *)ar_set_first(set, cid), *end = set->rows + set->n * set->stride;
 	int32_t day = ar_day(s, 1), promise = ar_day(s, 2);
 	int level = sqlite3_column_int(s, 4);
+	struct ar_row *r;
 
-	for (; r && r < end && r->customer_id == cid; r++) {
+	for (; p && p < end && (r = (struct ar_row *)p)->customer_id == cid; p += set->stride) {
 		if (day >= r->last_contact)
 			r->last_contact = day;
 		if (promise >= set->as_of && day >= r->promise_made) {
@@ -242,7 +250,7 @@ ar_contact(struct ar_set *set, sqlite3_stmt *s)
 			r->promise_made = day;
 		}
 		if (level > 0 && r->oldest_due && day >= r->oldest_due && day >= r->dunning_day) {
-			r->dunning_level = level;
+			r->dunning_level = (int8_t)level;
 			r->dunning_day = day;
 		}
 	}

@@ -68,6 +68,12 @@ store_ui_cache(struct store *st, int kib, struct ur_err *err)
 }
 
 void
+store_ui_stop_hook(struct store *st, int (*stop)(void *ctx), void *ctx)
+{
+	sqlite3_progress_handler(st->db, stop ? 1000 : 0, stop, ctx);
+}
+
+void
 sui_deposit_free(struct sui_deposit *d)
 {
 	free(d->payer);

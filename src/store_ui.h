@@ -79,6 +79,11 @@ struct sui_contact {
 void store_ui_snapshot(struct store *st, bool on);
 /** Let the connection keep up to kib KiB of database pages in memory. */
 enum ur_status store_ui_cache(struct store *st, int kib, struct ur_err *err);
+/** Have stop(ctx) asked every few thousand steps of the connection's
+ *  queries; a non-zero answer interrupts the running query (it fails with
+ *  UR_FAIL). NULL stop: never. For loads run in the background, so that a
+ *  newer request cancels an older one at once. */
+void store_ui_stop_hook(struct store *st, int (*stop)(void *ctx), void *ctx);
 
 /** Free the strings of d and zero it. */
 void sui_deposit_free(struct sui_deposit *d);

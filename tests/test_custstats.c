@@ -95,8 +95,8 @@ static const struct ar_row *
 cs_row(const struct ar_set *set, const char *code, const char *cur)
 {
 	for (size_t i = 0; i < set->n; i++)
-		if (!strcmp(set->rows[i].code, code) && !strcmp(set->rows[i].currency, cur))
-			return &set->rows[i];
+		if (!strcmp(ar_set_at(set, i)->code, code) && !strcmp(ar_set_at(set, i)->currency, cur))
+			return ar_set_at(set, i);
 	return NULL;
 }
 

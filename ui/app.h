@@ -13,6 +13,7 @@
 #include "strbuf.h"
 
 struct store;
+struct loader;
 struct app;
 struct view;
 
@@ -33,6 +34,10 @@ struct view_ops {
 	/* position of the first row at or after `from` (before, dir < 0)
 	 * matching text, or -1 */
 	long (*find)(struct view *v, const char *text, long from, int dir);
+	/* on every turn of the loop (may be NULL): swap in what a background
+	 * load finished (with wait, wait for it first: the headless test
+	 * mode); true while a load is still under way */
+	bool (*poll)(struct view *v, bool wait);
 };
 
 struct view {
@@ -75,6 +80,7 @@ struct app {
 	bool msg_error;
 	bool help, quit;
 	bool busy; /* a pane has work left for idle time: do not wait for keys */
+	bool loading; /* a pane is loading in the background: redraw often */
 	int64_t data_version, unmatched, matched_today;
 	struct modal *modal;
 	struct {
@@ -105,9 +111,16 @@ void app_move(struct view *v, long pos);
 /** Rows [y, y + rows) for a list area with its cursor; returns the first
  *  row to draw (adjusting v->top). */
 long app_list_top(struct view *v, int rows);
+/** Draw the progress of background load l at the right end of row y:
+ *  "| loading what… 0.4 s", then extra (NULL: nothing), e.g. rows read. */
+void app_loading(int y, struct loader *l, const char *what, const char *extra);
+/** Give memory freed by a swapped-out model back to the system. */
+void app_trim(void);
 /** Format money for display (grouped) into buf. */
 void app_money(int64_t v, const char *cur, char *buf, size_t size);
 
+/** The loader for a pane: its own connection to the app's database. */
+struct loader *app_loader(struct app *a);
 /** Draw, read keys and handle them until the user quits; start_ms is
  *  when the program started (app_now_ms), for the benchmark's timings. */
 void app_loop(struct app *a, double start_ms);

@@ -13,127 +13,245 @@
 #include "date.h"
 #include "draw.h"
 #include "i18n.h"
+#include "loader.h"
 #include "money.h"
 #include "panes.h"
 #include "store_contact.h"
 #include "xalloc.h"
 
-/* A worklist item or a timeline entry, copied out of the store's callback. */
+/* A worklist item or a timeline entry, copied out of the store's callback:
+ * kept small (the worklist can hold a row per customer), its strings are
+ * offsets into the set's text (0 is ""). */
 struct citem {
-	int kind; /* enum worklist_kind; -1 for a timeline entry */
 	int64_t customer_id;
-	char *code, *name, *currency, *who, *channel, *note, *owner;
-	int32_t day, promise_date, next_date;
 	int64_t amount, paid;
-	int state, level, recorded, days;
+	int32_t day, promise_date, next_date, days;
+	uint32_t code, name, who, channel, note, owner;
+	char currency[4];
+	int8_t kind; /* enum worklist_kind; -1 for a timeline entry */
+	int8_t state, level, recorded;
+};
+
+/* The rows of one load: today's worklist or a customer's timeline. */
+struct cset {
+	bool timeline;
+	struct pane_customer c; /* whose timeline */
+	struct citem *rows;
+	size_t n, cap;
+	struct strbuf text;
+};
+
+/* One load: what is asked for, and the rows it gets. */
+struct cwork {
+	struct ar_settings conf;
+	int32_t today;
+	struct loader *ld;
+	struct cset set;
 };
 
 struct contacts {
 	struct ar_settings conf;
-	bool timeline;
+	bool timeline;               /* asked for (set: what is shown) */
 	struct pane_customer c;
+	bool fresh;                  /* a new list: the cursor to its top */
 	struct pane_customer target; /* of the dunning prompt */
 	int suggest;                 /*   and the level it suggests */
-	struct citem *rows;
-	size_t n, cap;
+	struct cset set;
+	bool loaded;
+	struct loader *ld;
 };
 
-static void
-drop_rows(struct contacts *k)
+static const char *
+txt(const struct cset *s, uint32_t off)
 {
-	for (size_t i = 0; i < k->n; i++) {
-		struct citem *r = &k->rows[i];
+	return s->text.buf ? s->text.buf + off : "";
+}
 
-		free(r->code);
-		free(r->name);
-		free(r->currency);
-		free(r->who);
-		free(r->channel);
-		free(r->note);
-		free(r->owner);
-	}
-	k->n = 0;
+static uint32_t
+keep(struct cset *s, const char *text)
+{
+	uint32_t off;
+
+	if (!text || !*text)
+		return 0;
+	if (!s->text.len)
+		sb_addc(&s->text, '\0');
+	off = (uint32_t)s->text.len;
+	sb_add(&s->text, text, strlen(text) + 1);
+	return off;
+}
+
+static void
+cset_free(struct cset *s)
+{
+	free(s->rows);
+	sb_free(&s->text);
+	memset(s, 0, sizeof *s);
 }
 
 static struct citem *
-new_row(struct contacts *k)
+new_row(struct cset *s, int64_t customer_id, const char *code, const char *name,
+	const char *currency)
 {
-	if (k->n == k->cap)
-		k->rows = xrealloc(k->rows, (k->cap = k->cap ? 2 * k->cap : 64) * sizeof *k->rows);
-	memset(&k->rows[k->n], 0, sizeof *k->rows);
-	return &k->rows[k->n++];
+	struct citem *r;
+
+	if (s->n == s->cap)
+		s->rows = xrealloc(s->rows, (s->cap = s->cap ? 2 * s->cap : 64) * sizeof *s->rows);
+	r = &s->rows[s->n++];
+	memset(r, 0, sizeof *r);
+	r->customer_id = customer_id;
+	r->code = keep(s, code);
+	r->name = keep(s, name);
+	snprintf(r->currency, sizeof r->currency, "%s", currency);
+	return r;
 }
 
 static int
 add_work(const struct worklist_item *w, void *ctx)
 {
-	struct citem *r = new_row(ctx);
+	struct cwork *k = ctx;
+	struct citem *r = new_row(&k->set, w->customer_id, w->customer, w->name, w->currency);
 
-	r->kind = (int)w->kind;
-	r->customer_id = w->customer_id;
-	r->code = xstrdup(w->customer);
-	r->name = xstrdup(w->name);
-	r->currency = xstrdup(w->currency);
-	r->who = xstrdup(w->sales_rep);
-	r->note = xstrdup(w->note);
-	r->owner = xstrdup(w->owner);
-	r->channel = xstrdup("");
+	r->kind = (int8_t)w->kind;
+	r->note = keep(&k->set, w->note);
+	r->owner = keep(&k->set, w->owner);
 	r->day = w->date;
 	r->amount = w->amount;
 	r->paid = w->paid;
-	r->level = w->level;
-	r->recorded = w->recorded_level;
+	r->level = (int8_t)w->level;
+	r->recorded = (int8_t)w->recorded_level;
 	r->days = w->days_overdue;
-	return 0;
+	loader_count(k->ld, (long)k->set.n);
+	return loader_stopping(k->ld);
 }
 
 static int
 add_entry(const struct contact_entry *e, void *ctx)
 {
-	struct citem *r = new_row(ctx);
+	struct cwork *k = ctx;
+	struct citem *r = new_row(&k->set, e->customer_id, e->customer, e->name, e->currency);
 	struct strbuf sb;
 
 	sb_init(&sb);
 	sb_addf(&sb, "%s%s%s", e->outcome, *e->outcome ? ": " : "", e->note);
 	r->kind = -1;
-	r->customer_id = e->customer_id;
-	r->code = xstrdup(e->customer);
-	r->name = xstrdup(e->name);
-	r->currency = xstrdup(e->currency);
-	r->who = xstrdup(e->user);
-	r->note = sb_detach(&sb);
-	r->owner = xstrdup(e->next_owner);
-	sb_free(&sb);
-	sb_init(&sb);
+	r->who = keep(&k->set, e->user);
+	r->note = keep(&k->set, sb.buf);
+	r->owner = keep(&k->set, e->next_owner);
+	sb_reset(&sb);
 	sb_addf(&sb, "%s/%s", e->channel, *e->direction == 'i' ? _("in") : _("out"));
-	r->channel = sb_detach(&sb);
+	r->channel = keep(&k->set, sb.buf);
 	sb_free(&sb);
 	r->day = e->day;
 	r->promise_date = e->promise_date;
 	r->amount = e->promise_amount;
 	r->paid = e->promise_paid;
-	r->state = (int)e->promise_state;
+	r->state = (int8_t)e->promise_state;
 	r->next_date = e->next_date;
-	r->level = e->dunning_level;
-	return 0;
+	r->level = (int8_t)e->dunning_level;
+	return loader_stopping(k->ld);
 }
 
 static void
-contacts_load(struct view *v)
+work_free(void *p)
+{
+	struct cwork *k = p;
+
+	cset_free(&k->set);
+	free(k);
+}
+
+/* On the loader's thread. */
+static enum ur_status
+work_run(struct loader *l, struct store *st, void *p, struct ur_err *err)
+{
+	struct cwork *k = p;
+
+	k->ld = l;
+	if (k->set.timeline)
+		return store_contact_timeline(st, k->set.c.id, k->today, add_entry, k, err);
+	return store_contact_worklist(st, &k->conf, k->today, add_work, k, err);
+}
+
+static const struct loader_job contacts_job = { work_run, work_free };
+
+/* Ask for the rows (supersede: cancel a load under way). */
+static void
+contacts_load(struct view *v, bool supersede)
+{
+	struct contacts *k = v->priv;
+	struct cwork *w = xcalloc(1, sizeof *w);
+
+	w->conf = k->conf;
+	w->today = v->app->today;
+	w->set.timeline = k->timeline;
+	w->set.c = k->c;
+	sb_init(&w->set.text);
+	loader_start(k->ld, &contacts_job, w, supersede);
+}
+
+static void
+contacts_reload(struct view *v)
+{
+	contacts_load(v, false);
+}
+
+/* The row of the same kind and customer as r in s, else of the customer. */
+static long
+find_like(const struct cset *s, const struct citem *r)
+{
+	long any = -1;
+
+	for (size_t i = 0; i < s->n; i++) {
+		if (s->rows[i].customer_id != r->customer_id)
+			continue;
+		if (s->rows[i].kind == r->kind)
+			return (long)i;
+		if (any < 0)
+			any = (long)i;
+	}
+	return any;
+}
+
+/* Swap in a finished load; the cursor stays on its row's customer. */
+static void
+contacts_swap(struct view *v, struct cwork *w)
+{
+	struct contacts *k = v->priv;
+	struct citem at = { 0 };
+	bool had = k->set.n && v->cursor < (long)k->set.n && !k->fresh;
+	long pos;
+
+	if (had)
+		at = k->set.rows[v->cursor];
+	cset_free(&k->set);
+	k->set = w->set;
+	memset(&w->set, 0, sizeof w->set);
+	work_free(w);
+	if (k->fresh)
+		v->cursor = v->top = 0;
+	else if (had && (pos = find_like(&k->set, &at)) >= 0)
+		v->cursor = pos;
+	app_move(v, v->cursor);
+	k->fresh = false;
+	k->loaded = true;
+	app_trim();
+}
+
+static bool
+contacts_poll(struct view *v, bool wait)
 {
 	struct contacts *k = v->priv;
 	struct ur_err err;
-	enum ur_status s;
+	void *w;
 
-	drop_rows(k);
-	ur_err_clear(&err);
-	if (k->timeline)
-		s = store_contact_timeline(v->app->st, k->c.id, v->app->today, add_entry, k, &err);
-	else
-		s = store_contact_worklist(v->app->st, &k->conf, v->app->today, add_work, k, &err);
-	if (s != UR_OK)
-		app_error(v->app, "%s", err.msg);
-	app_move(v, v->cursor);
+	switch (loader_take(k->ld, wait, &w, &err)) {
+	case LOADER_READY: contacts_swap(v, w); break;
+	case LOADER_FAILED: app_error(v->app, "%s", err.msg); break;
+	case LOADER_BUSY: return true;
+	case LOADER_IDLE: break;
+	}
+	return loader_busy(k->ld);
 }
 
 static void
@@ -143,7 +261,9 @@ contacts_open(struct view *v)
 
 	v->priv = k;
 	pane_arconf(v->app, &k->conf);
-	contacts_load(v);
+	sb_init(&k->set.text);
+	k->ld = app_loader(v->app);
+	contacts_load(v, true);
 }
 
 static void
@@ -151,8 +271,8 @@ contacts_close(struct view *v)
 {
 	struct contacts *k = v->priv;
 
-	drop_rows(k);
-	free(k->rows);
+	loader_free(k->ld);
+	cset_free(&k->set);
 	free(k);
 	v->priv = NULL;
 }
@@ -160,7 +280,7 @@ contacts_close(struct view *v)
 static long
 contacts_count(struct view *v)
 {
-	return (long)((struct contacts *)v->priv)->n;
+	return (long)((struct contacts *)v->priv)->set.n;
 }
 
 void
@@ -174,8 +294,8 @@ contacts_show(struct view *v, const struct pane_customer *c)
 	k->timeline = c != NULL;
 	if (c)
 		k->c = *c;
-	v->cursor = v->top = 0;
-	contacts_load(v);
+	k->fresh = true;
+	contacts_load(v, true);
 }
 
 void
@@ -201,21 +321,23 @@ work_label(int kind)
 
 /* The last column of a worklist row: what to do about it. */
 static void
-work_note(const struct citem *r, struct strbuf *sb)
+work_note(const struct cset *s, const struct citem *r, struct strbuf *sb)
 {
+	const char *owner = txt(s, r->owner);
+
 	if (r->kind == WORK_DUNNING)
 		sb_addf(sb, ngettext_("%s → %s (%d day overdue)", "%s → %s (%d days overdue)",
 				      (unsigned long)r->days),
 			contact_level_name(r->recorded), contact_level_name(r->level), r->days);
 	else
-		sb_addf(sb, "%s%s%s", r->owner, *r->owner ? ": " : "", r->note);
+		sb_addf(sb, "%s%s%s", owner, *owner ? ": " : "", txt(s, r->note));
 	for (size_t i = 0; i < sb->len; i++)
 		if (sb->buf[i] == '\n' || sb->buf[i] == '\t')
 			sb->buf[i] = ' ';
 }
 
 static void
-draw_work(struct view *v, const struct citem *r, int y, enum ui_elem e)
+draw_work(struct view *v, const struct cset *s, const struct citem *r, int y, enum ui_elem e)
 {
 	int wn = (COLS - 44) / 2, wt = COLS - 44 - wn;
 	char day[32], amt[MONEY_BUFSZ];
@@ -224,11 +346,11 @@ draw_work(struct view *v, const struct citem *r, int y, enum ui_elem e)
 	sb_init(&sb);
 	settings_date(&v->app->set, r->day, day, sizeof day);
 	money_format(r->amount, r->currency, MONEY_GROUP, amt, sizeof amt);
-	work_note(r, &sb);
+	work_note(s, r, &sb);
 	draw_text(y, 0, 15, work_label(r->kind), TEXT_LEFT,
 		  e == UI_NORMAL && r->kind == WORK_PROMISE_BROKEN ? UI_ERROR : e);
-	draw_text(y, 15, 7, r->code, TEXT_LEFT, e);
-	draw_text(y, 22, wn - 1, r->name, TEXT_LEFT, e);
+	draw_text(y, 15, 7, txt(s, r->code), TEXT_LEFT, e);
+	draw_text(y, 22, wn - 1, txt(s, r->name), TEXT_LEFT, e);
 	draw_text(y, 21 + wn, 1, "", TEXT_LEFT, e);
 	draw_text(y, 22 + wn, 11, day, TEXT_LEFT, e);
 	draw_text(y, 33 + wn, 14, r->amount ? amt : "", TEXT_RIGHT, e);
@@ -240,7 +362,8 @@ draw_work(struct view *v, const struct citem *r, int y, enum ui_elem e)
 /* The promise of a timeline entry ("2026-04-15 300,000 pending") and its
  * next action ("2026-04-16 sales") or dunning level. */
 static void
-entry_parts(struct view *v, const struct citem *r, char *prom, char *next, size_t size)
+entry_parts(struct view *v, const struct cset *s, const struct citem *r, char *prom,
+	    char *next, size_t size)
 {
 	static const char *const state[] = { N_("pending"), N_("kept"), N_("broken") };
 	char day[32], amt[MONEY_BUFSZ];
@@ -253,7 +376,7 @@ entry_parts(struct view *v, const struct citem *r, char *prom, char *next, size_
 	}
 	if (r->next_date) {
 		settings_date(&v->app->set, r->next_date, day, sizeof day);
-		snprintf(next, size, "%s %s", day, r->owner);
+		snprintf(next, size, "%s %s", day, txt(s, r->owner));
 	} else if (r->level) {
 		snprintf(next, size, "%s", contact_level_name(r->level));
 	}
@@ -262,7 +385,7 @@ entry_parts(struct view *v, const struct citem *r, char *prom, char *next, size_
 /* Wide: promise and next action in their own columns; narrow: after the
  * note. */
 static void
-draw_entry(struct view *v, const struct citem *r, int y, enum ui_elem e)
+draw_entry(struct view *v, const struct cset *s, const struct citem *r, int y, enum ui_elem e)
 {
 	bool wide = COLS >= 120;
 	int wn = wide ? COLS - 80 : COLS - 30;
@@ -270,16 +393,16 @@ draw_entry(struct view *v, const struct citem *r, int y, enum ui_elem e)
 	struct strbuf sb;
 
 	settings_date(&v->app->set, r->day, day, sizeof day);
-	entry_parts(v, r, prom, next, sizeof prom);
+	entry_parts(v, s, r, prom, next, sizeof prom);
 	sb_init(&sb);
-	sb_adds(&sb, r->note);
+	sb_adds(&sb, txt(s, r->note));
 	if (!wide && *prom)
 		sb_addf(&sb, _(" | promise %s"), prom);
 	if (!wide && *next)
 		sb_addf(&sb, _(" | next %s"), next);
 	draw_text(y, 0, 11, day, TEXT_LEFT, e);
-	draw_text(y, 11, 9, r->who, TEXT_LEFT, e);
-	draw_text(y, 20, 10, r->channel, TEXT_LEFT, e);
+	draw_text(y, 11, 9, txt(s, r->who), TEXT_LEFT, e);
+	draw_text(y, 20, 10, txt(s, r->channel), TEXT_LEFT, e);
 	draw_text(y, 30, wn, sb.buf, TEXT_LEFT,
 		  e == UI_NORMAL && r->state == CONTACT_PROMISE_BROKEN && *prom ? UI_ERROR : e);
 	sb_free(&sb);
@@ -291,12 +414,29 @@ draw_entry(struct view *v, const struct citem *r, int y, enum ui_elem e)
 	draw_text(y, 58 + wn, 22, next, TEXT_LEFT, e);
 }
 
+/* "| loading the worklist… 0.4 s" */
+static void
+draw_progress(struct view *v, int y)
+{
+	struct contacts *k = v->priv;
+	long n = loader_progress(k->ld);
+	char what[300], extra[64] = "";
+
+	if (k->timeline)
+		snprintf(what, sizeof what, _("the contacts of %s"), k->c.code);
+	else
+		snprintf(what, sizeof what, "%s", _("the worklist"));
+	if (n > 0)
+		snprintf(extra, sizeof extra, ngettext_("%ld row", "%ld rows", n), n);
+	app_loading(y, k->ld, what, extra);
+}
+
 static void
 draw_heads(struct contacts *k, int y)
 {
 	int wn = (COLS - 44) / 2;
 
-	if (k->timeline) {
+	if (k->set.timeline) {
 		draw_text(y, 0, 11, _("Date"), TEXT_LEFT, UI_HEADER);
 		draw_text(y, 11, 9, _("Who"), TEXT_LEFT, UI_HEADER);
 		draw_text(y, 20, 10, _("Channel"), TEXT_LEFT, UI_HEADER);
@@ -321,28 +461,32 @@ static void
 contacts_draw(struct view *v, int y, int rows)
 {
 	struct contacts *k = v->priv;
+	const struct cset *s = &k->set;
 	char buf[512], date[32];
 	long top;
 
 	settings_date(&v->app->set, v->app->today, date, sizeof date);
-	if (k->timeline)
-		snprintf(buf, sizeof buf, _("Contact log · %s %s · %zu"), k->c.code, k->c.name, k->n);
+	if (s->timeline)
+		snprintf(buf, sizeof buf, _("Contact log · %s %s · %zu"), s->c.code, s->c.name, s->n);
 	else
-		snprintf(buf, sizeof buf, _("Worklist for %s · %zu to do"), date, k->n);
+		snprintf(buf, sizeof buf, _("Worklist for %s · %zu to do"), date, s->n);
 	draw_text(y, 0, COLS, buf, TEXT_LEFT, UI_TITLE);
+	if (v->app->loading && loader_busy(k->ld))
+		draw_progress(v, y);
 	draw_heads(k, y + 1);
 	top = app_list_top(v, rows - 2);
-	for (long i = top; i < (long)k->n && i < top + rows - 2; i++) {
+	for (long i = top; i < (long)s->n && i < top + rows - 2; i++) {
 		enum ui_elem e = i == v->cursor ? UI_CURSOR : UI_NORMAL;
 
-		if (k->timeline)
-			draw_entry(v, &k->rows[i], y + 2 + (int)(i - top), e);
+		if (s->timeline)
+			draw_entry(v, s, &s->rows[i], y + 2 + (int)(i - top), e);
 		else
-			draw_work(v, &k->rows[i], y + 2 + (int)(i - top), e);
+			draw_work(v, s, &s->rows[i], y + 2 + (int)(i - top), e);
 	}
-	if (!k->n)
+	if (!s->n)
 		draw_text(y + 3, 2, COLS - 4,
-			  k->timeline ? _("No contacts recorded yet.") : _("Nothing to do today."),
+			  !k->loaded ? _("Loading…")
+			  : s->timeline ? _("No contacts recorded yet.") : _("Nothing to do today."),
 			  TEXT_LEFT, UI_MUTED);
 }
 
@@ -372,7 +516,7 @@ static void
 ask_dunning(struct view *v, const struct pane_customer *c)
 {
 	struct contacts *k = v->priv;
-	const struct citem *r = k->n && !k->timeline ? &k->rows[v->cursor] : NULL;
+	const struct citem *r = k->set.n && !k->set.timeline ? &k->set.rows[v->cursor] : NULL;
 	char label[256];
 
 	k->target = *c;
@@ -400,15 +544,15 @@ contacts_request(struct view *v, enum request req)
 	case REQ_STATEMENT: break;
 	default: return req;
 	}
-	if (!k->n && !k->timeline) {
+	if (!k->set.n && !k->set.timeline) {
 		app_error(v->app, "%s", _("No customer here."));
 		return REQ_NONE;
 	}
-	if (k->timeline)
-		c = k->c;
-	else if (!pane_customer_get(v->app, k->rows[v->cursor].customer_id, &c))
+	if (k->set.timeline)
+		c = k->set.c;
+	else if (!pane_customer_get(v->app, k->set.rows[v->cursor].customer_id, &c))
 		return REQ_NONE;
-	if (req == REQ_DRILL && !k->timeline)
+	if (req == REQ_DRILL && !k->set.timeline)
 		contacts_show(v, &c);
 	else if (req == REQ_DRILL)
 		drill_open(v->app, &c, v->app->today);
@@ -426,9 +570,11 @@ contacts_find(struct view *v, const char *text, long from, int dir)
 {
 	struct contacts *k = v->priv;
 
-	for (long i = from; i >= 0 && i < (long)k->n; i += dir)
-		if (strstr(k->rows[i].code, text) || strstr(k->rows[i].name, text) ||
-		    strstr(k->rows[i].note, text))
+	const struct cset *s = &k->set;
+
+	for (long i = from; i >= 0 && i < (long)s->n; i += dir)
+		if (strstr(txt(s, s->rows[i].code), text) || strstr(txt(s, s->rows[i].name), text) ||
+		    strstr(txt(s, s->rows[i].note), text))
 			return i;
 	return -1;
 }
@@ -438,9 +584,10 @@ const struct view_ops contacts_ops = {
 	.section = KM_CONTACTS,
 	.open = contacts_open,
 	.close = contacts_close,
-	.reload = contacts_load,
+	.reload = contacts_reload,
 	.draw = contacts_draw,
 	.request = contacts_request,
 	.count = contacts_count,
 	.find = contacts_find,
+	.poll = contacts_poll,
 };

@@ -14,7 +14,9 @@
 #           1/4, 1/2 and full size (tests/bench/match-perf) — < 10 s, < 1 GiB
 #   pane    the aging pane's first window and re-bucketing on the demo
 #           database (tests/bench/aging-pane) — 300 ms / 1 s
-#   tui     first screen, keystroke p99, RSS (tests/bench/tui-keys.sh)
+#   tui     first screen, keystroke p99, RSS (tests/bench/tui-keys.sh); panes 2
+#           and 3 drawn with their rows after the key, against the model's
+#           load, and RSS per pane (tests/bench/tui-panes.sh)
 #   statements  5,000 statements in one PDF batch (tests/bench/statements.sh)
 set -e
 : "${top_builddir:=.}"
@@ -100,7 +102,10 @@ for w in $what; do
 			"$top_builddir/tests/bench/match-perf"
 		fi ;;
 	pane) demo_db; sh "$srcdir/aging-pane.sh" "$W/aging.db" ;;
-	tui) demo_db; URIKAKE=$URIKAKE sh "$srcdir/tui-keys.sh" "$W/aging.db" ;;
+	tui)
+		demo_db
+		URIKAKE=$URIKAKE sh "$srcdir/tui-keys.sh" "$W/aging.db"
+		URIKAKE=$URIKAKE top_builddir=$top_builddir sh "$srcdir/tui-panes.sh" "$W/aging.db" ;;
 	statements)
 		if [ "$size" = small ]; then sh "$srcdir/statements.sh" 200
 		else sh "$srcdir/statements.sh"; fi ;;
