@@ -426,6 +426,96 @@ test_routes(void)
 	match_index_free(ix);
 }
 
+/* Identical open amounts (the same bill every month): the oldest invoice
+ * first, the later one proposed too, ranked below it. */
+static void
+test_ties(void)
+{
+	struct match_index *ix = world();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep("ｻﾄｳﾌﾞﾂｻﾝ", 88000);
+	struct strbuf e;
+
+	match_config_default(&cfg);
+	sb_init(&e);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_is_int(r.hold, MATCH_AUTO, "a tie of identical amounts goes to the oldest");
+	tap_is_str(r.prop[0].line[0].number, "B-1", "… B-1, issued first");
+	tap_is_int(r.prop[0].score, 60 + 35 + 3, "… scored as usual");
+	tap_ok(r.nprop >= 2 && strcmp(r.prop[1].line[0].number, "B-2") == 0 &&
+	       r.prop[1].fit == MATCH_FIT_EXACT, "the later invoice of that amount is proposed too");
+	tap_is_int(r.prop[1].score, 60 + 35 - 5, "… 5 below, never near-due");
+	tap_is_int(r.prop[1].features & (MATCH_F_TIE_LATER | MATCH_F_DUE_NEAR), MATCH_F_TIE_LATER,
+		   "… marked as the later of a tie");
+	match_explain(&r.prop[1], &d, &e);
+	tap_is_str(e.buf, "payer ｻﾄｳﾌﾞﾂｻﾝ = 佐藤物産株式会社; amount = B-2, the same amount as an "
+			  "older open invoice; score 90", "… and explained so");
+	d = dep("ｻﾄｳﾌﾞﾂｻﾝ", 87560);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_is_int(r.hold, MATCH_AUTO, "minus a fee: the oldest too");
+	tap_ok(r.nprop >= 2 && strcmp(r.prop[0].line[0].number, "B-1") == 0 &&
+	       strcmp(r.prop[1].line[0].number, "B-2") == 0 && r.prop[1].line[0].fee == 440 &&
+	       r.prop[1].score == 60 + 30 - 5, "… and the later one − fee ¥440 next (85)");
+	d = dep("ｺｸｾﾞｲｷﾖｸ", 88000);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_is_int(r.hold, MATCH_HOLD_NO_PAYER, "amount alone: held");
+	match_index_hold(ix, &r);
+	d = dep("ｻﾄｳﾌﾞﾂｻﾝ", 88000);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_is_int(r.hold, MATCH_AUTO, "… which claims nothing: the tie still goes to the oldest");
+	sb_free(&e);
+	match_index_free(ix);
+}
+
+/* A deposit held earlier in the run (match_index_hold) may be paying the
+ * oldest of a tie: the other invoice first, and never automatically. */
+static void
+test_held_tie(void)
+{
+	struct match_index *ix = world();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep("ｻﾄｳﾌﾞﾂｻﾝ", 30000);
+	struct strbuf e;
+
+	match_config_default(&cfg);
+	sb_init(&e);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.hold == MATCH_HOLD_AMOUNT && strcmp(r.prop[0].line[0].number, "B-1") == 0,
+	       "a partial payment of B-1 is held");
+	match_index_hold(ix, &r);
+	d = dep("ｻﾄｳﾌﾞﾂｻﾝ", 88000);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_is_int(r.hold, MATCH_HOLD_CLOSE, "then the full amount of the tie is held");
+	tap_is_str(r.prop[0].line[0].number, "B-2", "… B-2 first (60 + 35, not near-due)");
+	tap_is_int(r.prop[0].score, 95, "… 95");
+	tap_ok(r.nprop >= 2 && strcmp(r.prop[1].line[0].number, "B-1") == 0 &&
+	       r.prop[1].features & MATCH_F_TIE_LATER && r.prop[1].score == 90,
+	       "… B-1 next (90)");
+	match_explain(&r.prop[0], &d, &e);
+	tap_is_str(e.buf, "payer ｻﾄｳﾌﾞﾂｻﾝ = 佐藤物産株式会社; amount = B-2; a deposit held "
+			  "earlier may be paying an invoice of this amount; score 95", "explained");
+	d = dep("ﾕ)ｽｽﾞｷｺｳｷﾞﾖｳ", 40000);
+	match_deposit(ix, &cfg, &d, &r);
+	match_index_hold(ix, &r);
+	d = dep("ﾕ)ｽｽﾞｷｺｳｷﾞﾖｳ", 100000);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_is_int(r.hold, MATCH_AUTO, "without a tie a held partial changes nothing");
+	match_index_apply(ix, &r.prop[0]);
+	d = dep("ｻﾄｳﾌﾞﾂｻﾝ", 88000);
+	match_deposit(ix, &cfg, &d, &r);
+	match_index_apply(ix, &r.prop[0]);
+	match_index_hold(ix, &r);
+	d = dep("ｻﾄｳﾌﾞﾂｻﾝ", 88000);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.hold == MATCH_AUTO && strcmp(r.prop[0].line[0].number, "B-1") == 0 &&
+	       (r.nprop < 2 || strcmp(r.prop[1].line[0].number, "B-2") != 0),
+	       "B-2 taken: no tie left, B-1 alone fits and is matched");
+	sb_free(&e);
+	match_index_free(ix);
+}
+
 TAP_SUITE(match)
 {
 	test_fee_policy();
@@ -435,4 +525,6 @@ TAP_SUITE(match)
 	test_amount_only();
 	test_partial_next();
 	test_routes();
+	test_ties();
+	test_held_tie();
 }

@@ -145,6 +145,30 @@ test_parent(struct match_index *ix, struct strbuf *e)
 	tap_is_int(r.hold, MATCH_AUTO, "an unknown parent code changes nothing");
 }
 
+/* The parent's name with a typo (a dropped letter): only similar, so its
+ * subsidiaries are proposed weakly — never matched automatically. */
+static void
+test_parent_fuzzy(struct match_index *ix, struct strbuf *e)
+{
+	struct match_result r;
+	int sub = 0;
+
+	run(ix, "ｶ)ﾆｼﾗﾃﾞﾝｷ", 80000, &r, e);
+	tap_is_str(e->buf, "payer ｶ)ﾆｼﾗﾃﾞﾝｷ → 株式会社ヤマトショウジ, paid by parent "
+			   "株式会社ニシムラデンキ; amount = B-1; score 75",
+		   "a similar parent name proposes a subsidiary's invoice (40 + 35)");
+	tap_is_int(r.hold, MATCH_HOLD_LOW_SCORE, "… held");
+	run(ix, "ｶ)ﾆｼﾗﾃﾞﾝｷ", 30000, &r, e);
+	for (int i = 0; i < r.nprop && i < 3; i++)
+		sub += r.prop[i].features & MATCH_F_PARENT && r.prop[i].fit == MATCH_FIT_PARTIAL;
+	tap_is_int(sub, 3, "a partial payment: the subsidiaries' partials make the top 3");
+	tap_is_str(r.prop[0].customer_code, "C2", "… the oldest subsidiary invoice first");
+	tap_is_int(r.prop[0].score, 40 + 8, "… 48");
+	run(ix, "ｶ)ﾆｼﾑﾗﾃﾞﾝ", 90000, &r, e);
+	tap_ok(r.nprop >= 2 && r.prop[0].score == 55 - 10 + 35 &&
+	       r.prop[0].features & MATCH_F_PARENT, "a name cut short is passed on as before (80)");
+}
+
 TAP_SUITE(match_payers)
 {
 	struct match_index *ix = world();
@@ -153,6 +177,7 @@ TAP_SUITE(match_payers)
 	sb_init(&e);
 	test_representative(ix, &e);
 	test_parent(ix, &e);
+	test_parent_fuzzy(ix, &e);
 	sb_free(&e);
 	match_index_free(ix);
 }

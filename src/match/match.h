@@ -132,6 +132,8 @@ enum match_fit {
 #define MATCH_F_PARENT       (1u << 13) /* the payer is the customer's paying parent */
 #define MATCH_F_REP          (1u << 14) /* the payer is the customer's representative */
 #define MATCH_F_REP_SHARED   (1u << 15) /* … of several customers */
+#define MATCH_F_TIE_LATER    (1u << 16) /* a later invoice of the same open amount */
+#define MATCH_F_HELD_OTHER   (1u << 17) /* … and a deposit held earlier in the run may pay one */
 /* Evidence from the customer master's payer links alone: never enough to
  * match automatically unless the amount fits exactly one open invoice. */
 #define MATCH_F_LINK (MATCH_F_PARENT | MATCH_F_REP)
@@ -190,6 +192,11 @@ void match_deposit(struct match_index *ix, const struct match_config *cfg,
 /** Take what p clears out of the index's open amounts (after confirming
  *  it), so later deposits of the same run do not clear it again. */
 void match_index_apply(struct match_index *ix, const struct match_proposal *p);
+/** Note what the best proposal of a deposit left for a clerk would clear
+ *  (when more than a similar name names the customer): later deposits of the same run leave
+ *  those invoices to it when identical open amounts tie, and are not
+ *  matched automatically onto them. */
+void match_index_hold(struct match_index *ix, const struct match_result *r);
 
 /** Append a one-line explanation of p for a clerk to out ("payer ｶ)ﾔﾏﾀﾞ…
  *  = 山田商事 (alias, confirmed 7×); amount = INV-0042 − fee ¥440"). */

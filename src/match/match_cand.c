@@ -31,7 +31,9 @@
 #define SC_REP_SHARED 40
 #define SC_PARENT 50       /* at most; the parent's own identity − SC_PARENT_LESS */
 #define SC_PARENT_LESS 10
-#define SC_PARENT_MIN 55   /* weaker evidence of the parent is not passed on */
+#define SC_PARENT_MIN 55   /* weaker evidence of the parent is not passed on … */
+#define SC_PARENT_FUZZY 40 /* … but a parent's similar name (a typo) is, weakly:
+			    * proposals, never enough to match automatically */
 #define MIN_REP_CPS 4
 #define MIN_SUFFIX_CPS 5
 #define MIN_KEY_CPS 4   /* shortest key used for prefixes */
@@ -365,27 +367,42 @@ cand_rep(const struct match_index *ix, const char *key, struct mcands *cs)
 	}
 }
 
+/* What naming parent p passes on to its subsidiaries: a little less than
+ * its own identity, at most SC_PARENT; SC_PARENT_FUZZY when only a similar
+ * name names it; 0: nothing. */
+static int
+parent_score(const struct mcand *p)
+{
+	const unsigned named = MATCH_F_CODE | MATCH_F_ALIAS | MATCH_F_NAME_EXACT |
+			       MATCH_F_NAME_PREFIX;
+	int score = p->identity - SC_PARENT_LESS;
+
+	if (p->features & MATCH_F_CONFLICT)
+		return 0;
+	if (p->features & named && p->identity >= SC_PARENT_MIN)
+		return score < SC_PARENT ? score : SC_PARENT;
+	if (p->features & MATCH_F_NAME_FUZZY)
+		return score < SC_PARENT_FUZZY ? score : SC_PARENT_FUZZY;
+	return 0;
+}
+
 /* A customer named by the payer's name, alias or code pays for others (its
  * subsidiaries in the master): they are candidates too, a little less
  * sure than the parent itself. */
 static void
 cand_subsidiaries(const struct match_index *ix, struct mcands *cs)
 {
-	const unsigned named = MATCH_F_CODE | MATCH_F_ALIAS | MATCH_F_NAME_EXACT |
-			       MATCH_F_NAME_PREFIX;
 	int n = cs->n;
 
 	for (int i = 0; i < n; i++) {
 		const struct mcand *p = &cs->c[i];
 		const struct mcust *pc = &ix->cust[p->cust];
-		int score = p->identity - SC_PARENT_LESS;
+		int score = parent_score(p);
 
-		if (!pc->sub_count || !(p->features & named) || p->features & MATCH_F_CONFLICT ||
-		    p->identity < SC_PARENT_MIN)
+		if (!pc->sub_count || score <= 0)
 			continue;
 		for (uint32_t k = 0; k < pc->sub_count; k++) {
-			struct mcand *c = cand_add(cs, ix->subs[pc->sub_first + k],
-						   score < SC_PARENT ? score : SC_PARENT,
+			struct mcand *c = cand_add(cs, ix->subs[pc->sub_first + k], score,
 						   MATCH_F_PARENT);
 
 			if (c && c->parent == MATCH_NONE)

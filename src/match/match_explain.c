@@ -173,6 +173,10 @@ match_explain(const struct match_proposal *p, const struct match_deposit *d,
 	}
 	if (p->features & MATCH_F_DUE_NEAR)
 		sb_adds(out, _(", paid near the due date"));
+	if (p->features & MATCH_F_TIE_LATER)
+		sb_adds(out, _(", the same amount as an older open invoice"));
+	if (p->features & MATCH_F_HELD_OTHER)
+		sb_adds(out, _("; a deposit held earlier may be paying an invoice of this amount"));
 	if (p->features & MATCH_F_AMOUNT_ONLY && p->amount_peers <= 1)
 		sb_adds(out, _("; the only customer the amount fits"));
 	else if (p->features & MATCH_F_AMOUNT_ONLY)

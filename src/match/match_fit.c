@@ -152,36 +152,78 @@ fit_line(struct match_proposal *p, const struct minv *v, int64_t cleared, int64_
 	l->fee = fee;
 }
 
+/* The invoice to propose when v[i] fits: of the open invoices with its
+ * amount (identical monthly amounts), the oldest one no deposit held
+ * earlier in the run is proposed for; *alt is the next one, or -1, and
+ * *held whether a held deposit is proposed for any of them. */
+static int
+tie_pick(const struct fitter *f, int i, int *alt, int *held)
+{
+	int64_t open = f->v[i]->open;
+	int pick = -1;
+
+	*alt = -1;
+	*held = 0;
+	for (int k = i; k < f->n; k++) {
+		if (f->v[k]->open != open)
+			continue;
+		*held |= f->v[k]->held;
+		if (pick < 0 && !f->v[k]->held)
+			pick = k;
+	}
+	pick = pick < 0 ? i : pick;
+	for (int k = i; k < f->n && *alt < 0; k++)
+		if (k != pick && f->v[k]->open == open)
+			*alt = k;
+	return pick;
+}
+
+/* Propose v[i] (or its tie: see tie_pick) cleared whole, fee (or rounding)
+ * absorbed and over held on account; with tie, the other invoice of the
+ * same amount as well, marked as the later choice. */
+static void
+fit_one(const struct fitter *f, enum match_fit fit, int i, int64_t fee, int64_t over, int tie)
+{
+	struct match_proposal p;
+	int alt = -1, held = 0, k = tie ? tie_pick(f, i, &alt, &held) : i;
+	unsigned mark = held && alt >= 0 ? MATCH_F_HELD_OTHER : 0;
+
+	fit_start(f, &p, fit);
+	fit_line(&p, f->v[k], f->v[k]->open, fee);
+	p.on_account = over;
+	p.features = mark;
+	f->fn(f->ctx, &p);
+	if (alt < 0)
+		return;
+	fit_start(f, &p, fit);
+	fit_line(&p, f->v[alt], f->v[alt]->open, fee);
+	p.features = MATCH_F_TIE_LATER | mark;
+	f->fn(f->ctx, &p);
+}
+
 /* One invoice: exact, minus a fee, or within the tolerance (the oldest of
- * each kind; a second fee fit on an invoice of another amount too, so
- * that the ambiguity shows). True when one invoice fits exactly. */
+ * each kind and its tie; a second fee fit on an invoice of another amount
+ * too, so that the ambiguity shows). True when one invoice fits exactly. */
 static int
 fit_single(const struct fitter *f)
 {
 	int done[3] = { 0, 0, 0 };
 	int64_t fee_open = -1;
-	struct match_proposal p;
 	int64_t a = f->d->amount, tol = f->cfg->tolerance;
 
 	for (int i = 0; i < f->n; i++) {
 		int64_t open = f->v[i]->open, diff = open - a;
 
 		if (diff == 0 && !done[0]++) {
-			fit_start(f, &p, MATCH_FIT_EXACT);
-			fit_line(&p, f->v[i], a, 0);
+			fit_one(f, MATCH_FIT_EXACT, i, 0, 0, 1);
 		} else if (match_fee_allows(&f->c->fee, diff) && done[1] < 2 && open != fee_open) {
+			fit_one(f, MATCH_FIT_FEE, i, diff, 0, fee_open < 0);
 			done[1] += fee_open < 0 ? 1 : 2;
 			fee_open = open;
-			fit_start(f, &p, MATCH_FIT_FEE);
-			fit_line(&p, f->v[i], open, diff);
 		} else if (diff != 0 && diff <= tol && -diff <= tol && !done[2]++) {
-			fit_start(f, &p, MATCH_FIT_ROUNDING);
-			fit_line(&p, f->v[i], open, diff > 0 ? diff : 0);
-			p.on_account = diff < 0 ? -diff : 0;
-		} else {
-			continue;
+			fit_one(f, MATCH_FIT_ROUNDING, i, diff > 0 ? diff : 0, diff < 0 ? -diff : 0,
+				0);
 		}
-		f->fn(f->ctx, &p);
 	}
 	return done[0];
 }

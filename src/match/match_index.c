@@ -294,6 +294,7 @@ match_index_add_invoice(struct match_index *ix, int64_t id, const char *number,
 	v->issue = issue_date;
 	v->due = due_date;
 	v->open = open;
+	v->held = 0;
 	memset(v->cur, 0, sizeof v->cur);
 	strncpy(v->cur, currency && *currency ? currency : ix->cust[c].currency,
 		sizeof v->cur - 1);
@@ -551,6 +552,24 @@ match_index_apply(struct match_index *ix, const struct match_proposal *p)
 		for (uint32_t k = 0; k < ix->cust[c].inv_count; k++)
 			if (v[k].id == p->line[i].invoice_id)
 				v[k].open -= p->line[i].cleared;
+	}
+}
+
+void
+match_index_hold(struct match_index *ix, const struct match_result *r)
+{
+	const struct match_proposal *p = &r->prop[0];
+	uint32_t c;
+
+	if (r->hold == MATCH_AUTO || r->nprop == 0 ||
+	    !(p->features & MATCH_F_IDENTITY & ~MATCH_F_NAME_FUZZY) ||
+	    p->features & MATCH_F_CONFLICT || (c = cust_by_id(ix, p->customer_id)) == MATCH_NONE)
+		return;
+	for (int i = 0; i < p->nlines; i++) {
+		struct minv *v = ix->inv + ix->cust[c].inv_first;
+
+		for (uint32_t k = 0; k < ix->cust[c].inv_count; k++)
+			v[k].held |= v[k].id == p->line[i].invoice_id;
 	}
 }
 

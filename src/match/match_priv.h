@@ -54,6 +54,7 @@ struct minv {
 	int32_t issue, due;
 	int64_t open;
 	char cur[4];
+	int held;  /* a held deposit's best proposal clears it (match_index_hold) */
 };
 
 struct malias {

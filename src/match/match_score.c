@@ -22,6 +22,7 @@
 #define SC_AMOUNT_MANY 10   /* … more */
 #define SC_WEAK_NAME 15     /* a similar name whose amount does not fit */
 #define AMOUNT_SLOT 2       /* where the best amount-only proposal shows at the latest */
+#define SC_TIE_LATER 5      /* identical amounts: the later invoice ranks below the oldest */
 
 static const int amount_score[] = {
 	[MATCH_FIT_NONE] = 0,      [MATCH_FIT_EXACT] = 35,    [MATCH_FIT_FEE] = 30,
@@ -94,7 +95,8 @@ score_fit(void *ctx, const struct match_proposal *fit)
 	r->p.similarity = c->similarity;
 	r->p.amount_peers = c->amount_peers;
 	r->p.parent_name = c->parent != MATCH_NONE ? s->ix->cust[c->parent].name : NULL;
-	r->p.score = c->identity + amount_score[fit->fit];
+	r->p.score = c->identity + amount_score[fit->fit] -
+		     (fit->features & MATCH_F_TIE_LATER ? SC_TIE_LATER : 0);
 	if ((c->features & MATCH_F_IDENTITY) == MATCH_F_NAME_FUZZY &&
 	    (fit->fit == MATCH_FIT_NONE || fit->fit >= MATCH_FIT_PARTIAL))
 		r->p.score -= SC_WEAK_NAME;
@@ -109,7 +111,7 @@ score_fit(void *ctx, const struct match_proposal *fit)
 		if (v && c->edi_inv != MATCH_NONE && v == &s->ix->inv[c->edi_inv])
 			edi_hit = 1;
 		if (v && fit->nlines == 1 && abs(v->due - s->d->date) <= DUE_NEAR_DAYS &&
-		    fit->fit <= MATCH_FIT_ROUNDING) {
+		    fit->fit <= MATCH_FIT_ROUNDING && !(fit->features & MATCH_F_TIE_LATER)) {
 			r->p.features |= MATCH_F_DUE_NEAR;
 			r->p.score += SC_DUE_NEAR;
 		}
@@ -226,6 +228,8 @@ amount_fits(const struct scorer *s)
 	for (int i = 0; i < s->n; i++) {
 		const struct match_proposal *p = &s->r[i].p;
 
+		if (p->features & MATCH_F_TIE_LATER)
+			continue; /* counted with the oldest */
 		if (p->fit == MATCH_FIT_EXACT && p->nlines == 1)
 			n += same_open(s->ix, s->r[i].cust, p->line[0].cleared);
 		else
@@ -261,7 +265,8 @@ decide(const struct match_config *cfg, const struct scorer *s, const struct matc
 		return MATCH_HOLD_AMOUNT;
 	if (b->score < cfg->threshold)
 		return MATCH_HOLD_LOW_SCORE;
-	if (b->score - r->runner_up < cfg->margin || same_customer_rival(r))
+	if (b->score - r->runner_up < cfg->margin || same_customer_rival(r) ||
+	    b->features & MATCH_F_HELD_OTHER)
 		return MATCH_HOLD_CLOSE;
 	if (!(b->features & MATCH_F_IDENTITY & ~MATCH_F_LINK) &&
 	    (h = decide_link(b, amount_fits(s))) != MATCH_AUTO)

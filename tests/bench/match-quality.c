@@ -63,6 +63,12 @@ verbose_miss(const struct run *r, const struct sc_deposit *t, const struct match
 	printf("# miss %s kind %d truth %s (%s): %s\n", t->ref, t->kind,
 	       t->cust >= 0 ? r->s->cust[t->cust].code : "-", t->payer,
 	       match_hold_text(res->hold));
+	printf("#   truth ¥%lld code '%s' bank %s/%s edi '%s' acct %s:", (long long)t->amount,
+	       t->code, t->bank, t->branch, t->edi, t->acct);
+	for (int i = 0; i < t->nlines; i++)
+		printf(" %s ¥%lld (fee %lld)", r->s->inv[t->line[i].inv].number,
+		       (long long)t->line[i].cleared, (long long)t->line[i].fee);
+	printf(t->on_account ? " on account ¥%lld\n" : "\n", (long long)t->on_account);
 	for (int i = 0; i < res->nprop && i < 3; i++) {
 		sb_reset(&e);
 		match_explain(&res->prop[i], d, &e);
