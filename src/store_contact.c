@@ -316,7 +316,7 @@ work_dunning_item(const struct ar_settings *s, const struct ar_row *r, int32_t d
 	int days = (int)(day - r->oldest_due);
 	int level = contact_level_crossed(s, days, r->dunning_level, r->promise_date, day);
 
-	if (!level)
+	if (!level || r->overdue <= 0 || r->total <= 0) /* owes nothing: no letter */
 		return 0;
 	memset(&it, 0, sizeof it);
 	it.kind = WORK_DUNNING;

@@ -187,6 +187,13 @@ test_worklist(struct store *st, const struct ar_settings *s, const int64_t *id)
 	struct ur_err err;
 
 	sb_init(&out);
+	/* Owed nothing: an overdue credit note alone, or overdue 5,000 under a
+	 * larger credit not yet due — no dunning level is crossed. */
+	ct_cust(st, "ZA");
+	ts_invoice(st, "ZA1", "ZA", "2026-01-01", "2026-01-31", -1000, NULL);
+	ct_cust(st, "ZB");
+	ts_invoice(st, "ZB1", "ZB", "2026-01-01", "2026-01-31", 5000, NULL);
+	ts_invoice(st, "ZB2", "ZB", "2026-03-20", "2026-04-30", -8000, NULL);
 	ct_worklist(st, s, "2026-03-31", &out);
 	tap_is_str(out.buf,
 		   "F:V:2026-03-25:0:0:accounting\n"
