@@ -19,6 +19,7 @@ csv_init(struct csv_reader *r, const char *name)
 	r->name = name;
 	r->line = 1;
 	sb_init(&r->text);
+	sb_init(&r->names);
 }
 
 void
@@ -45,9 +46,78 @@ csv_close(struct csv_reader *r)
 {
 	free(r->chunk);
 	free(r->offs);
+	free(r->name_offs);
 	sb_free(&r->text);
+	sb_free(&r->names);
 	r->chunk = NULL;
 	r->offs = NULL;
+	r->name_offs = NULL;
+	r->nnames = 0;
+}
+
+void
+csv_name_columns(struct csv_reader *r)
+{
+	free(r->name_offs);
+	sb_reset(&r->names);
+	sb_add(&r->names, r->text.buf, r->text.len);
+	r->name_offs = xmalloc((r->nfields ? r->nfields : 1) * sizeof *r->name_offs);
+	if (r->nfields)
+		memcpy(r->name_offs, r->offs, r->nfields * sizeof *r->offs);
+	r->nnames = r->nfields;
+}
+
+/* The control character that byte b ends (prev: the byte before it in
+ * the same text, or 0), or -1: C1 characters are two bytes, C2 80–C2 9F. */
+static long
+csv_ctl_at(unsigned char b, unsigned char prev, bool lines_ok)
+{
+	if (b == '\t' || (lines_ok && (b == '\n' || b == '\r')))
+		return -1;
+	if (b < 0x20 || b == 0x7f)
+		return b;
+	if (prev == 0xc2 && b >= 0x80 && b <= 0x9f)
+		return b;
+	return -1;
+}
+
+long
+csv_control_char(const char *s, size_t len, bool lines_ok, size_t *at)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	long cp;
+
+	for (size_t i = 0; i < len; i++)
+		if ((cp = csv_ctl_at(u[i], i ? u[i - 1] : 0, lines_ok)) >= 0) {
+			if (at)
+				*at = cp >= 0x80 ? i - 1 : i;
+			return cp;
+		}
+	return -1;
+}
+
+/* Refuse a control character in the raw bytes [s, e) about to join the
+ * current field (whose text so far may end with the lead byte of a C1). */
+static int
+csv_check_span(struct csv_reader *r, const char *s, const char *e, struct ur_err *err)
+{
+	size_t field = r->nfields - 1, start = r->offs[field];
+	unsigned char prev = r->text.len > start ? (unsigned char)r->text.buf[r->text.len - 1] : 0;
+	long cp = -1;
+
+	for (; s < e && cp < 0; s++) {
+		cp = csv_ctl_at((unsigned char)*s, prev, true);
+		prev = (unsigned char)*s;
+	}
+	if (cp < 0)
+		return 0;
+	if (field < r->nnames)
+		ur_fail(err, UR_INPUT, _("%s:%zu: control character U+%04lX in column '%s'"),
+			r->name, r->line, (unsigned long)cp, r->names.buf + r->name_offs[field]);
+	else
+		ur_fail(err, UR_INPUT, _("%s:%zu: control character U+%04lX in field %zu"),
+			r->name, r->line, (unsigned long)cp, field + 1);
+	return -1;
 }
 
 /* Make sure a byte is available: 1 yes, 0 end of input, -1 read error. */
@@ -138,6 +208,8 @@ csv_unquoted(struct csv_reader *r, struct ur_err *err)
 
 		while (s < r->end && *s != ',' && *s != '\r' && *s != '\n' && *s != '"')
 			s++;
+		if (csv_check_span(r, r->p, s, err) < 0)
+			return CSV_ERR;
 		sb_add(&r->text, r->p, (size_t)(s - r->p));
 		r->p = s;
 		c = csv_peek(r, err);
@@ -166,6 +238,8 @@ csv_quoted(struct csv_reader *r, struct ur_err *err)
 			break;
 		for (s = r->p; s < r->end && *s != '"' && *s != '\n'; s++)
 			;
+		if (csv_check_span(r, r->p, s, err) < 0)
+			return CSV_ERR;
 		sb_add(&r->text, r->p, (size_t)(s - r->p));
 		r->p = s;
 		if (s == r->end)

@@ -4,6 +4,7 @@
 #ifndef UR_SRC_CSV_H
 #define UR_SRC_CSV_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "err.h"
@@ -30,6 +31,9 @@ struct csv_reader {
 	size_t nfields;
 	size_t offs_cap;
 	int started;        /* BOM already checked */
+	struct strbuf names; /* column names for messages (csv_name_columns) */
+	size_t *name_offs;
+	size_t nnames;
 };
 
 /** Read the len bytes at data (not copied: keep them alive). name is used
@@ -42,8 +46,13 @@ void csv_close(struct csv_reader *r);
 
 /** Parse the next record. Returns 1 when a record was read, 0 at the end of
  *  the input, -1 on malformed input (err: UR_INPUT "FILE:LINE: reason") or a
- *  read error. Empty lines are skipped. Fields stay valid until the next call. */
+ *  read error. Empty lines are skipped. Fields stay valid until the next call.
+ *  Control characters are malformed input: C0 (NUL included) other than TAB
+ *  (and CR, LF inside a quoted field), DEL and C1 (U+0080–U+009F). */
 int csv_next(struct csv_reader *r, struct ur_err *err);
+/** Name the columns after the fields of the current record (the header
+ *  row), for later messages: "in column 'name'" instead of "in field 2". */
+void csv_name_columns(struct csv_reader *r);
 /** Number of fields of the current record. */
 size_t csv_nfields(const struct csv_reader *r);
 /** Field i of the current record (NUL-terminated; "" when i is out of range). */
@@ -54,6 +63,11 @@ size_t csv_field_len(const struct csv_reader *r, size_t i);
 size_t csv_line(const struct csv_reader *r);
 /** Bytes of input consumed so far (for progress reports). */
 size_t csv_offset(const struct csv_reader *r);
+
+/** The first character of the UTF-8 text s[0..len) that csv_next refuses
+ *  (see there), also LF and CR unless lines_ok: its code point, with its
+ *  byte offset in *at (may be NULL); -1 when there is none. */
+long csv_control_char(const char *s, size_t len, bool lines_ok, size_t *at);
 
 /** Append one CSV cell: quoted when it contains a comma, quote, CR or LF,
  *  and prefixed with ' when it begins with = + - @ (unless it is a plain

@@ -49,6 +49,10 @@ struct imp {
 	const struct csvimport_opts *o;
 	struct csv_reader r;
 	size_t len;
+	const char *const *names;     /* the columns this import knows */
+	int ncols;
+	unsigned multiline;           /* columns whose cells may hold line breaks */
+	size_t nhdr;                  /* fields of the header row */
 	int col[IMP_MAXCOLS];
 	struct strbuf f[IMP_MAXCOLS]; /* trimmed copies of identifier fields */
 	struct strbuf kana_key;
@@ -212,7 +216,70 @@ imp_header(struct imp *im, const char *const *names, int ncols, unsigned require
 	for (k = 0; k < ncols; k++)
 		if ((required & (1u << k)) && im->col[k] < 0)
 			return imp_fail(im, _("missing required column '%s'"), names[k]);
+	im->names = names;
+	im->ncols = ncols;
+	im->nhdr = csv_nfields(&im->r);
+	csv_name_columns(&im->r);
 	return UR_OK;
+}
+
+static int
+imp_blank(const char *s)
+{
+	return s[strspn(s, " \t")] == '\0';
+}
+
+/* Check the shape of the current record: 1 to skip it (every cell empty,
+ * as the rows of commas Excel leaves at the end), 0 to use it, -1 when it
+ * is rejected — more fields than the header, even empty ones (an unquoted
+ * 1,000 splits into two cells and shifts the rest), or a line break in a
+ * single-line column. */
+static int
+imp_shape(struct imp *im)
+{
+	size_t n = csv_nfields(&im->r), i;
+
+	for (i = 0; i < n && imp_blank(csv_field(&im->r, i)); i++)
+		;
+	if (i == n)
+		return 1;
+	if (n > im->nhdr) {
+		imp_fail(im, _("%zu fields, the header has %zu (write an amount with "
+			       "thousands separators in quotes: \"1,000\")"), n, im->nhdr);
+		return -1;
+	}
+	for (int k = 0; k < im->ncols; k++) {
+		size_t f = (size_t)im->col[k];
+
+		if (im->col[k] >= 0 && !(im->multiline & (1u << k)) &&
+		    csv_control_char(csv_field(&im->r, f), csv_field_len(&im->r, f), false,
+				     NULL) >= 0) {
+			imp_fail(im, _("line break in column '%s'"), im->names[k]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* A store error for the current record, with "FILE:LINE: " in front when
+ * the record is at fault (input or conflict). */
+static enum ur_status
+imp_store_fail(struct imp *im)
+{
+	char msg[sizeof im->err->msg];
+	enum ur_status st = im->err->status;
+
+	if (st != UR_INPUT && st != UR_CONFLICT)
+		return st;
+	snprintf(msg, sizeof msg, "%s", im->err->msg);
+	return ur_fail(im->err, st, "%s:%zu: %s", im->o->name, csv_line(&im->r), msg);
+}
+
+/* Whether the file has column k. */
+static int
+imp_has(const struct imp *im, int k)
+{
+	return im->col[k] >= 0;
 }
 
 /* Reject a code or number already seen earlier in the file. */
@@ -270,14 +337,19 @@ imp_count(struct imp *im, enum store_upsert what)
 		im->n.unchanged++;
 }
 
-/* Terms text of field k in canonical form into buf ("" for none). */
+/* Terms text of the record in canonical form into buf ("" for none); the
+ * stored terms when the file has no terms column. */
 static enum ur_status
-cust_terms(struct imp *im, char *buf, size_t size)
+cust_terms(struct imp *im, const struct customer *old, char *buf, size_t size)
 {
 	const char *text = imp_trimmed(im, C_TERMS);
 	struct terms t;
 	struct ur_err e;
 
+	if (!imp_has(im, C_TERMS)) {
+		snprintf(buf, size, "%s", old && old->terms ? old->terms : "");
+		return UR_OK;
+	}
 	buf[0] = '\0';
 	if (!*text)
 		return UR_OK;
@@ -287,43 +359,93 @@ cust_terms(struct imp *im, char *buf, size_t size)
 	return UR_OK;
 }
 
+/* The stored customer code into *old when the file lacks a column whose
+ * stored value must then be kept: 1 found, 0 not needed or no such
+ * customer, -1 on a store error (im->err filled). */
+static int
+cust_existing(struct imp *im, const char *code, struct customer *old)
+{
+	struct ur_err e;
+	int k;
+
+	for (k = C_KANA; k <= C_REP_KANA && imp_has(im, k); k++)
+		;
+	if (k > C_REP_KANA)
+		return 0;
+	if (store_customer_get(im->st, code, old, &e) == UR_OK)
+		return 1;
+	if (e.status == UR_INPUT)
+		return 0;
+	*im->err = e;
+	return -1;
+}
+
+/* Text column k: the cell when the file has the column (trimmed or as
+ * written), else the stored value (old may be NULL: a new customer). */
+static const char *
+cust_text(struct imp *im, int k, int trim, const char *stored)
+{
+	if (imp_has(im, k))
+		return trim ? imp_trimmed(im, k) : imp_field(im, k);
+	return stored ? stored : "";
+}
+
+/* Currency and credit limit: from the file, else the stored ones. */
+static enum ur_status
+cust_money(struct imp *im, struct customer *c, const struct customer *old)
+{
+	const char *credit = imp_trimmed(im, C_CREDIT);
+	struct ur_err e;
+
+	if (!imp_has(im, C_CURRENCY))
+		c->currency = old && old->currency && *old->currency ? old->currency : "JPY";
+	else if (!(c->currency = imp_currency(im, C_CURRENCY, "JPY")))
+		return UR_INPUT;
+	if (!imp_has(im, C_CREDIT))
+		c->credit_limit = old ? old->credit_limit : 0;
+	else if (*credit && money_parse(credit, c->currency, &c->credit_limit, &e) != UR_OK)
+		return imp_fail_col(im, "credit_limit", &e);
+	return UR_OK;
+}
+
+/* A column missing from the file keeps the stored value of an existing
+ * customer (a new one gets the default); a column present with an empty
+ * cell empties it. */
 static enum ur_status
 cust_row(struct imp *im)
 {
 	char terms[TERMS_TEXT_SIZE];
-	struct customer c;
-	struct ur_err e;
+	struct customer c, stored, *old = NULL;
 	enum store_upsert what;
-	const char *credit;
+	int found = 0;
 
 	memset(&c, 0, sizeof c);
 	if (!*(c.code = imp_required(im, C_CODE, "code")))
 		return UR_INPUT;
 	c.name = imp_field(im, C_NAME);
-	if (!*imp_required(im, C_NAME, "name"))
+	if (!*imp_required(im, C_NAME, "name") || imp_unique(im, "code", c.code) != UR_OK)
 		return UR_INPUT;
-	if (imp_unique(im, "code", c.code) != UR_OK ||
-	    !(c.currency = imp_currency(im, C_CURRENCY, "JPY")) ||
-	    cust_terms(im, terms, sizeof terms) != UR_OK)
+	if ((found = cust_existing(im, c.code, &stored)) < 0)
+		return im->err->status;
+	if (found)
+		old = &stored;
+	if (cust_money(im, &c, old) != UR_OK || cust_terms(im, old, terms, sizeof terms) != UR_OK)
 		return UR_INPUT;
 	c.terms = terms;
-	credit = imp_trimmed(im, C_CREDIT);
-	if (*credit && money_parse(credit, c.currency, &c.credit_limit, &e) != UR_OK)
-		return imp_fail_col(im, "credit_limit", &e);
-	c.kana = imp_field(im, C_KANA);
+	c.kana = cust_text(im, C_KANA, 0, old ? old->kana : NULL);
 	sb_reset(&im->kana_key);
 	kana_fold(*c.kana ? c.kana : c.name, &im->kana_key, NULL);
 	c.kana_key = im->kana_key.buf;
-	c.sales_rep = imp_field(im, C_REP);
-	c.phone = imp_field(im, C_PHONE);
-	c.email = imp_field(im, C_EMAIL);
-	c.address = imp_field(im, C_ADDRESS);
-	c.payer_parent = imp_trimmed(im, C_PARENT);
+	c.sales_rep = cust_text(im, C_REP, 0, old ? old->sales_rep : NULL);
+	c.phone = cust_text(im, C_PHONE, 0, old ? old->phone : NULL);
+	c.email = cust_text(im, C_EMAIL, 0, old ? old->email : NULL);
+	c.address = cust_text(im, C_ADDRESS, 0, old ? old->address : NULL);
+	c.payer_parent = cust_text(im, C_PARENT, 1, old ? old->payer_parent : NULL);
 	if (strcmp(c.payer_parent, c.code) == 0)
 		return imp_fail(im, _("customer %s cannot be its own parent"), c.code);
-	c.rep_kana = imp_field(im, C_REP_KANA);
+	c.rep_kana = cust_text(im, C_REP_KANA, 0, old ? old->rep_kana : NULL);
 	if (store_customer_upsert(im->st, &c, &what, im->err) != UR_OK)
-		return im->err->status;
+		return imp_store_fail(im);
 	imp_count(im, what);
 	return UR_OK;
 }
@@ -361,30 +483,63 @@ inv_customer(struct imp *im, const char *code)
 	return ci;
 }
 
-/* Amount and tax of the record in currency cur. */
+/* The stored invoice number into *old when the file lacks a column whose
+ * stored value must then be kept (due_date, tax, memo): as cust_existing. */
+static int
+inv_existing(struct imp *im, const char *number, struct invoice *old)
+{
+	struct ur_err e;
+	int64_t open;
+
+	if (imp_has(im, I_DUE) && imp_has(im, I_TAX) && imp_has(im, I_MEMO))
+		return 0;
+	if (store_invoice_get(im->st, number, old, &open, &e) == UR_OK)
+		return 1;
+	if (e.status == UR_INPUT)
+		return 0;
+	*im->err = e;
+	return -1;
+}
+
+/* Amount and tax of the record in its currency; without a tax column an
+ * existing invoice keeps its tax. */
 static enum ur_status
-inv_money(struct imp *im, struct invoice *inv)
+inv_money(struct imp *im, struct invoice *inv, const struct invoice *old)
 {
 	const char *amount = imp_trimmed(im, I_AMOUNT), *tax = imp_trimmed(im, I_TAX);
 	struct ur_err e;
 
 	if (money_parse(amount, inv->currency, &inv->amount, &e) != UR_OK)
 		return imp_fail_col(im, "amount", &e);
-	inv->tax = -1;
+	inv->tax = imp_has(im, I_TAX) || !old ? -1 : old->tax;
 	if (*tax && money_parse(tax, inv->currency, &inv->tax, &e) != UR_OK)
 		return imp_fail_col(im, "tax", &e);
 	return UR_OK;
 }
 
-/* Issue date, and the due date as written or from the customer's terms. */
+/* Issue date, and the due date as written or from the customer's terms.
+ *
+ * Without a due_date column an existing invoice keeps its due date as long
+ * as its issue date and customer stay the same: the due date was fixed when
+ * the invoice was issued (perhaps by hand), and a later change of the
+ * customer's terms applies to new invoices, not to ones already sent. A new
+ * issue date or customer means the old due date was derived from facts that
+ * no longer hold, so it is computed again. An empty due_date cell asks for
+ * the date from the terms, as for a new invoice. */
 static enum ur_status
-inv_dates(struct imp *im, struct invoice *inv, const struct cinfo *ci)
+inv_dates(struct imp *im, struct invoice *inv, const struct cinfo *ci,
+	  const struct invoice *old)
 {
 	const char *due = imp_trimmed(im, I_DUE);
 	struct ur_err e;
 
 	if (date_parse(imp_trimmed(im, I_ISSUE), &inv->issue_date, &e) != UR_OK)
 		return imp_fail_col(im, "issue_date", &e);
+	if (!imp_has(im, I_DUE) && old && old->issue_date == inv->issue_date &&
+	    strcmp(old->customer, inv->customer) == 0) {
+		inv->due_date = old->due_date;
+		return UR_OK;
+	}
 	if (!*due) {
 		inv->due_date = terms_due_date(&ci->terms, inv->issue_date, ci->region);
 		return UR_OK;
@@ -394,12 +549,15 @@ inv_dates(struct imp *im, struct invoice *inv, const struct cinfo *ci)
 	return UR_OK;
 }
 
+/* Columns missing from the file keep an existing invoice's values (the
+ * currency is always the customer's); empty cells empty them. */
 static enum ur_status
 inv_row(struct imp *im)
 {
-	struct invoice inv;
+	struct invoice inv, stored, *old = NULL;
 	const struct cinfo *ci;
 	enum store_upsert what;
+	int found = 0;
 
 	memset(&inv, 0, sizeof inv);
 	if (!*(inv.number = imp_required(im, I_NUMBER, "number")) ||
@@ -407,13 +565,16 @@ inv_row(struct imp *im)
 	    !*imp_required(im, I_ISSUE, "issue_date") || !*imp_required(im, I_AMOUNT, "amount") ||
 	    imp_unique(im, "number", inv.number) != UR_OK ||
 	    !(ci = inv_customer(im, inv.customer)) ||
-	    !(inv.currency = imp_currency(im, I_CURRENCY, ci->currency)))
+	    !(inv.currency = imp_currency(im, I_CURRENCY, ci->currency)) ||
+	    (found = inv_existing(im, inv.number, &stored)) < 0)
 		return im->err->status;
-	if (inv_money(im, &inv) != UR_OK || inv_dates(im, &inv, ci) != UR_OK)
+	if (found)
+		old = &stored;
+	if (inv_money(im, &inv, old) != UR_OK || inv_dates(im, &inv, ci, old) != UR_OK)
 		return UR_INPUT;
-	inv.memo = imp_field(im, I_MEMO);
+	inv.memo = imp_has(im, I_MEMO) || !old ? imp_field(im, I_MEMO) : old->memo;
 	if (store_invoice_upsert(im->st, &inv, &what, im->err) != UR_OK)
-		return im->err->status;
+		return imp_store_fail(im);
 	imp_count(im, what);
 	return UR_OK;
 }
@@ -445,7 +606,9 @@ imp_records(struct imp *im, enum ur_status (*row)(struct imp *), const char *act
 	if (store_begin(im->st, im->err) != UR_OK)
 		return im->err->status;
 	while ((st = csv_next(&im->r, im->err)) > 0) {
-		if (row(im) != UR_OK)
+		int shape = imp_shape(im);
+
+		if (shape < 0 || (shape == 0 && row(im) != UR_OK))
 			break;
 		if (im->o->progress && ++count % IMP_PROGRESS_EVERY == 0)
 			im->o->progress(csv_offset(&im->r), im->len, im->o->progress_ctx);
@@ -501,6 +664,7 @@ csvimport_customers(struct store *st, const char *text, size_t len,
 	enum ur_status s;
 
 	imp_init(&im, st, text, len, o, err);
+	im.multiline = 1u << C_ADDRESS;
 	s = imp_header(&im, cust_cols, 12, 1u << C_CODE | 1u << C_NAME);
 	if (s == UR_OK)
 		s = imp_records(&im, cust_row, "import.customers", "customers");
@@ -517,6 +681,7 @@ csvimport_invoices(struct store *st, const char *text, size_t len,
 	enum ur_status s;
 
 	imp_init(&im, st, text, len, o, err);
+	im.multiline = 1u << I_MEMO;
 	s = imp_header(&im, inv_cols, 8,
 		       1u << I_NUMBER | 1u << I_CUSTOMER | 1u << I_ISSUE | 1u << I_AMOUNT);
 	if (s == UR_OK)

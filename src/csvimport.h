@@ -23,14 +23,20 @@ struct csvimport_opts {
 };
 
 /** Upsert the customers of CSV text (UTF-8, header row) in one transaction
- *  with one audit row. Any bad record rejects the whole text: UR_INPUT with
- *  "FILE:LINE: reason" and nothing written. */
+ *  with one audit row. Any bad record rejects the whole text: UR_INPUT (or
+ *  UR_CONFLICT) with "FILE:LINE: reason" and nothing written — also a record
+ *  with more fields than the header, a control character, or a line break
+ *  outside address. Records whose cells are all empty are skipped. A column
+ *  the file lacks keeps an existing customer's stored value; a column present
+ *  with an empty cell empties it. */
 enum ur_status csvimport_customers(struct store *st, const char *text, size_t len,
 				   const struct csvimport_opts *o,
 				   struct csvimport_counts *out, struct ur_err *err);
-/** The same for invoices; customers must exist. A missing due date comes
- *  from the customer's terms (Chinese calendar for CNY customers), a
- *  missing currency is the customer's. */
+/** The same for invoices (line breaks only in memo); customers must exist.
+ *  An empty due date comes from the customer's terms (Chinese calendar for
+ *  CNY customers); without a due_date column an existing invoice keeps its
+ *  due date unless its issue date or customer changes. A missing currency is
+ *  the customer's. */
 enum ur_status csvimport_invoices(struct store *st, const char *text, size_t len,
 				  const struct csvimport_opts *o,
 				  struct csvimport_counts *out, struct ur_err *err);

@@ -86,14 +86,13 @@ amount_char_class(unsigned long cp)
 	}
 }
 
-/* Parser state over a normalized amount. acc holds minus the magnitude so
- * that INT64_MIN stays representable. */
+/* Parser state over a normalized amount; acc is the magnitude so far. */
 struct amount_scan {
 	const char *p;
 	int64_t acc;
 	int exponent;
-	int fraction_digits;
 	const char *text;
+	const char *cur;
 	struct ur_err *err;
 };
 
@@ -107,15 +106,20 @@ scan_not_amount(struct amount_scan *sc)
 static enum ur_status
 scan_too_large(struct amount_scan *sc)
 {
-	return ur_fail(sc->err, UR_INPUT, _("amount \"%s\" is too large"),
-		       sc->text);
+	char max[MONEY_BUFSZ];
+
+	money_format(MONEY_MAX, sc->cur, MONEY_GROUP, max, sizeof max);
+	return ur_fail(sc->err, UR_INPUT, _("amount \"%s\" is too large (at most %s)"),
+		       sc->text, max);
 }
 
+/* Append a digit to the magnitude; false once it passes MONEY_MAX (acc
+ * stays far from the int64_t limit: at most 10 * MONEY_MAX + 9). */
 static bool
 acc_push(struct amount_scan *sc, int digit)
 {
-	return !__builtin_mul_overflow(sc->acc, 10, &sc->acc) &&
-	       !__builtin_sub_overflow(sc->acc, digit, &sc->acc);
+	sc->acc = sc->acc * 10 + digit;
+	return sc->acc <= MONEY_MAX;
 }
 
 /* The integer part: digits, optionally grouped by threes with commas. */
@@ -203,7 +207,7 @@ money_parse(const char *text, const char *cur, int64_t *out,
 	    struct ur_err *err)
 {
 	char norm[NORM_MAX + 1];
-	struct amount_scan sc = { .text = text, .err = err };
+	struct amount_scan sc = { .text = text, .cur = cur, .err = err };
 	bool negative = false;
 	enum ur_status st;
 	int len;
@@ -226,9 +230,7 @@ money_parse(const char *text, const char *cur, int64_t *out,
 		sc.p++;
 	if (*sc.p != '\0')
 		return scan_not_amount(&sc);
-	if (!negative && __builtin_sub_overflow((int64_t)0, sc.acc, &sc.acc))
-		return scan_too_large(&sc);
-	*out = sc.acc;
+	*out = negative ? -sc.acc : sc.acc;
 	return UR_OK;
 }
 

@@ -16,6 +16,11 @@
 /* Large enough for any int64_t amount with separators and a NUL. */
 #define MONEY_BUFSZ 40
 
+/* The largest magnitude money_parse accepts, in minor units (15 digits):
+ * far above any real invoice, and small enough that sums of many such
+ * amounts cannot overflow int64_t (in C or in SQL). */
+#define MONEY_MAX INT64_C(999999999999999)
+
 /** Number of minor-unit digits of currency cur (JPY 0, CNY 2, ...);
  *  -1 when the code is not in the table. */
 int money_exponent(const char *cur);
@@ -27,7 +32,8 @@ bool money_currency_known(const char *cur);
  *  thousands separators (groups of three), a currency sign (¥ ￥ $) or suffix
  *  (円 元), full-width digits and punctuation, a leading minus or the Japanese
  *  negative marks △ ▲, and surrounding spaces (also U+3000). Exact: no
- *  rounding; extra fractional digits must be zeros. UR_INPUT on bad input. */
+ *  rounding; extra fractional digits must be zeros. Magnitudes above
+ *  MONEY_MAX minor units are refused. UR_INPUT on bad input. */
 enum ur_status money_parse(const char *text, const char *cur, int64_t *out,
 			   struct ur_err *err);
 

@@ -2,6 +2,7 @@
  * lookup and ordered iteration. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "i18n.h"
@@ -108,9 +109,11 @@ cust_bind(sqlite3_stmt *s, const struct customer *c)
 }
 
 /* Compare the stored row (the current row of s) with c; on a difference
- * fill st->before/after and set *id. Returns 1 when they differ. */
+ * fill st->before/after, set *id and *recur (the currency changes).
+ * Returns 1 when they differ. */
 static int
-cust_differs(struct store *st, sqlite3_stmt *s, const struct customer *c, int64_t *id)
+cust_differs(struct store *st, sqlite3_stmt *s, const struct customer *c, int64_t *id,
+	     int *recur)
 {
 	struct customer old;
 	const char *a[CUST_NTEXT], *b[CUST_NTEXT], *pa[CUST_NPAYER], *pb[CUST_NPAYER];
@@ -121,7 +124,8 @@ cust_differs(struct store *st, sqlite3_stmt *s, const struct customer *c, int64_
 	cust_texts(c, b);
 	cust_payers(&old, pa);
 	cust_payers(c, pb);
-	differ = old.credit_limit != c->credit_limit;
+	*recur = !same_text(a[4], b[4]);
+	differ = old.credit_limit != c->credit_limit || *recur;
 	for (int i = 0; i < CUST_NTEXT && !differ; i++)
 		differ = !same_text(a[i], b[i]);
 	for (int i = 0; i < CUST_NPAYER && !differ; i++)
@@ -132,6 +136,34 @@ cust_differs(struct store *st, sqlite3_stmt *s, const struct customer *c, int64_
 	cust_json(&st->before, &old);
 	cust_json(&st->after, c);
 	return 1;
+}
+
+/* Refuse a new currency cur for customer id (code) while any of its
+ * invoices is in another one: their amounts would be read in the wrong
+ * unit (as the invoice side refuses once payments are booked). */
+static enum ur_status
+cust_currency_free(struct store *st, int64_t id, const char *code, const char *cur,
+		   struct ur_err *err)
+{
+	static const char sql[] =
+		"SELECT currency FROM invoice WHERE customer_id = ?1 AND currency <> ?2 LIMIT 1";
+	char other[16] = "";
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL)) != SQLITE_OK)
+		return store_sqlfail(st, rc, err);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, cur, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		snprintf(other, sizeof other, "%s", store_column_str(s, 0));
+	sqlite3_finalize(s);
+	if (rc == SQLITE_ROW)
+		return ur_fail(err, UR_INPUT,
+			       _("customer %s has invoices in %s: its currency cannot change to %s"),
+			       code, other, cur);
+	return rc == SQLITE_DONE ? UR_OK : store_sqlfail(st, rc, err);
 }
 
 static enum ur_status
@@ -145,21 +177,25 @@ cust_update(struct store *st, const struct customer *c, enum store_upsert *what,
 		" credit_limit = ?11, payer_parent = ?12, rep_kana = ?13, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 		" WHERE code = ?1";
 	sqlite3_stmt *s = store_stmt(st, SQ_CUST_SELECT, sql, err);
+	const char *v[CUST_NTEXT];
 	int64_t id = 0;
-	int rc, differ = 0;
+	int rc, differ = 0, recur = 0;
 
 	if (!s)
 		return err ? err->status : UR_FAIL;
 	sqlite3_bind_text(s, 1, c->code, -1, SQLITE_STATIC);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
-		differ = cust_differs(st, s, c, &id);
+		differ = cust_differs(st, s, c, &id, &recur);
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW)
 		return store_sqlfail(st, rc, err);
 	*what = differ ? STORE_UPDATED : STORE_UNCHANGED;
 	if (!differ)
 		return UR_OK;
+	cust_texts(c, v);
+	if (recur && (rc = cust_currency_free(st, id, c->code, v[4], err)) != UR_OK)
+		return rc;
 	if (!(s = store_stmt(st, SQ_CUST_UPDATE, upd, err)))
 		return err ? err->status : UR_FAIL;
 	cust_bind(s, c);

@@ -38,6 +38,8 @@ static const struct {
 	{ "\"\",\"\"\n", "@1:|;" },
 	{ "山田商事,ヤマダショウジ\n上海恒通贸易有限公司,\n", "@1:山田商事|ヤマダショウジ;@2:上海恒通贸易有限公司|;" },
 	{ "lone\rcr\r", "@1:lone;@2:cr;" },
+	{ "tab\there,\"q\tt\"\n", "@1:tab\there|q\tt;" },
+	{ "\xC2\xA2,\xC2\xBF\xC4\x80\xC3\x85\n", "@1:\xC2\xA2|\xC2\xBF\xC4\x80\xC3\x85;" },
 	{ "", "" },
 };
 
@@ -48,6 +50,13 @@ static const struct {
 	{ "a\n\"x\"y,1\n", "t.csv:2: unexpected character after a closing quote" },
 	{ "a,b\nok,1\nab\"c,2\n", "t.csv:3: quote inside an unquoted field" },
 	{ "\"multi\nline\" x\n", "t.csv:2: unexpected character after a closing quote" },
+	{ "a,b\n1,x\x1B[31my\n", "t.csv:2: control character U+001B in field 2" },
+	{ "a\n\"bell\x07\"\n", "t.csv:2: control character U+0007 in field 1" },
+	{ "a,b\nq,\"multi\nli\x7Fne\"\n", "t.csv:3: control character U+007F in field 2" },
+	{ "a\nx\xC2\x85y\n", "t.csv:2: control character U+0085 in field 1" },
+	{ "a\n\"x\"\"\xC2\x9F\"\n", "t.csv:2: control character U+009F in field 1" },
+	{ "\x0C\n", "t.csv:1: control character U+000C in field 1" },
+	{ "a,b\n1,\v\n", "t.csv:2: control character U+000B in field 2" },
 };
 
 /* Read callback handing out the input a few bytes at a time. */
@@ -181,10 +190,73 @@ test_put(void)
 	sb_free(&out);
 }
 
+/* Control characters through the chunked reader too (a C1 character may
+ * straddle two chunks), named by the header's column names. */
+static const struct {
+	const char *in;
+	size_t len;
+	const char *msg;
+} ctl_cases[] = {
+	{ "code,name\nZ1,ab\0cd\n", 19, "t.csv:2: control character U+0000 in column 'name'" },
+	{ "code,name\nE1,\x1B[31mEvil\n", 23, "t.csv:2: control character U+001B in column 'name'" },
+	{ "code,name\nE1,ok,\x07\n", 18, "t.csv:2: control character U+0007 in field 3" },
+	{ "code,name\nE1,\"a\n\xC2\x80\"\n", 20,
+	  "t.csv:3: control character U+0080 in column 'name'" },
+	{ "code,name\n\xC2\x9B,x\n", 15, "t.csv:2: control character U+009B in column 'code'" },
+};
+
+static void
+test_controls(void)
+{
+	for (size_t i = 0; i < sizeof ctl_cases / sizeof ctl_cases[0]; i++) {
+		for (size_t step = 0; step <= 3; step++) {
+			struct drip d = { ctl_cases[i].in, ctl_cases[i].len, step };
+			struct csv_reader r;
+			struct ur_err err;
+			int st;
+
+			ur_err_clear(&err);
+			if (step)
+				csv_open_fn(&r, "t.csv", drip_read, &d);
+			else
+				csv_open_mem(&r, "t.csv", ctl_cases[i].in, ctl_cases[i].len);
+			st = csv_next(&r, &err);
+			csv_name_columns(&r);
+			if (st == 1)
+				st = csv_next(&r, &err);
+			tap_is_int(st, -1, "control case %zu, %zu byte(s) at a time: rejected", i, step);
+			tap_is_str(err.msg, ctl_cases[i].msg, "control case %zu, %zu byte(s): message",
+				   i, step);
+			csv_close(&r);
+		}
+	}
+}
+
+static void
+test_control_char(void)
+{
+	size_t at = 99;
+
+	tap_is_int(csv_control_char("ab\ncd", 5, false, &at), 0x0a, "LF refused in one line");
+	tap_is_int((long long)at, 2, "LF at byte 2");
+	tap_is_int(csv_control_char("ab\r\ncd", 6, true, NULL), -1, "CRLF allowed in lines");
+	tap_is_int(csv_control_char("a\tb", 3, false, NULL), -1, "TAB allowed");
+	tap_is_int(csv_control_char("x\xC2\x9F", 3, true, &at), 0x9f, "C1 U+009F");
+	tap_is_int((long long)at, 1, "C1 at its first byte");
+	tap_is_int(csv_control_char("a\0b", 3, true, &at), 0, "NUL inside the length");
+	tap_is_int((long long)at, 1, "NUL at byte 1");
+	tap_is_int(csv_control_char("\x7F", 1, true, NULL), 0x7f, "DEL");
+	tap_is_int(csv_control_char("\xC2\xA0\xC4\x80山田", 10, false, NULL), -1,
+		   "U+00A0, U+0100 and kanji are text");
+	tap_is_int(csv_control_char("", 0, false, NULL), -1, "empty");
+}
+
 TAP_SUITE(csv)
 {
 	test_read();
 	test_bad();
+	test_controls();
+	test_control_char();
 	test_fields();
 	test_put();
 }

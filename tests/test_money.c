@@ -40,10 +40,13 @@ static const struct parse_ok parse_ok_cases[] = {
 	{ "1234.500", "CNY", 123450 },
 	{ "999", "KRW", 999 },
 	{ "12,345.67", "GBP", 1234567 },
-	{ "9223372036854775807", "JPY", INT64_MAX },
-	{ "-9223372036854775808", "JPY", INT64_MIN },
-	{ "92233720368547758.07", "USD", INT64_MAX },
-	{ "-92,233,720,368,547,758.08", "USD", INT64_MIN },
+	{ "999999999999999", "JPY", MONEY_MAX },
+	{ "-999,999,999,999,999", "JPY", -MONEY_MAX },
+	{ "9999999999999.99", "CNY", MONEY_MAX },
+	{ "-9,999,999,999,999.99", "USD", -MONEY_MAX },
+	{ "9999999999999.990", "CNY", MONEY_MAX },
+	{ "0000000000000000000000999999999999999", "JPY", MONEY_MAX },
+	{ "-0", "JPY", 0 },
 	{ "123", "HKD", 12300 },
 };
 
@@ -74,10 +77,22 @@ static const struct parse_bad parse_bad_cases[] = {
 	{ "5円円", "JPY", "\"5円円\" is not an amount" },
 	{ "100", "XYZ", "unknown currency \"XYZ\"" },
 	{ "100", "jpy", "unknown currency \"jpy\"" },
-	{ "9223372036854775808", "JPY", "amount \"9223372036854775808\" is too large" },
-	{ "-9223372036854775809", "JPY", "amount \"-9223372036854775809\" is too large" },
-	{ "92233720368547758.08", "USD", "amount \"92233720368547758.08\" is too large" },
-	{ "99999999999999999999", "JPY", "amount \"99999999999999999999\" is too large" },
+	{ "1000000000000000", "JPY",
+	  "amount \"1000000000000000\" is too large (at most 999,999,999,999,999)" },
+	{ "-1,000,000,000,000,000", "JPY",
+	  "amount \"-1,000,000,000,000,000\" is too large (at most 999,999,999,999,999)" },
+	{ "10000000000000", "CNY",
+	  "amount \"10000000000000\" is too large (at most 9,999,999,999,999.99)" },
+	{ "10000000000000.00", "CNY",
+	  "amount \"10000000000000.00\" is too large (at most 9,999,999,999,999.99)" },
+	{ "9223372036854775807", "JPY",
+	  "amount \"9223372036854775807\" is too large (at most 999,999,999,999,999)" },
+	{ "-9223372036854775808", "JPY",
+	  "amount \"-9223372036854775808\" is too large (at most 999,999,999,999,999)" },
+	{ "92233720368547758.07", "CNY",
+	  "amount \"92233720368547758.07\" is too large (at most 9,999,999,999,999.99)" },
+	{ "99999999999999999999", "JPY",
+	  "amount \"99999999999999999999\" is too large (at most 999,999,999,999,999)" },
 };
 
 struct format_case {
@@ -142,7 +157,7 @@ static void
 test_roundtrip(void)
 {
 	static const int64_t values[] = { 0, 1, -1, 999, 1000, -1234567,
-					  100000000, INT64_MAX, INT64_MIN };
+					  100000000, MONEY_MAX, -MONEY_MAX };
 	static const char *const curs[] = { "JPY", "CNY" };
 	char buf[MONEY_BUFSZ];
 	int64_t v;

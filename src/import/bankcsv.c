@@ -356,6 +356,7 @@ bankcsv_header(struct bankcsv_run *run, struct ur_err *err)
 			break;
 		if (bankcsv_is_header(&run->r, p, &run->scratch)) {
 			bankcsv_map_columns(run);
+			csv_name_columns(&run->r);
 			if (run->map.idx[PROFILE_DATE] < 0 ||
 			    (run->map.idx[PROFILE_CREDIT] < 0 && run->map.idx[PROFILE_AMOUNT] < 0))
 				return bankcsv_reject(run,

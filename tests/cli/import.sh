@@ -111,4 +111,113 @@ reject "empty customer" invoices r11.csv "r11.csv:2: empty customer"
 reject "empty file" customers r12.csv "r12.csv:1: empty file"
 t_exit "missing file" 1 "$URIKAKE" --db a.db import invoices nosuch.csv
 t_grep "missing file is named" "nosuch.csv" .err
+
+# A customer's currency cannot change while it has invoices in the old one.
+printf 'code,name,currency\nC003,上海恒通贸易有限公司,JPY\n' >r13.csv
+reject "currency change with invoices" customers r13.csv \
+	"r13.csv:2: customer C003 has invoices in CNY: its currency cannot change to JPY"
+# Amounts beyond 15 digits (would overflow sums in aging).
+printf 'number,customer,issue_date,due_date,amount,currency\nO-1,C001,2026-11-01,,9223372036854775807,JPY\n' >r14.csv
+reject "absurd amount" invoices r14.csv \
+	"r14.csv:2: amount: amount \"9223372036854775807\" is too large (at most 999,999,999,999,999)"
+printf 'number,customer,issue_date,amount,tax\nO-2,C003,2026-11-01,1.00,10000000000000\n' >r15.csv
+reject "absurd tax" invoices r15.csv "r15.csv:2: tax: amount \"10000000000000\" is too large"
+# Control characters, NUL included, and line breaks in single-line columns.
+printf 'code,name\nE1,\033[31mEvil\033[0m Corp\007\n' >r16.csv
+reject "ESC in a name" customers r16.csv "r16.csv:2: control character U+001B in column 'name'"
+printf 'code,name\nZ1,ab\000cd\n' >r17.csv
+reject "NUL in a name" customers r17.csv "r17.csv:2: control character U+0000 in column 'name'"
+printf 'code,name\nZ1,ab\302\233cd\n' >r18.csv
+reject "C1 CSI in a name" customers r18.csv "r18.csv:2: control character U+009B in column 'name'"
+printf 'number,customer,issue_date,amount,memo\nX1,C001,2026-01-01,100,"two\nli\177nes"\n' >r19.csv
+reject "DEL in a memo" invoices r19.csv "r19.csv:3: control character U+007F in column 'memo'"
+printf 'code,name\nZ1,"two\nlines"\n' >r20.csv
+reject "line break in a name" customers r20.csv "r20.csv:2: line break in column 'name'"
+printf 'number,customer,issue_date,amount\n"X1\r\n",C001,2026-01-01,100\n' >r21.csv
+reject "line break in a number" invoices r21.csv "r21.csv:2: line break in column 'number'"
+# More fields than the header: an unquoted 1,000.
+printf 'number,customer,issue_date,due_date,amount,currency,tax,memo\nO-1,C001,2026-11-01,,1,000,JPY,,\n' >r22.csv
+reject "unquoted thousands separator" invoices r22.csv "r22.csv:2: 9 fields, the header has 8"
+
+# Columns missing from the file keep the stored values; empty cells empty them.
+t_ok "partial: init" "$URIKAKE" --db p.db init
+t_ok "partial: customers" "$URIKAKE" --db p.db import customers cust.csv
+t_ok "partial: invoices" "$URIKAKE" --db p.db import invoices inv.csv
+printf 'code,name\nC001,株式会社山田商事 本社\n' >p1.csv
+t_ok "partial customers: code and name only" "$URIKAKE" --db p.db import customers p1.csv
+t_is "partial customers: one updated" "$(cat .out)" "customers: 0 new, 1 updated, 0 unchanged"
+t_ok "partial customers: export" "$URIKAKE" --db p.db export customers
+t_grep "partial customers: the rest is kept" \
+	'^C001,株式会社山田商事 本社,カブシキガイシャヤマダショウジ,JPY,EOM/+1/EOM,1000000,佐藤 健一,03-1234-5678,keiri@yamada.example.jp,東京都千代田区丸の内1-1-1,,$' .out
+t_ok "partial customers: again" "$URIKAKE" --db p.db import customers p1.csv
+t_is "partial customers: again unchanged" "$(cat .out)" "customers: 0 new, 0 updated, 1 unchanged"
+printf 'code,name,phone,credit_limit\nC001,株式会社山田商事 本社,,\n' >p2.csv
+t_ok "partial customers: empty cells" "$URIKAKE" --db p.db import customers p2.csv
+"$URIKAKE" --db p.db export customers >p2.out
+t_grep "partial customers: empty cells empty, the rest kept" \
+	'^C001,株式会社山田商事 本社,カブシキガイシャヤマダショウジ,JPY,EOM/+1/EOM,,佐藤 健一,,keiri@yamada.example.jp,東京都千代田区丸の内1-1-1,,$' p2.out
+printf 'code,name,credit_limit\nC003,上海恒通贸易有限公司,"1,234.50"\n' >p2b.csv
+t_ok "partial customers: credit limit in the stored currency" \
+	"$URIKAKE" --db p.db import customers p2b.csv
+"$URIKAKE" --db p.db export customers >p2b.out
+t_grep "partial customers: CNY kept, credit limit in yuan" \
+	'^C003,上海恒通贸易有限公司,,CNY,NET30,1234.50,王伟,021-5888-1234,' p2b.out
+printf 'code,name,address\nN1,新規商店,"大阪府\n梅田"\n' >p3.csv
+t_ok "partial customers: a new one, multi-line address" "$URIKAKE" --db p.db import customers p3.csv
+"$URIKAKE" --db p.db export customers >p3.out
+t_grep "partial customers: new one gets the defaults" '^N1,新規商店,,JPY,,,,,,"大阪府$' p3.out
+printf 'code,name,currency\nN1,新規商店,CNY\n' >p4.csv
+t_ok "currency change without invoices" "$URIKAKE" --db p.db import customers p4.csv
+
+# Invoices: INV-001 first gets a due date of its own (not from the terms).
+printf 'number,customer,issue_date,due_date,amount\nINV-001,C001,2026-01-15,2026-03-15,"110,000"\n' >p5.csv
+t_ok "partial invoices: own due date" "$URIKAKE" --db p.db import invoices p5.csv
+printf 'number,customer,issue_date,amount\nINV-001,C001,2026-01-15,"120,000"\n' >p6.csv
+t_ok "partial invoices: without due_date, tax, memo" "$URIKAKE" --db p.db import invoices p6.csv
+t_is "partial invoices: one updated" "$(cat .out)" "invoices: 0 new, 1 updated, 0 unchanged"
+"$URIKAKE" --db p.db export invoices >p6.out
+t_grep "partial invoices: due date, tax and memo kept" \
+	'^INV-001,C001,2026-01-15,2026-03-15,120000,JPY,10000,1月分,120000$' p6.out
+printf 'code,name,terms\nC001,株式会社山田商事 本社,NET30\n' >p7.csv
+t_ok "partial invoices: the customer's terms change" "$URIKAKE" --db p.db import customers p7.csv
+t_ok "partial invoices: same issue date" "$URIKAKE" --db p.db import invoices p6.csv
+t_is "partial invoices: new terms leave an issued invoice alone" "$(cat .out)" \
+	"invoices: 0 new, 0 updated, 1 unchanged"
+printf 'number,customer,issue_date,amount\nINV-001,C001,2026-02-10,"120,000"\n' >p8.csv
+t_ok "partial invoices: new issue date" "$URIKAKE" --db p.db import invoices p8.csv
+"$URIKAKE" --db p.db export invoices >p8.out
+t_grep "partial invoices: new issue date, due date from the terms (NET30)" \
+	'^INV-001,C001,2026-02-10,2026-03-12,120000,JPY,10000,1月分,120000$' p8.out
+printf 'number,customer,issue_date,due_date,amount,tax,memo\nINV-004,C001,2026-03-10,,220000,,\n' >p9.csv
+t_ok "partial invoices: empty cells" "$URIKAKE" --db p.db import invoices p9.csv
+"$URIKAKE" --db p.db export invoices >p9.out
+t_grep "partial invoices: empty due_date from the terms, tax and memo emptied" \
+	'^INV-004,C001,2026-03-10,2026-04-09,220000,JPY,,,220000$' p9.out
+
+# Rows of commas at the end (Excel) are skipped; short rows are fine.
+printf 'code,name,kana,phone\nS1,短い行\nS2,Two,,\n,,,\n , ,\t,\n,\n' >p10.csv
+t_ok "blank rows skipped, short rows read" "$URIKAKE" --db p.db import customers p10.csv
+t_is "blank rows: two customers" "$(cat .out)" "customers: 2 new, 0 updated, 0 unchanged"
+
+# The largest amount is accepted and aging still adds up.
+printf 'number,customer,issue_date,amount\nBIG,C001,2026-03-01,"999,999,999,999,999"\n' >p11.csv
+t_ok "largest amount accepted" "$URIKAKE" --db p.db import invoices p11.csv
+t_ok "aging with the largest amount" "$URIKAKE" --db p.db aging --format csv
+t_grep "aging total" ',1000000000339999$' .out
+
+# Bank CSV: the same limits through the same reader.
+printf 'date,amount,currency,payer\n2026-03-01,92233720368547758.07,CNY,A\n' >b1.csv
+t_exit "bank CSV: absurd amount" 3 "$URIKAKE" --db p.db import bank b1.csv --format csv:generic
+t_grep "bank CSV: absurd amount message" 'b1.csv:.*LINE 2 .*is too large (at most 9,999,999,999,999.99)' .err
+printf 'date,amount,payer\n2026-03-01,100,Acme\n2026-03-02,200,"Ev\033il"\n' >b2.csv
+t_exit "bank CSV: ESC in a payer" 3 "$URIKAKE" --db p.db import bank b2.csv --format csv:generic
+t_grep "bank CSV: ESC message" 'LINE 3 (byte 38): control character U+001B in column .payer.' .err
+t_is "bank CSV: nothing written" "$(sqlite3 p.db 'select count(*) from deposit')" 0
+
+# Contact notes: no control characters, line breaks are fine.
+t_exit "contact note with ESC" 3 "$URIKAKE" --db p.db contact add C001 --channel phone \
+	--note "$(printf 'call \033[2Jback')"
+t_grep "contact note with ESC: message" "note: control character U+001B" .err
+t_ok "contact note with a line break" "$URIKAKE" --db p.db contact add C001 --channel phone \
+	--note "$(printf 'line one\nline two')"
 t_done
