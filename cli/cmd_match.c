@@ -153,6 +153,26 @@ take_invoices(int *argc, char **argv, const char **inv, int *ninv)
 	return UR_OK;
 }
 
+/* Whether clearing want of an invoice with open left is wrong (more than is
+ * open, nothing, or the wrong sign — a credit note clears negatively); then
+ * the reason into err (rejected input). */
+static bool
+confirm_too_much(const char *num, int64_t open, int64_t want, const char *cur,
+		 struct ur_err *err)
+{
+	char a[48], b[48];
+
+	if (open > 0 ? want > 0 && want <= open : open < 0 && want < 0 && want >= open)
+		return false;
+	money_format(open, cur, MONEY_GROUP, a, sizeof a);
+	money_format(want, cur, MONEY_GROUP, b, sizeof b);
+	if (open == 0)
+		ur_fail(err, UR_INPUT, _("invoice %s is paid already"), num);
+	else
+		ur_fail(err, UR_INPUT, _("invoice %s has %s open: %s cannot be cleared"), num, a, b);
+	return true;
+}
+
 /* One --invoice NUM[:AMOUNT] into line l (customer and currency checked
  * against the first invoice's). */
 static enum ur_status
@@ -174,6 +194,8 @@ confirm_line(struct store *st, const char *arg, struct match_proposal *p, char *
 	l->cleared = open;
 	if (colon && (rc = money_parse(colon + 1, inv.currency, &l->cleared, err)) != UR_OK)
 		return rc;
+	if (confirm_too_much(num, open, l->cleared, inv.currency, err))
+		return UR_INPUT;
 	if (p->nlines && strcmp(cur, inv.currency) != 0)
 		return ur_fail(err, UR_INPUT, _("invoice %s is in %s, not %s"), num, inv.currency,
 			       cur);
@@ -261,10 +283,13 @@ match_confirm(const struct cli *c, const struct confirm_args *a)
 	ur_err_clear(&err);
 	memset(&p, 0, sizeof p);
 	rc = store_match_deposit_get(st, a->ref, &l, &state, &err);
-	if (rc == UR_OK && strcmp(state, "unmatched") != 0)
+	if (rc == UR_OK && strcmp(state, "reversed") == 0)
+		rc = ur_fail(&err, UR_INPUT,
+			     _("deposit %s was cancelled by the bank: nothing to confirm"), a->ref);
+	else if (rc == UR_OK && strcmp(state, "unmatched") != 0)
 		rc = ur_fail(&err, UR_CONFLICT,
 			     _("deposit %s is already %s: another user changed it first"), a->ref,
-			     state);
+			     store_deposit_state_label(state));
 	if (rc == UR_OK && (rc = confirm_build(st, a, &l.d[0], &p, &err)) == UR_OK &&
 	    (rc = store_match_confirm(st, &l.d[0], &p, "manual", &err)) == UR_OK)
 		printf(_("deposit %s matched by hand\n"), a->ref);

@@ -173,6 +173,8 @@ enum ur_status store_deposit_insert(struct store *st, const struct deposit *d, i
  *  'partial', 'parked', 'reversed'), setting its customer (0: none) and
  *  park reason (NULL: none); audited. UR_CONFLICT when it is no longer in
  *  `from` (another clerk got there first). */
+/** The deposit state word ('unmatched', 'matched', …) in the user's language. */
+const char *store_deposit_state_label(const char *state);
 enum ur_status store_deposit_set_state(struct store *st, int64_t id, const char *from,
 				       const char *to, int64_t customer_id,
 				       const char *park_reason, struct ur_err *err);

@@ -128,6 +128,42 @@ store_deposit_insert(struct store *st, const struct deposit *d, int64_t *id,
 	return rc == UR_INPUT ? store_sqlfail(st, SQLITE_CORRUPT, err) : rc;
 }
 
+/* Deposit states, listed for translation (shown through _()). */
+static const char *const state_names[] = {
+	N_("unmatched"), N_("matched"), N_("partial"), N_("parked"), N_("reversed"),
+};
+
+const char *
+store_deposit_state_label(const char *state)
+{
+	for (size_t i = 0; i < sizeof state_names / sizeof state_names[0]; i++)
+		if (!strcmp(state, state_names[i]))
+			return _(state_names[i]);
+	return state;
+}
+
+/* Deposit id is no longer in state from: say which deposit it is (its
+ * reference) and what it is now. */
+static enum ur_status
+dep_state_conflict(struct store *st, int64_t id, const char *from, struct ur_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	char ref[64] = "?", now[16] = "";
+
+	if (sqlite3_prepare_v2(st->db, "SELECT reference, state FROM deposit WHERE id = ?1", -1,
+			       &s, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(s, 1, id);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			snprintf(ref, sizeof ref, "%s", store_column_str(s, 0));
+			snprintf(now, sizeof now, "%s", store_column_str(s, 1));
+		}
+	}
+	sqlite3_finalize(s);
+	return ur_fail(err, UR_CONFLICT,
+		       _("deposit %s is %s now, no longer %s: another user changed it first"), ref,
+		       store_deposit_state_label(now), store_deposit_state_label(from));
+}
+
 enum ur_status
 store_deposit_set_state(struct store *st, int64_t id, const char *from, const char *to,
 			int64_t customer_id, const char *park_reason, struct ur_err *err)
@@ -149,9 +185,7 @@ store_deposit_set_state(struct store *st, int64_t id, const char *from, const ch
 	if ((rc = store_step_done(st, s, err)) != UR_OK)
 		return rc;
 	if (sqlite3_changes(st->db) != 1)
-		return ur_fail(err, UR_CONFLICT,
-			       _("deposit %" PRId64 " is no longer %s: another user changed it"),
-			       id, from);
+		return dep_state_conflict(st, id, from, err);
 	store_json_begin(&st->before);
 	store_json_str(&st->before, "state", from);
 	store_json_end(&st->before);
