@@ -156,7 +156,8 @@ list_line(const struct contact_entry *e, void *ctx)
 
 	sb_addf(out, "%.10s %.5s  ", e->at, strlen(e->at) > 11 ? e->at + 11 : "");
 	text_sanitize(out, e->user, strlen(e->user));
-	sb_addf(out, "  %s %s", e->channel, e->direction);
+	sb_addf(out, "  %s %s", contact_channel_label(e->channel),
+		*e->direction == 'i' ? _("in") : _("out"));
 	if (e->dunning_level)
 		sb_addf(out, _("  level %d"), e->dunning_level);
 	if (e->promise_date) {

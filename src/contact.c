@@ -12,10 +12,23 @@ static const char *const channel_names[CONTACT_CHANNELS] = {
 	"phone", "email", "letter", "visit", "sms",
 };
 
+/* The same, as shown (translated); in channel_names' order. */
+static const char *const channel_labels[CONTACT_CHANNELS] = {
+	N_("phone"), N_("e-mail"), N_("letter"), N_("visit"), N_("SMS"),
+};
+
 const char *
 contact_channel_name(enum contact_channel ch)
 {
 	return (unsigned)ch < CONTACT_CHANNELS ? channel_names[ch] : "";
+}
+
+const char *
+contact_channel_label(const char *name)
+{
+	enum contact_channel ch;
+
+	return contact_channel_parse(name, &ch) ? _(channel_labels[ch]) : name;
 }
 
 bool

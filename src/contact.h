@@ -52,6 +52,9 @@ enum contact_promise { CONTACT_PROMISE_PENDING, CONTACT_PROMISE_KEPT, CONTACT_PR
 /** The channel's name as stored and exported ("phone", "email", "letter",
  *  "visit", "sms"). */
 const char *contact_channel_name(enum contact_channel ch);
+/** A stored channel name ("phone", …) as the user reads it, translated;
+ *  an unknown name as it is. */
+const char *contact_channel_label(const char *name);
 /** Parse a channel name (also "e-mail", "mail"); false when unknown. */
 bool contact_channel_parse(const char *text, enum contact_channel *out);
 /** "sales", "accounting", or "" for none. */
