@@ -72,7 +72,9 @@ show_proposals(struct store *st, const struct match_deposit *d, struct strbuf *o
 			match_explain(&r.prop[i], d, out);
 			sb_addc(out, '\n');
 		}
-		sb_addf(out, "%s\n", match_hold_text(r.hold));
+		sb_addf(out, "%s\n", r.hold == MATCH_AUTO
+					     ? _("clear enough to be matched by match --auto")
+					     : match_hold_text(r.hold));
 	}
 	match_index_free(ix);
 	return rc;
