@@ -11,7 +11,9 @@
 #   bank    `urikake import bank` of a 振込入金通知 file vs zengin_parse_fd +
 #           one prepared INSERT (tests/bench/bank.sh) — target <= 2, flat RSS
 #   match   `match --auto`, 100,000 deposits vs 1,000,000 open invoices at
-#           1/4, 1/2 and full size (tests/bench/match-perf) — < 10 s, < 1 GiB
+#           1/4, 1/2 and full size (tests/bench/match-perf) — < 10 s, < 1 GiB;
+#           then match quality summed over 60 generated worlds
+#           (tests/bench/match-quality-seeds.sh)
 #   pane    the aging pane's first window and re-bucketing on the demo
 #           database (tests/bench/aging-pane) — 300 ms / 1 s
 #   tui     first screen, keystroke p99, RSS (tests/bench/tui-keys.sh); panes 2
@@ -98,8 +100,10 @@ for w in $what; do
 	match)
 		if [ "$size" = small ]; then
 			"$top_builddir/tests/bench/match-perf" --deposits 4000 --invoices 40000 --customers 2000
+			top_builddir=$top_builddir sh "$srcdir/match-quality-seeds.sh" --seeds 1-3 | tail -2
 		else
 			"$top_builddir/tests/bench/match-perf"
+			top_builddir=$top_builddir sh "$srcdir/match-quality-seeds.sh" | tail -2
 		fi ;;
 	pane) demo_db; sh "$srcdir/aging-pane.sh" "$W/aging.db" ;;
 	tui)
