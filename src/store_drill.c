@@ -17,20 +17,23 @@
 
 /* The customer's invoices issued by ?2 with every ledger row counting at
  * ?2 (allocations with their fee; adjustments that do not belong to an
- * allocation), in due-date order. */
+ * allocation), in due-date order. CROSS JOIN keeps the customer's few
+ * invoices the outer loop, reaching the ledger by invoice_id: left to
+ * itself the planner walks allocation_date over the whole ledger (9 s at
+ * 1M invoices against 12 ms). */
 static const char drill_inv_sql[] =
 	"WITH inv AS (SELECT id, number, issue_date, due_date, amount, currency\n"
 	"  FROM invoice WHERE customer_id = ?1 AND issue_date <= ?2),\n"
 	"e AS (\n"
 	"  SELECT a.invoice_id AS inv, a.kind, a.alloc_date AS day, a.amount, a.fee,\n"
 	"    d.reference AS ref, d.booking_date AS dday, a.id AS aid, 0 AS jid\n"
-	"  FROM inv JOIN allocation AS a ON a.invoice_id = inv.id\n"
+	"  FROM inv CROSS JOIN allocation AS a ON a.invoice_id = inv.id\n"
 	"  JOIN deposit AS d ON d.id = a.deposit_id\n"
 	"  WHERE a.alloc_date <= ?2\n"
 	"    AND (a.voided_at IS NULL OR substr(a.voided_at, 1, 10) > ?2)\n"
 	"  UNION ALL\n"
 	"  SELECT j.invoice_id, j.kind, j.adj_date, j.amount, 0, '', '', 0, j.id\n"
-	"  FROM inv JOIN adjustment AS j ON j.invoice_id = inv.id\n"
+	"  FROM inv CROSS JOIN adjustment AS j ON j.invoice_id = inv.id\n"
 	"  WHERE j.allocation_id IS NULL AND j.adj_date <= ?2\n"
 	"    AND (j.voided_at IS NULL OR substr(j.voided_at, 1, 10) > ?2))\n"
 	"SELECT inv.id, inv.number, inv.issue_date, inv.due_date, inv.amount,\n"
@@ -39,11 +42,16 @@ static const char drill_inv_sql[] =
 	"ORDER BY inv.due_date, inv.number, inv.id, e.day, e.aid, e.jid";
 
 /* Deposits booked by ?2 that the customer was assigned or paid by, newest
- * first, with their allocations active at ?2. */
+ * first, with their allocations active at ?2. The customer's deposits are
+ * collected first and then sorted: filtering every deposit by date order
+ * (the plan of "booking_date <= ?2 AND (customer_id = ?1 OR ...)") reads
+ * the whole table (5 s at 1M invoices against 0.3 s, or 5 ms with an index
+ * on deposit.customer_id). */
 static const char drill_dep_sql[] =
-	"WITH dep AS (SELECT id FROM deposit WHERE booking_date <= ?2 AND (customer_id = ?1\n"
-	"    OR id IN (SELECT deposit_id FROM allocation WHERE customer_id = ?1))\n"
-	"  ORDER BY booking_date DESC, id DESC LIMIT ?3)\n"
+	"WITH mine(id) AS (SELECT id FROM deposit WHERE customer_id = ?1\n"
+	"  UNION SELECT deposit_id FROM allocation WHERE customer_id = ?1),\n"
+	"dep AS (SELECT d.id FROM mine CROSS JOIN deposit AS d ON d.id = mine.id\n"
+	"  WHERE d.booking_date <= ?2 ORDER BY d.booking_date DESC, d.id DESC LIMIT ?3)\n"
 	"SELECT d.id, d.reference, d.payer_name, d.booking_date, d.amount, d.currency,\n"
 	"  d.state, a.id, ifnull(i.number, ''), a.amount, a.fee, a.alloc_date, a.kind\n"
 	"FROM dep JOIN deposit AS d ON d.id = dep.id\n"

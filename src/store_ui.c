@@ -15,6 +15,8 @@
 #include "store_ui_priv.h"
 #include "xalloc.h"
 
+#define READER_BUSY_MS 5000 /* as long as store_open's connections wait */
+
 sqlite3_stmt *
 sui_prepare(struct store *st, const char *sql, struct ur_err *err)
 {
@@ -48,6 +50,34 @@ void
 sui_col_copy(sqlite3_stmt *s, int col, char *buf, size_t size)
 {
 	snprintf(buf, size, "%s", store_column_str(s, col));
+}
+
+enum ur_status
+store_ui_open_reader(struct store **out, const char *path, const char *user,
+		     struct ur_err *err)
+{
+	struct store *st = xcalloc(1, sizeof *st);
+	int rc;
+
+	*out = NULL;
+	st->path = xstrdup(path);
+	st->user = xstrdup(user);
+	st->os_user = xstrdup(user);
+	sb_init(&st->before);
+	sb_init(&st->after);
+	rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE, NULL);
+	if (rc != SQLITE_OK) {
+		if (st->db)
+			store_sqlfail(st, rc, err);
+		else
+			ur_fail(err, UR_FAIL, _("cannot open database %s: %s"), path,
+				sqlite3_errstr(rc));
+		store_close(st);
+		return err ? err->status : UR_FAIL;
+	}
+	sqlite3_busy_timeout(st->db, READER_BUSY_MS);
+	*out = st;
+	return UR_OK;
 }
 
 void

@@ -73,6 +73,14 @@ struct sui_contact {
 	char *user, *customer, *channel, *note, *outcome, *next;
 };
 
+/** One more connection to the database at path, which another connection
+ *  of the process has opened (created and migrated) already: for reading
+ *  on a background thread. It neither creates the file nor migrates:
+ *  store_open's creating opens and closes the file outside SQLite, which
+ *  drops every POSIX lock the process holds on it — another process could
+ *  then checkpoint and delete the WAL under the connections still open. */
+enum ur_status store_ui_open_reader(struct store **out, const char *path, const char *user,
+				    struct ur_err *err);
 /** Begin (on) or end (off) a read transaction, so that the many small
  *  queries of one screen share one snapshot and one lock. Nothing happens
  *  inside a write transaction. */

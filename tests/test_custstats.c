@@ -291,6 +291,50 @@ test_drill(struct store *st, const int64_t *ids)
 	store_drill_free(&d);
 }
 
+/* A deposit assigned to customer cid but not allocated (a payer taught,
+ * the amount left unmatched), booked on date. */
+static void
+cs_assigned(struct store *st, const char *ref, int64_t cid, const char *date)
+{
+	struct deposit d = { .acct_bank = "0001", .acct_branch = "001", .acct_number = "7654321",
+			     .booking_date = tu_day(date), .value_date = tu_day(date), .amount = 777,
+			     .currency = "JPY", .payer_name = "TEST", .reference = ref };
+	enum store_upsert what;
+	struct ur_err err;
+	int64_t id;
+
+	if (store_deposit_insert(st, &d, &id, &what, &err) != UR_OK ||
+	    store_deposit_set_state(st, id, "unmatched", "unmatched", cid, NULL, &err) != UR_OK)
+		tap_diag("assign %s: %s", ref, err.msg);
+}
+
+/* The drill-down's deposits: the ones paying the customer's invoices and
+ * the ones assigned to it without an allocation, booked by the as-of
+ * date, newest first. */
+static void
+test_drill_assigned(struct store *st, const int64_t *ids)
+{
+	struct drill d;
+	struct ur_err err;
+	char order[64] = "";
+
+	cs_assigned(st, "R6", ids[0], "2026-03-10");
+	cs_assigned(st, "R7", ids[0], "2026-04-02");
+	cs_assigned(st, "R8", ids[2], "2026-03-11");
+	if (store_drill(st, ids[0], tu_day("2026-03-31"), &d, &err) != UR_OK) {
+		tap_ok(0, "drill: %s", err.msg);
+		return;
+	}
+	for (size_t i = 0; i < d.ndep; i++)
+		snprintf(order + strlen(order), sizeof order - strlen(order), "%s%s",
+			 i ? " " : "", d.dep[i].reference);
+	tap_is_str(order, "R3 R6 R2 R1", "A at 03-31: assigned R6 among the paying deposits, "
+		   "R7 (04-02) and C's R8 left out");
+	tap_ok(d.ndep == 4 && d.dep[1].nallocs == 0 && d.dep[1].amount == 777,
+	       "R6 has no allocations");
+	store_drill_free(&d);
+}
+
 static void
 test_write_off(struct store *st, const struct ar_settings *s, const char *path)
 {
@@ -365,6 +409,7 @@ TAP_SUITE(custstats)
 	test_view(st, &s);
 	test_rows_history(st, &s);
 	test_drill(st, ids);
+	test_drill_assigned(st, ids);
 	test_write_off(st, &s, path);
 	store_close(st);
 }

@@ -26,6 +26,7 @@
 
 #define POLL_MS 250
 #define LOAD_POLL_MS 20     /* while a pane loads: wake to redraw the progress */
+#define AHEAD_POLL_MS 100   /* while a hidden pane loads: wake to start the next */
 #define LOADER_CACHE_KIB 2048 /* page cache of each pane's own connection */
 
 static void
@@ -396,32 +397,75 @@ now_ms(void)
 	return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
-/* Swap in the panes' finished background loads; true while one still runs. */
-static bool
-take_loads(struct app *a, bool wait)
-{
-	bool loading = false;
+/* Which loads take_loads waits for (the headless test mode). */
+enum wait_for { WAIT_NONE, WAIT_SHOWN, WAIT_ALL };
 
+/* Swap in the panes' finished background loads; true while the shown
+ * pane still loads, *hidden while another one does. */
+static bool
+take_loads(struct app *a, enum wait_for wait, bool *hidden)
+{
+	bool shown = false;
+
+	*hidden = false;
 	for (int i = 0; i < VIEW_COUNT; i++) {
 		struct view *v = &a->views[i];
+		bool w = wait == WAIT_ALL || (wait == WAIT_SHOWN && i == a->cur);
 
-		if (v->priv && v->ops->poll && v->ops->poll(v, wait))
-			loading = true;
+		if (!v->priv || !v->ops->poll || !v->ops->poll(v, w))
+			continue;
+		if (i == a->cur)
+			shown = true;
+		else
+			*hidden = true;
 	}
-	return loading;
+	return shown;
 }
 
-/* The headless test mode waits for the loads before the next scripted key
- * (screens stay deterministic); the benchmark then records, apart from the
- * keystroke's redraw, when the rows became visible: "rows KEY MS". */
+/* Load ahead, after the first screen: open the next pane not opened yet
+ * (its load starts in the background), one at a time, only while no other
+ * load runs and the keyboard is idle, so a core stays free for the keys.
+ * A visit then finds the rows there or their load under way. True when
+ * one was opened. */
+static bool
+load_ahead(struct app *a)
+{
+	if (!a->set.prefetch)
+		return false;
+	for (int i = 0; i < VIEW_COUNT; i++) {
+		if (!a->views[i].priv) {
+			a->views[i].ops->open(&a->views[i]);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The headless test mode waits for the shown pane's load before the next
+ * scripted key (screens stay deterministic: a hidden pane's load changes
+ * nothing on them); the benchmark then records, apart from the keystroke's
+ * redraw, when the rows became visible: "rows KEY MS". */
 static void
 headless_rows(struct app *a, FILE *times, int key, double t0)
 {
-	take_loads(a, true);
+	bool hidden;
+
+	take_loads(a, WAIT_SHOWN, &hidden);
 	a->loading = false;
 	draw_all(a);
 	if (times)
 		fprintf(times, "rows %d %.3f\n", key, now_ms() - t0);
+}
+
+/* The script's "settle": every load finished, every pane loaded ahead. */
+static void
+headless_settle(struct app *a)
+{
+	bool hidden;
+
+	do
+		take_loads(a, WAIT_ALL, &hidden);
+	while (load_ahead(a));
 }
 
 void
@@ -431,28 +475,36 @@ app_loop(struct app *a, double start_ms)
 	FILE *times = tpath && *tpath ? fopen(tpath, "w") : NULL;
 	double t0 = start_ms;
 	int key = 0;
+	bool hidden;
 
 	while (!a->quit) {
 		a->busy = false;
-		a->loading = take_loads(a, false);
+		a->loading = take_loads(a, WAIT_NONE, &hidden);
 		draw_all(a);
-		if (times)
+		if (times && key != UI_KEY_NONE)
 			fprintf(times, "%.3f\n", now_ms() - t0);
+		if (key == UI_KEY_NONE && !a->busy && !a->loading && !hidden)
+			hidden = load_ahead(a);
 		if (a->loading && display_headless())
 			headless_rows(a, times, key, t0);
-		key = display_key(a->busy ? 0 : a->loading ? LOAD_POLL_MS : POLL_MS);
+		key = display_key(a->busy ? 0 : a->loading ? LOAD_POLL_MS :
+				  hidden ? AHEAD_POLL_MS : POLL_MS);
 		t0 = now_ms();
 		if (key == UI_KEY_EOF)
 			break;
 		if (key == UI_KEY_NONE || key == UI_KEY_POLL)
 			app_poll(a);
+		else if (key == UI_KEY_SETTLE)
+			headless_settle(a);
 		else if (key == UI_KEY_RESIZE)
 			clearok(curscr, TRUE);
 		else
 			handle_key(a, key);
 	}
-	if (times)
+	if (times) {
+		fprintf(times, "loads %ld\n", loader_runs());
 		fclose(times);
+	}
 }
 
 /** Milliseconds on the monotonic clock (for app_loop's start). */

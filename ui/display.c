@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -22,7 +23,17 @@ static struct {
 	char *line;     /* next unread line */
 	int pending[256]; /* keys queued from a "keys"/"type" line */
 	int npend, ipend;
+	double wake;    /* a "sleep" line: no key before this (ms) */
 } dpy;
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
 
 static enum ur_status
 headless_init(const char *path, struct ur_err *err)
@@ -126,7 +137,7 @@ script_line(char *line)
 {
 	char path[4096];
 	const char *dir = getenv("URIKAKE_TEST_DUMP_DIR");
-	int cols, rows;
+	int cols, rows, ms;
 
 	dpy.npend = dpy.ipend = 0;
 	if (!strncmp(line, "keys ", 5))
@@ -138,6 +149,10 @@ script_line(char *line)
 		return UI_KEY_RESIZE;
 	} else if (!strcmp(line, "poll")) {
 		return UI_KEY_POLL;
+	} else if (!strcmp(line, "settle")) {
+		return UI_KEY_SETTLE;
+	} else if (sscanf(line, "sleep %d", &ms) == 1) {
+		dpy.wake = now_ms() + ms;
 	} else if (!strncmp(line, "sh ", 3) && system(line + 3) != 0) {
 		fprintf(stderr, "urikake: test script: '%s' failed\n", line + 3);
 	}
@@ -148,13 +163,25 @@ script_line(char *line)
 	return UI_KEY_NONE;
 }
 
+/* The next key of the script; while a "sleep" lasts, UI_KEY_NONE after
+ * poll_ms as from the terminal. */
 static int
-script_key(void)
+script_key(int poll_ms)
 {
+	double left;
 	char *nl;
 	int r;
 
-	while (dpy.ipend == dpy.npend) {
+	for (;;) {
+		if ((left = dpy.wake - now_ms()) > 0) {
+			long ns = (long)((left < poll_ms ? left : poll_ms) * 1e6);
+			struct timespec ts = { ns / 1000000000L, ns % 1000000000L };
+
+			nanosleep(&ts, NULL);
+			return UI_KEY_NONE;
+		}
+		if (dpy.ipend < dpy.npend)
+			return dpy.pending[dpy.ipend++];
 		if (!dpy.line || !*dpy.line)
 			return UI_KEY_EOF;
 		if ((nl = strchr(dpy.line, '\n')))
@@ -164,7 +191,6 @@ script_key(void)
 		if (r != UI_KEY_NONE)
 			return r;
 	}
-	return dpy.pending[dpy.ipend++];
 }
 
 static int
@@ -191,7 +217,7 @@ display_key(int poll_ms)
 	int rc;
 
 	if (dpy.script)
-		return script_key();
+		return script_key(poll_ms);
 	timeout(poll_ms);
 	rc = get_wch(&ch);
 	if (rc == ERR)

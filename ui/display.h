@@ -3,7 +3,9 @@
  * URIKAKE_TEST_SCRIPT names a script, URIKAKE_TEST_SIZE is COLSxROWS and
  * screens go to URIKAKE_TEST_DUMP_DIR. Script lines: keys KEY..., type
  * TEXT, resize COLSxROWS, dump NAME, poll (check the database now), sh
- * COMMAND (run another process, e.g. a second clerk). */
+ * COMMAND (run another process, e.g. a second clerk), sleep MS (no key for
+ * MS milliseconds: the loop idles as between a clerk's keys), settle (let
+ * every background load finish, the panes loaded ahead included). */
 #ifndef UR_UI_DISPLAY_H
 #define UR_UI_DISPLAY_H
 
@@ -16,6 +18,7 @@
 #define UI_KEY_RESIZE (-2) /* the screen changed size */
 #define UI_KEY_POLL (-3)   /* headless: check the database now */
 #define UI_KEY_EOF (-4)    /* headless: the script ended */
+#define UI_KEY_SETTLE (-5) /* headless: finish every background load now */
 
 /** Start curses (headless when $URIKAKE_TEST_SCRIPT is set). */
 enum ur_status display_init(struct ur_err *err);

@@ -54,6 +54,9 @@ slot_drop(struct slot *s)
 	memset(s, 0, sizeof *s);
 }
 
+/* Loads run by every loader (loader_runs). */
+static atomic_long runs;
+
 /* SQLite's progress handler on the worker's connection. */
 static int
 stop_hook(void *ctx)
@@ -68,7 +71,7 @@ run_one(struct loader *l, struct slot *s, struct ur_err *err)
 
 	ur_err_clear(err);
 	if (!l->st) {
-		if ((rc = store_open(&l->st, l->path, l->user, err)) != UR_OK) {
+		if ((rc = store_ui_open_reader(&l->st, l->path, l->user, err)) != UR_OK) {
 			l->st = NULL;
 			return rc;
 		}
@@ -76,6 +79,7 @@ run_one(struct loader *l, struct slot *s, struct ur_err *err)
 		store_ui_stop_hook(l->st, stop_hook, l);
 		ur_err_clear(err);
 	}
+	atomic_fetch_add(&runs, 1);
 	store_ui_snapshot(l->st, true);
 	rc = s->job->run(l, l->st, s->work, err);
 	store_ui_snapshot(l->st, false);
@@ -260,4 +264,10 @@ long
 loader_progress(struct loader *l)
 {
 	return atomic_load(&l->count);
+}
+
+long
+loader_runs(void)
+{
+	return atomic_load(&runs);
 }

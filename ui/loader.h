@@ -57,5 +57,8 @@ bool loader_stopping(struct loader *l);
 void loader_count(struct loader *l, long n);
 /** The latest loader_count of the running load (0 before any). */
 long loader_progress(struct loader *l);
+/** Loads run so far by every loader of the process, cancelled ones
+ *  included (the headless test mode reports it). */
+long loader_runs(void);
 
 #endif

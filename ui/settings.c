@@ -17,6 +17,7 @@ settings_default(struct ui_settings *s)
 {
 	memset(s, 0, sizeof *s);
 	s->threshold = 85;
+	s->prefetch = true;
 }
 
 static int
@@ -50,6 +51,9 @@ apply(void *ctx, const char *k, const char *v)
 	} else if (!strcmp(k, "ascii-borders")) {
 		if (!yes_no(v, &s->ascii_borders))
 			return _("ascii-borders is yes or no");
+	} else if (!strcmp(k, "prefetch")) {
+		if (!yes_no(v, &s->prefetch))
+			return _("prefetch is yes or no");
 	} else if (!strcmp(k, "date-format")) {
 		if (!strcmp(v, "iso"))
 			s->date_format = UI_DATE_ISO;

@@ -2,9 +2,13 @@
 # loading.sh: panes 2 and 3 load in the background; a reload swaps the new
 # rows in with the cursor still on its customer — after another process
 # adds rows above it (a refresh), and after a re-bucketing (`<`) — and the
-# worklist keeps its row's customer too. (The loading indicator itself is
-# not deterministic: the headless mode waits for each load before the next
-# scripted key; tests/test_ui_loader.c covers cancelling and hand-over.)
+# worklist keeps its row's customer too. Panes 2 and 3 are loaded ahead
+# after the first screen while the keyboard is idle: a visit shows those
+# rows (the same as a load of its own) without loading again, whether the
+# load ahead has finished or is still running, and a refresh reloads them. (The loading indicator
+# itself is not deterministic: the headless mode waits for the shown
+# pane's load before the next scripted key; tests/test_ui_loader.c covers
+# cancelling and hand-over.)
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tui/lib-tui.sh"
 export TERM=xterm-256color URIKAKE_TODAY=2026-03-31
@@ -62,4 +66,61 @@ t_grep "the refresh shows the new follow-up first" '^Follow up *C00002 .*2026-03
 	"$T/out/work-after.screen"
 t_grep "Enter opens the timeline of the cursor's customer, kept across the refresh" \
 	'^Contact log · C00001 ' "$T/out/timeline.screen"
+
+# loads NAME: the background loads run in that session ("loads N" at the
+# end of the timings); keys_waited NAME: the keys that waited for a load.
+loads() { sed -n 's/^loads //p' "$T/$1.times"; }
+keys_waited() { grep -c '^rows' "$T/$1.times"; }
+# ahead NAME SCRIPT-LINES: a session on a fresh copy (named alike in
+# every session: the status line shows the name) with timings
+ahead() {
+	name=$1
+	shift
+	printf '%s\n' "$@" >"$T/$name.script"
+	mkdir -p "$T/$name"
+	cp "$T/demo.db" "$T/$name/ar.db"
+	URIKAKE_TEST_TIMES="$T/$name.times"
+	export URIKAKE_TEST_TIMES
+	tui_run "$T/$name.script" 132x43 "$T/$name/ar.db" "$T/$name"
+	t_is "$name: exits 0 and prints nothing" "$?:$(cat "$T/$name/stderr")" "0:"
+	unset URIKAKE_TEST_TIMES
+}
+
+mkdir -p "$T/config/urikake"
+echo "prefetch = no" >"$T/config/urikake/config"
+ahead cold 'settle' 'keys 2' 'dump aging' 'keys 3' 'dump contacts'
+rm "$T/config/urikake/config"
+ahead settled 'settle' 'keys 2' 'dump aging' 'keys 3' 'dump contacts'
+ahead at-once 'keys 2' 'dump aging' 'keys 3' 'dump contacts'
+ahead pause 'sleep 1' 'keys 2' 'dump aging' 'keys 3' 'dump contacts'
+t_is "prefetch = no: nothing loads ahead, each visit loads its pane and waits" \
+	"$(loads cold) $(keys_waited cold)" "2 2"
+t_is "loaded ahead: the two loads ran before the visits, which waited for none" \
+	"$(loads settled) $(keys_waited settled)" "2 0"
+t_ok "the pane loaded ahead shows what a visit's own load shows" \
+	cmp -s "$T/cold/aging.screen" "$T/settled/aging.screen"
+t_ok "so does the worklist loaded ahead" \
+	cmp -s "$T/cold/contacts.screen" "$T/settled/contacts.screen"
+t_is "keys without a pause load nothing ahead: each visit loads and waits" \
+	"$(loads at-once) $(keys_waited at-once)" "2 2"
+t_is "after a pause pane 2 loads ahead; its visit, finished or not, starts no load" \
+	"$(loads pause)" 2
+t_ok "and shows the same rows" cmp -s "$T/cold/aging.screen" "$T/pause/aging.screen"
+t_ok "the worklist too" cmp -s "$T/cold/contacts.screen" "$T/pause/contacts.screen"
+
+ahead refresh 'settle' \
+	'sh "$URIKAKE" --db "$DB" import customers "$CSV_C" >/dev/null && "$URIKAKE" --db "$DB" import invoices "$CSV_I" >/dev/null' \
+	'poll' 'keys 2' 'dump aging'
+t_grep "a refresh reloads the pane loaded ahead before its visit" '^C00000 ' \
+	"$T/refresh/aging.screen"
+t_is "two loads ahead, then the refresh's reload of both" "$(loads refresh)" 4
+
+ahead drill 'settle' 'keys 2 j j j <Enter>' 'dump drill' 'keys <Esc>' 'dump closed'
+t_grep "the drill-down opens on the cursor's customer" '^+- C00004 .* as of 2026-03-31' \
+	"$T/drill/drill.screen"
+t_grep "with its figures" '^| JPY open 1,454,530 · 2.0 days late · DSO 78.7 ' \
+	"$T/drill/drill.screen"
+t_grep "and what paid its invoices" '^|   <- 2025-06-05 auto 304,370 00000061 ' \
+	"$T/drill/drill.screen"
+t_grep "Esc closes it" '^As of 2026-03-31 by due date · 299 rows' "$T/drill/closed.screen"
 t_done
