@@ -55,6 +55,24 @@ static const struct {
 	 * name in kana (代表者カナ), for the matching engine's candidates. */
 	{ 4, "ALTER TABLE customer ADD COLUMN payer_parent TEXT;"
 	     "ALTER TABLE customer ADD COLUMN rep_kana TEXT;" },
+	/* 5: the (state, …) indexes hold only the deposits waiting for a
+	 * decision, the ones the queue pages through: matching a deposit
+	 * deletes its entries instead of moving them (two of them to random
+	 * places) into indexes that grew with every deposit ever matched.
+	 * deposit_state was a prefix of deposit_state_date. */
+	{ 5, "DROP INDEX deposit_state;"
+	     "DROP INDEX deposit_state_date;"
+	     "DROP INDEX deposit_state_amount;"
+	     "DROP INDEX deposit_state_payer;"
+	     "CREATE INDEX deposit_state_date ON deposit(state, booking_date)"
+	     " WHERE state = 'unmatched' OR state = 'parked';"
+	     "CREATE INDEX deposit_state_amount ON deposit(state, amount)"
+	     " WHERE state = 'unmatched' OR state = 'parked';"
+	     "CREATE INDEX deposit_state_payer ON deposit(state, payer_key)"
+	     " WHERE state = 'unmatched' OR state = 'parked';" },
+	/* v6: a customer's deposits for the aging drill-down. */
+	{ 6, "CREATE INDEX deposit_customer ON deposit(customer_id)"
+	     " WHERE customer_id IS NOT NULL;" },
 };
 #define STORE_VERSION (migrations[sizeof migrations / sizeof migrations[0] - 1].version)
 
@@ -166,21 +184,35 @@ store_json_begin(struct strbuf *sb)
 	sb_addc(sb, '{');
 }
 
+static int
+json_plain(unsigned char c)
+{
+	return c >= 0x20 && c != 0x7f && c != '"' && c != '\\';
+}
+
+/* Runs of plain bytes are copied whole: every confirmation audits a few
+ * of these objects. */
 static void
 json_quote(struct strbuf *sb, const char *s)
 {
 	sb_addc(sb, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	while (*s) {
+		size_t n = 0;
+		unsigned char c;
 
+		while (s[n] && json_plain((unsigned char)s[n]))
+			n++;
+		sb_add(sb, s, n);
+		s += n;
+		if (!(c = (unsigned char)*s))
+			break;
 		if (c == '"' || c == '\\') {
 			sb_addc(sb, '\\');
 			sb_addc(sb, (char)c);
-		} else if (c < 0x20 || c == 0x7f) {
-			sb_addf(sb, "\\u%04x", c);
 		} else {
-			sb_addc(sb, (char)c);
+			sb_addf(sb, "\\u%04x", c);
 		}
+		s++;
 	}
 	sb_addc(sb, '"');
 }
@@ -207,8 +239,16 @@ store_json_str(struct strbuf *sb, const char *key, const char *value)
 void
 store_json_int(struct strbuf *sb, const char *key, int64_t value)
 {
+	char digits[24], *p = digits + sizeof digits;
+	uint64_t u = value < 0 ? -(uint64_t)value : (uint64_t)value;
+
 	json_key(sb, key);
-	sb_addf(sb, "%" PRId64, value);
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (value < 0)
+		*--p = '-';
+	sb_add(sb, p, (size_t)(digits + sizeof digits - p));
 }
 
 void
@@ -318,8 +358,13 @@ os_login(void)
 static enum ur_status
 create_file(const char *path, struct ur_err *err)
 {
-	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	/* O_EXCL: an existing database is never opened outside SQLite, since
+	 * closing any descriptor of a file drops all the process's POSIX locks
+	 * on it (another connection's included). */
+	int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 
+	if (fd < 0 && errno == EEXIST)
+		return UR_OK;
 	if (fd < 0)
 		return ur_fail(err, UR_FAIL, _("cannot open database %s: %s"), path,
 			       strerror(errno));
@@ -471,7 +516,9 @@ store_audit_entity(struct store *st, const char *action, const char *kind, const
 	enum ur_status rc;
 
 	sb_init(&e);
-	sb_addf(&e, "%s:%s", kind, key);
+	sb_adds(&e, kind);
+	sb_addc(&e, ':');
+	sb_adds(&e, key);
 	rc = store_audit(st, action, e.buf, before, after, err);
 	sb_free(&e);
 	return rc;

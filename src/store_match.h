@@ -52,8 +52,9 @@ void store_match_deposits_free(struct store_match_deposits *l);
 enum ur_status store_match_confirm(struct store *st, const struct match_deposit *d,
 				   const struct match_proposal *p, const char *kind,
 				   struct ur_err *err);
-/* Confirmations in a long run inside the caller's transaction, each in a
- * savepoint whose statements are prepared once for the run. */
+/* Confirmations in a long run inside the caller's transaction, with the
+ * statements prepared once for the run and no savepoint per deposit:
+ * whatever can conflict is checked before the first write. */
 struct store_match_batch;
 /** Prepare a batch on st; NULL after filling err. Free it before closing
  *  st. */
@@ -61,7 +62,10 @@ struct store_match_batch *store_match_batch_new(struct store *st, struct ur_err 
 /** Free b (NULL is fine). */
 void store_match_batch_free(struct store_match_batch *b);
 /** store_match_confirm inside the transaction the caller has begun on
- *  the batch's store, in the batch's savepoint: all or nothing. */
+ *  the batch's store. UR_CONFLICT (another user matched the deposit or
+ *  paid an invoice) and UR_INPUT have written nothing: go on with the
+ *  next deposit. Any other failure may leave this deposit half-written:
+ *  roll the caller's transaction back. */
 enum ur_status store_match_batch_confirm(struct store_match_batch *b,
 					 const struct match_deposit *d,
 					 const struct match_proposal *p, const char *kind,

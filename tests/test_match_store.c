@@ -1,8 +1,8 @@
 /* test_match_store: the SQL side of matching — confirming (allocations,
  * fee adjustments, on-account money, the arithmetic check, the lost race),
- * undo, alias learning/listing/editing/removal, the allocations walk and
- * the auto-match run (dry and real), with the paid cache checked against
- * the ledger. */
+ * undo, alias learning/listing/editing/removal, the allocations walk, the
+ * auto-match run (dry and real) and its batches losing races to another
+ * clerk, with the paid cache checked against the ledger. */
 #include "config.h"
 
 #include <stdio.h>
@@ -207,6 +207,72 @@ test_auto_run(void)
 	store_close(st);
 }
 
+/* A batch inside one transaction, as `match --auto` runs it, while another
+ * clerk works on the same database: what was taken first is a conflict
+ * that writes nothing, the rest is written and audited. */
+static void
+test_batch(void)
+{
+	char path[300];
+	struct store *st = setup("match-batch.db", path, sizeof path), *other = NULL;
+	struct store_match_deposits l1, l2, l3;
+	struct match_result r1, r3;
+	struct store_match_batch *b;
+	struct match_proposal p;
+	const char *state;
+	struct ur_err err;
+	int64_t bad = -1, a1;
+
+	tap_ok(st && propose(st, "0001", &l1, &r1) && propose(st, "0003", &l3, &r3),
+	       "proposals for 0001 and 0003");
+	tap_is_int(store_open(&other, path, "other", &err), UR_OK, "another clerk's connection");
+	a1 = ts_q1(path, "SELECT id FROM invoice WHERE number = 'A-1'");
+	memset(&p, 0, sizeof p);
+	store_match_deposit_get(other, "0002", &l2, &state, &err);
+	p.customer_id = ts_q1(path, "SELECT id FROM customer WHERE code = 'C1'");
+	p.nlines = 1;
+	p.line[0].invoice_id = a1;
+	p.line[0].cleared = 55000;
+	tap_is_int(store_match_confirm(other, &l2.d[0], &p, "manual", &err), UR_OK,
+		   "the other clerk pays half of A-1 with 0002");
+	tap_ok((b = store_match_batch_new(st, &err)) != NULL, "a batch");
+	tap_is_int(store_begin(st, &err), UR_OK, "the batch's transaction");
+	tap_is_int(store_match_batch_confirm(b, &l1.d[0], &r1.prop[0], "auto", &err),
+		   UR_CONFLICT, "0001 onto A-1: only half of it is still open");
+	tap_is_str(err.msg, "invoice A-1 has only 55,000 open, not 110,000: another user may have "
+			    "changed it", "the conflict is stated");
+	tap_is_int(store_match_batch_confirm(b, &l3.d[0], &r3.prop[0], "auto", &err), UR_OK,
+		   "0003 onto B-1 in the same batch");
+	tap_is_int(store_commit(st, &err), UR_OK, "commit");
+	tap_is_int(ts_q1(path, "SELECT state = 'unmatched' FROM deposit WHERE reference = '0001'"),
+		   1, "0001 is still unmatched");
+	tap_is_int(ts_q1(path, "SELECT count(*) FROM audit WHERE entity = 'deposit:1'"), 0,
+		   "… and nothing of it was audited");
+	tap_is_int(ts_q1(path, "SELECT count(*) FROM allocation WHERE deposit_id = 1"), 0,
+		   "… nor allocated");
+	tap_is_int(ts_q1(path, "SELECT count(*) FROM adjustment"), 0, "… nor its fee booked");
+	tap_is_int(ts_q1(path, "SELECT amount - paid FROM invoice WHERE number = 'A-1'"), 55000,
+		   "A-1 keeps what the other clerk left open");
+	tap_is_int(ts_q1(path, "SELECT paid FROM invoice WHERE number = 'B-1'"), 220000,
+		   "B-1 is paid by 0003");
+	tap_is_int(ts_q1(path, "SELECT count(*) FROM audit WHERE entity = 'deposit:3'"
+			       " AND action = 'state'"), 1, "0003's state change is audited");
+	tap_is_int(store_begin(st, &err), UR_OK, "another batch");
+	tap_is_int(store_match_batch_confirm(b, &l3.d[0], &r3.prop[0], "auto", &err),
+		   UR_CONFLICT, "0003 again: it is matched already");
+	tap_is_int(store_commit(st, &err), UR_OK, "commit");
+	tap_is_int(ts_q1(path, "SELECT count(*) FROM allocation WHERE deposit_id = 3"), 1,
+		   "0003 keeps its one allocation");
+	store_verify_paid(st, &bad, &err);
+	tap_is_int(bad, 0, "paid cache agrees with the ledger");
+	store_match_batch_free(b);
+	store_match_deposits_free(&l1);
+	store_match_deposits_free(&l2);
+	store_match_deposits_free(&l3);
+	store_close(other);
+	store_close(st);
+}
+
 static void
 test_aliases(void)
 {
@@ -246,5 +312,6 @@ TAP_SUITE(match_store)
 {
 	test_confirm_undo();
 	test_auto_run();
+	test_batch();
 	test_aliases();
 }

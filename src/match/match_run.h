@@ -1,7 +1,7 @@
 /* match_run: `urikake match --auto` as a library call — load the index and
  * the unmatched deposits from the store, propose for each in date order,
  * confirm the safe ones (in batches of short transactions, each deposit
- * in its own savepoint) and keep the index in step. */
+ * checked before it is written) and keep the index in step. */
 #ifndef UR_SRC_MATCH_MATCH_RUN_H
 #define UR_SRC_MATCH_MATCH_RUN_H
 
