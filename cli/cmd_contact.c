@@ -168,7 +168,7 @@ list_line(const struct contact_entry *e, void *ctx)
 	}
 	if (e->next_date) {
 		date_format_iso(e->next_date, d);
-		sb_addf(out, _("  next %s %s"), d, e->next_owner);
+		sb_addf(out, _("  next %s %s"), d, contact_owner_label(e->next_owner));
 	}
 	sb_adds(out, "\n    ");
 	if (*e->outcome) {
@@ -258,7 +258,7 @@ work_line(const struct worklist_item *w, void *ctx)
 	text_pad(&o->out, w->name, 24, TEXT_LEFT);
 	sb_adds(&o->out, "  ");
 	if (w->kind == WORK_FOLLOW_UP)
-		sb_addf(&o->out, "%s", *w->owner ? w->owner : "-");
+		sb_addf(&o->out, "%s", *w->owner ? contact_owner_label(w->owner) : "-");
 	else
 		work_amount(&o->out, w);
 	if (w->kind == WORK_DUNNING)

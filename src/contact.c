@@ -14,7 +14,7 @@ static const char *const channel_names[CONTACT_CHANNELS] = {
 
 /* The same, as shown (translated); in channel_names' order. */
 static const char *const channel_labels[CONTACT_CHANNELS] = {
-	N_("phone"), N_("e-mail"), N_("letter"), N_("visit"), N_("SMS"),
+	N_("phone"), N_("email"), N_("letter"), N_("visit"), N_("SMS"),
 };
 
 const char *
@@ -52,6 +52,16 @@ const char *
 contact_owner_name(enum contact_owner o)
 {
 	return o == CONTACT_SALES ? "sales" : o == CONTACT_ACCOUNTING ? "accounting" : "";
+}
+
+const char *
+contact_owner_label(const char *name)
+{
+	enum contact_owner o;
+
+	if (!contact_owner_parse(name, &o) || o == CONTACT_OWNER_NONE)
+		return name ? name : "";
+	return o == CONTACT_SALES ? _("sales") : _("accounting");
 }
 
 bool

@@ -55,6 +55,8 @@ const char *contact_channel_name(enum contact_channel ch);
 /** A stored channel name ("phone", …) as the user reads it, translated;
  *  an unknown name as it is. */
 const char *contact_channel_label(const char *name);
+/** A stored owner name ("sales", "accounting") translated; else as it is. */
+const char *contact_owner_label(const char *name);
 /** Parse a channel name (also "e-mail", "mail"); false when unknown. */
 bool contact_channel_parse(const char *text, enum contact_channel *out);
 /** "sales", "accounting", or "" for none. */

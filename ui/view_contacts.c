@@ -114,7 +114,7 @@ add_work(const struct worklist_item *w, void *ctx)
 
 	r->kind = (int8_t)w->kind;
 	r->note = keep(&k->set, w->note);
-	r->owner = keep(&k->set, w->owner);
+	r->owner = keep(&k->set, contact_owner_label(w->owner));
 	r->day = w->date;
 	r->amount = w->amount;
 	r->paid = w->paid;
@@ -137,9 +137,10 @@ add_entry(const struct contact_entry *e, void *ctx)
 	r->kind = -1;
 	r->who = keep(&k->set, e->user);
 	r->note = keep(&k->set, sb.buf);
-	r->owner = keep(&k->set, e->next_owner);
+	r->owner = keep(&k->set, contact_owner_label(e->next_owner));
 	sb_reset(&sb);
-	sb_addf(&sb, "%s/%s", e->channel, *e->direction == 'i' ? _("in") : _("out"));
+	sb_addf(&sb, "%s/%s", contact_channel_label(e->channel),
+		*e->direction == 'i' ? _("in") : _("out"));
 	r->channel = keep(&k->set, sb.buf);
 	sb_free(&sb);
 	r->day = e->day;
@@ -310,13 +311,35 @@ contacts_filter(struct view *v, int64_t customer, const char *name)
 		contacts_show(v, NULL);
 }
 
+static const char *const work_names[] = { N_("Follow up"), N_("Promise due"),
+					  N_("Broken promise"), N_("Dunning") };
+
 static const char *
 work_label(int kind)
 {
-	static const char *const names[] = { N_("Follow up"), N_("Promise due"),
-					     N_("Broken promise"), N_("Dunning") };
+	return _(work_names[kind]);
+}
 
-	return _(names[kind]);
+/* Worklist columns: the to-do label as wide as its longest translation,
+ * then code, name, date, amount and what to do; the name gets two fifths
+ * of what is left and the note (the reason, the level) the rest. */
+struct work_cols {
+	int label, name, note;
+};
+
+static struct work_cols
+work_cols(void)
+{
+	struct work_cols c = { 6, 0, 0 };
+	int rest;
+
+	for (size_t i = 0; i < sizeof work_names / sizeof work_names[0]; i++)
+		if (draw_width(_(work_names[i])) + 1 > c.label)
+			c.label = draw_width(_(work_names[i])) + 1;
+	rest = COLS - c.label - 7 - 11 - 14 - 1;
+	c.name = rest * 2 / 5;
+	c.note = rest - c.name;
+	return c;
 }
 
 /* The last column of a worklist row: what to do about it. */
@@ -339,7 +362,8 @@ work_note(const struct cset *s, const struct citem *r, struct strbuf *sb)
 static void
 draw_work(struct view *v, const struct cset *s, const struct citem *r, int y, enum ui_elem e)
 {
-	int wn = (COLS - 44) / 2, wt = COLS - 44 - wn;
+	struct work_cols c = work_cols();
+	int x = c.label + 7 + c.name;
 	char day[32], amt[MONEY_BUFSZ];
 	struct strbuf sb;
 
@@ -347,15 +371,15 @@ draw_work(struct view *v, const struct cset *s, const struct citem *r, int y, en
 	settings_date(&v->app->set, r->day, day, sizeof day);
 	money_format(r->amount, r->currency, MONEY_GROUP, amt, sizeof amt);
 	work_note(s, r, &sb);
-	draw_text(y, 0, 15, work_label(r->kind), TEXT_LEFT,
+	draw_text(y, 0, c.label, work_label(r->kind), TEXT_LEFT,
 		  e == UI_NORMAL && r->kind == WORK_PROMISE_BROKEN ? UI_ERROR : e);
-	draw_text(y, 15, 7, txt(s, r->code), TEXT_LEFT, e);
-	draw_text(y, 22, wn - 1, txt(s, r->name), TEXT_LEFT, e);
-	draw_text(y, 21 + wn, 1, "", TEXT_LEFT, e);
-	draw_text(y, 22 + wn, 11, day, TEXT_LEFT, e);
-	draw_text(y, 33 + wn, 14, r->amount ? amt : "", TEXT_RIGHT, e);
-	draw_text(y, 47 + wn, 1, "", TEXT_LEFT, e);
-	draw_text(y, 48 + wn, wt - 4, sb.buf, TEXT_LEFT, e);
+	draw_text(y, c.label, 7, txt(s, r->code), TEXT_LEFT, e);
+	draw_text(y, c.label + 7, c.name - 1, txt(s, r->name), TEXT_LEFT, e);
+	draw_text(y, x - 1, 1, "", TEXT_LEFT, e);
+	draw_text(y, x, 11, day, TEXT_LEFT, e);
+	draw_text(y, x + 11, 14, r->amount ? amt : "", TEXT_RIGHT, e);
+	draw_text(y, x + 25, 1, "", TEXT_LEFT, e);
+	draw_text(y, x + 26, c.note, sb.buf, TEXT_LEFT, e);
 	sb_free(&sb);
 }
 
@@ -434,7 +458,8 @@ draw_progress(struct view *v, int y)
 static void
 draw_heads(struct contacts *k, int y)
 {
-	int wn = (COLS - 44) / 2;
+	struct work_cols c = work_cols();
+	int x = c.label + 7 + c.name;
 
 	if (k->set.timeline) {
 		draw_text(y, 0, 11, _("Date"), TEXT_LEFT, UI_HEADER);
@@ -450,11 +475,11 @@ draw_heads(struct contacts *k, int y)
 		draw_text(y, COLS - 22, 22, _("Next / level"), TEXT_LEFT, UI_HEADER);
 		return;
 	}
-	draw_text(y, 0, 15, _("To do"), TEXT_LEFT, UI_HEADER);
-	draw_text(y, 15, 7 + wn, _("Customer"), TEXT_LEFT, UI_HEADER);
-	draw_text(y, 22 + wn, 11, _("Date"), TEXT_LEFT, UI_HEADER);
-	draw_text(y, 33 + wn, 14, _("Amount"), TEXT_RIGHT, UI_HEADER);
-	draw_text(y, 47 + wn, COLS - 47 - wn, _(" What"), TEXT_LEFT, UI_HEADER);
+	draw_text(y, 0, c.label, _("To do"), TEXT_LEFT, UI_HEADER);
+	draw_text(y, c.label, 7 + c.name, _("Customer"), TEXT_LEFT, UI_HEADER);
+	draw_text(y, x, 11, _("Date"), TEXT_LEFT, UI_HEADER);
+	draw_text(y, x + 11, 14, _("Amount"), TEXT_RIGHT, UI_HEADER);
+	draw_text(y, x + 25, COLS - x - 25, _(" What"), TEXT_LEFT, UI_HEADER);
 }
 
 static void

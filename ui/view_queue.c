@@ -40,20 +40,6 @@ static const char *const sort_names[SUI_SORT_COUNT] = {
 	N_("date"), N_("amount"), N_("payer"),
 };
 
-/* Deposit states, listed for translation (shown through _()). */
-static const char *const state_names[] = {
-	N_("unmatched"), N_("matched"), N_("partial"), N_("parked"), N_("reversed"),
-};
-
-static const char *
-state_label(const char *state)
-{
-	for (size_t i = 0; i < sizeof state_names / sizeof state_names[0]; i++)
-		if (!strcmp(state, state_names[i]))
-			return _(state_names[i]);
-	return state;
-}
-
 /* Put the detail aside (the cursor moved on): it may be shown again. */
 static void
 keep_detail(struct queue *q)
@@ -223,7 +209,8 @@ row_note(const struct sui_deposit *d, const char *holder,
 		snprintf(buf, size, _("being handled by %s"), holder);
 		*e = UI_LEASED;
 	} else if (strcmp(d->state, "unmatched") != 0) {
-		snprintf(buf, size, "%s%s%s", state_label(d->state), *d->park_reason ? ": " : "",
+		snprintf(buf, size, "%s%s%s", store_deposit_state_label(d->state),
+			 *d->park_reason ? ": " : "",
 			 d->park_reason);
 		*e = UI_MUTED;
 	} else if (best && best->some) {
@@ -359,7 +346,8 @@ draw_detail(struct view *v, int y, int rows)
 		draw_text(y + ++line, 1, COLS - 1, buf, TEXT_LEFT, UI_LEASED);
 	}
 	if (strcmp(d->state, "unmatched") != 0) {
-		snprintf(buf, sizeof buf, _("State: %s %s"), state_label(d->state), d->park_reason);
+		snprintf(buf, sizeof buf, _("State: %s %s"), store_deposit_state_label(d->state),
+			 d->park_reason);
 		draw_text(y + ++line, 1, COLS - 1, buf, TEXT_LEFT, UI_MUTED);
 		return;
 	}
@@ -421,7 +409,7 @@ waiting(struct view *v)
 	}
 	if (strcmp(q->det.d.state, "unmatched") != 0) {
 		app_error(v->app, _("This deposit is %s, not waiting for a decision."),
-			  state_label(q->det.d.state));
+			  store_deposit_state_label(q->det.d.state));
 		return NULL;
 	}
 	if (q->holder) {
@@ -536,12 +524,16 @@ static void
 do_undo(struct view *v)
 {
 	struct ur_err err;
+	struct sui_deposit d;
 	int64_t dep = 0;
 
 	ur_err_clear(&err);
 	if (store_ui_undo(v->app->st, &dep, &err) != UR_OK)
 		return queue_report(v->app, &err);
-	app_msg(v->app, _("Undone: deposit %lld is back as it was."), (long long)dep);
+	if (store_ui_deposit_get(v->app->st, dep, &d, &err) == UR_OK) {
+		app_msg(v->app, _("Undone: deposit %s is back as it was."), d.reference);
+		sui_deposit_free(&d);
+	}
 	app_refresh(v->app);
 }
 
