@@ -252,7 +252,11 @@ store_match_bulk(struct store *st, struct ur_err *err)
 		/* statement journals in memory: by default SQLite spills one
 		 * past 64 KiB to a temporary file and keeps writing there until
 		 * the commit, measured 0.8 million writes a run */
-		"PRAGMA temp_store = MEMORY"
+		"PRAGMA temp_store = MEMORY",
+		/* one checkpoint at the end (on close) instead of one per batch:
+		 * pages that several batches touch are copied to the database
+		 * once (measured 0.8 s of 11 at full size); bounded at 1 GiB */
+		"PRAGMA wal_autocheckpoint = 262144"
 	};
 	enum ur_status rc = UR_OK;
 
