@@ -88,6 +88,22 @@ app_loader(struct app *a)
 	return loader_new(a->db_path, a->user, LOADER_CACHE_KIB);
 }
 
+bool
+app_poll_loader(struct view *v, struct loader *l, bool wait,
+		void (*swap)(struct view *v, void *work))
+{
+	struct ur_err err;
+	void *w;
+
+	switch (loader_take(l, wait, &w, &err)) {
+	case LOADER_READY: swap(v, w); break;
+	case LOADER_FAILED: app_error(v->app, "%s", err.msg); break;
+	case LOADER_BUSY: return true;
+	case LOADER_IDLE: break;
+	}
+	return loader_busy(l);
+}
+
 void
 app_loading(int y, struct loader *l, const char *what, const char *extra)
 {

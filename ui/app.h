@@ -121,6 +121,11 @@ void app_money(int64_t v, const char *cur, char *buf, size_t size);
 
 /** The loader for a pane: its own connection to the app's database. */
 struct loader *app_loader(struct app *a);
+/** A pane's poll hook on its loader l: a finished load goes to swap (which
+ *  owns it), a failed one becomes the error message; true while l is still
+ *  busy. wait: block until the load is done. */
+bool app_poll_loader(struct view *v, struct loader *l, bool wait,
+		     void (*swap)(struct view *v, void *work));
 /** Draw, read keys and handle them until the user quits; start_ms is
  *  when the program started (app_now_ms), for the benchmark's timings. */
 void app_loop(struct app *a, double start_ms);

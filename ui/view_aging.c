@@ -189,8 +189,9 @@ aging_cursor_to(struct view *v, const char *code, bool top)
 /* Swap in a finished load, keeping the cursor's customer (or going to the
  * one aging_goto asked for). */
 static void
-aging_swap(struct view *v, struct aging_work *w)
+aging_swap(struct view *v, void *work)
 {
+	struct aging_work *w = work;
 	struct aging *g = v->priv;
 	const struct ar_row *r = g->set.nview ? ar_set_row(&g->set, (size_t)v->cursor) : NULL;
 	char *code = g->want ? g->want : r ? xstrdup(r->code) : NULL;
@@ -216,16 +217,8 @@ static bool
 aging_poll(struct view *v, bool wait)
 {
 	struct aging *g = v->priv;
-	struct ur_err err;
-	void *w;
 
-	switch (loader_take(g->ld, wait, &w, &err)) {
-	case LOADER_READY: aging_swap(v, w); break;
-	case LOADER_FAILED: app_error(v->app, "%s", err.msg); break;
-	case LOADER_BUSY: return true;
-	case LOADER_IDLE: break;
-	}
-	return loader_busy(g->ld);
+	return app_poll_loader(v, g->ld, wait, aging_swap);
 }
 
 static void

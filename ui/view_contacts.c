@@ -216,8 +216,9 @@ find_like(const struct cset *s, const struct citem *r)
 
 /* Swap in a finished load; the cursor stays on its row's customer. */
 static void
-contacts_swap(struct view *v, struct cwork *w)
+contacts_swap(struct view *v, void *work)
 {
+	struct cwork *w = work;
 	struct contacts *k = v->priv;
 	struct citem at = { 0 };
 	bool had = k->set.n && v->cursor < (long)k->set.n && !k->fresh;
@@ -243,16 +244,8 @@ static bool
 contacts_poll(struct view *v, bool wait)
 {
 	struct contacts *k = v->priv;
-	struct ur_err err;
-	void *w;
 
-	switch (loader_take(k->ld, wait, &w, &err)) {
-	case LOADER_READY: contacts_swap(v, w); break;
-	case LOADER_FAILED: app_error(v->app, "%s", err.msg); break;
-	case LOADER_BUSY: return true;
-	case LOADER_IDLE: break;
-	}
-	return loader_busy(k->ld);
+	return app_poll_loader(v, k->ld, wait, contacts_swap);
 }
 
 static void
