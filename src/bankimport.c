@@ -407,7 +407,7 @@ bi_store(struct bi_run *run, int fd, const char *data, const struct bi_choice *c
 	enum store_upsert what;
 	enum ur_status rc;
 
-	if (store_begin(run->st, err) != UR_OK)
+	if (store_bank_bulk(run->st, err) != UR_OK || store_begin(run->st, err) != UR_OK)
 		return err->status;
 	rc = store_bank_file_insert(run->st, &bf, &run->file_id, &what, err);
 	run->r->file_seen = what == STORE_UNCHANGED;

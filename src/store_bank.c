@@ -53,6 +53,14 @@ sb_find(struct store *st, const char *sql, const struct deposit *key,
 }
 
 enum ur_status
+store_bank_bulk(struct store *st, struct ur_err *err)
+{
+	/* one transaction inserts the whole file: with the default 2 MiB the
+	 * deposit indexes spill to the WAL and are read back mid-file */
+	return store_exec(st, "PRAGMA cache_size = -32768", err);
+}
+
+enum ur_status
 store_deposit_find(struct store *st, const struct deposit *key, bool by_payer,
 		   struct store_dep_found *out, struct ur_err *err)
 {

@@ -9,6 +9,10 @@
 #include "err.h"
 #include "store.h"
 
+/** Settings for importing a whole bank file in one transaction (a page
+ *  cache that holds the deposit indexes: 32 MiB at most). */
+enum ur_status store_bank_bulk(struct store *st, struct ur_err *err);
+
 /* A deposit found by store_deposit_find. */
 struct store_dep_found {
 	int64_t id;          /* 0: none */
