@@ -418,7 +418,7 @@ demo_store_payment(void *ctx, const struct customer *c, const struct invoice *in
 	a.amount = dep.amount;
 	a.fee = p->fee;
 	a.kind = p->fee ? "manual" : "auto";
-	a.alloc_date = p->date;
+	a.alloc_date = a.made_on = p->date; /* a payment of the past, matched then */
 	if (store_allocation_insert(x->st, &a, &alloc_id, err) != UR_OK)
 		return err->status;
 	return store_deposit_set_state(x->st, dep_id, "unmatched", "matched", x->cust_id, NULL,

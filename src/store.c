@@ -73,6 +73,12 @@ static const struct {
 	/* v6: a customer's deposits for the aging drill-down. */
 	{ 6, "CREATE INDEX deposit_customer ON deposit(customer_id)"
 	     " WHERE customer_id IS NOT NULL;" },
+	/* v7: the day a match was made (local, as the clerk's "today"), for
+	 * "matched today": alloc_date is the deposit's booking date, and bank
+	 * files come the morning after. Older rows stay NULL (not today). */
+	{ 7, "ALTER TABLE allocation ADD COLUMN made_on TEXT;"
+	     "CREATE INDEX allocation_made_on ON allocation(made_on, kind, deposit_id)"
+	     " WHERE made_on IS NOT NULL AND voided_at IS NULL;" },
 };
 #define STORE_VERSION (migrations[sizeof migrations / sizeof migrations[0] - 1].version)
 

@@ -191,6 +191,7 @@ struct allocation {
 				'fee' adjustment, voided with the allocation */
 	const char *kind;    /* "auto" or "manual" */
 	int32_t alloc_date;
+	int32_t made_on;     /* the day the match was made (0: today) */
 };
 /** Insert an allocation (and its fee adjustment), audited. UR_CONFLICT when
  *  amount + fee exceeds the invoice's open amount. */

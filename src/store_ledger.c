@@ -266,7 +266,7 @@ store_allocation_insert(struct store *st, const struct allocation *a, int64_t *i
 {
 	static const char sql[] =
 		"INSERT INTO allocation (deposit_id, invoice_id, customer_id, amount, fee, kind,"
-		" alloc_date, user) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+		" alloc_date, user, made_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 	sqlite3_stmt *s;
 	enum ur_status rc;
 
@@ -283,6 +283,7 @@ store_allocation_insert(struct store *st, const struct allocation *a, int64_t *i
 	sqlite3_bind_text(s, 6, a->kind, -1, SQLITE_STATIC);
 	store_bind_date(s, 7, a->alloc_date);
 	sqlite3_bind_text(s, 8, st->user, -1, SQLITE_STATIC);
+	store_bind_date(s, 9, a->made_on ? a->made_on : date_today());
 	if ((rc = store_step_done(st, s, err)) != UR_OK)
 		return rc;
 	*id = sqlite3_last_insert_rowid(st->db);

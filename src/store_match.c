@@ -318,7 +318,7 @@ static enum ur_status
 confirm_rows(struct store *st, const struct match_deposit *d, const struct match_proposal *p,
 	     const char *kind, struct ur_err *err)
 {
-	struct allocation a = { d->id, 0, p->customer_id, 0, 0, kind, d->date };
+	struct allocation a = { d->id, 0, p->customer_id, 0, 0, kind, d->date, 0 };
 	enum ur_status rc;
 	int64_t id;
 

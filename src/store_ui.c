@@ -204,7 +204,7 @@ store_ui_counts(struct store *st, int32_t today, int64_t *unmatched, int64_t *ma
 		      today, unmatched, err) != UR_OK)
 		return err->status;
 	return count_one(st, "SELECT count(DISTINCT deposit_id) FROM allocation"
-			     " INDEXED BY allocation_live_date WHERE alloc_date = ?1"
+			     " INDEXED BY allocation_made_on WHERE made_on = ?1"
 			     " AND voided_at IS NULL",
 			 today, matched_today, err);
 }

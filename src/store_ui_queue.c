@@ -19,9 +19,9 @@ filter_sql(enum sui_filter f)
 	switch (f) {
 	case SUI_UNMATCHED:
 		return " WHERE d.state = 'unmatched' AND ?1 IS NOT NULL";
-	case SUI_AUTO_TODAY: /* a match is dated on its deposit's booking date */
-		return " WHERE d.booking_date = ?1 AND EXISTS (SELECT 1 FROM allocation a"
-		       " WHERE a.deposit_id = d.id AND a.kind = 'auto' AND a.voided_at IS NULL)";
+	case SUI_AUTO_TODAY: /* matched automatically on the clerk's today */
+		return " WHERE d.id IN (SELECT a.deposit_id FROM allocation a"
+		       " WHERE a.made_on = ?1 AND a.kind = 'auto' AND a.voided_at IS NULL)";
 	case SUI_PARKED:
 		return " WHERE d.state = 'parked' AND ?1 IS NOT NULL";
 	default:
@@ -134,7 +134,7 @@ store_ui_queue_count(struct store *st, enum sui_filter f, enum sui_sort so, int3
 	sb_init(&sql);
 	if (f == SUI_AUTO_TODAY && !before)
 		sb_adds(&sql, "SELECT count(DISTINCT deposit_id) FROM allocation INDEXED BY"
-			      " allocation_live_date WHERE alloc_date = ?1 AND kind = 'auto'"
+			      " allocation_made_on WHERE made_on = ?1 AND kind = 'auto'"
 			      " AND voided_at IS NULL");
 	else
 		sb_adds(&sql, "SELECT count(*) FROM deposit d");

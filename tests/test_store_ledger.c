@@ -9,6 +9,7 @@
 
 #include "date.h"
 #include "store.h"
+#include "store_ui.h"
 #include "tap.h"
 #include "testutil.h"
 #include "test_store.h"
@@ -347,4 +348,42 @@ TAP_SUITE(store_aging)
 		   "store_aging_fast_sql runs in a plain connection");
 	tap_is_int(sum_open(path, store_aging_sql(), "2025-03-31"), 9410 + 500 + 12345,
 		   "store_aging_sql as of 2025-03-31");
+}
+
+/* "Matched today" counts the matches made today (the clerk's today), not
+ * the deposits booked today: bank files come the morning after. */
+TAP_SUITE(store_matched_today)
+{
+	struct allocation a = { .kind = "auto" };
+	int64_t unmatched, today, id, d1, d2;
+	struct store *st;
+	struct ur_err err;
+	char path[300];
+
+	ts_path(path, sizeof path, "today.db");
+	if (store_open(&st, path, "erin", &err) != UR_OK) {
+		tap_ok(0, "open: %s", err.msg);
+		return;
+	}
+	ts_customer(st, "T001", "Today", NULL);
+	d1 = deposit(st, "T-1", 1000, "2026-03-30");
+	d2 = deposit(st, "T-2", 2000, "2026-03-31");
+	a.deposit_id = d1;
+	a.customer_id = cust_id(st, "T001");
+	a.amount = 1000;
+	a.alloc_date = tu_day("2026-03-30");
+	tap_is_int(store_allocation_insert(st, &a, &id, &err), UR_OK,
+		   "yesterday's deposit matched now");
+	a.deposit_id = d2;
+	a.amount = 2000;
+	a.alloc_date = tu_day("2026-03-31");
+	a.made_on = tu_day("2026-03-20"); /* as the demo records a past payment */
+	tap_is_int(store_allocation_insert(st, &a, &id, &err), UR_OK, "a match made on 03-20");
+	tap_is_int(store_ui_counts(st, tu_day("2026-03-31"), &unmatched, &today, &err), UR_OK,
+		   "counts");
+	tap_is_int(today, 1, "matched today: the one made today, though booked yesterday");
+	tap_is_int(store_ui_counts(st, tu_day("2026-03-20"), &unmatched, &today, &err), UR_OK,
+		   "counts as of 03-20");
+	tap_is_int(today, 1, "03-20: the one made that day");
+	store_close(st);
 }
