@@ -93,6 +93,20 @@ store_sqlfail(struct store *st, int rc, struct ur_err *err)
 	return ur_fail(err, UR_FAIL, _("database %s: %s"), st->path, sqlite3_errmsg(st->db));
 }
 
+sqlite3_stmt *
+store_prepare(struct store *st, const char *sql, struct ur_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+
+	if (rc != SQLITE_OK) {
+		store_sqlfail(st, rc, err);
+		sqlite3_finalize(s);
+		return NULL;
+	}
+	return s;
+}
+
 enum ur_status
 store_exec(struct store *st, const char *sql, struct ur_err *err)
 {

@@ -30,7 +30,7 @@ static enum ur_status
 alias_step(struct store *st, const char *sql, const char *key, const struct match_deposit *d,
 	   const char *code, int64_t customer_id, struct ur_err *err)
 {
-	sqlite3_stmt *s = store_match_prep(st, sql, err);
+	sqlite3_stmt *s = store_prepare(st, sql, err);
 
 	if (!s)
 		return UR_FAIL;
@@ -92,7 +92,7 @@ store_alias_learn(struct store *st, const struct match_deposit *d, int64_t custo
 enum ur_status
 store_alias_each(struct store *st, store_alias_fn fn, void *ctx, struct ur_err *err)
 {
-	sqlite3_stmt *s = store_match_prep(st,
+	sqlite3_stmt *s = store_prepare(st,
 		"SELECT a.id, a.payer_key, a.remit_bank, a.remit_branch, a.payer_code, c.code,"
 		" c.name, a.count, a.last_used_at, a.user,"
 		" (SELECT count(DISTINCT b.customer_id) FROM payer_alias b"
@@ -131,7 +131,7 @@ alias_change(struct store *st, const char *sql, int64_t id, const char *text,
 
 	if ((rc = store_match_tx_begin(st, &own, err)) != UR_OK)
 		return rc;
-	if (!(s = store_match_prep(st, sql, err)))
+	if (!(s = store_prepare(st, sql, err)))
 		return store_match_tx_end(st, own, UR_FAIL, err);
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_text(s, 2, text ? text : "", -1, SQLITE_STATIC);
@@ -174,7 +174,7 @@ enum ur_status
 store_allocations_each(struct store *st, int64_t deposit_id, store_alloc_fn fn, void *ctx,
 		       struct ur_err *err)
 {
-	sqlite3_stmt *s = store_match_prep(st,
+	sqlite3_stmt *s = store_prepare(st,
 		"SELECT d.reference, d.booking_date, d.payer_name, coalesce(i.number, ''),"
 		" c.code, a.amount + a.fee, a.fee, d.currency, a.kind, a.user, a.created_at"
 		" FROM allocation a JOIN deposit d ON d.id = a.deposit_id"

@@ -14,9 +14,7 @@
 static enum ur_status
 sb_prepare(struct store *st, const char *sql, sqlite3_stmt **s, struct ur_err *err)
 {
-	int rc = sqlite3_prepare_v2(st->db, sql, -1, s, NULL);
-
-	return rc == SQLITE_OK ? UR_OK : store_sqlfail(st, rc, err);
+	return (*s = store_prepare(st, sql, err)) ? UR_OK : err->status;
 }
 
 /* Run the look-up sql with key bound (?1-?3 account, ?4 reference, ?5 amount,

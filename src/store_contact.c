@@ -108,14 +108,12 @@ contact_insert(struct store *st, const struct contact *c, int32_t today, int64_t
 		" promise_date, promise_amount, next_date, next_owner, dunning_level)"
 		" SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12 FROM customer"
 		" WHERE id = ?1";
-	sqlite3_stmt *s = NULL;
+	sqlite3_stmt *s = store_prepare(st, sql, err);
 	char at[32];
-	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+	int rc;
 
-	if (rc != SQLITE_OK) {
-		sqlite3_finalize(s);
-		return store_sqlfail(st, rc, err);
-	}
+	if (!s)
+		return err->status;
 	contact_stamp(c->day ? c->day : today, at, sizeof at);
 	sqlite3_bind_int64(s, 1, c->customer_id);
 	sqlite3_bind_text(s, 2, at, -1, SQLITE_TRANSIENT);
@@ -167,14 +165,10 @@ static sqlite3_stmt *
 contact_query(struct store *st, const char *sql, int64_t customer_id, int32_t day, int paid,
 	      struct ur_err *err)
 {
-	sqlite3_stmt *s = NULL;
-	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+	sqlite3_stmt *s = store_prepare(st, sql, err);
 
-	if (rc != SQLITE_OK) {
-		sqlite3_finalize(s);
-		store_sqlfail(st, rc, err);
+	if (!s)
 		return NULL;
-	}
 	if (customer_id)
 		sqlite3_bind_int64(s, 1, customer_id);
 	store_bind_date(s, 2, day);

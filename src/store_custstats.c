@@ -102,14 +102,10 @@ ar_bind(sqlite3_stmt *s, const struct ar_set *set)
 static sqlite3_stmt *
 ar_prepare(struct store *st, const char *sql, const struct ar_set *set, struct ur_err *err)
 {
-	sqlite3_stmt *s = NULL;
-	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+	sqlite3_stmt *s = store_prepare(st, sql, err);
 
-	if (rc != SQLITE_OK) {
-		sqlite3_finalize(s);
-		store_sqlfail(st, rc, err);
+	if (!s)
 		return NULL;
-	}
 	ar_bind(s, set);
 	return s;
 }

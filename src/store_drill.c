@@ -64,14 +64,10 @@ static sqlite3_stmt *
 drill_prepare(struct store *st, const char *sql, int64_t cid, int32_t as_of,
 	      struct ur_err *err)
 {
-	sqlite3_stmt *s = NULL;
-	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+	sqlite3_stmt *s = store_prepare(st, sql, err);
 
-	if (rc != SQLITE_OK) {
-		sqlite3_finalize(s);
-		store_sqlfail(st, rc, err);
+	if (!s)
 		return NULL;
-	}
 	sqlite3_bind_int64(s, 1, cid);
 	store_bind_date(s, 2, as_of);
 	return s;

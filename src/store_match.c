@@ -17,19 +17,6 @@
 #include "store_match_priv.h"
 #include "xalloc.h"
 
-sqlite3_stmt *
-store_match_prep(struct store *st, const char *sql, struct ur_err *err)
-{
-	sqlite3_stmt *s = NULL;
-	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
-
-	if (rc != SQLITE_OK) {
-		store_sqlfail(st, rc, err);
-		return NULL;
-	}
-	return s;
-}
-
 enum ur_status
 store_match_done(struct store *st, sqlite3_stmt *s, int rc, struct ur_err *err)
 {
@@ -40,7 +27,7 @@ store_match_done(struct store *st, sqlite3_stmt *s, int rc, struct ur_err *err)
 static int
 has_schema(struct store *st, const char *sql)
 {
-	sqlite3_stmt *s = store_match_prep(st, sql, NULL);
+	sqlite3_stmt *s = store_prepare(st, sql, NULL);
 	int found;
 
 	if (!s)
@@ -55,7 +42,7 @@ load_customers(struct store *st, struct match_index *ix, struct ur_err *err)
 {
 	int fee_col = has_schema(st, "SELECT 1 FROM pragma_table_info('customer')"
 				     " WHERE name = 'fee_policy'");
-	sqlite3_stmt *s = store_match_prep(st, fee_col ?
+	sqlite3_stmt *s = store_prepare(st, fee_col ?
 		"SELECT id, code, name, kana, kana_key, currency, fee_policy, payer_parent, rep_kana"
 		" FROM customer" :
 		"SELECT id, code, name, kana, kana_key, currency, NULL, payer_parent, rep_kana"
@@ -81,7 +68,7 @@ load_customers(struct store *st, struct match_index *ix, struct ur_err *err)
 static enum ur_status
 load_aliases(struct store *st, struct match_index *ix, struct ur_err *err)
 {
-	sqlite3_stmt *s = store_match_prep(st,
+	sqlite3_stmt *s = store_prepare(st,
 		"SELECT payer_key, remit_bank, remit_branch, payer_code, customer_id, count"
 		" FROM payer_alias", err);
 	int rc;
@@ -103,7 +90,7 @@ load_aliases(struct store *st, struct match_index *ix, struct ur_err *err)
 static enum ur_status
 load_invoices(struct store *st, struct match_index *ix, struct ur_err *err)
 {
-	sqlite3_stmt *s = store_match_prep(st,
+	sqlite3_stmt *s = store_prepare(st,
 		"SELECT id, number, customer_id, issue_date, due_date, amount - paid, currency"
 		" FROM invoice NOT INDEXED WHERE amount <> paid", err);
 	int rc;
@@ -127,7 +114,7 @@ load_virtual(struct store *st, struct match_index *ix, struct ur_err *err)
 	if (!has_schema(st, "SELECT 1 FROM sqlite_master WHERE type = 'table'"
 			    " AND name = 'virtual_account'"))
 		return UR_OK;
-	if (!(s = store_match_prep(st, "SELECT acct_number, customer_id FROM virtual_account",
+	if (!(s = store_prepare(st, "SELECT acct_number, customer_id FROM virtual_account",
 				   err)))
 		return UR_FAIL;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
@@ -186,7 +173,7 @@ dep_row(struct store_match_deposits *l, sqlite3_stmt *s)
 enum ur_status
 store_match_unmatched(struct store *st, struct store_match_deposits *out, struct ur_err *err)
 {
-	sqlite3_stmt *s = store_match_prep(st, DEP_COLS " WHERE state = 'unmatched'"
+	sqlite3_stmt *s = store_prepare(st, DEP_COLS " WHERE state = 'unmatched'"
 						      " ORDER BY booking_date, id", err);
 	int rc;
 
@@ -214,7 +201,7 @@ enum ur_status
 store_match_deposit_get(struct store *st, const char *ref, struct store_match_deposits *out,
 			const char **state, struct ur_err *err)
 {
-	sqlite3_stmt *s = store_match_prep(st, DEP_COLS " WHERE reference = ?1 LIMIT 2", err);
+	sqlite3_stmt *s = store_prepare(st, DEP_COLS " WHERE reference = ?1 LIMIT 2", err);
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -379,7 +366,7 @@ store_match_batch_new(struct store *st, struct ur_err *err)
 	struct store_match_batch *b = xcalloc(1, sizeof *b);
 
 	b->st = st;
-	b->open = store_match_prep(st, "SELECT amount - paid, number, currency FROM invoice"
+	b->open = store_prepare(st, "SELECT amount - paid, number, currency FROM invoice"
 				       " WHERE id = ?1", err);
 	if (!b->open) {
 		free(b);
@@ -479,7 +466,7 @@ static enum ur_status
 void_allocations(struct store *st, int64_t deposit_id, int64_t *manual_customer, int *n,
 		 struct ur_err *err)
 {
-	sqlite3_stmt *s = store_match_prep(st,
+	sqlite3_stmt *s = store_prepare(st,
 		"SELECT id, customer_id, kind FROM allocation WHERE deposit_id = ?1"
 		" AND voided_at IS NULL ORDER BY id", err);
 	int64_t *ids = NULL;
@@ -508,7 +495,7 @@ static enum ur_status
 current_state(struct store *st, int64_t deposit_id, char *state, size_t size,
 	      struct match_deposit *d, struct store_match_deposits *l, struct ur_err *err)
 {
-	sqlite3_stmt *s = store_match_prep(st, DEP_COLS " WHERE id = ?1", err);
+	sqlite3_stmt *s = store_prepare(st, DEP_COLS " WHERE id = ?1", err);
 	int rc;
 
 	memset(l, 0, sizeof *l);

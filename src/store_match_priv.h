@@ -7,8 +7,6 @@
 #include "match.h"
 #include "store_priv.h"
 
-/** Prepare sql (finalise it with store_match_done); NULL after filling err. */
-sqlite3_stmt *store_match_prep(struct store *st, const char *sql, struct ur_err *err);
 /** Finalise s; UR_OK when the last step returned SQLITE_DONE, else the error. */
 enum ur_status store_match_done(struct store *st, sqlite3_stmt *s, int rc, struct ur_err *err);
 /** Begin a transaction, or a savepoint inside the caller's (*own = 0). */

@@ -74,6 +74,9 @@ enum ur_status store_step_done(struct store *st, sqlite3_stmt *s, struct ur_err 
 enum ur_status store_sqlfail(struct store *st, int rc, struct ur_err *err);
 /** Run SQL text without results (schema, pragmas, transaction control). */
 enum ur_status store_exec(struct store *st, const char *sql, struct ur_err *err);
+/** A one-off statement prepared from sql (the caller finalizes it), or NULL
+ *  with err filled. */
+sqlite3_stmt *store_prepare(struct store *st, const char *sql, struct ur_err *err);
 /** Bind s, or NULL when s is NULL or "". */
 int store_bind_text(sqlite3_stmt *s, int idx, const char *text);
 /** Bind day number as 'YYYY-MM-DD'. */

@@ -205,14 +205,12 @@ contact_insert(struct store *st, int64_t cust_id, const char *channel, const cha
 	static const char sql[] =
 		"INSERT INTO contact (customer_id, user, channel, direction, note,"
 		" dunning_level) VALUES (?1, ?2, ?3, 'out', ?4, ?5)";
-	sqlite3_stmt *s;
+	sqlite3_stmt *s = store_prepare(st, sql, err);
 	char key[24];
-	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+	int rc;
 
-	if (rc != SQLITE_OK) {
-		sqlite3_finalize(s);
-		return store_sqlfail(st, rc, err);
-	}
+	if (!s)
+		return err->status;
 	sqlite3_bind_int64(s, 1, cust_id);
 	sqlite3_bind_text(s, 2, store_user(st), -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, channel, -1, SQLITE_STATIC);

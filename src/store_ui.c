@@ -17,20 +17,6 @@
 
 #define READER_BUSY_MS 5000 /* as long as store_open's connections wait */
 
-sqlite3_stmt *
-sui_prepare(struct store *st, const char *sql, struct ur_err *err)
-{
-	sqlite3_stmt *s = NULL;
-	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
-
-	if (rc != SQLITE_OK) {
-		store_sqlfail(st, rc, err);
-		sqlite3_finalize(s);
-		return NULL;
-	}
-	return s;
-}
-
 enum ur_status
 sui_finish(struct store *st, sqlite3_stmt *s, int rc, struct ur_err *err)
 {
@@ -165,7 +151,7 @@ sui_deposit_row(sqlite3_stmt *s, struct sui_deposit *d)
 enum ur_status
 store_ui_deposit_get(struct store *st, int64_t id, struct sui_deposit *d, struct ur_err *err)
 {
-	sqlite3_stmt *s = sui_prepare(st, SUI_DEPOSIT_COLS " WHERE d.id = ?1", err);
+	sqlite3_stmt *s = store_prepare(st, SUI_DEPOSIT_COLS " WHERE d.id = ?1", err);
 	int rc;
 
 	memset(d, 0, sizeof *d);
@@ -184,7 +170,7 @@ store_ui_deposit_get(struct store *st, int64_t id, struct sui_deposit *d, struct
 static enum ur_status
 count_one(struct store *st, const char *sql, int32_t today, int64_t *out, struct ur_err *err)
 {
-	sqlite3_stmt *s = sui_prepare(st, sql, err);
+	sqlite3_stmt *s = store_prepare(st, sql, err);
 	int rc;
 
 	*out = 0;
@@ -217,7 +203,7 @@ store_ui_open_items(struct store *st, int64_t customer_id, const char *cur, size
 		"SELECT id, number, due_date, amount - paid FROM invoice"
 		" WHERE customer_id = ?1 AND currency = ?2 AND amount <> paid"
 		" ORDER BY due_date, issue_date, id LIMIT ?3";
-	sqlite3_stmt *s = sui_prepare(st, sql, err);
+	sqlite3_stmt *s = store_prepare(st, sql, err);
 	struct sui_item *it;
 	int rc;
 
@@ -257,7 +243,7 @@ store_ui_customer_find(struct store *st, const char *text, int max, struct sui_c
 		"SELECT id, code, name, ifnull(kana, ''), currency FROM customer"
 		" WHERE instr(code, ?1) OR instr(name, ?1) OR instr(ifnull(kana, ''), ?1)"
 		" OR (?2 <> '' AND instr(ifnull(kana_key, ''), ?2)) ORDER BY code LIMIT ?3";
-	sqlite3_stmt *s = sui_prepare(st, sql, err);
+	sqlite3_stmt *s = store_prepare(st, sql, err);
 	struct strbuf key;
 	int rc;
 
@@ -280,7 +266,7 @@ store_ui_customer_get(struct store *st, int64_t id, struct sui_customer *c, stru
 {
 	static const char sql[] =
 		"SELECT id, code, name, ifnull(kana, ''), currency FROM customer WHERE id = ?1";
-	sqlite3_stmt *s = sui_prepare(st, sql, err);
+	sqlite3_stmt *s = store_prepare(st, sql, err);
 	int rc;
 
 	memset(c, 0, sizeof *c);
@@ -303,7 +289,7 @@ store_ui_contacts(struct store *st, int64_t customer_id, int max, struct sui_con
 		"SELECT k.id, k.at, k.user, c.name, k.channel, k.note, ifnull(k.outcome, ''),"
 		" ifnull(k.next_date, '') FROM contact k JOIN customer c ON c.id = k.customer_id"
 		" WHERE ?1 = 0 OR k.customer_id = ?1 ORDER BY k.at DESC, k.id DESC LIMIT ?2";
-	sqlite3_stmt *s = sui_prepare(st, sql, err);
+	sqlite3_stmt *s = store_prepare(st, sql, err);
 	struct sui_contact *k;
 	int rc;
 

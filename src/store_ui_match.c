@@ -55,7 +55,7 @@ static enum ur_status
 lookup(struct finder *f, const char *sql, const char *a, size_t alen, const char *b,
        struct ur_err *err)
 {
-	sqlite3_stmt *s = sui_prepare(f->st, sql, err);
+	sqlite3_stmt *s = store_prepare(f->st, sql, err);
 	int rc, k = 0;
 
 	if (!s)
@@ -131,7 +131,7 @@ find_names(struct finder *f, struct ur_err *err)
 static enum ur_status
 load_names(struct store *st, struct sui_names *nm, struct ur_err *err)
 {
-	sqlite3_stmt *s = sui_prepare(st, "SELECT id, kana_key, ifnull(kana, '') FROM customer"
+	sqlite3_stmt *s = store_prepare(st, "SELECT id, kana_key, ifnull(kana, '') FROM customer"
 					  " WHERE ifnull(kana_key, '') <> ''", err);
 	size_t cap = 0;
 	int rc;
@@ -279,7 +279,7 @@ find_amounts(struct finder *f, struct ur_err *err)
 	for (int i = 0; i < fees.nfees; i++)
 		sb_addf(&sql, ", ?%d", i + 3);
 	sb_adds(&sql, ")");
-	s = sui_prepare(f->st, sql.buf, err);
+	s = store_prepare(f->st, sql.buf, err);
 	sb_free(&sql);
 	if (!s)
 		return err->status;
@@ -344,7 +344,7 @@ load_customer(struct finder *f, struct match_index *ix, sqlite3_stmt *c, sqlite3
 static enum ur_status
 load_aliases(struct finder *f, struct match_index *ix, struct ur_err *err)
 {
-	sqlite3_stmt *s = sui_prepare(f->st,
+	sqlite3_stmt *s = store_prepare(f->st,
 		"SELECT payer_key, remit_bank, remit_branch, payer_code, customer_id, count"
 		" FROM payer_alias WHERE payer_key = ?1 OR (?2 <> '' AND payer_code = ?2)", err);
 	int rc;
@@ -373,7 +373,7 @@ load_virtual(struct finder *f, struct match_index *ix, struct ur_err *err)
 
 	if (!f->d->acct_number || !*f->d->acct_number)
 		return UR_OK;
-	if (!(s = sui_prepare(f->st, "SELECT customer_id FROM virtual_account"
+	if (!(s = store_prepare(f->st, "SELECT customer_id FROM virtual_account"
 				     " WHERE acct_number = ?1", err)))
 		return err->status;
 	sqlite3_bind_text(s, 1, f->d->acct_number, -1, SQLITE_TRANSIENT);
@@ -385,10 +385,10 @@ load_virtual(struct finder *f, struct match_index *ix, struct ur_err *err)
 static enum ur_status
 load_index(struct finder *f, struct match_index *ix, struct ur_err *err)
 {
-	sqlite3_stmt *c = sui_prepare(f->st, "SELECT id, code, name, kana, kana_key, currency,"
+	sqlite3_stmt *c = store_prepare(f->st, "SELECT id, code, name, kana, kana_key, currency,"
 					     " ifnull(fee_policy, '') FROM customer WHERE id = ?1",
 				      err);
-	sqlite3_stmt *inv = c ? sui_prepare(f->st,
+	sqlite3_stmt *inv = c ? store_prepare(f->st,
 		"SELECT id, number, issue_date, due_date, amount - paid, currency FROM invoice"
 		" WHERE customer_id = ?1 AND amount <> paid", err) : NULL;
 	enum ur_status rc = c && inv ? UR_OK : err->status;

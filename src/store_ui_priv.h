@@ -18,8 +18,6 @@ struct sui_deposit;
 	" d.reference, ifnull(d.park_reason, ''), d.acct_bank || '-' || d.acct_branch || '-'" \
 	" || d.acct_number, d.acct_number FROM deposit d"
 
-/** Prepare sql on st's connection; NULL after filling err on failure. */
-sqlite3_stmt *sui_prepare(struct store *st, const char *sql, struct ur_err *err);
 /** Finalize s; when rc (the last step's result) is an error, fill err and
  *  return its status, else UR_OK. */
 enum ur_status sui_finish(struct store *st, sqlite3_stmt *s, int rc, struct ur_err *err);

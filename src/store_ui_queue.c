@@ -110,7 +110,7 @@ store_ui_queue_page(struct store *st, enum sui_filter f, enum sui_sort so, int32
 		add_keyset(&sql, so, idir, inclusive);
 	add_order(&sql, so, idir);
 	sb_adds(&sql, " LIMIT ?4 OFFSET ?5");
-	s = sui_prepare(st, sql.buf, err);
+	s = store_prepare(st, sql.buf, err);
 	sb_free(&sql);
 	if (!s)
 		return err->status;
@@ -142,7 +142,7 @@ store_ui_queue_count(struct store *st, enum sui_filter f, enum sui_sort so, int3
 		sb_adds(&sql, filter_sql(f));
 	if (before)
 		add_keyset(&sql, so, -sort_dir(so), false);
-	s = sui_prepare(st, sql.buf, err);
+	s = store_prepare(st, sql.buf, err);
 	sb_free(&sql);
 	if (!s)
 		return err->status;
@@ -173,7 +173,7 @@ store_ui_queue_find(struct store *st, enum sui_filter f, enum sui_sort so, int32
 		add_keyset(&sql, so, idir, true);
 	add_order(&sql, so, idir);
 	sb_adds(&sql, " LIMIT ?4 OFFSET ?5");
-	s = sui_prepare(st, sql.buf, err);
+	s = store_prepare(st, sql.buf, err);
 	sb_free(&sql);
 	if (!s)
 		return err->status;

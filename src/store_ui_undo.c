@@ -55,7 +55,7 @@ undo_find(struct store *st, struct undo_rec *u, struct ur_err *err)
 		" AND a.action IN ('ui-confirm', 'ui-park', 'ui-assign')"
 		" AND NOT EXISTS (SELECT 1 FROM audit x WHERE x.entity = 'audit:' || a.id"
 		" AND x.action = 'ui-undo') ORDER BY a.id DESC LIMIT 1";
-	sqlite3_stmt *s = sui_prepare(st, sql, err);
+	sqlite3_stmt *s = store_prepare(st, sql, err);
 	const char *j;
 	int rc;
 
@@ -134,7 +134,7 @@ store_ui_lease_holder(struct store *st, int64_t id, char **user, struct ur_err *
 		"SELECT user, action = 'lease' AND at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?2)"
 		" FROM audit WHERE entity = ?1 AND action IN ('lease', 'release')"
 		" ORDER BY id DESC LIMIT 1";
-	sqlite3_stmt *s = sui_prepare(st, sql, err);
+	sqlite3_stmt *s = store_prepare(st, sql, err);
 	char key[40], age[24];
 	int rc;
 
