@@ -12,6 +12,7 @@
 
 #include "cmd_statement.h"
 #include "date.h"
+#include "docprint.h"
 #include "i18n.h"
 #include "pdf.h"
 #include "render.h"
@@ -273,48 +274,19 @@ docout_abort(struct docout *o)
 static int
 print_file(const struct docout *o, const char *path)
 {
-	const char *printer = company_get(o->company, "printer", NULL);
-	char out[512];
-	int fd[2], status;
-	ssize_t n;
-	size_t len = 0;
-	pid_t pid;
+	struct strbuf job;
+	struct ur_err err;
+	int rc;
 
-	if (pipe(fd) != 0 || (pid = fork()) < 0) {
-		cli_error(_("cannot run lp: %s; the PDF is saved as %s"), strerror(errno), path);
-		return UR_FAIL;
-	}
-	if (pid == 0) {
-		dup2(fd[1], STDOUT_FILENO);
-		dup2(fd[1], STDERR_FILENO);
-		close(fd[0]);
-		close(fd[1]);
-		if (*printer)
-			execlp("lp", "lp", "-d", printer, "--", path, (char *)NULL);
-		else
-			execlp("lp", "lp", "--", path, (char *)NULL);
-		_exit(127);
-	}
-	close(fd[1]);
-	while (len + 1 < sizeof out && (n = read(fd[0], out + len, sizeof out - 1 - len)) > 0)
-		len += (size_t)n;
-	out[len] = '\0';
-	close(fd[0]);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	out[strcspn(out, "\n")] = '\0';
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 127 && !*out) {
-		cli_error(_("cannot print: lp (CUPS) is not installed; the PDF is saved as %s"),
-			  path);
-		return UR_FAIL;
-	}
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		cli_error(_("cannot print %s: %s; the PDF is saved as %s"), path,
-			  *out ? out : _("lp failed"), path);
-		return UR_FAIL;
-	}
-	printf(_("Sent %s to the printer: %s\n"), path, out);
-	return UR_OK;
+	sb_init(&job);
+	ur_err_clear(&err);
+	rc = docprint_lp(path, company_get(o->company, "printer", NULL), &job, &err);
+	if (rc == UR_OK)
+		printf(_("Sent %s to the printer: %s\n"), path, job.buf);
+	else
+		cli_fail(&err);
+	sb_free(&job);
+	return rc;
 }
 
 int
