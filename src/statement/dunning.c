@@ -280,29 +280,39 @@ dunning_free(struct dunning_letter *d)
 	memset(d, 0, sizeof *d);
 }
 
+bool
+dunning_cells(const struct dunning_letter *d, long i, struct dunning_cells *c)
+{
+	const struct stmt_words *w = stmt_words(d->lang);
+	const struct stmt_item *it;
+
+	if (i < 0) {
+		memcpy(c->cell, (const char *[]){ w->c_number, w->c_date, w->c_due, w->c_amount,
+						  w->c_open, w->c_days }, sizeof c->cell);
+		return true;
+	}
+	it = &d->s->items[i];
+	if (it->days_late <= 0)
+		return false;
+	stmt_date_short(it->issue, d->lang, c->issue);
+	stmt_date_short(it->due, d->lang, c->due);
+	render_money(it->amount, d->s->currency, d->lang, c->amount);
+	render_money(it->open, d->s->currency, d->lang, c->open);
+	snprintf(c->days, sizeof c->days, "%d", it->days_late);
+	memcpy(c->cell, (const char *[]){ it->number, c->issue, c->due, c->amount, c->open,
+					  c->days }, sizeof c->cell);
+	return true;
+}
+
 void
 dunning_table_text(const struct dunning_letter *d, struct strbuf *out)
 {
-	const struct stmt_words *w = stmt_words(d->lang);
-	static const int widths[] = { 15, 10, 10, 12, 12, 8 };
-	char is[STMT_DATE_SIZE], du[STMT_DATE_SIZE], a[RENDER_MONEY_SIZE], o[RENDER_MONEY_SIZE];
-	char days[16];
+	static const int widths[DUNNING_COLS] = { 15, 10, 10, 12, 12, 8 };
+	struct dunning_cells c;
 
-	render_row(out, (const char *[]){ w->c_number, w->c_date, w->c_due, w->c_amount,
-					  w->c_open, w->c_days }, widths, "lllrrr", 6);
-	for (size_t i = 0; i < d->s->nitems; i++) {
-		const struct stmt_item *it = &d->s->items[i];
-
-		if (it->days_late <= 0)
-			continue;
-		stmt_date_short(it->issue, d->lang, is);
-		stmt_date_short(it->due, d->lang, du);
-		render_money(it->amount, d->s->currency, d->lang, a);
-		render_money(it->open, d->s->currency, d->lang, o);
-		snprintf(days, sizeof days, "%d", it->days_late);
-		render_row(out, (const char *[]){ it->number, is, du, a, o, days }, widths,
-			   "lllrrr", 6);
-	}
+	for (long i = -1; i < (long)d->s->nitems; i++)
+		if (dunning_cells(d, i, &c))
+			render_row(out, c.cell, widths, DUNNING_ALIGN, DUNNING_COLS);
 }
 
 void

@@ -5,13 +5,16 @@
 #ifndef UR_SRC_STATEMENT_DUNNING_H
 #define UR_SRC_STATEMENT_DUNNING_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "company.h"
 #include "err.h"
+#include "render.h"
 #include "statement.h"
 #include "strbuf.h"
+#include "words.h"
 
 #define DUNNING_LEVELS 3
 
@@ -57,6 +60,21 @@ void dunning_free(struct dunning_letter *d);
 /** Append the letter as plain text (lines without trailing spaces). */
 void dunning_text(const struct dunning_letter *d, const struct company *c,
 		  struct strbuf *out);
+
+/* The six cells of one row of a letter's overdue-invoice table. */
+struct dunning_cells {
+	const char *cell[6];
+	char issue[STMT_DATE_SIZE], due[STMT_DATE_SIZE];
+	char amount[RENDER_MONEY_SIZE], open[RENDER_MONEY_SIZE], days[16];
+};
+/** Cells of the overdue table, left to right (number, date, due, amount,
+ *  open, days late) and how to align them. */
+#define DUNNING_COLS 6
+#define DUNNING_ALIGN "lllrrr"
+
+/** Row i of the overdue table into c: the header for i < 0, else item i of
+ *  the statement; false for an item that is not overdue (no row). */
+bool dunning_cells(const struct dunning_letter *d, long i, struct dunning_cells *c);
 
 /** Append the overdue-invoice table as plain text. */
 void dunning_table_text(const struct dunning_letter *d, struct strbuf *out);

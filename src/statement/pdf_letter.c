@@ -47,26 +47,13 @@ letter_head(struct pdf *p, const struct dunning_letter *d, const struct company 
 static void
 letter_table(struct pdf *p, const struct dunning_letter *d)
 {
-	const struct stmt_words *w = stmt_words(d->lang);
-	static const int widths[] = { 110, 76, 76, 95, 95, 59 };
-	const struct pdf_cols cols = { 6, widths, "lllrrr" };
-	char is[STMT_DATE_SIZE], du[STMT_DATE_SIZE], a[RENDER_MONEY_SIZE], o[RENDER_MONEY_SIZE];
-	char days[16];
+	static const int widths[DUNNING_COLS] = { 110, 76, 76, 95, 95, 59 };
+	const struct pdf_cols cols = { DUNNING_COLS, widths, DUNNING_ALIGN };
+	struct dunning_cells c;
 
-	pdf_row(p, &cols, (const char *[]){ w->c_number, w->c_date, w->c_due, w->c_amount,
-					    w->c_open, w->c_days }, true);
-	for (size_t i = 0; i < d->s->nitems; i++) {
-		const struct stmt_item *it = &d->s->items[i];
-
-		if (it->days_late <= 0)
-			continue;
-		stmt_date_short(it->issue, d->lang, is);
-		stmt_date_short(it->due, d->lang, du);
-		render_money(it->amount, d->s->currency, d->lang, a);
-		render_money(it->open, d->s->currency, d->lang, o);
-		snprintf(days, sizeof days, "%d", it->days_late);
-		pdf_row(p, &cols, (const char *[]){ it->number, is, du, a, o, days }, false);
-	}
+	for (long i = -1; i < (long)d->s->nitems; i++)
+		if (dunning_cells(d, i, &c))
+			pdf_row(p, &cols, c.cell, i < 0);
 	pdf_table_end(p);
 }
 
