@@ -51,7 +51,7 @@ store_ui_open_reader(struct store **out, const char *path, const char *user,
 	st->os_user = xstrdup(user);
 	sb_init(&st->before);
 	sb_init(&st->after);
-	rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE, NULL);
+	rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		if (st->db)
 			store_sqlfail(st, rc, err);

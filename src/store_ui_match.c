@@ -262,8 +262,20 @@ find_alike(struct finder *f, struct match_index *found, struct sui_names *nm, in
 	return rc;
 }
 
+/* The parameter list "(?2, ?3, …)": the amount and the amount plus each fee. */
+static void
+amount_list(struct strbuf *sql, int nfees)
+{
+	sb_adds(sql, "(?2");
+	for (int i = 0; i < nfees; i++)
+		sb_addf(sql, ", ?%d", i + 3);
+	sb_adds(sql, ")");
+}
+
 /* Customers with an open invoice of the deposit's amount, or of it plus
- * one of the usual transfer fees. */
+ * one of the usual transfer fees: unpaid invoices by their amount
+ * (index invoice_amount), partly paid ones by what is left
+ * (invoice_part_open). */
 static enum ur_status
 find_amounts(struct finder *f, struct ur_err *err)
 {
@@ -274,11 +286,12 @@ find_amounts(struct finder *f, struct ur_err *err)
 
 	match_fee_default(&fees);
 	sb_init(&sql);
-	sb_adds(&sql, "SELECT DISTINCT customer_id FROM invoice WHERE currency = ?1"
-		      " AND amount <> paid AND amount - paid IN (?2");
-	for (int i = 0; i < fees.nfees; i++)
-		sb_addf(&sql, ", ?%d", i + 3);
-	sb_adds(&sql, ")");
+	sb_adds(&sql, "SELECT customer_id FROM invoice WHERE currency = ?1 AND paid = 0"
+		      " AND amount IN ");
+	amount_list(&sql, fees.nfees);
+	sb_adds(&sql, " UNION SELECT customer_id FROM invoice WHERE currency = ?1"
+		      " AND paid <> 0 AND amount <> paid AND amount - paid IN ");
+	amount_list(&sql, fees.nfees);
 	s = store_prepare(f->st, sql.buf, err);
 	sb_free(&sql);
 	if (!s)

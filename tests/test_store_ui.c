@@ -163,6 +163,75 @@ check_proposals(struct store *st)
 	sui_names_free(&names);
 }
 
+/* Whether store_ui_match proposes invoice inv of customer c for the
+ * deposit with reference ref. */
+static int
+proposes(struct store *st, const char *path, const char *ref, int64_t c, int64_t inv)
+{
+	struct sui_names names = { 0 };
+	struct match_config cfg;
+	struct sui_match m;
+	struct ur_err err;
+	char sql[96];
+	int found = 0;
+
+	match_config_default(&cfg);
+	snprintf(sql, sizeof sql, "SELECT id FROM deposit WHERE reference = '%s'", ref);
+	if (store_ui_match(st, ts_q1(path, sql), &cfg, &names, &m, &err) != UR_OK)
+		return 0;
+	for (int k = 0; k < m.r.nprop; k++)
+		found |= m.r.prop[k].customer_id == c && m.r.prop[k].nlines &&
+			 m.r.prop[k].line[0].invoice_id == inv;
+	sui_match_free(&m);
+	sui_names_free(&names);
+	return found;
+}
+
+/* A payer nobody knows: the customer is found by an open amount, of an
+ * unpaid invoice (less a fee) or of what a part payment left open. */
+static void
+check_amount_only(struct store *st, const char *path)
+{
+	struct match_proposal p = { .nlines = 1 };
+	struct sui_names names = { 0 };
+	struct match_config cfg;
+	struct sui_customer cu;
+	struct sui_match m;
+	struct sui_item *it = NULL;
+	struct ur_err err;
+	size_t k = 0;
+	int64_t c;
+
+	match_config_default(&cfg);
+	for (c = 1; c <= NCUST && k < 2; c++) {
+		free(it);
+		store_ui_open_items(st, c, "JPY", 8, &it, &k, &err);
+	}
+	c--;
+	if (!tap_ok(k >= 2 && store_ui_customer_get(st, c, &cu, &err) == UR_OK,
+		    "a customer with two open invoices")) {
+		free(it);
+		return;
+	}
+	deposit(st, 9000, cu.kana, it[0].open / 2, "");
+	sui_customers_free(&cu, 1);
+	store_ui_match(st, ts_q1(path, "SELECT id FROM deposit WHERE reference = 'R09000'"),
+		       &cfg, &names, &m, &err);
+	p.customer_id = c;
+	p.line[0] = (struct match_line){ it[0].invoice_id, it[0].number, it[0].open / 2, 0 };
+	tap_is_int(store_match_confirm(st, &m.md, &p, "manual", &err), UR_OK,
+		   "half of the oldest invoice paid");
+	sui_match_free(&m);
+	sui_names_free(&names);
+	deposit(st, 9001, "ﾒｲｷﾞﾌﾒｲ", it[0].open - it[0].open / 2, "");
+	deposit(st, 9002, "ﾒｲｷﾞﾌﾒｲ", it[1].open - 440, "");
+	tap_ok(proposes(st, path, "R09001", c, it[0].invoice_id),
+	       "the rest of a part-paid invoice finds its customer");
+	tap_ok(proposes(st, path, "R09002", c, it[1].invoice_id),
+	       "an unpaid invoice less a fee finds its customer");
+	free(it);
+}
+
 /* Read filter f in sort s page by page forward and backward; the pages
  * must agree with each other, with the count and with the positions. */
 static void
@@ -322,5 +391,6 @@ TAP_SUITE(store_ui)
 			check_pages(st, f, s);
 	check_assign(st, path);
 	check_race(st, path);
+	check_amount_only(st, path);
 	store_close(st);
 }
