@@ -2,6 +2,7 @@
  * and kana folding, company-type and branch markers, the comparison key. */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,6 +75,41 @@ static const struct marker english[] = {
 static const char *const branches[] = {"エイ", "シユツ"};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The markers as code points, decoded once: matching them at every
+ * position of every name was most of the matching engine's time. */
+#define LIT_MAX 16 /* the longest, INCORPORATED, has 12 */
+struct lit {
+	uint32_t cp[LIT_MAX];
+	size_t n;
+};
+
+static struct lit abbrev_lit[COUNT(abbrevs)], long_lit[COUNT(longforms)],
+	english_lit[COUNT(english)], branch_lit[COUNT(branches)];
+static pthread_once_t lits_once = PTHREAD_ONCE_INIT;
+
+static void
+lit_decode(const char *s, struct lit *l)
+{
+	size_t n = strlen(s), i = 0;
+
+	l->n = 0;
+	while (i < n && l->n < LIT_MAX)
+		i += utf8_decode(s + i, n - i, &l->cp[l->n++]);
+}
+
+static void
+lits_decode(void)
+{
+	for (size_t i = 0; i < COUNT(abbrevs); i++)
+		lit_decode(abbrevs[i].text, &abbrev_lit[i]);
+	for (size_t i = 0; i < COUNT(longforms); i++)
+		lit_decode(longforms[i].text, &long_lit[i]);
+	for (size_t i = 0; i < COUNT(english); i++)
+		lit_decode(english[i].text, &english_lit[i]);
+	for (size_t i = 0; i < COUNT(branches); i++)
+		lit_decode(branches[i], &branch_lit[i]);
+}
 
 /* Full-width forms of the half-width katakana U+FF61..U+FF9D. */
 static const uint16_t halfwidth[] = {
@@ -224,29 +260,24 @@ fold_free(struct fold *f)
 
 /* Length in code points of lit if v[pos..e) starts with it, else 0. */
 static size_t
-match_at(const struct fold *f, size_t pos, size_t e, const char *lit)
+match_at(const struct fold *f, size_t pos, size_t e, const struct lit *lit)
 {
-	size_t n = strlen(lit), i = 0, k = 0;
-
-	while (i < n) {
-		uint32_t c;
-
-		i += utf8_decode(lit + i, n - i, &c);
-		if (pos + k >= e || f->v[pos + k] != c)
+	if (pos > e || e - pos < lit->n)
+		return 0;
+	for (size_t k = 0; k < lit->n; k++)
+		if (f->v[pos + k] != lit->cp[k])
 			return 0;
-		k++;
-	}
-	return k;
+	return lit->n;
 }
 
-/* Whether v[b..e) is exactly one of the markers; returns it or NULL. */
+/* Whether v[b..e) is exactly one of the markers m (decoded as lit);
+ * returns it or NULL. */
 static const struct marker *
-match_whole(const struct fold *f, size_t b, size_t e, const struct marker *m, size_t nm)
+match_whole(const struct fold *f, size_t b, size_t e, const struct marker *m,
+	    const struct lit *lit, size_t nm)
 {
-	size_t i;
-
-	for (i = 0; i < nm; i++)
-		if (b < e && match_at(f, b, e, m[i].text) == e - b)
+	for (size_t i = 0; i < nm; i++)
+		if (b < e && lit[i].n == e - b && match_at(f, b, e, &lit[i]))
 			return &m[i];
 	return NULL;
 }
@@ -275,17 +306,6 @@ emit_key(const struct fold *f, size_t b, size_t e, struct strbuf *out)
 	for (; b < e; b++)
 		if (!is_punct(f->v[b]))
 			utf8_append(out, f->v[b]);
-}
-
-/* Code points in the UTF-8 literal lit. */
-static size_t
-lit_len(const char *lit)
-{
-	size_t k = 0;
-
-	for (; *lit; lit++)
-		k += ((unsigned char)*lit & 0xC0) != 0x80;
-	return k;
 }
 
 static void
@@ -325,7 +345,7 @@ take_branch(struct fold *f, size_t *rb, size_t *re)
 		if (f->v[i] != '(')
 			continue;
 		for (k = 0; k < COUNT(branches); k++) {
-			len = match_at(f, i + 1, f->e, branches[k]);
+			len = match_at(f, i + 1, f->e, &branch_lit[k]);
 			j = i + 1 + len;
 			if (len == 0 || (j < f->e && f->v[j] != ')'))
 				continue;
@@ -356,8 +376,8 @@ strip_start(struct fold *f, struct kana_info *info)
 
 	j = find(f, f->b, lim, ')');
 	if (j < lim) {
-		m = f->v[f->b] == '(' ? match_whole(f, f->b + 1, j, abbrevs, COUNT(abbrevs))
-				      : match_whole(f, f->b, j, abbrevs, COUNT(abbrevs));
+		m = f->v[f->b] == '(' ? match_whole(f, f->b + 1, j, abbrevs, abbrev_lit, COUNT(abbrevs))
+				      : match_whole(f, f->b, j, abbrevs, abbrev_lit, COUNT(abbrevs));
 		if (m) {
 			note_corp(info, m);
 			f->b = j + 1;
@@ -365,7 +385,7 @@ strip_start(struct fold *f, struct kana_info *info)
 		}
 	}
 	for (i = 0; i < COUNT(longforms); i++) {
-		len = match_at(f, f->b, f->e, longforms[i].text);
+		len = match_at(f, f->b, f->e, &long_lit[i]);
 		if (len) {
 			note_corp(info, &longforms[i]);
 			f->b += len;
@@ -384,8 +404,8 @@ strip_english(struct fold *f, struct kana_info *info)
 	while (e > f->b && (f->v[e - 1] == '.' || f->v[e - 1] == ',' || f->v[e - 1] == ' '))
 		e--;
 	for (i = 0; i < COUNT(english); i++) {
-		len = strlen(english[i].text);
-		if (e - f->b <= len || match_at(f, e - len, e, english[i].text) != len)
+		len = english_lit[i].n;
+		if (e - f->b <= len || !match_at(f, e - len, e, &english_lit[i]))
 			continue;
 		if (f->v[e - len - 1] != ' ' && f->v[e - len - 1] != '.' && f->v[e - len - 1] != ',')
 			continue;
@@ -407,7 +427,7 @@ strip_end(struct fold *f, struct kana_info *info)
 		k--;
 	if (k > lim) {
 		hi = f->v[f->e - 1] == ')' ? f->e - 1 : f->e;
-		m = match_whole(f, k, hi, abbrevs, COUNT(abbrevs));
+		m = match_whole(f, k, hi, abbrevs, abbrev_lit, COUNT(abbrevs));
 		if (m) {
 			note_corp(info, m);
 			f->e = k - 1;
@@ -415,8 +435,8 @@ strip_end(struct fold *f, struct kana_info *info)
 		}
 	}
 	for (i = 0; i < COUNT(longforms); i++) {
-		len = lit_len(longforms[i].text);
-		if (f->e - f->b >= len && match_at(f, f->e - len, f->e, longforms[i].text)) {
+		len = long_lit[i].n;
+		if (f->e - f->b >= len && match_at(f, f->e - len, f->e, &long_lit[i])) {
 			note_corp(info, &longforms[i]);
 			f->e -= len;
 			return true;
@@ -434,12 +454,12 @@ marker_at(const struct fold *f, size_t i, const struct marker **m)
 
 	if (f->v[i] == '(') {
 		j = find(f, i + 1, to, ')');
-		*m = j < to ? match_whole(f, i + 1, j, abbrevs, COUNT(abbrevs)) : NULL;
+		*m = j < to ? match_whole(f, i + 1, j, abbrevs, abbrev_lit, COUNT(abbrevs)) : NULL;
 		if (*m)
 			return j + 1 - i;
 	}
 	for (k = 0; k < COUNT(longforms); k++) {
-		len = match_at(f, i, f->e, longforms[k].text);
+		len = match_at(f, i, f->e, &long_lit[k]);
 		if (len) {
 			*m = &longforms[k];
 			return len;
@@ -509,6 +529,7 @@ kana_fold(const char *in, struct strbuf *key, struct kana_info *info)
 {
 	struct fold f;
 
+	pthread_once(&lits_once, lits_decode);
 	if (info) {
 		info->corp = NULL;
 		info->payer_code[0] = '\0';
