@@ -516,6 +516,36 @@ test_held_tie(void)
 	match_index_free(ix);
 }
 
+/* Customer ids far apart (an imported numbering, not rowids) are found
+ * as well as dense ones; an id seen twice is one customer. */
+static void
+test_customer_ids(void)
+{
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	struct match_deposit d = dep("ｶ)ﾄｵｲｼﾖｳｼﾞ", 440000);
+	struct match_result r;
+	long nc, ni;
+
+	match_config_default(&cfg);
+	cust(ix, 3, "C3", "株式会社近所商事", "カ)キンジヨシヨウジ");
+	cust(ix, 9000000000000LL, "C9", "株式会社遠井商事", "カ)トオイシヨウジ");
+	cust(ix, 200000, "C2", "株式会社中程商事", "カ)ナカホドシヨウジ");
+	cust(ix, 200000, "C2b", "株式会社中程商事", "カ)ナカホドシヨウジ");
+	inv(ix, 1, "N-1", 3, "2026-01-10", 110000);
+	inv(ix, 2, "F-1", 9000000000000LL, "2026-01-10", 440000);
+	inv(ix, 3, "M-1", 200000, "2026-01-10", 220000);
+	inv(ix, 4, "X-1", 4, "2026-01-10", 330000);
+	match_index_finish(ix);
+	match_index_size(ix, &nc, &ni);
+	tap_is_int(nc, 3, "customer ids: three customers, the repeated id once");
+	tap_is_int(ni, 3, "customer ids: each invoice finds its customer, none the unknown one");
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.hold == MATCH_AUTO && r.prop[0].customer_id == 9000000000000LL &&
+	       r.prop[0].line[0].invoice_id == 2, "customer ids: a far id matches by name");
+	match_index_free(ix);
+}
+
 TAP_SUITE(match)
 {
 	test_fee_policy();
@@ -527,4 +557,5 @@ TAP_SUITE(match)
 	test_routes();
 	test_ties();
 	test_held_tie();
+	test_customer_ids();
 }

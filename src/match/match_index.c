@@ -209,15 +209,51 @@ corp_of(const char *kana)
 	return corp;
 }
 
+/* Customer ids are mostly SQLite rowids 1…n: a plain array finds them
+ * without a hash probe, one cache miss fewer for each invoice loaded. */
+#define MATCH_DENSE_SLACK 4096
+
+static void
+cust_id_add(struct match_index *ix, int64_t id, uint32_t c)
+{
+	uint32_t n = ix->ndense ? ix->ndense : 1024;
+
+	if (id < 0 || id >= 4 * ((int64_t)ix->ncust + MATCH_DENSE_SLACK)) {
+		mh_add(&ix->by_id, mh_hash_int(id), NULL, c);
+		return;
+	}
+	if (id >= ix->ndense) {
+		while (n <= id)
+			n *= 2;
+		ix->dense = xrealloc(ix->dense, n * sizeof *ix->dense);
+		memset(ix->dense + ix->ndense, 0xff, (n - ix->ndense) * sizeof *ix->dense);
+		ix->ndense = n;
+	}
+	ix->dense[id] = c;
+}
+
+static uint32_t
+cust_by_id(const struct match_index *ix, int64_t id)
+{
+	uint32_t e;
+
+	if (id >= 0 && id < ix->ndense && ix->dense[id] != MATCH_NONE)
+		return ix->dense[id];
+	e = mh_first(&ix->by_id, mh_hash_int(id), NULL, 0);
+	for (; e != MATCH_NONE; e = mh_next(&ix->by_id, e, NULL, 0))
+		if (ix->cust[ix->by_id.ent[e].value].id == id)
+			return ix->by_id.ent[e].value;
+	return MATCH_NONE;
+}
+
 void
 match_index_add_customer(struct match_index *ix, int64_t id, const char *code,
 			 const char *name, const char *kana, const char *kana_key,
 			 const char *currency, const struct match_fee_policy *fee)
 {
-	uint64_t h = mh_hash_int(id);
 	struct mcust *c;
 
-	if (mh_first(&ix->by_id, h, NULL, 0) != MATCH_NONE)
+	if (cust_by_id(ix, id) != MATCH_NONE)
 		return;
 	if (ix->ncust == ix->capcust) {
 		ix->capcust = ix->capcust ? ix->capcust * 2 : 256;
@@ -239,18 +275,7 @@ match_index_add_customer(struct match_index *ix, int64_t id, const char *code,
 		match_fee_default(&c->fee);
 	else
 		c->fee.kind = MATCH_FEE_NONE;
-	mh_add(&ix->by_id, h, NULL, ix->ncust++);
-}
-
-static uint32_t
-cust_by_id(const struct match_index *ix, int64_t id)
-{
-	uint32_t e = mh_first(&ix->by_id, mh_hash_int(id), NULL, 0);
-
-	for (; e != MATCH_NONE; e = mh_next(&ix->by_id, e, NULL, 0))
-		if (ix->cust[ix->by_id.ent[e].value].id == id)
-			return ix->by_id.ent[e].value;
-	return MATCH_NONE;
+	cust_id_add(ix, id, ix->ncust++);
 }
 
 void
@@ -347,6 +372,16 @@ inv_cmp(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
+/* Invoices usually come oldest first already (numbered as issued). */
+static int
+in_order(const struct minv *v, uint32_t n)
+{
+	for (uint32_t i = 1; i < n; i++)
+		if (inv_cmp(&v[i - 1], &v[i]) > 0)
+			return 0;
+	return 1;
+}
+
 /* Invoices grouped by customer (counting sort), each customer's oldest
  * first; sets inv_first and inv_count. */
 static void
@@ -371,8 +406,9 @@ sort_invoices(struct match_index *ix)
 	ix->inv = out;
 	ix->capinv = ix->ninv + 1;
 	for (uint32_t c = 0; c < ix->ncust; c++)
-		qsort(ix->inv + ix->cust[c].inv_first, ix->cust[c].inv_count, sizeof *ix->inv,
-		      inv_cmp);
+		if (!in_order(ix->inv + ix->cust[c].inv_first, ix->cust[c].inv_count))
+			qsort(ix->inv + ix->cust[c].inv_first, ix->cust[c].inv_count,
+			      sizeof *ix->inv, inv_cmp);
 }
 
 static const struct match_index *sort_ix; /* for key_cmp (qsort has no context) */
@@ -587,6 +623,7 @@ match_index_free(struct match_index *ix)
 	free(ix->chunks);
 	for (size_t i = 0; i < sizeof hs / sizeof hs[0]; i++)
 		mh_free(hs[i]);
+	free(ix->dense);
 	free(ix->cust);
 	free(ix->inv);
 	free(ix->alias);

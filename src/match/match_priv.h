@@ -70,7 +70,9 @@ struct match_index {
 	uint32_t ninv, capinv;
 	struct malias *alias;
 	uint32_t nalias, capalias;
-	struct mhash by_id;      /* customer id → cust */
+	uint32_t *dense;         /* customer id → cust, for ids below ndense */
+	uint32_t ndense;
+	struct mhash by_id;      /* customer id → cust, the ids dense does not hold */
 	struct mhash by_key;     /* folded key → cust */
 	struct mhash by_alias;   /* alias payer key → alias */
 	struct mhash by_code;    /* alias payer code → alias */
