@@ -172,6 +172,9 @@ CREATE INDEX audit_entity ON audit(entity);
 
 -- The ledger keeps invoice.paid: +amount when an active row is inserted,
 -- −amount when it is voided. Only voiding may change a ledger row.
+-- Migration 8 drops the two *_paid_insert triggers: the store adds an
+-- inserted row to paid itself (a trigger costs every insert a statement
+-- journal).
 CREATE TRIGGER allocation_no_delete BEFORE DELETE ON allocation
 BEGIN
 	SELECT RAISE(ABORT, 'allocations are a ledger: void them, never delete');

@@ -1,7 +1,8 @@
 /* store_ledger: bank files, deposits, allocations and adjustments in SQL.
- * Allocations and adjustments are a ledger: inserted and voided (the
- * schema's triggers keep invoice.paid and forbid deletes), each change
- * audited. */
+ * Allocations and adjustments are a ledger: inserted and voided, each
+ * change audited. invoice.paid follows the ledger in the same
+ * transaction: inserts add to it here, voids subtract in the schema's
+ * triggers, and the schema forbids deletes and rewrites. */
 #include "config.h"
 
 #include <inttypes.h>
@@ -228,6 +229,56 @@ check_open(struct store *st, int64_t invoice_id, int64_t amount, struct ur_err *
 	return rc == SQLITE_ROW ? UR_OK : store_sqlfail(st, rc, err);
 }
 
+/* The cached paid amount of invoice id grows by amount (an inserted
+ * ledger row). */
+static enum ur_status
+add_paid(struct store *st, int64_t invoice_id, int64_t amount, struct ur_err *err)
+{
+	static const char sql[] = "UPDATE invoice SET paid = paid + ?2 WHERE id = ?1";
+	sqlite3_stmt *s = store_stmt(st, SQ_INV_PAID_ADD, sql, err);
+
+	if (!s)
+		return STATUS(err);
+	sqlite3_bind_int64(s, 1, invoice_id);
+	sqlite3_bind_int64(s, 2, amount);
+	return store_step_done(st, s, err);
+}
+
+/* Insert adj and its audit row; adding it to paid is the caller's. */
+static enum ur_status
+adjustment_row(struct store *st, const struct adjustment *adj, int64_t *id,
+	       struct ur_err *err)
+{
+	static const char sql[] =
+		"INSERT INTO adjustment (invoice_id, kind, amount, adj_date, allocation_id, user)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	sqlite3_stmt *s;
+	char d[DATE_ISO_SIZE];
+	enum ur_status rc;
+
+	if (!(s = store_stmt(st, SQ_ADJ_INSERT, sql, err)))
+		return STATUS(err);
+	sqlite3_bind_int64(s, 1, adj->invoice_id);
+	sqlite3_bind_text(s, 2, adj->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, adj->amount);
+	store_bind_date(s, 4, adj->adj_date);
+	if (adj->allocation_id)
+		sqlite3_bind_int64(s, 5, adj->allocation_id);
+	sqlite3_bind_text(s, 6, st->user, -1, SQLITE_STATIC);
+	if ((rc = store_step_done(st, s, err)) != UR_OK)
+		return rc;
+	*id = sqlite3_last_insert_rowid(st->db);
+	date_format_iso(adj->adj_date, d);
+	store_json_begin(&st->after);
+	store_json_int(&st->after, "invoice_id", adj->invoice_id);
+	store_json_str(&st->after, "kind", adj->kind);
+	store_json_int(&st->after, "amount", adj->amount);
+	store_json_str(&st->after, "adj_date", d);
+	store_json_int(&st->after, "allocation_id", adj->allocation_id);
+	store_json_end(&st->after);
+	return audit_id(st, "adjust", "adjustment", *id, NULL, st->after.buf, err);
+}
+
 static void
 alloc_json(struct strbuf *sb, int64_t id, const struct allocation *a)
 {
@@ -291,9 +342,11 @@ store_allocation_insert(struct store *st, const struct allocation *a, int64_t *i
 		struct adjustment fee = { a->invoice_id, "fee", a->fee, a->alloc_date, *id };
 		int64_t adj_id;
 
-		if ((rc = store_adjustment_insert(st, &fee, &adj_id, err)) != UR_OK)
+		if ((rc = adjustment_row(st, &fee, &adj_id, err)) != UR_OK)
 			return rc;
 	}
+	if (a->invoice_id && (rc = add_paid(st, a->invoice_id, a->amount + a->fee, err)) != UR_OK)
+		return rc;
 	alloc_json(&st->after, *id, a);
 	return audit_id(st, "allocate", "allocation", *id, NULL, st->after.buf, err);
 }
@@ -333,11 +386,6 @@ enum ur_status
 store_adjustment_insert(struct store *st, const struct adjustment *adj, int64_t *id,
 			struct ur_err *err)
 {
-	static const char sql[] =
-		"INSERT INTO adjustment (invoice_id, kind, amount, adj_date, allocation_id, user)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-	sqlite3_stmt *s;
-	char d[DATE_ISO_SIZE];
 	enum ur_status rc;
 
 	if (!adj->kind || (strcmp(adj->kind, "fee") != 0 && strcmp(adj->kind, "write_off") != 0 &&
@@ -346,27 +394,9 @@ store_adjustment_insert(struct store *st, const struct adjustment *adj, int64_t 
 			       _("adjustment kind must be fee, write_off or credit_note"));
 	if (!adj->allocation_id && (rc = check_open(st, adj->invoice_id, adj->amount, err)) != UR_OK)
 		return rc;
-	if (!(s = store_stmt(st, SQ_ADJ_INSERT, sql, err)))
-		return STATUS(err);
-	sqlite3_bind_int64(s, 1, adj->invoice_id);
-	sqlite3_bind_text(s, 2, adj->kind, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, adj->amount);
-	store_bind_date(s, 4, adj->adj_date);
-	if (adj->allocation_id)
-		sqlite3_bind_int64(s, 5, adj->allocation_id);
-	sqlite3_bind_text(s, 6, st->user, -1, SQLITE_STATIC);
-	if ((rc = store_step_done(st, s, err)) != UR_OK)
+	if ((rc = adjustment_row(st, adj, id, err)) != UR_OK)
 		return rc;
-	*id = sqlite3_last_insert_rowid(st->db);
-	date_format_iso(adj->adj_date, d);
-	store_json_begin(&st->after);
-	store_json_int(&st->after, "invoice_id", adj->invoice_id);
-	store_json_str(&st->after, "kind", adj->kind);
-	store_json_int(&st->after, "amount", adj->amount);
-	store_json_str(&st->after, "adj_date", d);
-	store_json_int(&st->after, "allocation_id", adj->allocation_id);
-	store_json_end(&st->after);
-	return audit_id(st, "adjust", "adjustment", *id, NULL, st->after.buf, err);
+	return add_paid(st, adj->invoice_id, adj->amount, err);
 }
 
 enum ur_status

@@ -145,6 +145,48 @@ test_open_file(void)
 	tap_is_int(ts_q1(path, "PRAGMA user_version"), store_schema_latest(), "user_version on disk is the latest");
 }
 
+/* How many of the program's steps for sql (on st's own connection) are op. */
+static int
+count_opcode(struct store *st, const char *sql, const char *op)
+{
+	char explain[300];
+	sqlite3_stmt *s;
+	int n = 0;
+
+	snprintf(explain, sizeof explain, "EXPLAIN %s", sql);
+	if (sqlite3_prepare_v2(st->db, explain, -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	while (sqlite3_step(s) == SQLITE_ROW)
+		n += strcmp((const char *)sqlite3_column_text(s, 1), op) == 0;
+	sqlite3_finalize(s);
+	return n;
+}
+
+/* Version 8 rewrote two CHECKs without IN lists (in sqlite_schema) and
+ * moved adding inserted ledger rows to paid from triggers to the store. */
+static void
+test_v8_schema(struct store *st, const char *path)
+{
+	/* a statement that runs (EXPLAIN alone does not look at the schema's
+	 * version) reads the edited schema */
+	sqlite3_exec(st->db, "SELECT count(*) FROM deposit", NULL, NULL, NULL);
+	tap_is_int(count_opcode(st, "UPDATE deposit SET state = 'matched' WHERE id = 1",
+				"OpenEphemeral"), 0,
+		   "v8: checking a deposit's state builds no temporary table, on the "
+		   "connection that migrated");
+	tap_is_int(ts_q1(path, "SELECT count(*) FROM sqlite_schema WHERE name IN"
+			 " ('deposit', 'adjustment') AND sql LIKE '%IN (''%'"), 0,
+		   "v8: no IN list left in the deposit and adjustment CHECKs");
+	tap_ok(ts_exec(path, "INSERT INTO deposit (acct_bank, acct_branch, acct_number, currency,"
+			     " payer_name, payer_key, reference, booking_date, value_date, amount,"
+			     " state) VALUES ('1', '2', '3', 'JPY', 'a', 'a', 'r', '2026-01-01',"
+			     " '2026-01-01', 5, 'bogus')") != SQLITE_OK,
+	       "v8: an unknown deposit state is still refused");
+	tap_is_int(ts_q1(path, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"
+			 " AND name LIKE '%paid_insert'"), 0, "v8: no paid_insert triggers");
+	ts_text_is(path, "PRAGMA integrity_check", "ok", "v8: the edited schema is sound");
+}
+
 static void
 test_open_refusals(void)
 {
@@ -174,6 +216,7 @@ test_open_refusals(void)
 		   SQLITE_OK, "raw: version 1 with a customer");
 	tap_is_int(store_open(&st, path, "u", &err), UR_OK, "a version-1 database is migrated");
 	tap_is_int(store_schema_version(st), store_schema_latest(), "… to the latest version");
+	test_v8_schema(st, path);
 	store_close(st);
 	tap_is_int(ts_q1(path, "SELECT count(*) FROM customer WHERE code = 'K1'"
 			 " AND fee_policy IS NULL"), 1, "… keeping its rows, with the new column");

@@ -97,7 +97,8 @@ printf 'number,customer,issue_date,due_date,amount\nINV-1,C001,2026-02-28,2026-0
 sqlite3 za.db "INSERT INTO allocation (deposit_id, invoice_id, customer_id, amount, kind,
 	alloc_date, user) SELECT d.id, i.id, c.id, 110000, 'manual', '2026-03-25', 'tester'
 	FROM deposit d, invoice i, customer c WHERE d.reference = '000101' AND i.number = 'INV-1'
-	AND c.code = 'C001'; UPDATE deposit SET state = 'matched', customer_id =
+	AND c.code = 'C001'; UPDATE invoice SET paid = 110000 WHERE number = 'INV-1';
+	UPDATE deposit SET state = 'matched', customer_id =
 	(SELECT id FROM customer WHERE code = 'C001') WHERE reference = '000101'"
 t_is "set-up: invoice paid" "$("$URIKAKE" --db za.db export invoices | sed 1d | cut -d, -f9)" 0
 "$FIX" cancel >cancel.dat
