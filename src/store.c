@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -447,16 +448,27 @@ create_file(const char *path, struct ur_err *err)
 	return UR_OK;
 }
 
+/* Before SQLite's first use: no memory statistics (nobody reads them,
+ * and keeping them took a global mutex at every allocation, a twelfth of
+ * confirming a match). Too late (SQLite already in use) is harmless. */
+static void
+sqlite_setup(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 static enum ur_status
 open_db(struct store *st, struct ur_err *err)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	int rc;
+
+	pthread_once(&once, sqlite_setup);
 	/* NOMUTEX: a connection is only ever used by one thread at a time (the
 	 * TUI's loader opens its own), and the per-call locking was an eighth
 	 * of match --auto's engine time */
-	int rc = sqlite3_open_v2(st->path, &st->db,
-				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-				 NULL);
-
+	rc = sqlite3_open_v2(st->path, &st->db,
+			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		if (!st->db)
 			return ur_fail(err, UR_FAIL, _("cannot open database %s: %s"), st->path,
