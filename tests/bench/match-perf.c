@@ -5,6 +5,11 @@
  * ratios between sizes (n log n growth gives ≈ 2.1 per doubling) and RSS.
  * "engine" is a dry run (load the index and the deposits, match them all,
  * write nothing); "with writes" confirms every auto-match as well.
+ * "floor" is the least SQLite work of the same run, timed on a copy of
+ * the same database: read the open invoices and the unmatched deposits,
+ * then for as many deposits as were matched one state UPDATE, one
+ * allocation INSERT, one paid UPDATE and one audit INSERT each, in the
+ * same batches, with no engine, no checks and no explanations.
  * Usage: match-perf [--deposits D] [--invoices I] [--customers C]
  * (default 100000 / 1000000 / 50000). */
 #include "config.h"
@@ -17,6 +22,7 @@
 #include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/wait.h>
+#include <fcntl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -189,6 +195,126 @@ populate(const char *path, long nc, long ni, long nd)
 	free(first);
 }
 
+static void
+copy_file(const char *from, const char *to)
+{
+	static char buf[1 << 20];
+	int in = open(from, O_RDONLY), out = open(to, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	ssize_t n;
+
+	if (in < 0 || out < 0)
+		exit(1);
+	while ((n = read(in, buf, sizeof buf)) > 0)
+		if (write(out, buf, (size_t)n) != n)
+			exit(1);
+	close(in);
+	close(out);
+}
+
+/* Step s to its end, reading every column of every row. */
+static void
+read_all(sqlite3_stmt *s)
+{
+	long sink = 0;
+
+	while (sqlite3_step(s) == SQLITE_ROW)
+		for (int c = 0; c < sqlite3_column_count(s); c++)
+			sink += sqlite3_column_bytes(s, c);
+	sqlite3_finalize(s);
+	if (sink < 0)
+		exit(1);
+}
+
+static sqlite3_stmt *
+prep(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *s = NULL;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) {
+		fprintf(stderr, "match-perf: %s\n", sqlite3_errmsg(db));
+		exit(1);
+	}
+	return s;
+}
+
+static void
+step1(sqlite3_stmt *s)
+{
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		fprintf(stderr, "match-perf: floor: %s\n", sqlite3_errmsg(sqlite3_db_handle(s)));
+		exit(1);
+	}
+	sqlite3_reset(s);
+}
+
+/* Deposit i (1-based) pays invoice i of customer (i - 1) % nc + 1. */
+static void
+floor_write(sqlite3_stmt *const *w, long i, long nc)
+{
+	char entity[32];
+
+	sqlite3_bind_int64(w[0], 1, i);
+	sqlite3_bind_int64(w[0], 2, (i - 1) % nc + 1);
+	step1(w[0]);
+	sqlite3_bind_int64(w[1], 1, i);
+	if (sqlite3_step(w[1]) != SQLITE_ROW)
+		exit(1);
+	sqlite3_bind_int64(w[2], 1, i);
+	sqlite3_bind_int64(w[2], 2, i);
+	sqlite3_bind_int64(w[2], 3, (i - 1) % nc + 1);
+	sqlite3_bind_int64(w[2], 4, sqlite3_column_int64(w[1], 0));
+	sqlite3_reset(w[1]);
+	step1(w[2]);
+	sqlite3_bind_int64(w[3], 1, i);
+	step1(w[3]);
+	snprintf(entity, sizeof entity, "allocation:%lld", (long long)sqlite3_last_insert_rowid(
+							      sqlite3_db_handle(w[2])));
+	sqlite3_bind_text(w[4], 1, entity, -1, SQLITE_TRANSIENT);
+	step1(w[4]);
+}
+
+/* The floor (see the top) over the database at path; seconds. */
+static double
+floor_run(const char *path, long nc, long matched)
+{
+	static const char *const sql[] = {
+		"UPDATE deposit SET state = 'matched', customer_id = ?2 WHERE id = ?1"
+		" AND state = 'unmatched'",
+		"SELECT amount - paid FROM invoice WHERE id = ?1",
+		"INSERT INTO allocation (deposit_id, invoice_id, customer_id, amount, kind,"
+		" alloc_date, user, made_on) VALUES (?1, ?2, ?3, ?4, 'auto', '2026-03-31',"
+		" 'bench', '2026-03-31')",
+		"UPDATE invoice SET paid = amount WHERE id = ?1",
+		"INSERT INTO audit (user, os_user, action, entity, after) VALUES ('bench', 'bench',"
+		" 'allocate', ?1, '{\"state\":\"matched\"}')",
+	};
+	sqlite3_stmt *w[5];
+	sqlite3 *db;
+	double t0 = now();
+
+	sqlite3_open(path, &db);
+	exec1(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+		  " PRAGMA foreign_keys = ON; PRAGMA cache_size = -262144;"
+		  " PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 262144");
+	read_all(prep(db, "SELECT id, number, customer_id, issue_date, due_date, amount - paid,"
+			  " currency FROM invoice NOT INDEXED WHERE amount <> paid"));
+	read_all(prep(db, "SELECT id, reference, booking_date, amount, currency, payer_name,"
+			  " payer_key, payer_code, remit_bank, remit_branch, edi, acct_number"
+			  " FROM deposit WHERE state = 'unmatched' ORDER BY booking_date, id"));
+	for (int k = 0; k < 5; k++)
+		w[k] = prep(db, sql[k]);
+	for (long i = 1; i <= matched; i++) {
+		if (i % 10000 == 1)
+			exec1(db, i == 1 ? "BEGIN" : "COMMIT; BEGIN");
+		floor_write(w, i, nc);
+	}
+	exec1(db, "COMMIT");
+	for (int k = 0; k < 5; k++)
+		sqlite3_finalize(w[k]);
+	sqlite3_close(db);
+	return now() - t0;
+}
+
 /* One timed run over the database at path; seconds. */
 static double
 timed_run(const char *path, bool dry, struct match_run_stats *stats)
@@ -215,22 +341,28 @@ static void
 child(const char *dir, long nc, long ni, long nd, int fd)
 {
 	struct match_run_stats stats;
-	char path[256], buf[64];
+	char path[256], copy[256], buf[64];
 	const char *sfx[] = { "", "-wal", "-shm" };
-	double dry, full;
+	double dry, full, bare;
 
 	snprintf(path, sizeof path, "%s/perf-%ld.db", dir, nd);
+	snprintf(copy, sizeof copy, "%s/floor-%ld.db", dir, nd);
 	populate(path, nc, ni, nd);
+	copy_file(path, copy);
 	dry = timed_run(path, true, &stats);
 	full = timed_run(path, false, &stats);
+	bare = floor_run(copy, nc, stats.matched);
 	printf("%7ld deposits, %8ld invoices, %6ld customers: engine %6.2f s, with writes "
-	       "%6.2f s, %ld matched automatically", nd, ni, nc, dry, full, stats.matched);
+	       "%6.2f s (floor %.2f s: ratio %.2f), %ld matched automatically", nd, ni, nc, dry,
+	       full, bare, full / bare, stats.matched);
 	fflush(stdout);
 	snprintf(buf, sizeof buf, "%f %f", dry, full);
 	if (write(fd, buf, strlen(buf)) < 0)
 		exit(1);
 	for (int i = 0; i < 3; i++) {
 		snprintf(path, sizeof path, "%s/perf-%ld.db%s", dir, nd, sfx[i]);
+		unlink(path);
+		snprintf(path, sizeof path, "%s/floor-%ld.db%s", dir, nd, sfx[i]);
 		unlink(path);
 	}
 	exit(0);
