@@ -32,17 +32,11 @@ static int
 add_parse(struct add_opts *o)
 {
 	struct ur_err err;
-	long cp;
 
 	if (!o->channel || !contact_channel_parse(o->channel, &o->c.channel))
 		return cli_usage_error(_("--channel is phone, email, letter, visit or sms"));
 	if (!o->note || !*o->note)
 		return cli_usage_error(_("--note TEXT is required"));
-	if ((cp = csv_control_char(o->note, strlen(o->note), true, NULL)) >= 0) {
-		cli_error(_("--note: control character U+%04lX is not allowed"),
-			  (unsigned long)cp);
-		return UR_INPUT;
-	}
 	if (!contact_owner_parse(o->owner, &o->c.next_owner))
 		return cli_usage_error(_("--owner is sales or accounting"));
 	if (strcmp(o->direction, "in") != 0 && strcmp(o->direction, "out") != 0)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "contact.h"
+#include "csv.h"
 #include "date.h"
 #include "i18n.h"
 
@@ -91,6 +92,19 @@ contact_level_name(int level)
 	return _(names[level]);
 }
 
+/* Line breaks are fine in a note; other control characters (an escape
+ * sequence pasted or left by an editor) are refused. */
+static enum ur_status
+check_text(const char *what, const char *s, struct ur_err *err)
+{
+	long cp = s ? csv_control_char(s, strlen(s), true, NULL) : -1;
+
+	if (cp < 0)
+		return UR_OK;
+	return ur_fail(err, UR_INPUT, _("%s: control character U+%04lX is not allowed"), what,
+		       (unsigned long)cp);
+}
+
 enum ur_status
 contact_check(const struct contact *c, int32_t today, struct ur_err *err)
 {
@@ -102,6 +116,9 @@ contact_check(const struct contact *c, int32_t today, struct ur_err *err)
 		return ur_fail(err, UR_INPUT, _("unknown contact channel"));
 	if (!c->note || !*c->note)
 		return ur_fail(err, UR_INPUT, _("a contact needs a note"));
+	if (check_text(_("note"), c->note, err) != UR_OK ||
+	    check_text(_("outcome"), c->outcome, err) != UR_OK)
+		return UR_INPUT;
 	if (c->promise_date && c->promise_amount <= 0)
 		return ur_fail(err, UR_INPUT, _("a promise needs an amount above zero"));
 	if (!c->promise_date && c->promise_amount)

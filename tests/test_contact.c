@@ -267,6 +267,16 @@ test_rejects(struct store *st, int64_t cid)
 	tap_is_int(store_contact_add(st, &c, tu_day("2026-03-31"), NULL, &err), UR_INPUT,
 		   "promise without an amount");
 	c.promise_date = 0;
+	c.note = "call \x1b[2Jback"; /* a note from $EDITOR in the form, say */
+	tap_is_int(store_contact_add(st, &c, tu_day("2026-03-31"), NULL, &err), UR_INPUT,
+		   "an escape sequence in the note");
+	tap_is_str(err.msg, "note: control character U+001B is not allowed", "message");
+	c.note = "line one\nline two";
+	c.outcome = "bell\a";
+	tap_is_int(store_contact_add(st, &c, tu_day("2026-03-31"), NULL, &err), UR_INPUT,
+		   "a control character in the outcome (the note's line break is fine)");
+	tap_is_str(err.msg, "outcome: control character U+0007 is not allowed", "message");
+	c.outcome = NULL;
 	c.customer_id = 99999;
 	tap_is_int(store_contact_add(st, &c, tu_day("2026-03-31"), NULL, &err), UR_INPUT,
 		   "unknown customer");
