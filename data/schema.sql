@@ -40,7 +40,8 @@ CREATE TABLE payer_alias (
 CREATE INDEX payer_alias_customer ON payer_alias(customer_id);
 
 -- paid: sum of active allocations and adjustments, maintained by the
--- triggers below in the same transaction (the ledger is the truth).
+-- triggers below (since migration 8 the store adds inserted rows) in the
+-- same transaction (the ledger is the truth).
 CREATE TABLE invoice (
 	id INTEGER PRIMARY KEY,
 	number TEXT NOT NULL UNIQUE,

@@ -15,7 +15,7 @@
 #include "store_priv.h"
 
 /* Open at :d, per invoice, without summing the whole history: the open
- * amount now (amount − paid, maintained by the ledger's triggers)
+ * amount now (amount − paid, kept in step with the ledger)
  * corrected by the ledger rows that count now but not at :d (dated after
  * it: add them back) and those that counted at :d but were voided since
  * (take them off). Invoices with no correction come from the partial index
