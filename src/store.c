@@ -526,14 +526,24 @@ store_close(struct store *st)
 	free(st);
 }
 
+/* A newer urikake may have migrated the database since this one opened
+ * it: writing by this program's idea of the schema could break what the
+ * new one keeps (since version 8, for one, the store keeps paid). */
 enum ur_status
 store_begin(struct store *st, struct ur_err *err)
 {
 	enum ur_status rc = store_exec(st, "BEGIN IMMEDIATE", err);
+	int v;
 
-	if (rc == UR_OK)
-		st->in_tx = 1;
-	return rc;
+	if (rc != UR_OK)
+		return rc;
+	st->in_tx = 1;
+	if ((v = user_version(st)) <= STORE_VERSION)
+		return UR_OK;
+	store_rollback(st);
+	return ur_fail(err, UR_FAIL,
+		       _("%s was upgraded to database schema version %d by a newer urikake while "
+			 "this one was running: quit and start the new one"), st->path, v);
 }
 
 enum ur_status

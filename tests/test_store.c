@@ -202,6 +202,15 @@ test_open_refusals(void)
 	tap_ok(strstr(err.msg, "version 99") && strstr(err.msg, "newer urikake"),
 	       "message names the version: %s", err.msg);
 
+	ts_path(path, sizeof path, "upgraded.db");
+	tap_is_int(store_open(&st, path, "u", &err), UR_OK, "open, then a newer urikake migrates");
+	ts_exec(path, "PRAGMA user_version = 99");
+	tap_is_int(store_begin(st, &err), UR_FAIL, "… so this one writes nothing more");
+	tap_ok(strstr(err.msg, "version 99") && strstr(err.msg, "quit and start the new one"),
+	       "message says why and what to do: %s", err.msg);
+	tap_ok(!st->in_tx, "… and holds no transaction");
+	store_close(st);
+
 	ts_path(path, sizeof path, "old.db");
 	tap_is_int(ts_exec(path, "CREATE TABLE t (x); DROP TABLE t"), SQLITE_OK,
 		   "raw: an empty version-0 database");
