@@ -230,6 +230,22 @@ cli_user(const struct cli *c)
 	return u && *u ? u : "unknown";
 }
 
+bool
+cli_number(const char *s, long lo, long hi, long *out)
+{
+	char *end;
+	long v;
+
+	if (!s || *s < '0' || *s > '9')
+		return false;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (*end || errno || v < lo || v > hi)
+		return false;
+	*out = v;
+	return true;
+}
+
 int
 cli_need_db(const char *path)
 {

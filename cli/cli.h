@@ -41,6 +41,8 @@ int cli_fail(const struct ur_err *err);
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /** Print the program's usage to f. */
 void cli_usage(FILE *f);
+/** Whether s is a whole number from lo to hi (digits only), put in *out. */
+bool cli_number(const char *s, long lo, long hi, long *out);
 
 /** Resolve the database path (creating the default directory 0700 when
  *  needed), open and migrate the store. Prints errors; returns the status. */

@@ -81,17 +81,28 @@ auto_summary_json(struct strbuf *out, const struct match_run_stats *s, int dry)
 	sb_adds(out, "}}\n");
 }
 
+/* Far above any score the engine gives (a sure payer and an exact amount
+ * score a little over 100). */
+#define SCORE_LIMIT 1000
+
 static int
 parse_config(struct match_config *cfg, const char *thr, const char *margin, const char *tol)
 {
 	struct ur_err err;
+	long v;
 
 	match_config_default(cfg);
 	ur_err_clear(&err);
-	if (thr && (cfg->threshold = atoi(thr)) <= 0)
-		return cli_usage_error(_("bad --threshold '%s'"), thr);
-	if (margin && (cfg->margin = atoi(margin)) < 0)
-		return cli_usage_error(_("bad --margin '%s'"), margin);
+	if (thr && !cli_number(thr, 1, SCORE_LIMIT, &v))
+		return cli_usage_error(_("bad --threshold '%s': a score from 1 to %d"), thr,
+				       SCORE_LIMIT);
+	if (thr)
+		cfg->threshold = (int)v;
+	if (margin && !cli_number(margin, 0, SCORE_LIMIT, &v))
+		return cli_usage_error(_("bad --margin '%s': points from 0 to %d"), margin,
+				       SCORE_LIMIT);
+	if (margin)
+		cfg->margin = (int)v;
 	if (tol && money_parse(tol, "JPY", &cfg->tolerance, &err) != UR_OK)
 		return cli_usage_error(_("bad --tolerance '%s'"), tol);
 	return UR_OK;

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -181,6 +182,7 @@ cmd_match_aliases(const struct cli *c, int argc, char **argv)
 	struct store *st;
 	struct ur_err err;
 	enum ur_status rc;
+	long id = 0;
 
 	if (cli_args(argc - 1, argv + 1, opts, pos, 2, &npos) != UR_OK)
 		return UR_USAGE;
@@ -190,15 +192,18 @@ cmd_match_aliases(const struct cli *c, int argc, char **argv)
 	      (strcmp(what, "edit") == 0 && npos == 2 && cust)))
 		return cli_usage_error(_("usage: urikake match aliases [list [--json] | "
 					 "edit ID --customer CODE | remove ID]"));
+	if (npos == 2 && !cli_number(pos[1], 1, LONG_MAX, &id))
+		return cli_usage_error(_("bad alias id '%s' (see urikake match aliases list)"),
+				       pos[1]);
 	if ((rc = cli_open_store(c, &st)) != UR_OK)
 		return rc;
 	ur_err_clear(&err);
 	if (strcmp(what, "list") == 0)
 		rc = aliases_list(st, json, &err);
 	else if (strcmp(what, "edit") == 0)
-		rc = store_alias_edit(st, strtoll(pos[1], NULL, 10), cust, &err);
+		rc = store_alias_edit(st, id, cust, &err);
 	else
-		rc = store_alias_remove(st, strtoll(pos[1], NULL, 10), &err);
+		rc = store_alias_remove(st, id, &err);
 	store_close(st);
 	return rc == UR_OK ? UR_OK : cli_fail(&err);
 }

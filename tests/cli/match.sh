@@ -33,6 +33,9 @@ sqlite3 "$DB" "INSERT INTO deposit (booking_date, value_date, amount, currency, 
 	('2026-02-27', '2026-02-27', 12345, 'JPY', 'ｺｸｾﾞｲｷﾖｸ', '0004')"
 
 t_exit "match without --auto is a usage error" 2 u match
+t_exit "a threshold with letters after it" 2 u match --auto --threshold 80abc
+t_grep "… says what a threshold is" "bad --threshold '80abc': a score from 1 to 1000" "$T/.err"
+t_exit "a negative margin" 2 u match --auto --margin -5
 t_ok "dry run" u match --auto --dry-run
 t_grep "dry run counts" "4 deposits looked at, 2 would be matched automatically" "$T/.out"
 t_ok "export after a dry run" u export allocations
@@ -81,4 +84,5 @@ t_ok "edit alias" u match aliases edit "$id" --customer C2
 t_exit "edit to an unknown customer" 3 u match aliases edit "$id" --customer C9
 t_ok "remove alias" u match aliases remove "$id"
 t_exit "remove it again" 3 u match aliases remove "$id"
+t_exit "an alias id that is not a number" 2 u match aliases remove x1
 t_done
