@@ -262,47 +262,68 @@ find_alike(struct finder *f, struct match_index *found, struct sui_names *nm, in
 	return rc;
 }
 
-/* The parameter list "(?2, ?3, …)": the amount and the amount plus each fee. */
-static void
-amount_list(struct strbuf *sql, int nfees)
+/* At most this many of the newest invoices of one amount are read for
+ * unpaid ones. invoice_amount, which a payment never changes (schema v8),
+ * holds the paid ones too, and a fee billed monthly for years would
+ * otherwise mean reading every invoice ever sent at each deposit of that
+ * amount. An unpaid invoice older than this many of its amount is left out
+ * of the amount-only proposals here (match --auto's index has them all). */
+#define AMOUNT_NEWEST "1000"
+
+/* Customers with an unpaid invoice of ?2 (in currency ?1), newest first. */
+static const char unpaid_sql[] =
+	"SELECT customer_id FROM (SELECT customer_id, paid FROM invoice INDEXED BY invoice_amount"
+	" WHERE currency = ?1 AND amount = ?2 ORDER BY id DESC LIMIT " AMOUNT_NEWEST ")"
+	" WHERE paid = 0";
+/* … and with a part-paid one that has ?2 left open (invoice_part_open). */
+static const char part_paid_sql[] =
+	"SELECT customer_id FROM invoice WHERE currency = ?1 AND paid <> 0 AND amount <> paid"
+	" AND amount - paid = ?2";
+
+/* Add the customers of s's rows for open amount want; *k counts them
+ * against the cap. */
+static enum ur_status
+amount_rows(struct finder *f, sqlite3_stmt *s, int64_t want, int *k, struct ur_err *err)
 {
-	sb_adds(sql, "(?2");
-	for (int i = 0; i < nfees; i++)
-		sb_addf(sql, ", ?%d", i + 3);
-	sb_adds(sql, ")");
+	int rc = SQLITE_DONE;
+
+	sqlite3_bind_int64(s, 2, want);
+	while (*k < MAX_PER_LOOKUP * 4 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		add_cust(f, sqlite3_column_int64(s, 0));
+		(*k)++;
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? UR_OK : store_sqlfail(f->st, rc, err);
 }
 
 /* Customers with an open invoice of the deposit's amount, or of it plus
- * one of the usual transfer fees: unpaid invoices by their amount
- * (index invoice_amount), partly paid ones by what is left
- * (invoice_part_open). */
+ * one of the usual transfer fees. */
 static enum ur_status
 find_amounts(struct finder *f, struct ur_err *err)
 {
 	struct match_fee_policy fees;
-	struct strbuf sql;
-	sqlite3_stmt *s;
-	int rc, k = 0;
+	sqlite3_stmt *s[2] = { store_prepare(f->st, unpaid_sql, err), NULL };
+	enum ur_status rc = UR_OK;
+	int k = 0;
 
-	match_fee_default(&fees);
-	sb_init(&sql);
-	sb_adds(&sql, "SELECT customer_id FROM invoice WHERE currency = ?1 AND paid = 0"
-		      " AND amount IN ");
-	amount_list(&sql, fees.nfees);
-	sb_adds(&sql, " UNION SELECT customer_id FROM invoice WHERE currency = ?1"
-		      " AND paid <> 0 AND amount <> paid AND amount - paid IN ");
-	amount_list(&sql, fees.nfees);
-	s = store_prepare(f->st, sql.buf, err);
-	sb_free(&sql);
-	if (!s)
+	if (s[0])
+		s[1] = store_prepare(f->st, part_paid_sql, err);
+	if (!s[1]) {
+		sqlite3_finalize(s[0]);
 		return err->status;
-	sqlite3_bind_text(s, 1, f->d->currency, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 2, f->d->amount);
-	for (int i = 0; i < fees.nfees; i++)
-		sqlite3_bind_int64(s, i + 3, f->d->amount + fees.fees[i]);
-	while (k++ < MAX_PER_LOOKUP * 4 && (rc = sqlite3_step(s)) == SQLITE_ROW)
-		add_cust(f, sqlite3_column_int64(s, 0));
-	return sui_finish(f->st, s, k > MAX_PER_LOOKUP * 4 ? SQLITE_DONE : rc, err);
+	}
+	match_fee_default(&fees);
+	for (int j = 0; j < 2; j++)
+		sqlite3_bind_text(s[j], 1, f->d->currency, -1, SQLITE_TRANSIENT);
+	for (int i = -1; i < fees.nfees && rc == UR_OK; i++) {
+		int64_t want = f->d->amount + (i < 0 ? 0 : fees.fees[i]);
+
+		for (int j = 0; j < 2 && rc == UR_OK && want > 0; j++)
+			rc = amount_rows(f, s[j], want, &k, err);
+	}
+	sqlite3_finalize(s[0]);
+	sqlite3_finalize(s[1]);
+	return rc;
 }
 
 static enum ur_status

@@ -229,6 +229,18 @@ check_amount_only(struct store *st, const char *path)
 	       "the rest of a part-paid invoice finds its customer");
 	tap_ok(proposes(st, path, "R09002", c, it[1].invoice_id),
 	       "an unpaid invoice less a fee finds its customer");
+	/* a monthly fee billed for years: 1,500 paid invoices of one amount
+	 * before the one still open, which is found without reading them all */
+	ts_exec(path, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+		      " WHERE i < 1500) INSERT INTO invoice (number, customer_id, issue_date,"
+		      " due_date, amount, currency, paid) SELECT 'SUB-' || i, 1 + i % 7,"
+		      " '2020-01-01', '2020-02-01', 13579, 'JPY', 13579 FROM n;"
+		      " INSERT INTO invoice (number, customer_id, issue_date, due_date, amount,"
+		      " currency) VALUES ('SUB-OPEN', 9, '2026-03-01', '2026-03-31', 13579, 'JPY')");
+	deposit(st, 9003, "ﾒｲｷﾞﾌﾒｲ", 13579, "");
+	tap_ok(proposes(st, path, "R09003", 9,
+			ts_q1(path, "SELECT id FROM invoice WHERE number = 'SUB-OPEN'")),
+	       "an open invoice behind 1,500 paid ones of its amount finds its customer");
 	free(it);
 }
 
