@@ -379,10 +379,43 @@ migrate_step(struct store *st, int i, struct ur_err *err)
 }
 
 static enum ur_status
+migrate_steps(struct store *st, int from, struct ur_err *err)
+{
+	enum ur_status rc = UR_OK;
+
+	for (size_t i = 0; i < sizeof migrations / sizeof migrations[0] && rc == UR_OK; i++)
+		if (migrations[i].version > from)
+			rc = migrate_step(st, (int)i, err);
+	return rc;
+}
+
+/* Upgrading a database that another urikake has open could leave that one
+ * writing by the old rules (since version 8 the store, not a trigger,
+ * keeps invoice.paid), so an upgrade needs the database to itself: in
+ * exclusive locking mode the first write waits for every other connection
+ * to close (a WAL connection keeps its lock while open) or fails. */
+static enum ur_status
+migrate_alone(struct store *st, int from, struct ur_err *err)
+{
+	enum ur_status rc = store_exec(st, "PRAGMA locking_mode = EXCLUSIVE", err);
+
+	if (rc == UR_OK)
+		rc = migrate_steps(st, from, err);
+	store_exec(st, "PRAGMA locking_mode = NORMAL", NULL);
+	/* the lock goes with the next access */
+	store_exec(st, "SELECT 1 FROM sqlite_schema LIMIT 1", NULL);
+	if (rc == UR_CONFLICT)
+		return ur_fail(err, UR_CONFLICT,
+			       _("%s needs upgrading to database schema version %d, which needs it "
+				 "to itself: close every other urikake using it (other clerks' too) "
+				 "and try again"), st->path, STORE_VERSION);
+	return rc;
+}
+
+static enum ur_status
 migrate(struct store *st, struct ur_err *err)
 {
 	int v = user_version(st);
-	enum ur_status rc;
 
 	if (v < 0)
 		return store_sqlfail(st, sqlite3_errcode(st->db), err);
@@ -391,13 +424,10 @@ migrate(struct store *st, struct ur_err *err)
 			       _("%s has database schema version %d, but this urikake knows only "
 				 "up to version %d; use a newer urikake"),
 			       st->path, v, STORE_VERSION);
-	for (size_t i = 0; i < sizeof migrations / sizeof migrations[0]; i++) {
-		if (migrations[i].version <= v)
-			continue;
-		if ((rc = migrate_step(st, (int)i, err)) != UR_OK)
-			return rc;
-	}
-	return UR_OK;
+	if (v == STORE_VERSION)
+		return UR_OK;
+	/* version 0: a new file, nobody else can be using it yet */
+	return v == 0 ? migrate_steps(st, v, err) : migrate_alone(st, v, err);
 }
 
 static enum ur_status

@@ -187,6 +187,32 @@ test_v8_schema(struct store *st, const char *path)
 	ts_text_is(path, "PRAGMA integrity_check", "ok", "v8: the edited schema is sound");
 }
 
+/* An older database that another program has open is not upgraded under
+ * it; once it closes, the upgrade goes through. */
+static void
+test_upgrade_alone(const char *path)
+{
+	struct store *st;
+	struct ur_err err;
+	sqlite3 *other;
+
+	ts_exec(path, ur_schema_sql);
+	ts_exec(path, "PRAGMA user_version = 1; PRAGMA journal_mode = WAL");
+	sqlite3_open(path, &other);
+	sqlite3_exec(other, "SELECT count(*) FROM customer", NULL, NULL, NULL);
+	sqlite3_busy_timeout(other, 100);
+	tap_is_int(store_open(&st, path, "u", &err), UR_CONFLICT,
+		   "an upgrade waits for the database to itself, then gives up");
+	tap_ok(strstr(err.msg, "close every other urikake") != NULL, "… saying so: %s", err.msg);
+	tap_is_int(ts_q1(path, "PRAGMA user_version"), 1, "… having changed nothing");
+	sqlite3_close(other);
+	tap_is_int(store_open(&st, path, "u", &err), UR_OK, "alone, it upgrades");
+	tap_is_int(store_schema_version(st), store_schema_latest(), "… to the latest version");
+	tap_is_int(ts_q1(path, "PRAGMA user_version"), store_schema_latest(),
+		   "… and another connection sees it (the lock is gone)");
+	store_close(st);
+}
+
 static void
 test_open_refusals(void)
 {
@@ -232,6 +258,9 @@ test_open_refusals(void)
 	tap_is_int(ts_q1(path, "SELECT count(*) FROM sqlite_schema"
 			 " WHERE name IN ('virtual_account', 'deposit_state_date')"), 2,
 		   "… and the new table and index");
+
+	ts_path(path, sizeof path, "busy.db");
+	test_upgrade_alone(path);
 
 	ts_path(path, sizeof path, "notadb.db");
 	f = fopen(path, "w");
