@@ -629,6 +629,7 @@ match_index_free(struct match_index *ix)
 	free(ix->alias);
 	free(ix->sorted);
 	free(ix->subs);
+	free(ix->scorer);
 	free(ix->votes);
 	free(ix->touched);
 	free(ix);

@@ -89,6 +89,7 @@ struct match_index {
 	uint32_t nchunks;
 	char *arena;
 	size_t arena_left;
+	struct scorer *scorer;   /* match_deposit's scratch (kept: it is 23 KiB) */
 	uint16_t *votes;         /* fuzzy scratch, one per customer */
 	uint32_t *touched;
 	int finished;

@@ -335,7 +335,7 @@ void
 match_deposit(struct match_index *ix, const struct match_config *cfg,
 	      const struct match_deposit *d, struct match_result *r)
 {
-	struct scorer *s = xmalloc(sizeof *s);
+	struct scorer *s = ix->scorer ? ix->scorer : (ix->scorer = xmalloc(sizeof *s));
 	struct kana_info info;
 	struct strbuf key;
 	struct mcands cs;
@@ -359,7 +359,6 @@ match_deposit(struct match_index *ix, const struct match_config *cfg,
 		fit_all(s, cfg, &cs, known);
 	}
 	rank(s, cfg, r);
-	free(s);
 	kana_info_free(&info);
 	sb_free(&key);
 }
