@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -297,8 +298,11 @@ alloc_json(struct strbuf *sb, int64_t id, const struct allocation *a)
 	store_json_end(sb);
 }
 
+/* Whether a can be inserted; open_checked: the caller has already seen,
+ * in this transaction, that its invoice has enough open. */
 static enum ur_status
-alloc_check(struct store *st, const struct allocation *a, struct ur_err *err)
+alloc_check(struct store *st, const struct allocation *a, bool open_checked,
+	    struct ur_err *err)
 {
 	if (a->amount < 0 || a->fee < 0)
 		return ur_fail(err, UR_INPUT, _("an allocation cannot be negative"));
@@ -306,14 +310,14 @@ alloc_check(struct store *st, const struct allocation *a, struct ur_err *err)
 		return ur_fail(err, UR_INPUT, _("a transfer fee needs an invoice"));
 	if (!a->kind || (strcmp(a->kind, "auto") != 0 && strcmp(a->kind, "manual") != 0))
 		return ur_fail(err, UR_INPUT, _("allocation kind must be auto or manual"));
-	if (a->invoice_id)
+	if (a->invoice_id && !open_checked)
 		return check_open(st, a->invoice_id, a->amount + a->fee, err);
 	return UR_OK;
 }
 
-enum ur_status
-store_allocation_insert(struct store *st, const struct allocation *a, int64_t *id,
-			struct ur_err *err)
+static enum ur_status
+allocation_insert(struct store *st, const struct allocation *a, bool open_checked, int64_t *id,
+		  struct ur_err *err)
 {
 	static const char sql[] =
 		"INSERT INTO allocation (deposit_id, invoice_id, customer_id, amount, fee, kind,"
@@ -321,7 +325,7 @@ store_allocation_insert(struct store *st, const struct allocation *a, int64_t *i
 	sqlite3_stmt *s;
 	enum ur_status rc;
 
-	if ((rc = alloc_check(st, a, err)) != UR_OK)
+	if ((rc = alloc_check(st, a, open_checked, err)) != UR_OK)
 		return rc;
 	if (!(s = store_stmt(st, SQ_ALLOC_INSERT, sql, err)))
 		return STATUS(err);
@@ -349,6 +353,20 @@ store_allocation_insert(struct store *st, const struct allocation *a, int64_t *i
 		return rc;
 	alloc_json(&st->after, *id, a);
 	return audit_id(st, "allocate", "allocation", *id, NULL, st->after.buf, err);
+}
+
+enum ur_status
+store_allocation_insert(struct store *st, const struct allocation *a, int64_t *id,
+			struct ur_err *err)
+{
+	return allocation_insert(st, a, false, id, err);
+}
+
+enum ur_status
+store_allocation_insert_checked(struct store *st, const struct allocation *a, int64_t *id,
+				struct ur_err *err)
+{
+	return allocation_insert(st, a, true, id, err);
 }
 
 /* Void row id of table (allocation or adjustment) with the cached

@@ -303,7 +303,7 @@ confirm_check(const struct match_deposit *d, const struct match_proposal *p,
 
 static enum ur_status
 confirm_rows(struct store *st, const struct match_deposit *d, const struct match_proposal *p,
-	     const char *kind, struct ur_err *err)
+	     const char *kind, bool checked, struct ur_err *err)
 {
 	struct allocation a = { d->id, 0, p->customer_id, 0, 0, kind, d->date, 0 };
 	enum ur_status rc;
@@ -313,7 +313,8 @@ confirm_rows(struct store *st, const struct match_deposit *d, const struct match
 		a.invoice_id = p->line[i].invoice_id;
 		a.amount = p->line[i].cleared - p->line[i].fee;
 		a.fee = p->line[i].fee;
-		if ((rc = store_allocation_insert(st, &a, &id, err)) != UR_OK)
+		if ((rc = (checked ? store_allocation_insert_checked
+				   : store_allocation_insert)(st, &a, &id, err)) != UR_OK)
 			return rc;
 	}
 	if (p->on_account > 0) {
@@ -335,7 +336,7 @@ confirm_writes(struct store *st, const struct match_deposit *d, const struct mat
 
 	rc = store_deposit_set_state(st, d->id, "unmatched", "matched", p->customer_id, NULL, err);
 	if (rc == UR_OK)
-		rc = confirm_rows(st, d, p, kind, err);
+		rc = confirm_rows(st, d, p, kind, false, err);
 	if (rc == UR_OK && strcmp(kind, "manual") == 0)
 		rc = store_alias_learn(st, d, p->customer_id, 1, err);
 	return rc;
@@ -452,7 +453,7 @@ store_match_batch_confirm(struct store_match_batch *b, const struct match_deposi
 	    (rc = store_deposit_set_state(b->st, d->id, "unmatched", "matched", p->customer_id,
 					  NULL, err)) != UR_OK)
 		return rc;
-	rc = confirm_rows(b->st, d, p, kind, err);
+	rc = confirm_rows(b->st, d, p, kind, true, err);
 	if (rc == UR_OK && strcmp(kind, "manual") == 0)
 		rc = store_alias_learn(b->st, d, p->customer_id, 1, err);
 	if (rc == UR_CONFLICT && err)

@@ -88,6 +88,10 @@ int32_t store_column_date(sqlite3_stmt *s, int col);
 const char *store_column_str(sqlite3_stmt *s, int col);
 /** Audit a change of entity kind:key (e.g. "invoice", "A-1001") with
  *  the JSON texts before/after (either NULL). */
+/* store_allocation_insert for a caller that has checked, in this
+ * transaction, that the invoice has the amount and fee open. */
+enum ur_status store_allocation_insert_checked(struct store *st, const struct allocation *a,
+					       int64_t *id, struct ur_err *err);
 enum ur_status store_audit_entity(struct store *st, const char *action, const char *kind,
 				  const char *key, const char *before, const char *after,
 				  struct ur_err *err);
