@@ -147,6 +147,8 @@ list_line(const struct contact_entry *e, void *ctx)
 {
 	struct strbuf *out = ctx;
 	char d[DATE_ISO_SIZE];
+	const char *head;
+	bool note;
 
 	sb_addf(out, "%.10s %.5s  ", e->at, strlen(e->at) > 11 ? e->at + 11 : "");
 	text_sanitize(out, e->user, strlen(e->user));
@@ -165,11 +167,12 @@ list_line(const struct contact_entry *e, void *ctx)
 		sb_addf(out, _("  next %s %s"), d, contact_owner_label(e->next_owner));
 	}
 	sb_adds(out, "\n    ");
-	if (*e->outcome) {
-		text_sanitize(out, e->outcome, strlen(e->outcome));
+	head = contact_entry_head(e->dunning_level, e->outcome, e->note, &note);
+	text_sanitize(out, head, strlen(head));
+	if (*head && note)
 		sb_adds(out, ": ");
-	}
-	text_sanitize(out, e->note, strlen(e->note));
+	if (note)
+		text_sanitize(out, e->note, strlen(e->note));
 	sb_addc(out, '\n');
 	return out->len >= CONTACT_FLUSH_AT && cli_flush(out) != UR_OK;
 }

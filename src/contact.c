@@ -92,6 +92,15 @@ contact_level_name(int level)
 	return _(names[level]);
 }
 
+const char *
+contact_entry_head(int dunning_level, const char *outcome, const char *note, bool *show_note)
+{
+	*show_note = note && *note && !(dunning_level > 0 && outcome && !strcmp(note, outcome));
+	if (dunning_level > 0 && dunning_level <= ARCONF_LEVELS)
+		return contact_level_name(dunning_level);
+	return outcome ? outcome : "";
+}
+
 /* Line breaks are fine in a note; other control characters (an escape
  * sequence pasted or left by an editor) are refused. */
 static enum ur_status

@@ -65,6 +65,13 @@ const char *contact_owner_name(enum contact_owner o);
 bool contact_owner_parse(const char *text, enum contact_owner *out);
 /** The translated name of a dunning level (e.g. "Reminder", "Demand letter"). */
 const char *contact_level_name(int level);
+/** What a contact log line shows before its note: a dunning step by its
+ *  name in the reader's language (the stored outcome is in the language
+ *  of whoever recorded it), else the outcome; *show_note is false when
+ *  the note only repeats the stored outcome (a step without a note of its
+ *  own). */
+const char *contact_entry_head(int dunning_level, const char *outcome, const char *note,
+			       bool *show_note);
 
 /** Check c before it is stored: a note, a customer, a promise with a date
  *  and a positive amount (a promise date not before the contact's day),

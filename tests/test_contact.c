@@ -220,6 +220,24 @@ test_worklist(struct store *st, const struct ar_settings *s, const int64_t *id)
 	sb_free(&out);
 }
 
+/* A log line's head: a dunning step in the reader's language, once. */
+static void
+test_entry_head(void)
+{
+	bool note;
+
+	tap_is_str(contact_entry_head(2, "督促状", "督促状", &note), "Demand letter",
+		   "a step recorded in Japanese reads in the reader's language");
+	tap_ok(!note, "… and its note, the same words, is not repeated");
+	tap_is_str(contact_entry_head(2, "督促状", "電話でも伝えた", &note), "Demand letter",
+		   "a step with a note of its own");
+	tap_ok(note, "… shows the note");
+	tap_is_str(contact_entry_head(0, "promised", "call back", &note), "promised",
+		   "a call: its outcome");
+	tap_ok(note, "… and its note");
+	tap_is_str(contact_entry_head(0, "", "call back", &note), "", "no outcome: nothing");
+}
+
 static void
 test_rules(void)
 {
@@ -247,6 +265,7 @@ test_rules(void)
 	tap_ok(!contact_channel_parse("fax", &ch), "fax is no channel");
 	tap_ok(contact_owner_parse("accounting", &o) && o == CONTACT_ACCOUNTING, "owner");
 	tap_ok(!contact_owner_parse("boss", &o), "unknown owner");
+	test_entry_head();
 }
 
 static void

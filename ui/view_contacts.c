@@ -131,9 +131,11 @@ add_entry(const struct contact_entry *e, void *ctx)
 	struct cwork *k = ctx;
 	struct citem *r = new_row(&k->set, e->customer_id, e->customer, e->name, e->currency);
 	struct strbuf sb;
+	bool note;
+	const char *head = contact_entry_head(e->dunning_level, e->outcome, e->note, &note);
 
 	sb_init(&sb);
-	sb_addf(&sb, "%s%s%s", e->outcome, *e->outcome ? ": " : "", e->note);
+	sb_addf(&sb, "%s%s%s", head, *head && note ? ": " : "", note ? e->note : "");
 	r->kind = -1;
 	r->who = keep(&k->set, e->user);
 	r->note = keep(&k->set, sb.buf);

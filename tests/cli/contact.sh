@@ -85,6 +85,8 @@ t_grep "move reported" "K002 moved to dunning level 2" "$T/.out"
 t_ok "worklist after the move" "$URIKAKE" $db contact worklist
 t_is "K002 no longer listed" "$(grep -c K002 "$T/.out")" "0"
 t_exit "dunning level out of range" 2 "$URIKAKE" $db contact dunning K002 --level 9
+t_ok "K002's log" "$URIKAKE" $db contact list K002
+t_grep "the step is named once, not as outcome and note" "^    Demand letter$" "$T/.out"
 
 mkdir -p cfg/urikake
 printf 'theme = mono\ndunning-days = 1, 5, 10, 20\n' >cfg/urikake/config
