@@ -331,8 +331,9 @@ user_version(struct store *st)
 	return pragma_int(st, "PRAGMA user_version");
 }
 
-/* sqlite_schema was written directly: a new schema version makes every
- * connection, this one included, read it again. */
+/* After every migration: a new schema version makes every connection,
+ * this one included, read the schema again (DDL does that by itself, a
+ * migration that writes sqlite_schema directly, like 8, does not). */
 static enum ur_status
 bump_schema_version(struct store *st, struct ur_err *err)
 {
@@ -369,8 +370,7 @@ migrate_step(struct store *st, int i, struct ur_err *err)
 		return store_commit(st, err);
 	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", migrations[i].version);
 	if ((rc = store_exec(st, migrations[i].sql, err)) != UR_OK ||
-	    (strstr(migrations[i].sql, "writable_schema") &&
-	     (rc = bump_schema_version(st, err)) != UR_OK) ||
+	    (rc = bump_schema_version(st, err)) != UR_OK ||
 	    (rc = store_exec(st, pragma, err)) != UR_OK) {
 		store_rollback(st);
 		return rc;
