@@ -60,7 +60,7 @@ auto_summary_text(const struct match_run_stats *s, int dry)
 	printf(dry ? _("%ld deposits looked at, %ld would be matched automatically\n")
 		   : _("%ld deposits looked at, %ld matched automatically\n"),
 	       s->deposits, s->matched);
-	for (int h = MATCH_HOLD_NOTHING; h <= MATCH_HOLD_AMOUNT; h++)
+	for (int h = MATCH_HOLD_NOTHING; h <= MATCH_HOLD_LAST; h++)
 		if (s->held[h])
 			printf(_("  %ld left for a clerk: %s\n"), s->held[h],
 			       match_hold_text((enum match_hold)h));
@@ -72,11 +72,12 @@ static void
 auto_summary_json(struct strbuf *out, const struct match_run_stats *s, int dry)
 {
 	static const char *const keys[] = { "", "nothing", "no_payer", "low_score", "close",
-					    "conflict", "amount" };
+					    "conflict", "amount", "future",
+					    "ambiguous" };
 
 	sb_addf(out, "\n],\"dry_run\":%s,\"deposits\":%ld,\"matched\":%ld,\"conflicts\":%ld,"
 		     "\"held\":{", dry ? "true" : "false", s->deposits, s->matched, s->conflicts);
-	for (int h = MATCH_HOLD_NOTHING; h <= MATCH_HOLD_AMOUNT; h++)
+	for (int h = MATCH_HOLD_NOTHING; h <= MATCH_HOLD_LAST; h++)
 		sb_addf(out, "%s\"%s\":%ld", h > 1 ? "," : "", keys[h], s->held[h]);
 	sb_adds(out, "}}\n");
 }

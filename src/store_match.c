@@ -105,6 +105,35 @@ load_invoices(struct store *st, struct match_index *ix, struct ur_err *err)
 	return store_match_done(st, s, rc, err);
 }
 
+/* Each customer's usual lateness, from its confirmed payments: the
+ * average days from due date to deposit, each payment counted between 60
+ * days early and 120 late (a disputed invoice paid at last would
+ * otherwise move it by months). */
+#define LATENESS_SQL(WHERE) \
+	"SELECT a.customer_id, CAST(round(avg(max(-60, min(120," \
+	" julianday(d.booking_date) - julianday(i.due_date))))) AS INTEGER), count(*)" \
+	" FROM allocation a JOIN deposit d ON d.id = a.deposit_id" \
+	" JOIN invoice i ON i.id = a.invoice_id WHERE a.voided_at IS NULL" WHERE \
+	" GROUP BY a.customer_id"
+
+enum ur_status
+store_match_lateness(struct store *st, struct match_index *ix, int64_t customer_id,
+		     struct ur_err *err)
+{
+	sqlite3_stmt *s = store_prepare(st, customer_id ? LATENESS_SQL(" AND a.customer_id = ?1")
+							: LATENESS_SQL(""), err);
+	int rc;
+
+	if (!s)
+		return UR_FAIL;
+	if (customer_id)
+		sqlite3_bind_int64(s, 1, customer_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		match_index_set_lateness(ix, sqlite3_column_int64(s, 0),
+					 sqlite3_column_int(s, 1), sqlite3_column_int(s, 2));
+	return store_match_done(st, s, rc, err);
+}
+
 static enum ur_status
 load_virtual(struct store *st, struct match_index *ix, struct ur_err *err)
 {
@@ -130,6 +159,7 @@ store_match_load(struct store *st, struct match_index *ix, struct ur_err *err)
 	if ((rc = load_customers(st, ix, err)) != UR_OK ||
 	    (rc = load_aliases(st, ix, err)) != UR_OK ||
 	    (rc = load_invoices(st, ix, err)) != UR_OK ||
+	    (rc = store_match_lateness(st, ix, 0, err)) != UR_OK ||
 	    (rc = load_virtual(st, ix, err)) != UR_OK)
 		return rc;
 	match_index_finish(ix);

@@ -15,6 +15,7 @@
 
 #include "kana.h"
 #include "match_priv.h"
+#include "store_match_priv.h"
 #include "store_priv.h"
 #include "store_ui.h"
 #include "store_ui_priv.h"
@@ -428,7 +429,8 @@ load_index(struct finder *f, struct match_index *ix, struct ur_err *err)
 	enum ur_status rc = c && inv ? UR_OK : err->status;
 
 	for (int i = 0; rc == UR_OK && i < f->n; i++)
-		rc = load_customer(f, ix, c, inv, f->cust[i], err);
+		if ((rc = load_customer(f, ix, c, inv, f->cust[i], err)) == UR_OK)
+			rc = store_match_lateness(f->st, ix, f->cust[i], err);
 	sqlite3_finalize(c);
 	sqlite3_finalize(inv);
 	if (rc == UR_OK)

@@ -43,9 +43,11 @@ struct match_config {
 	int subset_items;       /* oldest open invoices a combination draws from */
 	int subset_size;        /* most invoices in one combination */
 	long subset_nodes;      /* search steps per customer and deposit */
+	bool oldest_first;      /* allocation-order = oldest (民法488条): identical
+				   amounts go to the oldest invoice, not the one due */
 };
 /** Defaults: threshold 85, margin 15, tolerance 0, 24 items, 8 per
- *  combination, 20,000 steps. */
+ *  combination, 20,000 steps, identical amounts by due date. */
 void match_config_default(struct match_config *c);
 
 /* One deposit as the engine sees it. Strings borrowed; NULL = "". */
@@ -93,6 +95,9 @@ void match_index_add_invoice(struct match_index *ix, int64_t id, const char *num
  *  representative's name in kana (代表者カナ); either NULL or "". */
 void match_index_add_payers(struct match_index *ix, int64_t id, const char *parent_code,
 			    const char *rep_kana);
+/** The customer's usual lateness: days from due date to payment, as its
+ *  confirmed payments show (n of them). Unknown: 0 days. */
+void match_index_set_lateness(struct match_index *ix, int64_t id, int days, int n);
 /** Add a learned alias of a customer added before. */
 void match_index_add_alias(struct match_index *ix, const struct match_alias *a);
 /** Map a receiving (virtual) account number to a customer. */
@@ -134,6 +139,9 @@ enum match_fit {
 #define MATCH_F_REP_SHARED   (1u << 15) /* … of several customers */
 #define MATCH_F_TIE_LATER    (1u << 16) /* a later invoice of the same open amount */
 #define MATCH_F_HELD_OTHER   (1u << 17) /* … and a deposit held earlier in the run may pay one */
+#define MATCH_F_FUTURE       (1u << 18) /* an invoice issued after the deposit date */
+#define MATCH_F_AMBIGUOUS    (1u << 19) /* another set of the customer's invoices fits as well */
+#define MATCH_F_OLDER_SAME   (1u << 20) /* an older open invoice of the same amount stays open */
 /* Evidence from the customer master's payer links alone: never enough to
  * match automatically unless the amount fits exactly one open invoice. */
 #define MATCH_F_LINK (MATCH_F_PARENT | MATCH_F_REP)
@@ -166,6 +174,8 @@ struct match_proposal {
 	int nlines;
 	struct match_line line[MATCH_MAX_LINES];
 	int64_t on_account;  /* cash held as a credit */
+	int32_t other_due;   /* MATCH_F_OLDER_SAME, MATCH_F_AMBIGUOUS on a tie: the
+				other invoice's due date */
 };
 
 /* Why a deposit was not matched automatically. */
@@ -176,8 +186,11 @@ enum match_hold {
 	MATCH_HOLD_LOW_SCORE,  /* best score below the threshold */
 	MATCH_HOLD_CLOSE,      /* another customer is too close */
 	MATCH_HOLD_CONFLICT,   /* the alias points at several customers */
-	MATCH_HOLD_AMOUNT      /* partial, over-payment or no amount fit */
+	MATCH_HOLD_AMOUNT,     /* partial, over-payment or no amount fit */
+	MATCH_HOLD_FUTURE,     /* the fit uses an invoice issued after the deposit */
+	MATCH_HOLD_AMBIGUOUS   /* several sets of the customer's invoices fit */
 };
+#define MATCH_HOLD_LAST MATCH_HOLD_AMBIGUOUS
 
 struct match_result {
 	int nprop;

@@ -144,6 +144,42 @@ explain_lines(const struct match_proposal *p, const char *cur, struct strbuf *ou
 	}
 }
 
+/* Months from the other invoice's due date to the deposit, at least 1. */
+static int
+months_before(int32_t due, int32_t day)
+{
+	int m = (day - due + 15) / 30;
+
+	return m < 1 ? 1 : m;
+}
+
+/* What a clerk should know before taking p: another open invoice of the
+ * same amount, an invoice not yet issued on the deposit date. */
+static void
+explain_doubts(const struct match_proposal *p, const struct match_deposit *d,
+	       struct strbuf *out)
+{
+	unsigned f = p->features;
+
+	if (f & MATCH_F_FUTURE)
+		sb_adds(out, _("; WARNING: issued after the deposit date"));
+	if (f & MATCH_F_OLDER_SAME) {
+		int m = months_before(p->other_due, d->date);
+
+		sb_addf(out, ngettext_("; an older open invoice of the same amount, due %d month "
+				      "ago: a dispute?",
+				      "; an older open invoice of the same amount, due %d months "
+				      "ago: a dispute?", (unsigned long)m), m);
+	} else if (f & MATCH_F_TIE_LATER) {
+		sb_adds(out, _(", the same amount as the invoice due nearer the deposit"));
+	} else if (f & MATCH_F_AMBIGUOUS && p->nlines == 1) {
+		sb_adds(out, _("; another open invoice of the same amount: the dates do not tell "
+			       "which"));
+	} else if (f & MATCH_F_AMBIGUOUS) {
+		sb_adds(out, _("; other combinations of open invoices add up as well"));
+	}
+}
+
 void
 match_explain(const struct match_proposal *p, const struct match_deposit *d,
 	      struct strbuf *out)
@@ -173,8 +209,7 @@ match_explain(const struct match_proposal *p, const struct match_deposit *d,
 	}
 	if (p->features & MATCH_F_DUE_NEAR)
 		sb_adds(out, _(", paid near the due date"));
-	if (p->features & MATCH_F_TIE_LATER)
-		sb_adds(out, _(", the same amount as an older open invoice"));
+	explain_doubts(p, d, out);
 	if (p->features & MATCH_F_HELD_OTHER)
 		sb_adds(out, _("; a deposit held earlier may be paying an invoice of this amount"));
 	if (p->features & MATCH_F_AMOUNT_ONLY && p->amount_peers <= 1)

@@ -26,6 +26,7 @@ match_config_default(struct match_config *c)
 	c->subset_items = 24;
 	c->subset_size = MATCH_MAX_LINES;
 	c->subset_nodes = 20000;
+	c->oldest_first = false;
 }
 
 void
@@ -127,6 +128,8 @@ struct fitter {
 	uint32_t cust;
 	const struct minv **v; /* the customer's open invoices, oldest first */
 	int n;
+	const struct minv **fut; /* … issued after the deposit date (never auto) */
+	int nfut;
 	match_fit_fn fn;
 	void *ctx;
 };
@@ -152,12 +155,41 @@ fit_line(struct match_proposal *p, const struct minv *v, int64_t cleared, int64_
 	l->fee = fee;
 }
 
-/* The invoice to propose when v[i] fits: of the open invoices with its
- * amount (identical monthly amounts), the oldest one no deposit held
- * earlier in the run is proposed for; *alt is the next one, or -1, and
- * *held whether a held deposit is proposed for any of them. */
+#define TIE_GAP 14 /* days by which one due date must fit better to decide a tie */
+
+/* Days between the deposit and invoice v's due date moved by the
+ * customer's usual lateness. */
 static int
-tie_pick(const struct fitter *f, int i, int *alt, int *held)
+due_distance(const struct fitter *f, const struct minv *v)
+{
+	int d = v->due + f->c->late_days - f->d->date;
+
+	return d < 0 ? -d : d;
+}
+
+/* True when v[a] is the better choice than v[b] for this deposit: the
+ * oldest with allocation-order = oldest, else the due date that fits. */
+static int
+tie_better(const struct fitter *f, int a, int b)
+{
+	if (b < 0)
+		return 1;
+	if (f->cfg->oldest_first)
+		return a < b;
+	return due_distance(f, f->v[a]) < due_distance(f, f->v[b]);
+}
+
+/* The invoice to propose when v[i] fits, of the open invoices with its
+ * amount (a fixed monthly fee): the one whose due date, moved by the
+ * customer's usual lateness, fits the deposit date (its payables paid the
+ * invoice due that week), or the oldest with allocation-order = oldest;
+ * an invoice a deposit held earlier in the run is proposed for is left to
+ * it. *alt is the runner-up, or -1; *held whether a held deposit is
+ * proposed for any of them; *clear whether the dates tell them apart.
+ * Before the customer's lateness is known only the older invoice can win
+ * by its date: a late payer's last month arrives on this month's due date. */
+static int
+tie_pick(const struct fitter *f, int i, int *alt, int *held, int *clear)
 {
 	int64_t open = f->v[i]->open;
 	int pick = -1;
@@ -168,37 +200,67 @@ tie_pick(const struct fitter *f, int i, int *alt, int *held)
 		if (f->v[k]->open != open)
 			continue;
 		*held |= f->v[k]->held;
-		if (pick < 0 && !f->v[k]->held)
+		if (!f->v[k]->held && tie_better(f, k, pick))
 			pick = k;
 	}
 	pick = pick < 0 ? i : pick;
-	for (int k = i; k < f->n && *alt < 0; k++)
-		if (k != pick && f->v[k]->open == open)
+	for (int k = i; k < f->n; k++)
+		if (k != pick && f->v[k]->open == open && tie_better(f, k, *alt))
 			*alt = k;
+	*clear = *alt < 0 || f->cfg->oldest_first || f->v[*alt]->held ||
+		 ((f->c->late_known || f->v[pick]->due < f->v[*alt]->due) &&
+		  due_distance(f, f->v[*alt]) - due_distance(f, f->v[pick]) >= TIE_GAP);
 	return pick;
 }
 
 /* Propose v[i] (or its tie: see tie_pick) cleared whole, fee (or rounding)
  * absorbed and over held on account; with tie, the other invoice of the
- * same amount as well, marked as the later choice. */
+ * same amount as well, marked as the lesser choice. */
 static void
 fit_one(const struct fitter *f, enum match_fit fit, int i, int64_t fee, int64_t over, int tie)
 {
 	struct match_proposal p;
-	int alt = -1, held = 0, k = tie ? tie_pick(f, i, &alt, &held) : i;
+	int alt = -1, held = 0, clear = 1, k = tie ? tie_pick(f, i, &alt, &held, &clear) : i;
 	unsigned mark = held && alt >= 0 ? MATCH_F_HELD_OTHER : 0;
 
 	fit_start(f, &p, fit);
 	fit_line(&p, f->v[k], f->v[k]->open, fee);
 	p.on_account = over;
 	p.features = mark;
+	if (alt >= 0) {
+		p.other_due = f->v[alt]->due;
+		p.features |= !clear ? MATCH_F_AMBIGUOUS
+			      : f->v[alt]->due < f->v[k]->due && !f->v[alt]->held ? MATCH_F_OLDER_SAME
+										   : 0;
+	}
 	f->fn(f->ctx, &p);
 	if (alt < 0)
 		return;
 	fit_start(f, &p, fit);
 	fit_line(&p, f->v[alt], f->v[alt]->open, fee);
-	p.features = MATCH_F_TIE_LATER | mark;
+	p.features = MATCH_F_TIE_LATER | mark | (clear ? 0 : MATCH_F_AMBIGUOUS);
+	p.other_due = f->v[k]->due;
 	f->fn(f->ctx, &p);
+}
+
+/* Invoices issued after the deposit date that it would pay exactly or
+ * minus a fee: proposed with a warning, never matched automatically. */
+static void
+fit_future(const struct fitter *f)
+{
+	struct match_proposal p;
+
+	for (int i = 0; i < f->nfut; i++) {
+		int64_t diff = f->fut[i]->open - f->d->amount;
+
+		if (diff != 0 && !match_fee_allows(&f->c->fee, diff))
+			continue;
+		fit_start(f, &p, diff ? MATCH_FIT_FEE : MATCH_FIT_EXACT);
+		fit_line(&p, f->fut[i], f->fut[i]->open, diff);
+		p.features = MATCH_F_FUTURE;
+		f->fn(f->ctx, &p);
+		return;
+	}
 }
 
 /* One invoice: exact, minus a fee, or within the tolerance (the oldest of
@@ -225,6 +287,8 @@ fit_single(const struct fitter *f)
 				0);
 		}
 	}
+	if (!done[0])
+		fit_future(f);
 	return done[0];
 }
 
@@ -238,6 +302,8 @@ struct subset {
 	int pick[MATCH_MAX_LINES], best[MATCH_MAX_LINES], nbest, fee_pick[MATCH_MAX_LINES],
 		nfee;
 	int64_t fee;
+	int nsol, nfeesol; /* combinations found (counting stops at 2) */
+	int cut;           /* the step budget ran out: there may be more */
 };
 
 static int
@@ -247,18 +313,23 @@ subset_dfs(struct subset *s, int from, int depth, int64_t sum)
 		int64_t t = sum + s->f->v[j]->open;
 
 		if (++s->nodes > s->f->cfg->subset_nodes)
-			return 1;
+			return s->cut = 1;
 		if (t + s->suffix[j + 1] < s->target)
 			return 0; /* even everything left is too little */
 		if (t > s->target + s->maxfee)
 			continue;
 		s->pick[depth] = j;
 		if (depth >= 1 && t == s->target) {
-			s->nbest = depth + 1;
-			memcpy(s->best, s->pick, sizeof s->pick);
-			return 1;
+			if (!s->nsol++) {
+				s->nbest = depth + 1;
+				memcpy(s->best, s->pick, sizeof s->pick);
+			}
+			if (s->nsol > 1)
+				return 1; /* ambiguous: no need to look further */
+			continue;
 		}
-		if (depth >= 1 && !s->nfee && match_fee_allows(&s->f->c->fee, t - s->target)) {
+		if (depth >= 1 && match_fee_allows(&s->f->c->fee, t - s->target) &&
+		    !s->nfeesol++) {
 			s->nfee = depth + 1;
 			s->fee = t - s->target;
 			memcpy(s->fee_pick, s->pick, sizeof s->pick);
@@ -270,14 +341,49 @@ subset_dfs(struct subset *s, int from, int depth, int64_t sum)
 }
 
 static void
-fit_emit_subset(const struct fitter *f, const int *pick, int n, int64_t fee)
+fit_emit_subset(const struct fitter *f, const int *pick, int n, int64_t fee, int ambiguous)
 {
 	struct match_proposal p;
 
 	fit_start(f, &p, fee ? MATCH_FIT_SUM_FEE : MATCH_FIT_SUM);
 	for (int i = 0; i < n; i++)
 		fit_line(&p, f->v[pick[i]], f->v[pick[i]]->open, i == n - 1 ? fee : 0);
+	p.features = ambiguous ? MATCH_F_AMBIGUOUS : 0;
 	f->fn(f->ctx, &p);
+}
+
+/* The natural combination: everything open up to some invoice, oldest
+ * first (n ≥ 2 of them) adding up to target + fee; its length or 0. */
+static int
+oldest_prefix(const struct fitter *f, int m, int64_t target, int64_t fee)
+{
+	int64_t t = 0;
+
+	for (int i = 0; i < m && i < MATCH_MAX_LINES; i++) {
+		t += f->v[i]->open;
+		if (t == target + fee)
+			return i >= 1 ? i + 1 : 0;
+		if (t > target + fee)
+			return 0;
+	}
+	return 0;
+}
+
+/* Emit the combination found, or the natural one when several fit: held
+ * (ambiguous) when more than one fits, or the search was cut short, and
+ * none of them is everything open up to a date. */
+static void
+subset_emit(const struct subset *s, const int *pick, int n, int nsol, int64_t fee)
+{
+	int order[MATCH_MAX_LINES], k = oldest_prefix(s->f, s->m, s->target, fee);
+
+	if (k) {
+		for (int i = 0; i < k; i++)
+			order[i] = i;
+		fit_emit_subset(s->f, order, k, fee, 0);
+		return;
+	}
+	fit_emit_subset(s->f, pick, n, fee, nsol > 1 || s->cut);
 }
 
 static void
@@ -300,9 +406,9 @@ fit_subset(const struct fitter *f)
 	subset_dfs(&s, 0, 0, 0);
 	free(s.suffix);
 	if (s.nbest)
-		fit_emit_subset(f, s.best, s.nbest, 0);
+		subset_emit(&s, s.best, s.nbest, s.nsol, 0);
 	else if (s.nfee)
-		fit_emit_subset(f, s.fee_pick, s.nfee, s.fee);
+		subset_emit(&s, s.fee_pick, s.nfee, s.nfeesol, s.fee);
 }
 
 /* Part of the second oldest invoice: the alternative to a FIFO partial
@@ -358,12 +464,18 @@ match_fits(const struct match_index *ix, const struct match_config *cfg,
 	const struct mcust *c = &ix->cust[cust];
 	const struct minv *base = ix->inv + c->inv_first;
 	const char *cur = d->currency ? d->currency : "";
-	struct fitter f = { ix, cfg, d, c, cust, NULL, 0, fn, ctx };
+	struct fitter f = { ix, cfg, d, c, cust, NULL, 0, NULL, 0, fn, ctx };
 
-	f.v = xmalloc((c->inv_count + 1) * sizeof *f.v);
-	for (uint32_t i = 0; i < c->inv_count; i++)
-		if (base[i].open > 0 && strcmp(base[i].cur, cur) == 0)
+	f.v = xmalloc((2 * c->inv_count + 1) * sizeof *f.v);
+	f.fut = f.v + c->inv_count;
+	for (uint32_t i = 0; i < c->inv_count; i++) {
+		if (base[i].open <= 0 || strcmp(base[i].cur, cur) != 0)
+			continue;
+		if (d->date > 0 && base[i].issue > d->date)
+			f.fut[f.nfut++] = &base[i];
+		else
 			f.v[f.n++] = &base[i];
+	}
 	if (!fit_single(&f))
 		fit_subset(&f); /* an exact invoice outranks any combination */
 	if (!amount_only) {

@@ -279,6 +279,17 @@ match_index_add_customer(struct match_index *ix, int64_t id, const char *code,
 }
 
 void
+match_index_set_lateness(struct match_index *ix, int64_t id, int days, int n)
+{
+	uint32_t c = cust_by_id(ix, id);
+
+	if (c == MATCH_NONE || n <= 0)
+		return;
+	ix->cust[c].late_days = (int16_t)(days < -365 ? -365 : days > 365 ? 365 : days);
+	ix->cust[c].late_known = 1;
+}
+
+void
 match_index_add_payers(struct match_index *ix, int64_t id, const char *parent_code,
 		       const char *rep_kana)
 {

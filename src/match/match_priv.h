@@ -45,6 +45,8 @@ struct mcust {
 	uint32_t nbigrams;
 	char *parent_code, *rep_key;  /* payer links as added ("" if none) */
 	uint32_t sub_first, sub_count; /* range in ix->subs: it pays for these */
+	int16_t late_days;             /* usual days from due date to payment … */
+	int16_t late_known;            /* … as confirmed payments show (0: unknown) */
 };
 
 struct minv {

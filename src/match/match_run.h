@@ -15,7 +15,7 @@ struct match_run_stats {
 	long deposits;                      /* unmatched deposits looked at */
 	long matched;                       /* confirmed automatically (or would be) */
 	long conflicts;                     /* another user matched them first */
-	long held[MATCH_HOLD_AMOUNT + 1];   /* left for a clerk, by reason */
+	long held[MATCH_HOLD_LAST + 1];   /* left for a clerk, by reason */
 };
 
 /* Called after each deposit (done of total): its result, and whether it

@@ -22,7 +22,8 @@
 #define SC_AMOUNT_MANY 10   /* … more */
 #define SC_WEAK_NAME 15     /* a similar name whose amount does not fit */
 #define AMOUNT_SLOT 2       /* where the best amount-only proposal shows at the latest */
-#define SC_TIE_LATER 5      /* identical amounts: the later invoice ranks below the oldest */
+#define SC_TIE_LATER 5      /* identical amounts: the other invoice ranks below the one due */
+#define SC_FUTURE 20        /* an invoice issued after the deposit */
 
 static const int amount_score[] = {
 	[MATCH_FIT_NONE] = 0,      [MATCH_FIT_EXACT] = 35,    [MATCH_FIT_FEE] = 30,
@@ -96,7 +97,8 @@ score_fit(void *ctx, const struct match_proposal *fit)
 	r->p.amount_peers = c->amount_peers;
 	r->p.parent_name = c->parent != MATCH_NONE ? s->ix->cust[c->parent].name : NULL;
 	r->p.score = c->identity + amount_score[fit->fit] -
-		     (fit->features & MATCH_F_TIE_LATER ? SC_TIE_LATER : 0);
+		     (fit->features & MATCH_F_TIE_LATER ? SC_TIE_LATER : 0) -
+		     (fit->features & MATCH_F_FUTURE ? SC_FUTURE : 0);
 	if ((c->features & MATCH_F_IDENTITY) == MATCH_F_NAME_FUZZY &&
 	    (fit->fit == MATCH_FIT_NONE || fit->fit >= MATCH_FIT_PARTIAL))
 		r->p.score -= SC_WEAK_NAME;
@@ -188,18 +190,43 @@ amount_candidates(const struct match_index *ix, const struct match_deposit *d,
 	}
 }
 
-/* Another fit of the same kind for the best customer, on invoices of
- * other amounts (identical amounts are a tie the oldest wins). */
+static int
+fits_exactly(enum match_fit f)
+{
+	return f >= MATCH_FIT_EXACT && f <= MATCH_FIT_ROUNDING;
+}
+
+/* True when p clears other invoices than b. */
+static int
+other_invoices(const struct match_proposal *p, const struct match_proposal *b)
+{
+	if (p->nlines != b->nlines)
+		return 1;
+	for (int i = 0; i < p->nlines; i++)
+		if (p->line[i].invoice_id != b->line[i].invoice_id)
+			return 1;
+	return 0;
+}
+
+/* Another way the amount fits the best customer's open invoices (identical
+ * amounts are a tie the due dates decide: see match_fit.c): an exact sum
+ * and a single invoice minus a fee, two fee fits, two combinations. Only
+ * one invoice paid exactly outranks a fit that needs a deduction. */
 static int
 same_customer_rival(const struct match_result *r)
 {
 	const struct match_proposal *b = &r->prop[0];
+	int b_plain = b->fit == MATCH_FIT_EXACT && b->nlines == 1;
 
+	if (b->features & MATCH_F_AMBIGUOUS)
+		return 1;
 	for (int i = 1; i < r->nprop; i++) {
 		const struct match_proposal *p = &r->prop[i];
 
-		if (p->customer_id == b->customer_id && p->fit == b->fit && p->nlines == 1 &&
-		    b->nlines == 1 && p->line[0].cleared != b->line[0].cleared)
+		if (p->customer_id != b->customer_id || !fits_exactly(p->fit) ||
+		    p->features & (MATCH_F_TIE_LATER | MATCH_F_FUTURE) || !other_invoices(p, b))
+			continue;
+		if (!b_plain || p->fit == MATCH_FIT_EXACT || p->fit == MATCH_FIT_SUM)
 			return 1;
 	}
 	return 0;
@@ -263,10 +290,13 @@ decide(const struct match_config *cfg, const struct scorer *s, const struct matc
 		return MATCH_HOLD_CONFLICT;
 	if (b->fit == MATCH_FIT_NONE || b->fit >= MATCH_FIT_PARTIAL)
 		return MATCH_HOLD_AMOUNT;
+	if (b->features & MATCH_F_FUTURE)
+		return MATCH_HOLD_FUTURE;
 	if (b->score < cfg->threshold)
 		return MATCH_HOLD_LOW_SCORE;
-	if (b->score - r->runner_up < cfg->margin || same_customer_rival(r) ||
-	    b->features & MATCH_F_HELD_OTHER)
+	if (same_customer_rival(r))
+		return MATCH_HOLD_AMBIGUOUS;
+	if (b->score - r->runner_up < cfg->margin || b->features & MATCH_F_HELD_OTHER)
 		return MATCH_HOLD_CLOSE;
 	if (!(b->features & MATCH_F_IDENTITY & ~MATCH_F_LINK) &&
 	    (h = decide_link(b, amount_fits(s))) != MATCH_AUTO)
@@ -381,6 +411,10 @@ match_hold_text(enum match_hold h)
 		return _("the payer's alias points at several customers");
 	case MATCH_HOLD_AMOUNT:
 		return _("the amount does not clear invoices exactly (partial or over-payment)");
+	case MATCH_HOLD_FUTURE:
+		return _("the invoice that fits was issued after the deposit date");
+	case MATCH_HOLD_AMBIGUOUS:
+		return _("several sets of the customer's invoices fit the amount");
 	}
 	return "";
 }
