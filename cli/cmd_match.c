@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arconf.h"
 #include "cmd_match.h"
 #include "i18n.h"
 #include "jsonout.h"
@@ -71,14 +72,11 @@ auto_summary_text(const struct match_run_stats *s, int dry)
 static void
 auto_summary_json(struct strbuf *out, const struct match_run_stats *s, int dry)
 {
-	static const char *const keys[] = { "", "nothing", "no_payer", "low_score", "close",
-					    "conflict", "amount", "future",
-					    "ambiguous" };
-
 	sb_addf(out, "\n],\"dry_run\":%s,\"deposits\":%ld,\"matched\":%ld,\"conflicts\":%ld,"
 		     "\"held\":{", dry ? "true" : "false", s->deposits, s->matched, s->conflicts);
 	for (int h = MATCH_HOLD_NOTHING; h <= MATCH_HOLD_LAST; h++)
-		sb_addf(out, "%s\"%s\":%ld", h > 1 ? "," : "", keys[h], s->held[h]);
+		sb_addf(out, "%s\"%s\":%ld", h > 1 ? "," : "", match_hold_name((enum match_hold)h),
+			s->held[h]);
 	sb_adds(out, "}}\n");
 }
 
@@ -86,14 +84,29 @@ auto_summary_json(struct strbuf *out, const struct match_run_stats *s, int dry)
  * score a little over 100). */
 #define SCORE_LIMIT 1000
 
+enum ur_status
+cmd_match_settings(struct match_config *cfg)
+{
+	struct ar_settings s;
+	struct ur_err err;
+
+	ur_err_clear(&err);
+	if (arconf_load(&s, NULL, &err) != UR_OK)
+		return cli_fail(&err);
+	arconf_match(&s, cfg);
+	return UR_OK;
+}
+
 static int
 parse_config(struct match_config *cfg, const char *thr, const char *margin, const char *tol)
 {
 	struct ur_err err;
+	enum ur_status rc;
 	long v;
 
-	match_config_default(cfg);
 	ur_err_clear(&err);
+	if ((rc = cmd_match_settings(cfg)) != UR_OK)
+		return rc;
 	if (thr && !cli_number(thr, 1, SCORE_LIMIT, &v))
 		return cli_usage_error(_("bad --threshold '%s': a score from 1 to %d"), thr,
 				       SCORE_LIMIT);
@@ -338,10 +351,12 @@ cmd_confirm(const struct cli *c, int argc, char **argv)
 int
 cmd_match_load_deposit(const struct cli *c, int argc, char **argv, const char *usage,
 		       struct store **st, struct store_match_deposits *l, const char **state,
-		       const char **ref)
+		       const char **ref, int *json)
 {
 	const char *pos[1];
-	const struct cli_opt opts[] = { { "--deposit", ref, NULL }, { NULL, NULL, NULL } };
+	const struct cli_opt opts[] = { { "--deposit", ref, NULL },
+					{ json ? "--json" : NULL, NULL, json },
+					{ NULL, NULL, NULL } };
 	struct ur_err err;
 	enum ur_status rc;
 	int npos;
@@ -372,7 +387,7 @@ cmd_undo(const struct cli *c, int argc, char **argv)
 	int rc;
 
 	rc = cmd_match_load_deposit(c, argc, argv, _("usage: urikake match undo --deposit REF"),
-				    &st, &l, &state, &ref);
+				    &st, &l, &state, &ref, NULL);
 	if (rc != UR_OK)
 		return rc;
 	ur_err_clear(&err);

@@ -4,6 +4,7 @@
 #define UR_CLI_CMD_MATCH_H
 
 #include "cli.h"
+#include "match.h"
 
 /** `match --auto|confirm|undo|show|aliases …`; argv[0] is "match". */
 int cmd_match(const struct cli *c, int argc, char **argv);
@@ -14,10 +15,14 @@ struct store_match_deposits;
 /** For `match undo|show --deposit REF`: parse the option (usage names the
  *  command on error), open the store and load the deposit into *l with its
  *  state. Returns UR_OK with *st open (the caller frees *l and closes *st),
- *  else the exit status, everything released and the error printed. */
+ *  else the exit status, everything released and the error printed. With
+ *  json non-NULL, --json is accepted and sets *json. */
 int cmd_match_load_deposit(const struct cli *c, int argc, char **argv, const char *usage,
 			   struct store **st, struct store_match_deposits *l, const char **state,
-			   const char **ref);
+			   const char **ref, int *json);
+/** The engine's settings from the config file (arconf); UR_OK, or the
+ *  error printed and its exit status. */
+enum ur_status cmd_match_settings(struct match_config *cfg);
 /** `match aliases [list [--json] | edit ID --customer CODE | remove ID]`;
  *  argv[0] is "aliases". */
 int cmd_match_aliases(const struct cli *c, int argc, char **argv);

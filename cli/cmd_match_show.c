@@ -56,28 +56,156 @@ show_deposit(struct strbuf *out, const struct match_deposit *d, const char *stat
 	sb_addf(out, _("  [%s]\n"), state);
 }
 
+struct show_out {
+	struct strbuf out;
+	int json;
+	int rows; /* JSON allocations written */
+};
+
+static void
+json_money(struct strbuf *out, const char *key, int64_t v, const char *cur, int first)
+{
+	char buf[MONEY_BUFSZ];
+
+	money_format(v, cur, MONEY_PLAIN, buf, sizeof buf);
+	jsonout_pair(out, key, buf, first);
+}
+
+static void
+json_line(struct strbuf *out, const struct match_line *l, const struct match_proposal *p,
+	  const char *cur, int first)
+{
+	sb_adds(out, first ? "{" : ",{");
+	jsonout_pair(out, "invoice", l->number, 1);
+	jsonout_pair(out, "customer", p->customer_code, 0);
+	json_money(out, "cleared", l->cleared, cur, 0);
+	json_money(out, "fee", l->fee, cur, 0);
+	sb_addc(out, '}');
+}
+
+/* One proposal as JSON: who, every invoice with the amount cleared, the
+ * fee, the money kept on account, score, band, reason and whether match
+ * --auto would take it. */
+static void
+json_proposal(struct strbuf *out, const struct match_proposal *p, const struct match_deposit *d,
+	      const struct match_config *cfg, int rank, int is_auto)
+{
+	const char *cur = d->currency;
+	struct strbuf why;
+	int64_t fee = 0;
+
+	sb_init(&why);
+	match_explain(p, d, &why);
+	sb_addf(out, "%s{\"rank\":%d,\"customers\":[", rank > 1 ? ",\n" : "\n", rank);
+	jsonout_str(out, p->customer_code);
+	sb_adds(out, "]");
+	jsonout_pair(out, "customer_name", p->customer_name, 0);
+	jsonout_pair(out, "fit", match_fit_name(p->fit), 0);
+	jsonout_key(out, "lines", 0);
+	sb_addc(out, '[');
+	for (int i = 0; i < p->nlines; i++) {
+		json_line(out, &p->line[i], p, cur, i == 0);
+		fee += p->line[i].fee;
+	}
+	sb_addc(out, ']');
+	json_money(out, "fee", fee, cur, 0);
+	json_money(out, "on_account", p->on_account, cur, 0);
+	sb_addf(out, ",\"score\":%d,\"band\":\"%c\"", p->score, match_band(cfg, p->score));
+	jsonout_pair(out, "reason", why.buf, 0);
+	sb_addf(out, ",\"auto\":%s}", is_auto ? "true" : "false");
+	sb_free(&why);
+}
+
+static void
+show_result(struct show_out *o, const struct match_deposit *d, const struct match_config *cfg,
+	    const struct match_result *r)
+{
+	if (o->json) {
+		sb_addf(&o->out, ",\"auto\":%s",
+			r->hold == MATCH_AUTO ? "true" : "false");
+		jsonout_pair(&o->out, "hold", match_hold_name(r->hold), 0);
+		jsonout_pair(&o->out, "hold_reason", match_hold_text(r->hold), 0);
+		sb_adds(&o->out, ",\"proposals\":[");
+		for (int i = 0; i < r->nprop; i++)
+			json_proposal(&o->out, &r->prop[i], d, cfg, i + 1,
+				      i == 0 && r->hold == MATCH_AUTO);
+		sb_adds(&o->out, r->nprop ? "\n]" : "]");
+		return;
+	}
+	for (int i = 0; i < r->nprop; i++) {
+		sb_addf(&o->out, "%d. ", i + 1);
+		match_explain(&r->prop[i], d, &o->out);
+		sb_addc(&o->out, '\n');
+	}
+	sb_addf(&o->out, "%s\n", r->hold == MATCH_AUTO
+					  ? _("clear enough to be matched by match --auto")
+					  : match_hold_text(r->hold));
+}
+
 static enum ur_status
-show_proposals(struct store *st, const struct match_deposit *d, struct strbuf *out,
+show_proposals(struct store *st, const struct match_deposit *d, struct show_out *o,
 	       struct ur_err *err)
 {
-	struct match_index *ix = match_index_new();
+	struct match_index *ix;
 	struct match_config cfg;
 	struct match_result r;
 	enum ur_status rc;
 
-	match_config_default(&cfg);
+	if ((rc = cmd_match_settings(&cfg)) != UR_OK)
+		return ur_fail(err, rc, "%s", _("the config file has errors"));
+	ix = match_index_new();
 	if ((rc = store_match_load(st, ix, err)) == UR_OK) {
 		match_deposit(ix, &cfg, d, &r);
-		for (int i = 0; i < r.nprop; i++) {
-			sb_addf(out, "%d. ", i + 1);
-			match_explain(&r.prop[i], d, out);
-			sb_addc(out, '\n');
-		}
-		sb_addf(out, "%s\n", r.hold == MATCH_AUTO
-					     ? _("clear enough to be matched by match --auto")
-					     : match_hold_text(r.hold));
+		show_result(o, d, &cfg, &r);
 	}
 	match_index_free(ix);
+	return rc;
+}
+
+static void
+json_deposit(struct strbuf *out, const struct match_deposit *d, const char *state)
+{
+	char day[DATE_ISO_SIZE];
+
+	date_format_iso(d->date, day);
+	sb_adds(out, "{\"deposit\":{");
+	jsonout_pair(out, "ref", d->reference, 1);
+	jsonout_pair(out, "date", day, 0);
+	json_money(out, "amount", d->amount, d->currency, 0);
+	jsonout_pair(out, "currency", d->currency, 0);
+	jsonout_pair(out, "payer_name", d->payer_name, 0);
+	jsonout_pair(out, "edi", d->edi, 0);
+	jsonout_pair(out, "state", state, 0);
+	sb_addc(out, '}');
+}
+
+static int
+json_alloc(const struct store_alloc_row *r, void *ctx)
+{
+	struct show_out *o = ctx;
+
+	sb_adds(&o->out, o->rows++ ? ",{" : "{");
+	jsonout_pair(&o->out, "invoice", r->invoice, 1);
+	jsonout_pair(&o->out, "customer", r->customer, 0);
+	json_money(&o->out, "cleared", r->amount, r->currency, 0);
+	json_money(&o->out, "fee", r->fee, r->currency, 0);
+	jsonout_pair(&o->out, "kind", r->kind, 0);
+	jsonout_pair(&o->out, "user", r->user, 0);
+	sb_addc(&o->out, '}');
+	return 0;
+}
+
+static enum ur_status
+show_matched(struct store *st, const struct match_deposit *d, struct show_out *o,
+	     struct ur_err *err)
+{
+	enum ur_status rc;
+
+	if (!o->json)
+		return store_allocations_each(st, d->id, show_alloc, &o->out, err);
+	sb_adds(&o->out, ",\"allocations\":[");
+	rc = store_allocations_each(st, d->id, json_alloc, o, err);
+	sb_addc(&o->out, ']');
 	return rc;
 }
 
@@ -86,27 +214,33 @@ cmd_match_show(const struct cli *c, int argc, char **argv)
 {
 	const char *ref, *state;
 	struct store_match_deposits l;
-	struct strbuf out;
+	struct show_out o = { { 0 }, 0, 0 };
 	struct store *st;
 	struct ur_err err;
 	int rc;
 
-	rc = cmd_match_load_deposit(c, argc, argv, _("usage: urikake match show --deposit REF"),
-				    &st, &l, &state, &ref);
+	rc = cmd_match_load_deposit(c, argc, argv,
+				    _("usage: urikake match show --deposit REF [--json]"), &st, &l,
+				    &state, &ref, &o.json);
 	if (rc != UR_OK)
 		return rc;
 	ur_err_clear(&err);
-	sb_init(&out);
-	show_deposit(&out, &l.d[0], state);
-	if (strcmp(state, "unmatched") == 0)
-		rc = show_proposals(st, &l.d[0], &out, &err);
+	sb_init(&o.out);
+	if (o.json)
+		json_deposit(&o.out, &l.d[0], state);
 	else
-		rc = store_allocations_each(st, l.d[0].id, show_alloc, &out, &err);
+		show_deposit(&o.out, &l.d[0], state);
+	if (strcmp(state, "unmatched") == 0)
+		rc = show_proposals(st, &l.d[0], &o, &err);
+	else
+		rc = show_matched(st, &l.d[0], &o, &err);
+	if (o.json)
+		sb_adds(&o.out, "}\n");
 	store_match_deposits_free(&l);
 	store_close(st);
 	if (rc == UR_OK)
-		rc = cli_flush(&out);
-	sb_free(&out);
+		rc = cli_flush(&o.out);
+	sb_free(&o.out);
 	return rc == UR_OK ? UR_OK : cli_fail(&err);
 }
 

@@ -14,6 +14,7 @@
 
 static const char *const arconf_keys[] = {
 	"aging-buckets", "aging-due-buckets", "dunning-days", "write-off-limit",
+	"auto-match-threshold", "auto-match-margin", "allocation-order",
 };
 
 void
@@ -22,6 +23,7 @@ arconf_default(struct ar_settings *s)
 	static const struct arconf_limit limits[] = {
 		{ "JPY", 1000 }, { "CNY", 1000 }, { "USD", 1000 },
 	};
+	struct match_config cfg;
 
 	memset(s, 0, sizeof *s);
 	s->bounds[0] = 30;
@@ -34,6 +36,52 @@ arconf_default(struct ar_settings *s)
 	s->dunning_days[3] = 90;
 	memcpy(s->limits, limits, sizeof limits);
 	s->nlimits = 3;
+	match_config_default(&cfg);
+	s->match_threshold = cfg.threshold;
+	s->match_margin = cfg.margin;
+	s->oldest_first = cfg.oldest_first;
+}
+
+void
+arconf_match(const struct ar_settings *s, struct match_config *cfg)
+{
+	match_config_default(cfg);
+	cfg->threshold = s->match_threshold;
+	cfg->margin = s->match_margin;
+	cfg->oldest_first = s->oldest_first;
+}
+
+/* A whole number from lo to hi into *out; false (out untouched) if not. */
+static bool
+arconf_int(const char *v, long lo, long hi, int *out)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (end == v || *end || errno || n < lo || n > hi)
+		return false;
+	*out = (int)n;
+	return true;
+}
+
+/* The matcher's keys; NULL when fine (or not one of them), else why. */
+static const char *
+arconf_apply_match(struct ar_settings *s, const char *k, const char *v)
+{
+	if (strcmp(k, "auto-match-threshold") == 0) {
+		if (!arconf_int(v, 1, 1000, &s->match_threshold))
+			return _("auto-match-threshold is a whole number from 1 to 1000");
+	} else if (strcmp(k, "auto-match-margin") == 0) {
+		if (!arconf_int(v, 0, 1000, &s->match_margin))
+			return _("auto-match-margin is a whole number from 0 to 1000");
+	} else if (strcmp(k, "allocation-order") == 0) {
+		if (strcmp(v, "due") != 0 && strcmp(v, "oldest") != 0)
+			return _("allocation-order is due or oldest");
+		s->oldest_first = strcmp(v, "oldest") == 0;
+	}
+	return NULL;
 }
 
 bool
@@ -135,7 +183,7 @@ arconf_apply(void *ctx, const char *k, const char *v)
 	} else if (strcmp(k, "write-off-limit") == 0) {
 		return arconf_limits(s, v);
 	}
-	return NULL;
+	return arconf_apply_match(s, k, v);
 }
 
 int

@@ -1,7 +1,8 @@
 /* arconf: the receivables settings read from the user's config file
  * ($XDG_CONFIG_HOME/urikake/config, "name = value" lines shared with the
  * interface settings) — aging bucket limits, not-yet-due buckets, dunning
- * triggers and the write-off limit. */
+ * triggers, the write-off limit and the matcher's settings, read the same
+ * way by every command and the full-screen program. */
 #ifndef UR_SRC_ARCONF_H
 #define UR_SRC_ARCONF_H
 
@@ -9,6 +10,7 @@
 #include <stdint.h>
 
 #include "err.h"
+#include "match.h"
 #include "strbuf.h"
 
 #define ARCONF_MAX_BOUNDS 8  /* overdue bucket limits (= STORE_AGING_MAX_BUCKETS) */
@@ -29,6 +31,9 @@ struct ar_settings {
 	int dunning_days[ARCONF_LEVELS]; /* dunning-days = 7,30,60,90 (days overdue) */
 	struct arconf_limit limits[ARCONF_MAX_LIMITS]; /* write-off-limit = JPY 1000, CNY 10.00 */
 	int nlimits;
+	int match_threshold;  /* auto-match-threshold = 85 */
+	int match_margin;     /* auto-match-margin = 15 */
+	bool oldest_first;    /* allocation-order = due | oldest */
 };
 
 /** Defaults: buckets 30,60,90; no not-yet-due split; dunning at 7, 30, 60
@@ -52,6 +57,10 @@ char *arconf_path(void);
 /** Defaults, then the file at path (NULL: arconf_path()) when it exists.
  *  UR_INPUT with "FILE:LINE: why" for bad values (s keeps the good ones). */
 enum ur_status arconf_load(struct ar_settings *s, const char *path, struct ur_err *err);
+
+/** The engine's settings: its defaults with the config file's
+ *  auto-match-threshold, auto-match-margin and allocation-order. */
+void arconf_match(const struct ar_settings *s, struct match_config *cfg);
 
 /** The write-off limit for currency cur (0: none allowed). */
 int64_t arconf_write_off_limit(const struct ar_settings *s, const char *cur);

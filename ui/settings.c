@@ -16,7 +16,6 @@ void
 settings_default(struct ui_settings *s)
 {
 	memset(s, 0, sizeof *s);
-	s->threshold = 85;
 	s->prefetch = true;
 }
 
@@ -37,8 +36,6 @@ static const char *
 apply(void *ctx, const char *k, const char *v)
 {
 	struct ui_settings *s = ctx;
-	char *end;
-	long n;
 
 	if (!strcmp(k, "theme")) {
 		if (strcmp(v, "mono") && strcmp(v, "default"))
@@ -63,12 +60,7 @@ apply(void *ctx, const char *k, const char *v)
 			s->date_format = UI_DATE_JA;
 		else
 			return _("date-format is iso, slash or ja");
-	} else if (!strcmp(k, "auto-match-threshold")) {
-		n = strtol(v, &end, 10);
-		if (*end || end == v || n < 0 || n > 100)
-			return _("auto-match-threshold is a number from 0 to 100");
-		s->threshold = (int)n;
-	} else if (!arconf_is_key(k)) { /* aging and dunning keys: src/arconf.c */
+	} else if (!arconf_is_key(k)) { /* aging, dunning and matching keys: src/arconf.c */
 		return _("unknown setting");
 	}
 	return NULL;

@@ -15,12 +15,11 @@ struct ui_settings {
 	bool ambiguous_wide;  /* ambiguous-width = 2 */
 	bool ascii_borders;   /* ascii-borders = yes */
 	enum ui_date_format date_format; /* date-format = iso | slash | ja */
-	int threshold;        /* auto-match-threshold = 0..100: band A from here */
 	bool prefetch;        /* prefetch = yes: load panes 2 and 3 ahead */
 };
 
 /** Defaults: colour theme, ambiguous width 1, line-drawing borders, ISO
- *  dates, threshold 85, panes loaded ahead. */
+ *  dates, panes loaded ahead. */
 void settings_default(struct ui_settings *s);
 /** Apply "name = value" lines of text; each bad line adds "SOURCE:LINE:
  *  why" to errors. Returns the number of bad lines. */

@@ -111,6 +111,7 @@ queue_open(struct view *v)
 {
 	struct queue *q = calloc(1, sizeof *q);
 	struct match_config cfg;
+	struct ar_settings conf;
 	struct ur_err err;
 
 	if (!q)
@@ -118,8 +119,8 @@ queue_open(struct view *v)
 	ur_err_clear(&err);
 	if (store_ui_cache(v->app->st, PAGE_CACHE_KIB, &err) != UR_OK)
 		app_error(v->app, "%s", err.msg);
-	match_config_default(&cfg);
-	cfg.threshold = v->app->set.threshold;
+	pane_arconf(v->app, &conf);
+	arconf_match(&conf, &cfg);
 	qwin_init(&q->w, &cfg);
 	v->priv = q;
 	app_move(v, 0);
@@ -186,18 +187,10 @@ load_detail(struct view *v)
 }
 
 static enum ui_elem
-queue_band(const struct app *a, int score, char *letter)
+queue_band(const struct queue *q, int score, char *letter)
 {
-	if (score >= a->set.threshold) {
-		*letter = 'A';
-		return UI_BAND_A;
-	}
-	if (score >= 60) {
-		*letter = 'B';
-		return UI_BAND_B;
-	}
-	*letter = 'C';
-	return UI_BAND_C;
+	*letter = match_band(&q->w.cfg, score);
+	return *letter == 'A' ? UI_BAND_A : *letter == 'B' ? UI_BAND_B : UI_BAND_C;
 }
 
 /* What the last column says about a row. */
@@ -256,7 +249,7 @@ draw_row(struct view *v, long pos, int y, double start)
 	app_money(d->amount, d->currency, amt, sizeof amt);
 	row_note(d, holder, best, note, sizeof note, &ne);
 	if (best && best->some)
-		band = queue_band(a, best->score, &letter);
+		band = queue_band(q, best->score, &letter);
 	if (pos == v->cursor)
 		band = ne = UI_CURSOR;
 	draw_text(y, 0, 2, (char[]){ letter, ' ', 0 }, TEXT_LEFT, band);
@@ -295,7 +288,7 @@ draw_proposal(struct view *v, const struct match_proposal *p, int y, int rows, b
 {
 	struct queue *q = v->priv;
 	char amt[48], letter, line[1024];
-	enum ui_elem band = queue_band(v->app, p->score, &letter);
+	enum ui_elem band = queue_band(q, p->score, &letter);
 	struct strbuf inv;
 
 	sb_init(&inv);

@@ -219,5 +219,10 @@ void match_explain(const struct match_proposal *p, const struct match_deposit *d
 const char *match_hold_text(enum match_hold h);
 /** The name of a fit ("exact", "fee", "sum", …), untranslated, for JSON. */
 const char *match_fit_name(enum match_fit f);
+/** The name of a hold ("auto", "close", "ambiguous", …), untranslated, for JSON. */
+const char *match_hold_name(enum match_hold h);
+/** The band a clerk sees for a score: 'A' (at the auto-match threshold),
+ *  'B' (60 and above) or 'C'. */
+char match_band(const struct match_config *cfg, int score);
 
 #endif

@@ -420,6 +420,23 @@ match_hold_text(enum match_hold h)
 }
 
 const char *
+match_hold_name(enum match_hold h)
+{
+	static const char *const names[] = { "auto", "nothing", "no_payer", "low_score", "close",
+					     "conflict", "amount", "future", "ambiguous" };
+
+	return (unsigned)h < sizeof names / sizeof names[0] ? names[h] : "";
+}
+
+#define BAND_B 60 /* a proposal worth a clerk's look */
+
+char
+match_band(const struct match_config *cfg, int score)
+{
+	return score >= cfg->threshold ? 'A' : score >= BAND_B ? 'B' : 'C';
+}
+
+const char *
 match_fit_name(enum match_fit f)
 {
 	static const char *const names[] = { "none", "exact", "fee", "sum", "sum_fee",

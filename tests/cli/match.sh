@@ -41,6 +41,22 @@ t_grep "dry run counts" "4 deposits looked at, 2 would be matched automatically"
 t_ok "export after a dry run" u export allocations
 t_is "a dry run writes nothing" "$(wc -l <"$T/.out")" 1
 
+# The config file's matcher settings hold for match --auto and match show.
+export XDG_CONFIG_HOME="$T/cfg"
+mkdir -p "$XDG_CONFIG_HOME/urikake"
+echo "auto-match-threshold = 1000" >"$XDG_CONFIG_HOME/urikake/config"
+t_ok "dry run with the config's threshold" u match --auto --dry-run
+t_grep "… above every score: nothing matched" "4 deposits looked at, 0 would be matched" "$T/.out"
+t_ok "… --threshold still overrides it" u match --auto --dry-run --threshold 85
+t_grep "… two again" "2 would be matched automatically" "$T/.out"
+t_ok "match show reads it too" u match show --deposit 0001 --json
+t_is "… no longer clear enough" "$(jq -r '.auto' "$T/.out")" false
+echo "auto-match-threshold = lots" >"$XDG_CONFIG_HOME/urikake/config"
+t_exit "a bad threshold in the config file is refused" 3 u match --auto --dry-run
+t_grep "… naming the line" "config:1: auto-match-threshold is a whole number" "$T/.err"
+echo "allocation-order = oldest" >"$XDG_CONFIG_HOME/urikake/config"
+t_ok "allocation-order = oldest is a setting" u match --auto --dry-run
+
 t_ok "auto-match" u match --auto
 t_grep "two matched" "2 matched automatically" "$T/.out"
 t_grep "held by reason" "only the amount fits" "$T/.out"
@@ -53,6 +69,20 @@ t_grep "combined payment, second invoice" '^0002,.*,B-2,C2,330000,0,auto,' "$T/.
 t_ok "show a held deposit" u match show --deposit 0003
 t_grep "ranked proposal with its explanation" '^1\. amount only: payer ﾀﾅｶ ｲﾁﾛｳ is not known as 有限会社田中商店; amount = T-1' "$T/.out"
 t_grep "why it was held" "only the amount fits" "$T/.out"
+t_ok "show a held deposit as JSON" u match show --deposit 0003 --json
+t_is "… the deposit" "$(jq -r '.deposit.ref + " " + .deposit.amount + " " + .deposit.state' "$T/.out")" \
+	"0003 77000 unmatched"
+t_is "… held, and why" "$(jq -r '.auto, .hold' "$T/.out" | tr '\n' ' ')" "false no_payer "
+t_is "… the first proposal: customer, invoice, amount cleared" \
+	"$(jq -r '.proposals[0] | .customers[0] + " " + .lines[0].invoice + " " + .lines[0].cleared + " " + .band' "$T/.out")" \
+	"C3 T-1 77000 B"
+t_is "… with fee, on account, score and reason" \
+	"$(jq -r '.proposals[0] | [.fee, .on_account, (.score | tostring), (.auto | tostring)] | join(" ")' "$T/.out")" \
+	"0 0 68 false"
+t_grep "… the reason in words" '"reason":"amount only: payer ﾀﾅｶ ｲﾁﾛｳ' "$T/.out"
+t_ok "show a matched deposit as JSON" u match show --deposit 0001 --json
+t_is "… its allocation" "$(jq -r '.allocations[0] | .invoice + " " + .cleared + " " + .fee + " " + .kind' "$T/.out")" \
+	"A-1 110000 440 auto"
 t_ok "show a matched deposit" u match show --deposit 0001
 t_grep "its allocations" "A-1  C1  cleared 110,000, fee 440  (auto, tester)" "$T/.out"
 t_exit "show an unknown deposit" 3 u match show --deposit 9999
