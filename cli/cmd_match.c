@@ -17,8 +17,7 @@
 #include "store.h"
 #include "store_match.h"
 #include "text.h"
-
-#define MAX_INVOICE_ARGS MATCH_MAX_LINES
+#include "xalloc.h"
 
 struct auto_out {
 	int json;
@@ -150,7 +149,7 @@ match_auto(const struct cli *c, int dry, int json, const struct match_config *cf
 }
 
 /* Pull every "--invoice X" / "--invoice=X" out of argv (kept in order in
- * inv[]); the other words stay, compacted. */
+ * inv[], which has room for argc of them); the other words stay, compacted. */
 static int
 take_invoices(int *argc, char **argv, const char **inv, int *ninv)
 {
@@ -170,8 +169,6 @@ take_invoices(int *argc, char **argv, const char **inv, int *ninv)
 			argv[k++] = argv[i];
 			continue;
 		}
-		if (*ninv == MAX_INVOICE_ARGS)
-			return cli_usage_error(_("at most %d invoices per match"), MAX_INVOICE_ARGS);
 		inv[(*ninv)++] = v;
 	}
 	*argc = k;
@@ -253,7 +250,7 @@ confirm_fee(struct match_proposal *p, int64_t fee, struct ur_err *err)
 
 struct confirm_args {
 	const char *ref, *fee, *on_account, *customer;
-	const char *inv[MAX_INVOICE_ARGS];
+	const char **inv; /* as many as given: a closing period may have hundreds */
 	int ninv;
 };
 
@@ -307,6 +304,7 @@ match_confirm(const struct cli *c, const struct confirm_args *a)
 		return rc;
 	ur_err_clear(&err);
 	memset(&p, 0, sizeof p);
+	p.line = xcalloc((size_t)a->ninv + 1, sizeof *p.line);
 	rc = store_match_deposit_get(st, a->ref, &l, &state, &err);
 	if (rc == UR_OK && strcmp(state, "reversed") == 0)
 		rc = ur_fail(&err, UR_INPUT,
@@ -320,7 +318,18 @@ match_confirm(const struct cli *c, const struct confirm_args *a)
 		printf(_("deposit %s matched by hand\n"), a->ref);
 	store_match_deposits_free(&l);
 	store_close(st);
+	free(p.line);
 	return rc == UR_OK ? UR_OK : cli_fail(&err);
+}
+
+static int
+confirm_run(const struct cli *c, const struct confirm_args *a)
+{
+	if (!a->ref || (!a->ninv && !a->on_account))
+		return cli_usage_error(_("usage: urikake match confirm --deposit REF "
+					 "--invoice NUM[:AMOUNT]… [--fee AMOUNT] "
+					 "[--on-account AMOUNT [--customer CODE]]"));
+	return match_confirm(c, a);
 }
 
 static int
@@ -333,20 +342,20 @@ cmd_confirm(const struct cli *c, int argc, char **argv)
 		{ NULL, NULL, NULL }
 	};
 	const char *pos[1];
-	int npos;
+	int npos, rc;
 
 	memset(&a, 0, sizeof a);
 	argc--;
 	argv++;
-	if (take_invoices(&argc, argv, a.inv, &a.ninv) != UR_OK ||
-	    cli_args(argc, argv, opts, pos, 0, &npos) != UR_OK)
-		return UR_USAGE;
-	if (!a.ref || (!a.ninv && !a.on_account))
-		return cli_usage_error(_("usage: urikake match confirm --deposit REF "
-					 "--invoice NUM[:AMOUNT]… [--fee AMOUNT] "
-					 "[--on-account AMOUNT [--customer CODE]]"));
-	return match_confirm(c, &a);
+	a.inv = xcalloc((size_t)argc + 1, sizeof *a.inv);
+	rc = take_invoices(&argc, argv, a.inv, &a.ninv) != UR_OK ||
+		     cli_args(argc, argv, opts, pos, 0, &npos) != UR_OK
+	     ? UR_USAGE
+	     : confirm_run(c, &a);
+	free(a.inv);
+	return rc;
 }
+
 
 int
 cmd_match_load_deposit(const struct cli *c, int argc, char **argv, const char *usage,

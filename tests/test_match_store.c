@@ -85,11 +85,22 @@ setup(const char *name, char *path, size_t size)
 }
 
 /* The proposal for deposit ref as the engine makes it. */
+/* The indexes behind the proposals of a test: their lines live there. */
+static struct match_index *kept[8];
+static int nkept;
+
+static void
+proposals_free(void)
+{
+	while (nkept)
+		match_index_free(kept[--nkept]);
+}
+
 static int
 propose(struct store *st, const char *ref, struct store_match_deposits *l,
 	struct match_result *r)
 {
-	struct match_index *ix = match_index_new();
+	struct match_index *ix = kept[nkept++] = match_index_new();
 	struct match_config cfg;
 	const char *state;
 	struct ur_err err;
@@ -100,7 +111,6 @@ propose(struct store *st, const char *ref, struct store_match_deposits *l,
 	     store_match_deposit_get(st, ref, l, &state, &err) == UR_OK;
 	if (ok)
 		match_deposit(ix, &cfg, &l->d[0], r);
-	match_index_free(ix);
 	return ok && r->nprop > 0;
 }
 
@@ -219,6 +229,7 @@ test_batch(void)
 	struct match_result r1, r3;
 	struct store_match_batch *b;
 	struct match_proposal p;
+	struct match_line lines[2] = { { 0 } };
 	const char *state;
 	struct ur_err err;
 	int64_t bad = -1, a1;
@@ -228,6 +239,7 @@ test_batch(void)
 	tap_is_int(store_open(&other, path, "other", &err), UR_OK, "another clerk's connection");
 	a1 = ts_q1(path, "SELECT id FROM invoice WHERE number = 'A-1'");
 	memset(&p, 0, sizeof p);
+	p.line = lines;
 	store_match_deposit_get(other, "0002", &l2, &state, &err);
 	p.customer_id = ts_q1(path, "SELECT id FROM customer WHERE code = 'C1'");
 	p.nlines = 1;
@@ -280,11 +292,13 @@ test_aliases(void)
 	struct store *st = setup("match-alias.db", path, sizeof path);
 	struct store_match_deposits l;
 	struct match_proposal p;
+	struct match_line lines[2] = { { 0 } };
 	const char *state;
 	struct ur_err err;
 	int n[3] = { 0, 0, 0 };
 
 	memset(&p, 0, sizeof p);
+	p.line = lines;
 	store_match_deposit_get(st, "0002", &l, &state, &err);
 	tap_is_str(state, "unmatched", "state of 0002");
 	p.customer_id = ts_q1(path, "SELECT id FROM customer WHERE code = 'C2'");
@@ -314,4 +328,5 @@ TAP_SUITE(match_store)
 	test_auto_run();
 	test_batch();
 	test_aliases();
+	proposals_free();
 }

@@ -192,7 +192,8 @@ proposes(struct store *st, const char *path, const char *ref, int64_t c, int64_t
 static void
 check_amount_only(struct store *st, const char *path)
 {
-	struct match_proposal p = { .nlines = 1 };
+	struct match_line line = { 0 };
+	struct match_proposal p = { .nlines = 1, .line = &line };
 	struct sui_names names = { 0 };
 	struct match_config cfg;
 	struct sui_customer cu;

@@ -12,6 +12,7 @@
 #include "money.h"
 #include "queue.h"
 #include "store.h"
+#include "xalloc.h"
 
 #define MAX_OPEN 500
 
@@ -137,8 +138,6 @@ amount_prompt(struct app *a, const char *text, bool final, void *ctx)
 static const char *
 aform_refusal(const struct match_proposal *p, int64_t diff, int how)
 {
-	if (p->nlines > MATCH_MAX_LINES)
-		return _("At most 8 invoices per confirmation: split the rest later.");
 	if (diff && !how)
 		return _("The difference is not zero: F books it as a fee, A leaves it on account.");
 	if (how == 'F' && (diff >= 0 || !p->nlines || p->line[p->nlines - 1].cleared + diff <= 0))
@@ -159,13 +158,15 @@ aform_confirm(struct app *a, struct aform *f, int how)
 
 	memset(&p, 0, sizeof p);
 	p.customer_id = f->cust.id;
+	p.line = xcalloc(f->n + 1, sizeof *p.line);
 	for (size_t i = 0; i < f->n; i++)
-		if (f->items[i].amount && p.nlines++ < MATCH_MAX_LINES)
-			p.line[p.nlines - 1] = (struct match_line){ f->items[i].invoice_id,
-								    f->items[i].number,
-								    f->items[i].amount, 0 };
+		if (f->items[i].amount)
+			p.line[p.nlines++] = (struct match_line){ f->items[i].invoice_id,
+								  f->items[i].number,
+								  f->items[i].amount, 0 };
 	if ((no = aform_refusal(&p, diff, how))) {
 		app_error(a, "%s", no);
+		free(p.line);
 		return true;
 	}
 	if (how == 'F')
@@ -175,6 +176,7 @@ aform_confirm(struct app *a, struct aform *f, int how)
 	ur_err_clear(&err);
 	if (store_ui_confirm(a->st, &f->d, &p, &err) == UR_OK)
 		app_msg(a, _("Confirmed: %s → %s (u undoes)."), f->d.payer, f->cust.name);
+	free(p.line);
 	store_ui_lease_release(a->st, f->d.id, &err);
 	if (err.status == UR_OK)
 		app_refresh(a);

@@ -47,7 +47,8 @@ struct match_config {
 				   amounts go to the oldest invoice, not the one due */
 };
 /** Defaults: threshold 85, margin 15, tolerance 0, 24 items, 8 per
- *  combination, 20,000 steps, identical amounts by due date. */
+ *  combination (MATCH_SUBSET_LINES), 20,000 steps, identical amounts by
+ *  due date. */
 void match_config_default(struct match_config *c);
 
 /* One deposit as the engine sees it. Strings borrowed; NULL = "". */
@@ -150,7 +151,7 @@ enum match_fit {
 			  MATCH_F_NAME_EXACT | MATCH_F_NAME_PREFIX | MATCH_F_NAME_FUZZY | \
 			  MATCH_F_LINK)
 
-#define MATCH_MAX_LINES 8
+#define MATCH_SUBSET_LINES 8 /* most invoices one combination search draws together */
 #define MATCH_MAX_PROPOSALS 5
 
 /* One invoice a proposal clears. */
@@ -171,8 +172,10 @@ struct match_proposal {
 	int64_t alias_count; /* confirmations behind the alias or code */
 	int similarity;      /* fuzzy name similarity, percent */
 	int amount_peers;    /* amount only: customers the amount fits (9: more) */
-	int nlines;
-	struct match_line line[MATCH_MAX_LINES];
+	int nlines;          /* no limit: a closing period may hold hundreds of slips */
+	struct match_line *line; /* the engine's: valid until the next match_deposit
+				    on the same index; else whoever built p owns it */
+	int32_t oldest;      /* issue date of the oldest invoice it clears */
 	int64_t on_account;  /* cash held as a credit */
 	int32_t other_due;   /* MATCH_F_OLDER_SAME, MATCH_F_AMBIGUOUS on a tie: the
 				other invoice's due date */
@@ -199,7 +202,8 @@ struct match_result {
 	int runner_up;        /* best score of another customer (0: none) */
 };
 
-/** Propose matches for d, best first, and apply the auto-match rule. */
+/** Propose matches for d, best first, and apply the auto-match rule. The
+ *  proposals' lines live in ix until its next match_deposit. */
 void match_deposit(struct match_index *ix, const struct match_config *cfg,
 		   const struct match_deposit *d, struct match_result *r);
 /** Take what p clears out of the index's open amounts (after confirming

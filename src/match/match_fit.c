@@ -24,7 +24,7 @@ match_config_default(struct match_config *c)
 	c->margin = 15;
 	c->tolerance = 0;
 	c->subset_items = 24;
-	c->subset_size = MATCH_MAX_LINES;
+	c->subset_size = MATCH_SUBSET_LINES;
 	c->subset_nodes = 20000;
 	c->oldest_first = false;
 }
@@ -122,6 +122,7 @@ fee_max(const struct match_fee_policy *p)
 /* The state of one customer's fitting. */
 struct fitter {
 	const struct match_index *ix;
+	struct mlines *lines;   /* where proposals' lines go */
 	const struct match_config *cfg;
 	const struct match_deposit *d;
 	const struct mcust *c;
@@ -134,6 +135,7 @@ struct fitter {
 	void *ctx;
 };
 
+/* A new proposal for the customer, with room for all its invoices. */
 static void
 fit_start(const struct fitter *f, struct match_proposal *p, enum match_fit fit)
 {
@@ -142,6 +144,8 @@ fit_start(const struct fitter *f, struct match_proposal *p, enum match_fit fit)
 	p->customer_code = f->c->code;
 	p->customer_name = f->c->name;
 	p->fit = fit;
+	p->oldest = INT32_MAX;
+	p->line = match_lines_reserve(f->lines, f->c->inv_count + 1);
 }
 
 static void
@@ -153,6 +157,15 @@ fit_line(struct match_proposal *p, const struct minv *v, int64_t cleared, int64_
 	l->number = v->number;
 	l->cleared = cleared;
 	l->fee = fee;
+	p->oldest = v->issue < p->oldest ? v->issue : p->oldest;
+}
+
+/* Keep p's lines and hand it to the scorer. */
+static void
+fit_emit(const struct fitter *f, struct match_proposal *p)
+{
+	match_lines_commit(f->lines, (uint32_t)p->nlines);
+	f->fn(f->ctx, p);
 }
 
 #define TIE_GAP 14 /* days by which one due date must fit better to decide a tie */
@@ -233,14 +246,14 @@ fit_one(const struct fitter *f, enum match_fit fit, int i, int64_t fee, int64_t 
 			      : f->v[alt]->due < f->v[k]->due && !f->v[alt]->held ? MATCH_F_OLDER_SAME
 										   : 0;
 	}
-	f->fn(f->ctx, &p);
+	fit_emit(f, &p);
 	if (alt < 0)
 		return;
 	fit_start(f, &p, fit);
 	fit_line(&p, f->v[alt], f->v[alt]->open, fee);
 	p.features = MATCH_F_TIE_LATER | mark | (clear ? 0 : MATCH_F_AMBIGUOUS);
 	p.other_due = f->v[k]->due;
-	f->fn(f->ctx, &p);
+	fit_emit(f, &p);
 }
 
 /* Invoices issued after the deposit date that it would pay exactly or
@@ -258,7 +271,7 @@ fit_future(const struct fitter *f)
 		fit_start(f, &p, diff ? MATCH_FIT_FEE : MATCH_FIT_EXACT);
 		fit_line(&p, f->fut[i], f->fut[i]->open, diff);
 		p.features = MATCH_F_FUTURE;
-		f->fn(f->ctx, &p);
+		fit_emit(f, &p);
 		return;
 	}
 }
@@ -299,7 +312,7 @@ struct subset {
 	int64_t *suffix; /* suffix[i] = sum of open[i..m) */
 	int m, size;
 	long nodes;
-	int pick[MATCH_MAX_LINES], best[MATCH_MAX_LINES], nbest, fee_pick[MATCH_MAX_LINES],
+	int pick[MATCH_SUBSET_LINES], best[MATCH_SUBSET_LINES], nbest, fee_pick[MATCH_SUBSET_LINES],
 		nfee;
 	int64_t fee;
 	int nsol, nfeesol; /* combinations found (counting stops at 2) */
@@ -340,16 +353,21 @@ subset_dfs(struct subset *s, int from, int depth, int64_t sum)
 	return 0;
 }
 
+/* Emit the combination pick[0..n) (NULL: the oldest n), the fee taken
+ * from the last one. */
 static void
 fit_emit_subset(const struct fitter *f, const int *pick, int n, int64_t fee, int ambiguous)
 {
 	struct match_proposal p;
 
 	fit_start(f, &p, fee ? MATCH_FIT_SUM_FEE : MATCH_FIT_SUM);
-	for (int i = 0; i < n; i++)
-		fit_line(&p, f->v[pick[i]], f->v[pick[i]]->open, i == n - 1 ? fee : 0);
+	for (int i = 0; i < n; i++) {
+		const struct minv *v = f->v[pick ? pick[i] : i];
+
+		fit_line(&p, v, v->open, i == n - 1 ? fee : 0);
+	}
 	p.features = ambiguous ? MATCH_F_AMBIGUOUS : 0;
-	f->fn(f->ctx, &p);
+	fit_emit(f, &p);
 }
 
 /* The natural combination: everything open up to some invoice, oldest
@@ -359,7 +377,7 @@ oldest_prefix(const struct fitter *f, int m, int64_t target, int64_t fee)
 {
 	int64_t t = 0;
 
-	for (int i = 0; i < m && i < MATCH_MAX_LINES; i++) {
+	for (int i = 0; i < m; i++) {
 		t += f->v[i]->open;
 		if (t == target + fee)
 			return i >= 1 ? i + 1 : 0;
@@ -375,12 +393,10 @@ oldest_prefix(const struct fitter *f, int m, int64_t target, int64_t fee)
 static void
 subset_emit(const struct subset *s, const int *pick, int n, int nsol, int64_t fee)
 {
-	int order[MATCH_MAX_LINES], k = oldest_prefix(s->f, s->m, s->target, fee);
+	int k = oldest_prefix(s->f, s->m, s->target, fee);
 
 	if (k) {
-		for (int i = 0; i < k; i++)
-			order[i] = i;
-		fit_emit_subset(s->f, order, k, fee, 0);
+		fit_emit_subset(s->f, NULL, k, fee, 0);
 		return;
 	}
 	fit_emit_subset(s->f, pick, n, fee, nsol > 1 || s->cut);
@@ -396,7 +412,7 @@ fit_subset(const struct fitter *f)
 	s.target = f->d->amount;
 	s.maxfee = fee_max(&f->c->fee);
 	s.m = f->n < f->cfg->subset_items ? f->n : f->cfg->subset_items;
-	s.size = f->cfg->subset_size < MATCH_MAX_LINES ? f->cfg->subset_size : MATCH_MAX_LINES;
+	s.size = f->cfg->subset_size < MATCH_SUBSET_LINES ? f->cfg->subset_size : MATCH_SUBSET_LINES;
 	if (s.m < 2)
 		return;
 	s.suffix = xmalloc((size_t)(s.m + 1) * sizeof *s.suffix);
@@ -423,7 +439,7 @@ fit_next_partial(const struct fitter *f)
 	fit_start(f, &p, MATCH_FIT_PARTIAL);
 	fit_line(&p, f->v[1], f->d->amount, 0);
 	p.features = MATCH_F_SKIPS_OLDEST;
-	f->fn(f->ctx, &p);
+	fit_emit(f, &p);
 }
 
 /* Oldest first: clear whole invoices while the money lasts; the rest
@@ -437,8 +453,6 @@ fit_fifo(const struct fitter *f)
 
 	fit_start(f, &p, MATCH_FIT_OVER);
 	for (i = 0; i < f->n && rem > 0; i++) {
-		if (p.nlines == MATCH_MAX_LINES)
-			return;
 		if (rem >= f->v[i]->open) {
 			fit_line(&p, f->v[i], f->v[i]->open, 0);
 			rem -= f->v[i]->open;
@@ -451,20 +465,20 @@ fit_fifo(const struct fitter *f)
 	if (rem == 0 && p.fit == MATCH_FIT_OVER)
 		return; /* an exact sum: found by the other fits */
 	p.on_account = rem;
-	f->fn(f->ctx, &p);
+	fit_emit(f, &p);
 	if (p.fit == MATCH_FIT_PARTIAL && p.nlines == 1)
 		fit_next_partial(f);
 }
 
 void
-match_fits(const struct match_index *ix, const struct match_config *cfg,
+match_fits(struct match_index *ix, const struct match_config *cfg,
 	   const struct match_deposit *d, uint32_t cust, int amount_only, match_fit_fn fn,
 	   void *ctx)
 {
 	const struct mcust *c = &ix->cust[cust];
 	const struct minv *base = ix->inv + c->inv_first;
 	const char *cur = d->currency ? d->currency : "";
-	struct fitter f = { ix, cfg, d, c, cust, NULL, 0, NULL, 0, fn, ctx };
+	struct fitter f = { ix, &ix->lines, cfg, d, c, cust, NULL, 0, NULL, 0, fn, ctx };
 
 	f.v = xmalloc((2 * c->inv_count + 1) * sizeof *f.v);
 	f.fut = f.v + c->inv_count;

@@ -278,6 +278,32 @@ match_index_add_customer(struct match_index *ix, int64_t id, const char *code,
 	cust_id_add(ix, id, ix->ncust++);
 }
 
+#define LINE_CHUNK 4096
+
+struct match_line *
+match_lines_reserve(struct mlines *l, uint32_t n)
+{
+	while (l->at < l->n && l->cap[l->at] - l->used < n) {
+		l->at++;
+		l->used = 0;
+	}
+	if (l->at == l->n) {
+		l->chunk = xrealloc(l->chunk, (l->n + 1) * sizeof *l->chunk);
+		l->cap = xrealloc(l->cap, (l->n + 1) * sizeof *l->cap);
+		l->cap[l->n] = n > LINE_CHUNK ? n : LINE_CHUNK;
+		l->chunk[l->n] = xmalloc(l->cap[l->n] * sizeof **l->chunk);
+		l->n++;
+		l->used = 0;
+	}
+	return l->chunk[l->at] + l->used;
+}
+
+void
+match_lines_commit(struct mlines *l, uint32_t n)
+{
+	l->used += n;
+}
+
 void
 match_index_set_lateness(struct match_index *ix, int64_t id, int days, int n)
 {
@@ -482,7 +508,7 @@ match_oldest_sum_fits(const struct match_index *ix, uint32_t cust, int64_t want)
 	int64_t t = 0;
 	int n = 0;
 
-	for (uint32_t i = 0; i < c->inv_count && n < MATCH_MAX_LINES && t < want; i++) {
+	for (uint32_t i = 0; i < c->inv_count && n < MATCH_SUBSET_LINES && t < want; i++) {
 		int64_t open = ix->inv[c->inv_first + i].open;
 
 		if (open <= 0)
@@ -494,7 +520,7 @@ match_oldest_sum_fits(const struct match_index *ix, uint32_t cust, int64_t want)
 	return 0;
 }
 
-/* The sums of each customer's oldest 2 … MATCH_MAX_LINES open invoices. */
+/* The sums of each customer's oldest 2 … MATCH_SUBSET_LINES open invoices. */
 static void
 finish_sums(struct match_index *ix)
 {
@@ -502,7 +528,7 @@ finish_sums(struct match_index *ix)
 		const struct mcust *c = &ix->cust[i];
 		int64_t t = 0;
 
-		for (uint32_t k = 0; k < c->inv_count && k < MATCH_MAX_LINES; k++) {
+		for (uint32_t k = 0; k < c->inv_count && k < MATCH_SUBSET_LINES; k++) {
 			t += ix->inv[c->inv_first + k].open;
 			if (k >= 1)
 				mh_add(&ix->by_total, mh_hash_int(t), NULL, i);
@@ -632,6 +658,10 @@ match_index_free(struct match_index *ix)
 	for (uint32_t i = 0; i < ix->nchunks; i++)
 		free(ix->chunks[i]);
 	free(ix->chunks);
+	for (uint32_t i = 0; i < ix->lines.n; i++)
+		free(ix->lines.chunk[i]);
+	free(ix->lines.chunk);
+	free(ix->lines.cap);
 	for (size_t i = 0; i < sizeof hs / sizeof hs[0]; i++)
 		mh_free(hs[i]);
 	free(ix->dense);

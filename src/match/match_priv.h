@@ -92,10 +92,20 @@ struct match_index {
 	char *arena;
 	size_t arena_left;
 	struct scorer *scorer;   /* match_deposit's scratch (kept: it is 23 KiB) */
+	struct mlines {          /* the proposals' lines of one match_deposit: chunks */
+		struct match_line **chunk; /* that never move, reused for the next deposit */
+		uint32_t *cap;
+		uint32_t n, at, used;      /* chunks; the one in use; lines used in it */
+	} lines;
 	uint16_t *votes;         /* fuzzy scratch, one per customer */
 	uint32_t *touched;
 	int finished;
 };
+
+/* Room for n more lines of one proposal in the index's line chunks. */
+struct match_line *match_lines_reserve(struct mlines *l, uint32_t n);
+/* The proposal whose lines start at match_lines_reserve's pointer took n. */
+void match_lines_commit(struct mlines *l, uint32_t n);
 
 /* Normalise an invoice number or EDI token into out (upper-case ASCII
  * letters and digits only); returns its length. */
@@ -128,7 +138,7 @@ void match_candidates(struct match_index *ix, const struct match_deposit *d,
 /* match_fit.c: the amount fits of deposit d for customer cust, each
  * appended to r (scored later by the caller through score()). */
 typedef void (*match_fit_fn)(void *ctx, const struct match_proposal *p);
-void match_fits(const struct match_index *ix, const struct match_config *cfg,
+void match_fits(struct match_index *ix, const struct match_config *cfg,
 		const struct match_deposit *d, uint32_t cust, int amount_only, match_fit_fn fn,
 		void *ctx);
 

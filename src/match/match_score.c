@@ -48,7 +48,7 @@ hit_add(uint32_t *hit, int *nhit, uint32_t cust)
 }
 
 struct scorer {
-	const struct match_index *ix;
+	struct match_index *ix;
 	const struct match_deposit *d;
 	const struct mcand *cand;
 	struct ranked r[MAX_RANKED];
@@ -102,18 +102,16 @@ score_fit(void *ctx, const struct match_proposal *fit)
 	if ((c->features & MATCH_F_IDENTITY) == MATCH_F_NAME_FUZZY &&
 	    (fit->fit == MATCH_FIT_NONE || fit->fit >= MATCH_FIT_PARTIAL))
 		r->p.score -= SC_WEAK_NAME;
-	r->oldest = INT32_MAX;
+	r->oldest = fit->oldest;
 	r->cust = c->cust;
 	r->first_id = fit->nlines ? fit->line[0].invoice_id : INT64_MAX;
-	for (int i = 0; i < fit->nlines; i++) {
-		const struct minv *v = find_inv(s->ix, c->cust, fit->line[i].invoice_id);
+	for (int i = 0; i < fit->nlines && c->edi_inv != MATCH_NONE; i++)
+		edi_hit |= fit->line[i].invoice_id == s->ix->inv[c->edi_inv].id;
+	if (fit->nlines == 1 && fit->fit <= MATCH_FIT_ROUNDING &&
+	    !(fit->features & MATCH_F_TIE_LATER)) {
+		const struct minv *v = find_inv(s->ix, c->cust, fit->line[0].invoice_id);
 
-		if (v && v->issue < r->oldest)
-			r->oldest = v->issue;
-		if (v && c->edi_inv != MATCH_NONE && v == &s->ix->inv[c->edi_inv])
-			edi_hit = 1;
-		if (v && fit->nlines == 1 && abs(v->due - s->d->date) <= DUE_NEAR_DAYS &&
-		    fit->fit <= MATCH_FIT_ROUNDING && !(fit->features & MATCH_F_TIE_LATER)) {
+		if (v && abs(v->due - s->d->date) <= DUE_NEAR_DAYS) {
 			r->p.features |= MATCH_F_DUE_NEAR;
 			r->p.score += SC_DUE_NEAR;
 		}
@@ -381,6 +379,7 @@ match_deposit(struct match_index *ix, const struct match_config *cfg,
 	s->ix = ix;
 	s->d = d;
 	s->n = 0;
+	ix->lines.at = ix->lines.used = 0; /* the last deposit's lines are done with */
 	fit_all(s, cfg, &cs, 0);
 	if (best_score(s) < cfg->threshold) { /* else amount alone cannot matter */
 		int known = cs.n;

@@ -233,7 +233,10 @@ insert_month(struct run *r, int month)
 static void
 truth_proposal(struct run *r, const struct sc_deposit *t, struct match_proposal *p)
 {
+	static struct match_line lines[SC_MAX_LINES];
+
 	memset(p, 0, sizeof *p);
+	p->line = lines;
 	p->customer_id = r->s->cust[t->cust].id;
 	for (int i = 0; i < t->nlines; i++) {
 		struct invoice inv;
