@@ -214,7 +214,8 @@ check_open(struct store *st, int64_t invoice_id, int64_t amount, struct ur_err *
 		return STATUS(err);
 	sqlite3_bind_int64(s, 1, invoice_id);
 	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW && amount > 0 && amount > sqlite3_column_int64(s, 0)) {
+	if (rc == SQLITE_ROW && (amount > 0 ? amount > sqlite3_column_int64(s, 0)
+					     : amount < sqlite3_column_int64(s, 0))) {
 		money_format(sqlite3_column_int64(s, 0), store_column_str(s, 2), MONEY_GROUP, a,
 			     sizeof a);
 		money_format(amount, store_column_str(s, 2), MONEY_GROUP, b, sizeof b);
@@ -304,7 +305,7 @@ static enum ur_status
 alloc_check(struct store *st, const struct allocation *a, bool open_checked,
 	    struct ur_err *err)
 {
-	if (a->amount < 0 || a->fee < 0)
+	if ((a->amount < 0 && (!a->invoice_id || a->fee)) || a->fee < 0)
 		return ur_fail(err, UR_INPUT, _("an allocation cannot be negative"));
 	if (a->fee && !a->invoice_id)
 		return ur_fail(err, UR_INPUT, _("a transfer fee needs an invoice"));

@@ -15,6 +15,7 @@
 #include "money.h"
 #include "store_match.h"
 #include "store_match_priv.h"
+#include "terms.h"
 #include "xalloc.h"
 
 enum ur_status
@@ -43,10 +44,10 @@ load_customers(struct store *st, struct match_index *ix, struct ur_err *err)
 	int fee_col = has_schema(st, "SELECT 1 FROM pragma_table_info('customer')"
 				     " WHERE name = 'fee_policy'");
 	sqlite3_stmt *s = store_prepare(st, fee_col ?
-		"SELECT id, code, name, kana, kana_key, currency, fee_policy, payer_parent, rep_kana"
-		" FROM customer" :
-		"SELECT id, code, name, kana, kana_key, currency, NULL, payer_parent, rep_kana"
-		" FROM customer", err);
+		"SELECT id, code, name, kana, kana_key, currency, fee_policy, payer_parent, rep_kana,"
+		" terms FROM customer" :
+		"SELECT id, code, name, kana, kana_key, currency, NULL, payer_parent, rep_kana,"
+		" terms FROM customer", err);
 	struct match_fee_policy fee;
 	int rc;
 
@@ -61,6 +62,7 @@ load_customers(struct store *st, struct match_index *ix, struct ur_err *err)
 					 store_column_str(s, 4), cur, custom ? &fee : NULL);
 		match_index_add_payers(ix, sqlite3_column_int64(s, 0), store_column_str(s, 7),
 				       store_column_str(s, 8));
+		store_match_closing(ix, sqlite3_column_int64(s, 0), store_column_str(s, 9));
 	}
 	return store_match_done(st, s, rc, err);
 }
@@ -115,6 +117,15 @@ load_invoices(struct store *st, struct match_index *ix, struct ur_err *err)
 	" FROM allocation a JOIN deposit d ON d.id = a.deposit_id" \
 	" JOIN invoice i ON i.id = a.invoice_id WHERE a.voided_at IS NULL" WHERE \
 	" GROUP BY a.customer_id"
+
+void
+store_match_closing(struct match_index *ix, int64_t customer_id, const char *terms)
+{
+	struct terms t;
+
+	if (terms_parse(terms, &t, NULL) == UR_OK && t.kind == TERMS_CLOSE)
+		match_index_set_closing(ix, customer_id, t.close_day);
+}
 
 enum ur_status
 store_match_lateness(struct store *st, struct match_index *ix, int64_t customer_id,
@@ -308,16 +319,25 @@ static enum ur_status
 confirm_check(const struct match_deposit *d, const struct match_proposal *p,
 	      struct ur_err *err)
 {
-	int64_t cash = p->on_account, diff;
+	int64_t cash = p->on_account, credit = 0, diff;
 	char a[MONEY_BUFSZ], b[MONEY_BUFSZ], c[MONEY_BUFSZ];
 
-	for (int i = 0; i < p->nlines; i++)
-		if (p->line[i].fee < 0 || p->line[i].fee > p->line[i].cleared ||
-		    !money_add(cash, p->line[i].cleared - p->line[i].fee, &cash))
+	for (int i = 0; i < p->nlines; i++) {
+		const struct match_line *l = &p->line[i];
+
+		if (l->fee < 0 || (l->cleared < 0 ? l->fee != 0 : l->fee > l->cleared) ||
+		    !money_add(cash, l->cleared - l->fee, &cash))
 			return ur_fail(err, UR_INPUT, _("invoice %s: bad amount or fee"),
-				       p->line[i].number ? p->line[i].number : "");
+				       l->number ? l->number : "");
+		credit += l->cleared < 0 ? l->cleared : 0;
+	}
 	if (p->on_account < 0)
 		return ur_fail(err, UR_INPUT, _("money on account cannot be negative"));
+	if (credit && cash - p->on_account <= 0) {
+		money_format(-credit, d->currency, MONEY_GROUP, a, sizeof a);
+		return ur_fail(err, UR_INPUT, _("the credit slips (%s) are larger than the invoices "
+						"they are set against: nothing would be paid"), a);
+	}
 	if (cash == d->amount)
 		return UR_OK;
 	diff = cash - d->amount;
@@ -439,7 +459,8 @@ batch_open(struct store_match_batch *b, int64_t id, int64_t want, struct ur_err 
 
 	sqlite3_bind_int64(s, 1, id);
 	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW && want > sqlite3_column_int64(s, 0)) {
+	if (rc == SQLITE_ROW && (want > 0 ? want > sqlite3_column_int64(s, 0)
+					   : want < sqlite3_column_int64(s, 0))) {
 		money_format(sqlite3_column_int64(s, 0), store_column_str(s, 2), MONEY_GROUP, a,
 			     sizeof a);
 		money_format(want, store_column_str(s, 2), MONEY_GROUP, c, sizeof c);
@@ -463,7 +484,7 @@ batch_check(struct store_match_batch *b, const struct match_deposit *d,
 	enum ur_status rc = confirm_check(d, p, err);
 
 	for (int i = 0; i < p->nlines && rc == UR_OK; i++)
-		if (p->line[i].invoice_id && clears(p, p->line[i].invoice_id) > 0)
+		if (p->line[i].invoice_id && clears(p, p->line[i].invoice_id) != 0)
 			rc = batch_open(b, p->line[i].invoice_id,
 					clears(p, p->line[i].invoice_id), err);
 	return rc;

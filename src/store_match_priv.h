@@ -14,6 +14,8 @@ enum ur_status store_match_tx_begin(struct store *st, int *own, struct ur_err *e
 /** Commit (rc UR_OK) or roll back what store_match_tx_begin started; rc. */
 enum ur_status store_match_tx_end(struct store *st, int own, enum ur_status rc,
 				  struct ur_err *err);
+/** Tell ix that customer_id bills by closing date when its terms say so. */
+void store_match_closing(struct match_index *ix, int64_t customer_id, const char *terms);
 /** Learn the usual lateness of customer_id (0: of every customer) from
  *  its confirmed payments into ix (match_index_set_lateness). */
 enum ur_status store_match_lateness(struct store *st, struct match_index *ix,

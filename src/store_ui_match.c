@@ -364,6 +364,7 @@ load_customer(struct finder *f, struct match_index *ix, sqlite3_stmt *c, sqlite3
 		match_index_add_customer(ix, id, store_column_str(c, 1), store_column_str(c, 2),
 					 store_column_str(c, 3), store_column_str(c, 4), cur,
 					 custom ? &fee : NULL);
+		store_match_closing(ix, id, store_column_str(c, 7));
 	} else if (rc != SQLITE_DONE) {
 		return store_sqlfail(f->st, rc, err);
 	}
@@ -421,7 +422,7 @@ static enum ur_status
 load_index(struct finder *f, struct match_index *ix, struct ur_err *err)
 {
 	sqlite3_stmt *c = store_prepare(f->st, "SELECT id, code, name, kana, kana_key, currency,"
-					     " ifnull(fee_policy, '') FROM customer WHERE id = ?1",
+					     " ifnull(fee_policy, ''), terms FROM customer WHERE id = ?1",
 				      err);
 	sqlite3_stmt *inv = c ? store_prepare(f->st,
 		"SELECT id, number, issue_date, due_date, amount - paid, currency FROM invoice"

@@ -469,6 +469,84 @@ test_ties(void)
 	match_index_free(ix);
 }
 
+/* A wholesaler bills by the 20th (20/+1/10): the customer pays each
+ * closing period's total — its slips, a returned-goods slip set against
+ * them, the tax on the total a few yen off the slips' sum. */
+static struct match_index *
+wholesale(int nslips)
+{
+	struct match_index *ix = match_index_new();
+	int32_t first = day("2026-09-21");
+
+	cust(ix, 7, "W1", "株式会社丸山食品", "マルヤマショクヒン");
+	match_index_set_closing(ix, 7, 20);
+	for (int i = 0; i < nslips; i++) {
+		char num[16];
+
+		snprintf(num, sizeof num, "D-%04d", i);
+		match_index_add_invoice(ix, 700 + i, num, 7, first + i % 30, day("2026-11-10"),
+					10001 + i, "JPY");
+	}
+	match_index_add_invoice(ix, 690, "R-1", 7, day("2026-10-05"), day("2026-11-10"), -5000,
+				"JPY");
+	match_index_add_invoice(ix, 691, "D-NEXT", 7, day("2026-10-25"), day("2026-12-10"), 7777,
+				"JPY");
+	match_index_finish(ix);
+	return ix;
+}
+
+static void
+test_closing_period(void)
+{
+	struct match_index *ix = wholesale(12);
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep("ﾏﾙﾔﾏｼﾖｸﾋﾝ(ｶ", 0);
+	int64_t total = -5000, fee = 0;
+	struct strbuf e;
+
+	for (int i = 0; i < 12; i++)
+		total += 10001 + i;
+	match_config_default(&cfg);
+	sb_init(&e);
+	d.date = day("2026-11-10");
+	d.amount = total - 4; /* tax on the total: 4 yen less than the slips */
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.hold == MATCH_AUTO && r.prop[0].fit == MATCH_FIT_PERIOD,
+	       "a closing total, 4 yen of tax rounding off: matched (%d)", r.hold);
+	tap_is_int(r.prop[0].nlines, 13, "… twelve slips and the credit slip, none of October 25");
+	for (int i = 0; i < r.prop[0].nlines; i++)
+		fee += r.prop[0].line[i].fee;
+	tap_is_int(fee, 4, "… the rounding booked");
+	match_explain(&r.prop[0], &d, &e);
+	tap_ok(strstr(e.buf, "the closing of 2026-10-20: 13 slips (1 credit slip) = ¥") != NULL,
+	       "… explained as the closing: %s", e.buf);
+	d.amount = total - 660;
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.hold == MATCH_AUTO && r.prop[0].fit == MATCH_FIT_PERIOD,
+	       "… minus a ¥660 fee: matched too");
+	d.amount = total - 5000;
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.nprop == 0 || r.prop[0].fit != MATCH_FIT_PERIOD || r.hold != MATCH_AUTO,
+	       "a total that is not the period's is not matched as one");
+	match_index_apply(ix, &r.prop[0]);
+	match_index_free(ix);
+	ix = wholesale(1000);
+	total = -5000;
+	for (int i = 0; i < 1000; i++)
+		total += 10001 + i;
+	d.amount = total;
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.hold == MATCH_AUTO && r.prop[0].nlines == 1001,
+	       "1,000 slips of one period: one match of 1,001 lines");
+	match_index_apply(ix, &r.prop[0]);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.nprop == 0 || r.prop[0].fit != MATCH_FIT_PERIOD,
+	       "… applied: the period is paid");
+	sb_free(&e);
+	match_index_free(ix);
+}
+
 /* A fixed monthly fee with an older unpaid month (a dispute): the deposit
  * pays the invoice due that week, by the customer's usual lateness; when
  * the dates do not tell, or the lateness is not known yet, it is held;
@@ -602,6 +680,7 @@ TAP_SUITE(match)
 	test_routes();
 	test_ties();
 	test_tie_dates();
+	test_closing_period();
 	test_held_tie();
 	test_customer_ids();
 }

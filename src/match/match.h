@@ -87,7 +87,8 @@ void match_index_free(struct match_index *ix);
 void match_index_add_customer(struct match_index *ix, int64_t id, const char *code,
 			      const char *name, const char *kana, const char *kana_key,
 			      const char *currency, const struct match_fee_policy *fee);
-/** Add an open invoice (open amount > 0) of a customer added before. */
+/** Add an open invoice of a customer added before (open amount ≠ 0; a
+ *  credit slip's is negative and only closing periods use it). */
 void match_index_add_invoice(struct match_index *ix, int64_t id, const char *number,
 			     int64_t customer_id, int32_t issue_date, int32_t due_date,
 			     int64_t open, const char *currency);
@@ -99,6 +100,9 @@ void match_index_add_payers(struct match_index *ix, int64_t id, const char *pare
 /** The customer's usual lateness: days from due date to payment, as its
  *  confirmed payments show (n of them). Unknown: 0 days. */
 void match_index_set_lateness(struct match_index *ix, int64_t id, int days, int n);
+/** The customer bills by closing date (締め): close_day 1–30, or 31 for
+ *  the month's end; its open slips of a period are paid as one total. */
+void match_index_set_closing(struct match_index *ix, int64_t id, int close_day);
 /** Add a learned alias of a customer added before. */
 void match_index_add_alias(struct match_index *ix, const struct match_alias *a);
 /** Map a receiving (virtual) account number to a customer. */
@@ -117,6 +121,8 @@ enum match_fit {
 	MATCH_FIT_SUM,      /* several invoices exactly */
 	MATCH_FIT_SUM_FEE,  /* several invoices minus one fee */
 	MATCH_FIT_ROUNDING, /* one invoice within the tax-rounding tolerance */
+	MATCH_FIT_PERIOD,   /* the open slips of closing periods (締め), credit slips
+			       included, the total's tax rounding or a fee deducted */
 	MATCH_FIT_PARTIAL,  /* oldest first, the last one partly */
 	MATCH_FIT_OVER      /* oldest first, the excess held on account */
 };
@@ -179,6 +185,8 @@ struct match_proposal {
 	int64_t on_account;  /* cash held as a credit */
 	int32_t other_due;   /* MATCH_F_OLDER_SAME, MATCH_F_AMBIGUOUS on a tie: the
 				other invoice's due date */
+	int32_t period;      /* MATCH_FIT_PERIOD: the last closing date it clears */
+	int32_t periods;     /* … and how many closing periods */
 };
 
 /* Why a deposit was not matched automatically. */

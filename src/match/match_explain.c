@@ -5,6 +5,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "date.h"
 #include "i18n.h"
 #include "match.h"
 #include "money.h"
@@ -144,6 +145,44 @@ explain_lines(const struct match_proposal *p, const char *cur, struct strbuf *ou
 	}
 }
 
+/* A closing total: "closing 2026-10-20: 37 slips (2 credit slips) − fee
+ * ¥660", without listing every slip. */
+static void
+explain_period(const struct match_proposal *p, const char *cur, struct strbuf *out)
+{
+	char day[DATE_ISO_SIZE];
+	int64_t fee = 0, total = 0;
+	int credits = 0;
+
+	for (int i = 0; i < p->nlines; i++) {
+		fee += p->line[i].fee;
+		total += p->line[i].cleared;
+		credits += p->line[i].cleared < 0;
+	}
+	date_format_iso(p->period, day);
+	if (p->periods > 1)
+		sb_addf(out, ngettext_("everything open to the closing of %s (%d period): ",
+				       "everything open to the closing of %s (%d periods): ",
+				       (unsigned long)p->periods), day, p->periods);
+	else
+		sb_addf(out, _("the closing of %s: "), day);
+	sb_addf(out, ngettext_("%d slip", "%d slips", (unsigned long)p->nlines), p->nlines);
+	if (credits)
+		sb_addf(out, ngettext_(" (%d credit slip)", " (%d credit slips)",
+				       (unsigned long)credits), credits);
+	sb_adds(out, " = ");
+	put_money(out, total, cur);
+	if (fee) {
+		sb_adds(out, fee <= p->nlines ? _(" − tax rounding ") : _(" − fee "));
+		put_money(out, fee, cur);
+	}
+	if (p->on_account) {
+		sb_adds(out, _(" + tax rounding "));
+		put_money(out, p->on_account, cur);
+		sb_adds(out, _(" on account"));
+	}
+}
+
 /* Months from the other invoice's due date to the deposit, at least 1. */
 static int
 months_before(int32_t due, int32_t day)
@@ -201,6 +240,9 @@ match_explain(const struct match_proposal *p, const struct match_deposit *d,
 	case MATCH_FIT_OVER:
 		sb_adds(out, p->nlines ? _("over-payment: ") : _("nothing open: "));
 		explain_lines(p, cur, out);
+		break;
+	case MATCH_FIT_PERIOD:
+		explain_period(p, cur, out);
 		break;
 	default:
 		sb_adds(out, _("amount = "));

@@ -119,25 +119,10 @@ fee_max(const struct match_fee_policy *p)
 	return m;
 }
 
-/* The state of one customer's fitting. */
-struct fitter {
-	const struct match_index *ix;
-	struct mlines *lines;   /* where proposals' lines go */
-	const struct match_config *cfg;
-	const struct match_deposit *d;
-	const struct mcust *c;
-	uint32_t cust;
-	const struct minv **v; /* the customer's open invoices, oldest first */
-	int n;
-	const struct minv **fut; /* … issued after the deposit date (never auto) */
-	int nfut;
-	match_fit_fn fn;
-	void *ctx;
-};
 
 /* A new proposal for the customer, with room for all its invoices. */
-static void
-fit_start(const struct fitter *f, struct match_proposal *p, enum match_fit fit)
+void
+match_fit_start(const struct fitter *f, struct match_proposal *p, enum match_fit fit)
 {
 	memset(p, 0, sizeof *p);
 	p->customer_id = f->c->id;
@@ -148,8 +133,8 @@ fit_start(const struct fitter *f, struct match_proposal *p, enum match_fit fit)
 	p->line = match_lines_reserve(f->lines, f->c->inv_count + 1);
 }
 
-static void
-fit_line(struct match_proposal *p, const struct minv *v, int64_t cleared, int64_t fee)
+void
+match_fit_line(struct match_proposal *p, const struct minv *v, int64_t cleared, int64_t fee)
 {
 	struct match_line *l = &p->line[p->nlines++];
 
@@ -161,8 +146,8 @@ fit_line(struct match_proposal *p, const struct minv *v, int64_t cleared, int64_
 }
 
 /* Keep p's lines and hand it to the scorer. */
-static void
-fit_emit(const struct fitter *f, struct match_proposal *p)
+void
+match_fit_emit(const struct fitter *f, struct match_proposal *p)
 {
 	match_lines_commit(f->lines, (uint32_t)p->nlines);
 	f->fn(f->ctx, p);
@@ -236,8 +221,8 @@ fit_one(const struct fitter *f, enum match_fit fit, int i, int64_t fee, int64_t 
 	int alt = -1, held = 0, clear = 1, k = tie ? tie_pick(f, i, &alt, &held, &clear) : i;
 	unsigned mark = held && alt >= 0 ? MATCH_F_HELD_OTHER : 0;
 
-	fit_start(f, &p, fit);
-	fit_line(&p, f->v[k], f->v[k]->open, fee);
+	match_fit_start(f, &p, fit);
+	match_fit_line(&p, f->v[k], f->v[k]->open, fee);
 	p.on_account = over;
 	p.features = mark;
 	if (alt >= 0) {
@@ -246,14 +231,14 @@ fit_one(const struct fitter *f, enum match_fit fit, int i, int64_t fee, int64_t 
 			      : f->v[alt]->due < f->v[k]->due && !f->v[alt]->held ? MATCH_F_OLDER_SAME
 										   : 0;
 	}
-	fit_emit(f, &p);
+	match_fit_emit(f, &p);
 	if (alt < 0)
 		return;
-	fit_start(f, &p, fit);
-	fit_line(&p, f->v[alt], f->v[alt]->open, fee);
+	match_fit_start(f, &p, fit);
+	match_fit_line(&p, f->v[alt], f->v[alt]->open, fee);
 	p.features = MATCH_F_TIE_LATER | mark | (clear ? 0 : MATCH_F_AMBIGUOUS);
 	p.other_due = f->v[k]->due;
-	fit_emit(f, &p);
+	match_fit_emit(f, &p);
 }
 
 /* Invoices issued after the deposit date that it would pay exactly or
@@ -268,10 +253,10 @@ fit_future(const struct fitter *f)
 
 		if (diff != 0 && !match_fee_allows(&f->c->fee, diff))
 			continue;
-		fit_start(f, &p, diff ? MATCH_FIT_FEE : MATCH_FIT_EXACT);
-		fit_line(&p, f->fut[i], f->fut[i]->open, diff);
+		match_fit_start(f, &p, diff ? MATCH_FIT_FEE : MATCH_FIT_EXACT);
+		match_fit_line(&p, f->fut[i], f->fut[i]->open, diff);
 		p.features = MATCH_F_FUTURE;
-		fit_emit(f, &p);
+		match_fit_emit(f, &p);
 		return;
 	}
 }
@@ -360,14 +345,14 @@ fit_emit_subset(const struct fitter *f, const int *pick, int n, int64_t fee, int
 {
 	struct match_proposal p;
 
-	fit_start(f, &p, fee ? MATCH_FIT_SUM_FEE : MATCH_FIT_SUM);
+	match_fit_start(f, &p, fee ? MATCH_FIT_SUM_FEE : MATCH_FIT_SUM);
 	for (int i = 0; i < n; i++) {
 		const struct minv *v = f->v[pick ? pick[i] : i];
 
-		fit_line(&p, v, v->open, i == n - 1 ? fee : 0);
+		match_fit_line(&p, v, v->open, i == n - 1 ? fee : 0);
 	}
 	p.features = ambiguous ? MATCH_F_AMBIGUOUS : 0;
-	fit_emit(f, &p);
+	match_fit_emit(f, &p);
 }
 
 /* The natural combination: everything open up to some invoice, oldest
@@ -436,10 +421,10 @@ fit_next_partial(const struct fitter *f)
 
 	if (f->n < 2 || f->d->amount >= f->v[1]->open)
 		return;
-	fit_start(f, &p, MATCH_FIT_PARTIAL);
-	fit_line(&p, f->v[1], f->d->amount, 0);
+	match_fit_start(f, &p, MATCH_FIT_PARTIAL);
+	match_fit_line(&p, f->v[1], f->d->amount, 0);
 	p.features = MATCH_F_SKIPS_OLDEST;
-	fit_emit(f, &p);
+	match_fit_emit(f, &p);
 }
 
 /* Oldest first: clear whole invoices while the money lasts; the rest
@@ -451,13 +436,13 @@ fit_fifo(const struct fitter *f)
 	int64_t rem = f->d->amount;
 	int i;
 
-	fit_start(f, &p, MATCH_FIT_OVER);
+	match_fit_start(f, &p, MATCH_FIT_OVER);
 	for (i = 0; i < f->n && rem > 0; i++) {
 		if (rem >= f->v[i]->open) {
-			fit_line(&p, f->v[i], f->v[i]->open, 0);
+			match_fit_line(&p, f->v[i], f->v[i]->open, 0);
 			rem -= f->v[i]->open;
 		} else {
-			fit_line(&p, f->v[i], rem, 0);
+			match_fit_line(&p, f->v[i], rem, 0);
 			p.fit = MATCH_FIT_PARTIAL;
 			rem = 0;
 		}
@@ -465,7 +450,7 @@ fit_fifo(const struct fitter *f)
 	if (rem == 0 && p.fit == MATCH_FIT_OVER)
 		return; /* an exact sum: found by the other fits */
 	p.on_account = rem;
-	fit_emit(f, &p);
+	match_fit_emit(f, &p);
 	if (p.fit == MATCH_FIT_PARTIAL && p.nlines == 1)
 		fit_next_partial(f);
 }
@@ -492,6 +477,7 @@ match_fits(struct match_index *ix, const struct match_config *cfg,
 	}
 	if (!fit_single(&f))
 		fit_subset(&f); /* an exact invoice outranks any combination */
+	match_fit_periods(&f);
 	if (!amount_only) {
 		if (strcmp(c->currency, cur) == 0 || f.n > 0)
 			fit_fifo(&f);

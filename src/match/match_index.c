@@ -316,6 +316,15 @@ match_index_set_lateness(struct match_index *ix, int64_t id, int days, int n)
 }
 
 void
+match_index_set_closing(struct match_index *ix, int64_t id, int close_day)
+{
+	uint32_t c = cust_by_id(ix, id);
+
+	if (c != MATCH_NONE && close_day >= 1 && close_day <= 31)
+		ix->cust[c].close_day = (int8_t)close_day;
+}
+
+void
 match_index_add_payers(struct match_index *ix, int64_t id, const char *parent_code,
 		       const char *rep_kana)
 {
@@ -343,7 +352,7 @@ match_index_add_invoice(struct match_index *ix, int64_t id, const char *number,
 	uint32_t c = cust_by_id(ix, customer_id);
 	struct minv *v;
 
-	if (c == MATCH_NONE || open <= 0)
+	if (c == MATCH_NONE || open == 0)
 		return;
 	if (ix->ninv == ix->capinv) {
 		ix->capinv = ix->capinv ? ix->capinv * 2 : 1024;
@@ -527,10 +536,13 @@ finish_sums(struct match_index *ix)
 	for (uint32_t i = 0; i < ix->ncust; i++) {
 		const struct mcust *c = &ix->cust[i];
 		int64_t t = 0;
+		int n = 0;
 
-		for (uint32_t k = 0; k < c->inv_count && k < MATCH_SUBSET_LINES; k++) {
+		for (uint32_t k = 0; k < c->inv_count && n < MATCH_SUBSET_LINES; k++) {
+			if (ix->inv[c->inv_first + k].open <= 0)
+				continue; /* credit slips: closing periods only */
 			t += ix->inv[c->inv_first + k].open;
-			if (k >= 1)
+			if (n++ >= 1)
 				mh_add(&ix->by_total, mh_hash_int(t), NULL, i);
 		}
 	}
@@ -612,6 +624,51 @@ match_index_size(const struct match_index *ix, long *customers, long *invoices)
 	*invoices = (long)ix->ninv;
 }
 
+static int
+id_cmp(const void *a, const void *b)
+{
+	const struct match_line *x = a, *y = b;
+
+	return (x->invoice_id > y->invoice_id) - (x->invoice_id < y->invoice_id);
+}
+
+static void
+take_cleared(struct minv *v, const struct match_line *l)
+{
+	v->open -= l->cleared;
+}
+
+static void
+mark_held(struct minv *v, const struct match_line *l)
+{
+	(void)l;
+	v->held = 1;
+}
+
+/* fn(invoice, line) for each of customer c's invoices that p clears: one
+ * pass over the invoices with the lines sorted by id, so a closing period
+ * of a thousand slips costs n log n, not n². */
+static void
+each_line_invoice(struct match_index *ix, uint32_t c, const struct match_proposal *p,
+		  void (*fn)(struct minv *, const struct match_line *))
+{
+	struct minv *v = ix->inv + ix->cust[c].inv_first;
+	struct match_line *l = xmalloc(((size_t)p->nlines + 1) * sizeof *l);
+
+	memcpy(l, p->line, (size_t)p->nlines * sizeof *l);
+	qsort(l, (size_t)p->nlines, sizeof *l, id_cmp);
+	for (uint32_t k = 0; k < ix->cust[c].inv_count; k++) {
+		struct match_line key = { .invoice_id = v[k].id };
+		const struct match_line *hit = bsearch(&key, l, (size_t)p->nlines, sizeof *l, id_cmp);
+
+		while (hit && hit > l && hit[-1].invoice_id == v[k].id)
+			hit--;
+		for (; hit && hit < l + p->nlines && hit->invoice_id == v[k].id; hit++)
+			fn(&v[k], hit);
+	}
+	free(l);
+}
+
 void
 match_index_apply(struct match_index *ix, const struct match_proposal *p)
 {
@@ -619,13 +676,7 @@ match_index_apply(struct match_index *ix, const struct match_proposal *p)
 
 	if (c == MATCH_NONE)
 		return;
-	for (int i = 0; i < p->nlines; i++) {
-		struct minv *v = ix->inv + ix->cust[c].inv_first;
-
-		for (uint32_t k = 0; k < ix->cust[c].inv_count; k++)
-			if (v[k].id == p->line[i].invoice_id)
-				v[k].open -= p->line[i].cleared;
-	}
+	each_line_invoice(ix, c, p, take_cleared);
 }
 
 void
@@ -638,12 +689,7 @@ match_index_hold(struct match_index *ix, const struct match_result *r)
 	    !(p->features & MATCH_F_IDENTITY & ~MATCH_F_NAME_FUZZY) ||
 	    p->features & MATCH_F_CONFLICT || (c = cust_by_id(ix, p->customer_id)) == MATCH_NONE)
 		return;
-	for (int i = 0; i < p->nlines; i++) {
-		struct minv *v = ix->inv + ix->cust[c].inv_first;
-
-		for (uint32_t k = 0; k < ix->cust[c].inv_count; k++)
-			v[k].held |= v[k].id == p->line[i].invoice_id;
-	}
+	each_line_invoice(ix, c, p, mark_held);
 }
 
 void

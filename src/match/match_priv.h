@@ -47,6 +47,7 @@ struct mcust {
 	uint32_t sub_first, sub_count; /* range in ix->subs: it pays for these */
 	int16_t late_days;             /* usual days from due date to payment … */
 	int16_t late_known;            /* … as confirmed payments show (0: unknown) */
+	int8_t close_day;              /* closing day of its terms (31: month end; 0: none) */
 };
 
 struct minv {
@@ -138,6 +139,33 @@ void match_candidates(struct match_index *ix, const struct match_deposit *d,
 /* match_fit.c: the amount fits of deposit d for customer cust, each
  * appended to r (scored later by the caller through score()). */
 typedef void (*match_fit_fn)(void *ctx, const struct match_proposal *p);
+
+/* The state of one customer's fitting. */
+struct fitter {
+	const struct match_index *ix;
+	struct mlines *lines;   /* where proposals' lines go */
+	const struct match_config *cfg;
+	const struct match_deposit *d;
+	const struct mcust *c;
+	uint32_t cust;
+	const struct minv **v; /* the customer's open invoices, oldest first */
+	int n;
+	const struct minv **fut; /* … issued after the deposit date (never auto) */
+	int nfut;
+	match_fit_fn fn;
+	void *ctx;
+};
+
+/* A new proposal for the customer, with room for all its invoices. */
+void match_fit_start(const struct fitter *f, struct match_proposal *p, enum match_fit fit);
+/* Add invoice v to p, cleared (fee share included) with fee absorbed. */
+void match_fit_line(struct match_proposal *p, const struct minv *v, int64_t cleared,
+		    int64_t fee);
+/* Keep p's lines and hand it to the scorer. */
+void match_fit_emit(const struct fitter *f, struct match_proposal *p);
+/* match_period.c: the customer's closing periods (締め) as fits. */
+void match_fit_periods(const struct fitter *f);
+
 void match_fits(struct match_index *ix, const struct match_config *cfg,
 		const struct match_deposit *d, uint32_t cust, int amount_only, match_fit_fn fn,
 		void *ctx);

@@ -28,6 +28,7 @@
 static const int amount_score[] = {
 	[MATCH_FIT_NONE] = 0,      [MATCH_FIT_EXACT] = 35,    [MATCH_FIT_FEE] = 30,
 	[MATCH_FIT_SUM] = 30,      [MATCH_FIT_SUM_FEE] = 27,  [MATCH_FIT_ROUNDING] = 25,
+	[MATCH_FIT_PERIOD] = 33,   /* the customer's own closing total: natural */
 	[MATCH_FIT_PARTIAL] = 8,   [MATCH_FIT_OVER] = 8,
 };
 
@@ -191,7 +192,7 @@ amount_candidates(const struct match_index *ix, const struct match_deposit *d,
 static int
 fits_exactly(enum match_fit f)
 {
-	return f >= MATCH_FIT_EXACT && f <= MATCH_FIT_ROUNDING;
+	return f >= MATCH_FIT_EXACT && f <= MATCH_FIT_PERIOD;
 }
 
 /* True when p clears other invoices than b. */
@@ -209,12 +210,14 @@ other_invoices(const struct match_proposal *p, const struct match_proposal *b)
 /* Another way the amount fits the best customer's open invoices (identical
  * amounts are a tie the due dates decide: see match_fit.c): an exact sum
  * and a single invoice minus a fee, two fee fits, two combinations. Only
- * one invoice paid exactly outranks a fit that needs a deduction. */
+ * one invoice paid exactly outranks a fit that needs a deduction, and a
+ * closing period's total any combination. */
 static int
 same_customer_rival(const struct match_result *r)
 {
 	const struct match_proposal *b = &r->prop[0];
 	int b_plain = b->fit == MATCH_FIT_EXACT && b->nlines == 1;
+	int b_period = b->fit == MATCH_FIT_PERIOD;
 
 	if (b->features & MATCH_F_AMBIGUOUS)
 		return 1;
@@ -224,7 +227,8 @@ same_customer_rival(const struct match_result *r)
 		if (p->customer_id != b->customer_id || !fits_exactly(p->fit) ||
 		    p->features & (MATCH_F_TIE_LATER | MATCH_F_FUTURE) || !other_invoices(p, b))
 			continue;
-		if (!b_plain || p->fit == MATCH_FIT_EXACT || p->fit == MATCH_FIT_SUM)
+		if (b_period ? p->fit == MATCH_FIT_EXACT && p->nlines == 1
+			     : !b_plain || p->fit == MATCH_FIT_EXACT || p->fit == MATCH_FIT_SUM)
 			return 1;
 	}
 	return 0;
@@ -439,7 +443,7 @@ const char *
 match_fit_name(enum match_fit f)
 {
 	static const char *const names[] = { "none", "exact", "fee", "sum", "sum_fee",
-					     "rounding", "partial", "over" };
+					     "rounding", "period", "partial", "over" };
 
 	return (unsigned)f < sizeof names / sizeof names[0] ? names[f] : "none";
 }

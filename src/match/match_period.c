@@ -1,0 +1,149 @@
+/* match_period: closing-date billing (締め請求). A wholesaler keeps its
+ * receivables per delivery slip and the customer pays the 合計請求書 of a
+ * closing period: every open slip of the period, returned-goods slips (赤伝,
+ * negative) set against the rest, the tax computed on the total (a few yen
+ * off the slips' sum) and perhaps a transfer fee deducted. One closing
+ * period, or everything open up to one, is one candidate. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "match_priv.h"
+#include "xalloc.h"
+
+#define MAX_ROUNDING 99 /* yen (minor units) of tax rounding on a total, at most */
+
+/* The closing date on or after day, for closing day close (31: month end). */
+static int32_t
+period_end(int32_t day, int close)
+{
+	int y, m, d, last;
+
+	date_to_ymd(day, &y, &m, &d);
+	last = date_days_in_month(y, m);
+	if (d <= (close < last ? close : last))
+		return date_from_ymd(y, m, close < last ? close : last);
+	y += m == 12;
+	m = m % 12 + 1;
+	last = date_days_in_month(y, m);
+	return date_from_ymd(y, m, close < last ? close : last);
+}
+
+/* One closing period's open slips: w[first, first + n). */
+struct period {
+	int first, n, slips;   /* slips: those with a positive amount */
+	int64_t sum;
+	int32_t end;
+};
+
+/* How total (n positive slips) becomes the deposit's amount: exactly, tax
+ * rounding of a few yen either way, or minus one of the customer's fees
+ * (and rounding). *fee is what was deducted, *over what was paid on top;
+ * false when it does not fit. */
+static bool
+period_gap(const struct fitter *f, int64_t total, int slips, int64_t *fee, int64_t *over)
+{
+	int64_t diff = total - f->d->amount, tol = f->cfg->tolerance + slips;
+	const struct match_fee_policy *p = &f->c->fee;
+
+	tol = tol < MAX_ROUNDING ? tol : MAX_ROUNDING;
+	*fee = diff > 0 ? diff : 0;
+	*over = diff < 0 ? -diff : 0;
+	if (diff >= -tol && diff <= tol)
+		return true;
+	if (match_fee_allows(p, diff))
+		return true;
+	for (int i = 0; p->kind == MATCH_FEE_LIST && i < p->nfees; i++)
+		if (diff - p->fees[i] >= -tol && diff - p->fees[i] <= tol && diff > 0)
+			return true;
+	return false;
+}
+
+/* The customer's open slips issued by the deposit date (credit slips
+ * too), oldest first, grouped by closing period; the number of periods. */
+static int
+periods_of(const struct fitter *f, const struct minv **w, struct period *per)
+{
+	const struct minv *base = f->ix->inv + f->c->inv_first;
+	const char *cur = f->d->currency ? f->d->currency : "";
+	int n = 0, np = 0;
+
+	for (uint32_t i = 0; i < f->c->inv_count; i++) {
+		const struct minv *v = &base[i];
+		int32_t end;
+
+		if (v->open == 0 || strcmp(v->cur, cur) != 0 || (f->d->date && v->issue > f->d->date))
+			continue;
+		end = period_end(v->issue, f->c->close_day);
+		if (!np || per[np - 1].end != end)
+			per[np++] = (struct period){ n, 0, 0, 0, end };
+		per[np - 1].n++;
+		per[np - 1].slips += v->open > 0;
+		per[np - 1].sum += v->open;
+		w[n++] = v;
+	}
+	return np;
+}
+
+/* Propose slips w[from, to) (periods k0..k1) less fee, over on account;
+ * the fee is booked on the largest slip. */
+static void
+period_emit(const struct fitter *f, const struct minv **w, int from, int to, int64_t fee,
+	    int64_t over, int32_t end, int periods, bool ambiguous)
+{
+	struct match_proposal p;
+	int big = from;
+
+	for (int i = from; i < to; i++)
+		big = w[i]->open > w[big]->open ? i : big;
+	match_fit_start(f, &p, MATCH_FIT_PERIOD);
+	for (int i = from; i < to; i++)
+		match_fit_line(&p, w[i], w[i]->open, i == big ? fee : 0);
+	p.on_account = over;
+	p.period = end;
+	p.periods = periods;
+	p.features = ambiguous ? MATCH_F_AMBIGUOUS : 0;
+	match_fit_emit(f, &p);
+}
+
+/* Does the period (or everything open up to it) say more than the other
+ * fits: more than one slip, or a credit slip among them. */
+static bool
+worth_it(int n, int slips)
+{
+	return n >= 2 || slips < n;
+}
+
+void
+match_fit_periods(const struct fitter *f)
+{
+	const struct minv **w;
+	struct period *per;
+	int np, found = 0, hit = -1, hit_from = 0, cum_slips = 0;
+	int64_t cum = 0, fee = 0, over = 0, hf = 0, ho = 0;
+
+	if (!f->c->close_day || f->d->amount <= 0)
+		return;
+	w = xmalloc((f->c->inv_count + 1) * sizeof *w);
+	per = xmalloc((f->c->inv_count + 1) * sizeof *per);
+	np = periods_of(f, w, per);
+	for (int k = 0; k < np; k++) {
+		cum += per[k].sum;
+		cum_slips += per[k].slips;
+		if (worth_it(per[k].n, per[k].slips) &&
+		    period_gap(f, per[k].sum, per[k].slips, &fee, &over) && !found++) {
+			hit = k, hit_from = k, hf = fee, ho = over;
+		}
+		if (k > 0 && worth_it(per[k].first + per[k].n, cum_slips) &&
+		    period_gap(f, cum, cum_slips, &fee, &over) && !found++) {
+			hit = k, hit_from = 0, hf = fee, ho = over;
+		}
+	}
+	if (hit >= 0)
+		period_emit(f, w, per[hit_from].first, per[hit].first + per[hit].n, hf, ho,
+			    per[hit].end, hit - hit_from + 1, found > 1);
+	free(per);
+	free(w);
+}
