@@ -155,10 +155,8 @@ match_fit_emit(const struct fitter *f, struct match_proposal *p)
 
 #define TIE_GAP 14 /* days by which one due date must fit better to decide a tie */
 
-/* Days between the deposit and invoice v's due date moved by the
- * customer's usual lateness. */
-static int
-due_distance(const struct fitter *f, const struct minv *v)
+int
+match_due_distance(const struct fitter *f, const struct minv *v)
 {
 	int d = v->due + f->c->late_days - f->d->date;
 
@@ -174,7 +172,7 @@ tie_better(const struct fitter *f, int a, int b)
 		return 1;
 	if (f->cfg->oldest_first)
 		return a < b;
-	return due_distance(f, f->v[a]) < due_distance(f, f->v[b]);
+	return match_due_distance(f, f->v[a]) < match_due_distance(f, f->v[b]);
 }
 
 /* The invoice to propose when v[i] fits, of the open invoices with its
@@ -207,7 +205,7 @@ tie_pick(const struct fitter *f, int i, int *alt, int *held, int *clear)
 			*alt = k;
 	*clear = *alt < 0 || f->cfg->oldest_first || f->v[*alt]->held ||
 		 ((f->c->late_known || f->v[pick]->due < f->v[*alt]->due) &&
-		  due_distance(f, f->v[*alt]) - due_distance(f, f->v[pick]) >= TIE_GAP);
+		  match_due_distance(f, f->v[*alt]) - match_due_distance(f, f->v[pick]) >= TIE_GAP);
 	return pick;
 }
 
@@ -374,13 +372,15 @@ oldest_prefix(const struct fitter *f, int m, int64_t target, int64_t fee)
 
 /* Emit the combination found, or the natural one when several fit: held
  * (ambiguous) when more than one fits, or the search was cut short, and
- * none of them is everything open up to a date. */
+ * none of them is everything open up to an invoice due about when the
+ * deposit came (by the customer's lateness): old disputed invoices of the
+ * same amounts make a prefix that only looks natural. */
 static void
 subset_emit(const struct subset *s, const int *pick, int n, int nsol, int64_t fee)
 {
 	int k = oldest_prefix(s->f, s->m, s->target, fee);
 
-	if (k) {
+	if (k && match_due_distance(s->f, s->f->v[k - 1]) <= MATCH_NATURAL_DAYS) {
 		fit_emit_subset(s->f, NULL, k, fee, 0);
 		return;
 	}

@@ -108,6 +108,21 @@ period_emit(const struct fitter *f, const struct minv **w, int from, int to, int
 	match_fit_emit(f, &p);
 }
 
+/* Is the period due about when the deposit came (by the customer's
+ * lateness)? An old period's total may equal a payment by chance. */
+static bool
+period_due(const struct fitter *f, const struct minv **w, const struct period *p)
+{
+	int best = INT32_MAX;
+
+	for (int i = p->first; i < p->first + p->n; i++) {
+		int d = match_due_distance(f, w[i]);
+
+		best = d < best ? d : best;
+	}
+	return best <= MATCH_NATURAL_DAYS;
+}
+
 /* Does the period (or everything open up to it) say more than the other
  * fits: more than one slip, or a credit slip among them. */
 static bool
@@ -143,7 +158,8 @@ match_fit_periods(const struct fitter *f)
 	}
 	if (hit >= 0)
 		period_emit(f, w, per[hit_from].first, per[hit].first + per[hit].n, hf, ho,
-			    per[hit].end, hit - hit_from + 1, found > 1);
+			    per[hit].end, hit - hit_from + 1,
+			    found > 1 || !period_due(f, w, &per[hit]));
 	free(per);
 	free(w);
 }

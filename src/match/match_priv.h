@@ -163,6 +163,12 @@ void match_fit_line(struct match_proposal *p, const struct minv *v, int64_t clea
 		    int64_t fee);
 /* Keep p's lines and hand it to the scorer. */
 void match_fit_emit(const struct fitter *f, struct match_proposal *p);
+/* Days between the deposit and invoice v's due date moved by the
+ * customer's usual lateness. */
+int match_due_distance(const struct fitter *f, const struct minv *v);
+/* A combination the customer would naturally pay ends with an invoice
+ * due within this many days of the deposit (by its lateness). */
+#define MATCH_NATURAL_DAYS 31
 /* match_period.c: the customer's closing periods (締め) as fits. */
 void match_fit_periods(const struct fitter *f);
 
