@@ -107,17 +107,6 @@ load_invoices(struct store *st, struct match_index *ix, struct ur_err *err)
 	return store_match_done(st, s, rc, err);
 }
 
-/* Each customer's usual lateness, from its confirmed payments: the
- * average days from due date to deposit, each payment counted between 60
- * days early and 120 late (a disputed invoice paid at last would
- * otherwise move it by months). */
-#define LATENESS_SQL(WHERE) \
-	"SELECT a.customer_id, CAST(round(avg(max(-60, min(120," \
-	" julianday(d.booking_date) - julianday(i.due_date))))) AS INTEGER), count(*)" \
-	" FROM allocation a JOIN deposit d ON d.id = a.deposit_id" \
-	" JOIN invoice i ON i.id = a.invoice_id WHERE a.voided_at IS NULL" WHERE \
-	" GROUP BY a.customer_id"
-
 void
 store_match_closing(struct match_index *ix, int64_t customer_id, const char *terms)
 {
@@ -127,21 +116,57 @@ store_match_closing(struct match_index *ix, int64_t customer_id, const char *ter
 		match_index_set_closing(ix, customer_id, t.close_day);
 }
 
+/* Each customer's usual lateness, from its confirmed payments: the
+ * median of the days from due date to deposit, so that a disputed invoice
+ * paid months late at last does not move it; none when they spread. */
+#define LATENESS_SQL(WHERE) \
+	"SELECT a.customer_id," \
+	" CAST(julianday(d.booking_date) - julianday(i.due_date) AS INTEGER) AS late" \
+	" FROM allocation a JOIN deposit d ON d.id = a.deposit_id" \
+	" JOIN invoice i ON i.id = a.invoice_id WHERE a.voided_at IS NULL" WHERE \
+	" ORDER BY a.customer_id, late"
+
+struct lateness {
+	int64_t customer_id;
+	int *days;
+	int n, cap;
+};
+
+#define LATENESS_SPREAD 30 /* days between the quartiles of a habit worth the name */
+
+/* A customer whose payments are erratic has no usual lateness. */
+static void
+lateness_flush(struct match_index *ix, struct lateness *l)
+{
+	if (l->n && l->days[3 * l->n / 4] - l->days[l->n / 4] <= LATENESS_SPREAD)
+		match_index_set_lateness(ix, l->customer_id, l->days[l->n / 2], l->n);
+	l->n = 0;
+}
+
 enum ur_status
 store_match_lateness(struct store *st, struct match_index *ix, int64_t customer_id,
 		     struct ur_err *err)
 {
 	sqlite3_stmt *s = store_prepare(st, customer_id ? LATENESS_SQL(" AND a.customer_id = ?1")
 							: LATENESS_SQL(""), err);
+	struct lateness l = { 0, NULL, 0, 0 };
 	int rc;
 
 	if (!s)
 		return UR_FAIL;
 	if (customer_id)
 		sqlite3_bind_int64(s, 1, customer_id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		match_index_set_lateness(ix, sqlite3_column_int64(s, 0),
-					 sqlite3_column_int(s, 1), sqlite3_column_int(s, 2));
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (sqlite3_column_int64(s, 0) != l.customer_id)
+			lateness_flush(ix, &l);
+		l.customer_id = sqlite3_column_int64(s, 0);
+		if (l.n == l.cap)
+			l.days = xrealloc(l.days, (size_t)(l.cap = l.cap ? 2 * l.cap : 16) *
+							  sizeof *l.days);
+		l.days[l.n++] = sqlite3_column_int(s, 1);
+	}
+	lateness_flush(ix, &l);
+	free(l.days);
 	return store_match_done(st, s, rc, err);
 }
 

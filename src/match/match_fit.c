@@ -289,6 +289,7 @@ fit_single(const struct fitter *f)
 }
 
 /* Bounded subset-sum search, oldest first. */
+#define SUBSET_FEW 8 /* open invoices among which one fitting combination is telling */
 struct subset {
 	const struct fitter *f;
 	int64_t target, maxfee;
@@ -354,37 +355,65 @@ fit_emit_subset(const struct fitter *f, const int *pick, int n, int64_t fee, int
 }
 
 /* The natural combination: everything open up to some invoice, oldest
- * first (n ≥ 2 of them) adding up to target + fee; its length or 0. */
+ * first (n ≥ 2 of them) adding up to target, or (with_fee) to target plus
+ * one of the customer's fees (*fee); its length or 0. */
 static int
-oldest_prefix(const struct fitter *f, int m, int64_t target, int64_t fee)
+oldest_prefix(const struct fitter *f, int m, int64_t target, bool with_fee, int64_t *fee)
 {
 	int64_t t = 0;
 
 	for (int i = 0; i < m; i++) {
 		t += f->v[i]->open;
-		if (t == target + fee)
-			return i >= 1 ? i + 1 : 0;
-		if (t > target + fee)
+		if (i >= 1 &&
+		    (t == target || (with_fee && match_fee_allows(&f->c->fee, t - target)))) {
+			*fee = t - target;
+			return i + 1;
+		}
+		if (t > target + fee_max(&f->c->fee))
 			return 0;
 	}
 	return 0;
 }
 
-/* Emit the combination found, or the natural one when several fit: held
- * (ambiguous) when more than one fits, or the search was cut short, and
- * none of them is everything open up to an invoice due about when the
- * deposit came (by the customer's lateness): old disputed invoices of the
- * same amounts make a prefix that only looks natural. */
-static void
-subset_emit(const struct subset *s, const int *pick, int n, int nsol, int64_t fee)
+/* Is the prefix v[0, k) what the customer would pay: its newest invoice
+ * due about when the deposit came (by the customer's lateness), and every
+ * invoice left open due later than all of it and not nearer the deposit?
+ * Old disputed invoices of the same amounts make a prefix that only looks
+ * natural. */
+static bool
+prefix_natural(const struct fitter *f, int k)
 {
-	int k = oldest_prefix(s->f, s->m, s->target, fee);
+	int32_t last = INT32_MIN;
+	int near = INT32_MAX;
 
-	if (k && match_due_distance(s->f, s->f->v[k - 1]) <= MATCH_NATURAL_DAYS) {
-		fit_emit_subset(s->f, NULL, k, fee, 0);
+	for (int i = 0; i < k; i++) {
+		int d = match_due_distance(f, f->v[i]);
+
+		last = f->v[i]->due > last ? f->v[i]->due : last;
+		near = d < near ? d : near;
+	}
+	for (int i = k; i < f->n; i++)
+		if (f->v[i]->due <= last || match_due_distance(f, f->v[i]) < near)
+			return false;
+	return k >= 2 && near <= MATCH_NATURAL_DAYS;
+}
+
+/* Emit the natural combination, or the one found: held (ambiguous) when
+ * another fits too (exactly or less a fee), the search was cut short, or
+ * it was drawn from more open invoices than a coincidence is unlikely in
+ * (with 24 of them, some subset adds up to almost any amount). */
+static void
+subset_emit(const struct subset *s, const int *pick, int n, int64_t fee)
+{
+	int64_t pfee = 0;
+	int k = oldest_prefix(s->f, s->m, s->target, fee != 0, &pfee);
+
+	if (k && prefix_natural(s->f, k)) {
+		fit_emit_subset(s->f, NULL, k, pfee, 0);
 		return;
 	}
-	fit_emit_subset(s->f, pick, n, fee, nsol > 1 || s->cut);
+	fit_emit_subset(s->f, pick, n, fee,
+			s->nsol + s->nfeesol > 1 || s->cut || s->m > SUBSET_FEW);
 }
 
 static void
@@ -407,9 +436,9 @@ fit_subset(const struct fitter *f)
 	subset_dfs(&s, 0, 0, 0);
 	free(s.suffix);
 	if (s.nbest)
-		subset_emit(&s, s.best, s.nbest, s.nsol, 0);
+		subset_emit(&s, s.best, s.nbest, 0);
 	else if (s.nfee)
-		subset_emit(&s, s.fee_pick, s.nfee, s.nfeesol, s.fee);
+		subset_emit(&s, s.fee_pick, s.nfee, s.fee);
 }
 
 /* Part of the second oldest invoice: the alternative to a FIFO partial

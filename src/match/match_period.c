@@ -108,19 +108,26 @@ period_emit(const struct fitter *f, const struct minv **w, int from, int to, int
 	match_fit_emit(f, &p);
 }
 
-/* Is the period due about when the deposit came (by the customer's
- * lateness)? An old period's total may equal a payment by chance. */
+/* Is the period what the customer would pay: due about when the deposit
+ * came, no open slip outside it due nearer the deposit, and no slip in it
+ * of just the fee's amount (the customer may have left that one open)? */
 static bool
-period_due(const struct fitter *f, const struct minv **w, const struct period *p)
+period_natural(const struct fitter *f, const struct minv **w, int nw, int from, int to,
+	       int64_t fee)
 {
-	int best = INT32_MAX;
+	int near = INT32_MAX;
 
-	for (int i = p->first; i < p->first + p->n; i++) {
+	for (int i = from; i < to; i++) {
 		int d = match_due_distance(f, w[i]);
 
-		best = d < best ? d : best;
+		near = d < near ? d : near;
+		if (fee > 0 && w[i]->open == fee)
+			return false;
 	}
-	return best <= MATCH_NATURAL_DAYS;
+	for (int i = 0; i < nw; i++)
+		if ((i < from || i >= to) && w[i]->open > 0 && match_due_distance(f, w[i]) < near)
+			return false;
+	return near <= MATCH_NATURAL_DAYS;
 }
 
 /* Does the period (or everything open up to it) say more than the other
@@ -159,7 +166,9 @@ match_fit_periods(const struct fitter *f)
 	if (hit >= 0)
 		period_emit(f, w, per[hit_from].first, per[hit].first + per[hit].n, hf, ho,
 			    per[hit].end, hit - hit_from + 1,
-			    found > 1 || !period_due(f, w, &per[hit]));
+			    found > 1 || !period_natural(f, w, per[np - 1].first + per[np - 1].n,
+							 per[hit_from].first,
+							 per[hit].first + per[hit].n, hf));
 	free(per);
 	free(w);
 }
