@@ -271,7 +271,7 @@ def fmt_invoice_amount(v, cur, rng):
 # ------------------------------------------------------------------ model
 class Inv:
     __slots__ = ("num", "cust", "issue", "due", "amount", "tax", "memo", "cur",
-                 "kind", "period", "write_due")
+                 "kind", "period", "write_due", "extra_base")
 
     def __init__(self, num, cust, issue, due, amount, tax, memo, cur, kind="normal",
                  period=None, write_due=True):
@@ -335,6 +335,7 @@ class World:
         self.inv_seq = defaultdict(int)
         self.used_kana = set()
         self.noncust = []
+        self.dispute_range = (0.25, 0.5) if world == "heavy" else (0.12, 0.35)
         Event._seq = 0
 
     # -- numbering
@@ -498,7 +499,7 @@ class World:
             c.late = 0
         c.holiday = "prev" if r.random() < 0.7 else "next"
         if r.random() < troubled_p:
-            c.dispute_p = r.uniform(0.12, 0.35)
+            c.dispute_p = r.uniform(*self.dispute_range)
         c.sales_rep = r.choice(["営業1課 佐々木", "営業2課 大野", "営業1課 石田", "東京営業所 森",
                                 "大阪営業所 辻", "海外営業部 周"])
 
@@ -524,8 +525,10 @@ class World:
 
     # ------------------------------------------------------------ invoices
     def jp_amount(self, lo, hi, step=100):
-        base = int(round(self.rng.lognormvariate(0, 1) * (lo + hi) / 4 / step)) * step
-        base = max(lo, min(hi, base))
+        while True:
+            base = int(round(self.rng.lognormvariate(0, 1) * (lo + hi) / 6 / step)) * step
+            if lo <= base <= hi:
+                break
         tax = base // 10
         return base + tax, tax
 
@@ -564,7 +567,8 @@ class World:
                     if c.cur == "CNY":
                         a, t = self.cn_amount(3000, 180000)
                     else:
-                        a, t = self.jp_amount(20000, 3000000, r.choice([100, 1000]))
+                        a, t = self.jp_amount(20000, 5000000, c.extra.setdefault(
+                            "step", r.choices([1, 10, 100, 1000], [3, 3, 3, 1])[0]))
                     self.mk_inv(c, issue, a, t, r.choice(["%d月分 作業費" % m, "工事代金", "部品代",
                                                           "業務委託料", "货款", "%d月納品分" % m]))
         if c.arche == "small":
@@ -591,8 +595,9 @@ class World:
                     and i.issue < D(2026, 11, 28)]
             if cand:
                 p = r.choice(cand)
-                prepaid.append(p)
-                disputed.add(p.num)     # never paid again
+                if sum(1 for i in invs if abs(i.amount - p.amount) <= 1100) == 1:
+                    prepaid.append(p)
+                    disputed.add(p.num)     # never paid again
         # group by payment occasion
         groups = defaultdict(list)
         for i in invs:
@@ -628,7 +633,7 @@ class World:
                     pay = int(gross * r.choice([0.3, 0.5, 0.6])) // 10000 * 10000
                 else:
                     pay = int(gross * r.choice([0.3, 0.5, 0.7])) // 10000 * 10000
-                if pay > 0 and pay < gross:
+                if pay > 0 and pay < gross and all(abs(i.amount - pay) > 1100 for i in invs):
                     rest = pay
                     new = []
                     for inv, amt in lines:
@@ -670,18 +675,23 @@ class World:
             ev.on_account = on_acc
             self.events.append(ev)
         # catch-up: a troubled customer finally pays one disputed invoice with the current one
+        # (the current bill plus the oldest disputed one; another old one of the same
+        # amount is an equally good reading, so it is listed as an alternative)
         if heavy and disputed and r.random() < 0.25:
-            olds = [i for i in invs if i.num in disputed and i.due < OCT1]
-            if olds:
-                old = r.choice(olds)
-                cands = [e for e in self.events if e.custs == [c.code] and e.date >= OCT1
-                         and e.kind in ("exact", "fee", "fee_odd") and len(e.lines) == 1]
-                if cands:
-                    e = r.choice(cands)
+            cands = [e for e in self.events if e.custs == [c.code] and e.date >= OCT1
+                     and e.kind in ("exact", "fee", "fee_odd") and len(e.lines) == 1]
+            if cands:
+                e = r.choice(cands)
+                olds = sorted((i for i in invs if i.num in disputed and i.due < OCT1
+                               and i not in prepaid), key=lambda i: (i.due, i.num))
+                if olds:
+                    old = olds[0]
+                    cur_inv = e.lines[0][0]
                     e.lines.insert(0, [old, old.amount])
                     e.amount += old.amount
                     e.kind = "catchup"
                     e.tags.add("multi")
+                    e.fixed_alts = [[o.num, cur_inv.num] for o in olds[1:] if o.amount == old.amount]
         for inv in prepaid:
             d = prev_biz(inv.issue - dt.timedelta(days=r.randint(2, 6)), c.cur)
             ev = Event(d, [c.code], c.payer, c.cur, [], inv.amount, "prepay", {"future_inv"})
@@ -701,7 +711,7 @@ class World:
             else:
                 self.set_jp_identity(c)
                 c.arche = r.choices(list(mix), list(mix.values()))[0]
-                c.style = "batch" if r.random() < 0.35 else "each"
+                c.style = "batch" if r.random() < (0.25 if self.world == "heavy" else 0.35) else "each"
                 if c.arche in ("fixed", "fixed2", "mixed"):
                     c.extra["fixed"] = r.choice([16500, 22000, 27500, 33000, 44000, 55000, 66000,
                                                  77000, 88000, 110000, 132000, 165000, 220000,
@@ -905,6 +915,9 @@ class World:
                     if len(set(t)) == len(t) and t not in seen:
                         seen.add(t)
                         alts.append(list(cmb))   # positional: k-th replaces truth line k
+            for fa in getattr(e, "fixed_alts", []):
+                if sorted(fa) not in [sorted(x) for x in alts]:
+                    alts.append(fa)
             e.alternatives = alts[:32]
             # subset coincidences among the open, issued invoices of the customer
             if e.lines and len(e.custs) == 1 and e.kind not in ("partial",):
@@ -1046,18 +1059,32 @@ class World:
 
 
 def count_subsets(items, target, cap):
-    """Number of index subsets of items summing to target, capped at cap."""
-    ways = {0: 1}
+    """Number of index subsets of items summing to target, capped at cap (bitsets)."""
+    from math import gcd
+    if cap > 6:
+        return 0
+    g = target
     for a in items:
-        nw = dict(ways)
-        for s, n in ways.items():
-            t = s + a
-            if t <= target:
-                nw[t] = min(cap, nw.get(t, 0) + n)
-        ways = nw
-        if len(ways) > 400000:
-            return 0
-    return ways.get(target, 0)
+        g = gcd(g, a)
+    g = g or 1
+    items = [a // g for a in items if a // g <= target // g]
+    target //= g
+    mask = (1 << (target + 1)) - 1
+    # ge[j]: bit s set when s is reachable in at least j ways (ge[0] = everything)
+    ge = [mask, 1] + [0] * (cap - 1)
+    for a in items:
+        sh = [mask] + [(x << a) & mask for x in ge[1:]]
+        new = [mask]
+        for j in range(1, cap + 1):
+            v = 0
+            for i in range(0, j + 1):
+                v |= ge[i] & sh[j - i]
+            new.append(v)
+        ge = new
+    for j in range(cap, 0, -1):
+        if ge[j] >> target & 1:
+            return j
+    return 0
 
 
 def csvq(s):
@@ -1145,7 +1172,7 @@ def write_ccb(path, deps, r, month_start):
     for d, _, e in items:
         nserial += 1
         t = "%s %02d:%02d:%02d" % (d.isoformat(), r.randint(8, 17), r.randint(0, 59), r.randint(0, 59))
-        if isinstance(e, Event):
+        if not isinstance(e, int):
             bal += e.amount
             payer = e.payer
             bank = r.choice(CN_BANKS) + r.choice(["上海分行", "苏州分行", "深圳分行", "宁波分行"])
@@ -1183,4 +1210,6 @@ def main():
 
 
 if __name__ == "__main__":
+    import sys
+    sys.modules["world"] = sys.modules["__main__"]   # wholesale.py imports us by name
     main()
