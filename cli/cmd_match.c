@@ -233,13 +233,15 @@ confirm_line(struct store *st, const char *arg, struct match_proposal *p, char *
 	return UR_OK;
 }
 
-/* The fee is taken from the last invoices first. */
+/* The fee is taken from the last invoices first (never a credit slip). */
 static enum ur_status
 confirm_fee(struct match_proposal *p, int64_t fee, struct ur_err *err)
 {
 	for (int i = p->nlines - 1; i >= 0 && fee > 0; i--) {
 		int64_t take = fee < p->line[i].cleared ? fee : p->line[i].cleared;
 
+		if (take <= 0)
+			continue;
 		p->line[i].fee = take;
 		fee -= take;
 	}

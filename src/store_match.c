@@ -143,19 +143,29 @@ lateness_flush(struct match_index *ix, struct lateness *l)
 	l->n = 0;
 }
 
+/* sql_one (bound to customer_id) or, for every customer, sql_all. */
+static sqlite3_stmt *
+per_customer(struct store *st, const char *sql_all, const char *sql_one, int64_t customer_id,
+	     struct ur_err *err)
+{
+	sqlite3_stmt *s = store_prepare(st, customer_id ? sql_one : sql_all, err);
+
+	if (s && customer_id)
+		sqlite3_bind_int64(s, 1, customer_id);
+	return s;
+}
+
 enum ur_status
 store_match_lateness(struct store *st, struct match_index *ix, int64_t customer_id,
 		     struct ur_err *err)
 {
-	sqlite3_stmt *s = store_prepare(st, customer_id ? LATENESS_SQL(" AND a.customer_id = ?1")
-							: LATENESS_SQL(""), err);
+	sqlite3_stmt *s = per_customer(st, LATENESS_SQL(""), LATENESS_SQL(" AND a.customer_id = ?1"),
+				       customer_id, err);
 	struct lateness l = { 0, NULL, 0, 0 };
 	int rc;
 
 	if (!s)
 		return UR_FAIL;
-	if (customer_id)
-		sqlite3_bind_int64(s, 1, customer_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (sqlite3_column_int64(s, 0) != l.customer_id)
 			lateness_flush(ix, &l);
@@ -167,6 +177,31 @@ store_match_lateness(struct store *st, struct match_index *ix, int64_t customer_
 	}
 	lateness_flush(ix, &l);
 	free(l.days);
+	return store_match_done(st, s, rc, err);
+}
+
+/* Each confirmed payment that deducted something (a fee, a discount,
+ * small change), oldest first: what it cleared, deducted and paid. */
+#define HABITS_SQL(WHERE) \
+	"SELECT a.customer_id, sum(a.fee), sum(a.amount + a.fee), d.amount" \
+	" FROM allocation a JOIN deposit d ON d.id = a.deposit_id" \
+	" WHERE a.voided_at IS NULL AND a.invoice_id IS NOT NULL" WHERE \
+	" GROUP BY a.deposit_id, a.customer_id HAVING sum(a.fee) > 0 ORDER BY a.deposit_id"
+
+enum ur_status
+store_match_habits(struct store *st, struct match_index *ix, int64_t customer_id,
+		   struct ur_err *err)
+{
+	sqlite3_stmt *s = per_customer(st, HABITS_SQL(""), HABITS_SQL(" AND a.customer_id = ?1"),
+				       customer_id, err);
+	int rc;
+
+	if (!s)
+		return UR_FAIL;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		match_index_learn_deduction(ix, sqlite3_column_int64(s, 0),
+					    sqlite3_column_int64(s, 1), sqlite3_column_int64(s, 2),
+					    sqlite3_column_int64(s, 3));
 	return store_match_done(st, s, rc, err);
 }
 
@@ -196,6 +231,7 @@ store_match_load(struct store *st, struct match_index *ix, struct ur_err *err)
 	    (rc = load_aliases(st, ix, err)) != UR_OK ||
 	    (rc = load_invoices(st, ix, err)) != UR_OK ||
 	    (rc = store_match_lateness(st, ix, 0, err)) != UR_OK ||
+	    (rc = store_match_habits(st, ix, 0, err)) != UR_OK ||
 	    (rc = load_virtual(st, ix, err)) != UR_OK)
 		return rc;
 	match_index_finish(ix);

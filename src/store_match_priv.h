@@ -20,6 +20,10 @@ void store_match_closing(struct match_index *ix, int64_t customer_id, const char
  *  its confirmed payments into ix (match_index_set_lateness). */
 enum ur_status store_match_lateness(struct store *st, struct match_index *ix,
 				    int64_t customer_id, struct ur_err *err);
+/** Learn the deductions (fees, discount rates, dropped small change) of
+ *  customer_id (0: of every customer) from its confirmed payments into ix. */
+enum ur_status store_match_habits(struct store *st, struct match_index *ix,
+				  int64_t customer_id, struct ur_err *err);
 /** Count a confirmation of d's payer for customer_id (delta +1), or take
  *  one back (delta −1, removing the alias at zero); audited. */
 enum ur_status store_alias_learn(struct store *st, const struct match_deposit *d,

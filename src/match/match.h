@@ -103,6 +103,11 @@ void match_index_set_lateness(struct match_index *ix, int64_t id, int days, int 
 /** The customer bills by closing date (締め): close_day 1–30, or 31 for
  *  the month's end; its open slips of a period are paid as one total. */
 void match_index_set_closing(struct match_index *ix, int64_t id, int close_day);
+/** Learn from one confirmed payment of the customer: billed (the amounts
+ *  cleared) less deducted (its fees) was paid; a fee, a discount rate or
+ *  dropped small change becomes the customer's habit. */
+void match_index_learn_deduction(struct match_index *ix, int64_t id, int64_t deducted,
+				 int64_t billed, int64_t paid);
 /** Add a learned alias of a customer added before. */
 void match_index_add_alias(struct match_index *ix, const struct match_alias *a);
 /** Map a receiving (virtual) account number to a customer. */
@@ -123,6 +128,9 @@ enum match_fit {
 	MATCH_FIT_ROUNDING, /* one invoice within the tax-rounding tolerance */
 	MATCH_FIT_PERIOD,   /* the open slips of closing periods (締め), credit slips
 			       included, the total's tax rounding or a fee deducted */
+	MATCH_FIT_NEAR,     /* invoices less a difference of a named kind (a fee
+			       not listed, a discount, 抹零 …): automatic only
+			       when it is the customer's learned habit */
 	MATCH_FIT_PARTIAL,  /* oldest first, the last one partly */
 	MATCH_FIT_OVER      /* oldest first, the excess held on account */
 };
@@ -149,6 +157,7 @@ enum match_fit {
 #define MATCH_F_FUTURE       (1u << 18) /* an invoice issued after the deposit date */
 #define MATCH_F_AMBIGUOUS    (1u << 19) /* another set of the customer's invoices fits as well */
 #define MATCH_F_OLDER_SAME   (1u << 20) /* an older open invoice of the same amount stays open */
+#define MATCH_F_LEARNED      (1u << 21) /* the difference is the customer's learned habit */
 /* Evidence from the customer master's payer links alone: never enough to
  * match automatically unless the amount fits exactly one open invoice. */
 #define MATCH_F_LINK (MATCH_F_PARENT | MATCH_F_REP)
@@ -159,6 +168,16 @@ enum match_fit {
 
 #define MATCH_SUBSET_LINES 8 /* most invoices one combination search draws together */
 #define MATCH_MAX_PROPOSALS 5
+
+/* MATCH_FIT_NEAR: what the difference between invoices and deposit is. */
+enum match_diff {
+	MATCH_DIFF_NONE,
+	MATCH_DIFF_FEE,      /* a transfer fee not in the customer's policy */
+	MATCH_DIFF_ROUNDING, /* a few yen */
+	MATCH_DIFF_MOLING,   /* 抹零: the small change dropped (CNY) */
+	MATCH_DIFF_DISCOUNT, /* a percentage (安全協力会費, early payment) */
+	MATCH_DIFF_OTHER     /* an offset (相殺) or a claim: the clerk knows */
+};
 
 /* One invoice a proposal clears. */
 struct match_line {
@@ -185,6 +204,8 @@ struct match_proposal {
 	int64_t on_account;  /* cash held as a credit */
 	int32_t other_due;   /* MATCH_F_OLDER_SAME, MATCH_F_AMBIGUOUS on a tie: the
 				other invoice's due date */
+	enum match_diff diff; /* MATCH_FIT_NEAR: the kind of difference … */
+	int diff_bp;          /* … and for a discount its rate in basis points */
 	int32_t period;      /* MATCH_FIT_PERIOD: the last closing date it clears */
 	int32_t periods;     /* … and how many closing periods */
 };

@@ -134,7 +134,7 @@ explain_lines(const struct match_proposal *p, const char *cur, struct strbuf *ou
 		}
 		fee += l->fee;
 	}
-	if (fee) {
+	if (fee && p->fit != MATCH_FIT_NEAR) {
 		sb_adds(out, p->fit == MATCH_FIT_ROUNDING ? _(" − rounding ") : _(" − fee "));
 		put_money(out, fee, cur);
 	}
@@ -172,7 +172,7 @@ explain_period(const struct match_proposal *p, const char *cur, struct strbuf *o
 				       (unsigned long)credits), credits);
 	sb_adds(out, " = ");
 	put_money(out, total, cur);
-	if (fee) {
+	if (fee && p->fit != MATCH_FIT_NEAR) {
 		sb_adds(out, fee <= p->nlines ? _(" − tax rounding ") : _(" − fee "));
 		put_money(out, fee, cur);
 	}
@@ -181,6 +181,37 @@ explain_period(const struct match_proposal *p, const char *cur, struct strbuf *o
 		put_money(out, p->on_account, cur);
 		sb_adds(out, _(" on account"));
 	}
+}
+
+/* A near miss's difference by its kind: " − 1.00 % discount ¥12,345 (its
+ * habit)". */
+static void
+explain_diff(const struct match_proposal *p, const char *cur, struct strbuf *out)
+{
+	int64_t diff = 0;
+
+	for (int i = 0; i < p->nlines; i++)
+		diff += p->line[i].fee;
+	switch (p->diff) {
+	case MATCH_DIFF_FEE:
+		sb_adds(out, _(" − a fee its policy does not list "));
+		break;
+	case MATCH_DIFF_ROUNDING:
+		sb_adds(out, _(" − rounding "));
+		break;
+	case MATCH_DIFF_MOLING:
+		sb_adds(out, _(" − small change dropped (抹零) "));
+		break;
+	case MATCH_DIFF_DISCOUNT:
+		sb_addf(out, _(" − %d.%02d %% discount "), p->diff_bp / 100, p->diff_bp % 100);
+		break;
+	default:
+		sb_adds(out, _(" − a difference (an offset? a claim?) of "));
+		break;
+	}
+	put_money(out, diff, cur);
+	if (p->features & MATCH_F_LEARNED)
+		sb_adds(out, _(" (the customer's habit)"));
 }
 
 /* Months from the other invoice's due date to the deposit, at least 1. */
@@ -243,6 +274,14 @@ match_explain(const struct match_proposal *p, const struct match_deposit *d,
 		break;
 	case MATCH_FIT_PERIOD:
 		explain_period(p, cur, out);
+		break;
+	case MATCH_FIT_NEAR:
+		sb_adds(out, _("amount = "));
+		if (p->period)
+			explain_period(p, cur, out);
+		else
+			explain_lines(p, cur, out);
+		explain_diff(p, cur, out);
 		break;
 	default:
 		sb_adds(out, _("amount = "));

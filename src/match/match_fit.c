@@ -150,6 +150,8 @@ void
 match_fit_emit(const struct fitter *f, struct match_proposal *p)
 {
 	match_lines_commit(f->lines, (uint32_t)p->nlines);
+	*f->exact += p->fit >= MATCH_FIT_EXACT && p->fit <= MATCH_FIT_PERIOD &&
+		     !(p->features & MATCH_F_FUTURE);
 	f->fn(f->ctx, p);
 }
 
@@ -492,7 +494,8 @@ match_fits(struct match_index *ix, const struct match_config *cfg,
 	const struct mcust *c = &ix->cust[cust];
 	const struct minv *base = ix->inv + c->inv_first;
 	const char *cur = d->currency ? d->currency : "";
-	struct fitter f = { ix, &ix->lines, cfg, d, c, cust, NULL, 0, NULL, 0, fn, ctx };
+	int exact = 0;
+	struct fitter f = { ix, &ix->lines, cfg, d, c, cust, NULL, 0, NULL, 0, fn, ctx, &exact };
 
 	f.v = xmalloc((2 * c->inv_count + 1) * sizeof *f.v);
 	f.fut = f.v + c->inv_count;
@@ -507,6 +510,8 @@ match_fits(struct match_index *ix, const struct match_config *cfg,
 	if (!fit_single(&f))
 		fit_subset(&f); /* an exact invoice outranks any combination */
 	match_fit_periods(&f);
+	if (!amount_only && !exact)
+		match_fit_near(&f);
 	if (!amount_only) {
 		if (strcmp(c->currency, cur) == 0 || f.n > 0)
 			fit_fifo(&f);

@@ -269,6 +269,7 @@ match_index_add_customer(struct match_index *ix, int64_t id, const char *code,
 	c->corp = kana && *kana ? corp_of(kana) : NULL;
 	if (!c->corp)
 		c->corp = corp_of(c->name);
+	c->custom_fee = fee != NULL;
 	if (fee)
 		c->fee = *fee;
 	else if (strcmp(c->currency, "JPY") == 0)
@@ -313,6 +314,50 @@ match_index_set_lateness(struct match_index *ix, int64_t id, int days, int n)
 		return;
 	ix->cust[c].late_days = (int16_t)(days < -365 ? -365 : days > 365 ? 365 : days);
 	ix->cust[c].late_known = 1;
+}
+
+/* Keep fee as the customer's habit (latest last, four at most); unless
+ * the master declares a policy, its learned fees replace the default list. */
+static void
+learn_fee(struct mcust *c, int64_t fee)
+{
+	int k;
+
+	for (k = 0; k < c->nhabit_fee && c->habit_fee[k] != fee; k++)
+		;
+	if (k == c->nhabit_fee && c->nhabit_fee == 4)
+		k = 0; /* forget the oldest */
+	else if (k == c->nhabit_fee)
+		c->nhabit_fee++;
+	memmove(&c->habit_fee[k], &c->habit_fee[k + 1],
+		(size_t)(c->nhabit_fee - 1 - k) * sizeof c->habit_fee[0]);
+	c->habit_fee[c->nhabit_fee - 1] = fee;
+	if (c->custom_fee)
+		return;
+	c->fee.kind = MATCH_FEE_LIST;
+	c->fee.nfees = c->nhabit_fee;
+	memcpy(c->fee.fees, c->habit_fee, (size_t)c->nhabit_fee * sizeof c->habit_fee[0]);
+}
+
+void
+match_index_learn_deduction(struct match_index *ix, int64_t id, int64_t deducted,
+			    int64_t billed, int64_t paid)
+{
+	uint32_t k = cust_by_id(ix, id);
+	struct mcust *c;
+	int bp;
+
+	if (k == MATCH_NONE || deducted <= 0 || billed <= deducted)
+		return;
+	c = &ix->cust[k];
+	bp = (int)((deducted * 10000 + billed / 2) / billed);
+	if (match_moling(c->currency, paid, deducted))
+		c->habit_moling = paid % 1000 == 0 && deducted >= 100 ? 10 : 1;
+	else if (deducted <= match_fee_cap(c->currency))
+		learn_fee(c, deducted);
+	else if (bp >= MATCH_MIN_BP && bp <= MATCH_MAX_BP &&
+		 match_discount_is(billed, deducted, bp))
+		c->habit_bp = (int16_t)bp;
 }
 
 void

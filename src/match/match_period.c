@@ -15,9 +15,8 @@
 
 #define MAX_ROUNDING 99 /* yen (minor units) of tax rounding on a total, at most */
 
-/* The closing date on or after day, for closing day close (31: month end). */
-static int32_t
-period_end(int32_t day, int close)
+int32_t
+match_period_end(int32_t day, int close)
 {
 	int y, m, d, last;
 
@@ -30,13 +29,6 @@ period_end(int32_t day, int close)
 	last = date_days_in_month(y, m);
 	return date_from_ymd(y, m, close < last ? close : last);
 }
-
-/* One closing period's open slips: w[first, first + n). */
-struct period {
-	int first, n, slips;   /* slips: those with a positive amount */
-	int64_t sum;
-	int32_t end;
-};
 
 /* How total (n positive slips) becomes the deposit's amount: exactly, tax
  * rounding of a few yen either way, or minus one of the customer's fees
@@ -61,10 +53,8 @@ period_gap(const struct fitter *f, int64_t total, int slips, int64_t *fee, int64
 	return false;
 }
 
-/* The customer's open slips issued by the deposit date (credit slips
- * too), oldest first, grouped by closing period; the number of periods. */
-static int
-periods_of(const struct fitter *f, const struct minv **w, struct period *per)
+int
+match_periods_of(const struct fitter *f, const struct minv **w, struct period *per)
 {
 	const struct minv *base = f->ix->inv + f->c->inv_first;
 	const char *cur = f->d->currency ? f->d->currency : "";
@@ -76,7 +66,7 @@ periods_of(const struct fitter *f, const struct minv **w, struct period *per)
 
 		if (v->open == 0 || strcmp(v->cur, cur) != 0 || (f->d->date && v->issue > f->d->date))
 			continue;
-		end = period_end(v->issue, f->c->close_day);
+		end = match_period_end(v->issue, f->c->close_day);
 		if (!np || per[np - 1].end != end)
 			per[np++] = (struct period){ n, 0, 0, 0, end };
 		per[np - 1].n++;
@@ -150,7 +140,7 @@ match_fit_periods(const struct fitter *f)
 		return;
 	w = xmalloc((f->c->inv_count + 1) * sizeof *w);
 	per = xmalloc((f->c->inv_count + 1) * sizeof *per);
-	np = periods_of(f, w, per);
+	np = match_periods_of(f, w, per);
 	for (int k = 0; k < np; k++) {
 		cum += per[k].sum;
 		cum_slips += per[k].slips;

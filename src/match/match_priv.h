@@ -48,6 +48,11 @@ struct mcust {
 	int16_t late_days;             /* usual days from due date to payment … */
 	int16_t late_known;            /* … as confirmed payments show (0: unknown) */
 	int8_t close_day;              /* closing day of its terms (31: month end; 0: none) */
+	int8_t habit_moling;           /* drops small change: to 1 or 10 units (0: no) */
+	int16_t habit_bp;              /* deducts this discount rate (basis points; 0: no) */
+	int8_t nhabit_fee;
+	int8_t custom_fee;             /* the master declares its fee policy */
+	int64_t habit_fee[4];          /* transfer fees it deducted, latest last */
 };
 
 struct minv {
@@ -154,6 +159,7 @@ struct fitter {
 	int nfut;
 	match_fit_fn fn;
 	void *ctx;
+	int *exact;              /* fits emitted that clear the amount exactly */
 };
 
 /* A new proposal for the customer, with room for all its invoices. */
@@ -169,8 +175,32 @@ int match_due_distance(const struct fitter *f, const struct minv *v);
 /* A combination the customer would naturally pay ends with an invoice
  * due within this many days of the deposit (by its lateness). */
 #define MATCH_NATURAL_DAYS 31
+/* One closing period's open slips: w[first, first + n). */
+struct period {
+	int first, n, slips;   /* slips: those with a positive amount */
+	int64_t sum;
+	int32_t end;
+};
+/* The customer's open slips issued by the deposit date (credit slips
+ * too), oldest first, into w (room for all its invoices), grouped by
+ * closing period into per; the number of periods. */
+int match_periods_of(const struct fitter *f, const struct minv **w, struct period *per);
 /* match_period.c: the customer's closing periods (締め) as fits. */
 void match_fit_periods(const struct fitter *f);
+/* The closing date on or after day, for closing day close (31: month end). */
+int32_t match_period_end(int32_t day, int close);
+/* match_near.c: near-miss amounts, when nothing fits exactly. */
+void match_fit_near(const struct fitter *f);
+/* The most a transfer fee can be in currency cur (minor units). */
+int64_t match_fee_cap(const char *cur);
+/* Discount rates looked at, in basis points of the amount billed. */
+#define MATCH_MIN_BP 25
+#define MATCH_MAX_BP 1000
+/* True when paid is billed less dropped small change (抹零: a currency
+ * with cents, paid in whole units or tens, deducted below one or ten). */
+bool match_moling(const char *cur, int64_t paid, int64_t deducted);
+/* True when deducted is bp basis points of billed, rounded either way. */
+bool match_discount_is(int64_t billed, int64_t deducted, int bp);
 
 void match_fits(struct match_index *ix, const struct match_config *cfg,
 		const struct match_deposit *d, uint32_t cust, int amount_only, match_fit_fn fn,

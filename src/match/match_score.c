@@ -24,11 +24,13 @@
 #define AMOUNT_SLOT 2       /* where the best amount-only proposal shows at the latest */
 #define SC_TIE_LATER 5      /* identical amounts: the other invoice ranks below the one due */
 #define SC_FUTURE 20        /* an invoice issued after the deposit */
+#define SC_HABIT 8          /* a near miss by the customer's learned difference */
 
 static const int amount_score[] = {
 	[MATCH_FIT_NONE] = 0,      [MATCH_FIT_EXACT] = 35,    [MATCH_FIT_FEE] = 30,
 	[MATCH_FIT_SUM] = 30,      [MATCH_FIT_SUM_FEE] = 27,  [MATCH_FIT_ROUNDING] = 25,
 	[MATCH_FIT_PERIOD] = 33,   /* the customer's own closing total: natural */
+	[MATCH_FIT_NEAR] = 22,     /* + SC_HABIT when it is the customer's habit */
 	[MATCH_FIT_PARTIAL] = 8,   [MATCH_FIT_OVER] = 8,
 };
 
@@ -99,7 +101,8 @@ score_fit(void *ctx, const struct match_proposal *fit)
 	r->p.parent_name = c->parent != MATCH_NONE ? s->ix->cust[c->parent].name : NULL;
 	r->p.score = c->identity + amount_score[fit->fit] -
 		     (fit->features & MATCH_F_TIE_LATER ? SC_TIE_LATER : 0) -
-		     (fit->features & MATCH_F_FUTURE ? SC_FUTURE : 0);
+		     (fit->features & MATCH_F_FUTURE ? SC_FUTURE : 0) +
+		     (fit->features & MATCH_F_LEARNED ? SC_HABIT : 0);
 	if ((c->features & MATCH_F_IDENTITY) == MATCH_F_NAME_FUZZY &&
 	    (fit->fit == MATCH_FIT_NONE || fit->fit >= MATCH_FIT_PARTIAL))
 		r->p.score -= SC_WEAK_NAME;
@@ -294,6 +297,8 @@ decide(const struct match_config *cfg, const struct scorer *s, const struct matc
 		return MATCH_HOLD_AMOUNT;
 	if (b->features & MATCH_F_FUTURE)
 		return MATCH_HOLD_FUTURE;
+	if (b->fit == MATCH_FIT_NEAR && !(b->features & MATCH_F_LEARNED))
+		return MATCH_HOLD_AMOUNT;
 	if (b->score < cfg->threshold)
 		return MATCH_HOLD_LOW_SCORE;
 	if (same_customer_rival(r))
@@ -443,7 +448,7 @@ const char *
 match_fit_name(enum match_fit f)
 {
 	static const char *const names[] = { "none", "exact", "fee", "sum", "sum_fee",
-					     "rounding", "period", "partial", "over" };
+					     "rounding", "period", "near", "partial", "over" };
 
 	return (unsigned)f < sizeof names / sizeof names[0] ? names[f] : "none";
 }

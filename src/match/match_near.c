@@ -1,0 +1,202 @@
+/* match_near: amounts that miss the invoices by a difference with a name —
+ * a transfer fee the customer's policy does not list (a net bank's ¥145),
+ * a few yen of rounding, the small change a Chinese payer drops (抹零), a
+ * discount of a round percentage (安全協力会費 1 %, early payment), or an
+ * offset the clerk must explain (相殺). Looked for when nothing fits
+ * exactly; proposed with the difference named, and matched automatically
+ * only when it is the customer's learned habit and no other set of its
+ * invoices shows the same habit. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "match_priv.h"
+#include "money.h"
+#include "xalloc.h"
+
+#define MAX_NEAR 2          /* near-miss proposals per customer */
+#define MAX_OTHER_BP 1000   /* an unnamed difference of up to 10 % is still shown */
+#define ROUNDING_MAX 9      /* minor units of a currency without cents */
+
+static const int round_bp[] = { 50, 100, 150, 200, 250, 300, 500, 1000 };
+
+int64_t
+match_fee_cap(const char *cur)
+{
+	return money_exponent(cur) == 0 ? 1100 : 5000;
+}
+
+bool
+match_moling(const char *cur, int64_t paid, int64_t deducted)
+{
+	if (money_exponent(cur) != 2 || deducted <= 0)
+		return false;
+	return (paid % 100 == 0 && deducted < 100) || (paid % 1000 == 0 && deducted < 1000);
+}
+
+bool
+match_discount_is(int64_t billed, int64_t deducted, int bp)
+{
+	int64_t d = billed * bp / 10000 - deducted;
+
+	return d >= -1 && d <= 1;
+}
+
+/* One set of invoices the deposit may pay less a difference. */
+struct near {
+	enum { NEAR_SINGLE, NEAR_PREFIX, NEAR_PERIOD } shape;
+	int from, to;           /* v[from] (single), v[0, to) (prefix), w[from, to) */
+	int64_t billed, diff;
+	enum match_diff kind;
+	int bp, learned, rank;
+	int32_t end;            /* NEAR_PERIOD: its closing date */
+};
+
+/* Name the difference; false when it has none. */
+static bool
+near_classify(const struct fitter *f, struct near *n)
+{
+	const struct mcust *c = f->c;
+	const char *cur = f->d->currency ? f->d->currency : "";
+	int bp = (int)((n->diff * 10000 + n->billed / 2) / n->billed);
+
+	n->learned = 0;
+	n->bp = 0;
+	if (match_moling(cur, f->d->amount, n->diff)) {
+		n->kind = MATCH_DIFF_MOLING;
+		n->learned = c->habit_moling == 10 || (c->habit_moling == 1 && n->diff < 100);
+	} else if (n->diff <= ROUNDING_MAX && money_exponent(cur) == 0) {
+		n->kind = MATCH_DIFF_ROUNDING;
+	} else if (n->diff <= match_fee_cap(cur)) {
+		n->kind = MATCH_DIFF_FEE;
+	} else if (c->habit_bp && match_discount_is(n->billed, n->diff, c->habit_bp)) {
+		n->kind = MATCH_DIFF_DISCOUNT;
+		n->bp = c->habit_bp;
+		n->learned = 1;
+	} else if (bp <= MAX_OTHER_BP) {
+		n->kind = MATCH_DIFF_OTHER;
+		for (size_t i = 0; i < sizeof round_bp / sizeof round_bp[0]; i++)
+			if (match_discount_is(n->billed, n->diff, round_bp[i])) {
+				n->kind = MATCH_DIFF_DISCOUNT;
+				n->bp = round_bp[i];
+			}
+	} else {
+		return false;
+	}
+	return true;
+}
+
+/* How natural a candidate is: a learned habit, a named difference, a
+ * closing period, invoices due about when the deposit came. */
+static int
+near_rank(const struct fitter *f, const struct near *n, const struct minv *last)
+{
+	static const int kind_rank[] = { 0, 5, 5, 5, 4, 1 };
+	int due = match_due_distance(f, last) / 10;
+
+	return n->learned * 1000 + kind_rank[n->kind] * 20 + (int)n->shape * 5 -
+	       (due < 9 ? due : 9);
+}
+
+struct near_set {
+	struct near best[MAX_NEAR];
+	int n, learned;
+};
+
+static void
+near_offer(const struct fitter *f, struct near_set *s, struct near *n, const struct minv *last)
+{
+	int k;
+
+	if (n->diff <= 0 || !near_classify(f, n))
+		return;
+	n->rank = near_rank(f, n, last);
+	s->learned += n->learned;
+	for (k = s->n; k > 0 && s->best[k - 1].rank < n->rank; k--)
+		if (k < MAX_NEAR)
+			s->best[k] = s->best[k - 1];
+	if (k < MAX_NEAR) {
+		s->best[k] = *n;
+		s->n += s->n < MAX_NEAR;
+	}
+}
+
+/* Every single invoice, every oldest-first prefix and every closing period
+ * (alone or with all before it) that the deposit misses by a named
+ * difference. */
+static void
+near_collect(const struct fitter *f, const struct minv **w, struct period *per,
+	     struct near_set *s)
+{
+	int64_t t = 0, cum = 0, a = f->d->amount;
+	int np;
+
+	for (int i = 0; i < f->n; i++) {
+		struct near n = { .shape = NEAR_SINGLE, .from = i, .to = i + 1,
+				  .billed = f->v[i]->open, .diff = f->v[i]->open - a };
+
+		near_offer(f, s, &n, f->v[i]);
+	}
+	for (int k = 0; k < f->n && t - a <= a / 10 + match_fee_cap(f->d->currency); k++) {
+		struct near n = { .shape = NEAR_PREFIX, .to = k + 1 };
+
+		t += f->v[k]->open;
+		n.billed = t;
+		n.diff = t - a;
+		if (k >= 1)
+			near_offer(f, s, &n, f->v[k]);
+	}
+	np = f->c->close_day ? match_periods_of(f, w, per) : 0;
+	for (int k = 0; k < np; k++) {
+		int to = per[k].first + per[k].n;
+		struct near one = { .shape = NEAR_PERIOD, .from = per[k].first, .to = to,
+				    .billed = per[k].sum, .diff = per[k].sum - a, .end = per[k].end };
+		struct near all = { .shape = NEAR_PERIOD, .to = to, .end = per[k].end };
+
+		cum += per[k].sum;
+		all.billed = cum;
+		all.diff = cum - a;
+		near_offer(f, s, &one, w[to - 1]);
+		if (k > 0)
+			near_offer(f, s, &all, w[to - 1]);
+	}
+}
+
+static void
+near_emit(const struct fitter *f, const struct minv **w, const struct near *n, bool ambiguous)
+{
+	const struct minv *const *set = n->shape == NEAR_PERIOD ? w : f->v;
+	struct match_proposal p;
+	int big = n->from;
+
+	for (int i = n->from; i < n->to; i++)
+		big = set[i]->open > set[big]->open ? i : big;
+	if (n->diff > set[big]->open)
+		return; /* the difference must fit on one invoice, as a fee is booked */
+	match_fit_start(f, &p, MATCH_FIT_NEAR);
+	for (int i = n->shape == NEAR_PREFIX ? 0 : n->from; i < n->to; i++)
+		match_fit_line(&p, set[i], set[i]->open, i == big ? n->diff : 0);
+	p.diff = n->kind;
+	p.diff_bp = n->bp;
+	p.period = n->shape == NEAR_PERIOD ? n->end : 0;
+	p.features = n->learned && !ambiguous ? MATCH_F_LEARNED
+					      : ambiguous ? MATCH_F_AMBIGUOUS : 0;
+	match_fit_emit(f, &p);
+}
+
+void
+match_fit_near(const struct fitter *f)
+{
+	const struct minv **w = xmalloc((f->c->inv_count + 1) * sizeof *w);
+	struct period *per = xmalloc((f->c->inv_count + 1) * sizeof *per);
+	struct near_set s;
+
+	memset(&s, 0, sizeof s);
+	if (f->d->amount > 0)
+		near_collect(f, w, per, &s);
+	for (int i = 0; i < s.n; i++)
+		near_emit(f, w, &s.best[i], s.best[i].learned && s.learned > 1);
+	free(per);
+	free(w);
+}
