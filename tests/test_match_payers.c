@@ -94,16 +94,19 @@ test_representative(struct match_index *ix, struct strbuf *e)
 
 	run(ix, "ﾌｼﾞﾀ ﾏｺﾄ", 66000, &r, e);
 	tap_is_str(e->buf, "payer ﾌｼﾞﾀ ﾏｺﾄ = representative of 株式会社ニッポンロジスティクス; "
-			   "amount = N-1; score 85", "owner pays one invoice exactly");
-	tap_is_int(r.hold, MATCH_AUTO, "… the only fit: matched (50 + 35)");
+			   "amount = N-1; score 90", "owner pays one invoice exactly");
+	tap_is_int(r.hold, MATCH_AUTO, "… the only fit: matched (55 + 35)");
+	run(ix, "ﾌｼﾞﾀ ﾏｺﾄ", 66000 - 660, &r, e);
+	tap_ok(r.hold == MATCH_AUTO && r.prop[0].fit == MATCH_FIT_FEE,
+	       "owner pays it less a ¥660 fee: matched too (55 + 30): %s", e->buf);
 	run(ix, "ﾌｼﾞﾀ ﾏｺﾄ", 30000, &r, e);
 	tap_is_str(e->buf, "payer ﾌｼﾞﾀ ﾏｺﾄ = representative of 株式会社ニッポンロジスティクス; "
-			   "oldest first: part of N-1 (¥30,000), the rest stays open; score 58",
-		   "owner's partial payment proposed (50 + 8)");
+			   "oldest first: part of N-1 (¥30,000), the rest stays open; score 63",
+		   "owner's partial payment proposed (55 + 8)");
 	tap_is_int(r.hold, MATCH_HOLD_AMOUNT, "… and held");
 	run(ix, "ｻﾄｳ ﾊﾅｺ", 33000, &r, e);
 	tap_is_str(e->buf, "payer ｻﾄｳ ﾊﾅｺ = representative of サクラ ショウテン (and of other "
-			   "customers); amount = S-1; score 75", "a shared representative: 40 + 35");
+			   "customers); amount = S-1; score 80", "a shared representative: 45 + 35");
 	tap_is_int(r.hold, MATCH_HOLD_LOW_SCORE, "… held");
 	tap_ok(r.nprop >= 2 && strcmp(r.prop[1].customer_code, "C6") == 0,
 	       "the other shop is proposed too");

@@ -20,15 +20,16 @@
 #define SC_PREFIX 55
 #define SC_PREFIX_SHORT 45
 #define SC_CONTAINS 50
+#define SC_BRANCH 58    /* the whole name, then a branch or department of it */
 #define SC_FUZZY 70     /* × similarity */
 #define SC_CORROBORATE 5
 #define SC_CORP_DIFFERS 10
 #define SC_CORP_SAME 10 /* tells same-name customers apart */
-/* Payer links of the customer master: with an exact amount (35) one
- * representative or one subsidiary just reaches the auto-match threshold
+/* Payer links of the customer master: with one invoice less a listed fee
+ * (30) one representative just reaches the auto-match threshold
  * (match_score.c then also asks that no other open invoice fits). */
-#define SC_REP 50
-#define SC_REP_SHARED 40
+#define SC_REP 55
+#define SC_REP_SHARED 45
 #define SC_PARENT 50       /* at most; the parent's own identity − SC_PARENT_LESS */
 #define SC_PARENT_LESS 10
 #define SC_PARENT_MIN 55   /* weaker evidence of the parent is not passed on … */
@@ -244,6 +245,25 @@ cand_prefix(const struct match_index *ix, const char *key, size_t n, struct mcan
 	return (int)found;
 }
 
+/* True when rest (what follows a customer's whole name in the payer's)
+ * names one of its branches or departments: ﾅｺﾞﾔｼﾃﾝ, ﾌｸｵｶｴｲｷﾞﾖｳｼﾖ, ﾎﾝｼﾔｹｲﾘﾌﾞ. */
+static bool
+branch_of(const char *rest)
+{
+	static const char *const words[] = { "シテン", "エイギヨウシヨ", "シユツチヨウシヨ",
+					     "ホンシヤ", "ホンテン", "ケイリブ", "ジギヨウシヨ",
+					     "コウジヨウ", "シシヤ" };
+	size_t n = strlen(rest);
+
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		size_t w = strlen(words[i]);
+
+		if (n >= w && strcmp(rest + n - w, words[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Customers whose whole key starts the payer's (extra words after it) or
  * ends it (a legal form or number in front that folding left). */
 static void
@@ -260,7 +280,8 @@ cand_contains(const struct match_index *ix, const char *key, struct mcands *cs)
 		if (c >= MIN_KEY_CPS)
 			for (e = mh_first(&ix->by_key, mh_hash_str(key, i), key, i);
 			     e != MATCH_NONE; e = mh_next(&ix->by_key, e, key, i))
-				cand_add(cs, ix->by_key.ent[e].value, SC_CONTAINS,
+				cand_add(cs, ix->by_key.ent[e].value,
+					 branch_of(key + i) ? SC_BRANCH : SC_CONTAINS,
 					 MATCH_F_NAME_PREFIX);
 		if (total - c < MIN_SUFFIX_CPS || (total - c) * 2 < total)
 			continue;

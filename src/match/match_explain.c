@@ -231,7 +231,7 @@ explain_doubts(const struct match_proposal *p, const struct match_deposit *d,
 {
 	unsigned f = p->features;
 
-	if (f & MATCH_F_FUTURE)
+	if (f & MATCH_F_FUTURE && p->nlines)
 		sb_adds(out, _("; WARNING: issued after the deposit date"));
 	if (f & MATCH_F_OLDER_SAME) {
 		int m = months_before(p->other_due, d->date);
@@ -269,7 +269,9 @@ match_explain(const struct match_proposal *p, const struct match_deposit *d,
 		sb_adds(out, _(", the rest stays open"));
 		break;
 	case MATCH_FIT_OVER:
-		sb_adds(out, p->nlines ? _("over-payment: ") : _("nothing open: "));
+		sb_adds(out, p->nlines ? _("over-payment: ")
+			     : p->features & MATCH_F_FUTURE ? _("paid before its invoice: ")
+							    : _("nothing open: "));
 		explain_lines(p, cur, out);
 		break;
 	case MATCH_FIT_PERIOD:

@@ -206,6 +206,7 @@ tie_pick(const struct fitter *f, int i, int *alt, int *held, int *clear)
 		if (k != pick && f->v[k]->open == open && tie_better(f, k, *alt))
 			*alt = k;
 	*clear = *alt < 0 || f->cfg->oldest_first || f->v[*alt]->held ||
+		 f->v[*alt]->due == f->v[pick]->due || /* a coin toss: either is right */
 		 ((f->c->late_known || f->v[pick]->due < f->v[*alt]->due) &&
 		  match_due_distance(f, f->v[*alt]) - match_due_distance(f, f->v[pick]) >= TIE_GAP);
 	return pick;
@@ -255,6 +256,10 @@ fit_future(const struct fitter *f)
 			continue;
 		match_fit_start(f, &p, diff ? MATCH_FIT_FEE : MATCH_FIT_EXACT);
 		match_fit_line(&p, f->fut[i], f->fut[i]->open, diff);
+		p.features = MATCH_F_FUTURE;
+		match_fit_emit(f, &p);
+		match_fit_start(f, &p, MATCH_FIT_OVER); /* or paid ahead: on account */
+		p.on_account = f->d->amount;
 		p.features = MATCH_F_FUTURE;
 		match_fit_emit(f, &p);
 		return;
@@ -418,6 +423,62 @@ subset_emit(const struct subset *s, const int *pick, int n, int64_t fee)
 			s->nsol + s->nfeesol > 1 || s->cut || s->m > SUBSET_FEW);
 }
 
+static int
+due_cmp(const void *a, const void *b)
+{
+	const struct minv *const *x = a, *const *y = b;
+
+	return ((*x)->due > (*y)->due) - ((*x)->due < (*y)->due);
+}
+
+/* True when an invoice outside by[i, j) has the open amount of one inside
+ * (a fixed monthly fee): another set would add up just the same. */
+static bool
+swappable(const struct minv **by, int n, int i, int j)
+{
+	for (int k = 0; k < n; k++)
+		for (int m = i; m < j && (k < i || k >= j); m++)
+			if (by[k]->open == by[m]->open)
+				return true;
+	return false;
+}
+
+/* Everything open that falls due on one day about when the deposit came
+ * (a month's invoices under closing-date terms), adding up to the amount
+ * exactly or less one of the customer's fees: the natural combination,
+ * whatever other subsets add up to by chance. True when one was found. */
+static bool
+fit_due_group(const struct fitter *f)
+{
+	const struct minv **by = xmalloc(((size_t)f->n + 1) * sizeof *by);
+	bool found = false;
+
+	memcpy(by, f->v, (size_t)f->n * sizeof *by);
+	qsort(by, (size_t)f->n, sizeof *by, due_cmp);
+	for (int i = 0, j; i < f->n && !found; i = j) {
+		int64_t t = 0;
+		struct match_proposal p;
+
+		for (j = i; j < f->n && by[j]->due == by[i]->due; j++)
+			t += by[j]->open;
+		if (j - i < 2 || match_due_distance(f, by[i]) > MATCH_NATURAL_DAYS ||
+		    (t != f->d->amount && !match_fee_allows(&f->c->fee, t - f->d->amount)) ||
+		    swappable(by, f->n, i, j))
+			continue;
+		int big = i;
+
+		for (int k = i; k < j; k++)
+			big = by[k]->open > by[big]->open ? k : big;
+		match_fit_start(f, &p, t == f->d->amount ? MATCH_FIT_SUM : MATCH_FIT_SUM_FEE);
+		for (int k = i; k < j; k++)
+			match_fit_line(&p, by[k], by[k]->open, k == big ? t - f->d->amount : 0);
+		match_fit_emit(f, &p);
+		found = true;
+	}
+	free(by);
+	return found;
+}
+
 static void
 fit_subset(const struct fitter *f)
 {
@@ -458,6 +519,20 @@ fit_next_partial(const struct fitter *f)
 	match_fit_emit(f, &p);
 }
 
+/* The other reading of an oldest-first partial: the invoices it clears
+ * whole, and the rest kept on account rather than spent on the next one. */
+static void
+fit_keep_over(const struct fitter *f, const struct match_proposal *spill)
+{
+	struct match_proposal p;
+
+	match_fit_start(f, &p, MATCH_FIT_OVER);
+	for (int i = 0; i < spill->nlines - 1; i++)
+		match_fit_line(&p, f->v[i], f->v[i]->open, 0);
+	p.on_account = spill->line[spill->nlines - 1].cleared;
+	match_fit_emit(f, &p);
+}
+
 /* Oldest first: clear whole invoices while the money lasts; the rest
  * clears part of the next one, or is held on account. */
 static void
@@ -484,6 +559,8 @@ fit_fifo(const struct fitter *f)
 	match_fit_emit(f, &p);
 	if (p.fit == MATCH_FIT_PARTIAL && p.nlines == 1)
 		fit_next_partial(f);
+	else if (p.fit == MATCH_FIT_PARTIAL)
+		fit_keep_over(f, &p);
 }
 
 void
@@ -507,8 +584,8 @@ match_fits(struct match_index *ix, const struct match_config *cfg,
 		else
 			f.v[f.n++] = &base[i];
 	}
-	if (!fit_single(&f))
-		fit_subset(&f); /* an exact invoice outranks any combination */
+	if (!fit_single(&f) && !fit_due_group(&f))
+		fit_subset(&f); /* an exact invoice or a day's bills outrank any combination */
 	match_fit_periods(&f);
 	if (!amount_only && !exact)
 		match_fit_near(&f);

@@ -157,7 +157,8 @@ near_collect(const struct fitter *f, const struct minv **w, struct period *per,
 		cum += per[k].sum;
 		all.billed = cum;
 		all.diff = cum - a;
-		near_offer(f, s, &one, w[to - 1]);
+		if (per[k].n > 1)
+			near_offer(f, s, &one, w[to - 1]);
 		if (k > 0)
 			near_offer(f, s, &all, w[to - 1]);
 	}

@@ -271,12 +271,12 @@ amount_fits(const struct scorer *s)
 }
 
 /* Named only by the master's payer links (representative, paying parent):
- * auto-match only when the amount is one open invoice exactly and nothing
- * else the deposit could be fits at all. */
+ * auto-match only when the amount is one open invoice, exactly or less a
+ * listed fee, and nothing else the deposit could be fits at all. */
 static enum match_hold
 decide_link(const struct match_proposal *b, int fits)
 {
-	if (b->fit != MATCH_FIT_EXACT || b->nlines != 1)
+	if ((b->fit != MATCH_FIT_EXACT && b->fit != MATCH_FIT_FEE) || b->nlines != 1)
 		return MATCH_HOLD_LOW_SCORE;
 	return fits == 1 ? MATCH_AUTO : MATCH_HOLD_CLOSE;
 }
