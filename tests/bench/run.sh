@@ -13,8 +13,11 @@
 #   match   `match --auto`, 100,000 deposits vs 1,000,000 open invoices at
 #           1/4, 1/2 and full size (tests/bench/match-perf) — < 10 s, < 1 GiB,
 #           with the ratio to a floor of bare SQL doing the same reads and writes;
+#           one closing-period customer of 125 … 2,000 slips (match-period),
+#           per doubling;
 #           then match quality summed over 60 generated worlds
-#           (tests/bench/match-quality-seeds.sh)
+#           (tests/bench/match-quality-seeds.sh) and over the independent
+#           worlds of tests/indep (office, heavy, wholesale; seeds 1-5)
 #   pane    the aging pane's first window and re-bucketing on the demo
 #           database (tests/bench/aging-pane) — 300 ms / 1 s
 #   tui     first screen, keystroke p99, RSS (tests/bench/tui-keys.sh); panes 2
@@ -93,6 +96,12 @@ bench_aging() {
 	aging_one "as of today, cached paid amounts" fast "$today"
 }
 
+# indep SEEDS: match quality on the independent worlds (tests/indep), written
+# without reading the engine: office, heavy and wholesale, totals per month.
+indep() {
+	URIKAKE=$URIKAKE sh "$srcdir/../indep/run.sh" "$1" | grep '^indep '
+}
+
 for w in $what; do
 	case $w in
 	import) bench_import ;;
@@ -102,9 +111,12 @@ for w in $what; do
 		if [ "$size" = small ]; then
 			"$top_builddir/tests/bench/match-perf" --deposits 4000 --invoices 40000 --customers 2000
 			top_builddir=$top_builddir sh "$srcdir/match-quality-seeds.sh" --seeds 1-3 | tail -2
+			indep 1-1
 		else
 			"$top_builddir/tests/bench/match-perf"
+			"$top_builddir/tests/bench/match-period"
 			top_builddir=$top_builddir sh "$srcdir/match-quality-seeds.sh" | tail -2
+			indep 1-5
 		fi ;;
 	pane) demo_db; sh "$srcdir/aging-pane.sh" "$W/aging.db" ;;
 	tui)
