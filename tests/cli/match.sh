@@ -115,4 +115,39 @@ t_exit "edit to an unknown customer" 3 u match aliases edit "$id" --customer C9
 t_ok "remove alias" u match aliases remove "$id"
 t_exit "remove it again" 3 u match aliases remove "$id"
 t_exit "an alias id that is not a number" 2 u match aliases remove x1
+
+# A wholesaler billing by the 20th: twelve slips and a returned-goods slip
+# of one closing period, paid as one total less the bank fee.
+echo "code,name,kana,terms" >"$T/w.csv"
+echo "W1,株式会社丸山食品,マルヤマショクヒン,20/+1/10" >>"$T/w.csv"
+{
+	echo "number,customer,issue_date,amount"
+	for i in 01 02 03 04 05 06 07 08 09 10 11 12; do
+		echo "D-$i,W1,2026-02-$i,1${i}00"
+	done
+	echo "R-1,W1,2026-02-13,-500"
+	echo "D-NEXT,W1,2026-02-25,7777"
+} >"$T/wi.csv"
+t_ok "a closing customer" u import customers "$T/w.csv"
+t_ok "… its slips, a credit slip among them" u import invoices "$T/wi.csv"
+total=127300 # 10,100 + 10,200 + … + 11,200 − 500
+sqlite3 "$DB" "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
+	reference) VALUES ('2026-03-10', '2026-03-10', $((total - 440)), 'JPY', 'ﾏﾙﾔﾏｼﾖｸﾋﾝ(ｶ', '0010'),
+	('2026-03-10', '2026-03-10', 100, 'JPY', 'ﾏﾙﾔﾏｼﾖｸﾋﾝ(ｶ', '0011')"
+t_ok "the period's total as a proposal" u match show --deposit 0010 --json
+t_is "… one proposal of the closing period, taken by match --auto" \
+	"$(jq -r '.proposals[0] | .fit + " " + (.lines | length | tostring) + " " + .fee + " " + (.auto | tostring)' "$T/.out")" \
+	"period 13 440 true"
+t_grep "… explained as the closing" 'the closing of 2026-02-20: 13 slips (1 credit slip) = ¥' "$T/.out"
+args=""
+for i in 01 02 03 04 05 06 07 08 09 10 11 12; do args="$args --invoice D-$i"; done
+t_exit "a credit slip larger than what it is set against" 3 u match confirm --deposit 0011 \
+	--invoice D-01:100 --invoice R-1:-500 --on-account 500
+t_grep "… refused with the amount" "the credit slips (500) are larger than the invoices" "$T/.err"
+t_ok "thirteen lines confirmed by hand, the fee never on the credit slip" \
+	u match confirm --deposit 0010 $args --invoice R-1 --fee 440
+t_is "… every slip and the credit slip cleared" \
+	"$(sqlite3 "$DB" "SELECT count(*) || ' ' || sum(amount - paid) FROM invoice WHERE customer_id = (SELECT id FROM customer WHERE code = 'W1') AND number <> 'D-NEXT'")" "13 0"
+t_is "… the fee booked on a slip" \
+	"$(sqlite3 "$DB" "SELECT i.number FROM adjustment j JOIN invoice i ON i.id = j.invoice_id WHERE j.kind = 'fee' AND j.voided_at IS NULL ORDER BY j.id DESC LIMIT 1")" "D-12"
 t_done
