@@ -181,9 +181,12 @@ store_match_lateness(struct store *st, struct match_index *ix, int64_t customer_
 }
 
 /* Each confirmed payment that deducted something (a fee, a discount,
- * small change), oldest first: what it cleared, deducted and paid. */
+ * small change), oldest first: what it deducted, cleared of invoices
+ * (gross of credit slips, and net), and paid. */
 #define HABITS_SQL(WHERE) \
-	"SELECT a.customer_id, sum(a.fee), sum(a.amount + a.fee), d.amount" \
+	"SELECT a.customer_id, sum(a.fee)," \
+	" sum(CASE WHEN a.amount + a.fee > 0 THEN a.amount + a.fee ELSE 0 END)," \
+	" sum(a.amount + a.fee), d.amount" \
 	" FROM allocation a JOIN deposit d ON d.id = a.deposit_id" \
 	" WHERE a.voided_at IS NULL AND a.invoice_id IS NOT NULL" WHERE \
 	" GROUP BY a.deposit_id, a.customer_id HAVING sum(a.fee) > 0 ORDER BY a.deposit_id"
@@ -201,7 +204,7 @@ store_match_habits(struct store *st, struct match_index *ix, int64_t customer_id
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		match_index_learn_deduction(ix, sqlite3_column_int64(s, 0),
 					    sqlite3_column_int64(s, 1), sqlite3_column_int64(s, 2),
-					    sqlite3_column_int64(s, 3));
+					    sqlite3_column_int64(s, 3), sqlite3_column_int64(s, 4));
 	return store_match_done(st, s, rc, err);
 }
 

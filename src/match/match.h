@@ -103,11 +103,13 @@ void match_index_set_lateness(struct match_index *ix, int64_t id, int days, int 
 /** The customer bills by closing date (締め): close_day 1–30, or 31 for
  *  the month's end; its open slips of a period are paid as one total. */
 void match_index_set_closing(struct match_index *ix, int64_t id, int close_day);
-/** Learn from one confirmed payment of the customer: billed (the amounts
- *  cleared) less deducted (its fees) was paid; a fee, a discount rate or
- *  dropped small change becomes the customer's habit. */
+/** Learn from one confirmed payment of the customer: of the invoices it
+ *  cleared (gross: the positive ones; net: credit slips set against them)
+ *  it deducted this much (its fees) and paid the rest; a fee, a discount
+ *  rate (of the gross or the net) or dropped small change becomes the
+ *  customer's habit. */
 void match_index_learn_deduction(struct match_index *ix, int64_t id, int64_t deducted,
-				 int64_t billed, int64_t paid);
+				 int64_t gross, int64_t net, int64_t paid);
 /** Add a learned alias of a customer added before. */
 void match_index_add_alias(struct match_index *ix, const struct match_alias *a);
 /** Map a receiving (virtual) account number to a customer. */

@@ -339,25 +339,35 @@ learn_fee(struct mcust *c, int64_t fee)
 	memcpy(c->fee.fees, c->habit_fee, (size_t)c->nhabit_fee * sizeof c->habit_fee[0]);
 }
 
+/* The whole basis-point rate deducted is of billed, or 0. */
+static int
+discount_rate(int64_t billed, int64_t deducted)
+{
+	int bp = billed > 0 ? (int)((deducted * 10000 + billed / 2) / billed) : 0;
+
+	return bp >= MATCH_MIN_BP && bp <= MATCH_MAX_BP && match_discount_is(billed, deducted, bp)
+		       ? bp : 0;
+}
+
 void
 match_index_learn_deduction(struct match_index *ix, int64_t id, int64_t deducted,
-			    int64_t billed, int64_t paid)
+			    int64_t gross, int64_t net, int64_t paid)
 {
 	uint32_t k = cust_by_id(ix, id);
 	struct mcust *c;
-	int bp;
 
-	if (k == MATCH_NONE || deducted <= 0 || billed <= deducted)
+	if (k == MATCH_NONE || deducted <= 0 || net <= deducted)
 		return;
 	c = &ix->cust[k];
-	bp = (int)((deducted * 10000 + billed / 2) / billed);
-	if (match_moling(c->currency, paid, deducted))
+	if (match_moling(c->currency, paid, deducted)) {
 		c->habit_moling = paid % 1000 == 0 && deducted >= 100 ? 10 : 1;
-	else if (deducted <= match_fee_cap(c->currency))
+	} else if (deducted <= match_fee_cap(c->currency)) {
 		learn_fee(c, deducted);
-	else if (bp >= MATCH_MIN_BP && bp <= MATCH_MAX_BP &&
-		 match_discount_is(billed, deducted, bp))
-		c->habit_bp = (int16_t)bp;
+	} else {
+		int bp = discount_rate(gross, deducted);
+
+		c->habit_bp = (int16_t)(bp ? bp : discount_rate(net, deducted));
+	}
 }
 
 void

@@ -5,7 +5,8 @@
  * offset the clerk must explain (相殺). Looked for when nothing fits
  * exactly; proposed with the difference named, and matched automatically
  * only when it is the customer's learned habit and no other set of its
- * invoices shows the same habit. */
+ * invoices of the same shape (a closing period before a prefix before a
+ * single invoice) shows the same habit. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -43,15 +44,36 @@ match_discount_is(int64_t billed, int64_t deducted, int bp)
 	return d >= -1 && d <= 1;
 }
 
-/* One set of invoices the deposit may pay less a difference. */
+/* One set of invoices the deposit may pay less a difference; shapes in
+ * rising order of how natural a set is. */
+enum near_shape { NEAR_SINGLE, NEAR_PREFIX, NEAR_PERIOD };
 struct near {
-	enum { NEAR_SINGLE, NEAR_PREFIX, NEAR_PERIOD } shape;
+	enum near_shape shape;
 	int from, to;           /* v[from] (single), v[0, to) (prefix), w[from, to) */
 	int64_t billed, diff;
+	int64_t gross;          /* the positive slips alone: a discount is on sales,
+				   not on the returns netted against them */
 	enum match_diff kind;
 	int bp, learned, rank;
 	int32_t end;            /* NEAR_PERIOD: its closing date */
 };
+
+/* The discount rate bp (or one of the round rates when bp is 0) that
+ * diff is of the gross or the net amount billed; 0 when none. */
+static int
+discount_of(const struct near *n, int bp)
+{
+	int64_t base[2] = { n->gross ? n->gross : n->billed, n->billed };
+
+	for (int b = 0; b < 2; b++) {
+		if (bp && match_discount_is(base[b], n->diff, bp))
+			return bp;
+		for (size_t i = 0; !bp && i < sizeof round_bp / sizeof round_bp[0]; i++)
+			if (match_discount_is(base[b], n->diff, round_bp[i]))
+				return round_bp[i];
+	}
+	return 0;
+}
 
 /* Name the difference; false when it has none. */
 static bool
@@ -70,17 +92,13 @@ near_classify(const struct fitter *f, struct near *n)
 		n->kind = MATCH_DIFF_ROUNDING;
 	} else if (n->diff <= match_fee_cap(cur)) {
 		n->kind = MATCH_DIFF_FEE;
-	} else if (c->habit_bp && match_discount_is(n->billed, n->diff, c->habit_bp)) {
+	} else if (c->habit_bp && discount_of(n, c->habit_bp)) {
 		n->kind = MATCH_DIFF_DISCOUNT;
 		n->bp = c->habit_bp;
 		n->learned = 1;
 	} else if (bp <= MAX_OTHER_BP) {
-		n->kind = MATCH_DIFF_OTHER;
-		for (size_t i = 0; i < sizeof round_bp / sizeof round_bp[0]; i++)
-			if (match_discount_is(n->billed, n->diff, round_bp[i])) {
-				n->kind = MATCH_DIFF_DISCOUNT;
-				n->bp = round_bp[i];
-			}
+		n->bp = discount_of(n, 0);
+		n->kind = n->bp ? MATCH_DIFF_DISCOUNT : MATCH_DIFF_OTHER;
 	} else {
 		return false;
 	}
@@ -101,7 +119,8 @@ near_rank(const struct fitter *f, const struct near *n, const struct minv *last)
 
 struct near_set {
 	struct near best[MAX_NEAR];
-	int n, learned;
+	int n;
+	int learned[NEAR_PERIOD + 1]; /* candidates showing the habit, by shape */
 };
 
 static void
@@ -112,7 +131,7 @@ near_offer(const struct fitter *f, struct near_set *s, struct near *n, const str
 	if (n->diff <= 0 || !near_classify(f, n))
 		return;
 	n->rank = near_rank(f, n, last);
-	s->learned += n->learned;
+	s->learned[n->shape] += n->learned;
 	for (k = s->n; k > 0 && s->best[k - 1].rank < n->rank; k--)
 		if (k < MAX_NEAR)
 			s->best[k] = s->best[k - 1];
@@ -129,7 +148,7 @@ static void
 near_collect(const struct fitter *f, const struct minv **w, struct period *per,
 	     struct near_set *s)
 {
-	int64_t t = 0, cum = 0, a = f->d->amount;
+	int64_t t = 0, cum = 0, gross = 0, a = f->d->amount;
 	int np;
 
 	for (int i = 0; i < f->n; i++) {
@@ -151,11 +170,14 @@ near_collect(const struct fitter *f, const struct minv **w, struct period *per,
 	for (int k = 0; k < np; k++) {
 		int to = per[k].first + per[k].n;
 		struct near one = { .shape = NEAR_PERIOD, .from = per[k].first, .to = to,
-				    .billed = per[k].sum, .diff = per[k].sum - a, .end = per[k].end };
+				    .billed = per[k].sum, .diff = per[k].sum - a, .end = per[k].end,
+				    .gross = per[k].gross };
 		struct near all = { .shape = NEAR_PERIOD, .to = to, .end = per[k].end };
 
 		cum += per[k].sum;
+		gross += per[k].gross;
 		all.billed = cum;
+		all.gross = gross;
 		all.diff = cum - a;
 		if (per[k].n > 1)
 			near_offer(f, s, &one, w[to - 1]);
@@ -197,7 +219,7 @@ match_fit_near(const struct fitter *f)
 	if (f->d->amount > 0)
 		near_collect(f, w, per, &s);
 	for (int i = 0; i < s.n; i++)
-		near_emit(f, w, &s.best[i], s.best[i].learned && s.learned > 1);
+		near_emit(f, w, &s.best[i], s.best[i].learned && s.learned[s.best[i].shape] > 1);
 	free(per);
 	free(w);
 }

@@ -68,10 +68,11 @@ match_periods_of(const struct fitter *f, const struct minv **w, struct period *p
 			continue;
 		end = match_period_end(v->issue, f->c->close_day);
 		if (!np || per[np - 1].end != end)
-			per[np++] = (struct period){ n, 0, 0, 0, end };
+			per[np++] = (struct period){ n, 0, 0, 0, 0, end };
 		per[np - 1].n++;
 		per[np - 1].slips += v->open > 0;
 		per[np - 1].sum += v->open;
+		per[np - 1].gross += v->open > 0 ? v->open : 0;
 		w[n++] = v;
 	}
 	return np;

@@ -178,7 +178,7 @@ int match_due_distance(const struct fitter *f, const struct minv *v);
 /* One closing period's open slips: w[first, first + n). */
 struct period {
 	int first, n, slips;   /* slips: those with a positive amount */
-	int64_t sum;
+	int64_t sum, gross;    /* gross: of the positive slips (returns not netted) */
 	int32_t end;
 };
 /* The customer's open slips issued by the deposit date (credit slips

@@ -25,6 +25,7 @@
 #define SC_TIE_LATER 5      /* identical amounts: the other invoice ranks below the one due */
 #define SC_FUTURE 20        /* an invoice issued after the deposit */
 #define SC_HABIT 8          /* a near miss by the customer's learned difference */
+#define SC_NEAR_PERIOD 2    /* … of a closing period's total: the more natural set */
 
 static const int amount_score[] = {
 	[MATCH_FIT_NONE] = 0,      [MATCH_FIT_EXACT] = 35,    [MATCH_FIT_FEE] = 30,
@@ -102,7 +103,8 @@ score_fit(void *ctx, const struct match_proposal *fit)
 	r->p.score = c->identity + amount_score[fit->fit] -
 		     (fit->features & MATCH_F_TIE_LATER ? SC_TIE_LATER : 0) -
 		     (fit->features & MATCH_F_FUTURE ? SC_FUTURE : 0) +
-		     (fit->features & MATCH_F_LEARNED ? SC_HABIT : 0);
+		     (fit->features & MATCH_F_LEARNED ? SC_HABIT : 0) +
+		     (fit->fit == MATCH_FIT_NEAR && fit->period ? SC_NEAR_PERIOD : 0);
 	if ((c->features & MATCH_F_IDENTITY) == MATCH_F_NAME_FUZZY &&
 	    (fit->fit == MATCH_FIT_NONE || fit->fit >= MATCH_FIT_PARTIAL))
 		r->p.score -= SC_WEAK_NAME;
