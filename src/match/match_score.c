@@ -200,16 +200,23 @@ fits_exactly(enum match_fit f)
 	return f >= MATCH_FIT_EXACT && f <= MATCH_FIT_PERIOD;
 }
 
-/* True when p clears other invoices than b. */
+/* True when p clears other invoices than b, in whatever order: the sums
+ * of the ids and of their squares tell sets apart in one pass (a closing
+ * period of a thousand slips is compared in linear time). */
 static int
 other_invoices(const struct match_proposal *p, const struct match_proposal *b)
 {
+	uint64_t s1 = 0, s2 = 0;
+
 	if (p->nlines != b->nlines)
 		return 1;
-	for (int i = 0; i < p->nlines; i++)
-		if (p->line[i].invoice_id != b->line[i].invoice_id)
-			return 1;
-	return 0;
+	for (int i = 0; i < p->nlines; i++) {
+		uint64_t x = (uint64_t)p->line[i].invoice_id, y = (uint64_t)b->line[i].invoice_id;
+
+		s1 += x - y;
+		s2 += x * x - y * y;
+	}
+	return s1 != 0 || s2 != 0;
 }
 
 /* Another way the amount fits the best customer's open invoices (identical
@@ -252,8 +259,20 @@ same_open(const struct match_index *ix, uint32_t cust, int64_t v)
 	return n > 1 ? n : 1;
 }
 
+/* True when an earlier proposal than s->r[i] clears the same invoices
+ * (a closing period that a combination found too). */
+static int
+seen_before(const struct scorer *s, int i)
+{
+	for (int j = 0; j < i; j++)
+		if (s->r[j].p.customer_id == s->r[i].p.customer_id &&
+		    !other_invoices(&s->r[j].p, &s->r[i].p))
+			return 1;
+	return 0;
+}
+
 /* Ways the amount clears open invoices exactly (or within a fee or the
- * rounding tolerance), whoever the customer. */
+ * rounding tolerance, or as a closing total), whoever the customer. */
 static int
 amount_fits(const struct scorer *s)
 {
@@ -262,23 +281,25 @@ amount_fits(const struct scorer *s)
 	for (int i = 0; i < s->n; i++) {
 		const struct match_proposal *p = &s->r[i].p;
 
-		if (p->features & MATCH_F_TIE_LATER)
-			continue; /* counted with the oldest */
+		if (p->features & MATCH_F_TIE_LATER || !fits_exactly(p->fit) || seen_before(s, i))
+			continue; /* a tie is counted with the oldest */
 		if (p->fit == MATCH_FIT_EXACT && p->nlines == 1)
 			n += same_open(s->ix, s->r[i].cust, p->line[0].cleared);
 		else
-			n += p->fit >= MATCH_FIT_EXACT && p->fit <= MATCH_FIT_ROUNDING;
+			n++;
 	}
 	return n;
 }
 
 /* Named only by the master's payer links (representative, paying parent):
  * auto-match only when the amount is one open invoice, exactly or less a
- * listed fee, and nothing else the deposit could be fits at all. */
+ * listed fee, or a closing period's total, and nothing else the deposit
+ * could be fits at all. */
 static enum match_hold
 decide_link(const struct match_proposal *b, int fits)
 {
-	if ((b->fit != MATCH_FIT_EXACT && b->fit != MATCH_FIT_FEE) || b->nlines != 1)
+	if (b->fit != MATCH_FIT_PERIOD &&
+	    ((b->fit != MATCH_FIT_EXACT && b->fit != MATCH_FIT_FEE) || b->nlines != 1))
 		return MATCH_HOLD_LOW_SCORE;
 	return fits == 1 ? MATCH_AUTO : MATCH_HOLD_CLOSE;
 }
