@@ -89,7 +89,8 @@ export_customer(const struct customer *c, void *ctx)
 	export_text(x, "email", c->email, 0, 0);
 	export_text(x, "address", c->address, 0, 0);
 	export_text(x, "parent", c->payer_parent, 0, 0);
-	export_text(x, "rep_kana", c->rep_kana, 0, 1);
+	export_text(x, "rep_kana", c->rep_kana, 0, 0);
+	export_text(x, "fee_policy", c->fee_policy, 0, 1);
 	return export_row_end(x);
 }
 
@@ -130,7 +131,7 @@ export_run(const struct cli *c, const char *what, struct export *x)
 	if (strcmp(what, "customers") == 0) {
 		if (!x->json)
 			sb_adds(&x->out, "code,name,kana,currency,terms,credit_limit,sales_rep,"
-					 "phone,email,address,parent,rep_kana\n");
+					 "phone,email,address,parent,rep_kana,fee_policy\n");
 		s = store_customers_each(st, export_customer, x, &err);
 	} else {
 		if (!x->json)

@@ -15,12 +15,13 @@
 #include "i18n.h"
 #include "jsonout.h"
 #include "kana.h"
+#include "match.h"
 #include "money.h"
 #include "store.h"
 #include "terms.h"
 #include "xalloc.h"
 
-#define IMP_MAXCOLS 12
+#define IMP_MAXCOLS 13
 #define IMP_PROGRESS_EVERY 4096
 
 /* A string → size_t hash map (open addressing) with its keys in one arena,
@@ -66,10 +67,10 @@ struct imp {
 
 static const char *const cust_cols[] = {
 	"code", "name", "kana", "currency", "terms", "credit_limit", "sales_rep", "phone",
-	"email", "address", "parent", "rep_kana",
+	"email", "address", "parent", "rep_kana", "fee_policy",
 };
 enum { C_CODE, C_NAME, C_KANA, C_CURRENCY, C_TERMS, C_CREDIT, C_REP, C_PHONE, C_EMAIL, C_ADDRESS,
-       C_PARENT, C_REP_KANA };
+       C_PARENT, C_REP_KANA, C_FEE };
 
 static const char *const inv_cols[] = {
 	"number", "customer", "issue_date", "due_date", "amount", "currency", "tax", "memo",
@@ -359,6 +360,19 @@ cust_terms(struct imp *im, const struct customer *old, char *buf, size_t size)
 	return UR_OK;
 }
 
+/* The fee_policy cell: none, deduct, an amount, amounts a/b, list:… or
+ * upto:… in the customer's currency (match_fee_parse), kept as written. */
+static enum ur_status
+cust_fee(struct imp *im, const struct customer *c)
+{
+	struct match_fee_policy p;
+	struct ur_err e;
+
+	if (match_fee_parse(c->fee_policy, c->currency, &p, &e) != UR_OK)
+		return imp_fail_col(im, "fee_policy", &e);
+	return UR_OK;
+}
+
 /* The stored customer code into *old when the file lacks a column whose
  * stored value must then be kept: 1 found, 0 not needed or no such
  * customer, -1 on a store error (im->err filled). */
@@ -368,9 +382,9 @@ cust_existing(struct imp *im, const char *code, struct customer *old)
 	struct ur_err e;
 	int k;
 
-	for (k = C_KANA; k <= C_REP_KANA && imp_has(im, k); k++)
+	for (k = C_KANA; k <= C_FEE && imp_has(im, k); k++)
 		;
-	if (k > C_REP_KANA)
+	if (k > C_FEE)
 		return 0;
 	if (store_customer_get(im->st, code, old, &e) == UR_OK)
 		return 1;
@@ -444,6 +458,9 @@ cust_row(struct imp *im)
 	if (strcmp(c.payer_parent, c.code) == 0)
 		return imp_fail(im, _("customer %s cannot be its own parent"), c.code);
 	c.rep_kana = cust_text(im, C_REP_KANA, 0, old ? old->rep_kana : NULL);
+	c.fee_policy = cust_text(im, C_FEE, 1, old ? old->fee_policy : NULL);
+	if (*c.fee_policy && cust_fee(im, &c) != UR_OK)
+		return UR_INPUT;
 	if (store_customer_upsert(im->st, &c, &what, im->err) != UR_OK)
 		return imp_store_fail(im);
 	imp_count(im, what);
@@ -665,7 +682,7 @@ csvimport_customers(struct store *st, const char *text, size_t len,
 
 	imp_init(&im, st, text, len, o, err);
 	im.multiline = 1u << C_ADDRESS;
-	s = imp_header(&im, cust_cols, 12, 1u << C_CODE | 1u << C_NAME);
+	s = imp_header(&im, cust_cols, C_FEE + 1, 1u << C_CODE | 1u << C_NAME);
 	if (s == UR_OK)
 		s = imp_records(&im, cust_row, "import.customers", "customers");
 	imp_free(&im, out);

@@ -18,18 +18,20 @@ static const char *const cust_cols[CUST_NTEXT] = {
 
 #define CUST_SELECT                                                                  \
 	"SELECT id, code, name, kana, kana_key, currency, terms, sales_rep, phone, email," \
-	" address, credit_limit, payer_parent, rep_kana FROM customer"
+	" address, credit_limit, payer_parent, rep_kana, fee_policy FROM customer"
 
-/* Who else pays: ?12 / column 12 and ?13 / column 13 (not kept by
- * store_customer_get, whose copies are the first CUST_NTEXT). */
-#define CUST_NPAYER 2
-static const char *const payer_cols[CUST_NPAYER] = { "payer_parent", "rep_kana" };
+/* Who else pays and how it pays: ?12 … ?14 / columns 12 … 14 (not kept
+ * by store_customer_get, whose copies are the first CUST_NTEXT). */
+#define CUST_NPAYER 3
+static const char *const payer_cols[CUST_NPAYER] = { "payer_parent", "rep_kana",
+						      "fee_policy" };
 
 static void
 cust_payers(const struct customer *c, const char *v[CUST_NPAYER])
 {
 	v[0] = c->payer_parent;
 	v[1] = c->rep_kana;
+	v[2] = c->fee_policy;
 }
 
 static void
@@ -69,6 +71,7 @@ cust_from_row(sqlite3_stmt *s, struct customer *c)
 	c->credit_limit = sqlite3_column_int64(s, 11);
 	c->payer_parent = (const char *)sqlite3_column_text(s, 12);
 	c->rep_kana = (const char *)sqlite3_column_text(s, 13);
+	c->fee_policy = (const char *)sqlite3_column_text(s, 14);
 }
 
 static int
@@ -174,7 +177,8 @@ cust_update(struct store *st, const struct customer *c, enum store_upsert *what,
 	static const char upd[] =
 		"UPDATE customer SET name = ?2, kana = ?3, kana_key = ?4, currency = ?5,"
 		" terms = ?6, sales_rep = ?7, phone = ?8, email = ?9, address = ?10,"
-		" credit_limit = ?11, payer_parent = ?12, rep_kana = ?13, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+		" credit_limit = ?11, payer_parent = ?12, rep_kana = ?13, fee_policy = ?14,"
+		" updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 		" WHERE code = ?1";
 	sqlite3_stmt *s = store_stmt(st, SQ_CUST_SELECT, sql, err);
 	const char *v[CUST_NTEXT];
@@ -212,8 +216,8 @@ store_customer_upsert(struct store *st, const struct customer *c, enum store_ups
 {
 	static const char sql[] =
 		"INSERT INTO customer (code, name, kana, kana_key, currency, terms, sales_rep,"
-		" phone, email, address, credit_limit, payer_parent, rep_kana)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+		" phone, email, address, credit_limit, payer_parent, rep_kana, fee_policy)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
 		" ON CONFLICT (code) DO NOTHING";
 	sqlite3_stmt *s;
 	enum ur_status rc;
@@ -270,8 +274,10 @@ store_customer_get(struct store *st, const char *code, struct customer *out,
 	out->address = st->cust_strs[9];
 	store_keep_str(&st->cust_strs[10], c.payer_parent);
 	store_keep_str(&st->cust_strs[11], c.rep_kana);
+	store_keep_str(&st->cust_strs[12], c.fee_policy);
 	out->payer_parent = st->cust_strs[10];
 	out->rep_kana = st->cust_strs[11];
+	out->fee_policy = st->cust_strs[12];
 	return UR_OK;
 }
 

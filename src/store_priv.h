@@ -38,7 +38,7 @@ enum store_stmt {
 };
 
 /* Number of customer text fields copied for store_customer_get. */
-#define STORE_CUST_STRS 12
+#define STORE_CUST_STRS 13
 /* Number of invoice text fields copied for store_invoice_get. */
 #define STORE_INV_STRS 4
 

@@ -28,8 +28,9 @@ struct match_fee_policy {
 /** The default policy: the observed fee list of research §3.2 (110 … 1,100
  *  yen) plus the legacy 8% values (108 … 864). */
 void match_fee_default(struct match_fee_policy *p);
-/** Parse a policy: "none", "default", "list:110,220,440" or "upto:880"
- *  (amounts in minor units of cur). UR_INPUT with a message when malformed. */
+/** Parse a policy: "none", "default" or "deduct" (the default list), an
+ *  amount "660", tiers "440/660", "list:110,220,440" or "upto:880" (amounts
+ *  as written in cur). UR_INPUT with a message when malformed. */
 enum ur_status match_fee_parse(const char *text, const char *cur, struct match_fee_policy *p,
 			       struct ur_err *err);
 /** True when fee (> 0) is a deduction policy p allows. */

@@ -65,9 +65,20 @@ match_fee_parse(const char *text, const char *cur, struct match_fee_policy *p,
 		struct ur_err *err)
 {
 	memset(p, 0, sizeof *p);
-	if (!text || !*text || strcmp(text, "default") == 0) {
+	if (!text || !*text || strcmp(text, "default") == 0 || strcmp(text, "deduct") == 0) {
 		match_fee_default(p);
 		return UR_OK;
+	}
+	if (strspn(text, "0123456789.,/") == strlen(text)) { /* 660, or tiers 440/660 */
+		char list[MATCH_MAX_FEES * 16];
+
+		if (strchr(text, ',') || strlen(text) >= sizeof list)
+			return ur_fail(err, UR_INPUT, _("separate fee tiers with '/': '%s'"), text);
+		snprintf(list, sizeof list, "%s", text);
+		for (char *q = list; *q; q++)
+			*q = *q == '/' ? ',' : *q;
+		p->kind = MATCH_FEE_LIST;
+		return fee_list(list, cur, p, err);
 	}
 	if (strcmp(text, "none") == 0) {
 		p->kind = MATCH_FEE_NONE;
@@ -84,8 +95,8 @@ match_fee_parse(const char *text, const char *cur, struct match_fee_policy *p,
 		return UR_OK;
 	}
 	return ur_fail(err, UR_INPUT,
-		       _("unknown fee policy '%s' (use none, default, list:A,B,… or upto:MAX)"),
-		       text);
+		       _("unknown fee policy '%s' (use none, deduct, an amount, tiers such as "
+			 "440/660, list:A,B,… or upto:MAX)"), text);
 }
 
 bool

@@ -32,10 +32,10 @@ t_is "UTF-8 is not announced" "$(cat .err)" ""
 
 t_ok "export customers" "$URIKAKE" --db a.db export customers
 cat >want.csv <<'CSV'
-code,name,kana,currency,terms,credit_limit,sales_rep,phone,email,address,parent,rep_kana
-C001,株式会社山田商事,カブシキガイシャヤマダショウジ,JPY,EOM/+1/EOM,1000000,佐藤 健一,03-1234-5678,keiri@yamada.example.jp,東京都千代田区丸の内1-1-1,,
-C002,ﾀﾅｶ精機有限会社,ﾀﾅｶｾｲｷ,JPY,20/+1/10,,鈴木 美咲,06-1111-2222,,大阪府大阪市北区梅田2-2-2,,
-C003,上海恒通贸易有限公司,,CNY,NET30,,王伟,021-5888-1234,finance@hengtong.example.cn,上海市浦东新区世纪大道100号,,
+code,name,kana,currency,terms,credit_limit,sales_rep,phone,email,address,parent,rep_kana,fee_policy
+C001,株式会社山田商事,カブシキガイシャヤマダショウジ,JPY,EOM/+1/EOM,1000000,佐藤 健一,03-1234-5678,keiri@yamada.example.jp,東京都千代田区丸の内1-1-1,,,
+C002,ﾀﾅｶ精機有限会社,ﾀﾅｶｾｲｷ,JPY,20/+1/10,,鈴木 美咲,06-1111-2222,,大阪府大阪市北区梅田2-2-2,,,
+C003,上海恒通贸易有限公司,,CNY,NET30,,王伟,021-5888-1234,finance@hengtong.example.cn,上海市浦东新区世纪大道100号,,,
 CSV
 t_is "customers as exported" "$(cat .out)" "$(cat want.csv)"
 
@@ -148,14 +148,14 @@ t_ok "partial customers: code and name only" "$URIKAKE" --db p.db import custome
 t_is "partial customers: one updated" "$(cat .out)" "customers: 0 new, 1 updated, 0 unchanged"
 t_ok "partial customers: export" "$URIKAKE" --db p.db export customers
 t_grep "partial customers: the rest is kept" \
-	'^C001,株式会社山田商事 本社,カブシキガイシャヤマダショウジ,JPY,EOM/+1/EOM,1000000,佐藤 健一,03-1234-5678,keiri@yamada.example.jp,東京都千代田区丸の内1-1-1,,$' .out
+	'^C001,株式会社山田商事 本社,カブシキガイシャヤマダショウジ,JPY,EOM/+1/EOM,1000000,佐藤 健一,03-1234-5678,keiri@yamada.example.jp,東京都千代田区丸の内1-1-1,,,$' .out
 t_ok "partial customers: again" "$URIKAKE" --db p.db import customers p1.csv
 t_is "partial customers: again unchanged" "$(cat .out)" "customers: 0 new, 0 updated, 1 unchanged"
 printf 'code,name,phone,credit_limit\nC001,株式会社山田商事 本社,,\n' >p2.csv
 t_ok "partial customers: empty cells" "$URIKAKE" --db p.db import customers p2.csv
 "$URIKAKE" --db p.db export customers >p2.out
 t_grep "partial customers: empty cells empty, the rest kept" \
-	'^C001,株式会社山田商事 本社,カブシキガイシャヤマダショウジ,JPY,EOM/+1/EOM,,佐藤 健一,,keiri@yamada.example.jp,東京都千代田区丸の内1-1-1,,$' p2.out
+	'^C001,株式会社山田商事 本社,カブシキガイシャヤマダショウジ,JPY,EOM/+1/EOM,,佐藤 健一,,keiri@yamada.example.jp,東京都千代田区丸の内1-1-1,,,$' p2.out
 printf 'code,name,credit_limit\nC003,上海恒通贸易有限公司,"1,234.50"\n' >p2b.csv
 t_ok "partial customers: credit limit in the stored currency" \
 	"$URIKAKE" --db p.db import customers p2b.csv

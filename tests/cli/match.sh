@@ -150,4 +150,20 @@ t_is "… every slip and the credit slip cleared" \
 	"$(sqlite3 "$DB" "SELECT count(*) || ' ' || sum(amount - paid) FROM invoice WHERE customer_id = (SELECT id FROM customer WHERE code = 'W1') AND number <> 'D-NEXT'")" "13 0"
 t_is "… the fee booked on a slip" \
 	"$(sqlite3 "$DB" "SELECT i.number FROM adjustment j JOIN invoice i ON i.id = j.invoice_id WHERE j.kind = 'fee' AND j.voided_at IS NULL ORDER BY j.id DESC LIMIT 1")" "D-12"
+
+# A customer declares its bank's fee (a net bank's ¥145): matched alone.
+printf 'code,name,kana,fee_policy\nN1,株式会社根岸商会,ネギシショウカイ,145\n' >"$T/n.csv"
+t_ok "a declared fee policy" u import customers "$T/n.csv"
+t_ok "… exported at the end of the row" u export customers
+t_grep "… as written" '^N1,株式会社根岸商会,.*,145$' "$T/.out"
+printf 'code,name,fee_policy\nN2,有限会社松本,sometimes\n' >"$T/bad.csv"
+t_exit "a fee policy that means nothing" 3 u import customers "$T/bad.csv"
+t_grep "… named by file, line and column" "bad.csv:2: fee_policy: unknown fee policy 'sometimes'" "$T/.err"
+printf 'number,customer,issue_date,due_date,amount\nN-1,N1,2026-02-01,2026-03-10,50000\n' >"$T/ni.csv"
+t_ok "its invoice" u import invoices "$T/ni.csv"
+sqlite3 "$DB" "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
+	reference) VALUES ('2026-03-10', '2026-03-10', 49855, 'JPY', 'ﾈｷﾞｼｼﾖｳｶｲ(ｶ', '0020')"
+t_ok "match --auto" u match --auto --json
+t_is "… takes the invoice less the declared ¥145" \
+	"$(jq -r '.results[] | select(.deposit == "0020") | .result + " " + .fit' "$T/.out")" "auto fee"
 t_done
