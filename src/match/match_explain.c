@@ -115,6 +115,8 @@ explain_who(const struct match_proposal *p, const struct match_deposit *d, struc
 	explain_link(p, 0, out);
 }
 
+#define LINES_NAMED 4 /* a longer list names its first three and its last */
+
 static void
 explain_lines(const struct match_proposal *p, const char *cur, struct strbuf *out)
 {
@@ -123,6 +125,12 @@ explain_lines(const struct match_proposal *p, const char *cur, struct strbuf *ou
 	for (int i = 0; i < p->nlines; i++) {
 		const struct match_line *l = &p->line[i];
 
+		fee += l->fee;
+		if (p->nlines > LINES_NAMED && i >= LINES_NAMED - 1 && i < p->nlines - 1) {
+			if (i == LINES_NAMED - 1)
+				sb_adds(out, " + …");
+			continue;
+		}
 		if (i)
 			sb_adds(out, " + ");
 		if (l->cleared < 0 || (p->fit == MATCH_FIT_PARTIAL && i == p->nlines - 1)) {
@@ -132,8 +140,10 @@ explain_lines(const struct match_proposal *p, const char *cur, struct strbuf *ou
 		} else {
 			sb_adds(out, l->number);
 		}
-		fee += l->fee;
 	}
+	if (p->nlines > LINES_NAMED)
+		sb_addf(out, ngettext_(" (%d invoice)", " (%d invoices)", (unsigned long)p->nlines),
+			p->nlines);
 	if (fee && p->fit != MATCH_FIT_NEAR) {
 		sb_adds(out, p->fit == MATCH_FIT_ROUNDING ? _(" − rounding ") : _(" − fee "));
 		put_money(out, fee, cur);

@@ -441,7 +441,8 @@ match_hold_text(enum match_hold h)
 	case MATCH_HOLD_CONFLICT:
 		return _("the payer's alias points at several customers");
 	case MATCH_HOLD_AMOUNT:
-		return _("the amount does not clear invoices exactly (partial or over-payment)");
+		return _("the amount does not clear invoices exactly (partial, over-payment or a "
+			 "difference not yet learned)");
 	case MATCH_HOLD_FUTURE:
 		return _("the invoice that fits was issued after the deposit date");
 	case MATCH_HOLD_AMBIGUOUS:
