@@ -213,9 +213,10 @@ store_ui_open_items(struct store *st, int64_t customer_id, const char *cur, size
 		return err->status;
 	sqlite3_bind_int64(s, 1, customer_id);
 	sqlite3_bind_text(s, 2, cur, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)max);
-	*items = xcalloc(max ? max : 1, sizeof **items);
+	sqlite3_bind_int64(s, 3, max ? (sqlite3_int64)max : -1); /* -1: no limit */
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n % 64 == 0)
+			*items = xrealloc(*items, (*n + 64) * sizeof **items);
 		it = &(*items)[(*n)++];
 		it->invoice_id = sqlite3_column_int64(s, 0);
 		sui_col_copy(s, 1, it->number, sizeof it->number);

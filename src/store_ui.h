@@ -146,8 +146,9 @@ void sui_names_free(struct sui_names *names);
 void sui_match_free(struct sui_match *m);
 /** Point md's strings at d's. */
 void sui_match_deposit(const struct sui_deposit *d, struct match_deposit *md);
-/** The open invoices of customer id in currency cur, oldest due first
- *  (at most max; malloc'd array, caller frees). */
+/** The open invoices of customer id in currency cur (credit slips too),
+ *  oldest due first (at most max, 0: all; malloc'd array or NULL when
+ *  none, caller frees). */
 enum ur_status store_ui_open_items(struct store *st, int64_t customer_id, const char *cur,
 				   size_t max, struct sui_item **items, size_t *n,
 				   struct ur_err *err);

@@ -14,7 +14,6 @@
 #include "store.h"
 #include "xalloc.h"
 
-#define MAX_OPEN 500
 
 struct aform {
 	struct sui_deposit d;
@@ -127,7 +126,7 @@ amount_prompt(struct app *a, const char *text, bool final, void *ctx)
 	ur_err_clear(&err);
 	if (money_parse(text, f->d.currency, &v, &err) != UR_OK)
 		return app_error(a, "%s", err.msg);
-	if (v < 0 || v > it->open)
+	if (it->open > 0 ? v < 0 || v > it->open : v > 0 || v < it->open)
 		return app_error(a, _("Enter an amount from 0 to the open amount of %s."), it->number);
 	it->amount = v;
 }
@@ -234,7 +233,7 @@ queue_form_open(struct app *a, const struct sui_deposit *d, int64_t customer, bo
 	ur_err_clear(&err);
 	if (store_ui_deposit_get(a->st, d->id, &f->d, &err) != UR_OK ||
 	    store_ui_customer_get(a->st, customer, &f->cust, &err) != UR_OK ||
-	    store_ui_open_items(a->st, customer, d->currency, MAX_OPEN, &f->items, &f->n, &err) !=
+	    store_ui_open_items(a->st, customer, d->currency, 0, &f->items, &f->n, &err) !=
 		    UR_OK) {
 		aform_free(f);
 		store_ui_lease_release(a->st, d->id, &err);
