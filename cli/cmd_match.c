@@ -195,8 +195,8 @@ confirm_too_much(const char *num, int64_t open, int64_t want, const char *cur,
 	return true;
 }
 
-/* One --invoice NUM[:AMOUNT] into line l (customer and currency checked
- * against the first invoice's). */
+/* One --invoice NUM[:AMOUNT] into line l (currency checked against the
+ * first invoice's; the invoices may be several customers'). */
 static enum ur_status
 confirm_line(struct store *st, const char *arg, struct match_proposal *p, char *cur,
 	     struct ur_err *err)
@@ -224,11 +224,9 @@ confirm_line(struct store *st, const char *arg, struct match_proposal *p, char *
 	snprintf(cur, 8, "%s", inv.currency);
 	if ((rc = store_customer_get(st, inv.customer, &cu, err)) != UR_OK)
 		return rc;
-	if (p->nlines && p->customer_id != cu.id)
-		return ur_fail(err, UR_INPUT,
-			       _("invoice %s belongs to another customer: one match, one customer"),
-			       num);
-	p->customer_id = cu.id;
+	if (!p->nlines)
+		p->customer_id = cu.id; /* the first invoice's; an agent may pay for others too */
+	l->customer_id = cu.id;
 	p->nlines++;
 	return UR_OK;
 }

@@ -71,13 +71,42 @@ json_money(struct strbuf *out, const char *key, int64_t v, const char *cur, int 
 	jsonout_pair(out, key, buf, first);
 }
 
+/* Whose invoice line l is: its own customer, else the proposal's. */
+static const char *
+line_customer(const struct match_line *l, const struct match_proposal *p)
+{
+	return l->customer_code ? l->customer_code : p->customer_code;
+}
+
+/* ,"customers":[every customer whose invoices p clears, once] */
+static void
+json_customers(struct strbuf *out, const struct match_proposal *p)
+{
+	int n = 0;
+
+	jsonout_key(out, "customers", 0);
+	sb_addc(out, '[');
+	for (int i = 0; i < p->nlines || (i == 0 && !p->nlines); i++) {
+		const char *c = p->nlines ? line_customer(&p->line[i], p) : p->customer_code;
+		int seen = 0;
+
+		for (int k = 0; k < i && !seen; k++)
+			seen = strcmp(line_customer(&p->line[k], p), c) == 0;
+		if (!seen) {
+			sb_adds(out, n++ ? "," : "");
+			jsonout_str(out, c);
+		}
+	}
+	sb_addc(out, ']');
+}
+
 static void
 json_line(struct strbuf *out, const struct match_line *l, const struct match_proposal *p,
 	  const char *cur, int first)
 {
 	sb_adds(out, first ? "{" : ",{");
 	jsonout_pair(out, "invoice", l->number, 1);
-	jsonout_pair(out, "customer", p->customer_code, 0);
+	jsonout_pair(out, "customer", line_customer(l, p), 0);
 	json_money(out, "cleared", l->cleared, cur, 0);
 	json_money(out, "fee", l->fee, cur, 0);
 	sb_addc(out, '}');
@@ -96,9 +125,8 @@ json_proposal(struct strbuf *out, const struct match_proposal *p, const struct m
 
 	sb_init(&why);
 	match_explain(p, d, &why);
-	sb_addf(out, "%s{\"rank\":%d,\"customers\":[", rank > 1 ? ",\n" : "\n", rank);
-	jsonout_str(out, p->customer_code);
-	sb_adds(out, "]");
+	sb_addf(out, "%s{\"rank\":%d", rank > 1 ? ",\n" : "\n", rank);
+	json_customers(out, p);
 	jsonout_pair(out, "customer_name", p->customer_name, 0);
 	jsonout_pair(out, "fit", match_fit_name(p->fit), 0);
 	jsonout_key(out, "lines", 0);

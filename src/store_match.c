@@ -425,6 +425,7 @@ confirm_rows(struct store *st, const struct match_deposit *d, const struct match
 
 	for (int i = 0; i < p->nlines; i++) {
 		a.invoice_id = p->line[i].invoice_id;
+		a.customer_id = p->line[i].customer_id ? p->line[i].customer_id : p->customer_id;
 		a.amount = p->line[i].cleared - p->line[i].fee;
 		a.fee = p->line[i].fee;
 		if ((rc = (checked ? store_allocation_insert_checked
@@ -433,12 +434,34 @@ confirm_rows(struct store *st, const struct match_deposit *d, const struct match
 	}
 	if (p->on_account > 0) {
 		a.invoice_id = 0;
+		a.customer_id = p->customer_id;
 		a.amount = p->on_account;
 		a.fee = 0;
 		if ((rc = store_allocation_insert(st, &a, &id, err)) != UR_OK)
 			return rc;
 	}
 	return UR_OK;
+}
+
+/* A clerk's confirmation teaches the payer: its customer, and every other
+ * customer whose invoices it paid too (an agent or a parent paying for
+ * several). */
+static enum ur_status
+learn_customers(struct store *st, const struct match_deposit *d, const struct match_proposal *p,
+		struct ur_err *err)
+{
+	enum ur_status rc = store_alias_learn(st, d, p->customer_id, 1, err);
+
+	for (int i = 0; i < p->nlines && rc == UR_OK; i++) {
+		int64_t c = p->line[i].customer_id;
+		int seen = !c || c == p->customer_id;
+
+		for (int k = 0; k < i && !seen; k++)
+			seen = p->line[k].customer_id == c;
+		if (!seen)
+			rc = store_alias_learn(st, d, c, 1, err);
+	}
+	return rc;
 }
 
 /* The writes of a confirmation, inside a transaction or savepoint. */
@@ -452,7 +475,7 @@ confirm_writes(struct store *st, const struct match_deposit *d, const struct mat
 	if (rc == UR_OK)
 		rc = confirm_rows(st, d, p, kind, false, err);
 	if (rc == UR_OK && strcmp(kind, "manual") == 0)
-		rc = store_alias_learn(st, d, p->customer_id, 1, err);
+		rc = learn_customers(st, d, p, err);
 	return rc;
 }
 
@@ -570,16 +593,33 @@ store_match_batch_confirm(struct store_match_batch *b, const struct match_deposi
 		return rc;
 	rc = confirm_rows(b->st, d, p, kind, true, err);
 	if (rc == UR_OK && strcmp(kind, "manual") == 0)
-		rc = store_alias_learn(b->st, d, p->customer_id, 1, err);
+		rc = learn_customers(b->st, d, p, err);
 	if (rc == UR_CONFLICT && err)
 		err->status = UR_FAIL;
 	return rc == UR_CONFLICT ? UR_FAIL : rc;
 }
 
-/* Void the deposit's active allocations; *manual_customer is the customer
- * of a manual match (0 if none), *n how many were voided. */
+/* The customers of a match's allocations: distinct, growing. */
+struct custs {
+	int64_t *id;
+	int n;
+};
+
+static void
+custs_add(struct custs *c, int64_t id)
+{
+	for (int i = 0; i < c->n; i++)
+		if (c->id[i] == id)
+			return;
+	if ((c->n & (c->n - 1)) == 0)
+		c->id = xrealloc(c->id, (size_t)(c->n ? 2 * c->n : 1) * sizeof *c->id);
+	c->id[c->n++] = id;
+}
+
+/* Void the deposit's active allocations; *manual collects the customers
+ * of a manual match (none for an automatic one), *n how many were voided. */
 static enum ur_status
-void_allocations(struct store *st, int64_t deposit_id, int64_t *manual_customer, int *n,
+void_allocations(struct store *st, int64_t deposit_id, struct custs *manual, int *n,
 		 struct ur_err *err)
 {
 	sqlite3_stmt *s = store_prepare(st,
@@ -588,16 +628,16 @@ void_allocations(struct store *st, int64_t deposit_id, int64_t *manual_customer,
 	int64_t *ids = NULL;
 	int rc, k = 0;
 
-	*manual_customer = 0;
 	*n = 0;
 	if (!s)
 		return UR_FAIL;
 	sqlite3_bind_int64(s, 1, deposit_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		ids = xrealloc(ids, (size_t)(k + 1) * sizeof *ids);
+		if ((k & (k - 1)) == 0)
+			ids = xrealloc(ids, (size_t)(k ? 2 * k : 1) * sizeof *ids);
 		ids[k++] = sqlite3_column_int64(s, 0);
 		if (strcmp(store_column_str(s, 2), "manual") == 0)
-			*manual_customer = sqlite3_column_int64(s, 1);
+			custs_add(manual, sqlite3_column_int64(s, 1));
 	}
 	rc = store_match_done(st, s, rc, err);
 	for (int i = 0; i < k && rc == UR_OK; i++)
@@ -636,7 +676,7 @@ unmatch(struct store *st, int64_t deposit_id, const char *to, struct ur_err *err
 	struct store_match_deposits l;
 	struct match_deposit d;
 	char state[16];
-	int64_t manual;
+	struct custs manual = { NULL, 0 };
 	enum ur_status rc;
 	int n = 0;
 
@@ -650,9 +690,10 @@ unmatch(struct store *st, int64_t deposit_id, const char *to, struct ur_err *err
 	}
 	if (strcmp(state, to) != 0)
 		rc = store_deposit_set_state(st, deposit_id, state, to, 0, NULL, err);
-	if (rc == UR_OK && manual)
-		rc = store_alias_learn(st, &d, manual, -1, err);
+	for (int i = 0; i < manual.n && rc == UR_OK; i++)
+		rc = store_alias_learn(st, &d, manual.id[i], -1, err);
 out:
+	free(manual.id);
 	store_match_deposits_free(&l);
 	return rc;
 }

@@ -219,7 +219,8 @@ check_amount_only(struct store *st, const char *path)
 	store_ui_match(st, ts_q1(path, "SELECT id FROM deposit WHERE reference = 'R09000'"),
 		       &cfg, &names, &m, &err);
 	p.customer_id = c;
-	p.line[0] = (struct match_line){ it[0].invoice_id, it[0].number, it[0].open / 2, 0 };
+	p.line[0] = (struct match_line){ .invoice_id = it[0].invoice_id, .number = it[0].number,
+					 .cleared = it[0].open / 2 };
 	tap_is_int(store_match_confirm(st, &m.md, &p, "manual", &err), UR_OK,
 		   "half of the oldest invoice paid");
 	sui_match_free(&m);

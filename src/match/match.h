@@ -161,6 +161,7 @@ enum match_fit {
 #define MATCH_F_AMBIGUOUS    (1u << 19) /* another set of the customer's invoices fits as well */
 #define MATCH_F_OLDER_SAME   (1u << 20) /* an older open invoice of the same amount stays open */
 #define MATCH_F_LEARNED      (1u << 21) /* the difference is the customer's learned habit */
+#define MATCH_F_SEVERAL      (1u << 22) /* the payer pays for several customers at once */
 /* Evidence from the customer master's payer links alone: never enough to
  * match automatically unless the amount fits exactly one open invoice. */
 #define MATCH_F_LINK (MATCH_F_PARENT | MATCH_F_REP)
@@ -188,6 +189,8 @@ struct match_line {
 	const char *number; /* owned by the index */
 	int64_t cleared;    /* of the invoice, fee share included */
 	int64_t fee;        /* part of cleared absorbed as a fee */
+	int64_t customer_id; /* whose invoice (0: the proposal's customer) … */
+	const char *customer_code; /* … and its code (NULL: the proposal's) */
 };
 
 struct match_proposal {

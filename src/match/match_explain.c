@@ -224,6 +224,26 @@ explain_diff(const struct match_proposal *p, const char *cur, struct strbuf *out
 		sb_adds(out, _(" (the customer's habit)"));
 }
 
+/* "; one transfer for several customers: C001, C002". */
+static void
+explain_several(const struct match_proposal *p, struct strbuf *out)
+{
+	sb_adds(out, _("; one transfer for several customers: "));
+	for (int i = 0; i < p->nlines; i++) {
+		const char *c = p->line[i].customer_code ? p->line[i].customer_code
+							  : p->customer_code;
+		int seen = 0;
+
+		for (int k = 0; k < i && !seen; k++)
+			seen = p->line[k].customer_code == c ||
+			       (p->line[k].customer_code && c && !strcmp(p->line[k].customer_code, c));
+		if (!seen) {
+			sb_adds(out, i ? ", " : "");
+			put_name(out, c);
+		}
+	}
+}
+
 /* Months from the other invoice's due date to the deposit, at least 1. */
 static int
 months_before(int32_t due, int32_t day)
@@ -241,6 +261,8 @@ explain_doubts(const struct match_proposal *p, const struct match_deposit *d,
 {
 	unsigned f = p->features;
 
+	if (f & MATCH_F_SEVERAL)
+		explain_several(p, out);
 	if (f & MATCH_F_FUTURE && p->nlines)
 		sb_adds(out, _("; WARNING: issued after the deposit date"));
 	if (f & MATCH_F_OLDER_SAME) {

@@ -153,6 +153,8 @@ match_fit_line(struct match_proposal *p, const struct minv *v, int64_t cleared, 
 	l->number = v->number;
 	l->cleared = cleared;
 	l->fee = fee;
+	l->customer_id = 0;
+	l->customer_code = NULL;
 	p->oldest = v->issue < p->oldest ? v->issue : p->oldest;
 }
 

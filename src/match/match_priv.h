@@ -189,6 +189,9 @@ int match_periods_of(const struct fitter *f, const struct minv **w, struct perio
 void match_fit_periods(const struct fitter *f);
 /* The closing date on or after day, for closing day close (31: month end). */
 int32_t match_period_end(int32_t day, int close);
+/* match_group.c: one transfer for the several customers the payer names. */
+void match_fit_group(struct match_index *ix, const struct match_deposit *d,
+		     const struct mcands *cs, match_fit_fn fn, void *ctx);
 /* match_near.c: near-miss amounts, when nothing fits exactly. */
 void match_fit_near(const struct fitter *f);
 /* The most a transfer fee can be in currency cur (minor units). */

@@ -314,7 +314,7 @@ decide(const struct match_config *cfg, const struct scorer *s, const struct matc
 		return MATCH_HOLD_NOTHING;
 	if (!(b->features & MATCH_F_IDENTITY))
 		return MATCH_HOLD_NO_PAYER;
-	if (b->features & MATCH_F_CONFLICT)
+	if (b->features & (MATCH_F_CONFLICT | MATCH_F_SEVERAL))
 		return MATCH_HOLD_CONFLICT;
 	if (b->fit == MATCH_FIT_NONE || b->fit >= MATCH_FIT_PARTIAL)
 		return MATCH_HOLD_AMOUNT;
@@ -381,6 +381,19 @@ fit_all(struct scorer *s, const struct match_config *cfg, const struct mcands *c
 	}
 }
 
+/* The payer pays for several of its candidates at once: scored as the
+ * first group member named. */
+static void
+fit_group(struct scorer *s, const struct mcands *cs)
+{
+	for (int i = 0; i < cs->n; i++)
+		if (cs->c[i].features & (MATCH_F_CONFLICT | MATCH_F_PARENT)) {
+			s->cand = &cs->c[i];
+			match_fit_group(s->ix, s->d, cs, score_fit, s);
+			return;
+		}
+}
+
 static int
 best_score(const struct scorer *s)
 {
@@ -413,6 +426,7 @@ match_deposit(struct match_index *ix, const struct match_config *cfg,
 	s->n = 0;
 	ix->lines.at = ix->lines.used = 0; /* the last deposit's lines are done with */
 	fit_all(s, cfg, &cs, 0);
+	fit_group(s, &cs);
 	if (best_score(s) < cfg->threshold) { /* else amount alone cannot matter */
 		int known = cs.n;
 

@@ -89,7 +89,7 @@ t_exit "show an unknown deposit" 3 u match show --deposit 9999
 
 t_exit "arithmetic that does not add up" 3 u match confirm --deposit 0003 --invoice T-1 --on-account 10
 t_grep "the difference is stated" "77,010, but the deposit is 77,000: 10 too much" "$T/.err"
-t_exit "an invoice of another customer" 3 u match confirm --deposit 0003 --invoice T-1 --invoice A-2
+t_exit "two customers' invoices that do not add up" 3 u match confirm --deposit 0003 --invoice T-1 --invoice A-2
 t_ok "confirm by hand" u match confirm --deposit 0003 --invoice T-1
 t_exit "confirming again loses the race" 4 u match confirm --deposit 0003 --invoice T-1
 t_grep "and says why" "deposit 0003 is already matched: another user changed it first" "$T/.err"
@@ -150,6 +150,31 @@ t_is "… every slip and the credit slip cleared" \
 	"$(sqlite3 "$DB" "SELECT count(*) || ' ' || sum(amount - paid) FROM invoice WHERE customer_id = (SELECT id FROM customer WHERE code = 'W1') AND number <> 'D-NEXT'")" "13 0"
 t_is "… the fee booked on a slip" \
 	"$(sqlite3 "$DB" "SELECT i.number FROM adjustment j JOIN invoice i ON i.id = j.invoice_id WHERE j.kind = 'fee' AND j.voided_at IS NULL ORDER BY j.id DESC LIMIT 1")" "D-12"
+
+# A payment agent (一括決済) pays two customers' invoices in one transfer:
+# confirmed by hand across customers, learned for both, undone for both;
+# the next transfer is proposed for both together, never taken alone.
+printf 'code,name,kana\nG1,株式会社青木商店,アオキショウテン\nG2,株式会社石田工業,イシダコウギョウ\n' >"$T/g.csv"
+printf 'number,customer,issue_date,due_date,amount\nG1-1,G1,2026-02-01,2026-03-31,30000\nG2-1,G2,2026-02-01,2026-03-31,45000\nG1-2,G1,2026-03-01,2026-04-30,31500\nG2-2,G2,2026-03-01,2026-04-30,46200\n' >"$T/gi.csv"
+t_ok "two customers" u import customers "$T/g.csv"
+t_ok "… their invoices" u import invoices "$T/gi.csv"
+sqlite3 "$DB" "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
+	reference) VALUES ('2026-03-31', '2026-03-31', 75000, 'JPY', 'ｹｯｻｲﾀﾞｲｺｳ(ｶ', '0030'),
+	('2026-04-30', '2026-04-30', 77700, 'JPY', 'ｹｯｻｲﾀﾞｲｺｳ(ｶ', '0031')"
+t_ok "one transfer confirmed for two customers" \
+	u match confirm --deposit 0030 --invoice G1-1 --invoice G2-1
+t_is "… each invoice booked to its own customer" \
+	"$(sqlite3 "$DB" "SELECT group_concat(c.code || ':' || a.amount, ' ') FROM allocation a JOIN customer c ON c.id = a.customer_id JOIN deposit d ON d.id = a.deposit_id WHERE d.reference = '0030' AND a.voided_at IS NULL")" \
+	"G1:30000 G2:45000"
+t_is "… the payer learned for both" \
+	"$(sqlite3 "$DB" "SELECT count(*) FROM payer_alias WHERE payer_key = 'ケツサイダイコウ'")" 2
+t_ok "the next transfer of the agent" u match show --deposit 0031 --json
+t_is "… proposed for both customers at once, for a clerk" \
+	"$(jq -r '.proposals[0] | (.customers | sort | join(",")) + " " + (.lines | map(.invoice) | sort | join(",")) + " " + (.auto | tostring)' "$T/.out")" \
+	"G1,G2 G1-2,G2-2 false"
+t_ok "undo the two-customer match" u match undo --deposit 0030
+t_is "… both aliases unlearned" \
+	"$(sqlite3 "$DB" "SELECT count(*) FROM payer_alias WHERE payer_key = 'ケツサイダイコウ'")" 0
 
 # A customer declares its bank's fee (a net bank's ¥145): matched alone.
 printf 'code,name,kana,fee_policy\nN1,株式会社根岸商会,ネギシショウカイ,145\n' >"$T/n.csv"

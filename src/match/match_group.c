@@ -1,0 +1,119 @@
+/* match_group: one transfer for several customers — a payment agent
+ * (一括決済), a parent or a holding company paying its subsidiaries'
+ * invoices at once. When the payer names several customers (a learned
+ * alias that points at each of them, or the customer master's paying
+ * parent of several), what each of them has due about when the deposit
+ * came, taken together, is one candidate. Proposed for a clerk to
+ * confirm, never matched automatically. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "match_priv.h"
+#include "xalloc.h"
+
+/* Is candidate c one of a group the payer pays for? */
+static bool
+in_group(const struct mcand *c)
+{
+	return c->features & (MATCH_F_CONFLICT | MATCH_F_PARENT);
+}
+
+/* Days between the deposit and v's due date moved by its customer's
+ * usual lateness. */
+static int
+due_gap(const struct match_index *ix, const struct match_deposit *d, const struct minv *v)
+{
+	int g = v->due + ix->cust[v->cust].late_days - d->date;
+
+	return g < 0 ? -g : g;
+}
+
+/* The group's invoices in cur due about when d came (near) or all of
+ * them, into w; their number, *total their sum. */
+static int
+group_invoices(const struct match_index *ix, const struct match_deposit *d,
+	       const struct mcands *cs, bool near, const struct minv **w, int64_t *total)
+{
+	const char *cur = d->currency ? d->currency : "";
+	int n = 0;
+
+	*total = 0;
+	for (int i = 0; i < cs->n; i++) {
+		const struct mcust *c = &ix->cust[cs->c[i].cust];
+
+		for (uint32_t k = 0; in_group(&cs->c[i]) && k < c->inv_count; k++) {
+			const struct minv *v = &ix->inv[c->inv_first + k];
+
+			if (v->open <= 0 || strcmp(v->cur, cur) != 0 ||
+			    (d->date && v->issue > d->date) ||
+			    (near && due_gap(ix, d, v) > MATCH_NATURAL_DAYS))
+				continue;
+			w[n++] = v;
+			*total += v->open;
+		}
+	}
+	return n;
+}
+
+static void
+group_emit(const struct match_index *ix, struct mlines *lines, const struct minv **w, int n,
+	   int64_t fee, match_fit_fn fn, void *ctx)
+{
+	const struct mcust *first = &ix->cust[w[0]->cust];
+	struct match_proposal p;
+	int big = 0;
+
+	for (int i = 1; i < n; i++)
+		big = w[i]->open > w[big]->open ? i : big;
+	memset(&p, 0, sizeof p);
+	p.customer_id = first->id;
+	p.customer_code = first->code;
+	p.customer_name = first->name;
+	p.fit = fee ? MATCH_FIT_SUM_FEE : MATCH_FIT_SUM;
+	p.features = MATCH_F_SEVERAL;
+	p.oldest = INT32_MAX;
+	p.line = match_lines_reserve(lines, (uint32_t)n);
+	for (int i = 0; i < n; i++) {
+		const struct mcust *c = &ix->cust[w[i]->cust];
+
+		p.line[i] = (struct match_line){ .invoice_id = w[i]->id, .number = w[i]->number,
+						 .cleared = w[i]->open, .fee = i == big ? fee : 0,
+						 .customer_id = c->id, .customer_code = c->code };
+		p.oldest = w[i]->issue < p.oldest ? w[i]->issue : p.oldest;
+	}
+	p.nlines = n;
+	match_lines_commit(lines, (uint32_t)n);
+	fn(ctx, &p);
+}
+
+void
+match_fit_group(struct match_index *ix, const struct match_deposit *d, const struct mcands *cs,
+		match_fit_fn fn, void *ctx)
+{
+	uint32_t room = 1;
+	int members = 0;
+	const struct minv **w;
+
+	for (int i = 0; i < cs->n; i++)
+		if (in_group(&cs->c[i])) {
+			members++;
+			room += ix->cust[cs->c[i].cust].inv_count;
+		}
+	if (members < 2 || d->amount <= 0)
+		return;
+	w = xmalloc(room * sizeof *w);
+	for (int near = 1; near >= 0; near--) {
+		int64_t total;
+		int n = group_invoices(ix, d, cs, near, w, &total);
+		int64_t fee = total - d->amount;
+
+		if (n >= 2 && ix->cust[w[0]->cust].id != ix->cust[w[n - 1]->cust].id &&
+		    (fee == 0 || match_fee_allows(&ix->cust[w[0]->cust].fee, fee))) {
+			group_emit(ix, &ix->lines, w, n, fee, fn, ctx);
+			break;
+		}
+	}
+	free(w);
+}
