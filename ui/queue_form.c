@@ -160,9 +160,9 @@ aform_confirm(struct app *a, struct aform *f, int how)
 	p.line = xcalloc(f->n + 1, sizeof *p.line);
 	for (size_t i = 0; i < f->n; i++)
 		if (f->items[i].amount)
-			p.line[p.nlines++] = (struct match_line){ f->items[i].invoice_id,
-								  f->items[i].number,
-								  f->items[i].amount, 0 };
+			p.line[p.nlines++] = (struct match_line){ .invoice_id = f->items[i].invoice_id,
+								  .number = f->items[i].number,
+								  .cleared = f->items[i].amount };
 	if ((no = aform_refusal(&p, diff, how))) {
 		app_error(a, "%s", no);
 		free(p.line);
