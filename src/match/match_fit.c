@@ -456,10 +456,29 @@ swappable(const struct minv **by, int n, int i, int j)
 	return false;
 }
 
+/* Propose by[i, j) less fee (on the largest), marked ambiguous or not. */
+static void
+emit_run(const struct fitter *f, const struct minv **by, int i, int j, int64_t fee,
+	 bool ambiguous)
+{
+	struct match_proposal p;
+	int big = i;
+
+	for (int k = i; k < j; k++)
+		big = by[k]->open > by[big]->open ? k : big;
+	match_fit_start(f, &p, fee ? MATCH_FIT_SUM_FEE : MATCH_FIT_SUM);
+	for (int k = i; k < j; k++)
+		match_fit_line(&p, by[k], by[k]->open, k == big ? fee : 0);
+	p.features = ambiguous ? MATCH_F_AMBIGUOUS : 0;
+	match_fit_emit(f, &p);
+}
+
 /* Everything open that falls due on one day about when the deposit came
  * (a month's invoices under closing-date terms), adding up to the amount
  * exactly or less one of the customer's fees: the natural combination,
- * whatever other subsets add up to by chance. True when one was found. */
+ * whatever other subsets add up to by chance — unless an invoice outside
+ * it could stand in for one inside (then proposed as ambiguous). True when
+ * a natural one was found. */
 static bool
 fit_due_group(const struct fitter *f)
 {
@@ -470,23 +489,16 @@ fit_due_group(const struct fitter *f)
 	qsort(by, (size_t)f->n, sizeof *by, due_cmp);
 	for (int i = 0, j; i < f->n && !found; i = j) {
 		int64_t t = 0;
-		struct match_proposal p;
+		bool swaps;
 
 		for (j = i; j < f->n && by[j]->due == by[i]->due; j++)
 			t += by[j]->open;
 		if (j - i < 2 || match_due_distance(f, by[i]) > MATCH_NATURAL_DAYS ||
-		    (t != f->d->amount && !match_fee_allows(&f->c->fee, t - f->d->amount)) ||
-		    swappable(by, f->n, i, j))
+		    (t != f->d->amount && !match_fee_allows(&f->c->fee, t - f->d->amount)))
 			continue;
-		int big = i;
-
-		for (int k = i; k < j; k++)
-			big = by[k]->open > by[big]->open ? k : big;
-		match_fit_start(f, &p, t == f->d->amount ? MATCH_FIT_SUM : MATCH_FIT_SUM_FEE);
-		for (int k = i; k < j; k++)
-			match_fit_line(&p, by[k], by[k]->open, k == big ? t - f->d->amount : 0);
-		match_fit_emit(f, &p);
-		found = true;
+		swaps = swappable(by, f->n, i, j);
+		emit_run(f, by, i, j, t - f->d->amount, swaps);
+		found = !swaps; /* else the search shows the other sets too */
 	}
 	free(by);
 	return found;
@@ -546,6 +558,27 @@ fit_keep_over(const struct fitter *f, const struct match_proposal *spill)
 	match_fit_emit(f, &p);
 }
 
+/* The invoice due when the deposit came (by the customer's lateness),
+ * when oldest first would not touch it: part of it, or all of it with the
+ * rest kept on account. */
+static void
+fit_due_now(const struct fitter *f)
+{
+	struct match_proposal p;
+	int k = 0;
+	int64_t a = f->d->amount;
+
+	for (int i = 1; i < f->n; i++)
+		k = match_due_distance(f, f->v[i]) < match_due_distance(f, f->v[k]) ? i : k;
+	if (k == 0 || (k == 1 && a < f->v[1]->open) || a == f->v[k]->open)
+		return; /* oldest first and the next partial propose these */
+	match_fit_start(f, &p, a < f->v[k]->open ? MATCH_FIT_PARTIAL : MATCH_FIT_OVER);
+	match_fit_line(&p, f->v[k], a < f->v[k]->open ? a : f->v[k]->open, 0);
+	p.on_account = a < f->v[k]->open ? 0 : a - f->v[k]->open;
+	p.features = MATCH_F_SKIPS_OLDEST;
+	match_fit_emit(f, &p);
+}
+
 /* Oldest first: clear whole invoices while the money lasts; the rest
  * clears part of the next one, or is held on account. */
 static void
@@ -574,6 +607,7 @@ fit_fifo(const struct fitter *f)
 		fit_next_partial(f);
 	else if (p.fit == MATCH_FIT_PARTIAL)
 		fit_keep_over(f, &p);
+	fit_due_now(f);
 }
 
 void
