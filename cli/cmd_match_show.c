@@ -171,20 +171,16 @@ show_result(struct show_out *o, const struct match_deposit *d, const struct matc
 }
 
 static enum ur_status
-show_proposals(struct store *st, const struct match_deposit *d, struct show_out *o,
-	       struct ur_err *err)
+show_proposals(struct store *st, const struct match_deposit *d, const struct match_config *cfg,
+	       struct show_out *o, struct ur_err *err)
 {
-	struct match_index *ix;
-	struct match_config cfg;
+	struct match_index *ix = match_index_new();
 	struct match_result r;
 	enum ur_status rc;
 
-	if ((rc = cmd_match_settings(&cfg)) != UR_OK)
-		return ur_fail(err, rc, "%s", _("the config file has errors"));
-	ix = match_index_new();
 	if ((rc = store_match_load(st, ix, err)) == UR_OK) {
-		match_deposit(ix, &cfg, d, &r);
-		show_result(o, d, &cfg, &r);
+		match_deposit(ix, cfg, d, &r);
+		show_result(o, d, cfg, &r);
 	}
 	match_index_free(ix);
 	return rc;
@@ -243,10 +239,13 @@ cmd_match_show(const struct cli *c, int argc, char **argv)
 	const char *ref, *state;
 	struct store_match_deposits l;
 	struct show_out o = { { 0 }, 0, 0 };
+	struct match_config cfg;
 	struct store *st;
 	struct ur_err err;
 	int rc;
 
+	if ((rc = cmd_match_settings(&cfg)) != UR_OK)
+		return rc;
 	rc = cmd_match_load_deposit(c, argc, argv,
 				    _("usage: urikake match show --deposit REF [--json]"), &st, &l,
 				    &state, &ref, &o.json);
@@ -259,7 +258,7 @@ cmd_match_show(const struct cli *c, int argc, char **argv)
 	else
 		show_deposit(&o.out, &l.d[0], state);
 	if (strcmp(state, "unmatched") == 0)
-		rc = show_proposals(st, &l.d[0], &o, &err);
+		rc = show_proposals(st, &l.d[0], &cfg, &o, &err);
 	else
 		rc = show_matched(st, &l.d[0], &o, &err);
 	if (o.json)

@@ -182,11 +182,12 @@ store_match_lateness(struct store *st, struct match_index *ix, int64_t customer_
 
 /* Each confirmed payment that deducted something (a fee, a discount,
  * small change), oldest first: what it deducted, cleared of invoices
- * (gross of credit slips, and net), and paid. */
+ * (gross of credit slips, and net), and paid for them (a transfer for
+ * several customers counts each one's share). */
 #define HABITS_SQL(WHERE) \
 	"SELECT a.customer_id, sum(a.fee)," \
 	" sum(CASE WHEN a.amount + a.fee > 0 THEN a.amount + a.fee ELSE 0 END)," \
-	" sum(a.amount + a.fee), d.amount" \
+	" sum(a.amount + a.fee), sum(a.amount)" \
 	" FROM allocation a JOIN deposit d ON d.id = a.deposit_id" \
 	" WHERE a.voided_at IS NULL AND a.invoice_id IS NOT NULL" WHERE \
 	" GROUP BY a.deposit_id, a.customer_id HAVING sum(a.fee) > 0 ORDER BY a.deposit_id"
@@ -378,6 +379,27 @@ store_match_tx_end(struct store *st, int own, enum ur_status rc, struct ur_err *
 	return rc;
 }
 
+/* A credit slip offsets only its own customer's invoices: UR_INPUT when a
+ * customer's credit slips exceed what its invoices in p clear. */
+static enum ur_status
+credits_own(const struct match_proposal *p, struct ur_err *err)
+{
+	for (int i = 0; i < p->nlines; i++) {
+		int64_t c = p->line[i].customer_id ? p->line[i].customer_id : p->customer_id, net = 0;
+
+		if (p->line[i].cleared >= 0)
+			continue;
+		for (int k = 0; k < p->nlines; k++)
+			if ((p->line[k].customer_id ? p->line[k].customer_id : p->customer_id) == c)
+				net += p->line[k].cleared;
+		if (net < 0)
+			return ur_fail(err, UR_INPUT, _("credit slip %s offsets more than its customer's "
+							"invoices in this match"),
+				       p->line[i].number ? p->line[i].number : "");
+	}
+	return UR_OK;
+}
+
 /* UR_INPUT unless the lines' cash plus on_account is the deposit's amount. */
 static enum ur_status
 confirm_check(const struct match_deposit *d, const struct match_proposal *p,
@@ -385,6 +407,7 @@ confirm_check(const struct match_deposit *d, const struct match_proposal *p,
 {
 	int64_t cash = p->on_account, credit = 0, diff;
 	char a[MONEY_BUFSZ], b[MONEY_BUFSZ], c[MONEY_BUFSZ];
+	enum ur_status rc;
 
 	for (int i = 0; i < p->nlines; i++) {
 		const struct match_line *l = &p->line[i];
@@ -402,6 +425,8 @@ confirm_check(const struct match_deposit *d, const struct match_proposal *p,
 		return ur_fail(err, UR_INPUT, _("the credit slips (%s) are larger than the invoices "
 						"they are set against: nothing would be paid"), a);
 	}
+	if (credit && (rc = credits_own(p, err)) != UR_OK)
+		return rc;
 	if (cash == d->amount)
 		return UR_OK;
 	diff = cash - d->amount;

@@ -218,6 +218,7 @@ store_ui_open_items(struct store *st, int64_t customer_id, const char *cur, size
 		if (*n % 64 == 0)
 			*items = xrealloc(*items, (*n + 64) * sizeof **items);
 		it = &(*items)[(*n)++];
+		memset(it, 0, sizeof *it); /* amount: nothing chosen yet */
 		it->invoice_id = sqlite3_column_int64(s, 0);
 		sui_col_copy(s, 1, it->number, sizeof it->number);
 		it->due = store_column_date(s, 2);

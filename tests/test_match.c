@@ -547,6 +547,92 @@ test_closing_period(void)
 	match_index_free(ix);
 }
 
+/* One customer (a representative's payment, or a learned discount) with
+ * invoices whose ids make different sets look alike to a careless
+ * comparison; a deposit two sets fit; a fee larger than any slip. */
+static struct match_index *
+ambiguous_world(void)
+{
+	struct match_index *ix = match_index_new();
+
+	cust(ix, 9, "D1", "株式会社大野商事", "オオノショウジ");
+	match_index_add_payers(ix, 9, NULL, "オオノタロウ");
+	match_index_set_closing(ix, 9, 31);
+	/* period of January: 102 + 103 + 107 = 100,000; and 101 + 105 + 106 too */
+	match_index_add_invoice(ix, 101, "X-101", 9, day("2025-12-05"), day("2026-01-31"), 20000, "JPY");
+	match_index_add_invoice(ix, 105, "X-105", 9, day("2025-12-06"), day("2026-01-31"), 30000, "JPY");
+	match_index_add_invoice(ix, 106, "X-106", 9, day("2025-12-07"), day("2026-01-31"), 50000, "JPY");
+	match_index_add_invoice(ix, 102, "X-102", 9, day("2026-01-05"), day("2026-02-28"), 70000, "JPY");
+	match_index_add_invoice(ix, 103, "X-103", 9, day("2026-01-06"), day("2026-02-28"), -10000, "JPY");
+	match_index_add_invoice(ix, 107, "X-107", 9, day("2026-01-07"), day("2026-02-28"), 40000, "JPY");
+	match_index_finish(ix);
+	return ix;
+}
+
+static void
+test_lookalike_sets(void)
+{
+	struct match_index *ix = ambiguous_world();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep("ｵｵﾉ ﾀﾛｳ", 100000);
+
+	match_config_default(&cfg);
+	d.date = day("2026-02-27");
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.hold != MATCH_AUTO, "a representative's 100,000: the January period and another "
+				    "set both fit, so it is held (%d)", r.hold);
+	match_index_free(ix);
+}
+
+static void
+test_fee_on_small_slips(void)
+{
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep("ｶ)ｺﾓﾘｼﾖｳﾃﾝ", 240);
+
+	cust(ix, 8, "S1", "株式会社小森商店", "コモリショウテン");
+	match_index_add_invoice(ix, 81, "S-81", 8, day("2026-02-01"), day("2026-02-28"), 500, "JPY");
+	match_index_add_invoice(ix, 82, "S-82", 8, day("2026-02-02"), day("2026-02-28"), 400, "JPY");
+	match_index_finish(ix);
+	match_config_default(&cfg);
+	d.date = day("2026-02-27");
+	match_deposit(ix, &cfg, &d, &r);
+	for (int i = 0; i < r.nprop; i++)
+		for (int k = 0; k < r.prop[i].nlines; k++)
+			if (r.prop[i].line[k].fee > r.prop[i].line[k].cleared)
+				tap_ok(0, "proposal %d books a fee of %lld on %s, which clears %lld", i,
+				       (long long)r.prop[i].line[k].fee, r.prop[i].line[k].number,
+				       (long long)r.prop[i].line[k].cleared);
+	tap_ok(r.hold != MATCH_AUTO, "¥900 of slips paid with ¥240: never a ¥660 \"fee\"");
+	match_index_free(ix);
+}
+
+static void
+test_habit_two_sets(void)
+{
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep("ｶ)ﾏﾂｲｺｳｷﾞﾖｳ", 495000);
+
+	cust(ix, 7, "H1", "株式会社松井工業", "マツイコウギョウ");
+	match_index_add_invoice(ix, 71, "Y-1", 7, day("2026-01-10"), day("2026-02-28"), 200000, "JPY");
+	match_index_add_invoice(ix, 72, "Z-1", 7, day("2026-01-11"), day("2026-02-28"), 300000, "JPY");
+	match_index_add_invoice(ix, 73, "X-1", 7, day("2026-01-12"), day("2026-03-31"), 500000, "JPY");
+	match_index_learn_deduction(ix, 7, 4000, 400000, 400000, 396000); /* 1 % before */
+	match_index_finish(ix);
+	match_config_default(&cfg);
+	d.date = day("2026-02-27");
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.nprop && r.prop[0].fit == MATCH_FIT_NEAR && r.prop[0].diff == MATCH_DIFF_DISCOUNT,
+	       "a learned 1 %% discount is proposed");
+	tap_ok(r.hold != MATCH_AUTO, "… but Y + Z and X both show it: held (%d)", r.hold);
+	match_index_free(ix);
+}
+
 /* A fixed monthly fee with an older unpaid month (a dispute): the deposit
  * pays the invoice due that week, by the customer's usual lateness; when
  * the dates do not tell, or the lateness is not known yet, it is held;
@@ -681,6 +767,9 @@ TAP_SUITE(match)
 	test_ties();
 	test_tie_dates();
 	test_closing_period();
+	test_lookalike_sets();
+	test_fee_on_small_slips();
+	test_habit_two_sets();
 	test_held_tie();
 	test_customer_ids();
 }

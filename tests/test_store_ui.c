@@ -214,6 +214,10 @@ check_amount_only(struct store *st, const char *path)
 		free(it);
 		return;
 	}
+	free(it);
+	store_ui_open_items(st, c, "JPY", 0, &it, &k, &err); /* all of them, none chosen yet */
+	tap_ok(k >= 2 && it[0].amount == 0 && it[k - 1].amount == 0,
+	       "the pick list starts with nothing chosen");
 	deposit(st, 9000, cu.kana, it[0].open / 2, "");
 	sui_customers_free(&cu, 1);
 	store_ui_match(st, ts_q1(path, "SELECT id FROM deposit WHERE reference = 'R09000'"),

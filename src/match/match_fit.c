@@ -158,10 +158,35 @@ match_fit_line(struct match_proposal *p, const struct minv *v, int64_t cleared, 
 	p->oldest = v->issue < p->oldest ? v->issue : p->oldest;
 }
 
-/* Keep p's lines and hand it to the scorer. */
+bool
+match_fee_spread(struct match_proposal *p, int64_t fee)
+{
+	while (fee > 0) {
+		int big = -1;
+
+		for (int i = 0; i < p->nlines; i++)
+			if (!p->line[i].fee && p->line[i].cleared > 0 &&
+			    (big < 0 || p->line[i].cleared > p->line[big].cleared))
+				big = i;
+		if (big < 0)
+			return false;
+		p->line[big].fee = fee < p->line[big].cleared ? fee : p->line[big].cleared;
+		fee -= p->line[big].fee;
+	}
+	return true;
+}
+
+/* Keep p's lines and hand it to the scorer — unless its deductions are
+ * as much as the money that came (a ¥660 "fee" on a ¥240 payment). */
 void
 match_fit_emit(const struct fitter *f, struct match_proposal *p)
 {
+	int64_t fee = 0;
+
+	for (int i = 0; i < p->nlines; i++)
+		fee += p->line[i].fee;
+	if (fee > 0 && fee >= f->d->amount)
+		return;
 	match_lines_commit(f->lines, (uint32_t)p->nlines);
 	*f->exact += p->fit >= MATCH_FIT_EXACT && p->fit <= MATCH_FIT_PERIOD &&
 		     !(p->features & MATCH_F_FUTURE);
@@ -368,8 +393,10 @@ fit_emit_subset(const struct fitter *f, const int *pick, int n, int64_t fee, int
 	for (int i = 0; i < n; i++) {
 		const struct minv *v = f->v[pick ? pick[i] : i];
 
-		match_fit_line(&p, v, v->open, i == n - 1 ? fee : 0);
+		match_fit_line(&p, v, v->open, 0);
 	}
+	if (!match_fee_spread(&p, fee))
+		return;
 	p.features = ambiguous ? MATCH_F_AMBIGUOUS : 0;
 	match_fit_emit(f, &p);
 }
@@ -456,19 +483,18 @@ swappable(const struct minv **by, int n, int i, int j)
 	return false;
 }
 
-/* Propose by[i, j) less fee (on the largest), marked ambiguous or not. */
+/* Propose by[i, j) less fee, marked ambiguous or not. */
 static void
 emit_run(const struct fitter *f, const struct minv **by, int i, int j, int64_t fee,
 	 bool ambiguous)
 {
 	struct match_proposal p;
-	int big = i;
 
-	for (int k = i; k < j; k++)
-		big = by[k]->open > by[big]->open ? k : big;
 	match_fit_start(f, &p, fee ? MATCH_FIT_SUM_FEE : MATCH_FIT_SUM);
 	for (int k = i; k < j; k++)
-		match_fit_line(&p, by[k], by[k]->open, k == big ? fee : 0);
+		match_fit_line(&p, by[k], by[k]->open, 0);
+	if (!match_fee_spread(&p, fee))
+		return;
 	p.features = ambiguous ? MATCH_F_AMBIGUOUS : 0;
 	match_fit_emit(f, &p);
 }

@@ -63,10 +63,7 @@ group_emit(const struct match_index *ix, struct mlines *lines, const struct minv
 {
 	const struct mcust *first = &ix->cust[w[0]->cust];
 	struct match_proposal p;
-	int big = 0;
 
-	for (int i = 1; i < n; i++)
-		big = w[i]->open > w[big]->open ? i : big;
 	memset(&p, 0, sizeof p);
 	p.customer_id = first->id;
 	p.customer_code = first->code;
@@ -79,11 +76,13 @@ group_emit(const struct match_index *ix, struct mlines *lines, const struct minv
 		const struct mcust *c = &ix->cust[w[i]->cust];
 
 		p.line[i] = (struct match_line){ .invoice_id = w[i]->id, .number = w[i]->number,
-						 .cleared = w[i]->open, .fee = i == big ? fee : 0,
+						 .cleared = w[i]->open,
 						 .customer_id = c->id, .customer_code = c->code };
 		p.oldest = w[i]->issue < p.oldest ? w[i]->issue : p.oldest;
 	}
 	p.nlines = n;
+	if (!match_fee_spread(&p, fee))
+		return;
 	match_lines_commit(lines, (uint32_t)n);
 	fn(ctx, &p);
 }
@@ -110,7 +109,7 @@ match_fit_group(struct match_index *ix, const struct match_deposit *d, const str
 		int64_t fee = total - d->amount;
 
 		if (n >= 2 && ix->cust[w[0]->cust].id != ix->cust[w[n - 1]->cust].id &&
-		    (fee == 0 || match_fee_allows(&ix->cust[w[0]->cust].fee, fee))) {
+		    (fee == 0 || (fee < d->amount && match_fee_allows(&ix->cust[w[0]->cust].fee, fee)))) {
 			group_emit(ix, &ix->lines, w, n, fee, fn, ctx);
 			break;
 		}

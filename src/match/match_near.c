@@ -5,8 +5,8 @@
  * offset the clerk must explain (相殺). Looked for when nothing fits
  * exactly; proposed with the difference named, and matched automatically
  * only when it is the customer's learned habit and no other set of its
- * invoices of the same shape (a closing period before a prefix before a
- * single invoice) shows the same habit. */
+ * invoices shows the same habit (a closing period is preferred to other
+ * sets). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -191,21 +191,28 @@ near_emit(const struct fitter *f, const struct minv **w, const struct near *n, b
 {
 	const struct minv *const *set = n->shape == NEAR_PERIOD ? w : f->v;
 	struct match_proposal p;
-	int big = n->from;
 
-	for (int i = n->from; i < n->to; i++)
-		big = set[i]->open > set[big]->open ? i : big;
-	if (n->diff > set[big]->open)
-		return; /* the difference must fit on one invoice, as a fee is booked */
 	match_fit_start(f, &p, MATCH_FIT_NEAR);
 	for (int i = n->shape == NEAR_PREFIX ? 0 : n->from; i < n->to; i++)
-		match_fit_line(&p, set[i], set[i]->open, i == big ? n->diff : 0);
+		match_fit_line(&p, set[i], set[i]->open, 0);
+	if (!match_fee_spread(&p, n->diff))
+		return; /* the difference is booked as fees on the invoices */
 	p.diff = n->kind;
 	p.diff_bp = n->bp;
 	p.period = n->shape == NEAR_PERIOD ? n->end : 0;
 	p.features = n->learned && !ambiguous ? MATCH_F_LEARNED
 					      : ambiguous ? MATCH_F_AMBIGUOUS : 0;
 	match_fit_emit(f, &p);
+}
+
+/* Does another set of the customer's invoices show the habit n shows? A
+ * closing period alone with it is the natural one. */
+static bool
+habit_ambiguous(const struct near_set *s, const struct near *n)
+{
+	int all = s->learned[NEAR_SINGLE] + s->learned[NEAR_PREFIX] + s->learned[NEAR_PERIOD];
+
+	return all > 1 && !(n->shape == NEAR_PERIOD && s->learned[NEAR_PERIOD] == 1);
 }
 
 void
@@ -219,7 +226,7 @@ match_fit_near(const struct fitter *f)
 	if (f->d->amount > 0)
 		near_collect(f, w, per, &s);
 	for (int i = 0; i < s.n; i++)
-		near_emit(f, w, &s.best[i], s.best[i].learned && s.learned[s.best[i].shape] > 1);
+		near_emit(f, w, &s.best[i], s.best[i].learned && habit_ambiguous(&s, &s.best[i]));
 	free(per);
 	free(w);
 }

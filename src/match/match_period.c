@@ -78,20 +78,19 @@ match_periods_of(const struct fitter *f, const struct minv **w, struct period *p
 	return np;
 }
 
-/* Propose slips w[from, to) (periods k0..k1) less fee, over on account;
- * the fee is booked on the largest slip. */
+/* Propose slips w[from, to) less fee (on the largest slips), over on
+ * account. */
 static void
 period_emit(const struct fitter *f, const struct minv **w, int from, int to, int64_t fee,
 	    int64_t over, int32_t end, int periods, bool ambiguous)
 {
 	struct match_proposal p;
-	int big = from;
 
-	for (int i = from; i < to; i++)
-		big = w[i]->open > w[big]->open ? i : big;
 	match_fit_start(f, &p, MATCH_FIT_PERIOD);
 	for (int i = from; i < to; i++)
-		match_fit_line(&p, w[i], w[i]->open, i == big ? fee : 0);
+		match_fit_line(&p, w[i], w[i]->open, 0);
+	if (!match_fee_spread(&p, fee))
+		return;
 	p.on_account = over;
 	p.period = end;
 	p.periods = periods;

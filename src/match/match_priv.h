@@ -167,7 +167,11 @@ void match_fit_start(const struct fitter *f, struct match_proposal *p, enum matc
 /* Add invoice v to p, cleared (fee share included) with fee absorbed. */
 void match_fit_line(struct match_proposal *p, const struct minv *v, int64_t cleared,
 		    int64_t fee);
-/* Keep p's lines and hand it to the scorer. */
+/* Book fee on p's lines, the largest invoice first, each at most what it
+ * clears (never a credit slip); false when the invoices are too small. */
+bool match_fee_spread(struct match_proposal *p, int64_t fee);
+/* Keep p's lines and hand it to the scorer (not when its fees are as much
+ * as the deposit). */
 void match_fit_emit(const struct fitter *f, struct match_proposal *p);
 /* Days between the deposit and invoice v's due date moved by the
  * customer's usual lateness. */

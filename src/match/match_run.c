@@ -24,8 +24,8 @@ run_confirm(struct store_match_batch *b, const struct match_deposit *d,
 	enum ur_status rc = store_match_batch_confirm(b, d, &r->prop[0], "auto", err);
 
 	*done = rc == UR_OK;
-	if (rc == UR_CONFLICT) {
-		stats->conflicts++;
+	if (rc == UR_CONFLICT || rc == UR_INPUT) { /* another user first, or refused before writing */
+		stats->conflicts += rc == UR_CONFLICT;
 		ur_err_clear(err);
 		return UR_OK;
 	}

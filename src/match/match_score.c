@@ -200,23 +200,36 @@ fits_exactly(enum match_fit f)
 	return f >= MATCH_FIT_EXACT && f <= MATCH_FIT_PERIOD;
 }
 
-/* True when p clears other invoices than b, in whatever order: the sums
- * of the ids and of their squares tell sets apart in one pass (a closing
- * period of a thousand slips is compared in linear time). */
+static int
+id_cmp(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* True when p clears other invoices than b, in whatever order (sorted
+ * copies: a closing period of a thousand slips costs n log n). */
 static int
 other_invoices(const struct match_proposal *p, const struct match_proposal *b)
 {
-	uint64_t s1 = 0, s2 = 0;
+	int64_t small[2 * 16], *ids = small;
+	int n = p->nlines, differ = 0;
 
-	if (p->nlines != b->nlines)
+	if (n != b->nlines)
 		return 1;
-	for (int i = 0; i < p->nlines; i++) {
-		uint64_t x = (uint64_t)p->line[i].invoice_id, y = (uint64_t)b->line[i].invoice_id;
-
-		s1 += x - y;
-		s2 += x * x - y * y;
+	if (n > 16)
+		ids = xmalloc(2 * (size_t)n * sizeof *ids);
+	for (int i = 0; i < n; i++) {
+		ids[i] = p->line[i].invoice_id;
+		ids[n + i] = b->line[i].invoice_id;
 	}
-	return s1 != 0 || s2 != 0;
+	qsort(ids, (size_t)n, sizeof *ids, id_cmp);
+	qsort(ids + n, (size_t)n, sizeof *ids, id_cmp);
+	differ = n && memcmp(ids, ids + n, (size_t)n * sizeof *ids) != 0;
+	if (ids != small)
+		free(ids);
+	return differ;
 }
 
 /* Another way the amount fits the best customer's open invoices (identical
@@ -236,7 +249,9 @@ same_customer_rival(const struct match_result *r)
 	for (int i = 1; i < r->nprop; i++) {
 		const struct match_proposal *p = &r->prop[i];
 
-		if (p->customer_id != b->customer_id || !fits_exactly(p->fit) ||
+		if (p->customer_id != b->customer_id ||
+		    !(fits_exactly(p->fit) ||
+		      (p->fit == MATCH_FIT_NEAR && p->features & MATCH_F_LEARNED)) ||
 		    p->features & (MATCH_F_TIE_LATER | MATCH_F_FUTURE) || !other_invoices(p, b))
 			continue;
 		if (b_period ? p->fit == MATCH_FIT_EXACT && p->nlines == 1

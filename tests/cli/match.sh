@@ -173,6 +173,11 @@ t_is "… proposed for both customers at once, for a clerk" \
 	"$(jq -r '.proposals[0] | (.customers | sort | join(",")) + " " + (.lines | map(.invoice) | sort | join(",")) + " " + (.auto | tostring)' "$T/.out")" \
 	"G1,G2 G1-2,G2-2 false"
 t_ok "undo the two-customer match" u match undo --deposit 0030
+printf 'number,customer,issue_date,due_date,amount\nG2-R,G2,2026-03-05,2026-04-30,-20000\n' >"$T/gr.csv"
+t_ok "a credit slip of the second customer" u import invoices "$T/gr.csv"
+t_exit "… cannot pay the first customer's invoice" 3 \
+	u match confirm --deposit 0030 --invoice G1-1:30000 --invoice G2-R --on-account 65000
+t_grep "… said so" "credit slip G2-R offsets more than its customer's invoices" "$T/.err"
 t_is "… both aliases unlearned" \
 	"$(sqlite3 "$DB" "SELECT count(*) FROM payer_alias WHERE payer_key = 'ケツサイダイコウ'")" 0
 
