@@ -317,7 +317,9 @@ match_index_set_lateness(struct match_index *ix, int64_t id, int days, int n)
 }
 
 /* Keep fee as the customer's habit (latest last, four at most); unless
- * the master declares a policy, its learned fees replace the default list. */
+ * the master declares a policy, its learned fees join the usual list (a
+ * bank's tiers — ¥440 below ¥30,000, ¥660 above — are learned one by one,
+ * and a net bank's ¥145 becomes a fee it may deduct). */
 static void
 learn_fee(struct mcust *c, int64_t fee)
 {
@@ -334,9 +336,14 @@ learn_fee(struct mcust *c, int64_t fee)
 	c->habit_fee[c->nhabit_fee - 1] = fee;
 	if (c->custom_fee)
 		return;
+	if (strcmp(c->currency, "JPY") == 0)
+		match_fee_default(&c->fee);
+	else
+		memset(&c->fee, 0, sizeof c->fee);
 	c->fee.kind = MATCH_FEE_LIST;
-	c->fee.nfees = c->nhabit_fee;
-	memcpy(c->fee.fees, c->habit_fee, (size_t)c->nhabit_fee * sizeof c->habit_fee[0]);
+	for (int i = 0; i < c->nhabit_fee; i++)
+		if (!match_fee_allows(&c->fee, c->habit_fee[i]) && c->fee.nfees < MATCH_MAX_FEES)
+			c->fee.fees[c->fee.nfees++] = c->habit_fee[i];
 }
 
 /* The whole basis-point rate deducted is of billed, or 0. */
