@@ -189,7 +189,7 @@ match_fit_emit(const struct fitter *f, struct match_proposal *p)
 		return;
 	match_lines_commit(f->lines, (uint32_t)p->nlines);
 	*f->exact += p->fit >= MATCH_FIT_EXACT && p->fit <= MATCH_FIT_PERIOD &&
-		     !(p->features & MATCH_F_FUTURE);
+		     !(p->features & (MATCH_F_FUTURE | MATCH_F_AMBIGUOUS));
 	f->fn(f->ctx, p);
 }
 

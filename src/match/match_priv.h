@@ -159,7 +159,8 @@ struct fitter {
 	int nfut;
 	match_fit_fn fn;
 	void *ctx;
-	int *exact;              /* fits emitted that clear the amount exactly */
+	int *exact;              /* fits emitted that clear the amount exactly and
+				    unambiguously (else near misses are looked for) */
 };
 
 /* A new proposal for the customer, with room for all its invoices. */
