@@ -128,8 +128,8 @@ near_offer(const struct fitter *f, struct near_set *s, struct near *n, const str
 {
 	int k;
 
-	if (n->diff <= 0 || !near_classify(f, n))
-		return;
+	if (n->diff <= 0 || match_fee_allows(&f->c->fee, n->diff) || !near_classify(f, n))
+		return; /* a listed fee: the exact fits propose that set */
 	n->rank = near_rank(f, n, last);
 	s->learned[n->shape] += n->learned;
 	for (k = s->n; k > 0 && s->best[k - 1].rank < n->rank; k--)
