@@ -296,9 +296,10 @@ amount_fits(const struct scorer *s)
 	for (int i = 0; i < s->n; i++) {
 		const struct match_proposal *p = &s->r[i].p;
 
-		if (p->features & MATCH_F_TIE_LATER || !fits_exactly(p->fit) || seen_before(s, i))
-			continue; /* a tie is counted with the oldest */
-		if (p->fit == MATCH_FIT_EXACT && p->nlines == 1)
+		if (p->features & (MATCH_F_TIE_LATER | MATCH_F_FUTURE) || !fits_exactly(p->fit) ||
+		    seen_before(s, i))
+			continue; /* a tie is counted with its pick; nothing not yet issued */
+		if (p->fit == MATCH_FIT_EXACT && p->nlines == 1 && p->features & MATCH_F_AMBIGUOUS)
 			n += same_open(s->ix, s->r[i].cust, p->line[0].cleared);
 		else
 			n++;
