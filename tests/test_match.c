@@ -610,6 +610,39 @@ test_fee_on_small_slips(void)
 	match_index_free(ix);
 }
 
+/* A day's five bills less ¥990, or four of them less ¥440 (the ¥550 one
+ * left open): held. And a combination whose total an invoice issued since
+ * equals exactly (paid ahead for it): held. */
+static void
+test_fee_or_slip(void)
+{
+	static const int64_t bills[] = { 6050, 6050, 2750, 3300, 550 };
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep("ｶ)ｺﾝﾄﾞｳｾﾂﾋﾞ", 17710);
+
+	cust(ix, 6, "K1", "株式会社近藤設備", "コンドウセツビ");
+	for (int i = 0; i < 5; i++)
+		match_index_add_invoice(ix, 60 + i, i ? "K-n" : "K-0", 6, day("2026-02-01") + i,
+					day("2026-02-28"), bills[i], "JPY");
+	cust(ix, 5, "M1", "株式会社森精機", "モリセイキ");
+	match_index_add_invoice(ix, 51, "M-1", 5, day("2025-10-01"), day("2025-11-30"), 274120, "JPY");
+	match_index_add_invoice(ix, 52, "M-2", 5, day("2026-02-01"), day("2026-02-28"), 1302180, "JPY");
+	match_index_add_invoice(ix, 53, "M-3", 5, day("2026-03-05"), day("2026-03-31"), 1575310, "JPY");
+	match_index_finish(ix);
+	match_config_default(&cfg);
+	d.date = day("2026-02-27");
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.hold != MATCH_AUTO, "five bills less ¥990 or four less ¥440: held (%d)", r.hold);
+	d = dep("ｶ)ﾓﾘｾｲｷ", 1575310);
+	d.date = day("2026-02-27");
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.hold != MATCH_AUTO, "two invoices less ¥990, or ahead for one issued since: held (%d)",
+	       r.hold);
+	match_index_free(ix);
+}
+
 static void
 test_habit_two_sets(void)
 {
@@ -770,6 +803,7 @@ TAP_SUITE(match)
 	test_lookalike_sets();
 	test_fee_on_small_slips();
 	test_habit_two_sets();
+	test_fee_or_slip();
 	test_held_tie();
 	test_customer_ids();
 }

@@ -159,6 +159,18 @@ match_fit_line(struct match_proposal *p, const struct minv *v, int64_t cleared, 
 }
 
 bool
+match_fee_hides_slip(const struct match_fee_policy *p, int64_t fee, const struct minv **v, int n)
+{
+	for (int i = 0; fee > 0 && i < n; i++) {
+		int64_t rest = fee - v[i]->open;
+
+		if (v[i]->open > 0 && (rest == 0 || match_fee_allows(p, rest)))
+			return true;
+	}
+	return false;
+}
+
+bool
 match_fee_spread(struct match_proposal *p, int64_t fee)
 {
 	while (fee > 0) {
@@ -455,7 +467,8 @@ subset_emit(const struct subset *s, const int *pick, int n, int64_t fee)
 	int64_t pfee = 0;
 	int k = oldest_prefix(s->f, s->m, s->target, fee != 0, &pfee);
 
-	if (k && prefix_natural(s->f, k)) {
+	if (k && prefix_natural(s->f, k) &&
+	    !match_fee_hides_slip(&s->f->c->fee, pfee, s->f->v, k)) {
 		fit_emit_subset(s->f, NULL, k, pfee, 0);
 		return;
 	}
@@ -522,7 +535,8 @@ fit_due_group(const struct fitter *f)
 		if (j - i < 2 || match_due_distance(f, by[i]) > MATCH_NATURAL_DAYS ||
 		    (t != f->d->amount && !match_fee_allows(&f->c->fee, t - f->d->amount)))
 			continue;
-		swaps = swappable(by, f->n, i, j);
+		swaps = swappable(by, f->n, i, j) ||
+			match_fee_hides_slip(&f->c->fee, t - f->d->amount, by + i, j - i);
 		emit_run(f, by, i, j, t - f->d->amount, swaps);
 		found = !swaps; /* else the search shows the other sets too */
 	}

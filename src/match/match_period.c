@@ -100,19 +100,19 @@ period_emit(const struct fitter *f, const struct minv **w, int from, int to, int
 
 /* Is the period what the customer would pay: due about when the deposit
  * came, no open slip outside it due nearer the deposit, and no slip in it
- * of just the fee's amount (the customer may have left that one open)? */
+ * that the "fee" could be (the customer may have left that one open)? */
 static bool
 period_natural(const struct fitter *f, const struct minv **w, int nw, int from, int to,
 	       int64_t fee)
 {
 	int near = INT32_MAX;
 
+	if (match_fee_hides_slip(&f->c->fee, fee, w + from, to - from))
+		return false;
 	for (int i = from; i < to; i++) {
 		int d = match_due_distance(f, w[i]);
 
 		near = d < near ? d : near;
-		if (fee > 0 && w[i]->open == fee)
-			return false;
 	}
 	for (int i = 0; i < nw; i++)
 		if ((i < from || i >= to) && w[i]->open > 0 && match_due_distance(f, w[i]) < near)

@@ -168,6 +168,10 @@ void match_fit_start(const struct fitter *f, struct match_proposal *p, enum matc
 /* Add invoice v to p, cleared (fee share included) with fee absorbed. */
 void match_fit_line(struct match_proposal *p, const struct minv *v, int64_t cleared,
 		    int64_t fee);
+/* True when a "fee" taken from v[0, n) is really one of them left unpaid,
+ * with a smaller fee (or none) taken from the rest. */
+bool match_fee_hides_slip(const struct match_fee_policy *p, int64_t fee, const struct minv **v,
+			  int n);
 /* Book fee on p's lines, the largest invoice first, each at most what it
  * clears (never a credit slip); false when the invoices are too small. */
 bool match_fee_spread(struct match_proposal *p, int64_t fee);

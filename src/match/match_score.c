@@ -252,8 +252,9 @@ same_customer_rival(const struct match_result *r)
 		if (p->customer_id != b->customer_id ||
 		    !(fits_exactly(p->fit) ||
 		      (p->fit == MATCH_FIT_NEAR && p->features & MATCH_F_LEARNED)) ||
-		    p->features & (MATCH_F_TIE_LATER | MATCH_F_FUTURE) || !other_invoices(p, b))
-			continue;
+		    p->features & MATCH_F_TIE_LATER ||
+		    (p->features & MATCH_F_FUTURE && b->nlines == 1) || !other_invoices(p, b))
+			continue; /* an invoice issued since may be what a combination really pays */
 		if (b_period ? p->fit == MATCH_FIT_EXACT && p->nlines == 1
 			     : !b_plain || p->fit == MATCH_FIT_EXACT || p->fit == MATCH_FIT_SUM)
 			return 1;
