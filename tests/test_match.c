@@ -611,8 +611,9 @@ test_fee_on_small_slips(void)
 }
 
 /* A day's five bills less ¥990, or four of them less ¥440 (the ¥550 one
- * left open): held. And a combination whose total an invoice issued since
- * equals exactly (paid ahead for it): held. */
+ * left open); one invoice of an amount two others add up to; a
+ * combination whose total an invoice issued since equals (paid ahead for
+ * it): each held. */
 static void
 test_fee_or_slip(void)
 {
@@ -626,6 +627,10 @@ test_fee_or_slip(void)
 	for (int i = 0; i < 5; i++)
 		match_index_add_invoice(ix, 60 + i, i ? "K-n" : "K-0", 6, day("2026-02-01") + i,
 					day("2026-02-28"), bills[i], "JPY");
+	cust(ix, 4, "G1", "株式会社西村硝子", "ニシムラガラス");
+	match_index_add_invoice(ix, 41, "G-1", 4, day("2026-02-01"), day("2026-02-28"), 9900, "JPY");
+	match_index_add_invoice(ix, 42, "G-2", 4, day("2026-02-02"), day("2026-02-28"), 8250, "JPY");
+	match_index_add_invoice(ix, 43, "G-3", 4, day("2026-02-03"), day("2026-02-28"), 18150, "JPY");
 	cust(ix, 5, "M1", "株式会社森精機", "モリセイキ");
 	match_index_add_invoice(ix, 51, "M-1", 5, day("2025-10-01"), day("2025-11-30"), 274120, "JPY");
 	match_index_add_invoice(ix, 52, "M-2", 5, day("2026-02-01"), day("2026-02-28"), 1302180, "JPY");
@@ -635,6 +640,11 @@ test_fee_or_slip(void)
 	d.date = day("2026-02-27");
 	match_deposit(ix, &cfg, &d, &r);
 	tap_ok(r.hold != MATCH_AUTO, "five bills less ¥990 or four less ¥440: held (%d)", r.hold);
+	d = dep("ｶ)ﾆｼﾑﾗｶﾞﾗｽ", 18150);
+	d.date = day("2026-02-27");
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.hold == MATCH_HOLD_AMBIGUOUS, "one invoice of ¥18,150 or two that add up to it: "
+					       "held (%d)", r.hold);
 	d = dep("ｶ)ﾓﾘｾｲｷ", 1575310);
 	d.date = day("2026-02-27");
 	match_deposit(ix, &cfg, &d, &r);

@@ -357,6 +357,7 @@ struct subset {
 		nfee;
 	int64_t fee;
 	int nsol, nfeesol; /* combinations found (counting stops at 2) */
+	bool exact_only;   /* no fee combinations */
 	int cut;           /* the step budget ran out: there may be more */
 };
 
@@ -382,7 +383,7 @@ subset_dfs(struct subset *s, int from, int depth, int64_t sum)
 				return 1; /* ambiguous: no need to look further */
 			continue;
 		}
-		if (depth >= 1 && match_fee_allows(&s->f->c->fee, t - s->target) &&
+		if (depth >= 1 && !s->exact_only && match_fee_allows(&s->f->c->fee, t - s->target) &&
 		    !s->nfeesol++) {
 			s->nfee = depth + 1;
 			s->fee = t - s->target;
@@ -544,15 +545,19 @@ fit_due_group(const struct fitter *f)
 	return found;
 }
 
+/* Combinations of the customer's open invoices that add up to the amount
+ * (exact_only: next to a single invoice that does, which a combination
+ * makes a coin toss; else less a fee too). */
 static void
-fit_subset(const struct fitter *f)
+fit_subset(const struct fitter *f, bool exact_only)
 {
 	struct subset s;
 
 	memset(&s, 0, sizeof s);
 	s.f = f;
 	s.target = f->d->amount;
-	s.maxfee = fee_max(&f->c->fee);
+	s.exact_only = exact_only;
+	s.maxfee = exact_only ? 0 : fee_max(&f->c->fee);
 	s.m = f->n < f->cfg->subset_items ? f->n : f->cfg->subset_items;
 	s.size = f->cfg->subset_size < MATCH_SUBSET_LINES ? f->cfg->subset_size : MATCH_SUBSET_LINES;
 	if (s.m < 2)
@@ -671,8 +676,10 @@ match_fits(struct match_index *ix, const struct match_config *cfg,
 		else
 			f.v[f.n++] = &base[i];
 	}
-	if (!fit_single(&f) && !fit_due_group(&f))
-		fit_subset(&f); /* an exact invoice or a day's bills outrank any combination */
+	if (fit_single(&f))
+		fit_subset(&f, true); /* the same amount in a combination is a rival */
+	else if (!fit_due_group(&f))
+		fit_subset(&f, false); /* a day's bills outrank any other combination */
 	match_fit_periods(&f);
 	if (!amount_only && !exact)
 		match_fit_near(&f);
