@@ -34,6 +34,14 @@ cust(struct match_index *ix, int64_t id, const char *code, const char *name,
 	sb_free(&key);
 }
 
+/* An open invoice with its own due date (yen). */
+static void
+slip(struct match_index *ix, int64_t id, const char *num, int64_t cust_id, const char *issue,
+     const char *due, int64_t open)
+{
+	match_index_add_invoice(ix, id, num, cust_id, day(issue), day(due), open, "JPY");
+}
+
 static void
 inv(struct match_index *ix, int64_t id, const char *num, int64_t cust_id, const char *issue,
     int64_t open)
@@ -559,12 +567,12 @@ ambiguous_world(void)
 	match_index_add_payers(ix, 9, NULL, "オオノタロウ");
 	match_index_set_closing(ix, 9, 31);
 	/* period of January: 102 + 103 + 107 = 100,000; and 101 + 105 + 106 too */
-	match_index_add_invoice(ix, 101, "X-101", 9, day("2025-12-05"), day("2026-01-31"), 20000, "JPY");
-	match_index_add_invoice(ix, 105, "X-105", 9, day("2025-12-06"), day("2026-01-31"), 30000, "JPY");
-	match_index_add_invoice(ix, 106, "X-106", 9, day("2025-12-07"), day("2026-01-31"), 50000, "JPY");
-	match_index_add_invoice(ix, 102, "X-102", 9, day("2026-01-05"), day("2026-02-28"), 70000, "JPY");
-	match_index_add_invoice(ix, 103, "X-103", 9, day("2026-01-06"), day("2026-02-28"), -10000, "JPY");
-	match_index_add_invoice(ix, 107, "X-107", 9, day("2026-01-07"), day("2026-02-28"), 40000, "JPY");
+	slip(ix, 101, "X-101", 9, "2025-12-05", "2026-01-31", 20000);
+	slip(ix, 105, "X-105", 9, "2025-12-06", "2026-01-31", 30000);
+	slip(ix, 106, "X-106", 9, "2025-12-07", "2026-01-31", 50000);
+	slip(ix, 102, "X-102", 9, "2026-01-05", "2026-02-28", 70000);
+	slip(ix, 103, "X-103", 9, "2026-01-06", "2026-02-28", -10000);
+	slip(ix, 107, "X-107", 9, "2026-01-07", "2026-02-28", 40000);
 	match_index_finish(ix);
 	return ix;
 }
@@ -594,8 +602,8 @@ test_fee_on_small_slips(void)
 	struct match_deposit d = dep("ｶ)ｺﾓﾘｼﾖｳﾃﾝ", 240);
 
 	cust(ix, 8, "S1", "株式会社小森商店", "コモリショウテン");
-	match_index_add_invoice(ix, 81, "S-81", 8, day("2026-02-01"), day("2026-02-28"), 500, "JPY");
-	match_index_add_invoice(ix, 82, "S-82", 8, day("2026-02-02"), day("2026-02-28"), 400, "JPY");
+	slip(ix, 81, "S-81", 8, "2026-02-01", "2026-02-28", 500);
+	slip(ix, 82, "S-82", 8, "2026-02-02", "2026-02-28", 400);
 	match_index_finish(ix);
 	match_config_default(&cfg);
 	d.date = day("2026-02-27");
@@ -628,13 +636,13 @@ test_fee_or_slip(void)
 		match_index_add_invoice(ix, 60 + i, i ? "K-n" : "K-0", 6, day("2026-02-01") + i,
 					day("2026-02-28"), bills[i], "JPY");
 	cust(ix, 4, "G1", "株式会社西村硝子", "ニシムラガラス");
-	match_index_add_invoice(ix, 41, "G-1", 4, day("2026-02-01"), day("2026-02-28"), 9900, "JPY");
-	match_index_add_invoice(ix, 42, "G-2", 4, day("2026-02-02"), day("2026-02-28"), 8250, "JPY");
-	match_index_add_invoice(ix, 43, "G-3", 4, day("2026-02-03"), day("2026-02-28"), 18150, "JPY");
+	slip(ix, 41, "G-1", 4, "2026-02-01", "2026-02-28", 9900);
+	slip(ix, 42, "G-2", 4, "2026-02-02", "2026-02-28", 8250);
+	slip(ix, 43, "G-3", 4, "2026-02-03", "2026-02-28", 18150);
 	cust(ix, 5, "M1", "株式会社森精機", "モリセイキ");
-	match_index_add_invoice(ix, 51, "M-1", 5, day("2025-10-01"), day("2025-11-30"), 274120, "JPY");
-	match_index_add_invoice(ix, 52, "M-2", 5, day("2026-02-01"), day("2026-02-28"), 1302180, "JPY");
-	match_index_add_invoice(ix, 53, "M-3", 5, day("2026-03-05"), day("2026-03-31"), 1575310, "JPY");
+	slip(ix, 51, "M-1", 5, "2025-10-01", "2025-11-30", 274120);
+	slip(ix, 52, "M-2", 5, "2026-02-01", "2026-02-28", 1302180);
+	slip(ix, 53, "M-3", 5, "2026-03-05", "2026-03-31", 1575310);
 	match_index_finish(ix);
 	match_config_default(&cfg);
 	d.date = day("2026-02-27");
@@ -662,9 +670,9 @@ test_habit_two_sets(void)
 	struct match_deposit d = dep("ｶ)ﾏﾂｲｺｳｷﾞﾖｳ", 495000);
 
 	cust(ix, 7, "H1", "株式会社松井工業", "マツイコウギョウ");
-	match_index_add_invoice(ix, 71, "Y-1", 7, day("2026-01-10"), day("2026-02-28"), 200000, "JPY");
-	match_index_add_invoice(ix, 72, "Z-1", 7, day("2026-01-11"), day("2026-02-28"), 300000, "JPY");
-	match_index_add_invoice(ix, 73, "X-1", 7, day("2026-01-12"), day("2026-03-31"), 500000, "JPY");
+	slip(ix, 71, "Y-1", 7, "2026-01-10", "2026-02-28", 200000);
+	slip(ix, 72, "Z-1", 7, "2026-01-11", "2026-02-28", 300000);
+	slip(ix, 73, "X-1", 7, "2026-01-12", "2026-03-31", 500000);
 	match_index_learn_deduction(ix, 7, 4000, 400000, 400000, 396000); /* 1 % before */
 	match_index_finish(ix);
 	match_config_default(&cfg);
