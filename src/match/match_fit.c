@@ -603,9 +603,29 @@ fit_keep_over(const struct fitter *f, const struct match_proposal *spill)
 	match_fit_emit(f, &p);
 }
 
+/* A catch-up: the oldest open invoice (a month disputed or forgotten) and
+ * the one due now, paid together — exactly or less a fee. Shown as one
+ * of the ways the amount adds up, never taken alone. */
+static void
+fit_catch_up(const struct fitter *f, int due_now)
+{
+	struct match_proposal p;
+	int64_t fee = f->v[0]->open + f->v[due_now]->open - f->d->amount;
+
+	if (due_now < 2 || (fee && !match_fee_allows(&f->c->fee, fee)))
+		return; /* the oldest two: the combinations have them */
+	match_fit_start(f, &p, fee ? MATCH_FIT_SUM_FEE : MATCH_FIT_SUM);
+	match_fit_line(&p, f->v[0], f->v[0]->open, 0);
+	match_fit_line(&p, f->v[due_now], f->v[due_now]->open, 0);
+	if (!match_fee_spread(&p, fee))
+		return;
+	p.features = MATCH_F_AMBIGUOUS;
+	match_fit_emit(f, &p);
+}
+
 /* The invoice due when the deposit came (by the customer's lateness),
  * when oldest first would not touch it: part of it, or all of it with the
- * rest kept on account. */
+ * rest kept on account; or with the oldest one as a catch-up. */
 static void
 fit_due_now(const struct fitter *f)
 {
@@ -615,6 +635,7 @@ fit_due_now(const struct fitter *f)
 
 	for (int i = 1; i < f->n; i++)
 		k = match_due_distance(f, f->v[i]) < match_due_distance(f, f->v[k]) ? i : k;
+	fit_catch_up(f, k);
 	if (k == 0 || (k == 1 && a < f->v[1]->open) || a == f->v[k]->open)
 		return; /* oldest first and the next partial propose these */
 	match_fit_start(f, &p, a < f->v[k]->open ? MATCH_FIT_PARTIAL : MATCH_FIT_OVER);
