@@ -610,10 +610,13 @@ static void
 fit_catch_up(const struct fitter *f, int due_now)
 {
 	struct match_proposal p;
-	int64_t fee = f->v[0]->open + f->v[due_now]->open - f->d->amount;
+	int64_t fee;
 
-	if (due_now < 2 || (fee && !match_fee_allows(&f->c->fee, fee)))
-		return; /* the oldest two: the combinations have them */
+	if (due_now < 2)
+		return; /* the oldest two (or none): the combinations have them */
+	fee = f->v[0]->open + f->v[due_now]->open - f->d->amount;
+	if (fee && !match_fee_allows(&f->c->fee, fee))
+		return;
 	match_fit_start(f, &p, fee ? MATCH_FIT_SUM_FEE : MATCH_FIT_SUM);
 	match_fit_line(&p, f->v[0], f->v[0]->open, 0);
 	match_fit_line(&p, f->v[due_now], f->v[due_now]->open, 0);
