@@ -71,42 +71,30 @@ json_money(struct strbuf *out, const char *key, int64_t v, const char *cur, int 
 	jsonout_pair(out, key, buf, first);
 }
 
-/* Whose invoice line l is: its own customer, else the proposal's. */
-static const char *
-line_customer(const struct match_line *l, const struct match_proposal *p)
-{
-	return l->customer_code ? l->customer_code : p->customer_code;
-}
-
 /* ,"customers":[every customer whose invoices p clears, once] */
 static void
 json_customers(struct strbuf *out, const struct match_proposal *p)
 {
-	int n = 0;
-
 	jsonout_key(out, "customers", 0);
 	sb_addc(out, '[');
-	for (int i = 0; i < p->nlines || (i == 0 && !p->nlines); i++) {
-		const char *c = p->nlines ? line_customer(&p->line[i], p) : p->customer_code;
-		int seen = 0;
-
-		for (int k = 0; k < i && !seen; k++)
-			seen = strcmp(line_customer(&p->line[k], p), c) == 0;
-		if (!seen) {
+	if (!p->nlines)
+		jsonout_str(out, p->customer_code);
+	for (int i = 0, n = 0; i < p->nlines; i++)
+		if (match_line_first_of_customer(p, i)) {
 			sb_adds(out, n++ ? "," : "");
-			jsonout_str(out, c);
+			jsonout_str(out, match_line_customer_code(p, i));
 		}
-	}
 	sb_addc(out, ']');
 }
 
 static void
-json_line(struct strbuf *out, const struct match_line *l, const struct match_proposal *p,
-	  const char *cur, int first)
+json_line(struct strbuf *out, const struct match_proposal *p, int i, const char *cur)
 {
-	sb_adds(out, first ? "{" : ",{");
+	const struct match_line *l = &p->line[i];
+
+	sb_adds(out, i ? ",{" : "{");
 	jsonout_pair(out, "invoice", l->number, 1);
-	jsonout_pair(out, "customer", line_customer(l, p), 0);
+	jsonout_pair(out, "customer", match_line_customer_code(p, i), 0);
 	json_money(out, "cleared", l->cleared, cur, 0);
 	json_money(out, "fee", l->fee, cur, 0);
 	sb_addc(out, '}');
@@ -132,7 +120,7 @@ json_proposal(struct strbuf *out, const struct match_proposal *p, const struct m
 	jsonout_key(out, "lines", 0);
 	sb_addc(out, '[');
 	for (int i = 0; i < p->nlines; i++) {
-		json_line(out, &p->line[i], p, cur, i == 0);
+		json_line(out, p, i, cur);
 		fee += p->line[i].fee;
 	}
 	sb_addc(out, ']');

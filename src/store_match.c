@@ -385,12 +385,12 @@ static enum ur_status
 credits_own(const struct match_proposal *p, struct ur_err *err)
 {
 	for (int i = 0; i < p->nlines; i++) {
-		int64_t c = p->line[i].customer_id ? p->line[i].customer_id : p->customer_id, net = 0;
+		int64_t net = 0;
 
 		if (p->line[i].cleared >= 0)
 			continue;
 		for (int k = 0; k < p->nlines; k++)
-			if ((p->line[k].customer_id ? p->line[k].customer_id : p->customer_id) == c)
+			if (match_line_customer(p, k) == match_line_customer(p, i))
 				net += p->line[k].cleared;
 		if (net < 0)
 			return ur_fail(err, UR_INPUT, _("credit slip %s offsets more than its customer's "
@@ -450,7 +450,7 @@ confirm_rows(struct store *st, const struct match_deposit *d, const struct match
 
 	for (int i = 0; i < p->nlines; i++) {
 		a.invoice_id = p->line[i].invoice_id;
-		a.customer_id = p->line[i].customer_id ? p->line[i].customer_id : p->customer_id;
+		a.customer_id = match_line_customer(p, i);
 		a.amount = p->line[i].cleared - p->line[i].fee;
 		a.fee = p->line[i].fee;
 		if ((rc = (checked ? store_allocation_insert_checked
@@ -477,15 +477,9 @@ learn_customers(struct store *st, const struct match_deposit *d, const struct ma
 {
 	enum ur_status rc = store_alias_learn(st, d, p->customer_id, 1, err);
 
-	for (int i = 0; i < p->nlines && rc == UR_OK; i++) {
-		int64_t c = p->line[i].customer_id;
-		int seen = !c || c == p->customer_id;
-
-		for (int k = 0; k < i && !seen; k++)
-			seen = p->line[k].customer_id == c;
-		if (!seen)
-			rc = store_alias_learn(st, d, c, 1, err);
-	}
+	for (int i = 0; i < p->nlines && rc == UR_OK; i++)
+		if (match_line_first_of_customer(p, i) && match_line_customer(p, i) != p->customer_id)
+			rc = store_alias_learn(st, d, match_line_customer(p, i), 1, err);
 	return rc;
 }
 

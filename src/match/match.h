@@ -250,6 +250,14 @@ void match_index_apply(struct match_index *ix, const struct match_proposal *p);
  *  matched automatically onto them. */
 void match_index_hold(struct match_index *ix, const struct match_result *r);
 
+/** Whose invoice line i of p is: its own customer, else the proposal's. */
+int64_t match_line_customer(const struct match_proposal *p, int i);
+/** … and its code (NULL when the line names only the id). */
+const char *match_line_customer_code(const struct match_proposal *p, int i);
+/** True when line i is the first of p's lines of its customer (to name each
+ *  customer of a transfer for several once). */
+bool match_line_first_of_customer(const struct match_proposal *p, int i);
+
 /** Append a one-line explanation of p for a clerk to out ("payer ｶ)ﾔﾏﾀﾞ…
  *  = 山田商事 (alias, confirmed 7×); amount = INV-0042 − fee ¥440"). */
 void match_explain(const struct match_proposal *p, const struct match_deposit *d,

@@ -224,24 +224,37 @@ explain_diff(const struct match_proposal *p, const char *cur, struct strbuf *out
 		sb_adds(out, _(" (the customer's habit)"));
 }
 
+int64_t
+match_line_customer(const struct match_proposal *p, int i)
+{
+	return p->line[i].customer_id ? p->line[i].customer_id : p->customer_id;
+}
+
+const char *
+match_line_customer_code(const struct match_proposal *p, int i)
+{
+	return p->line[i].customer_id ? p->line[i].customer_code : p->customer_code;
+}
+
+bool
+match_line_first_of_customer(const struct match_proposal *p, int i)
+{
+	for (int k = 0; k < i; k++)
+		if (match_line_customer(p, k) == match_line_customer(p, i))
+			return false;
+	return true;
+}
+
 /* "; one transfer for several customers: C001, C002". */
 static void
 explain_several(const struct match_proposal *p, struct strbuf *out)
 {
 	sb_adds(out, _("; one transfer for several customers: "));
-	for (int i = 0; i < p->nlines; i++) {
-		const char *c = p->line[i].customer_code ? p->line[i].customer_code
-							  : p->customer_code;
-		int seen = 0;
-
-		for (int k = 0; k < i && !seen; k++)
-			seen = p->line[k].customer_code == c ||
-			       (p->line[k].customer_code && c && !strcmp(p->line[k].customer_code, c));
-		if (!seen) {
+	for (int i = 0; i < p->nlines; i++)
+		if (match_line_first_of_customer(p, i)) {
 			sb_adds(out, i ? ", " : "");
-			put_name(out, c);
+			put_name(out, match_line_customer_code(p, i));
 		}
-	}
 }
 
 /* Months from the other invoice's due date to the deposit, at least 1. */

@@ -130,7 +130,6 @@ fee_max(const struct match_fee_policy *p)
 	return m;
 }
 
-
 /* A new proposal for the customer, with room for all its invoices. */
 void
 match_fit_start(const struct fitter *f, struct match_proposal *p, enum match_fit fit)
@@ -208,11 +207,17 @@ match_fit_emit(const struct fitter *f, struct match_proposal *p)
 #define TIE_GAP 14 /* days by which one due date must fit better to decide a tie */
 
 int
-match_due_distance(const struct fitter *f, const struct minv *v)
+match_due_gap(const struct mcust *c, int32_t day, const struct minv *v)
 {
-	int d = v->due + f->c->late_days - f->d->date;
+	int d = v->due + c->late_days - day;
 
 	return d < 0 ? -d : d;
+}
+
+int
+match_due_distance(const struct fitter *f, const struct minv *v)
+{
+	return match_due_gap(f->c, f->d->date, v);
 }
 
 /* True when v[a] is the better choice than v[b] for this deposit: the
@@ -395,8 +400,8 @@ subset_dfs(struct subset *s, int from, int depth, int64_t sum)
 	return 0;
 }
 
-/* Emit the combination pick[0..n) (NULL: the oldest n), the fee taken
- * from the last one. */
+/* Emit the combination pick[0..n) (NULL: the oldest n) less fee, booked
+ * on the largest invoices. */
 static void
 fit_emit_subset(const struct fitter *f, const int *pick, int n, int64_t fee, int ambiguous)
 {
@@ -700,8 +705,10 @@ match_fits(struct match_index *ix, const struct match_config *cfg,
 		else
 			f.v[f.n++] = &base[i];
 	}
-	if (fit_single(&f))
-		fit_subset(&f, true); /* the same amount in a combination is a rival */
+	if (fit_single(&f)) {
+		if (f.n > 2) /* another two or more may add up to that invoice too */
+			fit_subset(&f, true);
+	}
 	else if (!fit_due_group(&f))
 		fit_subset(&f, false); /* a day's bills outrank any other combination */
 	match_fit_periods(&f);

@@ -13,23 +13,6 @@
 #include "match_priv.h"
 #include "xalloc.h"
 
-/* Is candidate c one of a group the payer pays for? */
-static bool
-in_group(const struct mcand *c)
-{
-	return c->features & (MATCH_F_CONFLICT | MATCH_F_PARENT);
-}
-
-/* Days between the deposit and v's due date moved by its customer's
- * usual lateness. */
-static int
-due_gap(const struct match_index *ix, const struct match_deposit *d, const struct minv *v)
-{
-	int g = v->due + ix->cust[v->cust].late_days - d->date;
-
-	return g < 0 ? -g : g;
-}
-
 /* The group's invoices in cur due about when d came (near) or all of
  * them, into w; their number, *total their sum. */
 static int
@@ -43,12 +26,12 @@ group_invoices(const struct match_index *ix, const struct match_deposit *d,
 	for (int i = 0; i < cs->n; i++) {
 		const struct mcust *c = &ix->cust[cs->c[i].cust];
 
-		for (uint32_t k = 0; in_group(&cs->c[i]) && k < c->inv_count; k++) {
+		for (uint32_t k = 0; cs->c[i].features & MATCH_F_GROUP && k < c->inv_count; k++) {
 			const struct minv *v = &ix->inv[c->inv_first + k];
 
 			if (v->open <= 0 || strcmp(v->cur, cur) != 0 ||
 			    (d->date && v->issue > d->date) ||
-			    (near && due_gap(ix, d, v) > MATCH_NATURAL_DAYS))
+			    (near && match_due_gap(c, d->date, v) > MATCH_NATURAL_DAYS))
 				continue;
 			w[n++] = v;
 			*total += v->open;
@@ -96,7 +79,7 @@ match_fit_group(struct match_index *ix, const struct match_deposit *d, const str
 	const struct minv **w;
 
 	for (int i = 0; i < cs->n; i++)
-		if (in_group(&cs->c[i])) {
+		if (cs->c[i].features & MATCH_F_GROUP) {
 			members++;
 			room += ix->cust[cs->c[i].cust].inv_count;
 		}

@@ -178,9 +178,13 @@ bool match_fee_spread(struct match_proposal *p, int64_t fee);
 /* Keep p's lines and hand it to the scorer (not when its fees are as much
  * as the deposit). */
 void match_fit_emit(const struct fitter *f, struct match_proposal *p);
-/* Days between the deposit and invoice v's due date moved by the
- * customer's usual lateness. */
+/* Days between day and invoice v's due date moved by c's usual lateness. */
+int match_due_gap(const struct mcust *c, int32_t day, const struct minv *v);
+/* … between the deposit and v's due date, for the fitter's customer. */
 int match_due_distance(const struct fitter *f, const struct minv *v);
+/* Candidates a payer that pays for several customers names: a learned
+ * alias of several, or the customer master's paying parent. */
+#define MATCH_F_GROUP (MATCH_F_CONFLICT | MATCH_F_PARENT)
 /* A combination the customer would naturally pay ends with an invoice
  * due within this many days of the deposit (by its lateness). */
 #define MATCH_NATURAL_DAYS 31

@@ -404,7 +404,7 @@ static void
 fit_group(struct scorer *s, const struct mcands *cs)
 {
 	for (int i = 0; i < cs->n; i++)
-		if (cs->c[i].features & (MATCH_F_CONFLICT | MATCH_F_PARENT)) {
+		if (cs->c[i].features & MATCH_F_GROUP) {
 			s->cand = &cs->c[i];
 			match_fit_group(s->ix, s->d, cs, score_fit, s);
 			return;
