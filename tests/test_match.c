@@ -115,6 +115,79 @@ test_fee_policy(void)
 	tap_ok(strstr(err.msg, "sometimes") != NULL, "the message names it: %s", err.msg);
 	tap_is_int(match_fee_parse("list:1.50,2", "CNY", &p, &err), UR_OK, "CNY list");
 	tap_is_int(p.fees[0], 150, "1.50 CNY = 150 minor units");
+	tap_is_int(match_fee_parse("440/660", "JPY", &p, &err), UR_OK, "parse tiers 440/660");
+	tap_ok(match_fee_allows(&p, 440) && match_fee_allows(&p, 660) && !match_fee_allows(&p, 550),
+	       "tiers allow their own");
+	tap_is_int(match_fee_parse("145", "JPY", &p, &err), UR_OK, "parse one amount");
+	tap_ok(match_fee_allows(&p, 145) && !match_fee_allows(&p, 440), "an amount allows itself");
+	tap_is_int(match_fee_parse("440,660", "JPY", &p, &err), UR_INPUT,
+		   "tiers separated by a comma are refused (a comma groups digits)");
+	tap_is_int(match_fee_parse("deduct", "JPY", &p, &err), UR_OK, "parse deduct");
+	tap_ok(match_fee_allows(&p, 880), "deduct is the usual list");
+}
+
+/* A holding company with nothing open pays both its subsidiaries' bills
+ * due now in one transfer: proposed for both, never taken alone. */
+static void
+test_parent_pays_two(void)
+{
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep("ｶ)ｱｵﾊﾞﾎ-ﾙﾃﾞｲﾝｸﾞｽ", 75000);
+	struct strbuf e;
+
+	cust(ix, 1, "H", "株式会社青葉ホールディングス", "アオバホールディングス");
+	cust(ix, 2, "A", "株式会社青葉商事", "アオバショウジ");
+	cust(ix, 3, "B", "株式会社青葉運輸", "アオバウンユ");
+	match_index_add_payers(ix, 2, "H", NULL);
+	match_index_add_payers(ix, 3, "H", NULL);
+	slip(ix, 21, "A-1", 2, "2026-01-31", "2026-02-28", 30000);
+	slip(ix, 31, "B-1", 3, "2026-01-31", "2026-02-28", 45000);
+	match_index_finish(ix);
+	match_config_default(&cfg);
+	sb_init(&e);
+	d.date = day("2026-02-27");
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.nprop && r.prop[0].features & MATCH_F_SEVERAL && r.prop[0].nlines == 2,
+	       "the parent's transfer: both subsidiaries' bills proposed together");
+	tap_is_int(r.hold, MATCH_HOLD_CONFLICT, "… for a clerk to confirm");
+	match_explain(&r.prop[0], &d, &e);
+	tap_ok(strstr(e.buf, "; one transfer for several customers: A, B") != NULL,
+	       "… and says so, by code: %s", e.buf);
+	sb_free(&e);
+	match_index_free(ix);
+}
+
+/* A CNY customer that drops the small change (抹零) once confirmed: the
+ * next closing total less its cents is matched; before, only proposed. */
+static void
+test_moling_habit(void)
+{
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep("上海恒通贸易有限公司", 1234500);
+
+	match_index_add_customer(ix, 3, "S3", "上海恒通贸易有限公司", "", "上海恒通贸易", "CNY",
+				 NULL);
+	match_index_set_closing(ix, 3, 31);
+	match_index_add_invoice(ix, 31, "CN-1", 3, day("2026-01-05"), day("2026-02-28"), 600037,
+				"CNY");
+	match_index_add_invoice(ix, 32, "CN-2", 3, day("2026-01-20"), day("2026-02-28"), 634500,
+				"CNY");
+	match_index_finish(ix);
+	match_config_default(&cfg);
+	d.currency = "CNY";
+	d.date = day("2026-02-27");
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.nprop && r.prop[0].fit == MATCH_FIT_NEAR && r.prop[0].diff == MATCH_DIFF_MOLING &&
+	       r.hold != MATCH_AUTO, "CNY 12,345.37 paid as 12,345.00: 抹零 proposed, held");
+	match_index_learn_deduction(ix, 3, 58, 900058, 900058, 900000); /* once before */
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.hold == MATCH_AUTO && r.prop[0].diff == MATCH_DIFF_MOLING &&
+	       r.prop[0].features & MATCH_F_LEARNED, "… once it is the customer's habit: matched");
+	match_index_free(ix);
 }
 
 struct fit_case {
@@ -822,6 +895,8 @@ TAP_SUITE(match)
 	test_fee_on_small_slips();
 	test_habit_two_sets();
 	test_fee_or_slip();
+	test_moling_habit();
+	test_parent_pays_two();
 	test_held_tie();
 	test_customer_ids();
 }
