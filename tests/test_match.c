@@ -471,6 +471,33 @@ test_partial_next(void)
 	match_index_free(ix);
 }
 
+/* A partial payment on an invoice's due date while a months-old one is
+ * still open: the money was meant for the invoice due (held either way). */
+static void
+test_partial_due(void)
+{
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep("ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ", 300000);
+
+	cust(ix, 1, "C1", "株式会社山田商事", "カ)ヤマダショウジ");
+	slip(ix, 11, "OLD-1", 1, "2025-11-20", "2025-12-31", 500000);
+	slip(ix, 12, "NOW-2", 1, "2026-01-20", "2026-02-28", 500000);
+	match_index_finish(ix);
+	match_config_default(&cfg);
+	d.date = day("2026-02-27");
+	match_deposit(ix, &cfg, &d, &r);
+	tap_is_int(r.hold, MATCH_HOLD_AMOUNT, "a partial payment: held");
+	tap_ok(r.nprop >= 2 && strcmp(r.prop[0].line[0].number, "NOW-2") == 0 &&
+		       strcmp(r.prop[1].line[0].number, "OLD-1") == 0,
+	       "part of the invoice due that day first, then of the old one");
+	cfg.oldest_first = true;
+	match_deposit(ix, &cfg, &d, &r);
+	tap_is_str(r.prop[0].line[0].number, "OLD-1", "allocation-order = oldest: the old one");
+	match_index_free(ix);
+}
+
 static void
 test_routes(void)
 {
@@ -887,6 +914,7 @@ TAP_SUITE(match)
 	test_safety();
 	test_amount_only();
 	test_partial_next();
+	test_partial_due();
 	test_routes();
 	test_ties();
 	test_tie_dates();

@@ -204,7 +204,6 @@ match_fit_emit(const struct fitter *f, struct match_proposal *p)
 	f->fn(f->ctx, p);
 }
 
-#define TIE_GAP 14 /* days by which one due date must fit better to decide a tie */
 
 int
 match_due_gap(const struct mcust *c, int32_t day, const struct minv *v)

@@ -178,6 +178,7 @@ bool match_fee_spread(struct match_proposal *p, int64_t fee);
 /* Keep p's lines and hand it to the scorer (not when its fees are as much
  * as the deposit). */
 void match_fit_emit(const struct fitter *f, struct match_proposal *p);
+#define TIE_GAP 14 /* days by which one due date must fit better to decide a tie */
 /* Days between day and invoice v's due date moved by c's usual lateness. */
 int match_due_gap(const struct mcust *c, int32_t day, const struct minv *v);
 /* … between the deposit and v's due date, for the fitter's customer. */

@@ -38,6 +38,8 @@ static const int amount_score[] = {
 struct ranked {
 	struct match_proposal p;
 	int32_t oldest; /* issue date of the oldest invoice cleared */
+	int32_t due_gap; /* partial or over: days off the customer's due date */
+	int identity;    /* of the payer: at one score, a name outranks an amount */
 	uint32_t cust;
 	int64_t first_id;
 };
@@ -53,6 +55,7 @@ hit_add(uint32_t *hit, int *nhit, uint32_t cust)
 
 struct scorer {
 	struct match_index *ix;
+	const struct match_config *cfg;
 	const struct match_deposit *d;
 	const struct mcand *cand;
 	struct ranked r[MAX_RANKED];
@@ -77,9 +80,31 @@ ranked_cmp(const void *a, const void *b)
 
 	if (x->p.score != y->p.score)
 		return y->p.score - x->p.score;
+	if (x->identity != y->identity)
+		return y->identity - x->identity;
+	if (x->due_gap != y->due_gap)
+		return x->due_gap < y->due_gap ? -1 : 1;
 	if (x->oldest != y->oldest)
 		return x->oldest < y->oldest ? -1 : 1;
 	return (x->first_id > y->first_id) - (x->first_id < y->first_id);
+}
+
+/* Of readings that do not clear invoices exactly, the likelier one pays
+ * the invoice due when the money came (by the customer's lateness): its
+ * last line's gap in fortnights, as due dates closer than TIE_GAP do not
+ * tell invoices apart (then the oldest goes first, as with
+ * allocation-order = oldest). 0 for exact fits. */
+static int32_t
+partial_due_gap(const struct scorer *s, uint32_t cust, const struct match_proposal *fit)
+{
+	const struct minv *v;
+
+	if (fit->fit < MATCH_FIT_PARTIAL || s->cfg->oldest_first)
+		return 0;
+	if (!fit->nlines)
+		return INT32_MAX;
+	v = find_inv(s->ix, cust, fit->line[fit->nlines - 1].invoice_id);
+	return v ? match_due_gap(&s->ix->cust[cust], s->d->date, v) / TIE_GAP : INT32_MAX;
 }
 
 /* Score one fit of the current candidate and keep it. */
@@ -109,6 +134,8 @@ score_fit(void *ctx, const struct match_proposal *fit)
 	    (fit->fit == MATCH_FIT_NONE || fit->fit >= MATCH_FIT_PARTIAL))
 		r->p.score -= SC_WEAK_NAME;
 	r->oldest = fit->oldest;
+	r->due_gap = partial_due_gap(s, c->cust, fit);
+	r->identity = c->identity;
 	r->cust = c->cust;
 	r->first_id = fit->nlines ? fit->line[0].invoice_id : INT64_MAX;
 	for (int i = 0; i < fit->nlines && c->edi_inv != MATCH_NONE; i++)
@@ -439,6 +466,7 @@ match_deposit(struct match_index *ix, const struct match_config *cfg,
 	match_candidates(ix, d, d->payer_key && *d->payer_key ? d->payer_key : key.buf ? key.buf : "",
 			 info.corp, code, &cs);
 	s->ix = ix;
+	s->cfg = cfg;
 	s->d = d;
 	s->n = 0;
 	ix->lines.at = ix->lines.used = 0; /* the last deposit's lines are done with */
