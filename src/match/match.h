@@ -207,6 +207,7 @@ struct match_proposal {
 	struct match_line *line; /* the engine's: valid until the next match_deposit
 				    on the same index; else whoever built p owns it */
 	int32_t oldest;      /* issue date of the oldest invoice it clears */
+	int32_t due_first, due_last; /* the earliest and latest of their due dates */
 	int64_t on_account;  /* cash held as a credit */
 	int32_t other_due;   /* MATCH_F_OLDER_SAME, MATCH_F_AMBIGUOUS on a tie: the
 				other invoice's due date */

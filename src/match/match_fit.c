@@ -139,7 +139,7 @@ match_fit_start(const struct fitter *f, struct match_proposal *p, enum match_fit
 	p->customer_code = f->c->code;
 	p->customer_name = f->c->name;
 	p->fit = fit;
-	p->oldest = INT32_MAX;
+	match_span_start(p);
 	p->line = match_lines_reserve(f->lines, f->c->inv_count + 1);
 }
 
@@ -154,7 +154,22 @@ match_fit_line(struct match_proposal *p, const struct minv *v, int64_t cleared, 
 	l->fee = fee;
 	l->customer_id = 0;
 	l->customer_code = NULL;
+	match_span_add(p, v);
+}
+
+void
+match_span_start(struct match_proposal *p)
+{
+	p->oldest = p->due_first = INT32_MAX;
+	p->due_last = INT32_MIN;
+}
+
+void
+match_span_add(struct match_proposal *p, const struct minv *v)
+{
 	p->oldest = v->issue < p->oldest ? v->issue : p->oldest;
+	p->due_first = v->due < p->due_first ? v->due : p->due_first;
+	p->due_last = v->due > p->due_last ? v->due : p->due_last;
 }
 
 bool
@@ -206,9 +221,9 @@ match_fit_emit(const struct fitter *f, struct match_proposal *p)
 
 
 int
-match_due_gap(const struct mcust *c, int32_t day, const struct minv *v)
+match_due_gap(const struct mcust *c, int32_t day, int32_t due)
 {
-	int d = v->due + c->late_days - day;
+	int d = due + c->late_days - day;
 
 	return d < 0 ? -d : d;
 }
@@ -216,7 +231,7 @@ match_due_gap(const struct mcust *c, int32_t day, const struct minv *v)
 int
 match_due_distance(const struct fitter *f, const struct minv *v)
 {
-	return match_due_gap(f->c, f->d->date, v);
+	return match_due_gap(f->c, f->d->date, v->due);
 }
 
 /* True when v[a] is the better choice than v[b] for this deposit: the

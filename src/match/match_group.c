@@ -31,7 +31,7 @@ group_invoices(const struct match_index *ix, const struct match_deposit *d,
 
 			if (v->open <= 0 || strcmp(v->cur, cur) != 0 ||
 			    (d->date && v->issue > d->date) ||
-			    (near && match_due_gap(c, d->date, v) > MATCH_NATURAL_DAYS))
+			    (near && match_due_gap(c, d->date, v->due) > MATCH_NATURAL_DAYS))
 				continue;
 			w[n++] = v;
 			*total += v->open;
@@ -53,7 +53,7 @@ group_emit(const struct match_index *ix, struct mlines *lines, const struct minv
 	p.customer_name = first->name;
 	p.fit = fee ? MATCH_FIT_SUM_FEE : MATCH_FIT_SUM;
 	p.features = MATCH_F_SEVERAL;
-	p.oldest = INT32_MAX;
+	match_span_start(&p);
 	p.line = match_lines_reserve(lines, (uint32_t)n);
 	for (int i = 0; i < n; i++) {
 		const struct mcust *c = &ix->cust[w[i]->cust];
@@ -61,7 +61,7 @@ group_emit(const struct match_index *ix, struct mlines *lines, const struct minv
 		p.line[i] = (struct match_line){ .invoice_id = w[i]->id, .number = w[i]->number,
 						 .cleared = w[i]->open,
 						 .customer_id = c->id, .customer_code = c->code };
-		p.oldest = w[i]->issue < p.oldest ? w[i]->issue : p.oldest;
+		match_span_add(&p, w[i]);
 	}
 	p.nlines = n;
 	if (!match_fee_spread(&p, fee))

@@ -179,8 +179,11 @@ bool match_fee_spread(struct match_proposal *p, int64_t fee);
  * as the deposit). */
 void match_fit_emit(const struct fitter *f, struct match_proposal *p);
 #define TIE_GAP 14 /* days by which one due date must fit better to decide a tie */
-/* Days between day and invoice v's due date moved by c's usual lateness. */
-int match_due_gap(const struct mcust *c, int32_t day, const struct minv *v);
+/* Days between day and a due date moved by c's usual lateness. */
+int match_due_gap(const struct mcust *c, int32_t day, int32_t due);
+/* p clears no invoice yet; p clears v too: its oldest issue and due span. */
+void match_span_start(struct match_proposal *p);
+void match_span_add(struct match_proposal *p, const struct minv *v);
 /* … between the deposit and v's due date, for the fitter's customer. */
 int match_due_distance(const struct fitter *f, const struct minv *v);
 /* Candidates a payer that pays for several customers names: a learned

@@ -38,7 +38,7 @@ static const int amount_score[] = {
 struct ranked {
 	struct match_proposal p;
 	int32_t oldest; /* issue date of the oldest invoice cleared */
-	int32_t due_gap; /* partial or over: days off the customer's due date */
+	int32_t due_gap; /* fortnights off the customer's due dates */
 	int identity;    /* of the payer: at one score, a name outranks an amount */
 	uint32_t cust;
 	int64_t first_id;
@@ -89,22 +89,24 @@ ranked_cmp(const void *a, const void *b)
 	return (x->first_id > y->first_id) - (x->first_id < y->first_id);
 }
 
-/* Of readings that do not clear invoices exactly, the likelier one pays
- * the invoice due when the money came (by the customer's lateness): its
- * last line's gap in fortnights, as due dates closer than TIE_GAP do not
- * tell invoices apart (then the oldest goes first, as with
- * allocation-order = oldest). 0 for exact fits. */
+/* At one score, the likelier reading pays what fell due when the money
+ * came (by the customer's lateness): the latest of its invoices' gaps, in
+ * fortnights, as due dates closer than TIE_GAP do not tell sets apart
+ * (then the oldest goes first, as always with allocation-order = oldest).
+ * Nothing cleared counts as the farthest. */
 static int32_t
-partial_due_gap(const struct scorer *s, uint32_t cust, const struct match_proposal *fit)
+fit_due_gap(const struct scorer *s, uint32_t cust, const struct match_proposal *fit)
 {
-	const struct minv *v;
+	const struct mcust *c = &s->ix->cust[cust];
+	int32_t early, late;
 
-	if (fit->fit < MATCH_FIT_PARTIAL || s->cfg->oldest_first)
+	if (s->cfg->oldest_first)
 		return 0;
-	if (!fit->nlines)
+	if (fit->due_first > fit->due_last)
 		return INT32_MAX;
-	v = find_inv(s->ix, cust, fit->line[fit->nlines - 1].invoice_id);
-	return v ? match_due_gap(&s->ix->cust[cust], s->d->date, v) / TIE_GAP : INT32_MAX;
+	early = match_due_gap(c, s->d->date, fit->due_first);
+	late = match_due_gap(c, s->d->date, fit->due_last);
+	return (early > late ? early : late) / TIE_GAP;
 }
 
 /* Score one fit of the current candidate and keep it. */
@@ -134,7 +136,7 @@ score_fit(void *ctx, const struct match_proposal *fit)
 	    (fit->fit == MATCH_FIT_NONE || fit->fit >= MATCH_FIT_PARTIAL))
 		r->p.score -= SC_WEAK_NAME;
 	r->oldest = fit->oldest;
-	r->due_gap = partial_due_gap(s, c->cust, fit);
+	r->due_gap = fit_due_gap(s, c->cust, fit);
 	r->identity = c->identity;
 	r->cust = c->cust;
 	r->first_id = fit->nlines ? fit->line[0].invoice_id : INT64_MAX;
