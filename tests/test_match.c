@@ -655,6 +655,46 @@ test_closing_period(void)
 	match_index_free(ix);
 }
 
+/* The same two slips billed in August and in September (a fixed monthly
+ * order): the period due when the money came, as with single invoices. */
+static void
+test_equal_periods(void)
+{
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep("ｶ)ﾎｸﾄﾄｿｳ", 264000);
+
+	cust(ix, 1, "C1", "株式会社北斗塗装", "ホクトトソウ");
+	match_index_set_closing(ix, 1, 31);
+	slip(ix, 11, "AUG-1", 1, "2026-08-10", "2026-09-30", 132000);
+	slip(ix, 12, "AUG-2", 1, "2026-08-20", "2026-09-30", 132000);
+	slip(ix, 21, "SEP-1", 1, "2026-09-10", "2026-10-31", 132000);
+	slip(ix, 22, "SEP-2", 1, "2026-09-20", "2026-10-31", 132000);
+	match_index_finish(ix);
+	match_config_default(&cfg);
+	d.date = day("2026-09-30");
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.hold == MATCH_AUTO && r.prop[0].fit == MATCH_FIT_PERIOD &&
+		       strcmp(r.prop[0].line[0].number, "AUG-1") == 0,
+	       "paid on August's due date: August's closing, matched (%d)", r.hold);
+	d.date = day("2026-10-30");
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.hold != MATCH_AUTO && r.prop[0].fit == MATCH_FIT_PERIOD &&
+		       strcmp(r.prop[0].line[0].number, "SEP-1") == 0,
+	       "on September's, lateness unknown (August's paid a month late?): "
+	       "September's proposed, held");
+	match_index_set_lateness(ix, 1, 0, 4);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.hold == MATCH_AUTO && strcmp(r.prop[0].line[0].number, "SEP-1") == 0,
+	       "… a customer who pays on time: September's, matched");
+	cfg.oldest_first = true;
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(strcmp(r.prop[0].line[0].number, "AUG-1") == 0,
+	       "allocation-order = oldest: August's");
+	match_index_free(ix);
+}
+
 /* One customer (a representative's payment, or a learned discount) with
  * invoices whose ids make different sets look alike to a careless
  * comparison; a deposit two sets fit; a fee larger than any slip. */
@@ -915,6 +955,7 @@ TAP_SUITE(match)
 	test_amount_only();
 	test_partial_next();
 	test_partial_due();
+	test_equal_periods();
 	test_routes();
 	test_ties();
 	test_tie_dates();

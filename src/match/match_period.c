@@ -128,13 +128,59 @@ worth_it(int n, int slips)
 	return n >= 2 || slips < n;
 }
 
+/* A run of periods whose total fits the amount. */
+struct hit {
+	int from, to;   /* periods */
+	int64_t fee, over;
+	int near;       /* days from its nearest slip's due date (lateness moved) */
+};
+
+/* The periods that fit — two with equal totals (a fixed monthly bill)
+ * are told apart as single invoices are (see tie_pick): the one due when
+ * the money came, by more than TIE_GAP days, and before the customer's
+ * lateness is known only the older one; with allocation-order = oldest
+ * the oldest. *clear whether the pick is the only reading. */
+struct period_pick {
+	struct hit best, alt;
+	int found;
+};
+
+static void
+period_consider(const struct fitter *f, const struct minv **w, const struct period *per,
+		struct period_pick *pp, int from, int to, int64_t fee, int64_t over)
+{
+	struct hit h = { from, to, fee, over, INT32_MAX };
+
+	for (int i = per[from].first; i < per[to].first + per[to].n; i++) {
+		int d = match_due_distance(f, w[i]);
+
+		h.near = w[i]->open > 0 && d < h.near ? d : h.near;
+	}
+	if (!pp->found++ || (!f->cfg->oldest_first && h.near < pp->best.near)) {
+		pp->alt = pp->found > 1 ? pp->best : pp->alt;
+		pp->best = h;
+	}
+	else if (pp->found == 2 || h.near < pp->alt.near)
+		pp->alt = h;
+}
+
+static bool
+period_clear(const struct fitter *f, const struct period *per, const struct period_pick *pp)
+{
+	if (pp->found < 2 || f->cfg->oldest_first)
+		return true;
+	return (f->c->late_known || per[pp->best.to].end < per[pp->alt.to].end) &&
+	       pp->alt.near - pp->best.near >= TIE_GAP;
+}
+
 void
 match_fit_periods(const struct fitter *f)
 {
 	const struct minv **w;
 	struct period *per;
-	int np, found = 0, hit = -1, hit_from = 0, cum_slips = 0;
-	int64_t cum = 0, fee = 0, over = 0, hf = 0, ho = 0;
+	struct period_pick pp = { 0 };
+	int np, cum_slips = 0;
+	int64_t cum = 0, fee = 0, over = 0;
 
 	if (!f->c->close_day || f->d->amount <= 0)
 		return;
@@ -145,20 +191,21 @@ match_fit_periods(const struct fitter *f)
 		cum += per[k].sum;
 		cum_slips += per[k].slips;
 		if (worth_it(per[k].n, per[k].slips) &&
-		    period_gap(f, per[k].sum, per[k].slips, &fee, &over) && !found++) {
-			hit = k, hit_from = k, hf = fee, ho = over;
-		}
+		    period_gap(f, per[k].sum, per[k].slips, &fee, &over))
+			period_consider(f, w, per, &pp, k, k, fee, over);
 		if (k > 0 && worth_it(per[k].first + per[k].n, cum_slips) &&
-		    period_gap(f, cum, cum_slips, &fee, &over) && !found++) {
-			hit = k, hit_from = 0, hf = fee, ho = over;
-		}
+		    period_gap(f, cum, cum_slips, &fee, &over))
+			period_consider(f, w, per, &pp, 0, k, fee, over);
 	}
-	if (hit >= 0)
-		period_emit(f, w, per[hit_from].first, per[hit].first + per[hit].n, hf, ho,
-			    per[hit].end, hit - hit_from + 1,
-			    found > 1 || !period_natural(f, w, per[np - 1].first + per[np - 1].n,
-							 per[hit_from].first,
-							 per[hit].first + per[hit].n, hf));
+	if (pp.found) {
+		const struct hit *h = &pp.best;
+		int from = per[h->from].first, to = per[h->to].first + per[h->to].n;
+
+		period_emit(f, w, from, to, h->fee, h->over, per[h->to].end, h->to - h->from + 1,
+			    !period_clear(f, per, &pp) ||
+				    !period_natural(f, w, per[np - 1].first + per[np - 1].n, from,
+						    to, h->fee));
+	}
 	free(per);
 	free(w);
 }
