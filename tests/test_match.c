@@ -655,6 +655,29 @@ test_closing_period(void)
 	match_index_free(ix);
 }
 
+/* Does a proposal clear the same invoices as an earlier one (the same
+ * closing total found as a combination too)? */
+static int
+listed_twice(const struct match_result *r)
+{
+	for (int i = 0; i < r->nprop; i++)
+		for (int j = 0; j < i; j++) {
+			int same = r->prop[i].nlines == r->prop[j].nlines;
+
+			for (int k = 0; same && k < r->prop[i].nlines; k++) {
+				int found = 0;
+
+				for (int m = 0; m < r->prop[j].nlines; m++)
+					found |= r->prop[j].line[m].invoice_id ==
+						 r->prop[i].line[k].invoice_id;
+				same = found;
+			}
+			if (same && r->prop[i].on_account == r->prop[j].on_account)
+				return 1;
+		}
+	return 0;
+}
+
 /* The same two slips billed in August and in September (a fixed monthly
  * order): the period due when the money came, as with single invoices. */
 static void
@@ -678,6 +701,7 @@ test_equal_periods(void)
 	tap_ok(r.hold == MATCH_AUTO && r.prop[0].fit == MATCH_FIT_PERIOD &&
 		       strcmp(r.prop[0].line[0].number, "AUG-1") == 0,
 	       "paid on August's due date: August's closing, matched (%d)", r.hold);
+	tap_ok(!listed_twice(&r), "… each booking listed once (%d proposals)", r.nprop);
 	d.date = day("2026-10-30");
 	match_deposit(ix, &cfg, &d, &r);
 	tap_ok(r.hold != MATCH_AUTO && r.prop[0].fit == MATCH_FIT_PERIOD &&

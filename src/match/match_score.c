@@ -400,13 +400,42 @@ show_amount_only(const struct scorer *s, struct match_result *r)
 	r->nprop += r->nprop < MATCH_MAX_PROPOSALS;
 }
 
+/* The money booked on the invoice's fee share, for comparing bookings. */
+static int64_t
+fees_of(const struct match_proposal *p)
+{
+	int64_t fee = 0;
+
+	for (int i = 0; i < p->nlines; i++)
+		fee += p->line[i].fee;
+	return fee;
+}
+
+/* Is p's booking (the same invoices, fees and credit) already listed, found
+ * by another fit (a closing total is also a combination): the clerk sees
+ * each choice once, the best explained. */
+static int
+listed(const struct match_result *r, const struct match_proposal *p)
+{
+	for (int i = 0; i < r->nprop; i++) {
+		const struct match_proposal *q = &r->prop[i];
+
+		if (q->customer_id == p->customer_id && q->nlines == p->nlines &&
+		    q->on_account == p->on_account && fees_of(q) == fees_of(p) &&
+		    !other_invoices(q, p))
+			return 1;
+	}
+	return 0;
+}
+
 static void
 rank(struct scorer *s, const struct match_config *cfg, struct match_result *r)
 {
 	qsort(s->r, (size_t)s->n, sizeof s->r[0], ranked_cmp);
 	memset(r, 0, sizeof *r);
 	for (int i = 0; i < s->n && r->nprop < MATCH_MAX_PROPOSALS; i++)
-		r->prop[r->nprop++] = s->r[i].p;
+		if (!listed(r, &s->r[i].p))
+			r->prop[r->nprop++] = s->r[i].p;
 	for (int i = 1; i < s->n; i++)
 		if (s->r[i].p.customer_id != s->r[0].p.customer_id) {
 			r->runner_up = s->r[i].p.score;
