@@ -164,13 +164,30 @@ period_consider(const struct fitter *f, const struct minv **w, const struct peri
 		pp->alt = h;
 }
 
+/* An older open slip of the same amount as one of w[from, to): the
+ * customer may be paying a disputed month with the current one (a
+ * catch-up), so a later period is no surer than that set. */
 static bool
-period_clear(const struct fitter *f, const struct period *per, const struct period_pick *pp)
+older_stand_in(const struct minv **w, int from, int to)
 {
+	for (int i = 0; i < from; i++)
+		for (int k = from; k < to; k++)
+			if (w[i]->open > 0 && w[i]->open == w[k]->open)
+				return true;
+	return false;
+}
+
+static bool
+period_clear(const struct fitter *f, const struct minv **w, const struct period *per,
+	     const struct period_pick *pp)
+{
+	const struct hit *b = &pp->best;
+
 	if (pp->found < 2 || f->cfg->oldest_first)
 		return true;
-	return (f->c->late_known || per[pp->best.to].end < per[pp->alt.to].end) &&
-	       pp->alt.near - pp->best.near >= TIE_GAP;
+	return (f->c->late_known || per[b->to].end < per[pp->alt.to].end) &&
+	       pp->alt.near - b->near >= TIE_GAP &&
+	       !older_stand_in(w, per[b->from].first, per[b->to].first + per[b->to].n);
 }
 
 void
@@ -202,7 +219,7 @@ match_fit_periods(const struct fitter *f)
 		int from = per[h->from].first, to = per[h->to].first + per[h->to].n;
 
 		period_emit(f, w, from, to, h->fee, h->over, per[h->to].end, h->to - h->from + 1,
-			    !period_clear(f, per, &pp) ||
+			    !period_clear(f, w, per, &pp) ||
 				    !period_natural(f, w, per[np - 1].first + per[np - 1].n, from,
 						    to, h->fee));
 	}
