@@ -42,10 +42,11 @@ customer(struct store *st, const char *code, const char *name, const char *kana)
 }
 
 static void
-deposit(struct store *st, const char *ref, const char *payer, int64_t amount)
+deposit_on(struct store *st, const char *date, const char *ref, const char *payer,
+	   int64_t amount)
 {
 	struct deposit d = { .acct_bank = "0001", .acct_branch = "100", .acct_number = "1234567",
-			     .booking_date = day("2026-02-27"), .value_date = day("2026-02-27"),
+			     .booking_date = day(date), .value_date = day(date),
 			     .amount = amount, .currency = "JPY", .payer_name = payer,
 			     .remit_bank = "ﾐｽﾞﾎ", .reference = ref };
 	enum store_upsert what;
@@ -59,6 +60,12 @@ deposit(struct store *st, const char *ref, const char *payer, int64_t amount)
 	if (store_deposit_insert(st, &d, &id, &what, &err) != UR_OK)
 		tap_diag("deposit %s: %s", ref, err.msg);
 	sb_free(&key);
+}
+
+static void
+deposit(struct store *st, const char *ref, const char *payer, int64_t amount)
+{
+	deposit_on(st, "2026-02-27", ref, payer, amount);
 }
 
 static struct store *
@@ -217,6 +224,43 @@ test_auto_run(void)
 	store_close(st);
 }
 
+/* Two customers of one name, each owed ¥100,000: the first deposit (no
+ * legal form) is held as either's until a later one, with the second's
+ * form, pays its invoice and another — one run matches both, and a second
+ * run finds nothing new. */
+static void
+test_auto_passes(void)
+{
+	char path[300];
+	struct store *st;
+	struct match_run_stats s;
+	struct match_config cfg;
+	struct ur_err err;
+
+	ts_path(path, sizeof path, "match-passes.db");
+	remove(path);
+	if (store_open(&st, path, "tester", &err) != UR_OK)
+		return;
+	store_begin(st, &err);
+	customer(st, "C1", "株式会社ニシムラ", "カ)ニシムラ");
+	customer(st, "C2", "ニシムラ株式会社", "ニシムラ(カ");
+	ts_invoice(st, "N-1", "C1", "2026-01-10", "2026-02-28", 100000, NULL);
+	ts_invoice(st, "M-1", "C2", "2026-01-10", "2026-02-28", 100000, NULL);
+	ts_invoice(st, "M-2", "C2", "2026-01-12", "2026-02-28", 77000, NULL);
+	deposit_on(st, "2026-02-26", "0001", "ﾆｼﾑﾗ", 100000);
+	deposit_on(st, "2026-02-27", "0002", "ﾆｼﾑﾗ(ｶ", 177000);
+	store_commit(st, &err);
+	match_config_default(&cfg);
+	tap_is_int(match_run_auto(st, &cfg, false, NULL, NULL, &s, &err), UR_OK, "one run");
+	tap_is_int(s.matched, 2, "both matched: the first once the second paid M-1");
+	tap_is_int(ts_q1(path, "SELECT count(*) FROM allocation a JOIN invoice i ON "
+			       "i.id = a.invoice_id WHERE i.number = 'N-1'"),
+		   1, "… the first to N-1");
+	tap_is_int(match_run_auto(st, &cfg, false, NULL, NULL, &s, &err), UR_OK, "run again");
+	tap_is_int(s.matched, 0, "nothing more to match");
+	store_close(st);
+}
+
 /* A batch inside one transaction, as `match --auto` runs it, while another
  * clerk works on the same database: what was taken first is a conflict
  * that writes nothing, the rest is written and audited. */
@@ -326,6 +370,7 @@ TAP_SUITE(match_store)
 {
 	test_confirm_undo();
 	test_auto_run();
+	test_auto_passes();
 	test_batch();
 	test_aliases();
 	proposals_free();

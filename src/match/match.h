@@ -250,6 +250,8 @@ void match_index_apply(struct match_index *ix, const struct match_proposal *p);
  *  those invoices to it when identical open amounts tie, and are not
  *  matched automatically onto them. */
 void match_index_hold(struct match_index *ix, const struct match_result *r);
+/** Forget every match_index_hold: a new pass over the held deposits. */
+void match_index_unhold(struct match_index *ix);
 
 /** Whose invoice line i of p is: its own customer, else the proposal's. */
 int64_t match_line_customer(const struct match_proposal *p, int i);

@@ -755,6 +755,13 @@ match_index_hold(struct match_index *ix, const struct match_result *r)
 }
 
 void
+match_index_unhold(struct match_index *ix)
+{
+	for (uint32_t i = 0; i < ix->ninv; i++)
+		ix->inv[i].held = 0;
+}
+
+void
 match_index_free(struct match_index *ix)
 {
 	struct mhash *hs[] = { &ix->by_id, &ix->by_key, &ix->by_alias, &ix->by_code,

@@ -1,10 +1,12 @@
 /* match_run: the auto-match run over the store (see match_run.h). */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "match_run.h"
 #include "store_match.h"
+#include "xalloc.h"
 
 /* Deposits per transaction: a commit rewrites every page the batch
  * touched, most of them at random places of the by-amount indexes, so
@@ -14,8 +16,8 @@
  * savepoints and two index rewrites per deposit went. */
 #define RUN_BATCH 10000
 
-/* Confirm r's best proposal for d inside the open batch; false when
- * another user got there first (nothing was written). */
+/* Confirm r's best proposal for d inside the open batch; *done false when
+ * another user got there first or it was refused (nothing was written). */
 static enum ur_status
 run_confirm(struct store_match_batch *b, const struct match_deposit *d,
 	    const struct match_result *r, struct match_run_stats *stats, bool *done,
@@ -32,45 +34,93 @@ run_confirm(struct store_match_batch *b, const struct match_deposit *d,
 	return rc;
 }
 
-static enum ur_status
-run_all(struct store *st, struct match_index *ix, const struct match_config *cfg,
-	const struct store_match_deposits *l, bool dry_run, match_run_fn fn, void *ctx,
-	struct match_run_stats *stats, struct ur_err *err)
-{
-	struct store_match_batch *b = dry_run ? NULL : store_match_batch_new(st, err);
-	struct match_result r;
-	enum ur_status rc = dry_run || b ? UR_OK : err ? err->status : UR_FAIL;
+/* What the passes of one run share. */
+struct pass {
+	struct store *st;
+	struct match_index *ix;
+	const struct match_config *cfg;
+	bool dry_run, report;
+	match_run_fn fn;
+	void *ctx;
+	struct match_run_stats *stats;
+	long matched; /* in this pass */
+};
 
-	for (size_t i = 0; i < l->n && rc == UR_OK; i++) {
+/* One pass over the deposits still unmatched (pending, n of them): confirm
+ * what is safe, keep the held ones in pending (*n becomes their number).
+ * Only the report pass tells fn about held deposits and counts them; one
+ * another user took, or that was refused, is told at once and let go. */
+static enum ur_status
+run_pass(struct pass *ps, const struct match_deposit **pending, size_t *n, struct ur_err *err)
+{
+	struct store_match_batch *b = ps->dry_run ? NULL : store_match_batch_new(ps->st, err);
+	struct match_result r;
+	enum ur_status rc = ps->dry_run || b ? UR_OK : err ? err->status : UR_FAIL;
+	size_t kept = 0, total = *n;
+
+	ps->matched = 0;
+	match_index_unhold(ps->ix);
+	for (size_t i = 0; i < total && rc == UR_OK; i++) {
+		const struct match_deposit *d = pending[i];
 		bool done = false;
 
-		if (!dry_run && i % RUN_BATCH == 0 &&
-		    (i == 0 || (rc = store_commit(st, err)) == UR_OK))
-			rc = store_begin(st, err);
+		if (!ps->dry_run && i % RUN_BATCH == 0 &&
+		    (i == 0 || (rc = store_commit(ps->st, err)) == UR_OK))
+			rc = store_begin(ps->st, err);
 		if (rc != UR_OK)
 			break;
-		match_deposit(ix, cfg, &l->d[i], &r);
-		stats->deposits++;
-		if (r.hold == MATCH_AUTO && dry_run)
+		match_deposit(ps->ix, ps->cfg, d, &r);
+		if (r.hold == MATCH_AUTO && ps->dry_run)
 			done = true;
 		else if (r.hold == MATCH_AUTO)
-			rc = run_confirm(b, &l->d[i], &r, stats, &done, err);
+			rc = run_confirm(b, d, &r, ps->stats, &done, err);
 		if (done) {
-			stats->matched++;
-			match_index_apply(ix, &r.prop[0]);
+			ps->matched++;
+			match_index_apply(ps->ix, &r.prop[0]);
 		} else if (r.hold != MATCH_AUTO) {
-			stats->held[r.hold]++;
-			match_index_hold(ix, &r);
+			pending[kept++] = d;
+			match_index_hold(ps->ix, &r);
+			ps->stats->held[r.hold] += ps->report;
 		}
-		if (fn)
-			fn(ctx, &l->d[i], &r, done, i + 1, l->n);
+		if (ps->fn && (done || ps->report || r.hold == MATCH_AUTO))
+			ps->fn(ps->ctx, d, &r, done, i + 1, total);
 	}
 	store_match_batch_free(b);
-	if (dry_run || l->n == 0)
+	ps->stats->matched += ps->matched;
+	*n = kept;
+	if (ps->dry_run || total == 0)
 		return rc;
 	if (rc == UR_OK)
-		return store_commit(st, err);
-	store_rollback(st);
+		return store_commit(ps->st, err);
+	store_rollback(ps->st);
+	return rc;
+}
+
+/* Passes until one matches nothing: a deposit held because another
+ * customer's invoice fitted too is matched once a later deposit has paid
+ * that invoice, so one run ends where running it again would (issue 13:
+ * a second run used to match hundreds more). The last pass reports. */
+#define RUN_PASSES 4
+
+static enum ur_status
+run_all(struct pass *ps, const struct store_match_deposits *l, struct ur_err *err)
+{
+	const struct match_deposit **pending = xmalloc((l->n + 1) * sizeof *pending);
+	size_t n = l->n;
+	enum ur_status rc = UR_OK;
+	bool last = false;
+
+	for (size_t i = 0; i < n; i++)
+		pending[i] = &l->d[i];
+	ps->stats->deposits = (long)n;
+	for (int k = 1; rc == UR_OK; k++) {
+		ps->report = last || k == RUN_PASSES;
+		rc = run_pass(ps, pending, &n, err);
+		if (ps->report || n == 0)
+			break;
+		last = ps->matched == 0; /* the next pass decides the same: it reports */
+	}
+	free(pending);
 	return rc;
 }
 
@@ -80,6 +130,7 @@ match_run_auto(struct store *st, const struct match_config *cfg, bool dry_run,
 {
 	struct match_index *ix = match_index_new();
 	struct store_match_deposits l;
+	struct pass ps = { st, ix, cfg, dry_run, false, fn, ctx, stats, 0 };
 	enum ur_status rc;
 
 	memset(stats, 0, sizeof *stats);
@@ -87,7 +138,7 @@ match_run_auto(struct store *st, const struct match_config *cfg, bool dry_run,
 	if ((rc = store_match_bulk(st, err)) == UR_OK &&
 	    (rc = store_match_load(st, ix, err)) == UR_OK &&
 	    (rc = store_match_unmatched(st, &l, err)) == UR_OK)
-		rc = run_all(st, ix, cfg, &l, dry_run, fn, ctx, stats, err);
+		rc = run_all(&ps, &l, err);
 	store_match_deposits_free(&l);
 	match_index_free(ix);
 	return rc;
