@@ -2,7 +2,6 @@
  * to a sink that either upserts them into the store or writes CSV files. */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -12,6 +11,7 @@
 #include "i18n.h"
 #include "kana.h"
 #include "money.h"
+#include "outfile.h"
 #include "store.h"
 #include "strbuf.h"
 #include "terms.h"
@@ -464,20 +464,27 @@ demo_fill(struct store *st, enum demo_size size, int32_t today, struct demo_coun
 	return err->status != UR_OK ? err->status : UR_FAIL;
 }
 
-/* CSV files being written, and the row buffer. */
-struct demo_csv {
-	FILE *cust, *inv;
-	const char *dir;
-	struct strbuf row;
+#define DEMO_CSV_FLUSH_AT (64 * 1024)
+
+/* One CSV file being written (outfile.h), and the rows not yet written. */
+struct demo_csv_file {
+	struct outfile out;
+	struct strbuf buf;
 };
 
+struct demo_csv {
+	struct demo_csv_file cust, inv;
+};
+
+/* A row has been added to f's buffer: write the buffer when it is large. */
 static enum ur_status
-demo_csv_row(struct demo_csv *x, FILE *f, const char *file, struct ur_err *err)
+demo_csv_row(struct demo_csv_file *f, struct ur_err *err)
 {
-	if (fwrite(x->row.buf, 1, x->row.len, f) != x->row.len)
-		return ur_fail(err, UR_FAIL, _("cannot write %s/%s: %s"), x->dir, file,
-			       strerror(errno));
-	sb_reset(&x->row);
+	if (f->buf.len < DEMO_CSV_FLUSH_AT)
+		return UR_OK;
+	if (outfile_write(&f->out, f->buf.buf, f->buf.len, err) != UR_OK)
+		return UR_FAIL;
+	sb_reset(&f->buf);
 	return UR_OK;
 }
 
@@ -496,37 +503,39 @@ static enum ur_status
 demo_csv_customer(void *ctx, const struct customer *c, struct ur_err *err)
 {
 	struct demo_csv *x = ctx;
+	struct strbuf *row = &x->cust.buf;
 
-	csv_put_sep(&x->row, c->code, 0);
-	csv_put_sep(&x->row, c->name, 0);
-	csv_put_sep(&x->row, c->kana, 0);
-	csv_put_sep(&x->row, c->currency, 0);
-	csv_put_sep(&x->row, c->terms, 0);
-	demo_csv_money(&x->row, c->credit_limit, c->currency, c->credit_limit != 0, 0);
-	csv_put_sep(&x->row, c->sales_rep, 0);
-	csv_put_sep(&x->row, c->phone, 0);
-	csv_put_sep(&x->row, c->email, 0);
-	csv_put_sep(&x->row, c->address, 1);
-	return demo_csv_row(x, x->cust, "customers.csv", err);
+	csv_put_sep(row, c->code, 0);
+	csv_put_sep(row, c->name, 0);
+	csv_put_sep(row, c->kana, 0);
+	csv_put_sep(row, c->currency, 0);
+	csv_put_sep(row, c->terms, 0);
+	demo_csv_money(row, c->credit_limit, c->currency, c->credit_limit != 0, 0);
+	csv_put_sep(row, c->sales_rep, 0);
+	csv_put_sep(row, c->phone, 0);
+	csv_put_sep(row, c->email, 0);
+	csv_put_sep(row, c->address, 1);
+	return demo_csv_row(&x->cust, err);
 }
 
 static enum ur_status
 demo_csv_invoice(void *ctx, const struct invoice *inv, struct ur_err *err)
 {
 	struct demo_csv *x = ctx;
+	struct strbuf *row = &x->inv.buf;
 	char issue[DATE_ISO_SIZE], due[DATE_ISO_SIZE];
 
 	date_format_iso(inv->issue_date, issue);
 	date_format_iso(inv->due_date, due);
-	csv_put_sep(&x->row, inv->number, 0);
-	csv_put_sep(&x->row, inv->customer, 0);
-	csv_put_sep(&x->row, issue, 0);
-	csv_put_sep(&x->row, due, 0);
-	demo_csv_money(&x->row, inv->amount, inv->currency, 1, 0);
-	csv_put_sep(&x->row, inv->currency, 0);
-	demo_csv_money(&x->row, inv->tax, inv->currency, inv->tax >= 0, 0);
-	csv_put_sep(&x->row, inv->memo, 1);
-	return demo_csv_row(x, x->inv, "invoices.csv", err);
+	csv_put_sep(row, inv->number, 0);
+	csv_put_sep(row, inv->customer, 0);
+	csv_put_sep(row, issue, 0);
+	csv_put_sep(row, due, 0);
+	demo_csv_money(row, inv->amount, inv->currency, 1, 0);
+	csv_put_sep(row, inv->currency, 0);
+	demo_csv_money(row, inv->tax, inv->currency, inv->tax >= 0, 0);
+	csv_put_sep(row, inv->memo, 1);
+	return demo_csv_row(&x->inv, err);
 }
 
 /* Payments stay out of the CSV files (they hold what `import` reads). */
@@ -542,50 +551,55 @@ demo_csv_payment(void *ctx, const struct customer *c, const struct invoice *inv,
 	return UR_OK;
 }
 
-/* Open dir/name for writing, with its header line. */
-static FILE *
-demo_csv_open(const char *dir, const char *name, const char *header, struct ur_err *err)
+/* Start dir/name (replacing an earlier demo's), with its header line. */
+static enum ur_status
+demo_csv_open(struct demo_csv_file *f, const char *dir, const char *name, const char *header,
+	      struct ur_err *err)
 {
 	struct strbuf path;
-	FILE *f;
+	enum ur_status rc;
 
 	sb_init(&path);
+	sb_init(&f->buf);
 	sb_addf(&path, "%s/%s", dir, name);
-	f = fopen(path.buf, "w");
-	if (!f)
-		ur_fail(err, UR_FAIL, _("cannot create %s: %s"), path.buf, strerror(errno));
-	else if (fwrite(header, 1, strlen(header), f) != strlen(header))
-		ur_fail(err, UR_FAIL, _("cannot write %s: %s"), path.buf, strerror(errno));
+	rc = outfile_open(&f->out, path.buf, 0666, OUTFILE_REPLACE, err);
+	sb_adds(&f->buf, header);
 	sb_free(&path);
-	return f;
+	return rc;
+}
+
+/* Write the rest and put the file in place, or remove it. */
+static enum ur_status
+demo_csv_close(struct demo_csv_file *f, enum ur_status rc, struct ur_err *err)
+{
+	if (rc == UR_OK && outfile_write(&f->out, f->buf.buf, f->buf.len, err) == UR_OK)
+		rc = outfile_commit(&f->out, err);
+	else
+		outfile_abort(&f->out);
+	sb_free(&f->buf);
+	return rc == UR_OK ? UR_OK : err->status;
 }
 
 enum ur_status
 demo_write_csv(const char *dir, enum demo_size size, int32_t today, struct demo_counts *out,
 	       struct ur_err *err)
 {
-	struct demo_csv x = { NULL, NULL, dir, { NULL, 0, 0 } };
+	struct demo_csv x;
 	const struct demo_sink sink = { demo_csv_customer, demo_csv_invoice, demo_csv_payment,
 					&x };
-	enum ur_status s = UR_FAIL;
+	enum ur_status s;
 
 	ur_err_clear(err);
-	sb_init(&x.row);
-	x.cust = demo_csv_open(dir, "customers.csv",
-			       "code,name,kana,currency,terms,credit_limit,sales_rep,phone,email,"
-			       "address\n", err);
-	if (x.cust)
-		x.inv = demo_csv_open(dir, "invoices.csv",
-				      "number,customer,issue_date,due_date,amount,currency,tax,"
-				      "memo\n", err);
-	if (x.cust && x.inv && err->status == UR_OK)
+	memset(&x, 0, sizeof x);
+	s = demo_csv_open(&x.cust, dir, "customers.csv",
+			  "code,name,kana,currency,terms,credit_limit,sales_rep,phone,email,"
+			  "address\n", err);
+	if (s == UR_OK)
+		s = demo_csv_open(&x.inv, dir, "invoices.csv",
+				  "number,customer,issue_date,due_date,amount,currency,tax,"
+				  "memo\n", err);
+	if (s == UR_OK)
 		s = demo_run(size, today, &sink, out, err);
-	if (x.inv && fclose(x.inv) != 0 && s == UR_OK)
-		s = ur_fail(err, UR_FAIL, _("cannot write %s/%s: %s"), dir, "invoices.csv",
-			    strerror(errno));
-	if (x.cust && fclose(x.cust) != 0 && s == UR_OK)
-		s = ur_fail(err, UR_FAIL, _("cannot write %s/%s: %s"), dir, "customers.csv",
-			    strerror(errno));
-	sb_free(&x.row);
-	return s;
+	s = demo_csv_close(&x.inv, s, err);
+	return demo_csv_close(&x.cust, s, err);
 }

@@ -18,6 +18,7 @@
 
 #include "date.h"
 #include "i18n.h"
+#include "outfile.h"
 #include "store_priv.h"
 #include "xalloc.h"
 
@@ -656,13 +657,13 @@ store_audit_entity(struct store *st, const char *action, const char *kind, const
 }
 
 static enum ur_status
-backup_copy(struct store *st, sqlite3 *dst, struct ur_err *err)
+backup_copy(struct store *st, sqlite3 *dst, const char *path, struct ur_err *err)
 {
 	sqlite3_backup *b = sqlite3_backup_init(dst, "main", st->db, "main");
 	int rc;
 
 	if (!b)
-		return ur_fail(err, UR_FAIL, _("backup: %s"), sqlite3_errmsg(dst));
+		return ur_fail(err, UR_FAIL, _("cannot write %s: %s"), path, sqlite3_errmsg(dst));
 	do {
 		rc = sqlite3_backup_step(b, -1);
 		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
@@ -670,31 +671,44 @@ backup_copy(struct store *st, sqlite3 *dst, struct ur_err *err)
 	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
 	sqlite3_backup_finish(b);
 	if (rc != SQLITE_DONE)
-		return ur_fail(err, UR_FAIL, _("backup: %s"), sqlite3_errstr(rc));
+		return ur_fail(err, UR_FAIL, _("cannot write %s: %s"), path, sqlite3_errstr(rc));
 	return UR_OK;
+}
+
+/* A failed copy (a full disk) can leave its rollback journal behind. */
+static void
+remove_journal(const char *db)
+{
+	struct strbuf p;
+
+	sb_init(&p);
+	sb_addf(&p, "%s-journal", db);
+	unlink(p.buf);
+	sb_free(&p);
 }
 
 enum ur_status
 store_backup(struct store *st, const char *path, struct ur_err *err)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	struct outfile file;
 	sqlite3 *dst = NULL;
 	enum ur_status rc;
 
-	if (fd < 0 && errno == EEXIST)
-		return ur_fail(err, UR_INPUT, _("%s already exists; not overwriting it"), path);
-	if (fd < 0)
-		return ur_fail(err, UR_FAIL, _("cannot create %s: %s"), path, strerror(errno));
-	close(fd);
-	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+	if ((rc = outfile_open(&file, path, 0600, OUTFILE_BY_NAME, err)) != UR_OK)
+		return rc;
+	if (sqlite3_open_v2(outfile_temp(&file), &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
 		rc = ur_fail(err, UR_FAIL, _("cannot open %s: %s"), path,
 			     dst ? sqlite3_errmsg(dst) : strerror(ENOMEM));
 	else
-		rc = backup_copy(st, dst, err);
-	sqlite3_close(dst);
-	if (rc != UR_OK)
-		unlink(path);
-	return rc;
+		rc = backup_copy(st, dst, path, err);
+	if (sqlite3_close(dst) != SQLITE_OK && rc == UR_OK)
+		rc = ur_fail(err, UR_FAIL, _("cannot write %s: %s"), path, sqlite3_errmsg(dst));
+	if (rc != UR_OK) {
+		remove_journal(outfile_temp(&file));
+		outfile_abort(&file);
+		return rc;
+	}
+	return outfile_commit(&file, err);
 }
 
 static enum ur_status

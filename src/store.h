@@ -35,8 +35,8 @@ enum ur_status store_begin(struct store *st, struct ur_err *err);
 enum ur_status store_commit(struct store *st, struct ur_err *err);
 void store_rollback(struct store *st);
 
-/** Consistent online copy of the database to path (SQLite backup API);
- *  refuses to overwrite an existing file. */
+/** Consistent online copy of the database to path (SQLite backup API),
+ *  whole or not at all (outfile.h); refuses an existing file or link. */
 enum ur_status store_backup(struct store *st, const char *path, struct ur_err *err);
 
 /* Customers. Strings are UTF-8; NULL or "" means absent. */

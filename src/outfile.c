@@ -1,0 +1,250 @@
+/* outfile: whole-or-nothing files through a temporary file and a rename
+ * (see outfile.h). */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "outfile.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+#define OUTFILE_TRIES 100
+
+enum ur_status
+outfile_check(const char *path, unsigned flags, struct ur_err *err)
+{
+	struct stat sb;
+
+	if (lstat(path, &sb) != 0)
+		return errno == ENOENT ? UR_OK
+				       : ur_fail(err, UR_FAIL, _("cannot create %s: %s"), path,
+						 strerror(errno));
+	if (S_ISLNK(sb.st_mode) && !(flags & OUTFILE_REPLACE))
+		return ur_fail(err, UR_INPUT, _("%s is a symbolic link; not writing through it"),
+			       path);
+	if (S_ISREG(sb.st_mode) && !(flags & OUTFILE_REPLACE))
+		return ur_fail(err, UR_INPUT, _("%s already exists; not overwriting it"), path);
+	if (!S_ISREG(sb.st_mode) && !S_ISLNK(sb.st_mode))
+		return ur_fail(err, UR_INPUT, _("%s is not a regular file; not writing to it"),
+			       path);
+	return UR_OK;
+}
+
+/* Six letters and digits that differ between tries, processes and runs. */
+static void
+random_suffix(char *out)
+{
+	static const char digits[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+	static unsigned counter;
+	struct timespec ts;
+	uint64_t x;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	x = (uint64_t)ts.tv_nsec * 2654435761u ^ (uint64_t)getpid() << 20 ^ ++counter * 40503u;
+	for (int i = 0; i < 6; i++, x /= 36)
+		out[i] = digits[x % 36];
+	out[6] = '\0';
+}
+
+/* Create path's temporary file: DIR/.NAME.XXXXXX, never following a link. */
+static enum ur_status
+create_temp(struct outfile *f, mode_t mode, struct ur_err *err)
+{
+	const char *slash = strrchr(f->path, '/');
+	size_t dirlen = slash ? (size_t)(slash - f->path) + 1 : 0;
+	struct strbuf sb;
+	char suffix[8];
+
+	sb_init(&sb);
+	for (int i = 0; i < OUTFILE_TRIES; i++) {
+		random_suffix(suffix);
+		sb_reset(&sb);
+		sb_add(&sb, f->path, dirlen);
+		sb_addf(&sb, ".%s.%s", f->path + dirlen, suffix);
+		f->fd = open(sb.buf, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+		if (f->fd >= 0 || errno != EEXIST)
+			break;
+	}
+	if (f->fd < 0) {
+		ur_fail(err, UR_FAIL, _("cannot create %s: %s"), f->path, strerror(errno));
+		sb_free(&sb);
+		return UR_FAIL;
+	}
+	f->tmp = sb_detach(&sb);
+	sb_free(&sb);
+	return UR_OK;
+}
+
+enum ur_status
+outfile_open(struct outfile *f, const char *path, mode_t mode, unsigned flags,
+	     struct ur_err *err)
+{
+	enum ur_status rc;
+
+	memset(f, 0, sizeof *f);
+	f->fd = -1;
+	if ((rc = outfile_check(path, flags, err)) != UR_OK)
+		return rc;
+	f->path = xstrdup(path);
+	f->flags = flags;
+	if ((rc = create_temp(f, mode, err)) != UR_OK) {
+		free(f->path);
+		f->path = NULL;
+		return rc;
+	}
+	if (flags & OUTFILE_BY_NAME) {
+		/* closed at once: closing it later would drop the other
+		 * library's POSIX locks on the file */
+		close(f->fd);
+		f->fd = -1;
+	}
+	return UR_OK;
+}
+
+const char *
+outfile_temp(const struct outfile *f)
+{
+	return f->tmp;
+}
+
+enum ur_status
+outfile_status(const struct outfile *f, struct ur_err *err)
+{
+	if (!f->error)
+		return UR_OK;
+	return ur_fail(err, UR_FAIL, _("cannot write %s: %s"), f->path, strerror(f->error));
+}
+
+enum ur_status
+outfile_write(struct outfile *f, const void *buf, size_t n, struct ur_err *err)
+{
+	const char *p = buf;
+	ssize_t w;
+
+	while (n && !f->error) {
+		if (f->fd < 0)
+			f->error = EBADF;
+		else if ((w = write(f->fd, p, n)) >= 0) {
+			p += w;
+			n -= (size_t)w;
+		} else if (errno != EINTR) {
+			f->error = errno;
+		}
+	}
+	return outfile_status(f, err);
+}
+
+enum ur_status
+outfile_close(struct outfile *f, struct ur_err *err)
+{
+	if (f->synced || f->error)
+		return outfile_status(f, err);
+	if (f->fd < 0 && (f->fd = open(f->tmp, O_RDONLY | O_CLOEXEC)) < 0)
+		f->error = errno;
+	else if (fsync(f->fd) != 0)
+		f->error = errno;
+	if (f->fd >= 0 && close(f->fd) != 0 && !f->error)
+		f->error = errno;
+	f->fd = -1;
+	f->synced = !f->error;
+	return outfile_status(f, err);
+}
+
+/* Rename without replacing: renameat2 where the file system has it, else
+ * a hard link (which fails on an existing name) and an unlink. */
+static int
+rename_new(const char *from, const char *to)
+{
+#if HAVE_RENAMEAT2
+	if (renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
+		return 0;
+	if (errno != EINVAL && errno != ENOSYS)
+		return -1;
+#endif
+	if (link(from, to) != 0)
+		return -1;
+	unlink(from);
+	return 0;
+}
+
+/* Make the rename itself durable. Best effort: some file systems cannot
+ * sync a directory, and the file is in place either way. */
+static void
+sync_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path))
+			  : xstrdup(".");
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	free(dir);
+}
+
+enum ur_status
+outfile_commit(struct outfile *f, struct ur_err *err)
+{
+	enum ur_status rc = UR_OK;
+	int e;
+
+	if (outfile_close(f, err) != UR_OK)
+		rc = UR_FAIL;
+	else if ((f->flags & OUTFILE_REPLACE ? rename(f->tmp, f->path)
+					      : rename_new(f->tmp, f->path)) != 0) {
+		e = errno;
+		rc = e == EEXIST ? ur_fail(err, UR_INPUT, _("%s already exists; not overwriting it"),
+					   f->path)
+				 : ur_fail(err, UR_FAIL, _("cannot write %s: %s"), f->path,
+					   strerror(e));
+	}
+	if (rc != UR_OK) {
+		outfile_abort(f);
+		return rc;
+	}
+	sync_dir(f->path);
+	free(f->tmp);
+	f->tmp = NULL;
+	outfile_abort(f);
+	return UR_OK;
+}
+
+void
+outfile_abort(struct outfile *f)
+{
+	if (f->tmp && f->fd >= 0)
+		close(f->fd);
+	if (f->tmp)
+		unlink(f->tmp);
+	free(f->tmp);
+	free(f->path);
+	f->tmp = f->path = NULL;
+	f->fd = -1;
+}
+
+enum ur_status
+outfile_put(const char *path, const void *buf, size_t n, mode_t mode, unsigned flags,
+	    struct ur_err *err)
+{
+	struct outfile f;
+	enum ur_status rc;
+
+	if ((rc = outfile_open(&f, path, mode, flags, err)) != UR_OK)
+		return rc;
+	if ((rc = outfile_write(&f, buf, n, err)) != UR_OK) {
+		outfile_abort(&f);
+		return rc;
+	}
+	return outfile_commit(&f, err);
+}
