@@ -257,8 +257,8 @@ cli_need_db(const char *path)
 	return UR_FAIL;
 }
 
-int
-cli_open_store(const struct cli *c, struct store **st)
+static int
+open_store(const struct cli *c, struct store **st, bool init)
 {
 	struct ur_err err;
 	char *path;
@@ -271,11 +271,23 @@ cli_open_store(const struct cli *c, struct store **st)
 		free(path);
 		return UR_FAIL;
 	}
-	s = store_open(st, path, cli_user(c), &err);
+	s = (init ? store_init : store_open)(st, path, cli_user(c), &err);
 	free(path);
 	if (s != UR_OK)
 		return cli_fail(&err);
 	return UR_OK;
+}
+
+int
+cli_open_store(const struct cli *c, struct store **st)
+{
+	return open_store(c, st, false);
+}
+
+int
+cli_open_store_init(const struct cli *c, struct store **st)
+{
+	return open_store(c, st, true);
 }
 
 int

@@ -47,6 +47,8 @@ bool cli_number(const char *s, long lo, long hi, long *out);
 /** Resolve the database path (creating the default directory 0700 when
  *  needed), open and migrate the store. Prints errors; returns the status. */
 int cli_open_store(const struct cli *c, struct store **st);
+/** As cli_open_store, for init: an existing empty file becomes the database. */
+int cli_open_store_init(const struct cli *c, struct store **st);
 /** UR_OK when the database at path exists; else says so (how to make one)
  *  and returns UR_FAIL. */
 int cli_need_db(const char *path);

@@ -2,10 +2,10 @@
 # faults.sh: what an unlucky office and a hostile user do (issue 13) — a
 # full disk (a small tmpfs) and a full standard output (/dev/full), a
 # kill -9 in the middle of a batch, planted symbolic links and existing
-# files at -o, and a TMPDIR holding shell syntax. Nothing may be reported
-# written that is not, a document is whole or absent, a dunning letter is
-# logged only once it exists, and no file is written through a link or
-# replaced unasked.
+# files at -o, an empty or foreign file given as the database, and a
+# TMPDIR holding shell syntax. Nothing may be reported written that is
+# not, a document is whole or absent, a dunning letter is logged only once
+# it exists, and no file is written through a link or replaced unasked.
 . "$top_srcdir/tests/lib.sh"
 export URIKAKE_TODAY=2026-03-31 XDG_CONFIG_HOME="$T/config"
 M=$T/full
@@ -123,6 +123,32 @@ t_is "... and no other statement written" "$(ls -A "$T/d")" statement-C00002.txt
 ln -s target.txt "$T/link2.db"
 t_exit "backup onto a link is refused" 3 U backup "$T/link2.db"
 t_is "... its target untouched" "$(cat "$T/target.txt")" precious
+
+# --- what is not a database --------------------------------------------
+: >"$T/e.db"
+chmod 644 "$T/e.db"
+t_exit "an empty file is no database" 1 "$URIKAKE" --db "$T/e.db" aging
+t_grep "... says so" "e.db is an empty file, not a urikake database" "$T/.err"
+t_is "... and leaves it as it was" "$(stat -c '%s %a' "$T/e.db")" "0 644"
+printf 'code,name\nC1,x\n' >"$T/c.csv"
+t_exit "... not even for an import" 1 "$URIKAKE" --db "$T/e.db" import customers "$T/c.csv"
+t_is "... which leaves it too" "$(stat -c '%s %a' "$T/e.db")" "0 644"
+cp "$T/c.csv" "$T/notdb.db"
+t_exit "a text file is no database" 1 "$URIKAKE" --db "$T/notdb.db" aging
+t_grep "... says so" "notdb.db is not a urikake database" "$T/.err"
+t_ok "... and leaves it as it was" cmp "$T/notdb.db" "$T/c.csv"
+if command -v sqlite3 >/dev/null; then
+	sqlite3 "$T/other.db" "CREATE TABLE notes (body TEXT)"
+	t_exit "another program's SQLite database is refused" 1 "$URIKAKE" --db "$T/other.db" init
+	t_grep "... saying whose it is" "another program's SQLite database" "$T/.err"
+	t_is "... and gains no table" "$(sqlite3 "$T/other.db" "SELECT count(*) FROM sqlite_schema")" 1
+fi
+t_ok "init makes a database of an empty file" "$URIKAKE" --db "$T/e.db" init
+t_is "... with mode 0600" "$(stat -c %a "$T/e.db")" 600
+t_ok "... which then works" "$URIKAKE" --db "$T/e.db" aging
+t_ok "a new database under umask 000" sh -c "umask 000; \"\$0\" --db \"$T/n.db\" init" "$URIKAKE"
+t_is "... is still 0600, its WAL files too" \
+	"$(stat -c %a "$T/n.db" "$T/n.db-wal" "$T/n.db-shm" 2>/dev/null | sort -u | tr '\n' ' ')" "600 "
 
 # --- the note's editor and a hostile TMPDIR ----------------------------
 odd="x'\$(touch pwned)'"
