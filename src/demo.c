@@ -464,28 +464,19 @@ demo_fill(struct store *st, enum demo_size size, int32_t today, struct demo_coun
 	return err->status != UR_OK ? err->status : UR_FAIL;
 }
 
-#define DEMO_CSV_FLUSH_AT (64 * 1024)
-
-/* One CSV file being written (outfile.h), and the rows not yet written. */
-struct demo_csv_file {
-	struct outfile out;
-	struct strbuf buf;
-};
-
+/* CSV files being written (outfile.h), and the row buffer. */
 struct demo_csv {
-	struct demo_csv_file cust, inv;
+	struct outfile cust, inv;
+	struct strbuf row;
 };
 
-/* A row has been added to f's buffer: write the buffer when it is large. */
 static enum ur_status
-demo_csv_row(struct demo_csv_file *f, struct ur_err *err)
+demo_csv_row(struct demo_csv *x, struct outfile *f, struct ur_err *err)
 {
-	if (f->buf.len < DEMO_CSV_FLUSH_AT)
-		return UR_OK;
-	if (outfile_write(&f->out, f->buf.buf, f->buf.len, err) != UR_OK)
-		return UR_FAIL;
-	sb_reset(&f->buf);
-	return UR_OK;
+	enum ur_status rc = outfile_write(f, x->row.buf, x->row.len, err);
+
+	sb_reset(&x->row);
+	return rc;
 }
 
 static void
@@ -503,39 +494,37 @@ static enum ur_status
 demo_csv_customer(void *ctx, const struct customer *c, struct ur_err *err)
 {
 	struct demo_csv *x = ctx;
-	struct strbuf *row = &x->cust.buf;
 
-	csv_put_sep(row, c->code, 0);
-	csv_put_sep(row, c->name, 0);
-	csv_put_sep(row, c->kana, 0);
-	csv_put_sep(row, c->currency, 0);
-	csv_put_sep(row, c->terms, 0);
-	demo_csv_money(row, c->credit_limit, c->currency, c->credit_limit != 0, 0);
-	csv_put_sep(row, c->sales_rep, 0);
-	csv_put_sep(row, c->phone, 0);
-	csv_put_sep(row, c->email, 0);
-	csv_put_sep(row, c->address, 1);
-	return demo_csv_row(&x->cust, err);
+	csv_put_sep(&x->row, c->code, 0);
+	csv_put_sep(&x->row, c->name, 0);
+	csv_put_sep(&x->row, c->kana, 0);
+	csv_put_sep(&x->row, c->currency, 0);
+	csv_put_sep(&x->row, c->terms, 0);
+	demo_csv_money(&x->row, c->credit_limit, c->currency, c->credit_limit != 0, 0);
+	csv_put_sep(&x->row, c->sales_rep, 0);
+	csv_put_sep(&x->row, c->phone, 0);
+	csv_put_sep(&x->row, c->email, 0);
+	csv_put_sep(&x->row, c->address, 1);
+	return demo_csv_row(x, &x->cust, err);
 }
 
 static enum ur_status
 demo_csv_invoice(void *ctx, const struct invoice *inv, struct ur_err *err)
 {
 	struct demo_csv *x = ctx;
-	struct strbuf *row = &x->inv.buf;
 	char issue[DATE_ISO_SIZE], due[DATE_ISO_SIZE];
 
 	date_format_iso(inv->issue_date, issue);
 	date_format_iso(inv->due_date, due);
-	csv_put_sep(row, inv->number, 0);
-	csv_put_sep(row, inv->customer, 0);
-	csv_put_sep(row, issue, 0);
-	csv_put_sep(row, due, 0);
-	demo_csv_money(row, inv->amount, inv->currency, 1, 0);
-	csv_put_sep(row, inv->currency, 0);
-	demo_csv_money(row, inv->tax, inv->currency, inv->tax >= 0, 0);
-	csv_put_sep(row, inv->memo, 1);
-	return demo_csv_row(&x->inv, err);
+	csv_put_sep(&x->row, inv->number, 0);
+	csv_put_sep(&x->row, inv->customer, 0);
+	csv_put_sep(&x->row, issue, 0);
+	csv_put_sep(&x->row, due, 0);
+	demo_csv_money(&x->row, inv->amount, inv->currency, 1, 0);
+	csv_put_sep(&x->row, inv->currency, 0);
+	demo_csv_money(&x->row, inv->tax, inv->currency, inv->tax >= 0, 0);
+	csv_put_sep(&x->row, inv->memo, 1);
+	return demo_csv_row(x, &x->inv, err);
 }
 
 /* Payments stay out of the CSV files (they hold what `import` reads). */
@@ -553,31 +542,28 @@ demo_csv_payment(void *ctx, const struct customer *c, const struct invoice *inv,
 
 /* Start dir/name (replacing an earlier demo's), with its header line. */
 static enum ur_status
-demo_csv_open(struct demo_csv_file *f, const char *dir, const char *name, const char *header,
+demo_csv_open(struct outfile *f, const char *dir, const char *name, const char *header,
 	      struct ur_err *err)
 {
 	struct strbuf path;
 	enum ur_status rc;
 
 	sb_init(&path);
-	sb_init(&f->buf);
 	sb_addf(&path, "%s/%s", dir, name);
-	rc = outfile_open(&f->out, path.buf, 0666, OUTFILE_REPLACE, err);
-	sb_adds(&f->buf, header);
+	if ((rc = outfile_open(f, path.buf, 0666, OUTFILE_REPLACE, err)) == UR_OK)
+		rc = outfile_write(f, header, strlen(header), err);
 	sb_free(&path);
 	return rc;
 }
 
-/* Write the rest and put the file in place, or remove it. */
+/* Put the file in place when everything went well, else remove it. */
 static enum ur_status
-demo_csv_close(struct demo_csv_file *f, enum ur_status rc, struct ur_err *err)
+demo_csv_close(struct outfile *f, enum ur_status rc, struct ur_err *err)
 {
-	if (rc == UR_OK && outfile_write(&f->out, f->buf.buf, f->buf.len, err) == UR_OK)
-		rc = outfile_commit(&f->out, err);
-	else
-		outfile_abort(&f->out);
-	sb_free(&f->buf);
-	return rc == UR_OK ? UR_OK : err->status;
+	if (rc == UR_OK)
+		return outfile_commit(f, err);
+	outfile_abort(f);
+	return rc;
 }
 
 enum ur_status
@@ -591,6 +577,7 @@ demo_write_csv(const char *dir, enum demo_size size, int32_t today, struct demo_
 
 	ur_err_clear(err);
 	memset(&x, 0, sizeof x);
+	sb_init(&x.row);
 	s = demo_csv_open(&x.cust, dir, "customers.csv",
 			  "code,name,kana,currency,terms,credit_limit,sales_rep,phone,email,"
 			  "address\n", err);
@@ -601,5 +588,7 @@ demo_write_csv(const char *dir, enum demo_size size, int32_t today, struct demo_
 	if (s == UR_OK)
 		s = demo_run(size, today, &sink, out, err);
 	s = demo_csv_close(&x.inv, s, err);
-	return demo_csv_close(&x.cust, s, err);
+	s = demo_csv_close(&x.cust, s, err);
+	sb_free(&x.row);
+	return s;
 }

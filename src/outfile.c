@@ -18,6 +18,7 @@
 #include "xalloc.h"
 
 #define OUTFILE_TRIES 100
+#define OUTFILE_BUFSZ (64 * 1024)
 
 enum ur_status
 outfile_check(const char *path, unsigned flags, struct ur_err *err)
@@ -124,10 +125,10 @@ outfile_status(const struct outfile *f, struct ur_err *err)
 	return ur_fail(err, UR_FAIL, _("cannot write %s: %s"), f->path, strerror(f->error));
 }
 
-enum ur_status
-outfile_write(struct outfile *f, const void *buf, size_t n, struct ur_err *err)
+/* Write all n bytes to the file, each write(2) checked. */
+static void
+write_all(struct outfile *f, const char *p, size_t n)
 {
-	const char *p = buf;
 	ssize_t w;
 
 	while (n && !f->error) {
@@ -140,6 +141,26 @@ outfile_write(struct outfile *f, const void *buf, size_t n, struct ur_err *err)
 			f->error = errno;
 		}
 	}
+}
+
+static void
+flush_pending(struct outfile *f)
+{
+	write_all(f, f->pending.buf, f->pending.len);
+	sb_reset(&f->pending);
+}
+
+enum ur_status
+outfile_write(struct outfile *f, const void *buf, size_t n, struct ur_err *err)
+{
+	if (f->error)
+		return outfile_status(f, err);
+	if (f->pending.len + n < OUTFILE_BUFSZ) {
+		sb_add(&f->pending, buf, n);
+		return UR_OK;
+	}
+	flush_pending(f);
+	write_all(f, buf, n);
 	return outfile_status(f, err);
 }
 
@@ -147,6 +168,9 @@ enum ur_status
 outfile_close(struct outfile *f, struct ur_err *err)
 {
 	if (f->synced || f->error)
+		return outfile_status(f, err);
+	flush_pending(f);
+	if (f->error)
 		return outfile_status(f, err);
 	if (f->fd < 0 && (f->fd = open(f->tmp, O_RDONLY | O_CLOEXEC)) < 0)
 		f->error = errno;
@@ -229,6 +253,7 @@ outfile_abort(struct outfile *f)
 		unlink(f->tmp);
 	free(f->tmp);
 	free(f->path);
+	sb_free(&f->pending);
 	f->tmp = f->path = NULL;
 	f->fd = -1;
 }

@@ -15,6 +15,7 @@
 #include <sys/types.h>
 
 #include "err.h"
+#include "strbuf.h"
 
 enum {
 	OUTFILE_REPLACE = 1, /* an existing file or link at the path is replaced */
@@ -28,6 +29,7 @@ struct outfile {
 	unsigned flags;
 	int error;  /* errno of the first failed write; 0 while none */
 	bool synced;
+	struct strbuf pending; /* bytes not yet written (cairo writes a few at a time) */
 };
 
 /** Whether path may be written with these flags: UR_INPUT (nothing
@@ -39,7 +41,8 @@ enum ur_status outfile_open(struct outfile *f, const char *path, mode_t mode, un
 			    struct ur_err *err);
 /** The temporary file's name (for OUTFILE_BY_NAME). */
 const char *outfile_temp(const struct outfile *f);
-/** Write all n bytes; after one failure every later write fails too. The
+/** Write all n bytes (buffered: a failure may show at a later write or at
+ *  outfile_close); after one failure every later write fails too. The
  *  message names the target. err may be NULL. */
 enum ur_status outfile_write(struct outfile *f, const void *buf, size_t n, struct ur_err *err);
 /** UR_FAIL, naming the target and the reason, when a write has failed. */
