@@ -133,7 +133,9 @@ start_file(struct docout *o, const char *path, struct outfile **f)
 	o->written = xrealloc(o->written, (o->nfiles + 1) * sizeof *o->written);
 	o->files = xrealloc(o->files, (o->nfiles + 1) * sizeof *o->files);
 	*f = &o->written[o->nfiles];
-	if (outfile_open(*f, path, 0666, o->force ? OUTFILE_REPLACE : 0, &err) != UR_OK)
+	if (outfile_open(*f, path, 0666,
+			 (o->force ? OUTFILE_REPLACE : 0) | (o->dir ? OUTFILE_BATCH : 0),
+			 &err) != UR_OK)
 		return fail_file(o, path, &err);
 	o->files[o->nfiles++] = xstrdup(path);
 	return UR_OK;
@@ -336,9 +338,10 @@ docout_close(struct docout *o)
 		cli_error(_("cannot write the output: %s"), strerror(errno));
 		rc = UR_FAIL;
 	}
-	for (size_t i = 0; rc == UR_OK && i < o->nfiles; i++)
-		if (outfile_commit(&o->written[i], &err) != UR_OK)
-			rc = fail_file(o, o->files[i], &err);
+	if (rc == UR_OK && o->nfiles &&
+	    (o->dir ? outfile_commit_all(o->written, o->nfiles, &err)
+		    : outfile_commit(o->written, &err)) != UR_OK)
+		rc = cli_fail(&err);
 	if (rc == UR_OK && o->nfiles) {
 		if (o->fmt == DOCOUT_PDF)
 			printf(_("Wrote %s (documents: %zu, pages: %d).\n"),

@@ -167,20 +167,65 @@ outfile_write(struct outfile *f, const void *buf, size_t n, struct ur_err *err)
 enum ur_status
 outfile_close(struct outfile *f, struct ur_err *err)
 {
-	if (f->synced || f->error)
+	if (f->closed || f->error)
 		return outfile_status(f, err);
 	flush_pending(f);
-	if (f->error)
-		return outfile_status(f, err);
-	if (f->fd < 0 && (f->fd = open(f->tmp, O_RDONLY | O_CLOEXEC)) < 0)
-		f->error = errno;
-	else if (fsync(f->fd) != 0)
-		f->error = errno;
+	if (!f->error && !(f->flags & OUTFILE_BATCH)) {
+		if (f->fd < 0 && (f->fd = open(f->tmp, O_RDONLY | O_CLOEXEC)) < 0)
+			f->error = errno;
+		else if (fsync(f->fd) != 0)
+			f->error = errno;
+	}
 	if (f->fd >= 0 && close(f->fd) != 0 && !f->error)
 		f->error = errno;
 	f->fd = -1;
-	f->synced = !f->error;
+	f->closed = !f->error;
 	return outfile_status(f, err);
+}
+
+/* The directory part of path, malloc'd. */
+static char *
+dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+}
+
+/* Flush everything written to path's file system to the disk at once: a
+ * batch's files in one go instead of one fsync each. */
+static enum ur_status
+sync_fs(const char *path, struct ur_err *err)
+{
+	char *dir = dir_of(path);
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc = 0;
+
+#if HAVE_SYNCFS
+	rc = fd < 0 || syncfs(fd) != 0 ? -1 : 0;
+#else
+	sync();
+#endif
+	if (rc != 0)
+		ur_fail(err, UR_FAIL, _("cannot write %s: %s"), dir, strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	free(dir);
+	return rc == 0 ? UR_OK : UR_FAIL;
+}
+
+/* Make the renames in path's directory durable. Best effort: some file
+ * systems cannot sync a directory, and the files are in place either way. */
+static void
+sync_dir(const char *path)
+{
+	char *dir = dir_of(path);
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	free(dir);
 }
 
 /* Rename without replacing: renameat2 where the file system has it, else
@@ -200,48 +245,53 @@ rename_new(const char *from, const char *to)
 	return 0;
 }
 
-/* Make the rename itself durable. Best effort: some file systems cannot
- * sync a directory, and the file is in place either way. */
-static void
-sync_dir(const char *path)
+/* Rename the closed temporary file to the target. */
+static enum ur_status
+place(struct outfile *f, struct ur_err *err)
 {
-	const char *slash = strrchr(path, '/');
-	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path))
-			  : xstrdup(".");
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int e;
 
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
+	if ((f->flags & OUTFILE_REPLACE ? rename(f->tmp, f->path)
+					 : rename_new(f->tmp, f->path)) == 0) {
+		free(f->tmp);
+		f->tmp = NULL;
+		return UR_OK;
 	}
-	free(dir);
+	e = errno;
+	if (e == EEXIST)
+		return ur_fail(err, UR_INPUT, _("%s already exists; not overwriting it"), f->path);
+	return ur_fail(err, UR_FAIL, _("cannot write %s: %s"), f->path, strerror(e));
 }
 
 enum ur_status
 outfile_commit(struct outfile *f, struct ur_err *err)
 {
-	enum ur_status rc = UR_OK;
-	int e;
+	enum ur_status rc = outfile_close(f, err);
 
-	if (outfile_close(f, err) != UR_OK)
-		rc = UR_FAIL;
-	else if ((f->flags & OUTFILE_REPLACE ? rename(f->tmp, f->path)
-					      : rename_new(f->tmp, f->path)) != 0) {
-		e = errno;
-		rc = e == EEXIST ? ur_fail(err, UR_INPUT, _("%s already exists; not overwriting it"),
-					   f->path)
-				 : ur_fail(err, UR_FAIL, _("cannot write %s: %s"), f->path,
-					   strerror(e));
-	}
-	if (rc != UR_OK) {
-		outfile_abort(f);
-		return rc;
-	}
-	sync_dir(f->path);
-	free(f->tmp);
-	f->tmp = NULL;
+	if (rc == UR_OK && (rc = place(f, err)) == UR_OK)
+		sync_dir(f->path);
 	outfile_abort(f);
-	return UR_OK;
+	return rc;
+}
+
+enum ur_status
+outfile_commit_all(struct outfile *f, size_t n, struct ur_err *err)
+{
+	enum ur_status rc = UR_OK;
+	size_t i, placed = 0;
+
+	for (i = 0; i < n && rc == UR_OK; i++)
+		rc = outfile_close(&f[i], err);
+	if (rc == UR_OK && n)
+		rc = sync_fs(f[0].path, err);
+	for (i = 0; i < n && rc == UR_OK; i++)
+		if ((rc = place(&f[i], err)) == UR_OK)
+			placed++;
+	if (placed)
+		sync_dir(f[0].path);
+	for (i = 0; i < n; i++)
+		outfile_abort(&f[i]);
+	return rc;
 }
 
 void

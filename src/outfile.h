@@ -20,6 +20,7 @@
 enum {
 	OUTFILE_REPLACE = 1, /* an existing file or link at the path is replaced */
 	OUTFILE_BY_NAME = 2, /* another library writes the temporary file by its name */
+	OUTFILE_BATCH = 4,   /* one of many for outfile_commit_all, which syncs them */
 };
 
 struct outfile {
@@ -28,7 +29,7 @@ struct outfile {
 	int fd;     /* its descriptor; -1 once closed (or with OUTFILE_BY_NAME) */
 	unsigned flags;
 	int error;  /* errno of the first failed write; 0 while none */
-	bool synced;
+	bool closed;
 	struct strbuf pending; /* bytes not yet written (cairo writes a few at a time) */
 };
 
@@ -47,13 +48,18 @@ const char *outfile_temp(const struct outfile *f);
 enum ur_status outfile_write(struct outfile *f, const void *buf, size_t n, struct ur_err *err);
 /** UR_FAIL, naming the target and the reason, when a write has failed. */
 enum ur_status outfile_status(const struct outfile *f, struct ur_err *err);
-/** Flush the temporary file to the disk (fsync) and close it; the target
- *  is still untouched. Idempotent. */
+/** Flush the temporary file to the disk (fsync; with OUTFILE_BATCH that
+ *  is left to outfile_commit_all) and close it; the target is still
+ *  untouched. Idempotent. */
 enum ur_status outfile_close(struct outfile *f, struct ur_err *err);
 /** Close, then rename the temporary file to the target (not replacing an
  *  existing one unless OUTFILE_REPLACE). Releases f whatever happens: on
  *  failure the temporary file is removed and the target is as it was. */
 enum ur_status outfile_commit(struct outfile *f, struct ur_err *err);
+/** Commit n files of one directory together: close them, flush them to
+ *  the disk at once (syncfs: one sync, not n), then rename each into
+ *  place. Releases them all; at the first failure the rest are removed. */
+enum ur_status outfile_commit_all(struct outfile *f, size_t n, struct ur_err *err);
 /** Remove the temporary file and release f (no-op on a released or
  *  zeroed f). */
 void outfile_abort(struct outfile *f);

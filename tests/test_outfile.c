@@ -122,6 +122,36 @@ test_abort(const char *dir, const char *path)
 	tap_is_int(entries(dir), 2, "... and the temporary file is gone");
 }
 
+static void
+test_batch(const char *dir)
+{
+	struct outfile f[3];
+	struct strbuf p[3];
+	struct ur_err err;
+	char *s;
+	int i, ok = 1;
+
+	ur_err_clear(&err);
+	for (i = 0; i < 3; i++) {
+		sb_init(&p[i]);
+		sb_addf(&p[i], "%s/batch-%d.txt", dir, i);
+		ok &= outfile_open(&f[i], p[i].buf, 0644, OUTFILE_BATCH, &err) == UR_OK &&
+		      outfile_write(&f[i], "batch", 5, &err) == UR_OK &&
+		      outfile_close(&f[i], &err) == UR_OK;
+	}
+	tap_ok(ok, "three files of a batch, written and closed");
+	tap_ok(access(p[0].buf, F_OK) != 0, "... none in place yet");
+	tap_ok(outfile_commit_all(f, 3, &err) == UR_OK, "commit them together");
+	for (i = 0, ok = 1; i < 3; i++) {
+		ok &= strcmp(s = read_all(p[i].buf), "batch") == 0;
+		free(s);
+		unlink(p[i].buf);
+		sb_free(&p[i]);
+	}
+	tap_ok(ok, "... each whole in its place");
+	tap_is_int(entries(dir), 0, "... and no temporary file left");
+}
+
 TAP_SUITE(outfile)
 {
 	struct strbuf dir, path, link;
@@ -138,6 +168,7 @@ TAP_SUITE(outfile)
 	test_abort(dir.buf, path.buf);
 	unlink(path.buf);
 	unlink(link.buf);
+	test_batch(dir.buf);
 	rmdir(dir.buf);
 	sb_free(&dir);
 	sb_free(&path);
