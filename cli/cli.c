@@ -65,9 +65,10 @@ static const struct {
 	  N_("log a follow-up call, letter or visit") },
 	{ "contact list CUSTOMER | worklist [--date D] | dunning CUSTOMER --level N",
 	  N_("a customer's contacts, today's worklist, a dunning step") },
-	{ "statement CUSTOMER...|--all-open [--from D] [--to D] [--format pdf|txt] [-o PATH|--print]",
+	{ "statement CUSTOMER...|--all-open [--from D] [--to D] [--format pdf|txt] [-o PATH|--print] "
+	  "[--force]",
 	  N_("customer statements") },
-	{ "dunning CUSTOMER...|--all-overdue --level N [--format pdf|txt] [-o PATH|--print]",
+	{ "dunning CUSTOMER...|--all-overdue --level N [--format pdf|txt] [-o PATH|--print] [--force]",
 	  N_("dunning letters") },
 	{ "backup PATH", N_("copy the database while in use") },
 };
@@ -256,8 +257,8 @@ cli_need_db(const char *path)
 	return UR_FAIL;
 }
 
-int
-cli_open_store(const struct cli *c, struct store **st)
+static int
+open_store(const struct cli *c, struct store **st, bool init)
 {
 	struct ur_err err;
 	char *path;
@@ -270,7 +271,7 @@ cli_open_store(const struct cli *c, struct store **st)
 		free(path);
 		return UR_FAIL;
 	}
-	s = store_open(st, path, cli_user(c), &err);
+	s = (init ? store_init : store_open)(st, path, cli_user(c), &err);
 	free(path);
 	if (s != UR_OK)
 		return cli_fail(&err);
@@ -278,14 +279,39 @@ cli_open_store(const struct cli *c, struct store **st)
 }
 
 int
+cli_open_store(const struct cli *c, struct store **st)
+{
+	return open_store(c, st, false);
+}
+
+int
+cli_open_store_init(const struct cli *c, struct store **st)
+{
+	return open_store(c, st, true);
+}
+
+int
 cli_flush(struct strbuf *out)
 {
-	if (out->len && fwrite(out->buf, 1, out->len, stdout) != out->len) {
+	if ((out->len && fwrite(out->buf, 1, out->len, stdout) != out->len) ||
+	    fflush(stdout) != 0) {
 		cli_error(_("cannot write the output: %s"), strerror(errno));
 		return UR_FAIL;
 	}
 	sb_reset(out);
 	return UR_OK;
+}
+
+int
+cli_finish(int rc)
+{
+	int e = fflush(stdout) != 0 ? errno : ferror(stdout) ? EIO : 0;
+
+	if (!e)
+		return rc;
+	if (rc == UR_OK)
+		cli_error(_("cannot write the output: %s"), strerror(e));
+	return rc == UR_OK ? UR_FAIL : rc;
 }
 
 void

@@ -47,14 +47,20 @@ bool cli_number(const char *s, long lo, long hi, long *out);
 /** Resolve the database path (creating the default directory 0700 when
  *  needed), open and migrate the store. Prints errors; returns the status. */
 int cli_open_store(const struct cli *c, struct store **st);
+/** As cli_open_store, for init: an existing empty file becomes the database. */
+int cli_open_store_init(const struct cli *c, struct store **st);
 /** UR_OK when the database at path exists; else says so (how to make one)
  *  and returns UR_FAIL. */
 int cli_need_db(const char *path);
 /** The database path cli_open_store uses (malloc'd), or NULL with err. */
 char *cli_db_path(const struct cli *c, struct ur_err *err);
 
-/** Write out's bytes to stdout and empty it; UR_FAIL (printed) on error. */
+/** Write out's bytes to stdout (flushed) and empty it; UR_FAIL (printed)
+ *  on error. */
 int cli_flush(struct strbuf *out);
+/** A command's exit status rc, made UR_FAIL (and said) when something it
+ *  printed did not reach standard output: a full disk is no success. */
+int cli_finish(int rc);
 /** Draw or update a progress bar on stderr when it is a terminal. */
 void cli_progress(size_t done, size_t total, void *label);
 

@@ -308,7 +308,7 @@ aging_run(const struct cli *c, struct aging *a, int32_t as_of)
 		cli_error(_("the totals are too large to add up"));
 		return UR_FAIL;
 	}
-	return cli_flush(&a->out) == UR_OK && fflush(stdout) == 0 ? UR_OK : UR_FAIL;
+	return cli_flush(&a->out);
 }
 
 /* --as-of, --format and --buckets into a and *as_of. */

@@ -446,7 +446,7 @@ cmd_contact_export(const struct cli *c, const char *format)
 		rc = UR_FAIL;
 	else if (rc != UR_OK)
 		rc = cli_fail(&err);
-	else if (cli_flush(&x.out) != UR_OK || fflush(stdout) != 0)
+	else if (cli_flush(&x.out) != UR_OK)
 		rc = UR_FAIL;
 	sb_free(&x.out);
 	return rc;

@@ -108,28 +108,52 @@ file_for(const struct docout *o, const char *dir, const char *code)
 	return path;
 }
 
-static void
-remember(struct docout *o, const char *path)
+/* Report why path could not be written, and how to replace it when it
+ * is only there already. */
+static int
+fail_file(const struct docout *o, const char *path, const struct ur_err *err)
 {
+	struct stat sb;
+	int rc = cli_fail(err);
+
+	if (rc == UR_INPUT && !o->force && lstat(path, &sb) == 0 &&
+	    (S_ISREG(sb.st_mode) || S_ISLNK(sb.st_mode)))
+		cli_error(_("--force replaces existing files (a link itself, never its target)"));
+	return rc;
+}
+
+/* Start the next file at path, *f; reported when it cannot be. The array
+ * may move: only the last entry is ever being written. */
+static int
+start_file(struct docout *o, const char *path, struct outfile **f)
+{
+	struct ur_err err;
+
+	ur_err_clear(&err);
+	o->written = xrealloc(o->written, (o->nfiles + 1) * sizeof *o->written);
 	o->files = xrealloc(o->files, (o->nfiles + 1) * sizeof *o->files);
+	*f = &o->written[o->nfiles];
+	if (outfile_open(*f, path, 0666,
+			 (o->force ? OUTFILE_REPLACE : 0) | (o->dir ? OUTFILE_BATCH : 0),
+			 &err) != UR_OK)
+		return fail_file(o, path, &err);
 	o->files[o->nfiles++] = xstrdup(path);
+	return UR_OK;
 }
 
 static int
 open_single(struct docout *o, const char *path)
 {
+	struct outfile *f;
 	struct ur_err err;
+	int rc;
 
 	ur_err_clear(&err);
 	o->path = xstrdup(path);
-	if (o->fmt == DOCOUT_PDF) {
-		if (pdf_open(path, &o->pdf, &err) != UR_OK)
-			return cli_fail(&err);
-	} else if (!(o->txt = fopen(path, "w"))) {
-		cli_error(_("cannot create %s: %s"), path, strerror(errno));
-		return UR_FAIL;
-	}
-	remember(o, path);
+	if ((rc = start_file(o, path, &f)) != UR_OK)
+		return rc;
+	if (o->fmt == DOCOUT_PDF && pdf_open(f, &o->pdf, &err) != UR_OK)
+		return cli_fail(&err);
 	return UR_OK;
 }
 
@@ -149,7 +173,7 @@ docout_open(struct docout *o, const char *first, size_t count)
 	if (o->dir)
 		return UR_OK;
 	if (!o->out && o->fmt == DOCOUT_TXT) {
-		o->txt = stdout;
+		o->to_stdout = true;
 		return UR_OK;
 	}
 	path = o->out ? xstrdup(o->out) : file_for(o, NULL, count == 1 ? first : "all");
@@ -178,76 +202,89 @@ render_pdf(struct pdf *p, const struct docout *o, const struct statement *s,
 		pdf_statement(p, s, o->company);
 }
 
-/* One customer, one file in the directory. */
+/* One customer, one file in the directory, complete on the disk under a
+ * temporary name until docout_close. */
 static int
 add_to_dir(struct docout *o, const struct statement *s, const struct dunning_letter *d)
 {
 	char *path = file_for(o, o->out, s->code);
+	struct outfile *f;
 	struct ur_err err;
 	struct pdf *p;
 	struct strbuf sb;
-	FILE *f;
-	int rc = UR_OK;
+	int rc = start_file(o, path, &f);
 
+	free(path);
+	if (rc != UR_OK)
+		return rc;
 	ur_err_clear(&err);
 	if (o->fmt == DOCOUT_PDF) {
-		if (pdf_open(path, &p, &err) != UR_OK) {
-			free(path);
-			return cli_fail(&err);
+		if ((rc = pdf_open(f, &p, &err)) == UR_OK) {
+			render_pdf(p, o, s, d);
+			o->pages += pdf_pages(p);
+			rc = pdf_close(p, &err);
 		}
-		render_pdf(p, o, s, d);
-		o->pages += pdf_pages(p);
-		if (pdf_close(p, &err) != UR_OK)
-			rc = cli_fail(&err);
 	} else {
 		sb_init(&sb);
 		render_txt(&sb, o, s, d);
-		if (!(f = fopen(path, "w")) || fwrite(sb.buf, 1, sb.len, f) != sb.len ||
-		    fclose(f) != 0) {
-			cli_error(_("cannot write %s: %s"), path, strerror(errno));
-			rc = UR_FAIL;
-		}
+		rc = outfile_write(f, sb.buf, sb.len, &err);
 		sb_free(&sb);
 	}
 	if (rc == UR_OK)
-		remember(o, path);
-	free(path);
+		rc = outfile_close(f, &err);
+	return rc == UR_OK ? UR_OK : cli_fail(&err);
+}
+
+/* Text to the single file or to standard output, every write checked. */
+static int
+add_text(struct docout *o, const struct statement *s, const struct dunning_letter *d)
+{
+	struct ur_err err;
+	struct strbuf sb;
+	int rc = UR_OK;
+
+	ur_err_clear(&err);
+	sb_init(&sb);
+	if (o->docs > 1)
+		sb_adds(&sb, "\f\n");
+	render_txt(&sb, o, s, d);
+	if (!o->to_stdout)
+		rc = outfile_write(&o->written[0], sb.buf, sb.len, &err) == UR_OK ? UR_OK
+									 : cli_fail(&err);
+	else if (fwrite(sb.buf, 1, sb.len, stdout) != sb.len) {
+		cli_error(_("cannot write the output: %s"), strerror(errno));
+		rc = UR_FAIL;
+	}
+	sb_free(&sb);
 	return rc;
 }
 
 int
 docout_add(struct docout *o, const struct statement *s, const struct dunning_letter *d)
 {
-	struct strbuf sb;
+	struct ur_err err;
 
 	o->docs++;
 	if (o->dir)
 		return add_to_dir(o, s, d);
-	if (o->pdf) {
-		render_pdf(o->pdf, o, s, d);
-		return UR_OK;
-	}
-	sb_init(&sb);
-	if (o->docs > 1)
-		sb_adds(&sb, "\f\n");
-	render_txt(&sb, o, s, d);
-	if (fwrite(sb.buf, 1, sb.len, o->txt) != sb.len) {
-		sb_free(&sb);
-		cli_error(_("cannot write %s: %s"), o->path ? o->path : _("the output"),
-			  strerror(errno));
-		return UR_FAIL;
-	}
-	sb_free(&sb);
-	return UR_OK;
+	if (!o->pdf)
+		return add_text(o, s, d);
+	ur_err_clear(&err);
+	render_pdf(o->pdf, o, s, d);
+	return pdf_check(o->pdf, &err) == UR_OK ? UR_OK : cli_fail(&err);
 }
 
 static void
 free_files(struct docout *o)
 {
-	for (size_t i = 0; i < o->nfiles; i++)
+	for (size_t i = 0; i < o->nfiles; i++) {
+		outfile_abort(&o->written[i]);
 		free(o->files[i]);
+	}
+	free(o->written);
 	free(o->files);
 	free(o->path);
+	o->written = NULL;
 	o->files = NULL;
 	o->path = NULL;
 	o->nfiles = 0;
@@ -260,12 +297,7 @@ docout_abort(struct docout *o)
 
 	if (o->pdf)
 		pdf_close(o->pdf, &err);
-	if (o->txt && o->txt != stdout)
-		fclose(o->txt);
 	o->pdf = NULL;
-	o->txt = NULL;
-	for (size_t i = 0; i < o->nfiles; i++)
-		unlink(o->files[i]);
 	free_files(o);
 }
 
@@ -302,13 +334,14 @@ docout_close(struct docout *o)
 			rc = cli_fail(&err);
 		o->pdf = NULL;
 	}
-	if (o->txt && o->txt != stdout && fclose(o->txt) != 0) {
-		cli_error(_("cannot write %s: %s"), o->path, strerror(errno));
+	if (o->to_stdout && fflush(stdout) != 0) {
+		cli_error(_("cannot write the output: %s"), strerror(errno));
 		rc = UR_FAIL;
 	}
-	if (o->txt == stdout && fflush(stdout) != 0)
-		rc = UR_FAIL;
-	o->txt = NULL;
+	if (rc == UR_OK && o->nfiles &&
+	    (o->dir ? outfile_commit_all(o->written, o->nfiles, &err)
+		    : outfile_commit(o->written, &err)) != UR_OK)
+		rc = cli_fail(&err);
 	if (rc == UR_OK && o->nfiles) {
 		if (o->fmt == DOCOUT_PDF)
 			printf(_("Wrote %s (documents: %zu, pages: %d).\n"),

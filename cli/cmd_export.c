@@ -146,7 +146,7 @@ export_run(const struct cli *c, const char *what, struct export *x)
 		return cli_fail(&err);
 	if (x->json)
 		sb_adds(&x->out, x->rows ? "\n]\n" : "]\n");
-	if (cli_flush(&x->out) != UR_OK || fflush(stdout) != 0)
+	if (cli_flush(&x->out) != UR_OK)
 		return UR_FAIL;
 	return UR_OK;
 }

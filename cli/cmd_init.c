@@ -60,7 +60,7 @@ cmd_init(const struct cli *c, int argc, char **argv)
 		return cli_usage_error(_("--group needs a group name"));
 	if (group && !getgrnam(group))
 		return cli_usage_error(_("no such group: %s"), group);
-	if ((rc = cli_open_store(c, &st)) != UR_OK)
+	if ((rc = cli_open_store_init(c, &st)) != UR_OK)
 		return rc;
 	printf(_("Database ready (schema version %d).\n"), store_schema_version(st));
 	rc = group ? init_share(c, st, group) : UR_OK;

@@ -253,10 +253,9 @@ cmd_match_show(const struct cli *c, int argc, char **argv)
 		sb_adds(&o.out, "}\n");
 	store_match_deposits_free(&l);
 	store_close(st);
-	if (rc == UR_OK)
-		rc = cli_flush(&o.out);
+	rc = rc == UR_OK ? cli_flush(&o.out) : cli_fail(&err);
 	sb_free(&o.out);
-	return rc == UR_OK ? UR_OK : cli_fail(&err);
+	return rc;
 }
 
 struct alias_out {

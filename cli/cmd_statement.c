@@ -30,7 +30,7 @@ struct job {
 	const char **codes;
 	size_t ncodes;
 	const char *from, *to, *format, *lang, *out, *company_path, *level, *templates, *date;
-	int all, print, dry_run;
+	int all, print, dry_run, force;
 	/* dunning: templates per language, letters to record */
 	char *tpl[STMT_LANGS], *tpl_name[STMT_LANGS];
 	int64_t *sent_ids;
@@ -124,6 +124,7 @@ check_job(struct job *j, const char *all_flag)
 		return cli_usage_error(_("--print needs the PDF format"));
 	j->doc.out = j->out;
 	j->doc.print = j->print;
+	j->doc.force = j->force;
 	return UR_OK;
 }
 
@@ -179,6 +180,7 @@ run(struct job *j, int (*one)(struct job *, const char *))
 	sigaction(SIGINT, &sa, &old);
 	cancelled = 0;
 	if ((rc = docout_open(&j->doc, j->ncodes ? j->codes[0] : "", j->ncodes)) != UR_OK) {
+		docout_abort(&j->doc);
 		sigaction(SIGINT, &old, NULL);
 		return rc;
 	}
@@ -227,7 +229,8 @@ cmd_statement(const struct cli *c, int argc, char **argv)
 		{ "--to", &j.to, NULL },	{ "--format", &j.format, NULL },
 		{ "--lang", &j.lang, NULL },	{ "-o", &j.out, NULL },
 		{ "--output", &j.out, NULL },	{ "--print", NULL, &j.print },
-		{ "--company", &j.company_path, NULL }, { NULL, NULL, NULL },
+		{ "--company", &j.company_path, NULL }, { "--force", NULL, &j.force },
+		{ NULL, NULL, NULL },
 	};
 	const char **pos = xcalloc((size_t)argc + 1, sizeof *pos);
 	int npos, rc;
@@ -367,7 +370,8 @@ cmd_dunning(const struct cli *c, int argc, char **argv)
 		{ "--output", &j.out, NULL },	   { "--print", NULL, &j.print },
 		{ "--company", &j.company_path, NULL },
 		{ "--templates", &j.templates, NULL },
-		{ "--dry-run", NULL, &j.dry_run }, { NULL, NULL, NULL },
+		{ "--dry-run", NULL, &j.dry_run }, { "--force", NULL, &j.force },
+		{ NULL, NULL, NULL },
 	};
 	const char **pos = xcalloc((size_t)argc + 1, sizeof *pos);
 	int npos, rc;

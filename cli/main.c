@@ -198,11 +198,11 @@ main(int argc, char **argv)
 		return main_bad(&g);
 	if (g.help) {
 		cli_usage(stdout);
-		return UR_OK;
+		return cli_finish(UR_OK);
 	}
 	if (g.version) {
 		printf("%s %s\n", PACKAGE, VERSION);
-		return UR_OK;
+		return cli_finish(UR_OK);
 	}
 	if (!g.cmd)
 		return main_tui(&g.cli);
@@ -210,10 +210,10 @@ main(int argc, char **argv)
 		if (strcmp(argv[g.cmd], commands[k].name) == 0) {
 			if (main_wants_help(argc - g.cmd, argv + g.cmd)) {
 				cli_usage(stdout);
-				return UR_OK;
+				return cli_finish(UR_OK);
 			}
 			g.cli.creates = commands[k].creates;
-			return commands[k].run(&g.cli, argc - g.cmd, argv + g.cmd);
+			return cli_finish(commands[k].run(&g.cli, argc - g.cmd, argv + g.cmd));
 		}
 	return cli_usage_error(_("unknown command '%s'"), argv[g.cmd]);
 }

@@ -2,7 +2,6 @@
  * to a sink that either upserts them into the store or writes CSV files. */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -12,6 +11,7 @@
 #include "i18n.h"
 #include "kana.h"
 #include "money.h"
+#include "outfile.h"
 #include "store.h"
 #include "strbuf.h"
 #include "terms.h"
@@ -464,21 +464,19 @@ demo_fill(struct store *st, enum demo_size size, int32_t today, struct demo_coun
 	return err->status != UR_OK ? err->status : UR_FAIL;
 }
 
-/* CSV files being written, and the row buffer. */
+/* CSV files being written (outfile.h), and the row buffer. */
 struct demo_csv {
-	FILE *cust, *inv;
-	const char *dir;
+	struct outfile cust, inv;
 	struct strbuf row;
 };
 
 static enum ur_status
-demo_csv_row(struct demo_csv *x, FILE *f, const char *file, struct ur_err *err)
+demo_csv_row(struct demo_csv *x, struct outfile *f, struct ur_err *err)
 {
-	if (fwrite(x->row.buf, 1, x->row.len, f) != x->row.len)
-		return ur_fail(err, UR_FAIL, _("cannot write %s/%s: %s"), x->dir, file,
-			       strerror(errno));
+	enum ur_status rc = outfile_write(f, x->row.buf, x->row.len, err);
+
 	sb_reset(&x->row);
-	return UR_OK;
+	return rc;
 }
 
 static void
@@ -507,7 +505,7 @@ demo_csv_customer(void *ctx, const struct customer *c, struct ur_err *err)
 	csv_put_sep(&x->row, c->phone, 0);
 	csv_put_sep(&x->row, c->email, 0);
 	csv_put_sep(&x->row, c->address, 1);
-	return demo_csv_row(x, x->cust, "customers.csv", err);
+	return demo_csv_row(x, &x->cust, err);
 }
 
 static enum ur_status
@@ -526,7 +524,7 @@ demo_csv_invoice(void *ctx, const struct invoice *inv, struct ur_err *err)
 	csv_put_sep(&x->row, inv->currency, 0);
 	demo_csv_money(&x->row, inv->tax, inv->currency, inv->tax >= 0, 0);
 	csv_put_sep(&x->row, inv->memo, 1);
-	return demo_csv_row(x, x->inv, "invoices.csv", err);
+	return demo_csv_row(x, &x->inv, err);
 }
 
 /* Payments stay out of the CSV files (they hold what `import` reads). */
@@ -542,50 +540,55 @@ demo_csv_payment(void *ctx, const struct customer *c, const struct invoice *inv,
 	return UR_OK;
 }
 
-/* Open dir/name for writing, with its header line. */
-static FILE *
-demo_csv_open(const char *dir, const char *name, const char *header, struct ur_err *err)
+/* Start dir/name (replacing an earlier demo's), with its header line. */
+static enum ur_status
+demo_csv_open(struct outfile *f, const char *dir, const char *name, const char *header,
+	      struct ur_err *err)
 {
 	struct strbuf path;
-	FILE *f;
+	enum ur_status rc;
 
 	sb_init(&path);
 	sb_addf(&path, "%s/%s", dir, name);
-	f = fopen(path.buf, "w");
-	if (!f)
-		ur_fail(err, UR_FAIL, _("cannot create %s: %s"), path.buf, strerror(errno));
-	else if (fwrite(header, 1, strlen(header), f) != strlen(header))
-		ur_fail(err, UR_FAIL, _("cannot write %s: %s"), path.buf, strerror(errno));
+	if ((rc = outfile_open(f, path.buf, 0666, OUTFILE_REPLACE, err)) == UR_OK)
+		rc = outfile_write(f, header, strlen(header), err);
 	sb_free(&path);
-	return f;
+	return rc;
+}
+
+/* Put the file in place when everything went well, else remove it. */
+static enum ur_status
+demo_csv_close(struct outfile *f, enum ur_status rc, struct ur_err *err)
+{
+	if (rc == UR_OK)
+		return outfile_commit(f, err);
+	outfile_abort(f);
+	return rc;
 }
 
 enum ur_status
 demo_write_csv(const char *dir, enum demo_size size, int32_t today, struct demo_counts *out,
 	       struct ur_err *err)
 {
-	struct demo_csv x = { NULL, NULL, dir, { NULL, 0, 0 } };
+	struct demo_csv x;
 	const struct demo_sink sink = { demo_csv_customer, demo_csv_invoice, demo_csv_payment,
 					&x };
-	enum ur_status s = UR_FAIL;
+	enum ur_status s;
 
 	ur_err_clear(err);
+	memset(&x, 0, sizeof x);
 	sb_init(&x.row);
-	x.cust = demo_csv_open(dir, "customers.csv",
-			       "code,name,kana,currency,terms,credit_limit,sales_rep,phone,email,"
-			       "address\n", err);
-	if (x.cust)
-		x.inv = demo_csv_open(dir, "invoices.csv",
-				      "number,customer,issue_date,due_date,amount,currency,tax,"
-				      "memo\n", err);
-	if (x.cust && x.inv && err->status == UR_OK)
+	s = demo_csv_open(&x.cust, dir, "customers.csv",
+			  "code,name,kana,currency,terms,credit_limit,sales_rep,phone,email,"
+			  "address\n", err);
+	if (s == UR_OK)
+		s = demo_csv_open(&x.inv, dir, "invoices.csv",
+				  "number,customer,issue_date,due_date,amount,currency,tax,"
+				  "memo\n", err);
+	if (s == UR_OK)
 		s = demo_run(size, today, &sink, out, err);
-	if (x.inv && fclose(x.inv) != 0 && s == UR_OK)
-		s = ur_fail(err, UR_FAIL, _("cannot write %s/%s: %s"), dir, "invoices.csv",
-			    strerror(errno));
-	if (x.cust && fclose(x.cust) != 0 && s == UR_OK)
-		s = ur_fail(err, UR_FAIL, _("cannot write %s/%s: %s"), dir, "customers.csv",
-			    strerror(errno));
+	s = demo_csv_close(&x.inv, s, err);
+	s = demo_csv_close(&x.cust, s, err);
 	sb_free(&x.row);
 	return s;
 }

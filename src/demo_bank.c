@@ -15,6 +15,7 @@
 #include "demo_bank.h"
 #include "i18n.h"
 #include "money.h"
+#include "outfile.h"
 #include "store.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -293,20 +294,11 @@ db_emit(struct strbuf *out, const struct db_rec *r)
 	sb_add(out, "\r\n", 2);
 }
 
-/* Write the n bytes at p to path. */
+/* Write the n bytes at p to path (replacing an earlier demo's file). */
 static enum ur_status
 db_write(const char *path, const char *p, size_t n, struct ur_err *err)
 {
-	FILE *f = fopen(path, "wb");
-	int bad;
-
-	if (!f)
-		return ur_fail(err, UR_FAIL, _("cannot create %s: %s"), path, strerror(errno));
-	bad = fwrite(p, 1, n, f) != n;
-	bad |= fclose(f) != 0;
-	if (bad)
-		return ur_fail(err, UR_FAIL, _("cannot write %s: %s"), path, strerror(errno));
-	return UR_OK;
+	return outfile_put(path, p, n, 0666, OUTFILE_REPLACE, err);
 }
 
 /* A weekday on or before day (banks book on business days). */
@@ -647,31 +639,31 @@ db_big_group(struct strbuf *out, unsigned long first, unsigned long n, int32_t t
 enum ur_status
 demo_bank_big_file(const char *path, unsigned long n, int32_t today, struct ur_err *err)
 {
-	FILE *f = fopen(path, "wb");
+	struct outfile f;
 	struct strbuf out, payer, tmp;
 	struct db_rec end;
-	int bad = 0;
+	enum ur_status rc;
 
-	if (!f)
-		return ur_fail(err, UR_FAIL, _("cannot create %s: %s"), path, strerror(errno));
+	if (outfile_open(&f, path, 0666, OUTFILE_REPLACE, err) != UR_OK)
+		return err->status;
 	sb_init(&out);
 	sb_init(&payer);
 	sb_init(&tmp);
-	for (unsigned long i = 0, g = 0; i < n && !bad; i += DB_GROUP, g++) {
+	for (unsigned long i = 0, g = 0; i < n && !f.error; i += DB_GROUP, g++) {
 		sb_reset(&out);
 		db_big_group(&out, i, n - i < DB_GROUP ? n - i : DB_GROUP, today,
 			     2000000 + (long long)g, &payer, &tmp);
-		bad = fwrite(out.buf, 1, out.len, f) != out.len;
+		outfile_write(&f, out.buf, out.len, NULL);
 	}
 	db_rec_init(&end, '9');
 	sb_reset(&out);
 	db_emit(&out, &end);
-	bad |= fwrite(out.buf, 1, out.len, f) != out.len;
-	bad |= fclose(f) != 0;
+	if ((rc = outfile_write(&f, out.buf, out.len, err)) == UR_OK)
+		rc = outfile_commit(&f, err);
+	else
+		outfile_abort(&f);
 	sb_free(&out);
 	sb_free(&payer);
 	sb_free(&tmp);
-	if (bad)
-		return ur_fail(err, UR_FAIL, _("cannot write %s: %s"), path, strerror(errno));
-	return UR_OK;
+	return rc;
 }

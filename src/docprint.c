@@ -12,20 +12,30 @@
 #include "date.h"
 #include "docprint.h"
 #include "i18n.h"
+#include "outfile.h"
 #include "pdf.h"
 
 enum ur_status
 docprint_statement_pdf(const struct statement *s, const struct company *c, const char *path,
 		       int *pages, struct ur_err *err)
 {
+	struct outfile file;
 	struct pdf *p;
 
-	if (pdf_open(path, &p, err) != UR_OK)
+	if (outfile_open(&file, path, 0666, OUTFILE_REPLACE, err) != UR_OK)
 		return err->status;
+	if (pdf_open(&file, &p, err) != UR_OK) {
+		outfile_abort(&file);
+		return err->status;
+	}
 	pdf_statement(p, s, c);
 	if (pages)
 		*pages = pdf_pages(p);
-	return pdf_close(p, err);
+	if (pdf_close(p, err) != UR_OK) {
+		outfile_abort(&file);
+		return err->status;
+	}
+	return outfile_commit(&file, err);
 }
 
 char *

@@ -10,9 +10,11 @@
 #include "statement.h"
 #include "strbuf.h"
 
-/** Write statement s (with our details from c) as an A4 PDF at path;
- *  *pages (may be NULL) gets its page count. UR_FAIL when the file cannot
- *  be written. */
+/** Write statement s (with our details from c) as an A4 PDF at path,
+ *  whole or not at all (outfile.h), replacing the file of an earlier print
+ *  (path is the program's own name for it, docprint_file_name); *pages
+ *  (may be NULL) gets its page count. UR_FAIL when the file cannot be
+ *  written. */
 enum ur_status docprint_statement_pdf(const struct statement *s, const struct company *c,
 				      const char *path, int *pages, struct ur_err *err);
 

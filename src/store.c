@@ -18,6 +18,7 @@
 
 #include "date.h"
 #include "i18n.h"
+#include "outfile.h"
 #include "store_priv.h"
 #include "xalloc.h"
 
@@ -310,7 +311,7 @@ store_json_end(struct strbuf *sb)
 	sb_addc(sb, '}');
 }
 
-/* The integer a PRAGMA reads, or -1. */
+/* The integer a PRAGMA (or a one-value query) reads, or -1. */
 static int
 pragma_int(struct store *st, const char *pragma)
 {
@@ -430,13 +431,34 @@ migrate(struct store *st, struct ur_err *err)
 	return v == 0 ? migrate_steps(st, v, err) : migrate_alone(st, v, err);
 }
 
+/* Before anything is written: the file is SQLite's (not a spreadsheet
+ * given by mistake) and, without a schema version, empty (not another
+ * program's database, which the migrations would fill). */
+static enum ur_status
+check_ours(struct store *st, struct ur_err *err)
+{
+	int v = user_version(st), rc = sqlite3_errcode(st->db);
+
+	if (v < 0 && (rc & 0xff) == SQLITE_NOTADB)
+		return ur_fail(err, UR_FAIL, _("%s is not a urikake database (not an SQLite file)"),
+			       st->path);
+	if (v < 0)
+		return store_sqlfail(st, rc, err);
+	if (v == 0 && pragma_int(st, "SELECT count(*) FROM sqlite_schema") != 0)
+		return ur_fail(err, UR_FAIL,
+			       _("%s is another program's SQLite database, not a urikake one"),
+			       st->path);
+	return UR_OK;
+}
+
 static enum ur_status
 configure(struct store *st, struct ur_err *err)
 {
 	enum ur_status rc;
 
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
-	if ((rc = store_exec(st, "PRAGMA foreign_keys = ON", err)) != UR_OK ||
+	if ((rc = check_ours(st, err)) != UR_OK ||
+	    (rc = store_exec(st, "PRAGMA foreign_keys = ON", err)) != UR_OK ||
 	    (rc = store_exec(st, "PRAGMA journal_mode = WAL", err)) != UR_OK ||
 	    (rc = store_exec(st, "PRAGMA synchronous = NORMAL", err)) != UR_OK)
 		return rc;
@@ -461,20 +483,34 @@ os_login(void)
 	return xstrdup(buf);
 }
 
+/* Create the file 0600 if absent. An existing empty file is no database:
+ * refused (a mistyped path, a truncated copy), unless adopt (init), which
+ * makes it one with the mode a new database has. */
 static enum ur_status
-create_file(const char *path, struct ur_err *err)
+create_file(const char *path, bool adopt, struct ur_err *err)
 {
 	/* O_EXCL: an existing database is never opened outside SQLite, since
 	 * closing any descriptor of a file drops all the process's POSIX locks
 	 * on it (another connection's included). */
 	int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	struct stat sb;
 
-	if (fd < 0 && errno == EEXIST)
+	if (fd >= 0) {
+		close(fd);
 		return UR_OK;
-	if (fd < 0)
+	}
+	if (errno != EEXIST || stat(path, &sb) != 0)
 		return ur_fail(err, UR_FAIL, _("cannot open database %s: %s"), path,
 			       strerror(errno));
-	close(fd);
+	if (!S_ISREG(sb.st_mode) || sb.st_size > 0)
+		return UR_OK;
+	if (!adopt)
+		return ur_fail(err, UR_FAIL,
+			       _("%s is an empty file, not a urikake database (urikake init makes "
+				 "one of it)"), path);
+	if (chmod(path, 0600) != 0)
+		return ur_fail(err, UR_FAIL, _("cannot open database %s: %s"), path,
+			       strerror(errno));
 	return UR_OK;
 }
 
@@ -508,8 +544,9 @@ open_db(struct store *st, struct ur_err *err)
 	return configure(st, err);
 }
 
-enum ur_status
-store_open(struct store **out, const char *path, const char *user, struct ur_err *err)
+static enum ur_status
+open_store(struct store **out, const char *path, const char *user, bool adopt,
+	   struct ur_err *err)
 {
 	struct store *st = xcalloc(1, sizeof *st);
 	enum ur_status rc = UR_OK;
@@ -523,7 +560,7 @@ store_open(struct store **out, const char *path, const char *user, struct ur_err
 	sb_init(&st->after);
 	old = umask(077); /* the -wal and -shm files must not be wider either */
 	if (is_file_path(path))
-		rc = create_file(path, err);
+		rc = create_file(path, adopt, err);
 	if (rc == UR_OK)
 		rc = open_db(st, err);
 	umask(old);
@@ -533,6 +570,18 @@ store_open(struct store **out, const char *path, const char *user, struct ur_err
 	}
 	*out = st;
 	return UR_OK;
+}
+
+enum ur_status
+store_open(struct store **out, const char *path, const char *user, struct ur_err *err)
+{
+	return open_store(out, path, user, false, err);
+}
+
+enum ur_status
+store_init(struct store **out, const char *path, const char *user, struct ur_err *err)
+{
+	return open_store(out, path, user, true, err);
 }
 
 void
@@ -656,13 +705,13 @@ store_audit_entity(struct store *st, const char *action, const char *kind, const
 }
 
 static enum ur_status
-backup_copy(struct store *st, sqlite3 *dst, struct ur_err *err)
+backup_copy(struct store *st, sqlite3 *dst, const char *path, struct ur_err *err)
 {
 	sqlite3_backup *b = sqlite3_backup_init(dst, "main", st->db, "main");
 	int rc;
 
 	if (!b)
-		return ur_fail(err, UR_FAIL, _("backup: %s"), sqlite3_errmsg(dst));
+		return ur_fail(err, UR_FAIL, _("cannot write %s: %s"), path, sqlite3_errmsg(dst));
 	do {
 		rc = sqlite3_backup_step(b, -1);
 		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
@@ -670,31 +719,44 @@ backup_copy(struct store *st, sqlite3 *dst, struct ur_err *err)
 	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
 	sqlite3_backup_finish(b);
 	if (rc != SQLITE_DONE)
-		return ur_fail(err, UR_FAIL, _("backup: %s"), sqlite3_errstr(rc));
+		return ur_fail(err, UR_FAIL, _("cannot write %s: %s"), path, sqlite3_errstr(rc));
 	return UR_OK;
+}
+
+/* A failed copy (a full disk) can leave its rollback journal behind. */
+static void
+remove_journal(const char *db)
+{
+	struct strbuf p;
+
+	sb_init(&p);
+	sb_addf(&p, "%s-journal", db);
+	unlink(p.buf);
+	sb_free(&p);
 }
 
 enum ur_status
 store_backup(struct store *st, const char *path, struct ur_err *err)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	struct outfile file;
 	sqlite3 *dst = NULL;
 	enum ur_status rc;
 
-	if (fd < 0 && errno == EEXIST)
-		return ur_fail(err, UR_INPUT, _("%s already exists; not overwriting it"), path);
-	if (fd < 0)
-		return ur_fail(err, UR_FAIL, _("cannot create %s: %s"), path, strerror(errno));
-	close(fd);
-	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+	if ((rc = outfile_open(&file, path, 0600, OUTFILE_BY_NAME, err)) != UR_OK)
+		return rc;
+	if (sqlite3_open_v2(outfile_temp(&file), &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
 		rc = ur_fail(err, UR_FAIL, _("cannot open %s: %s"), path,
 			     dst ? sqlite3_errmsg(dst) : strerror(ENOMEM));
 	else
-		rc = backup_copy(st, dst, err);
-	sqlite3_close(dst);
-	if (rc != UR_OK)
-		unlink(path);
-	return rc;
+		rc = backup_copy(st, dst, path, err);
+	if (sqlite3_close(dst) != SQLITE_OK && rc == UR_OK)
+		rc = ur_fail(err, UR_FAIL, _("cannot write %s: %s"), path, sqlite3_errmsg(dst));
+	if (rc != UR_OK) {
+		remove_journal(outfile_temp(&file));
+		outfile_abort(&file);
+		return rc;
+	}
+	return outfile_commit(&file, err);
 }
 
 static enum ur_status

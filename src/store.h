@@ -14,8 +14,14 @@
 struct store;
 
 /** Open (creating if absent, mode 0600) and migrate the database at path.
- *  user is recorded in the audit log, beside the operating-system login. */
+ *  user is recorded in the audit log, beside the operating-system login.
+ *  An empty file, a file that is not SQLite's and another program's SQLite
+ *  database are refused, untouched. */
 enum ur_status store_open(struct store **out, const char *path, const char *user,
+			  struct ur_err *err);
+/** As store_open, but an existing empty file becomes the database (mode
+ *  0600): `urikake init` on a file made beforehand. */
+enum ur_status store_init(struct store **out, const char *path, const char *user,
 			  struct ur_err *err);
 void store_close(struct store *st);
 /** Schema version after migration (PRAGMA user_version). */
@@ -35,8 +41,8 @@ enum ur_status store_begin(struct store *st, struct ur_err *err);
 enum ur_status store_commit(struct store *st, struct ur_err *err);
 void store_rollback(struct store *st);
 
-/** Consistent online copy of the database to path (SQLite backup API);
- *  refuses to overwrite an existing file. */
+/** Consistent online copy of the database to path (SQLite backup API),
+ *  whole or not at all (outfile.h); refuses an existing file or link. */
 enum ur_status store_backup(struct store *st, const char *path, struct ur_err *err);
 
 /* Customers. Strings are UTF-8; NULL or "" means absent. */

@@ -5,9 +5,13 @@
 #include "config.h"
 
 #include <curses.h>
+#include <errno.h>
+#include <signal.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "contact.h"
@@ -172,16 +176,49 @@ cform_save(struct app *a, struct cform *f)
 	return false;
 }
 
-/* Edit the note in $EDITOR (vi when unset) through a temporary file. */
+/* Run $VISUAL, else $EDITOR, else vi on path as system() would (Ctrl-C
+ * and Ctrl-\ go to the editor alone), the file given to the shell as $1,
+ * never as part of the command: a TMPDIR with quotes or $(…) runs nothing. */
+static bool
+run_editor(const char *path)
+{
+	static const char script[] = "exec ${VISUAL:-${EDITOR:-vi}} \"$1\"";
+	char *argv[] = { "sh", "-c", (char *)script, "sh", (char *)path, NULL };
+	struct sigaction ign, old_int, old_quit;
+	posix_spawnattr_t attr;
+	extern char **environ;
+	sigset_t dflt;
+	pid_t pid;
+	int status = -1, rc;
+
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigaction(SIGINT, &ign, &old_int);
+	sigaction(SIGQUIT, &ign, &old_quit);
+	sigemptyset(&dflt);
+	sigaddset(&dflt, SIGINT);
+	sigaddset(&dflt, SIGQUIT);
+	posix_spawnattr_init(&attr);
+	posix_spawnattr_setsigdefault(&attr, &dflt);
+	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
+	rc = posix_spawn(&pid, "/bin/sh", NULL, &attr, argv, environ);
+	posix_spawnattr_destroy(&attr);
+	while (rc == 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGQUIT, &old_quit, NULL);
+	return rc == 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+/* Edit the note in the editor through a temporary file. */
 static void
 cform_editor(struct app *a, struct cform *f)
 {
-	const char *ed = getenv("VISUAL") && *getenv("VISUAL") ? getenv("VISUAL") : getenv("EDITOR");
 	const char *tmp = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-	char path[4096], *cmd, *text;
-	struct strbuf sb;
+	char path[4096], *text;
 	FILE *fp;
-	int fd, rc;
+	bool ok;
+	int fd;
 
 	snprintf(path, sizeof path, "%s/urikake-note-XXXXXX", tmp);
 	if ((fd = mkstemp(path)) < 0 || !(fp = fdopen(fd, "w"))) {
@@ -190,19 +227,14 @@ cform_editor(struct app *a, struct cform *f)
 	}
 	fputs(f->f[CF_NOTE].text.buf, fp);
 	fclose(fp);
-	sb_init(&sb);
-	sb_addf(&sb, "%s '%s'", ed && *ed ? ed : "vi", path);
-	cmd = sb_detach(&sb);
-	sb_free(&sb);
 	if (!display_headless())
 		endwin();
-	rc = system(cmd);
+	ok = run_editor(path);
 	if (!display_headless()) {
 		refresh();
 		clearok(curscr, TRUE);
 	}
-	free(cmd);
-	if (rc != 0) {
+	if (!ok) {
 		app_error(a, "%s", _("The editor failed: the note is unchanged."));
 	} else if ((text = sb_slurp(path))) {
 		size_t n = strlen(text);

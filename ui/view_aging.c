@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <curses.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +18,7 @@
 #include "i18n.h"
 #include "loader.h"
 #include "money.h"
+#include "outfile.h"
 #include "panes.h"
 #include "store_custstats.h"
 #include "xalloc.h"
@@ -519,9 +519,9 @@ static void
 export_prompt(struct app *a, const char *path, bool final, void *ctx)
 {
 	struct aging *g = ((struct view *)ctx)->priv;
+	struct ur_err err;
 	struct strbuf sb;
 	char key[32];
-	FILE *f;
 
 	if (!final || !path || !*path || !g)
 		return;
@@ -537,8 +537,9 @@ export_prompt(struct app *a, const char *path, bool final, void *ctx)
 
 		export_line(&sb, &g->set, r->code, r->name, r->currency, r->bucket, r->total);
 	}
-	if (!(f = fopen(path, "w")) || fwrite(sb.buf, 1, sb.len, f) != sb.len || fclose(f) != 0)
-		app_error(a, _("cannot write %s: %s"), path, strerror(errno));
+	ur_err_clear(&err);
+	if (outfile_put(path, sb.buf, sb.len, 0666, 0, &err) != UR_OK)
+		app_error(a, "%s", err.msg);
 	else
 		app_msg(a, ngettext_("Exported %zu row to %s.", "Exported %zu rows to %s.",
 				     g->set.nview), g->set.nview, path);

@@ -19,6 +19,7 @@ struct pdf {
 	cairo_t *cr;
 	PangoLayout *layout;
 	PangoFontDescription *font;
+	struct outfile *file;
 	char *head; /* running head of the current document */
 	/* the header row of the table being drawn, repeated after a page break */
 	const struct pdf_cols *hcols;
@@ -27,15 +28,24 @@ struct pdf {
 	bool page_open;
 };
 
+/* cairo's output: every write checked, a failure ends the document. */
+static cairo_status_t
+pdf_write(void *file, const unsigned char *data, unsigned int length)
+{
+	return outfile_write(file, data, length, NULL) == UR_OK ? CAIRO_STATUS_SUCCESS
+								 : CAIRO_STATUS_WRITE_ERROR;
+}
+
 enum ur_status
-pdf_open(const char *path, struct pdf **out, struct ur_err *err)
+pdf_open(struct outfile *file, struct pdf **out, struct ur_err *err)
 {
 	struct pdf *p = xcalloc(1, sizeof *p);
 	cairo_font_options_t *fo;
 
-	p->surface = cairo_pdf_surface_create(path, PDF_PAGE_W, PDF_PAGE_H);
+	p->file = file;
+	p->surface = cairo_pdf_surface_create_for_stream(pdf_write, file, PDF_PAGE_W, PDF_PAGE_H);
 	if (cairo_surface_status(p->surface) != CAIRO_STATUS_SUCCESS) {
-		ur_fail(err, UR_FAIL, _("%s: cannot create the PDF file: %s"), path,
+		ur_fail(err, UR_FAIL, _("%s: cannot create the PDF file: %s"), file->path,
 			cairo_status_to_string(cairo_surface_status(p->surface)));
 		cairo_surface_destroy(p->surface);
 		free(p);
@@ -54,9 +64,28 @@ pdf_open(const char *path, struct pdf **out, struct ur_err *err)
 	return UR_OK;
 }
 
+/* The file's write error first (it says why), else cairo's. */
+static enum ur_status
+pdf_status(struct outfile *file, cairo_status_t st, struct ur_err *err)
+{
+	if (outfile_status(file, err) != UR_OK)
+		return UR_FAIL;
+	if (st != CAIRO_STATUS_SUCCESS)
+		return ur_fail(err, UR_FAIL, _("cannot write %s: %s"), file->path,
+			       cairo_status_to_string(st));
+	return UR_OK;
+}
+
+enum ur_status
+pdf_check(const struct pdf *p, struct ur_err *err)
+{
+	return pdf_status(p->file, cairo_surface_status(p->surface), err);
+}
+
 enum ur_status
 pdf_close(struct pdf *p, struct ur_err *err)
 {
+	struct outfile *file = p->file;
 	cairo_status_t st;
 
 	pdf_end(p);
@@ -68,10 +97,7 @@ pdf_close(struct pdf *p, struct ur_err *err)
 	pango_font_description_free(p->font);
 	free(p->head);
 	free(p);
-	if (st != CAIRO_STATUS_SUCCESS)
-		return ur_fail(err, UR_FAIL, _("cannot write the PDF file: %s"),
-			       cairo_status_to_string(st));
-	return UR_OK;
+	return pdf_status(file, st, err);
 }
 
 int

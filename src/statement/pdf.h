@@ -10,6 +10,7 @@
 
 #include "company.h"
 #include "err.h"
+#include "outfile.h"
 #include "statement.h"
 
 struct pdf;
@@ -21,10 +22,14 @@ struct dunning_letter;
 #define PDF_BODY_W (PDF_PAGE_W - 2 * PDF_MARGIN)
 #define PDF_BOTTOM (PDF_PAGE_H - 48)
 
-/** Create the PDF file at path ("-" is not supported: give a file). */
-enum ur_status pdf_open(const char *path, struct pdf **out, struct ur_err *err);
+/** Start a PDF written into file (outfile.h; the caller commits it after
+ *  pdf_close). */
+enum ur_status pdf_open(struct outfile *file, struct pdf **out, struct ur_err *err);
+/** UR_FAIL, naming the file, once a write has failed (a full disk): a long
+ *  batch stops at the first. */
+enum ur_status pdf_check(const struct pdf *p, struct ur_err *err);
 /** Finish the file (writing the embedded font subsets) and free p. UR_FAIL
- *  when cairo could not write it. */
+ *  when cairo could not write it or a write failed. */
 enum ur_status pdf_close(struct pdf *p, struct ur_err *err);
 /** Pages drawn so far. */
 int pdf_pages(const struct pdf *p);
