@@ -115,6 +115,12 @@ enum ur_status store_ui_queue_page(struct store *st, enum sui_filter f, enum sui
 enum ur_status store_ui_queue_count(struct store *st, enum sui_filter f, enum sui_sort s,
 				    int32_t today, const struct sui_deposit *before, long *n,
 				    struct ur_err *err);
+/** Who last changed deposit id's state, and to what ("matched", "parked",
+ *  "unmatched"; both empty when nobody has): the clerk whose row just left
+ *  the queue is told why. */
+enum ur_status store_ui_deposit_change(struct store *st, int64_t id, char *state,
+				       size_t state_size, char *user, size_t user_size,
+				       struct ur_err *err);
 /** The first deposit of filter f from deposit from on (itself included)
  *  in direction dir whose payer name, folded key, reference, EDI text or
  *  amount contains text: *found 1 and *out filled, or *found 0. */

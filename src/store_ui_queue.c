@@ -189,3 +189,24 @@ store_ui_queue_find(struct store *st, enum sui_filter f, enum sui_sort so, int32
 	sb_free(&key);
 	return read_rows(st, s, 1, out, found, err);
 }
+
+enum ur_status
+store_ui_deposit_change(struct store *st, int64_t id, char *state, size_t state_size,
+			char *user, size_t user_size, struct ur_err *err)
+{
+	sqlite3_stmt *s = store_prepare(st,
+		"SELECT user, json_extract(after, '$.state') FROM audit INDEXED BY audit_entity"
+		" WHERE entity = 'deposit:' || ?1 AND action = 'state' ORDER BY id DESC LIMIT 1",
+		err);
+	int rc;
+
+	*state = *user = '\0';
+	if (!s)
+		return err->status;
+	sqlite3_bind_int64(s, 1, id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		snprintf(user, user_size, "%s", store_column_str(s, 0));
+		snprintf(state, state_size, "%s", store_column_str(s, 1));
+	}
+	return sui_finish(st, s, rc, err);
+}

@@ -398,8 +398,11 @@ app_poll(struct app *a)
 {
 	int64_t dv = store_data_version(a->st);
 
-	if (dv != a->data_version)
+	if (dv != a->data_version) {
+		a->foreign = true;
 		app_refresh(a);
+		a->foreign = false;
+	}
 }
 
 /* Benchmark timing ($URIKAKE_TEST_TIMES, headless only): milliseconds to

@@ -81,6 +81,7 @@ struct app {
 	bool help, quit;
 	bool busy; /* a pane has work left for idle time: do not wait for keys */
 	bool loading; /* a pane is loading in the background: redraw often */
+	bool foreign; /* this refresh follows another process's change */
 	int64_t data_version, unmatched, matched_today;
 	struct modal *modal;
 	struct {

@@ -31,6 +31,7 @@ struct queue {
 	int kept_next;
 	int sel;
 	char *holder;
+	char *moved; /* another clerk took the row under the cursor: why (act keys wait) */
 };
 
 static const char *const filter_names[SUI_FILTER_COUNT] = {
@@ -79,6 +80,35 @@ reuse_detail(struct queue *q, int64_t id)
 	return false;
 }
 
+/* The row under the cursor left the queue because of another clerk (a
+ * foreign refresh): say who and why, and let the action keys wait for a
+ * movement key — Enter must not confirm a deposit nobody looked at. */
+static void
+note_moved(struct view *v, const struct sui_deposit *was)
+{
+	struct queue *q = v->priv;
+	char state[16], user[64];
+	struct strbuf m;
+	struct ur_err err;
+
+	ur_err_clear(&err);
+	if (store_ui_deposit_change(v->app->st, was->id, state, sizeof state, user, sizeof user,
+				    &err) != UR_OK || !*state || strcmp(state, was->state) == 0 ||
+	    q->w.filter == SUI_ALL)
+		return; /* still the row under the cursor */
+	sb_init(&m);
+	sb_addf(&m,
+		strcmp(state, "matched") == 0
+			? _("Deposit %s was matched by %s just now; move the cursor before acting.")
+		: strcmp(state, "parked") == 0
+			? _("Deposit %s was parked by %s just now; move the cursor before acting.")
+			: _("Deposit %s was changed by %s just now; move the cursor before acting."),
+		was->reference ? was->reference : "", user);
+	free(q->moved);
+	q->moved = m.buf;
+	app_error(v->app, "%s", q->moved);
+}
+
 /* Re-read the queue (the database changed): the cursor stays on its
  * deposit, or where it was when the deposit left the filter. */
 static void
@@ -100,10 +130,12 @@ queue_load(struct view *v)
 	if (keep.id && store_ui_queue_count(v->app->st, q->w.filter, q->w.sort, v->app->today,
 					    &keep, &pos, &err) != UR_OK)
 		app_error(v->app, "%s", err.msg);
-	sui_deposit_free(&keep);
 	if (pos - v->cursor != 0)
 		v->top += pos - v->cursor;
 	app_move(v, pos);
+	if (keep.id && v->app->foreign)
+		note_moved(v, &keep);
+	sui_deposit_free(&keep);
 }
 
 static void
@@ -133,6 +165,7 @@ queue_close(struct view *v)
 
 	drop_detail(q);
 	qwin_free(&q->w);
+	free(q->moved);
 	free(q);
 	v->priv = NULL;
 }
@@ -576,11 +609,35 @@ do_statement(struct view *v)
 		preview_open(v->app, c.code);
 }
 
+/* Keys that act on the selected deposit, and those that move the cursor. */
+static bool
+acts_on_row(enum request req)
+{
+	return req == REQ_CONFIRM || req == REQ_NEXT_PROPOSAL || req == REQ_PICK ||
+	       req == REQ_SPLIT || req == REQ_ASSIGN || req == REQ_PARK;
+}
+
+static bool
+moves_cursor(enum request req)
+{
+	return (req >= REQ_MOVE_UP && req <= REQ_LAST) ||
+	       (req >= REQ_SEARCH && req <= REQ_SEARCH_PREV) || req == REQ_FILTER ||
+	       req == REQ_SORT;
+}
+
 static enum request
 queue_request(struct view *v, enum request req)
 {
 	struct queue *q = v->priv;
 
+	if (q->moved && acts_on_row(req)) {
+		app_error(v->app, "%s", q->moved);
+		return REQ_NONE;
+	}
+	if (moves_cursor(req)) {
+		free(q->moved);
+		q->moved = NULL;
+	}
 	switch (req) {
 	case REQ_CONFIRM: do_confirm(v); break;
 	case REQ_NEXT_PROPOSAL: q->sel = q->det.r.nprop ? (q->sel + 1) % q->det.r.nprop : 0; break;
