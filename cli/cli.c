@@ -13,16 +13,69 @@
 #include "cli.h"
 #include "i18n.h"
 #include "store.h"
+#include "text.h"
 #include "xalloc.h"
+
+/* Write text to f in the visible forms of its control characters (file
+ * names, payer names and cells may hold escape sequences): the one way
+ * every message and every report on a terminal goes out. */
+static bool
+cli_put_visible(FILE *f, const char *text, size_t n)
+{
+	struct strbuf v;
+	bool ok;
+
+	sb_init(&v);
+	text_sanitize_lines(&v, text, n);
+	ok = fwrite(v.buf, 1, v.len, f) == v.len;
+	sb_free(&v);
+	return ok;
+}
 
 /* "urikake: " and the message on stderr, after what stdout holds. */
 static void
 verror(const char *fmt, va_list ap)
 {
+	struct strbuf m;
+
 	fflush(stdout);
-	fputs("urikake: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	sb_init(&m);
+	sb_adds(&m, "urikake: ");
+	sb_vaddf(&m, fmt, ap);
+	sb_addc(&m, '\n');
+	cli_put_visible(stderr, m.buf, m.len);
+	sb_free(&m);
+}
+
+static void
+cli_vprint(FILE *f, const char *fmt, va_list ap)
+{
+	struct strbuf m;
+
+	sb_init(&m);
+	sb_vaddf(&m, fmt, ap);
+	cli_put_visible(f, m.buf, m.len);
+	sb_free(&m);
+}
+
+void
+cli_printf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	cli_vprint(stdout, fmt, ap);
+	va_end(ap);
+}
+
+void
+cli_note(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	cli_vprint(stderr, fmt, ap);
+	va_end(ap);
 }
 
 void
@@ -257,8 +310,12 @@ cli_need_db(const char *path)
 	return UR_FAIL;
 }
 
+enum cli_open_mode { OPEN_WRITE, OPEN_INIT, OPEN_READONLY };
+
+/* Open the database (for init: adopting an empty file; or only to read
+ * it), printing any error. */
 static int
-open_store(const struct cli *c, struct store **st, bool init)
+cli_open(const struct cli *c, enum cli_open_mode mode, struct store **st)
 {
 	struct ur_err err;
 	char *path;
@@ -267,11 +324,13 @@ open_store(const struct cli *c, struct store **st, bool init)
 	ur_err_clear(&err);
 	if (!(path = cli_db_path(c, &err)))
 		return cli_fail(&err);
-	if (!c->creates && cli_need_db(path) != UR_OK) {
+	if ((mode == OPEN_READONLY || !c->creates) && cli_need_db(path) != UR_OK) {
 		free(path);
 		return UR_FAIL;
 	}
-	s = (init ? store_init : store_open)(st, path, cli_user(c), &err);
+	s = mode == OPEN_READONLY ? store_open_readonly(st, path, cli_user(c), &err)
+	    : mode == OPEN_INIT   ? store_init(st, path, cli_user(c), &err)
+				  : store_open(st, path, cli_user(c), &err);
 	free(path);
 	if (s != UR_OK)
 		return cli_fail(&err);
@@ -281,20 +340,33 @@ open_store(const struct cli *c, struct store **st, bool init)
 int
 cli_open_store(const struct cli *c, struct store **st)
 {
-	return open_store(c, st, false);
+	return cli_open(c, OPEN_WRITE, st);
 }
 
 int
 cli_open_store_init(const struct cli *c, struct store **st)
 {
-	return open_store(c, st, true);
+	return cli_open(c, OPEN_INIT, st);
+}
+
+int
+cli_open_store_readonly(const struct cli *c, struct store **st)
+{
+	return cli_open(c, OPEN_READONLY, st);
 }
 
 int
 cli_flush(struct strbuf *out)
 {
-	if ((out->len && fwrite(out->buf, 1, out->len, stdout) != out->len) ||
-	    fflush(stdout) != 0) {
+	static int tty = -1;
+	bool ok;
+
+	if (tty < 0)
+		tty = isatty(STDOUT_FILENO);
+	/* a file or a pipe gets the data exactly as stored */
+	ok = !out->len || (tty ? cli_put_visible(stdout, out->buf, out->len)
+			       : fwrite(out->buf, 1, out->len, stdout) == out->len);
+	if (!ok || fflush(stdout) != 0) {
 		cli_error(_("cannot write the output: %s"), strerror(errno));
 		return UR_FAIL;
 	}

@@ -33,7 +33,13 @@ struct cli_opt {
 enum ur_status cli_args(int argc, char **argv, const struct cli_opt *opts,
 			const char **pos, int maxpos, int *npos);
 
-/** Print "urikake: MESSAGE" on stderr (printf-style, already translated). */
+/** Print a message on stdout (printf-style, already translated), control
+ *  characters in their visible forms ("^[" for ESC). */
+void cli_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/** The same on stderr: a note beside the output, not an error. */
+void cli_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/** Print "urikake: MESSAGE" on stderr (printf-style, already translated),
+ *  control characters in their visible forms. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /** Print err's message and return its status (UR_FAIL if it had none). */
 int cli_fail(const struct ur_err *err);
@@ -49,6 +55,9 @@ bool cli_number(const char *s, long lo, long hi, long *out);
 int cli_open_store(const struct cli *c, struct store **st);
 /** As cli_open_store, for init: an existing empty file becomes the database. */
 int cli_open_store_init(const struct cli *c, struct store **st);
+/** The same for a command that only reads: the database must exist, and
+ *  is opened read-only (store_open_readonly). */
+int cli_open_store_readonly(const struct cli *c, struct store **st);
 /** UR_OK when the database at path exists; else says so (how to make one)
  *  and returns UR_FAIL. */
 int cli_need_db(const char *path);
@@ -56,7 +65,7 @@ int cli_need_db(const char *path);
 char *cli_db_path(const struct cli *c, struct ur_err *err);
 
 /** Write out's bytes to stdout (flushed) and empty it; UR_FAIL (printed)
- *  on error. */
+ *  on error. A terminal gets the control characters in their visible forms. */
 int cli_flush(struct strbuf *out);
 /** A command's exit status rc, made UR_FAIL (and said) when something it
  *  printed did not reach standard output: a full disk is no success. */

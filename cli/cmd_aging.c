@@ -285,7 +285,7 @@ aging_run(const struct cli *c, struct aging *a, int32_t as_of)
 	enum ur_status s;
 	int rc;
 
-	if ((rc = cli_open_store(c, &st)) != UR_OK)
+	if ((rc = cli_open_store_readonly(c, &st)) != UR_OK)
 		return rc;
 	ur_err_clear(&err);
 	if (a->format == AGING_CSV) {

@@ -62,15 +62,15 @@ bank_import_one(struct store *st, const char *path, const char *format, const ch
 	free((char *)o.profile_dir);
 	if (s != UR_OK)
 		return cli_fail(&err);
-	printf(_("%s: format %s, encoding %s\n"), path, r.format, r.encoding);
+	cli_printf(_("%s: format %s, encoding %s\n"), path, r.format, r.encoding);
 	if (r.file_seen)
-		printf(_("%s: this file was imported before\n"), path);
-	printf(_("deposits: %lu new, %lu already imported, %lu reversed\n"), r.added,
-	       r.unchanged, r.reversed);
+		cli_printf(_("%s: this file was imported before\n"), path);
+	cli_printf(_("deposits: %lu new, %lu already imported, %lu reversed\n"), r.added,
+		   r.unchanged, r.reversed);
 	if (r.voided)
-		printf(ngettext_("%lu allocation of reversed deposits voided\n",
-				 "%lu allocations of reversed deposits voided\n", r.voided),
-		       r.voided);
+		cli_printf(ngettext_("%lu allocation of reversed deposits voided\n",
+				     "%lu allocations of reversed deposits voided\n", r.voided),
+			   r.voided);
 	return UR_OK;
 }
 
@@ -177,7 +177,7 @@ cmd_bank_export(const struct cli *c, const char *format)
 
 	if (strcmp(format, "csv") != 0 && strcmp(format, "json") != 0)
 		return cli_usage_error(_("unknown format '%s' (use csv or json)"), format);
-	if ((rc = cli_open_store(c, &st)) != UR_OK)
+	if ((rc = cli_open_store_readonly(c, &st)) != UR_OK)
 		return rc;
 	memset(&x, 0, sizeof x);
 	sb_init(&x.out);
@@ -234,7 +234,7 @@ cmd_bank_demo(const struct cli *c)
 	sb_init(&path);
 	rc = demo_bank_write(st, dir, date_today(), &n, &err) == UR_OK ? UR_OK : cli_fail(&err);
 	if (rc == UR_OK) {
-		printf(_("Demo bank files: %zu Zengin deposits, %zu CSV rows.\n"), n.zengin, n.csv);
+		cli_printf(_("Demo bank files: %zu Zengin deposits, %zu CSV rows.\n"), n.zengin, n.csv);
 		sb_addf(&path, "%s/%s", dir, DEMO_BANK_ZENGIN);
 		rc = bank_import_one(st, path.buf, "zengin-transfer", "auto");
 	}
@@ -270,6 +270,6 @@ cmd_bank_demo_file(const struct cli *c, int argc, char **argv)
 	ur_err_clear(&err);
 	if (demo_bank_big_file(pos[0], n, date_today(), &err) != UR_OK)
 		return cli_fail(&err);
-	printf(_("Wrote %s (%lu deposits).\n"), pos[0], n);
+	cli_printf(_("Wrote %s (%lu deposits).\n"), pos[0], n);
 	return UR_OK;
 }

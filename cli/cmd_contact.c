@@ -95,7 +95,7 @@ add_run(const struct cli *c, struct add_opts *o, const char *code)
 		return rc;
 	if (rc != UR_OK)
 		return cli_fail(&err);
-	printf(_("Recorded contact %" PRId64 " for %s.\n"), id, code);
+	cli_printf(_("Recorded contact %" PRId64 " for %s.\n"), id, code);
 	return fflush(stdout) == 0 ? UR_OK : UR_FAIL;
 }
 
@@ -195,7 +195,7 @@ contact_list(const struct cli *c, int argc, char **argv)
 		return cli_usage_error(_("usage: urikake contact list CUSTOMER [--date DATE]"));
 	if (date && date_parse(date, &today, &err) != UR_OK)
 		return cli_usage_error("--date: %s", err.msg);
-	if ((rc = cli_open_store(c, &st)) != UR_OK)
+	if ((rc = cli_open_store_readonly(c, &st)) != UR_OK)
 		return rc;
 	sb_init(&out);
 	ur_err_clear(&err);
@@ -296,7 +296,7 @@ contact_worklist(const struct cli *c, int argc, char **argv)
 	if (date && date_parse(date, &day, &err) != UR_OK)
 		return cli_usage_error("--date: %s", err.msg);
 	load_settings(&s);
-	if ((rc = cli_open_store(c, &st)) != UR_OK)
+	if ((rc = cli_open_store_readonly(c, &st)) != UR_OK)
 		return rc;
 	sb_init(&o.out);
 	ur_err_clear(&err);
@@ -335,8 +335,8 @@ contact_dunning(const struct cli *c, int argc, char **argv)
 	store_close(st);
 	if (rc != UR_OK)
 		return cli_fail(&err);
-	printf(_("%s moved to dunning level %d (%s), recorded as contact %" PRId64 ".\n"),
-	       pos[0], n, contact_level_name(n), id);
+	cli_printf(_("%s moved to dunning level %d (%s), recorded as contact %" PRId64 ".\n"),
+		   pos[0], n, contact_level_name(n), id);
 	return fflush(stdout) == 0 ? UR_OK : UR_FAIL;
 }
 
@@ -431,7 +431,7 @@ cmd_contact_export(const struct cli *c, const char *format)
 
 	if (strcmp(format, "csv") != 0 && !x.json)
 		return cli_usage_error(_("unknown format '%s' (use csv or json)"), format);
-	if ((rc = cli_open_store(c, &st)) != UR_OK)
+	if ((rc = cli_open_store_readonly(c, &st)) != UR_OK)
 		return rc;
 	sb_init(&x.out);
 	sb_adds(&x.out, x.json ? "[\n" : "customer,at,user,channel,direction,note,outcome,"

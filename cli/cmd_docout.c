@@ -314,7 +314,7 @@ print_file(const struct docout *o, const char *path)
 	ur_err_clear(&err);
 	rc = docprint_lp(path, company_get(o->company, "printer", NULL), &job, &err);
 	if (rc == UR_OK)
-		printf(_("Sent %s to the printer: %s\n"), path, job.buf);
+		cli_printf(_("Sent %s to the printer: %s\n"), path, job.buf);
 	else
 		cli_fail(&err);
 	sb_free(&job);
@@ -344,11 +344,11 @@ docout_close(struct docout *o)
 		rc = cli_fail(&err);
 	if (rc == UR_OK && o->nfiles) {
 		if (o->fmt == DOCOUT_PDF)
-			printf(_("Wrote %s (documents: %zu, pages: %d).\n"),
-			       o->dir ? o->out : o->path, o->docs, o->pages);
+			cli_printf(_("Wrote %s (documents: %zu, pages: %d).\n"),
+				   o->dir ? o->out : o->path, o->docs, o->pages);
 		else
-			printf(_("Wrote %s (documents: %zu).\n"), o->dir ? o->out : o->path,
-			       o->docs);
+			cli_printf(_("Wrote %s (documents: %zu).\n"), o->dir ? o->out : o->path,
+				   o->docs);
 	}
 	for (size_t i = 0; rc == UR_OK && o->print && i < o->nfiles; i++)
 		rc = print_file(o, o->files[i]);

@@ -123,7 +123,7 @@ export_run(const struct cli *c, const char *what, struct export *x)
 	enum ur_status s;
 	int rc;
 
-	if ((rc = cli_open_store(c, &st)) != UR_OK)
+	if ((rc = cli_open_store_readonly(c, &st)) != UR_OK)
 		return rc;
 	ur_err_clear(&err);
 	if (x->json)

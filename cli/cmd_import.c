@@ -32,6 +32,10 @@ import_decode(const char *path, const char *enc, const struct strbuf *raw, struc
 	const char *use = enc;
 
 	ur_err_clear(&err);
+	if (charset_refuse_unicode(raw->buf, raw->len, &err) != UR_OK) {
+		cli_error("%s: %s", path, err.msg);
+		return UR_INPUT;
+	}
 	if (strcmp(enc, "auto") == 0) {
 		use = charset_detect(raw->buf, raw->len);
 	} else if (!(use = charset_canonical(enc))) {
@@ -42,7 +46,7 @@ import_decode(const char *path, const char *enc, const struct strbuf *raw, struc
 		return err.status == UR_OK ? UR_INPUT : (int)err.status;
 	}
 	if (strcmp(enc, "auto") == 0 && strcmp(use, "UTF-8") != 0)
-		fprintf(stderr, _("%s: detected encoding %s\n"), path, use);
+		cli_note(_("%s: detected encoding %s\n"), path, use);
 	return UR_OK;
 }
 
@@ -50,11 +54,11 @@ static void
 import_report(const char *what, const struct csvimport_counts *n)
 {
 	if (strcmp(what, "customers") == 0)
-		printf(_("customers: %zu new, %zu updated, %zu unchanged\n"), n->added,
-		       n->updated, n->unchanged);
+		cli_printf(_("customers: %zu new, %zu updated, %zu unchanged\n"), n->added,
+			   n->updated, n->unchanged);
 	else
-		printf(_("invoices: %zu new, %zu updated, %zu unchanged\n"), n->added,
-		       n->updated, n->unchanged);
+		cli_printf(_("invoices: %zu new, %zu updated, %zu unchanged\n"), n->added,
+			   n->updated, n->unchanged);
 }
 
 static int

@@ -2,12 +2,15 @@
 #include "config.h"
 
 #include <grp.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "i18n.h"
 #include "store.h"
+#include "xalloc.h"
 
 /* The directory part of path ("." when there is none). */
 static void
@@ -37,13 +40,35 @@ init_share(const struct cli *c, struct store *st, const char *group)
 		return cli_fail(&err);
 	sb_init(&dir);
 	init_dirname(path, &dir);
-	printf(_("The database is now shared with group %s. Make its directory belong to the "
-		 "group and setgid, so new files (the WAL) do too:\n"
-		 "  chgrp %s %s && chmod g+rwxs %s\n"),
-	       group, group, dir.buf, dir.buf);
+	cli_printf(_("The database is now shared with group %s. Make its directory belong to the "
+		     "group and setgid, so new files (the WAL) do too:\n"
+		     "  chgrp %s %s && chmod g+rwxs %s\n"),
+		   group, group, dir.buf, dir.buf);
 	sb_free(&dir);
 	free(path);
 	return UR_OK;
+}
+
+/* Whether this process may give its files to group gid: root may, other
+ * users only to a group they are a member of. */
+static bool
+init_may_use_group(gid_t gid)
+{
+	gid_t *groups;
+	int n;
+	bool member;
+
+	if (geteuid() == 0 || getegid() == gid)
+		return true;
+	if ((n = getgroups(0, NULL)) <= 0)
+		return false;
+	groups = xcalloc((size_t)n, sizeof *groups);
+	n = getgroups(n, groups);
+	member = false;
+	for (int i = 0; i < n && !member; i++)
+		member = groups[i] == gid;
+	free(groups);
+	return member;
 }
 
 int
@@ -51,6 +76,7 @@ cmd_init(const struct cli *c, int argc, char **argv)
 {
 	const char *group = NULL, *pos[1];
 	const struct cli_opt opts[] = { { "--group", &group, NULL }, { NULL, NULL, NULL } };
+	struct group *gr;
 	struct store *st;
 	int npos, rc;
 
@@ -58,11 +84,14 @@ cmd_init(const struct cli *c, int argc, char **argv)
 		return UR_USAGE;
 	if (group && !*group)
 		return cli_usage_error(_("--group needs a group name"));
-	if (group && !getgrnam(group))
+	if (group && !(gr = getgrnam(group)))
 		return cli_usage_error(_("no such group: %s"), group);
+	if (group && !init_may_use_group(gr->gr_gid))
+		return cli_usage_error(_("you are not a member of group %s, so the database cannot "
+					 "be given to it (id -Gn lists your groups)"), group);
 	if ((rc = cli_open_store_init(c, &st)) != UR_OK)
 		return rc;
-	printf(_("Database ready (schema version %d).\n"), store_schema_version(st));
+	cli_printf(_("Database ready (schema version %d).\n"), store_schema_version(st));
 	rc = group ? init_share(c, st, group) : UR_OK;
 	store_close(st);
 	return rc;
@@ -80,13 +109,13 @@ cmd_backup(const struct cli *c, int argc, char **argv)
 		return UR_USAGE;
 	if (npos != 1)
 		return cli_usage_error(_("usage: urikake backup PATH"));
-	if ((rc = cli_open_store(c, &st)) != UR_OK)
+	if ((rc = cli_open_store_readonly(c, &st)) != UR_OK)
 		return rc;
 	ur_err_clear(&err);
 	if (store_backup(st, pos[0], &err) != UR_OK)
 		rc = cli_fail(&err);
 	else
-		printf(_("Backed up to %s.\n"), pos[0]);
+		cli_printf(_("Backed up to %s.\n"), pos[0]);
 	store_close(st);
 	return rc;
 }

@@ -57,15 +57,15 @@ auto_row(void *ctx, const struct match_deposit *d, const struct match_result *r,
 static void
 auto_summary_text(const struct match_run_stats *s, int dry)
 {
-	printf(dry ? _("%ld deposits looked at, %ld would be matched automatically\n")
-		   : _("%ld deposits looked at, %ld matched automatically\n"),
-	       s->deposits, s->matched);
+	cli_printf(dry ? _("%ld deposits looked at, %ld would be matched automatically\n")
+		       : _("%ld deposits looked at, %ld matched automatically\n"),
+		   s->deposits, s->matched);
 	for (int h = MATCH_HOLD_NOTHING; h <= MATCH_HOLD_LAST; h++)
 		if (s->held[h])
-			printf(_("  %ld left for a clerk: %s\n"), s->held[h],
-			       match_hold_text((enum match_hold)h));
+			cli_printf(_("  %ld left for a clerk: %s\n"), s->held[h],
+				   match_hold_text((enum match_hold)h));
 	if (s->conflicts)
-		printf(_("  %ld already matched by another user\n"), s->conflicts);
+		cli_printf(_("  %ld already matched by another user\n"), s->conflicts);
 }
 
 static void
@@ -175,23 +175,35 @@ take_invoices(int *argc, char **argv, const char **inv, int *ninv)
 	return UR_OK;
 }
 
-/* Whether clearing want of an invoice with open left is wrong (more than is
- * open, nothing, or the wrong sign — a credit note clears negatively); then
- * the reason into err (rejected input). */
+/* Whether clearing want of an invoice is possible with open left of it
+ * (not more, not nothing, the sign of its amount: a credit note clears
+ * negatively). */
 static bool
-confirm_too_much(const char *num, int64_t open, int64_t want, const char *cur,
-		 struct ur_err *err)
+confirm_fits(int64_t open, int64_t want)
 {
+	return open > 0 ? want > 0 && want <= open : open < 0 && want < 0 && want >= open;
+}
+
+/* Whether clearing want of invoice inv with open left is wrong; then the
+ * reason into err: a conflict when the invoice's whole amount would have
+ * allowed it (another clerk's match took it first: their payment, or
+ * one of a race for the same invoice), else rejected input. */
+static bool
+confirm_too_much(const struct invoice *inv, int64_t open, int64_t want, struct ur_err *err)
+{
+	enum ur_status st = confirm_fits(inv->amount, want == 0 ? inv->amount : want)
+				    ? UR_CONFLICT : UR_INPUT;
 	char a[48], b[48];
 
-	if (open > 0 ? want > 0 && want <= open : open < 0 && want < 0 && want >= open)
+	if (confirm_fits(open, want))
 		return false;
-	money_format(open, cur, MONEY_GROUP, a, sizeof a);
-	money_format(want, cur, MONEY_GROUP, b, sizeof b);
+	money_format(open, inv->currency, MONEY_GROUP, a, sizeof a);
+	money_format(want, inv->currency, MONEY_GROUP, b, sizeof b);
 	if (open == 0)
-		ur_fail(err, UR_INPUT, _("invoice %s is paid already"), num);
+		ur_fail(err, st, _("invoice %s is paid already"), inv->number);
 	else
-		ur_fail(err, UR_INPUT, _("invoice %s has %s open: %s cannot be cleared"), num, a, b);
+		ur_fail(err, st, _("invoice %s has %s open: %s cannot be cleared"), inv->number, a,
+			b);
 	return true;
 }
 
@@ -216,8 +228,8 @@ confirm_line(struct store *st, const char *arg, struct match_proposal *p, char *
 	l->cleared = open;
 	if (colon && (rc = money_parse(colon + 1, inv.currency, &l->cleared, err)) != UR_OK)
 		return rc;
-	if (confirm_too_much(num, open, l->cleared, inv.currency, err))
-		return UR_INPUT;
+	if (confirm_too_much(&inv, open, l->cleared, err))
+		return err->status;
 	if (p->nlines && strcmp(cur, inv.currency) != 0)
 		return ur_fail(err, UR_INPUT, _("invoice %s is in %s, not %s"), num, inv.currency,
 			       cur);
@@ -315,7 +327,7 @@ match_confirm(const struct cli *c, const struct confirm_args *a)
 			     store_deposit_state_label(state));
 	if (rc == UR_OK && (rc = confirm_build(st, a, &l.d[0], &p, &err)) == UR_OK &&
 	    (rc = store_match_confirm(st, &l.d[0], &p, "manual", &err)) == UR_OK)
-		printf(_("deposit %s matched by hand\n"), a->ref);
+		cli_printf(_("deposit %s matched by hand\n"), a->ref);
 	store_match_deposits_free(&l);
 	store_close(st);
 	free(p.line);
@@ -359,8 +371,8 @@ cmd_confirm(const struct cli *c, int argc, char **argv)
 
 int
 cmd_match_load_deposit(const struct cli *c, int argc, char **argv, const char *usage,
-		       struct store **st, struct store_match_deposits *l, const char **state,
-		       const char **ref, int *json)
+		       bool readonly, struct store **st, struct store_match_deposits *l,
+		       const char **state, const char **ref, int *json)
 {
 	const char *pos[1];
 	const struct cli_opt opts[] = { { "--deposit", ref, NULL },
@@ -375,7 +387,8 @@ cmd_match_load_deposit(const struct cli *c, int argc, char **argv, const char *u
 		return UR_USAGE;
 	if (!*ref)
 		return cli_usage_error("%s", usage);
-	if ((rc = cli_open_store(c, st)) != UR_OK)
+	rc = readonly ? cli_open_store_readonly(c, st) : cli_open_store(c, st);
+	if (rc != UR_OK)
 		return rc;
 	ur_err_clear(&err);
 	if (store_match_deposit_get(*st, *ref, l, state, &err) != UR_OK) {
@@ -396,12 +409,12 @@ cmd_undo(const struct cli *c, int argc, char **argv)
 	int rc;
 
 	rc = cmd_match_load_deposit(c, argc, argv, _("usage: urikake match undo --deposit REF"),
-				    &st, &l, &state, &ref, NULL);
+				    false, &st, &l, &state, &ref, NULL);
 	if (rc != UR_OK)
 		return rc;
 	ur_err_clear(&err);
 	if ((rc = store_match_undo(st, l.d[0].id, &err)) == UR_OK)
-		printf(_("deposit %s is unmatched again\n"), ref);
+		cli_printf(_("deposit %s is unmatched again\n"), ref);
 	store_match_deposits_free(&l);
 	store_close(st);
 	return rc == UR_OK ? UR_OK : cli_fail(&err);

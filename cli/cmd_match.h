@@ -18,8 +18,8 @@ struct store_match_deposits;
  *  else the exit status, everything released and the error printed. With
  *  json non-NULL, --json is accepted and sets *json. */
 int cmd_match_load_deposit(const struct cli *c, int argc, char **argv, const char *usage,
-			   struct store **st, struct store_match_deposits *l, const char **state,
-			   const char **ref, int *json);
+			   bool readonly, struct store **st, struct store_match_deposits *l,
+			   const char **state, const char **ref, int *json);
 /** The engine's settings from the config file (arconf); UR_OK, or the
  *  error printed and its exit status. */
 enum ur_status cmd_match_settings(struct match_config *cfg);

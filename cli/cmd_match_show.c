@@ -235,8 +235,8 @@ cmd_match_show(const struct cli *c, int argc, char **argv)
 	if ((rc = cmd_match_settings(&cfg)) != UR_OK)
 		return rc;
 	rc = cmd_match_load_deposit(c, argc, argv,
-				    _("usage: urikake match show --deposit REF [--json]"), &st, &l,
-				    &state, &ref, &o.json);
+				    _("usage: urikake match show --deposit REF [--json]"), true,
+				    &st, &l, &state, &ref, &o.json);
 	if (rc != UR_OK)
 		return rc;
 	ur_err_clear(&err);
@@ -419,7 +419,7 @@ cmd_export_allocations(const struct cli *c, const char *format)
 	struct ur_err err;
 	enum ur_status rc;
 
-	if ((rc = cli_open_store(c, &st)) != UR_OK)
+	if ((rc = cli_open_store_readonly(c, &st)) != UR_OK)
 		return rc;
 	ur_err_clear(&err);
 	sb_init(&o.out);

@@ -192,7 +192,7 @@ run(struct job *j, int (*one)(struct job *, const char *))
 	sigaction(SIGINT, &old, NULL);
 	if (!cancelled && rc == UR_OK && !j->doc.docs) {
 		docout_abort(&j->doc);
-		printf("%s\n", _("Nothing to write."));
+		cli_printf("%s\n", _("Nothing to write."));
 		return UR_OK;
 	}
 	if (cancelled || rc != UR_OK) {
@@ -248,7 +248,7 @@ cmd_statement(const struct cli *c, int argc, char **argv)
 			       UR_OK))
 		rc = j.ncodes ? run(&j, one_statement) : UR_OK;
 	if (rc == UR_OK && !j.ncodes)
-		printf("%s\n", _("No customer has an open balance."));
+		cli_printf("%s\n", _("No customer has an open balance."));
 	close_job(&j, j.all);
 	return rc;
 }
@@ -337,9 +337,9 @@ record_contacts(struct job *j)
 		}
 	if (store_commit(j->st, &err) != UR_OK)
 		return cli_fail(&err);
-	printf(ngettext_("Recorded %zu letter at level %d in the contact log.\n",
-			 "Recorded %zu letters at level %d in the contact log.\n", j->nsent),
-	       j->nsent, j->level_n);
+	cli_printf(ngettext_("Recorded %zu letter at level %d in the contact log.\n",
+			     "Recorded %zu letters at level %d in the contact log.\n", j->nsent),
+		   j->nsent, j->level_n);
 	return UR_OK;
 }
 
@@ -389,7 +389,7 @@ cmd_dunning(const struct cli *c, int argc, char **argv)
 	    (!j.all || (rc = collect_codes(&j, j.opts.to, true)) == UR_OK))
 		rc = j.ncodes ? run(&j, one_letter) : UR_OK;
 	if (rc == UR_OK && !j.ncodes)
-		printf("%s\n", _("No customer has an overdue balance."));
+		cli_printf("%s\n", _("No customer has an overdue balance."));
 	if (rc == UR_OK)
 		rc = record_contacts(&j);
 	if (rc == UR_OK && j.level_n == 3 && j.ja_sent && !j.dry_run)

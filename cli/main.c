@@ -4,6 +4,7 @@
 
 #include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "cmd_contact.h"
 #include "cmd_match.h"
 #include "cmd_statement.h"
+#include "date.h"
 #include "i18n.h"
 #include "ui/ui.h"
 
@@ -181,7 +183,10 @@ main_tui(const struct cli *c)
 
 	if (!db)
 		return cli_fail(&e);
-	rc = ui_available() && cli_need_db(db) != UR_OK ? UR_FAIL : ui_run(db, c->user, c->lang);
+	if (ui_available() && cli_need_db(db) != UR_OK)
+		rc = UR_FAIL;
+	else if ((rc = ui_run(db, c->user, c->lang, &e)) != UR_OK)
+		cli_fail(&e);
 	free(db);
 	return rc;
 }
@@ -190,8 +195,12 @@ int
 main(int argc, char **argv)
 {
 	struct globals g;
+	struct ur_err e;
 	size_t k;
 
+	/* over a file-size limit (ulimit -f) a write fails with EFBIG and is
+	 * reported like a full disk, instead of the signal killing us mute */
+	signal(SIGXFSZ, SIG_IGN);
 	main_globals(argc, argv, &g);
 	main_locale(g.cli.lang);
 	if (g.bad_kind != BAD_NONE)
@@ -204,6 +213,8 @@ main(int argc, char **argv)
 		printf("%s %s\n", PACKAGE, VERSION);
 		return cli_finish(UR_OK);
 	}
+	if (date_today_check(&e) != UR_OK)
+		return cli_fail(&e);
 	if (!g.cmd)
 		return main_tui(&g.cli);
 	for (k = 0; k < sizeof commands / sizeof commands[0]; k++)

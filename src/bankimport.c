@@ -18,12 +18,15 @@
 #include "bankref.h"
 #include "camt.h"
 #include "charset.h"
+#include "csv.h"
+#include "fieldcap.h"
 #include "i18n.h"
 #include "kana.h"
 #include "profile.h"
 #include "sha256.h"
 #include "store.h"
 #include "store_bank.h"
+#include "text.h"
 #include "xalloc.h"
 #include "zengin.h"
 
@@ -81,6 +84,50 @@ bi_where(enum bi_kind kind, const struct bank_deposit *d, const char *why,
 	if (kind == BI_CSV)
 		return ur_fail(err, UR_INPUT, _("LINE %lu (byte %llu): %s"), d->record_no, b, why);
 	return ur_fail(err, UR_INPUT, _("ENTRY %lu (byte %llu): %s"), d->record_no, b, why);
+}
+
+/* One text field of a deposit, named as `export deposits` names it. */
+struct bi_field {
+	const char *name;
+	const char *value;
+	size_t max;
+};
+
+/* Refuse a field longer than an import accepts (a name of megabytes would
+ * make every look-up of it slow) or holding a control character — the
+ * CSV reader's rule, for every format: camt lets &#155; through. */
+static enum ur_status
+bi_check_fields(const struct bi_run *run, const struct bank_deposit *d, struct ur_err *err)
+{
+	const struct bi_field f[] = {
+		{ "ref", d->reference, FIELDCAP_MAX },
+		{ "account", d->account_bank, FIELDCAP_MAX },
+		{ "account", d->account_branch, FIELDCAP_MAX },
+		{ "account", d->account_number, FIELDCAP_MAX },
+		{ "currency", d->currency, FIELDCAP_MAX },
+		{ "payer_name", d->payer_name, FIELDCAP_MAX },
+		{ "payer_code", d->payer_code, FIELDCAP_MAX },
+		{ "bank", d->remit_bank, FIELDCAP_MAX },
+		{ "branch", d->remit_branch, FIELDCAP_MAX },
+		{ "edi", d->edi, FIELDCAP_TEXT_MAX },
+	};
+	char why[256];
+
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
+		size_t n = f[i].value ? strlen(f[i].value) : 0;
+		long cp;
+
+		if (n > f[i].max)
+			snprintf(why, sizeof why, _("%s is %zu bytes long; an import accepts at most %zu"),
+				 f[i].name, n, f[i].max);
+		else if ((cp = csv_control_char(f[i].value, n, true, NULL)) >= 0)
+			snprintf(why, sizeof why, _("control character U+%04lX in %s"),
+				 (unsigned long)cp, f[i].name);
+		else
+			continue;
+		return bi_where(run->kind, d, why, err);
+	}
+	return UR_OK;
 }
 
 /* The folded key of payer name (a cached one when the name was seen). */
@@ -174,6 +221,8 @@ bi_deposit(const struct bank_deposit *d, void *ctx, struct ur_err *err)
 
 	if (++run->seen % BI_PROGRESS_EVERY == 0 && run->o->progress)
 		run->o->progress((size_t)d->byte_offset, run->size, run->o->progress_ctx);
+	if (bi_check_fields(run, d, err) != UR_OK)
+		return UR_INPUT;
 	bi_to_store(run, d, &dep);
 	if (d->cancels)
 		return bi_cancel(run, d, &dep, err);
@@ -325,7 +374,10 @@ bi_guess(const struct bankimport_opts *o, const char *name, const char *enc,
 {
 	const char *prof;
 	struct strbuf names;
+	struct ur_err e;
 
+	if (charset_refuse_unicode(head, n, &e) != UR_OK)
+		return ur_fail(err, UR_INPUT, "%s: %s", name, e.msg);
 	if (zengin_sniff(head, n))
 		return bi_zengin("zengin", head, n, enc, c, r, err);
 	if (camt_sniff(head, n))
@@ -475,29 +527,20 @@ bi_fd(struct bi_run *run, int fd, const char *name, struct profile_set *set,
 	return rc;
 }
 
-enum ur_status
-bankimport_file(struct store *st, const char *path, const struct bankimport_opts *o,
-		struct bankimport_result *r, struct ur_err *err)
+/* Import the regular file open as fd, named name in messages and records. */
+static enum ur_status
+bi_open_file(struct store *st, int fd, size_t size, const char *name,
+	     const struct bankimport_opts *o, struct bankimport_result *r, struct ur_err *err)
 {
-	const char *name = o->name ? o->name : path;
 	struct bi_run run;
 	struct profile_set set = { NULL, 0 };
-	struct stat sb;
 	enum ur_status rc;
-	int fd;
 
-	memset(r, 0, sizeof *r);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return ur_fail(err, UR_FAIL, _("%s: cannot open: %s"), name, strerror(errno));
-	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-		close(fd);
-		return ur_fail(err, UR_FAIL, _("%s: not a regular file"), name);
-	}
 	memset(&run, 0, sizeof run);
 	run.st = st;
 	run.o = o;
 	run.r = r;
-	run.size = (size_t)sb.st_size;
+	run.size = size;
 	sb_init(&run.key);
 	run.folds = xcalloc(BI_FOLD_SLOTS, sizeof *run.folds);
 	bankref_init(&run.refs);
@@ -510,6 +553,31 @@ bankimport_file(struct store *st, const char *path, const struct bankimport_opts
 	free(run.folds);
 	sb_free(&run.key);
 	profile_set_free(&set);
-	close(fd);
+	return rc;
+}
+
+enum ur_status
+bankimport_file(struct store *st, const char *path, const struct bankimport_opts *o,
+		struct bankimport_result *r, struct ur_err *err)
+{
+	const char *given = o->name ? o->name : path;
+	struct strbuf name;
+	struct stat sb;
+	enum ur_status rc;
+	int fd;
+
+	memset(r, 0, sizeof *r);
+	/* the name is recorded, and named in messages, as a terminal shows it */
+	sb_init(&name);
+	text_sanitize(&name, given, strlen(given));
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		rc = ur_fail(err, UR_FAIL, _("%s: cannot open: %s"), name.buf, strerror(errno));
+	else if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode))
+		rc = ur_fail(err, UR_FAIL, _("%s: not a regular file"), name.buf);
+	else
+		rc = bi_open_file(st, fd, (size_t)sb.st_size, name.buf, o, r, err);
+	if (fd >= 0)
+		close(fd);
+	sb_free(&name);
 	return rc;
 }

@@ -47,9 +47,16 @@ size_t charset_conv_offset(const struct charset_conv *c);
 void charset_conv_close(struct charset_conv *c);
 
 /** Guess the encoding of in[0..n): "UTF-8" when it is valid UTF-8 (with or
- *  without a byte order mark), otherwise "CP932" or "GB18030", whichever
- *  decodes into more plausible Japanese or Chinese text. At most the first
- *  64 KiB are examined. */
+ *  without a byte order mark), when it is UTF-8 with a few bad bytes, or
+ *  ASCII with a stray non-ASCII byte (too little to tell a legacy encoding
+ *  by: its conversion then names the bad byte); otherwise "CP932" or
+ *  "GB18030", whichever decodes into more plausible Japanese or Chinese
+ *  text. At most the first 64 KiB are examined. A UTF-16 or UTF-32 file
+ *  (see charset_refuse_unicode) is "UTF-8". */
 const char *charset_detect(const char *in, size_t n);
+
+/** UR_INPUT, saying so, when in[0..n) begins with a UTF-16 or UTF-32
+ *  byte-order mark (urikake reads neither); UR_OK otherwise. */
+enum ur_status charset_refuse_unicode(const char *in, size_t n, struct ur_err *err);
 
 #endif

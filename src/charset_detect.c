@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "charset.h"
+#include "i18n.h"
 #include "text.h"
 
 #define SAMPLE_MAX 65536
@@ -212,6 +213,64 @@ score_gb18030(const unsigned char *s, size_t n, const struct hanzi_set *hs)
 	return score;
 }
 
+/* The byte-order mark of UTF-32 or UTF-16 that in starts with, or NULL. */
+static const char *
+unicode_bom(const char *in, size_t n)
+{
+	static const struct {
+		const char *mark, *name;
+		size_t len;
+	} boms[] = { /* UTF-32LE first: its mark starts with UTF-16LE's */
+		{ "\xFF\xFE\0\0", "UTF-32LE", 4 }, { "\0\0\xFE\xFF", "UTF-32BE", 4 },
+		{ "\xFF\xFE", "UTF-16LE", 2 }, { "\xFE\xFF", "UTF-16BE", 2 },
+	};
+
+	for (size_t i = 0; i < sizeof boms / sizeof boms[0]; i++)
+		if (n >= boms[i].len && memcmp(in, boms[i].mark, boms[i].len) == 0)
+			return boms[i].name;
+	return NULL;
+}
+
+enum ur_status
+charset_refuse_unicode(const char *in, size_t n, struct ur_err *err)
+{
+	const char *bom = unicode_bom(in, n);
+
+	if (!bom)
+		return UR_OK;
+	return ur_fail(err, UR_INPUT,
+		       _("the file is %s (it begins with that byte-order mark); urikake reads "
+			 "UTF-8, CP932 and GB18030: save it as UTF-8"), bom);
+}
+
+/* Whether text that is not valid UTF-8 is still UTF-8 with a few bad bytes
+ * (two good multi-byte characters or more for each bad byte, where CP932
+ * or GB18030 text makes a valid one by chance for some fifty bad bytes),
+ * or ASCII with a stray byte: no two non-ASCII bytes in a row, where every
+ * CP932 or GB18030 text has some (a kanji's two bytes, a word of
+ * half-width kana). Either way its bad byte is named as not UTF-8, not
+ * decoded as mojibake. */
+static bool
+utf8_with_bad_bytes(const char *in, size_t n)
+{
+	size_t good = 0, bad = 0, i = 0;
+	bool pair = false;
+	uint32_t cp;
+
+	while (i < n) {
+		size_t k = utf8_decode(in + i, n - i, &cp);
+
+		if (k > 1)
+			good++;
+		else if ((unsigned char)in[i] >= 0x80)
+			bad++;
+		i += k;
+	}
+	for (i = 0; i + 1 < n && !pair; i++)
+		pair = (unsigned char)in[i] >= 0x80 && (unsigned char)in[i + 1] >= 0x80;
+	return good >= 2 * bad || !pair;
+}
+
 const char *
 charset_detect(const char *in, size_t n)
 {
@@ -220,7 +279,8 @@ charset_detect(const char *in, size_t n)
 	long jp, cn;
 
 	if (utf8_valid(in, len, &bad) ||
-	    (len < n && utf8_truncated(in + bad, len - bad)))
+	    (len < n && utf8_truncated(in + bad, len - bad)) ||
+	    unicode_bom(in, len) || utf8_with_bad_bytes(in, len))
 		return "UTF-8";
 	hanzi_set_build(&hs);
 	jp = score_cp932((const unsigned char *)in, len);

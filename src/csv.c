@@ -369,7 +369,8 @@ csv_plain_negative(const char *s)
 int
 csv_is_formula(const char *s)
 {
-	return s && *s && strchr("=+-@", *s) && !csv_plain_negative(s);
+	/* a spreadsheet skips a leading tab or CR and runs what follows */
+	return s && *s && strchr("=+-@\t\r", *s) && !csv_plain_negative(s);
 }
 
 void

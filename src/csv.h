@@ -70,8 +70,8 @@ size_t csv_offset(const struct csv_reader *r);
 long csv_control_char(const char *s, size_t len, bool lines_ok, size_t *at);
 
 /** Append one CSV cell: quoted when it contains a comma, quote, CR or LF,
- *  and prefixed with ' when it begins with = + - @ (unless it is a plain
- *  negative number such as -1200 or -12.50). */
+ *  and prefixed with ' when it begins with = + - @, a tab or a CR (unless
+ *  it is a plain negative number such as -1200 or -12.50). */
 void csv_put(struct strbuf *out, const char *s);
 /** As csv_put, then a comma (last = 0) or a newline (last = 1). */
 void csv_put_sep(struct strbuf *out, const char *s, int last);

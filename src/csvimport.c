@@ -12,6 +12,7 @@
 #include "csv.h"
 #include "csvimport.h"
 #include "date.h"
+#include "fieldcap.h"
 #include "i18n.h"
 #include "jsonout.h"
 #include "kana.h"
@@ -19,6 +20,7 @@
 #include "money.h"
 #include "store.h"
 #include "terms.h"
+#include "text.h"
 #include "xalloc.h"
 
 #define IMP_MAXCOLS 13
@@ -52,7 +54,7 @@ struct imp {
 	size_t len;
 	const char *const *names;     /* the columns this import knows */
 	int ncols;
-	unsigned multiline;           /* columns whose cells may hold line breaks */
+	unsigned multiline;           /* text columns: cells may hold line breaks, tabs */
 	size_t nhdr;                  /* fields of the header row */
 	int col[IMP_MAXCOLS];
 	struct strbuf f[IMP_MAXCOLS]; /* trimmed copies of identifier fields */
@@ -209,10 +211,16 @@ imp_header(struct imp *im, const char *const *names, int ncols, unsigned require
 			h++;
 		for (e = h + strlen(h); e > h && (e[-1] == ' ' || e[-1] == '\t'); e--)
 			;
-		for (k = 0; k < ncols; k++)
-			if (strlen(names[k]) == (size_t)(e - h) &&
-			    strncasecmp(names[k], h, (size_t)(e - h)) == 0)
-				im->col[k] = (int)i;
+		for (k = 0; k < ncols; k++) {
+			if (strlen(names[k]) != (size_t)(e - h) ||
+			    strncasecmp(names[k], h, (size_t)(e - h)) != 0)
+				continue;
+			if (im->col[k] >= 0) /* which of the two would the rows mean? */
+				return imp_fail(im, _("column '%s' appears twice in the header "
+						      "(fields %zu and %d)"),
+						names[k], i + 1, im->col[k] + 1);
+			im->col[k] = (int)i;
+		}
 	}
 	for (k = 0; k < ncols; k++)
 		if ((required & (1u << k)) && im->col[k] < 0)
@@ -230,11 +238,33 @@ imp_blank(const char *s)
 	return s[strspn(s, " \t")] == '\0';
 }
 
+/* Whether column k's cell is acceptable: line breaks and tabs only in a
+ * text column (address, memo; the CSV reader lets tabs through for bank
+ * files), and not longer than fieldcap.h allows. */
+static bool
+imp_cell_ok(struct imp *im, int k)
+{
+	size_t f = (size_t)im->col[k], len = csv_field_len(&im->r, f);
+	const char *s = csv_field(&im->r, f);
+	bool text = im->multiline & (1u << k);
+	size_t max = text ? FIELDCAP_TEXT_MAX : FIELDCAP_MAX;
+
+	if (!text && csv_control_char(s, len, false, NULL) >= 0)
+		imp_fail(im, _("line break in column '%s'"), im->names[k]);
+	else if (!text && memchr(s, '\t', len))
+		imp_fail(im, _("control character U+0009 (tab) in column '%s'"), im->names[k]);
+	else if (len > max)
+		imp_fail(im, _("column '%s' is %zu bytes long; an import accepts at most %zu"),
+			 im->names[k], len, max);
+	else
+		return true;
+	return false;
+}
+
 /* Check the shape of the current record: 1 to skip it (every cell empty,
  * as the rows of commas Excel leaves at the end), 0 to use it, -1 when it
  * is rejected — more fields than the header, even empty ones (an unquoted
- * 1,000 splits into two cells and shifts the rest), or a line break in a
- * single-line column. */
+ * 1,000 splits into two cells and shifts the rest), or a bad cell. */
 static int
 imp_shape(struct imp *im)
 {
@@ -249,16 +279,9 @@ imp_shape(struct imp *im)
 			       "thousands separators in quotes: \"1,000\")"), n, im->nhdr);
 		return -1;
 	}
-	for (int k = 0; k < im->ncols; k++) {
-		size_t f = (size_t)im->col[k];
-
-		if (im->col[k] >= 0 && !(im->multiline & (1u << k)) &&
-		    csv_control_char(csv_field(&im->r, f), csv_field_len(&im->r, f), false,
-				     NULL) >= 0) {
-			imp_fail(im, _("line break in column '%s'"), im->names[k]);
+	for (int k = 0; k < im->ncols; k++)
+		if (im->col[k] >= 0 && !imp_cell_ok(im, k))
 			return -1;
-		}
-	}
 	return 0;
 }
 
@@ -599,15 +622,18 @@ inv_row(struct imp *im)
 static enum ur_status
 imp_audit(struct imp *im, const char *action, const char *entity)
 {
-	struct strbuf j;
+	struct strbuf j, name;
 	enum ur_status s;
 
 	sb_init(&j);
+	sb_init(&name);
+	text_sanitize(&name, im->o->name, strlen(im->o->name)); /* recorded as shown */
 	sb_adds(&j, "{");
-	jsonout_pair(&j, "file", im->o->name, 1);
+	jsonout_pair(&j, "file", name.buf, 1);
 	sb_addf(&j, ",\"new\":%zu,\"updated\":%zu,\"unchanged\":%zu}", im->n.added,
 		im->n.updated, im->n.unchanged);
 	s = store_audit(im->st, action, entity, NULL, j.buf, im->err);
+	sb_free(&name);
 	sb_free(&j);
 	return s;
 }

@@ -215,6 +215,19 @@ date_parse(const char *text, int32_t *out, struct ur_err *err)
 	return UR_OK;
 }
 
+enum ur_status
+date_today_check(struct ur_err *err)
+{
+	const char *env = getenv("URIKAKE_TODAY");
+	int32_t day;
+	struct ur_err e;
+
+	if (!env || !*env || date_parse(env, &day, &e) == UR_OK)
+		return UR_OK;
+	return ur_fail(err, UR_INPUT, _("URIKAKE_TODAY: %s; unset it to use the real date"),
+		       e.msg);
+}
+
 int32_t
 date_today(void)
 {

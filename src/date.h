@@ -50,4 +50,8 @@ enum ur_status date_parse(const char *text, int32_t *out, struct ur_err *err);
  *  date. */
 int32_t date_today(void);
 
+/** UR_INPUT, naming the value, when $URIKAKE_TODAY is set but not a date
+ *  (date_today would quietly use the real date instead). */
+enum ur_status date_today_check(struct ur_err *err);
+
 #endif

@@ -116,8 +116,6 @@ static const struct {
 };
 #define STORE_VERSION (migrations[sizeof migrations / sizeof migrations[0] - 1].version)
 
-#define STORE_BUSY_MS 5000
-
 enum ur_status
 store_sqlfail(struct store *st, int rc, struct ur_err *err)
 {
@@ -311,25 +309,50 @@ store_json_end(struct strbuf *sb)
 	sb_addc(sb, '}');
 }
 
-/* The integer a PRAGMA (or a one-value query) reads, or -1. */
+/* The integer a PRAGMA (or a one-value query) reads into *v: SQLITE_OK,
+ * or SQLite's error. */
 static int
-pragma_int(struct store *st, const char *pragma)
+pragma_int(struct store *st, const char *pragma, int *v)
 {
 	sqlite3_stmt *s;
-	int v = -1;
+	int rc = sqlite3_prepare_v2(st->db, pragma, -1, &s, NULL);
 
-	if (sqlite3_prepare_v2(st->db, pragma, -1, &s, NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int(s, 0);
+	if (rc != SQLITE_OK)
+		return rc;
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*v = sqlite3_column_int(s, 0);
+		rc = SQLITE_OK;
+	}
 	sqlite3_finalize(s);
-	return v;
+	return rc;
 }
 
+/* PRAGMA user_version, or -1 when it cannot be read. */
 static int
 user_version(struct store *st)
 {
-	return pragma_int(st, "PRAGMA user_version");
+	int v = -1;
+
+	return pragma_int(st, "PRAGMA user_version", &v) == SQLITE_OK ? v : -1;
+}
+
+enum ur_status
+store_check_version(struct store *st, int *version, struct ur_err *err)
+{
+	int rc = pragma_int(st, "PRAGMA user_version", version);
+
+	if (rc != SQLITE_OK)
+		return store_sqlfail(st, rc, err);
+	if (*version < 0)
+		return ur_fail(err, UR_FAIL,
+			       _("%s has database schema version %d, which no urikake writes: it is "
+				 "not a urikake database, or it is damaged"), st->path, *version);
+	if (*version > STORE_VERSION)
+		return ur_fail(err, UR_FAIL,
+			       _("%s has database schema version %d, but this urikake knows only "
+				 "up to version %d; use a newer urikake"),
+			       st->path, *version, STORE_VERSION);
+	return UR_OK;
 }
 
 /* After every migration: a new schema version makes every connection,
@@ -338,11 +361,11 @@ user_version(struct store *st)
 static enum ur_status
 bump_schema_version(struct store *st, struct ur_err *err)
 {
-	int v = pragma_int(st, "PRAGMA schema_version");
+	int v, rc = pragma_int(st, "PRAGMA schema_version", &v);
 	char sql[48];
 
-	if (v < 0)
-		return store_sqlfail(st, sqlite3_errcode(st->db), err);
+	if (rc != SQLITE_OK)
+		return store_sqlfail(st, rc, err);
 	snprintf(sql, sizeof sql, "PRAGMA schema_version = %d", v + 1);
 	return store_exec(st, sql, err);
 }
@@ -416,15 +439,10 @@ migrate_alone(struct store *st, int from, struct ur_err *err)
 static enum ur_status
 migrate(struct store *st, struct ur_err *err)
 {
-	int v = user_version(st);
+	int v;
 
-	if (v < 0)
-		return store_sqlfail(st, sqlite3_errcode(st->db), err);
-	if (v > STORE_VERSION)
-		return ur_fail(err, UR_FAIL,
-			       _("%s has database schema version %d, but this urikake knows only "
-				 "up to version %d; use a newer urikake"),
-			       st->path, v, STORE_VERSION);
+	if (store_check_version(st, &v, err) != UR_OK)
+		return err->status;
 	if (v == STORE_VERSION)
 		return UR_OK;
 	/* version 0: a new file, nobody else can be using it yet */
@@ -437,14 +455,16 @@ migrate(struct store *st, struct ur_err *err)
 static enum ur_status
 check_ours(struct store *st, struct ur_err *err)
 {
-	int v = user_version(st), rc = sqlite3_errcode(st->db);
+	int v = 0, n = 0, rc = pragma_int(st, "PRAGMA user_version", &v);
 
-	if (v < 0 && (rc & 0xff) == SQLITE_NOTADB)
+	if ((rc & 0xff) == SQLITE_NOTADB)
 		return ur_fail(err, UR_FAIL, _("%s is not a urikake database (not an SQLite file)"),
 			       st->path);
-	if (v < 0)
+	if (rc == SQLITE_OK && v == 0)
+		rc = pragma_int(st, "SELECT count(*) FROM sqlite_schema", &n);
+	if (rc != SQLITE_OK)
 		return store_sqlfail(st, rc, err);
-	if (v == 0 && pragma_int(st, "SELECT count(*) FROM sqlite_schema") != 0)
+	if (n != 0)
 		return ur_fail(err, UR_FAIL,
 			       _("%s is another program's SQLite database, not a urikake one"),
 			       st->path);
@@ -523,13 +543,20 @@ sqlite_setup(void)
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
+void
+store_sqlite_once(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+	pthread_once(&once, sqlite_setup);
+}
+
 static enum ur_status
 open_db(struct store *st, struct ur_err *err)
 {
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	int rc;
 
-	pthread_once(&once, sqlite_setup);
+	store_sqlite_once();
 	/* NOMUTEX: a connection is only ever used by one thread at a time (the
 	 * TUI's loader opens its own), and the per-call locking was an eighth
 	 * of match --auto's engine time */
@@ -544,20 +571,28 @@ open_db(struct store *st, struct ur_err *err)
 	return configure(st, err);
 }
 
-static enum ur_status
-open_store(struct store **out, const char *path, const char *user, bool adopt,
-	   struct ur_err *err)
+struct store *
+store_alloc(const char *path, const char *user)
 {
 	struct store *st = xcalloc(1, sizeof *st);
-	enum ur_status rc = UR_OK;
-	mode_t old;
 
-	*out = NULL;
 	st->path = xstrdup(path);
 	st->os_user = os_login();
 	st->user = xstrdup(user && *user ? user : st->os_user);
 	sb_init(&st->before);
 	sb_init(&st->after);
+	return st;
+}
+
+static enum ur_status
+open_store(struct store **out, const char *path, const char *user, bool adopt,
+	   struct ur_err *err)
+{
+	struct store *st = store_alloc(path, user);
+	enum ur_status rc = UR_OK;
+	mode_t old;
+
+	*out = NULL;
 	old = umask(077); /* the -wal and -shm files must not be wider either */
 	if (is_file_path(path))
 		rc = create_file(path, adopt, err);

@@ -23,6 +23,12 @@ enum ur_status store_open(struct store **out, const char *path, const char *user
  *  0600): `urikake init` on a file made beforehand. */
 enum ur_status store_init(struct store **out, const char *path, const char *user,
 			  struct ur_err *err);
+/** Open the existing database at path only to read it: nothing is created
+ *  or written, so a database in a directory the user may not write still
+ *  opens (there, without a -wal file, as an immutable file). A database
+ *  that needs migrating is opened by store_open instead. */
+enum ur_status store_open_readonly(struct store **out, const char *path, const char *user,
+				   struct ur_err *err);
 void store_close(struct store *st);
 /** Schema version after migration (PRAGMA user_version). */
 int store_schema_version(struct store *st);

@@ -59,6 +59,9 @@ struct store {
 	struct strbuf before, after;
 };
 
+/* How long a statement waits for another connection's lock. */
+#define STORE_BUSY_MS 5000
+
 /* The schema (data/schema.sql, embedded by build-aux/embed.sh). */
 extern const char ur_schema_sql[];
 
@@ -73,6 +76,13 @@ enum ur_status store_step_done(struct store *st, sqlite3_stmt *s, struct ur_err 
  *  (another user holds the database), anything else → UR_FAIL with
  *  sqlite3_errmsg. Returns the status. */
 enum ur_status store_sqlfail(struct store *st, int rc, struct ur_err *err);
+/** A store for path and user, not yet open. */
+struct store *store_alloc(const char *path, const char *user);
+/** Set SQLite up before its first use (once per process). */
+void store_sqlite_once(void);
+/** PRAGMA user_version into *version; UR_FAIL (err says why) when it cannot
+ *  be read, is negative or is newer than this program knows. */
+enum ur_status store_check_version(struct store *st, int *version, struct ur_err *err);
 /** Run SQL text without results (schema, pragmas, transaction control). */
 enum ur_status store_exec(struct store *st, const char *sql, struct ur_err *err);
 /** A one-off statement prepared from sql (the caller finalizes it), or NULL

@@ -2,6 +2,7 @@
 #ifndef UR_SRC_STRBUF_H
 #define UR_SRC_STRBUF_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -20,6 +21,7 @@ void sb_add(struct strbuf *sb, const char *s, size_t n);
 void sb_adds(struct strbuf *sb, const char *s);
 void sb_addc(struct strbuf *sb, char c);
 void sb_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /** Hand the string to the caller (who frees it). sb is left empty without
  *  memory of its own: adding to it again allocates anew, sb_free is a no-op. */
 char *sb_detach(struct strbuf *sb);

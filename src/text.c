@@ -243,6 +243,20 @@ text_sanitize(struct strbuf *out, const char *s, size_t n)
 	}
 }
 
+void
+text_sanitize_lines(struct strbuf *out, const char *s, size_t n)
+{
+	const char *nl;
+
+	while ((nl = memchr(s, '\n', n))) {
+		text_sanitize(out, s, (size_t)(nl - s));
+		sb_addc(out, '\n');
+		n -= (size_t)(nl - s) + 1;
+		s = nl + 1;
+	}
+	text_sanitize(out, s, n);
+}
+
 static void
 add_spaces(struct strbuf *out, int k)
 {

@@ -70,4 +70,8 @@ void text_pad(struct strbuf *out, const char *s, int cells, enum text_align a);
  *  control. */
 void text_sanitize(struct strbuf *out, const char *s, size_t n);
 
+/** As text_sanitize, but a line feed stays a line feed: text of several
+ *  lines (a message, a report) as a terminal may be given it. */
+void text_sanitize_lines(struct strbuf *out, const char *s, size_t n);
+
 #endif

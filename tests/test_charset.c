@@ -256,6 +256,34 @@ test_detect(void)
 	}
 	tap_is_str(charset_detect("", 0), "UTF-8", "detect empty");
 	sb_free(&raw);
+	tap_is_str(charset_detect("code,name\nA1,Caf\xE9s\n", 19), "UTF-8",
+		   "ASCII with one stray byte (é in Latin-1) is not taken for CP932");
+	tap_is_str(charset_detect("code,name\n1,\xE5\xB1\xB1\xE7\x94\xB0\n"
+				  "2,\xE9\x88\xB4\xE6\x9C\xA8\n3,bad\xFF\n", 35), "UTF-8",
+		   "UTF-8 with one bad byte is still UTF-8 (the byte is named, not decoded)");
+	tap_is_str(charset_detect("\xFF\xFE" "c\0o\0", 6), "UTF-8", "UTF-16 is not a legacy encoding");
+}
+
+static void
+test_refuse_unicode(void)
+{
+	static const struct {
+		const char *in, *name;
+		size_t n;
+	} cases[] = {
+		{ "\xFF\xFE\0\0c\0\0\0", "UTF-32LE", 8 }, { "\0\0\xFE\xFF", "UTF-32BE", 4 },
+		{ "\xFF\xFE" "c\0", "UTF-16LE", 4 }, { "\xFE\xFF\0c", "UTF-16BE", 4 },
+	};
+	struct ur_err err;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		tap_is_int(charset_refuse_unicode(cases[i].in, cases[i].n, &err), UR_INPUT,
+			   "%s by its byte-order mark is refused", cases[i].name);
+		tap_ok(strstr(err.msg, cases[i].name) != NULL, "… by name: %s", err.msg);
+	}
+	tap_is_int(charset_refuse_unicode("\xEF\xBB\xBFcode", 7, &err), UR_OK,
+		   "a UTF-8 byte-order mark is fine");
+	tap_is_int(charset_refuse_unicode("\xFF", 1, &err), UR_OK, "one 0xFF byte is no mark");
 }
 
 TAP_SUITE(charset)
@@ -265,6 +293,7 @@ TAP_SUITE(charset)
 	test_stream();
 	test_stream_misc();
 	test_detect();
+	test_refuse_unicode();
 }
 
 static uint32_t rng = 0x9E3779B9u;

@@ -6,6 +6,7 @@
 
 #include "tap.h"
 #include "csv.h"
+#include "text.h"
 
 /* Join every record as "f1|f2;" with its line, "@L", to compare at once. */
 static int
@@ -166,20 +167,28 @@ static const struct {
 	{ "-12.", "'-12." },
 	{ "-", "'-" },
 	{ "=1,2", "\"'=1,2\"" },
+	{ "\t=1+2", "'\t=1+2" },          /* a spreadsheet skips the tab … */
+	{ "\t@SUM(1)", "'\t@SUM(1)" },
+	{ "\r=1+2", "\"'\r=1+2\"" },      /* … and the carriage return */
+	{ "\tplain", "'\tplain" },
 	{ "山田商事", "山田商事" },
 };
 
 static void
 test_put(void)
 {
-	struct strbuf out;
+	struct strbuf out, shown;
 
 	sb_init(&out);
+	sb_init(&shown);
 	for (size_t i = 0; i < sizeof put_cases / sizeof put_cases[0]; i++) {
 		sb_reset(&out);
+		sb_reset(&shown);
+		text_sanitize(&shown, put_cases[i].cell, strlen(put_cases[i].cell));
 		csv_put(&out, put_cases[i].cell);
-		tap_is_str(out.buf, put_cases[i].want, "csv_put %s", put_cases[i].cell);
+		tap_is_str(out.buf, put_cases[i].want, "csv_put %s", shown.buf);
 	}
+	sb_free(&shown);
 	sb_reset(&out);
 	csv_put_sep(&out, "a", 0);
 	csv_put_sep(&out, NULL, 0);

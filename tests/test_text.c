@@ -329,6 +329,10 @@ test_sanitize(void)
 		text_sanitize(&sb, san_cases[i].s, san_cases[i].n);
 		tap_is_str(sb.buf, san_cases[i].want, "sanitize case %zu", i);
 	}
+	sb_reset(&sb);
+	text_sanitize_lines(&sb, "a\x1b[2J\nb\r\n\xC2\x9B\n", 12);
+	tap_is_str(sb.buf, "a^[[2J\nb^M\n<U+009B>\n",
+		   "sanitize lines: line feeds stay, every other control is made visible");
 	sb_free(&sb);
 }
 

@@ -240,7 +240,7 @@ draw_all(struct app *a)
 
 	erase();
 	if (LINES < 6 || COLS < 20) {
-		draw_text(0, 0, COLS, _("The terminal is too small."), TEXT_LEFT, UI_ERROR);
+		draw_wrapped(0, 0, LINES, COLS, _("The terminal is too small."), UI_ERROR);
 		refresh();
 		return;
 	}

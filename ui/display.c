@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <curses.h>
+#include <term.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,19 +58,44 @@ headless_init(const char *path, struct ur_err *err)
 	return UR_OK;
 }
 
+/* Whether $TERM can draw the full-screen program: it must move the
+ * cursor and clear the screen (TERM=dumb cannot; it would draw every
+ * screen as lines scrolling by). */
+static bool
+term_can_draw(void)
+{
+	int status = 0;
+	const char *cup, *clear;
+	bool ok;
+
+	if (setupterm(NULL, STDOUT_FILENO, &status) != OK)
+		return false;
+	cup = tigetstr("cup");
+	clear = tigetstr("clear");
+	ok = cup && cup != (char *)-1 && clear && clear != (char *)-1;
+	del_curterm(cur_term);
+	return ok;
+}
+
 enum ur_status
 display_init(struct ur_err *err)
 {
-	const char *script = getenv("URIKAKE_TEST_SCRIPT");
+	const char *script = getenv("URIKAKE_TEST_SCRIPT"), *term = getenv("TERM");
 
 	if (script && *script) {
 		if (headless_init(script, err) != UR_OK)
 			return err->status;
+	} else if (!term_can_draw()) {
+		return ur_fail(err, UR_USAGE,
+			       _("this terminal (TERM=%s) cannot move the cursor, which the "
+				 "full-screen program needs: use a terminal such as "
+				 "xterm-256color, or the commands (urikake --help)"),
+			       term ? term : "");
 	} else {
 		dpy.screen = newterm(NULL, stdout, stdin);
 		if (!dpy.screen)
 			return ur_fail(err, UR_FAIL, _("cannot start the terminal interface (TERM=%s)"),
-				       getenv("TERM") ? getenv("TERM") : "");
+				       term ? term : "");
 		set_term(dpy.screen);
 	}
 	cbreak();

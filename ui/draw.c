@@ -3,6 +3,7 @@
 
 #include <curses.h>
 #include <stdarg.h>
+#include <string.h>
 
 #include "draw.h"
 #include "strbuf.h"
@@ -56,6 +57,28 @@ draw_text(int y, int x, int cells, const char *text, enum text_align a, enum ui_
 	mvaddstr(y, x, sb.buf);
 	attrset(A_NORMAL);
 	sb_free(&sb);
+}
+
+void
+draw_wrapped(int y, int x, int rows, int cells, const char *text, enum ui_elem e)
+{
+	struct strbuf line;
+
+	sb_init(&line);
+	for (int r = 0; r < rows && *text; r++) {
+		size_t n = text_fit(text, cells, NULL), cut = n;
+
+		while (text[n] && cut > 0 && text[cut] != ' ')
+			cut--; /* a line ends at a space when it has one */
+		if (text[n] && cut > 0)
+			n = cut;
+		sb_reset(&line);
+		sb_add(&line, text, n);
+		draw_text(y + r, x, cells, line.buf, TEXT_LEFT, e);
+		text += n;
+		text += strspn(text, " ");
+	}
+	sb_free(&line);
 }
 
 void

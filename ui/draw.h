@@ -40,6 +40,9 @@ void draw_init(bool color, bool ascii_borders);
 /** Draw text at row y, column x, in exactly `cells` cells (cut with '~'
  *  or padded with spaces), aligned, in element e's look. */
 void draw_text(int y, int x, int cells, const char *text, enum text_align a, enum ui_elem e);
+/** Draw text over at most `rows` lines of `cells` cells from (y, x), each
+ *  line ending at a space where it can (CJK text anywhere). */
+void draw_wrapped(int y, int x, int rows, int cells, const char *text, enum ui_elem e);
 /** Draw a printf-formatted text like draw_text. */
 void draw_textf(int y, int x, int cells, enum text_align a, enum ui_elem e, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));

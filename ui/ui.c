@@ -100,22 +100,20 @@ ui_available(void)
 }
 
 int
-ui_run(const char *db_path, const char *user, const char *lang)
+ui_run(const char *db_path, const char *user, const char *lang, struct ur_err *err)
 {
 	static const struct view_ops *const ops[VIEW_COUNT] = { &queue_ops, &aging_ops,
 								 &contacts_ops };
 	struct app a;
-	struct ur_err err;
 	double start = app_now_ms();
 	bool color;
 
 	(void)lang; /* the catalogue follows --lang already (LANGUAGE) */
-	if (!display_possible()) {
-		fprintf(stderr, "urikake: %s\n%s\n",
-			_("the full-screen interface needs a terminal"),
-			_("Usage: urikake [OPTIONS] COMMAND ... (urikake --help lists the commands)"));
-		return UR_USAGE;
-	}
+	if (!display_possible())
+		return ur_fail(err, UR_USAGE, "%s\n%s",
+			       _("the full-screen interface needs a terminal"),
+			       _("Usage: urikake [OPTIONS] COMMAND ... (urikake --help lists the "
+				 "commands)"));
 	memset(&a, 0, sizeof a);
 	sb_init(&a.msg);
 	sb_init(&a.prompt.label);
@@ -123,20 +121,14 @@ ui_run(const char *db_path, const char *user, const char *lang)
 	a.km = keymap_new();
 	a.db_path = db_path;
 	a.today = date_today();
-	ur_err_clear(&err);
 	ui_locale(&a);
 	ui_user_files(&a);
-	if (store_open(&a.st, db_path, ui_user(user), &err) != UR_OK) {
-		fprintf(stderr, "urikake: %s\n", err.msg);
+	if (store_open(&a.st, db_path, ui_user(user), err) != UR_OK ||
+	    display_init(err) != UR_OK) {
 		ui_free(&a);
-		return err.status;
+		return err->status;
 	}
 	a.user = store_user(a.st);
-	if (display_init(&err) != UR_OK) {
-		fprintf(stderr, "urikake: %s\n", err.msg);
-		ui_free(&a);
-		return err.status;
-	}
 	color = !a.set.mono && !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
 	draw_init(color, a.set.ascii_borders);
 	for (int i = 0; i < VIEW_COUNT; i++) {

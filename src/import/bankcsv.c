@@ -170,6 +170,9 @@ bankcsv_decode(struct bankcsv_text *t, const char *data, size_t len, const char 
 
 	sb_init(&t->utf8);
 	bankcsv_index_lines(t, data, len);
+	if (charset_refuse_unicode(data, len, &e) != UR_OK)
+		return ur_fail(err, UR_INPUT, _("LINE %zu (byte %llu): %s"), (size_t)1, 0ull,
+			       e.msg);
 	if (strcmp(enc, "auto") == 0)
 		enc = charset_detect(data, len);
 	sb_init(&raw);

@@ -2,7 +2,6 @@
  * records, through libxml2's tree API (no network, no entity expansion). */
 #include "config.h"
 
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,12 +11,19 @@
 
 #include "camt.h"
 #include "date.h"
+#include "fieldcap.h"
 #include "i18n.h"
 #include "money.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
 #define CAMT_NS "urn:iso:std:iso:20022:tech:xsd:camt.05"
+/* Largest file read: a statement of some 150,000 entries. The tree of a
+ * larger one would take gigabytes. */
+#define CAMT_MAX_BYTES (256ul << 20)
+/* Most attributes of one element: camt's have one or two, and libxml2
+ * compares each new one with all before it (100,000 took minutes). */
+#define CAMT_MAX_ATTRS 64
 
 /* One parse: where we are in the file, and the current statement's account. */
 struct camt_state {
@@ -156,6 +162,123 @@ camt_reject_doctype(struct camt_state *st, struct ur_err *err)
 	return ur_fail(err, UR_INPUT, _("LINE %ld (byte %zu): %s"), line,
 		       camt_line_offset(st, line),
 		       _("document type declarations are not accepted"));
+}
+
+/* The line (1-based) of byte offset off. */
+static long
+camt_line_of(const struct camt_state *st, size_t off)
+{
+	long line = 1;
+
+	for (size_t i = 0; i < off && i < st->len; i++)
+		line += st->data[i] == '\n';
+	return line;
+}
+
+static enum ur_status
+camt_reject_at(struct camt_state *st, size_t off, const char *reason, struct ur_err *err)
+{
+	long line = camt_line_of(st, off);
+
+	return ur_fail(err, UR_INPUT, _("LINE %ld (byte %zu): %s"), line,
+		       camt_line_offset(st, line), reason);
+}
+
+/* Offset just past the first occurrence of end at or after at (len when none). */
+static size_t
+camt_skip_past(const struct camt_state *st, size_t at, const char *end)
+{
+	const char *p = memmem(st->data + at, st->len - at, end, strlen(end));
+
+	return p ? (size_t)(p - st->data) + strlen(end) : st->len;
+}
+
+/* Check the start tag at *at ('<' + name): its attributes, counted by
+ * their '=' outside quotes, and their values' lengths; move past it. */
+static enum ur_status
+camt_scan_tag(struct camt_state *st, size_t *at, struct ur_err *err)
+{
+	size_t start = *at, i = *at + 1, nattr = 0, vstart = 0;
+	char quote = 0;
+	char why[128];
+
+	for (; i < st->len && (quote || st->data[i] != '>'); i++) {
+		char c = st->data[i];
+
+		if (quote && c == quote) {
+			quote = 0;
+			if (i - vstart > FIELDCAP_MAX) {
+				snprintf(why, sizeof why,
+					 _("an attribute value of more than %d bytes"), FIELDCAP_MAX);
+				return camt_reject_at(st, start, why, err);
+			}
+		} else if (!quote && (c == '"' || c == '\'')) {
+			quote = c;
+			vstart = i + 1;
+		} else if (!quote && c == '=' && ++nattr > CAMT_MAX_ATTRS) {
+			snprintf(why, sizeof why, _("an element with more than %d attributes"),
+				 CAMT_MAX_ATTRS);
+			return camt_reject_at(st, start, why, err);
+		}
+	}
+	*at = i;
+	return UR_OK;
+}
+
+/* Before libxml2 sees the file: its size, and every start tag (comments,
+ * CDATA, processing instructions and declarations skipped). */
+static enum ur_status
+camt_prescan(struct camt_state *st, struct ur_err *err)
+{
+	static const char *const skip[][2] = {
+		{ "<!--", "-->" }, { "<![CDATA[", "]]>" }, { "<?", "?>" }, { "<!", ">" },
+		{ "</", ">" },
+	};
+	size_t at = 0;
+
+	if (st->len > CAMT_MAX_BYTES)
+		return ur_fail(err, UR_INPUT, _("a camt file of %zu bytes: at most %lu MiB are read"),
+			       st->len, CAMT_MAX_BYTES >> 20);
+	while (at < st->len) {
+		const char *lt = memchr(st->data + at, '<', st->len - at);
+		size_t k;
+
+		if (!lt)
+			break;
+		at = (size_t)(lt - st->data);
+		for (k = 0; k < sizeof skip / sizeof skip[0]; k++)
+			if (st->len - at >= strlen(skip[k][0]) &&
+			    memcmp(lt, skip[k][0], strlen(skip[k][0])) == 0)
+				break;
+		if (k < sizeof skip / sizeof skip[0])
+			at = camt_skip_past(st, at + strlen(skip[k][0]), skip[k][1]);
+		else if (camt_scan_tag(st, &at, err) != UR_OK)
+			return UR_INPUT;
+	}
+	return UR_OK;
+}
+
+/* libxml2 reports through here while it parses: nowhere. Its default
+ * handler prints to stderr, with a line of the file (whatever bytes it
+ * holds); the last error is kept in the parser context for our message. */
+#if LIBXML_VERSION >= 21200
+typedef const xmlError *camt_xml_error;
+#else
+typedef xmlError *camt_xml_error;
+#endif
+
+static void
+camt_silent(void *ctx, camt_xml_error e)
+{
+	(void)ctx;
+	(void)e;
+}
+
+static void
+camt_silent_generic(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
 }
 
 /* A Dt or DtTm date under the element at path; false when absent or bad. */
@@ -499,11 +622,15 @@ camt_parse(const char *data, size_t len, bank_deposit_fn fn, void *ctx, struct u
 
 	if (!pc)
 		return ur_fail(err, UR_FAIL, _("out of memory"));
-	if (len > (size_t)INT_MAX) {
+	if (camt_prescan(&st, err) != UR_OK) {
 		xmlFreeParserCtxt(pc);
-		return ur_fail(err, UR_INPUT, _("file too large for the XML reader"));
+		return UR_INPUT;
 	}
+	xmlSetStructuredErrorFunc(NULL, camt_silent);
+	xmlSetGenericErrorFunc(NULL, camt_silent_generic);
 	doc = xmlCtxtReadMemory(pc, data, (int)len, NULL, NULL, opts);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlSetGenericErrorFunc(NULL, NULL);
 	if (!doc) {
 		const xmlError *e = xmlCtxtGetLastError(pc);
 		long line = e && e->line > 0 ? e->line : 1;

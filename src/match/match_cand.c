@@ -265,7 +265,10 @@ branch_of(const char *rest)
 }
 
 /* Customers whose whole key starts the payer's (extra words after it) or
- * ends it (a legal form or number in front that folding left). */
+ * ends it (a legal form or number in front that folding left). Only parts
+ * as long as some customer's key are looked up: the same customers are
+ * found, and a payer name of megabytes costs one pass, not one hash of
+ * every prefix and suffix. */
 static void
 cand_contains(const struct match_index *ix, const char *key, struct mcands *cs)
 {
@@ -277,13 +280,13 @@ cand_contains(const struct match_index *ix, const char *key, struct mcands *cs)
 		if (((unsigned char)key[i] & 0xc0) == 0x80)
 			continue;
 		c++;
-		if (c >= MIN_KEY_CPS)
+		if (c >= MIN_KEY_CPS && i <= ix->max_key)
 			for (e = mh_first(&ix->by_key, mh_hash_str(key, i), key, i);
 			     e != MATCH_NONE; e = mh_next(&ix->by_key, e, key, i))
 				cand_add(cs, ix->by_key.ent[e].value,
 					 branch_of(key + i) ? SC_BRANCH : SC_CONTAINS,
 					 MATCH_F_NAME_PREFIX);
-		if (total - c < MIN_SUFFIX_CPS || (total - c) * 2 < total)
+		if (total - c < MIN_SUFFIX_CPS || (total - c) * 2 < total || n - i > ix->max_key)
 			continue;
 		for (e = mh_first(&ix->by_key, mh_hash_str(key + i, n - i), key + i, n - i);
 		     e != MATCH_NONE; e = mh_next(&ix->by_key, e, key + i, n - i))

@@ -559,6 +559,8 @@ finish_customers(struct match_index *ix)
 
 		if (n == 0)
 			continue;
+		if (n > ix->max_key)
+			ix->max_key = n;
 		ix->sorted[ix->nsorted++] = i;
 		mh_add(&ix->by_key, mh_hash_str(c->key, n), c->key, i);
 		c->nbigrams = match_bigrams(c->key, bg, MATCH_MAX_BIGRAMS);

@@ -93,6 +93,7 @@ struct match_index {
 	uint32_t *subs;          /* customers a parent pays for, by parent */
 	uint32_t *sorted;        /* customers with a key, by key (prefixes) */
 	uint32_t nsorted;
+	size_t max_key;          /* bytes of the longest customer key */
 	char **chunks;           /* string arena */
 	uint32_t nchunks;
 	char *arena;

@@ -93,9 +93,11 @@ t_exit "two customers' invoices that do not add up" 3 u match confirm --deposit 
 t_ok "confirm by hand" u match confirm --deposit 0003 --invoice T-1
 t_exit "confirming again loses the race" 4 u match confirm --deposit 0003 --invoice T-1
 t_grep "and says why" "deposit 0003 is already matched: another user changed it first" "$T/.err"
-t_exit "clearing a paid invoice is rejected input" 3 u match confirm --deposit 0004 --invoice T-1
+t_exit "clearing an invoice another match paid is a conflict" 4 \
+	u match confirm --deposit 0004 --invoice T-1
 t_grep "… and says it is paid" "invoice T-1 is paid already" "$T/.err"
-t_exit "clearing more than is open" 3 u match confirm --deposit 0004 --invoice A-2:999999999
+t_exit "clearing more than the invoice ever had is rejected input" 3 \
+	u match confirm --deposit 0004 --invoice A-2:999999999
 t_grep "… says what is open" "invoice A-2 has .* open: 999,999,999 cannot be cleared" "$T/.err"
 t_ok "alias learned" u match aliases list
 t_grep "payer key → customer with a count" 'タナカイチロウ.*→ C3 有限会社田中商店.*1×' "$T/.out"

@@ -2,13 +2,18 @@
 # run-fuzz-csv.sh: build the bank CSV (tests/fuzz/fuzz_bankcsv.c) and camt
 # (tests/fuzz/fuzz_camt.c) libFuzzer harnesses with clang, ASan and UBSan,
 # and fuzz each parser for a bounded time from a seed corpus written here.
-# Passes when libFuzzer finds no crash. URIKAKE_FUZZ_SECONDS overrides the
-# time per harness (default 15).
+# Passes when libFuzzer finds no crash and no input takes longer than its
+# budget; large seeds (a payer name of 180 KB, an element with 100,000
+# attributes) make it try large inputs too. URIKAKE_FUZZ_SECONDS overrides
+# the time per harness (default 15), URIKAKE_FUZZ_MAX_LEN the largest
+# input (1 MiB), URIKAKE_FUZZ_BUDGET the seconds one input may take (5).
 . "$top_srcdir/tests/lib.sh"
 LC_ALL=C; export LC_ALL
 S=$top_srcdir
 B=${top_builddir:-.}
 secs=${URIKAKE_FUZZ_SECONDS:-15}
+max_len=${URIKAKE_FUZZ_MAX_LEN:-1048576}
+budget=${URIKAKE_FUZZ_BUDGET:-5}
 
 command -v clang >/dev/null 2>&1 || t_skip_all "clang not installed"
 printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return 0; }\n' >"$T/probe.c"
@@ -72,11 +77,30 @@ cat >"$T/camt/054" <<'XML'
 </TxDtls></NtryDtls></Ntry></Ntfctn></BkToCstmrDbtCdtNtfctn></Document>
 XML
 
+# Large seeds (LC_ALL=C: yes and tr copy the kana's bytes as they are).
+kana=$(yes 'ｱｲｳｴｵｶｷｸｹｺ' | head -n 6000 | tr -d '\n')
+printf '\004date,amount,payer,memo,reference\n2026-03-31,1234,%s,,R1\n' "$kana" \
+	>"$T/csv/large-payer"
+{
+	printf '<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>'
+	printf '<Stmt><Acct'
+	seq 100000 | awk '{ printf " a%d=\"x\"", $1 }'
+	printf '><Id><IBAN>DE02</IBAN></Id></Acct></Stmt></BkToCstmrStmt></Document>\n'
+} >"$T/camt/many-attributes"
+{
+	printf '<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.08">'
+	printf '<BkToCstmrDbtCdtNtfctn><Ntfctn><Ntry><Amt Ccy="JPY">1</Amt>'
+	printf '<CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>2026-03-31</Dt></BookgDt><NtryDtls>'
+	printf '<TxDtls><RltdPties><Dbtr><Nm>%s</Nm></Dbtr></RltdPties></TxDtls>' "$kana"
+	printf '</NtryDtls></Ntry></Ntfctn></BkToCstmrDbtCdtNtfctn></Document>\n'
+} >"$T/camt/large-payer"
+
 fuzz() { # fuzz NAME CORPUS
-	"$T/$1" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
-		-artifact_prefix="$T/$1-" -print_final_stats=1 "$T/$2" >"$T/$1.log" 2>&1
+	"$T/$1" -max_total_time="$secs" -max_len="$max_len" -timeout="$budget" \
+		-rss_limit_mb=2048 -artifact_prefix="$T/$1-" -print_final_stats=1 "$T/$2" \
+		>"$T/$1.log" 2>&1
 	rc=$?
-	t_report $rc "libFuzzer ran ${secs}s on $1 without a crash"
+	t_report $rc "libFuzzer ran ${secs}s on $1 without a crash or an input over ${budget}s"
 	if [ $rc -ne 0 ]; then
 		grep -E 'ERROR|SUMMARY|runtime error|Test unit written' "$T/$1.log" | head -20 |
 			sed 's/^/# /'

@@ -1,0 +1,107 @@
+/* store_readonly: opening a database only to read it — for the commands
+ * that only report (aging, export, lists, backup), so that a database in a
+ * directory the user may not write, an archive or a read-only share, can
+ * still be reported on. */
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "store_priv.h"
+
+/* path as a "file:" URI of an immutable database: percent-encoding what a
+ * URI reads otherwise; an absolute path gets an empty authority. */
+static void
+ro_uri(const char *path, struct strbuf *out)
+{
+	sb_adds(out, path[0] == '/' ? "file://" : "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#' || *p < 0x20 || *p == 0x7f)
+			sb_addf(out, "%%%02X", *p);
+		else
+			sb_addc(out, (char)*p);
+	}
+	sb_adds(out, "?immutable=1");
+}
+
+/* Open name read-only and read the schema: SQLITE_OK or the error. */
+static int
+ro_try(struct store *st, const char *name, int flags)
+{
+	int rc = sqlite3_open_v2(name, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | flags,
+				 NULL);
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+	return rc;
+}
+
+/* Whether another connection may be writing: path-wal exists. */
+static bool
+ro_has_wal(const char *path)
+{
+	struct strbuf wal;
+	bool has;
+
+	sb_init(&wal);
+	sb_addf(&wal, "%s-wal", path);
+	has = access(wal.buf, F_OK) == 0;
+	sb_free(&wal);
+	return has;
+}
+
+/* A WAL database is read through its -shm file, which a directory we may
+ * not write cannot get; without a -wal file no one is writing, and the
+ * database file alone is the whole of it. */
+static int
+ro_open(struct store *st)
+{
+	int rc = ro_try(st, st->path, 0);
+	struct strbuf uri;
+
+	if (((rc & 0xff) != SQLITE_READONLY && (rc & 0xff) != SQLITE_CANTOPEN) ||
+	    ro_has_wal(st->path))
+		return rc;
+	sqlite3_close(st->db);
+	st->db = NULL;
+	sb_init(&uri);
+	ro_uri(st->path, &uri);
+	rc = ro_try(st, uri.buf, SQLITE_OPEN_URI);
+	sb_free(&uri);
+	return rc;
+}
+
+enum ur_status
+store_open_readonly(struct store **out, const char *path, const char *user,
+		    struct ur_err *err)
+{
+	struct store *st = store_alloc(path, user);
+	int rc, version;
+
+	*out = NULL;
+	store_sqlite_once();
+	if ((rc = ro_open(st)) != SQLITE_OK) {
+		if ((rc & 0xff) == SQLITE_NOTADB)
+			ur_fail(err, UR_FAIL,
+				_("%s is not a urikake database (not an SQLite file)"), path);
+		else if (st->db)
+			store_sqlfail(st, rc, err);
+		else
+			ur_fail(err, UR_FAIL, _("cannot open database %s: %s"), path,
+				sqlite3_errstr(rc));
+		store_close(st);
+		return UR_FAIL;
+	}
+	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	if (store_check_version(st, &version, err) != UR_OK) {
+		store_close(st);
+		return err->status;
+	}
+	if (version < store_schema_latest()) { /* an upgrade writes */
+		store_close(st);
+		return store_open(out, path, user, err);
+	}
+	*out = st;
+	return UR_OK;
+}

@@ -1,0 +1,53 @@
+#!/bin/sh
+# run-fuzz-match.sh: build the matching engine's libFuzzer harness
+# (tests/fuzz/fuzz_match.c) with clang, ASan and UBSan, and fuzz the
+# payer-name look-ups for a bounded time from seeds written here, a payer
+# name of 180 KB among them. Passes when libFuzzer finds no crash and no
+# input takes longer than its budget (a name whose every prefix and suffix
+# was looked up took minutes). URIKAKE_FUZZ_SECONDS overrides the time
+# (default 10), URIKAKE_FUZZ_MAX_LEN the largest input (1 MiB),
+# URIKAKE_FUZZ_BUDGET the seconds one input may take (5).
+. "$top_srcdir/tests/lib.sh"
+LC_ALL=C; export LC_ALL
+S=$top_srcdir
+B=${top_builddir:-.}
+secs=${URIKAKE_FUZZ_SECONDS:-10}
+max_len=${URIKAKE_FUZZ_MAX_LEN:-1048576}
+budget=${URIKAKE_FUZZ_BUDGET:-5}
+
+command -v clang >/dev/null 2>&1 || t_skip_all "clang not installed"
+printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return 0; }\n' >"$T/probe.c"
+clang -fsanitize=fuzzer "$T/probe.c" -o "$T/probe" >/dev/null 2>&1 ||
+	t_skip_all "clang has no libFuzzer runtime (Debian: libclang-rt-14-dev)"
+
+m="$S/src/match"
+t_ok "match fuzz harness builds" clang -g -O1 -fsanitize=fuzzer,address,undefined \
+	-fno-sanitize-recover=undefined -std=c11 -D_GNU_SOURCE \
+	-I"$B" -I"$S/src" -I"$m" -o "$T/fuzz_match" "$S/tests/fuzz/fuzz_match.c" \
+	"$m/match_index.c" "$m/match_cand.c" "$m/match_fit.c" "$m/match_period.c" \
+	"$m/match_near.c" "$m/match_group.c" "$m/match_score.c" "$m/match_explain.c" \
+	"$S/src/kana.c" "$S/src/text.c" "$S/src/text_width.c" "$S/src/money.c" \
+	"$S/src/date.c" "$S/src/textnorm.c" "$S/src/strbuf.c" "$S/src/xalloc.c" "$S/src/err.c"
+[ -x "$T/fuzz_match" ] || t_done
+
+# Seeds: a payer name, then (after a NUL byte) the EDI text.
+mkdir -p "$T/corpus"
+printf 'ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ' >"$T/corpus/exact"
+printf 'ﾄｳｷﾖｳｴﾝｼﾞﾆｱﾘﾝｸﾞ ｵｵｻｶｼﾃﾝ' >"$T/corpus/branch"
+printf 'ﾔﾏﾀﾞ ﾀﾛｳ\000INV C1 C2-10' >"$T/corpus/alias-edi"
+printf '上海恒通贸易有限公司' >"$T/corpus/chinese"
+kana=$(yes 'ｱｲｳｴｵｶｷｸｹｺ' | head -n 6000 | tr -d '\n')
+printf 'ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ%sｽｽﾞｷｺｳｷﾞﾖｳ' "$kana" >"$T/corpus/large"
+
+"$T/fuzz_match" -max_total_time="$secs" -max_len="$max_len" -timeout="$budget" \
+	-rss_limit_mb=2048 -artifact_prefix="$T/" -print_final_stats=1 "$T/corpus" \
+	>"$T/fuzz.log" 2>&1
+rc=$?
+t_report $rc "libFuzzer ran ${secs}s on the matcher without a crash or an input over ${budget}s"
+if [ $rc -ne 0 ]; then
+	grep -E 'ERROR|SUMMARY|runtime error|Test unit written|timeout' "$T/fuzz.log" |
+		head -20 | sed 's/^/# /'
+fi
+grep -q 'stat::number_of_executed_units' "$T/fuzz.log"
+t_report $? "libFuzzer executed inputs"
+t_done
