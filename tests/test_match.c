@@ -882,6 +882,11 @@ test_tie_dates(void)
 	match_deposit(ix, &cfg, &d, &r);
 	tap_ok(r.hold == MATCH_HOLD_AMBIGUOUS && strcmp(r.prop[0].line[0].number, "B-2") == 0,
 	       "lateness not yet known: B-2 proposed, held");
+	d.date = day("2026-02-20");
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.hold == MATCH_AUTO && strcmp(r.prop[0].line[0].number, "B-1") == 0,
+	       "11 days after B-1 fell due, B-2 not due for 20: B-1 by either order, matched");
+	d.date = day("2026-03-13");
 	match_index_set_lateness(ix, 5, 0, 4);
 	match_deposit(ix, &cfg, &d, &r);
 	tap_is_int(r.hold, MATCH_AUTO, "pays on time: paid the day after B-2's due date: matched");

@@ -246,6 +246,14 @@ tie_better(const struct fitter *f, int a, int b)
 	return match_due_distance(f, f->v[a]) < match_due_distance(f, f->v[b]);
 }
 
+/* The older invoice of a tie, due by the deposit date, nearer it than the
+ * other, which was not due yet: oldest first and the invoice due agree. */
+static bool
+older_and_due(const struct fitter *f, const struct minv *pick, const struct minv *alt)
+{
+	return pick->due < alt->due && pick->due <= f->d->date && alt->due > f->d->date;
+}
+
 /* The invoice to propose when v[i] fits, of the open invoices with its
  * amount (a fixed monthly fee): the one whose due date, moved by the
  * customer's usual lateness, fits the deposit date (its payables paid the
@@ -277,7 +285,8 @@ tie_pick(const struct fitter *f, int i, int *alt, int *held, int *clear)
 	*clear = *alt < 0 || f->cfg->oldest_first || f->v[*alt]->held ||
 		 f->v[*alt]->due == f->v[pick]->due || /* a coin toss: either is right */
 		 ((f->c->late_known || f->v[pick]->due < f->v[*alt]->due) &&
-		  match_due_distance(f, f->v[*alt]) - match_due_distance(f, f->v[pick]) >= TIE_GAP);
+		  match_due_distance(f, f->v[*alt]) - match_due_distance(f, f->v[pick]) >= TIE_GAP) ||
+		 older_and_due(f, f->v[pick], f->v[*alt]);
 	return pick;
 }
 
