@@ -863,6 +863,39 @@ test_habit_two_sets(void)
 	match_index_free(ix);
 }
 
+/* A 1 % 協力会費 deducted together with the transfer fee: named as both;
+ * learned from a confirmation like it, matched the next time. */
+static void
+test_discount_and_fee(void)
+{
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep("ｶ)ﾏﾂｲｺｳｷﾞﾖｳ", 1000000 - 10000 - 880);
+	struct strbuf e;
+
+	sb_init(&e);
+	cust(ix, 7, "H1", "株式会社松井工業", "マツイコウギョウ");
+	slip(ix, 71, "Y-1", 7, "2026-01-10", "2026-02-28", 1000000);
+	match_index_finish(ix);
+	match_config_default(&cfg);
+	d.date = day("2026-02-27");
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.nprop && r.prop[0].diff == MATCH_DIFF_DISCOUNT && r.prop[0].diff_bp == 100 &&
+		       r.prop[0].diff_fee == 880,
+	       "¥10,880 short of ¥1,000,000: a 1 %% discount and a ¥880 fee");
+	match_explain(&r.prop[0], &d, &e);
+	tap_ok(strstr(e.buf, "amount = Y-1 − 1.00 % discount ¥10,000 and a fee ¥880") != NULL,
+	       "… explained so: %s", e.buf);
+	tap_ok(r.hold != MATCH_AUTO, "… not yet the customer's habit: held");
+	match_index_learn_deduction(ix, 7, 10880, 1000000, 1000000, 989120);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.hold == MATCH_AUTO && r.prop[0].features & MATCH_F_LEARNED,
+	       "confirmed once: the habit, matched (%d)", r.hold);
+	sb_free(&e);
+	match_index_free(ix);
+}
+
 /* A fixed monthly fee with an older unpaid month (a dispute): the deposit
  * pays the invoice due that week, by the customer's usual lateness; when
  * the dates do not tell, or the lateness is not known yet, it is held;
@@ -1007,6 +1040,7 @@ TAP_SUITE(match)
 	test_lookalike_sets();
 	test_fee_on_small_slips();
 	test_habit_two_sets();
+	test_discount_and_fee();
 	test_fee_or_slip();
 	test_moling_habit();
 	test_parent_pays_two();

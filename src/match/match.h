@@ -212,7 +212,8 @@ struct match_proposal {
 	int32_t other_due;   /* MATCH_F_OLDER_SAME, MATCH_F_AMBIGUOUS on a tie: the
 				other invoice's due date */
 	enum match_diff diff; /* MATCH_FIT_NEAR: the kind of difference … */
-	int diff_bp;          /* … and for a discount its rate in basis points */
+	int diff_bp;          /* … and for a discount its rate in basis points, */
+	int64_t diff_fee;     /* … and a transfer fee deducted with the discount */
 	int32_t period;      /* MATCH_FIT_PERIOD: the last closing date it clears */
 	int32_t periods;     /* … and how many closing periods */
 };

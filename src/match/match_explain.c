@@ -214,6 +214,11 @@ explain_diff(const struct match_proposal *p, const char *cur, struct strbuf *out
 		break;
 	case MATCH_DIFF_DISCOUNT:
 		sb_addf(out, _(" − %d.%02d %% discount "), p->diff_bp / 100, p->diff_bp % 100);
+		if (p->diff_fee) {
+			put_money(out, diff - p->diff_fee, cur);
+			sb_adds(out, _(" and a fee "));
+			diff = p->diff_fee;
+		}
 		break;
 	default:
 		sb_adds(out, _(" − a difference (an offset? a claim?) of "));

@@ -371,9 +371,12 @@ match_index_learn_deduction(struct match_index *ix, int64_t id, int64_t deducted
 	} else if (deducted <= match_fee_cap(c->currency)) {
 		learn_fee(c, deducted);
 	} else {
+		int64_t base[2] = { gross, net }, fee = 0;
 		int bp = discount_rate(gross, deducted);
 
-		c->habit_bp = (int16_t)(bp ? bp : discount_rate(net, deducted));
+		bp = bp ? bp : discount_rate(net, deducted);
+		c->habit_bp = (int16_t)(bp ? bp : match_discount_and_fee(&c->fee, base, deducted, 0,
+									&fee));
 	}
 }
 

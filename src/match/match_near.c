@@ -44,6 +44,25 @@ match_discount_is(int64_t billed, int64_t deducted, int bp)
 	return d >= -1 && d <= 1;
 }
 
+int
+match_discount_and_fee(const struct match_fee_policy *p, const int64_t base[2],
+		       int64_t deducted, int bp, int64_t *fee)
+{
+	const size_t nround = sizeof round_bp / sizeof round_bp[0];
+
+	for (int i = 0; p->kind == MATCH_FEE_LIST && i < p->nfees; i++) {
+		int64_t d = deducted - p->fees[i];
+
+		for (int b = 0; d > 0 && b < 2; b++)
+			for (size_t r = 0; r < (bp ? 1 : nround); r++)
+				if (match_discount_is(base[b], d, bp ? bp : round_bp[r])) {
+					*fee = p->fees[i];
+					return bp ? bp : round_bp[r];
+				}
+	}
+	return 0;
+}
+
 /* One set of invoices the deposit may pay less a difference; shapes in
  * rising order of how natural a set is. */
 enum near_shape { NEAR_SINGLE, NEAR_PREFIX, NEAR_PERIOD };
@@ -53,15 +72,17 @@ struct near {
 	int64_t billed, diff;
 	int64_t gross;          /* the positive slips alone: a discount is on sales,
 				   not on the returns netted against them */
+	int64_t fee;            /* a discount's: the transfer fee deducted with it */
 	enum match_diff kind;
 	int bp, learned, rank;
 	int32_t end;            /* NEAR_PERIOD: its closing date */
 };
 
 /* The discount rate bp (or one of the round rates when bp is 0) that
- * diff is of the gross or the net amount billed; 0 when none. */
+ * diff is of the gross or the net amount billed — alone or with one of the
+ * customer's fees deducted too (n->fee); 0 when none. */
 static int
-discount_of(const struct near *n, int bp)
+discount_of(const struct fitter *f, struct near *n, int bp)
 {
 	int64_t base[2] = { n->gross ? n->gross : n->billed, n->billed };
 
@@ -72,7 +93,7 @@ discount_of(const struct near *n, int bp)
 			if (match_discount_is(base[b], n->diff, round_bp[i]))
 				return round_bp[i];
 	}
-	return 0;
+	return match_discount_and_fee(&f->c->fee, base, n->diff, bp, &n->fee);
 }
 
 /* Name the difference; false when it has none. */
@@ -85,6 +106,7 @@ near_classify(const struct fitter *f, struct near *n)
 
 	n->learned = 0;
 	n->bp = 0;
+	n->fee = 0;
 	if (match_moling(cur, f->d->amount, n->diff)) {
 		n->kind = MATCH_DIFF_MOLING;
 		n->learned = c->habit_moling == 10 || (c->habit_moling == 1 && n->diff < 100);
@@ -92,12 +114,12 @@ near_classify(const struct fitter *f, struct near *n)
 		n->kind = MATCH_DIFF_ROUNDING;
 	} else if (n->diff <= match_fee_cap(cur)) {
 		n->kind = MATCH_DIFF_FEE;
-	} else if (c->habit_bp && discount_of(n, c->habit_bp)) {
+	} else if (c->habit_bp && discount_of(f, n, c->habit_bp)) {
 		n->kind = MATCH_DIFF_DISCOUNT;
 		n->bp = c->habit_bp;
 		n->learned = 1;
 	} else if (bp <= MAX_OTHER_BP) {
-		n->bp = discount_of(n, 0);
+		n->bp = discount_of(f, n, 0);
 		n->kind = n->bp ? MATCH_DIFF_DISCOUNT : MATCH_DIFF_OTHER;
 	} else {
 		return false;
@@ -199,6 +221,7 @@ near_emit(const struct fitter *f, const struct minv **w, const struct near *n, b
 		return; /* the difference is booked as fees on the invoices */
 	p.diff = n->kind;
 	p.diff_bp = n->bp;
+	p.diff_fee = n->fee;
 	p.period = n->shape == NEAR_PERIOD ? n->end : 0;
 	p.features = n->learned && !ambiguous ? MATCH_F_LEARNED
 					      : ambiguous ? MATCH_F_AMBIGUOUS : 0;

@@ -222,6 +222,11 @@ int64_t match_fee_cap(const char *cur);
 bool match_moling(const char *cur, int64_t paid, int64_t deducted);
 /* True when deducted is bp basis points of billed, rounded either way. */
 bool match_discount_is(int64_t billed, int64_t deducted, int bp);
+/* A discount of rate bp (a round rate when 0) of base[0] or base[1] (gross,
+ * net) plus one fee of policy p that together make up deducted: the rate,
+ * and *fee; 0 when none. */
+int match_discount_and_fee(const struct match_fee_policy *p, const int64_t base[2],
+			   int64_t deducted, int bp, int64_t *fee);
 
 void match_fits(struct match_index *ix, const struct match_config *cfg,
 		const struct match_deposit *d, uint32_t cust, int amount_only, match_fit_fn fn,
