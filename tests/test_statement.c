@@ -15,6 +15,7 @@
 #include "render.h"
 #include "statement.h"
 #include "store.h"
+#include "store_priv.h"
 #include "store_statement.h"
 #include "tap.h"
 #include "testutil.h"
@@ -232,6 +233,68 @@ test_void(struct store *st, struct store_statement *q, int64_t alloc)
 	stmt_free(&s);
 }
 
+static int
+count_step(void *n)
+{
+	++*(long *)n;
+	return 0;
+}
+
+/* SQLite's steps for J1's March statement on st's own connection. */
+static long
+steps_for_j1(struct store *st, struct store_statement *q)
+{
+	struct stmt_opts o = { tu_day("2026-03-01"), tu_day("2026-03-31"), 0, -1 };
+	struct statement s;
+	struct ur_err err;
+	long n = 0;
+
+	sqlite3_progress_handler(st->db, 1, count_step, &n);
+	if (stmt_build(st, q, "J1", &o, &s, &err) == UR_OK)
+		stmt_free(&s);
+	else
+		n = -1;
+	sqlite3_progress_handler(st->db, 0, NULL, NULL);
+	return n;
+}
+
+/* A statement reads the customer's own rows: another customer's invoices
+ * and write-offs in the same currency add nothing to J1's (they once made
+ * every statement read the whole currency: seconds each on a large book). */
+static void
+test_own_rows(struct store *st, struct store_statement *q)
+{
+	enum { OTHERS = 200 };
+	struct stmt_opts o = { tu_day("2026-03-01"), tu_day("2026-03-31"), 0, -1 };
+	struct adjustment w = { 0, "write_off", 1000, tu_day("2026-03-20"), 0 };
+	struct statement s;
+	struct ur_err err;
+	long before = steps_for_j1(st, q), after;
+	char num[32];
+	int64_t id;
+	size_t adj = 0;
+
+	store_begin(st, &err);
+	cust(st, "BIG", "株式会社大口", "カブシキガイシャオオグチ", "JPY", "EOM/+1/EOM");
+	for (int i = 0; i < OTHERS; i++) {
+		snprintf(num, sizeof num, "BIG-%03d", i);
+		w.invoice_id = inv(st, num, "BIG", "2026-03-10", "2026-04-30", 1000, 90, "JPY");
+		store_adjustment_insert(st, &w, &id, &err);
+	}
+	store_commit(st, &err);
+	after = steps_for_j1(st, q);
+	tap_ok(before > 0, "J1's statement builds (%ld steps)", before);
+	tap_ok(after >= 0 && after - before < OTHERS,
+	       "J1's statement takes not one more step per invoice and write-off of another "
+	       "customer (%ld steps, then %ld)", before, after);
+	tap_is_int(stmt_build(st, q, "BIG", &o, &s, &err), UR_OK, "BIG builds");
+	for (size_t i = 0; i < s.nlines; i++)
+		adj += s.lines[i].kind == STORE_MOVE_ADJUSTMENT;
+	tap_is_int((long long)adj, OTHERS, "its write-offs are its movements");
+	tap_is_int(s.current, 0, "and clear its invoices");
+	stmt_free(&s);
+}
+
 static void
 test_periods_rates(void)
 {
@@ -415,6 +478,7 @@ TAP_SUITE(statement)
 	tap_is_int(ts_q1(path, "SELECT dunning_level FROM contact WHERE channel = 'letter'"), 2,
 		   "the contact has the level");
 	test_void(st, q, on_account);
+	test_own_rows(st, q);
 	company_free(&c);
 	store_statement_close(q);
 	store_close(st);

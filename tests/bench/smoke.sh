@@ -9,4 +9,8 @@ sed 's/^/# /' "$T/bench.out" "$T/bench.err"
 t_grep "import benchmark prints its ratio" '^import invoices: [0-9]* rows: .* ratio [0-9.]*' "$T/bench.out"
 t_grep "historical aging benchmark prints its ratio" '^aging historical.* ratio [0-9.]*' "$T/bench.out"
 t_grep "as-of-today aging benchmark prints its ratio" '^aging as of today.* ratio [0-9.]*' "$T/bench.out"
+t_grep "statements benchmark prints its ratio for text files" \
+	'^statements --all-open: [0-9]* as text files in .* ratio [0-9.]*' "$T/bench.out"
+t_grep "statements benchmark prints its ratio for one PDF" \
+	'^statements --all-open: [0-9]* in one PDF in .* ratio [0-9.]*' "$T/bench.out"
 t_done
