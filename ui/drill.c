@@ -364,7 +364,7 @@ ask_write_off(struct app *a, struct drillm *m)
 {
 	const struct dline *l = &m->lines[m->cursor];
 	const struct drill_invoice *v;
-	char amt[MONEY_BUFSZ], label[512];
+	char amt[MONEY_BUFSZ], lim[MONEY_BUFSZ], label[512];
 
 	if (l->kind != DL_INV || !m->d.inv[l->i].open) {
 		app_error(a, "%s", _("Put the cursor on an invoice with something open."));
@@ -372,6 +372,13 @@ ask_write_off(struct app *a, struct drillm *m)
 	}
 	v = &m->d.inv[l->i];
 	money_format(v->open, v->currency, MONEY_GROUP, amt, sizeof amt);
+	if (v->open > arconf_write_off_limit(&m->conf, v->currency)) { /* say so before asking */
+		money_format(arconf_write_off_limit(&m->conf, v->currency), v->currency, MONEY_GROUP,
+			     lim, sizeof lim);
+		app_error(a, _("%s %s open on invoice %s is above the write-off limit of %s %s"),
+			  v->currency, amt, v->number, v->currency, lim);
+		return;
+	}
 	snprintf(label, sizeof label, _("Write off %s %s on %s? (y, Enter) "), amt, v->currency,
 		 v->number);
 	app_prompt(a, label, false, write_off_prompt, m);
