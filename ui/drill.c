@@ -179,7 +179,8 @@ drill_load(struct app *a, struct drillm *m)
 	return true;
 }
 
-/* "JPY open 1,234 · 12.3 days late · DSO 45.6" for each currency. */
+/* "JPY open 1,234 · on account 500 · balance 734 · 12.3 days late ·
+ * DSO 45.6" for each currency. */
 static void
 draw_figures(struct drillm *m, int y, int w)
 {
@@ -194,6 +195,13 @@ draw_figures(struct drillm *m, int y, int w)
 
 		money_format(s->open, s->currency, MONEY_GROUP, amt, sizeof amt);
 		sb_addf(&sb, _("%s%s open %s"), i ? " · " : "", s->currency, amt);
+		if (s->on_account) {
+			money_format(s->on_account, s->currency, MONEY_GROUP, amt, sizeof amt);
+			sb_addf(&sb, _(" · on account %s"), amt);
+			money_format(s->open - s->on_account, s->currency, MONEY_GROUP, amt,
+				     sizeof amt);
+			sb_addf(&sb, _(" · balance %s"), amt);
+		}
 		if (custstats_days_late(s, &tenths))
 			sb_addf(&sb, _(" · %s%d.%d days late"), tenths < 0 ? "-" : "",
 				abs(tenths) / 10, abs(tenths) % 10);

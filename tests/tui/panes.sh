@@ -83,7 +83,7 @@ for size in 80x24 132x43; do
 	done
 	a="$T/out/$size"
 	t_is "$size: the CSV export has the CLI columns" "$(head -1 "$a/aging/cwd/view.csv")" \
-		"customer,name,currency,current,d1_30,d31_60,d61_90,d90_plus,total"
+		"customer,name,currency,current,d1_30,d31_60,d61_90,d90_plus,total,on_account"
 	t_grep "$size: a formula-like name is neutralised" "^C90001,'=1+2 株式会社,JPY," \
 		"$a/aging/cwd/view.csv"
 	t_is "$size: the export holds the rows shown (overdue JPY of one rep)" \
