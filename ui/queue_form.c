@@ -180,8 +180,8 @@ aform_confirm(struct app *a, struct aform *f, int how)
 		p.on_account = diff;
 	ur_err_clear(&err);
 	if (store_ui_confirm(a->st, &f->d, &p, &err) == UR_OK && how == 'K')
-		app_msg(a, _("Confirmed: %s → %s; %s left open on %s (u undoes)."), f->d.payer,
-			f->cust.name, (app_money(-diff, f->d.currency, amt, sizeof amt), amt),
+		app_msg(a, _("Confirmed for %s; %s left open on %s (u undoes)."), f->cust.name,
+			(app_money(-diff, f->d.currency, amt, sizeof amt), amt),
 			p.line[p.nlines - 1].number);
 	else if (err.status == UR_OK)
 		app_msg(a, _("Confirmed: %s → %s (u undoes)."), f->d.payer, f->cust.name);

@@ -317,16 +317,36 @@ amount_width(const struct aging *g)
 	return w;
 }
 
+/* The money-on-account column as wide as its widest total; 0 (no column)
+ * when none of the rows shown has any, so the buckets keep the room. */
+static int
+on_account_width(const struct aging *g)
+{
+	char buf[MONEY_BUFSZ];
+	int w = 0;
+
+	for (size_t i = 0; i < g->set.ntotals; i++) {
+		if (!g->set.totals[i].on_account)
+			continue;
+		app_money(g->set.totals[i].on_account, g->set.totals[i].currency, buf, sizeof buf);
+		if (draw_width(buf) + 1 > w)
+			w = draw_width(buf) + 1;
+	}
+	return w;
+}
+
 static int
 make_cols(const struct aging *g, struct dcol *c)
 {
-	int n = 0, aw = amount_width(g);
+	int n = 0, aw = amount_width(g), ow = on_account_width(g);
 
 	c[n++] = (struct dcol){ AC_CUR, 0, 4, "" };
 	c[n++] = (struct dcol){ AC_TOTAL, 0, aw, "" };
 	snprintf(c[n - 1].head, sizeof c->head, "%s", _("Total"));
-	c[n++] = (struct dcol){ AC_ON_ACCOUNT, 0, aw, "" }; /* beside the total it lessens */
-	snprintf(c[n - 1].head, sizeof c->head, "%s", _("On account"));
+	if (ow) { /* beside the total it lessens */
+		c[n++] = (struct dcol){ AC_ON_ACCOUNT, 0, ow, "" };
+		snprintf(c[n - 1].head, sizeof c->head, "%s", _("On account"));
+	}
 	for (int b = 0; b < g->set.nbuckets; b++) {
 		c[n] = (struct dcol){ AC_BUCKET, b, aw, "" };
 		ar_bucket_label(&g->set, b, c[n++].head, sizeof c->head);
