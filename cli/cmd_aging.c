@@ -22,29 +22,31 @@ enum aging_format { AGING_TABLE, AGING_CSV, AGING_JSON };
 
 struct aging_line {
 	char *code, *name, *currency;
-	int64_t amt[STORE_AGING_MAX_BUCKETS + 3]; /* buckets, then the total */
+	int64_t amt[STORE_AGING_MAX_BUCKETS + 4]; /* buckets, the total, on account */
 };
 
 struct aging {
 	enum aging_format format;
 	int bounds[STORE_AGING_MAX_BUCKETS];
 	int nbounds;
-	int ncols;                 /* amount columns: buckets + total */
-	char keys[STORE_AGING_MAX_BUCKETS + 3][24];  /* csv/json names */
-	char heads[STORE_AGING_MAX_BUCKETS + 3][32]; /* table headings */
+	int ncols;                 /* amount columns: buckets, total, on account */
+	char keys[STORE_AGING_MAX_BUCKETS + 4][24];  /* csv/json names */
+	char heads[STORE_AGING_MAX_BUCKETS + 4][32]; /* table headings */
 	struct aging_line *lines;  /* table rows, then per-currency totals */
 	size_t n, cap, nrows;
 	struct strbuf out;
 	int overflow;
 };
 
-/* Column names that follow the bounds: current, d1_30, …, d90_plus, total. */
+/* Column names that follow the bounds: current, d1_30, …, d90_plus, total,
+ * then on_account (last, so that scripts reading the columns before it by
+ * position keep working). */
 static void
 aging_names(struct aging *a)
 {
 	int i, lo = 1;
 
-	a->ncols = a->nbounds + 3;
+	a->ncols = a->nbounds + 4;
 	snprintf(a->keys[0], sizeof a->keys[0], "current");
 	snprintf(a->heads[0], sizeof a->heads[0], "%s", _("Current"));
 	for (i = 0; i < a->nbounds; i++) {
@@ -56,6 +58,17 @@ aging_names(struct aging *a)
 	snprintf(a->heads[i + 1], sizeof a->heads[0], ">%d", a->bounds[i - 1]);
 	snprintf(a->keys[i + 2], sizeof a->keys[0], "total");
 	snprintf(a->heads[i + 2], sizeof a->heads[0], "%s", _("Total"));
+	snprintf(a->keys[i + 3], sizeof a->keys[0], "on_account");
+	snprintf(a->heads[i + 3], sizeof a->heads[0], "%s", _("On account"));
+}
+
+/* Amount column k of row r: a bucket, the total or the money on account. */
+static int64_t
+aging_value(const struct aging *a, const struct aging_row *r, int k)
+{
+	if (k == a->ncols - 1)
+		return r->on_account;
+	return k == a->ncols - 2 ? r->total : r->bucket[k];
 }
 
 /* "30,60,90": ascending positive day limits. */
@@ -100,9 +113,7 @@ aging_put_csv(struct aging *a, const struct aging_row *r)
 	csv_put_sep(&a->out, r->name, 0);
 	csv_put_sep(&a->out, r->currency, 0);
 	for (int i = 0; i < a->ncols; i++) {
-		int64_t v = i + 1 < a->ncols ? r->bucket[i] : r->total;
-
-		aging_amount(&a->out, v, r->currency, MONEY_PLAIN);
+		aging_amount(&a->out, aging_value(a, r, i), r->currency, MONEY_PLAIN);
 		sb_addc(&a->out, i + 1 < a->ncols ? ',' : '\n');
 	}
 }
@@ -116,8 +127,7 @@ aging_put_json(struct aging *a, const struct aging_row *r)
 	jsonout_pair(&a->out, "currency", r->currency, 0);
 	for (int i = 0; i < a->ncols; i++) {
 		jsonout_key(&a->out, a->keys[i], 0);
-		aging_amount(&a->out, i + 1 < a->ncols ? r->bucket[i] : r->total, r->currency,
-			     MONEY_PLAIN);
+		aging_amount(&a->out, aging_value(a, r, i), r->currency, MONEY_PLAIN);
 	}
 	sb_addc(&a->out, '}');
 }
@@ -151,8 +161,8 @@ aging_row(const struct aging_row *r, void *ctx)
 		aging_put_json(a, r);
 	} else {
 		l = aging_push(a, r->code, r->name, r->currency);
-		memcpy(l->amt, r->bucket, (size_t)(a->ncols - 1) * sizeof l->amt[0]);
-		l->amt[a->ncols - 1] = r->total;
+		for (int k = 0; k < a->ncols; k++)
+			l->amt[k] = aging_value(a, r, k);
 	}
 	a->nrows++;
 	if (a->out.len >= 65536 && cli_flush(&a->out) != UR_OK)
@@ -245,9 +255,9 @@ aging_put_line(struct aging *a, const int *w, const char *const *text)
 static void
 aging_table(struct aging *a, int32_t as_of)
 {
-	const char *text[STORE_AGING_MAX_BUCKETS + 6];
-	char amt[STORE_AGING_MAX_BUCKETS + 3][MONEY_BUFSZ], day[DATE_ISO_SIZE];
-	int w[STORE_AGING_MAX_BUCKETS + 6];
+	const char *text[STORE_AGING_MAX_BUCKETS + 7];
+	char amt[STORE_AGING_MAX_BUCKETS + 4][MONEY_BUFSZ], day[DATE_ISO_SIZE];
+	int w[STORE_AGING_MAX_BUCKETS + 7];
 	size_t rows = a->n;
 
 	aging_totals(a);

@@ -264,7 +264,30 @@ struct confirm_args {
 	const char *ref, *fee, *on_account, *customer;
 	const char **inv; /* as many as given: a closing period may have hundreds */
 	int ninv;
+	int allow_large_fee;
 };
+
+/* A fee above the customer's limit is refused: a shortfall that large is
+ * the customer's debt, not a bank's charge (--allow-large-fee books it). */
+static enum ur_status
+confirm_fee_limit(struct store *st, int64_t customer, const char *cur, int64_t fee,
+		  struct ur_err *err)
+{
+	struct ar_settings s;
+	char a[MONEY_BUFSZ], b[MONEY_BUFSZ];
+	int64_t limit;
+	enum ur_status rc;
+
+	if ((rc = arconf_load(&s, NULL, err)) != UR_OK ||
+	    (rc = store_fee_limit(st, customer, &s, cur, &limit, err)) != UR_OK || fee <= limit)
+		return rc;
+	money_format(fee, cur, MONEY_GROUP, a, sizeof a);
+	money_format(limit, cur, MONEY_GROUP, b, sizeof b);
+	return ur_fail(err, UR_INPUT,
+		       _("the fee of %s %s is above the fee limit of %s %s (the fee-limit setting, "
+			 "or the customer's own fee): clear less of the invoice to keep the rest "
+			 "open, or give --allow-large-fee"), cur, a, cur, b);
+}
 
 static enum ur_status
 confirm_build(struct store *st, const struct confirm_args *a, const struct match_deposit *d,
@@ -286,6 +309,9 @@ confirm_build(struct store *st, const struct confirm_args *a, const struct match
 			       d->currency, cur);
 	if (a->fee && ((rc = money_parse(a->fee, cur, &fee, err)) != UR_OK ||
 		       (rc = confirm_fee(p, fee, err)) != UR_OK))
+		return rc;
+	if (fee > 0 && !a->allow_large_fee &&
+	    (rc = confirm_fee_limit(st, p->customer_id, cur, fee, err)) != UR_OK)
 		return rc;
 	if (a->on_account && (rc = money_parse(a->on_account, cur, &p->on_account, err)) != UR_OK)
 		return rc;
@@ -339,7 +365,7 @@ confirm_run(const struct cli *c, const struct confirm_args *a)
 {
 	if (!a->ref || (!a->ninv && !a->on_account))
 		return cli_usage_error(_("usage: urikake match confirm --deposit REF "
-					 "--invoice NUM[:AMOUNT]… [--fee AMOUNT] "
+					 "--invoice NUM[:AMOUNT]… [--fee AMOUNT [--allow-large-fee]] "
 					 "[--on-account AMOUNT [--customer CODE]]"));
 	return match_confirm(c, a);
 }
@@ -351,7 +377,7 @@ cmd_confirm(const struct cli *c, int argc, char **argv)
 	const struct cli_opt opts[] = {
 		{ "--deposit", &a.ref, NULL }, { "--fee", &a.fee, NULL },
 		{ "--on-account", &a.on_account, NULL }, { "--customer", &a.customer, NULL },
-		{ NULL, NULL, NULL }
+		{ "--allow-large-fee", NULL, &a.allow_large_fee }, { NULL, NULL, NULL }
 	};
 	const char *pos[1];
 	int npos, rc;

@@ -13,7 +13,7 @@
 #include "xalloc.h"
 
 static const char *const arconf_keys[] = {
-	"aging-buckets", "aging-due-buckets", "dunning-days", "write-off-limit",
+	"aging-buckets", "aging-due-buckets", "dunning-days", "write-off-limit", "fee-limit",
 	"auto-match-threshold", "auto-match-margin", "allocation-order",
 };
 
@@ -22,6 +22,9 @@ arconf_default(struct ar_settings *s)
 {
 	static const struct arconf_limit limits[] = {
 		{ "JPY", 1000 }, { "CNY", 1000 }, { "USD", 1000 },
+	};
+	static const struct arconf_limit fee_limits[] = {
+		{ "JPY", 880 }, { "CNY", 5000 }, { "USD", 5000 },
 	};
 	struct match_config cfg;
 
@@ -36,6 +39,8 @@ arconf_default(struct ar_settings *s)
 	s->dunning_days[3] = 90;
 	memcpy(s->limits, limits, sizeof limits);
 	s->nlimits = 3;
+	memcpy(s->fee_limits, fee_limits, sizeof fee_limits);
+	s->nfee_limits = 3;
 	match_config_default(&cfg);
 	s->match_threshold = cfg.threshold;
 	s->match_margin = cfg.margin;
@@ -123,39 +128,36 @@ arconf_days(const char *v, int *out, int max, int exact)
 	return n;
 }
 
-/* "JPY 1000, CNY 10.00": replaces the list; NULL when fine, else why. */
-static const char *
-arconf_limits(struct ar_settings *s, const char *v)
+/* "JPY 1000, CNY 10.00" into list (*n entries), replaced only when the
+ * whole value is good; false if not. */
+static bool
+arconf_limits(struct arconf_limit *list, int *nlist, const char *v)
 {
 	char *copy = xstrdup(v), *item, *save = NULL, *sp;
-	const char *why = NULL;
 	struct arconf_limit l[ARCONF_MAX_LIMITS];
+	bool ok = true;
 	int n = 0;
 
-	for (item = strtok_r(copy, ",", &save); item && !why;
-	     item = strtok_r(NULL, ",", &save)) {
+	for (item = strtok_r(copy, ",", &save); item && ok; item = strtok_r(NULL, ",", &save)) {
 		item = kvconf_trim(item);
 		sp = strchr(item, ' ');
 		if (!sp || n == ARCONF_MAX_LIMITS || sp - item >= (int)sizeof l[n].currency) {
-			why = _("write-off-limit is a list such as: JPY 1000, CNY 10.00");
+			ok = false;
 			break;
 		}
 		*sp = '\0';
 		snprintf(l[n].currency, sizeof l[n].currency, "%s", item);
-		if (!money_currency_known(item) ||
-		    money_parse(kvconf_trim(sp + 1), item, &l[n].amount, NULL) != UR_OK ||
-		    l[n].amount < 0)
-			why = _("write-off-limit is a list such as: JPY 1000, CNY 10.00");
+		ok = money_currency_known(item) &&
+		     money_parse(kvconf_trim(sp + 1), item, &l[n].amount, NULL) == UR_OK &&
+		     l[n].amount >= 0;
 		n++;
 	}
-	if (!why && n == 0)
-		why = _("write-off-limit is a list such as: JPY 1000, CNY 10.00");
-	if (!why) {
-		memcpy(s->limits, l, (size_t)n * sizeof l[0]);
-		s->nlimits = n;
+	if (ok && n > 0) {
+		memcpy(list, l, (size_t)n * sizeof l[0]);
+		*nlist = n;
 	}
 	free(copy);
-	return why;
+	return ok && n > 0;
 }
 
 /* Apply one setting this module knows; NULL when fine (or not ours). */
@@ -181,7 +183,11 @@ arconf_apply(void *ctx, const char *k, const char *v)
 		if (arconf_days(v, s->dunning_days, ARCONF_LEVELS, 1) < 0)
 			return _("dunning-days is 4 ascending day counts such as 7,30,60,90");
 	} else if (strcmp(k, "write-off-limit") == 0) {
-		return arconf_limits(s, v);
+		if (!arconf_limits(s->limits, &s->nlimits, v))
+			return _("write-off-limit is a list such as: JPY 1000, CNY 10.00");
+	} else if (strcmp(k, "fee-limit") == 0) {
+		if (!arconf_limits(s->fee_limits, &s->nfee_limits, v))
+			return _("fee-limit is a list such as: JPY 880, CNY 50.00");
 	}
 	return arconf_apply_match(s, k, v);
 }
@@ -219,11 +225,23 @@ arconf_load(struct ar_settings *s, const char *path, struct ur_err *err)
 	return rc;
 }
 
+static int64_t
+limit_of(const struct arconf_limit *l, int n, const char *cur)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(l[i].currency, cur) == 0)
+			return l[i].amount;
+	return 0;
+}
+
 int64_t
 arconf_write_off_limit(const struct ar_settings *s, const char *cur)
 {
-	for (int i = 0; i < s->nlimits; i++)
-		if (strcmp(s->limits[i].currency, cur) == 0)
-			return s->limits[i].amount;
-	return 0;
+	return limit_of(s->limits, s->nlimits, cur);
+}
+
+int64_t
+arconf_fee_limit(const struct ar_settings *s, const char *cur)
+{
+	return limit_of(s->fee_limits, s->nfee_limits, cur);
 }

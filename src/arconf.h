@@ -1,7 +1,7 @@
 /* arconf: the receivables settings read from the user's config file
  * ($XDG_CONFIG_HOME/urikake/config, "name = value" lines shared with the
  * interface settings) — aging bucket limits, not-yet-due buckets, dunning
- * triggers, the write-off limit and the matcher's settings, read the same
+ * triggers, the write-off and fee limits and the matcher's settings, read the same
  * way by every command and the full-screen program. */
 #ifndef UR_SRC_ARCONF_H
 #define UR_SRC_ARCONF_H
@@ -31,13 +31,16 @@ struct ar_settings {
 	int dunning_days[ARCONF_LEVELS]; /* dunning-days = 7,30,60,90 (days overdue) */
 	struct arconf_limit limits[ARCONF_MAX_LIMITS]; /* write-off-limit = JPY 1000, CNY 10.00 */
 	int nlimits;
+	struct arconf_limit fee_limits[ARCONF_MAX_LIMITS]; /* fee-limit = JPY 880, CNY 50.00 */
+	int nfee_limits;
 	int match_threshold;  /* auto-match-threshold = 85 */
 	int match_margin;     /* auto-match-margin = 15 */
 	bool oldest_first;    /* allocation-order = due | oldest */
 };
 
 /** Defaults: buckets 30,60,90; no not-yet-due split; dunning at 7, 30, 60
- *  and 90 days overdue; write-off limits JPY 1000, CNY 10.00, USD 10.00. */
+ *  and 90 days overdue; write-off limits JPY 1000, CNY 10.00, USD 10.00;
+ *  fee limits JPY 880, CNY 50.00, USD 50.00. */
 void arconf_default(struct ar_settings *s);
 
 /** True when name is one of the settings this module reads (so that the
@@ -64,5 +67,9 @@ void arconf_match(const struct ar_settings *s, struct match_config *cfg);
 
 /** The write-off limit for currency cur (0: none allowed). */
 int64_t arconf_write_off_limit(const struct ar_settings *s, const char *cur);
+
+/** The largest shortfall booked as a transfer fee without asking, in
+ *  currency cur (0: none), unless the customer's own fee is larger. */
+int64_t arconf_fee_limit(const struct ar_settings *s, const char *cur);
 
 #endif

@@ -334,7 +334,8 @@ ar_add_total(struct ar_set *set, const struct ar_row *r)
 		if (!money_add(t->bucket[b], r->bucket[b], &t->bucket[b]))
 			set->overflow = true;
 	if (!money_add(t->total, r->total, &t->total) ||
-	    !money_add(t->overdue, r->overdue, &t->overdue))
+	    !money_add(t->overdue, r->overdue, &t->overdue) ||
+	    !money_add(t->on_account, r->on_account, &t->on_account))
 		set->overflow = true;
 	t->rows++;
 }

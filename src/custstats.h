@@ -27,6 +27,7 @@ struct ar_row {
 	int64_t overdue;        /* the overdue buckets added up */
 	int64_t credit_limit;   /* 0: none, or not in this row's currency */
 	int64_t promise_amount; /* the open promise's amount (0: none) */
+	int64_t on_account;     /* cash held for the customer (前受金), not in total */
 	int32_t oldest_due;     /* oldest due date still overdue; 0: none */
 	int32_t last_contact;   /* day of the latest contact by as-of; 0: none */
 	int32_t promise_date;   /* open promise: the latest made by as-of, due on
@@ -65,7 +66,7 @@ struct ar_filter {
 struct ar_total {
 	char currency[8];
 	int64_t bucket[AR_MAX_BUCKETS];
-	int64_t total, overdue;
+	int64_t total, overdue, on_account;
 	size_t rows;
 };
 
@@ -158,6 +159,7 @@ long ar_set_find(const struct ar_set *set, const char *code);
 struct custstats {
 	char currency[8];
 	int64_t open;          /* at as-of */
+	int64_t on_account;    /* cash held for the customer at as-of (前受金) */
 	int64_t sales90;       /* invoiced in the last 90 days */
 	int64_t late_weight;   /* sum of weights (cleared amounts) */
 	int64_t late_sum;      /* sum of weight × days late (may overflow: see ok) */

@@ -133,6 +133,7 @@ struct aging_row {
 	const char *currency;
 	int64_t bucket[STORE_AGING_MAX_BUCKETS + 2]; /* [0] current … [nbounds+1] oldest */
 	int64_t total;
+	int64_t on_account; /* cash held for the customer, not in total */
 };
 typedef int (*store_aging_fn)(const struct aging_row *row, void *ctx);
 enum ur_status store_aging(struct store *st, int32_t as_of, const int *bounds, int nbounds,

@@ -15,7 +15,8 @@
 /* Both queries take :as_of ('YYYY-MM-DD') and :b1…:b8, the inclusive upper
  * day limits of the overdue buckets (NULL when unused), and return one row
  * per (customer, currency, bucket) with a non-zero sum, ordered by customer
- * code, currency and bucket: code, name, currency, bucket, open. Bucket 0
+ * code, currency and bucket: code, name, currency, bucket, open (bucket
+ * -1: money on account, AGING_OUTPUT). Bucket 0
  * is "not yet due"; an invoice d days past due falls in bucket
  * 1 + (number of bounds below d). Bucket k > 0 is due_date < as_of − b(k)
  * days, so the bounds become dates once (p) and each invoice is bucketed
@@ -36,10 +37,20 @@
 	"  + (i.due_date < p.d3) + (i.due_date < p.d4) + (i.due_date < p.d5)\n"     \
 	"  + (i.due_date < p.d6) + (i.due_date < p.d7) + (i.due_date < p.d8) AS bucket,\n"
 
-#define AGING_OUTPUT                                                            \
-	"SELECT c.code, c.name, g.cur, g.bucket, g.open\n"                      \
-	"FROM g JOIN customer AS c ON c.id = g.cid\n"                           \
-	"WHERE g.open <> 0\n"                                                   \
+/* Money held on account (前受金, 预收款) as of :as_of comes as bucket -1:
+ * allocations to no invoice, found through the invoice_id index. */
+#define AGING_OUTPUT                                                                      \
+	"oa AS (SELECT a.customer_id AS cid, d.currency AS cur, -1 AS bucket,\n"          \
+	"  sum(a.amount) AS open\n"                                                       \
+	"  FROM allocation AS a INDEXED BY allocation_invoice\n"                          \
+	"  JOIN deposit AS d ON d.id = a.deposit_id\n"                                    \
+	"  WHERE a.invoice_id IS NULL AND a.alloc_date <= :as_of\n"                       \
+	"    AND (a.voided_at IS NULL OR substr(a.voided_at, 1, 10) > :as_of)\n"          \
+	"  GROUP BY 1, 2)\n"                                                              \
+	"SELECT c.code, c.name, g.cur, g.bucket, g.open\n"                                \
+	"FROM (SELECT * FROM g UNION ALL SELECT * FROM oa) AS g\n"                        \
+	"JOIN customer AS c ON c.id = g.cid\n"                                            \
+	"WHERE g.open <> 0\n"                                                             \
 	"ORDER BY c.code, g.cur, g.bucket;\n"
 
 /* From the ledger: one pass over invoices, allocations and adjustments
@@ -64,7 +75,7 @@ static const char aging_sql[] =
 	"  sum(o.open) AS open\n"
 	"  FROM p, o JOIN invoice AS i ON i.id = o.inv\n"
 	"  WHERE i.issue_date <= :as_of\n"
-	"  GROUP BY 1, 2, 3)\n"
+	"  GROUP BY 1, 2, 3),\n"
 	AGING_OUTPUT;
 
 /* From invoice.paid, through the partial covering index of open invoices:
@@ -77,7 +88,7 @@ static const char aging_fast_sql[] =
 	"  sum(i.amount - i.paid) AS open\n"
 	"  FROM p, invoice AS i INDEXED BY invoice_open\n"
 	"  WHERE i.amount <> i.paid AND i.issue_date <= :as_of\n"
-	"  GROUP BY 1, 2, 3)\n"
+	"  GROUP BY 1, 2, 3),\n"
 	AGING_OUTPUT;
 
 static const char aging_check_sql[] =
@@ -142,7 +153,7 @@ emit(struct acc *a, store_aging_fn fn, void *ctx)
 {
 	int stop = 0;
 
-	if (a->have && a->row.total != 0) {
+	if (a->have && (a->row.total != 0 || a->row.on_account != 0)) {
 		a->row.code = a->code.buf;
 		a->row.name = a->name.buf;
 		a->row.currency = a->cur.buf;
@@ -174,6 +185,10 @@ add_row(struct acc *a, sqlite3_stmt *s, int nbounds, store_aging_fn fn, void *ct
 		sb_reset(&a->cur);
 		sb_adds(&a->cur, cur);
 		a->have = 1;
+	}
+	if (b == -1) {
+		a->row.on_account = v;
+		return UR_OK;
 	}
 	if (b < 0 || b > nbounds + 1)
 		b = nbounds + 1;

@@ -201,6 +201,28 @@ drill_stats(struct drill *d)
 	d->ninv = keep;
 }
 
+/* The money each currency holds on account at as-of: allocations to no
+ * invoice, counted as the aging report counts them. */
+static enum ur_status
+drill_on_account(struct store *st, struct drill *d, struct ur_err *err)
+{
+	static const char sql[] =
+		"SELECT p.currency, sum(a.amount) FROM allocation AS a\n"
+		"JOIN deposit AS p ON p.id = a.deposit_id\n"
+		"WHERE a.customer_id = ?1 AND a.invoice_id IS NULL AND a.alloc_date <= ?2\n"
+		"  AND (a.voided_at IS NULL OR substr(a.voided_at, 1, 10) > ?2)\n"
+		"GROUP BY 1 HAVING sum(a.amount) <> 0";
+	sqlite3_stmt *s = drill_prepare(st, sql, d->customer_id, d->as_of, err);
+	int rc;
+
+	if (!s)
+		return err ? err->status : UR_FAIL;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		drill_stats_for(d, store_column_str(s, 0))->on_account = sqlite3_column_int64(s, 1);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? UR_OK : store_sqlfail(st, rc, err);
+}
+
 static struct drill_deposit *
 drill_new_deposit(struct drill *d, sqlite3_stmt *s)
 {
@@ -265,6 +287,8 @@ store_drill(struct store *st, int64_t customer_id, int32_t as_of, struct drill *
 	out->as_of = as_of;
 	if ((rc = drill_invoices(st, out, err)) == UR_OK)
 		drill_stats(out);
+	if (rc == UR_OK)
+		rc = drill_on_account(st, out, err);
 	if (rc == UR_OK)
 		rc = drill_deposits(st, out, err);
 	if (rc != UR_OK)

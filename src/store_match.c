@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arconf.h"
 #include "i18n.h"
 #include "kana.h"
 #include "money.h"
@@ -207,6 +208,39 @@ store_match_habits(struct store *st, struct match_index *ix, int64_t customer_id
 					    sqlite3_column_int64(s, 1), sqlite3_column_int64(s, 2),
 					    sqlite3_column_int64(s, 3), sqlite3_column_int64(s, 4));
 	return store_match_done(st, s, rc, err);
+}
+
+enum ur_status
+store_fee_limit(struct store *st, int64_t customer_id, const struct ar_settings *s,
+		const char *cur, int64_t *out, struct ur_err *err)
+{
+	sqlite3_stmt *q = store_prepare(st, "SELECT code, ifnull(fee_policy, '') FROM customer"
+					    " WHERE id = ?1", err);
+	struct match_index *ix;
+	struct match_fee_policy fee;
+	enum ur_status rc;
+	int64_t own;
+	int step;
+
+	if (!q)
+		return UR_FAIL;
+	sqlite3_bind_int64(q, 1, customer_id);
+	ix = match_index_new();
+	if ((step = sqlite3_step(q)) == SQLITE_ROW) {
+		const char *pol = store_column_str(q, 1);
+		int custom = *pol && match_fee_parse(pol, cur, &fee, NULL) == UR_OK;
+
+		match_index_add_customer(ix, customer_id, store_column_str(q, 0), "", "", "", cur,
+					 custom ? &fee : NULL);
+		step = sqlite3_step(q);
+	}
+	rc = store_match_done(st, q, step, err);
+	if (rc == UR_OK)
+		rc = store_match_habits(st, ix, customer_id, err);
+	own = match_index_fee_max(ix, customer_id);
+	match_index_free(ix);
+	*out = own > arconf_fee_limit(s, cur) ? own : arconf_fee_limit(s, cur);
+	return rc;
 }
 
 static enum ur_status

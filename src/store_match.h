@@ -19,6 +19,15 @@
  *  finish it. */
 enum ur_status store_match_load(struct store *st, struct match_index *ix, struct ur_err *err);
 
+struct ar_settings;
+/** The largest shortfall of customer_id's payment in currency cur that is
+ *  booked as a transfer fee without asking: the fee-limit setting of s, or
+ *  the customer's own fee when larger — the largest its fee_policy declares
+ *  or it deducted before (as the matcher learns it). */
+enum ur_status store_fee_limit(struct store *st, int64_t customer_id,
+			       const struct ar_settings *s, const char *cur, int64_t *out,
+			       struct ur_err *err);
+
 /** Prepare the connection for a long run of confirmations: a page cache
  *  large enough (256 MiB at most) that each page is written once per
  *  batch instead of once per commit. */

@@ -160,6 +160,7 @@ test_ja_period(struct store *st, struct store_statement *q)
 	tap_is_int(s.tax, 20800, "tax where known: 20000+800");
 	tap_is_int(s.tax_unknown, 1, "one invoice without tax");
 	tap_is_int(s.current, 308800, "current = carried + sales");
+	tap_is_int(s.on_account, 5000, "on account: the open invoices less it are current");
 	tap_is_int((long long)s.nlines, 5, "3 invoices and 2 payments in March");
 	for (size_t i = 0; i < s.nlines && i < 5; i++)
 		tap_is_int(s.lines[i].balance, run[i], "running balance after line %zu", i);

@@ -179,7 +179,8 @@ drill_load(struct app *a, struct drillm *m)
 	return true;
 }
 
-/* "JPY open 1,234 · 12.3 days late · DSO 45.6" for each currency. */
+/* "JPY open 1,234 · on account 500 · balance 734 · 12.3 days late ·
+ * DSO 45.6" for each currency. */
 static void
 draw_figures(struct drillm *m, int y, int w)
 {
@@ -194,6 +195,13 @@ draw_figures(struct drillm *m, int y, int w)
 
 		money_format(s->open, s->currency, MONEY_GROUP, amt, sizeof amt);
 		sb_addf(&sb, _("%s%s open %s"), i ? " · " : "", s->currency, amt);
+		if (s->on_account) {
+			money_format(s->on_account, s->currency, MONEY_GROUP, amt, sizeof amt);
+			sb_addf(&sb, _(" · on account %s"), amt);
+			money_format(s->open - s->on_account, s->currency, MONEY_GROUP, amt,
+				     sizeof amt);
+			sb_addf(&sb, _(" · balance %s"), amt);
+		}
 		if (custstats_days_late(s, &tenths))
 			sb_addf(&sb, _(" · %s%d.%d days late"), tenths < 0 ? "-" : "",
 				abs(tenths) / 10, abs(tenths) % 10);
@@ -364,7 +372,7 @@ ask_write_off(struct app *a, struct drillm *m)
 {
 	const struct dline *l = &m->lines[m->cursor];
 	const struct drill_invoice *v;
-	char amt[MONEY_BUFSZ], label[512];
+	char amt[MONEY_BUFSZ], lim[MONEY_BUFSZ], label[512];
 
 	if (l->kind != DL_INV || !m->d.inv[l->i].open) {
 		app_error(a, "%s", _("Put the cursor on an invoice with something open."));
@@ -372,6 +380,13 @@ ask_write_off(struct app *a, struct drillm *m)
 	}
 	v = &m->d.inv[l->i];
 	money_format(v->open, v->currency, MONEY_GROUP, amt, sizeof amt);
+	if (v->open > arconf_write_off_limit(&m->conf, v->currency)) { /* say so before asking */
+		money_format(arconf_write_off_limit(&m->conf, v->currency), v->currency, MONEY_GROUP,
+			     lim, sizeof lim);
+		app_error(a, _("%s %s open on invoice %s is above the write-off limit of %s %s"),
+			  v->currency, amt, v->number, v->currency, lim);
+		return;
+	}
 	snprintf(label, sizeof label, _("Write off %s %s on %s? (y, Enter) "), amt, v->currency,
 		 v->number);
 	app_prompt(a, label, false, write_off_prompt, m);

@@ -10,8 +10,10 @@
 #include "draw.h"
 #include "i18n.h"
 #include "money.h"
+#include "panes.h"
 #include "queue.h"
 #include "store.h"
+#include "store_match.h"
 #include "xalloc.h"
 
 
@@ -132,14 +134,15 @@ amount_prompt(struct app *a, const char *text, bool final, void *ctx)
 }
 
 /* Why the difference cannot be booked as asked (how: 0 = it must be
- * none, 'F' = a fee on the last selected invoice, 'A' = extra cash on
- * account), or NULL. */
+ * none, 'F' = a fee on the last selected invoice, 'K' = a shortfall kept
+ * open on it, 'A' = extra cash on account), or NULL. */
 static const char *
 aform_refusal(const struct match_proposal *p, int64_t diff, int how)
 {
 	if (diff && !how)
 		return _("The difference is not zero: F books it as a fee, A leaves it on account.");
-	if (how == 'F' && (diff >= 0 || !p->nlines || p->line[p->nlines - 1].cleared + diff <= 0))
+	if ((how == 'F' || how == 'K') &&
+	    (diff >= 0 || !p->nlines || p->line[p->nlines - 1].cleared + diff <= 0))
 		return _("A fee needs a shortfall and a selected invoice to book it on.");
 	if (how == 'A' && diff <= 0)
 		return _("Only extra cash can be left on account.");
@@ -153,6 +156,7 @@ aform_confirm(struct app *a, struct aform *f, int how)
 	struct match_proposal p;
 	int64_t diff = diff_of(f);
 	const char *no;
+	char amt[48];
 	struct ur_err err;
 
 	memset(&p, 0, sizeof p);
@@ -170,10 +174,16 @@ aform_confirm(struct app *a, struct aform *f, int how)
 	}
 	if (how == 'F')
 		p.line[p.nlines - 1].fee = -diff;
+	else if (how == 'K')
+		p.line[p.nlines - 1].cleared += diff;
 	else if (how == 'A')
 		p.on_account = diff;
 	ur_err_clear(&err);
-	if (store_ui_confirm(a->st, &f->d, &p, &err) == UR_OK)
+	if (store_ui_confirm(a->st, &f->d, &p, &err) == UR_OK && how == 'K')
+		app_msg(a, _("Confirmed for %s; %s left open on %s (u undoes)."), f->cust.name,
+			(app_money(-diff, f->d.currency, amt, sizeof amt), amt),
+			p.line[p.nlines - 1].number);
+	else if (err.status == UR_OK)
 		app_msg(a, _("Confirmed: %s → %s (u undoes)."), f->d.payer, f->cust.name);
 	free(p.line);
 	store_ui_lease_release(a->st, f->d.id, &err);
@@ -182,6 +192,52 @@ aform_confirm(struct app *a, struct aform *f, int how)
 	else
 		queue_report(a, &err);
 	return false;
+}
+
+/* The answer to a shortfall above the fee limit: Enter keeps it open on
+ * the invoice (a part payment), f books it as a fee anyway. */
+static void
+fee_prompt(struct app *a, const char *text, bool final, void *ctx)
+{
+	struct aform *f = ctx;
+
+	if (!final || !text || !a->modal || a->modal->ctx != f)
+		return;
+	if (*text && strcmp(text, "f") != 0 && strcmp(text, "F") != 0)
+		return app_msg(a, "%s", _("Nothing booked."));
+	if (!aform_confirm(a, f, *text ? 'F' : 'K'))
+		app_modal(a, NULL);
+}
+
+/* F: a shortfall up to the customer's fee limit is a bank's charge and
+ * booked at once; a larger one is the customer's debt, so ask — naming
+ * the amount, keeping it open on the invoice by default. */
+static bool
+aform_book_fee(struct app *a, struct aform *f)
+{
+	struct ar_settings s;
+	struct ur_err err;
+	int64_t d = diff_of(f), limit, last = 0;
+	char amt[48], lim[48], label[512];
+
+	for (size_t i = 0; i < f->n; i++)
+		last = f->items[i].amount ? f->items[i].amount : last;
+	if (d >= 0 || last + d <= 0)
+		return aform_confirm(a, f, 'F'); /* refused, saying why */
+	pane_arconf(a, &s);
+	ur_err_clear(&err);
+	if (store_fee_limit(a->st, f->cust.id, &s, f->d.currency, &limit, &err) != UR_OK) {
+		app_error(a, "%s", err.msg);
+		return true;
+	}
+	if (-d <= limit)
+		return aform_confirm(a, f, 'F');
+	app_money(-d, f->d.currency, amt, sizeof amt);
+	app_money(limit, f->d.currency, lim, sizeof lim);
+	snprintf(label, sizeof label, _("Short %s %s (fee limit %s). Enter: keep open on invoice · "
+					"f Enter: fee "), amt, f->d.currency, lim);
+	app_prompt(a, label, false, fee_prompt, f);
+	return true;
 }
 
 static bool
@@ -205,7 +261,7 @@ aform_key(struct app *a, void *ctx, enum request req, int key)
 			app_prompt(a, _("Amount applied: "), false, amount_prompt, f);
 		break;
 	case REQ_ACCEPT: return aform_confirm(a, f, 0);
-	case REQ_BOOK_FEE: return aform_confirm(a, f, 'F');
+	case REQ_BOOK_FEE: return aform_book_fee(a, f);
 	case REQ_ON_ACCOUNT: return aform_confirm(a, f, 'A');
 	case REQ_CANCEL:
 		ur_err_clear(&err);

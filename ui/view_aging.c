@@ -24,7 +24,8 @@
 #include "xalloc.h"
 
 /* The columns right of code and name, scrolled sideways. */
-enum acol { AC_CUR, AC_TOTAL, AC_BUCKET, AC_CREDIT, AC_LAST, AC_PROMISE, AC_LEVEL, AC_REP };
+enum acol { AC_CUR, AC_TOTAL, AC_ON_ACCOUNT, AC_BUCKET, AC_CREDIT, AC_LAST, AC_PROMISE, AC_LEVEL,
+	    AC_REP };
 
 struct dcol {
 	enum acol kind;
@@ -267,6 +268,10 @@ cell_text(struct view *v, const struct dcol *c, const struct ar_row *r, const st
 	switch (c->kind) {
 	case AC_CUR: snprintf(buf, size, "%s", cur); break;
 	case AC_TOTAL: app_money(r ? r->total : t->total, cur, buf, size); break;
+	case AC_ON_ACCOUNT:
+		if ((r ? r->on_account : t->on_account) != 0)
+			app_money(r ? r->on_account : t->on_account, cur, buf, size);
+		break;
 	case AC_BUCKET:
 		if ((r ? r->bucket[c->bucket] : t->bucket[c->bucket]) != 0)
 			app_money(r ? r->bucket[c->bucket] : t->bucket[c->bucket], cur, buf, size);
@@ -312,14 +317,36 @@ amount_width(const struct aging *g)
 	return w;
 }
 
+/* The money-on-account column as wide as its widest total; 0 (no column)
+ * when none of the rows shown has any, so the buckets keep the room. */
+static int
+on_account_width(const struct aging *g)
+{
+	char buf[MONEY_BUFSZ];
+	int w = 0;
+
+	for (size_t i = 0; i < g->set.ntotals; i++) {
+		if (!g->set.totals[i].on_account)
+			continue;
+		app_money(g->set.totals[i].on_account, g->set.totals[i].currency, buf, sizeof buf);
+		if (draw_width(buf) + 1 > w)
+			w = draw_width(buf) + 1;
+	}
+	return w;
+}
+
 static int
 make_cols(const struct aging *g, struct dcol *c)
 {
-	int n = 0, aw = amount_width(g);
+	int n = 0, aw = amount_width(g), ow = on_account_width(g);
 
 	c[n++] = (struct dcol){ AC_CUR, 0, 4, "" };
 	c[n++] = (struct dcol){ AC_TOTAL, 0, aw, "" };
 	snprintf(c[n - 1].head, sizeof c->head, "%s", _("Total"));
+	if (ow) { /* beside the total it lessens */
+		c[n++] = (struct dcol){ AC_ON_ACCOUNT, 0, ow, "" };
+		snprintf(c[n - 1].head, sizeof c->head, "%s", _("On account"));
+	}
 	for (int b = 0; b < g->set.nbuckets; b++) {
 		c[n] = (struct dcol){ AC_BUCKET, b, aw, "" };
 		ar_bucket_label(&g->set, b, c[n++].head, sizeof c->head);
@@ -361,7 +388,8 @@ fit_cols(struct aging *g, const struct dcol *c, int n, int *namew, int *last)
 static void
 draw_cell(int y, int x, const struct dcol *c, const char *text, enum ui_elem e)
 {
-	if (c->kind == AC_TOTAL || c->kind == AC_BUCKET || c->kind == AC_CREDIT) {
+	if (c->kind == AC_TOTAL || c->kind == AC_ON_ACCOUNT || c->kind == AC_BUCKET ||
+	    c->kind == AC_CREDIT) {
 		draw_text(y, x, c->width, text, TEXT_RIGHT, e);
 		return;
 	}
@@ -500,7 +528,7 @@ month_step(int32_t day, int dir)
 
 static void
 export_line(struct strbuf *sb, const struct ar_set *set, const char *code, const char *name,
-	    const char *cur, const int64_t *bucket, int64_t total)
+	    const char *cur, const int64_t *bucket, int64_t total, int64_t on_account)
 {
 	char buf[MONEY_BUFSZ];
 
@@ -512,6 +540,8 @@ export_line(struct strbuf *sb, const struct ar_set *set, const char *code, const
 		csv_put_sep(sb, buf, 0);
 	}
 	money_format(total, cur, MONEY_PLAIN, buf, sizeof buf);
+	csv_put_sep(sb, buf, 0);
+	money_format(on_account, cur, MONEY_PLAIN, buf, sizeof buf);
 	csv_put_sep(sb, buf, 1);
 }
 
@@ -531,11 +561,12 @@ export_prompt(struct app *a, const char *path, bool final, void *ctx)
 		ar_bucket_key(&g->set, b, key, sizeof key);
 		sb_addf(&sb, ",%s", key);
 	}
-	sb_adds(&sb, ",total\n");
+	sb_adds(&sb, ",total,on_account\n"); /* as the CLI's aging CSV */
 	for (size_t i = 0; i < g->set.nview; i++) {
 		const struct ar_row *r = ar_set_row(&g->set, i);
 
-		export_line(&sb, &g->set, r->code, r->name, r->currency, r->bucket, r->total);
+		export_line(&sb, &g->set, r->code, r->name, r->currency, r->bucket, r->total,
+			    r->on_account);
 	}
 	ur_err_clear(&err);
 	if (outfile_put(path, sb.buf, sb.len, 0666, 0, &err) != UR_OK)

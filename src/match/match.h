@@ -111,6 +111,9 @@ void match_index_set_closing(struct match_index *ix, int64_t id, int close_day);
  *  customer's habit. */
 void match_index_learn_deduction(struct match_index *ix, int64_t id, int64_t deducted,
 				 int64_t gross, int64_t net, int64_t paid);
+/** The largest transfer fee customer id declares (its own fee policy) or
+ *  has deducted before (learned); 0 when neither. */
+int64_t match_index_fee_max(const struct match_index *ix, int64_t id);
 /** Add a learned alias of a customer added before. */
 void match_index_add_alias(struct match_index *ix, const struct match_alias *a);
 /** Map a receiving (virtual) account number to a customer. */

@@ -232,8 +232,8 @@ cust_id_add(struct match_index *ix, int64_t id, uint32_t c)
 	ix->dense[id] = c;
 }
 
-static uint32_t
-cust_by_id(const struct match_index *ix, int64_t id)
+uint32_t
+match_cust_by_id(const struct match_index *ix, int64_t id)
 {
 	uint32_t e;
 
@@ -253,7 +253,7 @@ match_index_add_customer(struct match_index *ix, int64_t id, const char *code,
 {
 	struct mcust *c;
 
-	if (cust_by_id(ix, id) != MATCH_NONE)
+	if (match_cust_by_id(ix, id) != MATCH_NONE)
 		return;
 	if (ix->ncust == ix->capcust) {
 		ix->capcust = ix->capcust ? ix->capcust * 2 : 256;
@@ -308,7 +308,7 @@ match_lines_commit(struct mlines *l, uint32_t n)
 void
 match_index_set_lateness(struct match_index *ix, int64_t id, int days, int n)
 {
-	uint32_t c = cust_by_id(ix, id);
+	uint32_t c = match_cust_by_id(ix, id);
 
 	if (c == MATCH_NONE || n <= 0)
 		return;
@@ -360,7 +360,7 @@ void
 match_index_learn_deduction(struct match_index *ix, int64_t id, int64_t deducted,
 			    int64_t gross, int64_t net, int64_t paid)
 {
-	uint32_t k = cust_by_id(ix, id);
+	uint32_t k = match_cust_by_id(ix, id);
 	struct mcust *c;
 
 	if (k == MATCH_NONE || deducted <= 0 || net <= deducted)
@@ -383,7 +383,7 @@ match_index_learn_deduction(struct match_index *ix, int64_t id, int64_t deducted
 void
 match_index_set_closing(struct match_index *ix, int64_t id, int close_day)
 {
-	uint32_t c = cust_by_id(ix, id);
+	uint32_t c = match_cust_by_id(ix, id);
 
 	if (c != MATCH_NONE && close_day >= 1 && close_day <= 31)
 		ix->cust[c].close_day = (int8_t)close_day;
@@ -393,7 +393,7 @@ void
 match_index_add_payers(struct match_index *ix, int64_t id, const char *parent_code,
 		       const char *rep_kana)
 {
-	uint32_t c = cust_by_id(ix, id);
+	uint32_t c = match_cust_by_id(ix, id);
 	struct strbuf key;
 
 	if (c == MATCH_NONE)
@@ -414,7 +414,7 @@ match_index_add_invoice(struct match_index *ix, int64_t id, const char *number,
 			int64_t customer_id, int32_t issue_date, int32_t due_date, int64_t open,
 			const char *currency)
 {
-	uint32_t c = cust_by_id(ix, customer_id);
+	uint32_t c = match_cust_by_id(ix, customer_id);
 	struct minv *v;
 
 	if (c == MATCH_NONE || open == 0)
@@ -439,7 +439,7 @@ match_index_add_invoice(struct match_index *ix, int64_t id, const char *number,
 void
 match_index_add_alias(struct match_index *ix, const struct match_alias *a)
 {
-	uint32_t c = cust_by_id(ix, a->customer_id);
+	uint32_t c = match_cust_by_id(ix, a->customer_id);
 	struct malias *al;
 
 	if (c == MATCH_NONE)
@@ -460,7 +460,7 @@ match_index_add_alias(struct match_index *ix, const struct match_alias *a)
 void
 match_index_add_virtual(struct match_index *ix, const char *acct_number, int64_t customer_id)
 {
-	uint32_t c = cust_by_id(ix, customer_id);
+	uint32_t c = match_cust_by_id(ix, customer_id);
 	char *k;
 
 	if (c == MATCH_NONE || !acct_number || !*acct_number)
@@ -739,7 +739,7 @@ each_line_invoice(struct match_index *ix, uint32_t c, const struct match_proposa
 void
 match_index_apply(struct match_index *ix, const struct match_proposal *p)
 {
-	uint32_t c = cust_by_id(ix, p->customer_id);
+	uint32_t c = match_cust_by_id(ix, p->customer_id);
 
 	if (c == MATCH_NONE)
 		return;
@@ -754,7 +754,7 @@ match_index_hold(struct match_index *ix, const struct match_result *r)
 
 	if (r->hold == MATCH_AUTO || r->nprop == 0 ||
 	    !(p->features & MATCH_F_IDENTITY & ~MATCH_F_NAME_FUZZY) ||
-	    p->features & MATCH_F_CONFLICT || (c = cust_by_id(ix, p->customer_id)) == MATCH_NONE)
+	    p->features & MATCH_F_CONFLICT || (c = match_cust_by_id(ix, p->customer_id)) == MATCH_NONE)
 		return;
 	each_line_invoice(ix, c, p, mark_held);
 }

@@ -28,6 +28,23 @@ match_fee_cap(const char *cur)
 	return money_exponent(cur) == 0 ? 1100 : 5000;
 }
 
+int64_t
+match_index_fee_max(const struct match_index *ix, int64_t id)
+{
+	uint32_t k = match_cust_by_id(ix, id);
+	const struct mcust *c;
+	int64_t max = 0;
+
+	if (k == MATCH_NONE)
+		return 0;
+	c = &ix->cust[k];
+	for (int i = 0; i < c->nhabit_fee; i++)
+		max = c->habit_fee[i] > max ? c->habit_fee[i] : max;
+	for (int i = 0; c->custom_fee && c->fee.kind != MATCH_FEE_NONE && i < c->fee.nfees; i++)
+		max = c->fee.fees[i] > max ? c->fee.fees[i] : max;
+	return max;
+}
+
 bool
 match_moling(const char *cur, int64_t paid, int64_t deducted)
 {

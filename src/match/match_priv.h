@@ -182,6 +182,8 @@ void match_fit_emit(const struct fitter *f, struct match_proposal *p);
 #define TIE_GAP 14 /* days by which one due date must fit better to decide a tie */
 /* Days between day and a due date moved by c's usual lateness. */
 int match_due_gap(const struct mcust *c, int32_t day, int32_t due);
+/* The index in ix->cust of customer id, or MATCH_NONE. */
+uint32_t match_cust_by_id(const struct match_index *ix, int64_t id);
 /* p clears no invoice yet; p clears v too: its oldest issue and due span. */
 void match_span_start(struct match_proposal *p);
 void match_span_add(struct match_proposal *p, const struct minv *v);

@@ -275,6 +275,13 @@ aging(struct pdf *p, const struct statement *s)
 		cells[i] = m[i];
 	}
 	pdf_row(p, &cols, cells, false);
+	if (s->on_account) {
+		static const int ow[] = { 409, 102 };
+		const struct pdf_cols oc = { 2, ow, "lr" };
+
+		render_money(-s->on_account, s->currency, s->lang, m[0]);
+		pdf_row(p, &oc, (const char *[]){ w->on_account, m[0] }, false);
+	}
 	pdf_table_end(p);
 	pdf_set_y(p, pdf_y(p) + 8);
 }

@@ -340,6 +340,12 @@ aging(struct strbuf *out, const struct statement *s)
 		cols[i] = m[i];
 	}
 	render_row(out, cols, aw, "rrrrr", STMT_AGING_BUCKETS);
+	if (s->on_account) {
+		static const int ow[] = { 56, 14 };
+
+		render_money(-s->on_account, s->currency, s->lang, m[0]);
+		render_row(out, (const char *[]){ w->on_account, m[0] }, ow, "lr", 2);
+	}
 }
 
 static void

@@ -291,7 +291,16 @@ load(struct store_statement *q, struct build *b, struct ur_err *err)
 	if ((rc = check_totals(b, end, err)) != UR_OK)
 		return rc;
 	b->cap = 0;
-	return store_statement_open_items(q, s->cust_id, s->currency, s->to, on_item, b, err);
+	if ((rc = store_statement_open_items(q, s->cust_id, s->currency, s->to, on_item, b,
+					     err)) != UR_OK)
+		return rc;
+	/* The balance counts cash kept on account; the open invoices do not:
+	 * what they add up to beyond it is that cash, shown as a credit. */
+	s->on_account = -s->current;
+	for (int i = 0; i < STMT_AGING_BUCKETS; i++)
+		add(b, &s->on_account, s->aging[i]);
+	return b->overflow ? ur_fail(err, UR_FAIL, _("statement of %s: the amounts overflow"),
+				     s->code) : UR_OK;
 }
 
 enum ur_status

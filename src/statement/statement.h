@@ -88,6 +88,8 @@ struct statement {
 	struct stmt_rate rates[STMT_MAX_RATES];
 	int nrates;
 	int64_t aging[STMT_AGING_BUCKETS];
+	int64_t on_account; /* cash held at the end of to: the open invoices less
+			       it are the current balance */
 	struct stmt_item *items; /* invoices open at the end of to */
 	size_t nitems;
 };

@@ -30,6 +30,7 @@ struct stmt_words {
 		*m_reversal, *m_closing;
 	const char *none; /* no movements */
 	const char *aging[STMT_AGING_BUCKETS];
+	const char *on_account; /* the credit line under the aging: cash held */
 	const char *rate_pre, *rate_post; /* around a rate: "税率" 13 "%" */
 	const char *exempt, *rate_unknown, *rate_other, *reduced_mark, *reduced_note;
 	const char *base, *tax_incl;

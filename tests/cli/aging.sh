@@ -28,19 +28,19 @@ CSV
 
 t_ok "aging csv" "$URIKAKE" --db a.db aging --as-of 2026-03-31 --format csv
 cat >want <<'CSV'
-customer,name,currency,current,d1_30,d31_60,d61_90,d90_plus,total
-C001,株式会社山田商事,JPY,100000,200000,0,300000,0,600000
-C002,ACME Trading,JPY,7000,0,0,0,50000,57000
-C003,上海恒通贸易有限公司,CNY,0.00,0.00,1234.50,10000.00,0.00,11234.50
+customer,name,currency,current,d1_30,d31_60,d61_90,d90_plus,total,on_account
+C001,株式会社山田商事,JPY,100000,200000,0,300000,0,600000,0
+C002,ACME Trading,JPY,7000,0,0,0,50000,57000,0
+C003,上海恒通贸易有限公司,CNY,0.00,0.00,1234.50,10000.00,0.00,11234.50,0.00
 CSV
 t_is "aging csv buckets" "$(cat .out)" "$(cat want)"
 
 t_ok "aging with --buckets 45" "$URIKAKE" --db a.db aging --as-of 2026-03-31 --format csv --buckets 45
 cat >want <<'CSV'
-customer,name,currency,current,d1_45,d45_plus,total
-C001,株式会社山田商事,JPY,100000,200000,300000,600000
-C002,ACME Trading,JPY,7000,0,50000,57000
-C003,上海恒通贸易有限公司,CNY,0.00,1234.50,10000.00,11234.50
+customer,name,currency,current,d1_45,d45_plus,total,on_account
+C001,株式会社山田商事,JPY,100000,200000,300000,600000,0
+C002,ACME Trading,JPY,7000,0,50000,57000,0
+C003,上海恒通贸易有限公司,CNY,0.00,1234.50,10000.00,11234.50,0.00
 CSV
 t_is "custom bucket columns" "$(cat .out)" "$(cat want)"
 
@@ -59,16 +59,37 @@ fi
 t_ok "aging table" "$URIKAKE" --db a.db aging --as-of 2026-03-31
 cp .out table
 t_grep "title names the date" "2026-03-31" table
-t_grep "JPY total with separators" "Total  *JPY  *107,000  *200,000  *0  *300,000  *50,000  *657,000$" table
-t_grep "CNY total kept apart" "Total  *CNY  *0.00  *0.00  *1,234.50  *10,000.00  *0.00  *11,234.50$" table
-t_grep "CJK name row" "^C001  *株式会社山田商事  *JPY  *100,000  *200,000  *0  *300,000  *0  *600,000$" table
+t_grep "JPY total with separators" "Total  *JPY  *107,000  *200,000  *0  *300,000  *50,000  *657,000  *0$" table
+t_grep "CNY total kept apart" "Total  *CNY  *0.00  *0.00  *1,234.50  *10,000.00  *0.00  *11,234.50  *0.00$" table
+t_grep "CJK name row" "^C001  *株式会社山田商事  *JPY  *100,000  *200,000  *0  *300,000  *0  *600,000  *0$" table
 # Every line after the title has the same width in terminal cells.
 widths=$(sed 1d table | while IFS= read -r line; do printf '%s\n' "$line" | wc -L; done | sort -u)
 t_is "table lines all $widths cells wide" "$(echo "$widths" | wc -l)" 1
 t_ok "aging with the default date" "$URIKAKE" --db a.db aging --format csv
-t_grep "default as-of is today (URIKAKE_TODAY)" "^C001,株式会社山田商事,JPY,100000,200000,0,300000,0,600000$" .out
+t_grep "default as-of is today (URIKAKE_TODAY)" "^C001,株式会社山田商事,JPY,100000,200000,0,300000,0,600000,0$" .out
 "$URIKAKE" --db e.db init >/dev/null
 t_ok "aging of an empty database" "$URIKAKE" --db e.db aging --format json
 t_is "empty json" "$(cat .out)" "[
 ]"
+# Money held on account (前受金) is its own column, appended last, and not
+# taken off the buckets; a customer with nothing else open still shows.
+if command -v sqlite3 >/dev/null; then
+	sqlite3 a.db "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
+		reference) VALUES ('2026-03-20', '2026-03-20', 30000, 'JPY', 'ACME', 'OA1'),
+		('2026-03-20', '2026-03-20', 5000, 'JPY', 'ﾀﾅｶｾｲｷ', 'OA2')"
+	t_ok "money kept on account" sh -c "'$URIKAKE' --db a.db match confirm --deposit OA1 \
+		--on-account 30000 --customer C002 && '$URIKAKE' --db a.db match confirm \
+		--deposit OA2 --on-account 5000 --customer C004"
+	t_ok "aging csv with it" "$URIKAKE" --db a.db aging --as-of 2026-03-31 --format csv
+	t_grep "… in the on_account column" "^C002,ACME Trading,JPY,7000,0,0,0,50000,57000,30000$" .out
+	t_grep "… a customer with only money on account" "^C004,ﾀﾅｶ精機,JPY,0,0,0,0,0,0,5000$" .out
+	t_ok "aging as of before it" "$URIKAKE" --db a.db aging --as-of 2026-03-19 --format csv
+	t_grep "… not yet there" "^C002,ACME Trading,JPY,7000,0,0,0,50000,57000,0$" .out
+	t_ok "aging json with it" "$URIKAKE" --db a.db aging --as-of 2026-03-31 --format json
+	t_grep "… named on_account" '"customer":"C002".*"on_account":30000' .out
+	t_ok "aging table with it" "$URIKAKE" --db a.db aging --as-of 2026-03-31
+	t_grep "… and in the table's total" "^ *Total  *JPY  *107,000  *200,000  *0  *300,000  *50,000  *657,000  *35,000$" .out
+else
+	t_report 0 "money on account # SKIP no sqlite3 shell"
+fi
 t_done

@@ -203,7 +203,7 @@ t_is "blank rows: two customers" "$(cat .out)" "customers: 2 new, 0 updated, 0 u
 printf 'number,customer,issue_date,amount\nBIG,C001,2026-03-01,"999,999,999,999,999"\n' >p11.csv
 t_ok "largest amount accepted" "$URIKAKE" --db p.db import invoices p11.csv
 t_ok "aging with the largest amount" "$URIKAKE" --db p.db aging --format csv
-t_grep "aging total" ',1000000000339999$' .out
+t_grep "aging total" ',1000000000339999,0$' .out
 
 # Bank CSV: the same limits through the same reader.
 printf 'date,amount,currency,payer\n2026-03-01,92233720368547758.07,CNY,A\n' >b1.csv

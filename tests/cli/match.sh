@@ -198,4 +198,35 @@ sqlite3 "$DB" "INSERT INTO deposit (booking_date, value_date, amount, currency, 
 t_ok "match --auto" u match --auto --json
 t_is "… takes the invoice less the declared ¥145" \
 	"$(jq -r '.results[] | select(.deposit == "0020") | .result + " " + .fit' "$T/.out")" "auto fee"
+
+# A fee is at most the customer's own (declared or learned) or fee-limit:
+# a ¥6,270 shortfall is debt, not a bank's charge.
+printf 'code,name,kana,fee_policy\nF1,株式会社福田物産,フクダブッサン,\nF2,株式会社藤井商会,フジイショウカイ,upto:1320\n' >"$T/f.csv"
+printf 'number,customer,issue_date,due_date,amount\nF-1,F1,2026-02-01,2026-03-10,100000\nF-2,F1,2026-02-01,2026-03-10,100000\nF-3,F2,2026-02-01,2026-03-10,100000\nF-4,F1,2026-02-01,2026-03-10,100000\n' >"$T/fi.csv"
+t_ok "customers and invoices for the fee limit" sh -c \
+	"'$URIKAKE' --db '$DB' import customers '$T/f.csv' && '$URIKAKE' --db '$DB' import invoices '$T/fi.csv'"
+sqlite3 "$DB" "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
+	reference) VALUES ('2026-03-10', '2026-03-10', 93730, 'JPY', 'ﾌｸﾀﾞﾌﾞﾂｻﾝ', '0040'),
+	('2026-03-10', '2026-03-10', 99340, 'JPY', 'ﾌｸﾀﾞﾌﾞﾂｻﾝ', '0041'),
+	('2026-03-10', '2026-03-10', 98680, 'JPY', 'ﾌｼﾞｲｼﾖｳｶｲ', '0042'),
+	('2026-03-10', '2026-03-10', 93730, 'JPY', 'ﾌｸﾀﾞﾌﾞﾂｻﾝ', '0043')"
+echo "allocation-order = due" >"$XDG_CONFIG_HOME/urikake/config"
+t_exit "a ¥6,270 shortfall as a fee is refused" 3 \
+	u match confirm --deposit 0040 --invoice F-1 --fee 6270
+t_grep "… naming the fee and the limit" "the fee of JPY 6,270 is above the fee limit of JPY 880" "$T/.err"
+t_is "… nothing written" "$(sqlite3 "$DB" "SELECT state FROM deposit WHERE reference = '0040'")" \
+	unmatched
+t_ok "… booked when the clerk says so" \
+	u match confirm --deposit 0040 --invoice F-1 --fee 6270 --allow-large-fee
+t_ok "a fee within the limit is booked as before" \
+	u match confirm --deposit 0041 --invoice F-2 --fee 660
+t_ok "the customer's declared fee above fee-limit is its own" \
+	u match confirm --deposit 0042 --invoice F-3 --fee 1320
+t_ok "undo it" u match undo --deposit 0042
+echo "fee-limit = JPY 10000" >"$XDG_CONFIG_HOME/urikake/config"
+t_ok "fee-limit from the config file" u match confirm --deposit 0043 --invoice F-4 --fee 6270
+echo "fee-limit = JPY lots" >"$XDG_CONFIG_HOME/urikake/config"
+t_exit "a bad fee-limit is refused" 3 u match confirm --deposit 0042 --invoice F-3 --fee 1320
+t_grep "… naming the line" "config:1: fee-limit is a list such as: JPY 880, CNY 50.00" "$T/.err"
+rm "$XDG_CONFIG_HOME/urikake/config"
 t_done

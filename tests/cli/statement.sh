@@ -132,4 +132,23 @@ t_exit "bad date" 2 U statement J1 --from 2026-02-30
 printf 'registration = T12\n' >"$T/bad"
 t_exit "bad settings" 3 U statement J1 --company "$T/bad"
 t_grep "names the line" "bad:1: registration number" "$T/.err"
+# Money held on account is a credit line under the open invoices, so that
+# they do not read as more than the balance.
+if command -v sqlite3 >/dev/null; then
+	sqlite3 "$DB" "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
+		reference) VALUES ('2026-03-06', '2026-03-06', 100000, 'JPY', 'ﾃｽﾄｼﾖｳｼﾞ', 'OA-J'),
+		('2026-03-06', '2026-03-06', 200.00 * 100, 'CNY', '上海测试', 'OA-Z')"
+	t_ok "money kept on account" sh -c "'$URIKAKE' --db '$DB' match confirm --deposit OA-J \
+		--on-account 100000 --customer J1 >/dev/null && '$URIKAKE' --db '$DB' match confirm \
+		--deposit OA-Z --on-account 200.00 --customer Z1 >/dev/null"
+	t_ok "text statement with it" U statement J1 --company "$T/company"
+	t_grep "… the credit line under the aging" "前受金（ご入金済・未充当、上記より差引） *△100,000" \
+		"$T/.out"
+	t_grep "… the balance is what is owed" "今回御請求額 *285,000" "$T/.out"
+	t_ok "Chinese PDF with it" U statement Z1 --company "$T/company" -o "$T/zh-oa.pdf"
+	pdftotext -layout "$T/zh-oa.pdf" "$T/zh-oa.txt"
+	t_grep "… 预收款 as a credit line" "预收款.*-200.00" "$T/zh-oa.txt"
+else
+	t_report 0 "money on account # SKIP no sqlite3 shell"
+fi
 t_done

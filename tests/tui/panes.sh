@@ -61,6 +61,52 @@ run_one() {
 		2>"$3/stderr")
 }
 
+# A customer who paid ¥6,270 short, owes a ¥761,200 remainder and has
+# ¥50,000 on account, for money.script.
+seed_money() { # DB
+	printf 'code,name,kana,currency\nC90010,株式会社福田物産,フクダブッサン,JPY\n' >"$T/mc.csv"
+	printf '%s\n' 'number,customer,issue_date,due_date,amount,currency' \
+		'INV-9010,C90010,2026-02-01,2026-03-10,100000,JPY' \
+		'INV-9011,C90010,2026-01-05,2026-02-05,761200,JPY' >"$T/mi.csv"
+	"$URIKAKE" --db "$1" import customers "$T/mc.csv" &&
+	"$URIKAKE" --db "$1" import invoices "$T/mi.csv" &&
+	sqlite3 "$1" "INSERT INTO deposit (booking_date, value_date, amount, currency,
+		payer_name, reference) VALUES
+		('2026-03-20', '2026-03-20', 93730, 'JPY', 'ﾌｸﾀﾞﾌﾞﾂｻﾝ', 'MONEY-1'),
+		('2026-03-15', '2026-03-15', 50000, 'JPY', 'ﾌｸﾀﾞﾌﾞﾂｻﾝ', 'MONEY-2')" &&
+	"$URIKAKE" --db "$1" match confirm --deposit MONEY-2 --on-account 50000 --customer C90010
+}
+
+# money.script in both catalogues: screens named LANG-money-NN-….
+money_screens() { # SIZE
+	for lang in ja zh_CN; do
+		out="$T/out/$1/money-$lang"
+		if [ ! -f "$T/locale/$lang/LC_MESSAGES/urikake.mo" ] || ! command -v sqlite3 >/dev/null
+		then
+			t_report 0 "$1 money $lang # SKIP no catalogues (msgfmt) or no sqlite3 shell"
+			continue
+		fi
+		rm -rf "$out" "$T/config" && mkdir -p "$out" "$T/config/urikake"
+		cp "$T/demo.db" "$out/db.db"
+		seed_money "$out/db.db" >"$out/seed.log" 2>&1 || cat "$out/seed.log"
+		URIKAKE_LOCALEDIR="$T/locale" URIKAKE_TEST_SCRIPT="$S/money.script" \
+			URIKAKE_TEST_SIZE="$1" URIKAKE_TEST_DUMP_DIR="$out" DB="$out/db.db" \
+			XDG_CONFIG_HOME="$T/config" "$URIKAKE" --db "$out/db.db" --user tester \
+			--lang $lang 2>"$out/stderr"
+		t_is "money in $lang at $1 exits 0 and prints nothing" "$?:$(cat "$out/stderr")" "0:"
+		for got in "$out"/*.screen; do
+			name=$lang-$(basename "$got")
+			want="$E/$1/$name"
+			if [ -n "$URIKAKE_UPDATE_EXPECTED" ]; then
+				mkdir -p "$(dirname "$want")" && cp "$got" "$want"
+			fi
+			diff -u "$want" "$got" >"$T/.diff" 2>&1
+			t_report $? "$1 $name"
+			sed 's/^/# /' "$T/.diff" | head -40
+		done
+	done
+}
+
 for size in 80x24 132x43; do
 	for script in aging drill contacts preview print ja; do
 		out="$T/out/$size/$script"
@@ -81,9 +127,10 @@ for size in 80x24 132x43; do
 			sed 's/^/# /' "$T/.diff" | head -40
 		done
 	done
+	money_screens $size
 	a="$T/out/$size"
 	t_is "$size: the CSV export has the CLI columns" "$(head -1 "$a/aging/cwd/view.csv")" \
-		"customer,name,currency,current,d1_30,d31_60,d61_90,d90_plus,total"
+		"customer,name,currency,current,d1_30,d31_60,d61_90,d90_plus,total,on_account"
 	t_grep "$size: a formula-like name is neutralised" "^C90001,'=1+2 株式会社,JPY," \
 		"$a/aging/cwd/view.csv"
 	t_is "$size: the export holds the rows shown (overdue JPY of one rep)" \
@@ -94,5 +141,5 @@ for size in 80x24 132x43; do
 		test -s "$a/print/cwd/statement-C00001-2026-03-31.pdf"
 done
 t_is "every expected screen was produced" "$(cd "$E" && ls */*.screen | sort)" \
-	"$(cd "$T/out" && ls */*/*.screen | sed 's|/[a-z]*/|/|' | sort)"
+	"$(cd "$T/out" && ls */*/*.screen | sed 's|/money-\([a-zA-Z_]*\)/|/\1-|; s|/[a-z]*/|/|' | sort)"
 t_done
