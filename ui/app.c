@@ -66,6 +66,37 @@ app_money(int64_t v, const char *cur, char *buf, size_t size)
 	money_format(v, cur, MONEY_GROUP, buf, size);
 }
 
+/* The units of compact amounts, from the catalogue: three words count in
+ * thousands (K M B), two in ten thousands (万 億). */
+static const struct money_units *
+compact_units(void)
+{
+	/* TRANSLATORS: units of amounts shortened for narrow columns: three
+	   words count in thousands, millions, billions ("K M B"); two words
+	   count in ten thousands and hundred millions (万 億 / 万 亿). */
+	const char *spec = _("K M B");
+	static const char *parsed;
+	static char words[64];
+	static struct money_units u;
+	char *w, *save;
+
+	if (spec == parsed)
+		return &u;
+	parsed = spec;
+	snprintf(words, sizeof words, "%s", spec);
+	u.n = 0;
+	for (w = strtok_r(words, " ", &save); w && u.n < 3; w = strtok_r(NULL, " ", &save))
+		u.name[u.n++] = w;
+	u.step = u.n == 2 ? 10000 : 1000;
+	return &u;
+}
+
+void
+app_money_compact(int64_t v, const char *cur, int cells, char *buf, size_t size)
+{
+	money_format_compact(v, cur, compact_units(), cells, buf, size);
+}
+
 void
 app_modal(struct app *a, const struct modal *m)
 {

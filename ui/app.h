@@ -119,6 +119,9 @@ void app_loading(int y, struct loader *l, const char *what, const char *extra);
 void app_trim(void);
 /** Format money for display (grouped) into buf. */
 void app_money(int64_t v, const char *cur, char *buf, size_t size);
+/** Format money for a column of `cells` cells: grouped when it fits, else
+ *  in the catalogue's units (1.2M, 298.7万); display only. */
+void app_money_compact(int64_t v, const char *cur, int cells, char *buf, size_t size);
 
 /** The loader for a pane: its own connection to the app's database. */
 struct loader *app_loader(struct app *a);
