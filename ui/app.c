@@ -274,10 +274,10 @@ draw_all(struct app *a)
 	}
 	draw_tabs(a);
 	v->ops->draw(v, 1, LINES - 4);
-	if (!a->modal)
-		hints_draw(a, LINES - 3);
 	if (a->modal)
 		a->modal->draw(a, a->modal->ctx);
+	else
+		hints_draw(a, LINES - 3);
 	if (a->help)
 		help_draw(a);
 	draw_status(a, LINES - 2);

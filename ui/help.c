@@ -29,7 +29,8 @@ hinted(enum request req)
 	return false;
 }
 
-/* Add line l, after a blank line and the heading when *shown is false. */
+/* Add the line of action r, after a blank line and the heading when *shown
+ * is false; returns the new count. */
 static int
 help_put(struct help_line *out, int n, const char *heading, bool *shown,
 	 const struct req_info *r)
