@@ -1,10 +1,12 @@
 /* money: parsing, arithmetic and formatting of int64_t minor-unit amounts. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "i18n.h"
 #include "money.h"
+#include "text.h"
 #include "textnorm.h"
 
 struct currency {
@@ -283,4 +285,45 @@ money_format(int64_t v, const char *cur, unsigned flags, char *buf,
 		len = size - 1;
 	memcpy(buf, p, len);
 	buf[len] = '\0';
+}
+
+/* mag / div rounded half away from zero, in tenths when tenths is set,
+ * grouped, with sign and unit. */
+static void
+put_scaled(uint64_t mag, uint64_t div, bool tenths, bool neg, const char *unit, char *buf,
+	   size_t size)
+{
+	char tmp[MONEY_BUFSZ], *end = tmp + sizeof tmp - 1, *p = end;
+	uint64_t step = tenths ? div / 10 : div, q = mag / step + (mag % step >= (step + 1) / 2);
+
+	*end = '\0';
+	if (tenths) {
+		*--p = (char)('0' + q % 10);
+		*--p = '.';
+		q /= 10;
+	}
+	p = put_digits(q, true, p);
+	snprintf(buf, size, "%s%s%s", neg ? "-" : "", p, unit);
+}
+
+void
+money_format_compact(int64_t v, const char *cur, const struct money_units *u, int cells,
+		     char *buf, size_t size)
+{
+	uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v, div = 1;
+	int exponent = money_exponent(cur);
+
+	money_format(v, cur, MONEY_GROUP, buf, size);
+	if (size == 0 || text_width(buf) <= cells)
+		return;
+	for (int i = 0; i < exponent; i++)
+		div *= 10;
+	for (int k = 0; k < u->n; k++) {
+		div *= u->step;
+		for (int tenths = 1; tenths >= 0; tenths--) {
+			put_scaled(mag, div, tenths, v < 0, u->name[k], buf, size);
+			if (text_width(buf) <= cells)
+				return;
+		}
+	}
 }

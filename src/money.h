@@ -49,4 +49,20 @@ bool money_sub(int64_t a, int64_t b, int64_t *out);
 void money_format(int64_t v, const char *cur, unsigned flags, char *buf,
 		  size_t size);
 
+/* The units of compact amounts: the first is `step` major units, each next
+ * one `step` times the one before — K M B (step 1000) or 万 億 (10000). */
+struct money_units {
+	unsigned step;
+	int n;              /* units in name, 1 to 3 */
+	const char *name[3];
+};
+
+/** Write v (minor units of cur) for a narrow column of `cells` terminal
+ *  cells: like MONEY_GROUP when that fits, else the most precise form in
+ *  units that does ("298.7万", "1,291万", "24.4億", "1.2M"; rounded half
+ *  away from zero), else the largest unit without decimals. For display
+ *  only: exact amounts belong in details, exports and documents. */
+void money_format_compact(int64_t v, const char *cur, const struct money_units *u, int cells,
+			  char *buf, size_t size);
+
 #endif

@@ -227,8 +227,50 @@ test_currencies(void)
 	tap_ok(!money_currency_known(""), "empty code unknown");
 }
 
+struct compact_case {
+	int64_t v;
+	const char *cur;
+	bool myriad; /* 万 億, else K M B */
+	int cells;
+	const char *want;
+};
+
+static const struct compact_case compact_cases[] = {
+	{ 472780, "JPY", true, 7, "472,780" },
+	{ 2987380, "JPY", true, 7, "298.7万" },
+	{ 12913560, "JPY", true, 7, "1,291万" },
+	{ 2444360530, "JPY", true, 7, "24.4億" },
+	{ 15463179, "CNY", true, 7, "15.5万" },
+	{ 2267123711, "CNY", true, 7, "2,267万" },
+	{ -2987380, "JPY", true, 7, "-299万" },
+	{ 1250000, "JPY", false, 5, "1.3M" },
+	{ 2444360530, "JPY", false, 7, "2,444M" },
+	{ 2444360530, "JPY", false, 5, "2.4B" },
+	{ 2267123711, "CNY", false, 7, "22,671K" },
+	{ 999950, "JPY", false, 5, "1.0M" },
+	{ INT64_MAX, "JPY", true, 3, "92,233,720,369億" },
+};
+
+static void
+test_compact(void)
+{
+	static const struct money_units man = { 10000, 2, { "万", "億" } };
+	static const struct money_units km = { 1000, 3, { "K", "M", "B" } };
+	char buf[MONEY_BUFSZ];
+
+	for (size_t i = 0; i < sizeof compact_cases / sizeof compact_cases[0]; i++) {
+		const struct compact_case *c = &compact_cases[i];
+
+		money_format_compact(c->v, c->cur, c->myriad ? &man : &km, c->cells, buf,
+				     sizeof buf);
+		tap_is_str(buf, c->want, "compact %lld %s in %d cells", (long long)c->v, c->cur,
+			   c->cells);
+	}
+}
+
 TAP_SUITE(money)
 {
+	test_compact();
 	test_currencies();
 	test_parse();
 	test_format();

@@ -66,6 +66,37 @@ app_money(int64_t v, const char *cur, char *buf, size_t size)
 	money_format(v, cur, MONEY_GROUP, buf, size);
 }
 
+/* The units of compact amounts, from the catalogue: three words count in
+ * thousands (K M B), two in ten thousands (万 億). */
+static const struct money_units *
+compact_units(void)
+{
+	/* TRANSLATORS: units of amounts shortened for narrow columns: three
+	   words count in thousands, millions, billions ("K M B"); two words
+	   count in ten thousands and hundred millions (万 億 / 万 亿). */
+	const char *spec = _("K M B");
+	static const char *parsed;
+	static char words[64];
+	static struct money_units u;
+	char *w, *save;
+
+	if (spec == parsed)
+		return &u;
+	parsed = spec;
+	snprintf(words, sizeof words, "%s", spec);
+	u.n = 0;
+	for (w = strtok_r(words, " ", &save); w && u.n < 3; w = strtok_r(NULL, " ", &save))
+		u.name[u.n++] = w;
+	u.step = u.n == 2 ? 10000 : 1000;
+	return &u;
+}
+
+void
+app_money_compact(int64_t v, const char *cur, int cells, char *buf, size_t size)
+{
+	money_format_compact(v, cur, compact_units(), cells, buf, size);
+}
+
 void
 app_modal(struct app *a, const struct modal *m)
 {
@@ -201,6 +232,7 @@ draw_tabs(struct app *a)
 	int x = 0, w;
 	char buf[128];
 
+	/* the keys of help and quit are on the hint bar, from the keymap */
 	draw_text(0, 0, COLS, "", TEXT_LEFT, UI_TAB);
 	for (int i = 0; i < VIEW_COUNT && x < COLS; i++) {
 		snprintf(buf, sizeof buf, " %d %s ", i + 1, _(names[i]));
@@ -208,10 +240,6 @@ draw_tabs(struct app *a)
 		draw_text(0, x, w, buf, TEXT_LEFT, i == a->cur ? UI_TAB_ACTIVE : UI_TAB);
 		x += w + 1;
 	}
-	snprintf(buf, sizeof buf, "%s ", _("? help  q quit"));
-	w = draw_width(buf);
-	if (x + w <= COLS)
-		draw_text(0, COLS - w, w, buf, TEXT_RIGHT, UI_TAB);
 }
 
 static void
@@ -245,9 +273,11 @@ draw_all(struct app *a)
 		return;
 	}
 	draw_tabs(a);
-	v->ops->draw(v, 1, LINES - 3);
+	v->ops->draw(v, 1, LINES - 4);
 	if (a->modal)
 		a->modal->draw(a, a->modal->ctx);
+	else
+		hints_draw(a, LINES - 3);
 	if (a->help)
 		help_draw(a);
 	draw_status(a, LINES - 2);
@@ -331,7 +361,7 @@ generic_request(struct app *a, enum request req)
 	case REQ_VIEW_AGING: app_show(a, VIEW_AGING); break;
 	case REQ_VIEW_CONTACTS: app_show(a, VIEW_CONTACTS); break;
 	case REQ_VIEW_NEXT: app_show(a, (a->cur + 1) % VIEW_COUNT); break;
-	case REQ_HELP: a->help = true; break;
+	case REQ_HELP: a->help = true; a->help_top = 0; break;
 	case REQ_QUIT:
 		if (a->cur != VIEW_QUEUE)
 			app_show(a, VIEW_QUEUE);
@@ -362,6 +392,7 @@ modal_key(struct app *a, int key)
 		req = keymap_lookup(a->km, KM_FORM, key);
 		if (req == REQ_HELP) {
 			a->help = true;
+			a->help_top = 0;
 			return;
 		}
 	}
@@ -376,7 +407,7 @@ handle_key(struct app *a, int key)
 	enum request req;
 
 	if (a->help) {
-		a->help = false;
+		a->help = help_key(a, key);
 		return;
 	}
 	if (a->prompt.active && prompt_key(a, key))

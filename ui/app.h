@@ -79,6 +79,7 @@ struct app {
 	struct strbuf msg;
 	bool msg_error;
 	bool help, quit;
+	int help_top, help_page; /* the help overlay's first line and page */
 	bool busy; /* a pane has work left for idle time: do not wait for keys */
 	bool loading; /* a pane is loading in the background: redraw often */
 	bool foreign; /* this refresh follows another process's change */
@@ -119,6 +120,9 @@ void app_loading(int y, struct loader *l, const char *what, const char *extra);
 void app_trim(void);
 /** Format money for display (grouped) into buf. */
 void app_money(int64_t v, const char *cur, char *buf, size_t size);
+/** Format money for a column of `cells` cells: grouped when it fits, else
+ *  in the catalogue's units (1.2M, 298.7万); display only. */
+void app_money_compact(int64_t v, const char *cur, int cells, char *buf, size_t size);
 
 /** The loader for a pane: its own connection to the app's database. */
 struct loader *app_loader(struct app *a);
@@ -141,8 +145,13 @@ void aging_goto(struct view *v, const char *code);
 /** Pane 3: show only the contacts of customer id (0: everyone). */
 void contacts_filter(struct view *v, int64_t customer, const char *name);
 
-/** Draw the help overlay for the active section. */
+/** Draw the help overlay for the active section: its own keys first. */
 void help_draw(struct app *a);
+/** A key while the help overlay shows: true when a moving key scrolled
+ *  it, false for any other key (which closes it). */
+bool help_key(struct app *a, int key);
+/** Draw the key hint bar of the active pane on row y. */
+void hints_draw(struct app *a, int y);
 /** Draw the prompt on the message line and handle its keys; returns true
  *  when the key was the prompt's. */
 bool prompt_key(struct app *a, int key);

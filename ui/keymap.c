@@ -235,6 +235,15 @@ binding_runs(const struct keymap *km, enum keymap_section sec, const struct bind
 	return sec != KM_FORM || form_inherits(req);
 }
 
+bool
+keymap_section_runs(const struct keymap *km, enum keymap_section sec, enum request req)
+{
+	for (size_t i = 0; i < km->n; i++)
+		if (km->b[i].sec == sec && binding_runs(km, sec, &km->b[i], req))
+			return true;
+	return false;
+}
+
 int
 keymap_keys_for(const struct keymap *km, enum keymap_section sec, enum request req, char *buf,
 		size_t size)
@@ -267,6 +276,19 @@ static const struct req_info req_rows[] = {
 #undef R_
 	{ REQ_NONE, NULL, NULL },
 };
+
+static const struct req_hint hint_rows[] = {
+#define H_(id, label) { REQ_##id, label },
+	REQ_HINTS(H_)
+#undef H_
+	{ REQ_NONE, NULL },
+};
+
+const struct req_hint *
+req_hints(void)
+{
+	return hint_rows;
+}
 
 const struct req_info *
 req_table(void)

@@ -3,6 +3,7 @@
 #ifndef UR_UI_KEYMAP_H
 #define UR_UI_KEYMAP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "request.h"
@@ -36,6 +37,9 @@ void keymap_key_name(int key, char *buf, size_t size);
 /** The action of key in section, else in the generic section (for the
  *  form section only the moving actions: rows, pages, first, last). */
 enum request keymap_lookup(const struct keymap *km, enum keymap_section sec, int key);
+/** True when section sec binds a key of its own to req (not only the
+ *  generic section). */
+bool keymap_section_runs(const struct keymap *km, enum keymap_section sec, enum request req);
 /** Names of the keys running req in section sec (or generic), comma
  *  separated, into buf; returns how many. */
 int keymap_keys_for(const struct keymap *km, enum keymap_section sec, enum request req,

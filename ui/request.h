@@ -70,6 +70,29 @@
 	R(ACCEPT, "accept", N_("Accept")) \
 	R(CANCEL, "cancel", N_("Cancel"))
 
+/* The key hint bar at the bottom of each pane (htop's F-key bar): the few
+ * most used actions, most used first, each with a short label. The keys
+ * come from the keymap: an action shows in a pane whose section binds it. */
+#define REQ_HINTS(H) \
+	H(CONFIRM, N_("Confirm")) \
+	H(DRILL, N_("Details")) \
+	H(PICK, N_("Pick")) \
+	H(SPLIT, N_("Split")) \
+	H(ASSIGN, N_("Assign")) \
+	H(PARK, N_("Park")) \
+	H(UNDO, N_("Undo")) \
+	H(WORKLIST, N_("Worklist")) \
+	H(RECORD_CONTACT, N_("Contact")) \
+	H(DUNNING_MOVE, N_("Dunning")) \
+	H(STATEMENT, N_("Statement")) \
+	H(SORT, N_("Sort")) \
+	H(OVERDUE_ONLY, N_("Overdue")) \
+	H(FILTER, N_("Filter")) \
+	H(EXPORT_CSV, N_("Export")) \
+	H(SEARCH, N_("Search")) \
+	H(HELP, N_("Help")) \
+	H(QUIT, N_("Quit"))
+
 #define REQ_ENUM_G_(text)
 #define REQ_ENUM_R_(id, name, help) REQ_##id,
 enum request {
@@ -87,6 +110,14 @@ struct req_info {
 	const char *help; /* untranslated (N_), translate on display */
 };
 
+/* One action of the hint bar. */
+struct req_hint {
+	enum request req;
+	const char *label; /* untranslated (N_), translate on display */
+};
+
+/** The hint bar's actions, most used first, ending with REQ_NONE. */
+const struct req_hint *req_hints(void);
 /** The table in order, ending with a row whose help is NULL. */
 const struct req_info *req_table(void);
 /** The request named name ("move-up"), or REQ_NONE. */

@@ -23,18 +23,11 @@
 #include "store_custstats.h"
 #include "xalloc.h"
 
-/* The columns right of code and name, scrolled sideways. */
-enum acol { AC_CUR, AC_TOTAL, AC_ON_ACCOUNT, AC_BUCKET, AC_CREDIT, AC_LAST, AC_PROMISE, AC_LEVEL,
-	    AC_REP };
-
-struct dcol {
-	enum acol kind;
-	int bucket, width;
-	char head[32];
-};
-
-#define MAX_DCOLS (AR_MAX_BUCKETS + 8)
 #define CODE_W 8
+#define CUR_W 4     /* the currency, frozen with code and name */
+#define NAME_W 26   /* the name's width when the amounts leave room */
+#define NAME_MIN_W 10
+#define COMPACT_W 8 /* an amount column in compact amounts: 7 cells and a gap */
 
 struct aging {
 	struct ar_settings conf;
@@ -44,6 +37,7 @@ struct aging {
 	int sort; /* index into sort_order */
 	char *rep, *cur;
 	int hscroll;
+	bool compact;          /* amounts shortened to fit the screen */
 	struct loader *ld;     /* loads the rows in the background */
 	bool loaded;           /* the set has been loaded once */
 	char *want;            /* aging_goto's customer, for when the rows come */
@@ -255,50 +249,135 @@ aging_count(struct view *v)
 	return (long)((struct aging *)v->priv)->set.nview;
 }
 
+static bool
+total_amount(const struct ar_row *r, const struct ar_total *t, int b, int64_t *out)
+{
+	(void)b;
+	*out = r ? r->total : t->total;
+	return true;
+}
+
+static bool
+on_account_amount(const struct ar_row *r, const struct ar_total *t, int b, int64_t *out)
+{
+	(void)b;
+	*out = r ? r->on_account : t->on_account;
+	return *out != 0;
+}
+
+static bool
+any_on_account(const struct aging *g)
+{
+	for (size_t i = 0; i < g->set.ntotals; i++)
+		if (g->set.totals[i].on_account)
+			return true;
+	return false;
+}
+
+static bool
+bucket_amount(const struct ar_row *r, const struct ar_total *t, int b, int64_t *out)
+{
+	*out = r ? r->bucket[b] : t->bucket[b];
+	return *out != 0;
+}
+
+static void
+credit_text(struct view *v, const struct ar_row *r, char *buf, size_t size)
+{
+	int use = ar_credit_use(r);
+
+	(void)v;
+	if (use >= 0)
+		snprintf(buf, size, "%d%%", (use + 5) / 10);
+}
+
+static void
+last_text(struct view *v, const struct ar_row *r, char *buf, size_t size)
+{
+	if (r->last_contact)
+		settings_date(&v->app->set, r->last_contact, buf, (int)size);
+}
+
+static void
+promise_text(struct view *v, const struct ar_row *r, char *buf, size_t size)
+{
+	char amt[MONEY_BUFSZ], day[32];
+
+	if (!r->promise_date)
+		return;
+	settings_date(&v->app->set, r->promise_date, day, sizeof day);
+	app_money(r->promise_amount, r->currency, amt, sizeof amt);
+	snprintf(buf, size, "%s %s", day, amt);
+}
+
+static void
+level_text(struct view *v, const struct ar_row *r, char *buf, size_t size)
+{
+	(void)v;
+	if (r->dunning_level)
+		snprintf(buf, size, "%s", contact_level_name(r->dunning_level));
+}
+
+static void
+rep_text(struct view *v, const struct ar_row *r, char *buf, size_t size)
+{
+	(void)v;
+	snprintf(buf, size, "%s", r->sales_rep);
+}
+
+/* A column right of code, name and currency, scrolled sideways. An amount
+ * column (amount set) shows rows and totals, right-aligned and compacted
+ * when the screen is narrow; a text column shows rows only. */
+struct acol {
+	const char *head; /* N_(); NULL: one column per bucket, headed by its label */
+	bool (*shown)(const struct aging *g); /* NULL: always */
+	int cells;        /* the text's cells, besides the amounts */
+	int amounts;      /* full-width amounts in the text (amount columns: 1) */
+	bool right;       /* right-aligned */
+	/* the amount of row r or total t (bucket b); false: leave blank */
+	bool (*amount)(const struct ar_row *r, const struct ar_total *t, int b, int64_t *out);
+	void (*text)(struct view *v, const struct ar_row *r, char *buf, size_t size);
+};
+
+static const struct acol acols[] = {
+	{ N_("Total"), NULL, 0, 1, true, total_amount, NULL },
+	/* beside the total it lessens; only when a row shown has some (a short
+	 * head, so that every bucket still fits at 80 columns) */
+	{ N_("On acct."), any_on_account, 0, 1, true, on_account_amount, NULL },
+	{ NULL, NULL, 0, 1, true, bucket_amount, NULL },
+	{ N_("Credit"), NULL, 8, 0, true, NULL, credit_text },
+	{ N_("Contacted"), NULL, 12, 0, false, NULL, last_text },
+	{ N_("Promise"), NULL, 12, 1, false, NULL, promise_text },
+	{ N_("Dunning"), NULL, 14, 0, false, NULL, level_text },
+	{ N_("Sales rep"), NULL, 12, 0, false, NULL, rep_text },
+};
+
+/* One column on screen: its kind, bucket and width. */
+struct dcol {
+	const struct acol *def;
+	int bucket, width;
+	char head[32];
+};
+
+#define MAX_DCOLS (AR_MAX_BUCKETS + 16)
+
 /* The text of column c for a row (or, with t, a total row). */
 static void
 cell_text(struct view *v, const struct dcol *c, const struct ar_row *r, const struct ar_total *t,
 	  char *buf, size_t size)
 {
+	struct aging *g = v->priv;
 	const char *cur = r ? r->currency : t->currency;
-	char amt[MONEY_BUFSZ], day[32];
-	int use;
+	int64_t amt;
 
 	buf[0] = '\0';
-	switch (c->kind) {
-	case AC_CUR: snprintf(buf, size, "%s", cur); break;
-	case AC_TOTAL: app_money(r ? r->total : t->total, cur, buf, size); break;
-	case AC_ON_ACCOUNT:
-		if ((r ? r->on_account : t->on_account) != 0)
-			app_money(r ? r->on_account : t->on_account, cur, buf, size);
-		break;
-	case AC_BUCKET:
-		if ((r ? r->bucket[c->bucket] : t->bucket[c->bucket]) != 0)
-			app_money(r ? r->bucket[c->bucket] : t->bucket[c->bucket], cur, buf, size);
-		break;
-	case AC_CREDIT:
-		if (r && (use = ar_credit_use(r)) >= 0)
-			snprintf(buf, size, "%d%%", (use + 5) / 10);
-		break;
-	case AC_LAST:
-		if (r && r->last_contact)
-			settings_date(&v->app->set, r->last_contact, buf, (int)size);
-		break;
-	case AC_PROMISE:
-		if (r && r->promise_date) {
-			settings_date(&v->app->set, r->promise_date, day, sizeof day);
-			app_money(r->promise_amount, cur, amt, sizeof amt);
-			snprintf(buf, size, "%s %s", day, amt);
-		}
-		break;
-	case AC_LEVEL:
-		if (r && r->dunning_level)
-			snprintf(buf, size, "%s", contact_level_name(r->dunning_level));
-		break;
-	case AC_REP:
-		if (r)
-			snprintf(buf, size, "%s", r->sales_rep);
-		break;
+	if (c->def->amount && c->def->amount(r, t, c->bucket, &amt)) {
+		if (g->compact)
+			app_money_compact(amt, cur, c->width - 1, buf, size);
+		else
+			app_money(amt, cur, buf, size);
+	} else if (c->def->text && r) {
+		c->def->text(v, r, buf, size);
 	}
 }
 
@@ -317,86 +396,92 @@ amount_width(const struct aging *g)
 	return w;
 }
 
-/* The money-on-account column as wide as its widest total; 0 (no column)
- * when none of the rows shown has any, so the buckets keep the room. */
+/* The columns with amount columns aw cells wide (text columns' amounts
+ * full width fw); returns how many. */
 static int
-on_account_width(const struct aging *g)
+make_cols_at(const struct aging *g, struct dcol *c, int aw, int fw)
 {
-	char buf[MONEY_BUFSZ];
-	int w = 0;
+	int n = 0;
 
-	for (size_t i = 0; i < g->set.ntotals; i++) {
-		if (!g->set.totals[i].on_account)
-			continue;
-		app_money(g->set.totals[i].on_account, g->set.totals[i].currency, buf, sizeof buf);
-		if (draw_width(buf) + 1 > w)
-			w = draw_width(buf) + 1;
-	}
-	return w;
-}
+	for (size_t k = 0; k < sizeof acols / sizeof acols[0]; k++) {
+		const struct acol *d = &acols[k];
+		int count = !d->head ? g->set.nbuckets : !d->shown || d->shown(g) ? 1 : 0;
 
-static int
-make_cols(const struct aging *g, struct dcol *c)
-{
-	int n = 0, aw = amount_width(g), ow = on_account_width(g);
-
-	c[n++] = (struct dcol){ AC_CUR, 0, 4, "" };
-	c[n++] = (struct dcol){ AC_TOTAL, 0, aw, "" };
-	snprintf(c[n - 1].head, sizeof c->head, "%s", _("Total"));
-	if (ow) { /* beside the total it lessens */
-		c[n++] = (struct dcol){ AC_ON_ACCOUNT, 0, ow, "" };
-		snprintf(c[n - 1].head, sizeof c->head, "%s", _("On account"));
+		for (int b = 0; b < count && n < MAX_DCOLS; b++, n++) {
+			c[n] = (struct dcol){ d, b, d->cells + d->amounts * (d->amount ? aw : fw), "" };
+			if (d->head)
+				snprintf(c[n].head, sizeof c->head, "%s", _(d->head));
+			else
+				ar_bucket_label(&g->set, b, c[n].head, sizeof c->head);
+			if (draw_width(c[n].head) + 1 > c[n].width)
+				c[n].width = draw_width(c[n].head) + 1;
+		}
 	}
-	for (int b = 0; b < g->set.nbuckets; b++) {
-		c[n] = (struct dcol){ AC_BUCKET, b, aw, "" };
-		ar_bucket_label(&g->set, b, c[n++].head, sizeof c->head);
-	}
-	c[n++] = (struct dcol){ AC_CREDIT, 0, 8, "" };
-	snprintf(c[n - 1].head, sizeof c->head, "%s", _("Credit"));
-	c[n++] = (struct dcol){ AC_LAST, 0, 12, "" };
-	snprintf(c[n - 1].head, sizeof c->head, "%s", _("Contacted"));
-	c[n++] = (struct dcol){ AC_PROMISE, 0, 12 + aw, "" };
-	snprintf(c[n - 1].head, sizeof c->head, "%s", _("Promise"));
-	c[n++] = (struct dcol){ AC_LEVEL, 0, 14, "" };
-	snprintf(c[n - 1].head, sizeof c->head, "%s", _("Dunning"));
-	c[n++] = (struct dcol){ AC_REP, 0, 12, "" };
-	snprintf(c[n - 1].head, sizeof c->head, "%s", _("Sales rep"));
-	for (int i = 0; i < n; i++)
-		if (draw_width(c[i].head) + 1 > c[i].width)
-			c[i].width = draw_width(c[i].head) + 1;
 	return n;
 }
 
-/* Columns shown from hscroll on, and the name column's width. */
+/* The cells the amount columns from column first on take. */
+static int
+amounts_width(const struct dcol *c, int n, int first)
+{
+	int w = 0;
+
+	for (int i = first; i < n; i++)
+		if (c[i].def->amount)
+			w += c[i].width;
+	return w;
+}
+
+/* The columns, in full amounts when every amount column fits beside the
+ * narrowest name, else in compact amounts (g->compact). */
+static int
+make_cols(struct aging *g, struct dcol *c)
+{
+	int aw = amount_width(g), n = make_cols_at(g, c, aw, aw);
+
+	g->compact = amounts_width(c, n, 0) > COLS - CODE_W - CUR_W - NAME_MIN_W;
+	return g->compact ? make_cols_at(g, c, COMPACT_W, aw) : n;
+}
+
+/* Columns shown from hscroll on, and the name column's width: the name
+ * shrinks (down to NAME_MIN_W) for the amounts, not for the text columns;
+ * what is left over widens it. */
 static int
 fit_cols(struct aging *g, const struct dcol *c, int n, int *namew, int *last)
 {
-	int namemin = COLS >= 120 ? 26 : 14, rest = COLS - CODE_W - namemin, i;
+	int avail = COLS - CODE_W - CUR_W, rest, i;
 
 	if (g->hscroll >= n)
 		g->hscroll = n - 1;
 	if (g->hscroll < 0)
 		g->hscroll = 0;
+	*namew = avail - amounts_width(c, n, g->hscroll);
+	if (*namew > NAME_W)
+		*namew = NAME_W;
+	if (*namew < NAME_MIN_W)
+		*namew = NAME_MIN_W;
+	rest = avail - *namew;
 	for (i = g->hscroll; i < n && c[i].width <= rest; i++)
 		rest -= c[i].width;
 	*last = i;
-	*namew = namemin + rest;
+	*namew += rest;
 	return g->hscroll;
 }
 
-/* Amounts right-aligned; text after one blank cell, left-aligned. */
+/* Right-aligned, or text after one blank cell, left-aligned. */
 static void
-draw_cell(int y, int x, const struct dcol *c, const char *text, enum ui_elem e)
+draw_cell(int y, int x, int width, bool right, const char *text, enum ui_elem e)
 {
-	if (c->kind == AC_TOTAL || c->kind == AC_ON_ACCOUNT || c->kind == AC_BUCKET ||
-	    c->kind == AC_CREDIT) {
-		draw_text(y, x, c->width, text, TEXT_RIGHT, e);
+	if (right) {
+		draw_text(y, x, width, text, TEXT_RIGHT, e);
 		return;
 	}
 	draw_text(y, x, 1, "", TEXT_LEFT, e);
-	draw_text(y, x + 1, c->width - 1, text, TEXT_LEFT, e);
+	draw_text(y, x + 1, width - 1, text, TEXT_LEFT, e);
 }
 
+/* A row (r) or a total (t): code, name and currency frozen on the left,
+ * then columns [first, last). */
 static void
 draw_line(struct view *v, int y, const struct dcol *c, int first, int last, int namew,
 	  const struct ar_row *r, const struct ar_total *t, enum ui_elem e)
@@ -412,9 +497,11 @@ draw_line(struct view *v, int y, const struct dcol *c, int first, int last, int 
 						    t->rows), t->rows);
 		draw_text(y, 0, CODE_W + namew, buf, TEXT_LEFT, e);
 	}
+	draw_cell(y, x, CUR_W, false, r ? r->currency : t->currency, e);
+	x += CUR_W;
 	for (int i = first; i < last; i++) {
 		cell_text(v, &c[i], r, t, buf, sizeof buf);
-		draw_cell(y, x, &c[i], buf, e);
+		draw_cell(y, x, c[i].width, c[i].def->right, buf, e);
 		x += c[i].width;
 	}
 	if (x < COLS)
@@ -472,15 +559,15 @@ aging_draw(struct view *v, int y, int rows)
 	struct dcol c[MAX_DCOLS];
 	const struct ar_row *win[256];
 	int n = make_cols(g, c), namew, last, first = fit_cols(g, c, n, &namew, &last);
-	int nt = (int)g->set.ntotals, list = rows - 2 - nt, x = CODE_W + namew;
+	int nt = (int)g->set.ntotals, list = rows - 2 - nt, x = CODE_W + namew + CUR_W;
 	size_t got;
 	long top;
 
 	draw_title(v, y);
 	draw_text(y + 1, 0, CODE_W, _("Code"), TEXT_LEFT, UI_HEADER);
-	draw_text(y + 1, CODE_W, namew, _("Customer"), TEXT_LEFT, UI_HEADER);
+	draw_text(y + 1, CODE_W, namew + CUR_W, _("Customer"), TEXT_LEFT, UI_HEADER);
 	for (int i = first; i < last; x += c[i++].width)
-		draw_cell(y + 1, x, &c[i], c[i].head, UI_HEADER);
+		draw_cell(y + 1, x, c[i].width, c[i].def->right, c[i].head, UI_HEADER);
 	if (x < COLS)
 		draw_text(y + 1, x, COLS - x, last < n ? ">" : "", TEXT_RIGHT, UI_HEADER);
 	if (list > 256)

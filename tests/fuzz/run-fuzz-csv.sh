@@ -35,7 +35,7 @@ t_ok "bank CSV fuzz harness builds" cc_fuzz fuzz_bankcsv "$S/tests/fuzz/fuzz_ban
 	"$S/src/csv.c" "$S/src/charset.c" "$S/src/charset_detect.c" "$S/src/text.c" "$S/src/text_width.c" $core
 # shellcheck disable=SC2086
 t_ok "camt fuzz harness builds" cc_fuzz fuzz_camt "$S/tests/fuzz/fuzz_camt.c" \
-	"$S/src/import/camt.c" $core $xml_cflags $xml_libs
+	"$S/src/import/camt.c" "$S/src/text.c" "$S/src/text_width.c" $core $xml_cflags $xml_libs
 
 # Seeds for the CSV harness: a profile-choosing byte, then a file.
 mkdir -p "$T/csv" "$T/camt"
