@@ -187,6 +187,10 @@ test_moling_habit(void)
 	match_deposit(ix, &cfg, &d, &r);
 	tap_ok(r.hold == MATCH_AUTO && r.prop[0].diff == MATCH_DIFF_MOLING &&
 	       r.prop[0].features & MATCH_F_LEARNED, "… once it is the customer's habit: matched");
+	d.amount = 1234000; /* this time to ten yuan: CNY 5.37 dropped */
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.hold == MATCH_AUTO && r.prop[0].features & MATCH_F_LEARNED,
+	       "… to ten yuan the next time: the same habit, matched");
 	match_index_free(ix);
 }
 

@@ -126,7 +126,7 @@ near_classify(const struct fitter *f, struct near *n)
 	n->fee = 0;
 	if (match_moling(cur, f->d->amount, n->diff)) {
 		n->kind = MATCH_DIFF_MOLING;
-		n->learned = c->habit_moling == 10 || (c->habit_moling == 1 && n->diff < 100);
+		n->learned = c->habit_moling != 0; /* to yuan or to ten yuan, as it happens */
 	} else if (n->diff <= ROUNDING_MAX && money_exponent(cur) == 0) {
 		n->kind = MATCH_DIFF_ROUNDING;
 	} else if (n->diff <= match_fee_cap(cur)) {

@@ -210,7 +210,9 @@ class Scorer:
                 else:
                     args += ["--invoice", "%s:%s" % (num, l["cleared"])]
             if parse_money(t["fee"], cur):
-                args += ["--fee", t["fee"]]
+                # the deductions are the truth's: a discount or an offset is
+                # booked knowingly, above the transfer-fee limit
+                args += ["--fee", t["fee"], "--allow-large-fee"]
             if parse_money(t["on_account"], cur):
                 args += ["--on-account", t["on_account"]]
                 if not t["lines"]:
