@@ -7,18 +7,8 @@
 # attributes) make it try large inputs too. URIKAKE_FUZZ_SECONDS overrides
 # the time per harness (default 15), URIKAKE_FUZZ_MAX_LEN the largest
 # input (1 MiB), URIKAKE_FUZZ_BUDGET the seconds one input may take (5).
-. "$top_srcdir/tests/lib.sh"
-LC_ALL=C; export LC_ALL
-S=$top_srcdir
-B=${top_builddir:-.}
-secs=${URIKAKE_FUZZ_SECONDS:-15}
-max_len=${URIKAKE_FUZZ_MAX_LEN:-1048576}
-budget=${URIKAKE_FUZZ_BUDGET:-5}
-
-command -v clang >/dev/null 2>&1 || t_skip_all "clang not installed"
-printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return 0; }\n' >"$T/probe.c"
-clang -fsanitize=fuzzer "$T/probe.c" -o "$T/probe" >/dev/null 2>&1 ||
-	t_skip_all "clang has no libFuzzer runtime (Debian: libclang-rt-14-dev)"
+fuzz_secs=15
+. "$top_srcdir/tests/fuzz/lib-fuzz.sh"
 xml_cflags=$(pkg-config --cflags libxml-2.0 2>/dev/null || xml2-config --cflags)
 xml_libs=$(pkg-config --libs libxml-2.0 2>/dev/null || xml2-config --libs)
 

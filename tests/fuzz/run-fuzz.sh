@@ -6,18 +6,8 @@
 # URIKAKE_FUZZ_SECONDS overrides the time (default 20),
 # URIKAKE_FUZZ_MAX_LEN the largest input (1 MiB), URIKAKE_FUZZ_BUDGET the
 # seconds one input may take (5).
-. "$top_srcdir/tests/lib.sh"
-LC_ALL=C; export LC_ALL
-S=$top_srcdir
-B=${top_builddir:-.}
-secs=${URIKAKE_FUZZ_SECONDS:-20}
-max_len=${URIKAKE_FUZZ_MAX_LEN:-1048576}
-budget=${URIKAKE_FUZZ_BUDGET:-5}
-
-command -v clang >/dev/null 2>&1 || t_skip_all "clang not installed"
-printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return 0; }\n' >"$T/probe.c"
-clang -fsanitize=fuzzer "$T/probe.c" -o "$T/probe" >/dev/null 2>&1 ||
-	t_skip_all "clang has no libFuzzer runtime (Debian: libclang-rt-14-dev)"
+fuzz_secs=20
+. "$top_srcdir/tests/fuzz/lib-fuzz.sh"
 
 t_ok "fuzz harness builds" clang -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=undefined -std=c11 -D_GNU_SOURCE \
