@@ -844,6 +844,32 @@ test_fee_or_slip(void)
 	match_index_free(ix);
 }
 
+/* Paid for an invoice issued only after the deposit came: that invoice
+ * (with a warning), then keeping it all on account as paid ahead — before
+ * any partial of the invoices open. */
+static void
+test_paid_ahead(void)
+{
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep("ｶ)ﾓﾘｾｲｷ", 999999);
+
+	cust(ix, 5, "M1", "株式会社森精機", "モリセイキ");
+	slip(ix, 51, "M-1", 5, "2025-10-01", "2025-11-30", 2741200);
+	slip(ix, 52, "M-2", 5, "2026-02-01", "2026-02-28", 1302180);
+	slip(ix, 54, "M-4", 5, "2026-03-06", "2026-03-31", 999999);
+	match_index_finish(ix);
+	match_config_default(&cfg);
+	d.date = day("2026-02-27");
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.nprop >= 2 && r.prop[0].features & MATCH_F_FUTURE && r.prop[0].nlines == 1 &&
+		       r.prop[1].nlines == 0 && r.prop[1].on_account == 999999,
+	       "the invoice issued since, then all of it on account (paid ahead)");
+	tap_is_int(r.hold, MATCH_HOLD_FUTURE, "… held");
+	match_index_free(ix);
+}
+
 static void
 test_habit_two_sets(void)
 {
@@ -1046,6 +1072,7 @@ TAP_SUITE(match)
 	test_habit_two_sets();
 	test_discount_and_fee();
 	test_fee_or_slip();
+	test_paid_ahead();
 	test_moling_habit();
 	test_parent_pays_two();
 	test_held_tie();

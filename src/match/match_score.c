@@ -24,6 +24,7 @@
 #define AMOUNT_SLOT 2       /* where the best amount-only proposal shows at the latest */
 #define SC_TIE_LATER 5      /* identical amounts: the other invoice ranks below the one due */
 #define SC_FUTURE 20        /* an invoice issued after the deposit */
+#define SC_PAID_AHEAD 34    /* … all on account for it instead: next to it */
 #define SC_HABIT 8          /* a near miss by the customer's learned difference */
 #define SC_NEAR_PERIOD 2    /* … of a closing period's total: the more natural set */
 
@@ -92,8 +93,7 @@ ranked_cmp(const void *a, const void *b)
 /* At one score, the likelier reading pays what fell due when the money
  * came (by the customer's lateness): the latest of its invoices' gaps, in
  * fortnights, as due dates closer than TIE_GAP do not tell sets apart
- * (then the oldest goes first, as always with allocation-order = oldest).
- * Nothing cleared counts as the farthest. */
+ * (then the oldest goes first, as always with allocation-order = oldest). */
 static int32_t
 fit_due_gap(const struct scorer *s, uint32_t cust, const struct match_proposal *fit)
 {
@@ -103,10 +103,19 @@ fit_due_gap(const struct scorer *s, uint32_t cust, const struct match_proposal *
 	if (s->cfg->oldest_first)
 		return 0;
 	if (fit->due_first > fit->due_last)
-		return INT32_MAX;
+		return 0; /* all of it on account: nothing open, or paid ahead */
 	early = match_due_gap(c, s->d->date, fit->due_first);
 	late = match_due_gap(c, s->d->date, fit->due_last);
 	return (early > late ? early : late) / TIE_GAP;
+}
+
+/* All of it on account for an invoice issued since, which it pays exactly
+ * (fit_future): as sure a reading as that invoice, and the booking a clerk
+ * makes before the invoice exists. */
+static bool
+paid_ahead(const struct match_proposal *fit)
+{
+	return fit->features & MATCH_F_FUTURE && fit->nlines == 0;
 }
 
 /* Score one fit of the current candidate and keep it. */
@@ -127,7 +136,7 @@ score_fit(void *ctx, const struct match_proposal *fit)
 	r->p.similarity = c->similarity;
 	r->p.amount_peers = c->amount_peers;
 	r->p.parent_name = c->parent != MATCH_NONE ? s->ix->cust[c->parent].name : NULL;
-	r->p.score = c->identity + amount_score[fit->fit] -
+	r->p.score = c->identity + (paid_ahead(fit) ? SC_PAID_AHEAD : amount_score[fit->fit]) -
 		     (fit->features & MATCH_F_TIE_LATER ? SC_TIE_LATER : 0) -
 		     (fit->features & MATCH_F_FUTURE ? SC_FUTURE : 0) +
 		     (fit->features & MATCH_F_LEARNED ? SC_HABIT : 0) +
