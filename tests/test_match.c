@@ -844,6 +844,38 @@ test_fee_or_slip(void)
 	match_index_free(ix);
 }
 
+/* Thirty months-old invoices still open, and this month's bills: the
+ * deposit pays three of this month's (two disputed), which the search
+ * over the oldest never reaches — proposed all the same, held. */
+static void
+test_due_subset(void)
+{
+	static const int64_t now[] = { 8800, 2200, 3300, 5500, 2750 };
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep("ｶ)ｵｵﾂｶｺｳﾑﾃﾝ", 8800 + 3300 + 2750);
+	int found = 0;
+
+	cust(ix, 9, "T1", "株式会社大塚工務店", "オオツカコウムテン");
+	for (int i = 0; i < 30; i++)
+		match_index_add_invoice(ix, 900 + i, "OLD", 9, day("2025-04-01") + i,
+					day("2025-05-31"), 1000000 + 7 * i, "JPY");
+	for (int i = 0; i < 5; i++)
+		match_index_add_invoice(ix, 950 + i, i == 0 ? "NOW-8800" : "NOW", 9,
+					day("2026-01-05") + i, day("2026-02-28"), now[i], "JPY");
+	match_index_finish(ix);
+	match_config_default(&cfg);
+	d.date = day("2026-02-27");
+	match_deposit(ix, &cfg, &d, &r);
+	for (int i = 0; i < r.nprop && i < 3; i++)
+		found |= r.prop[i].fit == MATCH_FIT_SUM && r.prop[i].nlines == 3 &&
+			 strcmp(r.prop[i].line[0].number, "NOW-8800") == 0;
+	tap_ok(found, "three of this month's bills among the first three proposals");
+	tap_ok(r.hold != MATCH_AUTO, "… held (%d)", r.hold);
+	match_index_free(ix);
+}
+
 /* Paid for an invoice issued only after the deposit came: that invoice
  * (with a warning), then keeping it all on account as paid ahead — before
  * any partial of the invoices open. */
@@ -1073,6 +1105,7 @@ TAP_SUITE(match)
 	test_discount_and_fee();
 	test_fee_or_slip();
 	test_paid_ahead();
+	test_due_subset();
 	test_moling_habit();
 	test_parent_pays_two();
 	test_held_tie();

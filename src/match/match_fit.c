@@ -576,30 +576,66 @@ fit_due_group(const struct fitter *f)
 /* Combinations of the customer's open invoices that add up to the amount
  * (exact_only: next to a single invoice that does, which a combination
  * makes a coin toss; else less a fee too). */
+/* Search f's oldest open invoices for combinations that add up to the
+ * amount (exactly, or less a fee unless exact_only); false when there are
+ * fewer than two to combine. */
+static bool
+subset_search(const struct fitter *f, bool exact_only, struct subset *s)
+{
+	memset(s, 0, sizeof *s);
+	s->f = f;
+	s->target = f->d->amount;
+	s->exact_only = exact_only;
+	s->maxfee = exact_only ? 0 : fee_max(&f->c->fee);
+	s->m = f->n < f->cfg->subset_items ? f->n : f->cfg->subset_items;
+	s->size = f->cfg->subset_size < MATCH_SUBSET_LINES ? f->cfg->subset_size
+							      : MATCH_SUBSET_LINES;
+	if (s->m < 2)
+		return false;
+	s->suffix = xmalloc((size_t)(s->m + 1) * sizeof *s->suffix);
+	s->suffix[s->m] = 0;
+	for (int i = s->m - 1; i >= 0; i--)
+		s->suffix[i] = s->suffix[i + 1] + f->v[i]->open;
+	subset_dfs(s, 0, 0, 0);
+	free(s->suffix);
+	return true;
+}
+
 static void
 fit_subset(const struct fitter *f, bool exact_only)
 {
 	struct subset s;
 
-	memset(&s, 0, sizeof s);
-	s.f = f;
-	s.target = f->d->amount;
-	s.exact_only = exact_only;
-	s.maxfee = exact_only ? 0 : fee_max(&f->c->fee);
-	s.m = f->n < f->cfg->subset_items ? f->n : f->cfg->subset_items;
-	s.size = f->cfg->subset_size < MATCH_SUBSET_LINES ? f->cfg->subset_size : MATCH_SUBSET_LINES;
-	if (s.m < 2)
+	if (!subset_search(f, exact_only, &s))
 		return;
-	s.suffix = xmalloc((size_t)(s.m + 1) * sizeof *s.suffix);
-	s.suffix[s.m] = 0;
-	for (int i = s.m - 1; i >= 0; i--)
-		s.suffix[i] = s.suffix[i + 1] + f->v[i]->open;
-	subset_dfs(&s, 0, 0, 0);
-	free(s.suffix);
 	if (s.nbest)
 		subset_emit(&s, s.best, s.nbest, 0);
 	else if (s.nfee)
 		subset_emit(&s, s.fee_pick, s.nfee, s.fee);
+}
+
+/* Part of the invoices due about when the deposit came (a day's bills less
+ * one or two disputed): a combination of them alone, which the search over
+ * the oldest may never reach. Shown beside whatever else adds up, never
+ * taken alone. */
+static void
+fit_due_subset(const struct fitter *f)
+{
+	struct fitter near = *f;
+	struct subset s;
+
+	near.v = xmalloc(((size_t)f->n + 1) * sizeof *near.v);
+	near.n = 0;
+	for (int i = 0; i < f->n; i++)
+		if (match_due_distance(f, f->v[i]) <= MATCH_NATURAL_DAYS)
+			near.v[near.n++] = f->v[i];
+	if (near.n > 2 && near.n < f->n && subset_search(&near, false, &s)) {
+		if (s.nbest)
+			fit_emit_subset(&near, s.best, s.nbest, 0, 1);
+		else if (s.nfee)
+			fit_emit_subset(&near, s.fee_pick, s.nfee, s.fee, 1);
+	}
+	free(near.v);
 }
 
 /* Part of the second oldest invoice: the alternative to a FIFO partial
@@ -732,8 +768,10 @@ match_fits(struct match_index *ix, const struct match_config *cfg,
 		if (f.n > 2) /* another two or more may add up to that invoice too */
 			fit_subset(&f, true);
 	}
-	else if (!fit_due_group(&f))
-		fit_subset(&f, false); /* a day's bills outrank any other combination */
+	else if (!fit_due_group(&f)) { /* a day's bills outrank any other combination */
+		fit_subset(&f, false);
+		fit_due_subset(&f);
+	}
 	match_fit_periods(&f);
 	if (!amount_only && !exact)
 		match_fit_near(&f);
