@@ -291,14 +291,19 @@ work_overdue(const struct ar_set *set, const struct ar_row **out)
 	return n;
 }
 
+/* By amount at risk: the overdue amount, largest first, within each
+ * currency (amounts in two currencies do not compare); then by code. */
 static int
 work_cmp(const void *pa, const void *pb)
 {
 	const struct ar_row *a = *(const struct ar_row *const *)pa;
 	const struct ar_row *b = *(const struct ar_row *const *)pb;
+	int c = strcmp(a->currency, b->currency);
 
-	if (a->oldest_due != b->oldest_due)
-		return a->oldest_due < b->oldest_due ? -1 : 1;
+	if (c)
+		return c;
+	if (a->overdue != b->overdue)
+		return a->overdue > b->overdue ? -1 : 1;
 	return strcmp(a->code, b->code);
 }
 
@@ -308,7 +313,8 @@ work_dunning_item(const struct ar_settings *s, const struct ar_row *r, int32_t d
 {
 	struct worklist_item it;
 	int days = (int)(day - r->oldest_due);
-	int level = contact_level_crossed(s, days, r->dunning_level, r->promise_date, day);
+	int level = contact_level_crossed(s, days, r->dunning_level, (int)(day - r->dunning_day),
+					  r->promise_date, day);
 
 	if (!level || r->overdue <= 0 || r->total <= 0) /* owes nothing: no letter */
 		return 0;
