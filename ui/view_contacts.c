@@ -400,8 +400,8 @@ draw_work(struct view *v, const struct cset *s, const struct citem *r, int y, en
 }
 
 /* The promise of a timeline entry ("pending 2026-04-15 300,000", its state
- * first so that a cut keeps it) and its
- * next action ("2026-04-16 sales") or dunning level. */
+ * first so that a cut keeps it) and its next action ("2026-04-16 sales")
+ * or dunning level. */
 static void
 entry_parts(struct view *v, const struct cset *s, const struct citem *r, char *prom,
 	    char *next, size_t size)
