@@ -134,13 +134,6 @@ put_money(struct strbuf *out, int64_t v, const char *cur, unsigned flags)
 	sb_adds(out, buf);
 }
 
-static const char *
-promise_word(enum contact_promise p)
-{
-	return p == CONTACT_PROMISE_KEPT ? _("kept")
-	     : p == CONTACT_PROMISE_BROKEN ? _("broken") : _("pending");
-}
-
 /* One timeline line: when, who, channel, direction, then the rest. */
 static int
 list_line(const struct contact_entry *e, void *ctx)
@@ -160,7 +153,7 @@ list_line(const struct contact_entry *e, void *ctx)
 		date_format_iso(e->promise_date, d);
 		sb_addf(out, _("  promise %s "), d);
 		put_money(out, e->promise_amount, e->currency, MONEY_GROUP);
-		sb_addf(out, " (%s)", promise_word(e->promise_state));
+		sb_addf(out, " (%s)", contact_promise_name(e->promise_state));
 	}
 	if (e->next_date) {
 		date_format_iso(e->next_date, d);

@@ -141,6 +141,16 @@ contact_check(const struct contact *c, int32_t today, struct ur_err *err)
 	return UR_OK;
 }
 
+const char *
+contact_promise_name(enum contact_promise p)
+{
+	/* ja 約束中 / 履行済 / 不履行: each differs from the others in its first
+	 * character, so a state cut to one character still reads right. */
+	return p == CONTACT_PROMISE_KEPT     ? _("kept")
+	       : p == CONTACT_PROMISE_BROKEN ? _("broken")
+					     : _("pending");
+}
+
 enum contact_promise
 contact_promise_state(int32_t date, int64_t amount, int64_t paid, int32_t today)
 {
@@ -162,11 +172,14 @@ contact_level_due(const struct ar_settings *s, int days_overdue)
 
 int
 contact_level_crossed(const struct ar_settings *s, int days_overdue, int recorded,
-		      int32_t promise_until, int32_t today)
+		      int since_step, int32_t promise_until, int32_t today)
 {
 	int due = contact_level_due(s, days_overdue);
 
 	if (due <= recorded || (promise_until && promise_until >= today))
 		return 0;
-	return due;
+	if (recorded > 0 && recorded < ARCONF_LEVELS &&
+	    since_step < s->dunning_days[recorded] - s->dunning_days[recorded - 1])
+		return 0; /* the last step has not had its time yet */
+	return recorded + 1; /* skipping a level is the clerk's decision (L) */
 }

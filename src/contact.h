@@ -79,6 +79,10 @@ const char *contact_entry_head(int dunning_level, const char *outcome, const cha
  *  reason otherwise. */
 enum ur_status contact_check(const struct contact *c, int32_t today, struct ur_err *err);
 
+/** A promise's state as the user reads it ("pending", "kept", "broken"),
+ *  translated. */
+const char *contact_promise_name(enum contact_promise p);
+
 /** A promise made to pay amount by date, of which paid has arrived since
  *  it was made (counted up to its date): kept once paid ≥ amount, broken
  *  when date is before today and it was not, else pending. */
@@ -90,10 +94,13 @@ enum contact_promise contact_promise_state(int32_t date, int64_t amount, int64_t
  *  (s->dunning_days) is reached, 0 when none is. */
 int contact_level_due(const struct ar_settings *s, int days_overdue);
 
-/** The level a customer should be moved to today, or 0 for none: the due
- *  level when it is above the recorded one and no promise pauses
- *  escalation (promise_until ≥ today: a promise not yet due). */
+/** The level a customer should be moved to today, or 0 for none: the one
+ *  after the recorded level when the due level is above it, no promise
+ *  pauses escalation (promise_until ≥ today: a promise not yet due) and
+ *  the recorded step, taken since_step days ago, has had the time between
+ *  its trigger and the next one. One step at a time: going further is the
+ *  clerk's own choice. */
 int contact_level_crossed(const struct ar_settings *s, int days_overdue, int recorded,
-			  int32_t promise_until, int32_t today);
+			  int since_step, int32_t promise_until, int32_t today);
 
 #endif

@@ -291,15 +291,31 @@ work_overdue(const struct ar_set *set, const struct ar_row **out)
 	return n;
 }
 
+/* By currency (amounts in two currencies do not compare), then amount at
+ * risk: the overdue amount, largest first; then by code. */
 static int
 work_cmp(const void *pa, const void *pb)
 {
 	const struct ar_row *a = *(const struct ar_row *const *)pa;
 	const struct ar_row *b = *(const struct ar_row *const *)pb;
+	int c = strcmp(a->currency, b->currency);
 
-	if (a->oldest_due != b->oldest_due)
-		return a->oldest_due < b->oldest_due ? -1 : 1;
+	if (c)
+		return c;
+	if (a->overdue != b->overdue)
+		return a->overdue > b->overdue ? -1 : 1;
 	return strcmp(a->code, b->code);
+}
+
+/* The length of the run of rows in over[from..n) in over[from]'s currency. */
+static size_t
+work_group(const struct ar_row **over, size_t from, size_t n)
+{
+	size_t i = from;
+
+	while (i < n && strcmp(over[i]->currency, over[from]->currency) == 0)
+		i++;
+	return i - from;
 }
 
 static int
@@ -308,7 +324,8 @@ work_dunning_item(const struct ar_settings *s, const struct ar_row *r, int32_t d
 {
 	struct worklist_item it;
 	int days = (int)(day - r->oldest_due);
-	int level = contact_level_crossed(s, days, r->dunning_level, r->promise_date, day);
+	int level = contact_level_crossed(s, days, r->dunning_level, (int)(day - r->dunning_day),
+					  r->promise_date, day);
 
 	if (!level || r->overdue <= 0 || r->total <= 0) /* owes nothing: no letter */
 		return 0;
@@ -329,6 +346,31 @@ work_dunning_item(const struct ar_settings *s, const struct ar_row *r, int32_t d
 	return fn(&it, ctx);
 }
 
+/* The dunning items of over[0..n) (sorted by work_cmp): the currency most
+ * of them owe in first (the office's own, as a rule), then the others by
+ * how many owe in each. */
+static void
+work_dunning_emit(const struct ar_settings *s, const struct ar_row **over, size_t n,
+		  int32_t day, store_worklist_fn fn, void *ctx)
+{
+	bool *done = xcalloc(n ? n : 1, sizeof *done);
+	bool stop = false;
+
+	while (!stop) {
+		size_t best = n, len = 0;
+
+		for (size_t i = 0; i < n; i += work_group(over, i, n))
+			if (!done[i] && work_group(over, i, n) > len)
+				best = i, len = work_group(over, i, n);
+		if (best == n)
+			break;
+		done[best] = true;
+		for (size_t i = best; i < best + len && !stop; i++)
+			stop = work_dunning_item(s, over[i], day, fn, ctx) != 0;
+	}
+	free(done);
+}
+
 static enum ur_status
 work_dunning(struct store *st, const struct ar_settings *s, int32_t day,
 	     store_worklist_fn fn, void *ctx, struct ur_err *err)
@@ -346,9 +388,7 @@ work_dunning(struct store *st, const struct ar_settings *s, int32_t day,
 	over = xmalloc((set.n ? set.n : 1) * sizeof *over);
 	n = work_overdue(&set, over);
 	qsort(over, n, sizeof *over, work_cmp);
-	for (size_t i = 0; i < n; i++)
-		if (work_dunning_item(s, over[i], day, fn, ctx))
-			break;
+	work_dunning_emit(s, over, n, day, fn, ctx);
 	free(over);
 	ar_set_free(&set);
 	return UR_OK;

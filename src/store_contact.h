@@ -72,14 +72,15 @@ struct worklist_item {
 	const char *owner;   /* the next action's owner ("" if none) */
 	const char *note;
 	int days_overdue;    /* dunning: of the oldest overdue item */
-	int level;           /* dunning: the level due */
+	int level;           /* dunning: the next level (one above recorded) */
 	int recorded_level;  /* dunning: the level reached so far */
 };
 typedef int (*store_worklist_fn)(const struct worklist_item *w, void *ctx);
 
-/** The worklist for day: follow-ups, then promises due, broken promises and
- *  dunning crossings (levels and promise pause from s), each by date and
- *  customer code. A non-zero return from fn stops. */
+/** The worklist for day: follow-ups, then promises due and broken promises
+ *  (each by date and customer code), then dunning crossings (levels and
+ *  promise pause from s; one level up at a time) by amount at risk, largest
+ *  first, in the currency most owe in, then in each other. A non-zero return from fn stops. */
 enum ur_status store_contact_worklist(struct store *st, const struct ar_settings *s,
 				      int32_t day, store_worklist_fn fn, void *ctx,
 				      struct ur_err *err);

@@ -201,10 +201,10 @@ test_worklist(struct store *st, const struct ar_settings *s, const int64_t *id)
 		   "D:U:2026-03-31:10000:0\n"
 		   "B:P:2026-03-20:100000:50000\n"
 		   "B:Q:2026-03-25:80000:0\n"
-		   "L:T:2026-01-29:30000:0:3/1:61\n"
-		   "L:P:2026-01-31:50000:0:2/0:59\n"
-		   "L:Y:2026-03-01:5000:0:2/0:30\n",
-		   "worklist for 2026-03-31");
+		   "L:P:2026-01-31:50000:0:1/0:59\n"
+		   "L:T:2026-01-29:30000:0:2/1:61\n"
+		   "L:Y:2026-03-01:5000:0:1/0:30\n",
+		   "worklist for 2026-03-31: dunning one level up, the largest amount first");
 	ct_worklist(st, s, "2026-03-20", &out);
 	tap_ok(strstr(out.buf, "D:P:2026-03-20:100000:50000\n") != NULL,
 	       "03-20: P's promise falls due, half paid");
@@ -255,12 +255,21 @@ test_rules(void)
 	tap_is_int(contact_level_due(&s, 6), 0, "6 days: no level");
 	tap_is_int(contact_level_due(&s, 7), 1, "7 days: reminder");
 	tap_is_int(contact_level_due(&s, 90), 4, "90 days: legal");
-	tap_is_int(contact_level_crossed(&s, 45, 1, 0, tu_day("2026-03-31")), 2, "45 days at 1: to 2");
-	tap_is_int(contact_level_crossed(&s, 45, 2, 0, tu_day("2026-03-31")), 0, "already at 2");
-	tap_is_int(contact_level_crossed(&s, 45, 1, tu_day("2026-03-31"), tu_day("2026-03-31")), 0,
-		   "promise due today pauses");
-	tap_is_int(contact_level_crossed(&s, 45, 1, tu_day("2026-03-30"), tu_day("2026-03-31")), 2,
-		   "promise past resumes");
+	tap_is_int(contact_level_crossed(&s, 45, 1, 23, 0, tu_day("2026-03-31")), 2,
+		   "45 days at 1, the reminder 23 days old: to 2");
+	tap_is_int(contact_level_crossed(&s, 45, 1, 22, 0, tu_day("2026-03-31")), 0,
+		   "the reminder 22 days old has not had its time (30 - 7 days)");
+	tap_is_int(contact_level_crossed(&s, 45, 2, 99, 0, tu_day("2026-03-31")), 0, "already at 2");
+	tap_is_int(contact_level_crossed(&s, 400, 0, 400, 0, tu_day("2026-03-31")), 1,
+		   "400 days at none: the reminder first, never straight to legal action");
+	tap_is_int(contact_level_crossed(&s, 400, 2, 30, 0, tu_day("2026-03-31")), 3,
+		   "400 days at 2: one level up, to 3");
+	tap_is_int(contact_level_crossed(&s, 400, 3, 0, 0, tu_day("2026-03-31")), 0,
+		   "certified letter sent today: legal action waits its 30 days");
+	tap_is_int(contact_level_crossed(&s, 45, 1, 23, tu_day("2026-03-31"), tu_day("2026-03-31")),
+		   0, "promise due today pauses");
+	tap_is_int(contact_level_crossed(&s, 45, 1, 23, tu_day("2026-03-30"), tu_day("2026-03-31")),
+		   2, "promise past resumes");
 	tap_ok(contact_channel_parse("e-mail", &ch) && ch == CONTACT_EMAIL, "e-mail");
 	tap_ok(!contact_channel_parse("fax", &ch), "fax is no channel");
 	tap_ok(contact_owner_parse("accounting", &o) && o == CONTACT_ACCOUNTING, "owner");

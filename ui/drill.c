@@ -104,7 +104,6 @@ drill_free(void *ctx)
 static int
 add_contact(const struct contact_entry *e, void *ctx)
 {
-	static const char *const state[] = { N_("pending"), N_("kept"), N_("broken") };
 	struct drillm *m = ctx;
 	struct strbuf sb;
 	char day[DATE_ISO_SIZE], amt[MONEY_BUFSZ];
@@ -116,7 +115,8 @@ add_contact(const struct contact_entry *e, void *ctx)
 	if (e->promise_date) {
 		date_format_iso(e->promise_date, day);
 		money_format(e->promise_amount, e->currency, MONEY_GROUP, amt, sizeof amt);
-		sb_addf(&sb, _(" · promised %s %s (%s)"), day, amt, _(state[e->promise_state]));
+		sb_addf(&sb, _(" · promised %s %s (%s)"), day, amt,
+			contact_promise_name(e->promise_state));
 	}
 	if (e->next_date) {
 		date_format_iso(e->next_date, day);

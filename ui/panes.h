@@ -1,7 +1,7 @@
 /* panes: what the panes share with their modal layers —
  * the customer drill-down (drill.c), the record-a-contact form
  * (contact_form.c, with the line editor of field.c) and the statement
- * preview with printing (preview.c). */
+ * preview with printing (preview.c), a text read in full (textview.c). */
 #ifndef UR_UI_PANES_H
 #define UR_UI_PANES_H
 
@@ -36,6 +36,10 @@ void contact_form_open(struct app *a, const struct pane_customer *c);
 
 /** Open the statement preview of customer code (modal); p prints it. */
 void preview_open(struct app *a, const char *code);
+
+/** Show text over the panes under title (modal): its lines wrapped,
+ *  scrollable when long, closed by any other key. */
+void textview_open(struct app *a, const char *title, const char *text);
 
 /** Pane 3: show the timeline of customer c (NULL: today's worklist). */
 void contacts_show(struct view *v, const struct pane_customer *c);

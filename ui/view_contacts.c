@@ -17,6 +17,7 @@
 #include "money.h"
 #include "panes.h"
 #include "store_contact.h"
+#include "text.h"
 #include "xalloc.h"
 
 /* A worklist item or a timeline entry, copied out of the store's callback:
@@ -27,6 +28,8 @@ struct citem {
 	int64_t amount, paid;
 	int32_t day, promise_date, next_date, days;
 	uint32_t code, name, who, channel, note, owner;
+	uint32_t head, body; /* timeline: the note's head (outcome or level) and
+				text, apart, for the entry read in full */
 	char currency[4];
 	int8_t kind; /* enum worklist_kind; -1 for a timeline entry */
 	int8_t state, level, recorded;
@@ -36,6 +39,7 @@ struct citem {
 struct cset {
 	bool timeline;
 	struct pane_customer c; /* whose timeline */
+	int name_w;             /* the widest customer name, in cells */
 	struct citem *rows;
 	size_t n, cap;
 	struct strbuf text;
@@ -121,6 +125,8 @@ add_work(const struct worklist_item *w, void *ctx)
 	r->level = (int8_t)w->level;
 	r->recorded = (int8_t)w->recorded_level;
 	r->days = w->days_overdue;
+	if (draw_width(w->name) > k->set.name_w)
+		k->set.name_w = draw_width(w->name);
 	loader_count(k->ld, (long)k->set.n);
 	return loader_stopping(k->ld);
 }
@@ -139,6 +145,8 @@ add_entry(const struct contact_entry *e, void *ctx)
 	r->kind = -1;
 	r->who = keep(&k->set, e->user);
 	r->note = keep(&k->set, sb.buf);
+	r->head = keep(&k->set, head);
+	r->body = keep(&k->set, note ? e->note : "");
 	r->owner = keep(&k->set, contact_owner_label(e->next_owner));
 	sb_reset(&sb);
 	sb_addf(&sb, "%s/%s", contact_channel_label(e->channel),
@@ -316,23 +324,35 @@ work_label(int kind)
 }
 
 /* Worklist columns: the to-do label as wide as its longest translation,
- * then code, name, date, amount and what to do; the name gets two fifths
- * of what is left and the note (the reason, the level) the rest. */
+ * then code, name, date, amount and what to do. The name gets the room
+ * its widest needs as long as the note keeps WORK_NOTE_MIN cells; the date
+ * (the days overdue are in the note) goes first, then the amount's
+ * margin. */
 struct work_cols {
-	int label, name, note;
+	int label, name, date, amount, note;
 };
 
+enum { WORK_CODE = 7, WORK_DATE = 11, WORK_AMOUNT = 14, WORK_NOTE_MIN = 20 };
+
 static struct work_cols
-work_cols(void)
+work_cols(const struct cset *s)
 {
-	struct work_cols c = { 6, 0, 0 };
-	int rest;
+	struct work_cols c = { 6, 0, WORK_DATE, WORK_AMOUNT, 0 };
+	int rest, want = s->name_w + 1 > 12 ? s->name_w + 1 : 12;
 
 	for (size_t i = 0; i < sizeof work_names / sizeof work_names[0]; i++)
 		if (draw_width(_(work_names[i])) + 1 > c.label)
 			c.label = draw_width(_(work_names[i])) + 1;
-	rest = COLS - c.label - 7 - 11 - 14 - 1;
-	c.name = rest * 2 / 5;
+	rest = COLS - c.label - WORK_CODE - c.amount - 1;
+	if (rest - c.date - want < WORK_NOTE_MIN) {
+		c.date = 0;
+		c.amount--; /* 9,999,999.99 still keeps a space before it */
+		rest++;
+	}
+	rest -= c.date;
+	c.name = want < rest - WORK_NOTE_MIN ? want : rest - WORK_NOTE_MIN;
+	if (c.name < 8)
+		c.name = 8;
 	c.note = rest - c.name;
 	return c;
 }
@@ -343,10 +363,10 @@ work_note(const struct cset *s, const struct citem *r, struct strbuf *sb)
 {
 	const char *owner = txt(s, r->owner);
 
-	if (r->kind == WORK_DUNNING)
-		sb_addf(sb, ngettext_("%s → %s (%d day overdue)", "%s → %s (%d days overdue)",
+	if (r->kind == WORK_DUNNING) /* the next level only: one step at a time */
+		sb_addf(sb, ngettext_("%s (%d day overdue)", "%s (%d days overdue)",
 				      (unsigned long)r->days),
-			contact_level_name(r->recorded), contact_level_name(r->level), r->days);
+			contact_level_name(r->level), r->days);
 	else
 		sb_addf(sb, "%s%s%s", owner, *owner ? ": " : "", txt(s, r->note));
 	for (size_t i = 0; i < sb->len; i++)
@@ -357,8 +377,8 @@ work_note(const struct cset *s, const struct citem *r, struct strbuf *sb)
 static void
 draw_work(struct view *v, const struct cset *s, const struct citem *r, int y, enum ui_elem e)
 {
-	struct work_cols c = work_cols();
-	int x = c.label + 7 + c.name;
+	struct work_cols c = work_cols(s);
+	int x = c.label + WORK_CODE + c.name;
 	char day[32], amt[MONEY_BUFSZ];
 	struct strbuf sb;
 
@@ -368,30 +388,31 @@ draw_work(struct view *v, const struct cset *s, const struct citem *r, int y, en
 	work_note(s, r, &sb);
 	draw_text(y, 0, c.label, work_label(r->kind), TEXT_LEFT,
 		  e == UI_NORMAL && r->kind == WORK_PROMISE_BROKEN ? UI_ERROR : e);
-	draw_text(y, c.label, 7, txt(s, r->code), TEXT_LEFT, e);
-	draw_text(y, c.label + 7, c.name - 1, txt(s, r->name), TEXT_LEFT, e);
+	draw_text(y, c.label, WORK_CODE, txt(s, r->code), TEXT_LEFT, e);
+	draw_text(y, c.label + WORK_CODE, c.name - 1, txt(s, r->name), TEXT_LEFT, e);
 	draw_text(y, x - 1, 1, "", TEXT_LEFT, e);
-	draw_text(y, x, 11, day, TEXT_LEFT, e);
-	draw_text(y, x + 11, 14, r->amount ? amt : "", TEXT_RIGHT, e);
-	draw_text(y, x + 25, 1, "", TEXT_LEFT, e);
-	draw_text(y, x + 26, c.note, sb.buf, TEXT_LEFT, e);
+	draw_text(y, x, c.date, day, TEXT_LEFT, e);
+	x += c.date;
+	draw_text(y, x, c.amount, r->amount ? amt : "", TEXT_RIGHT, e);
+	draw_text(y, x + c.amount, 1, "", TEXT_LEFT, e);
+	draw_text(y, x + c.amount + 1, c.note, sb.buf, TEXT_LEFT, e);
 	sb_free(&sb);
 }
 
-/* The promise of a timeline entry ("2026-04-15 300,000 pending") and its
- * next action ("2026-04-16 sales") or dunning level. */
+/* The promise of a timeline entry ("pending 2026-04-15 300,000", its state
+ * first so that a cut keeps it) and its next action ("2026-04-16 sales")
+ * or dunning level. */
 static void
 entry_parts(struct view *v, const struct cset *s, const struct citem *r, char *prom,
 	    char *next, size_t size)
 {
-	static const char *const state[] = { N_("pending"), N_("kept"), N_("broken") };
 	char day[32], amt[MONEY_BUFSZ];
 
 	prom[0] = next[0] = '\0';
 	if (r->promise_date) {
 		settings_date(&v->app->set, r->promise_date, day, sizeof day);
 		money_format(r->amount, r->currency, MONEY_GROUP, amt, sizeof amt);
-		snprintf(prom, size, "%s %s %s", day, amt, _(state[r->state]));
+		snprintf(prom, size, "%s %s %s", contact_promise_name(r->state), day, amt);
 	}
 	if (r->next_date) {
 		settings_date(&v->app->set, r->next_date, day, sizeof day);
@@ -433,6 +454,47 @@ draw_entry(struct view *v, const struct cset *s, const struct citem *r, int y, e
 	draw_text(y, 58 + wn, 22, next, TEXT_LEFT, e);
 }
 
+/* One "Label  value" line of an entry read in full; none without a value. */
+static void
+entry_field(struct strbuf *sb, int w, const char *label, const char *value)
+{
+	if (!*value)
+		return;
+	text_pad(sb, label, w, TEXT_LEFT);
+	sb_addf(sb, " %s\n", value);
+}
+
+/* The timeline entry r in full: every field, then its whole note. */
+static void
+entry_open(struct view *v, const struct cset *s, const struct citem *r)
+{
+	const char *label[] = { _("Date"), _("Who"), _("Channel"), _("Outcome"), _("Promise"),
+				_("Next action"), _("Dunning level") };
+	char day[32], prom[128], next[128], paid[MONEY_BUFSZ], full[300], title[512];
+	struct strbuf sb;
+	int w = 0;
+
+	for (size_t i = 0; i < sizeof label / sizeof label[0]; i++)
+		if (draw_width(label[i]) > w)
+			w = draw_width(label[i]);
+	settings_date(&v->app->set, r->day, day, sizeof day);
+	entry_parts(v, s, r, prom, next, sizeof next);
+	money_format(r->paid, r->currency, MONEY_GROUP, paid, sizeof paid);
+	snprintf(full, sizeof full, _("%s, paid %s"), prom, paid);
+	sb_init(&sb);
+	entry_field(&sb, w, label[0], day);
+	entry_field(&sb, w, label[1], txt(s, r->who));
+	entry_field(&sb, w, label[2], txt(s, r->channel));
+	entry_field(&sb, w, label[3], r->level ? "" : txt(s, r->head));
+	entry_field(&sb, w, label[4], r->promise_date ? full : "");
+	entry_field(&sb, w, label[5], r->next_date ? next : "");
+	entry_field(&sb, w, label[6], r->level ? contact_level_name(r->level) : "");
+	sb_addf(&sb, "\n%s", txt(s, r->body));
+	snprintf(title, sizeof title, _(" Contact of %s %s, %s "), s->c.code, s->c.name, day);
+	textview_open(v->app, title, sb.buf);
+	sb_free(&sb);
+}
+
 /* "| loading the worklist… 0.4 s" */
 static void
 draw_progress(struct view *v, int y)
@@ -453,8 +515,8 @@ draw_progress(struct view *v, int y)
 static void
 draw_heads(struct contacts *k, int y)
 {
-	struct work_cols c = work_cols();
-	int x = c.label + 7 + c.name;
+	struct work_cols c = work_cols(&k->set);
+	int x = c.label + WORK_CODE + c.name;
 
 	if (k->set.timeline) {
 		draw_text(y, 0, 11, _("Date"), TEXT_LEFT, UI_HEADER);
@@ -471,10 +533,11 @@ draw_heads(struct contacts *k, int y)
 		return;
 	}
 	draw_text(y, 0, c.label, _("To do"), TEXT_LEFT, UI_HEADER);
-	draw_text(y, c.label, 7 + c.name, _("Customer"), TEXT_LEFT, UI_HEADER);
-	draw_text(y, x, 11, _("Date"), TEXT_LEFT, UI_HEADER);
-	draw_text(y, x + 11, 14, _("Amount"), TEXT_RIGHT, UI_HEADER);
-	draw_text(y, x + 25, COLS - x - 25, _(" What"), TEXT_LEFT, UI_HEADER);
+	draw_text(y, c.label, WORK_CODE + c.name, _("Customer"), TEXT_LEFT, UI_HEADER);
+	draw_text(y, x, c.date, _("Date"), TEXT_LEFT, UI_HEADER);
+	x += c.date;
+	draw_text(y, x, c.amount, _("Amount"), TEXT_RIGHT, UI_HEADER);
+	draw_text(y, x + c.amount, COLS - x - c.amount, _(" What"), TEXT_LEFT, UI_HEADER);
 }
 
 static void
@@ -574,8 +637,10 @@ contacts_request(struct view *v, enum request req)
 		return REQ_NONE;
 	if (req == REQ_DRILL && !k->set.timeline)
 		contacts_show(v, &c);
+	else if (req == REQ_DRILL && k->set.n)
+		entry_open(v, &k->set, &k->set.rows[v->cursor]);
 	else if (req == REQ_DRILL)
-		drill_open(v->app, &c, v->app->today);
+		app_error(v->app, "%s", _("No contacts recorded yet."));
 	else if (req == REQ_RECORD_CONTACT)
 		contact_form_open(v->app, &c);
 	else if (req == REQ_STATEMENT)

@@ -2,7 +2,8 @@
 # contact.sh: the contact log from the command line — contact add (promise,
 # next action, rejections with their exit codes), contact list, the
 # worklist for a day (follow-ups, promises due and broken, dunning levels,
-# the promise pause, triggers from the config file), contact dunning, and
+# one level at a time, by amount at risk, the promise pause, triggers from
+# the config file), contact dunning, and
 # export contacts as formula-safe CSV and as JSON.
 . "$top_srcdir/tests/lib.sh"
 cd "$T" || exit 1
@@ -13,13 +14,16 @@ code,name,currency,sales_rep
 K001,株式会社山田商事,JPY,田中
 K002,=EVIL(),JPY,
 K003,上海恒通贸易有限公司,CNY,李
+K004,大阪機材株式会社,JPY,
 CSV
-# As of 2026-03-31: I-1 49 days overdue, I-2 30, I-3 10.
+# As of 2026-03-31: I-1 49 days overdue, I-2 30, I-3 10, I-4 21 (the most
+# at risk).
 cat >inv.csv <<'CSV'
 number,customer,issue_date,due_date,amount
 I-1,K001,2026-01-10,2026-02-10,100000
 I-2,K002,2026-02-01,2026-03-01,5000
 I-3,K003,2026-02-20,2026-03-21,1234.50
+I-4,K004,2026-02-10,2026-03-10,500000
 CSV
 "$URIKAKE" $db import customers cust.csv >/dev/null 2>&1
 "$URIKAKE" $db import invoices inv.csv >/dev/null 2>&1
@@ -72,13 +76,18 @@ Promises due today
   2026-03-31  K003       上海恒通贸易有限公司      1,234.50 CNY, paid 0.00
 
 Dunning levels crossed
-  2026-03-01  K002       =EVIL()                   5,000 JPY  30 days overdue: level 0 → 2 (Demand letter)
+  2026-03-10  K004       大阪機材株式会社          500,000 JPY  21 days overdue: level 0 → 1 (Reminder)
+  2026-03-01  K002       =EVIL()                   5,000 JPY  30 days overdue: level 0 → 1 (Reminder)
 TXT
 t_is "worklist for 2026-03-31" "$(cat got)" "$(cat want)"
 
 t_ok "worklist after the promises" "$URIKAKE" $db contact worklist --date 2026-04-20
 t_grep "broken promise" "2026-04-15  K001 .*100,000 JPY, paid 0" "$T/.out"
-t_grep "K001 escalates once its promise is past" "K001.*69 days overdue: level 0 → 3" "$T/.out"
+t_grep "K001 escalates once its promise is past, one level: not to 3" \
+	"K001.*69 days overdue: level 0 → 1 (Reminder)" "$T/.out"
+t_is "dunning by amount at risk, largest first, the currency most owe in first" \
+	"$(sed -n '/^Dunning/,$p' "$T/.out" | awk 'NR > 1 { print $2 }' | tr '\n' ' ')" \
+	"K004 K001 K002 K003 "
 
 t_ok "move K002 to level 2" "$URIKAKE" $db contact dunning K002 --level 2
 t_grep "move reported" "K002 moved to dunning level 2" "$T/.out"
@@ -92,7 +101,12 @@ mkdir -p cfg/urikake
 printf 'theme = mono\ndunning-days = 1, 5, 10, 20\n' >cfg/urikake/config
 t_ok "triggers from the config file" env XDG_CONFIG_HOME="$T/cfg" "$URIKAKE" $db \
 	contact worklist
-t_grep "K002 at 30 days now crosses legal" "K002.*level 2 → 4 (Legal action)" "$T/.out"
+t_is "the demand letter sent today has its time before the next step" \
+	"$(grep -c K002 "$T/.out")" "0"
+t_ok "ten days later (the gap from trigger 10 to 20)" env XDG_CONFIG_HOME="$T/cfg" \
+	"$URIKAKE" $db contact worklist --date 2026-04-10
+t_grep "K002 due for legal action steps up to 3 only" "K002.*level 2 → 3 (Certified letter)" \
+	"$T/.out"
 printf 'dunning-days = 9\n' >cfg/urikake/config
 t_ok "a bad setting is reported, defaults used" env XDG_CONFIG_HOME="$T/cfg" "$URIKAKE" \
 	$db contact worklist

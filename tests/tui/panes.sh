@@ -77,31 +77,45 @@ seed_money() { # DB
 	"$URIKAKE" --db "$1" match confirm --deposit MONEY-2 --on-account 50000 --customer C90010
 }
 
-# money.script in both catalogues: screens named LANG-money-NN-….
-money_screens() { # SIZE
+# C00001 calls back with a long note (more lines than a screen) and a new
+# promise, for worklog.script; the call of 03-10 stays, its promise broken.
+seed_worklog() { # DB
+	note="社長より折り返しの電話。資金繰りの事情を詳しく聞いた。取引先からの入金が遅れているため、今月末の支払いは一部のみ、残りは来月半ばになる見込みとのこと。"
+	for i in $(seq 1 24); do
+		note="$note
+$i. 取引先からの入金が遅れているため、今月末の支払いは一部のみとなる見込み。"
+	done
+	"$URIKAKE" --db "$1" --user 田中 contact add C00001 --channel phone --direction in \
+		--date 2026-03-28 --outcome 一部入金の約束 --note "$note" \
+		--promise 2026-04-15:2,000,000 --next 2026-04-16 --owner accounting
+}
+
+# SCRIPT.script in both catalogues after SEED DB: screens named
+# LANG-SCRIPT-NN-….
+lang_screens() { # SCRIPT SEED SIZE
 	for lang in ja zh_CN; do
-		out="$T/out/$1/money-$lang"
+		out="$T/out/$3/$1-$lang"
 		if [ ! -f "$T/locale/$lang/LC_MESSAGES/urikake.mo" ] || ! command -v sqlite3 >/dev/null
 		then
-			t_report 0 "$1 money $lang # SKIP no catalogues (msgfmt) or no sqlite3 shell"
+			t_report 0 "$3 $1 $lang # SKIP no catalogues (msgfmt) or no sqlite3 shell"
 			continue
 		fi
 		rm -rf "$out" "$T/config" && mkdir -p "$out" "$T/config/urikake"
 		cp "$T/demo.db" "$out/db.db"
-		seed_money "$out/db.db" >"$out/seed.log" 2>&1 || cat "$out/seed.log"
-		URIKAKE_LOCALEDIR="$T/locale" URIKAKE_TEST_SCRIPT="$S/money.script" \
-			URIKAKE_TEST_SIZE="$1" URIKAKE_TEST_DUMP_DIR="$out" DB="$out/db.db" \
+		$2 "$out/db.db" >"$out/seed.log" 2>&1 || cat "$out/seed.log"
+		URIKAKE_LOCALEDIR="$T/locale" URIKAKE_TEST_SCRIPT="$S/$1.script" \
+			URIKAKE_TEST_SIZE="$3" URIKAKE_TEST_DUMP_DIR="$out" DB="$out/db.db" \
 			XDG_CONFIG_HOME="$T/config" "$URIKAKE" --db "$out/db.db" --user tester \
 			--lang $lang 2>"$out/stderr"
-		t_is "money in $lang at $1 exits 0 and prints nothing" "$?:$(cat "$out/stderr")" "0:"
+		t_is "$1 in $lang at $3 exits 0 and prints nothing" "$?:$(cat "$out/stderr")" "0:"
 		for got in "$out"/*.screen; do
 			name=$lang-$(basename "$got")
-			want="$E/$1/$name"
+			want="$E/$3/$name"
 			if [ -n "$URIKAKE_UPDATE_EXPECTED" ]; then
 				mkdir -p "$(dirname "$want")" && cp "$got" "$want"
 			fi
 			diff -u "$want" "$got" >"$T/.diff" 2>&1
-			t_report $? "$1 $name"
+			t_report $? "$3 $name"
 			sed 's/^/# /' "$T/.diff" | head -40
 		done
 	done
@@ -127,7 +141,8 @@ for size in 80x24 132x43; do
 			sed 's/^/# /' "$T/.diff" | head -40
 		done
 	done
-	money_screens $size
+	lang_screens money seed_money $size
+	lang_screens worklog seed_worklog $size
 	a="$T/out/$size"
 	t_is "$size: the CSV export has the CLI columns" "$(head -1 "$a/aging/cwd/view.csv")" \
 		"customer,name,currency,current,d1_30,d31_60,d61_90,d90_plus,total,on_account"
@@ -141,5 +156,5 @@ for size in 80x24 132x43; do
 		test -s "$a/print/cwd/statement-C00001-2026-03-31.pdf"
 done
 t_is "every expected screen was produced" "$(cd "$E" && ls */*.screen | sort)" \
-	"$(cd "$T/out" && ls */*/*.screen | sed 's|/money-\([a-zA-Z_]*\)/|/\1-|; s|/[a-z]*/|/|' | sort)"
+	"$(cd "$T/out" && ls */*/*.screen | sed 's|/[a-z]*-\([a-zA-Z_]*\)/|/\1-|; s|/[a-z]*/|/|' | sort)"
 t_done
