@@ -317,7 +317,9 @@ draw_list(struct view *v, int y, int rows)
 	draw_text(y, 13, 14, _("Amount"), TEXT_RIGHT, UI_HEADER);
 	draw_text(y, 27, 5, "", TEXT_LEFT, UI_HEADER);
 	draw_text(y, 32, wp + 1, _("Payer"), TEXT_LEFT, UI_HEADER);
-	draw_text(y, 33 + wp, COLS - 33 - wp, _("Best proposal"), TEXT_LEFT, UI_HEADER);
+	draw_text(y, 33 + wp, COLS - 33 - wp,
+		  q->w.filter == SUI_AUTO_TODAY ? _("Matched to") : _("Best proposal"), TEXT_LEFT,
+		  UI_HEADER);
 	top = app_list_top(v, rows - 1);
 	qwin_load(&q->w, v->app, top, rows - 1);
 	for (long i = top; i < top + rows - 1 && qwin_row(&q->w, i); i++)
