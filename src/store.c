@@ -113,6 +113,13 @@ static const struct {
 	     "CREATE INDEX invoice_amount ON invoice(currency, amount);"
 	     "CREATE INDEX invoice_part_open ON invoice(currency, amount - paid)"
 	     " WHERE paid <> 0 AND amount <> paid;" },
+	/* v9: the queue's amount sort groups the deposits by currency (a yuan
+	 * is not a yen), so its keyset runs along (currency, amount). */
+	{ 9, "DROP INDEX deposit_amount;"
+	     "DROP INDEX deposit_state_amount;"
+	     "CREATE INDEX deposit_currency_amount ON deposit(currency, amount);"
+	     "CREATE INDEX deposit_state_amount ON deposit(state, currency, amount)"
+	     " WHERE state = 'unmatched' OR state = 'parked';" },
 };
 #define STORE_VERSION (migrations[sizeof migrations / sizeof migrations[0] - 1].version)
 

@@ -102,6 +102,8 @@ sui_deposit_free(struct sui_deposit *d)
 	free(d->park_reason);
 	free(d->account);
 	free(d->acct_number);
+	free(d->customer);
+	free(d->invoices);
 	memset(d, 0, sizeof *d);
 }
 
@@ -146,6 +148,9 @@ sui_deposit_row(sqlite3_stmt *s, struct sui_deposit *d)
 	d->park_reason = sui_col_dup(s, 13);
 	d->account = sui_col_dup(s, 14);
 	d->acct_number = sui_col_dup(s, 15);
+	sui_col_copy(s, 16, d->customer_code, sizeof d->customer_code);
+	d->customer = sui_col_dup(s, 17);
+	d->invoices = sui_col_dup(s, 18);
 }
 
 enum ur_status
@@ -183,16 +188,30 @@ count_one(struct store *st, const char *sql, int32_t today, int64_t *out, struct
 }
 
 enum ur_status
-store_ui_counts(struct store *st, int32_t today, int64_t *unmatched, int64_t *matched_today,
-		struct ur_err *err)
+store_ui_counts(struct store *st, int32_t today, struct sui_counts *c, struct ur_err *err)
 {
+	static const char by_kind[] =
+		"SELECT count(DISTINCT deposit_id) FROM allocation INDEXED BY allocation_made_on"
+		" WHERE made_on = ?1 AND kind = ?2 AND voided_at IS NULL"
+		" AND (?3 IS NULL OR user = ?3)";
+	sqlite3_stmt *s;
+	int rc;
+
+	memset(c, 0, sizeof *c);
 	if (count_one(st, "SELECT count(*) FROM deposit WHERE state = 'unmatched' AND ?1 IS NOT NULL",
-		      today, unmatched, err) != UR_OK)
+		      today, &c->unmatched, err) != UR_OK || !(s = store_prepare(st, by_kind, err)))
 		return err->status;
-	return count_one(st, "SELECT count(DISTINCT deposit_id) FROM allocation"
-			     " INDEXED BY allocation_made_on WHERE made_on = ?1"
-			     " AND voided_at IS NULL",
-			 today, matched_today, err);
+	for (int mine = 0; mine < 2; mine++) {
+		sqlite3_reset(s);
+		store_bind_date(s, 1, today);
+		sqlite3_bind_text(s, 2, mine ? "manual" : "auto", -1, SQLITE_STATIC);
+		if (mine)
+			sqlite3_bind_text(s, 3, store_user(st), -1, SQLITE_TRANSIENT);
+		if ((rc = sqlite3_step(s)) != SQLITE_ROW)
+			return sui_finish(st, s, rc, err);
+		*(mine ? &c->mine_today : &c->auto_today) = sqlite3_column_int64(s, 0);
+	}
+	return sui_finish(st, s, SQLITE_DONE, err);
 }
 
 enum ur_status
@@ -225,6 +244,45 @@ store_ui_open_items(struct store *st, int64_t customer_id, const char *cur, size
 		it->open = sqlite3_column_int64(s, 3);
 	}
 	return sui_finish(st, s, rc, err);
+}
+
+enum ur_status
+store_ui_allocations(struct store *st, int64_t id, struct sui_alloc **out, size_t *n,
+		     struct ur_err *err)
+{
+	static const char sql[] =
+		"SELECT a.id, ifnull(i.number, ''), a.amount, a.fee, a.kind, a.user, a.made_on"
+		" FROM allocation a LEFT JOIN invoice i ON i.id = a.invoice_id"
+		" WHERE a.deposit_id = ?1 AND a.voided_at IS NULL ORDER BY a.id";
+	sqlite3_stmt *s = store_prepare(st, sql, err);
+	struct sui_alloc *a;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return err->status;
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n % 16 == 0)
+			*out = xrealloc(*out, (*n + 16) * sizeof **out);
+		a = &(*out)[(*n)++];
+		memset(a, 0, sizeof *a);
+		a->id = sqlite3_column_int64(s, 0);
+		sui_col_copy(s, 1, a->number, sizeof a->number);
+		a->amount = sqlite3_column_int64(s, 2);
+		a->fee = sqlite3_column_int64(s, 3);
+		sui_col_copy(s, 4, a->kind, sizeof a->kind);
+		sui_col_copy(s, 5, a->user, sizeof a->user);
+		if (sqlite3_column_type(s, 6) != SQLITE_NULL)
+			a->made_on = store_column_date(s, 6);
+	}
+	if (sui_finish(st, s, rc, err) == UR_OK)
+		return UR_OK;
+	free(*out);
+	*out = NULL;
+	*n = 0;
+	return err->status;
 }
 
 static void

@@ -30,6 +30,19 @@ struct sui_deposit {
 	int64_t customer_id; /* 0: none assigned */
 	char *payer, *payer_key, *payer_code, *remit_bank, *remit_branch;
 	char *edi, *reference, *park_reason, *account, *acct_number;
+	char customer_code[24]; /* customer_id's, "" when none */
+	char *customer; /* customer_id's name, "" when none */
+	char *invoices; /* the numbers its live allocations clear, space-separated */
+};
+
+/* One live allocation of a deposit, as the clerk reviews a match. */
+struct sui_alloc {
+	int64_t id;
+	char number[40]; /* the invoice's; "" for money held on account */
+	int64_t amount, fee;
+	char kind[8]; /* "auto" or "manual" */
+	char user[48];
+	int32_t made_on; /* 0: not recorded */
 };
 
 /* An open invoice and the cash a form applies to it. */
@@ -123,19 +136,43 @@ enum ur_status store_ui_deposit_change(struct store *st, int64_t id, char *state
 				       struct ur_err *err);
 /** The first deposit of filter f from deposit from on (itself included)
  *  in direction dir whose payer name, folded key, reference, EDI text or
- *  amount contains text: *found 1 and *out filled, or *found 0. */
+ *  amount contains text (an amount as shown, "¥339,700" or "339700円",
+ *  by its digits), or that is for a customer whose code, name or reading
+ *  contains it (set on the deposit, a learned alias of the payer, or the
+ *  customer's reading within the payer's name: the customers the engine
+ *  proposes): *found 1 and *out filled, or *found 0. */
 enum ur_status store_ui_queue_find(struct store *st, enum sui_filter f, enum sui_sort s,
 				   int32_t today, const char *text,
 				   const struct sui_deposit *from, int dir,
 				   struct sui_deposit *out, int *found, struct ur_err *err);
+/** The live allocations of deposit id, by id (malloc'd array or NULL
+ *  when none; caller frees). */
+enum ur_status store_ui_allocations(struct store *st, int64_t id, struct sui_alloc **out,
+				    size_t *n, struct ur_err *err);
+/** Undo an automatic match from the queue: the deposit as the clerk saw
+ *  it (d) with its n live allocations (a). Through store_match_undo (the
+ *  allocations and their fees are voided, the deposit waits again) and an
+ *  audit row "ui-undo-auto", in one transaction. UR_CONFLICT (nothing
+ *  written) when the deposit or its allocations changed since; UR_INPUT
+ *  when the match is not an automatic one. */
+enum ur_status store_ui_undo_auto(struct store *st, const struct sui_deposit *d,
+				  const struct sui_alloc *a, size_t n, struct ur_err *err);
 /** Load deposit id into *d (UR_INPUT when it does not exist). */
 enum ur_status store_ui_deposit_get(struct store *st, int64_t id, struct sui_deposit *d,
 				    struct ur_err *err);
-/** Deposits waiting (state unmatched) and deposits matched on today. */
-enum ur_status store_ui_counts(struct store *st, int32_t today, int64_t *unmatched,
-			       int64_t *matched_today, struct ur_err *err);
+/* The status line's counts. */
+struct sui_counts {
+	int64_t unmatched;  /* deposits waiting (state unmatched) */
+	int64_t auto_today; /* deposits the engine matched on today */
+	int64_t mine_today; /* deposits this store's user matched by hand on today */
+};
+/** The counts of the status line as of today. */
+enum ur_status store_ui_counts(struct store *st, int32_t today, struct sui_counts *c,
+			       struct ur_err *err);
 
-/** The engine's ranked proposals for deposit id (whatever its state),
+/** The engine's ranked proposals for deposit id (whatever its state: a
+ *  matched one is looked at as it was before, its invoices open again and
+ *  its customer among those found, so the proposal says why it matched),
  *  over an index of only the customers it could name: found through the
  *  receiving virtual account, invoice numbers in the EDI text, learned
  *  aliases and payer codes, the folded payer name (whole, cut short,

@@ -36,6 +36,7 @@ struct finder {
 	struct store *st;
 	const struct match_deposit *d;
 	const char *key, *code, *corp;
+	int64_t reopen; /* a matched deposit, looked at as before its match */
 	int64_t cust[MAX_CUST];
 	int n;
 };
@@ -418,16 +419,27 @@ load_virtual(struct finder *f, struct match_index *ix, struct ur_err *err)
 	return sui_finish(f->st, s, rc, err);
 }
 
+/* The open invoices of customer ?1 with what deposit ?2 cleared open
+ * again (paid counts an allocation's cash and its fee). */
+static const char reopen_sql[] =
+	"SELECT i.id, i.number, i.issue_date, i.due_date, i.amount - i.paid + ifnull(r.back, 0),"
+	" i.currency FROM invoice i LEFT JOIN (SELECT invoice_id, sum(amount + fee) AS back"
+	" FROM allocation WHERE deposit_id = ?2 AND voided_at IS NULL GROUP BY invoice_id) r"
+	" ON r.invoice_id = i.id WHERE i.customer_id = ?1 AND (i.amount <> i.paid OR r.back)";
+
 static enum ur_status
 load_index(struct finder *f, struct match_index *ix, struct ur_err *err)
 {
 	sqlite3_stmt *c = store_prepare(f->st, "SELECT id, code, name, kana, kana_key, currency,"
 					     " ifnull(fee_policy, ''), terms FROM customer WHERE id = ?1",
 				      err);
-	sqlite3_stmt *inv = c ? store_prepare(f->st,
-		"SELECT id, number, issue_date, due_date, amount - paid, currency FROM invoice"
-		" WHERE customer_id = ?1 AND amount <> paid", err) : NULL;
+	sqlite3_stmt *inv = c ? store_prepare(f->st, f->reopen ? reopen_sql
+		: "SELECT id, number, issue_date, due_date, amount - paid, currency FROM invoice"
+		  " WHERE customer_id = ?1 AND amount <> paid", err) : NULL;
 	enum ur_status rc = c && inv ? UR_OK : err->status;
+
+	if (inv && f->reopen)
+		sqlite3_bind_int64(inv, 2, f->reopen);
 
 	for (int i = 0; rc == UR_OK && i < f->n; i++)
 		if ((rc = load_customer(f, ix, c, inv, f->cust[i], err)) == UR_OK &&
@@ -508,6 +520,10 @@ store_ui_match(struct store *st, int64_t id, const struct match_config *cfg,
 	f.code = m->d.payer_code;
 	if (!*f.code || strspn(f.code, "0") == strlen(f.code))
 		f.code = info.payer_code;
+	if (strcmp(m->d.state, "unmatched") != 0 && m->d.customer_id) {
+		f.reopen = m->d.id;
+		add_cust(&f, m->d.customer_id);
+	}
 	rc = find_customers(&f, err);
 	if (rc == UR_OK)
 		rc = propose(&f, m, cfg, err);

@@ -16,7 +16,11 @@ struct sui_deposit;
 	"SELECT d.id, d.booking_date, d.amount, d.currency, d.state, ifnull(d.customer_id, 0)," \
 	" d.payer_name, d.payer_key, d.payer_code, d.remit_bank, d.remit_branch, d.edi," \
 	" d.reference, ifnull(d.park_reason, ''), d.acct_bank || '-' || d.acct_branch || '-'" \
-	" || d.acct_number, d.acct_number FROM deposit d"
+	" || d.acct_number, d.acct_number, ifnull((SELECT c.code FROM customer c" \
+	" WHERE c.id = d.customer_id), ''), ifnull((SELECT c.name FROM customer c" \
+	" WHERE c.id = d.customer_id), ''), ifnull((SELECT group_concat(i.number, ' ')" \
+	" FROM allocation a JOIN invoice i ON i.id = a.invoice_id WHERE a.deposit_id = d.id" \
+	" AND a.voided_at IS NULL), '') FROM deposit d"
 
 /** Finalize s; when rc (the last step's result) is an error, fill err and
  *  return its status, else UR_OK. */

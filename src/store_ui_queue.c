@@ -29,12 +29,13 @@ filter_sql(enum sui_filter f)
 	}
 }
 
-/* The sort key's column; amounts are shown largest first. */
+/* The sort key's columns; amounts are shown largest first, grouped by
+ * currency (so the whole key runs backward: JPY before CNY). */
 static const char *
 sort_col(enum sui_sort s)
 {
-	return s == SUI_BY_AMOUNT ? "d.amount" : s == SUI_BY_PAYER ? "d.payer_key"
-								  : "d.booking_date";
+	return s == SUI_BY_AMOUNT ? "d.currency, d.amount" : s == SUI_BY_PAYER ? "d.payer_key"
+									       : "d.booking_date";
 }
 
 static int
@@ -44,12 +45,13 @@ sort_dir(enum sui_sort s)
 }
 
 /* "AND (key, id) > (?2, ?3)" for reading on from a deposit, dir in the
- * index's order (+1 ascending). */
+ * index's order (+1 ascending); the amount's key is (currency, amount):
+ * (?8, ?2, ?3). */
 static void
 add_keyset(struct strbuf *sql, enum sui_sort s, int dir, bool inclusive)
 {
-	sb_addf(sql, " AND (%s, d.id) %c%s (?2, ?3)", sort_col(s), dir > 0 ? '>' : '<',
-		inclusive ? "=" : "");
+	sb_addf(sql, " AND (%s, d.id) %c%s (%s?2, ?3)", sort_col(s), dir > 0 ? '>' : '<',
+		inclusive ? "=" : "", s == SUI_BY_AMOUNT ? "?8, " : "");
 }
 
 static void
@@ -57,14 +59,19 @@ add_order(struct strbuf *sql, enum sui_sort s, int dir)
 {
 	const char *o = dir > 0 ? "" : " DESC";
 
-	sb_addf(sql, " ORDER BY %s%s, d.id%s", sort_col(s), o, o);
+	if (s == SUI_BY_AMOUNT)
+		sb_addf(sql, " ORDER BY d.currency%s, d.amount%s, d.id%s", o, o, o);
+	else
+		sb_addf(sql, " ORDER BY %s%s, d.id%s", sort_col(s), o, o);
 }
 
 static void
 bind_key(sqlite3_stmt *st, enum sui_sort s, const struct sui_deposit *d)
 {
-	if (s == SUI_BY_AMOUNT)
+	if (s == SUI_BY_AMOUNT) {
 		sqlite3_bind_int64(st, 2, d->amount);
+		sqlite3_bind_text(st, 8, d->currency, -1, SQLITE_TRANSIENT);
+	}
 	else if (s == SUI_BY_PAYER)
 		sqlite3_bind_text(st, 2, d->payer_key, -1, SQLITE_TRANSIENT);
 	else
@@ -154,21 +161,58 @@ store_ui_queue_count(struct store *st, enum sui_filter f, enum sui_sort so, int3
 	return sui_finish(st, s, rc, err);
 }
 
+/* The digits of text when it is an amount as the screen shows it
+ * ("339,700", "¥339,700", "339700円", "39,318.37 CNY"): "" otherwise. */
+static void
+amount_digits(const char *text, struct strbuf *out)
+{
+	static const char *const marks[] = { "¥", "￥", "円", "元", "JPY", "CNY", ",", ".", " " };
+	const char *p = text;
+	size_t k;
+
+	while (*p) {
+		if (*p >= '0' && *p <= '9') {
+			sb_addc(out, *p++);
+			continue;
+		}
+		for (k = 0; k < sizeof marks / sizeof marks[0]; k++)
+			if (!strncmp(p, marks[k], strlen(marks[k])))
+				break;
+		if (k == sizeof marks / sizeof marks[0]) {
+			sb_reset(out);
+			return;
+		}
+		p += strlen(marks[k]);
+	}
+}
+
+/* The customers a search text names (code, name, reading), at most a
+ * few: the deposits proposed for or matched to them are found too — by
+ * the customer set on the deposit, a learned alias of its payer, or the
+ * customer's folded reading within the payer's (as the engine proposes). */
+#define FIND_CUST \
+	"(SELECT id, kana_key FROM customer WHERE instr(code, ?6) OR instr(name, ?6)" \
+	" OR instr(ifnull(kana, ''), ?6) LIMIT 8)"
+
 enum ur_status
 store_ui_queue_find(struct store *st, enum sui_filter f, enum sui_sort so, int32_t today,
 		    const char *text, const struct sui_deposit *from, int dir,
 		    struct sui_deposit *out, int *found, struct ur_err *err)
 {
 	int idir = dir * sort_dir(so);
-	struct strbuf sql, key;
+	struct strbuf sql, key, digits;
 	sqlite3_stmt *s;
 
 	sb_init(&sql);
+	sb_adds(&sql, "WITH fc AS MATERIALIZED " FIND_CUST " ");
 	sb_adds(&sql, SUI_DEPOSIT_COLS);
 	sb_adds(&sql, filter_sql(f));
 	sb_adds(&sql, " AND (instr(d.payer_name, ?6) OR instr(d.reference, ?6) OR"
-		      " instr(d.edi, ?6) OR instr(CAST(d.amount AS TEXT), ?6) OR"
-		      " (?7 <> '' AND instr(d.payer_key, ?7)))");
+		      " instr(d.edi, ?6) OR (?9 <> '' AND instr(CAST(d.amount AS TEXT), ?9)) OR"
+		      " (?7 <> '' AND instr(d.payer_key, ?7)) OR d.customer_id IN (SELECT id FROM fc)"
+		      " OR d.payer_key IN (SELECT payer_key FROM payer_alias WHERE customer_id IN"
+		      " (SELECT id FROM fc)) OR EXISTS (SELECT 1 FROM fc WHERE fc.kana_key <> ''"
+		      " AND instr(d.payer_key, fc.kana_key)))");
 	if (from)
 		add_keyset(&sql, so, idir, true);
 	add_order(&sql, so, idir);
@@ -178,7 +222,9 @@ store_ui_queue_find(struct store *st, enum sui_filter f, enum sui_sort so, int32
 	if (!s)
 		return err->status;
 	sb_init(&key);
+	sb_init(&digits);
 	kana_fold(text, &key, NULL);
+	amount_digits(text, &digits);
 	store_bind_date(s, 1, today);
 	if (from)
 		bind_key(s, so, from);
@@ -186,7 +232,9 @@ store_ui_queue_find(struct store *st, enum sui_filter f, enum sui_sort so, int32
 	sqlite3_bind_int(s, 5, 0);
 	sqlite3_bind_text(s, 6, text, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 7, key.buf, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 9, digits.buf, -1, SQLITE_TRANSIENT);
 	sb_free(&key);
+	sb_free(&digits);
 	return read_rows(st, s, 1, out, found, err);
 }
 

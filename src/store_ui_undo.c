@@ -1,6 +1,7 @@
 /* store_ui_undo: undoing the clerk's latest queue action from the audit
  * log (so it survives a restart; a confirmation through store_match_undo),
- * and the "being handled by NAME" leases
+ * undoing an automatic match the clerk reviews, and the "being handled by
+ * NAME" leases
  * kept as audit rows that every urikake process on the database sees. */
 #include "config.h"
 
@@ -14,6 +15,7 @@
 #include "store_match_priv.h"
 #include "store_ui.h"
 #include "store_ui_priv.h"
+#include "strbuf.h"
 
 /* The undo record written by store_ui_act.c. */
 struct undo_rec {
@@ -121,6 +123,77 @@ store_ui_undo(struct store *st, int64_t *deposit, struct ur_err *err)
 	snprintf(key, sizeof key, "%" PRId64, u.audit_id);
 	if (rc == UR_OK)
 		rc = store_audit_entity(st, "ui-undo", "audit", key, NULL, NULL, err);
+	if (rc == UR_OK && store_commit(st, err) == UR_OK)
+		return UR_OK;
+	store_rollback(st);
+	return err->status;
+}
+
+/* Are the live allocations b (now) those a the clerk saw, all automatic? */
+static enum ur_status
+same_auto_match(const struct sui_deposit *d, const struct sui_alloc *a, size_t n,
+		const struct sui_alloc *b, size_t m, struct ur_err *err)
+{
+	bool same = n == m && n > 0;
+
+	for (size_t i = 0; same && i < n; i++)
+		same = a[i].id == b[i].id;
+	if (!same)
+		return ur_fail(err, UR_CONFLICT, _("deposit %s was matched again since"),
+			       d->reference);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(a[i].kind, "auto") != 0)
+			return ur_fail(err, UR_INPUT,
+				       _("deposit %s was matched by hand: undo it as its clerk"),
+				       d->reference);
+	return UR_OK;
+}
+
+/* Undo the automatic match of d (as seen, with allocations a) on now. */
+static enum ur_status
+undo_auto_apply(struct store *st, const struct sui_deposit *d, const struct sui_alloc *a,
+		size_t n, const struct sui_deposit *now, struct ur_err *err)
+{
+	struct sui_alloc *b = NULL;
+	struct strbuf j;
+	char key[24];
+	size_t m = 0;
+	enum ur_status rc;
+
+	if (strcmp(now->state, d->state) != 0 || now->customer_id != d->customer_id)
+		return ur_fail(err, UR_CONFLICT, _("deposit %s is %s now"), d->reference,
+			       store_deposit_state_label(now->state));
+	if ((rc = store_ui_allocations(st, d->id, &b, &m, err)) == UR_OK &&
+	    (rc = same_auto_match(d, a, n, b, m, err)) == UR_OK)
+		rc = store_match_undo(st, d->id, err);
+	free(b);
+	if (rc != UR_OK)
+		return rc;
+	sb_init(&j);
+	sb_addf(&j, "{\"deposit\":%" PRId64 ",\"customer\":%" PRId64 ",\"allocations\":[", d->id,
+		d->customer_id);
+	for (size_t i = 0; i < n; i++)
+		sb_addf(&j, "%s%" PRId64, i ? "," : "", a[i].id);
+	sb_adds(&j, "]}");
+	snprintf(key, sizeof key, "%" PRId64, d->id);
+	rc = store_audit_entity(st, "ui-undo-auto", "deposit", key, NULL, j.buf, err);
+	sb_free(&j);
+	return rc;
+}
+
+enum ur_status
+store_ui_undo_auto(struct store *st, const struct sui_deposit *d, const struct sui_alloc *a,
+		   size_t n, struct ur_err *err)
+{
+	struct sui_deposit now;
+	enum ur_status rc;
+
+	if (store_begin(st, err) != UR_OK)
+		return err->status;
+	if ((rc = store_ui_deposit_get(st, d->id, &now, err)) == UR_OK) {
+		rc = undo_auto_apply(st, d, a, n, &now, err);
+		sui_deposit_free(&now);
+	}
 	if (rc == UR_OK && store_commit(st, err) == UR_OK)
 		return UR_OK;
 	store_rollback(st);

@@ -351,12 +351,15 @@ TAP_SUITE(store_aging)
 }
 
 /* "Matched today" counts the matches made today (the clerk's today), not
- * the deposits booked today: bank files come the morning after. */
+ * the deposits booked today: bank files come the morning after; the
+ * engine's apart from those the clerk made by hand (another clerk's are
+ * neither). */
 TAP_SUITE(store_matched_today)
 {
 	struct allocation a = { .kind = "auto" };
-	int64_t unmatched, today, id, d1, d2;
-	struct store *st;
+	struct sui_counts c;
+	int64_t id, d1, d2;
+	struct store *st, *other;
 	struct ur_err err;
 	char path[300];
 
@@ -379,11 +382,23 @@ TAP_SUITE(store_matched_today)
 	a.alloc_date = tu_day("2026-03-31");
 	a.made_on = tu_day("2026-03-20"); /* as the demo records a past payment */
 	tap_is_int(store_allocation_insert(st, &a, &id, &err), UR_OK, "a match made on 03-20");
-	tap_is_int(store_ui_counts(st, tu_day("2026-03-31"), &unmatched, &today, &err), UR_OK,
-		   "counts");
-	tap_is_int(today, 1, "matched today: the one made today, though booked yesterday");
-	tap_is_int(store_ui_counts(st, tu_day("2026-03-20"), &unmatched, &today, &err), UR_OK,
+	a.kind = "manual";
+	a.made_on = 0;
+	a.deposit_id = deposit(st, "T-3", 3000, "2026-03-31");
+	a.amount = 3000;
+	tap_is_int(store_allocation_insert(st, &a, &id, &err), UR_OK, "erin matched one by hand");
+	tap_is_int(store_open(&other, path, "frank", &err), UR_OK, "frank opens the database");
+	a.deposit_id = deposit(other, "T-4", 4000, "2026-03-31");
+	a.amount = 4000;
+	tap_is_int(store_allocation_insert(other, &a, &id, &err), UR_OK,
+		   "frank matched one by hand");
+	store_close(other);
+	tap_is_int(store_ui_counts(st, tu_day("2026-03-31"), &c, &err), UR_OK, "counts");
+	tap_is_int(c.auto_today, 1, "auto-matched today: the one made today, though booked yesterday");
+	tap_is_int(c.mine_today, 1, "by you: erin's own, not frank's");
+	tap_is_int(store_ui_counts(st, tu_day("2026-03-20"), &c, &err), UR_OK,
 		   "counts as of 03-20");
-	tap_is_int(today, 1, "03-20: the one made that day");
+	tap_is_int(c.auto_today, 1, "03-20: the one made that day");
+	tap_is_int(c.mine_today, 0, "03-20: none by hand");
 	store_close(st);
 }

@@ -279,8 +279,10 @@ check_pages(struct store *st, enum sui_filter f, enum sui_sort s)
 	tap_is_int(nb, count, "filter %d sort %d: backward pages too", f, s);
 	for (int i = 0; i < nf && i < nb; i++) {
 		bad += fw[i].id != bw[nb - 1 - i].id;
-		if (i && s == SUI_BY_AMOUNT)
-			bad += fw[i].amount > fw[i - 1].amount;
+		if (i && s == SUI_BY_AMOUNT) /* each currency together, largest first */
+			bad += strcmp(fw[i].currency, fw[i - 1].currency) > 0 ||
+			       (!strcmp(fw[i].currency, fw[i - 1].currency) &&
+				fw[i].amount > fw[i - 1].amount);
 		if (i && s == SUI_BY_DATE)
 			bad += fw[i].date < fw[i - 1].date;
 		if (i && s == SUI_BY_PAYER)
@@ -396,6 +398,129 @@ check_assign(struct store *st, const char *path)
 	sui_deposit_free(&d);
 }
 
+/* The first unmatched deposit whose best proposal names a customer
+ * other than its payer: *m filled (free it), or 0. */
+static int64_t
+proposed_elsewhere(struct store *st, struct sui_names *names, struct sui_match *m)
+{
+	struct match_config cfg;
+	struct ur_err err;
+
+	match_config_default(&cfg);
+	for (int64_t id = 1; id < 2000; id++)
+		if (store_ui_match(st, id, &cfg, names, m, &err) == UR_OK) {
+			if (!strcmp(m->d.state, "unmatched") && m->r.nprop && m->r.prop[0].nlines &&
+			    !strstr(m->d.payer, m->r.prop[0].customer_name))
+				return id;
+			sui_match_free(m);
+		}
+	return 0;
+}
+
+/* Search finds a deposit by its proposed customer's name and code and
+ * by its amount as the screen shows it. */
+static void
+check_find(struct store *st)
+{
+	struct sui_names names = { 0 };
+	struct sui_deposit hit;
+	struct sui_match m;
+	struct ur_err err;
+	char text[64];
+	int found;
+	const char *const what[] = { "name", "code", "amount with ¥ and commas", "amount with 円" };
+	int64_t id = proposed_elsewhere(st, &names, &m), a;
+
+	if (!tap_ok(id > 0, "a deposit proposed for a customer its payer does not spell"))
+		return;
+	a = m.d.amount;
+	for (int i = 0; i < 4; i++) {
+		if (i == 0)
+			snprintf(text, sizeof text, "%s", m.r.prop[0].customer_name);
+		else if (i == 1)
+			snprintf(text, sizeof text, "%s", m.r.prop[0].customer_code);
+		else if (i == 2)
+			snprintf(text, sizeof text, "¥%lld,%03lld,%03lld", (long long)(a / 1000000),
+				 (long long)(a / 1000 % 1000), (long long)(a % 1000));
+		else
+			snprintf(text, sizeof text, "%lld円", (long long)a);
+		if (i == 2 && a < 1000000)
+			snprintf(text, sizeof text, "¥%lld,%03lld", (long long)(a / 1000),
+				 (long long)(a % 1000));
+		found = 0;
+		store_ui_queue_find(st, SUI_UNMATCHED, SUI_BY_DATE, day(TODAY), text, &m.d, 1, &hit,
+				    &found, &err);
+		tap_ok(found && hit.id == id, "search by the proposal's %s (%s) finds the deposit",
+		       what[i], text);
+		if (found)
+			sui_deposit_free(&hit);
+	}
+	sui_match_free(&m);
+	sui_names_free(&names);
+}
+
+/* A deposit's allocation rows, live or voided. */
+#define ALLOC_ROWS "(SELECT count(*) FROM allocation WHERE deposit_id = deposit.id)"
+
+/* An automatic match undone from the queue: refused when the deposit
+ * changed since (nothing written), else voided (not deleted) and audited;
+ * a match by hand is not the engine's to undo. */
+static void
+check_undo_auto(struct store *st, const char *path)
+{
+	struct sui_names names = { 0 };
+	struct match_deposit md;
+	struct sui_alloc *a = NULL;
+	struct sui_match m;
+	struct store *other;
+	struct ur_err err;
+	size_t n = 0;
+	long long audits, rows;
+	int64_t id = proposed_elsewhere(st, &names, &m);
+
+	if (!tap_ok(id > 0, "a deposit to match automatically") ||
+	    store_open(&other, path, "suzuki", &err) != UR_OK)
+		return;
+	sui_match_deposit(&m.d, &md);
+	rows = q1(path, ALLOC_ROWS, id);
+	tap_is_int(store_match_confirm(st, &md, &m.r.prop[0], "auto", &err), UR_OK,
+		   "the engine matches it");
+	sui_deposit_free(&m.d);
+	store_ui_deposit_get(st, id, &m.d, &err);
+	tap_is_int(store_ui_allocations(st, id, &a, &n, &err), UR_OK, "its allocations");
+	tap_ok(n > 0 && !strcmp(a[0].kind, "auto"), "… the engine's");
+	tap_is_int(store_match_undo(other, id, &err), UR_OK, "suzuki undoes it meanwhile");
+	audits = ts_q1(path, "SELECT count(*) FROM audit");
+	tap_is_int(store_ui_undo_auto(st, &m.d, a, n, &err), UR_CONFLICT,
+		   "undoing the match seen is refused: the deposit changed since");
+	tap_ok(strstr(err.msg, m.d.reference) != NULL, "… naming the deposit: %s", err.msg);
+	tap_is_int(ts_q1(path, "SELECT count(*) FROM audit"), audits, "… writing nothing");
+	tap_is_int(store_match_confirm(st, &md, &m.r.prop[0], "auto", &err), UR_OK,
+		   "matched automatically again");
+	free(a);
+	sui_deposit_free(&m.d);
+	store_ui_deposit_get(st, id, &m.d, &err);
+	store_ui_allocations(st, id, &a, &n, &err);
+	tap_is_int(store_ui_undo_auto(st, &m.d, a, n, &err), UR_OK, "the clerk undoes it");
+	tap_is_int(live_allocations(path, id), 0, "… its allocations voided");
+	tap_is_int(q1(path, ALLOC_ROWS, id), rows + 2 * (long long)n,
+		   "… kept in the ledger, both times");
+	tap_is_int(q1(path, "state = 'unmatched'", id), 1, "… the deposit waits again");
+	tap_is_int(ts_q1(path, "SELECT count(*) FROM audit WHERE action = 'ui-undo-auto'"
+			       " AND user = 'tester'"), 1, "… audited");
+	tap_is_int(store_ui_confirm(st, &m.d, &m.r.prop[0], &err), UR_OK, "matched by hand");
+	free(a);
+	sui_deposit_free(&m.d);
+	store_ui_deposit_get(st, id, &m.d, &err);
+	store_ui_allocations(st, id, &a, &n, &err);
+	tap_is_int(store_ui_undo_auto(st, &m.d, a, n, &err), UR_INPUT,
+		   "a match by hand is not undone as an automatic one");
+	free(a);
+	sui_match_free(&m);
+	sui_names_free(&names);
+	store_close(other);
+}
+
 TAP_SUITE(store_ui)
 {
 	char path[4096];
@@ -410,5 +535,7 @@ TAP_SUITE(store_ui)
 	check_assign(st, path);
 	check_race(st, path);
 	check_amount_only(st, path);
+	check_find(st);
+	check_undo_auto(st, path);
 	store_close(st);
 }

@@ -183,7 +183,7 @@ app_counts(struct app *a)
 	struct ur_err err;
 
 	ur_err_clear(&err);
-	if (store_ui_counts(a->st, a->today, &a->unmatched, &a->matched_today, &err) != UR_OK)
+	if (store_ui_counts(a->st, a->today, &a->counts, &err) != UR_OK)
 		app_error(a, "%s", err.msg);
 	a->data_version = store_data_version(a->st);
 }
@@ -252,11 +252,13 @@ draw_status(struct app *a, int y)
 	settings_date(&a->set, a->today, date, sizeof date);
 	snprintf(left, sizeof left, _(" %s · %s · as of %s"), base ? base + 1 : a->db_path,
 		 a->user, date);
-	snprintf(right, sizeof right, _("unmatched %lld · matched today %lld "),
-		 (long long)a->unmatched, (long long)a->matched_today);
+	snprintf(right, sizeof right, _("unmatched %lld · auto-matched %lld, by you %lld "),
+		 (long long)a->counts.unmatched, (long long)a->counts.auto_today,
+		 (long long)a->counts.mine_today);
+	/* the counts keep what the left part leaves, and at least half */
 	w = draw_width(right);
-	if (w > COLS / 2)
-		w = COLS / 2;
+	if (w > COLS - draw_width(left) && w > COLS / 2)
+		w = COLS - draw_width(left) > COLS / 2 ? COLS - draw_width(left) : COLS / 2;
 	draw_text(y, 0, COLS - w, left, TEXT_LEFT, UI_STATUS);
 	draw_text(y, COLS - w, w, right, TEXT_RIGHT, UI_STATUS);
 }
@@ -292,10 +294,32 @@ draw_all(struct app *a)
 /* Incremental search: from the cursor where the search started. */
 static long search_from;
 
+/* Find text from row from on in direction dir, going round the end to
+ * the other end (*wrapped says so); -1 when no row has it. */
+static long
+find_wrapping(struct view *v, const char *text, long from, int dir, bool *wrapped)
+{
+	long pos = v->ops->find(v, text, from, dir), n;
+
+	*wrapped = false;
+	if (pos >= 0 || (n = v->ops->count(v)) <= 0 || from == (dir > 0 ? 0 : n - 1))
+		return pos;
+	*wrapped = true;
+	return v->ops->find(v, text, dir > 0 ? 0 : n - 1, dir);
+}
+
+static void
+say_wrapped(struct app *a, int dir)
+{
+	app_msg(a, "%s", dir > 0 ? _("Search wrapped to the top.")
+				 : _("Search wrapped to the bottom."));
+}
+
 static void
 search_fn(struct app *a, const char *text, bool final, void *ctx)
 {
 	struct view *v = cur_view(a);
+	bool wrapped;
 	long pos;
 
 	(void)ctx;
@@ -305,11 +329,13 @@ search_fn(struct app *a, const char *text, bool final, void *ctx)
 	}
 	if (!*text || !v->ops->find)
 		return;
-	pos = v->ops->find(v, text, search_from, 1);
+	pos = find_wrapping(v, text, search_from, 1, &wrapped);
 	if (pos >= 0)
 		app_move(v, pos);
-	else if (final)
+	if (pos < 0 && final)
 		app_error(a, _("Not found: %s"), text);
+	else if (wrapped && final)
+		say_wrapped(a, 1);
 	if (final)
 		snprintf(a->search, sizeof a->search, "%s", text);
 }
@@ -318,17 +344,21 @@ static void
 search_again(struct app *a, int dir)
 {
 	struct view *v = cur_view(a);
+	bool wrapped;
 	long pos;
 
 	if (!a->search[0] || !v->ops->find) {
 		app_error(a, "%s", _("No search yet: press / first."));
 		return;
 	}
-	pos = v->ops->find(v, a->search, v->cursor + dir, dir);
-	if (pos < 0)
+	pos = find_wrapping(v, a->search, v->cursor + dir, dir, &wrapped);
+	if (pos < 0) {
 		app_error(a, _("Not found: %s"), a->search);
-	else
-		app_move(v, pos);
+		return;
+	}
+	app_move(v, pos);
+	if (wrapped)
+		say_wrapped(a, dir);
 }
 
 static void

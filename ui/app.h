@@ -10,6 +10,7 @@
 #include "keymap.h"
 #include "request.h"
 #include "settings.h"
+#include "store_ui.h"
 #include "strbuf.h"
 
 struct store;
@@ -83,7 +84,8 @@ struct app {
 	bool busy; /* a pane has work left for idle time: do not wait for keys */
 	bool loading; /* a pane is loading in the background: redraw often */
 	bool foreign; /* this refresh follows another process's change */
-	int64_t data_version, unmatched, matched_today;
+	int64_t data_version;
+	struct sui_counts counts; /* the status line's */
 	struct modal *modal;
 	struct {
 		bool active, incremental;

@@ -4,6 +4,7 @@
 #define UR_UI_QUEUE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "app.h"
@@ -71,6 +72,14 @@ typedef void (*queue_pick_fn)(struct app *a, const struct sui_customer *c, void 
 /** Let the user choose one of n customers (the array is copied and owned
  *  by the picker, which frees their strings); fn runs on Enter. */
 void queue_picker_open(struct app *a, struct sui_customer *c, int n, queue_pick_fn fn);
+
+/** Are the n allocations a all the engine's (and some)? */
+bool queue_auto_match(const struct sui_alloc *a, size_t n);
+/** Draw matched deposit det's state, its customer and the n allocations a
+ *  it has, and the engine's reason, below line y in at most rows lines
+ *  (undo_hint: say that u undoes an automatic match); the lines used. */
+int queue_draw_matched(const struct sui_match *det, const struct sui_alloc *a, size_t n,
+		       bool undo_hint, int y, int rows);
 
 /** Report a failed write: a lost race says so and refreshes. */
 void queue_report(struct app *a, const struct ur_err *err);

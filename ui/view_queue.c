@@ -31,6 +31,8 @@ struct queue {
 	int kept_next;
 	int sel;
 	char *holder;
+	struct sui_alloc *allocs; /* a matched deposit's live allocations */
+	size_t nallocs;
 	char *moved; /* another clerk took the row under the cursor: why (act keys wait) */
 };
 
@@ -55,6 +57,9 @@ keep_detail(struct queue *q)
 	memset(&q->det, 0, sizeof q->det);
 	free(q->holder);
 	q->holder = NULL;
+	free(q->allocs);
+	q->allocs = NULL;
+	q->nallocs = 0;
 	q->det_id = 0;
 }
 
@@ -206,10 +211,12 @@ load_detail(struct view *v)
 	ur_err_clear(&err);
 	if (reuse_detail(q, row->id))
 		rc = UR_OK;
-	else if (!strcmp(row->state, "unmatched"))
+	else if (!strcmp(row->state, "unmatched") || !strcmp(row->state, "matched"))
 		rc = store_ui_match(v->app->st, row->id, &q->w.cfg, &q->w.names, &q->det, &err);
 	else
 		rc = store_ui_deposit_get(v->app->st, row->id, &q->det.d, &err);
+	if (rc == UR_OK && strcmp(row->state, "unmatched") != 0)
+		rc = store_ui_allocations(v->app->st, row->id, &q->allocs, &q->nallocs, &err);
 	if (rc != UR_OK)
 		return app_error(v->app, "%s", err.msg);
 	q->det_id = row->id;
@@ -226,14 +233,18 @@ queue_band(const struct queue *q, int score, char *letter)
 	return *letter == 'A' ? UI_BAND_A : *letter == 'B' ? UI_BAND_B : UI_BAND_C;
 }
 
-/* What the last column says about a row. */
+/* What the last column says about a row; matched ones name their
+ * customer and invoices when names is true (all are matched). */
 static void
-row_note(const struct sui_deposit *d, const char *holder,
-	 const struct qbest *best, char *buf, size_t size, enum ui_elem *e)
+row_note(const struct sui_deposit *d, const char *holder, const struct qbest *best,
+	 bool names, char *buf, size_t size, enum ui_elem *e)
 {
 	if (holder) {
 		snprintf(buf, size, _("being handled by %s"), holder);
 		*e = UI_LEASED;
+	} else if (names && *d->customer) {
+		snprintf(buf, size, "%s %s", d->customer, d->invoices);
+		*e = UI_MUTED;
 	} else if (strcmp(d->state, "unmatched") != 0) {
 		snprintf(buf, size, "%s%s%s", store_deposit_state_label(d->state),
 			 *d->park_reason ? ": " : "",
@@ -280,7 +291,7 @@ draw_row(struct view *v, long pos, int y, double start)
 		best = qwin_best(&q->w, a, d, true);
 	settings_date(&a->set, d->date, date, sizeof date);
 	app_money(d->amount, d->currency, amt, sizeof amt);
-	row_note(d, holder, best, note, sizeof note, &ne);
+	row_note(d, holder, best, q->w.filter == SUI_AUTO_TODAY, note, sizeof note, &ne);
 	if (best && best->some)
 		band = queue_band(q, best->score, &letter);
 	if (pos == v->cursor)
@@ -306,7 +317,9 @@ draw_list(struct view *v, int y, int rows)
 	draw_text(y, 13, 14, _("Amount"), TEXT_RIGHT, UI_HEADER);
 	draw_text(y, 27, 5, "", TEXT_LEFT, UI_HEADER);
 	draw_text(y, 32, wp + 1, _("Payer"), TEXT_LEFT, UI_HEADER);
-	draw_text(y, 33 + wp, COLS - 33 - wp, _("Best proposal"), TEXT_LEFT, UI_HEADER);
+	draw_text(y, 33 + wp, COLS - 33 - wp,
+		  q->w.filter == SUI_AUTO_TODAY ? _("Matched to") : _("Best proposal"), TEXT_LEFT,
+		  UI_HEADER);
 	top = app_list_top(v, rows - 1);
 	qwin_load(&q->w, v->app, top, rows - 1);
 	for (long i = top; i < top + rows - 1 && qwin_row(&q->w, i); i++)
@@ -370,6 +383,11 @@ draw_detail(struct view *v, int y, int rows)
 	if (q->holder) {
 		snprintf(buf, sizeof buf, _("Being handled by %s"), q->holder);
 		draw_text(y + ++line, 1, COLS - 1, buf, TEXT_LEFT, UI_LEASED);
+	}
+	if (!strcmp(d->state, "matched")) {
+		queue_draw_matched(&q->det, q->allocs, q->nallocs,
+				   q->w.filter == SUI_AUTO_TODAY, y + line, rows - line);
+		return;
 	}
 	if (strcmp(d->state, "unmatched") != 0) {
 		snprintf(buf, sizeof buf, _("State: %s %s"), store_deposit_state_label(d->state),
@@ -472,7 +490,7 @@ do_confirm(struct view *v)
 static int64_t
 deposit_customer(struct queue *q)
 {
-	if (q->det.r.nprop)
+	if (q->det.r.nprop && !strcmp(q->det.d.state, "unmatched"))
 		return q->det.r.prop[q->sel].customer_id;
 	return q->det.d.customer_id;
 }
@@ -544,6 +562,26 @@ park_prompt(struct app *a, const char *text, bool final, void *ctx)
 		return queue_report(a, &err);
 	app_msg(a, "%s", _("Parked (u undoes)."));
 	app_refresh(a);
+}
+
+/* u on an automatic match of today's: take it back (the clerk reviews
+ * what the engine did); refused when the deposit changed since. */
+static void
+undo_auto(struct view *v)
+{
+	struct queue *q = v->priv;
+	struct ur_err err;
+
+	if (q->holder) {
+		app_error(v->app, _("Being handled by %s."), q->holder);
+		return;
+	}
+	ur_err_clear(&err);
+	if (store_ui_undo_auto(v->app->st, &q->det.d, q->allocs, q->nallocs, &err) != UR_OK)
+		return queue_report(v->app, &err);
+	app_msg(v->app, _("Undone: the automatic match of deposit %s; it waits in the queue again."),
+		q->det.d.reference);
+	app_refresh(v->app);
 }
 
 static void
@@ -655,7 +693,13 @@ queue_request(struct view *v, enum request req)
 		break;
 	case REQ_GOTO_AGING: do_goto(v, VIEW_AGING); break;
 	case REQ_GOTO_CONTACTS: do_goto(v, VIEW_CONTACTS); break;
-	case REQ_UNDO: do_undo(v); break;
+	case REQ_UNDO:
+		load_detail(v);
+		if (q->w.filter == SUI_AUTO_TODAY && q->det_id && q->nallocs)
+			undo_auto(v);
+		else
+			do_undo(v);
+		break;
 	case REQ_STATEMENT: do_statement(v); break;
 	case REQ_FILTER:
 		q->w.filter = (q->w.filter + 1) % SUI_FILTER_COUNT;

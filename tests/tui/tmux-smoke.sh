@@ -35,7 +35,7 @@ for term in xterm-256color tmux-256color screen vt100; do
 		continue
 	fi
 	start "t$term" "$term" tester
-	wait_for "t$term" "matched today"
+	wait_for "t$term" "auto-matched"
 	t_report $? "first screen under TERM=$term"
 	tm send-keys -t "t$term" q
 done
@@ -49,7 +49,7 @@ wait_for a "Best proposal.*$"
 t_report $? "redrawn after a resize"
 first=$(tm capture-pane -p -t a | sed -n 4p | cut -c1-40)
 start b xterm-256color suzuki
-wait_for b "matched today"
+wait_for b "auto-matched"
 tm send-keys -t b x
 tm send-keys -t b -l "refund"
 tm send-keys -t b Enter
