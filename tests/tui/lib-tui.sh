@@ -25,3 +25,14 @@ tui_catalogues() {
 			return 1
 	done
 }
+
+# check_screen GOT WANT LABEL: one dumped screen against its expected file
+# (URIKAKE_UPDATE_EXPECTED=1 rewrites the expected one, for review).
+check_screen() {
+	if [ -n "$URIKAKE_UPDATE_EXPECTED" ]; then
+		mkdir -p "$(dirname "$2")" && cp "$1" "$2"
+	fi
+	diff -u "$2" "$1" >"$T/.diff" 2>&1
+	t_report $? "$3"
+	sed 's/^/# /' "$T/.diff" | head -40
+}

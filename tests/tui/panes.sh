@@ -110,13 +110,7 @@ lang_screens() { # SCRIPT SEED SIZE
 		t_is "$1 in $lang at $3 exits 0 and prints nothing" "$?:$(cat "$out/stderr")" "0:"
 		for got in "$out"/*.screen; do
 			name=$lang-$(basename "$got")
-			want="$E/$3/$name"
-			if [ -n "$URIKAKE_UPDATE_EXPECTED" ]; then
-				mkdir -p "$(dirname "$want")" && cp "$got" "$want"
-			fi
-			diff -u "$want" "$got" >"$T/.diff" 2>&1
-			t_report $? "$3 $name"
-			sed 's/^/# /' "$T/.diff" | head -40
+			check_screen "$got" "$E/$3/$name" "$3 $name"
 		done
 	done
 }
@@ -131,14 +125,7 @@ for size in 80x24 132x43; do
 		run_one $script $size "$out"
 		t_is "$script at $size exits 0 and prints nothing" "$?:$(cat "$out/stderr")" "0:"
 		for got in "$out"/*.screen; do
-			name=$(basename "$got")
-			want="$E/$size/$name"
-			if [ -n "$URIKAKE_UPDATE_EXPECTED" ]; then
-				mkdir -p "$(dirname "$want")" && cp "$got" "$want"
-			fi
-			diff -u "$want" "$got" >"$T/.diff" 2>&1
-			t_report $? "$size $name"
-			sed 's/^/# /' "$T/.diff" | head -40
+			check_screen "$got" "$E/$size/$(basename "$got")" "$size $(basename "$got")"
 		done
 	done
 	lang_screens money seed_money $size

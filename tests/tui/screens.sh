@@ -11,13 +11,7 @@ export TERM=xterm-256color URIKAKE_TODAY=2026-03-31
 check_screens() {
 	for got in "$1"/*.screen; do
 		name=$(basename "$got")
-		want="$top_srcdir/tests/tui/expected/$size/$name"
-		if [ -n "$URIKAKE_UPDATE_EXPECTED" ]; then
-			mkdir -p "$(dirname "$want")" && cp "$got" "$want"
-		fi
-		diff -u "$want" "$got" >"$T/.diff" 2>&1
-		t_report $? "$size $name"
-		sed 's/^/# /' "$T/.diff" | head -40
+		check_screen "$got" "$top_srcdir/tests/tui/expected/$size/$name" "$size $name"
 	done
 }
 
