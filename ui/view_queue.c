@@ -211,7 +211,8 @@ load_detail(struct view *v)
 	ur_err_clear(&err);
 	if (reuse_detail(q, row->id))
 		rc = UR_OK;
-	else if (!strcmp(row->state, "unmatched") || !strcmp(row->state, "matched"))
+	else if (!strcmp(row->state, "unmatched") || /* a match's reason: in the auto list */
+		 (!strcmp(row->state, "matched") && q->w.filter == SUI_AUTO_TODAY))
 		rc = store_ui_match(v->app->st, row->id, &q->w.cfg, &q->w.names, &q->det, &err);
 	else
 		rc = store_ui_deposit_get(v->app->st, row->id, &q->det.d, &err);
@@ -703,7 +704,7 @@ queue_request(struct view *v, enum request req)
 	case REQ_STATEMENT: do_statement(v); break;
 	case REQ_FILTER:
 		q->w.filter = (q->w.filter + 1) % SUI_FILTER_COUNT;
-		keep_detail(q);
+		drop_detail(q); /* a matched deposit's reason is read only in the auto list */
 		qwin_reset(&q->w, false);
 		v->cursor = v->top = 0;
 		break;
