@@ -109,7 +109,6 @@ json_proposal(struct strbuf *out, const struct match_proposal *p, const struct m
 {
 	const char *cur = d->currency;
 	struct strbuf why;
-	int64_t fee = 0;
 
 	sb_init(&why);
 	match_explain(p, d, &why);
@@ -119,12 +118,10 @@ json_proposal(struct strbuf *out, const struct match_proposal *p, const struct m
 	jsonout_pair(out, "fit", match_fit_name(p->fit), 0);
 	jsonout_key(out, "lines", 0);
 	sb_addc(out, '[');
-	for (int i = 0; i < p->nlines; i++) {
+	for (int i = 0; i < p->nlines; i++)
 		json_line(out, p, i, cur);
-		fee += p->line[i].fee;
-	}
 	sb_addc(out, ']');
-	json_money(out, "fee", fee, cur, 0);
+	json_money(out, "fee", match_proposal_fees(p), cur, 0);
 	json_money(out, "on_account", p->on_account, cur, 0);
 	sb_addf(out, ",\"score\":%d,\"band\":\"%c\"", p->score, match_band(cfg, p->score));
 	jsonout_pair(out, "reason", why.buf, 0);

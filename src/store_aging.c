@@ -42,10 +42,7 @@
 #define AGING_OUTPUT                                                                      \
 	"oa AS (SELECT a.customer_id AS cid, d.currency AS cur, -1 AS bucket,\n"          \
 	"  sum(a.amount) AS open\n"                                                       \
-	"  FROM allocation AS a INDEXED BY allocation_invoice\n"                          \
-	"  JOIN deposit AS d ON d.id = a.deposit_id\n"                                    \
-	"  WHERE a.invoice_id IS NULL AND a.alloc_date <= :as_of\n"                       \
-	"    AND (a.voided_at IS NULL OR substr(a.voided_at, 1, 10) > :as_of)\n"          \
+	STORE_ON_ACCOUNT_AS_OF(":as_of")                                                 \
 	"  GROUP BY 1, 2)\n"                                                              \
 	"SELECT c.code, c.name, g.cur, g.bucket, g.open\n"                                \
 	"FROM (SELECT * FROM g UNION ALL SELECT * FROM oa) AS g\n"                        \

@@ -49,11 +49,8 @@ static const char ar_open_sql[] =
 	"FROM dd JOIN invoice AS i ON i.id = dd.inv\n"
 	"WHERE i.issue_date <= :d AND i.amount - i.paid + dd.x <> 0\n"
 	"UNION ALL\n"
-	"SELECT a.customer_id, dep.currency, NULL, NULL, sum(a.amount)\n"
-	"FROM allocation AS a INDEXED BY allocation_invoice\n"
-	"JOIN deposit AS dep ON dep.id = a.deposit_id\n"
-	"WHERE a.invoice_id IS NULL AND a.alloc_date <= :d\n"
-	"  AND (a.voided_at IS NULL OR substr(a.voided_at, 1, 10) > :d)\n"
+	"SELECT a.customer_id, d.currency, NULL, NULL, sum(a.amount)\n"
+	STORE_ON_ACCOUNT_AS_OF(":d")
 	"GROUP BY 1, 2\n"
 	"ORDER BY 1, 2";
 

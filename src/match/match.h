@@ -264,6 +264,8 @@ const char *match_line_customer_code(const struct match_proposal *p, int i);
 /** True when line i is the first of p's lines of its customer (to name each
  *  customer of a transfer for several once). */
 bool match_line_first_of_customer(const struct match_proposal *p, int i);
+/** What p's lines book as deductions (fees, discounts, small change). */
+int64_t match_proposal_fees(const struct match_proposal *p);
 
 /** Append a one-line explanation of p for a clerk to out ("payer ｶ)ﾔﾏﾀﾞ…
  *  = 山田商事 (alias, confirmed 7×); amount = INV-0042 − fee ¥440"). */

@@ -198,10 +198,8 @@ explain_period(const struct match_proposal *p, const char *cur, struct strbuf *o
 static void
 explain_diff(const struct match_proposal *p, const char *cur, struct strbuf *out)
 {
-	int64_t diff = 0;
+	int64_t diff = match_proposal_fees(p);
 
-	for (int i = 0; i < p->nlines; i++)
-		diff += p->line[i].fee;
 	switch (p->diff) {
 	case MATCH_DIFF_FEE:
 		sb_adds(out, _(" − a fee its policy does not list "));

@@ -204,13 +204,21 @@ match_fee_spread(struct match_proposal *p, int64_t fee)
 
 /* Keep p's lines and hand it to the scorer — unless its deductions are
  * as much as the money that came (a ¥660 "fee" on a ¥240 payment). */
-void
-match_fit_emit(const struct fitter *f, struct match_proposal *p)
+int64_t
+match_proposal_fees(const struct match_proposal *p)
 {
 	int64_t fee = 0;
 
 	for (int i = 0; i < p->nlines; i++)
 		fee += p->line[i].fee;
+	return fee;
+}
+
+void
+match_fit_emit(const struct fitter *f, struct match_proposal *p)
+{
+	int64_t fee = match_proposal_fees(p);
+
 	if (fee > 0 && fee >= f->d->amount)
 		return;
 	match_lines_commit(f->lines, (uint32_t)p->nlines);

@@ -135,11 +135,10 @@ struct hit {
 	int near;       /* days from its nearest slip's due date (lateness moved) */
 };
 
-/* The periods that fit — two with equal totals (a fixed monthly bill)
- * are told apart as single invoices are (see tie_pick): the one due when
- * the money came, by more than TIE_GAP days, and before the customer's
- * lateness is known only the older one; with allocation-order = oldest
- * the oldest. *clear whether the pick is the only reading. */
+/* The periods that fit: the best (nearest its due date; the oldest with
+ * allocation-order = oldest), the runner-up and how many. Two with equal
+ * totals (a fixed monthly bill) are told apart as single invoices are
+ * (see tie_pick and period_clear). */
 struct period_pick {
 	struct hit best, alt;
 	int found;

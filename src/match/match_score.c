@@ -409,17 +409,6 @@ show_amount_only(const struct scorer *s, struct match_result *r)
 	r->nprop += r->nprop < MATCH_MAX_PROPOSALS;
 }
 
-/* The money booked on the invoice's fee share, for comparing bookings. */
-static int64_t
-fees_of(const struct match_proposal *p)
-{
-	int64_t fee = 0;
-
-	for (int i = 0; i < p->nlines; i++)
-		fee += p->line[i].fee;
-	return fee;
-}
-
 /* Is p's booking (the same invoices, fees and credit) already listed, found
  * by another fit (a closing total is also a combination): the clerk sees
  * each choice once, the best explained. */
@@ -429,9 +418,11 @@ listed(const struct match_result *r, const struct match_proposal *p)
 	for (int i = 0; i < r->nprop; i++) {
 		const struct match_proposal *q = &r->prop[i];
 
+		/* the same set has the same span: compared first, as sorting is not free */
 		if (q->customer_id == p->customer_id && q->nlines == p->nlines &&
-		    q->on_account == p->on_account && fees_of(q) == fees_of(p) &&
-		    !other_invoices(q, p))
+		    q->on_account == p->on_account && q->oldest == p->oldest &&
+		    q->due_first == p->due_first && q->due_last == p->due_last &&
+		    match_proposal_fees(q) == match_proposal_fees(p) && !other_invoices(q, p))
 			return 1;
 	}
 	return 0;
