@@ -70,6 +70,7 @@ struct sui_names {
 	size_t n;
 	int64_t *id;
 	char **key, **kana;
+	struct match_index *closing; /* closing customers' open slips, for their totals */
 };
 
 struct sui_customer {

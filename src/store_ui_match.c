@@ -165,6 +165,7 @@ sui_names_free(struct sui_names *nm)
 	free(nm->id);
 	free(nm->key);
 	free(nm->kana);
+	match_index_free(nm->closing);
 	memset(nm, 0, sizeof *nm);
 }
 
@@ -427,19 +428,26 @@ static const char reopen_sql[] =
 	" FROM allocation WHERE deposit_id = ?2 AND voided_at IS NULL GROUP BY invoice_id) r"
 	" ON r.invoice_id = i.id WHERE i.customer_id = ?1 AND (i.amount <> i.paid OR r.back)";
 
+/* The statements load_customer steps: a customer by id, its open invoices. */
+static enum ur_status
+prepare_loaders(struct finder *f, sqlite3_stmt **c, sqlite3_stmt **inv, struct ur_err *err)
+{
+	*c = store_prepare(f->st, "SELECT id, code, name, kana, kana_key, currency,"
+				  " ifnull(fee_policy, ''), terms FROM customer WHERE id = ?1",
+			   err);
+	*inv = *c ? store_prepare(f->st, f->reopen ? reopen_sql
+		: "SELECT id, number, issue_date, due_date, amount - paid, currency FROM invoice"
+		  " WHERE customer_id = ?1 AND amount <> paid", err) : NULL;
+	if (*inv && f->reopen)
+		sqlite3_bind_int64(*inv, 2, f->reopen);
+	return *c && *inv ? UR_OK : err->status;
+}
+
 static enum ur_status
 load_index(struct finder *f, struct match_index *ix, struct ur_err *err)
 {
-	sqlite3_stmt *c = store_prepare(f->st, "SELECT id, code, name, kana, kana_key, currency,"
-					     " ifnull(fee_policy, ''), terms FROM customer WHERE id = ?1",
-				      err);
-	sqlite3_stmt *inv = c ? store_prepare(f->st, f->reopen ? reopen_sql
-		: "SELECT id, number, issue_date, due_date, amount - paid, currency FROM invoice"
-		  " WHERE customer_id = ?1 AND amount <> paid", err) : NULL;
-	enum ur_status rc = c && inv ? UR_OK : err->status;
-
-	if (inv && f->reopen)
-		sqlite3_bind_int64(inv, 2, f->reopen);
+	sqlite3_stmt *c, *inv;
+	enum ur_status rc = prepare_loaders(f, &c, &inv, err);
 
 	for (int i = 0; rc == UR_OK && i < f->n; i++)
 		if ((rc = load_customer(f, ix, c, inv, f->cust[i], err)) == UR_OK &&
@@ -453,6 +461,60 @@ load_index(struct finder *f, struct match_index *ix, struct ur_err *err)
 		rc = load_virtual(f, ix, err);
 	match_index_finish(ix);
 	return rc;
+}
+
+/* The customers billed by closing date (terms such as 20/+1/10), with
+ * their open slips: the engine's index of closing totals, built the first
+ * time a deposit needs it after the data changed (two queries: 160,000
+ * open slips of 28,000 such customers load in about a quarter second). */
+static const char closing_customers_sql[] =
+	"SELECT id, currency, terms FROM customer WHERE terms LIKE '%/%'";
+static const char closing_slips_sql[] =
+	"SELECT i.id, i.customer_id, i.issue_date, i.due_date, i.amount - i.paid, i.currency"
+	" FROM invoice i JOIN customer c ON c.id = i.customer_id"
+	" WHERE i.amount <> i.paid AND c.terms LIKE '%/%'";
+
+static enum ur_status
+load_closing(struct finder *f, struct sui_names *nm, struct ur_err *err)
+{
+	sqlite3_stmt *c = store_prepare(f->st, closing_customers_sql, err);
+	sqlite3_stmt *s = c ? store_prepare(f->st, closing_slips_sql, err) : NULL;
+	int rc = SQLITE_DONE;
+
+	nm->closing = match_index_new();
+	while (s && (rc = sqlite3_step(c)) == SQLITE_ROW) {
+		match_index_add_customer(nm->closing, sqlite3_column_int64(c, 0), "", "", "", "",
+					 store_column_str(c, 1), NULL);
+		store_match_closing(nm->closing, sqlite3_column_int64(c, 0), store_column_str(c, 2));
+	}
+	if (s && rc == SQLITE_DONE)
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+			match_index_add_invoice(nm->closing, sqlite3_column_int64(s, 0), "",
+						sqlite3_column_int64(s, 1), store_column_date(s, 2),
+						store_column_date(s, 3), sqlite3_column_int64(s, 4),
+						store_column_str(s, 5));
+	sqlite3_finalize(c);
+	sqlite3_finalize(s);
+	match_index_finish(nm->closing);
+	if (!s)
+		return err->status;
+	return rc == SQLITE_DONE ? UR_OK : store_sqlfail(f->st, rc, err);
+}
+
+/* Customers one of whose closing totals the deposit pays (the payer
+ * unknown: an agent, a new bank name). */
+static enum ur_status
+find_closing(struct finder *f, struct sui_names *nm, struct ur_err *err)
+{
+	int64_t ids[MAX_PER_LOOKUP];
+	int n;
+
+	if (!nm->closing && load_closing(f, nm, err) != UR_OK)
+		return err->status;
+	n = match_closing_payers(nm->closing, f->d, ids, MAX_PER_LOOKUP);
+	for (int i = 0; i < n; i++)
+		add_cust(f, ids[i]);
+	return UR_OK;
 }
 
 /* A fresh index of the customers found so far, and the engine's result. */
@@ -532,7 +594,7 @@ store_ui_match(struct store *st, int64_t id, const struct match_config *cfg,
 	/* Like the engine, look at open amounts only when the payer alone
 	 * does not decide. */
 	if (rc == UR_OK && (!m->r.nprop || m->r.prop[0].score < cfg->threshold) &&
-	    (rc = find_amounts(&f, err)) == UR_OK)
+	    (rc = find_amounts(&f, err)) == UR_OK && (rc = find_closing(&f, names, err)) == UR_OK)
 		rc = propose(&f, m, cfg, err);
 	kana_info_free(&info);
 	sb_free(&key);

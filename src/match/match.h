@@ -104,6 +104,11 @@ void match_index_set_lateness(struct match_index *ix, int64_t id, int days, int 
 /** The customer bills by closing date (締め): close_day 1–30, or 31 for
  *  the month's end; its open slips of a period are paid as one total. */
 void match_index_set_closing(struct match_index *ix, int64_t id, int close_day);
+/** The ids (at most max) of the customers in a finished ix one of whose
+ *  closing totals is what d pays, or that plus a usual transfer fee, but
+ *  for tax rounding: those the engine finds by the amount alone; how many. */
+int match_closing_payers(const struct match_index *ix, const struct match_deposit *d, int64_t *ids,
+			 int max);
 /** Learn from one confirmed payment of the customer: of the invoices it
  *  cleared (gross: the positive ones; net: credit slips set against them)
  *  it deducted this much (its fees) and paid the rest; a fee, a discount

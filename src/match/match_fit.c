@@ -622,12 +622,10 @@ fit_subset(const struct fitter *f, bool exact_only)
 		subset_emit(&s, s.fee_pick, s.nfee, s.fee);
 }
 
-/* Part of the invoices due about when the deposit came (a day's bills less
- * one or two disputed): a combination of them alone, which the search over
- * the oldest may never reach. Shown beside whatever else adds up, never
- * taken alone. */
+/* A combination of the invoices due within days of the nearest due date
+ * alone, which the search over the oldest may never reach. */
 static void
-fit_due_subset(const struct fitter *f)
+due_subset_within(const struct fitter *f, int nearest, int days)
 {
 	struct fitter near = *f;
 	struct subset s;
@@ -635,7 +633,7 @@ fit_due_subset(const struct fitter *f)
 	near.v = xmalloc(((size_t)f->n + 1) * sizeof *near.v);
 	near.n = 0;
 	for (int i = 0; i < f->n; i++)
-		if (match_due_distance(f, f->v[i]) <= MATCH_NATURAL_DAYS)
+		if (match_due_distance(f, f->v[i]) <= nearest + days)
 			near.v[near.n++] = f->v[i];
 	if (near.n > 2 && near.n < f->n && subset_search(&near, false, &s)) {
 		if (s.nbest)
@@ -646,109 +644,23 @@ fit_due_subset(const struct fitter *f)
 	free(near.v);
 }
 
-/* Part of the second oldest invoice: the alternative to a FIFO partial
- * when the oldest is being paid by another deposit. */
+/* Part of the invoices due about when the deposit came (a day's bills less
+ * one or two disputed): those of the nearest due date first, then all due
+ * within a month. Shown beside whatever else adds up, never taken alone. */
 static void
-fit_next_partial(const struct fitter *f)
+fit_due_subset(const struct fitter *f)
 {
-	struct match_proposal p;
+	int nearest = INT32_MAX;
 
-	if (f->n < 2 || f->d->amount >= f->v[1]->open)
-		return;
-	match_fit_start(f, &p, MATCH_FIT_PARTIAL);
-	match_fit_line(&p, f->v[1], f->d->amount, 0);
-	p.features = MATCH_F_SKIPS_OLDEST;
-	match_fit_emit(f, &p);
-}
+	for (int i = 0; i < f->n; i++) {
+		int d = match_due_distance(f, f->v[i]);
 
-/* The other reading of an oldest-first partial: the invoices it clears
- * whole, and the rest kept on account rather than spent on the next one. */
-static void
-fit_keep_over(const struct fitter *f, const struct match_proposal *spill)
-{
-	struct match_proposal p;
-
-	match_fit_start(f, &p, MATCH_FIT_OVER);
-	for (int i = 0; i < spill->nlines - 1; i++)
-		match_fit_line(&p, f->v[i], f->v[i]->open, 0);
-	p.on_account = spill->line[spill->nlines - 1].cleared;
-	match_fit_emit(f, &p);
-}
-
-/* A catch-up: the oldest open invoice (a month disputed or forgotten) and
- * the one due now, paid together — exactly or less a fee. Shown as one
- * of the ways the amount adds up, never taken alone. */
-static void
-fit_catch_up(const struct fitter *f, int due_now)
-{
-	struct match_proposal p;
-	int64_t fee;
-
-	if (due_now < 2)
-		return; /* the oldest two (or none): the combinations have them */
-	fee = f->v[0]->open + f->v[due_now]->open - f->d->amount;
-	if (fee && !match_fee_allows(&f->c->fee, fee))
-		return;
-	match_fit_start(f, &p, fee ? MATCH_FIT_SUM_FEE : MATCH_FIT_SUM);
-	match_fit_line(&p, f->v[0], f->v[0]->open, 0);
-	match_fit_line(&p, f->v[due_now], f->v[due_now]->open, 0);
-	if (!match_fee_spread(&p, fee))
-		return;
-	p.features = MATCH_F_AMBIGUOUS;
-	match_fit_emit(f, &p);
-}
-
-/* The invoice due when the deposit came (by the customer's lateness),
- * when oldest first would not touch it: part of it, or all of it with the
- * rest kept on account; or with the oldest one as a catch-up. */
-static void
-fit_due_now(const struct fitter *f)
-{
-	struct match_proposal p;
-	int k = 0;
-	int64_t a = f->d->amount;
-
-	for (int i = 1; i < f->n; i++)
-		k = match_due_distance(f, f->v[i]) < match_due_distance(f, f->v[k]) ? i : k;
-	fit_catch_up(f, k);
-	if (k == 0 || (k == 1 && a < f->v[1]->open) || a == f->v[k]->open)
-		return; /* oldest first and the next partial propose these */
-	match_fit_start(f, &p, a < f->v[k]->open ? MATCH_FIT_PARTIAL : MATCH_FIT_OVER);
-	match_fit_line(&p, f->v[k], a < f->v[k]->open ? a : f->v[k]->open, 0);
-	p.on_account = a < f->v[k]->open ? 0 : a - f->v[k]->open;
-	p.features = MATCH_F_SKIPS_OLDEST;
-	match_fit_emit(f, &p);
-}
-
-/* Oldest first: clear whole invoices while the money lasts; the rest
- * clears part of the next one, or is held on account. */
-static void
-fit_fifo(const struct fitter *f)
-{
-	struct match_proposal p;
-	int64_t rem = f->d->amount;
-	int i;
-
-	match_fit_start(f, &p, MATCH_FIT_OVER);
-	for (i = 0; i < f->n && rem > 0; i++) {
-		if (rem >= f->v[i]->open) {
-			match_fit_line(&p, f->v[i], f->v[i]->open, 0);
-			rem -= f->v[i]->open;
-		} else {
-			match_fit_line(&p, f->v[i], rem, 0);
-			p.fit = MATCH_FIT_PARTIAL;
-			rem = 0;
-		}
+		nearest = d < nearest ? d : nearest;
 	}
-	if (rem == 0 && p.fit == MATCH_FIT_OVER)
-		return; /* an exact sum: found by the other fits */
-	p.on_account = rem;
-	match_fit_emit(f, &p);
-	if (p.fit == MATCH_FIT_PARTIAL && p.nlines == 1)
-		fit_next_partial(f);
-	else if (p.fit == MATCH_FIT_PARTIAL)
-		fit_keep_over(f, &p);
-	fit_due_now(f);
+	if (nearest > MATCH_NATURAL_DAYS)
+		return;
+	due_subset_within(f, nearest, 0);
+	due_subset_within(f, 0, MATCH_NATURAL_DAYS);
 }
 
 void
@@ -785,7 +697,7 @@ match_fits(struct match_index *ix, const struct match_config *cfg,
 		match_fit_near(&f);
 	if (!amount_only) {
 		if (strcmp(c->currency, cur) == 0 || f.n > 0)
-			fit_fifo(&f);
+			match_fit_fifo(&f);
 	}
 	free(f.v);
 }

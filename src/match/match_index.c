@@ -672,6 +672,7 @@ match_index_finish(struct match_index *ix)
 	finish_invoices(ix);
 	finish_customers(ix);
 	finish_sums(ix);
+	match_index_period_totals(ix);
 	finish_payers(ix);
 	for (uint32_t i = 0; i < ix->nalias; i++) {
 		struct malias *a = &ix->alias[i];
@@ -771,7 +772,7 @@ match_index_free(struct match_index *ix)
 {
 	struct mhash *hs[] = { &ix->by_id, &ix->by_key, &ix->by_alias, &ix->by_code,
 			       &ix->by_virtual, &ix->by_number, &ix->by_amount, &ix->by_bigram,
-			       &ix->by_total, &ix->by_rep };
+			       &ix->by_total, &ix->by_period, &ix->by_rep };
 
 	if (!ix)
 		return;

@@ -189,6 +189,34 @@ period_clear(const struct fitter *f, const struct minv **w, const struct period 
 	       !older_stand_in(w, per[b->from].first, per[b->to].first + per[b->to].n);
 }
 
+/* Part of a closing bill, the way a customer pays one short: slips oldest
+ * first while the money lasts, each returned-goods slip (赤伝) netted as it
+ * comes, up to the end of the period where the money ran out. Proposed
+ * only when a credit slip is among them (else oldest first is this). */
+static void
+period_partial(const struct fitter *f, const struct minv **w, const struct period *per, int np)
+{
+	struct match_proposal p;
+	int64_t rem = f->d->amount;
+	bool credit = false, short_paid = false;
+
+	match_fit_start(f, &p, MATCH_FIT_PARTIAL);
+	for (int k = 0; k < np && rem > 0; k++) {
+		for (int i = per[k].first; i < per[k].first + per[k].n; i++) {
+			int64_t open = w[i]->open;
+			int64_t take = open < 0 ? open : rem <= 0 ? 0 : open < rem ? open : rem;
+
+			credit |= open < 0;
+			short_paid |= take < open;
+			if (take != 0)
+				match_fit_line(&p, w[i], take, 0);
+			rem -= take;
+		}
+	}
+	if (credit && short_paid && rem == 0)
+		match_fit_emit(f, &p);
+}
+
 void
 match_fit_periods(const struct fitter *f)
 {
@@ -213,6 +241,7 @@ match_fit_periods(const struct fitter *f)
 		    period_gap(f, cum, cum_slips, &fee, &over))
 			period_consider(f, w, per, &pp, 0, k, fee, over);
 	}
+	period_partial(f, w, per, np);
 	if (pp.found) {
 		const struct hit *h = &pp.best;
 		int from = per[h->from].first, to = per[h->to].first + per[h->to].n;
@@ -224,4 +253,117 @@ match_fit_periods(const struct fitter *f)
 	}
 	free(per);
 	free(w);
+}
+
+/* Closing totals indexed by TOTAL_BUCKET of minor units, so a total a few
+ * yen of tax rounding off the deposit is found in its bucket or the next. */
+#define TOTAL_BUCKET 128
+#define MAX_TOTALS 64
+#define MAX_PERIOD_HITS 16 /* customers looked at per bucket */
+
+/* The customer's closing totals in its own currency: each period's, and
+ * everything open up to each period's end; how many (at most cap). */
+static int
+period_totals(const struct match_index *ix, const struct mcust *c, int64_t *out, int cap)
+{
+	int32_t end = 0;
+	int64_t one = 0, all = 0;
+	int n = 0;
+
+	for (uint32_t i = 0; i < c->inv_count && n + 2 <= cap; i++) {
+		const struct minv *v = &ix->inv[c->inv_first + i];
+		int32_t e;
+
+		if (v->open == 0 || strcmp(v->cur, c->currency) != 0)
+			continue;
+		e = match_period_end(v->issue, c->close_day);
+		if (end && e != end) {
+			out[n++] = one;
+			out[n++] = all;
+			one = 0;
+		}
+		end = e;
+		one += v->open;
+		all += v->open;
+	}
+	if (end && n + 2 <= cap) {
+		out[n++] = one;
+		out[n++] = all;
+	}
+	return n;
+}
+
+void
+match_index_period_totals(struct match_index *ix)
+{
+	int64_t t[MAX_TOTALS];
+
+	for (uint32_t i = 0; i < ix->ncust; i++) {
+		int n = ix->cust[i].close_day ? period_totals(ix, &ix->cust[i], t, MAX_TOTALS) : 0;
+
+		for (int k = 0; k < n; k++)
+			if (t[k] > 0 && (k < 2 || t[k] != t[k - 2]))
+				mh_add(&ix->by_period, mh_hash_int(match_period_bucket(t[k])), NULL, i);
+	}
+}
+
+bool
+match_period_total_fits(const struct match_index *ix, uint32_t cust, int64_t want,
+			const char *cur)
+{
+	const struct mcust *c = &ix->cust[cust];
+	int64_t t[MAX_TOTALS];
+	int n;
+
+	if (strcmp(c->currency, cur) != 0)
+		return false;
+	n = period_totals(ix, c, t, MAX_TOTALS);
+	for (int k = 0; k < n; k++)
+		if (t[k] - want >= -MAX_ROUNDING && t[k] - want <= MAX_ROUNDING)
+			return true;
+	return false;
+}
+
+int64_t
+match_period_bucket(int64_t total)
+{
+	return total / TOTAL_BUCKET;
+}
+
+void
+match_period_hits(const struct match_index *ix, int64_t want, const char *cur, uint32_t *hit,
+		  int *nhit, int cap)
+{
+	for (int64_t b = match_period_bucket(want) - 1; b <= match_period_bucket(want) + 1; b++) {
+		uint32_t e = mh_first(&ix->by_period, mh_hash_int(b), NULL, 0);
+
+		for (int k = 0; e != MATCH_NONE && k < MAX_PERIOD_HITS && *nhit < cap;
+		     e = mh_next(&ix->by_period, e, NULL, 0), k++) {
+			uint32_t c = ix->by_period.ent[e].value;
+			int i;
+
+			for (i = 0; i < *nhit && hit[i] != c; i++)
+				;
+			if (i == *nhit && match_period_total_fits(ix, c, want, cur))
+				hit[(*nhit)++] = c;
+		}
+	}
+}
+
+int
+match_closing_payers(const struct match_index *ix, const struct match_deposit *d, int64_t *ids,
+		     int max)
+{
+	struct match_fee_policy fees;
+	uint32_t *hit = xmalloc((size_t)(max > 0 ? max : 1) * sizeof *hit);
+	int n = 0;
+
+	match_fee_default(&fees);
+	for (int f = -1; f < fees.nfees && n < max; f++)
+		match_period_hits(ix, d->amount + (f < 0 ? 0 : fees.fees[f]),
+				  d->currency ? d->currency : "", hit, &n, max);
+	for (int i = 0; i < n; i++)
+		ids[i] = ix->cust[hit[i]].id;
+	free(hit);
+	return n;
 }

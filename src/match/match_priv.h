@@ -88,6 +88,7 @@ struct match_index {
 	struct mhash by_number;  /* normalised invoice number → inv */
 	struct mhash by_amount;  /* open amount → inv */
 	struct mhash by_total;   /* sum of a customer's oldest 2…8 open → cust */
+	struct mhash by_period;  /* closing total's bucket → cust (match_period_bucket) */
 	struct mhash by_bigram;  /* key bigram → cust (fuzzy) */
 	struct mhash by_rep;     /* folded representative's name → cust */
 	uint32_t *subs;          /* customers a parent pays for, by parent */
@@ -205,8 +206,22 @@ struct period {
  * too), oldest first, into w (room for all its invoices), grouped by
  * closing period into per; the number of periods. */
 int match_periods_of(const struct fitter *f, const struct minv **w, struct period *per);
+/* match_fifo.c: oldest first, and the partial and on-account readings
+ * beside it. */
+void match_fit_fifo(const struct fitter *f);
 /* match_period.c: the customer's closing periods (締め) as fits. */
 void match_fit_periods(const struct fitter *f);
+/* Index each closing customer's period totals (by_period). */
+void match_index_period_totals(struct match_index *ix);
+/* The by_period key of a total: totals a little apart share it or are next. */
+int64_t match_period_bucket(int64_t total);
+/* True when one of cust's closing totals in cur is want, but for tax rounding. */
+bool match_period_total_fits(const struct match_index *ix, uint32_t cust, int64_t want,
+			     const char *cur);
+/* Add to hit[0, *nhit) the customers (distinct, *nhit at most cap) one of
+ * whose closing totals is want. */
+void match_period_hits(const struct match_index *ix, int64_t want, const char *cur, uint32_t *hit,
+		       int *nhit, int cap);
 /* The closing date on or after day, for closing day close (31: month end). */
 int32_t match_period_end(int32_t day, int close);
 /* match_group.c: one transfer for the several customers the payer names. */

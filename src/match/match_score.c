@@ -164,8 +164,8 @@ score_fit(void *ctx, const struct match_proposal *fit)
 		r->p.score += SC_EDI_INVOICE;
 }
 
-/* Customers whose open invoices fit want: one invoice of that amount, or
- * the oldest few adding up to it. Distinct, at most MAX_AMOUNT_CANDS + 1
+/* Customers whose open invoices fit want: one invoice of that amount, the
+ * oldest few adding up to it, or a closing total. Distinct, at most MAX_AMOUNT_CANDS + 1
  * (one more than kept, so that "many" shows). */
 static void
 amount_lookup(const struct match_index *ix, const struct match_deposit *d, int64_t want,
@@ -187,6 +187,7 @@ amount_lookup(const struct match_index *ix, const struct match_deposit *d, int64
 	     e = mh_next(&ix->by_total, e, NULL, 0), k++)
 		if (match_oldest_sum_fits(ix, ix->by_total.ent[e].value, want))
 			hit_add(hit, nhit, ix->by_total.ent[e].value);
+	match_period_hits(ix, want, cur, hit, nhit, MAX_AMOUNT_CANDS + 1);
 }
 
 /* Evidence of an amount alone, by how many customers it fits: one is

@@ -1,0 +1,113 @@
+/* match_fifo: oldest first (先入先出) and its neighbours — a partial
+ * payment of the oldest invoice or of the next one, the remainder kept on
+ * account instead, the invoice due now alone or with the oldest (a
+ * catch-up). These are the readings of an amount that fits nothing
+ * exactly. */
+#include "config.h"
+
+#include "match_priv.h"
+
+/* Part of the second oldest invoice: the alternative to a FIFO partial
+ * when the oldest is being paid by another deposit. */
+static void
+fit_next_partial(const struct fitter *f)
+{
+	struct match_proposal p;
+
+	if (f->n < 2 || f->d->amount >= f->v[1]->open)
+		return;
+	match_fit_start(f, &p, MATCH_FIT_PARTIAL);
+	match_fit_line(&p, f->v[1], f->d->amount, 0);
+	p.features = MATCH_F_SKIPS_OLDEST;
+	match_fit_emit(f, &p);
+}
+
+/* The other reading of an oldest-first partial: the invoices it clears
+ * whole, and the rest kept on account rather than spent on the next one. */
+static void
+fit_keep_over(const struct fitter *f, const struct match_proposal *spill)
+{
+	struct match_proposal p;
+
+	match_fit_start(f, &p, MATCH_FIT_OVER);
+	for (int i = 0; i < spill->nlines - 1; i++)
+		match_fit_line(&p, f->v[i], f->v[i]->open, 0);
+	p.on_account = spill->line[spill->nlines - 1].cleared;
+	match_fit_emit(f, &p);
+}
+
+/* A catch-up: the oldest open invoice (a month disputed or forgotten) and
+ * the one due now, paid together — exactly or less a fee. Shown as one
+ * of the ways the amount adds up, never taken alone. */
+static void
+fit_catch_up(const struct fitter *f, int due_now)
+{
+	struct match_proposal p;
+	int64_t fee;
+
+	if (due_now < 2)
+		return; /* the oldest two (or none): the combinations have them */
+	fee = f->v[0]->open + f->v[due_now]->open - f->d->amount;
+	if (fee && !match_fee_allows(&f->c->fee, fee))
+		return;
+	match_fit_start(f, &p, fee ? MATCH_FIT_SUM_FEE : MATCH_FIT_SUM);
+	match_fit_line(&p, f->v[0], f->v[0]->open, 0);
+	match_fit_line(&p, f->v[due_now], f->v[due_now]->open, 0);
+	if (!match_fee_spread(&p, fee))
+		return;
+	p.features = MATCH_F_AMBIGUOUS;
+	match_fit_emit(f, &p);
+}
+
+/* The invoice due when the deposit came (by the customer's lateness),
+ * when oldest first would not touch it: part of it, or all of it with the
+ * rest kept on account; or with the oldest one as a catch-up. */
+static void
+fit_due_now(const struct fitter *f)
+{
+	struct match_proposal p;
+	int k = 0;
+	int64_t a = f->d->amount;
+
+	for (int i = 1; i < f->n; i++)
+		k = match_due_distance(f, f->v[i]) < match_due_distance(f, f->v[k]) ? i : k;
+	fit_catch_up(f, k);
+	if (k == 0 || (k == 1 && a < f->v[1]->open) || a == f->v[k]->open)
+		return; /* oldest first and the next partial propose these */
+	match_fit_start(f, &p, a < f->v[k]->open ? MATCH_FIT_PARTIAL : MATCH_FIT_OVER);
+	match_fit_line(&p, f->v[k], a < f->v[k]->open ? a : f->v[k]->open, 0);
+	p.on_account = a < f->v[k]->open ? 0 : a - f->v[k]->open;
+	p.features = MATCH_F_SKIPS_OLDEST;
+	match_fit_emit(f, &p);
+}
+
+/* Oldest first: clear whole invoices while the money lasts; the rest
+ * clears part of the next one, or is held on account. */
+void
+match_fit_fifo(const struct fitter *f)
+{
+	struct match_proposal p;
+	int64_t rem = f->d->amount;
+	int i;
+
+	match_fit_start(f, &p, MATCH_FIT_OVER);
+	for (i = 0; i < f->n && rem > 0; i++) {
+		if (rem >= f->v[i]->open) {
+			match_fit_line(&p, f->v[i], f->v[i]->open, 0);
+			rem -= f->v[i]->open;
+		} else {
+			match_fit_line(&p, f->v[i], rem, 0);
+			p.fit = MATCH_FIT_PARTIAL;
+			rem = 0;
+		}
+	}
+	if (rem == 0 && p.fit == MATCH_FIT_OVER)
+		return; /* an exact sum: found by the other fits */
+	p.on_account = rem;
+	match_fit_emit(f, &p);
+	if (p.fit == MATCH_FIT_PARTIAL && p.nlines == 1)
+		fit_next_partial(f);
+	else if (p.fit == MATCH_FIT_PARTIAL)
+		fit_keep_over(f, &p);
+	fit_due_now(f);
+}
