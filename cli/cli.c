@@ -33,7 +33,7 @@ cli_put_visible(FILE *f, const char *text, size_t n)
 }
 
 /* "urikake: " and the message on stderr, after what stdout holds. */
-static void
+static void __attribute__((format(printf, 1, 0)))
 verror(const char *fmt, va_list ap)
 {
 	struct strbuf m;
@@ -47,7 +47,7 @@ verror(const char *fmt, va_list ap)
 	sb_free(&m);
 }
 
-static void
+static void __attribute__((format(printf, 2, 0)))
 cli_vprint(FILE *f, const char *fmt, va_list ap)
 {
 	struct strbuf m;

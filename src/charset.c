@@ -161,7 +161,7 @@ static enum step
 step_iconv(struct charset_conv *c, const char *in, size_t n, size_t *used, struct strbuf *out)
 {
 	char tmp[4096];
-	char *ip = (char *)in;
+	char *ip = unconst(in);
 	size_t left = n;
 
 	for (;;) {

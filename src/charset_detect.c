@@ -9,6 +9,7 @@
 #include "charset.h"
 #include "i18n.h"
 #include "text.h"
+#include "xalloc.h"
 
 #define SAMPLE_MAX 65536
 #define BAD (-10)
@@ -67,7 +68,7 @@ static void
 hanzi_set_build(struct hanzi_set *hs)
 {
 	char gb[sizeof(common_hanzi)];
-	char *ip = (char *)common_hanzi, *op = gb;
+	char *ip = unconst(common_hanzi), *op = gb;
 	size_t inleft = sizeof(common_hanzi) - 1, outleft = sizeof(gb), i, idx;
 	iconv_t cd = iconv_open("GB18030", "UTF-8");
 

@@ -157,7 +157,7 @@ csv_skip_bom(struct csv_reader *r, struct ur_err *err)
 
 	r->started = 1;
 	while (r->fn && r->end - r->p < 3 && n > 0) {
-		n = r->fn(r->ctx, (char *)r->end, CSV_CHUNK - (size_t)(r->end - r->chunk), err);
+		n = r->fn(r->ctx, unconst(r->end), CSV_CHUNK - (size_t)(r->end - r->chunk), err);
 		if (n > 0)
 			r->end += n;
 	}

@@ -426,7 +426,7 @@ db_take_invoice(const struct invoice *inv, int64_t open, void *ctx)
 	struct db_cust key = { 0 }, *c;
 	uint32_t h = db_hash(inv->number);
 
-	key.code = (char *)inv->customer;
+	key.code = unconst(inv->customer);
 	if (open <= 0 || inv->due_date > run->today + 20 || inv->due_date < run->today - 150 ||
 	    !(c = bsearch(&key, run->cust, run->ncust, sizeof key, db_cust_cmp)))
 		return 0;

@@ -30,7 +30,7 @@ tap_register(const char *name, tap_suite_fn fn)
 	nsuites++;
 }
 
-static int
+static int __attribute__((format(printf, 2, 0)))
 report(int cond, const char *fmt, va_list ap)
 {
 	ntests++;

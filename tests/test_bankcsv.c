@@ -21,7 +21,7 @@ encode(const char *utf8, const char *to, size_t *n)
 {
 	iconv_t cd = iconv_open(to, "UTF-8");
 	size_t inleft = strlen(utf8), cap = inleft * 2 + 16, outleft = cap;
-	char *out = xmalloc(cap), *in = (char *)utf8, *o = out;
+	char *out = xmalloc(cap), *in = unconst(utf8), *o = out;
 
 	if (cd == (iconv_t)-1 || iconv(cd, &in, &inleft, &o, &outleft) == (size_t)-1)
 		abort();

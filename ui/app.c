@@ -29,7 +29,7 @@
 #define AHEAD_POLL_MS 100   /* while a hidden pane loads: wake to start the next */
 #define LOADER_CACHE_KIB 2048 /* page cache of each pane's own connection */
 
-static void
+static void __attribute__((format(printf, 3, 0)))
 app_vmsg(struct app *a, bool error, const char *fmt, va_list ap)
 {
 	char buf[1024];

@@ -183,7 +183,8 @@ static bool
 run_editor(const char *path)
 {
 	static const char script[] = "exec ${VISUAL:-${EDITOR:-vi}} \"$1\"";
-	char *argv[] = { "sh", "-c", (char *)script, "sh", (char *)path, NULL };
+	char *argv[] = { unconst("sh"), unconst("-c"), unconst(script), unconst("sh"),
+			 unconst(path), NULL };
 	struct sigaction ign, old_int, old_quit;
 	posix_spawnattr_t attr;
 	extern char **environ;

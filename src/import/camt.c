@@ -80,7 +80,7 @@ camt_path(const xmlNode *n, const char *path)
 		n = camt_child(n, name);
 		path += k + (path[k] == '/');
 	}
-	return (xmlNode *)n;
+	return unconst(n);
 }
 
 /* The text of the element at path under n, trimmed; NULL when absent or
