@@ -1,5 +1,6 @@
 /* cmd_bank: `urikake import bank FILE`, `urikake export deposits` and the
  * demo's bank files — the command-line side of src/bankimport. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <errno.h>

@@ -1,5 +1,6 @@
 /* cmd_demo: `urikake demo [--size small|large] [--csv DIR]` — fill a new
  * database with the sample company, or write it as CSV files. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <libgen.h>

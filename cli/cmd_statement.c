@@ -1,6 +1,7 @@
 /* cmd_statement: `urikake statement` (customer statements) and `urikake
  * dunning` (dunning letters, recorded as contacts) — for named customers
  * or all with open (overdue) balances, with progress and Ctrl-C to stop. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <signal.h>

@@ -1,6 +1,7 @@
 /* bankimport: the bank file pipeline — choose the format, hash the file,
  * parse it, fold and insert each deposit, apply cancellations — in one
  * transaction. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <errno.h>

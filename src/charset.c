@@ -1,5 +1,6 @@
 /* charset: character set names and (streaming) conversion to UTF-8 with
  * iconv; detection lives in charset_detect.c. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <errno.h>

@@ -1,6 +1,7 @@
 /* charset_detect: guessing whether imported bytes are UTF-8, CP932 or
  * GB18030, by walking the bytes in both double-byte structures and scoring
  * how plausible the resulting Japanese or Chinese text is. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <iconv.h>

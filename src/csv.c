@@ -1,4 +1,5 @@
 /* csv: RFC 4180 records out of UTF-8 text, and formula-safe cells into it. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdlib.h>

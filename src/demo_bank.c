@@ -2,6 +2,7 @@
  * Japanese customers and a GB18030 CCB account-detail CSV for the Chinese
  * ones, paying some of their open invoices — and the benchmark's large
  * Zengin file. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <errno.h>

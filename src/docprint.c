@@ -1,4 +1,5 @@
 /* docprint: statement PDFs and lp (see docprint.h). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <errno.h>

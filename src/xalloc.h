@@ -1,5 +1,6 @@
 /* xalloc: allocation that never returns NULL (out of memory aborts, as in
  * htop and calcurse: there is no sensible recovery in an interactive tool). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_XALLOC_H
 #define UR_SRC_XALLOC_H
 

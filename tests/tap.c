@@ -1,4 +1,5 @@
 /* tap: TAP output, suite registry and runner. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdarg.h>

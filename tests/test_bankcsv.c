@@ -1,5 +1,6 @@
 /* test_bankcsv: bank CSV profiles and the profile-driven CSV parser, on
  * samples written here and encoded to GB18030 / CP932 with iconv. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <iconv.h>

@@ -1,5 +1,6 @@
 /* test_charset: names, whole-buffer and streaming conversion (glibc facts
  * about CP932/SHIFT_JIS/GB18030/GBK), detection on realistic CSV text. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <iconv.h>

@@ -1,4 +1,5 @@
 /* testutil: helpers shared by the unit tests (see the header). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdlib.h>

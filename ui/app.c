@@ -1,6 +1,7 @@
 /* app: ui_run, the main loop, the title and status lines, generic
  * movement, pane switching, incremental search and following the database
  * (PRAGMA data_version polled while waiting for keys). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <curses.h>

@@ -2,6 +2,7 @@
  * form — channel, direction, the note (edited in place or in $EDITOR),
  * outcome, a promise to pay (date and amount) and the next action (date
  * and owner) — stored with store_contact_add (audited). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <curses.h>
