@@ -4,7 +4,12 @@
 # doc/urikake.1 renders without warnings and names every one of them.
 . "$top_srcdir/tests/lib.sh"
 cd "$T" || exit 1
-export URIKAKE_LOCALEDIR="$top_builddir/.locale"
+# the catalogues, compiled here: a build outside ./quickstart has no .locale
+for lang in ja zh_CN; do
+	mkdir -p "$T/locale/$lang/LC_MESSAGES" &&
+		msgfmt -o "$T/locale/$lang/LC_MESSAGES/urikake.mo" "$top_srcdir/po/$lang.po"
+done
+export URIKAKE_LOCALEDIR="$T/locale"
 man1=$top_srcdir/doc/urikake.1
 
 # command: options it accepts (as its parser spells them)
