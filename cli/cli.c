@@ -356,3 +356,12 @@ cli_progress(size_t done, size_t total, void *label)
 		fputc('\n', stderr);
 	fflush(stderr);
 }
+
+void
+cli_step(int n, int total, const char *what)
+{
+	if (!isatty(STDERR_FILENO))
+		return;
+	fprintf(stderr, "(%d/%d) %s\n", n, total, what);
+	fflush(stderr);
+}

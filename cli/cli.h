@@ -76,6 +76,9 @@ int cli_flush(struct strbuf *out);
 int cli_finish(int rc);
 /** Draw or update a progress bar on stderr when it is a terminal. */
 void cli_progress(size_t done, size_t total, void *label);
+/** Say on stderr, when it is a terminal, that step n of total begins
+ *  (what: translated); scripts see nothing. */
+void cli_step(int n, int total, const char *what);
 
 /* The commands: argv[0] is the command word; return the exit status. */
 int cmd_init(const struct cli *c, int argc, char **argv);
