@@ -1,5 +1,6 @@
 /* cli: argument parsing, error reporting, the database path and progress
  * output shared by the batch commands. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <errno.h>
@@ -33,7 +34,7 @@ cli_put_visible(FILE *f, const char *text, size_t n)
 }
 
 /* "urikake: " and the message on stderr, after what stdout holds. */
-static void
+static void __attribute__((format(printf, 1, 0)))
 verror(const char *fmt, va_list ap)
 {
 	struct strbuf m;
@@ -47,7 +48,7 @@ verror(const char *fmt, va_list ap)
 	sb_free(&m);
 }
 
-static void
+static void __attribute__((format(printf, 2, 0)))
 cli_vprint(FILE *f, const char *fmt, va_list ap)
 {
 	struct strbuf m;
@@ -93,56 +94,6 @@ cli_fail(const struct ur_err *err)
 {
 	cli_error("%s", err->msg[0] ? err->msg : _("failed"));
 	return err->status != UR_OK ? (int)err->status : UR_FAIL;
-}
-
-/* The command summary: synopses stay as typed, descriptions are translated. */
-static const struct {
-	const char *synopsis;
-	const char *what;
-} usage_lines[] = {
-	{ "init [--group NAME]", N_("create or migrate the database") },
-	{ "demo [--size small|large] [--csv DIR]", N_("fill a new database with sample data") },
-	{ "demo bank-file PATH [--records N]", N_("write a large Zengin file (benchmarks)") },
-	{ "import customers|invoices FILE [--encoding E]", N_("upsert records from a CSV file") },
-	{ "import bank FILE [--format F] [--encoding E]", N_("import bank deposits") },
-	{ "export customers|invoices|deposits|allocations|contacts [--format csv|json]",
-	  N_("write records to standard output") },
-	{ "aging [--as-of DATE] [--format table|csv|json] [--buckets 30,60,90]",
-	  N_("the aged-receivables report") },
-	{ "match --auto [--dry-run] [--json]", N_("match every unexplained deposit") },
-	{ "match confirm --deposit REF --invoice NUM[:AMOUNT]... [--fee A] [--on-account A]",
-	  N_("confirm one match by hand") },
-	{ "match undo|show --deposit REF", N_("void a match, or show the ranked proposals") },
-	{ "match aliases [list|edit|remove]", N_("the learned payer names") },
-	{ "contact add CUSTOMER --channel C --note TEXT [--promise DATE:AMOUNT] [--next DATE]",
-	  N_("log a follow-up call, letter or visit") },
-	{ "contact list CUSTOMER | worklist [--date D] | dunning CUSTOMER --level N",
-	  N_("a customer's contacts, today's worklist, a dunning step") },
-	{ "statement CUSTOMER...|--all-open [--from D] [--to D] [--format pdf|txt] [-o PATH|--print] "
-	  "[--force]",
-	  N_("customer statements") },
-	{ "dunning CUSTOMER...|--all-overdue --level N [--format pdf|txt] [-o PATH|--print] [--force]",
-	  N_("dunning letters") },
-	{ "backup PATH", N_("copy the database while in use") },
-};
-
-void
-cli_usage(FILE *f)
-{
-	fputs(_("Usage: urikake [--db PATH] [--user NAME] [--lang ja|zh_CN|en] [COMMAND ...]\n"
-		"Without a command: the full-screen program.\n"
-		"\n"
-		"Commands:\n"), f);
-	for (size_t i = 0; i < sizeof usage_lines / sizeof usage_lines[0]; i++)
-		fprintf(f, "  %s\n      %s\n", usage_lines[i].synopsis, _(usage_lines[i].what));
-	fputs(_("\n"
-		"Options:\n"
-		"  --db PATH      database (default $URIKAKE_DB, else\n"
-		"                 $XDG_DATA_HOME/urikake/urikake.db)\n"
-		"  --user NAME    who is recorded in the audit log (default $URIKAKE_USER)\n"
-		"  --lang L       language of messages: ja, zh_CN or en\n"
-		"  --help         show this help\n"
-		"  --version      show the version\n"), f);
 }
 
 int
@@ -403,5 +354,14 @@ cli_progress(size_t done, size_t total, void *label)
 		"####################", 20 - bar, "", pct);
 	if (done >= total)
 		fputc('\n', stderr);
+	fflush(stderr);
+}
+
+void
+cli_step(int n, int total, const char *what)
+{
+	if (!isatty(STDERR_FILENO))
+		return;
+	fprintf(stderr, "(%d/%d) %s\n", n, total, what);
 	fflush(stderr);
 }

@@ -1,5 +1,6 @@
 /* cli: what the batch commands of the urikake program share — the global
  * settings, argument parsing, opening the store, and reporting errors. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_CLI_CLI_H
 #define UR_CLI_CLI_H
 
@@ -47,6 +48,9 @@ int cli_fail(const struct ur_err *err);
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /** Print the program's usage to f. */
 void cli_usage(FILE *f);
+/** Print the help of the command named name to f (its synopses, what it
+ *  does, its options); false when there is no such command. */
+bool cli_command_help(FILE *f, const char *name);
 /** Whether s is a whole number from lo to hi (digits only), put in *out. */
 bool cli_number(const char *s, long lo, long hi, long *out);
 
@@ -72,6 +76,9 @@ int cli_flush(struct strbuf *out);
 int cli_finish(int rc);
 /** Draw or update a progress bar on stderr when it is a terminal. */
 void cli_progress(size_t done, size_t total, void *label);
+/** Say on stderr, when it is a terminal, that step n of total begins
+ *  (what: translated); scripts see nothing. */
+void cli_step(int n, int total, const char *what);
 
 /* The commands: argv[0] is the command word; return the exit status. */
 int cmd_init(const struct cli *c, int argc, char **argv);

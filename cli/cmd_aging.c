@@ -1,5 +1,6 @@
 /* cmd_aging: `urikake aging [--as-of DATE] [--format table|csv|json]
  * [--buckets 30,60,90]` — the aged-receivables report from store_aging. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdlib.h>

@@ -1,5 +1,6 @@
 /* cmd_bank: `urikake import bank FILE`, `urikake export deposits` and the
  * demo's bank files — the command-line side of src/bankimport. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <errno.h>
@@ -56,10 +57,10 @@ bank_import_one(struct store *st, const char *path, const char *format, const ch
 	o.profile_dir = bank_profile_dir();
 	o.today = date_today();
 	o.progress = cli_progress;
-	o.progress_ctx = (void *)_("importing");
+	o.progress_ctx = unconst(_("importing"));
 	ur_err_clear(&err);
 	s = bankimport_file(st, path, &o, &r, &err);
-	free((char *)o.profile_dir);
+	free(unconst(o.profile_dir));
 	if (s != UR_OK)
 		return cli_fail(&err);
 	cli_printf(_("%s: format %s, encoding %s\n"), path, r.format, r.encoding);

@@ -1,6 +1,7 @@
 /* cmd_bank: the bank deposit commands — `import bank`, `export deposits`
  * and the demo's bank files — called from cmd_import, cmd_export and
  * cmd_demo. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_CLI_CMD_BANK_H
 #define UR_CLI_CMD_BANK_H
 

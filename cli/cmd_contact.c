@@ -1,6 +1,7 @@
 /* cmd_contact: `urikake contact add|list|worklist|dunning` and `export
  * contacts` — the contact log from the command line, on the same core as
  * the contact pane (store_contact.h). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <inttypes.h>

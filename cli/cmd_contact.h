@@ -1,5 +1,6 @@
 /* cmd_contact: the contact log commands — `contact add|list|worklist|
  * dunning` and `export contacts` (called from cmd_export). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_CLI_CMD_CONTACT_H
 #define UR_CLI_CMD_CONTACT_H
 

@@ -1,5 +1,6 @@
 /* cmd_demo: `urikake demo [--size small|large] [--csv DIR]` — fill a new
  * database with the sample company, or write it as CSV files. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <libgen.h>
@@ -59,11 +60,13 @@ demo_database(const struct cli *c, enum demo_size sz)
 		return cli_fail(&err);
 	existed = access(path, F_OK) == 0;
 	if ((rc = cli_open_store(c, &st)) == UR_OK) {
+		cli_step(1, 2, _("writing the demo company's customers, invoices and payments..."));
 		rc = demo_fill(st, sz, date_today(), &n, &err) == UR_OK ? UR_OK : cli_fail(&err);
 		store_close(st);
 	}
 	if (rc == UR_OK) {
 		cli_printf(_("Demo data: %zu customers, %zu invoices.\n"), n.customers, n.invoices);
+		cli_step(2, 2, _("writing and importing the demo bank files..."));
 		rc = cmd_bank_demo(c);
 	}
 	if (rc != UR_OK && !existed) {

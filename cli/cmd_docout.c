@@ -1,6 +1,7 @@
 /* cmd_docout: where statements and letters go (see cmd_statement.h) —
  * standard output, one file or a directory of files, as text or PDF —
  * the company settings file, and printing through CUPS' lp. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <errno.h>

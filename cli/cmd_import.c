@@ -1,5 +1,6 @@
 /* cmd_import: `urikake import customers|invoices FILE [--encoding E]` —
  * read the file, decode it to UTF-8, hand it to csvimport, report counts. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <errno.h>

@@ -1,4 +1,5 @@
 /* cmd_init: `urikake init [--group NAME]` and `urikake backup PATH`. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <grp.h>

@@ -1,6 +1,7 @@
 /* cmd_match: `urikake match --auto [--dry-run] [--json]`, `match confirm`
  * (the same arithmetic and transaction as the TUI), `match undo`, and the
  * dispatch to `match show` and `match aliases` (cmd_match_show.c). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <inttypes.h>

@@ -1,5 +1,6 @@
 /* cmd_match: `urikake match …` (auto, confirm, undo, show, aliases) and
  * `export allocations`. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_CLI_CMD_MATCH_H
 #define UR_CLI_CMD_MATCH_H
 

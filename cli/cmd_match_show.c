@@ -1,6 +1,7 @@
 /* cmd_match_show: `urikake match show --deposit REF` (the deposit, its
  * allocations or its ranked proposals with explanations), `match aliases`
  * (list with conflicts, edit, remove) and `export allocations`. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <inttypes.h>

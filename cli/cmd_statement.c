@@ -1,6 +1,7 @@
 /* cmd_statement: `urikake statement` (customer statements) and `urikake
  * dunning` (dunning letters, recorded as contacts) — for named customers
  * or all with open (overdue) balances, with progress and Ctrl-C to stop. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <signal.h>
@@ -162,7 +163,7 @@ close_job(struct job *j, bool owned_codes)
 	free(j->sent_ids);
 	if (owned_codes)
 		for (size_t i = 0; i < j->ncodes; i++)
-			free((char *)j->codes[i]);
+			free(unconst(j->codes[i]));
 	free(j->codes);
 }
 
@@ -187,7 +188,7 @@ run(struct job *j, int (*one)(struct job *, const char *))
 	for (i = 0; i < j->ncodes && rc == UR_OK && !cancelled; i++) {
 		rc = one(j, j->codes[i]);
 		if (j->ncodes > 1)
-			cli_progress(i + 1, j->ncodes, (void *)label);
+			cli_progress(i + 1, j->ncodes, unconst(label));
 	}
 	sigaction(SIGINT, &old, NULL);
 	if (!cancelled && rc == UR_OK && !j->doc.docs) {

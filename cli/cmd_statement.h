@@ -1,6 +1,7 @@
 /* cmd_statement: the `statement` and `dunning` commands, and the document
  * output they share (cmd_docout.c): text or PDF, to standard output, one
  * file, or one file per customer in a directory, and printing with lp. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_CLI_CMD_STATEMENT_H
 #define UR_CLI_CMD_STATEMENT_H
 

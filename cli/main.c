@@ -1,5 +1,6 @@
 /* main: the urikake program — global options, locale and message catalogue
  * set-up, and dispatch to the batch commands. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <langinfo.h>
@@ -210,7 +211,11 @@ main(int argc, char **argv)
 		return cli_finish(UR_OK);
 	}
 	if (g.version) {
-		printf("%s %s\n", PACKAGE, VERSION);
+		printf("%s %s\n%s\n", PACKAGE, VERSION,
+		       _("Copyright (C) 2026 the urikake authors.\n"
+			 "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
+			 "This is free software: you are free to change and redistribute it.\n"
+			 "There is NO WARRANTY, to the extent permitted by law."));
 		return cli_finish(UR_OK);
 	}
 	if (date_today_check(&e) != UR_OK)
@@ -220,7 +225,7 @@ main(int argc, char **argv)
 	for (k = 0; k < sizeof commands / sizeof commands[0]; k++)
 		if (strcmp(argv[g.cmd], commands[k].name) == 0) {
 			if (main_wants_help(argc - g.cmd, argv + g.cmd)) {
-				cli_usage(stdout);
+				cli_command_help(stdout, commands[k].name);
 				return cli_finish(UR_OK);
 			}
 			g.cli.creates = commands[k].creates;

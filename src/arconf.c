@@ -1,4 +1,5 @@
 /* arconf: the receivables settings from the config file (see arconf.h). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <errno.h>

@@ -3,6 +3,7 @@
  * interface settings) — aging bucket limits, not-yet-due buckets, dunning
  * triggers, the write-off and fee limits and the matcher's settings, read the same
  * way by every command and the full-screen program. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_ARCONF_H
 #define UR_SRC_ARCONF_H
 

@@ -1,6 +1,7 @@
 /* bankimport: the bank file pipeline — choose the format, hash the file,
  * parse it, fold and insert each deposit, apply cancellations — in one
  * transaction. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <errno.h>
@@ -305,7 +306,7 @@ bi_csv(const struct profile *p, const char *enc, const char *data, size_t len,
 	}
 	c->kind = BI_CSV;
 	c->csv = *p;
-	c->csv.encoding = (char *)use;
+	c->csv.encoding = unconst(use);
 	snprintf(r->format, sizeof r->format, "csv:%s", p->name);
 	snprintf(r->encoding, sizeof r->encoding, "%s", use);
 	return UR_OK;
@@ -521,7 +522,7 @@ bi_fd(struct bi_run *run, int fd, const char *name, struct profile_set *set,
 	if (rc == UR_OK)
 		rc = bi_store(run, fd, data, &c, name, hex, err);
 	if (data && run->size)
-		munmap((void *)data, run->size);
+		munmap(unconst(data), run->size);
 	if (rc == UR_OK && run->o->progress)
 		run->o->progress(run->size, run->size, run->o->progress_ctx);
 	return rc;

@@ -2,6 +2,7 @@
  * (or guessed), the file's SHA-256 recorded, every deposit folded and
  * inserted, duplicates counted and cancellations applied, all in one
  * transaction that is rolled back on any error. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_BANKIMPORT_H
 #define UR_SRC_BANKIMPORT_H
 

@@ -2,6 +2,7 @@
  * bank CSV without a serial column), so that re-importing a file or an
  * overlapping download recognises what is already there while two payments
  * of one day and amount from different payers stay two deposits. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdlib.h>

@@ -1,4 +1,5 @@
 /* bankref: references for deposits whose bank sent none. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_BANKREF_H
 #define UR_SRC_BANKREF_H
 

@@ -1,5 +1,6 @@
 /* calendar: loads the embedded holiday tables once, on first use, into
  * per-day arrays, and answers business-day questions from them. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <string.h>

@@ -1,5 +1,6 @@
 /* calendar: bank business days of Japan and China, from the holiday tables
  * in data/holidays/ compiled into the program (2020–2030). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_CALENDAR_H
 #define UR_SRC_CALENDAR_H
 

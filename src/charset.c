@@ -1,5 +1,6 @@
 /* charset: character set names and (streaming) conversion to UTF-8 with
  * iconv; detection lives in charset_detect.c. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <errno.h>
@@ -161,7 +162,7 @@ static enum step
 step_iconv(struct charset_conv *c, const char *in, size_t n, size_t *used, struct strbuf *out)
 {
 	char tmp[4096];
-	char *ip = (char *)in;
+	char *ip = unconst(in);
 	size_t left = n;
 
 	for (;;) {

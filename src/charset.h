@@ -1,5 +1,6 @@
 /* charset: conversion of imported bytes to UTF-8 at the edge (iconv), the
  * character set names users may give, and encoding detection. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_CHARSET_H
 #define UR_SRC_CHARSET_H
 

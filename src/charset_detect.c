@@ -1,6 +1,7 @@
 /* charset_detect: guessing whether imported bytes are UTF-8, CP932 or
  * GB18030, by walking the bytes in both double-byte structures and scoring
  * how plausible the resulting Japanese or Chinese text is. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <iconv.h>
@@ -9,6 +10,7 @@
 #include "charset.h"
 #include "i18n.h"
 #include "text.h"
+#include "xalloc.h"
 
 #define SAMPLE_MAX 65536
 #define BAD (-10)
@@ -67,7 +69,7 @@ static void
 hanzi_set_build(struct hanzi_set *hs)
 {
 	char gb[sizeof(common_hanzi)];
-	char *ip = (char *)common_hanzi, *op = gb;
+	char *ip = unconst(common_hanzi), *op = gb;
 	size_t inleft = sizeof(common_hanzi) - 1, outleft = sizeof(gb), i, idx;
 	iconv_t cd = iconv_open("GB18030", "UTF-8");
 

@@ -1,5 +1,6 @@
 /* contact: channels, owners, levels, promise and dunning rules (see
  * contact.h). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <string.h>

@@ -3,6 +3,7 @@
  * that decide whether a promise was kept or broken, and dunning levels
  * (reminder → 督促状 → 内容証明 → legal) reached by days overdue, paused
  * by an open promise. No I/O: the store feeds it facts. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_CONTACT_H
 #define UR_SRC_CONTACT_H
 

@@ -1,4 +1,5 @@
 /* csv: RFC 4180 records out of UTF-8 text, and formula-safe cells into it. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdlib.h>
@@ -157,7 +158,7 @@ csv_skip_bom(struct csv_reader *r, struct ur_err *err)
 
 	r->started = 1;
 	while (r->fn && r->end - r->p < 3 && n > 0) {
-		n = r->fn(r->ctx, (char *)r->end, CSV_CHUNK - (size_t)(r->end - r->chunk), err);
+		n = r->fn(r->ctx, unconst(r->end), CSV_CHUNK - (size_t)(r->end - r->chunk), err);
 		if (n > 0)
 			r->end += n;
 	}

@@ -1,6 +1,7 @@
 /* csv: an RFC 4180 reader over UTF-8 text (in memory or pulled through a
  * read callback, one record at a time) and a writer helper that quotes and
  * neutralises formula-looking cells. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_CSV_H
 #define UR_SRC_CSV_H
 

@@ -1,5 +1,6 @@
 /* csvimport: header mapping, per-record validation and upserts of customer
  * and invoice CSV, streamed record by record inside one transaction. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdarg.h>

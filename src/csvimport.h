@@ -1,5 +1,6 @@
 /* csvimport: customers and invoices from CSV text (CLI.md "CSV in") into
  * the store — validated, all or nothing, idempotent. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_CSVIMPORT_H
 #define UR_SRC_CSVIMPORT_H
 

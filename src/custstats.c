@@ -1,5 +1,6 @@
 /* custstats: the aging rows model — buckets, view (filter, sort, totals per
  * currency), windows — and the days-late and DSO figures (see custstats.h). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

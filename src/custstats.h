@@ -3,6 +3,7 @@
  * sales rep, currency, overdue only or text, one total per currency —
  * never adding JPY to CNY), and the per-customer figures of the drill-down:
  * average days late and DSO. Filled by store_custstats.c; no I/O here. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_CUSTSTATS_H
 #define UR_SRC_CUSTSTATS_H
 

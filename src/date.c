@@ -1,5 +1,6 @@
 /* date: day-number conversion (Howard Hinnant's civil-date algorithms),
  * month arithmetic, parsing the ways dates are written, and today. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdlib.h>

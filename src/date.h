@@ -1,5 +1,6 @@
 /* date: civil dates as int32_t day numbers (days since 1970-01-01,
  * proleptic Gregorian) — conversion, arithmetic, parsing and today. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_DATE_H
 #define UR_SRC_DATE_H
 

@@ -1,5 +1,6 @@
 /* demo: deterministic sample customers and invoices (fixed-seed PRNG), fed
  * to a sink that either upserts them into the store or writes CSV files. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>
@@ -228,7 +229,8 @@ demo_customer(struct demo_gen *g, size_t i, struct demo_cust *d)
 	sb_reset(&d->kana);
 	sb_reset(&d->kana_key);
 	sb_reset(&d->address);
-	snprintf(d->code, sizeof d->code, "C%05zu", i + 1);
+	/* at most ten digits: the code always fits */
+	snprintf(d->code, sizeof d->code, "C%05u", (unsigned)(i + 1));
 	if (i % 10 == 9)
 		demo_cn_customer(g, i, d);
 	else

@@ -1,6 +1,7 @@
 /* demo: a realistic, deterministic sample company — Japanese and Chinese
  * customers with readings, terms and contacts, and a year of invoices —
  * written into the store or out as import-ready CSV files. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_DEMO_H
 #define UR_SRC_DEMO_H
 

@@ -2,6 +2,7 @@
  * Japanese customers and a GB18030 CCB account-detail CSV for the Chinese
  * ones, paying some of their open invoices — and the benchmark's large
  * Zengin file. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <errno.h>
@@ -426,7 +427,7 @@ db_take_invoice(const struct invoice *inv, int64_t open, void *ctx)
 	struct db_cust key = { 0 }, *c;
 	uint32_t h = db_hash(inv->number);
 
-	key.code = (char *)inv->customer;
+	key.code = unconst(inv->customer);
 	if (open <= 0 || inv->due_date > run->today + 20 || inv->due_date < run->today - 150 ||
 	    !(c = bsearch(&key, run->cust, run->ncust, sizeof key, db_cust_cmp)))
 		return 0;

@@ -3,6 +3,7 @@
  * kana payers, fees deducted, combined payments, strangers) and a CCB
  * account-detail CSV in GB18030 for the Chinese ones — and a large
  * Zengin file for the import benchmark. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_DEMO_BANK_H
 #define UR_SRC_DEMO_BANK_H
 

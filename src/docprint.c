@@ -1,4 +1,5 @@
 /* docprint: statement PDFs and lp (see docprint.h). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <errno.h>
@@ -14,6 +15,7 @@
 #include "i18n.h"
 #include "outfile.h"
 #include "pdf.h"
+#include "xalloc.h"
 
 enum ur_status
 docprint_statement_pdf(const struct statement *s, const struct company *c, const char *path,
@@ -65,13 +67,13 @@ spawn_lp(pid_t *pid, int fd, const char *path, const char *printer)
 	extern char **environ;
 	int n = 0, rc;
 
-	argv[n++] = (char *)"lp";
+	argv[n++] = unconst("lp");
 	if (printer && *printer) {
-		argv[n++] = (char *)"-d";
-		argv[n++] = (char *)printer;
+		argv[n++] = unconst("-d");
+		argv[n++] = unconst(printer);
 	}
-	argv[n++] = (char *)"--";
-	argv[n++] = (char *)path;
+	argv[n++] = unconst("--");
+	argv[n++] = unconst(path);
 	argv[n] = NULL;
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);

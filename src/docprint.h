@@ -2,6 +2,7 @@
  * file and handing a file to CUPS with lp (the printer from the company
  * settings, else lp's default), capturing lp's reply. Runs lp as a child
  * process; prints nothing itself. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_DOCPRINT_H
 #define UR_SRC_DOCPRINT_H
 

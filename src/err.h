@@ -1,5 +1,6 @@
 /* err: status codes shared by the core and the command line, and the
  * error record that every fallible core function fills instead of printing. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_ERR_H
 #define UR_SRC_ERR_H
 

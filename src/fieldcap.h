@@ -3,6 +3,7 @@
  * then rely on names being short. A Zengin record has 48 bytes for the
  * payer's name; the caps are far above what banks and customer masters
  * send, and far below what would make a look-up slow. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_FIELDCAP_H
 #define UR_SRC_FIELDCAP_H
 

@@ -1,4 +1,5 @@
 /* i18n: gettext shorthands. English is the source language. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_I18N_H
 #define UR_SRC_I18N_H
 

@@ -1,4 +1,5 @@
 /* jsonout: JSON string escaping and key/value helpers. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include "jsonout.h"

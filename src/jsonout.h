@@ -1,5 +1,6 @@
 /* jsonout: writing JSON text (string literals, keys) into a strbuf, for
  * exports, reports and audit records. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_JSONOUT_H
 #define UR_SRC_JSONOUT_H
 

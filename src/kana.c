@@ -1,5 +1,6 @@
 /* kana: name folding for matching (research bank-formats.md §2.3): width
  * and kana folding, company-type and branch markers, the comparison key. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <pthread.h>

@@ -1,6 +1,7 @@
 /* kana: folding payer and customer names into comparison keys, so that a
  * bank's ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ and the master's 株式会社ヤマダショウジ meet.
  * Matching only: keys are never shown as names. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_KANA_H
 #define UR_SRC_KANA_H
 

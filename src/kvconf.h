@@ -1,6 +1,7 @@
 /* kvconf: the "name = value" settings files under $XDG_CONFIG_HOME/urikake
  * (config, keys, company …): where they are and how their lines are read.
  * What each name means is up to the caller (src/arconf.c, ui/settings.c). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_KVCONF_H
 #define UR_SRC_KVCONF_H
 

@@ -1,4 +1,5 @@
 /* money: parsing, arithmetic and formatting of int64_t minor-unit amounts. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

@@ -1,5 +1,6 @@
 /* money: amounts as int64_t minor units of an ISO 4217 currency — parsing
  * the ways people write them, overflow-checked arithmetic and formatting. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_MONEY_H
 #define UR_SRC_MONEY_H
 

@@ -1,5 +1,6 @@
 /* outfile: whole-or-nothing files through a temporary file and a rename
  * (see outfile.h). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <errno.h>

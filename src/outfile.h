@@ -7,6 +7,7 @@
  * refused unless OUTFILE_REPLACE; a symbolic link is never written
  * through (with OUTFILE_REPLACE the link itself is replaced). Prints
  * nothing. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_OUTFILE_H
 #define UR_SRC_OUTFILE_H
 

@@ -1,4 +1,5 @@
 /* sha256: SHA-256 (FIPS 180-4) over chunks, written out as hex. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <string.h>

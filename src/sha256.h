@@ -1,5 +1,6 @@
 /* sha256: the SHA-256 digest (FIPS 180-4), incrementally over any number
  * of chunks, for recognising a bank file that was imported before. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_SHA256_H
 #define UR_SRC_SHA256_H
 

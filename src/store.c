@@ -2,6 +2,7 @@
  * schema migrations keyed on PRAGMA user_version, transactions, the audit
  * log, backup and group sharing, and the helpers the other store files
  * share (statement cache, error mapping, binding; JSON in store_json.c). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <errno.h>

@@ -3,6 +3,7 @@
  * operations to the rest of the program. Dates are day numbers (days since
  * 1970-01-01, see date.h) in memory and ISO 'YYYY-MM-DD' text in SQL; money
  * is int64 minor units with an ISO 4217 currency code. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_STORE_H
 #define UR_SRC_STORE_H
 

@@ -2,6 +2,7 @@
  * per customer and currency, bucketed by days past due — and its fast
  * path over the maintained invoice.paid when the ledger has nothing dated
  * after the as-of date. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

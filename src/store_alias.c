@@ -1,6 +1,7 @@
 /* store_alias: learned payer aliases in SQL (learn and unlearn, list with
  * conflicts, edit, remove — each audited) and the walk of active
  * allocations for `export allocations`. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <inttypes.h>

@@ -1,5 +1,6 @@
 /* store_bank: deposit look-ups for bank import (cancellations) and the
  * walk over all deposits for export, in SQL. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

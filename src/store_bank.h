@@ -1,6 +1,7 @@
 /* store_bank: the deposit queries of bank import and export — finding the
  * deposit a cancellation reverses, voiding what it was matched to, the
  * bank file's record count and walking every deposit for export. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_STORE_BANK_H
 #define UR_SRC_STORE_BANK_H
 

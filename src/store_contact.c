@@ -2,6 +2,7 @@
  * moves (see store_contact.h). The dunning part of the worklist reads the
  * aging rows (store_custstats.c), which carry each customer's oldest
  * overdue item, recorded level and open promise. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

@@ -3,6 +3,7 @@
  * worklist for a day (follow-ups due, promises due, promises broken,
  * dunning levels crossed), moving a customer's dunning level, and walking
  * every contact for the export. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_STORE_CONTACT_H
 #define UR_SRC_STORE_CONTACT_H
 

@@ -1,5 +1,6 @@
 /* store_customer: customers in SQL — upsert by code (audited updates),
  * lookup and ordered iteration. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

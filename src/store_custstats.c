@@ -2,6 +2,7 @@
  * as-of date, with each customer's sales rep, credit limit, last contact,
  * open promise and dunning level; and writing off a small remainder.
  * The drill-down is in store_drill.c. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

@@ -3,6 +3,7 @@
  * dunning level per row; a customer's drill-down (invoices with what paid
  * them, deposits and their allocations, days late and DSO); and writing
  * off a small remainder. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_STORE_CUSTSTATS_H
 #define UR_SRC_STORE_CUSTSTATS_H
 

@@ -2,6 +2,7 @@
  * the open amount then, days past due and the ledger rows that cleared
  * them; its deposits with their allocations; and the days-late and DSO
  * figures per currency (custstats.h defines them). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

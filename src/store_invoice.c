@@ -1,6 +1,7 @@
 /* store_invoice: invoices in SQL — the fast upsert by number used by the
  * importer (cached customer lookup, insert-first), audited updates that
  * refuse to rewrite what payments depend on, lookup and iteration. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

@@ -1,5 +1,6 @@
 /* store_json: the small JSON writer the store's audit rows use ({"key":
  * value, …} with strings escaped for JSON and nothing else). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <inttypes.h>

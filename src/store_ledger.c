@@ -3,6 +3,7 @@
  * change audited. invoice.paid follows the ledger in the same
  * transaction: inserts add to it here, voids subtract in the schema's
  * triggers, and the schema forbids deletes and rewrites. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <inttypes.h>

@@ -3,6 +3,7 @@
  * in one transaction (state check, allocations, fees, on-account money,
  * alias learning, audit) and undoing it. Aliases and the allocations
  * export are in store_alias.c. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <inttypes.h>

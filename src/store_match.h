@@ -4,6 +4,7 @@
  * allocations, fee adjustments and on-account remainder, learns the
  * payer alias and audits), undoing it, the alias table and the
  * allocations export. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_STORE_MATCH_H
 #define UR_SRC_STORE_MATCH_H
 

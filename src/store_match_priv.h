@@ -1,6 +1,7 @@
 /* store_match_priv: helpers shared by src/store_match.c and
  * src/store_alias.c (statements prepared per call, savepoint-or-begin
  * transactions, alias learning). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_STORE_MATCH_PRIV_H
 #define UR_SRC_STORE_MATCH_PRIV_H
 

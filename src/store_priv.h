@@ -1,5 +1,6 @@
 /* store_priv: the store's internals shared by src/store*.c — the handle,
  * the cache of prepared statements, error mapping and small helpers. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_STORE_PRIV_H
 #define UR_SRC_STORE_PRIV_H
 

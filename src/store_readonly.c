@@ -2,6 +2,7 @@
  * that only report (aging, export, lists, backup), so that a database in a
  * directory the user may not write, an archive or a read-only share, can
  * still be reported on. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <string.h>

@@ -1,6 +1,7 @@
 /* store_statement: the SQL behind statements and dunning letters (see
  * store_statement.h) — balance on a day, movements of a period, open
  * invoices on a day, and the contact row a letter leaves. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

@@ -1,6 +1,7 @@
 /* store_statement: the SQL behind customer statements and dunning letters —
  * a customer's balance on a day, its movements in a period, its open
  * invoices on a day, and recording a letter as a contact. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_STORE_STATEMENT_H
 #define UR_SRC_STORE_STATEMENT_H
 

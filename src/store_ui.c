@@ -2,6 +2,7 @@
  * counts, open items, customers and contacts (see store_ui.h). The queue's
  * pages: store_ui_queue.c; proposals: store_ui_match.c; writes:
  * store_ui_act.c; leases and undo: store_ui_undo.c. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

@@ -2,6 +2,7 @@
  * deposit queue in pages, detail, the engine's proposals, open items,
  * customer look-up, learned aliases, "being handled by" leases and the
  * undoable clerk actions recorded in the audit log. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_STORE_UI_H
 #define UR_SRC_STORE_UI_H
 

@@ -3,6 +3,7 @@
  * (teaching the alias as a confirmation does) — each in one short
  * transaction that checks the state it expects and records an undoable
  * audit row (undone in store_ui_undo.c). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <inttypes.h>

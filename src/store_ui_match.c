@@ -6,6 +6,7 @@
  * engine's own search over the names sharing a pair of characters), put only
  * them, their aliases and open invoices in an index and let the engine
  * rank, score and explain. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdint.h>

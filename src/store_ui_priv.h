@@ -1,5 +1,6 @@
 /* store_ui_priv: helpers shared by src/store_ui*.c (one-off statements,
  * column copies, deposit rows). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_STORE_UI_PRIV_H
 #define UR_SRC_STORE_UI_PRIV_H
 

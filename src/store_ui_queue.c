@@ -1,6 +1,7 @@
 /* store_ui_queue: the deposit queue as a window — pages read by keyset
  * along an index for each filter and sort (never the whole queue), the
  * count before a deposit (its position) and incremental search. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

@@ -3,6 +3,7 @@
  * undoing an automatic match the clerk reviews, and the "being handled by
  * NAME" leases
  * kept as audit rows that every urikake process on the database sees. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <inttypes.h>

@@ -1,4 +1,5 @@
 /* strbuf: a growable, always NUL-terminated byte string. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_STRBUF_H
 #define UR_SRC_STRBUF_H
 

@@ -1,5 +1,6 @@
 /* terms: payment-terms syntax and the due-date algorithm (締日 → 支払日,
  * research/bank-formats.md §3.6). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

@@ -1,5 +1,6 @@
 /* terms: customer payment terms (NET30, 20/+1/10 = 20日締め翌月10日払い, …)
  * — parsing, canonical text, and the due date of an invoice. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_TERMS_H
 #define UR_SRC_TERMS_H
 

@@ -1,5 +1,6 @@
 /* text: UTF-8 decoding, visible forms of control characters, and string
  * widths, fitting and padding in terminal cells. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <limits.h>

@@ -1,5 +1,6 @@
 /* text: UTF-8 decoding and terminal cell widths — the single source of
  * truth for how wide a string is on screen, in tables and in statements. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_TEXT_H
 #define UR_SRC_TEXT_H
 

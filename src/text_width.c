@@ -3,6 +3,7 @@
  * wcwidth() under C.UTF-8 (Unicode 14) and Unicode's EastAsianWidth.txt:
  * each range lists assigned code points of one class, and may span
  * unassigned code points between them. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include "text.h"

@@ -1,4 +1,5 @@
 /* textnorm: folding typed amounts and dates to ASCII class characters. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stddef.h>

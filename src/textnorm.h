@@ -1,5 +1,6 @@
 /* textnorm: short typed input (amounts, dates) folded to one ASCII class
  * character per code point, for the hand-written parsers. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_TEXTNORM_H
 #define UR_SRC_TEXTNORM_H
 

@@ -1,5 +1,6 @@
 /* bank_fixture: writes the Zengin files tests/cli/bank.sh imports — each
  * variant and each malformed case — to standard output, by name. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

@@ -1,4 +1,5 @@
 /* tap: TAP output, suite registry and runner. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdarg.h>
@@ -30,7 +31,7 @@ tap_register(const char *name, tap_suite_fn fn)
 	nsuites++;
 }
 
-static int
+static int __attribute__((format(printf, 2, 0)))
 report(int cond, const char *fmt, va_list ap)
 {
 	ntests++;

@@ -1,6 +1,7 @@
 /* tap: a tiny TAP producer for the unit tests. Each test file defines its
  * suites with TAP_SUITE(name) { ... }; tests/unit.c runs every registered
  * suite (or those named on its command line) and prints the plan last. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_TESTS_TAP_H
 #define UR_TESTS_TAP_H
 

@@ -1,5 +1,6 @@
 /* test_bankcsv: bank CSV profiles and the profile-driven CSV parser, on
  * samples written here and encoded to GB18030 / CP932 with iconv. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <iconv.h>
@@ -21,7 +22,7 @@ encode(const char *utf8, const char *to, size_t *n)
 {
 	iconv_t cd = iconv_open(to, "UTF-8");
 	size_t inleft = strlen(utf8), cap = inleft * 2 + 16, outleft = cap;
-	char *out = xmalloc(cap), *in = (char *)utf8, *o = out;
+	char *out = xmalloc(cap), *in = unconst(utf8), *o = out;
 
 	if (cd == (iconv_t)-1 || iconv(cd, &in, &inleft, &o, &outleft) == (size_t)-1)
 		abort();

@@ -2,6 +2,7 @@
  * file name in messages, rollback of a rejected file, re-import, CSV and
  * camt through the same path, cancellations, progress, the deposit walk —
  * and the demo's bank files read back. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

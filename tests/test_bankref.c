@@ -1,4 +1,5 @@
 /* Unit tests for bankref: references made for deposits the bank sent none. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

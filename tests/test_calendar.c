@@ -1,4 +1,5 @@
 /* test_calendar: bank business days of Japan and China. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <string.h>

@@ -1,5 +1,6 @@
 /* test_camt: ISO 20022 camt.053 (001.02 and 001.08 shapes) and camt.054
  * documents written here, parsed into deposits and checked field by field. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdlib.h>

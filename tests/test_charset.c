@@ -1,5 +1,6 @@
 /* test_charset: names, whole-buffer and streaming conversion (glibc facts
  * about CP932/SHIFT_JIS/GB18030/GBK), detection on realistic CSV text. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <iconv.h>
@@ -10,13 +11,14 @@
 #include "tap.h"
 #include "testutil.h"
 #include "text.h"
+#include "xalloc.h"
 
 /* Encode UTF-8 text in enc with iconv (fixtures without binary files). */
 static void
 encode(const char *enc, const char *utf8, struct strbuf *out)
 {
 	char tmp[4096];
-	char *ip = (char *)utf8, *op = tmp;
+	char *ip = unconst(utf8), *op = tmp;
 	size_t inleft = strlen(utf8), outleft = sizeof(tmp);
 	iconv_t cd = iconv_open(enc, "UTF-8");
 
@@ -281,7 +283,7 @@ test_refuse_unicode(void)
 			   "%s by its byte-order mark is refused", cases[i].name);
 		tap_ok(strstr(err.msg, cases[i].name) != NULL, "… by name: %s", err.msg);
 	}
-	tap_is_int(charset_refuse_unicode("\xEF\xBB\xBFcode", 7, &err), UR_OK,
+	tap_is_int(charset_refuse_unicode("\xEF\xBB\xBF" "code", 7, &err), UR_OK,
 		   "a UTF-8 byte-order mark is fine");
 	tap_is_int(charset_refuse_unicode("\xFF", 1, &err), UR_OK, "one 0xFF byte is no mark");
 }

@@ -2,6 +2,7 @@
  * and broken (partial payment before the date, payment after it, payment
  * in full), the worklist for a day, dunning levels crossed, the pause a
  * promise gives, moving a level — and the pure rules of contact.c. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

@@ -1,5 +1,6 @@
 /* test_csv: the RFC 4180 reader (quotes, newlines, BOM, line numbers,
  * errors, chunked input) and the formula-safe writer. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <string.h>

@@ -3,6 +3,7 @@
  * with a deducted fee, a credit note, several currencies, the not-yet-due
  * and issue-date ageing, days late and DSO, writing off a remainder — and
  * the receivables settings parser. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

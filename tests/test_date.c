@@ -1,4 +1,5 @@
 /* test_date: day numbers, month arithmetic, parsing and formatting. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

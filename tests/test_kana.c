@@ -1,5 +1,6 @@
 /* test_kana: payer/customer name folding vectors (bank-formats.md §2) and a
  * random-bytes run. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <string.h>

@@ -4,6 +4,7 @@
  * rounding, partial, over-payment), amount-only proposals among all
  * customers, ties, the auto rule's safety and the explanations, with
  * hand-computed scores. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <string.h>

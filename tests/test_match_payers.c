@@ -3,6 +3,7 @@
  * from a paying parent (請求先) its subsidiaries; the explanations, and
  * the conservative auto rule (one open invoice fits exactly, nothing else
  * fits), with hand-computed scores. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <string.h>

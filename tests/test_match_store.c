@@ -3,6 +3,7 @@
  * undo, alias learning/listing/editing/removal, the allocations walk, the
  * auto-match run (dry and real) and its batches losing races to another
  * clerk, with the paid cache checked against the ledger. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

@@ -1,4 +1,5 @@
 /* test_money: parsing, arithmetic and formatting of amounts. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdint.h>

@@ -2,6 +2,7 @@
  * an aborted one leaves nothing, existing files and symbolic links are
  * refused unless OUTFILE_REPLACE, which replaces a link and never writes
  * through it. (A full disk: tests/cli/faults.sh.) */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <dirent.h>

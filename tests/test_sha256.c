@@ -1,5 +1,6 @@
 /* test_sha256: SHA-256 against the FIPS 180-4 / NIST example digests, fed
  * whole and in awkward chunks. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdlib.h>

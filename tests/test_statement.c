@@ -2,6 +2,7 @@
  * balance, payments in and out of the period, fees, on-account money,
  * carried balance, tax per rate, aging, undone payments), default periods,
  * company settings, dunning templates, and golden plain-text renderings. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

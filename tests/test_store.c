@@ -2,6 +2,7 @@
  * backup and group sharing of the store (ledger and aging are in
  * test_store_ledger.c). Checks read the database file through a second,
  * raw SQLite connection. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <grp.h>

@@ -1,5 +1,6 @@
 /* test_store: helpers shared by the store's unit tests (a raw SQLite
  * connection to the same file for checks, and short-hand inserts). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_TESTS_TEST_STORE_H
 #define UR_TESTS_TEST_STORE_H
 

@@ -1,6 +1,7 @@
 /* test_store_ledger: the store's ledger (deposits, allocations,
  * adjustments, the paid cache checked against a recomputation) and the
  * aging query on hand-computed data. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <sqlite3.h>

@@ -3,6 +3,7 @@
  * every filter and sort in order (forward, backward, positions), and
  * confirming, assigning, parking and undoing go through the engine's
  * store calls, a lost race writing nothing. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

@@ -1,4 +1,5 @@
 /* Unit tests for strbuf: formatting, detaching and reading whole files. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <errno.h>

@@ -1,4 +1,5 @@
 /* test_terms: payment-terms syntax, canonical text and due dates. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <string.h>

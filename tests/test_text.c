@@ -1,5 +1,6 @@
 /* test_text: UTF-8 decoding, cell widths (against glibc wcwidth), fitting,
  * padding and sanitizing, plus a random-bytes run over every function. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <locale.h>

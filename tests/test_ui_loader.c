@@ -3,6 +3,7 @@
  * one (a running query is interrupted at once, its model freed, never
  * handed over); a refresh lets the running load finish; failures come back
  * with their message; freeing a busy loader leaks nothing. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdatomic.h>

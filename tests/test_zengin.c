@@ -1,4 +1,5 @@
 /* test_zengin: the Zengin deposit parser, on files built field by field. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <fcntl.h>

@@ -1,4 +1,5 @@
 /* testutil: helpers shared by the unit tests (see the header). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdlib.h>
@@ -43,16 +44,16 @@ tu_deposit_copy(struct bank_deposit *to, const struct bank_deposit *from)
 void
 tu_deposit_free(struct bank_deposit *d)
 {
-	free((char *)d->account_bank);
-	free((char *)d->account_branch);
-	free((char *)d->account_number);
-	free((char *)d->currency);
-	free((char *)d->payer_name);
-	free((char *)d->payer_code);
-	free((char *)d->remit_bank);
-	free((char *)d->remit_branch);
-	free((char *)d->edi);
-	free((char *)d->reference);
+	free(unconst(d->account_bank));
+	free(unconst(d->account_branch));
+	free(unconst(d->account_number));
+	free(unconst(d->currency));
+	free(unconst(d->payer_name));
+	free(unconst(d->payer_code));
+	free(unconst(d->remit_bank));
+	free(unconst(d->remit_branch));
+	free(unconst(d->edi));
+	free(unconst(d->reference));
 }
 
 enum ur_status

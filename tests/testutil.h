@@ -1,6 +1,7 @@
 /* testutil: helpers shared by the unit tests: ISO dates, bank deposits kept
  * past the parser's callback, NULL-safe string checks and a reproducible
  * pseudo-random sequence. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_TESTS_TESTUTIL_H
 #define UR_TESTS_TESTUTIL_H
 

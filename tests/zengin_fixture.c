@@ -1,4 +1,5 @@
 /* zengin_fixture: building Zengin deposit records and files (see the header). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

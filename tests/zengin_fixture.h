@@ -1,6 +1,7 @@
 /* zengin_fixture: builds Zengin deposit files for the tests, record by
  * record and field by field (N fields zero-padded, C fields space-padded,
  * half-width kana given as CP932 bytes). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_TESTS_ZENGIN_FIXTURE_H
 #define UR_TESTS_ZENGIN_FIXTURE_H
 

@@ -1,6 +1,7 @@
 /* app: ui_run, the main loop, the title and status lines, generic
  * movement, pane switching, incremental search and following the database
  * (PRAGMA data_version polled while waiting for keys). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <curses.h>
@@ -29,7 +30,7 @@
 #define AHEAD_POLL_MS 100   /* while a hidden pane loads: wake to start the next */
 #define LOADER_CACHE_KIB 2048 /* page cache of each pane's own connection */
 
-static void
+static void __attribute__((format(printf, 3, 0)))
 app_vmsg(struct app *a, bool error, const char *fmt, va_list ap)
 {
 	char buf[1024];

@@ -1,6 +1,7 @@
 /* app: the state every pane shares — the store, settings, keymap, the
  * panes, the status line, the modal layer (forms, pickers, prompts) — and
  * the services panes call (messages, prompts, switching panes). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_UI_APP_H
 #define UR_UI_APP_H
 

@@ -2,6 +2,7 @@
  * form — channel, direction, the note (edited in place or in $EDITOR),
  * outcome, a promise to pay (date and amount) and the next action (date
  * and owner) — stored with store_contact_add (audited). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <curses.h>
@@ -183,7 +184,8 @@ static bool
 run_editor(const char *path)
 {
 	static const char script[] = "exec ${VISUAL:-${EDITOR:-vi}} \"$1\"";
-	char *argv[] = { "sh", "-c", (char *)script, "sh", (char *)path, NULL };
+	char *argv[] = { unconst("sh"), unconst("-c"), unconst(script), unconst("sh"),
+			 unconst(path), NULL };
 	struct sigaction ign, old_int, old_quit;
 	posix_spawnattr_t attr;
 	extern char **environ;

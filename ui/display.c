@@ -1,4 +1,5 @@
 /* display: curses set-up, key input and screen dumps (see display.h). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <curses.h>

@@ -6,6 +6,7 @@
  * COMMAND (run another process, e.g. a second clerk), sleep MS (no key for
  * MS milliseconds: the loop idles as between a clerk's keys), settle (let
  * every background load finish, the panes loaded ahead included). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_UI_DISPLAY_H
 #define UR_UI_DISPLAY_H
 

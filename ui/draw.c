@@ -1,4 +1,5 @@
 /* draw: cell-exact text output and the theme (see draw.h). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <curses.h>

@@ -2,6 +2,7 @@
  * sanitized, cut and padded by terminal cells (text.h), so CJK and
  * half-width kana stay aligned and nothing straddles the right edge; the
  * theme maps UI elements to colours or, without colour, to attributes. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_UI_DRAW_H
 #define UR_UI_DRAW_H
 

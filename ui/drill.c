@@ -4,6 +4,7 @@
  * writing off a small remainder, jumping to the deposit queue, the
  * contact log or the statement preview — and the customer look-ups the
  * aging and contact panes share. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <curses.h>

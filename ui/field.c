@@ -1,4 +1,5 @@
 /* field: the forms' one-line editor (see field.h). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <curses.h>

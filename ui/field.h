@@ -2,6 +2,7 @@
  * (a byte offset always on a character boundary), the text is shown by
  * terminal cells and scrolled so the cursor stays in view, so Japanese
  * and Chinese text edits and displays correctly. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_UI_FIELD_H
 #define UR_UI_FIELD_H
 

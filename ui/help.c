@@ -1,6 +1,7 @@
 /* help: the help overlay (built from the action table and the keymap, so
  * it always shows the keys that really work) and the one-line prompt with
  * a wide-character-safe editor. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <curses.h>

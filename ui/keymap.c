@@ -1,4 +1,5 @@
 /* keymap: key bindings per section, loaded from keymap text (see keymap.h). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <curses.h>

@@ -1,5 +1,6 @@
 /* keymap: which key runs which action in which pane — parsing the compiled
  * in data/keymap.default and the user's overrides, key names, look-ups. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_UI_KEYMAP_H
 #define UR_UI_KEYMAP_H
 

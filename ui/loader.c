@@ -1,6 +1,7 @@
 /* loader: the background loads of the panes — a worker thread per loader
  * with its own store connection, one queued request (the latest wins), one
  * running, one finished model waiting to be handed over (see loader.h). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <pthread.h>

@@ -4,6 +4,7 @@
  * reading keys, then hands it over to be swapped in. A newer request
  * cancels an older one (the running query is interrupted). No curses here:
  * the unit tests drive it directly. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_UI_LOADER_H
 #define UR_UI_LOADER_H
 

@@ -2,6 +2,7 @@
  * the customer drill-down (drill.c), the record-a-contact form
  * (contact_form.c, with the line editor of field.c) and the statement
  * preview with printing (preview.c), a text read in full (textview.c). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_UI_PANES_H
 #define UR_UI_PANES_H
 

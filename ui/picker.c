@@ -1,4 +1,5 @@
 /* picker: a modal list of customers to choose one from (assigning a payer). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <curses.h>

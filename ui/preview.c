@@ -3,6 +3,7 @@
  * scrollable — and printing it from there: the PDF goes to CUPS via lp
  * on the printer of the company settings; without a printer the PDF is
  * saved and its path reported. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <curses.h>

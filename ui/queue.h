@@ -1,5 +1,6 @@
 /* queue: what the deposit-queue pane (view_queue.c), its window over the
  * database (queue_win.c) and its forms (queue_form.c, picker.c) share. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_UI_QUEUE_H
 #define UR_UI_QUEUE_H
 

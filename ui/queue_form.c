@@ -1,6 +1,7 @@
 /* queue_form: the queue pane's modal forms — picking and splitting
  * invoices with the running difference, booking it as a fee or on account,
  * and the customer picker used to assign a payer. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <curses.h>

@@ -3,6 +3,7 @@
  * cleared (the ledger's live allocations) and the engine's reason, looked
  * at as before the match; for the engine's matches of today, that u takes
  * it back. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <curses.h>

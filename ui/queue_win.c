@@ -3,6 +3,7 @@
  * (the start, the end, or the rows loaded before); the count of the
  * filter; and the engine's best proposal per deposit, computed when a row
  * is first shown and cached by deposit. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

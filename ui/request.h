@@ -1,5 +1,6 @@
 /* request: every action a key can be bound to, in one X-macro table that
  * gives the enum, the names used in keymap files and the help overlay. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_UI_REQUEST_H
 #define UR_UI_REQUEST_H
 

@@ -1,4 +1,5 @@
 /* settings: parsing the user's config file (see settings.h). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

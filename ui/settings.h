@@ -1,5 +1,6 @@
 /* settings: the user's interface settings from $XDG_CONFIG_HOME/urikake/config
  * ("name = value" lines) and where the user's files live. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_UI_SETTINGS_H
 #define UR_UI_SETTINGS_H
 

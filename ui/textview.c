@@ -1,6 +1,7 @@
 /* textview: a text read in full over the panes (a contact log entry with
  * its whole note) — each line wrapped to the box, scrollable when longer
  * than the screen; any other key closes it. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <curses.h>

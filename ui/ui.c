@@ -1,5 +1,6 @@
 /* ui: ui_run — locale check, settings and keymap, opening the store,
  * starting curses and running the application loop. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <curses.h>

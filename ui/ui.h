@@ -1,4 +1,5 @@
 /* ui: the full-screen interface's entry point. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_UI_UI_H
 #define UR_UI_UI_H
 

@@ -4,6 +4,7 @@
  * total per currency; sorted by any column and filtered in memory
  * (custstats.h); the drill-down, the statement preview and a CSV export of
  * the rows shown. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <curses.h>

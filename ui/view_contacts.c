@@ -3,6 +3,7 @@
  * customer's timeline (who, channel, direction, note, outcome, promise and
  * its state, next action and owner); recording a contact, moving the
  * dunning level, the drill-down and the statement preview from here. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <curses.h>

@@ -1,6 +1,7 @@
 /* view_queue: pane 1, the unmatched-deposit queue — the list (only the
  * rows on screen are loaded), the selected deposit's detail with its
  * ranked proposals, and the clerk's actions. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <curses.h>

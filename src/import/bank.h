@@ -1,6 +1,7 @@
 /* bank: the normalised deposit record every bank-file parser produces
  * (Zengin, bank CSV profiles, camt.053/054), handed one at a time to a
  * callback so memory stays independent of the file's size. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_IMPORT_BANK_H
 #define UR_SRC_IMPORT_BANK_H
 

@@ -1,6 +1,7 @@
 /* bankcsv: bank CSV exports through profiles — decoding, finding the
  * header row below title rows, mapping columns by name, skipping noise
  * rows and handing each credit row over as a bank_deposit. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdbool.h>

@@ -1,5 +1,6 @@
 /* bankcsv: bank account-detail CSV exports (Japanese and Chinese online
  * banking) read through a profile (profile.h) into bank_deposit records. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_IMPORT_BANKCSV_H
 #define UR_SRC_IMPORT_BANKCSV_H
 

@@ -1,5 +1,6 @@
 /* camt: ISO 20022 camt.053 / camt.054 credit entries into bank_deposit
  * records, through libxml2's tree API (no network, no entity expansion). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>
@@ -80,7 +81,7 @@ camt_path(const xmlNode *n, const char *path)
 		n = camt_child(n, name);
 		path += k + (path[k] == '/');
 	}
-	return (xmlNode *)n;
+	return unconst(n);
 }
 
 /* The text of the element at path under n, trimmed; NULL when absent or

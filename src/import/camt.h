@@ -1,6 +1,7 @@
 /* camt: ISO 20022 bank-to-customer statements (camt.053) and debit/credit
  * notifications (camt.054), versions 001.02 and newer, read into
  * bank_deposit records. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_IMPORT_CAMT_H
 #define UR_SRC_IMPORT_CAMT_H
 

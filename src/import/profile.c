@@ -1,5 +1,6 @@
 /* profile: reading bank CSV profiles (key = value text) from the copies
  * compiled into the program and from a user directory. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <dirent.h>

@@ -1,6 +1,7 @@
 /* profile: bank CSV profiles — the key = value files (data/bank-profiles/
  * and the user's own directory) that tell the bank CSV parser how one
  * bank's export is laid out: encoding, header keywords, column names. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_IMPORT_PROFILE_H
 #define UR_SRC_IMPORT_PROFILE_H
 

@@ -1,6 +1,7 @@
 /* zengin: the Zengin deposit parser's entry points and its framing —
  * cutting 200-byte records out of the input, chunk by chunk, with or
  * without CR/LF separators (the records themselves: zengin_rec.c). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <errno.h>

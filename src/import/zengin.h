@@ -1,6 +1,7 @@
 /* zengin: the streaming parser for 全銀協 200-byte deposit files —
  * 振込入金通知 (種別コード 01, format A or B) and 入出金取引明細 (種別コード 03,
  * credits only) — turning each kept data record into a struct bank_deposit. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_IMPORT_ZENGIN_H
 #define UR_SRC_IMPORT_ZENGIN_H
 

@@ -1,5 +1,6 @@
 /* zengin_priv: the parser state shared by the framing (zengin.c) and the
  * record layouts and grammar (zengin_rec.c). Private to the Zengin parser. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_IMPORT_ZENGIN_PRIV_H
 #define UR_SRC_IMPORT_ZENGIN_PRIV_H
 

@@ -1,6 +1,7 @@
 /* zengin_rec: the record grammar (header data* trailer)+ end and the field
  * layouts of 振込入金通知 (A and B) and 入出金取引明細: checking, decoding
  * and resolving 和暦 dates, and the trailers' counts and sums. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdint.h>

@@ -3,6 +3,7 @@
  * deposit it finds candidate customers, fits the amount to their open
  * invoices, scores each proposal with named features, explains it in one
  * line and decides whether it is safe to match automatically. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_MATCH_MATCH_H
 #define UR_SRC_MATCH_MATCH_H
 

@@ -3,6 +3,7 @@
  * payer codes and aliases (conflicts marked), the folded payer name
  * (exact, cut short, or similar by bigrams), the representative's name
  * and the subsidiaries a named parent pays for (customer master). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <string.h>

@@ -1,5 +1,6 @@
 /* match_explain: the one-line explanation of a proposal a clerk reads —
  * who the payer is taken to be and why, then how the amount is made up. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <inttypes.h>

@@ -3,6 +3,7 @@
  * within the tax-rounding tolerance, several invoices by a bounded subset
  * sum (oldest first, optionally minus one fee), and oldest-first clearing
  * with the rest left open (partial) or held on account (over-payment). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdlib.h>

@@ -5,6 +5,7 @@
  * parent of several), what each of them has due about when the deposit
  * came, taken together, is one candidate. Proposed for a clerk to
  * confirm, never matched automatically. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdlib.h>

@@ -2,6 +2,7 @@
  * key (exact, sorted for prefixes, bigrams for fuzzy look-ups), aliases by
  * payer key and code, virtual accounts, open invoices per customer (oldest
  * first), by normalised number and by open amount. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdlib.h>

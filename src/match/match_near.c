@@ -7,6 +7,7 @@
  * only when it is the customer's learned habit and no other set of its
  * invoices shows the same habit (a closing period is preferred to other
  * sets). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdlib.h>

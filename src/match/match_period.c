@@ -4,6 +4,7 @@
  * negative) set against the rest, the tax computed on the total (a few yen
  * off the slips' sum) and perhaps a transfer fee deducted. One closing
  * period, or everything open up to one, is one candidate. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdlib.h>

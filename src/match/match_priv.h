@@ -1,5 +1,6 @@
 /* match_priv: the engine's internal structures — the index's arrays and
  * hash tables, shared by the files of src/match/. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_MATCH_MATCH_PRIV_H
 #define UR_SRC_MATCH_MATCH_PRIV_H
 

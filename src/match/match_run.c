@@ -1,4 +1,5 @@
 /* match_run: the auto-match run over the store (see match_run.h). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdlib.h>

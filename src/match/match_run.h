@@ -2,6 +2,7 @@
  * the unmatched deposits from the store, propose for each in date order,
  * confirm the safe ones (in batches of short transactions, each deposit
  * checked before it is written) and keep the index in step. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_MATCH_MATCH_RUN_H
 #define UR_SRC_MATCH_MATCH_RUN_H
 

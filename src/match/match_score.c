@@ -1,6 +1,7 @@
 /* match_score: proposals for one deposit — candidates (by identity and by
  * amount alone), their amount fits, the score, the ranking (ties go to the
  * oldest open invoice) and the auto-match rule. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdlib.h>

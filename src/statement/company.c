@@ -1,4 +1,5 @@
 /* company: the settings file with our own details (see company.h). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <errno.h>

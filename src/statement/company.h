@@ -2,6 +2,7 @@
  * address, qualified-invoice registration number (T + 13 digits), bank
  * account, letterhead, printer, fonts — read from a settings file of
  * `key = value` lines, with per-language variants (`name.en = …`). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_STATEMENT_COMPANY_H
 #define UR_SRC_STATEMENT_COMPANY_H
 

@@ -1,5 +1,6 @@
 /* dunning: letter templates (built in or from a directory), their
  * expansion for a customer and the plain-text letter (see dunning.h). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <errno.h>

@@ -2,6 +2,7 @@
  * 催款函, 3 内容証明 wording / final notice) and language, compiled in and
  * overridable from a directory, expanded for a customer with the table of
  * its overdue invoices, and rendered as plain text. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_STATEMENT_DUNNING_H
 #define UR_SRC_STATEMENT_DUNNING_H
 

@@ -1,5 +1,6 @@
 /* pdf: the A4 PDF surface, fonts per document language and the drawing
  * primitives (see pdf.h). Layouts: pdf_statement.c, pdf_letter.c. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <cairo-pdf.h>

@@ -3,6 +3,7 @@
  * and displays the same everywhere — with the drawing primitives the
  * statement and letter layouts use. Geometry is in whole points from the
  * top-left corner. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_STATEMENT_PDF_H
 #define UR_SRC_STATEMENT_PDF_H
 

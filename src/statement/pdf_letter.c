@@ -1,5 +1,6 @@
 /* pdf_letter: a dunning letter on A4 — date, recipient and sender, the
  * title, the expanded template text and the table of overdue invoices. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

@@ -3,6 +3,7 @@
  * Chinese 对账单 (ledger and a confirmation slip to sign and stamp) and the
  * English statement of account (ledger) — sharing the heading, sender,
  * tax, aging and bank sections. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

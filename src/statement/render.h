@@ -1,5 +1,6 @@
 /* render: statements as plain text (e-mail bodies, terminal preview),
  * aligned by terminal cells, and the shared pieces of every rendering. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_STATEMENT_RENDER_H
 #define UR_SRC_STATEMENT_RENDER_H
 

@@ -1,5 +1,6 @@
 /* render_text: statements as plain text padded by terminal cells (see
  * render.h) — the three layouts and the helpers the other renderers share. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

@@ -1,6 +1,7 @@
 /* statement: building the statement model from the store (see
  * statement.h) — movements with running balances, totals checked against
  * the ledger, tax per rate, aging and the open invoices. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdlib.h>

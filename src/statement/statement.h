@@ -3,6 +3,7 @@
  * fees, adjustments, carried balance, invoices with tax per rate, current
  * balance, aging and open invoices — built from the store, plus the
  * document language and the default period from the payment terms. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_STATEMENT_STATEMENT_H
 #define UR_SRC_STATEMENT_STATEMENT_H
 

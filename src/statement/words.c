@@ -1,5 +1,6 @@
 /* words: document wording per language and how documents write dates
  * (see words.h). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

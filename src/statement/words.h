@@ -3,6 +3,7 @@
  * business forms in the customer's language, chosen per customer, not
  * program messages in the clerk's language, so they are data here and not
  * in the gettext catalogue. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_STATEMENT_WORDS_H
 #define UR_SRC_STATEMENT_WORDS_H
 

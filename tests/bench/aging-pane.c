@@ -6,6 +6,7 @@
  * the plain store_aging report for the same dates as the floor. It also
  * checks that both agree on the totals per currency.
  * Usage: aging-pane DB [AS-OF-TODAY [OTHER-AS-OF]] */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

@@ -2,6 +2,7 @@
  * aging` runs (with its parameters bound by .param), so the benchmark can
  * time the sqlite3 shell on the same file as the floor.
  * Usage: aging_sql full|fast YYYY-MM-DD */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

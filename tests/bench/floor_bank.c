@@ -2,6 +2,7 @@
  * zengin_parse_fd and insert every deposit into an initialised database
  * with one prepared statement in one transaction, nothing else. Prints
  * the seconds taken and the peak resident set size. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <fcntl.h>

@@ -3,6 +3,7 @@
  * prepared statement in one transaction, with no validation, no upsert
  * and no audit. urikake's `import invoices` is measured against it.
  * Usage: floor_invoices DB invoices.csv  (DB already holds the customers) */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <sqlite3.h>

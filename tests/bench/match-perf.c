@@ -12,6 +12,7 @@
  * same batches, with no engine, no checks and no explanations.
  * Usage: match-perf [--deposits D] [--invoices I] [--customers C]
  * (default 100000 / 1000000 / 50000). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <sqlite3.h>

@@ -5,6 +5,7 @@
  * (linear gives ×2), against a floor measured in the same run — a bare
  * loop adding up the same slips and finding the largest, the least any
  * matcher must do. Usage: match-period [--rounds R] */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

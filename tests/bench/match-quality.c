@@ -7,6 +7,7 @@
  * the right proposal is in the top 3 for the rest. With --tap the issue's
  * targets are assertions too (zero wrong; ≥ 85% / ≥ 93% auto; ≥ 98% top 3).
  * Usage: match-quality [--customers N] [--seed S] [--tap] [--verbose] */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <sqlite3.h>

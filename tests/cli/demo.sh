@@ -7,6 +7,16 @@ cd "$T" || exit 1
 
 t_ok "demo" "$URIKAKE" --db d.db demo
 t_grep "demo says what it made" "300 customers" .out
+t_is "demo: no step lines when stderr is no terminal" "$(grep -c '^(1/2)' .err)" 0
+if command -v script >/dev/null; then
+	# stderr on a terminal (script's pseudo-terminal), stdout to a file
+	script -qec "\"$URIKAKE\" --db t.db demo >t.out" /dev/null >t.tty 2>&1
+	t_grep "demo on a terminal: step 1 of 2" '^(1/2) writing the demo company' t.tty
+	t_grep "... step 2 of 2" '^(2/2) writing and importing the demo bank files' t.tty
+	t_is "... and stdout unchanged" "$(grep -c '(1/2)' t.out)" 0
+else
+	t_report 0 "demo on a terminal # SKIP no script(1)"
+fi
 "$URIKAKE" --db d.db export customers >cust.csv
 t_is "at least 300 customers" "$(sed 1d cust.csv | wc -l)" 300
 cny=$(grep -c ',CNY,' cust.csv)

@@ -12,7 +12,7 @@ t_exit "a missing database is not created" 1 "$URIKAKE" --db nosuch.db aging
 t_grep "a missing database: says how to make one" "no database at nosuch.db (urikake init" "$T/.err"
 t_ok "... and nothing was created" test ! -e nosuch.db
 t_ok "a subcommand's --help prints the usage" "$URIKAKE" match --help
-t_grep "... to stdout" "^Usage: urikake" "$T/.out"
+t_grep "... to stdout" "^Usage:" "$T/.out"
 t_exit "init --group with an unknown group" 2 "$URIKAKE" --db g.db init --group nosuchgroup-x
 t_ok "... creates no database" test ! -e g.db
 t_exit "unknown global option" 2 "$URIKAKE" --bogus init

@@ -1,6 +1,7 @@
 /* fuzz_bankcsv: libFuzzer harness for the bank CSV profile parser and the
  * profile sniffer (built and run by tests/fuzz/run-fuzz-csv.sh). The first
  * byte picks the shipped profile; the rest is the file. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stddef.h>

@@ -1,5 +1,6 @@
 /* fuzz_camt: libFuzzer harness for the camt.053/054 reader (built and run
  * by tests/fuzz/run-fuzz-csv.sh). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stddef.h>

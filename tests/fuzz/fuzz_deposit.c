@@ -1,4 +1,5 @@
 /* fuzz_deposit: the harnesses' deposit callback (see the header). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <string.h>

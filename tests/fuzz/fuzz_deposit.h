@@ -1,5 +1,6 @@
 /* fuzz_deposit: the deposit callback shared by the bank-file libFuzzer
  * harnesses (Zengin, bank CSV, camt). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_TESTS_FUZZ_DEPOSIT_H
 #define UR_TESTS_FUZZ_DEPOSIT_H
 

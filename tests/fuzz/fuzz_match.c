@@ -4,6 +4,7 @@
  * customers and explained. A name of a megabyte must cost one pass, not
  * a look-up of every prefix and suffix: run-fuzz-match.sh gives each
  * input a time budget. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stddef.h>

@@ -1,5 +1,6 @@
 /* fuzz_zengin: libFuzzer harness for the Zengin deposit parser (built and
  * run by tests/fuzz/run-fuzz.sh). The first byte picks the options. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stddef.h>

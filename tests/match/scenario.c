@@ -3,6 +3,7 @@
  * research §2: ｶ) prefix, (ｶ suffix, (ｶ) mid-name with a branch, spaced
  * words, spelled-out legal forms, 依頼人番号, truncation at 26 characters,
  * (ｴｲ branch offices, the (ｶ) mis-entry, no marker, and typos. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

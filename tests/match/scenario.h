@@ -6,6 +6,7 @@
  * deposit with its true allocation, and the customer master's payer links
  * (paying parent, representative) where an office would have recorded
  * them. Deterministic for a seed. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_TESTS_MATCH_SCENARIO_H
 #define UR_TESTS_MATCH_SCENARIO_H
 

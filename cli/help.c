@@ -1,0 +1,228 @@
+/* help: the program's usage (urikake --help) and each command's own help
+ * (urikake COMMAND --help): synopses as typed, descriptions translated.
+ * doc/urikake.1 says the same; tests/cli/help.sh holds them together. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "cli.h"
+#include "i18n.h"
+
+/* The command summary: synopses stay as typed, descriptions are translated. */
+static const struct {
+	const char *synopsis;
+	const char *what;
+} usage_lines[] = {
+	{ "init [--group NAME]", N_("create or migrate the database") },
+	{ "demo [--size small|large] [--csv DIR]", N_("fill a new database with sample data") },
+	{ "demo bank-file PATH [--records N]", N_("write a large Zengin file (benchmarks)") },
+	{ "import customers|invoices FILE [--encoding E]", N_("upsert records from a CSV file") },
+	{ "import bank FILE [--format F] [--encoding E]", N_("import bank deposits") },
+	{ "export customers|invoices|deposits|allocations|contacts [--format csv|json]",
+	  N_("write records to standard output") },
+	{ "aging [--as-of DATE] [--format table|csv|json] [--buckets 30,60,90]",
+	  N_("the aged-receivables report") },
+	{ "match --auto [--dry-run] [--json]", N_("match every unexplained deposit") },
+	{ "match confirm --deposit REF --invoice NUM[:AMOUNT]... [--fee A] [--on-account A]",
+	  N_("confirm one match by hand") },
+	{ "match undo|show --deposit REF", N_("void a match, or show the ranked proposals") },
+	{ "match aliases [list|edit|remove]", N_("the learned payer names") },
+	{ "contact add CUSTOMER --channel C --note TEXT [--promise DATE:AMOUNT] [--next DATE]",
+	  N_("log a follow-up call, letter or visit") },
+	{ "contact list CUSTOMER | worklist [--date D] | dunning CUSTOMER --level N",
+	  N_("a customer's contacts, today's worklist, a dunning step") },
+	{ "statement CUSTOMER...|--all-open [--from D] [--to D] [--format pdf|txt] [-o PATH|--print] "
+	  "[--force]",
+	  N_("customer statements") },
+	{ "dunning CUSTOMER...|--all-overdue --level N [--format pdf|txt] [-o PATH|--print] [--force]",
+	  N_("dunning letters") },
+	{ "backup PATH", N_("copy the database while in use") },
+};
+
+void
+cli_usage(FILE *f)
+{
+	fputs(_("Usage: urikake [--db PATH] [--user NAME] [--lang ja|zh_CN|en] [COMMAND ...]\n"
+		"Without a command: the full-screen program.\n"
+		"\n"
+		"Commands:\n"), f);
+	for (size_t i = 0; i < sizeof usage_lines / sizeof usage_lines[0]; i++)
+		fprintf(f, "  %s\n      %s\n", usage_lines[i].synopsis, _(usage_lines[i].what));
+	fputs(_("\n"
+		"Options:\n"
+		"  --db PATH      database (default $URIKAKE_DB, else\n"
+		"                 $XDG_DATA_HOME/urikake/urikake.db)\n"
+		"  --user NAME    who is recorded in the audit log (default $URIKAKE_USER)\n"
+		"  --lang L       language of messages: ja, zh_CN or en\n"
+		"  --help         show this help\n"
+		"  --version      show the version\n"
+		"\n"
+		"'urikake COMMAND --help' shows one command's options.\n"), f);
+}
+
+/* One option of a command: as typed, and what it does (translated). */
+struct help_opt {
+	const char *opt;
+	const char *what;
+};
+
+/* One command's help: up to four synopses (after "urikake"), one line on
+ * what it does, its options (ending with a NULL opt). */
+struct cmd_help {
+	const char *name;
+	const char *synopsis[4];
+	const char *what;
+	const struct help_opt *opts;
+};
+
+static const struct help_opt init_opts[] = {
+	{ "--group NAME", N_("share the database with this Unix group") },
+	{ NULL, NULL },
+};
+static const struct help_opt backup_opts[] = { { NULL, NULL } };
+static const struct help_opt demo_opts[] = {
+	{ "--size small|large", N_("300 customers (small) or 1,000,000 invoices (large)") },
+	{ "--csv DIR", N_("only write the demo's customers.csv and invoices.csv to DIR") },
+	{ "--records N", N_("bank-file: how many deposit records to write") },
+	{ NULL, NULL },
+};
+static const struct help_opt import_opts[] = {
+	{ "--encoding E", N_("auto (default), utf-8, cp932 or gb18030") },
+	{ "--format F",
+	  N_("bank files: auto (default), zengin-transfer, zengin-transfer-b, zengin-statement, "
+	     "csv:PROFILE, camt053 or camt054") },
+	{ NULL, NULL },
+};
+static const struct help_opt export_opts[] = {
+	{ "--format csv|json", N_("output format (default csv)") },
+	{ NULL, NULL },
+};
+static const struct help_opt aging_opts[] = {
+	{ "--as-of DATE", N_("age the receivables as of this date (default today)") },
+	{ "--format table|csv|json", N_("output format (default table)") },
+	{ "--buckets 30,60,90", N_("the bucket limits in days (default from the config file)") },
+	{ NULL, NULL },
+};
+static const struct help_opt match_opts[] = {
+	{ "--auto", N_("match every deposit whose best proposal is unambiguous") },
+	{ "--dry-run", N_("say what would be matched, write nothing") },
+	{ "--json", N_("output as JSON") },
+	{ "--threshold N", N_("the score a proposal needs to be taken (0-100)") },
+	{ "--margin N", N_("its lead over the next customer's proposal") },
+	{ "--tolerance N", N_("the largest difference accepted as a transfer fee") },
+	{ "--deposit REF", N_("the deposit (confirm, undo, show)") },
+	{ "--invoice NUM[:AMOUNT]", N_("an invoice and the amount cleared (repeatable)") },
+	{ "--fee AMOUNT", N_("the part the customer deducted as a transfer fee") },
+	{ "--allow-large-fee", N_("accept a fee above the customer's limit") },
+	{ "--on-account AMOUNT", N_("cash kept on account for the customer") },
+	{ "--customer CODE", N_("whose money is kept on account; aliases edit: the alias's new customer") },
+	{ NULL, NULL },
+};
+static const struct help_opt contact_opts[] = {
+	{ "--channel C", N_("phone, email, letter, visit or sms") },
+	{ "--note TEXT", N_("what was said or sent") },
+	{ "--promise DATE:AMOUNT", N_("a promise to pay that amount by that date") },
+	{ "--next DATE", N_("when to follow up") },
+	{ "--owner sales|accounting", N_("who follows up") },
+	{ "--direction in|out", N_("who made the contact (default out)") },
+	{ "--outcome TEXT", N_("how it ended") },
+	{ "--date D", N_("the day of the contact, or of the worklist (default today)") },
+	{ "--level N", N_("dunning: the level to move the customer to") },
+	{ NULL, NULL },
+};
+static const struct help_opt statement_opts[] = {
+	{ "--all-open", N_("every customer with an open balance") },
+	{ "--from D", N_("first day of the period") },
+	{ "--to D", N_("last day of the period (default today)") },
+	{ "--format pdf|txt", N_("document format (default pdf)") },
+	{ "--lang L", N_("language of the document: ja, zh_CN or en") },
+	{ "-o, --output PATH", N_("write to PATH (DIR/ for one file per customer)") },
+	{ "--print", N_("send to the printer (lp)") },
+	{ "--company FILE", N_("company settings (default from the config directory)") },
+	{ "--force", N_("replace an existing file") },
+	{ NULL, NULL },
+};
+static const struct help_opt dunning_opts[] = {
+	{ "--all-overdue", N_("every customer with an overdue invoice") },
+	{ "--level N", N_("the dunning level of the letter") },
+	{ "--date D", N_("the letter's date (default today)") },
+	{ "--format pdf|txt", N_("document format (default pdf)") },
+	{ "--lang L", N_("language of the document: ja, zh_CN or en") },
+	{ "-o, --output PATH", N_("write to PATH (DIR/ for one file per customer)") },
+	{ "--print", N_("send to the printer (lp)") },
+	{ "--company FILE", N_("company settings (default from the config directory)") },
+	{ "--templates DIR", N_("your own letter texts") },
+	{ "--dry-run", N_("list the letters, write and log nothing") },
+	{ "--force", N_("replace an existing file") },
+	{ NULL, NULL },
+};
+
+static const struct cmd_help cmd_helps[] = {
+	{ "init", { "init [--group NAME]" }, N_("create or migrate the database"), init_opts },
+	{ "backup", { "backup PATH" }, N_("copy the database while in use"), backup_opts },
+	{ "demo",
+	  { "demo [--size small|large]", "demo --csv DIR", "demo bank-file PATH --records N" },
+	  N_("fill a new database with sample data"),
+	  demo_opts },
+	{ "import",
+	  { "import customers|invoices FILE [--encoding E]",
+	    "import bank FILE [--format F] [--encoding E]" },
+	  N_("upsert records from a CSV file, or import bank deposits"),
+	  import_opts },
+	{ "export",
+	  { "export customers|invoices|deposits|allocations|contacts [--format csv|json]" },
+	  N_("write records to standard output"),
+	  export_opts },
+	{ "aging",
+	  { "aging [--as-of DATE] [--format table|csv|json] [--buckets 30,60,90]" },
+	  N_("the aged-receivables report"),
+	  aging_opts },
+	{ "match",
+	  { "match --auto [--dry-run] [--json] [--threshold N] [--margin N] [--tolerance N]",
+	    "match confirm --deposit REF --invoice NUM[:AMOUNT]... [--fee AMOUNT "
+	    "[--allow-large-fee]] [--on-account AMOUNT [--customer CODE]]",
+	    "match undo|show --deposit REF [--json]",
+	    "match aliases [list [--json] | edit ID --customer CODE | remove ID]" },
+	  N_("match deposits to invoices: automatically, by hand, undo, explain"),
+	  match_opts },
+	{ "contact",
+	  { "contact add CUSTOMER --channel C --note TEXT [--promise DATE:AMOUNT] [--next DATE] "
+	    "[--owner sales|accounting] [--direction in|out] [--outcome TEXT] [--date D]",
+	    "contact list CUSTOMER", "contact worklist [--date D]",
+	    "contact dunning CUSTOMER --level N [--note TEXT]" },
+	  N_("a customer's contacts, today's worklist, a dunning step"),
+	  contact_opts },
+	{ "statement",
+	  { "statement CUSTOMER...|--all-open [--from D] [--to D] [--format pdf|txt] [--lang L] "
+	    "[-o PATH|--print] [--company FILE] [--force]" },
+	  N_("customer statements"),
+	  statement_opts },
+	{ "dunning",
+	  { "dunning CUSTOMER...|--all-overdue --level N [--date D] [--format pdf|txt] [--lang L] "
+	    "[-o PATH|--print] [--company FILE] [--templates DIR] [--dry-run] [--force]" },
+	  N_("dunning letters, each logged as a contact"),
+	  dunning_opts },
+};
+
+bool
+cli_command_help(FILE *f, const char *name)
+{
+	const struct cmd_help *h = NULL;
+
+	for (size_t i = 0; i < sizeof cmd_helps / sizeof cmd_helps[0]; i++)
+		if (strcmp(cmd_helps[i].name, name) == 0)
+			h = &cmd_helps[i];
+	if (!h)
+		return false;
+	fprintf(f, "%s\n", _("Usage:"));
+	for (int i = 0; i < 4 && h->synopsis[i]; i++)
+		fprintf(f, "  urikake [OPTIONS] %s\n", h->synopsis[i]);
+	fprintf(f, "%s\n", _(h->what));
+	if (h->opts[0].opt)
+		fprintf(f, "\n%s\n", _("Options:"));
+	for (const struct help_opt *o = h->opts; o->opt; o++)
+		fprintf(f, "  %-26s %s\n", o->opt, _(o->what));
+	fprintf(f, "\n%s\n", _("Global options (--db, --user, --lang): see 'urikake --help'."));
+	return true;
+}
