@@ -2,6 +2,7 @@
  * period — part of a bill with its returned-goods slips netted, a closing
  * total paid by someone whose name we do not know, and part of the bills
  * due now when older ones of the same amounts are open. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>

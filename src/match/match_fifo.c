@@ -3,6 +3,7 @@
  * account instead, the invoice due now alone or with the oldest (a
  * catch-up). These are the readings of an amount that fits nothing
  * exactly. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include "match_priv.h"
