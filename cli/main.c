@@ -126,22 +126,45 @@ main_localedir(char *buf, size_t size)
 	return access(buf, R_OK) == 0 ? buf : LOCALEDIR;
 }
 
-/* Locale from the environment, --lang for messages, UTF-8 text always. */
-static void
+/* The locale the environment names for messages (LC_ALL, LC_MESSAGES,
+ * LANG: the first set), or NULL for none or C. */
+static const char *
+main_wanted_locale(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+
+		if (v && *v)
+			return strcmp(v, "C") == 0 || strcmp(v, "POSIX") == 0 ? NULL : v;
+	}
+	return NULL;
+}
+
+/* Locale from the environment, --lang for messages, UTF-8 text always.
+ * A locale not generated on this machine still picks the catalogue (as
+ * LANGUAGE does) while text is handled as C.UTF-8; returns its name then,
+ * to say how to generate it, else NULL. */
+static const char *
 main_locale(const char *lang)
 {
-	static char buf[4096];
-	const char *msgs, *dir = main_localedir(buf, sizeof buf);
+	static char buf[4096], language[64];
+	const char *msgs, *dir = main_localedir(buf, sizeof buf), *missing = NULL;
 
-	setlocale(LC_ALL, "");
+	if (!setlocale(LC_ALL, "") && (missing = main_wanted_locale())) {
+		snprintf(language, sizeof language, "%.*s", (int)strcspn(missing, ".@"), missing);
+		if (!lang && !(getenv("LANGUAGE") && *getenv("LANGUAGE")))
+			setenv("LANGUAGE", language, 1);
+		setlocale(LC_ALL, "C.UTF-8");
+	}
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		setlocale(LC_CTYPE, "C.UTF-8");
-	if (lang) {
+	if (lang)
 		setenv("LANGUAGE", lang, 1);
-		msgs = setlocale(LC_MESSAGES, NULL);
-		if (!msgs || strcmp(msgs, "C") == 0 || strcmp(msgs, "POSIX") == 0)
-			setlocale(LC_MESSAGES, "C.UTF-8");
-	}
+	msgs = setlocale(LC_MESSAGES, NULL);
+	if ((lang || missing) && (!msgs || strcmp(msgs, "C") == 0 || strcmp(msgs, "POSIX") == 0))
+		setlocale(LC_MESSAGES, "C.UTF-8");
 #if ENABLE_NLS
 	bindtextdomain(PACKAGE, dir);
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
@@ -149,6 +172,19 @@ main_locale(const char *lang)
 #else
 	(void)dir;
 #endif
+	return missing;
+}
+
+/* How to generate the missing locale, in the interface's language. */
+static const char *
+main_locale_notice(const char *missing, char *buf, size_t size)
+{
+	if (!missing)
+		return NULL;
+	snprintf(buf, size,
+		 _("no locale %s here (text as C.UTF-8): sudo locale-gen %s"),
+		 missing, missing);
+	return buf;
 }
 
 static int
@@ -176,7 +212,7 @@ main_wants_help(int argc, char **argv)
 
 /* The full-screen program, on a database that must exist already. */
 static int
-main_tui(const struct cli *c)
+main_tui(const struct cli *c, const char *notice)
 {
 	struct ur_err e = { UR_OK, "" };
 	char *db = cli_db_path(c, &e);
@@ -186,7 +222,7 @@ main_tui(const struct cli *c)
 		return cli_fail(&e);
 	if (ui_available() && cli_need_db(db) != UR_OK)
 		rc = UR_FAIL;
-	else if ((rc = ui_run(db, c->user, c->lang, &e)) != UR_OK)
+	else if ((rc = ui_run(db, c->user, notice, &e)) != UR_OK)
 		cli_fail(&e);
 	free(db);
 	return rc;
@@ -198,12 +234,14 @@ main(int argc, char **argv)
 	struct globals g;
 	struct ur_err e;
 	size_t k;
+	char said[512];
+	const char *notice;
 
 	/* over a file-size limit (ulimit -f) a write fails with EFBIG and is
 	 * reported like a full disk, instead of the signal killing us mute */
 	signal(SIGXFSZ, SIG_IGN);
 	main_globals(argc, argv, &g);
-	main_locale(g.cli.lang);
+	notice = main_locale_notice(main_locale(g.cli.lang), said, sizeof said);
 	if (g.bad_kind != BAD_NONE)
 		return main_bad(&g);
 	if (g.help) {
@@ -221,7 +259,9 @@ main(int argc, char **argv)
 	if (date_today_check(&e) != UR_OK)
 		return cli_fail(&e);
 	if (!g.cmd)
-		return main_tui(&g.cli);
+		return main_tui(&g.cli, notice);
+	if (notice)
+		fprintf(stderr, "urikake: %s\n", notice);
 	for (k = 0; k < sizeof commands / sizeof commands[0]; k++)
 		if (strcmp(argv[g.cmd], commands[k].name) == 0) {
 			if (main_wants_help(argc - g.cmd, argv + g.cmd)) {

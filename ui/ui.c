@@ -101,7 +101,7 @@ ui_available(void)
 }
 
 int
-ui_run(const char *db_path, const char *user, const char *lang, struct ur_err *err)
+ui_run(const char *db_path, const char *user, const char *notice, struct ur_err *err)
 {
 	static const struct view_ops *const ops[VIEW_COUNT] = { &queue_ops, &aging_ops,
 								 &contacts_ops };
@@ -109,7 +109,6 @@ ui_run(const char *db_path, const char *user, const char *lang, struct ur_err *e
 	double start = app_now_ms();
 	bool color;
 
-	(void)lang; /* the catalogue follows --lang already (LANGUAGE) */
 	if (!display_possible())
 		return ur_fail(err, UR_USAGE, "%s\n%s",
 			       _("the full-screen interface needs a terminal"),
@@ -138,6 +137,8 @@ ui_run(const char *db_path, const char *user, const char *lang, struct ur_err *e
 	}
 	app_show(&a, VIEW_QUEUE);
 	app_counts(&a);
+	if (notice)
+		app_msg(&a, "%s", notice);
 	app_loop(&a, start);
 	display_end();
 	ui_free(&a);

@@ -71,4 +71,15 @@ if command -v msgfmt >/dev/null &&
 else
 	t_report 0 "--lang ja translates # SKIP po/ja.po has no translation yet"
 fi
+# A locale the machine has not generated (a modifier no machine has):
+# still the Japanese catalogue, text as C.UTF-8, and how to generate it.
+t_exit "a locale not generated: still runs" 1 env LANG=ja_JP.UTF-8@x LC_ALL= \
+	LANGUAGE= "$URIKAKE" --db nosuch.db aging
+t_grep "... says how to generate it" "sudo locale-gen ja_JP.UTF-8@x" "$T/.err"
+t_grep "... and speaks Japanese all the same" "データベースがありません" "$T/.err"
+t_exit "... in Chinese too" 1 env LANG=zh_CN.UTF-8@x LC_ALL= LANGUAGE= \
+	"$URIKAKE" --db nosuch.db aging
+t_grep "... 没有数据库" "没有数据库" "$T/.err"
+t_exit "a generated locale: no such word" 1 env LANG=C.UTF-8 "$URIKAKE" --db nosuch.db aging
+t_is "... one line, the error" "$(wc -l <"$T/.err")" "1"
 t_done

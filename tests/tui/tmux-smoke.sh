@@ -65,4 +65,15 @@ tm capture-pane -p -t a | sed -n 4p | grep -qF "$first"
 t_report $? "the first clerk's queue follows within seconds"
 tm send-keys -t a q
 tm send-keys -t b q
+# A locale not generated here: the status line says how to, in the language.
+start lja xterm-256color tester LANG=ja_JP.UTF-8@x LC_ALL= LANGUAGE=
+wait_for lja "locale-gen ja_JP"
+t_report $? "a locale not generated: the first screen says how to generate it (ja)"
+grep -q "自動消込" "$T/cap"
+t_report $? "... in Japanese all the same"
+tm send-keys -t lja q
+start lzh xterm-256color tester LANG=zh_CN.UTF-8@x LC_ALL= LANGUAGE=
+wait_for lzh "locale-gen zh_CN"
+t_report $? "... (zh_CN)"
+tm send-keys -t lzh q
 t_done
