@@ -117,8 +117,8 @@ check_job(struct job *j, const char *all_flag)
 		return cli_usage_error(_("unknown format '%s' (use pdf or txt)"), j->format);
 	if (j->format)
 		j->doc.fmt = strcmp(j->format, "pdf") == 0 ? DOCOUT_PDF : DOCOUT_TXT;
-	else
-		j->doc.fmt = j->print || (n > 4 && strcmp(j->out + n - 4, ".pdf") == 0)
+	else /* PDF into files; text only for a .txt name or standard output */
+		j->doc.fmt = j->print || (n && !(n > 4 && strcmp(j->out + n - 4, ".txt") == 0))
 				     ? DOCOUT_PDF
 				     : DOCOUT_TXT;
 	if (j->print && j->doc.fmt == DOCOUT_TXT)
@@ -275,8 +275,8 @@ remember_sent(struct job *j, const struct dunning_letter *d)
 
 	render_money(d->total, d->s->currency, STMT_EN, m);
 	sb_init(&note);
-	sb_addf(&note, "%s: %zu overdue, %s %s", dunning_level_name(d->level, d->lang), d->count,
-		d->s->currency, m);
+	/* no words: the log shows the level's name in the reader's language */
+	sb_addf(&note, "%zu × %s %s", d->count, d->s->currency, m);
 	j->sent_ids = xrealloc(j->sent_ids, (j->nsent + 1) * sizeof *j->sent_ids);
 	j->sent_notes = xrealloc(j->sent_notes, (j->nsent + 1) * sizeof *j->sent_notes);
 	j->sent_ids[j->nsent] = d->s->cust_id;

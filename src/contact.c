@@ -124,7 +124,7 @@ contact_check(const struct contact *c, int32_t today, struct ur_err *err)
 		return ur_fail(err, UR_INPUT, _("a contact needs a customer"));
 	if ((unsigned)c->channel >= CONTACT_CHANNELS)
 		return ur_fail(err, UR_INPUT, _("unknown contact channel"));
-	if (!c->note || !*c->note)
+	if ((!c->note || !*c->note) && c->dunning_level <= 0) /* a step speaks for itself */
 		return ur_fail(err, UR_INPUT, _("a contact needs a note"));
 	if (check_text(_("note"), c->note, err) != UR_OK ||
 	    check_text(_("outcome"), c->outcome, err) != UR_OK)

@@ -415,8 +415,6 @@ store_dunning_move(struct store *st, int64_t customer_id, int level, int32_t day
 		   const char *note, int64_t *id, struct ur_err *err)
 {
 	struct contact c;
-	char *text;
-	enum ur_status rc;
 
 	if (level < 1 || level > ARCONF_LEVELS)
 		return ur_fail(err, UR_INPUT, _("dunning levels go from 1 to %d"), ARCONF_LEVELS);
@@ -426,13 +424,8 @@ store_dunning_move(struct store *st, int64_t customer_id, int level, int32_t day
 	c.channel = level == CONTACT_LEVEL_REMINDER ? CONTACT_EMAIL : CONTACT_LETTER;
 	c.next_owner = CONTACT_ACCOUNTING;
 	c.dunning_level = level;
-	c.outcome = contact_level_name(level);
-	if (note && *note)
-		text = xstrdup(note);
-	else
-		text = xstrdup(contact_level_name(level));
-	c.note = text;
-	rc = store_contact_add(st, &c, day, id, err);
-	free(text);
-	return rc;
+	/* the level is stored as its number and named in the reader's
+	 * language when shown: no translated name goes into the note */
+	c.note = note ? note : "";
+	return store_contact_add(st, &c, day, id, err);
 }

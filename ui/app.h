@@ -85,6 +85,7 @@ struct app {
 	bool busy; /* a pane has work left for idle time: do not wait for keys */
 	bool loading; /* a pane is loading in the background: redraw often */
 	bool foreign; /* this refresh follows another process's change */
+	bool told_no_company; /* a preview said there are no company settings */
 	int64_t data_version;
 	struct sui_counts counts; /* the status line's */
 	struct modal *modal;

@@ -132,17 +132,24 @@ preview_key(struct app *a, void *ctx, enum request req, int key)
 	return true;
 }
 
-/* Our details from $XDG_CONFIG_HOME/urikake/company (none: empty). */
+/* Our details from $XDG_CONFIG_HOME/urikake/company (none: empty, and
+ * the first preview of the session says so, as the command line does). */
 static void
-load_company(struct app *a, struct company *co)
+load_company(struct app *a, struct company *co, struct strbuf *text)
 {
 	char *path = kvconf_path("company");
 	struct ur_err err;
-	bool found;
+	bool found = true;
 
 	ur_err_clear(&err);
 	if (company_load(path, co, &found, &err) != UR_OK)
 		app_error(a, "%s", err.msg);
+	if (!found && !a->told_no_company) {
+		a->told_no_company = true;
+		sb_adds(text, _("No company settings: sender, registration number and bank "
+				"account left out."));
+		sb_adds(text, "\n\n");
+	}
 	free(path);
 }
 
@@ -156,7 +163,7 @@ preview_open(struct app *a, const char *code)
 	struct ur_err err;
 
 	sb_init(&p->text);
-	load_company(a, &p->co);
+	load_company(a, &p->co, &p->text);
 	ur_err_clear(&err);
 	if (store_statement_open(a->st, &q, &err) != UR_OK ||
 	    stmt_build(a->st, q, code, &o, &p->s, &err) != UR_OK) {

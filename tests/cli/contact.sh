@@ -96,6 +96,12 @@ t_is "K002 no longer listed" "$(grep -c K002 "$T/.out")" "0"
 t_exit "dunning level out of range" 2 "$URIKAKE" $db contact dunning K002 --level 9
 t_ok "K002's log" "$URIKAKE" $db contact list K002
 t_grep "the step is named once, not as outcome and note" "^    Demand letter$" "$T/.out"
+t_ok "K002's log read in Japanese" "$URIKAKE" $db --lang ja contact list K002
+t_grep "... names the step in Japanese" "^    督促状$" "$T/.out"
+t_is "... with no English left in it" "$(grep -c 'Demand letter' "$T/.out")" "0"
+t_is "the level is stored as its number, not a name in the note" \
+	"$(sqlite3 c.db "SELECT dunning_level, note, ifnull(outcome, '-') FROM contact
+			 WHERE dunning_level = 2")" "2||-"
 
 mkdir -p cfg/urikake
 printf 'theme = mono\ndunning-days = 1, 5, 10, 20\n' >cfg/urikake/config

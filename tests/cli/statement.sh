@@ -75,6 +75,13 @@ t_ok "one file per customer" U statement J1 Z1 E1 --company "$T/company" --forma
 	-o "$T/dir/"
 t_is "three files" "$(ls "$T/dir" | tr '\n' ' ')" \
 	"statement-E1.pdf statement-J1.pdf statement-Z1.pdf "
+t_ok "a directory without --format" U statement J1 Z1 --company "$T/company" -o "$T/dflt/"
+t_is "... gets PDF files" "$(ls "$T/dflt" | tr '\n' ' ')" "statement-J1.pdf statement-Z1.pdf "
+t_ok "a file name without .pdf" U statement J1 --company "$T/company" -o "$T/plain"
+t_grep "... is a PDF too" "^%PDF-" "$T/plain"
+t_ok "--format txt into a directory" U statement J1 --company "$T/company" --format txt \
+	-o "$T/txt/"
+t_is "... gets text files" "$(ls "$T/txt")" "statement-J1.txt"
 t_ok "--all-open" U statement --all-open --company "$T/company" -o "$T/all.pdf"
 t_is "--all-open skips the customer with nothing open" \
 	"$(pdfinfo "$T/all.pdf" | awk '/^Pages:/ { print $2 }')" 3
@@ -118,6 +125,11 @@ if command -v sqlite3 >/dev/null; then
 	t_is "the contact is in the log at level 2" \
 		"$(sqlite3 "$DB" "SELECT channel, dunning_level FROM contact")" "letter|2"
 fi
+# the log lists up to today, and the letter was stamped by the clock
+t_ok "the letter in the log, read in Chinese" \
+	env -u URIKAKE_TODAY "$URIKAKE" --db "$DB" --lang zh_CN contact list J1
+t_grep "... names the level once, in Chinese, with no Japanese or English words" \
+	"^    催款函: [0-9]* × JPY [0-9,]*$" "$T/.out"
 t_ok "Chinese 催款函" U dunning Z1 --level 2 --date 2026-05-10 --company "$T/company" --dry-run
 t_grep "催款函 title" "催款函" "$T/.out"
 t_ok "--all-overdue" U dunning --all-overdue --level 1 --company "$T/company" --dry-run

@@ -130,6 +130,11 @@ for size in 80x24 132x43; do
 	done
 	lang_screens money seed_money $size
 	lang_screens worklog seed_worklog $size
+	lang_screens nocompany true $size
+	t_grep "$size: ja preview without settings says so" "自社設定がありません" \
+		"$T/out/$size/nocompany-ja/nocompany-01-preview.screen"
+	t_grep "$size: zh_CN preview without settings says so" "没有公司设置" \
+		"$T/out/$size/nocompany-zh_CN/nocompany-01-preview.screen"
 	a="$T/out/$size"
 	t_is "$size: the CSV export has the CLI columns" "$(head -1 "$a/aging/cwd/view.csv")" \
 		"customer,name,currency,current,d1_30,d31_60,d61_90,d90_plus,total,on_account"
