@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "cmd_statement.h"
+#include "contact.h"
 #include "date.h"
+#include "dunning_send.h"
 #include "i18n.h"
 #include "money.h"
 #include "render.h"
@@ -32,14 +34,9 @@ struct job {
 	size_t ncodes;
 	const char *from, *to, *format, *lang, *out, *company_path, *level, *templates, *date;
 	int all, print, dry_run, force;
-	/* dunning: templates per language, letters to record */
-	char *tpl[STMT_LANGS], *tpl_name[STMT_LANGS];
-	int64_t *sent_ids;
-	char **sent_notes;
-	size_t nsent;
-	bool ja_sent;
 	struct stmt_opts opts;
-	int level_n;
+	struct dunning_send send; /* dunning: the letters and their contacts */
+	char *templates_dflt;     /*   and the user's templates when not --templates */
 	struct company company;
 	struct docout doc;
 	struct store *st;
@@ -143,6 +140,9 @@ open_job(const struct cli *c, struct job *j)
 		return rc;
 	if (store_statement_open(j->st, &j->q, &err) != UR_OK)
 		return cli_fail(&err);
+	j->send.st = j->st;
+	j->send.company = &j->company;
+	j->send.templates = j->templates ? j->templates : (j->templates_dflt = docout_templates_dir());
 	return UR_OK;
 }
 
@@ -153,14 +153,8 @@ close_job(struct job *j, bool owned_codes)
 	if (j->st)
 		store_close(j->st);
 	company_free(&j->company);
-	for (int i = 0; i < STMT_LANGS; i++) {
-		free(j->tpl[i]);
-		free(j->tpl_name[i]);
-	}
-	for (size_t i = 0; i < j->nsent; i++)
-		free(j->sent_notes[i]);
-	free(j->sent_notes);
-	free(j->sent_ids);
+	dunning_send_free(&j->send);
+	free(j->templates_dflt);
 	if (owned_codes)
 		for (size_t i = 0; i < j->ncodes; i++)
 			free(unconst(j->codes[i]));
@@ -255,37 +249,6 @@ cmd_statement(const struct cli *c, int argc, char **argv)
 }
 
 static int
-load_template(struct job *j, enum stmt_lang lang)
-{
-	char *dir = j->templates ? xstrdup(j->templates) : docout_templates_dir();
-	struct ur_err err;
-	enum ur_status rc;
-
-	ur_err_clear(&err);
-	rc = dunning_template(j->level_n, lang, dir, &j->tpl[lang], &j->tpl_name[lang], &err);
-	free(dir);
-	return rc == UR_OK ? UR_OK : cli_fail(&err);
-}
-
-static void
-remember_sent(struct job *j, const struct dunning_letter *d)
-{
-	char m[RENDER_MONEY_SIZE];
-	struct strbuf note;
-
-	render_money(d->total, d->s->currency, STMT_EN, m);
-	sb_init(&note);
-	/* no words: the log shows the level's name in the reader's language */
-	sb_addf(&note, "%zu × %s %s", d->count, d->s->currency, m);
-	j->sent_ids = xrealloc(j->sent_ids, (j->nsent + 1) * sizeof *j->sent_ids);
-	j->sent_notes = xrealloc(j->sent_notes, (j->nsent + 1) * sizeof *j->sent_notes);
-	j->sent_ids[j->nsent] = d->s->cust_id;
-	j->sent_notes[j->nsent++] = sb_detach(&note);
-	sb_free(&note);
-	j->ja_sent |= d->lang == STMT_JA;
-}
-
-static int
 one_letter(struct job *j, const char *code)
 {
 	struct statement s;
@@ -302,18 +265,13 @@ one_letter(struct job *j, const char *code)
 		stmt_free(&s);
 		return UR_OK;
 	}
-	if (!j->tpl[s.lang] && (rc = load_template(j, s.lang)) != UR_OK) {
-		stmt_free(&s);
-		return rc;
-	}
-	if (dunning_build(j->tpl[s.lang], j->tpl_name[s.lang], &s, &j->company, j->level_n, &d,
-			  &err) != UR_OK) {
+	if (dunning_send_letter(&j->send, &s, &d, &err) != UR_OK) {
 		stmt_free(&s);
 		return cli_fail(&err);
 	}
 	rc = docout_add(&j->doc, &s, &d);
 	if (rc == UR_OK)
-		remember_sent(j, &d);
+		dunning_send_sent(&j->send, &d);
 	dunning_free(&d);
 	stmt_free(&s);
 	return rc;
@@ -326,22 +284,41 @@ record_contacts(struct job *j)
 	struct ur_err err;
 
 	ur_err_clear(&err);
-	if (j->dry_run || !j->nsent)
+	if (j->dry_run || !j->send.nsent)
 		return UR_OK;
-	if (store_begin(j->st, &err) != UR_OK)
-		return cli_fail(&err);
-	for (size_t i = 0; i < j->nsent; i++)
-		if (store_statement_contact(j->st, j->sent_ids[i], "letter", j->sent_notes[i],
-					    j->level_n, &err) != UR_OK) {
-			store_rollback(j->st);
-			return cli_fail(&err);
-		}
-	if (store_commit(j->st, &err) != UR_OK)
+	if (dunning_send_log(&j->send, date_today(), &err) != UR_OK)
 		return cli_fail(&err);
 	cli_printf(ngettext_("Recorded %zu letter at level %d in the contact log.\n",
-			     "Recorded %zu letters at level %d in the contact log.\n", j->nsent),
-		   j->nsent, j->level_n);
+			     "Recorded %zu letters at level %d in the contact log.\n",
+			     j->send.nsent),
+		   j->send.nsent, j->send.level);
 	return UR_OK;
+}
+
+/* --level: a level a letter goes with; the levels named from contact.c's
+ * table otherwise. */
+static int
+level_arg(struct job *j)
+{
+	int n = j->level && strlen(j->level) == 1 ? j->level[0] - '0' : -1;
+	struct strbuf letters;
+
+	if (contact_level_letter(n)) {
+		j->send.level = n;
+		return UR_OK;
+	}
+	sb_init(&letters);
+	contact_level_list(true, &letters);
+	if (!j->level)
+		cli_usage_error(_("give the dunning level with --level: %s"), letters.buf);
+	else if (n >= 1 && n <= ARCONF_LEVELS)
+		cli_usage_error(_("dunning level %d (%s) has no letter; letters go with %s"), n,
+				contact_level_name(n), letters.buf);
+	else
+		cli_usage_error(_("unknown dunning level '%s' (letters go with %s)"), j->level,
+				letters.buf);
+	sb_free(&letters);
+	return UR_USAGE;
 }
 
 static int
@@ -349,12 +326,7 @@ dunning_args(struct job *j)
 {
 	int32_t day;
 
-	if (!j->level)
-		return cli_usage_error(_("give the dunning level with --level 1, 2 or 3"));
-	j->level_n = atoi(j->level);
-	if (j->level_n < 1 || j->level_n > DUNNING_LEVELS || strlen(j->level) != 1)
-		return cli_usage_error(_("unknown dunning level '%s' (use 1, 2 or 3)"), j->level);
-	if (parse_date(j->date, &day) != UR_OK)
+	if (level_arg(j) != UR_OK || parse_date(j->date, &day) != UR_OK)
 		return UR_USAGE;
 	j->opts.from = j->opts.to = day ? day : date_today();
 	return UR_OK;
@@ -393,7 +365,7 @@ cmd_dunning(const struct cli *c, int argc, char **argv)
 		cli_printf("%s\n", _("No customer has an overdue balance."));
 	if (rc == UR_OK)
 		rc = record_contacts(&j);
-	if (rc == UR_OK && j.level_n == 3 && j.ja_sent && !j.dry_run)
+	if (rc == UR_OK && j.send.level == CONTACT_LEVEL_CERTIFIED && j.send.ja_sent && !j.dry_run)
 		cli_error(_("note: a level-3 letter in Japanese is the wording for 内容証明郵便: "
 			    "retype it to the post office's limits (e.g. 26 lines of 20 characters "
 			    "a page) before sending"));

@@ -9,6 +9,7 @@
 #include "csv.h"
 #include "date.h"
 #include "i18n.h"
+#include "strbuf.h"
 
 static const char *const channel_names[CONTACT_CHANNELS] = {
 	"phone", "email", "letter", "visit", "sms",
@@ -80,17 +81,46 @@ contact_owner_parse(const char *text, enum contact_owner *out)
 	return true;
 }
 
+/* The dunning levels, the one table every command and pane reads: each
+ * step's name and whether a letter goes with it (the dunning command and
+ * D in the panes write one; legal action is the lawyer's). Index: level. */
+static const struct {
+	const char *name;
+	bool letter;
+} levels[ARCONF_LEVELS + 1] = {
+	[CONTACT_LEVEL_NONE] = { N_("None"), false },
+	[CONTACT_LEVEL_REMINDER] = { N_("Reminder"), true },
+	[CONTACT_LEVEL_DEMAND] = { N_("Demand letter"), true },
+	[CONTACT_LEVEL_CERTIFIED] = { N_("Certified letter"), true },
+	[CONTACT_LEVEL_LEGAL] = { N_("Legal action"), false },
+};
+
 const char *
 contact_level_name(int level)
 {
-	static const char *const names[] = {
-		N_("None"), N_("Reminder"), N_("Demand letter"), N_("Certified letter"),
-		N_("Legal action"),
-	};
-
 	if (level < 0 || level > ARCONF_LEVELS)
 		return "";
-	return _(names[level]);
+	return _(levels[level].name);
+}
+
+bool
+contact_level_letter(int level)
+{
+	return level > 0 && level <= ARCONF_LEVELS && levels[level].letter;
+}
+
+void
+contact_level_list(bool letters, struct strbuf *out)
+{
+	bool first = true;
+
+	for (int i = 1; i <= ARCONF_LEVELS; i++) {
+		if (letters && !levels[i].letter)
+			continue;
+		/* TRANSLATORS: between the levels of a list: "1 Reminder, 2 Demand letter" */
+		sb_addf(out, "%s%d %s", first ? "" : _(", "), i, _(levels[i].name));
+		first = false;
+	}
 }
 
 const char *

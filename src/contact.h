@@ -12,6 +12,7 @@
 
 #include "arconf.h"
 #include "err.h"
+#include "strbuf.h"
 
 enum contact_channel {
 	CONTACT_PHONE,
@@ -66,6 +67,11 @@ const char *contact_owner_name(enum contact_owner o);
 bool contact_owner_parse(const char *text, enum contact_owner *out);
 /** The translated name of a dunning level (e.g. "Reminder", "Demand letter"). */
 const char *contact_level_name(int level);
+/** True when a dunning letter goes with level (1–3; not legal action). */
+bool contact_level_letter(int level);
+/** Append the levels, translated, for messages: "1 Reminder, 2 Demand
+ *  letter, …"; only those with a letter when letters is set. */
+void contact_level_list(bool letters, struct strbuf *out);
 /** What a contact log line shows before its note: a dunning step by its
  *  name in the reader's language (the stored outcome is in the language
  *  of whoever recorded it), else the outcome; *show_note is false when

@@ -1,4 +1,4 @@
-/* docprint: statement PDFs and lp (see docprint.h). */
+/* docprint: statement and letter PDFs and lp (see docprint.h). */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -18,8 +18,8 @@
 #include "xalloc.h"
 
 enum ur_status
-docprint_statement_pdf(const struct statement *s, const struct company *c, const char *path,
-		       int *pages, struct ur_err *err)
+docprint_pdf(const struct statement *s, const struct dunning_letter *d, const struct company *c,
+	     const char *path, int *pages, struct ur_err *err)
 {
 	struct outfile file;
 	struct pdf *p;
@@ -30,7 +30,10 @@ docprint_statement_pdf(const struct statement *s, const struct company *c, const
 		outfile_abort(&file);
 		return err->status;
 	}
-	pdf_statement(p, s, c);
+	if (d)
+		pdf_letter(p, d, c);
+	else
+		pdf_statement(p, s, c);
 	if (pages)
 		*pages = pdf_pages(p);
 	if (pdf_close(p, err) != UR_OK) {

@@ -1,6 +1,6 @@
 /* store_statement: the SQL behind statements and dunning letters (see
  * store_statement.h) — balance on a day, movements of a period, open
- * invoices on a day, and the contact row a letter leaves. */
+ * invoices on a day, and the dunning step a customer has reached. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -207,55 +207,29 @@ store_statement_open_items(struct store_statement *q, int64_t cust_id, const cha
 	return q_end(q, s, rc, err);
 }
 
-static enum ur_status
-contact_insert(struct store *st, int64_t cust_id, const char *channel, const char *note,
-	       int level, struct ur_err *err)
+enum ur_status
+store_statement_level(struct store *st, int64_t cust_id, int32_t since, int32_t day,
+		      int *level, struct ur_err *err)
 {
+	/* as the aging rows read it: the latest step by day, a tie to the
+	 * later row */
 	static const char sql[] =
-		"INSERT INTO contact (customer_id, user, channel, direction, note,"
-		" dunning_level) VALUES (?1, ?2, ?3, 'out', ?4, ?5)";
+		"SELECT dunning_level FROM contact WHERE customer_id = ?1 AND dunning_level > 0"
+		" AND substr(at, 1, 10) BETWEEN ?2 AND ?3 ORDER BY substr(at, 1, 10) DESC, id DESC"
+		" LIMIT 1";
 	sqlite3_stmt *s = store_prepare(st, sql, err);
-	char key[24];
 	int rc;
 
+	*level = 0;
 	if (!s)
-		return err->status;
+		return STATUS(err);
 	sqlite3_bind_int64(s, 1, cust_id);
-	sqlite3_bind_text(s, 2, store_user(st), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, channel, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, note ? note : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 5, level);
-	rc = sqlite3_step(s);
+	store_bind_date(s, 2, since);
+	store_bind_date(s, 3, day);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		*level = sqlite3_column_int(s, 0);
 	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_sqlfail(st, rc, err);
-	snprintf(key, sizeof key, "%lld", (long long)sqlite3_last_insert_rowid(st->db));
-	store_json_begin(&st->after);
-	store_json_int(&st->after, "customer_id", cust_id);
-	store_json_str(&st->after, "channel", channel);
-	store_json_str(&st->after, "note", note);
-	store_json_int(&st->after, "dunning_level", level);
-	store_json_end(&st->after);
-	return store_audit_entity(st, "insert", "contact", key, NULL, st->after.buf, err);
-}
-
-enum ur_status
-store_statement_contact(struct store *st, int64_t cust_id, const char *channel,
-			const char *note, int level, struct ur_err *err)
-{
-	int own = !st->in_tx;
-	enum ur_status rc;
-
-	if (!channel || !*channel)
-		return ur_fail(err, UR_INPUT, _("a contact needs a channel"));
-	if (own && (rc = store_begin(st, err)) != UR_OK)
-		return rc;
-	rc = contact_insert(st, cust_id, channel, note, level, err);
-	if (!own)
-		return rc;
-	if (rc != UR_OK) {
-		store_rollback(st);
-		return rc;
-	}
-	return store_commit(st, err);
+	return UR_OK;
 }

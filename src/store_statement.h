@@ -1,6 +1,6 @@
 /* store_statement: the SQL behind customer statements and dunning letters —
  * a customer's balance on a day, its movements in a period, its open
- * invoices on a day, and recording a letter as a contact. */
+ * invoices on a day, and the dunning step a customer has reached. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_STORE_STATEMENT_H
 #define UR_SRC_STORE_STATEMENT_H
@@ -73,9 +73,11 @@ enum ur_status store_statement_open_items(struct store_statement *q, int64_t cus
 					  const char *cur, int32_t as_of,
 					  store_open_item_fn fn, void *ctx, struct ur_err *err);
 
-/** Record an outgoing contact (a letter sent) with the dunning level, in its
- *  own transaction unless the caller has one open; audited. */
-enum ur_status store_statement_contact(struct store *st, int64_t cust_id, const char *channel,
-				       const char *note, int level, struct ur_err *err);
+/** The dunning level recorded for cust_id from day since to day (both
+ *  inclusive; since: when its oldest overdue invoice fell due, so that a
+ *  step taken for debts long paid does not count): the latest step's, 0
+ *  when none. */
+enum ur_status store_statement_level(struct store *st, int64_t cust_id, int32_t since,
+				     int32_t day, int *level, struct ur_err *err);
 
 #endif

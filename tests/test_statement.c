@@ -12,7 +12,9 @@
 
 #include "company.h"
 #include "date.h"
+#include "contact.h"
 #include "dunning.h"
+#include "dunning_send.h"
 #include "render.h"
 #include "statement.h"
 #include "store.h"
@@ -413,6 +415,63 @@ test_golden(struct store *st, struct store_statement *q, const struct company *c
 	}
 }
 
+/* A built-in letter in every language for exactly the levels the table
+ * (contact.c) gives a letter: 1–3, not legal action. */
+static void
+test_letter_levels(void)
+{
+	struct strbuf list;
+	struct ur_err err;
+	char *text, *name;
+
+	for (int level = 0; level <= ARCONF_LEVELS + 1; level++)
+		for (int lang = 0; lang < STMT_LANGS; lang++) {
+			enum ur_status rc = dunning_template(level, (enum stmt_lang)lang, NULL,
+							     &text, &name, &err);
+
+			tap_is_int(rc, contact_level_letter(level) ? UR_OK : UR_INPUT,
+				   "level %d in %s: a template iff the table says a letter", level,
+				   stmt_lang_code((enum stmt_lang)lang));
+			if (rc == UR_OK) {
+				free(text);
+				free(name);
+			}
+		}
+	tap_ok(contact_level_letter(CONTACT_LEVEL_CERTIFIED) &&
+		       !contact_level_letter(CONTACT_LEVEL_LEGAL),
+	       "letters up to the certified letter, none for legal action");
+	sb_init(&list);
+	contact_level_list(true, &list);
+	tap_is_str(list.buf, "1 Reminder, 2 Demand letter, 3 Certified letter",
+		   "the levels with a letter, by name");
+	sb_reset(&list);
+	contact_level_list(false, &list);
+	tap_is_str(list.buf, "1 Reminder, 2 Demand letter, 3 Certified letter, 4 Legal action",
+		   "every level");
+	sb_free(&list);
+}
+
+/* A letter sent is logged at its level, and the next one is a level up. */
+static void
+test_send(struct store *st, const struct statement *s, const struct company *c)
+{
+	struct dunning_send r = { .st = st, .company = c, .level = 0 };
+	struct dunning_letter d;
+	struct ur_err err;
+	int level = -1;
+
+	tap_is_int(dunning_send_next(st, s, s->to, &level, &err), UR_OK, "the next level");
+	tap_is_int(level, 1, "… is the first when nothing is recorded");
+	r.level = 2;
+	tap_is_int(dunning_send_letter(&r, s, &d, &err), UR_OK, "a level-2 letter");
+	dunning_send_sent(&r, &d);
+	dunning_free(&d);
+	tap_is_int(dunning_send_log(&r, s->to, &err), UR_OK, "logged");
+	tap_is_int(dunning_send_next(st, s, s->to, &level, &err), UR_OK, "the next level again");
+	tap_is_int(level, 3, "… one above the letter logged");
+	dunning_send_free(&r);
+}
+
 static void
 test_dunning(struct store *st, struct store_statement *q, const struct company *c)
 {
@@ -448,9 +507,8 @@ test_dunning(struct store *st, struct store_statement *q, const struct company *
 		   UR_INPUT, "table inside a line");
 	tap_is_int(dunning_build("# only a comment\n\n", "t.txt", &s, c, 1, &d, &err), UR_INPUT,
 		   "no title");
-	tap_is_int(dunning_template(4, STMT_JA, NULL, &text, &name, &err), UR_INPUT, "level 4");
-	tap_is_int(store_statement_contact(st, s.cust_id, "letter", "督促状", 2, &err), UR_OK,
-		   "contact recorded");
+	test_letter_levels();
+	test_send(st, &s, c);
 	stmt_free(&s);
 }
 

@@ -1,7 +1,8 @@
 /* panes: what the panes share with their modal layers —
  * the customer drill-down (drill.c), the record-a-contact form
  * (contact_form.c, with the line editor of field.c) and the statement
- * preview with printing (preview.c), a text read in full (textview.c). */
+ * and dunning letter previews with printing (preview.c), a text read in
+ * full (textview.c). */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_UI_PANES_H
 #define UR_UI_PANES_H
@@ -37,6 +38,10 @@ void contact_form_open(struct app *a, const struct pane_customer *c);
 
 /** Open the statement preview of customer code (modal); p prints it. */
 void preview_open(struct app *a, const char *code);
+/** Open the preview of customer code's dunning letter at its next level
+ *  on today (modal; why not on the message line when there is none); p
+ *  prints or saves it and logs it as a contact at that level. */
+void preview_letter_open(struct app *a, const char *code);
 
 /** Show text over the panes under title (modal): its lines wrapped,
  *  scrollable when long, closed by any other key. */

@@ -1,8 +1,10 @@
 /* preview: the statement preview over the panes (`p` on a customer) — the
  * plain-text rendering of the customer's statement for its default period,
- * scrollable — and printing it from there: the PDF goes to CUPS via lp
- * on the printer of the company settings; without a printer the PDF is
- * saved and its path reported. */
+ * scrollable — and the dunning letter's (`D`: the letter at the customer's
+ * next level, as the dunning command writes it), and printing either from
+ * there: the PDF goes to CUPS via lp on the printer of the company
+ * settings; without a printer the PDF is saved and its path reported. A
+ * letter printed or saved is logged as a contact at its level, once. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -11,8 +13,10 @@
 #include <string.h>
 
 #include "company.h"
+#include "contact.h"
 #include "docprint.h"
 #include "draw.h"
+#include "dunning_send.h"
 #include "i18n.h"
 #include "kvconf.h"
 #include "panes.h"
@@ -23,6 +27,10 @@
 
 struct preview {
 	struct statement s;
+	struct dunning_letter d;  /* a letter's preview: d.title set */
+	struct dunning_send send; /*   what logs it */
+	char *templates;          /*   the user's templates directory */
+	bool logged;              /*   in the contact log already */
 	struct company co;
 	struct strbuf text;
 	size_t *line; /* start of each line in text */
@@ -35,6 +43,9 @@ preview_free(void *ctx)
 {
 	struct preview *p = ctx;
 
+	dunning_free(&p->d);
+	dunning_send_free(&p->send);
+	free(p->templates);
 	stmt_free(&p->s);
 	company_free(&p->co);
 	sb_free(&p->text);
@@ -68,18 +79,42 @@ preview_draw(struct app *a, void *ctx)
 	struct preview *p = ctx;
 	int y = 1, rows = LINES - 3, list = rows - 3;
 	char buf[512];
+	long last = p->top + list < (long)p->nlines ? p->top + list : (long)p->nlines;
 
 	(void)a;
 	draw_box(y, 0, rows, COLS, UI_BORDER);
-	snprintf(buf, sizeof buf, _(" Statement preview: %s %s · lines %ld-%ld of %zu "), p->s.code,
-		 p->s.name, p->top + 1,
-		 p->top + list < (long)p->nlines ? p->top + list : (long)p->nlines, p->nlines);
+	if (p->d.title)
+		snprintf(buf, sizeof buf, _(" Dunning letter (%d %s): %s %s · lines %ld-%ld of %zu "),
+			 p->d.level, contact_level_name(p->d.level), p->s.code, p->s.name,
+			 p->top + 1, last, p->nlines);
+	else
+		snprintf(buf, sizeof buf, _(" Statement preview: %s %s · lines %ld-%ld of %zu "),
+			 p->s.code, p->s.name, p->top + 1, last, p->nlines);
 	draw_text(y, 2, COLS - 4, buf, TEXT_LEFT, UI_HEADER);
 	for (long i = p->top; i < (long)p->nlines && i < p->top + list; i++)
 		draw_text(y + 1 + (int)(i - p->top), 1, COLS - 2, p->text.buf + p->line[i],
 			  TEXT_LEFT, UI_OVERLAY);
-	draw_text(y + rows - 2, 2, COLS - 4, _("j/k PgUp/PgDn scroll · p print · Esc close"),
+	draw_text(y + rows - 2, 2, COLS - 4,
+		  p->d.title && !p->logged ? _("j/k PgUp/PgDn scroll · p print and log it · Esc close")
+					   : _("j/k PgUp/PgDn scroll · p print · Esc close"),
 		  TEXT_LEFT, UI_MUTED);
+}
+
+/* Log the letter just printed or saved (once); false, said, when it fails. */
+static bool
+log_letter(struct app *a, struct preview *p)
+{
+	struct ur_err err;
+
+	ur_err_clear(&err);
+	dunning_send_sent(&p->send, &p->d);
+	if (dunning_send_log(&p->send, a->today, &err) != UR_OK) {
+		app_error(a, "%s", err.msg);
+		return false;
+	}
+	p->logged = true;
+	app_refresh(a);
+	return true;
 }
 
 /* Write the PDF in the current directory; print it when a printer is set. */
@@ -87,19 +122,28 @@ static void
 preview_print(struct app *a, struct preview *p)
 {
 	const char *printer = company_get(&p->co, "printer", NULL);
-	char *path = docprint_file_name("statement", p->s.code, a->today);
+	bool letter = p->d.title && !p->logged;
+	char *path = docprint_file_name(p->d.title ? "dunning" : "statement", p->s.code, a->today);
 	struct strbuf job;
 	struct ur_err err;
 	int pages = 0;
 
 	ur_err_clear(&err);
 	sb_init(&job);
-	if (docprint_statement_pdf(&p->s, &p->co, path, &pages, &err) != UR_OK)
+	if (docprint_pdf(&p->s, p->d.title ? &p->d : NULL, &p->co, path, &pages, &err) != UR_OK)
 		app_error(a, "%s", err.msg);
+	else if (*printer && docprint_lp(path, printer, &job, &err) != UR_OK)
+		app_error(a, "%s", err.msg);
+	else if (letter && !log_letter(a, p))
+		; /* said why */
+	else if (letter && !*printer)
+		app_msg(a, _("Saved %s (no printer); logged %d %s."), path, p->d.level,
+			contact_level_name(p->d.level));
+	else if (letter) /* what was logged first: lp's reply may not fit */
+		app_msg(a, _("Logged %d %s; sent %s to %s: %s"), p->d.level,
+			contact_level_name(p->d.level), path, printer, job.buf);
 	else if (!*printer)
 		app_msg(a, _("Saved %s (no printer in the company settings)."), path);
-	else if (docprint_lp(path, printer, &job, &err) != UR_OK)
-		app_error(a, "%s", err.msg);
 	else
 		app_msg(a, _("Sent %s to %s: %s"), path, printer, job.buf);
 	sb_free(&job);
@@ -153,12 +197,12 @@ load_company(struct app *a, struct company *co, struct strbuf *text)
 	free(path);
 }
 
-void
-preview_open(struct app *a, const char *code)
+/* A preview of code's statement for o, with our details; NULL, said, when
+ * it cannot be built. */
+static struct preview *
+preview_new(struct app *a, const char *code, const struct stmt_opts *o)
 {
 	struct preview *p = xcalloc(1, sizeof *p);
-	struct modal m = { preview_draw, preview_key, preview_free, p, NULL };
-	struct stmt_opts o = { 0, 0, a->today, -1 };
 	struct store_statement *q = NULL;
 	struct ur_err err;
 
@@ -166,16 +210,56 @@ preview_open(struct app *a, const char *code)
 	load_company(a, &p->co, &p->text);
 	ur_err_clear(&err);
 	if (store_statement_open(a->st, &q, &err) != UR_OK ||
-	    stmt_build(a->st, q, code, &o, &p->s, &err) != UR_OK) {
+	    stmt_build(a->st, q, code, o, &p->s, &err) != UR_OK) {
 		store_statement_close(q);
 		app_error(a, "%s", err.msg);
-		company_free(&p->co);
-		sb_free(&p->text);
-		free(p);
-		return;
+		preview_free(p);
+		return NULL;
 	}
 	store_statement_close(q);
-	render_statement_text(&p->s, &p->co, &p->text);
+	return p;
+}
+
+static void
+preview_show(struct app *a, struct preview *p)
+{
+	struct modal m = { preview_draw, preview_key, preview_free, p, NULL };
+
 	split_lines(p);
 	app_modal(a, &m);
+}
+
+void
+preview_open(struct app *a, const char *code)
+{
+	struct stmt_opts o = { 0, 0, a->today, -1 };
+	struct preview *p = preview_new(a, code, &o);
+
+	if (!p)
+		return;
+	render_statement_text(&p->s, &p->co, &p->text);
+	preview_show(a, p);
+}
+
+void
+preview_letter_open(struct app *a, const char *code)
+{
+	struct stmt_opts o = { a->today, a->today, a->today, -1 }; /* as `dunning` on today */
+	struct preview *p = preview_new(a, code, &o);
+	struct ur_err err;
+
+	if (!p)
+		return;
+	ur_err_clear(&err);
+	p->send.st = a->st;
+	p->send.company = &p->co;
+	p->send.templates = p->templates = kvconf_path("templates");
+	if (dunning_send_next(a->st, &p->s, a->today, &p->send.level, &err) != UR_OK ||
+	    dunning_send_letter(&p->send, &p->s, &p->d, &err) != UR_OK) {
+		app_error(a, "%s", err.msg);
+		preview_free(p);
+		return;
+	}
+	dunning_text(&p->d, &p->co, &p->text);
+	preview_show(a, p);
 }

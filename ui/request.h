@@ -63,6 +63,8 @@
 	G(N_("Documents")) \
 	R(STATEMENT, "statement", N_("Preview the customer's statement")) \
 	R(PRINT, "print", N_("Print the statement (from the details: preview it)")) \
+	R(DUNNING_LETTER, "dunning-letter", \
+	  N_("Preview the next dunning letter (p prints and logs it)")) \
 	G(N_("Forms")) \
 	R(TOGGLE, "toggle", N_("Select or unselect the row")) \
 	R(EDIT_AMOUNT, "edit-amount", N_("Enter the amount for the row")) \
@@ -85,6 +87,7 @@
 	H(WORKLIST, N_("Worklist")) \
 	H(RECORD_CONTACT, N_("Contact")) \
 	H(DUNNING_MOVE, N_("Dunning")) \
+	H(DUNNING_LETTER, N_("Letter")) \
 	H(STATEMENT, N_("Statement")) \
 	H(SORT, N_("Sort")) \
 	H(OVERDUE_ONLY, N_("Overdue")) \

@@ -690,6 +690,8 @@ aging_customer_action(struct view *v, enum request req)
 		drill_open(v->app, &c, g->set.as_of);
 	else if (req == REQ_STATEMENT)
 		preview_open(v->app, c.code);
+	else if (req == REQ_DUNNING_LETTER)
+		preview_letter_open(v->app, c.code);
 	else if (req == REQ_RECORD_CONTACT)
 		contact_form_open(v->app, &c);
 	else {
@@ -743,6 +745,7 @@ aging_request(struct view *v, enum request req)
 		break;
 	case REQ_DRILL:
 	case REQ_STATEMENT:
+	case REQ_DUNNING_LETTER:
 	case REQ_RECORD_CONTACT:
 	case REQ_GOTO_CONTACTS: aging_customer_action(v, req); break;
 	default: return req;

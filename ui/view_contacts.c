@@ -580,14 +580,20 @@ dunning_prompt(struct app *a, const char *text, bool final, void *ctx)
 {
 	struct view *v = ctx;
 	struct contacts *k = v->priv;
+	struct strbuf levels;
 	struct ur_err err;
 	int level;
 
 	if (!final || !text || !k)
 		return;
 	level = *text ? atoi(text) : k->suggest;
-	if (level < 1 || level > ARCONF_LEVELS)
-		return app_error(a, _("Type a dunning level from 1 to %d."), ARCONF_LEVELS);
+	if (level < 1 || level > ARCONF_LEVELS) {
+		sb_init(&levels);
+		contact_level_list(false, &levels);
+		app_error(a, _("Type a dunning level: %s."), levels.buf);
+		sb_free(&levels);
+		return;
+	}
 	ur_err_clear(&err);
 	if (store_dunning_move(a->st, k->target.id, level, a->today, NULL, NULL, &err) != UR_OK)
 		return app_error(a, "%s", err.msg);
@@ -625,6 +631,7 @@ contacts_request(struct view *v, enum request req)
 	case REQ_DRILL:
 	case REQ_RECORD_CONTACT:
 	case REQ_DUNNING_MOVE:
+	case REQ_DUNNING_LETTER:
 	case REQ_STATEMENT: break;
 	default: return req;
 	}
@@ -646,6 +653,8 @@ contacts_request(struct view *v, enum request req)
 		contact_form_open(v->app, &c);
 	else if (req == REQ_STATEMENT)
 		preview_open(v->app, c.code);
+	else if (req == REQ_DUNNING_LETTER)
+		preview_letter_open(v->app, c.code);
 	else
 		ask_dunning(v, &c);
 	return REQ_NONE;

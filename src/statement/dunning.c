@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "contact.h"
 #include "date.h"
 #include "dunning.h"
 #include "i18n.h"
@@ -22,25 +23,13 @@ extern const char ur_tpl_dunning_1_en[], ur_tpl_dunning_2_en[], ur_tpl_dunning_3
 extern const char ur_tpl_dunning_1_ja[], ur_tpl_dunning_2_ja[], ur_tpl_dunning_3_ja[];
 extern const char ur_tpl_dunning_1_zh_CN[], ur_tpl_dunning_2_zh_CN[], ur_tpl_dunning_3_zh_CN[];
 
-static const char *const builtin[STMT_LANGS][DUNNING_LEVELS] = {
-	[STMT_EN] = { ur_tpl_dunning_1_en, ur_tpl_dunning_2_en, ur_tpl_dunning_3_en },
-	[STMT_JA] = { ur_tpl_dunning_1_ja, ur_tpl_dunning_2_ja, ur_tpl_dunning_3_ja },
-	[STMT_ZH] = { ur_tpl_dunning_1_zh_CN, ur_tpl_dunning_2_zh_CN, ur_tpl_dunning_3_zh_CN },
+/* Indexed by level; a level without a letter (contact.c) has none. */
+static const char *const builtin[STMT_LANGS][ARCONF_LEVELS + 1] = {
+	[STMT_EN] = { NULL, ur_tpl_dunning_1_en, ur_tpl_dunning_2_en, ur_tpl_dunning_3_en },
+	[STMT_JA] = { NULL, ur_tpl_dunning_1_ja, ur_tpl_dunning_2_ja, ur_tpl_dunning_3_ja },
+	[STMT_ZH] = { NULL, ur_tpl_dunning_1_zh_CN, ur_tpl_dunning_2_zh_CN,
+		      ur_tpl_dunning_3_zh_CN },
 };
-
-static const char *const level_names[STMT_LANGS][DUNNING_LEVELS] = {
-	[STMT_EN] = { "Payment reminder", "Second reminder", "Final demand" },
-	[STMT_JA] = { "お支払いのお願い", "督促状", "催告書（内容証明）" },
-	[STMT_ZH] = { "付款提醒函", "催款函", "最后催款通知书" },
-};
-
-const char *
-dunning_level_name(int level, enum stmt_lang lang)
-{
-	if (level < 1 || level > DUNNING_LEVELS || lang >= STMT_LANGS)
-		return "";
-	return level_names[lang][level - 1];
-}
 
 /* Read path whole; UR_OK with *text NULL when it does not exist. */
 static enum ur_status
@@ -72,15 +61,20 @@ dunning_template(int level, enum stmt_lang lang, const char *dir, char **text, c
 	enum ur_status rc = UR_OK;
 
 	*text = *name = NULL;
-	if (level < 1 || level > DUNNING_LEVELS)
-		return ur_fail(err, UR_INPUT, _("dunning level %d: use 1 to %d"), level,
-			       DUNNING_LEVELS);
+	if (!contact_level_letter(level) || !builtin[lang][level]) {
+		sb_init(&path);
+		contact_level_list(true, &path);
+		ur_fail(err, UR_INPUT, _("dunning level %d (%s) has no letter; letters go with %s"),
+			level, contact_level_name(level), path.buf);
+		sb_free(&path);
+		return UR_INPUT;
+	}
 	sb_init(&path);
 	sb_addf(&path, "%s/dunning-%d.%s.txt", dir ? dir : "", level, stmt_lang_code(lang));
 	if (dir && *dir)
 		rc = read_file(path.buf, text, err);
 	if (rc == UR_OK && !*text) {
-		*text = xstrdup(builtin[lang][level - 1]);
+		*text = xstrdup(builtin[lang][level]);
 		sb_reset(&path);
 		sb_addf(&path, "dunning-%d.%s.txt", level, stmt_lang_code(lang));
 	}

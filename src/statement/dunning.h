@@ -17,8 +17,6 @@
 #include "strbuf.h"
 #include "words.h"
 
-#define DUNNING_LEVELS 3
-
 enum dunning_line_kind {
 	DUNNING_TEXT,   /* a line of text (empty: a blank line) */
 	DUNNING_RIGHT,  /* a line aligned right ([right]) */
@@ -43,9 +41,10 @@ struct dunning_letter {
 	size_t count;              /* overdue invoices */
 };
 
-/** The template text of level (1–DUNNING_LEVELS) and lang: the file
- *  dunning-LEVEL.LANG.txt in dir when dir is set and holds it, else the
- *  built-in one. *text is malloc'd; *name says where it came from. */
+/** The template text of level and lang: the file dunning-LEVEL.LANG.txt in
+ *  dir when dir is set and holds it, else the built-in one. *text is
+ *  malloc'd; *name says where it came from. UR_INPUT for a level without
+ *  a letter (contact_level_letter). */
 enum ur_status dunning_template(int level, enum stmt_lang lang, const char *dir, char **text,
 				char **name, struct ur_err *err);
 
@@ -79,9 +78,5 @@ bool dunning_cells(const struct dunning_letter *d, long i, struct dunning_cells 
 
 /** Append the overdue-invoice table as plain text. */
 void dunning_table_text(const struct dunning_letter *d, struct strbuf *out);
-
-/** The short name of a level in lang (お支払いのお願い, 督促状, 催告書 …),
- *  for the contact log. */
-const char *dunning_level_name(int level, enum stmt_lang lang);
 
 #endif

@@ -125,9 +125,7 @@ if command -v sqlite3 >/dev/null; then
 	t_is "the contact is in the log at level 2" \
 		"$(sqlite3 "$DB" "SELECT channel, dunning_level FROM contact")" "letter|2"
 fi
-# the log lists up to today, and the letter was stamped by the clock
-t_ok "the letter in the log, read in Chinese" \
-	env -u URIKAKE_TODAY "$URIKAKE" --db "$DB" --lang zh_CN contact list J1
+t_ok "the letter in the log, read in Chinese" U --lang zh_CN contact list J1
 t_grep "... names the level once, in Chinese, with no Japanese or English words" \
 	"^    催款函: [0-9]* × JPY [0-9,]*$" "$T/.out"
 t_ok "Chinese 催款函" U dunning Z1 --level 2 --date 2026-05-10 --company "$T/company" --dry-run
@@ -140,6 +138,22 @@ fi
 t_exit "unknown customer" 3 U statement NOPE --company "$T/company"
 t_exit "no customer named" 2 U statement
 t_exit "bad level" 2 U dunning J1 --level 7
+t_grep "… names the levels with a letter" \
+	"unknown dunning level '7' (letters go with 1 Reminder, 2 Demand letter, 3 Certified letter)" \
+	"$T/.err"
+# One table of levels: the contact log's step 4 exists, its letter does not.
+t_exit "level 4: no letter" 2 U dunning J1 --level 4
+t_grep "… says so, by the step's name" \
+	"dunning level 4 (Legal action) has no letter; letters go with 1 Reminder, 2 Demand" \
+	"$T/.err"
+t_ok "… while the contact log takes step 4" U contact dunning N1 --level 4
+t_grep "… by the same name" "N1 moved to dunning level 4 (Legal action)" "$T/.out"
+t_exit "no level" 2 U dunning J1
+t_grep "… lists the levels" "with --level: 1 Reminder, 2 Demand letter, 3 Certified letter" \
+	"$T/.err"
+t_exit "level 4 in Japanese" 2 U --lang ja dunning J1 --level 4
+t_grep "… the names the log shows" "督促レベル 4 (法的措置) には督促状がありません.*1 支払案内、2 督促状、3 内容証明" \
+	"$T/.err"
 t_exit "bad date" 2 U statement J1 --from 2026-02-30
 printf 'registration = T12\n' >"$T/bad"
 t_exit "bad settings" 3 U statement J1 --company "$T/bad"

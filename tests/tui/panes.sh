@@ -1,8 +1,9 @@
 #!/bin/sh
 # panes.sh: headless screen tests of the aging and contact panes, the
-# drill-down, the record-a-contact form and the statement preview, at 80x24
-# and 132x43 on the demo data plus Japanese and Chinese contacts, small
-# remainders to write off and a customer whose name looks like a formula.
+# drill-down, the record-a-contact form, the statement preview and the
+# dunning letter (D), at 80x24 and 132x43 on the demo data plus Japanese
+# and Chinese contacts, small remainders to write off and a customer whose
+# name looks like a formula.
 # Every dumped screen must equal tests/tui/expected-panes/SIZE/NAME.screen
 # (URIKAKE_UPDATE_EXPECTED=1 rewrites them for review).
 . "$top_srcdir/tests/lib.sh"
@@ -90,8 +91,15 @@ $i. 取引先からの入金が遅れているため、今月末の支払いは�
 		--promise 2026-04-15:2,000,000 --next 2026-04-16 --owner accounting
 }
 
-# SCRIPT.script in both catalogues after SEED DB: screens named
-# LANG-SCRIPT-NN-….
+# C00004 was sent the reminder (level 1) and C00005 the certified letter
+# (level 3), for dunning.script.
+seed_dunning() { # DB
+	"$URIKAKE" --db "$1" contact dunning C00004 --level 1 &&
+	"$URIKAKE" --db "$1" contact dunning C00005 --level 3
+}
+
+# SCRIPT.script in both catalogues after SEED DB, in OUT/cwd (documents are
+# saved there): screens named LANG-SCRIPT-NN-….
 lang_screens() { # SCRIPT SEED SIZE
 	for lang in ja zh_CN; do
 		out="$T/out/$3/$1-$lang"
@@ -103,10 +111,11 @@ lang_screens() { # SCRIPT SEED SIZE
 		rm -rf "$out" "$T/config" && mkdir -p "$out" "$T/config/urikake"
 		cp "$T/demo.db" "$out/db.db"
 		$2 "$out/db.db" >"$out/seed.log" 2>&1 || cat "$out/seed.log"
-		URIKAKE_LOCALEDIR="$T/locale" URIKAKE_TEST_SCRIPT="$S/$1.script" \
+		mkdir -p "$out/cwd"
+		(cd "$out/cwd" && URIKAKE_LOCALEDIR="$T/locale" URIKAKE_TEST_SCRIPT="$S/$1.script" \
 			URIKAKE_TEST_SIZE="$3" URIKAKE_TEST_DUMP_DIR="$out" DB="$out/db.db" \
 			XDG_CONFIG_HOME="$T/config" "$URIKAKE" --db "$out/db.db" --user tester \
-			--lang $lang 2>"$out/stderr"
+			--lang $lang 2>"$out/stderr")
 		t_is "$1 in $lang at $3 exits 0 and prints nothing" "$?:$(cat "$out/stderr")" "0:"
 		for got in "$out"/*.screen; do
 			name=$lang-$(basename "$got")
@@ -131,6 +140,22 @@ for size in 80x24 132x43; do
 	lang_screens money seed_money $size
 	lang_screens worklog seed_worklog $size
 	lang_screens nocompany true $size
+	lang_screens dunning seed_dunning $size
+	for lang in ja zh_CN; do
+		dun="$T/out/$size/dunning-$lang" # not d: t_ok sets it
+		[ -f "$dun/db.db" ] || continue
+		t_ok "$size $lang: D in pane 2 saved C00004's letter" \
+			test -s "$dun/cwd/dunning-C00004-2026-03-31.pdf"
+		t_ok "$size $lang: D in pane 3 saved C00198's letter" \
+			test -s "$dun/cwd/dunning-C00198-2026-03-31.pdf"
+		t_is "$size $lang: each logged once, a level up, as the dunning command does" \
+			"$(sqlite3 "$dun/db.db" "SELECT c.code, k.channel, k.dunning_level,
+				substr(k.at, 1, 10), k.note FROM contact AS k JOIN customer AS c
+				ON c.id = k.customer_id WHERE k.channel = 'letter' AND k.note <> ''
+				ORDER BY k.id")" \
+			"C00004|letter|2|2026-03-31|2 × JPY 461,670
+C00198|letter|1|2026-03-31|7 × JPY 23,878,580"
+	done
 	t_grep "$size: ja preview without settings says so" "自社設定がありません" \
 		"$T/out/$size/nocompany-ja/nocompany-01-preview.screen"
 	t_grep "$size: zh_CN preview without settings says so" "没有公司设置" \
