@@ -146,6 +146,33 @@ for lang in ja zh_CN; do
 		"C90029 C90028 C90022 C90024 C90023 C90021 C90027 C90026 C90025 "
 done
 
+# The export for a spreadsheet: a UTF-8 BOM and the headers in the
+# interface language, asked for (export.script) or the config's defaults
+# (export-defaults.script); the rows as in the CLI's report.
+export_run() { # SCRIPT LANG CONFIG
+	out="$T/export-$1-$2"
+	rm -rf "$out" "$T/config" && mkdir -p "$out" "$T/config/urikake" &&
+		cp "$T/demo.db" "$out/db.db" && printf '%s' "$3" >"$T/config/urikake/config"
+	(cd "$out" && URIKAKE_LOCALEDIR="$T/locale" URIKAKE_TEST_SCRIPT="$S/$1.script" \
+		URIKAKE_TEST_SIZE=80x24 URIKAKE_TEST_DUMP_DIR="$out" DB="$out/db.db" \
+		XDG_CONFIG_HOME="$T/config" "$URIKAKE" --db "$out/db.db" --user tester \
+		--lang $2 2>"$out/stderr")
+	t_is "export $1 in $2: starts with a UTF-8 BOM" "$(head -c 3 "$out/sheet.csv" | od -An -tx1)" \
+		" ef bb bf"
+	t_is "export $1 in $2: headers in the interface language" \
+		"$(head -1 "$out/sheet.csv" | cut -c4- | cut -d, -f1-3,9-10)" "$4"
+	t_is "export $1 in $2: the rows of the CLI's aging report" \
+		"$(sed 1d "$out/sheet.csv" | cut -d, -f1,4- | sort)" \
+		"$("$URIKAKE" --db "$out/db.db" aging --format csv | sed 1d | cut -d, -f1,4- | sort)"
+}
+if [ -f "$T/locale/ja/LC_MESSAGES/urikake.mo" ]; then
+	export_run export ja "" "コード,得意先,通貨,合計,前受金"
+	export_run export zh_CN "" "编码,客户,币种,合计,预收款"
+	export_run export-defaults ja "export-headers = language
+export-bom = yes
+" "コード,得意先,通貨,合計,前受金"
+fi
+
 for size in 80x24 132x43; do
 	for script in aging drill contacts preview print ja; do
 		out="$T/out/$size/$script"
