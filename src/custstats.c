@@ -112,23 +112,25 @@ ar_set_add(struct ar_set *set, int64_t customer_id, const char *currency)
 	r = ar_set_at(set, set->n++);
 	memset(r, 0, set->stride);
 	r->customer_id = customer_id;
-	r->code = r->name = r->sales_rep = "";
+	r->code = r->name = r->name_key = r->sales_rep = "";
 	snprintf(r->currency, sizeof r->currency, "%s", currency ? currency : "");
 	return r;
 }
 
 void
 ar_set_customer(struct ar_set *set, struct ar_row *r, const char *code, const char *name,
-		const char *sales_rep)
+		const char *name_key, const char *sales_rep)
 {
 	char *p = (char *)r, *end = set->rows + set->n * set->stride;
 	int64_t cid = r->customer_id;
 	const char *c = ar_copy(set, code ? code : ""), *n = ar_copy(set, name ? name : "");
+	const char *k = ar_copy(set, name_key ? name_key : "");
 	const char *s = sales_rep && *sales_rep ? ar_rep(set, sales_rep) : "";
 
 	for (; p < end && (r = (struct ar_row *)p)->customer_id == cid; p += set->stride) {
 		r->code = c;
 		r->name = n;
+		r->name_key = k;
 		r->sales_rep = s;
 	}
 }
@@ -278,7 +280,7 @@ ar_key_of(const struct ar_row *r, int col, struct ar_key *k)
 		   (col >= AR_COL_BUCKET && col < AR_COL_COUNT);
 	switch (col) {
 	case AR_COL_CODE: k->str = r->code; break;
-	case AR_COL_NAME: k->str = r->name; break;
+	case AR_COL_NAME: k->str = r->name_key; break;
 	case AR_COL_CURRENCY: k->str = r->currency; break;
 	case AR_COL_SALES_REP: k->str = r->sales_rep; break;
 	case AR_COL_TOTAL: k->num = r->total; break;

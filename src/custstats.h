@@ -24,6 +24,7 @@
 struct ar_row {
 	int64_t customer_id;
 	const char *code, *name, *sales_rep; /* owned by the set */
+	const char *name_key;   /* the name's sort key (collate.h), owned by the set */
 	int64_t total;
 	int64_t overdue;        /* the overdue buckets added up */
 	int64_t credit_limit;   /* 0: none, or not in this row's currency */
@@ -106,10 +107,11 @@ void ar_set_free(struct ar_set *set);
 /** A new row (zeroed; strings "") appended to set; the store fills it.
  *  Rows are added in customer id order. */
 struct ar_row *ar_set_add(struct ar_set *set, int64_t customer_id, const char *currency);
-/** Give the rows of customer r->customer_id from r on its code, name and
- *  sales rep (copied once, shared by those rows). */
+/** Give the rows of customer r->customer_id from r on its code, name, the
+ *  name's sort key (collate_name_key) and sales rep (copied once, shared
+ *  by those rows). */
 void ar_set_customer(struct ar_set *set, struct ar_row *r, const char *code, const char *name,
-		     const char *sales_rep);
+		     const char *name_key, const char *sales_rep);
 /** Row i (0 ≤ i < set->n) in customer id order. */
 struct ar_row *ar_set_at(const struct ar_set *set, size_t i);
 /** Give the memory the set grew into but does not use back (after loading). */

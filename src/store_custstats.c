@@ -9,8 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "collate.h"
 #include "date.h"
 #include "i18n.h"
+#include "kana.h"
 #include "money.h"
 #include "store_custstats.h"
 #include "store_priv.h"
@@ -57,7 +59,8 @@ static const char ar_open_sql[] =
 
 /* Every customer, in id order, merged with the rows. */
 static const char ar_customer_sql[] =
-	"SELECT id, code, name, ifnull(sales_rep, ''), credit_limit, currency"
+	"SELECT id, code, name, ifnull(sales_rep, ''), credit_limit, currency,"
+	" ifnull(kana_key, '')"
 	" FROM customer ORDER BY id";
 
 /* The contact log up to :d, in one scan (the order of rows is the order
@@ -211,16 +214,35 @@ ar_main(struct store *st, struct ar_set *set, struct ur_err *err)
 	return ar_finish(st, s, rc, err);
 }
 
-/* Names, sales reps and credit limits from one ordered scan of customers. */
+/* The sort key of the name in row s into key: from the folded reading
+ * stored with the customer, or the name folded here when there is none. */
+static const char *
+ar_name_key(sqlite3_stmt *s, struct strbuf *folded, struct strbuf *key)
+{
+	const char *kana_key = store_column_str(s, 6);
+
+	if (!*kana_key) {
+		kana_fold(store_column_str(s, 2), folded, NULL);
+		kana_key = folded->buf;
+	}
+	collate_name_key(kana_key, key);
+	return key->buf;
+}
+
+/* Names (and their sort keys), sales reps and credit limits from one
+ * ordered scan of customers. */
 static enum ur_status
 ar_customers(struct store *st, struct ar_set *set, struct ur_err *err)
 {
 	sqlite3_stmt *s = ar_prepare(st, ar_customer_sql, set, err);
+	struct strbuf folded, key;
 	size_t i = 0;
 	int rc = SQLITE_DONE;
 
 	if (!s)
 		return err ? err->status : UR_FAIL;
+	sb_init(&folded);
+	sb_init(&key);
 	while (i < set->n && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int64_t cid = sqlite3_column_int64(s, 0);
 		const char *cur = store_column_str(s, 5);
@@ -228,11 +250,14 @@ ar_customers(struct store *st, struct ar_set *set, struct ur_err *err)
 		if (ar_set_at(set, i)->customer_id != cid)
 			continue;
 		ar_set_customer(set, ar_set_at(set, i), store_column_str(s, 1),
-				store_column_str(s, 2), store_column_str(s, 3));
+				store_column_str(s, 2), ar_name_key(s, &folded, &key),
+				store_column_str(s, 3));
 		for (; i < set->n && ar_set_at(set, i)->customer_id == cid; i++)
 			if (strcmp(ar_set_at(set, i)->currency, cur) == 0)
 				ar_set_at(set, i)->credit_limit = sqlite3_column_int64(s, 4);
 	}
+	sb_free(&folded);
+	sb_free(&key);
 	if (i == set->n)
 		rc = SQLITE_DONE;
 	return ar_finish(st, s, rc, err);

@@ -270,6 +270,7 @@ draw_all(struct app *a)
 	struct view *v = cur_view(a);
 
 	erase();
+	draw_cursor_reset();
 	if (LINES < 6 || COLS < 20) {
 		draw_wrapped(0, 0, LINES, COLS, _("The terminal is too small."), UI_ERROR);
 		refresh();
@@ -289,6 +290,7 @@ draw_all(struct app *a)
 	else
 		draw_text(LINES - 1, 0, COLS, a->msg.buf, TEXT_LEFT,
 			  a->msg_error ? UI_ERROR : UI_MESSAGE);
+	draw_cursor_place();
 	refresh();
 }
 

@@ -11,6 +11,7 @@
 
 static attr_t attrs[UI_ELEM_COUNT];
 static bool ascii;
+static int cursor_y = -1, cursor_x = -1; /* the text cursor; -1: none */
 
 void
 draw_init(bool color, bool ascii_borders)
@@ -132,4 +133,28 @@ draw_box(int y, int x, int rows, int cols, enum ui_elem e)
 	mvaddch(y + rows - 1, x, ascii ? '+' : ACS_LLCORNER);
 	mvaddch(y + rows - 1, x + cols - 1, ascii ? '+' : ACS_LRCORNER);
 	attrset(A_NORMAL);
+}
+
+void
+draw_cursor_at(int y, int x)
+{
+	cursor_y = y;
+	cursor_x = x;
+}
+
+void
+draw_cursor_reset(void)
+{
+	cursor_y = cursor_x = -1;
+}
+
+void
+draw_cursor_place(void)
+{
+	if (cursor_y < 0) {
+		curs_set(0);
+		return;
+	}
+	curs_set(1);
+	move(cursor_y, cursor_x);
 }

@@ -53,5 +53,14 @@ void draw_hline(int y, int x, int cells, enum ui_elem e);
 void draw_box(int y, int x, int rows, int cols, enum ui_elem e);
 /** The cells text takes on screen. */
 int draw_width(const char *text);
+/** Put the terminal's own cursor at (y, x) when the screen is next shown:
+ *  a text field's insertion point, where an input method opens its
+ *  candidate window. */
+void draw_cursor_at(int y, int x);
+/** Forget it (at the start of each redraw: no field, no cursor). */
+void draw_cursor_reset(void);
+/** Show the terminal cursor where draw_cursor_at put it, or hide it;
+ *  call last, just before refresh. */
+void draw_cursor_place(void);
 
 #endif

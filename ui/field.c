@@ -141,7 +141,7 @@ field_draw(struct field *f, int y, int x, int w, bool focus)
 		} else {
 			draw_text(y, x + cx, 1, " ", TEXT_LEFT, UI_CURSOR);
 		}
-		move(y, x + cx);
+		draw_cursor_at(y, x + cx);
 	}
 	sb_free(&t);
 }

@@ -234,6 +234,7 @@ prompt_draw(struct app *a, int y)
 	}
 	draw_text(y, lw, COLS - lw, t + skip, TEXT_LEFT, UI_MESSAGE);
 	draw_text(y, lw + tw, 1, " ", TEXT_LEFT, UI_CURSOR);
+	draw_cursor_at(y, lw + tw);
 }
 
 /* Remove the last character of the prompt text. */

@@ -12,6 +12,7 @@
 
 #include "app.h"
 #include "arconf.h"
+#include "custstats.h"
 
 /* The customer a pane action is about. */
 struct pane_customer {
@@ -46,6 +47,13 @@ void preview_letter_open(struct app *a, const char *code);
 /** Show text over the panes under title (modal): its lines wrapped,
  *  scrollable when long, closed by any other key. */
 void textview_open(struct app *a, const char *title, const char *text);
+
+/** Pane 2's rows as shown (filter and order of the view). */
+const struct ar_set *aging_rows(const struct view *v);
+
+/** Pane 2's `E`: ask for a file, the headers' kind and a BOM, then write
+ *  the rows shown as CSV (the CLI aging report's columns). */
+void aging_export_ask(struct view *v);
 
 /** Pane 3: show the timeline of customer c (NULL: today's worklist). */
 void contacts_show(struct view *v, const struct pane_customer *c);

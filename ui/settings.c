@@ -52,6 +52,13 @@ apply(void *ctx, const char *k, const char *v)
 	} else if (!strcmp(k, "prefetch")) {
 		if (!yes_no(v, &s->prefetch))
 			return _("prefetch is yes or no");
+	} else if (!strcmp(k, "export-headers")) {
+		if (strcmp(v, "names") && strcmp(v, "language"))
+			return _("export-headers is names or language");
+		s->export_words = !strcmp(v, "language");
+	} else if (!strcmp(k, "export-bom")) {
+		if (!yes_no(v, &s->export_bom))
+			return _("export-bom is yes or no");
 	} else if (!strcmp(k, "date-format")) {
 		if (!strcmp(v, "iso"))
 			s->date_format = UI_DATE_ISO;

@@ -17,6 +17,9 @@ struct ui_settings {
 	bool ascii_borders;   /* ascii-borders = yes */
 	enum ui_date_format date_format; /* date-format = iso | slash | ja */
 	bool prefetch;        /* prefetch = yes: load panes 2 and 3 ahead */
+	bool export_words;    /* export-headers = language (else names): the
+				 pane's CSV export's default headers */
+	bool export_bom;      /* export-bom = yes: … and its byte-order mark */
 };
 
 /** Defaults: colour theme, ambiguous width 1, line-drawing borders, ISO

@@ -3,7 +3,7 @@
  * credit use, last contact, open promise, dunning level and sales rep; a
  * total per currency; sorted by any column and filtered in memory
  * (custstats.h); the drill-down, the statement preview and a CSV export of
- * the rows shown. */
+ * the rows shown (aging_export.c). */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -12,14 +12,12 @@
 #include <string.h>
 
 #include "contact.h"
-#include "csv.h"
 #include "custstats.h"
 #include "date.h"
 #include "draw.h"
 #include "i18n.h"
 #include "loader.h"
 #include "money.h"
-#include "outfile.h"
 #include "panes.h"
 #include "store_custstats.h"
 #include "xalloc.h"
@@ -614,55 +612,10 @@ month_step(int32_t day, int dir)
 	return date_add_months_clamped(day, dir);
 }
 
-static void
-export_line(struct strbuf *sb, const struct ar_set *set, const char *code, const char *name,
-	    const char *cur, const int64_t *bucket, int64_t total, int64_t on_account)
+const struct ar_set *
+aging_rows(const struct view *v)
 {
-	char buf[MONEY_BUFSZ];
-
-	csv_put_sep(sb, code, 0);
-	csv_put_sep(sb, name, 0);
-	csv_put_sep(sb, cur, 0);
-	for (int b = 0; b < set->nbuckets; b++) {
-		money_format(bucket[b], cur, MONEY_PLAIN, buf, sizeof buf);
-		csv_put_sep(sb, buf, 0);
-	}
-	money_format(total, cur, MONEY_PLAIN, buf, sizeof buf);
-	csv_put_sep(sb, buf, 0);
-	money_format(on_account, cur, MONEY_PLAIN, buf, sizeof buf);
-	csv_put_sep(sb, buf, 1);
-}
-
-static void
-export_prompt(struct app *a, const char *path, bool final, void *ctx)
-{
-	struct aging *g = ((struct view *)ctx)->priv;
-	struct ur_err err;
-	struct strbuf sb;
-	char key[32];
-
-	if (!final || !path || !*path || !g)
-		return;
-	sb_init(&sb);
-	sb_adds(&sb, "customer,name,currency");
-	for (int b = 0; b < g->set.nbuckets; b++) {
-		ar_bucket_key(&g->set, b, key, sizeof key);
-		sb_addf(&sb, ",%s", key);
-	}
-	sb_adds(&sb, ",total,on_account\n"); /* as the CLI's aging CSV */
-	for (size_t i = 0; i < g->set.nview; i++) {
-		const struct ar_row *r = ar_set_row(&g->set, i);
-
-		export_line(&sb, &g->set, r->code, r->name, r->currency, r->bucket, r->total,
-			    r->on_account);
-	}
-	ur_err_clear(&err);
-	if (outfile_put(path, sb.buf, sb.len, 0666, 0, &err) != UR_OK)
-		app_error(a, "%s", err.msg);
-	else
-		app_msg(a, ngettext_("Exported %zu row to %s.", "Exported %zu rows to %s.",
-				     g->set.nview), g->set.nview, path);
-	sb_free(&sb);
+	return &((const struct aging *)v->priv)->set;
 }
 
 /* The customer under the cursor (false, with a message, when none). */
@@ -741,7 +694,7 @@ aging_request(struct view *v, enum request req)
 	case REQ_SCROLL_LEFT: g->hscroll--; break;
 	case REQ_SCROLL_RIGHT: g->hscroll++; break;
 	case REQ_EXPORT_CSV:
-		app_prompt(v->app, _("Export the rows shown to (CSV file): "), false, export_prompt, v);
+		aging_export_ask(v);
 		break;
 	case REQ_DRILL:
 	case REQ_STATEMENT:

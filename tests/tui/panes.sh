@@ -124,6 +124,64 @@ lang_screens() { # SCRIPT SEED SIZE
 	done
 }
 
+# Customers of one sales rep whose names sort differently by code point
+# than by reading (Japanese), pinyin (Chinese) and letters, for names.script.
+seed_names() { # DB
+	printf '%s\n' 'code,name,kana,currency,sales_rep' \
+		'C90021,株式会社渡辺,カブシキガイシャワタナベ,JPY,試験' 'C90022,青木産業,アオキサンギョウ,JPY,試験' \
+		'C90023,加藤商店,カトウショウテン,JPY,試験' 'C90024,ガス興業,ガスコウギョウ,JPY,試験' \
+		'C90025,张江电子,,JPY,試験' 'C90026,北京华信,,JPY,試験' 'C90027,安徽恒通,,JPY,試験' \
+		'C90028,zeta trading,,JPY,試験' 'C90029,Acme Ltd.,,JPY,試験' >"$T/nc.csv"
+	printf 'number,customer,issue_date,due_date,amount,currency\n' >"$T/ni.csv"
+	for c in 1 2 3 4 5 6 7 8 9; do
+		printf 'INV-902%s,C9002%s,2026-03-01,2026-04-30,1000,JPY\n' $c $c >>"$T/ni.csv"
+	done
+	"$URIKAKE" --db "$1" import customers "$T/nc.csv" &&
+	"$URIKAKE" --db "$1" import invoices "$T/ni.csv"
+}
+
+# Sorted by name, one rep's customers read Latin by letters, Japanese by
+# reading (50音, company type ignored), Chinese by pinyin — in ja and zh_CN.
+for lang in ja zh_CN; do
+	out="$T/names-$lang"
+	mkdir -p "$out" && cp "$T/demo.db" "$out/db.db" && rm -rf "$T/config" &&
+		seed_names "$out/db.db" >"$out/seed.log" 2>&1 || cat "$out/seed.log"
+	URIKAKE_LOCALEDIR="$T/locale" URIKAKE_TEST_SCRIPT="$S/names.script" \
+		URIKAKE_TEST_SIZE=80x24 URIKAKE_TEST_DUMP_DIR="$out" DB="$out/db.db" \
+		XDG_CONFIG_HOME="$T/config" "$URIKAKE" --db "$out/db.db" --user tester \
+		--lang $lang 2>"$out/stderr"
+	t_is "names in $lang: sorted by name, in reading, pinyin and letter order" \
+		"$(grep -o 'C9002[0-9]' "$out/names-01-by-name.screen" | tr '\n' ' ')" \
+		"C90029 C90028 C90022 C90024 C90023 C90021 C90027 C90026 C90025 "
+done
+
+# The export for a spreadsheet: a UTF-8 BOM and the headers in the
+# interface language, asked for (export.script) or the config's defaults
+# (export-defaults.script); the rows as in the CLI's report.
+export_run() { # SCRIPT LANG CONFIG
+	out="$T/export-$1-$2"
+	rm -rf "$out" "$T/config" && mkdir -p "$out" "$T/config/urikake" &&
+		cp "$T/demo.db" "$out/db.db" && printf '%s' "$3" >"$T/config/urikake/config"
+	(cd "$out" && URIKAKE_LOCALEDIR="$T/locale" URIKAKE_TEST_SCRIPT="$S/$1.script" \
+		URIKAKE_TEST_SIZE=80x24 URIKAKE_TEST_DUMP_DIR="$out" DB="$out/db.db" \
+		XDG_CONFIG_HOME="$T/config" "$URIKAKE" --db "$out/db.db" --user tester \
+		--lang $2 2>"$out/stderr")
+	t_is "export $1 in $2: starts with a UTF-8 BOM" "$(head -c 3 "$out/sheet.csv" | od -An -tx1)" \
+		" ef bb bf"
+	t_is "export $1 in $2: headers in the interface language" \
+		"$(head -1 "$out/sheet.csv" | cut -c4- | cut -d, -f1-3,9-10)" "$4"
+	t_is "export $1 in $2: the rows of the CLI's aging report" \
+		"$(sed 1d "$out/sheet.csv" | cut -d, -f1,4- | sort)" \
+		"$("$URIKAKE" --db "$out/db.db" aging --format csv | sed 1d | cut -d, -f1,4- | sort)"
+}
+if [ -f "$T/locale/ja/LC_MESSAGES/urikake.mo" ]; then
+	export_run export ja "" "コード,得意先,通貨,合計,前受金"
+	export_run export zh_CN "" "编码,客户,币种,合计,预收款"
+	export_run export-defaults ja "export-headers = language
+export-bom = yes
+" "コード,得意先,通貨,合計,前受金"
+fi
+
 for size in 80x24 132x43; do
 	for script in aging drill contacts preview print ja; do
 		out="$T/out/$size/$script"
