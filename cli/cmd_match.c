@@ -87,11 +87,10 @@ enum ur_status
 cmd_match_settings(struct match_config *cfg)
 {
 	struct ar_settings s;
-	struct ur_err err;
+	int rc;
 
-	ur_err_clear(&err);
-	if (arconf_load(&s, NULL, &err) != UR_OK)
-		return cli_fail(&err);
+	if ((rc = cli_settings(&s)) != UR_OK)
+		return (enum ur_status)rc;
 	arconf_match(&s, cfg);
 	return UR_OK;
 }
