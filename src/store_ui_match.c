@@ -520,7 +520,7 @@ store_ui_match(struct store *st, int64_t id, const struct match_config *cfg,
 	f.code = m->d.payer_code;
 	if (!*f.code || strspn(f.code, "0") == strlen(f.code))
 		f.code = info.payer_code;
-	if (strcmp(m->d.state, "unmatched") != 0 && m->d.customer_id) {
+	if (m->d.state != DEPOSIT_UNMATCHED && m->d.customer_id) {
 		f.reopen = m->d.id;
 		add_cust(&f, m->d.customer_id);
 	}
