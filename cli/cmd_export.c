@@ -1,5 +1,5 @@
 /* cmd_export: `urikake export customers|invoices [--format csv|json]` —
- * the CLI.md columns to standard output, money plain for its currency. */
+ * the doc/cli-contract.md columns to standard output, money plain for its currency. */
 #include "config.h"
 
 #include <string.h>

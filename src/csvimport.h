@@ -1,4 +1,4 @@
-/* csvimport: customers and invoices from CSV text (CLI.md "CSV in") into
+/* csvimport: customers and invoices from CSV text (doc/cli-contract.md "Files in") into
  * the store — validated, all or nothing, idempotent. */
 #ifndef UR_SRC_CSVIMPORT_H
 #define UR_SRC_CSVIMPORT_H
