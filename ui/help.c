@@ -8,7 +8,6 @@
 #include "app.h"
 #include "draw.h"
 #include "i18n.h"
-#include "text.h"
 
 /* A line of the help overlay: a heading, an action, or a blank. */
 struct help_line {
