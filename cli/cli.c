@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "arconf.h"
 #include "cli.h"
 #include "i18n.h"
 #include "store.h"
@@ -94,6 +95,15 @@ cli_fail(const struct ur_err *err)
 {
 	cli_error("%s", err->msg[0] ? err->msg : _("failed"));
 	return err->status != UR_OK ? (int)err->status : UR_FAIL;
+}
+
+int
+cli_settings(struct ar_settings *s)
+{
+	struct ur_err err;
+
+	ur_err_clear(&err);
+	return arconf_load(s, NULL, &err) == UR_OK ? UR_OK : cli_fail(&err);
 }
 
 int

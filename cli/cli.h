@@ -44,6 +44,11 @@ void cli_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /** Print err's message and return its status (UR_FAIL if it had none). */
 int cli_fail(const struct ur_err *err);
+/** The config file's settings (arconf_load, the one reader every command
+ *  and the full-screen program share); prints a bad line and returns its
+ *  status (UR_INPUT). */
+struct ar_settings;
+int cli_settings(struct ar_settings *s);
 /** Print a usage error followed by the usage hint; return UR_USAGE. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /** Print the program's usage to f. */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arconf.h"
 #include "cli.h"
 #include "csv.h"
 #include "date.h"
@@ -72,29 +73,26 @@ aging_value(const struct aging *a, const struct aging_row *r, int k)
 	return k == a->ncols - 2 ? r->total : r->bucket[k];
 }
 
-/* "30,60,90": ascending positive day limits. */
+/* The bucket limits: --buckets when given, else aging-buckets from the
+ * config file (the same limits the full-screen pane shows). */
 static int
 aging_bounds(struct aging *a, const char *text)
 {
-	const char *p = text;
-	char *end;
+	struct ar_settings s;
+	int rc;
 
-	a->nbounds = 0;
-	while (*p) {
-		long v = strtol(p, &end, 10);
-
-		if (end == p || v <= 0 || v > 9999 || a->nbounds == STORE_AGING_MAX_BUCKETS ||
-		    (a->nbounds && v <= a->bounds[a->nbounds - 1]) || (*end && *end != ','))
+	if (text) {
+		a->nbounds = arconf_days(text, a->bounds, STORE_AGING_MAX_BUCKETS, 0);
+		if (a->nbounds < 0)
 			return cli_usage_error(_("bad --buckets '%s': give up to %d ascending "
 						 "day counts such as 30,60,90"),
 					       text, STORE_AGING_MAX_BUCKETS);
-		a->bounds[a->nbounds++] = (int)v;
-		p = *end ? end + 1 : end;
+		return UR_OK;
 	}
-	if (!a->nbounds)
-		return cli_usage_error(_("bad --buckets '%s': give up to %d ascending day counts "
-					 "such as 30,60,90"),
-				       text, STORE_AGING_MAX_BUCKETS);
+	if ((rc = cli_settings(&s)) != UR_OK)
+		return rc;
+	memcpy(a->bounds, s.bounds, (size_t)s.nbounds * sizeof s.bounds[0]);
+	a->nbounds = s.nbounds;
 	return UR_OK;
 }
 
@@ -328,6 +326,7 @@ aging_options(struct aging *a, const char *as_of_text, const char *format,
 	      const char *buckets, int32_t *as_of)
 {
 	struct ur_err err;
+	int rc;
 
 	if (strcmp(format, "table") == 0)
 		a->format = AGING_TABLE;
@@ -340,8 +339,8 @@ aging_options(struct aging *a, const char *as_of_text, const char *format,
 	*as_of = date_today();
 	if (as_of_text && date_parse(as_of_text, as_of, &err) != UR_OK)
 		return cli_usage_error("--as-of: %s", err.msg);
-	if (aging_bounds(a, buckets) != UR_OK)
-		return UR_USAGE;
+	if ((rc = aging_bounds(a, buckets)) != UR_OK)
+		return rc;
 	aging_names(a);
 	return UR_OK;
 }
@@ -349,7 +348,7 @@ aging_options(struct aging *a, const char *as_of_text, const char *format,
 int
 cmd_aging(const struct cli *c, int argc, char **argv)
 {
-	const char *as_of_text = NULL, *format = "table", *buckets = "30,60,90", *pos[1];
+	const char *as_of_text = NULL, *format = "table", *buckets = NULL, *pos[1];
 	const struct cli_opt opts[] = {
 		{ "--as-of", &as_of_text, NULL },
 		{ "--format", &format, NULL },

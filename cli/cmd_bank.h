@@ -11,7 +11,7 @@
  *  "bank". Returns the exit status. */
 int cmd_bank_import(const struct cli *c, int argc, char **argv);
 
-/** `urikake export deposits`: the CLI.md columns as CSV or JSON (format
+/** `urikake export deposits`: the doc/cli-contract.md columns as CSV or JSON (format
  *  "csv" or "json", else a usage error). Returns the exit status. */
 int cmd_bank_export(const struct cli *c, const char *format);
 

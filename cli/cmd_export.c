@@ -1,5 +1,5 @@
 /* cmd_export: `urikake export customers|invoices [--format csv|json]` —
- * the CLI.md columns to standard output, money plain for its currency. */
+ * the doc/cli-contract.md columns to standard output, money plain for its currency. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -88,11 +88,10 @@ enum ur_status
 cmd_match_settings(struct match_config *cfg)
 {
 	struct ar_settings s;
-	struct ur_err err;
+	int rc;
 
-	ur_err_clear(&err);
-	if (arconf_load(&s, NULL, &err) != UR_OK)
-		return cli_fail(&err);
+	if ((rc = cli_settings(&s)) != UR_OK)
+		return (enum ur_status)rc;
 	arconf_match(&s, cfg);
 	return UR_OK;
 }
@@ -334,7 +333,7 @@ match_confirm(const struct cli *c, const struct confirm_args *a)
 {
 	struct store_match_deposits l;
 	struct match_proposal p;
-	const char *state;
+	enum deposit_state state;
 	struct store *st;
 	struct ur_err err;
 	enum ur_status rc;
@@ -345,15 +344,15 @@ match_confirm(const struct cli *c, const struct confirm_args *a)
 	memset(&p, 0, sizeof p);
 	p.line = xcalloc((size_t)a->ninv + 1, sizeof *p.line);
 	rc = store_match_deposit_get(st, a->ref, &l, &state, &err);
-	if (rc == UR_OK && strcmp(state, "reversed") == 0)
+	if (rc == UR_OK && state == DEPOSIT_REVERSED)
 		rc = ur_fail(&err, UR_INPUT,
 			     _("deposit %s was cancelled by the bank: nothing to confirm"), a->ref);
-	else if (rc == UR_OK && strcmp(state, "unmatched") != 0)
+	else if (rc == UR_OK && state != DEPOSIT_UNMATCHED)
 		rc = ur_fail(&err, UR_CONFLICT,
 			     _("deposit %s is already %s: another user changed it first"), a->ref,
-			     store_deposit_state_label(state));
+			     deposit_state_label(state));
 	if (rc == UR_OK && (rc = confirm_build(st, a, &l.d[0], &p, &err)) == UR_OK &&
-	    (rc = store_match_confirm(st, &l.d[0], &p, "manual", &err)) == UR_OK)
+	    (rc = store_match_confirm(st, &l.d[0], &p, ALLOC_MANUAL, &err)) == UR_OK)
 		cli_printf(_("deposit %s matched by hand\n"), a->ref);
 	store_match_deposits_free(&l);
 	store_close(st);
@@ -399,7 +398,7 @@ cmd_confirm(const struct cli *c, int argc, char **argv)
 int
 cmd_match_load_deposit(const struct cli *c, int argc, char **argv, const char *usage,
 		       bool readonly, struct store **st, struct store_match_deposits *l,
-		       const char **state, const char **ref, int *json)
+		       enum deposit_state *state, const char **ref, int *json)
 {
 	const char *pos[1];
 	const struct cli_opt opts[] = { { "--deposit", ref, NULL },
@@ -429,7 +428,8 @@ cmd_match_load_deposit(const struct cli *c, int argc, char **argv, const char *u
 static int
 cmd_undo(const struct cli *c, int argc, char **argv)
 {
-	const char *ref, *state;
+	const char *ref;
+	enum deposit_state state;
 	struct store_match_deposits l;
 	struct store *st;
 	struct ur_err err;

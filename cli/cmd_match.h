@@ -5,6 +5,7 @@
 #define UR_CLI_CMD_MATCH_H
 
 #include "cli.h"
+#include "ledger_words.h"
 #include "match.h"
 
 /** `match --auto|confirm|undo|show|aliases …`; argv[0] is "match". */
@@ -20,7 +21,7 @@ struct store_match_deposits;
  *  json non-NULL, --json is accepted and sets *json. */
 int cmd_match_load_deposit(const struct cli *c, int argc, char **argv, const char *usage,
 			   bool readonly, struct store **st, struct store_match_deposits *l,
-			   const char **state, const char **ref, int *json);
+			   enum deposit_state *state, const char **ref, int *json);
 /** The engine's settings from the config file (arconf); UR_OK, or the
  *  error printed and its exit status. */
 enum ur_status cmd_match_settings(struct match_config *cfg);
@@ -28,7 +29,7 @@ enum ur_status cmd_match_settings(struct match_config *cfg);
  *  argv[0] is "aliases". */
 int cmd_match_aliases(const struct cli *c, int argc, char **argv);
 /** `export allocations [--format csv|json]`: the active allocations to
- *  stdout with the CLI.md columns. format is "csv" or "json". */
+ *  stdout with the doc/cli-contract.md columns. format is "csv" or "json". */
 int cmd_export_allocations(const struct cli *c, const char *format);
 
 #endif

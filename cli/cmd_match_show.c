@@ -42,7 +42,7 @@ show_alloc(const struct store_alloc_row *r, void *ctx)
 }
 
 static void
-show_deposit(struct strbuf *out, const struct match_deposit *d, const char *state)
+show_deposit(struct strbuf *out, const struct match_deposit *d, enum deposit_state state)
 {
 	char day[DATE_ISO_SIZE], amt[MONEY_BUFSZ];
 
@@ -54,7 +54,7 @@ show_deposit(struct strbuf *out, const struct match_deposit *d, const char *stat
 		sb_adds(out, _("  EDI "));
 		put_safe(out, d->edi);
 	}
-	sb_addf(out, _("  [%s]\n"), state);
+	sb_addf(out, _("  [%s]\n"), deposit_state_word(state));
 }
 
 struct show_out {
@@ -173,7 +173,7 @@ show_proposals(struct store *st, const struct match_deposit *d, const struct mat
 }
 
 static void
-json_deposit(struct strbuf *out, const struct match_deposit *d, const char *state)
+json_deposit(struct strbuf *out, const struct match_deposit *d, enum deposit_state state)
 {
 	char day[DATE_ISO_SIZE];
 
@@ -185,7 +185,7 @@ json_deposit(struct strbuf *out, const struct match_deposit *d, const char *stat
 	jsonout_pair(out, "currency", d->currency, 0);
 	jsonout_pair(out, "payer_name", d->payer_name, 0);
 	jsonout_pair(out, "edi", d->edi, 0);
-	jsonout_pair(out, "state", state, 0);
+	jsonout_pair(out, "state", deposit_state_word(state), 0);
 	sb_addc(out, '}');
 }
 
@@ -222,7 +222,8 @@ show_matched(struct store *st, const struct match_deposit *d, struct show_out *o
 int
 cmd_match_show(const struct cli *c, int argc, char **argv)
 {
-	const char *ref, *state;
+	const char *ref;
+	enum deposit_state state;
 	struct store_match_deposits l;
 	struct show_out o = { { 0 }, 0, 0 };
 	struct match_config cfg;
@@ -243,7 +244,7 @@ cmd_match_show(const struct cli *c, int argc, char **argv)
 		json_deposit(&o.out, &l.d[0], state);
 	else
 		show_deposit(&o.out, &l.d[0], state);
-	if (strcmp(state, "unmatched") == 0)
+	if (state == DEPOSIT_UNMATCHED)
 		rc = show_proposals(st, &l.d[0], &cfg, &o, &err);
 	else
 		rc = show_matched(st, &l.d[0], &o, &err);

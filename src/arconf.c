@@ -99,9 +99,7 @@ arconf_is_key(const char *name)
 	return false;
 }
 
-/* "30,60,90": 1..max (≤ ARCONF_MAX_BOUNDS) ascending day counts from 1 to
- * 9999 (exactly max when exact) into out, untouched on error; the count or -1. */
-static int
+int
 arconf_days(const char *v, int *out, int max, int exact)
 {
 	const char *p = v;

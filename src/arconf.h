@@ -54,6 +54,11 @@ bool arconf_is_key(const char *name);
 int arconf_parse(struct ar_settings *s, const char *text, const char *source,
 		 struct strbuf *errors);
 
+/** "30,60,90": 1..max (≤ ARCONF_MAX_BOUNDS) ascending day counts from 1 to
+ *  9999 (exactly max when exact) into out, untouched on error; the count or
+ *  -1. The one reader of day lists, for the file and for --buckets alike. */
+int arconf_days(const char *v, int *out, int max, int exact);
+
 /** The config file path: $XDG_CONFIG_HOME/urikake/config, else
  *  $HOME/.config/urikake/config (malloc'd). */
 char *arconf_path(void);

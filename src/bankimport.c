@@ -199,12 +199,12 @@ bi_cancel(struct bi_run *run, const struct bank_deposit *d, const struct deposit
 			   "amount to this account"), d->reference ? d->reference : "");
 		return bi_where(run->kind, d, why, err);
 	}
-	if (strcmp(f.state, "reversed") == 0) {
+	if (f.state == DEPOSIT_REVERSED) {
 		run->r->unchanged++;
 		return UR_OK;
 	}
 	if (store_deposit_void_allocations(run->st, f.id, &n, err) != UR_OK ||
-	    store_deposit_set_state(run->st, f.id, f.state, "reversed", f.customer_id, NULL,
+	    store_deposit_set_state(run->st, f.id, f.state, DEPOSIT_REVERSED, f.customer_id, NULL,
 				    err) != UR_OK)
 		return err->status;
 	run->r->reversed++;

@@ -1,4 +1,4 @@
-/* csvimport: customers and invoices from CSV text (CLI.md "CSV in") into
+/* csvimport: customers and invoices from CSV text (doc/cli-contract.md "Files in") into
  * the store — validated, all or nothing, idempotent. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_CSVIMPORT_H

@@ -419,12 +419,12 @@ demo_store_payment(void *ctx, const struct customer *c, const struct invoice *in
 	a.customer_id = x->cust_id;
 	a.amount = dep.amount;
 	a.fee = p->fee;
-	a.kind = p->fee ? "manual" : "auto";
+	a.kind = p->fee ? ALLOC_MANUAL : ALLOC_AUTO;
 	a.alloc_date = a.made_on = p->date; /* a payment of the past, matched then */
 	if (store_allocation_insert(x->st, &a, &alloc_id, err) != UR_OK)
 		return err->status;
-	return store_deposit_set_state(x->st, dep_id, "unmatched", "matched", x->cust_id, NULL,
-				       err);
+	return store_deposit_set_state(x->st, dep_id, DEPOSIT_UNMATCHED, DEPOSIT_MATCHED,
+				       x->cust_id, NULL, err);
 }
 
 static int

@@ -26,7 +26,7 @@ struct demo_counts {
 enum ur_status demo_fill(struct store *st, enum demo_size size, int32_t today,
 			 struct demo_counts *out, struct ur_err *err);
 
-/** Write dir/customers.csv and dir/invoices.csv (CLI.md columns, with due
+/** Write dir/customers.csv and dir/invoices.csv (doc/cli-contract.md columns, with due
  *  dates) holding the same data demo_fill stores; dir must exist. */
 enum ur_status demo_write_csv(const char *dir, enum demo_size size, int32_t today,
 			      struct demo_counts *out, struct ur_err *err);

@@ -4,7 +4,7 @@
 #ifndef UR_SRC_ERR_H
 #define UR_SRC_ERR_H
 
-/* The values are the CLI exit codes (CLI.md): keep them stable. */
+/* The values are the CLI exit codes (doc/cli-contract.md): keep them stable. */
 enum ur_status {
 	UR_OK = 0,
 	UR_FAIL = 1,     /* I/O or database failure */

@@ -230,6 +230,24 @@ store_column_str(sqlite3_stmt *s, int col)
 	return t ? (const char *)t : "";
 }
 
+enum deposit_state
+store_column_state(sqlite3_stmt *s, int col)
+{
+	enum deposit_state v = DEPOSIT_UNMATCHED;
+
+	deposit_state_parse(store_column_str(s, col), &v);
+	return v;
+}
+
+enum alloc_kind
+store_column_alloc_kind(sqlite3_stmt *s, int col)
+{
+	enum alloc_kind v = ALLOC_AUTO;
+
+	alloc_kind_parse(store_column_str(s, col), &v);
+	return v;
+}
+
 void
 store_keep_str(char **slot, const char *s)
 {

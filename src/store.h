@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "err.h"
+#include "ledger_words.h"
 
 struct store;
 
@@ -60,7 +61,7 @@ struct customer {
 	const char *kana;     /* reading (フリガナ) as given */
 	const char *kana_key; /* folded key for matching (kana.h) */
 	const char *currency; /* ISO 4217, default "JPY" */
-	const char *terms;    /* as in CLI.md: NET30, EOM/+1/EOM:next ... */
+	const char *terms;    /* as in doc/cli-contract.md: NET30, EOM/+1/EOM:next ... */
 	int64_t credit_limit; /* minor units of currency; 0 = none */
 	const char *sales_rep;
 	const char *phone;
@@ -184,14 +185,11 @@ struct deposit {
  *  *id is that one (overlapping statements add nothing). */
 enum ur_status store_deposit_insert(struct store *st, const struct deposit *d, int64_t *id,
 				    enum store_upsert *what, struct ur_err *err);
-/** Move deposit id from state `from` to `to` ('unmatched', 'matched',
- *  'partial', 'parked', 'reversed'), setting its customer (0: none) and
- *  park reason (NULL: none); audited. UR_CONFLICT when it is no longer in
- *  `from` (another clerk got there first). */
-/** The deposit state word ('unmatched', 'matched', …) in the user's language. */
-const char *store_deposit_state_label(const char *state);
-enum ur_status store_deposit_set_state(struct store *st, int64_t id, const char *from,
-				       const char *to, int64_t customer_id,
+/** Move deposit id from state `from` to `to`, setting its customer (0:
+ *  none) and park reason (NULL: none); audited. UR_CONFLICT when it is no
+ *  longer in `from` (another clerk got there first). */
+enum ur_status store_deposit_set_state(struct store *st, int64_t id, enum deposit_state from,
+				       enum deposit_state to, int64_t customer_id,
 				       const char *park_reason, struct ur_err *err);
 
 /* The ledger: allocations and adjustments are inserted and voided, never
@@ -204,7 +202,7 @@ struct allocation {
 				allocations add up to its amount) */
 	int64_t fee;         /* transfer fee deducted on this invoice: booked as a
 				'fee' adjustment, voided with the allocation */
-	const char *kind;    /* "auto" or "manual" */
+	enum alloc_kind kind;
 	int32_t alloc_date;
 	int32_t made_on;     /* the day the match was made (0: today) */
 };

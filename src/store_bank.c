@@ -13,7 +13,7 @@
 
 /* Prepare sql into *s or fill err. */
 static enum ur_status
-sb_prepare(struct store *st, const char *sql, sqlite3_stmt **s, struct ur_err *err)
+dep_prepare(struct store *st, const char *sql, sqlite3_stmt **s, struct ur_err *err)
 {
 	return (*s = store_prepare(st, sql, err)) ? UR_OK : err->status;
 }
@@ -22,8 +22,8 @@ sb_prepare(struct store *st, const char *sql, sqlite3_stmt **s, struct ur_err *e
  * and where sql has them ?6 payer key, ?7 value date): the first row into
  * out, the number of rows (at most the query's LIMIT) into *rows. */
 static enum ur_status
-sb_find(struct store *st, const char *sql, const struct deposit *key,
-	struct store_dep_found *out, int *rows, struct ur_err *err)
+dep_find(struct store *st, const char *sql, const struct deposit *key,
+	 struct store_dep_found *out, int *rows, struct ur_err *err)
 {
 	const char *text[] = { key->acct_bank, key->acct_branch, key->acct_number,
 			       key->reference };
@@ -31,7 +31,7 @@ sb_find(struct store *st, const char *sql, const struct deposit *key,
 	int rc;
 
 	*rows = 0;
-	if (sb_prepare(st, sql, &s, err) != UR_OK)
+	if (dep_prepare(st, sql, &s, err) != UR_OK)
 		return err->status;
 	for (int i = 0; i < 4; i++)
 		sqlite3_bind_text(s, i + 1, text[i] ? text[i] : "", -1, SQLITE_STATIC);
@@ -43,7 +43,7 @@ sb_find(struct store *st, const char *sql, const struct deposit *key,
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if ((*rows)++ == 0) {
 			out->id = sqlite3_column_int64(s, 0);
-			snprintf(out->state, sizeof out->state, "%s", store_column_str(s, 1));
+			out->state = store_column_state(s, 1);
 			out->customer_id = sqlite3_column_int64(s, 2);
 		}
 	}
@@ -79,11 +79,11 @@ store_deposit_find(struct store *st, const struct deposit *key, bool by_payer,
 	int rows;
 
 	memset(out, 0, sizeof *out);
-	if (sb_find(st, by_reference, key, out, &rows, err) != UR_OK)
+	if (dep_find(st, by_reference, key, out, &rows, err) != UR_OK)
 		return err->status;
 	if (rows || !by_payer || !key->payer_key || !*key->payer_key)
 		return UR_OK;
-	if (sb_find(st, by_value_date, key, out, &rows, err) != UR_OK)
+	if (dep_find(st, by_value_date, key, out, &rows, err) != UR_OK)
 		return err->status;
 	if (rows > 1) {
 		memset(out, 0, sizeof *out);
@@ -94,8 +94,8 @@ store_deposit_find(struct store *st, const struct deposit *key, bool by_payer,
 
 /* The ids of deposit id's active allocations into *ids (malloc'd). */
 static enum ur_status
-sb_active_allocations(struct store *st, int64_t id, int64_t **ids, int *n,
-		      struct ur_err *err)
+dep_active_allocations(struct store *st, int64_t id, int64_t **ids, int *n,
+		       struct ur_err *err)
 {
 	static const char sql[] =
 		"SELECT id FROM allocation WHERE deposit_id = ?1 AND voided_at IS NULL"
@@ -105,7 +105,7 @@ sb_active_allocations(struct store *st, int64_t id, int64_t **ids, int *n,
 
 	*ids = NULL;
 	*n = 0;
-	if (sb_prepare(st, sql, &s, err) != UR_OK)
+	if (dep_prepare(st, sql, &s, err) != UR_OK)
 		return err->status;
 	sqlite3_bind_int64(s, 1, id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -130,7 +130,7 @@ store_deposit_void_allocations(struct store *st, int64_t id, int *n, struct ur_e
 	int64_t *ids;
 	enum ur_status rc;
 
-	if ((rc = sb_active_allocations(st, id, &ids, n, err)) != UR_OK)
+	if ((rc = dep_active_allocations(st, id, &ids, n, err)) != UR_OK)
 		return rc;
 	for (int i = 0; i < *n && rc == UR_OK; i++)
 		rc = store_allocation_void(st, ids[i], err);
@@ -145,7 +145,7 @@ store_bank_file_set_records(struct store *st, int64_t id, int64_t records, struc
 	sqlite3_stmt *s;
 	int rc;
 
-	if (sb_prepare(st, sql, &s, err) != UR_OK)
+	if (dep_prepare(st, sql, &s, err) != UR_OK)
 		return err->status;
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int64(s, 2, records);
@@ -156,7 +156,7 @@ store_bank_file_set_records(struct store *st, int64_t id, int64_t records, struc
 
 /* Fill d from the columns of the export query. */
 static void
-sb_deposit_from_row(sqlite3_stmt *s, struct deposit *d)
+dep_from_row(sqlite3_stmt *s, struct deposit *d)
 {
 	memset(d, 0, sizeof *d);
 	d->bank_file_id = sqlite3_column_int64(s, 0);
@@ -191,10 +191,10 @@ store_deposits_each(struct store *st, store_deposit_fn fn, void *ctx, struct ur_
 	struct deposit d;
 	int rc;
 
-	if (sb_prepare(st, sql, &s, err) != UR_OK)
+	if (dep_prepare(st, sql, &s, err) != UR_OK)
 		return err->status;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		sb_deposit_from_row(s, &d);
+		dep_from_row(s, &d);
 		if (fn(&d, store_column_str(s, 16), store_column_str(s, 17), ctx))
 			break;
 	}

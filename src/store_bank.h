@@ -17,7 +17,7 @@ enum ur_status store_bank_bulk(struct store *st, struct ur_err *err);
 /* A deposit found by store_deposit_find. */
 struct store_dep_found {
 	int64_t id;          /* 0: none */
-	char state[12];      /* 'unmatched' … 'reversed' */
+	enum deposit_state state;
 	int64_t customer_id; /* 0: none */
 	bool ambiguous;      /* no reference matched and several deposits could be meant */
 };

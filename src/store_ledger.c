@@ -131,27 +131,14 @@ store_deposit_insert(struct store *st, const struct deposit *d, int64_t *id,
 	return rc == UR_INPUT ? store_sqlfail(st, SQLITE_CORRUPT, err) : rc;
 }
 
-/* Deposit states, listed for translation (shown through _()). */
-static const char *const state_names[] = {
-	N_("unmatched"), N_("matched"), N_("partial"), N_("parked"), N_("reversed"),
-};
-
-const char *
-store_deposit_state_label(const char *state)
-{
-	for (size_t i = 0; i < sizeof state_names / sizeof state_names[0]; i++)
-		if (!strcmp(state, state_names[i]))
-			return _(state_names[i]);
-	return state;
-}
-
 /* Deposit id is no longer in state from: say which deposit it is (its
  * reference) and what it is now. */
 static enum ur_status
-dep_state_conflict(struct store *st, int64_t id, const char *from, struct ur_err *err)
+dep_state_conflict(struct store *st, int64_t id, enum deposit_state from, struct ur_err *err)
 {
 	sqlite3_stmt *s = NULL;
 	char ref[64] = "?", now[16] = "";
+	enum deposit_state now_state;
 
 	if (sqlite3_prepare_v2(st->db, "SELECT reference, state FROM deposit WHERE id = ?1", -1,
 			       &s, NULL) == SQLITE_OK) {
@@ -164,12 +151,14 @@ dep_state_conflict(struct store *st, int64_t id, const char *from, struct ur_err
 	sqlite3_finalize(s);
 	return ur_fail(err, UR_CONFLICT,
 		       _("deposit %s is %s now, no longer %s: another user changed it first"), ref,
-		       store_deposit_state_label(now), store_deposit_state_label(from));
+		       deposit_state_parse(now, &now_state) ? deposit_state_label(now_state) : now,
+		       deposit_state_label(from));
 }
 
 enum ur_status
-store_deposit_set_state(struct store *st, int64_t id, const char *from, const char *to,
-			int64_t customer_id, const char *park_reason, struct ur_err *err)
+store_deposit_set_state(struct store *st, int64_t id, enum deposit_state from,
+			enum deposit_state to, int64_t customer_id, const char *park_reason,
+			struct ur_err *err)
 {
 	static const char sql[] =
 		"UPDATE deposit SET state = ?3, customer_id = ?4, park_reason = ?5"
@@ -180,8 +169,8 @@ store_deposit_set_state(struct store *st, int64_t id, const char *from, const ch
 	if (!s)
 		return STATUS(err);
 	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_text(s, 2, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, to, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, deposit_state_word(from), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, deposit_state_word(to), -1, SQLITE_STATIC);
 	if (customer_id)
 		sqlite3_bind_int64(s, 4, customer_id);
 	store_bind_text(s, 5, park_reason);
@@ -190,10 +179,10 @@ store_deposit_set_state(struct store *st, int64_t id, const char *from, const ch
 	if (sqlite3_changes(st->db) != 1)
 		return dep_state_conflict(st, id, from, err);
 	store_json_begin(&st->before);
-	store_json_str(&st->before, "state", from);
+	store_json_str(&st->before, "state", deposit_state_word(from));
 	store_json_end(&st->before);
 	store_json_begin(&st->after);
-	store_json_str(&st->after, "state", to);
+	store_json_str(&st->after, "state", deposit_state_word(to));
 	store_json_int(&st->after, "customer_id", customer_id);
 	store_json_str(&st->after, "park_reason", park_reason);
 	store_json_end(&st->after);
@@ -295,7 +284,7 @@ alloc_json(struct strbuf *sb, int64_t id, const struct allocation *a)
 	store_json_int(sb, "customer_id", a->customer_id);
 	store_json_int(sb, "amount", a->amount);
 	store_json_int(sb, "fee", a->fee);
-	store_json_str(sb, "kind", a->kind);
+	store_json_str(sb, "kind", alloc_kind_word(a->kind));
 	store_json_str(sb, "alloc_date", d);
 	store_json_end(sb);
 }
@@ -310,7 +299,7 @@ alloc_check(struct store *st, const struct allocation *a, bool open_checked,
 		return ur_fail(err, UR_INPUT, _("an allocation cannot be negative"));
 	if (a->fee && !a->invoice_id)
 		return ur_fail(err, UR_INPUT, _("a transfer fee needs an invoice"));
-	if (!a->kind || (strcmp(a->kind, "auto") != 0 && strcmp(a->kind, "manual") != 0))
+	if (a->kind != ALLOC_AUTO && a->kind != ALLOC_MANUAL)
 		return ur_fail(err, UR_INPUT, _("allocation kind must be auto or manual"));
 	if (a->invoice_id && !open_checked)
 		return check_open(st, a->invoice_id, a->amount + a->fee, err);
@@ -337,7 +326,7 @@ allocation_insert(struct store *st, const struct allocation *a, bool open_checke
 	sqlite3_bind_int64(s, 3, a->customer_id);
 	sqlite3_bind_int64(s, 4, a->amount);
 	sqlite3_bind_int64(s, 5, a->fee);
-	sqlite3_bind_text(s, 6, a->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 6, alloc_kind_word(a->kind), -1, SQLITE_STATIC);
 	store_bind_date(s, 7, a->alloc_date);
 	sqlite3_bind_text(s, 8, st->user, -1, SQLITE_STATIC);
 	store_bind_date(s, 9, a->made_on ? a->made_on : date_today());
@@ -365,8 +354,8 @@ store_allocation_insert(struct store *st, const struct allocation *a, int64_t *i
 }
 
 enum ur_status
-store_allocation_insert_checked(struct store *st, const struct allocation *a, int64_t *id,
-				struct ur_err *err)
+store_allocation_insert_prechecked(struct store *st, const struct allocation *a, int64_t *id,
+				   struct ur_err *err)
 {
 	return allocation_insert(st, a, true, id, err);
 }

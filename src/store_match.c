@@ -326,21 +326,9 @@ store_match_unmatched(struct store *st, struct store_match_deposits *out, struct
 	return store_match_done(st, s, rc, err);
 }
 
-static const char *
-state_name(const char *s)
-{
-	static const char *const names[] = { "unmatched", "matched", "partial", "parked",
-					     "reversed" };
-
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(s, names[i]) == 0)
-			return names[i];
-	return "unmatched";
-}
-
 enum ur_status
 store_match_deposit_get(struct store *st, const char *ref, struct store_match_deposits *out,
-			const char **state, struct ur_err *err)
+			enum deposit_state *state, struct ur_err *err)
 {
 	sqlite3_stmt *s = store_prepare(st, DEP_COLS " WHERE reference = ?1 LIMIT 2", err);
 	int rc;
@@ -351,7 +339,7 @@ store_match_deposit_get(struct store *st, const char *ref, struct store_match_de
 	sqlite3_bind_text(s, 1, ref, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		dep_row(out, s);
-		*state = state_name(store_column_str(s, 12));
+		*state = store_column_state(s, 12);
 	}
 	if ((rc = store_match_done(st, s, rc, err)) != UR_OK)
 		return rc;
@@ -477,7 +465,7 @@ confirm_check(const struct match_deposit *d, const struct match_proposal *p,
 
 static enum ur_status
 confirm_rows(struct store *st, const struct match_deposit *d, const struct match_proposal *p,
-	     const char *kind, bool checked, struct ur_err *err)
+	     enum alloc_kind kind, bool checked, struct ur_err *err)
 {
 	struct allocation a = { d->id, 0, p->customer_id, 0, 0, kind, d->date, 0 };
 	enum ur_status rc;
@@ -488,7 +476,7 @@ confirm_rows(struct store *st, const struct match_deposit *d, const struct match
 		a.customer_id = match_line_customer(p, i);
 		a.amount = p->line[i].cleared - p->line[i].fee;
 		a.fee = p->line[i].fee;
-		if ((rc = (checked ? store_allocation_insert_checked
+		if ((rc = (checked ? store_allocation_insert_prechecked
 				   : store_allocation_insert)(st, &a, &id, err)) != UR_OK)
 			return rc;
 	}
@@ -521,21 +509,22 @@ learn_customers(struct store *st, const struct match_deposit *d, const struct ma
 /* The writes of a confirmation, inside a transaction or savepoint. */
 static enum ur_status
 confirm_writes(struct store *st, const struct match_deposit *d, const struct match_proposal *p,
-	       const char *kind, struct ur_err *err)
+	       enum alloc_kind kind, struct ur_err *err)
 {
 	enum ur_status rc;
 
-	rc = store_deposit_set_state(st, d->id, "unmatched", "matched", p->customer_id, NULL, err);
+	rc = store_deposit_set_state(st, d->id, DEPOSIT_UNMATCHED, DEPOSIT_MATCHED, p->customer_id,
+				     NULL, err);
 	if (rc == UR_OK)
 		rc = confirm_rows(st, d, p, kind, false, err);
-	if (rc == UR_OK && strcmp(kind, "manual") == 0)
+	if (rc == UR_OK && kind == ALLOC_MANUAL)
 		rc = learn_customers(st, d, p, err);
 	return rc;
 }
 
 enum ur_status
 store_match_confirm(struct store *st, const struct match_deposit *d,
-		    const struct match_proposal *p, const char *kind, struct ur_err *err)
+		    const struct match_proposal *p, enum alloc_kind kind, struct ur_err *err)
 {
 	enum ur_status rc;
 	int own;
@@ -637,16 +626,16 @@ batch_check(struct store_match_batch *b, const struct match_deposit *d,
  * not a conflict but the batch's end (the caller rolls it back). */
 enum ur_status
 store_match_batch_confirm(struct store_match_batch *b, const struct match_deposit *d,
-			  const struct match_proposal *p, const char *kind, struct ur_err *err)
+			  const struct match_proposal *p, enum alloc_kind kind, struct ur_err *err)
 {
 	enum ur_status rc;
 
 	if ((rc = batch_check(b, d, p, err)) != UR_OK ||
-	    (rc = store_deposit_set_state(b->st, d->id, "unmatched", "matched", p->customer_id,
-					  NULL, err)) != UR_OK)
+	    (rc = store_deposit_set_state(b->st, d->id, DEPOSIT_UNMATCHED, DEPOSIT_MATCHED,
+					  p->customer_id, NULL, err)) != UR_OK)
 		return rc;
 	rc = confirm_rows(b->st, d, p, kind, true, err);
-	if (rc == UR_OK && strcmp(kind, "manual") == 0)
+	if (rc == UR_OK && kind == ALLOC_MANUAL)
 		rc = learn_customers(b->st, d, p, err);
 	if (rc == UR_CONFLICT && err)
 		err->status = UR_FAIL;
@@ -690,7 +679,7 @@ void_allocations(struct store *st, int64_t deposit_id, struct custs *manual, int
 		if ((k & (k - 1)) == 0)
 			ids = xrealloc(ids, (size_t)(k ? 2 * k : 1) * sizeof *ids);
 		ids[k++] = sqlite3_column_int64(s, 0);
-		if (strcmp(store_column_str(s, 2), "manual") == 0)
+		if (store_column_alloc_kind(s, 2) == ALLOC_MANUAL)
 			custs_add(manual, sqlite3_column_int64(s, 1));
 	}
 	rc = store_match_done(st, s, rc, err);
@@ -702,7 +691,7 @@ void_allocations(struct store *st, int64_t deposit_id, struct custs *manual, int
 }
 
 static enum ur_status
-current_state(struct store *st, int64_t deposit_id, char *state, size_t size,
+current_state(struct store *st, int64_t deposit_id, enum deposit_state *state,
 	      struct match_deposit *d, struct store_match_deposits *l, struct ur_err *err)
 {
 	sqlite3_stmt *s = store_prepare(st, DEP_COLS " WHERE id = ?1", err);
@@ -713,7 +702,7 @@ current_state(struct store *st, int64_t deposit_id, char *state, size_t size,
 		return UR_FAIL;
 	sqlite3_bind_int64(s, 1, deposit_id);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		snprintf(state, size, "%s", store_column_str(s, 12));
+		*state = store_column_state(s, 12);
 		dep_row(l, s);
 		*d = l->d[0];
 		rc = SQLITE_DONE;
@@ -725,25 +714,26 @@ current_state(struct store *st, int64_t deposit_id, char *state, size_t size,
 }
 
 static enum ur_status
-unmatch(struct store *st, int64_t deposit_id, const char *to, struct ur_err *err)
+unmatch(struct store *st, int64_t deposit_id, struct ur_err *err)
 {
 	struct store_match_deposits l;
 	struct match_deposit d;
-	char state[16];
+	enum deposit_state state = DEPOSIT_UNMATCHED;
 	struct custs manual = { NULL, 0 };
 	enum ur_status rc;
 	int n = 0;
 
-	if ((rc = current_state(st, deposit_id, state, sizeof state, &d, &l, err)) != UR_OK)
+	if ((rc = current_state(st, deposit_id, &state, &d, &l, err)) != UR_OK)
 		return rc;
 	if ((rc = void_allocations(st, deposit_id, &manual, &n, err)) != UR_OK)
 		goto out;
-	if (n == 0 && strcmp(to, "unmatched") == 0) {
+	if (n == 0) {
 		rc = ur_fail(err, UR_INPUT, _("deposit %s has no match to undo"), d.reference);
 		goto out;
 	}
-	if (strcmp(state, to) != 0)
-		rc = store_deposit_set_state(st, deposit_id, state, to, 0, NULL, err);
+	if (state != DEPOSIT_UNMATCHED)
+		rc = store_deposit_set_state(st, deposit_id, state, DEPOSIT_UNMATCHED, 0, NULL,
+					     err);
 	for (int i = 0; i < manual.n && rc == UR_OK; i++)
 		rc = store_alias_learn(st, &d, manual.id[i], -1, err);
 out:
@@ -760,16 +750,5 @@ store_match_undo(struct store *st, int64_t deposit_id, struct ur_err *err)
 
 	if ((rc = store_match_tx_begin(st, &own, err)) != UR_OK)
 		return rc;
-	return store_match_tx_end(st, own, unmatch(st, deposit_id, "unmatched", err), err);
-}
-
-enum ur_status
-store_match_reverse(struct store *st, int64_t deposit_id, struct ur_err *err)
-{
-	enum ur_status rc;
-	int own;
-
-	if ((rc = store_match_tx_begin(st, &own, err)) != UR_OK)
-		return rc;
-	return store_match_tx_end(st, own, unmatch(st, deposit_id, "reversed", err), err);
+	return store_match_tx_end(st, own, unmatch(st, deposit_id, err), err);
 }

@@ -45,22 +45,23 @@ struct store_match_deposits {
 enum ur_status store_match_unmatched(struct store *st, struct store_match_deposits *out,
 				     struct ur_err *err);
 /** One deposit by its reference (照会番号 etc.), whatever its state:
- *  out->n = 1, *state its state ('unmatched', 'matched' …, static). UR_INPUT
+ *  out->n = 1, *state its state. UR_INPUT
  *  when no deposit or several have that reference. */
 enum ur_status store_match_deposit_get(struct store *st, const char *ref,
-				       struct store_match_deposits *out, const char **state,
+				       struct store_match_deposits *out,
+				       enum deposit_state *state,
 				       struct ur_err *err);
 /** Free the deposits of a list. */
 void store_match_deposits_free(struct store_match_deposits *l);
 
-/** Confirm proposal p for deposit d: kind "auto" or "manual" (a manual
+/** Confirm proposal p for deposit d: kind ALLOC_AUTO or ALLOC_MANUAL (a manual
  *  confirmation also teaches the payer alias). The cash of the lines
  *  (cleared − fee) plus on_account must equal the deposit's amount, else
  *  UR_INPUT stating the difference. UR_CONFLICT when the deposit is no
  *  longer unmatched or an invoice no longer has that much open. One
  *  transaction (a savepoint inside the caller's): all or nothing. */
 enum ur_status store_match_confirm(struct store *st, const struct match_deposit *d,
-				   const struct match_proposal *p, const char *kind,
+				   const struct match_proposal *p, enum alloc_kind kind,
 				   struct ur_err *err);
 /* Confirmations in a long run inside the caller's transaction, with the
  * statements prepared once for the run and no savepoint per deposit:
@@ -78,15 +79,12 @@ void store_match_batch_free(struct store_match_batch *b);
  *  roll the caller's transaction back. */
 enum ur_status store_match_batch_confirm(struct store_match_batch *b,
 					 const struct match_deposit *d,
-					 const struct match_proposal *p, const char *kind,
+					 const struct match_proposal *p, enum alloc_kind kind,
 					 struct ur_err *err);
 /** Void the deposit's active allocations (and their fees) and make it
  *  unmatched again; a manual match also unlearns its alias count. UR_INPUT
  *  when it has nothing to undo. One transaction, audited. */
 enum ur_status store_match_undo(struct store *st, int64_t deposit_id, struct ur_err *err);
-/** As store_match_undo, but the deposit becomes 'reversed' (a bank
- *  cancellation record reverses it); fine when it was still unmatched. */
-enum ur_status store_match_reverse(struct store *st, int64_t deposit_id, struct ur_err *err);
 
 /* One learned alias, as listed. Strings valid during the callback. */
 struct store_alias_row {
@@ -108,7 +106,7 @@ enum ur_status store_alias_edit(struct store *st, int64_t id, const char *custom
 /** Remove alias id (it is learned data, not a ledger); audited. */
 enum ur_status store_alias_remove(struct store *st, int64_t id, struct ur_err *err);
 
-/* One active allocation, as exported (CLI.md columns). */
+/* One active allocation, as exported (doc/cli-contract.md columns). */
 struct store_alloc_row {
 	const char *deposit_ref;
 	int32_t deposit_date;

@@ -106,12 +106,18 @@ int store_bind_date(sqlite3_stmt *s, int idx, int32_t day);
 int32_t store_column_date(sqlite3_stmt *s, int col);
 /** Column text, "" for NULL. */
 const char *store_column_str(sqlite3_stmt *s, int col);
+/** Column col, a deposit's stored state word, as the enum (the schema's
+ *  CHECK allows no other word). */
+enum deposit_state store_column_state(sqlite3_stmt *s, int col);
+/** Column col, an allocation's stored kind word, as the enum. */
+enum alloc_kind store_column_alloc_kind(sqlite3_stmt *s, int col);
+/** store_allocation_insert without its open-amount check, for a caller
+ *  that has already checked, in this transaction, that the invoice has
+ *  the amount and fee open (a batch of confirmations). */
+enum ur_status store_allocation_insert_prechecked(struct store *st, const struct allocation *a,
+						  int64_t *id, struct ur_err *err);
 /** Audit a change of entity kind:key (e.g. "invoice", "A-1001") with
  *  the JSON texts before/after (either NULL). */
-/* store_allocation_insert for a caller that has checked, in this
- * transaction, that the invoice has the amount and fee open. */
-enum ur_status store_allocation_insert_checked(struct store *st, const struct allocation *a,
-					       int64_t *id, struct ur_err *err);
 enum ur_status store_audit_entity(struct store *st, const char *action, const char *kind,
 				  const char *key, const char *before, const char *after,
 				  struct ur_err *err);

@@ -118,26 +118,13 @@ sui_customers_free(struct sui_customer *c, int n)
 }
 
 void
-sui_contacts_free(struct sui_contact *c, int n)
-{
-	for (int i = 0; i < n; i++) {
-		free(c[i].user);
-		free(c[i].customer);
-		free(c[i].channel);
-		free(c[i].note);
-		free(c[i].outcome);
-		free(c[i].next);
-	}
-}
-
-void
 sui_deposit_row(sqlite3_stmt *s, struct sui_deposit *d)
 {
 	d->id = sqlite3_column_int64(s, 0);
 	d->date = store_column_date(s, 1);
 	d->amount = sqlite3_column_int64(s, 2);
 	sui_col_copy(s, 3, d->currency, sizeof d->currency);
-	sui_col_copy(s, 4, d->state, sizeof d->state);
+	d->state = store_column_state(s, 4);
 	d->customer_id = sqlite3_column_int64(s, 5);
 	d->payer = sui_col_dup(s, 6);
 	d->payer_key = sui_col_dup(s, 7);
@@ -205,7 +192,8 @@ store_ui_counts(struct store *st, int32_t today, struct sui_counts *c, struct ur
 	for (int mine = 0; mine < 2; mine++) {
 		sqlite3_reset(s);
 		store_bind_date(s, 1, today);
-		sqlite3_bind_text(s, 2, mine ? "manual" : "auto", -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, alloc_kind_word(mine ? ALLOC_MANUAL : ALLOC_AUTO), -1,
+				  SQLITE_STATIC);
 		if (mine)
 			sqlite3_bind_text(s, 3, store_user(st), -1, SQLITE_TRANSIENT);
 		if ((rc = sqlite3_step(s)) != SQLITE_ROW)
@@ -273,7 +261,7 @@ store_ui_allocations(struct store *st, int64_t id, struct sui_alloc **out, size_
 		sui_col_copy(s, 1, a->number, sizeof a->number);
 		a->amount = sqlite3_column_int64(s, 2);
 		a->fee = sqlite3_column_int64(s, 3);
-		sui_col_copy(s, 4, a->kind, sizeof a->kind);
+		a->kind = store_column_alloc_kind(s, 4);
 		sui_col_copy(s, 5, a->user, sizeof a->user);
 		if (sqlite3_column_type(s, 6) != SQLITE_NULL)
 			a->made_on = store_column_date(s, 6);
@@ -340,35 +328,4 @@ store_ui_customer_get(struct store *st, int64_t id, struct sui_customer *c, stru
 	}
 	customer_row(s, c);
 	return sui_finish(st, s, SQLITE_DONE, err);
-}
-
-enum ur_status
-store_ui_contacts(struct store *st, int64_t customer_id, int max, struct sui_contact *out,
-		  int *n, struct ur_err *err)
-{
-	static const char sql[] =
-		"SELECT k.id, k.at, k.user, c.name, k.channel, k.note, ifnull(k.outcome, ''),"
-		" ifnull(k.next_date, '') FROM contact k JOIN customer c ON c.id = k.customer_id"
-		" WHERE ?1 = 0 OR k.customer_id = ?1 ORDER BY k.at DESC, k.id DESC LIMIT ?2";
-	sqlite3_stmt *s = store_prepare(st, sql, err);
-	struct sui_contact *k;
-	int rc;
-
-	*n = 0;
-	if (!s)
-		return err->status;
-	sqlite3_bind_int64(s, 1, customer_id);
-	sqlite3_bind_int(s, 2, max);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
-		k = &out[(*n)++];
-		k->id = sqlite3_column_int64(s, 0);
-		sui_col_copy(s, 1, k->at, sizeof k->at);
-		k->user = sui_col_dup(s, 2);
-		k->customer = sui_col_dup(s, 3);
-		k->channel = sui_col_dup(s, 4);
-		k->note = sui_col_dup(s, 5);
-		k->outcome = sui_col_dup(s, 6);
-		k->next = sui_col_dup(s, 7);
-	}
-	return sui_finish(st, s, rc, err);
 }

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "err.h"
+#include "ledger_words.h"
 #include "match.h"
 
 struct store;
@@ -27,7 +28,7 @@ struct sui_deposit {
 	int32_t date;
 	int64_t amount;
 	char currency[8];
-	char state[12];
+	enum deposit_state state;
 	int64_t customer_id; /* 0: none assigned */
 	char *payer, *payer_key, *payer_code, *remit_bank, *remit_branch;
 	char *edi, *reference, *park_reason, *account, *acct_number;
@@ -41,7 +42,7 @@ struct sui_alloc {
 	int64_t id;
 	char number[40]; /* the invoice's; "" for money held on account */
 	int64_t amount, fee;
-	char kind[8]; /* "auto" or "manual" */
+	enum alloc_kind kind;
 	char user[48];
 	int32_t made_on; /* 0: not recorded */
 };
@@ -81,13 +82,6 @@ struct sui_customer {
 	char currency[8];
 };
 
-/* Contacts (pane 3). Strings owned. */
-struct sui_contact {
-	int64_t id;
-	char at[24];
-	char *user, *customer, *channel, *note, *outcome, *next;
-};
-
 /** One more connection to the database at path, which another connection
  *  of the process has opened (created and migrated) already: for reading
  *  on a background thread. It neither creates the file nor migrates:
@@ -112,8 +106,6 @@ void store_ui_stop_hook(struct store *st, int (*stop)(void *ctx), void *ctx);
 void sui_deposit_free(struct sui_deposit *d);
 /** Free the strings of n customers. */
 void sui_customers_free(struct sui_customer *c, int n);
-/** Free the strings of n contacts. */
-void sui_contacts_free(struct sui_contact *c, int n);
 
 /** Up to max deposits of filter f in sort order s (today decides
  *  "auto-matched today"), read along the sort order from deposit from:
@@ -130,12 +122,10 @@ enum ur_status store_ui_queue_page(struct store *st, enum sui_filter f, enum sui
 enum ur_status store_ui_queue_count(struct store *st, enum sui_filter f, enum sui_sort s,
 				    int32_t today, const struct sui_deposit *before, long *n,
 				    struct ur_err *err);
-/** Who last changed deposit id's state, and to what ("matched", "parked",
- *  "unmatched"; both empty when nobody has): the clerk whose row just left
- *  the queue is told why. */
-enum ur_status store_ui_deposit_change(struct store *st, int64_t id, char *state,
-				       size_t state_size, char *user, size_t user_size,
-				       struct ur_err *err);
+/** Who last changed deposit id's state, and to what (user empty when
+ *  nobody has): the clerk whose row just left the queue is told why. */
+enum ur_status store_ui_deposit_change(struct store *st, int64_t id, enum deposit_state *state,
+				       char *user, size_t user_size, struct ur_err *err);
 /** The first deposit of filter f from deposit from on (itself included)
  *  in direction dir whose payer name, folded key, reference, EDI text or
  *  amount contains text (an amount as shown, "¥339,700" or "339700円",
@@ -203,10 +193,6 @@ enum ur_status store_ui_customer_find(struct store *st, const char *text, int ma
 /** Load customer id into *c (UR_INPUT when it does not exist). */
 enum ur_status store_ui_customer_get(struct store *st, int64_t id, struct sui_customer *c,
 				     struct ur_err *err);
-/** The latest contacts (of customer id, or of everyone when 0), newest
- *  first, at most max. */
-enum ur_status store_ui_contacts(struct store *st, int64_t customer_id, int max,
-				 struct sui_contact *out, int *n, struct ur_err *err);
 
 /** Who else holds a live lease on deposit id: a malloc'd user name in
  *  *user, or NULL when nobody (or only this store's user) does. */
@@ -220,7 +206,7 @@ enum ur_status store_ui_lease_release(struct store *st, int64_t id, struct ur_er
 
 /** Confirm proposal p for deposit d — the engine's, or one a form built
  *  (lines: cleared and fee; on_account) — through store_match_confirm
- *  (kind "manual": it teaches the payer alias) and record an undoable
+ *  (kind ALLOC_MANUAL: it teaches the payer alias) and record an undoable
  *  "ui-confirm", in one transaction. UR_CONFLICT (nothing written) when
  *  another clerk changed the deposit or an invoice first; UR_INPUT when
  *  the parts do not add up to the deposit. */

@@ -19,7 +19,7 @@
 /* Record the undoable action: after = {"deposit":…,"from":…,"to":…,
  * "customer":prev}. */
 static enum ur_status
-record(struct store *st, const char *action, const struct sui_deposit *d, const char *to,
+record(struct store *st, const char *action, const struct sui_deposit *d, enum deposit_state to,
        struct ur_err *err)
 {
 	struct strbuf j;
@@ -28,7 +28,8 @@ record(struct store *st, const char *action, const struct sui_deposit *d, const 
 
 	sb_init(&j);
 	sb_addf(&j, "{\"deposit\":%" PRId64 ",\"from\":\"%s\",\"to\":\"%s\",\"customer\":%" PRId64
-		    "}", d->id, d->state, to, d->customer_id);
+		    "}", d->id, deposit_state_word(d->state), deposit_state_word(to),
+		d->customer_id);
 	snprintf(key, sizeof key, "%" PRId64, d->id);
 	rc = store_audit_entity(st, action, "deposit", key, NULL, j.buf, err);
 	sb_free(&j);
@@ -55,9 +56,9 @@ store_ui_confirm(struct store *st, const struct sui_deposit *d, const struct mat
 	sui_match_deposit(d, &md);
 	if (store_begin(st, err) != UR_OK)
 		return err->status;
-	rc = store_match_confirm(st, &md, p, "manual", err);
+	rc = store_match_confirm(st, &md, p, ALLOC_MANUAL, err);
 	if (rc == UR_OK)
-		rc = record(st, "ui-confirm", d, "matched", err);
+		rc = record(st, "ui-confirm", d, DEPOSIT_MATCHED, err);
 	return finish_tx(st, rc, err);
 }
 
@@ -72,10 +73,10 @@ store_ui_park(struct store *st, int64_t id, const char *reason, struct ur_err *e
 	if (store_ui_deposit_get(st, id, &d, err) != UR_OK)
 		return err->status;
 	if ((rc = store_begin(st, err)) == UR_OK) {
-		rc = store_deposit_set_state(st, id, "unmatched", "parked", d.customer_id, reason,
-					     err);
+		rc = store_deposit_set_state(st, id, DEPOSIT_UNMATCHED, DEPOSIT_PARKED,
+					     d.customer_id, reason, err);
 		if (rc == UR_OK)
-			rc = record(st, "ui-park", &d, "parked", err);
+			rc = record(st, "ui-park", &d, DEPOSIT_PARKED, err);
 		rc = finish_tx(st, rc, err);
 	}
 	sui_deposit_free(&d);
@@ -92,10 +93,11 @@ store_ui_assign(struct store *st, const struct sui_deposit *d, int64_t customer,
 	sui_match_deposit(d, &md);
 	if (store_begin(st, err) != UR_OK)
 		return err->status;
-	rc = store_deposit_set_state(st, d->id, "unmatched", "unmatched", customer, NULL, err);
+	rc = store_deposit_set_state(st, d->id, DEPOSIT_UNMATCHED, DEPOSIT_UNMATCHED, customer,
+				     NULL, err);
 	if (rc == UR_OK)
 		rc = store_alias_learn(st, &md, customer, 1, err);
 	if (rc == UR_OK)
-		rc = record(st, "ui-assign", d, "unmatched", err);
+		rc = record(st, "ui-assign", d, DEPOSIT_UNMATCHED, err);
 	return finish_tx(st, rc, err);
 }

@@ -15,7 +15,6 @@
 #include <string.h>
 
 #include "kana.h"
-#include "match_priv.h"
 #include "store_match_priv.h"
 #include "store_priv.h"
 #include "store_ui.h"
@@ -230,13 +229,13 @@ load_alike(struct finder *f, struct sui_names *nm, struct ur_err *err)
 
 /* Does anything but a name alike name a customer in ix? */
 static bool
-named(struct match_index *ix, const struct finder *f, struct mcands *cs)
+named(struct match_index *ix, const struct finder *f)
 {
-	match_candidates(ix, f->d, f->key, f->corp, f->code, cs);
-	for (int i = 0; i < cs->n; i++)
-		if (cs->c[i].features & MATCH_F_IDENTITY & ~MATCH_F_NAME_FUZZY)
-			return true;
-	return false;
+	int64_t ids[MATCH_MAX_CANDS];
+	bool named;
+
+	match_payer_customers(ix, f->d, f->key, f->corp, f->code, ids, &named);
+	return named;
 }
 
 /* When nothing else names a customer (in the index of those found so
@@ -246,22 +245,22 @@ static enum ur_status
 find_alike(struct finder *f, struct match_index *found, struct sui_names *nm, int *added,
 	   struct ur_err *err)
 {
-	struct mcands *cs = xmalloc(sizeof *cs);
+	int64_t ids[MATCH_MAX_CANDS];
 	struct match_index *names = NULL;
 	enum ur_status rc = UR_OK;
-	int before = f->n;
+	int before = f->n, n;
+	bool any;
 
-	if (*f->key && !named(found, f, cs)) {
+	if (*f->key && !named(found, f)) {
 		if ((names = load_alike(f, nm, err))) {
-			match_candidates(names, f->d, f->key, f->corp, f->code, cs);
-			for (int i = 0; i < cs->n; i++)
-				add_cust(f, names->cust[cs->c[i].cust].id);
+			n = match_payer_customers(names, f->d, f->key, f->corp, f->code, ids, &any);
+			for (int i = 0; i < n; i++)
+				add_cust(f, ids[i]);
 			match_index_free(names);
 		} else {
 			rc = err->status;
 		}
 	}
-	free(cs);
 	*added = f->n - before;
 	return rc;
 }
@@ -583,7 +582,7 @@ store_ui_match(struct store *st, int64_t id, const struct match_config *cfg,
 	f.code = m->d.payer_code;
 	if (!*f.code || strspn(f.code, "0") == strlen(f.code))
 		f.code = info.payer_code;
-	if (strcmp(m->d.state, "unmatched") != 0 && m->d.customer_id) {
+	if (m->d.state != DEPOSIT_UNMATCHED && m->d.customer_id) {
 		f.reopen = m->d.id;
 		add_cust(&f, m->d.customer_id);
 	}

@@ -240,8 +240,8 @@ store_ui_queue_find(struct store *st, enum sui_filter f, enum sui_sort so, int32
 }
 
 enum ur_status
-store_ui_deposit_change(struct store *st, int64_t id, char *state, size_t state_size,
-			char *user, size_t user_size, struct ur_err *err)
+store_ui_deposit_change(struct store *st, int64_t id, enum deposit_state *state, char *user,
+			size_t user_size, struct ur_err *err)
 {
 	sqlite3_stmt *s = store_prepare(st,
 		"SELECT user, json_extract(after, '$.state') FROM audit INDEXED BY audit_entity"
@@ -249,13 +249,14 @@ store_ui_deposit_change(struct store *st, int64_t id, char *state, size_t state_
 		err);
 	int rc;
 
-	*state = *user = '\0';
+	*state = DEPOSIT_UNMATCHED;
+	*user = '\0';
 	if (!s)
 		return err->status;
 	sqlite3_bind_int64(s, 1, id);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		snprintf(user, user_size, "%s", store_column_str(s, 0));
-		snprintf(state, state_size, "%s", store_column_str(s, 1));
+		*state = store_column_state(s, 1);
 	}
 	return sui_finish(st, s, rc, err);
 }

@@ -18,7 +18,7 @@
 #include "store_ui_priv.h"
 #include "strbuf.h"
 
-/* The undo record written by store_ui_act.c. */
+/* The undo record written by store_ui_act.c (states stored as words). */
 struct undo_rec {
 	int64_t audit_id, deposit, customer;
 	char action[16], from[16], to[16];
@@ -87,21 +87,24 @@ undo_apply(struct store *st, const struct undo_rec *u, const struct sui_deposit 
 	   struct ur_err *err)
 {
 	struct match_deposit md;
+	enum deposit_state from, to;
 	enum ur_status rc;
 
-	if (strcmp(d->state, u->to) != 0)
-		return ur_fail(err, UR_CONFLICT, _("the deposit is %s now"), d->state);
+	if (!deposit_state_parse(u->from, &from) || !deposit_state_parse(u->to, &to) ||
+	    d->state != to)
+		return ur_fail(err, UR_CONFLICT, _("the deposit is %s now"),
+			       deposit_state_label(d->state));
 	sui_match_deposit(d, &md);
 	if (!strcmp(u->action, "ui-confirm")) {
 		if ((rc = store_match_undo(st, d->id, err)) != UR_OK || !u->customer)
 			return rc;
-		return store_deposit_set_state(st, d->id, "unmatched", "unmatched", u->customer,
-					       NULL, err);
+		return store_deposit_set_state(st, d->id, DEPOSIT_UNMATCHED, DEPOSIT_UNMATCHED,
+					       u->customer, NULL, err);
 	}
 	if (!strcmp(u->action, "ui-assign") && d->customer_id &&
 	    (rc = store_alias_learn(st, &md, d->customer_id, -1, err)) != UR_OK)
 		return rc;
-	return store_deposit_set_state(st, d->id, u->to, u->from, u->customer, NULL, err);
+	return store_deposit_set_state(st, d->id, to, from, u->customer, NULL, err);
 }
 
 enum ur_status
@@ -143,7 +146,7 @@ same_auto_match(const struct sui_deposit *d, const struct sui_alloc *a, size_t n
 		return ur_fail(err, UR_CONFLICT, _("deposit %s was matched again since"),
 			       d->reference);
 	for (size_t i = 0; i < n; i++)
-		if (strcmp(a[i].kind, "auto") != 0)
+		if (a[i].kind != ALLOC_AUTO)
 			return ur_fail(err, UR_INPUT,
 				       _("deposit %s was matched by hand: undo it as its clerk"),
 				       d->reference);
@@ -161,9 +164,9 @@ undo_auto_apply(struct store *st, const struct sui_deposit *d, const struct sui_
 	size_t m = 0;
 	enum ur_status rc;
 
-	if (strcmp(now->state, d->state) != 0 || now->customer_id != d->customer_id)
+	if (now->state != d->state || now->customer_id != d->customer_id)
 		return ur_fail(err, UR_CONFLICT, _("deposit %s is %s now"), d->reference,
-			       store_deposit_state_label(now->state));
+			       deposit_state_label(now->state));
 	if ((rc = store_ui_allocations(st, d->id, &b, &m, err)) == UR_OK &&
 	    (rc = same_auto_match(d, a, n, b, m, err)) == UR_OK)
 		rc = store_match_undo(st, d->id, err);

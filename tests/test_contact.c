@@ -34,7 +34,7 @@ ct_pay(struct store *st, const char *ref, int64_t cid, const char *number, int64
 	struct deposit d = { .acct_bank = "0001", .acct_branch = "001", .acct_number = "1111111",
 			     .booking_date = tu_day(date), .value_date = tu_day(date), .amount = amount,
 			     .currency = "JPY", .payer_name = "TEST", .reference = ref };
-	struct allocation a = { .customer_id = cid, .amount = amount, .kind = "manual",
+	struct allocation a = { .customer_id = cid, .amount = amount, .kind = ALLOC_MANUAL,
 				.alloc_date = tu_day(date) };
 	struct invoice inv;
 	enum store_upsert what;

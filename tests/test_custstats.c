@@ -51,7 +51,7 @@ cs_pay(struct store *st, const char *ref, int64_t cid, const char *number, int64
 			     .booking_date = tu_day(date), .value_date = tu_day(date), .amount = amount,
 			     .currency = cur, .payer_name = "TEST", .reference = ref };
 	struct allocation a = { .customer_id = cid, .invoice_id = cs_inv_id(st, number),
-				.amount = amount, .fee = fee, .kind = "manual",
+				.amount = amount, .fee = fee, .kind = ALLOC_MANUAL,
 				.alloc_date = tu_day(date) };
 	enum store_upsert what;
 	struct ur_err err;
@@ -305,7 +305,8 @@ cs_assigned(struct store *st, const char *ref, int64_t cid, const char *date)
 	int64_t id;
 
 	if (store_deposit_insert(st, &d, &id, &what, &err) != UR_OK ||
-	    store_deposit_set_state(st, id, "unmatched", "unmatched", cid, NULL, &err) != UR_OK)
+	    store_deposit_set_state(st, id, DEPOSIT_UNMATCHED, DEPOSIT_UNMATCHED, cid, NULL,
+				    &err) != UR_OK)
 		tap_diag("assign %s: %s", ref, err.msg);
 }
 

@@ -110,7 +110,7 @@ propose(struct store *st, const char *ref, struct store_match_deposits *l,
 {
 	struct match_index *ix = kept[nkept++] = match_index_new();
 	struct match_config cfg;
-	const char *state;
+	enum deposit_state state;
 	struct ur_err err;
 	int ok;
 
@@ -150,19 +150,20 @@ test_confirm_undo(void)
 	tap_is_int(r.prop[0].fit, MATCH_FIT_FEE, "A-1 minus the ¥440 fee");
 	p = r.prop[0];
 	p.on_account = 1;
-	tap_is_int(store_match_confirm(st, &l.d[0], &p, "manual", &err), UR_INPUT,
+	tap_is_int(store_match_confirm(st, &l.d[0], &p, ALLOC_MANUAL, &err), UR_INPUT,
 		   "one yen too much is refused");
 	tap_is_str(err.msg, "cleared − fee + on account = 109,561, but the deposit is 109,560: "
 			    "1 too much", "the difference is stated");
 	p.on_account = 0;
-	tap_is_int(store_match_confirm(st, &l.d[0], &p, "manual", &err), UR_OK, "confirm by hand");
+	tap_is_int(store_match_confirm(st, &l.d[0], &p, ALLOC_MANUAL, &err), UR_OK,
+		   "confirm by hand");
 	tap_is_int(ts_q1(path, "SELECT state = 'matched' FROM deposit WHERE reference = '0001'"),
 		   1, "deposit matched");
 	tap_is_int(ts_q1(path, "SELECT amount - paid FROM invoice WHERE number = 'A-1'"), 0,
 		   "A-1 fully cleared (cash + fee)");
 	tap_is_int(ts_q1(path, "SELECT amount FROM adjustment WHERE kind = 'fee'"), 440,
 		   "the fee is an adjustment");
-	tap_is_int(store_match_confirm(st, &l.d[0], &p, "manual", &err), UR_CONFLICT,
+	tap_is_int(store_match_confirm(st, &l.d[0], &p, ALLOC_MANUAL, &err), UR_CONFLICT,
 		   "confirming again: another user got there first");
 	store_alias_each(st, alias_count, n, &err);
 	tap_is_int(n[0], 1, "the manual match taught one alias");
@@ -275,7 +276,7 @@ test_batch(void)
 	struct store_match_batch *b;
 	struct match_proposal p;
 	struct match_line lines[2] = { { 0 } };
-	const char *state;
+	enum deposit_state state;
 	struct ur_err err;
 	int64_t bad = -1, a1;
 
@@ -290,15 +291,15 @@ test_batch(void)
 	p.nlines = 1;
 	p.line[0].invoice_id = a1;
 	p.line[0].cleared = 55000;
-	tap_is_int(store_match_confirm(other, &l2.d[0], &p, "manual", &err), UR_OK,
+	tap_is_int(store_match_confirm(other, &l2.d[0], &p, ALLOC_MANUAL, &err), UR_OK,
 		   "the other clerk pays half of A-1 with 0002");
 	tap_ok((b = store_match_batch_new(st, &err)) != NULL, "a batch");
 	tap_is_int(store_begin(st, &err), UR_OK, "the batch's transaction");
-	tap_is_int(store_match_batch_confirm(b, &l1.d[0], &r1.prop[0], "auto", &err),
+	tap_is_int(store_match_batch_confirm(b, &l1.d[0], &r1.prop[0], ALLOC_AUTO, &err),
 		   UR_CONFLICT, "0001 onto A-1: only half of it is still open");
 	tap_is_str(err.msg, "invoice A-1 has only 55,000 open, not 110,000: another user may have "
 			    "changed it", "the conflict is stated");
-	tap_is_int(store_match_batch_confirm(b, &l3.d[0], &r3.prop[0], "auto", &err), UR_OK,
+	tap_is_int(store_match_batch_confirm(b, &l3.d[0], &r3.prop[0], ALLOC_AUTO, &err), UR_OK,
 		   "0003 onto B-1 in the same batch");
 	tap_is_int(store_commit(st, &err), UR_OK, "commit");
 	tap_is_int(ts_q1(path, "SELECT state = 'unmatched' FROM deposit WHERE reference = '0001'"),
@@ -315,7 +316,7 @@ test_batch(void)
 	tap_is_int(ts_q1(path, "SELECT count(*) FROM audit WHERE entity = 'deposit:3'"
 			       " AND action = 'state'"), 1, "0003's state change is audited");
 	tap_is_int(store_begin(st, &err), UR_OK, "another batch");
-	tap_is_int(store_match_batch_confirm(b, &l3.d[0], &r3.prop[0], "auto", &err),
+	tap_is_int(store_match_batch_confirm(b, &l3.d[0], &r3.prop[0], ALLOC_AUTO, &err),
 		   UR_CONFLICT, "0003 again: it is matched already");
 	tap_is_int(store_commit(st, &err), UR_OK, "commit");
 	tap_is_int(ts_q1(path, "SELECT count(*) FROM allocation WHERE deposit_id = 3"), 1,
@@ -338,21 +339,21 @@ test_aliases(void)
 	struct store_match_deposits l;
 	struct match_proposal p;
 	struct match_line lines[2] = { { 0 } };
-	const char *state;
+	enum deposit_state state;
 	struct ur_err err;
 	int n[3] = { 0, 0, 0 };
 
 	memset(&p, 0, sizeof p);
 	p.line = lines;
 	store_match_deposit_get(st, "0002", &l, &state, &err);
-	tap_is_str(state, "unmatched", "state of 0002");
+	tap_is_str(deposit_state_word(state), "unmatched", "state of 0002");
 	p.customer_id = ts_q1(path, "SELECT id FROM customer WHERE code = 'C2'");
 	p.on_account = 55000;
-	tap_is_int(store_match_confirm(st, &l.d[0], &p, "manual", &err), UR_OK,
+	tap_is_int(store_match_confirm(st, &l.d[0], &p, ALLOC_MANUAL, &err), UR_OK,
 		   "all on account for C2");
 	store_match_undo(st, l.d[0].id, &err);
 	p.customer_id = ts_q1(path, "SELECT id FROM customer WHERE code = 'C1'");
-	store_match_confirm(st, &l.d[0], &p, "manual", &err);
+	store_match_confirm(st, &l.d[0], &p, ALLOC_MANUAL, &err);
 	ts_exec(path, "INSERT INTO payer_alias (payer_key, customer_id, last_used_at, user)"
 		      " VALUES ('ヤマダタロウ', 2, '2026-01-01T00:00:00Z', 'x')");
 	store_alias_each(st, alias_count, n, &err);

@@ -102,7 +102,7 @@ pay(struct store *st, int64_t cust_id, int64_t invoice_id, const char *date, int
 	a.customer_id = cust_id;
 	a.amount = amount;
 	a.fee = fee;
-	a.kind = "manual";
+	a.kind = ALLOC_MANUAL;
 	a.alloc_date = tu_day(date);
 	if (store_allocation_insert(st, &a, &id, &err) != UR_OK)
 		tap_diag("allocation: %s", err.msg);

@@ -288,7 +288,8 @@ test_foreign_keys(void)
 
 	tap_is_int(store_open(&st, ":memory:", "u", &err), UR_OK, "open :memory:");
 	tap_is_int(store_deposit_insert(st, &d, &id, &what, &err), UR_OK, "deposit");
-	tap_is_int(store_deposit_set_state(st, id, "unmatched", "matched", 424242, NULL, &err),
+	tap_is_int(store_deposit_set_state(st, id, DEPOSIT_UNMATCHED, DEPOSIT_MATCHED, 424242, NULL,
+					   &err),
 		   UR_FAIL, "foreign keys are on: unknown customer refused");
 	tap_ok(strstr(err.msg, "FOREIGN KEY") != NULL, "message from SQLite: %s", err.msg);
 	tap_is_int(store_invoice_get(st, "nope", &inv, &open, &err), UR_INPUT,

@@ -60,7 +60,7 @@ allocate(struct store *st, int64_t dep, const char *cust, const char *number,
 {
 	struct allocation a = { .deposit_id = dep, .customer_id = cust_id(st, cust),
 				.invoice_id = number ? inv_id(st, number, NULL) : 0,
-				.amount = amount, .fee = fee, .kind = "manual",
+				.amount = amount, .fee = fee, .kind = ALLOC_MANUAL,
 				.alloc_date = tu_day(date) };
 	struct ur_err err;
 	int64_t id = 0;
@@ -105,9 +105,11 @@ test_deposits(struct store *st, const char *path)
 	tap_ok(what == STORE_INSERTED && id1 != id2, "… a new deposit");
 	ts_text_is(path, "SELECT group_concat(reference || ':' || state, ',') FROM deposit",
 		   "000123:unmatched,0123:unmatched", "references kept exactly, state unmatched");
-	tap_is_int(store_deposit_set_state(st, id1, "unmatched", "parked", 0, "ask sales", &err),
+	tap_is_int(store_deposit_set_state(st, id1, DEPOSIT_UNMATCHED, DEPOSIT_PARKED, 0,
+					   "ask sales", &err),
 		   UR_OK, "park a deposit");
-	tap_is_int(store_deposit_set_state(st, id1, "unmatched", "matched", 0, NULL, &err),
+	tap_is_int(store_deposit_set_state(st, id1, DEPOSIT_UNMATCHED, DEPOSIT_MATCHED, 0, NULL,
+					   &err),
 		   UR_CONFLICT, "a state that changed meanwhile is a conflict");
 	tap_is_str(err.msg, "deposit 000123 is parked now, no longer unmatched: another user changed "
 			    "it first", "… said with the reference and both states");
@@ -357,7 +359,7 @@ TAP_SUITE(store_aging)
  * neither). */
 TAP_SUITE(store_matched_today)
 {
-	struct allocation a = { .kind = "auto" };
+	struct allocation a = { .kind = ALLOC_AUTO };
 	struct sui_counts c;
 	int64_t id, d1, d2;
 	struct store *st, *other;
@@ -383,7 +385,7 @@ TAP_SUITE(store_matched_today)
 	a.alloc_date = tu_day("2026-03-31");
 	a.made_on = tu_day("2026-03-20"); /* as the demo records a past payment */
 	tap_is_int(store_allocation_insert(st, &a, &id, &err), UR_OK, "a match made on 03-20");
-	a.kind = "manual";
+	a.kind = ALLOC_MANUAL;
 	a.made_on = 0;
 	a.deposit_id = deposit(st, "T-3", 3000, "2026-03-31");
 	a.amount = 3000;

@@ -226,7 +226,7 @@ check_amount_only(struct store *st, const char *path)
 	p.customer_id = c;
 	p.line[0] = (struct match_line){ .invoice_id = it[0].invoice_id, .number = it[0].number,
 					 .cleared = it[0].open / 2 };
-	tap_is_int(store_match_confirm(st, &m.md, &p, "manual", &err), UR_OK,
+	tap_is_int(store_match_confirm(st, &m.md, &p, ALLOC_MANUAL, &err), UR_OK,
 		   "half of the oldest invoice paid");
 	sui_match_free(&m);
 	sui_names_free(&names);
@@ -333,7 +333,7 @@ check_race(struct store *st, const char *path)
 	match_config_default(&cfg);
 	for (int64_t id = 1; !dep && id < 2000; id++)
 		if (store_ui_match(st, id, &cfg, &names, &a, &err) == UR_OK) {
-			if (!strcmp(a.d.state, "unmatched") && a.r.nprop && a.r.prop[0].nlines)
+			if (a.d.state == DEPOSIT_UNMATCHED && a.r.nprop && a.r.prop[0].nlines)
 				dep = id;
 			else
 				sui_match_free(&a);
@@ -410,7 +410,7 @@ proposed_elsewhere(struct store *st, struct sui_names *names, struct sui_match *
 	match_config_default(&cfg);
 	for (int64_t id = 1; id < 2000; id++)
 		if (store_ui_match(st, id, &cfg, names, m, &err) == UR_OK) {
-			if (!strcmp(m->d.state, "unmatched") && m->r.nprop && m->r.prop[0].nlines &&
+			if (m->d.state == DEPOSIT_UNMATCHED && m->r.nprop && m->r.prop[0].nlines &&
 			    !strstr(m->d.payer, m->r.prop[0].customer_name))
 				return id;
 			sui_match_free(m);
@@ -484,19 +484,19 @@ check_undo_auto(struct store *st, const char *path)
 		return;
 	sui_match_deposit(&m.d, &md);
 	rows = q1(path, ALLOC_ROWS, id);
-	tap_is_int(store_match_confirm(st, &md, &m.r.prop[0], "auto", &err), UR_OK,
+	tap_is_int(store_match_confirm(st, &md, &m.r.prop[0], ALLOC_AUTO, &err), UR_OK,
 		   "the engine matches it");
 	sui_deposit_free(&m.d);
 	store_ui_deposit_get(st, id, &m.d, &err);
 	tap_is_int(store_ui_allocations(st, id, &a, &n, &err), UR_OK, "its allocations");
-	tap_ok(n > 0 && !strcmp(a[0].kind, "auto"), "… the engine's");
+	tap_ok(n > 0 && a[0].kind == ALLOC_AUTO, "… the engine's");
 	tap_is_int(store_match_undo(other, id, &err), UR_OK, "suzuki undoes it meanwhile");
 	audits = ts_q1(path, "SELECT count(*) FROM audit");
 	tap_is_int(store_ui_undo_auto(st, &m.d, a, n, &err), UR_CONFLICT,
 		   "undoing the match seen is refused: the deposit changed since");
 	tap_ok(strstr(err.msg, m.d.reference) != NULL, "… naming the deposit: %s", err.msg);
 	tap_is_int(ts_q1(path, "SELECT count(*) FROM audit"), audits, "… writing nothing");
-	tap_is_int(store_match_confirm(st, &md, &m.r.prop[0], "auto", &err), UR_OK,
+	tap_is_int(store_match_confirm(st, &md, &m.r.prop[0], ALLOC_AUTO, &err), UR_OK,
 		   "matched automatically again");
 	free(a);
 	sui_deposit_free(&m.d);

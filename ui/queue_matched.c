@@ -18,7 +18,7 @@ bool
 queue_auto_match(const struct sui_alloc *a, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (strcmp(a[i].kind, "auto") != 0)
+		if (a[i].kind != ALLOC_AUTO)
 			return false;
 	return n > 0;
 }
@@ -64,7 +64,7 @@ queue_draw_matched(const struct sui_match *det, const struct sui_alloc *a, size_
 	int line = 0;
 
 	sb_init(&b);
-	sb_addf(&b, _("State: %s"), store_deposit_state_label(det->d.state));
+	sb_addf(&b, _("State: %s"), deposit_state_label(det->d.state));
 	if (n)
 		sb_addf(&b, queue_auto_match(a, n) ? _(" automatically (%s)") : _(" by hand (%s)"),
 			a[0].user);

@@ -93,20 +93,20 @@ static void
 note_moved(struct view *v, const struct sui_deposit *was)
 {
 	struct queue *q = v->priv;
-	char state[16], user[64];
+	enum deposit_state state;
+	char user[64];
 	struct strbuf m;
 	struct ur_err err;
 
 	ur_err_clear(&err);
-	if (store_ui_deposit_change(v->app->st, was->id, state, sizeof state, user, sizeof user,
-				    &err) != UR_OK || !*state || strcmp(state, was->state) == 0 ||
-	    q->w.filter == SUI_ALL)
+	if (store_ui_deposit_change(v->app->st, was->id, &state, user, sizeof user,
+				    &err) != UR_OK || !*user || state == was->state || q->w.filter == SUI_ALL)
 		return; /* still the row under the cursor */
 	sb_init(&m);
 	sb_addf(&m,
-		strcmp(state, "matched") == 0
+		state == DEPOSIT_MATCHED
 			? _("Deposit %s was matched by %s just now; move the cursor before acting.")
-		: strcmp(state, "parked") == 0
+		: state == DEPOSIT_PARKED
 			? _("Deposit %s was parked by %s just now; move the cursor before acting.")
 			: _("Deposit %s was changed by %s just now; move the cursor before acting."),
 		was->reference ? was->reference : "", user);
@@ -212,12 +212,12 @@ load_detail(struct view *v)
 	ur_err_clear(&err);
 	if (reuse_detail(q, row->id))
 		rc = UR_OK;
-	else if (!strcmp(row->state, "unmatched") || /* a match's reason: in the auto list */
-		 (!strcmp(row->state, "matched") && q->w.filter == SUI_AUTO_TODAY))
+	else if (row->state == DEPOSIT_UNMATCHED || /* a match's reason: in the auto list */
+		 (row->state == DEPOSIT_MATCHED && q->w.filter == SUI_AUTO_TODAY))
 		rc = store_ui_match(v->app->st, row->id, &q->w.cfg, &q->w.names, &q->det, &err);
 	else
 		rc = store_ui_deposit_get(v->app->st, row->id, &q->det.d, &err);
-	if (rc == UR_OK && strcmp(row->state, "unmatched") != 0)
+	if (rc == UR_OK && row->state != DEPOSIT_UNMATCHED)
 		rc = store_ui_allocations(v->app->st, row->id, &q->allocs, &q->nallocs, &err);
 	if (rc != UR_OK)
 		return app_error(v->app, "%s", err.msg);
@@ -247,8 +247,8 @@ row_note(const struct sui_deposit *d, const char *holder, const struct qbest *be
 	} else if (names && *d->customer) {
 		snprintf(buf, size, "%s %s", d->customer, d->invoices);
 		*e = UI_MUTED;
-	} else if (strcmp(d->state, "unmatched") != 0) {
-		snprintf(buf, size, "%s%s%s", store_deposit_state_label(d->state),
+	} else if (d->state != DEPOSIT_UNMATCHED) {
+		snprintf(buf, size, "%s%s%s", deposit_state_label(d->state),
 			 *d->park_reason ? ": " : "",
 			 d->park_reason);
 		*e = UI_MUTED;
@@ -288,7 +288,7 @@ draw_row(struct view *v, long pos, int y, double start)
 	char date[32], amt[48], note[512], letter = ' ';
 	enum ui_elem band = UI_NORMAL, ne, e = pos == v->cursor ? UI_CURSOR : UI_NORMAL;
 
-	if (!strcmp(d->state, "unmatched") && !holder &&
+	if (d->state == DEPOSIT_UNMATCHED && !holder &&
 	    !(best = qwin_best(&q->w, a, d, false)) && budget_left(a, start))
 		best = qwin_best(&q->w, a, d, true);
 	settings_date(&a->set, d->date, date, sizeof date);
@@ -386,13 +386,13 @@ draw_detail(struct view *v, int y, int rows)
 		snprintf(buf, sizeof buf, _("Being handled by %s"), q->holder);
 		draw_text(y + ++line, 1, COLS - 1, buf, TEXT_LEFT, UI_LEASED);
 	}
-	if (!strcmp(d->state, "matched")) {
+	if (d->state == DEPOSIT_MATCHED) {
 		queue_draw_matched(&q->det, q->allocs, q->nallocs,
 				   q->w.filter == SUI_AUTO_TODAY, y + line, rows - line);
 		return;
 	}
-	if (strcmp(d->state, "unmatched") != 0) {
-		snprintf(buf, sizeof buf, _("State: %s %s"), store_deposit_state_label(d->state),
+	if (d->state != DEPOSIT_UNMATCHED) {
+		snprintf(buf, sizeof buf, _("State: %s %s"), deposit_state_label(d->state),
 			 d->park_reason);
 		draw_text(y + ++line, 1, COLS - 1, buf, TEXT_LEFT, UI_MUTED);
 		return;
@@ -453,9 +453,9 @@ waiting(struct view *v)
 		app_error(v->app, "%s", _("No deposit selected."));
 		return NULL;
 	}
-	if (strcmp(q->det.d.state, "unmatched") != 0) {
+	if (q->det.d.state != DEPOSIT_UNMATCHED) {
 		app_error(v->app, _("This deposit is %s, not waiting for a decision."),
-			  store_deposit_state_label(q->det.d.state));
+			  deposit_state_label(q->det.d.state));
 		return NULL;
 	}
 	if (q->holder) {
@@ -492,7 +492,7 @@ do_confirm(struct view *v)
 static int64_t
 deposit_customer(struct queue *q)
 {
-	if (q->det.r.nprop && !strcmp(q->det.d.state, "unmatched"))
+	if (q->det.r.nprop && q->det.d.state == DEPOSIT_UNMATCHED)
 		return q->det.r.prop[q->sel].customer_id;
 	return q->det.d.customer_id;
 }

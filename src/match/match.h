@@ -130,6 +130,19 @@ void match_index_finish(struct match_index *ix);
 /** Number of customers and open invoices held. */
 void match_index_size(const struct match_index *ix, long *customers, long *invoices);
 
+/* The most candidate customers the engine weighs for one deposit. */
+#define MATCH_MAX_CANDS 24
+/** The customers of ix deposit d's payer may be, as the engine finds them
+ *  (key: the payer's folded name, corp: its company type, code: its payer
+ *  code; either of the last two NULL or ""): their ids into ids (room for
+ *  MATCH_MAX_CANDS), and the count. *named: whether one of them is named
+ *  by more than a similar name (virtual account, EDI, alias, code, exact or
+ *  cut-short name, representative, paying parent). For the store, which
+ *  loads only those customers for the one deposit the queue shows. */
+int match_payer_customers(struct match_index *ix, const struct match_deposit *d,
+			  const char *key, const char *corp, const char *code, int64_t *ids,
+			  bool *named);
+
 /* How the amount fits the customer's open invoices. */
 enum match_fit {
 	MATCH_FIT_NONE,     /* nothing fits */

@@ -6,10 +6,12 @@
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "match_priv.h"
 #include "text.h"
+#include "xalloc.h"
 
 /* Identity scores (see match_score.c for the amounts). */
 #define SC_VIRTUAL 80
@@ -472,4 +474,21 @@ match_candidates(struct match_index *ix, const struct match_deposit *d, const ch
 	for (int i = 0; i < out->n; i++)
 		corp_check(ix, &out->c[i], corp);
 	cand_subsidiaries(ix, out);
+}
+
+int
+match_payer_customers(struct match_index *ix, const struct match_deposit *d, const char *key,
+		      const char *corp, const char *code, int64_t *ids, bool *named)
+{
+	struct mcands *cs = xmalloc(sizeof *cs);
+	int n;
+
+	match_candidates(ix, d, key, corp, code, cs);
+	*named = false;
+	for (n = 0; n < cs->n; n++) {
+		*named |= (cs->c[n].features & MATCH_F_IDENTITY & ~MATCH_F_NAME_FUZZY) != 0;
+		ids[n] = ix->cust[cs->c[n].cust].id;
+	}
+	free(cs);
+	return n;
 }

@@ -124,8 +124,8 @@ int match_oldest_sum_fits(const struct match_index *ix, uint32_t cust, int64_t w
 /* Number of code points in s and its bigrams' hashes (at most cap). */
 uint32_t match_bigrams(const char *s, uint64_t *out, uint32_t cap);
 
-/* Candidate customers of one deposit with their identity evidence. */
-#define MATCH_MAX_CANDS 24
+/* Candidate customers of one deposit with their identity evidence (at
+ * most MATCH_MAX_CANDS, match.h). */
 struct mcand {
 	uint32_t cust;
 	int identity;        /* identity score */

@@ -24,7 +24,7 @@ run_confirm(struct store_match_batch *b, const struct match_deposit *d,
 	    const struct match_result *r, struct match_run_stats *stats, bool *done,
 	    struct ur_err *err)
 {
-	enum ur_status rc = store_match_batch_confirm(b, d, &r->prop[0], "auto", err);
+	enum ur_status rc = store_match_batch_confirm(b, d, &r->prop[0], ALLOC_AUTO, err);
 
 	*done = rc == UR_OK;
 	if (rc == UR_CONFLICT || rc == UR_INPUT) { /* another user first, or refused before writing */

@@ -27,7 +27,7 @@ const char *stmt_lang_code(enum stmt_lang lang);
  *  anything else → en. */
 enum stmt_lang stmt_lang_for(const struct customer *c);
 
-/** The default period for terms text (CLI.md syntax) on day today: from
+/** The default period for terms text (doc/cli-contract.md syntax) on day today: from
  *  the day after the closing date before the last one to the last closing
  *  date on or before today (a month end for NET or no terms). */
 void stmt_default_period(const char *terms, int32_t today, int32_t *from, int32_t *to);

@@ -264,7 +264,7 @@ confirm_by_hand(struct run *r, int month)
 		const struct sc_deposit *t = &r->s->dep[i];
 		struct store_match_deposits l;
 		struct match_proposal p;
-		const char *state;
+		enum deposit_state state;
 		struct ur_err err;
 
 		if (t->month != month || (!r->held[i] && !r->wrong[i]))
@@ -275,13 +275,14 @@ confirm_by_hand(struct run *r, int month)
 			die("undo", &err);
 		if (t->cust < 0) {
 			store_begin(r->st, &err);
-			if (store_deposit_set_state(r->st, l.d[0].id, "unmatched", "parked", 0,
-						    "not a customer", &err) != UR_OK ||
+			if (store_deposit_set_state(r->st, l.d[0].id, DEPOSIT_UNMATCHED,
+						    DEPOSIT_PARKED, 0, "not a customer",
+						    &err) != UR_OK ||
 			    store_commit(r->st, &err) != UR_OK)
 				die("park", &err);
 		} else {
 			truth_proposal(r, t, &p);
-			if (store_match_confirm(r->st, &l.d[0], &p, "manual", &err) != UR_OK)
+			if (store_match_confirm(r->st, &l.d[0], &p, ALLOC_MANUAL, &err) != UR_OK)
 				die("confirm", &err);
 		}
 		store_match_deposits_free(&l);

@@ -44,6 +44,20 @@ C003,上海恒通贸易有限公司,CNY,0.00,1234.50,10000.00,11234.50,0.00
 CSV
 t_is "custom bucket columns" "$(cat .out)" "$(cat want)"
 
+# aging-buckets in the config file sets the columns; --buckets overrides it.
+mkdir -p cfg/urikake
+printf 'aging-buckets = 45\n' >cfg/urikake/config
+t_ok "aging with aging-buckets = 45 in the config" env XDG_CONFIG_HOME="$T/cfg" \
+	"$URIKAKE" --db a.db aging --as-of 2026-03-31 --format csv
+t_is "… the config's columns" "$(cat .out)" "$(cat want)"
+t_ok "… --buckets still overrides it" env XDG_CONFIG_HOME="$T/cfg" \
+	"$URIKAKE" --db a.db aging --as-of 2026-03-31 --format csv --buckets 30,60,90
+t_grep "… the option's columns" "^customer,name,currency,current,d1_30,d31_60,d61_90,d90_plus," .out
+printf 'aging-buckets = 60,30\n' >cfg/urikake/config
+t_exit "a bad aging-buckets in the config is refused" 3 env XDG_CONFIG_HOME="$T/cfg" \
+	"$URIKAKE" --db a.db aging --as-of 2026-03-31 --format csv
+t_grep "… naming the line" "config:1: aging-buckets" .err
+
 t_ok "aging as of an earlier date" "$URIKAKE" --db a.db aging --as-of 2026-01-31 --format csv
 t_grep "earlier as-of moves A3 to 1-30" "^C001,株式会社山田商事,JPY,[0-9]*,300000,0,0,0," .out
 

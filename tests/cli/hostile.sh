@@ -120,7 +120,7 @@ t_is "… and an address behind a carriage return" \
 u export invoices >inv.csv
 t_grep "an invoice memo behind a tab is prefixed" ",'	=1+2," inv.csv
 u export deposits >dep.csv
-t_grep "export deposits to a file keeps the bytes (CLI.md)" "X${ESC}\[2J" dep.csv
+t_grep "export deposits to a file keeps the bytes (doc/cli-contract.md)" "X${ESC}\[2J" dep.csv
 if script -qec true /dev/null >/dev/null 2>&1; then
 	script -qec "'$URIKAKE' --db '$DB' export deposits" /dev/null >tty.out 2>&1
 	t_grep "… to a terminal shows the visible forms" 'X^\[\[2J<U+009B>1m' tty.out

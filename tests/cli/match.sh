@@ -1,7 +1,7 @@
 #!/bin/sh
 # match.sh: `urikake match --auto|confirm|undo|show|aliases` and
 # `export allocations` end to end: exit codes (3 when the arithmetic does
-# not add up, 4 on a lost race), the CLI.md allocation columns, and that a
+# not add up, 4 on a lost race), the doc/cli-contract.md allocation columns, and that a
 # dry run writes nothing.
 . "$top_srcdir/tests/lib.sh"
 command -v sqlite3 >/dev/null 2>&1 || t_skip_all "no sqlite3 shell to insert deposits"
