@@ -344,7 +344,7 @@ test_company(void)
 	tap_is_str(company_get(&c, "bank", "ja"),
 		   "みずほ銀行 丸の内支店 普通 1234567\n口座名義 カ）ウリカケシヨウジ", "\\n breaks");
 	tap_is_str(company_get(&c, "printer", "ja"), "", "unset is empty");
-	tap_is_str(company_font(&c, "zh_CN"), "Noto Sans CJK SC", "Chinese font");
+	tap_is_str(company_font(&c, "zh_CN"), "WenQuanYi Micro Hei", "Chinese font");
 	tap_is_str(company_font(&c, "ja"), "Noto Sans CJK JP", "Japanese font");
 	tap_is_int(company_dunning_days(&c, 2), 10, "level 2 gives 10 days");
 	company_free(&c);
