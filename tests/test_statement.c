@@ -22,6 +22,7 @@
 #include "store_statement.h"
 #include "tap.h"
 #include "testutil.h"
+#include "words.h"
 #include "test_store.h"
 #include "xalloc.h"
 
@@ -333,6 +334,34 @@ test_periods_rates(void)
 	tap_is_int(stmt_tax_rate(110000, 10000, "USD"), STMT_RATE_OTHER, "no rates for USD");
 	tap_is_int(stmt_lang_parse("zh_CN"), STMT_ZH, "zh_CN");
 	tap_is_int(stmt_lang_parse("fr"), -1, "fr unknown");
+	tap_is_int(stmt_deadline("20/+1/10", "JPY", tu_day("2026-03-20")), tu_day("2026-04-10"),
+		   "20/+1/10 closed on the 20th: deadline the 10th of the next month");
+	tap_is_int(stmt_deadline("", "JPY", tu_day("2026-03-31")), tu_day("2026-03-31"),
+		   "no terms: deadline the closing date");
+}
+
+static void
+test_postal(void)
+{
+	static const struct {
+		const char *address, *postal, *rest;
+	} a[] = {
+		{ "〒530-0001 大阪府大阪市北区梅田1-2-3", "〒530-0001", "大阪府大阪市北区梅田1-2-3" },
+		{ "530-0001　大阪府", "〒530-0001", "大阪府" },
+		{ "5300001\n大阪府", "〒530-0001", "大阪府" },
+		{ "〒530-0001", "〒530-0001", "" },
+		{ "大阪府大阪市北区梅田1-2-3", "", "大阪府大阪市北区梅田1-2-3" },
+		{ "530-00012 号", "", "530-00012 号" },
+		{ "1-2-3 Umeda", "", "1-2-3 Umeda" },
+	};
+	char buf[STMT_POSTAL_SIZE];
+
+	for (size_t i = 0; i < sizeof a / sizeof a[0]; i++) {
+		const char *rest = stmt_postal_split(a[i].address, buf);
+
+		tap_is_str(buf, a[i].postal, "address %zu: its postal code", i);
+		tap_is_str(rest, a[i].rest, "... and the rest");
+	}
 }
 
 static void
@@ -347,7 +376,7 @@ test_company(void)
 	tap_is_str(company_get(&c, "bank", "ja"),
 		   "みずほ銀行 丸の内支店 普通 1234567\n口座名義 カ）ウリカケシヨウジ", "\\n breaks");
 	tap_is_str(company_get(&c, "printer", "ja"), "", "unset is empty");
-	tap_is_str(company_font(&c, "zh_CN"), "Noto Sans CJK SC", "Chinese font");
+	tap_is_str(company_font(&c, "zh_CN"), "WenQuanYi Micro Hei", "Chinese font");
 	tap_is_str(company_font(&c, "ja"), "Noto Sans CJK JP", "Japanese font");
 	tap_is_int(company_dunning_days(&c, 2), 10, "level 2 gives 10 days");
 	company_free(&c);
@@ -522,6 +551,7 @@ TAP_SUITE(statement)
 	int64_t on_account;
 
 	test_periods_rates();
+	test_postal();
 	test_company();
 	ts_path(path, sizeof path, "statement.db");
 	if (store_open(&st, path, "tester", &err) != UR_OK) {

@@ -13,7 +13,7 @@
 #include "xalloc.h"
 
 static const char *const keys[] = {
-	"name", "address", "phone", "email", "registration", "bank",
+	"name", "address", "phone", "email", "contact", "registration", "bank",
 	"letterhead", "printer", "font", "dunning_days",
 };
 static const char *const langs[] = { "ja", "zh_CN", "en" };
@@ -209,7 +209,9 @@ company_font(const struct company *c, const char *lang)
 
 	if (*v)
 		return v;
-	return lang && strcmp(lang, "zh_CN") == 0 ? "Noto Sans CJK SC" : "Noto Sans CJK JP";
+	/* TrueType outlines for Chinese: cairo 1.16 (Debian 12) subsets Noto Sans
+	 * CJK SC's CFF wrongly for 如, which then prints as nothing. */
+	return lang && strcmp(lang, "zh_CN") == 0 ? "WenQuanYi Micro Hei" : "Noto Sans CJK JP";
 }
 
 int

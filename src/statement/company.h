@@ -23,7 +23,8 @@ struct company {
 
 /** Read the settings file at path into *c (free with company_free). Lines:
  *  `key = value`, blank, or comments starting with '#'; "\n" in a value is
- *  a line break. Keys: name, address, phone, email, registration, bank,
+ *  a line break. Keys: name, address, phone, email, contact (the person to
+ *  ask for), registration, bank,
  *  letterhead, printer, font, dunning_days, each optionally suffixed .ja,
  *  .zh_CN or .en. registration (and registration.ja) must be T and 13
  *  digits. A missing file gives empty settings and *found = false.
@@ -40,7 +41,7 @@ void company_free(struct company *c);
 const char *company_get(const struct company *c, const char *key, const char *lang);
 
 /** The font family for lang: font.lang or font when set, else Noto Sans
- *  CJK JP (ja, en) or Noto Sans CJK SC (zh_CN). */
+ *  CJK JP (ja, en) or WenQuanYi Micro Hei (zh_CN). */
 const char *company_font(const struct company *c, const char *lang);
 
 /** Days to pay given by a dunning letter of level (1–3): dunning_days

@@ -27,6 +27,10 @@ struct pdf {
 	const char *const *hcells;
 	int y, pages;
 	bool page_open;
+	/* pdf_measure: laying the document out without drawing, counting its
+	 * pages (doc_pages) so that each page can say "n / N" */
+	bool dry;
+	int doc_first, doc_pages, dry_pages;
 };
 
 /* cairo's output: every write checked, a failure ends the document. */
@@ -107,14 +111,31 @@ pdf_pages(const struct pdf *p)
 	return p->pages;
 }
 
+/* "n / N" under the body of a document of more than one page. */
+static void
+page_number(struct pdf *p)
+{
+	char buf[32];
+
+	if (p->doc_pages < 2)
+		return;
+	snprintf(buf, sizeof buf, "%d / %d", p->pages - p->doc_first + 1, p->doc_pages);
+	pdf_text(p, PDF_MARGIN, PDF_PAGE_H - 34, PDF_BODY_W, buf, 8, PDF_CENTER | PDF_GREY);
+}
+
 static void
 new_page(struct pdf *p)
 {
+	p->y = PDF_MARGIN;
+	if (p->dry) {
+		p->dry_pages++;
+		return;
+	}
 	if (p->page_open)
 		cairo_show_page(p->cr);
 	p->page_open = true;
 	p->pages++;
-	p->y = PDF_MARGIN;
+	page_number(p);
 }
 
 void
@@ -132,7 +153,24 @@ pdf_begin(struct pdf *p, const struct company *c, enum stmt_lang lang, const cha
 	free(p->head);
 	p->head = xstrdup(running_head ? running_head : "");
 	pdf_table_end(p);
+	p->doc_pages = 0;
 	new_page(p);
+	p->doc_first = p->pages;
+}
+
+void
+pdf_measure(struct pdf *p, bool on)
+{
+	if (on) {
+		p->dry = true;
+		p->dry_pages = 1;
+	} else {
+		p->dry = false;
+		p->doc_pages = p->dry_pages;
+		pdf_table_end(p);
+		p->y = PDF_MARGIN;
+		page_number(p);
+	}
 }
 
 void
@@ -178,7 +216,7 @@ pdf_text(struct pdf *p, int x, int y, int w, const char *text, int size, unsigne
 {
 	int h = pdf_text_height(p, w, text, size, flags);
 
-	if (!text || !*text)
+	if (!text || !*text || p->dry)
 		return h;
 	if (flags & PDF_GREY)
 		cairo_set_source_rgb(p->cr, 0.35, 0.35, 0.35);
@@ -192,6 +230,8 @@ pdf_text(struct pdf *p, int x, int y, int w, const char *text, int size, unsigne
 void
 pdf_line(struct pdf *p, int x1, int y1, int x2, int y2, int tenths)
 {
+	if (p->dry)
+		return;
 	cairo_set_source_rgb(p->cr, 0, 0, 0);
 	cairo_set_line_width(p->cr, tenths / 10.0);
 	cairo_move_to(p->cr, x1, y1);
@@ -202,6 +242,8 @@ pdf_line(struct pdf *p, int x1, int y1, int x2, int y2, int tenths)
 void
 pdf_rect(struct pdf *p, int x, int y, int w, int h, int tenths, bool fill)
 {
+	if (p->dry)
+		return;
 	cairo_rectangle(p->cr, x, y, w, h);
 	if (fill) {
 		cairo_set_source_rgb(p->cr, 0.9, 0.9, 0.9);

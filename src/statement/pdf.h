@@ -39,6 +39,11 @@ int pdf_pages(const struct pdf *p);
  *  header repeated on continuation pages. */
 void pdf_begin(struct pdf *p, const struct company *c, enum stmt_lang lang,
 	       const char *running_head);
+/** on: lay the document out from here without drawing, counting its
+ *  pages; off: back to its first page (still blank), now numbering the
+ *  pages "n / N" when there is more than one. Draw the same between the
+ *  two calls and after. */
+void pdf_measure(struct pdf *p, bool on);
 /** Finish the current document's last page. */
 void pdf_end(struct pdf *p);
 
@@ -81,6 +86,14 @@ void pdf_row(struct pdf *p, const struct pdf_cols *cols, const char *const *cell
 /** The table is finished: no header row on the following pages. */
 void pdf_table_end(struct pdf *p);
 
+#define PDF_SEAL 52 /* the side of the box for our seal */
+
+/** Our name, address, phone, e-mail, registration number and contact
+ *  person (company settings in lang) in a block w wide at (x, y), with a
+ *  box for our seal at its right in languages that stamp documents;
+ *  returns the y below it. */
+int pdf_sender(struct pdf *p, int x, int y, int w, const struct company *c,
+	       enum stmt_lang lang);
 /** The statement s as its language's layout, on new pages. */
 void pdf_statement(struct pdf *p, const struct statement *s, const struct company *c);
 /** The dunning letter d, on new pages. */

@@ -18,7 +18,6 @@ letter_head(struct pdf *p, const struct dunning_letter *d, const struct company 
 {
 	const struct stmt_words *w = stmt_words(d->lang);
 	const char *lang = stmt_lang_code(d->lang);
-	const char *reg = company_get(c, "registration", lang);
 	char buf[512];
 	int y = PDF_MARGIN, ly, ry, x = PDF_MARGIN + 300, rw = PDF_BODY_W - 300;
 
@@ -33,13 +32,7 @@ letter_head(struct pdf *p, const struct dunning_letter *d, const struct company 
 	snprintf(buf, sizeof buf, "%s%s%s", w->to_prefix, d->s->name, w->to_suffix);
 	ly += pdf_text(p, PDF_MARGIN, ly, 280, buf, 12, PDF_BOLD | PDF_WRAP) + 2;
 	pdf_line(p, PDF_MARGIN, ly, PDF_MARGIN + 280, ly, 6);
-	ry = y + pdf_text(p, x, y, rw, company_get(c, "name", lang), 11, PDF_BOLD | PDF_WRAP);
-	ry += pdf_text(p, x, ry, rw, company_get(c, "address", lang), 8, PDF_WRAP);
-	ry += pdf_text(p, x, ry, rw, company_get(c, "phone", lang), 8, 0);
-	if (*reg && d->lang != STMT_ZH) {
-		snprintf(buf, sizeof buf, "%s%s%s", w->registration, w->colon, reg);
-		ry += pdf_text(p, x, ry, rw, buf, 8, 0);
-	}
+	ry = pdf_sender(p, x, y, rw, c, d->lang);
 	y = (ly > ry ? ly : ry) + 24;
 	y += pdf_text(p, PDF_MARGIN, y, PDF_BODY_W, d->title, 16, PDF_BOLD | PDF_CENTER) + 18;
 	pdf_set_y(p, y);
@@ -58,13 +51,9 @@ letter_table(struct pdf *p, const struct dunning_letter *d)
 	pdf_table_end(p);
 }
 
-void
-pdf_letter(struct pdf *p, const struct dunning_letter *d, const struct company *c)
+static void
+body(struct pdf *p, const struct dunning_letter *d, const struct company *c)
 {
-	char head[512];
-
-	snprintf(head, sizeof head, "%s — %s (%s)", d->title, d->s->name, d->s->code);
-	pdf_begin(p, c, d->lang, head);
 	letter_head(p, d, c);
 	for (size_t i = 0; i < d->nlines; i++) {
 		const struct dunning_line *l = &d->lines[i];
@@ -86,5 +75,18 @@ pdf_letter(struct pdf *p, const struct dunning_letter *d, const struct company *
 		pdf_text(p, PDF_MARGIN, pdf_y(p), PDF_BODY_W, l->text, 10, PDF_WRAP | fl);
 		pdf_set_y(p, pdf_y(p) + h + LINE_GAP);
 	}
+}
+
+void
+pdf_letter(struct pdf *p, const struct dunning_letter *d, const struct company *c)
+{
+	char head[512];
+
+	snprintf(head, sizeof head, "%s — %s (%s)", d->title, d->s->name, d->s->code);
+	pdf_begin(p, c, d->lang, head);
+	pdf_measure(p, true);
+	body(p, d, c);
+	pdf_measure(p, false);
+	body(p, d, c);
 	pdf_end(p);
 }

@@ -23,14 +23,78 @@ lang_of(const struct statement *s)
 	return stmt_lang_code(s->lang);
 }
 
+/* One labelled line of the sender's block, when value is set. */
+static int
+sender_line(struct pdf *p, int x, int y, int w, const struct stmt_words *wd, const char *label,
+	    const char *value)
+{
+	char buf[512];
+
+	if (!*value)
+		return 0;
+	snprintf(buf, sizeof buf, "%s%s%s", label, wd->colon, value);
+	return pdf_text(p, x, y, w, buf, 8, 0);
+}
+
+int
+pdf_sender(struct pdf *p, int x, int y, int w, const struct company *c, enum stmt_lang lang)
+{
+	const struct stmt_words *wd = stmt_words(lang);
+	const char *code = stmt_lang_code(lang);
+	const char *reg = lang == STMT_ZH ? company_get(c, "registration.zh_CN", NULL)
+					  : company_get(c, "registration", code);
+	int top = y, tw = wd->seal ? w - PDF_SEAL - 6 : w;
+
+	y += pdf_text(p, x, y, tw, company_get(c, "name", code), 11, PDF_BOLD | PDF_WRAP) + 2;
+	y += pdf_text(p, x, y, tw, company_get(c, "address", code), 8, PDF_WRAP);
+	y += sender_line(p, x, y, tw, wd, wd->tel, company_get(c, "phone", code));
+	y += pdf_text(p, x, y, tw, company_get(c, "email", code), 8, 0);
+	y += sender_line(p, x, y, tw, wd, wd->registration, reg);
+	y += sender_line(p, x, y, tw, wd, wd->contact, company_get(c, "contact", code));
+	if (wd->seal) {
+		/* room for our stamp (角印 / 公司盖章), beside the name it goes over */
+		pdf_rect(p, x + w - PDF_SEAL, top, PDF_SEAL, PDF_SEAL, 4, false);
+		pdf_text(p, x + w - PDF_SEAL, top + PDF_SEAL / 2 - 6, PDF_SEAL, wd->seal, 8,
+			 PDF_CENTER | PDF_GREY);
+		if (y < top + PDF_SEAL)
+			y = top + PDF_SEAL;
+	}
+	return y;
+}
+
+/* The customer's address, in Japanese with the postal code on a line of
+ * its own as on an envelope. */
+static int
+recipient_address(struct pdf *p, const struct statement *s, int y, int w)
+{
+	char postal[STMT_POSTAL_SIZE];
+	const char *rest = s->lang == STMT_JA ? stmt_postal_split(s->address, postal) : s->address;
+
+	if (s->lang == STMT_JA && *postal)
+		y += pdf_text(p, PDF_MARGIN, y, w, postal, 9, 0);
+	if (*rest)
+		y += pdf_text(p, PDF_MARGIN, y, w, rest, 9, PDF_WRAP);
+	return *s->address ? y + 4 : y;
+}
+
+/* The right-aligned dated line "label：date" of the heading. */
+static int
+date_line(struct pdf *p, int y, const struct stmt_words *w, const char *label, int32_t day,
+	  enum stmt_lang lang, unsigned flags)
+{
+	char buf[256], d[STMT_DATE_SIZE];
+
+	stmt_date_long(day, lang, d);
+	snprintf(buf, sizeof buf, "%s%s%s", label, w->colon, d);
+	return pdf_text(p, RIGHT_X, y, RIGHT_W, buf, 9, PDF_RIGHT | flags);
+}
+
 /* Title, recipient (left), dates and sender (right). */
 static void
 heading(struct pdf *p, const struct statement *s, const struct company *c)
 {
 	const struct stmt_words *w = stmt_words(s->lang);
 	const char *lang = lang_of(s);
-	const char *reg = s->lang == STMT_ZH ? company_get(c, "registration.zh_CN", NULL)
-					     : company_get(c, "registration", lang);
 	char buf[512], d1[STMT_DATE_SIZE], d2[STMT_DATE_SIZE];
 	int y = PDF_MARGIN, ly, ry;
 
@@ -40,9 +104,7 @@ heading(struct pdf *p, const struct statement *s, const struct company *c)
 	y += pdf_text(p, PDF_MARGIN, y, PDF_BODY_W, w->title, 20, PDF_BOLD | PDF_CENTER) + 4;
 	pdf_line(p, PDF_MARGIN + 170, y, PDF_MARGIN + PDF_BODY_W - 170, y, 10);
 	y += 16;
-	ly = y;
-	if (*s->address)
-		ly += pdf_text(p, PDF_MARGIN, ly, 270, s->address, 9, PDF_WRAP) + 4;
+	ly = recipient_address(p, s, y, 270);
 	snprintf(buf, sizeof buf, "%s%s%s", w->to_prefix, s->name, w->to_suffix);
 	ly += pdf_text(p, PDF_MARGIN, ly, 270, buf, 13, PDF_BOLD | PDF_WRAP) + 2;
 	pdf_line(p, PDF_MARGIN, ly, PDF_MARGIN + 270, ly, 8);
@@ -50,24 +112,18 @@ heading(struct pdf *p, const struct statement *s, const struct company *c)
 	snprintf(buf, sizeof buf, "%s%s%s", w->account, w->colon, s->code);
 	ly += pdf_text(p, PDF_MARGIN, ly, 270, buf, 9, 0);
 
-	stmt_date_long(s->to, s->lang, d1);
-	snprintf(buf, sizeof buf, "%s%s%s", w->issued, w->colon, d1);
-	ry = y + pdf_text(p, RIGHT_X, y, RIGHT_W, buf, 9, PDF_RIGHT);
+	ry = y + date_line(p, y, w, w->issued, s->to, s->lang, 0);
+	if (w->closing)
+		ry += date_line(p, ry, w, w->closing, s->to, s->lang, 0);
 	stmt_date_short(s->from, s->lang, d1);
 	stmt_date_short(s->to, s->lang, d2);
 	snprintf(buf, sizeof buf, "%s%s%s%s%s", w->period, w->colon, d1, w->period_sep, d2);
 	ry += pdf_text(p, RIGHT_X, ry, RIGHT_W, buf, 9, PDF_RIGHT);
+	if (w->deadline)
+		ry += date_line(p, ry, w, w->deadline, s->deadline, s->lang, PDF_BOLD);
 	snprintf(buf, sizeof buf, "%s%s%s", w->currency, w->colon, s->currency);
 	ry += pdf_text(p, RIGHT_X, ry, RIGHT_W, buf, 9, PDF_RIGHT) + 10;
-	ry += pdf_text(p, RIGHT_X, ry, RIGHT_W, company_get(c, "name", lang), 11,
-		       PDF_BOLD | PDF_WRAP) + 2;
-	ry += pdf_text(p, RIGHT_X, ry, RIGHT_W, company_get(c, "address", lang), 8, PDF_WRAP);
-	ry += pdf_text(p, RIGHT_X, ry, RIGHT_W, company_get(c, "phone", lang), 8, 0);
-	ry += pdf_text(p, RIGHT_X, ry, RIGHT_W, company_get(c, "email", lang), 8, 0);
-	if (*reg) {
-		snprintf(buf, sizeof buf, "%s%s%s", w->registration, w->colon, reg);
-		ry += pdf_text(p, RIGHT_X, ry, RIGHT_W, buf, 8, 0);
-	}
+	ry = pdf_sender(p, RIGHT_X, ry, RIGHT_W, c, s->lang);
 	y = (ly > ry ? ly : ry) + 14;
 	y += pdf_text(p, PDF_MARGIN, y, PDF_BODY_W, w->intro, 9, PDF_WRAP) + 10;
 	pdf_set_y(p, y);
@@ -333,15 +389,11 @@ slip(struct pdf *p, const struct statement *s, const struct company *c)
 	pdf_set_y(p, y + 96);
 }
 
-void
-pdf_statement(struct pdf *p, const struct statement *s, const struct company *c)
+static void
+body(struct pdf *p, const struct statement *s, const struct company *c)
 {
 	const struct stmt_words *w = stmt_words(s->lang);
-	char head[512];
 
-	snprintf(head, sizeof head, "%s — %s%s%s (%s)", w->title, w->to_prefix, s->name,
-		 w->to_suffix, s->code);
-	pdf_begin(p, c, s->lang, head);
 	heading(p, s, c);
 	if (s->lang == STMT_JA) {
 		ja_summary(p, s);
@@ -355,5 +407,20 @@ pdf_statement(struct pdf *p, const struct statement *s, const struct company *c)
 	pay_to(p, s, c);
 	if (w->slip_title)
 		slip(p, s, c);
+}
+
+void
+pdf_statement(struct pdf *p, const struct statement *s, const struct company *c)
+{
+	const struct stmt_words *w = stmt_words(s->lang);
+	char head[512];
+
+	snprintf(head, sizeof head, "%s — %s%s%s (%s)", w->title, w->to_prefix, s->name,
+		 w->to_suffix, s->code);
+	pdf_begin(p, c, s->lang, head);
+	pdf_measure(p, true);
+	body(p, s, c);
+	pdf_measure(p, false);
+	body(p, s, c);
 	pdf_end(p);
 }

@@ -75,6 +75,17 @@ stmt_default_period(const char *terms, int32_t today, int32_t *from, int32_t *to
 	*from = close_in_month(close, date_add_months_clamped(last, -1)) + 1;
 }
 
+int32_t
+stmt_deadline(const char *terms, const char *currency, int32_t closing)
+{
+	struct terms t;
+	struct ur_err e;
+
+	if (!terms || terms_parse(terms, &t, &e) != UR_OK)
+		return closing;
+	return terms_due_date(&t, closing, strcmp(currency, "CNY") == 0 ? CAL_CN : CAL_JP);
+}
+
 static int
 rate_matches(int64_t base, int64_t tax, int rate)
 {
@@ -249,6 +260,7 @@ copy_customer(struct statement *s, const struct customer *c, const struct stmt_o
 		s->from = o->from ? o->from : f;
 		s->to = o->to ? o->to : t;
 	}
+	s->deadline = stmt_deadline(c->terms, s->currency, s->to);
 }
 
 /* The totals must add up to the balance the ledger gives for the end. */

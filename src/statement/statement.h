@@ -32,6 +32,11 @@ enum stmt_lang stmt_lang_for(const struct customer *c);
  *  date on or before today (a month end for NET or no terms). */
 void stmt_default_period(const char *terms, int32_t today, int32_t *from, int32_t *to);
 
+/** The payment deadline of a statement closed on closing: the customer's
+ *  terms applied to that day with currency's bank holidays (CNY: Chinese,
+ *  else Japanese); closing itself without terms. */
+int32_t stmt_deadline(const char *terms, const char *currency, int32_t closing);
+
 /* Tax rate of an invoice, inferred from its amount and tax. */
 #define STMT_RATE_EXEMPT 0    /* tax 0 */
 #define STMT_RATE_UNKNOWN (-1) /* tax not recorded */
@@ -75,6 +80,8 @@ struct statement {
 	char *code, *name, *address, *currency;
 	enum stmt_lang lang;
 	int32_t from, to;
+	int32_t deadline; /* when the current balance is to be paid: the terms
+			     applied to the closing date to (お支払期限) */
 	int64_t previous; /* balance at the end of the day before from */
 	int64_t received; /* cash received in the period */
 	int64_t fees;     /* transfer fees deducted by the customer */

@@ -3,6 +3,7 @@
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -69,6 +70,11 @@ static const struct stmt_words ja = {
 	.tax_unknown_note = "※消費税額の記載がない伝票を含みます。",
 	.as_of_pre = "",
 	.as_of_post = "現在",
+	.closing = "締日",
+	.deadline = "お支払期限",
+	.tel = "TEL",
+	.contact = "担当",
+	.seal = "印",
 };
 
 static const struct stmt_words zh = {
@@ -137,6 +143,9 @@ static const struct stmt_words zh = {
 	.slip_date = "日期：　　　　年　　月　　日",
 	.as_of_pre = "截至",
 	.as_of_post = "",
+	.tel = "电话",
+	.contact = "联系人",
+	.seal = "公司盖章",
 };
 
 static const struct stmt_words en = {
@@ -199,6 +208,8 @@ static const struct stmt_words en = {
 	.tax_unknown_note = "Some invoices do not state their tax.",
 	.as_of_pre = "as of ",
 	.as_of_post = "",
+	.tel = "Tel",
+	.contact = "Contact",
 };
 
 const struct stmt_words *
@@ -235,6 +246,41 @@ stmt_date_short(int32_t day, enum stmt_lang lang, char buf[STMT_DATE_SIZE])
 	date_to_ymd(day, &y, &m, &d);
 	snprintf(buf, STMT_DATE_SIZE, lang == STMT_JA ? "%04d/%02d/%02d" : "%04d-%02d-%02d",
 		 y, m, d);
+}
+
+/* n ASCII digits at s */
+static bool
+digits(const char *s, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+const char *
+stmt_postal_split(const char *address, char buf[STMT_POSTAL_SIZE])
+{
+	static const char mark[] = "〒", ideo_space[] = "　";
+	const char *s = address, *end;
+
+	buf[0] = '\0';
+	if (strncmp(s, mark, strlen(mark)) == 0)
+		s += strlen(mark);
+	while (*s == ' ')
+		s++;
+	if (digits(s, 3) && s[3] == '-' && digits(s + 4, 4))
+		end = s + 8;
+	else if (digits(s, 7))
+		end = s + 7;
+	else
+		return address;
+	if (*end && *end != ' ' && *end != '\n' && strncmp(end, ideo_space, strlen(ideo_space)) != 0)
+		return address;
+	snprintf(buf, STMT_POSTAL_SIZE, "%s%.3s-%.4s", mark, s, s + (end - s == 8 ? 4 : 3));
+	while (*end == ' ' || *end == '\n' || strncmp(end, ideo_space, strlen(ideo_space)) == 0)
+		end += *end == ' ' || *end == '\n' ? 1 : strlen(ideo_space);
+	return end;
 }
 
 const char *

@@ -40,6 +40,9 @@ struct stmt_words {
 	const char *slip_title, *slip_agree, *slip_disagree, *slip_seal, *slip_signer,
 		*slip_date;
 	const char *as_of_pre, *as_of_post; /* around a date: "截至" … "" */
+	/* the heading: closing date and payment deadline (合計請求書 only),
+	 * our phone and contact person, the box for our seal (NULL: none) */
+	const char *closing, *deadline, *tel, *contact, *seal;
 };
 
 /** The wording of documents in lang. */
@@ -52,6 +55,13 @@ const struct stmt_words *stmt_words(enum stmt_lang lang);
 void stmt_date_long(int32_t day, enum stmt_lang lang, char buf[STMT_DATE_SIZE]);
 /** day in tables: "2026/03/31" (ja) or "2026-03-31". */
 void stmt_date_short(int32_t day, enum stmt_lang lang, char buf[STMT_DATE_SIZE]);
+/* Size of a buffer for stmt_postal_split. */
+#define STMT_POSTAL_SIZE 16
+
+/** A Japanese address that starts with its postal code (〒123-4567,
+ *  123-4567 or 1234567, then a space or the end): "〒123-4567" into buf and
+ *  the rest of the address returned; else buf "" and address. */
+const char *stmt_postal_split(const char *address, char buf[STMT_POSTAL_SIZE]);
 /** The description of a movement line in lang. */
 const char *stmt_line_text(const struct stmt_line *l, enum stmt_lang lang);
 /** The label of tax rate rate (stmt_tax_rate) in lang, into buf. */

@@ -60,7 +60,7 @@ t_grep "zh: confirmation slip" "确认栏" "$T/zh.txt"
 t_grep "zh: stamp" "盖章" "$T/zh.txt"
 t_grep "zh: amount 1,130.00" "1,130.00" "$T/zh.txt"
 pdffonts "$T/zh.pdf" >"$T/zh.fonts"
-t_grep "zh: Noto Sans CJK SC embedded" "NotoSansCJKsc.* yes *yes" "$T/zh.fonts"
+t_grep "zh: WenQuanYi Micro Hei embedded" "WenQuanYiMicroHei.* yes *yes" "$T/zh.fonts"
 
 t_ok "en statement as PDF" U statement E1 --company "$T/company" -o "$T/en.pdf"
 pdftotext -layout "$T/en.pdf" "$T/en.txt"
@@ -177,4 +177,47 @@ if command -v sqlite3 >/dev/null; then
 else
 	t_report 0 "money on account # SKIP no sqlite3 shell"
 fi
+# The heading of a 合計請求書: closing date and payment deadline from the
+# terms, the postal code on its own line, TEL, our contact person and the
+# box for our seal; a statement of several pages numbers them.
+cp "$T/company" "$T/company2"
+printf 'phone = 03-1234-5678\ncontact = 経理部 山田花子\ncontact.zh_CN = 财务部 王芳\n' \
+	>>"$T/company2"
+printf 'code,name,kana,currency,terms,credit_limit,sales_rep,phone,email,address\n%s\n' \
+	'J2,株式会社長期商事,カブシキガイシャチョウキショウジ,JPY,20/+1/10,,,,,〒530-0001 大阪府大阪市北区梅田1-2-3' \
+	>"$T/cust2.csv"
+awk 'BEGIN { print "number,customer,issue_date,due_date,amount,currency,tax,memo"
+	for (i = 1; i <= 70; i++) printf "L-%d,J2,2026-03-%02d,,11000,JPY,1000,品%d\n", i, i % 20 + 1, i }' \
+	>"$T/inv2.csv"
+t_ok "a customer with a postal address and 70 invoices" sh -c \
+	"'$URIKAKE' --db '$DB' import customers '$T/cust2.csv' && '$URIKAKE' --db '$DB' import invoices '$T/inv2.csv'"
+t_ok "its statement" U statement J2 --company "$T/company2" -o "$T/j2.pdf"
+pdftotext -layout "$T/j2.pdf" "$T/j2.txt"
+t_grep "ja: 締日 is the closing date of the 20th" "締日：2026年3月20日" "$T/j2.txt"
+t_grep "ja: お支払期限 from the terms (20/+1/10)" "お支払期限：2026年4月10日" "$T/j2.txt"
+t_grep "ja: the postal code on its own line" "^ *〒530-0001  *発行日" "$T/j2.txt"
+t_grep "ja: ... the address after it" "^ *大阪府大阪市北区梅田1-2-3" "$T/j2.txt"
+t_grep "ja: our TEL labelled" "TEL：03-1234-5678" "$T/j2.txt"
+t_grep "ja: our contact person" "担当：経理部 山田花子" "$T/j2.txt"
+t_grep "ja: the box for the 角印" "^.* 印 *$" "$T/j2.txt"
+n=$(pdfinfo "$T/j2.pdf" | awk '/^Pages:/ { print $2 }')
+t_ok "ja: more than one page" test "$n" -gt 1
+# the foot of each page, below the body (pdftotext's crop is in points)
+foot() { pdftotext -f "$2" -l "$2" -x 0 -y 800 -W 595 -H 42 "$1" - | tr -d ' \f\n'; }
+t_is "ja: each numbered n / $n at its foot" \
+	"$(for i in $(seq "$n"); do printf '%s ' "$(foot "$T/j2.pdf" "$i")"; done)" \
+	"$(seq -f "%g/$n" 1 "$n" | tr '\n' ' ')"
+t_ok "a one-page statement" U statement J1 --company "$T/company2" -o "$T/j1.pdf"
+t_is "... has no page number" "$(foot "$T/j1.pdf" 1)" ""
+t_ok "zh_CN statement with a contact" U statement Z1 --company "$T/company2" -o "$T/z2.pdf"
+pdftotext -layout "$T/z2.pdf" "$T/z2.txt"
+t_grep "zh: our seal box (公司盖章)" "公司盖章" "$T/z2.txt"
+t_grep "zh: our contact person" "联系人：财务部 王芳" "$T/z2.txt"
+t_grep "zh: our phone labelled" "电话：03-1234-5678" "$T/z2.txt"
+t_ok "催款函 as PDF" U dunning Z1 --level 2 --date 2026-05-10 --company "$T/company2" \
+	-o "$T/zd.pdf"
+pdftotext -layout "$T/zd.pdf" "$T/zd.txt"
+t_grep "催款函: title" "催款函" "$T/zd.txt"
+t_grep "催款函: our seal box" "公司盖章" "$T/zd.txt"
+t_grep "催款函: our contact person" "联系人：财务部 王芳" "$T/zd.txt"
 t_done
