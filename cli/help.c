@@ -55,6 +55,8 @@ cli_usage(FILE *f)
 		"                 $XDG_DATA_HOME/urikake/urikake.db)\n"
 		"  --user NAME    who is recorded in the audit log (default $URIKAKE_USER)\n"
 		"  --lang L       language of messages: ja, zh_CN or en\n"
+		"  --force-network-fs  open a database on a network file system (NFS,\n"
+		"                 SMB) all the same: refused otherwise\n"
 		"  --help         show this help\n"
 		"  --version      show the version\n"
 		"\n"

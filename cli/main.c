@@ -17,6 +17,7 @@
 #include "cmd_statement.h"
 #include "date.h"
 #include "i18n.h"
+#include "store.h"
 #include "ui/ui.h"
 
 struct command {
@@ -83,6 +84,10 @@ main_globals(int argc, char **argv, struct globals *g)
 		}
 		if (strcmp(argv[i], "--version") == 0) {
 			g->version = 1;
+			continue;
+		}
+		if (strcmp(argv[i], "--force-network-fs") == 0) {
+			store_allow_network_fs();
 			continue;
 		}
 		for (k = 0, r = 0; k < 3 && r == 0; k++)

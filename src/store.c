@@ -19,6 +19,7 @@
 
 #include "date.h"
 #include "i18n.h"
+#include "netfs.h"
 #include "outfile.h"
 #include "store_priv.h"
 #include "xalloc.h"
@@ -530,6 +531,31 @@ store_alloc(const char *path, const char *user)
 	return st;
 }
 
+static bool network_fs_allowed;
+
+void
+store_allow_network_fs(void)
+{
+	network_fs_allowed = true;
+}
+
+/* Refuse a database on a network file system: SQLite's locks are not
+ * reliable there (two clerks can corrupt it) and WAL does not work. */
+static enum ur_status
+local_file(const char *path, struct ur_err *err)
+{
+	const char *fs = network_fs_allowed ? NULL : netfs_name(path);
+
+	if (!fs)
+		return UR_OK;
+	return ur_fail(err, UR_FAIL,
+		       _("%s is on a network file system (%s), where SQLite's locking is not "
+			 "reliable and several clerks can corrupt the database: run urikake on the "
+			 "machine that holds the file (over SSH) or keep the database on a local disk "
+			 "(--force-network-fs opens it all the same)"),
+		       path, fs);
+}
+
 static enum ur_status
 open_store(struct store **out, const char *path, const char *user, bool adopt,
 	   struct ur_err *err)
@@ -539,6 +565,10 @@ open_store(struct store **out, const char *path, const char *user, bool adopt,
 	mode_t old;
 
 	*out = NULL;
+	if (is_file_path(path) && (rc = local_file(path, err)) != UR_OK) {
+		store_close(st);
+		return rc;
+	}
 	old = umask(077); /* the -wal and -shm files must not be wider either */
 	if (is_file_path(path))
 		rc = create_file(path, adopt, err);

@@ -15,6 +15,9 @@
 
 struct store;
 
+/** Open databases on a network file system too (--force-network-fs):
+ *  store_open refuses them otherwise. */
+void store_allow_network_fs(void);
 /** Open (creating if absent, mode 0600) and migrate the database at path.
  *  user is recorded in the audit log, beside the operating-system login.
  *  An empty file, a file that is not SQLite's and another program's SQLite

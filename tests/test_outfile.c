@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "netfs.h"
 #include "outfile.h"
 #include "strbuf.h"
 #include "tap.h"
@@ -153,6 +154,26 @@ test_batch(const char *dir)
 	tap_is_int(entries(dir), 0, "... and no temporary file left");
 }
 
+/* Network file systems by their statfs type; a local directory is none,
+ * nor a file not created yet in it; the test override stands in. */
+static void
+test_netfs(const char *dir)
+{
+	char path[512];
+
+	tap_is_str(netfs_name_of(0x6969), "nfs", "netfs: NFS by its type");
+	tap_is_str(netfs_name_of(0xff534d42UL), "cifs", "netfs: a Windows share (CIFS)");
+	tap_ok(netfs_name_of(0xef53) == NULL, "netfs: ext4 is local");
+	tap_ok(netfs_name_of(0x01021994) == NULL, "netfs: tmpfs is local");
+	snprintf(path, sizeof path, "%s/not-yet.db", dir);
+	unsetenv("URIKAKE_TEST_FS_MAGIC");
+	tap_ok(netfs_name(dir) == NULL && netfs_name(path) == NULL,
+	       "netfs: the test directory, and a file not made yet in it, are local");
+	setenv("URIKAKE_TEST_FS_MAGIC", "517b", 1);
+	tap_is_str(netfs_name(path), "smb", "netfs: the test override stands in for statfs");
+	unsetenv("URIKAKE_TEST_FS_MAGIC");
+}
+
 TAP_SUITE(outfile)
 {
 	struct strbuf dir, path, link;
@@ -170,6 +191,7 @@ TAP_SUITE(outfile)
 	unlink(path.buf);
 	unlink(link.buf);
 	test_batch(dir.buf);
+	test_netfs(dir.buf);
 	rmdir(dir.buf);
 	sb_free(&dir);
 	sb_free(&path);

@@ -82,4 +82,21 @@ t_exit "... in Chinese too" 1 env LANG=zh_CN.UTF-8@x LC_ALL= LANGUAGE= \
 t_grep "... 没有数据库" "没有数据库" "$T/.err"
 t_exit "a generated locale: no such word" 1 env LANG=C.UTF-8 "$URIKAKE" --db nosuch.db aging
 t_is "... one line, the error" "$(wc -l <"$T/.err")" "1"
+# A database on a network file system (faked: statfs's type for NFS, SMB):
+# refused before anything is made or read; --force-network-fs for those who know.
+t_exit "on NFS: init refused" 1 env URIKAKE_TEST_FS_MAGIC=6969 "$URIKAKE" --db nfs.db init
+t_grep "... saying why and what to do" "nfs.db is on a network file system (nfs).*over SSH.*--force-network-fs" "$T/.err"
+t_ok "... and nothing was made" test ! -e nfs.db
+t_ok "--force-network-fs opens it all the same" env URIKAKE_TEST_FS_MAGIC=6969 \
+	"$URIKAKE" --force-network-fs --db nfs.db init
+sum=$(cksum <nfs.db)
+t_exit "an existing database on a Windows share: refused" 1 env URIKAKE_TEST_FS_MAGIC=fe534d42 \
+	"$URIKAKE" --db nfs.db match --auto
+t_grep "... naming the file system" "network file system (smb2)" "$T/.err"
+t_is "... the database as it was" "$(cksum <nfs.db)" "$sum"
+t_exit "... in Japanese" 1 env URIKAKE_TEST_FS_MAGIC=6969 "$URIKAKE" --lang ja --db nfs.db match --auto
+t_grep "... translated" "ネットワーク" "$T/.err"
+t_ok "reading only (a report from a read-only share) cannot corrupt it: opened" \
+	env URIKAKE_TEST_FS_MAGIC=6969 "$URIKAKE" --db nfs.db aging
+t_ok "a local file system (ext4): opened" env URIKAKE_TEST_FS_MAGIC=ef53 "$URIKAKE" --db nfs.db match --auto
 t_done
