@@ -660,6 +660,13 @@ store_rollback(struct store *st)
 }
 
 int64_t
+store_change_stamp(struct store *st)
+{
+	/* both only grow: another connection's commits, then this one's rows */
+	return store_data_version(st) + sqlite3_total_changes64(st->db);
+}
+
+int64_t
 store_data_version(struct store *st)
 {
 	sqlite3_stmt *s;

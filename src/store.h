@@ -42,6 +42,9 @@ int store_schema_latest(void);
 /** PRAGMA data_version: changes when another connection commits, so a
  *  view polling it notices other clerks' changes. -1 on error. */
 int64_t store_data_version(struct store *st);
+/** A number that changes whenever the database did, by any connection
+ *  (this one's changes too, which store_data_version does not see). */
+int64_t store_change_stamp(struct store *st);
 /** The user recorded in the audit log (as given to store_open). */
 const char *store_user(const struct store *st);
 /** Make the database file and its -wal/-shm 0660, owned by group (init --group). */

@@ -64,15 +64,26 @@ struct sui_match {
 	struct match_result r;
 };
 
-/* Every customer's folded key and reading, for the engine's search of
- * names alike: loaded by store_ui_match the first time it needs them;
- * free with sui_names_free. */
+/* One closing total (store_ui_closing.c). */
+struct sui_total {
+	int64_t total, customer_id;
+	char cur[4];
+};
+
+/* What store_ui_match looks through for every deposit: every customer's
+ * folded key and reading (for the engine's search of names alike) and the
+ * closing totals (sorted by total), each loaded the first time it is
+ * needed and again when the data changed (stamp); free with
+ * sui_names_free. */
 struct sui_names {
+	int64_t stamp;
 	bool loaded;
 	size_t n;
 	int64_t *id;
 	char **key, **kana;
-	struct match_index *closing; /* closing customers' open slips, for their totals */
+	bool totals_loaded;
+	struct sui_total *totals;
+	size_t ntotals;
 };
 
 struct sui_customer {
@@ -175,8 +186,14 @@ enum ur_status store_ui_counts(struct store *st, int32_t today, struct sui_count
  *  invoices. Free with sui_match_free. */
 enum ur_status store_ui_match(struct store *st, int64_t id, const struct match_config *cfg,
 			      struct sui_names *names, struct sui_match *m, struct ur_err *err);
-/** Free the names (the customers changed). */
+/** Free the names and totals. */
 void sui_names_free(struct sui_names *names);
+/** The ids (*n, at most max) of the customers one of whose closing totals
+ *  d pays, or that plus a usual transfer fee, but for tax rounding: those
+ *  the engine finds by the amount alone (store_ui_closing.c). */
+enum ur_status sui_closing_payers(struct store *st, struct sui_names *nm,
+				  const struct match_deposit *d, int64_t *ids, int max, int *n,
+				  struct ur_err *err);
 /** Free what store_ui_match loaded and zero m. */
 void sui_match_free(struct sui_match *m);
 /** Point md's strings at d's. */

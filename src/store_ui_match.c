@@ -165,7 +165,7 @@ sui_names_free(struct sui_names *nm)
 	free(nm->id);
 	free(nm->key);
 	free(nm->kana);
-	match_index_free(nm->closing);
+	free(nm->totals);
 	memset(nm, 0, sizeof *nm);
 }
 
@@ -463,44 +463,6 @@ load_index(struct finder *f, struct match_index *ix, struct ur_err *err)
 	return rc;
 }
 
-/* The customers billed by closing date (terms such as 20/+1/10), with
- * their open slips: the engine's index of closing totals, built the first
- * time a deposit needs it after the data changed (two queries: 160,000
- * open slips of 28,000 such customers load in about a quarter second). */
-static const char closing_customers_sql[] =
-	"SELECT id, currency, terms FROM customer WHERE terms LIKE '%/%'";
-static const char closing_slips_sql[] =
-	"SELECT i.id, i.customer_id, i.issue_date, i.due_date, i.amount - i.paid, i.currency"
-	" FROM invoice i JOIN customer c ON c.id = i.customer_id"
-	" WHERE i.amount <> i.paid AND c.terms LIKE '%/%'";
-
-static enum ur_status
-load_closing(struct finder *f, struct sui_names *nm, struct ur_err *err)
-{
-	sqlite3_stmt *c = store_prepare(f->st, closing_customers_sql, err);
-	sqlite3_stmt *s = c ? store_prepare(f->st, closing_slips_sql, err) : NULL;
-	int rc = SQLITE_DONE;
-
-	nm->closing = match_index_new();
-	while (s && (rc = sqlite3_step(c)) == SQLITE_ROW) {
-		match_index_add_customer(nm->closing, sqlite3_column_int64(c, 0), "", "", "", "",
-					 store_column_str(c, 1), NULL);
-		store_match_closing(nm->closing, sqlite3_column_int64(c, 0), store_column_str(c, 2));
-	}
-	if (s && rc == SQLITE_DONE)
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-			match_index_add_invoice(nm->closing, sqlite3_column_int64(s, 0), "",
-						sqlite3_column_int64(s, 1), store_column_date(s, 2),
-						store_column_date(s, 3), sqlite3_column_int64(s, 4),
-						store_column_str(s, 5));
-	sqlite3_finalize(c);
-	sqlite3_finalize(s);
-	match_index_finish(nm->closing);
-	if (!s)
-		return err->status;
-	return rc == SQLITE_DONE ? UR_OK : store_sqlfail(f->st, rc, err);
-}
-
 /* Customers one of whose closing totals the deposit pays (the payer
  * unknown: an agent, a new bank name). */
 static enum ur_status
@@ -509,9 +471,8 @@ find_closing(struct finder *f, struct sui_names *nm, struct ur_err *err)
 	int64_t ids[MAX_PER_LOOKUP];
 	int n;
 
-	if (!nm->closing && load_closing(f, nm, err) != UR_OK)
+	if (sui_closing_payers(f->st, nm, f->d, ids, MAX_PER_LOOKUP, &n, err) != UR_OK)
 		return err->status;
-	n = match_closing_payers(nm->closing, f->d, ids, MAX_PER_LOOKUP);
 	for (int i = 0; i < n; i++)
 		add_cust(f, ids[i]);
 	return UR_OK;
@@ -564,12 +525,17 @@ store_ui_match(struct store *st, int64_t id, const struct match_config *cfg,
 	       struct sui_names *names, struct sui_match *m, struct ur_err *err)
 {
 	struct finder f = { .st = st };
+	int64_t stamp;
 	struct kana_info info;
 	int added;
 	struct strbuf key;
 	enum ur_status rc;
 
 	memset(m, 0, sizeof *m);
+	if ((stamp = store_change_stamp(st)) != names->stamp) { /* the data changed */
+		sui_names_free(names);
+		names->stamp = stamp;
+	}
 	if ((rc = store_ui_deposit_get(st, id, &m->d, err)) != UR_OK)
 		return rc;
 	sui_match_deposit(&m->d, &m->md);

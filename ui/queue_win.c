@@ -40,7 +40,6 @@ qwin_reset(struct qwin *w, bool changed)
 	if (!changed)
 		return;
 	memset(w->best, 0, sizeof w->best);
-	sui_names_free(&w->names);
 	for (int f = 0; f < SUI_FILTER_COUNT; f++)
 		w->counts[f] = -1;
 }

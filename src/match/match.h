@@ -105,11 +105,23 @@ void match_index_set_lateness(struct match_index *ix, int64_t id, int days, int 
 /** The customer bills by closing date (締め): close_day 1–30, or 31 for
  *  the month's end; its open slips of a period are paid as one total. */
 void match_index_set_closing(struct match_index *ix, int64_t id, int close_day);
-/** The ids (at most max) of the customers in a finished ix one of whose
- *  closing totals is what d pays, or that plus a usual transfer fee, but
- *  for tax rounding: those the engine finds by the amount alone; how many. */
-int match_closing_payers(const struct match_index *ix, const struct match_deposit *d, int64_t *ids,
-			 int max);
+/** The most a closing total's tax rounding makes it differ from the sum
+ *  of its slips (minor units). */
+#define MATCH_TOTAL_ROUNDING 99
+/** A customer's closing totals (締め), worked out from its open slips in
+ *  one currency fed oldest first: each closing period's sum and everything
+ *  open up to each period's end go to out (at most cap). */
+struct match_totals {
+	int close_day;
+	int32_t end;     /* the period being summed */
+	int64_t one, all;
+	int64_t *out;
+	int n, cap;
+};
+void match_totals_start(struct match_totals *t, int close_day, int64_t *out, int cap);
+void match_totals_add(struct match_totals *t, int32_t issue, int64_t open);
+/** Close the last period; the number of totals in out. */
+int match_totals_end(struct match_totals *t);
 /** Learn from one confirmed payment of the customer: of the invoices it
  *  cleared (gross: the positive ones; net: credit slips set against them)
  *  it deducted this much (its fees) and paid the rest; a fee, a discount

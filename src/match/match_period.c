@@ -14,7 +14,7 @@
 #include "match_priv.h"
 #include "xalloc.h"
 
-#define MAX_ROUNDING 99 /* yen (minor units) of tax rounding on a total, at most */
+#define MAX_ROUNDING MATCH_TOTAL_ROUNDING
 
 int32_t
 match_period_end(int32_t day, int close)
@@ -262,36 +262,52 @@ match_fit_periods(const struct fitter *f)
 #define MAX_TOTALS 64
 #define MAX_PERIOD_HITS 16 /* customers looked at per bucket */
 
-/* The customer's closing totals in its own currency: each period's, and
- * everything open up to each period's end; how many (at most cap). */
+void
+match_totals_start(struct match_totals *t, int close_day, int64_t *out, int cap)
+{
+	*t = (struct match_totals){ close_day, 0, 0, 0, out, 0, cap };
+}
+
+void
+match_totals_add(struct match_totals *t, int32_t issue, int64_t open)
+{
+	int32_t e = match_period_end(issue, t->close_day);
+
+	if (t->end && e != t->end && t->n + 2 <= t->cap) {
+		t->out[t->n++] = t->one;
+		t->out[t->n++] = t->all;
+		t->one = 0;
+	}
+	t->end = e;
+	t->one += open;
+	t->all += open;
+}
+
+int
+match_totals_end(struct match_totals *t)
+{
+	if (t->end && t->n + 2 <= t->cap) {
+		t->out[t->n++] = t->one;
+		t->out[t->n++] = t->all;
+	}
+	t->end = 0;
+	return t->n;
+}
+
+/* The customer's closing totals in its own currency (see match_totals). */
 static int
 period_totals(const struct match_index *ix, const struct mcust *c, int64_t *out, int cap)
 {
-	int32_t end = 0;
-	int64_t one = 0, all = 0;
-	int n = 0;
+	struct match_totals t;
 
-	for (uint32_t i = 0; i < c->inv_count && n + 2 <= cap; i++) {
+	match_totals_start(&t, c->close_day, out, cap);
+	for (uint32_t i = 0; i < c->inv_count; i++) {
 		const struct minv *v = &ix->inv[c->inv_first + i];
-		int32_t e;
 
-		if (v->open == 0 || strcmp(v->cur, c->currency) != 0)
-			continue;
-		e = match_period_end(v->issue, c->close_day);
-		if (end && e != end) {
-			out[n++] = one;
-			out[n++] = all;
-			one = 0;
-		}
-		end = e;
-		one += v->open;
-		all += v->open;
+		if (v->open != 0 && strcmp(v->cur, c->currency) == 0)
+			match_totals_add(&t, v->issue, v->open);
 	}
-	if (end && n + 2 <= cap) {
-		out[n++] = one;
-		out[n++] = all;
-	}
-	return n;
+	return match_totals_end(&t);
 }
 
 void
@@ -349,22 +365,4 @@ match_period_hits(const struct match_index *ix, int64_t want, const char *cur, u
 				hit[(*nhit)++] = c;
 		}
 	}
-}
-
-int
-match_closing_payers(const struct match_index *ix, const struct match_deposit *d, int64_t *ids,
-		     int max)
-{
-	struct match_fee_policy fees;
-	uint32_t *hit = xmalloc((size_t)(max > 0 ? max : 1) * sizeof *hit);
-	int n = 0;
-
-	match_fee_default(&fees);
-	for (int f = -1; f < fees.nfees && n < max; f++)
-		match_period_hits(ix, d->amount + (f < 0 ? 0 : fees.fees[f]),
-				  d->currency ? d->currency : "", hit, &n, max);
-	for (int i = 0; i < n; i++)
-		ids[i] = ix->cust[hit[i]].id;
-	free(hit);
-	return n;
 }
