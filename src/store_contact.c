@@ -61,9 +61,8 @@ static const char promise_past_sql[] =
 	"      OR n.at >= date(k.promise_date, '+1 day')))\n"
 	"ORDER BY k.promise_date, c.code, k.id";
 
-/* 'YYYY-MM-DDTHH:MM:SSZ' of day at the current UTC time of day. */
-static void
-contact_stamp(int32_t day, char *buf, size_t size)
+void
+store_contact_stamp(int32_t day, char *buf, size_t size)
 {
 	time_t now = time(NULL);
 	struct tm tm;
@@ -115,7 +114,7 @@ contact_insert(struct store *st, const struct contact *c, int32_t today, int64_t
 
 	if (!s)
 		return err->status;
-	contact_stamp(c->day ? c->day : today, at, sizeof at);
+	store_contact_stamp(c->day ? c->day : today, at, sizeof at);
 	sqlite3_bind_int64(s, 1, c->customer_id);
 	sqlite3_bind_text(s, 2, at, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 3, store_user(st), -1, SQLITE_STATIC);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "i18n.h"
 #include "store_priv.h"
 #include "store_statement.h"
@@ -209,22 +210,31 @@ store_statement_open_items(struct store_statement *q, int64_t cust_id, const cha
 
 static enum ur_status
 contact_insert(struct store *st, int64_t cust_id, const char *channel, const char *note,
-	       int level, struct ur_err *err)
+	       int level, const struct store_sent_doc *doc, struct ur_err *err)
 {
 	static const char sql[] =
 		"INSERT INTO contact (customer_id, user, channel, direction, note,"
-		" dunning_level) VALUES (?1, ?2, ?3, 'out', ?4, ?5)";
+		" dunning_level, document, document_sha256, message_id, at)"
+		" VALUES (?1, ?2, ?3, 'out', ?4, ?5, ?6, ?7, ?8, ?9)";
 	sqlite3_stmt *s = store_prepare(st, sql, err);
-	char key[24];
+	char key[24], at[32];
 	int rc;
 
 	if (!s)
 		return err->status;
+	/* today as `contact add` has it, so a training day's log shows it */
+	store_contact_stamp(date_today(), at, sizeof at);
+	sqlite3_bind_text(s, 9, at, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 1, cust_id);
 	sqlite3_bind_text(s, 2, store_user(st), -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, channel, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 4, note ? note : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 5, level);
+	if (doc) {
+		store_bind_text(s, 6, doc->name);
+		store_bind_text(s, 7, doc->sha256);
+		store_bind_text(s, 8, doc->message_id);
+	}
 	rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
@@ -235,13 +245,19 @@ contact_insert(struct store *st, int64_t cust_id, const char *channel, const cha
 	store_json_str(&st->after, "channel", channel);
 	store_json_str(&st->after, "note", note);
 	store_json_int(&st->after, "dunning_level", level);
+	if (doc) {
+		store_json_str(&st->after, "document", doc->name);
+		store_json_str(&st->after, "document_sha256", doc->sha256);
+		store_json_str(&st->after, "message_id", doc->message_id);
+	}
 	store_json_end(&st->after);
 	return store_audit_entity(st, "insert", "contact", key, NULL, st->after.buf, err);
 }
 
-enum ur_status
-store_statement_contact(struct store *st, int64_t cust_id, const char *channel,
-			const char *note, int level, struct ur_err *err)
+/* Insert in a transaction of its own unless the caller has one open. */
+static enum ur_status
+contact_record(struct store *st, int64_t cust_id, const char *channel, const char *note,
+	       int level, const struct store_sent_doc *doc, struct ur_err *err)
 {
 	int own = !st->in_tx;
 	enum ur_status rc;
@@ -250,7 +266,7 @@ store_statement_contact(struct store *st, int64_t cust_id, const char *channel,
 		return ur_fail(err, UR_INPUT, _("a contact needs a channel"));
 	if (own && (rc = store_begin(st, err)) != UR_OK)
 		return rc;
-	rc = contact_insert(st, cust_id, channel, note, level, err);
+	rc = contact_insert(st, cust_id, channel, note, level, doc, err);
 	if (!own)
 		return rc;
 	if (rc != UR_OK) {
@@ -258,4 +274,18 @@ store_statement_contact(struct store *st, int64_t cust_id, const char *channel,
 		return rc;
 	}
 	return store_commit(st, err);
+}
+
+enum ur_status
+store_statement_contact(struct store *st, int64_t cust_id, const char *channel,
+			const char *note, int level, struct ur_err *err)
+{
+	return contact_record(st, cust_id, channel, note, level, NULL, err);
+}
+
+enum ur_status
+store_statement_mailed(struct store *st, int64_t cust_id, const char *note, int level,
+		       const struct store_sent_doc *doc, struct ur_err *err)
+{
+	return contact_record(st, cust_id, "email", note, level, doc, err);
 }

@@ -78,4 +78,17 @@ enum ur_status store_statement_open_items(struct store_statement *q, int64_t cus
 enum ur_status store_statement_contact(struct store *st, int64_t cust_id, const char *channel,
 				       const char *note, int level, struct ur_err *err);
 
+/* A document e-mailed to a customer, as its contact entry refers to it. */
+struct store_sent_doc {
+	const char *name;       /* the attachment's file name */
+	const char *sha256;     /* the hex SHA-256 of the bytes sent */
+	const char *message_id; /* the mail's Message-ID, without <> */
+};
+
+/** Record a document e-mailed (channel email) with its dunning level (0
+ *  for none) and doc, as store_statement_contact. */
+enum ur_status store_statement_mailed(struct store *st, int64_t cust_id, const char *note,
+				      int level, const struct store_sent_doc *doc,
+				      struct ur_err *err);
+
 #endif
