@@ -47,6 +47,12 @@ docout_templates_dir(void)
 	return config_path("templates");
 }
 
+char *
+docout_company_file(const char *path)
+{
+	return path ? xstrdup(path) : config_path("company");
+}
+
 int
 docout_company(const char *path, struct company *co)
 {
@@ -68,8 +74,8 @@ docout_company(const char *path, struct company *co)
 	return rc == UR_OK ? UR_OK : cli_fail(&err);
 }
 
-static bool
-is_dir(const char *path)
+bool
+docout_is_dir(const char *path)
 {
 	struct stat sb;
 	size_t n = strlen(path);
@@ -86,8 +92,8 @@ file_word(struct strbuf *sb, const char *code)
 				    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' ? *p : '_');
 }
 
-static char *
-file_for(const struct docout *o, const char *dir, const char *code)
+char *
+docout_file_for(const struct docout *o, const char *dir, const char *code, const char *ext)
 {
 	struct strbuf sb;
 	char d[DATE_ISO_SIZE], *path;
@@ -103,7 +109,7 @@ file_for(const struct docout *o, const char *dir, const char *code)
 	date_format_iso(date_today(), d);
 	if (!dir)
 		sb_addf(&sb, "-%s", d);
-	sb_adds(&sb, o->fmt == DOCOUT_PDF ? ".pdf" : ".txt");
+	sb_adds(&sb, ext ? ext : o->fmt == DOCOUT_PDF ? ".pdf" : ".txt");
 	path = sb_detach(&sb);
 	sb_free(&sb);
 	return path;
@@ -125,8 +131,8 @@ fail_file(const struct docout *o, const char *path, const struct ur_err *err)
 
 /* Start the next file at path, *f; reported when it cannot be. The array
  * may move: only the last entry is ever being written. */
-static int
-start_file(struct docout *o, const char *path, struct outfile **f)
+int
+docout_start_file(struct docout *o, const char *path, struct outfile **f)
 {
 	struct ur_err err;
 
@@ -151,7 +157,7 @@ open_single(struct docout *o, const char *path)
 
 	ur_err_clear(&err);
 	o->path = xstrdup(path);
-	if ((rc = start_file(o, path, &f)) != UR_OK)
+	if ((rc = docout_start_file(o, path, &f)) != UR_OK)
 		return rc;
 	if (o->fmt == DOCOUT_PDF && pdf_open(f, &o->pdf, &err) != UR_OK)
 		return cli_fail(&err);
@@ -164,20 +170,21 @@ docout_open(struct docout *o, const char *first, size_t count)
 	char *path;
 	int rc;
 
-	if (o->print)
+	if (o->print || o->mail)
 		o->fmt = DOCOUT_PDF;
-	o->dir = o->out && is_dir(o->out);
+	o->dir = o->out && docout_is_dir(o->out);
 	if (o->out && o->dir && mkdir(o->out, 0777) != 0 && errno != EEXIST) {
 		cli_error(_("cannot create directory %s: %s"), o->out, strerror(errno));
 		return UR_FAIL;
 	}
-	if (o->dir)
+	if (o->dir || o->mail)
 		return UR_OK;
 	if (!o->out && o->fmt == DOCOUT_TXT) {
 		o->to_stdout = true;
 		return UR_OK;
 	}
-	path = o->out ? xstrdup(o->out) : file_for(o, NULL, count == 1 ? first : "all");
+	path = o->out ? xstrdup(o->out)
+		      : docout_file_for(o, NULL, count == 1 ? first : "all", NULL);
 	rc = open_single(o, path);
 	free(path);
 	return rc;
@@ -193,8 +200,8 @@ render_txt(struct strbuf *sb, const struct docout *o, const struct statement *s,
 		render_statement_text(s, o->company, sb);
 }
 
-static void
-render_pdf(struct pdf *p, const struct docout *o, const struct statement *s,
+void
+docout_render_pdf(struct pdf *p, const struct docout *o, const struct statement *s,
 	   const struct dunning_letter *d)
 {
 	if (d)
@@ -208,12 +215,12 @@ render_pdf(struct pdf *p, const struct docout *o, const struct statement *s,
 static int
 add_to_dir(struct docout *o, const struct statement *s, const struct dunning_letter *d)
 {
-	char *path = file_for(o, o->out, s->code);
+	char *path = docout_file_for(o, o->out, s->code, NULL);
 	struct outfile *f;
 	struct ur_err err;
 	struct pdf *p;
 	struct strbuf sb;
-	int rc = start_file(o, path, &f);
+	int rc = docout_start_file(o, path, &f);
 
 	free(path);
 	if (rc != UR_OK)
@@ -221,7 +228,7 @@ add_to_dir(struct docout *o, const struct statement *s, const struct dunning_let
 	ur_err_clear(&err);
 	if (o->fmt == DOCOUT_PDF) {
 		if ((rc = pdf_open(f, &p, &err)) == UR_OK) {
-			render_pdf(p, o, s, d);
+			docout_render_pdf(p, o, s, d);
 			o->pages += pdf_pages(p);
 			rc = pdf_close(p, &err);
 		}
@@ -265,13 +272,15 @@ docout_add(struct docout *o, const struct statement *s, const struct dunning_let
 {
 	struct ur_err err;
 
+	if (o->mail)
+		return mailout_add(o, s, d);
 	o->docs++;
 	if (o->dir)
 		return add_to_dir(o, s, d);
 	if (!o->pdf)
 		return add_text(o, s, d);
 	ur_err_clear(&err);
-	render_pdf(o->pdf, o, s, d);
+	docout_render_pdf(o->pdf, o, s, d);
 	return pdf_check(o->pdf, &err) == UR_OK ? UR_OK : cli_fail(&err);
 }
 
@@ -343,7 +352,9 @@ docout_close(struct docout *o)
 	    (o->dir ? outfile_commit_all(o->written, o->nfiles, &err)
 		    : outfile_commit(o->written, &err)) != UR_OK)
 		rc = cli_fail(&err);
-	if (rc == UR_OK && o->nfiles) {
+	if (rc == UR_OK && o->mail)
+		mailout_summary(o);
+	else if (rc == UR_OK && o->nfiles) {
 		if (o->fmt == DOCOUT_PDF)
 			cli_printf(_("Wrote %s (documents: %zu, pages: %d).\n"),
 				   o->dir ? o->out : o->path, o->docs, o->pages);

@@ -33,12 +33,14 @@ struct job {
 	const char **codes;
 	size_t ncodes;
 	const char *from, *to, *format, *lang, *out, *company_path, *level, *templates, *date;
-	int all, print, dry_run, force;
+	int all, print, dry_run, force, email;
+	size_t unmailable; /* --email: customers left out for having no address */
 	struct stmt_opts opts;
 	struct dunning_send send; /* dunning: the letters and their contacts */
 	char *templates_dflt;     /*   and the user's templates when not --templates */
 	struct company company;
 	struct docout doc;
+	struct mailout mail;
 	struct store *st;
 	struct store_statement *q;
 };
@@ -93,6 +95,27 @@ parse_date(const char *text, int32_t *out)
 	return UR_OK;
 }
 
+/* --email: PDFs only, not also printed, -o a directory (required for the
+ * .eml files of --dry-run). */
+static int
+check_email(struct job *j)
+{
+	if (j->print)
+		return cli_usage_error(_("--email or --print: choose one"));
+	if (j->format && strcmp(j->format, "pdf") != 0)
+		return cli_usage_error(_("--email sends PDF documents: leave out --format txt"));
+	if (j->out && !docout_is_dir(j->out))
+		return cli_usage_error(_("with --email, -o names a directory (ending in /): "
+					 "copies of the PDFs sent, or the .eml files of --dry-run"));
+	if (j->dry_run && !j->out)
+		return cli_usage_error(_("--email --dry-run writes .eml files: give the "
+					 "directory with -o DIR/"));
+	j->doc.fmt = DOCOUT_PDF;
+	j->doc.mail = &j->mail;
+	j->mail.dry_run = j->dry_run;
+	return UR_OK;
+}
+
 /* Options shared by both commands: dates, language, format, output. */
 static int
 check_job(struct job *j, const char *all_flag)
@@ -120,6 +143,8 @@ check_job(struct job *j, const char *all_flag)
 				     : DOCOUT_TXT;
 	if (j->print && j->doc.fmt == DOCOUT_TXT)
 		return cli_usage_error(_("--print needs the PDF format"));
+	if (j->email && check_email(j) != UR_OK)
+		return UR_USAGE;
 	j->doc.out = j->out;
 	j->doc.print = j->print;
 	j->doc.force = j->force;
@@ -150,6 +175,7 @@ static void
 close_job(struct job *j, bool owned_codes)
 {
 	store_statement_close(j->q);
+	mailout_free(&j->mail);
 	if (j->st)
 		store_close(j->st);
 	company_free(&j->company);
@@ -159,6 +185,23 @@ close_job(struct job *j, bool owned_codes)
 		for (size_t i = 0; i < j->ncodes; i++)
 			free(unconst(j->codes[i]));
 	free(j->codes);
+}
+
+/* --email: the settings and every address checked before anything goes. */
+static int
+prepare_mail(struct job *j)
+{
+	char *settings = docout_company_file(j->company_path);
+	size_t before = j->ncodes;
+	int rc;
+
+	j->mail.st = j->st;
+	j->mail.level = j->send.level;
+	rc = mailout_prepare(&j->mail, &j->company, settings, j->codes, &j->ncodes, j->all,
+			     j->all);
+	j->unmailable = before - j->ncodes;
+	free(settings);
+	return rc;
 }
 
 /* Each customer in turn through one(), with progress; Ctrl-C stops. */
@@ -225,6 +268,7 @@ cmd_statement(const struct cli *c, int argc, char **argv)
 		{ "--lang", &j.lang, NULL },	{ "-o", &j.out, NULL },
 		{ "--output", &j.out, NULL },	{ "--print", NULL, &j.print },
 		{ "--company", &j.company_path, NULL }, { "--force", NULL, &j.force },
+		{ "--email", NULL, &j.email },	{ "--dry-run", NULL, &j.dry_run },
 		{ NULL, NULL, NULL },
 	};
 	const char **pos = xcalloc((size_t)argc + 1, sizeof *pos);
@@ -238,11 +282,16 @@ cmd_statement(const struct cli *c, int argc, char **argv)
 	}
 	j.codes = pos;
 	j.ncodes = (size_t)npos;
+	if (j.dry_run && !j.email) {
+		free(pos);
+		return cli_usage_error(_("--dry-run goes with --email (it writes the mails)"));
+	}
 	if ((rc = check_job(&j, "--all-open")) == UR_OK && (rc = open_job(c, &j)) == UR_OK &&
 	    (!j.all || (rc = collect_codes(&j, j.opts.to ? j.opts.to : j.opts.today, false)) ==
-			       UR_OK))
+			       UR_OK) &&
+	    (!j.email || (rc = prepare_mail(&j)) == UR_OK))
 		rc = j.ncodes ? run(&j, one_statement) : UR_OK;
-	if (rc == UR_OK && !j.ncodes)
+	if (rc == UR_OK && !j.ncodes && !j.unmailable)
 		cli_printf("%s\n", _("No customer has an open balance."));
 	close_job(&j, j.all);
 	return rc;
@@ -284,7 +333,7 @@ record_contacts(struct job *j)
 	struct ur_err err;
 
 	ur_err_clear(&err);
-	if (j->dry_run || !j->send.nsent)
+	if (j->dry_run || j->email || !j->send.nsent) /* each mail was logged as it went */
 		return UR_OK;
 	if (dunning_send_log(&j->send, date_today(), &err) != UR_OK)
 		return cli_fail(&err);
@@ -344,6 +393,7 @@ cmd_dunning(const struct cli *c, int argc, char **argv)
 		{ "--company", &j.company_path, NULL },
 		{ "--templates", &j.templates, NULL },
 		{ "--dry-run", NULL, &j.dry_run }, { "--force", NULL, &j.force },
+		{ "--email", NULL, &j.email },
 		{ NULL, NULL, NULL },
 	};
 	const char **pos = xcalloc((size_t)argc + 1, sizeof *pos);
@@ -359,13 +409,15 @@ cmd_dunning(const struct cli *c, int argc, char **argv)
 	j.ncodes = (size_t)npos;
 	if ((rc = check_job(&j, "--all-overdue")) == UR_OK && (rc = dunning_args(&j)) == UR_OK &&
 	    (rc = open_job(c, &j)) == UR_OK &&
-	    (!j.all || (rc = collect_codes(&j, j.opts.to, true)) == UR_OK))
+	    (!j.all || (rc = collect_codes(&j, j.opts.to, true)) == UR_OK) &&
+	    (!j.email || (rc = prepare_mail(&j)) == UR_OK))
 		rc = j.ncodes ? run(&j, one_letter) : UR_OK;
-	if (rc == UR_OK && !j.ncodes)
+	if (rc == UR_OK && !j.ncodes && !j.unmailable)
 		cli_printf("%s\n", _("No customer has an overdue balance."));
 	if (rc == UR_OK)
 		rc = record_contacts(&j);
-	if (rc == UR_OK && j.send.level == CONTACT_LEVEL_CERTIFIED && j.send.ja_sent && !j.dry_run)
+	if (rc == UR_OK && j.send.level == CONTACT_LEVEL_CERTIFIED && j.send.ja_sent && !j.dry_run &&
+	    !j.email)
 		cli_error(_("note: a level-3 letter in Japanese is the wording for 内容証明郵便: "
 			    "retype it to the post office's limits (e.g. 26 lines of 20 characters "
 			    "a page) before sending"));

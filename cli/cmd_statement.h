@@ -15,14 +15,29 @@
 #include "statement.h"
 
 /** `urikake statement CUSTOMER… | --all-open [--from D] [--to D]
- *  [--format pdf|txt] [--lang L] [-o PATH | --print] [--force] [--company FILE]`. */
+ *  [--format pdf|txt] [--lang L] [-o PATH | --print | --email [--dry-run]]
+ *  [--force] [--company FILE]`. */
 int cmd_statement(const struct cli *c, int argc, char **argv);
 /** `urikake dunning CUSTOMER… | --all-overdue --level N [--format pdf|txt]
- *  [--lang L] [-o PATH] [--print] [--force] [--company FILE] [--templates DIR]
- *  [--dry-run]`. */
+ *  [--lang L] [-o PATH] [--print | --email] [--force] [--company FILE]
+ *  [--templates DIR] [--dry-run]`. */
 int cmd_dunning(const struct cli *c, int argc, char **argv);
 
 enum docout_format { DOCOUT_TXT, DOCOUT_PDF };
+
+/* E-mail delivery (--email, cmd_mail.c): each document as a PDF attached
+ * to a mail to the customer's address, handed to the company settings'
+ * mail-command and logged as a contact — or, with dry_run, written as
+ * DIR/KIND-CODE.eml. With -o DIR a copy of each PDF sent is kept there. */
+struct mailout {
+	bool dry_run;
+	struct store *st;     /* the customers' addresses; the contact log */
+	int level;            /* the dunning level logged (0: a statement) */
+	const char *from;     /* mail-from (or email) from the settings */
+	const char *command;  /* mail-command */
+	size_t sent;          /* mails handed over (or .eml files written) */
+	struct strbuf pdf, msg, subject, body;
+};
 
 /* Where documents go. Set fmt, out, print and kind (a file-name word such
  * as "statement"), then docout_open. */
@@ -33,6 +48,7 @@ struct docout {
 	bool force;       /* replace existing files (a link itself, never its target) */
 	const char *kind; /* "statement" or "dunning" */
 	const struct company *company;
+	struct mailout *mail; /* set: documents go by e-mail instead */
 	/* state */
 	bool dir;
 	bool to_stdout;   /* text on standard output */
@@ -65,5 +81,34 @@ void docout_abort(struct docout *o);
 int docout_company(const char *path, struct company *co);
 /** $XDG_CONFIG_HOME/urikake/templates (or ~/.config/…), malloc'd, or NULL. */
 char *docout_templates_dir(void);
+/** The settings file docout_company reads for path (malloc'd, or NULL). */
+char *docout_company_file(const char *path);
+
+/* For cmd_mail.c. */
+struct pdf;
+/** Whether path is (or, ending in '/', names) a directory. */
+bool docout_is_dir(const char *path);
+/** DIR/KIND-CODE.EXT (no dir: KIND-CODE-DATE.EXT), ext NULL: .pdf or .txt
+ *  by the format (malloc'd). */
+char *docout_file_for(const struct docout *o, const char *dir, const char *code,
+		      const char *ext);
+/** Start the next file of o at path (committed by docout_close). */
+int docout_start_file(struct docout *o, const char *path, struct outfile **f);
+/** Draw statement s, or the letter d when set, into p. */
+void docout_render_pdf(struct pdf *p, const struct docout *o, const struct statement *s,
+		       const struct dunning_letter *d);
+
+/** Check the mail settings (mail-from; mail-command unless m->dry_run)
+ *  and each customer's address before anything is sent; with all, the
+ *  customers without an address are dropped from codes (freed when
+ *  owned) and named. Prints errors (exit 3 for bad settings or an address
+ *  that is not one). */
+int mailout_prepare(struct mailout *m, const struct company *co, const char *settings,
+		    const char **codes, size_t *ncodes, bool owned, bool all);
+/** Send (or write) the document as docout_add does. */
+int mailout_add(struct docout *o, const struct statement *s, const struct dunning_letter *d);
+/** Say how many mails went (or were written). */
+void mailout_summary(const struct docout *o);
+void mailout_free(struct mailout *m);
 
 #endif

@@ -32,10 +32,11 @@ static const struct {
 	  N_("log a follow-up call, letter or visit") },
 	{ "contact list CUSTOMER | worklist [--date D] | dunning CUSTOMER --level N",
 	  N_("a customer's contacts, today's worklist, a dunning step") },
-	{ "statement CUSTOMER...|--all-open [--from D] [--to D] [--format pdf|txt] [-o PATH|--print] "
-	  "[--force]",
+	{ "statement CUSTOMER...|--all-open [--from D] [--to D] [--format pdf|txt] "
+	  "[-o PATH|--print|--email [--dry-run]] [--force]",
 	  N_("customer statements") },
-	{ "dunning CUSTOMER...|--all-overdue --level N [--format pdf|txt] [-o PATH|--print] [--force]",
+	{ "dunning CUSTOMER...|--all-overdue --level N [--format pdf|txt] [-o PATH|--print|--email] "
+	  "[--force]",
 	  N_("dunning letters") },
 	{ "backup PATH", N_("copy the database while in use") },
 };
@@ -141,6 +142,9 @@ static const struct help_opt statement_opts[] = {
 	{ "--lang L", N_("language of the document: ja, zh_CN or en") },
 	{ "-o, --output PATH", N_("write to PATH (DIR/ for one file per customer)") },
 	{ "--print", N_("send to the printer (lp)") },
+	{ "--email", N_("e-mail each PDF to the customer's address (mail-command in the company "
+			"settings), logged as a contact; -o DIR/ keeps copies") },
+	{ "--dry-run", N_("with --email: write the mails as DIR/*.eml (-o DIR/), send nothing") },
 	{ "--company FILE", N_("company settings (default from the config directory)") },
 	{ "--force", N_("replace an existing file") },
 	{ NULL, NULL },
@@ -153,9 +157,12 @@ static const struct help_opt dunning_opts[] = {
 	{ "--lang L", N_("language of the document: ja, zh_CN or en") },
 	{ "-o, --output PATH", N_("write to PATH (DIR/ for one file per customer)") },
 	{ "--print", N_("send to the printer (lp)") },
+	{ "--email", N_("e-mail each PDF to the customer's address (mail-command in the company "
+			"settings), logged as a contact; -o DIR/ keeps copies") },
 	{ "--company FILE", N_("company settings (default from the config directory)") },
 	{ "--templates DIR", N_("your own letter texts") },
-	{ "--dry-run", N_("list the letters, write and log nothing") },
+	{ "--dry-run", N_("list the letters, write and log nothing; with --email, write the "
+			  "mails as DIR/*.eml (-o DIR/)") },
 	{ "--force", N_("replace an existing file") },
 	{ NULL, NULL },
 };
@@ -197,12 +204,12 @@ static const struct cmd_help cmd_helps[] = {
 	  contact_opts },
 	{ "statement",
 	  { "statement CUSTOMER...|--all-open [--from D] [--to D] [--format pdf|txt] [--lang L] "
-	    "[-o PATH|--print] [--company FILE] [--force]" },
+	    "[-o PATH|--print|--email [--dry-run]] [--company FILE] [--force]" },
 	  N_("customer statements"),
 	  statement_opts },
 	{ "dunning",
 	  { "dunning CUSTOMER...|--all-overdue --level N [--date D] [--format pdf|txt] [--lang L] "
-	    "[-o PATH|--print] [--company FILE] [--templates DIR] [--dry-run] [--force]" },
+	    "[-o PATH|--print|--email] [--company FILE] [--templates DIR] [--dry-run] [--force]" },
 	  N_("dunning letters, each logged as a contact"),
 	  dunning_opts },
 };

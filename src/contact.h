@@ -47,6 +47,14 @@ struct contact {
 	int32_t next_date;       /* 0: no next action */
 	enum contact_owner next_owner;
 	int dunning_level;       /* 0: not a dunning step */
+	const struct contact_doc *doc; /* a document sent with it, or NULL */
+};
+
+/* A document sent (e-mailed) to the customer, as its contact refers to it. */
+struct contact_doc {
+	const char *name;       /* the attachment's file name */
+	const char *sha256;     /* the hex SHA-256 of the bytes sent */
+	const char *message_id; /* the mail's Message-ID, without <> */
 };
 
 enum contact_promise { CONTACT_PROMISE_PENDING, CONTACT_PROMISE_KEPT, CONTACT_PROMISE_BROKEN };

@@ -122,6 +122,12 @@ static const struct {
 	     "CREATE INDEX deposit_currency_amount ON deposit(currency, amount);"
 	     "CREATE INDEX deposit_state_amount ON deposit(state, currency, amount)"
 	     " WHERE state = 'unmatched' OR state = 'parked';" },
+	/* v10: a document e-mailed to a customer, referred to by its contact
+	 * entry: the attachment's file name, the SHA-256 of the bytes sent
+	 * and the mail's Message-ID (NULL on every other contact). */
+	{ 10, "ALTER TABLE contact ADD COLUMN document TEXT;"
+	      "ALTER TABLE contact ADD COLUMN document_sha256 TEXT;"
+	      "ALTER TABLE contact ADD COLUMN message_id TEXT;" },
 };
 #define STORE_VERSION (migrations[sizeof migrations / sizeof migrations[0] - 1].version)
 

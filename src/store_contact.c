@@ -61,9 +61,8 @@ static const char promise_past_sql[] =
 	"      OR n.at >= date(k.promise_date, '+1 day')))\n"
 	"ORDER BY k.promise_date, c.code, k.id";
 
-/* 'YYYY-MM-DDTHH:MM:SSZ' of day at the current UTC time of day. */
-static void
-contact_stamp(int32_t day, char *buf, size_t size)
+void
+store_contact_stamp(int32_t day, char *buf, size_t size)
 {
 	time_t now = time(NULL);
 	struct tm tm;
@@ -96,6 +95,11 @@ contact_audit(struct store *st, const struct contact *c, int64_t id, struct ur_e
 	if (c->promise_date)
 		store_json_int(&st->after, "promise_amount", c->promise_amount);
 	store_json_int(&st->after, "dunning_level", c->dunning_level);
+	if (c->doc) {
+		store_json_str(&st->after, "document", c->doc->name);
+		store_json_str(&st->after, "document_sha256", c->doc->sha256);
+		store_json_str(&st->after, "message_id", c->doc->message_id);
+	}
 	store_json_end(&st->after);
 	return store_audit_entity(st, "insert", "contact", key, NULL, st->after.buf, err);
 }
@@ -106,16 +110,17 @@ contact_insert(struct store *st, const struct contact *c, int32_t today, int64_t
 {
 	static const char sql[] =
 		"INSERT INTO contact (customer_id, at, user, channel, direction, note, outcome,"
-		" promise_date, promise_amount, next_date, next_owner, dunning_level)"
-		" SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12 FROM customer"
-		" WHERE id = ?1";
+		" promise_date, promise_amount, next_date, next_owner, dunning_level, document,"
+		" document_sha256, message_id)"
+		" SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15"
+		" FROM customer WHERE id = ?1";
 	sqlite3_stmt *s = store_prepare(st, sql, err);
 	char at[32];
 	int rc;
 
 	if (!s)
 		return err->status;
-	contact_stamp(c->day ? c->day : today, at, sizeof at);
+	store_contact_stamp(c->day ? c->day : today, at, sizeof at);
 	sqlite3_bind_int64(s, 1, c->customer_id);
 	sqlite3_bind_text(s, 2, at, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 3, store_user(st), -1, SQLITE_STATIC);
@@ -129,6 +134,11 @@ contact_insert(struct store *st, const struct contact *c, int32_t today, int64_t
 	contact_bind_day(s, 10, c->next_date);
 	store_bind_text(s, 11, contact_owner_name(c->next_owner));
 	sqlite3_bind_int(s, 12, c->dunning_level);
+	if (c->doc) {
+		store_bind_text(s, 13, c->doc->name);
+		store_bind_text(s, 14, c->doc->sha256);
+		store_bind_text(s, 15, c->doc->message_id);
+	}
 	rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)

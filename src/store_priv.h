@@ -100,6 +100,9 @@ enum ur_status store_exec(struct store *st, const char *sql, struct ur_err *err)
 sqlite3_stmt *store_prepare(struct store *st, const char *sql, struct ur_err *err);
 /** Bind s, or NULL when s is NULL or "". */
 int store_bind_text(sqlite3_stmt *s, int idx, const char *text);
+/** 'YYYY-MM-DDTHH:MM:SSZ' of day at the current UTC time of day: when a
+ *  contact happened (day: today, which a training run may set). */
+void store_contact_stamp(int32_t day, char *buf, size_t size);
 /** Bind day number as 'YYYY-MM-DD'. */
 int store_bind_date(sqlite3_stmt *s, int idx, int32_t day);
 /** Column as a day number ('YYYY-MM-DD'; 0 when NULL or malformed). */

@@ -14,7 +14,7 @@
 
 static const char *const keys[] = {
 	"name", "address", "phone", "email", "contact", "registration", "bank",
-	"letterhead", "printer", "font", "dunning_days",
+	"letterhead", "printer", "font", "dunning_days", "mail-from", "mail-command",
 };
 static const char *const langs[] = { "ja", "zh_CN", "en" };
 

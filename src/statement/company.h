@@ -24,8 +24,8 @@ struct company {
 /** Read the settings file at path into *c (free with company_free). Lines:
  *  `key = value`, blank, or comments starting with '#'; "\n" in a value is
  *  a line break. Keys: name, address, phone, email, contact (the person to
- *  ask for), registration, bank,
- *  letterhead, printer, font, dunning_days, each optionally suffixed .ja,
+ *  ask for), registration, bank, letterhead, printer, font, dunning_days,
+ *  mail-from, mail-command (mail.h), each optionally suffixed .ja,
  *  .zh_CN or .en. registration (and registration.ja) must be T and 13
  *  digits. A missing file gives empty settings and *found = false.
  *  UR_INPUT naming path:line for anything else. */

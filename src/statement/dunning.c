@@ -31,6 +31,21 @@ static const char *const builtin[STMT_LANGS][ARCONF_LEVELS + 1] = {
 		      ur_tpl_dunning_3_zh_CN },
 };
 
+/* A letter's title in the customer's language (a mail's subject). */
+static const char *const letter_titles[STMT_LANGS][ARCONF_LEVELS + 1] = {
+	[STMT_EN] = { NULL, "Payment reminder", "Second reminder", "Final demand" },
+	[STMT_JA] = { NULL, "お支払いのお願い", "督促状", "催告書（内容証明）" },
+	[STMT_ZH] = { NULL, "付款提醒函", "催款函", "最后催款通知书" },
+};
+
+const char *
+dunning_letter_title(int level, enum stmt_lang lang)
+{
+	if (level < 1 || level > ARCONF_LEVELS || lang >= STMT_LANGS || !letter_titles[lang][level])
+		return "";
+	return letter_titles[lang][level];
+}
+
 /* Read path whole; UR_OK with *text NULL when it does not exist. */
 static enum ur_status
 read_file(const char *path, char **text, struct ur_err *err)

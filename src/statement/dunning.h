@@ -79,4 +79,8 @@ bool dunning_cells(const struct dunning_letter *d, long i, struct dunning_cells 
 /** Append the overdue-invoice table as plain text. */
 void dunning_table_text(const struct dunning_letter *d, struct strbuf *out);
 
+/** The title of the letter of a level in lang (お支払いのお願い, 督促状,
+ *  催告書 …; "" for a level without a letter), as a mail's subject says it. */
+const char *dunning_letter_title(int level, enum stmt_lang lang);
+
 #endif

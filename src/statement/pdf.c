@@ -20,7 +20,7 @@ struct pdf {
 	cairo_t *cr;
 	PangoLayout *layout;
 	PangoFontDescription *font;
-	struct outfile *file;
+	struct outfile *file; /* NULL: written into memory */
 	char *head; /* running head of the current document */
 	/* the header row of the table being drawn, repeated after a page break */
 	const struct pdf_cols *hcols;
@@ -41,16 +41,25 @@ pdf_write(void *file, const unsigned char *data, unsigned int length)
 								 : CAIRO_STATUS_WRITE_ERROR;
 }
 
-enum ur_status
-pdf_open(struct outfile *file, struct pdf **out, struct ur_err *err)
+/* cairo's output into memory (pdf_open_buffer). */
+static cairo_status_t
+pdf_write_mem(void *buf, const unsigned char *data, unsigned int length)
+{
+	sb_add(buf, (const char *)data, length);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* A PDF written through write(closure); name is what messages call it. */
+static enum ur_status
+pdf_new(cairo_write_func_t write, void *closure, const char *name, struct pdf **out,
+	struct ur_err *err)
 {
 	struct pdf *p = xcalloc(1, sizeof *p);
 	cairo_font_options_t *fo;
 
-	p->file = file;
-	p->surface = cairo_pdf_surface_create_for_stream(pdf_write, file, PDF_PAGE_W, PDF_PAGE_H);
+	p->surface = cairo_pdf_surface_create_for_stream(write, closure, PDF_PAGE_W, PDF_PAGE_H);
 	if (cairo_surface_status(p->surface) != CAIRO_STATUS_SUCCESS) {
-		ur_fail(err, UR_FAIL, _("%s: cannot create the PDF file: %s"), file->path,
+		ur_fail(err, UR_FAIL, _("%s: cannot create the PDF file: %s"), name,
 			cairo_status_to_string(cairo_surface_status(p->surface)));
 		cairo_surface_destroy(p->surface);
 		free(p);
@@ -69,14 +78,31 @@ pdf_open(struct outfile *file, struct pdf **out, struct ur_err *err)
 	return UR_OK;
 }
 
+enum ur_status
+pdf_open(struct outfile *file, struct pdf **out, struct ur_err *err)
+{
+	enum ur_status rc = pdf_new(pdf_write, file, file->path, out, err);
+
+	if (rc == UR_OK)
+		(*out)->file = file;
+	return rc;
+}
+
+enum ur_status
+pdf_open_buffer(struct strbuf *buf, struct pdf **out, struct ur_err *err)
+{
+	sb_reset(buf);
+	return pdf_new(pdf_write_mem, buf, "PDF", out, err);
+}
+
 /* The file's write error first (it says why), else cairo's. */
 static enum ur_status
 pdf_status(struct outfile *file, cairo_status_t st, struct ur_err *err)
 {
-	if (outfile_status(file, err) != UR_OK)
+	if (file && outfile_status(file, err) != UR_OK)
 		return UR_FAIL;
 	if (st != CAIRO_STATUS_SUCCESS)
-		return ur_fail(err, UR_FAIL, _("cannot write %s: %s"), file->path,
+		return ur_fail(err, UR_FAIL, _("cannot write %s: %s"), file ? file->path : "PDF",
 			       cairo_status_to_string(st));
 	return UR_OK;
 }

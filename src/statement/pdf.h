@@ -26,6 +26,9 @@ struct dunning_letter;
 /** Start a PDF written into file (outfile.h; the caller commits it after
  *  pdf_close). */
 enum ur_status pdf_open(struct outfile *file, struct pdf **out, struct ur_err *err);
+/** Start a PDF written into buf (emptied first), complete after pdf_close:
+ *  a document to attach to an e-mail. */
+enum ur_status pdf_open_buffer(struct strbuf *buf, struct pdf **out, struct ur_err *err);
 /** UR_FAIL, naming the file, once a write has failed (a full disk): a long
  *  batch stops at the first. */
 enum ur_status pdf_check(const struct pdf *p, struct ur_err *err);

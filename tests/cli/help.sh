@@ -36,8 +36,8 @@ export --format
 aging --as-of --format --buckets
 match --auto --dry-run --json --threshold --margin --tolerance --deposit --invoice --fee --allow-large-fee --on-account --customer
 contact --channel --note --promise --next --owner --direction --outcome --date --level
-statement --all-open --from --to --format --lang --output --print --company --force
-dunning --all-overdue --level --date --format --lang --output --print --company --templates --dry-run --force
+statement --all-open --from --to --format --lang --output --print --email --dry-run --company --force
+dunning --all-overdue --level --date --format --lang --output --print --email --company --templates --dry-run --force
 LIST
 
 t_ok "a subcommand's --help is its command's" "$URIKAKE" match confirm --help
