@@ -171,9 +171,66 @@ test_due_now_subset(void)
 	match_index_free(ix);
 }
 
+/* A disputed month paid at last with the current one, all months billed
+ * the same: the oldest and the one due now, beside the oldest two (the
+ * closing periods) — even when oldest first adds up exactly too. */
+static void
+test_catch_up_equal_months(void)
+{
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep("ｶ)ﾂｸｼｶｲﾊﾂ", "2026-11-30", 1100000);
+	const int64_t ids[] = { 1, 4 }, cleared[] = { 550000, 550000 };
+	int k;
+
+	match_config_default(&cfg);
+	cust(ix, 5, "T5", "株式会社筑紫開発", "ツクシカイハツ");
+	match_index_set_closing(ix, 5, 31);
+	slip(ix, 1, 5, "2026-07-01", "2026-08-31", 550000);
+	slip(ix, 2, 5, "2026-08-01", "2026-09-30", 550000);
+	slip(ix, 3, 5, "2026-09-01", "2026-10-31", 550000);
+	slip(ix, 4, 5, "2026-10-01", "2026-11-30", 550000);
+	match_index_finish(ix);
+	match_deposit(ix, &cfg, &d, &r);
+	k = proposal_of(&r, ids, cleared, 2);
+	tap_ok(k >= 0 && k < 3, "equal months: July and November (a catch-up) in the top 3 (at %d "
+				"of %d)", k, r.nprop);
+	tap_ok(r.hold != MATCH_AUTO, "… which months is not sure: held");
+	match_index_free(ix);
+}
+
+/* Two invoices due the same day, a round sum less than the larger: part
+ * of that one is proposed, not only the smaller one paid with the rest on
+ * account. */
+static void
+test_round_sum_due_together(void)
+{
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep("ｶ)ｾﾄｳﾁｽｲｻﾝ", "2026-10-30", 830000);
+	const int64_t ids[] = { 3 }, cleared[] = { 830000 };
+	int k;
+
+	match_config_default(&cfg);
+	cust(ix, 6, "T6", "株式会社瀬戸内水産", "セトウチスイサン");
+	slip(ix, 1, 6, "2026-05-10", "2026-06-30", 900000);
+	slip(ix, 2, 6, "2026-08-10", "2026-09-30", 563431);
+	slip(ix, 3, 6, "2026-08-20", "2026-09-30", 1280000);
+	match_index_finish(ix);
+	match_deposit(ix, &cfg, &d, &r);
+	k = proposal_of(&r, ids, cleared, 1);
+	tap_ok(k >= 0 && k < 3, "a round sum, two invoices due that day: part of the larger in the "
+				"top 3 (at %d of %d)", k, r.nprop);
+	match_index_free(ix);
+}
+
 TAP_SUITE(match_closing)
 {
 	test_partial_netted();
 	test_total_unknown_payer();
 	test_due_now_subset();
+	test_catch_up_equal_months();
+	test_round_sum_due_together();
 }

@@ -8,6 +8,8 @@
 
 #include "match_priv.h"
 
+#define DUE_NOW_SHOWN 2 /* more invoices due that day proposed in part, at most */
+
 /* Part of the second oldest invoice: the alternative to a FIFO partial
  * when the oldest is being paid by another deposit. */
 static void
@@ -60,26 +62,42 @@ fit_catch_up(const struct fitter *f, int due_now)
 	match_fit_emit(f, &p);
 }
 
-/* The invoice due when the deposit came (by the customer's lateness),
- * when oldest first would not touch it: part of it, or all of it with the
- * rest kept on account; or with the oldest one as a catch-up. */
+/* Invoice k alone for the deposit: part of it, or all of it with the rest
+ * kept on account — unless oldest first or the next partial propose it. */
 static void
-fit_due_now(const struct fitter *f)
+due_alone(const struct fitter *f, int k)
 {
 	struct match_proposal p;
-	int k = 0;
 	int64_t a = f->d->amount;
 
-	for (int i = 1; i < f->n; i++)
-		k = match_due_distance(f, f->v[i]) < match_due_distance(f, f->v[k]) ? i : k;
-	fit_catch_up(f, k);
 	if (k == 0 || (k == 1 && a < f->v[1]->open) || a == f->v[k]->open)
-		return; /* oldest first and the next partial propose these */
+		return;
 	match_fit_start(f, &p, a < f->v[k]->open ? MATCH_FIT_PARTIAL : MATCH_FIT_OVER);
 	match_fit_line(&p, f->v[k], a < f->v[k]->open ? a : f->v[k]->open, 0);
 	p.on_account = a < f->v[k]->open ? 0 : a - f->v[k]->open;
 	p.features = MATCH_F_SKIPS_OLDEST;
 	match_fit_emit(f, &p);
+}
+
+/* The invoices due when the deposit came (by the customer's lateness),
+ * when oldest first would not touch them: the first alone or with the
+ * oldest one as a catch-up, and part of the next few due that day (a
+ * round sum may be part of any). */
+static void
+fit_due_now(const struct fitter *f)
+{
+	int k = 0, shown = 0;
+
+	for (int i = 1; i < f->n; i++)
+		k = match_due_distance(f, f->v[i]) < match_due_distance(f, f->v[k]) ? i : k;
+	fit_catch_up(f, k);
+	due_alone(f, k);
+	for (int i = k + 1; i < f->n && shown < DUE_NOW_SHOWN; i++)
+		if (match_due_distance(f, f->v[i]) == match_due_distance(f, f->v[k]) &&
+		    f->d->amount < f->v[i]->open) { /* another due that day: part of it only */
+			due_alone(f, i);
+			shown++;
+		}
 }
 
 /* Oldest first: clear whole invoices while the money lasts; the rest
@@ -102,13 +120,13 @@ match_fit_fifo(const struct fitter *f)
 			rem = 0;
 		}
 	}
-	if (rem == 0 && p.fit == MATCH_FIT_OVER)
-		return; /* an exact sum: found by the other fits */
-	p.on_account = rem;
-	match_fit_emit(f, &p);
+	if (rem > 0 || p.fit != MATCH_FIT_OVER) { /* an exact sum: the other fits have it */
+		p.on_account = rem;
+		match_fit_emit(f, &p);
+	}
 	if (p.fit == MATCH_FIT_PARTIAL && p.nlines == 1)
 		fit_next_partial(f);
 	else if (p.fit == MATCH_FIT_PARTIAL)
 		fit_keep_over(f, &p);
-	fit_due_now(f);
+	fit_due_now(f); /* even then: the oldest and the one due now may be it */
 }
