@@ -15,17 +15,17 @@ xml_libs=$(pkg-config --libs libxml-2.0 2>/dev/null || xml2-config --libs)
 cc_fuzz() { # cc_fuzz OUT SOURCES... [FLAGS]
 	out=$1; shift
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-		-std=c11 -D_GNU_SOURCE -I"$B" -I"$S/src" -I"$S/src/import" -o "$T/$out" "$@"
+		-std=c11 -D_GNU_SOURCE -I"$B" -I"$S/src/core" -I"$S/src/import" -o "$T/$out" "$@"
 }
-core="$S/tests/fuzz/fuzz_deposit.c $S/src/money.c $S/src/date.c $S/src/textnorm.c
-	$S/src/err.c $S/src/strbuf.c $S/src/xalloc.c"
+core="$S/tests/fuzz/fuzz_deposit.c $S/src/core/money.c $S/src/core/date.c $S/src/core/textnorm.c
+	$S/src/core/err.c $S/src/core/strbuf.c $S/src/core/xalloc.c"
 # shellcheck disable=SC2086
 t_ok "bank CSV fuzz harness builds" cc_fuzz fuzz_bankcsv "$S/tests/fuzz/fuzz_bankcsv.c" \
 	"$S/src/import/bankcsv.c" "$S/src/import/profile.c" "$B/src/import/profile_data.c" \
-	"$S/src/csv.c" "$S/src/charset.c" "$S/src/charset_detect.c" "$S/src/text.c" "$S/src/text_width.c" $core
+	"$S/src/core/csv.c" "$S/src/core/charset.c" "$S/src/core/charset_detect.c" "$S/src/core/text.c" "$S/src/core/text_width.c" $core
 # shellcheck disable=SC2086
 t_ok "camt fuzz harness builds" cc_fuzz fuzz_camt "$S/tests/fuzz/fuzz_camt.c" \
-	"$S/src/import/camt.c" "$S/src/text.c" "$S/src/text_width.c" $core $xml_cflags $xml_libs
+	"$S/src/import/camt.c" "$S/src/core/text.c" "$S/src/core/text_width.c" $core $xml_cflags $xml_libs
 
 # Seeds for the CSV harness: a profile-choosing byte, then a file.
 mkdir -p "$T/csv" "$T/camt"

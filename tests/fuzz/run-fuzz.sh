@@ -11,9 +11,9 @@ fuzz_secs=20
 
 t_ok "fuzz harness builds" clang -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=undefined -std=c11 -D_GNU_SOURCE \
-	-I"$B" -I"$S/src" -I"$S/src/import" -o "$T/fuzz_zengin" \
+	-I"$B" -I"$S/src/core" -I"$S/src/import" -o "$T/fuzz_zengin" \
 	"$S/tests/fuzz/fuzz_zengin.c" "$S/tests/fuzz/fuzz_deposit.c" "$S/src/import/zengin.c" \
-	"$S/src/import/zengin_rec.c" "$S/src/date.c" "$S/src/textnorm.c" "$S/src/err.c" "$S/src/xalloc.c"
+	"$S/src/import/zengin_rec.c" "$S/src/core/date.c" "$S/src/core/textnorm.c" "$S/src/core/err.c" "$S/src/core/xalloc.c"
 [ -x "$T/fuzz_zengin" ] || t_done
 
 # Seeds: an options byte (bit 0 = format B), then a file.
