@@ -104,4 +104,11 @@ int contact_level_due(const struct ar_settings *s, int days_overdue);
 int contact_level_crossed(const struct ar_settings *s, int days_overdue, int recorded,
 			  int since_step, int32_t promise_until, int32_t today);
 
+/** Who calls a customer at dunning level (0: none yet): the customer's own
+ *  choice when it has one (customer_choice not CONTACT_OWNER_NONE), else
+ *  the level's in s (collector-by-level); sales only when the customer
+ *  has a sales rep (has_rep), accounting otherwise. */
+enum contact_owner contact_collector(const struct ar_settings *s,
+				     enum contact_owner customer_choice, int level, bool has_rep);
+
 #endif

@@ -121,6 +121,12 @@ static const struct {
 	     "CREATE INDEX deposit_currency_amount ON deposit(currency, amount);"
 	     "CREATE INDEX deposit_state_amount ON deposit(state, currency, amount)"
 	     " WHERE state = 'unmatched' OR state = 'parked';" },
+	/* v12: who calls a late customer — its sales rep or accounting — when
+	 * the customer says so itself (NULL: the dunning level's rule); the
+	 * customers of a sales rep for the rep's worklist. */
+	{ 12, "ALTER TABLE customer ADD COLUMN collector TEXT"
+	      " CHECK (collector IS NULL OR collector = 'sales' OR collector = 'accounting');"
+	      "CREATE INDEX customer_sales_rep ON customer(sales_rep) WHERE sales_rep IS NOT NULL;" },
 };
 #define STORE_VERSION (migrations[sizeof migrations / sizeof migrations[0] - 1].version)
 
