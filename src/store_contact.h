@@ -12,6 +12,7 @@
 #include "arconf.h"
 #include "contact.h"
 #include "err.h"
+#include "rating.h"
 
 struct store;
 
@@ -41,6 +42,8 @@ struct contact_entry {
 	int32_t next_date;      /* 0: none */
 	const char *next_owner; /* "sales", "accounting" or "" */
 	int dunning_level;
+	const char *sales_rep;  /* the customer's ("" if none) */
+	const char *collector;  /* the customer's own choice of who calls ("" if none) */
 };
 typedef int (*store_contact_fn)(const struct contact_entry *e, void *ctx);
 
@@ -75,8 +78,16 @@ struct worklist_item {
 	int days_overdue;    /* dunning: of the oldest overdue item */
 	int level;           /* dunning: the next level (one above recorded) */
 	int recorded_level;  /* dunning: the level reached so far */
+	const char *caller;  /* who calls: "sales" (the sales rep) or "accounting" —
+				the follow-up's own owner, else the customer's
+				choice, else the level's (contact_collector) */
+	struct rating rating; /* the customer's, in this currency, on the day */
+	bool hold;           /* on credit hold (credit-hold) */
 };
 typedef int (*store_worklist_fn)(const struct worklist_item *w, void *ctx);
+
+/** True when w is for sales rep rep: called by sales, the customer's rep. */
+bool worklist_for_rep(const struct worklist_item *w, const char *rep);
 
 /** The worklist for day: follow-ups, then promises due and broken promises
  *  (each by date and customer code), then dunning crossings (levels and
@@ -88,7 +99,7 @@ enum ur_status store_contact_worklist(struct store *st, const struct ar_settings
 
 /** Move customer_id to dunning level (1–ARCONF_LEVELS) on day: recorded as
  *  an outgoing contact (a letter; an e-mail for the reminder) at that level
- *  with the next action for accounting, note = the level's name plus note
+ *  with no owner of its own (collector-by-level decides who follows up), note = the level's name plus note
  *  when given. *id (may be NULL) gets the contact's id. */
 enum ur_status store_dunning_move(struct store *st, int64_t customer_id, int level,
 				  int32_t day, const char *note, int64_t *id,
