@@ -11,7 +11,8 @@
 #include "rating.h"
 #include "xalloc.h"
 
-#define TREND_DAYS 7 /* a change of the average this large is a trend */
+#define TREND_DAYS 7         /* a change of the average this large is a trend */
+#define RATING_ONTIME_LOW 25 /* a share paid on time below this costs a point */
 
 /* *w += amount, *sum += amount × days; false (nothing added) on overflow. */
 static bool
@@ -130,9 +131,9 @@ rating_points(const struct rating *r)
 
 	if (r->history)
 		p += r->days_late > 60 ? 4 : r->days_late > 30 ? 3 : r->days_late > 15 ? 2
-		     : r->days_late > 3 ? 1 : 0;
+		     : r->days_late > 5 ? 1 : 0;
 	p += r->trend > 0;
-	p += r->ontime_pct >= 0 && r->ontime_pct < 50;
+	p += r->ontime_pct >= 0 && r->ontime_pct < RATING_ONTIME_LOW;
 	p += r->broken > 2 ? 2 : r->broken;
 	p += r->credit_use > 1000 ? 2 : r->credit_use >= 800;
 	return p;

@@ -69,9 +69,9 @@ struct rating {
 	int credit_use;    /* tenths of a percent; -1: no limit */
 };
 
-/** Rate in: penalty points for lateness (4–15 days 1, 16–30 2, 31–60 3,
+/** Rate in: penalty points for lateness (6–15 days 1, 16–30 2, 31–60 3,
  *  more 4), a worsening trend (recent average at least 7 days above the
- *  older one: 1), under half paid on time (1), each broken promise (1, at
+ *  older one: 1), under a quarter paid on time (1), each broken promise (1, at
  *  most 2) and the credit limit (80 % used 1, over it 2); A plus the
  *  points, E at most. */
 void rating_rate(const struct rating_input *in, struct rating *out);

@@ -51,11 +51,11 @@ reasons(const struct rating_input *in, const char *want, const char *what)
 static void
 test_lateness(void)
 {
-	struct rating_input in = ri(1000, 3499, 0, -1);
+	struct rating_input in = ri(1000, 5499, 0, -1);
 
-	tap_is_int(grade(&in), 'A', "3.499 days late rounds to 3: A");
-	in = ri(1000, 3500, 0, -1);
-	tap_is_int(grade(&in), 'B', "3.5 days rounds to 4: B");
+	tap_is_int(grade(&in), 'A', "5.499 days late rounds to 5: A");
+	in = ri(1000, 5500, 0, -1);
+	tap_is_int(grade(&in), 'B', "5.5 days rounds to 6: B");
 	in = ri(1000, 15499, 0, -1);
 	tap_is_int(grade(&in), 'B', "15 days: still B");
 	in = ri(1000, 15500, 0, -1);
@@ -91,11 +91,11 @@ test_trend_share(void)
 	tap_is_int(grade(&in), 'B', "improving: B");
 
 	in = ri(1000, 0, 0, -1);
-	in.ontime_w = 500;
-	tap_is_int(grade(&in), 'A', "half paid on time: no point");
-	in.ontime_w = 499;
-	tap_is_int(grade(&in), 'B', "49.9 %% on time is 49 %%: a point");
-	reasons(&in, "pays on time on average; 49 % paid on time", "share rounded down");
+	in.ontime_w = 250;
+	tap_is_int(grade(&in), 'A', "a quarter paid on time: no point");
+	in.ontime_w = 249;
+	tap_is_int(grade(&in), 'B', "24.9 %% on time is 24 %%: a point");
+	reasons(&in, "pays on time on average; 24 % paid on time", "share rounded down");
 	in.ontime_w = 999;
 	reasons(&in, "pays on time on average; 99 % paid on time", "99.9 % is not 100 %");
 }
