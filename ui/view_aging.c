@@ -685,12 +685,19 @@ static bool
 cursor_customer(struct view *v, struct pane_customer *c)
 {
 	struct aging *g = v->priv;
+	const struct ar_row *r;
 
 	if (!g->set.nview) {
 		app_error(v->app, "%s", _("No customer here."));
 		return false;
 	}
-	return pane_customer_get(v->app, ar_set_row(&g->set, (size_t)v->cursor)->customer_id, c);
+	r = ar_set_row(&g->set, (size_t)v->cursor);
+	if (!pane_customer_get(v->app, r->customer_id, c))
+		return false;
+	c->rated = true;
+	c->rating = r->rating;
+	c->hold = rating_on_hold(&g->conf.hold, &r->rating);
+	return true;
 }
 
 static void
