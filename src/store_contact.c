@@ -393,6 +393,10 @@ work_dunning_item(struct work_walk *w, const struct ar_row *r)
 	it.level = level;
 	it.recorded_level = r->dunning_level;
 	work_decide(w, &it, "", level, (enum contact_owner)r->collector);
+	/* the sales rep's call is the step: once a contact is recorded that
+	 * day the crossing is done for the day (accounting moves the level) */
+	if (strcmp(it.caller, "sales") == 0 && r->last_contact >= day)
+		return 0;
 	return w->fn(&it, w->ctx);
 }
 

@@ -61,7 +61,8 @@ enum worklist_kind {
 	WORK_PROMISE_DUE,    /* a promise falls due today */
 	WORK_PROMISE_BROKEN, /* a promise's date passed and it was not paid in
 				full; until a later contact follows it up */
-	WORK_DUNNING,        /* the customer crossed a dunning level */
+	WORK_DUNNING,        /* the customer crossed a dunning level (one the sales
+				rep calls about: until a contact is recorded that day) */
 };
 
 /* One thing to do. Strings valid during the callback only; never NULL. */
