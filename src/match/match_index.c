@@ -768,13 +768,21 @@ match_index_unhold(struct match_index *ix)
 		ix->inv[i].held = 0;
 }
 
-void
-match_index_free(struct match_index *ix)
+/* The hash tables of ix (not NULL: &NULL->field is undefined). */
+static void
+index_free_hashes(struct match_index *ix)
 {
 	struct mhash *hs[] = { &ix->by_id, &ix->by_key, &ix->by_alias, &ix->by_code,
 			       &ix->by_virtual, &ix->by_number, &ix->by_amount, &ix->by_bigram,
 			       &ix->by_total, &ix->by_period, &ix->by_rep };
 
+	for (size_t i = 0; i < sizeof hs / sizeof hs[0]; i++)
+		mh_free(hs[i]);
+}
+
+void
+match_index_free(struct match_index *ix)
+{
 	if (!ix)
 		return;
 	for (uint32_t i = 0; i < ix->nchunks; i++)
@@ -784,8 +792,7 @@ match_index_free(struct match_index *ix)
 		free(ix->lines.chunk[i]);
 	free(ix->lines.chunk);
 	free(ix->lines.cap);
-	for (size_t i = 0; i < sizeof hs / sizeof hs[0]; i++)
-		mh_free(hs[i]);
+	index_free_hashes(ix);
 	free(ix->dense);
 	free(ix->cust);
 	free(ix->inv);
