@@ -79,7 +79,7 @@ static void
 work_who(struct strbuf *out, const struct worklist_item *w)
 {
 	sb_addf(out, _("  calls: %s"), contact_owner_label(w->caller));
-	if (strcmp(w->caller, "sales") == 0)
+	if (strcmp(w->caller, "sales") == 0 && *w->sales_rep)
 		sb_addf(out, " (%s)", w->sales_rep);
 	sb_addf(out, _("  rating %c"), w->rating.grade);
 	if (w->hold)

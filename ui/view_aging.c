@@ -786,6 +786,19 @@ aging_find(struct view *v, const char *text, long from, int dir)
 	return -1;
 }
 
+bool
+aging_rating(struct view *v, int64_t customer_id, const char *currency, struct rating *out,
+	     bool *hold)
+{
+	struct aging *g = v->priv;
+
+	if (!g || !g->loaded || g->set.as_of != v->app->today)
+		return false;
+	ar_set_rating(&g->set, customer_id, currency, 0, out);
+	*hold = rating_on_hold(&g->conf.hold, out);
+	return true;
+}
+
 void
 aging_goto(struct view *v, const char *code)
 {
