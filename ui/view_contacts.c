@@ -351,7 +351,7 @@ struct work_cols {
 };
 
 /* the rating takes WORK_RATING cells before the note: " E!" */
-enum { WORK_CODE = 7, WORK_DATE = 11, WORK_AMOUNT = 14, WORK_RATING = 4, WORK_NOTE_MIN = 20 };
+enum { WORK_CODE = 7, WORK_DATE = 11, WORK_AMOUNT = 14, WORK_RATING = 5, WORK_NOTE_MIN = 20 };
 
 static struct work_cols
 work_cols(const struct cset *s)
