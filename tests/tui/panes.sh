@@ -103,10 +103,10 @@ lang_screens() { # SCRIPT SEED SIZE
 		rm -rf "$out" "$T/config" && mkdir -p "$out" "$T/config/urikake"
 		cp "$T/demo.db" "$out/db.db"
 		$2 "$out/db.db" >"$out/seed.log" 2>&1 || cat "$out/seed.log"
-		URIKAKE_LOCALEDIR="$T/locale" URIKAKE_TEST_SCRIPT="$S/$1.script" \
+		(cd "$out" && URIKAKE_LOCALEDIR="$T/locale" URIKAKE_TEST_SCRIPT="$S/$1.script" \
 			URIKAKE_TEST_SIZE="$3" URIKAKE_TEST_DUMP_DIR="$out" DB="$out/db.db" \
 			XDG_CONFIG_HOME="$T/config" "$URIKAKE" --db "$out/db.db" --user tester \
-			--lang $lang 2>"$out/stderr"
+			--lang $lang 2>"$out/stderr")
 		t_is "$1 in $lang at $3 exits 0 and prints nothing" "$?:$(cat "$out/stderr")" "0:"
 		for got in "$out"/*.screen; do
 			name=$lang-$(basename "$got")
@@ -130,6 +130,16 @@ for size in 80x24 132x43; do
 	done
 	lang_screens money seed_money $size
 	lang_screens worklog seed_worklog $size
+	lang_screens reps true $size
+	for lang in ja zh_CN; do
+		[ -f "$T/locale/$lang/LC_MESSAGES/urikake.mo" ] || continue
+		o="$T/out/$size/reps-$lang"
+		t_grep "$size $lang: D saved the digest of one rep's calls" "  C00[0-9]*  " \
+			"$o/digest.txt"
+		t_is "$size $lang: … as many rows as it said" \
+			"$(grep -c '  C00[0-9]*  ' "$o/digest.txt")" \
+			"$(grep . "$o/reps-04-digest-saved.screen" | tail -1 | grep -o '[0-9][0-9]*' | head -1)"
+	done
 	a="$T/out/$size"
 	t_is "$size: the CSV export has the CLI columns" "$(head -1 "$a/aging/cwd/view.csv")" \
 		"customer,name,currency,current,d1_30,d31_60,d61_90,d90_plus,total,on_account"
