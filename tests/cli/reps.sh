@@ -61,6 +61,29 @@ t_grep "S2's collector exported" '^S2,鈴木工業株式会社,.*,accounting,B,'
 t_grep "S1 at half its limit" '^S1,.*,,B,pays 10 days late on average; 50 % of limit used$' "$T/.out"
 t_grep "S3 without a limit: no word of one" '^S3,.*,,B,pays 10 days late on average$' "$T/.out"
 
+# Paid history, by hand: P1 paid 100,000 twenty days after its due date
+# (2 points for 16-30 days, 1 for nothing paid on time: D); P2 paid 50,000
+# ten days early (A).
+if command -v sqlite3 >/dev/null; then
+	printf 'code,name\nP1,松本商事\nP2,中村工業\n' >pc.csv
+	printf '%s\n' 'number,customer,issue_date,due_date,amount' \
+		'P-1,P1,2026-01-10,2026-02-10,100000' 'P-2,P2,2026-02-10,2026-03-20,50000' >pi.csv
+	u import customers pc.csv && u import invoices pi.csv
+	sqlite3 r.db "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
+		reference) VALUES ('2026-03-02', '2026-03-02', 100000, 'JPY', 'ﾏﾂﾓﾄ', 'PD1'),
+		('2026-03-10', '2026-03-10', 50000, 'JPY', 'ﾅｶﾑﾗ', 'PD2')"
+	t_ok "P1 pays late" u match confirm --deposit PD1 --invoice P-1
+	t_ok "P2 pays early" u match confirm --deposit PD2 --invoice P-2
+	t_ok "export customers" u export customers
+	t_grep "P1: 20 days late, nothing on time: D" \
+		'^P1,.*,D,pays 20 days late on average; 0 % paid on time$' "$T/.out"
+	t_grep "P2: 10 days early: A" '^P2,.*,A,pays 10 days early on average$' "$T/.out"
+	t_ok "as of the day before P1 paid" u aging --as-of 2026-03-01 --format csv
+	t_grep "… P1 rated on its open item (19 days overdue: C)" '^P1,.*,C$' "$T/.out"
+else
+	t_report 0 "paid history # SKIP no sqlite3 shell"
+fi
+
 # The rep calls S1: the crossing is done for today, and the list updates.
 t_ok "the rep's call is recorded" u contact add S1 --channel phone --note "来週振込とのこと"
 t_ok "佐藤's worklist again" u contact worklist --rep 佐藤 --format csv
