@@ -8,6 +8,7 @@
 
 #include "arconf.h"
 #include "cli.h"
+#include "cmd_contact.h"
 #include "csv.h"
 #include "date.h"
 #include "i18n.h"
@@ -38,7 +39,25 @@ struct aging {
 	size_t n, cap, nrows;
 	struct strbuf out;
 	int overflow;
+	struct ar_set ratings;     /* csv and json: each row's rating (last column) */
 };
+
+/* The rating of row r: its customer's in that currency ('-' when unknown). */
+static char
+aging_rating(struct aging *a, const struct aging_row *r)
+{
+	long i = ar_set_find(&a->ratings, r->code);
+
+	for (; i >= 0 && (size_t)i < a->ratings.nview; i++) {
+		const struct ar_row *x = ar_set_row(&a->ratings, (size_t)i);
+
+		if (strcmp(x->code, r->code) != 0)
+			break;
+		if (strcmp(x->currency, r->currency) == 0)
+			return x->rating.grade;
+	}
+	return '-';
+}
 
 /* Column names that follow the bounds: current, d1_30, …, d90_plus, total,
  * then on_account (last, so that scripts reading the columns before it by
@@ -113,8 +132,9 @@ aging_put_csv(struct aging *a, const struct aging_row *r)
 	csv_put_sep(&a->out, r->currency, 0);
 	for (int i = 0; i < a->ncols; i++) {
 		aging_amount(&a->out, aging_value(a, r, i), r->currency, MONEY_PLAIN);
-		sb_addc(&a->out, i + 1 < a->ncols ? ',' : '\n');
+		sb_addc(&a->out, ',');
 	}
+	sb_addf(&a->out, "%c\n", aging_rating(a, r));
 }
 
 static void
@@ -128,7 +148,7 @@ aging_put_json(struct aging *a, const struct aging_row *r)
 		jsonout_key(&a->out, a->keys[i], 0);
 		aging_amount(&a->out, aging_value(a, r, i), r->currency, MONEY_PLAIN);
 	}
-	sb_addc(&a->out, '}');
+	sb_addf(&a->out, ",\"rating\":\"%c\"}", aging_rating(a, r));
 }
 
 static struct aging_line *
@@ -297,11 +317,15 @@ aging_run(const struct cli *c, struct aging *a, int32_t as_of)
 	if ((rc = cli_open_store_readonly(c, &st)) != UR_OK)
 		return rc;
 	ur_err_clear(&err);
+	if (a->format != AGING_TABLE && (rc = cli_ratings(st, as_of, &a->ratings)) != UR_OK) {
+		store_close(st);
+		return rc;
+	}
 	if (a->format == AGING_CSV) {
 		sb_adds(&a->out, "customer,name,currency");
 		for (int k = 0; k < a->ncols; k++)
 			sb_addf(&a->out, ",%s", a->keys[k]);
-		sb_addc(&a->out, '\n');
+		sb_adds(&a->out, ",rating\n");
 	} else if (a->format == AGING_JSON) {
 		sb_adds(&a->out, "[\n");
 	}
@@ -372,6 +396,7 @@ cmd_aging(const struct cli *c, int argc, char **argv)
 		free(a.lines[i].currency);
 	}
 	free(a.lines);
+	ar_set_free(&a.ratings);
 	sb_free(&a.out);
 	return rc;
 }

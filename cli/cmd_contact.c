@@ -1,6 +1,6 @@
-/* cmd_contact: `urikake contact add|list|worklist|dunning` and `export
- * contacts` — the contact log from the command line, on the same core as
- * the contact pane (store_contact.h). */
+/* cmd_contact: `urikake contact add|list|dunning` and `export contacts` —
+ * the contact log from the command line, on the same core as the contact
+ * pane (store_contact.h); the worklist and digest are in cmd_worklist.c. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -204,105 +204,6 @@ contact_list(const struct cli *c, int argc, char **argv)
 	return rc;
 }
 
-static const char *
-work_heading(enum worklist_kind k)
-{
-	switch (k) {
-	case WORK_FOLLOW_UP: return _("Follow-ups due");
-	case WORK_PROMISE_DUE: return _("Promises due today");
-	case WORK_PROMISE_BROKEN: return _("Promises broken");
-	default: return _("Dunning levels crossed");
-	}
-}
-
-struct work_out {
-	struct strbuf out;
-	int last_kind;
-	size_t n;
-};
-
-static void
-work_amount(struct strbuf *out, const struct worklist_item *w)
-{
-	put_money(out, w->amount, w->currency, MONEY_GROUP);
-	sb_addf(out, " %s", w->currency);
-	if (w->kind == WORK_PROMISE_DUE || w->kind == WORK_PROMISE_BROKEN) {
-		sb_adds(out, _(", paid "));
-		put_money(out, w->paid, w->currency, MONEY_GROUP);
-	}
-}
-
-static int
-work_line(const struct worklist_item *w, void *ctx)
-{
-	struct work_out *o = ctx;
-	char d[DATE_ISO_SIZE];
-
-	if ((int)w->kind != o->last_kind)
-		sb_addf(&o->out, "%s%s\n", o->n ? "\n" : "", work_heading(w->kind));
-	o->last_kind = (int)w->kind;
-	o->n++;
-	date_format_iso(w->date, d);
-	sb_addf(&o->out, "  %s  ", d);
-	text_pad(&o->out, w->customer, 10, TEXT_LEFT);
-	sb_adds(&o->out, " ");
-	text_pad(&o->out, w->name, 24, TEXT_LEFT);
-	sb_adds(&o->out, "  ");
-	if (w->kind == WORK_FOLLOW_UP)
-		sb_addf(&o->out, "%s", *w->owner ? contact_owner_label(w->owner) : "-");
-	else
-		work_amount(&o->out, w);
-	if (w->kind == WORK_DUNNING)
-		sb_addf(&o->out,
-			ngettext_("  %d day overdue: level %d → %d (%s)",
-				  "  %d days overdue: level %d → %d (%s)", w->days_overdue),
-			w->days_overdue,
-			w->recorded_level, w->level, contact_level_name(w->level));
-	sb_addc(&o->out, '\n');
-	return o->out.len >= CONTACT_FLUSH_AT && cli_flush(&o->out) != UR_OK;
-}
-
-/* The receivables settings; a bad line is reported and skipped. */
-static void
-load_settings(struct ar_settings *s)
-{
-	struct ur_err err;
-
-	ur_err_clear(&err);
-	if (arconf_load(s, NULL, &err) != UR_OK)
-		cli_error("%s", err.msg);
-}
-
-static int
-contact_worklist(const struct cli *c, int argc, char **argv)
-{
-	const char *date = NULL, *pos[1];
-	const struct cli_opt opts[] = { { "--date", &date, NULL }, { NULL, NULL, NULL } };
-	struct work_out o = { .last_kind = -1 };
-	struct ar_settings s;
-	struct store *st;
-	struct ur_err err;
-	int32_t day = date_today();
-	int npos, rc;
-
-	if (cli_args(argc - 1, argv + 1, opts, pos, 0, &npos) != UR_OK)
-		return UR_USAGE;
-	if (date && date_parse(date, &day, &err) != UR_OK)
-		return cli_usage_error("--date: %s", err.msg);
-	load_settings(&s);
-	if ((rc = cli_open_store_readonly(c, &st)) != UR_OK)
-		return rc;
-	sb_init(&o.out);
-	ur_err_clear(&err);
-	rc = store_contact_worklist(st, &s, day, work_line, &o, &err);
-	store_close(st);
-	if (rc == UR_OK && !o.n)
-		sb_adds(&o.out, _("Nothing to do.\n"));
-	rc = rc == UR_OK ? cli_flush(&o.out) : cli_fail(&err);
-	sb_free(&o.out);
-	return rc;
-}
-
 static int
 contact_dunning(const struct cli *c, int argc, char **argv)
 {
@@ -344,10 +245,12 @@ cmd_contact(const struct cli *c, int argc, char **argv)
 	if (strcmp(sub, "list") == 0)
 		return contact_list(c, argc - 1, argv + 1);
 	if (strcmp(sub, "worklist") == 0)
-		return contact_worklist(c, argc - 1, argv + 1);
+		return cmd_worklist(c, argc - 1, argv + 1);
+	if (strcmp(sub, "digest") == 0)
+		return cmd_digest(c, argc - 1, argv + 1);
 	if (strcmp(sub, "dunning") == 0)
 		return contact_dunning(c, argc - 1, argv + 1);
-	return cli_usage_error(_("usage: urikake contact add|list|worklist|dunning ..."));
+	return cli_usage_error(_("usage: urikake contact add|list|worklist|digest|dunning ..."));
 }
 
 /* export contacts */

@@ -5,10 +5,25 @@
 #define UR_CLI_CMD_CONTACT_H
 
 #include "cli.h"
+#include "custstats.h"
+
+struct store;
 
 /** `urikake contact add|list|worklist|dunning …` (argv[0] is "contact").
  *  Returns the exit status. */
 int cmd_contact(const struct cli *c, int argc, char **argv);
+
+/** `urikake contact worklist [--date D] [--rep NAME] [--format table|csv|json]`
+ *  (argv[0] is "worklist"). */
+int cmd_worklist(const struct cli *c, int argc, char **argv);
+/** `urikake contact digest [--rep NAME] [--date D] [--format pdf|txt]
+ *  [-o PATH | --print] [--force] [--company FILE]`: the worklist as a
+ *  document to print or keep. */
+int cmd_digest(const struct cli *c, int argc, char **argv);
+
+/** The ratings of every customer as of day into set (ar_set_init'd by
+ *  this); prints errors. Returns the exit status. */
+int cli_ratings(struct store *st, int32_t day, struct ar_set *set);
 
 /** `urikake export contacts`: the columns customer, at, user, channel,
  *  direction, note, outcome, promise_date, promise_amount, next_date,

@@ -1,5 +1,6 @@
 /* cmd_export: `urikake export customers|invoices [--format csv|json]` —
- * the doc/cli-contract.md columns to standard output, money plain for its currency. */
+ * the doc/cli-contract.md columns to standard output, money plain for its
+ * currency; customers with their rating of today (and its reasons) last. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -23,6 +24,7 @@ struct export {
 	int json;
 	int rows;
 	int failed;
+	struct ar_set ratings; /* customers: each one's rating today */
 };
 
 /* Start a row: the JSON separator, or nothing for CSV. */
@@ -77,7 +79,11 @@ static int
 export_customer(const struct customer *c, void *ctx)
 {
 	struct export *x = ctx;
+	struct rating r;
+	struct strbuf why;
+	char grade[2] = "";
 
+	sb_init(&why);
 	export_row_start(x);
 	export_text(x, "code", c->code, 1, 0);
 	export_text(x, "name", c->name, 0, 0);
@@ -91,7 +97,15 @@ export_customer(const struct customer *c, void *ctx)
 	export_text(x, "address", c->address, 0, 0);
 	export_text(x, "parent", c->payer_parent, 0, 0);
 	export_text(x, "rep_kana", c->rep_kana, 0, 0);
-	export_text(x, "fee_policy", c->fee_policy, 0, 1);
+	export_text(x, "fee_policy", c->fee_policy, 0, 0);
+	export_text(x, "collector", c->collector ? c->collector : "", 0, 0);
+	ar_set_rating(&x->ratings, c->id, c->currency, c->credit_limit, &r);
+	sb_reset(&why);
+	rating_reasons(&r, &why);
+	grade[0] = r.grade;
+	export_text(x, "rating", grade, 0, 0);
+	export_text(x, "rating_reasons", why.buf, 0, 1);
+	sb_free(&why);
 	return export_row_end(x);
 }
 
@@ -130,9 +144,14 @@ export_run(const struct cli *c, const char *what, struct export *x)
 	if (x->json)
 		sb_adds(&x->out, "[\n");
 	if (strcmp(what, "customers") == 0) {
+		if ((rc = cli_ratings(st, date_today(), &x->ratings)) != UR_OK) {
+			store_close(st);
+			return rc;
+		}
 		if (!x->json)
 			sb_adds(&x->out, "code,name,kana,currency,terms,credit_limit,sales_rep,"
-					 "phone,email,address,parent,rep_kana,fee_policy\n");
+					 "phone,email,address,parent,rep_kana,fee_policy,collector,"
+					 "rating,rating_reasons\n");
 		s = store_customers_each(st, export_customer, x, &err);
 	} else {
 		if (!x->json)
@@ -184,6 +203,7 @@ cmd_export(const struct cli *c, int argc, char **argv)
 	sb_init(&x.out);
 	x.json = strcmp(format, "json") == 0;
 	rc = export_run(c, pos[0], &x);
+	ar_set_free(&x.ratings);
 	sb_free(&x.out);
 	return rc;
 }

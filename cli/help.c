@@ -30,8 +30,10 @@ static const struct {
 	{ "match aliases [list|edit|remove]", N_("the learned payer names") },
 	{ "contact add CUSTOMER --channel C --note TEXT [--promise DATE:AMOUNT] [--next DATE]",
 	  N_("log a follow-up call, letter or visit") },
-	{ "contact list CUSTOMER | worklist [--date D] | dunning CUSTOMER --level N",
+	{ "contact list CUSTOMER | worklist [--date D] [--rep NAME] | dunning CUSTOMER --level N",
 	  N_("a customer's contacts, today's worklist, a dunning step") },
+	{ "contact digest [--rep NAME] [--date D] [--format pdf|txt] [-o PATH|--print]",
+	  N_("today's worklist as a document to print, for one sales rep") },
 	{ "statement CUSTOMER...|--all-open [--from D] [--to D] [--format pdf|txt] "
 	  "[-o PATH|--print|--email [--dry-run]] [--force]",
 	  N_("customer statements") },
@@ -70,11 +72,11 @@ struct help_opt {
 	const char *what;
 };
 
-/* One command's help: up to four synopses (after "urikake"), one line on
+/* One command's help: up to five synopses (after "urikake"), one line on
  * what it does, its options (ending with a NULL opt). */
 struct cmd_help {
 	const char *name;
-	const char *synopsis[4];
+	const char *synopsis[5];
 	const char *what;
 	const struct help_opt *opts;
 };
@@ -132,6 +134,9 @@ static const struct help_opt contact_opts[] = {
 	{ "--outcome TEXT", N_("how it ended") },
 	{ "--date D", N_("the day of the contact, or of the worklist (default today)") },
 	{ "--level N", N_("dunning: the level to move the customer to") },
+	{ "--rep NAME", N_("worklist, digest: only the calls of this sales rep") },
+	{ "--format F", N_("worklist: table, csv or json; digest: pdf or txt") },
+	{ "-o PATH, --print, --force", N_("digest: write to PATH (.pdf: PDF), print it, replace a file") },
 	{ NULL, NULL },
 };
 static const struct help_opt statement_opts[] = {
@@ -198,9 +203,13 @@ static const struct cmd_help cmd_helps[] = {
 	{ "contact",
 	  { "contact add CUSTOMER --channel C --note TEXT [--promise DATE:AMOUNT] [--next DATE] "
 	    "[--owner sales|accounting] [--direction in|out] [--outcome TEXT] [--date D]",
-	    "contact list CUSTOMER", "contact worklist [--date D]",
+	    "contact list CUSTOMER",
+	    "contact worklist [--date D] [--rep NAME] [--format table|csv|json]",
+	    "contact digest [--rep NAME] [--date D] [--format pdf|txt] [-o PATH|--print] "
+	    "[--force] [--company FILE]",
 	    "contact dunning CUSTOMER --level N [--note TEXT]" },
-	  N_("a customer's contacts, today's worklist, a dunning step"),
+	  N_("a customer's contacts, today's worklist (who calls, rating, credit hold), "
+	     "the worklist as a printable digest, a dunning step"),
 	  contact_opts },
 	{ "statement",
 	  { "statement CUSTOMER...|--all-open [--from D] [--to D] [--format pdf|txt] [--lang L] "
@@ -225,7 +234,7 @@ cli_command_help(FILE *f, const char *name)
 	if (!h)
 		return false;
 	fprintf(f, "%s\n", _("Usage:"));
-	for (int i = 0; i < 4 && h->synopsis[i]; i++)
+	for (int i = 0; i < 5 && h->synopsis[i]; i++)
 		fprintf(f, "  urikake [OPTIONS] %s\n", h->synopsis[i]);
 	fprintf(f, "%s\n", _(h->what));
 	if (h->opts[0].opt)

@@ -40,7 +40,8 @@ export_line(struct strbuf *sb, const struct ar_set *set, const struct ar_row *r)
 	money_format(r->total, r->currency, MONEY_PLAIN, buf, sizeof buf);
 	csv_put_sep(sb, buf, 0);
 	money_format(r->on_account, r->currency, MONEY_PLAIN, buf, sizeof buf);
-	csv_put_sep(sb, buf, 1);
+	csv_put_sep(sb, buf, 0);
+	sb_addf(sb, "%c\n", r->rating.grade ? r->rating.grade : '-');
 }
 
 /* The header row: the CLI aging CSV's names, or the same columns in words. */
@@ -55,7 +56,7 @@ export_header(struct strbuf *sb, const struct ar_set *set, bool words)
 			ar_bucket_key(set, b, key, sizeof key);
 			sb_addf(sb, ",%s", key);
 		}
-		sb_adds(sb, ",total,on_account\n");
+		sb_adds(sb, ",total,on_account,rating\n");
 		return;
 	}
 	csv_put_sep(sb, _("Code"), 0);
@@ -66,7 +67,8 @@ export_header(struct strbuf *sb, const struct ar_set *set, bool words)
 		csv_put_sep(sb, key, 0);
 	}
 	csv_put_sep(sb, _("Total"), 0);
-	csv_put_sep(sb, _("On account"), 1);
+	csv_put_sep(sb, _("On account"), 0);
+	csv_put_sep(sb, _("Rating"), 1);
 }
 
 static void

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "keymap.h"
+#include "rating.h"
 #include "request.h"
 #include "settings.h"
 #include "store_ui.h"
@@ -144,6 +145,11 @@ double app_now_ms(void);
 /* The panes. */
 extern const struct view_ops queue_ops, aging_ops, contacts_ops;
 
+/** Pane 2: the rating of customer_id in currency as of today, from the rows
+ *  pane 2 loaded (no database work); false while they are not loaded or
+ *  are of another date. *hold: on credit hold. */
+bool aging_rating(struct view *v, int64_t customer_id, const char *currency, struct rating *out,
+		  bool *hold);
 /** Pane 2: put the cursor on customer code (after opening). */
 void aging_goto(struct view *v, const char *code);
 /** Pane 3: show only the contacts of customer id (0: everyone). */

@@ -214,6 +214,23 @@ draw_figures(struct drillm *m, int y, int w)
 	sb_free(&sb);
 }
 
+/* "Credit rating E · on credit hold · pays 29 days late on average, …"
+ * over two lines. */
+static void
+draw_rating(struct drillm *m, int y, int w)
+{
+	struct strbuf sb;
+
+	sb_init(&sb);
+	sb_addf(&sb, _("Credit rating %c"), m->c.rating.grade);
+	if (m->c.hold)
+		sb_addf(&sb, " · %s", _("on credit hold"));
+	sb_adds(&sb, " · ");
+	rating_reasons(&m->c.rating, &sb);
+	draw_wrapped(y, 2, 2, w, sb.buf, m->c.hold ? UI_ERROR : UI_SELECTED);
+	sb_free(&sb);
+}
+
 static void
 draw_inv(struct app *a, const struct drill_invoice *v, int y, int x, int w, enum ui_elem e)
 {
@@ -318,7 +335,7 @@ static void
 drill_draw(struct app *a, void *ctx)
 {
 	struct drillm *m = ctx;
-	int y = 1, rows = LINES - 3, w = COLS - 4, list = rows - 4;
+	int y = 1, rows = LINES - 3, w = COLS - 4, list = rows - 4 - 2 * m->c.rated;
 	char date[32], buf[512];
 
 	draw_box(y, 0, rows, COLS, UI_BORDER);
@@ -326,6 +343,10 @@ drill_draw(struct app *a, void *ctx)
 	snprintf(buf, sizeof buf, _(" %s %s · as of %s "), m->c.code, m->c.name, date);
 	draw_text(y, 2, w, buf, TEXT_LEFT, UI_HEADER);
 	draw_figures(m, y + 1, w);
+	if (m->c.rated) {
+		draw_rating(m, y + 2, w);
+		y += 2;
+	}
 	if (list < 1)
 		return;
 	if (m->cursor < m->top)

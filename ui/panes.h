@@ -13,6 +13,7 @@
 #include "app.h"
 #include "arconf.h"
 #include "custstats.h"
+#include "rating.h"
 
 /* The customer a pane action is about. */
 struct pane_customer {
@@ -20,6 +21,9 @@ struct pane_customer {
 	char code[24];
 	char name[256];
 	char currency[8];
+	bool rated;           /* rating and hold are set (pane 2's row) */
+	bool hold;
+	struct rating rating;
 };
 
 /** Fill c from customer id (errors go to the message line); false on failure. */
@@ -28,8 +32,9 @@ bool pane_customer_get(struct app *a, int64_t id, struct pane_customer *c);
  *  then the user's config file; problems go to the message line. */
 void pane_arconf(struct app *a, struct ar_settings *s);
 
-/** Open the drill-down of customer c at as_of (modal): invoices with open
- *  amount, days past due and what paid them, deposits and allocations,
+/** Open the drill-down of customer c at as_of (modal): the rating with its
+ *  reasons (when c is rated), invoices with open amount, days past due and
+ *  what paid them, deposits and allocations,
  *  contacts, days late and DSO; w writes off a remainder, d jumps to the
  *  deposit queue, l to the contact log, p previews the statement. */
 void drill_open(struct app *a, const struct pane_customer *c, int32_t as_of);

@@ -59,6 +59,7 @@
 	R(WORKLIST, "worklist", N_("Show today's worklist")) \
 	R(RECORD_CONTACT, "record-contact", N_("Record a call or other contact")) \
 	R(DUNNING_MOVE, "dunning-move", N_("Move the customer's dunning level")) \
+	R(DIGEST, "digest", N_("Save the worklist shown as a digest to print (.pdf or .txt)")) \
 	R(EDITOR, "editor", N_("Edit the note in $EDITOR")) \
 	G(N_("Documents")) \
 	R(STATEMENT, "statement", N_("Preview the customer's statement")) \

@@ -1,6 +1,7 @@
 /* view_aging: pane 2, aged receivables — one row per customer and
  * currency at any as-of date (by due or issue date) with its buckets,
- * credit use, last contact, open promise, dunning level and sales rep; a
+ * credit rating, credit use, last contact, open promise, dunning level and
+ * sales rep; a
  * total per currency; sorted by any column and filtered in memory
  * (custstats.h); the drill-down, the statement preview and a CSV export of
  * the rows shown (aging_export.c). */
@@ -55,8 +56,8 @@ static int
 sort_col(const struct aging *g, int i)
 {
 	static const int head[] = { AR_COL_CODE, AR_COL_NAME, AR_COL_TOTAL, AR_COL_OVERDUE };
-	static const int tail[] = { AR_COL_CREDIT_USE, AR_COL_LAST_CONTACT, AR_COL_PROMISE,
-				    AR_COL_LEVEL, AR_COL_SALES_REP, AR_COL_CURRENCY };
+	static const int tail[] = { AR_COL_RATING, AR_COL_CREDIT_USE, AR_COL_LAST_CONTACT,
+				    AR_COL_PROMISE, AR_COL_LEVEL, AR_COL_SALES_REP, AR_COL_CURRENCY };
 	int nb = g->set.nbuckets;
 
 	if (i < 4)
@@ -69,7 +70,7 @@ sort_col(const struct aging *g, int i)
 static int
 sort_count(const struct aging *g)
 {
-	return 10 + g->set.nbuckets;
+	return 11 + g->set.nbuckets;
 }
 
 static void
@@ -86,6 +87,7 @@ sort_name(const struct aging *g, char *buf, size_t size)
 	case AR_COL_LAST_CONTACT: snprintf(buf, size, "%s", _("Last contact")); break;
 	case AR_COL_PROMISE: snprintf(buf, size, "%s", _("Promise")); break;
 	case AR_COL_LEVEL: snprintf(buf, size, "%s", _("Dunning")); break;
+	case AR_COL_RATING: snprintf(buf, size, "%s", _("Rating")); break;
 	case AR_COL_SALES_REP: snprintf(buf, size, "%s", _("Sales rep")); break;
 	case AR_COL_CURRENCY: snprintf(buf, size, "%s", _("Currency")); break;
 	default: ar_bucket_label(&g->set, c - AR_COL_BUCKET, buf, size); break;
@@ -309,6 +311,16 @@ promise_text(struct view *v, const struct ar_row *r, char *buf, size_t size)
 	snprintf(buf, size, "%s %s", day, amt);
 }
 
+/* "C", "E!" on credit hold. */
+static void
+rating_text(struct view *v, const struct ar_row *r, char *buf, size_t size)
+{
+	struct aging *g = v->priv;
+
+	snprintf(buf, size, "%c%s", r->rating.grade,
+		 rating_on_hold(&g->conf.hold, &r->rating) ? "!" : "");
+}
+
 static void
 level_text(struct view *v, const struct ar_row *r, char *buf, size_t size)
 {
@@ -333,22 +345,25 @@ struct acol {
 	int cells;        /* the text's cells, besides the amounts */
 	int amounts;      /* full-width amounts in the text (amount columns: 1) */
 	bool right;       /* right-aligned */
+	bool kept;        /* the name narrows for it as for the amounts */
 	/* the amount of row r or total t (bucket b); false: leave blank */
 	bool (*amount)(const struct ar_row *r, const struct ar_total *t, int b, int64_t *out);
 	void (*text)(struct view *v, const struct ar_row *r, char *buf, size_t size);
 };
 
 static const struct acol acols[] = {
-	{ N_("Total"), NULL, 0, 1, true, total_amount, NULL },
+	{ N_("Total"), NULL, 0, 1, true, false, total_amount, NULL },
 	/* beside the total it lessens; only when a row shown has some (a short
 	 * head, so that every bucket still fits at 80 columns) */
-	{ N_("On acct."), any_on_account, 0, 1, true, on_account_amount, NULL },
-	{ NULL, NULL, 0, 1, true, bucket_amount, NULL },
-	{ N_("Credit"), NULL, 8, 0, true, NULL, credit_text },
-	{ N_("Contacted"), NULL, 12, 0, false, NULL, last_text },
-	{ N_("Promise"), NULL, 12, 1, false, NULL, promise_text },
-	{ N_("Dunning"), NULL, 14, 0, false, NULL, level_text },
-	{ N_("Sales rep"), NULL, 12, 0, false, NULL, rep_text },
+	{ N_("On acct."), any_on_account, 0, 1, true, false, on_account_amount, NULL },
+	{ NULL, NULL, 0, 1, true, false, bucket_amount, NULL },
+	/* TRANSLATORS: the credit rating's column head, as short as can be */
+	{ N_("Rtg"), NULL, 3, 0, false, true, NULL, rating_text },
+	{ N_("Credit"), NULL, 8, 0, true, false, NULL, credit_text },
+	{ N_("Contacted"), NULL, 12, 0, false, false, NULL, last_text },
+	{ N_("Promise"), NULL, 12, 1, false, false, NULL, promise_text },
+	{ N_("Dunning"), NULL, 14, 0, false, false, NULL, level_text },
+	{ N_("Sales rep"), NULL, 12, 0, false, false, NULL, rep_text },
 };
 
 /* One column on screen: its kind, bucket and width. */
@@ -419,14 +434,14 @@ make_cols_at(const struct aging *g, struct dcol *c, int aw, int fw)
 	return n;
 }
 
-/* The cells the amount columns from column first on take. */
+/* The cells the amount columns (and the rating) from column first on take. */
 static int
 amounts_width(const struct dcol *c, int n, int first)
 {
 	int w = 0;
 
 	for (int i = first; i < n; i++)
-		if (c[i].def->amount)
+		if (c[i].def->amount || c[i].def->kept)
 			w += c[i].width;
 	return w;
 }
@@ -623,12 +638,19 @@ static bool
 cursor_customer(struct view *v, struct pane_customer *c)
 {
 	struct aging *g = v->priv;
+	const struct ar_row *r;
 
 	if (!g->set.nview) {
 		app_error(v->app, "%s", _("No customer here."));
 		return false;
 	}
-	return pane_customer_get(v->app, ar_set_row(&g->set, (size_t)v->cursor)->customer_id, c);
+	r = ar_set_row(&g->set, (size_t)v->cursor);
+	if (!pane_customer_get(v->app, r->customer_id, c))
+		return false;
+	c->rated = true;
+	c->rating = r->rating;
+	c->hold = rating_on_hold(&g->conf.hold, &r->rating);
+	return true;
 }
 
 static void
@@ -718,6 +740,19 @@ aging_find(struct view *v, const char *text, long from, int dir)
 			return i;
 	}
 	return -1;
+}
+
+bool
+aging_rating(struct view *v, int64_t customer_id, const char *currency, struct rating *out,
+	     bool *hold)
+{
+	struct aging *g = v->priv;
+
+	if (!g || !g->loaded || g->set.as_of != v->app->today)
+		return false;
+	ar_set_rating(&g->set, customer_id, currency, 0, out);
+	*hold = rating_on_hold(&g->conf.hold, out);
+	return true;
 }
 
 void

@@ -12,6 +12,7 @@
 
 #include "contact.h"
 #include "date.h"
+#include "digest.h"
 #include "draw.h"
 #include "i18n.h"
 #include "loader.h"
@@ -31,9 +32,13 @@ struct citem {
 	uint32_t code, name, who, channel, note, owner;
 	uint32_t head, body; /* timeline: the note's head (outcome or level) and
 				text, apart, for the entry read in full */
+	uint32_t rep;        /* worklist: the customer's sales rep */
+	struct rating rating; /* worklist: the customer's rating */
 	char currency[4];
 	int8_t kind; /* enum worklist_kind; -1 for a timeline entry */
 	int8_t state, level, recorded;
+	int8_t caller; /* worklist: who calls (enum contact_owner) */
+	bool hold;     /* worklist: on credit hold */
 };
 
 /* The rows of one load: today's worklist or a customer's timeline. */
@@ -50,6 +55,7 @@ struct cset {
 struct cwork {
 	struct ar_settings conf;
 	int32_t today;
+	char rep[128];          /* only this sales rep's calls ("": everyone's) */
 	struct loader *ld;
 	struct cset set;
 };
@@ -64,6 +70,7 @@ struct contacts {
 	struct cset set;
 	bool loaded;
 	struct loader *ld;
+	char rep[128];               /* the worklist of this sales rep only ("": all) */
 };
 
 static const char *
@@ -115,9 +122,18 @@ static int
 add_work(const struct worklist_item *w, void *ctx)
 {
 	struct cwork *k = ctx;
-	struct citem *r = new_row(&k->set, w->customer_id, w->customer, w->name, w->currency);
+	struct citem *r;
+	enum contact_owner who = CONTACT_OWNER_NONE;
 
+	if (*k->rep && !worklist_for_rep(w, k->rep))
+		return loader_stopping(k->ld);
+	r = new_row(&k->set, w->customer_id, w->customer, w->name, w->currency);
 	r->kind = (int8_t)w->kind;
+	r->rep = keep(&k->set, w->sales_rep);
+	r->rating = w->rating;
+	r->hold = w->hold;
+	contact_owner_parse(w->caller, &who);
+	r->caller = (int8_t)who;
 	r->note = keep(&k->set, w->note);
 	r->owner = keep(&k->set, contact_owner_label(w->owner));
 	r->day = w->date;
@@ -196,6 +212,7 @@ contacts_load(struct view *v, bool supersede)
 
 	w->conf = k->conf;
 	w->today = v->app->today;
+	snprintf(w->rep, sizeof w->rep, "%s", k->rep);
 	w->set.timeline = k->timeline;
 	w->set.c = k->c;
 	sb_init(&w->set.text);
@@ -333,7 +350,8 @@ struct work_cols {
 	int label, name, date, amount, note;
 };
 
-enum { WORK_CODE = 7, WORK_DATE = 11, WORK_AMOUNT = 14, WORK_NOTE_MIN = 20 };
+/* the rating takes WORK_RATING cells before the note: " E!" */
+enum { WORK_CODE = 7, WORK_DATE = 11, WORK_AMOUNT = 14, WORK_RATING = 5, WORK_NOTE_MIN = 20 };
 
 static struct work_cols
 work_cols(const struct cset *s)
@@ -344,7 +362,7 @@ work_cols(const struct cset *s)
 	for (size_t i = 0; i < sizeof work_names / sizeof work_names[0]; i++)
 		if (draw_width(_(work_names[i])) + 1 > c.label)
 			c.label = draw_width(_(work_names[i])) + 1;
-	rest = COLS - c.label - WORK_CODE - c.amount - 1;
+	rest = COLS - c.label - WORK_CODE - c.amount - WORK_RATING;
 	if (rest - c.date - want < WORK_NOTE_MIN) {
 		c.date = 0;
 		c.amount--; /* 9,999,999.99 still keeps a space before it */
@@ -364,6 +382,11 @@ work_note(const struct cset *s, const struct citem *r, struct strbuf *sb)
 {
 	const char *owner = txt(s, r->owner);
 
+	/* who calls first: the sales rep by name, or accounting */
+	if (r->caller == CONTACT_SALES && *txt(s, r->rep))
+		sb_addf(sb, "%s · ", txt(s, r->rep));
+	else
+		sb_addf(sb, "%s · ", _("accounting"));
 	if (r->kind == WORK_DUNNING) /* the next level only: one step at a time */
 		sb_addf(sb, ngettext_("%s (%d day overdue)", "%s (%d days overdue)",
 				      (unsigned long)r->days),
@@ -380,7 +403,7 @@ draw_work(struct view *v, const struct cset *s, const struct citem *r, int y, en
 {
 	struct work_cols c = work_cols(s);
 	int x = c.label + WORK_CODE + c.name;
-	char day[32], amt[MONEY_BUFSZ];
+	char day[32], amt[MONEY_BUFSZ], grade[8];
 	struct strbuf sb;
 
 	sb_init(&sb);
@@ -395,8 +418,10 @@ draw_work(struct view *v, const struct cset *s, const struct citem *r, int y, en
 	draw_text(y, x, c.date, day, TEXT_LEFT, e);
 	x += c.date;
 	draw_text(y, x, c.amount, r->amount ? amt : "", TEXT_RIGHT, e);
-	draw_text(y, x + c.amount, 1, "", TEXT_LEFT, e);
-	draw_text(y, x + c.amount + 1, c.note, sb.buf, TEXT_LEFT, e);
+	snprintf(grade, sizeof grade, " %c%s", r->rating.grade, r->hold ? "!" : "");
+	draw_text(y, x + c.amount, WORK_RATING, grade, TEXT_LEFT,
+		  e == UI_NORMAL && r->hold ? UI_ERROR : e);
+	draw_text(y, x + c.amount + WORK_RATING, c.note, sb.buf, TEXT_LEFT, e);
 	sb_free(&sb);
 }
 
@@ -538,7 +563,10 @@ draw_heads(struct contacts *k, int y)
 	draw_text(y, x, c.date, _("Date"), TEXT_LEFT, UI_HEADER);
 	x += c.date;
 	draw_text(y, x, c.amount, _("Amount"), TEXT_RIGHT, UI_HEADER);
-	draw_text(y, x + c.amount, COLS - x - c.amount, _(" What"), TEXT_LEFT, UI_HEADER);
+	/* TRANSLATORS: the credit rating's column head, as short as can be */
+	draw_text(y, x + c.amount, WORK_RATING, _(" Rtg"), TEXT_LEFT, UI_HEADER);
+	draw_text(y, x + c.amount + WORK_RATING, COLS - x - c.amount - WORK_RATING,
+		  _(" Who · what"), TEXT_LEFT, UI_HEADER);
 }
 
 static void
@@ -552,6 +580,9 @@ contacts_draw(struct view *v, int y, int rows)
 	settings_date(&v->app->set, v->app->today, date, sizeof date);
 	if (s->timeline)
 		snprintf(buf, sizeof buf, _("Contact log · %s %s · %zu"), s->c.code, s->c.name, s->n);
+	else if (*k->rep)
+		snprintf(buf, sizeof buf, _("Worklist for %s · %zu to do · calls for %s"), date,
+			 s->n, k->rep);
 	else
 		snprintf(buf, sizeof buf, _("Worklist for %s · %zu to do"), date, s->n);
 	draw_text(y, 0, COLS, buf, TEXT_LEFT, UI_TITLE);
@@ -572,6 +603,32 @@ contacts_draw(struct view *v, int y, int rows)
 			  !k->loaded ? _("Loading…")
 			  : s->timeline ? _("No contacts recorded yet.") : _("Nothing to do today."),
 			  TEXT_LEFT, UI_MUTED);
+}
+
+/* Row r of the worklist as a digest row. */
+static void
+digest_add_citem(struct digest *g, const struct cset *s, const struct citem *r)
+{
+	struct worklist_item w;
+
+	memset(&w, 0, sizeof w);
+	w.kind = (enum worklist_kind)r->kind;
+	w.customer = txt(s, r->code);
+	w.name = txt(s, r->name);
+	w.currency = r->currency;
+	w.sales_rep = txt(s, r->rep);
+	w.date = r->day;
+	w.amount = r->amount;
+	w.paid = r->paid;
+	w.owner = "";
+	w.note = txt(s, r->note);
+	w.days_overdue = r->days;
+	w.level = r->level;
+	w.recorded_level = r->recorded;
+	w.caller = contact_owner_name((enum contact_owner)r->caller);
+	w.rating = r->rating;
+	w.hold = r->hold;
+	digest_add_item(g, &w);
 }
 
 /* Level prompt: the typed level, or the suggested one for an empty line. */
@@ -620,6 +677,46 @@ ask_dunning(struct view *v, const struct pane_customer *c)
 	app_prompt(v->app, label, false, dunning_prompt, v);
 }
 
+/* r: the worklist of the row's sales rep only; again: everyone's. */
+static void
+filter_rep(struct view *v)
+{
+	struct contacts *k = v->priv;
+	const char *rep;
+
+	if (*k->rep)
+		k->rep[0] = '\0';
+	else if (k->set.timeline || !k->set.n)
+		return app_error(v->app, "%s", _("No customer here."));
+	else if (!*(rep = txt(&k->set, k->set.rows[v->cursor].rep)))
+		return app_error(v->app, "%s", _("This customer has no sales rep."));
+	else
+		snprintf(k->rep, sizeof k->rep, "%s", rep);
+	contacts_show(v, NULL);
+}
+
+/* The rows shown as a digest, written to path (.pdf: PDF, else text). */
+static void
+digest_prompt(struct app *a, const char *path, bool final, void *ctx)
+{
+	struct contacts *k = ((struct view *)ctx)->priv;
+	struct ur_err err;
+	struct digest g;
+
+	if (!final || !path || !*path || !k)
+		return;
+	digest_init_worklist(&g, k->rep, a->today);
+	for (size_t i = 0; i < k->set.n; i++)
+		digest_add_citem(&g, &k->set, &k->set.rows[i]);
+	ur_err_clear(&err);
+	if (digest_save(&g, path, &err) != UR_OK)
+		app_error(a, "%s", err.msg);
+	else
+		app_msg(a, ngettext_("Saved a digest of %zu call to %s.",
+				     "Saved a digest of %zu calls to %s.", g.n), g.n, path);
+	digest_free(&g);
+}
+
 static enum request
 contacts_request(struct view *v, enum request req)
 {
@@ -628,6 +725,14 @@ contacts_request(struct view *v, enum request req)
 
 	switch (req) {
 	case REQ_WORKLIST: contacts_show(v, NULL); return REQ_NONE;
+	case REQ_FILTER_REP: filter_rep(v); return REQ_NONE;
+	case REQ_DIGEST:
+		if (k->set.timeline)
+			app_error(v->app, "%s", _("The digest is of the worklist (w)."));
+		else
+			app_prompt(v->app, _("Save the digest to (.pdf or .txt file): "), false,
+				   digest_prompt, v);
+		return REQ_NONE;
 	case REQ_DRILL:
 	case REQ_RECORD_CONTACT:
 	case REQ_DUNNING_MOVE:

@@ -331,13 +331,35 @@ draw_list(struct view *v, int y, int rows)
 			  TEXT_LEFT, UI_MUTED);
 }
 
+/* " (rating C)" or " (rating E, credit hold)" from pane 2's rows of today;
+ * "" while they are not loaded. */
+static const char *
+proposal_rating(struct view *v, const struct match_proposal *p, char *buf, size_t size,
+		bool *hold)
+{
+	struct queue *q = v->priv;
+	struct rating r;
+
+	*hold = false;
+	buf[0] = '\0';
+	if (!p->customer_id || !aging_rating(&v->app->views[VIEW_AGING], p->customer_id,
+					     q->det.d.currency, &r, hold))
+		return buf;
+	if (*hold)
+		snprintf(buf, size, _(" (rating %c, credit hold)"), r.grade);
+	else
+		snprintf(buf, size, _(" (rating %c)"), r.grade);
+	return buf;
+}
+
 static void
 draw_proposal(struct view *v, const struct match_proposal *p, int y, int rows, bool sel)
 {
 	struct queue *q = v->priv;
-	char amt[48], letter, line[1024];
+	char amt[48], letter, line[1024], rating[128];
 	enum ui_elem band = queue_band(q, p->score, &letter);
 	struct strbuf inv;
+	bool hold = false;
 
 	sb_init(&inv);
 	for (int i = 0; i < p->nlines; i++) {
@@ -350,8 +372,10 @@ draw_proposal(struct view *v, const struct match_proposal *p, int y, int rows, b
 	}
 	draw_text(y, 0, 2, sel ? ">" : "", TEXT_LEFT, sel ? UI_SELECTED : UI_NORMAL);
 	draw_textf(y, 2, 5, TEXT_LEFT, band, "%c %2d", letter, p->score);
-	snprintf(line, sizeof line, "%s %s  %s", p->customer_code, p->customer_name, inv.buf);
-	draw_text(y, 8, COLS - 8, line, TEXT_LEFT, sel ? UI_SELECTED : UI_NORMAL);
+	snprintf(line, sizeof line, "%s %s%s  %s", p->customer_code, p->customer_name,
+		 proposal_rating(v, p, rating, sizeof rating, &hold), inv.buf);
+	draw_text(y, 8, COLS - 8, line, TEXT_LEFT,
+		  hold ? UI_ERROR : sel ? UI_SELECTED : UI_NORMAL);
 	if (rows > 1) {
 		sb_reset(&inv);
 		match_explain(p, &q->det.md, &inv);

@@ -15,7 +15,8 @@
 
 static const char *const arconf_keys[] = {
 	"aging-buckets", "aging-due-buckets", "dunning-days", "write-off-limit", "fee-limit",
-	"auto-match-threshold", "auto-match-margin", "allocation-order",
+	"auto-match-threshold", "auto-match-margin", "allocation-order", "collector-by-level",
+	"credit-hold",
 };
 
 void
@@ -46,6 +47,11 @@ arconf_default(struct ar_settings *s)
 	s->match_threshold = cfg.threshold;
 	s->match_margin = cfg.margin;
 	s->oldest_first = cfg.oldest_first;
+	s->collector[0] = s->collector[1] = 1; /* CONTACT_SALES */
+	for (int i = 2; i <= ARCONF_LEVELS; i++)
+		s->collector[i] = 2; /* CONTACT_ACCOUNTING */
+	s->hold.grade = 'E';
+	s->hold.over_limit = true;
 }
 
 void
@@ -72,7 +78,35 @@ arconf_int(const char *v, long lo, long hi, int *out)
 	return true;
 }
 
-/* The matcher's keys; NULL when fine (or not one of them), else why. */
+/* "sales, accounting": who calls at levels 1, 2, … (the last repeats);
+ * s untouched unless the whole value is good. */
+static bool
+arconf_collectors(struct ar_settings *s, const char *v)
+{
+	char *copy = xstrdup(v), *item, *save = NULL;
+	int8_t c[ARCONF_LEVELS + 1];
+	int n = 0;
+	bool ok = true;
+
+	for (item = strtok_r(copy, ",", &save); item && ok; item = strtok_r(NULL, ",", &save)) {
+		item = kvconf_trim(item);
+		ok = n < ARCONF_LEVELS &&
+		     (strcmp(item, "sales") == 0 || strcmp(item, "accounting") == 0);
+		if (ok)
+			c[++n] = strcmp(item, "sales") == 0 ? 1 : 2;
+	}
+	free(copy);
+	if (!ok || n == 0)
+		return false;
+	for (int i = n + 1; i <= ARCONF_LEVELS; i++)
+		c[i] = c[n];
+	c[0] = c[1];
+	memcpy(s->collector, c, sizeof c);
+	return true;
+}
+
+/* The matcher's keys, who calls and the credit hold; NULL when fine (or not
+ * one of them), else why. */
 static const char *
 arconf_apply_match(struct ar_settings *s, const char *k, const char *v)
 {
@@ -82,6 +116,13 @@ arconf_apply_match(struct ar_settings *s, const char *k, const char *v)
 	} else if (strcmp(k, "auto-match-margin") == 0) {
 		if (!arconf_int(v, 0, 1000, &s->match_margin))
 			return _("auto-match-margin is a whole number from 0 to 1000");
+	} else if (strcmp(k, "collector-by-level") == 0) {
+		if (!arconf_collectors(s, v))
+			return _("collector-by-level is a list of sales or accounting, one per "
+				 "dunning level, such as: sales, accounting");
+	} else if (strcmp(k, "credit-hold") == 0) {
+		if (!rating_hold_parse(v, &s->hold))
+			return _("credit-hold is none, or a rating A-E and/or limit, such as: E, limit");
 	} else if (strcmp(k, "allocation-order") == 0) {
 		if (strcmp(v, "due") != 0 && strcmp(v, "oldest") != 0)
 			return _("allocation-order is due or oldest");

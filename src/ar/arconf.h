@@ -12,6 +12,7 @@
 
 #include "err.h"
 #include "match.h"
+#include "rating.h"
 #include "strbuf.h"
 
 #define ARCONF_MAX_BOUNDS 8  /* overdue bucket limits (= STORE_AGING_MAX_BUCKETS) */
@@ -37,11 +38,17 @@ struct ar_settings {
 	int match_threshold;  /* auto-match-threshold = 85 */
 	int match_margin;     /* auto-match-margin = 15 */
 	bool oldest_first;    /* allocation-order = due | oldest */
+	/* collector-by-level = sales, accounting: who calls a customer at each
+	 * dunning level 1–4 (the last given repeats; level 0 takes level 1's),
+	 * unless the customer names its own; values of enum contact_owner */
+	int8_t collector[ARCONF_LEVELS + 1];
+	struct rating_hold hold; /* credit-hold = E, limit */
 };
 
 /** Defaults: buckets 30,60,90; no not-yet-due split; dunning at 7, 30, 60
  *  and 90 days overdue; write-off limits JPY 1000, CNY 10.00, USD 10.00;
- *  fee limits JPY 880, CNY 50.00, USD 50.00. */
+ *  fee limits JPY 880, CNY 50.00, USD 50.00; level 0–1 called by the sales
+ *  rep, from level 2 by accounting; credit hold at E or over the limit. */
 void arconf_default(struct ar_settings *s);
 
 /** True when name is one of the settings this module reads (so that the

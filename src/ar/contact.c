@@ -214,3 +214,21 @@ contact_level_crossed(const struct ar_settings *s, int days_overdue, int recorde
 		return 0; /* the last step has not had its time yet */
 	return recorded + 1; /* skipping a level is the clerk's decision (L) */
 }
+
+enum contact_owner
+contact_collector(const struct ar_settings *s, enum contact_owner customer_choice, int level,
+		  bool has_rep)
+{
+	enum contact_owner o = customer_choice;
+
+	if (o == CONTACT_OWNER_NONE)
+		o = (enum contact_owner)s->collector[level < 0 ? 0 : level > ARCONF_LEVELS
+							     ? ARCONF_LEVELS : level];
+	return o == CONTACT_SALES && !has_rep ? CONTACT_ACCOUNTING : o;
+}
+
+bool
+worklist_for_rep(const struct worklist_item *w, const char *rep)
+{
+	return strcmp(w->caller, "sales") == 0 && strcmp(w->sales_rep, rep) == 0;
+}

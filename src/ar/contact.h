@@ -12,6 +12,7 @@
 
 #include "arconf.h"
 #include "err.h"
+#include "rating.h"
 #include "strbuf.h"
 
 enum contact_channel {
@@ -117,5 +118,44 @@ int contact_level_due(const struct ar_settings *s, int days_overdue);
  *  clerk's own choice. */
 int contact_level_crossed(const struct ar_settings *s, int days_overdue, int recorded,
 			  int since_step, int32_t promise_until, int32_t today);
+
+/** Who calls a customer at dunning level (0: none yet): the customer's own
+ *  choice when it has one (customer_choice not CONTACT_OWNER_NONE), else
+ *  the level's in s (collector-by-level); sales only when the customer
+ *  has a sales rep (has_rep), accounting otherwise. */
+enum contact_owner contact_collector(const struct ar_settings *s,
+				     enum contact_owner customer_choice, int level, bool has_rep);
+
+enum worklist_kind {
+	WORK_FOLLOW_UP,      /* the latest contact's next action is due (or late) */
+	WORK_PROMISE_DUE,    /* a promise falls due today */
+	WORK_PROMISE_BROKEN, /* a promise's date passed and it was not paid in
+				full; until a later contact follows it up */
+	WORK_DUNNING,        /* the customer crossed a dunning level (one the sales
+				rep calls about: until a contact is recorded that day) */
+};
+
+/* One thing to do. Strings valid during the callback only; never NULL. */
+struct worklist_item {
+	enum worklist_kind kind;
+	int64_t customer_id;
+	const char *customer, *name, *currency, *sales_rep;
+	int64_t contact_id;  /* the contact it comes from; 0 for dunning */
+	int32_t date;        /* next action / promise date / oldest due date */
+	int64_t amount;      /* promised / overdue (dunning) */
+	int64_t paid;        /* cleared toward the promise */
+	const char *owner;   /* the next action's owner ("" if none) */
+	const char *note;
+	int days_overdue;    /* dunning: of the oldest overdue item */
+	int level;           /* dunning: the next level (one above recorded) */
+	int recorded_level;  /* dunning: the level reached so far */
+	const char *caller;  /* who calls: "sales" (the sales rep) or "accounting" —
+				the follow-up's own owner, else the customer's
+				choice, else the level's (contact_collector) */
+	struct rating rating; /* the customer's, in this currency, on the day */
+	bool hold;           /* on credit hold (credit-hold) */
+};
+/** True when w is for sales rep rep: called by sales, the customer's rep. */
+bool worklist_for_rep(const struct worklist_item *w, const char *rep);
 
 #endif

@@ -47,6 +47,7 @@ ar_set_free(struct ar_set *set)
 	free(set->rows);
 	free(set->view);
 	free(set->totals);
+	rating_hist_free(&set->hist);
 	memset(set, 0, sizeof *set);
 }
 
@@ -224,6 +225,43 @@ ar_bucket_key(const struct ar_set *set, int b, char *buf, size_t size)
 		snprintf(buf, size, "d%d_%d", k ? set->bounds[k - 1] + 1 : 1, set->bounds[k]);
 }
 
+void
+ar_set_rate(struct ar_set *set)
+{
+	for (size_t i = 0; i < set->n; i++) {
+		struct ar_row *r = ar_set_at(set, i);
+		const struct rating_input *h = rating_hist_find(&set->hist, r->customer_id,
+								r->currency);
+
+		if (h)
+			rating_input_merge(&r->rin, h);
+		r->rin.credit_use = ar_credit_use(r);
+		rating_rate(&r->rin, &r->rating);
+	}
+}
+
+void
+ar_set_rating(struct ar_set *set, int64_t customer_id, const char *currency,
+	      int64_t credit_limit, struct rating *out)
+{
+	const struct ar_row *r = ar_set_first(set, customer_id);
+	const char *end = set->rows + set->n * set->stride;
+	const struct rating_input *h;
+	struct rating_input in;
+
+	for (; r && (const char *)r < end && r->customer_id == customer_id;
+	     r = (const struct ar_row *)((const char *)r + set->stride))
+		if (strcmp(r->currency, currency) == 0) {
+			*out = r->rating;
+			return;
+		}
+	memset(&in, 0, sizeof in);
+	if ((h = rating_hist_find(&set->hist, customer_id, currency)))
+		in = *h;
+	in.credit_use = credit_limit > 0 ? 0 : -1;
+	rating_rate(&in, out);
+}
+
 int
 ar_credit_use(const struct ar_row *r)
 {
@@ -289,6 +327,7 @@ ar_key_of(const struct ar_row *r, int col, struct ar_key *k)
 	case AR_COL_LAST_CONTACT: k->num = r->last_contact; break;
 	case AR_COL_PROMISE: k->num = r->promise_date; break;
 	case AR_COL_LEVEL: k->num = r->dunning_level; break;
+	case AR_COL_RATING: k->num = r->rating.grade; break;
 	default:
 		if (col >= AR_COL_BUCKET && col < AR_COL_COUNT)
 			k->num = r->bucket[col - AR_COL_BUCKET];

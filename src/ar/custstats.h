@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "arconf.h"
+#include "rating.h"
 
 /* Buckets: the not-yet-due ones (furthest first), "current" (due within
  * the nearest not-yet-due limit, or simply not yet due), then one per
@@ -39,6 +40,10 @@ struct ar_row {
 	char currency[4];       /* ISO 4217 */
 	int8_t dunning_level;   /* the latest step recorded since oldest_due
 				   (earlier steps belong to a past episode) */
+	int8_t collector;       /* the customer's own choice of who calls
+				   (enum contact_owner; 0: the level's rule) */
+	struct rating_input rin; /* its open overdue items, then its history */
+	struct rating rating;   /* by ar_set_rate */
 	int64_t bucket[];       /* set->nbuckets amounts */
 };
 
@@ -54,6 +59,7 @@ enum ar_col {
 	AR_COL_PROMISE,
 	AR_COL_SALES_REP,
 	AR_COL_LEVEL,
+	AR_COL_RATING,
 	AR_COL_BUCKET,
 	AR_COL_COUNT = AR_COL_BUCKET + AR_MAX_BUCKETS
 };
@@ -95,6 +101,7 @@ struct ar_set {
 	struct ar_chunk *chunks;   /* the codes, names and sales reps */
 	const char *reps[AR_MAX_REPS]; /* the sales reps kept so far */
 	int nreps;
+	struct rating_hist hist;   /* every customer's payment history at as_of */
 	/* Set by the caller after ar_set_init (may stay NULL): the store calls
 	 * it every few thousand items it reads, for a progress display. */
 	void (*progress)(void *ctx, size_t items);
@@ -131,6 +138,15 @@ void ar_bucket_label(const struct ar_set *set, int b, char *buf, size_t size);
 /** The CSV/JSON key of bucket b ("due_after_60", "current", "d1_30",
  *  "d90_plus") into buf. */
 void ar_bucket_key(const struct ar_set *set, int b, char *buf, size_t size);
+
+/** Rate every row: its open overdue items (rin, added while loading) with
+ *  its history from set->hist and its credit use. */
+void ar_set_rate(struct ar_set *set);
+/** The rating of customer_id in currency at the set's date: its row's, or
+ *  for a customer with nothing open, its history alone (credit_limit > 0:
+ *  0 % of it used). */
+void ar_set_rating(struct ar_set *set, int64_t customer_id, const char *currency,
+		   int64_t credit_limit, struct rating *out);
 
 /** Credit use in tenths of a percent (total / credit limit); -1 when no limit. */
 int ar_credit_use(const struct ar_row *r);

@@ -24,7 +24,7 @@
 #include "text.h"
 #include "xalloc.h"
 
-#define IMP_MAXCOLS 13
+#define IMP_MAXCOLS 14
 #define IMP_PROGRESS_EVERY 4096
 
 /* A string → size_t hash map (open addressing) with its keys in one arena,
@@ -70,10 +70,10 @@ struct imp {
 
 static const char *const cust_cols[] = {
 	"code", "name", "kana", "currency", "terms", "credit_limit", "sales_rep", "phone",
-	"email", "address", "parent", "rep_kana", "fee_policy",
+	"email", "address", "parent", "rep_kana", "fee_policy", "collector",
 };
 enum { C_CODE, C_NAME, C_KANA, C_CURRENCY, C_TERMS, C_CREDIT, C_REP, C_PHONE, C_EMAIL, C_ADDRESS,
-       C_PARENT, C_REP_KANA, C_FEE };
+       C_PARENT, C_REP_KANA, C_FEE, C_COLLECTOR };
 
 static const char *const inv_cols[] = {
 	"number", "customer", "issue_date", "due_date", "amount", "currency", "tax", "memo",
@@ -406,9 +406,9 @@ cust_existing(struct imp *im, const char *code, struct customer *old)
 	struct ur_err e;
 	int k;
 
-	for (k = C_KANA; k <= C_FEE && imp_has(im, k); k++)
+	for (k = C_KANA; k <= C_COLLECTOR && imp_has(im, k); k++)
 		;
-	if (k > C_FEE)
+	if (k > C_COLLECTOR)
 		return 0;
 	if (store_customer_get(im->st, code, old, &e) == UR_OK)
 		return 1;
@@ -485,6 +485,10 @@ cust_row(struct imp *im)
 	c.fee_policy = cust_text(im, C_FEE, 1, old ? old->fee_policy : NULL);
 	if (*c.fee_policy && cust_fee(im, &c) != UR_OK)
 		return UR_INPUT;
+	c.collector = cust_text(im, C_COLLECTOR, 1, old ? old->collector : NULL);
+	if (*c.collector && strcmp(c.collector, "sales") != 0 &&
+	    strcmp(c.collector, "accounting") != 0)
+		return imp_fail(im, _("collector: '%s' is not sales or accounting"), c.collector);
 	if (store_customer_upsert(im->st, &c, &what, im->err) != UR_OK)
 		return imp_store_fail(im);
 	imp_count(im, what);
@@ -709,7 +713,7 @@ csvimport_customers(struct store *st, const char *text, size_t len,
 
 	imp_init(&im, st, text, len, o, err);
 	im.multiline = 1u << C_ADDRESS;
-	s = imp_header(&im, cust_cols, C_FEE + 1, 1u << C_CODE | 1u << C_NAME);
+	s = imp_header(&im, cust_cols, C_COLLECTOR + 1, 1u << C_CODE | 1u << C_NAME);
 	if (s == UR_OK)
 		s = imp_records(&im, cust_row, "import.customers", "customers");
 	imp_free(&im, out);

@@ -128,6 +128,12 @@ static const struct {
 	{ 10, "ALTER TABLE contact ADD COLUMN document TEXT;"
 	      "ALTER TABLE contact ADD COLUMN document_sha256 TEXT;"
 	      "ALTER TABLE contact ADD COLUMN message_id TEXT;" },
+	/* v11: who calls a late customer — its sales rep or accounting — when
+	 * the customer says so itself (NULL: the dunning level's rule); the
+	 * customers of a sales rep for the rep's worklist. */
+	{ 11, "ALTER TABLE customer ADD COLUMN collector TEXT"
+	      " CHECK (collector IS NULL OR collector = 'sales' OR collector = 'accounting');"
+	      "CREATE INDEX customer_sales_rep ON customer(sales_rep) WHERE sales_rep IS NOT NULL;" },
 };
 #define STORE_VERSION (migrations[sizeof migrations / sizeof migrations[0] - 1].version)
 

@@ -76,6 +76,8 @@ struct customer {
 	const char *payer_parent; /* code of the customer that pays for this one (請求先) */
 	const char *rep_kana;     /* the representative's name in kana (代表者カナ) */
 	const char *fee_policy;   /* the transfer fee it deducts, as declared (match_fee_parse) */
+	const char *collector;    /* who calls it when late: "sales", "accounting"; NULL or
+				     "": the dunning level's rule (collector-by-level) */
 };
 
 enum store_upsert { STORE_UNCHANGED, STORE_INSERTED, STORE_UPDATED };
@@ -86,7 +88,7 @@ enum ur_status store_customer_upsert(struct store *st, const struct customer *c,
 				     enum store_upsert *what, struct ur_err *err);
 /** Look up by code. Returns UR_OK and fills *out (strings owned by the store,
  *  valid until the next call on st), or UR_INPUT when there is no such code.
- *  payer_parent, rep_kana and fee_policy are kept too. */
+ *  payer_parent, rep_kana, fee_policy and collector are kept too. */
 enum ur_status store_customer_get(struct store *st, const char *code, struct customer *out,
 				  struct ur_err *err);
 

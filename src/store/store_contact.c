@@ -32,7 +32,8 @@
 	"      AND a.alloc_date <= min(k.promise_date, ?2)\n"                         \
 	"      AND (a.voided_at IS NULL OR substr(a.voided_at, 1, 10) > ?2))\n"       \
 	"  ELSE 0 END,\n"                                                             \
-	"  ifnull(k.next_date, ''), ifnull(k.next_owner, ''), k.dunning_level\n"      \
+	"  ifnull(k.next_date, ''), ifnull(k.next_owner, ''), k.dunning_level,\n"     \
+	"  ifnull(c.sales_rep, ''), ifnull(c.collector, '')\n"                        \
 	"FROM contact AS k JOIN customer AS c ON c.id = k.customer_id\n"
 
 /* ?1 customer, ?3 the day after the one asked about. */
@@ -213,6 +214,8 @@ contact_row(sqlite3_stmt *s, int32_t today, struct contact_entry *e)
 	e->next_date = store_column_date(s, 14);
 	e->next_owner = store_column_str(s, 15);
 	e->dunning_level = sqlite3_column_int(s, 16);
+	e->sales_rep = store_column_str(s, 17);
+	e->collector = store_column_str(s, 18);
 }
 
 static enum ur_status
@@ -249,19 +252,53 @@ store_contacts_each(struct store *st, store_contact_fn fn, void *ctx, struct ur_
 	return contact_walk(st, each_sql, 0, date_from_ymd(9999, 12, 30), 0, fn, ctx, err);
 }
 
-/* Walking one part of the worklist. */
+/* Walking the worklist: the aging rows of the day give each customer's
+ * dunning level, rating and credit use. */
 struct work_walk {
 	enum worklist_kind kind;
 	int32_t day;
+	const struct ar_settings *s;
+	struct ar_set set;
 	store_worklist_fn fn;
 	void *ctx;
 };
+
+/* The row of customer cid in currency cur, NULL when nothing is open. */
+static const struct ar_row *
+work_row(struct ar_set *set, int64_t cid, const char *cur)
+{
+	const struct ar_row *r = ar_set_first(set, cid);
+
+	for (size_t i = r ? (size_t)((const char *)r - set->rows) / set->stride : set->n;
+	     i < set->n && ar_set_at(set, i)->customer_id == cid; i++)
+		if (strcmp(ar_set_at(set, i)->currency, cur) == 0)
+			return ar_set_at(set, i);
+	return NULL;
+}
+
+/* Who calls, the rating and the hold of it (customer_id, currency and
+ * sales_rep set; owner the follow-up's own, or ""). */
+static void
+work_decide(struct work_walk *w, struct worklist_item *it, const char *owner, int level,
+	    enum contact_owner choice)
+{
+	enum contact_owner o = CONTACT_OWNER_NONE;
+
+	contact_owner_parse(owner, &o);
+	if (o == CONTACT_OWNER_NONE)
+		o = contact_collector(w->s, choice, level, *it->sales_rep != '\0');
+	it->caller = contact_owner_name(o);
+	ar_set_rating(&w->set, it->customer_id, it->currency, 0, &it->rating);
+	it->hold = rating_on_hold(&w->s->hold, &it->rating);
+}
 
 static int
 work_contact(const struct contact_entry *e, void *ctx)
 {
 	struct work_walk *w = ctx;
 	struct worklist_item it;
+	const struct ar_row *r;
+	enum contact_owner choice = CONTACT_OWNER_NONE;
 
 	if (w->kind == WORK_PROMISE_BROKEN && e->promise_state != CONTACT_PROMISE_BROKEN)
 		return 0;
@@ -271,13 +308,17 @@ work_contact(const struct contact_entry *e, void *ctx)
 	it.customer = e->customer;
 	it.name = e->name;
 	it.currency = e->currency;
-	it.sales_rep = "";
+	it.sales_rep = e->sales_rep;
 	it.contact_id = e->id;
 	it.date = w->kind == WORK_FOLLOW_UP ? e->next_date : e->promise_date;
 	it.amount = e->promise_amount;
 	it.paid = e->promise_paid;
 	it.owner = e->next_owner;
 	it.note = e->note;
+	r = work_row(&w->set, e->customer_id, e->currency);
+	contact_owner_parse(e->collector, &choice);
+	work_decide(w, &it, w->kind == WORK_FOLLOW_UP ? e->next_owner : "",
+		    r ? r->dunning_level : 0, choice);
 	return w->fn(&it, w->ctx);
 }
 
@@ -330,9 +371,10 @@ work_group(const struct ar_row **over, size_t from, size_t n)
 }
 
 static int
-work_dunning_item(const struct ar_settings *s, const struct ar_row *r, int32_t day,
-		  store_worklist_fn fn, void *ctx)
+work_dunning_item(struct work_walk *w, const struct ar_row *r)
 {
+	const struct ar_settings *s = w->s;
+	int32_t day = w->day;
 	struct worklist_item it;
 	int days = (int)(day - r->oldest_due);
 	int level = contact_level_crossed(s, days, r->dunning_level, (int)(day - r->dunning_day),
@@ -354,15 +396,19 @@ work_dunning_item(const struct ar_settings *s, const struct ar_row *r, int32_t d
 	it.days_overdue = days;
 	it.level = level;
 	it.recorded_level = r->dunning_level;
-	return fn(&it, ctx);
+	work_decide(w, &it, "", level, (enum contact_owner)r->collector);
+	/* the sales rep's call is the step: once a contact is recorded that
+	 * day the crossing is done for the day (accounting moves the level) */
+	if (strcmp(it.caller, "sales") == 0 && r->last_contact >= day)
+		return 0;
+	return w->fn(&it, w->ctx);
 }
 
 /* The dunning items of over[0..n) (sorted by work_cmp): the currency most
  * of them owe in first (the office's own, as a rule), then the others by
  * how many owe in each. */
 static void
-work_dunning_emit(const struct ar_settings *s, const struct ar_row **over, size_t n,
-		  int32_t day, store_worklist_fn fn, void *ctx)
+work_dunning_emit(struct work_walk *w, const struct ar_row **over, size_t n)
 {
 	bool *done = xcalloc(n ? n : 1, sizeof *done);
 	bool stop = false;
@@ -377,32 +423,20 @@ work_dunning_emit(const struct ar_settings *s, const struct ar_row **over, size_
 			break;
 		done[best] = true;
 		for (size_t i = best; i < best + len && !stop; i++)
-			stop = work_dunning_item(s, over[i], day, fn, ctx) != 0;
+			stop = work_dunning_item(w, over[i]) != 0;
 	}
 	free(done);
 }
 
-static enum ur_status
-work_dunning(struct store *st, const struct ar_settings *s, int32_t day,
-	     store_worklist_fn fn, void *ctx, struct ur_err *err)
+static void
+work_dunning(struct work_walk *w)
 {
-	struct ar_set set;
-	const struct ar_row **over;
-	size_t n;
-	enum ur_status rc;
+	const struct ar_row **over = xmalloc((w->set.n ? w->set.n : 1) * sizeof *over);
+	size_t n = work_overdue(&w->set, over);
 
-	ar_set_init(&set, s, day, false);
-	if ((rc = store_ar_rows(st, &set, err)) != UR_OK) {
-		ar_set_free(&set);
-		return rc;
-	}
-	over = xmalloc((set.n ? set.n : 1) * sizeof *over);
-	n = work_overdue(&set, over);
 	qsort(over, n, sizeof *over, work_cmp);
-	work_dunning_emit(s, over, n, day, fn, ctx);
+	work_dunning_emit(w, over, n);
 	free(over);
-	ar_set_free(&set);
-	return UR_OK;
 }
 
 enum ur_status
@@ -410,14 +444,19 @@ store_contact_worklist(struct store *st, const struct ar_settings *s, int32_t da
 		       store_worklist_fn fn, void *ctx, struct ur_err *err)
 {
 	static const char *const parts[] = { follow_sql, promise_due_sql, promise_past_sql };
-	struct work_walk w = { WORK_FOLLOW_UP, day, fn, ctx };
-	enum ur_status rc = UR_OK;
+	struct work_walk w = { WORK_FOLLOW_UP, day, s, { 0 }, fn, ctx };
+	enum ur_status rc;
 
+	ar_set_init(&w.set, s, day, false);
+	rc = store_ar_rows(st, &w.set, err);
 	for (int k = 0; k < 3 && rc == UR_OK; k++) {
 		w.kind = (enum worklist_kind)k;
 		rc = contact_walk(st, parts[k], 0, day, 1, work_contact, &w, err);
 	}
-	return rc == UR_OK ? work_dunning(st, s, day, fn, ctx, err) : rc;
+	if (rc == UR_OK)
+		work_dunning(&w);
+	ar_set_free(&w.set);
+	return rc;
 }
 
 enum ur_status
@@ -432,7 +471,7 @@ store_dunning_move(struct store *st, int64_t customer_id, int level, int32_t day
 	c.customer_id = customer_id;
 	c.day = day;
 	c.channel = level == CONTACT_LEVEL_REMINDER ? CONTACT_EMAIL : CONTACT_LETTER;
-	c.next_owner = CONTACT_ACCOUNTING;
+	c.next_owner = CONTACT_OWNER_NONE; /* collector-by-level decides */
 	c.dunning_level = level;
 	/* the level is stored as its number and named in the reader's
 	 * language when shown: no translated name goes into the note */

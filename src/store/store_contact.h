@@ -12,6 +12,7 @@
 #include "arconf.h"
 #include "contact.h"
 #include "err.h"
+#include "rating.h"
 
 struct store;
 
@@ -41,6 +42,8 @@ struct contact_entry {
 	int32_t next_date;      /* 0: none */
 	const char *next_owner; /* "sales", "accounting" or "" */
 	int dunning_level;
+	const char *sales_rep;  /* the customer's ("" if none) */
+	const char *collector;  /* the customer's own choice of who calls ("" if none) */
 };
 typedef int (*store_contact_fn)(const struct contact_entry *e, void *ctx);
 
@@ -53,30 +56,8 @@ enum ur_status store_contact_timeline(struct store *st, int64_t customer_id, int
 enum ur_status store_contacts_each(struct store *st, store_contact_fn fn, void *ctx,
 				   struct ur_err *err);
 
-enum worklist_kind {
-	WORK_FOLLOW_UP,      /* the latest contact's next action is due (or late) */
-	WORK_PROMISE_DUE,    /* a promise falls due today */
-	WORK_PROMISE_BROKEN, /* a promise's date passed and it was not paid in
-				full; until a later contact follows it up */
-	WORK_DUNNING,        /* the customer crossed a dunning level */
-};
-
-/* One thing to do. Strings valid during the callback only; never NULL. */
-struct worklist_item {
-	enum worklist_kind kind;
-	int64_t customer_id;
-	const char *customer, *name, *currency, *sales_rep;
-	int64_t contact_id;  /* the contact it comes from; 0 for dunning */
-	int32_t date;        /* next action / promise date / oldest due date */
-	int64_t amount;      /* promised / overdue (dunning) */
-	int64_t paid;        /* cleared toward the promise */
-	const char *owner;   /* the next action's owner ("" if none) */
-	const char *note;
-	int days_overdue;    /* dunning: of the oldest overdue item */
-	int level;           /* dunning: the next level (one above recorded) */
-	int recorded_level;  /* dunning: the level reached so far */
-};
 typedef int (*store_worklist_fn)(const struct worklist_item *w, void *ctx);
+
 
 /** The worklist for day: follow-ups, then promises due and broken promises
  *  (each by date and customer code), then dunning crossings (levels and
@@ -88,7 +69,7 @@ enum ur_status store_contact_worklist(struct store *st, const struct ar_settings
 
 /** Move customer_id to dunning level (1–ARCONF_LEVELS) on day: recorded as
  *  an outgoing contact (a letter; an e-mail for the reminder) at that level
- *  with the next action for accounting, note = the level's name plus note
+ *  with no owner of its own (collector-by-level decides who follows up), note = the level's name plus note
  *  when given. *id (may be NULL) gets the contact's id. */
 enum ur_status store_dunning_move(struct store *st, int64_t customer_id, int level,
 				  int32_t day, const char *note, int64_t *id,

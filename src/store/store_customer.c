@@ -19,13 +19,13 @@ static const char *const cust_cols[CUST_NTEXT] = {
 
 #define CUST_SELECT                                                                  \
 	"SELECT id, code, name, kana, kana_key, currency, terms, sales_rep, phone, email," \
-	" address, credit_limit, payer_parent, rep_kana, fee_policy FROM customer"
+	" address, credit_limit, payer_parent, rep_kana, fee_policy, collector FROM customer"
 
-/* Who else pays and how it pays: ?12 … ?14 / columns 12 … 14 (not kept
- * by store_customer_get, whose copies are the first CUST_NTEXT). */
-#define CUST_NPAYER 3
+/* Who else pays, how it pays and who calls it when it is late: ?12 … ?15
+ * / columns 12 … 15 (kept by store_customer_get after the CUST_NTEXT). */
+#define CUST_NPAYER 4
 static const char *const payer_cols[CUST_NPAYER] = { "payer_parent", "rep_kana",
-						      "fee_policy" };
+						      "fee_policy", "collector" };
 
 static void
 cust_payers(const struct customer *c, const char *v[CUST_NPAYER])
@@ -33,6 +33,7 @@ cust_payers(const struct customer *c, const char *v[CUST_NPAYER])
 	v[0] = c->payer_parent;
 	v[1] = c->rep_kana;
 	v[2] = c->fee_policy;
+	v[3] = c->collector;
 }
 
 static void
@@ -73,6 +74,7 @@ cust_from_row(sqlite3_stmt *s, struct customer *c)
 	c->payer_parent = (const char *)sqlite3_column_text(s, 12);
 	c->rep_kana = (const char *)sqlite3_column_text(s, 13);
 	c->fee_policy = (const char *)sqlite3_column_text(s, 14);
+	c->collector = (const char *)sqlite3_column_text(s, 15);
 }
 
 static int
@@ -179,6 +181,7 @@ cust_update(struct store *st, const struct customer *c, enum store_upsert *what,
 		"UPDATE customer SET name = ?2, kana = ?3, kana_key = ?4, currency = ?5,"
 		" terms = ?6, sales_rep = ?7, phone = ?8, email = ?9, address = ?10,"
 		" credit_limit = ?11, payer_parent = ?12, rep_kana = ?13, fee_policy = ?14,"
+		" collector = ?15,"
 		" updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 		" WHERE code = ?1";
 	sqlite3_stmt *s = store_stmt(st, SQ_CUST_SELECT, sql, err);
@@ -217,8 +220,9 @@ store_customer_upsert(struct store *st, const struct customer *c, enum store_ups
 {
 	static const char sql[] =
 		"INSERT INTO customer (code, name, kana, kana_key, currency, terms, sales_rep,"
-		" phone, email, address, credit_limit, payer_parent, rep_kana, fee_policy)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+		" phone, email, address, credit_limit, payer_parent, rep_kana, fee_policy,"
+		" collector)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
 		" ON CONFLICT (code) DO NOTHING";
 	sqlite3_stmt *s;
 	enum ur_status rc;
@@ -279,6 +283,8 @@ store_customer_get(struct store *st, const char *code, struct customer *out,
 	out->payer_parent = st->cust_strs[10];
 	out->rep_kana = st->cust_strs[11];
 	out->fee_policy = st->cust_strs[12];
+	store_keep_str(&st->cust_strs[13], c.collector);
+	out->collector = st->cust_strs[13];
 	return UR_OK;
 }
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "collate.h"
+#include "contact.h"
 #include "date.h"
 #include "i18n.h"
 #include "kana.h"
@@ -60,7 +61,7 @@ static const char ar_open_sql[] =
 /* Every customer, in id order, merged with the rows. */
 static const char ar_customer_sql[] =
 	"SELECT id, code, name, ifnull(sales_rep, ''), credit_limit, currency,"
-	" ifnull(kana_key, '')"
+	" ifnull(kana_key, ''), ifnull(collector, '')"
 	" FROM customer ORDER BY id";
 
 /* The contact log up to :d, in one scan (the order of rows is the order
@@ -172,6 +173,8 @@ ar_invoice(struct ar_set *set, sqlite3_stmt *s, struct ur_err *err)
 		return ur_fail(err, UR_FAIL, _("aging: the open amounts of a customer overflow"));
 	if (due < set->as_of && (!r->oldest_due || due < r->oldest_due))
 		r->oldest_due = due;
+	if (due < set->as_of)
+		rating_add_open(&r->rin, sqlite3_column_int64(s, 4), (int)(set->as_of - due));
 	return UR_OK;
 }
 
@@ -246,15 +249,19 @@ ar_customers(struct store *st, struct ar_set *set, struct ur_err *err)
 	while (i < set->n && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int64_t cid = sqlite3_column_int64(s, 0);
 		const char *cur = store_column_str(s, 5);
+		enum contact_owner who = CONTACT_OWNER_NONE;
 
 		if (ar_set_at(set, i)->customer_id != cid)
 			continue;
 		ar_set_customer(set, ar_set_at(set, i), store_column_str(s, 1),
 				store_column_str(s, 2), ar_name_key(s, &folded, &key),
 				store_column_str(s, 3));
-		for (; i < set->n && ar_set_at(set, i)->customer_id == cid; i++)
+		contact_owner_parse(store_column_str(s, 7), &who);
+		for (; i < set->n && ar_set_at(set, i)->customer_id == cid; i++) {
+			ar_set_at(set, i)->collector = (int8_t)who;
 			if (strcmp(ar_set_at(set, i)->currency, cur) == 0)
 				ar_set_at(set, i)->credit_limit = sqlite3_column_int64(s, 4);
+		}
 	}
 	sb_free(&folded);
 	sb_free(&key);
@@ -310,8 +317,10 @@ store_ar_rows(struct store *st, struct ar_set *set, struct ur_err *err)
 	enum ur_status rc;
 
 	if ((rc = ar_main(st, set, err)) != UR_OK || (rc = ar_customers(st, set, err)) != UR_OK ||
-	    (rc = ar_contacts(st, set, err)) != UR_OK)
+	    (rc = ar_contacts(st, set, err)) != UR_OK ||
+	    (rc = store_rating_hist(st, set->as_of, &set->hist, err)) != UR_OK)
 		return rc;
+	ar_set_rate(set);
 	ar_set_view(set, NULL, AR_COL_CODE, false);
 	return UR_OK;
 }

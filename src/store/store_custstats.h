@@ -1,6 +1,6 @@
 /* store_custstats: the store side of the aged-receivables pane — the aging
  * rows for any as-of date with sales rep, last contact, open promise and
- * dunning level per row; a customer's drill-down (invoices with what paid
+ * dunning level per row, rated from the payment history; a customer's drill-down (invoices with what paid
  * them, deposits and their allocations, days late and DSO); and writing
  * off a small remainder. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
@@ -24,6 +24,13 @@ struct store;
  *  the as-of date, not with the whole history. Then the view is set to
  *  every row by code (ar_set_view to change it). */
 enum ur_status store_ar_rows(struct store *st, struct ar_set *set, struct ur_err *err);
+
+/** The payment history of every customer and currency at as_of into h
+ *  (empty): what was cleared in the RATING_WINDOW days up to it, by
+ *  lateness and age, and the promises broken in the last RATING_RECENT
+ *  days (due before as_of, not paid in full by their date). */
+enum ur_status store_rating_hist(struct store *st, int32_t as_of, struct rating_hist *h,
+				 struct ur_err *err);
 
 /* What cleared part of an invoice by the as-of date. */
 struct drill_entry {

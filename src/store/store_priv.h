@@ -39,7 +39,7 @@ enum store_stmt {
 };
 
 /* Number of customer text fields copied for store_customer_get. */
-#define STORE_CUST_STRS 13
+#define STORE_CUST_STRS 14
 /* Number of invoice text fields copied for store_invoice_get. */
 #define STORE_INV_STRS 4
 

@@ -27,20 +27,23 @@ CSV
 "$URIKAKE" --db a.db import invoices inv.csv >/dev/null 2>&1
 
 t_ok "aging csv" "$URIKAKE" --db a.db aging --as-of 2026-03-31 --format csv
+# The rating, appended last (by hand, nothing paid yet: the open overdue
+# items' days weighted by amount): C001 (200000 × 30 + 300000 × 75) / 500000
+# = 57 days late, D; C002 50000 due 120 days ago, E; C003 mostly 90 days, E.
 cat >want <<'CSV'
-customer,name,currency,current,d1_30,d31_60,d61_90,d90_plus,total,on_account
-C001,株式会社山田商事,JPY,100000,200000,0,300000,0,600000,0
-C002,ACME Trading,JPY,7000,0,0,0,50000,57000,0
-C003,上海恒通贸易有限公司,CNY,0.00,0.00,1234.50,10000.00,0.00,11234.50,0.00
+customer,name,currency,current,d1_30,d31_60,d61_90,d90_plus,total,on_account,rating
+C001,株式会社山田商事,JPY,100000,200000,0,300000,0,600000,0,D
+C002,ACME Trading,JPY,7000,0,0,0,50000,57000,0,E
+C003,上海恒通贸易有限公司,CNY,0.00,0.00,1234.50,10000.00,0.00,11234.50,0.00,E
 CSV
 t_is "aging csv buckets" "$(cat .out)" "$(cat want)"
 
 t_ok "aging with --buckets 45" "$URIKAKE" --db a.db aging --as-of 2026-03-31 --format csv --buckets 45
 cat >want <<'CSV'
-customer,name,currency,current,d1_45,d45_plus,total,on_account
-C001,株式会社山田商事,JPY,100000,200000,300000,600000,0
-C002,ACME Trading,JPY,7000,0,50000,57000,0
-C003,上海恒通贸易有限公司,CNY,0.00,1234.50,10000.00,11234.50,0.00
+customer,name,currency,current,d1_45,d45_plus,total,on_account,rating
+C001,株式会社山田商事,JPY,100000,200000,300000,600000,0,D
+C002,ACME Trading,JPY,7000,0,50000,57000,0,E
+C003,上海恒通贸易有限公司,CNY,0.00,1234.50,10000.00,11234.50,0.00,E
 CSV
 t_is "custom bucket columns" "$(cat .out)" "$(cat want)"
 
@@ -66,6 +69,7 @@ if command -v jq >/dev/null; then
 	t_is "json rows" "$(jq length .out)" 3
 	t_is "json bucket" "$(jq -r '.[2].d31_60' .out)" "1234.5"
 	t_is "json total" "$(jq -r '.[0].total' .out)" "600000"
+	t_is "json rating" "$(jq -r '.[0].rating' .out)" "D"
 else
 	t_report 0 "json checks # SKIP jq not installed"
 fi
@@ -80,7 +84,7 @@ t_grep "CJK name row" "^C001  *株式会社山田商事  *JPY  *100,000  *200,00
 widths=$(sed 1d table | while IFS= read -r line; do printf '%s\n' "$line" | wc -L; done | sort -u)
 t_is "table lines all $widths cells wide" "$(echo "$widths" | wc -l)" 1
 t_ok "aging with the default date" "$URIKAKE" --db a.db aging --format csv
-t_grep "default as-of is today (URIKAKE_TODAY)" "^C001,株式会社山田商事,JPY,100000,200000,0,300000,0,600000,0$" .out
+t_grep "default as-of is today (URIKAKE_TODAY)" "^C001,株式会社山田商事,JPY,100000,200000,0,300000,0,600000,0,[A-E]$" .out
 "$URIKAKE" --db e.db init >/dev/null
 t_ok "aging of an empty database" "$URIKAKE" --db e.db aging --format json
 t_is "empty json" "$(cat .out)" "[
@@ -95,10 +99,10 @@ if command -v sqlite3 >/dev/null; then
 		--on-account 30000 --customer C002 && '$URIKAKE' --db a.db match confirm \
 		--deposit OA2 --on-account 5000 --customer C004"
 	t_ok "aging csv with it" "$URIKAKE" --db a.db aging --as-of 2026-03-31 --format csv
-	t_grep "… in the on_account column" "^C002,ACME Trading,JPY,7000,0,0,0,50000,57000,30000$" .out
-	t_grep "… a customer with only money on account" "^C004,ﾀﾅｶ精機,JPY,0,0,0,0,0,0,5000$" .out
+	t_grep "… in the on_account column" "^C002,ACME Trading,JPY,7000,0,0,0,50000,57000,30000,E$" .out
+	t_grep "… a customer with only money on account" "^C004,ﾀﾅｶ精機,JPY,0,0,0,0,0,0,5000,A$" .out
 	t_ok "aging as of before it" "$URIKAKE" --db a.db aging --as-of 2026-03-19 --format csv
-	t_grep "… not yet there" "^C002,ACME Trading,JPY,7000,0,0,0,50000,57000,0$" .out
+	t_grep "… not yet there" "^C002,ACME Trading,JPY,7000,0,0,0,50000,57000,0,E$" .out
 	t_ok "aging json with it" "$URIKAKE" --db a.db aging --as-of 2026-03-31 --format json
 	t_grep "… named on_account" '"customer":"C002".*"on_account":30000' .out
 	t_ok "aging table with it" "$URIKAKE" --db a.db aging --as-of 2026-03-31

@@ -65,19 +65,22 @@ t_grep "json promise amount" '"promise_amount":1234.50' "$T/.out"
 t_grep "json note kept as text" '"note":"=HYPERLINK(\\"x\\")"' "$T/.out"
 t_exit "export contacts bad format" 2 "$URIKAKE" $db export contacts --format xml
 
-# K001 is paused by its promise; K003 by its promise due today.
+# K001 is paused by its promise; K003 by its promise due today. Who calls:
+# K002's follow-up was given to sales; K003 has a sales rep and is at level
+# 0 (sales by default); K004 and K002 have none, so accounting calls. The
+# ratings: K004 500,000 21 days overdue and K002 5,000 30 days, C.
 t_ok "worklist today" "$URIKAKE" $db contact worklist
 sed 's/  *$//' "$T/.out" >got
 cat >want <<'TXT'
 Follow-ups due
-  2026-03-25  K002       =EVIL()                   sales
+  2026-03-25  K002       =EVIL()                   sales  calls: sales  rating C
 
 Promises due today
-  2026-03-31  K003       上海恒通贸易有限公司      1,234.50 CNY, paid 0.00
+  2026-03-31  K003       上海恒通贸易有限公司      1,234.50 CNY, paid 0.00  calls: sales (李)  rating B
 
 Dunning levels crossed
-  2026-03-10  K004       大阪機材株式会社          500,000 JPY  21 days overdue: level 0 → 1 (Reminder)
-  2026-03-01  K002       =EVIL()                   5,000 JPY  30 days overdue: level 0 → 1 (Reminder)
+  2026-03-10  K004       大阪機材株式会社          500,000 JPY  21 days overdue: level 0 → 1 (Reminder)  calls: accounting  rating C
+  2026-03-01  K002       =EVIL()                   5,000 JPY  30 days overdue: level 0 → 1 (Reminder)  calls: accounting  rating C
 TXT
 t_is "worklist for 2026-03-31" "$(cat got)" "$(cat want)"
 

@@ -48,8 +48,8 @@ t_is "customers.csv header" "$(head -1 out/customers.csv)" \
 	"code,name,kana,currency,terms,credit_limit,sales_rep,phone,email,address"
 t_ok "import the demo customers" "$URIKAKE" --db c.db import customers out/customers.csv
 t_ok "import the demo invoices" "$URIKAKE" --db c.db import invoices out/invoices.csv
-t_is "CSV customers equal the demo database's" "$("$URIKAKE" --db c.db export customers)" \
-	"$(cat cust.csv)"
+t_is "CSV customers equal the demo database's" \
+	"$("$URIKAKE" --db c.db export customers | drop_rating)" "$(drop_rating <cust.csv)"
 t_is "CSV invoices equal the demo's (but for payments)" \
 	"$("$URIKAKE" --db c.db export invoices | cut -d, -f1-8)" "$(cut -d, -f1-8 inv.csv)"
 t_ok "demo is deterministic" "$URIKAKE" --db e.db demo

@@ -37,7 +37,7 @@ C001,株式会社山田商事,カブシキガイシャヤマダショウジ,JPY,
 C002,ﾀﾅｶ精機有限会社,ﾀﾅｶｾｲｷ,JPY,20/+1/10,,鈴木 美咲,06-1111-2222,,大阪府大阪市北区梅田2-2-2,,,
 C003,上海恒通贸易有限公司,,CNY,NET30,,王伟,021-5888-1234,finance@hengtong.example.cn,上海市浦东新区世纪大道100号,,,
 CSV
-t_is "customers as exported" "$(cat .out)" "$(cat want.csv)"
+t_is "customers as exported" "$(drop_rating <.out)" "$(cat want.csv)"
 
 # Due dates: EOM/+1/EOM from 01-15 is the end of February; 20/+1/10 from
 # 01-25 closes on 02-20 and pays on 03-10; NET30 from 01-10 is 02-09.
@@ -68,8 +68,8 @@ t_ok "import CP932" "$URIKAKE" --db b.db import customers sjis.csv
 t_grep "CP932 is announced" "sjis.csv: detected encoding CP932" .err
 t_ok "import GB18030" "$URIKAKE" --db b.db import customers gb.csv
 t_grep "GB18030 is announced" "gb.csv: detected encoding GB18030" .err
-t_is "decoded data equals the UTF-8 import" "$("$URIKAKE" --db b.db export customers)" \
-	"$("$URIKAKE" --db a.db export customers | sed 's/田中 由美/佐藤 健一/')"
+t_is "decoded data equals the UTF-8 import" "$("$URIKAKE" --db b.db export customers | drop_rating)" \
+	"$("$URIKAKE" --db a.db export customers | drop_rating | sed 's/田中 由美/佐藤 健一/')"
 t_ok "explicit --encoding" "$URIKAKE" --db c.db import customers sjis.csv --encoding shift_jis
 t_exit "undecodable bytes are rejected" 3 "$URIKAKE" --db c.db import customers gb.csv --encoding UTF-8
 t_exit "unknown encoding" 2 "$URIKAKE" --db c.db import customers gb.csv --encoding EBCDIC
@@ -148,14 +148,14 @@ t_ok "partial customers: code and name only" "$URIKAKE" --db p.db import custome
 t_is "partial customers: one updated" "$(cat .out)" "customers: 0 new, 1 updated, 0 unchanged"
 t_ok "partial customers: export" "$URIKAKE" --db p.db export customers
 t_grep "partial customers: the rest is kept" \
-	'^C001,株式会社山田商事 本社,カブシキガイシャヤマダショウジ,JPY,EOM/+1/EOM,1000000,佐藤 健一,03-1234-5678,keiri@yamada.example.jp,東京都千代田区丸の内1-1-1,,,$' .out
+	'^C001,株式会社山田商事 本社,カブシキガイシャヤマダショウジ,JPY,EOM/+1/EOM,1000000,佐藤 健一,03-1234-5678,keiri@yamada.example.jp,東京都千代田区丸の内1-1-1,,,,,[A-E],' .out
 t_ok "partial customers: again" "$URIKAKE" --db p.db import customers p1.csv
 t_is "partial customers: again unchanged" "$(cat .out)" "customers: 0 new, 0 updated, 1 unchanged"
 printf 'code,name,phone,credit_limit\nC001,株式会社山田商事 本社,,\n' >p2.csv
 t_ok "partial customers: empty cells" "$URIKAKE" --db p.db import customers p2.csv
 "$URIKAKE" --db p.db export customers >p2.out
 t_grep "partial customers: empty cells empty, the rest kept" \
-	'^C001,株式会社山田商事 本社,カブシキガイシャヤマダショウジ,JPY,EOM/+1/EOM,,佐藤 健一,,keiri@yamada.example.jp,東京都千代田区丸の内1-1-1,,,$' p2.out
+	'^C001,株式会社山田商事 本社,カブシキガイシャヤマダショウジ,JPY,EOM/+1/EOM,,佐藤 健一,,keiri@yamada.example.jp,東京都千代田区丸の内1-1-1,,,,,[A-E],' p2.out
 printf 'code,name,credit_limit\nC003,上海恒通贸易有限公司,"1,234.50"\n' >p2b.csv
 t_ok "partial customers: credit limit in the stored currency" \
 	"$URIKAKE" --db p.db import customers p2b.csv
@@ -203,7 +203,7 @@ t_is "blank rows: two customers" "$(cat .out)" "customers: 2 new, 0 updated, 0 u
 printf 'number,customer,issue_date,amount\nBIG,C001,2026-03-01,"999,999,999,999,999"\n' >p11.csv
 t_ok "largest amount accepted" "$URIKAKE" --db p.db import invoices p11.csv
 t_ok "aging with the largest amount" "$URIKAKE" --db p.db aging --format csv
-t_grep "aging total" ',1000000000339999,0$' .out
+t_grep "aging total" ',1000000000339999,0,[A-E]$' .out
 
 # Bank CSV: the same limits through the same reader.
 printf 'date,amount,currency,payer\n2026-03-01,92233720368547758.07,CNY,A\n' >b1.csv

@@ -218,9 +218,19 @@ C00198|letter|1|2026-03-31|7 × JPY 23,878,580"
 		"$T/out/$size/nocompany-ja/nocompany-01-preview.screen"
 	t_grep "$size: zh_CN preview without settings says so" "没有公司设置" \
 		"$T/out/$size/nocompany-zh_CN/nocompany-01-preview.screen"
+	lang_screens reps true $size
+	for lang in ja zh_CN; do
+		[ -f "$T/locale/$lang/LC_MESSAGES/urikake.mo" ] || continue
+		o="$T/out/$size/reps-$lang"
+		t_grep "$size $lang: P saved the digest of one rep's calls" "  C00[0-9]*  " \
+			"$o/cwd/digest.txt"
+		t_is "$size $lang: … as many rows as it said" \
+			"$(grep -c '  C00[0-9]*  ' "$o/cwd/digest.txt")" \
+			"$(grep . "$o/reps-04-digest-saved.screen" | tail -1 | grep -o '[0-9][0-9]*' | head -1)"
+	done
 	a="$T/out/$size"
 	t_is "$size: the CSV export has the CLI columns" "$(head -1 "$a/aging/cwd/view.csv")" \
-		"customer,name,currency,current,d1_30,d31_60,d61_90,d90_plus,total,on_account"
+		"customer,name,currency,current,d1_30,d31_60,d61_90,d90_plus,total,on_account,rating"
 	t_grep "$size: a formula-like name is neutralised" "^C90001,'=1+2 株式会社,JPY," \
 		"$a/aging/cwd/view.csv"
 	t_is "$size: the export holds the rows shown (overdue JPY of one rep)" \

@@ -1,0 +1,249 @@
+/* rating: the credit rating rules and their reasons (see rating.h). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "kvconf.h"
+#include "rating.h"
+#include "xalloc.h"
+
+#define TREND_DAYS 7         /* a change of the average this large is a trend */
+#define RATING_ONTIME_LOW 25 /* a share paid on time below this costs a point */
+
+/* *w += amount, *sum += amount × days; false (nothing added) on overflow. */
+static bool
+rating_acc(int64_t *w, int64_t *sum, int64_t amount, int days)
+{
+	int64_t prod, nw, ns;
+
+	if (__builtin_mul_overflow(amount, (int64_t)days, &prod) ||
+	    __builtin_add_overflow(*w, amount, &nw) || __builtin_add_overflow(*sum, prod, &ns))
+		return false;
+	*w = nw;
+	*sum = ns;
+	return true;
+}
+
+void
+rating_add_open(struct rating_input *in, int64_t amount, int days_overdue)
+{
+	if (amount <= 0 || days_overdue <= 0)
+		return;
+	in->overflow |= !rating_acc(&in->late_w, &in->late_sum, amount, days_overdue) ||
+			!rating_acc(&in->recent_w, &in->recent_sum, amount, days_overdue);
+}
+
+void
+rating_input_merge(struct rating_input *a, const struct rating_input *b)
+{
+	int64_t *x[] = { &a->late_w, &a->late_sum, &a->recent_w, &a->recent_sum,
+			 &a->older_w, &a->older_sum, &a->paid_w, &a->ontime_w };
+	const int64_t y[] = { b->late_w, b->late_sum, b->recent_w, b->recent_sum,
+			      b->older_w, b->older_sum, b->paid_w, b->ontime_w };
+
+	for (size_t i = 0; i < sizeof y / sizeof y[0]; i++)
+		a->overflow |= __builtin_add_overflow(*x[i], y[i], x[i]);
+	a->broken += b->broken;
+	a->overflow |= b->overflow;
+}
+
+/* Position of (cid, cur) in h, or where it would go. */
+static size_t
+rating_hist_pos(const struct rating_hist *h, int64_t cid, const char *cur)
+{
+	size_t lo = 0, hi = h->n;
+
+	if (h->n && (h->e[h->n - 1].customer_id < cid ||
+		     (h->e[h->n - 1].customer_id == cid && strcmp(h->e[h->n - 1].currency, cur) < 0)))
+		return h->n; /* the usual case: in order */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct rating_entry *e = &h->e[mid];
+
+		if (e->customer_id < cid || (e->customer_id == cid && strcmp(e->currency, cur) < 0))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+struct rating_input *
+rating_hist_get(struct rating_hist *h, int64_t customer_id, const char *currency)
+{
+	size_t i = rating_hist_pos(h, customer_id, currency);
+	struct rating_entry *e;
+
+	if (i < h->n && h->e[i].customer_id == customer_id &&
+	    strncmp(h->e[i].currency, currency, sizeof e->currency - 1) == 0)
+		return &h->e[i].in;
+	if (h->n == h->cap) {
+		h->cap = h->cap ? 2 * h->cap : 256;
+		h->e = xrealloc(h->e, h->cap * sizeof *h->e);
+	}
+	memmove(&h->e[i + 1], &h->e[i], (h->n - i) * sizeof *h->e);
+	h->n++;
+	e = &h->e[i];
+	memset(e, 0, sizeof *e);
+	e->customer_id = customer_id;
+	snprintf(e->currency, sizeof e->currency, "%s", currency);
+	e->in.credit_use = -1;
+	return &e->in;
+}
+
+const struct rating_input *
+rating_hist_find(const struct rating_hist *h, int64_t customer_id, const char *currency)
+{
+	size_t i = rating_hist_pos(h, customer_id, currency);
+
+	return i < h->n && h->e[i].customer_id == customer_id &&
+		       strncmp(h->e[i].currency, currency, sizeof h->e[i].currency - 1) == 0
+		       ? &h->e[i].in
+		       : NULL;
+}
+
+void
+rating_hist_free(struct rating_hist *h)
+{
+	free(h->e);
+	memset(h, 0, sizeof *h);
+}
+
+/* sum / w in whole days, rounded half away from zero (w > 0). */
+static int
+rating_avg(int64_t sum, int64_t w)
+{
+	int64_t q = sum / w, r = sum % w;
+
+	if (r < 0 ? -r >= w - -r : r >= w - r)
+		q += sum < 0 ? -1 : 1;
+	return (int)q;
+}
+
+static int
+rating_points(const struct rating *r)
+{
+	int p = 0;
+
+	if (r->history)
+		p += r->days_late > 60 ? 4 : r->days_late > 30 ? 3 : r->days_late > 15 ? 2
+		     : r->days_late > 5 ? 1 : 0;
+	p += r->trend > 0;
+	p += r->ontime_pct >= 0 && r->ontime_pct < RATING_ONTIME_LOW;
+	p += r->broken > 2 ? 2 : r->broken;
+	p += r->credit_use > 1000 ? 2 : r->credit_use >= 800;
+	return p;
+}
+
+void
+rating_rate(const struct rating_input *in, struct rating *out)
+{
+	int p;
+
+	memset(out, 0, sizeof *out);
+	out->history = in->late_w > 0;
+	if (out->history)
+		out->days_late = rating_avg(in->late_sum, in->late_w);
+	if (in->recent_w > 0 && in->older_w > 0) {
+		int d = rating_avg(in->recent_sum, in->recent_w) -
+			rating_avg(in->older_sum, in->older_w);
+
+		out->trend = d >= TREND_DAYS ? 1 : d <= -TREND_DAYS ? -1 : 0;
+	}
+	/* the share in whole percent, rounded down: 99.6 % is not "100 %" */
+	if (in->paid_w <= 0)
+		out->ontime_pct = -1;
+	else if (in->paid_w <= INT64_MAX / 100)
+		out->ontime_pct = (int)(in->ontime_w * 100 / in->paid_w);
+	else
+		out->ontime_pct = (int)(in->ontime_w / (in->paid_w / 100));
+	out->broken = in->broken;
+	out->credit_use = in->credit_use;
+	p = rating_points(out);
+	out->grade = (char)('A' + (p > 4 ? 4 : p));
+}
+
+static void
+rating_sep(struct strbuf *out, size_t start)
+{
+	if (out->len > start)
+		sb_adds(out, _("; "));
+}
+
+static void
+rating_lateness(const struct rating *r, struct strbuf *out)
+{
+	if (r->days_late > 0)
+		sb_addf(out, ngettext_("pays %d day late on average", "pays %d days late on average",
+				       r->days_late), r->days_late);
+	else if (r->days_late < 0)
+		sb_addf(out, ngettext_("pays %d day early on average",
+				       "pays %d days early on average", -r->days_late),
+			-r->days_late);
+	else
+		sb_adds(out, _("pays on time on average"));
+	if (r->trend)
+		sb_adds(out, r->trend > 0 ? _(", worsening") : _(", improving"));
+}
+
+void
+rating_reasons(const struct rating *r, struct strbuf *out)
+{
+	size_t start = out->len;
+
+	if (r->history)
+		rating_lateness(r, out);
+	else
+		sb_adds(out, _("no payment history yet"));
+	if (r->ontime_pct >= 0 && r->ontime_pct < 100) {
+		rating_sep(out, start);
+		sb_addf(out, _("%d %% paid on time"), r->ontime_pct);
+	}
+	if (r->broken > 0) {
+		rating_sep(out, start);
+		sb_addf(out, ngettext_("%d broken promise in 90 days",
+				       "%d broken promises in 90 days", r->broken), r->broken);
+	}
+	if (r->credit_use >= 500) {
+		rating_sep(out, start);
+		if (r->credit_use > 1000)
+			sb_addf(out, _("over the credit limit (%d %% used)"), r->credit_use / 10);
+		else
+			sb_addf(out, _("%d %% of limit used"), r->credit_use / 10);
+	}
+}
+
+bool
+rating_hold_parse(const char *text, struct rating_hold *out)
+{
+	char *copy = xstrdup(text ? text : ""), *item, *save = NULL;
+	struct rating_hold h = { 0, false };
+	bool ok = true, none = false;
+
+	for (item = strtok_r(copy, ",", &save); item && ok; item = strtok_r(NULL, ",", &save)) {
+		item = kvconf_trim(item);
+		if (strcmp(item, "limit") == 0)
+			h.over_limit = true;
+		else if (strlen(item) == 1 && item[0] >= 'A' && item[0] <= 'E' && !h.grade)
+			h.grade = item[0];
+		else if (strcmp(item, "none") == 0)
+			none = true;
+		else
+			ok = false;
+	}
+	ok = ok && !(none && (h.grade || h.over_limit));
+	free(copy);
+	if (ok)
+		*out = h;
+	return ok;
+}
+
+bool
+rating_on_hold(const struct rating_hold *h, const struct rating *r)
+{
+	return (h->grade && r->grade >= h->grade) || (h->over_limit && r->credit_use > 1000);
+}
