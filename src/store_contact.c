@@ -13,6 +13,7 @@
 #include "custstats.h"
 #include "date.h"
 #include "i18n.h"
+#include "store_confirm.h"
 #include "store_contact.h"
 #include "store_custstats.h"
 #include "store_priv.h"
@@ -395,6 +396,33 @@ work_dunning(struct store *st, const struct ar_settings *s, int32_t day,
 	return UR_OK;
 }
 
+/* Walking the open disputes into worklist items. */
+struct work_disputes {
+	store_worklist_fn fn;
+	void *ctx;
+};
+
+static int
+work_dispute(const struct confirm_row *r, void *ctx)
+{
+	struct work_disputes *w = ctx;
+	struct worklist_item it;
+
+	memset(&it, 0, sizeof it);
+	it.kind = WORK_DISPUTE;
+	it.customer_id = r->customer_id;
+	it.customer = r->code;
+	it.name = r->name;
+	it.currency = r->currency;
+	it.sales_rep = "";
+	it.date = r->answered_on;
+	it.amount = r->difference;
+	it.paid = r->explained;
+	it.owner = "";
+	it.note = r->reason;
+	return w->fn(&it, w->ctx);
+}
+
 enum ur_status
 store_contact_worklist(struct store *st, const struct ar_settings *s, int32_t day,
 		       store_worklist_fn fn, void *ctx, struct ur_err *err)
@@ -407,7 +435,15 @@ store_contact_worklist(struct store *st, const struct ar_settings *s, int32_t da
 		w.kind = (enum worklist_kind)k;
 		rc = contact_walk(st, parts[k], 0, day, 1, work_contact, &w, err);
 	}
-	return rc == UR_OK ? work_dunning(st, s, day, fn, ctx, err) : rc;
+	if (rc == UR_OK)
+		rc = work_dunning(st, s, day, fn, ctx, err);
+	if (rc == UR_OK) {
+		enum confirm_state open = CONFIRM_DISPUTED;
+		struct work_disputes w2 = { fn, ctx };
+
+		rc = store_confirm_each(st, &open, work_dispute, &w2, err);
+	}
+	return rc;
 }
 
 enum ur_status

@@ -59,6 +59,8 @@ enum worklist_kind {
 	WORK_PROMISE_BROKEN, /* a promise's date passed and it was not paid in
 				full; until a later contact follows it up */
 	WORK_DUNNING,        /* the customer crossed a dunning level */
+	WORK_DISPUTE,        /* a balance confirmation answered with another
+				figure: the dispute is open until resolved */
 };
 
 /* One thing to do. Strings valid during the callback only; never NULL. */
@@ -67,9 +69,10 @@ struct worklist_item {
 	int64_t customer_id;
 	const char *customer, *name, *currency, *sales_rep;
 	int64_t contact_id;  /* the contact it comes from; 0 for dunning */
-	int32_t date;        /* next action / promise date / oldest due date */
-	int64_t amount;      /* promised / overdue (dunning) */
-	int64_t paid;        /* cleared toward the promise */
+	int32_t date;        /* next action / promise date / oldest due date /
+				the day the customer answered */
+	int64_t amount;      /* promised / overdue (dunning) / the difference */
+	int64_t paid;        /* cleared toward the promise / explained so far */
 	const char *owner;   /* the next action's owner ("" if none) */
 	const char *note;
 	int days_overdue;    /* dunning: of the oldest overdue item */
@@ -81,7 +84,9 @@ typedef int (*store_worklist_fn)(const struct worklist_item *w, void *ctx);
 /** The worklist for day: follow-ups, then promises due and broken promises
  *  (each by date and customer code), then dunning crossings (levels and
  *  promise pause from s; one level up at a time) by amount at risk, largest
- *  first, in the currency most owe in, then in each other. A non-zero return from fn stops. */
+ *  first, in the currency most owe in, then in each other, then the open
+ *  balance-confirmation disputes by customer code. A non-zero return from
+ *  fn stops. */
 enum ur_status store_contact_worklist(struct store *st, const struct ar_settings *s,
 				      int32_t day, store_worklist_fn fn, void *ctx,
 				      struct ur_err *err);

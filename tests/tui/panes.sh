@@ -90,6 +90,15 @@ $i. 取引先からの入金が遅れているため、今月末の支払いは�
 		--promise 2026-04-15:2,000,000 --next 2026-04-16 --owner accounting
 }
 
+# C00001 (Japanese) and C00010 (Chinese) answer the balance confirmation
+# of 03-31 with their own figures, for confirm.script.
+seed_confirm() { # DB
+	"$URIKAKE" --db "$1" confirm send C00001 C00010 --as-of 2026-03-31 -o "$1.letters/" &&
+	"$URIKAKE" --db "$1" confirm answer C00001 --balance 777,260 \
+		--reason "2月分の請求書は未検収" &&
+	"$URIKAKE" --db "$1" confirm answer C00010 --balance 300000 --reason "3月货款已付"
+}
+
 # SCRIPT.script in both catalogues after SEED DB: screens named
 # LANG-SCRIPT-NN-….
 lang_screens() { # SCRIPT SEED SIZE
@@ -130,6 +139,7 @@ for size in 80x24 132x43; do
 	done
 	lang_screens money seed_money $size
 	lang_screens worklog seed_worklog $size
+	lang_screens confirm seed_confirm $size
 	a="$T/out/$size"
 	t_is "$size: the CSV export has the CLI columns" "$(head -1 "$a/aging/cwd/view.csv")" \
 		"customer,name,currency,current,d1_30,d31_60,d61_90,d90_plus,total,on_account"
