@@ -16,6 +16,7 @@ t_ok "match fuzz harness builds" clang -g -O1 -fsanitize=fuzzer,address,undefine
 	-I"$B" -I"$S/src" -I"$m" -o "$T/fuzz_match" "$S/tests/fuzz/fuzz_match.c" \
 	"$m/match_index.c" "$m/match_cand.c" "$m/match_fit.c" "$m/match_period.c" \
 	"$m/match_near.c" "$m/match_group.c" "$m/match_score.c" "$m/match_explain.c" \
+	"$m/match_fifo.c" \
 	"$S/src/kana.c" "$S/src/text.c" "$S/src/text_width.c" "$S/src/money.c" \
 	"$S/src/date.c" "$S/src/textnorm.c" "$S/src/strbuf.c" "$S/src/xalloc.c" "$S/src/err.c"
 [ -x "$T/fuzz_match" ] || t_done
