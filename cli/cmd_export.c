@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "cmd_bank.h"
+#include "cmd_confirm.h"
 #include "cmd_contact.h"
 #include "cmd_match.h"
 #include "csv.h"
@@ -179,6 +180,7 @@ static const struct {
 	{ "deposits", cmd_bank_export },
 	{ "allocations", cmd_export_allocations },
 	{ "contacts", cmd_contact_export },
+	{ "confirmations", cmd_confirm_export },
 };
 
 int
@@ -196,7 +198,7 @@ cmd_export(const struct cli *c, int argc, char **argv)
 			return exporters[k].run(c, format);
 	if (npos != 1 || (strcmp(pos[0], "customers") != 0 && strcmp(pos[0], "invoices") != 0))
 		return cli_usage_error(_("usage: urikake export customers|invoices|deposits|"
-					 "allocations|contacts [--format csv|json]"));
+					 "allocations|contacts|confirmations [--format csv|json]"));
 	if (strcmp(format, "csv") != 0 && strcmp(format, "json") != 0)
 		return cli_usage_error(_("unknown format '%s' (use csv or json)"), format);
 	memset(&x, 0, sizeof x);

@@ -1,6 +1,8 @@
-/* cmd_statement: `urikake statement` (customer statements) and `urikake
- * dunning` (dunning letters, recorded as contacts) — for named customers
- * or all with open (overdue) balances, with progress and Ctrl-C to stop. */
+/* cmd_statement: `urikake statement` (customer statements), `urikake
+ * dunning` (dunning letters, recorded as contacts) and `urikake confirm
+ * send` (balance confirmations, recorded as awaiting an answer) — for
+ * named customers or all with open (overdue) balances, with progress and
+ * Ctrl-C to stop. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -16,6 +18,7 @@
 #include "money.h"
 #include "render.h"
 #include "store.h"
+#include "store_confirm.h"
 #include "store_statement.h"
 #include "xalloc.h"
 
@@ -28,7 +31,14 @@ on_sigint(int sig)
 	cancelled = 1;
 }
 
-/* What both commands were asked for. */
+/* A confirmation written, to be recorded once every file is in place. */
+struct sent_confirm {
+	int64_t cust_id, balance;
+	char currency[8];
+	char *file;
+};
+
+/* What the commands were asked for. */
 struct job {
 	const char **codes;
 	size_t ncodes;
@@ -38,6 +48,11 @@ struct job {
 	struct stmt_opts opts;
 	struct dunning_send send; /* dunning: the letters and their contacts */
 	char *templates_dflt;     /*   and the user's templates when not --templates */
+	/* confirm send */
+	const char *as_of, *document;
+	int32_t letter_date;
+	struct sent_confirm *confs;
+	size_t nconfs;
 	struct company company;
 	struct docout doc;
 	struct mailout mail;
@@ -181,6 +196,9 @@ close_job(struct job *j, bool owned_codes)
 	company_free(&j->company);
 	dunning_send_free(&j->send);
 	free(j->templates_dflt);
+	for (size_t i = 0; i < j->nconfs; i++)
+		free(j->confs[i].file);
+	free(j->confs);
 	if (owned_codes)
 		for (size_t i = 0; i < j->ncodes; i++)
 			free(unconst(j->codes[i]));
@@ -421,6 +439,158 @@ cmd_dunning(const struct cli *c, int argc, char **argv)
 		cli_error(_("note: a level-3 letter in Japanese is the wording for 内容証明郵便: "
 			    "retype it to the post office's limits (e.g. 26 lines of 20 characters "
 			    "a page) before sending"));
+	close_job(&j, j.all);
+	return rc;
+}
+
+/* Whether the customer has a dispute open (no new confirmation then). */
+static int
+on_latest(const struct confirm_row *r, void *ctx)
+{
+	*(bool *)ctx = r->state == CONFIRM_DISPUTED;
+	return 1;
+}
+
+static void
+remember_confirm(struct job *j, const struct statement *s)
+{
+	struct sent_confirm *c;
+	const char *file = j->doc.dir ? j->doc.files[j->doc.nfiles - 1]
+			   : j->doc.path ? j->doc.path
+					 : ""; /* standard output */
+
+	j->confs = xrealloc(j->confs, (j->nconfs + 1) * sizeof *j->confs);
+	c = &j->confs[j->nconfs++];
+	c->cust_id = s->cust_id;
+	c->balance = s->current;
+	snprintf(c->currency, sizeof c->currency, "%s", s->currency);
+	c->file = xstrdup(file);
+}
+
+/* The letter (or statement) of one customer; one with a dispute open is
+ * refused when named, passed over in --all. */
+static int
+one_confirmation(struct job *j, const char *code)
+{
+	struct statement s;
+	struct dunning_letter d;
+	struct ur_err err;
+	bool disputed = false;
+	int rc;
+
+	ur_err_clear(&err);
+	if (stmt_build(j->st, j->q, code, &j->opts, &s, &err) != UR_OK)
+		return cli_fail(&err);
+	if (store_confirm_latest(j->st, s.cust_id, on_latest, &disputed, &err) != UR_OK) {
+		stmt_free(&s);
+		return cli_fail(&err);
+	}
+	if (disputed) {
+		cli_error(_("%s has a dispute open: resolve it first (urikake confirm resolve)"),
+			  code);
+		stmt_free(&s);
+		return j->all ? UR_OK : UR_INPUT;
+	}
+	if (strcmp(j->document, "statement") == 0) {
+		rc = docout_add(&j->doc, &s, NULL);
+	} else if (dunning_send_confirm(&j->send, &s, j->letter_date, &d, &err) != UR_OK) {
+		stmt_free(&s);
+		return cli_fail(&err);
+	} else {
+		rc = docout_add(&j->doc, &s, &d);
+		dunning_free(&d);
+	}
+	if (rc == UR_OK)
+		remember_confirm(j, &s);
+	stmt_free(&s);
+	return rc;
+}
+
+/* Every confirmation written is recorded as sent, in one transaction. */
+static int
+record_confirms(struct job *j)
+{
+	struct confirm_send cs;
+	struct ur_err err;
+
+	ur_err_clear(&err);
+	if (j->dry_run || !j->nconfs)
+		return UR_OK;
+	if (store_begin(j->st, &err) != UR_OK)
+		return cli_fail(&err);
+	for (size_t i = 0; i < j->nconfs; i++) {
+		cs = (struct confirm_send){ j->confs[i].cust_id, j->letter_date, j->opts.to,
+					    j->confs[i].balance, j->confs[i].currency,
+					    j->document, j->print ? "printed" : "saved",
+					    j->confs[i].file };
+		if (store_confirm_send(j->st, &cs, NULL, &err) != UR_OK) {
+			store_rollback(j->st);
+			return cli_fail(&err);
+		}
+	}
+	if (store_commit(j->st, &err) != UR_OK)
+		return cli_fail(&err);
+	cli_printf(ngettext_("Recorded %zu confirmation as sent, awaiting an answer.\n",
+			     "Recorded %zu confirmations as sent, awaiting an answer.\n", j->nconfs),
+		   j->nconfs);
+	return UR_OK;
+}
+
+static int
+confirm_args(struct job *j)
+{
+	int32_t day;
+	int y, m, d;
+
+	if (!j->as_of)
+		return cli_usage_error(_("give the balance date with --as-of DATE"));
+	if (parse_date(j->as_of, &day) != UR_OK)
+		return UR_USAGE;
+	if (strcmp(j->document, "confirmation") != 0 && strcmp(j->document, "statement") != 0)
+		return cli_usage_error(_("--document is confirmation or statement"));
+	j->letter_date = j->opts.today;
+	j->opts.to = day;
+	/* a statement covers the as-of date's month; a letter states the balance */
+	date_to_ymd(day, &y, &m, &d);
+	j->opts.from = strcmp(j->document, "statement") == 0 ? date_from_ymd(y, m, 1) : day;
+	j->send.level = DUNNING_CONFIRM;
+	return UR_OK;
+}
+
+int
+cmd_confirm_send(const struct cli *c, int argc, char **argv)
+{
+	struct job j;
+	const struct cli_opt opts[] = {
+		{ "--all", NULL, &j.all },	    { "--as-of", &j.as_of, NULL },
+		{ "--document", &j.document, NULL }, { "--format", &j.format, NULL },
+		{ "--lang", &j.lang, NULL },	    { "-o", &j.out, NULL },
+		{ "--output", &j.out, NULL },	    { "--print", NULL, &j.print },
+		{ "--company", &j.company_path, NULL },
+		{ "--templates", &j.templates, NULL },
+		{ "--dry-run", NULL, &j.dry_run },  { "--force", NULL, &j.force },
+		{ NULL, NULL, NULL },
+	};
+	const char **pos = xcalloc((size_t)argc + 1, sizeof *pos);
+	int npos, rc;
+
+	memset(&j, 0, sizeof j);
+	j.doc.kind = "confirmation";
+	j.document = "confirmation";
+	if (cli_args(argc - 1, argv + 1, opts, pos, argc, &npos) != UR_OK) {
+		free(pos);
+		return UR_USAGE;
+	}
+	j.codes = pos;
+	j.ncodes = (size_t)npos;
+	if ((rc = check_job(&j, "--all")) == UR_OK && (rc = confirm_args(&j)) == UR_OK &&
+	    (rc = open_job(c, &j)) == UR_OK &&
+	    (!j.all || (rc = collect_codes(&j, j.opts.to, false)) == UR_OK))
+		rc = j.ncodes ? run(&j, one_confirmation) : UR_OK;
+	if (rc == UR_OK && !j.ncodes)
+		cli_printf("%s\n", _("No customer has an open balance."));
+	if (rc == UR_OK)
+		rc = record_confirms(&j);
 	close_job(&j, j.all);
 	return rc;
 }

@@ -23,6 +23,13 @@ int cmd_statement(const struct cli *c, int argc, char **argv);
  *  [--templates DIR] [--dry-run]`. */
 int cmd_dunning(const struct cli *c, int argc, char **argv);
 
+/** `urikake confirm send CUSTOMER… | --all --as-of DATE [--document
+ *  confirmation|statement] [--format pdf|txt] [--lang L] [-o PATH | --print]
+ *  [--force] [--company FILE] [--templates DIR] [--dry-run]` (argv[0] is
+ *  "send"): the letters, then each recorded as a confirmation awaiting an
+ *  answer. */
+int cmd_confirm_send(const struct cli *c, int argc, char **argv);
+
 enum docout_format { DOCOUT_TXT, DOCOUT_PDF };
 
 /* E-mail delivery (--email, cmd_mail.c): each document as a PDF attached
@@ -46,7 +53,7 @@ struct docout {
 	const char *out;  /* -o: a file or a directory; NULL: stdout (txt) or a default */
 	bool print;       /* send each PDF written to lp */
 	bool force;       /* replace existing files (a link itself, never its target) */
-	const char *kind; /* "statement" or "dunning" */
+	const char *kind; /* "statement", "dunning" or "confirmation" */
 	const struct company *company;
 	struct mailout *mail; /* set: documents go by e-mail instead */
 	/* state */

@@ -41,7 +41,7 @@ struct work_out {
 
 /* The kinds as CSV and JSON name them. */
 static const char *const kind_keys[] = { "follow_up", "promise_due", "promise_broken",
-					 "dunning" };
+					 "dunning", "dispute" };
 
 static const char *
 work_heading(enum worklist_kind k)
@@ -50,6 +50,7 @@ work_heading(enum worklist_kind k)
 	case WORK_FOLLOW_UP: return _("Follow-ups due");
 	case WORK_PROMISE_DUE: return _("Promises due today");
 	case WORK_PROMISE_BROKEN: return _("Promises broken");
+	case WORK_DISPUTE: return _("Balance confirmations disputed");
 	default: return _("Dunning levels crossed");
 	}
 }
@@ -71,6 +72,12 @@ work_amount(struct strbuf *out, const struct worklist_item *w)
 	if (w->kind == WORK_PROMISE_DUE || w->kind == WORK_PROMISE_BROKEN) {
 		sb_adds(out, _(", paid "));
 		put_money(out, w->paid, w->currency, MONEY_GROUP);
+	}
+	if (w->kind == WORK_DISPUTE) {
+		sb_adds(out, _(", explained "));
+		put_money(out, w->paid, w->currency, MONEY_GROUP);
+		sb_adds(out, ": ");
+		text_sanitize(out, w->note, strlen(w->note));
 	}
 }
 

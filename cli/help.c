@@ -19,7 +19,8 @@ static const struct {
 	{ "demo bank-file PATH [--records N]", N_("write a large Zengin file (benchmarks)") },
 	{ "import customers|invoices FILE [--encoding E]", N_("upsert records from a CSV file") },
 	{ "import bank FILE [--format F] [--encoding E]", N_("import bank deposits") },
-	{ "export customers|invoices|deposits|allocations|contacts [--format csv|json]",
+	{ "export customers|invoices|deposits|allocations|contacts|confirmations "
+	  "[--format csv|json]",
 	  N_("write records to standard output") },
 	{ "aging [--as-of DATE] [--format table|csv|json] [--buckets 30,60,90]",
 	  N_("the aged-receivables report") },
@@ -40,6 +41,12 @@ static const struct {
 	{ "dunning CUSTOMER...|--all-overdue --level N [--format pdf|txt] [-o PATH|--print|--email] "
 	  "[--force]",
 	  N_("dunning letters") },
+	{ "confirm send CUSTOMER...|--all --as-of DATE [--format pdf|txt] [-o DIR|--print]",
+	  N_("balance confirmation letters, recorded as awaiting an answer") },
+	{ "confirm answer CUSTOMER --agreed | --balance AMOUNT --reason TEXT",
+	  N_("the customer's answer: agreed, or their figure (opens a dispute)") },
+	{ "confirm resolve CUSTOMER [--invoice NUM] [--note TEXT]... [--close] | list [--state S]",
+	  N_("explain and close a dispute; every customer's confirmation state") },
 	{ "backup PATH", N_("copy the database while in use") },
 };
 
@@ -172,6 +179,35 @@ static const struct help_opt dunning_opts[] = {
 	{ NULL, NULL },
 };
 
+static const struct help_opt confirm_opts[] = {
+	{ "--all", N_("send: every customer with an open balance on the date") },
+	{ "--as-of DATE", N_("send: the day whose balance is confirmed") },
+	{ "--document confirmation|statement",
+	  N_("send: the confirmation letter (default) or the statement") },
+	{ "--format pdf|txt", N_("document format (default pdf)") },
+	{ "--lang L", N_("language of the document: ja, zh_CN or en") },
+	{ "-o, --output PATH", N_("write to PATH (DIR/ for one file per customer)") },
+	{ "--print", N_("send to the printer (lp)") },
+	{ "--company FILE", N_("company settings (default from the config directory)") },
+	{ "--templates DIR", N_("your own letter texts") },
+	{ "--dry-run", N_("write the letters, record nothing") },
+	{ "--force", N_("replace an existing file") },
+	{ "--agreed", N_("answer: the customer agrees with our balance") },
+	{ "--balance AMOUNT", N_("answer: the balance in the customer's books") },
+	{ "--reason TEXT", N_("answer: why the customer's figure differs") },
+	{ "--date D", N_("answer, resolve: the day it happened (default today)") },
+	{ "--invoice NUM[:AMOUNT]", N_("resolve: an invoice the customer disputes (held back "
+				       "from dunning)") },
+	{ "--unreceived AMOUNT[:NOTE]", N_("resolve: a payment they made that we have not "
+					   "received") },
+	{ "--credit-note AMOUNT[:NOTE]", N_("resolve: a credit note we owe them") },
+	{ "--other AMOUNT:NOTE", N_("resolve: any other amount, said what it is") },
+	{ "--note TEXT", N_("resolve: a note on the dispute") },
+	{ "--close", N_("resolve: close the dispute (the items must explain the difference)") },
+	{ "--state S", N_("list: not-sent, awaiting, agreed, disputed or resolved") },
+	{ NULL, NULL },
+};
+
 static const struct cmd_help cmd_helps[] = {
 	{ "init", { "init [--group NAME]" }, N_("create or migrate the database"), init_opts },
 	{ "backup", { "backup PATH" }, N_("copy the database while in use"), backup_opts },
@@ -185,7 +221,8 @@ static const struct cmd_help cmd_helps[] = {
 	  N_("upsert records from a CSV file, or import bank deposits"),
 	  import_opts },
 	{ "export",
-	  { "export customers|invoices|deposits|allocations|contacts [--format csv|json]" },
+	  { "export customers|invoices|deposits|allocations|contacts|confirmations "
+	    "[--format csv|json]" },
 	  N_("write records to standard output"),
 	  export_opts },
 	{ "aging",
@@ -221,6 +258,17 @@ static const struct cmd_help cmd_helps[] = {
 	    "[-o PATH|--print|--email] [--company FILE] [--templates DIR] [--dry-run] [--force]" },
 	  N_("dunning letters, each logged as a contact"),
 	  dunning_opts },
+	{ "confirm",
+	  { "confirm send CUSTOMER...|--all --as-of DATE [--document confirmation|statement] "
+	    "[--format pdf|txt] [--lang L] [-o PATH|--print] [--company FILE] [--templates DIR] "
+	    "[--dry-run] [--force]",
+	    "confirm answer CUSTOMER --agreed | --balance AMOUNT --reason TEXT [--date D]",
+	    "confirm resolve CUSTOMER [--invoice NUM[:AMOUNT]] [--unreceived AMOUNT[:NOTE]] "
+	    "[--credit-note AMOUNT[:NOTE]] [--other AMOUNT:NOTE] [--note TEXT]... [--close] "
+	    "[--date D]",
+	    "confirm list [--state not-sent|awaiting|agreed|disputed|resolved]" },
+	  N_("balance confirmations: send, record the answer, resolve a dispute, list"),
+	  confirm_opts },
 };
 
 bool

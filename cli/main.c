@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cmd_confirm.h"
 #include "cmd_contact.h"
 #include "cmd_match.h"
 #include "cmd_statement.h"
@@ -37,6 +38,7 @@ static const struct command commands[] = {
 	{ "contact", cmd_contact, false },
 	{ "statement", cmd_statement, false },
 	{ "dunning", cmd_dunning, false },
+	{ "confirm", cmd_confirm, false },
 };
 
 /* What the global options asked for, before anything is printed (the

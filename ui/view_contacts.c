@@ -333,7 +333,7 @@ contacts_filter(struct view *v, int64_t customer, const char *name)
 }
 
 static const char *const work_names[] = { N_("Follow up"), N_("Promise due"),
-					  N_("Broken promise"), N_("Dunning") };
+					  N_("Broken promise"), N_("Dunning"), N_("Dispute") };
 
 static const char *
 work_label(int kind)
@@ -391,6 +391,8 @@ work_note(const struct cset *s, const struct citem *r, struct strbuf *sb)
 		sb_addf(sb, ngettext_("%s (%d day overdue)", "%s (%d days overdue)",
 				      (unsigned long)r->days),
 			contact_level_name(r->level), r->days);
+	else if (r->kind == WORK_DISPUTE)
+		sb_addf(sb, _("balance disputed: %s"), txt(s, r->note));
 	else
 		sb_addf(sb, "%s%s%s", owner, *owner ? ": " : "", txt(s, r->note));
 	for (size_t i = 0; i < sb->len; i++)

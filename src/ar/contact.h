@@ -133,6 +133,8 @@ enum worklist_kind {
 				full; until a later contact follows it up */
 	WORK_DUNNING,        /* the customer crossed a dunning level (one the sales
 				rep calls about: until a contact is recorded that day) */
+	WORK_DISPUTE,        /* a balance confirmation answered with another
+				figure: the dispute is open until resolved */
 };
 
 /* One thing to do. Strings valid during the callback only; never NULL. */
@@ -141,9 +143,10 @@ struct worklist_item {
 	int64_t customer_id;
 	const char *customer, *name, *currency, *sales_rep;
 	int64_t contact_id;  /* the contact it comes from; 0 for dunning */
-	int32_t date;        /* next action / promise date / oldest due date */
-	int64_t amount;      /* promised / overdue (dunning) */
-	int64_t paid;        /* cleared toward the promise */
+	int32_t date;        /* next action / promise date / oldest due date /
+				the day the customer answered */
+	int64_t amount;      /* promised / overdue (dunning) / the difference */
+	int64_t paid;        /* cleared toward the promise / explained so far */
 	const char *owner;   /* the next action's owner ("" if none) */
 	const char *note;
 	int days_overdue;    /* dunning: of the oldest overdue item */

@@ -72,6 +72,19 @@ dunning_send_letter(struct dunning_send *r, const struct statement *s,
 	return dunning_build(r->tpl[lang], r->tpl_name[lang], s, r->company, r->level, d, err);
 }
 
+enum ur_status
+dunning_send_confirm(struct dunning_send *r, const struct statement *s, int32_t day,
+		     struct dunning_letter *d, struct ur_err *err)
+{
+	enum stmt_lang lang = s->lang;
+
+	memset(d, 0, sizeof *d);
+	if (!r->tpl[lang] && dunning_template(DUNNING_CONFIRM, lang, r->templates, &r->tpl[lang],
+					      &r->tpl_name[lang], err) != UR_OK)
+		return err->status;
+	return confirm_build(r->tpl[lang], r->tpl_name[lang], s, r->company, day, d, err);
+}
+
 void
 dunning_send_sent(struct dunning_send *r, const struct dunning_letter *d)
 {

@@ -45,6 +45,11 @@ enum ur_status dunning_send_next(struct store *st, const struct statement *s, in
 enum ur_status dunning_send_letter(struct dunning_send *r, const struct statement *s,
 				   struct dunning_letter *d, struct ur_err *err);
 
+/** The balance confirmation letter for s dated day (a run whose level is
+ *  DUNNING_CONFIRM), into *d (free with dunning_free). */
+enum ur_status dunning_send_confirm(struct dunning_send *r, const struct statement *s, int32_t day,
+				    struct dunning_letter *d, struct ur_err *err);
+
 /** Remember letter d as sent, for dunning_send_log. */
 void dunning_send_sent(struct dunning_send *r, const struct dunning_letter *d);
 

@@ -22,26 +22,32 @@
 extern const char ur_tpl_dunning_1_en[], ur_tpl_dunning_2_en[], ur_tpl_dunning_3_en[];
 extern const char ur_tpl_dunning_1_ja[], ur_tpl_dunning_2_ja[], ur_tpl_dunning_3_ja[];
 extern const char ur_tpl_dunning_1_zh_CN[], ur_tpl_dunning_2_zh_CN[], ur_tpl_dunning_3_zh_CN[];
+extern const char ur_tpl_confirm_en[], ur_tpl_confirm_ja[], ur_tpl_confirm_zh_CN[];
 
-/* Indexed by level; a level without a letter (contact.c) has none. */
+/* Indexed by level, DUNNING_CONFIRM (0) first; a level without a letter
+ * (contact.c) has none. */
 static const char *const builtin[STMT_LANGS][ARCONF_LEVELS + 1] = {
-	[STMT_EN] = { NULL, ur_tpl_dunning_1_en, ur_tpl_dunning_2_en, ur_tpl_dunning_3_en },
-	[STMT_JA] = { NULL, ur_tpl_dunning_1_ja, ur_tpl_dunning_2_ja, ur_tpl_dunning_3_ja },
-	[STMT_ZH] = { NULL, ur_tpl_dunning_1_zh_CN, ur_tpl_dunning_2_zh_CN,
+	[STMT_EN] = { ur_tpl_confirm_en, ur_tpl_dunning_1_en, ur_tpl_dunning_2_en,
+		      ur_tpl_dunning_3_en },
+	[STMT_JA] = { ur_tpl_confirm_ja, ur_tpl_dunning_1_ja, ur_tpl_dunning_2_ja,
+		      ur_tpl_dunning_3_ja },
+	[STMT_ZH] = { ur_tpl_confirm_zh_CN, ur_tpl_dunning_1_zh_CN, ur_tpl_dunning_2_zh_CN,
 		      ur_tpl_dunning_3_zh_CN },
 };
 
 /* A letter's title in the customer's language (a mail's subject). */
 static const char *const letter_titles[STMT_LANGS][ARCONF_LEVELS + 1] = {
-	[STMT_EN] = { NULL, "Payment reminder", "Second reminder", "Final demand" },
-	[STMT_JA] = { NULL, "お支払いのお願い", "督促状", "催告書（内容証明）" },
-	[STMT_ZH] = { NULL, "付款提醒函", "催款函", "最后催款通知书" },
+	[STMT_EN] = { "Balance confirmation", "Payment reminder", "Second reminder",
+		      "Final demand" },
+	[STMT_JA] = { "残高確認書", "お支払いのお願い", "督促状", "催告書（内容証明）" },
+	[STMT_ZH] = { "往来款项询证函", "付款提醒函", "催款函", "最后催款通知书" },
 };
 
 const char *
 dunning_letter_title(int level, enum stmt_lang lang)
 {
-	if (level < 1 || level > ARCONF_LEVELS || lang >= STMT_LANGS || !letter_titles[lang][level])
+	if (level < DUNNING_CONFIRM || level > ARCONF_LEVELS || lang >= STMT_LANGS ||
+	    !letter_titles[lang][level])
 		return "";
 	return letter_titles[lang][level];
 }
@@ -68,6 +74,16 @@ read_file(const char *path, char **text, struct ur_err *err)
 	return UR_OK;
 }
 
+/* The file name of a template: dunning-LEVEL.LANG.txt or confirm.LANG.txt. */
+static void
+template_file(struct strbuf *sb, int level, enum stmt_lang lang)
+{
+	if (level == DUNNING_CONFIRM)
+		sb_addf(sb, "confirm.%s.txt", stmt_lang_code(lang));
+	else
+		sb_addf(sb, "dunning-%d.%s.txt", level, stmt_lang_code(lang));
+}
+
 enum ur_status
 dunning_template(int level, enum stmt_lang lang, const char *dir, char **text, char **name,
 		 struct ur_err *err)
@@ -76,7 +92,7 @@ dunning_template(int level, enum stmt_lang lang, const char *dir, char **text, c
 	enum ur_status rc = UR_OK;
 
 	*text = *name = NULL;
-	if (!contact_level_letter(level) || !builtin[lang][level]) {
+	if ((level != DUNNING_CONFIRM && !contact_level_letter(level)) || !builtin[lang][level]) {
 		sb_init(&path);
 		contact_level_list(true, &path);
 		ur_fail(err, UR_INPUT, _("dunning level %d (%s) has no letter; letters go with %s"),
@@ -85,13 +101,15 @@ dunning_template(int level, enum stmt_lang lang, const char *dir, char **text, c
 		return UR_INPUT;
 	}
 	sb_init(&path);
-	sb_addf(&path, "%s/dunning-%d.%s.txt", dir ? dir : "", level, stmt_lang_code(lang));
-	if (dir && *dir)
+	if (dir && *dir) {
+		sb_addf(&path, "%s/", dir);
+		template_file(&path, level, lang);
 		rc = read_file(path.buf, text, err);
+	}
 	if (rc == UR_OK && !*text) {
 		*text = xstrdup(builtin[lang][level]);
 		sb_reset(&path);
-		sb_addf(&path, "dunning-%d.%s.txt", level, stmt_lang_code(lang));
+		template_file(&path, level, lang);
 	}
 	*name = sb_detach(&path);
 	sb_free(&path);
@@ -100,8 +118,8 @@ dunning_template(int level, enum stmt_lang lang, const char *dir, char **text, c
 
 /* The values of the placeholders for one letter. */
 struct vars {
-	const char *name[11];
-	char *value[11];
+	const char *name[13];
+	char *value[13];
 	int n;
 };
 
@@ -113,12 +131,12 @@ var(struct vars *v, const char *name, const char *value)
 }
 
 static void
-total_text(const struct dunning_letter *d, char *buf, size_t size)
+total_text(const struct dunning_letter *d, int64_t v, char *buf, size_t size)
 {
 	char m[RENDER_MONEY_SIZE];
 	const char *cur = d->s->currency;
 
-	render_money(d->total, cur, d->lang, m);
+	render_money(v, cur, d->lang, m);
 	if (d->lang == STMT_JA && strcmp(cur, "JPY") == 0)
 		snprintf(buf, size, "%s円", m);
 	else if (d->lang == STMT_ZH && strcmp(cur, "CNY") == 0)
@@ -141,8 +159,12 @@ vars_fill(struct vars *v, const struct dunning_letter *d, const struct company *
 	var(v, "date", buf);
 	stmt_date_long(d->pay_by, d->lang, buf);
 	var(v, "due_date", buf);
-	total_text(d, buf, sizeof buf);
+	total_text(d, d->total, buf, sizeof buf);
 	var(v, "total", buf);
+	total_text(d, d->s->current, buf, sizeof buf);
+	var(v, "balance", buf);
+	stmt_date_long(d->s->to, d->lang, buf);
+	var(v, "as_of", buf);
 	snprintf(buf, sizeof buf, "%zu", d->count);
 	var(v, "count", buf);
 	var(v, "currency", d->s->currency);
@@ -219,6 +241,8 @@ add_line(struct dunning_letter *d, const struct vars *v, const char *line, size_
 		kind = DUNNING_RIGHT, line += 7, n -= 7;
 	else if (n >= 8 && memcmp(line, "[center]", 8) == 0)
 		kind = DUNNING_CENTER, line += 8, n -= 8;
+	else if (n >= 5 && memcmp(line, "[cut]", 5) == 0)
+		kind = DUNNING_CUT, line += 5, n -= 5;
 	sb_init(&sb);
 	if ((rc = expand(v, line, n, &sb, name, lineno, err)) == UR_OK) {
 		if (!d->title)
@@ -230,23 +254,38 @@ add_line(struct dunning_letter *d, const struct vars *v, const char *line, size_
 	return rc;
 }
 
+/* Whether item i is in the letter's table: any open item on a
+ * confirmation, an overdue undisputed one on a dunning letter. */
+static bool
+in_table(const struct dunning_letter *d, size_t i)
+{
+	const struct stmt_item *it = &d->s->items[i];
+
+	return d->level == DUNNING_CONFIRM || (it->days_late > 0 && !it->disputed);
+}
+
 static void
 count_overdue(struct dunning_letter *d)
 {
 	d->total = 0;
 	d->count = 0;
+	if (d->level == DUNNING_CONFIRM) {
+		d->total = d->s->current;
+		d->count = d->s->nitems;
+		return;
+	}
 	for (size_t i = 0; i < d->s->nitems; i++)
-		if (d->s->items[i].days_late > 0) {
+		if (in_table(d, i)) {
 			if (!money_add(d->total, d->s->items[i].open, &d->total))
 				d->total = INT64_MAX; /* shown, never summed further */
 			d->count++;
 		}
 }
 
-enum ur_status
-dunning_build(const char *text, const char *name, const struct statement *s,
-	      const struct company *c, int level, struct dunning_letter *out,
-	      struct ur_err *err)
+static enum ur_status
+letter_build(const char *text, const char *name, const struct statement *s,
+	     const struct company *c, int level, int32_t date, struct dunning_letter *out,
+	     struct ur_err *err)
 {
 	struct vars v;
 	enum ur_status rc = UR_OK;
@@ -256,8 +295,8 @@ dunning_build(const char *text, const char *name, const struct statement *s,
 	out->level = level;
 	out->lang = s->lang;
 	out->s = s;
-	out->date = s->to;
-	out->pay_by = s->to + company_dunning_days(c, level);
+	out->date = date;
+	out->pay_by = date + (level ? company_dunning_days(c, level) : 0);
 	count_overdue(out);
 	vars_fill(&v, out, c);
 	while (rc == UR_OK && *text) {
@@ -278,6 +317,22 @@ dunning_build(const char *text, const char *name, const struct statement *s,
 	if (rc != UR_OK)
 		dunning_free(out);
 	return rc;
+}
+
+enum ur_status
+dunning_build(const char *text, const char *name, const struct statement *s,
+	      const struct company *c, int level, struct dunning_letter *out,
+	      struct ur_err *err)
+{
+	return letter_build(text, name, s, c, level, s->to, out, err);
+}
+
+enum ur_status
+confirm_build(const char *text, const char *name, const struct statement *s,
+	      const struct company *c, int32_t date, struct dunning_letter *out,
+	      struct ur_err *err)
+{
+	return letter_build(text, name, s, c, DUNNING_CONFIRM, date, out, err);
 }
 
 void
@@ -302,13 +357,16 @@ dunning_cells(const struct dunning_letter *d, long i, struct dunning_cells *c)
 		return true;
 	}
 	it = &d->s->items[i];
-	if (it->days_late <= 0)
+	if (!in_table(d, (size_t)i))
 		return false;
 	stmt_date_short(it->issue, d->lang, c->issue);
 	stmt_date_short(it->due, d->lang, c->due);
 	render_money(it->amount, d->s->currency, d->lang, c->amount);
 	render_money(it->open, d->s->currency, d->lang, c->open);
-	snprintf(c->days, sizeof c->days, "%d", it->days_late);
+	if (it->days_late > 0)
+		snprintf(c->days, sizeof c->days, "%d", it->days_late);
+	else
+		c->days[0] = '\0';
 	memcpy(c->cell, (const char *[]){ it->number, c->issue, c->due, c->amount, c->open,
 					  c->days }, sizeof c->cell);
 	return true;
@@ -323,6 +381,23 @@ dunning_table_text(const struct dunning_letter *d, struct strbuf *out)
 	for (long i = -1; i < (long)d->s->nitems; i++)
 		if (dunning_cells(d, i, &c))
 			render_row(out, c.cell, widths, DUNNING_ALIGN, DUNNING_COLS);
+}
+
+/* "- - - 切り取り線 - - -" across the page. */
+static void
+cut_text(struct strbuf *out, const char *label)
+{
+	struct strbuf sb;
+
+	sb_init(&sb);
+	sb_adds(&sb, "- - - - - - - - - - - - - - - -");
+	if (*label)
+		sb_addf(&sb, " %s ", label);
+	sb_adds(&sb, "- - - - - - - - - - - - - - - -");
+	sb_addc(out, '\n');
+	render_row(out, (const char *[]){ sb.buf }, (const int[]){ RENDER_TEXT_WIDTH }, "c", 1);
+	sb_addc(out, '\n');
+	sb_free(&sb);
 }
 
 void
@@ -354,6 +429,8 @@ dunning_text(const struct dunning_letter *d, const struct company *c, struct str
 			dunning_table_text(d, out);
 		else if (l->kind == DUNNING_TEXT)
 			render_wrap(out, l->text, RENDER_TEXT_WIDTH);
+		else if (l->kind == DUNNING_CUT)
+			cut_text(out, l->text);
 		else
 			render_row(out, (const char *[]){ l->text },
 				   (const int[]){ RENDER_TEXT_WIDTH },

@@ -17,11 +17,17 @@
 #include "strbuf.h"
 #include "words.h"
 
+/* The "level" of the balance confirmation letter (残高確認書 / 往来款项询证函),
+ * built from the same kind of template: every open invoice in the table,
+ * the balance as {total}, and the customer's reply slip below a [cut]. */
+#define DUNNING_CONFIRM 0
+
 enum dunning_line_kind {
 	DUNNING_TEXT,   /* a line of text (empty: a blank line) */
 	DUNNING_RIGHT,  /* a line aligned right ([right]) */
 	DUNNING_CENTER, /* a line centred ([center]) */
 	DUNNING_TABLE,  /* the table of overdue invoices */
+	DUNNING_CUT,    /* a cut line ([cut]), its text in the middle */
 };
 
 struct dunning_line {
@@ -37,14 +43,16 @@ struct dunning_letter {
 	struct dunning_line *lines;
 	size_t nlines;
 	const struct statement *s; /* the customer (not owned) */
-	int64_t total;             /* overdue, open on the letter's date */
-	size_t count;              /* overdue invoices */
+	int64_t total;             /* overdue, open on the letter's date
+				      (confirmation: the balance) */
+	size_t count;              /* overdue invoices (confirmation: open ones) */
 };
 
-/** The template text of level and lang: the file dunning-LEVEL.LANG.txt in
- *  dir when dir is set and holds it, else the built-in one. *text is
- *  malloc'd; *name says where it came from. UR_INPUT for a level without
- *  a letter (contact_level_letter). */
+/** The template text of level (one a letter goes with, contact_level_letter,
+ *  or DUNNING_CONFIRM) and lang: the file dunning-LEVEL.LANG.txt
+ *  (confirm.LANG.txt) in dir when dir is set and holds it, else the
+ *  built-in one. *text is malloc'd; *name says where it came from.
+ *  UR_INPUT for a level without a letter. */
 enum ur_status dunning_template(int level, enum stmt_lang lang, const char *dir, char **text,
 				char **name, struct ur_err *err);
 
@@ -54,6 +62,11 @@ enum ur_status dunning_template(int level, enum stmt_lang lang, const char *dir,
  *  unknown placeholder, {invoice_table} sharing its line, or no title. */
 enum ur_status dunning_build(const char *text, const char *name, const struct statement *s,
 			     const struct company *c, int level, struct dunning_letter *out,
+			     struct ur_err *err);
+/** Expand a confirmation template for s (the balance at the end of s->to,
+ *  {as_of}), dated date; errors as dunning_build. */
+enum ur_status confirm_build(const char *text, const char *name, const struct statement *s,
+			     const struct company *c, int32_t date, struct dunning_letter *out,
 			     struct ur_err *err);
 void dunning_free(struct dunning_letter *d);
 
@@ -73,14 +86,16 @@ struct dunning_cells {
 #define DUNNING_ALIGN "lllrrr"
 
 /** Row i of the overdue table into c: the header for i < 0, else item i of
- *  the statement; false for an item that is not overdue (no row). */
+ *  the statement; false for an item that is not overdue or is disputed (no
+ *  row). A confirmation's table has every open item. */
 bool dunning_cells(const struct dunning_letter *d, long i, struct dunning_cells *c);
 
 /** Append the overdue-invoice table as plain text. */
 void dunning_table_text(const struct dunning_letter *d, struct strbuf *out);
 
 /** The title of the letter of a level in lang (お支払いのお願い, 督促状,
- *  催告書 …; "" for a level without a letter), as a mail's subject says it. */
+ *  催告書 …; DUNNING_CONFIRM: 残高確認書; "" for a level without a letter),
+ *  as a mail's subject and the contact log say it. */
 const char *dunning_letter_title(int level, enum stmt_lang lang);
 
 #endif

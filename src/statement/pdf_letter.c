@@ -1,5 +1,6 @@
-/* pdf_letter: a dunning letter on A4 — date, recipient and sender, the
- * title, the expanded template text and the table of overdue invoices. */
+/* pdf_letter: a dunning or balance confirmation letter on A4 — date,
+ * recipient and sender, the title, the expanded template text, the table
+ * of overdue (open) invoices and the cut line above a reply slip. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -51,6 +52,24 @@ letter_table(struct pdf *p, const struct dunning_letter *d)
 	pdf_table_end(p);
 }
 
+/* A dashed cut line across the page, its label small beneath it. The
+ * reply slip below it needs its lines together: a new page when less
+ * than a third of this one is left. */
+static void
+letter_cut(struct pdf *p, const char *label)
+{
+	int y;
+
+	pdf_need(p, PDF_PAGE_H / 3);
+	y = pdf_y(p) + 12;
+	for (int x = PDF_MARGIN; x < PDF_MARGIN + PDF_BODY_W; x += 8)
+		pdf_line(p, x, y, x + 4, y, 5);
+	y += 3;
+	if (*label)
+		y += pdf_text(p, PDF_MARGIN, y, PDF_BODY_W, label, 7, PDF_CENTER | PDF_GREY);
+	pdf_set_y(p, y + 12);
+}
+
 static void
 body(struct pdf *p, const struct dunning_letter *d, const struct company *c)
 {
@@ -64,6 +83,10 @@ body(struct pdf *p, const struct dunning_letter *d, const struct company *c)
 
 		if (l->kind == DUNNING_TABLE) {
 			letter_table(p, d);
+			continue;
+		}
+		if (l->kind == DUNNING_CUT) {
+			letter_cut(p, l->text);
 			continue;
 		}
 		if (!*l->text) {

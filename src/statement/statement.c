@@ -234,6 +234,7 @@ on_item(const struct store_open_item *it, void *ctx)
 	x->due = it->due;
 	x->amount = it->amount;
 	x->open = it->open;
+	x->disputed = it->disputed;
 	x->days_late = s->to - it->due;
 	k = x->days_late <= 0 ? 0 : x->days_late <= 30 ? 1 : x->days_late <= 60 ? 2
 	    : x->days_late <= 90 ? 3 : 4;
@@ -369,6 +370,6 @@ stmt_overdue_count(const struct statement *s)
 	size_t n = 0;
 
 	for (size_t i = 0; i < s->nitems; i++)
-		n += s->items[i].days_late > 0;
+		n += s->items[i].days_late > 0 && !s->items[i].disputed;
 	return n;
 }

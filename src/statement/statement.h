@@ -7,6 +7,7 @@
 #ifndef UR_SRC_STATEMENT_STATEMENT_H
 #define UR_SRC_STATEMENT_STATEMENT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -64,6 +65,7 @@ struct stmt_item {
 	int32_t issue, due;
 	int64_t amount, open;
 	int days_late; /* days past due on the statement date (≤ 0: not due) */
+	bool disputed; /* in an open dispute: no dunning until it is resolved */
 };
 
 /* Invoices of the period per rate: amount incl. tax and tax. */
@@ -117,7 +119,8 @@ enum ur_status stmt_build(struct store *st, struct store_statement *q, const cha
 			  const struct stmt_opts *o, struct statement *out, struct ur_err *err);
 void stmt_free(struct statement *s);
 
-/** Number of open invoices past due on the statement date. */
+/** Number of open invoices past due on the statement date, those in an
+ *  open dispute left out (they are not dunned). */
 size_t stmt_overdue_count(const struct statement *s);
 
 #endif

@@ -134,6 +134,48 @@ static const struct {
 	{ 11, "ALTER TABLE customer ADD COLUMN collector TEXT"
 	      " CHECK (collector IS NULL OR collector = 'sales' OR collector = 'accounting');"
 	      "CREATE INDEX customer_sales_rep ON customer(sales_rep) WHERE sales_rep IS NOT NULL;" },
+	/* v12: balance confirmations (残高確認 / 询证函): one row per letter
+	 * or statement sent, answered agreed or disputed with the customer's
+	 * figure; a dispute's items (an invoice the customer disputes, a
+	 * payment not received, a credit note owed, a note) explain the
+	 * difference until it is closed. */
+	{ 12, "CREATE TABLE confirmation ("
+	      " id INTEGER PRIMARY KEY,"
+	      " customer_id INTEGER NOT NULL REFERENCES customer(id),"
+	      " sent_on TEXT NOT NULL,"
+	      " as_of TEXT NOT NULL,"
+	      " balance INTEGER NOT NULL,"
+	      " currency TEXT NOT NULL,"
+	      " document TEXT NOT NULL"
+	      "  CHECK (document = 'confirmation' OR document = 'statement'),"
+	      " delivery TEXT NOT NULL"
+	      "  CHECK (delivery = 'printed' OR delivery = 'saved' OR delivery = 'emailed'),"
+	      " file TEXT NOT NULL DEFAULT '',"
+	      " state TEXT NOT NULL DEFAULT 'awaiting'"
+	      "  CHECK (state = 'awaiting' OR state = 'agreed' OR state = 'disputed'"
+	      "   OR state = 'resolved'),"
+	      " answered_on TEXT,"
+	      " their_balance INTEGER,"
+	      " reason TEXT,"
+	      " resolved_on TEXT,"
+	      " user TEXT NOT NULL,"
+	      " created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+	      ") STRICT;"
+	      "CREATE INDEX confirmation_customer ON confirmation(customer_id, id);"
+	      "CREATE TABLE dispute_item ("
+	      " id INTEGER PRIMARY KEY,"
+	      " confirmation_id INTEGER NOT NULL REFERENCES confirmation(id),"
+	      " kind TEXT NOT NULL CHECK (kind = 'invoice' OR kind = 'unreceived'"
+	      "  OR kind = 'credit_note' OR kind = 'other' OR kind = 'note'),"
+	      " invoice_id INTEGER REFERENCES invoice(id),"
+	      " amount INTEGER NOT NULL DEFAULT 0,"
+	      " note TEXT NOT NULL DEFAULT '',"
+	      " user TEXT NOT NULL,"
+	      " created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+	      ") STRICT;"
+	      "CREATE INDEX dispute_item_confirmation ON dispute_item(confirmation_id);"
+	      "CREATE INDEX dispute_item_invoice ON dispute_item(invoice_id)"
+	      " WHERE invoice_id IS NOT NULL;" },
 };
 #define STORE_VERSION (migrations[sizeof migrations / sizeof migrations[0] - 1].version)
 

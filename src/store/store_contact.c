@@ -13,6 +13,7 @@
 #include "custstats.h"
 #include "date.h"
 #include "i18n.h"
+#include "store_confirm.h"
 #include "store_contact.h"
 #include "store_custstats.h"
 #include "store_priv.h"
@@ -439,6 +440,29 @@ work_dunning(struct work_walk *w)
 	free(over);
 }
 
+/* An open dispute as a worklist item: accounting's, until resolved. */
+static int
+work_dispute(const struct confirm_row *r, void *ctx)
+{
+	struct work_walk *w = ctx;
+	struct worklist_item it;
+
+	memset(&it, 0, sizeof it);
+	it.kind = WORK_DISPUTE;
+	it.customer_id = r->customer_id;
+	it.customer = r->code;
+	it.name = r->name;
+	it.currency = r->currency;
+	it.sales_rep = "";
+	it.date = r->answered_on;
+	it.amount = r->difference;
+	it.paid = r->explained;
+	it.owner = "";
+	it.note = r->reason;
+	work_decide(w, &it, "accounting", 0, CONTACT_OWNER_NONE);
+	return w->fn(&it, w->ctx);
+}
+
 enum ur_status
 store_contact_worklist(struct store *st, const struct ar_settings *s, int32_t day,
 		       store_worklist_fn fn, void *ctx, struct ur_err *err)
@@ -455,6 +479,11 @@ store_contact_worklist(struct store *st, const struct ar_settings *s, int32_t da
 	}
 	if (rc == UR_OK)
 		work_dunning(&w);
+	if (rc == UR_OK) {
+		enum confirm_state open = CONFIRM_DISPUTED;
+
+		rc = store_confirm_each(st, &open, work_dispute, &w, err);
+	}
 	ar_set_free(&w.set);
 	return rc;
 }

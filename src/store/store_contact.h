@@ -62,7 +62,9 @@ typedef int (*store_worklist_fn)(const struct worklist_item *w, void *ctx);
 /** The worklist for day: follow-ups, then promises due and broken promises
  *  (each by date and customer code), then dunning crossings (levels and
  *  promise pause from s; one level up at a time) by amount at risk, largest
- *  first, in the currency most owe in, then in each other. A non-zero return from fn stops. */
+ *  first, in the currency most owe in, then in each other, then the open
+ *  balance-confirmation disputes by customer code. A non-zero return from
+ *  fn stops. */
 enum ur_status store_contact_worklist(struct store *st, const struct ar_settings *s,
 				      int32_t day, store_worklist_fn fn, void *ctx,
 				      struct ur_err *err);

@@ -10,6 +10,7 @@
 
 #include "date.h"
 #include "i18n.h"
+#include "store_confirm.h"
 #include "store_priv.h"
 #include "store_statement.h"
 #include "xalloc.h"
@@ -77,8 +78,9 @@ static const char movements_sql[] =
 
 /* ?1 customer id, ?2 currency, ?3 day. */
 static const char open_items_sql[] =
-	"SELECT number, memo, issue_date, due_date, amount, open FROM (\n"
+	"SELECT number, memo, issue_date, due_date, amount, open, disputed FROM (\n"
 	"  SELECT i.number, ifnull(i.memo, '') AS memo, i.issue_date, i.due_date, i.amount,\n"
+	"    " STORE_INVOICE_DISPUTED("i.id") " AS disputed,\n"
 	"    i.amount - (SELECT ifnull(sum(a.amount), 0) FROM allocation AS a\n"
 	"      WHERE a.invoice_id = i.id AND " ACTIVE_ON("a", "alloc_date", "?3") ")\n"
 	"    - (SELECT ifnull(sum(j.amount), 0) FROM adjustment AS j\n"
@@ -202,6 +204,7 @@ store_statement_open_items(struct store_statement *q, int64_t cust_id, const cha
 		it.due = store_column_date(s, 3);
 		it.amount = sqlite3_column_int64(s, 4);
 		it.open = sqlite3_column_int64(s, 5);
+		it.disputed = sqlite3_column_int(s, 6) != 0;
 		if (fn(&it, ctx))
 			break;
 	}

@@ -5,6 +5,7 @@
 #ifndef UR_SRC_STORE_STATEMENT_H
 #define UR_SRC_STORE_STATEMENT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "err.h"
@@ -64,6 +65,7 @@ struct store_open_item {
 	int32_t issue, due;
 	int64_t amount; /* total incl. tax */
 	int64_t open;   /* still owed at the end of the day */
+	bool disputed;  /* named in an open balance-confirmation dispute */
 };
 typedef int (*store_open_item_fn)(const struct store_open_item *it, void *ctx);
 

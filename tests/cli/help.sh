@@ -38,6 +38,7 @@ match --auto --dry-run --json --threshold --margin --tolerance --deposit --invoi
 contact --channel --note --promise --next --owner --direction --outcome --date --level
 statement --all-open --from --to --format --lang --output --print --email --dry-run --company --force
 dunning --all-overdue --level --date --format --lang --output --print --email --company --templates --dry-run --force
+confirm --all --as-of --document --format --lang --output --print --company --templates --dry-run --force --agreed --balance --reason --date --invoice --unreceived --credit-note --other --note --close --state
 LIST
 
 t_ok "a subcommand's --help is its command's" "$URIKAKE" match confirm --help

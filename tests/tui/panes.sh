@@ -98,6 +98,15 @@ seed_dunning() { # DB
 	"$URIKAKE" --db "$1" contact dunning C00005 --level 3
 }
 
+# C00001 (Japanese) and C00010 (Chinese) answer the balance confirmation
+# of 03-31 with their own figures, for confirm.script.
+seed_confirm() { # DB
+	"$URIKAKE" --db "$1" confirm send C00001 C00010 --as-of 2026-03-31 -o "$1.letters/" &&
+	"$URIKAKE" --db "$1" confirm answer C00001 --balance 777,260 \
+		--reason "2月分の請求書は未検収" &&
+	"$URIKAKE" --db "$1" confirm answer C00010 --balance 300000 --reason "3月货款已付"
+}
+
 # SCRIPT.script in both catalogues after SEED DB, in OUT/cwd (documents are
 # saved there): screens named LANG-SCRIPT-NN-….
 lang_screens() { # SCRIPT SEED SIZE
@@ -228,6 +237,7 @@ C00198|letter|1|2026-03-31|7 × JPY 23,878,580"
 			"$(grep -c '  C00[0-9]*  ' "$o/cwd/digest.txt")" \
 			"$(grep . "$o/reps-04-digest-saved.screen" | tail -1 | grep -o '[0-9][0-9]*' | head -1)"
 	done
+	lang_screens confirm seed_confirm $size
 	a="$T/out/$size"
 	t_is "$size: the CSV export has the CLI columns" "$(head -1 "$a/aging/cwd/view.csv")" \
 		"customer,name,currency,current,d1_30,d31_60,d61_90,d90_plus,total,on_account,rating"

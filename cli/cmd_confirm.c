@@ -1,0 +1,425 @@
+/* cmd_confirm: `urikake confirm answer|resolve|list` and `export
+ * confirmations` — the customer's answer to a balance confirmation, the
+ * items that explain a dispute, the state of every customer (`confirm
+ * send` writes the letters with the statements, in cmd_statement.c). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd_confirm.h"
+#include "cmd_statement.h"
+#include "csv.h"
+#include "date.h"
+#include "i18n.h"
+#include "jsonout.h"
+#include "money.h"
+#include "store.h"
+#include "store_confirm.h"
+#include "text.h"
+#include "xalloc.h"
+
+#define CONFIRM_FLUSH_AT (64 * 1024)
+
+/* An amount typed for customer cu: exit 3 naming the option when it is
+ * not one. */
+static int
+parse_amount(const char *opt, const char *text, const struct customer *cu, int64_t *out)
+{
+	struct ur_err err;
+
+	ur_err_clear(&err);
+	if (money_parse(text, cu->currency && *cu->currency ? cu->currency : "JPY", out, &err) ==
+	    UR_OK)
+		return UR_OK;
+	cli_error(_("%s %s: %s"), opt, text, err.msg);
+	return UR_INPUT;
+}
+
+/* The store and the customer named, for a command that writes. */
+static int
+open_customer(const struct cli *c, const char *code, struct store **st, struct customer *cu)
+{
+	struct ur_err err;
+	int rc;
+
+	if ((rc = cli_open_store(c, st)) != UR_OK)
+		return rc;
+	ur_err_clear(&err);
+	if ((rc = store_customer_get(*st, code, cu, &err)) != UR_OK) {
+		store_close(*st);
+		return cli_fail(&err);
+	}
+	return UR_OK;
+}
+
+static int
+confirm_answer(const struct cli *c, int argc, char **argv)
+{
+	const char *balance = NULL, *reason = NULL, *date = NULL, *pos[1];
+	int agreed = 0, npos, rc;
+	const struct cli_opt opts[] = {
+		{ "--agreed", NULL, &agreed }, { "--balance", &balance, NULL },
+		{ "--reason", &reason, NULL }, { "--date", &date, NULL },
+		{ NULL, NULL, NULL },
+	};
+	int32_t day = date_today();
+	int64_t theirs = 0;
+	struct store *st;
+	struct customer cu;
+	struct ur_err err;
+
+	if (cli_args(argc - 1, argv + 1, opts, pos, 1, &npos) != UR_OK)
+		return UR_USAGE;
+	if (npos != 1 || agreed == (balance != NULL))
+		return cli_usage_error(_("usage: urikake confirm answer CUSTOMER --agreed | "
+					 "--balance AMOUNT --reason TEXT [--date DATE]"));
+	if (balance && (!reason || !*reason))
+		return cli_usage_error(_("--balance needs --reason TEXT: why the figures differ"));
+	if (date && date_parse(date, &day, &err) != UR_OK)
+		return cli_usage_error("--date: %s", err.msg);
+	if ((rc = open_customer(c, pos[0], &st, &cu)) != UR_OK)
+		return rc;
+	ur_err_clear(&err);
+	if (!balance || (rc = parse_amount("--balance", balance, &cu, &theirs)) == UR_OK)
+		rc = store_confirm_answer(st, cu.id, day, agreed, theirs, reason, &err);
+	store_close(st);
+	if (rc == UR_INPUT && !*err.msg)
+		return rc;
+	if (rc != UR_OK)
+		return cli_fail(&err);
+	cli_printf(_("Recorded the answer of %s.\n"), pos[0]);
+	return fflush(stdout) == 0 ? UR_OK : UR_FAIL;
+}
+
+/* The words of `confirm resolve`, in the order given. */
+struct resolve_args {
+	const char *code, *date;
+	int close;
+	const char *opt[64], *value[64];
+	int n;
+};
+
+static int
+resolve_words(int argc, char **argv, struct resolve_args *a)
+{
+	static const char *const valued[] = { "--invoice", "--unreceived", "--credit-note",
+					      "--other", "--note", "--date" };
+
+	for (int i = 1; i < argc; i++) {
+		size_t k = 0;
+
+		if (strcmp(argv[i], "--close") == 0) {
+			a->close = 1;
+			continue;
+		}
+		while (k < sizeof valued / sizeof valued[0] && strcmp(argv[i], valued[k]) != 0)
+			k++;
+		if (k == sizeof valued / sizeof valued[0] && argv[i][0] == '-')
+			return cli_usage_error(_("unknown option '%s'"), argv[i]);
+		if (k == sizeof valued / sizeof valued[0]) {
+			if (a->code)
+				return cli_usage_error(_("unexpected argument '%s'"), argv[i]);
+			a->code = argv[i];
+		} else if (i + 1 >= argc) {
+			return cli_usage_error(_("option '%s' needs a value"), argv[i]);
+		} else if (k == 5) {
+			a->date = argv[++i];
+		} else if (a->n == 64) {
+			return cli_usage_error(_("too many items at once"));
+		} else {
+			a->opt[a->n] = valued[k];
+			a->value[a->n++] = argv[++i];
+		}
+	}
+	if (!a->code || (!a->n && !a->close))
+		return cli_usage_error(_("usage: urikake confirm resolve CUSTOMER [--invoice "
+					 "NUM[:AMOUNT]] [--unreceived AMOUNT[:NOTE]] "
+					 "[--credit-note AMOUNT[:NOTE]] [--other AMOUNT:NOTE] "
+					 "[--note TEXT] ... [--close] [--date DATE]"));
+	return UR_OK;
+}
+
+/* One item from its option and value; amounts in cu's currency. */
+static int
+resolve_item(const char *opt, const char *value, const struct customer *cu,
+	     struct dispute_item *it, char **own)
+{
+	const char *colon = strchr(value, ':');
+
+	memset(it, 0, sizeof it[0]);
+	*own = NULL;
+	if (strcmp(opt, "--note") == 0) {
+		it->kind = DISPUTE_NOTE;
+		it->note = value;
+		return UR_OK;
+	}
+	if (strcmp(opt, "--invoice") == 0) {
+		colon = strrchr(value, ':');
+		it->kind = DISPUTE_INVOICE;
+		it->invoice = *own = colon ? xstrndup(value, (size_t)(colon - value))
+					   : xstrdup(value);
+		return colon ? parse_amount(opt, colon + 1, cu, &it->amount) : UR_OK;
+	}
+	it->kind = strcmp(opt, "--unreceived") == 0    ? DISPUTE_UNRECEIVED
+		   : strcmp(opt, "--credit-note") == 0 ? DISPUTE_CREDIT_NOTE
+						       : DISPUTE_OTHER;
+	if (it->kind == DISPUTE_OTHER && (!colon || !colon[1]))
+		return cli_usage_error(_("--other is AMOUNT:NOTE (say what the amount is)"));
+	it->note = colon ? colon + 1 : "";
+	*own = colon ? xstrndup(value, (size_t)(colon - value)) : xstrdup(value);
+	return parse_amount(opt, *own, cu, &it->amount);
+}
+
+static int
+resolve_run(const struct cli *c, const struct resolve_args *a, int32_t day)
+{
+	struct dispute_item items[64];
+	char *own[64];
+	struct store *st;
+	struct customer cu;
+	struct ur_err err;
+	int rc, n = 0;
+
+	if ((rc = open_customer(c, a->code, &st, &cu)) != UR_OK)
+		return rc;
+	while (rc == UR_OK && n < a->n) {
+		rc = resolve_item(a->opt[n], a->value[n], &cu, &items[n], &own[n]);
+		n++;
+	}
+	ur_err_clear(&err);
+	if (rc == UR_OK)
+		rc = store_confirm_resolve(st, cu.id, day, items, a->n, a->close, &err);
+	store_close(st);
+	while (n > 0)
+		free(own[--n]);
+	if (rc != UR_OK)
+		return *err.msg ? cli_fail(&err) : rc;
+	if (a->close)
+		cli_printf(_("Closed the dispute of %s.\n"), a->code);
+	else
+		cli_printf(ngettext_("Recorded %d item in the dispute of %s.\n",
+				     "Recorded %d items in the dispute of %s.\n", a->n),
+			   a->n, a->code);
+	return fflush(stdout) == 0 ? UR_OK : UR_FAIL;
+}
+
+static int
+confirm_resolve(const struct cli *c, int argc, char **argv)
+{
+	struct resolve_args a;
+	struct ur_err err;
+	int32_t day = date_today();
+	int rc;
+
+	memset(&a, 0, sizeof a);
+	if ((rc = resolve_words(argc, argv, &a)) != UR_OK)
+		return rc;
+	if (a.date && date_parse(a.date, &day, &err) != UR_OK)
+		return cli_usage_error("--date: %s", err.msg);
+	return resolve_run(c, &a, day);
+}
+
+static void
+put_money(struct strbuf *out, int64_t v, const char *cur, unsigned flags)
+{
+	char buf[MONEY_BUFSZ];
+
+	money_format(v, cur, flags, buf, sizeof buf);
+	sb_adds(out, buf);
+}
+
+/* "disputed by ¥12,000" or the state's label. */
+static void
+state_words(struct strbuf *out, const struct confirm_row *r)
+{
+	if (r->state != CONFIRM_DISPUTED) {
+		sb_adds(out, confirm_state_label(r->state));
+		return;
+	}
+	sb_adds(out, _("disputed by "));
+	put_money(out, r->difference, r->currency, MONEY_GROUP);
+}
+
+static int
+list_line(const struct confirm_row *r, void *ctx)
+{
+	struct strbuf *out = ctx;
+	char d[DATE_ISO_SIZE];
+
+	text_pad(out, r->code, 10, TEXT_LEFT);
+	sb_addc(out, ' ');
+	text_pad(out, r->name, 24, TEXT_LEFT);
+	sb_addc(out, ' ');
+	state_words(out, r);
+	if (r->id) {
+		date_format_iso(r->as_of, d);
+		sb_addf(out, _("  as of %s "), d);
+		put_money(out, r->balance, r->currency, MONEY_GROUP);
+		date_format_iso(r->sent_on, d);
+		sb_addf(out, _("  sent %s"), d);
+	}
+	if (r->state == CONFIRM_DISPUTED || r->state == CONFIRM_RESOLVED) {
+		sb_adds(out, _("  theirs "));
+		put_money(out, r->their_balance, r->currency, MONEY_GROUP);
+		sb_adds(out, _(", explained "));
+		put_money(out, r->explained, r->currency, MONEY_GROUP);
+		sb_adds(out, ": ");
+		text_sanitize(out, r->reason, strlen(r->reason));
+	}
+	sb_addc(out, '\n');
+	return out->len >= CONFIRM_FLUSH_AT && cli_flush(out) != UR_OK;
+}
+
+static int
+confirm_list(const struct cli *c, int argc, char **argv)
+{
+	const char *state = NULL, *pos[1];
+	const struct cli_opt opts[] = { { "--state", &state, NULL }, { NULL, NULL, NULL } };
+	enum confirm_state want;
+	struct store *st;
+	struct strbuf out;
+	struct ur_err err;
+	int npos, rc;
+
+	if (cli_args(argc - 1, argv + 1, opts, pos, 0, &npos) != UR_OK)
+		return UR_USAGE;
+	if (state && !confirm_state_parse(state, &want))
+		return cli_usage_error(_("--state is not-sent, awaiting, agreed, disputed or "
+					 "resolved"));
+	if ((rc = cli_open_store_readonly(c, &st)) != UR_OK)
+		return rc;
+	sb_init(&out);
+	ur_err_clear(&err);
+	rc = store_confirm_each(st, state ? &want : NULL, list_line, &out, &err);
+	store_close(st);
+	if (rc == UR_OK)
+		rc = cli_flush(&out);
+	else
+		rc = cli_fail(&err);
+	sb_free(&out);
+	return cli_finish(rc);
+}
+
+int
+cmd_confirm(const struct cli *c, int argc, char **argv)
+{
+	const char *sub = argc > 1 ? argv[1] : "";
+
+	if (strcmp(sub, "send") == 0)
+		return cmd_confirm_send(c, argc - 1, argv + 1);
+	if (strcmp(sub, "answer") == 0)
+		return confirm_answer(c, argc - 1, argv + 1);
+	if (strcmp(sub, "resolve") == 0)
+		return confirm_resolve(c, argc - 1, argv + 1);
+	if (strcmp(sub, "list") == 0)
+		return confirm_list(c, argc - 1, argv + 1);
+	return cli_usage_error(_("usage: urikake confirm send|answer|resolve|list ..."));
+}
+
+/* export confirmations */
+struct export {
+	struct strbuf out;
+	int json, failed;
+	size_t rows;
+};
+
+static void
+export_cell(struct export *x, const char *key, const char *v, int first, int last)
+{
+	if (x->json)
+		jsonout_pair(&x->out, key, v, first);
+	else
+		csv_put_sep(&x->out, v, last);
+}
+
+static void
+export_money(struct export *x, const char *key, int64_t v, const char *cur, int present,
+	     int last)
+{
+	char buf[MONEY_BUFSZ] = "";
+
+	if (present)
+		money_format(v, cur, MONEY_PLAIN, buf, sizeof buf);
+	if (x->json) {
+		jsonout_key(&x->out, key, 0);
+		sb_adds(&x->out, present ? buf : "null");
+	} else {
+		csv_put_sep(&x->out, buf, last);
+	}
+}
+
+static void
+export_date(struct export *x, const char *key, int32_t day)
+{
+	char d[DATE_ISO_SIZE] = "";
+
+	if (day)
+		date_format_iso(day, d);
+	export_cell(x, key, d, 0, 0);
+}
+
+static int
+export_row(const struct confirm_row *r, void *ctx)
+{
+	struct export *x = ctx;
+	bool answered = r->answered_on != 0;
+
+	if (x->json)
+		sb_adds(&x->out, x->rows ? ",\n{" : "{");
+	x->rows++;
+	export_cell(x, "customer", r->code, 1, 0);
+	export_date(x, "sent_on", r->sent_on);
+	export_date(x, "as_of", r->as_of);
+	export_cell(x, "currency", r->currency, 0, 0);
+	export_money(x, "balance", r->balance, r->currency, 1, 0);
+	export_cell(x, "document", r->document, 0, 0);
+	export_cell(x, "delivery", r->delivery, 0, 0);
+	export_cell(x, "file", r->file, 0, 0);
+	export_cell(x, "state", confirm_state_name(r->state), 0, 0);
+	export_date(x, "answered_on", r->answered_on);
+	export_money(x, "their_balance", r->their_balance, r->currency, answered, 0);
+	export_money(x, "difference", r->difference, r->currency, answered, 0);
+	export_cell(x, "reason", r->reason, 0, 0);
+	export_money(x, "explained", r->explained, r->currency, answered, 0);
+	export_date(x, "resolved_on", r->resolved_on);
+	export_cell(x, "user", r->user, 0, 1);
+	if (x->json)
+		sb_addc(&x->out, '}');
+	if (x->out.len >= CONFIRM_FLUSH_AT && cli_flush(&x->out) != UR_OK)
+		x->failed = 1;
+	return x->failed;
+}
+
+int
+cmd_confirm_export(const struct cli *c, const char *format)
+{
+	struct export x = { .json = strcmp(format, "json") == 0 };
+	struct store *st;
+	struct ur_err err;
+	int rc;
+
+	if (strcmp(format, "csv") != 0 && !x.json)
+		return cli_usage_error(_("unknown format '%s' (use csv or json)"), format);
+	if ((rc = cli_open_store_readonly(c, &st)) != UR_OK)
+		return rc;
+	sb_init(&x.out);
+	sb_adds(&x.out, x.json ? "[\n" : "customer,sent_on,as_of,currency,balance,document,"
+					 "delivery,file,state,answered_on,their_balance,"
+					 "difference,reason,explained,resolved_on,user\n");
+	ur_err_clear(&err);
+	rc = store_confirm_history(st, export_row, &x, &err);
+	store_close(st);
+	if (x.json && rc == UR_OK)
+		sb_adds(&x.out, x.rows ? "\n]\n" : "]\n");
+	if (x.failed)
+		rc = UR_FAIL;
+	else if (rc != UR_OK)
+		rc = cli_fail(&err);
+	else if (cli_flush(&x.out) != UR_OK)
+		rc = UR_FAIL;
+	sb_free(&x.out);
+	return rc;
+}
