@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "cmd_contact.h"
+#include "cmd_notice.h"
 #include "cmd_match.h"
 #include "cmd_statement.h"
 #include "date.h"
@@ -36,6 +37,8 @@ static const struct command commands[] = {
 	{ "contact", cmd_contact, false },
 	{ "statement", cmd_statement, false },
 	{ "dunning", cmd_dunning, false },
+	{ "notice", cmd_notice, false },
+	{ "refund", cmd_refund, false },
 };
 
 /* What the global options asked for, before anything is printed (the

@@ -65,43 +65,50 @@ read_file(const char *path, char **text, struct ur_err *err)
 }
 
 enum ur_status
-dunning_template(int level, enum stmt_lang lang, const char *dir, char **text, char **name,
-		 struct ur_err *err)
+letter_template(const char *stem, enum stmt_lang lang, const char *builtin_text,
+		const char *dir, char **text, char **name, struct ur_err *err)
 {
 	struct strbuf path;
 	enum ur_status rc = UR_OK;
 
 	*text = *name = NULL;
-	if (level < 1 || level > DUNNING_LEVELS)
-		return ur_fail(err, UR_INPUT, _("dunning level %d: use 1 to %d"), level,
-			       DUNNING_LEVELS);
 	sb_init(&path);
-	sb_addf(&path, "%s/dunning-%d.%s.txt", dir ? dir : "", level, stmt_lang_code(lang));
+	sb_addf(&path, "%s/%s.%s.txt", dir ? dir : "", stem, stmt_lang_code(lang));
 	if (dir && *dir)
 		rc = read_file(path.buf, text, err);
 	if (rc == UR_OK && !*text) {
-		*text = xstrdup(builtin[lang][level - 1]);
+		*text = xstrdup(builtin_text);
 		sb_reset(&path);
-		sb_addf(&path, "dunning-%d.%s.txt", level, stmt_lang_code(lang));
+		sb_addf(&path, "%s.%s.txt", stem, stmt_lang_code(lang));
 	}
 	*name = sb_detach(&path);
 	sb_free(&path);
 	return rc;
 }
 
-/* The values of the placeholders for one letter. */
-struct vars {
-	const char *name[11];
-	char *value[11];
-	int n;
-};
-
-static void
-var(struct vars *v, const char *name, const char *value)
+enum ur_status
+dunning_template(int level, enum stmt_lang lang, const char *dir, char **text, char **name,
+		 struct ur_err *err)
 {
-	v->name[v->n] = name;
-	v->value[v->n++] = xstrdup(value);
+	char stem[16];
+
+	*text = *name = NULL;
+	if (level < 1 || level > DUNNING_LEVELS)
+		return ur_fail(err, UR_INPUT, _("dunning level %d: use 1 to %d"), level,
+			       DUNNING_LEVELS);
+	snprintf(stem, sizeof stem, "dunning-%d", level);
+	return letter_template(stem, lang, builtin[lang][level - 1], dir, text, name, err);
 }
+
+void
+letter_var(struct letter_vars *v, const char *name, const char *value)
+{
+	if (v->n == LETTER_VARS)
+		return;
+	v->name[v->n] = name;
+	v->value[v->n++] = xstrdup(value ? value : "");
+}
+
 
 static void
 total_text(const struct dunning_letter *d, char *buf, size_t size)
@@ -119,31 +126,31 @@ total_text(const struct dunning_letter *d, char *buf, size_t size)
 }
 
 static void
-vars_fill(struct vars *v, const struct dunning_letter *d, const struct company *c)
+vars_fill(struct letter_vars *v, const struct dunning_letter *d, const struct company *c)
 {
 	const char *lang = stmt_lang_code(d->lang);
 	char buf[128];
 
 	v->n = 0;
-	var(v, "customer", d->s->name);
-	var(v, "code", d->s->code);
-	var(v, "company", company_get(c, "name", lang));
+	letter_var(v, "customer", d->s->name);
+	letter_var(v, "code", d->s->code);
+	letter_var(v, "company", company_get(c, "name", lang));
 	stmt_date_long(d->date, d->lang, buf);
-	var(v, "date", buf);
+	letter_var(v, "date", buf);
 	stmt_date_long(d->pay_by, d->lang, buf);
-	var(v, "due_date", buf);
+	letter_var(v, "due_date", buf);
 	total_text(d, buf, sizeof buf);
-	var(v, "total", buf);
+	letter_var(v, "total", buf);
 	snprintf(buf, sizeof buf, "%zu", d->count);
-	var(v, "count", buf);
-	var(v, "currency", d->s->currency);
-	var(v, "bank", company_get(c, "bank", lang));
-	var(v, "registration", company_get(c, "registration", lang));
-	var(v, "phone", company_get(c, "phone", lang));
+	letter_var(v, "count", buf);
+	letter_var(v, "currency", d->s->currency);
+	letter_var(v, "bank", company_get(c, "bank", lang));
+	letter_var(v, "registration", company_get(c, "registration", lang));
+	letter_var(v, "phone", company_get(c, "phone", lang));
 }
 
-static void
-vars_free(struct vars *v)
+void
+letter_vars_free(struct letter_vars *v)
 {
 	for (int i = 0; i < v->n; i++)
 		free(v->value[i]);
@@ -159,7 +166,7 @@ push(struct dunning_letter *d, enum dunning_line_kind kind, const char *text, si
 
 /* Expand the placeholders of one line into out; UR_INPUT on an unknown one. */
 static enum ur_status
-expand(const struct vars *v, const char *line, size_t n, struct strbuf *out, const char *name,
+expand(const struct letter_vars *v, const char *line, size_t n, struct strbuf *out, const char *name,
        size_t lineno, struct ur_err *err)
 {
 	const char *p = line, *end = line + n;
@@ -187,10 +194,10 @@ expand(const struct vars *v, const char *line, size_t n, struct strbuf *out, con
 
 /* One template line: a comment, the title, the table or text. */
 static enum ur_status
-add_line(struct dunning_letter *d, const struct vars *v, const char *line, size_t n,
+add_line(struct dunning_letter *d, const struct letter_vars *v, const char *line, size_t n,
 	 const char *name, size_t lineno, struct ur_err *err)
 {
-	static const char table[] = "{invoice_table}";
+	const char *table = d->rows ? "{amount_table}" : "{invoice_table}";
 	enum dunning_line_kind kind = DUNNING_TEXT;
 	struct strbuf sb;
 	enum ur_status rc;
@@ -204,8 +211,8 @@ add_line(struct dunning_letter *d, const struct vars *v, const char *line, size_
 		return UR_OK;
 	}
 	if (memmem(line, n, table, strlen(table)))
-		return ur_fail(err, UR_INPUT, _("%s:%zu: {invoice_table} must stand on a line of "
-						"its own"), name, lineno);
+		return ur_fail(err, UR_INPUT, _("%s:%zu: %s must stand on a line of its own"), name,
+			       lineno, table);
 	if (n >= 7 && memcmp(line, "[right]", 7) == 0)
 		kind = DUNNING_RIGHT, line += 7, n -= 7;
 	else if (n >= 8 && memcmp(line, "[center]", 8) == 0)
@@ -239,9 +246,8 @@ dunning_build(const char *text, const char *name, const struct statement *s,
 	      const struct company *c, int level, struct dunning_letter *out,
 	      struct ur_err *err)
 {
-	struct vars v;
-	enum ur_status rc = UR_OK;
-	size_t lineno = 0;
+	struct letter_vars v;
+	enum ur_status rc;
 
 	memset(out, 0, sizeof *out);
 	out->level = level;
@@ -251,16 +257,27 @@ dunning_build(const char *text, const char *name, const struct statement *s,
 	out->pay_by = s->to + company_dunning_days(c, level);
 	count_overdue(out);
 	vars_fill(&v, out, c);
+	rc = letter_expand(text, name, &v, out, err);
+	letter_vars_free(&v);
+	return rc;
+}
+
+enum ur_status
+letter_expand(const char *text, const char *name, const struct letter_vars *v,
+	      struct dunning_letter *out, struct ur_err *err)
+{
+	enum ur_status rc = UR_OK;
+	size_t lineno = 0;
+
 	while (rc == UR_OK && *text) {
 		const char *nl = strchr(text, '\n');
 		size_t n = nl ? (size_t)(nl - text) : strlen(text);
 
 		while (n && (text[n - 1] == '\r' || text[n - 1] == ' '))
 			n--;
-		rc = add_line(out, &v, text, n, name, ++lineno, err);
+		rc = add_line(out, v, text, n, name, ++lineno, err);
 		text = nl ? nl + 1 : text + strlen(text);
 	}
-	vars_free(&v);
 	while (rc == UR_OK && out->nlines && !*out->lines[out->nlines - 1].text &&
 	       out->lines[out->nlines - 1].kind == DUNNING_TEXT)
 		free(out->lines[--out->nlines].text);
@@ -310,6 +327,12 @@ dunning_table_text(const struct dunning_letter *d, struct strbuf *out)
 {
 	static const int widths[DUNNING_COLS] = { 15, 10, 10, 12, 12, 8 };
 	struct dunning_cells c;
+
+	for (size_t i = 0; i < d->nrows; i++)
+		render_row(out, (const char *[]){ "", d->rows[i].label, d->rows[i].amount },
+			   (const int[]){ 10, 30, 20 }, "llr", 3);
+	if (d->rows)
+		return;
 
 	for (long i = -1; i < (long)d->s->nitems; i++)
 		if (dunning_cells(d, i, &c))

@@ -31,6 +31,12 @@ struct dunning_line {
 	char *text;
 };
 
+/* A row of a notice's table of amounts (dunning letters have none). */
+struct letter_row {
+	const char *label;
+	char amount[RENDER_MONEY_SIZE + 32];
+};
+
 struct dunning_letter {
 	int level;
 	enum stmt_lang lang;
@@ -41,6 +47,9 @@ struct dunning_letter {
 	const struct statement *s; /* the customer (not owned) */
 	int64_t total;             /* overdue, open on the letter's date */
 	size_t count;              /* overdue invoices */
+	const struct letter_row *rows; /* a notice's amounts, in place of the
+					  overdue invoices ({amount_table}) */
+	size_t nrows;
 };
 
 /** The template text of level (1–DUNNING_LEVELS) and lang: the file
@@ -57,6 +66,29 @@ enum ur_status dunning_build(const char *text, const char *name, const struct st
 			     const struct company *c, int level, struct dunning_letter *out,
 			     struct ur_err *err);
 void dunning_free(struct dunning_letter *d);
+
+/* The placeholders of a letter and their values. */
+#define LETTER_VARS 20
+struct letter_vars {
+	const char *name[LETTER_VARS];
+	char *value[LETTER_VARS];
+	int n;
+};
+/** Add placeholder {name} with a copy of value (NULL: ""). */
+void letter_var(struct letter_vars *v, const char *name, const char *value);
+void letter_vars_free(struct letter_vars *v);
+
+/** The template stem.LANG.txt in dir when dir is set and holds it, else
+ *  builtin_text; *text malloc'd, *name says where it came from. */
+enum ur_status letter_template(const char *stem, enum stmt_lang lang,
+			       const char *builtin_text, const char *dir, char **text,
+			       char **name, struct ur_err *err);
+/** Expand template text (called name in messages) into out, whose lang, s,
+ *  date and rows the caller set: the first line is the title, the table
+ *  line is {amount_table} when out has rows, else {invoice_table}.
+ *  UR_INPUT naming name:line for an unknown placeholder. */
+enum ur_status letter_expand(const char *text, const char *name, const struct letter_vars *v,
+			     struct dunning_letter *out, struct ur_err *err);
 
 /** Append the letter as plain text (lines without trailing spaces). */
 void dunning_text(const struct dunning_letter *d, const struct company *c,
