@@ -39,6 +39,25 @@ struct diff_job {
 	struct notice_facts f;
 };
 
+/* What was billed is all that is open on the proposal's invoices (a
+ * proposal may clear only part of one), less the fees it accepts. */
+static int
+billed_open(struct store *st, const struct match_proposal *p, struct notice_facts *f,
+	    struct ur_err *err)
+{
+	struct invoice inv;
+	int64_t open;
+	int rc;
+
+	f->billed = 0;
+	for (int i = 0; i < p->nlines; i++) {
+		if ((rc = store_invoice_get(st, p->line[i].number, &inv, &open, err)) != UR_OK)
+			return rc;
+		f->billed += open - notice_fee(p, i);
+	}
+	return UR_OK;
+}
+
 static int
 diff_facts(struct store *st, const char *ref, struct diff_job *j, struct ur_err *err)
 {
@@ -63,7 +82,7 @@ diff_facts(struct store *st, const char *ref, struct diff_job *j, struct ur_err 
 		return rc;
 	notice_difference_facts(&j->f, &j->l.d[0], j->r.nprop ? &j->r.prop[0] : NULL,
 				j->r.nprop ? &j->cu : NULL, date_today());
-	return UR_OK;
+	return j->r.nprop ? billed_open(st, &j->r.prop[0], &j->f, err) : UR_OK;
 }
 
 /* Check and apply the options that shape the facts. */
@@ -77,6 +96,8 @@ diff_options(const struct notice_args *a, struct notice_facts *f, struct ur_err 
 	f->action = (enum notice_action)act;
 	if (a->by && date_parse(a->by, &f->by, err) != UR_OK)
 		return UR_INPUT;
+	if (a->by && f->by < date_today())
+		return ur_fail(err, UR_INPUT, _("--by %s is in the past"), a->by);
 	if (a->lang && (f->lang = stmt_lang_parse(a->lang)) < 0)
 		return ur_fail(err, UR_INPUT, _("unknown language '%s' (use ja, zh_CN or en)"),
 			       a->lang);

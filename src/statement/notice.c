@@ -92,6 +92,14 @@ notice_action_fits(const struct notice_facts *f, enum notice_action a)
 	return situation(f) == SIT_SHORT ? a == NOTICE_EXPECT : a != NOTICE_EXPECT;
 }
 
+int64_t
+notice_fee(const struct match_proposal *p, int i)
+{
+	if (p->fit == MATCH_FIT_NEAR && (p->diff == MATCH_DIFF_DISCOUNT || p->diff == MATCH_DIFF_OTHER))
+		return 0;
+	return p->line[i].fee;
+}
+
 void
 notice_difference_facts(struct notice_facts *f, const struct match_deposit *d,
 			const struct match_proposal *p, const struct customer *c, int32_t today)
@@ -109,7 +117,7 @@ notice_difference_facts(struct notice_facts *f, const struct match_deposit *d,
 	f->name = c ? c->name : d->payer_name;
 	f->address = c ? c->address : "";
 	for (int i = 0; p && c && i < p->nlines; i++)
-		f->billed += p->line[i].cleared - p->line[i].fee; /* a fee is no difference */
+		f->billed += p->line[i].cleared - notice_fee(p, i);
 	f->action = f->billed && f->received < f->billed ? NOTICE_EXPECT : NOTICE_KEEP;
 }
 
@@ -259,7 +267,8 @@ notice_build(const char *text, const char *name, const struct notice_facts *f,
 	memset(out, 0, sizeof *out);
 	if ((rc = check(f, err)) != UR_OK)
 		return rc;
-	out->s.code = xstrdup(f->code ? f->code : "");
+	/* a payer we do not know is named by the deposit (file names) */
+	out->s.code = xstrdup(f->code && *f->code ? f->code : f->deposit ? f->deposit : "");
 	out->s.name = xstrdup(f->name ? f->name : "");
 	out->s.address = xstrdup(f->address ? f->address : "");
 	out->s.currency = xstrdup(f->currency ? f->currency : "JPY");

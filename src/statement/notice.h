@@ -75,6 +75,11 @@ void notice_difference_facts(struct notice_facts *f, const struct match_deposit 
 			     const struct match_proposal *p, const struct customer *c,
 			     int32_t today);
 
+/** The part of line i of proposal p that is a fee the customer may deduct
+ *  (a bank charge, rounding, 抹零) and so no difference; a discount or an
+ *  offset the customer took is one (0). */
+int64_t notice_fee(const struct match_proposal *p, int i);
+
 /** The language of a notice of facts f (f->lang, else from its currency). */
 enum stmt_lang notice_lang(const struct notice_facts *f);
 

@@ -38,6 +38,8 @@ match --auto --dry-run --json --threshold --margin --tolerance --deposit --invoi
 contact --channel --note --promise --next --owner --direction --outcome --date --level
 statement --all-open --from --to --format --lang --output --print --company --force
 dunning --all-overdue --level --date --format --lang --output --print --company --templates --dry-run --force
+notice --deposit --action --by --format --lang --output --print --company --templates --force
+refund --customer --deposit --amount --date --to --reason
 LIST
 
 t_ok "a subcommand's --help is its command's" "$URIKAKE" match confirm --help
