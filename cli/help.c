@@ -47,6 +47,12 @@ static const struct {
 	  N_("the customer's answer: agreed, or their figure (opens a dispute)") },
 	{ "confirm resolve CUSTOMER [--invoice NUM] [--note TEXT]... [--close] | list [--state S]",
 	  N_("explain and close a dispute; every customer's confirmation state") },
+	{ "notice difference --deposit REF --action keep|refund|expect [--by DATE] [-o PATH|--print]",
+	  N_("a payment difference notice, logged as a contact") },
+	{ "notice refund ID [-o PATH|--print]", N_("a refund notice, logged as a contact") },
+	{ "refund --customer CODE|--deposit REF --amount A --date D --to TEXT --reason TEXT",
+	  N_("pay back money on account or a mistaken transfer") },
+	{ "refund list | refund undo ID", N_("the refunds recorded; undo one") },
 	{ "backup PATH", N_("copy the database while in use") },
 };
 
@@ -178,6 +184,30 @@ static const struct help_opt dunning_opts[] = {
 	{ "--force", N_("replace an existing file") },
 	{ NULL, NULL },
 };
+static const struct help_opt notice_opts[] = {
+	{ "--deposit REF", N_("the deposit in the queue the notice is about") },
+	{ "--action keep|refund|expect",
+	  N_("what we will do: keep the difference on account, refund it, or expect the rest") },
+	{ "--by DATE", N_("expect: the day the rest is due (the contact's follow-up)") },
+	{ "--format pdf|txt", N_("document format (default pdf)") },
+	{ "--lang L", N_("language of the document: ja, zh_CN or en") },
+	{ "-o, --output PATH", N_("write to PATH (DIR/ for one file per customer)") },
+	{ "--print", N_("send to the printer (lp)") },
+	{ "--company FILE", N_("company settings (default from the config directory)") },
+	{ "--templates DIR", N_("your own letter texts") },
+	{ "--force", N_("replace an existing file") },
+	{ NULL, NULL },
+};
+static const struct help_opt refund_opts[] = {
+	{ "--customer CODE", N_("refund money the customer holds on account") },
+	{ "--deposit REF",
+	  N_("refund from this deposit: its money on account, or a mistaken transfer") },
+	{ "--amount AMOUNT", N_("how much, at most what is held") },
+	{ "--date DATE", N_("the day the money was paid back") },
+	{ "--to TEXT", N_("to whom (name, bank account)") },
+	{ "--reason TEXT", N_("why it is paid back") },
+	{ NULL, NULL },
+};
 
 static const struct help_opt confirm_opts[] = {
 	{ "--all", N_("send: every customer with an open balance on the date") },
@@ -269,6 +299,19 @@ static const struct cmd_help cmd_helps[] = {
 	    "confirm list [--state not-sent|awaiting|agreed|disputed|resolved]" },
 	  N_("balance confirmations: send, record the answer, resolve a dispute, list"),
 	  confirm_opts },
+	{ "notice",
+	  { "notice difference --deposit REF --action keep|refund|expect [--by DATE] "
+	    "[--format pdf|txt] [--lang L] [-o PATH|--print] [--company FILE] [--templates DIR] "
+	    "[--force]",
+	    "notice refund ID [--format pdf|txt] [--lang L] [-o PATH|--print]" },
+	  N_("payment difference and refund notices, each logged as a contact"),
+	  notice_opts },
+	{ "refund",
+	  { "refund --customer CODE|--deposit REF --amount AMOUNT --date DATE --to TEXT "
+	    "--reason TEXT",
+	    "refund list", "refund undo ID" },
+	  N_("pay back money on account or a mistaken transfer; list; undo"),
+	  refund_opts },
 };
 
 bool

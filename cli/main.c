@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "cmd_confirm.h"
 #include "cmd_contact.h"
+#include "cmd_notice.h"
 #include "cmd_match.h"
 #include "cmd_statement.h"
 #include "date.h"
@@ -39,6 +40,8 @@ static const struct command commands[] = {
 	{ "statement", cmd_statement, false },
 	{ "dunning", cmd_dunning, false },
 	{ "confirm", cmd_confirm, false },
+	{ "notice", cmd_notice, false },
+	{ "refund", cmd_refund, false },
 };
 
 /* What the global options asked for, before anything is printed (the

@@ -74,60 +74,58 @@ read_file(const char *path, char **text, struct ur_err *err)
 	return UR_OK;
 }
 
-/* The file name of a template: dunning-LEVEL.LANG.txt or confirm.LANG.txt. */
-static void
-template_file(struct strbuf *sb, int level, enum stmt_lang lang)
-{
-	if (level == DUNNING_CONFIRM)
-		sb_addf(sb, "confirm.%s.txt", stmt_lang_code(lang));
-	else
-		sb_addf(sb, "dunning-%d.%s.txt", level, stmt_lang_code(lang));
-}
-
 enum ur_status
-dunning_template(int level, enum stmt_lang lang, const char *dir, char **text, char **name,
-		 struct ur_err *err)
+letter_template(const char *stem, enum stmt_lang lang, const char *builtin_text,
+		const char *dir, char **text, char **name, struct ur_err *err)
 {
 	struct strbuf path;
 	enum ur_status rc = UR_OK;
 
 	*text = *name = NULL;
-	if ((level != DUNNING_CONFIRM && !contact_level_letter(level)) || !builtin[lang][level]) {
-		sb_init(&path);
-		contact_level_list(true, &path);
-		ur_fail(err, UR_INPUT, _("dunning level %d (%s) has no letter; letters go with %s"),
-			level, contact_level_name(level), path.buf);
-		sb_free(&path);
-		return UR_INPUT;
-	}
 	sb_init(&path);
-	if (dir && *dir) {
-		sb_addf(&path, "%s/", dir);
-		template_file(&path, level, lang);
+	sb_addf(&path, "%s/%s.%s.txt", dir ? dir : "", stem, stmt_lang_code(lang));
+	if (dir && *dir)
 		rc = read_file(path.buf, text, err);
-	}
 	if (rc == UR_OK && !*text) {
-		*text = xstrdup(builtin[lang][level]);
+		*text = xstrdup(builtin_text);
 		sb_reset(&path);
-		template_file(&path, level, lang);
+		sb_addf(&path, "%s.%s.txt", stem, stmt_lang_code(lang));
 	}
 	*name = sb_detach(&path);
 	sb_free(&path);
 	return rc;
 }
 
-/* The values of the placeholders for one letter. */
-struct vars {
-	const char *name[13];
-	char *value[13];
-	int n;
-};
-
-static void
-var(struct vars *v, const char *name, const char *value)
+enum ur_status
+dunning_template(int level, enum stmt_lang lang, const char *dir, char **text, char **name,
+		 struct ur_err *err)
 {
+	struct strbuf levels;
+	char stem[16];
+
+	*text = *name = NULL;
+	if ((level != DUNNING_CONFIRM && !contact_level_letter(level)) || !builtin[lang][level]) {
+		sb_init(&levels);
+		contact_level_list(true, &levels);
+		ur_fail(err, UR_INPUT, _("dunning level %d (%s) has no letter; letters go with %s"),
+			level, contact_level_name(level), levels.buf);
+		sb_free(&levels);
+		return UR_INPUT;
+	}
+	if (level == DUNNING_CONFIRM)
+		snprintf(stem, sizeof stem, "confirm");
+	else
+		snprintf(stem, sizeof stem, "dunning-%d", level);
+	return letter_template(stem, lang, builtin[lang][level], dir, text, name, err);
+}
+
+void
+letter_var(struct letter_vars *v, const char *name, const char *value)
+{
+	if (v->n == LETTER_VARS)
+		return;
 	v->name[v->n] = name;
-	v->value[v->n++] = xstrdup(value);
+	v->value[v->n++] = xstrdup(value ? value : "");
 }
 
 static void
@@ -146,35 +144,35 @@ total_text(const struct dunning_letter *d, int64_t v, char *buf, size_t size)
 }
 
 static void
-vars_fill(struct vars *v, const struct dunning_letter *d, const struct company *c)
+vars_fill(struct letter_vars *v, const struct dunning_letter *d, const struct company *c)
 {
 	const char *lang = stmt_lang_code(d->lang);
 	char buf[128];
 
 	v->n = 0;
-	var(v, "customer", d->s->name);
-	var(v, "code", d->s->code);
-	var(v, "company", company_get(c, "name", lang));
+	letter_var(v, "customer", d->s->name);
+	letter_var(v, "code", d->s->code);
+	letter_var(v, "company", company_get(c, "name", lang));
 	stmt_date_long(d->date, d->lang, buf);
-	var(v, "date", buf);
+	letter_var(v, "date", buf);
 	stmt_date_long(d->pay_by, d->lang, buf);
-	var(v, "due_date", buf);
+	letter_var(v, "due_date", buf);
 	total_text(d, d->total, buf, sizeof buf);
-	var(v, "total", buf);
+	letter_var(v, "total", buf);
 	total_text(d, d->s->current, buf, sizeof buf);
-	var(v, "balance", buf);
+	letter_var(v, "balance", buf);
 	stmt_date_long(d->s->to, d->lang, buf);
-	var(v, "as_of", buf);
+	letter_var(v, "as_of", buf);
 	snprintf(buf, sizeof buf, "%zu", d->count);
-	var(v, "count", buf);
-	var(v, "currency", d->s->currency);
-	var(v, "bank", company_get(c, "bank", lang));
-	var(v, "registration", company_get(c, "registration", lang));
-	var(v, "phone", company_get(c, "phone", lang));
+	letter_var(v, "count", buf);
+	letter_var(v, "currency", d->s->currency);
+	letter_var(v, "bank", company_get(c, "bank", lang));
+	letter_var(v, "registration", company_get(c, "registration", lang));
+	letter_var(v, "phone", company_get(c, "phone", lang));
 }
 
-static void
-vars_free(struct vars *v)
+void
+letter_vars_free(struct letter_vars *v)
 {
 	for (int i = 0; i < v->n; i++)
 		free(v->value[i]);
@@ -190,7 +188,7 @@ push(struct dunning_letter *d, enum dunning_line_kind kind, const char *text, si
 
 /* Expand the placeholders of one line into out; UR_INPUT on an unknown one. */
 static enum ur_status
-expand(const struct vars *v, const char *line, size_t n, struct strbuf *out, const char *name,
+expand(const struct letter_vars *v, const char *line, size_t n, struct strbuf *out, const char *name,
        size_t lineno, struct ur_err *err)
 {
 	const char *p = line, *end = line + n;
@@ -218,10 +216,10 @@ expand(const struct vars *v, const char *line, size_t n, struct strbuf *out, con
 
 /* One template line: a comment, the title, the table or text. */
 static enum ur_status
-add_line(struct dunning_letter *d, const struct vars *v, const char *line, size_t n,
+add_line(struct dunning_letter *d, const struct letter_vars *v, const char *line, size_t n,
 	 const char *name, size_t lineno, struct ur_err *err)
 {
-	static const char table[] = "{invoice_table}";
+	const char *table = d->rows ? "{amount_table}" : "{invoice_table}";
 	enum dunning_line_kind kind = DUNNING_TEXT;
 	struct strbuf sb;
 	enum ur_status rc;
@@ -235,8 +233,8 @@ add_line(struct dunning_letter *d, const struct vars *v, const char *line, size_
 		return UR_OK;
 	}
 	if (memmem(line, n, table, strlen(table)))
-		return ur_fail(err, UR_INPUT, _("%s:%zu: {invoice_table} must stand on a line of "
-						"its own"), name, lineno);
+		return ur_fail(err, UR_INPUT, _("%s:%zu: %s must stand on a line of its own"), name,
+			       lineno, table);
 	if (n >= 7 && memcmp(line, "[right]", 7) == 0)
 		kind = DUNNING_RIGHT, line += 7, n -= 7;
 	else if (n >= 8 && memcmp(line, "[center]", 8) == 0)
@@ -287,9 +285,8 @@ letter_build(const char *text, const char *name, const struct statement *s,
 	     const struct company *c, int level, int32_t date, struct dunning_letter *out,
 	     struct ur_err *err)
 {
-	struct vars v;
-	enum ur_status rc = UR_OK;
-	size_t lineno = 0;
+	struct letter_vars v;
+	enum ur_status rc;
 
 	memset(out, 0, sizeof *out);
 	out->level = level;
@@ -298,17 +295,29 @@ letter_build(const char *text, const char *name, const struct statement *s,
 	out->date = date;
 	out->pay_by = date + (level ? company_dunning_days(c, level) : 0);
 	count_overdue(out);
+	memset(&v, 0, sizeof v);
 	vars_fill(&v, out, c);
+	rc = letter_expand(text, name, &v, out, err);
+	letter_vars_free(&v);
+	return rc;
+}
+
+enum ur_status
+letter_expand(const char *text, const char *name, const struct letter_vars *v,
+	      struct dunning_letter *out, struct ur_err *err)
+{
+	enum ur_status rc = UR_OK;
+	size_t lineno = 0;
+
 	while (rc == UR_OK && *text) {
 		const char *nl = strchr(text, '\n');
 		size_t n = nl ? (size_t)(nl - text) : strlen(text);
 
 		while (n && (text[n - 1] == '\r' || text[n - 1] == ' '))
 			n--;
-		rc = add_line(out, &v, text, n, name, ++lineno, err);
+		rc = add_line(out, v, text, n, name, ++lineno, err);
 		text = nl ? nl + 1 : text + strlen(text);
 	}
-	vars_free(&v);
 	while (rc == UR_OK && out->nlines && !*out->lines[out->nlines - 1].text &&
 	       out->lines[out->nlines - 1].kind == DUNNING_TEXT)
 		free(out->lines[--out->nlines].text);
@@ -378,6 +387,11 @@ dunning_table_text(const struct dunning_letter *d, struct strbuf *out)
 	static const int widths[DUNNING_COLS] = { 15, 10, 10, 12, 12, 8 };
 	struct dunning_cells c;
 
+	for (size_t i = 0; i < d->nrows; i++)
+		render_row(out, (const char *[]){ "", d->rows[i].label, d->rows[i].amount },
+			   (const int[]){ 10, 30, 20 }, "llr", 3);
+	if (d->rows)
+		return;
 	for (long i = -1; i < (long)d->s->nitems; i++)
 		if (dunning_cells(d, i, &c))
 			render_row(out, c.cell, widths, DUNNING_ALIGN, DUNNING_COLS);

@@ -17,6 +17,12 @@
 #include "strbuf.h"
 #include "words.h"
 
+/* A row of a notice's table of amounts (dunning letters have none). */
+struct letter_row {
+	const char *label;
+	char amount[RENDER_MONEY_SIZE + 32];
+};
+
 /* The "level" of the balance confirmation letter (残高確認書 / 往来款项询证函),
  * built from the same kind of template: every open invoice in the table,
  * the balance as {total}, and the customer's reply slip below a [cut]. */
@@ -46,6 +52,9 @@ struct dunning_letter {
 	int64_t total;             /* overdue, open on the letter's date
 				      (confirmation: the balance) */
 	size_t count;              /* overdue invoices (confirmation: open ones) */
+	const struct letter_row *rows; /* a notice's amounts, in place of the
+					  overdue invoices ({amount_table}) */
+	size_t nrows;
 };
 
 /** The template text of level (one a letter goes with, contact_level_letter,
@@ -97,5 +106,28 @@ void dunning_table_text(const struct dunning_letter *d, struct strbuf *out);
  *  催告書 …; DUNNING_CONFIRM: 残高確認書; "" for a level without a letter),
  *  as a mail's subject and the contact log say it. */
 const char *dunning_letter_title(int level, enum stmt_lang lang);
+
+/* The placeholders of a letter and their values. */
+#define LETTER_VARS 20
+struct letter_vars {
+	const char *name[LETTER_VARS];
+	char *value[LETTER_VARS];
+	int n;
+};
+/** Add placeholder {name} with a copy of value (NULL: ""). */
+void letter_var(struct letter_vars *v, const char *name, const char *value);
+void letter_vars_free(struct letter_vars *v);
+
+/** The template stem.LANG.txt in dir when dir is set and holds it, else
+ *  builtin_text; *text malloc'd, *name says where it came from. */
+enum ur_status letter_template(const char *stem, enum stmt_lang lang,
+			       const char *builtin_text, const char *dir, char **text,
+			       char **name, struct ur_err *err);
+/** Expand template text (called name in messages) into out, whose lang, s,
+ *  date and rows the caller set: the first line is the title, the table
+ *  line is {amount_table} when out has rows, else {invoice_table}.
+ *  UR_INPUT naming name:line for an unknown placeholder. */
+enum ur_status letter_expand(const char *text, const char *name, const struct letter_vars *v,
+			     struct dunning_letter *out, struct ur_err *err);
 
 #endif

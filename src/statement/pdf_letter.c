@@ -44,7 +44,17 @@ letter_table(struct pdf *p, const struct dunning_letter *d)
 {
 	static const int widths[DUNNING_COLS] = { 110, 76, 76, 95, 95, 59 };
 	const struct pdf_cols cols = { DUNNING_COLS, widths, DUNNING_ALIGN };
+	static const int rw[] = { 60, 200, 150 };
+	const struct pdf_cols rcols = { 3, rw, "llr" };
 	struct dunning_cells c;
+
+	for (size_t i = 0; i < d->nrows; i++)
+		pdf_row(p, &rcols, (const char *[]){ "", d->rows[i].label, d->rows[i].amount },
+			false);
+	if (d->rows) {
+		pdf_table_end(p);
+		return;
+	}
 
 	for (long i = -1; i < (long)d->s->nitems; i++)
 		if (dunning_cells(d, i, &c))

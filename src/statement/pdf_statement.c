@@ -182,16 +182,17 @@ ja_payments(struct pdf *p, const struct statement *s)
 	pdf_row(p, &cols, (const char *[]){ w->c_date, w->c_memo, w->received, w->c_fee }, true);
 	for (size_t i = 0; i < s->nlines; i++) {
 		const struct stmt_line *l = &s->lines[i];
-		int pay = l->kind == STORE_MOVE_PAYMENT;
+		int pay = stmt_line_is_cash(l);
 
 		if (l->kind == STORE_MOVE_INVOICE)
 			continue;
 		any = 1;
 		stmt_date_short(l->date, s->lang, d);
-		render_money(l->amount, s->currency, s->lang, a);
+		render_money(stmt_line_cash(l), s->currency, s->lang, a);
 		render_money(l->fee, s->currency, s->lang, f);
-		snprintf(memo, sizeof memo, "%s%s%s", stmt_line_text(l, s->lang), pay ? "" : " ",
-			 pay ? "" : l->ref);
+		snprintf(memo, sizeof memo, "%s%s%s", stmt_line_text(l, s->lang),
+			 l->kind == STORE_MOVE_PAYMENT ? "" : " ",
+			 l->kind == STORE_MOVE_PAYMENT ? "" : l->ref);
 		pdf_row(p, &cols, (const char *[]){ d, memo, pay ? a : "",
 						    pay ? (l->fee ? f : "") : a }, false);
 	}
@@ -256,7 +257,7 @@ ledger(struct pdf *p, const struct statement *s)
 	pdf_row(p, &cols, (const char *[]){ d, w->m_opening, "", "", "", b }, false);
 	for (size_t i = 0; i < s->nlines; i++) {
 		const struct stmt_line *l = &s->lines[i];
-		int debit = l->kind == STORE_MOVE_INVOICE;
+		int debit = l->kind == STORE_MOVE_INVOICE || l->kind == STORE_MOVE_REFUND;
 		int64_t fee = l->kind == STORE_MOVE_PAYMENT ? l->fee : 0;
 
 		stmt_date_short(l->date, s->lang, d);

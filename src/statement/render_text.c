@@ -225,15 +225,16 @@ ja_details(struct strbuf *out, const struct statement *s)
 		   "llrr", 4);
 	for (size_t i = 0; i < s->nlines; i++) {
 		const struct stmt_line *l = &s->lines[i];
-		int pay = l->kind == STORE_MOVE_PAYMENT;
+		int pay = stmt_line_is_cash(l);
 
 		if (l->kind == STORE_MOVE_INVOICE)
 			continue;
 		stmt_date_short(l->date, s->lang, d);
-		render_money(l->amount, s->currency, s->lang, a);
+		render_money(stmt_line_cash(l), s->currency, s->lang, a);
 		render_money(l->fee, s->currency, s->lang, f);
-		snprintf(memo, sizeof memo, "%s%s%s", stmt_line_text(l, s->lang), pay ? "" : " ",
-			 pay ? "" : l->ref);
+		snprintf(memo, sizeof memo, "%s%s%s", stmt_line_text(l, s->lang),
+			 l->kind == STORE_MOVE_PAYMENT ? "" : " ",
+			 l->kind == STORE_MOVE_PAYMENT ? "" : l->ref);
 		render_row(out, (const char *[]){ d, memo, pay ? a : "",
 						  pay ? (l->fee ? f : "") : a }, pw, "llrr", 4);
 	}
@@ -272,7 +273,7 @@ ledger(struct strbuf *out, const struct statement *s)
 	render_row(out, (const char *[]){ d, w->m_opening, "", "", "", b }, lw, "lllrrr", 6);
 	for (size_t i = 0; i < s->nlines; i++) {
 		const struct stmt_line *l = &s->lines[i];
-		int debit = l->kind == STORE_MOVE_INVOICE;
+		int debit = l->kind == STORE_MOVE_INVOICE || l->kind == STORE_MOVE_REFUND;
 
 		stmt_date_short(l->date, s->lang, d);
 		render_money(l->amount, s->currency, s->lang, a);

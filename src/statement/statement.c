@@ -184,6 +184,10 @@ count_move(struct build *b, struct stmt_line *l)
 		add(b, &s->adjusted, l->amount);
 		sub(b, &b->balance, l->amount);
 		break;
+	case STORE_MOVE_REFUND: /* cash paid back: received net of it */
+		sub(b, &s->received, l->amount);
+		add(b, &b->balance, l->amount);
+		break;
 	}
 	l->balance = b->balance;
 }
@@ -362,6 +366,18 @@ stmt_free(struct statement *s)
 	free(s->address);
 	free(s->currency);
 	memset(s, 0, sizeof *s);
+}
+
+int
+stmt_line_is_cash(const struct stmt_line *l)
+{
+	return l->kind == STORE_MOVE_PAYMENT || l->kind == STORE_MOVE_REFUND;
+}
+
+int64_t
+stmt_line_cash(const struct stmt_line *l)
+{
+	return l->kind == STORE_MOVE_REFUND ? -l->amount : l->amount;
 }
 
 size_t

@@ -119,6 +119,11 @@ enum ur_status stmt_build(struct store *st, struct store_statement *q, const cha
 			  const struct stmt_opts *o, struct statement *out, struct ur_err *err);
 void stmt_free(struct statement *s);
 
+/** Whether line l is cash in the received column (a payment, a refund). */
+int stmt_line_is_cash(const struct stmt_line *l);
+/** The cash of line l as received: a refund paid back counts negative. */
+int64_t stmt_line_cash(const struct stmt_line *l);
+
 /** Number of open invoices past due on the statement date, those in an
  *  open dispute left out (they are not dunned). */
 size_t stmt_overdue_count(const struct statement *s);

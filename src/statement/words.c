@@ -54,6 +54,7 @@ static const struct stmt_words ja = {
 	.m_write_off = "貸倒償却",
 	.m_credit_note = "値引・返品",
 	.m_reversal = "ご入金取消",
+	.m_refund = "ご返金",
 	.m_closing = "今回御請求額",
 	.none = "期間中のお取引はありません。",
 	.aging = { "期日前", "1～30日", "31～60日", "61～90日", "91日以上" },
@@ -121,6 +122,7 @@ static const struct stmt_words zh = {
 	.m_write_off = "坏账核销",
 	.m_credit_note = "红字冲减",
 	.m_reversal = "收款冲回",
+	.m_refund = "退款",
 	.m_closing = "期末余额",
 	.none = "本期无往来。",
 	.aging = { "未到期", "1-30天", "31-60天", "61-90天", "90天以上" },
@@ -192,6 +194,7 @@ static const struct stmt_words en = {
 	.m_write_off = "Written off",
 	.m_credit_note = "Credit note",
 	.m_reversal = "Payment reversed",
+	.m_refund = "Refund",
 	.m_closing = "Balance due",
 	.none = "No transactions in this period.",
 	.aging = { "Not yet due", "1-30 days", "31-60 days", "61-90 days", "Over 90 days" },
@@ -293,6 +296,8 @@ stmt_line_text(const struct stmt_line *l, enum stmt_lang lang)
 		return *l->text ? l->text : w->m_invoice;
 	case STORE_MOVE_PAYMENT:
 		return l->amount < 0 ? w->m_reversal : w->m_payment;
+	case STORE_MOVE_REFUND:
+		return w->m_refund;
 	case STORE_MOVE_ADJUSTMENT:
 		if (strcmp(l->text, "fee") == 0)
 			return w->m_fee;

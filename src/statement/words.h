@@ -28,7 +28,7 @@ struct stmt_words {
 		*c_credit, *c_balance, *c_open, *c_days;
 	/* movement descriptions */
 	const char *m_opening, *m_invoice, *m_payment, *m_fee, *m_write_off, *m_credit_note,
-		*m_reversal, *m_closing;
+		*m_reversal, *m_closing, *m_refund;
 	const char *none; /* no movements */
 	const char *aging[STMT_AGING_BUCKETS];
 	const char *on_account; /* the credit line under the aging: cash held */

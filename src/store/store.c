@@ -176,6 +176,36 @@ static const struct {
 	      "CREATE INDEX dispute_item_confirmation ON dispute_item(confirmation_id);"
 	      "CREATE INDEX dispute_item_invoice ON dispute_item(invoice_id)"
 	      " WHERE invoice_id IS NOT NULL;" },
+	/* v13: money paid back (返金 / 退款), a ledger like allocations: money
+	 * held on account for a customer (deposit_id: the deposit it came from,
+	 * or NULL) or a deposit that was never ours (kind 'deposit', 誤入金;
+	 * prev_state: its queue state before, for undo). */
+	{ 13, "CREATE TABLE refund ("
+	      " id INTEGER PRIMARY KEY,"
+	      " kind TEXT NOT NULL CHECK (kind = 'on_account' OR kind = 'deposit'),"
+	      " customer_id INTEGER REFERENCES customer(id),"
+	      " deposit_id INTEGER REFERENCES deposit(id),"
+	      " amount INTEGER NOT NULL CHECK (amount > 0),"
+	      " currency TEXT NOT NULL,"
+	      " refund_date TEXT NOT NULL,"
+	      " paid_to TEXT NOT NULL,"
+	      " reason TEXT NOT NULL,"
+	      " prev_state TEXT,"
+	      " user TEXT NOT NULL,"
+	      " created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+	      " voided_at TEXT,"
+	      " voided_by TEXT,"
+	      " CHECK (customer_id IS NOT NULL OR kind = 'deposit')) STRICT;"
+	      "CREATE INDEX refund_customer ON refund(customer_id, currency);"
+	      "CREATE INDEX refund_deposit ON refund(deposit_id);"
+	      "CREATE TRIGGER refund_no_delete BEFORE DELETE ON refund BEGIN"
+	      " SELECT RAISE(ABORT, 'refunds are a ledger: void them, never delete'); END;"
+	      "CREATE TRIGGER refund_no_rewrite BEFORE UPDATE ON refund"
+	      " WHEN OLD.voided_at IS NOT NULL OR NEW.voided_at IS NULL"
+	      " OR NEW.id IS NOT OLD.id OR NEW.kind IS NOT OLD.kind"
+	      " OR NEW.customer_id IS NOT OLD.customer_id OR NEW.deposit_id IS NOT OLD.deposit_id"
+	      " OR NEW.amount IS NOT OLD.amount OR NEW.refund_date IS NOT OLD.refund_date BEGIN"
+	      " SELECT RAISE(ABORT, 'refunds are a ledger: only voiding may change a row'); END;" },
 };
 #define STORE_VERSION (migrations[sizeof migrations / sizeof migrations[0] - 1].version)
 

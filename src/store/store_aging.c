@@ -41,7 +41,7 @@
 /* Money held on account (前受金, 预收款) as of :as_of comes as bucket -1:
  * allocations to no invoice, found through the invoice_id index. */
 #define AGING_OUTPUT                                                                      \
-	"oa AS (SELECT a.customer_id AS cid, d.currency AS cur, -1 AS bucket,\n"          \
+	"oa AS (SELECT a.customer_id AS cid, a.currency AS cur, -1 AS bucket,\n"          \
 	"  sum(a.amount) AS open\n"                                                       \
 	STORE_ON_ACCOUNT_AS_OF(":as_of")                                                 \
 	"  GROUP BY 1, 2)\n"                                                              \

@@ -53,7 +53,7 @@ static const char ar_open_sql[] =
 	"FROM dd JOIN invoice AS i ON i.id = dd.inv\n"
 	"WHERE i.issue_date <= :d AND i.amount - i.paid + dd.x <> 0\n"
 	"UNION ALL\n"
-	"SELECT a.customer_id, d.currency, NULL, NULL, sum(a.amount)\n"
+	"SELECT a.customer_id, a.currency, NULL, NULL, sum(a.amount)\n"
 	STORE_ON_ACCOUNT_AS_OF(":d")
 	"GROUP BY 1, 2\n"
 	"ORDER BY 1, 2";

@@ -203,15 +203,14 @@ drill_stats(struct drill *d)
 }
 
 /* The money each currency holds on account at as-of: allocations to no
- * invoice, counted as the aging report counts them. */
+ * invoice less refunds, counted as the aging report counts them. */
 static enum ur_status
 drill_on_account(struct store *st, struct drill *d, struct ur_err *err)
 {
 	static const char sql[] =
-		"SELECT p.currency, sum(a.amount) FROM allocation AS a\n"
-		"JOIN deposit AS p ON p.id = a.deposit_id\n"
-		"WHERE a.customer_id = ?1 AND a.invoice_id IS NULL AND a.alloc_date <= ?2\n"
-		"  AND (a.voided_at IS NULL OR substr(a.voided_at, 1, 10) > ?2)\n"
+		"SELECT a.currency, sum(a.amount)\n"
+		STORE_ON_ACCOUNT_AS_OF("?2")
+		"WHERE a.customer_id = ?1\n"
 		"GROUP BY 1 HAVING sum(a.amount) <> 0";
 	sqlite3_stmt *s = drill_prepare(st, sql, d->customer_id, d->as_of, err);
 	int rc;

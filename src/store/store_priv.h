@@ -63,14 +63,20 @@ struct store {
 /* How long a statement waits for another connection's lock. */
 #define STORE_BUSY_MS 5000
 
-/* Money held on account (前受金, 预收款) as of date parameter ASOF:
- * allocations to no invoice, not voided by then, through the invoice_id
- * index, each with its deposit as d (for the currency). */
+/* Money held on account (前受金, 预收款) as of date parameter ASOF, as
+ * rows a(customer_id, currency, amount): allocations to no invoice, not
+ * voided by then, through the invoice_id index, less the refunds paid
+ * from it by then (refund kind 'on_account'). */
 #define STORE_ON_ACCOUNT_AS_OF(ASOF)                                                       \
-	"FROM allocation AS a INDEXED BY allocation_invoice\n"                             \
-	"JOIN deposit AS d ON d.id = a.deposit_id\n"                                       \
-	"WHERE a.invoice_id IS NULL AND a.alloc_date <= " ASOF "\n"                         \
-	"  AND (a.voided_at IS NULL OR substr(a.voided_at, 1, 10) > " ASOF ")\n"
+	"FROM (SELECT a.customer_id, d.currency, a.amount\n"                                \
+	"  FROM allocation AS a INDEXED BY allocation_invoice\n"                           \
+	"  JOIN deposit AS d ON d.id = a.deposit_id\n"                                     \
+	"  WHERE a.invoice_id IS NULL AND a.alloc_date <= " ASOF "\n"                       \
+	"    AND (a.voided_at IS NULL OR substr(a.voided_at, 1, 10) > " ASOF ")\n"          \
+	"  UNION ALL\n"                                                                    \
+	"  SELECT r.customer_id, r.currency, -r.amount FROM refund AS r\n"                 \
+	"  WHERE r.kind = 'on_account' AND r.refund_date <= " ASOF "\n"                    \
+	"    AND (r.voided_at IS NULL OR substr(r.voided_at, 1, 10) > " ASOF ")) AS a\n"
 
 /* The schema (data/schema.sql, embedded by build-aux/embed.sh). */
 extern const char ur_schema_sql[];

@@ -37,14 +37,18 @@ static const char balance_sql[] =
 	"   WHERE a.customer_id = ?1 AND d.currency = ?2 AND " ACTIVE_ON("a", "alloc_date", "?3") ")\n"
 	" - (SELECT ifnull(sum(j.amount), 0) FROM adjustment AS j\n"
 	"   JOIN invoice AS i ON i.id = j.invoice_id\n"
-	"   WHERE " OWN_INVOICE("i") " AND " ACTIVE_ON("j", "adj_date", "?3") ")";
+	"   WHERE " OWN_INVOICE("i") " AND " ACTIVE_ON("j", "adj_date", "?3") ")\n"
+	" + (SELECT ifnull(sum(r.amount), 0) FROM refund AS r\n"
+	"   WHERE r.customer_id = ?1 AND r.currency = ?2 AND r.kind = 'on_account'\n"
+	"     AND " ACTIVE_ON("r", "refund_date", "?3") ")";
 
 /* ?1 customer id, ?2 currency, ?3 first day, ?4 last day. A ledger row's
  * sign in the period: counts at the end (+1) minus counted before (−1);
  * the day shown is when it began or stopped counting. Fee adjustments of
  * allocations travel with their allocation (a.fee); "+j.allocation_id"
  * keeps the planner off adjustment_allocation, where every write-off and
- * credit note of the book sits under NULL. */
+ * credit note of the book sits under NULL. Refunds of money held on
+ * account come last, as 'R-ID' to whom it was paid. */
 static const char movements_sql[] =
 	"WITH al AS (SELECT d.id AS dep, d.reference AS ref, d.payer_name AS payer,\n"
 	"    a.amount, a.fee, a.alloc_date, substr(a.voided_at, 1, 10) AS vday,\n"
@@ -61,7 +65,13 @@ static const char movements_sql[] =
 	" AS sg\n"
 	"  FROM adjustment AS j JOIN invoice AS i ON i.id = j.invoice_id\n"
 	"  WHERE " OWN_INVOICE("i") " AND +j.allocation_id IS NULL\n"
-	"    AND (j.adj_date BETWEEN ?3 AND ?4 OR substr(j.voided_at, 1, 10) BETWEEN ?3 AND ?4))\n"
+	"    AND (j.adj_date BETWEEN ?3 AND ?4 OR substr(j.voided_at, 1, 10) BETWEEN ?3 AND ?4)),\n"
+	"rf AS (SELECT r.id, r.paid_to, r.amount, r.refund_date, substr(r.voided_at, 1, 10) AS vday,\n"
+	"    " ACTIVE_ON("r", "refund_date", "?4") "\n"
+	"    - (r.refund_date < ?3 AND (r.voided_at IS NULL OR substr(r.voided_at, 1, 10) >= ?3))"
+	" AS sg\n"
+	"  FROM refund AS r WHERE r.customer_id = ?1 AND r.currency = ?2 AND r.kind = 'on_account'\n"
+	"    AND (r.refund_date BETWEEN ?3 AND ?4 OR substr(r.voided_at, 1, 10) BETWEEN ?3 AND ?4))\n"
 	"SELECT 'I', issue_date, number, ifnull(memo, ''), amount, 0, ifnull(tax, -1), due_date, 0\n"
 	"  FROM invoice WHERE customer_id = ?1 AND currency = ?2\n"
 	"    AND issue_date BETWEEN ?3 AND ?4\n"
@@ -74,6 +84,9 @@ static const char movements_sql[] =
 	"UNION ALL\n"
 	"SELECT 'A', CASE WHEN sg > 0 THEN adj_date ELSE vday END, ref, kind, sg * amount,\n"
 	"    0, 0, '', 2 FROM aj WHERE sg <> 0\n"
+	"UNION ALL\n"
+	"SELECT 'R', CASE WHEN sg > 0 THEN refund_date ELSE vday END, 'R-' || id, paid_to,\n"
+	"    sg * amount, 0, 0, '', 3 FROM rf WHERE sg <> 0\n"
 	"ORDER BY 2, 9, 3";
 
 /* ?1 customer id, ?2 currency, ?3 day. */

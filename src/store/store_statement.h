@@ -24,7 +24,8 @@ enum ur_status store_statement_open(struct store *st, struct store_statement **o
 void store_statement_close(struct store_statement *q);
 
 /** The customer's balance in currency cur at the end of day: invoices
- *  issued minus cash applied (on account included) and adjustments. */
+ *  issued minus cash applied (on account included) and adjustments, plus
+ *  the money on account refunded. */
 enum ur_status store_statement_balance(struct store_statement *q, int64_t cust_id,
 				       const char *cur, int32_t day, int64_t *out,
 				       struct ur_err *err);
@@ -33,6 +34,7 @@ enum store_move_kind {
 	STORE_MOVE_INVOICE = 'I',    /* an invoice issued in the period */
 	STORE_MOVE_PAYMENT = 'P',    /* cash applied (negative: an undone one) */
 	STORE_MOVE_ADJUSTMENT = 'A', /* write-off or credit note (or its undoing) */
+	STORE_MOVE_REFUND = 'R',     /* money on account paid back (negative: undone) */
 };
 
 /* One movement of a period. Strings belong to the query: valid during
@@ -40,8 +42,8 @@ enum store_move_kind {
 struct store_movement {
 	enum store_move_kind kind;
 	int32_t date;
-	const char *ref;  /* invoice number; deposit reference (payments) */
-	const char *text; /* invoice memo; payer name; adjustment kind */
+	const char *ref;  /* invoice number; deposit reference (payments); R-ID */
+	const char *text; /* invoice memo; payer name; adjustment kind; paid to */
 	int64_t amount;   /* invoice total; cash received; adjustment */
 	int64_t fee;      /* payments: transfer fee the customer deducted */
 	int64_t tax;      /* invoices: tax included in amount, -1 unknown */
@@ -51,7 +53,7 @@ typedef int (*store_movement_fn)(const struct store_movement *m, void *ctx);
 
 /** Call fn for each movement of customer cust_id in currency cur from day
  *  from to day to (inclusive), by date, then invoices before payments
- *  before adjustments, then reference. A payment applied before the period
+ *  before adjustments before refunds, then reference. A payment applied before the period
  *  and undone within it comes with a negative amount on the day undone.
  *  A non-zero return from fn stops the walk. */
 enum ur_status store_statement_movements(struct store_statement *q, int64_t cust_id,

@@ -39,6 +39,8 @@ contact --channel --note --promise --next --owner --direction --outcome --date -
 statement --all-open --from --to --format --lang --output --print --email --dry-run --company --force
 dunning --all-overdue --level --date --format --lang --output --print --email --company --templates --dry-run --force
 confirm --all --as-of --document --format --lang --output --print --company --templates --dry-run --force --agreed --balance --reason --date --invoice --unreceived --credit-note --other --note --close --state
+notice --deposit --action --by --format --lang --output --print --company --templates --force
+refund --customer --deposit --amount --date --to --reason
 LIST
 
 t_ok "a subcommand's --help is its command's" "$URIKAKE" match confirm --help
