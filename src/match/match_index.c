@@ -771,12 +771,12 @@ match_index_unhold(struct match_index *ix)
 void
 match_index_free(struct match_index *ix)
 {
+	if (!ix)
+		return;
+	/* only now: the addresses of a null index's members are undefined */
 	struct mhash *hs[] = { &ix->by_id, &ix->by_key, &ix->by_alias, &ix->by_code,
 			       &ix->by_virtual, &ix->by_number, &ix->by_amount, &ix->by_bigram,
 			       &ix->by_total, &ix->by_period, &ix->by_rep };
-
-	if (!ix)
-		return;
 	for (uint32_t i = 0; i < ix->nchunks; i++)
 		free(ix->chunks[i]);
 	free(ix->chunks);
