@@ -14,7 +14,7 @@ m="$S/src/match"
 t_ok "match fuzz harness builds" clang -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=undefined -std=c11 -D_GNU_SOURCE \
 	-I"$B" -I"$S/src" -I"$m" -o "$T/fuzz_match" "$S/tests/fuzz/fuzz_match.c" \
-	"$m/match_index.c" "$m/match_cand.c" "$m/match_fit.c" "$m/match_period.c" \
+	"$m/match_index.c" "$m/match_cand.c" "$m/match_fit.c" "$m/match_fifo.c" "$m/match_period.c" \
 	"$m/match_near.c" "$m/match_group.c" "$m/match_score.c" "$m/match_explain.c" \
 	"$S/src/kana.c" "$S/src/text.c" "$S/src/text_width.c" "$S/src/money.c" \
 	"$S/src/date.c" "$S/src/textnorm.c" "$S/src/strbuf.c" "$S/src/xalloc.c" "$S/src/err.c"
