@@ -1,4 +1,5 @@
 /* collate: sort keys for customer names (collate.h). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <pthread.h>

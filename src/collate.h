@@ -3,6 +3,7 @@
  * as a byte string compared with strcmp, worked out once per customer.
  * The pinyin order is glibc's zh_CN collation, shipped in data/pinyin.txt,
  * so no zh_CN locale needs to be generated. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_COLLATE_H
 #define UR_SRC_COLLATE_H
 

@@ -1,5 +1,6 @@
 /* test_collate: customer names in the order a clerk looks them up in —
  * Japanese by reading (50音), Chinese by pinyin, Latin by letters. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdlib.h>

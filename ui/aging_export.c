@@ -4,6 +4,7 @@
  * UTF-8 byte-order mark (spreadsheets such as Excel read the file as
  * UTF-8 only with one). The answers default to the config file's
  * export-headers and export-bom. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdlib.h>
