@@ -1,4 +1,5 @@
 /* demo_story: the contacts of the demo's late payers (demo_story.h). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <string.h>
@@ -10,6 +11,7 @@
 
 /* The notes, in the language of the customer's office (a Chinese customer
  * is chased by the Shanghai office). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 struct story_text {
 	const char *broken, *promise, *open, *follow, *visit;
 };

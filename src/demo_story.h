@@ -3,6 +3,7 @@
  * level at a time, and the calls between them (a promise broken, one
  * still open, a follow-up due today) — so the demo's contact log and
  * worklist look like an office's. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_DEMO_STORY_H
 #define UR_SRC_DEMO_STORY_H
 
