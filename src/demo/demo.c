@@ -9,6 +9,7 @@
 #include "csv.h"
 #include "date.h"
 #include "demo.h"
+#include "demo_story.h"
 #include "i18n.h"
 #include "kana.h"
 #include "money.h"
@@ -109,12 +110,21 @@ struct demo_pay {
 	int unapplied;
 };
 
+/* How a customer of the small demo pays (the large one, a benchmark load,
+ * keeps demo_payment_bench): most on time, some days or weeks late, and a
+ * few have stopped paying since a date that puts them at each dunning
+ * level, their story logged (demo_story.h). */
+enum demo_habit { HABIT_ON_TIME, HABIT_DAYS_LATE, HABIT_WEEKS_LATE, HABIT_STOPPED };
+
 /* Where generated records go. */
 struct demo_sink {
 	enum ur_status (*customer)(void *ctx, const struct customer *c, struct ur_err *err);
 	enum ur_status (*invoice)(void *ctx, const struct invoice *inv, struct ur_err *err);
 	enum ur_status (*payment)(void *ctx, const struct customer *c, const struct invoice *inv,
 				  const struct demo_pay *p, struct ur_err *err);
+	/* a customer who stopped paying: the contacts logged since */
+	enum ur_status (*story)(void *ctx, const struct customer *c, int32_t oldest_due,
+				int64_t overdue, struct ur_err *err);
 	void *ctx;
 };
 
@@ -124,6 +134,8 @@ struct demo_cust {
 	struct terms terms;
 	enum cal_region region;
 	int64_t base; /* typical net amount of one invoice */
+	enum demo_habit habit;
+	int32_t stopped; /* HABIT_STOPPED: invoices due from this day on are unpaid */
 	char code[16], terms_text[TERMS_TEXT_SIZE], phone[24], email[48];
 	struct strbuf name, kana, kana_key, address;
 };
@@ -218,6 +230,30 @@ demo_cn_customer(struct demo_gen *g, size_t i, struct demo_cust *d)
 	d->c.credit_limit = i % 4 == 0 ? (d->base * 5 / 10000000 + 1) * 10000000 : 0;
 }
 
+/* Customer i's habit: of each 15, one stopped paying (4, 25, 50, 80 or
+ * 110 days before today in turn: none, or the first to the fourth dunning
+ * level reached), two pay days late and one weeks late. */
+static void
+demo_habit_of(const struct demo_gen *g, size_t i, struct demo_cust *d)
+{
+	static const int32_t stopped_days[] = { 4, 25, 50, 80, 110 };
+
+	d->habit = HABIT_ON_TIME;
+	d->stopped = 0;
+	if (g->size == DEMO_LARGE)
+		return;
+	switch (i % 15) {
+	case 4:
+		d->habit = HABIT_STOPPED;
+		d->stopped = g->today - stopped_days[(i / 15) % COUNT(stopped_days)];
+		break;
+	case 7:
+	case 11: d->habit = HABIT_DAYS_LATE; break;
+	case 13: d->habit = HABIT_WEEKS_LATE; break;
+	default: break;
+	}
+}
+
 /* Customer i: one in ten is a Chinese company billed in CNY. */
 static void
 demo_customer(struct demo_gen *g, size_t i, struct demo_cust *d)
@@ -246,6 +282,7 @@ demo_customer(struct demo_gen *g, size_t i, struct demo_cust *d)
 	d->c.phone = d->phone;
 	d->c.email = d->email;
 	d->c.address = d->address.buf;
+	demo_habit_of(g, i, d);
 }
 
 /* Invoice j of the customer: spread over the 12 months, issued on a
@@ -284,10 +321,11 @@ demo_invoice(struct demo_gen *g, const struct demo_cust *d, size_t j, struct inv
 	inv->due_date = terms_due_date(&d->terms, inv->issue_date, d->region);
 }
 
-/* Whether (and how) invoice inv is paid by today: the later past due, the
- * likelier; most pay around the due date, some a few days late. */
+/* The large demo (a benchmark load, its figures in README): whether and
+ * how invoice inv is paid by today — the later past due, the likelier;
+ * most pay around the due date, some a few days late. */
 static int
-demo_payment(struct demo_gen *g, const struct demo_cust *d, const struct invoice *inv,
+demo_payment_bench(struct demo_gen *g, const struct demo_cust *d, const struct invoice *inv,
 	     struct demo_pay *p)
 {
 	int32_t late = g->today - inv->due_date;
@@ -307,6 +345,36 @@ demo_payment(struct demo_gen *g, const struct demo_cust *d, const struct invoice
 	return 1;
 }
 
+/* Whether (and how) invoice inv is paid by today, by the customer's habit:
+ * on time pays in the five days up to the due date, days late 3–12 days
+ * after it, weeks late 14–34 days after; a payment of the last few days
+ * may still wait unapplied in the deposit queue. */
+static int
+demo_payment(struct demo_gen *g, const struct demo_cust *d, const struct invoice *inv,
+	     struct demo_pay *p)
+{
+	size_t roll, fee;
+	int32_t delay;
+
+	if (g->size == DEMO_LARGE)
+		return demo_payment_bench(g, d, inv, p);
+	roll = demo_pick(g, 100);
+	fee = demo_pick(g, 8);
+	delay = (int32_t)demo_pick(g, 21);
+	if (d->habit == HABIT_STOPPED && inv->due_date >= d->stopped)
+		return 0;
+	p->date = d->habit == HABIT_DAYS_LATE    ? inv->due_date + 3 + delay / 2
+		: d->habit == HABIT_WEEKS_LATE ? inv->due_date + 14 + delay
+					       : inv->due_date - delay / 4;
+	if (p->date > g->today)
+		return 0;
+	if (p->date < inv->issue_date)
+		p->date = inv->issue_date;
+	p->fee = d->region == CAL_JP && fee < 2 ? (fee ? 440 : 660) : 0;
+	p->unapplied = g->today - p->date < 5 && roll % 4 == 0;
+	return 1;
+}
+
 static enum ur_status
 demo_run(enum demo_size size, int32_t today, const struct demo_sink *sink,
 	 struct demo_counts *out, struct ur_err *err)
@@ -320,6 +388,7 @@ demo_run(enum demo_size size, int32_t today, const struct demo_sink *sink,
 
 	memset(&g, 0, sizeof g);
 	g.rng = DEMO_SEED;
+	g.size = size;
 	g.ncust = size == DEMO_LARGE ? 50000 : 300;
 	g.per_cust = size == DEMO_LARGE ? 20 : 24;
 	g.today = today;
@@ -331,6 +400,9 @@ demo_run(enum demo_size size, int32_t today, const struct demo_sink *sink,
 	sb_init(&d.kana_key);
 	sb_init(&d.address);
 	for (size_t i = 0; i < g.ncust && s == UR_OK; i++) {
+		int32_t oldest = 0; /* a stopped payer's oldest overdue invoice */
+		int64_t overdue = 0;
+
 		demo_customer(&g, i, &d);
 		s = sink->customer(sink->ctx, &d.c, err);
 		g.n.customers += s == UR_OK;
@@ -341,7 +413,14 @@ demo_run(enum demo_size size, int32_t today, const struct demo_sink *sink,
 			g.n.invoices += s == UR_OK;
 			if (s == UR_OK && demo_payment(&g, &d, &inv, &pay))
 				s = sink->payment(sink->ctx, &d.c, &inv, &pay, err);
+			else if (d.habit == HABIT_STOPPED && inv.due_date >= d.stopped &&
+				 inv.due_date < g.today) {
+				oldest = oldest && oldest < inv.due_date ? oldest : inv.due_date;
+				overdue += inv.amount;
+			}
 		}
+		if (s == UR_OK && oldest)
+			s = sink->story(sink->ctx, &d.c, oldest, overdue, err);
 	}
 	sb_free(&d.name);
 	sb_free(&d.kana);
@@ -357,6 +436,7 @@ struct demo_store {
 	struct store *st;
 	int64_t cust_id;
 	size_t deposits;
+	int32_t today;
 };
 
 static enum ur_status
@@ -427,6 +507,16 @@ demo_store_payment(void *ctx, const struct customer *c, const struct invoice *in
 				       x->cust_id, NULL, err);
 }
 
+static enum ur_status
+demo_store_story(void *ctx, const struct customer *c, int32_t oldest_due, int64_t overdue,
+		 struct ur_err *err)
+{
+	struct demo_store *x = ctx;
+
+	return demo_story_log(x->st, x->cust_id, strcmp(c->currency, "CNY") == 0, oldest_due,
+			      overdue, x->today, err);
+}
+
 static int
 demo_any(const struct customer *c, void *ctx)
 {
@@ -439,9 +529,9 @@ enum ur_status
 demo_fill(struct store *st, enum demo_size size, int32_t today, struct demo_counts *out,
 	  struct ur_err *err)
 {
-	struct demo_store x = { st, 0, 0 };
+	struct demo_store x = { st, 0, 0, today };
 	const struct demo_sink sink = { demo_store_customer, demo_store_invoice,
-					demo_store_payment, &x };
+					demo_store_payment, demo_store_story, &x };
 	struct demo_counts n;
 	char after[128];
 	int any = 0;
@@ -542,6 +632,19 @@ demo_csv_payment(void *ctx, const struct customer *c, const struct invoice *inv,
 	return UR_OK;
 }
 
+/* So do the contacts. */
+static enum ur_status
+demo_csv_story(void *ctx, const struct customer *c, int32_t oldest_due, int64_t overdue,
+	       struct ur_err *err)
+{
+	(void)ctx;
+	(void)c;
+	(void)oldest_due;
+	(void)overdue;
+	(void)err;
+	return UR_OK;
+}
+
 /* Start dir/name (replacing an earlier demo's), with its header line. */
 static enum ur_status
 demo_csv_open(struct outfile *f, const char *dir, const char *name, const char *header,
@@ -574,7 +677,7 @@ demo_write_csv(const char *dir, enum demo_size size, int32_t today, struct demo_
 {
 	struct demo_csv x;
 	const struct demo_sink sink = { demo_csv_customer, demo_csv_invoice, demo_csv_payment,
-					&x };
+					demo_csv_story, &x };
 	enum ur_status s;
 
 	ur_err_clear(err);

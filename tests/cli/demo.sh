@@ -55,4 +55,31 @@ t_is "CSV invoices equal the demo's (but for payments)" \
 t_ok "demo is deterministic" "$URIKAKE" --db e.db demo
 t_is "same data twice" "$("$URIKAKE" --db e.db export invoices | sha256sum)" \
 	"$(sha256sum <inv.csv)"
+# An office's habits, not a crisis: most customers pay on time, a few days
+# or weeks late, and a handful stopped paying, each at a dunning level it
+# reached one step at a time, with calls and promises logged.
+export URIKAKE_TODAY=2026-03-31
+"$URIKAKE" --db h.db --user demo demo >/dev/null
+"$URIKAKE" --db h.db aging --format csv >h-aging.csv
+late=$(awk -F, 'NR > 1 && $5 + $6 + $7 + $8 > 0' h-aging.csv | wc -l)
+t_ok "most customers pay on time: $late of 300 owe something overdue" \
+	test "$late" -ge 10 -a "$late" -le 50
+old=$(awk -F, 'NR > 1 && $8 > 0' h-aging.csv | wc -l)
+t_ok "a few owe for over 90 days ($old)" test "$old" -ge 1 -a "$old" -le 10
+"$URIKAKE" --db h.db export contacts >h-contacts.csv
+# the highest dunning level logged per customer, and how many at each
+levels=$(awk -F, 'NR > 1 && $NF > top[$1] { top[$1] = $NF }
+	END { for (c in top) n[top[c]]++; for (l = 1; l <= 4; l++) printf "%d ", n[l] }' h-contacts.csv)
+for l in 1 2 3 4; do
+	n=$(echo "$levels" | cut -d' ' -f$l)
+	t_ok "a handful of customers at dunning level $l ($n)" test "$n" -ge 3 -a "$n" -le 20
+done
+t_is "each reached its level one step at a time" \
+	"$(awk -F, 'NR > 1 && $NF > 0 { if ($NF != seen[$1] + 1) bad++; seen[$1] = $NF }
+		END { print bad + 0 }' h-contacts.csv)" 0
+promises=$(awk -F, 'NR > 1 && $(NF - 4) != ""' h-contacts.csv | wc -l)
+t_ok "promises to pay logged ($promises)" test "$promises" -ge 3
+"$URIKAKE" --db h.db contact worklist >h-work.txt
+t_grep "the worklist has follow-ups due today" "^Follow-ups due" h-work.txt
+unset URIKAKE_TODAY
 t_done

@@ -91,20 +91,23 @@ $i. 取引先からの入金が遅れているため、今月末の支払いは�
 		--promise 2026-04-15:2,000,000 --next 2026-04-16 --owner accounting
 }
 
-# C00004 was sent the reminder (level 1) and C00005 the certified letter
-# (level 3), for dunning.script.
+# C00014 was sent the reminder (level 1) and C00143 the certified letter
+# (level 3), for dunning.script; both owe overdue invoices in the demo.
 seed_dunning() { # DB
-	"$URIKAKE" --db "$1" contact dunning C00004 --level 1 &&
-	"$URIKAKE" --db "$1" contact dunning C00005 --level 3
+	"$URIKAKE" --db "$1" contact dunning C00014 --level 1 &&
+	"$URIKAKE" --db "$1" contact dunning C00143 --level 3
 }
 
 # C00001 (Japanese) and C00010 (Chinese) answer the balance confirmation
-# of 03-31 with their own figures, for confirm.script.
+# of 03-31 with their own figures, for confirm.script: in the demo C00001
+# owes its March invoices (616,990 "3月分 ご請求" and 472,780) and leaves
+# out the first, not yet inspected; C00010 owes two February and two March
+# invoices (79,965.35 in all) and says March is paid.
 seed_confirm() { # DB
 	"$URIKAKE" --db "$1" confirm send C00001 C00010 --as-of 2026-03-31 -o "$1.letters/" &&
-	"$URIKAKE" --db "$1" confirm answer C00001 --balance 777,260 \
-		--reason "2月分の請求書は未検収" &&
-	"$URIKAKE" --db "$1" confirm answer C00010 --balance 300000 --reason "3月货款已付"
+	"$URIKAKE" --db "$1" confirm answer C00001 --balance 472,780 \
+		--reason "3月分の請求書は未検収" &&
+	"$URIKAKE" --db "$1" confirm answer C00010 --balance 74666.44 --reason "3月货款已付"
 }
 
 # SCRIPT.script in both catalogues after SEED DB, in OUT/cwd (documents are
@@ -211,17 +214,17 @@ for size in 80x24 132x43; do
 	for lang in ja zh_CN; do
 		dun="$T/out/$size/dunning-$lang" # not d: t_ok sets it
 		[ -f "$dun/db.db" ] || continue
-		t_ok "$size $lang: D in pane 2 saved C00004's letter" \
-			test -s "$dun/cwd/dunning-C00004-2026-03-31.pdf"
-		t_ok "$size $lang: D in pane 3 saved C00198's letter" \
-			test -s "$dun/cwd/dunning-C00198-2026-03-31.pdf"
+		t_ok "$size $lang: D in pane 2 saved C00014's letter" \
+			test -s "$dun/cwd/dunning-C00014-2026-03-31.pdf"
+		t_ok "$size $lang: D in pane 3 saved C00209's letter" \
+			test -s "$dun/cwd/dunning-C00209-2026-03-31.pdf"
 		t_is "$size $lang: each logged once, a level up, as the dunning command does" \
 			"$(sqlite3 "$dun/db.db" "SELECT c.code, k.channel, k.dunning_level,
 				substr(k.at, 1, 10), k.note FROM contact AS k JOIN customer AS c
 				ON c.id = k.customer_id WHERE k.channel = 'letter' AND k.note <> ''
 				ORDER BY k.id")" \
-			"C00004|letter|2|2026-03-31|2 × JPY 461,670
-C00198|letter|1|2026-03-31|7 × JPY 23,878,580"
+			"C00014|letter|2|2026-03-31|3 × JPY 7,982,810
+C00209|letter|1|2026-03-31|2 × JPY 8,322,930"
 	done
 	t_grep "$size: ja preview without settings says so" "自社設定がありません" \
 		"$T/out/$size/nocompany-ja/nocompany-01-preview.screen"
