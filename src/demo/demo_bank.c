@@ -71,6 +71,7 @@ struct db_cust {
 	char *code, *name, *kana;
 	char currency[8];
 	int64_t pending;  /* a payment held to be combined with the next one */
+	int32_t pending_issued;
 	char pending_inv[40];
 };
 
@@ -336,13 +337,28 @@ db_take_customer(const struct customer *c, void *ctx)
 	return 0;
 }
 
-/* A payment of a Japanese customer (payer NULL: the customer's reading). */
+/* The day a payment is booked: a weekday of the last ten days, but not
+ * before the invoice it pays was issued (db_take_invoice leaves out those
+ * issued after the last weekday). */
+static int32_t
+db_pay_day(const struct db_run *run, uint32_t h, int32_t issued)
+{
+	int32_t day = db_weekday(run->today - (int32_t)((h >> 4) % 10));
+	int w = date_weekday(issued);
+
+	if (day >= issued)
+		return day;
+	return issued + (w == 6 ? 2 : w == 0 ? 1 : 0);
+}
+
+/* A payment of a Japanese customer (payer NULL: the customer's reading) of
+ * an invoice issued on issued (0: none). */
 static void
 db_jp_pay(struct db_run *run, const char *payer, const char *reading, int64_t amount,
-	  const char *edi, uint32_t h)
+	  const char *edi, int32_t issued, uint32_t h)
 {
-	struct db_tx t = { ++run->ref, db_weekday(run->today - (int32_t)((h >> 4) % 10)),
-			   amount, NULL, db_rbank[(h >> 8) % 7], db_rbranch[(h >> 12) % 8], edi };
+	struct db_tx t = { ++run->ref, db_pay_day(run, h, issued), amount, NULL,
+			   db_rbank[(h >> 8) % 7], db_rbranch[(h >> 12) % 8], edi };
 	struct strbuf tmp;
 	struct db_rec r;
 
@@ -361,11 +377,13 @@ db_jp_pay(struct db_run *run, const char *payer, const char *reading, int64_t am
 	run->nz++;
 }
 
-/* A row of money in on the CCB statement. */
+/* A row of money in on the CCB statement, for an invoice issued on issued
+ * (0: none). */
 static void
-db_cn_pay(struct db_run *run, const char *payer, int64_t amount, const char *memo, uint32_t h)
+db_cn_pay(struct db_run *run, const char *payer, int64_t amount, const char *memo,
+	  int32_t issued, uint32_t h)
 {
-	int32_t day = db_weekday(run->today - (int32_t)((h >> 4) % 10));
+	int32_t day = db_pay_day(run, h, issued);
 	char date[DATE_ISO_SIZE], when[32], amt[MONEY_BUFSZ], bal[MONEY_BUFSZ], acct[24], ref[40];
 	int y, m, d;
 
@@ -406,16 +424,18 @@ db_jp_invoice(struct db_run *run, struct db_cust *c, const struct invoice *inv, 
 	unsigned k = h % 20;
 
 	if (k < 4) {
-		db_jp_pay(run, NULL, c->kana, open, edi, h);
+		db_jp_pay(run, NULL, c->kana, open, edi, inv->issue_date, h);
 	} else if (k == 4 && open > 20000) {
-		db_jp_pay(run, NULL, c->kana, open - fees[(h >> 5) % 4], edi, h);
+		db_jp_pay(run, NULL, c->kana, open - fees[(h >> 5) % 4], edi, inv->issue_date, h);
 	} else if (k == 5 || k == 6) {
 		if (!c->pending) {
 			c->pending = open;
+			c->pending_issued = inv->issue_date;
 			snprintf(c->pending_inv, sizeof c->pending_inv, "%s", inv->number);
 			return;
 		}
-		db_jp_pay(run, NULL, c->kana, c->pending + open, NULL, h);
+		db_jp_pay(run, NULL, c->kana, c->pending + open, NULL,
+			  c->pending_issued > inv->issue_date ? c->pending_issued : inv->issue_date, h);
 		c->pending = 0;
 	}
 }
@@ -429,13 +449,14 @@ db_take_invoice(const struct invoice *inv, int64_t open, void *ctx)
 
 	key.code = unconst(inv->customer);
 	if (open <= 0 || inv->due_date > run->today + 20 || inv->due_date < run->today - 150 ||
+	    inv->issue_date > db_weekday(run->today) ||
 	    !(c = bsearch(&key, run->cust, run->ncust, sizeof key, db_cust_cmp)))
 		return 0;
 	if (strcmp(inv->currency, "JPY") == 0 && run->nz < DB_MAX_JPY)
 		db_jp_invoice(run, c, inv, open, h);
 	else if (strcmp(inv->currency, "CNY") == 0 && run->ncsv < DB_MAX_CNY && h % 10 < 6)
 		db_cn_pay(run, c->name, h % 10 == 5 ? open / 200 * 100 : open,
-			  h % 3 == 0 ? inv->number : NULL, h);
+			  h % 3 == 0 ? inv->number : NULL, inv->issue_date, h);
 	return 0;
 }
 
@@ -448,17 +469,19 @@ db_finish(struct db_run *run)
 		struct db_cust *c = &run->cust[i];
 
 		if (c->pending)
-			db_jp_pay(run, NULL, c->kana, c->pending, NULL, db_hash(c->pending_inv));
+			db_jp_pay(run, NULL, c->kana, c->pending, NULL, c->pending_issued,
+				  db_hash(c->pending_inv));
 	}
 	for (size_t i = 0; i < sizeof db_jp_stranger / sizeof db_jp_stranger[0]; i++) {
 		uint32_t h = db_hash(db_jp_stranger[i]);
 
-		db_jp_pay(run, db_jp_stranger[i], NULL, 3000 + (int64_t)(h % 4000) * 100, NULL, h);
+		db_jp_pay(run, db_jp_stranger[i], NULL, 3000 + (int64_t)(h % 4000) * 100, NULL, 0,
+			  h);
 	}
 	for (size_t i = 0; i < sizeof db_cn_stranger / sizeof db_cn_stranger[0]; i++) {
 		uint32_t h = db_hash(db_cn_stranger[i]);
 
-		db_cn_pay(run, db_cn_stranger[i], 50000 + (int64_t)(h % 90000) * 100, NULL, h);
+		db_cn_pay(run, db_cn_stranger[i], 50000 + (int64_t)(h % 90000) * 100, NULL, 0, h);
 	}
 }
 

@@ -338,6 +338,16 @@ t_grep "demo: company type at the end" ',[^,)]*(ｶ,,' demo/dep.csv
 t_grep "demo: strangers" ',ﾀﾅｶ ｲﾁﾛｳ,' demo/dep.csv
 t_grep "demo: Chinese payers in CNY" ',CNY,[^,]*有限公司,' demo/dep.csv
 t_grep "demo: EDI naming an invoice" ',INV-[0-9]*-[0-9]*,unmatched,' demo/dep.csv
+# A customer pays an invoice once it is issued: no deposit of the demo's
+# bank files is dated before the invoice it pays, on a Tuesday as on a
+# Sunday (the last invoices then fall after the last banking day).
+mkdir demo-days
+for day in 2026-03-31 2026-12-06; do
+	URIKAKE_TODAY=$day "$URIKAKE" --db "demo-days/$day.db" demo >/dev/null
+	t_is "demo on $day: no payment dated before its invoice" \
+		"$(URIKAKE_TODAY=$day "$URIKAKE" --db "demo-days/$day.db" match --auto --dry-run --json |
+			grep -c -e 'paid before its invoice' -e 'issued after the deposit')" 0
+done
 t_ok "demo bank-file" "$URIKAKE" demo bank-file big.dat --records 100001
 t_is "bank-file: two groups of 200-byte records" "$(wc -c <big.dat)" \
 	$(( (100001 + 2 * 2 + 1) * 202 ))

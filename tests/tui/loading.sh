@@ -119,12 +119,12 @@ t_is "two loads ahead, then the refresh's reload of both" "$(loads refresh)" 4
 ahead drill 'settle' 'keys 2 j j j <Enter>' 'dump drill' 'keys <Esc>' 'dump closed'
 t_grep "the drill-down opens on the cursor's customer" '^+- C00004 .* as of 2026-03-31' \
 	"$T/drill/drill.screen"
-open=$($U aging --format csv | sed -n 's/^C00004,.*,JPY,.*,\([0-9]*\),[0-9]*$/\1/p' |
+open=$($U aging --format csv | awk -F, '$1 == "C00004" && $3 == "JPY" { print $9 }' |
 	sed -e :a -e 's/\([0-9]\)\([0-9]\{3\}\)\($\|,\)/\1,\2\3/;ta')
 rows=$($U aging --format csv | sed 1d | wc -l)
 t_grep "with its figures (open $open as in the aging report)" \
 	"^| JPY open $open · -2.0 days late · DSO 30.4 " "$T/drill/drill.screen"
-t_grep "and what paid its invoices" '^|   <- 2025-07-31 auto 172,810 00000071 ' \
+t_grep "and what paid its invoices" '^|   <- 2025-08-28 auto 206,360 00000072 ' \
 	"$T/drill/drill.screen"
 t_grep "Esc closes it" "^As of 2026-03-31 by due date · $rows rows" "$T/drill/closed.screen"
 t_done
