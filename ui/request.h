@@ -34,6 +34,8 @@
 	R(SPLIT, "split", N_("Split across invoices with amounts")) \
 	R(ASSIGN, "assign", N_("Assign the payer to a customer")) \
 	R(PARK, "park", N_("Park as not a customer payment")) \
+	R(NOTICE, "difference-notice", \
+	  N_("Preview a notice of the payment's difference (p prints and logs it)")) \
 	R(GOTO_AGING, "goto-aging", N_("Show the customer's aging")) \
 	R(GOTO_CONTACTS, "goto-contacts", N_("Show the customer's contact log")) \
 	R(UNDO, "undo", N_("Undo my last action")) \
@@ -84,6 +86,7 @@
 	H(SPLIT, N_("Split")) \
 	H(ASSIGN, N_("Assign")) \
 	H(PARK, N_("Park")) \
+	H(NOTICE, N_("Notice")) \
 	H(UNDO, N_("Undo")) \
 	H(WORKLIST, N_("Worklist")) \
 	H(RECORD_CONTACT, N_("Contact")) \
