@@ -153,7 +153,7 @@ said_logged(struct app *a, const struct preview *p, const char *path, const char
 
 	settings_date(&a->set, notice_follow_up(&p->nf, a->today), day, sizeof day);
 	if (p->n.letter.title && !*printer)
-		app_msg(a, _("Saved %s (no printer); logged with a follow-up on %s."), path, day);
+		app_msg(a, _("Logged with a follow-up on %s; saved %s (no printer)."), day, path);
 	else if (p->n.letter.title)
 		app_msg(a, _("Logged with a follow-up on %s; sent %s to %s: %s"), day, path, printer,
 			job);

@@ -86,8 +86,8 @@
 	H(SPLIT, N_("Split")) \
 	H(ASSIGN, N_("Assign")) \
 	H(PARK, N_("Park")) \
-	H(NOTICE, N_("Notice")) \
 	H(UNDO, N_("Undo")) \
+	H(NOTICE, N_("Notice")) \
 	H(WORKLIST, N_("Worklist")) \
 	H(RECORD_CONTACT, N_("Contact")) \
 	H(DUNNING_MOVE, N_("Dunning")) \
