@@ -10,19 +10,14 @@
 #include "cmd_match.h"
 #include "cmd_notice.h"
 #include "cmd_statement.h"
-#include "contact.h"
 #include "date.h"
 #include "i18n.h"
 #include "match.h"
-#include "notice.h"
+#include "notice_send.h"
 #include "store.h"
-#include "store_contact.h"
 #include "store_match.h"
 #include "store_refund.h"
 #include "xalloc.h"
-
-/* Days until a kept or refunded difference is followed up. */
-#define NOTICE_FOLLOW_UP_DAYS 14
 
 struct notice_args {
 	const char *deposit, *action, *by, *lang, *out, *format, *company, *templates;
@@ -38,25 +33,6 @@ struct diff_job {
 	struct customer cu;
 	struct notice_facts f;
 };
-
-/* What was billed is all that is open on the proposal's invoices (a
- * proposal may clear only part of one), less the fees it accepts. */
-static int
-billed_open(struct store *st, const struct match_proposal *p, struct notice_facts *f,
-	    struct ur_err *err)
-{
-	struct invoice inv;
-	int64_t open;
-	int rc;
-
-	f->billed = 0;
-	for (int i = 0; i < p->nlines; i++) {
-		if ((rc = store_invoice_get(st, p->line[i].number, &inv, &open, err)) != UR_OK)
-			return rc;
-		f->billed += open - notice_fee(p, i);
-	}
-	return UR_OK;
-}
 
 static int
 diff_facts(struct store *st, const char *ref, struct diff_job *j, struct ur_err *err)
@@ -77,12 +53,8 @@ diff_facts(struct store *st, const char *ref, struct diff_job *j, struct ur_err 
 	if ((rc = store_match_load(st, j->ix, err)) != UR_OK)
 		return rc;
 	match_deposit(j->ix, &cfg, &j->l.d[0], &j->r);
-	if (j->r.nprop && (rc = store_customer_get(st, j->r.prop[0].customer_code, &j->cu,
-						   err)) != UR_OK)
-		return rc;
-	notice_difference_facts(&j->f, &j->l.d[0], j->r.nprop ? &j->r.prop[0] : NULL,
-				j->r.nprop ? &j->cu : NULL, date_today());
-	return j->r.nprop ? billed_open(st, &j->r.prop[0], &j->f, err) : UR_OK;
+	return notice_difference_load(st, &j->l.d[0], j->r.nprop ? &j->r.prop[0] : NULL,
+				      date_today(), &j->cu, &j->f, err);
 }
 
 /* Check and apply the options that shape the facts. */
@@ -141,9 +113,7 @@ write_notice(struct store *st, const struct notice_args *a, struct notice *n,
 	     const struct notice_facts *f, const struct company *co, int64_t cust_id)
 {
 	struct docout o = { 0 };
-	struct contact ct = { 0 };
 	struct ur_err err;
-	char note[512];
 	int rc;
 
 	o.fmt = a->format && strcmp(a->format, "txt") == 0 ? DOCOUT_TXT : DOCOUT_PDF;
@@ -159,15 +129,8 @@ write_notice(struct store *st, const struct notice_args *a, struct notice *n,
 		docout_abort(&o);
 	if (rc != UR_OK || !cust_id)
 		return rc;
-	snprintf(note, sizeof note, "%s (%s)", n->letter.title, *f->deposit ? f->deposit : "-");
-	ct.customer_id = cust_id;
-	ct.channel = CONTACT_LETTER;
-	ct.note = note;
-	if (f->kind == NOTICE_DIFFERENCE)
-		ct.next_date = f->action == NOTICE_EXPECT ? f->by
-							  : date_today() + NOTICE_FOLLOW_UP_DAYS;
 	ur_err_clear(&err);
-	if (store_contact_add(st, &ct, date_today(), NULL, &err) != UR_OK)
+	if (notice_log(st, n, f, cust_id, date_today(), &err) != UR_OK)
 		return cli_fail(&err);
 	cli_printf(_("Recorded the notice in the contact log of %s.\n"), n->s.code);
 	return UR_OK;
@@ -178,7 +141,6 @@ build_and_write(struct store *st, const struct notice_args *a, const struct noti
 		int64_t cust_id)
 {
 	char *dir = a->templates ? xstrdup(a->templates) : docout_templates_dir();
-	char *text = NULL, *name = NULL;
 	struct company co;
 	struct notice n;
 	struct ur_err err;
@@ -189,12 +151,8 @@ build_and_write(struct store *st, const struct notice_args *a, const struct noti
 		free(dir);
 		return rc;
 	}
-	rc = notice_template(f->kind, notice_lang(f), dir, &text, &name, &err);
-	if (rc == UR_OK)
-		rc = notice_build(text, name, f, &co, &n, &err);
+	rc = notice_make(f, dir, &co, &n, &err);
 	free(dir);
-	free(text);
-	free(name);
 	if (rc != UR_OK) {
 		company_free(&co);
 		return cli_fail(&err);
@@ -222,7 +180,7 @@ notice_difference(const struct cli *c, const struct notice_args *a)
 	ur_err_clear(&err);
 	if ((rc = diff_facts(st, a->deposit, &j, &err)) == UR_OK &&
 	    (rc = diff_options(a, &j.f, &err)) == UR_OK)
-		rc = build_and_write(st, a, &j.f, j.r.nprop ? j.cu.id : 0);
+		rc = build_and_write(st, a, &j.f, j.cu.id);
 	else
 		rc = cli_fail(&err);
 	if (j.ix)

@@ -226,6 +226,44 @@ test_round_sum_due_together(void)
 	match_index_free(ix);
 }
 
+/* A holding company pays its subsidiaries' closing totals in one
+ * transfer: September of each, a returned-goods slip netted, the tax a
+ * few yen off. */
+static void
+test_holding_closings(void)
+{
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep("ｶ)ｼﾝｴｲｽｲｻﾝﾎ-ﾙﾃﾞｲﾝｸﾞｽ", "2026-10-30", 27000 + 55000 - 3);
+	int k;
+
+	match_config_default(&cfg);
+	cust(ix, 1, "H1", "株式会社新栄水産ホールディングス", "シンエイスイサンホールディングス");
+	cust(ix, 2, "S1", "株式会社アーバンプランニング", "アーバンプランニング");
+	cust(ix, 3, "S2", "株式会社村上電設", "ムラカミデンセツ");
+	match_index_add_payers(ix, 2, "H1", NULL);
+	match_index_add_payers(ix, 3, "H1", NULL);
+	match_index_set_closing(ix, 2, 31);
+	match_index_set_closing(ix, 3, 31);
+	slip(ix, 21, 2, "2026-09-05", "2026-10-31", 10000);
+	slip(ix, 22, 2, "2026-09-12", "2026-10-31", 20000);
+	slip(ix, 23, 2, "2026-09-20", "2026-10-31", -3000);
+	slip(ix, 24, 2, "2026-10-03", "2026-11-30", 5000);
+	slip(ix, 31, 3, "2026-09-08", "2026-10-31", 40000);
+	slip(ix, 32, 3, "2026-09-25", "2026-10-31", 15000);
+	slip(ix, 33, 3, "2026-10-02", "2026-11-30", 8000);
+	match_index_finish(ix);
+	match_deposit(ix, &cfg, &d, &r);
+	for (k = 0; k < r.nprop && !(r.prop[k].features & MATCH_F_SEVERAL); k++)
+		;
+	tap_ok(k < r.nprop && k < 3 && r.prop[k].nlines == 5,
+	       "a holding pays two subsidiaries' September: proposed, the credit slip netted (at %d "
+	       "of %d, %d lines)", k, r.nprop, k < r.nprop ? r.prop[k].nlines : 0);
+	tap_ok(r.hold != MATCH_AUTO, "… for a clerk to confirm");
+	match_index_free(ix);
+}
+
 TAP_SUITE(match_closing)
 {
 	test_partial_netted();
@@ -233,4 +271,5 @@ TAP_SUITE(match_closing)
 	test_due_now_subset();
 	test_catch_up_equal_months();
 	test_round_sum_due_together();
+	test_holding_closings();
 }

@@ -142,6 +142,8 @@ build_lines(struct app *a, struct drillm *m)
 		push(m, DL_INV, i, 0, NULL);
 		for (size_t j = 0; j < m->d.inv[i].npaid; j++)
 			push(m, DL_PAID, i, j, NULL);
+		if (m->d.inv[i].disputed)
+			push_text(m, DL_TEXT, _("  ! disputed by the customer: no dunning until resolved"));
 	}
 	if (!m->d.ninv)
 		push_text(m, DL_TEXT, _("No open or recently settled invoices."));

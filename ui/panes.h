@@ -1,7 +1,8 @@
 /* panes: what the panes share with their modal layers —
  * the customer drill-down (drill.c), the record-a-contact form
  * (contact_form.c, with the line editor of field.c) and the statement
- * and dunning letter previews with printing (preview.c), a text read in
+ * and dunning letter previews with printing (preview.c) and the
+ * difference notice's, a text read in
  * full (textview.c). */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_UI_PANES_H
@@ -48,6 +49,11 @@ void preview_open(struct app *a, const char *code);
  *  on today (modal; why not on the message line when there is none); p
  *  prints or saves it and logs it as a contact at that level. */
 void preview_letter_open(struct app *a, const char *code);
+struct notice_facts;
+/** Open the preview of the difference notice of facts f (modal); p prints
+ *  or saves it and, when customer_id is set, logs it as a contact with its
+ *  follow-up date (notice_log). */
+void preview_notice_open(struct app *a, const struct notice_facts *f, int64_t customer_id);
 
 /** Show text over the panes under title (modal): its lines wrapped,
  *  scrollable when long, closed by any other key. */

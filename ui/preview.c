@@ -4,7 +4,8 @@
  * next level, as the dunning command writes it), and printing either from
  * there: the PDF goes to CUPS via lp on the printer of the company
  * settings; without a printer the PDF is saved and its path reported. A
- * letter printed or saved is logged as a contact at its level, once. */
+ * letter printed or saved is logged as a contact at its level, once; so is
+ * a difference notice (the queue's d), with its follow-up date. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -19,6 +20,7 @@
 #include "dunning_send.h"
 #include "i18n.h"
 #include "kvconf.h"
+#include "notice_send.h"
 #include "panes.h"
 #include "render.h"
 #include "statement.h"
@@ -31,6 +33,10 @@ struct preview {
 	struct dunning_send send; /*   what logs it */
 	char *templates;          /*   the user's templates directory */
 	bool logged;              /*   in the contact log already */
+	struct notice n;          /* a notice's preview: n.letter.title set */
+	struct notice_facts nf;   /*   its facts, for the log */
+	char *deposit;            /*   nf.deposit's copy */
+	int64_t notice_cust;      /*   whom to log it on; 0: a payer we do not know */
 	struct company co;
 	struct strbuf text;
 	size_t *line; /* start of each line in text */
@@ -44,6 +50,8 @@ preview_free(void *ctx)
 	struct preview *p = ctx;
 
 	dunning_free(&p->d);
+	notice_free(&p->n);
+	free(p->deposit);
 	dunning_send_free(&p->send);
 	free(p->templates);
 	stmt_free(&p->s);
@@ -73,6 +81,14 @@ split_lines(struct preview *p)
 	}
 }
 
+/* Does printing or saving it log it (a letter or a notice to a customer,
+ * not yet logged)? */
+static bool
+logs(const struct preview *p)
+{
+	return !p->logged && (p->d.title || p->notice_cust);
+}
+
 static void
 preview_draw(struct app *a, void *ctx)
 {
@@ -83,7 +99,10 @@ preview_draw(struct app *a, void *ctx)
 
 	(void)a;
 	draw_box(y, 0, rows, COLS, UI_BORDER);
-	if (p->d.title)
+	if (p->n.letter.title)
+		snprintf(buf, sizeof buf, _(" Difference notice: %s %s · lines %ld-%ld of %zu "),
+			 p->n.s.code, p->n.s.name, p->top + 1, last, p->nlines);
+	else if (p->d.title)
 		snprintf(buf, sizeof buf, _(" Dunning letter (%d %s): %s %s · lines %ld-%ld of %zu "),
 			 p->d.level, contact_level_name(p->d.level), p->s.code, p->s.name,
 			 p->top + 1, last, p->nlines);
@@ -95,20 +114,27 @@ preview_draw(struct app *a, void *ctx)
 		draw_text(y + 1 + (int)(i - p->top), 1, COLS - 2, p->text.buf + p->line[i],
 			  TEXT_LEFT, UI_OVERLAY);
 	draw_text(y + rows - 2, 2, COLS - 4,
-		  p->d.title && !p->logged ? _("j/k PgUp/PgDn scroll · p print and log it · Esc close")
+		  logs(p) ? _("j/k PgUp/PgDn scroll · p print and log it · Esc close")
 					   : _("j/k PgUp/PgDn scroll · p print · Esc close"),
 		  TEXT_LEFT, UI_MUTED);
 }
 
-/* Log the letter just printed or saved (once); false, said, when it fails. */
+/* Log the letter or notice just printed or saved (once); false, said,
+ * when it fails. */
 static bool
-log_letter(struct app *a, struct preview *p)
+log_doc(struct app *a, struct preview *p)
 {
 	struct ur_err err;
+	enum ur_status rc;
 
 	ur_err_clear(&err);
-	dunning_send_sent(&p->send, &p->d);
-	if (dunning_send_log(&p->send, a->today, &err) != UR_OK) {
+	if (p->n.letter.title) {
+		rc = notice_log(a->st, &p->n, &p->nf, p->notice_cust, a->today, &err);
+	} else {
+		dunning_send_sent(&p->send, &p->d);
+		rc = dunning_send_log(&p->send, a->today, &err);
+	}
+	if (rc != UR_OK) {
 		app_error(a, "%s", err.msg);
 		return false;
 	}
@@ -117,31 +143,66 @@ log_letter(struct app *a, struct preview *p)
 	return true;
 }
 
+/* Say where the document went and what was logged (what was logged
+ * first: lp's reply may not fit). */
+static void
+said_logged(struct app *a, const struct preview *p, const char *path, const char *printer,
+	    const char *job)
+{
+	char day[32];
+
+	settings_date(&a->set, notice_follow_up(&p->nf, a->today), day, sizeof day);
+	if (p->n.letter.title && !*printer)
+		app_msg(a, _("Logged with a follow-up on %s; saved %s (no printer)."), day, path);
+	else if (p->n.letter.title)
+		app_msg(a, _("Logged with a follow-up on %s; sent %s to %s: %s"), day, path, printer,
+			job);
+	else if (!*printer)
+		app_msg(a, _("Saved %s (no printer); logged %d %s."), path, p->d.level,
+			contact_level_name(p->d.level));
+	else
+		app_msg(a, _("Logged %d %s; sent %s to %s: %s"), p->d.level,
+			contact_level_name(p->d.level), path, printer, job);
+}
+
+/* The PDF's file name: statement-, dunning- or notice-CODE-DATE.pdf (a
+ * notice names its deposit too: a customer may get two on a day). */
+static char *
+doc_file(const struct preview *p, int32_t today)
+{
+	char code[256];
+
+	if (!p->n.letter.title)
+		return docprint_file_name(p->d.title ? "dunning" : "statement", p->s.code, today);
+	if (strcmp(p->n.s.code, p->deposit) == 0)
+		return docprint_file_name("notice", p->deposit, today);
+	snprintf(code, sizeof code, "%s-%s", p->n.s.code, p->deposit);
+	return docprint_file_name("notice", code, today);
+}
+
 /* Write the PDF in the current directory; print it when a printer is set. */
 static void
 preview_print(struct app *a, struct preview *p)
 {
 	const char *printer = company_get(&p->co, "printer", NULL);
-	bool letter = p->d.title && !p->logged;
-	char *path = docprint_file_name(p->d.title ? "dunning" : "statement", p->s.code, a->today);
+	bool notice = p->n.letter.title, log = logs(p);
+	const struct statement *s = notice ? &p->n.s : &p->s;
+	const struct dunning_letter *d = notice ? &p->n.letter : p->d.title ? &p->d : NULL;
+	char *path = doc_file(p, a->today);
 	struct strbuf job;
 	struct ur_err err;
 	int pages = 0;
 
 	ur_err_clear(&err);
 	sb_init(&job);
-	if (docprint_pdf(&p->s, p->d.title ? &p->d : NULL, &p->co, path, &pages, &err) != UR_OK)
+	if (docprint_pdf(s, d, &p->co, path, &pages, &err) != UR_OK)
 		app_error(a, "%s", err.msg);
 	else if (*printer && docprint_lp(path, printer, &job, &err) != UR_OK)
 		app_error(a, "%s", err.msg);
-	else if (letter && !log_letter(a, p))
+	else if (log && !log_doc(a, p))
 		; /* said why */
-	else if (letter && !*printer)
-		app_msg(a, _("Saved %s (no printer); logged %d %s."), path, p->d.level,
-			contact_level_name(p->d.level));
-	else if (letter) /* what was logged first: lp's reply may not fit */
-		app_msg(a, _("Logged %d %s; sent %s to %s: %s"), p->d.level,
-			contact_level_name(p->d.level), path, printer, job.buf);
+	else if (log)
+		said_logged(a, p, path, printer, job.buf);
 	else if (!*printer)
 		app_msg(a, _("Saved %s (no printer in the company settings)."), path);
 	else
@@ -261,5 +322,27 @@ preview_letter_open(struct app *a, const char *code)
 		return;
 	}
 	dunning_text(&p->d, &p->co, &p->text);
+	preview_show(a, p);
+}
+
+void
+preview_notice_open(struct app *a, const struct notice_facts *f, int64_t customer_id)
+{
+	struct preview *p = xcalloc(1, sizeof *p);
+	struct ur_err err;
+
+	sb_init(&p->text);
+	load_company(a, &p->co, &p->text);
+	p->templates = kvconf_path("templates");
+	ur_err_clear(&err);
+	if (notice_make(f, p->templates, &p->co, &p->n, &err) != UR_OK) {
+		app_error(a, "%s", err.msg);
+		preview_free(p);
+		return;
+	}
+	p->nf = (struct notice_facts){ .kind = f->kind, .action = f->action, .by = f->by };
+	p->nf.deposit = p->deposit = xstrdup(f->deposit ? f->deposit : "");
+	p->notice_cust = customer_id;
+	dunning_text(&p->n.letter, &p->co, &p->text);
 	preview_show(a, p);
 }

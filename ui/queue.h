@@ -1,5 +1,6 @@
 /* queue: what the deposit-queue pane (view_queue.c), its window over the
- * database (queue_win.c) and its forms (queue_form.c, picker.c) share. */
+ * database (queue_win.c), its forms (queue_form.c, picker.c) and its
+ * difference notice (queue_notice.c) share. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_UI_QUEUE_H
 #define UR_UI_QUEUE_H
@@ -81,6 +82,11 @@ bool queue_auto_match(const struct sui_alloc *a, size_t n);
  *  (undo_hint: say that u undoes an automatic match); the lines used. */
 int queue_draw_matched(const struct sui_match *det, const struct sui_alloc *a, size_t n,
 		       bool undo_hint, int y, int rows);
+
+/** The queue's d: ask what we will do about the difference between
+ *  deposit det and proposal sel (none: from a payer we do not know), then
+ *  preview the difference notice (preview_notice_open). */
+void queue_notice_ask(struct app *a, const struct sui_match *det, int sel);
 
 /** Report a failed write: a lost race says so and refreshes. */
 void queue_report(struct app *a, const struct ur_err *err);

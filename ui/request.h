@@ -34,6 +34,8 @@
 	R(SPLIT, "split", N_("Split across invoices with amounts")) \
 	R(ASSIGN, "assign", N_("Assign the payer to a customer")) \
 	R(PARK, "park", N_("Park as not a customer payment")) \
+	R(NOTICE, "difference-notice", \
+	  N_("Preview a notice of the payment's difference (p prints and logs it)")) \
 	R(GOTO_AGING, "goto-aging", N_("Show the customer's aging")) \
 	R(GOTO_CONTACTS, "goto-contacts", N_("Show the customer's contact log")) \
 	R(UNDO, "undo", N_("Undo my last action")) \
@@ -85,6 +87,7 @@
 	H(ASSIGN, N_("Assign")) \
 	H(PARK, N_("Park")) \
 	H(UNDO, N_("Undo")) \
+	H(NOTICE, N_("Notice")) \
 	H(WORKLIST, N_("Worklist")) \
 	H(RECORD_CONTACT, N_("Contact")) \
 	H(DUNNING_MOVE, N_("Dunning")) \

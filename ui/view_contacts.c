@@ -18,6 +18,7 @@
 #include "loader.h"
 #include "money.h"
 #include "panes.h"
+#include "store_confirm.h"
 #include "store_contact.h"
 #include "text.h"
 #include "xalloc.h"
@@ -45,6 +46,8 @@ struct citem {
 struct cset {
 	bool timeline;
 	struct pane_customer c; /* whose timeline */
+	struct confirm_row conf; /* and its balance confirmation (strings cleared) */
+	char conf_currency[8];
 	int name_w;             /* the widest customer name, in cells */
 	struct citem *rows;
 	size_t n, cap;
@@ -189,6 +192,35 @@ work_free(void *p)
 	free(k);
 }
 
+/* The customer's latest balance confirmation, its numbers only. */
+static int
+keep_confirm(const struct confirm_row *r, void *ctx)
+{
+	struct cset *s = ctx;
+
+	s->conf = *r;
+	snprintf(s->conf_currency, sizeof s->conf_currency, "%s", r->currency ? r->currency : "");
+	s->conf.code = s->conf.name = s->conf.currency = NULL;
+	s->conf.document = s->conf.delivery = s->conf.file = NULL;
+	s->conf.reason = s->conf.user = NULL;
+	return 0;
+}
+
+/* "confirmation: awaiting an answer" or "confirmation disputed by 456,720"
+ * (ours less theirs), for the timeline's title. */
+static void
+confirm_text(const struct cset *s, char *buf, size_t size)
+{
+	char amt[MONEY_BUFSZ];
+
+	if (s->conf.state != CONFIRM_DISPUTED) {
+		snprintf(buf, size, _("confirmation: %s"), confirm_state_label(s->conf.state));
+		return;
+	}
+	money_format(s->conf.difference, s->conf_currency, MONEY_GROUP, amt, sizeof amt);
+	snprintf(buf, size, _("confirmation disputed by %s"), amt);
+}
+
 /* On the loader's thread. */
 static enum ur_status
 work_run(struct loader *l, struct store *st, void *p, struct ur_err *err)
@@ -196,8 +228,14 @@ work_run(struct loader *l, struct store *st, void *p, struct ur_err *err)
 	struct cwork *k = p;
 
 	k->ld = l;
-	if (k->set.timeline)
-		return store_contact_timeline(st, k->set.c.id, k->today, add_entry, k, err);
+	enum ur_status rc;
+
+	if (k->set.timeline) {
+		rc = store_contact_timeline(st, k->set.c.id, k->today, add_entry, k, err);
+		return rc == UR_OK ? store_confirm_latest(st, k->set.c.id, keep_confirm, &k->set,
+							  err)
+				   : rc;
+	}
 	return store_contact_worklist(st, &k->conf, k->today, add_work, k, err);
 }
 
@@ -576,13 +614,15 @@ contacts_draw(struct view *v, int y, int rows)
 {
 	struct contacts *k = v->priv;
 	const struct cset *s = &k->set;
-	char buf[512], date[32];
+	char buf[512], date[32], conf[256];
 	long top;
 
 	settings_date(&v->app->set, v->app->today, date, sizeof date);
-	if (s->timeline)
-		snprintf(buf, sizeof buf, _("Contact log · %s %s · %zu"), s->c.code, s->c.name, s->n);
-	else if (*k->rep)
+	if (s->timeline) {
+		confirm_text(s, conf, sizeof conf);
+		snprintf(buf, sizeof buf, _("Contact log · %s %s · %zu · %s"), s->c.code, s->c.name,
+			 s->n, conf);
+	} else if (*k->rep)
 		snprintf(buf, sizeof buf, _("Worklist for %s · %zu to do · calls for %s"), date,
 			 s->n, k->rep);
 	else

@@ -678,7 +678,7 @@ static bool
 acts_on_row(enum request req)
 {
 	return req == REQ_CONFIRM || req == REQ_NEXT_PROPOSAL || req == REQ_PICK ||
-	       req == REQ_SPLIT || req == REQ_ASSIGN || req == REQ_PARK;
+	       req == REQ_SPLIT || req == REQ_ASSIGN || req == REQ_PARK || req == REQ_NOTICE;
 }
 
 static bool
@@ -727,6 +727,10 @@ queue_request(struct view *v, enum request req)
 			do_undo(v);
 		break;
 	case REQ_STATEMENT: do_statement(v); break;
+	case REQ_NOTICE:
+		if (waiting(v))
+			queue_notice_ask(v->app, &q->det, q->sel);
+		break;
 	case REQ_FILTER:
 		q->w.filter = (q->w.filter + 1) % SUI_FILTER_COUNT;
 		drop_detail(q); /* a matched deposit's reason is read only in the auto list */

@@ -14,6 +14,9 @@
 #include "match_priv.h"
 #include "xalloc.h"
 
+#define GROUP_CHOICES 12  /* per member: periods and everything up to them */
+#define GROUP_STEPS 20000 /* combinations looked at, at most */
+
 /* The group's invoices in cur due about when d came (near) or all of
  * them, into w; their number, *total their sum. */
 static int
@@ -71,6 +74,138 @@ group_emit(const struct match_index *ix, struct mlines *lines, const struct minv
 	fn(ctx, &p);
 }
 
+/* One member's closing periods as the choices of a group payment: a
+ * period's slips, or everything open up to a period's end. */
+struct choice {
+	int from, to;   /* slips w[from, to) of the member */
+	int64_t sum;
+};
+
+struct member {
+	const struct minv **w;
+	struct choice choice[GROUP_CHOICES];
+	int nchoice;
+};
+
+/* Customer c's choices for d, those due nearest the deposit first. */
+static void
+member_choices(const struct match_index *ix, const struct match_deposit *d,
+	       const struct mcust *c, struct member *m)
+{
+	struct fitter f = { .ix = ix, .d = d, .c = c };
+	struct period *per = xmalloc((c->inv_count + 1) * sizeof *per);
+	int np = match_periods_of(&f, m->w, per), near[GROUP_CHOICES];
+
+	m->nchoice = 0;
+	for (int k = np - 1; k >= 0 && m->nchoice + 2 <= GROUP_CHOICES; k--) {
+		int end = per[k].first + per[k].n, gap = INT32_MAX;
+
+		for (int i = per[k].first; i < end; i++) {
+			int g = match_due_gap(c, d->date, m->w[i]->due);
+
+			gap = m->w[i]->open > 0 && g < gap ? g : gap;
+		}
+		m->choice[m->nchoice] = (struct choice){ per[k].first, end, per[k].sum };
+		near[m->nchoice++] = gap;
+		if (k > 0) {
+			int64_t all = 0;
+
+			for (int i = 0; i < end; i++)
+				all += m->w[i]->open;
+			m->choice[m->nchoice] = (struct choice){ 0, end, all };
+			near[m->nchoice++] = gap;
+		}
+	}
+	for (int i = 1; i < m->nchoice; i++) /* insertion sort by due gap */
+		for (int j = i; j > 0 && near[j] < near[j - 1]; j--) {
+			struct choice t = m->choice[j];
+			int g = near[j];
+
+			m->choice[j] = m->choice[j - 1], m->choice[j - 1] = t;
+			near[j] = near[j - 1], near[j - 1] = g;
+		}
+	free(per);
+}
+
+struct group_search {
+	struct member *m;
+	int n, pick[MATCH_MAX_CANDS];
+	int64_t amount, tol;
+	const struct match_fee_policy *fee;
+	long steps;
+	int found[MATCH_MAX_CANDS];
+};
+
+/* Does sum (members paid: paid) pay the deposit, less a fee or tax
+ * rounding? */
+static bool
+group_fits(const struct group_search *g, int64_t sum, int paid)
+{
+	int64_t diff = sum - g->amount;
+
+	return paid >= 2 && ((diff >= -g->tol && diff <= g->tol) ||
+			     (diff > 0 && match_fee_allows(g->fee, diff)));
+}
+
+/* Each member one of its choices or nothing (pick -1), nearest first. */
+static bool
+group_dfs(struct group_search *g, int i, int64_t sum, int paid)
+{
+	if (++g->steps > GROUP_STEPS)
+		return false;
+	if (i == g->n) {
+		if (!group_fits(g, sum, paid))
+			return false;
+		memcpy(g->found, g->pick, sizeof g->found);
+		return true;
+	}
+	for (int k = 0; k <= g->m[i].nchoice; k++) {
+		g->pick[i] = k < g->m[i].nchoice ? k : -1;
+		if (group_dfs(g, i + 1, k < g->m[i].nchoice ? sum + g->m[i].choice[k].sum : sum,
+			      paid + (k < g->m[i].nchoice)))
+			return true;
+	}
+	return false;
+}
+
+/* The group's closing totals: one closing period (or everything open up
+ * to one) of each of two or more members adding up to the deposit,
+ * returned-goods slips netted. */
+static void
+group_periods(struct match_index *ix, const struct match_deposit *d, const struct mcands *cs,
+	      const struct minv **w, match_fit_fn fn, void *ctx)
+{
+	struct member m[MATCH_MAX_CANDS];
+	struct group_search g = { m, 0, { 0 }, d->amount, 0, NULL, 0, { 0 } };
+	int n = 0;
+
+	for (int i = 0; i < cs->n; i++) {
+		const struct mcust *c = &ix->cust[cs->c[i].cust];
+
+		if (!(cs->c[i].features & MATCH_F_GROUP) || !c->close_day)
+			continue;
+		m[g.n].w = xmalloc((c->inv_count + 1) * sizeof *m[g.n].w);
+		member_choices(ix, d, c, &m[g.n]);
+		g.fee = g.fee ? g.fee : &c->fee;
+		g.tol += MATCH_TOTAL_ROUNDING;
+		g.n++;
+	}
+	if (g.n >= 2 && group_dfs(&g, 0, 0, 0)) {
+		int64_t sum = 0;
+
+		for (int i = 0; i < g.n; i++)
+			for (int k = g.found[i] < 0 ? 0 : m[i].choice[g.found[i]].from;
+			     g.found[i] >= 0 && k < m[i].choice[g.found[i]].to; k++)
+				if (m[i].w[k]->open != 0) {
+					w[n++] = m[i].w[k];
+					sum += m[i].w[k]->open;
+				}
+		group_emit(ix, &ix->lines, w, n, sum > d->amount ? sum - d->amount : 0, fn, ctx);
+	}
+	for (int i = 0; i < g.n; i++)
+		free(m[i].w);
+}
+
 void
 match_fit_group(struct match_index *ix, const struct match_deposit *d, const struct mcands *cs,
 		match_fit_fn fn, void *ctx)
@@ -98,5 +233,6 @@ match_fit_group(struct match_index *ix, const struct match_deposit *d, const str
 			break;
 		}
 	}
+	group_periods(ix, d, cs, w, fn, ctx);
 	free(w);
 }

@@ -7,6 +7,7 @@
 #ifndef UR_SRC_STORE_CUSTSTATS_H
 #define UR_SRC_STORE_CUSTSTATS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -53,6 +54,7 @@ struct drill_invoice {
 	int64_t open;          /* at the as-of date */
 	int days_past_due;     /* as-of − due (negative: not yet due) */
 	int32_t settled;       /* the day it was cleared to zero; 0 while open */
+	bool disputed;         /* named in an open dispute (held back from dunning) */
 	struct drill_entry *paid;
 	size_t npaid;
 };

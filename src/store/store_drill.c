@@ -12,18 +12,21 @@
 #include "date.h"
 #include "i18n.h"
 #include "money.h"
+#include "store_confirm.h"
 #include "store_custstats.h"
 #include "store_priv.h"
 #include "xalloc.h"
 
-/* The customer's invoices issued by ?2 with every ledger row counting at
+/* The customer's invoices issued by ?2 (and whether an open dispute names
+ * each, as it is now) with every ledger row counting at
  * ?2 (allocations with their fee; adjustments that do not belong to an
  * allocation), in due-date order. CROSS JOIN keeps the customer's few
  * invoices the outer loop, reaching the ledger by invoice_id: left to
  * itself the planner walks allocation_date over the whole ledger (9 s at
  * 1M invoices against 12 ms). */
 static const char drill_inv_sql[] =
-	"WITH inv AS (SELECT id, number, issue_date, due_date, amount, currency\n"
+	"WITH inv AS (SELECT id, number, issue_date, due_date, amount, currency,\n"
+	"  " STORE_INVOICE_DISPUTED("invoice.id") " AS disputed\n"
 	"  FROM invoice WHERE customer_id = ?1 AND issue_date <= ?2),\n"
 	"e AS (\n"
 	"  SELECT a.invoice_id AS inv, a.kind, a.alloc_date AS day, a.amount, a.fee,\n"
@@ -38,7 +41,8 @@ static const char drill_inv_sql[] =
 	"  WHERE j.allocation_id IS NULL AND j.adj_date <= ?2\n"
 	"    AND (j.voided_at IS NULL OR substr(j.voided_at, 1, 10) > ?2))\n"
 	"SELECT inv.id, inv.number, inv.issue_date, inv.due_date, inv.amount,\n"
-	"  inv.currency, e.kind, e.day, e.amount, e.fee, e.ref, e.dday, e.aid, e.jid\n"
+	"  inv.currency, e.kind, e.day, e.amount, e.fee, e.ref, e.dday, e.aid, e.jid,\n"
+	"  inv.disputed\n"
 	"FROM inv LEFT JOIN e ON e.inv = inv.id\n"
 	"ORDER BY inv.due_date, inv.number, inv.id, e.day, e.aid, e.jid";
 
@@ -92,6 +96,7 @@ drill_new_invoice(struct drill *d, sqlite3_stmt *s, size_t *cap)
 	v->amount = v->open = sqlite3_column_int64(s, 4);
 	snprintf(v->currency, sizeof v->currency, "%s", store_column_str(s, 5));
 	v->days_past_due = (int)(d->as_of - v->due);
+	v->disputed = sqlite3_column_int(s, 14) != 0;
 	return v;
 }
 

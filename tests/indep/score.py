@@ -348,7 +348,7 @@ class Scorer:
             for g in tags:
                 ms.kinds[g][6] += 1
             if os.environ.get("INDEP_HELD_LOG"):
-                self.log_held(r, t, rank)
+                self.log_held(r, t, rank, mi)
             if rank == 1:
                 ms.top1 += 1
                 for g in tags:
@@ -365,7 +365,7 @@ class Scorer:
         self.prev_truth = {t["ref"]: t for t in truth}
         return ms
 
-    def log_held(self, r, t, rank):
+    def log_held(self, r, t, rank, mi):
         """INDEP_HELD_LOG=FILE: why each held deposit was held, for engineers."""
         out = r.run("match", "show", "--deposit", t["ref"], "--json")[1]
         try:
@@ -373,8 +373,8 @@ class Scorer:
         except ValueError:
             return
         with open(os.environ["INDEP_HELD_LOG"], "a", encoding="utf-8") as f:
-            f.write("%s %s%s rank=%s hold=%s truth=%s\n" % (
-                t["ref"], t["kind"], "".join("+" + g for g in t["tags"]), rank, j.get("hold"),
+            f.write("m%d %s %s%s rank=%s hold=%s truth=%s\n" % (
+                mi, t["ref"], t["kind"], "".join("+" + g for g in t["tags"]), rank, j.get("hold"),
                 " ".join("%s:%s/%s" % (l["invoice"], l["cleared"], l["fee"]) for l in t["lines"][:6])))
             for pr in j.get("proposals", [])[:3]:
                 f.write("    %s %s\n" % (pr.get("score"), pr.get("reason", "")[:300]))

@@ -1,7 +1,7 @@
 #!/bin/sh
 # panes.sh: headless screen tests of the aging and contact panes, the
-# drill-down, the record-a-contact form, the statement preview and the
-# dunning letter (D), at 80x24 and 132x43 on the demo data plus Japanese
+# drill-down, the record-a-contact form, the statement preview, the
+# dunning letter (D) and the queue's difference notice (d), at 80x24 and 132x43 on the demo data plus Japanese
 # and Chinese contacts, small remainders to write off and a customer whose
 # name looks like a formula.
 # Every dumped screen must equal tests/tui/expected-panes/SIZE/NAME.screen
@@ -108,6 +108,17 @@ seed_confirm() { # DB
 	"$URIKAKE" --db "$1" confirm answer C00001 --balance 472,780 \
 		--reason "3月分の請求書は未検収" &&
 	"$URIKAKE" --db "$1" confirm answer C00010 --balance 74666.44 --reason "3月货款已付"
+}
+
+# A deposit ¥6,270 short (seed_money's), one from a payer nobody knows and
+# C00001's dispute naming the invoice it left out (seed_confirm), for
+# notice.script.
+seed_notice() { # DB
+	seed_money "$1" && seed_confirm "$1" &&
+	"$URIKAKE" --db "$1" confirm resolve C00001 --invoice INV-2603-000001:616990 &&
+	sqlite3 "$1" "INSERT INTO deposit (booking_date, value_date, amount, currency,
+		payer_name, reference) VALUES
+		('2026-03-25', '2026-03-25', 12345, 'JPY', 'ｸﾞﾛｰﾊﾞﾙｴｯｸｽ', 'NOTICE-9')"
 }
 
 # SCRIPT.script in both catalogues after SEED DB, in OUT/cwd (documents are
@@ -241,6 +252,20 @@ C00209|letter|1|2026-03-31|2 × JPY 8,322,930"
 			"$(grep . "$o/reps-04-digest-saved.screen" | tail -1 | grep -o '[0-9][0-9]*' | head -1)"
 	done
 	lang_screens confirm seed_confirm $size
+	lang_screens notice seed_notice $size
+	for lang in ja zh_CN; do
+		o="$T/out/$size/notice-$lang"
+		[ -f "$o/db.db" ] || continue
+		t_is "$size $lang: d logged the short payment's notice with its day, not the unknown payer's" \
+			"$(sqlite3 "$o/db.db" "SELECT c.code, k.channel, k.next_date, k.note
+				FROM contact AS k JOIN customer AS c ON c.id = k.customer_id
+				WHERE k.note LIKE '%MONEY-1%' OR k.note LIKE '%NOTICE-9%'")" \
+			"C90010|letter|2026-04-15|ご入金額差異のご連絡 (MONEY-1)"
+		t_ok "$size $lang: the short payment's notice saved as a PDF" \
+			test -s "$o/cwd/notice-C90010-MONEY-1-2026-03-31.pdf"
+		t_ok "$size $lang: the unknown payer's too, named by the deposit" \
+			test -s "$o/cwd/notice-NOTICE-9-2026-03-31.pdf"
+	done
 	a="$T/out/$size"
 	t_is "$size: the CSV export has the CLI columns" "$(head -1 "$a/aging/cwd/view.csv")" \
 		"customer,name,currency,current,d1_30,d31_60,d61_90,d90_plus,total,on_account,rating"
