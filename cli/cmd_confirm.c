@@ -16,6 +16,7 @@
 #include "i18n.h"
 #include "jsonout.h"
 #include "money.h"
+#include "rowout.h"
 #include "store.h"
 #include "store_confirm.h"
 #include "text.h"
@@ -320,106 +321,50 @@ cmd_confirm(const struct cli *c, int argc, char **argv)
 }
 
 /* export confirmations */
-struct export {
-	struct strbuf out;
-	int json, failed;
-	size_t rows;
-};
-
-static void
-export_cell(struct export *x, const char *key, const char *v, int first, int last)
-{
-	if (x->json)
-		jsonout_pair(&x->out, key, v, first);
-	else
-		csv_put_sep(&x->out, v, last);
-}
-
-static void
-export_money(struct export *x, const char *key, int64_t v, const char *cur, int present,
-	     int last)
-{
-	char buf[MONEY_BUFSZ] = "";
-
-	if (present)
-		money_format(v, cur, MONEY_PLAIN, buf, sizeof buf);
-	if (x->json) {
-		jsonout_key(&x->out, key, 0);
-		sb_adds(&x->out, present ? buf : "null");
-	} else {
-		csv_put_sep(&x->out, buf, last);
-	}
-}
-
-static void
-export_date(struct export *x, const char *key, int32_t day)
-{
-	char d[DATE_ISO_SIZE] = "";
-
-	if (day)
-		date_format_iso(day, d);
-	export_cell(x, key, d, 0, 0);
-}
-
 static int
 export_row(const struct confirm_row *r, void *ctx)
 {
-	struct export *x = ctx;
+	struct rowout *x = ctx;
 	bool answered = r->answered_on != 0;
 
-	if (x->json)
-		sb_adds(&x->out, x->rows ? ",\n{" : "{");
-	x->rows++;
-	export_cell(x, "customer", r->code, 1, 0);
-	export_date(x, "sent_on", r->sent_on);
-	export_date(x, "as_of", r->as_of);
-	export_cell(x, "currency", r->currency, 0, 0);
-	export_money(x, "balance", r->balance, r->currency, 1, 0);
-	export_cell(x, "document", r->document, 0, 0);
-	export_cell(x, "delivery", r->delivery, 0, 0);
-	export_cell(x, "file", r->file, 0, 0);
-	export_cell(x, "state", confirm_state_name(r->state), 0, 0);
-	export_date(x, "answered_on", r->answered_on);
-	export_money(x, "their_balance", r->their_balance, r->currency, answered, 0);
-	export_money(x, "difference", r->difference, r->currency, answered, 0);
-	export_cell(x, "reason", r->reason, 0, 0);
-	export_money(x, "explained", r->explained, r->currency, answered, 0);
-	export_date(x, "resolved_on", r->resolved_on);
-	export_cell(x, "user", r->user, 0, 1);
-	if (x->json)
-		sb_addc(&x->out, '}');
-	if (x->out.len >= CONFIRM_FLUSH_AT && cli_flush(&x->out) != UR_OK)
-		x->failed = 1;
-	return x->failed;
+	rowout_row(x);
+	rowout_cell(x, "customer", r->code, 1, 0);
+	rowout_date(x, "sent_on", r->sent_on);
+	rowout_date(x, "as_of", r->as_of);
+	rowout_cell(x, "currency", r->currency, 0, 0);
+	rowout_money(x, "balance", r->balance, r->currency, 1, 0);
+	rowout_cell(x, "document", r->document, 0, 0);
+	rowout_cell(x, "delivery", r->delivery, 0, 0);
+	rowout_cell(x, "file", r->file, 0, 0);
+	rowout_cell(x, "state", confirm_state_name(r->state), 0, 0);
+	rowout_date(x, "answered_on", r->answered_on);
+	rowout_money(x, "their_balance", r->their_balance, r->currency, answered, 0);
+	rowout_money(x, "difference", r->difference, r->currency, answered, 0);
+	rowout_cell(x, "reason", r->reason, 0, 0);
+	rowout_money(x, "explained", r->explained, r->currency, answered, 0);
+	rowout_date(x, "resolved_on", r->resolved_on);
+	rowout_cell(x, "user", r->user, 0, 1);
+	return rowout_end_row(x);
 }
 
 int
 cmd_confirm_export(const struct cli *c, const char *format)
 {
-	struct export x = { .json = strcmp(format, "json") == 0 };
+	struct rowout x;
 	struct store *st;
 	struct ur_err err;
 	int rc;
 
-	if (strcmp(format, "csv") != 0 && !x.json)
-		return cli_usage_error(_("unknown format '%s' (use csv or json)"), format);
-	if ((rc = cli_open_store_readonly(c, &st)) != UR_OK)
+	if ((rc = rowout_begin(&x, format, "customer,sent_on,as_of,currency,balance,document,"
+					    "delivery,file,state,answered_on,their_balance,"
+					    "difference,reason,explained,resolved_on,user\n")) != UR_OK)
 		return rc;
-	sb_init(&x.out);
-	sb_adds(&x.out, x.json ? "[\n" : "customer,sent_on,as_of,currency,balance,document,"
-					 "delivery,file,state,answered_on,their_balance,"
-					 "difference,reason,explained,resolved_on,user\n");
+	if ((rc = cli_open_store_readonly(c, &st)) != UR_OK) {
+		sb_free(&x.out);
+		return rc;
+	}
 	ur_err_clear(&err);
 	rc = store_confirm_history(st, export_row, &x, &err);
 	store_close(st);
-	if (x.json && rc == UR_OK)
-		sb_adds(&x.out, x.rows ? "\n]\n" : "]\n");
-	if (x.failed)
-		rc = UR_FAIL;
-	else if (rc != UR_OK)
-		rc = cli_fail(&err);
-	else if (cli_flush(&x.out) != UR_OK)
-		rc = UR_FAIL;
-	sb_free(&x.out);
-	return rc;
+	return rowout_finish(&x, rc, &err);
 }

@@ -16,6 +16,7 @@
 #include "i18n.h"
 #include "jsonout.h"
 #include "money.h"
+#include "rowout.h"
 #include "store.h"
 #include "store_contact.h"
 #include "text.h"
@@ -254,39 +255,10 @@ cmd_contact(const struct cli *c, int argc, char **argv)
 }
 
 /* export contacts */
-struct export {
-	struct strbuf out;
-	int json;
-	size_t rows;
-	int failed;
-};
-
-static void
-export_cell(struct export *x, const char *key, const char *v, int first, int last)
-{
-	if (x->json) {
-		jsonout_pair(&x->out, key, v, first);
-		return;
-	}
-	csv_put_sep(&x->out, v, last);
-}
-
-/* A number cell: bare in JSON (null when absent), plain text in CSV. */
-static void
-export_num(struct export *x, const char *key, const char *v, int present, int last)
-{
-	if (x->json) {
-		jsonout_key(&x->out, key, 0);
-		sb_adds(&x->out, present ? v : "null");
-		return;
-	}
-	csv_put_sep(&x->out, present ? v : "", last);
-}
-
 static int
 export_row(const struct contact_entry *e, void *ctx)
 {
-	struct export *x = ctx;
+	struct rowout *x = ctx;
 	char pd[DATE_ISO_SIZE] = "", nd[DATE_ISO_SIZE] = "", amt[MONEY_BUFSZ] = "", lvl[16];
 
 	if (e->promise_date) {
@@ -296,55 +268,40 @@ export_row(const struct contact_entry *e, void *ctx)
 	if (e->next_date)
 		date_format_iso(e->next_date, nd);
 	snprintf(lvl, sizeof lvl, "%d", e->dunning_level);
-	if (x->json)
-		sb_adds(&x->out, x->rows ? ",\n{" : "{");
-	x->rows++;
-	export_cell(x, "customer", e->customer, 1, 0);
-	export_cell(x, "at", e->at, 0, 0);
-	export_cell(x, "user", e->user, 0, 0);
-	export_cell(x, "channel", e->channel, 0, 0);
-	export_cell(x, "direction", e->direction, 0, 0);
-	export_cell(x, "note", e->note, 0, 0);
-	export_cell(x, "outcome", e->outcome, 0, 0);
-	export_cell(x, "promise_date", pd, 0, 0);
-	export_num(x, "promise_amount", amt, e->promise_date != 0, 0);
-	export_cell(x, "next_date", nd, 0, 0);
-	export_cell(x, "next_owner", e->next_owner, 0, 0);
-	export_num(x, "dunning_level", lvl, 1, 1);
-	if (x->json)
-		sb_addc(&x->out, '}');
-	if (x->out.len >= CONTACT_FLUSH_AT && cli_flush(&x->out) != UR_OK)
-		x->failed = 1;
-	return x->failed;
+	rowout_row(x);
+	rowout_cell(x, "customer", e->customer, 1, 0);
+	rowout_cell(x, "at", e->at, 0, 0);
+	rowout_cell(x, "user", e->user, 0, 0);
+	rowout_cell(x, "channel", e->channel, 0, 0);
+	rowout_cell(x, "direction", e->direction, 0, 0);
+	rowout_cell(x, "note", e->note, 0, 0);
+	rowout_cell(x, "outcome", e->outcome, 0, 0);
+	rowout_cell(x, "promise_date", pd, 0, 0);
+	rowout_num(x, "promise_amount", amt, e->promise_date != 0, 0);
+	rowout_cell(x, "next_date", nd, 0, 0);
+	rowout_cell(x, "next_owner", e->next_owner, 0, 0);
+	rowout_num(x, "dunning_level", lvl, 1, 1);
+	return rowout_end_row(x);
 }
 
 int
 cmd_contact_export(const struct cli *c, const char *format)
 {
-	struct export x = { .json = strcmp(format, "json") == 0 };
+	struct rowout x;
 	struct store *st;
 	struct ur_err err;
 	int rc;
 
-	if (strcmp(format, "csv") != 0 && !x.json)
-		return cli_usage_error(_("unknown format '%s' (use csv or json)"), format);
-	if ((rc = cli_open_store_readonly(c, &st)) != UR_OK)
+	if ((rc = rowout_begin(&x, format, "customer,at,user,channel,direction,note,outcome,"
+					    "promise_date,promise_amount,next_date,next_owner,"
+					    "dunning_level\n")) != UR_OK)
 		return rc;
-	sb_init(&x.out);
-	sb_adds(&x.out, x.json ? "[\n" : "customer,at,user,channel,direction,note,outcome,"
-					 "promise_date,promise_amount,next_date,next_owner,"
-					 "dunning_level\n");
+	if ((rc = cli_open_store_readonly(c, &st)) != UR_OK) {
+		sb_free(&x.out);
+		return rc;
+	}
 	ur_err_clear(&err);
 	rc = store_contacts_each(st, export_row, &x, &err);
 	store_close(st);
-	if (x.json && rc == UR_OK)
-		sb_adds(&x.out, x.rows ? "\n]\n" : "]\n");
-	if (x.failed)
-		rc = UR_FAIL;
-	else if (rc != UR_OK)
-		rc = cli_fail(&err);
-	else if (cli_flush(&x.out) != UR_OK)
-		rc = UR_FAIL;
-	sb_free(&x.out);
-	return rc;
+	return rowout_finish(&x, rc, &err);
 }

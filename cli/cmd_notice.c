@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "match.h"
 #include "notice_send.h"
+#include "stmt_build.h"
 #include "store.h"
 #include "store_match.h"
 #include "store_refund.h"

@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "money.h"
 #include "render.h"
+#include "stmt_build.h"
 #include "store.h"
 #include "store_confirm.h"
 #include "store_statement.h"

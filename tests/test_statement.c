@@ -17,6 +17,7 @@
 #include "dunning_send.h"
 #include "render.h"
 #include "statement.h"
+#include "stmt_build.h"
 #include "store.h"
 #include "store_priv.h"
 #include "store_statement.h"
@@ -232,7 +233,7 @@ test_void(struct store *st, struct store_statement *q, int64_t alloc)
 	o.to = date_end_of_month(o.from);
 	tap_is_int(stmt_build(st, q, "J1", &o, &s, &err), UR_OK, "this month builds");
 	for (size_t i = 0; i < s.nlines; i++)
-		found |= s.lines[i].kind == STORE_MOVE_PAYMENT && s.lines[i].amount == -5000;
+		found |= s.lines[i].kind == LEDGER_MOVE_PAYMENT && s.lines[i].amount == -5000;
 	tap_ok(found, "the undone payment shows as -5000");
 	tap_is_int(s.current - s.previous, 5000, "and raises the balance by 5000");
 	stmt_free(&s);
@@ -294,7 +295,7 @@ test_own_rows(struct store *st, struct store_statement *q)
 	       "customer (%ld steps, then %ld)", before, after);
 	tap_is_int(stmt_build(st, q, "BIG", &o, &s, &err), UR_OK, "BIG builds");
 	for (size_t i = 0; i < s.nlines; i++)
-		adj += s.lines[i].kind == STORE_MOVE_ADJUSTMENT;
+		adj += s.lines[i].kind == LEDGER_MOVE_ADJUSTMENT;
 	tap_is_int((long long)adj, OTHERS, "its write-offs are its movements");
 	tap_is_int(s.current, 0, "and clear its invoices");
 	stmt_free(&s);

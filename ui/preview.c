@@ -24,6 +24,7 @@
 #include "panes.h"
 #include "render.h"
 #include "statement.h"
+#include "stmt_build.h"
 #include "store_statement.h"
 #include "xalloc.h"
 

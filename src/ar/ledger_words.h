@@ -43,4 +43,12 @@ const char *alloc_kind_word(enum alloc_kind k);
 /** The kind stored as word into *out; false (out untouched) if none is. */
 bool alloc_kind_parse(const char *word, enum alloc_kind *out);
 
+/* A movement of a customer's account, as a statement lists it. */
+enum ledger_move_kind {
+	LEDGER_MOVE_INVOICE = 'I',    /* an invoice issued in the period */
+	LEDGER_MOVE_PAYMENT = 'P',    /* cash applied (negative: an undone one) */
+	LEDGER_MOVE_ADJUSTMENT = 'A', /* write-off or credit note (or its undoing) */
+	LEDGER_MOVE_REFUND = 'R',     /* money on account paid back (negative: undone) */
+};
+
 #endif

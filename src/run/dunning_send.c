@@ -10,6 +10,7 @@
 #include "dunning_send.h"
 #include "i18n.h"
 #include "render.h"
+#include "stmt_build.h"
 #include "store.h"
 #include "store_contact.h"
 #include "store_statement.h"

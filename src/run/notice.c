@@ -13,6 +13,7 @@
 #include "money.h"
 #include "notice.h"
 #include "render.h"
+#include "stmt_build.h"
 #include "store.h"
 #include "words.h"
 #include "xalloc.h"

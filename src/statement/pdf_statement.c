@@ -184,15 +184,15 @@ ja_payments(struct pdf *p, const struct statement *s)
 		const struct stmt_line *l = &s->lines[i];
 		int pay = stmt_line_is_cash(l);
 
-		if (l->kind == STORE_MOVE_INVOICE)
+		if (l->kind == LEDGER_MOVE_INVOICE)
 			continue;
 		any = 1;
 		stmt_date_short(l->date, s->lang, d);
 		render_money(stmt_line_cash(l), s->currency, s->lang, a);
 		render_money(l->fee, s->currency, s->lang, f);
 		snprintf(memo, sizeof memo, "%s%s%s", stmt_line_text(l, s->lang),
-			 l->kind == STORE_MOVE_PAYMENT ? "" : " ",
-			 l->kind == STORE_MOVE_PAYMENT ? "" : l->ref);
+			 l->kind == LEDGER_MOVE_PAYMENT ? "" : " ",
+			 l->kind == LEDGER_MOVE_PAYMENT ? "" : l->ref);
 		pdf_row(p, &cols, (const char *[]){ d, memo, pay ? a : "",
 						    pay ? (l->fee ? f : "") : a }, false);
 	}
@@ -218,7 +218,7 @@ ja_invoices(struct pdf *p, const struct statement *s)
 	for (size_t i = 0; i < s->nlines; i++) {
 		const struct stmt_line *l = &s->lines[i];
 
-		if (l->kind != STORE_MOVE_INVOICE)
+		if (l->kind != LEDGER_MOVE_INVOICE)
 			continue;
 		any = 1;
 		stmt_date_short(l->date, s->lang, d);
@@ -257,8 +257,8 @@ ledger(struct pdf *p, const struct statement *s)
 	pdf_row(p, &cols, (const char *[]){ d, w->m_opening, "", "", "", b }, false);
 	for (size_t i = 0; i < s->nlines; i++) {
 		const struct stmt_line *l = &s->lines[i];
-		int debit = l->kind == STORE_MOVE_INVOICE || l->kind == STORE_MOVE_REFUND;
-		int64_t fee = l->kind == STORE_MOVE_PAYMENT ? l->fee : 0;
+		int debit = l->kind == LEDGER_MOVE_INVOICE || l->kind == LEDGER_MOVE_REFUND;
+		int64_t fee = l->kind == LEDGER_MOVE_PAYMENT ? l->fee : 0;
 
 		stmt_date_short(l->date, s->lang, d);
 		render_money(l->amount, s->currency, s->lang, a);

@@ -227,14 +227,14 @@ ja_details(struct strbuf *out, const struct statement *s)
 		const struct stmt_line *l = &s->lines[i];
 		int pay = stmt_line_is_cash(l);
 
-		if (l->kind == STORE_MOVE_INVOICE)
+		if (l->kind == LEDGER_MOVE_INVOICE)
 			continue;
 		stmt_date_short(l->date, s->lang, d);
 		render_money(stmt_line_cash(l), s->currency, s->lang, a);
 		render_money(l->fee, s->currency, s->lang, f);
 		snprintf(memo, sizeof memo, "%s%s%s", stmt_line_text(l, s->lang),
-			 l->kind == STORE_MOVE_PAYMENT ? "" : " ",
-			 l->kind == STORE_MOVE_PAYMENT ? "" : l->ref);
+			 l->kind == LEDGER_MOVE_PAYMENT ? "" : " ",
+			 l->kind == LEDGER_MOVE_PAYMENT ? "" : l->ref);
 		render_row(out, (const char *[]){ d, memo, pay ? a : "",
 						  pay ? (l->fee ? f : "") : a }, pw, "llrr", 4);
 	}
@@ -244,7 +244,7 @@ ja_details(struct strbuf *out, const struct statement *s)
 	for (size_t i = 0; i < s->nlines; i++) {
 		const struct stmt_line *l = &s->lines[i];
 
-		if (l->kind != STORE_MOVE_INVOICE)
+		if (l->kind != LEDGER_MOVE_INVOICE)
 			continue;
 		stmt_date_short(l->date, s->lang, d);
 		stmt_date_short(l->due, s->lang, due);
@@ -273,15 +273,15 @@ ledger(struct strbuf *out, const struct statement *s)
 	render_row(out, (const char *[]){ d, w->m_opening, "", "", "", b }, lw, "lllrrr", 6);
 	for (size_t i = 0; i < s->nlines; i++) {
 		const struct stmt_line *l = &s->lines[i];
-		int debit = l->kind == STORE_MOVE_INVOICE || l->kind == STORE_MOVE_REFUND;
+		int debit = l->kind == LEDGER_MOVE_INVOICE || l->kind == LEDGER_MOVE_REFUND;
 
 		stmt_date_short(l->date, s->lang, d);
 		render_money(l->amount, s->currency, s->lang, a);
-		render_money(l->balance + (l->kind == STORE_MOVE_PAYMENT ? l->fee : 0),
+		render_money(l->balance + (l->kind == LEDGER_MOVE_PAYMENT ? l->fee : 0),
 			     s->currency, s->lang, b);
 		render_row(out, (const char *[]){ d, stmt_line_text(l, s->lang), l->ref,
 			   debit ? a : "", debit ? "" : a, b }, lw, "lllrrr", 6);
-		if (l->kind == STORE_MOVE_PAYMENT && l->fee) {
+		if (l->kind == LEDGER_MOVE_PAYMENT && l->fee) {
 			render_money(l->fee, s->currency, s->lang, a);
 			render_money(l->balance, s->currency, s->lang, b);
 			render_row(out, (const char *[]){ "", w->m_fee, l->ref, "", a, b }, lw,

@@ -12,10 +12,8 @@
 #include <stdint.h>
 
 #include "err.h"
-#include "store_statement.h"
+#include "ledger_words.h"
 
-struct store;
-struct customer;
 
 /* The language a document is written in (not the program's messages). */
 enum stmt_lang { STMT_EN, STMT_JA, STMT_ZH, STMT_LANGS };
@@ -24,10 +22,6 @@ enum stmt_lang { STMT_EN, STMT_JA, STMT_ZH, STMT_LANGS };
 int stmt_lang_parse(const char *code);
 /** "en", "ja" or "zh_CN". */
 const char *stmt_lang_code(enum stmt_lang lang);
-/** A customer's language: JPY with a reading (kana) → ja, CNY → zh_CN,
- *  anything else → en. */
-enum stmt_lang stmt_lang_for(const struct customer *c);
-
 /** The default period for terms text (doc/cli-contract.md syntax) on day today: from
  *  the day after the closing date before the last one to the last closing
  *  date on or before today (a month end for NET or no terms). */
@@ -50,7 +44,7 @@ int32_t stmt_deadline(const char *terms, const char *currency, int32_t closing);
 int stmt_tax_rate(int64_t amount, int64_t tax, const char *cur);
 
 struct stmt_line {
-	enum store_move_kind kind;
+	enum ledger_move_kind kind;
 	int32_t date, due;
 	char *ref, *text;
 	int64_t amount;  /* invoice total; cash received; adjustment */
@@ -111,12 +105,6 @@ struct stmt_opts {
 	int lang;
 };
 
-/** Build the statement of customer code into *out (free with stmt_free).
- *  UR_INPUT for an unknown customer or a period that ends before it starts;
- *  UR_FAIL when the movements do not add up to the balance (a damaged
- *  ledger) or the sums overflow. */
-enum ur_status stmt_build(struct store *st, struct store_statement *q, const char *code,
-			  const struct stmt_opts *o, struct statement *out, struct ur_err *err);
 void stmt_free(struct statement *s);
 
 /** Whether line l is cash in the received column (a payment, a refund). */

@@ -292,13 +292,13 @@ stmt_line_text(const struct stmt_line *l, enum stmt_lang lang)
 	const struct stmt_words *w = stmt_words(lang);
 
 	switch (l->kind) {
-	case STORE_MOVE_INVOICE:
+	case LEDGER_MOVE_INVOICE:
 		return *l->text ? l->text : w->m_invoice;
-	case STORE_MOVE_PAYMENT:
+	case LEDGER_MOVE_PAYMENT:
 		return l->amount < 0 ? w->m_reversal : w->m_payment;
-	case STORE_MOVE_REFUND:
+	case LEDGER_MOVE_REFUND:
 		return w->m_refund;
-	case STORE_MOVE_ADJUSTMENT:
+	case LEDGER_MOVE_ADJUSTMENT:
 		if (strcmp(l->text, "fee") == 0)
 			return w->m_fee;
 		return strcmp(l->text, "write_off") == 0 ? w->m_write_off : w->m_credit_note;

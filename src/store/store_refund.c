@@ -203,11 +203,18 @@ refund_check(const struct refund_source *src, const struct refund *r, struct ur_
 		return ur_fail(err, UR_INPUT, _("say why the money is paid back (--reason)"));
 	if (r->amount <= 0)
 		return ur_fail(err, UR_INPUT, _("a refund is a positive amount"));
-	if (r->amount <= src->available)
-		return UR_OK;
 	money_format(r->amount, src->currency, MONEY_GROUP, a, sizeof a);
 	money_format(src->available > 0 ? src->available : 0, src->currency, MONEY_GROUP, b,
 		     sizeof b);
+	/* a deposit still in the queue goes back whole: part of it would leave
+	 * the rest neither matched nor refundable */
+	if (src->from_deposit && r->amount != src->available &&
+	    (src->state == DEPOSIT_UNMATCHED || src->state == DEPOSIT_PARKED))
+		return ur_fail(err, UR_INPUT, _("deposit %s is still in the queue: it is paid back "
+						"whole (%s %s), or matched first and what is left on "
+						"account refunded"), src->deposit, src->currency, b);
+	if (r->amount <= src->available)
+		return UR_OK;
 	if (src->from_deposit)
 		return ur_fail(err, UR_INPUT, _("refund of %s %s is more than the %s %s of deposit "
 						"%s not paid back yet"), src->currency, a,

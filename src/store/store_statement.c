@@ -188,7 +188,7 @@ store_statement_movements(struct store_statement *q, int64_t cust_id, const char
 
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		memset(&m, 0, sizeof m);
-		m.kind = (enum store_move_kind)store_column_str(s, 0)[0];
+		m.kind = (enum ledger_move_kind)store_column_str(s, 0)[0];
 		m.date = store_column_date(s, 1);
 		m.ref = store_column_str(s, 2);
 		m.text = store_column_str(s, 3);

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "err.h"
+#include "ledger_words.h"
 
 struct store;
 struct store_statement;
@@ -30,17 +31,10 @@ enum ur_status store_statement_balance(struct store_statement *q, int64_t cust_i
 				       const char *cur, int32_t day, int64_t *out,
 				       struct ur_err *err);
 
-enum store_move_kind {
-	STORE_MOVE_INVOICE = 'I',    /* an invoice issued in the period */
-	STORE_MOVE_PAYMENT = 'P',    /* cash applied (negative: an undone one) */
-	STORE_MOVE_ADJUSTMENT = 'A', /* write-off or credit note (or its undoing) */
-	STORE_MOVE_REFUND = 'R',     /* money on account paid back (negative: undone) */
-};
-
 /* One movement of a period. Strings belong to the query: valid during
  * the callback only. */
 struct store_movement {
-	enum store_move_kind kind;
+	enum ledger_move_kind kind;
 	int32_t date;
 	const char *ref;  /* invoice number; deposit reference (payments); R-ID */
 	const char *text; /* invoice memo; payer name; adjustment kind; paid to */

@@ -58,6 +58,10 @@ t_is "nothing left on account" "$(onacct)" ""
 u statement C1 --from 2026-03-01 --to 2026-03-31 --format txt >"$T/st.txt" 2>/dev/null
 t_grep "the statement shows the refund as a line" "ご返金 R-1 *△10,000" "$T/st.txt"
 
+t_exit "a mistaken transfer still in the queue: not in part" 3 u refund --deposit 0002 \
+	--amount 1 --date 2026-03-12 --to 'ﾀﾅｶ ｲﾁﾛｳ' --reason 誤入金
+t_grep "… it goes back whole" "still in the queue: it is paid back whole (JPY 5,000)" "$T/.err"
+t_is "… nothing recorded" "$(sqlite3 "$DB" "SELECT count(*) FROM refund WHERE deposit_id = (SELECT id FROM deposit WHERE reference = '0002')")" 0
 t_ok "a mistaken transfer paid back in full" u refund --deposit 0002 --amount 5000 \
 	--date 2026-03-12 --to 'ﾀﾅｶ ｲﾁﾛｳ' --reason 誤入金
 t_is "… leaves the queue" "$(sqlite3 "$DB" "SELECT state FROM deposit WHERE reference = '0002'")" reversed
