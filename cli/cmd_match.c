@@ -21,7 +21,7 @@
 #include "xalloc.h"
 
 struct auto_out {
-	int json;
+	int json, dry_run;
 	int rows;
 	struct strbuf out;
 };
@@ -41,7 +41,9 @@ auto_row(void *ctx, const struct match_deposit *d, const struct match_result *r,
 	jsonout_pair(&o->out, "customer", r->nprop ? r->prop[0].customer_code : "", 0);
 	sb_addf(&o->out, ",\"score\":%d", r->nprop ? r->prop[0].score : 0);
 	jsonout_pair(&o->out, "fit", r->nprop ? match_fit_name(r->prop[0].fit) : "none", 0);
-	jsonout_pair(&o->out, "reason", match_hold_text(confirmed ? MATCH_AUTO : r->hold), 0);
+	jsonout_pair(&o->out, "reason", !confirmed ? match_hold_text(r->hold)
+					: o->dry_run ? _("clear enough to be matched by match --auto")
+						     : match_hold_text(MATCH_AUTO), 0);
 	if (r->nprop) {
 		struct strbuf e;
 
@@ -125,7 +127,7 @@ static int
 match_auto(const struct cli *c, int dry, int json, const struct match_config *cfg)
 {
 	struct match_run_stats stats;
-	struct auto_out o = { json, 0, { 0 } };
+	struct auto_out o = { json, dry, 0, { 0 } };
 	struct store *st;
 	struct ur_err err;
 	enum ur_status rc;

@@ -138,7 +138,9 @@ show_result(struct show_out *o, const struct match_deposit *d, const struct matc
 		sb_addf(&o->out, ",\"auto\":%s",
 			r->hold == MATCH_AUTO ? "true" : "false");
 		jsonout_pair(&o->out, "hold", match_hold_name(r->hold), 0);
-		jsonout_pair(&o->out, "hold_reason", match_hold_text(r->hold), 0);
+		jsonout_pair(&o->out, "hold_reason", r->hold == MATCH_AUTO
+				     ? _("clear enough to be matched by match --auto")
+				     : match_hold_text(r->hold), 0);
 		sb_adds(&o->out, ",\"proposals\":[");
 		for (int i = 0; i < r->nprop; i++)
 			json_proposal(&o->out, &r->prop[i], d, cfg, i + 1,

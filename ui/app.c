@@ -114,6 +114,16 @@ app_modal(struct app *a, const struct modal *m)
 	}
 }
 
+void
+app_modal_detach(struct app *a, struct modal *out)
+{
+	memset(out, 0, sizeof *out);
+	if (a->modal)
+		*out = *a->modal;
+	free(a->modal);
+	a->modal = NULL;
+}
+
 struct loader *
 app_loader(struct app *a)
 {

@@ -107,6 +107,9 @@ void app_error(struct app *a, const char *fmt, ...) __attribute__((format(printf
 void app_prompt(struct app *a, const char *label, bool incremental, prompt_fn fn, void *ctx);
 /** Put a modal layer on top (the app frees it with m->free when closed). */
 void app_modal(struct app *a, const struct modal *m);
+/** Take the modal layer off into *out without freeing it (to put it back
+ *  with app_modal later); out->ctx is NULL when there was none. */
+void app_modal_detach(struct app *a, struct modal *out);
 /** Switch to pane i. */
 void app_show(struct app *a, int i);
 /** Re-read the counts on the status line. */

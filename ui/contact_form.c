@@ -64,7 +64,7 @@ choice_text(const struct cform *f, int i)
 	static const char *const owners[] = { N_("(none)"), N_("sales"), N_("accounting") };
 
 	if (i == CF_CHANNEL)
-		return contact_channel_name((enum contact_channel)f->channel);
+		return contact_channel_label(contact_channel_name((enum contact_channel)f->channel));
 	if (i == CF_DIRECTION)
 		return f->inbound ? _("in (they called us)") : _("out (we contacted them)");
 	return _(owners[f->owner]);

@@ -14,6 +14,7 @@
 #include "date.h"
 #include "draw.h"
 #include "i18n.h"
+#include "ledger_words.h"
 #include "money.h"
 #include "panes.h"
 #include "store_contact.h"
@@ -276,7 +277,7 @@ draw_paid(const struct drill_invoice *v, const struct drill_entry *p, int y, int
 	date_format_iso(p->date, day);
 	money_format(p->amount, v->currency, MONEY_GROUP, amt, sizeof amt);
 	sb_init(&sb);
-	sb_addf(&sb, "  <- %s %s %s %s", day, p->kind, amt, p->deposit_ref);
+	sb_addf(&sb, "  <- %s %s %s %s", day, ledger_word_label(p->kind), amt, p->deposit_ref);
 	if (p->fee) {
 		money_format(p->fee, v->currency, MONEY_GROUP, fee, sizeof fee);
 		sb_addf(&sb, _(" (fee %s)"), fee);
@@ -300,14 +301,14 @@ draw_dep(const struct drill_deposit *d, const struct dline *l, int y, int x, int
 		draw_text(y, x + 11, 16, d->reference, TEXT_LEFT, e);
 		draw_text(y, x + 27, w - 59, d->payer, TEXT_LEFT, e);
 		draw_text(y, x + w - 32, 18, amt, TEXT_RIGHT, e);
-		draw_textf(y, x + w - 14, 14, TEXT_LEFT, e, " %s", d->state);
+		draw_textf(y, x + w - 14, 14, TEXT_LEFT, e, " %s", ledger_word_label(d->state));
 	} else {
 		const struct drill_alloc *al = &d->allocs[l->j];
 
 		date_format_iso(al->date, day);
 		money_format(al->amount, d->currency, MONEY_GROUP, amt, sizeof amt);
 		sb_addf(&sb, "  -> %s %s %s %s", day, *al->invoice ? al->invoice : _("on account"),
-			amt, al->kind);
+			amt, ledger_word_label(al->kind));
 		draw_text(y, x, w, sb.buf, TEXT_LEFT, e == UI_CURSOR ? e : UI_MUTED);
 	}
 	sb_free(&sb);

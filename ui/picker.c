@@ -1,4 +1,5 @@
-/* picker: a modal list of customers to choose one from (assigning a payer). */
+/* picker: a modal list of customers to choose one from (assigning a payer,
+ * or adding a customer to the pick form it opens over). */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -15,6 +16,7 @@ struct picker {
 	int n;
 	long cursor, top;
 	queue_pick_fn fn;
+	struct modal under; /* the form it opened over (ctx NULL: none) */
 };
 
 static void
@@ -24,7 +26,23 @@ picker_free(void *ctx)
 
 	sui_customers_free(p->c, p->n);
 	free(p->c);
+	if (p->under.ctx && p->under.free)
+		p->under.free(p->under.ctx);
 	free(p);
+}
+
+/* Put the form the picker opened over back on top (which frees the
+ * picker): true when there was one, and the modal layer stays open. */
+static bool
+picker_close(struct app *a, struct picker *p)
+{
+	struct modal m = p->under;
+
+	if (!m.ctx)
+		return false;
+	p->under.ctx = NULL;
+	app_modal(a, &m);
+	return true;
 }
 
 static void
@@ -34,7 +52,8 @@ picker_draw(struct app *a, void *ctx)
 	int y = 3, rows = LINES - 7, list = rows - 3, w = COLS - 4;
 	enum ui_elem e;
 
-	(void)a;
+	if (p->under.ctx)
+		p->under.draw(a, p->under.ctx);
 	draw_box(y, 0, rows, COLS, UI_BORDER);
 	draw_text(y, 3, COLS - 6, _(" Choose the customer (Enter) "), TEXT_LEFT, UI_HEADER);
 	if (p->cursor < p->top)
@@ -66,9 +85,9 @@ picker_key(struct app *a, void *ctx, enum request req, int key)
 	case REQ_PAGE_DOWN: p->cursor += 10; break;
 	case REQ_ACCEPT:
 	case REQ_TOGGLE:
-		p->fn(a, &p->c[p->cursor], NULL);
-		return false;
-	case REQ_CANCEL: return false;
+		p->fn(a, &p->c[p->cursor], p->under.ctx);
+		return picker_close(a, p);
+	case REQ_CANCEL: return picker_close(a, p);
 	default: break;
 	}
 	if (p->cursor >= p->n)
@@ -78,16 +97,34 @@ picker_key(struct app *a, void *ctx, enum request req, int key)
 	return true;
 }
 
-void
-queue_picker_open(struct app *a, struct sui_customer *c, int n, queue_pick_fn fn)
+static struct picker *
+picker_new(struct sui_customer *c, int n, queue_pick_fn fn)
 {
 	struct picker *p = calloc(1, sizeof *p);
-	struct modal m = { picker_draw, picker_key, picker_free, p, NULL };
 
 	if (!p || !(p->c = calloc((size_t)n, sizeof *c)))
 		abort();
 	memcpy(p->c, c, (size_t)n * sizeof *c);
 	p->n = n;
 	p->fn = fn;
+	return p;
+}
+
+void
+queue_picker_open(struct app *a, struct sui_customer *c, int n, queue_pick_fn fn)
+{
+	struct picker *p = picker_new(c, n, fn);
+	struct modal m = { picker_draw, picker_key, picker_free, p, NULL };
+
+	app_modal(a, &m);
+}
+
+void
+queue_picker_over(struct app *a, struct sui_customer *c, int n, queue_pick_fn fn)
+{
+	struct picker *p = picker_new(c, n, fn);
+	struct modal m = { picker_draw, picker_key, picker_free, p, NULL };
+
+	app_modal_detach(a, &p->under);
 	app_modal(a, &m);
 }

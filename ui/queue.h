@@ -68,12 +68,16 @@ void qwin_best_set(struct qwin *w, int64_t id, const struct match_result *r);
  *  deposit's lease; the form gives it back when it closes. */
 void queue_form_open(struct app *a, const struct sui_deposit *d, int64_t customer, bool split);
 
-/** Called with the customer chosen in a picker. */
+/** Called with the customer chosen in a picker; ctx: the context of the
+ *  form it opened over (queue_picker_over), else NULL. */
 typedef void (*queue_pick_fn)(struct app *a, const struct sui_customer *c, void *ctx);
 
 /** Let the user choose one of n customers (the array is copied and owned
  *  by the picker, which frees their strings); fn runs on Enter. */
 void queue_picker_open(struct app *a, struct sui_customer *c, int n, queue_pick_fn fn);
+/** The same over the modal layer open now (a form), which shows below it
+ *  and is back on top when the picker closes (Enter or Esc). */
+void queue_picker_over(struct app *a, struct sui_customer *c, int n, queue_pick_fn fn);
 
 /** Are the n allocations a all the engine's (and some)? */
 bool queue_auto_match(const struct sui_alloc *a, size_t n);

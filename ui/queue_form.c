@@ -1,6 +1,7 @@
 /* queue_form: the queue pane's modal forms — picking and splitting
- * invoices with the running difference, booking it as a fee or on account,
- * and the customer picker used to assign a payer. */
+ * invoices with the running difference, booking it as a fee or on account;
+ * c adds another customer's open invoices (a payment agent or a parent
+ * paying for several), confirmed as one match over all of them. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -20,12 +21,22 @@
 
 struct aform {
 	struct sui_deposit d;
-	struct sui_customer cust;
+	struct sui_customer *cust; /* [0] the deposit's customer, then those added */
+	size_t ncust;
 	struct sui_item *items; /* amount: how much of the invoice is cleared */
+	size_t *owner;          /* items[i] is cust[owner[i]]'s, grouped in that order */
 	size_t n;
-	long cursor, top;
+	long cursor; /* an item */
+	long top;    /* a screen line: with several customers, each has a heading */
 	bool split;
 };
+
+/* The screen line of item i (below its customer's heading, if any). */
+static long
+aform_line(const struct aform *f, long i)
+{
+	return i + (f->ncust > 1 ? (long)f->owner[i] + 1 : 0);
+}
 
 static int64_t
 diff_of(const struct aform *f)
@@ -43,8 +54,10 @@ aform_free(void *ctx)
 	struct aform *f = ctx;
 
 	sui_deposit_free(&f->d);
-	sui_customers_free(&f->cust, 1);
+	sui_customers_free(f->cust, (int)f->ncust);
+	free(f->cust);
 	free(f->items);
+	free(f->owner);
 	free(f);
 }
 
@@ -68,35 +81,93 @@ aform_draw_row(struct app *a, struct aform *f, long i, int y, int x, int w)
 	draw_text(y, x + w - 15, 15, amt, TEXT_RIGHT, e);
 }
 
+/* Customer k's heading: code, name and what is applied to its invoices. */
+static void
+aform_draw_head(const struct aform *f, size_t k, int y, int x, int w)
+{
+	char buf[512], amt[48] = "";
+	int64_t sum = 0;
+
+	for (size_t i = 0; i < f->n; i++)
+		sum += f->owner[i] == k ? f->items[i].amount : 0;
+	if (sum)
+		app_money(sum, f->d.currency, amt, sizeof amt);
+	snprintf(buf, sizeof buf, "%s %s", f->cust[k].code, f->cust[k].name);
+	draw_text(y, x + 1, w - 17, buf, TEXT_LEFT, UI_HEADER);
+	draw_text(y, x + w - 15, 15, amt, TEXT_RIGHT, UI_HEADER);
+}
+
+/* The list from screen line f->top on, rows lines: the invoices, under
+ * their customers' headings when there are several. */
+static void
+aform_draw_list(struct app *a, struct aform *f, int y, int rows, int x, int w)
+{
+	long line = 0, i = 0;
+
+	for (size_t k = 0; k < f->ncust; k++) {
+		if (f->ncust > 1 && line >= f->top && line < f->top + rows)
+			aform_draw_head(f, k, y + (int)(line - f->top), x, w);
+		line += f->ncust > 1;
+		for (; i < (long)f->n && f->owner[i] == k; i++, line++)
+			if (line >= f->top && line < f->top + rows)
+				aform_draw_row(a, f, i, y + (int)(line - f->top), x, w);
+	}
+}
+
+/* Keep the cursor's row, and the heading above a customer's first, in view. */
+static void
+aform_scroll(struct aform *f, int list)
+{
+	long cl = f->n ? aform_line(f, f->cursor) : 0;
+	bool first = f->ncust > 1 && f->n && (!f->cursor ||
+					     f->owner[f->cursor - 1] != f->owner[f->cursor]);
+
+	if (cl - first < f->top)
+		f->top = cl - first;
+	if (cl >= f->top + list)
+		f->top = cl - list + 1;
+}
+
+static void
+aform_title(const struct aform *f, const char *dep, char *buf, size_t size)
+{
+	if (f->ncust > 1)
+		snprintf(buf, size, ngettext(" Pick invoices: %s %s to %zu customer ",
+					     " Pick invoices: %s %s to %zu customers ", f->ncust),
+			 dep, f->d.currency, f->ncust);
+	else
+		snprintf(buf, size, f->split ? _(" Split %s %s to %s %s ")
+					     : _(" Pick invoices: %s %s to %s %s "),
+			 dep, f->d.currency, f->cust[0].code, f->cust[0].name);
+}
+
 static void
 aform_draw(struct app *a, void *ctx)
 {
 	struct aform *f = ctx;
 	int y = 2, rows = LINES - 5, x = 1, w = COLS - 2, list = rows - 6;
 	char dep[48], diff[48], buf[1024];
+	const char *more = _("c another customer");
 	int64_t d = diff_of(f);
 
 	draw_box(y, 0, rows, COLS, UI_BORDER);
 	app_money(f->d.amount, f->d.currency, dep, sizeof dep);
-	snprintf(buf, sizeof buf, f->split ? _(" Split %s %s to %s %s ") : _(" Pick invoices: %s %s to %s %s "),
-		 dep, f->d.currency, f->cust.code, f->cust.name);
+	aform_title(f, dep, buf, sizeof buf);
 	draw_text(y, 2, COLS - 4, buf, TEXT_LEFT, UI_HEADER);
 	draw_text(y + 1, x + 4, w - 46, _("Invoice"), TEXT_LEFT, UI_HEADER);
 	draw_text(y + 1, x + w - 42, 12, _("Due"), TEXT_LEFT, UI_HEADER);
 	draw_text(y + 1, x + w - 30, 15, _("Open"), TEXT_RIGHT, UI_HEADER);
 	draw_text(y + 1, x + w - 15, 15, _("Applied"), TEXT_RIGHT, UI_HEADER);
-	if (f->cursor < f->top)
-		f->top = f->cursor;
-	if (f->cursor >= f->top + list)
-		f->top = f->cursor - list + 1;
-	for (long i = f->top; i < (long)f->n && i < f->top + list; i++)
-		aform_draw_row(a, f, i, y + 2 + (int)(i - f->top), x, w);
+	aform_scroll(f, list);
+	aform_draw_list(a, f, y + 2, list, x, w);
 	if (!f->n)
 		draw_text(y + 2, x + 1, w - 2, _("This customer has no open invoice in this currency."),
 			  TEXT_LEFT, UI_MUTED);
 	app_money(d, f->d.currency, diff, sizeof diff);
 	snprintf(buf, sizeof buf, _("Deposit %s · difference %s"), dep, diff);
 	draw_text(y + rows - 3, x + 1, w - 2, buf, TEXT_LEFT, d ? UI_ERROR : UI_SELECTED);
+	draw_text(y + rows - 3, x + w - 1 - draw_width(more), draw_width(more), more, TEXT_LEFT,
+		  UI_MUTED);
 	draw_text(y + rows - 2, x + 1, w - 2,
 		  _("Space select · e amount · F fee · A on account · Enter confirm · Esc cancel"),
 		  TEXT_LEFT, UI_MUTED);
@@ -150,7 +221,45 @@ aform_refusal(const struct match_proposal *p, int64_t diff, int how)
 	return NULL;
 }
 
-/* Confirm the selection as a proposal of the engine's shape. */
+/* The selection as a proposal of the engine's shape: the deposit goes to
+ * the form's first customer, each line names its own (booked, and the
+ * payer learned, per customer as `match confirm` does). */
+static void
+aform_proposal(const struct aform *f, struct match_proposal *p)
+{
+	memset(p, 0, sizeof *p);
+	p->customer_id = f->cust[0].id;
+	p->customer_code = f->cust[0].code;
+	p->customer_name = f->cust[0].name;
+	p->line = xcalloc(f->n + 1, sizeof *p->line);
+	for (size_t i = 0; i < f->n; i++)
+		if (f->items[i].amount)
+			p->line[p->nlines++] = (struct match_line){
+				.invoice_id = f->items[i].invoice_id,
+				.number = f->items[i].number,
+				.cleared = f->items[i].amount,
+				.customer_id = f->cust[f->owner[i]].id,
+				.customer_code = f->cust[f->owner[i]].code };
+}
+
+/* Say what was confirmed: to whom, and for how many other customers. */
+static void
+aform_confirmed(struct app *a, const struct aform *f, const struct match_proposal *p)
+{
+	int others = 0;
+
+	for (int i = 0; i < p->nlines; i++)
+		others += match_line_first_of_customer(p, i) &&
+			  match_line_customer(p, i) != p->customer_id;
+	if (others)
+		app_msg(a, ngettext("Confirmed: %s → %s and %d other customer (u undoes).",
+				    "Confirmed: %s → %s and %d other customers (u undoes).", others),
+			f->d.payer, f->cust[0].name, others);
+	else
+		app_msg(a, _("Confirmed: %s → %s (u undoes)."), f->d.payer, f->cust[0].name);
+}
+
+/* Confirm the selection (how: as aform_refusal). */
 static bool
 aform_confirm(struct app *a, struct aform *f, int how)
 {
@@ -160,14 +269,7 @@ aform_confirm(struct app *a, struct aform *f, int how)
 	char amt[48];
 	struct ur_err err;
 
-	memset(&p, 0, sizeof p);
-	p.customer_id = f->cust.id;
-	p.line = xcalloc(f->n + 1, sizeof *p.line);
-	for (size_t i = 0; i < f->n; i++)
-		if (f->items[i].amount)
-			p.line[p.nlines++] = (struct match_line){ .invoice_id = f->items[i].invoice_id,
-								  .number = f->items[i].number,
-								  .cleared = f->items[i].amount };
+	aform_proposal(f, &p);
 	if ((no = aform_refusal(&p, diff, how))) {
 		app_error(a, "%s", no);
 		free(p.line);
@@ -181,11 +283,11 @@ aform_confirm(struct app *a, struct aform *f, int how)
 		p.on_account = diff;
 	ur_err_clear(&err);
 	if (store_ui_confirm(a->st, &f->d, &p, &err) == UR_OK && how == 'K')
-		app_msg(a, _("Confirmed for %s; %s left open on %s (u undoes)."), f->cust.name,
+		app_msg(a, _("Confirmed for %s; %s left open on %s (u undoes)."), f->cust[0].name,
 			(app_money(-diff, f->d.currency, amt, sizeof amt), amt),
 			p.line[p.nlines - 1].number);
 	else if (err.status == UR_OK)
-		app_msg(a, _("Confirmed: %s → %s (u undoes)."), f->d.payer, f->cust.name);
+		aform_confirmed(a, f, &p);
 	free(p.line);
 	store_ui_lease_release(a->st, f->d.id, &err);
 	if (err.status == UR_OK)
@@ -218,16 +320,19 @@ aform_book_fee(struct app *a, struct aform *f)
 {
 	struct ar_settings s;
 	struct ur_err err;
-	int64_t d = diff_of(f), limit, last = 0;
+	int64_t d = diff_of(f), limit, last = 0, cust = f->cust[0].id;
 	char amt[48], lim[48], label[512];
 
 	for (size_t i = 0; i < f->n; i++)
-		last = f->items[i].amount ? f->items[i].amount : last;
+		if (f->items[i].amount) {
+			last = f->items[i].amount;
+			cust = f->cust[f->owner[i]].id; /* the fee is booked on its invoice */
+		}
 	if (d >= 0 || last + d <= 0)
 		return aform_confirm(a, f, 'F'); /* refused, saying why */
 	pane_arconf(a, &s);
 	ur_err_clear(&err);
-	if (store_fee_limit(a->st, f->cust.id, &s, f->d.currency, &limit, &err) != UR_OK) {
+	if (store_fee_limit(a->st, cust, &s, f->d.currency, &limit, &err) != UR_OK) {
 		app_error(a, "%s", err.msg);
 		return true;
 	}
@@ -239,6 +344,75 @@ aform_book_fee(struct app *a, struct aform *f)
 					"f Enter: fee "), amt, f->d.currency, lim);
 	app_prompt(a, label, false, fee_prompt, f);
 	return true;
+}
+
+/* Add customer id and its open invoices in the deposit's currency to the
+ * list (an added customer must have some). */
+static enum ur_status
+aform_add(struct store *st, struct aform *f, int64_t id, struct ur_err *err)
+{
+	struct sui_customer c;
+	struct sui_item *items = NULL;
+	size_t n = 0;
+
+	if (store_ui_customer_get(st, id, &c, err) != UR_OK)
+		return err->status;
+	if (store_ui_open_items(st, id, f->d.currency, 0, &items, &n, err) != UR_OK ||
+	    (f->ncust && !n && ur_fail(err, UR_INPUT, _("%s has no open invoice in %s."), c.name,
+				       f->d.currency))) {
+		sui_customers_free(&c, 1);
+		free(items);
+		return err->status;
+	}
+	f->cust = xrealloc(f->cust, (f->ncust + 1) * sizeof *f->cust);
+	f->cust[f->ncust] = c;
+	f->items = xrealloc(f->items, (f->n + n + 1) * sizeof *f->items);
+	f->owner = xrealloc(f->owner, (f->n + n + 1) * sizeof *f->owner);
+	for (size_t i = 0; i < n; i++) {
+		f->items[f->n + i] = items[i];
+		f->owner[f->n + i] = f->ncust;
+	}
+	f->n += n;
+	f->ncust++;
+	free(items);
+	return UR_OK;
+}
+
+/* The customer chosen in the picker: its invoices join the list, the
+ * cursor on the first. */
+static void
+aform_picked(struct app *a, const struct sui_customer *c, void *ctx)
+{
+	struct aform *f = ctx;
+	struct ur_err err;
+	long first;
+
+	for (size_t k = 0; k < f->ncust; k++)
+		if (f->cust[k].id == c->id)
+			return app_error(a, _("%s is in the list already."), c->name);
+	ur_err_clear(&err);
+	first = (long)f->n;
+	if (aform_add(a->st, f, c->id, &err) != UR_OK)
+		return app_error(a, "%s", err.msg);
+	f->cursor = first;
+}
+
+/* c: which other customer's invoices to add, as the queue's c asks. */
+static void
+customer_prompt(struct app *a, const char *text, bool final, void *ctx)
+{
+	struct sui_customer c[50];
+	struct ur_err err;
+	int n = 0;
+
+	if (!final || !text || !*text || !a->modal || a->modal->ctx != ctx)
+		return;
+	ur_err_clear(&err);
+	if (store_ui_customer_find(a->st, text, 50, c, &n, &err) != UR_OK)
+		return app_error(a, "%s", err.msg);
+	if (n == 0)
+		return app_error(a, _("No customer matches %s."), text);
+	queue_picker_over(a, c, n, aform_picked);
 }
 
 static bool
@@ -264,6 +438,9 @@ aform_key(struct app *a, void *ctx, enum request req, int key)
 	case REQ_ACCEPT: return aform_confirm(a, f, 0);
 	case REQ_BOOK_FEE: return aform_book_fee(a, f);
 	case REQ_ON_ACCOUNT: return aform_confirm(a, f, 'A');
+	case REQ_ADD_CUSTOMER:
+		app_prompt(a, _("Customer (code, name or reading): "), false, customer_prompt, f);
+		break;
 	case REQ_CANCEL:
 		ur_err_clear(&err);
 		store_ui_lease_release(a->st, f->d.id, &err);
@@ -289,9 +466,7 @@ queue_form_open(struct app *a, const struct sui_deposit *d, int64_t customer, bo
 		abort();
 	ur_err_clear(&err);
 	if (store_ui_deposit_get(a->st, d->id, &f->d, &err) != UR_OK ||
-	    store_ui_customer_get(a->st, customer, &f->cust, &err) != UR_OK ||
-	    store_ui_open_items(a->st, customer, d->currency, 0, &f->items, &f->n, &err) !=
-		    UR_OK) {
+	    aform_add(a->st, f, customer, &err) != UR_OK) {
 		aform_free(f);
 		store_ui_lease_release(a->st, d->id, &err);
 		app_error(a, "%s", err.msg);

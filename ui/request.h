@@ -73,6 +73,7 @@
 	R(EDIT_AMOUNT, "edit-amount", N_("Enter the amount for the row")) \
 	R(BOOK_FEE, "book-fee", N_("Book the difference as a transfer fee")) \
 	R(ON_ACCOUNT, "on-account", N_("Leave the difference on account")) \
+	R(ADD_CUSTOMER, "add-customer", N_("Add another customer's open invoices")) \
 	R(ACCEPT, "accept", N_("Accept")) \
 	R(CANCEL, "cancel", N_("Cancel"))
 

@@ -32,8 +32,21 @@ LEDGER_ENUM_WORDS(alloc_kind, enum alloc_kind, ALLOC_KINDS)
 
 static const char *const deposit_state_labels[] = { DEPOSIT_STATES(LEDGER_LABEL) };
 
+static const char *const alloc_kind_labels[] = { ALLOC_KINDS(LEDGER_LABEL) };
+
 const char *
 deposit_state_label(enum deposit_state s)
 {
 	return _(deposit_state_labels[s]);
+}
+
+const char *
+ledger_word_label(const char *word)
+{
+	enum deposit_state s;
+	enum alloc_kind k;
+
+	if (deposit_state_parse(word, &s))
+		return deposit_state_label(s);
+	return alloc_kind_parse(word, &k) ? _(alloc_kind_labels[k]) : word;
 }

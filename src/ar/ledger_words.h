@@ -22,9 +22,9 @@
 
 /* auto: booked by the auto-match rule; manual: confirmed by a clerk (and
  * so it teaches the payer's alias). */
-#define ALLOC_KINDS(X)                  \
-	X(ALLOC_AUTO, "auto", NULL)     \
-	X(ALLOC_MANUAL, "manual", NULL)
+#define ALLOC_KINDS(X)                               \
+	X(ALLOC_AUTO, "auto", N_("auto-matched"))    \
+	X(ALLOC_MANUAL, "manual", N_("by hand"))
 
 #define LEDGER_ENUM_VALUE(value, word, label) value,
 enum deposit_state { DEPOSIT_STATES(LEDGER_ENUM_VALUE) };
@@ -42,6 +42,9 @@ bool deposit_state_parse(const char *word, enum deposit_state *out);
 const char *alloc_kind_word(enum alloc_kind k);
 /** The kind stored as word into *out; false (out untouched) if none is. */
 bool alloc_kind_parse(const char *word, enum alloc_kind *out);
+/** A stored deposit state or allocation kind for the clerk, translated;
+ *  another word as it is. */
+const char *ledger_word_label(const char *word);
 
 /* A movement of a customer's account, as a statement lists it. */
 enum ledger_move_kind {

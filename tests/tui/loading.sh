@@ -124,7 +124,7 @@ open=$($U aging --format csv | awk -F, '$1 == "C00004" && $3 == "JPY" { print $9
 rows=$($U aging --format csv | sed 1d | wc -l)
 t_grep "with its figures (open $open as in the aging report)" \
 	"^| JPY open $open · -2.0 days late · DSO 30.4 " "$T/drill/drill.screen"
-t_grep "and what paid its invoices" '^|   <- 2025-08-28 auto 206,360 00000072 ' \
+t_grep "and what paid its invoices" '^|   <- 2025-08-28 auto-matched 206,360 00000072 ' \
 	"$T/drill/drill.screen"
 t_grep "Esc closes it" "^As of 2026-03-31 by due date · $rows rows" "$T/drill/closed.screen"
 t_done

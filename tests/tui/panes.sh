@@ -121,6 +121,23 @@ seed_notice() { # DB
 		('2026-03-25', '2026-03-25', 12345, 'JPY', 'ｸﾞﾛｰﾊﾞﾙｴｯｸｽ', 'NOTICE-9')"
 }
 
+# A payment agent's transfer of ¥123,457 for two customers: C90031's
+# INV-9031 (¥80,000; its INV-9032 stays open) and C90032's INV-9033
+# (¥43,457), for multi.script.
+seed_multi() { # DB
+	printf '%s\n' 'code,name,kana,currency' 'C90031,株式会社南物流,ミナミブツリュウ,JPY' \
+		'C90032,北陸運輸株式会社,ホクリクウンユ,JPY' >"$T/uc.csv"
+	printf '%s\n' 'number,customer,issue_date,due_date,amount,currency' \
+		'INV-9031,C90031,2026-02-01,2026-03-20,80000,JPY' \
+		'INV-9032,C90031,2026-03-01,2026-04-20,50000,JPY' \
+		'INV-9033,C90032,2026-02-05,2026-03-20,43457,JPY' >"$T/ui.csv"
+	"$URIKAKE" --db "$1" import customers "$T/uc.csv" &&
+	"$URIKAKE" --db "$1" import invoices "$T/ui.csv" &&
+	sqlite3 "$1" "INSERT INTO deposit (booking_date, value_date, amount, currency,
+		payer_name, reference) VALUES
+		('2026-03-24', '2026-03-24', 123457, 'JPY', 'ﾐﾅﾐﾌﾞﾂﾘﾕｳ', 'MULTI-1')"
+}
+
 # SCRIPT.script in both catalogues after SEED DB, in OUT/cwd (documents are
 # saved there): screens named LANG-SCRIPT-NN-….
 lang_screens() { # SCRIPT SEED SIZE
@@ -265,6 +282,27 @@ C00209|letter|1|2026-03-31|2 × JPY 8,322,930"
 			test -s "$o/cwd/notice-C90010-MONEY-1-2026-03-31.pdf"
 		t_ok "$size $lang: the unknown payer's too, named by the deposit" \
 			test -s "$o/cwd/notice-NOTICE-9-2026-03-31.pdf"
+	done
+	lang_screens multi seed_multi $size
+	for lang in ja zh_CN; do
+		o="$T/out/$size/multi-$lang"
+		[ -f "$o/db.db" ] || continue
+		t_is "$size $lang: one match over two customers, an allocation each, by hand" \
+			"$(sqlite3 "$o/db.db" "SELECT d.state, c.code, i.number, a.amount, a.kind
+				FROM allocation AS a JOIN deposit AS d ON d.id = a.deposit_id
+				JOIN customer AS c ON c.id = a.customer_id
+				JOIN invoice AS i ON i.id = a.invoice_id
+				WHERE d.reference = 'MULTI-1' ORDER BY i.number")" \
+			"matched|C90031|INV-9031|80000|manual
+matched|C90032|INV-9033|43457|manual"
+		t_is "$size $lang: the payer learned for both customers" \
+			"$(sqlite3 "$o/db.db" "SELECT c.code, p.user FROM payer_alias AS p
+				JOIN customer AS c ON c.id = p.customer_id
+				WHERE c.code IN ('C90031', 'C90032') ORDER BY c.code")" "C90031|tester
+C90032|tester"
+		t_is "$size $lang: the confirmation audited" \
+			"$(sqlite3 "$o/db.db" "SELECT count(*) FROM audit
+				WHERE action = 'ui-confirm'")" "1"
 	done
 	a="$T/out/$size"
 	t_is "$size: the CSV export has the CLI columns" "$(head -1 "$a/aging/cwd/view.csv")" \
