@@ -121,7 +121,7 @@ bank_cell(struct bank_export *x, const char *key, const char *v, int first, int 
 static const char *
 bank_account(struct strbuf *sb, const struct deposit *d)
 {
-	const char *part[] = { d->acct_bank, d->acct_branch, d->acct_number };
+	const char *part[] = { d->acct_bank, d->acct_branch, d->payer.acct_number };
 
 	sb_reset(sb);
 	for (int i = 0; i < 3; i++)
@@ -153,11 +153,11 @@ bank_export_row(const struct deposit *d, const char *state, const char *customer
 		csv_put_sep(&x->out, amount, 0);
 	}
 	bank_cell(x, "currency", d->currency, 0, 0);
-	bank_cell(x, "payer_name", d->payer_name, 0, 0);
-	bank_cell(x, "payer_code", d->payer_code, 0, 0);
-	bank_cell(x, "bank", d->remit_bank, 0, 0);
-	bank_cell(x, "branch", d->remit_branch, 0, 0);
-	bank_cell(x, "edi", d->edi, 0, 0);
+	bank_cell(x, "payer_name", d->payer.payer_name, 0, 0);
+	bank_cell(x, "payer_code", d->payer.payer_code, 0, 0);
+	bank_cell(x, "bank", d->payer.remit_bank, 0, 0);
+	bank_cell(x, "branch", d->payer.remit_branch, 0, 0);
+	bank_cell(x, "edi", d->payer.edi, 0, 0);
 	bank_cell(x, "state", state, 0, 0);
 	bank_cell(x, "customer", customer, 0, 1);
 	if (x->json)

@@ -49,10 +49,10 @@ show_deposit(struct strbuf *out, const struct match_deposit *d, enum deposit_sta
 	date_format_iso(d->date, day);
 	money_format(d->amount, d->currency, MONEY_GROUP, amt, sizeof amt);
 	sb_addf(out, _("deposit %s  %s  %s %s  payer "), d->reference, day, amt, d->currency);
-	put_safe(out, d->payer_name);
-	if (d->edi && *d->edi) {
+	put_safe(out, d->payer.payer_name);
+	if (d->payer.edi && *d->payer.edi) {
 		sb_adds(out, _("  EDI "));
-		put_safe(out, d->edi);
+		put_safe(out, d->payer.edi);
 	}
 	sb_addf(out, _("  [%s]\n"), deposit_state_word(state));
 }
@@ -185,8 +185,8 @@ json_deposit(struct strbuf *out, const struct match_deposit *d, enum deposit_sta
 	jsonout_pair(out, "date", day, 0);
 	json_money(out, "amount", d->amount, d->currency, 0);
 	jsonout_pair(out, "currency", d->currency, 0);
-	jsonout_pair(out, "payer_name", d->payer_name, 0);
-	jsonout_pair(out, "edi", d->edi, 0);
+	jsonout_pair(out, "payer_name", d->payer.payer_name, 0);
+	jsonout_pair(out, "edi", d->payer.edi, 0);
 	jsonout_pair(out, "state", deposit_state_word(state), 0);
 	sb_addc(out, '}');
 }

@@ -31,9 +31,10 @@ static void
 ct_pay(struct store *st, const char *ref, int64_t cid, const char *number, int64_t amount,
        const char *date)
 {
-	struct deposit d = { .acct_bank = "0001", .acct_branch = "001", .acct_number = "1111111",
+	struct deposit d = { .acct_bank = "0001", .acct_branch = "001",
 			     .booking_date = tu_day(date), .value_date = tu_day(date), .amount = amount,
-			     .currency = "JPY", .payer_name = "TEST", .reference = ref };
+			     .currency = "JPY", .payer.payer_name = "TEST", .reference = ref,
+			     .payer.acct_number = "1111111" };
 	struct allocation a = { .customer_id = cid, .amount = amount, .kind = ALLOC_MANUAL,
 				.alloc_date = tu_day(date) };
 	struct invoice inv;

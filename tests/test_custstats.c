@@ -47,9 +47,10 @@ static void
 cs_pay(struct store *st, const char *ref, int64_t cid, const char *number, int64_t amount,
        int64_t fee, const char *cur, const char *date)
 {
-	struct deposit d = { .acct_bank = "0001", .acct_branch = "001", .acct_number = "7654321",
+	struct deposit d = { .acct_bank = "0001", .acct_branch = "001",
 			     .booking_date = tu_day(date), .value_date = tu_day(date), .amount = amount,
-			     .currency = cur, .payer_name = "TEST", .reference = ref };
+			     .currency = cur, .payer.payer_name = "TEST", .reference = ref,
+			     .payer.acct_number = "7654321" };
 	struct allocation a = { .customer_id = cid, .invoice_id = cs_inv_id(st, number),
 				.amount = amount, .fee = fee, .kind = ALLOC_MANUAL,
 				.alloc_date = tu_day(date) };
@@ -297,9 +298,10 @@ test_drill(struct store *st, const int64_t *ids)
 static void
 cs_assigned(struct store *st, const char *ref, int64_t cid, const char *date)
 {
-	struct deposit d = { .acct_bank = "0001", .acct_branch = "001", .acct_number = "7654321",
+	struct deposit d = { .acct_bank = "0001", .acct_branch = "001",
 			     .booking_date = tu_day(date), .value_date = tu_day(date), .amount = 777,
-			     .currency = "JPY", .payer_name = "TEST", .reference = ref };
+			     .currency = "JPY", .payer.payer_name = "TEST", .reference = ref,
+			     .payer.acct_number = "7654321" };
 	enum store_upsert what;
 	struct ur_err err;
 	int64_t id;

@@ -85,8 +85,8 @@ static struct match_deposit
 dep(const char *payer, int64_t amount)
 {
 	struct match_deposit d = { .id = 1, .reference = "R1", .date = day("2026-02-12"),
-				   .amount = amount, .currency = "JPY", .payer_name = payer,
-				   .acct_number = "1234567" };
+				   .amount = amount, .currency = "JPY", .payer.payer_name = payer,
+				   .payer.acct_number = "1234567" };
 
 	return d;
 }
@@ -257,7 +257,7 @@ test_fits(void)
 		struct match_deposit d = dep(c->payer, c->amount);
 
 		if (strcmp(c->payer, "ﾀﾞﾚｶ") == 0)
-			d.acct_number = "9000005";
+			d.payer.acct_number = "9000005";
 		match_deposit(ix, &cfg, &d, &r);
 		tap_is_int(r.hold, c->hold, "%s %lld: hold", c->payer, (long long)c->amount);
 		if (!c->code) {
@@ -513,7 +513,7 @@ test_routes(void)
 
 	match_config_default(&cfg);
 	d = dep("ﾌﾘｺﾐ", 55000);
-	d.edi = "INV-0050 ﾌﾞﾝ";
+	d.payer.edi = "INV-0050 ﾌﾞﾝ";
 	match_deposit(ix, &cfg, &d, &r);
 	tap_is_int(r.hold, MATCH_AUTO, "EDI names the invoice: matched");
 	tap_ok(r.prop[0].features & MATCH_F_EDI, "EDI feature");

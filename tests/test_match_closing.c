@@ -48,7 +48,8 @@ static struct match_deposit
 dep(const char *payer, const char *date, int64_t amount)
 {
 	struct match_deposit d = { .id = 1, .reference = "R1", .date = day(date),
-				   .amount = amount, .currency = "JPY", .payer_name = payer };
+				   .amount = amount, .currency = "JPY",
+				   .payer.payer_name = payer };
 
 	return d;
 }

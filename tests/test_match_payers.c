@@ -76,8 +76,8 @@ run(struct match_index *ix, const char *payer, int64_t amount, struct match_resu
     struct strbuf *e)
 {
 	struct match_deposit d = { .id = 1, .reference = "R1", .amount = amount,
-				   .currency = "JPY", .payer_name = payer,
-				   .acct_number = "1234567" };
+				   .currency = "JPY", .payer.payer_name = payer,
+				   .payer.acct_number = "1234567" };
 	struct match_config cfg;
 
 	date_parse("2026-03-25", &d.date, NULL);

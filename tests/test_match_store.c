@@ -46,10 +46,11 @@ static void
 deposit_on(struct store *st, const char *date, const char *ref, const char *payer,
 	   int64_t amount)
 {
-	struct deposit d = { .acct_bank = "0001", .acct_branch = "100", .acct_number = "1234567",
+	struct deposit d = { .acct_bank = "0001", .acct_branch = "100",
 			     .booking_date = day(date), .value_date = day(date),
-			     .amount = amount, .currency = "JPY", .payer_name = payer,
-			     .remit_bank = "ﾐｽﾞﾎ", .reference = ref };
+			     .amount = amount, .currency = "JPY", .payer.payer_name = payer,
+			     .payer.remit_bank = "ﾐｽﾞﾎ", .reference = ref,
+			     .payer.acct_number = "1234567" };
 	enum store_upsert what;
 	struct strbuf key;
 	struct ur_err err;
@@ -57,7 +58,7 @@ deposit_on(struct store *st, const char *date, const char *ref, const char *paye
 
 	sb_init(&key);
 	kana_fold(payer, &key, NULL);
-	d.payer_key = key.buf;
+	d.payer.payer_key = key.buf;
 	if (store_deposit_insert(st, &d, &id, &what, &err) != UR_OK)
 		tap_diag("deposit %s: %s", ref, err.msg);
 	sb_free(&key);

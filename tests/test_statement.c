@@ -95,7 +95,7 @@ pay(struct store *st, int64_t cust_id, int64_t invoice_id, const char *date, int
 	d.booking_date = d.value_date = tu_day(date);
 	d.amount = amount;
 	d.currency = cur;
-	d.payer_name = "ﾃｽﾄ";
+	d.payer.payer_name = "ﾃｽﾄ";
 	d.reference = ref;
 	if (store_deposit_insert(st, &d, &dep, &what, &err) != UR_OK)
 		return 0;

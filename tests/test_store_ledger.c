@@ -41,9 +41,10 @@ cust_id(struct store *st, const char *code)
 static int64_t
 deposit(struct store *st, const char *ref, int64_t amount, const char *date)
 {
-	struct deposit d = { .acct_bank = "0001", .acct_branch = "001", .acct_number = "1234567",
+	struct deposit d = { .acct_bank = "0001", .acct_branch = "001",
 			     .booking_date = tu_day(date), .value_date = tu_day(date), .amount = amount,
-			     .currency = "JPY", .payer_name = "ｶ)ﾃｽﾄ", .reference = ref };
+			     .currency = "JPY", .reference = ref,
+			     .payer = { .payer_name = "ｶ)ﾃｽﾄ", .acct_number = "1234567" } };
 	enum store_upsert what;
 	struct ur_err err;
 	int64_t id = 0;

@@ -35,10 +35,12 @@ static void
 deposit(struct store *st, int n, const char *payer, int64_t amount, const char *edi)
 {
 	char ref[16];
-	struct deposit d = { .acct_bank = "0001", .acct_branch = "100", .acct_number = "1234567",
+	struct deposit d = { .acct_bank = "0001", .acct_branch = "100",
 			     .booking_date = day("2026-03-01") + n % 30,
 			     .value_date = day("2026-03-01") + n % 30, .amount = amount,
-			     .currency = "JPY", .payer_name = payer, .edi = edi, .reference = ref };
+			     .currency = "JPY", .reference = ref,
+			     .payer = { .payer_name = payer, .edi = edi,
+					.acct_number = "1234567" } };
 	enum store_upsert what;
 	struct strbuf key;
 	struct ur_err err;
@@ -47,7 +49,7 @@ deposit(struct store *st, int n, const char *payer, int64_t amount, const char *
 	snprintf(ref, sizeof ref, "R%05d", n);
 	sb_init(&key);
 	kana_fold(payer, &key, NULL);
-	d.payer_key = key.buf;
+	d.payer.payer_key = key.buf;
 	if (store_deposit_insert(st, &d, &id, &what, &err) != UR_OK)
 		tap_diag("deposit %s: %s", ref, err.msg);
 	sb_free(&key);
@@ -287,7 +289,7 @@ check_pages(struct store *st, enum sui_filter f, enum sui_sort s)
 		if (i && s == SUI_BY_DATE)
 			bad += fw[i].date < fw[i - 1].date;
 		if (i && s == SUI_BY_PAYER)
-			bad += strcmp(fw[i].payer_key, fw[i - 1].payer_key) < 0;
+			bad += strcmp(fw[i].payer.payer_key, fw[i - 1].payer.payer_key) < 0;
 		if (i % 5 == 0) {
 			store_ui_queue_count(st, f, s, day(TODAY), &fw[i], &pos, &err);
 			bad += pos != i;
@@ -411,7 +413,7 @@ proposed_elsewhere(struct store *st, struct sui_names *names, struct sui_match *
 	for (int64_t id = 1; id < 2000; id++)
 		if (store_ui_match(st, id, &cfg, names, m, &err) == UR_OK) {
 			if (m->d.state == DEPOSIT_UNMATCHED && m->r.nprop && m->r.prop[0].nlines &&
-			    !strstr(m->d.payer, m->r.prop[0].customer_name))
+			    !strstr(m->d.payer.payer_name, m->r.prop[0].customer_name))
 				return id;
 			sui_match_free(m);
 		}

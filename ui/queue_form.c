@@ -254,9 +254,10 @@ aform_confirmed(struct app *a, const struct aform *f, const struct match_proposa
 	if (others)
 		app_msg(a, ngettext("Confirmed: %s → %s and %d other customer (u undoes).",
 				    "Confirmed: %s → %s and %d other customers (u undoes).", others),
-			f->d.payer, f->cust[0].name, others);
+			f->d.payer.payer_name, f->cust[0].name, others);
 	else
-		app_msg(a, _("Confirmed: %s → %s (u undoes)."), f->d.payer, f->cust[0].name);
+		app_msg(a, _("Confirmed: %s → %s (u undoes)."), f->d.payer.payer_name,
+			f->cust[0].name);
 }
 
 /* Confirm the selection (how: as aform_refusal). */

@@ -302,7 +302,7 @@ draw_row(struct view *v, long pos, int y, double start)
 	draw_text(y, 2, 11, date, TEXT_LEFT, e);
 	draw_text(y, 13, 14, amt, TEXT_RIGHT, e);
 	draw_textf(y, 27, 5, TEXT_LEFT, e, " %s", d->currency);
-	draw_text(y, 32, wp, d->payer, TEXT_LEFT, e);
+	draw_text(y, 32, wp, d->payer.payer_name, TEXT_LEFT, e);
 	draw_text(y, 32 + wp, 1, "", TEXT_LEFT, e);
 	draw_text(y, 33 + wp, wn, note, TEXT_LEFT, ne);
 }
@@ -400,11 +400,12 @@ draw_detail(struct view *v, int y, int rows)
 	settings_date(&v->app->set, d->date, date, sizeof date);
 	snprintf(buf, sizeof buf, _(" Deposit %s %s %s "), date, amt, d->currency);
 	draw_text(y, 2, draw_width(buf), buf, TEXT_LEFT, UI_HEADER);
-	snprintf(buf, sizeof buf, _("Payer: %s   Ref: %s   Account: %s"), d->payer, d->reference,
-		 d->account);
+	snprintf(buf, sizeof buf, _("Payer: %s   Ref: %s   Account: %s"), d->payer.payer_name,
+		 d->reference, d->account);
 	draw_text(y + ++line, 1, COLS - 1, buf, TEXT_LEFT, UI_NORMAL);
 	snprintf(buf, sizeof buf, _("Bank: %s %s   EDI: %s"),
-		 *d->remit_bank ? d->remit_bank : "-", d->remit_branch, *d->edi ? d->edi : "-");
+		 *d->payer.remit_bank ? d->payer.remit_bank : "-", d->payer.remit_branch,
+		 *d->payer.edi ? d->payer.edi : "-");
 	draw_text(y + ++line, 1, COLS - 1, buf, TEXT_LEFT, UI_NORMAL);
 	if (q->holder) {
 		snprintf(buf, sizeof buf, _("Being handled by %s"), q->holder);
@@ -507,7 +508,8 @@ do_confirm(struct view *v)
 	ur_err_clear(&err);
 	if (store_ui_confirm(v->app->st, d, p, &err) != UR_OK)
 		return queue_report(v->app, &err);
-	app_msg(v->app, _("Confirmed: %s → %s (u undoes)."), d->payer, p->customer_name);
+	app_msg(v->app, _("Confirmed: %s → %s (u undoes)."), d->payer.payer_name,
+		p->customer_name);
 	app_refresh(v->app);
 }
 
@@ -552,7 +554,7 @@ assign_to(struct app *a, const struct sui_customer *c, void *ctx)
 	ur_err_clear(&err);
 	if (!q->det_id || store_ui_assign(a->st, &q->det.d, c->id, &err) != UR_OK)
 		return queue_report(a, &err);
-	app_msg(a, _("%s is now known as %s (u undoes)."), q->det.d.payer, c->name);
+	app_msg(a, _("%s is now known as %s (u undoes)."), q->det.d.payer.payer_name, c->name);
 	app_refresh(a);
 }
 

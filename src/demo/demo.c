@@ -482,12 +482,12 @@ demo_store_payment(void *ctx, const struct customer *c, const struct invoice *in
 	snprintf(ref, sizeof ref, "%08zu", ++x->deposits);
 	dep.acct_bank = "0001";
 	dep.acct_branch = "001";
-	dep.acct_number = "1234567";
+	dep.payer.acct_number = "1234567";
 	dep.booking_date = dep.value_date = p->date;
 	dep.amount = inv->amount - p->fee;
 	dep.currency = inv->currency;
-	dep.payer_name = c->kana && *c->kana ? c->kana : c->name;
-	dep.payer_key = c->kana_key;
+	dep.payer.payer_name = c->kana && *c->kana ? c->kana : c->name;
+	dep.payer.payer_key = c->kana_key;
 	dep.reference = ref;
 	if (store_deposit_insert(x->st, &dep, &dep_id, &what, err) != UR_OK)
 		return err->status;

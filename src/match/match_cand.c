@@ -94,7 +94,7 @@ cps(const char *s, size_t n)
 static void
 cand_virtual(const struct match_index *ix, const struct match_deposit *d, struct mcands *cs)
 {
-	const char *a = d->acct_number;
+	const char *a = d->payer.acct_number;
 	uint32_t e;
 
 	if (!a || !*a)
@@ -131,7 +131,7 @@ cand_edi(const struct match_index *ix, const struct match_deposit *d, struct mca
 {
 	static const char tokch[] =
 		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-";
-	const char *s = d->edi;
+	const char *s = d->payer.edi;
 
 	if (!s)
 		return;
@@ -160,17 +160,18 @@ cand_aliases(const struct match_index *ix, const struct mhash *h, const char *ke
 {
 	uint32_t e0 = mh_first(h, mh_hash_str(key, strlen(key)), key, strlen(key)), e;
 	uint32_t first = MATCH_NONE;
+	const char *bank = d->payer.remit_bank;
 	int same_bank = 0, conflict = 0;
 
 	for (e = e0; e != MATCH_NONE; e = mh_next(h, e, key, strlen(key))) {
 		const struct malias *a = &ix->alias[h->ent[e].value];
 
-		same_bank |= d->remit_bank && *a->bank && strcmp(a->bank, d->remit_bank) == 0;
+		same_bank |= bank && *a->bank && strcmp(a->bank, bank) == 0;
 	}
 	for (e = e0; e != MATCH_NONE; e = mh_next(h, e, key, strlen(key))) {
 		const struct malias *a = &ix->alias[h->ent[e].value];
 
-		if (same_bank && strcmp(a->bank, d->remit_bank) != 0)
+		if (same_bank && strcmp(a->bank, bank) != 0)
 			continue;
 		if (first == MATCH_NONE)
 			first = a->cust;
@@ -181,7 +182,7 @@ cand_aliases(const struct match_index *ix, const struct mhash *h, const char *ke
 		const struct malias *a = &ix->alias[h->ent[e].value];
 		struct mcand *c;
 
-		if (same_bank && strcmp(a->bank, d->remit_bank) != 0)
+		if (same_bank && strcmp(a->bank, bank) != 0)
 			continue;
 		c = cand_add(cs, a->cust, conflict ? SC_CONFLICT : learned_score(a->count), feature);
 		if (!c)

@@ -28,7 +28,7 @@ put_money(struct strbuf *out, int64_t v, const char *cur)
 static void
 put_payer(struct strbuf *out, const struct match_deposit *d)
 {
-	const char *n = d->payer_name ? d->payer_name : "";
+	const char *n = d->payer.payer_name ? d->payer.payer_name : "";
 
 	text_sanitize(out, n, strlen(n));
 }
@@ -76,7 +76,7 @@ explain_who(const struct match_proposal *p, const struct match_deposit *d, struc
 	unsigned f = p->features;
 
 	if (f & MATCH_F_VIRTUAL) {
-		sb_addf(out, _("account %s is the virtual account of "), d->acct_number);
+		sb_addf(out, _("account %s is the virtual account of "), d->payer.acct_number);
 		put_customer(out, p);
 		return;
 	}

@@ -489,14 +489,16 @@ match_deposit(struct match_index *ix, const struct match_config *cfg,
 	struct kana_info info;
 	struct strbuf key;
 	struct mcands cs;
-	const char *code = d->payer_code;
+	const struct deposit_payer *p = &d->payer;
+	const char *code = p->payer_code;
 
 	sb_init(&key);
 	kana_info_init(&info);
-	kana_fold(d->payer_name ? d->payer_name : "", &key, &info);
+	kana_fold(p->payer_name ? p->payer_name : "", &key, &info);
 	if (!code || !*code || strspn(code, "0") == strlen(code))
 		code = info.payer_code;
-	match_candidates(ix, d, d->payer_key && *d->payer_key ? d->payer_key : key.buf ? key.buf : "",
+	match_candidates(ix, d,
+			 p->payer_key && *p->payer_key ? p->payer_key : key.buf ? key.buf : "",
 			 info.corp, code, &cs);
 	s->ix = ix;
 	s->cfg = cfg;

@@ -160,18 +160,18 @@ bi_to_store(struct bi_run *run, const struct bank_deposit *d, struct deposit *ou
 	out->record_no = (int64_t)d->record_no;
 	out->acct_bank = d->account_bank;
 	out->acct_branch = d->account_branch;
-	out->acct_number = d->account_number;
+	out->payer.acct_number = d->account_number;
 	out->booking_date = d->booking_date;
 	out->value_date = d->value_date;
 	out->amount = d->amount;
 	out->currency = d->currency;
-	out->payer_name = d->payer_name;
-	out->payer_code = d->payer_code;
-	out->remit_bank = d->remit_bank;
-	out->remit_branch = d->remit_branch;
-	out->edi = d->edi;
+	out->payer.payer_name = d->payer_name;
+	out->payer.payer_code = d->payer_code;
+	out->payer.remit_bank = d->remit_bank;
+	out->payer.remit_branch = d->remit_branch;
+	out->payer.edi = d->edi;
 	out->reference = d->reference;
-	out->payer_key = bi_fold(run, d->payer_name ? d->payer_name : "");
+	out->payer.payer_key = bi_fold(run, d->payer_name ? d->payer_name : "");
 }
 
 /* A cancellation: reverse the earlier deposit and void what it paid. */
@@ -229,7 +229,7 @@ bi_deposit(const struct bank_deposit *d, void *ctx, struct ur_err *err)
 		return bi_cancel(run, d, &dep, err);
 	if (!dep.reference || !*dep.reference)
 		dep.reference = bankref_make(&run->refs, dep.booking_date, dep.amount,
-					     dep.payer_key, dep.payer_code);
+					     dep.payer.payer_key, dep.payer.payer_code);
 	if (store_deposit_insert(run->st, &dep, &id, &what, err) != UR_OK) {
 		struct ur_err inner = *err;
 

@@ -110,12 +110,12 @@ notice_difference_facts(struct notice_facts *f, const struct match_deposit *d,
 	f->lang = c ? (int)stmt_lang_for(c) : -1;
 	f->date = today;
 	f->deposit = d->reference;
-	f->payer = d->payer_name;
+	f->payer = d->payer.payer_name;
 	f->deposit_date = d->date;
 	f->currency = d->currency;
 	f->received = d->amount;
 	f->code = c ? c->code : "";
-	f->name = c ? c->name : d->payer_name;
+	f->name = c ? c->name : d->payer.payer_name;
 	f->address = c ? c->address : "";
 	for (int i = 0; p && c && i < p->nlines; i++)
 		f->billed += p->line[i].cleared - notice_fee(p, i);

@@ -12,6 +12,7 @@
 
 #include "err.h"
 #include "ledger_words.h"
+#include "match.h"
 
 struct store;
 
@@ -176,16 +177,12 @@ enum ur_status store_bank_file_insert(struct store *st, const struct bank_file *
 struct deposit {
 	int64_t bank_file_id; /* 0: none */
 	int64_t record_no;
-	const char *acct_bank, *acct_branch, *acct_number; /* our account */
+	const char *acct_bank, *acct_branch; /* our account (its number in payer) */
 	int32_t booking_date;
 	int32_t value_date;
 	int64_t amount; /* minor units */
 	const char *currency;
-	const char *payer_name; /* raw, as the bank sent it (UTF-8) */
-	const char *payer_key;  /* folded for matching */
-	const char *payer_code;
-	const char *remit_bank, *remit_branch;
-	const char *edi;
+	struct deposit_payer payer; /* payer_key folded for matching */
 	const char *reference; /* 照会番号 / AcctSvcrRef, leading zeros kept */
 };
 /** Insert a deposit (state 'unmatched'). When one with the same account,

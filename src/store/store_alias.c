@@ -32,12 +32,13 @@ alias_step(struct store *st, const char *sql, const char *key, const struct matc
 	   const char *code, int64_t customer_id, struct ur_err *err)
 {
 	sqlite3_stmt *s = store_prepare(st, sql, err);
+	const struct deposit_payer *p = &d->payer;
 
 	if (!s)
 		return UR_FAIL;
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, d->remit_bank ? d->remit_bank : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, d->remit_branch ? d->remit_branch : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, p->remit_bank ? p->remit_bank : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, p->remit_branch ? p->remit_branch : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 4, code, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 5, customer_id);
 	sqlite3_bind_text(s, 6, st->user, -1, SQLITE_STATIC);
@@ -62,15 +63,15 @@ store_alias_learn(struct store *st, const struct match_deposit *d, int64_t custo
 		"";
 	struct kana_info info;
 	struct strbuf key;
-	const char *code = d->payer_code ? d->payer_code : "";
+	const char *code = d->payer.payer_code ? d->payer.payer_code : "";
 	enum ur_status rc;
 
 	sb_init(&key);
 	kana_info_init(&info);
-	kana_fold(d->payer_name ? d->payer_name : "", &key, &info);
-	if (d->payer_key && *d->payer_key) {
+	kana_fold(d->payer.payer_name ? d->payer.payer_name : "", &key, &info);
+	if (d->payer.payer_key && *d->payer.payer_key) {
 		sb_reset(&key);
-		sb_adds(&key, d->payer_key);
+		sb_adds(&key, d->payer.payer_key);
 	}
 	if (!*code || strspn(code, "0") == strlen(code))
 		code = info.payer_code;

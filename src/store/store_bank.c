@@ -25,7 +25,7 @@ static enum ur_status
 dep_find(struct store *st, const char *sql, const struct deposit *key,
 	 struct store_dep_found *out, int *rows, struct ur_err *err)
 {
-	const char *text[] = { key->acct_bank, key->acct_branch, key->acct_number,
+	const char *text[] = { key->acct_bank, key->acct_branch, key->payer.acct_number,
 			       key->reference };
 	sqlite3_stmt *s;
 	int rc;
@@ -37,7 +37,7 @@ dep_find(struct store *st, const char *sql, const struct deposit *key,
 		sqlite3_bind_text(s, i + 1, text[i] ? text[i] : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 5, key->amount);
 	if (sqlite3_bind_parameter_count(s) >= 7) {
-		sqlite3_bind_text(s, 6, key->payer_key, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 6, key->payer.payer_key, -1, SQLITE_STATIC);
 		store_bind_date(s, 7, key->value_date);
 	}
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -81,7 +81,7 @@ store_deposit_find(struct store *st, const struct deposit *key, bool by_payer,
 	memset(out, 0, sizeof *out);
 	if (dep_find(st, by_reference, key, out, &rows, err) != UR_OK)
 		return err->status;
-	if (rows || !by_payer || !key->payer_key || !*key->payer_key)
+	if (rows || !by_payer || !key->payer.payer_key || !*key->payer.payer_key)
 		return UR_OK;
 	if (dep_find(st, by_value_date, key, out, &rows, err) != UR_OK)
 		return err->status;
@@ -154,37 +154,33 @@ store_bank_file_set_records(struct store *st, int64_t id, int64_t records, struc
 	return rc == SQLITE_DONE ? UR_OK : store_sqlfail(st, rc, err);
 }
 
-/* Fill d from the columns of the export query. */
-static void
+/* Fill d from the columns of the export query; the column after them. */
+static int
 dep_from_row(sqlite3_stmt *s, struct deposit *d)
 {
+	int col = STORE_PAYER_N;
+
 	memset(d, 0, sizeof *d);
-	d->bank_file_id = sqlite3_column_int64(s, 0);
-	d->record_no = sqlite3_column_int64(s, 1);
-	d->acct_bank = store_column_str(s, 2);
-	d->acct_branch = store_column_str(s, 3);
-	d->acct_number = store_column_str(s, 4);
-	d->booking_date = store_column_date(s, 5);
-	d->value_date = store_column_date(s, 6);
-	d->amount = sqlite3_column_int64(s, 7);
-	d->currency = store_column_str(s, 8);
-	d->payer_name = store_column_str(s, 9);
-	d->payer_key = store_column_str(s, 10);
-	d->payer_code = store_column_str(s, 11);
-	d->remit_bank = store_column_str(s, 12);
-	d->remit_branch = store_column_str(s, 13);
-	d->edi = store_column_str(s, 14);
-	d->reference = store_column_str(s, 15);
+	store_column_payer(s, 0, &d->payer);
+	d->bank_file_id = sqlite3_column_int64(s, col++);
+	d->record_no = sqlite3_column_int64(s, col++);
+	d->acct_bank = store_column_str(s, col++);
+	d->acct_branch = store_column_str(s, col++);
+	d->booking_date = store_column_date(s, col++);
+	d->value_date = store_column_date(s, col++);
+	d->amount = sqlite3_column_int64(s, col++);
+	d->currency = store_column_str(s, col++);
+	d->reference = store_column_str(s, col++);
+	return col;
 }
 
 enum ur_status
 store_deposits_each(struct store *st, store_deposit_fn fn, void *ctx, struct ur_err *err)
 {
 	static const char sql[] =
-		"SELECT coalesce(d.bank_file_id, 0), d.record_no, d.acct_bank, d.acct_branch,"
-		" d.acct_number, d.booking_date, d.value_date, d.amount, d.currency,"
-		" d.payer_name, d.payer_key, d.payer_code, d.remit_bank, d.remit_branch, d.edi,"
-		" d.reference, d.state, coalesce(c.code, '')"
+		"SELECT " STORE_PAYER_D_COLS "coalesce(d.bank_file_id, 0), d.record_no,"
+		" d.acct_bank, d.acct_branch, d.booking_date, d.value_date, d.amount,"
+		" d.currency, d.reference, d.state, coalesce(c.code, '')"
 		" FROM deposit d LEFT JOIN customer c ON c.id = d.customer_id"
 		" ORDER BY d.booking_date, d.id";
 	sqlite3_stmt *s;
@@ -194,8 +190,9 @@ store_deposits_each(struct store *st, store_deposit_fn fn, void *ctx, struct ur_
 	if (dep_prepare(st, sql, &s, err) != UR_OK)
 		return err->status;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		dep_from_row(s, &d);
-		if (fn(&d, store_column_str(s, 16), store_column_str(s, 17), ctx))
+		int col = dep_from_row(s, &d); /* then the state and the customer's code */
+
+		if (fn(&d, store_column_str(s, col), store_column_str(s, col + 1), ctx))
 			break;
 	}
 	sqlite3_finalize(s);

@@ -2,7 +2,9 @@
  * Allocations and adjustments are a ledger: inserted and voided, each
  * change audited. invoice.paid follows the ledger in the same
  * transaction: inserts add to it here, voids subtract in the schema's
- * triggers, and the schema forbids deletes and rewrites. */
+ * triggers, and the schema forbids deletes and rewrites. A deposit's payer
+ * fields are bound, read and copied one after another in the order of
+ * DEPOSIT_PAYER_FIELDS (match.h), so a new one needs no change here. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -15,6 +17,7 @@
 #include "i18n.h"
 #include "money.h"
 #include "store_priv.h"
+#include "xalloc.h"
 
 #define STATUS(err) ((err) ? (err)->status : UR_FAIL)
 
@@ -77,21 +80,69 @@ store_bank_file_insert(struct store *st, const struct bank_file *bf, int64_t *id
 	return rc == UR_INPUT ? store_sqlfail(st, SQLITE_CORRUPT, err) : rc;
 }
 
+void
+store_bind_named(sqlite3_stmt *s, const char *name, const char *text)
+{
+	int idx = sqlite3_bind_parameter_index(s, name);
+
+	if (idx)
+		sqlite3_bind_text(s, idx, text ? text : "", -1, SQLITE_STATIC);
+}
+
+void
+store_bind_payer(sqlite3_stmt *s, const struct deposit_payer *p)
+{
+#define BIND_ONE(f) store_bind_named(s, ":" #f, p->f);
+	DEPOSIT_PAYER_FIELDS(BIND_ONE)
+#undef BIND_ONE
+}
+
+void
+store_column_payer(sqlite3_stmt *s, int col, struct deposit_payer *p)
+{
+#define READ_ONE(f) p->f = store_column_str(s, col++);
+	DEPOSIT_PAYER_FIELDS(READ_ONE)
+#undef READ_ONE
+}
+
+char *
+store_payer_dup(struct deposit_payer *p)
+{
+	size_t size = 0;
+	char *buf, *at;
+
+#define SIZE_ONE(f) size += strlen(p->f ? p->f : "") + 1;
+	DEPOSIT_PAYER_FIELDS(SIZE_ONE)
+#undef SIZE_ONE
+	at = buf = xmalloc(size);
+#define COPY_ONE(f) \
+	p->f = strcpy(at, p->f ? p->f : ""); \
+	at += strlen(at) + 1;
+	DEPOSIT_PAYER_FIELDS(COPY_ONE)
+#undef COPY_ONE
+	return buf;
+}
+
+/* Bind d to the parameters named as its columns that s has. */
 static void
 dep_bind(sqlite3_stmt *s, const struct deposit *d)
 {
-	const char *text[] = { d->acct_bank, d->acct_branch, d->acct_number, d->currency,
-			       d->payer_name, d->payer_key, d->payer_code, d->remit_bank,
-			       d->remit_branch, d->edi, d->reference };
+	int idx;
 
-	for (int i = 0; i < (int)(sizeof text / sizeof text[0]); i++)
-		sqlite3_bind_text(s, i + 1, text[i] ? text[i] : "", -1, SQLITE_STATIC);
-	store_bind_date(s, 12, d->booking_date);
-	store_bind_date(s, 13, d->value_date);
-	sqlite3_bind_int64(s, 14, d->amount);
-	if (d->bank_file_id)
-		sqlite3_bind_int64(s, 15, d->bank_file_id);
-	sqlite3_bind_int64(s, 16, d->record_no);
+	store_bind_named(s, ":acct_bank", d->acct_bank);
+	store_bind_named(s, ":acct_branch", d->acct_branch);
+	store_bind_named(s, ":currency", d->currency);
+	store_bind_named(s, ":reference", d->reference);
+	store_bind_payer(s, &d->payer);
+	store_bind_date(s, sqlite3_bind_parameter_index(s, ":booking_date"), d->booking_date);
+	if ((idx = sqlite3_bind_parameter_index(s, ":value_date")))
+		store_bind_date(s, idx, d->value_date);
+	if ((idx = sqlite3_bind_parameter_index(s, ":amount")))
+		sqlite3_bind_int64(s, idx, d->amount);
+	if (d->bank_file_id && (idx = sqlite3_bind_parameter_index(s, ":bank_file_id")))
+		sqlite3_bind_int64(s, idx, d->bank_file_id);
+	if ((idx = sqlite3_bind_parameter_index(s, ":record_no")))
+		sqlite3_bind_int64(s, idx, d->record_no);
 }
 
 enum ur_status
@@ -99,15 +150,16 @@ store_deposit_insert(struct store *st, const struct deposit *d, int64_t *id,
 		     enum store_upsert *what, struct ur_err *err)
 {
 	static const char ins[] =
-		"INSERT INTO deposit (acct_bank, acct_branch, acct_number, currency,"
-		" payer_name, payer_key, payer_code, remit_bank, remit_branch, edi, reference,"
-		" booking_date, value_date, amount, bank_file_id, record_no)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
+		"INSERT INTO deposit (" STORE_PAYER_COLS "acct_bank, acct_branch, currency,"
+		" reference, booking_date, value_date, amount, bank_file_id, record_no)"
+		" VALUES (" STORE_PAYER_PARAMS ":acct_bank, :acct_branch, :currency, :reference,"
+		" :booking_date, :value_date, :amount, :bank_file_id, :record_no)"
 		" ON CONFLICT DO NOTHING";
 	static const char sel[] =
-		"SELECT id FROM deposit WHERE acct_bank = ?1 AND acct_branch = ?2"
-		" AND acct_number = ?3 AND reference = ?11 AND booking_date = ?12"
-		" AND amount = ?14";
+		"SELECT id FROM deposit WHERE acct_bank = :acct_bank"
+		" AND acct_branch = :acct_branch AND acct_number = :acct_number"
+		" AND reference = :reference"
+		" AND booking_date = :booking_date AND amount = :amount";
 	sqlite3_stmt *s = store_stmt(st, SQ_DEP_INSERT, ins, err);
 	enum ur_status rc;
 

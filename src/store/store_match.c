@@ -277,16 +277,18 @@ store_match_load(struct store *st, struct match_index *ix, struct ur_err *err)
 	return UR_OK;
 }
 
+/* The columns dep_row reads: the payer's first, then these (DEP_*). */
 #define DEP_COLS \
-	"SELECT id, reference, booking_date, amount, currency, payer_name, payer_key," \
-	" payer_code, remit_bank, remit_branch, edi, acct_number, state FROM deposit"
+	"SELECT " STORE_PAYER_COLS "id, reference, booking_date, amount, currency, state" \
+	" FROM deposit"
+enum { DEP_ID = STORE_PAYER_N, DEP_REF, DEP_DATE, DEP_AMOUNT, DEP_CURRENCY, DEP_STATE };
 
 static const char *
-keep(struct store_match_deposits *l, sqlite3_stmt *s, int col)
+keep_str(struct store_match_deposits *l, char *str)
 {
 	if ((l->nstrs & (l->nstrs + 1)) == 0)
 		l->strs = xrealloc(l->strs, (l->nstrs * 2 + 2) * sizeof *l->strs);
-	return l->strs[l->nstrs++] = xstrdup(store_column_str(s, col));
+	return l->strs[l->nstrs++] = str;
 }
 
 static void
@@ -297,18 +299,13 @@ dep_row(struct store_match_deposits *l, sqlite3_stmt *s)
 	if ((l->n & (l->n + 1)) == 0)
 		l->d = xrealloc(l->d, (l->n * 2 + 2) * sizeof *l->d);
 	d = &l->d[l->n++];
-	d->id = sqlite3_column_int64(s, 0);
-	d->reference = keep(l, s, 1);
-	d->date = store_column_date(s, 2);
-	d->amount = sqlite3_column_int64(s, 3);
-	d->currency = keep(l, s, 4);
-	d->payer_name = keep(l, s, 5);
-	d->payer_key = keep(l, s, 6);
-	d->payer_code = keep(l, s, 7);
-	d->remit_bank = keep(l, s, 8);
-	d->remit_branch = keep(l, s, 9);
-	d->edi = keep(l, s, 10);
-	d->acct_number = keep(l, s, 11);
+	d->id = sqlite3_column_int64(s, DEP_ID);
+	d->reference = keep_str(l, xstrdup(store_column_str(s, DEP_REF)));
+	d->date = store_column_date(s, DEP_DATE);
+	d->amount = sqlite3_column_int64(s, DEP_AMOUNT);
+	d->currency = keep_str(l, xstrdup(store_column_str(s, DEP_CURRENCY)));
+	store_column_payer(s, 0, &d->payer);
+	keep_str(l, store_payer_dup(&d->payer));
 }
 
 enum ur_status
@@ -339,7 +336,7 @@ store_match_deposit_get(struct store *st, const char *ref, struct store_match_de
 	sqlite3_bind_text(s, 1, ref, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		dep_row(out, s);
-		*state = store_column_state(s, 12);
+		*state = store_column_state(s, DEP_STATE);
 	}
 	if ((rc = store_match_done(st, s, rc, err)) != UR_OK)
 		return rc;
@@ -702,7 +699,7 @@ current_state(struct store *st, int64_t deposit_id, enum deposit_state *state,
 		return UR_FAIL;
 	sqlite3_bind_int64(s, 1, deposit_id);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*state = store_column_state(s, 12);
+		*state = store_column_state(s, DEP_STATE);
 		dep_row(l, s);
 		*d = l->d[0];
 		rc = SQLITE_DONE;

@@ -115,6 +115,27 @@ int store_bind_date(sqlite3_stmt *s, int idx, int32_t day);
 int32_t store_column_date(sqlite3_stmt *s, int col);
 /** Column text, "" for NULL. */
 const char *store_column_str(sqlite3_stmt *s, int col);
+/* A deposit's payer columns (DEPOSIT_PAYER_FIELDS, match.h), each followed
+ * by ", ": as named in the deposit table, and of deposit d. */
+#define STORE_PAYER_COL(f) #f ", "
+#define STORE_PAYER_D_COL(f) "d." #f ", "
+#define STORE_PAYER_COLS DEPOSIT_PAYER_FIELDS(STORE_PAYER_COL)
+#define STORE_PAYER_D_COLS DEPOSIT_PAYER_FIELDS(STORE_PAYER_D_COL)
+#define STORE_PAYER_ONE(f) +1
+#define STORE_PAYER_N (0 DEPOSIT_PAYER_FIELDS(STORE_PAYER_ONE))
+/* The parameters store_bind_payer binds: ":payer_name, " and so on. */
+#define STORE_PAYER_PARAM(f) ":" #f ", "
+#define STORE_PAYER_PARAMS DEPOSIT_PAYER_FIELDS(STORE_PAYER_PARAM)
+/** Bind text ("" for NULL) to the parameter called name, when s has one
+ *  (store_ledger.c). */
+void store_bind_named(sqlite3_stmt *s, const char *name, const char *text);
+/** Bind p's fields to the parameters of STORE_PAYER_PARAMS that s has. */
+void store_bind_payer(sqlite3_stmt *s, const struct deposit_payer *p);
+/** p's fields from column col on, borrowed from the row ("" for NULL). */
+void store_column_payer(sqlite3_stmt *s, int col, struct deposit_payer *p);
+/** Copy p's strings ("" for NULL) into one block and point p into it;
+ *  returns the block, for the caller to free. */
+char *store_payer_dup(struct deposit_payer *p);
 /** Column col, a deposit's stored state word, as the enum (the schema's
  *  CHECK allows no other word). */
 enum deposit_state store_column_state(sqlite3_stmt *s, int col);

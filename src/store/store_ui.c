@@ -93,16 +93,10 @@ store_ui_stop_hook(struct store *st, int (*stop)(void *ctx), void *ctx)
 void
 sui_deposit_free(struct sui_deposit *d)
 {
-	free(d->payer);
-	free(d->payer_key);
-	free(d->payer_code);
-	free(d->remit_bank);
-	free(d->remit_branch);
-	free(d->edi);
+	free(d->payer_buf);
 	free(d->reference);
 	free(d->park_reason);
 	free(d->account);
-	free(d->acct_number);
 	free(d->customer);
 	free(d->invoices);
 	memset(d, 0, sizeof *d);
@@ -120,25 +114,22 @@ sui_customers_free(struct sui_customer *c, int n)
 void
 sui_deposit_row(sqlite3_stmt *s, struct sui_deposit *d)
 {
-	d->id = sqlite3_column_int64(s, 0);
-	d->date = store_column_date(s, 1);
-	d->amount = sqlite3_column_int64(s, 2);
-	sui_col_copy(s, 3, d->currency, sizeof d->currency);
-	d->state = store_column_state(s, 4);
-	d->customer_id = sqlite3_column_int64(s, 5);
-	d->payer = sui_col_dup(s, 6);
-	d->payer_key = sui_col_dup(s, 7);
-	d->payer_code = sui_col_dup(s, 8);
-	d->remit_bank = sui_col_dup(s, 9);
-	d->remit_branch = sui_col_dup(s, 10);
-	d->edi = sui_col_dup(s, 11);
-	d->reference = sui_col_dup(s, 12);
-	d->park_reason = sui_col_dup(s, 13);
-	d->account = sui_col_dup(s, 14);
-	d->acct_number = sui_col_dup(s, 15);
-	sui_col_copy(s, 16, d->customer_code, sizeof d->customer_code);
-	d->customer = sui_col_dup(s, 17);
-	d->invoices = sui_col_dup(s, 18);
+	int col = STORE_PAYER_N;
+
+	store_column_payer(s, 0, &d->payer);
+	d->payer_buf = store_payer_dup(&d->payer);
+	d->id = sqlite3_column_int64(s, col++);
+	d->date = store_column_date(s, col++);
+	d->amount = sqlite3_column_int64(s, col++);
+	sui_col_copy(s, col++, d->currency, sizeof d->currency);
+	d->state = store_column_state(s, col++);
+	d->customer_id = sqlite3_column_int64(s, col++);
+	d->reference = sui_col_dup(s, col++);
+	d->park_reason = sui_col_dup(s, col++);
+	d->account = sui_col_dup(s, col++);
+	sui_col_copy(s, col++, d->customer_code, sizeof d->customer_code);
+	d->customer = sui_col_dup(s, col++);
+	d->invoices = sui_col_dup(s, col);
 }
 
 enum ur_status

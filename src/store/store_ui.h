@@ -30,8 +30,9 @@ struct sui_deposit {
 	char currency[8];
 	enum deposit_state state;
 	int64_t customer_id; /* 0: none assigned */
-	char *payer, *payer_key, *payer_code, *remit_bank, *remit_branch;
-	char *edi, *reference, *park_reason, *account, *acct_number;
+	struct deposit_payer payer; /* its strings all in payer_buf */
+	char *payer_buf;
+	char *reference, *park_reason, *account;
 	char customer_code[24]; /* customer_id's, "" when none */
 	char *customer; /* customer_id's name, "" when none */
 	char *invoices; /* the numbers its live allocations clear, space-separated */

@@ -76,7 +76,7 @@ find_edi(struct finder *f, struct ur_err *err)
 {
 	static const char tokch[] =
 		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-";
-	const char *s = f->d->edi ? f->d->edi : "";
+	const char *s = f->d->payer.edi ? f->d->payer.edi : "";
 	enum ur_status rc = UR_OK;
 
 	while (*s && rc == UR_OK) {
@@ -332,7 +332,7 @@ find_amounts(struct finder *f, struct ur_err *err)
 static enum ur_status
 find_customers(struct finder *f, struct ur_err *err)
 {
-	const char *acct = f->d->acct_number ? f->d->acct_number : "";
+	const char *acct = f->d->payer.acct_number ? f->d->payer.acct_number : "";
 	enum ur_status rc = UR_OK;
 
 	if (*acct)
@@ -409,14 +409,14 @@ load_virtual(struct finder *f, struct match_index *ix, struct ur_err *err)
 	sqlite3_stmt *s;
 	int rc;
 
-	if (!f->d->acct_number || !*f->d->acct_number)
+	if (!f->d->payer.acct_number || !*f->d->payer.acct_number)
 		return UR_OK;
 	if (!(s = store_prepare(f->st, "SELECT customer_id FROM virtual_account"
 				     " WHERE acct_number = ?1", err)))
 		return err->status;
-	sqlite3_bind_text(s, 1, f->d->acct_number, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 1, f->d->payer.acct_number, -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		match_index_add_virtual(ix, f->d->acct_number, sqlite3_column_int64(s, 0));
+		match_index_add_virtual(ix, f->d->payer.acct_number, sqlite3_column_int64(s, 0));
 	return sui_finish(f->st, s, rc, err);
 }
 
@@ -502,13 +502,7 @@ sui_match_deposit(const struct sui_deposit *d, struct match_deposit *md)
 	md->date = d->date;
 	md->amount = d->amount;
 	md->currency = d->currency;
-	md->payer_name = d->payer;
-	md->payer_key = d->payer_key;
-	md->payer_code = d->payer_code;
-	md->remit_bank = d->remit_bank;
-	md->remit_branch = d->remit_branch;
-	md->edi = d->edi;
-	md->acct_number = d->acct_number;
+	md->payer = d->payer;
 }
 
 void
@@ -541,11 +535,11 @@ store_ui_match(struct store *st, int64_t id, const struct match_config *cfg,
 	sui_match_deposit(&m->d, &m->md);
 	sb_init(&key);
 	kana_info_init(&info);
-	kana_fold(m->d.payer, &key, &info);
+	kana_fold(m->d.payer.payer_name, &key, &info);
 	f.d = &m->md;
-	f.key = *m->d.payer_key ? m->d.payer_key : key.buf ? key.buf : "";
+	f.key = *m->d.payer.payer_key ? m->d.payer.payer_key : key.buf ? key.buf : "";
 	f.corp = info.corp;
-	f.code = m->d.payer_code;
+	f.code = m->d.payer.payer_code;
 	if (!*f.code || strspn(f.code, "0") == strlen(f.code))
 		f.code = info.payer_code;
 	if (m->d.state != DEPOSIT_UNMATCHED && m->d.customer_id) {

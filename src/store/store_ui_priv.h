@@ -12,15 +12,16 @@
 struct store;
 struct sui_deposit;
 
-/* The columns sui_deposit_row reads, from deposit d. */
+/* The columns sui_deposit_row reads, from deposit d: the payer's first
+ * (STORE_PAYER_D_COLS, store_priv.h), then these. */
 #define SUI_DEPOSIT_COLS \
-	"SELECT d.id, d.booking_date, d.amount, d.currency, d.state, ifnull(d.customer_id, 0)," \
-	" d.payer_name, d.payer_key, d.payer_code, d.remit_bank, d.remit_branch, d.edi," \
-	" d.reference, ifnull(d.park_reason, ''), d.acct_bank || '-' || d.acct_branch || '-'" \
-	" || d.acct_number, d.acct_number, ifnull((SELECT c.code FROM customer c" \
-	" WHERE c.id = d.customer_id), ''), ifnull((SELECT c.name FROM customer c" \
-	" WHERE c.id = d.customer_id), ''), ifnull((SELECT group_concat(i.number, ' ')" \
-	" FROM allocation a JOIN invoice i ON i.id = a.invoice_id WHERE a.deposit_id = d.id" \
+	"SELECT " STORE_PAYER_D_COLS "d.id, d.booking_date, d.amount, d.currency, d.state," \
+	" ifnull(d.customer_id, 0), d.reference, ifnull(d.park_reason, '')," \
+	" d.acct_bank || '-' || d.acct_branch || '-' || d.acct_number," \
+	" ifnull((SELECT c.code FROM customer c WHERE c.id = d.customer_id), '')," \
+	" ifnull((SELECT c.name FROM customer c WHERE c.id = d.customer_id), '')," \
+	" ifnull((SELECT group_concat(i.number, ' ') FROM allocation a" \
+	" JOIN invoice i ON i.id = a.invoice_id WHERE a.deposit_id = d.id" \
 	" AND a.voided_at IS NULL), '') FROM deposit d"
 
 /** Finalize s; when rc (the last step's result) is an error, fill err and

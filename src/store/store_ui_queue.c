@@ -74,7 +74,7 @@ bind_key(sqlite3_stmt *st, enum sui_sort s, const struct sui_deposit *d)
 		sqlite3_bind_text(st, 8, d->currency, -1, SQLITE_TRANSIENT);
 	}
 	else if (s == SUI_BY_PAYER)
-		sqlite3_bind_text(st, 2, d->payer_key, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, d->payer.payer_key, -1, SQLITE_TRANSIENT);
 	else
 		store_bind_date(st, 2, d->date);
 	sqlite3_bind_int64(st, 3, d->id);

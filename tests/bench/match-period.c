@@ -65,7 +65,7 @@ time_match(int n, int rounds, int *lines)
 	struct match_config cfg;
 	struct match_result r;
 	struct match_deposit d = { .id = 1, .reference = "R", .currency = "JPY",
-				   .payer_name = "ﾏﾙﾔﾏｼﾖｸﾋﾝ(ｶ" };
+				   .payer.payer_name = "ﾏﾙﾔﾏｼﾖｸﾋﾝ(ｶ" };
 	double spent = 0;
 
 	match_config_default(&cfg);

@@ -212,16 +212,21 @@ insert_month(struct run *r, int month)
 	}
 	for (int i = 0; i < r->s->ndep; i++) {
 		const struct sc_deposit *t = &r->s->dep[i];
-		struct deposit d = { 0, i + 1, "0001", "100", t->acct, t->date, t->date, t->amount,
-				     "JPY", t->payer, NULL, t->code, t->bank, t->branch, t->edi,
-				     t->ref };
+		struct deposit d = {
+			.record_no = i + 1, .acct_bank = "0001", .acct_branch = "100",
+			.booking_date = t->date, .value_date = t->date, .amount = t->amount,
+			.currency = "JPY", .reference = t->ref,
+			.payer = { .payer_name = t->payer, .payer_code = t->code,
+				   .remit_bank = t->bank, .remit_branch = t->branch, .edi = t->edi,
+				   .acct_number = t->acct },
+		};
 		enum store_upsert what;
 		int64_t id;
 
 		if (t->month != month)
 			continue;
 		kana_fold(t->payer, &key, NULL);
-		d.payer_key = key.buf;
+		d.payer.payer_key = key.buf;
 		if (store_deposit_insert(r->st, &d, &id, &what, &err) != UR_OK)
 			die("deposit", &err);
 	}
