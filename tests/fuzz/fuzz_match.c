@@ -70,8 +70,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	d.date = date_from_ymd(2026, 3, 31);
 	d.amount = 110001;
 	d.currency = "JPY";
-	d.payer_name = text;
-	d.edi = nul ? text + (nul - data) + 1 : NULL;
+	d.payer.payer_name = text;
+	d.payer.edi = nul ? text + (nul - data) + 1 : NULL;
 	match_config_default(&cfg);
 	match_deposit(fuzz_ix, &cfg, &d, &r);
 	sb_init(&why);
