@@ -347,24 +347,16 @@ export_row(const struct confirm_row *r, void *ctx)
 	return rowout_end_row(x);
 }
 
+static enum ur_status
+export_walk(struct store *st, struct rowout *x, struct ur_err *err)
+{
+	return store_confirm_history(st, export_row, x, err);
+}
+
 int
 cmd_confirm_export(const struct cli *c, const char *format)
 {
-	struct rowout x;
-	struct store *st;
-	struct ur_err err;
-	int rc;
-
-	if ((rc = rowout_begin(&x, format, "customer,sent_on,as_of,currency,balance,document,"
-					    "delivery,file,state,answered_on,their_balance,"
-					    "difference,reason,explained,resolved_on,user\n")) != UR_OK)
-		return rc;
-	if ((rc = cli_open_store_readonly(c, &st)) != UR_OK) {
-		sb_free(&x.out);
-		return rc;
-	}
-	ur_err_clear(&err);
-	rc = store_confirm_history(st, export_row, &x, &err);
-	store_close(st);
-	return rowout_finish(&x, rc, &err);
+	return rowout_export(c, format, "customer,sent_on,as_of,currency,balance,document,"
+			     "delivery,file,state,answered_on,their_balance,difference,reason,"
+			     "explained,resolved_on,user\n", export_walk);
 }

@@ -284,24 +284,15 @@ export_row(const struct contact_entry *e, void *ctx)
 	return rowout_end_row(x);
 }
 
+static enum ur_status
+export_walk(struct store *st, struct rowout *x, struct ur_err *err)
+{
+	return store_contacts_each(st, export_row, x, err);
+}
+
 int
 cmd_contact_export(const struct cli *c, const char *format)
 {
-	struct rowout x;
-	struct store *st;
-	struct ur_err err;
-	int rc;
-
-	if ((rc = rowout_begin(&x, format, "customer,at,user,channel,direction,note,outcome,"
-					    "promise_date,promise_amount,next_date,next_owner,"
-					    "dunning_level\n")) != UR_OK)
-		return rc;
-	if ((rc = cli_open_store_readonly(c, &st)) != UR_OK) {
-		sb_free(&x.out);
-		return rc;
-	}
-	ur_err_clear(&err);
-	rc = store_contacts_each(st, export_row, &x, &err);
-	store_close(st);
-	return rowout_finish(&x, rc, &err);
+	return rowout_export(c, format, "customer,at,user,channel,direction,note,outcome,"
+			     "promise_date,promise_amount,next_date,next_owner,dunning_level\n", export_walk);
 }

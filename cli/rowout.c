@@ -11,6 +11,7 @@
 #include "jsonout.h"
 #include "money.h"
 #include "rowout.h"
+#include "store.h"
 
 #define ROWOUT_FLUSH_AT (64 * 1024)
 
@@ -83,6 +84,27 @@ rowout_end_row(struct rowout *x)
 	if (x->out.len >= ROWOUT_FLUSH_AT && cli_flush(&x->out) != UR_OK)
 		x->failed = 1;
 	return x->failed;
+}
+
+int
+rowout_export(const struct cli *c, const char *format, const char *csv_header,
+	      enum ur_status (*walk)(struct store *st, struct rowout *x, struct ur_err *err))
+{
+	struct rowout x;
+	struct store *st;
+	struct ur_err err;
+	int rc;
+
+	if ((rc = rowout_begin(&x, format, csv_header)) != UR_OK)
+		return rc;
+	if ((rc = cli_open_store_readonly(c, &st)) != UR_OK) {
+		sb_free(&x.out);
+		return rc;
+	}
+	ur_err_clear(&err);
+	rc = walk(st, &x, &err);
+	store_close(st);
+	return rowout_finish(&x, rc, &err);
 }
 
 int

@@ -38,4 +38,11 @@ int rowout_end_row(struct rowout *x);
  *  written; the exit status. */
 int rowout_finish(struct rowout *x, int rc, const struct ur_err *err);
 
+struct cli;
+struct store;
+/** A whole export: begin, open the database to read, walk(st, x, err)
+ *  calling the row functions, finish; the exit status. */
+int rowout_export(const struct cli *c, const char *format, const char *csv_header,
+		  enum ur_status (*walk)(struct store *st, struct rowout *x, struct ur_err *err));
+
 #endif
