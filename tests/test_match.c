@@ -959,6 +959,76 @@ test_discount_and_fee(void)
 	match_index_free(ix);
 }
 
+/* One customer with one slip of amount, and the deposit that pays it
+ * less what the customer learned to deduct. */
+static struct match_index *
+habit_world(int64_t slip_amount)
+{
+	struct match_index *ix = match_index_new();
+
+	cust(ix, 7, "H1", "株式会社松井工業", "マツイコウギョウ");
+	slip(ix, 71, "Y-1", 7, "2026-01-10", "2026-02-28", slip_amount);
+	return ix;
+}
+
+static int
+habit_hold(struct match_index *ix, int64_t paid, struct match_result *r, struct strbuf *e)
+{
+	struct match_config cfg;
+	struct match_deposit d = dep("ｶ)ﾏﾂｲｺｳｷﾞﾖｳ", paid);
+
+	match_index_finish(ix);
+	match_config_default(&cfg);
+	d.date = day("2026-02-27");
+	match_deposit(ix, &cfg, &d, r);
+	sb_reset(e);
+	if (r->nprop)
+		match_explain(&r->prop[0], &d, e);
+	return r->hold;
+}
+
+/* Learned deductions a fee list or the fee cap would hide: 1 % with a net
+ * bank's ¥145 (a fee no list has), 1 % with the payment rounded down to
+ * ¥100, and 2 % of a small bill (¥959, less than the largest fee). */
+static void
+test_learned_deductions(void)
+{
+	struct match_index *ix = habit_world(2000000);
+	struct match_result r;
+	struct strbuf e;
+	int hold;
+
+	sb_init(&e);
+	match_index_learn_deduction(ix, 7, 10145, 1000000, 1000000, 989855);
+	hold = habit_hold(ix, 2000000 - 20000 - 145, &r, &e);
+	tap_is_int(hold, MATCH_AUTO, "1 %% and ¥145 confirmed once: learned, matched (%s)", e.buf);
+	tap_ok(r.prop[0].diff_bp == 100 && r.prop[0].diff_fee == 145, "… as 1 %% and a ¥145 fee");
+	match_index_free(ix);
+
+	ix = habit_world(2000045);
+	match_index_learn_deduction(ix, 7, 10070, 1000070, 1000070, 990000);
+	tap_is_int(habit_hold(ix, 1980000, &r, &e), MATCH_AUTO,
+		   "1 %% and rounded down to ¥100 confirmed once: matched");
+	tap_ok(strstr(e.buf, "1.00 % discount ¥20,000 and rounded down by ¥45 (the customer's "
+			     "habit)") != NULL, "… explained: %s", e.buf);
+	match_index_free(ix);
+
+	ix = habit_world(2000045);
+	match_index_learn_deduction(ix, 7, 10070, 1000070, 1000070, 990000);
+	tap_ok(habit_hold(ix, 1979000, &r, &e) != MATCH_AUTO,
+		   "… but ¥1,045 dropped is not rounding to ¥100: held");
+	match_index_free(ix);
+
+	ix = habit_world(47982);
+	match_index_learn_deduction(ix, 7, 8000, 400000, 400000, 392000);
+	hold = habit_hold(ix, 47982 - 959, &r, &e);
+	tap_is_int(hold, MATCH_AUTO, "2 %% learned: ¥959 off ¥47,982 is the discount, not a fee (%s)",
+		   e.buf);
+	tap_is_int(r.prop[0].diff, MATCH_DIFF_DISCOUNT, "… named a discount");
+	sb_free(&e);
+	match_index_free(ix);
+}
+
 /* A fixed monthly fee with an older unpaid month (a dispute): the deposit
  * pays the invoice due that week, by the customer's usual lateness; when
  * the dates do not tell, or the lateness is not known yet, it is held;
@@ -1104,6 +1174,7 @@ TAP_SUITE(match)
 	test_fee_on_small_slips();
 	test_habit_two_sets();
 	test_discount_and_fee();
+	test_learned_deductions();
 	test_fee_or_slip();
 	test_paid_ahead();
 	test_due_subset();

@@ -265,6 +265,7 @@ struct match_proposal {
 	enum match_diff diff; /* MATCH_FIT_NEAR: the kind of difference … */
 	int diff_bp;          /* … and for a discount its rate in basis points, */
 	int64_t diff_fee;     /* … and a transfer fee deducted with the discount */
+	int64_t diff_round;   /* … and what rounding the rest down dropped */
 	int32_t period;      /* MATCH_FIT_PERIOD: the last closing date it clears */
 	int32_t periods;     /* … and how many closing periods */
 };

@@ -213,10 +213,14 @@ explain_diff(const struct match_proposal *p, const char *cur, struct strbuf *out
 		break;
 	case MATCH_DIFF_DISCOUNT:
 		sb_addf(out, _(" − %d.%02d %% discount "), p->diff_bp / 100, p->diff_bp % 100);
-		if (p->diff_fee) {
-			put_money(out, diff - p->diff_fee, cur);
-			sb_adds(out, _(" and a fee "));
-			diff = p->diff_fee;
+		if (p->diff_fee || p->diff_round) {
+			put_money(out, diff - p->diff_fee - p->diff_round, cur);
+			sb_adds(out, p->diff_fee ? _(" and a fee ") : _(" and rounded down by "));
+			if (p->diff_fee && p->diff_round) {
+				put_money(out, p->diff_fee, cur);
+				sb_adds(out, _(" and rounded down by "));
+			}
+			diff = p->diff_round ? p->diff_round : p->diff_fee;
 		}
 		break;
 	default:

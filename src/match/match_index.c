@@ -357,6 +357,21 @@ discount_rate(int64_t billed, int64_t deducted)
 		       ? bp : 0;
 }
 
+/* A discount with a fee, or with the payment rounded down: the rate, the
+ * unit and a fee the customer's policy does not list yet. */
+static void
+learn_discount(struct mcust *c, int64_t gross, int64_t net, int64_t deducted, int64_t paid)
+{
+	int64_t base[2] = { gross, net };
+	struct deduction d;
+
+	match_deduction_learn(&c->fee, base, deducted, c->currency, paid, &d);
+	c->habit_bp = (int16_t)d.bp;
+	c->habit_round = (int16_t)d.unit;
+	if (d.bp && d.fee)
+		learn_fee(c, d.fee); /* rounding down is checked with its own fees only */
+}
+
 void
 match_index_learn_deduction(struct match_index *ix, int64_t id, int64_t deducted,
 			    int64_t gross, int64_t net, int64_t paid)
@@ -371,13 +386,11 @@ match_index_learn_deduction(struct match_index *ix, int64_t id, int64_t deducted
 		c->habit_moling = paid % 1000 == 0 && deducted >= 100 ? 10 : 1;
 	} else if (deducted <= match_fee_cap(c->currency)) {
 		learn_fee(c, deducted);
+	} else if ((c->habit_bp = (int16_t)discount_rate(gross, deducted)) ||
+		   (c->habit_bp = (int16_t)discount_rate(net, deducted))) {
+		c->habit_round = 0;
 	} else {
-		int64_t base[2] = { gross, net }, fee = 0;
-		int bp = discount_rate(gross, deducted);
-
-		bp = bp ? bp : discount_rate(net, deducted);
-		c->habit_bp = (int16_t)(bp ? bp : match_discount_and_fee(&c->fee, base, deducted, 0,
-									&fee));
+		learn_discount(c, gross, net, deducted, paid);
 	}
 }
 

@@ -81,6 +81,72 @@ match_discount_and_fee(const struct match_fee_policy *p, const int64_t base[2],
 	return 0;
 }
 
+int64_t
+match_round_unit(const char *cur, int64_t paid, int64_t rest)
+{
+	for (int64_t u = money_exponent(cur) == 0 ? 10 : 100; u <= 1000; u *= 10)
+		if (paid % u == 0 && rest >= 0 && rest < u)
+			return u;
+	return 0;
+}
+
+bool
+match_deduction_split(const int64_t *fees, int nfees, const int64_t base[2], int64_t deducted,
+		      const char *cur, int64_t paid, struct deduction *d)
+{
+	for (int b = 0; b < 2; b++)
+		for (int i = -1; i < nfees; i++) {
+			int64_t fee = i < 0 ? 0 : fees[i];
+			int64_t rest = deducted - fee - base[b] * d->bp / 10000;
+			int64_t unit = rest > 1 ? match_round_unit(cur, paid, rest) : 0;
+
+			if (rest >= -1 && (rest <= 1 || (unit && unit <= d->unit))) {
+				d->fee = fee;
+				d->dropped = rest > 1 ? rest : 0;
+				return true;
+			}
+		}
+	return false;
+}
+
+/* The round rate whose discount leaves the smallest fee of its own (up to
+ * the fee cap) in deducted; 0 when none. */
+static int
+discount_with_own_fee(const int64_t base[2], int64_t deducted, const char *cur, int64_t *fee)
+{
+	int best = 0;
+
+	for (int b = 0; b < 2; b++)
+		for (size_t r = 0; r < sizeof round_bp / sizeof round_bp[0]; r++) {
+			int64_t rest = deducted - base[b] * round_bp[r] / 10000;
+
+			if (rest > 1 && rest <= match_fee_cap(cur) && (!best || rest < *fee)) {
+				best = round_bp[r];
+				*fee = rest;
+			}
+		}
+	return best;
+}
+
+void
+match_deduction_learn(const struct match_fee_policy *p, const int64_t base[2],
+		      int64_t deducted, const char *cur, int64_t paid, struct deduction *d)
+{
+	int nfees = p->kind == MATCH_FEE_LIST ? p->nfees : 0;
+
+	d->unit = 1000;
+	for (size_t r = 0; r < sizeof round_bp / sizeof round_bp[0]; r++) {
+		d->bp = round_bp[r];
+		if (match_deduction_split(p->fees, nfees, base, deducted, cur, paid, d)) {
+			d->unit = d->dropped ? match_round_unit(cur, paid, d->dropped) : 0;
+			return;
+		}
+	}
+	d->unit = 0;
+	d->dropped = 0;
+	d->bp = discount_with_own_fee(base, deducted, cur, &d->fee);
+}
+
 /* One set of invoices the deposit may pay less a difference; shapes in
  * rising order of how natural a set is. */
 enum near_shape { NEAR_SINGLE, NEAR_PREFIX, NEAR_PERIOD };
@@ -91,6 +157,7 @@ struct near {
 	int64_t gross;          /* the positive slips alone: a discount is on sales,
 				   not on the returns netted against them */
 	int64_t fee;            /* a discount's: the transfer fee deducted with it */
+	int64_t dropped;        /* … and what rounding the payment down dropped */
 	enum match_diff kind;
 	int bp, learned, rank;
 	int32_t end;            /* NEAR_PERIOD: its closing date */
@@ -114,7 +181,34 @@ discount_of(const struct fitter *f, struct near *n, int bp)
 	return match_discount_and_fee(&f->c->fee, base, n->diff, bp, &n->fee);
 }
 
-/* Name the difference; false when it has none. */
+/* The customer's learned discount (with a fee, or rounded down as it
+ * rounds its payments), or 0. */
+static int
+learned_discount(const struct fitter *f, struct near *n, const char *cur)
+{
+	const struct mcust *c = f->c;
+	int64_t base[2] = { n->gross ? n->gross : n->billed, n->billed };
+
+	if (!c->habit_bp)
+		return 0;
+	if (discount_of(f, n, c->habit_bp))
+		return c->habit_bp;
+	if (c->habit_round) {
+		struct deduction d = { .bp = c->habit_bp, .unit = c->habit_round };
+
+		if (match_deduction_split(c->habit_fee, c->nhabit_fee, base, n->diff, cur,
+					  f->d->amount, &d)) {
+			n->fee = d.fee;
+			n->dropped = d.dropped;
+			return c->habit_bp;
+		}
+	}
+	n->fee = 0;
+	return 0;
+}
+
+/* Name the difference; false when it has none. A learned discount is
+ * looked at before the fee cap: 2 % of ¥47,982 is less than a large fee. */
 static bool
 near_classify(const struct fitter *f, struct near *n)
 {
@@ -125,17 +219,17 @@ near_classify(const struct fitter *f, struct near *n)
 	n->learned = 0;
 	n->bp = 0;
 	n->fee = 0;
-	if (match_moling(cur, f->d->amount, n->diff)) {
+	n->dropped = 0;
+	if ((n->bp = learned_discount(f, n, cur))) {
+		n->kind = MATCH_DIFF_DISCOUNT;
+		n->learned = 1;
+	} else if (match_moling(cur, f->d->amount, n->diff)) {
 		n->kind = MATCH_DIFF_MOLING;
 		n->learned = c->habit_moling != 0; /* to yuan or to ten yuan, as it happens */
 	} else if (n->diff <= ROUNDING_MAX && money_exponent(cur) == 0) {
 		n->kind = MATCH_DIFF_ROUNDING;
 	} else if (n->diff <= match_fee_cap(cur)) {
 		n->kind = MATCH_DIFF_FEE;
-	} else if (c->habit_bp && discount_of(f, n, c->habit_bp)) {
-		n->kind = MATCH_DIFF_DISCOUNT;
-		n->bp = c->habit_bp;
-		n->learned = 1;
 	} else if (bp <= MAX_OTHER_BP) {
 		n->bp = discount_of(f, n, 0);
 		n->kind = n->bp ? MATCH_DIFF_DISCOUNT : MATCH_DIFF_OTHER;
@@ -240,6 +334,7 @@ near_emit(const struct fitter *f, const struct minv **w, const struct near *n, b
 	p.diff = n->kind;
 	p.diff_bp = n->bp;
 	p.diff_fee = n->fee;
+	p.diff_round = n->dropped;
 	p.period = n->shape == NEAR_PERIOD ? n->end : 0;
 	p.features = n->learned && !ambiguous ? MATCH_F_LEARNED
 					      : ambiguous ? MATCH_F_AMBIGUOUS : 0;

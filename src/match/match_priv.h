@@ -51,6 +51,7 @@ struct mcust {
 	int8_t close_day;              /* closing day of its terms (31: month end; 0: none) */
 	int8_t habit_moling;           /* drops small change: to 1 or 10 units (0: no) */
 	int16_t habit_bp;              /* deducts this discount rate (basis points; 0: no) */
+	int16_t habit_round;           /* … and rounds the rest down to this unit (0: no) */
 	int8_t nhabit_fee;
 	int8_t custom_fee;             /* the master declares its fee policy */
 	int64_t habit_fee[4];          /* transfer fees it deducted, latest last */
@@ -238,6 +239,26 @@ int64_t match_fee_cap(const char *cur);
 /* True when paid is billed less dropped small change (抹零: a currency
  * with cents, paid in whole units or tens, deducted below one or ten). */
 bool match_moling(const char *cur, int64_t paid, int64_t deducted);
+/* The unit (10, 100 or 1000 minor units; a currency with cents: 100 or
+ * 1000) that paid was rounded down to when rounding dropped rest; 0 when
+ * paid is not a round amount or rest is too large for its unit. */
+int64_t match_round_unit(const char *cur, int64_t paid, int64_t rest);
+/* How a deduction splits: a discount at rate bp of the gross or the net
+ * billed, one of fees (or none), and what rounding the payment down to a
+ * unit of at most unit dropped. */
+struct deduction {
+	int bp;
+	int64_t fee, dropped, unit;
+};
+/* Split deducted from billed base[2] (gross, net) as d says (d->bp, and
+ * d->unit when rounding is allowed) with one of nfees fees or none; fills
+ * d->fee and d->dropped; false when it does not split so. */
+bool match_deduction_split(const int64_t *fees, int nfees, const int64_t base[2],
+			   int64_t deducted, const char *cur, int64_t paid, struct deduction *d);
+/* What a confirmed deduction teaches: a round discount rate with a fee the
+ * policy lists, a rounding down, or a fee of its own; d->bp 0 when none. */
+void match_deduction_learn(const struct match_fee_policy *p, const int64_t base[2],
+			   int64_t deducted, const char *cur, int64_t paid, struct deduction *d);
 /* True when deducted is bp basis points of billed, rounded either way. */
 bool match_discount_is(int64_t billed, int64_t deducted, int bp);
 /* A discount of rate bp (a round rate when 0) of base[0] or base[1] (gross,

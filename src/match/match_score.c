@@ -276,13 +276,15 @@ other_invoices(const struct match_proposal *p, const struct match_proposal *b)
  * amounts are a tie the due dates decide: see match_fit.c): an exact sum
  * and a single invoice minus a fee, two fee fits, two combinations. Only
  * one invoice paid exactly outranks a fit that needs a deduction, and a
- * closing period's total any combination. */
+ * closing period's total (also less the customer's learned deduction) any
+ * combination. */
 static int
 same_customer_rival(const struct match_result *r)
 {
 	const struct match_proposal *b = &r->prop[0];
 	int b_plain = b->fit == MATCH_FIT_EXACT && b->nlines == 1;
-	int b_period = b->fit == MATCH_FIT_PERIOD;
+	int b_period = b->fit == MATCH_FIT_PERIOD ||
+		       (b->fit == MATCH_FIT_NEAR && b->period && b->features & MATCH_F_LEARNED);
 
 	if (b->features & MATCH_F_AMBIGUOUS)
 		return 1;
