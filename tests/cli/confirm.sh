@@ -108,11 +108,17 @@ t_grep "says to resolve it" "dispute open" "$T/.err"
 t_ok "dunning letter before the dispute names an invoice" "$URIKAKE" $db dunning K001 \
 	--level 1 --dry-run
 t_grep "I-1 is dunned" "^I-1 " "$T/.out"
+t_ok "the worklist before" "$URIKAKE" $db contact worklist --format csv
+t_grep "… K001's I-1 crosses a dunning level" '^dunning,2026-02-10,K001,.*,100000,' "$T/.out"
 t_ok "name the disputed invoice" "$URIKAKE" $db confirm resolve K001 --invoice I-1 \
 	--note '検収書を確認中'
 t_grep "items recorded" "Recorded 2 items" "$T/.out"
 t_exit "a disputed invoice is not dunned" 0 "$URIKAKE" $db dunning K001 --level 1 --dry-run
 t_grep "nothing overdue left" "nothing is overdue" "$T/.err"
+t_ok "the worklist after" "$URIKAKE" $db contact worklist --format csv
+t_is "… no dunning crossing for the disputed invoice, as no letter" \
+	"$(grep -c '^dunning,[^,]*,K001,' "$T/.out")" 0
+t_grep "… the dispute itself stays" '^dispute,2026-03-31,K001,' "$T/.out"
 t_exit "an invoice of another customer" 3 "$URIKAKE" $db confirm resolve K001 --invoice I-5
 t_exit "an amount that is not one" 3 "$URIKAKE" $db confirm resolve K001 --unreceived x
 t_exit "--other needs a note" 2 "$URIKAKE" $db confirm resolve K001 --other 5
