@@ -18,21 +18,7 @@ DB=$T/m.db
 U() { "$URIKAKE" --db "$DB" "$@"; }
 export XDG_CONFIG_HOME="$T/cfg"
 
-# The stand-in sendmail: each message into $T/box/N.eml; FAKE_MTA_FAIL
-# makes it refuse with a message.
-mkdir "$T/box"
-cat >"$T/sendmail" <<'EOF'
-#!/bin/sh
-box=$(dirname "$0")/box
-n=$(($(ls "$box" | grep -c '\.eml$') + 1))
-if [ -n "$FAKE_MTA_FAIL" ]; then
-	cat >/dev/null
-	echo "sendmail: 451 4.3.0 mailbox temporarily unavailable" >&2
-	exit 75
-fi
-cat >"$box/$n.eml"
-EOF
-chmod +x "$T/sendmail"
+. "$top_srcdir/tests/cli/lib-mail.sh"
 cat >"$T/company" <<EOF
 name = 株式会社うりかけ商事
 name.zh_CN = 瓜卡贸易有限公司
@@ -57,29 +43,6 @@ t_ok "init" U init
 t_ok "import customers" U import customers "$T/customers.csv"
 t_ok "import invoices" U import invoices "$T/invoices.csv"
 
-# read.py FILE WHAT: a header decoded, the body, or the attachment's bytes.
-cat >"$T/read.py" <<'EOF'
-import base64, email, email.header, email.utils, sys
-msg = email.message_from_binary_file(open(sys.argv[1], 'rb'))
-what = sys.argv[2]
-parts = msg.get_payload() if msg.is_multipart() else []
-if what == 'body':
-    sys.stdout.write(parts[0].get_payload(decode=True).decode(parts[0].get_content_charset()))
-elif what == 'pdf':
-    att = parts[1]
-    assert att.get_content_type() == 'application/pdf', att.get_content_type()
-    sys.stdout.buffer.write(base64.b64decode(att.get_payload()))
-elif what == 'filename':
-    print(parts[1].get_filename())
-elif what == 'date':
-    print(email.utils.parsedate_to_datetime(msg['Date']).year)
-elif what == 'raw':
-    print(msg[sys.argv[3]])
-else:
-    print(str(email.header.make_header(email.header.decode_header(msg[what]))))
-EOF
-R() { python3 "$T/read.py" "$@"; }
-mails() { ls "$T/box" | grep -c '\.eml$'; }
 contacts() { sqlite3 "$DB" "SELECT count(*) FROM contact"; }
 # msgid FILE: passes when the Message-ID is <…@urikake.example>.
 msgid_ok() {
@@ -131,7 +94,7 @@ t_exit "a confirmation to a customer with no address: exit 3" 3 \
 t_grep "… says so" "customer E1 has no e-mail address" "$T/.err"
 t_exit "the mail command fails: exit 1" 1 env FAKE_MTA_FAIL=1 "$URIKAKE" --db "$DB" \
 	confirm send J1 --as-of 2026-03-31 --company "$T/company" --email
-t_grep "… with the MTA's message" "mailbox temporarily unavailable" "$T/.err"
+t_grep "… with the MTA's message" "relay access denied" "$T/.err"
 t_is "… nothing logged or recorded" \
 	"$(mails) $(contacts) $(sqlite3 "$DB" "SELECT count(*) FROM confirmation")" "2 $before"
 grep -v '^mail-command' "$T/company" >"$T/company-nocmd"
@@ -175,7 +138,7 @@ t_grep "… says so" "D3 is not from a customer we know" "$T/.err"
 t_exit "the notice's mail fails: exit 1" 1 env FAKE_MTA_FAIL=1 "$URIKAKE" --db "$DB" \
 	notice difference --deposit D1 --action expect --by 2026-04-20 \
 	--company "$T/company" --email
-t_grep "… with the MTA's message" "mailbox temporarily unavailable" "$T/.err"
+t_grep "… with the MTA's message" "relay access denied" "$T/.err"
 t_is "… nothing logged" "$(mails) $(contacts)" "$((n + 1)) $((c + 1))"
 t_exit "notice --dry-run without --email: usage" 2 U notice difference --deposit D1 \
 	--action expect --by 2026-04-20 --dry-run
@@ -225,7 +188,7 @@ t_grep "… names it" "rep-email.鈴木: 'suzuki at urikake' is not an e-mail ad
 t_exit "no mail-command: exit 3" 3 U contact digest --rep 佐藤 --company "$T/company-nocmd" --email
 t_exit "the digest's mail fails: exit 1" 1 env FAKE_MTA_FAIL=1 "$URIKAKE" --db "$DB" \
 	contact digest --rep 佐藤 --date 2026-04-01 --company "$T/company" --email
-t_grep "… with the MTA's message" "mailbox temporarily unavailable" "$T/.err"
+t_grep "… with the MTA's message" "relay access denied" "$T/.err"
 t_ok "nothing for the rep today (the notice was the call)" \
 	U contact digest --rep 佐藤 --company "$T/company" --email
 t_grep "… so no mail" "Nothing to do for this sales rep: no mail sent." "$T/.out"
