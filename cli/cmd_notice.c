@@ -1,6 +1,7 @@
 /* cmd_notice: difference notices for a deposit in the queue and refund
- * notices for a recorded refund, written like the dunning letters
- * (cmd_docout.c) and logged as contacts with a follow-up date. */
+ * notices for a recorded refund, written (cmd_docout.c) or e-mailed
+ * (cmd_mail.c) like the dunning letters and logged as contacts with a
+ * follow-up date. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

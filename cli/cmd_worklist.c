@@ -1,7 +1,8 @@
 /* cmd_worklist: `urikake contact worklist` — today's follow-ups, promises
  * and dunning crossings with who calls, the rating and the credit hold, for
  * everyone or one sales rep, as a table, CSV or JSON — and `contact digest`,
- * the same list as a document to print or keep (text or PDF). */
+ * the same list as a document to print, keep (text or PDF) or e-mail to the
+ * rep (cmd_mail.c). */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
