@@ -1,9 +1,10 @@
-/* cmd_mail: statements and dunning letters by e-mail (`--email`, see
- * cmd_statement.h) — the settings and every address checked before the
+/* cmd_mail: documents by e-mail (`--email`, see cmd_statement.h) —
+ * statements, dunning letters, balance confirmations, payment notices and
+ * a sales rep's digest: the settings and every address checked before the
  * first mail goes, each document rendered once into memory, composed
- * (src/mail.c) with its covering text in the customer's language
- * (docmail.h), handed to the mail command and logged as a contact, or
- * written as an .eml file with --dry-run. */
+ * (src/mail.c) with its covering text in the reader's language
+ * (docmail.h), handed to the mail command and, to a customer, logged as a
+ * contact — or written as an .eml file with --dry-run. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -12,6 +13,7 @@
 
 #include "cmd_statement.h"
 #include "date.h"
+#include "digest.h"
 #include "docmail.h"
 #include "docprint.h"
 #include "i18n.h"
@@ -24,9 +26,24 @@
 #include "words.h"
 #include "xalloc.h"
 
-/* mail-from (else the company's email) and mail-command, checked. */
-static int
-check_settings(struct mailout *m, const struct company *co, const char *settings)
+int
+mailout_options(bool print, const char *format, const char *out, bool dry_run)
+{
+	if (print)
+		return cli_usage_error(_("--email or --print: choose one"));
+	if (format && strcmp(format, "pdf") != 0)
+		return cli_usage_error(_("--email sends PDF documents: leave out --format txt"));
+	if (out && !docout_is_dir(out))
+		return cli_usage_error(_("with --email, -o names a directory (ending in /): "
+					 "copies of the PDFs sent, or the .eml files of --dry-run"));
+	if (dry_run && !out)
+		return cli_usage_error(_("--email --dry-run writes .eml files: give the "
+					 "directory with -o DIR/"));
+	return UR_OK;
+}
+
+int
+mailout_settings(struct mailout *m, const struct company *co, const char *settings)
 {
 	const char *file = settings ? settings : "~/.config/urikake/company";
 	struct ur_err err;
@@ -79,7 +96,7 @@ mailout_prepare(struct mailout *m, const struct company *co, const char *setting
 {
 	bool *has = xcalloc(*ncodes + 1, sizeof *has);
 	size_t kept = 0;
-	int rc = check_settings(m, co, settings), one;
+	int rc = mailout_settings(m, co, settings), one;
 
 	/* every customer checked, so one run names every address to correct */
 	for (size_t i = 0; i < *ncodes && rc != UR_FAIL; i++) {
@@ -104,8 +121,9 @@ mailout_prepare(struct mailout *m, const struct company *co, const char *setting
 	return rc;
 }
 
+/* The PDF about to be mailed, drawn into m->pdf by draw. */
 static int
-render(struct docout *o, const struct statement *s, const struct dunning_letter *d)
+render(struct docout *o, void (*draw)(struct pdf *, const void *), const void *doc)
 {
 	struct mailout *m = o->mail;
 	struct ur_err err;
@@ -114,35 +132,38 @@ render(struct docout *o, const struct statement *s, const struct dunning_letter 
 	ur_err_clear(&err);
 	if (pdf_open_buffer(&m->pdf, &p, &err) != UR_OK)
 		return cli_fail(&err);
-	docout_render_pdf(p, o, s, d);
+	draw(p, doc);
 	o->pages += pdf_pages(p);
 	return pdf_close(p, &err) == UR_OK ? UR_OK : cli_fail(&err);
 }
 
-/* The message for s (or d) to the customer's address into m->msg. */
+/* Where a mail goes, what it says, and the contact it is logged as. */
+struct mail_to {
+	const char *code;     /* the word in the .eml and copy file names */
+	const char *address, *name;
+	struct docmail dm;    /* the covering text */
+	const char *file_name;
+	int64_t customer_id;  /* 0: to one of us, no contact logged */
+};
+
+/* The message of t carrying m->pdf into m->msg. */
 static int
-compose(struct docout *o, const struct statement *s, const struct dunning_letter *d,
-	const char *file_name, char **id)
+compose(struct docout *o, const struct mail_to *t, char **id)
 {
 	struct mailout *m = o->mail;
-	struct docmail dm = { s->lang, NULL, s->name, s->from, s->to };
 	struct mail_msg msg;
-	struct customer c;
 	struct ur_err err;
 
 	ur_err_clear(&err);
-	if (store_customer_get(m->st, s->code, &c, &err) != UR_OK)
-		return cli_fail(&err);
-	dm.title = d ? dunning_letter_title(d->level, s->lang) : stmt_words(s->lang)->title;
-	docmail_text(&dm, o->company, &m->subject, &m->body);
+	docmail_text(&t->dm, o->company, &m->subject, &m->body);
 	memset(&msg, 0, sizeof msg);
 	msg.from = m->from;
-	msg.from_name = company_get(o->company, "name", stmt_lang_code(s->lang));
-	msg.to = c.email;
-	msg.to_name = s->name;
+	msg.from_name = company_get(o->company, "name", stmt_lang_code(t->dm.lang));
+	msg.to = t->address;
+	msg.to_name = t->name;
 	msg.subject = m->subject.buf;
 	msg.body = m->body.buf;
-	msg.file_name = file_name;
+	msg.file_name = t->file_name;
 	msg.file_type = "application/pdf";
 	msg.file = m->pdf.buf;
 	msg.file_len = m->pdf.len;
@@ -185,59 +206,139 @@ keep_copy(struct docout *o, const char *code)
 	return rc;
 }
 
-/* Hand the message over, then log it with what it carried. */
+/* The contact a mail to a customer is logged as, with what it carried. */
 static int
-deliver(struct docout *o, const struct statement *s, const char *title, const char *file_name,
-	const char *id)
+log_contact(struct mailout *m, const struct mail_to *t, const char *id)
 {
-	struct mailout *m = o->mail;
 	char hex[SHA256_HEX_SIZE];
-	struct contact_doc doc = { file_name, hex, id };
+	struct contact_doc doc = { t->file_name, hex, id };
 	struct contact sent = { .channel = CONTACT_EMAIL, .dunning_level = m->level, .doc = &doc };
 	struct sha256 h;
 	struct strbuf note;
-	struct customer c;
 	struct ur_err err;
-	int rc;
+	int rc = UR_OK;
 
-	ur_err_clear(&err);
-	if ((rc = keep_copy(o, s->code)) != UR_OK)
-		return rc;
-	if (mail_send(m->command, m->msg.buf, m->msg.len, &err) != UR_OK)
-		return cli_fail(&err);
 	sha256_init(&h);
 	sha256_update(&h, m->pdf.buf, m->pdf.len);
 	sha256_hex(&h, hex);
-	if (store_customer_get(m->st, s->code, &c, &err) != UR_OK)
-		return cli_fail(&err);
 	sb_init(&note);
-	sb_addf(&note, _("%s e-mailed to %s (%s)"), title, c.email, file_name);
-	cli_printf(_("Sent %s to %s (%s).\n"), file_name, c.email, s->code);
-	sent.customer_id = s->cust_id;
+	sb_addf(&note, _("%s e-mailed to %s (%s)"), t->dm.title, t->address, t->file_name);
+	sent.customer_id = t->customer_id;
 	sent.note = note.buf;
+	sent.next_date = m->next_date;
+	ur_err_clear(&err);
 	if (store_contact_add(m->st, &sent, date_today(), NULL, &err) != UR_OK) {
 		rc = cli_fail(&err);
-		cli_error(_("the mail to %s was sent but is not in the contact log"), s->code);
+		cli_error(_("the mail to %s was sent but is not in the contact log"), t->code);
+	} else {
+		m->logged++;
 	}
 	sb_free(&note);
 	return rc;
+}
+
+/* Compose t with m->pdf, then write it (--dry-run) or hand it over and,
+ * to a customer, log it. */
+static int
+mail_pdf(struct docout *o, const struct mail_to *t)
+{
+	struct mailout *m = o->mail;
+	struct ur_err err;
+	char *id = NULL;
+	int rc;
+
+	ur_err_clear(&err);
+	if ((rc = compose(o, t, &id)) != UR_OK)
+		return rc;
+	if (m->dry_run)
+		rc = write_eml(o, t->code);
+	else if ((rc = keep_copy(o, t->code)) == UR_OK) {
+		if (mail_send(m->command, m->msg.buf, m->msg.len, &err) != UR_OK)
+			rc = cli_fail(&err);
+		else
+			cli_printf(_("Sent %s to %s (%s).\n"), t->file_name, t->address, t->code);
+		if (rc == UR_OK && t->customer_id)
+			rc = log_contact(m, t, id);
+	}
+	if (rc == UR_OK) {
+		m->sent++;
+		free(m->sent_file);
+		m->sent_file = xstrdup(t->file_name);
+	}
+	free(id);
+	return rc;
+}
+
+/* A statement, or the letter d when set, as drawn by docout_render_pdf. */
+struct stmt_doc {
+	const struct docout *o;
+	const struct statement *s;
+	const struct dunning_letter *d;
+};
+
+static void
+draw_stmt(struct pdf *p, const void *doc)
+{
+	const struct stmt_doc *x = doc;
+
+	docout_render_pdf(p, x->o, x->s, x->d);
 }
 
 int
 mailout_add(struct docout *o, const struct statement *s, const struct dunning_letter *d)
 {
 	struct mailout *m = o->mail;
-	const char *title = d ? dunning_letter_title(d->level, s->lang) : stmt_words(s->lang)->title;
-	char *name = docprint_file_name(o->kind, s->code, date_today()), *id = NULL;
+	struct stmt_doc doc = { o, s, d };
+	struct mail_to t = { s->code, NULL, s->name, { s->lang, NULL, s->name, s->from, s->to,
+						       false }, NULL, s->cust_id };
+	struct customer c;
+	struct ur_err err;
 	int rc;
 
 	o->docs++;
-	if ((rc = render(o, s, d)) == UR_OK && (rc = compose(o, s, d, name, &id)) == UR_OK)
-		rc = m->dry_run ? write_eml(o, s->code) : deliver(o, s, title, name, id);
-	if (rc == UR_OK)
-		m->sent++;
-	free(name);
-	free(id);
+	ur_err_clear(&err);
+	if (store_customer_get(m->st, s->code, &c, &err) != UR_OK)
+		return cli_fail(&err);
+	t.address = xstrdup(c.email); /* the store's until its next look-up */
+	t.dm.title = m->title ? m->title
+		     : d    ? dunning_letter_title(d->level, s->lang)
+			    : stmt_words(s->lang)->title;
+	t.file_name = docprint_file_name(o->kind, s->code, date_today());
+	if ((rc = render(o, draw_stmt, &doc)) == UR_OK)
+		rc = mail_pdf(o, &t);
+	free(unconst(t.file_name));
+	free(unconst(t.address));
+	return rc;
+}
+
+/* A digest, as drawn by pdf_digest. */
+struct digest_doc {
+	const struct digest *g;
+	const struct company *co;
+	enum stmt_lang lang;
+};
+
+static void
+draw_digest(struct pdf *p, const void *doc)
+{
+	const struct digest_doc *x = doc;
+
+	pdf_digest(p, x->g, x->co, x->lang);
+}
+
+int
+mailout_digest(struct docout *o, const struct digest *g, enum stmt_lang lang, int32_t day,
+	       const char *rep, const char *address)
+{
+	struct digest_doc doc = { g, o->company, lang };
+	struct mail_to t = { rep, address, rep, { lang, g->title, rep, 0, day, true }, NULL, 0 };
+	int rc;
+
+	o->docs++;
+	t.file_name = docprint_file_name(o->kind, rep, day);
+	if ((rc = render(o, draw_digest, &doc)) == UR_OK)
+		rc = mail_pdf(o, &t);
+	free(unconst(t.file_name));
 	return rc;
 }
 
@@ -251,9 +352,12 @@ mailout_summary(const struct docout *o)
 				     "Wrote %zu messages to %s; nothing was sent (--dry-run).\n",
 				     m->sent),
 			   m->sent, o->out);
-	else
+	else if (m->logged)
 		cli_printf(ngettext_("Sent %zu e-mail; it is in the contact log.\n",
 				     "Sent %zu e-mails; each is in the contact log.\n", m->sent),
+			   m->sent);
+	else
+		cli_printf(ngettext_("Sent %zu e-mail.\n", "Sent %zu e-mails.\n", m->sent),
 			   m->sent);
 }
 
@@ -264,4 +368,5 @@ mailout_free(struct mailout *m)
 	sb_free(&m->msg);
 	sb_free(&m->subject);
 	sb_free(&m->body);
+	free(m->sent_file);
 }

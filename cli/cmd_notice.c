@@ -1,6 +1,7 @@
 /* cmd_notice: difference notices for a deposit in the queue and refund
- * notices for a recorded refund, written like the dunning letters
- * (cmd_docout.c) and logged as contacts with a follow-up date. */
+ * notices for a recorded refund, written (cmd_docout.c) or e-mailed
+ * (cmd_mail.c) like the dunning letters and logged as contacts with a
+ * follow-up date. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -22,7 +23,7 @@
 
 struct notice_args {
 	const char *deposit, *action, *by, *lang, *out, *format, *company, *templates;
-	int print, force;
+	int print, force, email, dry_run;
 	const char *refund_id;
 };
 
@@ -108,14 +109,41 @@ refund_row(const struct refund_row *r, void *ctx)
 	return 0;
 }
 
-/* Write notice n, then log it on the customer (if known). */
+/* --email: the notice to the customer's address, logged as it goes with
+ * its follow-up date; the settings and the address checked first. */
+static int
+mail_setup(struct store *st, const struct notice_args *a, struct notice *n,
+	   const struct notice_facts *f, const struct company *co, struct mailout *m)
+{
+	char *settings = docout_company_file(a->company);
+	const char *code = n->s.code;
+	size_t one = 1;
+	int rc;
+
+	m->dry_run = a->dry_run;
+	m->st = st;
+	m->title = n->letter.title;
+	m->next_date = notice_follow_up(f, date_today());
+	if (!n->s.cust_id) {
+		cli_error(_("%s is not from a customer we know: no address to e-mail the "
+			    "notice to (write it with -o or --print)"), f->deposit);
+		rc = UR_INPUT;
+	} else {
+		rc = mailout_prepare(m, co, settings, &code, &one, false, false);
+	}
+	free(settings);
+	return rc;
+}
+
+/* Write (or e-mail) notice n, then log it on the customer (if known). */
 static int
 write_notice(struct store *st, const struct notice_args *a, struct notice *n,
 	     const struct notice_facts *f, const struct company *co, int64_t cust_id)
 {
 	struct docout o = { 0 };
+	struct mailout m = { 0 };
 	struct ur_err err;
-	int rc;
+	int rc = UR_OK;
 
 	o.fmt = a->format && strcmp(a->format, "txt") == 0 ? DOCOUT_TXT : DOCOUT_PDF;
 	o.out = a->out;
@@ -123,12 +151,16 @@ write_notice(struct store *st, const struct notice_args *a, struct notice *n,
 	o.force = a->force;
 	o.kind = "notice";
 	o.company = co;
-	if ((rc = docout_open(&o, *n->s.code ? n->s.code : f->deposit, 1)) == UR_OK &&
+	n->s.cust_id = cust_id;
+	if (a->email && (rc = mail_setup(st, a, n, f, co, &m)) == UR_OK)
+		o.mail = &m;
+	if (rc == UR_OK && (rc = docout_open(&o, *n->s.code ? n->s.code : f->deposit, 1)) == UR_OK &&
 	    (rc = docout_add(&o, &n->s, &n->letter)) == UR_OK)
 		rc = docout_close(&o);
 	else
 		docout_abort(&o);
-	if (rc != UR_OK || !cust_id)
+	mailout_free(&m);
+	if (rc != UR_OK || !cust_id || a->email) /* a mail was logged as it went */
 		return rc;
 	ur_err_clear(&err);
 	if (notice_log(st, n, f, cust_id, date_today(), &err) != UR_OK)
@@ -174,7 +206,7 @@ notice_difference(const struct cli *c, const struct notice_args *a)
 
 	if (!a->deposit || !a->action)
 		return cli_usage_error(_("usage: urikake notice difference --deposit REF --action "
-					 "keep|refund|expect [--by DATE] [-o PATH|--print]"));
+					 "keep|refund|expect [--by DATE] [-o PATH|--print|--email]"));
 	if ((rc = cli_open_store(c, &st)) != UR_OK)
 		return rc;
 	memset(&j, 0, sizeof j);
@@ -242,7 +274,8 @@ cmd_notice(const struct cli *c, int argc, char **argv)
 		{ "-o", &a.out, NULL },		   { "--output", &a.out, NULL },
 		{ "--format", &a.format, NULL },   { "--print", NULL, &a.print },
 		{ "--company", &a.company, NULL }, { "--templates", &a.templates, NULL },
-		{ "--force", NULL, &a.force },	   { NULL, NULL, NULL },
+		{ "--force", NULL, &a.force },	   { "--email", NULL, &a.email },
+		{ "--dry-run", NULL, &a.dry_run }, { NULL, NULL, NULL },
 	};
 	const char *sub = argc > 1 ? argv[1] : "", *pos[1];
 	int npos;
@@ -253,13 +286,17 @@ cmd_notice(const struct cli *c, int argc, char **argv)
 		return UR_USAGE;
 	if (a.format && strcmp(a.format, "pdf") != 0 && strcmp(a.format, "txt") != 0)
 		return cli_usage_error(_("--format is pdf or txt"));
+	if (a.dry_run && !a.email)
+		return cli_usage_error(_("--dry-run goes with --email (it writes the mails)"));
+	if (a.email && mailout_options(a.print, a.format, a.out, a.dry_run) != UR_OK)
+		return UR_USAGE;
 	if (strcmp(sub, "refund") == 0) {
 		if (npos != 1)
-			return cli_usage_error(_("usage: urikake notice refund ID [-o PATH|--print]"));
+			return cli_usage_error(_("usage: urikake notice refund ID [-o PATH|--print|--email]"));
 		return notice_refund(c, &a, pos[0]);
 	}
 	if (npos)
 		return cli_usage_error(_("usage: urikake notice difference --deposit REF --action "
-					 "keep|refund|expect [--by DATE] [-o PATH|--print]"));
+					 "keep|refund|expect [--by DATE] [-o PATH|--print|--email]"));
 	return notice_difference(c, &a);
 }

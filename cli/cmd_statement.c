@@ -116,16 +116,8 @@ parse_date(const char *text, int32_t *out)
 static int
 check_email(struct job *j)
 {
-	if (j->print)
-		return cli_usage_error(_("--email or --print: choose one"));
-	if (j->format && strcmp(j->format, "pdf") != 0)
-		return cli_usage_error(_("--email sends PDF documents: leave out --format txt"));
-	if (j->out && !docout_is_dir(j->out))
-		return cli_usage_error(_("with --email, -o names a directory (ending in /): "
-					 "copies of the PDFs sent, or the .eml files of --dry-run"));
-	if (j->dry_run && !j->out)
-		return cli_usage_error(_("--email --dry-run writes .eml files: give the "
-					 "directory with -o DIR/"));
+	if (mailout_options(j->print, j->format, j->out, j->dry_run) != UR_OK)
+		return UR_USAGE;
 	j->doc.fmt = DOCOUT_PDF;
 	j->doc.mail = &j->mail;
 	j->mail.dry_run = j->dry_run;
@@ -456,7 +448,8 @@ static void
 remember_confirm(struct job *j, const struct statement *s)
 {
 	struct sent_confirm *c;
-	const char *file = j->doc.dir ? j->doc.files[j->doc.nfiles - 1]
+	const char *file = j->email	   ? j->mail.sent_file /* the attachment */
+			   : j->doc.dir	   ? j->doc.files[j->doc.nfiles - 1]
 			   : j->doc.path ? j->doc.path
 					 : ""; /* standard output */
 
@@ -466,6 +459,68 @@ remember_confirm(struct job *j, const struct statement *s)
 	c->balance = s->current;
 	snprintf(c->currency, sizeof c->currency, "%s", s->currency);
 	c->file = xstrdup(file);
+}
+
+/* Confirmation i recorded as sent (in the caller's transaction, if any). */
+static int
+record_one(struct job *j, size_t i, struct ur_err *err)
+{
+	const struct sent_confirm *c = &j->confs[i];
+	struct confirm_send cs = { c->cust_id, j->letter_date, j->opts.to, c->balance,
+				   c->currency, j->document,
+				   j->email ? "emailed" : j->print ? "printed" : "saved", c->file };
+
+	return store_confirm_send(j->st, &cs, NULL, err);
+}
+
+static void
+say_recorded(size_t n)
+{
+	cli_printf(ngettext_("Recorded %zu confirmation as sent, awaiting an answer.\n",
+			     "Recorded %zu confirmations as sent, awaiting an answer.\n", n),
+		   n);
+}
+
+/* Every confirmation written is recorded as sent, in one transaction
+ * (an e-mailed one was, as its mail went). */
+static int
+record_confirms(struct job *j)
+{
+	struct ur_err err;
+
+	ur_err_clear(&err);
+	if (j->dry_run || !j->nconfs)
+		return UR_OK;
+	if (j->email) {
+		say_recorded(j->nconfs);
+		return UR_OK;
+	}
+	if (store_begin(j->st, &err) != UR_OK)
+		return cli_fail(&err);
+	for (size_t i = 0; i < j->nconfs; i++)
+		if (record_one(j, i, &err) != UR_OK) {
+			store_rollback(j->st);
+			return cli_fail(&err);
+		}
+	if (store_commit(j->st, &err) != UR_OK)
+		return cli_fail(&err);
+	say_recorded(j->nconfs);
+	return UR_OK;
+}
+
+/* The confirmation just e-mailed, recorded at once: a later mail that
+ * fails leaves those already sent recorded, as their contacts are. */
+static int
+record_emailed(struct job *j, const char *code)
+{
+	struct ur_err err;
+
+	ur_err_clear(&err);
+	if (record_one(j, j->nconfs - 1, &err) == UR_OK)
+		return UR_OK;
+	cli_fail(&err);
+	cli_error(_("the confirmation e-mailed to %s is not recorded as sent"), code);
+	return UR_FAIL;
 }
 
 /* The letter (or statement) of one customer; one with a dispute open is
@@ -503,38 +558,10 @@ one_confirmation(struct job *j, const char *code)
 	}
 	if (rc == UR_OK)
 		remember_confirm(j, &s);
+	if (rc == UR_OK && j->email && !j->dry_run)
+		rc = record_emailed(j, code);
 	stmt_free(&s);
 	return rc;
-}
-
-/* Every confirmation written is recorded as sent, in one transaction. */
-static int
-record_confirms(struct job *j)
-{
-	struct confirm_send cs;
-	struct ur_err err;
-
-	ur_err_clear(&err);
-	if (j->dry_run || !j->nconfs)
-		return UR_OK;
-	if (store_begin(j->st, &err) != UR_OK)
-		return cli_fail(&err);
-	for (size_t i = 0; i < j->nconfs; i++) {
-		cs = (struct confirm_send){ j->confs[i].cust_id, j->letter_date, j->opts.to,
-					    j->confs[i].balance, j->confs[i].currency,
-					    j->document, j->print ? "printed" : "saved",
-					    j->confs[i].file };
-		if (store_confirm_send(j->st, &cs, NULL, &err) != UR_OK) {
-			store_rollback(j->st);
-			return cli_fail(&err);
-		}
-	}
-	if (store_commit(j->st, &err) != UR_OK)
-		return cli_fail(&err);
-	cli_printf(ngettext_("Recorded %zu confirmation as sent, awaiting an answer.\n",
-			     "Recorded %zu confirmations as sent, awaiting an answer.\n", j->nconfs),
-		   j->nconfs);
-	return UR_OK;
 }
 
 static int
@@ -570,6 +597,7 @@ cmd_confirm_send(const struct cli *c, int argc, char **argv)
 		{ "--company", &j.company_path, NULL },
 		{ "--templates", &j.templates, NULL },
 		{ "--dry-run", NULL, &j.dry_run },  { "--force", NULL, &j.force },
+		{ "--email", NULL, &j.email },
 		{ NULL, NULL, NULL },
 	};
 	const char **pos = xcalloc((size_t)argc + 1, sizeof *pos);
@@ -586,9 +614,10 @@ cmd_confirm_send(const struct cli *c, int argc, char **argv)
 	j.ncodes = (size_t)npos;
 	if ((rc = check_job(&j, "--all")) == UR_OK && (rc = confirm_args(&j)) == UR_OK &&
 	    (rc = open_job(c, &j)) == UR_OK &&
-	    (!j.all || (rc = collect_codes(&j, j.opts.to, false)) == UR_OK))
+	    (!j.all || (rc = collect_codes(&j, j.opts.to, false)) == UR_OK) &&
+	    (!j.email || (rc = prepare_mail(&j)) == UR_OK))
 		rc = j.ncodes ? run(&j, one_confirmation) : UR_OK;
-	if (rc == UR_OK && !j.ncodes)
+	if (rc == UR_OK && !j.ncodes && !j.unmailable)
 		cli_printf("%s\n", _("No customer has an open balance."));
 	if (rc == UR_OK)
 		rc = record_confirms(&j);

@@ -24,25 +24,31 @@ int cmd_statement(const struct cli *c, int argc, char **argv);
 int cmd_dunning(const struct cli *c, int argc, char **argv);
 
 /** `urikake confirm send CUSTOMER… | --all --as-of DATE [--document
- *  confirmation|statement] [--format pdf|txt] [--lang L] [-o PATH | --print]
- *  [--force] [--company FILE] [--templates DIR] [--dry-run]` (argv[0] is
- *  "send"): the letters, then each recorded as a confirmation awaiting an
- *  answer. */
+ *  confirmation|statement] [--format pdf|txt] [--lang L] [-o PATH | --print
+ *  | --email] [--force] [--company FILE] [--templates DIR] [--dry-run]`
+ *  (argv[0] is "send"): the letters, then each recorded as a confirmation
+ *  awaiting an answer (an e-mailed one as it goes). */
 int cmd_confirm_send(const struct cli *c, int argc, char **argv);
 
 enum docout_format { DOCOUT_TXT, DOCOUT_PDF };
 
 /* E-mail delivery (--email, cmd_mail.c): each document as a PDF attached
- * to a mail to the customer's address, handed to the company settings'
- * mail-command and logged as a contact — or, with dry_run, written as
- * DIR/KIND-CODE.eml. With -o DIR a copy of each PDF sent is kept there. */
+ * to a mail to the customer's address (a digest: the sales rep's), handed
+ * to the company settings' mail-command and, to a customer, logged as a
+ * contact — or, with dry_run, written as DIR/KIND-CODE.eml. With -o DIR a
+ * copy of each PDF sent is kept there. */
 struct mailout {
 	bool dry_run;
 	struct store *st;     /* the customers' addresses; the contact log */
 	int level;            /* the dunning level logged (0: a statement) */
+	const char *title;    /* the document's title (NULL: the statement's or
+				 the letter's of its level) */
+	int32_t next_date;    /* the follow-up date logged (0: none) */
 	const char *from;     /* mail-from (or email) from the settings */
 	const char *command;  /* mail-command */
 	size_t sent;          /* mails handed over (or .eml files written) */
+	size_t logged;        /*   of them, logged as contacts */
+	char *sent_file;      /* the attachment's name of the last one */
 	struct strbuf pdf, msg, subject, body;
 };
 
@@ -105,6 +111,14 @@ int docout_start_file(struct docout *o, const char *path, struct outfile **f);
 void docout_render_pdf(struct pdf *p, const struct docout *o, const struct statement *s,
 		       const struct dunning_letter *d);
 
+/** The options that go with --email: not --print, PDF, -o a directory
+ *  (copies of the PDFs sent; required by dry_run for the .eml files).
+ *  Prints a usage error (UR_USAGE) otherwise. */
+int mailout_options(bool print, const char *format, const char *out, bool dry_run);
+/** Check the mail settings in co (read from the file settings): mail-from
+ *  (else email), and mail-command unless m->dry_run. Prints errors
+ *  (UR_INPUT). */
+int mailout_settings(struct mailout *m, const struct company *co, const char *settings);
 /** Check the mail settings (mail-from; mail-command unless m->dry_run)
  *  and each customer's address before anything is sent; with all, the
  *  customers without an address are dropped from codes (freed when
@@ -114,6 +128,11 @@ int mailout_prepare(struct mailout *m, const struct company *co, const char *set
 		    const char **codes, size_t *ncodes, bool owned, bool all);
 /** Send (or write) the document as docout_add does. */
 int mailout_add(struct docout *o, const struct statement *s, const struct dunning_letter *d);
+struct digest;
+/** Send (or write) digest g of day in lang to sales rep at address, as
+ *  the PDF docout_open's kind names ("digest"); logged as no contact. */
+int mailout_digest(struct docout *o, const struct digest *g, enum stmt_lang lang, int32_t day,
+		   const char *rep, const char *address);
 /** Say how many mails went (or were written). */
 void mailout_summary(const struct docout *o);
 void mailout_free(struct mailout *m);

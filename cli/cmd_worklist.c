@@ -1,7 +1,8 @@
 /* cmd_worklist: `urikake contact worklist` — today's follow-ups, promises
  * and dunning crossings with who calls, the rating and the credit hold, for
  * everyone or one sales rep, as a table, CSV or JSON — and `contact digest`,
- * the same list as a document to print or keep (text or PDF). */
+ * the same list as a document to print, keep (text or PDF) or e-mail to the
+ * rep (cmd_mail.c). */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -18,6 +19,7 @@
 #include "docprint.h"
 #include "i18n.h"
 #include "jsonout.h"
+#include "mail.h"
 #include "money.h"
 #include "pdf.h"
 #include "store.h"
@@ -265,10 +267,10 @@ cmd_worklist(const struct cli *c, int argc, char **argv)
 	return rc;
 }
 
-/* Where the digest goes: format, file, printing. */
+/* Where the digest goes: format, file, printing, e-mail. */
 struct digest_opts {
 	const char *rep, *date, *format, *out, *company_path;
-	int print, force;
+	int print, force, email, dry_run;
 	int32_t day;
 	bool pdf;
 };
@@ -288,7 +290,63 @@ digest_options(struct digest_opts *d)
 			   : d->print || (n > 4 && strcmp(d->out + n - 4, ".pdf") == 0);
 	if (d->print && !d->pdf)
 		return cli_usage_error(_("--print needs the PDF format"));
+	if (d->dry_run && !d->email)
+		return cli_usage_error(_("--dry-run goes with --email (it writes the mails)"));
+	if (d->email && !d->rep)
+		return cli_usage_error(_("--email sends the digest to a sales rep: name the rep "
+					 "with --rep NAME"));
+	if (d->email)
+		return mailout_options(d->print, d->format, d->out, d->dry_run);
 	return UR_OK;
+}
+
+/* --email: the settings and the rep's address (rep-email.NAME) checked. */
+static int
+digest_mail_check(const struct digest_opts *d, const struct company *co, struct mailout *m,
+		  const char **address)
+{
+	char *file = docout_company_file(d->company_path);
+	const char *shown = file ? file : "~/.config/urikake/company";
+	struct ur_err err;
+	int rc = UR_INPUT;
+
+	ur_err_clear(&err);
+	m->dry_run = d->dry_run;
+	*address = company_rep_email(co, d->rep);
+	if (!**address)
+		cli_error(_("%s: no e-mail address for sales rep %s: set rep-email.%s = ADDRESS"),
+			  shown, d->rep, d->rep);
+	else if (mail_address_check(*address, &err) != UR_OK)
+		cli_error(_("%s: rep-email.%s: %s"), shown, d->rep, err.msg);
+	else
+		rc = mailout_settings(m, co, file);
+	free(file);
+	return rc;
+}
+
+/* The digest g to the rep's address (or into DIR/digest-REP.eml). */
+static int
+digest_mail(const struct digest_opts *d, const struct digest *g, const struct company *co,
+	    struct mailout *m, const char *address)
+{
+	struct docout o = { 0 };
+	int rc;
+
+	if (!g->n) {
+		cli_printf("%s\n", _("Nothing to do for this sales rep: no mail sent."));
+		return UR_OK;
+	}
+	o.fmt = DOCOUT_PDF;
+	o.out = d->out;
+	o.force = d->force;
+	o.kind = "digest";
+	o.company = co;
+	o.mail = m;
+	if ((rc = docout_open(&o, d->rep, 1)) == UR_OK &&
+	    (rc = mailout_digest(&o, g, digest_lang(), d->day, d->rep, address)) == UR_OK)
+		return docout_close(&o);
+	docout_abort(&o);
+	return rc;
 }
 
 /* The digest g as a PDF at path, printed when asked. */
@@ -360,9 +418,12 @@ cmd_digest(const struct cli *c, int argc, char **argv)
 		{ "--rep", &d.rep, NULL },     { "--date", &d.date, NULL },
 		{ "--format", &d.format, NULL }, { "-o", &d.out, NULL },
 		{ "--company", &d.company_path, NULL }, { "--print", NULL, &d.print },
-		{ "--force", NULL, &d.force }, { NULL, NULL, NULL },
+		{ "--force", NULL, &d.force }, { "--email", NULL, &d.email },
+		{ "--dry-run", NULL, &d.dry_run }, { NULL, NULL, NULL },
 	};
 	struct work_out o = { .last_kind = -1 };
+	struct mailout m = { 0 };
+	const char *address = NULL;
 	struct company co;
 	struct digest g;
 	char *path;
@@ -374,11 +435,17 @@ cmd_digest(const struct cli *c, int argc, char **argv)
 		return rc;
 	if ((rc = docout_company(d.company_path, &co)) != UR_OK)
 		return rc;
+	if (d.email && (rc = digest_mail_check(&d, &co, &m, &address)) != UR_OK) {
+		company_free(&co);
+		return rc;
+	}
 	digest_init_worklist(&g, d.rep, d.day);
 	o.rep = d.rep;
 	o.digest = &g;
 	sb_init(&o.out);
-	if ((rc = work_run(c, d.day, &o)) == UR_OK && d.pdf) {
+	if ((rc = work_run(c, d.day, &o)) == UR_OK && d.email) {
+		rc = digest_mail(&d, &g, &co, &m, address);
+	} else if (rc == UR_OK && d.pdf) {
 		path = d.out ? xstrdup(d.out)
 			     : docprint_file_name("digest", d.rep ? d.rep : "all", d.day);
 		rc = digest_pdf(&d, &g, &co, path);
@@ -388,6 +455,7 @@ cmd_digest(const struct cli *c, int argc, char **argv)
 	}
 	sb_free(&o.out);
 	digest_free(&g);
+	mailout_free(&m);
 	company_free(&co);
 	return rc;
 }

@@ -33,23 +33,24 @@ static const struct {
 	  N_("log a follow-up call, letter or visit") },
 	{ "contact list CUSTOMER | worklist [--date D] [--rep NAME] | dunning CUSTOMER --level N",
 	  N_("a customer's contacts, today's worklist, a dunning step") },
-	{ "contact digest [--rep NAME] [--date D] [--format pdf|txt] [-o PATH|--print]",
-	  N_("today's worklist as a document to print, for one sales rep") },
+	{ "contact digest [--rep NAME] [--date D] [--format pdf|txt] [-o PATH|--print|--email]",
+	  N_("today's worklist as a document to print or e-mail, for one sales rep") },
 	{ "statement CUSTOMER...|--all-open [--from D] [--to D] [--format pdf|txt] "
 	  "[-o PATH|--print|--email [--dry-run]] [--force]",
 	  N_("customer statements") },
 	{ "dunning CUSTOMER...|--all-overdue --level N [--format pdf|txt] [-o PATH|--print|--email] "
 	  "[--force]",
 	  N_("dunning letters") },
-	{ "confirm send CUSTOMER...|--all --as-of DATE [--format pdf|txt] [-o DIR|--print]",
+	{ "confirm send CUSTOMER...|--all --as-of DATE [--format pdf|txt] [-o DIR|--print|--email]",
 	  N_("balance confirmation letters, recorded as awaiting an answer") },
 	{ "confirm answer CUSTOMER --agreed | --balance AMOUNT --reason TEXT",
 	  N_("the customer's answer: agreed, or their figure (opens a dispute)") },
 	{ "confirm resolve CUSTOMER [--invoice NUM] [--note TEXT]... [--close] | list [--state S]",
 	  N_("explain and close a dispute; every customer's confirmation state") },
-	{ "notice difference --deposit REF --action keep|refund|expect [--by DATE] [-o PATH|--print]",
+	{ "notice difference --deposit REF --action keep|refund|expect [--by DATE] "
+	  "[-o PATH|--print|--email]",
 	  N_("a payment difference notice, logged as a contact") },
-	{ "notice refund ID [-o PATH|--print]", N_("a refund notice, logged as a contact") },
+	{ "notice refund ID [-o PATH|--print|--email]", N_("a refund notice, logged as a contact") },
 	{ "refund --customer CODE|--deposit REF --amount A --date D --to TEXT --reason TEXT",
 	  N_("pay back money on account or a mistaken transfer") },
 	{ "refund list | refund undo ID", N_("the refunds recorded; undo one") },
@@ -85,11 +86,11 @@ struct help_opt {
 	const char *what;
 };
 
-/* One command's help: up to five synopses (after "urikake"), one line on
+/* One command's help: up to six synopses (after "urikake"), one line on
  * what it does, its options (ending with a NULL opt). */
 struct cmd_help {
 	const char *name;
-	const char *synopsis[5];
+	const char *synopsis[6];
 	const char *what;
 	const struct help_opt *opts;
 };
@@ -150,6 +151,11 @@ static const struct help_opt contact_opts[] = {
 	{ "--rep NAME", N_("worklist, digest: only the calls of this sales rep") },
 	{ "--format F", N_("worklist: table, csv or json; digest: pdf or txt") },
 	{ "-o PATH, --print, --force", N_("digest: write to PATH (.pdf: PDF), print it, replace a file") },
+	{ "--email", N_("digest: e-mail it as a PDF to the rep of --rep, at rep-email.NAME in the "
+			"company settings; -o DIR/ keeps a copy") },
+	{ "--dry-run", N_("digest: with --email, write the mail as DIR/*.eml (-o DIR/), send "
+			  "nothing") },
+	{ "--company FILE", N_("company settings (default from the config directory)") },
 	{ NULL, NULL },
 };
 static const struct help_opt statement_opts[] = {
@@ -193,6 +199,9 @@ static const struct help_opt notice_opts[] = {
 	{ "--lang L", N_("language of the document: ja, zh_CN or en") },
 	{ "-o, --output PATH", N_("write to PATH (DIR/ for one file per customer)") },
 	{ "--print", N_("send to the printer (lp)") },
+	{ "--email", N_("e-mail the PDF to the customer's address, logged as a contact with its "
+			"follow-up date; -o DIR/ keeps a copy") },
+	{ "--dry-run", N_("with --email: write the mail as DIR/*.eml (-o DIR/), send nothing") },
 	{ "--company FILE", N_("company settings (default from the config directory)") },
 	{ "--templates DIR", N_("your own letter texts") },
 	{ "--force", N_("replace an existing file") },
@@ -218,9 +227,12 @@ static const struct help_opt confirm_opts[] = {
 	{ "--lang L", N_("language of the document: ja, zh_CN or en") },
 	{ "-o, --output PATH", N_("write to PATH (DIR/ for one file per customer)") },
 	{ "--print", N_("send to the printer (lp)") },
+	{ "--email", N_("send: e-mail each PDF to the customer's address, logged as a contact and "
+			"recorded as e-mailed; -o DIR/ keeps copies") },
 	{ "--company FILE", N_("company settings (default from the config directory)") },
 	{ "--templates DIR", N_("your own letter texts") },
-	{ "--dry-run", N_("write the letters, record nothing") },
+	{ "--dry-run", N_("write the letters, record nothing; with --email, write the mails as "
+			  "DIR/*.eml (-o DIR/)") },
 	{ "--force", N_("replace an existing file") },
 	{ "--agreed", N_("answer: the customer agrees with our balance") },
 	{ "--balance AMOUNT", N_("answer: the balance in the customer's books") },
@@ -274,9 +286,10 @@ static const struct cmd_help cmd_helps[] = {
 	    "contact worklist [--date D] [--rep NAME] [--format table|csv|json]",
 	    "contact digest [--rep NAME] [--date D] [--format pdf|txt] [-o PATH|--print] "
 	    "[--force] [--company FILE]",
+	    "contact digest --rep NAME --email [--dry-run -o DIR/] [--date D] [--company FILE]",
 	    "contact dunning CUSTOMER --level N [--note TEXT]" },
 	  N_("a customer's contacts, today's worklist (who calls, rating, credit hold), "
-	     "the worklist as a printable digest, a dunning step"),
+	     "the worklist as a digest to print or e-mail, a dunning step"),
 	  contact_opts },
 	{ "statement",
 	  { "statement CUSTOMER...|--all-open [--from D] [--to D] [--format pdf|txt] [--lang L] "
@@ -290,8 +303,8 @@ static const struct cmd_help cmd_helps[] = {
 	  dunning_opts },
 	{ "confirm",
 	  { "confirm send CUSTOMER...|--all --as-of DATE [--document confirmation|statement] "
-	    "[--format pdf|txt] [--lang L] [-o PATH|--print] [--company FILE] [--templates DIR] "
-	    "[--dry-run] [--force]",
+	    "[--format pdf|txt] [--lang L] [-o PATH|--print|--email] [--company FILE] "
+	    "[--templates DIR] [--dry-run] [--force]",
 	    "confirm answer CUSTOMER --agreed | --balance AMOUNT --reason TEXT [--date D]",
 	    "confirm resolve CUSTOMER [--invoice NUM[:AMOUNT]] [--unreceived AMOUNT[:NOTE]] "
 	    "[--credit-note AMOUNT[:NOTE]] [--other AMOUNT:NOTE] [--note TEXT]... [--close] "
@@ -301,9 +314,10 @@ static const struct cmd_help cmd_helps[] = {
 	  confirm_opts },
 	{ "notice",
 	  { "notice difference --deposit REF --action keep|refund|expect [--by DATE] "
-	    "[--format pdf|txt] [--lang L] [-o PATH|--print] [--company FILE] [--templates DIR] "
-	    "[--force]",
-	    "notice refund ID [--format pdf|txt] [--lang L] [-o PATH|--print]" },
+	    "[--format pdf|txt] [--lang L] [-o PATH|--print|--email [--dry-run]] [--company FILE] "
+	    "[--templates DIR] [--force]",
+	    "notice refund ID [--format pdf|txt] [--lang L] [-o PATH|--print|--email [--dry-run]] "
+	    "[--company FILE] [--templates DIR] [--force]" },
 	  N_("payment difference and refund notices, each logged as a contact"),
 	  notice_opts },
 	{ "refund",
@@ -325,7 +339,7 @@ cli_command_help(FILE *f, const char *name)
 	if (!h)
 		return false;
 	fprintf(f, "%s\n", _("Usage:"));
-	for (int i = 0; i < 5 && h->synopsis[i]; i++)
+	for (size_t i = 0; i < sizeof h->synopsis / sizeof *h->synopsis && h->synopsis[i]; i++)
 		fprintf(f, "  urikake [OPTIONS] %s\n", h->synopsis[i]);
 	fprintf(f, "%s\n", _(h->what));
 	if (h->opts[0].opt)

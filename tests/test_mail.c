@@ -98,8 +98,8 @@ covering_text(void)
 {
 	struct company c = { 0 };
 	struct strbuf subject, body;
-	struct docmail ja = { STMT_JA, "合計請求書", "株式会社テスト商事", 0, 0 };
-	struct docmail zh = { STMT_ZH, "对账单", "上海测试贸易有限公司", 0, 0 };
+	struct docmail ja = { STMT_JA, "合計請求書", "株式会社テスト商事", 0, 0, false };
+	struct docmail zh = { STMT_ZH, "对账单", "上海测试贸易有限公司", 0, 0, false };
 	struct ur_err err;
 
 	date_parse("2026-03-01", &ja.from, &err);
@@ -120,6 +120,35 @@ covering_text(void)
 	docmail_text(&ja, &c, &subject, &body);
 	tap_is_str(subject.buf, "合計請求書のご送付", "no company name: no empty brackets");
 	tap_ok(!strstr(body.buf, "でございます"), "… and no nameless introduction");
+	sb_free(&subject);
+	sb_free(&body);
+}
+
+/* A sales rep's digest: a note to a colleague, and the rep's address. */
+static void
+colleague(void)
+{
+	struct company c = { 0 };
+	struct strbuf subject, body;
+	struct docmail ja = { STMT_JA, "佐藤 さんの連絡先一覧", "佐藤", 0, 0, true };
+	struct ur_err err;
+
+	date_parse("2026-04-01", &ja.to, &err);
+	tap_ok(company_parse("name = 株式会社うりかけ商事\nrep-email.佐藤 = sato@urikake.example\n",
+			     "t", &c, &err) == UR_OK,
+	       "rep-email.NAME is a setting");
+	tap_is_str(company_rep_email(&c, "佐藤"), "sato@urikake.example", "… the rep's address");
+	tap_is_str(company_rep_email(&c, "鈴木"), "", "… none for another rep");
+	sb_init(&subject);
+	sb_init(&body);
+	docmail_text(&ja, &c, &subject, &body);
+	tap_is_str(subject.buf, "佐藤 さんの連絡先一覧（2026年4月1日現在）", "colleague: the subject");
+	tap_ok(strncmp(body.buf, "佐藤さん\n", strlen("佐藤さん\n")) == 0, "… greeted by name");
+	tap_ok(!strstr(body.buf, "御中") && !strstr(body.buf, "\n-- \n"),
+	       "… not as a customer, no signature block");
+	company_free(&c);
+	tap_ok(company_parse("rep-email. = x@y.example\n", "t", &c, &err) == UR_INPUT,
+	       "rep-email without a name is refused");
 	sb_free(&subject);
 	sb_free(&body);
 }
@@ -148,5 +177,6 @@ TAP_SUITE(mail)
 	addresses();
 	compose();
 	covering_text();
+	colleague();
 	command();
 }

@@ -1,7 +1,7 @@
 /* test_rating: the credit rating rules against hand-computed cases — the
  * rounding of the average days late at the edges of each band, the trend
  * at exactly seven days, the on-time share and credit use at their limits,
- * broken promises, the reasons in words, the credit hold setting, who
+ * broken promises, open disputes, the reasons in words, the credit hold setting, who
  * calls a customer — and the payment history the store gathers for it. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
@@ -135,6 +135,32 @@ test_promises_limit(void)
 }
 
 static void
+test_disputes(void)
+{
+	struct rating_input in = ri(1000, 0, 0, -1), hist;
+
+	tap_is_int(grade(&in), 'A', "on time, no dispute: A");
+	memset(&hist, 0, sizeof hist);
+	memcpy(hist.currency, "JPY", 4);
+	hist.disputes = 1;
+	hist.disputed = 52000;
+	hist.stated = 208001; /* 52,000 is just under a quarter of it */
+	rating_input_merge(&in, &hist);
+	tap_is_int(grade(&in), 'B', "an open dispute under a quarter of the balance: B");
+	reasons(&in, "pays on time on average; 1 open dispute (52,000 JPY)",
+		"the dispute and its amount in words");
+	in.stated = 208000;
+	tap_is_int(grade(&in), 'C', "a quarter of the balance in dispute: C");
+	in.disputes = 2;
+	in.disputed = 1234567;
+	memcpy(in.currency, "CNY", 4);
+	reasons(&in, "pays on time on average; 2 open disputes (12,345.67 CNY)",
+		"two disputes, in yuan");
+	in.disputes = 0;
+	tap_is_int(grade(&in), 'A', "resolved: back to A");
+}
+
+static void
 test_open_merge(void)
 {
 	struct rating_input a, b;
@@ -211,6 +237,7 @@ TAP_SUITE(rating)
 	test_lateness();
 	test_trend_share();
 	test_promises_limit();
+	test_disputes();
 	test_open_merge();
 	test_hold_collector();
 }

@@ -201,6 +201,12 @@ contact_level_due(const struct ar_settings *s, int days_overdue)
 	return level;
 }
 
+bool
+contact_dunnable(int days_late, bool disputed)
+{
+	return days_late > 0 && !disputed;
+}
+
 int
 contact_level_crossed(const struct ar_settings *s, int days_overdue, int recorded,
 		      int since_step, int32_t promise_until, int32_t today)

@@ -105,6 +105,12 @@ const char *contact_promise_name(enum contact_promise p);
 enum contact_promise contact_promise_state(int32_t date, int64_t amount, int64_t paid,
 					   int32_t today);
 
+/** Whether an open item counts for dunning — on its letters and in the
+ *  worklist's dunning crossings: overdue (days_late > 0) and not named in
+ *  an open balance-confirmation dispute, which holds it back until the
+ *  dispute is resolved. */
+bool contact_dunnable(int days_late, bool disputed);
+
 /** The dunning level due for a customer whose oldest overdue open item is
  *  days_overdue days past due: the highest level whose trigger
  *  (s->dunning_days) is reached, 0 when none is. */

@@ -8,11 +8,13 @@
 
 #include "i18n.h"
 #include "kvconf.h"
+#include "money.h"
 #include "rating.h"
 #include "xalloc.h"
 
 #define TREND_DAYS 7         /* a change of the average this large is a trend */
 #define RATING_ONTIME_LOW 25 /* a share paid on time below this costs a point */
+#define RATING_DISPUTE_SHARE 4 /* a dispute over 1/4 of the stated balance: 2 points */
 
 /* *w += amount, *sum += amount × days; false (nothing added) on overflow. */
 static bool
@@ -48,6 +50,11 @@ rating_input_merge(struct rating_input *a, const struct rating_input *b)
 	for (size_t i = 0; i < sizeof y / sizeof y[0]; i++)
 		a->overflow |= __builtin_add_overflow(*x[i], y[i], x[i]);
 	a->broken += b->broken;
+	a->disputes += b->disputes;
+	a->overflow |= __builtin_add_overflow(a->disputed, b->disputed, &a->disputed) ||
+		       __builtin_add_overflow(a->stated, b->stated, &a->stated);
+	if (!*a->currency)
+		memcpy(a->currency, b->currency, sizeof a->currency);
 	a->overflow |= b->overflow;
 }
 
@@ -91,6 +98,7 @@ rating_hist_get(struct rating_hist *h, int64_t customer_id, const char *currency
 	memset(e, 0, sizeof *e);
 	e->customer_id = customer_id;
 	snprintf(e->currency, sizeof e->currency, "%s", currency);
+	memcpy(e->in.currency, e->currency, sizeof e->in.currency);
 	e->in.credit_use = -1;
 	return &e->in;
 }
@@ -122,6 +130,17 @@ rating_avg(int64_t sum, int64_t w)
 	if (r < 0 ? -r >= w - -r : r >= w - r)
 		q += sum < 0 ? -1 : 1;
 	return (int)q;
+}
+
+/* An open dispute costs a point, a large one two. */
+static int
+rating_dispute_points(const struct rating_input *in)
+{
+	if (in->disputes <= 0)
+		return 0;
+	if (in->disputed > INT64_MAX / RATING_DISPUTE_SHARE)
+		return 2;
+	return in->disputed * RATING_DISPUTE_SHARE >= in->stated ? 2 : 1;
 }
 
 static int
@@ -162,8 +181,11 @@ rating_rate(const struct rating_input *in, struct rating *out)
 	else
 		out->ontime_pct = (int)(in->ontime_w / (in->paid_w / 100));
 	out->broken = in->broken;
+	out->disputes = in->disputes;
+	out->disputed = in->disputed;
+	memcpy(out->currency, in->currency, sizeof out->currency);
 	out->credit_use = in->credit_use;
-	p = rating_points(out);
+	p = rating_points(out) + rating_dispute_points(in);
 	out->grade = (char)('A' + (p > 4 ? 4 : p));
 }
 
@@ -207,6 +229,14 @@ rating_reasons(const struct rating *r, struct strbuf *out)
 		rating_sep(out, start);
 		sb_addf(out, ngettext_("%d broken promise in 90 days",
 				       "%d broken promises in 90 days", r->broken), r->broken);
+	}
+	if (r->disputes > 0) {
+		char amount[MONEY_BUFSZ];
+
+		rating_sep(out, start);
+		money_format(r->disputed, r->currency, MONEY_GROUP, amount, sizeof amount);
+		sb_addf(out, ngettext_("%d open dispute (%s %s)", "%d open disputes (%s %s)",
+				       r->disputes), r->disputes, amount, r->currency);
 	}
 	if (r->credit_use >= 500) {
 		rating_sep(out, start);

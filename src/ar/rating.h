@@ -1,7 +1,7 @@
 /* rating: a customer's credit rating A–E from its payment behaviour — the
  * amount-weighted average and trend of days late, the share paid on time,
- * promises broken in the last 90 days and the open amount against the
- * credit limit — with the reasons in words, and the credit hold the
+ * promises broken in the last 90 days, open balance-confirmation disputes
+ * and the open amount against the credit limit — with the reasons in words, and the credit hold the
  * settings ask for. Derived on every load from figures the store gathers
  * (store_custstats.c); nothing is stored. No I/O. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
@@ -28,6 +28,10 @@ struct rating_input {
 	int64_t older_w, older_sum;   /* paid in the 275 days before those */
 	int64_t paid_w, ontime_w;     /* paid in the window; of it, by its due date */
 	int broken;                   /* promises broken in the last 90 days */
+	int disputes;                 /* balance confirmations disputed, still open */
+	int64_t disputed, stated;     /* of them: the differences (each taken whole),
+					 and the balances we stated */
+	char currency[4];             /* of the amounts ("" until an entry's merged in) */
 	int credit_use;               /* tenths of a percent of the limit; -1: no limit */
 	bool overflow;                /* a sum overflowed: rated on the rest */
 };
@@ -66,6 +70,9 @@ struct rating {
 	int trend;         /* +1 worsening, -1 improving, 0 steady or unknown */
 	int ontime_pct;    /* share of the paid amount paid by its due date; -1: nothing paid */
 	int broken;
+	int disputes;      /* open balance-confirmation disputes */
+	int64_t disputed;  /*   the amount in dispute, in currency */
+	char currency[4];
 	int credit_use;    /* tenths of a percent; -1: no limit */
 };
 
@@ -73,12 +80,13 @@ struct rating {
  *  more 4), a worsening trend (recent average at least 7 days above the
  *  older one: 1), under a quarter paid on time (1), each broken promise (1, at
  *  most 2) and the credit limit (80 % used 1, over it 2); A plus the
- *  points, E at most. */
+ *  points, an open dispute (1; 2 when the amount in dispute is a quarter
+ *  or more of the balance we stated), E at most. */
 void rating_rate(const struct rating_input *in, struct rating *out);
 
 /** The reasons of r in words, in the interface language: "pays 12 days late
  *  on average, worsening; 2 broken promises in 90 days; 92 % of limit
- *  used". Appended to out. */
+ *  used; 1 open dispute (52,000 JPY)". Appended to out. */
 void rating_reasons(const struct rating *r, struct strbuf *out);
 
 /* The credit hold setting (credit-hold = E, limit). */

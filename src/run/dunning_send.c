@@ -16,14 +16,15 @@
 #include "store_statement.h"
 #include "xalloc.h"
 
-/* The oldest due date still overdue on s (0: none). */
+/* The oldest due date of s still dunned for (0: none). */
 static int32_t
 oldest_overdue(const struct statement *s)
 {
 	int32_t due = 0;
 
 	for (size_t i = 0; i < s->nitems; i++)
-		if (s->items[i].days_late > 0 && (!due || s->items[i].due < due))
+		if (contact_dunnable(s->items[i].days_late, s->items[i].disputed) &&
+		    (!due || s->items[i].due < due))
 			due = s->items[i].due;
 	return due;
 }

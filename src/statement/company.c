@@ -17,6 +17,8 @@ static const char *const keys[] = {
 	"letterhead", "printer", "font", "dunning_days", "mail-from", "mail-command",
 };
 static const char *const langs[] = { "ja", "zh_CN", "en" };
+/* Keys suffixed with a name rather than a language: one per sales rep. */
+#define REP_EMAIL "rep-email"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -27,6 +29,8 @@ key_known(const char *key)
 	size_t n = dot ? (size_t)(dot - key) : strlen(key);
 	bool ok = false;
 
+	if (dot && dot[1] && n == strlen(REP_EMAIL) && strncmp(key, REP_EMAIL, n) == 0)
+		return true;
 	for (size_t i = 0; i < COUNT(keys) && !ok; i++)
 		ok = strlen(keys[i]) == n && strncmp(keys[i], key, n) == 0;
 	if (!ok || !dot)
@@ -232,4 +236,17 @@ company_dunning_days(const struct company *c, int level)
 			return (int)v;
 	}
 	return dflt[k];
+}
+
+const char *
+company_rep_email(const struct company *c, const char *rep)
+{
+	struct strbuf key;
+	const char *v;
+
+	sb_init(&key);
+	sb_addf(&key, "%s.%s", REP_EMAIL, rep);
+	v = lookup(c, key.buf);
+	sb_free(&key);
+	return v ? v : "";
 }

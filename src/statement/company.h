@@ -26,7 +26,7 @@ struct company {
  *  a line break. Keys: name, address, phone, email, contact (the person to
  *  ask for), registration, bank, letterhead, printer, font, dunning_days,
  *  mail-from, mail-command (mail.h), each optionally suffixed .ja,
- *  .zh_CN or .en. registration (and registration.ja) must be T and 13
+ *  .zh_CN or .en; and rep-email.NAME, the address of sales rep NAME. registration (and registration.ja) must be T and 13
  *  digits. A missing file gives empty settings and *found = false.
  *  UR_INPUT naming path:line for anything else. */
 enum ur_status company_load(const char *path, struct company *c, bool *found,
@@ -39,6 +39,9 @@ void company_free(struct company *c);
 /** The value of key for language lang ("ja", "zh_CN", "en"): key.lang when
  *  set, else key, else "" (never NULL). */
 const char *company_get(const struct company *c, const char *key, const char *lang);
+
+/** The e-mail address of sales rep (rep-email.REP), "" when not set. */
+const char *company_rep_email(const struct company *c, const char *rep);
 
 /** The font family for lang: font.lang or font when set, else Noto Sans
  *  CJK JP (ja, en) or WenQuanYi Micro Hei (zh_CN). */

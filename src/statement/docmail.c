@@ -15,6 +15,34 @@ struct mail_words {
 	const char *greeting, *intro, *body; /* intro (naming us) when our name is set */
 };
 
+/* To a colleague: %4 is the colleague's name; no signature block. */
+static const struct mail_words colleague_words[STMT_LANGS] = {
+	[STMT_JA] = {
+		.subject = "%1（%2）",
+		.subject_anon = "%1（%2）",
+		.greeting = "%4さん\n\nお疲れさまです。\n",
+		.intro = "",
+		.body = "\n%1（%2）を添付のPDFファイルでお送りします。\n"
+			"対応が済んだものは、連絡記録に入れてください。\n",
+	},
+	[STMT_ZH] = {
+		.subject = "%1（%2）",
+		.subject_anon = "%1（%2）",
+		.greeting = "%4：\n\n你好！\n",
+		.intro = "",
+		.body = "\n附件PDF文件是%1（%2），请查收。\n"
+			"处理完毕后，请记入联系记录。\n",
+	},
+	[STMT_EN] = {
+		.subject = "%1 (%2)",
+		.subject_anon = "%1 (%2)",
+		.greeting = "Hello %4,\n",
+		.intro = "",
+		.body = "\nAttached as a PDF file: %1 (%2).\n"
+			"Please record each call in the contact log once it is done.\n",
+	},
+};
+
 static const struct mail_words words[STMT_LANGS] = {
 	[STMT_JA] = {
 		.subject = "%1のご送付（%3）",
@@ -99,14 +127,15 @@ void
 docmail_text(const struct docmail *m, const struct company *c, struct strbuf *subject,
 	     struct strbuf *body)
 {
-	const struct mail_words *w = &words[m->lang < STMT_LANGS ? m->lang : STMT_EN];
+	enum stmt_lang l = m->lang < STMT_LANGS ? m->lang : STMT_EN;
+	const struct mail_words *w = m->colleague ? &colleague_words[l] : &words[l];
 	const char *lang = stmt_lang_code(m->lang);
 	const char *sender = company_get(c, "name", lang);
 	struct strbuf period;
 	const char *args[4];
 
 	sb_init(&period);
-	period_text(m, w, &period);
+	period_text(m, &words[l], &period); /* the dates are said alike to anyone */
 	args[0] = m->title;
 	args[1] = period.buf;
 	args[2] = sender;
@@ -118,7 +147,7 @@ docmail_text(const struct docmail *m, const struct company *c, struct strbuf *su
 	if (*sender)
 		fill(body, w->intro, args);
 	fill(body, w->body, args);
-	if (*sender || *company_get(c, "address", lang))
+	if (!m->colleague && (*sender || *company_get(c, "address", lang)))
 		signature(c, lang, body);
 	sb_free(&period);
 }

@@ -259,7 +259,7 @@ in_table(const struct dunning_letter *d, size_t i)
 {
 	const struct stmt_item *it = &d->s->items[i];
 
-	return d->level == DUNNING_CONFIRM || (it->days_late > 0 && !it->disputed);
+	return d->level == DUNNING_CONFIRM || contact_dunnable(it->days_late, it->disputed);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "contact.h"
 #include "date.h"
 #include "i18n.h"
 #include "money.h"
@@ -143,6 +144,6 @@ stmt_overdue_count(const struct statement *s)
 	size_t n = 0;
 
 	for (size_t i = 0; i < s->nitems; i++)
-		n += s->items[i].days_late > 0 && !s->items[i].disputed;
+		n += contact_dunnable(s->items[i].days_late, s->items[i].disputed);
 	return n;
 }

@@ -11,6 +11,7 @@
 #include "date.h"
 #include "i18n.h"
 #include "money.h"
+#include "rating.h"
 #include "store_confirm.h"
 #include "store_priv.h"
 
@@ -479,4 +480,35 @@ store_invoice_disputed(struct store *st, int64_t invoice_id, bool *out, struct u
 	*out = rc == SQLITE_ROW && sqlite3_column_int(s, 0);
 	sqlite3_finalize(s);
 	return rc == SQLITE_ROW ? UR_OK : store_sqlfail(st, rc, err);
+}
+
+/* The balance confirmations disputed and open at :d (answered by then,
+ * not resolved by then), per customer and currency: how many, the
+ * differences taken whole, and the balances we stated. */
+static const char disputes_open_sql[] =
+	"SELECT customer_id, currency, count(*), sum(abs(balance - their_balance)),"
+	" sum(abs(balance)) FROM confirmation\n"
+	"WHERE answered_on <= ?1 AND their_balance IS NOT NULL AND their_balance <> balance\n"
+	"  AND (state = 'disputed' OR (state = 'resolved' AND resolved_on > ?1))\n"
+	"GROUP BY 1, 2 ORDER BY 1, 2";
+
+enum ur_status
+store_confirm_disputes(struct store *st, int32_t as_of, struct rating_hist *h,
+		       struct ur_err *err)
+{
+	sqlite3_stmt *s = store_prepare(st, disputes_open_sql, err);
+	struct rating_input *in;
+	int rc;
+
+	if (!s)
+		return err ? err->status : UR_FAIL;
+	store_bind_date(s, 1, as_of);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		in = rating_hist_get(h, sqlite3_column_int64(s, 0), store_column_str(s, 1));
+		in->disputes = sqlite3_column_int(s, 2);
+		in->disputed = sqlite3_column_int64(s, 3);
+		in->stated = sqlite3_column_int64(s, 4);
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? UR_OK : store_sqlfail(st, rc, err);
 }

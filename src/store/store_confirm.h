@@ -104,6 +104,12 @@ enum ur_status store_confirm_latest(struct store *st, int64_t customer_id,
 enum ur_status store_invoice_disputed(struct store *st, int64_t invoice_id, bool *out,
 				      struct ur_err *err);
 
+struct rating_hist;
+/** Add to h (rating.h) the balance-confirmation disputes open at as_of of
+ *  every customer and currency, for the credit rating. */
+enum ur_status store_confirm_disputes(struct store *st, int32_t as_of, struct rating_hist *h,
+				      struct ur_err *err);
+
 /* SQL condition true for an invoice column expression named in an open
  * dispute (for the queries of statements, letters and the worklist). */
 #define STORE_INVOICE_DISPUTED(INV)                                                       \

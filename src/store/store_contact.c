@@ -1,7 +1,9 @@
 /* store_contact: recording contacts, the timeline, the worklist and dunning
  * moves (see store_contact.h). The dunning part of the worklist reads the
  * aging rows (store_custstats.c), which carry each customer's oldest
- * overdue item, recorded level and open promise. */
+ * overdue item, recorded level and open promise — taken again, for the
+ * few customers with disputed invoices, from the open items as the
+ * dunning letters count them. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -13,10 +15,12 @@
 #include "custstats.h"
 #include "date.h"
 #include "i18n.h"
+#include "money.h"
 #include "store_confirm.h"
 #include "store_contact.h"
 #include "store_custstats.h"
 #include "store_priv.h"
+#include "store_statement.h"
 #include "xalloc.h"
 
 /* Columns of a contact row; ?2 is the day asked about, ?4 non-zero to work
@@ -265,7 +269,7 @@ struct work_walk {
 };
 
 /* The row of customer cid in currency cur, NULL when nothing is open. */
-static const struct ar_row *
+static struct ar_row *
 work_row(struct ar_set *set, int64_t cid, const char *cur)
 {
 	const struct ar_row *r = ar_set_first(set, cid);
@@ -429,6 +433,77 @@ work_dunning_emit(struct work_walk *w, const struct ar_row **over, size_t n)
 	free(done);
 }
 
+/* The customers and currencies with an invoice named in an open dispute
+ * (few: a dispute names its invoices by hand). */
+static const char disputed_sql[] =
+	"SELECT DISTINCT i.customer_id, i.currency FROM dispute_item AS di\n"
+	"JOIN invoice AS i ON i.id = di.invoice_id WHERE " STORE_INVOICE_DISPUTED("i.id");
+
+/* A customer's overdue items as dunning counts them (contact_dunnable). */
+struct dunned {
+	int32_t day, oldest;
+	int64_t overdue;
+	bool overflow;
+};
+
+static int
+dunned_item(const struct store_open_item *it, void *ctx)
+{
+	struct dunned *d = ctx;
+
+	if (!contact_dunnable((int)(d->day - it->due), it->disputed))
+		return 0;
+	if (!d->oldest || it->due < d->oldest)
+		d->oldest = it->due;
+	d->overflow |= !money_add(d->overdue, it->open, &d->overdue);
+	return 0;
+}
+
+/* Row r as dunning sees it: its oldest overdue item and overdue amount
+ * without the disputed invoices, and the steps taken before that item
+ * falls due not counted (as the aging rows count them from it). */
+static enum ur_status
+work_undisputed(struct store_statement *q, struct ar_row *r, int32_t day, struct ur_err *err)
+{
+	struct dunned d = { day, 0, 0, false };
+	enum ur_status rc = store_statement_open_items(q, r->customer_id, r->currency, day,
+						       dunned_item, &d, err);
+
+	if (rc != UR_OK || d.overflow)
+		return rc; /* an overflowing sum: the row as it was */
+	r->oldest_due = d.oldest;
+	r->overdue = d.overdue;
+	if (r->dunning_day < d.oldest) {
+		r->dunning_level = 0;
+		r->dunning_day = 0;
+	}
+	return UR_OK;
+}
+
+/* The rows of customers with disputed invoices, taken as dunning does. */
+static enum ur_status
+work_hold_disputed(struct store *st, struct work_walk *w, struct ur_err *err)
+{
+	sqlite3_stmt *s = store_prepare(st, disputed_sql, err);
+	struct store_statement *q = NULL;
+	struct ar_row *r;
+	int rc = SQLITE_DONE;
+	enum ur_status done = UR_OK;
+
+	if (!s)
+		return err ? err->status : UR_FAIL;
+	while (done == UR_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		r = work_row(&w->set, sqlite3_column_int64(s, 0), store_column_str(s, 1));
+		if (r && r->oldest_due && (q || (done = store_statement_open(st, &q, err)) == UR_OK))
+			done = work_undisputed(q, r, w->day, err);
+	}
+	sqlite3_finalize(s);
+	store_statement_close(q);
+	if (done == UR_OK && rc != SQLITE_DONE)
+		done = store_sqlfail(st, rc, err);
+	return done;
+}
+
 static void
 work_dunning(struct work_walk *w)
 {
@@ -477,7 +552,7 @@ store_contact_worklist(struct store *st, const struct ar_settings *s, int32_t da
 		w.kind = (enum worklist_kind)k;
 		rc = contact_walk(st, parts[k], 0, day, 1, work_contact, &w, err);
 	}
-	if (rc == UR_OK)
+	if (rc == UR_OK && (rc = work_hold_disputed(st, &w, err)) == UR_OK)
 		work_dunning(&w);
 	if (rc == UR_OK) {
 		enum confirm_state open = CONFIRM_DISPUTED;

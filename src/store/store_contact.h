@@ -61,7 +61,8 @@ typedef int (*store_worklist_fn)(const struct worklist_item *w, void *ctx);
 
 /** The worklist for day: follow-ups, then promises due and broken promises
  *  (each by date and customer code), then dunning crossings (levels and
- *  promise pause from s; one level up at a time) by amount at risk, largest
+ *  promise pause from s; one level up at a time; invoices held in an open
+ *  dispute not counted, as on the letters) by amount at risk, largest
  *  first, in the currency most owe in, then in each other, then the open
  *  balance-confirmation disputes by customer code. A non-zero return from
  *  fn stops. */

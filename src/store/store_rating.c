@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "date.h"
+#include "store_confirm.h"
 #include "store_custstats.h"
 #include "store_priv.h"
 
@@ -107,5 +108,7 @@ store_rating_hist(struct store *st, int32_t as_of, struct rating_hist *h, struct
 {
 	enum ur_status rc = hist_walk(st, hist_paid_sql, as_of, h, true, err);
 
-	return rc == UR_OK ? hist_walk(st, hist_broken_sql, as_of, h, false, err) : rc;
+	if (rc == UR_OK)
+		rc = hist_walk(st, hist_broken_sql, as_of, h, false, err);
+	return rc == UR_OK ? store_confirm_disputes(st, as_of, h, err) : rc;
 }

@@ -93,6 +93,11 @@ t_is "K003 agreed" "$(state K003)" agreed
 t_ok "the customer disagrees" "$URIKAKE" $db confirm answer K001 --balance '¥50,000' \
 	--reason 'I-1 は未検収'
 t_is "a dispute is open" "$(state K001)" disputed
+# K001's rating by hand: 100,000 49 days overdue (3 points), a dispute of
+# 100,000 against the 150,000 we stated, over a quarter (2 points): E.
+t_ok "export customers" "$URIKAKE" $db export customers
+t_grep "the open dispute lowers K001's rating, and says so" \
+	'^K001,.*,E,"pays 49 days late on average; 1 open dispute (100,000 JPY)"$' "$T/.out"
 t_ok "list disputed" "$URIKAKE" $db confirm list --state disputed
 t_grep "the difference" "disputed by 100,000" "$T/.out"
 t_is "only the disputed" "$(wc -l <"$T/.out")" 1
@@ -103,11 +108,17 @@ t_grep "says to resolve it" "dispute open" "$T/.err"
 t_ok "dunning letter before the dispute names an invoice" "$URIKAKE" $db dunning K001 \
 	--level 1 --dry-run
 t_grep "I-1 is dunned" "^I-1 " "$T/.out"
+t_ok "the worklist before" "$URIKAKE" $db contact worklist --format csv
+t_grep "… K001's I-1 crosses a dunning level" '^dunning,2026-02-10,K001,.*,100000,' "$T/.out"
 t_ok "name the disputed invoice" "$URIKAKE" $db confirm resolve K001 --invoice I-1 \
 	--note '検収書を確認中'
 t_grep "items recorded" "Recorded 2 items" "$T/.out"
 t_exit "a disputed invoice is not dunned" 0 "$URIKAKE" $db dunning K001 --level 1 --dry-run
 t_grep "nothing overdue left" "nothing is overdue" "$T/.err"
+t_ok "the worklist after" "$URIKAKE" $db contact worklist --format csv
+t_is "… no dunning crossing for the disputed invoice, as no letter" \
+	"$(grep -c '^dunning,[^,]*,K001,' "$T/.out")" 0
+t_grep "… the dispute itself stays" '^dispute,2026-03-31,K001,' "$T/.out"
 t_exit "an invoice of another customer" 3 "$URIKAKE" $db confirm resolve K001 --invoice I-5
 t_exit "an amount that is not one" 3 "$URIKAKE" $db confirm resolve K001 --unreceived x
 t_exit "--other needs a note" 2 "$URIKAKE" $db confirm resolve K001 --other 5
@@ -115,6 +126,9 @@ t_exit "no items, no --close" 2 "$URIKAKE" $db confirm resolve K001
 
 "$URIKAKE" $db confirm send K002 --as-of 2026-03-31 >/dev/null 2>&1
 t_ok "a CNY disagreement" "$URIKAKE" $db confirm answer K002 --balance 1000 --reason 已付
+"$URIKAKE" $db export customers >customers.csv 2>/dev/null
+t_grep "… in K002's rating, in yuan" '^K002,.*,pays 10 days late on average; 1 open dispute (234.50 CNY)$' \
+	customers.csv
 t_exit "closing an unexplained difference" 3 "$URIKAKE" $db confirm resolve K002 \
 	--unreceived 200 --close
 t_grep "names what is unexplained" "explain 200.00 of the difference 234.50; 34.50" "$T/.err"
@@ -122,6 +136,9 @@ t_is "the item was not kept either" "$(sqlite3 c.db "SELECT count(*) FROM disput
 t_ok "explained: closed" "$URIKAKE" $db confirm resolve K002 --unreceived 200:在途 \
 	--credit-note 34.50 --close
 t_is "K002 resolved" "$(state K002)" resolved
+t_ok "export customers" "$URIKAKE" $db export customers
+t_grep "a resolved dispute no longer counts" '^K002,.*,[A-E],pays 10 days late on average$' \
+	"$T/.out"
 t_exit "nothing left to resolve" 3 "$URIKAKE" $db confirm resolve K002 --note x
 
 t_ok "export confirmations" "$URIKAKE" $db export confirmations

@@ -35,11 +35,11 @@ import --encoding --format
 export --format
 aging --as-of --format --buckets
 match --auto --dry-run --json --threshold --margin --tolerance --deposit --invoice --fee --allow-large-fee --on-account --customer
-contact --channel --note --promise --next --owner --direction --outcome --date --level
+contact --channel --note --promise --next --owner --direction --outcome --date --level --rep --email --dry-run --company
 statement --all-open --from --to --format --lang --output --print --email --dry-run --company --force
 dunning --all-overdue --level --date --format --lang --output --print --email --company --templates --dry-run --force
-confirm --all --as-of --document --format --lang --output --print --company --templates --dry-run --force --agreed --balance --reason --date --invoice --unreceived --credit-note --other --note --close --state
-notice --deposit --action --by --format --lang --output --print --company --templates --force
+confirm --all --as-of --document --format --lang --output --print --email --company --templates --dry-run --force --agreed --balance --reason --date --invoice --unreceived --credit-note --other --note --close --state
+notice --deposit --action --by --format --lang --output --print --email --dry-run --company --templates --force
 refund --customer --deposit --amount --date --to --reason
 LIST
 

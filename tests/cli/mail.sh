@@ -16,22 +16,7 @@ DB=$T/m.db
 U() { "$URIKAKE" --db "$DB" "$@"; }
 t_skip() { t_n=$((t_n + 1)); echo "ok $t_n # SKIP $1"; }
 
-# The stand-in sendmail: each message into $T/box/N.eml, its arguments
-# into $T/box/N.args; FAKE_MTA_FAIL makes it refuse with a message.
-mkdir "$T/box"
-cat >"$T/sendmail" <<'EOF'
-#!/bin/sh
-box=$(dirname "$0")/box
-n=$(($(ls "$box" | grep -c '\.eml$') + 1))
-if [ -n "$FAKE_MTA_FAIL" ]; then
-	cat >/dev/null
-	echo "sendmail: 554 5.7.1 relay access denied" >&2
-	exit 75
-fi
-cat >"$box/$n.eml"
-echo "$*" >"$box/$n.args"
-EOF
-chmod +x "$T/sendmail"
+. "$top_srcdir/tests/cli/lib-mail.sh"
 cat >"$T/company" <<EOF
 name = 株式会社うりかけ商事
 name.zh_CN = 瓜卡贸易有限公司
@@ -56,29 +41,6 @@ t_ok "init" U init
 t_ok "import customers" U import customers "$T/customers.csv"
 t_ok "import invoices" U import invoices "$T/invoices.csv"
 
-# read.py FILE WHAT: a header decoded, the body, or the attachment's bytes.
-cat >"$T/read.py" <<'EOF'
-import base64, email, email.header, email.utils, sys
-msg = email.message_from_binary_file(open(sys.argv[1], 'rb'))
-what = sys.argv[2]
-parts = msg.get_payload() if msg.is_multipart() else []
-if what == 'body':
-    sys.stdout.write(parts[0].get_payload(decode=True).decode(parts[0].get_content_charset()))
-elif what == 'pdf':
-    att = parts[1]
-    assert att.get_content_type() == 'application/pdf', att.get_content_type()
-    assert att['Content-Transfer-Encoding'].lower() == 'base64'
-    sys.stdout.buffer.write(base64.b64decode(att.get_payload()))
-elif what == 'filename':
-    print(parts[1].get_filename())
-elif what == 'date':
-    print(email.utils.parsedate_to_datetime(msg['Date']).year)
-elif what == 'raw':
-    print(msg[sys.argv[3]])
-else:
-    print(str(email.header.make_header(email.header.decode_header(msg[what]))))
-EOF
-R() { python3 "$T/read.py" "$@"; }
 contacts() { sqlite3 "$DB" "SELECT count(*) FROM contact"; }
 
 t_ok "statements by e-mail, copies in -o DIR" \

@@ -1,7 +1,8 @@
 #!/bin/sh
 # panes.sh: headless screen tests of the aging and contact panes, the
 # drill-down, the record-a-contact form, the statement preview, the
-# dunning letter (D) and the queue's difference notice (d), at 80x24 and 132x43 on the demo data plus Japanese
+# dunning letter (D), disputed invoices left out of the worklist's dunning
+# rows and the queue's difference notice (d), at 80x24 and 132x43 on the demo data plus Japanese
 # and Chinese contacts, small remainders to write off and a customer whose
 # name looks like a formula.
 # Every dumped screen must equal tests/tui/expected-panes/SIZE/NAME.screen
@@ -108,6 +109,19 @@ seed_confirm() { # DB
 	"$URIKAKE" --db "$1" confirm answer C00001 --balance 472,780 \
 		--reason "3月分の請求書は未検収" &&
 	"$URIKAKE" --db "$1" confirm answer C00010 --balance 74666.44 --reason "3月货款已付"
+}
+
+# C00164 disputes its oldest overdue invoice (INV-2601-000328, 1,171,720)
+# and C90001 its only one (INV-9001), each named in the dispute, for
+# disputed.script.
+seed_disputed() { # DB
+	"$URIKAKE" --db "$1" confirm send C00164 C90001 --as-of 2026-03-31 -o "$1.letters/" &&
+	"$URIKAKE" --db "$1" confirm answer C00164 --reason "1月分は返品済み" --balance \
+		"$(sqlite3 "$1" "SELECT balance - 1171720 FROM confirmation WHERE currency = 'JPY'
+			AND customer_id = (SELECT id FROM customer WHERE code = 'C00164')")" &&
+	"$URIKAKE" --db "$1" confirm resolve C00164 --invoice INV-2601-000328 &&
+	"$URIKAKE" --db "$1" confirm answer C90001 --balance 0 --reason "請求書未着" &&
+	"$URIKAKE" --db "$1" confirm resolve C90001 --invoice INV-9001
 }
 
 # A deposit ¥6,270 short (seed_money's), one from a payer nobody knows and
@@ -269,6 +283,7 @@ C00209|letter|1|2026-03-31|2 × JPY 8,322,930"
 			"$(grep . "$o/reps-04-digest-saved.screen" | tail -1 | grep -o '[0-9][0-9]*' | head -1)"
 	done
 	lang_screens confirm seed_confirm $size
+	lang_screens disputed seed_disputed $size
 	lang_screens notice seed_notice $size
 	for lang in ja zh_CN; do
 		o="$T/out/$size/notice-$lang"
