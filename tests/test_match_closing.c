@@ -8,31 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "date.h"
-#include "kana.h"
 #include "match.h"
 #include "tap.h"
-
-static int32_t
-day(const char *iso)
-{
-	int32_t d = 0;
-
-	date_parse(iso, &d, NULL);
-	return d;
-}
-
-static void
-cust(struct match_index *ix, int64_t id, const char *code, const char *name,
-     const char *kana)
-{
-	struct strbuf key;
-
-	sb_init(&key);
-	kana_fold(kana, &key, NULL);
-	match_index_add_customer(ix, id, code, name, kana, key.buf, "JPY", NULL);
-	sb_free(&key);
-}
+#include "testutil.h"
 
 static void
 slip(struct match_index *ix, int64_t id, int64_t cust_id, const char *issue, const char *due,
@@ -41,13 +19,13 @@ slip(struct match_index *ix, int64_t id, int64_t cust_id, const char *issue, con
 	char num[16];
 
 	snprintf(num, sizeof num, "D-%03d", (int)id);
-	match_index_add_invoice(ix, id, num, cust_id, day(issue), day(due), open, "JPY");
+	match_index_add_invoice(ix, id, num, cust_id, tu_day(issue), tu_day(due), open, "JPY");
 }
 
 static struct match_deposit
 dep(const char *payer, const char *date, int64_t amount)
 {
-	struct match_deposit d = { .id = 1, .reference = "R1", .date = day(date),
+	struct match_deposit d = { .id = 1, .reference = "R1", .date = tu_day(date),
 				   .amount = amount, .currency = "JPY",
 				   .payer.payer_name = payer };
 
@@ -90,7 +68,7 @@ test_partial_netted(void)
 	int k;
 
 	match_config_default(&cfg);
-	cust(ix, 7, "W1", "株式会社丸山食品", "マルヤマショクヒン");
+	tu_match_customer(ix, 7, "W1", "株式会社丸山食品", "マルヤマショクヒン");
 	match_index_set_closing(ix, 7, 20);
 	slip(ix, 1, 7, "2026-09-25", "2026-11-10", 10000);
 	slip(ix, 2, 7, "2026-10-01", "2026-11-10", -3000);
@@ -122,8 +100,8 @@ test_total_unknown_payer(void)
 	int k;
 
 	match_config_default(&cfg);
-	cust(ix, 7, "W1", "株式会社丸山食品", "マルヤマショクヒン");
-	cust(ix, 8, "W2", "株式会社青木商店", "アオキショウテン");
+	tu_match_customer(ix, 7, "W1", "株式会社丸山食品", "マルヤマショクヒン");
+	tu_match_customer(ix, 8, "W2", "株式会社青木商店", "アオキショウテン");
 	match_index_set_closing(ix, 7, 20);
 	slip(ix, 1, 7, "2026-09-10", "2026-10-10", 70000);
 	slip(ix, 2, 7, "2026-09-25", "2026-11-10", 61234);
@@ -156,7 +134,7 @@ test_due_now_subset(void)
 	int k;
 
 	match_config_default(&cfg);
-	cust(ix, 9, "K9", "株式会社小山塗装", "コヤマトソウ");
+	tu_match_customer(ix, 9, "K9", "株式会社小山塗装", "コヤマトソウ");
 	slip(ix, 1, 9, "2026-08-03", "2026-09-30", 1000);
 	slip(ix, 2, 9, "2026-08-12", "2026-09-30", 2000);
 	slip(ix, 3, 9, "2026-09-02", "2026-10-31", 1000);
@@ -186,7 +164,7 @@ test_catch_up_equal_months(void)
 	int k;
 
 	match_config_default(&cfg);
-	cust(ix, 5, "T5", "株式会社筑紫開発", "ツクシカイハツ");
+	tu_match_customer(ix, 5, "T5", "株式会社筑紫開発", "ツクシカイハツ");
 	match_index_set_closing(ix, 5, 31);
 	slip(ix, 1, 5, "2026-07-01", "2026-08-31", 550000);
 	slip(ix, 2, 5, "2026-08-01", "2026-09-30", 550000);
@@ -215,7 +193,7 @@ test_round_sum_due_together(void)
 	int k;
 
 	match_config_default(&cfg);
-	cust(ix, 6, "T6", "株式会社瀬戸内水産", "セトウチスイサン");
+	tu_match_customer(ix, 6, "T6", "株式会社瀬戸内水産", "セトウチスイサン");
 	slip(ix, 1, 6, "2026-05-10", "2026-06-30", 900000);
 	slip(ix, 2, 6, "2026-08-10", "2026-09-30", 563431);
 	slip(ix, 3, 6, "2026-08-20", "2026-09-30", 1280000);
@@ -240,9 +218,9 @@ test_holding_closings(void)
 	int k;
 
 	match_config_default(&cfg);
-	cust(ix, 1, "H1", "株式会社新栄水産ホールディングス", "シンエイスイサンホールディングス");
-	cust(ix, 2, "S1", "株式会社アーバンプランニング", "アーバンプランニング");
-	cust(ix, 3, "S2", "株式会社村上電設", "ムラカミデンセツ");
+	tu_match_customer(ix, 1, "H1", "株式会社新栄水産ホールディングス", "シンエイスイサンホールディングス");
+	tu_match_customer(ix, 2, "S1", "株式会社アーバンプランニング", "アーバンプランニング");
+	tu_match_customer(ix, 3, "S2", "株式会社村上電設", "ムラカミデンセツ");
 	match_index_add_payers(ix, 2, "H1", NULL);
 	match_index_add_payers(ix, 3, "H1", NULL);
 	match_index_set_closing(ix, 2, 31);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "kana.h"
 #include "tap.h"
 #include "testutil.h"
 #include "xalloc.h"
@@ -48,6 +49,18 @@ tu_deposit_free(struct bank_deposit *d)
 #define FREE_PAYER(field, label, cap) free(unconst(d->payer.field));
 	DEPOSIT_PAYER_FIELDS(FREE_PAYER)
 #undef FREE_PAYER
+}
+
+void
+tu_match_customer(struct match_index *ix, int64_t id, const char *code, const char *name,
+		  const char *kana)
+{
+	struct strbuf key;
+
+	sb_init(&key);
+	kana_fold(kana, &key, NULL);
+	match_index_add_customer(ix, id, code, name, kana, key.buf, "JPY", NULL);
+	sb_free(&key);
 }
 
 enum ur_status
