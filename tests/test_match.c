@@ -69,6 +69,17 @@ dep(const char *payer, int64_t amount)
 	return d;
 }
 
+/* Finish ix, then match d paid on day iso with the default settings. */
+static void
+match_on(struct match_index *ix, struct match_config *cfg, struct match_deposit *d,
+	 const char *iso, struct match_result *r)
+{
+	match_index_finish(ix);
+	match_config_default(cfg);
+	d->date = tu_day(iso);
+	match_deposit(ix, cfg, d, r);
+}
+
 static void
 test_fee_policy(void)
 {
@@ -467,10 +478,7 @@ test_partial_due(void)
 	tu_match_customer(ix, 1, "C1", "株式会社山田商事", "カ)ヤマダショウジ");
 	slip(ix, 11, "OLD-1", 1, "2025-11-20", "2025-12-31", 500000);
 	slip(ix, 12, "NOW-2", 1, "2026-01-20", "2026-02-28", 500000);
-	match_index_finish(ix);
-	match_config_default(&cfg);
-	d.date = tu_day("2026-02-27");
-	match_deposit(ix, &cfg, &d, &r);
+	match_on(ix, &cfg, &d, "2026-02-27", &r);
 	tap_is_int(r.hold, MATCH_HOLD_AMOUNT, "a partial payment: held");
 	tap_ok(r.nprop >= 2 && strcmp(r.prop[0].line[0].number, "NOW-2") == 0 &&
 		       strcmp(r.prop[1].line[0].number, "OLD-1") == 0,
@@ -677,10 +685,7 @@ test_equal_periods(void)
 	slip(ix, 12, "AUG-2", 1, "2026-08-20", "2026-09-30", 132000);
 	slip(ix, 21, "SEP-1", 1, "2026-09-10", "2026-10-31", 132000);
 	slip(ix, 22, "SEP-2", 1, "2026-09-20", "2026-10-31", 132000);
-	match_index_finish(ix);
-	match_config_default(&cfg);
-	d.date = tu_day("2026-09-30");
-	match_deposit(ix, &cfg, &d, &r);
+	match_on(ix, &cfg, &d, "2026-09-30", &r);
 	tap_ok(r.hold == MATCH_AUTO && r.prop[0].fit == MATCH_FIT_PERIOD &&
 		       strcmp(r.prop[0].line[0].number, "AUG-1") == 0,
 	       "paid on August's due date: August's closing, matched (%d)", r.hold);
@@ -766,10 +771,7 @@ test_fee_on_small_slips(void)
 	tu_match_customer(ix, 8, "S1", "株式会社小森商店", "コモリショウテン");
 	slip(ix, 81, "S-81", 8, "2026-02-01", "2026-02-28", 500);
 	slip(ix, 82, "S-82", 8, "2026-02-02", "2026-02-28", 400);
-	match_index_finish(ix);
-	match_config_default(&cfg);
-	d.date = tu_day("2026-02-27");
-	match_deposit(ix, &cfg, &d, &r);
+	match_on(ix, &cfg, &d, "2026-02-27", &r);
 	for (int i = 0; i < r.nprop; i++)
 		for (int k = 0; k < r.prop[i].nlines; k++)
 			if (r.prop[i].line[k].fee > r.prop[i].line[k].cleared)
@@ -805,10 +807,7 @@ test_fee_or_slip(void)
 	slip(ix, 51, "M-1", 5, "2025-10-01", "2025-11-30", 274120);
 	slip(ix, 52, "M-2", 5, "2026-02-01", "2026-02-28", 1302180);
 	slip(ix, 53, "M-3", 5, "2026-03-05", "2026-03-31", 1575310);
-	match_index_finish(ix);
-	match_config_default(&cfg);
-	d.date = tu_day("2026-02-27");
-	match_deposit(ix, &cfg, &d, &r);
+	match_on(ix, &cfg, &d, "2026-02-27", &r);
 	tap_ok(r.hold != MATCH_AUTO, "five bills less ¥990 or four less ¥440: held (%d)", r.hold);
 	d = dep("ｶ)ﾆｼﾑﾗｶﾞﾗｽ", 18150);
 	d.date = tu_day("2026-02-27");
@@ -843,10 +842,7 @@ test_due_subset(void)
 	for (int i = 0; i < 5; i++)
 		match_index_add_invoice(ix, 950 + i, i == 0 ? "NOW-8800" : "NOW", 9,
 					tu_day("2026-01-05") + i, tu_day("2026-02-28"), now[i], "JPY");
-	match_index_finish(ix);
-	match_config_default(&cfg);
-	d.date = tu_day("2026-02-27");
-	match_deposit(ix, &cfg, &d, &r);
+	match_on(ix, &cfg, &d, "2026-02-27", &r);
 	for (int i = 0; i < r.nprop && i < 3; i++)
 		found |= r.prop[i].fit == MATCH_FIT_SUM && r.prop[i].nlines == 3 &&
 			 strcmp(r.prop[i].line[0].number, "NOW-8800") == 0;
@@ -870,10 +866,7 @@ test_paid_ahead(void)
 	slip(ix, 51, "M-1", 5, "2025-10-01", "2025-11-30", 2741200);
 	slip(ix, 52, "M-2", 5, "2026-02-01", "2026-02-28", 1302180);
 	slip(ix, 54, "M-4", 5, "2026-03-06", "2026-03-31", 999999);
-	match_index_finish(ix);
-	match_config_default(&cfg);
-	d.date = tu_day("2026-02-27");
-	match_deposit(ix, &cfg, &d, &r);
+	match_on(ix, &cfg, &d, "2026-02-27", &r);
 	tap_ok(r.nprop >= 2 && r.prop[0].features & MATCH_F_FUTURE && r.prop[0].nlines == 1 &&
 		       r.prop[1].nlines == 0 && r.prop[1].on_account == 999999,
 	       "the invoice issued since, then all of it on account (paid ahead)");
@@ -894,10 +887,7 @@ test_habit_two_sets(void)
 	slip(ix, 72, "Z-1", 7, "2026-01-11", "2026-02-28", 300000);
 	slip(ix, 73, "X-1", 7, "2026-01-12", "2026-03-31", 500000);
 	match_index_learn_deduction(ix, 7, 4000, 400000, 400000, 396000); /* 1 % before */
-	match_index_finish(ix);
-	match_config_default(&cfg);
-	d.date = tu_day("2026-02-27");
-	match_deposit(ix, &cfg, &d, &r);
+	match_on(ix, &cfg, &d, "2026-02-27", &r);
 	tap_ok(r.nprop && r.prop[0].fit == MATCH_FIT_NEAR && r.prop[0].diff == MATCH_DIFF_DISCOUNT,
 	       "a learned 1 %% discount is proposed");
 	tap_ok(r.hold != MATCH_AUTO, "… but Y + Z and X both show it: held (%d)", r.hold);
@@ -918,10 +908,7 @@ test_discount_and_fee(void)
 	sb_init(&e);
 	tu_match_customer(ix, 7, "H1", "株式会社松井工業", "マツイコウギョウ");
 	slip(ix, 71, "Y-1", 7, "2026-01-10", "2026-02-28", 1000000);
-	match_index_finish(ix);
-	match_config_default(&cfg);
-	d.date = tu_day("2026-02-27");
-	match_deposit(ix, &cfg, &d, &r);
+	match_on(ix, &cfg, &d, "2026-02-27", &r);
 	tap_ok(r.nprop && r.prop[0].diff == MATCH_DIFF_DISCOUNT && r.prop[0].diff_bp == 100 &&
 		       r.prop[0].diff_fee == 880,
 	       "¥10,880 short of ¥1,000,000: a 1 %% discount and a ¥880 fee");
