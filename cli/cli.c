@@ -14,6 +14,7 @@
 #include "arconf.h"
 #include "cli.h"
 #include "i18n.h"
+#include "money.h"
 #include "store.h"
 #include "text.h"
 #include "xalloc.h"
@@ -177,6 +178,18 @@ cli_args(int argc, char **argv, const struct cli_opt *opts, const char **pos, in
 	return UR_OK;
 }
 
+int
+cli_subcommand(const struct cli *c, int argc, char **argv, const struct cli_sub *subs,
+	       const char *usage)
+{
+	const char *word = argc > 1 ? argv[1] : "";
+
+	for (; subs->name; subs++)
+		if (strcmp(word, subs->name) == 0)
+			return subs->run(c, argc - 1, argv + 1);
+	return subs->run ? subs->run(c, argc, argv) : cli_usage_error("%s", usage);
+}
+
 /* mkdir -p with mode 0700 for every directory it creates. */
 static enum ur_status
 cli_mkdirs(char *path, struct ur_err *err)
@@ -314,6 +327,15 @@ int
 cli_open_store_readonly(const struct cli *c, struct store **st)
 {
 	return cli_open(c, OPEN_READONLY, st);
+}
+
+void
+cli_put_money(struct strbuf *out, int64_t v, const char *cur, unsigned flags)
+{
+	char buf[MONEY_BUFSZ];
+
+	money_format(v, cur, flags, buf, sizeof buf);
+	sb_adds(out, buf);
 }
 
 int

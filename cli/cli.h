@@ -5,6 +5,7 @@
 #define UR_CLI_CLI_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "err.h"
@@ -33,6 +34,19 @@ struct cli_opt {
  *  option or too many words, print why and return UR_USAGE. */
 enum ur_status cli_args(int argc, char **argv, const struct cli_opt *opts,
 			const char **pos, int maxpos, int *npos);
+
+/* A subcommand (`confirm send`): its word and what runs it, given the
+ * words from the subcommand's on. A table of them ends with a NULL name
+ * whose run, when set, takes any other word, the words from the command's
+ * on (`refund --customer …`). */
+struct cli_sub {
+	const char *name;
+	int (*run)(const struct cli *c, int argc, char **argv);
+};
+/** Run the subcommand argv[1] names in subs; with none, the end entry's
+ *  run, or the usage error usage (translated). */
+int cli_subcommand(const struct cli *c, int argc, char **argv, const struct cli_sub *subs,
+		   const char *usage);
 
 /** Print a message on stdout (printf-style, already translated), control
  *  characters in their visible forms ("^[" for ESC). */
@@ -73,6 +87,8 @@ int cli_need_db(const char *path);
 /** The database path cli_open_store uses (malloc'd), or NULL with err. */
 char *cli_db_path(const struct cli *c, struct ur_err *err);
 
+/** Append amount v of currency cur to out (money_format with flags). */
+void cli_put_money(struct strbuf *out, int64_t v, const char *cur, unsigned flags);
 /** Write out's bytes to stdout (flushed) and empty it; UR_FAIL (printed)
  *  on error. A terminal gets the control characters in their visible forms. */
 int cli_flush(struct strbuf *out);

@@ -116,22 +116,13 @@ aging_bounds(struct aging *a, const char *text)
 }
 
 static void
-aging_amount(struct strbuf *out, int64_t v, const char *cur, unsigned flags)
-{
-	char buf[MONEY_BUFSZ];
-
-	money_format(v, cur, flags, buf, sizeof buf);
-	sb_adds(out, buf);
-}
-
-static void
 aging_put_csv(struct aging *a, const struct aging_row *r)
 {
 	csv_put_sep(&a->out, r->code, 0);
 	csv_put_sep(&a->out, r->name, 0);
 	csv_put_sep(&a->out, r->currency, 0);
 	for (int i = 0; i < a->ncols; i++) {
-		aging_amount(&a->out, aging_value(a, r, i), r->currency, MONEY_PLAIN);
+		cli_put_money(&a->out, aging_value(a, r, i), r->currency, MONEY_PLAIN);
 		sb_addc(&a->out, ',');
 	}
 	sb_addf(&a->out, "%c\n", aging_rating(a, r));
@@ -146,7 +137,7 @@ aging_put_json(struct aging *a, const struct aging_row *r)
 	jsonout_pair(&a->out, "currency", r->currency, 0);
 	for (int i = 0; i < a->ncols; i++) {
 		jsonout_key(&a->out, a->keys[i], 0);
-		aging_amount(&a->out, aging_value(a, r, i), r->currency, MONEY_PLAIN);
+		cli_put_money(&a->out, aging_value(a, r, i), r->currency, MONEY_PLAIN);
 	}
 	sb_addf(&a->out, ",\"rating\":\"%c\"}", aging_rating(a, r));
 }
@@ -317,9 +308,9 @@ aging_run(const struct cli *c, struct aging *a, int32_t as_of)
 	if ((rc = cli_open_store_readonly(c, &st)) != UR_OK)
 		return rc;
 	ur_err_clear(&err);
-	if (a->format != AGING_TABLE && (rc = cli_ratings(st, as_of, &a->ratings)) != UR_OK) {
+	if (a->format != AGING_TABLE && cli_ratings(st, as_of, &a->ratings, &err) != UR_OK) {
 		store_close(st);
-		return rc;
+		return cli_fail(&err);
 	}
 	if (a->format == AGING_CSV) {
 		sb_adds(&a->out, "customer,name,currency");

@@ -223,15 +223,6 @@ confirm_resolve(const struct cli *c, int argc, char **argv)
 	return resolve_run(c, &a, day);
 }
 
-static void
-put_money(struct strbuf *out, int64_t v, const char *cur, unsigned flags)
-{
-	char buf[MONEY_BUFSZ];
-
-	money_format(v, cur, flags, buf, sizeof buf);
-	sb_adds(out, buf);
-}
-
 /* "disputed by ¥12,000" or the state's label. */
 static void
 state_words(struct strbuf *out, const struct confirm_row *r)
@@ -241,7 +232,7 @@ state_words(struct strbuf *out, const struct confirm_row *r)
 		return;
 	}
 	sb_adds(out, _("disputed by "));
-	put_money(out, r->difference, r->currency, MONEY_GROUP);
+	cli_put_money(out, r->difference, r->currency, MONEY_GROUP);
 }
 
 static int
@@ -258,15 +249,15 @@ list_line(const struct confirm_row *r, void *ctx)
 	if (r->id) {
 		date_format_iso(r->as_of, d);
 		sb_addf(out, _("  as of %s "), d);
-		put_money(out, r->balance, r->currency, MONEY_GROUP);
+		cli_put_money(out, r->balance, r->currency, MONEY_GROUP);
 		date_format_iso(r->sent_on, d);
 		sb_addf(out, _("  sent %s"), d);
 	}
 	if (r->state == CONFIRM_DISPUTED || r->state == CONFIRM_RESOLVED) {
 		sb_adds(out, _("  theirs "));
-		put_money(out, r->their_balance, r->currency, MONEY_GROUP);
+		cli_put_money(out, r->their_balance, r->currency, MONEY_GROUP);
 		sb_adds(out, _(", explained "));
-		put_money(out, r->explained, r->currency, MONEY_GROUP);
+		cli_put_money(out, r->explained, r->currency, MONEY_GROUP);
 		sb_adds(out, ": ");
 		text_sanitize(out, r->reason, strlen(r->reason));
 	}
@@ -307,17 +298,13 @@ confirm_list(const struct cli *c, int argc, char **argv)
 int
 cmd_confirm(const struct cli *c, int argc, char **argv)
 {
-	const char *sub = argc > 1 ? argv[1] : "";
+	static const struct cli_sub subs[] = {
+		{ "send", cmd_confirm_send }, { "answer", confirm_answer },
+		{ "resolve", confirm_resolve }, { "list", confirm_list }, { NULL, NULL },
+	};
 
-	if (strcmp(sub, "send") == 0)
-		return cmd_confirm_send(c, argc - 1, argv + 1);
-	if (strcmp(sub, "answer") == 0)
-		return confirm_answer(c, argc - 1, argv + 1);
-	if (strcmp(sub, "resolve") == 0)
-		return confirm_resolve(c, argc - 1, argv + 1);
-	if (strcmp(sub, "list") == 0)
-		return confirm_list(c, argc - 1, argv + 1);
-	return cli_usage_error(_("usage: urikake confirm send|answer|resolve|list ..."));
+	return cli_subcommand(c, argc, argv, subs,
+			      _("usage: urikake confirm send|answer|resolve|list ..."));
 }
 
 /* export confirmations */

@@ -127,15 +127,6 @@ contact_add(const struct cli *c, int argc, char **argv)
 	return add_run(c, &o, pos[0]);
 }
 
-static void
-put_money(struct strbuf *out, int64_t v, const char *cur, unsigned flags)
-{
-	char buf[MONEY_BUFSZ];
-
-	money_format(v, cur, flags, buf, sizeof buf);
-	sb_adds(out, buf);
-}
-
 /* One timeline line: when, who, channel, direction, then the rest. */
 static int
 list_line(const struct contact_entry *e, void *ctx)
@@ -154,7 +145,7 @@ list_line(const struct contact_entry *e, void *ctx)
 	if (e->promise_date) {
 		date_format_iso(e->promise_date, d);
 		sb_addf(out, _("  promise %s "), d);
-		put_money(out, e->promise_amount, e->currency, MONEY_GROUP);
+		cli_put_money(out, e->promise_amount, e->currency, MONEY_GROUP);
 		sb_addf(out, " (%s)", contact_promise_name(e->promise_state));
 	}
 	if (e->next_date) {
@@ -239,19 +230,13 @@ contact_dunning(const struct cli *c, int argc, char **argv)
 int
 cmd_contact(const struct cli *c, int argc, char **argv)
 {
-	const char *sub = argc > 1 ? argv[1] : "";
+	static const struct cli_sub subs[] = {
+		{ "add", contact_add }, { "list", contact_list }, { "worklist", cmd_worklist },
+		{ "digest", cmd_digest }, { "dunning", contact_dunning }, { NULL, NULL },
+	};
 
-	if (strcmp(sub, "add") == 0)
-		return contact_add(c, argc - 1, argv + 1);
-	if (strcmp(sub, "list") == 0)
-		return contact_list(c, argc - 1, argv + 1);
-	if (strcmp(sub, "worklist") == 0)
-		return cmd_worklist(c, argc - 1, argv + 1);
-	if (strcmp(sub, "digest") == 0)
-		return cmd_digest(c, argc - 1, argv + 1);
-	if (strcmp(sub, "dunning") == 0)
-		return contact_dunning(c, argc - 1, argv + 1);
-	return cli_usage_error(_("usage: urikake contact add|list|worklist|digest|dunning ..."));
+	return cli_subcommand(c, argc, argv, subs,
+			      _("usage: urikake contact add|list|worklist|digest|dunning ..."));
 }
 
 /* export contacts */

@@ -22,8 +22,9 @@ int cmd_worklist(const struct cli *c, int argc, char **argv);
 int cmd_digest(const struct cli *c, int argc, char **argv);
 
 /** The ratings of every customer as of day into set (ar_set_init'd by
- *  this); prints errors. Returns the exit status. */
-int cli_ratings(struct store *st, int32_t day, struct ar_set *set);
+ *  this, even on failure). */
+enum ur_status cli_ratings(struct store *st, int32_t day, struct ar_set *set,
+			   struct ur_err *err);
 
 /** `urikake export contacts`: the columns customer, at, user, channel,
  *  direction, note, outcome, promise_date, promise_amount, next_date,

@@ -449,8 +449,10 @@ cmd_undo(const struct cli *c, int argc, char **argv)
 	return rc == UR_OK ? UR_OK : cli_fail(&err);
 }
 
-int
-cmd_match(const struct cli *c, int argc, char **argv)
+/* match --auto [--dry-run] [--json] [--threshold N] [--margin N]
+ * [--tolerance N] */
+static int
+match_auto_words(const struct cli *c, int argc, char **argv)
 {
 	const char *thr = NULL, *margin = NULL, *tol = NULL, *pos[1];
 	int is_auto = 0, dry = 0, json = 0, npos, rc;
@@ -461,14 +463,6 @@ cmd_match(const struct cli *c, int argc, char **argv)
 	};
 	struct match_config cfg;
 
-	if (argc > 1 && strcmp(argv[1], "confirm") == 0)
-		return cmd_confirm(c, argc - 1, argv + 1);
-	if (argc > 1 && strcmp(argv[1], "undo") == 0)
-		return cmd_undo(c, argc - 1, argv + 1);
-	if (argc > 1 && strcmp(argv[1], "show") == 0)
-		return cmd_match_show(c, argc - 1, argv + 1);
-	if (argc > 1 && strcmp(argv[1], "aliases") == 0)
-		return cmd_match_aliases(c, argc - 1, argv + 1);
 	if (cli_args(argc - 1, argv + 1, opts, pos, 0, &npos) != UR_OK)
 		return UR_USAGE;
 	if (!is_auto)
@@ -477,4 +471,16 @@ cmd_match(const struct cli *c, int argc, char **argv)
 	if ((rc = parse_config(&cfg, thr, margin, tol)) != UR_OK)
 		return rc;
 	return match_auto(c, dry, json, &cfg);
+}
+
+int
+cmd_match(const struct cli *c, int argc, char **argv)
+{
+	static const struct cli_sub subs[] = {
+		{ "confirm", cmd_confirm }, { "undo", cmd_undo }, { "show", cmd_match_show },
+		{ "aliases", cmd_match_aliases },
+		{ NULL, match_auto_words },
+	};
+
+	return cli_subcommand(c, argc, argv, subs, NULL);
 }

@@ -164,11 +164,9 @@ refund_undo(const struct cli *c, int argc, char **argv)
 int
 cmd_refund(const struct cli *c, int argc, char **argv)
 {
-	const char *sub = argc > 1 ? argv[1] : "";
+	static const struct cli_sub subs[] = {
+		{ "list", refund_list }, { "undo", refund_undo }, { NULL, refund_add },
+	};
 
-	if (strcmp(sub, "list") == 0)
-		return refund_list(c, argc - 1, argv + 1);
-	if (strcmp(sub, "undo") == 0)
-		return refund_undo(c, argc - 1, argv + 1);
-	return refund_add(c, argc, argv);
+	return cli_subcommand(c, argc, argv, subs, NULL);
 }

@@ -58,26 +58,17 @@ work_heading(enum worklist_kind k)
 }
 
 static void
-put_money(struct strbuf *out, int64_t v, const char *cur, unsigned flags)
-{
-	char buf[MONEY_BUFSZ];
-
-	money_format(v, cur, flags, buf, sizeof buf);
-	sb_adds(out, buf);
-}
-
-static void
 work_amount(struct strbuf *out, const struct worklist_item *w)
 {
-	put_money(out, w->amount, w->currency, MONEY_GROUP);
+	cli_put_money(out, w->amount, w->currency, MONEY_GROUP);
 	sb_addf(out, " %s", w->currency);
 	if (w->kind == WORK_PROMISE_DUE || w->kind == WORK_PROMISE_BROKEN) {
 		sb_adds(out, _(", paid "));
-		put_money(out, w->paid, w->currency, MONEY_GROUP);
+		cli_put_money(out, w->paid, w->currency, MONEY_GROUP);
 	}
 	if (w->kind == WORK_DISPUTE) {
 		sb_adds(out, _(", explained "));
-		put_money(out, w->paid, w->currency, MONEY_GROUP);
+		cli_put_money(out, w->paid, w->currency, MONEY_GROUP);
 		sb_adds(out, ": ");
 		text_sanitize(out, w->note, strlen(w->note));
 	}
@@ -460,14 +451,12 @@ cmd_digest(const struct cli *c, int argc, char **argv)
 	return rc;
 }
 
-int
-cli_ratings(struct store *st, int32_t day, struct ar_set *set)
+enum ur_status
+cli_ratings(struct store *st, int32_t day, struct ar_set *set, struct ur_err *err)
 {
 	struct ar_settings s;
-	struct ur_err err;
 
 	arconf_default(&s);
 	ar_set_init(set, &s, day, false);
-	ur_err_clear(&err);
-	return store_ar_rows(st, set, &err) == UR_OK ? UR_OK : cli_fail(&err);
+	return store_ar_rows(st, set, err);
 }

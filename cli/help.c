@@ -95,6 +95,21 @@ struct cmd_help {
 	const struct help_opt *opts;
 };
 
+/* Options several document commands share, described once (the order
+ * each command lists them in is its own). */
+#define HELP_DOC_OUT \
+	{ "--format pdf|txt", N_("document format (default pdf)") }, \
+	{ "--lang L", N_("language of the document: ja, zh_CN or en") }, \
+	{ "-o, --output PATH", N_("write to PATH (DIR/ for one file per customer)") }, \
+	{ "--print", N_("send to the printer (lp)") }
+#define HELP_EMAIL \
+	{ "--email", N_("e-mail each PDF to the customer's address (mail-command in the company " \
+			"settings), logged as a contact; -o DIR/ keeps copies") }
+#define HELP_COMPANY \
+	{ "--company FILE", N_("company settings (default from the config directory)") }
+#define HELP_TEMPLATES { "--templates DIR", N_("your own letter texts") }
+#define HELP_FORCE { "--force", N_("replace an existing file") }
+
 static const struct help_opt init_opts[] = {
 	{ "--group NAME", N_("share the database with this Unix group") },
 	{ NULL, NULL },
@@ -162,32 +177,24 @@ static const struct help_opt statement_opts[] = {
 	{ "--all-open", N_("every customer with an open balance") },
 	{ "--from D", N_("first day of the period") },
 	{ "--to D", N_("last day of the period (default today)") },
-	{ "--format pdf|txt", N_("document format (default pdf)") },
-	{ "--lang L", N_("language of the document: ja, zh_CN or en") },
-	{ "-o, --output PATH", N_("write to PATH (DIR/ for one file per customer)") },
-	{ "--print", N_("send to the printer (lp)") },
-	{ "--email", N_("e-mail each PDF to the customer's address (mail-command in the company "
-			"settings), logged as a contact; -o DIR/ keeps copies") },
+	HELP_DOC_OUT,
+	HELP_EMAIL,
 	{ "--dry-run", N_("with --email: write the mails as DIR/*.eml (-o DIR/), send nothing") },
-	{ "--company FILE", N_("company settings (default from the config directory)") },
-	{ "--force", N_("replace an existing file") },
+	HELP_COMPANY,
+	HELP_FORCE,
 	{ NULL, NULL },
 };
 static const struct help_opt dunning_opts[] = {
 	{ "--all-overdue", N_("every customer with an overdue invoice") },
 	{ "--level N", N_("the dunning level of the letter") },
 	{ "--date D", N_("the letter's date (default today)") },
-	{ "--format pdf|txt", N_("document format (default pdf)") },
-	{ "--lang L", N_("language of the document: ja, zh_CN or en") },
-	{ "-o, --output PATH", N_("write to PATH (DIR/ for one file per customer)") },
-	{ "--print", N_("send to the printer (lp)") },
-	{ "--email", N_("e-mail each PDF to the customer's address (mail-command in the company "
-			"settings), logged as a contact; -o DIR/ keeps copies") },
-	{ "--company FILE", N_("company settings (default from the config directory)") },
-	{ "--templates DIR", N_("your own letter texts") },
+	HELP_DOC_OUT,
+	HELP_EMAIL,
+	HELP_COMPANY,
+	HELP_TEMPLATES,
 	{ "--dry-run", N_("list the letters, write and log nothing; with --email, write the "
 			  "mails as DIR/*.eml (-o DIR/)") },
-	{ "--force", N_("replace an existing file") },
+	HELP_FORCE,
 	{ NULL, NULL },
 };
 static const struct help_opt notice_opts[] = {
@@ -195,16 +202,13 @@ static const struct help_opt notice_opts[] = {
 	{ "--action keep|refund|expect",
 	  N_("what we will do: keep the difference on account, refund it, or expect the rest") },
 	{ "--by DATE", N_("expect: the day the rest is due (the contact's follow-up)") },
-	{ "--format pdf|txt", N_("document format (default pdf)") },
-	{ "--lang L", N_("language of the document: ja, zh_CN or en") },
-	{ "-o, --output PATH", N_("write to PATH (DIR/ for one file per customer)") },
-	{ "--print", N_("send to the printer (lp)") },
+	HELP_DOC_OUT,
 	{ "--email", N_("e-mail the PDF to the customer's address, logged as a contact with its "
 			"follow-up date; -o DIR/ keeps a copy") },
 	{ "--dry-run", N_("with --email: write the mail as DIR/*.eml (-o DIR/), send nothing") },
-	{ "--company FILE", N_("company settings (default from the config directory)") },
-	{ "--templates DIR", N_("your own letter texts") },
-	{ "--force", N_("replace an existing file") },
+	HELP_COMPANY,
+	HELP_TEMPLATES,
+	HELP_FORCE,
 	{ NULL, NULL },
 };
 static const struct help_opt refund_opts[] = {
@@ -223,17 +227,14 @@ static const struct help_opt confirm_opts[] = {
 	{ "--as-of DATE", N_("send: the day whose balance is confirmed") },
 	{ "--document confirmation|statement",
 	  N_("send: the confirmation letter (default) or the statement") },
-	{ "--format pdf|txt", N_("document format (default pdf)") },
-	{ "--lang L", N_("language of the document: ja, zh_CN or en") },
-	{ "-o, --output PATH", N_("write to PATH (DIR/ for one file per customer)") },
-	{ "--print", N_("send to the printer (lp)") },
+	HELP_DOC_OUT,
 	{ "--email", N_("send: e-mail each PDF to the customer's address, logged as a contact and "
 			"recorded as e-mailed; -o DIR/ keeps copies") },
-	{ "--company FILE", N_("company settings (default from the config directory)") },
-	{ "--templates DIR", N_("your own letter texts") },
+	HELP_COMPANY,
+	HELP_TEMPLATES,
 	{ "--dry-run", N_("write the letters, record nothing; with --email, write the mails as "
 			  "DIR/*.eml (-o DIR/)") },
-	{ "--force", N_("replace an existing file") },
+	HELP_FORCE,
 	{ "--agreed", N_("answer: the customer agrees with our balance") },
 	{ "--balance AMOUNT", N_("answer: the balance in the customer's books") },
 	{ "--reason TEXT", N_("answer: why the customer's figure differs") },

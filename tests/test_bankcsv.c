@@ -88,12 +88,12 @@ test_ccb(void)
 	tu_is_str(g.v[0].currency, "CNY", "ccb: 人民币 = CNY");
 	tap_is_int(g.v[0].booking_date, tu_day("2026-03-02"), "ccb: 记账日期");
 	tap_is_int(g.v[0].value_date, tu_day("2026-03-02"), "ccb: 交易时间 compact timestamp");
-	tu_is_str(g.v[0].payer_name, "北京甲乙科技有限公司", "ccb: 对方户名");
-	tu_is_str(g.v[0].payer_code, "6222020200012345678", "ccb: 对方账号");
-	tu_is_str(g.v[0].remit_bank, "中国工商银行北京分行", "ccb: 对方开户机构");
-	tu_is_str(g.v[0].edi, "货款 INV-2026-031", "ccb: 摘要 + 备注");
+	tu_is_str(g.v[0].payer.payer_name, "北京甲乙科技有限公司", "ccb: 对方户名");
+	tu_is_str(g.v[0].payer.payer_code, "6222020200012345678", "ccb: 对方账号");
+	tu_is_str(g.v[0].payer.remit_bank, "中国工商银行北京分行", "ccb: 对方开户机构");
+	tu_is_str(g.v[0].payer.edi, "货款 INV-2026-031", "ccb: 摘要 + 备注");
 	tu_is_str(g.v[0].reference, "110501625400000012340001", "ccb: serial");
-	tu_is_str(g.v[0].account_number, "11050162540000001234", "ccb: 账号 column");
+	tu_is_str(g.v[0].payer.acct_number, "11050162540000001234", "ccb: 账号 column");
 	tap_is_int((long long)g.v[0].record_no, 5, "ccb: line number");
 	tap_is_int((long long)g.v[0].byte_offset, (long long)line_at(gb, n, 5),
 		   "ccb: byte offset in GB18030");
@@ -101,7 +101,7 @@ test_ccb(void)
 	tap_is_int(g.v[1].booking_date, tu_day("2026-03-06"), "ccb: second booking date");
 	tap_is_int(g.v[1].value_date, tu_day("2026-03-05"), "ccb: date with time");
 	tu_is_str(g.v[1].reference, "110501625400000012340003", "ccb: =\"...\" Excel cell");
-	tap_ok(g.v[1].edi == NULL, "ccb: empty memo is NULL");
+	tap_ok(g.v[1].payer.edi == NULL, "ccb: empty memo is NULL");
 	tu_deposits_free(&g);
 	free(gb);
 }
@@ -129,13 +129,14 @@ test_bocom(void)
 	tap_is_int(parse_with("bocom", gb, n, &g, &err), UR_OK, "bocom: parses (%s)", err.msg);
 	tap_is_int(g.n, 2, "bocom: two credits (承上页, debit, repeated header skipped)");
 	tap_is_int(g.v[0].amount, 500000, "bocom: ￥5,000.00");
-	tu_is_str(g.v[0].account_number, "310066726018010012345", "bocom: 账号 from the title row");
-	tu_is_str(g.v[0].payer_name, "杭州戊己有限公司", "bocom: 对方户名");
-	tu_is_str(g.v[0].payer_code, "6217001", "bocom: 对方账号");
+	tu_is_str(g.v[0].payer.acct_number, "310066726018010012345",
+		  "bocom: 账号 from the title row");
+	tu_is_str(g.v[0].payer.payer_name, "杭州戊己有限公司", "bocom: 对方户名");
+	tu_is_str(g.v[0].payer.payer_code, "6217001", "bocom: 对方账号");
 	tap_ok(g.v[0].reference == NULL, "bocom: no serial column, no reference");
 	tap_is_int(g.v[0].booking_date, tu_day("2026-03-10"), "bocom: 交易时间 date part");
 	tap_is_int(g.v[1].amount, 50, "bocom: 0.50 interest");
-	tap_ok(g.v[1].payer_name == NULL, "bocom: empty payer is NULL");
+	tap_ok(g.v[1].payer.payer_name == NULL, "bocom: empty payer is NULL");
 	tu_deposits_free(&g);
 	free(gb);
 }
@@ -159,9 +160,9 @@ test_cmb(void)
 	tap_is_int(parse_with("cmb", gb, n, &g, &err), UR_OK, "cmb: parses (%s)", err.msg);
 	tap_is_int(g.n, 2, "cmb: negative amount skipped");
 	tap_is_int(g.v[0].amount, 100050, "cmb: 1,000.50");
-	tu_is_str(g.v[0].payer_name, "深圳庚辛有限公司", "cmb: 对手信息");
-	tu_is_str(g.v[0].edi, "转账汇入", "cmb: 交易摘要");
-	tu_is_str(g.v[0].account_number, "755912345610801", "cmb: 账号 in one title cell");
+	tu_is_str(g.v[0].payer.payer_name, "深圳庚辛有限公司", "cmb: 对手信息");
+	tu_is_str(g.v[0].payer.edi, "转账汇入", "cmb: 交易摘要");
+	tu_is_str(g.v[0].payer.acct_number, "755912345610801", "cmb: 账号 in one title cell");
 	tap_is_int(g.v[1].amount, 250000, "cmb: +2500");
 	tap_is_int((long long)g.v[1].record_no, 6, "cmb: line of the second credit");
 	tu_deposits_free(&g);
@@ -186,9 +187,9 @@ test_spdb(void)
 		   "spdb: parses UTF-8 with BOM (%s)", err.msg);
 	tap_is_int(g.n, 1, "spdb: one credit");
 	tap_is_int(g.v[0].amount, 321000, "spdb: 3,210.00");
-	tu_is_str(g.v[0].payer_name, "成都壬癸有限公司", "spdb: spaces trimmed");
-	tu_is_str(g.v[0].payer_code, "95588001", "spdb: 对方账号");
-	tu_is_str(g.v[0].account_number, "98760154740001234", "spdb: 账号 in the next title cell");
+	tu_is_str(g.v[0].payer.payer_name, "成都壬癸有限公司", "spdb: spaces trimmed");
+	tu_is_str(g.v[0].payer.payer_code, "95588001", "spdb: 对方账号");
+	tu_is_str(g.v[0].payer.acct_number, "98760154740001234", "spdb: 账号 in the next title cell");
 	tap_is_int(g.v[0].booking_date, tu_day("2026-03-20"), "spdb: YYYY/MM/DD");
 	tap_is_int((long long)g.v[0].byte_offset, (long long)line_at(spdb_csv, strlen(spdb_csv), 4),
 		   "spdb: byte offset counts the BOM");
@@ -217,11 +218,11 @@ test_anser(void)
 	tap_is_int(g.n, 2, "anser: two credits");
 	tap_is_int(g.v[0].amount, 109670, "anser: ¥109,670");
 	tu_is_str(g.v[0].currency, "JPY", "anser: JPY");
-	tu_is_str(g.v[0].payer_name, "ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ", "anser: 摘要 half-width kana kept");
-	tu_is_str(g.v[0].remit_bank, "ﾐﾂﾋﾞｼﾕ-ｴﾌｼﾞｴｲ", "anser: 金融機関名");
-	tu_is_str(g.v[0].remit_branch, "ｼﾝｼﾞﾕｸ", "anser: 支店名");
-	tu_is_str(g.v[0].account_number, "001-1234567", "anser: 照会口座");
-	tu_is_str(g.v[0].edi, "振込", "anser: 取引区分");
+	tu_is_str(g.v[0].payer.payer_name, "ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ", "anser: 摘要 half-width kana kept");
+	tu_is_str(g.v[0].payer.remit_bank, "ﾐﾂﾋﾞｼﾕ-ｴﾌｼﾞｴｲ", "anser: 金融機関名");
+	tu_is_str(g.v[0].payer.remit_branch, "ｼﾝｼﾞﾕｸ", "anser: 支店名");
+	tu_is_str(g.v[0].payer.acct_number, "001-1234567", "anser: 照会口座");
+	tu_is_str(g.v[0].payer.edi, "振込", "anser: 取引区分");
 	tap_ok(g.v[0].reference == NULL, "anser: no serial column, no reference");
 	tap_is_int(g.v[1].booking_date, tu_day("2026-03-31"), "anser: 勘定日");
 	tap_is_int(g.v[1].value_date, tu_day("2026-03-30"), "anser: 起算日");
@@ -247,8 +248,8 @@ test_mufg(void)
 		   err.msg);
 	tap_is_int(g.n, 1, "mufg: one credit");
 	tap_is_int(g.v[0].amount, 30000, "mufg: 預かり金額");
-	tu_is_str(g.v[0].payer_name, "ヤマダ　タロウ", "mufg: 摘要内容 as payer");
-	tu_is_str(g.v[0].edi, "振込１ 3月分", "mufg: 摘要 + メモ");
+	tu_is_str(g.v[0].payer.payer_name, "ヤマダ　タロウ", "mufg: 摘要内容 as payer");
+	tu_is_str(g.v[0].payer.edi, "振込１ 3月分", "mufg: 摘要 + メモ");
 	tap_is_int(g.v[0].booking_date, tu_day("2026-03-02"), "mufg: 2026/3/2");
 	tu_deposits_free(&g);
 	free(sj);
@@ -270,8 +271,8 @@ test_generic(void)
 		   "generic: parses (%s)", err.msg);
 	tap_is_int(g.n, 2, "generic: negative amount skipped");
 	tap_is_int(g.v[0].amount, 1234, "generic: 1,234");
-	tu_is_str(g.v[0].payer_name, "Acme KK", "generic: payer");
-	tu_is_str(g.v[0].edi, "INV-1", "generic: memo");
+	tu_is_str(g.v[0].payer.payer_name, "Acme KK", "generic: payer");
+	tu_is_str(g.v[0].payer.edi, "INV-1", "generic: memo");
 	tu_is_str(g.v[0].reference, "R-001", "generic: reference");
 	tap_is_int(g.v[1].amount, 20000, "generic: ¥20000");
 	tap_ok(g.v[1].reference == NULL, "generic: empty reference cell, no reference");

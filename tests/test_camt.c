@@ -69,14 +69,14 @@ test_053_02(void)
 	tap_is_int(g.n, 5, "053.02: 5 deposits (debit and pending skipped, batch split)");
 	tap_is_int(g.v[0].amount, 123450, "053.02: 1234.50 EUR");
 	tu_is_str(g.v[0].currency, "EUR", "053.02: Ccy");
-	tu_is_str(g.v[0].account_number, "DE02120300000000202051", "053.02: Acct/Id/IBAN");
+	tu_is_str(g.v[0].payer.acct_number, "DE02120300000000202051", "053.02: Acct/Id/IBAN");
 	tu_is_str(g.v[0].account_bank, "BYLADEM1001", "053.02: Svcr BIC");
 	tap_is_int(g.v[0].booking_date, tu_day("2026-03-02"), "053.02: BookgDt");
 	tap_is_int(g.v[0].value_date, tu_day("2026-03-03"), "053.02: ValDt");
-	tu_is_str(g.v[0].payer_name, "Muster GmbH", "053.02: RltdPties/Dbtr/Nm");
-	tu_is_str(g.v[0].payer_code, "DE89370400440532013000", "053.02: DbtrAcct IBAN");
-	tu_is_str(g.v[0].remit_bank, "COBADEFFXXX", "053.02: DbtrAgt BIC");
-	tu_is_str(g.v[0].edi, "INV-1 INV-2", "053.02: Ustrd joined");
+	tu_is_str(g.v[0].payer.payer_name, "Muster GmbH", "053.02: RltdPties/Dbtr/Nm");
+	tu_is_str(g.v[0].payer.payer_code, "DE89370400440532013000", "053.02: DbtrAcct IBAN");
+	tu_is_str(g.v[0].payer.remit_bank, "COBADEFFXXX", "053.02: DbtrAgt BIC");
+	tu_is_str(g.v[0].payer.edi, "INV-1 INV-2", "053.02: Ustrd joined");
 	tu_is_str(g.v[0].reference, "REF1", "053.02: AcctSvcrRef");
 	tap_ok(!g.v[0].cancels, "053.02: not a reversal");
 	tap_is_int((long long)g.v[0].record_no, 1, "053.02: entry number");
@@ -88,15 +88,15 @@ test_053_02(void)
 	tap_is_int((long long)g.v[1].record_no, 4, "053.02: reversal entry number");
 	tap_is_int(g.v[2].amount, 10000, "053.02: batch TxDtls 1 amount");
 	tu_is_str(g.v[2].reference, "TX51", "053.02: TxDtls AcctSvcrRef");
-	tu_is_str(g.v[2].payer_name, "A AG", "053.02: batch payer 1");
+	tu_is_str(g.v[2].payer.payer_name, "A AG", "053.02: batch payer 1");
 	tap_is_int(g.v[3].amount, 20000, "053.02: batch TxDtls 2 amount");
 	tu_is_str(g.v[3].reference, "REF5/2", "053.02: entry reference numbered");
-	tu_is_str(g.v[3].payer_name, "B AG", "053.02: batch payer 2");
-	tu_is_str(g.v[3].edi, "RF18539007547034", "053.02: Strd CdtrRefInf/Ref kept");
+	tu_is_str(g.v[3].payer.payer_name, "B AG", "053.02: batch payer 2");
+	tu_is_str(g.v[3].payer.edi, "RF18539007547034", "053.02: Strd CdtrRefInf/Ref kept");
 	tap_is_int(g.v[4].amount, 999, "053.02: entry without TxDtls");
 	tap_is_int(g.v[4].booking_date, tu_day("2026-03-06"), "053.02: DtTm date");
 	tap_is_int(g.v[4].value_date, tu_day("2026-03-06"), "053.02: value date defaults");
-	tu_is_str(g.v[4].edi, "Zinsen", "053.02: AddtlNtryInf fallback");
+	tu_is_str(g.v[4].payer.edi, "Zinsen", "053.02: AddtlNtryInf fallback");
 	tu_is_str(g.v[4].reference, "2026-03-06/999/E6", "053.02: built reference");
 	tu_deposits_free(&g);
 }
@@ -130,12 +130,12 @@ test_053_08(void)
 		   "053.08 parses (%s)", err.msg);
 	tap_is_int(g.n, 1, "053.08: one booked credit (INFO skipped)");
 	tap_is_int(g.v[0].amount, 109670, "053.08: JPY amount");
-	tu_is_str(g.v[0].account_number, "0005-001-1234567", "053.08: Acct/Id/Othr/Id");
+	tu_is_str(g.v[0].payer.acct_number, "0005-001-1234567", "053.08: Acct/Id/Othr/Id");
 	tu_is_str(g.v[0].account_bank, "BOTKJPJT", "053.08: BICFI");
-	tu_is_str(g.v[0].payer_name, "ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ", "053.08: Dbtr/Pty/Nm");
-	tu_is_str(g.v[0].payer_code, "0009-123-7654321", "053.08: DbtrAcct Othr");
-	tu_is_str(g.v[0].remit_bank, "SMBCJPJT", "053.08: DbtrAgt BICFI");
-	tu_is_str(g.v[0].edi, "INV2026-0312", "053.08: Ustrd");
+	tu_is_str(g.v[0].payer.payer_name, "ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ", "053.08: Dbtr/Pty/Nm");
+	tu_is_str(g.v[0].payer.payer_code, "0009-123-7654321", "053.08: DbtrAcct Othr");
+	tu_is_str(g.v[0].payer.remit_bank, "SMBCJPJT", "053.08: DbtrAgt BICFI");
+	tu_is_str(g.v[0].payer.edi, "INV2026-0312", "053.08: Ustrd");
 	tu_is_str(g.v[0].reference, "JP-0001", "053.08: AcctSvcrRef");
 	tap_is_int(g.v[0].value_date, tu_day("2026-03-30"), "053.08: ValDt/DtTm");
 	tu_deposits_free(&g);
@@ -163,10 +163,10 @@ test_054(void)
 	tap_is_int(camt_parse(camt054, strlen(camt054), tu_collect, &g, &err), UR_OK,
 		   "054 parses (%s)", err.msg);
 	tap_is_int(g.n, 1, "054: one credit");
-	tu_is_str(g.v[0].account_number, "CH9300762011623852957", "054: Ntfctn/Acct IBAN");
+	tu_is_str(g.v[0].payer.acct_number, "CH9300762011623852957", "054: Ntfctn/Acct IBAN");
 	tap_ok(g.n == 1 && g.v[0].amount == 25000, "054: 250.00");
-	tu_is_str(g.v[0].payer_name, "Kunde AG", "054: payer");
-	tu_is_str(g.v[0].edi, "Rechnung 42", "054: Ustrd");
+	tu_is_str(g.v[0].payer.payer_name, "Kunde AG", "054: payer");
+	tu_is_str(g.v[0].payer.edi, "Rechnung 42", "054: Ustrd");
 	tu_is_str(g.v[0].reference, "CH-77", "054: reference");
 	tu_deposits_free(&g);
 }
@@ -192,7 +192,7 @@ test_mixed(void)
 		   "mixed TxDtls parse (%s)", err.msg);
 	tap_is_int(g.n, 1, "mixed TxDtls: one deposit for the entry");
 	tap_ok(g.n == 1 && g.v[0].amount == 30000, "mixed TxDtls: entry amount");
-	tu_is_str(g.n ? g.v[0].payer_name : NULL, "P1", "mixed TxDtls: first payer");
+	tu_is_str(g.n ? g.v[0].payer.payer_name : NULL, "P1", "mixed TxDtls: first payer");
 	tu_is_str(g.n ? g.v[0].reference : NULL, "M1", "mixed TxDtls: entry reference");
 	tu_deposits_free(&g);
 }

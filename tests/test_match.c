@@ -9,45 +9,23 @@
 
 #include <string.h>
 
-#include "date.h"
-#include "kana.h"
 #include "match.h"
 #include "tap.h"
-
-static int32_t
-day(const char *iso)
-{
-	int32_t d = 0;
-
-	date_parse(iso, &d, NULL);
-	return d;
-}
-
-static void
-cust(struct match_index *ix, int64_t id, const char *code, const char *name,
-     const char *kana)
-{
-	struct strbuf key;
-
-	sb_init(&key);
-	kana_fold(kana, &key, NULL);
-	match_index_add_customer(ix, id, code, name, kana, key.buf, "JPY", NULL);
-	sb_free(&key);
-}
+#include "testutil.h"
 
 /* An open invoice with its own due date (yen). */
 static void
 slip(struct match_index *ix, int64_t id, const char *num, int64_t cust_id, const char *issue,
      const char *due, int64_t open)
 {
-	match_index_add_invoice(ix, id, num, cust_id, day(issue), day(due), open, "JPY");
+	match_index_add_invoice(ix, id, num, cust_id, tu_day(issue), tu_day(due), open, "JPY");
 }
 
 static void
 inv(struct match_index *ix, int64_t id, const char *num, int64_t cust_id, const char *issue,
     int64_t open)
 {
-	match_index_add_invoice(ix, id, num, cust_id, day(issue), day(issue) + 30, open, "JPY");
+	match_index_add_invoice(ix, id, num, cust_id, tu_day(issue), tu_day(issue) + 30, open, "JPY");
 }
 
 /* A small world: 山田商事 (two open invoices), 鈴木工業 (three), a
@@ -59,12 +37,12 @@ world(void)
 	struct match_index *ix = match_index_new();
 	struct match_alias al = { "ヤマダタロウ", "", "", "", 1, 7 };
 
-	cust(ix, 1, "C1", "株式会社山田商事", "カ)ヤマダショウジ");
-	cust(ix, 2, "C2", "有限会社鈴木工業", "ユウゲンガイシャ スズキコウギョウ");
-	cust(ix, 3, "C3", "有限会社田中商店", "タナカショウテン(ユ");
-	cust(ix, 4, "C4", "株式会社田中商店", "タナカショウテン(カ");
-	cust(ix, 5, "C5", "佐藤物産株式会社", "サトウブッサン");
-	cust(ix, 6, "C6", "株式会社東京エンジニアリング", "トウキョウエンジニアリング");
+	tu_match_customer(ix, 1, "C1", "株式会社山田商事", "カ)ヤマダショウジ");
+	tu_match_customer(ix, 2, "C2", "有限会社鈴木工業", "ユウゲンガイシャ スズキコウギョウ");
+	tu_match_customer(ix, 3, "C3", "有限会社田中商店", "タナカショウテン(ユ");
+	tu_match_customer(ix, 4, "C4", "株式会社田中商店", "タナカショウテン(カ");
+	tu_match_customer(ix, 5, "C5", "佐藤物産株式会社", "サトウブッサン");
+	tu_match_customer(ix, 6, "C6", "株式会社東京エンジニアリング", "トウキョウエンジニアリング");
 	inv(ix, 11, "INV-0042", 1, "2026-01-10", 110000);
 	inv(ix, 12, "INV-0050", 1, "2026-01-20", 55000);
 	inv(ix, 21, "S-1", 2, "2026-01-05", 100000);
@@ -84,11 +62,22 @@ world(void)
 static struct match_deposit
 dep(const char *payer, int64_t amount)
 {
-	struct match_deposit d = { .id = 1, .reference = "R1", .date = day("2026-02-12"),
+	struct match_deposit d = { .id = 1, .reference = "R1", .date = tu_day("2026-02-12"),
 				   .amount = amount, .currency = "JPY", .payer.payer_name = payer,
 				   .payer.acct_number = "1234567" };
 
 	return d;
+}
+
+/* Finish ix, then match d paid on day iso with the default settings. */
+static void
+match_on(struct match_index *ix, struct match_config *cfg, struct match_deposit *d,
+	 const char *iso, struct match_result *r)
+{
+	match_index_finish(ix);
+	match_config_default(cfg);
+	d->date = tu_day(iso);
+	match_deposit(ix, cfg, d, r);
 }
 
 static void
@@ -138,9 +127,9 @@ test_parent_pays_two(void)
 	struct match_deposit d = dep("ｶ)ｱｵﾊﾞﾎ-ﾙﾃﾞｲﾝｸﾞｽ", 75000);
 	struct strbuf e;
 
-	cust(ix, 1, "H", "株式会社青葉ホールディングス", "アオバホールディングス");
-	cust(ix, 2, "A", "株式会社青葉商事", "アオバショウジ");
-	cust(ix, 3, "B", "株式会社青葉運輸", "アオバウンユ");
+	tu_match_customer(ix, 1, "H", "株式会社青葉ホールディングス", "アオバホールディングス");
+	tu_match_customer(ix, 2, "A", "株式会社青葉商事", "アオバショウジ");
+	tu_match_customer(ix, 3, "B", "株式会社青葉運輸", "アオバウンユ");
 	match_index_add_payers(ix, 2, "H", NULL);
 	match_index_add_payers(ix, 3, "H", NULL);
 	slip(ix, 21, "A-1", 2, "2026-01-31", "2026-02-28", 30000);
@@ -148,7 +137,7 @@ test_parent_pays_two(void)
 	match_index_finish(ix);
 	match_config_default(&cfg);
 	sb_init(&e);
-	d.date = day("2026-02-27");
+	d.date = tu_day("2026-02-27");
 	match_deposit(ix, &cfg, &d, &r);
 	tap_ok(r.nprop && r.prop[0].features & MATCH_F_SEVERAL && r.prop[0].nlines == 2,
 	       "the parent's transfer: both subsidiaries' bills proposed together");
@@ -173,14 +162,14 @@ test_moling_habit(void)
 	match_index_add_customer(ix, 3, "S3", "上海恒通贸易有限公司", "", "上海恒通贸易", "CNY",
 				 NULL);
 	match_index_set_closing(ix, 3, 31);
-	match_index_add_invoice(ix, 31, "CN-1", 3, day("2026-01-05"), day("2026-02-28"), 600037,
+	match_index_add_invoice(ix, 31, "CN-1", 3, tu_day("2026-01-05"), tu_day("2026-02-28"), 600037,
 				"CNY");
-	match_index_add_invoice(ix, 32, "CN-2", 3, day("2026-01-20"), day("2026-02-28"), 634500,
+	match_index_add_invoice(ix, 32, "CN-2", 3, tu_day("2026-01-20"), tu_day("2026-02-28"), 634500,
 				"CNY");
 	match_index_finish(ix);
 	match_config_default(&cfg);
 	d.currency = "CNY";
-	d.date = day("2026-02-27");
+	d.date = tu_day("2026-02-27");
 	match_deposit(ix, &cfg, &d, &r);
 	tap_ok(r.nprop && r.prop[0].fit == MATCH_FIT_NEAR && r.prop[0].diff == MATCH_DIFF_MOLING &&
 	       r.hold != MATCH_AUTO, "CNY 12,345.37 paid as 12,345.00: 抹零 proposed, held");
@@ -326,11 +315,11 @@ test_safety(void)
 	struct match_deposit d;
 	struct strbuf e;
 
-	cust(ix, 1, "K1", "株式会社北斗製作所", "ホクトセイサクショ");
-	cust(ix, 2, "K2", "株式会社北斗物産", "ホクトブッサン");
-	cust(ix, 3, "K3", "株式会社青葉", "アオバ");
-	cust(ix, 4, "K4", "有限会社青葉", "アオバ");
-	cust(ix, 5, "K5", "株式会社光", "ヒカリ");
+	tu_match_customer(ix, 1, "K1", "株式会社北斗製作所", "ホクトセイサクショ");
+	tu_match_customer(ix, 2, "K2", "株式会社北斗物産", "ホクトブッサン");
+	tu_match_customer(ix, 3, "K3", "株式会社青葉", "アオバ");
+	tu_match_customer(ix, 4, "K4", "有限会社青葉", "アオバ");
+	tu_match_customer(ix, 5, "K5", "株式会社光", "ヒカリ");
 	inv(ix, 1, "K1-1", 1, "2026-01-10", 50000);
 	inv(ix, 2, "K2-1", 2, "2026-01-10", 60000);
 	inv(ix, 3, "K3-1", 3, "2026-01-10", 70000);
@@ -486,13 +475,10 @@ test_partial_due(void)
 	struct match_result r;
 	struct match_deposit d = dep("ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ", 300000);
 
-	cust(ix, 1, "C1", "株式会社山田商事", "カ)ヤマダショウジ");
+	tu_match_customer(ix, 1, "C1", "株式会社山田商事", "カ)ヤマダショウジ");
 	slip(ix, 11, "OLD-1", 1, "2025-11-20", "2025-12-31", 500000);
 	slip(ix, 12, "NOW-2", 1, "2026-01-20", "2026-02-28", 500000);
-	match_index_finish(ix);
-	match_config_default(&cfg);
-	d.date = day("2026-02-27");
-	match_deposit(ix, &cfg, &d, &r);
+	match_on(ix, &cfg, &d, "2026-02-27", &r);
 	tap_is_int(r.hold, MATCH_HOLD_AMOUNT, "a partial payment: held");
 	tap_ok(r.nprop >= 2 && strcmp(r.prop[0].line[0].number, "NOW-2") == 0 &&
 		       strcmp(r.prop[1].line[0].number, "OLD-1") == 0,
@@ -589,20 +575,20 @@ static struct match_index *
 wholesale(int nslips)
 {
 	struct match_index *ix = match_index_new();
-	int32_t first = day("2026-09-21");
+	int32_t first = tu_day("2026-09-21");
 
-	cust(ix, 7, "W1", "株式会社丸山食品", "マルヤマショクヒン");
+	tu_match_customer(ix, 7, "W1", "株式会社丸山食品", "マルヤマショクヒン");
 	match_index_set_closing(ix, 7, 20);
 	for (int i = 0; i < nslips; i++) {
 		char num[16];
 
 		snprintf(num, sizeof num, "D-%04d", i);
-		match_index_add_invoice(ix, 700 + i, num, 7, first + i % 30, day("2026-11-10"),
+		match_index_add_invoice(ix, 700 + i, num, 7, first + i % 30, tu_day("2026-11-10"),
 					10001 + i, "JPY");
 	}
-	match_index_add_invoice(ix, 690, "R-1", 7, day("2026-10-05"), day("2026-11-10"), -5000,
+	match_index_add_invoice(ix, 690, "R-1", 7, tu_day("2026-10-05"), tu_day("2026-11-10"), -5000,
 				"JPY");
-	match_index_add_invoice(ix, 691, "D-NEXT", 7, day("2026-10-25"), day("2026-12-10"), 7777,
+	match_index_add_invoice(ix, 691, "D-NEXT", 7, tu_day("2026-10-25"), tu_day("2026-12-10"), 7777,
 				"JPY");
 	match_index_finish(ix);
 	return ix;
@@ -622,7 +608,7 @@ test_closing_period(void)
 		total += 10001 + i;
 	match_config_default(&cfg);
 	sb_init(&e);
-	d.date = day("2026-11-10");
+	d.date = tu_day("2026-11-10");
 	d.amount = total - 4; /* tax on the total: 4 yen less than the slips */
 	match_deposit(ix, &cfg, &d, &r);
 	tap_ok(r.hold == MATCH_AUTO && r.prop[0].fit == MATCH_FIT_PERIOD,
@@ -693,21 +679,18 @@ test_equal_periods(void)
 	struct match_result r;
 	struct match_deposit d = dep("ｶ)ﾎｸﾄﾄｿｳ", 264000);
 
-	cust(ix, 1, "C1", "株式会社北斗塗装", "ホクトトソウ");
+	tu_match_customer(ix, 1, "C1", "株式会社北斗塗装", "ホクトトソウ");
 	match_index_set_closing(ix, 1, 31);
 	slip(ix, 11, "AUG-1", 1, "2026-08-10", "2026-09-30", 132000);
 	slip(ix, 12, "AUG-2", 1, "2026-08-20", "2026-09-30", 132000);
 	slip(ix, 21, "SEP-1", 1, "2026-09-10", "2026-10-31", 132000);
 	slip(ix, 22, "SEP-2", 1, "2026-09-20", "2026-10-31", 132000);
-	match_index_finish(ix);
-	match_config_default(&cfg);
-	d.date = day("2026-09-30");
-	match_deposit(ix, &cfg, &d, &r);
+	match_on(ix, &cfg, &d, "2026-09-30", &r);
 	tap_ok(r.hold == MATCH_AUTO && r.prop[0].fit == MATCH_FIT_PERIOD &&
 		       strcmp(r.prop[0].line[0].number, "AUG-1") == 0,
 	       "paid on August's due date: August's closing, matched (%d)", r.hold);
 	tap_ok(!listed_twice(&r), "… each booking listed once (%d proposals)", r.nprop);
-	d.date = day("2026-10-30");
+	d.date = tu_day("2026-10-30");
 	match_deposit(ix, &cfg, &d, &r);
 	tap_ok(r.hold != MATCH_AUTO && r.prop[0].fit == MATCH_FIT_PERIOD &&
 		       strcmp(r.prop[0].line[0].number, "SEP-1") == 0,
@@ -724,7 +707,7 @@ test_equal_periods(void)
 	       "allocation-order = oldest: August's");
 	match_index_free(ix);
 	ix = match_index_new();
-	cust(ix, 1, "C1", "株式会社北斗塗装", "ホクトトソウ");
+	tu_match_customer(ix, 1, "C1", "株式会社北斗塗装", "ホクトトソウ");
 	match_index_set_closing(ix, 1, 31);
 	slip(ix, 11, "AUG-1", 1, "2026-08-10", "2026-09-30", 100000);
 	slip(ix, 12, "AUG-2", 1, "2026-08-20", "2026-09-30", 164000);
@@ -747,7 +730,7 @@ ambiguous_world(void)
 {
 	struct match_index *ix = match_index_new();
 
-	cust(ix, 9, "D1", "株式会社大野商事", "オオノショウジ");
+	tu_match_customer(ix, 9, "D1", "株式会社大野商事", "オオノショウジ");
 	match_index_add_payers(ix, 9, NULL, "オオノタロウ");
 	match_index_set_closing(ix, 9, 31);
 	/* period of January: 102 + 103 + 107 = 100,000; and 101 + 105 + 106 too */
@@ -770,7 +753,7 @@ test_lookalike_sets(void)
 	struct match_deposit d = dep("ｵｵﾉ ﾀﾛｳ", 100000);
 
 	match_config_default(&cfg);
-	d.date = day("2026-02-27");
+	d.date = tu_day("2026-02-27");
 	match_deposit(ix, &cfg, &d, &r);
 	tap_ok(r.hold != MATCH_AUTO, "a representative's 100,000: the January period and another "
 				    "set both fit, so it is held (%d)", r.hold);
@@ -785,13 +768,10 @@ test_fee_on_small_slips(void)
 	struct match_result r;
 	struct match_deposit d = dep("ｶ)ｺﾓﾘｼﾖｳﾃﾝ", 240);
 
-	cust(ix, 8, "S1", "株式会社小森商店", "コモリショウテン");
+	tu_match_customer(ix, 8, "S1", "株式会社小森商店", "コモリショウテン");
 	slip(ix, 81, "S-81", 8, "2026-02-01", "2026-02-28", 500);
 	slip(ix, 82, "S-82", 8, "2026-02-02", "2026-02-28", 400);
-	match_index_finish(ix);
-	match_config_default(&cfg);
-	d.date = day("2026-02-27");
-	match_deposit(ix, &cfg, &d, &r);
+	match_on(ix, &cfg, &d, "2026-02-27", &r);
 	for (int i = 0; i < r.nprop; i++)
 		for (int k = 0; k < r.prop[i].nlines; k++)
 			if (r.prop[i].line[k].fee > r.prop[i].line[k].cleared)
@@ -815,30 +795,27 @@ test_fee_or_slip(void)
 	struct match_result r;
 	struct match_deposit d = dep("ｶ)ｺﾝﾄﾞｳｾﾂﾋﾞ", 17710);
 
-	cust(ix, 6, "K1", "株式会社近藤設備", "コンドウセツビ");
+	tu_match_customer(ix, 6, "K1", "株式会社近藤設備", "コンドウセツビ");
 	for (int i = 0; i < 5; i++)
-		match_index_add_invoice(ix, 60 + i, i ? "K-n" : "K-0", 6, day("2026-02-01") + i,
-					day("2026-02-28"), bills[i], "JPY");
-	cust(ix, 4, "G1", "株式会社西村硝子", "ニシムラガラス");
+		match_index_add_invoice(ix, 60 + i, i ? "K-n" : "K-0", 6, tu_day("2026-02-01") + i,
+					tu_day("2026-02-28"), bills[i], "JPY");
+	tu_match_customer(ix, 4, "G1", "株式会社西村硝子", "ニシムラガラス");
 	slip(ix, 41, "G-1", 4, "2026-02-01", "2026-02-28", 9900);
 	slip(ix, 42, "G-2", 4, "2026-02-02", "2026-02-28", 8250);
 	slip(ix, 43, "G-3", 4, "2026-02-03", "2026-02-28", 18150);
-	cust(ix, 5, "M1", "株式会社森精機", "モリセイキ");
+	tu_match_customer(ix, 5, "M1", "株式会社森精機", "モリセイキ");
 	slip(ix, 51, "M-1", 5, "2025-10-01", "2025-11-30", 274120);
 	slip(ix, 52, "M-2", 5, "2026-02-01", "2026-02-28", 1302180);
 	slip(ix, 53, "M-3", 5, "2026-03-05", "2026-03-31", 1575310);
-	match_index_finish(ix);
-	match_config_default(&cfg);
-	d.date = day("2026-02-27");
-	match_deposit(ix, &cfg, &d, &r);
+	match_on(ix, &cfg, &d, "2026-02-27", &r);
 	tap_ok(r.hold != MATCH_AUTO, "five bills less ¥990 or four less ¥440: held (%d)", r.hold);
 	d = dep("ｶ)ﾆｼﾑﾗｶﾞﾗｽ", 18150);
-	d.date = day("2026-02-27");
+	d.date = tu_day("2026-02-27");
 	match_deposit(ix, &cfg, &d, &r);
 	tap_ok(r.hold == MATCH_HOLD_AMBIGUOUS, "one invoice of ¥18,150 or two that add up to it: "
 					       "held (%d)", r.hold);
 	d = dep("ｶ)ﾓﾘｾｲｷ", 1575310);
-	d.date = day("2026-02-27");
+	d.date = tu_day("2026-02-27");
 	match_deposit(ix, &cfg, &d, &r);
 	tap_ok(r.hold != MATCH_AUTO, "two invoices less ¥990, or ahead for one issued since: held (%d)",
 	       r.hold);
@@ -858,17 +835,14 @@ test_due_subset(void)
 	struct match_deposit d = dep("ｶ)ｵｵﾂｶｺｳﾑﾃﾝ", 8800 + 3300 + 2750);
 	int found = 0;
 
-	cust(ix, 9, "T1", "株式会社大塚工務店", "オオツカコウムテン");
+	tu_match_customer(ix, 9, "T1", "株式会社大塚工務店", "オオツカコウムテン");
 	for (int i = 0; i < 30; i++)
-		match_index_add_invoice(ix, 900 + i, "OLD", 9, day("2025-04-01") + i,
-					day("2025-05-31"), 1000000 + 7 * i, "JPY");
+		match_index_add_invoice(ix, 900 + i, "OLD", 9, tu_day("2025-04-01") + i,
+					tu_day("2025-05-31"), 1000000 + 7 * i, "JPY");
 	for (int i = 0; i < 5; i++)
 		match_index_add_invoice(ix, 950 + i, i == 0 ? "NOW-8800" : "NOW", 9,
-					day("2026-01-05") + i, day("2026-02-28"), now[i], "JPY");
-	match_index_finish(ix);
-	match_config_default(&cfg);
-	d.date = day("2026-02-27");
-	match_deposit(ix, &cfg, &d, &r);
+					tu_day("2026-01-05") + i, tu_day("2026-02-28"), now[i], "JPY");
+	match_on(ix, &cfg, &d, "2026-02-27", &r);
 	for (int i = 0; i < r.nprop && i < 3; i++)
 		found |= r.prop[i].fit == MATCH_FIT_SUM && r.prop[i].nlines == 3 &&
 			 strcmp(r.prop[i].line[0].number, "NOW-8800") == 0;
@@ -888,14 +862,11 @@ test_paid_ahead(void)
 	struct match_result r;
 	struct match_deposit d = dep("ｶ)ﾓﾘｾｲｷ", 999999);
 
-	cust(ix, 5, "M1", "株式会社森精機", "モリセイキ");
+	tu_match_customer(ix, 5, "M1", "株式会社森精機", "モリセイキ");
 	slip(ix, 51, "M-1", 5, "2025-10-01", "2025-11-30", 2741200);
 	slip(ix, 52, "M-2", 5, "2026-02-01", "2026-02-28", 1302180);
 	slip(ix, 54, "M-4", 5, "2026-03-06", "2026-03-31", 999999);
-	match_index_finish(ix);
-	match_config_default(&cfg);
-	d.date = day("2026-02-27");
-	match_deposit(ix, &cfg, &d, &r);
+	match_on(ix, &cfg, &d, "2026-02-27", &r);
 	tap_ok(r.nprop >= 2 && r.prop[0].features & MATCH_F_FUTURE && r.prop[0].nlines == 1 &&
 		       r.prop[1].nlines == 0 && r.prop[1].on_account == 999999,
 	       "the invoice issued since, then all of it on account (paid ahead)");
@@ -911,15 +882,12 @@ test_habit_two_sets(void)
 	struct match_result r;
 	struct match_deposit d = dep("ｶ)ﾏﾂｲｺｳｷﾞﾖｳ", 495000);
 
-	cust(ix, 7, "H1", "株式会社松井工業", "マツイコウギョウ");
+	tu_match_customer(ix, 7, "H1", "株式会社松井工業", "マツイコウギョウ");
 	slip(ix, 71, "Y-1", 7, "2026-01-10", "2026-02-28", 200000);
 	slip(ix, 72, "Z-1", 7, "2026-01-11", "2026-02-28", 300000);
 	slip(ix, 73, "X-1", 7, "2026-01-12", "2026-03-31", 500000);
 	match_index_learn_deduction(ix, 7, 4000, 400000, 400000, 396000); /* 1 % before */
-	match_index_finish(ix);
-	match_config_default(&cfg);
-	d.date = day("2026-02-27");
-	match_deposit(ix, &cfg, &d, &r);
+	match_on(ix, &cfg, &d, "2026-02-27", &r);
 	tap_ok(r.nprop && r.prop[0].fit == MATCH_FIT_NEAR && r.prop[0].diff == MATCH_DIFF_DISCOUNT,
 	       "a learned 1 %% discount is proposed");
 	tap_ok(r.hold != MATCH_AUTO, "… but Y + Z and X both show it: held (%d)", r.hold);
@@ -938,12 +906,9 @@ test_discount_and_fee(void)
 	struct strbuf e;
 
 	sb_init(&e);
-	cust(ix, 7, "H1", "株式会社松井工業", "マツイコウギョウ");
+	tu_match_customer(ix, 7, "H1", "株式会社松井工業", "マツイコウギョウ");
 	slip(ix, 71, "Y-1", 7, "2026-01-10", "2026-02-28", 1000000);
-	match_index_finish(ix);
-	match_config_default(&cfg);
-	d.date = day("2026-02-27");
-	match_deposit(ix, &cfg, &d, &r);
+	match_on(ix, &cfg, &d, "2026-02-27", &r);
 	tap_ok(r.nprop && r.prop[0].diff == MATCH_DIFF_DISCOUNT && r.prop[0].diff_bp == 100 &&
 		       r.prop[0].diff_fee == 880,
 	       "¥10,880 short of ¥1,000,000: a 1 %% discount and a ¥880 fee");
@@ -1044,15 +1009,15 @@ test_tie_dates(void)
 
 	match_config_default(&cfg);
 	sb_init(&e);
-	d.date = day("2026-03-13"); /* B-2 due 03-12, B-1 due 02-09 */
+	d.date = tu_day("2026-03-13"); /* B-2 due 03-12, B-1 due 02-09 */
 	match_deposit(ix, &cfg, &d, &r);
 	tap_ok(r.hold == MATCH_HOLD_AMBIGUOUS && strcmp(r.prop[0].line[0].number, "B-2") == 0,
 	       "lateness not yet known: B-2 proposed, held");
-	d.date = day("2026-02-20");
+	d.date = tu_day("2026-02-20");
 	match_deposit(ix, &cfg, &d, &r);
 	tap_ok(r.hold == MATCH_AUTO && strcmp(r.prop[0].line[0].number, "B-1") == 0,
 	       "11 days after B-1 fell due, B-2 not due for 20: B-1 by either order, matched");
-	d.date = day("2026-03-13");
+	d.date = tu_day("2026-03-13");
 	match_index_set_lateness(ix, 5, 0, 4);
 	match_deposit(ix, &cfg, &d, &r);
 	tap_is_int(r.hold, MATCH_AUTO, "pays on time: paid the day after B-2's due date: matched");
@@ -1061,11 +1026,11 @@ test_tie_dates(void)
 	match_explain(&r.prop[0], &d, &e);
 	tap_ok(strstr(e.buf, "an older open invoice of the same amount, due 1 month ago: "
 			     "a dispute?") != NULL, "… and explained: %s", e.buf);
-	d.date = day("2026-02-25");
+	d.date = tu_day("2026-02-25");
 	match_deposit(ix, &cfg, &d, &r);
 	tap_is_int(r.hold, MATCH_HOLD_AMBIGUOUS, "half-way between the due dates: held");
 	cfg.oldest_first = true;
-	d.date = day("2026-03-13");
+	d.date = tu_day("2026-03-13");
 	match_deposit(ix, &cfg, &d, &r);
 	tap_ok(r.hold == MATCH_AUTO && strcmp(r.prop[0].line[0].number, "B-1") == 0,
 	       "allocation-order = oldest: B-1");
@@ -1138,10 +1103,10 @@ test_customer_ids(void)
 	long nc, ni;
 
 	match_config_default(&cfg);
-	cust(ix, 3, "C3", "株式会社近所商事", "カ)キンジヨシヨウジ");
-	cust(ix, 9000000000000LL, "C9", "株式会社遠井商事", "カ)トオイシヨウジ");
-	cust(ix, 200000, "C2", "株式会社中程商事", "カ)ナカホドシヨウジ");
-	cust(ix, 200000, "C2b", "株式会社中程商事", "カ)ナカホドシヨウジ");
+	tu_match_customer(ix, 3, "C3", "株式会社近所商事", "カ)キンジヨシヨウジ");
+	tu_match_customer(ix, 9000000000000LL, "C9", "株式会社遠井商事", "カ)トオイシヨウジ");
+	tu_match_customer(ix, 200000, "C2", "株式会社中程商事", "カ)ナカホドシヨウジ");
+	tu_match_customer(ix, 200000, "C2b", "株式会社中程商事", "カ)ナカホドシヨウジ");
 	inv(ix, 1, "N-1", 3, "2026-01-10", 110000);
 	inv(ix, 2, "F-1", 9000000000000LL, "2026-01-10", 440000);
 	inv(ix, 3, "M-1", 200000, "2026-01-10", 220000);

@@ -8,31 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "date.h"
-#include "kana.h"
 #include "match.h"
 #include "tap.h"
-
-static int32_t
-day(const char *iso)
-{
-	int32_t d = 0;
-
-	date_parse(iso, &d, NULL);
-	return d;
-}
-
-static void
-cust(struct match_index *ix, int64_t id, const char *code, const char *name,
-     const char *kana)
-{
-	struct strbuf key;
-
-	sb_init(&key);
-	kana_fold(kana, &key, NULL);
-	match_index_add_customer(ix, id, code, name, kana, key.buf, "JPY", NULL);
-	sb_free(&key);
-}
+#include "testutil.h"
 
 static void
 slip(struct match_index *ix, int64_t id, int64_t cust_id, const char *issue, const char *due,
@@ -41,13 +19,13 @@ slip(struct match_index *ix, int64_t id, int64_t cust_id, const char *issue, con
 	char num[16];
 
 	snprintf(num, sizeof num, "D-%03d", (int)id);
-	match_index_add_invoice(ix, id, num, cust_id, day(issue), day(due), open, "JPY");
+	match_index_add_invoice(ix, id, num, cust_id, tu_day(issue), tu_day(due), open, "JPY");
 }
 
 static struct match_deposit
 dep(const char *payer, const char *date, int64_t amount)
 {
-	struct match_deposit d = { .id = 1, .reference = "R1", .date = day(date),
+	struct match_deposit d = { .id = 1, .reference = "R1", .date = tu_day(date),
 				   .amount = amount, .currency = "JPY",
 				   .payer.payer_name = payer };
 
@@ -76,6 +54,21 @@ proposal_of(const struct match_result *r, const int64_t *ids, const int64_t *cle
 	return -1;
 }
 
+/* Finish ix, match d and test that the proposal clearing ids[0, n) for
+ * cleared[0, n) is among the first three (what: which one it is). */
+static void
+in_top3(struct match_index *ix, const struct match_config *cfg, const struct match_deposit *d,
+	struct match_result *r, const int64_t *ids, const int64_t *cleared, int n,
+	const char *what)
+{
+	int k;
+
+	match_index_finish(ix);
+	match_deposit(ix, cfg, d, r);
+	k = proposal_of(r, ids, cleared, n);
+	tap_ok(k >= 0 && k < 3, "%s in the top 3 (at %d of %d)", what, k, r->nprop);
+}
+
 /* Billed by the 20th: a returned-goods slip in the period, paid short
  * by a round sum. The customer nets the return as it comes and pays the
  * slips oldest first; the slip after the money runs out stays open. */
@@ -87,21 +80,17 @@ test_partial_netted(void)
 	struct match_result r;
 	struct match_deposit d = dep("ﾏﾙﾔﾏｼﾖｸﾋﾝ(ｶ", "2026-11-10", 20000);
 	const int64_t ids[] = { 1, 2, 3 }, cleared[] = { 10000, -3000, 13000 };
-	int k;
 
 	match_config_default(&cfg);
-	cust(ix, 7, "W1", "株式会社丸山食品", "マルヤマショクヒン");
+	tu_match_customer(ix, 7, "W1", "株式会社丸山食品", "マルヤマショクヒン");
 	match_index_set_closing(ix, 7, 20);
 	slip(ix, 1, 7, "2026-09-25", "2026-11-10", 10000);
 	slip(ix, 2, 7, "2026-10-01", "2026-11-10", -3000);
 	slip(ix, 3, 7, "2026-10-05", "2026-11-10", 21000);
 	slip(ix, 4, 7, "2026-10-15", "2026-11-10", 5000);
 	slip(ix, 5, 7, "2026-10-25", "2026-12-10", 8000);
-	match_index_finish(ix);
-	match_deposit(ix, &cfg, &d, &r);
-	k = proposal_of(&r, ids, cleared, 3);
-	tap_ok(k >= 0 && k < 3, "part of a bill: the return netted, then oldest first, in the top 3 "
-				"(at %d of %d)", k, r.nprop);
+	in_top3(ix, &cfg, &d, &r, ids, cleared, 3,
+		"part of a bill: the return netted, then oldest first,");
 	tap_ok(r.hold != MATCH_AUTO, "… proposed, never taken alone (%d: %d lines, fit %d)", r.hold, r.nprop ? r.prop[0].nlines : 0, r.nprop ? (int)r.prop[0].fit : -1);
 	d.amount = 25000; /* nor is any whole period: partial again */
 	match_deposit(ix, &cfg, &d, &r);
@@ -122,8 +111,8 @@ test_total_unknown_payer(void)
 	int k;
 
 	match_config_default(&cfg);
-	cust(ix, 7, "W1", "株式会社丸山食品", "マルヤマショクヒン");
-	cust(ix, 8, "W2", "株式会社青木商店", "アオキショウテン");
+	tu_match_customer(ix, 7, "W1", "株式会社丸山食品", "マルヤマショクヒン");
+	tu_match_customer(ix, 8, "W2", "株式会社青木商店", "アオキショウテン");
 	match_index_set_closing(ix, 7, 20);
 	slip(ix, 1, 7, "2026-09-10", "2026-10-10", 70000);
 	slip(ix, 2, 7, "2026-09-25", "2026-11-10", 61234);
@@ -153,21 +142,16 @@ test_due_now_subset(void)
 	struct match_result r;
 	struct match_deposit d = dep("ｶ)ｺﾔﾏﾄｿｳ", "2026-10-27", 6000);
 	const int64_t ids[] = { 3, 4, 5 }, cleared[] = { 1000, 2000, 3000 };
-	int k;
 
 	match_config_default(&cfg);
-	cust(ix, 9, "K9", "株式会社小山塗装", "コヤマトソウ");
+	tu_match_customer(ix, 9, "K9", "株式会社小山塗装", "コヤマトソウ");
 	slip(ix, 1, 9, "2026-08-03", "2026-09-30", 1000);
 	slip(ix, 2, 9, "2026-08-12", "2026-09-30", 2000);
 	slip(ix, 3, 9, "2026-09-02", "2026-10-31", 1000);
 	slip(ix, 4, 9, "2026-09-09", "2026-10-31", 2000);
 	slip(ix, 5, 9, "2026-09-16", "2026-10-31", 3000);
 	slip(ix, 6, 9, "2026-09-24", "2026-10-31", 500);
-	match_index_finish(ix);
-	match_deposit(ix, &cfg, &d, &r);
-	k = proposal_of(&r, ids, cleared, 3);
-	tap_ok(k >= 0 && k < 3, "part of the bills due now: September's three in the top 3 (at %d "
-				"of %d)", k, r.nprop);
+	in_top3(ix, &cfg, &d, &r, ids, cleared, 3, "part of the bills due now: September's three");
 	tap_ok(r.hold != MATCH_AUTO, "… other combinations add up: held");
 	match_index_free(ix);
 }
@@ -183,20 +167,15 @@ test_catch_up_equal_months(void)
 	struct match_result r;
 	struct match_deposit d = dep("ｶ)ﾂｸｼｶｲﾊﾂ", "2026-11-30", 1100000);
 	const int64_t ids[] = { 1, 4 }, cleared[] = { 550000, 550000 };
-	int k;
 
 	match_config_default(&cfg);
-	cust(ix, 5, "T5", "株式会社筑紫開発", "ツクシカイハツ");
+	tu_match_customer(ix, 5, "T5", "株式会社筑紫開発", "ツクシカイハツ");
 	match_index_set_closing(ix, 5, 31);
 	slip(ix, 1, 5, "2026-07-01", "2026-08-31", 550000);
 	slip(ix, 2, 5, "2026-08-01", "2026-09-30", 550000);
 	slip(ix, 3, 5, "2026-09-01", "2026-10-31", 550000);
 	slip(ix, 4, 5, "2026-10-01", "2026-11-30", 550000);
-	match_index_finish(ix);
-	match_deposit(ix, &cfg, &d, &r);
-	k = proposal_of(&r, ids, cleared, 2);
-	tap_ok(k >= 0 && k < 3, "equal months: July and November (a catch-up) in the top 3 (at %d "
-				"of %d)", k, r.nprop);
+	in_top3(ix, &cfg, &d, &r, ids, cleared, 2, "equal months: July and November (a catch-up)");
 	tap_ok(r.hold != MATCH_AUTO, "… which months is not sure: held");
 	match_index_free(ix);
 }
@@ -212,18 +191,14 @@ test_round_sum_due_together(void)
 	struct match_result r;
 	struct match_deposit d = dep("ｶ)ｾﾄｳﾁｽｲｻﾝ", "2026-10-30", 830000);
 	const int64_t ids[] = { 3 }, cleared[] = { 830000 };
-	int k;
 
 	match_config_default(&cfg);
-	cust(ix, 6, "T6", "株式会社瀬戸内水産", "セトウチスイサン");
+	tu_match_customer(ix, 6, "T6", "株式会社瀬戸内水産", "セトウチスイサン");
 	slip(ix, 1, 6, "2026-05-10", "2026-06-30", 900000);
 	slip(ix, 2, 6, "2026-08-10", "2026-09-30", 563431);
 	slip(ix, 3, 6, "2026-08-20", "2026-09-30", 1280000);
-	match_index_finish(ix);
-	match_deposit(ix, &cfg, &d, &r);
-	k = proposal_of(&r, ids, cleared, 1);
-	tap_ok(k >= 0 && k < 3, "a round sum, two invoices due that day: part of the larger in the "
-				"top 3 (at %d of %d)", k, r.nprop);
+	in_top3(ix, &cfg, &d, &r, ids, cleared, 1,
+		"a round sum, two invoices due that day: part of the larger");
 	match_index_free(ix);
 }
 
@@ -240,9 +215,9 @@ test_holding_closings(void)
 	int k;
 
 	match_config_default(&cfg);
-	cust(ix, 1, "H1", "株式会社新栄水産ホールディングス", "シンエイスイサンホールディングス");
-	cust(ix, 2, "S1", "株式会社アーバンプランニング", "アーバンプランニング");
-	cust(ix, 3, "S2", "株式会社村上電設", "ムラカミデンセツ");
+	tu_match_customer(ix, 1, "H1", "株式会社新栄水産ホールディングス", "シンエイスイサンホールディングス");
+	tu_match_customer(ix, 2, "S1", "株式会社アーバンプランニング", "アーバンプランニング");
+	tu_match_customer(ix, 3, "S2", "株式会社村上電設", "ムラカミデンセツ");
 	match_index_add_payers(ix, 2, "H1", NULL);
 	match_index_add_payers(ix, 3, "H1", NULL);
 	match_index_set_closing(ix, 2, 31);

@@ -9,21 +9,16 @@
 #include <string.h>
 
 #include "date.h"
-#include "kana.h"
 #include "match.h"
 #include "tap.h"
+#include "testutil.h"
 
 static void
 cust(struct match_index *ix, int64_t id, const char *code, const char *name,
      const char *kana, const char *parent, const char *rep)
 {
-	struct strbuf key;
-
-	sb_init(&key);
-	kana_fold(kana, &key, NULL);
-	match_index_add_customer(ix, id, code, name, kana, key.buf, "JPY", NULL);
+	tu_match_customer(ix, id, code, name, kana);
 	match_index_add_payers(ix, id, parent, rep);
-	sb_free(&key);
 }
 
 /* Due dates far from the deposits' (no "paid near the due date" bonus). */

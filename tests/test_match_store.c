@@ -9,22 +9,13 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "date.h"
 #include "kana.h"
 #include "match_run.h"
 #include "store.h"
 #include "store_match.h"
 #include "tap.h"
+#include "testutil.h"
 #include "test_store.h"
-
-static int32_t
-day(const char *iso)
-{
-	int32_t d = 0;
-
-	date_parse(iso, &d, NULL);
-	return d;
-}
 
 static void
 customer(struct store *st, const char *code, const char *name, const char *kana)
@@ -47,21 +38,12 @@ deposit_on(struct store *st, const char *date, const char *ref, const char *paye
 	   int64_t amount)
 {
 	struct deposit d = { .acct_bank = "0001", .acct_branch = "100",
-			     .booking_date = day(date), .value_date = day(date),
+			     .booking_date = tu_day(date), .value_date = tu_day(date),
 			     .amount = amount, .currency = "JPY", .payer.payer_name = payer,
 			     .payer.remit_bank = "ﾐｽﾞﾎ", .reference = ref,
 			     .payer.acct_number = "1234567" };
-	enum store_upsert what;
-	struct strbuf key;
-	struct ur_err err;
-	int64_t id;
 
-	sb_init(&key);
-	kana_fold(payer, &key, NULL);
-	d.payer.payer_key = key.buf;
-	if (store_deposit_insert(st, &d, &id, &what, &err) != UR_OK)
-		tap_diag("deposit %s: %s", ref, err.msg);
-	sb_free(&key);
+	ts_deposit(st, &d);
 }
 
 static void

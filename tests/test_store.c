@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "date.h"
+#include "kana.h"
 #include "store.h"
 #include "store_priv.h"
 #include "tap.h"
@@ -107,6 +108,26 @@ ts_invoice(struct store *st, const char *number, const char *cust, const char *i
 		return err.status;
 	}
 	return UR_OK;
+}
+
+int64_t
+ts_deposit(struct store *st, const struct deposit *d)
+{
+	struct deposit folded = *d;
+	enum store_upsert what;
+	struct strbuf key;
+	struct ur_err err;
+	int64_t id = 0;
+
+	sb_init(&key);
+	if (!folded.payer.payer_key) {
+		kana_fold(d->payer.payer_name ? d->payer.payer_name : "", &key, NULL);
+		folded.payer.payer_key = key.buf;
+	}
+	if (store_deposit_insert(st, &folded, &id, &what, &err) != UR_OK)
+		tap_diag("deposit %s: %s", d->reference ? d->reference : "", err.msg);
+	sb_free(&key);
+	return id;
 }
 
 static void

@@ -23,5 +23,9 @@ enum ur_status ts_customer(struct store *st, const char *code, const char *name,
 /** Upsert an invoice; dates 'YYYY-MM-DD'; cur NULL: the customer's. */
 enum ur_status ts_invoice(struct store *st, const char *number, const char *cust,
 			  const char *issue, const char *due, int64_t amount, const char *cur);
+/** Insert deposit d, its payer_key (when NULL) folded from payer_name as
+ *  the bank import folds it; a failure is a TAP diagnostic. Its id (0 on
+ *  failure). */
+int64_t ts_deposit(struct store *st, const struct deposit *d);
 
 #endif

@@ -10,49 +10,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
 #include "demo.h"
-#include "kana.h"
 #include "store.h"
 #include "store_match.h"
 #include "store_ui.h"
 #include "tap.h"
+#include "testutil.h"
 #include "test_store.h"
 
 #define TODAY "2026-03-31"
 #define NCUST 80
-
-static int32_t
-day(const char *iso)
-{
-	int32_t d = 0;
-
-	date_parse(iso, &d, NULL);
-	return d;
-}
 
 static void
 deposit(struct store *st, int n, const char *payer, int64_t amount, const char *edi)
 {
 	char ref[16];
 	struct deposit d = { .acct_bank = "0001", .acct_branch = "100",
-			     .booking_date = day("2026-03-01") + n % 30,
-			     .value_date = day("2026-03-01") + n % 30, .amount = amount,
+			     .booking_date = tu_day("2026-03-01") + n % 30,
+			     .value_date = tu_day("2026-03-01") + n % 30, .amount = amount,
 			     .currency = "JPY", .reference = ref,
 			     .payer = { .payer_name = payer, .edi = edi,
 					.acct_number = "1234567" } };
-	enum store_upsert what;
-	struct strbuf key;
-	struct ur_err err;
-	int64_t id;
 
 	snprintf(ref, sizeof ref, "R%05d", n);
-	sb_init(&key);
-	kana_fold(payer, &key, NULL);
-	d.payer.payer_key = key.buf;
-	if (store_deposit_insert(st, &d, &id, &what, &err) != UR_OK)
-		tap_diag("deposit %s: %s", ref, err.msg);
-	sb_free(&key);
+	ts_deposit(st, &d);
 }
 
 /* Deposits of every kind the engine tells apart, from customer c's open
@@ -100,7 +81,7 @@ setup(const char *name, char *path, size_t size)
 		tap_diag("open: %s", err.msg);
 		return NULL;
 	}
-	if (demo_fill(st, DEMO_SMALL, day(TODAY), &dc, &err) != UR_OK)
+	if (demo_fill(st, DEMO_SMALL, tu_day(TODAY), &dc, &err) != UR_OK)
 		tap_diag("demo: %s", err.msg);
 	store_begin(st, &err);
 	for (int64_t c = 1; c <= NCUST; c++)
@@ -263,17 +244,17 @@ check_pages(struct store *st, enum sui_filter f, enum sui_sort s)
 	long count = -1, pos;
 	struct ur_err err;
 
-	store_ui_queue_count(st, f, s, day(TODAY), NULL, &count, &err);
+	store_ui_queue_count(st, f, s, tu_day(TODAY), NULL, &count, &err);
 	fw = calloc((size_t)count + 7, sizeof *fw);
 	bw = calloc((size_t)count + 7, sizeof *bw);
 	do {
-		store_ui_queue_page(st, f, s, day(TODAY), nf ? &fw[nf - 1] : NULL, 1, false, 0, 7,
+		store_ui_queue_page(st, f, s, tu_day(TODAY), nf ? &fw[nf - 1] : NULL, 1, false, 0, 7,
 				    pg, &n, &err);
 		for (int i = 0; i < n; i++)
 			fw[nf++] = pg[i];
 	} while (n == 7 && nf <= count);
 	do {
-		store_ui_queue_page(st, f, s, day(TODAY), nb ? &bw[nb - 1] : NULL, -1, false, 0, 7,
+		store_ui_queue_page(st, f, s, tu_day(TODAY), nb ? &bw[nb - 1] : NULL, -1, false, 0, 7,
 				    pg, &n, &err);
 		for (int i = 0; i < n; i++)
 			bw[nb++] = pg[i];
@@ -291,12 +272,12 @@ check_pages(struct store *st, enum sui_filter f, enum sui_sort s)
 		if (i && s == SUI_BY_PAYER)
 			bad += strcmp(fw[i].payer.payer_key, fw[i - 1].payer.payer_key) < 0;
 		if (i % 5 == 0) {
-			store_ui_queue_count(st, f, s, day(TODAY), &fw[i], &pos, &err);
+			store_ui_queue_count(st, f, s, tu_day(TODAY), &fw[i], &pos, &err);
 			bad += pos != i;
 		}
 	}
 	if (nf > 20) {
-		store_ui_queue_page(st, f, s, day(TODAY), &fw[3], 1, false, 9, 2, pg, &n, &err);
+		store_ui_queue_page(st, f, s, tu_day(TODAY), &fw[3], 1, false, 9, 2, pg, &n, &err);
 		bad += n != 2 || pg[0].id != fw[13].id || pg[1].id != fw[14].id;
 		for (int i = 0; i < n; i++)
 			sui_deposit_free(&pg[i]);
@@ -378,7 +359,7 @@ check_assign(struct store *st, const char *path)
 	int64_t undone = 0;
 	int n = 0;
 
-	store_ui_queue_page(st, SUI_UNMATCHED, SUI_BY_DATE, day(TODAY), NULL, 1, false, 0, 1, &d,
+	store_ui_queue_page(st, SUI_UNMATCHED, SUI_BY_DATE, tu_day(TODAY), NULL, 1, false, 0, 1, &d,
 			    &n, &err);
 	if (!tap_ok(n == 1, "an unmatched deposit"))
 		return;
@@ -451,7 +432,7 @@ check_find(struct store *st)
 			snprintf(text, sizeof text, "¥%lld,%03lld", (long long)(a / 1000),
 				 (long long)(a % 1000));
 		found = 0;
-		store_ui_queue_find(st, SUI_UNMATCHED, SUI_BY_DATE, day(TODAY), text, &m.d, 1, &hit,
+		store_ui_queue_find(st, SUI_UNMATCHED, SUI_BY_DATE, tu_day(TODAY), text, &m.d, 1, &hit,
 				    &found, &err);
 		tap_ok(found && hit.id == id, "search by the proposal's %s (%s) finds the deposit",
 		       what[i], text);

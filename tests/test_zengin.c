@@ -121,26 +121,26 @@ test_format_a(struct strbuf *sb)
 	tap_is_int(g.n, 2, "format A: two deposits");
 	tap_is_str(d->account_bank, "0001", "format A: account bank");
 	tap_is_str(d->account_branch, "001", "format A: account branch");
-	tap_is_str(d->account_number, "1234567", "format A: 7-digit account");
+	tap_is_str(d->payer.acct_number, "1234567", "format A: 7-digit account");
 	tap_is_int(d->booking_date, date_from_ymd(2026, 3, 31), "format A: 勘定日 080331");
 	tap_is_int(d->value_date, date_from_ymd(2026, 3, 31), "format A: 起算日");
 	tap_is_int(d->amount, 109670, "format A: amount");
 	tap_is_str(d->currency, "JPY", "format A: currency");
-	tap_is_str(d->payer_name, U8_YAMADA, "format A: half-width payer name");
-	tap_is_str(d->payer_code, NULL, "format A: zero payer code is absent");
-	tap_is_str(d->remit_bank, "ﾐﾂﾋﾞｼ", "format A: remitting bank");
-	tap_is_str(d->remit_branch, "ｼﾝｼﾞﾕｸ", "format A: remitting branch");
-	tap_is_str(d->edi, "INV2026-0312", "format A: EDI at 129");
+	tap_is_str(d->payer.payer_name, U8_YAMADA, "format A: half-width payer name");
+	tap_is_str(d->payer.payer_code, NULL, "format A: zero payer code is absent");
+	tap_is_str(d->payer.remit_bank, "ﾐﾂﾋﾞｼ", "format A: remitting bank");
+	tap_is_str(d->payer.remit_branch, "ｼﾝｼﾞﾕｸ", "format A: remitting branch");
+	tap_is_str(d->payer.edi, "INV2026-0312", "format A: EDI at 129");
 	tap_is_str(d->reference, "000123", "format A: 照会番号 with leading zeros");
 	tap_ok(!d->cancels, "format A: blank 取消区分 does not cancel");
 	tap_is_int(d->record_no, 2, "format A: record number");
 	tap_is_int((long long)d->byte_offset, 202, "format A: byte offset");
 	d = &g.d[1];
-	tap_is_str(d->payer_name, "ﾔﾏﾀﾞ ﾀﾛｳ", "format A: inner space kept, trailing trimmed");
-	tap_is_str(d->payer_code, "1234567890", "format A: payer code");
+	tap_is_str(d->payer.payer_name, "ﾔﾏﾀﾞ ﾀﾛｳ", "format A: inner space kept, trailing trimmed");
+	tap_is_str(d->payer.payer_code, "1234567890", "format A: payer code");
 	tap_is_int(d->value_date, date_from_ymd(2026, 3, 27), "format A: 起算日 differs");
 	tap_is_int(d->booking_date, date_from_ymd(2026, 3, 30), "format A: second 勘定日");
-	tap_is_str(d->edi, NULL, "format A: blank EDI is NULL");
+	tap_is_str(d->payer.edi, NULL, "format A: blank EDI is NULL");
 	tap_ok(!d->cancels, "format A: 取消区分 0 does not cancel");
 	tap_is_int(sum.kind, ZENGIN_TRANSFER, "format A: summary kind");
 	tap_is_int(sum.groups, 1, "format A: one group");
@@ -173,8 +173,9 @@ test_groups(struct strbuf *sb)
 	zfix_join(sb, rs, 10, "", false);
 	tap_is_int(parse(sb, false, &g, &sum, &err), UR_OK, "groups: parsed");
 	tap_is_int(g.n, 3, "groups: three deposits");
-	tap_is_str(g.d[1].account_number, "1234567", "groups: first group's account");
-	tap_is_str(g.d[2].account_number, "0000042", "groups: third group's account, zeros kept");
+	tap_is_str(g.d[1].payer.acct_number, "1234567", "groups: first group's account");
+	tap_is_str(g.d[2].payer.acct_number, "0000042",
+		   "groups: third group's account, zeros kept");
 	tap_is_int(g.d[2].booking_date, date_from_ymd(2026, 4, 1), "groups: date after today");
 	tap_is_int(g.d[2].record_no, 8, "groups: record number counts every record");
 	tap_is_int((long long)g.d[2].byte_offset, 1400, "groups: offset without separators");
@@ -210,7 +211,7 @@ test_separators(struct strbuf *sb)
 		tap_is_int(g.n, 2, "separator %s: deposits", names[i]);
 		tap_is_int((long long)g.d[1].byte_offset, 2 * cases[i].off2,
 			   "separator %s: offset of record 3", names[i]);
-		tap_is_str(g.d[1].payer_name, "ﾔﾏﾀﾞ ﾀﾛｳ", "separator %s: name", names[i]);
+		tap_is_str(g.d[1].payer.payer_name, "ﾔﾏﾀﾞ ﾀﾛｳ", "separator %s: name", names[i]);
 		got_free(&g);
 	}
 	zfix_join(sb, rs, n, "\r\n", true);
@@ -242,9 +243,9 @@ test_format_b(struct strbuf *sb)
 	zfix_join(sb, rs, 5, "\r\n", true);
 	tap_is_int(parse(sb, true, &g, NULL, &err), UR_OK, "format B: parsed");
 	tap_is_int(g.d[0].amount, 123456789012LL, "format B: 12-digit 金額(2)");
-	tap_is_str(g.d[0].edi, "ZEDI0123456789ABCDEF", "format B: EDI at 153");
+	tap_is_str(g.d[0].payer.edi, "ZEDI0123456789ABCDEF", "format B: EDI at 153");
 	tap_is_int(g.d[1].amount, 5000, "format B: 金額 when 金額(2) is 0");
-	tap_is_str(g.d[1].edi, NULL, "format B: blank EDI");
+	tap_is_str(g.d[1].payer.edi, NULL, "format B: blank EDI");
 	got_free(&g);
 	rejects(sb, false, "RECORD 2 (byte 202): the amount is zero",
 		"format B file read as format A");
@@ -279,15 +280,15 @@ test_statement(struct strbuf *sb)
 	tap_is_int(parse(sb, false, &g, &sum, &err), UR_OK, "statement: parsed");
 	tap_is_str(err.msg, "", "statement: no message");
 	tap_is_int(g.n, 2, "statement: debit skipped");
-	tap_is_str(g.d[0].account_number, "0001234567", "statement: 10-digit account");
+	tap_is_str(g.d[0].payer.acct_number, "0001234567", "statement: 10-digit account");
 	tap_is_str(g.d[0].reference, "00000123", "statement: 8-digit 照会番号");
 	tap_is_int(g.d[0].amount, 30000, "statement: amount");
-	tap_is_str(g.d[0].payer_name, "ｽｽﾞｷ ﾊﾅｺ", "statement: payer name");
-	tap_is_str(g.d[0].remit_bank, "ﾐﾂﾋﾞｼ", "statement: remitting bank");
-	tap_is_str(g.d[0].edi, "INV-7", "statement: EDI at 180");
+	tap_is_str(g.d[0].payer.payer_name, "ｽｽﾞｷ ﾊﾅｺ", "statement: payer name");
+	tap_is_str(g.d[0].payer.remit_bank, "ﾐﾂﾋﾞｼ", "statement: remitting bank");
+	tap_is_str(g.d[0].payer.edi, "INV-7", "statement: EDI at 180");
 	tap_ok(!g.d[0].cancels, "statement: 取引区分 11 does not cancel");
 	tap_ok(g.d[1].cancels, "statement: 取引区分 19 訂正 cancels");
-	tap_is_str(g.d[1].payer_code, "0000000987", "statement: payer code");
+	tap_is_str(g.d[1].payer.payer_code, "0000000987", "statement: payer code");
 	tap_is_int(g.d[1].value_date, date_from_ymd(2026, 3, 31), "statement: blank value date");
 	tap_is_int(g.d[1].record_no, 4, "statement: record number");
 	tap_is_int(sum.kind, ZENGIN_STATEMENT, "statement: kind");
@@ -337,7 +338,7 @@ test_cancel_and_blanks(struct strbuf *sb)
 	tap_is_int(parse(sb, false, &g, NULL, &err), UR_OK, "cancel: parsed");
 	tap_is_str(g.d[0].reference, NULL, "blank 照会番号 is NULL");
 	tap_is_int(g.d[0].value_date, g.d[0].booking_date, "blank 起算日 = 勘定日");
-	tap_is_str(g.d[0].payer_code, NULL, "blank 振込依頼人コード is NULL");
+	tap_is_str(g.d[0].payer.payer_code, NULL, "blank 振込依頼人コード is NULL");
 	tap_ok(!g.d[0].cancels, "blank 取消区分 does not cancel");
 	tap_ok(g.d[1].cancels, "取消区分 1 cancels");
 	tap_is_str(g.d[1].reference, "000123", "cancellation keeps the reference");

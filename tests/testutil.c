@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "kana.h"
 #include "tap.h"
 #include "testutil.h"
 #include "xalloc.h"
@@ -31,14 +32,11 @@ tu_deposit_copy(struct bank_deposit *to, const struct bank_deposit *from)
 	*to = *from;
 	to->account_bank = dup_or_null(from->account_bank);
 	to->account_branch = dup_or_null(from->account_branch);
-	to->account_number = dup_or_null(from->account_number);
 	to->currency = dup_or_null(from->currency);
-	to->payer_name = dup_or_null(from->payer_name);
-	to->payer_code = dup_or_null(from->payer_code);
-	to->remit_bank = dup_or_null(from->remit_bank);
-	to->remit_branch = dup_or_null(from->remit_branch);
-	to->edi = dup_or_null(from->edi);
 	to->reference = dup_or_null(from->reference);
+#define COPY_PAYER(field, label, cap) to->payer.field = dup_or_null(from->payer.field);
+	DEPOSIT_PAYER_FIELDS(COPY_PAYER)
+#undef COPY_PAYER
 }
 
 void
@@ -46,14 +44,23 @@ tu_deposit_free(struct bank_deposit *d)
 {
 	free(unconst(d->account_bank));
 	free(unconst(d->account_branch));
-	free(unconst(d->account_number));
 	free(unconst(d->currency));
-	free(unconst(d->payer_name));
-	free(unconst(d->payer_code));
-	free(unconst(d->remit_bank));
-	free(unconst(d->remit_branch));
-	free(unconst(d->edi));
 	free(unconst(d->reference));
+#define FREE_PAYER(field, label, cap) free(unconst(d->payer.field));
+	DEPOSIT_PAYER_FIELDS(FREE_PAYER)
+#undef FREE_PAYER
+}
+
+void
+tu_match_customer(struct match_index *ix, int64_t id, const char *code, const char *name,
+		  const char *kana)
+{
+	struct strbuf key;
+
+	sb_init(&key);
+	kana_fold(kana, &key, NULL);
+	match_index_add_customer(ix, id, code, name, kana, key.buf, "JPY", NULL);
+	sb_free(&key);
 }
 
 enum ur_status

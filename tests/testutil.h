@@ -1,6 +1,6 @@
 /* testutil: helpers shared by the unit tests: ISO dates, bank deposits kept
- * past the parser's callback, NULL-safe string checks and a reproducible
- * pseudo-random sequence. */
+ * past the parser's callback, customers of a matcher's index, NULL-safe
+ * string checks and a reproducible pseudo-random sequence. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_TESTS_TESTUTIL_H
 #define UR_TESTS_TESTUTIL_H
@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "bank.h"
+#include "match.h"
 
 /** The day number of the date text iso (0 when it is not a date). */
 int32_t tu_day(const char *iso);
@@ -18,6 +19,11 @@ void tu_deposit_copy(struct bank_deposit *to, const struct bank_deposit *from);
 
 /** Free the strings of a deposit filled by tu_deposit_copy. */
 void tu_deposit_free(struct bank_deposit *d);
+
+/** Add a yen customer to ix, its key folded from kana as the store keeps
+ *  it, with the default fee policy. */
+void tu_match_customer(struct match_index *ix, int64_t id, const char *code, const char *name,
+		       const char *kana);
 
 /* At most this many deposits are kept by tu_collect. */
 #define TU_MAXDEP 8

@@ -128,3 +128,21 @@ queue_picker_over(struct app *a, struct sui_customer *c, int n, queue_pick_fn fn
 	app_modal_detach(a, &p->under);
 	app_modal(a, &m);
 }
+
+void
+queue_picker_find(struct app *a, const char *text, bool over, queue_pick_fn fn)
+{
+	struct sui_customer c[50];
+	struct ur_err err;
+	int n = 0;
+
+	ur_err_clear(&err);
+	if (store_ui_customer_find(a->st, text, 50, c, &n, &err) != UR_OK)
+		return app_error(a, "%s", err.msg);
+	if (n == 0)
+		return app_error(a, _("No customer matches %s."), text);
+	if (over)
+		queue_picker_over(a, c, n, fn);
+	else
+		queue_picker_open(a, c, n, fn);
+}

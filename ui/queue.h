@@ -79,6 +79,10 @@ void queue_picker_open(struct app *a, struct sui_customer *c, int n, queue_pick_
  *  and is back on top when the picker closes (Enter or Esc). */
 void queue_picker_over(struct app *a, struct sui_customer *c, int n, queue_pick_fn fn);
 
+/** The customers text names (at most 50) in a picker, over the form open
+ *  now when over; an error message when none does. */
+void queue_picker_find(struct app *a, const char *text, bool over, queue_pick_fn fn);
+
 /** Are the n allocations a all the engine's (and some)? */
 bool queue_auto_match(const struct sui_alloc *a, size_t n);
 /** Draw matched deposit det's state, its customer and the n allocations a

@@ -402,18 +402,8 @@ aform_picked(struct app *a, const struct sui_customer *c, void *ctx)
 static void
 customer_prompt(struct app *a, const char *text, bool final, void *ctx)
 {
-	struct sui_customer c[50];
-	struct ur_err err;
-	int n = 0;
-
-	if (!final || !text || !*text || !a->modal || a->modal->ctx != ctx)
-		return;
-	ur_err_clear(&err);
-	if (store_ui_customer_find(a->st, text, 50, c, &n, &err) != UR_OK)
-		return app_error(a, "%s", err.msg);
-	if (n == 0)
-		return app_error(a, _("No customer matches %s."), text);
-	queue_picker_over(a, c, n, aform_picked);
+	if (final && text && *text && a->modal && a->modal->ctx == ctx)
+		queue_picker_find(a, text, true, aform_picked);
 }
 
 static bool

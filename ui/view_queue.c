@@ -561,19 +561,9 @@ assign_to(struct app *a, const struct sui_customer *c, void *ctx)
 static void
 assign_prompt(struct app *a, const char *text, bool final, void *ctx)
 {
-	struct sui_customer c[50];
-	struct ur_err err;
-	int n = 0;
-
 	(void)ctx;
-	if (!final || !text || !*text)
-		return;
-	ur_err_clear(&err);
-	if (store_ui_customer_find(a->st, text, 50, c, &n, &err) != UR_OK)
-		return app_error(a, "%s", err.msg);
-	if (n == 0)
-		return app_error(a, _("No customer matches %s."), text);
-	queue_picker_open(a, c, n, assign_to);
+	if (final && text && *text)
+		queue_picker_find(a, text, false, assign_to);
 }
 
 static void

@@ -9,22 +9,18 @@
 #include <stdint.h>
 
 #include "err.h"
+#include "payer.h"
 
 /* All strings are UTF-8 (decoded from the file's encoding), borrowed: valid
  * only during the callback. NULL means absent. */
 struct bank_deposit {
 	const char *account_bank;   /* receiving bank code or BIC */
-	const char *account_branch; /* receiving branch code */
-	const char *account_number; /* receiving account (ours / virtual) */
+	const char *account_branch; /* receiving branch code (the number: payer.acct_number) */
 	int32_t booking_date;       /* day number (date.h) */
 	int32_t value_date;         /* day number; = booking_date if absent */
 	int64_t amount;             /* minor units, > 0 */
 	const char *currency;       /* ISO 4217 */
-	const char *payer_name;     /* exactly as sent (half-width kana stay half-width) */
-	const char *payer_code;     /* 振込依頼人コード / 依頼人番号 */
-	const char *remit_bank;     /* remitting bank name */
-	const char *remit_branch;   /* remitting branch name */
-	const char *edi;            /* EDI / remittance information */
+	struct deposit_payer payer; /* as sent; payer_key NULL (the import folds it) */
 	const char *reference;      /* 照会番号, AcctSvcrRef, CSV serial: as in the file */
 	bool cancels;               /* reverses an earlier deposit with the same reference */
 	bool correction;            /* 訂正: the earlier deposit may have another reference */

@@ -594,15 +594,15 @@ bankcsv_row(struct bankcsv_run *run, struct ur_err *err)
 		return UR_INPUT;
 	if (d.amount == 0)
 		return UR_OK;
-	d.account_number = run->map.idx[PROFILE_ACCOUNT] >= 0 ? bankcsv_opt(run, PROFILE_ACCOUNT)
+	d.payer.acct_number = run->map.idx[PROFILE_ACCOUNT] >= 0 ? bankcsv_opt(run, PROFILE_ACCOUNT)
 							      : run->account;
-	d.payer_name = bankcsv_opt(run, PROFILE_PAYER);
-	/* bank.h has no payer account field: it identifies the payer, so it
-	 * goes into payer_code. */
-	d.payer_code = bankcsv_opt(run, PROFILE_PAYER_ACCOUNT);
-	d.remit_bank = bankcsv_opt(run, PROFILE_PAYER_BANK);
-	d.remit_branch = bankcsv_opt(run, PROFILE_PAYER_BRANCH);
-	d.edi = bankcsv_memo(run);
+	d.payer.payer_name = bankcsv_opt(run, PROFILE_PAYER);
+	/* struct deposit_payer has no payer account field: it identifies the
+	 * payer, so it goes into payer_code. */
+	d.payer.payer_code = bankcsv_opt(run, PROFILE_PAYER_ACCOUNT);
+	d.payer.remit_bank = bankcsv_opt(run, PROFILE_PAYER_BANK);
+	d.payer.remit_branch = bankcsv_opt(run, PROFILE_PAYER_BRANCH);
+	d.payer.edi = bankcsv_memo(run);
 	d.reference = bankcsv_opt(run, PROFILE_REFERENCE); /* none: bankimport makes one */
 	d.record_no = line;
 	d.byte_offset = bankcsv_offset(run->t, line);

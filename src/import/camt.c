@@ -413,12 +413,12 @@ camt_emit(struct camt_state *st, const xmlNode *ntry, struct bank_deposit *d,
 		if (k)
 			sb_addf(&t.ref, "/%zu", k);
 	}
-	d->payer_name = t.payer;
-	/* bank.h has no payer account field: the account identifies the
-	 * payer, so it goes into payer_code. */
-	d->payer_code = t.payer_acct;
-	d->remit_bank = t.remit_bank;
-	d->edi = t.edi.len ? t.edi.buf : NULL;
+	d->payer.payer_name = t.payer;
+	/* struct deposit_payer has no payer account field: the account
+	 * identifies the payer, so it goes into payer_code. */
+	d->payer.payer_code = t.payer_acct;
+	d->payer.remit_bank = t.remit_bank;
+	d->payer.edi = t.edi.len ? t.edi.buf : NULL;
 	d->reference = t.ref.buf;
 	rc = st->fn(d, st->ctx, err);
 	camt_tx_free(&t);
@@ -535,7 +535,7 @@ camt_entry(struct camt_state *st, const xmlNode *ntry, struct ur_err *err)
 	if (!camt_date(ntry, "ValDt", &d.value_date))
 		d.value_date = d.booking_date;
 	d.currency = ccy;
-	d.account_number = st->account;
+	d.payer.acct_number = st->account;
 	d.account_bank = st->bank;
 	d.record_no = st->entry_no;
 	d.byte_offset = camt_line_offset(st, line > 0 ? line : 1);

@@ -290,7 +290,7 @@ zg_deposit_init(struct zengin_parser *p, struct bank_deposit *d)
 	memset(d, 0, sizeof *d);
 	d->account_bank = p->bank[0] ? p->bank : NULL;
 	d->account_branch = p->branch[0] ? p->branch : NULL;
-	d->account_number = p->account[0] ? p->account : NULL;
+	d->payer.acct_number = p->account[0] ? p->account : NULL;
 	d->currency = "JPY";
 	d->record_no = p->recno;
 	d->byte_offset = p->rec_off;
@@ -347,17 +347,17 @@ zg_transfer_data(struct zengin_parser *p, const unsigned char *r)
 	    (st = zg_num(p, r, &T_CANCEL, &cancel)) != UR_OK)
 		return st;
 	if (p->o->format_b) /* C(10) in format B */
-		d.payer_code = zg_code_or_null(zg_decode(r, &T_CODE, p->t.code));
+		d.payer.payer_code = zg_code_or_null(zg_decode(r, &T_CODE, p->t.code));
 	else if ((st = zg_num_text(p, r, &T_CODE, p->t.code)) != UR_OK)
 		return st;
 	else
-		d.payer_code = zg_code_or_null(p->t.code);
+		d.payer.payer_code = zg_code_or_null(p->t.code);
 	d.reference = p->t.ref[0] ? p->t.ref : NULL;
 	d.cancels = cancel == 1;
-	d.payer_name = zg_decode(r, &T_NAME, p->t.name);
-	d.remit_bank = zg_decode(r, &T_RBANK, p->t.rbank);
-	d.remit_branch = zg_decode(r, &T_RBRANCH, p->t.rbranch);
-	d.edi = zg_decode(r, p->o->format_b ? &TB_EDI : &TA_EDI, p->t.edi);
+	d.payer.payer_name = zg_decode(r, &T_NAME, p->t.name);
+	d.payer.remit_bank = zg_decode(r, &T_RBANK, p->t.rbank);
+	d.payer.remit_branch = zg_decode(r, &T_RBRANCH, p->t.rbranch);
+	d.payer.edi = zg_decode(r, p->o->format_b ? &TB_EDI : &TA_EDI, p->t.edi);
 	if (d.amount > 0 && (st = zg_tally(p, d.cancels, d.amount)) != UR_OK)
 		return st;
 	return zg_emit(p, &d);
@@ -393,12 +393,12 @@ zg_statement_data(struct zengin_parser *p, const unsigned char *r)
 		return UR_OK;
 	}
 	d.reference = p->t.ref[0] ? p->t.ref : NULL;
-	d.payer_code = zg_code_or_null(p->t.code);
+	d.payer.payer_code = zg_code_or_null(p->t.code);
 	d.cancels = d.correction = type == 19; /* 訂正 */
-	d.payer_name = zg_decode(r, &S_NAME, p->t.name);
-	d.remit_bank = zg_decode(r, &S_RBANK, p->t.rbank);
-	d.remit_branch = zg_decode(r, &S_RBRANCH, p->t.rbranch);
-	d.edi = zg_decode(r, &S_EDI, p->t.edi);
+	d.payer.payer_name = zg_decode(r, &S_NAME, p->t.name);
+	d.payer.remit_bank = zg_decode(r, &S_RBANK, p->t.rbank);
+	d.payer.remit_branch = zg_decode(r, &S_RBRANCH, p->t.rbranch);
+	d.payer.edi = zg_decode(r, &S_EDI, p->t.edi);
 	return zg_emit(p, &d);
 }
 

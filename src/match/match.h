@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "err.h"
+#include "payer.h"
 #include "strbuf.h"
 
 /* Transfer-fee policy of one customer (research §3.2). */
@@ -53,28 +54,6 @@ struct match_config {
  *  due date. */
 void match_config_default(struct match_config *c);
 
-/* Who a deposit is from, as the bank said it: the fields the engine reads
- * to find the customer. One list, each field named as the deposit table's
- * column, gives the struct below and the store's column lists and
- * bindings (src/store/store_ledger.c), so a new payer field is one more
- * entry here (its column a migration, its source the bank parsers):
- *   payer_name   raw, as the bank sent it (UTF-8)
- *   payer_key    the name folded for matching (NULL or "": folded here)
- *   payer_code   振込依頼人コード / 依頼人番号
- *   remit_bank, remit_branch   the remitting bank and branch names
- *   edi          EDI / remittance information
- *   acct_number  the receiving (maybe virtual) account */
-#define DEPOSIT_PAYER_FIELDS(X) \
-	X(payer_name) X(payer_key) X(payer_code) X(remit_bank) X(remit_branch) X(edi) \
-	X(acct_number)
-
-/* Strings borrowed; NULL = "". */
-struct deposit_payer {
-#define DEPOSIT_PAYER_MEMBER(f) const char *f;
-	DEPOSIT_PAYER_FIELDS(DEPOSIT_PAYER_MEMBER)
-#undef DEPOSIT_PAYER_MEMBER
-};
-
 /* One deposit as the engine sees it. Strings borrowed; NULL = "". */
 struct match_deposit {
 	int64_t id;
@@ -82,7 +61,7 @@ struct match_deposit {
 	int32_t date;
 	int64_t amount;
 	const char *currency;
-	struct deposit_payer payer;
+	struct deposit_payer payer; /* who paid (payer.h) */
 };
 
 /* A learned payer → customer link (payer_alias rows). */

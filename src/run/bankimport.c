@@ -104,13 +104,10 @@ bi_check_fields(const struct bi_run *run, const struct bank_deposit *d, struct u
 		{ "ref", d->reference, FIELDCAP_MAX },
 		{ "account", d->account_bank, FIELDCAP_MAX },
 		{ "account", d->account_branch, FIELDCAP_MAX },
-		{ "account", d->account_number, FIELDCAP_MAX },
 		{ "currency", d->currency, FIELDCAP_MAX },
-		{ "payer_name", d->payer_name, FIELDCAP_MAX },
-		{ "payer_code", d->payer_code, FIELDCAP_MAX },
-		{ "bank", d->remit_bank, FIELDCAP_MAX },
-		{ "branch", d->remit_branch, FIELDCAP_MAX },
-		{ "edi", d->edi, FIELDCAP_TEXT_MAX },
+#define PAYER_FIELD(field, label, cap) { label, d->payer.field, cap },
+		DEPOSIT_PAYER_FIELDS(PAYER_FIELD)
+#undef PAYER_FIELD
 	};
 	char why[256];
 
@@ -160,18 +157,13 @@ bi_to_store(struct bi_run *run, const struct bank_deposit *d, struct deposit *ou
 	out->record_no = (int64_t)d->record_no;
 	out->acct_bank = d->account_bank;
 	out->acct_branch = d->account_branch;
-	out->payer.acct_number = d->account_number;
 	out->booking_date = d->booking_date;
 	out->value_date = d->value_date;
 	out->amount = d->amount;
 	out->currency = d->currency;
-	out->payer.payer_name = d->payer_name;
-	out->payer.payer_code = d->payer_code;
-	out->payer.remit_bank = d->remit_bank;
-	out->payer.remit_branch = d->remit_branch;
-	out->payer.edi = d->edi;
+	out->payer = d->payer;
+	out->payer.payer_key = bi_fold(run, d->payer.payer_name ? d->payer.payer_name : "");
 	out->reference = d->reference;
-	out->payer.payer_key = bi_fold(run, d->payer_name ? d->payer_name : "");
 }
 
 /* A cancellation: reverse the earlier deposit and void what it paid. */

@@ -12,7 +12,7 @@
 
 #include "err.h"
 #include "ledger_words.h"
-#include "match.h"
+#include "payer.h"
 
 struct store;
 

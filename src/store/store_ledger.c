@@ -4,7 +4,7 @@
  * transaction: inserts add to it here, voids subtract in the schema's
  * triggers, and the schema forbids deletes and rewrites. A deposit's payer
  * fields are bound, read and copied one after another in the order of
- * DEPOSIT_PAYER_FIELDS (match.h), so a new one needs no change here. */
+ * DEPOSIT_PAYER_FIELDS (payer.h), so a new one needs no change here. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -92,7 +92,7 @@ store_bind_named(sqlite3_stmt *s, const char *name, const char *text)
 void
 store_bind_payer(sqlite3_stmt *s, const struct deposit_payer *p)
 {
-#define BIND_ONE(f) store_bind_named(s, ":" #f, p->f);
+#define BIND_ONE(f, label, cap) store_bind_named(s, ":" #f, p->f);
 	DEPOSIT_PAYER_FIELDS(BIND_ONE)
 #undef BIND_ONE
 }
@@ -100,7 +100,7 @@ store_bind_payer(sqlite3_stmt *s, const struct deposit_payer *p)
 void
 store_column_payer(sqlite3_stmt *s, int col, struct deposit_payer *p)
 {
-#define READ_ONE(f) p->f = store_column_str(s, col++);
+#define READ_ONE(f, label, cap) p->f = store_column_str(s, col++);
 	DEPOSIT_PAYER_FIELDS(READ_ONE)
 #undef READ_ONE
 }
@@ -111,11 +111,11 @@ store_payer_dup(struct deposit_payer *p)
 	size_t size = 0;
 	char *buf, *at;
 
-#define SIZE_ONE(f) size += strlen(p->f ? p->f : "") + 1;
+#define SIZE_ONE(f, label, cap) size += strlen(p->f ? p->f : "") + 1;
 	DEPOSIT_PAYER_FIELDS(SIZE_ONE)
 #undef SIZE_ONE
 	at = buf = xmalloc(size);
-#define COPY_ONE(f) \
+#define COPY_ONE(f, label, cap) \
 	p->f = strcpy(at, p->f ? p->f : ""); \
 	at += strlen(at) + 1;
 	DEPOSIT_PAYER_FIELDS(COPY_ONE)

@@ -115,16 +115,16 @@ int store_bind_date(sqlite3_stmt *s, int idx, int32_t day);
 int32_t store_column_date(sqlite3_stmt *s, int col);
 /** Column text, "" for NULL. */
 const char *store_column_str(sqlite3_stmt *s, int col);
-/* A deposit's payer columns (DEPOSIT_PAYER_FIELDS, match.h), each followed
+/* A deposit's payer columns (DEPOSIT_PAYER_FIELDS, payer.h), each followed
  * by ", ": as named in the deposit table, and of deposit d. */
-#define STORE_PAYER_COL(f) #f ", "
-#define STORE_PAYER_D_COL(f) "d." #f ", "
+#define STORE_PAYER_COL(f, label, cap) #f ", "
+#define STORE_PAYER_D_COL(f, label, cap) "d." #f ", "
 #define STORE_PAYER_COLS DEPOSIT_PAYER_FIELDS(STORE_PAYER_COL)
 #define STORE_PAYER_D_COLS DEPOSIT_PAYER_FIELDS(STORE_PAYER_D_COL)
-#define STORE_PAYER_ONE(f) +1
+#define STORE_PAYER_ONE(f, label, cap) +1
 #define STORE_PAYER_N (0 DEPOSIT_PAYER_FIELDS(STORE_PAYER_ONE))
 /* The parameters store_bind_payer binds: ":payer_name, " and so on. */
-#define STORE_PAYER_PARAM(f) ":" #f ", "
+#define STORE_PAYER_PARAM(f, label, cap) ":" #f ", "
 #define STORE_PAYER_PARAMS DEPOSIT_PAYER_FIELDS(STORE_PAYER_PARAM)
 /** Bind text ("" for NULL) to the parameter called name, when s has one
  *  (store_ledger.c). */

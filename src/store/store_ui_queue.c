@@ -101,19 +101,23 @@ read_rows(struct store *st, sqlite3_stmt *s, int max, struct sui_deposit *out, i
 	return UR_OK;
 }
 
-enum ur_status
-store_ui_queue_page(struct store *st, enum sui_filter f, enum sui_sort so, int32_t today,
-		    const struct sui_deposit *from, int dir, bool inclusive, long skip, int max,
-		    struct sui_deposit *out, int *n, struct ur_err *err)
+/* A page of the queue, prepared: with (a WITH clause or ""), the deposit
+ * columns under filter f and cond (" AND …" or ""), from deposit from on
+ * (NULL: the start) in direction idir of sort so, ?4 rows from offset ?5
+ * (for the caller to bind); today (?1) and the keyset bound. */
+static sqlite3_stmt *
+page_prepare(struct store *st, const char *with, enum sui_filter f, const char *cond,
+	     enum sui_sort so, int idir, const struct sui_deposit *from, bool inclusive,
+	     int32_t today, struct ur_err *err)
 {
-	int idir = dir * sort_dir(so);
 	struct strbuf sql;
 	sqlite3_stmt *s;
 
-	*n = 0;
 	sb_init(&sql);
+	sb_adds(&sql, with);
 	sb_adds(&sql, SUI_DEPOSIT_COLS);
 	sb_adds(&sql, filter_sql(f));
+	sb_adds(&sql, cond);
 	if (from)
 		add_keyset(&sql, so, idir, inclusive);
 	add_order(&sql, so, idir);
@@ -121,10 +125,24 @@ store_ui_queue_page(struct store *st, enum sui_filter f, enum sui_sort so, int32
 	s = store_prepare(st, sql.buf, err);
 	sb_free(&sql);
 	if (!s)
-		return err->status;
+		return NULL;
 	store_bind_date(s, 1, today);
 	if (from)
 		bind_key(s, so, from);
+	return s;
+}
+
+enum ur_status
+store_ui_queue_page(struct store *st, enum sui_filter f, enum sui_sort so, int32_t today,
+		    const struct sui_deposit *from, int dir, bool inclusive, long skip, int max,
+		    struct sui_deposit *out, int *n, struct ur_err *err)
+{
+	sqlite3_stmt *s = page_prepare(st, "", f, "", so, dir * sort_dir(so), from, inclusive,
+				       today, err);
+
+	*n = 0;
+	if (!s)
+		return err->status;
 	sqlite3_bind_int(s, 4, max);
 	sqlite3_bind_int64(s, 5, skip);
 	return read_rows(st, s, max, out, n, err);
@@ -194,41 +212,32 @@ amount_digits(const char *text, struct strbuf *out)
 #define FIND_CUST \
 	"(SELECT id, kana_key FROM customer WHERE instr(code, ?6) OR instr(name, ?6)" \
 	" OR instr(ifnull(kana, ''), ?6) LIMIT 8)"
+/* A deposit the text (?6), its folded reading (?7) or its digits (?9)
+ * find, or one of those customers'. */
+#define FIND_DEPOSIT \
+	" AND (instr(d.payer_name, ?6) OR instr(d.reference, ?6) OR" \
+	" instr(d.edi, ?6) OR (?9 <> '' AND instr(CAST(d.amount AS TEXT), ?9)) OR" \
+	" (?7 <> '' AND instr(d.payer_key, ?7)) OR d.customer_id IN (SELECT id FROM fc)" \
+	" OR d.payer_key IN (SELECT payer_key FROM payer_alias WHERE customer_id IN" \
+	" (SELECT id FROM fc)) OR EXISTS (SELECT 1 FROM fc WHERE fc.kana_key <> ''" \
+	" AND instr(d.payer_key, fc.kana_key)))"
 
 enum ur_status
 store_ui_queue_find(struct store *st, enum sui_filter f, enum sui_sort so, int32_t today,
 		    const char *text, const struct sui_deposit *from, int dir,
 		    struct sui_deposit *out, int *found, struct ur_err *err)
 {
-	int idir = dir * sort_dir(so);
-	struct strbuf sql, key, digits;
+	struct strbuf key, digits;
 	sqlite3_stmt *s;
 
-	sb_init(&sql);
-	sb_adds(&sql, "WITH fc AS MATERIALIZED " FIND_CUST " ");
-	sb_adds(&sql, SUI_DEPOSIT_COLS);
-	sb_adds(&sql, filter_sql(f));
-	sb_adds(&sql, " AND (instr(d.payer_name, ?6) OR instr(d.reference, ?6) OR"
-		      " instr(d.edi, ?6) OR (?9 <> '' AND instr(CAST(d.amount AS TEXT), ?9)) OR"
-		      " (?7 <> '' AND instr(d.payer_key, ?7)) OR d.customer_id IN (SELECT id FROM fc)"
-		      " OR d.payer_key IN (SELECT payer_key FROM payer_alias WHERE customer_id IN"
-		      " (SELECT id FROM fc)) OR EXISTS (SELECT 1 FROM fc WHERE fc.kana_key <> ''"
-		      " AND instr(d.payer_key, fc.kana_key)))");
-	if (from)
-		add_keyset(&sql, so, idir, true);
-	add_order(&sql, so, idir);
-	sb_adds(&sql, " LIMIT ?4 OFFSET ?5");
-	s = store_prepare(st, sql.buf, err);
-	sb_free(&sql);
+	s = page_prepare(st, "WITH fc AS MATERIALIZED " FIND_CUST " ", f, FIND_DEPOSIT, so,
+			 dir * sort_dir(so), from, true, today, err);
 	if (!s)
 		return err->status;
 	sb_init(&key);
 	sb_init(&digits);
 	kana_fold(text, &key, NULL);
 	amount_digits(text, &digits);
-	store_bind_date(s, 1, today);
-	if (from)
-		bind_key(s, so, from);
 	sqlite3_bind_int(s, 4, 1);
 	sqlite3_bind_int(s, 5, 0);
 	sqlite3_bind_text(s, 6, text, -1, SQLITE_TRANSIENT);

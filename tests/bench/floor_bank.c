@@ -24,9 +24,10 @@ static enum ur_status
 row(const struct bank_deposit *d, void *ctx, struct ur_err *err)
 {
 	sqlite3_stmt *s = ctx;
-	const char *text[] = { d->account_bank, d->account_branch, d->account_number,
-			       d->currency, d->payer_name, d->payer_code, d->remit_bank,
-			       d->remit_branch, d->edi, d->reference };
+	const char *text[] = { d->account_bank, d->account_branch, d->payer.acct_number,
+			       d->currency, d->payer.payer_name, d->payer.payer_code,
+			       d->payer.remit_bank, d->payer.remit_branch, d->payer.edi,
+			       d->reference };
 	char book[DATE_ISO_SIZE], value[DATE_ISO_SIZE];
 
 	date_format_iso(d->booking_date, book);

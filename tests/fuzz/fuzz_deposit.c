@@ -9,9 +9,11 @@
 enum ur_status
 fuzz_deposit(const struct bank_deposit *d, void *ctx, struct ur_err *err)
 {
-	const char *s[] = { d->account_bank, d->account_branch, d->account_number, d->currency,
-			    d->payer_name, d->payer_code, d->remit_bank, d->remit_branch,
-			    d->edi, d->reference };
+	const char *s[] = { d->account_bank, d->account_branch, d->currency, d->reference,
+#define PAYER_TEXT(field, label, cap) d->payer.field,
+			    DEPOSIT_PAYER_FIELDS(PAYER_TEXT)
+#undef PAYER_TEXT
+	};
 	struct fuzz_sink *sink = ctx;
 
 	(void)err;
