@@ -931,7 +931,7 @@ habit_world(int64_t slip_amount)
 {
 	struct match_index *ix = match_index_new();
 
-	cust(ix, 7, "H1", "株式会社松井工業", "マツイコウギョウ");
+	tu_match_customer(ix, 7, "H1", "株式会社松井工業", "マツイコウギョウ");
 	slip(ix, 71, "Y-1", 7, "2026-01-10", "2026-02-28", slip_amount);
 	return ix;
 }
@@ -944,7 +944,7 @@ habit_hold(struct match_index *ix, int64_t paid, struct match_result *r, struct 
 
 	match_index_finish(ix);
 	match_config_default(&cfg);
-	d.date = day("2026-02-27");
+	d.date = tu_day("2026-02-27");
 	match_deposit(ix, &cfg, &d, r);
 	sb_reset(e);
 	if (r->nprop)
