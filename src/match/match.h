@@ -192,6 +192,8 @@ enum match_fit {
 #define MATCH_F_OLDER_SAME   (1u << 20) /* an older open invoice of the same amount stays open */
 #define MATCH_F_LEARNED      (1u << 21) /* the difference is the customer's learned habit */
 #define MATCH_F_SEVERAL      (1u << 22) /* the payer pays for several customers at once */
+#define MATCH_F_GROUP_LEARNED (1u << 23) /* … its learned customers, one closing total
+					    each, and no other choice of theirs fits */
 /* Evidence from the customer master's payer links alone: never enough to
  * match automatically unless the amount fits exactly one open invoice. */
 #define MATCH_F_LINK (MATCH_F_PARENT | MATCH_F_REP)

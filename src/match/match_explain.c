@@ -263,6 +263,9 @@ explain_several(const struct match_proposal *p, struct strbuf *out)
 			sb_adds(out, i ? ", " : "");
 			put_name(out, match_line_customer_code(p, i));
 		}
+	if (p->features & MATCH_F_GROUP_LEARNED)
+		sb_adds(out, _(" (it paid for each of them before; their closing totals add up in "
+			       "one way only)"));
 }
 
 /* Months from the other invoice's due date to the deposit, at least 1. */

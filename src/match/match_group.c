@@ -4,7 +4,9 @@
  * alias that points at each of them, or the customer master's paying
  * parent of several), what each of them has due about when the deposit
  * came, taken together, is one candidate. Proposed for a clerk to
- * confirm, never matched automatically. */
+ * confirm; matched automatically only when the payer was learned for
+ * each customer it pays (a group confirmed before) and their closing
+ * totals add up in exactly one way. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -46,7 +48,7 @@ group_invoices(const struct match_index *ix, const struct match_deposit *d,
 
 static void
 group_emit(const struct match_index *ix, struct mlines *lines, const struct minv **w, int n,
-	   int64_t fee, match_fit_fn fn, void *ctx)
+	   int64_t fee, unsigned features, match_fit_fn fn, void *ctx)
 {
 	const struct mcust *first = &ix->cust[w[0]->cust];
 	struct match_proposal p;
@@ -56,7 +58,7 @@ group_emit(const struct match_index *ix, struct mlines *lines, const struct minv
 	p.customer_code = first->code;
 	p.customer_name = first->name;
 	p.fit = fee ? MATCH_FIT_SUM_FEE : MATCH_FIT_SUM;
-	p.features = MATCH_F_SEVERAL;
+	p.features = MATCH_F_SEVERAL | features;
 	match_span_start(&p);
 	p.line = match_lines_reserve(lines, (uint32_t)n);
 	for (int i = 0; i < n; i++) {
@@ -134,6 +136,7 @@ struct group_search {
 	const struct match_fee_policy *fee;
 	long steps;
 	int found[MATCH_MAX_CANDS];
+	int nfound;
 };
 
 /* Does sum (members paid: paid) pay the deposit, less a fee or tax
@@ -147,17 +150,19 @@ group_fits(const struct group_search *g, int64_t sum, int paid)
 			     (diff > 0 && match_fee_allows(g->fee, diff)));
 }
 
-/* Each member one of its choices or nothing (pick -1), nearest first. */
+/* Each member one of its choices or nothing (pick -1), nearest first; the
+ * first way that fits is kept, the search stops at the second. */
 static bool
 group_dfs(struct group_search *g, int i, int64_t sum, int paid)
 {
 	if (++g->steps > GROUP_STEPS)
-		return false;
+		return true;
 	if (i == g->n) {
 		if (!group_fits(g, sum, paid))
 			return false;
-		memcpy(g->found, g->pick, sizeof g->found);
-		return true;
+		if (g->nfound++ == 0)
+			memcpy(g->found, g->pick, sizeof g->found);
+		return g->nfound > 1;
 	}
 	for (int k = 0; k <= g->m[i].nchoice; k++) {
 		g->pick[i] = k < g->m[i].nchoice ? k : -1;
@@ -176,7 +181,8 @@ group_periods(struct match_index *ix, const struct match_deposit *d, const struc
 	      const struct minv **w, match_fit_fn fn, void *ctx)
 {
 	struct member m[MATCH_MAX_CANDS];
-	struct group_search g = { m, 0, { 0 }, d->amount, 0, NULL, 0, { 0 } };
+	struct group_search g = { m, 0, { 0 }, d->amount, 0, NULL, 0, { 0 }, 0 };
+	unsigned learned[MATCH_MAX_CANDS];
 	int n = 0;
 
 	for (int i = 0; i < cs->n; i++) {
@@ -186,21 +192,28 @@ group_periods(struct match_index *ix, const struct match_deposit *d, const struc
 			continue;
 		m[g.n].w = xmalloc((c->inv_count + 1) * sizeof *m[g.n].w);
 		member_choices(ix, d, c, &m[g.n]);
+		learned[g.n] = cs->c[i].features & MATCH_F_CONFLICT; /* its alias: confirmed */
 		g.fee = g.fee ? g.fee : &c->fee;
 		g.tol += MATCH_TOTAL_ROUNDING;
 		g.n++;
 	}
-	if (g.n >= 2 && group_dfs(&g, 0, 0, 0)) {
+	group_dfs(&g, 0, 0, 0);
+	if (g.n >= 2 && g.nfound) {
 		int64_t sum = 0;
+		unsigned sure = g.nfound == 1 && g.steps <= GROUP_STEPS ? MATCH_F_GROUP_LEARNED : 0;
 
-		for (int i = 0; i < g.n; i++)
+		for (int i = 0; i < g.n; i++) {
+			if (g.found[i] >= 0 && !learned[i])
+				sure = 0;
 			for (int k = g.found[i] < 0 ? 0 : m[i].choice[g.found[i]].from;
 			     g.found[i] >= 0 && k < m[i].choice[g.found[i]].to; k++)
 				if (m[i].w[k]->open != 0) {
 					w[n++] = m[i].w[k];
 					sum += m[i].w[k]->open;
 				}
-		group_emit(ix, &ix->lines, w, n, sum > d->amount ? sum - d->amount : 0, fn, ctx);
+		}
+		group_emit(ix, &ix->lines, w, n, sum > d->amount ? sum - d->amount : 0, sure, fn,
+			   ctx);
 	}
 	for (int i = 0; i < g.n; i++)
 		free(m[i].w);
@@ -229,7 +242,7 @@ match_fit_group(struct match_index *ix, const struct match_deposit *d, const str
 
 		if (n >= 2 && ix->cust[w[0]->cust].id != ix->cust[w[n - 1]->cust].id &&
 		    (fee == 0 || (fee < d->amount && match_fee_allows(&ix->cust[w[0]->cust].fee, fee)))) {
-			group_emit(ix, &ix->lines, w, n, fee, fn, ctx);
+			group_emit(ix, &ix->lines, w, n, fee, 0, fn, ctx);
 			break;
 		}
 	}

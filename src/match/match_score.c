@@ -28,6 +28,8 @@
 #define SC_PAID_AHEAD 34    /* … all on account for it instead: next to it */
 #define SC_HABIT 8          /* a near miss by the customer's learned difference */
 #define SC_NEAR_PERIOD 2    /* … of a closing period's total: the more natural set */
+#define SC_GROUP_LEARNED 58 /* a payer learned for each customer of a group: an alias
+			       confirmed once, not an alias that conflicts */
 
 static const int amount_score[] = {
 	[MATCH_FIT_NONE] = 0,      [MATCH_FIT_EXACT] = 35,    [MATCH_FIT_FEE] = 30,
@@ -137,7 +139,9 @@ score_fit(void *ctx, const struct match_proposal *fit)
 	r->p.similarity = c->similarity;
 	r->p.amount_peers = c->amount_peers;
 	r->p.parent_name = c->parent != MATCH_NONE ? s->ix->cust[c->parent].name : NULL;
-	r->p.score = c->identity + (paid_ahead(fit) ? SC_PAID_AHEAD : amount_score[fit->fit]) -
+	r->identity = fit->features & MATCH_F_GROUP_LEARNED && c->identity < SC_GROUP_LEARNED
+			      ? SC_GROUP_LEARNED : c->identity;
+	r->p.score = r->identity + (paid_ahead(fit) ? SC_PAID_AHEAD : amount_score[fit->fit]) -
 		     (fit->features & MATCH_F_TIE_LATER ? SC_TIE_LATER : 0) -
 		     (fit->features & MATCH_F_FUTURE ? SC_FUTURE : 0) +
 		     (fit->features & MATCH_F_LEARNED ? SC_HABIT : 0) +
@@ -147,7 +151,6 @@ score_fit(void *ctx, const struct match_proposal *fit)
 		r->p.score -= SC_WEAK_NAME;
 	r->oldest = fit->oldest;
 	r->due_gap = fit_due_gap(s, c->cust, fit);
-	r->identity = c->identity;
 	r->cust = c->cust;
 	r->first_id = fit->nlines ? fit->line[0].invoice_id : INT64_MAX;
 	for (int i = 0; i < fit->nlines && c->edi_inv != MATCH_NONE; i++)
@@ -373,8 +376,9 @@ decide(const struct match_config *cfg, const struct scorer *s, const struct matc
 		return MATCH_HOLD_NOTHING;
 	if (!(b->features & MATCH_F_IDENTITY))
 		return MATCH_HOLD_NO_PAYER;
-	if (b->features & (MATCH_F_CONFLICT | MATCH_F_SEVERAL))
-		return MATCH_HOLD_CONFLICT;
+	if (b->features & (MATCH_F_CONFLICT | MATCH_F_SEVERAL) &&
+	    !(b->features & MATCH_F_GROUP_LEARNED))
+		return MATCH_HOLD_CONFLICT; /* a learned group is what resolves the conflict */
 	if (b->fit == MATCH_FIT_NONE || b->fit >= MATCH_FIT_PARTIAL)
 		return MATCH_HOLD_AMOUNT;
 	if (b->features & MATCH_F_FUTURE)
