@@ -204,6 +204,12 @@ preview_print(struct app *a, struct preview *p)
 		; /* said why */
 	else if (log)
 		said_logged(a, p, path, printer, job.buf);
+	else if (p->d.title && !*printer)
+		app_msg(a, _("%d %s is in today's contact log already; saved %s (no printer)."),
+			p->d.level, contact_level_name(p->d.level), path);
+	else if (p->d.title)
+		app_msg(a, _("%d %s is in today's contact log already; sent %s to %s: %s"),
+			p->d.level, contact_level_name(p->d.level), path, printer, job.buf);
 	else if (!*printer)
 		app_msg(a, _("Saved %s (no printer in the company settings)."), path);
 	else
@@ -316,7 +322,8 @@ preview_letter_open(struct app *a, const char *code)
 	p->send.st = a->st;
 	p->send.company = &p->co;
 	p->send.templates = p->templates = kvconf_path("templates");
-	if (dunning_send_next(a->st, &p->s, a->today, &p->send.level, &err) != UR_OK ||
+	/* a letter logged today already is printed again, not logged again */
+	if (dunning_send_next(a->st, &p->s, a->today, &p->send.level, &p->logged, &err) != UR_OK ||
 	    dunning_send_letter(&p->send, &p->s, &p->d, &err) != UR_OK) {
 		app_error(a, "%s", err.msg);
 		preview_free(p);

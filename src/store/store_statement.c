@@ -250,3 +250,26 @@ store_statement_level(struct store *st, int64_t cust_id, int32_t since, int32_t 
 		return store_sqlfail(st, rc, err);
 	return UR_OK;
 }
+
+enum ur_status
+store_statement_letter_logged(struct store *st, int64_t cust_id, int level, int32_t day,
+			      bool *logged, struct ur_err *err)
+{
+	static const char sql[] =
+		"SELECT 1 FROM contact WHERE customer_id = ?1 AND dunning_level = ?2"
+		" AND channel = 'letter' AND at >= ?3 AND at < date(?3, '+1 day') LIMIT 1";
+	sqlite3_stmt *s = store_prepare(st, sql, err);
+	int rc;
+
+	*logged = false;
+	if (!s)
+		return STATUS(err);
+	sqlite3_bind_int64(s, 1, cust_id);
+	sqlite3_bind_int(s, 2, level);
+	store_bind_date(s, 3, day);
+	*logged = (rc = sqlite3_step(s)) == SQLITE_ROW;
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sqlfail(st, rc, err);
+	return UR_OK;
+}

@@ -77,5 +77,9 @@ enum ur_status store_statement_open_items(struct store_statement *q, int64_t cus
  *  when none. */
 enum ur_status store_statement_level(struct store *st, int64_t cust_id, int32_t since,
 				     int32_t day, int *level, struct ur_err *err);
+/** Whether a letter at dunning level was logged for cust_id on day (a
+ *  second copy of it that day is a reprint, not another step). */
+enum ur_status store_statement_letter_logged(struct store *st, int64_t cust_id, int level,
+					     int32_t day, bool *logged, struct ur_err *err);
 
 #endif

@@ -92,10 +92,11 @@ $i. 取引先からの入金が遅れているため、今月末の支払いは�
 }
 
 # C00014 was sent the reminder (level 1) and C00143 the certified letter
-# (level 3), for dunning.script; both owe overdue invoices in the demo.
+# (level 3) on 03-20, for dunning.script; both owe overdue invoices in the
+# demo. (A letter of today would be printed again by D, not the next one.)
 seed_dunning() { # DB
-	"$URIKAKE" --db "$1" contact dunning C00014 --level 1 &&
-	"$URIKAKE" --db "$1" contact dunning C00143 --level 3
+	URIKAKE_TODAY=2026-03-20 "$URIKAKE" --db "$1" contact dunning C00014 --level 1 &&
+	URIKAKE_TODAY=2026-03-20 "$URIKAKE" --db "$1" contact dunning C00143 --level 3
 }
 
 # C00001 (Japanese) and C00010 (Chinese) answer the balance confirmation
