@@ -174,7 +174,7 @@ open_job(const struct cli *c, struct job *j)
 	int rc;
 
 	ur_err_clear(&err);
-	if ((rc = docout_company(j->company_path, &j->company)) != UR_OK)
+	if ((rc = docout_company(c, j->company_path, &j->company)) != UR_OK)
 		return rc;
 	j->doc.company = &j->company;
 	if ((rc = cli_open_store(c, &j->st)) != UR_OK)

@@ -40,7 +40,7 @@ static const struct {
 	  N_("customer statements") },
 	{ "dunning CUSTOMER...|--all-overdue --level N [--format pdf|txt] [-o PATH|--print|--email] "
 	  "[--force]",
-	  N_("dunning letters") },
+	  N_("dunning letters, logged once a day (the same letter again is a reprint)") },
 	{ "confirm send CUSTOMER...|--all --as-of DATE [--format pdf|txt] [-o DIR|--print]",
 	  N_("balance confirmation letters, recorded as awaiting an answer") },
 	{ "confirm answer CUSTOMER --agreed | --balance AMOUNT --reason TEXT",
@@ -173,7 +173,8 @@ static const struct help_opt dunning_opts[] = {
 	{ "--date D", N_("the letter's date (default today)") },
 	{ "--format pdf|txt", N_("document format (default pdf)") },
 	{ "--lang L", N_("language of the document: ja, zh_CN or en") },
-	{ "-o, --output PATH", N_("write to PATH (DIR/ for one file per customer)") },
+	{ "-o, --output PATH", N_("write to PATH (DIR/ for one file per customer); without it a "
+				  "preview on standard output, not logged") },
 	{ "--print", N_("send to the printer (lp)") },
 	{ "--email", N_("e-mail each PDF to the customer's address (mail-command in the company "
 			"settings), logged as a contact; -o DIR/ keeps copies") },

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "company.h"
+#include "company_src.h"
 #include "contact.h"
 #include "docprint.h"
 #include "draw.h"
@@ -244,8 +245,9 @@ preview_key(struct app *a, void *ctx, enum request req, int key)
 	return true;
 }
 
-/* Our details from $XDG_CONFIG_HOME/urikake/company (none: empty, and
- * the first preview of the session says so, as the command line does). */
+/* Our details: $XDG_CONFIG_HOME/urikake/company, else the database's
+ * company settings (the demo's); none: empty, and the first preview of
+ * the session says so, as the command line does. */
 static void
 load_company(struct app *a, struct company *co, struct strbuf *text)
 {
@@ -254,7 +256,7 @@ load_company(struct app *a, struct company *co, struct strbuf *text)
 	bool found = true;
 
 	ur_err_clear(&err);
-	if (company_load(path, co, &found, &err) != UR_OK)
+	if (company_src_load(a->st, path, co, &found, &err) != UR_OK)
 		app_error(a, "%s", err.msg);
 	if (!found && !a->told_no_company) {
 		a->told_no_company = true;

@@ -10,11 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "company_src.h"
 #include "contact.h"
 #include "date.h"
 #include "digest.h"
 #include "draw.h"
 #include "i18n.h"
+#include "kvconf.h"
 #include "loader.h"
 #include "money.h"
 #include "panes.h"
@@ -742,21 +744,29 @@ static void
 digest_prompt(struct app *a, const char *path, bool final, void *ctx)
 {
 	struct contacts *k = ((struct view *)ctx)->priv;
+	char *settings = kvconf_path("company");
+	struct company co;
 	struct ur_err err;
 	struct digest g;
+	bool found;
 
-	if (!final || !path || !*path || !k)
+	if (!final || !path || !*path || !k) {
+		free(settings);
 		return;
+	}
 	digest_init_worklist(&g, k->rep, a->today);
 	for (size_t i = 0; i < k->set.n; i++)
 		digest_add_citem(&g, &k->set, &k->set.rows[i]);
 	ur_err_clear(&err);
-	if (digest_save(&g, path, &err) != UR_OK)
+	if (company_src_load(a->st, settings, &co, &found, &err) != UR_OK ||
+	    digest_save(&g, path, &co, &err) != UR_OK)
 		app_error(a, "%s", err.msg);
 	else
 		app_msg(a, ngettext_("Saved a digest of %zu call to %s.",
 				     "Saved a digest of %zu calls to %s.", g.n), g.n, path);
 	digest_free(&g);
+	company_free(&co);
+	free(settings);
 }
 
 static enum request
