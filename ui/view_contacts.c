@@ -506,7 +506,7 @@ draw_entry(struct view *v, const struct cset *s, const struct citem *r, int y, e
 	sb_adds(&sb, txt(s, r->note));
 	if (!wide && *prom)
 		sb_addf(&sb, _(" | promise %s"), prom);
-	if (!wide && *next)
+	if (!wide && r->next_date) /* a level alone is in the note already */
 		sb_addf(&sb, _(" | next %s"), next);
 	draw_text(y, 0, 11, day, TEXT_LEFT, e);
 	draw_text(y, 11, 9, txt(s, r->who), TEXT_LEFT, e);
@@ -622,8 +622,9 @@ contacts_draw(struct view *v, int y, int rows)
 	settings_date(&v->app->set, v->app->today, date, sizeof date);
 	if (s->timeline) {
 		confirm_text(s, conf, sizeof conf);
-		snprintf(buf, sizeof buf, _("Contact log · %s %s · %zu · %s"), s->c.code, s->c.name,
-			 s->n, conf);
+		snprintf(buf, sizeof buf, ngettext_("Contact log · %s %s · %zu entry · %s",
+						    "Contact log · %s %s · %zu entries · %s", s->n),
+			 s->c.code, s->c.name, s->n, conf);
 	} else if (*k->rep)
 		snprintf(buf, sizeof buf, _("Worklist for %s · %zu to do · calls for %s"), date,
 			 s->n, k->rep);
