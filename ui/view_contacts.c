@@ -420,13 +420,16 @@ work_cols(const struct cset *s)
 static void
 work_note(const struct cset *s, const struct citem *r, struct strbuf *sb)
 {
-	const char *owner = txt(s, r->owner);
+	const char *owner = txt(s, r->owner), *caller;
 
 	/* who calls first: the sales rep by name, or accounting */
 	if (r->caller == CONTACT_SALES && *txt(s, r->rep))
-		sb_addf(sb, "%s · ", txt(s, r->rep));
+		caller = txt(s, r->rep);
 	else
-		sb_addf(sb, "%s · ", _("accounting"));
+		caller = _("accounting");
+	sb_addf(sb, "%s · ", caller);
+	if (strcmp(owner, caller) == 0)
+		owner = ""; /* not "accounting · accounting: …" */
 	if (r->kind == WORK_DUNNING) /* the next level only: one step at a time */
 		sb_addf(sb, ngettext_("%s (%d day overdue)", "%s (%d days overdue)",
 				      (unsigned long)r->days),
