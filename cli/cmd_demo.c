@@ -48,6 +48,7 @@ demo_discard(const char *path)
 static int
 demo_database(const struct cli *c, enum demo_size sz)
 {
+	struct cli as_demo = *c; /* the demo's history is not the user's own work */
 	struct demo_counts n;
 	struct store *st;
 	struct ur_err err;
@@ -56,10 +57,11 @@ demo_database(const struct cli *c, enum demo_size sz)
 	int rc;
 
 	ur_err_clear(&err);
+	as_demo.user = DEMO_USER;
 	if (!(path = cli_db_path(c, &err)))
 		return cli_fail(&err);
 	existed = access(path, F_OK) == 0;
-	if ((rc = cli_open_store(c, &st)) == UR_OK) {
+	if ((rc = cli_open_store(&as_demo, &st)) == UR_OK) {
 		cli_step(1, 2, _("writing the demo company's customers, invoices and payments..."));
 		rc = demo_fill(st, sz, date_today(), &n, &err) == UR_OK ? UR_OK : cli_fail(&err);
 		store_close(st);
@@ -67,7 +69,7 @@ demo_database(const struct cli *c, enum demo_size sz)
 	if (rc == UR_OK) {
 		cli_printf(_("Demo data: %zu customers, %zu invoices.\n"), n.customers, n.invoices);
 		cli_step(2, 2, _("writing and importing the demo bank files..."));
-		rc = cmd_bank_demo(c);
+		rc = cmd_bank_demo(&as_demo);
 	}
 	if (rc != UR_OK && !existed) {
 		demo_discard(path);

@@ -12,11 +12,13 @@
 #include <unistd.h>
 
 #include "cmd_statement.h"
+#include "company_src.h"
 #include "date.h"
 #include "docprint.h"
 #include "i18n.h"
 #include "pdf.h"
 #include "render.h"
+#include "store.h"
 #include "xalloc.h"
 
 /* $XDG_CONFIG_HOME/urikake/NAME or ~/.config/urikake/NAME; NULL if neither. */
@@ -54,17 +56,25 @@ docout_company_file(const char *path)
 }
 
 int
-docout_company(const char *path, struct company *co)
+docout_company(const struct cli *c, const char *path, struct company *co)
 {
 	char *dflt = path ? NULL : config_path("company");
+	struct store *st = NULL;
 	struct ur_err err;
 	bool found = false;
 	enum ur_status rc = UR_OK;
 
 	ur_err_clear(&err);
 	memset(co, 0, sizeof *co);
-	if (path || dflt)
-		rc = company_load(path ? path : dflt, co, &found, &err);
+	if (!path && (rc = cli_open_store_readonly(c, &st)) != UR_OK) {
+		free(dflt);
+		return rc;
+	}
+	if (path)
+		rc = company_load(path, co, &found, &err);
+	else
+		rc = company_src_load(st, dflt, co, &found, &err);
+	store_close(st);
 	if (rc == UR_OK && !found && path)
 		rc = ur_fail(&err, UR_INPUT, _("%s: no such settings file"), path);
 	if (rc == UR_OK && !found)

@@ -170,8 +170,8 @@ write_notice(struct store *st, const struct notice_args *a, struct notice *n,
 }
 
 static int
-build_and_write(struct store *st, const struct notice_args *a, const struct notice_facts *f,
-		int64_t cust_id)
+build_and_write(const struct cli *c, struct store *st, const struct notice_args *a,
+		const struct notice_facts *f, int64_t cust_id)
 {
 	char *dir = a->templates ? xstrdup(a->templates) : docout_templates_dir();
 	struct company co;
@@ -180,7 +180,7 @@ build_and_write(struct store *st, const struct notice_args *a, const struct noti
 	int rc;
 
 	ur_err_clear(&err);
-	if ((rc = docout_company(a->company, &co)) != UR_OK) {
+	if ((rc = docout_company(c, a->company, &co)) != UR_OK) {
 		free(dir);
 		return rc;
 	}
@@ -213,7 +213,7 @@ notice_difference(const struct cli *c, const struct notice_args *a)
 	ur_err_clear(&err);
 	if ((rc = diff_facts(st, a->deposit, &j, &err)) == UR_OK &&
 	    (rc = diff_options(a, &j.f, &err)) == UR_OK)
-		rc = build_and_write(st, a, &j.f, j.cu.id);
+		rc = build_and_write(c, st, a, &j.f, j.cu.id);
 	else
 		rc = cli_fail(&err);
 	if (j.ix)
@@ -253,9 +253,9 @@ notice_refund(const struct cli *c, const struct notice_args *a, const char *id_t
 		if (*f->code && store_customer_get(st, f->code, &cu, &err) == UR_OK) {
 			if (f->lang < 0)
 				f->lang = (int)stmt_lang_for(&cu);
-			rc = build_and_write(st, a, f, cu.id);
+			rc = build_and_write(c, st, a, f, cu.id);
 		} else
-			rc = build_and_write(st, a, f, 0);
+			rc = build_and_write(c, st, a, f, 0);
 	} else
 		rc = cli_fail(&err);
 	for (int i = 0; i < 7; i++)

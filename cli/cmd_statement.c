@@ -166,7 +166,7 @@ open_job(const struct cli *c, struct job *j)
 	int rc;
 
 	ur_err_clear(&err);
-	if ((rc = docout_company(j->company_path, &j->company)) != UR_OK)
+	if ((rc = docout_company(c, j->company_path, &j->company)) != UR_OK)
 		return rc;
 	j->doc.company = &j->company;
 	if ((rc = cli_open_store(c, &j->st)) != UR_OK)
@@ -337,21 +337,35 @@ one_letter(struct job *j, const char *code)
 	return rc;
 }
 
-/* Every letter written becomes a contact at its level, in one go. */
+/* Every letter written becomes a contact at its level, in one go — but a
+ * preview (standard output, --dry-run) never, and a letter already logged
+ * today at its level not twice (it was printed again). */
 static int
 record_contacts(struct job *j)
 {
 	struct ur_err err;
+	size_t n;
 
 	ur_err_clear(&err);
 	if (j->dry_run || j->email || !j->send.nsent) /* each mail was logged as it went */
 		return UR_OK;
+	if (j->doc.to_stdout) {
+		cli_error(_("note: a preview on standard output logs nothing: -o FILE or --print "
+			    "sends the letters and logs them"));
+		return UR_OK;
+	}
 	if (dunning_send_log(&j->send, date_today(), &err) != UR_OK)
 		return cli_fail(&err);
-	cli_printf(ngettext_("Recorded %zu letter at level %d in the contact log.\n",
-			     "Recorded %zu letters at level %d in the contact log.\n",
-			     j->send.nsent),
-		   j->send.nsent, j->send.level);
+	if ((n = j->send.nsent - j->send.nagain))
+		cli_printf(ngettext_("Recorded %zu letter at level %d in the contact log.\n",
+				     "Recorded %zu letters at level %d in the contact log.\n", n),
+			   n, j->send.level);
+	if (j->send.nagain)
+		cli_printf(ngettext_("%zu letter at level %d was in today's contact log already: "
+				     "not logged again.\n",
+				     "%zu letters at level %d were in today's contact log already: "
+				     "not logged again.\n", j->send.nagain),
+			   j->send.nagain, j->send.level);
 	return UR_OK;
 }
 

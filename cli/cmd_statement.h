@@ -88,10 +88,11 @@ int docout_close(struct docout *o);
  *  no file is left in place. */
 void docout_abort(struct docout *o);
 
-/** The settings file: path, else $XDG_CONFIG_HOME/urikake/company, else
- *  ~/.config/urikake/company. Loads it into *co; prints errors. A missing
- *  default file gives empty settings and a note. */
-int docout_company(const char *path, struct company *co);
+/** Our details into *co: the settings file at path (--company), else
+ *  $XDG_CONFIG_HOME/urikake/company or ~/.config/urikake/company, else the
+ *  company settings c's database carries (the demo's). Prints errors.
+ *  None anywhere gives empty settings and a note. */
+int docout_company(const struct cli *c, const char *path, struct company *co);
 /** $XDG_CONFIG_HOME/urikake/templates (or ~/.config/…), malloc'd, or NULL. */
 char *docout_templates_dir(void);
 /** The settings file docout_company reads for path (malloc'd, or NULL). */

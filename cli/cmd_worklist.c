@@ -424,7 +424,7 @@ cmd_digest(const struct cli *c, int argc, char **argv)
 		return UR_USAGE;
 	if ((rc = digest_options(&d)) != UR_OK)
 		return rc;
-	if ((rc = docout_company(d.company_path, &co)) != UR_OK)
+	if ((rc = docout_company(c, d.company_path, &co)) != UR_OK)
 		return rc;
 	if (d.email && (rc = digest_mail_check(&d, &co, &m, &address)) != UR_OK) {
 		company_free(&co);

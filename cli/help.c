@@ -40,7 +40,7 @@ static const struct {
 	  N_("customer statements") },
 	{ "dunning CUSTOMER...|--all-overdue --level N [--format pdf|txt] [-o PATH|--print|--email] "
 	  "[--force]",
-	  N_("dunning letters") },
+	  N_("dunning letters, logged once a day (the same letter again is a reprint)") },
 	{ "confirm send CUSTOMER...|--all --as-of DATE [--format pdf|txt] [-o DIR|--print|--email]",
 	  N_("balance confirmation letters, recorded as awaiting an answer") },
 	{ "confirm answer CUSTOMER --agreed | --balance AMOUNT --reason TEXT",
@@ -188,7 +188,11 @@ static const struct help_opt dunning_opts[] = {
 	{ "--all-overdue", N_("every customer with an overdue invoice") },
 	{ "--level N", N_("the dunning level of the letter") },
 	{ "--date D", N_("the letter's date (default today)") },
-	HELP_DOC_OUT,
+	{ "--format pdf|txt", N_("document format (default pdf)") },
+	{ "--lang L", N_("language of the document: ja, zh_CN or en") },
+	{ "-o, --output PATH", N_("write to PATH (DIR/ for one file per customer); without it a "
+				  "preview on standard output, not logged") },
+	{ "--print", N_("send to the printer (lp)") },
 	HELP_EMAIL,
 	HELP_COMPANY,
 	HELP_TEMPLATES,

@@ -485,7 +485,8 @@ test_letter_levels(void)
 	sb_free(&list);
 }
 
-/* A letter sent is logged at its level, and the next one is a level up. */
+/* A letter sent is logged at its level, once a day, and the next one is
+ * a level up — after that day; on it, the same letter again. */
 static void
 test_send(struct store *st, const struct statement *s, const struct company *c)
 {
@@ -493,16 +494,25 @@ test_send(struct store *st, const struct statement *s, const struct company *c)
 	struct dunning_letter d;
 	struct ur_err err;
 	int level = -1;
+	bool again = true;
 
-	tap_is_int(dunning_send_next(st, s, s->to, &level, &err), UR_OK, "the next level");
+	tap_is_int(dunning_send_next(st, s, s->to, &level, &again, &err), UR_OK, "the next level");
 	tap_is_int(level, 1, "… is the first when nothing is recorded");
+	tap_ok(!again, "… not a letter sent before");
 	r.level = 2;
 	tap_is_int(dunning_send_letter(&r, s, &d, &err), UR_OK, "a level-2 letter");
 	dunning_send_sent(&r, &d);
 	dunning_free(&d);
 	tap_is_int(dunning_send_log(&r, s->to, &err), UR_OK, "logged");
-	tap_is_int(dunning_send_next(st, s, s->to, &level, &err), UR_OK, "the next level again");
-	tap_is_int(level, 3, "… one above the letter logged");
+	tap_is_int((int)r.nagain, 0, "… as new");
+	tap_is_int(dunning_send_log(&r, s->to, &err), UR_OK, "logged again the same day");
+	tap_is_int((int)r.nagain, 1, "… is not logged twice");
+	tap_is_int(dunning_send_next(st, s, s->to, &level, &again, &err), UR_OK,
+		   "the next level the same day");
+	tap_ok(level == 2 && again, "… is the letter sent that day, again");
+	tap_is_int(dunning_send_next(st, s, s->to + 1, &level, &again, &err), UR_OK,
+		   "the next level the day after");
+	tap_ok(level == 3 && !again, "… one above the letter logged");
 	dunning_send_free(&r);
 }
 

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "company.h"
+#include "company_src.h"
 #include "contact.h"
 #include "docprint.h"
 #include "draw.h"
@@ -204,6 +205,12 @@ preview_print(struct app *a, struct preview *p)
 		; /* said why */
 	else if (log)
 		said_logged(a, p, path, printer, job.buf);
+	else if (p->d.title && !*printer)
+		app_msg(a, _("%d %s is in today's contact log already; saved %s (no printer)."),
+			p->d.level, contact_level_name(p->d.level), path);
+	else if (p->d.title)
+		app_msg(a, _("%d %s is in today's contact log already; sent %s to %s: %s"),
+			p->d.level, contact_level_name(p->d.level), path, printer, job.buf);
 	else if (!*printer)
 		app_msg(a, _("Saved %s (no printer in the company settings)."), path);
 	else
@@ -238,8 +245,9 @@ preview_key(struct app *a, void *ctx, enum request req, int key)
 	return true;
 }
 
-/* Our details from $XDG_CONFIG_HOME/urikake/company (none: empty, and
- * the first preview of the session says so, as the command line does). */
+/* Our details: $XDG_CONFIG_HOME/urikake/company, else the database's
+ * company settings (the demo's); none: empty, and the first preview of
+ * the session says so, as the command line does. */
 static void
 load_company(struct app *a, struct company *co, struct strbuf *text)
 {
@@ -248,7 +256,7 @@ load_company(struct app *a, struct company *co, struct strbuf *text)
 	bool found = true;
 
 	ur_err_clear(&err);
-	if (company_load(path, co, &found, &err) != UR_OK)
+	if (company_src_load(a->st, path, co, &found, &err) != UR_OK)
 		app_error(a, "%s", err.msg);
 	if (!found && !a->told_no_company) {
 		a->told_no_company = true;
@@ -316,7 +324,8 @@ preview_letter_open(struct app *a, const char *code)
 	p->send.st = a->st;
 	p->send.company = &p->co;
 	p->send.templates = p->templates = kvconf_path("templates");
-	if (dunning_send_next(a->st, &p->s, a->today, &p->send.level, &err) != UR_OK ||
+	/* a letter logged today already is printed again, not logged again */
+	if (dunning_send_next(a->st, &p->s, a->today, &p->send.level, &p->logged, &err) != UR_OK ||
 	    dunning_send_letter(&p->send, &p->s, &p->d, &err) != UR_OK) {
 		app_error(a, "%s", err.msg);
 		preview_free(p);

@@ -174,16 +174,22 @@ aform_draw(struct app *a, void *ctx)
 }
 
 /* Select the whole open amount (the running difference shows what is
- * left), or unselect. */
+ * left) — in a split, only what is left of the deposit —, or unselect. */
 static void
-aform_toggle(struct aform *f)
+aform_toggle(struct app *a, struct aform *f)
 {
 	struct sui_item *it;
+	int64_t left = diff_of(f);
 
 	if (!f->n)
 		return;
 	it = &f->items[f->cursor];
-	it->amount = it->amount ? 0 : it->open;
+	if (it->amount || !f->split || it->open <= left || it->open < 0)
+		it->amount = it->amount ? 0 : it->open;
+	else if (left > 0)
+		it->amount = left;
+	else
+		app_error(a, "%s", _("Nothing is left of the deposit to apply (e edits an amount)."));
 }
 
 static void
@@ -421,7 +427,7 @@ aform_key(struct app *a, void *ctx, enum request req, int key)
 	case REQ_PAGE_DOWN: f->cursor += page; break;
 	case REQ_FIRST: f->cursor = 0; break;
 	case REQ_LAST: f->cursor = (long)f->n - 1; break;
-	case REQ_TOGGLE: aform_toggle(f); break;
+	case REQ_TOGGLE: aform_toggle(a, f); break;
 	case REQ_EDIT_AMOUNT:
 		if (f->n)
 			app_prompt(a, _("Amount applied: "), false, amount_prompt, f);

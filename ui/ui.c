@@ -123,6 +123,12 @@ ui_run(const char *db_path, const char *user, const char *notice, struct ur_err 
 	a.today = date_today();
 	ui_locale(&a);
 	ui_user_files(&a);
+	/* Lines as Unicode in our UTF-8 text, not the terminal's alternate
+	 * character set: not every terminal switches to it (in tmux under
+	 * another TERM the rules read qqqq), whatever the locale. Ambiguous
+	 * characters drawn wide would break them: the set's lines stay then. */
+	if (!a.set.ambiguous_wide)
+		setenv("NCURSES_NO_UTF8_ACS", "1", 0);
 	if (store_open(&a.st, db_path, ui_user(user), err) != UR_OK ||
 	    display_init(err) != UR_OK) {
 		ui_free(&a);

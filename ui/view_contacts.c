@@ -10,11 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "company_src.h"
 #include "contact.h"
 #include "date.h"
 #include "digest.h"
 #include "draw.h"
 #include "i18n.h"
+#include "kvconf.h"
 #include "loader.h"
 #include "money.h"
 #include "panes.h"
@@ -418,13 +420,16 @@ work_cols(const struct cset *s)
 static void
 work_note(const struct cset *s, const struct citem *r, struct strbuf *sb)
 {
-	const char *owner = txt(s, r->owner);
+	const char *owner = txt(s, r->owner), *caller;
 
 	/* who calls first: the sales rep by name, or accounting */
 	if (r->caller == CONTACT_SALES && *txt(s, r->rep))
-		sb_addf(sb, "%s · ", txt(s, r->rep));
+		caller = txt(s, r->rep);
 	else
-		sb_addf(sb, "%s · ", _("accounting"));
+		caller = _("accounting");
+	sb_addf(sb, "%s · ", caller);
+	if (strcmp(owner, caller) == 0)
+		owner = ""; /* not "accounting · accounting: …" */
 	if (r->kind == WORK_DUNNING) /* the next level only: one step at a time */
 		sb_addf(sb, ngettext_("%s (%d day overdue)", "%s (%d days overdue)",
 				      (unsigned long)r->days),
@@ -504,7 +509,7 @@ draw_entry(struct view *v, const struct cset *s, const struct citem *r, int y, e
 	sb_adds(&sb, txt(s, r->note));
 	if (!wide && *prom)
 		sb_addf(&sb, _(" | promise %s"), prom);
-	if (!wide && *next)
+	if (!wide && r->next_date) /* a level alone is in the note already */
 		sb_addf(&sb, _(" | next %s"), next);
 	draw_text(y, 0, 11, day, TEXT_LEFT, e);
 	draw_text(y, 11, 9, txt(s, r->who), TEXT_LEFT, e);
@@ -620,8 +625,9 @@ contacts_draw(struct view *v, int y, int rows)
 	settings_date(&v->app->set, v->app->today, date, sizeof date);
 	if (s->timeline) {
 		confirm_text(s, conf, sizeof conf);
-		snprintf(buf, sizeof buf, _("Contact log · %s %s · %zu · %s"), s->c.code, s->c.name,
-			 s->n, conf);
+		snprintf(buf, sizeof buf, ngettext_("Contact log · %s %s · %zu entry · %s",
+						    "Contact log · %s %s · %zu entries · %s", s->n),
+			 s->c.code, s->c.name, s->n, conf);
 	} else if (*k->rep)
 		snprintf(buf, sizeof buf, _("Worklist for %s · %zu to do · calls for %s"), date,
 			 s->n, k->rep);
@@ -742,21 +748,29 @@ static void
 digest_prompt(struct app *a, const char *path, bool final, void *ctx)
 {
 	struct contacts *k = ((struct view *)ctx)->priv;
+	char *settings = kvconf_path("company");
+	struct company co;
 	struct ur_err err;
 	struct digest g;
+	bool found;
 
-	if (!final || !path || !*path || !k)
+	if (!final || !path || !*path || !k) {
+		free(settings);
 		return;
+	}
 	digest_init_worklist(&g, k->rep, a->today);
 	for (size_t i = 0; i < k->set.n; i++)
 		digest_add_citem(&g, &k->set, &k->set.rows[i]);
 	ur_err_clear(&err);
-	if (digest_save(&g, path, &err) != UR_OK)
+	if (company_src_load(a->st, settings, &co, &found, &err) != UR_OK ||
+	    digest_save(&g, path, &co, &err) != UR_OK)
 		app_error(a, "%s", err.msg);
 	else
 		app_msg(a, ngettext_("Saved a digest of %zu call to %s.",
 				     "Saved a digest of %zu calls to %s.", g.n), g.n, path);
 	digest_free(&g);
+	company_free(&co);
+	free(settings);
 }
 
 static enum request

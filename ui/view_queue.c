@@ -35,6 +35,7 @@ struct queue {
 	struct sui_alloc *allocs; /* a matched deposit's live allocations */
 	size_t nallocs;
 	char *moved; /* another clerk took the row under the cursor: why (act keys wait) */
+	struct sui_deposit back; /* what u just brought back: the cursor goes to it */
 };
 
 static const char *const filter_names[SUI_FILTER_COUNT] = {
@@ -116,7 +117,8 @@ note_moved(struct view *v, const struct sui_deposit *was)
 }
 
 /* Re-read the queue (the database changed): the cursor stays on its
- * deposit, or where it was when the deposit left the filter. */
+ * deposit, or where it was when the deposit left the filter — or goes to
+ * the deposit an undo brought back. */
 static void
 queue_load(struct view *v)
 {
@@ -126,7 +128,10 @@ queue_load(struct view *v)
 	long pos = v->cursor;
 
 	memset(&keep, 0, sizeof keep);
-	if (row) {
+	if (q->back.id) {
+		keep = q->back;
+		memset(&q->back, 0, sizeof q->back);
+	} else if (row) {
 		keep = *row;
 		memset(row, 0, sizeof *row);
 	}
@@ -172,6 +177,7 @@ queue_close(struct view *v)
 	drop_detail(q);
 	qwin_free(&q->w);
 	free(q->moved);
+	sui_deposit_free(&q->back);
 	free(q);
 	v->priv = NULL;
 }
@@ -253,7 +259,7 @@ row_note(const struct sui_deposit *d, const char *holder, const struct qbest *be
 			 d->park_reason);
 		*e = UI_MUTED;
 	} else if (best && best->some) {
-		snprintf(buf, size, "%2d %s", best->score, best->name);
+		snprintf(buf, size, "%3d %s", best->score, best->name); /* scores pass 100 */
 		*e = UI_NORMAL;
 	} else {
 		snprintf(buf, size, "%s", best ? _("no proposal") : "…");
@@ -371,7 +377,7 @@ draw_proposal(struct view *v, const struct match_proposal *p, int y, int rows, b
 		sb_addf(&inv, "%s%s %s", p->nlines ? ", " : "", _("on account"), amt);
 	}
 	draw_text(y, 0, 2, sel ? ">" : "", TEXT_LEFT, sel ? UI_SELECTED : UI_NORMAL);
-	draw_textf(y, 2, 5, TEXT_LEFT, band, "%c %2d", letter, p->score);
+	draw_textf(y, 2, 5, TEXT_LEFT, band, "%c %3d", letter, p->score);
 	snprintf(line, sizeof line, "%s %s%s  %s", p->customer_code, p->customer_name,
 		 proposal_rating(v, p, rating, sizeof rating, &hold), inv.buf);
 	draw_text(y, 8, COLS - 8, line, TEXT_LEFT,
@@ -605,6 +611,7 @@ undo_auto(struct view *v)
 static void
 do_undo(struct view *v)
 {
+	struct queue *q = v->priv;
 	struct ur_err err;
 	struct sui_deposit d;
 	int64_t dep = 0;
@@ -614,7 +621,8 @@ do_undo(struct view *v)
 		return queue_report(v->app, &err);
 	if (store_ui_deposit_get(v->app->st, dep, &d, &err) == UR_OK) {
 		app_msg(v->app, _("Undone: deposit %s is back as it was."), d.reference);
-		sui_deposit_free(&d);
+		sui_deposit_free(&q->back);
+		q->back = d;
 	}
 	app_refresh(v->app);
 }

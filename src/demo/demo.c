@@ -15,8 +15,12 @@
 #include "money.h"
 #include "outfile.h"
 #include "store.h"
+#include "store_statement.h"
 #include "strbuf.h"
 #include "terms.h"
+
+/* data/demo-company, compiled in by build-aux/embed.sh. */
+extern const char ur_demo_company[];
 
 #define DEMO_SEED 0x75726b6b2026ULL
 #define DEMO_MONTHS 12
@@ -548,7 +552,8 @@ demo_fill(struct store *st, enum demo_size size, int32_t today, struct demo_coun
 			*out = n;
 		snprintf(after, sizeof after, "{\"size\":\"%s\",\"customers\":%zu,\"invoices\":%zu}",
 			 size == DEMO_LARGE ? "large" : "small", n.customers, n.invoices);
-		if (store_audit(st, "demo", "database", NULL, after, err) == UR_OK &&
+		if (store_company_settings_set(st, ur_demo_company, err) == UR_OK &&
+		    store_audit(st, "demo", "database", NULL, after, err) == UR_OK &&
 		    store_commit(st, err) == UR_OK)
 			return UR_OK;
 	}

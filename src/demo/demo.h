@@ -12,6 +12,11 @@
 
 struct store;
 
+/* Who the demo company's past work (matches, calls, letters) is recorded
+ * as: not the clerk trying it, whose own work of today the status line
+ * counts as "by you". */
+#define DEMO_USER "demo"
+
 enum demo_size {
 	DEMO_SMALL, /* 300 customers, 7,200 invoices */
 	DEMO_LARGE, /* 50,000 customers, 1,000,000 invoices (benchmarks) */

@@ -31,18 +31,21 @@ oldest_overdue(const struct statement *s)
 
 enum ur_status
 dunning_send_next(struct store *st, const struct statement *s, int32_t day, int *level,
-		  struct ur_err *err)
+		  bool *again, struct ur_err *err)
 {
 	int32_t since = oldest_overdue(s);
 	struct strbuf letters;
 	int recorded;
 
 	*level = 0;
+	*again = false;
 	if (!since)
 		return ur_fail(err, UR_INPUT, _("%s: nothing is overdue, no letter"), s->code);
-	if (store_statement_level(st, s->cust_id, since, day, &recorded, err) != UR_OK)
+	if (store_statement_level(st, s->cust_id, since, day, &recorded, err) != UR_OK ||
+	    (contact_level_letter(recorded) &&
+	     store_statement_letter_logged(st, s->cust_id, recorded, day, again, err) != UR_OK))
 		return err->status;
-	*level = recorded + 1;
+	*level = *again ? recorded : recorded + 1;
 	if (contact_level_letter(*level))
 		return UR_OK;
 	sb_init(&letters);
@@ -109,12 +112,23 @@ enum ur_status
 dunning_send_log(struct dunning_send *r, int32_t day, struct ur_err *err)
 {
 	struct contact c;
+	bool logged;
 
+	r->nagain = 0;
 	if (!r->nsent)
 		return UR_OK;
 	if (store_begin(r->st, err) != UR_OK)
 		return err->status;
 	for (size_t i = 0; i < r->nsent; i++) {
+		if (store_statement_letter_logged(r->st, r->sent_ids[i], r->level, day, &logged,
+						  err) != UR_OK) {
+			store_rollback(r->st);
+			return err->status;
+		}
+		if (logged) {
+			r->nagain++;
+			continue;
+		}
 		memset(&c, 0, sizeof c);
 		c.customer_id = r->sent_ids[i];
 		c.day = day;

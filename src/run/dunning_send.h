@@ -30,15 +30,18 @@ struct dunning_send {
 	int64_t *sent_ids;     /* customers of the letters sent … */
 	char **sent_notes;     /*   and their notes for the log */
 	size_t nsent;
+	size_t nagain;         /* of them, logged on that day already: not again */
 	bool ja_sent;          /* a letter in Japanese among them */
 };
 
 /** The level of customer s's next letter on day (s built for that day):
- *  one above the step recorded since its oldest overdue invoice fell due.
- *  UR_INPUT, saying why, when nothing is overdue or that level has no
- *  letter (legal action, or past the last level). */
+ *  one above the step recorded since its oldest overdue invoice fell due —
+ *  or that step's own, *again, when its letter was logged on day (printed
+ *  twice that day is a reprint, not a step up). UR_INPUT, saying why, when
+ *  nothing is overdue or that level has no letter (legal action, or past
+ *  the last level). */
 enum ur_status dunning_send_next(struct store *st, const struct statement *s, int32_t day,
-				 int *level, struct ur_err *err);
+				 int *level, bool *again, struct ur_err *err);
 
 /** The letter at r->level for s (built for the letter's day, with overdue
  *  invoices: stmt_overdue_count), into *d (free with dunning_free). */
@@ -55,7 +58,9 @@ void dunning_send_sent(struct dunning_send *r, const struct dunning_letter *d);
 
 /** Log every letter remembered as an outgoing letter at r->level on day,
  *  all or none, audited; the note names no level (the log names it in the
- *  reader's language), only the invoices: "2 × JPY 55,000". */
+ *  reader's language), only the invoices: "2 × JPY 55,000". A customer
+ *  whose letter at that level is in the log of that day already is not
+ *  logged again (a reprint): counted in r->nagain. */
 enum ur_status dunning_send_log(struct dunning_send *r, int32_t day, struct ur_err *err);
 
 void dunning_send_free(struct dunning_send *r);

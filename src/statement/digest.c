@@ -9,7 +9,6 @@
 #include "date.h"
 #include "digest.h"
 #include "i18n.h"
-#include "kvconf.h"
 #include "money.h"
 #include "outfile.h"
 #include "pdf.h"
@@ -149,44 +148,35 @@ digest_text(const struct digest *g, struct strbuf *out)
 }
 
 static enum ur_status
-digest_save_pdf(const struct digest *g, const char *path, struct ur_err *err)
+digest_save_pdf(const struct digest *g, const char *path, const struct company *co,
+		struct ur_err *err)
 {
-	char *cpath = kvconf_path("company");
-	struct company co;
 	struct outfile f;
 	struct pdf *p;
-	bool found = false;
 	enum ur_status rc;
 
-	memset(&co, 0, sizeof co);
-	rc = cpath ? company_load(cpath, &co, &found, err) : UR_OK;
-	free(cpath);
-	if (rc == UR_OK)
-		rc = outfile_open(&f, path, 0666, 0, err);
-	if (rc != UR_OK) {
-		company_free(&co);
-		return rc;
-	}
+	if (outfile_open(&f, path, 0666, 0, err) != UR_OK)
+		return err->status;
 	if ((rc = pdf_open(&f, &p, err)) == UR_OK) {
-		pdf_digest(p, g, &co, digest_lang());
+		pdf_digest(p, g, co, digest_lang());
 		rc = pdf_close(p, err);
 	}
 	rc = rc == UR_OK ? outfile_commit(&f, err) : rc;
 	if (rc != UR_OK)
 		outfile_abort(&f);
-	company_free(&co);
 	return rc;
 }
 
 enum ur_status
-digest_save(const struct digest *g, const char *path, struct ur_err *err)
+digest_save(const struct digest *g, const char *path, const struct company *co,
+	    struct ur_err *err)
 {
 	size_t n = strlen(path);
 	struct strbuf sb;
 	enum ur_status rc;
 
 	if (n > 4 && strcmp(path + n - 4, ".pdf") == 0)
-		return digest_save_pdf(g, path, err);
+		return digest_save_pdf(g, path, co, err);
 	sb_init(&sb);
 	digest_text(g, &sb);
 	rc = outfile_put(path, sb.buf, sb.len, 0666, 0, err);

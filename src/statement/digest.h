@@ -46,9 +46,10 @@ void digest_text(const struct digest *g, struct strbuf *out);
 enum stmt_lang digest_lang(void);
 
 /** Write g to path whole or not at all (outfile.h; an existing file is
- *  left alone): a PDF (company settings from the default file) when path
- *  ends in .pdf, else text. UR_INPUT / UR_FAIL naming the file. */
-enum ur_status digest_save(const struct digest *g, const char *path, struct ur_err *err);
+ *  left alone): a PDF (headed with co's name) when path ends in .pdf,
+ *  else text. UR_INPUT / UR_FAIL naming the file. */
+enum ur_status digest_save(const struct digest *g, const char *path, const struct company *co,
+			   struct ur_err *err);
 
 struct pdf;
 /** The digest on new pages in lang's font. */

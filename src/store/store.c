@@ -206,6 +206,11 @@ static const struct {
 	      " OR NEW.customer_id IS NOT OLD.customer_id OR NEW.deposit_id IS NOT OLD.deposit_id"
 	      " OR NEW.amount IS NOT OLD.amount OR NEW.refund_date IS NOT OLD.refund_date BEGIN"
 	      " SELECT RAISE(ABORT, 'refunds are a ledger: only voiding may change a row'); END;" },
+	/* v15: the company settings a database carries (the settings file's
+	 * text; the demo company's), used when there is no settings file. */
+	{ 14, "CREATE TABLE company_settings ("
+	      " id INTEGER PRIMARY KEY CHECK (id = 1),"
+	      " text TEXT NOT NULL) STRICT;" },
 };
 #define STORE_VERSION (migrations[sizeof migrations / sizeof migrations[0] - 1].version)
 
@@ -230,6 +235,19 @@ store_prepare(struct store *st, const char *sql, struct ur_err *err)
 		return NULL;
 	}
 	return s;
+}
+
+int
+store_has_schema(struct store *st, const char *sql)
+{
+	sqlite3_stmt *s = store_prepare(st, sql, NULL);
+	int found;
+
+	if (!s)
+		return 0;
+	found = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_finalize(s);
+	return found;
 }
 
 enum ur_status

@@ -27,23 +27,10 @@ store_match_done(struct store *st, sqlite3_stmt *s, int rc, struct ur_err *err)
 	return rc == SQLITE_DONE ? UR_OK : store_sqlfail(st, rc, err);
 }
 
-static int
-has_schema(struct store *st, const char *sql)
-{
-	sqlite3_stmt *s = store_prepare(st, sql, NULL);
-	int found;
-
-	if (!s)
-		return 0;
-	found = sqlite3_step(s) == SQLITE_ROW;
-	sqlite3_finalize(s);
-	return found;
-}
-
 static enum ur_status
 load_customers(struct store *st, struct match_index *ix, struct ur_err *err)
 {
-	int fee_col = has_schema(st, "SELECT 1 FROM pragma_table_info('customer')"
+	int fee_col = store_has_schema(st, "SELECT 1 FROM pragma_table_info('customer')"
 				     " WHERE name = 'fee_policy'");
 	sqlite3_stmt *s = store_prepare(st, fee_col ?
 		"SELECT id, code, name, kana, kana_key, currency, fee_policy, payer_parent, rep_kana,"
@@ -250,7 +237,7 @@ load_virtual(struct store *st, struct match_index *ix, struct ur_err *err)
 	sqlite3_stmt *s;
 	int rc;
 
-	if (!has_schema(st, "SELECT 1 FROM sqlite_master WHERE type = 'table'"
+	if (!store_has_schema(st, "SELECT 1 FROM sqlite_master WHERE type = 'table'"
 			    " AND name = 'virtual_account'"))
 		return UR_OK;
 	if (!(s = store_prepare(st, "SELECT acct_number, customer_id FROM virtual_account",

@@ -104,6 +104,9 @@ enum ur_status store_exec(struct store *st, const char *sql, struct ur_err *err)
 /** A one-off statement prepared from sql (the caller finalizes it), or NULL
  *  with err filled. */
 sqlite3_stmt *store_prepare(struct store *st, const char *sql, struct ur_err *err);
+/* Whether sql (a look at the schema) returns a row: a table or column that
+ * an older database opened read-only may not have yet. */
+int store_has_schema(struct store *st, const char *sql);
 /** Bind s, or NULL when s is NULL or "". */
 int store_bind_text(sqlite3_stmt *s, int idx, const char *text);
 /** 'YYYY-MM-DDTHH:MM:SSZ' of day at the current UTC time of day: when a

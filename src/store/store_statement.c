@@ -1,6 +1,7 @@
 /* store_statement: the SQL behind statements and dunning letters (see
  * store_statement.h) — balance on a day, movements of a period, open
- * invoices on a day, and the dunning step a customer has reached. */
+ * invoices on a day, the dunning step a customer has reached, and our
+ * company settings kept in the database. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -249,4 +250,66 @@ store_statement_level(struct store *st, int64_t cust_id, int32_t since, int32_t 
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_sqlfail(st, rc, err);
 	return UR_OK;
+}
+
+enum ur_status
+store_statement_letter_logged(struct store *st, int64_t cust_id, int level, int32_t day,
+			      bool *logged, struct ur_err *err)
+{
+	static const char sql[] =
+		"SELECT 1 FROM contact WHERE customer_id = ?1 AND dunning_level = ?2"
+		" AND channel = 'letter' AND at >= ?3 AND at < date(?3, '+1 day') LIMIT 1";
+	sqlite3_stmt *s = store_prepare(st, sql, err);
+	int rc;
+
+	*logged = false;
+	if (!s)
+		return STATUS(err);
+	sqlite3_bind_int64(s, 1, cust_id);
+	sqlite3_bind_int(s, 2, level);
+	store_bind_date(s, 3, day);
+	*logged = (rc = sqlite3_step(s)) == SQLITE_ROW;
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sqlfail(st, rc, err);
+	return UR_OK;
+}
+
+enum ur_status
+store_company_settings(struct store *st, char **text, struct ur_err *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	*text = NULL;
+	if (!store_has_schema(st, "SELECT 1 FROM sqlite_schema WHERE type = 'table'"
+			      " AND name = 'company_settings'"))
+		return UR_OK; /* a database opened read-only may be older than the table */
+	if (!(s = store_prepare(st, "SELECT text FROM company_settings WHERE id = 1", err)))
+		return STATUS(err);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW && sqlite3_column_text(s, 0))
+		*text = xstrdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sqlfail(st, rc, err);
+	return UR_OK;
+}
+
+enum ur_status
+store_company_settings_set(struct store *st, const char *text, struct ur_err *err)
+{
+	static const char sql[] =
+		"INSERT INTO company_settings (id, text) VALUES (1, ?1)"
+		" ON CONFLICT (id) DO UPDATE SET text = excluded.text";
+	sqlite3_stmt *s = store_prepare(st, sql, err);
+	int rc;
+
+	if (!s)
+		return STATUS(err);
+	sqlite3_bind_text(s, 1, text, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_sqlfail(st, rc, err);
+	return store_audit(st, "set", "company_settings", NULL, NULL, err);
 }

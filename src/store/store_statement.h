@@ -1,6 +1,8 @@
 /* store_statement: the SQL behind customer statements and dunning letters —
  * a customer's balance on a day, its movements in a period, its open
- * invoices on a day, and the dunning step a customer has reached. */
+ * invoices on a day, the dunning step a customer has reached and whether
+ * a letter was logged on a day, and the company settings the database
+ * carries. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_STORE_STATEMENT_H
 #define UR_SRC_STORE_STATEMENT_H
@@ -77,5 +79,17 @@ enum ur_status store_statement_open_items(struct store_statement *q, int64_t cus
  *  when none. */
 enum ur_status store_statement_level(struct store *st, int64_t cust_id, int32_t since,
 				     int32_t day, int *level, struct ur_err *err);
+/** The company settings the database carries (the text of a settings
+ *  file; a demo database has the demo company's): *text NULL when none
+ *  (also in a database from before them). Free with free(). */
+enum ur_status store_company_settings(struct store *st, char **text, struct ur_err *err);
+/** Store them, audited (in the caller's transaction if one is open). */
+enum ur_status store_company_settings_set(struct store *st, const char *text,
+					  struct ur_err *err);
+
+/** Whether a letter at dunning level was logged for cust_id on day (a
+ *  second copy of it that day is a reprint, not another step). */
+enum ur_status store_statement_letter_logged(struct store *st, int64_t cust_id, int level,
+					     int32_t day, bool *logged, struct ur_err *err);
 
 #endif

@@ -13,11 +13,14 @@ struct store;
 struct sui_deposit;
 
 /* The columns sui_deposit_row reads, from deposit d: the payer's first
- * (STORE_PAYER_D_COLS, store_priv.h), then these. */
+ * (STORE_PAYER_D_COLS, store_priv.h), then these. The account is
+ * BANK-BRANCH-NUMBER, or the number alone (a Chinese account has no
+ * codes), or "-" when the bank file named none. */
 #define SUI_DEPOSIT_COLS \
 	"SELECT " STORE_PAYER_D_COLS "d.id, d.booking_date, d.amount, d.currency, d.state," \
 	" ifnull(d.customer_id, 0), d.reference, ifnull(d.park_reason, '')," \
-	" d.acct_bank || '-' || d.acct_branch || '-' || d.acct_number," \
+	" ifnull(nullif(replace(ltrim(d.acct_bank || '-' || d.acct_branch || '-', '-'), '--', '-')" \
+	" || d.acct_number, ''), '-')," \
 	" ifnull((SELECT c.code FROM customer c WHERE c.id = d.customer_id), '')," \
 	" ifnull((SELECT c.name FROM customer c WHERE c.id = d.customer_id), '')," \
 	" ifnull((SELECT group_concat(i.number, ' ') FROM allocation a" \

@@ -81,5 +81,29 @@ promises=$(awk -F, 'NR > 1 && $(NF - 4) != ""' h-contacts.csv | wc -l)
 t_ok "promises to pay logged ($promises)" test "$promises" -ge 3
 "$URIKAKE" --db h.db contact worklist >h-work.txt
 t_grep "the worklist has follow-ups due today" "^Follow-ups due" h-work.txt
-unset URIKAKE_TODAY
+# The demo company's own details are in the demo database: its statements
+# and letters have a sender, an address and a bank account without a
+# settings file; a settings file of one's own comes first.
+export XDG_CONFIG_HOME="$T/cfg"
+t_ok "a demo customer's statement without a settings file" "$URIKAKE" --db h.db statement C00001
+t_grep "... from the demo company" "株式会社さくら精機" .out
+t_grep "... with its address" "東京都千代田区内神田" .out
+t_grep "... and registration number" "T1010001234567" .out
+t_is "... and no note of missing settings" "$(grep -c 'no company settings' .err)" 0
+t_ok "a demo dunning letter" "$URIKAKE" --db h.db dunning C00014 --level 1 --dry-run
+t_grep "... says where to pay" "みずほ銀行 神田支店" .out
+t_ok "a Chinese customer's statement" "$URIKAKE" --db h.db statement C00010
+t_grep "... from the demo company, in Chinese" "樱花精机株式会社" .out
+t_grep "... its bank in China" "招商银行上海分行" .out
+mkdir -p "$T/cfg/urikake" && printf 'name = 株式会社テスト\n' >"$T/cfg/urikake/company"
+t_ok "with a settings file of one's own" "$URIKAKE" --db h.db statement C00001
+t_grep "... that file's company" "株式会社テスト" .out
+t_is "... not the demo's" "$(grep -c さくら精機 .out)" 0
+rm -r "$T/cfg/urikake"
+if command -v sqlite3 >/dev/null; then
+	sqlite3 h.db 'DROP TABLE company_settings; PRAGMA user_version = 13'
+	t_ok "a database from before company settings" "$URIKAKE" --db h.db statement C00001
+	t_grep "... has none, and says so" "no company settings" .err
+fi
+unset URIKAKE_TODAY XDG_CONFIG_HOME
 t_done

@@ -125,6 +125,23 @@ if command -v sqlite3 >/dev/null; then
 	t_is "the contact is in the log at level 2" \
 		"$(sqlite3 "$DB" "SELECT channel, dunning_level FROM contact")" "letter|2"
 fi
+# The same letter again on the same day (a paper jam, a second copy) is a
+# reprint: written, and not logged twice; a letter to standard output is a
+# preview and logs nothing.
+t_ok "the level 2 letter printed again the same day" \
+	U dunning J1 --level 2 --company "$T/company" -o "$T/d-again.pdf"
+t_grep "... says it was in the log already" \
+	"1 letter at level 2 was in today's contact log already: not logged again" "$T/.out"
+t_is "... and records nothing new" "$(grep -c Recorded "$T/.out")" 0
+t_ok "... but writes the letter" test -s "$T/d-again.pdf"
+t_ok "a letter to standard output" U dunning J1 --level 1 --company "$T/company"
+t_grep "... is the letter" "A-1 " "$T/.out"
+t_grep "... says a preview logs nothing" "preview on standard output logs nothing" "$T/.err"
+t_ok "... twice" U dunning J1 --level 1 --company "$T/company" --format txt
+if command -v sqlite3 >/dev/null; then
+	t_is "neither the reprint nor the previews were logged" \
+		"$(sqlite3 "$DB" "SELECT channel, dunning_level FROM contact")" "letter|2"
+fi
 t_ok "the letter in the log, read in Chinese" U --lang zh_CN contact list J1
 t_grep "... names the level once, in Chinese, with no Japanese or English words" \
 	"^    催款函: [0-9]* × JPY [0-9,]*$" "$T/.out"

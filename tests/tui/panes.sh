@@ -79,6 +79,12 @@ seed_money() { # DB
 	"$URIKAKE" --db "$1" match confirm --deposit MONEY-2 --on-account 50000 --customer C90010
 }
 
+# A database without the demo's company settings (and no settings file),
+# for nocompany.script.
+seed_nocompany() { # DB
+	sqlite3 "$1" "DELETE FROM company_settings"
+}
+
 # C00001 calls back with a long note (more lines than a screen) and a new
 # promise, for worklog.script; the call of 03-10 stays, its promise broken.
 seed_worklog() { # DB
@@ -93,10 +99,11 @@ $i. 取引先からの入金が遅れているため、今月末の支払いは�
 }
 
 # C00014 was sent the reminder (level 1) and C00143 the certified letter
-# (level 3), for dunning.script; both owe overdue invoices in the demo.
+# (level 3) on 03-20, for dunning.script; both owe overdue invoices in the
+# demo. (A letter of today would be printed again by D, not the next one.)
 seed_dunning() { # DB
-	"$URIKAKE" --db "$1" contact dunning C00014 --level 1 &&
-	"$URIKAKE" --db "$1" contact dunning C00143 --level 3
+	URIKAKE_TODAY=2026-03-20 "$URIKAKE" --db "$1" contact dunning C00014 --level 1 &&
+	URIKAKE_TODAY=2026-03-20 "$URIKAKE" --db "$1" contact dunning C00143 --level 3
 }
 
 # C00001 (Japanese) and C00010 (Chinese) answer the balance confirmation
@@ -251,7 +258,7 @@ for size in 80x24 132x43; do
 	done
 	lang_screens money seed_money $size
 	lang_screens worklog seed_worklog $size
-	lang_screens nocompany true $size
+	lang_screens nocompany seed_nocompany $size
 	lang_screens dunning seed_dunning $size
 	for lang in ja zh_CN; do
 		dun="$T/out/$size/dunning-$lang" # not d: t_ok sets it
@@ -267,6 +274,13 @@ for size in 80x24 132x43; do
 				ORDER BY k.id")" \
 			"C00014|letter|2|2026-03-31|3 × JPY 7,982,810
 C00209|letter|1|2026-03-31|2 × JPY 8,322,930"
+	done
+	for lang in ja zh_CN; do
+		f="$T/out/$size/dunning-$lang/dunning-01-aging-letter.screen"
+		[ -f "$f" ] || continue
+		t_grep "$size $lang: the demo's letter is from the demo company" "株式会社さくら精機" "$f"
+		t_is "... saying nothing of missing settings" \
+			"$(grep -c '自社設定がありません\|没有公司设置' "$f")" 0
 	done
 	t_grep "$size: ja preview without settings says so" "自社設定がありません" \
 		"$T/out/$size/nocompany-ja/nocompany-01-preview.screen"

@@ -34,6 +34,8 @@ check_lost_race() {
 
 tui_demo_db "$T/demo.db" || t_skip_all "cannot build the demo database"
 tui_catalogues "$T/locale" || t_skip_all "cannot compile the catalogues (msgfmt)"
+URIKAKE_TODAY=2026-03-31 "$URIKAKE" --db "$T/own.db" --user tester demo >/dev/null ||
+	t_skip_all "cannot build the demo database"
 for size in 80x24 132x43; do
 	for script in shell actions clerks; do
 		out="$T/out/$size/$script"
@@ -61,6 +63,22 @@ for size in 80x24 132x43; do
 		done
 	done
 	check_screens "$T/out/$size/lang"
+	# The demo made by the clerk who opens it (as ./quickstart demo does):
+	# its history is not counted as this clerk's matches of today.
+	mkdir -p "$T/out/$size/fresh"
+	for lang in ja zh_CN; do
+		run="$T/run-$size-fresh-$lang"
+		mkdir -p "$run"
+		cp "$T/own.db" "$run/db.db"
+		URIKAKE_LOCALEDIR="$T/locale" tui_run "$top_srcdir/tests/tui/scripts/fresh.script" \
+			"$size" "$run/db.db" "$run" --lang "$lang"
+		t_is "fresh.script in $lang at $size exits 0 and prints nothing" \
+			"$?:$(cat "$run/stderr")" "0:"
+		t_is "$size $lang: a fresh demo's status line counts nothing as the clerk's" \
+			"$(tail -2 "$run/fresh-01-first.screen" | head -1 | grep -o "[0-9]*$")" "0"
+		mv "$run/fresh-01-first.screen" "$T/out/$size/fresh/$lang-fresh-01-first.screen"
+	done
+	check_screens "$T/out/$size/fresh"
 done
 t_is "every expected screen was produced" \
 	"$(cd "$top_srcdir/tests/tui/expected" && ls */*.screen | sort)" \

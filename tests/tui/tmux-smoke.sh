@@ -45,6 +45,13 @@ wait_for a "C.UTF-8"
 t_report $? "LANG unset: switches to C.UTF-8 and says so"
 wait_for a "株式会社"
 t_report $? "CJK names drawn"
+# rule_drawn SESSION LABEL: the detail's rule is a line (U+2500), never the
+# qqqq of an alternate character set the terminal did not switch to.
+rule_drawn() {
+	wait_for "$1" "^──" && ! grep -q "^qq" "$T/cap"
+	t_report $? "$2: the detail's rule is drawn as a line, not qq"
+}
+rule_drawn a "LANG unset"
 tm resize-window -t a -x 132 -y 43 2>/dev/null || tm resize-pane -t a -x 132 -y 43
 wait_for a "Best proposal.*$"
 t_report $? "redrawn after a resize"
@@ -117,9 +124,11 @@ wait_for lja "locale-gen ja_JP"
 t_report $? "a locale not generated: the first screen says how to generate it (ja)"
 grep -q "自動消込" "$T/cap"
 t_report $? "... in Japanese all the same"
+rule_drawn lja "a locale not generated (ja)"
 tm send-keys -t lja q
 start lzh xterm-256color tester LANG=zh_CN.UTF-8@x LC_ALL= LANGUAGE= URIKAKE_LOCALEDIR=$T/locale
 wait_for lzh "locale-gen zh_CN"
 t_report $? "... (zh_CN)"
+rule_drawn lzh "a locale not generated (zh_CN)"
 tm send-keys -t lzh q
 t_done
