@@ -82,6 +82,34 @@ bind_key(sqlite3_stmt *st, enum sui_sort s, const struct sui_deposit *d)
 	sqlite3_bind_int64(st, 3, d->id);
 }
 
+/* Finalize s after the page's last step ended with rc; on an error the
+ * rows read are freed. */
+static enum ur_status
+rows_finish(struct store *st, sqlite3_stmt *s, int rc, struct sui_deposit *out, int *n,
+	    struct ur_err *err)
+{
+	if (sui_finish(st, s, rc, err) != UR_OK) {
+		for (int i = 0; i < *n; i++)
+			sui_deposit_free(&out[i]);
+		*n = 0;
+		return err->status;
+	}
+	return UR_OK;
+}
+
+/* Read the deposit rows of s into out (at most max). */
+static enum ur_status
+read_rows(struct store *st, sqlite3_stmt *s, int max, struct sui_deposit *out, int *n,
+	  struct ur_err *err)
+{
+	int rc;
+
+	*n = 0;
+	while (*n < max && (rc = sqlite3_step(s)) == SQLITE_ROW)
+		sui_deposit_row(s, &out[(*n)++]);
+	return rows_finish(st, s, *n == max ? SQLITE_DONE : rc, out, n, err);
+}
+
 /* Today's automatic matches in each sort order, as deposit ids: that
  * filter reads the allocation log, so a page of it in sort order looks up
  * and sorts every deposit matched today (15,000 in the large demo: 30 ms a
@@ -179,15 +207,7 @@ list_page(struct store *st, const struct sui_list *l, long start, int dir, int m
 		else if (rc != SQLITE_DONE)
 			break;
 	}
-	if (rc == SQLITE_ROW)
-		rc = SQLITE_DONE;
-	if (sui_finish(st, s, rc, err) != UR_OK) {
-		for (int i = 0; i < *n; i++)
-			sui_deposit_free(&out[i]);
-		*n = 0;
-		return err->status;
-	}
-	return UR_OK;
+	return rows_finish(st, s, rc == SQLITE_ROW ? SQLITE_DONE : rc, out, n, err);
 }
 
 /* Where a page of the list starts, into *start; false when from is not
@@ -204,26 +224,6 @@ list_start(const struct sui_list *l, const struct sui_deposit *from, int dir, bo
 	return true;
 }
 
-/* Read the deposit rows of s into out (at most max). */
-static enum ur_status
-read_rows(struct store *st, sqlite3_stmt *s, int max, struct sui_deposit *out, int *n,
-	  struct ur_err *err)
-{
-	int rc;
-
-	*n = 0;
-	while (*n < max && (rc = sqlite3_step(s)) == SQLITE_ROW)
-		sui_deposit_row(s, &out[(*n)++]);
-	if (*n == max)
-		rc = SQLITE_DONE;
-	if (sui_finish(st, s, rc, err) != UR_OK) {
-		for (int i = 0; i < *n; i++)
-			sui_deposit_free(&out[i]);
-		*n = 0;
-		return err->status;
-	}
-	return UR_OK;
-}
 
 enum ur_status
 store_ui_queue_page(struct store *st, enum sui_filter f, enum sui_sort so, int32_t today,
