@@ -446,6 +446,35 @@ check_find(struct store *st)
 /* A deposit's allocation rows, live or voided. */
 #define ALLOC_ROWS "(SELECT count(*) FROM allocation WHERE deposit_id = deposit.id)"
 
+/* Is deposit id in the "auto-matched today" filter's pages (sorted by
+ * payer; today as the matches were made), at the position the count
+ * gives? */
+static bool
+in_auto_today(struct store *st, int64_t id)
+{
+	struct sui_deposit pg[7];
+	int n = 0, k = 0;
+	long pos = -1;
+	bool found = false;
+	struct ur_err err;
+
+	do {
+		for (int i = 0; i < n; i++)
+			sui_deposit_free(&pg[i]);
+		store_ui_queue_page(st, SUI_AUTO_TODAY, SUI_BY_PAYER, date_today(), NULL, 1,
+				    false, k, 7, pg, &n, &err);
+		for (int i = 0; i < n && !found; i++)
+			if (pg[i].id == id && store_ui_queue_count(st, SUI_AUTO_TODAY, SUI_BY_PAYER,
+								   date_today(), &pg[i], &pos,
+								   &err) == UR_OK)
+				found = pos == k + i;
+		k += n;
+	} while (n == 7 && !found);
+	for (int i = 0; i < n; i++)
+		sui_deposit_free(&pg[i]);
+	return found;
+}
+
 /* An automatic match undone from the queue: refused when the deposit
  * changed since (nothing written), else voided (not deleted) and audited;
  * a match by hand is not the engine's to undo. */
@@ -473,7 +502,9 @@ check_undo_auto(struct store *st, const char *path)
 	store_ui_deposit_get(st, id, &m.d, &err);
 	tap_is_int(store_ui_allocations(st, id, &a, &n, &err), UR_OK, "its allocations");
 	tap_ok(n > 0 && a[0].kind == ALLOC_AUTO, "… the engine's");
+	tap_ok(in_auto_today(st, id), "… in the auto-matched list of today, where counted");
 	tap_is_int(store_match_undo(other, id, &err), UR_OK, "suzuki undoes it meanwhile");
+	tap_ok(!in_auto_today(st, id), "… gone from the list at once (another connection's change)");
 	audits = ts_q1(path, "SELECT count(*) FROM audit");
 	tap_is_int(store_ui_undo_auto(st, &m.d, a, n, &err), UR_CONFLICT,
 		   "undoing the match seen is refused: the deposit changed since");
@@ -481,11 +512,13 @@ check_undo_auto(struct store *st, const char *path)
 	tap_is_int(ts_q1(path, "SELECT count(*) FROM audit"), audits, "… writing nothing");
 	tap_is_int(store_match_confirm(st, &md, &m.r.prop[0], ALLOC_AUTO, &err), UR_OK,
 		   "matched automatically again");
+	tap_ok(in_auto_today(st, id), "… back in the list");
 	free(a);
 	sui_deposit_free(&m.d);
 	store_ui_deposit_get(st, id, &m.d, &err);
 	store_ui_allocations(st, id, &a, &n, &err);
 	tap_is_int(store_ui_undo_auto(st, &m.d, a, n, &err), UR_OK, "the clerk undoes it");
+	tap_ok(!in_auto_today(st, id), "… gone from the list (this connection's change)");
 	tap_is_int(live_allocations(path, id), 0, "… its allocations voided");
 	tap_is_int(q1(path, ALLOC_ROWS, id), rows + 2 * (long long)n,
 		   "… kept in the ledger, both times");

@@ -28,7 +28,7 @@
 #define POLL_MS 250
 #define LOAD_POLL_MS 20     /* while a pane loads: wake to redraw the progress */
 #define AHEAD_POLL_MS 100   /* while a hidden pane loads: wake to start the next */
-#define LOADER_CACHE_KIB 2048 /* page cache of each pane's own connection */
+#define LOADER_CACHE_KIB 1024 /* page cache of each pane's own connection */
 
 static void __attribute__((format(printf, 3, 0)))
 app_vmsg(struct app *a, bool error, const char *fmt, va_list ap)

@@ -84,6 +84,8 @@ run_one(struct loader *l, struct slot *s, struct ur_err *err)
 	store_ui_snapshot(l->st, true);
 	rc = s->job->run(l, l->st, s->work, err);
 	store_ui_snapshot(l->st, false);
+	/* a pane reloads seldom: its pages need not stay in memory meanwhile */
+	store_ui_release(l->st);
 	return rc;
 }
 

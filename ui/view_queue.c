@@ -22,7 +22,7 @@
 /* Milliseconds a frame may spend on the list's proposals. */
 #define PROPOSAL_BUDGET_MS 5.0
 /* Database pages kept in memory: the rows and customers revisited. */
-#define PAGE_CACHE_KIB 4096
+#define PAGE_CACHE_KIB 2048
 
 struct queue {
 	struct qwin w;

@@ -47,6 +47,7 @@ ar_set_free(struct ar_set *set)
 	free(set->rows);
 	free(set->view);
 	free(set->totals);
+	free(set->rin);
 	rating_hist_free(&set->hist);
 	memset(set, 0, sizeof *set);
 }
@@ -109,7 +110,9 @@ ar_set_add(struct ar_set *set, int64_t customer_id, const char *currency)
 	if (set->n == set->cap) {
 		set->cap = set->cap ? 2 * set->cap : 256;
 		set->rows = xrealloc(set->rows, set->cap * set->stride);
+		set->rin = xrealloc(set->rin, set->cap * sizeof *set->rin);
 	}
+	memset(&set->rin[set->n], 0, sizeof *set->rin);
 	r = ar_set_at(set, set->n++);
 	memset(r, 0, set->stride);
 	r->customer_id = customer_id;
@@ -225,36 +228,78 @@ ar_bucket_key(const struct ar_set *set, int b, char *buf, size_t size)
 		snprintf(buf, size, "d%d_%d", k ? set->bounds[k - 1] + 1 : 1, set->bounds[k]);
 }
 
+struct rating_input *
+ar_set_rin(struct ar_set *set, const struct ar_row *r)
+{
+	return &set->rin[((const char *)r - set->rows) / set->stride];
+}
+
+/* The row of customer_id in currency; NULL when it has none. */
+static const struct ar_row *
+ar_set_row_of(struct ar_set *set, int64_t customer_id, const char *currency)
+{
+	const struct ar_row *r = ar_set_first(set, customer_id);
+	const char *end = set->rows + set->n * set->stride;
+
+	for (; r && (const char *)r < end && r->customer_id == customer_id;
+	     r = (const struct ar_row *)((const char *)r + set->stride))
+		if (strcmp(r->currency, currency) == 0)
+			return r;
+	return NULL;
+}
+
+/* Keep in the history only the customers and currencies with no row. */
+static void
+ar_hist_rest(struct ar_set *set)
+{
+	struct rating_hist *h = &set->hist;
+	size_t keep = 0;
+
+	for (size_t i = 0; i < h->n; i++)
+		if (!ar_set_row_of(set, h->e[i].customer_id, h->e[i].currency))
+			h->e[keep++] = h->e[i];
+	h->n = h->cap = keep;
+	if (keep) {
+		h->e = xrealloc(h->e, keep * sizeof *h->e);
+	} else {
+		free(h->e);
+		h->e = NULL;
+	}
+}
+
 void
 ar_set_rate(struct ar_set *set)
 {
 	for (size_t i = 0; i < set->n; i++) {
 		struct ar_row *r = ar_set_at(set, i);
+		struct rating_input in = { 0 };
 		const struct rating_input *h = rating_hist_find(&set->hist, r->customer_id,
 								r->currency);
 
+		if (set->rin)
+			in = set->rin[i];
 		if (h)
-			rating_input_merge(&r->rin, h);
-		r->rin.credit_use = ar_credit_use(r);
-		rating_rate(&r->rin, &r->rating);
+			rating_input_merge(&in, h);
+		in.credit_use = ar_credit_use(r);
+		rating_rate(&in, &r->rating);
 	}
+	free(set->rin);
+	set->rin = NULL;
+	ar_hist_rest(set);
 }
 
 void
 ar_set_rating(struct ar_set *set, int64_t customer_id, const char *currency,
 	      int64_t credit_limit, struct rating *out)
 {
-	const struct ar_row *r = ar_set_first(set, customer_id);
-	const char *end = set->rows + set->n * set->stride;
+	const struct ar_row *r = ar_set_row_of(set, customer_id, currency);
 	const struct rating_input *h;
 	struct rating_input in;
 
-	for (; r && (const char *)r < end && r->customer_id == customer_id;
-	     r = (const struct ar_row *)((const char *)r + set->stride))
-		if (strcmp(r->currency, currency) == 0) {
-			*out = r->rating;
-			return;
-		}
+	if (r) {
+		*out = r->rating;
+		return;
+	}
 	memset(&in, 0, sizeof in);
 	if ((h = rating_hist_find(&set->hist, customer_id, currency)))
 		in = *h;

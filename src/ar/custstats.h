@@ -42,7 +42,6 @@ struct ar_row {
 				   (earlier steps belong to a past episode) */
 	int8_t collector;       /* the customer's own choice of who calls
 				   (enum contact_owner; 0: the level's rule) */
-	struct rating_input rin; /* its open overdue items, then its history */
 	struct rating rating;   /* by ar_set_rate */
 	int64_t bucket[];       /* set->nbuckets amounts */
 };
@@ -101,7 +100,13 @@ struct ar_set {
 	struct ar_chunk *chunks;   /* the codes, names and sales reps */
 	const char *reps[AR_MAX_REPS]; /* the sales reps kept so far */
 	int nreps;
-	struct rating_hist hist;   /* every customer's payment history at as_of */
+	/* While loading, each row's open overdue items (by row index), rated
+	 * with its history and freed by ar_set_rate: kept out of the rows,
+	 * which a pane holds all day. */
+	struct rating_input *rin;
+	/* The payment history at as_of: every customer's while loading; once
+	 * rated, only of those with no row (their rating is the row's). */
+	struct rating_hist hist;
 	/* Set by the caller after ar_set_init (may stay NULL): the store calls
 	 * it every few thousand items it reads, for a progress display. */
 	void (*progress)(void *ctx, size_t items);
@@ -139,8 +144,11 @@ void ar_bucket_label(const struct ar_set *set, int b, char *buf, size_t size);
  *  "d90_plus") into buf. */
 void ar_bucket_key(const struct ar_set *set, int b, char *buf, size_t size);
 
-/** Rate every row: its open overdue items (rin, added while loading) with
- *  its history from set->hist and its credit use. */
+/** The rating inputs of row r while loading (its open overdue items). */
+struct rating_input *ar_set_rin(struct ar_set *set, const struct ar_row *r);
+/** Rate every row: its open overdue items (set->rin, added while loading)
+ *  with its history from set->hist and its credit use; then free rin and
+ *  keep in hist only the customers and currencies with no row. */
 void ar_set_rate(struct ar_set *set);
 /** The rating of customer_id in currency at the set's date: its row's, or
  *  for a customer with nothing open, its history alone (credit_limit > 0:

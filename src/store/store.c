@@ -22,6 +22,7 @@
 #include "netfs.h"
 #include "outfile.h"
 #include "store_priv.h"
+#include "store_ui_priv.h"
 #include "xalloc.h"
 
 /* Migration steps, applied in order, each in its own transaction that also
@@ -711,6 +712,7 @@ store_close(struct store *st)
 		free(st->inv_strs[i]);
 	sb_free(&st->before);
 	sb_free(&st->after);
+	sui_lists_free(st->lists);
 	free(st->last_code);
 	free(st->path);
 	free(st->user);

@@ -174,7 +174,8 @@ ar_invoice(struct ar_set *set, sqlite3_stmt *s, struct ur_err *err)
 	if (due < set->as_of && (!r->oldest_due || due < r->oldest_due))
 		r->oldest_due = due;
 	if (due < set->as_of)
-		rating_add_open(&r->rin, sqlite3_column_int64(s, 4), (int)(set->as_of - due));
+		rating_add_open(ar_set_rin(set, r), sqlite3_column_int64(s, 4),
+				(int)(set->as_of - due));
 	return UR_OK;
 }
 
@@ -187,8 +188,10 @@ ar_drop_zero(struct ar_set *set)
 	for (size_t i = 0; i < set->n; i++) {
 		const struct ar_row *r = ar_set_at(set, i);
 
-		if ((r->total != 0 || r->overdue != 0 || r->on_account != 0) && keep++ != i)
+		if ((r->total != 0 || r->overdue != 0 || r->on_account != 0) && keep++ != i) {
 			memcpy(ar_set_at(set, keep - 1), r, set->stride);
+			set->rin[keep - 1] = set->rin[i];
+		}
 	}
 	set->n = keep;
 	ar_set_shrink(set);

@@ -58,6 +58,8 @@ struct store {
 	char *cust_strs[STORE_CUST_STRS];
 	char *inv_strs[STORE_INV_STRS];
 	struct strbuf before, after;
+	/* the queue's lists of today's automatic matches (store_ui_queue.c) */
+	struct sui_lists *lists;
 };
 
 /* How long a statement waits for another connection's lock. */

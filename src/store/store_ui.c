@@ -85,6 +85,12 @@ store_ui_cache(struct store *st, int kib, struct ur_err *err)
 }
 
 void
+store_ui_release(struct store *st)
+{
+	sqlite3_db_release_memory(st->db);
+}
+
+void
 store_ui_stop_hook(struct store *st, int (*stop)(void *ctx), void *ctx)
 {
 	sqlite3_progress_handler(st->db, stop ? 1000 : 0, stop, ctx);

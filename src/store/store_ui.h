@@ -108,6 +108,9 @@ enum ur_status store_ui_open_reader(struct store **out, const char *path, const 
 void store_ui_snapshot(struct store *st, bool on);
 /** Let the connection keep up to kib KiB of database pages in memory. */
 enum ur_status store_ui_cache(struct store *st, int kib, struct ur_err *err);
+/** Give back the memory the connection's page cache holds (it fills
+ *  again as it reads). */
+void store_ui_release(struct store *st);
 /** Have stop(ctx) asked every few thousand steps of the connection's
  *  queries; a non-zero answer interrupts the running query (it fails with
  *  UR_FAIL). NULL stop: never. For loads run in the background, so that a

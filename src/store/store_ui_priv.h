@@ -35,6 +35,10 @@ char *sui_col_dup(sqlite3_stmt *s, int col);
 /** Column text copied (truncated) into buf. */
 void sui_col_copy(sqlite3_stmt *s, int col, char *buf, size_t size);
 
+struct sui_lists;
+/** Free the queue's lists of today's automatic matches (NULL: none). */
+void sui_lists_free(struct sui_lists *l);
+
 /** Fill d (owned strings) from a row of SUI_DEPOSIT_COLS. */
 void sui_deposit_row(sqlite3_stmt *s, struct sui_deposit *d);
 

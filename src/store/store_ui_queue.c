@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kana.h"
@@ -12,6 +13,7 @@
 #include "store_ui.h"
 #include "store_ui_priv.h"
 #include "strbuf.h"
+#include "xalloc.h"
 
 /* The WHERE clause of a filter; ?1 is today. */
 static const char *
@@ -80,6 +82,21 @@ bind_key(sqlite3_stmt *st, enum sui_sort s, const struct sui_deposit *d)
 	sqlite3_bind_int64(st, 3, d->id);
 }
 
+/* Finalize s after the page's last step ended with rc; on an error the
+ * rows read are freed. */
+static enum ur_status
+rows_finish(struct store *st, sqlite3_stmt *s, int rc, struct sui_deposit *out, int *n,
+	    struct ur_err *err)
+{
+	if (sui_finish(st, s, rc, err) != UR_OK) {
+		for (int i = 0; i < *n; i++)
+			sui_deposit_free(&out[i]);
+		*n = 0;
+		return err->status;
+	}
+	return UR_OK;
+}
+
 /* Read the deposit rows of s into out (at most max). */
 static enum ur_status
 read_rows(struct store *st, sqlite3_stmt *s, int max, struct sui_deposit *out, int *n,
@@ -90,15 +107,121 @@ read_rows(struct store *st, sqlite3_stmt *s, int max, struct sui_deposit *out, i
 	*n = 0;
 	while (*n < max && (rc = sqlite3_step(s)) == SQLITE_ROW)
 		sui_deposit_row(s, &out[(*n)++]);
-	if (*n == max)
-		rc = SQLITE_DONE;
-	if (sui_finish(st, s, rc, err) != UR_OK) {
-		for (int i = 0; i < *n; i++)
-			sui_deposit_free(&out[i]);
-		*n = 0;
-		return err->status;
+	return rows_finish(st, s, *n == max ? SQLITE_DONE : rc, out, n, err);
+}
+
+/* Today's automatic matches in each sort order, as deposit ids: that
+ * filter reads the allocation log, so a page of it in sort order looks up
+ * and sorts every deposit matched today (15,000 in the large demo: 30 ms a
+ * page). Made once per sort order until the data or the day changes; a
+ * deposit not in the list (the cursor's, gone from the filter) is read
+ * through SQL as the other filters are. */
+struct sui_list {
+	int64_t stamp;
+	int32_t today;
+	bool made;
+	int64_t *id;
+	size_t n;
+};
+
+struct sui_lists {
+	struct sui_list by[SUI_SORT_COUNT];
+};
+
+void
+sui_lists_free(struct sui_lists *l)
+{
+	if (!l)
+		return;
+	for (int i = 0; i < SUI_SORT_COUNT; i++)
+		free(l->by[i].id);
+	free(l);
+}
+
+/* The list of sort order so at today, made when missing or stale. */
+static struct sui_list *
+auto_list(struct store *st, enum sui_sort so, int32_t today, struct ur_err *err)
+{
+	struct sui_list *l;
+	int64_t stamp = store_change_stamp(st);
+	struct strbuf sql;
+	sqlite3_stmt *s;
+	size_t cap = 0;
+	int rc;
+
+	if (!st->lists)
+		st->lists = xcalloc(1, sizeof *st->lists);
+	l = &st->lists->by[so];
+	if (l->made && l->stamp == stamp && l->today == today)
+		return l;
+	l->made = false;
+	l->n = 0;
+	sb_init(&sql);
+	sb_adds(&sql, "SELECT d.id FROM deposit d");
+	sb_adds(&sql, filter_sql(SUI_AUTO_TODAY));
+	add_order(&sql, so, sort_dir(so));
+	s = store_prepare(st, sql.buf, err);
+	sb_free(&sql);
+	if (!s)
+		return NULL;
+	store_bind_date(s, 1, today);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (l->n == cap)
+			l->id = xrealloc(l->id, (cap = cap ? 2 * cap : 1024) * sizeof *l->id);
+		l->id[l->n++] = sqlite3_column_int64(s, 0);
 	}
-	return UR_OK;
+	if (sui_finish(st, s, rc, err) != UR_OK)
+		return NULL;
+	l->made = true;
+	l->stamp = stamp;
+	l->today = today;
+	return l;
+}
+
+/* Position of deposit id in l; -1 when it is not there. */
+static long
+list_pos(const struct sui_list *l, int64_t id)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->id[i] == id)
+			return (long)i;
+	return -1;
+}
+
+/* A page read from list l (as store_ui_queue_page reads one). */
+static enum ur_status
+list_page(struct store *st, const struct sui_list *l, long start, int dir, int max,
+	  struct sui_deposit *out, int *n, struct ur_err *err)
+{
+	sqlite3_stmt *s = store_prepare(st, SUI_DEPOSIT_COLS " WHERE d.id = ?1", err);
+	int rc = SQLITE_DONE;
+
+	*n = 0;
+	if (!s)
+		return err->status;
+	for (long i = start; *n < max && i >= 0 && i < (long)l->n; i += dir) {
+		sqlite3_reset(s);
+		sqlite3_bind_int64(s, 1, l->id[i]);
+		if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+			sui_deposit_row(s, &out[(*n)++]);
+		else if (rc != SQLITE_DONE)
+			break;
+	}
+	return rows_finish(st, s, rc == SQLITE_ROW ? SQLITE_DONE : rc, out, n, err);
+}
+
+/* Where a page of the list starts, into *start; false when from is not
+ * in it (read it through SQL). */
+static bool
+list_start(const struct sui_list *l, const struct sui_deposit *from, int dir, bool inclusive,
+	   long skip, long *start)
+{
+	long p = from ? list_pos(l, from->id) : dir > 0 ? -1 : (long)l->n;
+
+	if (from && p < 0)
+		return false;
+	*start = p + (from && inclusive ? 0 : dir) + dir * skip;
+	return true;
 }
 
 /* A page of the queue, prepared: with (a WITH clause or ""), the deposit
@@ -137,10 +260,18 @@ store_ui_queue_page(struct store *st, enum sui_filter f, enum sui_sort so, int32
 		    const struct sui_deposit *from, int dir, bool inclusive, long skip, int max,
 		    struct sui_deposit *out, int *n, struct ur_err *err)
 {
-	sqlite3_stmt *s = page_prepare(st, "", f, "", so, dir * sort_dir(so), from, inclusive,
-				       today, err);
+	sqlite3_stmt *s;
+	struct sui_list *l;
+	long start;
 
 	*n = 0;
+	if (f == SUI_AUTO_TODAY) {
+		if (!(l = auto_list(st, so, today, err)))
+			return err->status;
+		if (list_start(l, from, dir, inclusive, skip, &start))
+			return list_page(st, l, start, dir, max, out, n, err);
+	}
+	s = page_prepare(st, "", f, "", so, dir * sort_dir(so), from, inclusive, today, err);
 	if (!s)
 		return err->status;
 	sqlite3_bind_int(s, 4, max);
@@ -152,11 +283,21 @@ enum ur_status
 store_ui_queue_count(struct store *st, enum sui_filter f, enum sui_sort so, int32_t today,
 		     const struct sui_deposit *before, long *n, struct ur_err *err)
 {
+	struct sui_list *l;
 	struct strbuf sql;
 	sqlite3_stmt *s;
+	long pos;
 	int rc;
 
 	*n = 0;
+	if (f == SUI_AUTO_TODAY && before) {
+		if (!(l = auto_list(st, so, today, err)))
+			return err->status;
+		if ((pos = list_pos(l, before->id)) >= 0) {
+			*n = pos;
+			return UR_OK;
+		}
+	}
 	sb_init(&sql);
 	if (f == SUI_AUTO_TODAY && !before)
 		sb_adds(&sql, "SELECT count(DISTINCT deposit_id) FROM allocation INDEXED BY"
