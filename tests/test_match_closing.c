@@ -202,6 +202,29 @@ test_round_sum_due_together(void)
 	match_index_free(ix);
 }
 
+/* A month left open four months ago (a dispute): the customer pays the
+ * invoices due now oldest first, the last in part, and leaves the old one
+ * alone. */
+static void
+test_recent_oldest_first(void)
+{
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep("ﾔﾏﾀﾞｼﾖｳｼﾞ", "2026-09-30", 452380);
+	const int64_t ids[] = { 2, 3 }, cleared[] = { 300000, 152380 };
+
+	match_config_default(&cfg);
+	tu_match_customer(ix, 1, "C1", "株式会社山田商事", "ヤマダショウジ");
+	slip(ix, 1, 1, "2026-04-10", "2026-05-31", 500000);
+	slip(ix, 2, 1, "2026-08-10", "2026-09-30", 300000);
+	slip(ix, 3, 1, "2026-08-25", "2026-09-30", 400000);
+	in_top3(ix, &cfg, &d, &r, ids, cleared, 2,
+		"the two due now oldest first, the second in part, May left open");
+	tap_ok(r.hold != MATCH_AUTO, "… a partial payment: held");
+	match_index_free(ix);
+}
+
 /* A holding company and two subsidiaries (H1 their paying parent) with
  * closing day 31: September 27,000 (a credit slip netted) and 55,000. */
 static struct match_index *
@@ -297,4 +320,5 @@ TAP_SUITE(match_closing)
 	test_catch_up_equal_months();
 	test_round_sum_due_together();
 	test_holding_closings();
+	test_recent_oldest_first();
 }

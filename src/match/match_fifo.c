@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "match_priv.h"
+#include "money.h"
 
 #define DUE_NOW_SHOWN 2 /* more invoices due that day proposed in part, at most */
 
@@ -100,6 +101,37 @@ fit_due_now(const struct fitter *f)
 		}
 }
 
+/* Oldest first from the invoices due now, the older ones left open (a
+ * month in dispute): whole invoices while the money lasts, part of the
+ * next one — when that is not what oldest first itself does. Not for a
+ * round sum (¥10,000s, 1,000s of yuan): that is an instalment of one
+ * invoice, which the partials above propose. */
+static void
+fit_fifo_recent(const struct fitter *f)
+{
+	struct match_proposal p;
+	int64_t rem = f->d->amount;
+	int s = 0;
+
+	if (rem % (money_exponent(f->d->currency ? f->d->currency : "") == 0 ? 10000 : 100000) == 0)
+		return;
+	while (s < f->n && match_due_gap(f->c, f->d->date, f->v[s]->due) > MATCH_NATURAL_DAYS)
+		s++;
+	if (s == 0 || s + 1 >= f->n)
+		return; /* nothing old to leave, or one invoice: due_alone has it */
+	match_fit_start(f, &p, MATCH_FIT_PARTIAL);
+	for (int i = s; i < f->n && rem > 0; i++) {
+		int64_t part = rem < f->v[i]->open ? rem : f->v[i]->open;
+
+		match_fit_line(&p, f->v[i], part, 0);
+		rem -= part;
+	}
+	if (rem == 0 && p.nlines >= 2 && p.line[p.nlines - 1].cleared < f->v[s + p.nlines - 1]->open) {
+		p.features = MATCH_F_SKIPS_OLDEST;
+		match_fit_emit(f, &p);
+	}
+}
+
 /* Oldest first: clear whole invoices while the money lasts; the rest
  * clears part of the next one, or is held on account. */
 void
@@ -129,4 +161,5 @@ match_fit_fifo(const struct fitter *f)
 	else if (p.fit == MATCH_FIT_PARTIAL)
 		fit_keep_over(f, &p);
 	fit_due_now(f); /* even then: the oldest and the one due now may be it */
+	fit_fifo_recent(f);
 }
