@@ -10,18 +10,10 @@ export TERM=xterm-256color URIKAKE_TODAY=2026-03-31
 # As of 2026-03-31: S1 500,000 10 days overdue, half its limit (B); S3
 # 200,000 10 days overdue, no limit (B); S5 150,000 31 days overdue, over
 # its limit (E).
-cat >"$T/cust.csv" <<'CSV'
-code,name,currency,credit_limit
-S1,株式会社山田商事,JPY,1000000
-S3,田中商店,JPY,
-S5,伊藤建設株式会社,JPY,100000
-CSV
-cat >"$T/inv.csv" <<'CSV'
-number,customer,issue_date,due_date,amount
-I-1,S1,2026-02-01,2026-03-21,500000
-I-3,S3,2026-02-01,2026-03-21,200000
-I-5,S5,2026-01-01,2026-02-28,150000
-CSV
+printf '%s\n' code,name,currency,credit_limit S1,株式会社山田商事,JPY,1000000 \
+	S3,田中商店,JPY, S5,伊藤建設株式会社,JPY,100000 >"$T/cust.csv"
+printf '%s\n' number,customer,issue_date,due_date,amount I-1,S1,2026-02-01,2026-03-21,500000 \
+	I-3,S3,2026-02-01,2026-03-21,200000 I-5,S5,2026-01-01,2026-02-28,150000 >"$T/inv.csv"
 DB="$T/s.db"
 { "$URIKAKE" --db "$DB" import customers "$T/cust.csv" &&
 	"$URIKAKE" --db "$DB" import invoices "$T/inv.csv"; } >"$T/seed.log" 2>&1 ||
