@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "demo.h"
 #include "store.h"
 #include "store_match.h"
