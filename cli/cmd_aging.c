@@ -28,10 +28,9 @@ struct aging_line {
 	int64_t amt[STORE_AGING_MAX_BUCKETS + 4]; /* buckets, the total, on account */
 };
 
-struct aging {
+struct aging_report {
 	enum aging_format format;
-	int bounds[STORE_AGING_MAX_BUCKETS];
-	int nbounds;
+	struct ar_settings conf;   /* the config file's, --buckets over aging-buckets */
 	int ncols;                 /* amount columns: buckets, total, on account */
 	char keys[STORE_AGING_MAX_BUCKETS + 4][24];  /* csv/json names */
 	char heads[STORE_AGING_MAX_BUCKETS + 4][32]; /* table headings */
@@ -42,9 +41,9 @@ struct aging {
 	struct ar_set ratings;     /* csv and json: each row's rating (last column) */
 };
 
-/* The rating of row r: its customer's in that currency ('-' when unknown). */
+/* The grade of row r: its customer's in that currency ('-' when unknown). */
 static char
-aging_rating(struct aging *a, const struct aging_row *r)
+row_grade(const struct aging_report *a, const struct aging_row *r)
 {
 	long i = ar_set_find(&a->ratings, r->code);
 
@@ -63,20 +62,20 @@ aging_rating(struct aging *a, const struct aging_row *r)
  * then on_account (last, so that scripts reading the columns before it by
  * position keep working). */
 static void
-aging_names(struct aging *a)
+aging_names(struct aging_report *a)
 {
 	int i, lo = 1;
 
-	a->ncols = a->nbounds + 4;
+	a->ncols = a->conf.nbounds + 4;
 	snprintf(a->keys[0], sizeof a->keys[0], "current");
 	snprintf(a->heads[0], sizeof a->heads[0], "%s", _("Current"));
-	for (i = 0; i < a->nbounds; i++) {
-		snprintf(a->keys[i + 1], sizeof a->keys[0], "d%d_%d", lo, a->bounds[i]);
-		snprintf(a->heads[i + 1], sizeof a->heads[0], "%d-%d", lo, a->bounds[i]);
-		lo = a->bounds[i] + 1;
+	for (i = 0; i < a->conf.nbounds; i++) {
+		snprintf(a->keys[i + 1], sizeof a->keys[0], "d%d_%d", lo, a->conf.bounds[i]);
+		snprintf(a->heads[i + 1], sizeof a->heads[0], "%d-%d", lo, a->conf.bounds[i]);
+		lo = a->conf.bounds[i] + 1;
 	}
-	snprintf(a->keys[i + 1], sizeof a->keys[0], "d%d_plus", a->bounds[i - 1]);
-	snprintf(a->heads[i + 1], sizeof a->heads[0], ">%d", a->bounds[i - 1]);
+	snprintf(a->keys[i + 1], sizeof a->keys[0], "d%d_plus", a->conf.bounds[i - 1]);
+	snprintf(a->heads[i + 1], sizeof a->heads[0], ">%d", a->conf.bounds[i - 1]);
 	snprintf(a->keys[i + 2], sizeof a->keys[0], "total");
 	snprintf(a->heads[i + 2], sizeof a->heads[0], "%s", _("Total"));
 	snprintf(a->keys[i + 3], sizeof a->keys[0], "on_account");
@@ -85,38 +84,35 @@ aging_names(struct aging *a)
 
 /* Amount column k of row r: a bucket, the total or the money on account. */
 static int64_t
-aging_value(const struct aging *a, const struct aging_row *r, int k)
+aging_value(const struct aging_report *a, const struct aging_row *r, int k)
 {
 	if (k == a->ncols - 1)
 		return r->on_account;
 	return k == a->ncols - 2 ? r->total : r->bucket[k];
 }
 
-/* The bucket limits: --buckets when given, else aging-buckets from the
- * config file (the same limits the full-screen pane shows). */
+/* The settings, read once from the config file; --buckets, when given,
+ * over its aging-buckets (the same limits the full-screen pane shows). */
 static int
-aging_bounds(struct aging *a, const char *text)
+aging_settings(struct aging_report *a, const char *text)
 {
-	struct ar_settings s;
-	int rc;
+	int bounds[STORE_AGING_MAX_BUCKETS], n = 0, rc;
 
-	if (text) {
-		a->nbounds = arconf_days(text, a->bounds, STORE_AGING_MAX_BUCKETS, 0);
-		if (a->nbounds < 0)
-			return cli_usage_error(_("bad --buckets '%s': give up to %d ascending "
-						 "day counts such as 30,60,90"),
-					       text, STORE_AGING_MAX_BUCKETS);
-		return UR_OK;
-	}
-	if ((rc = cli_settings(&s)) != UR_OK)
+	if (text && (n = arconf_days(text, bounds, STORE_AGING_MAX_BUCKETS, 0)) < 0)
+		return cli_usage_error(_("bad --buckets '%s': give up to %d ascending "
+					 "day counts such as 30,60,90"),
+				       text, STORE_AGING_MAX_BUCKETS);
+	if ((rc = cli_settings(&a->conf)) != UR_OK)
 		return rc;
-	memcpy(a->bounds, s.bounds, (size_t)s.nbounds * sizeof s.bounds[0]);
-	a->nbounds = s.nbounds;
+	if (text) {
+		memcpy(a->conf.bounds, bounds, (size_t)n * sizeof bounds[0]);
+		a->conf.nbounds = n;
+	}
 	return UR_OK;
 }
 
 static void
-aging_put_csv(struct aging *a, const struct aging_row *r)
+aging_put_csv(struct aging_report *a, const struct aging_row *r)
 {
 	csv_put_sep(&a->out, r->code, 0);
 	csv_put_sep(&a->out, r->name, 0);
@@ -125,11 +121,11 @@ aging_put_csv(struct aging *a, const struct aging_row *r)
 		cli_put_money(&a->out, aging_value(a, r, i), r->currency, MONEY_PLAIN);
 		sb_addc(&a->out, ',');
 	}
-	sb_addf(&a->out, "%c\n", aging_rating(a, r));
+	sb_addf(&a->out, "%c\n", row_grade(a, r));
 }
 
 static void
-aging_put_json(struct aging *a, const struct aging_row *r)
+aging_put_json(struct aging_report *a, const struct aging_row *r)
 {
 	sb_adds(&a->out, a->nrows ? ",\n{" : "{");
 	jsonout_pair(&a->out, "customer", r->code, 1);
@@ -139,11 +135,11 @@ aging_put_json(struct aging *a, const struct aging_row *r)
 		jsonout_key(&a->out, a->keys[i], 0);
 		cli_put_money(&a->out, aging_value(a, r, i), r->currency, MONEY_PLAIN);
 	}
-	sb_addf(&a->out, ",\"rating\":\"%c\"}", aging_rating(a, r));
+	sb_addf(&a->out, ",\"rating\":\"%c\"}", row_grade(a, r));
 }
 
 static struct aging_line *
-aging_push(struct aging *a, const char *code, const char *name, const char *cur)
+aging_push(struct aging_report *a, const char *code, const char *name, const char *cur)
 {
 	struct aging_line *l;
 
@@ -162,7 +158,7 @@ aging_push(struct aging *a, const char *code, const char *name, const char *cur)
 static int
 aging_row(const struct aging_row *r, void *ctx)
 {
-	struct aging *a = ctx;
+	struct aging_report *a = ctx;
 	struct aging_line *l;
 
 	if (a->format == AGING_CSV) {
@@ -182,7 +178,7 @@ aging_row(const struct aging_row *r, void *ctx)
 
 /* Append one total line per currency (in code order); never mixes them. */
 static void
-aging_totals(struct aging *a)
+aging_totals(struct aging_report *a)
 {
 	size_t rows = a->n, i;
 	const char *prev = NULL, *next;
@@ -216,7 +212,7 @@ aging_max(int w, int v)
 
 /* Cell widths of the columns: code, name, currency, then the amounts. */
 static void
-aging_widths(const struct aging *a, int *w)
+aging_widths(const struct aging_report *a, int *w)
 {
 	char buf[MONEY_BUFSZ];
 
@@ -240,7 +236,7 @@ aging_widths(const struct aging *a, int *w)
 }
 
 static void
-aging_rule(struct aging *a, const int *w)
+aging_rule(struct aging_report *a, const int *w)
 {
 	int total = 0;
 
@@ -252,7 +248,7 @@ aging_rule(struct aging *a, const int *w)
 }
 
 static void
-aging_put_line(struct aging *a, const int *w, const char *const *text)
+aging_put_line(struct aging_report *a, const int *w, const char *const *text)
 {
 	for (int k = 0; k < 3 + a->ncols; k++) {
 		if (k)
@@ -263,7 +259,7 @@ aging_put_line(struct aging *a, const int *w, const char *const *text)
 }
 
 static void
-aging_table(struct aging *a, int32_t as_of)
+aging_table(struct aging_report *a, int32_t as_of)
 {
 	const char *text[STORE_AGING_MAX_BUCKETS + 7];
 	char amt[STORE_AGING_MAX_BUCKETS + 4][MONEY_BUFSZ], day[DATE_ISO_SIZE];
@@ -298,7 +294,7 @@ aging_table(struct aging *a, int32_t as_of)
 }
 
 static int
-aging_run(const struct cli *c, struct aging *a, int32_t as_of)
+aging_run(const struct cli *c, struct aging_report *a, int32_t as_of)
 {
 	struct store *st;
 	struct ur_err err;
@@ -308,7 +304,8 @@ aging_run(const struct cli *c, struct aging *a, int32_t as_of)
 	if ((rc = cli_open_store_readonly(c, &st)) != UR_OK)
 		return rc;
 	ur_err_clear(&err);
-	if (a->format != AGING_TABLE && cli_ratings(st, as_of, &a->ratings, &err) != UR_OK) {
+	if (a->format != AGING_TABLE &&
+	    cli_ratings(st, &a->conf, as_of, &a->ratings, &err) != UR_OK) {
 		store_close(st);
 		return cli_fail(&err);
 	}
@@ -320,7 +317,7 @@ aging_run(const struct cli *c, struct aging *a, int32_t as_of)
 	} else if (a->format == AGING_JSON) {
 		sb_adds(&a->out, "[\n");
 	}
-	s = store_aging(st, as_of, a->bounds, a->nbounds, aging_row, a, &err);
+	s = store_aging(st, as_of, a->conf.bounds, a->conf.nbounds, aging_row, a, &err);
 	store_close(st);
 	if (s != UR_OK)
 		return cli_fail(&err);
@@ -337,7 +334,7 @@ aging_run(const struct cli *c, struct aging *a, int32_t as_of)
 
 /* --as-of, --format and --buckets into a and *as_of. */
 static int
-aging_options(struct aging *a, const char *as_of_text, const char *format,
+aging_options(struct aging_report *a, const char *as_of_text, const char *format,
 	      const char *buckets, int32_t *as_of)
 {
 	struct ur_err err;
@@ -354,7 +351,7 @@ aging_options(struct aging *a, const char *as_of_text, const char *format,
 	*as_of = date_today();
 	if (as_of_text && date_parse(as_of_text, as_of, &err) != UR_OK)
 		return cli_usage_error("--as-of: %s", err.msg);
-	if ((rc = aging_bounds(a, buckets)) != UR_OK)
+	if ((rc = aging_settings(a, buckets)) != UR_OK)
 		return rc;
 	aging_names(a);
 	return UR_OK;
@@ -370,7 +367,7 @@ cmd_aging(const struct cli *c, int argc, char **argv)
 		{ "--buckets", &buckets, NULL },
 		{ NULL, NULL, NULL },
 	};
-	struct aging a;
+	struct aging_report a;
 	int32_t as_of;
 	int npos, rc;
 

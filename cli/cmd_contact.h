@@ -22,9 +22,10 @@ int cmd_worklist(const struct cli *c, int argc, char **argv);
 int cmd_digest(const struct cli *c, int argc, char **argv);
 
 /** The ratings of every customer as of day into set (ar_set_init'd by
- *  this, even on failure). */
-enum ur_status cli_ratings(struct store *st, int32_t day, struct ar_set *set,
-			   struct ur_err *err);
+ *  this with s, the settings the command read, even on failure); whether
+ *  one is on hold is rating_on_hold(&s->hold, …), as in the worklist. */
+enum ur_status cli_ratings(struct store *st, const struct ar_settings *s, int32_t day,
+			   struct ar_set *set, struct ur_err *err);
 
 /** `urikake export contacts`: the columns customer, at, user, channel,
  *  direction, note, outcome, promise_date, promise_amount, next_date,

@@ -1,13 +1,14 @@
 /* cmd_export: `urikake export KIND [--format csv|json]` — customers and
  * invoices here, the other kinds through their commands' exporters; the
  * doc/cli-contract.md columns to standard output through rowout.c, money
- * plain for its currency; customers with their rating of today (and its
- * reasons) last. */
+ * plain for its currency; customers with their rating of today (its
+ * reasons, and the credit hold the config file's credit-hold gives) last. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <string.h>
 
+#include "arconf.h"
 #include "cli.h"
 #include "cmd_bank.h"
 #include "cmd_confirm.h"
@@ -18,9 +19,11 @@
 #include "rowout.h"
 #include "store.h"
 
-/* A customers export: the rows, and each customer's rating of today. */
+/* A customers export: the rows, and each customer's rating of today with
+ * the settings that say whether it is on hold (credit-hold). */
 struct export_customers {
 	struct rowout *x;
+	struct ar_settings conf;
 	struct ar_set ratings;
 };
 
@@ -53,7 +56,8 @@ export_customer(const struct customer *c, void *ctx)
 	rating_reasons(&r, &why);
 	grade[0] = r.grade;
 	rowout_cell(x, "rating", grade, 0, 0);
-	rowout_cell(x, "rating_reasons", why.buf, 0, 1);
+	rowout_cell(x, "rating_reasons", why.buf, 0, 0);
+	rowout_bool(x, "hold", rating_on_hold(&e->conf.hold, &r), 1);
 	sb_free(&why);
 	return rowout_end_row(x);
 }
@@ -62,8 +66,11 @@ static enum ur_status
 export_customers(struct store *st, struct rowout *x, struct ur_err *err)
 {
 	struct export_customers e = { .x = x };
-	enum ur_status rc = cli_ratings(st, date_today(), &e.ratings, err);
+	enum ur_status rc = arconf_load(&e.conf, NULL, err);
 
+	if (rc != UR_OK)
+		return rc;
+	rc = cli_ratings(st, &e.conf, date_today(), &e.ratings, err);
 	if (rc == UR_OK)
 		rc = store_customers_each(st, export_customer, &e, err);
 	ar_set_free(&e.ratings);
@@ -102,7 +109,7 @@ export_customers_cmd(const struct cli *c, const char *format)
 {
 	return rowout_export(c, format,
 			     "code,name,kana,currency,terms,credit_limit,sales_rep,phone,email,"
-			     "address,parent,rep_kana,fee_policy,collector,rating,rating_reasons\n",
+			     "address,parent,rep_kana,fee_policy,collector,rating,rating_reasons,hold\n",
 			     export_customers);
 }
 

@@ -291,9 +291,10 @@ confirm_fee_limit(struct store *st, int64_t customer, const char *cur, int64_t f
 			 "open, or give --allow-large-fee"), cur, a, cur, b);
 }
 
+/* The proposal the clerk's options make for deposit d, checked. */
 static enum ur_status
-confirm_build(struct store *st, const struct confirm_args *a, const struct match_deposit *d,
-	      struct match_proposal *p, struct ur_err *err)
+confirm_proposal(struct store *st, const struct confirm_args *a, const struct match_deposit *d,
+		 struct match_proposal *p, struct ur_err *err)
 {
 	char cur[8];
 	int64_t fee = 0;
@@ -353,7 +354,7 @@ match_confirm(const struct cli *c, const struct confirm_args *a)
 		rc = ur_fail(&err, UR_CONFLICT,
 			     _("deposit %s is already %s: another user changed it first"), a->ref,
 			     deposit_state_label(state));
-	if (rc == UR_OK && (rc = confirm_build(st, a, &l.d[0], &p, &err)) == UR_OK &&
+	if (rc == UR_OK && (rc = confirm_proposal(st, a, &l.d[0], &p, &err)) == UR_OK &&
 	    (rc = store_match_confirm(st, &l.d[0], &p, ALLOC_MANUAL, &err)) == UR_OK)
 		cli_printf(_("deposit %s matched by hand\n"), a->ref);
 	store_match_deposits_free(&l);
@@ -372,8 +373,9 @@ confirm_run(const struct cli *c, const struct confirm_args *a)
 	return match_confirm(c, a);
 }
 
+/* `match confirm` (the balance confirmations' `confirm` is cmd_confirm.c's). */
 static int
-cmd_confirm(const struct cli *c, int argc, char **argv)
+cmd_match_confirm(const struct cli *c, int argc, char **argv)
 {
 	struct confirm_args a;
 	const struct cli_opt opts[] = {
@@ -428,7 +430,7 @@ cmd_match_load_deposit(const struct cli *c, int argc, char **argv, const char *u
 }
 
 static int
-cmd_undo(const struct cli *c, int argc, char **argv)
+cmd_match_undo(const struct cli *c, int argc, char **argv)
 {
 	const char *ref;
 	enum deposit_state state;
@@ -477,7 +479,8 @@ int
 cmd_match(const struct cli *c, int argc, char **argv)
 {
 	static const struct cli_sub subs[] = {
-		{ "confirm", cmd_confirm }, { "undo", cmd_undo }, { "show", cmd_match_show },
+		{ "confirm", cmd_match_confirm }, { "undo", cmd_match_undo },
+		{ "show", cmd_match_show },
 		{ "aliases", cmd_match_aliases },
 		{ NULL, match_auto_words },
 	};

@@ -85,7 +85,7 @@ on_aging(const struct aging_row *r, void *ctx)
 static int
 collect_codes(struct job *j, int32_t as_of, bool overdue_only)
 {
-	static const int bounds[] = { 30, 60, 90 };
+	static const int bounds[] = { 1 }; /* current or overdue is all on_aging looks at */
 	struct collect c = { j, overdue_only };
 	struct ur_err err;
 
@@ -93,7 +93,7 @@ collect_codes(struct job *j, int32_t as_of, bool overdue_only)
 	free(j->codes);
 	j->codes = NULL;
 	j->ncodes = 0;
-	if (store_aging(j->st, as_of, bounds, 3, on_aging, &c, &err) != UR_OK)
+	if (store_aging(j->st, as_of, bounds, 1, on_aging, &c, &err) != UR_OK)
 		return cli_fail(&err);
 	return UR_OK;
 }

@@ -452,11 +452,9 @@ cmd_digest(const struct cli *c, int argc, char **argv)
 }
 
 enum ur_status
-cli_ratings(struct store *st, int32_t day, struct ar_set *set, struct ur_err *err)
+cli_ratings(struct store *st, const struct ar_settings *s, int32_t day, struct ar_set *set,
+	    struct ur_err *err)
 {
-	struct ar_settings s;
-
-	arconf_default(&s);
-	ar_set_init(set, &s, day, false);
+	ar_set_init(set, s, day, false);
 	return store_ar_rows(st, set, err);
 }

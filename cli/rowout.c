@@ -56,6 +56,15 @@ rowout_num(struct rowout *x, const char *key, const char *v, int present, int la
 }
 
 void
+rowout_bool(struct rowout *x, const char *key, bool v, int last)
+{
+	if (x->json)
+		rowout_num(x, key, v ? "true" : "false", 1, last);
+	else
+		rowout_cell(x, key, v ? "yes" : "no", 0, last);
+}
+
+void
 rowout_money(struct rowout *x, const char *key, int64_t v, const char *cur, int present,
 	     int last)
 {

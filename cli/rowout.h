@@ -5,6 +5,7 @@
 #ifndef UR_CLI_ROWOUT_H
 #define UR_CLI_ROWOUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -26,6 +27,9 @@ void rowout_row(struct rowout *x);
 void rowout_cell(struct rowout *x, const char *key, const char *v, int first, int last);
 /** A number cell: bare in JSON (null when !present), plain in CSV. */
 void rowout_num(struct rowout *x, const char *key, const char *v, int present, int last);
+/** A yes/no cell: true or false in JSON, yes or no in CSV (as the
+ *  worklist's hold). */
+void rowout_bool(struct rowout *x, const char *key, bool v, int last);
 /** Money of currency cur as a number cell. */
 void rowout_money(struct rowout *x, const char *key, int64_t v, const char *cur, int present,
 		  int last);

@@ -103,7 +103,7 @@ export_done(struct export_ask *x)
 
 /* A yes/no answer: empty keeps dflt; false when it is neither. */
 static bool
-yes_no(const char *text, bool dflt, bool *out)
+answer_yes_no(const char *text, bool dflt, bool *out)
 {
 	*out = dflt;
 	if (!*text)
@@ -129,7 +129,7 @@ bom_prompt(struct app *a, const char *text, bool final, void *ctx)
 		export_done(x);
 		return;
 	}
-	if (!yes_no(text, a->set.export_bom, &bom)) {
+	if (!answer_yes_no(text, a->set.export_bom, &bom)) {
 		app_error(a, "%s", _("Answer y or n: nothing was exported."));
 		export_done(x);
 		return;
@@ -145,7 +145,7 @@ words_prompt(struct app *a, const char *text, bool final, void *ctx)
 
 	if (!final)
 		return;
-	if (!text || !yes_no(text, a->set.export_words, &x->words)) {
+	if (!text || !answer_yes_no(text, a->set.export_words, &x->words)) {
 		if (text)
 			app_error(a, "%s", _("Answer y or n: nothing was exported."));
 		export_done(x);

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "arconf.h"
 #include "keymap.h"
 #include "rating.h"
 #include "request.h"
@@ -76,6 +77,7 @@ struct app {
 	const char *db_path, *user;
 	int32_t today;
 	struct ui_settings set;
+	struct ar_settings conf; /* the receivables settings (src/ar/arconf.c), read with set */
 	struct keymap *km;
 	struct view views[VIEW_COUNT];
 	int cur;

@@ -32,7 +32,6 @@ struct dline {
 
 struct drillm {
 	struct pane_customer c;
-	struct ar_settings conf;
 	struct drill d;
 	struct dline *lines;
 	size_t n, cap;
@@ -57,16 +56,6 @@ pane_customer_get(struct app *a, int64_t id, struct pane_customer *c)
 	snprintf(c->currency, sizeof c->currency, "%s", sc.currency);
 	sui_customers_free(&sc, 1);
 	return true;
-}
-
-void
-pane_arconf(struct app *a, struct ar_settings *s)
-{
-	struct ur_err err;
-
-	ur_err_clear(&err);
-	if (arconf_load(s, NULL, &err) != UR_OK)
-		app_error(a, "%s", err.msg);
 }
 
 static void
@@ -381,7 +370,7 @@ write_off_prompt(struct app *a, const char *text, bool final, void *ctx)
 		return app_msg(a, "%s", _("Nothing written off."));
 	v = &m->d.inv[m->lines[m->cursor].i];
 	ur_err_clear(&err);
-	if (store_write_off(a->st, v->id, v->open, &m->conf, a->today, _("small remainder"), &done,
+	if (store_write_off(a->st, v->id, v->open, &a->conf, a->today, _("small remainder"), &done,
 			    &err) != UR_OK) {
 		app_error(a, "%s", err.msg);
 	} else {
@@ -405,8 +394,8 @@ ask_write_off(struct app *a, struct drillm *m)
 	}
 	v = &m->d.inv[l->i];
 	money_format(v->open, v->currency, MONEY_GROUP, amt, sizeof amt);
-	if (v->open > arconf_write_off_limit(&m->conf, v->currency)) { /* say so before asking */
-		money_format(arconf_write_off_limit(&m->conf, v->currency), v->currency, MONEY_GROUP,
+	if (v->open > arconf_write_off_limit(&a->conf, v->currency)) { /* say so before asking */
+		money_format(arconf_write_off_limit(&a->conf, v->currency), v->currency, MONEY_GROUP,
 			     lim, sizeof lim);
 		app_error(a, _("%s %s open on invoice %s is above the write-off limit of %s %s"),
 			  v->currency, amt, v->number, v->currency, lim);
@@ -481,7 +470,6 @@ drill_open(struct app *a, const struct pane_customer *c, int32_t as_of)
 
 	m->c = *c;
 	m->d.as_of = as_of;
-	pane_arconf(a, &m->conf);
 	if (!drill_load(a, m)) {
 		drill_free(m);
 		return;

@@ -29,10 +29,6 @@ struct pane_customer {
 
 /** Fill c from customer id (errors go to the message line); false on failure. */
 bool pane_customer_get(struct app *a, int64_t id, struct pane_customer *c);
-/** The receivables settings (buckets, dunning, write-off limits): defaults,
- *  then the user's config file; problems go to the message line. */
-void pane_arconf(struct app *a, struct ar_settings *s);
-
 /** Open the drill-down of customer c at as_of (modal): the rating with its
  *  reasons (when c is rated), invoices with open amount, days past due and
  *  what paid them, deposits and allocations,

@@ -325,7 +325,6 @@ fee_prompt(struct app *a, const char *text, bool final, void *ctx)
 static bool
 aform_book_fee(struct app *a, struct aform *f)
 {
-	struct ar_settings s;
 	struct ur_err err;
 	int64_t d = diff_of(f), limit, last = 0, cust = f->cust[0].id;
 	char amt[48], lim[48], label[512];
@@ -337,9 +336,8 @@ aform_book_fee(struct app *a, struct aform *f)
 		}
 	if (d >= 0 || last + d <= 0)
 		return aform_confirm(a, f, 'F'); /* refused, saying why */
-	pane_arconf(a, &s);
 	ur_err_clear(&err);
-	if (store_fee_limit(a->st, cust, &s, f->d.currency, &limit, &err) != UR_OK) {
+	if (store_fee_limit(a->st, cust, &a->conf, f->d.currency, &limit, &err) != UR_OK) {
 		app_error(a, "%s", err.msg);
 		return true;
 	}

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "arconf.h"
 #include "date.h"
 #include "display.h"
 #include "draw.h"
@@ -40,7 +41,9 @@ ui_locale(struct app *a)
 		app_error(a, "%s", _("No UTF-8 locale: CJK text may not show correctly."));
 }
 
-/* The user's config and keys files; problems go to the message line. */
+/* The user's config and keys files, read once: the screen's settings and
+ * the receivables settings (the core's reader, as every command reads
+ * them); problems go to the message line. */
 static void
 ui_user_files(struct app *a)
 {
@@ -49,10 +52,13 @@ ui_user_files(struct app *a)
 
 	sb_init(&errs);
 	settings_default(&a->set);
+	arconf_default(&a->conf);
 	keymap_load(a->km, ur_keymap_default, "keymap.default", &errs);
-	path = kvconf_path("config");
-	if ((text = sb_slurp(path)))
+	path = arconf_path();
+	if ((text = sb_slurp(path))) {
 		settings_parse(&a->set, text, path, &errs);
+		arconf_parse(&a->conf, text, path, &errs);
+	}
 	free(text);
 	free(path);
 	path = kvconf_path("keys");

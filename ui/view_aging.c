@@ -223,7 +223,7 @@ aging_open(struct view *v)
 	struct aging *g = xcalloc(1, sizeof *g);
 
 	v->priv = g;
-	pane_arconf(v->app, &g->conf);
+	g->conf = v->app->conf;
 	g->as_of = v->app->today;
 	ar_set_init(&g->set, &g->conf, g->as_of, false);
 	g->ld = app_loader(v->app);

@@ -322,7 +322,7 @@ contacts_open(struct view *v)
 	struct contacts *k = xcalloc(1, sizeof *k);
 
 	v->priv = k;
-	pane_arconf(v->app, &k->conf);
+	k->conf = v->app->conf;
 	sb_init(&k->set.text);
 	k->ld = app_loader(v->app);
 	contacts_load(v, true);

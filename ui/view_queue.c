@@ -154,7 +154,6 @@ queue_open(struct view *v)
 {
 	struct queue *q = calloc(1, sizeof *q);
 	struct match_config cfg;
-	struct ar_settings conf;
 	struct ur_err err;
 
 	if (!q)
@@ -162,8 +161,7 @@ queue_open(struct view *v)
 	ur_err_clear(&err);
 	if (store_ui_cache(v->app->st, PAGE_CACHE_KIB, &err) != UR_OK)
 		app_error(v->app, "%s", err.msg);
-	pane_arconf(v->app, &conf);
-	arconf_match(&conf, &cfg);
+	arconf_match(&v->app->conf, &cfg);
 	qwin_init(&q->w, &cfg);
 	v->priv = q;
 	app_move(v, 0);

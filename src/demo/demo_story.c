@@ -81,7 +81,7 @@ demo_story_log(struct store *st, int64_t cid, bool cny, int32_t oldest_due, int6
 	enum ur_status rc = UR_OK;
 	int level = 0;
 
-	arconf_default(&s);
+	arconf_default(&s); /* the demo tells the same story whatever the user's config says */
 	while (level < ARCONF_LEVELS && late >= s.dunning_days[level])
 		level++;
 	for (int l = 1; l <= level && rc == UR_OK; l++) {

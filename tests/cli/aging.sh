@@ -60,6 +60,14 @@ printf 'aging-buckets = 60,30\n' >cfg/urikake/config
 t_exit "a bad aging-buckets in the config is refused" 3 env XDG_CONFIG_HOME="$T/cfg" \
 	"$URIKAKE" --db a.db aging --as-of 2026-03-31 --format csv
 t_grep "… naming the line" "config:1: aging-buckets" .err
+# The file is read once, whole: --buckets overrides its aging-buckets, not
+# the reading of the rest (a bad line elsewhere is refused all the same).
+printf 'aging-buckets = 45\ncredit-hold = F\n' >cfg/urikake/config
+t_exit "a bad line is refused with --buckets too" 3 env XDG_CONFIG_HOME="$T/cfg" \
+	"$URIKAKE" --db a.db aging --as-of 2026-03-31 --format csv --buckets 30
+t_grep "… naming it" "config:2: credit-hold" .err
+t_exit "… --buckets still checked first" 2 env XDG_CONFIG_HOME="$T/cfg" \
+	"$URIKAKE" --db a.db aging --buckets 30,x
 
 t_ok "aging as of an earlier date" "$URIKAKE" --db a.db aging --as-of 2026-01-31 --format csv
 t_grep "earlier as-of moves A3 to 1-30" "^C001,株式会社山田商事,JPY,[0-9]*,300000,0,0,0," .out

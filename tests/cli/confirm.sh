@@ -97,7 +97,7 @@ t_is "a dispute is open" "$(state K001)" disputed
 # 100,000 against the 150,000 we stated, over a quarter (2 points): E.
 t_ok "export customers" "$URIKAKE" $db export customers
 t_grep "the open dispute lowers K001's rating, and says so" \
-	'^K001,.*,E,"pays 49 days late on average; 1 open dispute (100,000 JPY)"$' "$T/.out"
+	'^K001,.*,E,"pays 49 days late on average; 1 open dispute (100,000 JPY)",yes$' "$T/.out"
 t_ok "list disputed" "$URIKAKE" $db confirm list --state disputed
 t_grep "the difference" "disputed by 100,000" "$T/.out"
 t_is "only the disputed" "$(wc -l <"$T/.out")" 1
@@ -127,8 +127,8 @@ t_exit "no items, no --close" 2 "$URIKAKE" $db confirm resolve K001
 "$URIKAKE" $db confirm send K002 --as-of 2026-03-31 >/dev/null 2>&1
 t_ok "a CNY disagreement" "$URIKAKE" $db confirm answer K002 --balance 1000 --reason 已付
 "$URIKAKE" $db export customers >customers.csv 2>/dev/null
-t_grep "… in K002's rating, in yuan" '^K002,.*,pays 10 days late on average; 1 open dispute (234.50 CNY)$' \
-	customers.csv
+t_grep "… in K002's rating, in yuan" \
+	'^K002,.*,pays 10 days late on average; 1 open dispute (234.50 CNY),no$' customers.csv
 t_exit "closing an unexplained difference" 3 "$URIKAKE" $db confirm resolve K002 \
 	--unreceived 200 --close
 t_grep "names what is unexplained" "explain 200.00 of the difference 234.50; 34.50" "$T/.err"
@@ -137,7 +137,7 @@ t_ok "explained: closed" "$URIKAKE" $db confirm resolve K002 --unreceived 200:�
 	--credit-note 34.50 --close
 t_is "K002 resolved" "$(state K002)" resolved
 t_ok "export customers" "$URIKAKE" $db export customers
-t_grep "a resolved dispute no longer counts" '^K002,.*,[A-E],pays 10 days late on average$' \
+t_grep "a resolved dispute no longer counts" '^K002,.*,[A-E],pays 10 days late on average,no$' \
 	"$T/.out"
 t_exit "nothing left to resolve" 3 "$URIKAKE" $db confirm resolve K002 --note x
 

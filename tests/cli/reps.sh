@@ -56,10 +56,11 @@ t_ok "the table says so" u contact worklist --rep 佐藤
 t_grep "… calls, rating, hold" 'S5 .*calls: sales (佐藤)  rating E  CREDIT HOLD$' "$T/.out"
 t_ok "export customers" u export customers
 t_grep "S5's rating and reasons" \
-	'^S5,.*,sales,E,pays 31 days late on average; over the credit limit (150 % used)$' "$T/.out"
+	'^S5,.*,sales,E,pays 31 days late on average; over the credit limit (150 % used),yes$' \
+	"$T/.out"
 t_grep "S2's collector exported" '^S2,鈴木工業株式会社,.*,accounting,B,' "$T/.out"
-t_grep "S1 at half its limit" '^S1,.*,,B,pays 10 days late on average; 50 % of limit used$' "$T/.out"
-t_grep "S3 without a limit: no word of one" '^S3,.*,,B,pays 10 days late on average$' "$T/.out"
+t_grep "S1 at half its limit" '^S1,.*,,B,pays 10 days late on average; 50 % of limit used,no$' "$T/.out"
+t_grep "S3 without a limit: no word of one" '^S3,.*,,B,pays 10 days late on average,no$' "$T/.out"
 
 # Paid history, by hand: P1 paid 100,000 twenty days after its due date
 # (2 points for 16-30 days, 1 for nothing paid on time: D); P2 paid 50,000
@@ -76,8 +77,8 @@ if command -v sqlite3 >/dev/null; then
 	t_ok "P2 pays early" u match confirm --deposit PD2 --invoice P-2
 	t_ok "export customers" u export customers
 	t_grep "P1: 20 days late, nothing on time: D" \
-		'^P1,.*,D,pays 20 days late on average; 0 % paid on time$' "$T/.out"
-	t_grep "P2: 10 days early: A" '^P2,.*,A,pays 10 days early on average$' "$T/.out"
+		'^P1,.*,D,pays 20 days late on average; 0 % paid on time,no$' "$T/.out"
+	t_grep "P2: 10 days early: A" '^P2,.*,A,pays 10 days early on average,no$' "$T/.out"
 	t_ok "as of the day before P1 paid" u aging --as-of 2026-03-01 --format csv
 	t_grep "… P1 rated on its open item (19 days overdue: C)" '^P1,.*,C$' "$T/.out"
 else
@@ -100,10 +101,26 @@ S5"
 t_ok "credit-hold = D" env XDG_CONFIG_HOME="$T/cfg" "$URIKAKE" $db contact worklist --format csv
 t_grep "… S3 (B) not held" '^dunning,2026-03-21,S3,.*,B,no,$' "$T/.out"
 t_grep "… S5 (E) held" '^dunning,2026-02-28,S5,.*,E,yes,$' "$T/.out"
+# export customers reads the same credit-hold: from B up, S1 (B) is held
+# too; with none, not even S5 (E, over its limit).
+printf 'credit-hold = B\n' >cfg/urikake/config
+t_ok "export customers, credit-hold = B" env XDG_CONFIG_HOME="$T/cfg" "$URIKAKE" $db \
+	export customers
+t_grep "… S1 (B) held" '^S1,.*,B,[^,]*,yes$' "$T/.out"
+t_ok "… as JSON" env XDG_CONFIG_HOME="$T/cfg" "$URIKAKE" $db export customers --format json
+t_grep "… S1 held there too" '"code":"S1".*"rating":"B",.*"hold":true}' "$T/.out"
+printf 'credit-hold = none\n' >cfg/urikake/config
+t_ok "export customers, credit-hold = none" env XDG_CONFIG_HOME="$T/cfg" "$URIKAKE" $db \
+	export customers
+t_grep "… S5 (E, over its limit) not held" '^S5,.*,E,[^,]*,no$' "$T/.out"
 printf 'credit-hold = F\n' >cfg/urikake/config
 t_ok "a bad credit-hold is reported, the default kept" env XDG_CONFIG_HOME="$T/cfg" \
 	"$URIKAKE" $db contact worklist --format csv
 t_grep "… named" "config:1: credit-hold is none, or a rating A-E" "$T/.err"
+t_exit "export customers refuses it, as every command that reads it" 3 \
+	env XDG_CONFIG_HOME="$T/cfg" "$URIKAKE" $db export customers
+t_grep "… named" "config:1: credit-hold is none, or a rating A-E" "$T/.err"
+t_is "… and writes nothing" "$(cat "$T/.out")" ""
 
 # The digest: text on standard output, PDF in a file.
 t_ok "digest as text" u contact digest --rep 佐藤
