@@ -184,6 +184,33 @@ test_moling_habit(void)
 	match_index_free(ix);
 }
 
+/* A CNY customer's learned 2 % early-payment discount with the small
+ * change dropped to the yuan: the next time it drops to the ten yuan, the
+ * same habit. */
+static void
+test_discount_moling_habit(void)
+{
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep("上海恒通贸易有限公司", 7968000);
+
+	match_index_add_customer(ix, 3, "S3", "上海恒通贸易有限公司", "", "上海恒通贸易", "CNY",
+				 NULL);
+	match_index_add_invoice(ix, 31, "CN-1", 3, tu_day("2026-01-05"), tu_day("2026-02-28"),
+				8130718, "CNY");
+	match_index_learn_deduction(ix, 3, 137932, 6893632, 6893632, 6755700);
+	match_index_finish(ix);
+	match_config_default(&cfg);
+	d.currency = "CNY";
+	d.date = tu_day("2026-02-27");
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.hold == MATCH_AUTO && r.prop[0].diff == MATCH_DIFF_DISCOUNT &&
+		       r.prop[0].diff_round == 104,
+	       "2 %% then to the yuan learned; 2 %% then to the ten yuan: matched (%d)", r.hold);
+	match_index_free(ix);
+}
+
 struct fit_case {
 	const char *payer;
 	int64_t amount;
@@ -1140,6 +1167,7 @@ TAP_SUITE(match)
 	test_habit_two_sets();
 	test_discount_and_fee();
 	test_learned_deductions();
+	test_discount_moling_habit();
 	test_fee_or_slip();
 	test_paid_ahead();
 	test_due_subset();

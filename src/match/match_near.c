@@ -194,7 +194,9 @@ learned_discount(const struct fitter *f, struct near *n, const char *cur)
 	if (discount_of(f, n, c->habit_bp))
 		return c->habit_bp;
 	if (c->habit_round) {
-		struct deduction d = { .bp = c->habit_bp, .unit = c->habit_round };
+		/* a currency with cents drops to the yuan or to the ten yuan as it happens */
+		struct deduction d = { .bp = c->habit_bp,
+				       .unit = money_exponent(cur) == 2 ? 1000 : c->habit_round };
 
 		if (match_deduction_split(c->habit_fee, c->nhabit_fee, base, n->diff, cur,
 					  f->d->amount, &d)) {
