@@ -60,6 +60,24 @@ mailout_address(struct mailout *m, const char *code, char **address, struct ur_e
 	return UR_OK;
 }
 
+enum ur_status
+mailout_rep_address(const struct company *co, const char *rep, const char *file,
+		    const char **address, struct ur_err *err)
+{
+	char why[sizeof err->msg];
+
+	*address = company_rep_email(co, rep);
+	if (!**address)
+		return ur_fail(err, UR_INPUT,
+			       _("%s: no e-mail address for sales rep %s: set rep-email.%s = ADDRESS"),
+			       file, rep, rep);
+	if (mail_address_check(*address, err) != UR_OK) {
+		snprintf(why, sizeof why, "%s", err->msg);
+		return ur_fail(err, UR_INPUT, _("%s: rep-email.%s: %s"), file, rep, why);
+	}
+	return UR_OK;
+}
+
 /* The PDF about to be mailed, drawn into m->pdf by draw. */
 static enum ur_status
 render(struct mailout *m, void (*draw)(struct pdf *, const void *), const void *doc,

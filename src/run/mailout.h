@@ -68,6 +68,12 @@ enum ur_status mailout_setup(struct mailout *m, const char *file, struct ur_err 
 enum ur_status mailout_address(struct mailout *m, const char *code, char **address,
 			       struct ur_err *err);
 
+/** Sales rep's address from co (rep-email.REP) into *address (co's),
+ *  checked. UR_INPUT saying how to set it in file when it has none or it
+ *  is not one. */
+enum ur_status mailout_rep_address(const struct company *co, const char *rep, const char *file,
+				   const char **address, struct ur_err *err);
+
 /** Statement s, or letter d when set, ready to go to its customer as
  *  KIND-CODE-DAY.pdf: *t filled, the PDF rendered into m->pdf, the
  *  subject and text into m->subject and m->body. UR_INPUT when the
