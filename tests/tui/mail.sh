@@ -20,13 +20,16 @@ tui_demo_db "$T/demo.db" || t_skip_all "cannot build the demo database"
 tui_catalogues "$T/locale" || t_skip_all "cannot compile the catalogues (msgfmt)"
 . "$top_srcdir/tests/cli/lib-mail.sh"
 
-# C90010 paid ¥6,270 short (MONEY-1) and has an address; C90020 has none.
+# C90010 paid ¥6,270 short (MONEY-1) and has an address; C90020 has none,
+# C90021 one that is not an address.
 printf '%s\n' 'code,name,kana,currency,email' \
 	'C90010,株式会社福田物産,フクダブッサン,JPY,keiri@fukuda.example.jp' \
-	'C90020,株式会社無住所,ムジュウショ,JPY,' >"$T/cust.csv"
+	'C90020,株式会社無住所,ムジュウショ,JPY,' \
+	'C90021,株式会社誤記,ゴキ,JPY,keiri at goki.example.jp' >"$T/cust.csv"
 printf '%s\n' 'number,customer,issue_date,due_date,amount,currency' \
 	'INV-9010,C90010,2026-02-01,2026-03-10,100000,JPY' \
-	'INV-9020,C90020,2026-02-01,2026-03-10,50000,JPY' >"$T/inv.csv"
+	'INV-9020,C90020,2026-02-01,2026-03-10,50000,JPY' \
+	'INV-9021,C90021,2026-02-01,2026-03-10,70000,JPY' >"$T/inv.csv"
 { "$URIKAKE" --db "$T/demo.db" import customers "$T/cust.csv" &&
 	"$URIKAKE" --db "$T/demo.db" import invoices "$T/inv.csv" &&
 	sqlite3 "$T/demo.db" "INSERT INTO deposit (booking_date, value_date, amount, currency,
