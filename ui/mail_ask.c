@@ -174,20 +174,8 @@ ask_send(struct app *a, struct ui_mail *u)
 	return true;
 }
 
-/* Close the box: the layer it asked over back on top (which frees u);
- * false when there was none. */
-static bool
-ask_close(struct app *a, struct ui_mail *u)
-{
-	struct modal m = u->under;
-
-	if (!m.ctx)
-		return false;
-	u->under.ctx = NULL;
-	app_modal(a, &m);
-	return true;
-}
-
+/* Enter or y sends; the box closes once the mail went (or Esc): the
+ * layer it asked over back on top, else none (false). */
 static bool
 ask_key(struct app *a, void *ctx, enum request req, int key)
 {
@@ -195,10 +183,10 @@ ask_key(struct app *a, void *ctx, enum request req, int key)
 	bool yes = req == REQ_ACCEPT || (req == REQ_NONE && (key == 'y' || key == 'Y'));
 
 	if (yes && u->t.file_name && ask_send(a, u))
-		return ask_close(a, u);
+		return app_modal_back(a, &u->under);
 	if (req == REQ_CANCEL || req == REQ_QUIT) {
 		app_msg(a, "%s", _("Nothing was sent."));
-		return ask_close(a, u);
+		return app_modal_back(a, &u->under);
 	}
 	return true;
 }
