@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "company_src.h"
+#include "digest.h"
 #include "draw.h"
 #include "i18n.h"
 #include "kvconf.h"
@@ -209,4 +210,18 @@ ui_mail_ask(struct app *a, struct ui_mail *u, void (*sent)(struct app *a, void *
 	u->sent = sent;
 	app_modal_detach(a, &u->under);
 	app_modal(a, &m);
+}
+
+void
+ui_mail_digest(struct app *a, const char *rep, const struct digest *g)
+{
+	struct ui_mail *u = ui_mail_new(a);
+	const char *address;
+
+	if (u->rc == UR_OK)
+		u->rc = mailout_rep_address(&u->co, rep, u->shown, &address, &u->err);
+	if (u->rc == UR_OK)
+		u->rc = mailout_digest_doc(&u->m, "digest", g, digest_lang(), a->today, rep, address,
+					   &u->t, &u->err);
+	ui_mail_ask(a, u, NULL);
 }

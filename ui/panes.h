@@ -91,6 +91,10 @@ struct ui_mail *ui_mail_new(struct app *a);
  *  is called with the layer below once it went. Takes u. */
 void ui_mail_ask(struct app *a, struct ui_mail *u, void (*sent)(struct app *a, void *under));
 void ui_mail_free(struct ui_mail *u);
+struct digest;
+/** Ask before sending digest g (of today) to sales rep's address
+ *  (rep-email.REP in the company settings), as ui_mail_ask. */
+void ui_mail_digest(struct app *a, const char *rep, const struct digest *g);
 
 /** Show text over the panes under title (modal): its lines wrapped,
  *  scrollable when long, closed by any other key. */

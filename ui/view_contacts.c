@@ -781,14 +781,11 @@ digest_prompt(struct app *a, const char *path, bool final, void *ctx)
 	free(settings);
 }
 
-/* m: the rows shown as a digest to their sales rep's address
- * (rep-email.NAME in the company settings), asking first. */
+/* m: the rows shown as a digest to their sales rep, asking first. */
 static void
 digest_mail(struct view *v)
 {
 	struct contacts *k = v->priv;
-	const char *address;
-	struct ui_mail *u;
 	struct digest g;
 
 	if (k->set.timeline || !*k->rep)
@@ -796,16 +793,9 @@ digest_mail(struct view *v)
 				 _("The digest goes to a sales rep: show one rep's worklist (r)."));
 	if (!k->set.n)
 		return app_error(v->app, "%s", _("Nothing to do for this sales rep: no mail sent."));
-	u = ui_mail_new(v->app);
-	if (u->rc == UR_OK)
-		u->rc = mailout_rep_address(&u->co, k->rep, u->shown, &address, &u->err);
-	if (u->rc == UR_OK) {
-		contacts_digest(k, v->app->today, &g);
-		u->rc = mailout_digest_doc(&u->m, "digest", &g, digest_lang(), v->app->today,
-					   k->rep, address, &u->t, &u->err);
-		digest_free(&g);
-	}
-	ui_mail_ask(v->app, u, NULL);
+	contacts_digest(k, v->app->today, &g);
+	ui_mail_digest(v->app, k->rep, &g);
+	digest_free(&g);
 }
 
 static enum request
