@@ -210,16 +210,6 @@ render_txt(struct strbuf *sb, const struct docout *o, const struct statement *s,
 		render_statement_text(s, o->company, sb);
 }
 
-void
-docout_render_pdf(struct pdf *p, const struct docout *o, const struct statement *s,
-	   const struct dunning_letter *d)
-{
-	if (d)
-		pdf_letter(p, d, o->company);
-	else
-		pdf_statement(p, s, o->company);
-}
-
 /* One customer, one file in the directory, complete on the disk under a
  * temporary name until docout_close. */
 static int
@@ -238,7 +228,7 @@ add_to_dir(struct docout *o, const struct statement *s, const struct dunning_let
 	ur_err_clear(&err);
 	if (o->fmt == DOCOUT_PDF) {
 		if ((rc = pdf_open(f, &p, &err)) == UR_OK) {
-			docout_render_pdf(p, o, s, d);
+			docprint_draw(p, s, d, o->company);
 			o->pages += pdf_pages(p);
 			rc = pdf_close(p, &err);
 		}
@@ -290,7 +280,7 @@ docout_add(struct docout *o, const struct statement *s, const struct dunning_let
 	if (!o->pdf)
 		return add_text(o, s, d);
 	ur_err_clear(&err);
-	docout_render_pdf(o->pdf, o, s, d);
+	docprint_draw(o->pdf, s, d, o->company);
 	return pdf_check(o->pdf, &err) == UR_OK ? UR_OK : cli_fail(&err);
 }
 

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "company.h"
 #include "dunning.h"
+#include "mailout.h"
 #include "outfile.h"
 #include "statement.h"
 
@@ -32,26 +33,11 @@ int cmd_confirm_send(const struct cli *c, int argc, char **argv);
 
 enum docout_format { DOCOUT_TXT, DOCOUT_PDF };
 
-/* E-mail delivery (--email, cmd_mail.c): each document as a PDF attached
- * to a mail to the customer's address (a digest: the sales rep's), handed
- * to the company settings' mail-command and, to a customer, logged as a
- * contact — or, with dry_run, written as DIR/KIND-CODE.eml. With -o DIR a
- * copy of each PDF sent is kept there. */
-struct mailout {
-	bool dry_run;
-	struct store *st;     /* the customers' addresses; the contact log */
-	int level;            /* the dunning level logged (0: a statement) */
-	const char *title;    /* the document's title (NULL: the statement's or
-				 the letter's of its level) */
-	int32_t next_date;    /* the follow-up date logged (0: none) */
-	const char *from;     /* mail-from (or email) from the settings */
-	const char *command;  /* mail-command */
-	size_t sent;          /* mails handed over (or .eml files written) */
-	size_t logged;        /*   of them, logged as contacts */
-	char *sent_file;      /* the attachment's name of the last one */
-	struct strbuf pdf, msg, subject, body;
-};
-
+/* E-mail delivery (--email, cmd_mail.c, through src/run/mailout.h): each
+ * document as a PDF attached to a mail to the customer's address (a
+ * digest: the sales rep's), handed to the company settings' mail-command
+ * and, to a customer, logged as a contact — or, with dry_run, written as
+ * DIR/KIND-CODE.eml. With -o DIR a copy of each PDF sent is kept there. */
 /* Where documents go. Set fmt, out, print and kind (a file-name word such
  * as "statement"), then docout_open. */
 struct docout {
@@ -99,7 +85,6 @@ char *docout_templates_dir(void);
 char *docout_company_file(const char *path);
 
 /* For cmd_mail.c. */
-struct pdf;
 /** Whether path is (or, ending in '/', names) a directory. */
 bool docout_is_dir(const char *path);
 /** DIR/KIND-CODE.EXT (no dir: KIND-CODE-DATE.EXT), ext NULL: .pdf or .txt
@@ -108,17 +93,14 @@ char *docout_file_for(const struct docout *o, const char *dir, const char *code,
 		      const char *ext);
 /** Start the next file of o at path (committed by docout_close). */
 int docout_start_file(struct docout *o, const char *path, struct outfile **f);
-/** Draw statement s, or the letter d when set, into p. */
-void docout_render_pdf(struct pdf *p, const struct docout *o, const struct statement *s,
-		       const struct dunning_letter *d);
 
 /** The options that go with --email: not --print, PDF, -o a directory
  *  (copies of the PDFs sent; required by dry_run for the .eml files).
  *  Prints a usage error (UR_USAGE) otherwise. */
 int mailout_options(bool print, const char *format, const char *out, bool dry_run);
 /** Check the mail settings in co (read from the file settings): mail-from
- *  (else email), and mail-command unless m->dry_run. Prints errors
- *  (UR_INPUT). */
+ *  (else email), and mail-command unless m->dry_run; m's company and day
+ *  (today) set. Prints errors (UR_INPUT). */
 int mailout_settings(struct mailout *m, const struct company *co, const char *settings);
 /** Check the mail settings (mail-from; mail-command unless m->dry_run)
  *  and each customer's address before anything is sent; with all, the
@@ -136,6 +118,5 @@ int mailout_digest(struct docout *o, const struct digest *g, enum stmt_lang lang
 		   const char *rep, const char *address);
 /** Say how many mails went (or were written). */
 void mailout_summary(const struct docout *o);
-void mailout_free(struct mailout *m);
 
 #endif

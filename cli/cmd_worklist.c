@@ -19,7 +19,6 @@
 #include "docprint.h"
 #include "i18n.h"
 #include "jsonout.h"
-#include "mail.h"
 #include "money.h"
 #include "pdf.h"
 #include "store.h"
@@ -297,18 +296,14 @@ digest_mail_check(const struct digest_opts *d, const struct company *co, struct 
 		  const char **address)
 {
 	char *file = docout_company_file(d->company_path);
-	const char *shown = file ? file : "~/.config/urikake/company";
 	struct ur_err err;
-	int rc = UR_INPUT;
+	int rc;
 
 	ur_err_clear(&err);
 	m->dry_run = d->dry_run;
-	*address = company_rep_email(co, d->rep);
-	if (!**address)
-		cli_error(_("%s: no e-mail address for sales rep %s: set rep-email.%s = ADDRESS"),
-			  shown, d->rep, d->rep);
-	else if (mail_address_check(*address, &err) != UR_OK)
-		cli_error(_("%s: rep-email.%s: %s"), shown, d->rep, err.msg);
+	if (mailout_rep_address(co, d->rep, file ? file : "~/.config/urikake/company", address,
+				&err) != UR_OK)
+		rc = cli_fail(&err);
 	else
 		rc = mailout_settings(m, co, file);
 	free(file);

@@ -114,6 +114,18 @@ app_modal(struct app *a, const struct modal *m)
 	}
 }
 
+bool
+app_modal_back(struct app *a, struct modal *under)
+{
+	struct modal m = *under;
+
+	if (!m.ctx)
+		return false;
+	under->ctx = NULL;
+	app_modal(a, &m);
+	return true;
+}
+
 void
 app_modal_detach(struct app *a, struct modal *out)
 {

@@ -112,6 +112,10 @@ void app_modal(struct app *a, const struct modal *m);
 /** Take the modal layer off into *out without freeing it (to put it back
  *  with app_modal later); out->ctx is NULL when there was none. */
 void app_modal_detach(struct app *a, struct modal *out);
+/** Put the layer under (detached by a layer over it) back on top, which
+ *  frees the layer over it: true when there was one (under->ctx set; it is
+ *  cleared so the freed layer does not free it too). */
+bool app_modal_back(struct app *a, struct modal *under);
 /** Switch to pane i. */
 void app_show(struct app *a, int i);
 /** Re-read the counts on the status line. */

@@ -2,8 +2,8 @@
  * the customer drill-down (drill.c), the record-a-contact form
  * (contact_form.c, with the line editor of field.c) and the statement
  * and dunning letter previews with printing (preview.c) and the
- * difference notice's, a text read in
- * full (textview.c). */
+ * difference notice's, e-mailing a document from there or the rep's
+ * digest (mail_ask.c), a text read in full (textview.c). */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_UI_PANES_H
 #define UR_UI_PANES_H
@@ -13,7 +13,9 @@
 
 #include "app.h"
 #include "arconf.h"
+#include "company.h"
 #include "custstats.h"
+#include "mailout.h"
 #include "rating.h"
 
 /* The customer a pane action is about. */
@@ -50,6 +52,45 @@ struct notice_facts;
  *  or saves it and, when customer_id is set, logs it as a contact with its
  *  follow-up date (notice_log). */
 void preview_notice_open(struct app *a, const struct notice_facts *f, int64_t customer_id);
+
+/* A mail about to go (mail_ask.c): ui_mail_new reads our details and the
+ * mail settings; while rc is UR_OK, set m's level, title and next_date and
+ * prepare t with mailout_doc or mailout_digest_doc (into rc and err), then
+ * ui_mail_ask. */
+struct ui_mail {
+	struct mailout m;
+	struct mailout_to t;
+	struct company co;   /* our details: the sender */
+	char *file;          /* the settings file (NULL: no home) */
+	const char *shown;   /*   as messages name it */
+	enum ur_status rc;   /* how far it got: UR_OK, or err says why not */
+	struct ur_err err;
+	void (*sent)(struct app *a, void *under); /* once it went (may be NULL) */
+	struct modal under;  /* the layer it asks over (ctx NULL: none) */
+};
+
+/* Why a customer cannot be e-mailed (ui_mail_why_not). */
+enum ui_mail_state { UI_MAIL_OK, UI_MAIL_NONE, UI_MAIL_BAD };
+
+/** Whether customer code (0 id: a payer we do not know) has an address
+ *  to e-mail to; *why (malloc'd) says why not otherwise. */
+enum ui_mail_state ui_mail_why_not(struct app *a, int64_t id, const char *code, char **why);
+/** The e-mail key's words for the hint line of a preview in state s. */
+const char *ui_mail_hint(enum ui_mail_state s);
+/** A mail with our details and the mail settings read (rc not UR_OK when
+ *  they are not usable: no mail-from, no mail-command). */
+struct ui_mail *ui_mail_new(struct app *a);
+/** Ask before sending u, in a box over the layer below: the address, the
+ *  subject and the attachment, Enter or y sends it, Esc goes back. The
+ *  message line says to whom it went; when it cannot go (u->rc, or the
+ *  mail command refuses it) the box says why and nothing is logged. sent
+ *  is called with the layer below once it went. Takes u. */
+void ui_mail_ask(struct app *a, struct ui_mail *u, void (*sent)(struct app *a, void *under));
+void ui_mail_free(struct ui_mail *u);
+struct digest;
+/** Ask before sending digest g (of today) to sales rep's address
+ *  (rep-email.REP in the company settings), as ui_mail_ask. */
+void ui_mail_digest(struct app *a, const char *rep, const struct digest *g);
 
 /** Show text over the panes under title (modal): its lines wrapped,
  *  scrollable when long, closed by any other key. */

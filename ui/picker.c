@@ -36,13 +36,7 @@ picker_free(void *ctx)
 static bool
 picker_close(struct app *a, struct picker *p)
 {
-	struct modal m = p->under;
-
-	if (!m.ctx)
-		return false;
-	p->under.ctx = NULL;
-	app_modal(a, &m);
-	return true;
+	return app_modal_back(a, &p->under);
 }
 
 static void

@@ -5,7 +5,8 @@
  * there: the PDF goes to CUPS via lp on the printer of the company
  * settings; without a printer the PDF is saved and its path reported. A
  * letter printed or saved is logged as a contact at its level, once; so is
- * a difference notice (the queue's d), with its follow-up date. */
+ * a difference notice (the queue's d), with its follow-up date. m e-mails
+ * the document to the customer (mail_ask.c), as the commands' --email. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -40,6 +41,8 @@ struct preview {
 	char *deposit;            /*   nf.deposit's copy */
 	int64_t notice_cust;      /*   whom to log it on; 0: a payer we do not know */
 	struct company co;
+	enum ui_mail_state mail;  /* whether m can e-mail it */
+	char *mail_why;           /*   and why not */
 	struct strbuf text;
 	size_t *line; /* start of each line in text */
 	size_t nlines;
@@ -54,6 +57,7 @@ preview_free(void *ctx)
 	dunning_free(&p->d);
 	notice_free(&p->n);
 	free(p->deposit);
+	free(p->mail_why);
 	dunning_send_free(&p->send);
 	free(p->templates);
 	stmt_free(&p->s);
@@ -96,7 +100,7 @@ preview_draw(struct app *a, void *ctx)
 {
 	struct preview *p = ctx;
 	int y = 1, rows = LINES - 3, list = rows - 3;
-	char buf[512];
+	char buf[512], hint[512];
 	long last = p->top + list < (long)p->nlines ? p->top + list : (long)p->nlines;
 
 	(void)a;
@@ -115,10 +119,11 @@ preview_draw(struct app *a, void *ctx)
 	for (long i = p->top; i < (long)p->nlines && i < p->top + list; i++)
 		draw_text(y + 1 + (int)(i - p->top), 1, COLS - 2, p->text.buf + p->line[i],
 			  TEXT_LEFT, UI_OVERLAY);
-	draw_text(y + rows - 2, 2, COLS - 4,
-		  logs(p) ? _("j/k PgUp/PgDn scroll · p print and log it · Esc close")
-					   : _("j/k PgUp/PgDn scroll · p print · Esc close"),
-		  TEXT_LEFT, UI_MUTED);
+	snprintf(hint, sizeof hint, "%s · %s · %s",
+		 logs(p) ? _("j/k PgUp/PgDn scroll · p print and log it")
+			 : _("j/k PgUp/PgDn scroll · p print"),
+		 ui_mail_hint(p->mail), _("Esc close"));
+	draw_text(y + rows - 2, 2, COLS - 4, hint, TEXT_LEFT, UI_MUTED);
 }
 
 /* Log the letter or notice just printed or saved (once); false, said,
@@ -219,6 +224,42 @@ preview_print(struct app *a, struct preview *p)
 	free(path);
 }
 
+/* Once e-mailed, a letter or notice is in the contact log: printed, not
+ * logged again. */
+static void
+mail_sent(struct app *a, void *under)
+{
+	struct preview *p = under;
+
+	(void)a;
+	p->logged = true;
+}
+
+/* m: the document to the customer's address, asking first. */
+static void
+preview_mail(struct app *a, struct preview *p)
+{
+	bool notice = p->n.letter.title;
+	const struct statement *s = notice ? &p->n.s : &p->s;
+	const struct dunning_letter *d = notice ? &p->n.letter : p->d.title ? &p->d : NULL;
+	struct ui_mail *u;
+
+	if (p->mail != UI_MAIL_OK) {
+		app_error(a, "%s", p->mail_why);
+		return;
+	}
+	u = ui_mail_new(a);
+	if (notice) { /* as `notice … --email` logs it: with its follow-up date */
+		u->m.title = p->n.letter.title;
+		u->m.next_date = notice_follow_up(&p->nf, a->today);
+	}
+	u->m.level = p->d.title ? p->d.level : 0;
+	if (u->rc == UR_OK)
+		u->rc = mailout_doc(&u->m, notice ? "notice" : p->d.title ? "dunning" : "statement",
+				    s, d, &u->t, &u->err);
+	ui_mail_ask(a, u, mail_sent);
+}
+
 static bool
 preview_key(struct app *a, void *ctx, enum request req, int key)
 {
@@ -234,6 +275,7 @@ preview_key(struct app *a, void *ctx, enum request req, int key)
 	case REQ_FIRST: p->top = 0; break;
 	case REQ_LAST: p->top = max; break;
 	case REQ_PRINT: preview_print(a, p); break;
+	case REQ_EMAIL: preview_mail(a, p); break;
 	case REQ_CANCEL:
 	case REQ_QUIT: return false;
 	default: break;
@@ -294,7 +336,11 @@ static void
 preview_show(struct app *a, struct preview *p)
 {
 	struct modal m = { preview_draw, preview_key, preview_free, p, NULL };
+	bool notice = p->n.letter.title;
+	int64_t id = notice ? p->notice_cust : p->s.cust_id;
 
+	p->mail = ui_mail_why_not(a, id, !notice ? p->s.code : id ? p->n.s.code : p->deposit,
+				  &p->mail_why);
 	split_lines(p);
 	app_modal(a, &m);
 }
@@ -353,6 +399,7 @@ preview_notice_open(struct app *a, const struct notice_facts *f, int64_t custome
 	p->nf = (struct notice_facts){ .kind = f->kind, .action = f->action, .by = f->by };
 	p->nf.deposit = p->deposit = xstrdup(f->deposit ? f->deposit : "");
 	p->notice_cust = customer_id;
+	p->n.s.cust_id = customer_id; /* whom an e-mail of it is logged on */
 	dunning_text(&p->n.letter, &p->co, &p->text);
 	preview_show(a, p);
 }

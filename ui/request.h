@@ -68,6 +68,8 @@
 	R(PRINT, "print", N_("Print the statement (from the details: preview it)")) \
 	R(DUNNING_LETTER, "dunning-letter", \
 	  N_("Preview the next dunning letter (p prints and logs it)")) \
+	R(EMAIL, "email", \
+	  N_("E-mail the document (pane 3: the rep's digest)")) \
 	G(N_("Forms")) \
 	R(TOGGLE, "toggle", N_("Select or unselect the row")) \
 	R(EDIT_AMOUNT, "edit-amount", N_("Enter the amount for the row")) \

@@ -2,7 +2,8 @@
  * due, promises due today, broken promises, dunning levels crossed) and a
  * customer's timeline (who, channel, direction, note, outcome, promise and
  * its state, next action and owner); recording a contact, moving the
- * dunning level, the drill-down and the statement preview from here. */
+ * dunning level, the drill-down and the statement preview from here; a
+ * sales rep's worklist saved as a digest (P) or e-mailed to the rep (m). */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -743,6 +744,15 @@ filter_rep(struct view *v)
 	contacts_show(v, NULL);
 }
 
+/* The rows shown as a digest of day into *g (free with digest_free). */
+static void
+contacts_digest(const struct contacts *k, int32_t day, struct digest *g)
+{
+	digest_init_worklist(g, k->rep, day);
+	for (size_t i = 0; i < k->set.n; i++)
+		digest_add_citem(g, &k->set, &k->set.rows[i]);
+}
+
 /* The rows shown as a digest, written to path (.pdf: PDF, else text). */
 static void
 digest_prompt(struct app *a, const char *path, bool final, void *ctx)
@@ -758,9 +768,7 @@ digest_prompt(struct app *a, const char *path, bool final, void *ctx)
 		free(settings);
 		return;
 	}
-	digest_init_worklist(&g, k->rep, a->today);
-	for (size_t i = 0; i < k->set.n; i++)
-		digest_add_citem(&g, &k->set, &k->set.rows[i]);
+	contacts_digest(k, a->today, &g);
 	ur_err_clear(&err);
 	if (company_src_load(a->st, settings, &co, &found, &err) != UR_OK ||
 	    digest_save(&g, path, &co, &err) != UR_OK)
@@ -773,6 +781,23 @@ digest_prompt(struct app *a, const char *path, bool final, void *ctx)
 	free(settings);
 }
 
+/* m: the rows shown as a digest to their sales rep, asking first. */
+static void
+digest_mail(struct view *v)
+{
+	struct contacts *k = v->priv;
+	struct digest g;
+
+	if (k->set.timeline || !*k->rep)
+		return app_error(v->app, "%s",
+				 _("The digest goes to a sales rep: show one rep's worklist (r)."));
+	if (!k->set.n)
+		return app_error(v->app, "%s", _("Nothing to do for this sales rep: no mail sent."));
+	contacts_digest(k, v->app->today, &g);
+	ui_mail_digest(v->app, k->rep, &g);
+	digest_free(&g);
+}
+
 static enum request
 contacts_request(struct view *v, enum request req)
 {
@@ -782,6 +807,7 @@ contacts_request(struct view *v, enum request req)
 	switch (req) {
 	case REQ_WORKLIST: contacts_show(v, NULL); return REQ_NONE;
 	case REQ_FILTER_REP: filter_rep(v); return REQ_NONE;
+	case REQ_EMAIL: digest_mail(v); return REQ_NONE;
 	case REQ_DIGEST:
 		if (k->set.timeline)
 			app_error(v->app, "%s", _("The digest is of the worklist (w)."));

@@ -17,6 +17,16 @@
 #include "pdf.h"
 #include "xalloc.h"
 
+void
+docprint_draw(struct pdf *p, const struct statement *s, const struct dunning_letter *d,
+	      const struct company *c)
+{
+	if (d)
+		pdf_letter(p, d, c);
+	else
+		pdf_statement(p, s, c);
+}
+
 enum ur_status
 docprint_pdf(const struct statement *s, const struct dunning_letter *d, const struct company *c,
 	     const char *path, int *pages, struct ur_err *err)
@@ -30,10 +40,7 @@ docprint_pdf(const struct statement *s, const struct dunning_letter *d, const st
 		outfile_abort(&file);
 		return err->status;
 	}
-	if (d)
-		pdf_letter(p, d, c);
-	else
-		pdf_statement(p, s, c);
+	docprint_draw(p, s, d, c);
 	if (pages)
 		*pages = pdf_pages(p);
 	if (pdf_close(p, err) != UR_OK) {

@@ -12,6 +12,12 @@
 #include "strbuf.h"
 
 struct dunning_letter;
+struct pdf;
+
+/** Draw statement s, or the dunning letter d when d is set (with our
+ *  details from c), into p. */
+void docprint_draw(struct pdf *p, const struct statement *s, const struct dunning_letter *d,
+		   const struct company *c);
 
 /** Write statement s, or the dunning letter d when d is set (with our
  *  details from c), as an A4 PDF at path, whole or not at all (outfile.h),
