@@ -164,13 +164,16 @@ static void
 test_open_merge(void)
 {
 	struct rating_input a, b;
+	struct rating_open o;
 
 	memset(&a, 0, sizeof a);
 	memset(&b, 0, sizeof b);
-	rating_add_open(&a, 1000, 0);
-	rating_add_open(&a, -500, 10);
-	tap_is_int(a.late_w, 0, "due today or a credit: not late");
-	rating_add_open(&a, 1000, 40);
+	memset(&o, 0, sizeof o);
+	rating_add_open(&o, 1000, 0);
+	rating_add_open(&o, -500, 10);
+	tap_is_int(o.w, 0, "due today or a credit: not late");
+	rating_add_open(&o, 1000, 40);
+	rating_input_add_open(&a, &o);
 	b = ri(3000, 0, 1, -1);
 	rating_input_merge(&a, &b);
 	a.credit_use = -1;
