@@ -277,7 +277,8 @@ test_dayrows(const char *path)
 		tap_diag("store: %s", err.msg);
 		return;
 	}
-	tap_ok(!dr_load(d, l, 0, st, "2026-03-31", &a) && a.n == 2, "the first load reads the 2 rows");
+	tap_ok(!dr_load(d, l, 0, st, "2026-03-31", &a) && a.n == 2,
+	       "the first load reads the 2 rows");
 	tap_ok(dr_load(d, l, 0, st, "2026-03-31", &b) && b.rows == a.rows,
 	       "a second load of the day at the same generation shares them");
 	ar_set_free(&a);
