@@ -1,7 +1,7 @@
 /* store_rating: the payment history a credit rating is made of, for every
  * customer at once (see store_rating_hist in store_custstats.h): two
- * aggregate scans, so a pane's load costs the same whether it shows one
- * customer or fifty thousand. */
+ * scans, so a pane's load costs the same whether it shows one customer or
+ * fifty thousand. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
