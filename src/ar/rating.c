@@ -211,7 +211,8 @@ rating_entry_cmp(const void *pa, const void *pb)
 void
 rating_fill_end(struct rating_fill *f)
 {
-	qsort(f->h->e, f->h->n, sizeof *f->h->e, rating_entry_cmp);
+	if (f->h->n)
+		qsort(f->h->e, f->h->n, sizeof *f->h->e, rating_entry_cmp);
 	free(f->slot);
 	f->slot = NULL;
 }
