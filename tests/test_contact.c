@@ -1,18 +1,22 @@
 /* test_contact: the contact log against hand-computed cases — promises kept
  * and broken (partial payment before the date, payment after it, payment
  * in full), the worklist for a day, dunning levels crossed, the pause a
- * promise gives, moving a level — and the pure rules of contact.c. */
+ * promise gives, moving a level, the worklist from aging rows a pane
+ * shares (left as they were) — and the pure rules of contact.c. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arconf.h"
 #include "contact.h"
 #include "date.h"
 #include "store.h"
+#include "store_confirm.h"
 #include "store_contact.h"
+#include "store_custstats.h"
 #include "tap.h"
 #include "testutil.h"
 #include "test_store.h"
@@ -222,6 +226,62 @@ test_worklist(struct store *st, const struct ar_settings *s, const int64_t *id)
 	sb_free(&out);
 }
 
+/* DS disputes its older overdue invoice in a balance confirmation. */
+static void
+ct_dispute(struct store *st)
+{
+	int64_t cid = ct_cust(st, "DS"), id;
+	struct confirm_send c = { cid, tu_day("2026-03-02"), tu_day("2026-02-28"), 7000, "JPY",
+				  "confirmation", "printed", "-" };
+	struct dispute_item item = { DISPUTE_INVOICE, "DS1", 0, NULL };
+	struct ur_err err;
+
+	ts_invoice(st, "DS1", "DS", "2025-12-10", "2026-01-10", 4000, NULL);
+	ts_invoice(st, "DS2", "DS", "2026-01-20", "2026-02-20", 3000, NULL);
+	if (store_confirm_send(st, &c, &id, &err) != UR_OK ||
+	    store_confirm_answer(st, cid, tu_day("2026-03-10"), false, 3000, "DS1 not ours",
+				 &err) != UR_OK ||
+	    store_confirm_resolve(st, cid, tu_day("2026-03-10"), &item, 1, false, &err) != UR_OK)
+		tap_diag("dispute: %s", err.msg);
+}
+
+/* The worklist from today's aging rows shared with a pane: the same as
+ * from rows of its own, and the rows (the disputed customer's among
+ * them) are left as the pane has them. */
+static void
+test_worklist_shared(struct store *st, const struct ar_settings *s)
+{
+	struct ar_set own, shared;
+	struct strbuf out, want;
+	struct ur_err err;
+	char *before;
+
+	sb_init(&out);
+	sb_init(&want);
+	ct_dispute(st);
+	ct_worklist(st, s, "2026-03-31", &want);
+	tap_ok(strstr(want.buf, "L:DS:2026-02-20:3000:0:1/0:39\n") != NULL,
+	       "DS is dunned for DS2 alone: DS1 is disputed");
+	ar_set_init(&own, s, tu_day("2026-03-31"), false);
+	if (store_ar_rows(st, &own, &err) != UR_OK)
+		tap_diag("rows: %s", err.msg);
+	ar_set_share(&own, &shared);
+	before = malloc(own.n * own.stride + 1);
+	memcpy(before, own.rows, own.n * own.stride);
+	if (store_contact_worklist_rows(st, s, &shared, ct_line, &out, &err) != UR_OK)
+		tap_diag("worklist: %s", err.msg);
+	tap_is_str(out.buf, want.buf, "the worklist from shared rows is the worklist");
+	tap_ok(memcmp(before, own.rows, own.n * own.stride) == 0,
+	       "the shared rows are left as they were (DS's oldest item DS1)");
+	free(before);
+	ar_set_free(&own);
+	tap_is_int(ar_set_first(&shared, ar_set_at(&shared, 0)->customer_id) != NULL, 1,
+		   "the rows outlive the set they were loaded into");
+	ar_set_free(&shared);
+	sb_free(&out);
+	sb_free(&want);
+}
+
 /* A log line's head: a dunning step in the reader's language, once. */
 static void
 test_entry_head(void)
@@ -331,6 +391,7 @@ TAP_SUITE(contact)
 	ct_fixture(st, id);
 	test_promises(st, id);
 	test_worklist(st, &s, id);
+	test_worklist_shared(st, &s);
 	test_rejects(st, id[0]);
 	tap_is_int(ts_q1(path, "SELECT count(*) FROM audit WHERE entity LIKE 'contact%'"), 14,
 		   "every contact audited");

@@ -2,7 +2,8 @@
  * rounding of the average days late at the edges of each band, the trend
  * at exactly seven days, the on-time share and credit use at their limits,
  * broken promises, open disputes, the reasons in words, the credit hold setting, who
- * calls a customer — and the payment history the store gathers for it. */
+ * calls a customer — and the payment history the store gathers for it,
+ * added up from payments in any order. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -164,13 +165,16 @@ static void
 test_open_merge(void)
 {
 	struct rating_input a, b;
+	struct rating_open o;
 
 	memset(&a, 0, sizeof a);
 	memset(&b, 0, sizeof b);
-	rating_add_open(&a, 1000, 0);
-	rating_add_open(&a, -500, 10);
-	tap_is_int(a.late_w, 0, "due today or a credit: not late");
-	rating_add_open(&a, 1000, 40);
+	memset(&o, 0, sizeof o);
+	rating_add_open(&o, 1000, 0);
+	rating_add_open(&o, -500, 10);
+	tap_is_int(o.w, 0, "due today or a credit: not late");
+	rating_add_open(&o, 1000, 40);
+	rating_input_add_open(&a, &o);
 	b = ri(3000, 0, 1, -1);
 	rating_input_merge(&a, &b);
 	a.credit_use = -1;
@@ -232,6 +236,48 @@ test_hold_collector(void)
 	sb_free(&errs);
 }
 
+/* Payments in the ledger's order, added up per customer and currency:
+ * recent and older by the day paid, on time by the day due, an unknown
+ * date weighing only in what was paid; the history sorted at the end. */
+static void
+test_fill(void)
+{
+	struct rating_hist h = { 0 };
+	struct rating_fill f;
+	const struct rating_input *in;
+	int32_t d = 20000;
+	bool sorted = true, found = true;
+
+	rating_fill_begin(&f, &h);
+	rating_add_paid(rating_fill_get(&f, 3, "JPY"), 700, d - 5, d - 5, d);
+	rating_add_paid(rating_fill_get(&f, 1, "JPY"), 1000, d - 10, d - 20, d);
+	rating_add_paid(rating_fill_get(&f, 3, "CNY"), 50, d - 1, d, d);
+	rating_add_paid(rating_fill_get(&f, 1, "JPY"), 500, d - 100, d - 90, d);
+	rating_add_paid(rating_fill_get(&f, 1, "JPY"), 200, 0, d - 90, d);
+	for (int64_t c = 5000; c >= 10; c--) /* past the first table's slots */
+		rating_add_paid(rating_fill_get(&f, c, "USD"), 1, d - 1, d - 1, d);
+	rating_fill_end(&f);
+	for (size_t i = 1; i < h.n; i++)
+		sorted &= h.e[i - 1].customer_id < h.e[i].customer_id ||
+			  (h.e[i - 1].customer_id == h.e[i].customer_id &&
+			   strcmp(h.e[i - 1].currency, h.e[i].currency) < 0);
+	tap_ok(h.n == 4991 + 3 && sorted, "one entry per customer and currency, in order");
+	for (int64_t c = 10; c <= 5000; c++)
+		found &= (in = rating_hist_find(&h, c, "USD")) && in->paid_w == 1;
+	tap_ok(found, "each found again");
+	in = rating_hist_find(&h, 1, "JPY");
+	tap_ok(in && in->paid_w == 1700 && in->late_w == 1700, "paid: 1000 + 500 + 200");
+	tap_ok(in && in->recent_w == 1000 && in->recent_sum == 10000,
+	       "recent: 1000 paid 10 days ago, 10 days late");
+	tap_ok(in && in->older_w == 700 && in->older_sum == -5000,
+	       "older: 500 paid 10 days early 100 days ago, and 200 paid on a day unknown");
+	tap_ok(in && in->late_sum == 5000 && in->ontime_w == 500,
+	       "late 10 × 1000 − 10 × 500; on time 500");
+	in = rating_hist_find(&h, 3, "CNY");
+	tap_ok(in && in->ontime_w == 50 && in->late_sum == -50, "CNY apart: a day early");
+	rating_hist_free(&h);
+}
+
 TAP_SUITE(rating)
 {
 	test_lateness();
@@ -240,4 +286,5 @@ TAP_SUITE(rating)
 	test_disputes();
 	test_open_merge();
 	test_hold_collector();
+	test_fill();
 }

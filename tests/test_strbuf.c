@@ -56,10 +56,16 @@ TAP_SUITE(strbuf)
 	sb_addf(&sb, "%s-%d", "INV", 42);
 	sb_addc(&sb, '!');
 	tap_is_str(sb.buf, "INV-42!", "addf and addc append");
+	sb_fit(&sb);
+	tap_ok(sb.cap == sb.len + 1 && !strcmp(sb.buf, "INV-42!"), "fit: to the text and its NUL");
 	s = sb_detach(&sb);
 	tap_is_str(s, "INV-42!", "detach hands over the string");
 	tap_ok(sb.buf == NULL && sb.len == 0, "detach leaves the buffer empty");
 	free(s);
+	sb_addc(&sb, '?');
+	sb_fit(&sb);
+	sb_addc(&sb, '!');
+	tap_is_str(sb.buf, "?!", "a fitted buffer grows again");
 	sb_free(&sb);
 	test_read_file(tap_tmpdir());
 }

@@ -2,7 +2,8 @@
  * connection and is handed over once; a newer request cancels the older
  * one (a running query is interrupted at once, its model freed, never
  * handed over); a refresh lets the running load finish; failures come back
- * with their message; freeing a busy loader leaks nothing. */
+ * with their message; freeing a busy loader leaks nothing. And the aging
+ * rows panes 2 and 3 share (dayrows): loaded once per day and generation. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -11,10 +12,13 @@
 #include <string.h>
 #include <time.h>
 
+#include "arconf.h"
 #include "store.h"
 #include "store_priv.h"
 #include "tap.h"
 #include "test_store.h"
+#include "testutil.h"
+#include "ui/dayrows.h"
 #include "ui/loader.h"
 #include "xalloc.h"
 
@@ -244,6 +248,56 @@ test_bad_path(void)
 	loader_free(l);
 }
 
+/* Load the rows of day at generation gen into set; true when they were
+ * shared (a set loaded here comes with its view, a shared one without). */
+static bool
+dr_load(struct dayrows *d, struct loader *l, long gen, struct store *st, const char *day,
+	struct ar_set *set)
+{
+	struct ar_settings conf;
+	struct ur_err err;
+
+	arconf_default(&conf);
+	ar_set_init(set, &conf, tu_day(day), false);
+	if (dayrows_load(d, l, gen, st, set, &err) != UR_OK)
+		tap_diag("dayrows: %s", err.msg);
+	return !set->view;
+}
+
+static void
+test_dayrows(const char *path)
+{
+	struct loader *l = loader_new(path, "tester", 256);
+	struct dayrows *d = dayrows_new();
+	struct store *st = NULL;
+	struct ar_set a, b, c, e;
+	struct ur_err err;
+
+	if (store_open(&st, path, "tester", &err) != UR_OK) {
+		tap_diag("store: %s", err.msg);
+		return;
+	}
+	tap_ok(!dr_load(d, l, 0, st, "2026-03-31", &a) && a.n == 2,
+	       "the first load reads the 2 rows");
+	tap_ok(dr_load(d, l, 0, st, "2026-03-31", &b) && b.rows == a.rows,
+	       "a second load of the day at the same generation shares them");
+	ar_set_free(&a);
+	tap_ok(b.n == 2 && strcmp(ar_set_at(&b, 0)->code, "A") == 0 &&
+		       ar_set_at(&b, 0)->total == 1000,
+	       "freeing the first set leaves them to the second");
+	tap_ok(!dr_load(d, l, 1, st, "2026-03-31", &c), "after a refresh they are read anew");
+	tap_ok(!dr_load(d, l, 1, st, "2026-02-28", &e) && e.n == 1, "another day is read too");
+	ar_set_free(&e);
+	ar_set_free(&b);
+	ar_set_free(&c);
+	dayrows_trim(d);
+	tap_ok(!dr_load(d, l, 1, st, "2026-02-28", &e), "rows no set held are not kept");
+	ar_set_free(&e);
+	store_close(st);
+	dayrows_free(d);
+	loader_free(l);
+}
+
 TAP_SUITE(ui_loader)
 {
 	char path[4096];
@@ -259,6 +313,8 @@ TAP_SUITE(ui_loader)
 	ts_customer(st, "A", "Ａ商事", NULL);
 	ts_customer(st, "B", "B 公司", "CNY");
 	ts_customer(st, "C", "C Ltd", "USD");
+	ts_invoice(st, "I-1", "A", "2026-02-01", "2026-02-20", 1000, NULL);
+	ts_invoice(st, "I-2", "B", "2026-03-10", "2026-04-10", 2000, NULL);
 	store_close(st);
 	test_one_load(path);
 	test_supersede(path);
@@ -266,4 +322,5 @@ TAP_SUITE(ui_loader)
 	test_refresh(path);
 	test_free_busy(path);
 	test_bad_path();
+	test_dayrows(path);
 }

@@ -17,6 +17,7 @@
 
 #include "app.h"
 #include "date.h"
+#include "dayrows.h"
 #include "display.h"
 #include "draw.h"
 #include "i18n.h"
@@ -177,8 +178,22 @@ app_loading(int y, struct loader *l, const char *what, const char *extra)
 }
 
 void
-app_trim(void)
+app_memory_init(void)
 {
+#ifdef __GLIBC__
+	/* Models of megabytes come and go with every load: mapped on their own
+	 * and given back when freed. (glibc would raise the threshold past
+	 * the first one freed and keep the later ones in the heap, where a
+	 * swapped-out model's memory stays resident.) Not lower: smaller
+	 * blocks made and freed over and over would each be mapped anew. */
+	mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
+#endif
+}
+
+void
+app_trim(struct app *a)
+{
+	dayrows_trim(a->rows);
 #ifdef __GLIBC__
 	malloc_trim(0);
 #endif
@@ -215,6 +230,7 @@ void
 app_refresh(struct app *a)
 {
 	app_counts(a);
+	a->generation++;
 	for (int i = 0; i < VIEW_COUNT; i++)
 		if (a->views[i].priv)
 			a->views[i].ops->reload(&a->views[i]);

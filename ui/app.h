@@ -90,6 +90,8 @@ struct app {
 	bool foreign; /* this refresh follows another process's change */
 	bool told_no_company; /* a preview said there are no company settings */
 	int64_t data_version;
+	long generation; /* one more at every refresh: the data may have changed */
+	struct dayrows *rows; /* the aging rows panes 2 and 3 share */
 	struct sui_counts counts; /* the status line's */
 	struct modal *modal;
 	struct {
@@ -130,8 +132,11 @@ long app_list_top(struct view *v, int rows);
 /** Draw the progress of background load l at the right end of row y:
  *  "| loading what… 0.4 s", then extra (NULL: nothing), e.g. rows read. */
 void app_loading(int y, struct loader *l, const char *what, const char *extra);
+/** Before anything is loaded: large blocks are mapped apart, so that a
+ *  model freed gives its memory back at once. */
+void app_memory_init(void);
 /** Give memory freed by a swapped-out model back to the system. */
-void app_trim(void);
+void app_trim(struct app *a);
 /** Format money for display (grouped) into buf. */
 void app_money(int64_t v, const char *cur, char *buf, size_t size);
 /** Format money for a column of `cells` cells: grouped when it fits, else

@@ -15,6 +15,7 @@
 #include "app.h"
 #include "arconf.h"
 #include "date.h"
+#include "dayrows.h"
 #include "display.h"
 #include "draw.h"
 #include "i18n.h"
@@ -92,6 +93,7 @@ ui_free(struct app *a)
 	for (int i = 0; i < VIEW_COUNT; i++)
 		if (a->views[i].priv)
 			a->views[i].ops->close(&a->views[i]);
+	dayrows_free(a->rows);
 	keymap_free(a->km);
 	sb_free(&a->msg);
 	sb_free(&a->prompt.label);
@@ -121,10 +123,12 @@ ui_run(const char *db_path, const char *user, const char *notice, struct ur_err 
 			       _("Usage: urikake [OPTIONS] COMMAND ... (urikake --help lists the "
 				 "commands)"));
 	memset(&a, 0, sizeof a);
+	app_memory_init();
 	sb_init(&a.msg);
 	sb_init(&a.prompt.label);
 	sb_init(&a.prompt.text);
 	a.km = keymap_new();
+	a.rows = dayrows_new();
 	a.db_path = db_path;
 	a.today = date_today();
 	ui_locale(&a);

@@ -15,6 +15,7 @@
 #include "contact.h"
 #include "custstats.h"
 #include "date.h"
+#include "dayrows.h"
 #include "draw.h"
 #include "i18n.h"
 #include "loader.h"
@@ -46,6 +47,8 @@ struct aging {
 /* One load: the rows as of a date and the view asked for with them. */
 struct aging_work {
 	struct ar_set set;
+	struct dayrows *rows; /* where the rows are loaded, or shared from */
+	long gen;             /* the app's generation when asked */
 	int col;
 	bool desc, overdue;
 	char *rep, *cur;
@@ -131,9 +134,11 @@ work_run(struct loader *l, struct store *st, void *p, struct ur_err *err)
 
 	w->set.progress = work_progress;
 	w->set.progress_ctx = l;
-	rc = store_ar_rows(st, &w->set, err);
+	rc = dayrows_load(w->rows, l, w->gen, st, &w->set, err);
 	w->set.progress = NULL;
-	if (rc == UR_OK && (w->rep || w->cur || w->overdue || w->col != AR_COL_CODE || w->desc))
+	/* rows loaded here come in code order; shared ones with no view yet */
+	if (rc == UR_OK && (!w->set.view || w->rep || w->cur || w->overdue ||
+			    w->col != AR_COL_CODE || w->desc))
 		ar_set_view(&w->set, &f, w->col, w->desc);
 	return rc;
 }
@@ -148,6 +153,8 @@ aging_load(struct view *v, bool supersede)
 	struct aging_work *w = xcalloc(1, sizeof *w);
 
 	ar_set_init(&w->set, &g->conf, g->as_of, g->by_issue);
+	w->rows = v->app->rows;
+	w->gen = v->app->generation;
 	w->col = sort_col(g, g->sort);
 	w->desc = g->desc;
 	w->overdue = g->overdue;
@@ -206,7 +213,7 @@ aging_swap(struct view *v, void *work)
 	g->want = NULL;
 	g->loaded = true;
 	free(code);
-	app_trim();
+	app_trim(v->app);
 }
 
 static bool

@@ -14,6 +14,7 @@
 #include "company_src.h"
 #include "contact.h"
 #include "date.h"
+#include "dayrows.h"
 #include "digest.h"
 #include "draw.h"
 #include "i18n.h"
@@ -60,6 +61,8 @@ struct cset {
 /* One load: what is asked for, and the rows it gets. */
 struct cwork {
 	struct ar_settings conf;
+	struct dayrows *rows; /* today's aging rows, shared with pane 2 */
+	long gen;             /* the app's generation when asked */
 	int32_t today;
 	char rep[128];          /* only this sales rep's calls ("": everyone's) */
 	struct loader *ld;
@@ -186,6 +189,18 @@ add_entry(const struct contact_entry *e, void *ctx)
 	return loader_stopping(k->ld);
 }
 
+/* The rows to their size: the pane holds them all day, and a list grown
+ * by doubling has up to half of it spare (megabytes at 45,000 rows). */
+static void
+cset_fit(struct cset *s)
+{
+	if (s->n && s->cap > s->n) {
+		s->rows = xrealloc(s->rows, s->n * sizeof *s->rows);
+		s->cap = s->n;
+	}
+	sb_fit(&s->text);
+}
+
 static void
 work_free(void *p)
 {
@@ -224,6 +239,23 @@ confirm_text(const struct cset *s, char *buf, size_t size)
 	snprintf(buf, size, _("confirmation disputed by %s"), amt);
 }
 
+/* The worklist from today's aging rows, shared with pane 2 when it has
+ * them (or loaded for it). */
+static enum ur_status
+worklist_run(struct cwork *k, struct store *st, struct ur_err *err)
+{
+	struct ar_set rows;
+	enum ur_status rc;
+
+	ar_set_init(&rows, &k->conf, k->today, false);
+	rc = dayrows_load(k->rows, k->ld, k->gen, st, &rows, err);
+	if (rc == UR_OK)
+		rc = store_contact_worklist_rows(st, &k->conf, &rows, add_work, k, err);
+	ar_set_free(&rows);
+	cset_fit(&k->set);
+	return rc;
+}
+
 /* On the loader's thread. */
 static enum ur_status
 work_run(struct loader *l, struct store *st, void *p, struct ur_err *err)
@@ -239,7 +271,7 @@ work_run(struct loader *l, struct store *st, void *p, struct ur_err *err)
 							  err)
 				   : rc;
 	}
-	return store_contact_worklist(st, &k->conf, k->today, add_work, k, err);
+	return worklist_run(k, st, err);
 }
 
 static const struct loader_job contacts_job = { work_run, work_free };
@@ -252,6 +284,8 @@ contacts_load(struct view *v, bool supersede)
 	struct cwork *w = xcalloc(1, sizeof *w);
 
 	w->conf = k->conf;
+	w->rows = v->app->rows;
+	w->gen = v->app->generation;
 	w->today = v->app->today;
 	snprintf(w->rep, sizeof w->rep, "%s", k->rep);
 	w->set.timeline = k->timeline;
@@ -306,7 +340,7 @@ contacts_swap(struct view *v, void *work)
 	app_move(v, v->cursor);
 	k->fresh = false;
 	k->loaded = true;
-	app_trim();
+	app_trim(v->app);
 }
 
 static bool

@@ -3,6 +3,7 @@
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,11 @@ struct ar_chunk {
 
 #define CHUNK_SIZE 65536
 
+/* How many sets hold the shared rows. */
+struct ar_share {
+	atomic_int sets;
+};
+
 void
 ar_set_init(struct ar_set *set, const struct ar_settings *s, int32_t as_of, bool by_issue)
 {
@@ -35,21 +41,59 @@ ar_set_init(struct ar_set *set, const struct ar_settings *s, int32_t as_of, bool
 	set->stride = sizeof(struct ar_row) + (size_t)set->nbuckets * sizeof(int64_t);
 }
 
+/* Drop set's hold on its shared rows: true when another set still has them. */
+static bool
+ar_share_drop(struct ar_set *set)
+{
+	if (!set->share)
+		return false;
+	if (atomic_fetch_sub(&set->share->sets, 1) > 1)
+		return true;
+	free(set->share);
+	return false;
+}
+
 void
 ar_set_free(struct ar_set *set)
 {
 	struct ar_chunk *c, *next;
 
+	free(set->view);
+	free(set->totals);
+	if (ar_share_drop(set)) {
+		memset(set, 0, sizeof *set);
+		return;
+	}
 	for (c = set->chunks; c; c = next) {
 		next = c->next;
 		free(c);
 	}
 	free(set->rows);
-	free(set->view);
-	free(set->totals);
 	free(set->rin);
 	rating_hist_free(&set->hist);
 	memset(set, 0, sizeof *set);
+}
+
+void
+ar_set_share(struct ar_set *src, struct ar_set *dst)
+{
+	if (!src->share) {
+		src->share = xmalloc(sizeof *src->share);
+		atomic_init(&src->share->sets, 1);
+	}
+	atomic_fetch_add(&src->share->sets, 1);
+	*dst = *src;
+	dst->view = NULL;
+	dst->totals = NULL;
+	dst->nview = dst->ntotals = 0;
+	dst->progress = NULL;
+	dst->progress_ctx = NULL;
+}
+
+bool
+ar_set_shared(const struct ar_set *set)
+{
+	return set->share && atomic_load(&set->share->sets) > 1;
 }
 
 struct ar_row *
@@ -140,7 +184,7 @@ ar_set_customer(struct ar_set *set, struct ar_row *r, const char *code, const ch
 }
 
 struct ar_row *
-ar_set_first(struct ar_set *set, int64_t customer_id)
+ar_set_first(const struct ar_set *set, int64_t customer_id)
 {
 	size_t lo = 0, hi = set->n;
 
@@ -228,15 +272,14 @@ ar_bucket_key(const struct ar_set *set, int b, char *buf, size_t size)
 		snprintf(buf, size, "d%d_%d", k ? set->bounds[k - 1] + 1 : 1, set->bounds[k]);
 }
 
-struct rating_input *
+struct rating_open *
 ar_set_rin(struct ar_set *set, const struct ar_row *r)
 {
 	return &set->rin[((const char *)r - set->rows) / set->stride];
 }
 
-/* The row of customer_id in currency; NULL when it has none. */
-static const struct ar_row *
-ar_set_row_of(struct ar_set *set, int64_t customer_id, const char *currency)
+const struct ar_row *
+ar_set_row_of(const struct ar_set *set, int64_t customer_id, const char *currency)
 {
 	const struct ar_row *r = ar_set_first(set, customer_id);
 	const char *end = set->rows + set->n * set->stride;
@@ -277,7 +320,7 @@ ar_set_rate(struct ar_set *set)
 								r->currency);
 
 		if (set->rin)
-			in = set->rin[i];
+			rating_input_add_open(&in, &set->rin[i]);
 		if (h)
 			rating_input_merge(&in, h);
 		in.credit_use = ar_credit_use(r);
@@ -289,7 +332,7 @@ ar_set_rate(struct ar_set *set)
 }
 
 void
-ar_set_rating(struct ar_set *set, int64_t customer_id, const char *currency,
+ar_set_rating(const struct ar_set *set, int64_t customer_id, const char *currency,
 	      int64_t credit_limit, struct rating *out)
 {
 	const struct ar_row *r = ar_set_row_of(set, customer_id, currency);

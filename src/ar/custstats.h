@@ -103,7 +103,7 @@ struct ar_set {
 	/* While loading, each row's open overdue items (by row index), rated
 	 * with its history and freed by ar_set_rate: kept out of the rows,
 	 * which a pane holds all day. */
-	struct rating_input *rin;
+	struct rating_open *rin;
 	/* The payment history at as_of: every customer's while loading; once
 	 * rated, only of those with no row (their rating is the row's). */
 	struct rating_hist hist;
@@ -111,11 +111,22 @@ struct ar_set {
 	 * it every few thousand items it reads, for a progress display. */
 	void (*progress)(void *ctx, size_t items);
 	void *progress_ctx;
+	/* The rows, strings and history are shared with other sets
+	 * (ar_set_share): read-only, freed by the last set holding them. */
+	struct ar_share *share;
 };
 
 /** An empty set for as_of with the bucket limits of s. */
 void ar_set_init(struct ar_set *set, const struct ar_settings *s, int32_t as_of, bool by_issue);
 void ar_set_free(struct ar_set *set);
+/** Make dst a set of the same rows as src (loaded and rated) with a view
+ *  of its own, empty until ar_set_view: the rows, their strings and the
+ *  history are shared, not copied, and stay as they are from now on in
+ *  both sets (any thread may read them); ar_set_free of the last set
+ *  holding them frees them. */
+void ar_set_share(struct ar_set *src, struct ar_set *dst);
+/** True when another set holds set's rows too. */
+bool ar_set_shared(const struct ar_set *set);
 /** A new row (zeroed; strings "") appended to set; the store fills it.
  *  Rows are added in customer id order. */
 struct ar_row *ar_set_add(struct ar_set *set, int64_t customer_id, const char *currency);
@@ -129,7 +140,10 @@ struct ar_row *ar_set_at(const struct ar_set *set, size_t i);
 /** Give the memory the set grew into but does not use back (after loading). */
 void ar_set_shrink(struct ar_set *set);
 /** The first row of customer id (rows are in customer id order); NULL if none. */
-struct ar_row *ar_set_first(struct ar_set *set, int64_t customer_id);
+struct ar_row *ar_set_first(const struct ar_set *set, int64_t customer_id);
+/** The row of customer_id in currency; NULL when it has none. */
+const struct ar_row *ar_set_row_of(const struct ar_set *set, int64_t customer_id,
+				   const char *currency);
 /** The bucket of an item dated day (due or issue date, as the set ages). */
 int ar_set_bucket(const struct ar_set *set, int32_t day);
 /** Add amount to bucket b of row r (and its total, and overdue when b is
@@ -145,7 +159,7 @@ void ar_bucket_label(const struct ar_set *set, int b, char *buf, size_t size);
 void ar_bucket_key(const struct ar_set *set, int b, char *buf, size_t size);
 
 /** The rating inputs of row r while loading (its open overdue items). */
-struct rating_input *ar_set_rin(struct ar_set *set, const struct ar_row *r);
+struct rating_open *ar_set_rin(struct ar_set *set, const struct ar_row *r);
 /** Rate every row: its open overdue items (set->rin, added while loading)
  *  with its history from set->hist and its credit use; then free rin and
  *  keep in hist only the customers and currencies with no row. */
@@ -153,7 +167,7 @@ void ar_set_rate(struct ar_set *set);
 /** The rating of customer_id in currency at the set's date: its row's, or
  *  for a customer with nothing open, its history alone (credit_limit > 0:
  *  0 % of it used). */
-void ar_set_rating(struct ar_set *set, int64_t customer_id, const char *currency,
+void ar_set_rating(const struct ar_set *set, int64_t customer_id, const char *currency,
 		   int64_t credit_limit, struct rating *out);
 
 /** Credit use in tenths of a percent (total / credit limit); -1 when no limit. */

@@ -31,12 +31,34 @@ rating_acc(int64_t *w, int64_t *sum, int64_t amount, int days)
 }
 
 void
-rating_add_open(struct rating_input *in, int64_t amount, int days_overdue)
+rating_add_open(struct rating_open *o, int64_t amount, int days_overdue)
 {
 	if (amount <= 0 || days_overdue <= 0)
 		return;
-	in->overflow |= !rating_acc(&in->late_w, &in->late_sum, amount, days_overdue) ||
-			!rating_acc(&in->recent_w, &in->recent_sum, amount, days_overdue);
+	o->overflow |= !rating_acc(&o->w, &o->sum, amount, days_overdue);
+}
+
+void
+rating_add_paid(struct rating_input *in, int64_t w, int32_t paid, int32_t due, int32_t as_of)
+{
+	bool known = paid && due, recent = paid && as_of - paid < RATING_RECENT;
+	int late = known ? (int)(paid - due) : 0;
+
+	in->overflow |= !rating_acc(&in->late_w, &in->late_sum, w, late) ||
+			!rating_acc(recent ? &in->recent_w : &in->older_w,
+				    recent ? &in->recent_sum : &in->older_sum, w, late) ||
+			__builtin_add_overflow(in->paid_w, w, &in->paid_w) ||
+			(known && late <= 0 &&
+			 __builtin_add_overflow(in->ontime_w, w, &in->ontime_w));
+}
+
+void
+rating_input_add_open(struct rating_input *in, const struct rating_open *o)
+{
+	in->overflow |= o->overflow || __builtin_add_overflow(in->late_w, o->w, &in->late_w) ||
+			__builtin_add_overflow(in->late_sum, o->sum, &in->late_sum) ||
+			__builtin_add_overflow(in->recent_w, o->w, &in->recent_w) ||
+			__builtin_add_overflow(in->recent_sum, o->sum, &in->recent_sum);
 }
 
 void
@@ -79,15 +101,12 @@ rating_hist_pos(const struct rating_hist *h, int64_t cid, const char *cur)
 	return lo;
 }
 
-struct rating_input *
-rating_hist_get(struct rating_hist *h, int64_t customer_id, const char *currency)
+/* A new entry of customer_id and currency at position i of h. */
+static struct rating_input *
+rating_hist_make(struct rating_hist *h, size_t i, int64_t customer_id, const char *currency)
 {
-	size_t i = rating_hist_pos(h, customer_id, currency);
 	struct rating_entry *e;
 
-	if (i < h->n && h->e[i].customer_id == customer_id &&
-	    strncmp(h->e[i].currency, currency, sizeof e->currency - 1) == 0)
-		return &h->e[i].in;
 	if (h->n == h->cap) {
 		h->cap = h->cap ? 2 * h->cap : 256;
 		h->e = xrealloc(h->e, h->cap * sizeof *h->e);
@@ -101,6 +120,101 @@ rating_hist_get(struct rating_hist *h, int64_t customer_id, const char *currency
 	memcpy(e->in.currency, e->currency, sizeof e->in.currency);
 	e->in.credit_use = -1;
 	return &e->in;
+}
+
+struct rating_input *
+rating_hist_get(struct rating_hist *h, int64_t customer_id, const char *currency)
+{
+	size_t i = rating_hist_pos(h, customer_id, currency);
+
+	if (i < h->n && h->e[i].customer_id == customer_id &&
+	    strncmp(h->e[i].currency, currency, sizeof h->e[i].currency - 1) == 0)
+		return &h->e[i].in;
+	return rating_hist_make(h, i, customer_id, currency);
+}
+
+static uint32_t
+rating_fill_hash(int64_t customer_id, const char *currency)
+{
+	uint64_t x = (uint64_t)customer_id;
+
+	for (int k = 0; k < 3 && currency[k]; k++)
+		x = x * 31 + (unsigned char)currency[k];
+	return (uint32_t)((x * 0x9E3779B97F4A7C15u) >> 32);
+}
+
+/* Put entry k of the hist in its slot. */
+static void
+rating_fill_place(struct rating_fill *f, size_t k)
+{
+	const struct rating_entry *e = &f->h->e[k];
+	size_t i = rating_fill_hash(e->customer_id, e->currency) & f->mask;
+
+	while (f->slot[i])
+		i = (i + 1) & f->mask;
+	f->slot[i] = (uint32_t)k + 1;
+}
+
+/* A table of at least twice as many slots as entries, filled. */
+static void
+rating_fill_index(struct rating_fill *f, size_t entries)
+{
+	size_t size = 1024;
+
+	while (size < 2 * entries)
+		size *= 2;
+	free(f->slot);
+	f->slot = xcalloc(size, sizeof *f->slot);
+	f->mask = size - 1;
+	for (size_t k = 0; k < f->h->n; k++)
+		rating_fill_place(f, k);
+}
+
+void
+rating_fill_begin(struct rating_fill *f, struct rating_hist *h)
+{
+	f->h = h;
+	f->slot = NULL;
+	rating_fill_index(f, h->n + 1);
+}
+
+struct rating_input *
+rating_fill_get(struct rating_fill *f, int64_t customer_id, const char *currency)
+{
+	struct rating_hist *h = f->h;
+	size_t i;
+
+	if (2 * (h->n + 1) > f->mask + 1)
+		rating_fill_index(f, h->n + 1);
+	for (i = rating_fill_hash(customer_id, currency) & f->mask; f->slot[i];
+	     i = (i + 1) & f->mask) {
+		struct rating_entry *e = &h->e[f->slot[i] - 1];
+
+		if (e->customer_id == customer_id &&
+		    strncmp(e->currency, currency, sizeof e->currency - 1) == 0)
+			return &e->in;
+	}
+	f->slot[i] = (uint32_t)h->n + 1;
+	return rating_hist_make(h, h->n, customer_id, currency);
+}
+
+static int
+rating_entry_cmp(const void *pa, const void *pb)
+{
+	const struct rating_entry *a = pa, *b = pb;
+
+	if (a->customer_id != b->customer_id)
+		return a->customer_id < b->customer_id ? -1 : 1;
+	return strcmp(a->currency, b->currency);
+}
+
+void
+rating_fill_end(struct rating_fill *f)
+{
+	if (f->h->n)
+		qsort(f->h->e, f->h->n, sizeof *f->h->e, rating_entry_cmp);
+	free(f->slot);
+	f->slot = NULL;
 }
 
 const struct rating_input *

@@ -36,8 +36,23 @@ struct rating_input {
 	bool overflow;                /* a sum overflowed: rated on the rest */
 };
 
-/** Add an amount still open and days_overdue (> 0) overdue to in. */
-void rating_add_open(struct rating_input *in, int64_t amount, int days_overdue);
+/* A customer's open overdue items, added up while loading: what they add
+ * to its rating_input, kept small (a pane's load holds one per row). */
+struct rating_open {
+	int64_t w, sum; /* the amounts, and amount × days overdue */
+	bool overflow;
+};
+
+/** Add an amount still open and days_overdue (> 0) overdue to o. */
+void rating_add_open(struct rating_open *o, int64_t amount, int days_overdue);
+/** Add the open items o to in: late by their days overdue so far, and
+ *  recent. */
+void rating_input_add_open(struct rating_input *in, const struct rating_open *o);
+/** Add to in a payment of w (> 0) made on day paid for an item due on day
+ *  due, for a rating at as_of (recent when paid in the last RATING_RECENT
+ *  days); an unknown date (0) weighs in what was paid, not in how late. */
+void rating_add_paid(struct rating_input *in, int64_t w, int32_t paid, int32_t due,
+		     int32_t as_of);
 /** Add b's figures to a (the history and the open items of one customer). */
 void rating_input_merge(struct rating_input *a, const struct rating_input *b);
 
@@ -57,6 +72,21 @@ struct rating_hist {
  *  cheap when entries come in order. */
 struct rating_input *rating_hist_get(struct rating_hist *h, int64_t customer_id,
 				     const char *currency);
+/* Filling a history from payments in any order (the ledger's): its
+ * entries found through a table of slots, sorted once at the end. */
+struct rating_fill {
+	struct rating_hist *h;
+	uint32_t *slot; /* an entry's index + 1; 0: free */
+	size_t mask;
+};
+
+void rating_fill_begin(struct rating_fill *f, struct rating_hist *h);
+/** The entry of customer_id and currency in f's history, made (zeroed)
+ *  when missing; the entries are out of order until rating_fill_end. */
+struct rating_input *rating_fill_get(struct rating_fill *f, int64_t customer_id,
+				     const char *currency);
+/** Sort the history's entries (by customer id, then currency). */
+void rating_fill_end(struct rating_fill *f);
 /** The entry of customer_id and currency; NULL when it has none. */
 const struct rating_input *rating_hist_find(const struct rating_hist *h, int64_t customer_id,
 					    const char *currency);

@@ -41,6 +41,15 @@ sb_free(struct strbuf *sb)
 }
 
 void
+sb_fit(struct strbuf *sb)
+{
+	if (sb->buf && sb->cap > sb->len + 1) {
+		sb->cap = sb->len + 1;
+		sb->buf = xrealloc(sb->buf, sb->cap);
+	}
+}
+
+void
 sb_reset(struct strbuf *sb)
 {
 	sb->len = 0;

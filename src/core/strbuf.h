@@ -23,6 +23,8 @@ void sb_adds(struct strbuf *sb, const char *s);
 void sb_addc(struct strbuf *sb, char c);
 void sb_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+/** Give back the memory sb grew into but does not use (a text kept long). */
+void sb_fit(struct strbuf *sb);
 /** Hand the string to the caller (who frees it). sb is left empty without
  *  memory of its own: adding to it again allocates anew, sb_free is a no-op. */
 char *sb_detach(struct strbuf *sb);

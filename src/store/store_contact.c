@@ -258,27 +258,47 @@ store_contacts_each(struct store *st, store_contact_fn fn, void *ctx, struct ur_
 }
 
 /* Walking the worklist: the aging rows of the day give each customer's
- * dunning level, rating and credit use. */
+ * dunning level, rating and credit use. The rows are only read (a pane
+ * may share them): the few of customers with disputed invoices are
+ * copied, as dunning sees them, into fix. */
 struct work_walk {
 	enum worklist_kind kind;
 	int32_t day;
 	const struct ar_settings *s;
-	struct ar_set set;
+	const struct ar_set *set;
+	char *fix;     /* nfix rows, set->stride bytes apart */
+	size_t *at;    /* of each, its index in set (ascending) */
+	size_t nfix;
 	store_worklist_fn fn;
 	void *ctx;
 };
 
-/* The row of customer cid in currency cur, NULL when nothing is open. */
-static struct ar_row *
-work_row(struct ar_set *set, int64_t cid, const char *cur)
+static int
+work_index_cmp(const void *a, const void *b)
 {
-	const struct ar_row *r = ar_set_first(set, cid);
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
 
-	for (size_t i = r ? (size_t)((const char *)r - set->rows) / set->stride : set->n;
-	     i < set->n && ar_set_at(set, i)->customer_id == cid; i++)
-		if (strcmp(ar_set_at(set, i)->currency, cur) == 0)
-			return ar_set_at(set, i);
-	return NULL;
+	return x < y ? -1 : x > y;
+}
+
+/* Row i of the set, or its copy in fix. */
+static const struct ar_row *
+work_at(const struct work_walk *w, size_t i)
+{
+	const size_t *k = w->nfix ? bsearch(&i, w->at, w->nfix, sizeof *w->at, work_index_cmp)
+				  : NULL;
+
+	return k ? (const struct ar_row *)(w->fix + (size_t)(k - w->at) * w->set->stride)
+		 : ar_set_at(w->set, i);
+}
+
+/* The row of customer cid in currency cur, NULL when nothing is open. */
+static const struct ar_row *
+work_row(const struct work_walk *w, int64_t cid, const char *cur)
+{
+	const struct ar_row *r = ar_set_row_of(w->set, cid, cur);
+
+	return r ? work_at(w, (size_t)((const char *)r - w->set->rows) / w->set->stride) : NULL;
 }
 
 /* Who calls, the rating and the hold of it (customer_id, currency and
@@ -293,7 +313,7 @@ work_decide(struct work_walk *w, struct worklist_item *it, const char *owner, in
 	if (o == CONTACT_OWNER_NONE)
 		o = contact_collector(w->s, choice, level, *it->sales_rep != '\0');
 	it->caller = contact_owner_name(o);
-	ar_set_rating(&w->set, it->customer_id, it->currency, 0, &it->rating);
+	ar_set_rating(w->set, it->customer_id, it->currency, 0, &it->rating);
 	it->hold = rating_on_hold(&w->s->hold, &it->rating);
 }
 
@@ -320,7 +340,7 @@ work_contact(const struct contact_entry *e, void *ctx)
 	it.paid = e->promise_paid;
 	it.owner = e->next_owner;
 	it.note = e->note;
-	r = work_row(&w->set, e->customer_id, e->currency);
+	r = work_row(w, e->customer_id, e->currency);
 	contact_owner_parse(e->collector, &choice);
 	work_decide(w, &it, w->kind == WORK_FOLLOW_UP ? e->next_owner : "",
 		    r ? r->dunning_level : 0, choice);
@@ -329,12 +349,12 @@ work_contact(const struct contact_entry *e, void *ctx)
 
 /* The aging row of each overdue customer holding its oldest overdue item. */
 static size_t
-work_overdue(const struct ar_set *set, const struct ar_row **out)
+work_overdue(const struct work_walk *w, const struct ar_row **out)
 {
 	size_t n = 0;
 
-	for (size_t i = 0; i < set->n; i++) {
-		const struct ar_row *r = ar_set_at(set, i);
+	for (size_t i = 0; i < w->set->n; i++) {
+		const struct ar_row *r = work_at(w, i);
 
 		if (!r->oldest_due)
 			continue;
@@ -480,35 +500,62 @@ work_undisputed(struct store_statement *q, struct ar_row *r, int32_t day, struct
 	return UR_OK;
 }
 
-/* The rows of customers with disputed invoices, taken as dunning does. */
+/* Into w->at (ascending): the rows of customers with disputed invoices
+ * and something overdue. */
 static enum ur_status
-work_hold_disputed(struct store *st, struct work_walk *w, struct ur_err *err)
+work_disputed_rows(struct store *st, struct work_walk *w, struct ur_err *err)
 {
 	sqlite3_stmt *s = store_prepare(st, disputed_sql, err);
-	struct store_statement *q = NULL;
-	struct ar_row *r;
-	int rc = SQLITE_DONE;
-	enum ur_status done = UR_OK;
+	const struct ar_row *r;
+	size_t cap = 0;
+	int rc;
 
 	if (!s)
 		return err ? err->status : UR_FAIL;
-	while (done == UR_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		r = work_row(&w->set, sqlite3_column_int64(s, 0), store_column_str(s, 1));
-		if (r && r->oldest_due && (q || (done = store_statement_open(st, &q, err)) == UR_OK))
-			done = work_undisputed(q, r, w->day, err);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		r = ar_set_row_of(w->set, sqlite3_column_int64(s, 0), store_column_str(s, 1));
+		if (!r || !r->oldest_due)
+			continue;
+		if (w->nfix == cap)
+			w->at = xrealloc(w->at, (cap = cap ? 2 * cap : 16) * sizeof *w->at);
+		w->at[w->nfix++] = (size_t)((const char *)r - w->set->rows) / w->set->stride;
 	}
 	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_sqlfail(st, rc, err);
+	if (w->nfix)
+		qsort(w->at, w->nfix, sizeof *w->at, work_index_cmp);
+	return UR_OK;
+}
+
+/* The rows of customers with disputed invoices, copied and taken as
+ * dunning does. */
+static enum ur_status
+work_hold_disputed(struct store *st, struct work_walk *w, struct ur_err *err)
+{
+	struct store_statement *q = NULL;
+	enum ur_status done = work_disputed_rows(st, w, err);
+	size_t stride = w->set->stride;
+
+	if (done == UR_OK && w->nfix) {
+		w->fix = xmalloc(w->nfix * stride);
+		done = store_statement_open(st, &q, err);
+	}
+	for (size_t k = 0; done == UR_OK && k < w->nfix; k++) {
+		struct ar_row *r = (struct ar_row *)(w->fix + k * stride);
+
+		memcpy(r, ar_set_at(w->set, w->at[k]), stride);
+		done = work_undisputed(q, r, w->day, err);
+	}
 	store_statement_close(q);
-	if (done == UR_OK && rc != SQLITE_DONE)
-		done = store_sqlfail(st, rc, err);
 	return done;
 }
 
 static void
 work_dunning(struct work_walk *w)
 {
-	const struct ar_row **over = xmalloc((w->set.n ? w->set.n : 1) * sizeof *over);
-	size_t n = work_overdue(&w->set, over);
+	const struct ar_row **over = xmalloc((w->set->n ? w->set->n : 1) * sizeof *over);
+	size_t n = work_overdue(w, over);
 
 	qsort(over, n, sizeof *over, work_cmp);
 	work_dunning_emit(w, over, n);
@@ -542,15 +589,28 @@ enum ur_status
 store_contact_worklist(struct store *st, const struct ar_settings *s, int32_t day,
 		       store_worklist_fn fn, void *ctx, struct ur_err *err)
 {
-	static const char *const parts[] = { follow_sql, promise_due_sql, promise_past_sql };
-	struct work_walk w = { WORK_FOLLOW_UP, day, s, { 0 }, fn, ctx };
+	struct ar_set set;
 	enum ur_status rc;
 
-	ar_set_init(&w.set, s, day, false);
-	rc = store_ar_rows(st, &w.set, err);
+	ar_set_init(&set, s, day, false);
+	if ((rc = store_ar_rows(st, &set, err)) == UR_OK)
+		rc = store_contact_worklist_rows(st, s, &set, fn, ctx, err);
+	ar_set_free(&set);
+	return rc;
+}
+
+enum ur_status
+store_contact_worklist_rows(struct store *st, const struct ar_settings *s,
+			    const struct ar_set *set, store_worklist_fn fn, void *ctx,
+			    struct ur_err *err)
+{
+	static const char *const parts[] = { follow_sql, promise_due_sql, promise_past_sql };
+	struct work_walk w = { WORK_FOLLOW_UP, set->as_of, s, set, NULL, NULL, 0, fn, ctx };
+	enum ur_status rc = UR_OK;
+
 	for (int k = 0; k < 3 && rc == UR_OK; k++) {
 		w.kind = (enum worklist_kind)k;
-		rc = contact_walk(st, parts[k], 0, day, 1, work_contact, &w, err);
+		rc = contact_walk(st, parts[k], 0, w.day, 1, work_contact, &w, err);
 	}
 	if (rc == UR_OK && (rc = work_hold_disputed(st, &w, err)) == UR_OK)
 		work_dunning(&w);
@@ -559,7 +619,8 @@ store_contact_worklist(struct store *st, const struct ar_settings *s, int32_t da
 
 		rc = store_confirm_each(st, &open, work_dispute, &w, err);
 	}
-	ar_set_free(&w.set);
+	free(w.fix);
+	free(w.at);
 	return rc;
 }
 

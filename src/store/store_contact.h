@@ -11,6 +11,7 @@
 
 #include "arconf.h"
 #include "contact.h"
+#include "custstats.h"
 #include "err.h"
 #include "rating.h"
 
@@ -69,6 +70,12 @@ typedef int (*store_worklist_fn)(const struct worklist_item *w, void *ctx);
 enum ur_status store_contact_worklist(struct store *st, const struct ar_settings *s,
 				      int32_t day, store_worklist_fn fn, void *ctx,
 				      struct ur_err *err);
+/** The same worklist from the aging rows of its day already loaded
+ *  (store_ar_rows by due date; the day is set->as_of), which it only reads:
+ *  a pane's rows shared with the worklist are not loaded twice. */
+enum ur_status store_contact_worklist_rows(struct store *st, const struct ar_settings *s,
+					   const struct ar_set *set, store_worklist_fn fn,
+					   void *ctx, struct ur_err *err);
 
 /** Move customer_id to dunning level (1–ARCONF_LEVELS) on day: recorded as
  *  an outgoing contact (a letter; an e-mail for the reminder) at that level

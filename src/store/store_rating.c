@@ -1,7 +1,7 @@
 /* store_rating: the payment history a credit rating is made of, for every
  * customer at once (see store_rating_hist in store_custstats.h): two
- * aggregate scans, so a pane's load costs the same whether it shows one
- * customer or fifty thousand. */
+ * scans, so a pane's load costs the same whether it shows one customer or
+ * fifty thousand. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -10,25 +10,19 @@
 #include "store_custstats.h"
 #include "store_priv.h"
 
-/* Cleared in (:from, :d], active at :d, per customer and invoice currency:
- * weight (cash plus deducted fee), weight × days late, the same for the
- * last :recent days, and what was paid by its due date. Credit slips
+/* Cleared in (:from, :d], active at :d: customer, invoice currency, weight
+ * (cash plus deducted fee), the day paid and the day due — added up per
+ * customer and currency here (rating_add_paid): SQL's GROUP BY sorted the
+ * 788,000 rows of 1M invoices and its date functions cost more than the
+ * scan (measured: 1.48 s against 0.26 s for the join alone). Credit slips
  * (negative) carry no weight. A full scan of the ledger beats its date
  * index (measured at 1M invoices, 722,000 allocations: 0.42 s against
  * 0.90 s). */
 static const char hist_paid_sql[] =
-	"WITH p(c, cur, w, late, age) AS (\n"
-	"  SELECT a.customer_id, i.currency, a.amount + a.fee,\n"
-	"    CAST(julianday(a.alloc_date) - julianday(i.due_date) AS INTEGER),\n"
-	"    CAST(julianday(:d) - julianday(a.alloc_date) AS INTEGER)\n"
-	"  FROM allocation AS a NOT INDEXED JOIN invoice AS i ON i.id = a.invoice_id\n"
-	"  WHERE a.alloc_date > :from AND a.alloc_date <= :d AND a.amount + a.fee > 0\n"
-	"    AND (a.voided_at IS NULL OR substr(a.voided_at, 1, 10) > :d))\n"
-	"SELECT c, cur, sum(w), sum(w * late),\n"
-	"  sum(CASE WHEN age < :recent THEN w ELSE 0 END),\n"
-	"  sum(CASE WHEN age < :recent THEN w * late ELSE 0 END),\n"
-	"  sum(CASE WHEN late <= 0 THEN w ELSE 0 END)\n"
-	"FROM p GROUP BY c, cur ORDER BY c, cur";
+	"SELECT a.customer_id, i.currency, a.amount + a.fee, a.alloc_date, i.due_date\n"
+	"FROM allocation AS a NOT INDEXED JOIN invoice AS i ON i.id = a.invoice_id\n"
+	"WHERE a.alloc_date > :from AND a.alloc_date <= :d AND a.amount + a.fee > 0\n"
+	"  AND (a.voided_at IS NULL OR substr(a.voided_at, 1, 10) > :d)";
 
 /* Promises made by :d falling due in [:p_from, :d) that were not paid in
  * full by their date (what the customer paid from the day of the promise
@@ -64,24 +58,7 @@ hist_prepare(struct store *st, const char *sql, int32_t as_of, struct ur_err *er
 	hist_bind(s, ":end", as_of + 1);
 	hist_bind(s, ":from", as_of - RATING_WINDOW);
 	hist_bind(s, ":p_from", as_of - RATING_RECENT);
-	if (sqlite3_bind_parameter_index(s, ":recent") > 0)
-		sqlite3_bind_int(s, sqlite3_bind_parameter_index(s, ":recent"), RATING_RECENT);
 	return s;
-}
-
-static void
-hist_paid_row(sqlite3_stmt *s, struct rating_hist *h)
-{
-	struct rating_input *in = rating_hist_get(h, sqlite3_column_int64(s, 0),
-						  store_column_str(s, 1));
-
-	in->paid_w = in->late_w = sqlite3_column_int64(s, 2);
-	in->late_sum = sqlite3_column_int64(s, 3);
-	in->recent_w = sqlite3_column_int64(s, 4);
-	in->recent_sum = sqlite3_column_int64(s, 5);
-	in->older_w = in->late_w - in->recent_w;
-	in->older_sum = in->late_sum - in->recent_sum;
-	in->ontime_w = sqlite3_column_int64(s, 6);
 }
 
 static enum ur_status
@@ -89,16 +66,22 @@ hist_walk(struct store *st, const char *sql, int32_t as_of, struct rating_hist *
 	  struct ur_err *err)
 {
 	sqlite3_stmt *s = hist_prepare(st, sql, as_of, err);
+	struct rating_fill f;
 	int rc;
 
 	if (!s)
 		return err ? err->status : UR_FAIL;
+	rating_fill_begin(&f, h);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		if (paid)
-			hist_paid_row(s, h);
+			rating_add_paid(rating_fill_get(&f, sqlite3_column_int64(s, 0),
+							store_column_str(s, 1)),
+					sqlite3_column_int64(s, 2), store_column_date(s, 3),
+					store_column_date(s, 4), as_of);
 		else
-			rating_hist_get(h, sqlite3_column_int64(s, 0), store_column_str(s, 1))
+			rating_fill_get(&f, sqlite3_column_int64(s, 0), store_column_str(s, 1))
 				->broken = sqlite3_column_int(s, 2);
+	rating_fill_end(&f);
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? UR_OK : store_sqlfail(st, rc, err);
 }

@@ -69,9 +69,12 @@ t_grep "Enter opens the timeline of the cursor's customer ($first), kept across 
 	"^Contact log · ${first:-none} " "$T/out/timeline.screen"
 
 # loads NAME: the background loads run in that session ("loads N" at the
-# end of the timings); keys_waited NAME: the keys that waited for a load.
+# end of the timings); keys_waited NAME: the keys that waited for a load;
+# pane2_waited NAME: whether `2' did (1) — the worklist `3' loads is made
+# from the rows pane 2 loaded, and may be there before the key's redraw.
 loads() { sed -n 's/^loads //p' "$T/$1.times"; }
 keys_waited() { grep -c '^rows' "$T/$1.times"; }
+pane2_waited() { grep -c '^rows 50 ' "$T/$1.times"; }
 # ahead NAME SCRIPT-LINES: a session on a fresh copy (named alike in
 # every session: the status line shows the name) with timings
 ahead() {
@@ -94,16 +97,16 @@ rm "$T/config/urikake/config"
 ahead settled 'settle' 'keys 2' 'dump aging' 'keys 3' 'dump contacts'
 ahead at-once 'keys 2' 'dump aging' 'keys 3' 'dump contacts'
 ahead pause 'sleep 1' 'keys 2' 'dump aging' 'keys 3' 'dump contacts'
-t_is "prefetch = no: nothing loads ahead, each visit loads its pane and waits" \
-	"$(loads cold) $(keys_waited cold)" "2 2"
+t_is "prefetch = no: nothing loads ahead, each visit loads its pane, pane 2's waited for" \
+	"$(loads cold) $(pane2_waited cold)" "2 1"
 t_is "loaded ahead: the two loads ran before the visits, which waited for none" \
 	"$(loads settled) $(keys_waited settled)" "2 0"
 t_ok "the pane loaded ahead shows what a visit's own load shows" \
 	cmp -s "$T/cold/aging.screen" "$T/settled/aging.screen"
 t_ok "so does the worklist loaded ahead" \
 	cmp -s "$T/cold/contacts.screen" "$T/settled/contacts.screen"
-t_is "keys without a pause load nothing ahead: each visit loads and waits" \
-	"$(loads at-once) $(keys_waited at-once)" "2 2"
+t_is "keys without a pause load nothing ahead: each visit loads, pane 2's waited for" \
+	"$(loads at-once) $(pane2_waited at-once)" "2 1"
 t_is "after a pause pane 2 loads ahead; its visit, finished or not, starts no load" \
 	"$(loads pause)" 2
 t_ok "and shows the same rows" cmp -s "$T/cold/aging.screen" "$T/pause/aging.screen"
