@@ -39,23 +39,49 @@ struct aging_report {
 	struct strbuf out;
 	int overflow;
 	struct ar_set ratings;     /* csv and json: each row's rating (last column) */
+	struct grade *grades;      /* … by customer and currency, for a binary search */
+	size_t ngrades;
 };
+
+/* A customer's grade in one currency. */
+struct grade {
+	const char *code, *currency;
+	char grade;
+};
+
+static int
+grade_cmp(const void *x, const void *y)
+{
+	const struct grade *a = x, *b = y;
+	int c = strcmp(a->code, b->code);
+
+	return c ? c : strcmp(a->currency, b->currency);
+}
+
+/* The ratings' grades sorted, so that each row finds its own in log n (a
+ * scan per row took 15 s for 50,000 customers). */
+static void
+grades_index(struct aging_report *a)
+{
+	a->ngrades = a->ratings.nview;
+	a->grades = xmalloc((a->ngrades + 1) * sizeof *a->grades);
+	for (size_t i = 0; i < a->ngrades; i++) {
+		const struct ar_row *x = ar_set_row(&a->ratings, i);
+
+		a->grades[i] = (struct grade){ x->code, x->currency, x->rating.grade };
+	}
+	qsort(a->grades, a->ngrades, sizeof *a->grades, grade_cmp);
+}
 
 /* The grade of row r: its customer's in that currency ('-' when unknown). */
 static char
 row_grade(const struct aging_report *a, const struct aging_row *r)
 {
-	long i = ar_set_find(&a->ratings, r->code);
+	struct grade key = { r->code, r->currency, 0 };
+	const struct grade *g = a->ngrades ? bsearch(&key, a->grades, a->ngrades,
+						    sizeof *a->grades, grade_cmp) : NULL;
 
-	for (; i >= 0 && (size_t)i < a->ratings.nview; i++) {
-		const struct ar_row *x = ar_set_row(&a->ratings, (size_t)i);
-
-		if (strcmp(x->code, r->code) != 0)
-			break;
-		if (strcmp(x->currency, r->currency) == 0)
-			return x->rating.grade;
-	}
-	return '-';
+	return g ? g->grade : '-';
 }
 
 /* Column names that follow the bounds: current, d1_30, …, d90_plus, total,
@@ -309,6 +335,8 @@ aging_run(const struct cli *c, struct aging_report *a, int32_t as_of)
 		store_close(st);
 		return cli_fail(&err);
 	}
+	if (a->format != AGING_TABLE)
+		grades_index(a);
 	if (a->format == AGING_CSV) {
 		sb_adds(&a->out, "customer,name,currency");
 		for (int k = 0; k < a->ncols; k++)
@@ -385,6 +413,7 @@ cmd_aging(const struct cli *c, int argc, char **argv)
 	}
 	free(a.lines);
 	ar_set_free(&a.ratings);
+	free(a.grades);
 	sb_free(&a.out);
 	return rc;
 }
