@@ -1011,6 +1011,13 @@ test_learned_deductions(void)
 		   "… but ¥1,045 dropped is not rounding to ¥100: held");
 	match_index_free(ix);
 
+	ix = habit_world(812966);
+	match_index_learn_deduction(ix, 7, 2425, 220451, 220451, 218026);
+	hold = habit_hold(ix, 812966 - 8129 - 220, &r, &e);
+	tap_ok(hold == MATCH_AUTO && r.prop[0].diff_bp == 100 && r.prop[0].diff_fee == 220,
+	       "1 %% and ¥220 off ¥220,451 learned as that, not as 1.10 %%: matched (%s)", e.buf);
+	match_index_free(ix);
+
 	ix = habit_world(47982);
 	match_index_learn_deduction(ix, 7, 8000, 400000, 400000, 392000);
 	hold = habit_hold(ix, 47982 - 959, &r, &e);

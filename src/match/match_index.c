@@ -357,8 +357,9 @@ discount_rate(int64_t billed, int64_t deducted)
 		       ? bp : 0;
 }
 
-/* A discount with a fee, or with the payment rounded down: the rate, the
- * unit and a fee the customer's policy does not list yet. */
+/* A discount: a round rate (alone, with a listed fee, or with the payment
+ * rounded down) before any other exact rate — 1 % and ¥220 off ¥220,451
+ * is also 1.10 % to the yen — then a round rate with a fee of its own. */
 static void
 learn_discount(struct mcust *c, int64_t gross, int64_t net, int64_t deducted, int64_t paid)
 {
@@ -366,6 +367,10 @@ learn_discount(struct mcust *c, int64_t gross, int64_t net, int64_t deducted, in
 	struct deduction d;
 
 	match_deduction_learn(&c->fee, base, deducted, c->currency, paid, &d);
+	if (!d.bp && ((d.bp = discount_rate(gross, deducted)) || (d.bp = discount_rate(net, deducted))))
+		d.fee = 0;
+	if (!d.bp)
+		d.bp = match_discount_own_fee(base, deducted, c->currency, &d.fee);
 	c->habit_bp = (int16_t)d.bp;
 	c->habit_round = (int16_t)d.unit;
 	if (d.bp && d.fee)
@@ -386,9 +391,6 @@ match_index_learn_deduction(struct match_index *ix, int64_t id, int64_t deducted
 		c->habit_moling = paid % 1000 == 0 && deducted >= 100 ? 10 : 1;
 	} else if (deducted <= match_fee_cap(c->currency)) {
 		learn_fee(c, deducted);
-	} else if ((c->habit_bp = (int16_t)discount_rate(gross, deducted)) ||
-		   (c->habit_bp = (int16_t)discount_rate(net, deducted))) {
-		c->habit_round = 0;
 	} else {
 		learn_discount(c, gross, net, deducted, paid);
 	}

@@ -109,10 +109,8 @@ match_deduction_split(const int64_t *fees, int nfees, const int64_t base[2], int
 	return false;
 }
 
-/* The round rate whose discount leaves the smallest fee of its own (up to
- * the fee cap) in deducted; 0 when none. */
-static int
-discount_with_own_fee(const int64_t base[2], int64_t deducted, const char *cur, int64_t *fee)
+int
+match_discount_own_fee(const int64_t base[2], int64_t deducted, const char *cur, int64_t *fee)
 {
 	int best = 0;
 
@@ -134,17 +132,17 @@ match_deduction_learn(const struct match_fee_policy *p, const int64_t base[2],
 {
 	int nfees = p->kind == MATCH_FEE_LIST ? p->nfees : 0;
 
-	d->unit = 1000;
-	for (size_t r = 0; r < sizeof round_bp / sizeof round_bp[0]; r++) {
-		d->bp = round_bp[r];
-		if (match_deduction_split(p->fees, nfees, base, deducted, cur, paid, d)) {
-			d->unit = d->dropped ? match_round_unit(cur, paid, d->dropped) : 0;
-			return;
+	for (d->unit = 0; d->unit <= 1000; d->unit += 1000) /* to the yen first, then rounded */
+		for (size_t r = 0; r < sizeof round_bp / sizeof round_bp[0]; r++) {
+			d->bp = round_bp[r];
+			if (match_deduction_split(p->fees, nfees, base, deducted, cur, paid, d)) {
+				d->unit = d->dropped ? match_round_unit(cur, paid, d->dropped) : 0;
+				return;
+			}
 		}
-	}
 	d->unit = 0;
 	d->dropped = 0;
-	d->bp = discount_with_own_fee(base, deducted, cur, &d->fee);
+	d->bp = 0;
 }
 
 /* One set of invoices the deposit may pay less a difference; shapes in

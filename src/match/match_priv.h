@@ -255,8 +255,12 @@ struct deduction {
  * d->fee and d->dropped; false when it does not split so. */
 bool match_deduction_split(const int64_t *fees, int nfees, const int64_t base[2],
 			   int64_t deducted, const char *cur, int64_t paid, struct deduction *d);
-/* What a confirmed deduction teaches: a round discount rate with a fee the
- * policy lists, a rounding down, or a fee of its own; d->bp 0 when none. */
+/* What a confirmed deduction teaches of round discount rates: alone, with
+ * a fee the policy lists, or with the payment rounded down; d->bp 0 when
+ * none. */
+/* The round rate whose discount leaves the smallest fee of its own (up to
+ * the fee cap) in deducted, that fee in *fee; 0 when none. */
+int match_discount_own_fee(const int64_t base[2], int64_t deducted, const char *cur, int64_t *fee);
 void match_deduction_learn(const struct match_fee_policy *p, const int64_t base[2],
 			   int64_t deducted, const char *cur, int64_t paid, struct deduction *d);
 /* True when deducted is bp basis points of billed, rounded either way. */
