@@ -1,6 +1,7 @@
 /* panes: what the panes share with their modal layers —
  * the customer drill-down (drill.c), the record-a-contact form
- * (contact_form.c, with the line editor of field.c) and the statement
+ * (contact_form.c, with the line editor of field.c), the answer to a
+ * balance confirmation (confirm_form.c) and the statement
  * and dunning letter previews with printing (preview.c) and the
  * difference notice's, e-mailing a document from there or the rep's
  * digest (mail_ask.c), a text read in full (textview.c). */
@@ -40,6 +41,11 @@ void drill_open(struct app *a, const struct pane_customer *c, int32_t as_of);
 
 /** Open the record-a-contact form for customer c (modal). */
 void contact_form_open(struct app *a, const struct pane_customer *c);
+
+/** Open the form for customer c's answer to its balance confirmation
+ *  (modal): agreed, or their balance and the reason, recorded as `confirm
+ *  answer` records it; why not on the message line when none awaits one. */
+void confirm_answer_open(struct app *a, const struct pane_customer *c);
 
 /** Open the statement preview of customer code (modal); p prints it. */
 void preview_open(struct app *a, const char *code);

@@ -61,6 +61,8 @@
 	R(WORKLIST, "worklist", N_("Show today's worklist")) \
 	R(RECORD_CONTACT, "record-contact", N_("Record a call or other contact")) \
 	R(DUNNING_MOVE, "dunning-move", N_("Move the customer's dunning level")) \
+	R(CONFIRM_ANSWER, "confirm-answer", \
+	  N_("Record the customer's answer to the balance confirmation")) \
 	R(DIGEST, "digest", N_("Save the worklist shown as a digest to print (.pdf or .txt)")) \
 	R(EDITOR, "editor", N_("Edit the note in $EDITOR")) \
 	G(N_("Documents")) \

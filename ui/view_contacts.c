@@ -851,6 +851,7 @@ contacts_request(struct view *v, enum request req)
 		return REQ_NONE;
 	case REQ_DRILL:
 	case REQ_RECORD_CONTACT:
+	case REQ_CONFIRM_ANSWER:
 	case REQ_DUNNING_MOVE:
 	case REQ_DUNNING_LETTER:
 	case REQ_STATEMENT: break;
@@ -872,6 +873,8 @@ contacts_request(struct view *v, enum request req)
 		app_error(v->app, "%s", _("No contacts recorded yet."));
 	else if (req == REQ_RECORD_CONTACT)
 		contact_form_open(v->app, &c);
+	else if (req == REQ_CONFIRM_ANSWER)
+		confirm_answer_open(v->app, &c);
 	else if (req == REQ_STATEMENT)
 		preview_open(v->app, c.code);
 	else if (req == REQ_DUNNING_LETTER)

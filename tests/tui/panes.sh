@@ -118,6 +118,12 @@ seed_confirm() { # DB
 	"$URIKAKE" --db "$1" confirm answer C00010 --balance 74666.44 --reason "3月货款已付"
 }
 
+# C00001 and C00010 are sent the balance confirmation of 03-31 and have
+# not answered yet, for confirm-answer.script.
+seed_confirm_sent() { # DB
+	"$URIKAKE" --db "$1" confirm send C00001 C00010 --as-of 2026-03-31 -o "$1.letters/"
+}
+
 # C00164 disputes its oldest overdue invoice (INV-2601-000328, 1,171,720)
 # and C90001 its only one (INV-9001), each named in the dispute, for
 # disputed.script.
@@ -298,6 +304,21 @@ C00209|letter|1|2026-03-31|2 × JPY 8,322,930"
 	done
 	lang_screens confirm seed_confirm $size
 	lang_screens disputed seed_disputed $size
+	[ $size = 80x24 ] && lang_screens confirm-answer seed_confirm_sent $size
+	for lang in ja zh_CN; do
+		o="$T/out/$size/confirm-answer-$lang"
+		[ -f "$o/db.db" ] || continue
+		t_is "$size $lang: b recorded C00001's figure as a dispute and C00010's agreement" \
+			"$(sqlite3 "$o/db.db" "SELECT c.code, f.state, f.answered_on,
+				f.their_balance, f.balance - f.their_balance, f.reason
+				FROM confirmation AS f JOIN customer AS c ON c.id = f.customer_id
+				ORDER BY c.code")" \
+			"C00001|disputed|2026-03-31|472780|616990|3月分の請求書は未検収
+C00010|agreed|2026-03-31|$(sqlite3 "$o/db.db" "SELECT balance FROM confirmation
+				WHERE currency = 'CNY'")|0|"
+		t_is "$size $lang: … once each, audited as the CLI's answers, none for C00003" \
+			"$(sqlite3 "$o/db.db" "SELECT count(*) FROM audit WHERE action = 'answer'")" 2
+	done
 	lang_screens notice seed_notice $size
 	for lang in ja zh_CN; do
 		o="$T/out/$size/notice-$lang"
@@ -346,5 +367,5 @@ C90032|tester"
 		test -s "$a/print/cwd/statement-C00001-2026-03-31.pdf"
 done
 t_is "every expected screen was produced" "$(cd "$E" && ls */*.screen | sort)" \
-	"$(cd "$T/out" && ls */*/*.screen | sed 's|/[a-z]*-\([a-zA-Z_]*\)/|/\1-|; s|/[a-z]*/|/|' | sort)"
+	"$(cd "$T/out" && ls */*/*.screen | sed 's|/[a-z-]*-\([a-zA-Z_]*\)/|/\1-|; s|/[a-z]*/|/|' | sort)"
 t_done
