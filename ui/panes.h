@@ -47,6 +47,11 @@ void contact_form_open(struct app *a, const struct pane_customer *c);
  *  answer` records it; why not on the message line when none awaits one. */
 void confirm_answer_open(struct app *a, const struct pane_customer *c);
 
+/** Open the preview of customer c's balance confirmation letter as of
+ *  today (modal; why not on the message line when a dispute is open); p
+ *  prints or saves it, m e-mails it, and either records it as sent as
+ *  `confirm send --as-of TODAY` does. */
+void preview_confirm_open(struct app *a, const struct pane_customer *c);
 /** Open the statement preview of customer code (modal); p prints it. */
 void preview_open(struct app *a, const char *code);
 /** Open the preview of customer code's dunning letter at its next level

@@ -6,7 +6,9 @@
  * settings; without a printer the PDF is saved and its path reported. A
  * letter printed or saved is logged as a contact at its level, once; so is
  * a difference notice (the queue's d), with its follow-up date. m e-mails
- * the document to the customer (mail_ask.c), as the commands' --email. */
+ * the document to the customer (mail_ask.c), as the commands' --email.
+ * The balance confirmation letter (pane 3's c) is recorded as sent, as
+ * `confirm send` records it, once printed, saved or e-mailed. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -25,6 +27,7 @@
 #include "notice_send.h"
 #include "panes.h"
 #include "render.h"
+#include "store_confirm.h"
 #include "statement.h"
 #include "stmt_build.h"
 #include "store_statement.h"
@@ -35,7 +38,9 @@ struct preview {
 	struct dunning_letter d;  /* a letter's preview: d.title set */
 	struct dunning_send send; /*   what logs it */
 	char *templates;          /*   the user's templates directory */
-	bool logged;              /*   in the contact log already */
+	bool logged;              /*   in the contact log already (a
+				     confirmation: recorded as sent) */
+	bool confirm;             /*   a balance confirmation letter */
 	struct notice n;          /* a notice's preview: n.letter.title set */
 	struct notice_facts nf;   /*   its facts, for the log */
 	char *deposit;            /*   nf.deposit's copy */
@@ -108,6 +113,9 @@ preview_draw(struct app *a, void *ctx)
 	if (p->n.letter.title)
 		snprintf(buf, sizeof buf, _(" Difference notice: %s %s · lines %ld-%ld of %zu "),
 			 p->n.s.code, p->n.s.name, p->top + 1, last, p->nlines);
+	else if (p->confirm)
+		snprintf(buf, sizeof buf, _(" Balance confirmation: %s %s · lines %ld-%ld of %zu "),
+			 p->s.code, p->s.name, p->top + 1, last, p->nlines);
 	else if (p->d.title)
 		snprintf(buf, sizeof buf, _(" Dunning letter (%d %s): %s %s · lines %ld-%ld of %zu "),
 			 p->d.level, contact_level_name(p->d.level), p->s.code, p->s.name,
@@ -120,7 +128,8 @@ preview_draw(struct app *a, void *ctx)
 		draw_text(y + 1 + (int)(i - p->top), 1, COLS - 2, p->text.buf + p->line[i],
 			  TEXT_LEFT, UI_OVERLAY);
 	snprintf(hint, sizeof hint, "%s · %s · %s",
-		 logs(p) ? _("j/k PgUp/PgDn scroll · p print and log it")
+		 logs(p) && p->confirm ? _("j/k PgUp/PgDn scroll · p print and record it as sent")
+		 : logs(p)	       ? _("j/k PgUp/PgDn scroll · p print and log it")
 			 : _("j/k PgUp/PgDn scroll · p print"),
 		 ui_mail_hint(p->mail), _("Esc close"));
 	draw_text(y + rows - 2, 2, COLS - 4, hint, TEXT_LEFT, UI_MUTED);
@@ -179,12 +188,56 @@ doc_file(const struct preview *p, int32_t today)
 {
 	char code[256];
 
+	if (p->confirm)
+		return docprint_file_name("confirmation", p->s.code, today);
 	if (!p->n.letter.title)
 		return docprint_file_name(p->d.title ? "dunning" : "statement", p->s.code, today);
 	if (strcmp(p->n.s.code, p->deposit) == 0)
 		return docprint_file_name("notice", p->deposit, today);
 	snprintf(code, sizeof code, "%s-%s", p->n.s.code, p->deposit);
 	return docprint_file_name("notice", code, today);
+}
+
+/* Record the confirmation just printed, saved or e-mailed as sent on
+ * today for its balance on today, as `confirm send --as-of TODAY` does;
+ * false, said, when it fails. */
+static bool
+confirm_record(struct app *a, struct preview *p, const char *delivery, const char *file)
+{
+	struct confirm_send cs = { p->s.cust_id, a->today, a->today, p->s.current,
+				   p->s.currency, "confirmation", delivery, file };
+	struct ur_err err;
+
+	ur_err_clear(&err);
+	if (store_confirm_send(a->st, &cs, NULL, &err) != UR_OK) {
+		app_error(a, "%s", err.msg);
+		return false;
+	}
+	p->logged = true;
+	app_refresh(a);
+	return true;
+}
+
+/* p on a confirmation: the PDF written (and printed), then recorded as
+ * sent the first time. */
+static void
+confirm_said(struct app *a, struct preview *p, const char *path, const char *printer,
+	     const char *job)
+{
+	bool first = !p->logged;
+
+	if (first && !confirm_record(a, p, *printer ? "printed" : "saved", path))
+		return; /* said why */
+	if (first && !*printer)
+		app_msg(a, _("Recorded the confirmation as sent, awaiting an answer; saved %s "
+			     "(no printer)."), path);
+	else if (first)
+		app_msg(a, _("Recorded the confirmation as sent, awaiting an answer; sent %s to "
+			     "%s: %s"), path, printer, job);
+	else if (!*printer)
+		app_msg(a, _("Saved %s (no printer in the company settings)."), path);
+	else
+		app_msg(a, _("Sent %s to %s: %s"), path, printer, job);
 }
 
 /* Write the PDF in the current directory; print it when a printer is set. */
@@ -206,6 +259,8 @@ preview_print(struct app *a, struct preview *p)
 		app_error(a, "%s", err.msg);
 	else if (*printer && docprint_lp(path, printer, &job, &err) != UR_OK)
 		app_error(a, "%s", err.msg);
+	else if (p->confirm)
+		confirm_said(a, p, path, printer, job.buf);
 	else if (log && !log_doc(a, p))
 		; /* said why */
 	else if (log)
@@ -231,7 +286,14 @@ mail_sent(struct app *a, void *under)
 {
 	struct preview *p = under;
 
-	(void)a;
+	if (p->confirm && !p->logged) {
+		char *file = docprint_file_name("confirmation", p->s.code, a->today);
+
+		if (confirm_record(a, p, "emailed", file))
+			app_msg(a, _("E-mailed the confirmation to %s: recorded as sent, awaiting an "
+				     "answer."), p->s.code);
+		free(file);
+	}
 	p->logged = true;
 }
 
@@ -255,7 +317,10 @@ preview_mail(struct app *a, struct preview *p)
 	}
 	u->m.level = p->d.title ? p->d.level : 0;
 	if (u->rc == UR_OK)
-		u->rc = mailout_doc(&u->m, notice ? "notice" : p->d.title ? "dunning" : "statement",
+		u->rc = mailout_doc(&u->m, notice	? "notice"
+					   : p->confirm ? "confirmation"
+					   : p->d.title ? "dunning"
+							: "statement",
 				    s, d, &u->t, &u->err);
 	ui_mail_ask(a, u, mail_sent);
 }
@@ -401,5 +466,58 @@ preview_notice_open(struct app *a, const struct notice_facts *f, int64_t custome
 	p->notice_cust = customer_id;
 	p->n.s.cust_id = customer_id; /* whom an e-mail of it is logged on */
 	dunning_text(&p->n.letter, &p->co, &p->text);
+	preview_show(a, p);
+}
+
+static int
+keep_state(const struct confirm_row *r, void *ctx)
+{
+	*(enum confirm_state *)ctx = r->state;
+	return 0;
+}
+
+/* Whether customer id has a dispute open: no new confirmation then. */
+static bool
+disputed(struct app *a, int64_t id, bool *out)
+{
+	enum confirm_state state = CONFIRM_NOT_SENT;
+	struct ur_err err;
+
+	ur_err_clear(&err);
+	if (store_confirm_latest(a->st, id, keep_state, &state, &err) != UR_OK) {
+		app_error(a, "%s", err.msg);
+		return false;
+	}
+	*out = state == CONFIRM_DISPUTED;
+	return true;
+}
+
+void
+preview_confirm_open(struct app *a, const struct pane_customer *c)
+{
+	struct stmt_opts o = { a->today, a->today, a->today, -1 }; /* --as-of today */
+	struct preview *p;
+	struct ur_err err;
+	bool open_dispute;
+
+	if (!disputed(a, c->id, &open_dispute))
+		return;
+	if (open_dispute)
+		return app_error(a, _("%s has a dispute open: resolve it first (urikake confirm "
+				      "resolve)"), c->code);
+	if (!(p = preview_new(a, c->code, &o)))
+		return;
+	ur_err_clear(&err);
+	p->confirm = true;
+	p->send.st = a->st;
+	p->send.company = &p->co;
+	p->send.templates = p->templates = kvconf_path("templates");
+	p->send.level = DUNNING_CONFIRM;
+	if (dunning_send_confirm(&p->send, &p->s, a->today, &p->d, &err) != UR_OK) {
+		app_error(a, "%s", err.msg);
+		preview_free(p);
+		return;
+	}
+	dunning_text(&p->d, &p->co, &p->text);
 	preview_show(a, p);
 }

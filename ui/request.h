@@ -63,6 +63,8 @@
 	R(DUNNING_MOVE, "dunning-move", N_("Move the customer's dunning level")) \
 	R(CONFIRM_ANSWER, "confirm-answer", \
 	  N_("Record the customer's answer to the balance confirmation")) \
+	R(CONFIRM_SEND, "confirm-send", \
+	  N_("Preview the balance confirmation as of today (p prints and records it as sent)")) \
 	R(DIGEST, "digest", N_("Save the worklist shown as a digest to print (.pdf or .txt)")) \
 	R(EDITOR, "editor", N_("Edit the note in $EDITOR")) \
 	G(N_("Documents")) \

@@ -852,6 +852,7 @@ contacts_request(struct view *v, enum request req)
 	case REQ_DRILL:
 	case REQ_RECORD_CONTACT:
 	case REQ_CONFIRM_ANSWER:
+	case REQ_CONFIRM_SEND:
 	case REQ_DUNNING_MOVE:
 	case REQ_DUNNING_LETTER:
 	case REQ_STATEMENT: break;
@@ -875,6 +876,8 @@ contacts_request(struct view *v, enum request req)
 		contact_form_open(v->app, &c);
 	else if (req == REQ_CONFIRM_ANSWER)
 		confirm_answer_open(v->app, &c);
+	else if (req == REQ_CONFIRM_SEND)
+		preview_confirm_open(v->app, &c);
 	else if (req == REQ_STATEMENT)
 		preview_open(v->app, c.code);
 	else if (req == REQ_DUNNING_LETTER)

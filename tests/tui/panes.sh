@@ -319,6 +319,30 @@ C00010|agreed|2026-03-31|$(sqlite3 "$o/db.db" "SELECT balance FROM confirmation
 		t_is "$size $lang: … once each, audited as the CLI's answers, none for C00003" \
 			"$(sqlite3 "$o/db.db" "SELECT count(*) FROM audit WHERE action = 'answer'")" 2
 	done
+	[ $size = 80x24 ] && lang_screens confirm-send seed_confirm $size
+	for lang in ja zh_CN; do
+		o="$T/out/$size/confirm-send-$lang"
+		[ -f "$o/db.db" ] || continue
+		# what `confirm send C00003 --as-of 2026-03-31` records on the same data
+		cp "$T/demo.db" "$o/cli.db" && seed_confirm "$o/cli.db" >/dev/null 2>&1 &&
+			"$URIKAKE" --db "$o/cli.db" confirm send C00003 --as-of 2026-03-31 \
+				-o "$o/cli/" >/dev/null 2>&1
+		q="SELECT f.sent_on, f.as_of, f.balance, f.currency, f.document
+			FROM confirmation AS f JOIN customer AS c ON c.id = f.customer_id
+			WHERE c.code = 'C00003'"
+		t_is "$size $lang: c recorded C00003's confirmation as the CLI's send does" \
+			"$(sqlite3 "$o/db.db" "$q")" "$(sqlite3 "$o/cli.db" "$q")"
+		t_is "$size $lang: … saved, then agreed with b" \
+			"$(sqlite3 "$o/db.db" "SELECT f.delivery, f.file, f.state
+				FROM confirmation AS f JOIN customer AS c ON c.id = f.customer_id
+				WHERE c.code = 'C00003'")" \
+			"saved|confirmation-C00003-2026-03-31.pdf|agreed"
+		t_ok "$size $lang: … its letter saved as a PDF" \
+			test -s "$o/cwd/confirmation-C00003-2026-03-31.pdf"
+		t_is "$size $lang: none sent to C00001, whose dispute is open" \
+			"$(sqlite3 "$o/db.db" "SELECT count(*) FROM confirmation AS f JOIN customer
+				AS c ON c.id = f.customer_id WHERE c.code = 'C00001'")" 1
+	done
 	lang_screens notice seed_notice $size
 	for lang in ja zh_CN; do
 		o="$T/out/$size/notice-$lang"
