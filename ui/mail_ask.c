@@ -160,6 +160,7 @@ ask_send(struct app *a, struct ui_mail *u)
 	u->rc = mailout_compose(&u->m, &u->t, &u->err);
 	if (u->rc == UR_OK)
 		u->rc = mailout_deliver(&u->m, &u->t, &u->err);
+	a->msg_error = false;
 	if (u->m.sent && u->sent)
 		u->sent(a, u->under.ctx);
 	if (u->m.logged)
@@ -168,6 +169,8 @@ ask_send(struct app *a, struct ui_mail *u)
 		app_error(a, "%s", u->err.msg);
 		return u->m.sent; /* went, but not logged: said, nothing to try again */
 	}
+	if (a->msg_error)
+		return true; /* went, but what the layer below does then failed: said */
 	if (u->m.logged)
 		app_msg(a, _("E-mailed to %s; it is in the contact log."), u->t.address);
 	else

@@ -289,9 +289,7 @@ mail_sent(struct app *a, void *under)
 	if (p->confirm && !p->logged) {
 		char *file = docprint_file_name("confirmation", p->s.code, a->today);
 
-		if (confirm_record(a, p, "emailed", file))
-			app_msg(a, _("E-mailed the confirmation to %s: recorded as sent, awaiting an "
-				     "answer."), p->s.code);
+		confirm_record(a, p, "emailed", file); /* an error stays on the message line */
 		free(file);
 	}
 	p->logged = true;

@@ -136,7 +136,29 @@ for lang in ja zh_CN; do
 	t_is "$lang: … nothing sent or logged" \
 		"$(ls "$o/bin/box" | grep -c '\.eml$'):$(email_contacts "$o/db.db")" "0:"
 done
+# c in pane 3, then m: the confirmation mailed and recorded as sent, as
+# `confirm send C00001 --as-of TODAY --email` records it.
+mkdir -p "$T/clic/bin/box" && cp "$T/demo.db" "$T/clic/db.db" && cp "$T/sendmail" "$T/clic/bin/"
+PATH="$T/clic/bin:$PATH" URIKAKE_LOCALEDIR="$T/locale" "$URIKAKE" --db "$T/clic/db.db" \
+	--user tester --lang ja confirm send C00001 --as-of 2026-03-31 --email \
+	--company "$T/cli/company" >"$T/clic/out" 2>&1
+sent="SELECT c.code, f.sent_on, f.as_of, f.balance, f.currency, f.document, f.delivery,
+	f.file, f.state FROM confirmation AS f JOIN customer AS c ON c.id = f.customer_id"
+for lang in ja zh_CN; do
+	o="$T/conf-$lang"
+	run mail-confirm "$lang" "$o" "sendmail -t -oi"
+	screens "$o" "$lang"
+	box="$o/bin/box"
+	t_is "$lang: c then m mailed C00001's confirmation letter" \
+		"$(ls "$box" | grep -c '\.eml$') | $(R "$box/1.eml" To) | $(R "$box/1.eml" filename)" \
+		"1 | 株式会社山田商事 <keiri@c00001.example.jp> | confirmation-C00001-2026-03-31.pdf"
+	t_is "$lang: … recorded as sent by e-mail, as the CLI's --email records it" \
+		"$(sqlite3 "$o/db.db" "$sent")" "$(sqlite3 "$T/clic/db.db" "$sent")"
+	t_is "$lang: … one row, awaiting an answer" \
+		"$(sqlite3 "$o/db.db" "SELECT count(*), min(state), min(delivery) FROM confirmation")" \
+		"1|awaiting|emailed"
+done
 t_is "every expected screen was produced" "$(cd "$E" && ls | sort)" \
-	"$(for l in ja zh_CN; do for d in out fail; do
+	"$(for l in ja zh_CN; do for d in out fail conf; do
 		(cd "$T/$d-$l" && ls *.screen | sed "s/^/$l-/"); done; done | sort)"
 t_done
