@@ -269,6 +269,26 @@ one_statement(struct job *j, const char *code)
 	return rc;
 }
 
+/* A document job: j cleared, kind its documents, its options read and its
+ * customer codes the positional arguments (j->codes owns the array);
+ * UR_USAGE on a bad option. */
+static int
+job_args(struct job *j, const char *kind, const struct cli_opt *opts, int argc, char **argv)
+{
+	const char **pos = xcalloc((size_t)argc + 1, sizeof *pos);
+	int npos;
+
+	memset(j, 0, sizeof *j);
+	j->doc.kind = kind;
+	if (cli_args(argc - 1, argv + 1, opts, pos, argc, &npos) != UR_OK) {
+		free(pos);
+		return UR_USAGE;
+	}
+	j->codes = pos;
+	j->ncodes = (size_t)npos;
+	return UR_OK;
+}
+
 int
 cmd_statement(const struct cli *c, int argc, char **argv)
 {
@@ -282,19 +302,12 @@ cmd_statement(const struct cli *c, int argc, char **argv)
 		{ "--email", NULL, &j.email },	{ "--dry-run", NULL, &j.dry_run },
 		{ NULL, NULL, NULL },
 	};
-	const char **pos = xcalloc((size_t)argc + 1, sizeof *pos);
-	int npos, rc;
+	int rc;
 
-	memset(&j, 0, sizeof j);
-	j.doc.kind = "statement";
-	if (cli_args(argc - 1, argv + 1, opts, pos, argc, &npos) != UR_OK) {
-		free(pos);
+	if (job_args(&j, "statement", opts, argc, argv) != UR_OK)
 		return UR_USAGE;
-	}
-	j.codes = pos;
-	j.ncodes = (size_t)npos;
 	if (j.dry_run && !j.email) {
-		free(pos);
+		free(j.codes);
 		return cli_usage_error(_("--dry-run goes with --email (it writes the mails)"));
 	}
 	if ((rc = check_job(&j, "--all-open")) == UR_OK && (rc = open_job(c, &j)) == UR_OK &&
@@ -421,17 +434,10 @@ cmd_dunning(const struct cli *c, int argc, char **argv)
 		{ "--email", NULL, &j.email },
 		{ NULL, NULL, NULL },
 	};
-	const char **pos = xcalloc((size_t)argc + 1, sizeof *pos);
-	int npos, rc;
+	int rc;
 
-	memset(&j, 0, sizeof j);
-	j.doc.kind = "dunning";
-	if (cli_args(argc - 1, argv + 1, opts, pos, argc, &npos) != UR_OK) {
-		free(pos);
+	if (job_args(&j, "dunning", opts, argc, argv) != UR_OK)
 		return UR_USAGE;
-	}
-	j.codes = pos;
-	j.ncodes = (size_t)npos;
 	if ((rc = check_job(&j, "--all-overdue")) == UR_OK && (rc = dunning_args(&j)) == UR_OK &&
 	    (rc = open_job(c, &j)) == UR_OK &&
 	    (!j.all || (rc = collect_codes(&j, j.opts.to, true)) == UR_OK) &&
@@ -614,18 +620,12 @@ cmd_confirm_send(const struct cli *c, int argc, char **argv)
 		{ "--email", NULL, &j.email },
 		{ NULL, NULL, NULL },
 	};
-	const char **pos = xcalloc((size_t)argc + 1, sizeof *pos);
-	int npos, rc;
+	int rc;
 
-	memset(&j, 0, sizeof j);
-	j.doc.kind = "confirmation";
-	j.document = "confirmation";
-	if (cli_args(argc - 1, argv + 1, opts, pos, argc, &npos) != UR_OK) {
-		free(pos);
+	if (job_args(&j, "confirmation", opts, argc, argv) != UR_OK)
 		return UR_USAGE;
-	}
-	j.codes = pos;
-	j.ncodes = (size_t)npos;
+	if (!j.document)
+		j.document = "confirmation";
 	if ((rc = check_job(&j, "--all")) == UR_OK && (rc = confirm_args(&j)) == UR_OK &&
 	    (rc = open_job(c, &j)) == UR_OK &&
 	    (!j.all || (rc = collect_codes(&j, j.opts.to, false)) == UR_OK) &&
