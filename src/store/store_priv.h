@@ -4,10 +4,10 @@
 #ifndef UR_SRC_STORE_PRIV_H
 #define UR_SRC_STORE_PRIV_H
 
-#include <sqlite3.h>
 #include <stdint.h>
 
 #include "store.h"
+#include "store_db_priv.h"
 #include "strbuf.h"
 
 /* Statements prepared once per store (on first use) and reset per call. */

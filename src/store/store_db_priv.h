@@ -1,0 +1,260 @@
+/* store_db_priv: the store's database seam — a connection, prepared
+ * statements with ? placeholders, result codes and transactions — so that
+ * the store files name no database library. SQLite is its only backend
+ * today: the calls the store makes per row are inline wrappers that cost
+ * nothing; a second backend (PostgreSQL, doc/store-dialects.md) dispatches
+ * in these same functions. Private to src/store/. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef UR_SRC_STORE_DB_PRIV_H
+#define UR_SRC_STORE_DB_PRIV_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+/* A connection and a prepared statement: SQLite's own objects under the
+ * seam's names (the store never looks inside them). While the store files
+ * move onto the seam one by one they are SQLite's types themselves, so
+ * that converted and unconverted files can share helpers. */
+#define db_conn sqlite3
+#define db_stmt sqlite3_stmt
+struct db_conn;
+struct db_stmt;
+
+/* Result codes: the primary codes the store tells apart, with SQLite's
+ * values (store_db.c checks), so that the SQLite backend passes its codes
+ * through; an extended code's primary is db_code(rc). */
+enum {
+	DB_OK = 0,
+	DB_ERROR = 1,
+	DB_BUSY = 5,      /* another connection holds the lock: a conflict */
+	DB_LOCKED = 6,    /* a conflict inside this process */
+	DB_READONLY = 8,  /* opened to read, or a file we may not write */
+	DB_CORRUPT = 11,  /* the data is not what the store wrote */
+	DB_CANTOPEN = 14, /* the file cannot be opened */
+	DB_NOTADB = 26,   /* the file is no database */
+	DB_ROW = 100,     /* db_step: a row is ready */
+	DB_DONE = 101     /* db_step: the statement has finished */
+};
+
+/* db_open's flags. */
+enum {
+	DB_OPEN_READONLY = 0x1,
+	DB_OPEN_READWRITE = 0x2,
+	DB_OPEN_CREATE = 0x4,
+	DB_OPEN_URI = 0x8 /* name may be a "file:" URI */
+};
+
+static inline sqlite3 *
+db_lite(struct db_conn *db)
+{
+	return (sqlite3 *)db;
+}
+
+static inline sqlite3_stmt *
+db_lite_stmt(struct db_stmt *s)
+{
+	return (sqlite3_stmt *)s;
+}
+
+/** The primary result code of rc (an extended code carries it in its low byte). */
+static inline int
+db_code(int rc)
+{
+	return rc & 0xff;
+}
+
+/** Whether rc says another connection (or statement) holds what we need:
+ *  the store reports it as a conflict, never as a failure. */
+static inline bool
+db_is_conflict(int rc)
+{
+	return db_code(rc) == DB_BUSY || db_code(rc) == DB_LOCKED;
+}
+
+/* Statements. A text bound with db_bind_text must stay as it is until the
+ * statement is reset or stepped to its end; db_bind_text_copy copies it. */
+
+static inline int
+db_step(struct db_stmt *s)
+{
+	return sqlite3_step(db_lite_stmt(s));
+}
+
+static inline int
+db_reset(struct db_stmt *s)
+{
+	return sqlite3_reset(db_lite_stmt(s));
+}
+
+static inline int
+db_clear_bindings(struct db_stmt *s)
+{
+	return sqlite3_clear_bindings(db_lite_stmt(s));
+}
+
+static inline int
+db_finalize(struct db_stmt *s)
+{
+	return sqlite3_finalize(db_lite_stmt(s));
+}
+
+static inline int
+db_bind_int64(struct db_stmt *s, int idx, int64_t v)
+{
+	return sqlite3_bind_int64(db_lite_stmt(s), idx, v);
+}
+
+static inline int
+db_bind_null(struct db_stmt *s, int idx)
+{
+	return sqlite3_bind_null(db_lite_stmt(s), idx);
+}
+
+static inline int
+db_bind_text(struct db_stmt *s, int idx, const char *text)
+{
+	return sqlite3_bind_text(db_lite_stmt(s), idx, text, -1, SQLITE_STATIC);
+}
+
+static inline int
+db_bind_text_copy(struct db_stmt *s, int idx, const char *text)
+{
+	return sqlite3_bind_text(db_lite_stmt(s), idx, text, -1, SQLITE_TRANSIENT);
+}
+
+/** Bind the first len bytes of text (copied). */
+static inline int
+db_bind_text_n(struct db_stmt *s, int idx, const char *text, int len)
+{
+	return sqlite3_bind_text(db_lite_stmt(s), idx, text, len, SQLITE_TRANSIENT);
+}
+
+/** The index of the parameter called name (":as_of"), 0 when s has none. */
+static inline int
+db_param_index(struct db_stmt *s, const char *name)
+{
+	return sqlite3_bind_parameter_index(db_lite_stmt(s), name);
+}
+
+/** The number of parameters s has (the largest index). */
+static inline int
+db_param_count(struct db_stmt *s)
+{
+	return sqlite3_bind_parameter_count(db_lite_stmt(s));
+}
+
+static inline int64_t
+db_column_int64(struct db_stmt *s, int col)
+{
+	return sqlite3_column_int64(db_lite_stmt(s), col);
+}
+
+static inline int
+db_column_int(struct db_stmt *s, int col)
+{
+	return sqlite3_column_int(db_lite_stmt(s), col);
+}
+
+/** Column text (UTF-8), NULL for SQL NULL; valid until the next step,
+ *  reset or finalize. */
+static inline const char *
+db_column_text(struct db_stmt *s, int col)
+{
+	return (const char *)sqlite3_column_text(db_lite_stmt(s), col);
+}
+
+/** The length in bytes of the text db_column_text gives (call it after). */
+static inline int
+db_column_bytes(struct db_stmt *s, int col)
+{
+	return sqlite3_column_bytes(db_lite_stmt(s), col);
+}
+
+static inline bool
+db_column_is_null(struct db_stmt *s, int col)
+{
+	return sqlite3_column_type(db_lite_stmt(s), col) == SQLITE_NULL;
+}
+
+/* The connection. */
+
+/** The rows the latest INSERT, UPDATE or DELETE changed. */
+static inline int64_t
+db_changes(struct db_conn *db)
+{
+	return sqlite3_changes(db_lite(db));
+}
+
+/** The id the latest INSERT gave its row (INTEGER PRIMARY KEY). */
+static inline int64_t
+db_last_insert_id(struct db_conn *db)
+{
+	return sqlite3_last_insert_rowid(db_lite(db));
+}
+
+/** Every row this connection has changed since it opened. */
+static inline int64_t
+db_total_changes(struct db_conn *db)
+{
+	return sqlite3_total_changes64(db_lite(db));
+}
+
+/** Whether a transaction is open on db. */
+static inline bool
+db_in_tx(struct db_conn *db)
+{
+	return !sqlite3_get_autocommit(db_lite(db));
+}
+
+/** Set the library up before its first use (once per process). */
+void db_setup_once(void);
+/** Open name (a file, ":memory:" or, with DB_OPEN_URI, a "file:" URI)
+ *  into *out: DB_OK or the error (*out may be set even then, for
+ *  db_errmsg; db_close it). A connection is used by one thread at a time. */
+int db_open(const char *name, int flags, struct db_conn **out);
+/** Close db (NULL: nothing); DB_OK, or the error that kept it open. */
+int db_close(struct db_conn *db);
+/** How long a statement waits for another connection's lock before
+ *  DB_BUSY. */
+void db_busy_timeout(struct db_conn *db, int ms);
+/** The message of db's latest error. */
+const char *db_errmsg(struct db_conn *db);
+/** The message of result code rc (when there is no connection to ask). */
+const char *db_errstr(int rc);
+/** Run SQL text (several statements) without results: DB_OK or the error. */
+int db_exec(struct db_conn *db, const char *sql);
+/** Prepare one statement of sql into *out: DB_OK or the error (*out NULL). */
+int db_prepare(struct db_conn *db, const char *sql, struct db_stmt **out);
+/** db_prepare for a statement kept for the connection's lifetime. */
+int db_prepare_persistent(struct db_conn *db, const char *sql, struct db_stmt **out);
+
+/* Transactions: DB_OK or the error; DB_BUSY when another connection's
+ * write lock outlasted the busy timeout. */
+
+/** Begin a write transaction, taking the write lock now (so that what it
+ *  reads cannot change before it writes). */
+int db_begin(struct db_conn *db);
+/** Begin a read transaction: one snapshot for several reads. */
+int db_begin_read(struct db_conn *db);
+int db_commit(struct db_conn *db);
+/** Roll back the open transaction, if any. */
+void db_rollback(struct db_conn *db);
+/** A savepoint called name inside the open transaction; release it, or
+ *  roll back to it and release it. */
+int db_savepoint(struct db_conn *db, const char *name);
+int db_release(struct db_conn *db, const char *name);
+int db_rollback_to(struct db_conn *db, const char *name);
+
+/* SQLite only (doc/store-dialects.md says what replaces each). */
+
+/** Give back the page cache's memory. */
+void db_release_memory(struct db_conn *db);
+/** Call stop(ctx) every n steps of the virtual machine (n 0: never); a
+ *  non-zero return interrupts the running statement. */
+void db_progress_handler(struct db_conn *db, int n, int (*stop)(void *), void *ctx);
+/** Copy the whole of src into dst, waiting out other writers: DB_DONE, or
+ *  the error with *msg saying what it was. */
+int db_backup(struct db_conn *src, struct db_conn *dst, const char **msg);
+
+#endif
