@@ -9,7 +9,6 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <inttypes.h>
-#include <pthread.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -218,21 +217,21 @@ static const struct {
 enum ur_status
 store_sqlfail(struct store *st, int rc, struct ur_err *err)
 {
-	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+	if (db_is_conflict(rc))
 		return ur_fail(err, UR_CONFLICT,
 			       _("another user holds the database (%s); try again"), st->path);
-	return ur_fail(err, UR_FAIL, _("database %s: %s"), st->path, sqlite3_errmsg(st->db));
+	return ur_fail(err, UR_FAIL, _("database %s: %s"), st->path, db_errmsg(st->db));
 }
 
-sqlite3_stmt *
+struct db_stmt *
 store_prepare(struct store *st, const char *sql, struct ur_err *err)
 {
-	sqlite3_stmt *s = NULL;
-	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+	struct db_stmt *s = NULL;
+	int rc = db_prepare(st->db, sql, &s);
 
-	if (rc != SQLITE_OK) {
+	if (rc != DB_OK) {
 		store_sqlfail(st, rc, err);
-		sqlite3_finalize(s);
+		db_finalize(s);
 		return NULL;
 	}
 	return s;
@@ -241,37 +240,37 @@ store_prepare(struct store *st, const char *sql, struct ur_err *err)
 int
 store_has_schema(struct store *st, const char *sql)
 {
-	sqlite3_stmt *s = store_prepare(st, sql, NULL);
+	struct db_stmt *s = store_prepare(st, sql, NULL);
 	int found;
 
 	if (!s)
 		return 0;
-	found = sqlite3_step(s) == SQLITE_ROW;
-	sqlite3_finalize(s);
+	found = db_step(s) == DB_ROW;
+	db_finalize(s);
 	return found;
 }
 
 enum ur_status
 store_exec(struct store *st, const char *sql, struct ur_err *err)
 {
-	int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+	int rc = db_exec(st->db, sql);
 
-	return rc == SQLITE_OK ? UR_OK : store_sqlfail(st, rc, err);
+	return rc == DB_OK ? UR_OK : store_sqlfail(st, rc, err);
 }
 
-sqlite3_stmt *
+struct db_stmt *
 store_stmt(struct store *st, enum store_stmt id, const char *sql, struct ur_err *err)
 {
-	sqlite3_stmt *s = st->stmt[id];
+	struct db_stmt *s = st->stmt[id];
 	int rc;
 
 	if (s) {
-		sqlite3_reset(s);
-		sqlite3_clear_bindings(s);
+		db_reset(s);
+		db_clear_bindings(s);
 		return s;
 	}
-	rc = sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st->stmt[id], NULL);
-	if (rc != SQLITE_OK) {
+	rc = db_prepare_persistent(st->db, sql, &st->stmt[id]);
+	if (rc != DB_OK) {
 		store_sqlfail(st, rc, err);
 		return NULL;
 	}
@@ -279,38 +278,38 @@ store_stmt(struct store *st, enum store_stmt id, const char *sql, struct ur_err 
 }
 
 enum ur_status
-store_step_done(struct store *st, sqlite3_stmt *s, struct ur_err *err)
+store_step_done(struct store *st, struct db_stmt *s, struct ur_err *err)
 {
-	int rc = sqlite3_step(s);
+	int rc = db_step(s);
 
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+	db_reset(s);
+	if (rc != DB_DONE && rc != DB_ROW)
 		return store_sqlfail(st, rc, err);
 	return UR_OK;
 }
 
 int
-store_bind_text(sqlite3_stmt *s, int idx, const char *text)
+store_bind_text(struct db_stmt *s, int idx, const char *text)
 {
 	if (!text || !*text)
-		return sqlite3_bind_null(s, idx);
-	return sqlite3_bind_text(s, idx, text, -1, SQLITE_STATIC);
+		return db_bind_null(s, idx);
+	return db_bind_text(s, idx, text);
 }
 
 int
-store_bind_date(sqlite3_stmt *s, int idx, int32_t day)
+store_bind_date(struct db_stmt *s, int idx, int32_t day)
 {
 	char buf[DATE_ISO_SIZE];
 
 	date_format_iso(day, buf);
-	return sqlite3_bind_text(s, idx, buf, -1, SQLITE_TRANSIENT);
+	return db_bind_text_copy(s, idx, buf);
 }
 
 int32_t
-store_column_date(sqlite3_stmt *s, int col)
+store_column_date(struct db_stmt *s, int col)
 {
-	const unsigned char *t = sqlite3_column_text(s, col);
-	int n = sqlite3_column_bytes(s, col), v[8];
+	const char *t = db_column_text(s, col);
+	int n = db_column_bytes(s, col), v[8];
 
 	/* a date, or the date part of a timestamp 'YYYY-MM-DDTHH:MM:SSZ' */
 	if (!t || (n != 10 && (n < 11 || t[10] != 'T')) || t[4] != '-' || t[7] != '-')
@@ -327,15 +326,15 @@ store_column_date(sqlite3_stmt *s, int col)
 }
 
 const char *
-store_column_str(sqlite3_stmt *s, int col)
+store_column_str(struct db_stmt *s, int col)
 {
-	const unsigned char *t = sqlite3_column_text(s, col);
+	const char *t = db_column_text(s, col);
 
-	return t ? (const char *)t : "";
+	return t ? t : "";
 }
 
 enum deposit_state
-store_column_state(sqlite3_stmt *s, int col)
+store_column_state(struct db_stmt *s, int col)
 {
 	enum deposit_state v = DEPOSIT_UNMATCHED;
 
@@ -344,7 +343,7 @@ store_column_state(sqlite3_stmt *s, int col)
 }
 
 enum alloc_kind
-store_column_alloc_kind(sqlite3_stmt *s, int col)
+store_column_alloc_kind(struct db_stmt *s, int col)
 {
 	enum alloc_kind v = ALLOC_AUTO;
 
@@ -359,21 +358,21 @@ store_keep_str(char **slot, const char *s)
 	*slot = s ? xstrdup(s) : NULL;
 }
 
-/* The integer a PRAGMA (or a one-value query) reads into *v: SQLITE_OK,
+/* The integer a PRAGMA (or a one-value query) reads into *v: DB_OK,
  * or SQLite's error. */
 static int
 pragma_int(struct store *st, const char *pragma, int *v)
 {
-	sqlite3_stmt *s;
-	int rc = sqlite3_prepare_v2(st->db, pragma, -1, &s, NULL);
+	struct db_stmt *s;
+	int rc = db_prepare(st->db, pragma, &s);
 
-	if (rc != SQLITE_OK)
+	if (rc != DB_OK)
 		return rc;
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*v = sqlite3_column_int(s, 0);
-		rc = SQLITE_OK;
+	if ((rc = db_step(s)) == DB_ROW) {
+		*v = db_column_int(s, 0);
+		rc = DB_OK;
 	}
-	sqlite3_finalize(s);
+	db_finalize(s);
 	return rc;
 }
 
@@ -383,7 +382,7 @@ user_version(struct store *st)
 {
 	int v = -1;
 
-	return pragma_int(st, "PRAGMA user_version", &v) == SQLITE_OK ? v : -1;
+	return pragma_int(st, "PRAGMA user_version", &v) == DB_OK ? v : -1;
 }
 
 enum ur_status
@@ -391,7 +390,7 @@ store_check_version(struct store *st, int *version, struct ur_err *err)
 {
 	int rc = pragma_int(st, "PRAGMA user_version", version);
 
-	if (rc != SQLITE_OK)
+	if (rc != DB_OK)
 		return store_sqlfail(st, rc, err);
 	if (*version < 0)
 		return ur_fail(err, UR_FAIL,
@@ -414,7 +413,7 @@ bump_schema_version(struct store *st, struct ur_err *err)
 	int v, rc = pragma_int(st, "PRAGMA schema_version", &v);
 	char sql[48];
 
-	if (rc != SQLITE_OK)
+	if (rc != DB_OK)
 		return store_sqlfail(st, rc, err);
 	snprintf(sql, sizeof sql, "PRAGMA schema_version = %d", v + 1);
 	return store_exec(st, sql, err);
@@ -507,12 +506,12 @@ check_ours(struct store *st, struct ur_err *err)
 {
 	int v = 0, n = 0, rc = pragma_int(st, "PRAGMA user_version", &v);
 
-	if ((rc & 0xff) == SQLITE_NOTADB)
+	if (db_code(rc) == DB_NOTADB)
 		return ur_fail(err, UR_FAIL, _("%s is not a urikake database (not an SQLite file)"),
 			       st->path);
-	if (rc == SQLITE_OK && v == 0)
+	if (rc == DB_OK && v == 0)
 		rc = pragma_int(st, "SELECT count(*) FROM sqlite_schema", &n);
-	if (rc != SQLITE_OK)
+	if (rc != DB_OK)
 		return store_sqlfail(st, rc, err);
 	if (n != 0)
 		return ur_fail(err, UR_FAIL,
@@ -526,7 +525,7 @@ configure(struct store *st, struct ur_err *err)
 {
 	enum ur_status rc;
 
-	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	db_busy_timeout(st->db, STORE_BUSY_MS);
 	if ((rc = check_ours(st, err)) != UR_OK ||
 	    (rc = store_exec(st, "PRAGMA foreign_keys = ON", err)) != UR_OK ||
 	    (rc = store_exec(st, "PRAGMA journal_mode = WAL", err)) != UR_OK ||
@@ -584,38 +583,17 @@ create_file(const char *path, bool adopt, struct ur_err *err)
 	return UR_OK;
 }
 
-/* Before SQLite's first use: no memory statistics (nobody reads them,
- * and keeping them took a global mutex at every allocation, a twelfth of
- * confirming a match). Too late (SQLite already in use) is harmless. */
-static void
-sqlite_setup(void)
-{
-	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-}
-
-void
-store_sqlite_once(void)
-{
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-
-	pthread_once(&once, sqlite_setup);
-}
-
 static enum ur_status
 open_db(struct store *st, struct ur_err *err)
 {
 	int rc;
 
-	store_sqlite_once();
-	/* NOMUTEX: a connection is only ever used by one thread at a time (the
-	 * TUI's loader opens its own), and the per-call locking was an eighth
-	 * of match --auto's engine time */
-	rc = sqlite3_open_v2(st->path, &st->db,
-			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
-	if (rc != SQLITE_OK) {
+	db_setup_once();
+	rc = db_open(st->path, DB_OPEN_READWRITE | DB_OPEN_CREATE, &st->db);
+	if (rc != DB_OK) {
 		if (!st->db)
 			return ur_fail(err, UR_FAIL, _("cannot open database %s: %s"), st->path,
-				       sqlite3_errstr(rc));
+				       db_errstr(rc));
 		return store_sqlfail(st, rc, err);
 	}
 	return configure(st, err);
@@ -704,8 +682,8 @@ store_close(struct store *st)
 	if (!st)
 		return;
 	for (int i = 0; i < SQ_COUNT; i++)
-		sqlite3_finalize(st->stmt[i]);
-	sqlite3_close(st->db);
+		db_finalize(st->stmt[i]);
+	db_close(st->db);
 	for (int i = 0; i < STORE_CUST_STRS; i++)
 		free(st->cust_strs[i]);
 	for (int i = 0; i < STORE_INV_STRS; i++)
@@ -726,11 +704,10 @@ store_close(struct store *st)
 enum ur_status
 store_begin(struct store *st, struct ur_err *err)
 {
-	enum ur_status rc = store_exec(st, "BEGIN IMMEDIATE", err);
-	int v;
+	int rc = db_begin(st->db), v;
 
-	if (rc != UR_OK)
-		return rc;
+	if (rc != DB_OK)
+		return store_sqlfail(st, rc, err);
 	st->in_tx = 1;
 	if ((v = user_version(st)) <= STORE_VERSION)
 		return UR_OK;
@@ -743,20 +720,22 @@ store_begin(struct store *st, struct ur_err *err)
 enum ur_status
 store_commit(struct store *st, struct ur_err *err)
 {
-	enum ur_status rc = store_exec(st, "COMMIT", err);
+	int rc = db_commit(st->db);
+	enum ur_status status;
 
-	if (rc == UR_OK)
+	if (rc == DB_OK) {
 		st->in_tx = 0;
-	else
-		store_rollback(st);
-	return rc;
+		return UR_OK;
+	}
+	status = store_sqlfail(st, rc, err);
+	store_rollback(st);
+	return status;
 }
 
 void
 store_rollback(struct store *st)
 {
-	if (!sqlite3_get_autocommit(st->db))
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	db_rollback(st->db);
 	st->in_tx = 0;
 	/* the rolled-back rows may have included the cached customer */
 	free(st->last_code);
@@ -767,20 +746,20 @@ int64_t
 store_change_stamp(struct store *st)
 {
 	/* both only grow: another connection's commits, then this one's rows */
-	return store_data_version(st) + sqlite3_total_changes64(st->db);
+	return store_data_version(st) + db_total_changes(st->db);
 }
 
 int64_t
 store_data_version(struct store *st)
 {
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int64_t v = -1;
 
-	if (sqlite3_prepare_v2(st->db, "PRAGMA data_version", -1, &s, NULL) != SQLITE_OK)
+	if (db_prepare(st->db, "PRAGMA data_version", &s) != DB_OK)
 		return -1;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
+	if (db_step(s) == DB_ROW)
+		v = db_column_int64(s, 0);
+	db_finalize(s);
 	return v;
 }
 
@@ -797,14 +776,14 @@ store_audit(struct store *st, const char *action, const char *entity, const char
 	static const char sql[] =
 		"INSERT INTO audit (user, os_user, action, entity, before, after)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-	sqlite3_stmt *s = store_stmt(st, SQ_AUDIT, sql, err);
+	struct db_stmt *s = store_stmt(st, SQ_AUDIT, sql, err);
 
 	if (!s)
 		return err ? err->status : UR_FAIL;
-	sqlite3_bind_text(s, 1, st->user, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, st->os_user, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, action, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, entity, -1, SQLITE_STATIC);
+	db_bind_text(s, 1, st->user);
+	db_bind_text(s, 2, st->os_user);
+	db_bind_text(s, 3, action);
+	db_bind_text(s, 4, entity);
 	store_bind_text(s, 5, before);
 	store_bind_text(s, 6, after);
 	return store_step_done(st, s, err);
@@ -827,21 +806,12 @@ store_audit_entity(struct store *st, const char *action, const char *kind, const
 }
 
 static enum ur_status
-backup_copy(struct store *st, sqlite3 *dst, const char *path, struct ur_err *err)
+backup_copy(struct store *st, struct db_conn *dst, const char *path, struct ur_err *err)
 {
-	sqlite3_backup *b = sqlite3_backup_init(dst, "main", st->db, "main");
-	int rc;
+	const char *msg;
 
-	if (!b)
-		return ur_fail(err, UR_FAIL, _("cannot write %s: %s"), path, sqlite3_errmsg(dst));
-	do {
-		rc = sqlite3_backup_step(b, -1);
-		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-			sqlite3_sleep(50);
-	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-	sqlite3_backup_finish(b);
-	if (rc != SQLITE_DONE)
-		return ur_fail(err, UR_FAIL, _("cannot write %s: %s"), path, sqlite3_errstr(rc));
+	if (db_backup(st->db, dst, &msg) != DB_DONE)
+		return ur_fail(err, UR_FAIL, _("cannot write %s: %s"), path, msg);
 	return UR_OK;
 }
 
@@ -861,18 +831,18 @@ enum ur_status
 store_backup(struct store *st, const char *path, struct ur_err *err)
 {
 	struct outfile file;
-	sqlite3 *dst = NULL;
+	struct db_conn *dst = NULL;
 	enum ur_status rc;
 
 	if ((rc = outfile_open(&file, path, 0600, OUTFILE_BY_NAME, err)) != UR_OK)
 		return rc;
-	if (sqlite3_open_v2(outfile_temp(&file), &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+	if (db_open(outfile_temp(&file), DB_OPEN_READWRITE, &dst) != DB_OK)
 		rc = ur_fail(err, UR_FAIL, _("cannot open %s: %s"), path,
-			     dst ? sqlite3_errmsg(dst) : strerror(ENOMEM));
+			     dst ? db_errmsg(dst) : strerror(ENOMEM));
 	else
 		rc = backup_copy(st, dst, path, err);
-	if (sqlite3_close(dst) != SQLITE_OK && rc == UR_OK)
-		rc = ur_fail(err, UR_FAIL, _("cannot write %s: %s"), path, sqlite3_errmsg(dst));
+	if (db_close(dst) != DB_OK && rc == UR_OK)
+		rc = ur_fail(err, UR_FAIL, _("cannot write %s: %s"), path, db_errmsg(dst));
 	if (rc != UR_OK) {
 		remove_journal(outfile_temp(&file));
 		outfile_abort(&file);

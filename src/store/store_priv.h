@@ -44,12 +44,12 @@ enum store_stmt {
 #define STORE_INV_STRS 4
 
 struct store {
-	sqlite3 *db;
+	struct db_conn *db;
 	char *path;
 	char *user;
 	char *os_user;
 	int in_tx;
-	sqlite3_stmt *stmt[SQ_COUNT];
+	struct db_stmt *stmt[SQ_COUNT];
 	/* invoice upsert: the last customer code resolved */
 	char *last_code;
 	int64_t last_cust_id;
@@ -86,18 +86,16 @@ extern const char ur_schema_sql[];
 /** The cached statement id (prepared from sql on first use), reset and
  *  with bindings cleared; NULL after filling err when it cannot be
  *  prepared. */
-sqlite3_stmt *store_stmt(struct store *st, enum store_stmt id, const char *sql,
-			 struct ur_err *err);
+struct db_stmt *store_stmt(struct store *st, enum store_stmt id, const char *sql,
+			   struct ur_err *err);
 /** Step a statement that returns no rows, then reset it. */
-enum ur_status store_step_done(struct store *st, sqlite3_stmt *s, struct ur_err *err);
-/** Map a failed SQLite call to err: SQLITE_BUSY/LOCKED → UR_CONFLICT
- *  (another user holds the database), anything else → UR_FAIL with
- *  sqlite3_errmsg. Returns the status. */
+enum ur_status store_step_done(struct store *st, struct db_stmt *s, struct ur_err *err);
+/** Map a failed database call (result code rc) to err: a conflict
+ *  (db_is_conflict) → UR_CONFLICT (another user holds the database),
+ *  anything else → UR_FAIL with db_errmsg. Returns the status. */
 enum ur_status store_sqlfail(struct store *st, int rc, struct ur_err *err);
 /** A store for path and user, not yet open. */
 struct store *store_alloc(const char *path, const char *user);
-/** Set SQLite up before its first use (once per process). */
-void store_sqlite_once(void);
 /** PRAGMA user_version into *version; UR_FAIL (err says why) when it cannot
  *  be read, is negative or is newer than this program knows. */
 enum ur_status store_check_version(struct store *st, int *version, struct ur_err *err);
@@ -105,21 +103,21 @@ enum ur_status store_check_version(struct store *st, int *version, struct ur_err
 enum ur_status store_exec(struct store *st, const char *sql, struct ur_err *err);
 /** A one-off statement prepared from sql (the caller finalizes it), or NULL
  *  with err filled. */
-sqlite3_stmt *store_prepare(struct store *st, const char *sql, struct ur_err *err);
+struct db_stmt *store_prepare(struct store *st, const char *sql, struct ur_err *err);
 /* Whether sql (a look at the schema) returns a row: a table or column that
  * an older database opened read-only may not have yet. */
 int store_has_schema(struct store *st, const char *sql);
 /** Bind s, or NULL when s is NULL or "". */
-int store_bind_text(sqlite3_stmt *s, int idx, const char *text);
+int store_bind_text(struct db_stmt *s, int idx, const char *text);
 /** 'YYYY-MM-DDTHH:MM:SSZ' of day at the current UTC time of day: when a
  *  contact happened (day: today, which a training run may set). */
 void store_contact_stamp(int32_t day, char *buf, size_t size);
 /** Bind day number as 'YYYY-MM-DD'. */
-int store_bind_date(sqlite3_stmt *s, int idx, int32_t day);
+int store_bind_date(struct db_stmt *s, int idx, int32_t day);
 /** Column as a day number ('YYYY-MM-DD'; 0 when NULL or malformed). */
-int32_t store_column_date(sqlite3_stmt *s, int col);
+int32_t store_column_date(struct db_stmt *s, int col);
 /** Column text, "" for NULL. */
-const char *store_column_str(sqlite3_stmt *s, int col);
+const char *store_column_str(struct db_stmt *s, int col);
 /* A deposit's payer columns (DEPOSIT_PAYER_FIELDS, payer.h), each followed
  * by ", ": as named in the deposit table, and of deposit d. */
 #define STORE_PAYER_COL(f, label, cap) #f ", "
@@ -133,19 +131,19 @@ const char *store_column_str(sqlite3_stmt *s, int col);
 #define STORE_PAYER_PARAMS DEPOSIT_PAYER_FIELDS(STORE_PAYER_PARAM)
 /** Bind text ("" for NULL) to the parameter called name, when s has one
  *  (store_ledger.c). */
-void store_bind_named(sqlite3_stmt *s, const char *name, const char *text);
+void store_bind_named(struct db_stmt *s, const char *name, const char *text);
 /** Bind p's fields to the parameters of STORE_PAYER_PARAMS that s has. */
-void store_bind_payer(sqlite3_stmt *s, const struct deposit_payer *p);
+void store_bind_payer(struct db_stmt *s, const struct deposit_payer *p);
 /** p's fields from column col on, borrowed from the row ("" for NULL). */
-void store_column_payer(sqlite3_stmt *s, int col, struct deposit_payer *p);
+void store_column_payer(struct db_stmt *s, int col, struct deposit_payer *p);
 /** Copy p's strings ("" for NULL) into one block and point p into it;
  *  returns the block, for the caller to free. */
 char *store_payer_dup(struct deposit_payer *p);
 /** Column col, a deposit's stored state word, as the enum (the schema's
  *  CHECK allows no other word). */
-enum deposit_state store_column_state(sqlite3_stmt *s, int col);
+enum deposit_state store_column_state(struct db_stmt *s, int col);
 /** Column col, an allocation's stored kind word, as the enum. */
-enum alloc_kind store_column_alloc_kind(sqlite3_stmt *s, int col);
+enum alloc_kind store_column_alloc_kind(struct db_stmt *s, int col);
 /** store_allocation_insert without its open-amount check, for a caller
  *  that has already checked, in this transaction, that the invoice has
  *  the amount and fee open (a batch of confirmations). */

@@ -81,7 +81,7 @@ store_open_readonly(struct store **out, const char *path, const char *user,
 	int rc, version;
 
 	*out = NULL;
-	store_sqlite_once();
+	db_setup_once();
 	if ((rc = ro_open(st)) != SQLITE_OK) {
 		if ((rc & 0xff) == SQLITE_NOTADB)
 			ur_fail(err, UR_FAIL,
