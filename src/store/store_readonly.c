@@ -26,15 +26,14 @@ ro_uri(const char *path, struct strbuf *out)
 	sb_adds(out, "?immutable=1");
 }
 
-/* Open name read-only and read the schema: SQLITE_OK or the error. */
+/* Open name read-only and read the schema: DB_OK or the error. */
 static int
 ro_try(struct store *st, const char *name, int flags)
 {
-	int rc = sqlite3_open_v2(name, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | flags,
-				 NULL);
+	int rc = db_open(name, DB_OPEN_READONLY | flags, &st->db);
 
-	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+	if (rc == DB_OK)
+		rc = db_exec(st->db, "SELECT count(*) FROM sqlite_schema");
 	return rc;
 }
 
@@ -61,14 +60,14 @@ ro_open(struct store *st)
 	int rc = ro_try(st, st->path, 0);
 	struct strbuf uri;
 
-	if (((rc & 0xff) != SQLITE_READONLY && (rc & 0xff) != SQLITE_CANTOPEN) ||
+	if ((db_code(rc) != DB_READONLY && db_code(rc) != DB_CANTOPEN) ||
 	    ro_has_wal(st->path))
 		return rc;
-	sqlite3_close(st->db);
+	db_close(st->db);
 	st->db = NULL;
 	sb_init(&uri);
 	ro_uri(st->path, &uri);
-	rc = ro_try(st, uri.buf, SQLITE_OPEN_URI);
+	rc = ro_try(st, uri.buf, DB_OPEN_URI);
 	sb_free(&uri);
 	return rc;
 }
@@ -82,19 +81,19 @@ store_open_readonly(struct store **out, const char *path, const char *user,
 
 	*out = NULL;
 	db_setup_once();
-	if ((rc = ro_open(st)) != SQLITE_OK) {
-		if ((rc & 0xff) == SQLITE_NOTADB)
+	if ((rc = ro_open(st)) != DB_OK) {
+		if (db_code(rc) == DB_NOTADB)
 			ur_fail(err, UR_FAIL,
 				_("%s is not a urikake database (not an SQLite file)"), path);
 		else if (st->db)
 			store_sqlfail(st, rc, err);
 		else
 			ur_fail(err, UR_FAIL, _("cannot open database %s: %s"), path,
-				sqlite3_errstr(rc));
+				db_errstr(rc));
 		store_close(st);
 		return UR_FAIL;
 	}
-	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	db_busy_timeout(st->db, STORE_BUSY_MS);
 	if (store_check_version(st, &version, err) != UR_OK) {
 		store_close(st);
 		return err->status;
