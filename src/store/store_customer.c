@@ -53,13 +53,13 @@ cust_texts(const struct customer *c, const char *v[CUST_NTEXT])
 
 /* Point c's fields at the columns of a row of cust_select_sql. */
 static void
-cust_from_row(sqlite3_stmt *s, struct customer *c)
+cust_from_row(struct db_stmt *s, struct customer *c)
 {
 	const char *v[CUST_NTEXT];
 
 	for (int i = 0; i < CUST_NTEXT; i++)
-		v[i] = (const char *)sqlite3_column_text(s, i + 1);
-	c->id = sqlite3_column_int64(s, 0);
+		v[i] = db_column_text(s, i + 1);
+	c->id = db_column_int64(s, 0);
 	c->code = v[0];
 	c->name = v[1];
 	c->kana = v[2];
@@ -70,11 +70,11 @@ cust_from_row(sqlite3_stmt *s, struct customer *c)
 	c->phone = v[7];
 	c->email = v[8];
 	c->address = v[9];
-	c->credit_limit = sqlite3_column_int64(s, 11);
-	c->payer_parent = (const char *)sqlite3_column_text(s, 12);
-	c->rep_kana = (const char *)sqlite3_column_text(s, 13);
-	c->fee_policy = (const char *)sqlite3_column_text(s, 14);
-	c->collector = (const char *)sqlite3_column_text(s, 15);
+	c->credit_limit = db_column_int64(s, 11);
+	c->payer_parent = db_column_text(s, 12);
+	c->rep_kana = db_column_text(s, 13);
+	c->fee_policy = db_column_text(s, 14);
+	c->collector = db_column_text(s, 15);
 }
 
 static int
@@ -101,7 +101,7 @@ cust_json(struct strbuf *sb, const struct customer *c)
 }
 
 static void
-cust_bind(sqlite3_stmt *s, const struct customer *c)
+cust_bind(struct db_stmt *s, const struct customer *c)
 {
 	const char *v[CUST_NTEXT], *p[CUST_NPAYER];
 
@@ -109,7 +109,7 @@ cust_bind(sqlite3_stmt *s, const struct customer *c)
 	cust_payers(c, p);
 	for (int i = 0; i < CUST_NTEXT; i++)
 		store_bind_text(s, i + 1, v[i]);
-	sqlite3_bind_int64(s, 11, c->credit_limit);
+	db_bind_int64(s, 11, c->credit_limit);
 	for (int i = 0; i < CUST_NPAYER; i++)
 		store_bind_text(s, 12 + i, p[i]);
 }
@@ -118,7 +118,7 @@ cust_bind(sqlite3_stmt *s, const struct customer *c)
  * fill st->before/after, set *id and *recur (the currency changes).
  * Returns 1 when they differ. */
 static int
-cust_differs(struct store *st, sqlite3_stmt *s, const struct customer *c, int64_t *id,
+cust_differs(struct store *st, struct db_stmt *s, const struct customer *c, int64_t *id,
 	     int *recur)
 {
 	struct customer old;
@@ -154,22 +154,22 @@ cust_currency_free(struct store *st, int64_t id, const char *code, const char *c
 	static const char sql[] =
 		"SELECT currency FROM invoice WHERE customer_id = ?1 AND currency <> ?2 LIMIT 1";
 	char other[16] = "";
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
-	if ((rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL)) != SQLITE_OK)
+	if ((rc = db_prepare(st->db, sql, &s)) != DB_OK)
 		return store_sqlfail(st, rc, err);
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_text(s, 2, cur, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
+	db_bind_int64(s, 1, id);
+	db_bind_text(s, 2, cur);
+	rc = db_step(s);
+	if (rc == DB_ROW)
 		snprintf(other, sizeof other, "%s", store_column_str(s, 0));
-	sqlite3_finalize(s);
-	if (rc == SQLITE_ROW)
+	db_finalize(s);
+	if (rc == DB_ROW)
 		return ur_fail(err, UR_INPUT,
 			       _("customer %s has invoices in %s: its currency cannot change to %s"),
 			       code, other, cur);
-	return rc == SQLITE_DONE ? UR_OK : store_sqlfail(st, rc, err);
+	return rc == DB_DONE ? UR_OK : store_sqlfail(st, rc, err);
 }
 
 static enum ur_status
@@ -184,19 +184,19 @@ cust_update(struct store *st, const struct customer *c, enum store_upsert *what,
 		" collector = ?15,"
 		" updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 		" WHERE code = ?1";
-	sqlite3_stmt *s = store_stmt(st, SQ_CUST_SELECT, sql, err);
+	struct db_stmt *s = store_stmt(st, SQ_CUST_SELECT, sql, err);
 	const char *v[CUST_NTEXT];
 	int64_t id = 0;
 	int rc, differ = 0, recur = 0;
 
 	if (!s)
 		return err ? err->status : UR_FAIL;
-	sqlite3_bind_text(s, 1, c->code, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
+	db_bind_text(s, 1, c->code);
+	rc = db_step(s);
+	if (rc == DB_ROW)
 		differ = cust_differs(st, s, c, &id, &recur);
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW)
+	db_reset(s);
+	if (rc != DB_ROW)
 		return store_sqlfail(st, rc, err);
 	*what = differ ? STORE_UPDATED : STORE_UNCHANGED;
 	if (!differ)
@@ -224,7 +224,7 @@ store_customer_upsert(struct store *st, const struct customer *c, enum store_ups
 		" collector)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
 		" ON CONFLICT (code) DO NOTHING";
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	enum ur_status rc;
 
 	if (!c->code || !*c->code || !c->name || !*c->name)
@@ -234,7 +234,7 @@ store_customer_upsert(struct store *st, const struct customer *c, enum store_ups
 	cust_bind(s, c);
 	if ((rc = store_step_done(st, s, err)) != UR_OK)
 		return rc;
-	if (sqlite3_changes(st->db) == 1) {
+	if (db_changes(st->db) == 1) {
 		*what = STORE_INSERTED;
 		return UR_OK;
 	}
@@ -246,18 +246,18 @@ store_customer_get(struct store *st, const char *code, struct customer *out,
 		   struct ur_err *err)
 {
 	static const char sql[] = CUST_SELECT " WHERE code = ?1";
-	sqlite3_stmt *s = store_stmt(st, SQ_CUST_SELECT, sql, err);
+	struct db_stmt *s = store_stmt(st, SQ_CUST_SELECT, sql, err);
 	struct customer c;
 	const char *v[CUST_NTEXT];
 	int rc;
 
 	if (!s)
 		return err ? err->status : UR_FAIL;
-	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(s);
-		if (rc == SQLITE_DONE)
+	db_bind_text(s, 1, code);
+	rc = db_step(s);
+	if (rc != DB_ROW) {
+		db_reset(s);
+		if (rc == DB_DONE)
 			return ur_fail(err, UR_INPUT, _("unknown customer code: %s"), code);
 		return store_sqlfail(st, rc, err);
 	}
@@ -265,7 +265,7 @@ store_customer_get(struct store *st, const char *code, struct customer *out,
 	cust_texts(&c, v);
 	for (int i = 0; i < CUST_NTEXT; i++)
 		store_keep_str(&st->cust_strs[i], v[i]);
-	sqlite3_reset(s);
+	db_reset(s);
 	*out = c;
 	out->code = st->cust_strs[0];
 	out->name = st->cust_strs[1];
@@ -292,19 +292,19 @@ enum ur_status
 store_customers_each(struct store *st, store_customer_fn fn, void *ctx, struct ur_err *err)
 {
 	static const char sql[] = CUST_SELECT " ORDER BY code";
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	struct customer c;
 	int rc;
 
-	if ((rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL)) != SQLITE_OK)
+	if ((rc = db_prepare(st->db, sql, &s)) != DB_OK)
 		return store_sqlfail(st, rc, err);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		cust_from_row(s, &c);
 		if (fn(&c, ctx))
 			break;
 	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	db_finalize(s);
+	if (rc != DB_ROW && rc != DB_DONE)
 		return store_sqlfail(st, rc, err);
 	return UR_OK;
 }
