@@ -27,40 +27,40 @@ static enum ur_status
 resolve_customer(struct store *st, const char *code, struct ur_err *err)
 {
 	static const char sql[] = "SELECT id, currency FROM customer WHERE code = ?1";
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
 	if (st->last_code && strcmp(st->last_code, code) == 0)
 		return UR_OK;
 	if (!(s = store_stmt(st, SQ_CUST_BY_CODE, sql, err)))
 		return err ? err->status : UR_FAIL;
-	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		st->last_cust_id = sqlite3_column_int64(s, 0);
+	db_bind_text(s, 1, code);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		st->last_cust_id = db_column_int64(s, 0);
 		snprintf(st->last_currency, sizeof st->last_currency, "%s",
 			 store_column_str(s, 1));
 		store_keep_str(&st->last_code, code);
 	}
-	sqlite3_reset(s);
-	if (rc == SQLITE_DONE)
+	db_reset(s);
+	if (rc == DB_DONE)
 		return ur_fail(err, UR_INPUT, _("unknown customer code: %s"), code);
-	return rc == SQLITE_ROW ? UR_OK : store_sqlfail(st, rc, err);
+	return rc == DB_ROW ? UR_OK : store_sqlfail(st, rc, err);
 }
 
 /* ?1 number, ?2 customer_id, ?3 issue, ?4 due, ?5 amount, ?6 currency,
  * ?7 tax, ?8 memo — for both the insert and the update. */
 static void
-inv_bind(struct store *st, sqlite3_stmt *s, const struct invoice *inv, const char *cur)
+inv_bind(struct store *st, struct db_stmt *s, const struct invoice *inv, const char *cur)
 {
-	sqlite3_bind_text(s, 1, inv->number, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 2, st->last_cust_id);
+	db_bind_text(s, 1, inv->number);
+	db_bind_int64(s, 2, st->last_cust_id);
 	store_bind_date(s, 3, inv->issue_date);
 	store_bind_date(s, 4, inv->due_date);
-	sqlite3_bind_int64(s, 5, inv->amount);
-	sqlite3_bind_text(s, 6, cur, -1, SQLITE_STATIC);
+	db_bind_int64(s, 5, inv->amount);
+	db_bind_text(s, 6, cur);
 	if (inv->tax >= 0)
-		sqlite3_bind_int64(s, 7, inv->tax);
+		db_bind_int64(s, 7, inv->tax);
 	store_bind_text(s, 8, inv->memo);
 }
 
@@ -87,17 +87,16 @@ inv_json(struct strbuf *sb, const struct invoice *inv)
 }
 
 static void
-inv_from_row(sqlite3_stmt *s, struct invoice *inv)
+inv_from_row(struct db_stmt *s, struct invoice *inv)
 {
-	inv->id = sqlite3_column_int64(s, IC_ID);
+	inv->id = db_column_int64(s, IC_ID);
 	inv->number = store_column_str(s, IC_NUMBER);
 	inv->customer = store_column_str(s, IC_CODE);
 	inv->issue_date = store_column_date(s, IC_ISSUE);
 	inv->due_date = store_column_date(s, IC_DUE);
-	inv->amount = sqlite3_column_int64(s, IC_AMOUNT);
+	inv->amount = db_column_int64(s, IC_AMOUNT);
 	inv->currency = store_column_str(s, IC_CUR);
-	inv->tax = sqlite3_column_type(s, IC_TAX) == SQLITE_NULL ? -1
-								 : sqlite3_column_int64(s, IC_TAX);
+	inv->tax = db_column_is_null(s, IC_TAX) ? -1 : db_column_int64(s, IC_TAX);
 	inv->memo = store_column_str(s, IC_MEMO);
 }
 
@@ -105,23 +104,23 @@ inv_from_row(sqlite3_stmt *s, struct invoice *inv)
  * st->before/after when they differ. UR_CONFLICT when the change would
  * contradict the payments already booked against it. */
 static enum ur_status
-inv_compare(struct store *st, sqlite3_stmt *s, const struct invoice *inv, const char *cur,
+inv_compare(struct store *st, struct db_stmt *s, const struct invoice *inv, const char *cur,
 	    int *differ, struct ur_err *err)
 {
 	struct invoice old, nw = *inv;
-	int64_t paid = sqlite3_column_int64(s, IC_PAID);
+	int64_t paid = db_column_int64(s, IC_PAID);
 	char a[MONEY_BUFSZ], b[MONEY_BUFSZ];
 
 	inv_from_row(s, &old);
 	nw.currency = cur;
 	nw.tax = inv->tax < 0 ? -1 : inv->tax;
-	*differ = sqlite3_column_int64(s, IC_CUST_ID) != st->last_cust_id ||
+	*differ = db_column_int64(s, IC_CUST_ID) != st->last_cust_id ||
 		  old.issue_date != nw.issue_date || old.due_date != nw.due_date ||
 		  old.amount != nw.amount || strcmp(old.currency, cur) != 0 ||
 		  old.tax != nw.tax || strcmp(old.memo, nw.memo ? nw.memo : "") != 0;
 	if (!*differ)
 		return UR_OK;
-	if (paid != 0 && (sqlite3_column_int64(s, IC_CUST_ID) != st->last_cust_id ||
+	if (paid != 0 && (db_column_int64(s, IC_CUST_ID) != st->last_cust_id ||
 			  strcmp(old.currency, cur) != 0))
 		return ur_fail(err, UR_CONFLICT,
 			       _("invoice %s already has payments: its customer and currency "
@@ -146,18 +145,18 @@ inv_update(struct store *st, const struct invoice *inv, const char *cur,
 	static const char upd[] =
 		"UPDATE invoice SET customer_id = ?2, issue_date = ?3, due_date = ?4,"
 		" amount = ?5, currency = ?6, tax = ?7, memo = ?8 WHERE number = ?1";
-	sqlite3_stmt *s = store_stmt(st, SQ_INV_SELECT, sql, err);
+	struct db_stmt *s = store_stmt(st, SQ_INV_SELECT, sql, err);
 	enum ur_status rc = UR_OK;
 	int step, differ = 0;
 
 	if (!s)
 		return err ? err->status : UR_FAIL;
-	sqlite3_bind_text(s, 1, inv->number, -1, SQLITE_STATIC);
-	step = sqlite3_step(s);
-	if (step == SQLITE_ROW)
+	db_bind_text(s, 1, inv->number);
+	step = db_step(s);
+	if (step == DB_ROW)
 		rc = inv_compare(st, s, inv, cur, &differ, err);
-	sqlite3_reset(s);
-	if (step != SQLITE_ROW)
+	db_reset(s);
+	if (step != DB_ROW)
 		return store_sqlfail(st, step, err);
 	if (rc != UR_OK || !differ) {
 		*what = STORE_UNCHANGED;
@@ -182,7 +181,7 @@ store_invoice_upsert(struct store *st, const struct invoice *inv, enum store_ups
 		" currency, tax, memo) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
 		" ON CONFLICT (number) DO NOTHING";
 	const char *cur;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	enum ur_status rc;
 
 	if (!inv->number || !*inv->number || !inv->customer || !*inv->customer)
@@ -199,7 +198,7 @@ store_invoice_upsert(struct store *st, const struct invoice *inv, enum store_ups
 	inv_bind(st, s, inv, cur);
 	if ((rc = store_step_done(st, s, err)) != UR_OK)
 		return rc;
-	if (sqlite3_changes(st->db) == 1) {
+	if (db_changes(st->db) == 1) {
 		*what = STORE_INSERTED;
 		return UR_OK;
 	}
@@ -211,16 +210,16 @@ store_invoice_get(struct store *st, const char *number, struct invoice *out,
 		  int64_t *open_amount, struct ur_err *err)
 {
 	static const char sql[] = INV_SELECT " WHERE i.number = ?1";
-	sqlite3_stmt *s = store_stmt(st, SQ_INV_GET, sql, err);
+	struct db_stmt *s = store_stmt(st, SQ_INV_GET, sql, err);
 	int rc;
 
 	if (!s)
 		return err ? err->status : UR_FAIL;
-	sqlite3_bind_text(s, 1, number, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
+	db_bind_text(s, 1, number);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
 		inv_from_row(s, out);
-		*open_amount = sqlite3_column_int64(s, IC_OPEN);
+		*open_amount = db_column_int64(s, IC_OPEN);
 		store_keep_str(&st->inv_strs[0], out->number);
 		store_keep_str(&st->inv_strs[1], out->customer);
 		store_keep_str(&st->inv_strs[2], out->currency);
@@ -230,29 +229,29 @@ store_invoice_get(struct store *st, const char *number, struct invoice *out,
 		out->currency = st->inv_strs[2];
 		out->memo = st->inv_strs[3];
 	}
-	sqlite3_reset(s);
-	if (rc == SQLITE_DONE)
+	db_reset(s);
+	if (rc == DB_DONE)
 		return ur_fail(err, UR_INPUT, _("unknown invoice number: %s"), number);
-	return rc == SQLITE_ROW ? UR_OK : store_sqlfail(st, rc, err);
+	return rc == DB_ROW ? UR_OK : store_sqlfail(st, rc, err);
 }
 
 enum ur_status
 store_invoices_each(struct store *st, store_invoice_fn fn, void *ctx, struct ur_err *err)
 {
 	static const char sql[] = INV_SELECT " ORDER BY i.number";
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	struct invoice inv;
 	int rc;
 
-	if ((rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL)) != SQLITE_OK)
+	if ((rc = db_prepare(st->db, sql, &s)) != DB_OK)
 		return store_sqlfail(st, rc, err);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		inv_from_row(s, &inv);
-		if (fn(&inv, sqlite3_column_int64(s, IC_OPEN), ctx))
+		if (fn(&inv, db_column_int64(s, IC_OPEN), ctx))
 			break;
 	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	db_finalize(s);
+	if (rc != DB_ROW && rc != DB_DONE)
 		return store_sqlfail(st, rc, err);
 	return UR_OK;
 }
@@ -266,14 +265,14 @@ store_verify_paid(struct store *st, int64_t *mismatches, struct ur_err *err)
 		"   WHERE invoice_id = i.id AND voided_at IS NULL)"
 		" + (SELECT ifnull(sum(amount), 0) FROM adjustment"
 		"   WHERE invoice_id = i.id AND voided_at IS NULL)";
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
-	if ((rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL)) != SQLITE_OK)
+	if ((rc = db_prepare(st->db, sql, &s)) != DB_OK)
 		return store_sqlfail(st, rc, err);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*mismatches = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return rc == SQLITE_ROW ? UR_OK : store_sqlfail(st, rc, err);
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		*mismatches = db_column_int64(s, 0);
+	db_finalize(s);
+	return rc == DB_ROW ? UR_OK : store_sqlfail(st, rc, err);
 }
