@@ -34,16 +34,16 @@ audit_id(struct store *st, const char *action, const char *kind, int64_t id,
 /* Step the lookup s (parameters bound) and put column 0 in *id; UR_OK
  * when found, UR_INPUT (no message) when not. */
 static enum ur_status
-lookup_id(struct store *st, sqlite3_stmt *s, int64_t *id, struct ur_err *err)
+lookup_id(struct store *st, struct db_stmt *s, int64_t *id, struct ur_err *err)
 {
-	int rc = sqlite3_step(s);
+	int rc = db_step(s);
 
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
+		*id = db_column_int64(s, 0);
+	db_reset(s);
+	if (rc == DB_ROW)
 		return UR_OK;
-	return rc == SQLITE_DONE ? UR_INPUT : store_sqlfail(st, rc, err);
+	return rc == DB_DONE ? UR_INPUT : store_sqlfail(st, rc, err);
 }
 
 enum ur_status
@@ -54,43 +54,43 @@ store_bank_file_insert(struct store *st, const struct bank_file *bf, int64_t *id
 		"INSERT INTO bank_file (sha256, name, format, encoding, user, records)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (sha256) DO NOTHING";
 	static const char sel[] = "SELECT id FROM bank_file WHERE sha256 = ?1";
-	sqlite3_stmt *s = store_stmt(st, SQ_BANK_FILE_INSERT, ins, err);
+	struct db_stmt *s = store_stmt(st, SQ_BANK_FILE_INSERT, ins, err);
 	enum ur_status rc;
 
 	if (!s)
 		return STATUS(err);
-	sqlite3_bind_text(s, 1, bf->sha256, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, bf->name ? bf->name : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, bf->format ? bf->format : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, bf->encoding ? bf->encoding : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 5, st->user, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 6, bf->records);
+	db_bind_text(s, 1, bf->sha256);
+	db_bind_text(s, 2, bf->name ? bf->name : "");
+	db_bind_text(s, 3, bf->format ? bf->format : "");
+	db_bind_text(s, 4, bf->encoding ? bf->encoding : "");
+	db_bind_text(s, 5, st->user);
+	db_bind_int64(s, 6, bf->records);
 	if ((rc = store_step_done(st, s, err)) != UR_OK)
 		return rc;
-	if (sqlite3_changes(st->db) == 1) {
+	if (db_changes(st->db) == 1) {
 		*what = STORE_INSERTED;
-		*id = sqlite3_last_insert_rowid(st->db);
+		*id = db_last_insert_id(st->db);
 		return UR_OK;
 	}
 	*what = STORE_UNCHANGED;
 	if (!(s = store_stmt(st, SQ_BANK_FILE_BY_HASH, sel, err)))
 		return STATUS(err);
-	sqlite3_bind_text(s, 1, bf->sha256, -1, SQLITE_STATIC);
+	db_bind_text(s, 1, bf->sha256);
 	rc = lookup_id(st, s, id, err);
-	return rc == UR_INPUT ? store_sqlfail(st, SQLITE_CORRUPT, err) : rc;
+	return rc == UR_INPUT ? store_sqlfail(st, DB_CORRUPT, err) : rc;
 }
 
 void
-store_bind_named(sqlite3_stmt *s, const char *name, const char *text)
+store_bind_named(struct db_stmt *s, const char *name, const char *text)
 {
-	int idx = sqlite3_bind_parameter_index(s, name);
+	int idx = db_param_index(s, name);
 
 	if (idx)
-		sqlite3_bind_text(s, idx, text ? text : "", -1, SQLITE_STATIC);
+		db_bind_text(s, idx, text ? text : "");
 }
 
 void
-store_bind_payer(sqlite3_stmt *s, const struct deposit_payer *p)
+store_bind_payer(struct db_stmt *s, const struct deposit_payer *p)
 {
 #define BIND_ONE(f, label, cap) store_bind_named(s, ":" #f, p->f);
 	DEPOSIT_PAYER_FIELDS(BIND_ONE)
@@ -98,7 +98,7 @@ store_bind_payer(sqlite3_stmt *s, const struct deposit_payer *p)
 }
 
 void
-store_column_payer(sqlite3_stmt *s, int col, struct deposit_payer *p)
+store_column_payer(struct db_stmt *s, int col, struct deposit_payer *p)
 {
 #define READ_ONE(f, label, cap) p->f = store_column_str(s, col++);
 	DEPOSIT_PAYER_FIELDS(READ_ONE)
@@ -125,7 +125,7 @@ store_payer_dup(struct deposit_payer *p)
 
 /* Bind d to the parameters named as its columns that s has. */
 static void
-dep_bind(sqlite3_stmt *s, const struct deposit *d)
+dep_bind(struct db_stmt *s, const struct deposit *d)
 {
 	int idx;
 
@@ -134,15 +134,15 @@ dep_bind(sqlite3_stmt *s, const struct deposit *d)
 	store_bind_named(s, ":currency", d->currency);
 	store_bind_named(s, ":reference", d->reference);
 	store_bind_payer(s, &d->payer);
-	store_bind_date(s, sqlite3_bind_parameter_index(s, ":booking_date"), d->booking_date);
-	if ((idx = sqlite3_bind_parameter_index(s, ":value_date")))
+	store_bind_date(s, db_param_index(s, ":booking_date"), d->booking_date);
+	if ((idx = db_param_index(s, ":value_date")))
 		store_bind_date(s, idx, d->value_date);
-	if ((idx = sqlite3_bind_parameter_index(s, ":amount")))
-		sqlite3_bind_int64(s, idx, d->amount);
-	if (d->bank_file_id && (idx = sqlite3_bind_parameter_index(s, ":bank_file_id")))
-		sqlite3_bind_int64(s, idx, d->bank_file_id);
-	if ((idx = sqlite3_bind_parameter_index(s, ":record_no")))
-		sqlite3_bind_int64(s, idx, d->record_no);
+	if ((idx = db_param_index(s, ":amount")))
+		db_bind_int64(s, idx, d->amount);
+	if (d->bank_file_id && (idx = db_param_index(s, ":bank_file_id")))
+		db_bind_int64(s, idx, d->bank_file_id);
+	if ((idx = db_param_index(s, ":record_no")))
+		db_bind_int64(s, idx, d->record_no);
 }
 
 enum ur_status
@@ -160,7 +160,7 @@ store_deposit_insert(struct store *st, const struct deposit *d, int64_t *id,
 		" AND acct_branch = :acct_branch AND acct_number = :acct_number"
 		" AND reference = :reference"
 		" AND booking_date = :booking_date AND amount = :amount";
-	sqlite3_stmt *s = store_stmt(st, SQ_DEP_INSERT, ins, err);
+	struct db_stmt *s = store_stmt(st, SQ_DEP_INSERT, ins, err);
 	enum ur_status rc;
 
 	if (!s)
@@ -170,9 +170,9 @@ store_deposit_insert(struct store *st, const struct deposit *d, int64_t *id,
 	dep_bind(s, d);
 	if ((rc = store_step_done(st, s, err)) != UR_OK)
 		return rc;
-	if (sqlite3_changes(st->db) == 1) {
+	if (db_changes(st->db) == 1) {
 		*what = STORE_INSERTED;
-		*id = sqlite3_last_insert_rowid(st->db);
+		*id = db_last_insert_id(st->db);
 		return UR_OK;
 	}
 	*what = STORE_UNCHANGED;
@@ -180,7 +180,7 @@ store_deposit_insert(struct store *st, const struct deposit *d, int64_t *id,
 		return STATUS(err);
 	dep_bind(s, d);
 	rc = lookup_id(st, s, id, err);
-	return rc == UR_INPUT ? store_sqlfail(st, SQLITE_CORRUPT, err) : rc;
+	return rc == UR_INPUT ? store_sqlfail(st, DB_CORRUPT, err) : rc;
 }
 
 /* Deposit id is no longer in state from: say which deposit it is (its
@@ -188,19 +188,18 @@ store_deposit_insert(struct store *st, const struct deposit *d, int64_t *id,
 static enum ur_status
 dep_state_conflict(struct store *st, int64_t id, enum deposit_state from, struct ur_err *err)
 {
-	sqlite3_stmt *s = NULL;
+	struct db_stmt *s = NULL;
 	char ref[64] = "?", now[16] = "";
 	enum deposit_state now_state;
 
-	if (sqlite3_prepare_v2(st->db, "SELECT reference, state FROM deposit WHERE id = ?1", -1,
-			       &s, NULL) == SQLITE_OK) {
-		sqlite3_bind_int64(s, 1, id);
-		if (sqlite3_step(s) == SQLITE_ROW) {
+	if (db_prepare(st->db, "SELECT reference, state FROM deposit WHERE id = ?1", &s) == DB_OK) {
+		db_bind_int64(s, 1, id);
+		if (db_step(s) == DB_ROW) {
 			snprintf(ref, sizeof ref, "%s", store_column_str(s, 0));
 			snprintf(now, sizeof now, "%s", store_column_str(s, 1));
 		}
 	}
-	sqlite3_finalize(s);
+	db_finalize(s);
 	return ur_fail(err, UR_CONFLICT,
 		       _("deposit %s is %s now, no longer %s: another user changed it first"), ref,
 		       deposit_state_parse(now, &now_state) ? deposit_state_label(now_state) : now,
@@ -215,20 +214,20 @@ store_deposit_set_state(struct store *st, int64_t id, enum deposit_state from,
 	static const char sql[] =
 		"UPDATE deposit SET state = ?3, customer_id = ?4, park_reason = ?5"
 		" WHERE id = ?1 AND state = ?2";
-	sqlite3_stmt *s = store_stmt(st, SQ_DEP_STATE, sql, err);
+	struct db_stmt *s = store_stmt(st, SQ_DEP_STATE, sql, err);
 	enum ur_status rc;
 
 	if (!s)
 		return STATUS(err);
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_text(s, 2, deposit_state_word(from), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, deposit_state_word(to), -1, SQLITE_STATIC);
+	db_bind_int64(s, 1, id);
+	db_bind_text(s, 2, deposit_state_word(from));
+	db_bind_text(s, 3, deposit_state_word(to));
 	if (customer_id)
-		sqlite3_bind_int64(s, 4, customer_id);
+		db_bind_int64(s, 4, customer_id);
 	store_bind_text(s, 5, park_reason);
 	if ((rc = store_step_done(st, s, err)) != UR_OK)
 		return rc;
-	if (sqlite3_changes(st->db) != 1)
+	if (db_changes(st->db) != 1)
 		return dep_state_conflict(st, id, from, err);
 	store_json_begin(&st->before);
 	store_json_str(&st->before, "state", deposit_state_word(from));
@@ -248,29 +247,29 @@ check_open(struct store *st, int64_t invoice_id, int64_t amount, struct ur_err *
 {
 	static const char sql[] =
 		"SELECT amount - paid, number, currency FROM invoice WHERE id = ?1";
-	sqlite3_stmt *s = store_stmt(st, SQ_INV_OPEN, sql, err);
+	struct db_stmt *s = store_stmt(st, SQ_INV_OPEN, sql, err);
 	char a[MONEY_BUFSZ], b[MONEY_BUFSZ];
 	int rc;
 
 	if (!s)
 		return STATUS(err);
-	sqlite3_bind_int64(s, 1, invoice_id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW && (amount > 0 ? amount > sqlite3_column_int64(s, 0)
-					     : amount < sqlite3_column_int64(s, 0))) {
-		money_format(sqlite3_column_int64(s, 0), store_column_str(s, 2), MONEY_GROUP, a,
+	db_bind_int64(s, 1, invoice_id);
+	rc = db_step(s);
+	if (rc == DB_ROW && (amount > 0 ? amount > db_column_int64(s, 0)
+					     : amount < db_column_int64(s, 0))) {
+		money_format(db_column_int64(s, 0), store_column_str(s, 2), MONEY_GROUP, a,
 			     sizeof a);
 		money_format(amount, store_column_str(s, 2), MONEY_GROUP, b, sizeof b);
 		ur_fail(err, UR_CONFLICT,
 			_("invoice %s has only %s open, not %s: another user may have changed it"),
 			store_column_str(s, 1), a, b);
-		sqlite3_reset(s);
+		db_reset(s);
 		return UR_CONFLICT;
 	}
-	sqlite3_reset(s);
-	if (rc == SQLITE_DONE)
+	db_reset(s);
+	if (rc == DB_DONE)
 		return ur_fail(err, UR_INPUT, _("no invoice with id %" PRId64), invoice_id);
-	return rc == SQLITE_ROW ? UR_OK : store_sqlfail(st, rc, err);
+	return rc == DB_ROW ? UR_OK : store_sqlfail(st, rc, err);
 }
 
 /* The cached paid amount of invoice id grows by amount (an inserted
@@ -279,12 +278,12 @@ static enum ur_status
 add_paid(struct store *st, int64_t invoice_id, int64_t amount, struct ur_err *err)
 {
 	static const char sql[] = "UPDATE invoice SET paid = paid + ?2 WHERE id = ?1";
-	sqlite3_stmt *s = store_stmt(st, SQ_INV_PAID_ADD, sql, err);
+	struct db_stmt *s = store_stmt(st, SQ_INV_PAID_ADD, sql, err);
 
 	if (!s)
 		return STATUS(err);
-	sqlite3_bind_int64(s, 1, invoice_id);
-	sqlite3_bind_int64(s, 2, amount);
+	db_bind_int64(s, 1, invoice_id);
+	db_bind_int64(s, 2, amount);
 	return store_step_done(st, s, err);
 }
 
@@ -296,22 +295,22 @@ adjustment_row(struct store *st, const struct adjustment *adj, int64_t *id,
 	static const char sql[] =
 		"INSERT INTO adjustment (invoice_id, kind, amount, adj_date, allocation_id, user)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	char d[DATE_ISO_SIZE];
 	enum ur_status rc;
 
 	if (!(s = store_stmt(st, SQ_ADJ_INSERT, sql, err)))
 		return STATUS(err);
-	sqlite3_bind_int64(s, 1, adj->invoice_id);
-	sqlite3_bind_text(s, 2, adj->kind, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, adj->amount);
+	db_bind_int64(s, 1, adj->invoice_id);
+	db_bind_text(s, 2, adj->kind);
+	db_bind_int64(s, 3, adj->amount);
 	store_bind_date(s, 4, adj->adj_date);
 	if (adj->allocation_id)
-		sqlite3_bind_int64(s, 5, adj->allocation_id);
-	sqlite3_bind_text(s, 6, st->user, -1, SQLITE_STATIC);
+		db_bind_int64(s, 5, adj->allocation_id);
+	db_bind_text(s, 6, st->user);
 	if ((rc = store_step_done(st, s, err)) != UR_OK)
 		return rc;
-	*id = sqlite3_last_insert_rowid(st->db);
+	*id = db_last_insert_id(st->db);
 	date_format_iso(adj->adj_date, d);
 	store_json_begin(&st->after);
 	store_json_int(&st->after, "invoice_id", adj->invoice_id);
@@ -365,26 +364,26 @@ allocation_insert(struct store *st, const struct allocation *a, bool open_checke
 	static const char sql[] =
 		"INSERT INTO allocation (deposit_id, invoice_id, customer_id, amount, fee, kind,"
 		" alloc_date, user, made_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	enum ur_status rc;
 
 	if ((rc = alloc_check(st, a, open_checked, err)) != UR_OK)
 		return rc;
 	if (!(s = store_stmt(st, SQ_ALLOC_INSERT, sql, err)))
 		return STATUS(err);
-	sqlite3_bind_int64(s, 1, a->deposit_id);
+	db_bind_int64(s, 1, a->deposit_id);
 	if (a->invoice_id)
-		sqlite3_bind_int64(s, 2, a->invoice_id);
-	sqlite3_bind_int64(s, 3, a->customer_id);
-	sqlite3_bind_int64(s, 4, a->amount);
-	sqlite3_bind_int64(s, 5, a->fee);
-	sqlite3_bind_text(s, 6, alloc_kind_word(a->kind), -1, SQLITE_STATIC);
+		db_bind_int64(s, 2, a->invoice_id);
+	db_bind_int64(s, 3, a->customer_id);
+	db_bind_int64(s, 4, a->amount);
+	db_bind_int64(s, 5, a->fee);
+	db_bind_text(s, 6, alloc_kind_word(a->kind));
 	store_bind_date(s, 7, a->alloc_date);
-	sqlite3_bind_text(s, 8, st->user, -1, SQLITE_STATIC);
+	db_bind_text(s, 8, st->user);
 	store_bind_date(s, 9, a->made_on ? a->made_on : date_today());
 	if ((rc = store_step_done(st, s, err)) != UR_OK)
 		return rc;
-	*id = sqlite3_last_insert_rowid(st->db);
+	*id = db_last_insert_id(st->db);
 	if (a->fee) {
 		struct adjustment fee = { a->invoice_id, "fee", a->fee, a->alloc_date, *id };
 		int64_t adj_id;
@@ -419,7 +418,7 @@ void_row(struct store *st, enum store_stmt sq, const char *table, int64_t id,
 	 struct ur_err *err)
 {
 	char sql[160];
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	enum ur_status rc;
 
 	snprintf(sql, sizeof sql,
@@ -427,11 +426,11 @@ void_row(struct store *st, enum store_stmt sq, const char *table, int64_t id,
 		 " voided_by = ?2 WHERE id = ?1 AND voided_at IS NULL", table);
 	if (!(s = store_stmt(st, sq, sql, err)))
 		return STATUS(err);
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_text(s, 2, st->user, -1, SQLITE_STATIC);
+	db_bind_int64(s, 1, id);
+	db_bind_text(s, 2, st->user);
 	if ((rc = store_step_done(st, s, err)) != UR_OK)
 		return rc;
-	if (sqlite3_changes(st->db) != 1)
+	if (db_changes(st->db) != 1)
 		return ur_fail(err, UR_CONFLICT,
 			       _("%s %" PRId64 " does not exist or is already voided"), table, id);
 	return audit_id(st, "void", table, id, NULL, NULL, err);
