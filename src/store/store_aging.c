@@ -134,16 +134,16 @@ check_bounds(const int *bounds, int nbounds, struct ur_err *err)
 static enum ur_status
 fast_ok(struct store *st, const char *as_of, int *ok, struct ur_err *err)
 {
-	sqlite3_stmt *s = store_stmt(st, SQ_AGING_CHECK, aging_check_sql, err);
+	struct db_stmt *s = store_stmt(st, SQ_AGING_CHECK, aging_check_sql, err);
 	int rc;
 
 	if (!s)
 		return err ? err->status : UR_FAIL;
-	sqlite3_bind_text(s, 1, as_of, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	*ok = rc == SQLITE_ROW && sqlite3_column_int(s, 0) == 1;
-	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? UR_OK : store_sqlfail(st, rc, err);
+	db_bind_text(s, 1, as_of);
+	rc = db_step(s);
+	*ok = rc == DB_ROW && db_column_int(s, 0) == 1;
+	db_reset(s);
+	return rc == DB_ROW ? UR_OK : store_sqlfail(st, rc, err);
 }
 
 static int
@@ -165,12 +165,12 @@ emit(struct acc *a, store_aging_fn fn, void *ctx)
 /* Add the current row of s to a (emitting a finished customer first);
  * *stop when fn asked to stop. */
 static enum ur_status
-add_row(struct acc *a, sqlite3_stmt *s, int nbounds, store_aging_fn fn, void *ctx,
+add_row(struct acc *a, struct db_stmt *s, int nbounds, store_aging_fn fn, void *ctx,
 	int *stop, struct ur_err *err)
 {
 	const char *code = store_column_str(s, 0), *cur = store_column_str(s, 2);
-	int b = sqlite3_column_int(s, 3);
-	int64_t v = sqlite3_column_int64(s, 4);
+	int b = db_column_int(s, 3);
+	int64_t v = db_column_int64(s, 4);
 
 	if (a->have && (strcmp(code, a->code.buf) != 0 || strcmp(cur, a->cur.buf) != 0) &&
 	    (*stop = emit(a, fn, ctx)))
@@ -196,12 +196,12 @@ add_row(struct acc *a, sqlite3_stmt *s, int nbounds, store_aging_fn fn, void *ct
 	return UR_OK;
 }
 
-static sqlite3_stmt *
+static struct db_stmt *
 aging_stmt(struct store *st, const char *as_of, const int *bounds, int nbounds,
 	   struct ur_err *err)
 {
 	int fast = 0;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	char name[16];
 
 	if (fast_ok(st, as_of, &fast, err) != UR_OK)
@@ -210,11 +210,10 @@ aging_stmt(struct store *st, const char *as_of, const int *bounds, int nbounds,
 		 : store_stmt(st, SQ_AGING, aging_sql, err);
 	if (!s)
 		return NULL;
-	sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, ":as_of"), as_of, -1,
-			  SQLITE_TRANSIENT);
+	db_bind_text_copy(s, db_param_index(s, ":as_of"), as_of);
 	for (int i = 0; i < nbounds; i++) {
 		snprintf(name, sizeof name, ":b%d", i + 1);
-		sqlite3_bind_int(s, sqlite3_bind_parameter_index(s, name), bounds[i]);
+		db_bind_int64(s, db_param_index(s, name), bounds[i]);
 	}
 	return s;
 }
@@ -225,9 +224,9 @@ store_aging(struct store *st, int32_t as_of, const int *bounds, int nbounds,
 {
 	char day[DATE_ISO_SIZE];
 	struct acc a;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	enum ur_status rc;
-	int step = SQLITE_DONE, stop = 0;
+	int step = DB_DONE, stop = 0;
 
 	if ((rc = check_bounds(bounds, nbounds, err)) != UR_OK)
 		return rc;
@@ -238,13 +237,13 @@ store_aging(struct store *st, int32_t as_of, const int *bounds, int nbounds,
 	sb_init(&a.code);
 	sb_init(&a.name);
 	sb_init(&a.cur);
-	while (!stop && rc == UR_OK && (step = sqlite3_step(s)) == SQLITE_ROW)
+	while (!stop && rc == UR_OK && (step = db_step(s)) == DB_ROW)
 		rc = add_row(&a, s, nbounds, fn, ctx, &stop, err);
-	if (rc == UR_OK && !stop && step != SQLITE_DONE)
+	if (rc == UR_OK && !stop && step != DB_DONE)
 		rc = store_sqlfail(st, step, err);
 	if (rc == UR_OK && !stop)
 		emit(&a, fn, ctx);
-	sqlite3_reset(s);
+	db_reset(s);
 	sb_free(&a.code);
 	sb_free(&a.name);
 	sb_free(&a.cur);
