@@ -13,7 +13,7 @@
 
 /* Prepare sql into *s or fill err. */
 static enum ur_status
-dep_prepare(struct store *st, const char *sql, sqlite3_stmt **s, struct ur_err *err)
+dep_prepare(struct store *st, const char *sql, struct db_stmt **s, struct ur_err *err)
 {
 	return (*s = store_prepare(st, sql, err)) ? UR_OK : err->status;
 }
@@ -27,28 +27,28 @@ dep_find(struct store *st, const char *sql, const struct deposit *key,
 {
 	const char *text[] = { key->acct_bank, key->acct_branch, key->payer.acct_number,
 			       key->reference };
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
 	*rows = 0;
 	if (dep_prepare(st, sql, &s, err) != UR_OK)
 		return err->status;
 	for (int i = 0; i < 4; i++)
-		sqlite3_bind_text(s, i + 1, text[i] ? text[i] : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 5, key->amount);
-	if (sqlite3_bind_parameter_count(s) >= 7) {
-		sqlite3_bind_text(s, 6, key->payer.payer_key, -1, SQLITE_STATIC);
+		db_bind_text(s, i + 1, text[i] ? text[i] : "");
+	db_bind_int64(s, 5, key->amount);
+	if (db_param_count(s) >= 7) {
+		db_bind_text(s, 6, key->payer.payer_key);
 		store_bind_date(s, 7, key->value_date);
 	}
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		if ((*rows)++ == 0) {
-			out->id = sqlite3_column_int64(s, 0);
+			out->id = db_column_int64(s, 0);
 			out->state = store_column_state(s, 1);
-			out->customer_id = sqlite3_column_int64(s, 2);
+			out->customer_id = db_column_int64(s, 2);
 		}
 	}
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? UR_OK : store_sqlfail(st, rc, err);
+	db_finalize(s);
+	return rc == DB_DONE ? UR_OK : store_sqlfail(st, rc, err);
 }
 
 enum ur_status
@@ -100,23 +100,23 @@ dep_active_allocations(struct store *st, int64_t id, int64_t **ids, int *n,
 	static const char sql[] =
 		"SELECT id FROM allocation WHERE deposit_id = ?1 AND voided_at IS NULL"
 		" ORDER BY id";
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc, cap = 0;
 
 	*ids = NULL;
 	*n = 0;
 	if (dep_prepare(st, sql, &s, err) != UR_OK)
 		return err->status;
-	sqlite3_bind_int64(s, 1, id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_int64(s, 1, id);
+	while ((rc = db_step(s)) == DB_ROW) {
 		if (*n == cap) {
 			cap = cap ? 2 * cap : 8;
 			*ids = xrealloc(*ids, (size_t)cap * sizeof **ids);
 		}
-		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+		(*ids)[(*n)++] = db_column_int64(s, 0);
 	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
+	db_finalize(s);
+	if (rc != DB_DONE) {
 		free(*ids);
 		*ids = NULL;
 		return store_sqlfail(st, rc, err);
@@ -142,33 +142,33 @@ enum ur_status
 store_bank_file_set_records(struct store *st, int64_t id, int64_t records, struct ur_err *err)
 {
 	static const char sql[] = "UPDATE bank_file SET records = ?2 WHERE id = ?1";
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
 	if (dep_prepare(st, sql, &s, err) != UR_OK)
 		return err->status;
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_int64(s, 2, records);
-	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? UR_OK : store_sqlfail(st, rc, err);
+	db_bind_int64(s, 1, id);
+	db_bind_int64(s, 2, records);
+	rc = db_step(s);
+	db_finalize(s);
+	return rc == DB_DONE ? UR_OK : store_sqlfail(st, rc, err);
 }
 
 /* Fill d from the columns of the export query; the column after them. */
 static int
-dep_from_row(sqlite3_stmt *s, struct deposit *d)
+dep_from_row(struct db_stmt *s, struct deposit *d)
 {
 	int col = STORE_PAYER_N;
 
 	memset(d, 0, sizeof *d);
 	store_column_payer(s, 0, &d->payer);
-	d->bank_file_id = sqlite3_column_int64(s, col++);
-	d->record_no = sqlite3_column_int64(s, col++);
+	d->bank_file_id = db_column_int64(s, col++);
+	d->record_no = db_column_int64(s, col++);
 	d->acct_bank = store_column_str(s, col++);
 	d->acct_branch = store_column_str(s, col++);
 	d->booking_date = store_column_date(s, col++);
 	d->value_date = store_column_date(s, col++);
-	d->amount = sqlite3_column_int64(s, col++);
+	d->amount = db_column_int64(s, col++);
 	d->currency = store_column_str(s, col++);
 	d->reference = store_column_str(s, col++);
 	return col;
@@ -183,20 +183,20 @@ store_deposits_each(struct store *st, store_deposit_fn fn, void *ctx, struct ur_
 		" d.currency, d.reference, d.state, coalesce(c.code, '')"
 		" FROM deposit d LEFT JOIN customer c ON c.id = d.customer_id"
 		" ORDER BY d.booking_date, d.id";
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	struct deposit d;
 	int rc;
 
 	if (dep_prepare(st, sql, &s, err) != UR_OK)
 		return err->status;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		int col = dep_from_row(s, &d); /* then the state and the customer's code */
 
 		if (fn(&d, store_column_str(s, col), store_column_str(s, col + 1), ctx))
 			break;
 	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	db_finalize(s);
+	if (rc != DB_ROW && rc != DB_DONE)
 		return store_sqlfail(st, rc, err);
 	return UR_OK;
 }
