@@ -72,17 +72,17 @@ static const char ar_contact_sql[] =
 	" ifnull(promise_amount, 0), dunning_level FROM contact NOT INDEXED WHERE at < :end";
 
 static void
-ar_bind_date(sqlite3_stmt *s, const char *name, const char *day)
+ar_bind_date(struct db_stmt *s, const char *name, const char *day)
 {
-	int i = sqlite3_bind_parameter_index(s, name);
+	int i = db_param_index(s, name);
 
 	if (i > 0)
-		sqlite3_bind_text(s, i, day, -1, SQLITE_TRANSIENT);
+		db_bind_text_copy(s, i, day);
 }
 
 /* :d, :end (the day after) and the bucket limits as dates. */
 static void
-ar_bind(sqlite3_stmt *s, const struct ar_set *set)
+ar_bind(struct db_stmt *s, const struct ar_set *set)
 {
 	char day[DATE_ISO_SIZE], name[8];
 
@@ -106,14 +106,14 @@ ar_bind(sqlite3_stmt *s, const struct ar_set *set)
 			day[0] = '\0';
 		ar_bind_date(s, name, day);
 	}
-	if (sqlite3_bind_parameter_index(s, ":nf") > 0)
-		sqlite3_bind_int(s, sqlite3_bind_parameter_index(s, ":nf"), set->nfuture);
+	if (db_param_index(s, ":nf") > 0)
+		db_bind_int64(s, db_param_index(s, ":nf"), set->nfuture);
 }
 
-static sqlite3_stmt *
+static struct db_stmt *
 ar_prepare(struct store *st, const char *sql, const struct ar_set *set, struct ur_err *err)
 {
-	sqlite3_stmt *s = store_prepare(st, sql, err);
+	struct db_stmt *s = store_prepare(st, sql, err);
 
 	if (!s)
 		return NULL;
@@ -121,24 +121,24 @@ ar_prepare(struct store *st, const char *sql, const struct ar_set *set, struct u
 	return s;
 }
 
-/* Finish statement s after stepping ended with rc (SQLITE_DONE: fine). */
+/* Finish statement s after stepping ended with rc (DB_DONE: fine). */
 static enum ur_status
-ar_finish(struct store *st, sqlite3_stmt *s, int rc, struct ur_err *err)
+ar_finish(struct store *st, struct db_stmt *s, int rc, struct ur_err *err)
 {
-	enum ur_status r = rc == SQLITE_DONE ? UR_OK : store_sqlfail(st, rc, err);
+	enum ur_status r = rc == DB_DONE ? UR_OK : store_sqlfail(st, rc, err);
 
-	sqlite3_finalize(s);
+	db_finalize(s);
 	return r;
 }
 
 /* Day number of the 'YYYY-MM-DD' text in column col (0 when malformed). */
 static int32_t
-ar_day(sqlite3_stmt *s, int col)
+ar_day(struct db_stmt *s, int col)
 {
-	const unsigned char *t = sqlite3_column_text(s, col);
+	const char *t = db_column_text(s, col);
 	int v[3] = { 0, 0, 0 }, f = 0;
 
-	if (!t || sqlite3_column_bytes(s, col) != 10)
+	if (!t || db_column_bytes(s, col) != 10)
 		return 0;
 	for (int i = 0; i < 10; i++) {
 		if (i == 4 || i == 7) {
@@ -155,26 +155,26 @@ ar_day(sqlite3_stmt *s, int col)
 /* Add the open invoice (or the money on account) in s to the set (a new
  * row when the customer or currency changes). */
 static enum ur_status
-ar_invoice(struct ar_set *set, sqlite3_stmt *s, struct ur_err *err)
+ar_invoice(struct ar_set *set, struct db_stmt *s, struct ur_err *err)
 {
 	struct ar_row *r = set->n ? ar_set_at(set, set->n - 1) : NULL;
-	int64_t cid = sqlite3_column_int64(s, 0);
+	int64_t cid = db_column_int64(s, 0);
 	const char *cur = store_column_str(s, 1);
 	int32_t due = ar_day(s, 2), age = set->by_issue ? ar_day(s, 3) : due;
 
 	if (!r || r->customer_id != cid || strcmp(r->currency, cur) != 0)
 		r = ar_set_add(set, cid, cur);
-	if (sqlite3_column_type(s, 2) == SQLITE_NULL) {
-		if (!money_add(r->on_account, sqlite3_column_int64(s, 4), &r->on_account))
+	if (db_column_is_null(s, 2)) {
+		if (!money_add(r->on_account, db_column_int64(s, 4), &r->on_account))
 			return ur_fail(err, UR_FAIL, _("aging: the open amounts of a customer overflow"));
 		return UR_OK;
 	}
-	if (!ar_row_add(set, r, ar_set_bucket(set, age), sqlite3_column_int64(s, 4)))
+	if (!ar_row_add(set, r, ar_set_bucket(set, age), db_column_int64(s, 4)))
 		return ur_fail(err, UR_FAIL, _("aging: the open amounts of a customer overflow"));
 	if (due < set->as_of && (!r->oldest_due || due < r->oldest_due))
 		r->oldest_due = due;
 	if (due < set->as_of)
-		rating_add_open(ar_set_rin(set, r), sqlite3_column_int64(s, 4),
+		rating_add_open(ar_set_rin(set, r), db_column_int64(s, 4),
 				(int)(set->as_of - due));
 	return UR_OK;
 }
@@ -200,20 +200,20 @@ ar_drop_zero(struct ar_set *set)
 static enum ur_status
 ar_main(struct store *st, struct ar_set *set, struct ur_err *err)
 {
-	sqlite3_stmt *s = ar_prepare(st, ar_open_sql, set, err);
+	struct db_stmt *s = ar_prepare(st, ar_open_sql, set, err);
 	enum ur_status r = UR_OK;
-	int rc = SQLITE_DONE;
+	int rc = DB_DONE;
 	size_t items = 0;
 
 	if (!s)
 		return err ? err->status : UR_FAIL;
-	while (r == UR_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while (r == UR_OK && (rc = db_step(s)) == DB_ROW) {
 		r = ar_invoice(set, s, err);
 		if (++items % 4096 == 0 && set->progress)
 			set->progress(set->progress_ctx, items);
 	}
 	if (r != UR_OK) {
-		sqlite3_finalize(s);
+		db_finalize(s);
 		return r;
 	}
 	ar_drop_zero(set);
@@ -223,7 +223,7 @@ ar_main(struct store *st, struct ar_set *set, struct ur_err *err)
 /* The sort key of the name in row s into key: from the folded reading
  * stored with the customer, or the name folded here when there is none. */
 static const char *
-ar_name_key(sqlite3_stmt *s, struct strbuf *folded, struct strbuf *key)
+ar_name_key(struct db_stmt *s, struct strbuf *folded, struct strbuf *key)
 {
 	const char *kana_key = store_column_str(s, 6);
 
@@ -240,17 +240,17 @@ ar_name_key(sqlite3_stmt *s, struct strbuf *folded, struct strbuf *key)
 static enum ur_status
 ar_customers(struct store *st, struct ar_set *set, struct ur_err *err)
 {
-	sqlite3_stmt *s = ar_prepare(st, ar_customer_sql, set, err);
+	struct db_stmt *s = ar_prepare(st, ar_customer_sql, set, err);
 	struct strbuf folded, key;
 	size_t i = 0;
-	int rc = SQLITE_DONE;
+	int rc = DB_DONE;
 
 	if (!s)
 		return err ? err->status : UR_FAIL;
 	sb_init(&folded);
 	sb_init(&key);
-	while (i < set->n && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int64_t cid = sqlite3_column_int64(s, 0);
+	while (i < set->n && (rc = db_step(s)) == DB_ROW) {
+		int64_t cid = db_column_int64(s, 0);
 		const char *cur = store_column_str(s, 5);
 		enum contact_owner who = CONTACT_OWNER_NONE;
 
@@ -263,25 +263,25 @@ ar_customers(struct store *st, struct ar_set *set, struct ur_err *err)
 		for (; i < set->n && ar_set_at(set, i)->customer_id == cid; i++) {
 			ar_set_at(set, i)->collector = (int8_t)who;
 			if (strcmp(ar_set_at(set, i)->currency, cur) == 0)
-				ar_set_at(set, i)->credit_limit = sqlite3_column_int64(s, 4);
+				ar_set_at(set, i)->credit_limit = db_column_int64(s, 4);
 		}
 	}
 	sb_free(&folded);
 	sb_free(&key);
 	if (i == set->n)
-		rc = SQLITE_DONE;
+		rc = DB_DONE;
 	return ar_finish(st, s, rc, err);
 }
 
 /* Apply one contact to the rows of its customer; ties on the day go to
  * the later row. */
 static void
-ar_contact(struct ar_set *set, sqlite3_stmt *s)
+ar_contact(struct ar_set *set, struct db_stmt *s)
 {
-	int64_t cid = sqlite3_column_int64(s, 0);
+	int64_t cid = db_column_int64(s, 0);
 	char *p = (char *)ar_set_first(set, cid), *end = set->rows + set->n * set->stride;
 	int32_t day = ar_day(s, 1), promise = ar_day(s, 2);
-	int level = sqlite3_column_int(s, 4);
+	int level = db_column_int(s, 4);
 	struct ar_row *r;
 
 	for (; p && p < end && (r = (struct ar_row *)p)->customer_id == cid; p += set->stride) {
@@ -289,7 +289,7 @@ ar_contact(struct ar_set *set, sqlite3_stmt *s)
 			r->last_contact = day;
 		if (promise >= set->as_of && day >= r->promise_made) {
 			r->promise_date = promise;
-			r->promise_amount = sqlite3_column_int64(s, 3);
+			r->promise_amount = db_column_int64(s, 3);
 			r->promise_made = day;
 		}
 		if (level > 0 && r->oldest_due && day >= r->oldest_due && day >= r->dunning_day) {
@@ -302,14 +302,14 @@ ar_contact(struct ar_set *set, sqlite3_stmt *s)
 static enum ur_status
 ar_contacts(struct store *st, struct ar_set *set, struct ur_err *err)
 {
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
 	if (!set->n)
 		return UR_OK;
 	if (!(s = ar_prepare(st, ar_contact_sql, set, err)))
 		return err ? err->status : UR_FAIL;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+	while ((rc = db_step(s)) == DB_ROW)
 		ar_contact(set, s);
 	return ar_finish(st, s, rc, err);
 }
@@ -335,22 +335,22 @@ wo_invoice(struct store *st, int64_t id, int64_t *open, char *number, size_t nsi
 {
 	static const char sql[] =
 		"SELECT amount - paid, number, currency FROM invoice WHERE id = ?1";
-	sqlite3_stmt *s = NULL;
-	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+	struct db_stmt *s = NULL;
+	int rc = db_prepare(st->db, sql, &s);
 
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_int64(s, 1, id);
-		rc = sqlite3_step(s);
+	if (rc == DB_OK) {
+		db_bind_int64(s, 1, id);
+		rc = db_step(s);
 	}
-	if (rc == SQLITE_ROW) {
-		*open = sqlite3_column_int64(s, 0);
+	if (rc == DB_ROW) {
+		*open = db_column_int64(s, 0);
 		snprintf(number, nsize, "%s", store_column_str(s, 1));
 		snprintf(cur, csize, "%s", store_column_str(s, 2));
-		sqlite3_finalize(s);
+		db_finalize(s);
 		return UR_OK;
 	}
-	sqlite3_finalize(s);
-	if (rc == SQLITE_DONE)
+	db_finalize(s);
+	if (rc == DB_DONE)
 		return ur_fail(err, UR_INPUT, _("no such invoice"));
 	return store_sqlfail(st, rc, err);
 }
