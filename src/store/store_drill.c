@@ -65,21 +65,21 @@ static const char drill_dep_sql[] =
 	"LEFT JOIN invoice AS i ON i.id = a.invoice_id\n"
 	"ORDER BY d.booking_date DESC, d.id DESC, a.id";
 
-static sqlite3_stmt *
+static struct db_stmt *
 drill_prepare(struct store *st, const char *sql, int64_t cid, int32_t as_of,
 	      struct ur_err *err)
 {
-	sqlite3_stmt *s = store_prepare(st, sql, err);
+	struct db_stmt *s = store_prepare(st, sql, err);
 
 	if (!s)
 		return NULL;
-	sqlite3_bind_int64(s, 1, cid);
+	db_bind_int64(s, 1, cid);
 	store_bind_date(s, 2, as_of);
 	return s;
 }
 
 static struct drill_invoice *
-drill_new_invoice(struct drill *d, sqlite3_stmt *s, size_t *cap)
+drill_new_invoice(struct drill *d, struct db_stmt *s, size_t *cap)
 {
 	struct drill_invoice *v;
 
@@ -89,36 +89,36 @@ drill_new_invoice(struct drill *d, sqlite3_stmt *s, size_t *cap)
 	}
 	v = &d->inv[d->ninv++];
 	memset(v, 0, sizeof *v);
-	v->id = sqlite3_column_int64(s, 0);
+	v->id = db_column_int64(s, 0);
 	v->number = xstrdup(store_column_str(s, 1));
 	v->issue = store_column_date(s, 2);
 	v->due = store_column_date(s, 3);
-	v->amount = v->open = sqlite3_column_int64(s, 4);
+	v->amount = v->open = db_column_int64(s, 4);
 	snprintf(v->currency, sizeof v->currency, "%s", store_column_str(s, 5));
 	v->days_past_due = (int)(d->as_of - v->due);
-	v->disputed = sqlite3_column_int(s, 14) != 0;
+	v->disputed = db_column_int(s, 14) != 0;
 	return v;
 }
 
 /* Add the ledger row in s (if any) to v; false on overflow. */
 static bool
-drill_add_entry(struct drill_invoice *v, sqlite3_stmt *s)
+drill_add_entry(struct drill_invoice *v, struct db_stmt *s)
 {
 	struct drill_entry *e;
 
-	if (sqlite3_column_type(s, 6) == SQLITE_NULL)
+	if (db_column_is_null(s, 6))
 		return true;
 	v->paid = xrealloc(v->paid, (v->npaid + 1) * sizeof *v->paid);
 	e = &v->paid[v->npaid++];
 	memset(e, 0, sizeof *e);
 	snprintf(e->kind, sizeof e->kind, "%s", store_column_str(s, 6));
 	e->date = store_column_date(s, 7);
-	e->amount = sqlite3_column_int64(s, 8);
-	e->fee = sqlite3_column_int64(s, 9);
+	e->amount = db_column_int64(s, 8);
+	e->fee = db_column_int64(s, 9);
 	e->deposit_ref = xstrdup(store_column_str(s, 10));
 	e->deposit_date = store_column_date(s, 11);
-	e->allocation_id = sqlite3_column_int64(s, 12);
-	e->adjustment_id = sqlite3_column_int64(s, 13);
+	e->allocation_id = db_column_int64(s, 12);
+	e->adjustment_id = db_column_int64(s, 13);
 	if (!money_sub(v->open, e->amount, &v->open) || !money_sub(v->open, e->fee, &v->open))
 		return false;
 	if (v->open == 0)
@@ -131,24 +131,24 @@ drill_add_entry(struct drill_invoice *v, sqlite3_stmt *s)
 static enum ur_status
 drill_invoices(struct store *st, struct drill *d, struct ur_err *err)
 {
-	sqlite3_stmt *s = drill_prepare(st, drill_inv_sql, d->customer_id, d->as_of, err);
+	struct db_stmt *s = drill_prepare(st, drill_inv_sql, d->customer_id, d->as_of, err);
 	struct drill_invoice *v = NULL;
 	size_t cap = 0;
 	int rc;
 
 	if (!s)
 		return err ? err->status : UR_FAIL;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (!v || v->id != sqlite3_column_int64(s, 0))
+	while ((rc = db_step(s)) == DB_ROW) {
+		if (!v || v->id != db_column_int64(s, 0))
 			v = drill_new_invoice(d, s, &cap);
 		if (!drill_add_entry(v, s)) {
-			sqlite3_finalize(s);
+			db_finalize(s);
 			return ur_fail(err, UR_FAIL, _("invoice %s: the amounts overflow"),
 				       v->number);
 		}
 	}
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? UR_OK : store_sqlfail(st, rc, err);
+	db_finalize(s);
+	return rc == DB_DONE ? UR_OK : store_sqlfail(st, rc, err);
 }
 
 static void
@@ -217,47 +217,47 @@ drill_on_account(struct store *st, struct drill *d, struct ur_err *err)
 		STORE_ON_ACCOUNT_AS_OF("?2")
 		"WHERE a.customer_id = ?1\n"
 		"GROUP BY 1 HAVING sum(a.amount) <> 0";
-	sqlite3_stmt *s = drill_prepare(st, sql, d->customer_id, d->as_of, err);
+	struct db_stmt *s = drill_prepare(st, sql, d->customer_id, d->as_of, err);
 	int rc;
 
 	if (!s)
 		return err ? err->status : UR_FAIL;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		drill_stats_for(d, store_column_str(s, 0))->on_account = sqlite3_column_int64(s, 1);
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? UR_OK : store_sqlfail(st, rc, err);
+	while ((rc = db_step(s)) == DB_ROW)
+		drill_stats_for(d, store_column_str(s, 0))->on_account = db_column_int64(s, 1);
+	db_finalize(s);
+	return rc == DB_DONE ? UR_OK : store_sqlfail(st, rc, err);
 }
 
 static struct drill_deposit *
-drill_new_deposit(struct drill *d, sqlite3_stmt *s)
+drill_new_deposit(struct drill *d, struct db_stmt *s)
 {
 	struct drill_deposit *p;
 
 	d->dep = xrealloc(d->dep, (d->ndep + 1) * sizeof *d->dep);
 	p = &d->dep[d->ndep++];
 	memset(p, 0, sizeof *p);
-	p->id = sqlite3_column_int64(s, 0);
+	p->id = db_column_int64(s, 0);
 	p->reference = xstrdup(store_column_str(s, 1));
 	p->payer = xstrdup(store_column_str(s, 2));
 	p->date = store_column_date(s, 3);
-	p->amount = sqlite3_column_int64(s, 4);
+	p->amount = db_column_int64(s, 4);
 	snprintf(p->currency, sizeof p->currency, "%s", store_column_str(s, 5));
 	snprintf(p->state, sizeof p->state, "%s", store_column_str(s, 6));
 	return p;
 }
 
 static void
-drill_add_alloc(struct drill_deposit *p, sqlite3_stmt *s)
+drill_add_alloc(struct drill_deposit *p, struct db_stmt *s)
 {
 	struct drill_alloc *a;
 
-	if (sqlite3_column_type(s, 7) == SQLITE_NULL)
+	if (db_column_is_null(s, 7))
 		return;
 	p->allocs = xrealloc(p->allocs, (p->nallocs + 1) * sizeof *p->allocs);
 	a = &p->allocs[p->nallocs++];
 	a->invoice = xstrdup(store_column_str(s, 8));
-	a->amount = sqlite3_column_int64(s, 9);
-	a->fee = sqlite3_column_int64(s, 10);
+	a->amount = db_column_int64(s, 9);
+	a->fee = db_column_int64(s, 10);
 	a->date = store_column_date(s, 11);
 	snprintf(a->kind, sizeof a->kind, "%s", store_column_str(s, 12));
 }
@@ -265,20 +265,20 @@ drill_add_alloc(struct drill_deposit *p, sqlite3_stmt *s)
 static enum ur_status
 drill_deposits(struct store *st, struct drill *d, struct ur_err *err)
 {
-	sqlite3_stmt *s = drill_prepare(st, drill_dep_sql, d->customer_id, d->as_of, err);
+	struct db_stmt *s = drill_prepare(st, drill_dep_sql, d->customer_id, d->as_of, err);
 	struct drill_deposit *p = NULL;
 	int rc;
 
 	if (!s)
 		return err ? err->status : UR_FAIL;
-	sqlite3_bind_int(s, 3, DRILL_MAX_DEPOSITS);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (!p || p->id != sqlite3_column_int64(s, 0))
+	db_bind_int64(s, 3, DRILL_MAX_DEPOSITS);
+	while ((rc = db_step(s)) == DB_ROW) {
+		if (!p || p->id != db_column_int64(s, 0))
 			p = drill_new_deposit(d, s);
 		drill_add_alloc(p, s);
 	}
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? UR_OK : store_sqlfail(st, rc, err);
+	db_finalize(s);
+	return rc == DB_DONE ? UR_OK : store_sqlfail(st, rc, err);
 }
 
 enum ur_status
