@@ -39,18 +39,18 @@ static const char hist_broken_sql[] =
 	"GROUP BY 1, 2 ORDER BY 1, 2";
 
 static void
-hist_bind(sqlite3_stmt *s, const char *name, int32_t day)
+hist_bind(struct db_stmt *s, const char *name, int32_t day)
 {
-	int i = sqlite3_bind_parameter_index(s, name);
+	int i = db_param_index(s, name);
 
 	if (i > 0)
 		store_bind_date(s, i, day);
 }
 
-static sqlite3_stmt *
+static struct db_stmt *
 hist_prepare(struct store *st, const char *sql, int32_t as_of, struct ur_err *err)
 {
-	sqlite3_stmt *s = store_prepare(st, sql, err);
+	struct db_stmt *s = store_prepare(st, sql, err);
 
 	if (!s)
 		return NULL;
@@ -65,25 +65,25 @@ static enum ur_status
 hist_walk(struct store *st, const char *sql, int32_t as_of, struct rating_hist *h, bool paid,
 	  struct ur_err *err)
 {
-	sqlite3_stmt *s = hist_prepare(st, sql, as_of, err);
+	struct db_stmt *s = hist_prepare(st, sql, as_of, err);
 	struct rating_fill f;
 	int rc;
 
 	if (!s)
 		return err ? err->status : UR_FAIL;
 	rating_fill_begin(&f, h);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+	while ((rc = db_step(s)) == DB_ROW)
 		if (paid)
-			rating_add_paid(rating_fill_get(&f, sqlite3_column_int64(s, 0),
+			rating_add_paid(rating_fill_get(&f, db_column_int64(s, 0),
 							store_column_str(s, 1)),
-					sqlite3_column_int64(s, 2), store_column_date(s, 3),
+					db_column_int64(s, 2), store_column_date(s, 3),
 					store_column_date(s, 4), as_of);
 		else
-			rating_fill_get(&f, sqlite3_column_int64(s, 0), store_column_str(s, 1))
-				->broken = sqlite3_column_int(s, 2);
+			rating_fill_get(&f, db_column_int64(s, 0), store_column_str(s, 1))
+				->broken = db_column_int(s, 2);
 	rating_fill_end(&f);
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? UR_OK : store_sqlfail(st, rc, err);
+	db_finalize(s);
+	return rc == DB_DONE ? UR_OK : store_sqlfail(st, rc, err);
 }
 
 enum ur_status
