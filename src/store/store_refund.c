@@ -15,12 +15,12 @@
 
 #define STATUS(err) ((err) ? (err)->status : UR_FAIL)
 
-/* Finish one-off statement s stepped to rc (SQLITE_DONE or a row). */
+/* Finish one-off statement s stepped to rc (DB_DONE or a row). */
 static enum ur_status
-finish(struct store *st, sqlite3_stmt *s, int rc, struct ur_err *err)
+finish(struct store *st, struct db_stmt *s, int rc, struct ur_err *err)
 {
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? UR_OK : store_sqlfail(st, rc, err);
+	db_finalize(s);
+	return rc == DB_DONE || rc == DB_ROW ? UR_OK : store_sqlfail(st, rc, err);
 }
 
 /* One integer from sql with ?1 id, ?2 text and ?3 day bound (those it
@@ -29,18 +29,18 @@ static enum ur_status
 one_int(struct store *st, const char *sql, int64_t id, const char *text, int32_t day,
 	int64_t *out, struct ur_err *err)
 {
-	sqlite3_stmt *s = store_prepare(st, sql, err);
+	struct db_stmt *s = store_prepare(st, sql, err);
 	int rc;
 
 	if (!s)
 		return STATUS(err);
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_text(s, 2, text, -1, SQLITE_STATIC);
+	db_bind_int64(s, 1, id);
+	db_bind_text(s, 2, text);
 	if (day)
 		store_bind_date(s, 3, day);
 	*out = 0;
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		*out = sqlite3_column_int64(s, 0);
+	if ((rc = db_step(s)) == DB_ROW)
+		*out = db_column_int64(s, 0);
 	return finish(st, s, rc, err);
 }
 
@@ -75,21 +75,21 @@ customer_source(struct store *st, const char *code, int32_t day, struct refund_s
 		struct ur_err *err)
 {
 	static const char sql[] = "SELECT id, currency FROM customer WHERE code = ?1";
-	sqlite3_stmt *s = store_prepare(st, sql, err);
+	struct db_stmt *s = store_prepare(st, sql, err);
 	int rc;
 
 	if (!s)
 		return STATUS(err);
-	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+	db_bind_text(s, 1, code);
+	if ((rc = db_step(s)) != DB_ROW) {
 		if (finish(st, s, rc, err) != UR_OK)
 			return STATUS(err);
 		return ur_fail(err, UR_INPUT, _("unknown customer %s"), code);
 	}
-	o->customer_id = sqlite3_column_int64(s, 0);
+	o->customer_id = db_column_int64(s, 0);
 	snprintf(o->customer, sizeof o->customer, "%s", code);
 	snprintf(o->currency, sizeof o->currency, "%s", store_column_str(s, 1));
-	finish(st, s, SQLITE_DONE, err);
+	finish(st, s, DB_DONE, err);
 	return on_account_from(st, o->customer_id, o->currency, day, &o->available, err);
 }
 
@@ -144,27 +144,27 @@ deposit_source(struct store *st, const char *ref, int32_t day, struct refund_sou
 		" (SELECT count(*) FROM deposit WHERE reference = ?1)"
 		" FROM deposit AS d LEFT JOIN customer AS c ON c.id = d.customer_id"
 		" WHERE d.reference = ?1 LIMIT 1";
-	sqlite3_stmt *s = store_prepare(st, sql, err);
+	struct db_stmt *s = store_prepare(st, sql, err);
 	int64_t amount;
 	int rc, n;
 
 	if (!s)
 		return STATUS(err);
-	sqlite3_bind_text(s, 1, ref, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+	db_bind_text(s, 1, ref);
+	if ((rc = db_step(s)) != DB_ROW) {
 		if (finish(st, s, rc, err) != UR_OK)
 			return STATUS(err);
 		return ur_fail(err, UR_INPUT, _("no deposit has the reference %s"), ref);
 	}
-	o->deposit_id = sqlite3_column_int64(s, 0);
+	o->deposit_id = db_column_int64(s, 0);
 	snprintf(o->deposit, sizeof o->deposit, "%s", ref);
 	o->state = store_column_state(s, 1);
 	snprintf(o->currency, sizeof o->currency, "%s", store_column_str(s, 2));
-	amount = sqlite3_column_int64(s, 3);
-	o->customer_id = sqlite3_column_int64(s, 4);
+	amount = db_column_int64(s, 3);
+	o->customer_id = db_column_int64(s, 4);
 	snprintf(o->customer, sizeof o->customer, "%s", store_column_str(s, 5));
-	n = sqlite3_column_int(s, 6);
-	finish(st, s, SQLITE_DONE, err);
+	n = db_column_int(s, 6);
+	finish(st, s, DB_DONE, err);
 	if (n > 1)
 		return ur_fail(err, UR_INPUT, _("%d deposits have the reference %s: refund from "
 						"the customer with --customer"), n, ref);
@@ -231,28 +231,28 @@ refund_insert(struct store *st, const struct refund_source *src, const struct re
 	static const char sql[] =
 		"INSERT INTO refund (kind, customer_id, deposit_id, amount, currency, refund_date,"
 		" paid_to, reason, prev_state, user) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
-	sqlite3_stmt *s = store_prepare(st, sql, err);
+	struct db_stmt *s = store_prepare(st, sql, err);
 	char key[24];
 	int rc;
 
 	if (!s)
 		return STATUS(err);
-	sqlite3_bind_text(s, 1, src->from_deposit ? "deposit" : "on_account", -1, SQLITE_STATIC);
+	db_bind_text(s, 1, src->from_deposit ? "deposit" : "on_account");
 	if (src->customer_id)
-		sqlite3_bind_int64(s, 2, src->customer_id);
+		db_bind_int64(s, 2, src->customer_id);
 	if (src->deposit_id)
-		sqlite3_bind_int64(s, 3, src->deposit_id);
-	sqlite3_bind_int64(s, 4, r->amount);
-	sqlite3_bind_text(s, 5, src->currency, -1, SQLITE_STATIC);
+		db_bind_int64(s, 3, src->deposit_id);
+	db_bind_int64(s, 4, r->amount);
+	db_bind_text(s, 5, src->currency);
 	store_bind_date(s, 6, r->date);
-	sqlite3_bind_text(s, 7, r->paid_to, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 8, r->reason, -1, SQLITE_STATIC);
+	db_bind_text(s, 7, r->paid_to);
+	db_bind_text(s, 8, r->reason);
 	store_bind_text(s, 9, src->from_deposit ? deposit_state_word(src->state) : NULL);
-	sqlite3_bind_text(s, 10, store_user(st), -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
+	db_bind_text(s, 10, store_user(st));
+	rc = db_step(s);
 	if (finish(st, s, rc, err) != UR_OK)
 		return STATUS(err);
-	*id = sqlite3_last_insert_rowid(st->db);
+	*id = db_last_insert_id(st->db);
 	snprintf(key, sizeof key, "%lld", (long long)*id);
 	store_json_begin(&st->after);
 	store_json_str(&st->after, "customer", src->customer);
@@ -303,22 +303,22 @@ refund_get(struct store *st, int64_t id, int64_t *dep, char *prev, size_t size, 
 	static const char sql[] =
 		"SELECT ifnull(deposit_id, 0), ifnull(prev_state, ''), ifnull(customer_id, 0),"
 		" voided_at IS NOT NULL FROM refund WHERE id = ?1";
-	sqlite3_stmt *s = store_prepare(st, sql, err);
+	struct db_stmt *s = store_prepare(st, sql, err);
 	int rc, voided;
 
 	if (!s)
 		return STATUS(err);
-	sqlite3_bind_int64(s, 1, id);
-	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+	db_bind_int64(s, 1, id);
+	if ((rc = db_step(s)) != DB_ROW) {
 		if (finish(st, s, rc, err) != UR_OK)
 			return STATUS(err);
 		return ur_fail(err, UR_INPUT, _("no refund has the number %lld"), (long long)id);
 	}
-	*dep = sqlite3_column_int64(s, 0);
+	*dep = db_column_int64(s, 0);
 	snprintf(prev, size, "%s", store_column_str(s, 1));
-	*cust = sqlite3_column_int64(s, 2);
-	voided = sqlite3_column_int(s, 3);
-	finish(st, s, SQLITE_DONE, err);
+	*cust = db_column_int64(s, 2);
+	voided = db_column_int(s, 3);
+	finish(st, s, DB_DONE, err);
 	if (voided)
 		return ur_fail(err, UR_INPUT, _("refund %lld was undone already"), (long long)id);
 	return UR_OK;
@@ -330,18 +330,18 @@ refund_void(struct store *st, int64_t id, struct ur_err *err)
 	static const char sql[] =
 		"UPDATE refund SET voided_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), voided_by = ?2"
 		" WHERE id = ?1 AND voided_at IS NULL";
-	sqlite3_stmt *s = store_prepare(st, sql, err);
+	struct db_stmt *s = store_prepare(st, sql, err);
 	char key[24];
 	int rc;
 
 	if (!s)
 		return STATUS(err);
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_text(s, 2, store_user(st), -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
+	db_bind_int64(s, 1, id);
+	db_bind_text(s, 2, store_user(st));
+	rc = db_step(s);
 	if (finish(st, s, rc, err) != UR_OK)
 		return STATUS(err);
-	if (sqlite3_changes(st->db) != 1)
+	if (db_changes(st->db) != 1)
 		return ur_fail(err, UR_CONFLICT, _("refund %lld was undone already"),
 			       (long long)id);
 	snprintf(key, sizeof key, "%lld", (long long)id);
@@ -389,23 +389,23 @@ enum ur_status
 store_refunds_each(struct store *st, int64_t id, store_refund_fn fn, void *ctx,
 		   struct ur_err *err)
 {
-	sqlite3_stmt *s = store_prepare(st, each_sql, err);
+	struct db_stmt *s = store_prepare(st, each_sql, err);
 	struct refund_row r;
 	int rc, rows = 0;
 
 	if (!s)
 		return STATUS(err);
-	sqlite3_bind_int64(s, 1, id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_int64(s, 1, id);
+	while ((rc = db_step(s)) == DB_ROW) {
 		rows++;
-		r.id = sqlite3_column_int64(s, 0);
+		r.id = db_column_int64(s, 0);
 		r.kind = store_column_str(s, 1);
 		r.customer = store_column_str(s, 2);
 		r.name = store_column_str(s, 3);
 		r.address = store_column_str(s, 4);
 		r.deposit = store_column_str(s, 5);
 		r.currency = store_column_str(s, 6);
-		r.amount = sqlite3_column_int64(s, 7);
+		r.amount = db_column_int64(s, 7);
 		r.date = store_column_date(s, 8);
 		r.paid_to = store_column_str(s, 9);
 		r.reason = store_column_str(s, 10);
