@@ -31,18 +31,18 @@ static enum ur_status
 alias_step(struct store *st, const char *sql, const char *key, const struct match_deposit *d,
 	   const char *code, int64_t customer_id, struct ur_err *err)
 {
-	sqlite3_stmt *s = store_prepare(st, sql, err);
+	struct db_stmt *s = store_prepare(st, sql, err);
 	const struct deposit_payer *p = &d->payer;
 
 	if (!s)
 		return UR_FAIL;
-	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, p->remit_bank ? p->remit_bank : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, p->remit_branch ? p->remit_branch : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, code, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 5, customer_id);
-	sqlite3_bind_text(s, 6, st->user, -1, SQLITE_STATIC);
-	return store_match_done(st, s, sqlite3_step(s), err);
+	db_bind_text(s, 1, key);
+	db_bind_text(s, 2, p->remit_bank ? p->remit_bank : "");
+	db_bind_text(s, 3, p->remit_branch ? p->remit_branch : "");
+	db_bind_text(s, 4, code);
+	db_bind_int64(s, 5, customer_id);
+	db_bind_text(s, 6, st->user);
+	return store_match_done(st, s, db_step(s), err);
 }
 
 enum ur_status
@@ -94,7 +94,7 @@ store_alias_learn(struct store *st, const struct match_deposit *d, int64_t custo
 enum ur_status
 store_alias_each(struct store *st, store_alias_fn fn, void *ctx, struct ur_err *err)
 {
-	sqlite3_stmt *s = store_prepare(st,
+	struct db_stmt *s = store_prepare(st,
 		"SELECT a.id, a.payer_key, a.remit_bank, a.remit_branch, a.payer_code, c.code,"
 		" c.name, a.count, a.last_used_at, a.user,"
 		" (SELECT count(DISTINCT b.customer_id) FROM payer_alias b"
@@ -105,16 +105,16 @@ store_alias_each(struct store *st, store_alias_fn fn, void *ctx, struct ur_err *
 
 	if (!s)
 		return UR_FAIL;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		struct store_alias_row a = {
-			sqlite3_column_int64(s, 0), store_column_str(s, 1), store_column_str(s, 2),
+			db_column_int64(s, 0), store_column_str(s, 1), store_column_str(s, 2),
 			store_column_str(s, 3), store_column_str(s, 4), store_column_str(s, 5),
-			store_column_str(s, 6), sqlite3_column_int64(s, 7),
-			store_column_str(s, 8), store_column_str(s, 9), sqlite3_column_int(s, 10)
+			store_column_str(s, 6), db_column_int64(s, 7),
+			store_column_str(s, 8), store_column_str(s, 9), db_column_int(s, 10)
 		};
 
 		if (fn(&a, ctx)) {
-			rc = SQLITE_DONE;
+			rc = DB_DONE;
 			break;
 		}
 	}
@@ -126,7 +126,7 @@ static enum ur_status
 alias_change(struct store *st, const char *sql, int64_t id, const char *text,
 	     const char *action, struct ur_err *err)
 {
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	enum ur_status rc;
 	char key[24];
 	int own;
@@ -135,10 +135,10 @@ alias_change(struct store *st, const char *sql, int64_t id, const char *text,
 		return rc;
 	if (!(s = store_prepare(st, sql, err)))
 		return store_match_tx_end(st, own, UR_FAIL, err);
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_text(s, 2, text ? text : "", -1, SQLITE_STATIC);
-	rc = store_match_done(st, s, sqlite3_step(s), err);
-	if (rc == UR_OK && sqlite3_changes(st->db) != 1)
+	db_bind_int64(s, 1, id);
+	db_bind_text(s, 2, text ? text : "");
+	rc = store_match_done(st, s, db_step(s), err);
+	if (rc == UR_OK && db_changes(st->db) != 1)
 		rc = ur_fail(err, UR_INPUT, _("no alias with id %" PRId64), id);
 	snprintf(key, sizeof key, "%" PRId64, id);
 	store_json_begin(&st->after);
@@ -176,7 +176,7 @@ enum ur_status
 store_allocations_each(struct store *st, int64_t deposit_id, store_alloc_fn fn, void *ctx,
 		       struct ur_err *err)
 {
-	sqlite3_stmt *s = store_prepare(st,
+	struct db_stmt *s = store_prepare(st,
 		"SELECT d.reference, d.booking_date, d.payer_name, coalesce(i.number, ''),"
 		" c.code, a.amount + a.fee, a.fee, d.currency, a.kind, a.user, a.created_at"
 		" FROM allocation a JOIN deposit d ON d.id = a.deposit_id"
@@ -188,17 +188,17 @@ store_allocations_each(struct store *st, int64_t deposit_id, store_alloc_fn fn, 
 
 	if (!s)
 		return UR_FAIL;
-	sqlite3_bind_int64(s, 1, deposit_id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_int64(s, 1, deposit_id);
+	while ((rc = db_step(s)) == DB_ROW) {
 		struct store_alloc_row r = {
 			store_column_str(s, 0), store_column_date(s, 1), store_column_str(s, 2),
-			store_column_str(s, 3), store_column_str(s, 4), sqlite3_column_int64(s, 5),
-			sqlite3_column_int64(s, 6), store_column_str(s, 7), store_column_str(s, 8),
+			store_column_str(s, 3), store_column_str(s, 4), db_column_int64(s, 5),
+			db_column_int64(s, 6), store_column_str(s, 7), store_column_str(s, 8),
 			store_column_str(s, 9), store_column_str(s, 10)
 		};
 
 		if (fn(&r, ctx)) {
-			rc = SQLITE_DONE;
+			rc = DB_DONE;
 			break;
 		}
 	}
