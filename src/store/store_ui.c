@@ -19,22 +19,22 @@
 #define READER_BUSY_MS 5000 /* as long as store_open's connections wait */
 
 enum ur_status
-sui_finish(struct store *st, sqlite3_stmt *s, int rc, struct ur_err *err)
+sui_finish(struct store *st, struct db_stmt *s, int rc, struct ur_err *err)
 {
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW && rc != SQLITE_OK)
+	db_finalize(s);
+	if (rc != DB_DONE && rc != DB_ROW && rc != DB_OK)
 		return store_sqlfail(st, rc, err);
 	return UR_OK;
 }
 
 char *
-sui_col_dup(sqlite3_stmt *s, int col)
+sui_col_dup(struct db_stmt *s, int col)
 {
 	return xstrdup(store_column_str(s, col));
 }
 
 void
-sui_col_copy(sqlite3_stmt *s, int col, char *buf, size_t size)
+sui_col_copy(struct db_stmt *s, int col, char *buf, size_t size)
 {
 	snprintf(buf, size, "%s", store_column_str(s, col));
 }
@@ -52,17 +52,17 @@ store_ui_open_reader(struct store **out, const char *path, const char *user,
 	st->os_user = xstrdup(user);
 	sb_init(&st->before);
 	sb_init(&st->after);
-	rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
-	if (rc != SQLITE_OK) {
+	rc = db_open(path, DB_OPEN_READWRITE, &st->db);
+	if (rc != DB_OK) {
 		if (st->db)
 			store_sqlfail(st, rc, err);
 		else
 			ur_fail(err, UR_FAIL, _("cannot open database %s: %s"), path,
-				sqlite3_errstr(rc));
+				db_errstr(rc));
 		store_close(st);
 		return err ? err->status : UR_FAIL;
 	}
-	sqlite3_busy_timeout(st->db, READER_BUSY_MS);
+	db_busy_timeout(st->db, READER_BUSY_MS);
 	*out = st;
 	return UR_OK;
 }
@@ -70,9 +70,12 @@ store_ui_open_reader(struct store **out, const char *path, const char *user,
 void
 store_ui_snapshot(struct store *st, bool on)
 {
-	if (st->in_tx || on != (sqlite3_get_autocommit(st->db) != 0))
+	if (st->in_tx || on == db_in_tx(st->db))
 		return;
-	sqlite3_exec(st->db, on ? "BEGIN" : "COMMIT", NULL, NULL, NULL);
+	if (on)
+		db_begin_read(st->db);
+	else
+		db_commit(st->db);
 }
 
 enum ur_status
@@ -87,13 +90,13 @@ store_ui_cache(struct store *st, int kib, struct ur_err *err)
 void
 store_ui_release(struct store *st)
 {
-	sqlite3_db_release_memory(st->db);
+	db_release_memory(st->db);
 }
 
 void
 store_ui_stop_hook(struct store *st, int (*stop)(void *ctx), void *ctx)
 {
-	sqlite3_progress_handler(st->db, stop ? 1000 : 0, stop, ctx);
+	db_progress_handler(st->db, stop ? 1000 : 0, stop, ctx);
 }
 
 void
@@ -118,18 +121,18 @@ sui_customers_free(struct sui_customer *c, int n)
 }
 
 void
-sui_deposit_row(sqlite3_stmt *s, struct sui_deposit *d)
+sui_deposit_row(struct db_stmt *s, struct sui_deposit *d)
 {
 	int col = STORE_PAYER_N;
 
 	store_column_payer(s, 0, &d->payer);
 	d->payer_buf = store_payer_dup(&d->payer);
-	d->id = sqlite3_column_int64(s, col++);
+	d->id = db_column_int64(s, col++);
 	d->date = store_column_date(s, col++);
-	d->amount = sqlite3_column_int64(s, col++);
+	d->amount = db_column_int64(s, col++);
 	sui_col_copy(s, col++, d->currency, sizeof d->currency);
 	d->state = store_column_state(s, col++);
-	d->customer_id = sqlite3_column_int64(s, col++);
+	d->customer_id = db_column_int64(s, col++);
 	d->reference = sui_col_dup(s, col++);
 	d->park_reason = sui_col_dup(s, col++);
 	d->account = sui_col_dup(s, col++);
@@ -141,34 +144,34 @@ sui_deposit_row(sqlite3_stmt *s, struct sui_deposit *d)
 enum ur_status
 store_ui_deposit_get(struct store *st, int64_t id, struct sui_deposit *d, struct ur_err *err)
 {
-	sqlite3_stmt *s = store_prepare(st, SUI_DEPOSIT_COLS " WHERE d.id = ?1", err);
+	struct db_stmt *s = store_prepare(st, SUI_DEPOSIT_COLS " WHERE d.id = ?1", err);
 	int rc;
 
 	memset(d, 0, sizeof *d);
 	if (!s)
 		return err->status;
-	sqlite3_bind_int64(s, 1, id);
-	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+	db_bind_int64(s, 1, id);
+	if ((rc = db_step(s)) != DB_ROW) {
 		sui_finish(st, s, rc, err);
-		return rc == SQLITE_DONE ? ur_fail(err, UR_INPUT, _("no such deposit")) : err->status;
+		return rc == DB_DONE ? ur_fail(err, UR_INPUT, _("no such deposit")) : err->status;
 	}
 	sui_deposit_row(s, d);
-	return sui_finish(st, s, SQLITE_DONE, err);
+	return sui_finish(st, s, DB_DONE, err);
 }
 
 /* One integer from a query with ?1 = today. */
 static enum ur_status
 count_one(struct store *st, const char *sql, int32_t today, int64_t *out, struct ur_err *err)
 {
-	sqlite3_stmt *s = store_prepare(st, sql, err);
+	struct db_stmt *s = store_prepare(st, sql, err);
 	int rc;
 
 	*out = 0;
 	if (!s)
 		return err->status;
 	store_bind_date(s, 1, today);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		*out = sqlite3_column_int64(s, 0);
+	if ((rc = db_step(s)) == DB_ROW)
+		*out = db_column_int64(s, 0);
 	return sui_finish(st, s, rc, err);
 }
 
@@ -179,7 +182,7 @@ store_ui_counts(struct store *st, int32_t today, struct sui_counts *c, struct ur
 		"SELECT count(DISTINCT deposit_id) FROM allocation INDEXED BY allocation_made_on"
 		" WHERE made_on = ?1 AND kind = ?2 AND voided_at IS NULL"
 		" AND (?3 IS NULL OR user = ?3)";
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
 	memset(c, 0, sizeof *c);
@@ -187,17 +190,16 @@ store_ui_counts(struct store *st, int32_t today, struct sui_counts *c, struct ur
 		      today, &c->unmatched, err) != UR_OK || !(s = store_prepare(st, by_kind, err)))
 		return err->status;
 	for (int mine = 0; mine < 2; mine++) {
-		sqlite3_reset(s);
+		db_reset(s);
 		store_bind_date(s, 1, today);
-		sqlite3_bind_text(s, 2, alloc_kind_word(mine ? ALLOC_MANUAL : ALLOC_AUTO), -1,
-				  SQLITE_STATIC);
+		db_bind_text(s, 2, alloc_kind_word(mine ? ALLOC_MANUAL : ALLOC_AUTO));
 		if (mine)
-			sqlite3_bind_text(s, 3, store_user(st), -1, SQLITE_TRANSIENT);
-		if ((rc = sqlite3_step(s)) != SQLITE_ROW)
+			db_bind_text_copy(s, 3, store_user(st));
+		if ((rc = db_step(s)) != DB_ROW)
 			return sui_finish(st, s, rc, err);
-		*(mine ? &c->mine_today : &c->auto_today) = sqlite3_column_int64(s, 0);
+		*(mine ? &c->mine_today : &c->auto_today) = db_column_int64(s, 0);
 	}
-	return sui_finish(st, s, SQLITE_DONE, err);
+	return sui_finish(st, s, DB_DONE, err);
 }
 
 enum ur_status
@@ -208,7 +210,7 @@ store_ui_open_items(struct store *st, int64_t customer_id, const char *cur, size
 		"SELECT id, number, due_date, amount - paid FROM invoice"
 		" WHERE customer_id = ?1 AND currency = ?2 AND amount <> paid"
 		" ORDER BY due_date, issue_date, id LIMIT ?3";
-	sqlite3_stmt *s = store_prepare(st, sql, err);
+	struct db_stmt *s = store_prepare(st, sql, err);
 	struct sui_item *it;
 	int rc;
 
@@ -216,18 +218,18 @@ store_ui_open_items(struct store *st, int64_t customer_id, const char *cur, size
 	*n = 0;
 	if (!s)
 		return err->status;
-	sqlite3_bind_int64(s, 1, customer_id);
-	sqlite3_bind_text(s, 2, cur, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 3, max ? (sqlite3_int64)max : -1); /* -1: no limit */
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_int64(s, 1, customer_id);
+	db_bind_text_copy(s, 2, cur);
+	db_bind_int64(s, 3, max ? (int64_t)max : -1); /* -1: no limit */
+	while ((rc = db_step(s)) == DB_ROW) {
 		if (*n % 64 == 0)
 			*items = xrealloc(*items, (*n + 64) * sizeof **items);
 		it = &(*items)[(*n)++];
 		memset(it, 0, sizeof *it); /* amount: nothing chosen yet */
-		it->invoice_id = sqlite3_column_int64(s, 0);
+		it->invoice_id = db_column_int64(s, 0);
 		sui_col_copy(s, 1, it->number, sizeof it->number);
 		it->due = store_column_date(s, 2);
-		it->open = sqlite3_column_int64(s, 3);
+		it->open = db_column_int64(s, 3);
 	}
 	return sui_finish(st, s, rc, err);
 }
@@ -240,7 +242,7 @@ store_ui_allocations(struct store *st, int64_t id, struct sui_alloc **out, size_
 		"SELECT a.id, ifnull(i.number, ''), a.amount, a.fee, a.kind, a.user, a.made_on"
 		" FROM allocation a LEFT JOIN invoice i ON i.id = a.invoice_id"
 		" WHERE a.deposit_id = ?1 AND a.voided_at IS NULL ORDER BY a.id";
-	sqlite3_stmt *s = store_prepare(st, sql, err);
+	struct db_stmt *s = store_prepare(st, sql, err);
 	struct sui_alloc *a;
 	int rc;
 
@@ -248,19 +250,19 @@ store_ui_allocations(struct store *st, int64_t id, struct sui_alloc **out, size_
 	*n = 0;
 	if (!s)
 		return err->status;
-	sqlite3_bind_int64(s, 1, id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_int64(s, 1, id);
+	while ((rc = db_step(s)) == DB_ROW) {
 		if (*n % 16 == 0)
 			*out = xrealloc(*out, (*n + 16) * sizeof **out);
 		a = &(*out)[(*n)++];
 		memset(a, 0, sizeof *a);
-		a->id = sqlite3_column_int64(s, 0);
+		a->id = db_column_int64(s, 0);
 		sui_col_copy(s, 1, a->number, sizeof a->number);
-		a->amount = sqlite3_column_int64(s, 2);
-		a->fee = sqlite3_column_int64(s, 3);
+		a->amount = db_column_int64(s, 2);
+		a->fee = db_column_int64(s, 3);
 		a->kind = store_column_alloc_kind(s, 4);
 		sui_col_copy(s, 5, a->user, sizeof a->user);
-		if (sqlite3_column_type(s, 6) != SQLITE_NULL)
+		if (!db_column_is_null(s, 6))
 			a->made_on = store_column_date(s, 6);
 	}
 	if (sui_finish(st, s, rc, err) == UR_OK)
@@ -272,9 +274,9 @@ store_ui_allocations(struct store *st, int64_t id, struct sui_alloc **out, size_
 }
 
 static void
-customer_row(sqlite3_stmt *s, struct sui_customer *c)
+customer_row(struct db_stmt *s, struct sui_customer *c)
 {
-	c->id = sqlite3_column_int64(s, 0);
+	c->id = db_column_int64(s, 0);
 	sui_col_copy(s, 1, c->code, sizeof c->code);
 	c->name = sui_col_dup(s, 2);
 	c->kana = sui_col_dup(s, 3);
@@ -289,7 +291,7 @@ store_ui_customer_find(struct store *st, const char *text, int max, struct sui_c
 		"SELECT id, code, name, ifnull(kana, ''), currency FROM customer"
 		" WHERE instr(code, ?1) OR instr(name, ?1) OR instr(ifnull(kana, ''), ?1)"
 		" OR (?2 <> '' AND instr(ifnull(kana_key, ''), ?2)) ORDER BY code LIMIT ?3";
-	sqlite3_stmt *s = store_prepare(st, sql, err);
+	struct db_stmt *s = store_prepare(st, sql, err);
 	struct strbuf key;
 	int rc;
 
@@ -298,11 +300,11 @@ store_ui_customer_find(struct store *st, const char *text, int max, struct sui_c
 		return err->status;
 	sb_init(&key);
 	kana_fold(text, &key, NULL);
-	sqlite3_bind_text(s, 1, text, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, key.buf, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(s, 3, max);
+	db_bind_text_copy(s, 1, text);
+	db_bind_text_copy(s, 2, key.buf);
+	db_bind_int64(s, 3, max);
 	sb_free(&key);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max)
+	while ((rc = db_step(s)) == DB_ROW && *n < max)
 		customer_row(s, &out[(*n)++]);
 	return sui_finish(st, s, rc, err);
 }
@@ -312,17 +314,17 @@ store_ui_customer_get(struct store *st, int64_t id, struct sui_customer *c, stru
 {
 	static const char sql[] =
 		"SELECT id, code, name, ifnull(kana, ''), currency FROM customer WHERE id = ?1";
-	sqlite3_stmt *s = store_prepare(st, sql, err);
+	struct db_stmt *s = store_prepare(st, sql, err);
 	int rc;
 
 	memset(c, 0, sizeof *c);
 	if (!s)
 		return err->status;
-	sqlite3_bind_int64(s, 1, id);
-	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+	db_bind_int64(s, 1, id);
+	if ((rc = db_step(s)) != DB_ROW) {
 		sui_finish(st, s, rc, err);
-		return rc == SQLITE_DONE ? ur_fail(err, UR_INPUT, _("no such customer")) : err->status;
+		return rc == DB_DONE ? ur_fail(err, UR_INPUT, _("no such customer")) : err->status;
 	}
 	customer_row(s, c);
-	return sui_finish(st, s, SQLITE_DONE, err);
+	return sui_finish(st, s, DB_DONE, err);
 }

@@ -4,7 +4,7 @@
 #ifndef UR_SRC_STORE_UI_PRIV_H
 #define UR_SRC_STORE_UI_PRIV_H
 
-#include <sqlite3.h>
+#include "store_db_priv.h"
 #include <stddef.h>
 
 #include "err.h"
@@ -29,17 +29,17 @@ struct sui_deposit;
 
 /** Finalize s; when rc (the last step's result) is an error, fill err and
  *  return its status, else UR_OK. */
-enum ur_status sui_finish(struct store *st, sqlite3_stmt *s, int rc, struct ur_err *err);
+enum ur_status sui_finish(struct store *st, struct db_stmt *s, int rc, struct ur_err *err);
 /** Column text as a malloc'd string ("" for NULL). */
-char *sui_col_dup(sqlite3_stmt *s, int col);
+char *sui_col_dup(struct db_stmt *s, int col);
 /** Column text copied (truncated) into buf. */
-void sui_col_copy(sqlite3_stmt *s, int col, char *buf, size_t size);
+void sui_col_copy(struct db_stmt *s, int col, char *buf, size_t size);
 
 struct sui_lists;
 /** Free the queue's lists of today's automatic matches (NULL: none). */
 void sui_lists_free(struct sui_lists *l);
 
 /** Fill d (owned strings) from a row of SUI_DEPOSIT_COLS. */
-void sui_deposit_row(sqlite3_stmt *s, struct sui_deposit *d);
+void sui_deposit_row(struct db_stmt *s, struct sui_deposit *d);
 
 #endif
