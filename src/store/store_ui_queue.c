@@ -69,23 +69,23 @@ add_order(struct strbuf *sql, enum sui_sort s, int dir)
 }
 
 static void
-bind_key(sqlite3_stmt *st, enum sui_sort s, const struct sui_deposit *d)
+bind_key(struct db_stmt *st, enum sui_sort s, const struct sui_deposit *d)
 {
 	if (s == SUI_BY_AMOUNT) {
-		sqlite3_bind_int64(st, 2, d->amount);
-		sqlite3_bind_text(st, 8, d->currency, -1, SQLITE_TRANSIENT);
+		db_bind_int64(st, 2, d->amount);
+		db_bind_text_copy(st, 8, d->currency);
 	}
 	else if (s == SUI_BY_PAYER)
-		sqlite3_bind_text(st, 2, d->payer.payer_key, -1, SQLITE_TRANSIENT);
+		db_bind_text_copy(st, 2, d->payer.payer_key);
 	else
 		store_bind_date(st, 2, d->date);
-	sqlite3_bind_int64(st, 3, d->id);
+	db_bind_int64(st, 3, d->id);
 }
 
 /* Finalize s after the page's last step ended with rc; on an error the
  * rows read are freed. */
 static enum ur_status
-rows_finish(struct store *st, sqlite3_stmt *s, int rc, struct sui_deposit *out, int *n,
+rows_finish(struct store *st, struct db_stmt *s, int rc, struct sui_deposit *out, int *n,
 	    struct ur_err *err)
 {
 	if (sui_finish(st, s, rc, err) != UR_OK) {
@@ -99,15 +99,15 @@ rows_finish(struct store *st, sqlite3_stmt *s, int rc, struct sui_deposit *out, 
 
 /* Read the deposit rows of s into out (at most max). */
 static enum ur_status
-read_rows(struct store *st, sqlite3_stmt *s, int max, struct sui_deposit *out, int *n,
+read_rows(struct store *st, struct db_stmt *s, int max, struct sui_deposit *out, int *n,
 	  struct ur_err *err)
 {
 	int rc;
 
 	*n = 0;
-	while (*n < max && (rc = sqlite3_step(s)) == SQLITE_ROW)
+	while (*n < max && (rc = db_step(s)) == DB_ROW)
 		sui_deposit_row(s, &out[(*n)++]);
-	return rows_finish(st, s, *n == max ? SQLITE_DONE : rc, out, n, err);
+	return rows_finish(st, s, *n == max ? DB_DONE : rc, out, n, err);
 }
 
 /* Today's automatic matches in each sort order, as deposit ids: that
@@ -145,7 +145,7 @@ auto_list(struct store *st, enum sui_sort so, int32_t today, struct ur_err *err)
 	struct sui_list *l;
 	int64_t stamp = store_change_stamp(st);
 	struct strbuf sql;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	size_t cap = 0;
 	int rc;
 
@@ -165,10 +165,10 @@ auto_list(struct store *st, enum sui_sort so, int32_t today, struct ur_err *err)
 	if (!s)
 		return NULL;
 	store_bind_date(s, 1, today);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		if (l->n == cap)
 			l->id = xrealloc(l->id, (cap = cap ? 2 * cap : 1024) * sizeof *l->id);
-		l->id[l->n++] = sqlite3_column_int64(s, 0);
+		l->id[l->n++] = db_column_int64(s, 0);
 	}
 	if (sui_finish(st, s, rc, err) != UR_OK)
 		return NULL;
@@ -193,21 +193,21 @@ static enum ur_status
 list_page(struct store *st, const struct sui_list *l, long start, int dir, int max,
 	  struct sui_deposit *out, int *n, struct ur_err *err)
 {
-	sqlite3_stmt *s = store_prepare(st, SUI_DEPOSIT_COLS " WHERE d.id = ?1", err);
-	int rc = SQLITE_DONE;
+	struct db_stmt *s = store_prepare(st, SUI_DEPOSIT_COLS " WHERE d.id = ?1", err);
+	int rc = DB_DONE;
 
 	*n = 0;
 	if (!s)
 		return err->status;
 	for (long i = start; *n < max && i >= 0 && i < (long)l->n; i += dir) {
-		sqlite3_reset(s);
-		sqlite3_bind_int64(s, 1, l->id[i]);
-		if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		db_reset(s);
+		db_bind_int64(s, 1, l->id[i]);
+		if ((rc = db_step(s)) == DB_ROW)
 			sui_deposit_row(s, &out[(*n)++]);
-		else if (rc != SQLITE_DONE)
+		else if (rc != DB_DONE)
 			break;
 	}
-	return rows_finish(st, s, rc == SQLITE_ROW ? SQLITE_DONE : rc, out, n, err);
+	return rows_finish(st, s, rc == DB_ROW ? DB_DONE : rc, out, n, err);
 }
 
 /* Where a page of the list starts, into *start; false when from is not
@@ -228,13 +228,13 @@ list_start(const struct sui_list *l, const struct sui_deposit *from, int dir, bo
  * columns under filter f and cond (" AND …" or ""), from deposit from on
  * (NULL: the start) in direction idir of sort so, ?4 rows from offset ?5
  * (for the caller to bind); today (?1) and the keyset bound. */
-static sqlite3_stmt *
+static struct db_stmt *
 page_prepare(struct store *st, const char *with, enum sui_filter f, const char *cond,
 	     enum sui_sort so, int idir, const struct sui_deposit *from, bool inclusive,
 	     int32_t today, struct ur_err *err)
 {
 	struct strbuf sql;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 
 	sb_init(&sql);
 	sb_adds(&sql, with);
@@ -260,7 +260,7 @@ store_ui_queue_page(struct store *st, enum sui_filter f, enum sui_sort so, int32
 		    const struct sui_deposit *from, int dir, bool inclusive, long skip, int max,
 		    struct sui_deposit *out, int *n, struct ur_err *err)
 {
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	struct sui_list *l;
 	long start;
 
@@ -274,8 +274,8 @@ store_ui_queue_page(struct store *st, enum sui_filter f, enum sui_sort so, int32
 	s = page_prepare(st, "", f, "", so, dir * sort_dir(so), from, inclusive, today, err);
 	if (!s)
 		return err->status;
-	sqlite3_bind_int(s, 4, max);
-	sqlite3_bind_int64(s, 5, skip);
+	db_bind_int64(s, 4, max);
+	db_bind_int64(s, 5, skip);
 	return read_rows(st, s, max, out, n, err);
 }
 
@@ -285,7 +285,7 @@ store_ui_queue_count(struct store *st, enum sui_filter f, enum sui_sort so, int3
 {
 	struct sui_list *l;
 	struct strbuf sql;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	long pos;
 	int rc;
 
@@ -316,8 +316,8 @@ store_ui_queue_count(struct store *st, enum sui_filter f, enum sui_sort so, int3
 	store_bind_date(s, 1, today);
 	if (before)
 		bind_key(s, so, before);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		*n = (long)sqlite3_column_int64(s, 0);
+	if ((rc = db_step(s)) == DB_ROW)
+		*n = (long)db_column_int64(s, 0);
 	return sui_finish(st, s, rc, err);
 }
 
@@ -369,7 +369,7 @@ store_ui_queue_find(struct store *st, enum sui_filter f, enum sui_sort so, int32
 		    struct sui_deposit *out, int *found, struct ur_err *err)
 {
 	struct strbuf key, digits;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 
 	s = page_prepare(st, "WITH fc AS MATERIALIZED " FIND_CUST " ", f, FIND_DEPOSIT, so,
 			 dir * sort_dir(so), from, true, today, err);
@@ -379,11 +379,11 @@ store_ui_queue_find(struct store *st, enum sui_filter f, enum sui_sort so, int32
 	sb_init(&digits);
 	kana_fold(text, &key, NULL);
 	amount_digits(text, &digits);
-	sqlite3_bind_int(s, 4, 1);
-	sqlite3_bind_int(s, 5, 0);
-	sqlite3_bind_text(s, 6, text, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 7, key.buf, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 9, digits.buf, -1, SQLITE_TRANSIENT);
+	db_bind_int64(s, 4, 1);
+	db_bind_int64(s, 5, 0);
+	db_bind_text_copy(s, 6, text);
+	db_bind_text_copy(s, 7, key.buf);
+	db_bind_text_copy(s, 9, digits.buf);
 	sb_free(&key);
 	sb_free(&digits);
 	return read_rows(st, s, 1, out, found, err);
@@ -393,7 +393,7 @@ enum ur_status
 store_ui_deposit_change(struct store *st, int64_t id, enum deposit_state *state, char *user,
 			size_t user_size, struct ur_err *err)
 {
-	sqlite3_stmt *s = store_prepare(st,
+	struct db_stmt *s = store_prepare(st,
 		"SELECT user, json_extract(after, '$.state') FROM audit INDEXED BY audit_entity"
 		" WHERE entity = 'deposit:' || ?1 AND action = 'state' ORDER BY id DESC LIMIT 1",
 		err);
@@ -403,8 +403,8 @@ store_ui_deposit_change(struct store *st, int64_t id, enum deposit_state *state,
 	*user = '\0';
 	if (!s)
 		return err->status;
-	sqlite3_bind_int64(s, 1, id);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_int64(s, 1, id);
+	if ((rc = db_step(s)) == DB_ROW) {
 		snprintf(user, user_size, "%s", store_column_str(s, 0));
 		*state = store_column_state(s, 1);
 	}
