@@ -57,17 +57,17 @@ static enum ur_status
 lookup(struct finder *f, const char *sql, const char *a, size_t alen, const char *b,
        struct ur_err *err)
 {
-	sqlite3_stmt *s = store_prepare(f->st, sql, err);
+	struct db_stmt *s = store_prepare(f->st, sql, err);
 	int rc, k = 0;
 
 	if (!s)
 		return err->status;
-	sqlite3_bind_text(s, 1, a, (int)alen, SQLITE_TRANSIENT);
+	db_bind_text_n(s, 1, a, (int)alen);
 	if (b)
-		sqlite3_bind_text(s, 2, b, -1, SQLITE_TRANSIENT);
-	while (k++ < MAX_PER_LOOKUP && (rc = sqlite3_step(s)) == SQLITE_ROW)
-		add_cust(f, sqlite3_column_int64(s, 0));
-	return sui_finish(f->st, s, k > MAX_PER_LOOKUP ? SQLITE_DONE : rc, err);
+		db_bind_text_copy(s, 2, b);
+	while (k++ < MAX_PER_LOOKUP && (rc = db_step(s)) == DB_ROW)
+		add_cust(f, db_column_int64(s, 0));
+	return sui_finish(f->st, s, k > MAX_PER_LOOKUP ? DB_DONE : rc, err);
 }
 
 /* Invoice numbers in the EDI text: runs of letters, digits and '-'. */
@@ -133,21 +133,21 @@ find_names(struct finder *f, struct ur_err *err)
 static enum ur_status
 load_names(struct store *st, struct sui_names *nm, struct ur_err *err)
 {
-	sqlite3_stmt *s = store_prepare(st, "SELECT id, kana_key, ifnull(kana, '') FROM customer"
+	struct db_stmt *s = store_prepare(st, "SELECT id, kana_key, ifnull(kana, '') FROM customer"
 					  " WHERE ifnull(kana_key, '') <> ''", err);
 	size_t cap = 0;
 	int rc;
 
 	if (!s)
 		return err->status;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		if (nm->n == cap) {
 			cap = cap ? cap * 2 : 1024;
 			nm->id = xrealloc(nm->id, cap * sizeof *nm->id);
 			nm->key = xrealloc(nm->key, cap * sizeof *nm->key);
 			nm->kana = xrealloc(nm->kana, cap * sizeof *nm->kana);
 		}
-		nm->id[nm->n] = sqlite3_column_int64(s, 0);
+		nm->id[nm->n] = db_column_int64(s, 0);
 		nm->key[nm->n] = sui_col_dup(s, 1);
 		nm->kana[nm->n++] = sui_col_dup(s, 2);
 	}
@@ -286,17 +286,17 @@ static const char part_paid_sql[] =
 /* Add the customers of s's rows for open amount want; *k counts them
  * against the cap. */
 static enum ur_status
-amount_rows(struct finder *f, sqlite3_stmt *s, int64_t want, int *k, struct ur_err *err)
+amount_rows(struct finder *f, struct db_stmt *s, int64_t want, int *k, struct ur_err *err)
 {
-	int rc = SQLITE_DONE;
+	int rc = DB_DONE;
 
-	sqlite3_bind_int64(s, 2, want);
-	while (*k < MAX_PER_LOOKUP * 4 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		add_cust(f, sqlite3_column_int64(s, 0));
+	db_bind_int64(s, 2, want);
+	while (*k < MAX_PER_LOOKUP * 4 && (rc = db_step(s)) == DB_ROW) {
+		add_cust(f, db_column_int64(s, 0));
 		(*k)++;
 	}
-	sqlite3_reset(s);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? UR_OK : store_sqlfail(f->st, rc, err);
+	db_reset(s);
+	return rc == DB_ROW || rc == DB_DONE ? UR_OK : store_sqlfail(f->st, rc, err);
 }
 
 /* Customers with an open invoice of the deposit's amount, or of it plus
@@ -305,27 +305,27 @@ static enum ur_status
 find_amounts(struct finder *f, struct ur_err *err)
 {
 	struct match_fee_policy fees;
-	sqlite3_stmt *s[2] = { store_prepare(f->st, unpaid_sql, err), NULL };
+	struct db_stmt *s[2] = { store_prepare(f->st, unpaid_sql, err), NULL };
 	enum ur_status rc = UR_OK;
 	int k = 0;
 
 	if (s[0])
 		s[1] = store_prepare(f->st, part_paid_sql, err);
 	if (!s[1]) {
-		sqlite3_finalize(s[0]);
+		db_finalize(s[0]);
 		return err->status;
 	}
 	match_fee_default(&fees);
 	for (int j = 0; j < 2; j++)
-		sqlite3_bind_text(s[j], 1, f->d->currency, -1, SQLITE_TRANSIENT);
+		db_bind_text_copy(s[j], 1, f->d->currency);
 	for (int i = -1; i < fees.nfees && rc == UR_OK; i++) {
 		int64_t want = f->d->amount + (i < 0 ? 0 : fees.fees[i]);
 
 		for (int j = 0; j < 2 && rc == UR_OK && want > 0; j++)
 			rc = amount_rows(f, s[j], want, &k, err);
 	}
-	sqlite3_finalize(s[0]);
-	sqlite3_finalize(s[1]);
+	db_finalize(s[0]);
+	db_finalize(s[1]);
 	return rc;
 }
 
@@ -351,15 +351,15 @@ find_customers(struct finder *f, struct ur_err *err)
 
 /* Put customer id, its open invoices and its virtual accounts in ix. */
 static enum ur_status
-load_customer(struct finder *f, struct match_index *ix, sqlite3_stmt *c, sqlite3_stmt *inv,
+load_customer(struct finder *f, struct match_index *ix, struct db_stmt *c, struct db_stmt *inv,
 	      int64_t id, struct ur_err *err)
 {
 	struct match_fee_policy fee;
 	int rc;
 
-	sqlite3_reset(c);
-	sqlite3_bind_int64(c, 1, id);
-	if ((rc = sqlite3_step(c)) == SQLITE_ROW) {
+	db_reset(c);
+	db_bind_int64(c, 1, id);
+	if ((rc = db_step(c)) == DB_ROW) {
 		const char *cur = store_column_str(c, 5), *pol = store_column_str(c, 6);
 		int custom = *pol && match_fee_parse(pol, cur, &fee, NULL) == UR_OK;
 
@@ -367,35 +367,35 @@ load_customer(struct finder *f, struct match_index *ix, sqlite3_stmt *c, sqlite3
 					 store_column_str(c, 3), store_column_str(c, 4), cur,
 					 custom ? &fee : NULL);
 		store_match_closing(ix, id, store_column_str(c, 7));
-	} else if (rc != SQLITE_DONE) {
+	} else if (rc != DB_DONE) {
 		return store_sqlfail(f->st, rc, err);
 	}
-	sqlite3_reset(inv);
-	sqlite3_bind_int64(inv, 1, id);
-	while ((rc = sqlite3_step(inv)) == SQLITE_ROW)
-		match_index_add_invoice(ix, sqlite3_column_int64(inv, 0), store_column_str(inv, 1),
+	db_reset(inv);
+	db_bind_int64(inv, 1, id);
+	while ((rc = db_step(inv)) == DB_ROW)
+		match_index_add_invoice(ix, db_column_int64(inv, 0), store_column_str(inv, 1),
 					id, store_column_date(inv, 2), store_column_date(inv, 3),
-					sqlite3_column_int64(inv, 4), store_column_str(inv, 5));
-	return rc == SQLITE_DONE ? UR_OK : store_sqlfail(f->st, rc, err);
+					db_column_int64(inv, 4), store_column_str(inv, 5));
+	return rc == DB_DONE ? UR_OK : store_sqlfail(f->st, rc, err);
 }
 
 static enum ur_status
 load_aliases(struct finder *f, struct match_index *ix, struct ur_err *err)
 {
-	sqlite3_stmt *s = store_prepare(f->st,
+	struct db_stmt *s = store_prepare(f->st,
 		"SELECT payer_key, remit_bank, remit_branch, payer_code, customer_id, count"
 		" FROM payer_alias WHERE payer_key = ?1 OR (?2 <> '' AND payer_code = ?2)", err);
 	int rc;
 
 	if (!s)
 		return err->status;
-	sqlite3_bind_text(s, 1, f->key, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, f->code, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_text_copy(s, 1, f->key);
+	db_bind_text_copy(s, 2, f->code);
+	while ((rc = db_step(s)) == DB_ROW) {
 		struct match_alias a = {
 			store_column_str(s, 0), store_column_str(s, 1), store_column_str(s, 2),
-			store_column_str(s, 3), sqlite3_column_int64(s, 4),
-			sqlite3_column_int64(s, 5)
+			store_column_str(s, 3), db_column_int64(s, 4),
+			db_column_int64(s, 5)
 		};
 
 		match_index_add_alias(ix, &a);
@@ -406,7 +406,7 @@ load_aliases(struct finder *f, struct match_index *ix, struct ur_err *err)
 static enum ur_status
 load_virtual(struct finder *f, struct match_index *ix, struct ur_err *err)
 {
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
 	if (!f->d->payer.acct_number || !*f->d->payer.acct_number)
@@ -414,9 +414,9 @@ load_virtual(struct finder *f, struct match_index *ix, struct ur_err *err)
 	if (!(s = store_prepare(f->st, "SELECT customer_id FROM virtual_account"
 				     " WHERE acct_number = ?1", err)))
 		return err->status;
-	sqlite3_bind_text(s, 1, f->d->payer.acct_number, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		match_index_add_virtual(ix, f->d->payer.acct_number, sqlite3_column_int64(s, 0));
+	db_bind_text_copy(s, 1, f->d->payer.acct_number);
+	while ((rc = db_step(s)) == DB_ROW)
+		match_index_add_virtual(ix, f->d->payer.acct_number, db_column_int64(s, 0));
 	return sui_finish(f->st, s, rc, err);
 }
 
@@ -430,7 +430,7 @@ static const char reopen_sql[] =
 
 /* The statements load_customer steps: a customer by id, its open invoices. */
 static enum ur_status
-prepare_loaders(struct finder *f, sqlite3_stmt **c, sqlite3_stmt **inv, struct ur_err *err)
+prepare_loaders(struct finder *f, struct db_stmt **c, struct db_stmt **inv, struct ur_err *err)
 {
 	*c = store_prepare(f->st, "SELECT id, code, name, kana, kana_key, currency,"
 				  " ifnull(fee_policy, ''), terms FROM customer WHERE id = ?1",
@@ -439,22 +439,22 @@ prepare_loaders(struct finder *f, sqlite3_stmt **c, sqlite3_stmt **inv, struct u
 		: "SELECT id, number, issue_date, due_date, amount - paid, currency FROM invoice"
 		  " WHERE customer_id = ?1 AND amount <> paid", err) : NULL;
 	if (*inv && f->reopen)
-		sqlite3_bind_int64(*inv, 2, f->reopen);
+		db_bind_int64(*inv, 2, f->reopen);
 	return *c && *inv ? UR_OK : err->status;
 }
 
 static enum ur_status
 load_index(struct finder *f, struct match_index *ix, struct ur_err *err)
 {
-	sqlite3_stmt *c, *inv;
+	struct db_stmt *c, *inv;
 	enum ur_status rc = prepare_loaders(f, &c, &inv, err);
 
 	for (int i = 0; rc == UR_OK && i < f->n; i++)
 		if ((rc = load_customer(f, ix, c, inv, f->cust[i], err)) == UR_OK &&
 		    (rc = store_match_lateness(f->st, ix, f->cust[i], err)) == UR_OK)
 			rc = store_match_habits(f->st, ix, f->cust[i], err);
-	sqlite3_finalize(c);
-	sqlite3_finalize(inv);
+	db_finalize(c);
+	db_finalize(inv);
 	if (rc == UR_OK)
 		rc = load_aliases(f, ix, err);
 	if (rc == UR_OK)
