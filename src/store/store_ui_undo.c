@@ -58,27 +58,27 @@ undo_find(struct store *st, struct undo_rec *u, struct ur_err *err)
 		" AND a.action IN ('ui-confirm', 'ui-park', 'ui-assign')"
 		" AND NOT EXISTS (SELECT 1 FROM audit x WHERE x.entity = 'audit:' || a.id"
 		" AND x.action = 'ui-undo') ORDER BY a.id DESC LIMIT 1";
-	sqlite3_stmt *s = store_prepare(st, sql, err);
+	struct db_stmt *s = store_prepare(st, sql, err);
 	const char *j;
 	int rc;
 
 	if (!s)
 		return err->status;
-	sqlite3_bind_text(s, 1, store_user(st), -1, SQLITE_TRANSIENT);
-	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+	db_bind_text_copy(s, 1, store_user(st));
+	if ((rc = db_step(s)) != DB_ROW) {
 		if (sui_finish(st, s, rc, err) != UR_OK)
 			return err->status;
 		return ur_fail(err, UR_INPUT, _("nothing to undo"));
 	}
 	memset(u, 0, sizeof *u);
-	u->audit_id = sqlite3_column_int64(s, 0);
+	u->audit_id = db_column_int64(s, 0);
 	sui_col_copy(s, 1, u->action, sizeof u->action);
 	j = store_column_str(s, 2);
 	u->deposit = json_int(j, "deposit");
 	u->customer = json_int(j, "customer");
 	json_word(j, "from", u->from, sizeof u->from);
 	json_word(j, "to", u->to, sizeof u->to);
-	return sui_finish(st, s, SQLITE_DONE, err);
+	return sui_finish(st, s, DB_DONE, err);
 }
 
 /* Take the action back on deposit d (as it is now). */
@@ -211,7 +211,7 @@ store_ui_lease_holder(struct store *st, int64_t id, char **user, struct ur_err *
 		"SELECT user, action = 'lease' AND at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?2)"
 		" FROM audit WHERE entity = ?1 AND action IN ('lease', 'release')"
 		" ORDER BY id DESC LIMIT 1";
-	sqlite3_stmt *s = store_prepare(st, sql, err);
+	struct db_stmt *s = store_prepare(st, sql, err);
 	char key[40], age[24];
 	int rc;
 
@@ -220,9 +220,9 @@ store_ui_lease_holder(struct store *st, int64_t id, char **user, struct ur_err *
 		return err->status;
 	snprintf(key, sizeof key, "deposit:%" PRId64, id);
 	snprintf(age, sizeof age, "-%d minutes", SUI_LEASE_MINUTES);
-	sqlite3_bind_text(s, 1, key, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, age, -1, SQLITE_TRANSIENT);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW && sqlite3_column_int(s, 1) &&
+	db_bind_text_copy(s, 1, key);
+	db_bind_text_copy(s, 2, age);
+	if ((rc = db_step(s)) == DB_ROW && db_column_int(s, 1) &&
 	    strcmp(store_column_str(s, 0), store_user(st)) != 0)
 		*user = sui_col_dup(s, 0);
 	return sui_finish(st, s, rc, err);
