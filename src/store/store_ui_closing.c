@@ -61,7 +61,7 @@ customer_done(struct totals_load *l)
 
 /* A new customer's first slip: start its totals when it bills by closing. */
 static void
-customer_start(struct totals_load *l, sqlite3_stmt *s)
+customer_start(struct totals_load *l, struct db_stmt *s)
 {
 	struct terms terms;
 
@@ -69,7 +69,7 @@ customer_start(struct totals_load *l, sqlite3_stmt *s)
 	if (terms_parse(store_column_str(s, 1), &terms, NULL) != UR_OK ||
 	    terms.kind != TERMS_CLOSE)
 		return;
-	l->cust = sqlite3_column_int64(s, 0);
+	l->cust = db_column_int64(s, 0);
 	snprintf(l->cur, sizeof l->cur, "%s", store_column_str(s, 2));
 	match_totals_start(&l->t, terms.close_day, l->buf, MAX_TOTALS);
 }
@@ -85,19 +85,19 @@ total_cmp(const void *a, const void *b)
 static enum ur_status
 load_totals(struct store *st, struct sui_names *nm, struct ur_err *err)
 {
-	sqlite3_stmt *s = store_prepare(st, closing_slips_sql, err);
+	struct db_stmt *s = store_prepare(st, closing_slips_sql, err);
 	struct totals_load l = { .nm = nm };
 	int64_t last = 0;
 	int rc;
 
 	if (!s)
 		return err->status;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (sqlite3_column_int64(s, 0) != last)
+	while ((rc = db_step(s)) == DB_ROW) {
+		if (db_column_int64(s, 0) != last)
 			customer_start(&l, s);
-		last = sqlite3_column_int64(s, 0);
+		last = db_column_int64(s, 0);
 		if (l.cust)
-			match_totals_add(&l.t, store_column_date(s, 3), sqlite3_column_int64(s, 4));
+			match_totals_add(&l.t, store_column_date(s, 3), db_column_int64(s, 4));
 	}
 	customer_done(&l);
 	if (nm->ntotals) /* kept all day: give back the growth slack */
