@@ -107,7 +107,7 @@ enum { Q_BALANCE, Q_MOVES, Q_OPEN, Q_COUNT };
 
 struct store_statement {
 	struct store *st;
-	sqlite3_stmt *s[Q_COUNT];
+	struct db_stmt *s[Q_COUNT];
 };
 
 enum ur_status
@@ -119,8 +119,8 @@ store_statement_open(struct store *st, struct store_statement **out, struct ur_e
 
 	q->st = st;
 	for (int i = 0; i < Q_COUNT; i++) {
-		rc = sqlite3_prepare_v2(st->db, sql[i], -1, &q->s[i], NULL);
-		if (rc != SQLITE_OK) {
+		rc = db_prepare(st->db, sql[i], &q->s[i]);
+		if (rc != DB_OK) {
 			store_sqlfail(st, rc, err);
 			store_statement_close(q);
 			return STATUS(err);
@@ -136,21 +136,21 @@ store_statement_close(struct store_statement *q)
 	if (!q)
 		return;
 	for (int i = 0; i < Q_COUNT; i++)
-		sqlite3_finalize(q->s[i]);
+		db_finalize(q->s[i]);
 	free(q);
 }
 
 /* Reset statement i and bind customer, currency and the day(s). */
-static sqlite3_stmt *
+static struct db_stmt *
 q_bind(struct store_statement *q, int i, int64_t cust_id, const char *cur, int32_t d1,
        int32_t d2)
 {
-	sqlite3_stmt *s = q->s[i];
+	struct db_stmt *s = q->s[i];
 
-	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
-	sqlite3_bind_int64(s, 1, cust_id);
-	sqlite3_bind_text(s, 2, cur, -1, SQLITE_STATIC);
+	db_reset(s);
+	db_clear_bindings(s);
+	db_bind_int64(s, 1, cust_id);
+	db_bind_text(s, 2, cur);
 	store_bind_date(s, 3, d1);
 	if (d2)
 		store_bind_date(s, 4, d2);
@@ -158,10 +158,10 @@ q_bind(struct store_statement *q, int i, int64_t cust_id, const char *cur, int32
 }
 
 static enum ur_status
-q_end(struct store_statement *q, sqlite3_stmt *s, int rc, struct ur_err *err)
+q_end(struct store_statement *q, struct db_stmt *s, int rc, struct ur_err *err)
 {
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+	db_reset(s);
+	if (rc != DB_DONE && rc != DB_ROW)
 		return store_sqlfail(q->st, rc, err);
 	return UR_OK;
 }
@@ -170,11 +170,11 @@ enum ur_status
 store_statement_balance(struct store_statement *q, int64_t cust_id, const char *cur,
 			int32_t day, int64_t *out, struct ur_err *err)
 {
-	sqlite3_stmt *s = q_bind(q, Q_BALANCE, cust_id, cur, day, 0);
-	int rc = sqlite3_step(s);
+	struct db_stmt *s = q_bind(q, Q_BALANCE, cust_id, cur, day, 0);
+	int rc = db_step(s);
 
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(s, 0);
+	if (rc == DB_ROW)
+		*out = db_column_int64(s, 0);
 	return q_end(q, s, rc, err);
 }
 
@@ -183,19 +183,19 @@ store_statement_movements(struct store_statement *q, int64_t cust_id, const char
 			  int32_t from, int32_t to, store_movement_fn fn, void *ctx,
 			  struct ur_err *err)
 {
-	sqlite3_stmt *s = q_bind(q, Q_MOVES, cust_id, cur, from, to);
+	struct db_stmt *s = q_bind(q, Q_MOVES, cust_id, cur, from, to);
 	struct store_movement m;
 	int rc;
 
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		memset(&m, 0, sizeof m);
 		m.kind = (enum ledger_move_kind)store_column_str(s, 0)[0];
 		m.date = store_column_date(s, 1);
 		m.ref = store_column_str(s, 2);
 		m.text = store_column_str(s, 3);
-		m.amount = sqlite3_column_int64(s, 4);
-		m.fee = sqlite3_column_int64(s, 5);
-		m.tax = sqlite3_column_int64(s, 6);
+		m.amount = db_column_int64(s, 4);
+		m.fee = db_column_int64(s, 5);
+		m.tax = db_column_int64(s, 6);
 		m.due = store_column_date(s, 7);
 		if (fn(&m, ctx))
 			break;
@@ -207,18 +207,18 @@ enum ur_status
 store_statement_open_items(struct store_statement *q, int64_t cust_id, const char *cur,
 			   int32_t as_of, store_open_item_fn fn, void *ctx, struct ur_err *err)
 {
-	sqlite3_stmt *s = q_bind(q, Q_OPEN, cust_id, cur, as_of, 0);
+	struct db_stmt *s = q_bind(q, Q_OPEN, cust_id, cur, as_of, 0);
 	struct store_open_item it;
 	int rc;
 
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		it.number = store_column_str(s, 0);
 		it.memo = store_column_str(s, 1);
 		it.issue = store_column_date(s, 2);
 		it.due = store_column_date(s, 3);
-		it.amount = sqlite3_column_int64(s, 4);
-		it.open = sqlite3_column_int64(s, 5);
-		it.disputed = sqlite3_column_int(s, 6) != 0;
+		it.amount = db_column_int64(s, 4);
+		it.open = db_column_int64(s, 5);
+		it.disputed = db_column_int(s, 6) != 0;
 		if (fn(&it, ctx))
 			break;
 	}
@@ -235,19 +235,19 @@ store_statement_level(struct store *st, int64_t cust_id, int32_t since, int32_t 
 		"SELECT dunning_level FROM contact WHERE customer_id = ?1 AND dunning_level > 0"
 		" AND substr(at, 1, 10) BETWEEN ?2 AND ?3 ORDER BY substr(at, 1, 10) DESC, id DESC"
 		" LIMIT 1";
-	sqlite3_stmt *s = store_prepare(st, sql, err);
+	struct db_stmt *s = store_prepare(st, sql, err);
 	int rc;
 
 	*level = 0;
 	if (!s)
 		return STATUS(err);
-	sqlite3_bind_int64(s, 1, cust_id);
+	db_bind_int64(s, 1, cust_id);
 	store_bind_date(s, 2, since);
 	store_bind_date(s, 3, day);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		*level = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	if ((rc = db_step(s)) == DB_ROW)
+		*level = db_column_int(s, 0);
+	db_finalize(s);
+	if (rc != DB_ROW && rc != DB_DONE)
 		return store_sqlfail(st, rc, err);
 	return UR_OK;
 }
@@ -259,18 +259,18 @@ store_statement_letter_logged(struct store *st, int64_t cust_id, int level, int3
 	static const char sql[] =
 		"SELECT 1 FROM contact WHERE customer_id = ?1 AND dunning_level = ?2"
 		" AND channel = 'letter' AND at >= ?3 AND at < date(?3, '+1 day') LIMIT 1";
-	sqlite3_stmt *s = store_prepare(st, sql, err);
+	struct db_stmt *s = store_prepare(st, sql, err);
 	int rc;
 
 	*logged = false;
 	if (!s)
 		return STATUS(err);
-	sqlite3_bind_int64(s, 1, cust_id);
-	sqlite3_bind_int(s, 2, level);
+	db_bind_int64(s, 1, cust_id);
+	db_bind_int64(s, 2, level);
 	store_bind_date(s, 3, day);
-	*logged = (rc = sqlite3_step(s)) == SQLITE_ROW;
-	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	*logged = (rc = db_step(s)) == DB_ROW;
+	db_finalize(s);
+	if (rc != DB_ROW && rc != DB_DONE)
 		return store_sqlfail(st, rc, err);
 	return UR_OK;
 }
@@ -278,7 +278,7 @@ store_statement_letter_logged(struct store *st, int64_t cust_id, int level, int3
 enum ur_status
 store_company_settings(struct store *st, char **text, struct ur_err *err)
 {
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
 	*text = NULL;
@@ -287,10 +287,10 @@ store_company_settings(struct store *st, char **text, struct ur_err *err)
 		return UR_OK; /* a database opened read-only may be older than the table */
 	if (!(s = store_prepare(st, "SELECT text FROM company_settings WHERE id = 1", err)))
 		return STATUS(err);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW && sqlite3_column_text(s, 0))
-		*text = xstrdup((const char *)sqlite3_column_text(s, 0));
-	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	if ((rc = db_step(s)) == DB_ROW && db_column_text(s, 0))
+		*text = xstrdup(db_column_text(s, 0));
+	db_finalize(s);
+	if (rc != DB_ROW && rc != DB_DONE)
 		return store_sqlfail(st, rc, err);
 	return UR_OK;
 }
@@ -301,15 +301,15 @@ store_company_settings_set(struct store *st, const char *text, struct ur_err *er
 	static const char sql[] =
 		"INSERT INTO company_settings (id, text) VALUES (1, ?1)"
 		" ON CONFLICT (id) DO UPDATE SET text = excluded.text";
-	sqlite3_stmt *s = store_prepare(st, sql, err);
+	struct db_stmt *s = store_prepare(st, sql, err);
 	int rc;
 
 	if (!s)
 		return STATUS(err);
-	sqlite3_bind_text(s, 1, text, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
+	db_bind_text(s, 1, text);
+	rc = db_step(s);
+	db_finalize(s);
+	if (rc != DB_DONE)
 		return store_sqlfail(st, rc, err);
 	return store_audit(st, "set", "company_settings", NULL, NULL, err);
 }
