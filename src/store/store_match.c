@@ -21,10 +21,10 @@
 #include "xalloc.h"
 
 enum ur_status
-store_match_done(struct store *st, sqlite3_stmt *s, int rc, struct ur_err *err)
+store_match_done(struct store *st, struct db_stmt *s, int rc, struct ur_err *err)
 {
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? UR_OK : store_sqlfail(st, rc, err);
+	db_finalize(s);
+	return rc == DB_DONE ? UR_OK : store_sqlfail(st, rc, err);
 }
 
 static enum ur_status
@@ -32,7 +32,7 @@ load_customers(struct store *st, struct match_index *ix, struct ur_err *err)
 {
 	int fee_col = store_has_schema(st, "SELECT 1 FROM pragma_table_info('customer')"
 				     " WHERE name = 'fee_policy'");
-	sqlite3_stmt *s = store_prepare(st, fee_col ?
+	struct db_stmt *s = store_prepare(st, fee_col ?
 		"SELECT id, code, name, kana, kana_key, currency, fee_policy, payer_parent, rep_kana,"
 		" terms FROM customer" :
 		"SELECT id, code, name, kana, kana_key, currency, NULL, payer_parent, rep_kana,"
@@ -42,16 +42,16 @@ load_customers(struct store *st, struct match_index *ix, struct ur_err *err)
 
 	if (!s)
 		return UR_FAIL;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		const char *cur = store_column_str(s, 5), *pol = store_column_str(s, 6);
 		int custom = *pol && match_fee_parse(pol, cur, &fee, NULL) == UR_OK;
 
-		match_index_add_customer(ix, sqlite3_column_int64(s, 0), store_column_str(s, 1),
+		match_index_add_customer(ix, db_column_int64(s, 0), store_column_str(s, 1),
 					 store_column_str(s, 2), store_column_str(s, 3),
 					 store_column_str(s, 4), cur, custom ? &fee : NULL);
-		match_index_add_payers(ix, sqlite3_column_int64(s, 0), store_column_str(s, 7),
+		match_index_add_payers(ix, db_column_int64(s, 0), store_column_str(s, 7),
 				       store_column_str(s, 8));
-		store_match_closing(ix, sqlite3_column_int64(s, 0), store_column_str(s, 9));
+		store_match_closing(ix, db_column_int64(s, 0), store_column_str(s, 9));
 	}
 	return store_match_done(st, s, rc, err);
 }
@@ -59,18 +59,18 @@ load_customers(struct store *st, struct match_index *ix, struct ur_err *err)
 static enum ur_status
 load_aliases(struct store *st, struct match_index *ix, struct ur_err *err)
 {
-	sqlite3_stmt *s = store_prepare(st,
+	struct db_stmt *s = store_prepare(st,
 		"SELECT payer_key, remit_bank, remit_branch, payer_code, customer_id, count"
 		" FROM payer_alias", err);
 	int rc;
 
 	if (!s)
 		return UR_FAIL;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		struct match_alias a = {
 			store_column_str(s, 0), store_column_str(s, 1), store_column_str(s, 2),
-			store_column_str(s, 3), sqlite3_column_int64(s, 4),
-			sqlite3_column_int64(s, 5)
+			store_column_str(s, 3), db_column_int64(s, 4),
+			db_column_int64(s, 5)
 		};
 
 		match_index_add_alias(ix, &a);
@@ -81,17 +81,17 @@ load_aliases(struct store *st, struct match_index *ix, struct ur_err *err)
 static enum ur_status
 load_invoices(struct store *st, struct match_index *ix, struct ur_err *err)
 {
-	sqlite3_stmt *s = store_prepare(st,
+	struct db_stmt *s = store_prepare(st,
 		"SELECT id, number, customer_id, issue_date, due_date, amount - paid, currency"
 		" FROM invoice NOT INDEXED WHERE amount <> paid", err);
 	int rc;
 
 	if (!s)
 		return UR_FAIL;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		match_index_add_invoice(ix, sqlite3_column_int64(s, 0), store_column_str(s, 1),
-					sqlite3_column_int64(s, 2), store_column_date(s, 3),
-					store_column_date(s, 4), sqlite3_column_int64(s, 5),
+	while ((rc = db_step(s)) == DB_ROW)
+		match_index_add_invoice(ix, db_column_int64(s, 0), store_column_str(s, 1),
+					db_column_int64(s, 2), store_column_date(s, 3),
+					store_column_date(s, 4), db_column_int64(s, 5),
 					store_column_str(s, 6));
 	return store_match_done(st, s, rc, err);
 }
@@ -133,14 +133,14 @@ lateness_flush(struct match_index *ix, struct lateness *l)
 }
 
 /* sql_one (bound to customer_id) or, for every customer, sql_all. */
-static sqlite3_stmt *
+static struct db_stmt *
 per_customer(struct store *st, const char *sql_all, const char *sql_one, int64_t customer_id,
 	     struct ur_err *err)
 {
-	sqlite3_stmt *s = store_prepare(st, customer_id ? sql_one : sql_all, err);
+	struct db_stmt *s = store_prepare(st, customer_id ? sql_one : sql_all, err);
 
 	if (s && customer_id)
-		sqlite3_bind_int64(s, 1, customer_id);
+		db_bind_int64(s, 1, customer_id);
 	return s;
 }
 
@@ -148,21 +148,21 @@ enum ur_status
 store_match_lateness(struct store *st, struct match_index *ix, int64_t customer_id,
 		     struct ur_err *err)
 {
-	sqlite3_stmt *s = per_customer(st, LATENESS_SQL(""), LATENESS_SQL(" AND a.customer_id = ?1"),
-				       customer_id, err);
+	struct db_stmt *s = per_customer(st, LATENESS_SQL(""),
+					 LATENESS_SQL(" AND a.customer_id = ?1"), customer_id, err);
 	struct lateness l = { 0, NULL, 0, 0 };
 	int rc;
 
 	if (!s)
 		return UR_FAIL;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (sqlite3_column_int64(s, 0) != l.customer_id)
+	while ((rc = db_step(s)) == DB_ROW) {
+		if (db_column_int64(s, 0) != l.customer_id)
 			lateness_flush(ix, &l);
-		l.customer_id = sqlite3_column_int64(s, 0);
+		l.customer_id = db_column_int64(s, 0);
 		if (l.n == l.cap)
 			l.days = xrealloc(l.days, (size_t)(l.cap = l.cap ? 2 * l.cap : 16) *
 							  sizeof *l.days);
-		l.days[l.n++] = sqlite3_column_int(s, 1);
+		l.days[l.n++] = db_column_int(s, 1);
 	}
 	lateness_flush(ix, &l);
 	free(l.days);
@@ -185,16 +185,16 @@ enum ur_status
 store_match_habits(struct store *st, struct match_index *ix, int64_t customer_id,
 		   struct ur_err *err)
 {
-	sqlite3_stmt *s = per_customer(st, HABITS_SQL(""), HABITS_SQL(" AND a.customer_id = ?1"),
-				       customer_id, err);
+	struct db_stmt *s = per_customer(st, HABITS_SQL(""), HABITS_SQL(" AND a.customer_id = ?1"),
+					 customer_id, err);
 	int rc;
 
 	if (!s)
 		return UR_FAIL;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		match_index_learn_deduction(ix, sqlite3_column_int64(s, 0),
-					    sqlite3_column_int64(s, 1), sqlite3_column_int64(s, 2),
-					    sqlite3_column_int64(s, 3), sqlite3_column_int64(s, 4));
+	while ((rc = db_step(s)) == DB_ROW)
+		match_index_learn_deduction(ix, db_column_int64(s, 0),
+					    db_column_int64(s, 1), db_column_int64(s, 2),
+					    db_column_int64(s, 3), db_column_int64(s, 4));
 	return store_match_done(st, s, rc, err);
 }
 
@@ -202,8 +202,8 @@ enum ur_status
 store_fee_limit(struct store *st, int64_t customer_id, const struct ar_settings *s,
 		const char *cur, int64_t *out, struct ur_err *err)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT code, ifnull(fee_policy, '') FROM customer"
-					    " WHERE id = ?1", err);
+	struct db_stmt *q = store_prepare(st, "SELECT code, ifnull(fee_policy, '') FROM customer"
+					      " WHERE id = ?1", err);
 	struct match_index *ix;
 	struct match_fee_policy fee;
 	enum ur_status rc;
@@ -212,15 +212,15 @@ store_fee_limit(struct store *st, int64_t customer_id, const struct ar_settings 
 
 	if (!q)
 		return UR_FAIL;
-	sqlite3_bind_int64(q, 1, customer_id);
+	db_bind_int64(q, 1, customer_id);
 	ix = match_index_new();
-	if ((step = sqlite3_step(q)) == SQLITE_ROW) {
+	if ((step = db_step(q)) == DB_ROW) {
 		const char *pol = store_column_str(q, 1);
 		int custom = *pol && match_fee_parse(pol, cur, &fee, NULL) == UR_OK;
 
 		match_index_add_customer(ix, customer_id, store_column_str(q, 0), "", "", "", cur,
 					 custom ? &fee : NULL);
-		step = sqlite3_step(q);
+		step = db_step(q);
 	}
 	rc = store_match_done(st, q, step, err);
 	if (rc == UR_OK)
@@ -234,7 +234,7 @@ store_fee_limit(struct store *st, int64_t customer_id, const struct ar_settings 
 static enum ur_status
 load_virtual(struct store *st, struct match_index *ix, struct ur_err *err)
 {
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
 	if (!store_has_schema(st, "SELECT 1 FROM sqlite_master WHERE type = 'table'"
@@ -243,8 +243,8 @@ load_virtual(struct store *st, struct match_index *ix, struct ur_err *err)
 	if (!(s = store_prepare(st, "SELECT acct_number, customer_id FROM virtual_account",
 				   err)))
 		return UR_FAIL;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		match_index_add_virtual(ix, store_column_str(s, 0), sqlite3_column_int64(s, 1));
+	while ((rc = db_step(s)) == DB_ROW)
+		match_index_add_virtual(ix, store_column_str(s, 0), db_column_int64(s, 1));
 	return store_match_done(st, s, rc, err);
 }
 
@@ -279,17 +279,17 @@ keep_str(struct store_match_deposits *l, char *str)
 }
 
 static void
-dep_row(struct store_match_deposits *l, sqlite3_stmt *s)
+dep_row(struct store_match_deposits *l, struct db_stmt *s)
 {
 	struct match_deposit *d;
 
 	if ((l->n & (l->n + 1)) == 0)
 		l->d = xrealloc(l->d, (l->n * 2 + 2) * sizeof *l->d);
 	d = &l->d[l->n++];
-	d->id = sqlite3_column_int64(s, DEP_ID);
+	d->id = db_column_int64(s, DEP_ID);
 	d->reference = keep_str(l, xstrdup(store_column_str(s, DEP_REF)));
 	d->date = store_column_date(s, DEP_DATE);
-	d->amount = sqlite3_column_int64(s, DEP_AMOUNT);
+	d->amount = db_column_int64(s, DEP_AMOUNT);
 	d->currency = keep_str(l, xstrdup(store_column_str(s, DEP_CURRENCY)));
 	store_column_payer(s, 0, &d->payer);
 	keep_str(l, store_payer_dup(&d->payer));
@@ -298,14 +298,14 @@ dep_row(struct store_match_deposits *l, sqlite3_stmt *s)
 enum ur_status
 store_match_unmatched(struct store *st, struct store_match_deposits *out, struct ur_err *err)
 {
-	sqlite3_stmt *s = store_prepare(st, DEP_COLS " WHERE state = 'unmatched'"
-						      " ORDER BY booking_date, id", err);
+	struct db_stmt *s = store_prepare(st, DEP_COLS " WHERE state = 'unmatched'"
+							" ORDER BY booking_date, id", err);
 	int rc;
 
 	memset(out, 0, sizeof *out);
 	if (!s)
 		return UR_FAIL;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+	while ((rc = db_step(s)) == DB_ROW)
 		dep_row(out, s);
 	return store_match_done(st, s, rc, err);
 }
@@ -314,14 +314,14 @@ enum ur_status
 store_match_deposit_get(struct store *st, const char *ref, struct store_match_deposits *out,
 			enum deposit_state *state, struct ur_err *err)
 {
-	sqlite3_stmt *s = store_prepare(st, DEP_COLS " WHERE reference = ?1 LIMIT 2", err);
+	struct db_stmt *s = store_prepare(st, DEP_COLS " WHERE reference = ?1 LIMIT 2", err);
 	int rc;
 
 	memset(out, 0, sizeof *out);
 	if (!s)
 		return UR_FAIL;
-	sqlite3_bind_text(s, 1, ref, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_text(s, 1, ref);
+	while ((rc = db_step(s)) == DB_ROW) {
 		dep_row(out, s);
 		*state = store_column_state(s, DEP_STATE);
 	}
@@ -369,10 +369,13 @@ store_match_bulk(struct store *st, struct ur_err *err)
 enum ur_status
 store_match_tx_begin(struct store *st, int *own, struct ur_err *err)
 {
+	int rc;
+
 	*own = !st->in_tx;
 	if (*own)
 		return store_begin(st, err);
-	return store_exec(st, "SAVEPOINT store_match", err);
+	rc = db_savepoint(st->db, "store_match");
+	return rc == DB_OK ? UR_OK : store_sqlfail(st, rc, err);
 }
 
 enum ur_status
@@ -381,8 +384,8 @@ store_match_tx_end(struct store *st, int own, enum ur_status rc, struct ur_err *
 	if (own)
 		return rc == UR_OK ? store_commit(st, err) : (store_rollback(st), rc);
 	if (rc != UR_OK)
-		store_exec(st, "ROLLBACK TO store_match", NULL);
-	store_exec(st, "RELEASE store_match", NULL);
+		db_rollback_to(st->db, "store_match");
+	db_release(st->db, "store_match");
 	return rc;
 }
 
@@ -522,7 +525,7 @@ store_match_confirm(struct store *st, const struct match_deposit *d,
 
 struct store_match_batch {
 	struct store *st;
-	sqlite3_stmt *open; /* an invoice's open amount */
+	struct db_stmt *open; /* an invoice's open amount */
 };
 
 struct store_match_batch *
@@ -545,7 +548,7 @@ store_match_batch_free(struct store_match_batch *b)
 {
 	if (!b)
 		return;
-	sqlite3_finalize(b->open);
+	db_finalize(b->open);
 	free(b);
 }
 
@@ -567,26 +570,26 @@ static enum ur_status
 batch_open(struct store_match_batch *b, int64_t id, int64_t want, struct ur_err *err)
 {
 	char a[MONEY_BUFSZ], c[MONEY_BUFSZ];
-	sqlite3_stmt *s = b->open;
+	struct db_stmt *s = b->open;
 	enum ur_status st = UR_OK;
 	int rc;
 
-	sqlite3_bind_int64(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW && (want > 0 ? want > sqlite3_column_int64(s, 0)
-					   : want < sqlite3_column_int64(s, 0))) {
-		money_format(sqlite3_column_int64(s, 0), store_column_str(s, 2), MONEY_GROUP, a,
+	db_bind_int64(s, 1, id);
+	rc = db_step(s);
+	if (rc == DB_ROW && (want > 0 ? want > db_column_int64(s, 0)
+					   : want < db_column_int64(s, 0))) {
+		money_format(db_column_int64(s, 0), store_column_str(s, 2), MONEY_GROUP, a,
 			     sizeof a);
 		money_format(want, store_column_str(s, 2), MONEY_GROUP, c, sizeof c);
 		st = ur_fail(err, UR_CONFLICT,
 			     _("invoice %s has only %s open, not %s: another user may have "
 			       "changed it"), store_column_str(s, 1), a, c);
-	} else if (rc == SQLITE_DONE) {
+	} else if (rc == DB_DONE) {
 		st = ur_fail(err, UR_INPUT, _("no invoice with id %" PRId64), id);
-	} else if (rc != SQLITE_ROW) {
+	} else if (rc != DB_ROW) {
 		st = store_sqlfail(b->st, rc, err);
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	return st;
 }
 
@@ -649,7 +652,7 @@ static enum ur_status
 void_allocations(struct store *st, int64_t deposit_id, struct custs *manual, int *n,
 		 struct ur_err *err)
 {
-	sqlite3_stmt *s = store_prepare(st,
+	struct db_stmt *s = store_prepare(st,
 		"SELECT id, customer_id, kind FROM allocation WHERE deposit_id = ?1"
 		" AND voided_at IS NULL ORDER BY id", err);
 	int64_t *ids = NULL;
@@ -658,13 +661,13 @@ void_allocations(struct store *st, int64_t deposit_id, struct custs *manual, int
 	*n = 0;
 	if (!s)
 		return UR_FAIL;
-	sqlite3_bind_int64(s, 1, deposit_id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_int64(s, 1, deposit_id);
+	while ((rc = db_step(s)) == DB_ROW) {
 		if ((k & (k - 1)) == 0)
 			ids = xrealloc(ids, (size_t)(k ? 2 * k : 1) * sizeof *ids);
-		ids[k++] = sqlite3_column_int64(s, 0);
+		ids[k++] = db_column_int64(s, 0);
 		if (store_column_alloc_kind(s, 2) == ALLOC_MANUAL)
-			custs_add(manual, sqlite3_column_int64(s, 1));
+			custs_add(manual, db_column_int64(s, 1));
 	}
 	rc = store_match_done(st, s, rc, err);
 	for (int i = 0; i < k && rc == UR_OK; i++)
@@ -678,20 +681,20 @@ static enum ur_status
 current_state(struct store *st, int64_t deposit_id, enum deposit_state *state,
 	      struct match_deposit *d, struct store_match_deposits *l, struct ur_err *err)
 {
-	sqlite3_stmt *s = store_prepare(st, DEP_COLS " WHERE id = ?1", err);
+	struct db_stmt *s = store_prepare(st, DEP_COLS " WHERE id = ?1", err);
 	int rc;
 
 	memset(l, 0, sizeof *l);
 	if (!s)
 		return UR_FAIL;
-	sqlite3_bind_int64(s, 1, deposit_id);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_int64(s, 1, deposit_id);
+	if ((rc = db_step(s)) == DB_ROW) {
 		*state = store_column_state(s, DEP_STATE);
 		dep_row(l, s);
 		*d = l->d[0];
-		rc = SQLITE_DONE;
-	} else if (rc == SQLITE_DONE) {
-		sqlite3_finalize(s);
+		rc = DB_DONE;
+	} else if (rc == DB_DONE) {
+		db_finalize(s);
 		return ur_fail(err, UR_INPUT, _("no deposit with id %" PRId64), deposit_id);
 	}
 	return store_match_done(st, s, rc, err);
