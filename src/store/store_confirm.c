@@ -74,28 +74,28 @@ static const char history_sql[] =
 	"ORDER BY c.code, f.id";
 
 static void
-confirm_row_read(sqlite3_stmt *s, struct confirm_row *r)
+confirm_row_read(struct db_stmt *s, struct confirm_row *r)
 {
 	memset(r, 0, sizeof *r);
-	r->customer_id = sqlite3_column_int64(s, 0);
+	r->customer_id = db_column_int64(s, 0);
 	r->code = store_column_str(s, 1);
 	r->name = store_column_str(s, 2);
 	r->currency = store_column_str(s, 3);
-	r->id = sqlite3_column_int64(s, 4);
+	r->id = db_column_int64(s, 4);
 	if (!confirm_state_parse(store_column_str(s, 5), &r->state))
 		r->state = CONFIRM_NOT_SENT;
 	r->sent_on = store_column_date(s, 6);
 	r->as_of = store_column_date(s, 7);
 	r->answered_on = store_column_date(s, 8);
 	r->resolved_on = store_column_date(s, 9);
-	r->balance = sqlite3_column_int64(s, 10);
-	r->their_balance = sqlite3_column_int64(s, 11);
+	r->balance = db_column_int64(s, 10);
+	r->their_balance = db_column_int64(s, 11);
 	r->document = store_column_str(s, 12);
 	r->delivery = store_column_str(s, 13);
 	r->file = store_column_str(s, 14);
 	r->reason = store_column_str(s, 15);
 	r->user = store_column_str(s, 16);
-	r->explained = sqlite3_column_int64(s, 17);
+	r->explained = db_column_int64(s, 17);
 	if (r->answered_on && r->state != CONFIRM_AGREED)
 		r->difference = r->balance - r->their_balance;
 }
@@ -106,25 +106,25 @@ confirm_walk(struct store *st, const char *sql, int64_t customer_id,
 	     const enum confirm_state *filter, store_confirm_fn fn, void *ctx,
 	     struct ur_err *err)
 {
-	sqlite3_stmt *s = store_prepare(st, sql, err);
+	struct db_stmt *s = store_prepare(st, sql, err);
 	struct confirm_row r;
 	int rc;
 
 	if (!s)
 		return err ? err->status : UR_FAIL;
 	if (customer_id)
-		sqlite3_bind_int64(s, 1, customer_id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		db_bind_int64(s, 1, customer_id);
+	while ((rc = db_step(s)) == DB_ROW) {
 		confirm_row_read(s, &r);
 		if (filter && r.state != *filter)
 			continue;
 		if (fn(&r, ctx)) {
-			rc = SQLITE_DONE;
+			rc = DB_DONE;
 			break;
 		}
 	}
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? UR_OK : store_sqlfail(st, rc, err);
+	db_finalize(s);
+	return rc == DB_DONE ? UR_OK : store_sqlfail(st, rc, err);
 }
 
 enum ur_status
@@ -225,7 +225,7 @@ send_body(struct store *st, const void *arg, struct ur_err *err)
 	const struct send_arg *a = arg;
 	const struct confirm_send *c = a->c;
 	struct latest l;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	enum ur_status rc;
 	int step;
 
@@ -236,20 +236,20 @@ send_body(struct store *st, const void *arg, struct ur_err *err)
 						"(urikake confirm resolve)"), l.code);
 	if (!(s = store_prepare(st, sql, err)))
 		return err->status;
-	sqlite3_bind_int64(s, 1, c->customer_id);
+	db_bind_int64(s, 1, c->customer_id);
 	store_bind_date(s, 2, c->sent_on);
 	store_bind_date(s, 3, c->as_of);
-	sqlite3_bind_int64(s, 4, c->balance);
-	sqlite3_bind_text(s, 5, c->currency, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 6, c->document, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 7, c->delivery, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 8, c->file ? c->file : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 9, store_user(st), -1, SQLITE_STATIC);
-	step = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (step != SQLITE_DONE)
+	db_bind_int64(s, 4, c->balance);
+	db_bind_text(s, 5, c->currency);
+	db_bind_text(s, 6, c->document);
+	db_bind_text(s, 7, c->delivery);
+	db_bind_text(s, 8, c->file ? c->file : "");
+	db_bind_text(s, 9, store_user(st));
+	step = db_step(s);
+	db_finalize(s);
+	if (step != DB_DONE)
 		return store_sqlfail(st, step, err);
-	*a->id = sqlite3_last_insert_rowid(st->db);
+	*a->id = db_last_insert_id(st->db);
 	store_json_begin(&st->after);
 	store_json_int(&st->after, "customer_id", c->customer_id);
 	store_json_int(&st->after, "balance", c->balance);
@@ -287,7 +287,7 @@ answer_body(struct store *st, const void *arg, struct ur_err *err)
 		" reason = ?5 WHERE id = ?1 AND state = 'awaiting'";
 	const struct answer_arg *a = arg;
 	struct latest l;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	const char *state;
 	enum ur_status rc;
 	int step;
@@ -300,16 +300,16 @@ answer_body(struct store *st, const void *arg, struct ur_err *err)
 	state = a->agreed || a->their == l.balance ? "agreed" : "disputed";
 	if (!(s = store_prepare(st, sql, err)))
 		return err->status;
-	sqlite3_bind_int64(s, 1, l.id);
-	sqlite3_bind_text(s, 2, state, -1, SQLITE_STATIC);
+	db_bind_int64(s, 1, l.id);
+	db_bind_text(s, 2, state);
 	store_bind_date(s, 3, a->day);
-	sqlite3_bind_int64(s, 4, a->agreed ? l.balance : a->their);
+	db_bind_int64(s, 4, a->agreed ? l.balance : a->their);
 	store_bind_text(s, 5, a->reason);
-	step = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (step != SQLITE_DONE)
+	step = db_step(s);
+	db_finalize(s);
+	if (step != DB_DONE)
 		return store_sqlfail(st, step, err);
-	if (sqlite3_changes(st->db) != 1)
+	if (db_changes(st->db) != 1)
 		return ur_fail(err, UR_CONFLICT, _("%s: the confirmation was answered meanwhile"),
 			       l.code);
 	store_json_begin(&st->after);
@@ -360,7 +360,7 @@ item_insert(struct store *st, int64_t conf_id, int64_t customer_id,
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	int64_t inv_id = 0, amount = it->kind == DISPUTE_NOTE ? 0 : it->amount;
 	char key[24];
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	enum ur_status rc;
 	int step;
 
@@ -369,18 +369,18 @@ item_insert(struct store *st, int64_t conf_id, int64_t customer_id,
 		return rc;
 	if (!(s = store_prepare(st, sql, err)))
 		return err->status;
-	sqlite3_bind_int64(s, 1, conf_id);
-	sqlite3_bind_text(s, 2, kind_names[it->kind], -1, SQLITE_STATIC);
+	db_bind_int64(s, 1, conf_id);
+	db_bind_text(s, 2, kind_names[it->kind]);
 	if (inv_id)
-		sqlite3_bind_int64(s, 3, inv_id);
-	sqlite3_bind_int64(s, 4, amount);
-	sqlite3_bind_text(s, 5, it->note ? it->note : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 6, store_user(st), -1, SQLITE_STATIC);
-	step = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (step != SQLITE_DONE)
+		db_bind_int64(s, 3, inv_id);
+	db_bind_int64(s, 4, amount);
+	db_bind_text(s, 5, it->note ? it->note : "");
+	db_bind_text(s, 6, store_user(st));
+	step = db_step(s);
+	db_finalize(s);
+	if (step != DB_DONE)
 		return store_sqlfail(st, step, err);
-	snprintf(key, sizeof key, "%lld", (long long)sqlite3_last_insert_rowid(st->db));
+	snprintf(key, sizeof key, "%lld", (long long)db_last_insert_id(st->db));
 	store_json_begin(&st->after);
 	store_json_int(&st->after, "confirmation_id", conf_id);
 	store_json_str(&st->after, "kind", kind_names[it->kind]);
@@ -409,7 +409,7 @@ close_dispute(struct store *st, const struct resolve_arg *a, const char *code,
 		" WHERE id = ?1 AND state = 'disputed'";
 	struct latest l;
 	char ex[MONEY_BUFSZ], diff[MONEY_BUFSZ], rest[MONEY_BUFSZ];
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	enum ur_status rc;
 	int step;
 
@@ -426,11 +426,11 @@ close_dispute(struct store *st, const struct resolve_arg *a, const char *code,
 	}
 	if (!(s = store_prepare(st, sql, err)))
 		return err->status;
-	sqlite3_bind_int64(s, 1, l.id);
+	db_bind_int64(s, 1, l.id);
 	store_bind_date(s, 2, a->day);
-	step = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (step != SQLITE_DONE)
+	step = db_step(s);
+	db_finalize(s);
+	if (step != DB_DONE)
 		return store_sqlfail(st, step, err);
 	store_json_begin(&st->after);
 	store_json_int(&st->after, "explained", l.explained);
@@ -470,16 +470,16 @@ enum ur_status
 store_invoice_disputed(struct store *st, int64_t invoice_id, bool *out, struct ur_err *err)
 {
 	static const char sql[] = "SELECT " STORE_INVOICE_DISPUTED("?1");
-	sqlite3_stmt *s = store_prepare(st, sql, err);
+	struct db_stmt *s = store_prepare(st, sql, err);
 	int rc;
 
 	if (!s)
 		return err ? err->status : UR_FAIL;
-	sqlite3_bind_int64(s, 1, invoice_id);
-	rc = sqlite3_step(s);
-	*out = rc == SQLITE_ROW && sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
-	return rc == SQLITE_ROW ? UR_OK : store_sqlfail(st, rc, err);
+	db_bind_int64(s, 1, invoice_id);
+	rc = db_step(s);
+	*out = rc == DB_ROW && db_column_int(s, 0);
+	db_finalize(s);
+	return rc == DB_ROW ? UR_OK : store_sqlfail(st, rc, err);
 }
 
 /* The balance confirmations disputed and open at :d (answered by then,
@@ -496,19 +496,19 @@ enum ur_status
 store_confirm_disputes(struct store *st, int32_t as_of, struct rating_hist *h,
 		       struct ur_err *err)
 {
-	sqlite3_stmt *s = store_prepare(st, disputes_open_sql, err);
+	struct db_stmt *s = store_prepare(st, disputes_open_sql, err);
 	struct rating_input *in;
 	int rc;
 
 	if (!s)
 		return err ? err->status : UR_FAIL;
 	store_bind_date(s, 1, as_of);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		in = rating_hist_get(h, sqlite3_column_int64(s, 0), store_column_str(s, 1));
-		in->disputes = sqlite3_column_int(s, 2);
-		in->disputed = sqlite3_column_int64(s, 3);
-		in->stated = sqlite3_column_int64(s, 4);
+	while ((rc = db_step(s)) == DB_ROW) {
+		in = rating_hist_get(h, db_column_int64(s, 0), store_column_str(s, 1));
+		in->disputes = db_column_int(s, 2);
+		in->disputed = db_column_int64(s, 3);
+		in->stated = db_column_int64(s, 4);
 	}
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? UR_OK : store_sqlfail(st, rc, err);
+	db_finalize(s);
+	return rc == DB_DONE ? UR_OK : store_sqlfail(st, rc, err);
 }
