@@ -80,12 +80,12 @@ store_contact_stamp(int32_t day, char *buf, size_t size)
 }
 
 static void
-contact_bind_day(sqlite3_stmt *s, int idx, int32_t day)
+contact_bind_day(struct db_stmt *s, int idx, int32_t day)
 {
 	if (day)
 		store_bind_date(s, idx, day);
 	else
-		sqlite3_bind_null(s, idx);
+		db_bind_null(s, idx);
 }
 
 static enum ur_status
@@ -120,38 +120,38 @@ contact_insert(struct store *st, const struct contact *c, int32_t today, int64_t
 		" document_sha256, message_id)"
 		" SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15"
 		" FROM customer WHERE id = ?1";
-	sqlite3_stmt *s = store_prepare(st, sql, err);
+	struct db_stmt *s = store_prepare(st, sql, err);
 	char at[32];
 	int rc;
 
 	if (!s)
 		return err->status;
 	store_contact_stamp(c->day ? c->day : today, at, sizeof at);
-	sqlite3_bind_int64(s, 1, c->customer_id);
-	sqlite3_bind_text(s, 2, at, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 3, store_user(st), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, contact_channel_name(c->channel), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 5, c->inbound ? "in" : "out", -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 6, c->note, -1, SQLITE_STATIC);
+	db_bind_int64(s, 1, c->customer_id);
+	db_bind_text_copy(s, 2, at);
+	db_bind_text(s, 3, store_user(st));
+	db_bind_text(s, 4, contact_channel_name(c->channel));
+	db_bind_text(s, 5, c->inbound ? "in" : "out");
+	db_bind_text(s, 6, c->note);
 	store_bind_text(s, 7, c->outcome);
 	contact_bind_day(s, 8, c->promise_date);
 	if (c->promise_date)
-		sqlite3_bind_int64(s, 9, c->promise_amount);
+		db_bind_int64(s, 9, c->promise_amount);
 	contact_bind_day(s, 10, c->next_date);
 	store_bind_text(s, 11, contact_owner_name(c->next_owner));
-	sqlite3_bind_int(s, 12, c->dunning_level);
+	db_bind_int64(s, 12, c->dunning_level);
 	if (c->doc) {
 		store_bind_text(s, 13, c->doc->name);
 		store_bind_text(s, 14, c->doc->sha256);
 		store_bind_text(s, 15, c->doc->message_id);
 	}
-	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
+	rc = db_step(s);
+	db_finalize(s);
+	if (rc != DB_DONE)
 		return store_sqlfail(st, rc, err);
-	if (sqlite3_changes(st->db) != 1)
+	if (db_changes(st->db) != 1)
 		return ur_fail(err, UR_INPUT, _("no such customer"));
-	*id = sqlite3_last_insert_rowid(st->db);
+	*id = db_last_insert_id(st->db);
 	return contact_audit(st, c, *id, err);
 }
 
@@ -178,27 +178,27 @@ store_contact_add(struct store *st, const struct contact *c, int32_t today, int6
 }
 
 /* Bind ?1 customer (0: NULL), ?2 day, ?3 the day after, ?4 paid wanted. */
-static sqlite3_stmt *
+static struct db_stmt *
 contact_query(struct store *st, const char *sql, int64_t customer_id, int32_t day, int paid,
 	      struct ur_err *err)
 {
-	sqlite3_stmt *s = store_prepare(st, sql, err);
+	struct db_stmt *s = store_prepare(st, sql, err);
 
 	if (!s)
 		return NULL;
 	if (customer_id)
-		sqlite3_bind_int64(s, 1, customer_id);
+		db_bind_int64(s, 1, customer_id);
 	store_bind_date(s, 2, day);
 	store_bind_date(s, 3, day + 1);
-	sqlite3_bind_int(s, 4, paid);
+	db_bind_int64(s, 4, paid);
 	return s;
 }
 
 static void
-contact_row(sqlite3_stmt *s, int32_t today, struct contact_entry *e)
+contact_row(struct db_stmt *s, int32_t today, struct contact_entry *e)
 {
-	e->id = sqlite3_column_int64(s, 0);
-	e->customer_id = sqlite3_column_int64(s, 1);
+	e->id = db_column_int64(s, 0);
+	e->customer_id = db_column_int64(s, 1);
 	e->customer = store_column_str(s, 2);
 	e->name = store_column_str(s, 3);
 	e->currency = store_column_str(s, 4);
@@ -210,15 +210,15 @@ contact_row(sqlite3_stmt *s, int32_t today, struct contact_entry *e)
 	e->note = store_column_str(s, 9);
 	e->outcome = store_column_str(s, 10);
 	e->promise_date = store_column_date(s, 11);
-	e->promise_amount = sqlite3_column_int64(s, 12);
-	e->promise_paid = sqlite3_column_int64(s, 13);
+	e->promise_amount = db_column_int64(s, 12);
+	e->promise_paid = db_column_int64(s, 13);
 	e->promise_state = e->promise_date ? contact_promise_state(e->promise_date,
 								    e->promise_amount,
 								    e->promise_paid, today)
 					   : CONTACT_PROMISE_PENDING;
 	e->next_date = store_column_date(s, 14);
 	e->next_owner = store_column_str(s, 15);
-	e->dunning_level = sqlite3_column_int(s, 16);
+	e->dunning_level = db_column_int(s, 16);
 	e->sales_rep = store_column_str(s, 17);
 	e->collector = store_column_str(s, 18);
 }
@@ -227,21 +227,21 @@ static enum ur_status
 contact_walk(struct store *st, const char *sql, int64_t customer_id, int32_t day, int paid,
 	     store_contact_fn fn, void *ctx, struct ur_err *err)
 {
-	sqlite3_stmt *s = contact_query(st, sql, customer_id, day, paid, err);
+	struct db_stmt *s = contact_query(st, sql, customer_id, day, paid, err);
 	struct contact_entry e;
 	int rc;
 
 	if (!s)
 		return err ? err->status : UR_FAIL;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		contact_row(s, day, &e);
 		if (fn(&e, ctx)) {
-			rc = SQLITE_DONE;
+			rc = DB_DONE;
 			break;
 		}
 	}
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? UR_OK : store_sqlfail(st, rc, err);
+	db_finalize(s);
+	return rc == DB_DONE ? UR_OK : store_sqlfail(st, rc, err);
 }
 
 enum ur_status
@@ -505,23 +505,23 @@ work_undisputed(struct store_statement *q, struct ar_row *r, int32_t day, struct
 static enum ur_status
 work_disputed_rows(struct store *st, struct work_walk *w, struct ur_err *err)
 {
-	sqlite3_stmt *s = store_prepare(st, disputed_sql, err);
+	struct db_stmt *s = store_prepare(st, disputed_sql, err);
 	const struct ar_row *r;
 	size_t cap = 0;
 	int rc;
 
 	if (!s)
 		return err ? err->status : UR_FAIL;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		r = ar_set_row_of(w->set, sqlite3_column_int64(s, 0), store_column_str(s, 1));
+	while ((rc = db_step(s)) == DB_ROW) {
+		r = ar_set_row_of(w->set, db_column_int64(s, 0), store_column_str(s, 1));
 		if (!r || !r->oldest_due)
 			continue;
 		if (w->nfix == cap)
 			w->at = xrealloc(w->at, (cap = cap ? 2 * cap : 16) * sizeof *w->at);
 		w->at[w->nfix++] = (size_t)((const char *)r - w->set->rows) / w->set->stride;
 	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
+	db_finalize(s);
+	if (rc != DB_DONE)
 		return store_sqlfail(st, rc, err);
 	if (w->nfix)
 		qsort(w->at, w->nfix, sizeof *w->at, work_index_cmp);
