@@ -255,12 +255,12 @@ steps_for_j1(struct store *st, struct store_statement *q)
 	struct ur_err err;
 	long n = 0;
 
-	sqlite3_progress_handler(st->db, 1, count_step, &n);
+	db_progress_handler(st->db, 1, count_step, &n);
 	if (stmt_build(st, q, "J1", &o, &s, &err) == UR_OK)
 		stmt_free(&s);
 	else
 		n = -1;
-	sqlite3_progress_handler(st->db, 0, NULL, NULL);
+	db_progress_handler(st->db, 0, NULL, NULL);
 	return n;
 }
 

@@ -172,15 +172,15 @@ static int
 count_opcode(struct store *st, const char *sql, const char *op)
 {
 	char explain[300];
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int n = 0;
 
 	snprintf(explain, sizeof explain, "EXPLAIN %s", sql);
-	if (sqlite3_prepare_v2(st->db, explain, -1, &s, NULL) != SQLITE_OK)
+	if (db_prepare(st->db, explain, &s) != DB_OK)
 		return -1;
-	while (sqlite3_step(s) == SQLITE_ROW)
-		n += strcmp((const char *)sqlite3_column_text(s, 1), op) == 0;
-	sqlite3_finalize(s);
+	while (db_step(s) == DB_ROW)
+		n += strcmp(db_column_text(s, 1), op) == 0;
+	db_finalize(s);
 	return n;
 }
 
@@ -191,7 +191,7 @@ test_v8_schema(struct store *st, const char *path)
 {
 	/* a statement that runs (EXPLAIN alone does not look at the schema's
 	 * version) reads the edited schema */
-	sqlite3_exec(st->db, "SELECT count(*) FROM deposit", NULL, NULL, NULL);
+	db_exec(st->db, "SELECT count(*) FROM deposit");
 	tap_is_int(count_opcode(st, "UPDATE deposit SET state = 'matched' WHERE id = 1",
 				"OpenEphemeral"), 0,
 		   "v8: checking a deposit's state builds no temporary table, on the "

@@ -12,12 +12,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* A connection and a prepared statement: SQLite's own objects under the
- * seam's names (the store never looks inside them). While the store files
- * move onto the seam one by one they are SQLite's types themselves, so
- * that converted and unconverted files can share helpers. */
-#define db_conn sqlite3
-#define db_stmt sqlite3_stmt
+/* A connection and a prepared statement, opaque: never defined, they are
+ * SQLite's own objects under the seam's names, so the compiler refuses a
+ * store file that hands one to sqlite3_* directly. */
 struct db_conn;
 struct db_stmt;
 

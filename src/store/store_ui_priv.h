@@ -4,10 +4,10 @@
 #ifndef UR_SRC_STORE_UI_PRIV_H
 #define UR_SRC_STORE_UI_PRIV_H
 
-#include "store_db_priv.h"
 #include <stddef.h>
 
 #include "err.h"
+#include "store_db_priv.h"
 
 struct store;
 struct sui_deposit;
