@@ -103,7 +103,7 @@ fit_due_gap(const struct scorer *s, uint32_t cust, const struct match_proposal *
 	const struct mcust *c = &s->ix->cust[cust];
 	int32_t early, late;
 
-	if (s->cfg->oldest_first)
+	if (match_oldest_first(s->cfg, c))
 		return 0;
 	if (fit->due_first > fit->due_last)
 		return 0; /* all of it on account: nothing open, or paid ahead */

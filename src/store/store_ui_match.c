@@ -450,9 +450,8 @@ load_index(struct finder *f, struct match_index *ix, struct ur_err *err)
 	enum ur_status rc = prepare_loaders(f, &c, &inv, err);
 
 	for (int i = 0; rc == UR_OK && i < f->n; i++)
-		if ((rc = load_customer(f, ix, c, inv, f->cust[i], err)) == UR_OK &&
-		    (rc = store_match_lateness(f->st, ix, f->cust[i], err)) == UR_OK)
-			rc = store_match_habits(f->st, ix, f->cust[i], err);
+		if ((rc = load_customer(f, ix, c, inv, f->cust[i], err)) == UR_OK)
+			rc = store_match_learned(f->st, ix, f->cust[i], err);
 	sqlite3_finalize(c);
 	sqlite3_finalize(inv);
 	if (rc == UR_OK)
