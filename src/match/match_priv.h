@@ -240,6 +240,9 @@ void match_fit_group(struct match_index *ix, const struct match_deposit *d,
 void match_fit_near(const struct fitter *f);
 /* The most a transfer fee can be in currency cur (minor units). */
 int64_t match_fee_cap(const char *cur);
+/* A round sum (¥10,000s, 1,000s of yuan): an instalment, not a bill less
+ * something. */
+bool match_round_sum(const char *cur, int64_t amount);
 /* Discount rates looked at, in basis points of the amount billed. */
 #define MATCH_MIN_BP 25
 #define MATCH_MAX_BP 1000
