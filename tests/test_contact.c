@@ -241,7 +241,7 @@ ct_dispute(struct store *st)
 	if (store_confirm_send(st, &c, &id, &err) != UR_OK ||
 	    store_confirm_answer(st, cid, tu_day("2026-03-10"), false, 3000, "DS1 not ours",
 				 &err) != UR_OK ||
-	    store_confirm_resolve(st, cid, tu_day("2026-03-10"), &item, 1, false, &err) != UR_OK)
+	    store_confirm_resolve(st, cid, 0, tu_day("2026-03-10"), &item, 1, false, &err) != UR_OK)
 		tap_diag("dispute: %s", err.msg);
 }
 

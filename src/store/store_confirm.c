@@ -393,7 +393,7 @@ item_insert(struct store *st, int64_t conf_id, int64_t customer_id,
 }
 
 struct resolve_arg {
-	int64_t customer_id;
+	int64_t customer_id, confirmation_id;
 	int32_t day;
 	const struct dispute_item *items;
 	int nitems;
@@ -446,6 +446,10 @@ resolve_body(struct store *st, const void *arg, struct ur_err *err)
 
 	if ((rc = latest_get(st, a->customer_id, &l, err)) != UR_OK)
 		return rc;
+	if (a->confirmation_id && (l.id != a->confirmation_id || l.state != CONFIRM_DISPUTED))
+		return ur_fail(err, UR_CONFLICT,
+			       _("%s: the dispute was closed meanwhile (now %s); nothing was "
+				 "recorded"), l.code, confirm_state_label(l.state));
 	if (l.state != CONFIRM_DISPUTED)
 		return ur_fail(err, UR_INPUT, _("%s: no dispute is open (%s)"), l.code,
 			       confirm_state_label(l.state));
@@ -457,13 +461,51 @@ resolve_body(struct store *st, const void *arg, struct ur_err *err)
 }
 
 enum ur_status
-store_confirm_resolve(struct store *st, int64_t customer_id, int32_t day,
-		      const struct dispute_item *items, int nitems, bool close,
+store_confirm_resolve(struct store *st, int64_t customer_id, int64_t confirmation_id,
+		      int32_t day, const struct dispute_item *items, int nitems, bool close,
 		      struct ur_err *err)
 {
-	struct resolve_arg a = { customer_id, day, items, nitems, close };
+	struct resolve_arg a = { customer_id, confirmation_id, day, items, nitems, close };
 
 	return in_tx(st, resolve_body, &a, err);
+}
+
+enum ur_status
+store_dispute_items(struct store *st, int64_t confirmation_id, store_dispute_fn fn, void *ctx,
+		    struct ur_err *err)
+{
+	static const char sql[] =
+		"SELECT di.kind, ifnull(di.invoice_id, 0), ifnull(i.number, ''), di.amount,"
+		" di.note, di.user FROM dispute_item AS di"
+		" LEFT JOIN invoice AS i ON i.id = di.invoice_id"
+		" WHERE di.confirmation_id = ?1 ORDER BY di.id";
+	sqlite3_stmt *s = store_prepare(st, sql, err);
+	struct dispute_row r;
+	int rc;
+
+	if (!s)
+		return err ? err->status : UR_FAIL;
+	sqlite3_bind_int64(s, 1, confirmation_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *kind = store_column_str(s, 0);
+
+		memset(&r, 0, sizeof r);
+		r.kind = DISPUTE_NOTE;
+		for (int k = DISPUTE_INVOICE; k <= DISPUTE_NOTE; k++)
+			if (strcmp(kind, kind_names[k]) == 0)
+				r.kind = (enum dispute_kind)k;
+		r.invoice_id = sqlite3_column_int64(s, 1);
+		r.invoice = store_column_str(s, 2);
+		r.amount = sqlite3_column_int64(s, 3);
+		r.note = store_column_str(s, 4);
+		r.user = store_column_str(s, 5);
+		if (fn(&r, ctx)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? UR_OK : store_sqlfail(st, rc, err);
 }
 
 enum ur_status
