@@ -328,15 +328,38 @@ store_confirm_answer(struct store *st, int64_t customer_id, int32_t day, bool ag
 	return in_tx(st, answer_body, &a, err);
 }
 
-/* The amount an invoice item explains: the amount given, else what is open. */
+/* Whether invoice_id is named in confirmation conf_id already. */
 static enum ur_status
-item_invoice(struct store *st, int64_t customer_id, const struct dispute_item *it,
-	     int64_t *inv_id, int64_t *amount, struct ur_err *err)
+named_already(struct store *st, int64_t conf_id, int64_t invoice_id, bool *out,
+	      struct ur_err *err)
+{
+	static const char sql[] =
+		"SELECT count(*) FROM dispute_item WHERE confirmation_id = ?1 AND invoice_id = ?2";
+	sqlite3_stmt *s = store_prepare(st, sql, err);
+	int rc;
+
+	if (!s)
+		return err->status;
+	sqlite3_bind_int64(s, 1, conf_id);
+	sqlite3_bind_int64(s, 2, invoice_id);
+	rc = sqlite3_step(s);
+	*out = rc == SQLITE_ROW && sqlite3_column_int(s, 0) > 0;
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? UR_OK : store_sqlfail(st, rc, err);
+}
+
+/* The amount an invoice item explains: the amount given — a part of what
+ * is open on it, of the same sign — else what is open. An invoice named
+ * once already would count twice. */
+static enum ur_status
+item_invoice(struct store *st, int64_t conf_id, int64_t customer_id,
+	     const struct dispute_item *it, int64_t *inv_id, int64_t *amount, struct ur_err *err)
 {
 	struct invoice inv;
 	struct customer cu;
 	int64_t open;
-	int64_t inv_cust;
+	char a[MONEY_BUFSZ], o[MONEY_BUFSZ];
+	bool named;
 	enum ur_status rc;
 
 	if ((rc = store_invoice_get(st, it->invoice, &inv, &open, err)) != UR_OK)
@@ -344,10 +367,21 @@ item_invoice(struct store *st, int64_t customer_id, const struct dispute_item *i
 	*inv_id = inv.id;
 	if ((rc = store_customer_get(st, inv.customer, &cu, err)) != UR_OK)
 		return rc;
-	inv_cust = cu.id;
-	if (inv_cust != customer_id)
+	if (cu.id != customer_id)
 		return ur_fail(err, UR_INPUT, _("invoice %s is not this customer's"), it->invoice);
+	if ((rc = named_already(st, conf_id, inv.id, &named, err)) != UR_OK)
+		return rc;
+	if (named)
+		return ur_fail(err, UR_INPUT, _("invoice %s is named in this dispute already"),
+			       it->invoice);
 	*amount = it->amount ? it->amount : open;
+	if (it->amount && (open > 0 ? it->amount < 0 || it->amount > open
+				    : it->amount > 0 || it->amount < open)) {
+		money_format(it->amount, inv.currency, MONEY_GROUP, a, sizeof a);
+		money_format(open, inv.currency, MONEY_GROUP, o, sizeof o);
+		return ur_fail(err, UR_INPUT, _("invoice %s: %s is not part of the %s open on it"),
+			       it->invoice, a, o);
+	}
 	return UR_OK;
 }
 
@@ -365,7 +399,7 @@ item_insert(struct store *st, int64_t conf_id, int64_t customer_id,
 	int step;
 
 	if (it->kind == DISPUTE_INVOICE &&
-	    (rc = item_invoice(st, customer_id, it, &inv_id, &amount, err)) != UR_OK)
+	    (rc = item_invoice(st, conf_id, customer_id, it, &inv_id, &amount, err)) != UR_OK)
 		return rc;
 	if (!(s = store_prepare(st, sql, err)))
 		return err->status;
