@@ -125,7 +125,8 @@ draw_named(const struct dform *f, int y, int rows)
 	draw_text(y++, 2, COLS - 4, _("Named so far:"), TEXT_LEFT, UI_OVERLAY);
 	if (first)
 		draw_textf(y++, 4, COLS - 6, TEXT_LEFT, UI_MUTED,
-			   ngettext_("… %zu earlier item", "… %zu earlier items", first), first);
+			   ngettext_("… %zu earlier item", "… %zu earlier items", first),
+			   first);
 	for (size_t i = first; i < d->nnamed; i++, y++) {
 		const struct dispute_named *n = &d->named[i];
 
