@@ -13,6 +13,7 @@
 #include "cmd_statement.h"
 #include "csv.h"
 #include "date.h"
+#include "dispute.h"
 #include "i18n.h"
 #include "jsonout.h"
 #include "money.h"
@@ -143,35 +144,42 @@ resolve_words(int argc, char **argv, struct resolve_args *a)
 	return UR_OK;
 }
 
-/* One item from its option and value; amounts in cu's currency. */
+/* One item from its option and value; amounts in cu's currency, by the
+ * rules pane 3's form follows too (dispute_item_make). */
 static int
 resolve_item(const char *opt, const char *value, const struct customer *cu,
 	     struct dispute_item *it, char **own)
 {
-	const char *colon = strchr(value, ':');
+	static const char *const opts[] = {
+		[DISPUTE_INVOICE] = "--invoice", [DISPUTE_UNRECEIVED] = "--unreceived",
+		[DISPUTE_CREDIT_NOTE] = "--credit-note", [DISPUTE_OTHER] = "--other",
+		[DISPUTE_NOTE] = "--note",
+	};
+	enum dispute_kind k = DISPUTE_INVOICE;
+	const char *colon = strchr(value, ':'), *invoice = NULL, *amount = NULL, *note = value;
+	struct ur_err err;
 
-	memset(it, 0, sizeof it[0]);
+	while (k < DISPUTE_NOTE && strcmp(opt, opts[k]) != 0)
+		k++;
 	*own = NULL;
-	if (strcmp(opt, "--note") == 0) {
-		it->kind = DISPUTE_NOTE;
-		it->note = value;
-		return UR_OK;
-	}
-	if (strcmp(opt, "--invoice") == 0) {
+	if (k == DISPUTE_INVOICE) { /* NUM[:AMOUNT]: a number may hold a colon */
 		colon = strrchr(value, ':');
-		it->kind = DISPUTE_INVOICE;
-		it->invoice = *own = colon ? xstrndup(value, (size_t)(colon - value))
-					   : xstrdup(value);
-		return colon ? parse_amount(opt, colon + 1, cu, &it->amount) : UR_OK;
+		*own = colon ? xstrndup(value, (size_t)(colon - value)) : xstrdup(value);
+		invoice = *own;
+		amount = colon ? colon + 1 : NULL;
+		note = NULL;
+	} else if (k != DISPUTE_NOTE) { /* AMOUNT[:NOTE] */
+		if (k == DISPUTE_OTHER && (!colon || !colon[1]))
+			return cli_usage_error(_("--other is AMOUNT:NOTE (say what the amount is)"));
+		*own = colon ? xstrndup(value, (size_t)(colon - value)) : xstrdup(value);
+		amount = *own;
+		note = colon ? colon + 1 : "";
 	}
-	it->kind = strcmp(opt, "--unreceived") == 0    ? DISPUTE_UNRECEIVED
-		   : strcmp(opt, "--credit-note") == 0 ? DISPUTE_CREDIT_NOTE
-						       : DISPUTE_OTHER;
-	if (it->kind == DISPUTE_OTHER && (!colon || !colon[1]))
-		return cli_usage_error(_("--other is AMOUNT:NOTE (say what the amount is)"));
-	it->note = colon ? colon + 1 : "";
-	*own = colon ? xstrndup(value, (size_t)(colon - value)) : xstrdup(value);
-	return parse_amount(opt, *own, cu, &it->amount);
+	ur_err_clear(&err);
+	if (dispute_item_make(k, invoice, amount, note, cu->currency, it, &err) == UR_OK)
+		return UR_OK;
+	cli_error(_("%s %s: %s"), opt, value, err.msg);
+	return UR_INPUT;
 }
 
 static int
@@ -192,7 +200,7 @@ resolve_run(const struct cli *c, const struct resolve_args *a, int32_t day)
 	}
 	ur_err_clear(&err);
 	if (rc == UR_OK)
-		rc = store_confirm_resolve(st, cu.id, day, items, a->n, a->close, &err);
+		rc = store_confirm_resolve(st, cu.id, 0, day, items, a->n, a->close, &err);
 	store_close(st);
 	while (n > 0)
 		free(own[--n]);

@@ -2,7 +2,8 @@
  * and broken (partial payment before the date, payment after it, payment
  * in full), the worklist for a day, dunning levels crossed, the pause a
  * promise gives, moving a level, the worklist from aging rows a pane
- * shares (left as they were) — and the pure rules of contact.c. */
+ * shares (left as they were), a balance dispute's items and a dispute
+ * closed meanwhile — and the pure rules of contact.c and dispute.c. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -13,6 +14,7 @@
 #include "arconf.h"
 #include "contact.h"
 #include "date.h"
+#include "dispute.h"
 #include "store.h"
 #include "store_confirm.h"
 #include "store_contact.h"
@@ -241,7 +243,7 @@ ct_dispute(struct store *st)
 	if (store_confirm_send(st, &c, &id, &err) != UR_OK ||
 	    store_confirm_answer(st, cid, tu_day("2026-03-10"), false, 3000, "DS1 not ours",
 				 &err) != UR_OK ||
-	    store_confirm_resolve(st, cid, tu_day("2026-03-10"), &item, 1, false, &err) != UR_OK)
+	    store_confirm_resolve(st, cid, 0, tu_day("2026-03-10"), &item, 1, false, &err) != UR_OK)
 		tap_diag("dispute: %s", err.msg);
 }
 
@@ -373,6 +375,59 @@ test_rejects(struct store *st, int64_t cid)
 	tap_is_str(err.msg, "no such customer", "message");
 }
 
+/* The rules of an item from the clerk's words (dispute.c), shared by
+ * `confirm resolve` and pane 3's form. */
+static void
+test_dispute_words(void)
+{
+	struct dispute_item it;
+	struct ur_err err;
+
+	tap_is_int(dispute_item_make(DISPUTE_UNRECEIVED, NULL, "1,234", "在途", "JPY", &it, &err),
+		   UR_OK, "a payment not received: its amount");
+	tap_is_int((int)it.amount, 1234, "... in minor units");
+	tap_is_int(dispute_item_make(DISPUTE_INVOICE, "I-1", NULL, NULL, "JPY", &it, &err), UR_OK,
+		   "an invoice without an amount");
+	tap_is_int((int)it.amount, 0, "... explains its open amount (0)");
+	tap_is_int(dispute_item_make(DISPUTE_CREDIT_NOTE, NULL, "", "x", "JPY", &it, &err), UR_INPUT,
+		   "a credit note needs an amount");
+	tap_is_int(dispute_item_make(DISPUTE_OTHER, NULL, "5", "", "JPY", &it, &err), UR_INPUT,
+		   "another amount needs a note");
+	tap_is_int(dispute_item_make(DISPUTE_NOTE, NULL, NULL, "", "JPY", &it, &err), UR_INPUT,
+		   "an empty note is no item");
+	tap_is_int(dispute_item_make(DISPUTE_UNRECEIVED, NULL, "12.5", NULL, "JPY", &it, &err),
+		   UR_INPUT, "yen have no decimals");
+}
+
+/* DS's dispute (ct_dispute: DS1 named) as the form loads it, closed, then
+ * an item for it from a form opened before: a conflict, nothing written. */
+static void
+test_dispute_closed_meanwhile(struct store *st, const char *path)
+{
+	int64_t cid = ct_cust(st, "DS");
+	struct dispute_item note = { DISPUTE_NOTE, NULL, 0, "late" };
+	struct dispute d;
+	struct ur_err err;
+
+	tap_is_int(dispute_load(st, cid, &d, &err), UR_OK, "DS's dispute loads");
+	tap_is_int((int)d.difference, 4000, "... ours 7000 less theirs 3000");
+	tap_ok(d.nnamed == 1 && strcmp(d.named[0].invoice, "DS1") == 0 &&
+		       d.named[0].amount == 4000, "... DS1 named, its open 4000");
+	tap_ok(d.nopen == 1 && strcmp(d.open[0].number, "DS2") == 0,
+	       "... DS2 the only invoice left to name");
+	tap_is_int(store_confirm_resolve(st, cid, 0, tu_day("2026-03-31"), NULL, 0, true, &err),
+		   UR_OK, "another clerk closes it");
+	tap_is_int(store_confirm_resolve(st, cid, d.confirmation_id, tu_day("2026-03-31"), &note,
+					 1, false, &err),
+		   UR_CONFLICT, "a note for the dispute shown: a conflict");
+	tap_ok(strstr(err.msg, "closed meanwhile") != NULL, "... saying so: %s", err.msg);
+	tap_is_int(ts_q1(path, "SELECT count(*) FROM dispute_item"), 1, "... nothing written");
+	dispute_free(&d);
+	tap_is_int(dispute_load(st, cid, &d, &err), UR_INPUT, "no dispute open to load");
+	tap_is_str(err.msg, "DS: no dispute is open (resolved)", "... saying its state");
+	dispute_free(&d);
+}
+
 TAP_SUITE(contact)
 {
 	struct store *st;
@@ -392,6 +447,8 @@ TAP_SUITE(contact)
 	test_promises(st, id);
 	test_worklist(st, &s, id);
 	test_worklist_shared(st, &s);
+	test_dispute_words();
+	test_dispute_closed_meanwhile(st, path);
 	test_rejects(st, id[0]);
 	tap_is_int(ts_q1(path, "SELECT count(*) FROM audit WHERE entity LIKE 'contact%'"), 14,
 		   "every contact audited");

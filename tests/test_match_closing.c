@@ -1,7 +1,8 @@
 /* test_match_closing: how closing-date customers pay, beyond one whole
  * period — part of a bill with its returned-goods slips netted, a closing
- * total paid by someone whose name we do not know, and part of the bills
- * due now when older ones of the same amounts are open. */
+ * total paid by someone whose name we do not know, part of the bills due
+ * now when older ones of the same amounts are open, and a bill paid short
+ * by a sum nobody has named. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -312,6 +313,40 @@ test_holding_closings(void)
 	match_index_free(ix);
 }
 
+/* A closing bill paid short by an odd sum well beyond any fee or named
+ * discount (an offset of what we owe the customer, 相殺): the whole period
+ * with the difference for the clerk to explain, among the first three and
+ * held; a round sum short is an instalment, not a bill less something. */
+static void
+test_short_bill(void)
+{
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep("ﾏﾙﾔﾏｼﾖｸﾋﾝ(ｶ", "2026-11-10", 408991 - 49764);
+	const int64_t ids[] = { 2, 3, 4, 5 }, cleared[] = { 161234, -8800, 145678, 110879 };
+	int k;
+
+	match_config_default(&cfg);
+	tu_match_customer(ix, 7, "W1", "株式会社丸山食品", "マルヤマショクヒン");
+	match_index_set_closing(ix, 7, 20);
+	slip(ix, 1, 7, "2026-09-10", "2026-10-10", 70000);
+	slip(ix, 2, 7, "2026-09-25", "2026-11-10", 161234);
+	slip(ix, 3, 7, "2026-10-01", "2026-11-10", -8800);
+	slip(ix, 4, 7, "2026-10-05", "2026-11-10", 145678);
+	slip(ix, 5, 7, "2026-10-15", "2026-11-10", 110879);
+	in_top3(ix, &cfg, &d, &r, ids, cleared, 4, "October's bill less ¥49,764 (12 %)");
+	k = proposal_of(&r, ids, cleared, 4);
+	tap_ok(k >= 0 && r.prop[k].fit == MATCH_FIT_NEAR && r.prop[k].diff == MATCH_DIFF_OTHER,
+	       "… the difference left for the clerk to name");
+	tap_ok(r.hold != MATCH_AUTO, "… held");
+	d.amount = 300000;
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(proposal_of(&r, ids, cleared, 4) < 0,
+	       "a round ¥300,000: an instalment, not the bill less something");
+	match_index_free(ix);
+}
+
 TAP_SUITE(match_closing)
 {
 	test_partial_netted();
@@ -321,4 +356,5 @@ TAP_SUITE(match_closing)
 	test_round_sum_due_together();
 	test_holding_closings();
 	test_recent_oldest_first();
+	test_short_bill();
 }

@@ -2,7 +2,8 @@
  * fee adjustments, on-account money, the arithmetic check, the lost race),
  * undo, alias learning/listing/editing/removal, the allocations walk, the
  * auto-match run (dry and real) and its batches losing races to another
- * clerk, with the paid cache checked against the ledger. */
+ * clerk, with the paid cache checked against the ledger; a customer's own
+ * allocation order learned from the ties its clerk confirmed. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -351,6 +352,80 @@ test_aliases(void)
 	store_close(st);
 }
 
+/* Deposit ref of date pays invoice num whole, confirmed by hand. */
+static void
+pay_by_hand(struct store *st, const char *path, const char *date, const char *ref,
+	    const char *num, int64_t amount)
+{
+	struct store_match_deposits l;
+	struct match_line line = { 0 };
+	struct match_proposal p;
+	enum deposit_state state;
+	struct ur_err err;
+	char sql[160];
+
+	deposit_on(st, date, ref, "ｶ)ﾎｸﾄ", amount);
+	memset(&p, 0, sizeof p);
+	p.line = &line;
+	p.nlines = 1;
+	p.customer_id = ts_q1(path, "SELECT id FROM customer WHERE code = 'C3'");
+	snprintf(sql, sizeof sql, "SELECT id FROM invoice WHERE number = '%s'", num);
+	line.invoice_id = ts_q1(path, sql);
+	line.cleared = amount;
+	store_match_deposit_get(st, ref, &l, &state, &err);
+	if (store_match_confirm(st, &l.d[0], &p, ALLOC_MANUAL, &err) != UR_OK)
+		tap_diag("confirm %s: %s", ref, err.msg);
+	store_match_deposits_free(&l);
+}
+
+/* A customer who pays on time (its other invoices show it) but, of a
+ * monthly fee of the same amount, the oldest open month first: after two
+ * such confirmations the engine takes the oldest by itself, and says why. */
+static void
+test_learned_order(void)
+{
+	char path[300];
+	struct store *st = setup("match-order.db", path, sizeof path);
+	struct store_match_deposits l;
+	struct match_result r;
+	struct strbuf e;
+
+	customer(st, "C3", "株式会社北斗", "ホクト");
+	ts_invoice(st, "V-1", "C3", "2025-09-30", "2025-10-31", 51000, NULL);
+	ts_invoice(st, "V-2", "C3", "2025-10-31", "2025-11-30", 62000, NULL);
+	ts_invoice(st, "V-3", "C3", "2025-11-30", "2025-12-31", 73000, NULL);
+	ts_invoice(st, "T-0", "C3", "2025-09-30", "2025-10-31", 33000, NULL);
+	ts_invoice(st, "T-1", "C3", "2025-10-31", "2025-11-30", 33000, NULL);
+	ts_invoice(st, "T-2", "C3", "2025-11-30", "2025-12-31", 33000, NULL);
+	ts_invoice(st, "T-3", "C3", "2025-12-31", "2026-01-31", 33000, NULL);
+	pay_by_hand(st, path, "2025-10-31", "V1", "V-1", 51000);
+	pay_by_hand(st, path, "2025-11-28", "V2", "V-2", 62000);
+	pay_by_hand(st, path, "2025-12-30", "V3", "V-3", 73000);
+	pay_by_hand(st, path, "2025-11-28", "T1", "T-0", 33000);
+	deposit_on(st, "2026-01-30", "T3", "ｶ)ﾎｸﾄ", 33000);
+	sb_init(&e);
+	tap_ok(propose(st, "T3", &l, &r) && strcmp(r.prop[0].line[0].number, "T-3") == 0,
+	       "one confirmed tie: still the invoice due (T-3), not the oldest");
+	store_match_deposits_free(&l);
+	pay_by_hand(st, path, "2025-12-30", "T2", "T-1", 33000);
+	tap_ok(propose(st, "T3", &l, &r) && strcmp(r.prop[0].line[0].number, "T-2") == 0,
+	       "two confirmed ties paid oldest first: the oldest open month (T-2)");
+	tap_is_int(r.hold, MATCH_AUTO, "… and matched automatically");
+	match_explain(&r.prop[0], &l.d[0], &e);
+	tap_ok(strstr(e.buf, "this customer pays its oldest first") != NULL, "… saying why: %s",
+	       e.buf);
+	store_match_deposits_free(&l);
+	pay_by_hand(st, path, "2026-01-30", "T4", "T-3", 33000);
+	ts_invoice(st, "T-4", "C3", "2026-01-31", "2026-02-28", 33000, NULL);
+	deposit_on(st, "2026-02-27", "T5", "ｶ)ﾎｸﾄ", 33000);
+	tap_ok(propose(st, "T5", &l, &r) && strcmp(r.prop[0].line[0].number, "T-4") == 0,
+	       "a tie paid the other way since: no order of its own, the invoice due (T-4)");
+	store_match_deposits_free(&l);
+	proposals_free();
+	sb_free(&e);
+	store_close(st);
+}
+
 TAP_SUITE(match_store)
 {
 	test_confirm_undo();
@@ -358,5 +433,6 @@ TAP_SUITE(match_store)
 	test_auto_passes();
 	test_batch();
 	test_aliases();
+	test_learned_order();
 	proposals_free();
 }

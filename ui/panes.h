@@ -1,7 +1,8 @@
 /* panes: what the panes share with their modal layers —
  * the customer drill-down (drill.c), the record-a-contact form
  * (contact_form.c, with the line editor of field.c), the answer to a
- * balance confirmation (confirm_form.c) and the statement
+ * balance confirmation (confirm_form.c), resolving its dispute
+ * (dispute_form.c) and the statement
  * and dunning letter previews with printing (preview.c) and the
  * difference notice's, e-mailing a document from there or the rep's
  * digest (mail_ask.c), a text read in full (textview.c). */
@@ -46,6 +47,12 @@ void contact_form_open(struct app *a, const struct pane_customer *c);
  *  (modal): agreed, or their balance and the reason, recorded as `confirm
  *  answer` records it; why not on the message line when none awaits one. */
 void confirm_answer_open(struct app *a, const struct pane_customer *c);
+
+/** Open the form resolving customer c's balance-confirmation dispute
+ *  (modal): the dispute's figures, items named one at a time and the
+ *  dispute closed, each recorded as `confirm resolve` records it; why not
+ *  on the message line when none is open. */
+void dispute_form_open(struct app *a, const struct pane_customer *c);
 
 /** Open the preview of customer c's balance confirmation letter as of
  *  today (modal; why not on the message line when a dispute is open); p

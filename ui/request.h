@@ -65,6 +65,8 @@
 	  N_("Record the customer's answer to the balance confirmation")) \
 	R(CONFIRM_SEND, "confirm-send", \
 	  N_("Preview the balance confirmation as of today (p prints and records it as sent)")) \
+	R(CONFIRM_RESOLVE, "confirm-resolve", \
+	  N_("Resolve the balance dispute: name the items that explain it, then close it")) \
 	R(DIGEST, "digest", N_("Save the worklist shown as a digest to print (.pdf or .txt)")) \
 	R(EDITOR, "editor", N_("Edit the note in $EDITOR")) \
 	G(N_("Documents")) \
@@ -100,6 +102,7 @@
 	H(DUNNING_MOVE, N_("Dunning")) \
 	H(DUNNING_LETTER, N_("Letter")) \
 	H(STATEMENT, N_("Statement")) \
+	H(CONFIRM_RESOLVE, N_("Resolve")) \
 	H(SORT, N_("Sort")) \
 	H(OVERDUE_ONLY, N_("Overdue")) \
 	H(FILTER, N_("Filter")) \

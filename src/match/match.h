@@ -98,6 +98,11 @@ void match_index_add_payers(struct match_index *ix, int64_t id, const char *pare
 /** The customer's usual lateness: days from due date to payment, as its
  *  confirmed payments show (n of them). Unknown: 0 days. */
 void match_index_set_lateness(struct match_index *ix, int64_t id, int days, int n);
+/** A clerk paid one invoice (due chosen_due) with a deposit of paid_on
+ *  while n others of the same amount were open (other_due): from such ties
+ *  the customer's own allocation order is learned (after its lateness). */
+void match_index_learn_tie(struct match_index *ix, int64_t id, int32_t paid_on,
+			   int32_t chosen_due, const int32_t *other_due, int n);
 /** The customer bills by closing date (締め): close_day 1–30, or 31 for
  *  the month's end; its open slips of a period are paid as one total. */
 void match_index_set_closing(struct match_index *ix, int64_t id, int close_day);
@@ -194,6 +199,8 @@ enum match_fit {
 #define MATCH_F_SEVERAL      (1u << 22) /* the payer pays for several customers at once */
 #define MATCH_F_GROUP_LEARNED (1u << 23) /* … its learned customers, one closing total
 					    each, and no other choice of theirs fits */
+#define MATCH_F_PAYS_OLDEST  (1u << 24) /* of identical amounts the oldest: the customer's
+					    order, learned from confirmed ties */
 /* Evidence from the customer master's payer links alone: never enough to
  * match automatically unless the amount fits exactly one open invoice. */
 #define MATCH_F_LINK (MATCH_F_PARENT | MATCH_F_REP)

@@ -289,7 +289,10 @@ explain_doubts(const struct match_proposal *p, const struct match_deposit *d,
 		explain_several(p, out);
 	if (f & MATCH_F_FUTURE && p->nlines)
 		sb_adds(out, _("; WARNING: issued after the deposit date"));
-	if (f & MATCH_F_OLDER_SAME) {
+	if (f & MATCH_F_PAYS_OLDEST) {
+		sb_adds(out, _("; the oldest of the open invoices of the same amount: this "
+			       "customer pays its oldest first, as its confirmed payments show"));
+	} else if (f & MATCH_F_OLDER_SAME) {
 		int m = months_before(p->other_due, d->date);
 
 		sb_addf(out, ngettext_("; an older open invoice of the same amount, due %d month "

@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include "match_priv.h"
-#include "money.h"
 
 #define DUE_NOW_SHOWN 2 /* more invoices due that day proposed in part, at most */
 
@@ -113,7 +112,7 @@ fit_fifo_recent(const struct fitter *f)
 	int64_t rem = f->d->amount;
 	int s = 0;
 
-	if (rem % (money_exponent(f->d->currency ? f->d->currency : "") == 0 ? 10000 : 100000) == 0)
+	if (match_round_sum(f->d->currency, rem))
 		return;
 	while (s < f->n && match_due_gap(f->c, f->d->date, f->v[s]->due) > MATCH_NATURAL_DAYS)
 		s++;

@@ -250,7 +250,7 @@ tie_better(const struct fitter *f, int a, int b)
 {
 	if (b < 0)
 		return 1;
-	if (f->cfg->oldest_first)
+	if (match_oldest_first(f->cfg, f->c))
 		return a < b;
 	return match_due_distance(f, f->v[a]) < match_due_distance(f, f->v[b]);
 }
@@ -291,7 +291,7 @@ tie_pick(const struct fitter *f, int i, int *alt, int *held, int *clear)
 	for (int k = i; k < f->n; k++)
 		if (k != pick && f->v[k]->open == open && tie_better(f, k, *alt))
 			*alt = k;
-	*clear = *alt < 0 || f->cfg->oldest_first || f->v[*alt]->held ||
+	*clear = *alt < 0 || match_oldest_first(f->cfg, f->c) || f->v[*alt]->held ||
 		 f->v[*alt]->due == f->v[pick]->due || /* a coin toss: either is right */
 		 ((f->c->late_known || f->v[pick]->due < f->v[*alt]->due) &&
 		  match_due_distance(f, f->v[*alt]) - match_due_distance(f, f->v[pick]) >= TIE_GAP) ||
@@ -315,6 +315,7 @@ fit_one(const struct fitter *f, enum match_fit fit, int i, int64_t fee, int64_t 
 	p.features = mark;
 	if (alt >= 0) {
 		p.other_due = f->v[alt]->due;
+		p.features |= match_learned_oldest(f->c) ? MATCH_F_PAYS_OLDEST : 0;
 		p.features |= !clear ? MATCH_F_AMBIGUOUS
 			      : f->v[alt]->due < f->v[k]->due && !f->v[alt]->held ? MATCH_F_OLDER_SAME
 										   : 0;

@@ -317,6 +317,58 @@ match_index_set_lateness(struct match_index *ix, int64_t id, int days, int n)
 	ix->cust[c].late_known = 1;
 }
 
+#define TIES_TO_LEARN 2 /* confirmed ties one way, none the other, make an order */
+
+static void
+tie_count(int8_t *n)
+{
+	if (*n < INT8_MAX)
+		(*n)++;
+}
+
+/* A clerk cleared one of several open invoices of the same amount: a vote
+ * for paying the oldest first when a later one's due date fit the payment
+ * better (the engine's own reading would have been that one), for paying
+ * what falls due when an older one was passed over. */
+void
+match_index_learn_tie(struct match_index *ix, int64_t id, int32_t paid_on, int32_t chosen_due,
+		      const int32_t *other_due, int n)
+{
+	uint32_t c = match_cust_by_id(ix, id);
+	int older = 0, fits_later = 0;
+	struct mcust *m;
+
+	if (c == MATCH_NONE)
+		return;
+	m = &ix->cust[c];
+	for (int k = 0; k < n; k++) {
+		older |= other_due[k] < chosen_due;
+		fits_later |= other_due[k] > chosen_due &&
+			      match_due_gap(m, paid_on, other_due[k]) + TIE_GAP <=
+				      match_due_gap(m, paid_on, chosen_due);
+	}
+	if (older && !fits_later)
+		tie_count(&m->ties_due);
+	else if (fits_later && !older)
+		tie_count(&m->ties_oldest);
+}
+
+bool
+match_learned_oldest(const struct mcust *c)
+{
+	return c->ties_oldest >= TIES_TO_LEARN && !c->ties_due;
+}
+
+bool
+match_oldest_first(const struct match_config *cfg, const struct mcust *c)
+{
+	if (match_learned_oldest(c))
+		return true;
+	if (c->ties_due >= TIES_TO_LEARN && !c->ties_oldest)
+		return false;
+	return cfg->oldest_first;
+}
+
 /* Keep fee as the customer's habit (latest last, four at most); unless
  * the master declares a policy, its learned fees join the usual list (a
  * bank's tiers — ¥440 below ¥30,000, ¥660 above — are learned one by one,

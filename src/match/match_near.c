@@ -19,6 +19,7 @@
 
 #define MAX_NEAR 2          /* near-miss proposals per customer */
 #define MAX_OTHER_BP 1000   /* an unnamed difference of up to 10 % is still shown */
+#define MAX_SHORT_BP 5000   /* … of a closing bill paid short by an odd sum, up to half */
 #define ROUNDING_MAX 9      /* minor units of a currency without cents */
 
 static const int round_bp[] = { 50, 100, 150, 200, 250, 300, 500, 1000 };
@@ -27,6 +28,12 @@ int64_t
 match_fee_cap(const char *cur)
 {
 	return money_exponent(cur) == 0 ? 1100 : 5000;
+}
+
+bool
+match_round_sum(const char *cur, int64_t amount)
+{
+	return amount % (money_exponent(cur ? cur : "") == 0 ? 10000 : 100000) == 0;
 }
 
 int64_t
@@ -230,7 +237,8 @@ near_classify(const struct fitter *f, struct near *n)
 		n->kind = MATCH_DIFF_ROUNDING;
 	} else if (n->diff <= match_fee_cap(cur)) {
 		n->kind = MATCH_DIFF_FEE;
-	} else if (bp <= MAX_OTHER_BP) {
+	} else if (bp <= MAX_OTHER_BP || (n->shape == NEAR_PERIOD && bp <= MAX_SHORT_BP &&
+					  !match_round_sum(cur, f->d->amount))) {
 		n->bp = discount_of(f, n, 0);
 		n->kind = n->bp ? MATCH_DIFF_DISCOUNT : MATCH_DIFF_OTHER;
 	} else {

@@ -156,7 +156,7 @@ period_consider(const struct fitter *f, const struct minv **w, const struct peri
 
 		h.near = w[i]->open > 0 && d < h.near ? d : h.near;
 	}
-	if (!pp->found++ || (!f->cfg->oldest_first && h.near < pp->best.near)) {
+	if (!pp->found++ || (!match_oldest_first(f->cfg, f->c) && h.near < pp->best.near)) {
 		pp->alt = pp->found > 1 ? pp->best : pp->alt;
 		pp->best = h;
 	}
@@ -183,7 +183,7 @@ period_clear(const struct fitter *f, const struct minv **w, const struct period 
 {
 	const struct hit *b = &pp->best;
 
-	if (pp->found < 2 || f->cfg->oldest_first)
+	if (pp->found < 2 || match_oldest_first(f->cfg, f->c))
 		return true;
 	return (f->c->late_known || per[b->to].end < per[pp->alt.to].end) &&
 	       pp->alt.near - b->near >= TIE_GAP &&

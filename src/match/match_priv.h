@@ -55,6 +55,7 @@ struct mcust {
 	int8_t nhabit_fee;
 	int8_t custom_fee;             /* the master declares its fee policy */
 	int64_t habit_fee[4];          /* transfer fees it deducted, latest last */
+	int8_t ties_oldest, ties_due;  /* confirmed ties it paid the oldest / the one due */
 };
 
 struct minv {
@@ -183,6 +184,12 @@ bool match_fee_spread(struct match_proposal *p, int64_t fee);
  * as the deposit). */
 void match_fit_emit(const struct fitter *f, struct match_proposal *p);
 #define TIE_GAP 14 /* days by which one due date must fit better to decide a tie */
+
+/** Whether identical amounts go to the customer's oldest invoice: its own
+ *  order once confirmed ties show one, else allocation-order. */
+bool match_oldest_first(const struct match_config *cfg, const struct mcust *c);
+/** … and the customer's own order, learned, is oldest first. */
+bool match_learned_oldest(const struct mcust *c);
 /* Days between day and a due date moved by c's usual lateness. */
 int match_due_gap(const struct mcust *c, int32_t day, int32_t due);
 /* The index in ix->cust of customer id, or MATCH_NONE. */
@@ -233,6 +240,9 @@ void match_fit_group(struct match_index *ix, const struct match_deposit *d,
 void match_fit_near(const struct fitter *f);
 /* The most a transfer fee can be in currency cur (minor units). */
 int64_t match_fee_cap(const char *cur);
+/* A round sum (¥10,000s, 1,000s of yuan): an instalment, not a bill less
+ * something. */
+bool match_round_sum(const char *cur, int64_t amount);
 /* Discount rates looked at, in basis points of the amount billed. */
 #define MATCH_MIN_BP 25
 #define MATCH_MAX_BP 1000

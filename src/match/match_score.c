@@ -28,6 +28,7 @@
 #define SC_PAID_AHEAD 34    /* … all on account for it instead: next to it */
 #define SC_HABIT 8          /* a near miss by the customer's learned difference */
 #define SC_NEAR_PERIOD 2    /* … of a closing period's total: the more natural set */
+#define SC_SHORT_BILL 12    /* … short by more than a tenth, nobody can say why: weak */
 #define SC_GROUP_LEARNED 58 /* a payer learned for each customer of a group: an alias
 			       confirmed once, not an alias that conflicts */
 
@@ -103,13 +104,27 @@ fit_due_gap(const struct scorer *s, uint32_t cust, const struct match_proposal *
 	const struct mcust *c = &s->ix->cust[cust];
 	int32_t early, late;
 
-	if (s->cfg->oldest_first)
+	if (match_oldest_first(s->cfg, c))
 		return 0;
 	if (fit->due_first > fit->due_last)
 		return 0; /* all of it on account: nothing open, or paid ahead */
 	early = match_due_gap(c, s->d->date, fit->due_first);
 	late = match_due_gap(c, s->d->date, fit->due_last);
 	return (early > late ? early : late) / TIE_GAP;
+}
+
+/* A bill paid short by more than a tenth, the difference unnamed (an
+ * offset? a claim?): a weaker reading than any named difference. */
+static bool
+short_bill(const struct match_proposal *fit)
+{
+	int64_t billed = 0;
+
+	if (fit->fit != MATCH_FIT_NEAR || fit->diff != MATCH_DIFF_OTHER)
+		return false;
+	for (int i = 0; i < fit->nlines; i++)
+		billed += fit->line[i].cleared;
+	return match_proposal_fees(fit) * 10 > billed;
 }
 
 /* All of it on account for an invoice issued since, which it pays exactly
@@ -145,7 +160,8 @@ score_fit(void *ctx, const struct match_proposal *fit)
 		     (fit->features & MATCH_F_TIE_LATER ? SC_TIE_LATER : 0) -
 		     (fit->features & MATCH_F_FUTURE ? SC_FUTURE : 0) +
 		     (fit->features & MATCH_F_LEARNED ? SC_HABIT : 0) +
-		     (fit->fit == MATCH_FIT_NEAR && fit->period ? SC_NEAR_PERIOD : 0);
+		     (fit->fit == MATCH_FIT_NEAR && fit->period ? SC_NEAR_PERIOD : 0) -
+		     (short_bill(fit) ? SC_SHORT_BILL : 0);
 	if ((c->features & MATCH_F_IDENTITY) == MATCH_F_NAME_FUZZY &&
 	    (fit->fit == MATCH_FIT_NONE || fit->fit >= MATCH_FIT_PARTIAL))
 		r->p.score -= SC_WEAK_NAME;

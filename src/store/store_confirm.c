@@ -328,15 +328,38 @@ store_confirm_answer(struct store *st, int64_t customer_id, int32_t day, bool ag
 	return in_tx(st, answer_body, &a, err);
 }
 
-/* The amount an invoice item explains: the amount given, else what is open. */
+/* Whether invoice_id is named in confirmation conf_id already. */
 static enum ur_status
-item_invoice(struct store *st, int64_t customer_id, const struct dispute_item *it,
-	     int64_t *inv_id, int64_t *amount, struct ur_err *err)
+named_already(struct store *st, int64_t conf_id, int64_t invoice_id, bool *out,
+	      struct ur_err *err)
+{
+	static const char sql[] =
+		"SELECT count(*) FROM dispute_item WHERE confirmation_id = ?1 AND invoice_id = ?2";
+	struct db_stmt *s = store_prepare(st, sql, err);
+	int rc;
+
+	if (!s)
+		return err->status;
+	db_bind_int64(s, 1, conf_id);
+	db_bind_int64(s, 2, invoice_id);
+	rc = db_step(s);
+	*out = rc == DB_ROW && db_column_int(s, 0) > 0;
+	db_finalize(s);
+	return rc == DB_ROW ? UR_OK : store_sqlfail(st, rc, err);
+}
+
+/* The amount an invoice item explains: the amount given — a part of what
+ * is open on it, of the same sign — else what is open. An invoice named
+ * once already would count twice. */
+static enum ur_status
+item_invoice(struct store *st, int64_t conf_id, int64_t customer_id,
+	     const struct dispute_item *it, int64_t *inv_id, int64_t *amount, struct ur_err *err)
 {
 	struct invoice inv;
 	struct customer cu;
 	int64_t open;
-	int64_t inv_cust;
+	char a[MONEY_BUFSZ], o[MONEY_BUFSZ];
+	bool named;
 	enum ur_status rc;
 
 	if ((rc = store_invoice_get(st, it->invoice, &inv, &open, err)) != UR_OK)
@@ -344,10 +367,21 @@ item_invoice(struct store *st, int64_t customer_id, const struct dispute_item *i
 	*inv_id = inv.id;
 	if ((rc = store_customer_get(st, inv.customer, &cu, err)) != UR_OK)
 		return rc;
-	inv_cust = cu.id;
-	if (inv_cust != customer_id)
+	if (cu.id != customer_id)
 		return ur_fail(err, UR_INPUT, _("invoice %s is not this customer's"), it->invoice);
+	if ((rc = named_already(st, conf_id, inv.id, &named, err)) != UR_OK)
+		return rc;
+	if (named)
+		return ur_fail(err, UR_INPUT, _("invoice %s is named in this dispute already"),
+			       it->invoice);
 	*amount = it->amount ? it->amount : open;
+	if (it->amount && (open > 0 ? it->amount < 0 || it->amount > open
+				    : it->amount > 0 || it->amount < open)) {
+		money_format(it->amount, inv.currency, MONEY_GROUP, a, sizeof a);
+		money_format(open, inv.currency, MONEY_GROUP, o, sizeof o);
+		return ur_fail(err, UR_INPUT, _("invoice %s: %s is not part of the %s open on it"),
+			       it->invoice, a, o);
+	}
 	return UR_OK;
 }
 
@@ -365,7 +399,7 @@ item_insert(struct store *st, int64_t conf_id, int64_t customer_id,
 	int step;
 
 	if (it->kind == DISPUTE_INVOICE &&
-	    (rc = item_invoice(st, customer_id, it, &inv_id, &amount, err)) != UR_OK)
+	    (rc = item_invoice(st, conf_id, customer_id, it, &inv_id, &amount, err)) != UR_OK)
 		return rc;
 	if (!(s = store_prepare(st, sql, err)))
 		return err->status;
@@ -393,7 +427,7 @@ item_insert(struct store *st, int64_t conf_id, int64_t customer_id,
 }
 
 struct resolve_arg {
-	int64_t customer_id;
+	int64_t customer_id, confirmation_id;
 	int32_t day;
 	const struct dispute_item *items;
 	int nitems;
@@ -446,6 +480,10 @@ resolve_body(struct store *st, const void *arg, struct ur_err *err)
 
 	if ((rc = latest_get(st, a->customer_id, &l, err)) != UR_OK)
 		return rc;
+	if (a->confirmation_id && (l.id != a->confirmation_id || l.state != CONFIRM_DISPUTED))
+		return ur_fail(err, UR_CONFLICT,
+			       _("%s: the dispute was closed meanwhile (now %s); nothing was "
+				 "recorded"), l.code, confirm_state_label(l.state));
 	if (l.state != CONFIRM_DISPUTED)
 		return ur_fail(err, UR_INPUT, _("%s: no dispute is open (%s)"), l.code,
 			       confirm_state_label(l.state));
@@ -457,13 +495,51 @@ resolve_body(struct store *st, const void *arg, struct ur_err *err)
 }
 
 enum ur_status
-store_confirm_resolve(struct store *st, int64_t customer_id, int32_t day,
-		      const struct dispute_item *items, int nitems, bool close,
+store_confirm_resolve(struct store *st, int64_t customer_id, int64_t confirmation_id,
+		      int32_t day, const struct dispute_item *items, int nitems, bool close,
 		      struct ur_err *err)
 {
-	struct resolve_arg a = { customer_id, day, items, nitems, close };
+	struct resolve_arg a = { customer_id, confirmation_id, day, items, nitems, close };
 
 	return in_tx(st, resolve_body, &a, err);
+}
+
+enum ur_status
+store_dispute_items(struct store *st, int64_t confirmation_id, store_dispute_fn fn, void *ctx,
+		    struct ur_err *err)
+{
+	static const char sql[] =
+		"SELECT di.kind, ifnull(di.invoice_id, 0), ifnull(i.number, ''), di.amount,"
+		" di.note, di.user FROM dispute_item AS di"
+		" LEFT JOIN invoice AS i ON i.id = di.invoice_id"
+		" WHERE di.confirmation_id = ?1 ORDER BY di.id";
+	struct db_stmt *s = store_prepare(st, sql, err);
+	struct dispute_row r;
+	int rc;
+
+	if (!s)
+		return err ? err->status : UR_FAIL;
+	db_bind_int64(s, 1, confirmation_id);
+	while ((rc = db_step(s)) == DB_ROW) {
+		const char *kind = store_column_str(s, 0);
+
+		memset(&r, 0, sizeof r);
+		r.kind = DISPUTE_NOTE;
+		for (int k = DISPUTE_INVOICE; k <= DISPUTE_NOTE; k++)
+			if (strcmp(kind, kind_names[k]) == 0)
+				r.kind = (enum dispute_kind)k;
+		r.invoice_id = db_column_int64(s, 1);
+		r.invoice = store_column_str(s, 2);
+		r.amount = db_column_int64(s, 3);
+		r.note = store_column_str(s, 4);
+		r.user = store_column_str(s, 5);
+		if (fn(&r, ctx)) {
+			rc = DB_DONE;
+			break;
+		}
+	}
+	db_finalize(s);
+	return rc == DB_DONE ? UR_OK : store_sqlfail(st, rc, err);
 }
 
 enum ur_status

@@ -70,12 +70,31 @@ struct dispute_item {
 };
 
 /** Add items to the customer's open dispute and, when close, close it —
- *  all in one transaction. Closing needs the items to explain the
+ *  all in one transaction. confirmation_id 0: the customer's latest
+ *  confirmation; else the one the clerk was shown, and UR_CONFLICT
+ *  (nothing written) when it is no longer the open dispute — another
+ *  clerk closed it meanwhile. Closing needs the items to explain the
  *  difference exactly (ours − theirs); otherwise UR_INPUT naming what is
  *  explained and what is not, and nothing is written. */
-enum ur_status store_confirm_resolve(struct store *st, int64_t customer_id, int32_t day,
+enum ur_status store_confirm_resolve(struct store *st, int64_t customer_id,
+				     int64_t confirmation_id, int32_t day,
 				     const struct dispute_item *items, int nitems, bool close,
 				     struct ur_err *err);
+
+/* An item named in a dispute. Strings valid in the callback. */
+struct dispute_row {
+	enum dispute_kind kind;
+	int64_t invoice_id;   /* 0: none */
+	const char *invoice;  /* its number, or "" */
+	int64_t amount;
+	const char *note, *user;
+};
+typedef int (*store_dispute_fn)(const struct dispute_row *r, void *ctx);
+
+/** The items named in confirmation confirmation_id, in the order named.
+ *  Non-zero from fn stops. */
+enum ur_status store_dispute_items(struct store *st, int64_t confirmation_id,
+				   store_dispute_fn fn, void *ctx, struct ur_err *err);
 
 /* A customer's latest confirmation (or none). Strings valid in the callback. */
 struct confirm_row {

@@ -144,7 +144,7 @@ per_customer(struct store *st, const char *sql_all, const char *sql_one, int64_t
 	return s;
 }
 
-enum ur_status
+static enum ur_status
 store_match_lateness(struct store *st, struct match_index *ix, int64_t customer_id,
 		     struct ur_err *err)
 {
@@ -181,7 +181,7 @@ store_match_lateness(struct store *st, struct match_index *ix, int64_t customer_
 	" WHERE a.voided_at IS NULL AND a.invoice_id IS NOT NULL" WHERE \
 	" GROUP BY a.deposit_id, a.customer_id HAVING sum(a.fee) > 0 ORDER BY a.deposit_id"
 
-enum ur_status
+static enum ur_status
 store_match_habits(struct store *st, struct match_index *ix, int64_t customer_id,
 		   struct ur_err *err)
 {
@@ -196,6 +196,74 @@ store_match_habits(struct store *st, struct match_index *ix, int64_t customer_id
 					    db_column_int64(s, 1), db_column_int64(s, 2),
 					    db_column_int64(s, 3), db_column_int64(s, 4));
 	return store_match_done(st, s, rc, err);
+}
+
+/* Each manual confirmation that cleared an invoice whole while others of
+ * its customer of the same amount were open (issued by then, not paid
+ * before nor by the same deposit): the deposit's date and the due dates. */
+#define TIES_SQL(WHERE) \
+	"SELECT a.id, a.customer_id, d.booking_date, i.due_date, j.due_date" \
+	" FROM allocation a JOIN deposit d ON d.id = a.deposit_id" \
+	" JOIN invoice i ON i.id = a.invoice_id" \
+	" JOIN invoice j ON j.customer_id = i.customer_id AND j.currency = i.currency" \
+	"  AND j.amount = i.amount AND j.id <> i.id AND j.issue_date <= d.booking_date" \
+	" WHERE a.kind = 'manual' AND a.voided_at IS NULL AND a.amount + a.fee = i.amount" WHERE \
+	" AND NOT EXISTS (SELECT 1 FROM allocation b JOIN deposit e ON e.id = b.deposit_id" \
+	"  WHERE b.invoice_id = j.id AND b.voided_at IS NULL" \
+	"  AND (e.booking_date < d.booking_date OR e.id = d.id))" \
+	" ORDER BY a.id"
+
+#define TIE_OTHERS 16 /* open invoices of the same amount a tie weighs */
+
+struct tie {
+	int64_t alloc_id, customer_id;
+	int32_t paid_on, chosen_due, other_due[TIE_OTHERS];
+	int n;
+};
+
+static void
+tie_flush(struct match_index *ix, struct tie *t)
+{
+	if (t->n)
+		match_index_learn_tie(ix, t->customer_id, t->paid_on, t->chosen_due,
+				      t->other_due, t->n);
+	t->n = 0;
+}
+
+static enum ur_status
+store_match_ties(struct store *st, struct match_index *ix, int64_t customer_id,
+		 struct ur_err *err)
+{
+	struct db_stmt *s = per_customer(st, TIES_SQL(""), TIES_SQL(" AND a.customer_id = ?1"),
+					 customer_id, err);
+	struct tie t = { 0 };
+	int rc;
+
+	if (!s)
+		return UR_FAIL;
+	while ((rc = db_step(s)) == DB_ROW) {
+		if (db_column_int64(s, 0) != t.alloc_id)
+			tie_flush(ix, &t);
+		t.alloc_id = db_column_int64(s, 0);
+		t.customer_id = db_column_int64(s, 1);
+		t.paid_on = store_column_date(s, 2);
+		t.chosen_due = store_column_date(s, 3);
+		if (t.n < TIE_OTHERS)
+			t.other_due[t.n++] = store_column_date(s, 4);
+	}
+	tie_flush(ix, &t);
+	return store_match_done(st, s, rc, err);
+}
+
+enum ur_status
+store_match_learned(struct store *st, struct match_index *ix, int64_t customer_id,
+		    struct ur_err *err)
+{
+	enum ur_status rc = store_match_lateness(st, ix, customer_id, err);
+
+	if (rc == UR_OK)
+		rc = store_match_habits(st, ix, customer_id, err);
+	return rc == UR_OK ? store_match_ties(st, ix, customer_id, err) : rc;
 }
 
 enum ur_status
@@ -256,8 +324,7 @@ store_match_load(struct store *st, struct match_index *ix, struct ur_err *err)
 	if ((rc = load_customers(st, ix, err)) != UR_OK ||
 	    (rc = load_aliases(st, ix, err)) != UR_OK ||
 	    (rc = load_invoices(st, ix, err)) != UR_OK ||
-	    (rc = store_match_lateness(st, ix, 0, err)) != UR_OK ||
-	    (rc = store_match_habits(st, ix, 0, err)) != UR_OK ||
+	    (rc = store_match_learned(st, ix, 0, err)) != UR_OK ||
 	    (rc = load_virtual(st, ix, err)) != UR_OK)
 		return rc;
 	match_index_finish(ix);

@@ -17,14 +17,11 @@ enum ur_status store_match_tx_end(struct store *st, int own, enum ur_status rc,
 				  struct ur_err *err);
 /** Tell ix that customer_id bills by closing date when its terms say so. */
 void store_match_closing(struct match_index *ix, int64_t customer_id, const char *terms);
-/** Learn the usual lateness of customer_id (0: of every customer) from
- *  its confirmed payments into ix (match_index_set_lateness). */
-enum ur_status store_match_lateness(struct store *st, struct match_index *ix,
-				    int64_t customer_id, struct ur_err *err);
-/** Learn the deductions (fees, discount rates, dropped small change) of
- *  customer_id (0: of every customer) from its confirmed payments into ix. */
-enum ur_status store_match_habits(struct store *st, struct match_index *ix,
-				  int64_t customer_id, struct ur_err *err);
+/** Learn what customer_id's (0: every customer's) confirmed payments
+ *  show into ix: its usual lateness, its deductions (fees, discount rates,
+ *  dropped small change) and which of identical amounts it pays first. */
+enum ur_status store_match_learned(struct store *st, struct match_index *ix,
+				   int64_t customer_id, struct ur_err *err);
 /** Count a confirmation of d's payer for customer_id (delta +1), or take
  *  one back (delta −1, removing the alias at zero); audited. */
 enum ur_status store_alias_learn(struct store *st, const struct match_deposit *d,

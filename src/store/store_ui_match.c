@@ -134,7 +134,7 @@ static enum ur_status
 load_names(struct store *st, struct sui_names *nm, struct ur_err *err)
 {
 	struct db_stmt *s = store_prepare(st, "SELECT id, kana_key, ifnull(kana, '') FROM customer"
-					  " WHERE ifnull(kana_key, '') <> ''", err);
+					    " WHERE ifnull(kana_key, '') <> ''", err);
 	size_t cap = 0;
 	int rc;
 
@@ -450,9 +450,8 @@ load_index(struct finder *f, struct match_index *ix, struct ur_err *err)
 	enum ur_status rc = prepare_loaders(f, &c, &inv, err);
 
 	for (int i = 0; rc == UR_OK && i < f->n; i++)
-		if ((rc = load_customer(f, ix, c, inv, f->cust[i], err)) == UR_OK &&
-		    (rc = store_match_lateness(f->st, ix, f->cust[i], err)) == UR_OK)
-			rc = store_match_habits(f->st, ix, f->cust[i], err);
+		if ((rc = load_customer(f, ix, c, inv, f->cust[i], err)) == UR_OK)
+			rc = store_match_learned(f->st, ix, f->cust[i], err);
 	db_finalize(c);
 	db_finalize(inv);
 	if (rc == UR_OK)

@@ -120,6 +120,12 @@ t_is "… no dunning crossing for the disputed invoice, as no letter" \
 	"$(grep -c '^dunning,[^,]*,K001,' "$T/.out")" 0
 t_grep "… the dispute itself stays" '^dispute,2026-03-31,K001,' "$T/.out"
 t_exit "an invoice of another customer" 3 "$URIKAKE" $db confirm resolve K001 --invoice I-5
+t_exit "an invoice named already" 3 "$URIKAKE" $db confirm resolve K001 --invoice I-1
+t_grep "… would count twice" "I-1 is named in this dispute already" "$T/.err"
+t_exit "more of an invoice than is open on it" 3 "$URIKAKE" $db confirm resolve K001 \
+	--invoice I-2:50001
+t_grep "… says what is open" "50,001 is not part of the 50,000 open on it" "$T/.err"
+t_is "… nothing written" "$(sqlite3 c.db "SELECT count(*) FROM dispute_item")" 2
 t_exit "an amount that is not one" 3 "$URIKAKE" $db confirm resolve K001 --unreceived x
 t_exit "--other needs a note" 2 "$URIKAKE" $db confirm resolve K001 --other 5
 t_exit "no items, no --close" 2 "$URIKAKE" $db confirm resolve K001

@@ -2,7 +2,8 @@
 # panes.sh: headless screen tests of the aging and contact panes, the
 # drill-down, the record-a-contact form, the statement preview, the
 # dunning letter (D), disputed invoices left out of the worklist's dunning
-# rows and the queue's difference notice (d), at 80x24 and 132x43 on the demo data plus Japanese
+# rows, the queue's difference notice (d) and resolving a balance dispute
+# (R, also at 120x40 in English), at 80x24 and 132x43 on the demo data plus Japanese
 # and Chinese contacts, small remainders to write off and a customer whose
 # name looks like a formula.
 # Every dumped screen must equal tests/tui/expected-panes/SIZE/NAME.screen
@@ -116,6 +117,31 @@ seed_confirm() { # DB
 	"$URIKAKE" --db "$1" confirm answer C00001 --balance 472,780 \
 		--reason "3月分の請求書は未検収" &&
 	"$URIKAKE" --db "$1" confirm answer C00010 --balance 74666.44 --reason "3月货款已付"
+}
+
+# What R recorded in OUT/db.db (resolve.script): C00001's invoice named
+# and the dispute closed, audited as `confirm resolve` audits the same on
+# a copy; C00010's dispute closed by the other clerk first, nothing of the
+# tester's written to it.
+check_resolve() { # OUT LABEL
+	cp "$T/demo.db" "$1/cli.db" && seed_confirm "$1/cli.db" >/dev/null 2>&1 &&
+		"$URIKAKE" --db "$1/cli.db" --user tester confirm resolve C00001 \
+			--invoice INV-2603-000001 >/dev/null &&
+		"$URIKAKE" --db "$1/cli.db" --user tester confirm resolve C00001 --close >/dev/null
+	q="SELECT action, entity, after FROM audit WHERE user = 'tester'
+		AND (entity LIKE 'dispute_item:%' OR action = 'resolve') ORDER BY id"
+	t_is "$2: R named C00001's invoice and closed the dispute, audited as confirm resolve" \
+		"$(sqlite3 "$1/db.db" "$q")" "$(sqlite3 "$1/cli.db" "$q")"
+	q="SELECT f.state, f.resolved_on, i.kind, ifnull(v.number, ''), i.amount, i.user
+		FROM confirmation AS f JOIN customer AS c ON c.id = f.customer_id
+		JOIN dispute_item AS i ON i.confirmation_id = f.id
+		LEFT JOIN invoice AS v ON v.id = i.invoice_id WHERE c.code = '%s' ORDER BY i.id"
+	t_is "$2: … resolved, explained by the invoice's open amount" \
+		"$(sqlite3 "$1/db.db" "$(printf "$q" C00001)")" \
+		"resolved|2026-03-31|invoice|INV-2603-000001|616990|tester"
+	t_is "$2: C00010 closed by the other clerk first, nothing of ours added" \
+		"$(sqlite3 "$1/db.db" "$(printf "$q" C00010)")" "resolved|2026-03-31|unreceived||7996535|suzuki"
+	t_grep "$2: … the conflict said on the message line" "C00010" "$1/resolve-12-conflict.screen"
 }
 
 # C00001 and C00010 are sent the balance confirmation of 03-31 and have
@@ -343,6 +369,11 @@ C00010|agreed|2026-03-31|$(sqlite3 "$o/db.db" "SELECT balance FROM confirmation
 			"$(sqlite3 "$o/db.db" "SELECT count(*) FROM confirmation AS f JOIN customer
 				AS c ON c.id = f.customer_id WHERE c.code = 'C00001'")" 1
 	done
+	[ $size = 80x24 ] && lang_screens resolve seed_confirm $size
+	for lang in ja zh_CN; do
+		o="$T/out/$size/resolve-$lang"
+		[ -f "$o/db.db" ] && check_resolve "$o" "$size $lang"
+	done
 	lang_screens notice seed_notice $size
 	for lang in ja zh_CN; do
 		o="$T/out/$size/notice-$lang"
@@ -390,6 +421,18 @@ C90032|tester"
 	t_ok "$size: printing kept the PDF too" \
 		test -s "$a/print/cwd/statement-C00001-2026-03-31.pdf"
 done
+# R in English at 120x40 (resolve.script): the same steps, wider.
+out="$T/out/120x40/resolve"
+rm -rf "$out" "$T/config" && mkdir -p "$out/cwd" "$T/config/urikake" && cp "$T/demo.db" "$out/db.db"
+seed_confirm "$out/db.db" >"$out/seed.log" 2>&1 || cat "$out/seed.log"
+(cd "$out/cwd" && URIKAKE_TEST_SCRIPT="$S/resolve.script" URIKAKE_TEST_SIZE=120x40 \
+	URIKAKE_TEST_DUMP_DIR="$out" DB="$out/db.db" XDG_CONFIG_HOME="$T/config" \
+	"$URIKAKE" --db "$out/db.db" --user tester 2>"$out/stderr")
+t_is "resolve at 120x40 exits 0 and prints nothing" "$?:$(cat "$out/stderr")" "0:"
+for got in "$out"/*.screen; do
+	check_screen "$got" "$E/120x40/$(basename "$got")" "120x40 $(basename "$got")"
+done
+command -v sqlite3 >/dev/null && check_resolve "$out" "120x40 en"
 t_is "every expected screen was produced" "$(cd "$E" && ls */*.screen | sort)" \
 	"$(cd "$T/out" && ls */*/*.screen | sed 's|/[a-z-]*-\([a-zA-Z_]*\)/|/\1-|; s|/[a-z]*/|/|' | sort)"
 t_done
