@@ -28,6 +28,7 @@
 #define SC_PAID_AHEAD 34    /* … all on account for it instead: next to it */
 #define SC_HABIT 8          /* a near miss by the customer's learned difference */
 #define SC_NEAR_PERIOD 2    /* … of a closing period's total: the more natural set */
+#define SC_BILLED 5          /* the total of a 合計請求書 we issued: the strongest fit */
 #define SC_GROUP_LEARNED 58 /* a payer learned for each customer of a group: an alias
 			       confirmed once, not an alias that conflicts */
 
@@ -145,7 +146,9 @@ score_fit(void *ctx, const struct match_proposal *fit)
 		     (fit->features & MATCH_F_TIE_LATER ? SC_TIE_LATER : 0) -
 		     (fit->features & MATCH_F_FUTURE ? SC_FUTURE : 0) +
 		     (fit->features & MATCH_F_LEARNED ? SC_HABIT : 0) +
-		     (fit->fit == MATCH_FIT_NEAR && fit->period ? SC_NEAR_PERIOD : 0);
+		     (fit->fit == MATCH_FIT_NEAR && fit->period ? SC_NEAR_PERIOD : 0) +
+		     ((fit->features & (MATCH_F_BILLED | MATCH_F_AMBIGUOUS)) == MATCH_F_BILLED
+			      ? SC_BILLED : 0);
 	if ((c->features & MATCH_F_IDENTITY) == MATCH_F_NAME_FUZZY &&
 	    (fit->fit == MATCH_FIT_NONE || fit->fit >= MATCH_FIT_PARTIAL))
 		r->p.score -= SC_WEAK_NAME;
@@ -278,9 +281,9 @@ other_invoices(const struct match_proposal *p, const struct match_proposal *b)
 /* Another way the amount fits the best customer's open invoices (identical
  * amounts are a tie the due dates decide: see match_fit.c): an exact sum
  * and a single invoice minus a fee, two fee fits, two combinations. Only
- * one invoice paid exactly outranks a fit that needs a deduction, and a
+ * one invoice paid exactly outranks a fit that needs a deduction, a
  * closing period's total (also less the customer's learned deduction) any
- * combination. */
+ * combination, and the total of a 合計請求書 we issued anything. */
 static int
 same_customer_rival(const struct match_result *r)
 {
@@ -291,6 +294,8 @@ same_customer_rival(const struct match_result *r)
 
 	if (b->features & MATCH_F_AMBIGUOUS)
 		return 1;
+	if (b->features & MATCH_F_BILLED)
+		return 0; /* the statement we issued names the slips: no coincidence beats it */
 	for (int i = 1; i < r->nprop; i++) {
 		const struct match_proposal *p = &r->prop[i];
 

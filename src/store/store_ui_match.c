@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "kana.h"
+#include "store_billed.h"
 #include "store_match_priv.h"
 #include "store_priv.h"
 #include "store_ui.h"
@@ -451,8 +452,9 @@ load_index(struct finder *f, struct match_index *ix, struct ur_err *err)
 
 	for (int i = 0; rc == UR_OK && i < f->n; i++)
 		if ((rc = load_customer(f, ix, c, inv, f->cust[i], err)) == UR_OK &&
-		    (rc = store_match_lateness(f->st, ix, f->cust[i], err)) == UR_OK)
-			rc = store_match_habits(f->st, ix, f->cust[i], err);
+		    (rc = store_match_lateness(f->st, ix, f->cust[i], err)) == UR_OK &&
+		    (rc = store_match_habits(f->st, ix, f->cust[i], err)) == UR_OK)
+			rc = store_billed_load(f->st, ix, f->cust[i], err);
 	sqlite3_finalize(c);
 	sqlite3_finalize(inv);
 	if (rc == UR_OK)
