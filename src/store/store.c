@@ -237,7 +237,7 @@ static const struct {
 	      " issue_id INTEGER NOT NULL REFERENCES statement_issue(id),"
 	      " invoice_id INTEGER NOT NULL REFERENCES invoice(id),"
 	      " open_amount INTEGER NOT NULL,"
-	      " PRIMARY KEY (issue_id, invoice_id)) STRICT, WITHOUT ROWID;"
+	      " PRIMARY KEY (issue_id, invoice_id)) WITHOUT ROWID, STRICT;"
 	      "CREATE TRIGGER statement_issue_no_change BEFORE UPDATE ON statement_issue BEGIN"
 	      " SELECT RAISE(ABORT, 'an issued statement is history: issue it again'); END;"
 	      "CREATE TRIGGER statement_issue_no_delete BEFORE DELETE ON statement_issue BEGIN"
