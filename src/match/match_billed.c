@@ -161,6 +161,23 @@ bill_deduction(const struct fitter *f, int64_t billed, struct match_proposal *p)
 	return false;
 }
 
+/* Paid when the statement fell due: its latest slip due within
+ * MATCH_NATURAL_DAYS of the deposit (by the customer's lateness). A
+ * statement months old whose slips are all still open may be a disputed
+ * bill that a coincidence matches: a clerk decides. */
+static bool
+bill_due_now(const struct fitter *f, const struct mbill *b)
+{
+	int32_t due = INT32_MIN;
+
+	for (uint32_t k = b->first; k < b->first + b->n; k++) {
+		const struct minv *v = &f->ix->inv[f->ix->bslip[k].inv];
+
+		due = v->due > due ? v->due : due;
+	}
+	return match_due_gap(f->c, f->d->date, due) <= MATCH_NATURAL_DAYS;
+}
+
 /* Propose bill b's slips for the deposit; false when the amount is not its
  * total (less the customer's deduction). */
 static bool
@@ -169,6 +186,7 @@ bill_emit(const struct fitter *f, const struct mbill *b, bool ambiguous)
 	struct match_proposal p;
 	int64_t sum = 0, gap;
 
+	ambiguous |= f->d->date && !bill_due_now(f, b);
 	match_fit_start(f, &p, MATCH_FIT_PERIOD);
 	if (!bill_deduction(f, b->billed, &p))
 		return false;
