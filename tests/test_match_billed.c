@@ -120,6 +120,10 @@ test_statement_beats_coincidence(void)
 	match_deposit(ix, &cfg, &d, &r);
 	tap_ok(r.nprop && !(r.prop[0].features & MATCH_F_BILLED),
 	       "a deposit before the statement was issued does not use it");
+	d.date = tu_day("2027-01-20"); /* its slips fell due two months before */
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.nprop && !(r.prop[0].features & MATCH_F_BILLED),
+	       "nor one long after its slips fell due (a disputed bill?)");
 	match_index_free(ix);
 }
 

@@ -164,7 +164,7 @@ bill_deduction(const struct fitter *f, int64_t billed, struct match_proposal *p)
 /* Paid when the statement fell due: its latest slip due within
  * MATCH_NATURAL_DAYS of the deposit (by the customer's lateness). A
  * statement months old whose slips are all still open may be a disputed
- * bill that a coincidence matches: a clerk decides. */
+ * bill that a coincidence matches: it is no evidence then. */
 static bool
 bill_due_now(const struct fitter *f, const struct mbill *b)
 {
@@ -186,7 +186,6 @@ bill_emit(const struct fitter *f, const struct mbill *b, bool ambiguous)
 	struct match_proposal p;
 	int64_t sum = 0, gap;
 
-	ambiguous |= f->d->date && !bill_due_now(f, b);
 	match_fit_start(f, &p, MATCH_FIT_PERIOD);
 	if (!bill_deduction(f, b->billed, &p))
 		return false;
@@ -235,28 +234,35 @@ bill_fits(const struct fitter *f, const struct mbill *b)
 	return bill_deduction(f, b->billed, &p);
 }
 
+/* A statement the amount fits that is evidence: unchanged since and due
+ * about now (else, changed, it is *stale). */
+static bool
+bill_counts(const struct fitter *f, const struct mbill *b, const struct mbill **stale)
+{
+	if (!bill_usable(f, b) || !bill_fits(f, b))
+		return false;
+	if (!bill_valid(f->ix, b)) {
+		*stale = b;
+		return false;
+	}
+	return !f->d->date || bill_due_now(f, b);
+}
+
 void
 match_fit_billed(const struct fitter *f, const struct mbill **stale)
 {
 	const struct mbill *bills = f->ix->bill + f->c->bill_first;
+	const struct mbill *ignored;
 	int fits = 0;
 
 	*stale = NULL;
 	if (f->d->amount <= 0)
 		return;
-	for (uint32_t i = 0; i < f->c->bill_count; i++) {
-		const struct mbill *b = &bills[i];
-
-		if (!bill_usable(f, b) || !bill_fits(f, b))
-			continue;
-		if (bill_valid(f->ix, b))
-			fits++;
-		else
-			*stale = b;
-	}
+	for (uint32_t i = 0; i < f->c->bill_count; i++)
+		fits += bill_counts(f, &bills[i], stale);
 	if (fits)
 		*stale = NULL; /* a valid statement fits: an older stale one does not matter */
 	for (uint32_t i = 0; fits && i < f->c->bill_count; i++)
-		if (bill_usable(f, &bills[i]) && bill_valid(f->ix, &bills[i]))
+		if (bill_counts(f, &bills[i], &ignored))
 			bill_emit(f, &bills[i], fits > 1);
 }
