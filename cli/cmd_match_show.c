@@ -117,6 +117,7 @@ json_statement(struct strbuf *out, const struct match_proposal *p, const char *c
 	jsonout_pair(out, "closing", to, 1);
 	jsonout_pair(out, "issued", issued, 0);
 	json_money(out, "billed", p->billed, cur, 0);
+	jsonout_pair(out, "figure", p->features & MATCH_F_BILLED_PERIOD ? "purchases" : "billed", 0);
 	sb_addf(out, ",\"valid\":%s}", p->features & MATCH_F_BILLED ? "true" : "false");
 }
 

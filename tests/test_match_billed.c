@@ -42,11 +42,11 @@ billed_world(bool issued, int64_t changed)
 	slip(ix, 5, "2026-10-15", "2026-11-10", 10000);
 	if (issued) {
 		match_index_add_bill(ix, 7, "JPY", tu_day("2026-10-20"), tu_day("2026-10-21"),
-				     59998);
-		match_index_add_bill_slip(ix, 2, 30000);
-		match_index_add_bill_slip(ix, 3, 25000);
-		match_index_add_bill_slip(ix, 4, -5000);
-		match_index_add_bill_slip(ix, 5, 10000);
+				     59998, 59998);
+		match_index_add_bill_slip(ix, 2, 30000, true);
+		match_index_add_bill_slip(ix, 3, 25000, true);
+		match_index_add_bill_slip(ix, 4, -5000, true);
+		match_index_add_bill_slip(ix, 5, 10000, true);
 	}
 	match_index_finish(ix);
 	return ix;
@@ -189,12 +189,62 @@ test_two_statements(void)
 	slip(ix, 2, "2026-10-10", "2026-11-10", 33000);
 	for (int k = 0; k < 2; k++) {
 		match_index_add_bill(ix, 7, "JPY", tu_day(k ? "2026-10-20" : "2026-09-20"),
-				     tu_day(k ? "2026-10-20" : "2026-09-20"), 33000);
-		match_index_add_bill_slip(ix, 1 + k, 33000);
+				     tu_day(k ? "2026-10-20" : "2026-09-20"), 33000, 33000);
+		match_index_add_bill_slip(ix, 1 + k, 33000, true);
 	}
 	match_index_finish(ix);
 	match_deposit(ix, &cfg, &d, &r);
 	tap_ok(r.hold != MATCH_AUTO, "two statements of the amount: held (hold %d)", r.hold);
+	match_index_free(ix);
+}
+
+/* Billed on the 25th, paid at the end of the next month: the 合計請求書 of
+ * 10-25 carries September's bill (not due until 10-31) and adds October's
+ * slips. September is paid on 10-31 by itself; on 11-30 the customer pays
+ * the period's purchases the statement printed: October's slips. */
+static void
+test_period_purchases(void)
+{
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep(44000 - 1);
+	struct strbuf why;
+
+	match_config_default(&cfg);
+	tu_match_customer(ix, 7, "W1", "株式会社丸山食品", "マルヤマショクヒン");
+	match_index_set_closing(ix, 7, 25);
+	slip(ix, 1, "2026-09-05", "2026-10-31", 50000); /* September's bill */
+	slip(ix, 2, "2026-10-01", "2026-11-30", 33000);
+	slip(ix, 3, "2026-10-20", "2026-11-30", 11000);
+	slip(ix, 4, "2026-10-27", "2026-12-31", 77000); /* November's period */
+	match_index_add_bill(ix, 7, "JPY", tu_day("2026-10-25"), tu_day("2026-10-26"),
+			     50000 + 44000 - 1, 44000 - 1);
+	match_index_add_bill_slip(ix, 1, 50000, false);
+	match_index_add_bill_slip(ix, 2, 33000, true);
+	match_index_add_bill_slip(ix, 3, 11000, true);
+	match_index_finish(ix);
+	d.amount = 50000; /* September paid on 10-31 */
+	d.date = tu_day("2026-10-31");
+	match_deposit(ix, &cfg, &d, &r);
+	for (int i = 0; i < r.nprop; i++)
+		if (r.prop[i].nlines == 1 && r.prop[i].line[0].invoice_id == 1) {
+			match_index_apply(ix, &r.prop[i]);
+			break;
+		}
+	d.amount = 44000 - 1;
+	d.date = tu_day("2026-11-30");
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.nprop && r.prop[0].features & MATCH_F_BILLED_PERIOD && r.prop[0].nlines == 2 &&
+		       r.hold == MATCH_AUTO,
+	       "the period's purchases the statement printed pay its own slips (hold %d)",
+	       r.hold);
+	sb_init(&why);
+	if (r.nprop)
+		match_explain(&r.prop[0], &d, &why);
+	tap_ok(why.buf && strstr(why.buf, "今回お買上額") != NULL, "… and the reason says so: %s",
+	       why.buf ? why.buf : "");
+	sb_free(&why);
 	match_index_free(ix);
 }
 
@@ -239,5 +289,6 @@ TAP_SUITE(match_billed)
 	test_statement_beats_coincidence();
 	test_stale_statement();
 	test_two_statements();
+	test_period_purchases();
 	test_tax_on_total();
 }

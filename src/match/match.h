@@ -120,14 +120,17 @@ void match_totals_add(struct match_totals *t, int32_t issue, int64_t open);
 int match_totals_end(struct match_totals *t);
 /** A closing-period statement (合計請求書) urikake issued to customer id
  *  (added before) on day issued: the period closing on day to, the total
- *  billed as printed, in currency; its slips follow (match_index_add_bill_slip).
- *  The latest issue of a period only: a deposit of that total (or less the
- *  customer's deduction) pays those slips, while each is still open by the
+ *  billed (今回御請求額) and the period's purchases (今回お買上額) as
+ *  printed, in currency; its slips follow (match_index_add_bill_slip). The
+ *  latest issue of a period only: a deposit of a total (or less the
+ *  customer's deduction) pays its slips, while each is still open by the
  *  amount it was then. */
 void match_index_add_bill(struct match_index *ix, int64_t id, const char *currency,
-			  int32_t to, int32_t issued, int64_t billed);
-/** A slip of the statement added last: invoice id, open by open when issued. */
-void match_index_add_bill_slip(struct match_index *ix, int64_t invoice_id, int64_t open);
+			  int32_t to, int32_t issued, int64_t billed, int64_t purchases);
+/** A slip of the statement added last: invoice id, open by open when
+ *  issued, issued in its period (else carried over into it). */
+void match_index_add_bill_slip(struct match_index *ix, int64_t invoice_id, int64_t open,
+			       bool in_period);
 /** Learn from one confirmed payment of the customer: of the invoices it
  *  cleared (gross: the positive ones; net: credit slips set against them)
  *  it deducted this much (its fees) and paid the rest; a fee, a discount
@@ -206,6 +209,7 @@ enum match_fit {
 					    each, and no other choice of theirs fits */
 #define MATCH_F_BILLED       (1u << 24) /* the total of a 合計請求書 urikake issued */
 #define MATCH_F_BILL_STALE   (1u << 25) /* … whose slips were paid or changed since */
+#define MATCH_F_BILLED_PERIOD (1u << 26) /* MATCH_F_BILLED: its purchases of the period */
 /* Evidence from the customer master's payer links alone: never enough to
  * match automatically unless the amount fits exactly one open invoice. */
 #define MATCH_F_LINK (MATCH_F_PARENT | MATCH_F_REP)
@@ -264,7 +268,8 @@ struct match_proposal {
 	int32_t bill_to;     /* MATCH_F_BILLED, MATCH_F_BILL_STALE: the statement's
 				closing date, … */
 	int32_t bill_issued; /* … the day it was issued … */
-	int64_t billed;      /* … and the total it billed */
+	int64_t billed;      /* … and the total it printed (MATCH_F_BILLED_PERIOD: the
+				period's purchases) */
 };
 
 /* Why a deposit was not matched automatically. */

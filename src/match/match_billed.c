@@ -3,7 +3,9 @@
  * (tax once per rate on the period total, a few yen off the slips' sum),
  * so a deposit of that total — or of it less the customer's learned fee,
  * discount or 抹零 — pays exactly the slips it listed, whatever other
- * combination of slips adds up too. Only while each of those slips is
+ * combination of slips adds up too; a deposit of the period's purchases
+ * it printed pays the period's own slips (the carried-over bill paid
+ * apart). Only while each of those slips is
  * still open by what it was when issued: a slip paid or changed since
  * makes the statement stale, and the other fits say so. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
@@ -17,7 +19,7 @@
 
 void
 match_index_add_bill(struct match_index *ix, int64_t id, const char *currency, int32_t to,
-		     int32_t issued, int64_t billed)
+		     int32_t issued, int64_t billed, int64_t purchases)
 {
 	uint32_t c = match_cust_by_id(ix, id);
 	struct mbill *b;
@@ -36,11 +38,13 @@ match_index_add_bill(struct match_index *ix, int64_t id, const char *currency, i
 	b->to = to;
 	b->issued = issued;
 	b->billed = billed;
+	b->purchases = purchases;
 	b->first = ix->nbslip;
 }
 
 void
-match_index_add_bill_slip(struct match_index *ix, int64_t invoice_id, int64_t open)
+match_index_add_bill_slip(struct match_index *ix, int64_t invoice_id, int64_t open,
+			  bool in_period)
 {
 	if (!ix->nbill || ix->bill_skip)
 		return;
@@ -48,7 +52,7 @@ match_index_add_bill_slip(struct match_index *ix, int64_t invoice_id, int64_t op
 		ix->capbslip = ix->capbslip ? ix->capbslip * 2 : 64;
 		ix->bslip = xrealloc(ix->bslip, ix->capbslip * sizeof *ix->bslip);
 	}
-	ix->bslip[ix->nbslip++] = (struct mbslip){ invoice_id, open, MATCH_NONE };
+	ix->bslip[ix->nbslip++] = (struct mbslip){ invoice_id, open, MATCH_NONE, in_period };
 	ix->bill[ix->nbill - 1].n++;
 }
 
@@ -114,29 +118,52 @@ match_index_finish_bills(struct match_index *ix)
 			resolve_slips(ix, &ix->cust[i]);
 }
 
-/* Still what it was: every slip open by the amount the statement listed. */
-static bool
-bill_valid(const struct match_index *ix, const struct mbill *b)
-{
-	for (uint32_t k = b->first; k < b->first + b->n; k++) {
-		const struct mbslip *s = &ix->bslip[k];
+/* One figure a statement printed and the slips behind it: 今回御請求額
+ * (every open slip, the carried-over ones too) or 今回お買上額 (the
+ * period's own slips: what a customer paying per bill pays while the
+ * previous bill is not yet due). */
+struct figure {
+	const struct mbill *b;
+	int64_t total;
+	bool period_only;
+};
 
-		if (s->inv == MATCH_NONE || ix->inv[s->inv].open != s->open)
-			return false;
-	}
-	return b->n > 0;
+/* Does slip k of the statement belong to the figure? */
+static bool
+in_figure(const struct match_index *ix, const struct figure *g, uint32_t k)
+{
+	return !g->period_only || ix->bslip[k].in_period;
 }
 
-/* How the deposit pays billed: exactly or less one of the customer's fees
+/* Still what it was: every slip of the figure open by the amount the
+ * statement listed. */
+static bool
+figure_valid(const struct match_index *ix, const struct figure *g)
+{
+	int n = 0;
+
+	for (uint32_t k = g->b->first; k < g->b->first + g->b->n; k++) {
+		const struct mbslip *s = &ix->bslip[k];
+
+		if (!in_figure(ix, g, k))
+			continue;
+		if (s->inv == MATCH_NONE || ix->inv[s->inv].open != s->open)
+			return false;
+		n++;
+	}
+	return n > 0;
+}
+
+/* How the deposit pays total: exactly or less one of the customer's fees
  * (a closing total), or less its learned discount (alone, with a fee, or
  * rounded down as it rounds) or small change (抹零) — then a near miss by
  * its habit. False when it does not. */
 static bool
-bill_deduction(const struct fitter *f, int64_t billed, struct match_proposal *p)
+figure_deduction(const struct fitter *f, int64_t total, struct match_proposal *p)
 {
 	const struct mcust *c = f->c;
 	const char *cur = f->d->currency ? f->d->currency : "";
-	int64_t ded = billed - f->d->amount, base[2] = { billed, billed };
+	int64_t ded = total - f->d->amount, base[2] = { total, total };
 	struct deduction d = { .bp = c->habit_bp, .unit = c->habit_round };
 
 	if (ded == 0 || match_fee_allows(&c->fee, ded))
@@ -144,7 +171,7 @@ bill_deduction(const struct fitter *f, int64_t billed, struct match_proposal *p)
 	p->fit = MATCH_FIT_NEAR;
 	p->features |= MATCH_F_LEARNED;
 	if (ded > 0 && c->habit_bp &&
-	    (match_discount_is(billed, ded, c->habit_bp) ||
+	    (match_discount_is(total, ded, c->habit_bp) ||
 	     match_discount_and_fee(&c->fee, base, ded, c->habit_bp, &p->diff_fee) ||
 	     (c->habit_round && match_deduction_split(c->habit_fee, c->nhabit_fee, base, ded, cur,
 						      f->d->amount, &d)))) {
@@ -161,108 +188,125 @@ bill_deduction(const struct fitter *f, int64_t billed, struct match_proposal *p)
 	return false;
 }
 
-/* Paid when the statement fell due: its latest slip due within
+/* Paid when the statement fell due: the figure's latest slip due within
  * MATCH_NATURAL_DAYS of the deposit (by the customer's lateness). A
  * statement months old whose slips are all still open may be a disputed
  * bill that a coincidence matches: it is no evidence then. */
 static bool
-bill_due_now(const struct fitter *f, const struct mbill *b)
+figure_due_now(const struct fitter *f, const struct figure *g)
 {
 	int32_t due = INT32_MIN;
 
-	for (uint32_t k = b->first; k < b->first + b->n; k++) {
-		const struct minv *v = &f->ix->inv[f->ix->bslip[k].inv];
+	for (uint32_t k = g->b->first; k < g->b->first + g->b->n; k++)
+		if (in_figure(f->ix, g, k)) {
+			const struct minv *v = &f->ix->inv[f->ix->bslip[k].inv];
 
-		due = v->due > due ? v->due : due;
-	}
+			due = v->due > due ? v->due : due;
+		}
 	return match_due_gap(f->c, f->d->date, due) <= MATCH_NATURAL_DAYS;
 }
 
-/* Propose bill b's slips for the deposit; false when the amount is not its
- * total (less the customer's deduction). */
-static bool
-bill_emit(const struct fitter *f, const struct mbill *b, bool ambiguous)
+/* Propose the figure's slips for the deposit. */
+static void
+figure_emit(const struct fitter *f, const struct figure *g, bool ambiguous)
 {
 	struct match_proposal p;
 	int64_t sum = 0, gap;
 
 	match_fit_start(f, &p, MATCH_FIT_PERIOD);
-	if (!bill_deduction(f, b->billed, &p))
-		return false;
-	for (uint32_t k = b->first; k < b->first + b->n; k++) {
-		const struct minv *v = &f->ix->inv[f->ix->bslip[k].inv];
+	if (!figure_deduction(f, g->total, &p))
+		return;
+	for (uint32_t k = g->b->first; k < g->b->first + g->b->n; k++)
+		if (in_figure(f->ix, g, k)) {
+			const struct minv *v = &f->ix->inv[f->ix->bslip[k].inv];
 
-		match_fit_line(&p, v, v->open, 0);
-		sum += v->open;
-	}
+			match_fit_line(&p, v, v->open, 0);
+			sum += v->open;
+		}
 	gap = sum - f->d->amount;
 	if (gap > 0 && !match_fee_spread(&p, gap))
-		return false;
+		return;
 	p.on_account = gap < 0 ? -gap : 0;
-	p.period = b->to;
+	p.period = g->b->to;
 	p.periods = 1;
-	p.bill_to = b->to;
-	p.bill_issued = b->issued;
-	p.billed = b->billed;
-	p.features |= MATCH_F_BILLED | (ambiguous ? MATCH_F_AMBIGUOUS : 0);
+	p.bill_to = g->b->to;
+	p.bill_issued = g->b->issued;
+	p.billed = g->total;
+	p.features |= MATCH_F_BILLED | (g->period_only ? MATCH_F_BILLED_PERIOD : 0) |
+		      (ambiguous ? MATCH_F_AMBIGUOUS : 0);
 	match_fit_emit(f, &p);
-	return true;
 }
 
-/* Could the deposit pay b at all: its currency, issued by the deposit
- * date, a total within tax rounding of its slips. */
+/* Could the deposit pay the figure at all: its currency, issued by the
+ * deposit date, a total within tax rounding of its slips. */
 static bool
-bill_usable(const struct fitter *f, const struct mbill *b)
+figure_usable(const struct fitter *f, const struct figure *g)
 {
 	const char *cur = f->d->currency ? f->d->currency : "";
 	int64_t sum = 0;
 
-	if (strcmp(b->cur, cur) != 0 || (f->d->date && b->issued > f->d->date))
+	if (strcmp(g->b->cur, cur) != 0 || (f->d->date && g->b->issued > f->d->date))
 		return false;
-	for (uint32_t k = b->first; k < b->first + b->n; k++)
-		sum += f->ix->bslip[k].open;
-	return sum - b->billed >= -MATCH_TOTAL_ROUNDING && sum - b->billed <= MATCH_TOTAL_ROUNDING;
+	for (uint32_t k = g->b->first; k < g->b->first + g->b->n; k++)
+		sum += in_figure(f->ix, g, k) ? f->ix->bslip[k].open : 0;
+	return sum - g->total >= -MATCH_TOTAL_ROUNDING && sum - g->total <= MATCH_TOTAL_ROUNDING;
 }
 
-/* Does the amount fit b's total (exactly, or less a deduction)? */
+/* A figure the amount fits that is evidence: unchanged since and due
+ * about now (else, changed, it is *stale). */
 static bool
-bill_fits(const struct fitter *f, const struct mbill *b)
+figure_counts(const struct fitter *f, const struct figure *g, const struct mbill **stale)
 {
 	struct match_proposal p;
 
 	memset(&p, 0, sizeof p);
-	return bill_deduction(f, b->billed, &p);
-}
-
-/* A statement the amount fits that is evidence: unchanged since and due
- * about now (else, changed, it is *stale). */
-static bool
-bill_counts(const struct fitter *f, const struct mbill *b, const struct mbill **stale)
-{
-	if (!bill_usable(f, b) || !bill_fits(f, b))
+	if (!figure_usable(f, g) || !figure_deduction(f, g->total, &p))
 		return false;
-	if (!bill_valid(f->ix, b)) {
-		*stale = b;
+	if (!figure_valid(f->ix, g)) {
+		*stale = g->b;
 		return false;
 	}
-	return !f->d->date || bill_due_now(f, b);
+	return !f->d->date || figure_due_now(f, g);
+}
+
+/* The figures of the customer's statements: each one's billed total, and
+ * its purchases of the period when slips were carried over into it. */
+static int
+figures_of(const struct fitter *f, struct figure *out)
+{
+	int n = 0;
+
+	for (uint32_t i = 0; i < f->c->bill_count; i++) {
+		const struct mbill *b = &f->ix->bill[f->c->bill_first + i];
+		int carried = 0;
+
+		for (uint32_t k = b->first; k < b->first + b->n; k++)
+			carried += !f->ix->bslip[k].in_period;
+		out[n++] = (struct figure){ b, b->billed, false };
+		if (carried && carried < (int)b->n)
+			out[n++] = (struct figure){ b, b->purchases, true };
+	}
+	return n;
 }
 
 void
 match_fit_billed(const struct fitter *f, const struct mbill **stale)
 {
-	const struct mbill *bills = f->ix->bill + f->c->bill_first;
+	struct figure *g;
 	const struct mbill *ignored;
-	int fits = 0;
+	int n, fits = 0;
 
 	*stale = NULL;
 	if (f->d->amount <= 0)
 		return;
-	for (uint32_t i = 0; i < f->c->bill_count; i++)
-		fits += bill_counts(f, &bills[i], stale);
+	g = xmalloc(2 * (size_t)f->c->bill_count * sizeof *g);
+	n = figures_of(f, g);
+	for (int i = 0; i < n; i++)
+		fits += figure_counts(f, &g[i], stale);
 	if (fits)
 		*stale = NULL; /* a valid statement fits: an older stale one does not matter */
-	for (uint32_t i = 0; fits && i < f->c->bill_count; i++)
-		if (bill_counts(f, &bills[i], &ignored))
-			bill_emit(f, &bills[i], fits > 1);
+	for (int i = 0; fits && i < n; i++)
+		if (figure_counts(f, &g[i], &ignored))
+			figure_emit(f, &g[i], fits > 1);
+	free(g);
 }

@@ -171,7 +171,12 @@ explain_period(const struct match_proposal *p, const char *cur, struct strbuf *o
 		credits += p->line[i].cleared < 0;
 	}
 	date_format_iso(p->period, day);
-	if (p->features & MATCH_F_BILLED) {
+	if (p->features & MATCH_F_BILLED_PERIOD) {
+		sb_addf(out, _("the period's purchases (今回お買上額) on the 合計請求書 of %s, "),
+			day);
+		put_money(out, p->billed, cur);
+		sb_adds(out, ": ");
+	} else if (p->features & MATCH_F_BILLED) {
 		sb_addf(out, _("the 合計請求書 of %s for "), day);
 		put_money(out, p->billed, cur);
 		sb_adds(out, ": ");

@@ -63,13 +63,14 @@ struct mbill {
 	uint32_t cust;
 	char cur[4];
 	int32_t to, issued;
-	int64_t billed;
+	int64_t billed, purchases; /* 今回御請求額, 今回お買上額 */
 	uint32_t first, n;
 };
 struct mbslip {
 	int64_t invoice_id;
 	int64_t open;   /* open on it when the statement was issued */
 	uint32_t inv;   /* its index in ix->inv (MATCH_NONE: not open now) */
+	bool in_period; /* issued in the statement's period (else carried over) */
 };
 
 struct minv {

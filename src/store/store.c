@@ -213,8 +213,9 @@ static const struct {
 	      " id INTEGER PRIMARY KEY CHECK (id = 1),"
 	      " text TEXT NOT NULL) STRICT;" },
 	/* v15: the closing-period statements (合計請求書) urikake issued: the
-	 * billed total as printed and the slips it covered with what was open
-	 * on each, the matcher's strongest evidence. Re-issuing adds a row
+	 * billed total and the period's purchases as printed and the slips it
+	 * covered with what was open on each (in the period or carried over),
+	 * the matcher's strongest evidence. Re-issuing adds a row
 	 * (the latest of a period counts); nothing is rewritten. */
 	{ 15, "CREATE TABLE statement_issue ("
 	      " id INTEGER PRIMARY KEY,"
@@ -223,6 +224,7 @@ static const struct {
 	      " period_to TEXT NOT NULL,"
 	      " currency TEXT NOT NULL,"
 	      " billed INTEGER NOT NULL,"
+	      " purchases INTEGER NOT NULL,"
 	      " tax_rounding INTEGER NOT NULL DEFAULT 0,"
 	      " issued_on TEXT NOT NULL,"
 	      " delivery TEXT NOT NULL"
@@ -237,6 +239,7 @@ static const struct {
 	      " issue_id INTEGER NOT NULL REFERENCES statement_issue(id),"
 	      " invoice_id INTEGER NOT NULL REFERENCES invoice(id),"
 	      " open_amount INTEGER NOT NULL,"
+	      " in_period INTEGER NOT NULL DEFAULT 0 CHECK (in_period IN (0, 1)),"
 	      " PRIMARY KEY (issue_id, invoice_id)) WITHOUT ROWID, STRICT;"
 	      "CREATE TRIGGER statement_issue_no_change BEFORE UPDATE ON statement_issue BEGIN"
 	      " SELECT RAISE(ABORT, 'an issued statement is history: issue it again'); END;"

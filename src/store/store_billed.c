@@ -39,8 +39,8 @@ insert_issue(struct store *st, const struct billed_issue *b, int64_t *id, struct
 	const struct statement *s = b->s;
 	sqlite3_stmt *q = store_prepare(st,
 		"INSERT INTO statement_issue (customer_id, period_from, period_to, currency, billed,"
-		" tax_rounding, issued_on, delivery, file, user)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", err);
+		" tax_rounding, issued_on, delivery, file, user, purchases)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", err);
 	int rc;
 
 	if (!q)
@@ -55,6 +55,7 @@ insert_issue(struct store *st, const struct billed_issue *b, int64_t *id, struct
 	sqlite3_bind_text(q, 8, b->delivery, -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 9, b->file ? b->file : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 10, store_user(st), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 11, s->sales);
 	rc = sqlite3_step(q);
 	sqlite3_finalize(q);
 	if (rc != SQLITE_DONE)
@@ -68,8 +69,8 @@ static enum ur_status
 insert_slips(struct store *st, const struct statement *s, int64_t id, struct ur_err *err)
 {
 	sqlite3_stmt *q = store_prepare(st,
-		"INSERT INTO statement_slip (issue_id, invoice_id, open_amount)"
-		" SELECT ?1, id, ?3 FROM invoice WHERE number = ?2 AND customer_id = ?4", err);
+		"INSERT INTO statement_slip (issue_id, invoice_id, open_amount, in_period)"
+		" SELECT ?1, id, ?3, ?5 FROM invoice WHERE number = ?2 AND customer_id = ?4", err);
 	enum ur_status rc = UR_OK;
 
 	if (!q)
@@ -82,6 +83,7 @@ insert_slips(struct store *st, const struct statement *s, int64_t id, struct ur_
 		sqlite3_bind_text(q, 2, s->items[i].number, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(q, 3, s->items[i].open);
 		sqlite3_bind_int64(q, 4, s->cust_id);
+		sqlite3_bind_int(q, 5, s->items[i].issue >= s->from);
 		if ((step = sqlite3_step(q)) != SQLITE_DONE)
 			rc = store_sqlfail(st, step, err);
 		else if (sqlite3_changes(st->db) != 1)
@@ -109,6 +111,7 @@ record_body(struct store *st, const struct billed_issue *b, int64_t *previous,
 	store_json_begin(&st->after);
 	store_json_int(&st->after, "customer_id", s->cust_id);
 	store_json_int(&st->after, "billed", s->billed);
+	store_json_int(&st->after, "purchases", s->sales);
 	store_json_int(&st->after, "tax_rounding", s->tax_rounding);
 	store_json_str(&st->after, "currency", s->currency);
 	store_json_int(&st->after, "slips", (int64_t)s->nitems);
@@ -142,7 +145,7 @@ store_billed_record(struct store *st, const struct billed_issue *b, int64_t *pre
 /* The latest issue of each period (?1: one customer, 0: all), with one of
  * its slips still open unless one customer's. */
 static const char latest_sql[] =
-	"SELECT s.id, s.customer_id, s.currency, s.period_to, s.issued_on, s.billed"
+	"SELECT s.id, s.customer_id, s.currency, s.period_to, s.issued_on, s.billed, s.purchases"
 	" FROM statement_issue AS s"
 	" WHERE (?1 = 0 OR s.customer_id = ?1)"
 	"  AND s.id = (SELECT max(t.id) FROM statement_issue AS t"
@@ -166,7 +169,7 @@ store_billed_load(struct store *st, struct match_index *ix, int64_t customer_id,
 		return UR_OK; /* a read-only look at an older database */
 	if (!(q = store_prepare(st, latest_sql, err)))
 		return err->status;
-	if (!(sl = store_prepare(st, "SELECT invoice_id, open_amount FROM statement_slip"
+	if (!(sl = store_prepare(st, "SELECT invoice_id, open_amount, in_period FROM statement_slip"
 				     " WHERE issue_id = ?1", err))) {
 		sqlite3_finalize(q);
 		return err->status;
@@ -176,12 +179,13 @@ store_billed_load(struct store *st, struct match_index *ix, int64_t customer_id,
 	       (!customer_id || n++ < ONE_CUSTOMER_PERIODS)) {
 		match_index_add_bill(ix, sqlite3_column_int64(q, 1), store_column_str(q, 2),
 				     store_column_date(q, 3), store_column_date(q, 4),
-				     sqlite3_column_int64(q, 5));
+				     sqlite3_column_int64(q, 5), sqlite3_column_int64(q, 6));
 		sqlite3_reset(sl);
 		sqlite3_bind_int64(sl, 1, sqlite3_column_int64(q, 0));
 		while ((rc = sqlite3_step(sl)) == SQLITE_ROW)
 			match_index_add_bill_slip(ix, sqlite3_column_int64(sl, 0),
-						  sqlite3_column_int64(sl, 1));
+						  sqlite3_column_int64(sl, 1),
+						  sqlite3_column_int(sl, 2) != 0);
 		if (rc != SQLITE_DONE)
 			break;
 	}

@@ -42,14 +42,15 @@ t_ok "the 合計請求書 saved" u statement W1 N1 --format txt -o "$T/out"
 t_grep "… says it is recorded" "Recorded 1 closing statement (合計請求書) as issued" "$T/.out"
 t_grep "… its file shows the billed total" "2,799" "$T/out/"*W1*
 t_is "… recorded: customer, period, total as printed, date, clerk, delivery" \
-	"$(q "SELECT c.code, s.period_from, s.period_to, s.currency, s.billed, s.tax_rounding,
-		s.issued_on, s.user, s.delivery FROM statement_issue s
+	"$(q "SELECT c.code, s.period_from, s.period_to, s.currency, s.billed, s.purchases,
+		s.tax_rounding, s.issued_on, s.user, s.delivery FROM statement_issue s
 		JOIN customer c ON c.id = s.customer_id")" \
-	"W1|2026-09-21|2026-10-20|JPY|2799|-2|2026-10-21|hana|saved"
+	"W1|2026-09-21|2026-10-20|JPY|2799|2799|-2|2026-10-21|hana|saved"
 t_is "… with the slips it listed (the credit slip too, not the next period's)" \
-	"$(q "SELECT group_concat(i.number || ':' || x.open_amount, ' ') FROM statement_slip x
+	"$(q "SELECT group_concat(i.number || ':' || x.open_amount || ':' || x.in_period, ' ')
+		FROM statement_slip x
 		JOIN invoice i ON i.id = x.invoice_id ORDER BY i.number")" \
-	"D-1:1106 D-2:1117 D-3:1128 R-1:-550"
+	"D-1:1106:1 D-2:1117:1 D-3:1128:1 R-1:-550:1"
 t_is "… and audited" "$(q "SELECT count(*) FROM audit WHERE action = 'issue'
 	AND entity LIKE 'statement%'")" 1
 t_ok "issued again" u statement W1 --format txt -o "$T/out" --force
@@ -66,8 +67,8 @@ sqlite3 "$DB" <"$T/d.sql"
 export URIKAKE_TODAY=2026-11-10
 t_ok "match show --json" u match show --deposit 0001 --json
 t_is "… the best proposal is the statement's" \
-	"$(jq -r '.proposals[0].statement | "\(.closing) \(.billed) \(.valid)"' "$T/.out")" \
-	"2026-10-20 2799 true"
+	"$(jq -r '.proposals[0].statement | "\(.closing) \(.billed) \(.figure) \(.valid)"' \
+		"$T/.out")" "2026-10-20 2799 billed true"
 t_grep "… and says so" "合計請求書 of 2026-10-20" "$T/.out"
 t_ok "match --auto" u match --auto
 t_is "… clears the statement's slips, the ¥2 of tax rounding as a fee" \
