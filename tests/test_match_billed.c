@@ -173,7 +173,8 @@ test_stale_statement(void)
 }
 
 /* Two statements of the customer both billed the amount (a fixed monthly
- * order): the statement does not decide, a clerk does. */
+ * order, one month disputed): neither is evidence, the usual rules for
+ * identical invoices decide. */
 static void
 test_two_statements(void)
 {
@@ -181,6 +182,7 @@ test_two_statements(void)
 	struct match_config cfg;
 	struct match_result r;
 	struct match_deposit d = dep(33000);
+	bool billed = false;
 
 	match_config_default(&cfg);
 	tu_match_customer(ix, 7, "W1", "株式会社丸山食品", "マルヤマショクヒン");
@@ -194,7 +196,9 @@ test_two_statements(void)
 	}
 	match_index_finish(ix);
 	match_deposit(ix, &cfg, &d, &r);
-	tap_ok(r.hold != MATCH_AUTO, "two statements of the amount: held (hold %d)", r.hold);
+	for (int i = 0; i < r.nprop; i++)
+		billed |= (r.prop[i].features & MATCH_F_BILLED) != 0;
+	tap_ok(!billed, "two statements of the amount: neither is evidence");
 	match_index_free(ix);
 }
 

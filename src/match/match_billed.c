@@ -208,7 +208,7 @@ figure_due_now(const struct fitter *f, const struct figure *g)
 
 /* Propose the figure's slips for the deposit. */
 static void
-figure_emit(const struct fitter *f, const struct figure *g, bool ambiguous)
+figure_emit(const struct fitter *f, const struct figure *g)
 {
 	struct match_proposal p;
 	int64_t sum = 0, gap;
@@ -232,8 +232,7 @@ figure_emit(const struct fitter *f, const struct figure *g, bool ambiguous)
 	p.bill_to = g->b->to;
 	p.bill_issued = g->b->issued;
 	p.billed = g->total;
-	p.features |= MATCH_F_BILLED | (g->period_only ? MATCH_F_BILLED_PERIOD : 0) |
-		      (ambiguous ? MATCH_F_AMBIGUOUS : 0);
+	p.features |= MATCH_F_BILLED | (g->period_only ? MATCH_F_BILLED_PERIOD : 0);
 	match_fit_emit(f, &p);
 }
 
@@ -305,8 +304,8 @@ match_fit_billed(const struct fitter *f, const struct mbill **stale)
 		fits += figure_counts(f, &g[i], stale);
 	if (fits)
 		*stale = NULL; /* a valid statement fits: an older stale one does not matter */
-	for (int i = 0; fits && i < n; i++)
+	for (int i = 0; fits == 1 && i < n; i++) /* two figures fit: no evidence either way */
 		if (figure_counts(f, &g[i], &ignored))
-			figure_emit(f, &g[i], fits > 1);
+			figure_emit(f, &g[i]);
 	free(g);
 }

@@ -147,8 +147,7 @@ score_fit(void *ctx, const struct match_proposal *fit)
 		     (fit->features & MATCH_F_FUTURE ? SC_FUTURE : 0) +
 		     (fit->features & MATCH_F_LEARNED ? SC_HABIT : 0) +
 		     (fit->fit == MATCH_FIT_NEAR && fit->period ? SC_NEAR_PERIOD : 0) +
-		     ((fit->features & (MATCH_F_BILLED | MATCH_F_AMBIGUOUS)) == MATCH_F_BILLED
-			      ? SC_BILLED : 0);
+		     (fit->features & MATCH_F_BILLED ? SC_BILLED : 0);
 	if ((c->features & MATCH_F_IDENTITY) == MATCH_F_NAME_FUZZY &&
 	    (fit->fit == MATCH_FIT_NONE || fit->fit >= MATCH_FIT_PARTIAL))
 		r->p.score -= SC_WEAK_NAME;
