@@ -269,11 +269,21 @@ enum ur_status
 stmt_issued(struct store *st, const struct statement *s, int32_t day, const char *delivery,
 	    const char *file, int64_t *previous, struct ur_err *err)
 {
-	struct billed_issue b = { s, day, delivery, file };
+	struct billed_issue b = { s->cust_id, s->code, s->from, s->to, day, s->currency,
+				  s->billed, s->sales, s->tax_rounding, delivery, file, NULL,
+				  s->nitems };
+	struct billed_slip *slips;
+	enum ur_status rc;
 
 	if (previous)
 		*previous = -1;
 	if (!s->closing)
 		return UR_OK;
-	return store_billed_record(st, &b, previous, err);
+	b.slips = slips = xcalloc(s->nitems + 1, sizeof *slips);
+	for (size_t i = 0; i < s->nitems; i++) /* open at the end of the period: as printed */
+		slips[i] = (struct billed_slip){ s->items[i].number, s->items[i].open,
+						 s->items[i].issue >= s->from };
+	rc = store_billed_record(st, &b, previous, err);
+	free(slips);
+	return rc;
 }

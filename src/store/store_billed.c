@@ -9,13 +9,12 @@
 
 #include "i18n.h"
 #include "match.h"
-#include "statement.h"
 #include "store_billed.h"
 #include "store_priv.h"
 
 /* The total the period's latest issue billed so far, or -1. */
 static enum ur_status
-previous_billed(struct store *st, const struct statement *s, int64_t *out, struct ur_err *err)
+previous_billed(struct store *st, const struct billed_issue *s, int64_t *out, struct ur_err *err)
 {
 	sqlite3_stmt *q = store_prepare(st,
 		"SELECT billed FROM statement_issue WHERE customer_id = ?1 AND currency = ?2"
@@ -24,7 +23,7 @@ previous_billed(struct store *st, const struct statement *s, int64_t *out, struc
 
 	if (!q)
 		return err->status;
-	sqlite3_bind_int64(q, 1, s->cust_id);
+	sqlite3_bind_int64(q, 1, s->customer_id);
 	sqlite3_bind_text(q, 2, s->currency, -1, SQLITE_STATIC);
 	store_bind_date(q, 3, s->from);
 	store_bind_date(q, 4, s->to);
@@ -36,7 +35,6 @@ previous_billed(struct store *st, const struct statement *s, int64_t *out, struc
 static enum ur_status
 insert_issue(struct store *st, const struct billed_issue *b, int64_t *id, struct ur_err *err)
 {
-	const struct statement *s = b->s;
 	sqlite3_stmt *q = store_prepare(st,
 		"INSERT INTO statement_issue (customer_id, period_from, period_to, currency, billed,"
 		" tax_rounding, issued_on, delivery, file, user, purchases)"
@@ -45,17 +43,17 @@ insert_issue(struct store *st, const struct billed_issue *b, int64_t *id, struct
 
 	if (!q)
 		return err->status;
-	sqlite3_bind_int64(q, 1, s->cust_id);
-	store_bind_date(q, 2, s->from);
-	store_bind_date(q, 3, s->to);
-	sqlite3_bind_text(q, 4, s->currency, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 5, s->billed);
-	sqlite3_bind_int64(q, 6, s->tax_rounding);
+	sqlite3_bind_int64(q, 1, b->customer_id);
+	store_bind_date(q, 2, b->from);
+	store_bind_date(q, 3, b->to);
+	sqlite3_bind_text(q, 4, b->currency, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 5, b->billed);
+	sqlite3_bind_int64(q, 6, b->tax_rounding);
 	store_bind_date(q, 7, b->issued_on);
 	sqlite3_bind_text(q, 8, b->delivery, -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 9, b->file ? b->file : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 10, store_user(st), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 11, s->sales);
+	sqlite3_bind_int64(q, 11, b->purchases);
 	rc = sqlite3_step(q);
 	sqlite3_finalize(q);
 	if (rc != SQLITE_DONE)
@@ -64,9 +62,9 @@ insert_issue(struct store *st, const struct billed_issue *b, int64_t *id, struct
 	return UR_OK;
 }
 
-/* The statement's open items as its slips, with what was open on each. */
+/* The statement's slips, with what was open on each. */
 static enum ur_status
-insert_slips(struct store *st, const struct statement *s, int64_t id, struct ur_err *err)
+insert_slips(struct store *st, const struct billed_issue *s, int64_t id, struct ur_err *err)
 {
 	sqlite3_stmt *q = store_prepare(st,
 		"INSERT INTO statement_slip (issue_id, invoice_id, open_amount, in_period)"
@@ -75,20 +73,20 @@ insert_slips(struct store *st, const struct statement *s, int64_t id, struct ur_
 
 	if (!q)
 		return err->status;
-	for (size_t i = 0; i < s->nitems && rc == UR_OK; i++) {
+	for (size_t i = 0; i < s->nslips && rc == UR_OK; i++) {
 		int step;
 
 		sqlite3_reset(q);
 		sqlite3_bind_int64(q, 1, id);
-		sqlite3_bind_text(q, 2, s->items[i].number, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(q, 3, s->items[i].open);
-		sqlite3_bind_int64(q, 4, s->cust_id);
-		sqlite3_bind_int(q, 5, s->items[i].issue >= s->from);
+		sqlite3_bind_text(q, 2, s->slips[i].number, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(q, 3, s->slips[i].open);
+		sqlite3_bind_int64(q, 4, s->customer_id);
+		sqlite3_bind_int(q, 5, s->slips[i].in_period);
 		if ((step = sqlite3_step(q)) != SQLITE_DONE)
 			rc = store_sqlfail(st, step, err);
 		else if (sqlite3_changes(st->db) != 1)
 			rc = ur_fail(err, UR_INPUT, _("statement of %s: invoice %s is not in the "
-						      "database"), s->code, s->items[i].number);
+						      "database"), s->code, s->slips[i].number);
 	}
 	sqlite3_finalize(q);
 	return rc;
@@ -98,23 +96,22 @@ static enum ur_status
 record_body(struct store *st, const struct billed_issue *b, int64_t *previous,
 	    struct ur_err *err)
 {
-	const struct statement *s = b->s;
 	char key[24];
 	int64_t id = 0;
 	enum ur_status rc;
 
-	if ((rc = previous_billed(st, s, previous, err)) != UR_OK ||
+	if ((rc = previous_billed(st, b, previous, err)) != UR_OK ||
 	    (rc = insert_issue(st, b, &id, err)) != UR_OK ||
-	    (rc = insert_slips(st, s, id, err)) != UR_OK)
+	    (rc = insert_slips(st, b, id, err)) != UR_OK)
 		return rc;
 	snprintf(key, sizeof key, "%" PRId64, id);
 	store_json_begin(&st->after);
-	store_json_int(&st->after, "customer_id", s->cust_id);
-	store_json_int(&st->after, "billed", s->billed);
-	store_json_int(&st->after, "purchases", s->sales);
-	store_json_int(&st->after, "tax_rounding", s->tax_rounding);
-	store_json_str(&st->after, "currency", s->currency);
-	store_json_int(&st->after, "slips", (int64_t)s->nitems);
+	store_json_int(&st->after, "customer_id", b->customer_id);
+	store_json_int(&st->after, "billed", b->billed);
+	store_json_int(&st->after, "purchases", b->purchases);
+	store_json_int(&st->after, "tax_rounding", b->tax_rounding);
+	store_json_str(&st->after, "currency", b->currency);
+	store_json_int(&st->after, "slips", (int64_t)b->nslips);
 	store_json_str(&st->after, "delivery", b->delivery);
 	if (*previous >= 0)
 		store_json_int(&st->after, "reissue_of_billed", *previous);

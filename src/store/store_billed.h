@@ -11,21 +11,37 @@
 
 #include "err.h"
 
+#include <stdbool.h>
+#include <stddef.h>
+
 struct store;
-struct statement;
 struct match_index;
 
-/* One statement issued. */
+/* A slip the statement listed: its number, what was open on it, and
+ * whether it was issued in the period (else carried over into it). */
+struct billed_slip {
+	const char *number;
+	int64_t open;
+	bool in_period;
+};
+
+/* One statement issued, as printed. */
 struct billed_issue {
-	const struct statement *s; /* as built and rendered: billed, its open items */
-	int32_t issued_on;
-	const char *delivery;      /* "printed", "saved" or "emailed" */
-	const char *file;          /* where it went */
+	int64_t customer_id;
+	const char *code;             /* the customer's, for messages */
+	int32_t from, to, issued_on;
+	const char *currency;
+	int64_t billed, purchases;    /* 今回御請求額, 今回お買上額 */
+	int64_t tax_rounding;         /* tax on the total less the slips' own */
+	const char *delivery;         /* "printed", "saved" or "emailed" */
+	const char *file;             /* where it went */
+	const struct billed_slip *slips;
+	size_t nslips;
 };
 
 /** Record b (in the caller's transaction if one is open), audited. *previous:
  *  the total the period's latest earlier issue billed, or -1 when it is the
- *  first. UR_INPUT when s lists an invoice the database does not have. */
+ *  first. UR_INPUT when b lists an invoice the database does not have. */
 enum ur_status store_billed_record(struct store *st, const struct billed_issue *b,
 				   int64_t *previous, struct ur_err *err);
 
