@@ -34,6 +34,7 @@ billed_world(bool issued, int64_t changed)
 	struct match_index *ix = match_index_new();
 
 	tu_match_customer(ix, 7, "W1", "株式会社丸山食品", "マルヤマショクヒン");
+	match_index_add_payers(ix, 7, NULL, "マルヤマ タロウ");
 	match_index_set_closing(ix, 7, 20);
 	slip(ix, 1, "2026-07-15", "2026-08-10", 59998);
 	slip(ix, 2, "2026-09-25", "2026-11-10", 30000 - changed);
@@ -114,6 +115,12 @@ test_statement_beats_coincidence(void)
 	match_deposit(ix, &cfg, &d, &r);
 	tap_ok(r.nprop && clears_statement(&r.prop[0]) && r.hold == MATCH_AUTO,
 	       "the statement's total less a transfer fee: its slips, automatically (hold %d)",
+	       r.hold);
+	d = dep(59998);
+	d.payer.payer_name = "ﾏﾙﾔﾏ ﾀﾛｳ"; /* its representative: named by the master only */
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.nprop && clears_statement(&r.prop[0]) && r.hold == MATCH_AUTO,
+	       "paid by its representative: the statement's slips still, automatically (hold %d)",
 	       r.hold);
 	d = dep(59998);
 	d.date = tu_day("2026-10-20"); /* before it was issued: no evidence yet */

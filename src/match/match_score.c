@@ -337,9 +337,10 @@ seen_before(const struct scorer *s, int i)
 }
 
 /* Ways the amount clears open invoices exactly (or within a fee or the
- * rounding tolerance, or as a closing total), whoever the customer. */
+ * rounding tolerance, or as a closing total), whoever the customer; when b
+ * pays a statement we issued, its customer's other sets do not count. */
 static int
-amount_fits(const struct scorer *s)
+amount_fits(const struct scorer *s, const struct match_proposal *b)
 {
 	int n = 0;
 
@@ -349,6 +350,9 @@ amount_fits(const struct scorer *s)
 		if (p->features & (MATCH_F_TIE_LATER | MATCH_F_FUTURE) || !fits_exactly(p->fit) ||
 		    seen_before(s, i))
 			continue; /* a tie is counted with its pick; nothing not yet issued */
+		if (b->features & MATCH_F_BILLED && p->customer_id == b->customer_id &&
+		    !(p->features & MATCH_F_BILLED))
+			continue; /* the statement we issued names the customer's slips */
 		if (p->fit == MATCH_FIT_EXACT && p->nlines == 1 && p->features & MATCH_F_AMBIGUOUS)
 			n += same_open(s->ix, s->r[i].cust, p->line[0].cleared);
 		else
@@ -396,7 +400,7 @@ decide(const struct match_config *cfg, const struct scorer *s, const struct matc
 	if (b->score - r->runner_up < cfg->margin || b->features & MATCH_F_HELD_OTHER)
 		return MATCH_HOLD_CLOSE;
 	if (!(b->features & MATCH_F_IDENTITY & ~MATCH_F_LINK) &&
-	    (h = decide_link(b, amount_fits(s))) != MATCH_AUTO)
+	    (h = decide_link(b, amount_fits(s, b))) != MATCH_AUTO)
 		return h;
 	return MATCH_AUTO;
 }
