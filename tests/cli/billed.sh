@@ -59,6 +59,20 @@ q "UPDATE statement_issue SET billed = 1" 2>/dev/null
 t_is "… which cannot be rewritten" "$(q "SELECT group_concat(billed) FROM statement_issue")" \
 	"2799,2799"
 
+. "$top_srcdir/tests/cli/lib-mail.sh"
+cat >"$T/company" <<EOF
+name = 株式会社うりかけ商事
+mail-from = keiri@urikake.example
+mail-command = "$T/sendmail" -t -oi
+EOF
+q "UPDATE customer SET email = 'keiri@maruyama.example' WHERE code = 'W1'"
+t_ok "e-mailed (--dry-run)" u statement W1 --company "$T/company" --email --dry-run -o "$T/dry/"
+t_is "… a dry run is no issue" "$(q "SELECT count(*) FROM statement_issue")" 2
+t_ok "e-mailed" u statement W1 --company "$T/company" --email
+t_is "… recorded as e-mailed, with the attachment's name" \
+	"$(q "SELECT delivery, file LIKE 'statement-W1-%.pdf' FROM statement_issue
+		ORDER BY id DESC LIMIT 1")" "emailed|1"
+
 cat >"$T/d.sql" <<'SQL'
 INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name, reference)
 VALUES ('2026-11-10', '2026-11-10', 2799, 'JPY', 'ｶ)ﾏﾙﾔﾏｼﾖｸﾋﾝ', '0001');
