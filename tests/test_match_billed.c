@@ -257,6 +257,25 @@ test_period_purchases(void)
 	       why.buf ? why.buf : "");
 	sb_free(&why);
 	match_index_free(ix);
+
+	/* a fixed monthly order: August's ¥330,000 carried into September's
+	 * statement may be what a late payment of ¥330,000 pays */
+	ix = match_index_new();
+	tu_match_customer(ix, 7, "W1", "株式会社丸山食品", "マルヤマショクヒン");
+	match_index_set_closing(ix, 7, 31);
+	slip(ix, 1, "2026-08-01", "2026-09-30", 330000);
+	slip(ix, 2, "2026-09-01", "2026-10-31", 330000);
+	match_index_add_bill(ix, 7, "JPY", tu_day("2026-09-30"), tu_day("2026-09-30"), 660000,
+			     330000);
+	match_index_add_bill_slip(ix, 1, 330000, false);
+	match_index_add_bill_slip(ix, 2, 330000, true);
+	match_index_finish(ix);
+	d.amount = 330000 - 660;
+	d.date = tu_day("2026-10-06");
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.nprop && !(r.prop[0].features & MATCH_F_BILLED),
+	       "the purchases equal to the bill carried in: no evidence (a month paid late?)");
+	match_index_free(ix);
 }
 
 /* Tax once per rate on the period total (適格請求書), rounded down: three

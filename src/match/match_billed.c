@@ -268,8 +268,30 @@ figure_counts(const struct fitter *f, const struct figure *g, const struct mbill
 	return !f->d->date || figure_due_now(f, g);
 }
 
+/* Could the money meant for the period's purchases be paying the bill
+ * carried into it instead: the carried slips add up to the purchases, or
+ * one of them has the amount of one of the period's (a fixed monthly
+ * order, an older month paid late)? Then the purchases are no evidence. */
+static bool
+carried_stand_in(const struct match_index *ix, const struct mbill *b)
+{
+	int64_t carried = 0;
+
+	for (uint32_t k = b->first; k < b->first + b->n; k++) {
+		if (ix->bslip[k].in_period)
+			continue;
+		carried += ix->bslip[k].open;
+		for (uint32_t m = b->first; m < b->first + b->n; m++)
+			if (ix->bslip[m].in_period && ix->bslip[m].open == ix->bslip[k].open)
+				return true;
+	}
+	return carried - b->purchases >= -MATCH_TOTAL_ROUNDING &&
+	       carried - b->purchases <= MATCH_TOTAL_ROUNDING;
+}
+
 /* The figures of the customer's statements: each one's billed total, and
- * its purchases of the period when slips were carried over into it. */
+ * its purchases of the period when slips were carried over into it that
+ * could not be what the money pays. */
 static int
 figures_of(const struct fitter *f, struct figure *out)
 {
@@ -282,7 +304,7 @@ figures_of(const struct fitter *f, struct figure *out)
 		for (uint32_t k = b->first; k < b->first + b->n; k++)
 			carried += !f->ix->bslip[k].in_period;
 		out[n++] = (struct figure){ b, b->billed, false };
-		if (carried && carried < (int)b->n)
+		if (carried && carried < (int)b->n && !carried_stand_in(f->ix, b))
 			out[n++] = (struct figure){ b, b->purchases, true };
 	}
 	return n;
