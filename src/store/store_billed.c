@@ -16,7 +16,7 @@
 static enum ur_status
 previous_billed(struct store *st, const struct billed_issue *s, int64_t *out, struct ur_err *err)
 {
-	sqlite3_stmt *q = store_prepare(st,
+	sqlite3_stmt *q = store_stmt(st, SQ_BILL_PREV,
 		"SELECT billed FROM statement_issue WHERE customer_id = ?1 AND currency = ?2"
 		" AND period_from = ?3 AND period_to = ?4 ORDER BY id DESC LIMIT 1", err);
 	int rc;
@@ -28,14 +28,14 @@ previous_billed(struct store *st, const struct billed_issue *s, int64_t *out, st
 	store_bind_date(q, 3, s->from);
 	store_bind_date(q, 4, s->to);
 	*out = (rc = sqlite3_step(q)) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
-	sqlite3_finalize(q);
+	sqlite3_reset(q);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? UR_OK : store_sqlfail(st, rc, err);
 }
 
 static enum ur_status
 insert_issue(struct store *st, const struct billed_issue *b, int64_t *id, struct ur_err *err)
 {
-	sqlite3_stmt *q = store_prepare(st,
+	sqlite3_stmt *q = store_stmt(st, SQ_BILL_INSERT,
 		"INSERT INTO statement_issue (customer_id, period_from, period_to, currency, billed,"
 		" tax_rounding, issued_on, delivery, file, user, purchases)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", err);
@@ -55,7 +55,7 @@ insert_issue(struct store *st, const struct billed_issue *b, int64_t *id, struct
 	sqlite3_bind_text(q, 10, store_user(st), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(q, 11, b->purchases);
 	rc = sqlite3_step(q);
-	sqlite3_finalize(q);
+	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
 		return store_sqlfail(st, rc, err);
 	*id = sqlite3_last_insert_rowid(st->db);
@@ -66,7 +66,7 @@ insert_issue(struct store *st, const struct billed_issue *b, int64_t *id, struct
 static enum ur_status
 insert_slips(struct store *st, const struct billed_issue *s, int64_t id, struct ur_err *err)
 {
-	sqlite3_stmt *q = store_prepare(st,
+	sqlite3_stmt *q = store_stmt(st, SQ_BILL_SLIP,
 		"INSERT INTO statement_slip (issue_id, invoice_id, open_amount, in_period)"
 		" SELECT ?1, id, ?3, ?5 FROM invoice WHERE number = ?2 AND customer_id = ?4", err);
 	enum ur_status rc = UR_OK;
@@ -88,7 +88,7 @@ insert_slips(struct store *st, const struct billed_issue *s, int64_t id, struct 
 			rc = ur_fail(err, UR_INPUT, _("statement of %s: invoice %s is not in the "
 						      "database"), s->code, s->slips[i].number);
 	}
-	sqlite3_finalize(q);
+	sqlite3_reset(q);
 	return rc;
 }
 
