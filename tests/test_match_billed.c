@@ -23,11 +23,11 @@ slip(struct match_index *ix, int64_t id, const char *issue, const char *due, int
 	match_index_add_invoice(ix, id, num, 7, tu_day(issue), tu_day(due), open, "JPY");
 }
 
-/* 丸山食品 bills on the 20th, paid the 10th of the next month. Open: an
- * old disputed slip of ¥59,998 (due in August) and the period to 10-20:
- * three slips and a returned-goods slip (赤伝) adding up to ¥60,000. The
- * 合計請求書 of 10-20 (tax on the total) billed ¥59,998, open now as
- * listed unless changed says otherwise. */
+/* 丸山食品 bills on the 20th, paid the 10th of the next month. Open: the
+ * period to 10-20, three slips and a returned-goods slip (赤伝) adding up
+ * to ¥60,000, and the next period's first slips, one of them by chance
+ * ¥59,998. The 合計請求書 of 10-20 (tax on the total) billed ¥59,998, open
+ * now as listed unless changed says otherwise. */
 static struct match_index *
 billed_world(bool issued, int64_t changed)
 {
@@ -36,7 +36,8 @@ billed_world(bool issued, int64_t changed)
 	tu_match_customer(ix, 7, "W1", "株式会社丸山食品", "マルヤマショクヒン");
 	match_index_add_payers(ix, 7, NULL, "マルヤマ タロウ");
 	match_index_set_closing(ix, 7, 20);
-	slip(ix, 1, "2026-07-15", "2026-08-10", 59998);
+	slip(ix, 1, "2026-10-25", "2026-12-10", 59998);
+	slip(ix, 6, "2026-10-28", "2026-12-10", 3000);
 	slip(ix, 2, "2026-09-25", "2026-11-10", 30000 - changed);
 	slip(ix, 3, "2026-10-01", "2026-11-10", 25000);
 	slip(ix, 4, "2026-10-05", "2026-11-10", -5000);
@@ -77,9 +78,10 @@ clears_statement(const struct match_proposal *p)
 	return p->nlines == 4 && sum == 2 + 3 + 4 + 5 && credit;
 }
 
-/* The deposit is exactly the old disputed slip, and within tax rounding of
- * the period: without the statement the single invoice wins; with it, the
- * statement's slips, the tax difference booked on them, automatically. */
+/* The deposit is exactly a slip of the next period, and within tax
+ * rounding of the period billed: without the statement the single invoice
+ * wins; with it, the statement's slips, the tax difference booked on them,
+ * automatically. */
 static void
 test_statement_beats_coincidence(void)
 {
@@ -275,6 +277,23 @@ test_period_purchases(void)
 	match_deposit(ix, &cfg, &d, &r);
 	tap_ok(r.nprop && !(r.prop[0].features & MATCH_F_BILLED),
 	       "the purchases equal to the bill carried in: no evidence (a month paid late?)");
+	match_index_free(ix);
+
+	/* … nor September's statement once October's slip of the same amount
+	 * is open: the customer may pay October and dispute September */
+	ix = match_index_new();
+	tu_match_customer(ix, 7, "W1", "株式会社丸山食品", "マルヤマショクヒン");
+	match_index_set_closing(ix, 7, 31);
+	slip(ix, 2, "2026-09-01", "2026-10-31", 330000);
+	slip(ix, 3, "2026-10-01", "2026-11-30", 330000);
+	match_index_add_bill(ix, 7, "JPY", tu_day("2026-09-30"), tu_day("2026-09-30"), 330000,
+			     330000);
+	match_index_add_bill_slip(ix, 2, 330000, true);
+	match_index_finish(ix);
+	d.date = tu_day("2026-11-30");
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.nprop && !(r.prop[0].features & MATCH_F_BILLED),
+	       "a later slip of the same amount open: the statement is no evidence");
 	match_index_free(ix);
 }
 
