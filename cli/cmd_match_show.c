@@ -101,6 +101,26 @@ json_line(struct strbuf *out, const struct match_proposal *p, int i, const char 
 	sb_addc(out, '}');
 }
 
+/* ,"statement":{...}: the 合計請求書 we issued that p pays (valid: true) or
+ * that the amount fits but whose slips changed since (valid: false). */
+static void
+json_statement(struct strbuf *out, const struct match_proposal *p, const char *cur)
+{
+	char to[DATE_ISO_SIZE], issued[DATE_ISO_SIZE];
+
+	if (!(p->features & (MATCH_F_BILLED | MATCH_F_BILL_STALE)))
+		return;
+	date_format_iso(p->bill_to, to);
+	date_format_iso(p->bill_issued, issued);
+	jsonout_key(out, "statement", 0);
+	sb_addc(out, '{');
+	jsonout_pair(out, "closing", to, 1);
+	jsonout_pair(out, "issued", issued, 0);
+	json_money(out, "billed", p->billed, cur, 0);
+	jsonout_pair(out, "figure", p->features & MATCH_F_BILLED_PERIOD ? "purchases" : "billed", 0);
+	sb_addf(out, ",\"valid\":%s}", p->features & MATCH_F_BILLED ? "true" : "false");
+}
+
 /* One proposal as JSON: who, every invoice with the amount cleared, the
  * fee, the money kept on account, score, band, reason and whether match
  * --auto would take it. */
@@ -124,6 +144,7 @@ json_proposal(struct strbuf *out, const struct match_proposal *p, const struct m
 	sb_addc(out, ']');
 	json_money(out, "fee", match_proposal_fees(p), cur, 0);
 	json_money(out, "on_account", p->on_account, cur, 0);
+	json_statement(out, p, cur);
 	sb_addf(out, ",\"score\":%d,\"band\":\"%c\"", p->score, match_band(cfg, p->score));
 	jsonout_pair(out, "reason", why.buf, 0);
 	sb_addf(out, ",\"auto\":%s}", is_auto ? "true" : "false");

@@ -46,6 +46,8 @@ struct job {
 	const char *from, *to, *format, *lang, *out, *company_path, *level, *templates, *date;
 	int all, print, dry_run, force, email;
 	size_t unmailable; /* --email: customers left out for having no address */
+	size_t issued, reissued; /* statements: 合計請求書 recorded as issued, of them
+				    a period issued before with another total */
 	struct stmt_opts opts;
 	struct dunning_send send; /* dunning: the letters and their contacts */
 	char *templates_dflt;     /*   and the user's templates when not --templates */
@@ -254,18 +256,78 @@ run(struct job *j, int (*one)(struct job *, const char *))
 	return docout_close(&j->doc);
 }
 
+/* A 合計請求書 written (or e-mailed) is recorded as issued, with its billed
+ * total as printed and its slips; a preview on standard output and the
+ * mails of --dry-run are not. Files are recorded in the transaction that
+ * run_statements commits once they are in place; a mail at once. */
+static int
+issue_statement(struct job *j, const struct statement *s, size_t mailed_before)
+{
+	const char *file = j->email	 ? j->mail.sent_file
+			   : j->doc.dir	 ? j->doc.files[j->doc.nfiles - 1]
+			   : j->doc.path ? j->doc.path
+					 : "";
+	struct ur_err err;
+	int64_t prev;
+
+	if (j->doc.to_stdout || j->dry_run || (j->email && j->mail.sent == mailed_before))
+		return UR_OK;
+	ur_err_clear(&err);
+	if (stmt_issued(j->st, s, j->opts.today, j->email ? "emailed" : j->print ? "printed"
+										 : "saved",
+			file, &prev, &err) != UR_OK)
+		return cli_fail(&err);
+	j->issued += s->closing;
+	j->reissued += prev >= 0 && prev != s->billed;
+	return UR_OK;
+}
+
 static int
 one_statement(struct job *j, const char *code)
 {
 	struct statement s;
 	struct ur_err err;
+	size_t mailed = j->mail.sent;
 	int rc;
 
 	ur_err_clear(&err);
 	if (stmt_build(j->st, j->q, code, &j->opts, &s, &err) != UR_OK)
 		return cli_fail(&err);
 	rc = docout_add(&j->doc, &s, NULL);
+	if (rc == UR_OK)
+		rc = issue_statement(j, &s, mailed);
 	stmt_free(&s);
+	return rc;
+}
+
+/* The statements written, and the 合計請求書 among them recorded as issued
+ * in one transaction, kept only when every file is in place. */
+static int
+run_statements(struct job *j)
+{
+	struct ur_err err;
+	int rc;
+
+	ur_err_clear(&err);
+	if (!j->email && store_begin(j->st, &err) != UR_OK)
+		return cli_fail(&err);
+	rc = run(j, one_statement);
+	if (!j->email && rc != UR_OK)
+		store_rollback(j->st);
+	else if (!j->email && store_commit(j->st, &err) != UR_OK)
+		rc = cli_fail(&err);
+	if (rc == UR_OK && j->issued)
+		cli_printf(ngettext_("Recorded %zu closing statement (合計請求書) as issued: its "
+				     "billed total is the matcher's evidence.\n",
+				     "Recorded %zu closing statements (合計請求書) as issued: their "
+				     "billed totals are the matcher's evidence.\n", j->issued),
+			   j->issued);
+	if (rc == UR_OK && j->reissued)
+		cli_printf(ngettext_("%zu of them re-issues a period with another total: the latest "
+				     "counts, the earlier stays in the history.\n",
+				     "%zu of them re-issue a period with another total: the latest "
+				     "counts, the earlier stay in the history.\n", j->reissued),
+			   j->reissued);
 	return rc;
 }
 
@@ -314,7 +376,7 @@ cmd_statement(const struct cli *c, int argc, char **argv)
 	    (!j.all || (rc = collect_codes(&j, j.opts.to ? j.opts.to : j.opts.today, false)) ==
 			       UR_OK) &&
 	    (!j.email || (rc = prepare_mail(&j)) == UR_OK))
-		rc = j.ncodes ? run(&j, one_statement) : UR_OK;
+		rc = j.ncodes ? run_statements(&j) : UR_OK;
 	if (rc == UR_OK && !j.ncodes && !j.unmailable)
 		cli_printf("%s\n", _("No customer has an open balance."));
 	close_job(&j, j.all);

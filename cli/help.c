@@ -299,7 +299,8 @@ static const struct cmd_help cmd_helps[] = {
 	{ "statement",
 	  { "statement CUSTOMER...|--all-open [--from D] [--to D] [--format pdf|txt] [--lang L] "
 	    "[-o PATH|--print|--email [--dry-run]] [--company FILE] [--force]" },
-	  N_("customer statements"),
+	  N_("customer statements; a closing customer's 合計請求書 written to a file, printed or "
+	     "e-mailed is recorded as issued, its billed total the matcher's evidence"),
 	  statement_opts },
 	{ "dunning",
 	  { "dunning CUSTOMER...|--all-overdue --level N [--date D] [--format pdf|txt] [--lang L] "

@@ -13,7 +13,10 @@
 #include "kana.h"
 #include "match_run.h"
 #include "store.h"
+#include "stmt_build.h"
 #include "store_match.h"
+#include "store_statement.h"
+#include "store_ui.h"
 #include "tap.h"
 #include "testutil.h"
 #include "test_store.h"
@@ -426,6 +429,77 @@ test_learned_order(void)
 	store_close(st);
 }
 
+/* The best proposal pays an issued 合計請求書, as the whole index and the
+ * queue's per-deposit index see it. */
+static bool
+billed_first(struct store *st, const char *ref, bool ui)
+{
+	struct match_index *ix = match_index_new();
+	struct store_match_deposits l = { 0 };
+	struct match_config cfg;
+	struct match_result r = { 0 };
+	struct sui_names names = { 0 };
+	struct sui_match m = { 0 };
+	enum deposit_state state;
+	struct ur_err err;
+	bool billed = false;
+
+	match_config_default(&cfg);
+	if (store_match_deposit_get(st, ref, &l, &state, &err) == UR_OK && l.n == 1) {
+		if (ui && store_ui_match(st, l.d[0].id, &cfg, &names, &m, &err) == UR_OK)
+			r = m.r;
+		else if (!ui && store_match_load(st, ix, &err) == UR_OK)
+			match_deposit(ix, &cfg, &l.d[0], &r);
+		billed = r.nprop && r.prop[0].features & MATCH_F_BILLED && r.hold == MATCH_AUTO;
+	}
+	if (ui)
+		sui_match_free(&m);
+	sui_names_free(&names);
+	store_match_deposits_free(&l);
+	match_index_free(ix);
+	return billed;
+}
+
+/* A statement issued through the store (stmt_build, stmt_issued) reaches
+ * the matcher through both loaders; a slip paid since makes it stale. */
+static void
+test_issued_statement(void)
+{
+	char path[512];
+	struct store *st = setup("match-billed.db", path, sizeof path);
+	struct store_statement *q = NULL;
+	struct stmt_opts o = { 0, 0, tu_day("2026-02-21"), -1 };
+	struct statement s;
+	struct ur_err err;
+	int64_t prev = 0;
+
+	ts_exec(path, "UPDATE customer SET terms = '20/+1/10' WHERE code = 'C2'");
+	ts_invoice(st, "B-2", "C2", "2026-02-05", "2026-03-10", 33000, NULL);
+	ts_invoice(st, "B-3", "C2", "2026-02-15", "2026-03-10", 11000, NULL);
+	ts_invoice(st, "B-4", "C2", "2026-02-18", "2026-03-10", 22000, NULL);
+	deposit_on(st, "2026-03-10", "0009", "ｶ)ｽｽﾞｷｺｳｷﾞﾖｳ", 220000 + 66000);
+	tap_ok(!billed_first(st, "0009", false), "no statement issued: no such evidence");
+	if (store_statement_open(st, &q, &err) != UR_OK ||
+	    stmt_build(st, q, "C2", &o, &s, &err) != UR_OK) {
+		tap_ok(0, "the statement builds: %s", err.msg);
+		store_statement_close(q);
+		store_close(st);
+		return;
+	}
+	tap_is_int(stmt_issued(st, &s, o.today, "printed", "x.pdf", &prev, &err), UR_OK,
+		   "the statement is recorded as issued");
+	tap_ok(prev == -1 && s.billed == 286000, "… the first of its period, ¥286,000 (%lld)",
+	       (long long)s.billed);
+	stmt_free(&s);
+	store_statement_close(q);
+	tap_ok(billed_first(st, "0009", false), "the whole index takes the statement's slips");
+	tap_ok(billed_first(st, "0009", true), "… and so does the queue's per-deposit index");
+	ts_exec(path, "UPDATE invoice SET paid = 1000 WHERE number = 'B-3'");
+	tap_ok(!billed_first(st, "0009", false) && !billed_first(st, "0009", true),
+	       "a slip paid in part since: neither uses it");
+	store_close(st);
+}
+
 TAP_SUITE(match_store)
 {
 	test_confirm_undo();
@@ -434,5 +508,6 @@ TAP_SUITE(match_store)
 	test_batch();
 	test_aliases();
 	test_learned_order();
+	test_issued_statement();
 	proposals_free();
 }

@@ -240,6 +240,28 @@ confirm_said(struct app *a, struct preview *p, const char *path, const char *pri
 		app_msg(a, _("Sent %s to %s: %s"), path, printer, job);
 }
 
+/* A statement (not a letter, notice or confirmation): a 合計請求書 of a
+ * closing customer is recorded as issued once printed, saved or mailed. */
+static bool
+is_statement(const struct preview *p)
+{
+	return !p->n.letter.title && !p->d.title && !p->confirm;
+}
+
+/* Record p's 合計請求書 as issued; false, said, when it fails. */
+static bool
+stmt_record(struct app *a, struct preview *p, const char *delivery, const char *file)
+{
+	struct ur_err err;
+
+	ur_err_clear(&err);
+	if (stmt_issued(a->st, &p->s, a->today, delivery, file, NULL, &err) != UR_OK) {
+		app_error(a, "%s", err.msg);
+		return false;
+	}
+	return true;
+}
+
 /* Write the PDF in the current directory; print it when a printer is set. */
 static void
 preview_print(struct app *a, struct preview *p)
@@ -261,6 +283,8 @@ preview_print(struct app *a, struct preview *p)
 		app_error(a, "%s", err.msg);
 	else if (p->confirm)
 		confirm_said(a, p, path, printer, job.buf);
+	else if (is_statement(p) && !stmt_record(a, p, *printer ? "printed" : "saved", path))
+		; /* said why */
 	else if (log && !log_doc(a, p))
 		; /* said why */
 	else if (log)
@@ -271,8 +295,14 @@ preview_print(struct app *a, struct preview *p)
 	else if (p->d.title)
 		app_msg(a, _("%d %s is in today's contact log already; sent %s to %s: %s"),
 			p->d.level, contact_level_name(p->d.level), path, printer, job.buf);
+	else if (!*printer && is_statement(p) && p->s.closing)
+		app_msg(a, _("Recorded the 合計請求書 as issued; saved %s (no printer in the company "
+			     "settings)."), path);
 	else if (!*printer)
 		app_msg(a, _("Saved %s (no printer in the company settings)."), path);
+	else if (is_statement(p) && p->s.closing)
+		app_msg(a, _("Recorded the 合計請求書 as issued; sent %s to %s: %s"), path, printer,
+			job.buf);
 	else
 		app_msg(a, _("Sent %s to %s: %s"), path, printer, job.buf);
 	sb_free(&job);
@@ -290,6 +320,11 @@ mail_sent(struct app *a, void *under)
 		char *file = docprint_file_name("confirmation", p->s.code, a->today);
 
 		confirm_record(a, p, "emailed", file); /* an error stays on the message line */
+		free(file);
+	} else if (is_statement(p)) {
+		char *file = docprint_file_name("statement", p->s.code, a->today);
+
+		stmt_record(a, p, "emailed", file); /* an error stays on the message line */
 		free(file);
 	}
 	p->logged = true;

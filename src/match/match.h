@@ -123,6 +123,19 @@ void match_totals_start(struct match_totals *t, int close_day, int64_t *out, int
 void match_totals_add(struct match_totals *t, int32_t issue, int64_t open);
 /** Close the last period; the number of totals in out. */
 int match_totals_end(struct match_totals *t);
+/** A closing-period statement (合計請求書) urikake issued to customer id
+ *  (added before) on day issued: the period closing on day to, the total
+ *  billed (今回御請求額) and the period's purchases (今回お買上額) as
+ *  printed, in currency; its slips follow (match_index_add_bill_slip). The
+ *  latest issue of a period only: a deposit of a total (or less the
+ *  customer's deduction) pays its slips, while each is still open by the
+ *  amount it was then. */
+void match_index_add_bill(struct match_index *ix, int64_t id, const char *currency,
+			  int32_t to, int32_t issued, int64_t billed, int64_t purchases);
+/** A slip of the statement added last: invoice id, open by open when
+ *  issued, issued in its period (else carried over into it). */
+void match_index_add_bill_slip(struct match_index *ix, int64_t invoice_id, int64_t open,
+			       bool in_period);
 /** Learn from one confirmed payment of the customer: of the invoices it
  *  cleared (gross: the positive ones; net: credit slips set against them)
  *  it deducted this much (its fees) and paid the rest; a fee, a discount
@@ -199,7 +212,10 @@ enum match_fit {
 #define MATCH_F_SEVERAL      (1u << 22) /* the payer pays for several customers at once */
 #define MATCH_F_GROUP_LEARNED (1u << 23) /* … its learned customers, one closing total
 					    each, and no other choice of theirs fits */
-#define MATCH_F_PAYS_OLDEST  (1u << 24) /* of identical amounts the oldest: the customer's
+#define MATCH_F_BILLED       (1u << 24) /* the total of a 合計請求書 urikake issued */
+#define MATCH_F_BILL_STALE   (1u << 25) /* … whose slips were paid or changed since */
+#define MATCH_F_BILLED_PERIOD (1u << 26) /* MATCH_F_BILLED: its purchases of the period */
+#define MATCH_F_PAYS_OLDEST  (1u << 27) /* of identical amounts the oldest: the customer's
 					    order, learned from confirmed ties */
 /* Evidence from the customer master's payer links alone: never enough to
  * match automatically unless the amount fits exactly one open invoice. */
@@ -256,6 +272,11 @@ struct match_proposal {
 	int64_t diff_round;   /* … and what rounding the rest down dropped */
 	int32_t period;      /* MATCH_FIT_PERIOD: the last closing date it clears */
 	int32_t periods;     /* … and how many closing periods */
+	int32_t bill_to;     /* MATCH_F_BILLED, MATCH_F_BILL_STALE: the statement's
+				closing date, … */
+	int32_t bill_issued; /* … the day it was issued … */
+	int64_t billed;      /* … and the total it printed (MATCH_F_BILLED_PERIOD: the
+				period's purchases) */
 };
 
 /* Why a deposit was not matched automatically. */

@@ -171,7 +171,16 @@ explain_period(const struct match_proposal *p, const char *cur, struct strbuf *o
 		credits += p->line[i].cleared < 0;
 	}
 	date_format_iso(p->period, day);
-	if (p->periods > 1)
+	if (p->features & MATCH_F_BILLED_PERIOD) {
+		sb_addf(out, _("the period's purchases (今回お買上額) on the 合計請求書 of %s, "),
+			day);
+		put_money(out, p->billed, cur);
+		sb_adds(out, ": ");
+	} else if (p->features & MATCH_F_BILLED) {
+		sb_addf(out, _("the 合計請求書 of %s for "), day);
+		put_money(out, p->billed, cur);
+		sb_adds(out, ": ");
+	} else if (p->periods > 1)
 		sb_addf(out, ngettext_("everything open to the closing of %s (%d period): ",
 				       "everything open to the closing of %s (%d periods): ",
 				       (unsigned long)p->periods), day, p->periods);
@@ -183,7 +192,11 @@ explain_period(const struct match_proposal *p, const char *cur, struct strbuf *o
 				       (unsigned long)credits), credits);
 	sb_adds(out, " = ");
 	put_money(out, total, cur);
-	if (fee && p->fit != MATCH_FIT_NEAR) {
+	if (fee && p->fit != MATCH_FIT_NEAR && p->features & MATCH_F_BILLED &&
+	    total - fee == p->billed) {
+		sb_adds(out, _(" − tax rounding on the bill "));
+		put_money(out, fee, cur);
+	} else if (fee && p->fit != MATCH_FIT_NEAR) {
 		sb_adds(out, fee <= p->nlines ? _(" − tax rounding ") : _(" − fee "));
 		put_money(out, fee, cur);
 	}
@@ -287,6 +300,14 @@ explain_doubts(const struct match_proposal *p, const struct match_deposit *d,
 
 	if (f & MATCH_F_SEVERAL)
 		explain_several(p, out);
+	if (f & MATCH_F_BILL_STALE) {
+		char day[DATE_ISO_SIZE];
+
+		date_format_iso(p->bill_to, day);
+		sb_addf(out, _("; the 合計請求書 of %s for "), day);
+		put_money(out, p->billed, d->currency ? d->currency : "");
+		sb_adds(out, _(" no longer holds: its slips were paid or changed since"));
+	}
 	if (f & MATCH_F_FUTURE && p->nlines)
 		sb_adds(out, _("; WARNING: issued after the deposit date"));
 	if (f & MATCH_F_PAYS_OLDEST) {

@@ -222,6 +222,12 @@ match_fit_emit(const struct fitter *f, struct match_proposal *p)
 
 	if (fee > 0 && fee >= f->d->amount)
 		return;
+	if (f->stale) { /* the statement the amount was billed by no longer holds */
+		p->features |= MATCH_F_BILL_STALE;
+		p->bill_to = f->stale->to;
+		p->bill_issued = f->stale->issued;
+		p->billed = f->stale->billed;
+	}
 	match_lines_commit(f->lines, (uint32_t)p->nlines);
 	*f->exact += p->fit >= MATCH_FIT_EXACT && p->fit <= MATCH_FIT_PERIOD &&
 		     !(p->features & (MATCH_F_FUTURE | MATCH_F_AMBIGUOUS));
@@ -674,7 +680,8 @@ match_fits(struct match_index *ix, const struct match_config *cfg,
 	const struct minv *base = ix->inv + c->inv_first;
 	const char *cur = d->currency ? d->currency : "";
 	int exact = 0;
-	struct fitter f = { ix, &ix->lines, cfg, d, c, cust, NULL, 0, NULL, 0, fn, ctx, &exact };
+	struct fitter f = { ix, &ix->lines, cfg, d, c, cust, NULL, 0, NULL, 0, fn, ctx, &exact,
+			    NULL };
 
 	f.v = xmalloc((2 * c->inv_count + 1) * sizeof *f.v);
 	f.fut = f.v + c->inv_count;
@@ -686,6 +693,8 @@ match_fits(struct match_index *ix, const struct match_config *cfg,
 		else
 			f.v[f.n++] = &base[i];
 	}
+	if (c->bill_count)
+		match_fit_billed(&f, &f.stale);
 	if (fit_single(&f)) {
 		if (f.n > 2) /* another two or more may add up to that invoice too */
 			fit_subset(&f, true);

@@ -741,6 +741,7 @@ match_index_finish(struct match_index *ix)
 	finish_customers(ix);
 	finish_sums(ix);
 	match_index_period_totals(ix);
+	match_index_finish_bills(ix);
 	finish_payers(ix);
 	for (uint32_t i = 0; i < ix->nalias; i++) {
 		struct malias *a = &ix->alias[i];
@@ -857,6 +858,8 @@ match_index_free(struct match_index *ix)
 	free(ix->cust);
 	free(ix->inv);
 	free(ix->alias);
+	free(ix->bill);
+	free(ix->bslip);
 	free(ix->sorted);
 	free(ix->subs);
 	free(ix->scorer);

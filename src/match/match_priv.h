@@ -56,6 +56,22 @@ struct mcust {
 	int8_t custom_fee;             /* the master declares its fee policy */
 	int64_t habit_fee[4];          /* transfer fees it deducted, latest last */
 	int8_t ties_oldest, ties_due;  /* confirmed ties it paid the oldest / the one due */
+	uint32_t bill_first, bill_count; /* range in ix->bill after finish */
+};
+
+/* An issued 合計請求書 and its slips: ix->bslip[first, first + n). */
+struct mbill {
+	uint32_t cust;
+	char cur[4];
+	int32_t to, issued;
+	int64_t billed, purchases; /* 今回御請求額, 今回お買上額 */
+	uint32_t first, n;
+};
+struct mbslip {
+	int64_t invoice_id;
+	int64_t open;   /* open on it when the statement was issued */
+	uint32_t inv;   /* its index in ix->inv (MATCH_NONE: not open now) */
+	bool in_period; /* issued in the statement's period (else carried over) */
 };
 
 struct minv {
@@ -81,6 +97,11 @@ struct match_index {
 	uint32_t ninv, capinv;
 	struct malias *alias;
 	uint32_t nalias, capalias;
+	struct mbill *bill;      /* issued statements, by customer after finish */
+	uint32_t nbill, capbill;
+	struct mbslip *bslip;
+	uint32_t nbslip, capbslip;
+	int bill_skip;           /* the bill added last is of no customer here */
 	uint32_t *dense;         /* customer id → cust, for ids below ndense */
 	uint32_t ndense;
 	struct mhash by_id;      /* customer id → cust, the ids dense does not hold */
@@ -166,6 +187,8 @@ struct fitter {
 	void *ctx;
 	int *exact;              /* fits emitted that clear the amount exactly and
 				    unambiguously (else near misses are looked for) */
+	const struct mbill *stale; /* an issued statement the amount fits, no longer
+				      valid: every fit says so */
 };
 
 /* A new proposal for the customer, with room for all its invoices. */
@@ -218,6 +241,11 @@ int match_periods_of(const struct fitter *f, const struct minv **w, struct perio
 /* match_fifo.c: oldest first, and the partial and on-account readings
  * beside it. */
 void match_fit_fifo(const struct fitter *f);
+/* match_billed.c: an issued 合計請求書's total as the fit; *stale set to
+ * the bill whose total fits but whose slips changed since (else NULL). */
+void match_fit_billed(const struct fitter *f, const struct mbill **stale);
+/* Group the bills by customer and find their slips among the invoices. */
+void match_index_finish_bills(struct match_index *ix);
 /* match_period.c: the customer's closing periods (締め) as fits. */
 void match_fit_periods(const struct fitter *f);
 /* Index each closing customer's period totals (by_period). */

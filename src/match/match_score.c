@@ -29,6 +29,7 @@
 #define SC_HABIT 8          /* a near miss by the customer's learned difference */
 #define SC_NEAR_PERIOD 2    /* … of a closing period's total: the more natural set */
 #define SC_SHORT_BILL 12    /* … short by more than a tenth, nobody can say why: weak */
+#define SC_BILLED 5          /* the total of a 合計請求書 we issued: the strongest fit */
 #define SC_GROUP_LEARNED 58 /* a payer learned for each customer of a group: an alias
 			       confirmed once, not an alias that conflicts */
 
@@ -161,7 +162,8 @@ score_fit(void *ctx, const struct match_proposal *fit)
 		     (fit->features & MATCH_F_FUTURE ? SC_FUTURE : 0) +
 		     (fit->features & MATCH_F_LEARNED ? SC_HABIT : 0) +
 		     (fit->fit == MATCH_FIT_NEAR && fit->period ? SC_NEAR_PERIOD : 0) -
-		     (short_bill(fit) ? SC_SHORT_BILL : 0);
+		     (short_bill(fit) ? SC_SHORT_BILL : 0) +
+		     (fit->features & MATCH_F_BILLED ? SC_BILLED : 0);
 	if ((c->features & MATCH_F_IDENTITY) == MATCH_F_NAME_FUZZY &&
 	    (fit->fit == MATCH_FIT_NONE || fit->fit >= MATCH_FIT_PARTIAL))
 		r->p.score -= SC_WEAK_NAME;
@@ -294,9 +296,9 @@ other_invoices(const struct match_proposal *p, const struct match_proposal *b)
 /* Another way the amount fits the best customer's open invoices (identical
  * amounts are a tie the due dates decide: see match_fit.c): an exact sum
  * and a single invoice minus a fee, two fee fits, two combinations. Only
- * one invoice paid exactly outranks a fit that needs a deduction, and a
+ * one invoice paid exactly outranks a fit that needs a deduction, a
  * closing period's total (also less the customer's learned deduction) any
- * combination. */
+ * combination, and the total of a 合計請求書 we issued anything. */
 static int
 same_customer_rival(const struct match_result *r)
 {
@@ -307,6 +309,8 @@ same_customer_rival(const struct match_result *r)
 
 	if (b->features & MATCH_F_AMBIGUOUS)
 		return 1;
+	if (b->features & MATCH_F_BILLED)
+		return 0; /* the statement we issued names the slips: no coincidence beats it */
 	for (int i = 1; i < r->nprop; i++) {
 		const struct match_proposal *p = &r->prop[i];
 
@@ -349,9 +353,10 @@ seen_before(const struct scorer *s, int i)
 }
 
 /* Ways the amount clears open invoices exactly (or within a fee or the
- * rounding tolerance, or as a closing total), whoever the customer. */
+ * rounding tolerance, or as a closing total), whoever the customer; when b
+ * pays a statement we issued, its customer's other sets do not count. */
 static int
-amount_fits(const struct scorer *s)
+amount_fits(const struct scorer *s, const struct match_proposal *b)
 {
 	int n = 0;
 
@@ -361,6 +366,9 @@ amount_fits(const struct scorer *s)
 		if (p->features & (MATCH_F_TIE_LATER | MATCH_F_FUTURE) || !fits_exactly(p->fit) ||
 		    seen_before(s, i))
 			continue; /* a tie is counted with its pick; nothing not yet issued */
+		if (b->features & MATCH_F_BILLED && p->customer_id == b->customer_id &&
+		    !(p->features & MATCH_F_BILLED))
+			continue; /* the statement we issued names the customer's slips */
 		if (p->fit == MATCH_FIT_EXACT && p->nlines == 1 && p->features & MATCH_F_AMBIGUOUS)
 			n += same_open(s->ix, s->r[i].cust, p->line[0].cleared);
 		else
@@ -408,7 +416,7 @@ decide(const struct match_config *cfg, const struct scorer *s, const struct matc
 	if (b->score - r->runner_up < cfg->margin || b->features & MATCH_F_HELD_OTHER)
 		return MATCH_HOLD_CLOSE;
 	if (!(b->features & MATCH_F_IDENTITY & ~MATCH_F_LINK) &&
-	    (h = decide_link(b, amount_fits(s))) != MATCH_AUTO)
+	    (h = decide_link(b, amount_fits(s, b))) != MATCH_AUTO)
 		return h;
 	return MATCH_AUTO;
 }

@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "money.h"
 #include "stmt_build.h"
+#include "store_billed.h"
 #include "store.h"
 #include "terms.h"
 #include "xalloc.h"
@@ -64,7 +65,7 @@ add_rate(struct build *b, int rate, int64_t amount, int64_t tax)
 			s->rates[s->nrates++] = (struct stmt_rate){ rate, 0, 0 };
 	}
 	add(b, &s->rates[i].amount, amount);
-	if (tax > 0)
+	if (rate != STMT_RATE_UNKNOWN)
 		add(b, &s->rates[i].tax, tax);
 }
 
@@ -77,7 +78,7 @@ count_move(struct build *b, struct stmt_line *l)
 	switch (l->kind) {
 	case LEDGER_MOVE_INVOICE:
 		add(b, &s->sales, l->amount);
-		if (l->tax >= 0)
+		if (l->rate != STMT_RATE_UNKNOWN)
 			add(b, &s->tax, l->tax);
 		else
 			s->tax_unknown++;
@@ -123,8 +124,9 @@ on_move(const struct store_movement *m, void *ctx)
 	l->amount = m->amount;
 	l->fee = m->fee;
 	l->tax = m->kind == LEDGER_MOVE_INVOICE ? m->tax : 0;
-	if (m->kind == LEDGER_MOVE_INVOICE)
-		l->rate = stmt_tax_rate(m->amount, m->tax, s->currency);
+	if (m->kind == LEDGER_MOVE_INVOICE) /* a credit slip (赤伝): the rate of its return */
+		l->rate = m->amount < 0 && m->tax < 0 ? stmt_tax_rate(-m->amount, -m->tax, s->currency)
+						      : stmt_tax_rate(m->amount, m->tax, s->currency);
 	count_move(b, l);
 	return 0;
 }
@@ -159,6 +161,8 @@ on_item(const struct store_open_item *it, void *ctx)
 static void
 copy_customer(struct statement *s, const struct customer *c, const struct stmt_opts *o)
 {
+	struct terms terms;
+
 	s->cust_id = c->id;
 	s->code = xstrdup(c->code);
 	s->name = xstrdup(c->name ? c->name : "");
@@ -176,6 +180,8 @@ copy_customer(struct statement *s, const struct customer *c, const struct stmt_o
 		s->to = o->to ? o->to : t;
 	}
 	s->deadline = stmt_deadline(c->terms, s->currency, s->to);
+	s->closing = c->terms && terms_parse(c->terms, &terms, NULL) == UR_OK &&
+		     terms.kind == TERMS_CLOSE;
 }
 
 /* The totals must add up to the balance the ledger gives for the end. */
@@ -224,6 +230,7 @@ load(struct store_statement *q, struct build *b, struct ur_err *err)
 		return rc;
 	/* The balance counts cash kept on account; the open invoices do not:
 	 * what they add up to beyond it is that cash, shown as a credit. */
+	stmt_tax_on_total(s);
 	s->on_account = -s->current;
 	for (int i = 0; i < STMT_AGING_BUCKETS; i++)
 		add(b, &s->on_account, s->aging[i]);
@@ -255,5 +262,28 @@ stmt_build(struct store *st, struct store_statement *q, const char *code,
 	b.s = out;
 	if ((rc = load(q, &b, err)) != UR_OK)
 		stmt_free(out);
+	return rc;
+}
+
+enum ur_status
+stmt_issued(struct store *st, const struct statement *s, int32_t day, const char *delivery,
+	    const char *file, int64_t *previous, struct ur_err *err)
+{
+	struct billed_issue b = { s->cust_id, s->code, s->from, s->to, day, s->currency,
+				  s->billed, s->sales, s->tax_rounding, delivery, file, NULL,
+				  s->nitems };
+	struct billed_slip *slips;
+	enum ur_status rc;
+
+	if (previous)
+		*previous = -1;
+	if (!s->closing)
+		return UR_OK;
+	b.slips = slips = xcalloc(s->nitems + 1, sizeof *slips);
+	for (size_t i = 0; i < s->nitems; i++) /* open at the end of the period: as printed */
+		slips[i] = (struct billed_slip){ s->items[i].number, s->items[i].open,
+						 s->items[i].issue >= s->from };
+	rc = store_billed_record(st, &b, previous, err);
+	free(slips);
 	return rc;
 }

@@ -22,4 +22,13 @@ enum stmt_lang stmt_lang_for(const struct customer *c);
 enum ur_status stmt_build(struct store *st, struct store_statement *q, const char *code,
 			  const struct stmt_opts *o, struct statement *out, struct ur_err *err);
 
+/** Record that statement s (built by stmt_build) was issued on day to a
+ *  customer that bills by closing date (a 合計請求書: nothing is recorded
+ *  for another): printed, saved or e-mailed (delivery) to file. Its billed
+ *  total and open slips as printed; *previous: what the period's previous
+ *  issue billed, -1 when none (or nothing recorded). */
+enum ur_status stmt_issued(struct store *st, const struct statement *s, int32_t day,
+			   const char *delivery, const char *file, int64_t *previous,
+			   struct ur_err *err);
+
 #endif

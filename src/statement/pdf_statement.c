@@ -164,7 +164,7 @@ ja_summary(struct pdf *p, const struct statement *s)
 	const char *labels[] = { w->previous, w->received, w->adjusted, w->carried,
 				 w->sales, w->tax, w->current };
 	const int64_t values[] = { s->previous, s->received, s->fees + s->adjusted, s->carried,
-				   s->sales, s->tax, s->current };
+				   s->sales, s->tax, s->billed };
 
 	boxes(p, s, labels, values, (int)COUNT(values));
 }
@@ -243,7 +243,7 @@ ledger(struct pdf *p, const struct statement *s)
 	const struct stmt_words *w = stmt_words(s->lang);
 	const char *labels[] = { w->previous, w->sales, w->received, w->adjusted, w->current };
 	const int64_t values[] = { s->previous, s->sales, s->received, s->fees + s->adjusted,
-				   s->current };
+				   s->billed };
 	static const int widths[] = { 66, 130, 95, 80, 80, 60 };
 	const struct pdf_cols cols = { 6, widths, "lllrrr" };
 	char d[STMT_DATE_SIZE], a[RENDER_MONEY_SIZE], b[RENDER_MONEY_SIZE];
@@ -310,6 +310,15 @@ tax_table(struct pdf *p, const struct statement *s)
 	if (s->tax_unknown)
 		pdf_set_y(p, pdf_y(p) + pdf_text(p, PDF_MARGIN, pdf_y(p) + 2, PDF_BODY_W,
 						 w->tax_unknown_note, 8, 0) + 2);
+	if (s->tax_rounding) {
+		char note[256];
+
+		render_money(s->tax_rounding, s->currency, s->lang, t);
+		snprintf(note, sizeof note, "%s%s%s", w->tax_total_note, t,
+			 s->lang == STMT_EN ? ")" : "）");
+		pdf_set_y(p, pdf_y(p) + pdf_text(p, PDF_MARGIN, pdf_y(p) + 2, PDF_BODY_W, note, 8,
+						 PDF_WRAP) + 2);
+	}
 	pdf_table_end(p);
 	pdf_set_y(p, pdf_y(p) + 8);
 }

@@ -208,7 +208,7 @@ summary(struct strbuf *out, const struct statement *s)
 	amount_line(out, s, w->carried, s->carried);
 	amount_line(out, s, w->sales, s->sales);
 	amount_line(out, s, w->tax, s->tax);
-	amount_line(out, s, w->current, s->current);
+	amount_line(out, s, w->current, s->billed);
 }
 
 /* ja: payments (with fees and adjustments), then invoices. */
@@ -322,6 +322,10 @@ tax_table(struct strbuf *out, const struct statement *s)
 			sb_addf(out, "%s\n", w->reduced_note);
 	if (s->tax_unknown)
 		sb_addf(out, "%s\n", w->tax_unknown_note);
+	if (s->tax_rounding) {
+		render_money(s->tax_rounding, s->currency, s->lang, t);
+		sb_addf(out, "%s%s%s\n", w->tax_total_note, t, s->lang == STMT_EN ? ")" : "）");
+	}
 }
 
 static void

@@ -138,6 +138,35 @@ stmt_line_cash(const struct stmt_line *l)
 	return l->kind == LEDGER_MOVE_REFUND ? -l->amount : l->amount;
 }
 
+/* Tax of a per-rate base at rate percent, rounded down (切り捨て) toward
+ * zero: the commonest rounding, once per invoice and rate. */
+static int64_t
+tax_of_base(int64_t base, int rate)
+{
+	return base / 100 * rate + base % 100 * rate / 100;
+}
+
+void
+stmt_tax_on_total(struct statement *s)
+{
+	s->tax_rounding = 0;
+	if (s->closing && strcmp(s->currency, "JPY") == 0)
+		for (int i = 0; i < s->nrates; i++) {
+			struct stmt_rate *r = &s->rates[i];
+			int64_t tax;
+
+			if (r->rate <= 0)
+				continue; /* exempt, unknown or no single rate: as the slips say */
+			tax = tax_of_base(r->amount - r->tax, r->rate);
+			s->tax_rounding += tax - r->tax;
+			r->amount += tax - r->tax;
+			r->tax = tax;
+		}
+	s->tax += s->tax_rounding;
+	s->sales += s->tax_rounding;
+	s->billed = s->current + s->tax_rounding;
+}
+
 size_t
 stmt_overdue_count(const struct statement *s)
 {

@@ -87,6 +87,10 @@ struct statement {
 	int64_t tax;      /* their tax, where known */
 	int tax_unknown;  /* invoices whose tax is not recorded */
 	int64_t current;  /* carried + sales = balance at the end of to */
+	bool closing;     /* the customer bills by closing date: a 合計請求書 */
+	int64_t tax_rounding; /* tax once per rate on the period total (適格請求書,
+				 JPY closing customers) less the slips' own tax */
+	int64_t billed;   /* 今回御請求額 as printed: current + tax_rounding */
 	struct stmt_line *lines;
 	size_t nlines;
 	struct stmt_rate rates[STMT_MAX_RATES];
@@ -111,6 +115,13 @@ void stmt_free(struct statement *s);
 int stmt_line_is_cash(const struct stmt_line *l);
 /** The cash of line l as received: a refund paid back counts negative. */
 int64_t stmt_line_cash(const struct stmt_line *l);
+
+/** Tax computed once per rate on the period's invoices (適格請求書: JPY,
+ *  a closing customer): each known rate's base (amount − tax) times the
+ *  rate, rounded down (toward zero), replaces the slips' summed tax;
+ *  sets tax_rounding and billed (current + tax_rounding; current alone
+ *  when the rule does not apply). */
+void stmt_tax_on_total(struct statement *s);
 
 /** Number of open invoices past due on the statement date, those in an
  *  open dispute left out (they are not dunned). */

@@ -69,6 +69,8 @@ static const struct stmt_words ja = {
 	.base = "税抜金額",
 	.tax_incl = "税込金額",
 	.tax_unknown_note = "※消費税額の記載がない伝票を含みます。",
+	.tax_total_note = "※消費税は税率ごとに今回お買上額の合計で計算しています"
+			  "（伝票ごとの消費税額の合計との差額：",
 	.as_of_pre = "",
 	.as_of_post = "現在",
 	.closing = "締日",
@@ -137,6 +139,7 @@ static const struct stmt_words zh = {
 	.base = "不含税金额",
 	.tax_incl = "价税合计",
 	.tax_unknown_note = "注：部分发票未注明税额。",
+	.tax_total_note = "注：税额按税率对本期合计计算一次（与各单据税额合计之差：",
 	.slip_title = "确认栏",
 	.slip_agree = "□ 上述余额核对相符。",
 	.slip_disagree = "□ 核对不符，不符金额及原因：",
@@ -209,6 +212,8 @@ static const struct stmt_words en = {
 	.base = "Net",
 	.tax_incl = "Gross",
 	.tax_unknown_note = "Some invoices do not state their tax.",
+	.tax_total_note = "Tax is computed once per rate on the period's total (the difference "
+			  "from the slips' own tax: ",
 	.as_of_pre = "as of ",
 	.as_of_post = "",
 	.tel = "Tel",

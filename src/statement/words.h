@@ -36,6 +36,8 @@ struct stmt_words {
 	const char *exempt, *rate_unknown, *rate_other, *reduced_mark, *reduced_note;
 	const char *base, *tax_incl;
 	const char *tax_unknown_note;
+	const char *tax_total_note; /* tax once per rate on the period total: the
+				       difference from the slips' tax follows */
 	/* the confirmation slip (对账单): heading, lines */
 	const char *slip_title, *slip_agree, *slip_disagree, *slip_seal, *slip_signer,
 		*slip_date;

@@ -211,6 +211,39 @@ static const struct {
 	{ 14, "CREATE TABLE company_settings ("
 	      " id INTEGER PRIMARY KEY CHECK (id = 1),"
 	      " text TEXT NOT NULL) STRICT;" },
+	/* v15: the closing-period statements (合計請求書) urikake issued: the
+	 * billed total and the period's purchases as printed and the slips it
+	 * covered with what was open on each (in the period or carried over),
+	 * the matcher's strongest evidence. Re-issuing adds a row
+	 * (the latest of a period counts); nothing is rewritten. */
+	{ 15, "CREATE TABLE IF NOT EXISTS statement_issue ("
+	      " id INTEGER PRIMARY KEY,"
+	      " customer_id INTEGER NOT NULL REFERENCES customer(id),"
+	      " period_from TEXT NOT NULL,"
+	      " period_to TEXT NOT NULL,"
+	      " currency TEXT NOT NULL,"
+	      " billed INTEGER NOT NULL,"
+	      " purchases INTEGER NOT NULL,"
+	      " tax_rounding INTEGER NOT NULL DEFAULT 0,"
+	      " issued_on TEXT NOT NULL,"
+	      " delivery TEXT NOT NULL"
+	      "  CHECK (delivery = 'printed' OR delivery = 'saved' OR delivery = 'emailed'),"
+	      " file TEXT NOT NULL DEFAULT '',"
+	      " user TEXT NOT NULL,"
+	      " created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+	      ") STRICT;"
+	      "CREATE INDEX IF NOT EXISTS statement_issue_customer"
+	      " ON statement_issue(customer_id, currency, period_to, id);"
+	      "CREATE TABLE IF NOT EXISTS statement_slip ("
+	      " issue_id INTEGER NOT NULL REFERENCES statement_issue(id),"
+	      " invoice_id INTEGER NOT NULL REFERENCES invoice(id),"
+	      " open_amount INTEGER NOT NULL,"
+	      " in_period INTEGER NOT NULL DEFAULT 0 CHECK (in_period IN (0, 1)),"
+	      " PRIMARY KEY (issue_id, invoice_id)) WITHOUT ROWID, STRICT;"
+	      "CREATE TRIGGER IF NOT EXISTS statement_issue_no_change BEFORE UPDATE ON statement_issue BEGIN"
+	      " SELECT RAISE(ABORT, 'an issued statement is history: issue it again'); END;"
+	      "CREATE TRIGGER IF NOT EXISTS statement_issue_no_delete BEFORE DELETE ON statement_issue BEGIN"
+	      " SELECT RAISE(ABORT, 'an issued statement is history: issue it again'); END;" },
 };
 #define STORE_VERSION (migrations[sizeof migrations / sizeof migrations[0] - 1].version)
 

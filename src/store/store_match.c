@@ -15,6 +15,7 @@
 #include "i18n.h"
 #include "kana.h"
 #include "money.h"
+#include "store_billed.h"
 #include "store_match.h"
 #include "store_match_priv.h"
 #include "terms.h"
@@ -325,7 +326,8 @@ store_match_load(struct store *st, struct match_index *ix, struct ur_err *err)
 	    (rc = load_aliases(st, ix, err)) != UR_OK ||
 	    (rc = load_invoices(st, ix, err)) != UR_OK ||
 	    (rc = store_match_learned(st, ix, 0, err)) != UR_OK ||
-	    (rc = load_virtual(st, ix, err)) != UR_OK)
+	    (rc = load_virtual(st, ix, err)) != UR_OK ||
+	    (rc = store_billed_load(st, ix, 0, err)) != UR_OK)
 		return rc;
 	match_index_finish(ix);
 	return UR_OK;

@@ -35,6 +35,9 @@ enum store_stmt {
 	SQ_AGING,
 	SQ_AGING_FAST,
 	SQ_AGING_CHECK,
+	SQ_BILL_PREV,
+	SQ_BILL_INSERT,
+	SQ_BILL_SLIP,
 	SQ_COUNT
 };
 

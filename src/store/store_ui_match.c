@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "kana.h"
+#include "store_billed.h"
 #include "store_match_priv.h"
 #include "store_priv.h"
 #include "store_ui.h"
@@ -450,8 +451,9 @@ load_index(struct finder *f, struct match_index *ix, struct ur_err *err)
 	enum ur_status rc = prepare_loaders(f, &c, &inv, err);
 
 	for (int i = 0; rc == UR_OK && i < f->n; i++)
-		if ((rc = load_customer(f, ix, c, inv, f->cust[i], err)) == UR_OK)
-			rc = store_match_learned(f->st, ix, f->cust[i], err);
+		if ((rc = load_customer(f, ix, c, inv, f->cust[i], err)) == UR_OK &&
+		    (rc = store_match_learned(f->st, ix, f->cust[i], err)) == UR_OK)
+			rc = store_billed_load(f->st, ix, f->cust[i], err);
 	db_finalize(c);
 	db_finalize(inv);
 	if (rc == UR_OK)

@@ -47,6 +47,10 @@ fuzz_index(void)
 	fuzz_customer(4, "C4", "ｱｲｳｴｵ", "ｱｲｳｴｵ");
 	match_index_add_payers(fuzz_ix, 2, "C1", "スズキイチロウ");
 	match_index_add_alias(fuzz_ix, &al);
+	match_index_set_closing(fuzz_ix, 1, 31); /* C1's 合計請求書 is the deposit's amount */
+	match_index_add_bill(fuzz_ix, 1, "JPY", date_from_ymd(2026, 3, 1), date_from_ymd(2026, 3, 1),
+			     110001, 110001);
+	match_index_add_bill_slip(fuzz_ix, 10, 110001, true);
 	match_index_finish(fuzz_ix);
 }
 

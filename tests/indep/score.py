@@ -2,7 +2,7 @@
 """Score urikake's auto-matching on independently generated worlds.
 
     score.py --world office|heavy|wholesale [--seeds 1-5] [--verbose] [--tap]
-             [--bin PATH] [--keep DIR]
+             [--bin PATH] [--keep DIR] [--statements]
 
 Per seed: fresh database; customers, history + month-1 invoices, month-1 bank
 files; `match --auto`; every customer deposit is auto-correct, wrong or held;
@@ -379,6 +379,39 @@ class Scorer:
             for pr in j.get("proposals", [])[:3]:
                 f.write("    %s %s\n" % (pr.get("score"), pr.get("reason", "")[:300]))
 
+    def issue_statements(self, r, wdir, man, upto):
+        """--statements: what the office does at each closing date, before the
+        payments arrive: print the 合計請求書 of the customers closing that day
+        (`urikake statement CODE... -o DIR` run on that day).  Closing dates
+        from 2026-08-01 up to upto that were not issued yet."""
+        import datetime as dt
+        with open(os.path.join(wdir, man["files"]["customers"]), encoding="utf-8-sig") as f:
+            rows = list(csv.reader(f))
+        by_day = defaultdict(list)
+        for row in rows[1:]:
+            close = row[4].split("/")[0] if len(row) > 4 and "/" in row[4] else ""
+            if not close:
+                continue
+            d = dt.date(2026, 8, 1)
+            while d <= upto:
+                nxt = d + dt.timedelta(days=1)
+                eom = nxt.day == 1
+                if (close == "EOM" and eom) or (close.isdigit() and
+                                                 (d.day == int(close) or (eom and d.day < int(close)))):
+                    by_day[d].append(row[0])
+                d = nxt
+        today = r.today
+        for d in sorted(by_day):
+            if d in self.issued_days:
+                continue
+            self.issued_days.add(d)
+            out = tempfile.mkdtemp(prefix="stmts-", dir=os.path.dirname(r.db))
+            r.today = d.isoformat()
+            rc, o, err = r.run("statement", "--format", "txt", "-o", out, *by_day[d])
+            if rc != 0:
+                raise ToolError("statement on %s -> exit %d: %s" % (d, rc, err.strip()[:300]))
+        r.today = today
+
     def seed(self, world, seed):
         tmp = tempfile.mkdtemp(prefix="indep-%s-%d-" % (world, seed))
         try:
@@ -397,6 +430,10 @@ class Scorer:
                 if rc != 0:
                     errs.append("%s: exit %d %s" % (name, rc, err.strip()[:200]))
             self.prev_truth = None
+            self.issued_days = set()
+            if self.args.statements:
+                import datetime as dt
+                self.issue_statements(r, wdir, man, dt.date.fromisoformat(man["today"]["month1"]))
             m1 = self.month(r, wdir, man, 1, seed, [])
             m1.import_errors = errs + m1.import_errors
             before = read_allocs(r)
@@ -405,6 +442,9 @@ class Scorer:
             rc, out, err = r.run("import", "invoices", os.path.join(wdir, man["files"]["invoices"]["month2"]))
             if rc != 0:
                 errs.append("month2 invoices: exit %d %s" % (rc, err.strip()[:200]))
+            if self.args.statements:
+                import datetime as dt
+                self.issue_statements(r, wdir, man, dt.date.fromisoformat(man["today"]["month2"]))
             m2 = self.month(r, wdir, man, 2, seed, before)
             m2.import_errors = errs + m2.import_errors
             if self.args.keep:
@@ -448,6 +488,10 @@ def main():
     ap.add_argument("--tap", action="store_true")
     ap.add_argument("--bin", default=os.environ.get("URIKAKE") or os.path.join(HERE, "..", "..", "urikake"))
     ap.add_argument("--keep", help="copy each seed's world and database here")
+    ap.add_argument("--statements", action="store_true",
+                    default=bool(os.environ.get("INDEP_STATEMENTS")),
+                    help="issue the 合計請求書 at each closing date before the payments arrive "
+                         "(as the office does; also INDEP_STATEMENTS=1)")
     a = ap.parse_args()
     a.bin = os.path.abspath(a.bin)
     worlds = a.world or ["office"]
