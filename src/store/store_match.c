@@ -23,7 +23,7 @@
 enum ur_status
 store_match_done(struct store *st, sqlite3_stmt *s, int rc, struct ur_err *err)
 {
-	sqlite3_finalize(s);
+	store_keep(st, s);
 	return rc == SQLITE_DONE ? UR_OK : store_sqlfail(st, rc, err);
 }
 

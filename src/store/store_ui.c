@@ -21,7 +21,7 @@
 enum ur_status
 sui_finish(struct store *st, sqlite3_stmt *s, int rc, struct ur_err *err)
 {
-	sqlite3_finalize(s);
+	store_keep(st, s);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW && rc != SQLITE_OK)
 		return store_sqlfail(st, rc, err);
 	return UR_OK;

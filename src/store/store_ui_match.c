@@ -312,7 +312,7 @@ find_amounts(struct finder *f, struct ur_err *err)
 	if (s[0])
 		s[1] = store_prepare(f->st, part_paid_sql, err);
 	if (!s[1]) {
-		sqlite3_finalize(s[0]);
+		store_keep(f->st, s[0]);
 		return err->status;
 	}
 	match_fee_default(&fees);
@@ -324,8 +324,8 @@ find_amounts(struct finder *f, struct ur_err *err)
 		for (int j = 0; j < 2 && rc == UR_OK && want > 0; j++)
 			rc = amount_rows(f, s[j], want, &k, err);
 	}
-	sqlite3_finalize(s[0]);
-	sqlite3_finalize(s[1]);
+	store_keep(f->st, s[0]);
+	store_keep(f->st, s[1]);
 	return rc;
 }
 
@@ -453,8 +453,8 @@ load_index(struct finder *f, struct match_index *ix, struct ur_err *err)
 		if ((rc = load_customer(f, ix, c, inv, f->cust[i], err)) == UR_OK &&
 		    (rc = store_match_lateness(f->st, ix, f->cust[i], err)) == UR_OK)
 			rc = store_match_habits(f->st, ix, f->cust[i], err);
-	sqlite3_finalize(c);
-	sqlite3_finalize(inv);
+	store_keep(f->st, c);
+	store_keep(f->st, inv);
 	if (rc == UR_OK)
 		rc = load_aliases(f, ix, err);
 	if (rc == UR_OK)
