@@ -19,7 +19,8 @@
 
 /* Details (with their proposals) kept for going back to them. */
 #define KEPT_DETAILS 8
-/* Milliseconds a frame may spend on the list's proposals. */
+/* Milliseconds a frame may spend before the list's proposals wait for the
+ * next one (the page read and the detail's proposals count too). */
 #define PROPOSAL_BUDGET_MS 5.0
 /* Database pages kept in memory: the rows and customers revisited. */
 #define PAGE_CACHE_KIB 2048
@@ -311,10 +312,11 @@ draw_row(struct view *v, long pos, int y, double start)
 	draw_text(y, 33 + wp, wn, note, TEXT_LEFT, ne);
 }
 
+/* The list in rows lines from y; its proposals may use what is left of
+ * the frame's budget (the frame started at start). */
 static void
-draw_list(struct view *v, int y, int rows)
+draw_list(struct view *v, int y, int rows, double start)
 {
-	double start = app_now_ms();
 	struct queue *q = v->priv;
 	int rest = COLS - 32, wp = rest * 45 / 100;
 	long top;
@@ -442,6 +444,7 @@ draw_detail(struct view *v, int y, int rows)
 static void
 queue_draw(struct view *v, int y, int rows)
 {
+	double start = app_now_ms();
 	struct queue *q = v->priv;
 	char buf[512];
 	int list = (rows - 1) * 11 / 20;
@@ -453,8 +456,11 @@ queue_draw(struct view *v, int y, int rows)
 	draw_text(y, 0, COLS, buf, TEXT_LEFT, UI_TITLE);
 	if (list < 2)
 		list = 2;
-	draw_list(v, y + 1, list);
+	/* the detail first: its proposals give the cursor row's, which the
+	 * list would otherwise compute once more */
+	app_list_top(v, list - 1);
 	load_detail(v);
+	draw_list(v, y + 1, list, start);
 	draw_detail(v, y + 1 + list, rows - 1 - list);
 	store_ui_snapshot(v->app->st, false);
 }
