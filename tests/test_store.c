@@ -538,6 +538,7 @@ test_kept_statements(void)
 	store_keep(st, a);
 	b = store_prepare(st, "SELECT 2", &err);
 	tap_ok(b != a, "another text: another statement");
+	sqlite3_finalize(b);
 	again = store_prepare(st, "SELECT ?1 + 1", &err);
 	tap_ok(again == a, "the same text: the statement kept");
 	tap_ok(sqlite3_step(again) == SQLITE_ROW && sqlite3_column_type(again, 0) == SQLITE_NULL,

@@ -192,7 +192,8 @@ lists_make(struct sui_lists *ls, struct auto_row *r, size_t n, int64_t stamp, in
 	for (int so = 0; so < SUI_SORT_COUNT; so++) {
 		struct sui_list *l = &ls->by[so];
 
-		qsort(r, n, sizeof *r, cmp[so]);
+		if (n)
+			qsort(r, n, sizeof *r, cmp[so]);
 		l->id = xrealloc(l->id, (n ? n : 1) * sizeof *l->id);
 		for (size_t i = 0; i < n; i++)
 			l->id[i] = r[i].id;
