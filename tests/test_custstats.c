@@ -168,10 +168,11 @@ test_ties(struct store *st, const struct ar_settings *s)
 	ar_set_rank(&set);
 	for (size_t i = 0; i < set.n; i++)
 		for (size_t j = 0; j < set.n; j++) {
-			int c = strcmp(ar_set_at(&set, i)->code, ar_set_at(&set, j)->code);
+			const struct ar_row *a = ar_set_at(&set, i), *b = ar_set_at(&set, j);
+			int c = strcmp(a->code, b->code);
 
 			if (!c)
-				c = strcmp(ar_set_at(&set, i)->currency, ar_set_at(&set, j)->currency);
+				c = strcmp(a->currency, b->currency);
 			ranked &= (c < 0) == (set.rank[i] < set.rank[j]);
 		}
 	tap_ok(ranked && set.n == 5, "rows ranked by code then currency");
@@ -179,7 +180,8 @@ test_ties(struct store *st, const struct ar_settings *s)
 		ar_set_view(&set, NULL, AR_COL_LEVEL, desc); /* every row at level 0 */
 		tap_ok(set.nview == 5 && !strcmp(ar_set_row(&set, 0)->code, "A") &&
 			       !strcmp(ar_set_row(&set, 4)->code, "E"),
-		       "a sort key all rows tie on: by code (%s)", desc ? "descending" : "ascending");
+		       "a sort key all rows tie on: by code (%s)",
+		       desc ? "descending" : "ascending");
 	}
 	ar_set_free(&set);
 }

@@ -400,7 +400,8 @@ static int
 ar_cmp(const void *pa, const void *pb, void *ctx)
 {
 	const struct ar_order *o = ctx;
-	const struct ar_key *a = &o->keys[*(const uint32_t *)pa], *b = &o->keys[*(const uint32_t *)pb];
+	const struct ar_key *a = &o->keys[*(const uint32_t *)pa];
+	const struct ar_key *b = &o->keys[*(const uint32_t *)pb];
 	int c = 0;
 
 	if (o->money && a->cur != b->cur)

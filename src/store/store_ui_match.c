@@ -259,7 +259,8 @@ load_alike(struct finder *f, struct sui_names *nm, struct ur_err *err)
 		return NULL;
 	ix = match_index_new();
 	for (size_t i = 0; i < nm->n; i++)
-		if (may_share(nm->sig[i], nm->npairs[i], dp, nd) && may_be_alike(nm->key[i], dp, nd))
+		if (may_share(nm->sig[i], nm->npairs[i], dp, nd) &&
+		    may_be_alike(nm->key[i], dp, nd))
 			match_index_add_customer(ix, nm->id[i], "", "", nm->kana[i], nm->key[i],
 						 "", NULL);
 	match_index_finish(ix);

@@ -231,7 +231,8 @@ auto_list(struct store *st, enum sui_sort so, int32_t today, struct ur_err *err)
 	for (int i = 0; i < SUI_SORT_COUNT; i++)
 		st->lists->by[i].made = false;
 	sb_init(&sql);
-	sb_adds(&sql, "SELECT d.id, d.booking_date, d.currency, d.amount, d.payer_key FROM deposit d");
+	sb_adds(&sql, "SELECT d.id, d.booking_date, d.currency, d.amount, d.payer_key"
+		      " FROM deposit d");
 	sb_adds(&sql, filter_sql(SUI_AUTO_TODAY));
 	s = store_prepare(st, sql.buf, err);
 	sb_free(&sql);
@@ -241,8 +242,9 @@ auto_list(struct store *st, enum sui_sort so, int32_t today, struct ur_err *err)
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (n == cap)
 			r = xrealloc(r, (cap = cap ? 2 * cap : 1024) * sizeof *r);
-		r[n++] = (struct auto_row){ sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 3),
-					    sui_col_dup(s, 1), sui_col_dup(s, 2), sui_col_dup(s, 4) };
+		r[n++] = (struct auto_row){ sqlite3_column_int64(s, 0),
+					    sqlite3_column_int64(s, 3), sui_col_dup(s, 1),
+					    sui_col_dup(s, 2), sui_col_dup(s, 4) };
 	}
 	ok = sui_finish(st, s, rc, err);
 	lists_make(st->lists, r, n, stamp, today);
