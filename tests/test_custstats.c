@@ -155,6 +155,37 @@ test_rows_march(struct store *st, const struct ar_settings *s)
 	ar_set_free(&set);
 }
 
+/* Ties under any sort key go by code then currency, ascending either way:
+ * through each row's rank, made once per set (in the rows' id order here,
+ * E USD was added before the codes after it). */
+static void
+test_ties(struct store *st, const struct ar_settings *s)
+{
+	struct ar_set set;
+	bool ranked = true;
+
+	cs_load(st, s, "2026-03-31", false, &set);
+	ar_set_rank(&set);
+	for (size_t i = 0; i < set.n; i++)
+		for (size_t j = 0; j < set.n; j++) {
+			const struct ar_row *a = ar_set_at(&set, i), *b = ar_set_at(&set, j);
+			int c = strcmp(a->code, b->code);
+
+			if (!c)
+				c = strcmp(a->currency, b->currency);
+			ranked &= (c < 0) == (set.rank[i] < set.rank[j]);
+		}
+	tap_ok(ranked && set.n == 5, "rows ranked by code then currency");
+	for (int desc = 0; desc < 2; desc++) {
+		ar_set_view(&set, NULL, AR_COL_LEVEL, desc); /* every row at level 0 */
+		tap_ok(set.nview == 5 && !strcmp(ar_set_row(&set, 0)->code, "A") &&
+			       !strcmp(ar_set_row(&set, 4)->code, "E"),
+		       "a sort key all rows tie on: by code (%s)",
+		       desc ? "descending" : "ascending");
+	}
+	ar_set_free(&set);
+}
+
 static void
 test_view(struct store *st, const struct ar_settings *s)
 {
@@ -190,6 +221,7 @@ test_view(struct store *st, const struct ar_settings *s)
 		       !strcmp(ar_set_row(&set, 4)->code, "E"),
 	       "amounts sort within their currency: CNY B, then JPY A C D, then USD E");
 	ar_set_free(&set);
+	test_ties(st, s);
 }
 
 static void

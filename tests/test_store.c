@@ -512,6 +512,51 @@ test_backup_and_share(void)
 	store_close(st);
 }
 
+static bool
+kept_text(const struct store *st, const char *sql)
+{
+	for (int i = 0; i < STORE_KEPT; i++)
+		if (st->kept[i] && !strcmp(db_sql(st->kept[i]), sql))
+			return true;
+	return false;
+}
+
+/* One-off statements done with are kept and handed out again for the same
+ * text, reset and unbound; past STORE_KEPT the oldest one goes. */
+static void
+test_kept_statements(void)
+{
+	struct store *st;
+	struct ur_err err;
+	struct db_stmt *a, *b, *again, *last = NULL;
+	char sql[64];
+
+	tap_is_int(store_open(&st, ":memory:", "u", &err), UR_OK, "open :memory:");
+	a = store_prepare(st, "SELECT ?1 + 1", &err);
+	db_bind_int64(a, 1, 41);
+	tap_ok(db_step(a) == DB_ROW && db_column_int(a, 0) == 42, "a statement runs");
+	store_keep(st, a);
+	b = store_prepare(st, "SELECT 2", &err);
+	tap_ok(b != a, "another text: another statement");
+	db_finalize(b);
+	again = store_prepare(st, "SELECT ?1 + 1", &err);
+	tap_ok(again == a, "the same text: the statement kept");
+	tap_ok(db_step(again) == DB_ROW && db_column_is_null(again, 0),
+	       "… reset and unbound");
+	b = store_prepare(st, "SELECT ?1 + 1", &err);
+	tap_ok(b && b != a, "… taken: not handed out twice");
+	db_finalize(b);
+	store_keep(st, again);
+	for (int i = 0; i < STORE_KEPT; i++) {
+		snprintf(sql, sizeof sql, "SELECT %d", i);
+		store_keep(st, last = store_prepare(st, sql, &err));
+	}
+	tap_ok(!kept_text(st, "SELECT ?1 + 1"), "the oldest goes when all are kept");
+	tap_ok(store_prepare(st, sql, &err) == last, "the newest stays");
+	db_finalize(last);
+	store_close(st);
+}
+
 TAP_SUITE(store)
 {
 	test_open_file();
@@ -519,4 +564,5 @@ TAP_SUITE(store)
 	test_foreign_keys();
 	test_upserts();
 	test_backup_and_share();
+	test_kept_statements();
 }

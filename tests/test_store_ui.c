@@ -539,6 +539,43 @@ check_undo_auto(struct store *st, const char *path)
 	store_close(other);
 }
 
+/* The auto-matched filter's pages, made in C for every sort at once, are
+ * in the order SQL gives the other filters (ties by id): a position-weighted
+ * sum of the ids read page by page against the same sum over SQL's order. */
+static void
+check_auto_order(struct store *st, const char *path)
+{
+	static const char *const order[SUI_SORT_COUNT] = {
+		[SUI_BY_DATE] = "d.booking_date, d.id",
+		[SUI_BY_AMOUNT] = "d.currency DESC, d.amount DESC, d.id DESC",
+		[SUI_BY_PAYER] = "d.payer_key, d.id",
+	};
+	struct sui_deposit pg[7];
+	struct ur_err err;
+	long long sum, k;
+	char sql[512];
+	int n;
+
+	for (int s = 0; s < SUI_SORT_COUNT; s++) {
+		sum = k = 0;
+		do {
+			store_ui_queue_page(st, SUI_AUTO_TODAY, s, tu_day(TODAY), NULL, 1, false, k,
+					    7, pg, &n, &err);
+			for (int i = 0; i < n; i++) {
+				sum += ++k * pg[i].id;
+				sui_deposit_free(&pg[i]);
+			}
+		} while (n == 7);
+		snprintf(sql, sizeof sql,
+			 "SELECT sum(r * id) FROM (SELECT d.id, row_number() OVER (ORDER BY %s) r"
+			 " FROM deposit d WHERE d.id IN (SELECT deposit_id FROM allocation"
+			 " WHERE made_on = '" TODAY "' AND kind = 'auto' AND voided_at IS NULL))",
+			 order[s]);
+		tap_ok(k > 1 && sum == ts_q1(path, sql),
+		       "sort %d: today's automatic matches (%lld) in SQL's order", s, k);
+	}
+}
+
 TAP_SUITE(store_ui)
 {
 	char path[4096];
@@ -550,6 +587,7 @@ TAP_SUITE(store_ui)
 	for (int f = 0; f < SUI_FILTER_COUNT; f++)
 		for (int s = 0; s < SUI_SORT_COUNT; s++)
 			check_pages(st, f, s);
+	check_auto_order(st, path);
 	check_assign(st, path);
 	check_race(st, path);
 	check_amount_only(st, path);

@@ -136,6 +136,8 @@ work_run(struct loader *l, struct store *st, void *p, struct ur_err *err)
 	w->set.progress_ctx = l;
 	rc = dayrows_load(w->rows, l, w->gen, st, &w->set, err);
 	w->set.progress = NULL;
+	if (rc == UR_OK) /* here, not at the first sort key pressed */
+		ar_set_rank(&w->set);
 	/* rows loaded here come in code order; shared ones with no view yet */
 	if (rc == UR_OK && (!w->set.view || w->rep || w->cur || w->overdue ||
 			    w->col != AR_COL_CODE || w->desc))

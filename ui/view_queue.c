@@ -19,7 +19,8 @@
 
 /* Details (with their proposals) kept for going back to them. */
 #define KEPT_DETAILS 8
-/* Milliseconds a frame may spend on the list's proposals. */
+/* Milliseconds a frame may spend before the list's proposals wait for the
+ * next one (the page read and the detail's proposals count too). */
 #define PROPOSAL_BUDGET_MS 5.0
 /* Database pages kept in memory: the rows and customers revisited. */
 #define PAGE_CACHE_KIB 2048
@@ -36,6 +37,7 @@ struct queue {
 	size_t nallocs;
 	char *moved; /* another clerk took the row under the cursor: why (act keys wait) */
 	struct sui_deposit back; /* what u just brought back: the cursor goes to it */
+	bool shown; /* a frame was drawn: the first shows the rows before their proposals */
 };
 
 static const char *const filter_names[SUI_FILTER_COUNT] = {
@@ -266,15 +268,17 @@ row_note(const struct sui_deposit *d, const char *holder, const struct qbest *be
 }
 
 /* May the list compute another proposal in this frame? The rest are
- * shown as they come, in idle time (a screen test waits for them all). */
+ * shown as they come, in idle time (a screen test waits for them all);
+ * none in the pane's first frame, which may otherwise read every closing
+ * total for one of them. */
 static bool
-budget_left(struct app *a, double start)
+budget_left(struct app *a, const struct queue *q, double start)
 {
 	static int unlimited = -1;
 
 	if (unlimited < 0)
 		unlimited = display_headless() && !getenv("URIKAKE_TEST_TIMES");
-	if (unlimited || app_now_ms() - start < PROPOSAL_BUDGET_MS)
+	if (unlimited || (q->shown && app_now_ms() - start < PROPOSAL_BUDGET_MS))
 		return true;
 	a->busy = true;
 	return false;
@@ -293,7 +297,7 @@ draw_row(struct view *v, long pos, int y, double start)
 	enum ui_elem band = UI_NORMAL, ne, e = pos == v->cursor ? UI_CURSOR : UI_NORMAL;
 
 	if (d->state == DEPOSIT_UNMATCHED && !holder &&
-	    !(best = qwin_best(&q->w, a, d, false)) && budget_left(a, start))
+	    !(best = qwin_best(&q->w, a, d, false)) && budget_left(a, q, start))
 		best = qwin_best(&q->w, a, d, true);
 	settings_date(&a->set, d->date, date, sizeof date);
 	app_money(d->amount, d->currency, amt, sizeof amt);
@@ -311,10 +315,11 @@ draw_row(struct view *v, long pos, int y, double start)
 	draw_text(y, 33 + wp, wn, note, TEXT_LEFT, ne);
 }
 
+/* The list in rows lines from y; its proposals may use what is left of
+ * the frame's budget (the frame started at start). */
 static void
-draw_list(struct view *v, int y, int rows)
+draw_list(struct view *v, int y, int rows, double start)
 {
-	double start = app_now_ms();
 	struct queue *q = v->priv;
 	int rest = COLS - 32, wp = rest * 45 / 100;
 	long top;
@@ -442,6 +447,7 @@ draw_detail(struct view *v, int y, int rows)
 static void
 queue_draw(struct view *v, int y, int rows)
 {
+	double start = app_now_ms();
 	struct queue *q = v->priv;
 	char buf[512];
 	int list = (rows - 1) * 11 / 20;
@@ -453,9 +459,13 @@ queue_draw(struct view *v, int y, int rows)
 	draw_text(y, 0, COLS, buf, TEXT_LEFT, UI_TITLE);
 	if (list < 2)
 		list = 2;
-	draw_list(v, y + 1, list);
+	/* the detail first: its proposals give the cursor row's, which the
+	 * list would otherwise compute once more */
+	app_list_top(v, list - 1);
 	load_detail(v);
+	draw_list(v, y + 1, list, start);
 	draw_detail(v, y + 1 + list, rows - 1 - list);
+	q->shown = true;
 	store_ui_snapshot(v->app->st, false);
 }
 

@@ -60,6 +60,7 @@ ar_set_free(struct ar_set *set)
 
 	free(set->view);
 	free(set->totals);
+	free(set->rank);
 	if (ar_share_drop(set)) {
 		memset(set, 0, sizeof *set);
 		return;
@@ -84,6 +85,7 @@ ar_set_share(struct ar_set *src, struct ar_set *dst)
 	atomic_fetch_add(&src->share->sets, 1);
 	*dst = *src;
 	dst->view = NULL;
+	dst->rank = NULL;
 	dst->totals = NULL;
 	dst->nview = dst->ntotals = 0;
 	dst->progress = NULL;
@@ -364,37 +366,83 @@ ar_credit_use(const struct ar_row *r)
 	return (int)(t * 1000 / r->credit_limit);
 }
 
-/* One shown row with its sort key; sign is -1 for descending. Amounts of
- * different currencies are not comparable: money keys sort by currency
- * first, then by amount within it. */
+/* A row's sort key: a number or a text; money keys sort by currency
+ * first (amounts of different currencies are not comparable), as cur
+ * packs it; ties go by code then currency: by the row's rank. */
 struct ar_key {
 	int64_t num;
-	bool money;
 	const char *str;
-	const struct ar_row *r;
-	size_t idx;
+	uint32_t rank, cur;
+};
+
+/* How row indices are sorted: by their keys (indexed by row), descending
+ * when sign is -1. */
+struct ar_order {
+	const struct ar_key *keys;
+	bool money;
 	int sign;
 };
 
-static int
-ar_cmp(const void *pa, const void *pb)
+/* A currency code (up to 4 bytes) as a number in strcmp's order. */
+static uint32_t
+ar_cur_key(const char *c)
 {
-	const struct ar_key *a = pa, *b = pb;
+	uint32_t k = 0;
+
+	for (int i = 0; i < 4; i++) {
+		k = k << 8 | (unsigned char)*c;
+		c += *c != '\0';
+	}
+	return k;
+}
+
+static int
+ar_cmp(const void *pa, const void *pb, void *ctx)
+{
+	const struct ar_order *o = ctx;
+	const struct ar_key *a = &o->keys[*(const uint32_t *)pa];
+	const struct ar_key *b = &o->keys[*(const uint32_t *)pb];
 	int c = 0;
 
-	if (a->money && (c = strcmp(a->r->currency, b->r->currency)))
-		return c;
+	if (o->money && a->cur != b->cur)
+		return a->cur < b->cur ? -1 : 1;
 	if (a->str)
 		c = strcmp(a->str, b->str);
 	else if (a->num != b->num)
 		c = a->num < b->num ? -1 : 1;
 	if (c)
-		return c * a->sign;
-	if ((c = strcmp(a->r->code, b->r->code)))
-		return c;
-	if ((c = strcmp(a->r->currency, b->r->currency)))
-		return c;
-	return a->idx < b->idx ? -1 : a->idx > b->idx;
+		return c * o->sign;
+	return a->rank < b->rank ? -1 : a->rank > b->rank;
+}
+
+/* Rows by code, then currency, then index: the order ar_set_rank ranks by. */
+static int
+ar_cmp_code(const void *pa, const void *pb, void *ctx)
+{
+	uint32_t i = *(const uint32_t *)pa, j = *(const uint32_t *)pb;
+	const struct ar_row *a = ar_set_at(ctx, i), *b = ar_set_at(ctx, j);
+	int c = strcmp(a->code, b->code);
+
+	if (!c)
+		c = strcmp(a->currency, b->currency);
+	return c ? c : i < j ? -1 : i > j;
+}
+
+void
+ar_set_rank(struct ar_set *set)
+{
+	uint32_t *idx;
+
+	if (set->rank)
+		return;
+	idx = xmalloc((set->n ? set->n : 1) * sizeof *idx);
+	for (size_t i = 0; i < set->n; i++)
+		idx[i] = (uint32_t)i;
+	qsort_r(idx, set->n, sizeof *idx, ar_cmp_code, set);
+	set->rank = xmalloc((set->n ? set->n : 1) * sizeof *set->rank);
+	for (size_t k = 0; k < set->n; k++)
+		set->rank[idx[k]] = (uint32_t)k;
+	free(idx);
 }
 
 static void
@@ -402,8 +450,6 @@ ar_key_of(const struct ar_row *r, int col, struct ar_key *k)
 {
 	k->str = NULL;
 	k->num = 0;
-	k->money = col == AR_COL_TOTAL || col == AR_COL_OVERDUE ||
-		   (col >= AR_COL_BUCKET && col < AR_COL_COUNT);
 	switch (col) {
 	case AR_COL_CODE: k->str = r->code; break;
 	case AR_COL_NAME: k->str = r->name_key; break;
@@ -474,25 +520,26 @@ void
 ar_set_view(struct ar_set *set, const struct ar_filter *f, int col, bool desc)
 {
 	struct ar_key *keys = xmalloc((set->n ? set->n : 1) * sizeof *keys);
+	struct ar_order o = { keys, col == AR_COL_TOTAL || col == AR_COL_OVERDUE ||
+			      (col >= AR_COL_BUCKET && col < AR_COL_COUNT), desc ? -1 : 1 };
 	size_t n = 0;
 
+	ar_set_rank(set);
 	set->ntotals = 0;
 	set->overflow = false;
+	set->view = xrealloc(set->view, (set->n ? set->n : 1) * sizeof *set->view);
 	for (size_t i = 0; i < set->n; i++) {
 		const struct ar_row *r = ar_set_at(set, i);
 
 		if (!ar_pass(r, f))
 			continue;
-		ar_key_of(r, col, &keys[n]);
-		keys[n].r = r;
-		keys[n].idx = i;
-		keys[n++].sign = desc ? -1 : 1;
+		ar_key_of(r, col, &keys[i]);
+		keys[i].cur = ar_cur_key(r->currency);
+		keys[i].rank = set->rank[i];
+		set->view[n++] = (uint32_t)i;
 		ar_add_total(set, r);
 	}
-	qsort(keys, n, sizeof *keys, ar_cmp);
-	set->view = xrealloc(set->view, (n ? n : 1) * sizeof *set->view);
-	for (size_t i = 0; i < n; i++)
-		set->view[i] = (uint32_t)keys[i].idx;
+	qsort_r(set->view, n, sizeof *set->view, ar_cmp, &o);
 	set->nview = n;
 	free(keys);
 }

@@ -94,6 +94,7 @@ struct ar_set {
 	size_t n, cap;
 	uint32_t *view;            /* indices of the shown rows, in order */
 	size_t nview;
+	uint32_t *rank;            /* each row's place by code then currency (ar_set_rank) */
 	struct ar_total *totals;   /* of the shown rows, by currency code */
 	size_t ntotals;
 	bool overflow;             /* a total did not fit: totals are wrong */
@@ -177,6 +178,10 @@ int ar_credit_use(const struct ar_row *r);
  *  then currency), descending when desc; and the totals per currency.
  *  Cheap (no database): call it on every filter or sort change. */
 void ar_set_view(struct ar_set *set, const struct ar_filter *f, int col, bool desc);
+/** Rank the rows by code then currency, once per set (its views then
+ *  break ties without comparing codes): done by ar_set_view when not yet,
+ *  best done where the rows are loaded. */
+void ar_set_rank(struct ar_set *set);
 /** Shown row i (0 ≤ i < set->nview). */
 const struct ar_row *ar_set_row(const struct ar_set *set, size_t i);
 /** Up to max shown rows from first into out; how many. */

@@ -1,7 +1,7 @@
 /* store: opening the database (0600 file, WAL, foreign keys, busy timeout),
  * schema migrations keyed on PRAGMA user_version, transactions, the audit
- * log, backup and group sharing, and the helpers the other store files
- * share (statement cache, error mapping, binding; JSON in store_json.c). */
+ * log, backup and group sharing (the helpers the other store files share:
+ * store_sql.c; JSON in store_json.c). */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -246,150 +246,6 @@ static const struct {
 	      " SELECT RAISE(ABORT, 'an issued statement is history: issue it again'); END;" },
 };
 #define STORE_VERSION (migrations[sizeof migrations / sizeof migrations[0] - 1].version)
-
-enum ur_status
-store_sqlfail(struct store *st, int rc, struct ur_err *err)
-{
-	if (db_is_conflict(rc))
-		return ur_fail(err, UR_CONFLICT,
-			       _("another user holds the database (%s); try again"), st->path);
-	return ur_fail(err, UR_FAIL, _("database %s: %s"), st->path, db_errmsg(st->db));
-}
-
-struct db_stmt *
-store_prepare(struct store *st, const char *sql, struct ur_err *err)
-{
-	struct db_stmt *s = NULL;
-	int rc = db_prepare(st->db, sql, &s);
-
-	if (rc != DB_OK) {
-		store_sqlfail(st, rc, err);
-		db_finalize(s);
-		return NULL;
-	}
-	return s;
-}
-
-int
-store_has_schema(struct store *st, const char *sql)
-{
-	struct db_stmt *s = store_prepare(st, sql, NULL);
-	int found;
-
-	if (!s)
-		return 0;
-	found = db_step(s) == DB_ROW;
-	db_finalize(s);
-	return found;
-}
-
-enum ur_status
-store_exec(struct store *st, const char *sql, struct ur_err *err)
-{
-	int rc = db_exec(st->db, sql);
-
-	return rc == DB_OK ? UR_OK : store_sqlfail(st, rc, err);
-}
-
-struct db_stmt *
-store_stmt(struct store *st, enum store_stmt id, const char *sql, struct ur_err *err)
-{
-	struct db_stmt *s = st->stmt[id];
-	int rc;
-
-	if (s) {
-		db_reset(s);
-		db_clear_bindings(s);
-		return s;
-	}
-	rc = db_prepare_persistent(st->db, sql, &st->stmt[id]);
-	if (rc != DB_OK) {
-		store_sqlfail(st, rc, err);
-		return NULL;
-	}
-	return st->stmt[id];
-}
-
-enum ur_status
-store_step_done(struct store *st, struct db_stmt *s, struct ur_err *err)
-{
-	int rc = db_step(s);
-
-	db_reset(s);
-	if (rc != DB_DONE && rc != DB_ROW)
-		return store_sqlfail(st, rc, err);
-	return UR_OK;
-}
-
-int
-store_bind_text(struct db_stmt *s, int idx, const char *text)
-{
-	if (!text || !*text)
-		return db_bind_null(s, idx);
-	return db_bind_text(s, idx, text);
-}
-
-int
-store_bind_date(struct db_stmt *s, int idx, int32_t day)
-{
-	char buf[DATE_ISO_SIZE];
-
-	date_format_iso(day, buf);
-	return db_bind_text_copy(s, idx, buf);
-}
-
-int32_t
-store_column_date(struct db_stmt *s, int col)
-{
-	const char *t = db_column_text(s, col);
-	int n = db_column_bytes(s, col), v[8];
-
-	/* a date, or the date part of a timestamp 'YYYY-MM-DDTHH:MM:SSZ' */
-	if (!t || (n != 10 && (n < 11 || t[10] != 'T')) || t[4] != '-' || t[7] != '-')
-		return 0;
-	for (int i = 0, j = 0; i < 10; i++) {
-		if (i == 4 || i == 7)
-			continue;
-		if (t[i] < '0' || t[i] > '9')
-			return 0;
-		v[j++] = t[i] - '0';
-	}
-	return date_from_ymd(v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3], v[4] * 10 + v[5],
-			     v[6] * 10 + v[7]);
-}
-
-const char *
-store_column_str(struct db_stmt *s, int col)
-{
-	const char *t = db_column_text(s, col);
-
-	return t ? t : "";
-}
-
-enum deposit_state
-store_column_state(struct db_stmt *s, int col)
-{
-	enum deposit_state v = DEPOSIT_UNMATCHED;
-
-	deposit_state_parse(store_column_str(s, col), &v);
-	return v;
-}
-
-enum alloc_kind
-store_column_alloc_kind(struct db_stmt *s, int col)
-{
-	enum alloc_kind v = ALLOC_AUTO;
-
-	alloc_kind_parse(store_column_str(s, col), &v);
-	return v;
-}
-
-void
-store_keep_str(char **slot, const char *s)
-{
-	free(*slot);
-	*slot = s ? xstrdup(s) : NULL;
-}
 
 /* The integer a PRAGMA (or a one-value query) reads into *v: DB_OK,
  * or SQLite's error. */
@@ -716,6 +572,7 @@ store_close(struct store *st)
 		return;
 	for (int i = 0; i < SQ_COUNT; i++)
 		db_finalize(st->stmt[i]);
+	store_kept_free(st);
 	db_close(st->db);
 	for (int i = 0; i < STORE_CUST_STRS; i++)
 		free(st->cust_strs[i]);

@@ -96,6 +96,13 @@ db_finalize(struct db_stmt *s)
 	return sqlite3_finalize(db_lite_stmt(s));
 }
 
+/* The SQL text s was prepared from (to find a kept statement again). */
+static inline const char *
+db_sql(struct db_stmt *s)
+{
+	return sqlite3_sql(db_lite_stmt(s));
+}
+
 static inline int
 db_bind_int64(struct db_stmt *s, int idx, int64_t v)
 {

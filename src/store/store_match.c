@@ -24,7 +24,7 @@
 enum ur_status
 store_match_done(struct store *st, struct db_stmt *s, int rc, struct ur_err *err)
 {
-	db_finalize(s);
+	store_keep(st, s);
 	return rc == DB_DONE ? UR_OK : store_sqlfail(st, rc, err);
 }
 

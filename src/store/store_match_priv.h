@@ -8,8 +8,9 @@
 #include "match.h"
 #include "store_priv.h"
 
-/** Finalise s; UR_OK when the last step returned DB_DONE, else the error. */
-enum ur_status store_match_done(struct store *st, struct db_stmt *s, int rc, struct ur_err *err);
+/** Done with s (store_keep); UR_OK when the last step returned DB_DONE, else the error. */
+enum ur_status store_match_done(struct store *st, struct db_stmt *s, int rc,
+				struct ur_err *err);
 /** Begin a transaction, or a savepoint inside the caller's (*own = 0). */
 enum ur_status store_match_tx_begin(struct store *st, int *own, struct ur_err *err);
 /** Commit (rc UR_OK) or roll back what store_match_tx_begin started; rc. */

@@ -41,6 +41,9 @@ enum store_stmt {
 	SQ_COUNT
 };
 
+/* One-off statements kept for their next use (store_prepare, store_keep). */
+#define STORE_KEPT 32
+
 /* Number of customer text fields copied for store_customer_get. */
 #define STORE_CUST_STRS 14
 /* Number of invoice text fields copied for store_invoice_get. */
@@ -53,6 +56,8 @@ struct store {
 	char *os_user;
 	int in_tx;
 	struct db_stmt *stmt[SQ_COUNT];
+	struct db_stmt *kept[STORE_KEPT]; /* one-off statements done with, reset */
+	int kept_next; /* the oldest of them when all are taken */
 	/* invoice upsert: the last customer code resolved */
 	char *last_code;
 	int64_t last_cust_id;
@@ -104,9 +109,16 @@ struct store *store_alloc(const char *path, const char *user);
 enum ur_status store_check_version(struct store *st, int *version, struct ur_err *err);
 /** Run SQL text without results (schema, pragmas, transaction control). */
 enum ur_status store_exec(struct store *st, const char *sql, struct ur_err *err);
-/** A one-off statement prepared from sql (the caller finalizes it), or NULL
- *  with err filled. */
+/** A one-off statement of sql — one kept by store_keep, else prepared
+ *  anew — that the caller finalizes or hands back to store_keep; NULL with
+ *  err filled when it cannot be prepared. */
 struct db_stmt *store_prepare(struct store *st, const char *sql, struct ur_err *err);
+/** Instead of finalizing s (from store_prepare; NULL is ignored): reset it
+ *  and keep it for the next store_prepare of the same text, finalizing the
+ *  oldest kept one when STORE_KEPT are. */
+void store_keep(struct store *st, struct db_stmt *s);
+/** Finalize the kept statements (before closing the connection). */
+void store_kept_free(struct store *st);
 /* Whether sql (a look at the schema) returns a row: a table or column that
  * an older database opened read-only may not have yet. */
 int store_has_schema(struct store *st, const char *sql);

@@ -21,7 +21,7 @@
 enum ur_status
 sui_finish(struct store *st, struct db_stmt *s, int rc, struct ur_err *err)
 {
-	db_finalize(s);
+	store_keep(st, s);
 	if (rc != DB_DONE && rc != DB_ROW && rc != DB_OK)
 		return store_sqlfail(st, rc, err);
 	return UR_OK;

@@ -82,6 +82,8 @@ struct sui_names {
 	size_t n;
 	int64_t *id;
 	char **key, **kana;
+	uint64_t *sig;     /* each key's pairs of characters, one bit each */
+	uint8_t *npairs;   /* … and how many it has */
 	bool totals_loaded;
 	struct sui_total *totals;
 	size_t ntotals;

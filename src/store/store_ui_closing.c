@@ -21,9 +21,12 @@
 
 #define MAX_TOTALS 64 /* per customer, as the engine keeps */
 
+/* Through the open invoices' own index (SQLite chose to walk every invoice
+ * by customer and look each up: 2.5 G instructions against 0.8 G); slips of
+ * one day may come in another order, which no total depends on. */
 static const char closing_slips_sql[] =
 	"SELECT i.customer_id, c.terms, c.currency, i.issue_date, i.amount - i.paid"
-	" FROM invoice i JOIN customer c ON c.id = i.customer_id"
+	" FROM invoice i INDEXED BY invoice_open JOIN customer c ON c.id = i.customer_id"
 	" WHERE i.amount <> i.paid AND i.currency = c.currency AND c.terms LIKE '%/%'"
 	" ORDER BY i.customer_id, i.issue_date";
 

@@ -130,46 +130,6 @@ find_names(struct finder *f, struct ur_err *err)
 	return rc;
 }
 
-/* Every customer's folded key and reading, loaded once. */
-static enum ur_status
-load_names(struct store *st, struct sui_names *nm, struct ur_err *err)
-{
-	struct db_stmt *s = store_prepare(st, "SELECT id, kana_key, ifnull(kana, '') FROM customer"
-					    " WHERE ifnull(kana_key, '') <> ''", err);
-	size_t cap = 0;
-	int rc;
-
-	if (!s)
-		return err->status;
-	while ((rc = db_step(s)) == DB_ROW) {
-		if (nm->n == cap) {
-			cap = cap ? cap * 2 : 1024;
-			nm->id = xrealloc(nm->id, cap * sizeof *nm->id);
-			nm->key = xrealloc(nm->key, cap * sizeof *nm->key);
-			nm->kana = xrealloc(nm->kana, cap * sizeof *nm->kana);
-		}
-		nm->id[nm->n] = db_column_int64(s, 0);
-		nm->key[nm->n] = sui_col_dup(s, 1);
-		nm->kana[nm->n++] = sui_col_dup(s, 2);
-	}
-	nm->loaded = true;
-	return sui_finish(st, s, rc, err);
-}
-
-void
-sui_names_free(struct sui_names *nm)
-{
-	for (size_t i = 0; i < nm->n; i++) {
-		free(nm->key[i]);
-		free(nm->kana[i]);
-	}
-	free(nm->id);
-	free(nm->key);
-	free(nm->kana);
-	free(nm->totals);
-	memset(nm, 0, sizeof *nm);
-}
-
 /* The pairs of characters of k (as code-point pairs) into out, at most
  * max; their number. */
 static size_t
@@ -192,6 +152,72 @@ pairs_of(const char *k, uint64_t *out, size_t max)
 	return n;
 }
 
+/* A pair's bit in a signature. */
+static uint64_t
+pair_bit(uint64_t pair)
+{
+	return (uint64_t)1 << ((pair * 0x9e3779b97f4a7c15u) >> 58);
+}
+
+/* Key k's pairs as a signature (*sig); their number. */
+static size_t
+pairs_sig(const char *k, uint64_t *sig)
+{
+	uint64_t p[MAX_PAIRS];
+	size_t n = pairs_of(k, p, MAX_PAIRS);
+
+	*sig = 0;
+	for (size_t i = 0; i < n; i++)
+		*sig |= pair_bit(p[i]);
+	return n;
+}
+
+/* Every customer's folded key and reading, loaded once. */
+static enum ur_status
+load_names(struct store *st, struct sui_names *nm, struct ur_err *err)
+{
+	struct db_stmt *s = store_prepare(st, "SELECT id, kana_key, ifnull(kana, '') FROM customer"
+					  " WHERE ifnull(kana_key, '') <> ''", err);
+	size_t cap = 0;
+	int rc;
+
+	if (!s)
+		return err->status;
+	while ((rc = db_step(s)) == DB_ROW) {
+		if (nm->n == cap) {
+			cap = cap ? cap * 2 : 1024;
+			nm->id = xrealloc(nm->id, cap * sizeof *nm->id);
+			nm->key = xrealloc(nm->key, cap * sizeof *nm->key);
+			nm->kana = xrealloc(nm->kana, cap * sizeof *nm->kana);
+			nm->sig = xrealloc(nm->sig, cap * sizeof *nm->sig);
+			nm->npairs = xrealloc(nm->npairs, cap * sizeof *nm->npairs);
+		}
+		nm->id[nm->n] = db_column_int64(s, 0);
+		nm->key[nm->n] = sui_col_dup(s, 1);
+		nm->kana[nm->n] = sui_col_dup(s, 2);
+		nm->npairs[nm->n] = (uint8_t)pairs_sig(nm->key[nm->n], &nm->sig[nm->n]);
+		nm->n++;
+	}
+	nm->loaded = true;
+	return sui_finish(st, s, rc, err);
+}
+
+void
+sui_names_free(struct sui_names *nm)
+{
+	for (size_t i = 0; i < nm->n; i++) {
+		free(nm->key[i]);
+		free(nm->kana[i]);
+	}
+	free(nm->id);
+	free(nm->key);
+	free(nm->kana);
+	free(nm->sig);
+	free(nm->npairs);
+	free(nm->totals);
+	memset(nm, 0, sizeof *nm);
+}
+
 /* Could customer key be alike the payer's (pairs dp[0..nd))? The pairs it
  * shares, against the engine's similarity floor with a wide margin. */
 static bool
@@ -209,6 +235,19 @@ may_be_alike(const char *key, const uint64_t *dp, size_t nd)
 	return shared && 200 * shared >= ALIKE_FLOOR * (nk + nd);
 }
 
+/* At most how many of the payer's pairs dp[0..nd) a key of nk pairs with
+ * signature sig has (those whose bit it lacks, it has not): when too few
+ * for may_be_alike, its pairs need not be compared. */
+static bool
+may_share(uint64_t sig, size_t nk, const uint64_t *dp, size_t nd)
+{
+	size_t most = 0;
+
+	for (size_t i = 0; i < nd; i++)
+		most += (sig & pair_bit(dp[i])) != 0;
+	return most && 200 * most >= ALIKE_FLOOR * (nk + nd);
+}
+
 /* The customers whose key may be alike f's in a new index of names only. */
 static struct match_index *
 load_alike(struct finder *f, struct sui_names *nm, struct ur_err *err)
@@ -221,7 +260,8 @@ load_alike(struct finder *f, struct sui_names *nm, struct ur_err *err)
 		return NULL;
 	ix = match_index_new();
 	for (size_t i = 0; i < nm->n; i++)
-		if (may_be_alike(nm->key[i], dp, nd))
+		if (may_share(nm->sig[i], nm->npairs[i], dp, nd) &&
+		    may_be_alike(nm->key[i], dp, nd))
 			match_index_add_customer(ix, nm->id[i], "", "", nm->kana[i], nm->key[i],
 						 "", NULL);
 	match_index_finish(ix);
@@ -313,7 +353,7 @@ find_amounts(struct finder *f, struct ur_err *err)
 	if (s[0])
 		s[1] = store_prepare(f->st, part_paid_sql, err);
 	if (!s[1]) {
-		db_finalize(s[0]);
+		store_keep(f->st, s[0]);
 		return err->status;
 	}
 	match_fee_default(&fees);
@@ -325,8 +365,8 @@ find_amounts(struct finder *f, struct ur_err *err)
 		for (int j = 0; j < 2 && rc == UR_OK && want > 0; j++)
 			rc = amount_rows(f, s[j], want, &k, err);
 	}
-	db_finalize(s[0]);
-	db_finalize(s[1]);
+	store_keep(f->st, s[0]);
+	store_keep(f->st, s[1]);
 	return rc;
 }
 
@@ -454,8 +494,8 @@ load_index(struct finder *f, struct match_index *ix, struct ur_err *err)
 		if ((rc = load_customer(f, ix, c, inv, f->cust[i], err)) == UR_OK &&
 		    (rc = store_match_learned(f->st, ix, f->cust[i], err)) == UR_OK)
 			rc = store_billed_load(f->st, ix, f->cust[i], err);
-	db_finalize(c);
-	db_finalize(inv);
+	store_keep(f->st, c);
+	store_keep(f->st, inv);
 	if (rc == UR_OK)
 		rc = load_aliases(f, ix, err);
 	if (rc == UR_OK)

@@ -27,7 +27,7 @@ struct sui_deposit;
 	" JOIN invoice i ON i.id = a.invoice_id WHERE a.deposit_id = d.id" \
 	" AND a.voided_at IS NULL), '') FROM deposit d"
 
-/** Finalize s; when rc (the last step's result) is an error, fill err and
+/** Done with s (store_keep); when rc (the last step's result) is an error, fill err and
  *  return its status, else UR_OK. */
 enum ur_status sui_finish(struct store *st, struct db_stmt *s, int rc, struct ur_err *err);
 /** Column text as a malloc'd string ("" for NULL). */
