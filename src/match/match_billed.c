@@ -251,40 +251,11 @@ figure_usable(const struct fitter *f, const struct figure *g)
 	return sum - g->total >= -MATCH_TOTAL_ROUNDING && sum - g->total <= MATCH_TOTAL_ROUNDING;
 }
 
-/* One closing period of the customer's open slips: what is open in it
- * now, and how much of it the figure lists. */
-struct pgroup {
-	int32_t end;
-	int64_t open, fig;
-};
-
+/* Totals that differ by no more than tax rounding on a bill. */
 static bool
 near_total(int64_t a, int64_t b)
 {
 	return a - b >= -MATCH_TOTAL_ROUNDING && a - b <= MATCH_TOTAL_ROUNDING;
-}
-
-/* The customer's open slips by closing period into p (room for all its
- * invoices); the number of periods. */
-static int
-open_periods(const struct fitter *f, struct pgroup *p)
-{
-	const struct minv *base = f->ix->inv + f->c->inv_first;
-	const char *cur = f->d->currency ? f->d->currency : "";
-	int n = 0;
-
-	for (uint32_t i = 0; i < f->c->inv_count; i++) {
-		const struct minv *v = &base[i];
-		int32_t end;
-
-		if (v->open == 0 || strcmp(v->cur, cur) != 0 || (f->d->date && v->issue > f->d->date))
-			continue;
-		end = match_period_end(v->issue, f->c->close_day);
-		if (!n || p[n - 1].end != end)
-			p[n++] = (struct pgroup){ end, 0, 0 };
-		p[n - 1].open += v->open;
-	}
-	return n;
 }
 
 /* Could the money be paying other bills instead: one of the figure's
@@ -295,30 +266,37 @@ open_periods(const struct fitter *f, struct pgroup *p)
 static bool
 other_stand_in(const struct fitter *f, const struct figure *g)
 {
-	struct pgroup *p;
+	size_t room = (size_t)f->c->inv_count + 1;
+	const struct minv **w;
+	struct period *p;
+	int64_t *fig; /* of each period, what the figure lists */
 	bool found = false;
 	int n;
 
 	if (!f->c->close_day)
 		return true; /* no longer billed by closing date */
-	p = xmalloc(((size_t)f->c->inv_count + 1) * sizeof *p);
-	n = open_periods(f, p);
+	w = xmalloc(room * sizeof *w);
+	p = xmalloc(room * sizeof *p);
+	fig = xcalloc(room, sizeof *fig);
+	n = match_periods_of(f, w, p);
 	for (uint32_t k = g->b->first; k < g->b->first + g->b->n; k++)
 		if (in_figure(f->ix, g, k)) {
 			int32_t end = match_period_end(f->ix->inv[f->ix->bslip[k].inv].issue,
 						       f->c->close_day);
 
 			for (int i = 0; i < n; i++)
-				p[i].fig += p[i].end == end ? f->ix->bslip[k].open : 0;
+				fig[i] += p[i].end == end ? f->ix->bslip[k].open : 0;
 		}
 	for (int q = 0; q < n && !found; q++) {
-		if (p[q].fig)
+		if (fig[q])
 			continue;
-		found = p[q].end > g->b->to && near_total(p[q].open, g->total);
+		found = p[q].end > g->b->to && near_total(p[q].sum, g->total);
 		for (int i = 0; i < n && !found; i++)
-			found = p[i].fig && near_total(p[q].open, p[i].fig);
+			found = fig[i] && near_total(p[q].sum, fig[i]);
 	}
+	free(fig);
 	free(p);
+	free(w);
 	return found;
 }
 
