@@ -33,8 +33,10 @@ CREATE TABLE schema_version (
 );
 INSERT INTO schema_version (version) VALUES (14);
 
+-- A day in ISO form that exists (the cast reads an ISO form as year-month-
+-- day whatever DateStyle says, and fails on 2026-02-30). NULL passes.
 CREATE DOMAIN ur_date AS text COLLATE "C"
-	CHECK (VALUE ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$');
+	CHECK (VALUE ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AND (VALUE IS NULL OR VALUE::date IS NOT NULL));
 CREATE DOMAIN ur_timestamp AS text COLLATE "C"
 	CHECK (VALUE ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$');
 

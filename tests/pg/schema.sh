@@ -69,6 +69,8 @@ t_is "the timestamps are ISO UTC text, as in SQLite" \
 	"$(as tanaka "SELECT created_at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z\$' FROM allocation")" t
 t_refused "a date not in ISO form is refused" "ur_date" tanaka \
 	"INSERT INTO deposit (booking_date, value_date, amount, currency) VALUES ('2026/03/01', '2026-03-01', 1, 'JPY')"
+t_refused "and so is a day that does not exist" "out of range" tanaka \
+	"INSERT INTO deposit (booking_date, value_date, amount, currency) VALUES ('2026-02-30', '2026-03-01', 1, 'JPY')"
 
 # What no clerk may do, refused by the server's grants; the owner by the triggers.
 t_refused "the clerk cannot change an allocation's amount" "permission denied" tanaka \
