@@ -14,6 +14,7 @@ command -v sqlite3 >/dev/null 2>&1 || t_skip_all "no sqlite3 shell to list the S
 PGDIR=$(mktemp -d "${TMPDIR:-/tmp}/urikake-pg.XXXXXX")
 srv() { sh "$top_srcdir/tests/pg/server.sh" "$1" "$PGDIR"; }
 trap 'srv stop; rm -rf "$T" "$PGDIR"' EXIT
+trap 'exit 1' INT TERM HUP # the server is stopped on an interrupted run too
 srv start 2>"$T/why" || t_skip_all "no PostgreSQL server could start: $(tr '\n' ' ' <"$T/why")"
 eval "$(srv env)"
 export PGHOST PGPORT PGUSER
