@@ -95,6 +95,17 @@ t_is "the ledger and the audit log are as they were" \
 	"$(as tanaka "SELECT (SELECT count(*) || ' ' || sum(amount) FROM allocation),
 		(SELECT count(*) FROM adjustment), (SELECT action FROM audit)")" "1 99560|1|match"
 
+as tanaka "INSERT INTO statement_issue (customer_id, period_from, period_to, currency, billed,
+	purchases, issued_on, delivery, \"user\") VALUES (1, '2026-01-01', '2026-01-31', 'JPY',
+	100000, 100000, '2026-01-31', 'printed', 'tanaka');
+	INSERT INTO statement_slip (issue_id, invoice_id, open_amount, in_period) VALUES (1, 1, 100000, 1)" \
+	>"$T/.out" 2>"$T/.err"
+t_report $? "the clerk records an issued 合計請求書 and its slip"
+t_refused "the clerk cannot rewrite an issued statement" "permission denied" tanaka \
+	"UPDATE statement_issue SET billed = 1"
+t_refused "nor can the owner rewrite or delete one (trigger)" "is history" urikake_owner \
+	"DELETE FROM statement_issue"
+
 t_refused "the clerk cannot drop a table" "must be owner" tanaka "DROP TABLE audit"
 t_refused "the clerk cannot add a column" "must be owner" tanaka \
 	"ALTER TABLE invoice ADD COLUMN note text"
