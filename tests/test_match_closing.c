@@ -347,6 +347,32 @@ test_short_bill(void)
 	match_index_free(ix);
 }
 
+/* An early-payment discount of 2 % confirmed once (¥4,398 off ¥219,912,
+ * which is also 1.5 % and a ¥1,100 fee): learned as 2 %, so next month's
+ * bill less 2 % is the customer's habit and is matched. */
+static void
+test_early_discount_learned(void)
+{
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep("ﾕ)ｻｶﾓﾄｺｳｷﾞﾖｳ", "2026-11-30", 0);
+	const int64_t ids[] = { 1, 2, 3 }, cleared[] = { 500000, -42767, 700000 };
+
+	match_config_default(&cfg);
+	tu_match_customer(ix, 7, "W1", "有限会社坂本工業", "サカモトコウギョウ");
+	match_index_set_closing(ix, 7, 20);
+	slip(ix, 1, 7, "2026-10-25", "2026-11-30", 500000);
+	slip(ix, 2, 7, "2026-11-05", "2026-11-30", -42767);
+	slip(ix, 3, 7, "2026-11-15", "2026-11-30", 700000);
+	slip(ix, 4, 7, "2026-11-25", "2026-12-31", 90000);
+	match_index_learn_deduction(ix, 7, 4398, 219912, 219912, 215514);
+	d.amount = 1157233 - 1157233 * 2 / 100;
+	in_top3(ix, &cfg, &d, &r, ids, cleared, 3, "November's bill less 2 %");
+	tap_is_int(r.hold, MATCH_AUTO, "… learned as 2 %% (not 1.5 %% and a fee): matched");
+	match_index_free(ix);
+}
+
 TAP_SUITE(match_closing)
 {
 	test_partial_netted();
@@ -357,4 +383,5 @@ TAP_SUITE(match_closing)
 	test_holding_closings();
 	test_recent_oldest_first();
 	test_short_bill();
+	test_early_discount_learned();
 }

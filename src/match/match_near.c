@@ -139,14 +139,19 @@ match_deduction_learn(const struct match_fee_policy *p, const int64_t base[2],
 {
 	int nfees = p->kind == MATCH_FEE_LIST ? p->nfees : 0;
 
-	for (d->unit = 0; d->unit <= 1000; d->unit += 1000) /* to the yen first, then rounded */
-		for (size_t r = 0; r < sizeof round_bp / sizeof round_bp[0]; r++) {
-			d->bp = round_bp[r];
-			if (match_deduction_split(p->fees, nfees, base, deducted, cur, paid, d)) {
-				d->unit = d->dropped ? match_round_unit(cur, paid, d->dropped) : 0;
-				return;
+	/* to the yen first, then rounded; each a rate alone before any with a
+	 * fee: 2 % of ¥219,912 is not 1.5 % and a ¥1,100 fee */
+	for (d->unit = 0; d->unit <= 1000; d->unit += 1000)
+		for (int with_fee = 0; with_fee <= 1; with_fee++)
+			for (size_t r = 0; r < sizeof round_bp / sizeof round_bp[0]; r++) {
+				d->bp = round_bp[r];
+				if (match_deduction_split(p->fees, with_fee ? nfees : 0, base, deducted,
+							  cur, paid, d)) {
+					d->unit = d->dropped ? match_round_unit(cur, paid, d->dropped)
+							     : 0;
+					return;
+				}
 			}
-		}
 	d->unit = 0;
 	d->dropped = 0;
 	d->bp = 0;
