@@ -206,7 +206,7 @@ static const struct {
 	      " OR NEW.customer_id IS NOT OLD.customer_id OR NEW.deposit_id IS NOT OLD.deposit_id"
 	      " OR NEW.amount IS NOT OLD.amount OR NEW.refund_date IS NOT OLD.refund_date BEGIN"
 	      " SELECT RAISE(ABORT, 'refunds are a ledger: only voiding may change a row'); END;" },
-	/* v15: the company settings a database carries (the settings file's
+	/* v14: the company settings a database carries (the settings file's
 	 * text; the demo company's), used when there is no settings file. */
 	{ 14, "CREATE TABLE company_settings ("
 	      " id INTEGER PRIMARY KEY CHECK (id = 1),"
