@@ -114,14 +114,22 @@ fit_due_gap(const struct scorer *s, uint32_t cust, const struct match_proposal *
 	return (early > late ? early : late) / TIE_GAP;
 }
 
-/* A bill paid short by more than a tenth, the difference unnamed (an
- * offset? a claim?): a weaker reading than any named difference. */
+/* Invoices less a difference nobody can name (an offset? a claim?): for
+ * the clerk to look at, never a reading that rivals another customer's. */
+static bool
+unnamed_near(const struct match_proposal *p)
+{
+	return p->fit == MATCH_FIT_NEAR && p->diff == MATCH_DIFF_OTHER;
+}
+
+/* A bill paid short by more than a tenth, the difference unnamed: a
+ * weaker reading than any named difference. */
 static bool
 short_bill(const struct match_proposal *fit)
 {
 	int64_t billed = 0;
 
-	if (fit->fit != MATCH_FIT_NEAR || fit->diff != MATCH_DIFF_OTHER)
+	if (!unnamed_near(fit))
 		return false;
 	for (int i = 0; i < fit->nlines; i++)
 		billed += fit->line[i].cleared;
@@ -469,7 +477,7 @@ rank(struct scorer *s, const struct match_config *cfg, struct match_result *r)
 		if (!listed(r, &s->r[i].p))
 			r->prop[r->nprop++] = s->r[i].p;
 	for (int i = 1; i < s->n; i++)
-		if (s->r[i].p.customer_id != s->r[0].p.customer_id) {
+		if (s->r[i].p.customer_id != s->r[0].p.customer_id && !unnamed_near(&s->r[i].p)) {
 			r->runner_up = s->r[i].p.score;
 			break;
 		}
