@@ -60,7 +60,7 @@ confirm_state_parse(const char *name, enum confirm_state *out)
 	"  ifnull(f.state, 'not-sent'), f.sent_on, f.as_of, f.answered_on, f.resolved_on,\n" \
 	"  ifnull(f.balance, 0), ifnull(f.their_balance, 0), ifnull(f.document, ''),\n"    \
 	"  ifnull(f.delivery, ''), ifnull(f.file, ''), ifnull(f.reason, ''),\n"            \
-	"  ifnull(f.user, ''), (SELECT ifnull(sum(i.amount), 0) FROM dispute_item AS i\n"  \
+	"  ifnull(f.\"user\", ''), (SELECT ifnull(sum(i.amount), 0) FROM dispute_item AS i\n"  \
 	"    WHERE i.confirmation_id = f.id)\n"
 
 static const char latest_sql[] =
@@ -221,7 +221,7 @@ send_body(struct store *st, const void *arg, struct ur_err *err)
 {
 	static const char sql[] =
 		"INSERT INTO confirmation (customer_id, sent_on, as_of, balance, currency,"
-		" document, delivery, file, user) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+		" document, delivery, file, \"user\") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 	const struct send_arg *a = arg;
 	const struct confirm_send *c = a->c;
 	struct latest l;
@@ -390,7 +390,7 @@ item_insert(struct store *st, int64_t conf_id, int64_t customer_id,
 	    const struct dispute_item *it, struct ur_err *err)
 {
 	static const char sql[] =
-		"INSERT INTO dispute_item (confirmation_id, kind, invoice_id, amount, note, user)"
+		"INSERT INTO dispute_item (confirmation_id, kind, invoice_id, amount, note, \"user\")"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	int64_t inv_id = 0, amount = it->kind == DISPUTE_NOTE ? 0 : it->amount;
 	char key[24];
@@ -510,7 +510,7 @@ store_dispute_items(struct store *st, int64_t confirmation_id, store_dispute_fn 
 {
 	static const char sql[] =
 		"SELECT di.kind, ifnull(di.invoice_id, 0), ifnull(i.number, ''), di.amount,"
-		" di.note, di.user FROM dispute_item AS di"
+		" di.note, di.\"user\" FROM dispute_item AS di"
 		" LEFT JOIN invoice AS i ON i.id = di.invoice_id"
 		" WHERE di.confirmation_id = ?1 ORDER BY di.id";
 	struct db_stmt *s = store_prepare(st, sql, err);

@@ -27,7 +27,7 @@
  * out what was paid toward a promise: allocations of the customer dated from
  * the contact's day to the promise date (and ?2), counted at ?2. */
 #define CONTACT_COLS                                                                  \
-	"SELECT k.id, k.customer_id, c.code, c.name, c.currency, k.at, k.user,\n"     \
+	"SELECT k.id, k.customer_id, c.code, c.name, c.currency, k.at, k.\"user\",\n"     \
 	"  k.channel, k.direction, k.note, ifnull(k.outcome, ''),\n"                  \
 	"  ifnull(k.promise_date, ''), ifnull(k.promise_amount, 0),\n"                \
 	"  CASE WHEN ?4 AND k.promise_date IS NOT NULL THEN (\n"                      \
@@ -115,7 +115,7 @@ contact_insert(struct store *st, const struct contact *c, int32_t today, int64_t
 	       struct ur_err *err)
 {
 	static const char sql[] =
-		"INSERT INTO contact (customer_id, at, user, channel, direction, note, outcome,"
+		"INSERT INTO contact (customer_id, at, \"user\", channel, direction, note, outcome,"
 		" promise_date, promise_amount, next_date, next_owner, dunning_level, document,"
 		" document_sha256, message_id)"
 		" SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15"

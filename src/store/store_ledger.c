@@ -51,7 +51,7 @@ store_bank_file_insert(struct store *st, const struct bank_file *bf, int64_t *id
 		       enum store_upsert *what, struct ur_err *err)
 {
 	static const char ins[] =
-		"INSERT INTO bank_file (sha256, name, format, encoding, user, records)"
+		"INSERT INTO bank_file (sha256, name, format, encoding, \"user\", records)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (sha256) DO NOTHING";
 	static const char sel[] = "SELECT id FROM bank_file WHERE sha256 = ?1";
 	struct db_stmt *s = store_stmt(st, SQ_BANK_FILE_INSERT, ins, err);
@@ -293,7 +293,7 @@ adjustment_row(struct store *st, const struct adjustment *adj, int64_t *id,
 	       struct ur_err *err)
 {
 	static const char sql[] =
-		"INSERT INTO adjustment (invoice_id, kind, amount, adj_date, allocation_id, user)"
+		"INSERT INTO adjustment (invoice_id, kind, amount, adj_date, allocation_id, \"user\")"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	struct db_stmt *s;
 	char d[DATE_ISO_SIZE];
@@ -363,7 +363,7 @@ allocation_insert(struct store *st, const struct allocation *a, bool open_checke
 {
 	static const char sql[] =
 		"INSERT INTO allocation (deposit_id, invoice_id, customer_id, amount, fee, kind,"
-		" alloc_date, user, made_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+		" alloc_date, \"user\", made_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 	struct db_stmt *s;
 	enum ur_status rc;
 

@@ -230,7 +230,7 @@ refund_insert(struct store *st, const struct refund_source *src, const struct re
 {
 	static const char sql[] =
 		"INSERT INTO refund (kind, customer_id, deposit_id, amount, currency, refund_date,"
-		" paid_to, reason, prev_state, user) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+		" paid_to, reason, prev_state, \"user\") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 	struct db_stmt *s = store_prepare(st, sql, err);
 	char key[24];
 	int rc;
@@ -380,7 +380,7 @@ store_refund_undo(struct store *st, int64_t id, struct ur_err *err)
 static const char each_sql[] =
 	"SELECT r.id, r.kind, ifnull(c.code, ''), coalesce(c.name, d.payer_name, ''),"
 	" ifnull(c.address, ''), ifnull(d.reference, ''), r.currency, r.amount, r.refund_date,"
-	" r.paid_to, r.reason, r.user, r.created_at, ifnull(r.voided_at, '')"
+	" r.paid_to, r.reason, r.\"user\", r.created_at, ifnull(r.voided_at, '')"
 	" FROM refund AS r LEFT JOIN customer AS c ON c.id = r.customer_id"
 	" LEFT JOIN deposit AS d ON d.id = r.deposit_id"
 	" WHERE ?1 = 0 OR r.id = ?1 ORDER BY r.id";
