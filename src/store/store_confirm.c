@@ -55,12 +55,12 @@ confirm_state_parse(const char *name, enum confirm_state *out)
 }
 
 /* Columns of a confirmation with its customer; f may be NULL (never sent). */
-#define CONFIRM_COLS                                                                       \
-	"SELECT c.id, c.code, c.name, ifnull(f.currency, c.currency), ifnull(f.id, 0),\n"  \
-	"  ifnull(f.state, 'not-sent'), f.sent_on, f.as_of, f.answered_on, f.resolved_on,\n" \
-	"  ifnull(f.balance, 0), ifnull(f.their_balance, 0), ifnull(f.document, ''),\n"    \
-	"  ifnull(f.delivery, ''), ifnull(f.file, ''), ifnull(f.reason, ''),\n"            \
-	"  ifnull(f.\"user\", ''), (SELECT ifnull(sum(i.amount), 0) FROM dispute_item AS i\n"  \
+#define CONFIRM_COLS                                                                              \
+	"SELECT c.id, c.code, c.name, coalesce(f.currency, c.currency), coalesce(f.id, 0),\n"     \
+	"  coalesce(f.state, 'not-sent'), f.sent_on, f.as_of, f.answered_on, f.resolved_on,\n"    \
+	"  coalesce(f.balance, 0), coalesce(f.their_balance, 0), coalesce(f.document, ''),\n"     \
+	"  coalesce(f.delivery, ''), coalesce(f.file, ''), coalesce(f.reason, ''),\n"             \
+	"  coalesce(f.\"user\", ''), (SELECT coalesce(sum(i.amount), 0) FROM dispute_item AS i\n" \
 	"    WHERE i.confirmation_id = f.id)\n"
 
 static const char latest_sql[] =
@@ -509,7 +509,7 @@ store_dispute_items(struct store *st, int64_t confirmation_id, store_dispute_fn 
 		    struct ur_err *err)
 {
 	static const char sql[] =
-		"SELECT di.kind, ifnull(di.invoice_id, 0), ifnull(i.number, ''), di.amount,"
+		"SELECT di.kind, coalesce(di.invoice_id, 0), coalesce(i.number, ''), di.amount,"
 		" di.note, di.\"user\" FROM dispute_item AS di"
 		" LEFT JOIN invoice AS i ON i.id = di.invoice_id"
 		" WHERE di.confirmation_id = ?1 ORDER BY di.id";

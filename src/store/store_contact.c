@@ -27,18 +27,18 @@
  * out what was paid toward a promise: allocations of the customer dated from
  * the contact's day to the promise date (and ?2), counted at ?2. */
 #define CONTACT_COLS                                                                  \
-	"SELECT k.id, k.customer_id, c.code, c.name, c.currency, k.at, k.\"user\",\n"     \
-	"  k.channel, k.direction, k.note, ifnull(k.outcome, ''),\n"                  \
-	"  ifnull(k.promise_date, ''), ifnull(k.promise_amount, 0),\n"                \
+	"SELECT k.id, k.customer_id, c.code, c.name, c.currency, k.at, k.\"user\",\n" \
+	"  k.channel, k.direction, k.note, coalesce(k.outcome, ''),\n"                \
+	"  coalesce(k.promise_date, ''), coalesce(k.promise_amount, 0),\n"            \
 	"  CASE WHEN ?4 AND k.promise_date IS NOT NULL THEN (\n"                      \
-	"    SELECT ifnull(sum(a.amount + a.fee), 0) FROM allocation AS a\n"          \
+	"    SELECT coalesce(sum(a.amount + a.fee), 0) FROM allocation AS a\n"        \
 	"    WHERE a.customer_id = k.customer_id\n"                                   \
 	"      AND a.alloc_date >= substr(k.at, 1, 10)\n"                             \
 	"      AND a.alloc_date <= min(k.promise_date, ?2)\n"                         \
 	"      AND (a.voided_at IS NULL OR substr(a.voided_at, 1, 10) > ?2))\n"       \
 	"  ELSE 0 END,\n"                                                             \
-	"  ifnull(k.next_date, ''), ifnull(k.next_owner, ''), k.dunning_level,\n"     \
-	"  ifnull(c.sales_rep, ''), ifnull(c.collector, '')\n"                        \
+	"  coalesce(k.next_date, ''), coalesce(k.next_owner, ''), k.dunning_level,\n" \
+	"  coalesce(c.sales_rep, ''), coalesce(c.collector, '')\n"                    \
 	"FROM contact AS k JOIN customer AS c ON c.id = k.customer_id\n"
 
 /* ?1 customer, ?3 the day after the one asked about. */

@@ -58,7 +58,7 @@ static const char drill_dep_sql[] =
 	"dep AS (SELECT d.id FROM mine CROSS JOIN deposit AS d ON d.id = mine.id\n"
 	"  WHERE d.booking_date <= ?2 ORDER BY d.booking_date DESC, d.id DESC LIMIT ?3)\n"
 	"SELECT d.id, d.reference, d.payer_name, d.booking_date, d.amount, d.currency,\n"
-	"  d.state, a.id, ifnull(i.number, ''), a.amount, a.fee, a.alloc_date, a.kind\n"
+	"  d.state, a.id, coalesce(i.number, ''), a.amount, a.fee, a.alloc_date, a.kind\n"
 	"FROM dep JOIN deposit AS d ON d.id = dep.id\n"
 	"LEFT JOIN allocation AS a ON a.deposit_id = d.id AND a.alloc_date <= ?2\n"
 	"  AND (a.voided_at IS NULL OR substr(a.voided_at, 1, 10) > ?2)\n"

@@ -271,7 +271,7 @@ enum ur_status
 store_fee_limit(struct store *st, int64_t customer_id, const struct ar_settings *s,
 		const char *cur, int64_t *out, struct ur_err *err)
 {
-	struct db_stmt *q = store_prepare(st, "SELECT code, ifnull(fee_policy, '') FROM customer"
+	struct db_stmt *q = store_prepare(st, "SELECT code, coalesce(fee_policy, '') FROM customer"
 					      " WHERE id = ?1", err);
 	struct match_index *ix;
 	struct match_fee_policy fee;

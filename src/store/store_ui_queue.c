@@ -431,7 +431,7 @@ amount_digits(const char *text, struct strbuf *out)
  * customer's folded reading within the payer's (as the engine proposes). */
 #define FIND_CUST \
 	"(SELECT id, kana_key FROM customer WHERE instr(code, ?6) OR instr(name, ?6)" \
-	" OR instr(ifnull(kana, ''), ?6) LIMIT 8)"
+	" OR instr(coalesce(kana, ''), ?6) LIMIT 8)"
 /* A deposit the text (?6), its folded reading (?7) or its digits (?9)
  * find, or one of those customers'. */
 #define FIND_DEPOSIT \
