@@ -34,7 +34,8 @@
 	"    SELECT coalesce(sum(a.amount + a.fee), 0) FROM allocation AS a\n"        \
 	"    WHERE a.customer_id = k.customer_id\n"                                   \
 	"      AND a.alloc_date >= substr(k.at, 1, 10)\n"                             \
-	"      AND a.alloc_date <= min(k.promise_date, ?2)\n"                         \
+	"      AND a.alloc_date <= CASE WHEN k.promise_date < ?2\n"                  \
+	"        THEN k.promise_date ELSE ?2 END\n"                                  \
 	"      AND (a.voided_at IS NULL OR substr(a.voided_at, 1, 10) > ?2))\n"       \
 	"  ELSE 0 END,\n"                                                             \
 	"  coalesce(k.next_date, ''), coalesce(k.next_owner, ''), k.dunning_level,\n" \
