@@ -22,16 +22,16 @@
  * 1 + (number of bounds below d). Bucket k > 0 is due_date < as_of − b(k)
  * days, so the bounds become dates once (p) and each invoice is bucketed
  * by string comparisons. */
-#define AGING_PARAMS                                                   \
-	"WITH p AS MATERIALIZED (SELECT :as_of AS d0,\n"               \
-	"  coalesce(date(:as_of, '-' || :b1 || ' days'), '') AS d1,\n" \
-	"  coalesce(date(:as_of, '-' || :b2 || ' days'), '') AS d2,\n" \
-	"  coalesce(date(:as_of, '-' || :b3 || ' days'), '') AS d3,\n" \
-	"  coalesce(date(:as_of, '-' || :b4 || ' days'), '') AS d4,\n" \
-	"  coalesce(date(:as_of, '-' || :b5 || ' days'), '') AS d5,\n" \
-	"  coalesce(date(:as_of, '-' || :b6 || ' days'), '') AS d6,\n" \
-	"  coalesce(date(:as_of, '-' || :b7 || ' days'), '') AS d7,\n" \
-	"  coalesce(date(:as_of, '-' || :b8 || ' days'), '') AS d8),\n"
+#define AGING_PARAMS                                                    \
+	"WITH p AS MATERIALIZED (SELECT :as_of AS d0,\n"                \
+	"  coalesce(" SQL_DAYS_BEFORE(":as_of", ":b1") ", '') AS d1,\n" \
+	"  coalesce(" SQL_DAYS_BEFORE(":as_of", ":b2") ", '') AS d2,\n" \
+	"  coalesce(" SQL_DAYS_BEFORE(":as_of", ":b3") ", '') AS d3,\n" \
+	"  coalesce(" SQL_DAYS_BEFORE(":as_of", ":b4") ", '') AS d4,\n" \
+	"  coalesce(" SQL_DAYS_BEFORE(":as_of", ":b5") ", '') AS d5,\n" \
+	"  coalesce(" SQL_DAYS_BEFORE(":as_of", ":b6") ", '') AS d6,\n" \
+	"  coalesce(" SQL_DAYS_BEFORE(":as_of", ":b7") ", '') AS d7,\n" \
+	"  coalesce(" SQL_DAYS_BEFORE(":as_of", ":b8") ", '') AS d8),\n"
 
 #define AGING_BUCKET                                                                \
 	"  (i.due_date < p.d0) + (i.due_date < p.d1) + (i.due_date < p.d2)\n"       \

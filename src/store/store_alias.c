@@ -13,7 +13,6 @@
 #include "store_match.h"
 #include "store_match_priv.h"
 
-#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
 static void
 alias_json(struct strbuf *sb, const char *key, const char *code, int64_t customer_id,
@@ -51,8 +50,8 @@ store_alias_learn(struct store *st, const struct match_deposit *d, int64_t custo
 {
 	static const char up[] =
 		"INSERT INTO payer_alias (payer_key, remit_bank, remit_branch, payer_code,"
-		" customer_id, count, last_used_at, \"user\") VALUES (?1, ?2, ?3, ?4, ?5, 1, " NOW
-		", ?6) ON CONFLICT DO UPDATE SET count = count + 1, last_used_at = " NOW
+		" customer_id, count, last_used_at, \"user\") VALUES (?1, ?2, ?3, ?4, ?5, 1, " SQL_NOW
+		", ?6) ON CONFLICT DO UPDATE SET count = count + 1, last_used_at = " SQL_NOW
 		", \"user\" = ?6";
 	static const char down[] =
 		"UPDATE payer_alias SET count = count - 1 WHERE payer_key = ?1 AND remit_bank = ?2"

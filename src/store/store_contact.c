@@ -34,8 +34,8 @@
 	"    SELECT coalesce(sum(a.amount + a.fee), 0) FROM allocation AS a\n"        \
 	"    WHERE a.customer_id = k.customer_id\n"                                   \
 	"      AND a.alloc_date >= substr(k.at, 1, 10)\n"                             \
-	"      AND a.alloc_date <= CASE WHEN k.promise_date < ?2\n"                  \
-	"        THEN k.promise_date ELSE ?2 END\n"                                  \
+	"      AND a.alloc_date <= CASE WHEN k.promise_date < ?2\n"                   \
+	"        THEN k.promise_date ELSE ?2 END\n"                                   \
 	"      AND (a.voided_at IS NULL OR substr(a.voided_at, 1, 10) > ?2))\n"       \
 	"  ELSE 0 END,\n"                                                             \
 	"  coalesce(k.next_date, ''), coalesce(k.next_owner, ''), k.dunning_level,\n" \
@@ -65,7 +65,7 @@ static const char promise_past_sql[] =
 	"WHERE k.promise_date < ?2 AND k.at < ?3 AND NOT EXISTS (\n"
 	"  SELECT 1 FROM contact AS n WHERE n.customer_id = k.customer_id AND n.at < ?3\n"
 	"    AND ((n.at > k.at AND n.promise_date IS NOT NULL)\n"
-	"      OR n.at >= date(k.promise_date, '+1 day')))\n"
+	"      OR n.at >= " SQL_DAY_AFTER("k.promise_date") "))\n"
 	"ORDER BY k.promise_date, c.code, k.id";
 
 void

@@ -422,8 +422,8 @@ void_row(struct store *st, enum store_stmt sq, const char *table, int64_t id,
 	enum ur_status rc;
 
 	snprintf(sql, sizeof sql,
-		 "UPDATE %s SET voided_at = strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now'),"
-		 " voided_by = ?2 WHERE id = ?1 AND voided_at IS NULL", table);
+		 "UPDATE %s SET voided_at = %s, voided_by = ?2 WHERE id = ?1 AND voided_at IS NULL",
+		 table, SQL_NOW);
 	if (!(s = store_stmt(st, sq, sql, err)))
 		return STATUS(err);
 	db_bind_int64(s, 1, id);

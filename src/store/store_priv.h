@@ -8,6 +8,7 @@
 
 #include "store.h"
 #include "store_db_priv.h"
+#include "store_dialect_priv.h"
 #include "strbuf.h"
 
 /* Statements prepared once per store (on first use) and reset per call. */

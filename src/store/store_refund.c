@@ -328,7 +328,7 @@ static enum ur_status
 refund_void(struct store *st, int64_t id, struct ur_err *err)
 {
 	static const char sql[] =
-		"UPDATE refund SET voided_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), voided_by = ?2"
+		"UPDATE refund SET voided_at = " SQL_NOW ", voided_by = ?2"
 		" WHERE id = ?1 AND voided_at IS NULL";
 	struct db_stmt *s = store_prepare(st, sql, err);
 	char key[24];

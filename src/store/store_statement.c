@@ -258,7 +258,7 @@ store_statement_letter_logged(struct store *st, int64_t cust_id, int level, int3
 {
 	static const char sql[] =
 		"SELECT 1 FROM contact WHERE customer_id = ?1 AND dunning_level = ?2"
-		" AND channel = 'letter' AND at >= ?3 AND at < date(?3, '+1 day') LIMIT 1";
+		" AND channel = 'letter' AND at >= ?3 AND at < " SQL_DAY_AFTER("?3") " LIMIT 1";
 	struct db_stmt *s = store_prepare(st, sql, err);
 	int rc;
 

@@ -289,8 +289,10 @@ store_ui_customer_find(struct store *st, const char *text, int max, struct sui_c
 {
 	static const char sql[] =
 		"SELECT id, code, name, coalesce(kana, ''), currency FROM customer"
-		" WHERE instr(code, ?1) OR instr(name, ?1) OR instr(coalesce(kana, ''), ?1)"
-		" OR (?2 <> '' AND instr(coalesce(kana_key, ''), ?2)) ORDER BY code LIMIT ?3";
+		" WHERE " SQL_CONTAINS("code", "?1") " OR " SQL_CONTAINS("name", "?1")
+		" OR " SQL_CONTAINS("coalesce(kana, '')", "?1")
+		" OR (?2 <> '' AND " SQL_CONTAINS("coalesce(kana_key, '')", "?2") ")"
+		" ORDER BY code LIMIT ?3";
 	struct db_stmt *s = store_prepare(st, sql, err);
 	struct strbuf key;
 	int rc;

@@ -8,6 +8,7 @@
 
 #include "err.h"
 #include "store_db_priv.h"
+#include "store_dialect_priv.h"
 
 struct store;
 struct sui_deposit;
@@ -23,7 +24,7 @@ struct sui_deposit;
 	" || d.acct_number, ''), '-'),"                                                               \
 	" coalesce((SELECT c.code FROM customer c WHERE c.id = d.customer_id), ''),"                  \
 	" coalesce((SELECT c.name FROM customer c WHERE c.id = d.customer_id), ''),"                  \
-	" coalesce((SELECT group_concat(i.number, ' ') FROM allocation a"                             \
+	" coalesce((SELECT " SQL_LIST_AGG("i.number", "' '") " FROM allocation a"                     \
 	" JOIN invoice i ON i.id = a.invoice_id WHERE a.deposit_id = d.id"                            \
 	" AND a.voided_at IS NULL), '') FROM deposit d"
 
