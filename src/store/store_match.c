@@ -114,7 +114,7 @@ store_match_closing(struct match_index *ix, int64_t customer_id, const char *ter
 	" " SQL_DAYS_BETWEEN("i.due_date", "d.booking_date") " AS late"          \
 	" FROM allocation a JOIN deposit d ON d.id = a.deposit_id"               \
 	" JOIN invoice i ON i.id = a.invoice_id WHERE a.voided_at IS NULL" WHERE \
-	" ORDER BY a.customer_id, late"
+	" ORDER BY a.customer_id, late NULLS FIRST"
 
 struct lateness {
 	int64_t customer_id;
