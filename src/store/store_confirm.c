@@ -221,7 +221,8 @@ send_body(struct store *st, const void *arg, struct ur_err *err)
 {
 	static const char sql[] =
 		"INSERT INTO confirmation (customer_id, sent_on, as_of, balance, currency,"
-		" document, delivery, file, \"user\") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+		" document, delivery, file, \"user\") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+		" RETURNING id";
 	const struct send_arg *a = arg;
 	const struct confirm_send *c = a->c;
 	struct latest l;
@@ -246,10 +247,10 @@ send_body(struct store *st, const void *arg, struct ur_err *err)
 	db_bind_text(s, 8, c->file ? c->file : "");
 	db_bind_text(s, 9, store_user(st));
 	step = db_step(s);
+	*a->id = step == DB_ROW ? db_column_int64(s, 0) : 0;
 	db_finalize(s);
-	if (step != DB_DONE)
+	if (step != DB_ROW)
 		return store_sqlfail(st, step, err);
-	*a->id = db_last_insert_id(st->db);
 	store_json_begin(&st->after);
 	store_json_int(&st->after, "customer_id", c->customer_id);
 	store_json_int(&st->after, "balance", c->balance);
@@ -391,7 +392,7 @@ item_insert(struct store *st, int64_t conf_id, int64_t customer_id,
 {
 	static const char sql[] =
 		"INSERT INTO dispute_item (confirmation_id, kind, invoice_id, amount, note, \"user\")"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id";
 	int64_t inv_id = 0, amount = it->kind == DISPUTE_NOTE ? 0 : it->amount;
 	char key[24];
 	struct db_stmt *s;
@@ -411,10 +412,10 @@ item_insert(struct store *st, int64_t conf_id, int64_t customer_id,
 	db_bind_text(s, 5, it->note ? it->note : "");
 	db_bind_text(s, 6, store_user(st));
 	step = db_step(s);
+	snprintf(key, sizeof key, "%lld", step == DB_ROW ? (long long)db_column_int64(s, 0) : 0LL);
 	db_finalize(s);
-	if (step != DB_DONE)
+	if (step != DB_ROW)
 		return store_sqlfail(st, step, err);
-	snprintf(key, sizeof key, "%lld", (long long)db_last_insert_id(st->db));
 	store_json_begin(&st->after);
 	store_json_int(&st->after, "confirmation_id", conf_id);
 	store_json_str(&st->after, "kind", kind_names[it->kind]);

@@ -120,7 +120,7 @@ contact_insert(struct store *st, const struct contact *c, int32_t today, int64_t
 		" promise_date, promise_amount, next_date, next_owner, dunning_level, document,"
 		" document_sha256, message_id)"
 		" SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15"
-		" FROM customer WHERE id = ?1";
+		" FROM customer WHERE id = ?1 RETURNING id";
 	struct db_stmt *s = store_prepare(st, sql, err);
 	char at[32];
 	int rc;
@@ -147,12 +147,12 @@ contact_insert(struct store *st, const struct contact *c, int32_t today, int64_t
 		store_bind_text(s, 15, c->doc->message_id);
 	}
 	rc = db_step(s);
+	*id = rc == DB_ROW ? db_column_int64(s, 0) : 0;
 	db_finalize(s);
-	if (rc != DB_DONE)
+	if (rc != DB_DONE && rc != DB_ROW)
 		return store_sqlfail(st, rc, err);
-	if (db_changes(st->db) != 1)
+	if (rc == DB_DONE)
 		return ur_fail(err, UR_INPUT, _("no such customer"));
-	*id = db_last_insert_id(st->db);
 	return contact_audit(st, c, *id, err);
 }
 

@@ -230,7 +230,8 @@ refund_insert(struct store *st, const struct refund_source *src, const struct re
 {
 	static const char sql[] =
 		"INSERT INTO refund (kind, customer_id, deposit_id, amount, currency, refund_date,"
-		" paid_to, reason, prev_state, \"user\") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+		" paid_to, reason, prev_state, \"user\") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+		" RETURNING id";
 	struct db_stmt *s = store_prepare(st, sql, err);
 	char key[24];
 	int rc;
@@ -250,9 +251,9 @@ refund_insert(struct store *st, const struct refund_source *src, const struct re
 	store_bind_text(s, 9, src->from_deposit ? deposit_state_word(src->state) : NULL);
 	db_bind_text(s, 10, store_user(st));
 	rc = db_step(s);
+	*id = rc == DB_ROW ? db_column_int64(s, 0) : 0;
 	if (finish(st, s, rc, err) != UR_OK)
 		return STATUS(err);
-	*id = db_last_insert_id(st->db);
 	snprintf(key, sizeof key, "%lld", (long long)*id);
 	store_json_begin(&st->after);
 	store_json_str(&st->after, "customer", src->customer);
