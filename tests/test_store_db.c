@@ -91,8 +91,10 @@ values(struct db_conn *db)
 
 	tap_is_int(insert(db, big, "請求書 №1"), DB_DONE, "seam: an INSERT steps to DB_DONE");
 	tap_is_int(db_changes(db), 1, "seam: it changed one row");
+	tap_is_int(db_last_insert_id(db), 1, "seam: its id is the row's");
 	tap_is_int(insert_returning(db, -5), 2,
 		   "seam: INSERT … RETURNING id gives the next row's id as a row, then DB_DONE");
+	tap_is_int(db_last_insert_id(db), 2, "seam: ... and that is the last insert's id");
 	if (db_prepare(db, "SELECT n, s FROM t WHERE id = ?1 OR id = ?2 ORDER BY id", &q) != DB_OK) {
 		tap_ok(0, "seam: prepare a SELECT (%s)", db_errmsg(db));
 		return;

@@ -38,7 +38,7 @@ insert_issue(struct store *st, const struct billed_issue *b, int64_t *id, struct
 	struct db_stmt *q = store_stmt(st, SQ_BILL_INSERT,
 		"INSERT INTO statement_issue (customer_id, period_from, period_to, currency, billed,"
 		" tax_rounding, issued_on, delivery, file, \"user\", purchases)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id", err);
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)" SQL_RETURNING_ID, err);
 
 	if (!q)
 		return err->status;

@@ -221,14 +221,12 @@ send_body(struct store *st, const void *arg, struct ur_err *err)
 {
 	static const char sql[] =
 		"INSERT INTO confirmation (customer_id, sent_on, as_of, balance, currency,"
-		" document, delivery, file, \"user\") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-		" RETURNING id";
+		" document, delivery, file, \"user\") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)" SQL_RETURNING_ID;
 	const struct send_arg *a = arg;
 	const struct confirm_send *c = a->c;
 	struct latest l;
 	struct db_stmt *s;
 	enum ur_status rc;
-	int step;
 
 	if ((rc = latest_get(st, c->customer_id, &l, err)) != UR_OK)
 		return rc;
@@ -246,11 +244,10 @@ send_body(struct store *st, const void *arg, struct ur_err *err)
 	db_bind_text(s, 7, c->delivery);
 	db_bind_text(s, 8, c->file ? c->file : "");
 	db_bind_text(s, 9, store_user(st));
-	step = db_step(s);
-	*a->id = step == DB_ROW ? db_column_int64(s, 0) : 0;
+	rc = store_step_id(st, s, a->id, err);
 	db_finalize(s);
-	if (step != DB_ROW)
-		return store_sqlfail(st, step, err);
+	if (rc != UR_OK)
+		return rc;
 	store_json_begin(&st->after);
 	store_json_int(&st->after, "customer_id", c->customer_id);
 	store_json_int(&st->after, "balance", c->balance);
@@ -392,12 +389,11 @@ item_insert(struct store *st, int64_t conf_id, int64_t customer_id,
 {
 	static const char sql[] =
 		"INSERT INTO dispute_item (confirmation_id, kind, invoice_id, amount, note, \"user\")"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id";
-	int64_t inv_id = 0, amount = it->kind == DISPUTE_NOTE ? 0 : it->amount;
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)" SQL_RETURNING_ID;
+	int64_t id, inv_id = 0, amount = it->kind == DISPUTE_NOTE ? 0 : it->amount;
 	char key[24];
 	struct db_stmt *s;
 	enum ur_status rc;
-	int step;
 
 	if (it->kind == DISPUTE_INVOICE &&
 	    (rc = item_invoice(st, conf_id, customer_id, it, &inv_id, &amount, err)) != UR_OK)
@@ -411,11 +407,11 @@ item_insert(struct store *st, int64_t conf_id, int64_t customer_id,
 	db_bind_int64(s, 4, amount);
 	db_bind_text(s, 5, it->note ? it->note : "");
 	db_bind_text(s, 6, store_user(st));
-	step = db_step(s);
-	snprintf(key, sizeof key, "%lld", step == DB_ROW ? (long long)db_column_int64(s, 0) : 0LL);
+	rc = store_step_id(st, s, &id, err);
 	db_finalize(s);
-	if (step != DB_ROW)
-		return store_sqlfail(st, step, err);
+	if (rc != UR_OK)
+		return rc;
+	snprintf(key, sizeof key, "%lld", (long long)id);
 	store_json_begin(&st->after);
 	store_json_int(&st->after, "confirmation_id", conf_id);
 	store_json_str(&st->after, "kind", kind_names[it->kind]);

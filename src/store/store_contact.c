@@ -120,7 +120,7 @@ contact_insert(struct store *st, const struct contact *c, int32_t today, int64_t
 		" promise_date, promise_amount, next_date, next_owner, dunning_level, document,"
 		" document_sha256, message_id)"
 		" SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15"
-		" FROM customer WHERE id = ?1 RETURNING id";
+		" FROM customer WHERE id = ?1" SQL_RETURNING_ID;
 	struct db_stmt *s = store_prepare(st, sql, err);
 	char at[32];
 	int rc;
@@ -146,12 +146,11 @@ contact_insert(struct store *st, const struct contact *c, int32_t today, int64_t
 		store_bind_text(s, 14, c->doc->sha256);
 		store_bind_text(s, 15, c->doc->message_id);
 	}
-	rc = db_step(s);
-	*id = rc == DB_ROW ? db_column_int64(s, 0) : 0;
+	rc = store_step_id(st, s, id, err);
 	db_finalize(s);
-	if (rc != DB_DONE && rc != DB_ROW)
-		return store_sqlfail(st, rc, err);
-	if (rc == DB_DONE)
+	if (rc != UR_OK)
+		return rc;
+	if (!*id)
 		return ur_fail(err, UR_INPUT, _("no such customer"));
 	return contact_audit(st, c, *id, err);
 }

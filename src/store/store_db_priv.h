@@ -190,6 +190,13 @@ db_changes(struct db_conn *db)
 	return sqlite3_changes(db_lite(db));
 }
 
+/** The id the latest INSERT gave its row (INTEGER PRIMARY KEY). */
+static inline int64_t
+db_last_insert_id(struct db_conn *db)
+{
+	return sqlite3_last_insert_rowid(db_lite(db));
+}
+
 /** Every row this connection has changed since it opened. */
 static inline int64_t
 db_total_changes(struct db_conn *db)

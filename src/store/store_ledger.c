@@ -52,7 +52,7 @@ store_bank_file_insert(struct store *st, const struct bank_file *bf, int64_t *id
 {
 	static const char ins[] =
 		"INSERT INTO bank_file (sha256, name, format, encoding, \"user\", records)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (sha256) DO NOTHING RETURNING id";
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (sha256) DO NOTHING" SQL_RETURNING_ID;
 	static const char sel[] = "SELECT id FROM bank_file WHERE sha256 = ?1";
 	struct db_stmt *s = store_stmt(st, SQ_BANK_FILE_INSERT, ins, err);
 	enum ur_status rc;
@@ -153,7 +153,7 @@ store_deposit_insert(struct store *st, const struct deposit *d, int64_t *id,
 		" reference, booking_date, value_date, amount, bank_file_id, record_no)"
 		" VALUES (" STORE_PAYER_PARAMS ":acct_bank, :acct_branch, :currency, :reference,"
 		" :booking_date, :value_date, :amount, :bank_file_id, :record_no)"
-		" ON CONFLICT DO NOTHING RETURNING id";
+		" ON CONFLICT DO NOTHING" SQL_RETURNING_ID;
 	static const char sel[] =
 		"SELECT id FROM deposit WHERE acct_bank = :acct_bank"
 		" AND acct_branch = :acct_branch AND acct_number = :acct_number"
@@ -292,7 +292,7 @@ adjustment_row(struct store *st, const struct adjustment *adj, int64_t *id,
 {
 	static const char sql[] =
 		"INSERT INTO adjustment (invoice_id, kind, amount, adj_date, allocation_id, \"user\")"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id";
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)" SQL_RETURNING_ID;
 	struct db_stmt *s;
 	char d[DATE_ISO_SIZE];
 	enum ur_status rc;
@@ -360,8 +360,7 @@ allocation_insert(struct store *st, const struct allocation *a, bool open_checke
 {
 	static const char sql[] =
 		"INSERT INTO allocation (deposit_id, invoice_id, customer_id, amount, fee, kind,"
-		" alloc_date, \"user\", made_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-		" RETURNING id";
+		" alloc_date, \"user\", made_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)" SQL_RETURNING_ID;
 	struct db_stmt *s;
 	enum ur_status rc;
 

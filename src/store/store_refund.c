@@ -230,8 +230,7 @@ refund_insert(struct store *st, const struct refund_source *src, const struct re
 {
 	static const char sql[] =
 		"INSERT INTO refund (kind, customer_id, deposit_id, amount, currency, refund_date,"
-		" paid_to, reason, prev_state, \"user\") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
-		" RETURNING id";
+		" paid_to, reason, prev_state, \"user\") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)" SQL_RETURNING_ID;
 	struct db_stmt *s = store_prepare(st, sql, err);
 	char key[24];
 	int rc;
@@ -250,10 +249,10 @@ refund_insert(struct store *st, const struct refund_source *src, const struct re
 	db_bind_text(s, 8, r->reason);
 	store_bind_text(s, 9, src->from_deposit ? deposit_state_word(src->state) : NULL);
 	db_bind_text(s, 10, store_user(st));
-	rc = db_step(s);
-	*id = rc == DB_ROW ? db_column_int64(s, 0) : 0;
-	if (finish(st, s, rc, err) != UR_OK)
-		return STATUS(err);
+	rc = store_step_id(st, s, id, err);
+	db_finalize(s);
+	if (rc != UR_OK)
+		return rc;
 	snprintf(key, sizeof key, "%lld", (long long)*id);
 	store_json_begin(&st->after);
 	store_json_str(&st->after, "customer", src->customer);

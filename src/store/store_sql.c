@@ -137,7 +137,10 @@ store_step_id(struct store *st, struct db_stmt *s, int64_t *id, struct ur_err *e
 {
 	int rc = db_step(s);
 
-	*id = rc == DB_ROW ? db_column_int64(s, 0) : 0;
+	if (rc == DB_ROW)
+		*id = db_column_int64(s, 0);
+	else
+		*id = rc == DB_DONE && db_changes(st->db) == 1 ? db_last_insert_id(st->db) : 0;
 	db_reset(s);
 	if (rc != DB_DONE && rc != DB_ROW)
 		return store_sqlfail(st, rc, err);
