@@ -52,7 +52,8 @@ store_alias_learn(struct store *st, const struct match_deposit *d, int64_t custo
 		"INSERT INTO payer_alias (payer_key, remit_bank, remit_branch, payer_code,"
 		" customer_id, count, last_used_at, \"user\") VALUES (?1, ?2, ?3, ?4, ?5, 1, " SQL_NOW
 		", ?6) ON CONFLICT (payer_key, remit_bank, remit_branch, payer_code, customer_id)"
-		" DO UPDATE SET count = payer_alias.count + 1, last_used_at = " SQL_NOW ", \"user\" = ?6";
+		" DO UPDATE SET count = payer_alias.count + 1, last_used_at = " SQL_NOW
+		", \"user\" = ?6";
 	static const char down[] =
 		"UPDATE payer_alias SET count = count - 1 WHERE payer_key = ?1 AND remit_bank = ?2"
 		" AND remit_branch = ?3 AND payer_code = ?4 AND customer_id = ?5";

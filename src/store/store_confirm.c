@@ -221,7 +221,8 @@ send_body(struct store *st, const void *arg, struct ur_err *err)
 {
 	static const char sql[] =
 		"INSERT INTO confirmation (customer_id, sent_on, as_of, balance, currency,"
-		" document, delivery, file, \"user\") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)" SQL_RETURNING_ID;
+		" document, delivery, file, \"user\") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+		SQL_RETURNING_ID;
 	const struct send_arg *a = arg;
 	const struct confirm_send *c = a->c;
 	struct latest l;

@@ -360,7 +360,8 @@ allocation_insert(struct store *st, const struct allocation *a, bool open_checke
 {
 	static const char sql[] =
 		"INSERT INTO allocation (deposit_id, invoice_id, customer_id, amount, fee, kind,"
-		" alloc_date, \"user\", made_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)" SQL_RETURNING_ID;
+		" alloc_date, \"user\", made_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+		SQL_RETURNING_ID;
 	struct db_stmt *s;
 	enum ur_status rc;
 

@@ -230,7 +230,8 @@ refund_insert(struct store *st, const struct refund_source *src, const struct re
 {
 	static const char sql[] =
 		"INSERT INTO refund (kind, customer_id, deposit_id, amount, currency, refund_date,"
-		" paid_to, reason, prev_state, \"user\") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)" SQL_RETURNING_ID;
+		" paid_to, reason, prev_state, \"user\") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+		SQL_RETURNING_ID;
 	struct db_stmt *s = store_prepare(st, sql, err);
 	char key[24];
 	int rc;

@@ -476,7 +476,8 @@ store_ui_deposit_change(struct store *st, int64_t id, enum deposit_state *state,
 			size_t user_size, struct ur_err *err)
 {
 	struct db_stmt *s = store_prepare(st,
-		"SELECT \"user\", " SQL_JSON_TEXT("after", "state") " FROM audit INDEXED BY audit_entity"
+		"SELECT \"user\", " SQL_JSON_TEXT("after", "state")
+		" FROM audit INDEXED BY audit_entity"
 		" WHERE entity = 'deposit:' || ?1 AND action = 'state' ORDER BY id DESC LIMIT 1",
 		err);
 	int rc;
