@@ -49,6 +49,26 @@ insert(struct db_conn *db, int64_t n, const char *s)
 	return rc;
 }
 
+/* Insert (n, NULL) and read back the id it returns: -1 unless the step
+ * gives one row and then DB_DONE. */
+static int64_t
+insert_returning(struct db_conn *db, int64_t n)
+{
+	struct db_stmt *q;
+	int64_t id = -1;
+
+	if (db_prepare(db, "INSERT INTO t (n, s) VALUES (?1, NULL) RETURNING id", &q) != DB_OK)
+		return -1;
+	db_bind_int64(q, 1, n);
+	if (db_step(q) == DB_ROW) {
+		id = db_column_int64(q, 0);
+		if (db_step(q) != DB_DONE)
+			id = -1;
+	}
+	db_finalize(q);
+	return id;
+}
+
 static int64_t
 count_rows(struct db_conn *db)
 {
@@ -72,8 +92,9 @@ values(struct db_conn *db)
 	tap_is_int(insert(db, big, "請求書 №1"), DB_DONE, "seam: an INSERT steps to DB_DONE");
 	tap_is_int(db_changes(db), 1, "seam: it changed one row");
 	tap_is_int(db_last_insert_id(db), 1, "seam: its id is the row's");
-	insert(db, -5, NULL);
-	tap_is_int(db_last_insert_id(db), 2, "seam: the next insert's id follows");
+	tap_is_int(insert_returning(db, -5), 2,
+		   "seam: INSERT … RETURNING id gives the next row's id as a row, then DB_DONE");
+	tap_is_int(db_last_insert_id(db), 2, "seam: ... and that is the last insert's id");
 	if (db_prepare(db, "SELECT n, s FROM t WHERE id = ?1 OR id = ?2 ORDER BY id", &q) != DB_OK) {
 		tap_ok(0, "seam: prepare a SELECT (%s)", db_errmsg(db));
 		return;

@@ -664,7 +664,7 @@ store_audit(struct store *st, const char *action, const char *entity, const char
 	    const char *after, struct ur_err *err)
 {
 	static const char sql[] =
-		"INSERT INTO audit (user, os_user, action, entity, before, after)"
+		"INSERT INTO audit (\"user\", os_user, action, entity, before, after)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	struct db_stmt *s = store_stmt(st, SQ_AUDIT, sql, err);
 

@@ -22,16 +22,16 @@
  * 1 + (number of bounds below d). Bucket k > 0 is due_date < as_of − b(k)
  * days, so the bounds become dates once (p) and each invoice is bucketed
  * by string comparisons. */
-#define AGING_PARAMS                                                               \
-	"WITH p AS MATERIALIZED (SELECT :as_of AS d0,\n"                           \
-	"  ifnull(date(:as_of, '-' || :b1 || ' days'), '') AS d1,\n"              \
-	"  ifnull(date(:as_of, '-' || :b2 || ' days'), '') AS d2,\n"              \
-	"  ifnull(date(:as_of, '-' || :b3 || ' days'), '') AS d3,\n"              \
-	"  ifnull(date(:as_of, '-' || :b4 || ' days'), '') AS d4,\n"              \
-	"  ifnull(date(:as_of, '-' || :b5 || ' days'), '') AS d5,\n"              \
-	"  ifnull(date(:as_of, '-' || :b6 || ' days'), '') AS d6,\n"              \
-	"  ifnull(date(:as_of, '-' || :b7 || ' days'), '') AS d7,\n"              \
-	"  ifnull(date(:as_of, '-' || :b8 || ' days'), '') AS d8),\n"
+#define AGING_PARAMS                                                    \
+	"WITH p AS MATERIALIZED (SELECT :as_of AS d0,\n"                \
+	"  coalesce(" SQL_DAYS_BEFORE(":as_of", ":b1") ", '') AS d1,\n" \
+	"  coalesce(" SQL_DAYS_BEFORE(":as_of", ":b2") ", '') AS d2,\n" \
+	"  coalesce(" SQL_DAYS_BEFORE(":as_of", ":b3") ", '') AS d3,\n" \
+	"  coalesce(" SQL_DAYS_BEFORE(":as_of", ":b4") ", '') AS d4,\n" \
+	"  coalesce(" SQL_DAYS_BEFORE(":as_of", ":b5") ", '') AS d5,\n" \
+	"  coalesce(" SQL_DAYS_BEFORE(":as_of", ":b6") ", '') AS d6,\n" \
+	"  coalesce(" SQL_DAYS_BEFORE(":as_of", ":b7") ", '') AS d7,\n" \
+	"  coalesce(" SQL_DAYS_BEFORE(":as_of", ":b8") ", '') AS d8),\n"
 
 #define AGING_BUCKET                                                                \
 	"  (i.due_date < p.d0) + (i.due_date < p.d1) + (i.due_date < p.d2)\n"       \
@@ -90,11 +90,11 @@ static const char aging_fast_sql[] =
 	AGING_OUTPUT;
 
 static const char aging_check_sql[] =
-	"SELECT ifnull((SELECT max(alloc_date) FROM allocation), '') <= ?1"
-	" AND ifnull((SELECT max(adj_date) FROM adjustment), '') <= ?1"
-	" AND ifnull((SELECT substr(max(voided_at), 1, 10) FROM allocation"
+	"SELECT coalesce((SELECT max(alloc_date) FROM allocation), '') <= ?1"
+	" AND coalesce((SELECT max(adj_date) FROM adjustment), '') <= ?1"
+	" AND coalesce((SELECT substr(max(voided_at), 1, 10) FROM allocation"
 	"   WHERE voided_at IS NOT NULL), '') <= ?1"
-	" AND ifnull((SELECT substr(max(voided_at), 1, 10) FROM adjustment"
+	" AND coalesce((SELECT substr(max(voided_at), 1, 10) FROM adjustment"
 	"   WHERE voided_at IS NOT NULL), '') <= ?1";
 
 const char *

@@ -13,7 +13,6 @@
 #include "store_match.h"
 #include "store_match_priv.h"
 
-#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
 static void
 alias_json(struct strbuf *sb, const char *key, const char *code, int64_t customer_id,
@@ -51,9 +50,10 @@ store_alias_learn(struct store *st, const struct match_deposit *d, int64_t custo
 {
 	static const char up[] =
 		"INSERT INTO payer_alias (payer_key, remit_bank, remit_branch, payer_code,"
-		" customer_id, count, last_used_at, user) VALUES (?1, ?2, ?3, ?4, ?5, 1, " NOW
-		", ?6) ON CONFLICT DO UPDATE SET count = count + 1, last_used_at = " NOW
-		", user = ?6";
+		" customer_id, count, last_used_at, \"user\") VALUES (?1, ?2, ?3, ?4, ?5, 1, " SQL_NOW
+		", ?6) ON CONFLICT (payer_key, remit_bank, remit_branch, payer_code, customer_id)"
+		" DO UPDATE SET count = payer_alias.count + 1, last_used_at = " SQL_NOW
+		", \"user\" = ?6";
 	static const char down[] =
 		"UPDATE payer_alias SET count = count - 1 WHERE payer_key = ?1 AND remit_bank = ?2"
 		" AND remit_branch = ?3 AND payer_code = ?4 AND customer_id = ?5";
@@ -96,7 +96,7 @@ store_alias_each(struct store *st, store_alias_fn fn, void *ctx, struct ur_err *
 {
 	struct db_stmt *s = store_prepare(st,
 		"SELECT a.id, a.payer_key, a.remit_bank, a.remit_branch, a.payer_code, c.code,"
-		" c.name, a.count, a.last_used_at, a.user,"
+		" c.name, a.count, a.last_used_at, a.\"user\","
 		" (SELECT count(DISTINCT b.customer_id) FROM payer_alias b"
 		"  WHERE b.payer_key = a.payer_key AND a.payer_key <> '') > 1"
 		" FROM payer_alias a JOIN customer c ON c.id = a.customer_id"
@@ -178,7 +178,7 @@ store_allocations_each(struct store *st, int64_t deposit_id, store_alloc_fn fn, 
 {
 	struct db_stmt *s = store_prepare(st,
 		"SELECT d.reference, d.booking_date, d.payer_name, coalesce(i.number, ''),"
-		" c.code, a.amount + a.fee, a.fee, d.currency, a.kind, a.user, a.created_at"
+		" c.code, a.amount + a.fee, a.fee, d.currency, a.kind, a.\"user\", a.created_at"
 		" FROM allocation a JOIN deposit d ON d.id = a.deposit_id"
 		" JOIN customer c ON c.id = a.customer_id"
 		" LEFT JOIN invoice i ON i.id = a.invoice_id"

@@ -37,9 +37,8 @@ insert_issue(struct store *st, const struct billed_issue *b, int64_t *id, struct
 {
 	struct db_stmt *q = store_stmt(st, SQ_BILL_INSERT,
 		"INSERT INTO statement_issue (customer_id, period_from, period_to, currency, billed,"
-		" tax_rounding, issued_on, delivery, file, user, purchases)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", err);
-	int rc;
+		" tax_rounding, issued_on, delivery, file, \"user\", purchases)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)" SQL_RETURNING_ID, err);
 
 	if (!q)
 		return err->status;
@@ -54,12 +53,7 @@ insert_issue(struct store *st, const struct billed_issue *b, int64_t *id, struct
 	db_bind_text(q, 9, b->file ? b->file : "");
 	db_bind_text(q, 10, store_user(st));
 	db_bind_int64(q, 11, b->purchases);
-	rc = db_step(q);
-	db_reset(q);
-	if (rc != DB_DONE)
-		return store_sqlfail(st, rc, err);
-	*id = db_last_insert_id(st->db);
-	return UR_OK;
+	return store_step_id(st, q, id, err);
 }
 
 /* The statement's slips, with what was open on each. */

@@ -55,12 +55,12 @@ confirm_state_parse(const char *name, enum confirm_state *out)
 }
 
 /* Columns of a confirmation with its customer; f may be NULL (never sent). */
-#define CONFIRM_COLS                                                                       \
-	"SELECT c.id, c.code, c.name, ifnull(f.currency, c.currency), ifnull(f.id, 0),\n"  \
-	"  ifnull(f.state, 'not-sent'), f.sent_on, f.as_of, f.answered_on, f.resolved_on,\n" \
-	"  ifnull(f.balance, 0), ifnull(f.their_balance, 0), ifnull(f.document, ''),\n"    \
-	"  ifnull(f.delivery, ''), ifnull(f.file, ''), ifnull(f.reason, ''),\n"            \
-	"  ifnull(f.user, ''), (SELECT ifnull(sum(i.amount), 0) FROM dispute_item AS i\n"  \
+#define CONFIRM_COLS                                                                              \
+	"SELECT c.id, c.code, c.name, coalesce(f.currency, c.currency), coalesce(f.id, 0),\n"     \
+	"  coalesce(f.state, 'not-sent'), f.sent_on, f.as_of, f.answered_on, f.resolved_on,\n"    \
+	"  coalesce(f.balance, 0), coalesce(f.their_balance, 0), coalesce(f.document, ''),\n"     \
+	"  coalesce(f.delivery, ''), coalesce(f.file, ''), coalesce(f.reason, ''),\n"             \
+	"  coalesce(f.\"user\", ''), (SELECT coalesce(sum(i.amount), 0) FROM dispute_item AS i\n" \
 	"    WHERE i.confirmation_id = f.id)\n"
 
 static const char latest_sql[] =
@@ -221,13 +221,13 @@ send_body(struct store *st, const void *arg, struct ur_err *err)
 {
 	static const char sql[] =
 		"INSERT INTO confirmation (customer_id, sent_on, as_of, balance, currency,"
-		" document, delivery, file, user) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+		" document, delivery, file, \"user\") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+		SQL_RETURNING_ID;
 	const struct send_arg *a = arg;
 	const struct confirm_send *c = a->c;
 	struct latest l;
 	struct db_stmt *s;
 	enum ur_status rc;
-	int step;
 
 	if ((rc = latest_get(st, c->customer_id, &l, err)) != UR_OK)
 		return rc;
@@ -245,11 +245,10 @@ send_body(struct store *st, const void *arg, struct ur_err *err)
 	db_bind_text(s, 7, c->delivery);
 	db_bind_text(s, 8, c->file ? c->file : "");
 	db_bind_text(s, 9, store_user(st));
-	step = db_step(s);
+	rc = store_step_id(st, s, a->id, err);
 	db_finalize(s);
-	if (step != DB_DONE)
-		return store_sqlfail(st, step, err);
-	*a->id = db_last_insert_id(st->db);
+	if (rc != UR_OK)
+		return rc;
 	store_json_begin(&st->after);
 	store_json_int(&st->after, "customer_id", c->customer_id);
 	store_json_int(&st->after, "balance", c->balance);
@@ -390,13 +389,12 @@ item_insert(struct store *st, int64_t conf_id, int64_t customer_id,
 	    const struct dispute_item *it, struct ur_err *err)
 {
 	static const char sql[] =
-		"INSERT INTO dispute_item (confirmation_id, kind, invoice_id, amount, note, user)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-	int64_t inv_id = 0, amount = it->kind == DISPUTE_NOTE ? 0 : it->amount;
+		"INSERT INTO dispute_item (confirmation_id, kind, invoice_id, amount, note, \"user\")"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)" SQL_RETURNING_ID;
+	int64_t id, inv_id = 0, amount = it->kind == DISPUTE_NOTE ? 0 : it->amount;
 	char key[24];
 	struct db_stmt *s;
 	enum ur_status rc;
-	int step;
 
 	if (it->kind == DISPUTE_INVOICE &&
 	    (rc = item_invoice(st, conf_id, customer_id, it, &inv_id, &amount, err)) != UR_OK)
@@ -410,11 +408,11 @@ item_insert(struct store *st, int64_t conf_id, int64_t customer_id,
 	db_bind_int64(s, 4, amount);
 	db_bind_text(s, 5, it->note ? it->note : "");
 	db_bind_text(s, 6, store_user(st));
-	step = db_step(s);
+	rc = store_step_id(st, s, &id, err);
 	db_finalize(s);
-	if (step != DB_DONE)
-		return store_sqlfail(st, step, err);
-	snprintf(key, sizeof key, "%lld", (long long)db_last_insert_id(st->db));
+	if (rc != UR_OK)
+		return rc;
+	snprintf(key, sizeof key, "%lld", (long long)id);
 	store_json_begin(&st->after);
 	store_json_int(&st->after, "confirmation_id", conf_id);
 	store_json_str(&st->after, "kind", kind_names[it->kind]);
@@ -509,8 +507,8 @@ store_dispute_items(struct store *st, int64_t confirmation_id, store_dispute_fn 
 		    struct ur_err *err)
 {
 	static const char sql[] =
-		"SELECT di.kind, ifnull(di.invoice_id, 0), ifnull(i.number, ''), di.amount,"
-		" di.note, di.user FROM dispute_item AS di"
+		"SELECT di.kind, coalesce(di.invoice_id, 0), coalesce(i.number, ''), di.amount,"
+		" di.note, di.\"user\" FROM dispute_item AS di"
 		" LEFT JOIN invoice AS i ON i.id = di.invoice_id"
 		" WHERE di.confirmation_id = ?1 ORDER BY di.id";
 	struct db_stmt *s = store_prepare(st, sql, err);

@@ -27,18 +27,19 @@
  * out what was paid toward a promise: allocations of the customer dated from
  * the contact's day to the promise date (and ?2), counted at ?2. */
 #define CONTACT_COLS                                                                  \
-	"SELECT k.id, k.customer_id, c.code, c.name, c.currency, k.at, k.user,\n"     \
-	"  k.channel, k.direction, k.note, ifnull(k.outcome, ''),\n"                  \
-	"  ifnull(k.promise_date, ''), ifnull(k.promise_amount, 0),\n"                \
+	"SELECT k.id, k.customer_id, c.code, c.name, c.currency, k.at, k.\"user\",\n" \
+	"  k.channel, k.direction, k.note, coalesce(k.outcome, ''),\n"                \
+	"  coalesce(k.promise_date, ''), coalesce(k.promise_amount, 0),\n"            \
 	"  CASE WHEN ?4 AND k.promise_date IS NOT NULL THEN (\n"                      \
-	"    SELECT ifnull(sum(a.amount + a.fee), 0) FROM allocation AS a\n"          \
+	"    SELECT coalesce(sum(a.amount + a.fee), 0) FROM allocation AS a\n"        \
 	"    WHERE a.customer_id = k.customer_id\n"                                   \
 	"      AND a.alloc_date >= substr(k.at, 1, 10)\n"                             \
-	"      AND a.alloc_date <= min(k.promise_date, ?2)\n"                         \
+	"      AND a.alloc_date <= CASE WHEN k.promise_date < ?2\n"                   \
+	"        THEN k.promise_date ELSE ?2 END\n"                                   \
 	"      AND (a.voided_at IS NULL OR substr(a.voided_at, 1, 10) > ?2))\n"       \
 	"  ELSE 0 END,\n"                                                             \
-	"  ifnull(k.next_date, ''), ifnull(k.next_owner, ''), k.dunning_level,\n"     \
-	"  ifnull(c.sales_rep, ''), ifnull(c.collector, '')\n"                        \
+	"  coalesce(k.next_date, ''), coalesce(k.next_owner, ''), k.dunning_level,\n" \
+	"  coalesce(c.sales_rep, ''), coalesce(c.collector, '')\n"                    \
 	"FROM contact AS k JOIN customer AS c ON c.id = k.customer_id\n"
 
 /* ?1 customer, ?3 the day after the one asked about. */
@@ -64,7 +65,7 @@ static const char promise_past_sql[] =
 	"WHERE k.promise_date < ?2 AND k.at < ?3 AND NOT EXISTS (\n"
 	"  SELECT 1 FROM contact AS n WHERE n.customer_id = k.customer_id AND n.at < ?3\n"
 	"    AND ((n.at > k.at AND n.promise_date IS NOT NULL)\n"
-	"      OR n.at >= date(k.promise_date, '+1 day')))\n"
+	"      OR n.at >= " SQL_DAY_AFTER("k.promise_date") "))\n"
 	"ORDER BY k.promise_date, c.code, k.id";
 
 void
@@ -115,11 +116,11 @@ contact_insert(struct store *st, const struct contact *c, int32_t today, int64_t
 	       struct ur_err *err)
 {
 	static const char sql[] =
-		"INSERT INTO contact (customer_id, at, user, channel, direction, note, outcome,"
+		"INSERT INTO contact (customer_id, at, \"user\", channel, direction, note, outcome,"
 		" promise_date, promise_amount, next_date, next_owner, dunning_level, document,"
 		" document_sha256, message_id)"
 		" SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15"
-		" FROM customer WHERE id = ?1";
+		" FROM customer WHERE id = ?1" SQL_RETURNING_ID;
 	struct db_stmt *s = store_prepare(st, sql, err);
 	char at[32];
 	int rc;
@@ -145,13 +146,12 @@ contact_insert(struct store *st, const struct contact *c, int32_t today, int64_t
 		store_bind_text(s, 14, c->doc->sha256);
 		store_bind_text(s, 15, c->doc->message_id);
 	}
-	rc = db_step(s);
+	rc = store_step_id(st, s, id, err);
 	db_finalize(s);
-	if (rc != DB_DONE)
-		return store_sqlfail(st, rc, err);
-	if (db_changes(st->db) != 1)
+	if (rc != UR_OK)
+		return rc;
+	if (!*id)
 		return ur_fail(err, UR_INPUT, _("no such customer"));
-	*id = db_last_insert_id(st->db);
 	return contact_audit(st, c, *id, err);
 }
 

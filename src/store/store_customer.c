@@ -182,7 +182,7 @@ cust_update(struct store *st, const struct customer *c, enum store_upsert *what,
 		" terms = ?6, sales_rep = ?7, phone = ?8, email = ?9, address = ?10,"
 		" credit_limit = ?11, payer_parent = ?12, rep_kana = ?13, fee_policy = ?14,"
 		" collector = ?15,"
-		" updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+		" updated_at = " SQL_NOW
 		" WHERE code = ?1";
 	struct db_stmt *s = store_stmt(st, SQ_CUST_SELECT, sql, err);
 	const char *v[CUST_NTEXT];

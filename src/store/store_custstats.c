@@ -60,16 +60,16 @@ static const char ar_open_sql[] =
 
 /* Every customer, in id order, merged with the rows. */
 static const char ar_customer_sql[] =
-	"SELECT id, code, name, ifnull(sales_rep, ''), credit_limit, currency,"
-	" ifnull(kana_key, ''), ifnull(collector, '')"
+	"SELECT id, code, name, coalesce(sales_rep, ''), credit_limit, currency,"
+	" coalesce(kana_key, ''), coalesce(collector, '')"
 	" FROM customer ORDER BY id";
 
 /* The contact log up to :d, in one scan (the order of rows is the order
  * they were recorded in): each customer's latest contact, open promise
  * (the latest made by :d that falls due on or after it) and dunning step. */
 static const char ar_contact_sql[] =
-	"SELECT customer_id, substr(at, 1, 10), ifnull(promise_date, ''),"
-	" ifnull(promise_amount, 0), dunning_level FROM contact NOT INDEXED WHERE at < :end";
+	"SELECT customer_id, substr(at, 1, 10), coalesce(promise_date, ''),"
+	" coalesce(promise_amount, 0), dunning_level FROM contact NOT INDEXED WHERE at < :end";
 
 static void
 ar_bind_date(struct db_stmt *s, const char *name, const char *day)

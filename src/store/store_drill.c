@@ -44,7 +44,8 @@ static const char drill_inv_sql[] =
 	"  inv.currency, e.kind, e.day, e.amount, e.fee, e.ref, e.dday, e.aid, e.jid,\n"
 	"  inv.disputed\n"
 	"FROM inv LEFT JOIN e ON e.inv = inv.id\n"
-	"ORDER BY inv.due_date, inv.number, inv.id, e.day, e.aid, e.jid";
+	"ORDER BY inv.due_date, inv.number, inv.id,\n"
+	"  e.day NULLS FIRST, e.aid NULLS FIRST, e.jid NULLS FIRST";
 
 /* Deposits booked by ?2 that the customer was assigned or paid by, newest
  * first, with their allocations active at ?2. The customer's deposits are
@@ -58,12 +59,12 @@ static const char drill_dep_sql[] =
 	"dep AS (SELECT d.id FROM mine CROSS JOIN deposit AS d ON d.id = mine.id\n"
 	"  WHERE d.booking_date <= ?2 ORDER BY d.booking_date DESC, d.id DESC LIMIT ?3)\n"
 	"SELECT d.id, d.reference, d.payer_name, d.booking_date, d.amount, d.currency,\n"
-	"  d.state, a.id, ifnull(i.number, ''), a.amount, a.fee, a.alloc_date, a.kind\n"
+	"  d.state, a.id, coalesce(i.number, ''), a.amount, a.fee, a.alloc_date, a.kind\n"
 	"FROM dep JOIN deposit AS d ON d.id = dep.id\n"
 	"LEFT JOIN allocation AS a ON a.deposit_id = d.id AND a.alloc_date <= ?2\n"
 	"  AND (a.voided_at IS NULL OR substr(a.voided_at, 1, 10) > ?2)\n"
 	"LEFT JOIN invoice AS i ON i.id = a.invoice_id\n"
-	"ORDER BY d.booking_date DESC, d.id DESC, a.id";
+	"ORDER BY d.booking_date DESC, d.id DESC, a.id NULLS FIRST";
 
 static struct db_stmt *
 drill_prepare(struct store *st, const char *sql, int64_t cid, int32_t as_of,

@@ -261,9 +261,9 @@ store_verify_paid(struct store *st, int64_t *mismatches, struct ur_err *err)
 {
 	static const char sql[] =
 		"SELECT count(*) FROM invoice AS i WHERE i.paid <>"
-		" (SELECT ifnull(sum(amount), 0) FROM allocation"
+		" (SELECT coalesce(sum(amount), 0) FROM allocation"
 		"   WHERE invoice_id = i.id AND voided_at IS NULL)"
-		" + (SELECT ifnull(sum(amount), 0) FROM adjustment"
+		" + (SELECT coalesce(sum(amount), 0) FROM adjustment"
 		"   WHERE invoice_id = i.id AND voided_at IS NULL)";
 	struct db_stmt *s;
 	int rc;

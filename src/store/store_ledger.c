@@ -51,8 +51,8 @@ store_bank_file_insert(struct store *st, const struct bank_file *bf, int64_t *id
 		       enum store_upsert *what, struct ur_err *err)
 {
 	static const char ins[] =
-		"INSERT INTO bank_file (sha256, name, format, encoding, user, records)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (sha256) DO NOTHING";
+		"INSERT INTO bank_file (sha256, name, format, encoding, \"user\", records)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (sha256) DO NOTHING" SQL_RETURNING_ID;
 	static const char sel[] = "SELECT id FROM bank_file WHERE sha256 = ?1";
 	struct db_stmt *s = store_stmt(st, SQ_BANK_FILE_INSERT, ins, err);
 	enum ur_status rc;
@@ -65,11 +65,10 @@ store_bank_file_insert(struct store *st, const struct bank_file *bf, int64_t *id
 	db_bind_text(s, 4, bf->encoding ? bf->encoding : "");
 	db_bind_text(s, 5, st->user);
 	db_bind_int64(s, 6, bf->records);
-	if ((rc = store_step_done(st, s, err)) != UR_OK)
+	if ((rc = store_step_id(st, s, id, err)) != UR_OK)
 		return rc;
-	if (db_changes(st->db) == 1) {
+	if (*id) {
 		*what = STORE_INSERTED;
-		*id = db_last_insert_id(st->db);
 		return UR_OK;
 	}
 	*what = STORE_UNCHANGED;
@@ -154,7 +153,7 @@ store_deposit_insert(struct store *st, const struct deposit *d, int64_t *id,
 		" reference, booking_date, value_date, amount, bank_file_id, record_no)"
 		" VALUES (" STORE_PAYER_PARAMS ":acct_bank, :acct_branch, :currency, :reference,"
 		" :booking_date, :value_date, :amount, :bank_file_id, :record_no)"
-		" ON CONFLICT DO NOTHING";
+		" ON CONFLICT DO NOTHING" SQL_RETURNING_ID;
 	static const char sel[] =
 		"SELECT id FROM deposit WHERE acct_bank = :acct_bank"
 		" AND acct_branch = :acct_branch AND acct_number = :acct_number"
@@ -168,11 +167,10 @@ store_deposit_insert(struct store *st, const struct deposit *d, int64_t *id,
 	if (!d->currency || !*d->currency)
 		return ur_fail(err, UR_INPUT, _("a deposit needs a currency"));
 	dep_bind(s, d);
-	if ((rc = store_step_done(st, s, err)) != UR_OK)
+	if ((rc = store_step_id(st, s, id, err)) != UR_OK)
 		return rc;
-	if (db_changes(st->db) == 1) {
+	if (*id) {
 		*what = STORE_INSERTED;
-		*id = db_last_insert_id(st->db);
 		return UR_OK;
 	}
 	*what = STORE_UNCHANGED;
@@ -293,8 +291,8 @@ adjustment_row(struct store *st, const struct adjustment *adj, int64_t *id,
 	       struct ur_err *err)
 {
 	static const char sql[] =
-		"INSERT INTO adjustment (invoice_id, kind, amount, adj_date, allocation_id, user)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+		"INSERT INTO adjustment (invoice_id, kind, amount, adj_date, allocation_id, \"user\")"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)" SQL_RETURNING_ID;
 	struct db_stmt *s;
 	char d[DATE_ISO_SIZE];
 	enum ur_status rc;
@@ -308,9 +306,8 @@ adjustment_row(struct store *st, const struct adjustment *adj, int64_t *id,
 	if (adj->allocation_id)
 		db_bind_int64(s, 5, adj->allocation_id);
 	db_bind_text(s, 6, st->user);
-	if ((rc = store_step_done(st, s, err)) != UR_OK)
+	if ((rc = store_step_id(st, s, id, err)) != UR_OK)
 		return rc;
-	*id = db_last_insert_id(st->db);
 	date_format_iso(adj->adj_date, d);
 	store_json_begin(&st->after);
 	store_json_int(&st->after, "invoice_id", adj->invoice_id);
@@ -363,7 +360,8 @@ allocation_insert(struct store *st, const struct allocation *a, bool open_checke
 {
 	static const char sql[] =
 		"INSERT INTO allocation (deposit_id, invoice_id, customer_id, amount, fee, kind,"
-		" alloc_date, user, made_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+		" alloc_date, \"user\", made_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+		SQL_RETURNING_ID;
 	struct db_stmt *s;
 	enum ur_status rc;
 
@@ -381,9 +379,8 @@ allocation_insert(struct store *st, const struct allocation *a, bool open_checke
 	store_bind_date(s, 7, a->alloc_date);
 	db_bind_text(s, 8, st->user);
 	store_bind_date(s, 9, a->made_on ? a->made_on : date_today());
-	if ((rc = store_step_done(st, s, err)) != UR_OK)
+	if ((rc = store_step_id(st, s, id, err)) != UR_OK)
 		return rc;
-	*id = db_last_insert_id(st->db);
 	if (a->fee) {
 		struct adjustment fee = { a->invoice_id, "fee", a->fee, a->alloc_date, *id };
 		int64_t adj_id;
@@ -422,8 +419,8 @@ void_row(struct store *st, enum store_stmt sq, const char *table, int64_t id,
 	enum ur_status rc;
 
 	snprintf(sql, sizeof sql,
-		 "UPDATE %s SET voided_at = strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now'),"
-		 " voided_by = ?2 WHERE id = ?1 AND voided_at IS NULL", table);
+		 "UPDATE %s SET voided_at = %s, voided_by = ?2 WHERE id = ?1 AND voided_at IS NULL",
+		 table, SQL_NOW);
 	if (!(s = store_stmt(st, sq, sql, err)))
 		return STATUS(err);
 	db_bind_int64(s, 1, id);

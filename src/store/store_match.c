@@ -109,12 +109,12 @@ store_match_closing(struct match_index *ix, int64_t customer_id, const char *ter
 /* Each customer's usual lateness, from its confirmed payments: the
  * median of the days from due date to deposit, so that a disputed invoice
  * paid months late at last does not move it; none when they spread. */
-#define LATENESS_SQL(WHERE) \
-	"SELECT a.customer_id," \
-	" CAST(julianday(d.booking_date) - julianday(i.due_date) AS INTEGER) AS late" \
-	" FROM allocation a JOIN deposit d ON d.id = a.deposit_id" \
+#define LATENESS_SQL(WHERE)                                                      \
+	"SELECT a.customer_id,"                                                  \
+	" " SQL_DAYS_BETWEEN("i.due_date", "d.booking_date") " AS late"          \
+	" FROM allocation a JOIN deposit d ON d.id = a.deposit_id"               \
 	" JOIN invoice i ON i.id = a.invoice_id WHERE a.voided_at IS NULL" WHERE \
-	" ORDER BY a.customer_id, late"
+	" ORDER BY a.customer_id, late NULLS FIRST"
 
 struct lateness {
 	int64_t customer_id;
@@ -271,7 +271,7 @@ enum ur_status
 store_fee_limit(struct store *st, int64_t customer_id, const struct ar_settings *s,
 		const char *cur, int64_t *out, struct ur_err *err)
 {
-	struct db_stmt *q = store_prepare(st, "SELECT code, ifnull(fee_policy, '') FROM customer"
+	struct db_stmt *q = store_prepare(st, "SELECT code, coalesce(fee_policy, '') FROM customer"
 					      " WHERE id = ?1", err);
 	struct match_index *ix;
 	struct match_fee_policy fee;

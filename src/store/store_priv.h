@@ -8,6 +8,7 @@
 
 #include "store.h"
 #include "store_db_priv.h"
+#include "store_dialect_priv.h"
 #include "strbuf.h"
 
 /* Statements prepared once per store (on first use) and reset per call. */
@@ -98,6 +99,12 @@ struct db_stmt *store_stmt(struct store *st, enum store_stmt id, const char *sql
 			   struct ur_err *err);
 /** Step a statement that returns no rows, then reset it. */
 enum ur_status store_step_done(struct store *st, struct db_stmt *s, struct ur_err *err);
+/** Step an INSERT that ends in SQL_RETURNING_ID and reset it: *id is the
+ *  new row's id (the returned row, or else the connection's last one), 0
+ *  when nothing was inserted (ON CONFLICT DO NOTHING, INSERT … SELECT of
+ *  no row). */
+enum ur_status store_step_id(struct store *st, struct db_stmt *s, int64_t *id,
+			     struct ur_err *err);
 /** Map a failed database call (result code rc) to err: a conflict
  *  (db_is_conflict) → UR_CONFLICT (another user holds the database),
  *  anything else → UR_FAIL with db_errmsg. Returns the status. */

@@ -32,7 +32,7 @@ static const char hist_broken_sql[] =
 	"FROM contact AS k JOIN customer AS c ON c.id = k.customer_id\n"
 	"WHERE k.promise_date >= :p_from AND k.promise_date < :d AND k.at < :end\n"
 	"  AND k.promise_amount > (\n"
-	"    SELECT ifnull(sum(a.amount + a.fee), 0) FROM allocation AS a\n"
+	"    SELECT coalesce(sum(a.amount + a.fee), 0) FROM allocation AS a\n"
 	"    WHERE a.customer_id = k.customer_id\n"
 	"      AND a.alloc_date >= substr(k.at, 1, 10) AND a.alloc_date <= k.promise_date\n"
 	"      AND (a.voided_at IS NULL OR substr(a.voided_at, 1, 10) > :d))\n"

@@ -49,7 +49,7 @@ static enum ur_status
 on_account(struct store *st, int64_t cust_id, const char *cur, int32_t day, int64_t *out,
 	   struct ur_err *err)
 {
-	static const char sql[] = "SELECT ifnull(sum(a.amount), 0)\n"
+	static const char sql[] = "SELECT coalesce(sum(a.amount), 0)\n"
 		STORE_ON_ACCOUNT_AS_OF("?3") "WHERE a.customer_id = ?1 AND a.currency = ?2";
 
 	return one_int(st, sql, cust_id, cur, day, out, err);
@@ -99,10 +99,10 @@ static enum ur_status
 deposit_on_account(struct store *st, struct refund_source *o, int32_t day, struct ur_err *err)
 {
 	static const char held[] =
-		"SELECT ifnull(sum(amount), 0) FROM allocation WHERE deposit_id = ?1"
+		"SELECT coalesce(sum(amount), 0) FROM allocation WHERE deposit_id = ?1"
 		" AND invoice_id IS NULL AND voided_at IS NULL";
 	static const char refunded[] =
-		"SELECT ifnull(sum(amount), 0) FROM refund WHERE deposit_id = ?1"
+		"SELECT coalesce(sum(amount), 0) FROM refund WHERE deposit_id = ?1"
 		" AND voided_at IS NULL";
 	int64_t h, r, total;
 
@@ -124,7 +124,7 @@ static enum ur_status
 deposit_whole(struct store *st, struct refund_source *o, int64_t amount, struct ur_err *err)
 {
 	static const char sql[] =
-		"SELECT ifnull(sum(amount), 0) FROM refund WHERE deposit_id = ?1"
+		"SELECT coalesce(sum(amount), 0) FROM refund WHERE deposit_id = ?1"
 		" AND voided_at IS NULL";
 	int64_t r;
 
@@ -140,7 +140,7 @@ deposit_source(struct store *st, const char *ref, int32_t day, struct refund_sou
 	       struct ur_err *err)
 {
 	static const char sql[] =
-		"SELECT d.id, d.state, d.currency, d.amount, ifnull(c.id, 0), ifnull(c.code, ''),"
+		"SELECT d.id, d.state, d.currency, d.amount, coalesce(c.id, 0), coalesce(c.code, ''),"
 		" (SELECT count(*) FROM deposit WHERE reference = ?1)"
 		" FROM deposit AS d LEFT JOIN customer AS c ON c.id = d.customer_id"
 		" WHERE d.reference = ?1 LIMIT 1";
@@ -230,7 +230,8 @@ refund_insert(struct store *st, const struct refund_source *src, const struct re
 {
 	static const char sql[] =
 		"INSERT INTO refund (kind, customer_id, deposit_id, amount, currency, refund_date,"
-		" paid_to, reason, prev_state, user) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+		" paid_to, reason, prev_state, \"user\") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+		SQL_RETURNING_ID;
 	struct db_stmt *s = store_prepare(st, sql, err);
 	char key[24];
 	int rc;
@@ -249,10 +250,10 @@ refund_insert(struct store *st, const struct refund_source *src, const struct re
 	db_bind_text(s, 8, r->reason);
 	store_bind_text(s, 9, src->from_deposit ? deposit_state_word(src->state) : NULL);
 	db_bind_text(s, 10, store_user(st));
-	rc = db_step(s);
-	if (finish(st, s, rc, err) != UR_OK)
-		return STATUS(err);
-	*id = db_last_insert_id(st->db);
+	rc = store_step_id(st, s, id, err);
+	db_finalize(s);
+	if (rc != UR_OK)
+		return rc;
 	snprintf(key, sizeof key, "%lld", (long long)*id);
 	store_json_begin(&st->after);
 	store_json_str(&st->after, "customer", src->customer);
@@ -301,7 +302,7 @@ refund_get(struct store *st, int64_t id, int64_t *dep, char *prev, size_t size, 
 	   struct ur_err *err)
 {
 	static const char sql[] =
-		"SELECT ifnull(deposit_id, 0), ifnull(prev_state, ''), ifnull(customer_id, 0),"
+		"SELECT coalesce(deposit_id, 0), coalesce(prev_state, ''), coalesce(customer_id, 0),"
 		" voided_at IS NOT NULL FROM refund WHERE id = ?1";
 	struct db_stmt *s = store_prepare(st, sql, err);
 	int rc, voided;
@@ -328,7 +329,7 @@ static enum ur_status
 refund_void(struct store *st, int64_t id, struct ur_err *err)
 {
 	static const char sql[] =
-		"UPDATE refund SET voided_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), voided_by = ?2"
+		"UPDATE refund SET voided_at = " SQL_NOW ", voided_by = ?2"
 		" WHERE id = ?1 AND voided_at IS NULL";
 	struct db_stmt *s = store_prepare(st, sql, err);
 	char key[24];
@@ -378,9 +379,9 @@ store_refund_undo(struct store *st, int64_t id, struct ur_err *err)
 }
 
 static const char each_sql[] =
-	"SELECT r.id, r.kind, ifnull(c.code, ''), coalesce(c.name, d.payer_name, ''),"
-	" ifnull(c.address, ''), ifnull(d.reference, ''), r.currency, r.amount, r.refund_date,"
-	" r.paid_to, r.reason, r.user, r.created_at, ifnull(r.voided_at, '')"
+	"SELECT r.id, r.kind, coalesce(c.code, ''), coalesce(c.name, d.payer_name, ''),"
+	" coalesce(c.address, ''), coalesce(d.reference, ''), r.currency, r.amount, r.refund_date,"
+	" r.paid_to, r.reason, r.\"user\", r.created_at, coalesce(r.voided_at, '')"
 	" FROM refund AS r LEFT JOIN customer AS c ON c.id = r.customer_id"
 	" LEFT JOIN deposit AS d ON d.id = r.deposit_id"
 	" WHERE ?1 = 0 OR r.id = ?1 ORDER BY r.id";

@@ -132,6 +132,21 @@ store_step_done(struct store *st, struct db_stmt *s, struct ur_err *err)
 	return UR_OK;
 }
 
+enum ur_status
+store_step_id(struct store *st, struct db_stmt *s, int64_t *id, struct ur_err *err)
+{
+	int rc = db_step(s);
+
+	if (rc == DB_ROW)
+		*id = db_column_int64(s, 0);
+	else
+		*id = rc == DB_DONE && db_changes(st->db) == 1 ? db_last_insert_id(st->db) : 0;
+	db_reset(s);
+	if (rc != DB_DONE && rc != DB_ROW)
+		return store_sqlfail(st, rc, err);
+	return UR_OK;
+}
+
 int
 store_bind_text(struct db_stmt *s, int idx, const char *text)
 {

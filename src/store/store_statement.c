@@ -31,15 +31,15 @@
 
 /* ?1 customer id, ?2 currency, ?3 day. */
 static const char balance_sql[] =
-	"SELECT (SELECT ifnull(sum(i.amount), 0) FROM invoice AS i\n"
+	"SELECT (SELECT coalesce(sum(i.amount), 0) FROM invoice AS i\n"
 	"   WHERE i.customer_id = ?1 AND i.currency = ?2 AND i.issue_date <= ?3)\n"
-	" - (SELECT ifnull(sum(a.amount), 0) FROM allocation AS a\n"
+	" - (SELECT coalesce(sum(a.amount), 0) FROM allocation AS a\n"
 	"   JOIN deposit AS d ON d.id = a.deposit_id\n"
 	"   WHERE a.customer_id = ?1 AND d.currency = ?2 AND " ACTIVE_ON("a", "alloc_date", "?3") ")\n"
-	" - (SELECT ifnull(sum(j.amount), 0) FROM adjustment AS j\n"
+	" - (SELECT coalesce(sum(j.amount), 0) FROM adjustment AS j\n"
 	"   JOIN invoice AS i ON i.id = j.invoice_id\n"
 	"   WHERE " OWN_INVOICE("i") " AND " ACTIVE_ON("j", "adj_date", "?3") ")\n"
-	" + (SELECT ifnull(sum(r.amount), 0) FROM refund AS r\n"
+	" + (SELECT coalesce(sum(r.amount), 0) FROM refund AS r\n"
 	"   WHERE r.customer_id = ?1 AND r.currency = ?2 AND r.kind = 'on_account'\n"
 	"     AND " ACTIVE_ON("r", "refund_date", "?3") ")";
 
@@ -73,7 +73,7 @@ static const char movements_sql[] =
 	" AS sg\n"
 	"  FROM refund AS r WHERE r.customer_id = ?1 AND r.currency = ?2 AND r.kind = 'on_account'\n"
 	"    AND (r.refund_date BETWEEN ?3 AND ?4 OR substr(r.voided_at, 1, 10) BETWEEN ?3 AND ?4))\n"
-	"SELECT 'I', issue_date, number, ifnull(memo, ''), amount, 0, ifnull(tax, -1), due_date, 0\n"
+	"SELECT 'I', issue_date, number, coalesce(memo, ''), amount, 0, coalesce(tax, -1), due_date, 0\n"
 	"  FROM invoice WHERE customer_id = ?1 AND currency = ?2\n"
 	"    AND issue_date BETWEEN ?3 AND ?4\n"
 	"UNION ALL\n"
@@ -93,11 +93,11 @@ static const char movements_sql[] =
 /* ?1 customer id, ?2 currency, ?3 day. */
 static const char open_items_sql[] =
 	"SELECT number, memo, issue_date, due_date, amount, open, disputed FROM (\n"
-	"  SELECT i.number, ifnull(i.memo, '') AS memo, i.issue_date, i.due_date, i.amount,\n"
+	"  SELECT i.number, coalesce(i.memo, '') AS memo, i.issue_date, i.due_date, i.amount,\n"
 	"    " STORE_INVOICE_DISPUTED("i.id") " AS disputed,\n"
-	"    i.amount - (SELECT ifnull(sum(a.amount), 0) FROM allocation AS a\n"
+	"    i.amount - (SELECT coalesce(sum(a.amount), 0) FROM allocation AS a\n"
 	"      WHERE a.invoice_id = i.id AND " ACTIVE_ON("a", "alloc_date", "?3") ")\n"
-	"    - (SELECT ifnull(sum(j.amount), 0) FROM adjustment AS j\n"
+	"    - (SELECT coalesce(sum(j.amount), 0) FROM adjustment AS j\n"
 	"      WHERE j.invoice_id = i.id AND " ACTIVE_ON("j", "adj_date", "?3") ") AS open\n"
 	"  FROM invoice AS i\n"
 	"  WHERE i.customer_id = ?1 AND i.currency = ?2 AND i.issue_date <= ?3)\n"
@@ -258,7 +258,7 @@ store_statement_letter_logged(struct store *st, int64_t cust_id, int level, int3
 {
 	static const char sql[] =
 		"SELECT 1 FROM contact WHERE customer_id = ?1 AND dunning_level = ?2"
-		" AND channel = 'letter' AND at >= ?3 AND at < date(?3, '+1 day') LIMIT 1";
+		" AND channel = 'letter' AND at >= ?3 AND at < " SQL_DAY_AFTER("?3") " LIMIT 1";
 	struct db_stmt *s = store_prepare(st, sql, err);
 	int rc;
 

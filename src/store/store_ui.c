@@ -181,7 +181,7 @@ store_ui_counts(struct store *st, int32_t today, struct sui_counts *c, struct ur
 	static const char by_kind[] =
 		"SELECT count(DISTINCT deposit_id) FROM allocation INDEXED BY allocation_made_on"
 		" WHERE made_on = ?1 AND kind = ?2 AND voided_at IS NULL"
-		" AND (?3 IS NULL OR user = ?3)";
+		" AND (?3 IS NULL OR \"user\" = ?3)";
 	struct db_stmt *s;
 	int rc;
 
@@ -239,7 +239,7 @@ store_ui_allocations(struct store *st, int64_t id, struct sui_alloc **out, size_
 		     struct ur_err *err)
 {
 	static const char sql[] =
-		"SELECT a.id, ifnull(i.number, ''), a.amount, a.fee, a.kind, a.user, a.made_on"
+		"SELECT a.id, coalesce(i.number, ''), a.amount, a.fee, a.kind, a.\"user\", a.made_on"
 		" FROM allocation a LEFT JOIN invoice i ON i.id = a.invoice_id"
 		" WHERE a.deposit_id = ?1 AND a.voided_at IS NULL ORDER BY a.id";
 	struct db_stmt *s = store_prepare(st, sql, err);
@@ -288,9 +288,11 @@ store_ui_customer_find(struct store *st, const char *text, int max, struct sui_c
 		       int *n, struct ur_err *err)
 {
 	static const char sql[] =
-		"SELECT id, code, name, ifnull(kana, ''), currency FROM customer"
-		" WHERE instr(code, ?1) OR instr(name, ?1) OR instr(ifnull(kana, ''), ?1)"
-		" OR (?2 <> '' AND instr(ifnull(kana_key, ''), ?2)) ORDER BY code LIMIT ?3";
+		"SELECT id, code, name, coalesce(kana, ''), currency FROM customer"
+		" WHERE " SQL_CONTAINS("code", "?1") " OR " SQL_CONTAINS("name", "?1")
+		" OR " SQL_CONTAINS("coalesce(kana, '')", "?1")
+		" OR (?2 <> '' AND " SQL_CONTAINS("coalesce(kana_key, '')", "?2") ")"
+		" ORDER BY code LIMIT ?3";
 	struct db_stmt *s = store_prepare(st, sql, err);
 	struct strbuf key;
 	int rc;
@@ -313,7 +315,7 @@ enum ur_status
 store_ui_customer_get(struct store *st, int64_t id, struct sui_customer *c, struct ur_err *err)
 {
 	static const char sql[] =
-		"SELECT id, code, name, ifnull(kana, ''), currency FROM customer WHERE id = ?1";
+		"SELECT id, code, name, coalesce(kana, ''), currency FROM customer WHERE id = ?1";
 	struct db_stmt *s = store_prepare(st, sql, err);
 	int rc;
 

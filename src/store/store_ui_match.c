@@ -176,8 +176,8 @@ pairs_sig(const char *k, uint64_t *sig)
 static enum ur_status
 load_names(struct store *st, struct sui_names *nm, struct ur_err *err)
 {
-	struct db_stmt *s = store_prepare(st, "SELECT id, kana_key, ifnull(kana, '') FROM customer"
-					  " WHERE ifnull(kana_key, '') <> ''", err);
+	struct db_stmt *s = store_prepare(st, "SELECT id, kana_key, coalesce(kana, '') FROM customer"
+					  " WHERE coalesce(kana_key, '') <> ''", err);
 	size_t cap = 0;
 	int rc;
 
@@ -464,7 +464,7 @@ load_virtual(struct finder *f, struct match_index *ix, struct ur_err *err)
 /* The open invoices of customer ?1 with what deposit ?2 cleared open
  * again (paid counts an allocation's cash and its fee). */
 static const char reopen_sql[] =
-	"SELECT i.id, i.number, i.issue_date, i.due_date, i.amount - i.paid + ifnull(r.back, 0),"
+	"SELECT i.id, i.number, i.issue_date, i.due_date, i.amount - i.paid + coalesce(r.back, 0),"
 	" i.currency FROM invoice i LEFT JOIN (SELECT invoice_id, sum(amount + fee) AS back"
 	" FROM allocation WHERE deposit_id = ?2 AND voided_at IS NULL GROUP BY invoice_id) r"
 	" ON r.invoice_id = i.id WHERE i.customer_id = ?1 AND (i.amount <> i.paid OR r.back)";
@@ -474,7 +474,7 @@ static enum ur_status
 prepare_loaders(struct finder *f, struct db_stmt **c, struct db_stmt **inv, struct ur_err *err)
 {
 	*c = store_prepare(f->st, "SELECT id, code, name, kana, kana_key, currency,"
-				  " ifnull(fee_policy, ''), terms FROM customer WHERE id = ?1",
+				  " coalesce(fee_policy, ''), terms FROM customer WHERE id = ?1",
 			   err);
 	*inv = *c ? store_prepare(f->st, f->reopen ? reopen_sql
 		: "SELECT id, number, issue_date, due_date, amount - paid, currency FROM invoice"

@@ -8,6 +8,7 @@
 
 #include "err.h"
 #include "store_db_priv.h"
+#include "store_dialect_priv.h"
 
 struct store;
 struct sui_deposit;
@@ -16,15 +17,15 @@ struct sui_deposit;
  * (STORE_PAYER_D_COLS, store_priv.h), then these. The account is
  * BANK-BRANCH-NUMBER, or the number alone (a Chinese account has no
  * codes), or "-" when the bank file named none. */
-#define SUI_DEPOSIT_COLS \
-	"SELECT " STORE_PAYER_D_COLS "d.id, d.booking_date, d.amount, d.currency, d.state," \
-	" ifnull(d.customer_id, 0), d.reference, ifnull(d.park_reason, '')," \
-	" ifnull(nullif(replace(ltrim(d.acct_bank || '-' || d.acct_branch || '-', '-'), '--', '-')" \
-	" || d.acct_number, ''), '-')," \
-	" ifnull((SELECT c.code FROM customer c WHERE c.id = d.customer_id), '')," \
-	" ifnull((SELECT c.name FROM customer c WHERE c.id = d.customer_id), '')," \
-	" ifnull((SELECT group_concat(i.number, ' ') FROM allocation a" \
-	" JOIN invoice i ON i.id = a.invoice_id WHERE a.deposit_id = d.id" \
+#define SUI_DEPOSIT_COLS                                                                              \
+	"SELECT " STORE_PAYER_D_COLS "d.id, d.booking_date, d.amount, d.currency, d.state,"           \
+	" coalesce(d.customer_id, 0), d.reference, coalesce(d.park_reason, ''),"                      \
+	" coalesce(nullif(replace(ltrim(d.acct_bank || '-' || d.acct_branch || '-', '-'), '--', '-')" \
+	" || d.acct_number, ''), '-'),"                                                               \
+	" coalesce((SELECT c.code FROM customer c WHERE c.id = d.customer_id), ''),"                  \
+	" coalesce((SELECT c.name FROM customer c WHERE c.id = d.customer_id), ''),"                  \
+	" coalesce((SELECT " SQL_LIST_AGG("i.number", "' '") " FROM allocation a"                     \
+	" JOIN invoice i ON i.id = a.invoice_id WHERE a.deposit_id = d.id"                            \
 	" AND a.voided_at IS NULL), '') FROM deposit d"
 
 /** Done with s (store_keep); when rc (the last step's result) is an error, fill err and

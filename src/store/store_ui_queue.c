@@ -430,17 +430,20 @@ amount_digits(const char *text, struct strbuf *out)
  * the customer set on the deposit, a learned alias of its payer, or the
  * customer's folded reading within the payer's (as the engine proposes). */
 #define FIND_CUST \
-	"(SELECT id, kana_key FROM customer WHERE instr(code, ?6) OR instr(name, ?6)" \
-	" OR instr(ifnull(kana, ''), ?6) LIMIT 8)"
+	"(SELECT id, kana_key FROM customer WHERE " SQL_CONTAINS("code", "?6") \
+	" OR " SQL_CONTAINS("name", "?6") " OR " SQL_CONTAINS("coalesce(kana, '')", "?6") \
+	" LIMIT 8)"
 /* A deposit the text (?6), its folded reading (?7) or its digits (?9)
  * find, or one of those customers'. */
 #define FIND_DEPOSIT \
-	" AND (instr(d.payer_name, ?6) OR instr(d.reference, ?6) OR" \
-	" instr(d.edi, ?6) OR (?9 <> '' AND instr(CAST(d.amount AS TEXT), ?9)) OR" \
-	" (?7 <> '' AND instr(d.payer_key, ?7)) OR d.customer_id IN (SELECT id FROM fc)" \
+	" AND (" SQL_CONTAINS("d.payer_name", "?6") " OR " SQL_CONTAINS("d.reference", "?6") \
+	" OR " SQL_CONTAINS("d.edi", "?6") \
+	" OR (?9 <> '' AND " SQL_CONTAINS("CAST(d.amount AS TEXT)", "?9") ")" \
+	" OR (?7 <> '' AND " SQL_CONTAINS("d.payer_key", "?7") ")" \
+	" OR d.customer_id IN (SELECT id FROM fc)" \
 	" OR d.payer_key IN (SELECT payer_key FROM payer_alias WHERE customer_id IN" \
 	" (SELECT id FROM fc)) OR EXISTS (SELECT 1 FROM fc WHERE fc.kana_key <> ''" \
-	" AND instr(d.payer_key, fc.kana_key)))"
+	" AND " SQL_CONTAINS("d.payer_key", "fc.kana_key") "))"
 
 enum ur_status
 store_ui_queue_find(struct store *st, enum sui_filter f, enum sui_sort so, int32_t today,
@@ -473,7 +476,8 @@ store_ui_deposit_change(struct store *st, int64_t id, enum deposit_state *state,
 			size_t user_size, struct ur_err *err)
 {
 	struct db_stmt *s = store_prepare(st,
-		"SELECT user, json_extract(after, '$.state') FROM audit INDEXED BY audit_entity"
+		"SELECT \"user\", " SQL_JSON_TEXT("after", "state")
+		" FROM audit INDEXED BY audit_entity"
 		" WHERE entity = 'deposit:' || ?1 AND action = 'state' ORDER BY id DESC LIMIT 1",
 		err);
 	int rc;

@@ -54,7 +54,7 @@ static enum ur_status
 undo_find(struct store *st, struct undo_rec *u, struct ur_err *err)
 {
 	static const char sql[] =
-		"SELECT a.id, a.action, a.after FROM audit a WHERE a.user = ?1"
+		"SELECT a.id, a.action, a.after FROM audit a WHERE a.\"user\" = ?1"
 		" AND a.action IN ('ui-confirm', 'ui-park', 'ui-assign')"
 		" AND NOT EXISTS (SELECT 1 FROM audit x WHERE x.entity = 'audit:' || a.id"
 		" AND x.action = 'ui-undo') ORDER BY a.id DESC LIMIT 1";
@@ -208,7 +208,7 @@ enum ur_status
 store_ui_lease_holder(struct store *st, int64_t id, char **user, struct ur_err *err)
 {
 	static const char sql[] =
-		"SELECT user, action = 'lease' AND at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?2)"
+		"SELECT \"user\", action = 'lease' AND at > " SQL_NOW_PLUS("?2")
 		" FROM audit WHERE entity = ?1 AND action IN ('lease', 'release')"
 		" ORDER BY id DESC LIMIT 1";
 	struct db_stmt *s = store_prepare(st, sql, err);
