@@ -135,6 +135,20 @@ preview_draw(struct app *a, void *ctx)
 	draw_text(y + rows - 2, 2, COLS - 4, hint, TEXT_LEFT, UI_MUTED);
 }
 
+/* After recording p's document (rc): p is logged and the panes reload;
+ * false, said, when it failed. */
+static bool
+logged(struct app *a, struct preview *p, enum ur_status rc, const struct ur_err *err)
+{
+	if (rc != UR_OK) {
+		app_error(a, "%s", err->msg);
+		return false;
+	}
+	p->logged = true;
+	app_refresh(a);
+	return true;
+}
+
 /* Log the letter or notice just printed or saved (once); false, said,
  * when it fails. */
 static bool
@@ -150,13 +164,7 @@ log_doc(struct app *a, struct preview *p)
 		dunning_send_sent(&p->send, &p->d);
 		rc = dunning_send_log(&p->send, a->today, &err);
 	}
-	if (rc != UR_OK) {
-		app_error(a, "%s", err.msg);
-		return false;
-	}
-	p->logged = true;
-	app_refresh(a);
-	return true;
+	return logged(a, p, rc, &err);
 }
 
 /* Say where the document went and what was logged (what was logged
@@ -209,13 +217,7 @@ confirm_record(struct app *a, struct preview *p, const char *delivery, const cha
 	struct ur_err err;
 
 	ur_err_clear(&err);
-	if (store_confirm_send(a->st, &cs, NULL, &err) != UR_OK) {
-		app_error(a, "%s", err.msg);
-		return false;
-	}
-	p->logged = true;
-	app_refresh(a);
-	return true;
+	return logged(a, p, store_confirm_send(a->st, &cs, NULL, &err), &err);
 }
 
 /* p on a confirmation: the PDF written (and printed), then recorded as
