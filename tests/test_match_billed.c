@@ -2,7 +2,8 @@
  * strongest evidence — its total beats a coincidental invoice or
  * combination, a statement whose slips changed since is not used (and
  * the proposals say so), credit slips included — and the billed total
- * itself: tax once per rate on the period total. */
+ * itself: tax once per rate on the period total; and a payment agent
+ * confirmed for several customers whose deposit the statement settles. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -28,11 +29,9 @@ slip(struct match_index *ix, int64_t id, const char *issue, const char *due, int
  * to ¥60,000, and the next period's first slips, one of them by chance
  * ¥59,998. The 合計請求書 of 10-20 (tax on the total) billed ¥59,998, open
  * now as listed unless changed says otherwise. */
-static struct match_index *
-billed_world(bool issued, int64_t changed)
+static void
+billed_customer(struct match_index *ix, bool issued, int64_t changed)
 {
-	struct match_index *ix = match_index_new();
-
 	tu_match_customer(ix, 7, "W1", "株式会社丸山食品", "マルヤマショクヒン");
 	match_index_add_payers(ix, 7, NULL, "マルヤマ タロウ");
 	match_index_set_closing(ix, 7, 20);
@@ -50,6 +49,14 @@ billed_world(bool issued, int64_t changed)
 		match_index_add_bill_slip(ix, 4, -5000, true);
 		match_index_add_bill_slip(ix, 5, 10000, true);
 	}
+}
+
+static struct match_index *
+billed_world(bool issued, int64_t changed)
+{
+	struct match_index *ix = match_index_new();
+
+	billed_customer(ix, issued, changed);
 	match_index_finish(ix);
 	return ix;
 }
@@ -333,6 +340,43 @@ test_tax_on_total(void)
 	       "so does a statement of a customer without closing terms");
 }
 
+/* A payment agent (一括決済) confirmed for two customers pays one of them:
+ * the total of the 合計請求書 issued to 丸山食品, less the agent's fee,
+ * says which — matched automatically; held again when the other
+ * customer's open invoices add up to the amount as well. */
+static void
+test_agent_paid_statement(void)
+{
+	struct match_alias a7 = { "サクラダイコウ", "", "", "", 7, 1 };
+	struct match_alias a8 = { "サクラダイコウ", "", "", "", 8, 1 };
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep(59998 - 660);
+
+	match_config_default(&cfg);
+	d.payer.payer_name = "ｻｸﾗﾀﾞｲｺｳ";
+	for (int other_fits = 0; other_fits < 2; other_fits++) {
+		struct match_index *ix = match_index_new();
+
+		billed_customer(ix, true, 0);
+		tu_match_customer(ix, 8, "W2", "株式会社青木商店", "アオキショウテン");
+		match_index_add_invoice(ix, 81, "A-81", 8, tu_day("2026-10-10"),
+					tu_day("2026-11-10"), other_fits ? 59998 - 660 : 41800, "JPY");
+		match_index_add_alias(ix, &a7);
+		match_index_add_alias(ix, &a8);
+		match_index_finish(ix);
+		match_deposit(ix, &cfg, &d, &r);
+		if (!other_fits)
+			tap_ok(r.nprop && clears_statement(&r.prop[0]) && r.hold == MATCH_AUTO,
+			       "an agent paying for two customers: the statement it pays says "
+			       "which, automatically (hold %d)", r.hold);
+		else
+			tap_is_int(r.hold, MATCH_HOLD_CONFLICT,
+				   "… held when the other customer's invoice fits the amount too");
+		match_index_free(ix);
+	}
+}
+
 TAP_SUITE(match_billed)
 {
 	test_statement_beats_coincidence();
@@ -340,4 +384,5 @@ TAP_SUITE(match_billed)
 	test_two_statements();
 	test_period_purchases();
 	test_tax_on_total();
+	test_agent_paid_statement();
 }

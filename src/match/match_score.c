@@ -398,6 +398,33 @@ decide_link(const struct match_proposal *b, int fits)
 	return fits == 1 ? MATCH_AUTO : MATCH_HOLD_CLOSE;
 }
 
+/* A payer learned for several customers (a payment agent, 一括決済) names
+ * b's customer among them, and the deposit is the total of the 合計請求書
+ * we issued that customer, exactly or less its fee: the statement says
+ * which of them it pays — provided no other customer the payer names has
+ * invoices the amount fits at all, and no one else comes close. */
+static bool
+billed_settles_conflict(const struct match_config *cfg, const struct scorer *s,
+			const struct match_result *r)
+{
+	const struct match_proposal *b = &r->prop[0];
+	const unsigned doubt = MATCH_F_BILL_STALE | MATCH_F_SEVERAL | MATCH_F_FUTURE |
+			       MATCH_F_HELD_OTHER | MATCH_F_AMBIGUOUS;
+
+	if (!(b->features & MATCH_F_BILLED) || b->features & doubt || b->fit != MATCH_FIT_PERIOD ||
+	    b->on_account)
+		return false;
+	for (int i = 0; i < s->n; i++) {
+		const struct match_proposal *p = &s->r[i].p;
+
+		if (p->customer_id != b->customer_id && p->features & MATCH_F_IDENTITY &&
+		    (fits_exactly(p->fit) ||
+		     (p->fit == MATCH_FIT_NEAR && p->features & MATCH_F_LEARNED)))
+			return false;
+	}
+	return b->score - r->runner_up >= cfg->margin;
+}
+
 static enum match_hold
 decide(const struct match_config *cfg, const struct scorer *s, const struct match_result *r)
 {
@@ -410,7 +437,8 @@ decide(const struct match_config *cfg, const struct scorer *s, const struct matc
 		return MATCH_HOLD_NO_PAYER;
 	if (b->features & (MATCH_F_CONFLICT | MATCH_F_SEVERAL) &&
 	    !(b->features & MATCH_F_GROUP_LEARNED))
-		return MATCH_HOLD_CONFLICT; /* a learned group is what resolves the conflict */
+		/* a learned group resolves the conflict, or the statement we issued */
+		return billed_settles_conflict(cfg, s, r) ? MATCH_AUTO : MATCH_HOLD_CONFLICT;
 	if (b->fit == MATCH_FIT_NONE || b->fit >= MATCH_FIT_PARTIAL)
 		return MATCH_HOLD_AMOUNT;
 	if (b->features & MATCH_F_FUTURE)
