@@ -133,6 +133,15 @@ exec_plain(struct pg_conn *c, const char *sql)
 	return rc;
 }
 
+/* The server's notices ("table does not exist, skipping") are not ours to
+ * print: src/ never prints. */
+static void
+no_notice(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
 int
 pg_open(const char *url, struct db_conn **out)
 {
@@ -146,6 +155,7 @@ pg_open(const char *url, struct db_conn **out)
 		set_error(c, PQerrorMessage(c->conn));
 		return DB_CANTOPEN;
 	}
+	PQsetNoticeProcessor(c->conn, no_notice, NULL);
 	/* the store's text is UTF-8; a writer waits 5 s for another, as on SQLite */
 	if ((rc = exec_plain(c, "SET client_encoding = 'UTF8'; SET lock_timeout = '5s'")) != DB_OK)
 		return rc;
