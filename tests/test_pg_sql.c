@@ -34,6 +34,9 @@ placeholders(void)
 	is_translated("SELECT 'it''s ?1', ?1", "SELECT 'it''s ?1', $1", 1,
 		      "a doubled quote stays inside its literal");
 	is_translated("SELECT x::text, ?1", "SELECT x::text, $1", 1, "a :: cast is no parameter");
+	is_translated("DO $$ BEGIN x := date(y); END $$; SELECT $f$ ?1 $f$, ?2",
+		      "DO $$ BEGIN x := date(y); END $$; SELECT $f$ ?1 $f$, $2", 2,
+		      "dollar-quoted bodies are left alone");
 	pg_sql_translate("SELECT :as_of, :b1 || :as_of, ?5, :b2", &t);
 	tap_is_str(t.text, "SELECT $1, $2 || $1, $5, $6",
 		   "pg_sql: each distinct :name the largest index before it plus one, as SQLite");
@@ -48,6 +51,9 @@ hints(void)
 {
 	is_translated("SELECT 1 FROM invoice i INDEXED BY invoice_open WHERE i.id = ?1",
 		      "SELECT 1 FROM invoice i  WHERE i.id = $1", 1, "INDEXED BY name is removed");
+	is_translated("SELECT a + b, ?1 +c, (x)+ y FROM t WHERE a = ?2 AND +i.currency = ?3 OR +1 > 0",
+		      "SELECT a + b, $1 +c, (x)+ y FROM t WHERE a = $2 AND i.currency = $3 OR +1 > 0", 3,
+		      "a unary + before a column (an index hint) is removed, an addition is not");
 	is_translated("SELECT 1 FROM deposit d NOT INDEXED WHERE NOT EXISTS (SELECT 1)",
 		      "SELECT 1 FROM deposit d  WHERE NOT EXISTS (SELECT 1)", 0,
 		      "NOT INDEXED is removed, NOT EXISTS is not");
@@ -61,18 +67,19 @@ dialect(void)
 		      "UPDATE t SET at = ur_now() WHERE id = $1", 1, "SQL_NOW");
 	is_translated("SELECT at > " SQL_NOW_PLUS("?2"),
 		      "SELECT at > to_char((statement_timestamp() AT TIME ZONE 'UTC') + "
-		      "CAST($2 AS interval), 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')",
+		      "CAST(CAST($2 AS text) AS interval), 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')",
 		      2, "SQL_NOW_PLUS");
 	is_translated("SELECT " SQL_DAY_AFTER("?3"),
-		      "SELECT CAST(CAST(CAST($3 AS date) + CAST('+1 day' AS interval) AS date) AS text)",
+		      "SELECT CAST(CAST(CAST(CAST($3 AS text) AS date) + CAST(CAST('+1 day' AS text) AS "
+		      "interval) AS date) AS text)",
 		      3, "SQL_DAY_AFTER");
 	is_translated("SELECT coalesce(" SQL_DAYS_BEFORE(":as_of", ":b1") ", '')",
-		      "SELECT coalesce(CAST(CAST(CAST($1 AS date) + CAST('-' || $2 || ' days' AS "
-		      "interval) AS date) AS text), '')",
+		      "SELECT coalesce(CAST(CAST(CAST(CAST($1 AS text) AS date) + CAST(CAST('-' || $2 || "
+		      "' days' AS text) AS interval) AS date) AS text), '')",
 		      2, "SQL_DAYS_BEFORE");
 	is_translated("SELECT " SQL_DAYS_BETWEEN("i.due_date", "d.booking_date"),
-		      "SELECT CAST((CAST(d.booking_date AS date) - DATE '2000-01-01') - "
-		      "(CAST(i.due_date AS date) - DATE '2000-01-01') AS INTEGER)",
+		      "SELECT CAST((CAST(CAST(d.booking_date AS text) AS date) - DATE '2000-01-01') - "
+		      "(CAST(CAST(i.due_date AS text) AS date) - DATE '2000-01-01') AS INTEGER)",
 		      0, "SQL_DAYS_BETWEEN");
 	is_translated("SELECT " SQL_LIST_AGG("i.number", "' '"), "SELECT string_agg(i.number, ' ')", 0,
 		      "SQL_LIST_AGG");

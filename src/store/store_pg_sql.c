@@ -19,6 +19,11 @@
  * timestamp expression. */
 #define PG_TS_TEXT(TS) "to_char(" TS ", 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 #define LITE_TS_FORMAT "'%Y-%m-%dT%H:%M:%SZ'"
+/* X as a date or an interval: through text, so that a parameter X stays
+ * text (a bare CAST($1 AS date) would make $1 a date, which its uses as
+ * text elsewhere in the statement then contradict). */
+#define AS_DATE(X) "CAST(CAST(" X " AS text) AS date)"
+#define AS_INTERVAL(X) "CAST(CAST(" X " AS text) AS interval)"
 #define MAX_ARGS 4
 
 /* Translation state: the parameters met so far. */
@@ -34,11 +39,34 @@ is_word(char c)
 	return isalnum((unsigned char)c) || c == '_';
 }
 
+/* The end of the dollar-quoted text ($$…$$, $tag$…$tag$: a function's
+ * body) that starts at p; NULL when p starts none. */
+static const char *
+dollar_end(const char *p, const char *end)
+{
+	const char *t = p + 1;
+	size_t n;
+
+	while (t < end && (isalpha((unsigned char)*t) || *t == '_'))
+		t++;
+	if (t >= end || *t != '$')
+		return NULL;
+	n = (size_t)(t + 1 - p);
+	for (const char *q = t + 1; q + n <= end; q++)
+		if (!memcmp(q, p, n))
+			return q + n;
+	return end;
+}
+
 /* The end of the token that starts at p: a quoted literal or name, a
  * comment, a word, or one character. */
 static const char *
 token_end(const char *p, const char *end)
 {
+	const char *d;
+
+	if (*p == '$' && (d = dollar_end(p, end)))
+		return d;
 	if (*p == '\'' || *p == '"') {
 		char q = *p++;
 
@@ -165,17 +193,17 @@ rewrite_call(const char *fp, const char *fe, struct strbuf *a, int n, struct str
 		if (n == 2)
 			sb_adds(sb, "ur_now()");
 		else
-			sb_addf(sb, PG_TS_TEXT("(statement_timestamp() AT TIME ZONE 'UTC') + CAST(%s AS interval)"),
+			sb_addf(sb, PG_TS_TEXT("(statement_timestamp() AT TIME ZONE 'UTC') + " AS_INTERVAL("%s")),
 				arg(&a[2]));
 	} else if (word_is(fp, fe, "date") && n == 1) {
-		sb_addf(sb, "CAST(CAST(%s AS date) AS text)", arg(&a[0]));
+		sb_addf(sb, "CAST(" AS_DATE("%s") " AS text)", arg(&a[0]));
 	} else if (word_is(fp, fe, "date") && n == 2) {
 		/* date + interval is a timestamp: its day, as text */
-		sb_addf(sb, "CAST(CAST(CAST(%s AS date) + CAST(%s AS interval) AS date) AS text)",
+		sb_addf(sb, "CAST(CAST(" AS_DATE("%s") " + " AS_INTERVAL("%s") " AS date) AS text)",
 			arg(&a[0]), arg(&a[1]));
 	} else if (word_is(fp, fe, "julianday") && n == 1) {
 		/* a day number: differences of two are whole days, as SQL_DAYS_BETWEEN wants */
-		sb_addf(sb, "(CAST(%s AS date) - DATE '2000-01-01')", arg(&a[0]));
+		sb_addf(sb, "(" AS_DATE("%s") " - DATE '2000-01-01')", arg(&a[0]));
 	} else if (word_is(fp, fe, "group_concat") && n == 2) {
 		sb_addf(sb, "string_agg(%s, %s)", arg(&a[0]), arg(&a[1]));
 	} else if (word_is(fp, fe, "instr") && n == 2) {
@@ -235,16 +263,38 @@ hint(const char *p, const char *e, const char *end)
 	return NULL;
 }
 
+/* Whether the token [p, e) ends an operand (a name, a number, a literal,
+ * a parameter or a ")"), so that a "+" after it adds; after anything else
+ * (an operator, "(", a keyword) a "+" is unary. */
+static bool
+ends_operand(const char *p, const char *e)
+{
+	static const char *const keywords[] = {"AND", "OR", "NOT", "WHERE", "ON", "WHEN", "THEN",
+					       "ELSE", "SELECT", "BY", "CASE", "IN", "IS", "BETWEEN"};
+
+	if (!is_word(*p))
+		return *p == ')' || *p == '\'' || *p == '"' || *p == '?' || (*p == ':' && e - p > 1);
+	for (size_t i = 0; i < sizeof keywords / sizeof *keywords; i++)
+		if (word_is(p, e, keywords[i]))
+			return false;
+	return true;
+}
+
 /* Translate [p, end) into sb. */
 static void
 span(struct tr *t, const char *p, const char *end, struct strbuf *sb)
 {
 	char prev = '\0';
+	bool operand = false; /* the last token, spaces and comments aside, ends an operand */
 
 	while (p < end) {
 		const char *e = token_end(p, end), *next;
+		bool space = isspace((unsigned char)*p) || (e - p > 1 && (*p == '-' || *p == '/'));
 
-		if (*p == '?') {
+		if (*p == '+' && !operand && e < end && (isalpha((unsigned char)*e) || *e == '_')) {
+			/* SQLite's "+col": a hint to leave col's index alone, and no
+			 * unary plus on text in PostgreSQL */
+		} else if (*p == '?') {
 			int n = 0;
 
 			for (; e < end && isdigit((unsigned char)*e); e++)
@@ -267,6 +317,8 @@ span(struct tr *t, const char *p, const char *end, struct strbuf *sb)
 		} else {
 			sb_add(sb, p, (size_t)(e - p));
 		}
+		if (!space)
+			operand = ends_operand(p, e);
 		prev = e[-1];
 		p = e;
 	}
