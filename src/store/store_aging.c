@@ -33,10 +33,12 @@
 	"  coalesce(" SQL_DAYS_BEFORE(":as_of", ":b7") ", '') AS d7,\n" \
 	"  coalesce(" SQL_DAYS_BEFORE(":as_of", ":b8") ", '') AS d8),\n"
 
-#define AGING_BUCKET                                                                \
-	"  (i.due_date < p.d0) + (i.due_date < p.d1) + (i.due_date < p.d2)\n"       \
-	"  + (i.due_date < p.d3) + (i.due_date < p.d4) + (i.due_date < p.d5)\n"     \
-	"  + (i.due_date < p.d6) + (i.due_date < p.d7) + (i.due_date < p.d8) AS bucket,\n"
+/* Each comparison cast to an integer: PostgreSQL has no boolean + boolean. */
+#define AGING_BELOW(D) "CAST((i.due_date < p." D ") AS INTEGER)"
+#define AGING_BUCKET                                                                      \
+	"  " AGING_BELOW("d0") " + " AGING_BELOW("d1") " + " AGING_BELOW("d2") "\n"       \
+	"  + " AGING_BELOW("d3") " + " AGING_BELOW("d4") " + " AGING_BELOW("d5") "\n"     \
+	"  + " AGING_BELOW("d6") " + " AGING_BELOW("d7") " + " AGING_BELOW("d8") " AS bucket,\n"
 
 /* Money held on account (前受金, 预收款) as of :as_of comes as bucket -1:
  * allocations to no invoice, found through the invoice_id index. */
@@ -67,7 +69,7 @@ static const char aging_sql[] =
 	"  SELECT invoice_id, -amount FROM adjustment NOT INDEXED\n"
 	"  WHERE adj_date <= :as_of\n"
 	"    AND (voided_at IS NULL OR substr(voided_at, 1, 10) > :as_of)),\n"
-	"o AS MATERIALIZED (SELECT inv, sum(x) AS open FROM e GROUP BY inv HAVING open <> 0),\n"
+	"o AS MATERIALIZED (SELECT inv, sum(x) AS open FROM e GROUP BY inv HAVING sum(x) <> 0),\n"
 	"g AS MATERIALIZED (SELECT i.customer_id AS cid, i.currency AS cur,\n"
 	AGING_BUCKET
 	"  sum(o.open) AS open\n"
