@@ -312,6 +312,35 @@ int db_savepoint(struct db_conn *db, const char *name);
 int db_release(struct db_conn *db, const char *name);
 int db_rollback_to(struct db_conn *db, const char *name);
 
+/** Whether name is a database server's URL (postgresql://…), not a file. */
+static inline bool
+db_name_is_server(const char *name)
+{
+	return pg_is_url(name);
+}
+
+/* What SQLite needs said and PostgreSQL does by itself, and the schema
+ * probes, behind names (doc/store-dialects.md, section 5): each does on
+ * PostgreSQL what is sensible there, mostly nothing. DB_OK or the error. */
+
+/** A connection that writes: foreign keys, WAL, synchronous NORMAL. */
+int db_tune_writer(struct db_conn *db);
+/** A page cache of kib KiB (a loader's, a bulk import's). */
+int db_tune_cache(struct db_conn *db, int kib);
+/** A long batch of writes (match --auto): a large cache, statement
+ *  journals in memory, one checkpoint at the end. */
+int db_tune_bulk(struct db_conn *db);
+/** The schema version into *v (SQLite: PRAGMA user_version; PostgreSQL:
+ *  the table schema_version, 0 without it). */
+int db_user_version(struct db_conn *db, int *v);
+/** The number of tables (of the current schema on PostgreSQL) into *n. */
+int db_table_count(struct db_conn *db, int *n);
+/** Whether table (and, when column is not NULL, its column) exists. */
+bool db_has_table(struct db_conn *db, const char *table, const char *column);
+/** A number that changes when another connection commits (SQLite's
+ *  PRAGMA data_version; PostgreSQL: 0 until LISTEN/NOTIFY). */
+int64_t db_data_version(struct db_conn *db);
+
 /* SQLite only (doc/store-dialects.md says what replaces each). */
 
 /** Give back the page cache's memory. */

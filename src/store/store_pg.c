@@ -143,7 +143,7 @@ no_notice(void *arg, const char *message)
 }
 
 int
-pg_open(const char *url, struct db_conn **out)
+pg_open(const char *url, int flags, struct db_conn **out)
 {
 	struct pg_conn *c = xcalloc(1, sizeof *c);
 	int rc;
@@ -159,7 +159,9 @@ pg_open(const char *url, struct db_conn **out)
 	/* the store's text is UTF-8; a writer waits 5 s for another, as on SQLite */
 	if ((rc = exec_plain(c, "SET client_encoding = 'UTF8'; SET lock_timeout = '5s'")) != DB_OK)
 		return rc;
-	return DB_OK;
+	if (flags & DB_OPEN_READONLY)
+		rc = exec_plain(c, "SET default_transaction_read_only = on");
+	return rc;
 }
 
 int

@@ -18,7 +18,9 @@ struct db_stmt;
 bool pg_is_url(const char *name);
 
 /* The connection (store_db.c's functions hand over to these). */
-int pg_open(const char *url, struct db_conn **out);
+/** Connect to url (flags: db_open's; DB_OPEN_READONLY makes every
+ *  transaction read-only). */
+int pg_open(const char *url, int flags, struct db_conn **out);
 int pg_close(struct db_conn *db);
 void pg_busy_timeout(struct db_conn *db, int ms);
 const char *pg_errmsg(struct db_conn *db);

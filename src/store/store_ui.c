@@ -81,10 +81,9 @@ store_ui_snapshot(struct store *st, bool on)
 enum ur_status
 store_ui_cache(struct store *st, int kib, struct ur_err *err)
 {
-	char sql[64];
+	int rc = db_tune_cache(st->db, kib);
 
-	snprintf(sql, sizeof sql, "PRAGMA cache_size = %d", -kib);
-	return store_exec(st, sql, err);
+	return rc == DB_OK ? UR_OK : store_sqlfail(st, rc, err);
 }
 
 void
