@@ -14,6 +14,7 @@ psql -X -q -v ON_ERROR_STOP=1 -d postgres \
 	-c "CREATE DATABASE urikake OWNER urikake_owner ENCODING 'UTF8' LOCALE 'C' TEMPLATE template0" \
 	-c "CREATE DATABASE other OWNER urikake_owner ENCODING 'UTF8' LOCALE 'C' TEMPLATE template0" \
 	-c "CREATE DATABASE empty OWNER urikake_owner ENCODING 'UTF8' LOCALE 'C' TEMPLATE template0" \
+	-c "CREATE DATABASE utf8 OWNER urikake_owner ENCODING 'UTF8' LOCALE 'C.UTF-8' TEMPLATE template0" \
 	>"$T/.out" 2>&1 || t_skip_all "cannot create the roles and databases: $(head -1 "$T/.out")"
 PG="postgresql:///urikake?host=$PGHOST&port=$PGPORT&user=urikake_owner"
 url() { echo "postgresql:///$1?host=$PGHOST&port=$PGPORT&user=urikake_owner"; }
@@ -96,11 +97,17 @@ t_grep "… saying why" "another program's database" .err
 t_is "… and left as it was" "$(psql -X -q -t -A -d other -c "SELECT count(*) FROM pg_tables
 	WHERE schemaname = 'public'")" 1
 psql -X -q -d other -U urikake_owner -c "DROP TABLE accounts"
+t_exit "a database that does not sort text as C is refused by init" 1 "$URIKAKE" --db "$(url utf8)" init
+t_grep "… saying what it needs" "collation C.UTF-8, where urikake needs C" .err
+t_is "… and left empty" "$(psql -X -q -t -A -d utf8 -c "SELECT count(*) FROM pg_tables
+	WHERE schemaname = 'public'")" 0
 t_exit "an empty database is refused but by init" 1 "$URIKAKE" --db "$(url other)" aging
 t_grep "… saying init makes it one" "urikake init" .err
 psql -X -q -d empty -U urikake_owner -c "UPDATE schema_version SET version = version + 1"
 t_exit "a newer schema version is refused" 1 "$URIKAKE" --db "$PG" aging
 t_grep "… saying to use a newer urikake" "newer urikake" .err
+t_exit "init --group is refused on PostgreSQL" 2 "$URIKAKE" --db "$(url urikake)" init --group root
+t_grep "… saying what to do instead" "urikake_clerk" .err
 t_exit "backup of a PostgreSQL database is refused" 1 "$URIKAKE" --db "$(url urikake)" backup b.db
 t_grep "… pointing at pg_dump" "pg_dump" .err
 t_done
