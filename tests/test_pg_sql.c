@@ -54,6 +54,9 @@ hints(void)
 	is_translated("SELECT a + b, ?1 +c, (x)+ y FROM t WHERE a = ?2 AND +i.currency = ?3 OR +1 > 0",
 		      "SELECT a + b, $1 +c, (x)+ y FROM t WHERE a = $2 AND i.currency = $3 OR +1 > 0", 3,
 		      "a unary + before a column (an index hint) is removed, an addition is not");
+	is_translated("SELECT 1 FROM inv CROSS JOIN allocation AS a ON a.invoice_id = inv.id",
+		      "SELECT 1 FROM inv JOIN allocation AS a ON a.invoice_id = inv.id", 0,
+		      "SQLite's CROSS JOIN … ON (a join order) is a JOIN");
 	is_translated("SELECT 1 FROM deposit d NOT INDEXED WHERE NOT EXISTS (SELECT 1)",
 		      "SELECT 1 FROM deposit d  WHERE NOT EXISTS (SELECT 1)", 0,
 		      "NOT INDEXED is removed, NOT EXISTS is not");

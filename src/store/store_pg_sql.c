@@ -244,12 +244,16 @@ call(struct tr *t, const char *p, const char *e, const char *end, struct strbuf 
 }
 
 /* After the word [p, e): past a planner hint, INDEXED BY name or
- * NOT INDEXED, that starts there; NULL when none does. */
+ * NOT INDEXED, that starts there; NULL when none does. SQLite's
+ * CROSS JOIN … ON (a join order forced) keeps its JOIN: PostgreSQL has no
+ * ON after CROSS JOIN, and the store never writes one without. */
 static const char *
 hint(const char *p, const char *e, const char *end)
 {
 	const char *w = skip_space(e, end), *we = w < end ? token_end(w, end) : w;
 
+	if (word_is(p, e, "CROSS") && word_is(w, we, "JOIN"))
+		return w;
 	if (word_is(p, e, "INDEXED") && word_is(w, we, "BY")) {
 		const char *n = skip_space(we, end);
 

@@ -79,6 +79,38 @@ both "export deposits" export deposits
 cust=$(sed -n '2s/,.*//p' dc.csv)
 both "statement of $cust" statement "$cust"
 both "export customers (ratings)" export customers
+both "contact add" contact add "$cust" --channel phone --note "電話: 来月払う" \
+	--promise 2026-04-10:1000 --next 2026-04-05
+both "contact list" contact list "$cust"
+both "contact worklist" contact worklist
+both "confirm list" confirm list
+"$URIKAKE" --db s.db export allocations | cut -d, -f1-9 >s.alloc
+"$URIKAKE" --db "$PG" export allocations | cut -d, -f1-9 >p.alloc
+t_is "export allocations (but the second they were made): the same on both" \
+	"$(cat p.alloc)" "$(cat s.alloc)"
+t_grep "… and there are some" ",auto,tester$" p.alloc
+both "refund list" refund list
+
+# The full-screen program on both: every queue action of the demo data
+# (tests/tui/scripts/actions.script, headless), the same screens.
+. "$top_srcdir/tests/tui/lib-tui.sh"
+for db in s.db "$PG"; do
+	out=$T/tui-$(echo "$db" | cut -c1-4)
+	mkdir -p "$out"
+	URIKAKE_TODAY=2026-03-31 tui_run "$top_srcdir/tests/tui/scripts/actions.script" 100x30 \
+		"$db" "$out"
+	t_is "the queue's actions on $(echo "$db" | cut -c1-10)…: exit 0, nothing printed" \
+		"$?:$(cat "$out/stderr")" "0:"
+done
+# the status line names the database: the file's name or the URL
+for f in "$T"/tui-*/*.screen; do
+	sed 's/^ .* · tester [^u]*unmatched/ DB · tester · unmatched/' "$f" >"$f.n"
+done
+diff -r -x '*.screen' -x stderr "$T/tui-s.db" "$T/tui-post" >tui.diff
+t_report $? "the queue's actions: the same screens on both"
+head -30 tui.diff | sed 's/^/# /'
+t_is "… and there are screens" "$(ls "$T/tui-post" | grep -c '\.n$')" \
+	"$(grep -c '^dump ' "$top_srcdir/tests/tui/scripts/actions.script")"
 
 # URIKAKE_DB and the config's db = select the server too.
 "$URIKAKE" --db "$PG" aging >aging.out
