@@ -651,7 +651,20 @@ store_change_stamp(struct store *st)
 int64_t
 store_data_version(struct store *st)
 {
-	return db_data_version(st->db);
+	struct db_stmt *s;
+	int64_t v = -1;
+
+	if (!db_name_is_server(st->path))
+		return db_data_version(st->db);
+	/* a server has no data_version (LISTEN/NOTIFY is the plan): every
+	 * change the store commits writes an audit row, so the newest one's
+	 * id moves whenever any clerk commits */
+	if (!(s = store_prepare(st, "SELECT coalesce(max(id), 0) FROM audit", NULL)))
+		return -1;
+	if (db_step(s) == DB_ROW)
+		v = db_column_int64(s, 0);
+	store_keep(st, s);
+	return v;
 }
 
 const char *

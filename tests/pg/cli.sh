@@ -2,10 +2,13 @@
 # cli.sh: urikake on PostgreSQL — `urikake --db postgresql://… init` on a
 # throwaway server (tests/pg/server.sh) loads the schema; the same commands
 # then run on it and on a SQLite file and must print the same: customer
-# and invoice imports, bank files, match --auto, aging, exports and a
-# statement. URIKAKE_DB and the config's db = select it too; a database
-# with another program's tables, one without a schema and one of a newer
-# version are refused. No server: SKIP, saying why.
+# and invoice imports, bank files, match --auto, aging, exports, a
+# statement, contacts and confirmations; the demo company, and the
+# full-screen program's scripts on it (queue actions, two clerks, the
+# languages) draw the same screens. URIKAKE_DB and the config's db =
+# select it too; a database with another program's tables, one that does
+# not sort text as C, one without a schema and one of a newer version are
+# refused. No server: SKIP, saying why.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/pg/lib-pg.sh"
 cd "$T" || exit 1
@@ -91,26 +94,52 @@ t_is "export allocations (but the second they were made): the same on both" \
 t_grep "… and there are some" ",auto,tester$" p.alloc
 both "refund list" refund list
 
-# The full-screen program on both: every queue action of the demo data
-# (tests/tui/scripts/actions.script, headless), the same screens.
+# The demo company on PostgreSQL too (its bank files in the current
+# directory: a server's database has no directory), then the full-screen
+# program's scripts headless on both demos, the same screens: every queue
+# action (actions), two clerks on one deposit — the lease, the lost race,
+# the other's change noticed (clerks), and the languages (lang).
+PG=$(url tui)
+psql -X -q -d postgres -c "CREATE DATABASE tui OWNER urikake_owner ENCODING 'UTF8' LOCALE 'C' TEMPLATE template0"
+mkdir pgdemo
+(cd pgdemo && "$URIKAKE" --db "$PG" init >/dev/null &&
+	"$URIKAKE" --db "$PG" --user demo demo >../demo.out 2>&1)
+t_report $? "demo fills a PostgreSQL database"
+t_grep "… with its bank files, written in the current directory" "^\./demo-ccb.csv: " demo.out
+"$URIKAKE" --db "$PG" export deposits >p.dep
+"$URIKAKE" --db demo.db export deposits >s.dep
+t_is "… the same deposits as the SQLite demo" "$(cat p.dep)" "$(cat s.dep)"
+psql -X -q -d postgres -c "CREATE DATABASE tuibase TEMPLATE tui OWNER urikake_owner"
+cp demo.db base.db
 . "$top_srcdir/tests/tui/lib-tui.sh"
-for db in s.db "$PG"; do
-	out=$T/tui-$(echo "$db" | cut -c1-4)
-	mkdir -p "$out"
-	URIKAKE_TODAY=2026-03-31 tui_run "$top_srcdir/tests/tui/scripts/actions.script" 100x30 \
-		"$db" "$out"
-	t_is "the queue's actions on $(echo "$db" | cut -c1-10)…: exit 0, nothing printed" \
-		"$?:$(cat "$out/stderr")" "0:"
+for sc in actions clerks lang; do # not $script: tui_run sets it
+	for side in s p; do
+		out=$T/tui/$sc/$side
+		mkdir -p "$out"
+		if [ $side = s ]; then
+			cp base.db s-tui.db
+			db=s-tui.db
+		else
+			psql -X -q -d postgres -c "DROP DATABASE tui" \
+				-c "CREATE DATABASE tui TEMPLATE tuibase OWNER urikake_owner"
+			db=$PG
+		fi
+		URIKAKE_TODAY=2026-03-31 tui_run "$top_srcdir/tests/tui/scripts/$sc.script" 100x30 \
+			"$db" "$out"
+		t_is "$sc on $([ $side = s ] && echo SQLite || echo PostgreSQL): exit 0, nothing printed" \
+			"$?:$(cat "$out/stderr")" "0:"
+		# the status line names the database: the file's name or the URL
+		for f in "$out"/*.screen; do
+			sed 's/^ .* · tester [^u]*unmatched/ DB · tester · unmatched/' "$f" >"$f.n"
+		done
+	done
+	diff -r -x '*.screen' -x stderr "$T/tui/$sc/s" "$T/tui/$sc/p" >tui.diff
+	t_report $? "$sc: the same screens on both"
+	head -30 tui.diff | sed 's/^/# /'
+	t_is "… and there are screens" "$(ls "$T/tui/$sc/p" | grep -c '\.n$')" \
+		"$(grep -c '^dump ' "$top_srcdir/tests/tui/scripts/$sc.script")"
 done
-# the status line names the database: the file's name or the URL
-for f in "$T"/tui-*/*.screen; do
-	sed 's/^ .* · tester [^u]*unmatched/ DB · tester · unmatched/' "$f" >"$f.n"
-done
-diff -r -x '*.screen' -x stderr "$T/tui-s.db" "$T/tui-post" >tui.diff
-t_report $? "the queue's actions: the same screens on both"
-head -30 tui.diff | sed 's/^/# /'
-t_is "… and there are screens" "$(ls "$T/tui-post" | grep -c '\.n$')" \
-	"$(grep -c '^dump ' "$top_srcdir/tests/tui/scripts/actions.script")"
+PG=$(url empty)
 
 # URIKAKE_DB and the config's db = select the server too.
 "$URIKAKE" --db "$PG" aging >aging.out
