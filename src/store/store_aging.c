@@ -33,12 +33,17 @@
 	"  coalesce(" SQL_DAYS_BEFORE(":as_of", ":b7") ", '') AS d7,\n" \
 	"  coalesce(" SQL_DAYS_BEFORE(":as_of", ":b8") ", '') AS d8),\n"
 
-/* Each comparison cast to an integer: PostgreSQL has no boolean + boolean. */
-#define AGING_BELOW(D) "CAST((i.due_date < p." D ") AS INTEGER)"
-#define AGING_BUCKET                                                                      \
-	"  " AGING_BELOW("d0") " + " AGING_BELOW("d1") " + " AGING_BELOW("d2") "\n"       \
-	"  + " AGING_BELOW("d3") " + " AGING_BELOW("d4") " + " AGING_BELOW("d5") "\n"     \
-	"  + " AGING_BELOW("d6") " + " AGING_BELOW("d7") " + " AGING_BELOW("d8") " AS bucket,\n"
+/* The number of limits d0 … d8 the due date is below. The limits fall
+ * (the bounds ascend, arconf_days; an unused one is '', below every
+ * date), so that is the first limit it is not below: one comparison for
+ * an invoice not yet due instead of nine, and no boolean + boolean, which
+ * PostgreSQL lacks. */
+#define AGING_BUCKET                                                                       \
+	"  CASE WHEN i.due_date >= p.d0 THEN 0 WHEN i.due_date >= p.d1 THEN 1\n"           \
+	"    WHEN i.due_date >= p.d2 THEN 2 WHEN i.due_date >= p.d3 THEN 3\n"              \
+	"    WHEN i.due_date >= p.d4 THEN 4 WHEN i.due_date >= p.d5 THEN 5\n"              \
+	"    WHEN i.due_date >= p.d6 THEN 6 WHEN i.due_date >= p.d7 THEN 7\n"              \
+	"    WHEN i.due_date >= p.d8 THEN 8 ELSE 9 END AS bucket,\n"
 
 /* Money held on account (前受金, 预收款) as of :as_of comes as bucket -1:
  * allocations to no invoice, found through the invoice_id index. */
