@@ -214,16 +214,32 @@ cli_mkdirs(char *path, struct ur_err *err)
 	}
 }
 
+/* The config file's db = …, NULL when it has none (a bad line elsewhere in
+ * it is the settings' readers' to report). */
+static char *
+cli_config_db(void)
+{
+	struct ar_settings s;
+	struct ur_err err;
+
+	ur_err_clear(&err);
+	arconf_load(&s, NULL, &err);
+	return s.db[0] ? xstrdup(s.db) : NULL;
+}
+
 char *
 cli_db_path(const struct cli *c, struct ur_err *err)
 {
 	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
 	struct strbuf sb;
+	char *conf;
 
 	if (c->db)
 		return xstrdup(c->db);
 	if (getenv("URIKAKE_DB") && *getenv("URIKAKE_DB"))
 		return xstrdup(getenv("URIKAKE_DB"));
+	if ((conf = cli_config_db()))
+		return conf;
 	sb_init(&sb);
 	if (xdg && xdg[0] == '/') {
 		sb_adds(&sb, xdg);
@@ -277,7 +293,7 @@ cli_number(const char *s, long lo, long hi, long *out)
 int
 cli_need_db(const char *path)
 {
-	if (access(path, F_OK) == 0 || errno != ENOENT)
+	if (store_is_server(path) || access(path, F_OK) == 0 || errno != ENOENT)
 		return UR_OK;
 	cli_error(_("no database at %s (urikake init creates one; urikake demo fills one with a "
 		    "demo company)"), path);

@@ -202,7 +202,8 @@ cmd_bank_export(const struct cli *c, const char *format)
 	return rc;
 }
 
-/* The directory of the database (malloc'd). */
+/* The directory of the database (malloc'd); the current one for a
+ * database on a server, which has none. */
 static char *
 bank_db_dir(const struct cli *c, struct ur_err *err)
 {
@@ -210,7 +211,7 @@ bank_db_dir(const struct cli *c, struct ur_err *err)
 
 	if (!path)
 		return NULL;
-	dir = xstrdup(dirname(path));
+	dir = xstrdup(store_is_server(path) ? "." : dirname(path));
 	free(path);
 	return dir;
 }

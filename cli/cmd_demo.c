@@ -60,7 +60,7 @@ demo_database(const struct cli *c, enum demo_size sz)
 	as_demo.user = DEMO_USER;
 	if (!(path = cli_db_path(c, &err)))
 		return cli_fail(&err);
-	existed = access(path, F_OK) == 0;
+	existed = store_is_server(path) || access(path, F_OK) == 0; /* a server: never removed */
 	if ((rc = cli_open_store(&as_demo, &st)) == UR_OK) {
 		cli_step(1, 2, _("writing the demo company's customers, invoices and payments..."));
 		rc = demo_fill(st, sz, date_today(), &n, &err) == UR_OK ? UR_OK : cli_fail(&err);

@@ -72,6 +72,21 @@ init_may_use_group(gid_t gid)
 	return member;
 }
 
+/* Whether the database is on a server (PostgreSQL), not a file. */
+static bool
+init_on_server(const struct cli *c)
+{
+	struct ur_err err;
+	char *path;
+	bool server;
+
+	ur_err_clear(&err);
+	path = cli_db_path(c, &err);
+	server = path && store_is_server(path);
+	free(path);
+	return server;
+}
+
 int
 cmd_init(const struct cli *c, int argc, char **argv)
 {
@@ -90,6 +105,9 @@ cmd_init(const struct cli *c, int argc, char **argv)
 	if (group && !init_may_use_group(gr->gr_gid))
 		return cli_usage_error(_("you are not a member of group %s, so the database cannot "
 					 "be given to it (id -Gn lists your groups)"), group);
+	if (group && init_on_server(c))
+		return cli_usage_error(_("--group shares a database file; on PostgreSQL the clerks' "
+					 "logins are given the role urikake_clerk instead"));
 	if ((rc = cli_open_store_init(c, &st)) != UR_OK)
 		return rc;
 	cli_printf(_("Database ready (schema version %d).\n"), store_schema_version(st));

@@ -68,8 +68,9 @@ cli_usage(FILE *f)
 		fprintf(f, "  %s\n      %s\n", usage_lines[i].synopsis, _(usage_lines[i].what));
 	fputs(_("\n"
 		"Options:\n"
-		"  --db PATH      database (default $URIKAKE_DB, else\n"
-		"                 $XDG_DATA_HOME/urikake/urikake.db)\n"
+		"  --db PATH      database: a file, or a PostgreSQL server's postgresql://…\n"
+		"                 URL (default $URIKAKE_DB, else the config file's db =,\n"
+		"                 else $XDG_DATA_HOME/urikake/urikake.db)\n"
 		"  --user NAME    who is recorded in the audit log (default $URIKAKE_USER)\n"
 		"  --lang L       language of messages: ja, zh_CN or en\n"
 		"  --force-network-fs  open a database on a network file system (NFS,\n"

@@ -16,7 +16,7 @@
 static const char *const arconf_keys[] = {
 	"aging-buckets", "aging-due-buckets", "dunning-days", "write-off-limit", "fee-limit",
 	"auto-match-threshold", "auto-match-margin", "allocation-order", "collector-by-level",
-	"credit-hold",
+	"credit-hold", "db",
 };
 
 void
@@ -228,6 +228,10 @@ arconf_apply(void *ctx, const char *k, const char *v)
 	} else if (strcmp(k, "fee-limit") == 0) {
 		if (!arconf_limits(s->fee_limits, &s->nfee_limits, v))
 			return _("fee-limit is a list such as: JPY 880, CNY 50.00");
+	} else if (strcmp(k, "db") == 0) {
+		if (!*v || strlen(v) >= sizeof s->db)
+			return _("db is the database: a file's path or a postgresql:// URL");
+		strcpy(s->db, v);
 	}
 	return arconf_apply_match(s, k, v);
 }

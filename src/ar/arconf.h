@@ -43,6 +43,9 @@ struct ar_settings {
 	 * unless the customer names its own; values of enum contact_owner */
 	int8_t collector[ARCONF_LEVELS + 1];
 	struct rating_hold hold; /* credit-hold = E, limit */
+	/* db = PATH or postgresql://…: the database when neither --db nor
+	 * URIKAKE_DB names one ("" when the file does not say) */
+	char db[1024];
 };
 
 /** Defaults: buckets 30,60,90; no not-yet-due split; dunning at 7, 30, 60

@@ -271,13 +271,13 @@ user_version(struct store *st)
 {
 	int v = -1;
 
-	return pragma_int(st, "PRAGMA user_version", &v) == DB_OK ? v : -1;
+	return db_user_version(st->db, &v) == DB_OK ? v : -1;
 }
 
 enum ur_status
 store_check_version(struct store *st, int *version, struct ur_err *err)
 {
-	int rc = pragma_int(st, "PRAGMA user_version", version);
+	int rc = db_user_version(st->db, version);
 
 	if (rc != DB_OK)
 		return store_sqlfail(st, rc, err);
@@ -299,7 +299,7 @@ store_check_version(struct store *st, int *version, struct ur_err *err)
 static enum ur_status
 bump_schema_version(struct store *st, struct ur_err *err)
 {
-	int v, rc = pragma_int(st, "PRAGMA schema_version", &v);
+	int v = 0, rc = pragma_int(st, "PRAGMA schema_version", &v);
 	char sql[48];
 
 	if (rc != DB_OK)
@@ -393,13 +393,13 @@ migrate(struct store *st, struct ur_err *err)
 static enum ur_status
 check_ours(struct store *st, struct ur_err *err)
 {
-	int v = 0, n = 0, rc = pragma_int(st, "PRAGMA user_version", &v);
+	int v = 0, n = 0, rc = db_user_version(st->db, &v);
 
 	if (db_code(rc) == DB_NOTADB)
 		return ur_fail(err, UR_FAIL, _("%s is not a urikake database (not an SQLite file)"),
 			       st->path);
 	if (rc == DB_OK && v == 0)
-		rc = pragma_int(st, "SELECT count(*) FROM sqlite_schema", &n);
+		rc = db_table_count(st->db, &n);
 	if (rc != DB_OK)
 		return store_sqlfail(st, rc, err);
 	if (n != 0)
@@ -410,23 +410,26 @@ check_ours(struct store *st, struct ur_err *err)
 }
 
 static enum ur_status
-configure(struct store *st, struct ur_err *err)
+configure(struct store *st, bool adopt, struct ur_err *err)
 {
 	enum ur_status rc;
+	int dbrc;
 
 	db_busy_timeout(st->db, STORE_BUSY_MS);
-	if ((rc = check_ours(st, err)) != UR_OK ||
-	    (rc = store_exec(st, "PRAGMA foreign_keys = ON", err)) != UR_OK ||
-	    (rc = store_exec(st, "PRAGMA journal_mode = WAL", err)) != UR_OK ||
-	    (rc = store_exec(st, "PRAGMA synchronous = NORMAL", err)) != UR_OK)
+	if (db_name_is_server(st->path)) /* its own schema and no migrations yet */
+		return store_server_schema(st, adopt, STORE_VERSION, err);
+	if ((rc = check_ours(st, err)) != UR_OK)
 		return rc;
+	if ((dbrc = db_tune_writer(st->db)) != DB_OK)
+		return store_sqlfail(st, dbrc, err);
 	return migrate(st, err);
 }
 
 static int
 is_file_path(const char *path)
 {
-	return strcmp(path, ":memory:") != 0 && strncmp(path, "file:", 5) != 0 && *path;
+	return strcmp(path, ":memory:") != 0 && strncmp(path, "file:", 5) != 0 && *path &&
+	       !db_name_is_server(path);
 }
 
 static char *
@@ -473,7 +476,7 @@ create_file(const char *path, bool adopt, struct ur_err *err)
 }
 
 static enum ur_status
-open_db(struct store *st, struct ur_err *err)
+open_db(struct store *st, bool adopt, struct ur_err *err)
 {
 	int rc;
 
@@ -485,7 +488,7 @@ open_db(struct store *st, struct ur_err *err)
 				       db_errstr(rc));
 		return store_sqlfail(st, rc, err);
 	}
-	return configure(st, err);
+	return configure(st, adopt, err);
 }
 
 struct store *
@@ -543,7 +546,7 @@ open_store(struct store **out, const char *path, const char *user, bool adopt,
 	if (is_file_path(path))
 		rc = create_file(path, adopt, err);
 	if (rc == UR_OK)
-		rc = open_db(st, err);
+		rc = open_db(st, adopt, err);
 	umask(old);
 	if (rc != UR_OK) {
 		store_close(st);
@@ -563,6 +566,12 @@ enum ur_status
 store_init(struct store **out, const char *path, const char *user, struct ur_err *err)
 {
 	return open_store(out, path, user, true, err);
+}
+
+bool
+store_is_server(const char *path)
+{
+	return db_name_is_server(path);
 }
 
 void
@@ -645,11 +654,16 @@ store_data_version(struct store *st)
 	struct db_stmt *s;
 	int64_t v = -1;
 
-	if (db_prepare(st->db, "PRAGMA data_version", &s) != DB_OK)
+	if (!db_name_is_server(st->path))
+		return db_data_version(st->db);
+	/* a server has no data_version (LISTEN/NOTIFY is the plan): every
+	 * change the store commits writes an audit row, so the newest one's
+	 * id moves whenever any clerk commits */
+	if (!(s = store_prepare(st, "SELECT coalesce(max(id), 0) FROM audit", NULL)))
 		return -1;
 	if (db_step(s) == DB_ROW)
 		v = db_column_int64(s, 0);
-	db_finalize(s);
+	store_keep(st, s);
 	return v;
 }
 

@@ -36,6 +36,9 @@ enum ur_status store_init(struct store **out, const char *path, const char *user
 enum ur_status store_open_readonly(struct store **out, const char *path, const char *user,
 				   struct ur_err *err);
 void store_close(struct store *st);
+/** Whether path names a database server (postgresql://…, postgres://…)
+ *  rather than a file: none of the file's checks apply to it. */
+bool store_is_server(const char *path);
 /** Schema version after migration (PRAGMA user_version). */
 int store_schema_version(struct store *st);
 /** The version this program migrates every database to. */

@@ -33,10 +33,17 @@
 	"  coalesce(" SQL_DAYS_BEFORE(":as_of", ":b7") ", '') AS d7,\n" \
 	"  coalesce(" SQL_DAYS_BEFORE(":as_of", ":b8") ", '') AS d8),\n"
 
-#define AGING_BUCKET                                                                \
-	"  (i.due_date < p.d0) + (i.due_date < p.d1) + (i.due_date < p.d2)\n"       \
-	"  + (i.due_date < p.d3) + (i.due_date < p.d4) + (i.due_date < p.d5)\n"     \
-	"  + (i.due_date < p.d6) + (i.due_date < p.d7) + (i.due_date < p.d8) AS bucket,\n"
+/* The number of limits d0 … d8 the due date is below. The limits fall
+ * (the bounds ascend, arconf_days; an unused one is '', below every
+ * date), so that is the first limit it is not below: one comparison for
+ * an invoice not yet due instead of nine, and no boolean + boolean, which
+ * PostgreSQL lacks. */
+#define AGING_BUCKET                                                                       \
+	"  CASE WHEN i.due_date >= p.d0 THEN 0 WHEN i.due_date >= p.d1 THEN 1\n"           \
+	"    WHEN i.due_date >= p.d2 THEN 2 WHEN i.due_date >= p.d3 THEN 3\n"              \
+	"    WHEN i.due_date >= p.d4 THEN 4 WHEN i.due_date >= p.d5 THEN 5\n"              \
+	"    WHEN i.due_date >= p.d6 THEN 6 WHEN i.due_date >= p.d7 THEN 7\n"              \
+	"    WHEN i.due_date >= p.d8 THEN 8 ELSE 9 END AS bucket,\n"
 
 /* Money held on account (前受金, 预收款) as of :as_of comes as bucket -1:
  * allocations to no invoice, found through the invoice_id index. */
@@ -67,7 +74,7 @@ static const char aging_sql[] =
 	"  SELECT invoice_id, -amount FROM adjustment NOT INDEXED\n"
 	"  WHERE adj_date <= :as_of\n"
 	"    AND (voided_at IS NULL OR substr(voided_at, 1, 10) > :as_of)),\n"
-	"o AS MATERIALIZED (SELECT inv, sum(x) AS open FROM e GROUP BY inv HAVING open <> 0),\n"
+	"o AS MATERIALIZED (SELECT inv, sum(x) AS open FROM e GROUP BY inv HAVING sum(x) <> 0),\n"
 	"g AS MATERIALIZED (SELECT i.customer_id AS cid, i.currency AS cur,\n"
 	AGING_BUCKET
 	"  sum(o.open) AS open\n"

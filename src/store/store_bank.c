@@ -56,7 +56,9 @@ store_bank_bulk(struct store *st, struct ur_err *err)
 {
 	/* one transaction inserts the whole file: with the default 2 MiB the
 	 * deposit indexes spill to the WAL and are read back mid-file */
-	return store_exec(st, "PRAGMA cache_size = -32768", err);
+	int rc = db_tune_cache(st->db, 32768);
+
+	return rc == DB_OK ? UR_OK : store_sqlfail(st, rc, err);
 }
 
 enum ur_status

@@ -155,8 +155,7 @@ store_billed_load(struct store *st, struct match_index *ix, int64_t customer_id,
 	struct db_stmt *q, *sl;
 	int rc, n = 0;
 
-	if (!store_has_schema(st, "SELECT 1 FROM sqlite_master WHERE type = 'table'"
-				  " AND name = 'statement_issue'"))
+	if (!store_has_table(st, "statement_issue", NULL))
 		return UR_OK; /* a read-only look at an older database */
 	if (!(q = store_prepare(st, latest_sql, err)))
 		return err->status;

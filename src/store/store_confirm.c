@@ -67,7 +67,8 @@ static const char latest_sql[] =
 	CONFIRM_COLS
 	"FROM customer AS c LEFT JOIN confirmation AS f ON f.id = (\n"
 	"  SELECT max(l.id) FROM confirmation AS l WHERE l.customer_id = c.id)\n"
-	"WHERE ?1 IS NULL OR c.id = ?1 ORDER BY c.code";
+	/* cast: PostgreSQL cannot type a parameter first met in IS NULL */
+	"WHERE CAST(?1 AS INTEGER) IS NULL OR c.id = ?1 ORDER BY c.code";
 static const char history_sql[] =
 	CONFIRM_COLS
 	"FROM confirmation AS f JOIN customer AS c ON c.id = f.customer_id\n"

@@ -265,6 +265,11 @@ store_customer_get(struct store *st, const char *code, struct customer *out,
 	cust_texts(&c, v);
 	for (int i = 0; i < CUST_NTEXT; i++)
 		store_keep_str(&st->cust_strs[i], v[i]);
+	/* the payer links too, before the reset frees the row's texts */
+	store_keep_str(&st->cust_strs[10], c.payer_parent);
+	store_keep_str(&st->cust_strs[11], c.rep_kana);
+	store_keep_str(&st->cust_strs[12], c.fee_policy);
+	store_keep_str(&st->cust_strs[13], c.collector);
 	db_reset(s);
 	*out = c;
 	out->code = st->cust_strs[0];
@@ -277,13 +282,9 @@ store_customer_get(struct store *st, const char *code, struct customer *out,
 	out->phone = st->cust_strs[7];
 	out->email = st->cust_strs[8];
 	out->address = st->cust_strs[9];
-	store_keep_str(&st->cust_strs[10], c.payer_parent);
-	store_keep_str(&st->cust_strs[11], c.rep_kana);
-	store_keep_str(&st->cust_strs[12], c.fee_policy);
 	out->payer_parent = st->cust_strs[10];
 	out->rep_kana = st->cust_strs[11];
 	out->fee_policy = st->cust_strs[12];
-	store_keep_str(&st->cust_strs[13], c.collector);
 	out->collector = st->cust_strs[13];
 	return UR_OK;
 }

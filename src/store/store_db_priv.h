@@ -1,9 +1,10 @@
 /* store_db_priv: the store's database seam — a connection, prepared
  * statements with ? placeholders, result codes and transactions — so that
- * the store files name no database library. SQLite is its only backend
- * today: the calls the store makes per row are inline wrappers that cost
- * nothing; a second backend (PostgreSQL, doc/store-dialects.md) dispatches
- * in these same functions. Private to src/store/. */
+ * the store files name no database library. Two backends: SQLite, whose
+ * per-row calls are inline wrappers that cost one predicted branch, and
+ * PostgreSQL (store_pg.c, libpq), chosen per connection and statement by
+ * a tag in each object (doc/store-dialects.md, section 2). Private to
+ * src/store/. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_SRC_STORE_DB_PRIV_H
 #define UR_SRC_STORE_DB_PRIV_H
@@ -12,11 +13,21 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* A connection and a prepared statement, opaque: never defined, they are
- * SQLite's own objects under the seam's names, so the compiler refuses a
- * store file that hands one to sqlite3_* directly. */
-struct db_conn;
-struct db_stmt;
+/* Which library a connection or a statement belongs to. */
+enum db_backend { DB_SQLITE, DB_PG };
+
+/* A connection and a prepared statement: the backend's tag, then SQLite's
+ * own object (NULL on PostgreSQL, whose objects in store_pg.c begin with
+ * this same header). One process may hold both kinds at once. Store files
+ * use them only through the functions below. */
+struct db_conn {
+	enum db_backend backend;
+	sqlite3 *lite;
+};
+struct db_stmt {
+	enum db_backend backend;
+	sqlite3_stmt *lite;
+};
 
 /* Result codes: the primary codes the store tells apart, with SQLite's
  * values (store_db.c checks), so that the SQLite backend passes its codes
@@ -45,14 +56,28 @@ enum {
 static inline sqlite3 *
 db_lite(struct db_conn *db)
 {
-	return (sqlite3 *)db;
+	return db->lite;
 }
 
 static inline sqlite3_stmt *
 db_lite_stmt(struct db_stmt *s)
 {
-	return (sqlite3_stmt *)s;
+	return s->lite;
 }
+
+static inline bool
+db_is_pg(struct db_conn *db)
+{
+	return db->backend == DB_PG;
+}
+
+static inline bool
+db_stmt_is_pg(struct db_stmt *s)
+{
+	return s->backend == DB_PG;
+}
+
+#include "store_pg_priv.h"
 
 /** The primary result code of rc (an extended code carries it in its low byte). */
 static inline int
@@ -75,55 +100,68 @@ db_is_conflict(int rc)
 static inline int
 db_step(struct db_stmt *s)
 {
+	if (db_stmt_is_pg(s))
+		return pg_step(s);
 	return sqlite3_step(db_lite_stmt(s));
 }
 
 static inline int
 db_reset(struct db_stmt *s)
 {
+	if (db_stmt_is_pg(s))
+		return pg_reset(s);
 	return sqlite3_reset(db_lite_stmt(s));
 }
 
 static inline int
 db_clear_bindings(struct db_stmt *s)
 {
+	if (db_stmt_is_pg(s))
+		return pg_clear_bindings(s);
 	return sqlite3_clear_bindings(db_lite_stmt(s));
 }
 
-static inline int
-db_finalize(struct db_stmt *s)
-{
-	return sqlite3_finalize(db_lite_stmt(s));
-}
+/** Finalize s (NULL: nothing). */
+int db_finalize(struct db_stmt *s);
 
 /* The SQL text s was prepared from (to find a kept statement again). */
 static inline const char *
 db_sql(struct db_stmt *s)
 {
+	if (db_stmt_is_pg(s))
+		return pg_sql(s);
 	return sqlite3_sql(db_lite_stmt(s));
 }
 
 static inline int
 db_bind_int64(struct db_stmt *s, int idx, int64_t v)
 {
+	if (db_stmt_is_pg(s))
+		return pg_bind_int64(s, idx, v);
 	return sqlite3_bind_int64(db_lite_stmt(s), idx, v);
 }
 
 static inline int
 db_bind_null(struct db_stmt *s, int idx)
 {
+	if (db_stmt_is_pg(s))
+		return pg_bind_text_n(s, idx, NULL, -1);
 	return sqlite3_bind_null(db_lite_stmt(s), idx);
 }
 
 static inline int
 db_bind_text(struct db_stmt *s, int idx, const char *text)
 {
+	if (db_stmt_is_pg(s))
+		return pg_bind_text_n(s, idx, text, -1);
 	return sqlite3_bind_text(db_lite_stmt(s), idx, text, -1, SQLITE_STATIC);
 }
 
 static inline int
 db_bind_text_copy(struct db_stmt *s, int idx, const char *text)
 {
+	if (db_stmt_is_pg(s))
+		return pg_bind_text_n(s, idx, text, -1);
 	return sqlite3_bind_text(db_lite_stmt(s), idx, text, -1, SQLITE_TRANSIENT);
 }
 
@@ -131,6 +169,8 @@ db_bind_text_copy(struct db_stmt *s, int idx, const char *text)
 static inline int
 db_bind_text_n(struct db_stmt *s, int idx, const char *text, int len)
 {
+	if (db_stmt_is_pg(s))
+		return pg_bind_text_n(s, idx, text, len);
 	return sqlite3_bind_text(db_lite_stmt(s), idx, text, len, SQLITE_TRANSIENT);
 }
 
@@ -138,6 +178,8 @@ db_bind_text_n(struct db_stmt *s, int idx, const char *text, int len)
 static inline int
 db_param_index(struct db_stmt *s, const char *name)
 {
+	if (db_stmt_is_pg(s))
+		return pg_param_index(s, name);
 	return sqlite3_bind_parameter_index(db_lite_stmt(s), name);
 }
 
@@ -145,18 +187,24 @@ db_param_index(struct db_stmt *s, const char *name)
 static inline int
 db_param_count(struct db_stmt *s)
 {
+	if (db_stmt_is_pg(s))
+		return pg_param_count(s);
 	return sqlite3_bind_parameter_count(db_lite_stmt(s));
 }
 
 static inline int64_t
 db_column_int64(struct db_stmt *s, int col)
 {
+	if (db_stmt_is_pg(s))
+		return pg_column_int64(s, col);
 	return sqlite3_column_int64(db_lite_stmt(s), col);
 }
 
 static inline int
 db_column_int(struct db_stmt *s, int col)
 {
+	if (db_stmt_is_pg(s))
+		return (int)pg_column_int64(s, col);
 	return sqlite3_column_int(db_lite_stmt(s), col);
 }
 
@@ -165,6 +213,8 @@ db_column_int(struct db_stmt *s, int col)
 static inline const char *
 db_column_text(struct db_stmt *s, int col)
 {
+	if (db_stmt_is_pg(s))
+		return pg_column_text(s, col);
 	return (const char *)sqlite3_column_text(db_lite_stmt(s), col);
 }
 
@@ -172,12 +222,16 @@ db_column_text(struct db_stmt *s, int col)
 static inline int
 db_column_bytes(struct db_stmt *s, int col)
 {
+	if (db_stmt_is_pg(s))
+		return pg_column_bytes(s, col);
 	return sqlite3_column_bytes(db_lite_stmt(s), col);
 }
 
 static inline bool
 db_column_is_null(struct db_stmt *s, int col)
 {
+	if (db_stmt_is_pg(s))
+		return pg_column_is_null(s, col);
 	return sqlite3_column_type(db_lite_stmt(s), col) == SQLITE_NULL;
 }
 
@@ -187,6 +241,8 @@ db_column_is_null(struct db_stmt *s, int col)
 static inline int64_t
 db_changes(struct db_conn *db)
 {
+	if (db_is_pg(db))
+		return pg_changes(db);
 	return sqlite3_changes(db_lite(db));
 }
 
@@ -194,6 +250,8 @@ db_changes(struct db_conn *db)
 static inline int64_t
 db_last_insert_id(struct db_conn *db)
 {
+	if (db_is_pg(db))
+		return pg_last_insert_id(db);
 	return sqlite3_last_insert_rowid(db_lite(db));
 }
 
@@ -201,6 +259,8 @@ db_last_insert_id(struct db_conn *db)
 static inline int64_t
 db_total_changes(struct db_conn *db)
 {
+	if (db_is_pg(db))
+		return pg_total_changes(db);
 	return sqlite3_total_changes64(db_lite(db));
 }
 
@@ -208,6 +268,8 @@ db_total_changes(struct db_conn *db)
 static inline bool
 db_in_tx(struct db_conn *db)
 {
+	if (db_is_pg(db))
+		return pg_in_tx(db);
 	return !sqlite3_get_autocommit(db_lite(db));
 }
 
@@ -249,6 +311,35 @@ void db_rollback(struct db_conn *db);
 int db_savepoint(struct db_conn *db, const char *name);
 int db_release(struct db_conn *db, const char *name);
 int db_rollback_to(struct db_conn *db, const char *name);
+
+/** Whether name is a database server's URL (postgresql://…), not a file. */
+static inline bool
+db_name_is_server(const char *name)
+{
+	return pg_is_url(name);
+}
+
+/* What SQLite needs said and PostgreSQL does by itself, and the schema
+ * probes, behind names (doc/store-dialects.md, section 5): each does on
+ * PostgreSQL what is sensible there, mostly nothing. DB_OK or the error. */
+
+/** A connection that writes: foreign keys, WAL, synchronous NORMAL. */
+int db_tune_writer(struct db_conn *db);
+/** A page cache of kib KiB (a loader's, a bulk import's). */
+int db_tune_cache(struct db_conn *db, int kib);
+/** A long batch of writes (match --auto): a large cache, statement
+ *  journals in memory, one checkpoint at the end. */
+int db_tune_bulk(struct db_conn *db);
+/** The schema version into *v (SQLite: PRAGMA user_version; PostgreSQL:
+ *  the table schema_version, 0 without it). */
+int db_user_version(struct db_conn *db, int *v);
+/** The number of tables (of the current schema on PostgreSQL) into *n. */
+int db_table_count(struct db_conn *db, int *n);
+/** Whether table (and, when column is not NULL, its column) exists. */
+bool db_has_table(struct db_conn *db, const char *table, const char *column);
+/** A number that changes when another connection commits (SQLite's
+ *  PRAGMA data_version; PostgreSQL: 0 until LISTEN/NOTIFY). */
+int64_t db_data_version(struct db_conn *db);
 
 /* SQLite only (doc/store-dialects.md says what replaces each). */
 

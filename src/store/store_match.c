@@ -31,8 +31,7 @@ store_match_done(struct store *st, struct db_stmt *s, int rc, struct ur_err *err
 static enum ur_status
 load_customers(struct store *st, struct match_index *ix, struct ur_err *err)
 {
-	int fee_col = store_has_schema(st, "SELECT 1 FROM pragma_table_info('customer')"
-				     " WHERE name = 'fee_policy'");
+	int fee_col = store_has_table(st, "customer", "fee_policy");
 	struct db_stmt *s = store_prepare(st, fee_col ?
 		"SELECT id, code, name, kana, kana_key, currency, fee_policy, payer_parent, rep_kana,"
 		" terms FROM customer" :
@@ -306,8 +305,7 @@ load_virtual(struct store *st, struct match_index *ix, struct ur_err *err)
 	struct db_stmt *s;
 	int rc;
 
-	if (!store_has_schema(st, "SELECT 1 FROM sqlite_master WHERE type = 'table'"
-			    " AND name = 'virtual_account'"))
+	if (!store_has_table(st, "virtual_account", NULL))
 		return UR_OK;
 	if (!(s = store_prepare(st, "SELECT acct_number, customer_id FROM virtual_account",
 				   err)))
@@ -416,22 +414,9 @@ store_match_deposits_free(struct store_match_deposits *l)
 enum ur_status
 store_match_bulk(struct store *st, struct ur_err *err)
 {
-	static const char *const pragmas[] = {
-		"PRAGMA cache_size = -262144",  /* each page written once per batch */
-		/* statement journals in memory: by default SQLite spills one
-		 * past 64 KiB to a temporary file and keeps writing there until
-		 * the commit, measured 0.8 million writes a run */
-		"PRAGMA temp_store = MEMORY",
-		/* one checkpoint at the end (on close) instead of one per batch:
-		 * pages that several batches touch are copied to the database
-		 * once (measured 0.8 s of 11 at full size); bounded at 1 GiB */
-		"PRAGMA wal_autocheckpoint = 262144"
-	};
-	enum ur_status rc = UR_OK;
+	int rc = db_tune_bulk(st->db);
 
-	for (size_t i = 0; i < sizeof pragmas / sizeof pragmas[0] && rc == UR_OK; i++)
-		rc = store_exec(st, pragmas[i], err);
-	return rc;
+	return rc == DB_OK ? UR_OK : store_sqlfail(st, rc, err);
 }
 
 /* Savepoints let a confirmation run alone or inside a caller's batch. */

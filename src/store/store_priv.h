@@ -89,8 +89,16 @@ struct store {
 	"  WHERE r.kind = 'on_account' AND r.refund_date <= " ASOF "\n"                    \
 	"    AND (r.voided_at IS NULL OR substr(r.voided_at, 1, 10) > " ASOF ")) AS a\n"
 
-/* The schema (data/schema.sql, embedded by build-aux/embed.sh). */
+/* The schema (data/schema.sql, embedded by build-aux/embed.sh), and
+ * PostgreSQL's at the latest version (data/schema-pg.sql). */
 extern const char ur_schema_sql[];
+extern const char ur_schema_pg_sql[];
+
+/** On a database server, instead of a file's checks and migrations:
+ *  refuse a database with tables but no schema version, and one at another
+ *  version than latest; load the schema into an empty one when adopt
+ *  (init), else refuse it (store_server.c). */
+enum ur_status store_server_schema(struct store *st, bool adopt, int latest, struct ur_err *err);
 
 /** The cached statement id (prepared from sql on first use), reset and
  *  with bindings cleared; NULL after filling err when it cannot be
@@ -126,9 +134,9 @@ struct db_stmt *store_prepare(struct store *st, const char *sql, struct ur_err *
 void store_keep(struct store *st, struct db_stmt *s);
 /** Finalize the kept statements (before closing the connection). */
 void store_kept_free(struct store *st);
-/* Whether sql (a look at the schema) returns a row: a table or column that
- * an older database opened read-only may not have yet. */
-int store_has_schema(struct store *st, const char *sql);
+/* Whether table (and its column, unless NULL) exists: what an older
+ * database opened read-only may not have yet. */
+bool store_has_table(struct store *st, const char *table, const char *column);
 /** Bind s, or NULL when s is NULL or "". */
 int store_bind_text(struct db_stmt *s, int idx, const char *text);
 /** 'YYYY-MM-DDTHH:MM:SSZ' of day at the current UTC time of day: when a

@@ -30,10 +30,10 @@ ro_uri(const char *path, struct strbuf *out)
 static int
 ro_try(struct store *st, const char *name, int flags)
 {
-	int rc = db_open(name, DB_OPEN_READONLY | flags, &st->db);
+	int rc = db_open(name, DB_OPEN_READONLY | flags, &st->db), n;
 
 	if (rc == DB_OK)
-		rc = db_exec(st->db, "SELECT count(*) FROM sqlite_schema");
+		rc = db_table_count(st->db, &n);
 	return rc;
 }
 
@@ -61,7 +61,7 @@ ro_open(struct store *st)
 	struct strbuf uri;
 
 	if ((db_code(rc) != DB_READONLY && db_code(rc) != DB_CANTOPEN) ||
-	    ro_has_wal(st->path))
+	    db_name_is_server(st->path) || ro_has_wal(st->path))
 		return rc;
 	db_close(st->db);
 	st->db = NULL;

@@ -81,17 +81,10 @@ store_kept_free(struct store *st)
 	}
 }
 
-int
-store_has_schema(struct store *st, const char *sql)
+bool
+store_has_table(struct store *st, const char *table, const char *column)
 {
-	struct db_stmt *s = store_prepare(st, sql, NULL);
-	int found;
-
-	if (!s)
-		return 0;
-	found = db_step(s) == DB_ROW;
-	db_finalize(s);
-	return found;
+	return db_has_table(st->db, table, column);
 }
 
 enum ur_status

@@ -49,27 +49,30 @@ static const char balance_sql[] =
  * allocations travel with their allocation (a.fee); "+j.allocation_id"
  * keeps the planner off adjustment_allocation, where every write-off and
  * credit note of the book sits under NULL. Refunds of money held on
- * account come last, as 'R-ID' to whom it was paid. */
+ * account come last, as 'R-ID' to whom it was paid. The conditions are
+ * cast to integers (PostgreSQL has no boolean - boolean); a payment's ref
+ * and payer, one per deposit, are grouped by too (PostgreSQL wants every
+ * column it shows grouped). */
 static const char movements_sql[] =
 	"WITH al AS (SELECT d.id AS dep, d.reference AS ref, d.payer_name AS payer,\n"
 	"    a.amount, a.fee, a.alloc_date, substr(a.voided_at, 1, 10) AS vday,\n"
-	"    " ACTIVE_ON("a", "alloc_date", "?4") "\n"
-	"    - (a.alloc_date < ?3 AND (a.voided_at IS NULL OR substr(a.voided_at, 1, 10) >= ?3))"
+	"    CAST(" ACTIVE_ON("a", "alloc_date", "?4") " AS INTEGER)\n"
+	"    - CAST((a.alloc_date < ?3 AND (a.voided_at IS NULL OR substr(a.voided_at, 1, 10) >= ?3)) AS INTEGER)"
 	" AS sg\n"
 	"  FROM allocation AS a JOIN deposit AS d ON d.id = a.deposit_id\n"
 	"  WHERE a.customer_id = ?1 AND d.currency = ?2\n"
 	"    AND (a.alloc_date BETWEEN ?3 AND ?4 OR substr(a.voided_at, 1, 10) BETWEEN ?3 AND ?4)),\n"
 	"aj AS (SELECT i.number AS ref, j.kind, j.amount, j.adj_date, j.id,\n"
 	"    substr(j.voided_at, 1, 10) AS vday,\n"
-	"    " ACTIVE_ON("j", "adj_date", "?4") "\n"
-	"    - (j.adj_date < ?3 AND (j.voided_at IS NULL OR substr(j.voided_at, 1, 10) >= ?3))"
+	"    CAST(" ACTIVE_ON("j", "adj_date", "?4") " AS INTEGER)\n"
+	"    - CAST((j.adj_date < ?3 AND (j.voided_at IS NULL OR substr(j.voided_at, 1, 10) >= ?3)) AS INTEGER)"
 	" AS sg\n"
 	"  FROM adjustment AS j JOIN invoice AS i ON i.id = j.invoice_id\n"
 	"  WHERE " OWN_INVOICE("i") " AND +j.allocation_id IS NULL\n"
 	"    AND (j.adj_date BETWEEN ?3 AND ?4 OR substr(j.voided_at, 1, 10) BETWEEN ?3 AND ?4)),\n"
 	"rf AS (SELECT r.id, r.paid_to, r.amount, r.refund_date, substr(r.voided_at, 1, 10) AS vday,\n"
-	"    " ACTIVE_ON("r", "refund_date", "?4") "\n"
-	"    - (r.refund_date < ?3 AND (r.voided_at IS NULL OR substr(r.voided_at, 1, 10) >= ?3))"
+	"    CAST(" ACTIVE_ON("r", "refund_date", "?4") " AS INTEGER)\n"
+	"    - CAST((r.refund_date < ?3 AND (r.voided_at IS NULL OR substr(r.voided_at, 1, 10) >= ?3)) AS INTEGER)"
 	" AS sg\n"
 	"  FROM refund AS r WHERE r.customer_id = ?1 AND r.currency = ?2 AND r.kind = 'on_account'\n"
 	"    AND (r.refund_date BETWEEN ?3 AND ?4 OR substr(r.voided_at, 1, 10) BETWEEN ?3 AND ?4))\n"
@@ -80,8 +83,8 @@ static const char movements_sql[] =
 	"SELECT 'P', day, ref, payer, sum(amount), sum(fee), 0, '', 1 FROM (\n"
 	"  SELECT dep, ref, payer, sg * amount AS amount, sg * fee AS fee,\n"
 	"    CASE WHEN sg > 0 THEN alloc_date ELSE vday END AS day, sg\n"
-	"  FROM al WHERE sg <> 0)\n"
-	"  GROUP BY dep, sg, day\n"
+	"  FROM al WHERE sg <> 0) AS p\n"
+	"  GROUP BY dep, sg, day, ref, payer\n"
 	"UNION ALL\n"
 	"SELECT 'A', CASE WHEN sg > 0 THEN adj_date ELSE vday END, ref, kind, sg * amount,\n"
 	"    0, 0, '', 2 FROM aj WHERE sg <> 0\n"
@@ -100,7 +103,7 @@ static const char open_items_sql[] =
 	"    - (SELECT coalesce(sum(j.amount), 0) FROM adjustment AS j\n"
 	"      WHERE j.invoice_id = i.id AND " ACTIVE_ON("j", "adj_date", "?3") ") AS open\n"
 	"  FROM invoice AS i\n"
-	"  WHERE i.customer_id = ?1 AND i.currency = ?2 AND i.issue_date <= ?3)\n"
+	"  WHERE i.customer_id = ?1 AND i.currency = ?2 AND i.issue_date <= ?3) AS o\n"
 	"WHERE open <> 0 ORDER BY due_date, number";
 
 enum { Q_BALANCE, Q_MOVES, Q_OPEN, Q_COUNT };
@@ -282,8 +285,7 @@ store_company_settings(struct store *st, char **text, struct ur_err *err)
 	int rc;
 
 	*text = NULL;
-	if (!store_has_schema(st, "SELECT 1 FROM sqlite_schema WHERE type = 'table'"
-			      " AND name = 'company_settings'"))
+	if (!store_has_table(st, "company_settings", NULL))
 		return UR_OK; /* a database opened read-only may be older than the table */
 	if (!(s = store_prepare(st, "SELECT text FROM company_settings WHERE id = 1", err)))
 		return STATUS(err);

@@ -81,10 +81,9 @@ store_ui_snapshot(struct store *st, bool on)
 enum ur_status
 store_ui_cache(struct store *st, int kib, struct ur_err *err)
 {
-	char sql[64];
+	int rc = db_tune_cache(st->db, kib);
 
-	snprintf(sql, sizeof sql, "PRAGMA cache_size = %d", -kib);
-	return store_exec(st, sql, err);
+	return rc == DB_OK ? UR_OK : store_sqlfail(st, rc, err);
 }
 
 void
@@ -181,12 +180,14 @@ store_ui_counts(struct store *st, int32_t today, struct sui_counts *c, struct ur
 	static const char by_kind[] =
 		"SELECT count(DISTINCT deposit_id) FROM allocation INDEXED BY allocation_made_on"
 		" WHERE made_on = ?1 AND kind = ?2 AND voided_at IS NULL"
-		" AND (?3 IS NULL OR \"user\" = ?3)";
+		/* cast: PostgreSQL cannot type a parameter first met in IS NULL */
+		" AND (CAST(?3 AS TEXT) IS NULL OR \"user\" = ?3)";
 	struct db_stmt *s;
 	int rc;
 
 	memset(c, 0, sizeof *c);
-	if (count_one(st, "SELECT count(*) FROM deposit WHERE state = 'unmatched' AND ?1 IS NOT NULL",
+	if (count_one(st, "SELECT count(*) FROM deposit WHERE state = 'unmatched'"
+			  " AND CAST(?1 AS TEXT) IS NOT NULL",
 		      today, &c->unmatched, err) != UR_OK || !(s = store_prepare(st, by_kind, err)))
 		return err->status;
 	for (int mine = 0; mine < 2; mine++) {
@@ -220,7 +221,8 @@ store_ui_open_items(struct store *st, int64_t customer_id, const char *cur, size
 		return err->status;
 	db_bind_int64(s, 1, customer_id);
 	db_bind_text_copy(s, 2, cur);
-	db_bind_int64(s, 3, max ? (int64_t)max : -1); /* -1: no limit */
+	/* no limit: INT64_MAX, which both read so (PostgreSQL refuses SQLite's -1) */
+	db_bind_int64(s, 3, max ? (int64_t)max : INT64_MAX);
 	while ((rc = db_step(s)) == DB_ROW) {
 		if (*n % 64 == 0)
 			*items = xrealloc(*items, (*n + 64) * sizeof **items);

@@ -317,8 +317,8 @@ find_alike(struct finder *f, struct match_index *found, struct sui_names *nm, in
 /* Customers with an unpaid invoice of ?2 (in currency ?1), newest first. */
 static const char unpaid_sql[] =
 	"SELECT customer_id FROM (SELECT customer_id, paid FROM invoice INDEXED BY invoice_amount"
-	" WHERE currency = ?1 AND amount = ?2 ORDER BY id DESC LIMIT " AMOUNT_NEWEST ")"
-	" WHERE paid = 0";
+	" WHERE currency = ?1 AND amount = ?2 ORDER BY id DESC LIMIT " AMOUNT_NEWEST ") AS n"
+	" WHERE paid = 0"; /* the alias: PostgreSQL 15 names every subquery in FROM */
 /* … and with a part-paid one that has ?2 left open (invoice_part_open). */
 static const char part_paid_sql[] =
 	"SELECT customer_id FROM invoice WHERE currency = ?1 AND paid <> 0 AND amount <> paid"
@@ -467,7 +467,7 @@ static const char reopen_sql[] =
 	"SELECT i.id, i.number, i.issue_date, i.due_date, i.amount - i.paid + coalesce(r.back, 0),"
 	" i.currency FROM invoice i LEFT JOIN (SELECT invoice_id, sum(amount + fee) AS back"
 	" FROM allocation WHERE deposit_id = ?2 AND voided_at IS NULL GROUP BY invoice_id) r"
-	" ON r.invoice_id = i.id WHERE i.customer_id = ?1 AND (i.amount <> i.paid OR r.back)";
+	" ON r.invoice_id = i.id WHERE i.customer_id = ?1 AND (i.amount <> i.paid OR r.back <> 0)";
 
 /* The statements load_customer steps: a customer by id, its open invoices. */
 static enum ur_status

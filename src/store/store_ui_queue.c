@@ -15,20 +15,21 @@
 #include "strbuf.h"
 #include "xalloc.h"
 
-/* The WHERE clause of a filter; ?1 is today. */
+/* The WHERE clause of a filter; ?1 is today (cast where only named, so
+ * that PostgreSQL learns its type). */
 static const char *
 filter_sql(enum sui_filter f)
 {
 	switch (f) {
 	case SUI_UNMATCHED:
-		return " WHERE d.state = 'unmatched' AND ?1 IS NOT NULL";
+		return " WHERE d.state = 'unmatched' AND CAST(?1 AS TEXT) IS NOT NULL";
 	case SUI_AUTO_TODAY: /* matched automatically on the clerk's today */
 		return " WHERE d.id IN (SELECT a.deposit_id FROM allocation a"
 		       " WHERE a.made_on = ?1 AND a.kind = 'auto' AND a.voided_at IS NULL)";
 	case SUI_PARKED:
-		return " WHERE d.state = 'parked' AND ?1 IS NOT NULL";
+		return " WHERE d.state = 'parked' AND CAST(?1 AS TEXT) IS NOT NULL";
 	default:
-		return " WHERE ?1 IS NOT NULL";
+		return " WHERE CAST(?1 AS TEXT) IS NOT NULL";
 	}
 }
 

@@ -8,16 +8,8 @@
 # so that neither schema can change without the other.
 # No server (no postgresql package, no user to run it as): SKIP, saying why.
 . "$top_srcdir/tests/lib.sh"
-command -v psql >/dev/null 2>&1 || t_skip_all "no psql: install the postgresql package"
+. "$top_srcdir/tests/pg/lib-pg.sh"
 command -v sqlite3 >/dev/null 2>&1 || t_skip_all "no sqlite3 shell to list the SQLite schema"
-# Its own directory, outside $T: the server may run as another user.
-PGDIR=$(mktemp -d "${TMPDIR:-/tmp}/urikake-pg.XXXXXX")
-srv() { sh "$top_srcdir/tests/pg/server.sh" "$1" "$PGDIR"; }
-trap 'srv stop; rm -rf "$T" "$PGDIR"' EXIT
-trap 'exit 1' INT TERM HUP # the server is stopped on an interrupted run too
-srv start 2>"$T/why" || t_skip_all "no PostgreSQL server could start: $(tr '\n' ' ' <"$T/why")"
-eval "$(srv env)"
-export PGHOST PGPORT PGUSER
 PGDATABASE=urikake
 export PGDATABASE
 

@@ -1,0 +1,71 @@
+/* store_pg_priv: the PostgreSQL backend of the store's database seam
+ * (store_pg.c, libpq), called by the seam's functions in store_db_priv.h
+ * and store_db.c when a connection or statement is PostgreSQL's; and the
+ * translation of the store's SQLite spelling into PostgreSQL's
+ * (store_pg_sql.c). Store files call the seam, never these. Private to
+ * src/store/. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef UR_SRC_STORE_PG_PRIV_H
+#define UR_SRC_STORE_PG_PRIV_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct db_conn;
+struct db_stmt;
+
+/** Whether name is a PostgreSQL connection URI (postgresql:// or postgres://). */
+bool pg_is_url(const char *name);
+
+/* The connection (store_db.c's functions hand over to these). */
+/** Connect to url (flags: db_open's; DB_OPEN_READONLY makes every
+ *  transaction read-only). */
+int pg_open(const char *url, int flags, struct db_conn **out);
+int pg_close(struct db_conn *db);
+void pg_busy_timeout(struct db_conn *db, int ms);
+const char *pg_errmsg(struct db_conn *db);
+int pg_exec(struct db_conn *db, const char *sql);
+int pg_prepare(struct db_conn *db, const char *sql, bool keep, struct db_stmt **out);
+int pg_begin(struct db_conn *db);
+int pg_commit(struct db_conn *db);
+int64_t pg_changes(struct db_conn *db);
+int64_t pg_last_insert_id(struct db_conn *db);
+int64_t pg_total_changes(struct db_conn *db);
+bool pg_in_tx(struct db_conn *db);
+
+/* Statements (the inline wrappers of store_db_priv.h hand over to these). */
+int pg_step(struct db_stmt *s);
+int pg_reset(struct db_stmt *s);
+int pg_clear_bindings(struct db_stmt *s);
+int pg_finalize(struct db_stmt *s);
+const char *pg_sql(struct db_stmt *s);
+int pg_bind_int64(struct db_stmt *s, int idx, int64_t v);
+/** Bind len bytes of text (all of it when len < 0; SQL NULL when text is
+ *  NULL), always copied. */
+int pg_bind_text_n(struct db_stmt *s, int idx, const char *text, int len);
+int pg_param_index(struct db_stmt *s, const char *name);
+int pg_param_count(struct db_stmt *s);
+int64_t pg_column_int64(struct db_stmt *s, int col);
+const char *pg_column_text(struct db_stmt *s, int col);
+int pg_column_bytes(struct db_stmt *s, int col);
+bool pg_column_is_null(struct db_stmt *s, int col);
+
+/* The SQL text translated once at prepare (store_pg_sql.c). */
+struct pg_sql {
+	char *text;       /* PostgreSQL's spelling, $N placeholders */
+	int nparams;      /* the largest $N */
+	bool *used;       /* used[N - 1]: whether $N appears (else it has no type) */
+	int nnames;       /* the distinct :name parameters */
+	char **names;     /* with the colon (":as_of") */
+	int *name_index;  /* each one's N: as SQLite, the largest before it plus 1 */
+};
+
+/** Translate sql (SQLite's spelling) into out: ?N -> $N, each distinct
+ *  :name -> the next $k, the planner hints INDEXED BY x / NOT INDEXED
+ *  removed, and SQLite's functions of store_dialect_priv.h into their
+ *  PostgreSQL expansion; string literals, quoted names and comments are
+ *  copied as they are. */
+void pg_sql_translate(const char *sql, struct pg_sql *out);
+void pg_sql_free(struct pg_sql *t);
+
+#endif

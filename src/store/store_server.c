@@ -1,0 +1,82 @@
+/* store_server: opening a store on a database server (PostgreSQL) where a
+ * file's checks do not apply: the schema comes whole from
+ * data/schema-pg.sql (compiled in) on `urikake init` into a database that
+ * sorts text as SQLite does; a database that holds another program's
+ * tables is refused, and so is a schema version this urikake has no
+ * PostgreSQL migrations for (doc/store-dialects.md). */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "i18n.h"
+#include "store_priv.h"
+
+/* Refuse a database whose text does not sort byte by byte as SQLite's
+ * does: codes, names and dates would list and compare otherwise. */
+static enum ur_status
+check_collation(struct store *st, struct ur_err *err)
+{
+	struct db_stmt *s;
+	enum ur_status rc = UR_OK;
+	int dbrc = db_prepare(st->db, "SELECT datcollate FROM pg_database"
+				      " WHERE datname = current_database()", &s);
+
+	if (dbrc != DB_OK)
+		return store_sqlfail(st, dbrc, err);
+	if ((dbrc = db_step(s)) == DB_ROW && strcmp(store_column_str(s, 0), "C") != 0 &&
+	    strcmp(store_column_str(s, 0), "POSIX") != 0)
+		rc = ur_fail(err, UR_FAIL,
+			     _("%s sorts text by the collation %s, where urikake needs C (create "
+			       "the database with LOCALE 'C' TEMPLATE template0)"),
+			     st->path, store_column_str(s, 0));
+	else if (dbrc != DB_ROW && dbrc != DB_DONE)
+		rc = store_sqlfail(st, dbrc, err);
+	db_finalize(s);
+	return rc;
+}
+
+/* Create the schema in an empty database, in one transaction of its own. */
+static enum ur_status
+load_schema(struct store *st, struct ur_err *err)
+{
+	int rc = db_exec(st->db, ur_schema_pg_sql);
+
+	if (rc == DB_OK)
+		return UR_OK;
+	ur_fail(err, UR_FAIL,
+		_("cannot create the urikake schema in %s: %s (a database administrator creates "
+		  "the roles urikake_owner and urikake_clerk first, and init runs as the owner)"),
+		st->path, db_errmsg(st->db));
+	db_rollback(st->db);
+	return UR_FAIL;
+}
+
+enum ur_status
+store_server_schema(struct store *st, bool adopt, int latest, struct ur_err *err)
+{
+	int v = 0, n = 0, rc = db_user_version(st->db, &v);
+
+	if (rc == DB_OK && v == 0)
+		rc = db_table_count(st->db, &n);
+	if (rc != DB_OK)
+		return store_sqlfail(st, rc, err);
+	if (v == 0 && n > 0)
+		return ur_fail(err, UR_FAIL,
+			       _("%s has tables but no urikake schema version: it is another "
+				 "program's database, not a urikake one"), st->path);
+	if (v == 0 && !adopt)
+		return ur_fail(err, UR_FAIL,
+			       _("%s is an empty database (urikake init creates the urikake schema "
+				 "in it)"), st->path);
+	if (v == 0 && (check_collation(st, err) != UR_OK || load_schema(st, err) != UR_OK))
+		return err->status;
+	if (store_check_version(st, &v, err) != UR_OK)
+		return err->status;
+	if (v < latest)
+		return ur_fail(err, UR_FAIL,
+			       _("%s has database schema version %d and this urikake writes %d: "
+				 "upgrading a PostgreSQL database is not supported yet"),
+			       st->path, v, latest);
+	return UR_OK;
+}

@@ -1,0 +1,174 @@
+#!/bin/sh
+# cli.sh: urikake on PostgreSQL — `urikake --db postgresql://… init` on a
+# throwaway server (tests/pg/server.sh) loads the schema; the same commands
+# then run on it and on a SQLite file and must print the same: customer
+# and invoice imports, bank files, match --auto, aging, exports, a
+# statement, contacts and confirmations; the demo company, and the
+# full-screen program's scripts on it (queue actions, two clerks, the
+# languages) draw the same screens. URIKAKE_DB and the config's db =
+# select it too; a database with another program's tables, one that does
+# not sort text as C, one without a schema and one of a newer version are
+# refused. No server: SKIP, saying why.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/pg/lib-pg.sh"
+cd "$T" || exit 1
+psql -X -q -v ON_ERROR_STOP=1 -d postgres \
+	-c "CREATE ROLE urikake_owner LOGIN; CREATE ROLE urikake_clerk NOLOGIN" \
+	-c "CREATE DATABASE urikake OWNER urikake_owner ENCODING 'UTF8' LOCALE 'C' TEMPLATE template0" \
+	-c "CREATE DATABASE other OWNER urikake_owner ENCODING 'UTF8' LOCALE 'C' TEMPLATE template0" \
+	-c "CREATE DATABASE empty OWNER urikake_owner ENCODING 'UTF8' LOCALE 'C' TEMPLATE template0" \
+	-c "CREATE DATABASE utf8 OWNER urikake_owner ENCODING 'UTF8' LOCALE 'C.UTF-8' TEMPLATE template0" \
+	>"$T/.out" 2>&1 || t_skip_all "cannot create the roles and databases: $(head -1 "$T/.out")"
+PG="postgresql:///urikake?host=$PGHOST&port=$PGPORT&user=urikake_owner"
+url() { echo "postgresql:///$1?host=$PGHOST&port=$PGPORT&user=urikake_owner"; }
+
+t_ok "init on an empty PostgreSQL database" "$URIKAKE" --db "$PG" init
+t_grep "init says the schema version" "schema version $("$URIKAKE" --db s.db init |
+	sed 's/.*version \([0-9]*\).*/\1/')" .out
+t_ok "init again leaves it as it is" "$URIKAKE" --db "$PG" init
+t_is "the schema belongs to urikake_owner" \
+	"$(psql -X -q -t -A -d urikake -c "SELECT DISTINCT tableowner FROM pg_tables
+	WHERE schemaname = 'public'")" urikake_owner
+
+# The same commands on both stores print the same.
+cat >cust.csv <<'CSV'
+code,name,kana,currency,terms,sales_rep
+C001,株式会社山田商事,カブシキガイシャヤマダショウジ,JPY,EOM/+1/EOM,佐藤 健一
+C002,ﾀﾅｶ精機有限会社,ﾀﾅｶｾｲｷ,JPY,20/+1/10,鈴木 美咲
+C003,上海恒通贸易有限公司,,CNY,net30,王伟
+CSV
+cat >inv.csv <<'CSV'
+number,customer,issue_date,amount,tax,memo
+INV-001,C001,2026-01-15,110000,10000,1月分
+INV-002,C002,2026-01-25,55000,,
+INV-003,C003,2026-01-10,1234.50,,货款
+INV-004,C001,2026-03-10,220000,20000,
+CSV
+# both DESC ARGS...: run on SQLite and PostgreSQL, the same exit code and output
+both() {
+	d=$1; shift
+	"$URIKAKE" --db s.db "$@" >s.out 2>s.err; rs=$?
+	"$URIKAKE" --db "$PG" "$@" >p.out 2>p.err; rp=$?
+	[ $rs -eq 0 ] && [ $rp -eq 0 ] && cmp -s s.out p.out; t_report $? "$d: the same on both"
+	[ $rp -eq 0 ] || { echo "# exit $rs on SQLite, $rp on PostgreSQL"; sed 's/^/# /' p.err | head -5; }
+	cmp -s s.out p.out || diff s.out p.out | head -10 | sed 's/^/# /'
+}
+both "import customers" import customers cust.csv
+t_is "… three new" "$(cat p.out)" "customers: 3 new, 0 updated, 0 unchanged"
+both "import invoices" import invoices inv.csv
+both "re-import invoices" import invoices inv.csv
+t_is "… nothing changed" "$(cat p.out)" "invoices: 0 new, 0 updated, 4 unchanged"
+both "export invoices" export invoices
+both "aging" aging
+t_grep "… with the invoices' totals" "385,000" p.out
+# A bank file the demo writes, imported and matched on both.
+"$URIKAKE" --db demo.db demo >/dev/null 2>&1
+"$URIKAKE" --db demo.db export customers >dc.csv
+"$URIKAKE" --db demo.db export invoices >di.csv
+PG=$(url empty)
+t_ok "init a second database" "$URIKAKE" --db "$PG" init
+rm -f s.db s.db-wal s.db-shm
+"$URIKAKE" --db s.db init >/dev/null 2>&1
+both "import the demo's customers" import customers dc.csv
+both "import the demo's invoices" import invoices di.csv
+both "import bank (Zengin transfer notice)" import bank demo-furikomi.zengin
+t_grep "… deposits imported" "deposits: [1-9][0-9]* new" p.out
+both "import bank (CCB CSV)" import bank demo-ccb.csv
+both "match --auto" match --auto
+t_grep "… matches some automatically" "[1-9][0-9]* matched automatically" p.out
+both "aging after matching" aging
+both "aging on an earlier day (from the ledger)" aging --as-of 2026-02-28
+both "export deposits" export deposits
+cust=$(sed -n '2s/,.*//p' dc.csv)
+both "statement of $cust" statement "$cust"
+both "export customers (ratings)" export customers
+both "contact add" contact add "$cust" --channel phone --note "電話: 来月払う" \
+	--promise 2026-04-10:1000 --next 2026-04-05
+both "contact list" contact list "$cust"
+both "contact worklist" contact worklist
+both "confirm list" confirm list
+"$URIKAKE" --db s.db export allocations | cut -d, -f1-9 >s.alloc
+"$URIKAKE" --db "$PG" export allocations | cut -d, -f1-9 >p.alloc
+t_is "export allocations (but the second they were made): the same on both" \
+	"$(cat p.alloc)" "$(cat s.alloc)"
+t_grep "… and there are some" ",auto,tester$" p.alloc
+both "refund list" refund list
+
+# The demo company on PostgreSQL too (its bank files in the current
+# directory: a server's database has no directory), then the full-screen
+# program's scripts headless on both demos, the same screens: every queue
+# action (actions), two clerks on one deposit — the lease, the lost race,
+# the other's change noticed (clerks), and the languages (lang).
+PG=$(url tui)
+psql -X -q -d postgres -c "CREATE DATABASE tui OWNER urikake_owner ENCODING 'UTF8' LOCALE 'C' TEMPLATE template0"
+mkdir pgdemo
+(cd pgdemo && "$URIKAKE" --db "$PG" init >/dev/null &&
+	"$URIKAKE" --db "$PG" --user demo demo >../demo.out 2>&1)
+t_report $? "demo fills a PostgreSQL database"
+t_grep "… with its bank files, written in the current directory" "^\./demo-ccb.csv: " demo.out
+"$URIKAKE" --db "$PG" export deposits >p.dep
+"$URIKAKE" --db demo.db export deposits >s.dep
+t_is "… the same deposits as the SQLite demo" "$(cat p.dep)" "$(cat s.dep)"
+psql -X -q -d postgres -c "CREATE DATABASE tuibase TEMPLATE tui OWNER urikake_owner"
+cp demo.db base.db
+. "$top_srcdir/tests/tui/lib-tui.sh"
+for sc in actions clerks lang; do # not $script: tui_run sets it
+	for side in s p; do
+		out=$T/tui/$sc/$side
+		mkdir -p "$out"
+		if [ $side = s ]; then
+			cp base.db s-tui.db
+			db=s-tui.db
+		else
+			psql -X -q -d postgres -c "DROP DATABASE tui" \
+				-c "CREATE DATABASE tui TEMPLATE tuibase OWNER urikake_owner"
+			db=$PG
+		fi
+		URIKAKE_TODAY=2026-03-31 tui_run "$top_srcdir/tests/tui/scripts/$sc.script" 100x30 \
+			"$db" "$out"
+		t_is "$sc on $([ $side = s ] && echo SQLite || echo PostgreSQL): exit 0, nothing printed" \
+			"$?:$(cat "$out/stderr")" "0:"
+		# the status line names the database: the file's name or the URL
+		for f in "$out"/*.screen; do
+			sed 's/^ .* · tester [^u]*unmatched/ DB · tester · unmatched/' "$f" >"$f.n"
+		done
+	done
+	diff -r -x '*.screen' -x stderr "$T/tui/$sc/s" "$T/tui/$sc/p" >tui.diff
+	t_report $? "$sc: the same screens on both"
+	head -30 tui.diff | sed 's/^/# /'
+	t_is "… and there are screens" "$(ls "$T/tui/$sc/p" | grep -c '\.n$')" \
+		"$(grep -c '^dump ' "$top_srcdir/tests/tui/scripts/$sc.script")"
+done
+PG=$(url empty)
+
+# URIKAKE_DB and the config's db = select the server too.
+"$URIKAKE" --db "$PG" aging >aging.out
+URIKAKE_DB=$PG t_ok "URIKAKE_DB=postgresql://… selects it" "$URIKAKE" aging
+t_is "… the same aging" "$(cat .out)" "$(cat aging.out)"
+mkdir -p cfg/urikake
+echo "db = $PG" >cfg/urikake/config
+XDG_CONFIG_HOME=$T/cfg t_ok "the config's db = selects it" "$URIKAKE" aging
+t_is "… the same aging" "$(cat .out)" "$(cat aging.out)"
+t_ok "postgres:// is PostgreSQL too" "$URIKAKE" --db "postgres:///empty?host=$PGHOST&port=$PGPORT&user=urikake_owner" aging
+
+# Refusals: another program's tables, no schema yet, a newer version.
+psql -X -q -d other -U urikake_owner -c "CREATE TABLE accounts (id int)"
+t_exit "a database with another program's tables is refused" 1 "$URIKAKE" --db "$(url other)" init
+t_grep "… saying why" "another program's database" .err
+t_is "… and left as it was" "$(psql -X -q -t -A -d other -c "SELECT count(*) FROM pg_tables
+	WHERE schemaname = 'public'")" 1
+psql -X -q -d other -U urikake_owner -c "DROP TABLE accounts"
+t_exit "a database that does not sort text as C is refused by init" 1 "$URIKAKE" --db "$(url utf8)" init
+t_grep "… saying what it needs" "collation C.UTF-8, where urikake needs C" .err
+t_is "… and left empty" "$(psql -X -q -t -A -d utf8 -c "SELECT count(*) FROM pg_tables
+	WHERE schemaname = 'public'")" 0
+t_exit "an empty database is refused but by init" 1 "$URIKAKE" --db "$(url other)" aging
+t_grep "… saying init makes it one" "urikake init" .err
+psql -X -q -d empty -U urikake_owner -c "UPDATE schema_version SET version = version + 1"
+t_exit "a newer schema version is refused" 1 "$URIKAKE" --db "$PG" aging
+t_grep "… saying to use a newer urikake" "newer urikake" .err
+t_exit "init --group is refused on PostgreSQL" 2 "$URIKAKE" --db "$(url urikake)" init --group root
+t_grep "… saying what to do instead" "urikake_clerk" .err
+t_exit "backup of a PostgreSQL database is refused" 1 "$URIKAKE" --db "$(url urikake)" backup b.db
+t_grep "… pointing at pg_dump" "pg_dump" .err
+t_done
