@@ -396,6 +396,27 @@ test_group_beside_near_miss(void)
 	match_index_free(ix);
 }
 
+/* The rest of a bill paid in part before, with the next bill in full:
+ * oldest first would spend it all on the old one. */
+static void
+test_rest_with_next_bill(void)
+{
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep("ｶ)ﾜﾀﾞｾﾂﾋﾞ", "2026-11-30", 436740 + 419862);
+	const int64_t ids[] = { 2, 1 }, cleared[] = { 419862, 436740 };
+
+	match_config_default(&cfg);
+	tu_match_customer(ix, 4, "K1", "株式会社和田設備", "ワダセツビ");
+	slip(ix, 1, 4, "2026-09-05", "2026-10-31", 1036740); /* ¥600,000 of it paid apart */
+	slip(ix, 2, 4, "2026-10-05", "2026-11-30", 419862);
+	in_top3(ix, &cfg, &d, &r, ids, cleared, 2,
+		"the bill due now in full, the rest towards the older one,");
+	tap_ok(r.hold != MATCH_AUTO, "… proposed, never taken alone (%d)", r.hold);
+	match_index_free(ix);
+}
+
 TAP_SUITE(match_closing)
 {
 	test_partial_netted();
@@ -408,4 +429,5 @@ TAP_SUITE(match_closing)
 	test_short_bill();
 	test_early_discount_learned();
 	test_group_beside_near_miss();
+	test_rest_with_next_bill();
 }

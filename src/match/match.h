@@ -217,6 +217,8 @@ enum match_fit {
 #define MATCH_F_BILLED_PERIOD (1u << 26) /* MATCH_F_BILLED: its purchases of the period */
 #define MATCH_F_PAYS_OLDEST  (1u << 27) /* of identical amounts the oldest: the customer's
 					    order, learned from confirmed ties */
+#define MATCH_F_REST_OLDEST  (1u << 28) /* the invoice due now in full, the rest part
+					    of the oldest */
 /* Evidence from the customer master's payer links alone: never enough to
  * match automatically unless the amount fits exactly one open invoice. */
 #define MATCH_F_LINK (MATCH_F_PARENT | MATCH_F_REP)

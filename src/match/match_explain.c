@@ -344,7 +344,9 @@ match_explain(const struct match_proposal *p, const struct match_deposit *d,
 		break;
 	case MATCH_FIT_PARTIAL:
 		sb_adds(out, p->features & MATCH_F_SKIPS_OLDEST ? _("the oldest left open: ")
-								: _("oldest first: "));
+			     : p->features & MATCH_F_REST_OLDEST
+				     ? _("the invoice due now in full, the rest towards the oldest: ")
+				     : _("oldest first: "));
 		explain_lines(p, cur, out);
 		sb_adds(out, _(", the rest stays open"));
 		break;

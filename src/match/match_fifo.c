@@ -1,7 +1,7 @@
 /* match_fifo: oldest first (先入先出) and its neighbours — a partial
  * payment of the oldest invoice or of the next one, the remainder kept on
  * account instead, the invoice due now alone or with the oldest (a
- * catch-up). These are the readings of an amount that fits nothing
+ * catch-up), or in full with the rest towards the oldest. These are the readings of an amount that fits nothing
  * exactly. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
@@ -79,6 +79,40 @@ due_alone(const struct fitter *f, int k)
 	match_fit_emit(f, &p);
 }
 
+/* True when invoice i in full and part of the oldest make the amount. */
+static bool
+rest_fits(const struct fitter *f, int i)
+{
+	int64_t rest = f->d->amount - f->v[i]->open;
+
+	return rest > 0 && rest < f->v[0]->open;
+}
+
+/* An invoice in full — of those that can be, the one due nearest the
+ * deposit, the older at a tie — and the rest towards the oldest (the rest
+ * of a bill paid in part before, or a catch-up in instalments): the
+ * reading oldest first misses when the customer pays a later bill first. */
+static void
+rest_to_oldest(const struct fitter *f)
+{
+	struct match_proposal p;
+	int k = 0;
+
+	if (*f->exact)
+		return; /* the amount is one set exactly: no need to guess at a rest */
+	for (int i = 1; i < f->n; i++)
+		if (rest_fits(f, i) &&
+		    (!k || match_due_distance(f, f->v[i]) < match_due_distance(f, f->v[k])))
+			k = i;
+	if (!k)
+		return;
+	match_fit_start(f, &p, MATCH_FIT_PARTIAL);
+	match_fit_line(&p, f->v[k], f->v[k]->open, 0);
+	match_fit_line(&p, f->v[0], f->d->amount - f->v[k]->open, 0);
+	p.features = MATCH_F_REST_OLDEST;
+	match_fit_emit(f, &p);
+}
+
 /* The invoices due when the deposit came (by the customer's lateness),
  * when oldest first would not touch them: the first alone or with the
  * oldest one as a catch-up, and part of the next few due that day (a
@@ -92,6 +126,7 @@ fit_due_now(const struct fitter *f)
 		k = match_due_distance(f, f->v[i]) < match_due_distance(f, f->v[k]) ? i : k;
 	fit_catch_up(f, k);
 	due_alone(f, k);
+	rest_to_oldest(f);
 	for (int i = k + 1; i < f->n && shown < DUE_NOW_SHOWN; i++)
 		if (match_due_distance(f, f->v[i]) == match_due_distance(f, f->v[k]) &&
 		    f->d->amount < f->v[i]->open) { /* another due that day: part of it only */
