@@ -220,7 +220,6 @@ void
 app_counts(struct app *a)
 {
 	struct ur_err err;
-
 	/* the version before the reads: a commit between them is seen next time */
 	int64_t dv = store_data_version(a->st);
 
