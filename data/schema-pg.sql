@@ -408,6 +408,28 @@ CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit
 CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit
 	FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();
 
+-- Other clerks' commits, for the full-screen program: every statement that
+-- changes a table (each table but schema_version) sends a notification on
+-- the channel urikake, delivered at commit, none on a rollback; the server
+-- folds a transaction's identical ones into one. The program's connection
+-- LISTENs and counts them instead of asking (doc/store-dialects.md). The
+-- payload is empty now, the company's id once there are companies.
+CREATE FUNCTION ur_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM pg_notify('urikake', '');
+	RETURN NULL;
+END $$;
+DO $$
+DECLARE t text;
+BEGIN
+	FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema()
+		 AND tablename <> 'schema_version' LOOP
+		EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE'
+			       ' ON %I FOR EACH STATEMENT EXECUTE FUNCTION ur_notify()',
+			       t || '_notify', t);
+	END LOOP;
+END $$;
+
 -- The clerks' rights: exactly what the store's statements need (read
 -- everything; insert; update the columns the store updates; delete only
 -- learned payer aliases). No DDL: the schema belongs to urikake_owner.
@@ -420,7 +442,7 @@ DO $$ BEGIN
 END $$;
 REVOKE ALL ON FUNCTION ur_now(), ledger_only_void(), ledger_no_delete(),
 	audit_append_only(), allocation_paid_void(), adjustment_paid_void(),
-	statement_issue_history() FROM PUBLIC;
+	statement_issue_history(), ur_notify() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION ur_now() TO urikake_clerk;
 
 GRANT SELECT ON ALL TABLES IN SCHEMA public TO urikake_clerk;

@@ -1,6 +1,7 @@
 /* app: ui_run, the main loop, the title and status lines, generic
  * movement, pane switching, incremental search and following the database
- * (PRAGMA data_version polled while waiting for keys). */
+ * (store_data_version polled while waiting for keys; on PostgreSQL the
+ * wait also wakes when a notification of another clerk's commit arrives). */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -219,22 +220,26 @@ void
 app_counts(struct app *a)
 {
 	struct ur_err err;
+	/* the version before the reads: a commit between them is seen next time */
+	int64_t dv = store_data_version(a->st);
 
 	ur_err_clear(&err);
 	if (store_ui_counts(a->st, a->today, &a->counts, &err) != UR_OK)
 		app_error(a, "%s", err.msg);
-	a->data_version = store_data_version(a->st);
+	a->data_version = dv;
 }
 
 void
 app_refresh(struct app *a)
 {
+	int64_t dv = store_data_version(a->st);
+
 	app_counts(a);
 	a->generation++;
 	for (int i = 0; i < VIEW_COUNT; i++)
 		if (a->views[i].priv)
 			a->views[i].ops->reload(&a->views[i]);
-	a->data_version = store_data_version(a->st);
+	a->data_version = dv;
 }
 
 void
@@ -495,10 +500,12 @@ handle_key(struct app *a, int key)
 		generic_request(a, req);
 }
 
+/* Refresh after another clerk's commit; sync: ask the database now (the
+ * script's "poll"), not only what it has sent. */
 static void
-app_poll(struct app *a)
+app_poll(struct app *a, bool sync)
 {
-	int64_t dv = store_data_version(a->st);
+	int64_t dv = sync ? store_data_sync(a->st) : store_data_version(a->st);
 
 	if (dv != a->data_version) {
 		a->foreign = true;
@@ -609,12 +616,12 @@ app_loop(struct app *a, double start_ms)
 		if (a->loading && display_headless())
 			headless_rows(a, times, key, t0);
 		key = display_key(a->busy ? 0 : a->loading ? LOAD_POLL_MS :
-				  hidden ? AHEAD_POLL_MS : POLL_MS);
+				  hidden ? AHEAD_POLL_MS : POLL_MS, store_wait_fd(a->st));
 		t0 = now_ms();
 		if (key == UI_KEY_EOF)
 			break;
 		if (key == UI_KEY_NONE || key == UI_KEY_POLL)
-			app_poll(a);
+			app_poll(a, key == UI_KEY_POLL);
 		else if (key == UI_KEY_SETTLE)
 			headless_settle(a);
 		else if (key == UI_KEY_RESIZE)

@@ -4,6 +4,8 @@
 
 #include <curses.h>
 #include <term.h>
+#include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -190,10 +192,19 @@ script_line(char *line)
 	return UI_KEY_NONE;
 }
 
+/* Wait up to ms for fd to become readable (only the time, for fd -1). */
+static void
+wait_fd(int fd, int ms)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+
+	poll(&p, fd >= 0 ? 1 : 0, ms);
+}
+
 /* The next key of the script; while a "sleep" lasts, UI_KEY_NONE after
- * poll_ms as from the terminal. */
+ * poll_ms or when fd becomes readable, as from the terminal. */
 static int
-script_key(int poll_ms)
+script_key(int poll_ms, int fd)
 {
 	double left;
 	char *nl;
@@ -201,10 +212,7 @@ script_key(int poll_ms)
 
 	for (;;) {
 		if ((left = dpy.wake - now_ms()) > 0) {
-			long ns = (long)((left < poll_ms ? left : poll_ms) * 1e6);
-			struct timespec ts = { ns / 1000000000L, ns % 1000000000L };
-
-			nanosleep(&ts, NULL);
+			wait_fd(fd, (int)(left < poll_ms ? left : poll_ms) + 1);
 			return UI_KEY_NONE;
 		}
 		if (dpy.ipend < dpy.npend)
@@ -237,19 +245,49 @@ normalise(int rc, wint_t ch)
 	return (int)ch;
 }
 
-int
-display_key(int poll_ms)
+/* A key from the terminal within ms, or UI_KEY_NONE. */
+static int
+term_key(int ms)
 {
 	wint_t ch;
 	int rc;
 
-	if (dpy.script)
-		return script_key(poll_ms);
-	timeout(poll_ms);
+	timeout(ms);
 	rc = get_wch(&ch);
 	if (rc == ERR)
 		return UI_KEY_NONE;
 	return normalise(rc, ch);
+}
+
+/* Wait for a key or for fd: curses may hold keys already read (a paste,
+ * a key's escape sequence), so ask it first without waiting; then wait on
+ * both descriptors, and let curses read the key that woke us (waiting as
+ * usual for the rest of an escape sequence). */
+static int
+term_key_or_fd(int poll_ms, int fd)
+{
+	struct pollfd p[2] = { { .fd = STDIN_FILENO, .events = POLLIN },
+			       { .fd = fd, .events = POLLIN } };
+	int key = term_key(0), n;
+
+	if (key != UI_KEY_NONE || poll_ms == 0)
+		return key;
+	n = poll(p, 2, poll_ms);
+	if (n < 0 && errno == EINTR) /* a signal: the terminal resized, say */
+		return term_key(0);
+	if (n > 0 && p[0].revents)
+		return term_key(poll_ms);
+	return UI_KEY_NONE;
+}
+
+int
+display_key(int poll_ms, int fd)
+{
+	if (dpy.script)
+		return script_key(poll_ms, fd);
+	if (fd >= 0)
+		return term_key_or_fd(poll_ms, fd);
+	return term_key(poll_ms);
 }
 
 /* Append the text of one screen cell; returns the cells it covers. */

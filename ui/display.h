@@ -4,7 +4,8 @@
  * screens go to URIKAKE_TEST_DUMP_DIR. Script lines: keys KEY..., type
  * TEXT, resize COLSxROWS, dump NAME, poll (check the database now), sh
  * COMMAND (run another process, e.g. a second clerk), sleep MS (no key for
- * MS milliseconds: the loop idles as between a clerk's keys), settle (let
+ * MS milliseconds: the loop idles as between a clerk's keys, woken by the
+ * database's notifications too), settle (let
  * every background load finish, the panes loaded ahead included). */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef UR_UI_DISPLAY_H
@@ -29,8 +30,10 @@ void display_end(void);
 bool display_possible(void);
 /** True when running headless from a script. */
 bool display_headless(void);
-/** Wait up to poll_ms for a key; returns the key code or a UI_KEY_*. */
-int display_key(int poll_ms);
+/** Wait up to poll_ms for a key, or until fd (when not -1: the database's
+ *  notifications) becomes readable; returns the key code or a UI_KEY_*
+ *  (UI_KEY_NONE for fd, as for the time). */
+int display_key(int poll_ms, int fd);
 /** Write the screen, one line per row, trailing blanks trimmed, to path. */
 enum ur_status display_dump(const char *path, struct ur_err *err);
 

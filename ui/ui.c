@@ -145,6 +145,7 @@ ui_run(const char *db_path, const char *user, const char *notice, struct ur_err 
 		return err->status;
 	}
 	a.user = store_user(a.st);
+	store_listen(a.st);
 	color = !a.set.mono && !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
 	draw_init(color, a.set.ascii_borders);
 	for (int i = 0; i < VIEW_COUNT; i++) {

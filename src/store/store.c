@@ -654,11 +654,10 @@ store_data_version(struct store *st)
 	struct db_stmt *s;
 	int64_t v = -1;
 
-	if (!db_name_is_server(st->path))
+	if (!db_name_is_server(st->path) || st->listening)
 		return db_data_version(st->db);
-	/* a server has no data_version (LISTEN/NOTIFY is the plan): every
-	 * change the store commits writes an audit row, so the newest one's
-	 * id moves whenever any clerk commits */
+	/* not notified (store_listen): every change the store commits writes
+	 * an audit row, so the newest one's id moves whenever any clerk commits */
 	if (!(s = store_prepare(st, "SELECT coalesce(max(id), 0) FROM audit", NULL)))
 		return -1;
 	if (db_step(s) == DB_ROW)

@@ -43,9 +43,24 @@ bool store_is_server(const char *path);
 int store_schema_version(struct store *st);
 /** The version this program migrates every database to. */
 int store_schema_latest(void);
-/** PRAGMA data_version: changes when another connection commits, so a
- *  view polling it notices other clerks' changes. -1 on error. */
+/** A number that changes when another connection commits, so a view
+ *  polling it notices other clerks' changes: SQLite's PRAGMA data_version;
+ *  on PostgreSQL, after store_listen, the notifications received (no round
+ *  trip), else the newest audit row's id (a query). -1 on error. */
 int64_t store_data_version(struct store *st);
+/** Follow other clerks' commits by notification where the database sends
+ *  them (PostgreSQL: LISTEN, when the schema has the notify triggers), so
+ *  that store_data_version costs no round trip and store_wait_fd has a
+ *  socket to wait on. Nothing on SQLite. For a connection that polls
+ *  store_data_version often (the full-screen program's). */
+void store_listen(struct store *st);
+/** A file descriptor that becomes readable when store_data_version may
+ *  have changed, to wait on with the keyboard; -1: poll it instead. */
+int store_wait_fd(struct store *st);
+/** store_data_version, counting every commit made before the call (a
+ *  round trip on a listening PostgreSQL connection; a notification may
+ *  still be on its way otherwise). */
+int64_t store_data_sync(struct store *st);
 /** A number that changes whenever the database did, by any connection
  *  (this one's changes too, which store_data_version does not see). */
 int64_t store_change_stamp(struct store *st);

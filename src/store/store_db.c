@@ -336,10 +336,29 @@ db_data_version(struct db_conn *db)
 {
 	int64_t v = -1;
 
-	if (db_is_pg(db)) /* another clerk's commits: LISTEN/NOTIFY, not yet */
-		return 0;
+	if (db_is_pg(db))
+		return pg_data_version(db);
 	query_int(db, "PRAGMA data_version", NULL, NULL, &v);
 	return v;
+}
+
+int
+db_listen(struct db_conn *db, const char *channel)
+{
+	return db_is_pg(db) ? pg_listen(db, channel) : DB_OK;
+}
+
+int
+db_notify_fd(struct db_conn *db)
+{
+	return db_is_pg(db) ? pg_notify_fd(db) : -1;
+}
+
+void
+db_notify_sync(struct db_conn *db)
+{
+	if (db_is_pg(db))
+		pg_notify_sync(db);
 }
 
 void

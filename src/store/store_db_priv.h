@@ -337,9 +337,20 @@ int db_user_version(struct db_conn *db, int *v);
 int db_table_count(struct db_conn *db, int *n);
 /** Whether table (and, when column is not NULL, its column) exists. */
 bool db_has_table(struct db_conn *db, const char *table, const char *column);
-/** A number that changes when another connection commits (SQLite's
- *  PRAGMA data_version; PostgreSQL: 0 until LISTEN/NOTIFY). */
+/** A number that changes when another connection commits: SQLite's
+ *  PRAGMA data_version; PostgreSQL: the notifications from other sessions
+ *  received since db_listen (0 without it), read off the socket with no
+ *  round trip. */
 int64_t db_data_version(struct db_conn *db);
+/** PostgreSQL: LISTEN on channel (the schema's triggers notify on
+ *  urikake). SQLite: nothing, DB_OK (data_version needs no listening). */
+int db_listen(struct db_conn *db, const char *channel);
+/** The socket that becomes readable when a notification arrives, to wait
+ *  on with other input; -1 when there is none (SQLite, not listening). */
+int db_notify_fd(struct db_conn *db);
+/** Bring in every notification of a commit made before this call (one
+ *  round trip on a listening PostgreSQL connection; else nothing). */
+void db_notify_sync(struct db_conn *db);
 
 /* SQLite only (doc/store-dialects.md says what replaces each). */
 

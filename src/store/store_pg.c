@@ -28,6 +28,8 @@ struct pg_conn {
 	char errmsg[512];
 	int64_t changes, total_changes;
 	int next_name; /* kept statements are "u1", "u2"… */
+	bool listening; /* LISTEN urikake: pg_data_version counts notifications */
+	int64_t notified; /* those received from other sessions */
 };
 
 struct pg_stmt {
@@ -475,4 +477,55 @@ pg_commit(struct db_conn *db)
 	}
 	PQclear(res);
 	return rc;
+}
+
+int
+pg_listen(struct db_conn *db, const char *channel)
+{
+	struct pg_conn *c = pg_conn_of(db);
+	char sql[96];
+	int rc;
+
+	snprintf(sql, sizeof sql, "LISTEN %s", channel);
+	if ((rc = exec_plain(c, sql)) == DB_OK)
+		c->listening = true;
+	return rc;
+}
+
+int64_t
+pg_data_version(struct db_conn *db)
+{
+	struct pg_conn *c = pg_conn_of(db);
+	int self = PQbackendPID(c->conn);
+	PGnotify *n;
+
+	if (!c->listening)
+		return 0;
+	/* what the socket holds, without a round trip (nothing: one recv) */
+	PQconsumeInput(c->conn);
+	while ((n = PQnotifies(c->conn))) {
+		if (n->be_pid != self) /* this session's commits: not another's */
+			c->notified++;
+		PQfreemem(n);
+	}
+	return c->notified;
+}
+
+int
+pg_notify_fd(struct db_conn *db)
+{
+	struct pg_conn *c = pg_conn_of(db);
+
+	return c->listening && PQstatus(c->conn) == CONNECTION_OK ? PQsocket(c->conn) : -1;
+}
+
+void
+pg_notify_sync(struct db_conn *db)
+{
+	struct pg_conn *c = pg_conn_of(db);
+
+	/* a round trip: the server sends the notifications it holds for us
+	 * before its answer (inside a transaction it holds them to its end) */
+	if (c->listening && !pg_in_tx(db))
+		PQclear(PQexec(c->conn, ""));
 }

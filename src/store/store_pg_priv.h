@@ -32,6 +32,11 @@ int64_t pg_changes(struct db_conn *db);
 int64_t pg_last_insert_id(struct db_conn *db);
 int64_t pg_total_changes(struct db_conn *db);
 bool pg_in_tx(struct db_conn *db);
+/* Other sessions' commits (store_db.c's db_listen and neighbours). */
+int pg_listen(struct db_conn *db, const char *channel);
+int64_t pg_data_version(struct db_conn *db);
+int pg_notify_fd(struct db_conn *db);
+void pg_notify_sync(struct db_conn *db);
 
 /* Statements (the inline wrappers of store_db_priv.h hand over to these). */
 int pg_step(struct db_stmt *s);

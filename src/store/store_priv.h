@@ -69,6 +69,7 @@ struct store {
 	struct strbuf before, after;
 	/* the queue's lists of today's automatic matches (store_ui_queue.c) */
 	struct sui_lists *lists;
+	bool listening; /* store_listen: notified of other clerks' commits */
 };
 
 /* How long a statement waits for another connection's lock. */

@@ -3,7 +3,8 @@
  * data/schema-pg.sql (compiled in) on `urikake init` into a database that
  * sorts text as SQLite does; a database that holds another program's
  * tables is refused, and so is a schema version this urikake has no
- * PostgreSQL migrations for (doc/store-dialects.md). */
+ * PostgreSQL migrations for (doc/store-dialects.md). And following other
+ * clerks' commits there by LISTEN/NOTIFY. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -79,4 +80,42 @@ store_server_schema(struct store *st, bool adopt, int latest, struct ur_err *err
 				 "upgrading a PostgreSQL database is not supported yet"),
 			       st->path, v, latest);
 	return UR_OK;
+}
+
+/* Whether the schema notifies of commits: a database made by an earlier
+ * build of the same schema version may lack the triggers (they change no
+ * table, so the version stayed); the audit's id is polled there. */
+static bool
+notifies(struct store *st)
+{
+	struct db_stmt *s;
+	bool found;
+
+	if (db_prepare(st->db, "SELECT 1 FROM pg_catalog.pg_trigger WHERE tgname = 'audit_notify'"
+			       " AND tgrelid = CAST('audit' AS regclass)", &s) != DB_OK)
+		return false;
+	found = db_step(s) == DB_ROW;
+	db_finalize(s);
+	return found;
+}
+
+void
+store_listen(struct store *st)
+{
+	if (db_name_is_server(st->path) && !st->listening && !db_in_tx(st->db) && notifies(st))
+		st->listening = db_listen(st->db, "urikake") == DB_OK;
+}
+
+int
+store_wait_fd(struct store *st)
+{
+	return st->listening ? db_notify_fd(st->db) : -1;
+}
+
+int64_t
+store_data_sync(struct store *st)
+{
+	if (st->listening)
+		db_notify_sync(st->db);
+	return store_data_version(st);
 }

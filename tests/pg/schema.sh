@@ -3,7 +3,8 @@
 # (tests/pg/server.sh, started once for every check here). Loaded by the
 # owner role; a clerk's login then works the ledger and the server itself
 # refuses what the program must never do: rewrite or delete a ledger row,
-# void twice, touch the audit log, change the schema. Last, the tables,
+# void twice, touch the audit log, change the schema; every change
+# notifies listeners at commit, none on a rollback. Last, the tables,
 # columns and indexes must be the SQLite store's (a fresh `urikake init`),
 # so that neither schema can change without the other.
 # No server (no postgresql package, no user to run it as): SKIP, saying why.
@@ -123,6 +124,34 @@ as tanaka "INSERT INTO refund (kind, customer_id, amount, currency, refund_date,
 t_ok "a refund voids once" as tanaka "UPDATE refund SET voided_at = ur_now(), voided_by = 'tanaka'"
 t_refused "and not twice" "only voiding may change a row" tanaka \
 	"UPDATE refund SET voided_at = ur_now(), voided_by = 'tanaka'"
+
+# Other clerks' commits are announced (the full-screen program listens):
+# every table but schema_version has a statement-level notify trigger; a
+# transaction notifies once at commit, whatever it changed, and a
+# rolled-back one never.
+t_is "every table but schema_version notifies of its changes, once per statement" \
+	"$(as urikake_owner "SELECT tablename FROM pg_tables t WHERE schemaname = 'public'
+	AND tablename <> 'schema_version' AND NOT EXISTS (SELECT 1 FROM pg_trigger g
+	WHERE g.tgrelid = CAST(quote_ident(t.tablename) AS regclass)
+	AND g.tgname = t.tablename || '_notify' AND g.tgtype & 1 = 0) ORDER BY 1")" ""
+psql -X -q -t -A -U tanaka >"$T/notify.out" 2>&1 <<'SQL'
+LISTEN urikake;
+BEGIN;
+INSERT INTO audit ("user", os_user, action, entity) VALUES ('tanaka', 'tanaka', 'x', 'rolled back');
+ROLLBACK;
+SELECT 'after the rollback';
+BEGIN;
+INSERT INTO contact (customer_id, "user", channel) VALUES (1, 'tanaka', 'phone');
+INSERT INTO audit ("user", os_user, action, entity) VALUES ('tanaka', 'tanaka', 'x', 'contact');
+UPDATE deposit SET state = 'parked' WHERE id = 0;
+COMMIT;
+SELECT 'after the commit';
+SQL
+t_is "a clerk's transaction notifies once, at commit; a rolled-back one never" \
+	"$(sed 's/ with payload .*//; s/ from server process .*//' "$T/notify.out")" \
+	"after the rollback
+Asynchronous notification \"urikake\" received
+after the commit"
 
 # The two schemas side by side: table|column|type|not null, in column
 # order (INTEGER is bigint here), and the indexes (name|table|partial).
