@@ -20,10 +20,7 @@ migrate_put_table(struct strbuf *out, const struct migrate_table *t)
 			      (unsigned long)t->rows_from),
 		t->name, t->rows_from);
 	if (t->added)
-		sb_addf(out, ngettext(" (and %" PRId64 " written by the migration)",
-				      " (and %" PRId64 " written by the migration)",
-				      (unsigned long)t->added),
-			t->added);
+		sb_addf(out, _(" (and %" PRId64 " written by the migration)"), t->added);
 	sb_addc(out, '\n');
 	for (int k = 0; k < t->nsums; k++)
 		sb_addf(out, _("  sum of %s: %" PRId64 " in the file, %" PRId64 " in the database\n"),
