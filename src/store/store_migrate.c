@@ -61,7 +61,7 @@ static const struct mig_spec specs[MIGRATE_TABLES] = {
 /* Rows read from the file and not yet sent: their values (NULL for SQL
  * NULL) and lengths, row after row. */
 struct mig_batch {
-	int ncols, nrows;
+	int ncols, nrows, per; /* per: the rows of a full batch */
 	char **v;
 	int *len;
 };
@@ -172,12 +172,13 @@ static enum ur_status
 check_paid(struct store *st, struct migrate_report *rep, struct ur_err *err)
 {
 	static const char sql[] =
-		"SELECT number, paid, ledger FROM (SELECT i.number, i.paid,"
-		" coalesce((SELECT sum(a.amount) FROM allocation AS a"
-		"  WHERE a.invoice_id = i.id AND a.voided_at IS NULL), 0)"
-		" + coalesce((SELECT sum(j.amount) FROM adjustment AS j"
-		"  WHERE j.invoice_id = i.id AND j.voided_at IS NULL), 0) AS ledger"
-		" FROM invoice AS i) AS p WHERE paid <> ledger ORDER BY number LIMIT 1";
+		"SELECT i.number, i.paid, coalesce(a.s, 0) + coalesce(j.s, 0) FROM invoice AS i"
+		" LEFT JOIN (SELECT invoice_id, sum(amount) AS s FROM allocation"
+		"  WHERE voided_at IS NULL AND invoice_id IS NOT NULL GROUP BY invoice_id) AS a"
+		"  ON a.invoice_id = i.id"
+		" LEFT JOIN (SELECT invoice_id, sum(amount) AS s FROM adjustment"
+		"  WHERE voided_at IS NULL GROUP BY invoice_id) AS j ON j.invoice_id = i.id"
+		" WHERE i.paid <> coalesce(a.s, 0) + coalesce(j.s, 0) ORDER BY i.number LIMIT 1";
 	struct db_stmt *s = NULL;
 	enum ur_status out = UR_OK;
 	int rc = db_prepare(st->db, sql, &s);
@@ -225,30 +226,50 @@ columns(struct store *dst, const char *table, struct strbuf *cols, int *n, struc
 	return UR_OK;
 }
 
-/* Send the rows of b to table in one INSERT. */
-static enum ur_status
-send_batch(struct store *dst, const char *table, const char *cols, struct mig_batch *b,
-	   struct ur_err *err)
+/* The INSERT of n rows of ncols values into table (cols). */
+static int
+prepare_insert(struct store *dst, const char *table, const char *cols, int n, int ncols,
+	       bool keep, struct db_stmt **out)
 {
 	struct strbuf sql;
-	struct db_stmt *s = NULL;
 	int rc, p = 0;
 
 	sb_init(&sql);
 	sb_addf(&sql, "INSERT INTO %s (%s) VALUES ", table, cols);
-	for (int r = 0; r < b->nrows; r++) {
+	for (int r = 0; r < n; r++) {
 		sb_adds(&sql, r ? ", (" : "(");
-		for (int c = 0; c < b->ncols; c++)
+		for (int c = 0; c < ncols; c++)
 			sb_addf(&sql, "%s?%d", c ? ", " : "", ++p);
 		sb_addc(&sql, ')');
 	}
-	rc = db_prepare(dst->db, sql.buf, &s);
+	rc = keep ? db_prepare_persistent(dst->db, sql.buf, out) : db_prepare(dst->db, sql.buf, out);
 	sb_free(&sql);
+	return rc;
+}
+
+/* Send the rows of b to table in one INSERT: a full batch with *full
+ * (prepared once, the server plans it once), the last one with its own. */
+static enum ur_status
+send_batch(struct store *dst, const char *table, const char *cols, struct mig_batch *b,
+	   struct db_stmt **full, struct ur_err *err)
+{
+	struct db_stmt *s = NULL;
+	int rc = DB_OK, p = b->nrows * b->ncols;
+
+	if (b->nrows == b->per && !*full)
+		rc = prepare_insert(dst, table, cols, b->nrows, b->ncols, true, full);
+	if (rc == DB_OK && b->nrows == b->per)
+		s = *full;
+	else if (rc == DB_OK)
+		rc = prepare_insert(dst, table, cols, b->nrows, b->ncols, false, &s);
 	for (int i = 0; rc == DB_OK && i < p; i++)
 		rc = b->v[i] ? db_bind_text_n(s, i + 1, b->v[i], b->len[i]) : db_bind_null(s, i + 1);
 	if (rc == DB_OK)
 		rc = db_step(s);
-	db_finalize(s);
+	if (s == *full)
+		db_reset(s);
+	else
+		db_finalize(s);
 	for (int i = 0; i < p; i++)
 		free(b->v[i]);
 	b->nrows = 0;
@@ -278,10 +299,10 @@ static enum ur_status
 copy_table(struct store *src, struct store *dst, const struct mig_spec *t, struct ur_err *err)
 {
 	struct strbuf cols, sql;
-	struct mig_batch b = { 0, 0, NULL, NULL };
-	struct db_stmt *s = NULL;
+	struct mig_batch b = { 0, 0, 0, NULL, NULL };
+	struct db_stmt *s = NULL, *full = NULL;
 	enum ur_status out = UR_OK;
-	int rc = DB_OK, per;
+	int rc = DB_OK;
 
 	sb_init(&cols);
 	sb_init(&sql);
@@ -289,23 +310,24 @@ copy_table(struct store *src, struct store *dst, const struct mig_spec *t, struc
 		sb_free(&cols);
 		return err->status;
 	}
-	per = MIG_PARAMS / b.ncols < MIG_ROWS ? MIG_PARAMS / b.ncols : MIG_ROWS;
-	b.v = xcalloc((size_t)(per * b.ncols), sizeof *b.v);
-	b.len = xcalloc((size_t)(per * b.ncols), sizeof *b.len);
+	b.per = MIG_PARAMS / b.ncols < MIG_ROWS ? MIG_PARAMS / b.ncols : MIG_ROWS;
+	b.v = xcalloc((size_t)(b.per * b.ncols), sizeof *b.v);
+	b.len = xcalloc((size_t)(b.per * b.ncols), sizeof *b.len);
 	sb_addf(&sql, "SELECT %s FROM %s ORDER BY %s", cols.buf, t->name, t->order);
 	if ((rc = db_prepare(src->db, sql.buf, &s)) != DB_OK)
 		out = store_sqlfail(src, rc, err);
 	while (out == UR_OK && (rc = db_step(s)) == DB_ROW) {
 		keep_row(s, &b);
-		if (b.nrows == per)
-			out = send_batch(dst, t->name, cols.buf, &b, err);
+		if (b.nrows == b.per)
+			out = send_batch(dst, t->name, cols.buf, &b, &full, err);
 	}
 	if (out == UR_OK && rc != DB_DONE)
 		out = store_sqlfail(src, rc, err);
 	if (out == UR_OK && b.nrows)
-		out = send_batch(dst, t->name, cols.buf, &b, err);
+		out = send_batch(dst, t->name, cols.buf, &b, &full, err);
 	for (int i = 0; i < b.nrows * b.ncols; i++)
 		free(b.v[i]);
+	db_finalize(full);
 	db_finalize(s);
 	free(b.v);
 	free(b.len);
