@@ -259,7 +259,7 @@ cli_db_path(const struct cli *c, struct ur_err *err)
 	return sb_detach(&sb);
 }
 
-static const char *
+const char *
 cli_user(const struct cli *c)
 {
 	const char *u = c->user;

@@ -84,6 +84,8 @@ int cli_open_store_readonly(const struct cli *c, struct store **st);
 /** UR_OK when the database at path exists; else says so (how to make one)
  *  and returns UR_FAIL. */
 int cli_need_db(const char *path);
+/** Who is recorded in the audit log: --user, $URIKAKE_USER, else the login. */
+const char *cli_user(const struct cli *c);
 /** The database path cli_open_store uses (malloc'd), or NULL with err. */
 char *cli_db_path(const struct cli *c, struct ur_err *err);
 
@@ -108,5 +110,6 @@ int cmd_import(const struct cli *c, int argc, char **argv);
 int cmd_export(const struct cli *c, int argc, char **argv);
 int cmd_aging(const struct cli *c, int argc, char **argv);
 int cmd_demo(const struct cli *c, int argc, char **argv);
+int cmd_migrate(const struct cli *c, int argc, char **argv);
 
 #endif

@@ -55,6 +55,8 @@ static const struct {
 	  N_("pay back money on account or a mistaken transfer") },
 	{ "refund list | refund undo ID", N_("the refunds recorded; undo one") },
 	{ "backup PATH", N_("copy the database while in use") },
+	{ "migrate --from SQLITE_FILE --to postgresql://…",
+	  N_("copy a whole SQLite database into PostgreSQL, checking counts and sums") },
 };
 
 void
@@ -116,6 +118,13 @@ static const struct help_opt init_opts[] = {
 	{ NULL, NULL },
 };
 static const struct help_opt backup_opts[] = { { NULL, NULL } };
+static const struct help_opt migrate_opts[] = {
+	{ "--from FILE", N_("the SQLite database to copy (read only; at this urikake's schema "
+			    "version)") },
+	{ "--to URL", N_("the PostgreSQL database: made by urikake --db URL init, and empty or "
+			 "holding this file's copy already (then it is only checked)") },
+	{ NULL, NULL },
+};
 static const struct help_opt demo_opts[] = {
 	{ "--size small|large", N_("300 customers (small) or 1,000,000 invoices (large)") },
 	{ "--csv DIR", N_("only write the demo's customers.csv and invoices.csv to DIR") },
@@ -259,6 +268,11 @@ static const struct help_opt confirm_opts[] = {
 static const struct cmd_help cmd_helps[] = {
 	{ "init", { "init [--group NAME]" }, N_("create or migrate the database"), init_opts },
 	{ "backup", { "backup PATH" }, N_("copy the database while in use"), backup_opts },
+	{ "migrate",
+	  { "migrate --from SQLITE_FILE --to postgresql://…" },
+	  N_("copy a whole SQLite database into PostgreSQL in one transaction, ids kept; "
+	     "committed only when the row counts, money sums and paid amounts agree"),
+	  migrate_opts },
 	{ "demo",
 	  { "demo [--size small|large]", "demo --csv DIR", "demo bank-file PATH --records N" },
 	  N_("fill a new database with sample data"),

@@ -31,6 +31,7 @@ struct command {
 static const struct command commands[] = {
 	{ "init", cmd_init, true },
 	{ "backup", cmd_backup, false },
+	{ "migrate", cmd_migrate, false },
 	{ "import", cmd_import, true },
 	{ "export", cmd_export, false },
 	{ "aging", cmd_aging, false },
