@@ -8,8 +8,7 @@
 . "$top_srcdir/tests/lib.sh"
 command -v tmux >/dev/null 2>&1 || t_skip_all "tmux not installed"
 . "$top_srcdir/tests/pg/lib-pg.sh"
-sock="urikake-pg-test-$$"
-tm() { tmux -L "$sock" -f /dev/null "$@"; }
+. "$top_srcdir/tests/tui/lib-tmux.sh"
 trap 'tm kill-server 2>/dev/null; srv stop; rm -rf "$T" "$PGDIR"' EXIT
 cd "$T" || exit 1
 psql -X -q -v ON_ERROR_STOP=1 -d postgres \
@@ -21,16 +20,6 @@ PG="postgresql:///tui?host=$PGHOST&port=$PGPORT&user=urikake_owner"
 	URIKAKE_TODAY=2026-03-31 "$URIKAKE" --db "$PG" --user demo demo >/dev/null 2>&1 ||
 	t_skip_all "cannot make the demo company on the server"
 
-# wait_for SESSION TEXT: poll the pane (up to 10 s) until TEXT shows.
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		tm capture-pane -p -t "$1" >"$T/cap" 2>/dev/null && grep -q -e "$2" "$T/cap" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
 start() { # start SESSION USER
 	tm new-session -d -s "$1" -x 100 -y 30 \
 		"env TERM=xterm-256color URIKAKE_TODAY=2026-03-31 XDG_CONFIG_HOME=$T/cfg $URIKAKE --db '$PG' --user $2"
@@ -65,18 +54,9 @@ t_report $? "… and an arrow key's escape sequence moves the cursor"
 tm send-keys -t a Up
 start b suzuki
 wait_for b "auto-matched"
-tm send-keys -t b x
-tm send-keys -t b -l "refund"
-tm send-keys -t b Enter
-wait_for b "Parked"
+park_first b
 t_report $? "a second clerk parks the first deposit"
-i=0
-while [ $i -lt 50 ] && tm capture-pane -p -t a | sed -n 4p | grep -qF "$first"; do
-	sleep 0.1
-	i=$((i + 1))
-done
-tm capture-pane -p -t a | sed -n 4p | grep -qF "$first"
-[ $? -ne 0 ]
+row_left a "$first"
 t_report $? "the first clerk's queue follows within seconds"
 tm send-keys -t a q
 tm send-keys -t b q

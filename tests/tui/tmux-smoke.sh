@@ -6,20 +6,8 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tui/lib-tui.sh"
 command -v tmux >/dev/null 2>&1 || t_skip_all "tmux not installed"
-sock="urikake-test-$$"
-tm() { tmux -L "$sock" -f /dev/null "$@"; }
+. "$top_srcdir/tests/tui/lib-tmux.sh"
 trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
-
-# wait_for SESSION TEXT: poll the pane (up to 10 s) until TEXT shows.
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		tm capture-pane -p -t "$1" >"$T/cap" 2>/dev/null && grep -q -e "$2" "$T/cap" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
 
 tui_demo_db "$T/demo.db" || t_skip_all "cannot build the demo database"
 start() { # start SESSION TERM USER [ENV...]
@@ -58,18 +46,9 @@ t_report $? "redrawn after a resize"
 first=$(tm capture-pane -p -t a | sed -n 4p | cut -c1-40)
 start b xterm-256color suzuki
 wait_for b "auto-matched"
-tm send-keys -t b x
-tm send-keys -t b -l "refund"
-tm send-keys -t b Enter
-wait_for b "Parked"
+park_first b
 t_report $? "second clerk parks the first deposit"
-i=0
-while [ $i -lt 50 ] && tm capture-pane -p -t a | sed -n 4p | grep -qF "$first"; do
-	sleep 0.1
-	i=$((i + 1))
-done
-tm capture-pane -p -t a | sed -n 4p | grep -qF "$first"
-[ $? -ne 0 ]
+row_left a "$first"
 t_report $? "the first clerk's queue follows within seconds"
 tm send-keys -t a q
 tm send-keys -t b q
