@@ -11,7 +11,9 @@
  * allocation INSERT, one paid UPDATE and one audit INSERT each, in the
  * same batches, with no engine, no checks and no explanations.
  * Usage: match-perf [--deposits D] [--invoices I] [--customers C]
- * (default 100000 / 1000000 / 50000). */
+ * (default 100000 / 1000000 / 50000) [--keep FILE]: with --keep, only
+ * write the database of the full size to FILE, for tests/bench/pg-bench.sh
+ * to time on both stores. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -375,6 +377,7 @@ main(int argc, char **argv)
 	long nd = 100000, ni = 1000000, nc = 50000;
 	char dir[] = "/tmp/match-perf.XXXXXX";
 	double prev[2] = { 0, 0 };
+	const char *keep = NULL;
 
 	for (int i = 1; i + 1 < argc; i += 2) {
 		if (strcmp(argv[i], "--deposits") == 0)
@@ -383,6 +386,12 @@ main(int argc, char **argv)
 			ni = atol(argv[i + 1]);
 		else if (strcmp(argv[i], "--customers") == 0)
 			nc = atol(argv[i + 1]);
+		else if (strcmp(argv[i], "--keep") == 0)
+			keep = argv[i + 1];
+	}
+	if (keep) {
+		populate(keep, nc, ni, nd);
+		return 0;
 	}
 	if (!mkdtemp(dir))
 		return 1;

@@ -28,6 +28,12 @@
 #           one PDF vs the sqlite3 shell writing the same customers' ledger
 #           rows (tests/bench/statements.sh) — targets 50,000 as text < 2 min,
 #           as PDF < 10 min
+#   pg      PostgreSQL against SQLite on a throwaway server, same data, same
+#           run: `import bank` 1,000,000 records, `match --auto` 100,000 x
+#           1,000,000, `aging` at 1,000,000 invoices (tests/bench/pg-bench.sh)
+#           — target ratio <= 2 each; then 20 clerks confirming at once on
+#           each store: no lost update, p50/p99 confirm latency
+#           (tests/bench/pg-load.sh)
 set -e
 : "${top_builddir:=.}"
 : "${URIKAKE:=$top_builddir/urikake}"
@@ -35,7 +41,7 @@ FLOOR=${FLOOR:-$top_builddir/tests/bench/floor_invoices}
 AGING_SQL=${AGING_SQL:-$top_builddir/tests/bench/aging_sql}
 size=large
 if [ "${1:-}" = --size ]; then size=$2; shift 2; fi
-what=${*:-import aging bank match pane tui statements}
+what=${*:-import aging bank match pane tui statements pg}
 srcdir=$(dirname "$0")
 W=$(mktemp -d "${TMPDIR:-/tmp}/urikake-bench.XXXXXX")
 trap 'rm -rf "$W"' EXIT
@@ -132,6 +138,9 @@ for w in $what; do
 		else sh "$srcdir/statements.sh"; fi
 		demo_db
 		sh "$srcdir/statements.sh" --db "$W/aging.db" ;;
+	pg)
+		top_builddir=$top_builddir sh "$srcdir/pg-bench.sh" --size "$size"
+		top_builddir=$top_builddir sh "$srcdir/pg-load.sh" ;;
 	*) echo "run.sh: unknown benchmark $w" >&2; exit 2 ;;
 	esac
 done
