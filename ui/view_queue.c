@@ -393,6 +393,16 @@ draw_proposal(struct view *v, const struct match_proposal *p, int y, int rows, b
 	sb_free(&inv);
 }
 
+/* The first proposal shown in avail lines (two each), so that the
+ * selected one is drawn whole: later ones scroll the list up. */
+static int
+first_proposal(int sel, int avail)
+{
+	int fit = avail / 2 > 0 ? avail / 2 : 1;
+
+	return sel >= fit ? sel - fit + 1 : 0;
+}
+
 static void
 draw_detail(struct view *v, int y, int rows)
 {
@@ -437,7 +447,7 @@ draw_detail(struct view *v, int y, int rows)
 			  TEXT_LEFT, UI_MUTED);
 	else if (r->hold != MATCH_AUTO && line + 1 < rows)
 		draw_text(y + ++line, 1, COLS - 1, match_hold_text(r->hold), TEXT_LEFT, UI_MUTED);
-	for (int i = 0; i < r->nprop && line + 1 < rows; i++) {
+	for (int i = first_proposal(q->sel, rows - line - 1); i < r->nprop && line + 1 < rows; i++) {
 		used = rows - line - 1;
 		draw_proposal(v, &r->prop[i], y + line + 1, used > 2 ? 2 : used, i == q->sel);
 		line += used > 2 ? 2 : used;
