@@ -184,11 +184,16 @@ show_proposals(struct store *st, const struct match_deposit *d, const struct mat
 	       struct show_out *o, struct ur_err *err)
 {
 	struct match_index *ix = match_index_new();
+	struct match_deposit md = *d;
+	int64_t earlier[MATCH_EARLIER_MAX];
 	struct match_result r;
 	enum ur_status rc;
 
-	if ((rc = store_match_load(st, ix, err)) == UR_OK) {
-		match_deposit(ix, cfg, d, &r);
+	md.earlier = earlier;
+	if ((rc = store_match_earlier(st, d, earlier, MATCH_EARLIER_MAX, &md.nearlier, err)) ==
+		    UR_OK &&
+	    (rc = store_match_load(st, ix, err)) == UR_OK) {
+		match_deposit(ix, cfg, &md, &r);
 		show_result(o, d, cfg, &r);
 	}
 	match_index_free(ix);

@@ -417,6 +417,61 @@ test_rest_with_next_bill(void)
 	match_index_free(ix);
 }
 
+/* A part payment and its rest both in the queue: ¥430,000 of slip 1 came
+ * first and waits; the rest of slip 1 with slip 2 is this deposit. Only the
+ * earlier deposit makes the rest readable (the rest towards the oldest
+ * would put it on slip 5). */
+static void
+test_rest_after_earlier_part(void)
+{
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep("ｶﾈｺﾓｸｻﾞｲ(ｶ", "2026-11-05", 195641 + 220788);
+	const int64_t ids[] = { 1, 2 }, cleared[] = { 195641, 220788 }, earlier[] = { 430000 };
+
+	match_config_default(&cfg);
+	tu_match_customer(ix, 4, "K2", "金子木材株式会社", "カネコモクザイ");
+	slip(ix, 5, 4, "2026-08-05", "2026-09-30", 250000); /* older, disputed */
+	slip(ix, 1, 4, "2026-09-05", "2026-10-31", 625641);
+	slip(ix, 2, 4, "2026-09-10", "2026-10-31", 220788);
+	slip(ix, 3, 4, "2026-10-05", "2026-11-30", 300000);
+	match_index_finish(ix);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(proposal_of(&r, ids, cleared, 2) < 0,
+	       "without the earlier deposit the rest is not read");
+	d.earlier = earlier;
+	d.nearlier = 1;
+	in_top3(ix, &cfg, &d, &r, ids, cleared, 2,
+		"the rest of slip 1 after the part payment in the queue, with slip 2,");
+	tap_ok(r.hold != MATCH_AUTO, "… proposed, never taken alone (%d)", r.hold);
+	match_index_free(ix);
+}
+
+/* ¥1,100,000 for a slip of ¥1,099,164: the customer rounded the transfer
+ * up. Oldest first would spend it on the older slips; the slip just below
+ * the round sum, the excess on account, is read. */
+static void
+test_rounded_up(void)
+{
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep("ｶ)ｲｼｶﾜｺｳｷﾞﾖｳ", "2026-11-30", 1100000);
+	const int64_t ids[] = { 3 }, cleared[] = { 1099164 };
+
+	match_config_default(&cfg);
+	tu_match_customer(ix, 6, "I1", "株式会社石川工業", "イシカワコウギョウ");
+	slip(ix, 1, 6, "2026-06-05", "2026-07-31", 1107370);
+	slip(ix, 2, 6, "2026-10-05", "2026-11-30", 1480000);
+	slip(ix, 3, 6, "2026-10-10", "2026-11-30", 1099164);
+	in_top3(ix, &cfg, &d, &r, ids, cleared, 1, "the slip just below the round sum");
+	tap_ok(r.nprop && r.prop[proposal_of(&r, ids, cleared, 1)].on_account == 836,
+	       "… ¥836 on account");
+	tap_ok(r.hold != MATCH_AUTO, "… proposed, never taken alone (%d)", r.hold);
+	match_index_free(ix);
+}
+
 TAP_SUITE(match_closing)
 {
 	test_partial_netted();
@@ -430,4 +485,6 @@ TAP_SUITE(match_closing)
 	test_early_discount_learned();
 	test_group_beside_near_miss();
 	test_rest_with_next_bill();
+	test_rest_after_earlier_part();
+	test_rounded_up();
 }

@@ -62,7 +62,13 @@ struct match_deposit {
 	int64_t amount;
 	const char *currency;
 	struct deposit_payer payer; /* who paid (payer.h) */
+	/* Earlier deposits of the same payer still in the queue, their
+	 * amounts (0 of them when not looked up): a part payment not yet
+	 * confirmed may have paid part of the invoice this one ends. */
+	const int64_t *earlier;
+	int nearlier;
 };
+#define MATCH_EARLIER_MAX 8 /* earlier deposits worth looking up */
 
 /* A learned payer → customer link (payer_alias rows). */
 struct match_alias {
@@ -219,6 +225,10 @@ enum match_fit {
 					    order, learned from confirmed ties */
 #define MATCH_F_REST_OLDEST  (1u << 28) /* the invoice due now in full, the rest part
 					    of the oldest */
+#define MATCH_F_EARLIER_PART (1u << 29) /* the rest of an invoice an earlier deposit
+					    still in the queue pays part of */
+#define MATCH_F_ROUNDED_UP   (1u << 30) /* a round sum just above the invoices: the
+					    excess on account */
 /* Evidence from the customer master's payer links alone: never enough to
  * match automatically unless the amount fits exactly one open invoice. */
 #define MATCH_F_LINK (MATCH_F_PARENT | MATCH_F_REP)
@@ -272,6 +282,7 @@ struct match_proposal {
 	int diff_bp;          /* … and for a discount its rate in basis points, */
 	int64_t diff_fee;     /* … and a transfer fee deducted with the discount */
 	int64_t diff_round;   /* … and what rounding the rest down dropped */
+	int64_t earlier_part; /* MATCH_F_EARLIER_PART: what the earlier deposit pays */
 	int32_t period;      /* MATCH_FIT_PERIOD: the last closing date it clears */
 	int32_t periods;     /* … and how many closing periods */
 	int32_t bill_to;     /* MATCH_F_BILLED, MATCH_F_BILL_STALE: the statement's

@@ -156,6 +156,34 @@ explain_lines(const struct match_proposal *p, const char *cur, struct strbuf *ou
 	}
 }
 
+/* The rest of an invoice an earlier deposit pays part of (its first
+ * line): "after a part payment in the queue (¥430,000): the rest of
+ * S-1 (¥195,641) + S-2". */
+static void
+explain_earlier(const struct match_proposal *p, const char *cur, struct strbuf *out)
+{
+	int64_t fee = 0;
+
+	sb_adds(out, _("after a part payment waiting in the queue ("));
+	put_money(out, p->earlier_part, cur);
+	sb_adds(out, "): ");
+	for (int i = 0; i < p->nlines; i++) {
+		fee += p->line[i].fee;
+		if (i) {
+			sb_adds(out, " + ");
+			sb_adds(out, p->line[i].number);
+			continue;
+		}
+		sb_addf(out, _("the rest of %s ("), p->line[0].number);
+		put_money(out, p->line[0].cleared, cur);
+		sb_addc(out, ')');
+	}
+	if (fee) {
+		sb_adds(out, _(" − fee "));
+		put_money(out, fee, cur);
+	}
+}
+
 /* A closing total: "closing 2026-10-20: 37 slips (2 credit slips) − fee
  * ¥660", without listing every slip. */
 static void
@@ -343,6 +371,10 @@ match_explain(const struct match_proposal *p, const struct match_deposit *d,
 		sb_adds(out, _("no open invoice fits the amount"));
 		break;
 	case MATCH_FIT_PARTIAL:
+		if (p->features & MATCH_F_EARLIER_PART) {
+			explain_earlier(p, cur, out);
+			break;
+		}
 		sb_adds(out, p->features & MATCH_F_SKIPS_OLDEST ? _("the oldest left open: ")
 			     : p->features & MATCH_F_REST_OLDEST
 				     ? _("the invoice due now in full, the rest towards the oldest: ")
@@ -355,6 +387,8 @@ match_explain(const struct match_proposal *p, const struct match_deposit *d,
 			     : p->features & MATCH_F_FUTURE ? _("paid before its invoice: ")
 							    : _("nothing open: "));
 		explain_lines(p, cur, out);
+		if (p->features & MATCH_F_ROUNDED_UP)
+			sb_adds(out, _(" (rounded up to a round sum)"));
 		break;
 	case MATCH_FIT_PERIOD:
 		explain_period(p, cur, out);

@@ -1,14 +1,17 @@
 /* match_fifo: oldest first (先入先出) and its neighbours — a partial
  * payment of the oldest invoice or of the next one, the remainder kept on
  * account instead, the invoice due now alone or with the oldest (a
- * catch-up), or in full with the rest towards the oldest. These are the readings of an amount that fits nothing
- * exactly. */
+ * catch-up), in full with the rest towards the oldest, or the rest of an
+ * invoice an earlier deposit in the queue pays part of. These are the
+ * readings of an amount that fits nothing exactly. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include "match_priv.h"
 
 #define DUE_NOW_SHOWN 2 /* more invoices due that day proposed in part, at most */
+#define EARLIER_SHOWN 2  /* readings with an earlier part payment, at most */
+#define EARLIER_PAIRS 64 /* invoices tried with the rest of another */
 
 /* Part of the second oldest invoice: the alternative to a FIFO partial
  * when the oldest is being paid by another deposit. */
@@ -196,4 +199,51 @@ match_fit_fifo(const struct fitter *f)
 		fit_keep_over(f, &p);
 	fit_due_now(f); /* even then: the oldest and the one due now may be it */
 	fit_fifo_recent(f);
+}
+
+/* The rest of invoice i once an earlier deposit of the payer (part, still
+ * in the queue) is applied, with invoice j (-1: none), exactly or less a
+ * fee the customer allows. True when emitted. */
+static bool
+earlier_rest(const struct fitter *f, int i, int j, int64_t part)
+{
+	struct match_proposal p;
+	int64_t rest = f->v[i]->open - part, fee = rest - f->d->amount;
+
+	if (j >= 0)
+		fee += f->v[j]->open;
+	if (fee < 0 || (fee && !match_fee_allows(&f->c->fee, fee)))
+		return false;
+	match_fit_start(f, &p, MATCH_FIT_PARTIAL);
+	match_fit_line(&p, f->v[i], rest, 0); /* first: the explanation names it the rest */
+	if (j >= 0)
+		match_fit_line(&p, f->v[j], f->v[j]->open, 0);
+	if (!match_fee_spread(&p, fee))
+		return false;
+	p.features = MATCH_F_EARLIER_PART;
+	p.earlier_part = part;
+	match_fit_emit(f, &p);
+	return true;
+}
+
+/* A part payment and its rest in the queue together: the rest pays what
+ * is left of an invoice (alone or with one other) once the earlier part,
+ * still unconfirmed, is applied — which oldest first, seeing the invoice
+ * whole, cannot read. Only when no set fits exactly; never taken alone. */
+void
+match_fit_earlier(const struct fitter *f)
+{
+	int shown = 0;
+
+	for (int k = 0; k < f->d->nearlier && shown < EARLIER_SHOWN; k++)
+		for (int i = 0; i < f->n && shown < EARLIER_SHOWN; i++) {
+			int64_t part = f->d->earlier[k];
+
+			if (part <= 0 || part >= f->v[i]->open)
+				continue;
+			shown += earlier_rest(f, i, -1, part);
+			for (int j = 0; j < f->n && j < EARLIER_PAIRS && shown < EARLIER_SHOWN; j++)
+				if (j != i)
+					shown += earlier_rest(f, i, j, part);
+		}
 }

@@ -706,6 +706,10 @@ match_fits(struct match_index *ix, const struct match_config *cfg,
 	match_fit_periods(&f);
 	if (!amount_only && !exact)
 		match_fit_near(&f);
+	if (!amount_only && !exact && d->nearlier)
+		match_fit_earlier(&f);
+	if (!amount_only && !exact)
+		match_fit_round_up(&f);
 	if (!amount_only) {
 		if (strcmp(c->currency, cur) == 0 || f.n > 0)
 			match_fit_fifo(&f);

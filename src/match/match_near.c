@@ -22,6 +22,13 @@
 #define MAX_SHORT_BP 5000   /* … of a closing bill paid short by an odd sum, up to half */
 #define ROUNDING_MAX 9      /* minor units of a currency without cents */
 
+#define ROUND_UP_PAIRS 64 /* invoices paired in a rounded-up transfer */
+
+struct round_up {
+	int i, j;     /* the invoices (j < 0: one) */
+	int64_t over; /* what the round sum leaves on account */
+};
+
 static const int round_bp[] = { 50, 100, 150, 200, 250, 300, 500, 1000 };
 
 int64_t
@@ -30,10 +37,70 @@ match_fee_cap(const char *cur)
 	return money_exponent(cur) == 0 ? 1100 : 5000;
 }
 
+/* The step of a round sum: ¥10,000, 1,000.00 of a currency with cents. */
+static int64_t
+round_step(const char *cur)
+{
+	return money_exponent(cur ? cur : "") == 0 ? 10000 : 100000;
+}
+
 bool
 match_round_sum(const char *cur, int64_t amount)
 {
-	return amount % (money_exponent(cur ? cur : "") == 0 ? 10000 : 100000) == 0;
+	return amount % round_step(cur) == 0;
+}
+
+bool
+match_rounded_up(const char *cur, int64_t amount, int64_t over)
+{
+	int64_t step = round_step(cur);
+
+	/* a set of round thousands paid with more is an over-payment, not rounding */
+	return over > 0 && over < step && (amount - over) % (step / 10) != 0 &&
+	       match_round_sum(cur, amount);
+}
+
+/* Keep the set of one or two invoices (j < 0: one) that leaves the
+ * smallest excess below the round sum, in best[2]. */
+static void
+round_up_keep(struct round_up *best, int i, int j, int64_t over)
+{
+	int k = best[0].over <= over ? 1 : 0;
+
+	if (best[k].over <= over)
+		return;
+	if (k == 0)
+		best[1] = best[0];
+	best[k] = (struct round_up){ i, j, over };
+}
+
+/* A round sum paid for one or two invoices just below it (the customer
+ * rounded the transfer up, the excess on account): those whose excess is
+ * smallest, when no set fits exactly. */
+void
+match_fit_round_up(const struct fitter *f)
+{
+	struct round_up best[2] = { { -1, -1, INT64_MAX }, { -1, -1, INT64_MAX } };
+	int64_t a = f->d->amount;
+	struct match_proposal p;
+
+	if (*f->exact || !match_round_sum(f->d->currency, a))
+		return;
+	for (int i = 0; i < f->n; i++) {
+		if (match_rounded_up(f->d->currency, a, a - f->v[i]->open))
+			round_up_keep(best, i, -1, a - f->v[i]->open);
+		for (int j = i + 1; j < f->n && j < ROUND_UP_PAIRS; j++)
+			if (match_rounded_up(f->d->currency, a, a - f->v[i]->open - f->v[j]->open))
+				round_up_keep(best, i, j, a - f->v[i]->open - f->v[j]->open);
+	}
+	for (int k = 0; k < 2 && best[k].i >= 0; k++) {
+		match_fit_start(f, &p, MATCH_FIT_OVER);
+		match_fit_line(&p, f->v[best[k].i], f->v[best[k].i]->open, 0);
+		if (best[k].j >= 0)
+			match_fit_line(&p, f->v[best[k].j], f->v[best[k].j]->open, 0);
+		p.on_account = best[k].over;
+		match_fit_emit(f, &p);
+	}
 }
 
 int64_t

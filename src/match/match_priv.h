@@ -240,6 +240,8 @@ struct period {
 int match_periods_of(const struct fitter *f, const struct minv **w, struct period *per);
 /* match_fifo.c: oldest first, and the partial and on-account readings
  * beside it. */
+/* The rest of an invoice an earlier deposit of the payer pays part of. */
+void match_fit_earlier(const struct fitter *f);
 void match_fit_fifo(const struct fitter *f);
 /* match_billed.c: an issued 合計請求書's total as the fit; *stale set to
  * the bill whose total fits but whose slips changed since (else NULL). */
@@ -271,6 +273,11 @@ int64_t match_fee_cap(const char *cur);
 /* A round sum (¥10,000s, 1,000s of yuan): an instalment, not a bill less
  * something. */
 bool match_round_sum(const char *cur, int64_t amount);
+/* True when a round sum amount pays over above a set of an odd total,
+ * less than its step: the customer rounded the transfer up. */
+bool match_rounded_up(const char *cur, int64_t amount, int64_t over);
+/* One or two invoices just below a round sum, the excess on account. */
+void match_fit_round_up(const struct fitter *f);
 /* Discount rates looked at, in basis points of the amount billed. */
 #define MATCH_MIN_BP 25
 #define MATCH_MAX_BP 1000

@@ -29,6 +29,11 @@
 #define SC_HABIT 8          /* a near miss by the customer's learned difference */
 #define SC_NEAR_PERIOD 2    /* … of a closing period's total: the more natural set */
 #define SC_SHORT_BILL 12    /* … short by more than a tenth, nobody can say why: weak */
+#define SC_EARLIER_PART 14  /* the rest of a part payment in the queue: as telling as
+				a named difference, never auto (a partial) */
+#define SC_ROUNDED_UP 10 /* an over-payment by less than the round sum's step */
+#define SC_SMALL_EXCESS 4 /* … by under 1 % of the deposit: likelier than a sliver
+			     of the next invoice */
 #define SC_BILLED 5          /* the total of a 合計請求書 we issued: the strongest fit */
 #define SC_GROUP_LEARNED 58 /* a payer learned for each customer of a group: an alias
 			       confirmed once, not an alias that conflicts */
@@ -171,7 +176,15 @@ score_fit(void *ctx, const struct match_proposal *fit)
 		     (fit->features & MATCH_F_LEARNED ? SC_HABIT : 0) +
 		     (fit->fit == MATCH_FIT_NEAR && fit->period ? SC_NEAR_PERIOD : 0) -
 		     (short_bill(fit) ? SC_SHORT_BILL : 0) +
-		     (fit->features & MATCH_F_BILLED ? SC_BILLED : 0);
+		     (fit->features & MATCH_F_BILLED ? SC_BILLED : 0) +
+		     (fit->features & MATCH_F_EARLIER_PART ? SC_EARLIER_PART : 0);
+	if (fit->fit == MATCH_FIT_OVER && fit->nlines &&
+	    match_rounded_up(s->d->currency, s->d->amount, fit->on_account)) {
+		r->p.features |= MATCH_F_ROUNDED_UP;
+		r->p.score += SC_ROUNDED_UP;
+	} else if (fit->fit == MATCH_FIT_OVER && fit->nlines && fit->on_account * 100 < s->d->amount) {
+		r->p.score += SC_SMALL_EXCESS;
+	}
 	if ((c->features & MATCH_F_IDENTITY) == MATCH_F_NAME_FUZZY &&
 	    (fit->fit == MATCH_FIT_NONE || fit->fit >= MATCH_FIT_PARTIAL))
 		r->p.score -= SC_WEAK_NAME;

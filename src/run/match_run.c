@@ -35,6 +35,79 @@ run_confirm(struct store_match_batch *b, const struct match_deposit *d,
 	return rc;
 }
 
+/* The deposits by payer key, each key's in booking order, so that a
+ * deposit finds the earlier ones of its payer still waiting (what match
+ * show reads with store_match_earlier). */
+struct by_payer {
+	const struct match_deposit *base;
+	uint32_t *order; /* indexes into base: by key, then booking order */
+	uint32_t *place; /* place[i]: where deposit i is in order */
+	bool *done;      /* matched in this run */
+};
+
+struct keyed {
+	const char *key;
+	uint32_t i;
+};
+
+static int
+keyed_cmp(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+static void
+by_payer_init(struct by_payer *bp, const struct match_deposit *d, size_t n)
+{
+	struct keyed *k = xmalloc((n + 1) * sizeof *k);
+
+	bp->base = d;
+	bp->order = xmalloc((n + 1) * sizeof *bp->order);
+	bp->place = xmalloc((n + 1) * sizeof *bp->place);
+	bp->done = xcalloc(n + 1, sizeof *bp->done);
+	for (size_t i = 0; i < n; i++)
+		k[i] = (struct keyed){ d[i].payer.payer_key ? d[i].payer.payer_key : "", (uint32_t)i };
+	qsort(k, n, sizeof *k, keyed_cmp);
+	for (size_t i = 0; i < n; i++) {
+		bp->order[i] = k[i].i;
+		bp->place[k[i].i] = (uint32_t)i;
+	}
+	free(k);
+}
+
+static void
+by_payer_free(struct by_payer *bp)
+{
+	free(bp->order);
+	free(bp->place);
+	free(bp->done);
+}
+
+/* d with the amounts of its payer's earlier deposits not matched (the
+ * latest first) in buf. */
+static struct match_deposit
+with_earlier(const struct by_payer *bp, const struct match_deposit *d, int64_t *buf)
+{
+	struct match_deposit md = *d;
+	const char *key = d->payer.payer_key ? d->payer.payer_key : "";
+	uint32_t at = bp->place[d - bp->base];
+
+	md.earlier = buf;
+	md.nearlier = 0;
+	for (uint32_t k = at; *key && k-- > 0 && md.nearlier < MATCH_EARLIER_MAX;) {
+		const struct match_deposit *e = &bp->base[bp->order[k]];
+
+		if (strcmp(e->payer.payer_key ? e->payer.payer_key : "", key) != 0)
+			break;
+		if (!bp->done[bp->order[k]] && strcmp(e->currency, d->currency) == 0)
+			buf[md.nearlier++] = e->amount;
+	}
+	return md;
+}
+
 /* What the passes of one run share. */
 struct pass {
 	struct store *st;
@@ -45,6 +118,7 @@ struct pass {
 	void *ctx;
 	struct match_run_stats *stats;
 	long matched; /* in this pass */
+	struct by_payer bp;
 };
 
 /* One pass over the deposits still unmatched (pending, n of them): confirm
@@ -62,7 +136,9 @@ run_pass(struct pass *ps, const struct match_deposit **pending, size_t *n, struc
 	ps->matched = 0;
 	match_index_unhold(ps->ix);
 	for (size_t i = 0; i < total && rc == UR_OK; i++) {
-		const struct match_deposit *d = pending[i];
+		int64_t earlier[MATCH_EARLIER_MAX];
+		struct match_deposit md = with_earlier(&ps->bp, pending[i], earlier);
+		const struct match_deposit *d = &md;
 		bool done = false;
 
 		if (!ps->dry_run && i % RUN_BATCH == 0 &&
@@ -76,10 +152,11 @@ run_pass(struct pass *ps, const struct match_deposit **pending, size_t *n, struc
 		else if (r.hold == MATCH_AUTO)
 			rc = run_confirm(b, d, &r, ps->stats, &done, err);
 		if (done) {
+			ps->bp.done[pending[i] - ps->bp.base] = true;
 			ps->matched++;
 			match_index_apply(ps->ix, &r.prop[0]);
 		} else if (r.hold != MATCH_AUTO) {
-			pending[kept++] = d;
+			pending[kept++] = pending[i];
 			match_index_hold(ps->ix, &r);
 			ps->stats->held[r.hold] += ps->report;
 		}
@@ -113,6 +190,7 @@ run_all(struct pass *ps, const struct store_match_deposits *l, struct ur_err *er
 
 	for (size_t i = 0; i < n; i++)
 		pending[i] = &l->d[i];
+	by_payer_init(&ps->bp, l->d, n);
 	ps->stats->deposits = (long)n;
 	for (int k = 1; rc == UR_OK; k++) {
 		ps->report = last || k == RUN_PASSES;
@@ -122,6 +200,7 @@ run_all(struct pass *ps, const struct store_match_deposits *l, struct ur_err *er
 		last = ps->matched == 0; /* the next pass decides the same: it reports */
 	}
 	free(pending);
+	by_payer_free(&ps->bp);
 	return rc;
 }
 
@@ -131,7 +210,7 @@ match_run_auto(struct store *st, const struct match_config *cfg, bool dry_run,
 {
 	struct match_index *ix = match_index_new();
 	struct store_match_deposits l;
-	struct pass ps = { st, ix, cfg, dry_run, false, fn, ctx, stats, 0 };
+	struct pass ps = { st, ix, cfg, dry_run, false, fn, ctx, stats, 0, { 0 } };
 	enum ur_status rc;
 
 	memset(stats, 0, sizeof *stats);

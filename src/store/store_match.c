@@ -360,6 +360,8 @@ dep_row(struct store_match_deposits *l, struct db_stmt *s)
 	d->currency = keep_str(l, xstrdup(store_column_str(s, DEP_CURRENCY)));
 	store_column_payer(s, 0, &d->payer);
 	keep_str(l, store_payer_dup(&d->payer));
+	d->earlier = NULL;
+	d->nearlier = 0;
 }
 
 enum ur_status

@@ -51,6 +51,11 @@ enum ur_status store_match_deposit_get(struct store *st, const char *ref,
 				       struct store_match_deposits *out,
 				       enum deposit_state *state,
 				       struct ur_err *err);
+/** The amounts of deposits of d's payer (its payer key) and currency
+ *  still unmatched and booked before it (the latest first, at most cap)
+ *  into amounts, *n of them; what match_deposit's earlier reads. */
+enum ur_status store_match_earlier(struct store *st, const struct match_deposit *d,
+				   int64_t *amounts, int cap, int *n, struct ur_err *err);
 /** Free the deposits of a list. */
 void store_match_deposits_free(struct store_match_deposits *l);
 

@@ -63,6 +63,7 @@ struct sui_match {
 	struct match_deposit md; /* points into d */
 	struct sui_deposit d;
 	struct match_result r;
+	int64_t earlier[MATCH_EARLIER_MAX]; /* md.earlier: the payer's deposits before it */
 };
 
 /* One closing total (store_ui_closing.c). */

@@ -16,6 +16,7 @@
 
 #include "kana.h"
 #include "store_billed.h"
+#include "store_match.h"
 #include "store_match_priv.h"
 #include "store_priv.h"
 #include "store_ui.h"
@@ -534,6 +535,31 @@ propose(struct finder *f, struct sui_match *m, const struct match_config *cfg,
 	return rc;
 }
 
+enum ur_status
+store_match_earlier(struct store *st, const struct match_deposit *d, int64_t *amounts, int cap,
+		    int *n, struct ur_err *err)
+{
+	struct db_stmt *s;
+	int rc;
+
+	*n = 0;
+	if (!d->payer.payer_key || !*d->payer.payer_key)
+		return UR_OK; /* no key: nothing says whose the others are */
+	if (!(s = store_prepare(st, "SELECT amount FROM deposit WHERE state = 'unmatched'"
+				    " AND payer_key = ?1 AND currency = ?2 AND id <> ?3"
+				    " AND (booking_date < ?4 OR (booking_date = ?4 AND id < ?3))"
+				    " ORDER BY booking_date DESC, id DESC LIMIT ?5", err)))
+		return UR_FAIL;
+	db_bind_text(s, 1, d->payer.payer_key);
+	db_bind_text(s, 2, d->currency ? d->currency : "");
+	db_bind_int64(s, 3, d->id);
+	store_bind_date(s, 4, d->date);
+	db_bind_int64(s, 5, cap);
+	while ((rc = db_step(s)) == DB_ROW && *n < cap)
+		amounts[(*n)++] = db_column_int64(s, 0);
+	return store_match_done(st, s, rc == DB_ROW ? DB_DONE : rc, err);
+}
+
 void
 sui_match_deposit(const struct sui_deposit *d, struct match_deposit *md)
 {
@@ -574,6 +600,11 @@ store_ui_match(struct store *st, int64_t id, const struct match_config *cfg,
 	if ((rc = store_ui_deposit_get(st, id, &m->d, err)) != UR_OK)
 		return rc;
 	sui_match_deposit(&m->d, &m->md);
+	if (m->d.state == DEPOSIT_UNMATCHED &&
+	    (rc = store_match_earlier(st, &m->md, m->earlier, MATCH_EARLIER_MAX,
+				      &m->md.nearlier, err)) != UR_OK)
+		return rc;
+	m->md.earlier = m->earlier;
 	sb_init(&key);
 	kana_info_init(&info);
 	kana_fold(m->d.payer.payer_name, &key, &info);

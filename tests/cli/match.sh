@@ -229,4 +229,28 @@ echo "fee-limit = JPY lots" >"$XDG_CONFIG_HOME/urikake/config"
 t_exit "a bad fee-limit is refused" 3 u match confirm --deposit 0042 --invoice F-3 --fee 1320
 t_grep "… naming the line" "config:1: fee-limit is a list such as: JPY 880, CNY 50.00" "$T/.err"
 rm "$XDG_CONFIG_HOME/urikake/config"
+# A part payment and its rest both waiting: ¥430,000 of K-1 came first,
+# then the rest of K-1 with K-2. match show reads the rest only through
+# the earlier deposit of the same payer (key カネコモクザイ), never as auto.
+printf 'code,name,kana\nK1,金子木材株式会社,カネコモクザイ\n' >"$T/k.csv"
+printf 'number,customer,issue_date,due_date,amount\nK-0,K1,2026-01-05,2026-01-31,250000\nK-1,K1,2026-02-05,2026-03-31,625641\nK-2,K1,2026-02-10,2026-03-31,220788\nK-3,K1,2026-03-05,2026-04-30,300000\n' >"$T/ki.csv"
+t_ok "customers and invoices for a part payment and its rest" sh -c \
+	"'$URIKAKE' --db '$DB' import customers '$T/k.csv' && '$URIKAKE' --db '$DB' import invoices '$T/ki.csv'"
+sqlite3 "$DB" "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
+	payer_key, reference) VALUES
+	('2026-04-03', '2026-04-03', 430000, 'JPY', 'ｶﾈｺﾓｸｻﾞｲ(ｶ', 'カネコモクザイ', '0050'),
+	('2026-04-03', '2026-04-03', 416429, 'JPY', 'ｶﾈｺﾓｸｻﾞｲ(ｶ', 'カネコモクザイ', '0051')"
+rest_rank() { # the rank of the proposal clearing K-1 195,641 and K-2 220,788, or none
+	jq -r '[.proposals[] | [.lines[] | "\(.invoice):\(.cleared)"] | sort | join(" ")] |
+		index("K-1:195641 K-2:220788") // "none"' "$T/.out"
+}
+t_ok "show the rest while its part payment waits" u match show --deposit 0051 --json
+t_is "… the rest of K-1 with K-2 is proposed first" "$(rest_rank)" 0
+t_is "… never taken alone" "$(jq -r '.auto' "$T/.out")" false
+t_ok "… and said so" u match show --deposit 0051
+t_grep "… in words" "after a part payment waiting in the queue (¥430,000): the rest of K-1 (¥195,641) + K-2" "$T/.out"
+t_ok "the part payment confirmed" u match confirm --deposit 0050 --invoice K-1:430000
+t_ok "show the rest again" u match show --deposit 0051
+t_grep "… now K-1's open amount itself" "amount = K-1 + K-2" "$T/.out"
+t_is "… no longer through a waiting deposit" "$(grep -c "part payment waiting" "$T/.out")" 0
 t_done
