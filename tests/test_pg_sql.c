@@ -5,6 +5,10 @@
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
 #include "store_dialect_priv.h"
 #include "store_pg_priv.h"
 #include "tap.h"
@@ -95,9 +99,33 @@ dialect(void)
 		      "another strftime and a column called date are left as written");
 }
 
+/* A server URL in messages and the status line: the password hidden,
+ * the rest as written; a file name as it is. */
+static void
+is_shown(const char *path, const char *want)
+{
+	char *got = store_name_shown(path);
+
+	tap_ok(strcmp(got, want) == 0, "shown as %s", want);
+	free(got);
+}
+
+static void
+names_shown(void)
+{
+	is_shown("postgresql://tanaka:s3cret@db.example/urikake",
+		 "postgresql://tanaka:***@db.example/urikake");
+	is_shown("postgresql://db/urikake?user=a&password=s3&sslmode=require",
+		 "postgresql://db/urikake?user=a&password=***&sslmode=require");
+	is_shown("postgres://:pw@/urikake?host=/tmp", "postgres://:***@/urikake?host=/tmp");
+	is_shown("postgresql://tanaka@db:5432/urikake", "postgresql://tanaka@db:5432/urikake");
+	is_shown("/srv/ar/password=x.db", "/srv/ar/password=x.db");
+}
+
 TAP_SUITE(pg_sql)
 {
 	placeholders();
 	hints();
 	dialect();
+	names_shown();
 }

@@ -289,13 +289,14 @@ draw_tabs(struct app *a)
 static void
 draw_status(struct app *a, int y)
 {
-	const char *base = strrchr(a->db_path, '/');
-	char date[32], left[512], right[256];
+	char *shown = store_name_shown(a->db_path), date[32], left[512], right[256];
+	const char *base = store_is_server(shown) ? strstr(shown, "://") + 2 : strrchr(shown, '/');
 	int w;
 
 	settings_date(&a->set, a->today, date, sizeof date);
-	snprintf(left, sizeof left, _(" %s · %s · as of %s"), base ? base + 1 : a->db_path,
-		 a->user, date);
+	snprintf(left, sizeof left, _(" %s · %s · as of %s"), base ? base + 1 : shown, a->user,
+		 date);
+	free(shown);
 	snprintf(right, sizeof right, _("unmatched %lld · auto-matched %lld, by you %lld "),
 		 (long long)a->counts.unmatched, (long long)a->counts.auto_today,
 		 (long long)a->counts.mine_today);

@@ -284,12 +284,12 @@ store_check_version(struct store *st, int *version, struct ur_err *err)
 	if (*version < 0)
 		return ur_fail(err, UR_FAIL,
 			       _("%s has database schema version %d, which no urikake writes: it is "
-				 "not a urikake database, or it is damaged"), st->path, *version);
+				 "not a urikake database, or it is damaged"), st->shown, *version);
 	if (*version > STORE_VERSION)
 		return ur_fail(err, UR_FAIL,
 			       _("%s has database schema version %d, but this urikake knows only "
 				 "up to version %d; use a newer urikake"),
-			       st->path, *version, STORE_VERSION);
+			       st->shown, *version, STORE_VERSION);
 	return UR_OK;
 }
 
@@ -370,7 +370,7 @@ migrate_alone(struct store *st, int from, struct ur_err *err)
 		return ur_fail(err, UR_CONFLICT,
 			       _("%s needs upgrading to database schema version %d, which needs it "
 				 "to itself: close every other urikake using it (other clerks' too) "
-				 "and try again"), st->path, STORE_VERSION);
+				 "and try again"), st->shown, STORE_VERSION);
 	return rc;
 }
 
@@ -397,7 +397,7 @@ check_ours(struct store *st, struct ur_err *err)
 
 	if (db_code(rc) == DB_NOTADB)
 		return ur_fail(err, UR_FAIL, _("%s is not a urikake database (not an SQLite file)"),
-			       st->path);
+			       st->shown);
 	if (rc == DB_OK && v == 0)
 		rc = db_table_count(st->db, &n);
 	if (rc != DB_OK)
@@ -405,7 +405,7 @@ check_ours(struct store *st, struct ur_err *err)
 	if (n != 0)
 		return ur_fail(err, UR_FAIL,
 			       _("%s is another program's SQLite database, not a urikake one"),
-			       st->path);
+			       st->shown);
 	return UR_OK;
 }
 
@@ -484,7 +484,7 @@ open_db(struct store *st, bool adopt, struct ur_err *err)
 	rc = db_open(st->path, DB_OPEN_READWRITE | DB_OPEN_CREATE, &st->db);
 	if (rc != DB_OK) {
 		if (!st->db)
-			return ur_fail(err, UR_FAIL, _("cannot open database %s: %s"), st->path,
+			return ur_fail(err, UR_FAIL, _("cannot open database %s: %s"), st->shown,
 				       db_errstr(rc));
 		return store_sqlfail(st, rc, err);
 	}
@@ -497,6 +497,7 @@ store_alloc(const char *path, const char *user)
 	struct store *st = xcalloc(1, sizeof *st);
 
 	st->path = xstrdup(path);
+	st->shown = store_name_shown(path);
 	st->os_user = os_login();
 	st->user = xstrdup(user && *user ? user : st->os_user);
 	sb_init(&st->before);
@@ -592,6 +593,7 @@ store_close(struct store *st)
 	sui_lists_free(st->lists);
 	free(st->last_code);
 	free(st->path);
+	free(st->shown);
 	free(st->user);
 	free(st->os_user);
 	free(st);
@@ -613,7 +615,7 @@ store_begin(struct store *st, struct ur_err *err)
 	store_rollback(st);
 	return ur_fail(err, UR_FAIL,
 		       _("%s was upgraded to database schema version %d by a newer urikake while "
-			 "this one was running: quit and start the new one"), st->path, v);
+			 "this one was running: quit and start the new one"), st->shown, v);
 }
 
 enum ur_status

@@ -39,6 +39,9 @@ void store_close(struct store *st);
 /** Whether path names a database server (postgresql://…, postgres://…)
  *  rather than a file: none of the file's checks apply to it. */
 bool store_is_server(const char *path);
+/** path as messages and the status line show it (malloc'd): a server
+ *  URL's password hidden, as in postgresql://tanaka:***@host/urikake. */
+char *store_name_shown(const char *path);
 /** Schema version after migration (PRAGMA user_version). */
 int store_schema_version(struct store *st);
 /** The version this program migrates every database to. */

@@ -201,7 +201,7 @@ check_paid(struct store *st, struct migrate_report *rep, struct ur_err *err)
 			out = ur_fail(err, UR_INPUT,
 				      _("invoice %s in %s has paid %" PRId64 " but its allocations "
 					"and adjustments add up to %" PRId64 ": nothing was written"),
-				      store_column_str(s, 1), st->path, db_column_int64(o, 0),
+				      store_column_str(s, 1), st->shown, db_column_int64(o, 0),
 				      db_column_int64(o, 1));
 		rc = DB_OK;
 	}
@@ -237,7 +237,7 @@ columns(struct store *dst, const char *table, struct strbuf *cols, int *n, struc
 		return store_sqlfail(dst, rc, err);
 	if (*n == 0)
 		return ur_fail(err, UR_FAIL, _("%s has no table %s: it was not made by urikake init"),
-			       dst->path, table);
+			       dst->shown, table);
 	return UR_OK;
 }
 
@@ -290,7 +290,7 @@ send_batch(struct store *dst, const char *table, const char *cols, struct mig_ba
 	b->nrows = 0;
 	if (rc == DB_DONE)
 		return UR_OK;
-	return ur_fail(err, UR_INPUT, _("cannot copy table %s into %s: %s"), table, dst->path,
+	return ur_fail(err, UR_INPUT, _("cannot copy table %s into %s: %s"), table, dst->shown,
 		       db_errmsg(dst->db));
 }
 
@@ -400,13 +400,13 @@ copy_all(struct store *src, struct store *dst, struct migrate_report *rep, struc
 	}
 	/* the server has no statistics of rows it has not committed: without
 	 * them the checks below are planned as for empty tables */
-	if (audit_migration(dst, src->path, rows, err) != UR_OK ||
+	if (audit_migration(dst, src->shown, rows, err) != UR_OK ||
 	    store_exec(dst, "ANALYZE", err) != UR_OK || all_figures(src, dst, rep, err) != UR_OK)
 		return err->status;
 	for (int i = 0; i < MIGRATE_TABLES; i++)
 		rep->t[i].added = strcmp(rep->t[i].name, "audit") == 0;
 	if (!store_migrate_agree(rep->t, rep->ntables, &ti, &si))
-		return differs(rep, ti, si, src->path, dst->path,
+		return differs(rep, ti, si, src->shown, dst->shown,
 			       _("after copying, the figures differ (nothing was written)"), err);
 	return check_paid(dst, rep, err);
 }
@@ -435,7 +435,7 @@ migrate_in_tx(struct store *src, struct store *dst, struct migrate_report *rep,
 	if (marks == 0 || !store_migrate_agree(rep->t, rep->ntables, &ti, &si)) {
 		if (marks == 0)
 			store_migrate_agree(rep->t, rep->ntables, &ti, &si);
-		return differs(rep, ti, si, src->path, dst->path,
+		return differs(rep, ti, si, src->shown, dst->shown,
 			       _("the target database already holds other data, not this file's "
 				 "copy (urikake migrate copies into an empty database made by "
 				 "urikake init; nothing was written)"), err);

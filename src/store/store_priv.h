@@ -53,6 +53,7 @@ enum store_stmt {
 struct store {
 	struct db_conn *db;
 	char *path;
+	char *shown; /* path in messages: a server URL's password hidden */
 	char *user;
 	char *os_user;
 	int in_tx;

@@ -10,6 +10,9 @@
 
 #include <string.h>
 
+#include "strbuf.h"
+#include "xalloc.h"
+
 #include "i18n.h"
 #include "store_priv.h"
 
@@ -30,7 +33,7 @@ check_collation(struct store *st, struct ur_err *err)
 		rc = ur_fail(err, UR_FAIL,
 			     _("%s sorts text by the collation %s, where urikake needs C (create "
 			       "the database with LOCALE 'C' TEMPLATE template0)"),
-			     st->path, store_column_str(s, 0));
+			     st->shown, store_column_str(s, 0));
 	else if (dbrc != DB_ROW && dbrc != DB_DONE)
 		rc = store_sqlfail(st, dbrc, err);
 	db_finalize(s);
@@ -48,7 +51,7 @@ load_schema(struct store *st, struct ur_err *err)
 	ur_fail(err, UR_FAIL,
 		_("cannot create the urikake schema in %s: %s (a database administrator creates "
 		  "the roles urikake_owner and urikake_clerk first, and init runs as the owner)"),
-		st->path, db_errmsg(st->db));
+		st->shown, db_errmsg(st->db));
 	db_rollback(st->db);
 	return UR_FAIL;
 }
@@ -65,11 +68,11 @@ store_server_schema(struct store *st, bool adopt, int latest, struct ur_err *err
 	if (v == 0 && n > 0)
 		return ur_fail(err, UR_FAIL,
 			       _("%s has tables but no urikake schema version: it is another "
-				 "program's database, not a urikake one"), st->path);
+				 "program's database, not a urikake one"), st->shown);
 	if (v == 0 && !adopt)
 		return ur_fail(err, UR_FAIL,
 			       _("%s is an empty database (urikake init creates the urikake schema "
-				 "in it)"), st->path);
+				 "in it)"), st->shown);
 	if (v == 0 && (check_collation(st, err) != UR_OK || load_schema(st, err) != UR_OK))
 		return err->status;
 	if (store_check_version(st, &v, err) != UR_OK)
@@ -78,7 +81,7 @@ store_server_schema(struct store *st, bool adopt, int latest, struct ur_err *err
 		return ur_fail(err, UR_FAIL,
 			       _("%s has database schema version %d and this urikake writes %d: "
 				 "upgrading a PostgreSQL database is not supported yet"),
-			       st->path, v, latest);
+			       st->shown, v, latest);
 	return UR_OK;
 }
 
@@ -118,4 +121,39 @@ store_data_sync(struct store *st)
 	if (st->listening)
 		db_notify_sync(st->db);
 	return store_data_version(st);
+}
+
+/* Copy s to out, a password=VALUE parameter's value hidden. */
+static void
+add_hiding_param(struct strbuf *out, const char *s)
+{
+	const char *p;
+
+	while ((p = strstr(s, "password=")) != NULL) {
+		sb_add(out, s, (size_t)(p - s) + 9);
+		sb_adds(out, "***");
+		s = p + 9 + strcspn(p + 9, "&; ");
+	}
+	sb_adds(out, s);
+}
+
+char *
+store_name_shown(const char *path)
+{
+	const char *auth, *at, *colon;
+	struct strbuf out;
+
+	if (!store_is_server(path))
+		return xstrdup(path);
+	sb_init(&out);
+	auth = strstr(path, "://") + 3;
+	at = auth + strcspn(auth, "@/?");
+	colon = memchr(auth, ':', (size_t)(at - auth));
+	if (*at == '@' && colon) { /* user:password@ */
+		sb_add(&out, path, (size_t)(colon + 1 - path));
+		sb_adds(&out, "***");
+		path = at;
+	}
+	add_hiding_param(&out, path);
+	return sb_detach(&out);
 }

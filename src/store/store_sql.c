@@ -18,8 +18,8 @@ store_sqlfail(struct store *st, int rc, struct ur_err *err)
 {
 	if (db_is_conflict(rc))
 		return ur_fail(err, UR_CONFLICT,
-			       _("another user holds the database (%s); try again"), st->path);
-	return ur_fail(err, UR_FAIL, _("database %s: %s"), st->path, db_errmsg(st->db));
+			       _("another user holds the database (%s); try again"), st->shown);
+	return ur_fail(err, UR_FAIL, _("database %s: %s"), st->shown, db_errmsg(st->db));
 }
 
 /* The kept statement of text sql, taken out of the cache; NULL when none. */

@@ -48,6 +48,7 @@ store_ui_open_reader(struct store **out, const char *path, const char *user,
 
 	*out = NULL;
 	st->path = xstrdup(path);
+	st->shown = store_name_shown(path);
 	st->user = xstrdup(user);
 	st->os_user = xstrdup(user);
 	sb_init(&st->before);

@@ -163,4 +163,10 @@ cp "$DB" "$T/tui.db"
 t_ok "a TMPDIR with quotes and \$(...) runs nothing" test ! -e "$T/cwd/pwned"
 t_is "... and the note from the editor is saved" \
 	"$("$URIKAKE" --db "$T/tui.db" export contacts | grep -c 'edited in the editor')" 1
+# A server that cannot be reached: the message names it, its passwords
+# hidden (the URL's and a password= parameter's).
+t_exit "an unreachable PostgreSQL server" 1 \
+	"$URIKAKE" --db "postgresql://nobody:topsecret@127.0.0.1:1/x?password=other" aging
+t_grep "… named, the password hidden" "postgresql://nobody:\*\*\*@127.0.0.1:1/x?password=\*\*\*" "$T/.err"
+t_is "… neither password printed" "$(grep -c 'topsecret\|other' "$T/.err")" 0
 t_done
