@@ -4,75 +4,24 @@
  * each); the first step runs the statement and fetches its rows whole, so
  * that the store may step one statement while running others on the same
  * connection, as it does on SQLite; SQLSTATEs map onto the seam's codes.
- * Inside a write transaction, the writes whose answer nobody reads
- * (db_step_write) wait in libpq's pipeline and go with the next statement
- * that is answered: one round trip for all (doc/store-dialects.md,
+ * A statement that is answered first sends the writes queued before it
+ * (store_pg_pipe.c) in the same round trip (doc/store-dialects.md,
  * section 3). */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <inttypes.h>
-#include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
-#include "store_db_priv.h"
+#include "store_pg_conn_priv.h"
 #include "xalloc.h"
 
 /* The one writer's lock (db_begin): a constant now, the company's id once
  * there are companies. */
 #define PG_WRITE_LOCK_KEY 0x75726b61 /* "urka" */
-/* The writes that may wait unanswered: bounded, so that the server's
- * answers to them never fill the socket while we are still sending. */
-#define PG_QUEUE_MAX 512
-/* Rows of one INSERT queued again and again go as one statement of up to
- * this many parameters (the protocol allows 65,535). */
-#define PG_BATCH_PARAMS 4096
-
-struct pg_conn {
-	struct db_conn base; /* backend DB_PG, lite NULL */
-	PGconn *conn;
-	char errmsg[512];
-	int64_t changes, total_changes;
-	int next_name; /* kept statements are "u1", "u2"… */
-	bool listening; /* LISTEN urikake: pg_data_version counts notifications */
-	int64_t notified; /* those received from other sessions */
-	bool writing; /* inside db_begin's transaction: writes may be queued */
-	int queued;   /* statements sent in pipeline mode, their answers unread */
-	int failed;   /* a queued statement's error (DB_OK: none): every call
-		       * returns it, sending nothing, until a rollback */
-	struct pg_stmt *batch; /* the INSERT whose queued rows are not sent yet */
-};
-
-struct pg_stmt {
-	struct db_stmt base; /* backend DB_PG, lite NULL */
-	struct pg_conn *db;
-	char *sql; /* as the store gave it (db_sql) */
-	struct pg_sql pg;
-	char name[16];  /* the server's prepared statement; "" for a one-off */
-	Oid *types;     /* 0 (the server infers it), text for one the SQL never names */
-	char **values;  /* pg.nparams of them, NULL for SQL NULL */
-	int *lengths;
-	PGresult *res;  /* the rows of the latest run */
-	int row, nrows; /* row: the current one, -1 before the first */
-	bool ran;
-	char **batch;   /* queued rows not sent yet: brows × pg.nparams values */
-	int brows, bcap;
-};
-
-static struct pg_conn *
-pg_conn_of(struct db_conn *db)
-{
-	return (struct pg_conn *)db;
-}
-
-static struct pg_stmt *
-pg_stmt_of(struct db_stmt *s)
-{
-	return (struct pg_stmt *)s;
-}
 
 bool
 pg_is_url(const char *name)
@@ -92,9 +41,8 @@ set_error(struct pg_conn *c, const char *msg)
 	c->errmsg[n] = '\0';
 }
 
-/* The seam's code for a failed result (NULL: the connection failed). */
-static int
-result_code(struct pg_conn *c, const PGresult *res)
+int
+pg_result_code(struct pg_conn *c, const PGresult *res)
 {
 	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
 	const char *msg = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
@@ -124,9 +72,8 @@ count_changes(struct pg_conn *c, PGresult *res)
 	c->total_changes += c->changes;
 }
 
-/* Whether res is a success; else *rc its code and res cleared. */
-static bool
-result_ok(struct pg_conn *c, PGresult *res, int *rc)
+bool
+pg_result_ok(struct pg_conn *c, PGresult *res, int *rc)
 {
 	ExecStatusType st = PQresultStatus(res);
 
@@ -134,121 +81,21 @@ result_ok(struct pg_conn *c, PGresult *res, int *rc)
 		count_changes(c, res);
 		return true;
 	}
-	*rc = result_code(c, res);
+	*rc = pg_result_code(c, res);
 	PQclear(res);
 	return false;
 }
 
-static int send_failed(struct pg_conn *c);
-
-/* Into pipeline mode, unless there already: whether libpq agreed. */
-static bool
-pipe_enter(struct pg_conn *c)
-{
-	return PQpipelineStatus(c->conn) != PQ_PIPELINE_OFF || PQenterPipelineMode(c->conn);
-}
-
-/* Send the rows c->batch has gathered as one INSERT: DB_OK or the error. */
-static int
-batch_send(struct pg_conn *c)
-{
-	struct pg_stmt *s = c->batch;
-	int n = s->pg.nparams, all = s->brows * n, ok;
-	Oid *types = xcalloc((size_t)all + 1, sizeof *types);
-	char *text = pg_sql_rows(&s->pg, s->brows);
-
-	c->batch = NULL;
-	for (int i = 0; i < all; i++)
-		types[i] = s->types[i % n];
-	ok = pipe_enter(c) && PQsendQueryParams(c->conn, text, all, types,
-						(const char *const *)s->batch, NULL, NULL, 0);
-	for (int i = 0; i < all; i++)
-		free(s->batch[i]);
-	s->brows = 0;
-	free(types);
-	free(text);
-	if (!ok)
-		return send_failed(c);
-	c->queued++;
-	return DB_OK;
-}
-
-static int
-batch_flush(struct pg_conn *c)
-{
-	return c->batch ? batch_send(c) : DB_OK;
-}
-
-/* The answer to the next statement of the pipeline (NULL when the
- * connection has none to give), read up to its end. */
-static PGresult *
-pipe_result(struct pg_conn *c)
-{
-	PGresult *res = PQgetResult(c->conn), *more;
-
-	if (res && PQresultStatus(res) != PGRES_PIPELINE_SYNC)
-		while ((more = PQgetResult(c->conn)))
-			PQclear(more);
-	return res;
-}
-
-/* End the pipeline: a sync, then each queued statement's answer in order,
- * the first failure kept in c->failed; with last (a statement sent after
- * them, whose rows the caller wants), its answer into *last. */
-static void
-pipe_finish(struct pg_conn *c, PGresult **last)
-{
-	int n, rc;
-	PGresult *res;
-
-	batch_flush(c);
-	n = c->queued + (last != NULL);
-	c->queued = 0;
-	if (!PQpipelineSync(c->conn))
-		n = 0;
-	for (int i = 0; i < n; i++) {
-		if (!(res = pipe_result(c)) || PQresultStatus(res) == PGRES_PIPELINE_SYNC) {
-			PQclear(res); /* the connection broke: no more answers come */
-			c->failed = c->failed ? c->failed : result_code(c, NULL);
-			break;
-		}
-		if (last && i == n - 1)
-			*last = res;
-		else if (c->failed != DB_OK)
-			PQclear(res); /* aborted after the first failure */
-		else if (result_ok(c, res, &rc))
-			PQclear(res);
-		else
-			c->failed = rc;
-	}
-	while ((res = PQgetResult(c->conn)) && PQresultStatus(res) != PGRES_PIPELINE_SYNC)
-		PQclear(res);
-	PQclear(res);
-	if (!PQexitPipelineMode(c->conn) && c->failed == DB_OK)
-		c->failed = result_code(c, NULL);
-}
-
-/* Before a call that waits for the server: the queued writes answered.
- * DB_OK, or the error of the first that failed. */
-static int
-pipe_sync(struct pg_conn *c)
-{
-	if (c->queued || c->batch)
-		pipe_finish(c, NULL);
-	return c->failed;
-}
-
-/* Run SQL text without parameters (several statements are allowed). */
-static int
-exec_plain(struct pg_conn *c, const char *sql)
+int
+pg_exec_plain(struct pg_conn *c, const char *sql)
 {
 	PGresult *res;
-	int rc = pipe_sync(c);
+	int rc = pg_pipe_sync(c);
 
 	if (rc != DB_OK)
 		return rc;
 	res = PQexec(c->conn, sql);
-	if (result_ok(c, res, &rc))
+	if (pg_result_ok(c, res, &rc))
 		PQclear(res);
 	return rc;
 }
@@ -277,10 +124,10 @@ pg_open(const char *url, int flags, struct db_conn **out)
 	}
 	PQsetNoticeProcessor(c->conn, no_notice, NULL);
 	/* the store's text is UTF-8; a writer waits 5 s for another, as on SQLite */
-	if ((rc = exec_plain(c, "SET client_encoding = 'UTF8'; SET lock_timeout = '5s'")) != DB_OK)
+	if ((rc = pg_exec_plain(c, "SET client_encoding = 'UTF8'; SET lock_timeout = '5s'")) != DB_OK)
 		return rc;
 	if (flags & DB_OPEN_READONLY)
-		rc = exec_plain(c, "SET default_transaction_read_only = on");
+		rc = pg_exec_plain(c, "SET default_transaction_read_only = on");
 	return rc;
 }
 
@@ -300,7 +147,7 @@ pg_busy_timeout(struct db_conn *db, int ms)
 	char sql[64];
 
 	snprintf(sql, sizeof sql, "SET lock_timeout = %d", ms);
-	exec_plain(pg_conn_of(db), sql);
+	pg_exec_plain(pg_conn_of(db), sql);
 }
 
 const char *
@@ -318,7 +165,7 @@ pg_exec(struct db_conn *db, const char *sql)
 	int rc;
 
 	pg_sql_translate(sql, &t);
-	rc = exec_plain(pg_conn_of(db), t.text);
+	rc = pg_exec_plain(pg_conn_of(db), t.text);
 	pg_sql_free(&t);
 	return rc;
 }
@@ -329,7 +176,7 @@ pg_prepare(struct db_conn *db, const char *sql, bool keep, struct db_stmt **out)
 	struct pg_conn *c = pg_conn_of(db);
 	struct pg_stmt *s = xcalloc(1, sizeof *s);
 	PGresult *res;
-	int rc = pipe_sync(c);
+	int rc = pg_pipe_sync(c);
 
 	*out = NULL;
 	if (rc != DB_OK) {
@@ -349,7 +196,7 @@ pg_prepare(struct db_conn *db, const char *sql, bool keep, struct db_stmt **out)
 	for (int i = 0; i < s->pg.nparams; i++)
 		s->types[i] = s->pg.used[i] ? 0 : 25; /* 25: text's OID */
 	res = PQprepare(c->conn, s->name, s->pg.text, s->pg.nparams, s->types);
-	if (!result_ok(c, res, &rc)) {
+	if (!pg_result_ok(c, res, &rc)) {
 		s->name[0] = '\0';
 		pg_finalize(&s->base);
 		return rc;
@@ -362,19 +209,6 @@ pg_prepare(struct db_conn *db, const char *sql, bool keep, struct db_stmt **out)
 	return DB_OK;
 }
 
-/* Send s with its bindings into the pipeline: whether libpq took it. */
-static bool
-send(struct pg_stmt *s)
-{
-	struct pg_conn *c = s->db;
-	const char *const *v = (const char *const *)s->values;
-
-	if (s->name[0])
-		return PQsendQueryPrepared(c->conn, s->name, s->pg.nparams, v, s->lengths, NULL, 0);
-	return PQsendQueryParams(c->conn, s->pg.text, s->pg.nparams, s->types, v, s->lengths,
-				 NULL, 0);
-}
-
 /* The answer to s: alone, or after the queued writes, in one round trip;
  * NULL with *rc the error when a queued one failed. */
 static PGresult *
@@ -384,7 +218,7 @@ answer(struct pg_stmt *s, int *rc)
 	const char *const *v = (const char *const *)s->values;
 	PGresult *res = NULL;
 
-	if ((*rc = c->failed) != DB_OK || (*rc = batch_flush(c)) != DB_OK)
+	if ((*rc = c->failed) != DB_OK || (*rc = pg_batch_flush(c)) != DB_OK)
 		return NULL;
 	if (!c->queued) {
 		if (s->name[0])
@@ -392,7 +226,7 @@ answer(struct pg_stmt *s, int *rc)
 		return PQexecParams(c->conn, s->pg.text, s->pg.nparams, s->types, v, s->lengths,
 				    NULL, 0);
 	}
-	pipe_finish(c, send(s) ? &res : NULL);
+	pg_pipe_finish(c, pg_send(s) ? &res : NULL);
 	if ((*rc = c->failed) != DB_OK) {
 		PQclear(res);
 		return NULL;
@@ -410,7 +244,7 @@ run(struct pg_stmt *s)
 
 	if (!(res = answer(s, &rc)) && rc != DB_OK)
 		return rc;
-	if (!result_ok(c, res, &rc))
+	if (!pg_result_ok(c, res, &rc))
 		return rc;
 	s->res = res;
 	s->nrows = PQntuples(res);
@@ -430,82 +264,6 @@ pg_step(struct db_stmt *st)
 	if (!s->ran && (rc = run(s)) != DB_OK)
 		return rc;
 	return ++s->row < s->nrows ? DB_ROW : DB_DONE;
-}
-
-/* Gather the row s is bound to into the INSERT of several rows that goes
- * when another statement does (or when it is full): DB_DONE or the error. */
-static int
-batch_add(struct pg_stmt *s)
-{
-	struct pg_conn *c = s->db;
-	int n = s->pg.nparams, rc;
-
-	if (c->batch != s && (rc = batch_flush(c)) != DB_OK)
-		return rc;
-	if (s->brows == s->bcap) {
-		s->bcap = s->bcap ? 2 * s->bcap : 16;
-		s->batch = xrealloc(s->batch, (size_t)s->bcap * (size_t)n * sizeof *s->batch);
-	}
-	for (int i = 0; i < n; i++)
-		s->batch[s->brows * n + i] = s->values[i] ? xstrdup(s->values[i]) : NULL;
-	s->brows++;
-	c->batch = s;
-	s->ran = true;
-	s->row = s->nrows = 0;
-	if ((s->brows + 1) * n > PG_BATCH_PARAMS && (rc = batch_send(c)) != DB_OK)
-		return rc;
-	if (c->queued >= PG_QUEUE_MAX && pipe_sync(c) != DB_OK)
-		return c->failed;
-	return DB_DONE;
-}
-
-/* After libpq refused to send a queued statement: the pipeline ended and
- * the transaction poisoned, since a write of it is lost. The error. */
-static int
-send_failed(struct pg_conn *c)
-{
-	int rc = result_code(c, NULL);
-
-	pipe_finish(c, NULL);
-	if (c->failed == DB_OK)
-		c->failed = rc;
-	return c->failed;
-}
-
-/* Queue the plain write s in the pipeline (db_step_write): DB_DONE, or the
- * error that an answer forced by the queue's bound brought. */
-static int
-queue(struct pg_stmt *s)
-{
-	struct pg_conn *c = s->db;
-	int rc;
-
-	if (s->pg.row_end && s->pg.nparams)
-		return batch_add(s);
-	if ((rc = batch_flush(c)) != DB_OK)
-		return rc;
-	if (!pipe_enter(c))
-		return pg_step(&s->base);
-	if (!send(s))
-		return send_failed(c);
-	s->ran = true;
-	s->row = s->nrows = 0;
-	if (++c->queued >= PG_QUEUE_MAX && pipe_sync(c) != DB_OK)
-		return c->failed;
-	return DB_DONE;
-}
-
-int
-pg_step_write(struct db_stmt *st)
-{
-	struct pg_stmt *s = pg_stmt_of(st);
-	struct pg_conn *c = s->db;
-
-	if (!c->writing || !s->pg.plain_write || c->failed != DB_OK)
-		return pg_step(st);
-	if (s->ran)
-		pg_reset(st);
-	return queue(s);
 }
 
 int
@@ -541,11 +299,11 @@ pg_finalize(struct db_stmt *st)
 	char sql[48];
 
 	if (s->db->batch == s) /* its rows go before it does */
-		pipe_sync(s->db);
+		pg_pipe_sync(s->db);
 	pg_reset(st);
 	if (s->values)
 		pg_clear_bindings(st);
-	if (s->name[0] && pipe_sync(s->db) == DB_OK && PQstatus(s->db->conn) == CONNECTION_OK &&
+	if (s->name[0] && pg_pipe_sync(s->db) == DB_OK && PQstatus(s->db->conn) == CONNECTION_OK &&
 	    PQtransactionStatus(s->db->conn) != PQTRANS_INERROR) {
 		snprintf(sql, sizeof sql, "DEALLOCATE %s", s->name);
 		PQclear(PQexec(s->db->conn, sql));
@@ -654,7 +412,7 @@ pg_changes(struct db_conn *db)
 {
 	struct pg_conn *c = pg_conn_of(db);
 
-	pipe_sync(c);
+	pg_pipe_sync(c);
 	return c->changes;
 }
 
@@ -665,7 +423,7 @@ pg_last_insert_id(struct db_conn *db)
 	PGresult *res;
 	int64_t id = 0;
 
-	if (pipe_sync(pg_conn_of(db)) != DB_OK)
+	if (pg_pipe_sync(pg_conn_of(db)) != DB_OK)
 		return 0;
 	res = PQexec(pg_conn_of(db)->conn, "SELECT lastval()");
 	if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1)
@@ -679,7 +437,7 @@ pg_total_changes(struct db_conn *db)
 {
 	struct pg_conn *c = pg_conn_of(db);
 
-	pipe_sync(c);
+	pg_pipe_sync(c);
 	return c->total_changes;
 }
 
@@ -689,20 +447,6 @@ pg_in_tx(struct db_conn *db)
 	PGTransactionStatusType t = PQtransactionStatus(pg_conn_of(db)->conn);
 
 	return t == PQTRANS_INTRANS || t == PQTRANS_INERROR || t == PQTRANS_ACTIVE;
-}
-
-bool
-pg_queues(struct db_conn *db)
-{
-	struct pg_conn *c = pg_conn_of(db);
-
-	return c->writing && c->failed == DB_OK;
-}
-
-int
-pg_sync(struct db_conn *db)
-{
-	return pipe_sync(pg_conn_of(db));
 }
 
 int
@@ -715,7 +459,7 @@ pg_begin(struct db_conn *db)
 	/* one writer at a time, as SQLite's write lock; READ COMMITTED, so each
 	 * statement after the lock sees every commit made before it */
 	snprintf(sql, sizeof sql, "BEGIN; SELECT pg_advisory_xact_lock(%d)", PG_WRITE_LOCK_KEY);
-	if ((rc = exec_plain(c, sql)) != DB_OK && pg_in_tx(db))
+	if ((rc = pg_exec_plain(c, sql)) != DB_OK && pg_in_tx(db))
 		PQclear(PQexec(c->conn, "ROLLBACK"));
 	c->writing = rc == DB_OK;
 	return rc;
@@ -726,13 +470,13 @@ pg_commit(struct db_conn *db)
 {
 	struct pg_conn *c = pg_conn_of(db);
 	PGresult *res;
-	int rc = pipe_sync(c);
+	int rc = pg_pipe_sync(c);
 
 	if (rc != DB_OK) /* the transaction is lost: the caller rolls it back */
 		return rc;
 	c->writing = false;
 	res = PQexec(c->conn, "COMMIT");
-	if (!result_ok(c, res, &rc))
+	if (!pg_result_ok(c, res, &rc))
 		return rc;
 	/* COMMIT of a transaction an error had ended rolls it back, "successfully" */
 	if (!strcmp(PQcmdStatus(res), "ROLLBACK")) {
@@ -744,42 +488,6 @@ pg_commit(struct db_conn *db)
 }
 
 int
-pg_rollback(struct db_conn *db, const char *savepoint)
-{
-	struct pg_conn *c = pg_conn_of(db);
-	char sql[96];
-
-	/* what was queued is undone with the rest: its answers, failures
-	 * included, no longer matter */
-	pipe_sync(c);
-	c->failed = DB_OK;
-	if (!savepoint) {
-		c->writing = false;
-		return pg_in_tx(db) ? exec_plain(c, "ROLLBACK") : DB_OK;
-	}
-	snprintf(sql, sizeof sql, "ROLLBACK TO %s", savepoint);
-	return exec_plain(c, sql);
-}
-
-int
-pg_savepoint(struct db_conn *db, const char *name)
-{
-	struct pg_conn *c = pg_conn_of(db);
-	char sql[96];
-
-	snprintf(sql, sizeof sql, "SAVEPOINT %s", name);
-	if (!c->writing || c->failed != DB_OK)
-		return exec_plain(c, sql);
-	/* it answers nothing but a failure, which the next answer brings */
-	if (batch_flush(c) != DB_OK || !pipe_enter(c))
-		return exec_plain(c, sql);
-	if (!PQsendQueryParams(c->conn, sql, 0, NULL, NULL, NULL, NULL, 0))
-		return send_failed(c);
-	c->queued++;
-	return DB_OK;
-}
-
-int
 pg_listen(struct db_conn *db, const char *channel)
 {
 	struct pg_conn *c = pg_conn_of(db);
@@ -787,7 +495,7 @@ pg_listen(struct db_conn *db, const char *channel)
 	int rc;
 
 	snprintf(sql, sizeof sql, "LISTEN %s", channel);
-	if ((rc = exec_plain(c, sql)) == DB_OK)
+	if ((rc = pg_exec_plain(c, sql)) == DB_OK)
 		c->listening = true;
 	return rc;
 }
