@@ -18,13 +18,15 @@ t_is "only the store's seam (store_db.c, store_db_priv.h) includes sqlite3.h" "$
 bad=$(grep -ln -E '\bsqlite3_[a-z0-9_]+ *[(*]|\bSQLITE_[A-Z_]+\b' src/store/*.[ch] 2>/dev/null |
 	grep -v -E '^src/store/store_db(\.c|_priv\.h)$')
 t_is "the store files call SQLite only through the seam (store_db_priv.h)" "$bad" ""
-# libpq likewise: only the PostgreSQL backend of the seam (store_pg.c)
-# includes libpq-fe.h (store_db* may hand over to it); nothing else calls PQ*.
+# libpq likewise: only the PostgreSQL backend of the seam (store_pg.c,
+# store_pg_pipe.c and their store_pg_conn_priv.h) includes libpq-fe.h
+# (store_db* may hand over to it); nothing else calls PQ*.
+pg_backend='^src/store/(store_pg(_pipe)?\.c|store_pg_conn_priv\.h|store_db(\.c|_priv\.h))$'
 bad=$(grep -ln 'libpq-fe\.h' src/*.[ch] src/*/*.[ch] ui/*.[ch] cli/*.[ch] 2>/dev/null |
-	grep -v -E '^src/store/(store_pg\.c|store_db(\.c|_priv\.h))$')
+	grep -v -E "$pg_backend")
 t_is "only the store's PostgreSQL backend (store_pg.c) includes libpq-fe.h" "$bad" ""
 bad=$(grep -ln -E '\bPQ[a-z][A-Za-z]* *\(' src/*/*.[ch] ui/*.[ch] cli/*.[ch] 2>/dev/null |
-	grep -v -E '^src/store/(store_pg\.c|store_db(\.c|_priv\.h))$')
+	grep -v -E "$pg_backend")
 t_is "nothing else calls libpq" "$bad" ""
 # (an in-tree build from before the regrouping may leave generated files)
 bad=$(ls src/*.[ch] 2>/dev/null | xargs -r grep -L 'generated .*by build-aux/embed\.sh')

@@ -122,10 +122,55 @@ names_shown(void)
 	is_shown("/srv/ar/password=x.db", "/srv/ar/password=x.db");
 }
 
+/* Which statements may wait in libpq's pipeline, and which may be sent
+ * as one INSERT of several rows. */
+static void
+writes(void)
+{
+	static const char ins[] = "INSERT INTO t (a, b) VALUES (?1, coalesce(?2, 'x'))"
+				  " ON CONFLICT DO NOTHING";
+	struct pg_sql t;
+	char *rows;
+
+	is_translated("INSERT INTO t (a) VALUES (?1)" SQL_RETURNING_ID,
+		      "INSERT INTO t (a) VALUES ($1) RETURNING id", 1,
+		      "SQL_RETURNING_ID's comment becomes RETURNING id");
+	is_translated("INSERT INTO t (a) VALUES (?1) /* a comment */",
+		      "INSERT INTO t (a) VALUES ($1) /* a comment */", 1, "another comment stays");
+	pg_sql_translate(ins, &t);
+	tap_ok(t.plain_write, "pg_sql: an INSERT without RETURNING is a plain write");
+	tap_ok(t.row_end > t.row_start, "pg_sql: … with one VALUES row");
+	rows = pg_sql_rows(&t, 3);
+	tap_is_str(rows, "INSERT INTO t (a, b) VALUES ($1, coalesce($2, 'x')), ($3, coalesce($4, "
+			 "'x')), ($5, coalesce($6, 'x')) ON CONFLICT DO NOTHING",
+		   "pg_sql: its row repeated, each row's parameters after the last's");
+	free(rows);
+	pg_sql_free(&t);
+	pg_sql_translate("INSERT INTO t (a) VALUES (?1)" SQL_RETURNING_ID, &t);
+	tap_ok(!t.plain_write, "pg_sql: an INSERT … RETURNING is not");
+	pg_sql_free(&t);
+	pg_sql_translate("UPDATE t SET a = ?2 WHERE id = ?1", &t);
+	tap_ok(t.plain_write && !t.row_end, "pg_sql: an UPDATE is a plain write of no rows");
+	pg_sql_free(&t);
+	pg_sql_translate("SELECT a FROM t WHERE id = ?1", &t);
+	tap_ok(!t.plain_write, "pg_sql: a SELECT is no write");
+	pg_sql_free(&t);
+	pg_sql_translate("INSERT INTO t (a) VALUES (?1) ON CONFLICT (a) DO UPDATE SET n = n + 1", &t);
+	tap_ok(t.plain_write && !t.row_end, "pg_sql: an upsert that updates is never several rows");
+	pg_sql_free(&t);
+	pg_sql_translate("INSERT INTO t (a, b) VALUES (?1, 1), (?2, 2)", &t);
+	tap_ok(!t.row_end, "pg_sql: nor is an INSERT of several rows already");
+	pg_sql_free(&t);
+	pg_sql_translate("INSERT INTO t (a) SELECT x FROM u WHERE y = ?1", &t);
+	tap_ok(t.plain_write && !t.row_end, "pg_sql: nor INSERT … SELECT");
+	pg_sql_free(&t);
+}
+
 TAP_SUITE(pg_sql)
 {
 	placeholders();
 	hints();
 	dialect();
 	names_shown();
+	writes();
 }

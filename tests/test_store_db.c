@@ -2,7 +2,10 @@
  * what every backend must do the way the store expects — ?N and :name
  * parameters, 64-bit integers, NULL and UTF-8 text, the id and the count
  * of changed rows, transactions and savepoints, a second writer refused
- * as a conflict, and a prepare error with its message. Suite store_db
+ * as a conflict, a prepare error with its message, and writes stepped by
+ * db_step_write (queued on PostgreSQL) whose failure, a broken CHECK or
+ * another session's lock, still fails the transaction with its own code
+ * and leaves nothing written. Suite store_db
  * runs them on SQLite, store_db_pg on the PostgreSQL server whose URL is
  * in $URIKAKE_TEST_PG (tests/pg/seam.sh starts one), each check a SKIP
  * without it. */
@@ -12,13 +15,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "store_db_priv.h"
 #include "tap.h"
 
 /* The checks of a whole run, each a SKIP where there is no server. */
-#define SEAM_CHECKS 48
+#define SEAM_CHECKS 67
 
 /* A new database (a file in the test directory, or a fresh table on the
  * server named by a postgresql:// URL), open, with table t. */
@@ -217,6 +221,143 @@ errors(struct db_conn *db)
 	tap_ok(*db_errstr(DB_BUSY) != '\0', "seam: a result code has a message");
 }
 
+/* Whether msg mentions word, in any case. */
+static bool
+mentions(const char *msg, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (; *msg; msg++)
+		if (!strncasecmp(msg, word, n))
+			return true;
+	return false;
+}
+
+/* A fresh table q whose CHECK refuses a negative n. */
+static bool
+make_q(struct db_conn *db)
+{
+	db_exec(db, "DROP TABLE IF EXISTS q");
+	return db_exec(db, "CREATE TABLE q (n INTEGER CHECK (n >= 0))") == DB_OK;
+}
+
+static int64_t
+count_q(struct db_conn *db)
+{
+	struct db_stmt *q;
+	int64_t n = -1;
+
+	if (db_prepare(db, "SELECT count(*) FROM q", &q) != DB_OK)
+		return -1;
+	if (db_step(q) == DB_ROW)
+		n = db_column_int64(q, 0);
+	db_finalize(q);
+	return n;
+}
+
+/* db_step_write n, n + 1, … (bad: the one made negative) into q inside
+ * the open transaction, while they step to DB_DONE: the first other
+ * result (DB_DONE when none). */
+static int
+write_q(struct db_conn *db, int from, int to, int bad)
+{
+	struct db_stmt *q;
+	int rc = db_prepare(db, "INSERT INTO q (n) VALUES (?1)", &q);
+
+	for (int i = from; rc == DB_OK || rc == DB_DONE; i++) {
+		if (i >= to) {
+			rc = DB_DONE;
+			break;
+		}
+		db_bind_int64(q, 1, i == bad ? -i : i);
+		rc = db_step_write(q);
+		db_reset(q);
+	}
+	db_finalize(q);
+	return rc;
+}
+
+/* Writes whose answers nobody reads (db_step_write): queued on
+ * PostgreSQL, so a failure may come from a later call; wherever it comes,
+ * it is the failure's own code and message, and the rollback leaves
+ * nothing of the transaction. */
+static void
+queued(struct db_conn *db, const char *path)
+{
+	struct db_conn *other = NULL;
+	int64_t before;
+	int rc;
+
+	if (!make_q(db)) {
+		tap_ok(0, "seam: create table q (%s)", db_errmsg(db));
+		return;
+	}
+	db_begin(db);
+	before = db_total_changes(db);
+	tap_is_int(write_q(db, 0, 5000, -1), DB_DONE, "seam: 5,000 writes step to DB_DONE");
+	tap_is_int(db_sync(db), DB_OK, "seam: … all of them answered");
+	tap_is_int(db_total_changes(db) - before, 5000, "seam: … each counted as a changed row");
+	tap_is_int(db_commit(db), DB_OK, "seam: … and committed");
+	tap_is_int(count_q(db), 5000, "seam: … every row is there");
+
+	make_q(db);
+	db_begin(db);
+	rc = write_q(db, 1, 200, 100);
+	if (rc == DB_DONE)
+		rc = db_commit(db);
+	tap_ok(rc != DB_OK && rc != DB_DONE && !db_is_conflict(rc),
+	       "seam: a broken CHECK in the middle of the writes fails them or the commit (rc %d)",
+	       rc);
+	tap_ok(mentions(db_errmsg(db), "check"), "seam: … with the database's message: %s",
+	       db_errmsg(db));
+	db_rollback(db);
+	tap_is_int(count_q(db), 0, "seam: the rollback leaves none of the transaction's rows");
+
+	db_begin(db);
+	rc = write_q(db, 1, 4, 3);
+	tap_ok(rc != DB_DONE || count_q(db) == -1,
+	       "seam: a read after a failed write fails (or the write itself did)");
+	db_rollback(db);
+	db_begin(db);
+	tap_is_int(write_q(db, 7, 8, -1), DB_DONE, "seam: after the rollback, writes work again");
+	tap_is_int(db_commit(db), DB_OK, "seam: … and commit");
+	tap_is_int(count_q(db), 1, "seam: … that row alone is there");
+
+	db_begin(db);
+	write_q(db, 10, 12, -1);
+	tap_is_int(db_savepoint(db, "sp"), DB_OK, "seam: a savepoint after queued writes");
+	rc = write_q(db, 20, 23, 21);
+	if (rc == DB_DONE)
+		rc = db_release(db, "sp");
+	tap_ok(rc != DB_OK && rc != DB_DONE, "seam: a failed write after it fails by the release");
+	tap_is_int(db_rollback_to(db, "sp"), DB_OK, "seam: rolling back to the savepoint");
+	tap_is_int(db_release(db, "sp"), DB_OK, "seam: … lets the transaction go on");
+	tap_is_int(db_commit(db), DB_OK, "seam: … to its commit");
+	tap_is_int(count_q(db), 3, "seam: … with the writes before the savepoint only");
+
+	/* the other session holds q's rows (SQLite: the write lock) */
+	db_open(path, DB_OPEN_READWRITE, &other);
+	db_busy_timeout(db, 50);
+	db_exec(other, "BEGIN");
+	db_exec(other, "UPDATE q SET n = n + 0");
+	rc = db_begin(db);
+	if (rc == DB_OK) {
+		struct db_stmt *u;
+
+		db_prepare(db, "UPDATE q SET n = n + 1 WHERE n = ?1", &u);
+		db_bind_int64(u, 1, 7);
+		if ((rc = db_step_write(u)) == DB_DONE)
+			rc = db_commit(db);
+		db_finalize(u);
+	}
+	tap_ok(db_is_conflict(rc), "seam: a write that waits on another session is a conflict "
+				  "(rc %d: exit 4)", rc);
+	db_rollback(db);
+	db_rollback(other);
+	db_close(other);
+	db_busy_timeout(db, 5000);
+}
+
 /* Every check on the database called name. */
 static void
 seam(const char *name)
@@ -232,6 +373,7 @@ seam(const char *name)
 	transactions(db);
 	conflict(db, name);
 	errors(db);
+	queued(db, name);
 	tap_is_int(db_close(db), DB_OK, "seam: close");
 }
 

@@ -61,6 +61,7 @@ struct bi_run {
 	int64_t file_id;
 	size_t size;
 	unsigned long seen;
+	unsigned long queued; /* deposits sent, not yet known new or not */
 	struct strbuf key;
 	struct bi_fold *folds; /* BI_FOLD_SLOTS, direct-mapped by name hash */
 	struct bankref refs;   /* for deposits the bank gave no reference */
@@ -166,6 +167,22 @@ bi_to_store(struct bi_run *run, const struct bank_deposit *d, struct deposit *ou
 	out->reference = d->reference;
 }
 
+/* Count the queued deposits as added or already there. */
+static enum ur_status
+bi_settle(struct bi_run *run, struct ur_err *err)
+{
+	unsigned long added;
+
+	if (!run->queued)
+		return UR_OK;
+	if (store_deposits_settle(run->st, &added, err) != UR_OK)
+		return err->status;
+	run->r->added += added;
+	run->r->unchanged += run->queued - added;
+	run->queued = 0;
+	return UR_OK;
+}
+
 /* A cancellation: reverse the earlier deposit and void what it paid. */
 static enum ur_status
 bi_cancel(struct bi_run *run, const struct bank_deposit *d, const struct deposit *key,
@@ -175,6 +192,9 @@ bi_cancel(struct bi_run *run, const struct bank_deposit *d, const struct deposit
 	char why[256];
 	int n;
 
+	/* the deposit it cancels may be one of this file's */
+	if (bi_settle(run, err) != UR_OK)
+		return err->status;
 	if (store_deposit_find(run->st, key, d->correction || !key->reference || !*key->reference,
 			       &f, err) != UR_OK)
 		return err->status;
@@ -210,7 +230,6 @@ bi_deposit(const struct bank_deposit *d, void *ctx, struct ur_err *err)
 	struct bi_run *run = ctx;
 	struct deposit dep;
 	enum store_upsert what;
-	int64_t id;
 
 	if (++run->seen % BI_PROGRESS_EVERY == 0 && run->o->progress)
 		run->o->progress((size_t)d->byte_offset, run->size, run->o->progress_ctx);
@@ -222,7 +241,7 @@ bi_deposit(const struct bank_deposit *d, void *ctx, struct ur_err *err)
 	if (!dep.reference || !*dep.reference)
 		dep.reference = bankref_make(&run->refs, dep.booking_date, dep.amount,
 					     dep.payer.payer_key, dep.payer.payer_code);
-	if (store_deposit_insert(run->st, &dep, &id, &what, err) != UR_OK) {
+	if (store_deposit_queue(run->st, &dep, &what, err) != UR_OK) {
 		struct ur_err inner = *err;
 
 		return err->status == UR_INPUT ? bi_where(run->kind, d, inner.msg, err)
@@ -230,6 +249,8 @@ bi_deposit(const struct bank_deposit *d, void *ctx, struct ur_err *err)
 	}
 	if (what == STORE_INSERTED)
 		run->r->added++;
+	else if (what == STORE_QUEUED)
+		run->queued++;
 	else
 		run->r->unchanged++;
 	return UR_OK;
@@ -461,6 +482,8 @@ bi_store(struct bi_run *run, int fd, const char *data, const struct bi_choice *c
 
 		ur_fail(err, UR_INPUT, "%s:%s", name, inner.msg);
 	}
+	if (rc == UR_OK)
+		rc = bi_settle(run, err);
 	if (rc == UR_OK && what == STORE_INSERTED)
 		rc = store_bank_file_set_records(run->st, run->file_id, (int64_t)run->seen, err);
 	if (rc == UR_OK && (rc = store_commit(run->st, err)) == UR_OK)

@@ -626,6 +626,7 @@ store_commit(struct store *st, struct ur_err *err)
 
 	if (rc == DB_OK) {
 		st->in_tx = 0;
+		st->dep_queued = 0;
 		return UR_OK;
 	}
 	status = store_sqlfail(st, rc, err);
@@ -638,6 +639,7 @@ store_rollback(struct store *st)
 {
 	db_rollback(st->db);
 	st->in_tx = 0;
+	st->dep_queued = 0;
 	/* the rolled-back rows may have included the cached customer */
 	free(st->last_code);
 	st->last_code = NULL;
@@ -691,7 +693,7 @@ store_audit(struct store *st, const char *action, const char *entity, const char
 	db_bind_text(s, 4, entity);
 	store_bind_text(s, 5, before);
 	store_bind_text(s, 6, after);
-	return store_step_done(st, s, err);
+	return store_step_write(st, s, err);
 }
 
 enum ur_status

@@ -102,7 +102,8 @@ struct customer {
 				     "": the dunning level's rule (collector-by-level) */
 };
 
-enum store_upsert { STORE_UNCHANGED, STORE_INSERTED, STORE_UPDATED };
+/* STORE_QUEUED: sent, whether it was new is known later (store_deposit_queue). */
+enum store_upsert { STORE_UNCHANGED, STORE_INSERTED, STORE_UPDATED, STORE_QUEUED };
 
 /** Insert or update by code, inside the caller's transaction. An update
  *  writes an audit row with before/after; an unchanged row writes nothing. */
@@ -211,6 +212,17 @@ struct deposit {
  *  *id is that one (overlapping statements add nothing). */
 enum ur_status store_deposit_insert(struct store *st, const struct deposit *d, int64_t *id,
 				    enum store_upsert *what, struct ur_err *err);
+/** store_deposit_insert for a caller that needs no id (a bank import):
+ *  inside a transaction on a database server the insert may wait to be
+ *  sent with others, *what = STORE_QUEUED; store_deposits_settle then says
+ *  how many of the queued ones were new, and must be called before any
+ *  other store call that reads deposits. */
+enum ur_status store_deposit_queue(struct store *st, const struct deposit *d,
+				   enum store_upsert *what, struct ur_err *err);
+/** Wait for the queued deposits: *added how many of them were new (the
+ *  rest were there already). An insert that failed fails this. */
+enum ur_status store_deposits_settle(struct store *st, unsigned long *added,
+				     struct ur_err *err);
 /** Move deposit id from state `from` to `to`, setting its customer (0:
  *  none) and park reason (NULL: none); audited. UR_CONFLICT when it is no
  *  longer in `from` (another clerk got there first). */

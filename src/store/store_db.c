@@ -198,7 +198,9 @@ db_commit(struct db_conn *db)
 void
 db_rollback(struct db_conn *db)
 {
-	if (db_in_tx(db))
+	if (db_is_pg(db))
+		pg_rollback(db, NULL);
+	else if (db_in_tx(db))
 		db_exec(db, "ROLLBACK");
 }
 
@@ -215,6 +217,8 @@ savepoint_cmd(struct db_conn *db, const char *verb, const char *name)
 int
 db_savepoint(struct db_conn *db, const char *name)
 {
+	if (db_is_pg(db))
+		return pg_savepoint(db, name);
 	return savepoint_cmd(db, "SAVEPOINT", name);
 }
 
@@ -227,6 +231,8 @@ db_release(struct db_conn *db, const char *name)
 int
 db_rollback_to(struct db_conn *db, const char *name)
 {
+	if (db_is_pg(db))
+		return pg_rollback(db, name);
 	return savepoint_cmd(db, "ROLLBACK TO", name);
 }
 

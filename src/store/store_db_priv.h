@@ -105,6 +105,22 @@ db_step(struct db_stmt *s)
 	return sqlite3_step(db_lite_stmt(s));
 }
 
+/** db_step for an INSERT, UPDATE or DELETE whose outcome the caller does
+ *  not look at beyond failing on an error: neither db_changes nor an error
+ *  code that it handles. On PostgreSQL inside db_begin's transaction it is
+ *  queued (libpq's pipeline mode) and answers DB_DONE at once; should it
+ *  fail, the connection's next call that waits for the server (a step of
+ *  another statement, db_changes, db_exec, a savepoint's release,
+ *  db_commit) returns its error, with its code and message, and so does
+ *  every call after until db_rollback or db_rollback_to. SQLite: db_step. */
+static inline int
+db_step_write(struct db_stmt *s)
+{
+	if (db_stmt_is_pg(s))
+		return pg_step_write(s);
+	return sqlite3_step(db_lite_stmt(s));
+}
+
 static inline int
 db_reset(struct db_stmt *s)
 {
@@ -262,6 +278,22 @@ db_total_changes(struct db_conn *db)
 	if (db_is_pg(db))
 		return pg_total_changes(db);
 	return sqlite3_total_changes64(db_lite(db));
+}
+
+/** Whether db_step_write may queue a write now (PostgreSQL, inside
+ *  db_begin's transaction); false on SQLite. */
+static inline bool
+db_queues(struct db_conn *db)
+{
+	return db_is_pg(db) && pg_queues(db);
+}
+
+/** Wait for the answers to every queued write (db_step_write): DB_OK or
+ *  the first one's error. SQLite: DB_OK. */
+static inline int
+db_sync(struct db_conn *db)
+{
+	return db_is_pg(db) ? pg_sync(db) : DB_OK;
 }
 
 /** Whether a transaction is open on db. */

@@ -35,11 +35,12 @@
  * would be refused as a condition). */
 #define SQL_CONTAINS(HAY, NEEDLE) "instr(" HAY ", " NEEDLE ")"
 
-/* Ends an INSERT whose new id store_step_id reads. Empty on SQLite, whose
- * RETURNING costs some 3.5 µs an insert (a single-row insert three times
- * as slow: match --auto and bank imports insert 100,000s): the id is the
- * connection's last one there (PostgreSQL: " RETURNING id"). */
-#define SQL_RETURNING_ID ""
+/* Ends an INSERT whose new id store_step_id reads. A comment on SQLite,
+ * whose RETURNING costs some 3.5 µs an insert (a single-row insert three
+ * times as slow: match --auto and bank imports insert 100,000s): the id is
+ * the connection's last one there. PostgreSQL's prepare turns exactly this
+ * comment into " RETURNING id", which saves asking lastval() afterwards. */
+#define SQL_RETURNING_ID " /* RETURNING id */"
 
 /* The text of the member KEY of the JSON object DOC (PostgreSQL:
  * CAST(DOC AS jsonb) ->> 'KEY'). */

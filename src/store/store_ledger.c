@@ -144,16 +144,18 @@ dep_bind(struct db_stmt *s, const struct deposit *d)
 		db_bind_int64(s, idx, d->record_no);
 }
 
+#define DEP_INSERT                                                                         \
+	"INSERT INTO deposit (" STORE_PAYER_COLS "acct_bank, acct_branch, currency,"           \
+	" reference, booking_date, value_date, amount, bank_file_id, record_no)"               \
+	" VALUES (" STORE_PAYER_PARAMS ":acct_bank, :acct_branch, :currency, :reference,"      \
+	" :booking_date, :value_date, :amount, :bank_file_id, :record_no)"                     \
+	" ON CONFLICT DO NOTHING"
+
 enum ur_status
 store_deposit_insert(struct store *st, const struct deposit *d, int64_t *id,
 		     enum store_upsert *what, struct ur_err *err)
 {
-	static const char ins[] =
-		"INSERT INTO deposit (" STORE_PAYER_COLS "acct_bank, acct_branch, currency,"
-		" reference, booking_date, value_date, amount, bank_file_id, record_no)"
-		" VALUES (" STORE_PAYER_PARAMS ":acct_bank, :acct_branch, :currency, :reference,"
-		" :booking_date, :value_date, :amount, :bank_file_id, :record_no)"
-		" ON CONFLICT DO NOTHING" SQL_RETURNING_ID;
+	static const char ins[] = DEP_INSERT SQL_RETURNING_ID;
 	static const char sel[] =
 		"SELECT id FROM deposit WHERE acct_bank = :acct_bank"
 		" AND acct_branch = :acct_branch AND acct_number = :acct_number"
@@ -179,6 +181,46 @@ store_deposit_insert(struct store *st, const struct deposit *d, int64_t *id,
 	dep_bind(s, d);
 	rc = lookup_id(st, s, id, err);
 	return rc == UR_INPUT ? store_sqlfail(st, DB_CORRUPT, err) : rc;
+}
+
+enum ur_status
+store_deposit_queue(struct store *st, const struct deposit *d, enum store_upsert *what,
+		    struct ur_err *err)
+{
+	static const char ins[] = DEP_INSERT;
+	struct db_stmt *s;
+	enum ur_status rc;
+	int64_t id;
+
+	if (!db_queues(st->db))
+		return store_deposit_insert(st, d, &id, what, err);
+	if (!d->currency || !*d->currency)
+		return ur_fail(err, UR_INPUT, _("a deposit needs a currency"));
+	if (!(s = store_stmt(st, SQ_DEP_QUEUE, ins, err)))
+		return STATUS(err);
+	if (!st->dep_queued)
+		st->dep_base = db_total_changes(st->db);
+	dep_bind(s, d);
+	if ((rc = store_step_write(st, s, err)) != UR_OK)
+		return rc;
+	st->dep_queued++;
+	*what = STORE_QUEUED;
+	return UR_OK;
+}
+
+enum ur_status
+store_deposits_settle(struct store *st, unsigned long *added, struct ur_err *err)
+{
+	int rc = db_sync(st->db);
+
+	*added = 0;
+	if (rc != DB_OK)
+		return store_sqlfail(st, rc, err);
+	/* each queued insert changed one row or, already there, none */
+	if (st->dep_queued)
+		*added = (unsigned long)(db_total_changes(st->db) - st->dep_base);
+	st->dep_queued = 0;
+	return UR_OK;
 }
 
 /* Deposit id is no longer in state from: say which deposit it is (its
@@ -282,7 +324,7 @@ add_paid(struct store *st, int64_t invoice_id, int64_t amount, struct ur_err *er
 		return STATUS(err);
 	db_bind_int64(s, 1, invoice_id);
 	db_bind_int64(s, 2, amount);
-	return store_step_done(st, s, err);
+	return store_step_write(st, s, err);
 }
 
 /* Insert adj and its audit row; adding it to paid is the caller's. */

@@ -437,10 +437,17 @@ store_match_tx_begin(struct store *st, int *own, struct ur_err *err)
 enum ur_status
 store_match_tx_end(struct store *st, int own, enum ur_status rc, struct ur_err *err)
 {
+	int db_rc;
+
 	if (own)
 		return rc == UR_OK ? store_commit(st, err) : (store_rollback(st), rc);
-	if (rc != UR_OK)
-		db_rollback_to(st->db, "store_match");
+	/* the release answers for the queued writes too (db_step_write): one
+	 * that failed fails this confirmation alone, as it would have at once */
+	if (rc == UR_OK && (db_rc = db_release(st->db, "store_match")) == DB_OK)
+		return UR_OK;
+	if (rc == UR_OK)
+		rc = store_sqlfail(st, db_rc, err);
+	db_rollback_to(st->db, "store_match");
 	db_release(st->db, "store_match");
 	return rc;
 }

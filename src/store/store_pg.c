@@ -3,60 +3,25 @@
  * (store_pg_sql.c); parameters go as text with no type (the server infers
  * each); the first step runs the statement and fetches its rows whole, so
  * that the store may step one statement while running others on the same
- * connection, as it does on SQLite; SQLSTATEs map onto the seam's codes
- * (doc/store-dialects.md, section 3). */
+ * connection, as it does on SQLite; SQLSTATEs map onto the seam's codes.
+ * A statement that is answered first sends the writes queued before it
+ * (store_pg_pipe.c) in the same round trip (doc/store-dialects.md,
+ * section 3). */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <inttypes.h>
-#include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
-#include "store_db_priv.h"
+#include "store_pg_conn_priv.h"
 #include "xalloc.h"
 
 /* The one writer's lock (db_begin): a constant now, the company's id once
  * there are companies. */
 #define PG_WRITE_LOCK_KEY 0x75726b61 /* "urka" */
-
-struct pg_conn {
-	struct db_conn base; /* backend DB_PG, lite NULL */
-	PGconn *conn;
-	char errmsg[512];
-	int64_t changes, total_changes;
-	int next_name; /* kept statements are "u1", "u2"… */
-	bool listening; /* LISTEN urikake: pg_data_version counts notifications */
-	int64_t notified; /* those received from other sessions */
-};
-
-struct pg_stmt {
-	struct db_stmt base; /* backend DB_PG, lite NULL */
-	struct pg_conn *db;
-	char *sql; /* as the store gave it (db_sql) */
-	struct pg_sql pg;
-	char name[16];  /* the server's prepared statement; "" for a one-off */
-	Oid *types;     /* 0 (the server infers it), text for one the SQL never names */
-	char **values;  /* pg.nparams of them, NULL for SQL NULL */
-	int *lengths;
-	PGresult *res;  /* the rows of the latest run */
-	int row, nrows; /* row: the current one, -1 before the first */
-	bool ran;
-};
-
-static struct pg_conn *
-pg_conn_of(struct db_conn *db)
-{
-	return (struct pg_conn *)db;
-}
-
-static struct pg_stmt *
-pg_stmt_of(struct db_stmt *s)
-{
-	return (struct pg_stmt *)s;
-}
 
 bool
 pg_is_url(const char *name)
@@ -76,9 +41,8 @@ set_error(struct pg_conn *c, const char *msg)
 	c->errmsg[n] = '\0';
 }
 
-/* The seam's code for a failed result (NULL: the connection failed). */
-static int
-result_code(struct pg_conn *c, const PGresult *res)
+int
+pg_result_code(struct pg_conn *c, const PGresult *res)
 {
 	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
 	const char *msg = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
@@ -108,9 +72,8 @@ count_changes(struct pg_conn *c, PGresult *res)
 	c->total_changes += c->changes;
 }
 
-/* Whether res is a success; else *rc its code and res cleared. */
-static bool
-result_ok(struct pg_conn *c, PGresult *res, int *rc)
+bool
+pg_result_ok(struct pg_conn *c, PGresult *res, int *rc)
 {
 	ExecStatusType st = PQresultStatus(res);
 
@@ -118,19 +81,21 @@ result_ok(struct pg_conn *c, PGresult *res, int *rc)
 		count_changes(c, res);
 		return true;
 	}
-	*rc = result_code(c, res);
+	*rc = pg_result_code(c, res);
 	PQclear(res);
 	return false;
 }
 
-/* Run SQL text without parameters (several statements are allowed). */
-static int
-exec_plain(struct pg_conn *c, const char *sql)
+int
+pg_exec_plain(struct pg_conn *c, const char *sql)
 {
-	PGresult *res = PQexec(c->conn, sql);
-	int rc = DB_OK;
+	PGresult *res;
+	int rc = pg_pipe_sync(c);
 
-	if (result_ok(c, res, &rc))
+	if (rc != DB_OK)
+		return rc;
+	res = PQexec(c->conn, sql);
+	if (pg_result_ok(c, res, &rc))
 		PQclear(res);
 	return rc;
 }
@@ -159,10 +124,10 @@ pg_open(const char *url, int flags, struct db_conn **out)
 	}
 	PQsetNoticeProcessor(c->conn, no_notice, NULL);
 	/* the store's text is UTF-8; a writer waits 5 s for another, as on SQLite */
-	if ((rc = exec_plain(c, "SET client_encoding = 'UTF8'; SET lock_timeout = '5s'")) != DB_OK)
+	if ((rc = pg_exec_plain(c, "SET client_encoding = 'UTF8'; SET lock_timeout = '5s'")) != DB_OK)
 		return rc;
 	if (flags & DB_OPEN_READONLY)
-		rc = exec_plain(c, "SET default_transaction_read_only = on");
+		rc = pg_exec_plain(c, "SET default_transaction_read_only = on");
 	return rc;
 }
 
@@ -182,7 +147,7 @@ pg_busy_timeout(struct db_conn *db, int ms)
 	char sql[64];
 
 	snprintf(sql, sizeof sql, "SET lock_timeout = %d", ms);
-	exec_plain(pg_conn_of(db), sql);
+	pg_exec_plain(pg_conn_of(db), sql);
 }
 
 const char *
@@ -200,7 +165,7 @@ pg_exec(struct db_conn *db, const char *sql)
 	int rc;
 
 	pg_sql_translate(sql, &t);
-	rc = exec_plain(pg_conn_of(db), t.text);
+	rc = pg_exec_plain(pg_conn_of(db), t.text);
 	pg_sql_free(&t);
 	return rc;
 }
@@ -211,9 +176,13 @@ pg_prepare(struct db_conn *db, const char *sql, bool keep, struct db_stmt **out)
 	struct pg_conn *c = pg_conn_of(db);
 	struct pg_stmt *s = xcalloc(1, sizeof *s);
 	PGresult *res;
-	int rc = DB_OK;
+	int rc = pg_pipe_sync(c);
 
 	*out = NULL;
+	if (rc != DB_OK) {
+		free(s);
+		return rc;
+	}
 	s->base.backend = DB_PG;
 	s->db = c;
 	s->sql = xstrdup(sql);
@@ -227,7 +196,7 @@ pg_prepare(struct db_conn *db, const char *sql, bool keep, struct db_stmt **out)
 	for (int i = 0; i < s->pg.nparams; i++)
 		s->types[i] = s->pg.used[i] ? 0 : 25; /* 25: text's OID */
 	res = PQprepare(c->conn, s->name, s->pg.text, s->pg.nparams, s->types);
-	if (!result_ok(c, res, &rc)) {
+	if (!pg_result_ok(c, res, &rc)) {
 		s->name[0] = '\0';
 		pg_finalize(&s->base);
 		return rc;
@@ -240,20 +209,42 @@ pg_prepare(struct db_conn *db, const char *sql, bool keep, struct db_stmt **out)
 	return DB_OK;
 }
 
+/* The answer to s: alone, or after the queued writes, in one round trip;
+ * NULL with *rc the error when a queued one failed. */
+static PGresult *
+answer(struct pg_stmt *s, int *rc)
+{
+	struct pg_conn *c = s->db;
+	const char *const *v = (const char *const *)s->values;
+	PGresult *res = NULL;
+
+	if ((*rc = c->failed) != DB_OK || (*rc = pg_batch_flush(c)) != DB_OK)
+		return NULL;
+	if (!c->queued) {
+		if (s->name[0])
+			return PQexecPrepared(c->conn, s->name, s->pg.nparams, v, s->lengths, NULL, 0);
+		return PQexecParams(c->conn, s->pg.text, s->pg.nparams, s->types, v, s->lengths,
+				    NULL, 0);
+	}
+	pg_pipe_finish(c, pg_send(s) ? &res : NULL);
+	if ((*rc = c->failed) != DB_OK) {
+		PQclear(res);
+		return NULL;
+	}
+	return res;
+}
+
 /* Run s with its bindings and keep its rows: DB_OK or the error. */
 static int
 run(struct pg_stmt *s)
 {
 	struct pg_conn *c = s->db;
-	const char *const *v = (const char *const *)s->values;
 	PGresult *res;
 	int rc = DB_OK;
 
-	if (s->name[0])
-		res = PQexecPrepared(c->conn, s->name, s->pg.nparams, v, s->lengths, NULL, 0);
-	else
-		res = PQexecParams(c->conn, s->pg.text, s->pg.nparams, s->types, v, s->lengths, NULL, 0);
-	if (!result_ok(c, res, &rc))
+	if (!(res = answer(s, &rc)) && rc != DB_OK)
+		return rc;
+	if (!pg_result_ok(c, res, &rc))
 		return rc;
 	s->res = res;
 	s->nrows = PQntuples(res);
@@ -307,14 +298,17 @@ pg_finalize(struct db_stmt *st)
 	struct pg_stmt *s = pg_stmt_of(st);
 	char sql[48];
 
+	if (s->db->batch == s) /* its rows go before it does */
+		pg_pipe_sync(s->db);
 	pg_reset(st);
 	if (s->values)
 		pg_clear_bindings(st);
-	if (s->name[0] && PQstatus(s->db->conn) == CONNECTION_OK &&
+	if (s->name[0] && pg_pipe_sync(s->db) == DB_OK && PQstatus(s->db->conn) == CONNECTION_OK &&
 	    PQtransactionStatus(s->db->conn) != PQTRANS_INERROR) {
 		snprintf(sql, sizeof sql, "DEALLOCATE %s", s->name);
 		PQclear(PQexec(s->db->conn, sql));
 	}
+	free(s->batch);
 	free(s->types);
 	free(s->values);
 	free(s->lengths);
@@ -416,16 +410,22 @@ pg_column_is_null(struct db_stmt *st, int col)
 int64_t
 pg_changes(struct db_conn *db)
 {
-	return pg_conn_of(db)->changes;
+	struct pg_conn *c = pg_conn_of(db);
+
+	pg_pipe_sync(c);
+	return c->changes;
 }
 
 int64_t
 pg_last_insert_id(struct db_conn *db)
 {
 	/* the identity column's sequence: the latest value this session took */
-	PGresult *res = PQexec(pg_conn_of(db)->conn, "SELECT lastval()");
+	PGresult *res;
 	int64_t id = 0;
 
+	if (pg_pipe_sync(pg_conn_of(db)) != DB_OK)
+		return 0;
+	res = PQexec(pg_conn_of(db)->conn, "SELECT lastval()");
 	if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1)
 		id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
 	PQclear(res);
@@ -435,7 +435,10 @@ pg_last_insert_id(struct db_conn *db)
 int64_t
 pg_total_changes(struct db_conn *db)
 {
-	return pg_conn_of(db)->total_changes;
+	struct pg_conn *c = pg_conn_of(db);
+
+	pg_pipe_sync(c);
+	return c->total_changes;
 }
 
 bool
@@ -456,8 +459,9 @@ pg_begin(struct db_conn *db)
 	/* one writer at a time, as SQLite's write lock; READ COMMITTED, so each
 	 * statement after the lock sees every commit made before it */
 	snprintf(sql, sizeof sql, "BEGIN; SELECT pg_advisory_xact_lock(%d)", PG_WRITE_LOCK_KEY);
-	if ((rc = exec_plain(c, sql)) != DB_OK && pg_in_tx(db))
+	if ((rc = pg_exec_plain(c, sql)) != DB_OK && pg_in_tx(db))
 		PQclear(PQexec(c->conn, "ROLLBACK"));
+	c->writing = rc == DB_OK;
 	return rc;
 }
 
@@ -465,10 +469,14 @@ int
 pg_commit(struct db_conn *db)
 {
 	struct pg_conn *c = pg_conn_of(db);
-	PGresult *res = PQexec(c->conn, "COMMIT");
-	int rc = DB_OK;
+	PGresult *res;
+	int rc = pg_pipe_sync(c);
 
-	if (!result_ok(c, res, &rc))
+	if (rc != DB_OK) /* the transaction is lost: the caller rolls it back */
+		return rc;
+	c->writing = false;
+	res = PQexec(c->conn, "COMMIT");
+	if (!pg_result_ok(c, res, &rc))
 		return rc;
 	/* COMMIT of a transaction an error had ended rolls it back, "successfully" */
 	if (!strcmp(PQcmdStatus(res), "ROLLBACK")) {
@@ -487,7 +495,7 @@ pg_listen(struct db_conn *db, const char *channel)
 	int rc;
 
 	snprintf(sql, sizeof sql, "LISTEN %s", channel);
-	if ((rc = exec_plain(c, sql)) == DB_OK)
+	if ((rc = pg_exec_plain(c, sql)) == DB_OK)
 		c->listening = true;
 	return rc;
 }

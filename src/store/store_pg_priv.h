@@ -9,6 +9,7 @@
 #define UR_SRC_STORE_PG_PRIV_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct db_conn;
@@ -28,10 +29,17 @@ int pg_exec(struct db_conn *db, const char *sql);
 int pg_prepare(struct db_conn *db, const char *sql, bool keep, struct db_stmt **out);
 int pg_begin(struct db_conn *db);
 int pg_commit(struct db_conn *db);
+/** Roll back the transaction (savepoint NULL) or to savepoint, dropping
+ *  what was queued and the failure it brought. */
+int pg_rollback(struct db_conn *db, const char *savepoint);
+/** A savepoint, queued inside a write transaction. */
+int pg_savepoint(struct db_conn *db, const char *name);
 int64_t pg_changes(struct db_conn *db);
 int64_t pg_last_insert_id(struct db_conn *db);
 int64_t pg_total_changes(struct db_conn *db);
 bool pg_in_tx(struct db_conn *db);
+bool pg_queues(struct db_conn *db);
+int pg_sync(struct db_conn *db);
 /* Other sessions' commits (store_db.c's db_listen and neighbours). */
 int pg_listen(struct db_conn *db, const char *channel);
 int64_t pg_data_version(struct db_conn *db);
@@ -40,6 +48,7 @@ void pg_notify_sync(struct db_conn *db);
 
 /* Statements (the inline wrappers of store_db_priv.h hand over to these). */
 int pg_step(struct db_stmt *s);
+int pg_step_write(struct db_stmt *s);
 int pg_reset(struct db_stmt *s);
 int pg_clear_bindings(struct db_stmt *s);
 int pg_finalize(struct db_stmt *s);
@@ -63,14 +72,24 @@ struct pg_sql {
 	int nnames;       /* the distinct :name parameters */
 	char **names;     /* with the colon (":as_of") */
 	int *name_index;  /* each one's N: as SQLite, the largest before it plus 1 */
+	bool plain_write; /* an INSERT, UPDATE or DELETE that returns no rows */
+	/* a plain INSERT … VALUES (…) whose parameters all sit in that one
+	 * row and that updates nothing on conflict: the row's "(" and past
+	 * its ")" in text, so that pg_sql_rows can repeat it; 0, 0 else */
+	size_t row_start, row_end;
 };
 
 /** Translate sql (SQLite's spelling) into out: ?N -> $N, each distinct
  *  :name -> the next $k, the planner hints INDEXED BY x / NOT INDEXED
- *  removed, and SQLite's functions of store_dialect_priv.h into their
- *  PostgreSQL expansion; string literals, quoted names and comments are
- *  copied as they are. */
+ *  removed, SQLite's functions of store_dialect_priv.h into their
+ *  PostgreSQL expansion and the comment SQL_RETURNING_ID into RETURNING id;
+ *  string literals, quoted names and other comments are copied as they
+ *  are. */
 void pg_sql_translate(const char *sql, struct pg_sql *out);
 void pg_sql_free(struct pg_sql *t);
+/** The text of t (one with a row_end) inserting rows rows at once: its
+ *  VALUES row repeated, row r's parameters numbered after row r - 1's
+ *  (malloc'd). */
+char *pg_sql_rows(const struct pg_sql *t, int rows);
 
 #endif

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "store_dialect_priv.h"
 #include "store_pg_priv.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -284,6 +285,93 @@ ends_operand(const char *p, const char *e)
 	return true;
 }
 
+/* Whether the token [p, e) is the comment that SQL_RETURNING_ID puts on
+ * SQLite (its leading space aside). */
+static bool
+returning_id(const char *p, const char *e)
+{
+	static const char marker[] = SQL_RETURNING_ID;
+
+	return (size_t)(e - p) == sizeof marker - 2 && !memcmp(p, marker + 1, sizeof marker - 2);
+}
+
+/* Whether text is one INSERT, UPDATE or DELETE that returns no rows (no
+ * RETURNING): its answer is only a count, so it may wait in a pipeline. */
+static bool
+plain_write(const char *text)
+{
+	const char *p = text, *end = text + strlen(text), *e;
+	bool first = true, write = false;
+
+	for (; p < end; p = e) {
+		e = token_end(p, end);
+		if (!is_word(*p))
+			continue;
+		if (first)
+			write = word_is(p, e, "INSERT") || word_is(p, e, "UPDATE") ||
+				word_is(p, e, "DELETE");
+		else if (word_is(p, e, "RETURNING"))
+			return false;
+		first = false;
+	}
+	return write && !memchr(text, ';', (size_t)(end - text));
+}
+
+/* For a plain INSERT, the span of its one VALUES row when every parameter
+ * is inside it and nothing is updated on conflict (so that inserting
+ * several rows in one statement does what as many statements would). */
+static void
+values_row(struct pg_sql *o)
+{
+	const char *text = o->text, *end = text + strlen(text), *p, *e, *open = NULL;
+	bool values = false, first = true;
+	int depth = 0;
+
+	for (p = text; p < end; p = e) {
+		e = token_end(p, end);
+		if (is_word(*p) && first && !word_is(p, e, "INSERT"))
+			break;
+		first = first && !is_word(*p);
+		if (word_is(p, e, "UPDATE") || (*p == '$' && !(open && !o->row_end)))
+			break; /* DO UPDATE, or a parameter outside the row */
+		if (*p == ',' && depth == 0 && o->row_end)
+			break; /* several rows already */
+		if (*p == '(' && depth++ == 0 && values && !open)
+			open = p;
+		else if (*p == ')' && --depth == 0 && open && !o->row_end)
+			o->row_end = (size_t)(e - text);
+		values = values || word_is(p, e, "VALUES");
+	}
+	if (p < end || !open || !o->row_end)
+		o->row_end = 0;
+	else
+		o->row_start = (size_t)(open - text);
+}
+
+char *
+pg_sql_rows(const struct pg_sql *t, int rows)
+{
+	const char *row = t->text + t->row_start, *end = t->text + t->row_end, *p, *e;
+	struct strbuf sb;
+
+	sb_init(&sb);
+	sb_add(&sb, t->text, t->row_end);
+	for (int r = 1; r < rows; r++) {
+		sb_adds(&sb, ", ");
+		for (p = row; p < end; p = e) {
+			e = token_end(p, end);
+			if (*p == '$' && e < end && isdigit((unsigned char)*e)) {
+				e = token_end(e, end);
+				sb_addf(&sb, "$%d", atoi(p + 1) + r * t->nparams);
+			} else {
+				sb_add(&sb, p, (size_t)(e - p));
+			}
+		}
+	}
+	sb_adds(&sb, t->text + t->row_end);
+	return sb_detach(&sb);
+}
+
 /* Translate [p, end) into sb. */
 static void
 span(struct tr *t, const char *p, const char *end, struct strbuf *sb)
@@ -314,6 +402,8 @@ span(struct tr *t, const char *p, const char *end, struct strbuf *sb)
 			n = named_param(t, p, e);
 			use_param(t, n);
 			sb_addf(sb, "$%d", n);
+		} else if (returning_id(p, e)) {
+			sb_adds(sb, "RETURNING id");
 		} else if (is_word(*p) && (next = hint(p, e, end))) {
 			e = next;
 		} else if (is_word(*p) && (next = call(t, p, e, end, sb))) {
@@ -338,6 +428,9 @@ pg_sql_translate(const char *sql, struct pg_sql *out)
 	sb_init(&sb);
 	span(&t, sql, sql + strlen(sql), &sb);
 	out->text = sb_detach(&sb);
+	out->plain_write = plain_write(out->text);
+	if (out->plain_write)
+		values_row(out);
 }
 
 void

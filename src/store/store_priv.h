@@ -26,6 +26,7 @@ enum store_stmt {
 	SQ_BANK_FILE_BY_HASH,
 	SQ_DEP_INSERT,
 	SQ_DEP_BY_KEY,
+	SQ_DEP_QUEUE,
 	SQ_DEP_STATE,
 	SQ_INV_OPEN,
 	SQ_ALLOC_INSERT,
@@ -60,6 +61,10 @@ struct store {
 	struct db_stmt *stmt[SQ_COUNT];
 	struct db_stmt *kept[STORE_KEPT]; /* one-off statements done with, reset */
 	int kept_next; /* the oldest of them when all are taken */
+	/* store_deposit_queue: the deposits queued, and the connection's
+	 * changes before the first of them */
+	unsigned long dep_queued;
+	int64_t dep_base;
 	/* invoice upsert: the last customer code resolved */
 	char *last_code;
 	int64_t last_cust_id;
@@ -109,6 +114,10 @@ struct db_stmt *store_stmt(struct store *st, enum store_stmt id, const char *sql
 			   struct ur_err *err);
 /** Step a statement that returns no rows, then reset it. */
 enum ur_status store_step_done(struct store *st, struct db_stmt *s, struct ur_err *err);
+/** store_step_done for a write whose outcome the caller does not read (no
+ *  db_changes after it): on PostgreSQL it may be queued, its failure then
+ *  reported by the transaction's next answered call (db_step_write). */
+enum ur_status store_step_write(struct store *st, struct db_stmt *s, struct ur_err *err);
 /** Step an INSERT that ends in SQL_RETURNING_ID and reset it: *id is the
  *  new row's id (the returned row, or else the connection's last one), 0
  *  when nothing was inserted (ON CONFLICT DO NOTHING, INSERT … SELECT of

@@ -126,6 +126,17 @@ store_step_done(struct store *st, struct db_stmt *s, struct ur_err *err)
 }
 
 enum ur_status
+store_step_write(struct store *st, struct db_stmt *s, struct ur_err *err)
+{
+	int rc = db_step_write(s);
+
+	db_reset(s);
+	if (rc != DB_DONE && rc != DB_ROW)
+		return store_sqlfail(st, rc, err);
+	return UR_OK;
+}
+
+enum ur_status
 store_step_id(struct store *st, struct db_stmt *s, int64_t *id, struct ur_err *err)
 {
 	int rc = db_step(s);

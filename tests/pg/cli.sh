@@ -8,7 +8,8 @@
 # languages) draw the same screens. URIKAKE_DB and the config's db =
 # select it too; a database with another program's tables, one that does
 # not sort text as C, one without a schema and one of a newer version are
-# refused. No server: SKIP, saying why.
+# refused; a bank import held up by another session's lock is a conflict
+# (exit 4) and keeps nothing. No server: SKIP, saying why.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/pg/lib-pg.sh"
 cd "$T" || exit 1
@@ -171,4 +172,29 @@ t_exit "init --group is refused on PostgreSQL" 2 "$URIKAKE" --db "$(url urikake)
 t_grep "… saying what to do instead" "urikake_clerk" .err
 t_exit "backup of a PostgreSQL database is refused" 1 "$URIKAKE" --db "$(url urikake)" backup b.db
 t_grep "… pointing at pg_dump" "pg_dump" .err
+
+# A bank import's deposits wait in libpq's pipeline and go as one INSERT;
+# one that waits on another session's lock (the table locked by psql)
+# past the lock timeout is still a conflict, exit 4, and nothing stays.
+"$URIKAKE" demo bank-file locked.zengin --records 40 >/dev/null
+count() { psql -X -q -t -A -d urikake -c "SELECT count(*) FROM $1"; }
+deposits=$(count deposit) files=$(count bank_file)
+psql -X -q -d urikake -c "BEGIN" -c "LOCK TABLE deposit IN SHARE MODE" \
+	-c "SELECT pg_sleep(8)" -c "COMMIT" >/dev/null 2>&1 &
+locker=$!
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	[ "$(psql -X -q -t -A -d urikake -c "SELECT count(*) FROM pg_locks l JOIN pg_class c
+		ON c.oid = l.relation WHERE c.relname = 'deposit' AND l.mode = 'ShareLock'")" = 1 ] &&
+		break
+	sleep 0.3
+done
+t_exit "a queued insert held up by another session's lock is a conflict" 4 \
+	"$URIKAKE" --db "$(url urikake)" import bank locked.zengin
+t_grep "… saying another user holds the database" "another user holds the database" .err
+wait $locker
+t_is "… and none of the file's deposits stays" "$(count deposit)" "$deposits"
+t_is "… nor the file" "$(count bank_file)" "$files"
+t_ok "the same file imports once the lock is gone" "$URIKAKE" --db "$(url urikake)" import bank \
+	locked.zengin
+t_is "… all 40 of its deposits" "$(count deposit)" "$((deposits + 40))"
 t_done
