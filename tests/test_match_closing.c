@@ -472,6 +472,32 @@ test_rounded_up(void)
 	match_index_free(ix);
 }
 
+/* ¥4,545 more than the invoice: an over-payment on account, likelier than
+ * a sliver of the next invoice, is proposed before it. */
+static void
+test_small_excess(void)
+{
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep("ｻﾝﾗｲｽﾞﾌﾟﾗﾝﾆﾝｸﾞ(ｶ", "2026-11-30", 785015 + 4545);
+	const int64_t over[] = { 1 }, over_cleared[] = { 785015 }, sliver[] = { 1, 2 },
+		      sliver_cleared[] = { 785015, 4545 };
+	int k;
+
+	match_config_default(&cfg);
+	tu_match_customer(ix, 8, "S1", "サンライズプランニング株式会社", "サンライズプランニング");
+	slip(ix, 1, 8, "2026-09-05", "2026-10-31", 785015);
+	slip(ix, 2, 8, "2026-10-05", "2026-11-30", 504669);
+	in_top3(ix, &cfg, &d, &r, over, over_cleared, 1, "the invoice, the excess on account,");
+	k = proposal_of(&r, over, over_cleared, 1);
+	tap_ok(k >= 0 && r.prop[k].on_account == 4545, "… ¥4,545 on account");
+	tap_ok(k < proposal_of(&r, sliver, sliver_cleared, 2),
+	       "… before ¥4,545 of the next invoice (at %d and %d)", k,
+	       proposal_of(&r, sliver, sliver_cleared, 2));
+	match_index_free(ix);
+}
+
 TAP_SUITE(match_closing)
 {
 	test_partial_netted();
@@ -487,4 +513,5 @@ TAP_SUITE(match_closing)
 	test_rest_with_next_bill();
 	test_rest_after_earlier_part();
 	test_rounded_up();
+	test_small_excess();
 }

@@ -22,7 +22,8 @@
 #define MAX_SHORT_BP 5000   /* … of a closing bill paid short by an odd sum, up to half */
 #define ROUNDING_MAX 9      /* minor units of a currency without cents */
 
-#define ROUND_UP_PAIRS 64 /* invoices paired in a rounded-up transfer */
+#define ROUND_UP_PAIRS 8 /* open invoices at most for a rounded-up pair (more: coincidences) */
+#define ROUND_UP_SETS 2   /* more sets just below the round sum: a coincidence */
 
 struct round_up {
 	int i, j;     /* the invoices (j < 0: one) */
@@ -83,16 +84,20 @@ match_fit_round_up(const struct fitter *f)
 	struct round_up best[2] = { { -1, -1, INT64_MAX }, { -1, -1, INT64_MAX } };
 	int64_t a = f->d->amount;
 	struct match_proposal p;
+	int found = 0;
 
 	if (*f->exact || !match_round_sum(f->d->currency, a))
 		return;
-	for (int i = 0; i < f->n; i++) {
-		if (match_rounded_up(f->d->currency, a, a - f->v[i]->open))
+	for (int i = 0; i < f->n && found <= ROUND_UP_SETS; i++) {
+		if (match_rounded_up(f->d->currency, a, a - f->v[i]->open) && ++found)
 			round_up_keep(best, i, -1, a - f->v[i]->open);
-		for (int j = i + 1; j < f->n && j < ROUND_UP_PAIRS; j++)
-			if (match_rounded_up(f->d->currency, a, a - f->v[i]->open - f->v[j]->open))
+		for (int j = i + 1; j < f->n && f->n <= ROUND_UP_PAIRS; j++)
+			if (match_rounded_up(f->d->currency, a, a - f->v[i]->open - f->v[j]->open) &&
+			    ++found)
 				round_up_keep(best, i, j, a - f->v[i]->open - f->v[j]->open);
 	}
+	if (found > ROUND_UP_SETS)
+		return; /* many slips: some pair is always just below a round sum */
 	for (int k = 0; k < 2 && best[k].i >= 0; k++) {
 		match_fit_start(f, &p, MATCH_FIT_OVER);
 		match_fit_line(&p, f->v[best[k].i], f->v[best[k].i]->open, 0);

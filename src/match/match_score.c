@@ -34,6 +34,7 @@
 #define SC_ROUNDED_UP 10 /* an over-payment by less than the round sum's step */
 #define SC_SMALL_EXCESS 4 /* … by under 1 % of the deposit: likelier than a sliver
 			     of the next invoice */
+#define OVER_FEW_LINES 2  /* … of so many invoices: more, and any excess is a coincidence */
 #define SC_BILLED 5          /* the total of a 合計請求書 we issued: the strongest fit */
 #define SC_GROUP_LEARNED 58 /* a payer learned for each customer of a group: an alias
 			       confirmed once, not an alias that conflicts */
@@ -150,6 +151,19 @@ paid_ahead(const struct match_proposal *fit)
 	return fit->features & MATCH_F_FUTURE && fit->nlines == 0;
 }
 
+/* An over-payment of one or two invoices: a round sum just above them
+ * (rounded up), or a small excess, is the likelier reading. */
+static void
+score_over(const struct scorer *s, const struct match_proposal *fit, struct ranked *r)
+{
+	if (match_rounded_up(s->d->currency, s->d->amount, fit->on_account)) {
+		r->p.features |= MATCH_F_ROUNDED_UP;
+		r->p.score += SC_ROUNDED_UP;
+	} else if (fit->on_account * 100 < s->d->amount) {
+		r->p.score += SC_SMALL_EXCESS;
+	}
+}
+
 /* Score one fit of the current candidate and keep it. */
 static void
 score_fit(void *ctx, const struct match_proposal *fit)
@@ -178,13 +192,8 @@ score_fit(void *ctx, const struct match_proposal *fit)
 		     (short_bill(fit) ? SC_SHORT_BILL : 0) +
 		     (fit->features & MATCH_F_BILLED ? SC_BILLED : 0) +
 		     (fit->features & MATCH_F_EARLIER_PART ? SC_EARLIER_PART : 0);
-	if (fit->fit == MATCH_FIT_OVER && fit->nlines &&
-	    match_rounded_up(s->d->currency, s->d->amount, fit->on_account)) {
-		r->p.features |= MATCH_F_ROUNDED_UP;
-		r->p.score += SC_ROUNDED_UP;
-	} else if (fit->fit == MATCH_FIT_OVER && fit->nlines && fit->on_account * 100 < s->d->amount) {
-		r->p.score += SC_SMALL_EXCESS;
-	}
+	if (fit->fit == MATCH_FIT_OVER && fit->nlines && fit->nlines <= OVER_FEW_LINES)
+		score_over(s, fit, r);
 	if ((c->features & MATCH_F_IDENTITY) == MATCH_F_NAME_FUZZY &&
 	    (fit->fit == MATCH_FIT_NONE || fit->fit >= MATCH_FIT_PARTIAL))
 		r->p.score -= SC_WEAK_NAME;
