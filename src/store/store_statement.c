@@ -122,7 +122,7 @@ store_statement_open(struct store *st, struct store_statement **out, struct ur_e
 
 	q->st = st;
 	for (int i = 0; i < Q_COUNT; i++) {
-		rc = db_prepare(st->db, sql[i], &q->s[i]);
+		rc = store_prepare_db(st, sql[i], &q->s[i]);
 		if (rc != DB_OK) {
 			store_sqlfail(st, rc, err);
 			store_statement_close(q);
@@ -236,6 +236,7 @@ store_statement_level(struct store *st, int64_t cust_id, int32_t since, int32_t 
 	 * later row */
 	static const char sql[] =
 		"SELECT dunning_level FROM contact WHERE customer_id = ?1 AND dunning_level > 0"
+		" AND company_id = " STORE_COMPANY ""
 		" AND substr(at, 1, 10) BETWEEN ?2 AND ?3 ORDER BY substr(at, 1, 10) DESC, id DESC"
 		" LIMIT 1";
 	struct db_stmt *s = store_prepare(st, sql, err);
@@ -261,6 +262,7 @@ store_statement_letter_logged(struct store *st, int64_t cust_id, int level, int3
 {
 	static const char sql[] =
 		"SELECT 1 FROM contact WHERE customer_id = ?1 AND dunning_level = ?2"
+		" AND company_id = " STORE_COMPANY ""
 		" AND channel = 'letter' AND at >= ?3 AND at < " SQL_DAY_AFTER("?3") " LIMIT 1";
 	struct db_stmt *s = store_prepare(st, sql, err);
 	int rc;
@@ -287,7 +289,7 @@ store_company_settings(struct store *st, char **text, struct ur_err *err)
 	*text = NULL;
 	if (!store_has_table(st, "company_settings", NULL))
 		return UR_OK; /* a database opened read-only may be older than the table */
-	if (!(s = store_prepare(st, "SELECT text FROM company_settings WHERE id = 1", err)))
+	if (!(s = store_prepare(st, "SELECT text FROM company_settings WHERE id = " STORE_COMPANY, err)))
 		return STATUS(err);
 	if ((rc = db_step(s)) == DB_ROW && db_column_text(s, 0))
 		*text = xstrdup(db_column_text(s, 0));
@@ -301,7 +303,7 @@ enum ur_status
 store_company_settings_set(struct store *st, const char *text, struct ur_err *err)
 {
 	static const char sql[] =
-		"INSERT INTO company_settings (id, text) VALUES (1, ?1)"
+		"INSERT INTO company_settings (id, text) VALUES (" STORE_COMPANY ", ?1)"
 		" ON CONFLICT (id) DO UPDATE SET text = excluded.text";
 	struct db_stmt *s = store_prepare(st, sql, err);
 	int rc;
