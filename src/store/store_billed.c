@@ -163,7 +163,7 @@ store_billed_load(struct store *st, struct match_index *ix, int64_t customer_id,
 	if (!(q = store_prepare(st, latest_sql, err)))
 		return err->status;
 	if (!(sl = store_prepare(st, "SELECT invoice_id, open_amount, in_period FROM statement_slip"
-				     " WHERE issue_id = ?1", err))) {
+				     " WHERE issue_id = ?1 AND company_id = " STORE_COMPANY "", err))) {
 		db_finalize(q);
 		return err->status;
 	}

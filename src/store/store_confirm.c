@@ -336,7 +336,8 @@ named_already(struct store *st, int64_t conf_id, int64_t invoice_id, bool *out,
 	      struct ur_err *err)
 {
 	static const char sql[] =
-		"SELECT count(*) FROM dispute_item WHERE confirmation_id = ?1 AND invoice_id = ?2";
+		"SELECT count(*) FROM dispute_item WHERE confirmation_id = ?1 AND invoice_id = ?2"
+		" AND company_id = " STORE_COMPANY "";
 	struct db_stmt *s = store_prepare(st, sql, err);
 	int rc;
 

@@ -151,6 +151,9 @@ struct db_stmt *store_prepare(struct store *st, const char *sql, struct ur_err *
 /** db_prepare, with the current company bound where sql names STORE_COMPANY
  *  (a statement finalized, not kept, after use). */
 int store_prepare_db(struct store *st, const char *sql, struct db_stmt **out);
+/** Bind the current company again to a scoped statement whose bindings
+ *  the caller cleared (store_prepare and store_stmt bind it themselves). */
+void store_bind_company(struct store *st, struct db_stmt *s);
 /** Instead of finalizing s (from store_prepare; NULL is ignored): reset it
  *  and keep it for the next store_prepare of the same text, finalizing the
  *  oldest kept one when STORE_KEPT are. */

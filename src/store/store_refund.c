@@ -100,10 +100,10 @@ deposit_on_account(struct store *st, struct refund_source *o, int32_t day, struc
 {
 	static const char held[] =
 		"SELECT coalesce(sum(amount), 0) FROM allocation WHERE deposit_id = ?1"
-		" AND invoice_id IS NULL AND voided_at IS NULL";
+		" AND invoice_id IS NULL AND voided_at IS NULL AND company_id = " STORE_COMPANY "";
 	static const char refunded[] =
 		"SELECT coalesce(sum(amount), 0) FROM refund WHERE deposit_id = ?1"
-		" AND voided_at IS NULL";
+		" AND voided_at IS NULL AND company_id = " STORE_COMPANY "";
 	int64_t h, r, total;
 
 	if (one_int(st, held, o->deposit_id, "", 0, &h, err) != UR_OK ||
@@ -125,7 +125,7 @@ deposit_whole(struct store *st, struct refund_source *o, int64_t amount, struct 
 {
 	static const char sql[] =
 		"SELECT coalesce(sum(amount), 0) FROM refund WHERE deposit_id = ?1"
-		" AND voided_at IS NULL";
+		" AND voided_at IS NULL AND company_id = " STORE_COMPANY "";
 	int64_t r;
 
 	if (one_int(st, sql, o->deposit_id, "", 0, &r, err) != UR_OK)
@@ -362,7 +362,8 @@ store_refund_undo(struct store *st, int64_t id, struct ur_err *err)
 		return STATUS(err);
 	rc = refund_get(st, id, &dep, prev, sizeof prev, &cust, err);
 	if (rc == UR_OK && *prev)
-		rc = one_int(st, "SELECT state = 'reversed' FROM deposit WHERE id = ?1",
+		rc = one_int(st, "SELECT state = 'reversed' FROM deposit WHERE id = ?1"
+			     " AND company_id = " STORE_COMPANY "",
 			     dep, "", 0, &n, err);
 	if (rc == UR_OK)
 		rc = refund_void(st, id, err);

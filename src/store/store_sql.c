@@ -134,6 +134,12 @@ bind_company(struct store *st, struct db_stmt *s, bool scoped)
 	db_bind_int64(s, idx ? idx : db_param_count(s), st->company);
 }
 
+void
+store_bind_company(struct store *st, struct db_stmt *s)
+{
+	bind_company(st, s, true);
+}
+
 struct db_stmt *
 store_prepare(struct store *st, const char *sql, struct ur_err *err)
 {
