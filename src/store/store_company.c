@@ -106,18 +106,20 @@ const char store_company_migration_sql[] =
 	"INSERT INTO deposit_new SELECT *, 1 FROM deposit;"
 	"DROP TABLE deposit;"
 	"ALTER TABLE deposit_new RENAME TO deposit;"
+	/* the queue's indexes end in company_id: its counts (the status
+	 * line's, a page's position) stay covering with the company's filter */
 	"CREATE INDEX deposit_reference ON deposit(reference);"
-	"CREATE INDEX deposit_date ON deposit(booking_date);"
-	"CREATE INDEX deposit_date_amount ON deposit(booking_date, amount);"
-	"CREATE INDEX deposit_date_payer ON deposit(booking_date, payer_key);"
-	"CREATE INDEX deposit_payer ON deposit(payer_key);"
-	"CREATE INDEX deposit_state_date ON deposit(state, booking_date)"
+	"CREATE INDEX deposit_date ON deposit(booking_date, company_id);"
+	"CREATE INDEX deposit_date_amount ON deposit(booking_date, amount, company_id);"
+	"CREATE INDEX deposit_date_payer ON deposit(booking_date, payer_key, company_id);"
+	"CREATE INDEX deposit_payer ON deposit(payer_key, company_id);"
+	"CREATE INDEX deposit_state_date ON deposit(state, booking_date, company_id)"
 	" WHERE state = 'unmatched' OR state = 'parked';"
-	"CREATE INDEX deposit_state_payer ON deposit(state, payer_key)"
+	"CREATE INDEX deposit_state_payer ON deposit(state, payer_key, company_id)"
 	" WHERE state = 'unmatched' OR state = 'parked';"
 	"CREATE INDEX deposit_customer ON deposit(customer_id) WHERE customer_id IS NOT NULL;"
-	"CREATE INDEX deposit_currency_amount ON deposit(currency, amount);"
-	"CREATE INDEX deposit_state_amount ON deposit(state, currency, amount)"
+	"CREATE INDEX deposit_currency_amount ON deposit(currency, amount, company_id);"
+	"CREATE INDEX deposit_state_amount ON deposit(state, currency, amount, company_id)"
 	" WHERE state = 'unmatched' OR state = 'parked';"
 	/* company_settings: one row per company, its id the company's */
 	"CREATE TABLE company_settings_new ("
@@ -129,7 +131,11 @@ const char store_company_migration_sql[] =
 	ADD_COMPANY("payer_alias") ADD_COMPANY("allocation") ADD_COMPANY("adjustment")
 	ADD_COMPANY("contact") ADD_COMPANY("audit") ADD_COMPANY("virtual_account")
 	ADD_COMPANY("confirmation") ADD_COMPANY("dispute_item") ADD_COMPANY("refund")
-	ADD_COMPANY("statement_issue") ADD_COMPANY("statement_slip");
+	ADD_COMPANY("statement_issue") ADD_COMPANY("statement_slip")
+	/* "matched today" counted from its index, with the company's filter */
+	"DROP INDEX allocation_made_on;"
+	"CREATE INDEX allocation_made_on ON allocation(made_on, kind, deposit_id, company_id)"
+	" WHERE made_on IS NOT NULL AND voided_at IS NULL;";
 
 void
 store_company_free(struct store_company *c, int n)

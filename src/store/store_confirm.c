@@ -68,11 +68,11 @@ static const char latest_sql[] =
 	"FROM customer AS c LEFT JOIN confirmation AS f ON f.id = (\n"
 	"  SELECT max(l.id) FROM confirmation AS l WHERE l.customer_id = c.id)\n"
 	/* cast: PostgreSQL cannot type a parameter first met in IS NULL */
-	"WHERE (CAST(?1 AS INTEGER) IS NULL OR c.id = ?1) AND c.company_id = " STORE_COMPANY " ORDER BY c.code";
+	"WHERE (CAST(?1 AS INTEGER) IS NULL OR c.id = ?1) AND +c.company_id = " STORE_COMPANY " ORDER BY c.code";
 static const char history_sql[] =
 	CONFIRM_COLS
 	"FROM confirmation AS f JOIN customer AS c ON c.id = f.customer_id\n"
-	"WHERE f.company_id = " STORE_COMPANY "\n"
+	"WHERE +f.company_id = " STORE_COMPANY "\n"
 	"ORDER BY c.code, f.id";
 
 static void
@@ -286,7 +286,7 @@ answer_body(struct store *st, const void *arg, struct ur_err *err)
 {
 	static const char sql[] =
 		"UPDATE confirmation SET state = ?2, answered_on = ?3, their_balance = ?4,"
-		" reason = ?5 WHERE id = ?1 AND state = 'awaiting' AND company_id = " STORE_COMPANY "";
+		" reason = ?5 WHERE id = ?1 AND state = 'awaiting' AND +company_id = " STORE_COMPANY "";
 	const struct answer_arg *a = arg;
 	struct latest l;
 	struct db_stmt *s;
@@ -337,7 +337,7 @@ named_already(struct store *st, int64_t conf_id, int64_t invoice_id, bool *out,
 {
 	static const char sql[] =
 		"SELECT count(*) FROM dispute_item WHERE confirmation_id = ?1 AND invoice_id = ?2"
-		" AND company_id = " STORE_COMPANY "";
+		" AND +company_id = " STORE_COMPANY "";
 	struct db_stmt *s = store_prepare(st, sql, err);
 	int rc;
 
@@ -442,7 +442,7 @@ close_dispute(struct store *st, const struct resolve_arg *a, const char *code,
 {
 	static const char sql[] =
 		"UPDATE confirmation SET state = 'resolved', resolved_on = ?2"
-		" WHERE id = ?1 AND state = 'disputed' AND company_id = " STORE_COMPANY "";
+		" WHERE id = ?1 AND state = 'disputed' AND +company_id = " STORE_COMPANY "";
 	struct latest l;
 	char ex[MONEY_BUFSZ], diff[MONEY_BUFSZ], rest[MONEY_BUFSZ];
 	struct db_stmt *s;
@@ -514,7 +514,7 @@ store_dispute_items(struct store *st, int64_t confirmation_id, store_dispute_fn 
 		"SELECT di.kind, coalesce(di.invoice_id, 0), coalesce(i.number, ''), di.amount,"
 		" di.note, di.\"user\" FROM dispute_item AS di"
 		" LEFT JOIN invoice AS i ON i.id = di.invoice_id"
-		" WHERE di.confirmation_id = ?1 AND di.company_id = " STORE_COMPANY " ORDER BY di.id";
+		" WHERE di.confirmation_id = ?1 AND +di.company_id = " STORE_COMPANY " ORDER BY di.id";
 	struct db_stmt *s = store_prepare(st, sql, err);
 	struct dispute_row r;
 	int rc;
@@ -567,7 +567,7 @@ static const char disputes_open_sql[] =
 	"SELECT customer_id, currency, count(*), sum(abs(balance - their_balance)),"
 	" sum(abs(balance)) FROM confirmation\n"
 	"WHERE answered_on <= ?1 AND their_balance IS NOT NULL AND their_balance <> balance\n"
-	"  AND company_id = " STORE_COMPANY "\n"
+	"  AND +company_id = " STORE_COMPANY "\n"
 	"  AND (state = 'disputed' OR (state = 'resolved' AND resolved_on > ?1))\n"
 	"GROUP BY 1, 2 ORDER BY 1, 2";
 

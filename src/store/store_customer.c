@@ -152,7 +152,7 @@ cust_currency_free(struct store *st, int64_t id, const char *code, const char *c
 		   struct ur_err *err)
 {
 	static const char sql[] =
-		"SELECT currency FROM invoice WHERE company_id = " STORE_COMPANY
+		"SELECT currency FROM invoice WHERE +company_id = " STORE_COMPANY
 		" AND customer_id = ?1 AND currency <> ?2 LIMIT 1";
 	char other[16] = "";
 	struct db_stmt *s;
@@ -293,7 +293,7 @@ store_customer_get(struct store *st, const char *code, struct customer *out,
 enum ur_status
 store_customers_each(struct store *st, store_customer_fn fn, void *ctx, struct ur_err *err)
 {
-	static const char sql[] = CUST_SELECT " WHERE company_id = " STORE_COMPANY " ORDER BY code";
+	static const char sql[] = CUST_SELECT " WHERE +company_id = " STORE_COMPANY " ORDER BY code";
 	struct db_stmt *s;
 	struct customer c;
 	int rc;

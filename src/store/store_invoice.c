@@ -240,7 +240,7 @@ store_invoice_get(struct store *st, const char *number, struct invoice *out,
 enum ur_status
 store_invoices_each(struct store *st, store_invoice_fn fn, void *ctx, struct ur_err *err)
 {
-	static const char sql[] = INV_SELECT " WHERE i.company_id = " STORE_COMPANY " ORDER BY i.number";
+	static const char sql[] = INV_SELECT " WHERE +i.company_id = " STORE_COMPANY " ORDER BY i.number";
 	struct db_stmt *s;
 	struct invoice inv;
 	int rc;
@@ -262,7 +262,7 @@ enum ur_status
 store_verify_paid(struct store *st, int64_t *mismatches, struct ur_err *err)
 {
 	static const char sql[] =
-		"SELECT count(*) FROM invoice AS i WHERE i.company_id = " STORE_COMPANY " AND i.paid <>"
+		"SELECT count(*) FROM invoice AS i WHERE +i.company_id = " STORE_COMPANY " AND i.paid <>"
 		" (SELECT coalesce(sum(amount), 0) FROM allocation"
 		"   WHERE invoice_id = i.id AND voided_at IS NULL)"
 		" + (SELECT coalesce(sum(amount), 0) FROM adjustment"

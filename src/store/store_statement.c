@@ -28,23 +28,23 @@
  * database has no statistics — and then reads every invoice of the
  * currency for one customer (seconds a statement on a large book). */
 #define OWN_INVOICE(t) \
-	t ".customer_id = ?1 AND +" t ".currency = ?2 AND " t ".company_id = " STORE_COMPANY
+	t ".customer_id = ?1 AND +" t ".currency = ?2 AND +" t ".company_id = " STORE_COMPANY
 
 /* ?1 customer id, ?2 currency, ?3 day. */
 static const char balance_sql[] =
 	"SELECT (SELECT coalesce(sum(i.amount), 0) FROM invoice AS i\n"
 	"   WHERE i.customer_id = ?1 AND i.currency = ?2 AND i.issue_date <= ?3\n"
-	"     AND i.company_id = " STORE_COMPANY ")\n"
+	"     AND +i.company_id = " STORE_COMPANY ")\n"
 	" - (SELECT coalesce(sum(a.amount), 0) FROM allocation AS a\n"
 	"   JOIN deposit AS d ON d.id = a.deposit_id\n"
 	"   WHERE a.customer_id = ?1 AND d.currency = ?2 AND " ACTIVE_ON("a", "alloc_date", "?3") "\n"
-	"     AND a.company_id = " STORE_COMPANY ")\n"
+	"     AND +a.company_id = " STORE_COMPANY ")\n"
 	" - (SELECT coalesce(sum(j.amount), 0) FROM adjustment AS j\n"
 	"   JOIN invoice AS i ON i.id = j.invoice_id\n"
 	"   WHERE " OWN_INVOICE("i") " AND " ACTIVE_ON("j", "adj_date", "?3") ")\n"
 	" + (SELECT coalesce(sum(r.amount), 0) FROM refund AS r\n"
 	"   WHERE r.customer_id = ?1 AND r.currency = ?2 AND r.kind = 'on_account'\n"
-	"     AND " ACTIVE_ON("r", "refund_date", "?3") " AND r.company_id = " STORE_COMPANY ")";
+	"     AND " ACTIVE_ON("r", "refund_date", "?3") " AND +r.company_id = " STORE_COMPANY ")";
 
 /* ?1 customer id, ?2 currency, ?3 first day, ?4 last day. A ledger row's
  * sign in the period: counts at the end (+1) minus counted before (−1);
@@ -63,7 +63,7 @@ static const char movements_sql[] =
 	"    - CAST((a.alloc_date < ?3 AND (a.voided_at IS NULL OR substr(a.voided_at, 1, 10) >= ?3)) AS INTEGER)"
 	" AS sg\n"
 	"  FROM allocation AS a JOIN deposit AS d ON d.id = a.deposit_id\n"
-	"  WHERE a.customer_id = ?1 AND d.currency = ?2 AND a.company_id = " STORE_COMPANY "\n"
+	"  WHERE a.customer_id = ?1 AND d.currency = ?2 AND +a.company_id = " STORE_COMPANY "\n"
 	"    AND (a.alloc_date BETWEEN ?3 AND ?4 OR substr(a.voided_at, 1, 10) BETWEEN ?3 AND ?4)),\n"
 	"aj AS (SELECT i.number AS ref, j.kind, j.amount, j.adj_date, j.id,\n"
 	"    substr(j.voided_at, 1, 10) AS vday,\n"
@@ -78,10 +78,10 @@ static const char movements_sql[] =
 	"    - CAST((r.refund_date < ?3 AND (r.voided_at IS NULL OR substr(r.voided_at, 1, 10) >= ?3)) AS INTEGER)"
 	" AS sg\n"
 	"  FROM refund AS r WHERE r.customer_id = ?1 AND r.currency = ?2 AND r.kind = 'on_account'\n"
-	"    AND r.company_id = " STORE_COMPANY "\n"
+	"    AND +r.company_id = " STORE_COMPANY "\n"
 	"    AND (r.refund_date BETWEEN ?3 AND ?4 OR substr(r.voided_at, 1, 10) BETWEEN ?3 AND ?4))\n"
 	"SELECT 'I', issue_date, number, coalesce(memo, ''), amount, 0, coalesce(tax, -1), due_date, 0\n"
-	"  FROM invoice WHERE customer_id = ?1 AND currency = ?2 AND company_id = " STORE_COMPANY "\n"
+	"  FROM invoice WHERE customer_id = ?1 AND currency = ?2 AND +company_id = " STORE_COMPANY "\n"
 	"    AND issue_date BETWEEN ?3 AND ?4\n"
 	"UNION ALL\n"
 	"SELECT 'P', day, ref, payer, sum(amount), sum(fee), 0, '', 1 FROM (\n"
@@ -108,7 +108,7 @@ static const char open_items_sql[] =
 	"      WHERE j.invoice_id = i.id AND " ACTIVE_ON("j", "adj_date", "?3") ") AS open\n"
 	"  FROM invoice AS i\n"
 	"  WHERE i.customer_id = ?1 AND i.currency = ?2 AND i.issue_date <= ?3\n"
-	"    AND i.company_id = " STORE_COMPANY ") AS o\n"
+	"    AND +i.company_id = " STORE_COMPANY ") AS o\n"
 	"WHERE open <> 0 ORDER BY due_date, number";
 
 enum { Q_BALANCE, Q_MOVES, Q_OPEN, Q_COUNT };
@@ -242,7 +242,7 @@ store_statement_level(struct store *st, int64_t cust_id, int32_t since, int32_t 
 	 * later row */
 	static const char sql[] =
 		"SELECT dunning_level FROM contact WHERE customer_id = ?1 AND dunning_level > 0"
-		" AND company_id = " STORE_COMPANY ""
+		" AND +company_id = " STORE_COMPANY ""
 		" AND substr(at, 1, 10) BETWEEN ?2 AND ?3 ORDER BY substr(at, 1, 10) DESC, id DESC"
 		" LIMIT 1";
 	struct db_stmt *s = store_prepare(st, sql, err);
@@ -268,7 +268,7 @@ store_statement_letter_logged(struct store *st, int64_t cust_id, int level, int3
 {
 	static const char sql[] =
 		"SELECT 1 FROM contact WHERE customer_id = ?1 AND dunning_level = ?2"
-		" AND company_id = " STORE_COMPANY ""
+		" AND +company_id = " STORE_COMPANY ""
 		" AND channel = 'letter' AND at >= ?3 AND at < " SQL_DAY_AFTER("?3") " LIMIT 1";
 	struct db_stmt *s = store_prepare(st, sql, err);
 	int rc;
