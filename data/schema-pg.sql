@@ -161,17 +161,19 @@ CREATE TABLE deposit (
 	UNIQUE (company_id, acct_bank, acct_branch, acct_number, booking_date, reference, amount)
 );
 CREATE INDEX deposit_reference ON deposit(reference);
-CREATE INDEX deposit_date ON deposit(booking_date, company_id);
-CREATE INDEX deposit_date_amount ON deposit(booking_date, amount, company_id);
-CREATE INDEX deposit_date_payer ON deposit(booking_date, payer_key, company_id);
-CREATE INDEX deposit_payer ON deposit(payer_key, company_id);
-CREATE INDEX deposit_state_date ON deposit(state, booking_date, company_id)
+CREATE INDEX deposit_date ON deposit(booking_date);
+CREATE INDEX deposit_date_amount ON deposit(booking_date, amount);
+CREATE INDEX deposit_date_payer ON deposit(booking_date, payer_key);
+CREATE INDEX deposit_payer ON deposit(payer_key);
+CREATE INDEX deposit_state_date ON deposit(state, booking_date)
 	WHERE state = 'unmatched' OR state = 'parked';
-CREATE INDEX deposit_state_payer ON deposit(state, payer_key, company_id)
+CREATE INDEX deposit_state_payer ON deposit(state, payer_key)
 	WHERE state = 'unmatched' OR state = 'parked';
 CREATE INDEX deposit_customer ON deposit(customer_id) WHERE customer_id IS NOT NULL;
-CREATE INDEX deposit_currency_amount ON deposit(currency, amount, company_id);
-CREATE INDEX deposit_state_amount ON deposit(state, currency, amount, company_id)
+CREATE INDEX deposit_currency_amount ON deposit(currency, amount);
+CREATE INDEX deposit_state_amount ON deposit(state, currency, amount)
+	WHERE state = 'unmatched' OR state = 'parked';
+CREATE INDEX deposit_company_state ON deposit(company_id, state)
 	WHERE state = 'unmatched' OR state = 'parked';
 
 CREATE TABLE virtual_account (

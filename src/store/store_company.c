@@ -106,20 +106,22 @@ const char store_company_migration_sql[] =
 	"INSERT INTO deposit_new SELECT *, 1 FROM deposit;"
 	"DROP TABLE deposit;"
 	"ALTER TABLE deposit_new RENAME TO deposit;"
-	/* the queue's indexes end in company_id: its counts (the status
-	 * line's, a page's position) stay covering with the company's filter */
 	"CREATE INDEX deposit_reference ON deposit(reference);"
-	"CREATE INDEX deposit_date ON deposit(booking_date, company_id);"
-	"CREATE INDEX deposit_date_amount ON deposit(booking_date, amount, company_id);"
-	"CREATE INDEX deposit_date_payer ON deposit(booking_date, payer_key, company_id);"
-	"CREATE INDEX deposit_payer ON deposit(payer_key, company_id);"
-	"CREATE INDEX deposit_state_date ON deposit(state, booking_date, company_id)"
+	"CREATE INDEX deposit_date ON deposit(booking_date);"
+	"CREATE INDEX deposit_date_amount ON deposit(booking_date, amount);"
+	"CREATE INDEX deposit_date_payer ON deposit(booking_date, payer_key);"
+	"CREATE INDEX deposit_payer ON deposit(payer_key);"
+	"CREATE INDEX deposit_state_date ON deposit(state, booking_date)"
 	" WHERE state = 'unmatched' OR state = 'parked';"
-	"CREATE INDEX deposit_state_payer ON deposit(state, payer_key, company_id)"
+	"CREATE INDEX deposit_state_payer ON deposit(state, payer_key)"
 	" WHERE state = 'unmatched' OR state = 'parked';"
 	"CREATE INDEX deposit_customer ON deposit(customer_id) WHERE customer_id IS NOT NULL;"
-	"CREATE INDEX deposit_currency_amount ON deposit(currency, amount, company_id);"
-	"CREATE INDEX deposit_state_amount ON deposit(state, currency, amount, company_id)"
+	"CREATE INDEX deposit_currency_amount ON deposit(currency, amount);"
+	"CREATE INDEX deposit_state_amount ON deposit(state, currency, amount)"
+	" WHERE state = 'unmatched' OR state = 'parked';"
+	/* the status line's count of the company's deposits waiting, covered
+	 * (the queue's own indexes keep their order: key, then id) */
+	"CREATE INDEX deposit_company_state ON deposit(company_id, state)"
 	" WHERE state = 'unmatched' OR state = 'parked';"
 	/* company_settings: one row per company, its id the company's */
 	"CREATE TABLE company_settings_new ("

@@ -78,7 +78,10 @@ struct store {
 
 /* The current company's id in a statement's text: every statement that
  * reads or writes business rows names it; store_prepare and store_stmt
- * number it after the statement's other parameters and bind it. */
+ * number it after the statement's other parameters and bind it. A filter
+ * is "+company_id = " STORE_COMPANY (no index chosen for it: the unique keys
+ * begin with company_id, which SQLite would otherwise scan whole); only a
+ * look-up by a whole unique key names it bare. */
 #define STORE_COMPANY ":company"
 
 /* Whether customer id COL is the current company's: a set built once per

@@ -197,7 +197,7 @@ store_ui_counts(struct store *st, int32_t today, struct sui_counts *c, struct ur
 
 	memset(c, 0, sizeof *c);
 	if (count_one(st, "SELECT count(*) FROM deposit WHERE state = 'unmatched'"
-			  " AND CAST(?1 AS TEXT) IS NOT NULL AND +company_id = " STORE_COMPANY "",
+			  " AND CAST(?1 AS TEXT) IS NOT NULL AND company_id = " STORE_COMPANY,
 		      today, &c->unmatched, err) != UR_OK || !(s = store_prepare(st, by_kind, err)))
 		return err->status;
 	for (int mine = 0; mine < 2; mine++) {

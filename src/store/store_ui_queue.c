@@ -385,11 +385,16 @@ store_ui_queue_count(struct store *st, enum sui_filter f, enum sui_sort so, int3
 		sb_adds(&sql, "SELECT count(DISTINCT deposit_id) FROM allocation INDEXED BY"
 			      " allocation_made_on WHERE made_on = ?1 AND kind = 'auto'"
 			      " AND voided_at IS NULL AND +company_id = " STORE_COMPANY "");
+	else if ((f == SUI_UNMATCHED || f == SUI_PARKED) && !before)
+		/* the whole filter: the company's waiting deposits, covered */
+		sb_addf(&sql, "SELECT count(*) FROM deposit d WHERE d.state = '%s'"
+			      " AND CAST(?1 AS TEXT) IS NOT NULL AND d.company_id = " STORE_COMPANY,
+			f == SUI_UNMATCHED ? "unmatched" : "parked");
 	else
 		sb_adds(&sql, "SELECT count(*) FROM deposit d");
 	/* all of them: SQLite counts the table without a look at each row,
 	 * which are all the company's when the database keeps one */
-	if ((f != SUI_AUTO_TODAY && f != SUI_ALL) || before || (f == SUI_ALL && st->companies > 1))
+	if (before || (f == SUI_ALL && st->companies > 1))
 		sb_adds(&sql, filter_sql(f));
 	if (before)
 		add_keyset(&sql, so, -sort_dir(so), false);
