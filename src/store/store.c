@@ -132,7 +132,8 @@ static const struct {
 	 * customers of a sales rep for the rep's worklist. */
 	{ 11, "ALTER TABLE customer ADD COLUMN collector TEXT"
 	      " CHECK (collector IS NULL OR collector = 'sales' OR collector = 'accounting');"
-	      "CREATE INDEX customer_sales_rep ON customer(sales_rep) WHERE sales_rep IS NOT NULL;", false },
+	      "CREATE INDEX customer_sales_rep ON customer(sales_rep) WHERE sales_rep IS NOT NULL;",
+	  false },
 	/* v12: balance confirmations (残高確認 / 询证函): one row per letter
 	 * or statement sent, answered agreed or disputed with the customer's
 	 * figure; a dispute's items (an invoice the customer disputes, a

@@ -76,7 +76,7 @@ store_deposit_find(struct store *st, const struct deposit *key, bool by_payer,
 		"SELECT id, state, coalesce(customer_id, 0) FROM deposit"
 		" WHERE payer_key = ?6 AND amount = ?5 AND acct_bank = ?1"
 		" AND acct_branch = ?2 AND acct_number = ?3 AND state <> 'reversed'"
-		" AND (value_date = ?7 OR booking_date = ?7) AND +company_id = " STORE_COMPANY ""
+		" AND (value_date = ?7 OR booking_date = ?7) AND +company_id = " STORE_COMPANY
 		" ORDER BY id DESC LIMIT 2";
 	int rows;
 
@@ -143,7 +143,8 @@ store_deposit_void_allocations(struct store *st, int64_t id, int *n, struct ur_e
 enum ur_status
 store_bank_file_set_records(struct store *st, int64_t id, int64_t records, struct ur_err *err)
 {
-	static const char sql[] = "UPDATE bank_file SET records = ?2 WHERE id = ?1 AND +company_id = " STORE_COMPANY "";
+	static const char sql[] =
+		"UPDATE bank_file SET records = ?2 WHERE id = ?1 AND +company_id = " STORE_COMPANY;
 	struct db_stmt *s;
 	int rc;
 

@@ -18,7 +18,7 @@ previous_billed(struct store *st, const struct billed_issue *s, int64_t *out, st
 {
 	struct db_stmt *q = store_stmt(st, SQ_BILL_PREV,
 		"SELECT billed FROM statement_issue WHERE customer_id = ?1 AND currency = ?2"
-		" AND period_from = ?3 AND period_to = ?4 AND +company_id = " STORE_COMPANY ""
+		" AND period_from = ?3 AND period_to = ?4 AND +company_id = " STORE_COMPANY
 		" ORDER BY id DESC LIMIT 1", err);
 	int rc;
 
@@ -141,7 +141,7 @@ store_billed_record(struct store *st, const struct billed_issue *b, int64_t *pre
 static const char latest_sql[] =
 	"SELECT s.id, s.customer_id, s.currency, s.period_to, s.issued_on, s.billed, s.purchases"
 	" FROM statement_issue AS s"
-	" WHERE (?1 = 0 OR s.customer_id = ?1) AND +s.company_id = " STORE_COMPANY ""
+	" WHERE (?1 = 0 OR s.customer_id = ?1) AND +s.company_id = " STORE_COMPANY
 	"  AND s.id = (SELECT max(t.id) FROM statement_issue AS t"
 	"   WHERE t.customer_id = s.customer_id AND t.currency = s.currency"
 	"   AND t.period_to = s.period_to AND t.period_from = s.period_from)"
@@ -163,7 +163,7 @@ store_billed_load(struct store *st, struct match_index *ix, int64_t customer_id,
 	if (!(q = store_prepare(st, latest_sql, err)))
 		return err->status;
 	if (!(sl = store_prepare(st, "SELECT invoice_id, open_amount, in_period FROM statement_slip"
-				     " WHERE issue_id = ?1 AND +company_id = " STORE_COMPANY "", err))) {
+				     " WHERE issue_id = ?1 AND +company_id = " STORE_COMPANY, err))) {
 		db_finalize(q);
 		return err->status;
 	}

@@ -68,7 +68,8 @@ static const char latest_sql[] =
 	"FROM customer AS c LEFT JOIN confirmation AS f ON f.id = (\n"
 	"  SELECT max(l.id) FROM confirmation AS l WHERE l.customer_id = c.id)\n"
 	/* cast: PostgreSQL cannot type a parameter first met in IS NULL */
-	"WHERE (CAST(?1 AS INTEGER) IS NULL OR c.id = ?1) AND +c.company_id = " STORE_COMPANY " ORDER BY c.code";
+	"WHERE (CAST(?1 AS INTEGER) IS NULL OR c.id = ?1) AND +c.company_id = " STORE_COMPANY
+	" ORDER BY c.code";
 static const char history_sql[] =
 	CONFIRM_COLS
 	"FROM confirmation AS f JOIN customer AS c ON c.id = f.customer_id\n"
@@ -286,7 +287,7 @@ answer_body(struct store *st, const void *arg, struct ur_err *err)
 {
 	static const char sql[] =
 		"UPDATE confirmation SET state = ?2, answered_on = ?3, their_balance = ?4,"
-		" reason = ?5 WHERE id = ?1 AND state = 'awaiting' AND +company_id = " STORE_COMPANY "";
+		" reason = ?5 WHERE id = ?1 AND state = 'awaiting' AND +company_id = " STORE_COMPANY;
 	const struct answer_arg *a = arg;
 	struct latest l;
 	struct db_stmt *s;
@@ -337,7 +338,7 @@ named_already(struct store *st, int64_t conf_id, int64_t invoice_id, bool *out,
 {
 	static const char sql[] =
 		"SELECT count(*) FROM dispute_item WHERE confirmation_id = ?1 AND invoice_id = ?2"
-		" AND +company_id = " STORE_COMPANY "";
+		" AND +company_id = " STORE_COMPANY;
 	struct db_stmt *s = store_prepare(st, sql, err);
 	int rc;
 
@@ -442,7 +443,7 @@ close_dispute(struct store *st, const struct resolve_arg *a, const char *code,
 {
 	static const char sql[] =
 		"UPDATE confirmation SET state = 'resolved', resolved_on = ?2"
-		" WHERE id = ?1 AND state = 'disputed' AND +company_id = " STORE_COMPANY "";
+		" WHERE id = ?1 AND state = 'disputed' AND +company_id = " STORE_COMPANY;
 	struct latest l;
 	char ex[MONEY_BUFSZ], diff[MONEY_BUFSZ], rest[MONEY_BUFSZ];
 	struct db_stmt *s;

@@ -121,7 +121,7 @@ contact_insert(struct store *st, const struct contact *c, int32_t today, int64_t
 		" promise_date, promise_amount, next_date, next_owner, dunning_level, document,"
 		" document_sha256, message_id, company_id)"
 		" SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, company_id"
-		" FROM customer WHERE id = ?1 AND +company_id = " STORE_COMPANY "" SQL_RETURNING_ID;
+		" FROM customer WHERE id = ?1 AND +company_id = " STORE_COMPANY SQL_RETURNING_ID;
 	struct db_stmt *s = store_prepare(st, sql, err);
 	char at[32];
 	int rc;

@@ -73,7 +73,7 @@ static const char ar_customer_sql[] =
 static const char ar_contact_sql[] =
 	"SELECT customer_id, substr(at, 1, 10), coalesce(promise_date, ''),"
 	" coalesce(promise_amount, 0), dunning_level FROM contact NOT INDEXED WHERE at < :end"
-	" AND +company_id = " STORE_COMPANY "";
+	" AND +company_id = " STORE_COMPANY;
 
 static void
 ar_bind_date(struct db_stmt *s, const char *name, const char *day)
@@ -338,7 +338,8 @@ wo_invoice(struct store *st, int64_t id, int64_t *open, char *number, size_t nsi
 	   char *cur, size_t csize, struct ur_err *err)
 {
 	static const char sql[] =
-		"SELECT amount - paid, number, currency FROM invoice WHERE id = ?1 AND +company_id = " STORE_COMPANY "";
+		"SELECT amount - paid, number, currency FROM invoice"
+		" WHERE id = ?1 AND +company_id = " STORE_COMPANY;
 	struct db_stmt *s = NULL;
 	int rc = store_prepare_db(st, sql, &s);
 

@@ -26,7 +26,8 @@ enum { IC_ID, IC_NUMBER, IC_CODE, IC_ISSUE, IC_DUE, IC_AMOUNT, IC_CUR, IC_TAX, I
 static enum ur_status
 resolve_customer(struct store *st, const char *code, struct ur_err *err)
 {
-	static const char sql[] = "SELECT id, currency FROM customer WHERE company_id = " STORE_COMPANY " AND code = ?1";
+	static const char sql[] =
+		"SELECT id, currency FROM customer WHERE company_id = " STORE_COMPANY " AND code = ?1";
 	struct db_stmt *s;
 	int rc;
 

@@ -192,7 +192,8 @@ dep_state_conflict(struct store *st, int64_t id, enum deposit_state from, struct
 	char ref[64] = "?", now[16] = "";
 	enum deposit_state now_state;
 
-	if (store_prepare_db(st, "SELECT reference, state FROM deposit WHERE id = ?1 AND +company_id = " STORE_COMPANY "", &s) == DB_OK) {
+	if (store_prepare_db(st, "SELECT reference, state FROM deposit"
+				 " WHERE id = ?1 AND +company_id = " STORE_COMPANY, &s) == DB_OK) {
 		db_bind_int64(s, 1, id);
 		if (db_step(s) == DB_ROW) {
 			snprintf(ref, sizeof ref, "%s", store_column_str(s, 0));
@@ -213,7 +214,7 @@ store_deposit_set_state(struct store *st, int64_t id, enum deposit_state from,
 {
 	static const char sql[] =
 		"UPDATE deposit SET state = ?3, customer_id = ?4, park_reason = ?5"
-		" WHERE id = ?1 AND state = ?2 AND +company_id = " STORE_COMPANY "";
+		" WHERE id = ?1 AND state = ?2 AND +company_id = " STORE_COMPANY;
 	struct db_stmt *s = store_stmt(st, SQ_DEP_STATE, sql, err);
 	enum ur_status rc;
 
@@ -247,7 +248,7 @@ check_open(struct store *st, int64_t invoice_id, int64_t amount, struct ur_err *
 {
 	static const char sql[] =
 		"SELECT amount - paid, number, currency FROM invoice WHERE id = ?1"
-		" AND +company_id = " STORE_COMPANY "";
+		" AND +company_id = " STORE_COMPANY;
 	struct db_stmt *s = store_stmt(st, SQ_INV_OPEN, sql, err);
 	char a[MONEY_BUFSZ], b[MONEY_BUFSZ];
 	int rc;
@@ -278,7 +279,8 @@ check_open(struct store *st, int64_t invoice_id, int64_t amount, struct ur_err *
 static enum ur_status
 add_paid(struct store *st, int64_t invoice_id, int64_t amount, struct ur_err *err)
 {
-	static const char sql[] = "UPDATE invoice SET paid = paid + ?2 WHERE id = ?1 AND +company_id = " STORE_COMPANY "";
+	static const char sql[] =
+		"UPDATE invoice SET paid = paid + ?2 WHERE id = ?1 AND +company_id = " STORE_COMPANY;
 	struct db_stmt *s = store_stmt(st, SQ_INV_PAID_ADD, sql, err);
 
 	if (!s)

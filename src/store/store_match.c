@@ -34,9 +34,9 @@ load_customers(struct store *st, struct match_index *ix, struct ur_err *err)
 	int fee_col = store_has_table(st, "customer", "fee_policy");
 	struct db_stmt *s = store_prepare(st, fee_col ?
 		"SELECT id, code, name, kana, kana_key, currency, fee_policy, payer_parent, rep_kana,"
-		" terms FROM customer WHERE +company_id = " STORE_COMPANY "" :
+		" terms FROM customer WHERE +company_id = " STORE_COMPANY :
 		"SELECT id, code, name, kana, kana_key, currency, NULL, payer_parent, rep_kana,"
-		" terms FROM customer WHERE +company_id = " STORE_COMPANY "", err);
+		" terms FROM customer WHERE +company_id = " STORE_COMPANY, err);
 	struct match_fee_policy fee;
 	int rc;
 
@@ -61,7 +61,7 @@ load_aliases(struct store *st, struct match_index *ix, struct ur_err *err)
 {
 	struct db_stmt *s = store_prepare(st,
 		"SELECT payer_key, remit_bank, remit_branch, payer_code, customer_id, count"
-		" FROM payer_alias WHERE +company_id = " STORE_COMPANY "", err);
+		" FROM payer_alias WHERE +company_id = " STORE_COMPANY, err);
 	int rc;
 
 	if (!s)
@@ -83,7 +83,7 @@ load_invoices(struct store *st, struct match_index *ix, struct ur_err *err)
 {
 	struct db_stmt *s = store_prepare(st,
 		"SELECT id, number, customer_id, issue_date, due_date, amount - paid, currency"
-		" FROM invoice NOT INDEXED WHERE amount <> paid AND +company_id = " STORE_COMPANY "", err);
+		" FROM invoice NOT INDEXED WHERE amount <> paid AND +company_id = " STORE_COMPANY, err);
 	int rc;
 
 	if (!s)
@@ -274,7 +274,7 @@ store_fee_limit(struct store *st, int64_t customer_id, const struct ar_settings 
 		const char *cur, int64_t *out, struct ur_err *err)
 {
 	struct db_stmt *q = store_prepare(st, "SELECT code, coalesce(fee_policy, '') FROM customer"
-					      " WHERE id = ?1 AND +company_id = " STORE_COMPANY "", err);
+					      " WHERE id = ?1 AND +company_id = " STORE_COMPANY, err);
 	struct match_index *ix;
 	struct match_fee_policy fee;
 	enum ur_status rc;
@@ -311,7 +311,7 @@ load_virtual(struct store *st, struct match_index *ix, struct ur_err *err)
 	if (!store_has_table(st, "virtual_account", NULL))
 		return UR_OK;
 	if (!(s = store_prepare(st, "SELECT acct_number, customer_id FROM virtual_account"
-				       " WHERE +company_id = " STORE_COMPANY "",
+				       " WHERE +company_id = " STORE_COMPANY,
 				   err)))
 		return UR_FAIL;
 	while ((rc = db_step(s)) == DB_ROW)
@@ -369,7 +369,8 @@ dep_row(struct store_match_deposits *l, struct db_stmt *s)
 enum ur_status
 store_match_unmatched(struct store *st, struct store_match_deposits *out, struct ur_err *err)
 {
-	struct db_stmt *s = store_prepare(st, DEP_COLS " WHERE state = 'unmatched' AND +company_id = " STORE_COMPANY ""
+	struct db_stmt *s = store_prepare(st, DEP_COLS " WHERE state = 'unmatched'"
+						" AND +company_id = " STORE_COMPANY
 							" ORDER BY booking_date, id", err);
 	int rc;
 
@@ -385,7 +386,8 @@ enum ur_status
 store_match_deposit_get(struct store *st, const char *ref, struct store_match_deposits *out,
 			enum deposit_state *state, struct ur_err *err)
 {
-	struct db_stmt *s = store_prepare(st, DEP_COLS " WHERE reference = ?1 AND +company_id = " STORE_COMPANY " LIMIT 2",
+	struct db_stmt *s = store_prepare(st, DEP_COLS " WHERE reference = ?1"
+						" AND +company_id = " STORE_COMPANY " LIMIT 2",
 					  err);
 	int rc;
 
@@ -594,7 +596,7 @@ store_match_batch_new(struct store *st, struct ur_err *err)
 
 	b->st = st;
 	b->open = store_prepare(st, "SELECT amount - paid, number, currency FROM invoice"
-				       " WHERE id = ?1 AND +company_id = " STORE_COMPANY "", err);
+				       " WHERE id = ?1 AND +company_id = " STORE_COMPANY, err);
 	if (!b->open) {
 		free(b);
 		return NULL;
@@ -740,7 +742,8 @@ static enum ur_status
 current_state(struct store *st, int64_t deposit_id, enum deposit_state *state,
 	      struct match_deposit *d, struct store_match_deposits *l, struct ur_err *err)
 {
-	struct db_stmt *s = store_prepare(st, DEP_COLS " WHERE id = ?1 AND +company_id = " STORE_COMPANY "", err);
+	struct db_stmt *s =
+		store_prepare(st, DEP_COLS " WHERE id = ?1 AND +company_id = " STORE_COMPANY, err);
 	int rc;
 
 	memset(l, 0, sizeof *l);

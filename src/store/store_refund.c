@@ -74,7 +74,8 @@ static enum ur_status
 customer_source(struct store *st, const char *code, int32_t day, struct refund_source *o,
 		struct ur_err *err)
 {
-	static const char sql[] = "SELECT id, currency FROM customer WHERE company_id = " STORE_COMPANY " AND code = ?1";
+	static const char sql[] =
+		"SELECT id, currency FROM customer WHERE company_id = " STORE_COMPANY " AND code = ?1";
 	struct db_stmt *s = store_prepare(st, sql, err);
 	int rc;
 
@@ -100,10 +101,10 @@ deposit_on_account(struct store *st, struct refund_source *o, int32_t day, struc
 {
 	static const char held[] =
 		"SELECT coalesce(sum(amount), 0) FROM allocation WHERE deposit_id = ?1"
-		" AND invoice_id IS NULL AND voided_at IS NULL AND +company_id = " STORE_COMPANY "";
+		" AND invoice_id IS NULL AND voided_at IS NULL AND +company_id = " STORE_COMPANY;
 	static const char refunded[] =
 		"SELECT coalesce(sum(amount), 0) FROM refund WHERE deposit_id = ?1"
-		" AND voided_at IS NULL AND +company_id = " STORE_COMPANY "";
+		" AND voided_at IS NULL AND +company_id = " STORE_COMPANY;
 	int64_t h, r, total;
 
 	if (one_int(st, held, o->deposit_id, "", 0, &h, err) != UR_OK ||
@@ -125,7 +126,7 @@ deposit_whole(struct store *st, struct refund_source *o, int64_t amount, struct 
 {
 	static const char sql[] =
 		"SELECT coalesce(sum(amount), 0) FROM refund WHERE deposit_id = ?1"
-		" AND voided_at IS NULL AND +company_id = " STORE_COMPANY "";
+		" AND voided_at IS NULL AND +company_id = " STORE_COMPANY;
 	int64_t r;
 
 	if (one_int(st, sql, o->deposit_id, "", 0, &r, err) != UR_OK)
@@ -304,7 +305,7 @@ refund_get(struct store *st, int64_t id, int64_t *dep, char *prev, size_t size, 
 {
 	static const char sql[] =
 		"SELECT coalesce(deposit_id, 0), coalesce(prev_state, ''), coalesce(customer_id, 0),"
-		" voided_at IS NOT NULL FROM refund WHERE id = ?1 AND +company_id = " STORE_COMPANY "";
+		" voided_at IS NOT NULL FROM refund WHERE id = ?1 AND +company_id = " STORE_COMPANY;
 	struct db_stmt *s = store_prepare(st, sql, err);
 	int rc, voided;
 
@@ -331,7 +332,7 @@ refund_void(struct store *st, int64_t id, struct ur_err *err)
 {
 	static const char sql[] =
 		"UPDATE refund SET voided_at = " SQL_NOW ", voided_by = ?2"
-		" WHERE id = ?1 AND voided_at IS NULL AND +company_id = " STORE_COMPANY "";
+		" WHERE id = ?1 AND voided_at IS NULL AND +company_id = " STORE_COMPANY;
 	struct db_stmt *s = store_prepare(st, sql, err);
 	char key[24];
 	int rc;
@@ -363,7 +364,7 @@ store_refund_undo(struct store *st, int64_t id, struct ur_err *err)
 	rc = refund_get(st, id, &dep, prev, sizeof prev, &cust, err);
 	if (rc == UR_OK && *prev)
 		rc = one_int(st, "SELECT state = 'reversed' FROM deposit WHERE id = ?1"
-			     " AND +company_id = " STORE_COMPANY "",
+			     " AND +company_id = " STORE_COMPANY,
 			     dep, "", 0, &n, err);
 	if (rc == UR_OK)
 		rc = refund_void(st, id, err);

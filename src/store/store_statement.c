@@ -242,7 +242,7 @@ store_statement_level(struct store *st, int64_t cust_id, int32_t since, int32_t 
 	 * later row */
 	static const char sql[] =
 		"SELECT dunning_level FROM contact WHERE customer_id = ?1 AND dunning_level > 0"
-		" AND +company_id = " STORE_COMPANY ""
+		" AND +company_id = " STORE_COMPANY
 		" AND substr(at, 1, 10) BETWEEN ?2 AND ?3 ORDER BY substr(at, 1, 10) DESC, id DESC"
 		" LIMIT 1";
 	struct db_stmt *s = store_prepare(st, sql, err);
@@ -268,7 +268,7 @@ store_statement_letter_logged(struct store *st, int64_t cust_id, int level, int3
 {
 	static const char sql[] =
 		"SELECT 1 FROM contact WHERE customer_id = ?1 AND dunning_level = ?2"
-		" AND +company_id = " STORE_COMPANY ""
+		" AND +company_id = " STORE_COMPANY
 		" AND channel = 'letter' AND at >= ?3 AND at < " SQL_DAY_AFTER("?3") " LIMIT 1";
 	struct db_stmt *s = store_prepare(st, sql, err);
 	int rc;

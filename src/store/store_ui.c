@@ -191,7 +191,7 @@ store_ui_counts(struct store *st, int32_t today, struct sui_counts *c, struct ur
 		"SELECT count(DISTINCT deposit_id) FROM allocation INDEXED BY allocation_made_on"
 		" WHERE made_on = ?1 AND kind = ?2 AND voided_at IS NULL"
 		/* cast: PostgreSQL cannot type a parameter first met in IS NULL */
-		" AND (CAST(?3 AS TEXT) IS NULL OR \"user\" = ?3) AND +company_id = " STORE_COMPANY "";
+		" AND (CAST(?3 AS TEXT) IS NULL OR \"user\" = ?3) AND +company_id = " STORE_COMPANY;
 	struct db_stmt *s;
 	int rc;
 
@@ -219,7 +219,7 @@ store_ui_open_items(struct store *st, int64_t customer_id, const char *cur, size
 {
 	static const char sql[] =
 		"SELECT id, number, due_date, amount - paid FROM invoice"
-		" WHERE customer_id = ?1 AND currency = ?2 AND amount <> paid AND +company_id = " STORE_COMPANY ""
+		" WHERE customer_id = ?1 AND currency = ?2 AND amount <> paid AND +company_id = " STORE_COMPANY
 		" ORDER BY due_date, issue_date, id LIMIT ?3";
 	struct db_stmt *s = store_prepare(st, sql, err);
 	struct sui_item *it;
@@ -253,7 +253,8 @@ store_ui_allocations(struct store *st, int64_t id, struct sui_alloc **out, size_
 	static const char sql[] =
 		"SELECT a.id, coalesce(i.number, ''), a.amount, a.fee, a.kind, a.\"user\", a.made_on"
 		" FROM allocation a LEFT JOIN invoice i ON i.id = a.invoice_id"
-		" WHERE a.deposit_id = ?1 AND a.voided_at IS NULL AND +a.company_id = " STORE_COMPANY " ORDER BY a.id";
+		" WHERE a.deposit_id = ?1 AND a.voided_at IS NULL AND +a.company_id = " STORE_COMPANY
+		" ORDER BY a.id";
 	struct db_stmt *s = store_prepare(st, sql, err);
 	struct sui_alloc *a;
 	int rc;
@@ -304,7 +305,7 @@ store_ui_customer_find(struct store *st, const char *text, int max, struct sui_c
 		" WHERE (" SQL_CONTAINS("code", "?1") " OR " SQL_CONTAINS("name", "?1")
 		" OR " SQL_CONTAINS("coalesce(kana, '')", "?1")
 		" OR (?2 <> '' AND " SQL_CONTAINS("coalesce(kana_key, '')", "?2") "))"
-		" AND +company_id = " STORE_COMPANY ""
+		" AND +company_id = " STORE_COMPANY
 		" ORDER BY code LIMIT ?3";
 	struct db_stmt *s = store_prepare(st, sql, err);
 	struct strbuf key;
@@ -329,7 +330,7 @@ store_ui_customer_get(struct store *st, int64_t id, struct sui_customer *c, stru
 {
 	static const char sql[] =
 		"SELECT id, code, name, coalesce(kana, ''), currency FROM customer WHERE id = ?1"
-		" AND +company_id = " STORE_COMPANY "";
+		" AND +company_id = " STORE_COMPANY;
 	struct db_stmt *s = store_prepare(st, sql, err);
 	int rc;
 

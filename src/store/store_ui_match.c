@@ -98,9 +98,10 @@ find_edi(struct finder *f, struct ur_err *err)
 static enum ur_status
 find_names(struct finder *f, struct ur_err *err)
 {
-	static const char exact[] = "SELECT id FROM customer WHERE kana_key = ?1 AND +company_id = " STORE_COMPANY "";
+	static const char exact[] =
+		"SELECT id FROM customer WHERE kana_key = ?1 AND +company_id = " STORE_COMPANY;
 	static const char prefix[] =
-		"SELECT id FROM customer WHERE kana_key >= ?1 AND kana_key < ?2 AND +company_id = " STORE_COMPANY ""
+		"SELECT id FROM customer WHERE kana_key >= ?1 AND kana_key < ?2 AND +company_id = " STORE_COMPANY
 		" ORDER BY kana_key";
 	const char *key = f->key;
 	size_t n = strlen(key), total = 0, c = 0, last = 0;
@@ -179,7 +180,7 @@ static enum ur_status
 load_names(struct store *st, struct sui_names *nm, struct ur_err *err)
 {
 	struct db_stmt *s = store_prepare(st, "SELECT id, kana_key, coalesce(kana, '') FROM customer"
-					  " WHERE coalesce(kana_key, '') <> '' AND +company_id = " STORE_COMPANY "", err);
+					  " WHERE coalesce(kana_key, '') <> '' AND +company_id = " STORE_COMPANY, err);
 	size_t cap = 0;
 	int rc;
 
@@ -321,11 +322,12 @@ static const char unpaid_sql[] =
 	"SELECT customer_id FROM (SELECT customer_id, paid, company_id FROM invoice"
 	" INDEXED BY invoice_amount"
 	" WHERE currency = ?1 AND amount = ?2 ORDER BY id DESC LIMIT " AMOUNT_NEWEST ") AS n"
-	" WHERE paid = 0 AND +company_id = " STORE_COMPANY ""; /* the alias: PostgreSQL 15 names every subquery in FROM */
+	/* the alias: PostgreSQL 15 names every subquery in FROM */
+	" WHERE paid = 0 AND +company_id = " STORE_COMPANY;
 /* … and with a part-paid one that has ?2 left open (invoice_part_open). */
 static const char part_paid_sql[] =
 	"SELECT customer_id FROM invoice WHERE currency = ?1 AND paid <> 0 AND amount <> paid"
-	" AND amount - paid = ?2 AND +company_id = " STORE_COMPANY "";
+	" AND amount - paid = ?2 AND +company_id = " STORE_COMPANY;
 
 /* Add the customers of s's rows for open amount want; *k counts them
  * against the cap. */
@@ -381,13 +383,14 @@ find_customers(struct finder *f, struct ur_err *err)
 
 	if (*acct)
 		rc = lookup(f, "SELECT customer_id FROM virtual_account WHERE acct_number = ?1"
-			       " AND +company_id = " STORE_COMPANY "",
+			       " AND +company_id = " STORE_COMPANY,
 			    acct, strlen(acct), NULL, err);
 	if (rc == UR_OK)
 		rc = find_edi(f, err);
 	if (rc == UR_OK)
 		rc = lookup(f, "SELECT customer_id FROM payer_alias WHERE (payer_key = ?1"
-			       " OR (?2 <> '' AND payer_code = ?2)) AND +company_id = " STORE_COMPANY "", f->key, strlen(f->key),
+			       " OR (?2 <> '' AND payer_code = ?2)) AND +company_id = " STORE_COMPANY,
+			    f->key, strlen(f->key),
 			    f->code, err);
 	if (rc == UR_OK && *f->key)
 		rc = find_names(f, err);
@@ -430,7 +433,7 @@ load_aliases(struct finder *f, struct match_index *ix, struct ur_err *err)
 	struct db_stmt *s = store_prepare(f->st,
 		"SELECT payer_key, remit_bank, remit_branch, payer_code, customer_id, count"
 		" FROM payer_alias WHERE (payer_key = ?1 OR (?2 <> '' AND payer_code = ?2))"
-		" AND +company_id = " STORE_COMPANY "", err);
+		" AND +company_id = " STORE_COMPANY, err);
 	int rc;
 
 	if (!s)
@@ -458,7 +461,7 @@ load_virtual(struct finder *f, struct match_index *ix, struct ur_err *err)
 	if (!f->d->payer.acct_number || !*f->d->payer.acct_number)
 		return UR_OK;
 	if (!(s = store_prepare(f->st, "SELECT customer_id FROM virtual_account"
-				     " WHERE acct_number = ?1 AND +company_id = " STORE_COMPANY "", err)))
+				     " WHERE acct_number = ?1 AND +company_id = " STORE_COMPANY, err)))
 		return err->status;
 	db_bind_text_copy(s, 1, f->d->payer.acct_number);
 	while ((rc = db_step(s)) == DB_ROW)
@@ -473,7 +476,7 @@ static const char reopen_sql[] =
 	" i.currency FROM invoice i LEFT JOIN (SELECT invoice_id, sum(amount + fee) AS back"
 	" FROM allocation WHERE deposit_id = ?2 AND voided_at IS NULL GROUP BY invoice_id) r"
 	" ON r.invoice_id = i.id WHERE i.customer_id = ?1 AND (i.amount <> i.paid OR r.back <> 0)"
-	" AND +i.company_id = " STORE_COMPANY "";
+	" AND +i.company_id = " STORE_COMPANY;
 
 /* The statements load_customer steps: a customer by id, its open invoices. */
 static enum ur_status
@@ -481,11 +484,11 @@ prepare_loaders(struct finder *f, struct db_stmt **c, struct db_stmt **inv, stru
 {
 	*c = store_prepare(f->st, "SELECT id, code, name, kana, kana_key, currency,"
 				  " coalesce(fee_policy, ''), terms FROM customer WHERE id = ?1"
-				  " AND +company_id = " STORE_COMPANY "",
+				  " AND +company_id = " STORE_COMPANY,
 			   err);
 	*inv = *c ? store_prepare(f->st, f->reopen ? reopen_sql
 		: "SELECT id, number, issue_date, due_date, amount - paid, currency FROM invoice"
-		  " WHERE customer_id = ?1 AND amount <> paid AND +company_id = " STORE_COMPANY "", err) : NULL;
+		  " WHERE customer_id = ?1 AND amount <> paid AND +company_id = " STORE_COMPANY, err) : NULL;
 	if (*inv && f->reopen)
 		db_bind_int64(*inv, 2, f->reopen);
 	return *c && *inv ? UR_OK : err->status;

@@ -23,16 +23,16 @@ filter_sql(enum sui_filter f)
 	switch (f) {
 	case SUI_UNMATCHED:
 		return " WHERE d.state = 'unmatched' AND CAST(?1 AS TEXT) IS NOT NULL"
-		       " AND +d.company_id = " STORE_COMPANY "";
+		       " AND +d.company_id = " STORE_COMPANY;
 	case SUI_AUTO_TODAY: /* matched automatically on the clerk's today */
 		return " WHERE d.id IN (SELECT a.deposit_id FROM allocation a"
 		       " WHERE a.made_on = ?1 AND a.kind = 'auto' AND a.voided_at IS NULL"
 		       " AND +a.company_id = " STORE_COMPANY ")";
 	case SUI_PARKED:
 		return " WHERE d.state = 'parked' AND CAST(?1 AS TEXT) IS NOT NULL"
-		       " AND +d.company_id = " STORE_COMPANY "";
+		       " AND +d.company_id = " STORE_COMPANY;
 	default:
-		return " WHERE CAST(?1 AS TEXT) IS NOT NULL AND +d.company_id = " STORE_COMPANY "";
+		return " WHERE CAST(?1 AS TEXT) IS NOT NULL AND +d.company_id = " STORE_COMPANY;
 	}
 }
 
@@ -384,7 +384,7 @@ store_ui_queue_count(struct store *st, enum sui_filter f, enum sui_sort so, int3
 	if (f == SUI_AUTO_TODAY && !before)
 		sb_adds(&sql, "SELECT count(DISTINCT deposit_id) FROM allocation INDEXED BY"
 			      " allocation_made_on WHERE made_on = ?1 AND kind = 'auto'"
-			      " AND voided_at IS NULL AND +company_id = " STORE_COMPANY "");
+			      " AND voided_at IS NULL AND +company_id = " STORE_COMPANY);
 	else if ((f == SUI_UNMATCHED || f == SUI_PARKED) && !before)
 		/* the whole filter: the company's waiting deposits, covered */
 		sb_addf(&sql, "SELECT count(*) FROM deposit d WHERE d.state = '%s'"
@@ -488,7 +488,7 @@ store_ui_deposit_change(struct store *st, int64_t id, enum deposit_state *state,
 	struct db_stmt *s = store_prepare(st,
 		"SELECT \"user\", " SQL_JSON_TEXT("after", "state")
 		" FROM audit INDEXED BY audit_entity"
-		" WHERE entity = 'deposit:' || ?1 AND action = 'state' AND +company_id = " STORE_COMPANY ""
+		" WHERE entity = 'deposit:' || ?1 AND action = 'state' AND +company_id = " STORE_COMPANY
 		" ORDER BY id DESC LIMIT 1",
 		err);
 	int rc;
