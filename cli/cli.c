@@ -214,17 +214,19 @@ cli_mkdirs(char *path, struct ur_err *err)
 	}
 }
 
-/* The config file's db = …, NULL when it has none (a bad line elsewhere in
- * it is the settings' readers' to report). */
+/* The config file's db = … (company = … when company), NULL when it has
+ * none (a bad line elsewhere in it is the settings' readers' to report). */
 static char *
-cli_config_db(void)
+cli_config_db(bool company)
 {
 	struct ar_settings s;
 	struct ur_err err;
+	const char *v;
 
 	ur_err_clear(&err);
 	arconf_load(&s, NULL, &err);
-	return s.db[0] ? xstrdup(s.db) : NULL;
+	v = company ? s.company : s.db;
+	return v[0] ? xstrdup(v) : NULL;
 }
 
 char *
@@ -238,7 +240,7 @@ cli_db_path(const struct cli *c, struct ur_err *err)
 		return xstrdup(c->db);
 	if (getenv("URIKAKE_DB") && *getenv("URIKAKE_DB"))
 		return xstrdup(getenv("URIKAKE_DB"));
-	if ((conf = cli_config_db()))
+	if ((conf = cli_config_db(false)))
 		return conf;
 	sb_init(&sb);
 	if (xdg && xdg[0] == '/') {
@@ -300,6 +302,58 @@ cli_need_db(const char *path)
 	return UR_FAIL;
 }
 
+char *
+cli_company(const struct cli *c)
+{
+	const char *env = getenv("URIKAKE_COMPANY");
+
+	if (c->company && *c->company)
+		return xstrdup(c->company);
+	if (env && *env)
+		return xstrdup(env);
+	return cli_config_db(true);
+}
+
+/* The codes of the companies in st, in one line ("a, b"). */
+static void
+cli_company_codes(struct store *st, struct strbuf *out)
+{
+	struct store_company *co;
+	struct ur_err err;
+	int n = 0;
+
+	ur_err_clear(&err);
+	if (store_company_list(st, &co, &n, &err) != UR_OK)
+		return;
+	for (int i = 0; i < n; i++)
+		sb_addf(out, "%s%s", i ? ", " : "", co[i].code);
+	store_company_free(co, n);
+}
+
+/* Make the company asked for current; with none asked for, the database
+ * must keep only one, unless the command needs none. */
+static int
+cli_use_company(const struct cli *c, struct store *st)
+{
+	char *code = cli_company(c);
+	struct ur_err err;
+	struct strbuf codes;
+	int rc = UR_OK;
+
+	ur_err_clear(&err);
+	if (code && store_use_company(st, code, &err) != UR_OK)
+		rc = cli_fail(&err);
+	free(code);
+	if (code || rc != UR_OK || c->any_company || store_company_id(st))
+		return rc;
+	sb_init(&codes);
+	cli_company_codes(st, &codes);
+	rc = cli_usage_error(_("this database keeps several companies (%s): choose one with "
+			       "--company CODE or URIKAKE_COMPANY"), codes.buf);
+	sb_free(&codes);
+	return rc;
+}
+
 enum cli_open_mode { OPEN_WRITE, OPEN_INIT, OPEN_READONLY };
 
 /* Open the database (for init: adopting an empty file; or only to read
@@ -324,7 +378,11 @@ cli_open(const struct cli *c, enum cli_open_mode mode, struct store **st)
 	free(path);
 	if (s != UR_OK)
 		return cli_fail(&err);
-	return UR_OK;
+	if ((s = cli_use_company(c, *st)) != UR_OK) {
+		store_close(*st);
+		*st = NULL;
+	}
+	return s;
 }
 
 int

@@ -18,7 +18,10 @@ struct cli {
 	const char *db;   /* --db, else $URIKAKE_DB, else NULL (the XDG default) */
 	const char *user; /* --user, else $URIKAKE_USER, else the login name */
 	const char *lang; /* --lang or NULL */
+	/* --company, else $URIKAKE_COMPANY, else the config file's company = */
+	const char *company;
 	bool creates;     /* the command may create the database (init, demo, import) */
+	bool any_company; /* the command needs no current company (init, company …) */
 };
 
 /* One option a command accepts. value receives the argument (--name VALUE
@@ -106,6 +109,10 @@ void cli_step(int n, int total, const char *what);
 /* The commands: argv[0] is the command word; return the exit status. */
 int cmd_init(const struct cli *c, int argc, char **argv);
 int cmd_backup(const struct cli *c, int argc, char **argv);
+int cmd_company(const struct cli *c, int argc, char **argv);
+/** The company asked for (--company, $URIKAKE_COMPANY, the config file's
+ *  company =), malloc'd; NULL when none is. */
+char *cli_company(const struct cli *c);
 int cmd_import(const struct cli *c, int argc, char **argv);
 int cmd_export(const struct cli *c, int argc, char **argv);
 int cmd_aging(const struct cli *c, int argc, char **argv);

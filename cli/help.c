@@ -54,6 +54,7 @@ static const struct {
 	{ "refund --customer CODE|--deposit REF --amount A --date D --to TEXT --reason TEXT",
 	  N_("pay back money on account or a mistaken transfer") },
 	{ "refund list | refund undo ID", N_("the refunds recorded; undo one") },
+	{ "company list | company add CODE NAME", N_("the client companies the database keeps") },
 	{ "backup PATH", N_("copy the database while in use") },
 	{ "migrate --from SQLITE_FILE --to postgresql://…",
 	  N_("copy a whole SQLite database into PostgreSQL, checking counts and sums") },
@@ -62,7 +63,8 @@ static const struct {
 void
 cli_usage(FILE *f)
 {
-	fputs(_("Usage: urikake [--db PATH] [--user NAME] [--lang ja|zh_CN|en] [COMMAND ...]\n"
+	fputs(_("Usage: urikake [--db PATH] [--user NAME] [--lang ja|zh_CN|en] [--company CODE] "
+		"[COMMAND ...]\n"
 		"Without a command: the full-screen program.\n"
 		"\n"
 		"Commands:\n"), f);
@@ -75,6 +77,8 @@ cli_usage(FILE *f)
 		"                 else $XDG_DATA_HOME/urikake/urikake.db)\n"
 		"  --user NAME    who is recorded in the audit log (default $URIKAKE_USER)\n"
 		"  --lang L       language of messages: ja, zh_CN or en\n"
+		"  --company CODE the client company, when the database keeps several\n"
+		"                 (default $URIKAKE_COMPANY, else the config file's company =)\n"
 		"  --force-network-fs  open a database on a network file system (NFS,\n"
 		"                 SMB) all the same: refused otherwise\n"
 		"  --help         show this help\n"
@@ -268,6 +272,11 @@ static const struct help_opt confirm_opts[] = {
 static const struct cmd_help cmd_helps[] = {
 	{ "init", { "init [--group NAME]" }, N_("create or migrate the database"), init_opts },
 	{ "backup", { "backup PATH" }, N_("copy the database while in use"), backup_opts },
+	{ "company",
+	  { "company list", "company add CODE NAME" },
+	  N_("the client companies the database keeps: listed with their customers, invoices "
+	     "and deposits counted, or one added (audited)"),
+	  backup_opts },
 	{ "migrate",
 	  { "migrate --from SQLITE_FILE --to postgresql://…" },
 	  N_("copy a whole SQLite database into PostgreSQL in one transaction, ids kept; "
@@ -367,6 +376,6 @@ cli_command_help(FILE *f, const char *name)
 		fprintf(f, "\n%s\n", _("Options:"));
 	for (const struct help_opt *o = h->opts; o->opt; o++)
 		fprintf(f, "  %-26s %s\n", o->opt, _(o->what));
-	fprintf(f, "\n%s\n", _("Global options (--db, --user, --lang): see 'urikake --help'."));
+	fprintf(f, "\n%s\n", _("Global options (--db, --user, --lang, --company): see 'urikake --help'."));
 	return true;
 }

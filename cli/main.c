@@ -26,23 +26,25 @@ struct command {
 	const char *name;
 	int (*run)(const struct cli *c, int argc, char **argv);
 	bool creates; /* may create the database */
+	bool any_company; /* needs no current company */
 };
 
 static const struct command commands[] = {
-	{ "init", cmd_init, true },
-	{ "backup", cmd_backup, false },
-	{ "migrate", cmd_migrate, false },
-	{ "import", cmd_import, true },
-	{ "export", cmd_export, false },
-	{ "aging", cmd_aging, false },
-	{ "demo", cmd_demo, true },
-	{ "match", cmd_match, false },
-	{ "contact", cmd_contact, false },
-	{ "statement", cmd_statement, false },
-	{ "dunning", cmd_dunning, false },
-	{ "confirm", cmd_confirm, false },
-	{ "notice", cmd_notice, false },
-	{ "refund", cmd_refund, false },
+	{ "init", cmd_init, true, true },
+	{ "backup", cmd_backup, false, true },
+	{ "migrate", cmd_migrate, false, true },
+	{ "company", cmd_company, false, true },
+	{ "import", cmd_import, true, false },
+	{ "export", cmd_export, false, false },
+	{ "aging", cmd_aging, false, false },
+	{ "demo", cmd_demo, true, false },
+	{ "match", cmd_match, false, false },
+	{ "contact", cmd_contact, false, false },
+	{ "statement", cmd_statement, false, false },
+	{ "dunning", cmd_dunning, false, false },
+	{ "confirm", cmd_confirm, false, false },
+	{ "notice", cmd_notice, false, false },
+	{ "refund", cmd_refund, false, false },
 };
 
 /* What the global options asked for, before anything is printed (the
@@ -77,12 +79,12 @@ main_value(int argc, char **argv, int *i, const char *name, const char **out)
 static void
 main_globals(int argc, char **argv, struct globals *g)
 {
-	static const char *names[] = { "--db", "--user", "--lang" };
+	static const char *names[] = { "--db", "--user", "--lang", "--company" };
 	int i, k, r;
 
 	memset(g, 0, sizeof *g);
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
-		const char **slot[] = { &g->cli.db, &g->cli.user, &g->cli.lang };
+		const char **slot[] = { &g->cli.db, &g->cli.user, &g->cli.lang, &g->cli.company };
 
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			g->help = 1;
@@ -96,7 +98,7 @@ main_globals(int argc, char **argv, struct globals *g)
 			store_allow_network_fs();
 			continue;
 		}
-		for (k = 0, r = 0; k < 3 && r == 0; k++)
+		for (k = 0, r = 0; k < 4 && r == 0; k++)
 			r = main_value(argc, argv, &i, names[k], slot[k]);
 		if (r <= 0) {
 			g->bad = argv[i];
@@ -226,15 +228,17 @@ static int
 main_tui(const struct cli *c, const char *notice)
 {
 	struct ur_err e = { UR_OK, "" };
-	char *db = cli_db_path(c, &e);
+	char *db = cli_db_path(c, &e), *company;
 	int rc;
 
 	if (!db)
 		return cli_fail(&e);
+	company = cli_company(c);
 	if (ui_available() && cli_need_db(db) != UR_OK)
 		rc = UR_FAIL;
-	else if ((rc = ui_run(db, c->user, notice, &e)) != UR_OK)
+	else if ((rc = ui_run(db, c->user, company, notice, &e)) != UR_OK)
 		cli_fail(&e);
+	free(company);
 	free(db);
 	return rc;
 }
@@ -280,6 +284,7 @@ main(int argc, char **argv)
 				return cli_finish(UR_OK);
 			}
 			g.cli.creates = commands[k].creates;
+			g.cli.any_company = commands[k].any_company;
 			return cli_finish(commands[k].run(&g.cli, argc - g.cmd, argv + g.cmd));
 		}
 	return cli_usage_error(_("unknown command '%s'"), argv[g.cmd]);

@@ -6,7 +6,8 @@
 # error), or a function only SQLite has, which belongs in a macro of
 # store_dialect_priv.h. Comments and gettext messages (_("…"), N_("…"),
 # ngettext and the literals joined to them) are prose, not SQL; so are the
-# migrations[] of store.c, the SQLite-only history of the schema.
+# migrations[] of store.c, the SQLite-only history of the schema, and a
+# step kept in its own file (a *_migration_sql[] text).
 # Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later
 use strict;
 use warnings;
@@ -25,6 +26,9 @@ for my $file (@ARGV) {
 	if ($src =~ /\bmigrations\[\]\s*=\s*\{/g) {
 		$skip_from = pos $src;
 		$skip_to = $src =~ /\n\};/g ? pos $src : length $src;
+	} elsif ($src =~ /_migration_sql\[\]\s*=/g) { # one step's text (store_company.c)
+		$skip_from = pos $src;
+		$skip_to = $src =~ /;\n/g ? pos $src : length $src;
 	}
 	my ($code, $prose) = ('', 0);
 	while ($src =~ m{\G(?:("(?:[^"\\\n]|\\.)*")|('(?:[^'\\\n]|\\.)*')|(/\*.*?\*/)|(//[^\n]*)|(.))}gs) {

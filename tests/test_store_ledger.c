@@ -261,6 +261,7 @@ sum_open(const char *path, const char *sql, const char *as_of)
 		sqlite3_bind_int(s, sqlite3_bind_parameter_index(s, ":b1"), 30);
 		sqlite3_bind_int(s, sqlite3_bind_parameter_index(s, ":b2"), 60);
 		sqlite3_bind_int(s, sqlite3_bind_parameter_index(s, ":b3"), 90);
+		sqlite3_bind_int(s, sqlite3_bind_parameter_index(s, ":company"), 1);
 		for (sum = 0; sqlite3_step(s) == SQLITE_ROW;)
 			sum += sqlite3_column_int64(s, 4);
 	} else {

@@ -141,7 +141,10 @@ app_modal_detach(struct app *a, struct modal *out)
 struct loader *
 app_loader(struct app *a)
 {
-	return loader_new(a->db_path, a->user, LOADER_CACHE_KIB);
+	struct loader *l = loader_new(a->db_path, a->user, LOADER_CACHE_KIB);
+
+	loader_company(l, &a->company);
+	return l;
 }
 
 bool
@@ -317,7 +320,17 @@ draw_status(struct app *a, int y)
 
 	db_name_short(a->db_path, name, sizeof name);
 	settings_date(&a->set, a->today, date, sizeof date);
-	snprintf(left, sizeof left, _(" %s · %s · as of %s"), name, a->user, date);
+	/* the company when there are several (80 columns have no room for it
+	 * beside the counts otherwise, and one needs no naming) */
+	if (store_company_several(a->st))
+		/* TRANSLATORS: the database, the client company's code and name,
+		 * the user, the day */
+		snprintf(left, sizeof left, _(" %s · %s %s · %s · as of %s"),
+			 name, store_company_code(a->st),
+			 store_company_name(a->st), a->user, date);
+	else
+		snprintf(left, sizeof left, _(" %s · %s · as of %s"), name,
+			 a->user, date);
 	snprintf(right, sizeof right, _("unmatched %lld · auto-matched %lld, by you %lld "),
 		 (long long)a->counts.unmatched, (long long)a->counts.auto_today,
 		 (long long)a->counts.mine_today);

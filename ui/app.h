@@ -6,6 +6,7 @@
 #define UR_UI_APP_H
 
 #include <stdbool.h>
+#include <stdatomic.h>
 #include <stdint.h>
 
 #include "arconf.h"
@@ -74,6 +75,7 @@ enum { VIEW_QUEUE, VIEW_AGING, VIEW_CONTACTS, VIEW_COUNT };
 
 struct app {
 	struct store *st;
+	_Atomic int64_t company; /* store_company_id, for the loaders' threads */
 	const char *db_path, *user;
 	int32_t today;
 	struct ui_settings set;
@@ -120,6 +122,9 @@ void app_modal_detach(struct app *a, struct modal *out);
 bool app_modal_back(struct app *a, struct modal *under);
 /** Switch to pane i. */
 void app_show(struct app *a, int i);
+/** The client company to work in, chosen in a modal list at the start
+ *  (company_pick.c); q quits the program. */
+void company_pick_open(struct app *a);
 /** Re-read the counts on the status line. */
 void app_counts(struct app *a);
 /** Re-read the counts on the status line and reload every pane. */

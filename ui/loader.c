@@ -30,6 +30,7 @@ struct loader {
 	char *path, *user;
 	int cache_kib;
 	struct store *st;          /* the worker's own connection */
+	const _Atomic int64_t *company; /* the client company (NULL: the only one) */
 	struct slot pending, running, done;
 	enum ur_status done_rc;
 	struct ur_err done_err;
@@ -81,6 +82,8 @@ run_one(struct loader *l, struct slot *s, struct ur_err *err)
 		ur_err_clear(err);
 	}
 	atomic_fetch_add(&runs, 1);
+	if (l->company)
+		store_ui_reader_company(l->st, atomic_load(l->company));
 	store_ui_snapshot(l->st, true);
 	rc = s->job->run(l, l->st, s->work, err);
 	store_ui_snapshot(l->st, false);
@@ -148,6 +151,12 @@ loader_new(const char *path, const char *user, int cache_kib)
 	atomic_init(&l->stop, 0);
 	atomic_init(&l->count, 0);
 	return l;
+}
+
+void
+loader_company(struct loader *l, const _Atomic int64_t *company)
+{
+	l->company = company;
 }
 
 void

@@ -9,6 +9,7 @@
 #define UR_UI_LOADER_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "err.h"
 
@@ -35,6 +36,9 @@ enum loader_state {
  *  at most cache_kib KiB of pages. The thread and the connection are made at
  *  the first loader_start. */
 struct loader *loader_new(const char *path, const char *user, int cache_kib);
+/** Load the client company *company holds (written by the main thread
+ *  when the clerk picks one) rather than the database's only one. */
+void loader_company(struct loader *l, const _Atomic int64_t *company);
 /** Cancel whatever runs, wait for the thread, close its connection and free
  *  every model not handed over. NULL: nothing. */
 void loader_free(struct loader *l);

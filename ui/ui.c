@@ -109,7 +109,8 @@ ui_available(void)
 }
 
 int
-ui_run(const char *db_path, const char *user, const char *notice, struct ur_err *err)
+ui_run(const char *db_path, const char *user, const char *company, const char *notice,
+       struct ur_err *err)
 {
 	static const struct view_ops *const ops[VIEW_COUNT] = { &queue_ops, &aging_ops,
 								 &contacts_ops };
@@ -140,11 +141,13 @@ ui_run(const char *db_path, const char *user, const char *notice, struct ur_err 
 	if (!a.set.ambiguous_wide)
 		setenv("NCURSES_NO_UTF8_ACS", "1", 0);
 	if (store_open(&a.st, db_path, ui_user(user), err) != UR_OK ||
+	    (company && store_use_company(a.st, company, err) != UR_OK) ||
 	    display_init(err) != UR_OK) {
 		ui_free(&a);
 		return err->status;
 	}
 	a.user = store_user(a.st);
+	atomic_store(&a.company, store_company_id(a.st));
 	store_listen(a.st);
 	color = !a.set.mono && !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
 	draw_init(color, a.set.ascii_borders);
@@ -154,6 +157,8 @@ ui_run(const char *db_path, const char *user, const char *notice, struct ur_err 
 	}
 	app_show(&a, VIEW_QUEUE);
 	app_counts(&a);
+	if (!store_company_id(a.st))
+		company_pick_open(&a);
 	if (notice)
 		app_msg(&a, "%s", notice);
 	app_loop(&a, start);

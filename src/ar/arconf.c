@@ -16,7 +16,7 @@
 static const char *const arconf_keys[] = {
 	"aging-buckets", "aging-due-buckets", "dunning-days", "write-off-limit", "fee-limit",
 	"auto-match-threshold", "auto-match-margin", "allocation-order", "collector-by-level",
-	"credit-hold", "db",
+	"credit-hold", "db", "company",
 };
 
 void
@@ -232,6 +232,10 @@ arconf_apply(void *ctx, const char *k, const char *v)
 		if (!*v || strlen(v) >= sizeof s->db)
 			return _("db is the database: a file's path or a postgresql:// URL");
 		strcpy(s->db, v);
+	} else if (strcmp(k, "company") == 0) {
+		if (!*v || strlen(v) >= sizeof s->company)
+			return _("company is a company's code, as urikake company list shows it");
+		strcpy(s->company, v);
 	}
 	return arconf_apply_match(s, k, v);
 }

@@ -46,6 +46,9 @@ struct ar_settings {
 	/* db = PATH or postgresql://…: the database when neither --db nor
 	 * URIKAKE_DB names one ("" when the file does not say) */
 	char db[1024];
+	/* company = CODE: the client company when neither --company nor
+	 * URIKAKE_COMPANY names one ("" when the file does not say) */
+	char company[64];
 };
 
 /** Defaults: buckets 30,60,90; no not-yet-due split; dunning at 7, 30, 60

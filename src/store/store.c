@@ -1,13 +1,12 @@
 /* store: opening the database (0600 file, WAL, foreign keys, busy timeout),
- * schema migrations keyed on PRAGMA user_version, transactions, the audit
- * log, backup and group sharing (the helpers the other store files share:
- * store_sql.c; JSON in store_json.c). */
+ * schema migrations keyed on PRAGMA user_version, transactions and the
+ * audit log (the helpers the other store files share: store_sql.c; JSON in
+ * store_json.c; backup and group sharing in store_backup.c). */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <grp.h>
 #include <inttypes.h>
 #include <pwd.h>
 #include <stdio.h>
@@ -19,7 +18,6 @@
 #include "date.h"
 #include "i18n.h"
 #include "netfs.h"
-#include "outfile.h"
 #include "store_priv.h"
 #include "store_ui_priv.h"
 #include "xalloc.h"
@@ -30,15 +28,16 @@
 static const struct {
 	int version;
 	const char *sql;
+	bool rebuild; /* rebuilds tables: foreign keys off, then checked */
 } migrations[] = {
-	{ 1, ur_schema_sql },
+	{ 1, ur_schema_sql, false },
 	/* 2: per-customer transfer-fee policy and virtual accounts for the
 	 * matching engine; the queue's "unmatched by date" without a sort. */
 	{ 2, "ALTER TABLE customer ADD COLUMN fee_policy TEXT;"
 	     "CREATE TABLE virtual_account ("
 	     " acct_number TEXT PRIMARY KEY,"
 	     " customer_id INTEGER NOT NULL REFERENCES customer(id)) STRICT;"
-	     "CREATE INDEX deposit_state_date ON deposit(state, booking_date);" },
+	     "CREATE INDEX deposit_state_date ON deposit(state, booking_date);", false },
 	/* 3: the queue pane reads pages by keyset for every filter and sort,
 	 * counts today's matches from an index and finds customers by an
 	 * open amount. */
@@ -53,12 +52,12 @@ static const struct {
 	     " WHERE voided_at IS NULL;"
 	     "CREATE INDEX invoice_open_amount ON invoice(currency, amount - paid)"
 	     " WHERE amount <> paid;"
-	     "CREATE INDEX payer_alias_code ON payer_alias(payer_code) WHERE payer_code <> '';" },
+	     "CREATE INDEX payer_alias_code ON payer_alias(payer_code) WHERE payer_code <> '';", false },
 	/* 4: who else pays for a customer, as the customer master records it:
 	 * the paying parent (請求先, a customer code) and the representative's
 	 * name in kana (代表者カナ), for the matching engine's candidates. */
 	{ 4, "ALTER TABLE customer ADD COLUMN payer_parent TEXT;"
-	     "ALTER TABLE customer ADD COLUMN rep_kana TEXT;" },
+	     "ALTER TABLE customer ADD COLUMN rep_kana TEXT;", false },
 	/* 5: the (state, …) indexes hold only the deposits waiting for a
 	 * decision, the ones the queue pages through: matching a deposit
 	 * deletes its entries instead of moving them (two of them to random
@@ -73,16 +72,16 @@ static const struct {
 	     "CREATE INDEX deposit_state_amount ON deposit(state, amount)"
 	     " WHERE state = 'unmatched' OR state = 'parked';"
 	     "CREATE INDEX deposit_state_payer ON deposit(state, payer_key)"
-	     " WHERE state = 'unmatched' OR state = 'parked';" },
+	     " WHERE state = 'unmatched' OR state = 'parked';", false },
 	/* v6: a customer's deposits for the aging drill-down. */
 	{ 6, "CREATE INDEX deposit_customer ON deposit(customer_id)"
-	     " WHERE customer_id IS NOT NULL;" },
+	     " WHERE customer_id IS NOT NULL;", false },
 	/* v7: the day a match was made (local, as the clerk's "today"), for
 	 * "matched today": alloc_date is the deposit's booking date, and bank
 	 * files come the morning after. Older rows stay NULL (not today). */
 	{ 7, "ALTER TABLE allocation ADD COLUMN made_on TEXT;"
 	     "CREATE INDEX allocation_made_on ON allocation(made_on, kind, deposit_id)"
-	     " WHERE made_on IS NOT NULL AND voided_at IS NULL;" },
+	     " WHERE made_on IS NOT NULL AND voided_at IS NULL;", false },
 	/* v8: finding customers by an open amount no longer costs every
 	 * payment two writes at random places (40 % of the pages match --auto
 	 * wrote): unpaid invoices are found by their amount, which a payment
@@ -114,26 +113,27 @@ static const struct {
 	     "PRAGMA writable_schema = OFF;"
 	     "CREATE INDEX invoice_amount ON invoice(currency, amount);"
 	     "CREATE INDEX invoice_part_open ON invoice(currency, amount - paid)"
-	     " WHERE paid <> 0 AND amount <> paid;" },
+	     " WHERE paid <> 0 AND amount <> paid;", false },
 	/* v9: the queue's amount sort groups the deposits by currency (a yuan
 	 * is not a yen), so its keyset runs along (currency, amount). */
 	{ 9, "DROP INDEX deposit_amount;"
 	     "DROP INDEX deposit_state_amount;"
 	     "CREATE INDEX deposit_currency_amount ON deposit(currency, amount);"
 	     "CREATE INDEX deposit_state_amount ON deposit(state, currency, amount)"
-	     " WHERE state = 'unmatched' OR state = 'parked';" },
+	     " WHERE state = 'unmatched' OR state = 'parked';", false },
 	/* v10: a document e-mailed to a customer, referred to by its contact
 	 * entry: the attachment's file name, the SHA-256 of the bytes sent
 	 * and the mail's Message-ID (NULL on every other contact). */
 	{ 10, "ALTER TABLE contact ADD COLUMN document TEXT;"
 	      "ALTER TABLE contact ADD COLUMN document_sha256 TEXT;"
-	      "ALTER TABLE contact ADD COLUMN message_id TEXT;" },
+	      "ALTER TABLE contact ADD COLUMN message_id TEXT;", false },
 	/* v11: who calls a late customer — its sales rep or accounting — when
 	 * the customer says so itself (NULL: the dunning level's rule); the
 	 * customers of a sales rep for the rep's worklist. */
 	{ 11, "ALTER TABLE customer ADD COLUMN collector TEXT"
 	      " CHECK (collector IS NULL OR collector = 'sales' OR collector = 'accounting');"
-	      "CREATE INDEX customer_sales_rep ON customer(sales_rep) WHERE sales_rep IS NOT NULL;" },
+	      "CREATE INDEX customer_sales_rep ON customer(sales_rep) WHERE sales_rep IS NOT NULL;",
+	  false },
 	/* v12: balance confirmations (残高確認 / 询证函): one row per letter
 	 * or statement sent, answered agreed or disputed with the customer's
 	 * figure; a dispute's items (an invoice the customer disputes, a
@@ -175,7 +175,7 @@ static const struct {
 	      ") STRICT;"
 	      "CREATE INDEX dispute_item_confirmation ON dispute_item(confirmation_id);"
 	      "CREATE INDEX dispute_item_invoice ON dispute_item(invoice_id)"
-	      " WHERE invoice_id IS NOT NULL;" },
+	      " WHERE invoice_id IS NOT NULL;", false },
 	/* v13: money paid back (返金 / 退款), a ledger like allocations: money
 	 * held on account for a customer (deposit_id: the deposit it came from,
 	 * or NULL) or a deposit that was never ours (kind 'deposit', 誤入金;
@@ -205,12 +205,12 @@ static const struct {
 	      " OR NEW.id IS NOT OLD.id OR NEW.kind IS NOT OLD.kind"
 	      " OR NEW.customer_id IS NOT OLD.customer_id OR NEW.deposit_id IS NOT OLD.deposit_id"
 	      " OR NEW.amount IS NOT OLD.amount OR NEW.refund_date IS NOT OLD.refund_date BEGIN"
-	      " SELECT RAISE(ABORT, 'refunds are a ledger: only voiding may change a row'); END;" },
+	      " SELECT RAISE(ABORT, 'refunds are a ledger: only voiding may change a row'); END;", false },
 	/* v14: the company settings a database carries (the settings file's
 	 * text; the demo company's), used when there is no settings file. */
 	{ 14, "CREATE TABLE company_settings ("
 	      " id INTEGER PRIMARY KEY CHECK (id = 1),"
-	      " text TEXT NOT NULL) STRICT;" },
+	      " text TEXT NOT NULL) STRICT;", false },
 	/* v15: the closing-period statements (合計請求書) urikake issued: the
 	 * billed total and the period's purchases as printed and the slips it
 	 * covered with what was open on each (in the period or carried over),
@@ -243,7 +243,9 @@ static const struct {
 	      "CREATE TRIGGER IF NOT EXISTS statement_issue_no_change BEFORE UPDATE ON statement_issue BEGIN"
 	      " SELECT RAISE(ABORT, 'an issued statement is history: issue it again'); END;"
 	      "CREATE TRIGGER IF NOT EXISTS statement_issue_no_delete BEFORE DELETE ON statement_issue BEGIN"
-	      " SELECT RAISE(ABORT, 'an issued statement is history: issue it again'); END;" },
+	      " SELECT RAISE(ABORT, 'an issued statement is history: issue it again'); END;", false },
+	/* v16: many client companies in one database (store_company.c) */
+	{ 16, store_company_migration_sql, true },
 };
 #define STORE_VERSION (migrations[sizeof migrations / sizeof migrations[0] - 1].version)
 
@@ -320,8 +322,25 @@ store_schema_version(struct store *st)
 	return user_version(st);
 }
 
+/* A rebuilt table must still satisfy every reference to it and from it. */
 static enum ur_status
-migrate_step(struct store *st, int i, struct ur_err *err)
+foreign_keys_hold(struct store *st, struct ur_err *err)
+{
+	struct db_stmt *s = store_prepare(st, "PRAGMA foreign_key_check", err);
+	int rc;
+
+	if (!s)
+		return err->status;
+	rc = db_step(s);
+	db_finalize(s);
+	if (rc == DB_ROW)
+		return ur_fail(err, UR_FAIL, _("%s: a row refers to a missing one; not upgraded"),
+			       st->path);
+	return rc == DB_DONE ? UR_OK : store_sqlfail(st, rc, err);
+}
+
+static enum ur_status
+migrate_in_tx(struct store *st, int i, struct ur_err *err)
 {
 	char pragma[64];
 	enum ur_status rc;
@@ -332,12 +351,31 @@ migrate_step(struct store *st, int i, struct ur_err *err)
 		return store_commit(st, err);
 	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", migrations[i].version);
 	if ((rc = store_exec(st, migrations[i].sql, err)) != UR_OK ||
+	    (migrations[i].rebuild && (rc = foreign_keys_hold(st, err)) != UR_OK) ||
 	    (rc = bump_schema_version(st, err)) != UR_OK ||
 	    (rc = store_exec(st, pragma, err)) != UR_OK) {
 		store_rollback(st);
 		return rc;
 	}
 	return store_commit(st, err);
+}
+
+/* A step that rebuilds tables runs the way SQLite's ALTER TABLE page says:
+ * foreign keys off (a no-op inside a transaction, hence here) and the
+ * renames leaving the other tables' triggers as written. */
+static enum ur_status
+migrate_step(struct store *st, int i, struct ur_err *err)
+{
+	enum ur_status rc;
+
+	if (!migrations[i].rebuild)
+		return migrate_in_tx(st, i, err);
+	if ((rc = store_exec(st, "PRAGMA foreign_keys = OFF; PRAGMA legacy_alter_table = ON",
+			     err)) != UR_OK)
+		return rc;
+	rc = migrate_in_tx(st, i, err);
+	store_exec(st, "PRAGMA legacy_alter_table = OFF; PRAGMA foreign_keys = ON", NULL);
+	return rc;
 }
 
 static enum ur_status
@@ -549,6 +587,8 @@ open_store(struct store **out, const char *path, const char *user, bool adopt,
 	if (rc == UR_OK)
 		rc = open_db(st, adopt, err);
 	umask(old);
+	if (rc == UR_OK)
+		rc = store_company_default(st, err);
 	if (rc != UR_OK) {
 		store_close(st);
 		return rc;
@@ -592,6 +632,8 @@ store_close(struct store *st)
 	sb_free(&st->after);
 	sui_lists_free(st->lists);
 	free(st->last_code);
+	free(st->company_code);
+	free(st->company_name);
 	free(st->path);
 	free(st->shown);
 	free(st->user);
@@ -681,8 +723,8 @@ store_audit(struct store *st, const char *action, const char *entity, const char
 	    const char *after, struct ur_err *err)
 {
 	static const char sql[] =
-		"INSERT INTO audit (\"user\", os_user, action, entity, before, after)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+		"INSERT INTO audit (\"user\", os_user, action, entity, before, after, company_id)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, " STORE_COMPANY ")";
 	struct db_stmt *s = store_stmt(st, SQ_AUDIT, sql, err);
 
 	if (!s)
@@ -709,87 +751,5 @@ store_audit_entity(struct store *st, const char *action, const char *kind, const
 	sb_adds(&e, key);
 	rc = store_audit(st, action, e.buf, before, after, err);
 	sb_free(&e);
-	return rc;
-}
-
-static enum ur_status
-backup_copy(struct store *st, struct db_conn *dst, const char *path, struct ur_err *err)
-{
-	const char *msg;
-
-	if (db_backup(st->db, dst, &msg) != DB_DONE)
-		return ur_fail(err, UR_FAIL, _("cannot write %s: %s"), path, msg);
-	return UR_OK;
-}
-
-/* A failed copy (a full disk) can leave its rollback journal behind. */
-static void
-remove_journal(const char *db)
-{
-	struct strbuf p;
-
-	sb_init(&p);
-	sb_addf(&p, "%s-journal", db);
-	unlink(p.buf);
-	sb_free(&p);
-}
-
-enum ur_status
-store_backup(struct store *st, const char *path, struct ur_err *err)
-{
-	struct outfile file;
-	struct db_conn *dst = NULL;
-	enum ur_status rc;
-
-	if ((rc = outfile_open(&file, path, 0600, OUTFILE_BY_NAME, err)) != UR_OK)
-		return rc;
-	if (db_open(outfile_temp(&file), DB_OPEN_READWRITE, &dst) != DB_OK)
-		rc = ur_fail(err, UR_FAIL, _("cannot open %s: %s"), path,
-			     dst ? db_errmsg(dst) : strerror(ENOMEM));
-	else
-		rc = backup_copy(st, dst, path, err);
-	if (db_close(dst) != DB_OK && rc == UR_OK)
-		rc = ur_fail(err, UR_FAIL, _("cannot write %s: %s"), path, db_errmsg(dst));
-	if (rc != UR_OK) {
-		remove_journal(outfile_temp(&file));
-		outfile_abort(&file);
-		return rc;
-	}
-	return outfile_commit(&file, err);
-}
-
-static enum ur_status
-share_file(const char *path, gid_t gid, int required, struct ur_err *err)
-{
-	if (chown(path, (uid_t)-1, gid) != 0) {
-		if (errno == ENOENT && !required)
-			return UR_OK;
-		return ur_fail(err, UR_FAIL, _("cannot give %s to the group: %s"), path,
-			       strerror(errno));
-	}
-	if (chmod(path, 0660) != 0)
-		return ur_fail(err, UR_FAIL, _("cannot make %s group-writable: %s"), path,
-			       strerror(errno));
-	return UR_OK;
-}
-
-enum ur_status
-store_share_with_group(struct store *st, const char *group, struct ur_err *err)
-{
-	static const char *const suffix[] = { "", "-wal", "-shm" };
-	struct group *gr = getgrnam(group);
-	struct strbuf p;
-	enum ur_status rc = UR_OK;
-
-	if (!gr)
-		return ur_fail(err, UR_FAIL, _("no such group: %s"), group);
-	sb_init(&p);
-	for (int i = 0; i < 3 && rc == UR_OK; i++) {
-		sb_reset(&p);
-		sb_adds(&p, st->path);
-		sb_adds(&p, suffix[i]);
-		rc = share_file(p.buf, gr->gr_gid, i == 0, err);
-	}
-	sb_free(&p);
 	return rc;
 }

@@ -67,6 +67,32 @@ int64_t store_data_sync(struct store *st);
 /** A number that changes whenever the database did, by any connection
  *  (this one's changes too, which store_data_version does not see). */
 int64_t store_change_stamp(struct store *st);
+/* Client companies: a database keeps one or more, and every business row
+ * belongs to one; the store reads and writes only the current company's
+ * rows. store_open makes the only company current; with several, none is
+ * until store_use_company (statements then see no rows). */
+struct store_company {
+	int64_t id;
+	char *code, *name;
+	int64_t customers, invoices, deposits;
+};
+/** Make the company with code current; UR_USAGE when there is none. */
+enum ur_status store_use_company(struct store *st, const char *code, struct ur_err *err);
+/** The current company's id, 0 when none is chosen (several companies). */
+int64_t store_company_id(const struct store *st);
+/** Whether the database keeps more than one company. */
+bool store_company_several(const struct store *st);
+/** The current company's code and name ("" when none is chosen). */
+const char *store_company_code(const struct store *st);
+const char *store_company_name(const struct store *st);
+/** Every company by code, with its rows counted; store_company_free. */
+enum ur_status store_company_list(struct store *st, struct store_company **out, int *n,
+				  struct ur_err *err);
+void store_company_free(struct store_company *c, int n);
+/** Add a company (audited in it): UR_USAGE for a bad code or an empty
+ *  name, UR_INPUT when the code exists. */
+enum ur_status store_company_add(struct store *st, const char *code, const char *name,
+				 struct ur_err *err);
 /** The user recorded in the audit log (as given to store_open). */
 const char *store_user(const struct store *st);
 /** Make the database file and its -wal/-shm 0660, owned by group (init --group). */
@@ -174,8 +200,9 @@ enum ur_status store_aging(struct store *st, int32_t as_of, const int *bounds, i
 
 /** The SQL text store_aging runs (from the ledger, for any date), for the
  *  benchmark to run the same query in the sqlite3 shell. Named parameters:
- *  :as_of ('YYYY-MM-DD') and :b1 … :b8 (bucket limits in days; NULL =
- *  unused). Rows: code, name, currency, bucket, open — one per customer,
+ *  :as_of ('YYYY-MM-DD'), :b1 … :b8 (bucket limits in days; NULL =
+ *  unused) and :company (the client company's id, 1 in a database made
+ *  before companies). Rows: code, name, currency, bucket, open — one per customer,
  *  currency and non-empty bucket, ordered by code, currency, bucket. */
 const char *store_aging_sql(void);
 /** The same over the cached paid amounts, used by store_aging instead when

@@ -55,7 +55,7 @@
 	"SELECT c.code, c.name, g.cur, g.bucket, g.open\n"                                \
 	"FROM (SELECT * FROM g UNION ALL SELECT * FROM oa) AS g\n"                        \
 	"JOIN customer AS c ON c.id = g.cid\n"                                            \
-	"WHERE g.open <> 0\n"                                                             \
+	"WHERE g.open <> 0 AND +c.company_id = " STORE_COMPANY "\n"                        \
 	"ORDER BY c.code, g.cur, g.bucket;\n"
 
 /* From the ledger: one pass over invoices, allocations and adjustments

@@ -50,17 +50,19 @@ store_alias_learn(struct store *st, const struct match_deposit *d, int64_t custo
 {
 	static const char up[] =
 		"INSERT INTO payer_alias (payer_key, remit_bank, remit_branch, payer_code,"
-		" customer_id, count, last_used_at, \"user\") VALUES (?1, ?2, ?3, ?4, ?5, 1, " SQL_NOW
-		", ?6) ON CONFLICT (payer_key, remit_bank, remit_branch, payer_code, customer_id)"
+		" customer_id, count, last_used_at, \"user\", company_id)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, 1, " SQL_NOW ", ?6, " STORE_COMPANY ")"
+		" ON CONFLICT (payer_key, remit_bank, remit_branch, payer_code, customer_id)"
 		" DO UPDATE SET count = payer_alias.count + 1, last_used_at = " SQL_NOW
 		", \"user\" = ?6";
 	static const char down[] =
 		"UPDATE payer_alias SET count = count - 1 WHERE payer_key = ?1 AND remit_bank = ?2"
-		" AND remit_branch = ?3 AND payer_code = ?4 AND customer_id = ?5";
+		" AND remit_branch = ?3 AND payer_code = ?4 AND customer_id = ?5"
+		" AND +company_id = " STORE_COMPANY;
 	static const char drop[] =
 		"DELETE FROM payer_alias WHERE payer_key = ?1 AND remit_bank = ?2"
 		" AND remit_branch = ?3 AND payer_code = ?4 AND customer_id = ?5 AND count <= 0"
-		"";
+		" AND +company_id = " STORE_COMPANY;
 	struct kana_info info;
 	struct strbuf key;
 	const char *code = d->payer.payer_code ? d->payer.payer_code : "";
@@ -98,9 +100,10 @@ store_alias_each(struct store *st, store_alias_fn fn, void *ctx, struct ur_err *
 		"SELECT a.id, a.payer_key, a.remit_bank, a.remit_branch, a.payer_code, c.code,"
 		" c.name, a.count, a.last_used_at, a.\"user\","
 		" (SELECT count(DISTINCT b.customer_id) FROM payer_alias b"
-		"  WHERE b.payer_key = a.payer_key AND a.payer_key <> '') > 1"
+		"  WHERE b.payer_key = a.payer_key AND a.payer_key <> ''"
+		"   AND b.company_id = a.company_id) > 1"
 		" FROM payer_alias a JOIN customer c ON c.id = a.customer_id"
-		" ORDER BY a.payer_key, a.count DESC, a.id", err);
+		" WHERE +a.company_id = " STORE_COMPANY " ORDER BY a.payer_key, a.count DESC, a.id", err);
 	int rc;
 
 	if (!s)
@@ -161,14 +164,17 @@ store_alias_edit(struct store *st, int64_t id, const char *customer_code, struct
 						customer_code) : rc;
 	return alias_change(st,
 		"UPDATE OR ABORT payer_alias SET customer_id ="
-		" (SELECT id FROM customer WHERE code = ?2) WHERE id = ?1",
+		" (SELECT id FROM customer WHERE code = ?2 AND company_id = " STORE_COMPANY ")"
+		" WHERE id = ?1 AND +company_id = " STORE_COMPANY,
 		id, customer_code, "edit", err);
 }
 
 enum ur_status
 store_alias_remove(struct store *st, int64_t id, struct ur_err *err)
 {
-	return alias_change(st, "DELETE FROM payer_alias WHERE id = ?1", id, NULL,
+	return alias_change(st,
+			    "DELETE FROM payer_alias WHERE id = ?1 AND +company_id = " STORE_COMPANY,
+			    id, NULL,
 			    "remove", err);
 }
 
@@ -182,7 +188,7 @@ store_allocations_each(struct store *st, int64_t deposit_id, store_alloc_fn fn, 
 		" FROM allocation a JOIN deposit d ON d.id = a.deposit_id"
 		" JOIN customer c ON c.id = a.customer_id"
 		" LEFT JOIN invoice i ON i.id = a.invoice_id"
-		" WHERE a.voided_at IS NULL AND (?1 = 0 OR a.deposit_id = ?1)"
+		" WHERE a.voided_at IS NULL AND (?1 = 0 OR a.deposit_id = ?1) AND +a.company_id = " STORE_COMPANY
 		" ORDER BY d.booking_date, d.id, a.id", err);
 	int rc;
 

@@ -69,14 +69,14 @@ store_deposit_find(struct store *st, const struct deposit *key, bool by_payer,
 		"SELECT id, state, coalesce(customer_id, 0) FROM deposit"
 		" WHERE reference = ?4 AND acct_bank = ?1 AND acct_branch = ?2"
 		" AND acct_number = ?3 AND amount = ?5"
-		" ORDER BY state = 'reversed', id DESC LIMIT 1";
+		" AND +company_id = " STORE_COMPANY " ORDER BY state = 'reversed', id DESC LIMIT 1";
 	/* A 訂正 may carry a reference of its own: then the original is the one
 	 * live deposit of that payer and amount whose value date it repeats. */
 	static const char by_value_date[] =
 		"SELECT id, state, coalesce(customer_id, 0) FROM deposit"
 		" WHERE payer_key = ?6 AND amount = ?5 AND acct_bank = ?1"
 		" AND acct_branch = ?2 AND acct_number = ?3 AND state <> 'reversed'"
-		" AND (value_date = ?7 OR booking_date = ?7)"
+		" AND (value_date = ?7 OR booking_date = ?7) AND +company_id = " STORE_COMPANY
 		" ORDER BY id DESC LIMIT 2";
 	int rows;
 
@@ -101,7 +101,7 @@ dep_active_allocations(struct store *st, int64_t id, int64_t **ids, int *n,
 {
 	static const char sql[] =
 		"SELECT id FROM allocation WHERE deposit_id = ?1 AND voided_at IS NULL"
-		" ORDER BY id";
+		" AND +company_id = " STORE_COMPANY " ORDER BY id";
 	struct db_stmt *s;
 	int rc, cap = 0;
 
@@ -143,7 +143,8 @@ store_deposit_void_allocations(struct store *st, int64_t id, int *n, struct ur_e
 enum ur_status
 store_bank_file_set_records(struct store *st, int64_t id, int64_t records, struct ur_err *err)
 {
-	static const char sql[] = "UPDATE bank_file SET records = ?2 WHERE id = ?1";
+	static const char sql[] =
+		"UPDATE bank_file SET records = ?2 WHERE id = ?1 AND +company_id = " STORE_COMPANY;
 	struct db_stmt *s;
 	int rc;
 
@@ -184,7 +185,7 @@ store_deposits_each(struct store *st, store_deposit_fn fn, void *ctx, struct ur_
 		" d.acct_bank, d.acct_branch, d.booking_date, d.value_date, d.amount,"
 		" d.currency, d.reference, d.state, coalesce(c.code, '')"
 		" FROM deposit d LEFT JOIN customer c ON c.id = d.customer_id"
-		" ORDER BY d.booking_date, d.id";
+		" WHERE +d.company_id = " STORE_COMPANY " ORDER BY d.booking_date, d.id";
 	struct db_stmt *s;
 	struct deposit d;
 	int rc;

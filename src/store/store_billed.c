@@ -18,7 +18,8 @@ previous_billed(struct store *st, const struct billed_issue *s, int64_t *out, st
 {
 	struct db_stmt *q = store_stmt(st, SQ_BILL_PREV,
 		"SELECT billed FROM statement_issue WHERE customer_id = ?1 AND currency = ?2"
-		" AND period_from = ?3 AND period_to = ?4 ORDER BY id DESC LIMIT 1", err);
+		" AND period_from = ?3 AND period_to = ?4 AND +company_id = " STORE_COMPANY
+		" ORDER BY id DESC LIMIT 1", err);
 	int rc;
 
 	if (!q)
@@ -37,8 +38,9 @@ insert_issue(struct store *st, const struct billed_issue *b, int64_t *id, struct
 {
 	struct db_stmt *q = store_stmt(st, SQ_BILL_INSERT,
 		"INSERT INTO statement_issue (customer_id, period_from, period_to, currency, billed,"
-		" tax_rounding, issued_on, delivery, file, \"user\", purchases)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)" SQL_RETURNING_ID, err);
+		" tax_rounding, issued_on, delivery, file, \"user\", purchases, company_id)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, " STORE_COMPANY ")"
+		SQL_RETURNING_ID, err);
 
 	if (!q)
 		return err->status;
@@ -61,8 +63,9 @@ static enum ur_status
 insert_slips(struct store *st, const struct billed_issue *s, int64_t id, struct ur_err *err)
 {
 	struct db_stmt *q = store_stmt(st, SQ_BILL_SLIP,
-		"INSERT INTO statement_slip (issue_id, invoice_id, open_amount, in_period)"
-		" SELECT ?1, id, ?3, ?5 FROM invoice WHERE number = ?2 AND customer_id = ?4", err);
+		"INSERT INTO statement_slip (issue_id, invoice_id, open_amount, in_period, company_id)"
+		" SELECT ?1, id, ?3, ?5, company_id FROM invoice WHERE number = ?2 AND customer_id = ?4"
+		" AND company_id = " STORE_COMPANY, err);
 	enum ur_status rc = UR_OK;
 
 	if (!q)
@@ -138,7 +141,7 @@ store_billed_record(struct store *st, const struct billed_issue *b, int64_t *pre
 static const char latest_sql[] =
 	"SELECT s.id, s.customer_id, s.currency, s.period_to, s.issued_on, s.billed, s.purchases"
 	" FROM statement_issue AS s"
-	" WHERE (?1 = 0 OR s.customer_id = ?1)"
+	" WHERE (?1 = 0 OR s.customer_id = ?1) AND +s.company_id = " STORE_COMPANY
 	"  AND s.id = (SELECT max(t.id) FROM statement_issue AS t"
 	"   WHERE t.customer_id = s.customer_id AND t.currency = s.currency"
 	"   AND t.period_to = s.period_to AND t.period_from = s.period_from)"
@@ -160,7 +163,7 @@ store_billed_load(struct store *st, struct match_index *ix, int64_t customer_id,
 	if (!(q = store_prepare(st, latest_sql, err)))
 		return err->status;
 	if (!(sl = store_prepare(st, "SELECT invoice_id, open_amount, in_period FROM statement_slip"
-				     " WHERE issue_id = ?1", err))) {
+				     " WHERE issue_id = ?1 AND +company_id = " STORE_COMPANY, err))) {
 		db_finalize(q);
 		return err->status;
 	}

@@ -68,10 +68,12 @@ static const char latest_sql[] =
 	"FROM customer AS c LEFT JOIN confirmation AS f ON f.id = (\n"
 	"  SELECT max(l.id) FROM confirmation AS l WHERE l.customer_id = c.id)\n"
 	/* cast: PostgreSQL cannot type a parameter first met in IS NULL */
-	"WHERE CAST(?1 AS INTEGER) IS NULL OR c.id = ?1 ORDER BY c.code";
+	"WHERE (CAST(?1 AS INTEGER) IS NULL OR c.id = ?1) AND +c.company_id = " STORE_COMPANY
+	" ORDER BY c.code";
 static const char history_sql[] =
 	CONFIRM_COLS
 	"FROM confirmation AS f JOIN customer AS c ON c.id = f.customer_id\n"
+	"WHERE +f.company_id = " STORE_COMPANY "\n"
 	"ORDER BY c.code, f.id";
 
 static void
@@ -222,7 +224,8 @@ send_body(struct store *st, const void *arg, struct ur_err *err)
 {
 	static const char sql[] =
 		"INSERT INTO confirmation (customer_id, sent_on, as_of, balance, currency,"
-		" document, delivery, file, \"user\") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+		" document, delivery, file, \"user\", company_id)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, " STORE_COMPANY ")"
 		SQL_RETURNING_ID;
 	const struct send_arg *a = arg;
 	const struct confirm_send *c = a->c;
@@ -284,7 +287,7 @@ answer_body(struct store *st, const void *arg, struct ur_err *err)
 {
 	static const char sql[] =
 		"UPDATE confirmation SET state = ?2, answered_on = ?3, their_balance = ?4,"
-		" reason = ?5 WHERE id = ?1 AND state = 'awaiting'";
+		" reason = ?5 WHERE id = ?1 AND state = 'awaiting' AND +company_id = " STORE_COMPANY;
 	const struct answer_arg *a = arg;
 	struct latest l;
 	struct db_stmt *s;
@@ -334,7 +337,8 @@ named_already(struct store *st, int64_t conf_id, int64_t invoice_id, bool *out,
 	      struct ur_err *err)
 {
 	static const char sql[] =
-		"SELECT count(*) FROM dispute_item WHERE confirmation_id = ?1 AND invoice_id = ?2";
+		"SELECT count(*) FROM dispute_item WHERE confirmation_id = ?1 AND invoice_id = ?2"
+		" AND +company_id = " STORE_COMPANY;
 	struct db_stmt *s = store_prepare(st, sql, err);
 	int rc;
 
@@ -390,8 +394,8 @@ item_insert(struct store *st, int64_t conf_id, int64_t customer_id,
 	    const struct dispute_item *it, struct ur_err *err)
 {
 	static const char sql[] =
-		"INSERT INTO dispute_item (confirmation_id, kind, invoice_id, amount, note, \"user\")"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)" SQL_RETURNING_ID;
+		"INSERT INTO dispute_item (confirmation_id, kind, invoice_id, amount, note, \"user\","
+		" company_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, " STORE_COMPANY ")" SQL_RETURNING_ID;
 	int64_t id, inv_id = 0, amount = it->kind == DISPUTE_NOTE ? 0 : it->amount;
 	char key[24];
 	struct db_stmt *s;
@@ -439,7 +443,7 @@ close_dispute(struct store *st, const struct resolve_arg *a, const char *code,
 {
 	static const char sql[] =
 		"UPDATE confirmation SET state = 'resolved', resolved_on = ?2"
-		" WHERE id = ?1 AND state = 'disputed'";
+		" WHERE id = ?1 AND state = 'disputed' AND +company_id = " STORE_COMPANY;
 	struct latest l;
 	char ex[MONEY_BUFSZ], diff[MONEY_BUFSZ], rest[MONEY_BUFSZ];
 	struct db_stmt *s;
@@ -511,7 +515,7 @@ store_dispute_items(struct store *st, int64_t confirmation_id, store_dispute_fn 
 		"SELECT di.kind, coalesce(di.invoice_id, 0), coalesce(i.number, ''), di.amount,"
 		" di.note, di.\"user\" FROM dispute_item AS di"
 		" LEFT JOIN invoice AS i ON i.id = di.invoice_id"
-		" WHERE di.confirmation_id = ?1 ORDER BY di.id";
+		" WHERE di.confirmation_id = ?1 AND +di.company_id = " STORE_COMPANY " ORDER BY di.id";
 	struct db_stmt *s = store_prepare(st, sql, err);
 	struct dispute_row r;
 	int rc;
@@ -564,6 +568,7 @@ static const char disputes_open_sql[] =
 	"SELECT customer_id, currency, count(*), sum(abs(balance - their_balance)),"
 	" sum(abs(balance)) FROM confirmation\n"
 	"WHERE answered_on <= ?1 AND their_balance IS NOT NULL AND their_balance <> balance\n"
+	"  AND +company_id = " STORE_COMPANY "\n"
 	"  AND (state = 'disputed' OR (state = 'resolved' AND resolved_on > ?1))\n"
 	"GROUP BY 1, 2 ORDER BY 1, 2";
 

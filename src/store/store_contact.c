@@ -40,7 +40,8 @@
 	"  ELSE 0 END,\n"                                                             \
 	"  coalesce(k.next_date, ''), coalesce(k.next_owner, ''), k.dunning_level,\n" \
 	"  coalesce(c.sales_rep, ''), coalesce(c.collector, '')\n"                    \
-	"FROM contact AS k JOIN customer AS c ON c.id = k.customer_id\n"
+	"FROM contact AS k JOIN customer AS c ON c.id = k.customer_id\n"                \
+	"  AND +c.company_id = " STORE_COMPANY "\n"
 
 /* ?1 customer, ?3 the day after the one asked about. */
 static const char timeline_sql[] =
@@ -118,9 +119,9 @@ contact_insert(struct store *st, const struct contact *c, int32_t today, int64_t
 	static const char sql[] =
 		"INSERT INTO contact (customer_id, at, \"user\", channel, direction, note, outcome,"
 		" promise_date, promise_amount, next_date, next_owner, dunning_level, document,"
-		" document_sha256, message_id)"
-		" SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15"
-		" FROM customer WHERE id = ?1" SQL_RETURNING_ID;
+		" document_sha256, message_id, company_id)"
+		" SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, company_id"
+		" FROM customer WHERE id = ?1 AND +company_id = " STORE_COMPANY SQL_RETURNING_ID;
 	struct db_stmt *s = store_prepare(st, sql, err);
 	char at[32];
 	int rc;
@@ -457,7 +458,8 @@ work_dunning_emit(struct work_walk *w, const struct ar_row **over, size_t n)
  * (few: a dispute names its invoices by hand). */
 static const char disputed_sql[] =
 	"SELECT DISTINCT i.customer_id, i.currency FROM dispute_item AS di\n"
-	"JOIN invoice AS i ON i.id = di.invoice_id WHERE " STORE_INVOICE_DISPUTED("i.id");
+	"JOIN invoice AS i ON i.id = di.invoice_id WHERE +i.company_id = " STORE_COMPANY
+	" AND " STORE_INVOICE_DISPUTED("i.id");
 
 /* A customer's overdue items as dunning counts them (contact_dunnable). */
 struct dunned {

@@ -152,12 +152,13 @@ cust_currency_free(struct store *st, int64_t id, const char *code, const char *c
 		   struct ur_err *err)
 {
 	static const char sql[] =
-		"SELECT currency FROM invoice WHERE customer_id = ?1 AND currency <> ?2 LIMIT 1";
+		"SELECT currency FROM invoice WHERE +company_id = " STORE_COMPANY
+		" AND customer_id = ?1 AND currency <> ?2 LIMIT 1";
 	char other[16] = "";
 	struct db_stmt *s;
 	int rc;
 
-	if ((rc = db_prepare(st->db, sql, &s)) != DB_OK)
+	if ((rc = store_prepare_db(st, sql, &s)) != DB_OK)
 		return store_sqlfail(st, rc, err);
 	db_bind_int64(s, 1, id);
 	db_bind_text(s, 2, cur);
@@ -176,14 +177,14 @@ static enum ur_status
 cust_update(struct store *st, const struct customer *c, enum store_upsert *what,
 	    struct ur_err *err)
 {
-	static const char sql[] = CUST_SELECT " WHERE code = ?1";
+	static const char sql[] = CUST_SELECT " WHERE company_id = " STORE_COMPANY " AND code = ?1";
 	static const char upd[] =
 		"UPDATE customer SET name = ?2, kana = ?3, kana_key = ?4, currency = ?5,"
 		" terms = ?6, sales_rep = ?7, phone = ?8, email = ?9, address = ?10,"
 		" credit_limit = ?11, payer_parent = ?12, rep_kana = ?13, fee_policy = ?14,"
 		" collector = ?15,"
 		" updated_at = " SQL_NOW
-		" WHERE code = ?1";
+		" WHERE company_id = " STORE_COMPANY " AND code = ?1";
 	struct db_stmt *s = store_stmt(st, SQ_CUST_SELECT, sql, err);
 	const char *v[CUST_NTEXT];
 	int64_t id = 0;
@@ -221,9 +222,9 @@ store_customer_upsert(struct store *st, const struct customer *c, enum store_ups
 	static const char sql[] =
 		"INSERT INTO customer (code, name, kana, kana_key, currency, terms, sales_rep,"
 		" phone, email, address, credit_limit, payer_parent, rep_kana, fee_policy,"
-		" collector)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
-		" ON CONFLICT (code) DO NOTHING";
+		" collector, company_id)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+		" " STORE_COMPANY ") ON CONFLICT (company_id, code) DO NOTHING";
 	struct db_stmt *s;
 	enum ur_status rc;
 
@@ -245,7 +246,7 @@ enum ur_status
 store_customer_get(struct store *st, const char *code, struct customer *out,
 		   struct ur_err *err)
 {
-	static const char sql[] = CUST_SELECT " WHERE code = ?1";
+	static const char sql[] = CUST_SELECT " WHERE company_id = " STORE_COMPANY " AND code = ?1";
 	struct db_stmt *s = store_stmt(st, SQ_CUST_SELECT, sql, err);
 	struct customer c;
 	const char *v[CUST_NTEXT];
@@ -292,12 +293,12 @@ store_customer_get(struct store *st, const char *code, struct customer *out,
 enum ur_status
 store_customers_each(struct store *st, store_customer_fn fn, void *ctx, struct ur_err *err)
 {
-	static const char sql[] = CUST_SELECT " ORDER BY code";
+	static const char sql[] = CUST_SELECT " WHERE +company_id = " STORE_COMPANY " ORDER BY code";
 	struct db_stmt *s;
 	struct customer c;
 	int rc;
 
-	if ((rc = db_prepare(st->db, sql, &s)) != DB_OK)
+	if ((rc = store_prepare_db(st, sql, &s)) != DB_OK)
 		return store_sqlfail(st, rc, err);
 	while ((rc = db_step(s)) == DB_ROW) {
 		cust_from_row(s, &c);

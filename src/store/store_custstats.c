@@ -48,13 +48,16 @@ static const char ar_open_sql[] =
 	"SELECT customer_id, currency, due_date, issue_date, amount - paid\n"
 	"FROM invoice INDEXED BY invoice_open\n"
 	"WHERE amount <> paid AND issue_date <= :d AND id NOT IN (SELECT inv FROM dd)\n"
+	"  AND " STORE_OWN_CUSTOMER("customer_id") "\n"
 	"UNION ALL\n"
 	"SELECT i.customer_id, i.currency, i.due_date, i.issue_date, i.amount - i.paid + dd.x\n"
 	"FROM dd JOIN invoice AS i ON i.id = dd.inv\n"
 	"WHERE i.issue_date <= :d AND i.amount - i.paid + dd.x <> 0\n"
+	"  AND " STORE_OWN_CUSTOMER("i.customer_id") "\n"
 	"UNION ALL\n"
 	"SELECT a.customer_id, a.currency, NULL, NULL, sum(a.amount)\n"
 	STORE_ON_ACCOUNT_AS_OF(":d")
+	"WHERE " STORE_OWN_CUSTOMER("a.customer_id") "\n"
 	"GROUP BY 1, 2\n"
 	"ORDER BY 1, 2";
 
@@ -62,14 +65,15 @@ static const char ar_open_sql[] =
 static const char ar_customer_sql[] =
 	"SELECT id, code, name, coalesce(sales_rep, ''), credit_limit, currency,"
 	" coalesce(kana_key, ''), coalesce(collector, '')"
-	" FROM customer ORDER BY id";
+	" FROM customer WHERE +company_id = " STORE_COMPANY " ORDER BY id";
 
 /* The contact log up to :d, in one scan (the order of rows is the order
  * they were recorded in): each customer's latest contact, open promise
  * (the latest made by :d that falls due on or after it) and dunning step. */
 static const char ar_contact_sql[] =
 	"SELECT customer_id, substr(at, 1, 10), coalesce(promise_date, ''),"
-	" coalesce(promise_amount, 0), dunning_level FROM contact NOT INDEXED WHERE at < :end";
+	" coalesce(promise_amount, 0), dunning_level FROM contact NOT INDEXED WHERE at < :end"
+	" AND +company_id = " STORE_COMPANY;
 
 static void
 ar_bind_date(struct db_stmt *s, const char *name, const char *day)
@@ -334,9 +338,10 @@ wo_invoice(struct store *st, int64_t id, int64_t *open, char *number, size_t nsi
 	   char *cur, size_t csize, struct ur_err *err)
 {
 	static const char sql[] =
-		"SELECT amount - paid, number, currency FROM invoice WHERE id = ?1";
+		"SELECT amount - paid, number, currency FROM invoice"
+		" WHERE id = ?1 AND +company_id = " STORE_COMPANY;
 	struct db_stmt *s = NULL;
-	int rc = db_prepare(st->db, sql, &s);
+	int rc = store_prepare_db(st, sql, &s);
 
 	if (rc == DB_OK) {
 		db_bind_int64(s, 1, id);

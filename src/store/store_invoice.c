@@ -26,7 +26,8 @@ enum { IC_ID, IC_NUMBER, IC_CODE, IC_ISSUE, IC_DUE, IC_AMOUNT, IC_CUR, IC_TAX, I
 static enum ur_status
 resolve_customer(struct store *st, const char *code, struct ur_err *err)
 {
-	static const char sql[] = "SELECT id, currency FROM customer WHERE code = ?1";
+	static const char sql[] =
+		"SELECT id, currency FROM customer WHERE company_id = " STORE_COMPANY " AND code = ?1";
 	struct db_stmt *s;
 	int rc;
 
@@ -141,10 +142,11 @@ static enum ur_status
 inv_update(struct store *st, const struct invoice *inv, const char *cur,
 	   enum store_upsert *what, struct ur_err *err)
 {
-	static const char sql[] = INV_SELECT " WHERE i.number = ?1";
+	static const char sql[] = INV_SELECT " WHERE i.company_id = " STORE_COMPANY " AND i.number = ?1";
 	static const char upd[] =
 		"UPDATE invoice SET customer_id = ?2, issue_date = ?3, due_date = ?4,"
-		" amount = ?5, currency = ?6, tax = ?7, memo = ?8 WHERE number = ?1";
+		" amount = ?5, currency = ?6, tax = ?7, memo = ?8"
+		" WHERE company_id = " STORE_COMPANY " AND number = ?1";
 	struct db_stmt *s = store_stmt(st, SQ_INV_SELECT, sql, err);
 	enum ur_status rc = UR_OK;
 	int step, differ = 0;
@@ -178,8 +180,9 @@ store_invoice_upsert(struct store *st, const struct invoice *inv, enum store_ups
 {
 	static const char sql[] =
 		"INSERT INTO invoice (number, customer_id, issue_date, due_date, amount,"
-		" currency, tax, memo) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-		" ON CONFLICT (number) DO NOTHING";
+		" currency, tax, memo, company_id)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, " STORE_COMPANY ")"
+		" ON CONFLICT (company_id, number) DO NOTHING";
 	const char *cur;
 	struct db_stmt *s;
 	enum ur_status rc;
@@ -209,7 +212,7 @@ enum ur_status
 store_invoice_get(struct store *st, const char *number, struct invoice *out,
 		  int64_t *open_amount, struct ur_err *err)
 {
-	static const char sql[] = INV_SELECT " WHERE i.number = ?1";
+	static const char sql[] = INV_SELECT " WHERE i.company_id = " STORE_COMPANY " AND i.number = ?1";
 	struct db_stmt *s = store_stmt(st, SQ_INV_GET, sql, err);
 	int rc;
 
@@ -238,12 +241,12 @@ store_invoice_get(struct store *st, const char *number, struct invoice *out,
 enum ur_status
 store_invoices_each(struct store *st, store_invoice_fn fn, void *ctx, struct ur_err *err)
 {
-	static const char sql[] = INV_SELECT " ORDER BY i.number";
+	static const char sql[] = INV_SELECT " WHERE +i.company_id = " STORE_COMPANY " ORDER BY i.number";
 	struct db_stmt *s;
 	struct invoice inv;
 	int rc;
 
-	if ((rc = db_prepare(st->db, sql, &s)) != DB_OK)
+	if ((rc = store_prepare_db(st, sql, &s)) != DB_OK)
 		return store_sqlfail(st, rc, err);
 	while ((rc = db_step(s)) == DB_ROW) {
 		inv_from_row(s, &inv);
@@ -260,7 +263,7 @@ enum ur_status
 store_verify_paid(struct store *st, int64_t *mismatches, struct ur_err *err)
 {
 	static const char sql[] =
-		"SELECT count(*) FROM invoice AS i WHERE i.paid <>"
+		"SELECT count(*) FROM invoice AS i WHERE +i.company_id = " STORE_COMPANY " AND i.paid <>"
 		" (SELECT coalesce(sum(amount), 0) FROM allocation"
 		"   WHERE invoice_id = i.id AND voided_at IS NULL)"
 		" + (SELECT coalesce(sum(amount), 0) FROM adjustment"
@@ -268,7 +271,7 @@ store_verify_paid(struct store *st, int64_t *mismatches, struct ur_err *err)
 	struct db_stmt *s;
 	int rc;
 
-	if ((rc = db_prepare(st->db, sql, &s)) != DB_OK)
+	if ((rc = store_prepare_db(st, sql, &s)) != DB_OK)
 		return store_sqlfail(st, rc, err);
 	rc = db_step(s);
 	if (rc == DB_ROW)

@@ -51,9 +51,11 @@ store_bank_file_insert(struct store *st, const struct bank_file *bf, int64_t *id
 		       enum store_upsert *what, struct ur_err *err)
 {
 	static const char ins[] =
-		"INSERT INTO bank_file (sha256, name, format, encoding, \"user\", records)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (sha256) DO NOTHING" SQL_RETURNING_ID;
-	static const char sel[] = "SELECT id FROM bank_file WHERE sha256 = ?1";
+		"INSERT INTO bank_file (sha256, name, format, encoding, \"user\", records, company_id)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, " STORE_COMPANY ")"
+		" ON CONFLICT (company_id, sha256) DO NOTHING" SQL_RETURNING_ID;
+	static const char sel[] =
+		"SELECT id FROM bank_file WHERE company_id = " STORE_COMPANY " AND sha256 = ?1";
 	struct db_stmt *s = store_stmt(st, SQ_BANK_FILE_INSERT, ins, err);
 	enum ur_status rc;
 
@@ -146,9 +148,9 @@ dep_bind(struct db_stmt *s, const struct deposit *d)
 
 #define DEP_INSERT                                                                         \
 	"INSERT INTO deposit (" STORE_PAYER_COLS "acct_bank, acct_branch, currency,"           \
-	" reference, booking_date, value_date, amount, bank_file_id, record_no)"               \
+	" reference, booking_date, value_date, amount, bank_file_id, record_no, company_id)"   \
 	" VALUES (" STORE_PAYER_PARAMS ":acct_bank, :acct_branch, :currency, :reference,"      \
-	" :booking_date, :value_date, :amount, :bank_file_id, :record_no)"                     \
+	" :booking_date, :value_date, :amount, :bank_file_id, :record_no, " STORE_COMPANY ")"  \
 	" ON CONFLICT DO NOTHING"
 
 enum ur_status
@@ -157,7 +159,7 @@ store_deposit_insert(struct store *st, const struct deposit *d, int64_t *id,
 {
 	static const char ins[] = DEP_INSERT SQL_RETURNING_ID;
 	static const char sel[] =
-		"SELECT id FROM deposit WHERE acct_bank = :acct_bank"
+		"SELECT id FROM deposit WHERE company_id = " STORE_COMPANY " AND acct_bank = :acct_bank"
 		" AND acct_branch = :acct_branch AND acct_number = :acct_number"
 		" AND reference = :reference"
 		" AND booking_date = :booking_date AND amount = :amount";
@@ -232,7 +234,8 @@ dep_state_conflict(struct store *st, int64_t id, enum deposit_state from, struct
 	char ref[64] = "?", now[16] = "";
 	enum deposit_state now_state;
 
-	if (db_prepare(st->db, "SELECT reference, state FROM deposit WHERE id = ?1", &s) == DB_OK) {
+	if (store_prepare_db(st, "SELECT reference, state FROM deposit"
+				 " WHERE id = ?1 AND +company_id = " STORE_COMPANY, &s) == DB_OK) {
 		db_bind_int64(s, 1, id);
 		if (db_step(s) == DB_ROW) {
 			snprintf(ref, sizeof ref, "%s", store_column_str(s, 0));
@@ -253,7 +256,7 @@ store_deposit_set_state(struct store *st, int64_t id, enum deposit_state from,
 {
 	static const char sql[] =
 		"UPDATE deposit SET state = ?3, customer_id = ?4, park_reason = ?5"
-		" WHERE id = ?1 AND state = ?2";
+		" WHERE id = ?1 AND state = ?2 AND +company_id = " STORE_COMPANY;
 	struct db_stmt *s = store_stmt(st, SQ_DEP_STATE, sql, err);
 	enum ur_status rc;
 
@@ -286,7 +289,8 @@ static enum ur_status
 check_open(struct store *st, int64_t invoice_id, int64_t amount, struct ur_err *err)
 {
 	static const char sql[] =
-		"SELECT amount - paid, number, currency FROM invoice WHERE id = ?1";
+		"SELECT amount - paid, number, currency FROM invoice WHERE id = ?1"
+		" AND +company_id = " STORE_COMPANY;
 	struct db_stmt *s = store_stmt(st, SQ_INV_OPEN, sql, err);
 	char a[MONEY_BUFSZ], b[MONEY_BUFSZ];
 	int rc;
@@ -317,7 +321,8 @@ check_open(struct store *st, int64_t invoice_id, int64_t amount, struct ur_err *
 static enum ur_status
 add_paid(struct store *st, int64_t invoice_id, int64_t amount, struct ur_err *err)
 {
-	static const char sql[] = "UPDATE invoice SET paid = paid + ?2 WHERE id = ?1";
+	static const char sql[] =
+		"UPDATE invoice SET paid = paid + ?2 WHERE id = ?1 AND +company_id = " STORE_COMPANY;
 	struct db_stmt *s = store_stmt(st, SQ_INV_PAID_ADD, sql, err);
 
 	if (!s)
@@ -333,8 +338,8 @@ adjustment_row(struct store *st, const struct adjustment *adj, int64_t *id,
 	       struct ur_err *err)
 {
 	static const char sql[] =
-		"INSERT INTO adjustment (invoice_id, kind, amount, adj_date, allocation_id, \"user\")"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)" SQL_RETURNING_ID;
+		"INSERT INTO adjustment (invoice_id, kind, amount, adj_date, allocation_id, \"user\","
+		" company_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, " STORE_COMPANY ")" SQL_RETURNING_ID;
 	struct db_stmt *s;
 	char d[DATE_ISO_SIZE];
 	enum ur_status rc;
@@ -402,7 +407,8 @@ allocation_insert(struct store *st, const struct allocation *a, bool open_checke
 {
 	static const char sql[] =
 		"INSERT INTO allocation (deposit_id, invoice_id, customer_id, amount, fee, kind,"
-		" alloc_date, \"user\", made_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+		" alloc_date, \"user\", made_on, company_id)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, " STORE_COMPANY ")"
 		SQL_RETURNING_ID;
 	struct db_stmt *s;
 	enum ur_status rc;
@@ -456,12 +462,13 @@ static enum ur_status
 void_row(struct store *st, enum store_stmt sq, const char *table, int64_t id,
 	 struct ur_err *err)
 {
-	char sql[160];
+	char sql[256];
 	struct db_stmt *s;
 	enum ur_status rc;
 
 	snprintf(sql, sizeof sql,
-		 "UPDATE %s SET voided_at = %s, voided_by = ?2 WHERE id = ?1 AND voided_at IS NULL",
+		 "UPDATE %s SET voided_at = %s, voided_by = ?2 WHERE id = ?1 AND voided_at IS NULL"
+		 " AND +company_id = " STORE_COMPANY,
 		 table, SQL_NOW);
 	if (!(s = store_stmt(st, sq, sql, err)))
 		return STATUS(err);

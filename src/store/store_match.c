@@ -34,9 +34,9 @@ load_customers(struct store *st, struct match_index *ix, struct ur_err *err)
 	int fee_col = store_has_table(st, "customer", "fee_policy");
 	struct db_stmt *s = store_prepare(st, fee_col ?
 		"SELECT id, code, name, kana, kana_key, currency, fee_policy, payer_parent, rep_kana,"
-		" terms FROM customer" :
+		" terms FROM customer WHERE +company_id = " STORE_COMPANY :
 		"SELECT id, code, name, kana, kana_key, currency, NULL, payer_parent, rep_kana,"
-		" terms FROM customer", err);
+		" terms FROM customer WHERE +company_id = " STORE_COMPANY, err);
 	struct match_fee_policy fee;
 	int rc;
 
@@ -61,7 +61,7 @@ load_aliases(struct store *st, struct match_index *ix, struct ur_err *err)
 {
 	struct db_stmt *s = store_prepare(st,
 		"SELECT payer_key, remit_bank, remit_branch, payer_code, customer_id, count"
-		" FROM payer_alias", err);
+		" FROM payer_alias WHERE +company_id = " STORE_COMPANY, err);
 	int rc;
 
 	if (!s)
@@ -83,7 +83,7 @@ load_invoices(struct store *st, struct match_index *ix, struct ur_err *err)
 {
 	struct db_stmt *s = store_prepare(st,
 		"SELECT id, number, customer_id, issue_date, due_date, amount - paid, currency"
-		" FROM invoice NOT INDEXED WHERE amount <> paid", err);
+		" FROM invoice NOT INDEXED WHERE amount <> paid AND +company_id = " STORE_COMPANY, err);
 	int rc;
 
 	if (!s)
@@ -112,7 +112,8 @@ store_match_closing(struct match_index *ix, int64_t customer_id, const char *ter
 	"SELECT a.customer_id,"                                                  \
 	" " SQL_DAYS_BETWEEN("i.due_date", "d.booking_date") " AS late"          \
 	" FROM allocation a JOIN deposit d ON d.id = a.deposit_id"               \
-	" JOIN invoice i ON i.id = a.invoice_id WHERE a.voided_at IS NULL" WHERE \
+	" JOIN invoice i ON i.id = a.invoice_id WHERE a.voided_at IS NULL"         \
+	" AND +a.company_id = " STORE_COMPANY WHERE                                  \
 	" ORDER BY a.customer_id, late NULLS FIRST"
 
 struct lateness {
@@ -178,7 +179,8 @@ store_match_lateness(struct store *st, struct match_index *ix, int64_t customer_
 	" sum(CASE WHEN a.amount + a.fee > 0 THEN a.amount + a.fee ELSE 0 END)," \
 	" sum(a.amount + a.fee), sum(a.amount)" \
 	" FROM allocation a JOIN deposit d ON d.id = a.deposit_id" \
-	" WHERE a.voided_at IS NULL AND a.invoice_id IS NOT NULL" WHERE \
+	" WHERE a.voided_at IS NULL AND a.invoice_id IS NOT NULL" \
+	" AND +a.company_id = " STORE_COMPANY WHERE \
 	" GROUP BY a.deposit_id, a.customer_id HAVING sum(a.fee) > 0 ORDER BY a.deposit_id"
 
 static enum ur_status
@@ -207,7 +209,8 @@ store_match_habits(struct store *st, struct match_index *ix, int64_t customer_id
 	" JOIN invoice i ON i.id = a.invoice_id" \
 	" JOIN invoice j ON j.customer_id = i.customer_id AND j.currency = i.currency" \
 	"  AND j.amount = i.amount AND j.id <> i.id AND j.issue_date <= d.booking_date" \
-	" WHERE a.kind = 'manual' AND a.voided_at IS NULL AND a.amount + a.fee = i.amount" WHERE \
+	" WHERE a.kind = 'manual' AND a.voided_at IS NULL AND a.amount + a.fee = i.amount" \
+	" AND +a.company_id = " STORE_COMPANY WHERE \
 	" AND NOT EXISTS (SELECT 1 FROM allocation b JOIN deposit e ON e.id = b.deposit_id" \
 	"  WHERE b.invoice_id = j.id AND b.voided_at IS NULL" \
 	"  AND (e.booking_date < d.booking_date OR e.id = d.id))" \
@@ -271,7 +274,7 @@ store_fee_limit(struct store *st, int64_t customer_id, const struct ar_settings 
 		const char *cur, int64_t *out, struct ur_err *err)
 {
 	struct db_stmt *q = store_prepare(st, "SELECT code, coalesce(fee_policy, '') FROM customer"
-					      " WHERE id = ?1", err);
+					      " WHERE id = ?1 AND +company_id = " STORE_COMPANY, err);
 	struct match_index *ix;
 	struct match_fee_policy fee;
 	enum ur_status rc;
@@ -307,7 +310,8 @@ load_virtual(struct store *st, struct match_index *ix, struct ur_err *err)
 
 	if (!store_has_table(st, "virtual_account", NULL))
 		return UR_OK;
-	if (!(s = store_prepare(st, "SELECT acct_number, customer_id FROM virtual_account",
+	if (!(s = store_prepare(st, "SELECT acct_number, customer_id FROM virtual_account"
+				       " WHERE +company_id = " STORE_COMPANY,
 				   err)))
 		return UR_FAIL;
 	while ((rc = db_step(s)) == DB_ROW)
@@ -368,6 +372,7 @@ enum ur_status
 store_match_unmatched(struct store *st, struct store_match_deposits *out, struct ur_err *err)
 {
 	struct db_stmt *s = store_prepare(st, DEP_COLS " WHERE state = 'unmatched'"
+						" AND +company_id = " STORE_COMPANY
 							" ORDER BY booking_date, id", err);
 	int rc;
 
@@ -383,7 +388,9 @@ enum ur_status
 store_match_deposit_get(struct store *st, const char *ref, struct store_match_deposits *out,
 			enum deposit_state *state, struct ur_err *err)
 {
-	struct db_stmt *s = store_prepare(st, DEP_COLS " WHERE reference = ?1 LIMIT 2", err);
+	struct db_stmt *s = store_prepare(st, DEP_COLS " WHERE reference = ?1"
+						" AND +company_id = " STORE_COMPANY " LIMIT 2",
+					  err);
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -598,7 +605,7 @@ store_match_batch_new(struct store *st, struct ur_err *err)
 
 	b->st = st;
 	b->open = store_prepare(st, "SELECT amount - paid, number, currency FROM invoice"
-				       " WHERE id = ?1", err);
+				       " WHERE id = ?1 AND +company_id = " STORE_COMPANY, err);
 	if (!b->open) {
 		free(b);
 		return NULL;
@@ -717,7 +724,7 @@ void_allocations(struct store *st, int64_t deposit_id, struct custs *manual, int
 {
 	struct db_stmt *s = store_prepare(st,
 		"SELECT id, customer_id, kind FROM allocation WHERE deposit_id = ?1"
-		" AND voided_at IS NULL ORDER BY id", err);
+		" AND voided_at IS NULL AND +company_id = " STORE_COMPANY " ORDER BY id", err);
 	int64_t *ids = NULL;
 	int rc, k = 0;
 
@@ -744,7 +751,8 @@ static enum ur_status
 current_state(struct store *st, int64_t deposit_id, enum deposit_state *state,
 	      struct match_deposit *d, struct store_match_deposits *l, struct ur_err *err)
 {
-	struct db_stmt *s = store_prepare(st, DEP_COLS " WHERE id = ?1", err);
+	struct db_stmt *s =
+		store_prepare(st, DEP_COLS " WHERE id = ?1 AND +company_id = " STORE_COMPANY, err);
 	int rc;
 
 	memset(l, 0, sizeof *l);

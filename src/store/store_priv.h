@@ -59,6 +59,7 @@ struct store {
 	char *os_user;
 	int in_tx;
 	struct db_stmt *stmt[SQ_COUNT];
+	bool stmt_scoped[SQ_COUNT]; /* its text has STORE_COMPANY */
 	struct db_stmt *kept[STORE_KEPT]; /* one-off statements done with, reset */
 	int kept_next; /* the oldest of them when all are taken */
 	/* store_deposit_queue: the deposits queued, and the connection's
@@ -76,7 +77,24 @@ struct store {
 	/* the queue's lists of today's automatic matches (store_ui_queue.c) */
 	struct sui_lists *lists;
 	bool listening; /* store_listen: notified of other clerks' commits */
+	int64_t company; /* the current company's id; 0: none chosen yet */
+	char *company_code, *company_name;
+	int companies; /* how many the database keeps, 2 for two or more */
 };
+
+/* The current company's id in a statement's text: every statement that
+ * reads or writes business rows names it; store_prepare and store_stmt
+ * number it after the statement's other parameters and bind it. A filter
+ * is "+company_id = " STORE_COMPANY (no index chosen for it: the unique keys
+ * begin with company_id, which SQLite would otherwise scan whole); only a
+ * look-up by a whole unique key names it bare. */
+#define STORE_COMPANY ":company"
+
+/* Whether customer id COL is the current company's: a set built once per
+ * statement, so that a covering index of the rows (invoice_open) still
+ * covers. */
+#define STORE_OWN_CUSTOMER(COL) \
+	COL " IN (SELECT id FROM customer WHERE company_id = " STORE_COMPANY ")"
 
 /* How long a statement waits for another connection's lock. */
 #define STORE_BUSY_MS 5000
@@ -100,6 +118,10 @@ struct store {
  * PostgreSQL's at the latest version (data/schema-pg.sql). */
 extern const char ur_schema_sql[];
 extern const char ur_schema_pg_sql[];
+/* Migration 16, the client companies (store_company.c). */
+extern const char store_company_migration_sql[];
+/** After opening: the only company becomes the current one. */
+enum ur_status store_company_default(struct store *st, struct ur_err *err);
 
 /** On a database server, instead of a file's checks and migrations:
  *  refuse a database with tables but no schema version, and one at another
@@ -139,6 +161,12 @@ enum ur_status store_exec(struct store *st, const char *sql, struct ur_err *err)
  *  anew — that the caller finalizes or hands back to store_keep; NULL with
  *  err filled when it cannot be prepared. */
 struct db_stmt *store_prepare(struct store *st, const char *sql, struct ur_err *err);
+/** db_prepare, with the current company bound where sql names STORE_COMPANY
+ *  (a statement finalized, not kept, after use). */
+int store_prepare_db(struct store *st, const char *sql, struct db_stmt **out);
+/** Bind the current company again to a scoped statement whose bindings
+ *  the caller cleared (store_prepare and store_stmt bind it themselves). */
+void store_bind_company(struct store *st, struct db_stmt *s);
 /** Instead of finalizing s (from store_prepare; NULL is ignored): reset it
  *  and keep it for the next store_prepare of the same text, finalizing the
  *  oldest kept one when STORE_KEPT are. */

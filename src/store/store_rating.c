@@ -22,7 +22,8 @@ static const char hist_paid_sql[] =
 	"SELECT a.customer_id, i.currency, a.amount + a.fee, a.alloc_date, i.due_date\n"
 	"FROM allocation AS a NOT INDEXED JOIN invoice AS i ON i.id = a.invoice_id\n"
 	"WHERE a.alloc_date > :from AND a.alloc_date <= :d AND a.amount + a.fee > 0\n"
-	"  AND (a.voided_at IS NULL OR substr(a.voided_at, 1, 10) > :d)";
+	"  AND (a.voided_at IS NULL OR substr(a.voided_at, 1, 10) > :d)\n"
+	"  AND +a.company_id = " STORE_COMPANY;
 
 /* Promises made by :d falling due in [:p_from, :d) that were not paid in
  * full by their date (what the customer paid from the day of the promise
@@ -31,6 +32,7 @@ static const char hist_broken_sql[] =
 	"SELECT k.customer_id, c.currency, count(*)\n"
 	"FROM contact AS k JOIN customer AS c ON c.id = k.customer_id\n"
 	"WHERE k.promise_date >= :p_from AND k.promise_date < :d AND k.at < :end\n"
+	"  AND +k.company_id = " STORE_COMPANY "\n"
 	"  AND k.promise_amount > (\n"
 	"    SELECT coalesce(sum(a.amount + a.fee), 0) FROM allocation AS a\n"
 	"    WHERE a.customer_id = k.customer_id\n"

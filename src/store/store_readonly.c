@@ -102,6 +102,10 @@ store_open_readonly(struct store **out, const char *path, const char *user,
 		store_close(st);
 		return store_open(out, path, user, err);
 	}
+	if (store_company_default(st, err) != UR_OK) {
+		store_close(st);
+		return err->status;
+	}
 	*out = st;
 	return UR_OK;
 }

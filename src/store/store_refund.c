@@ -74,7 +74,8 @@ static enum ur_status
 customer_source(struct store *st, const char *code, int32_t day, struct refund_source *o,
 		struct ur_err *err)
 {
-	static const char sql[] = "SELECT id, currency FROM customer WHERE code = ?1";
+	static const char sql[] =
+		"SELECT id, currency FROM customer WHERE company_id = " STORE_COMPANY " AND code = ?1";
 	struct db_stmt *s = store_prepare(st, sql, err);
 	int rc;
 
@@ -100,10 +101,10 @@ deposit_on_account(struct store *st, struct refund_source *o, int32_t day, struc
 {
 	static const char held[] =
 		"SELECT coalesce(sum(amount), 0) FROM allocation WHERE deposit_id = ?1"
-		" AND invoice_id IS NULL AND voided_at IS NULL";
+		" AND invoice_id IS NULL AND voided_at IS NULL AND +company_id = " STORE_COMPANY;
 	static const char refunded[] =
 		"SELECT coalesce(sum(amount), 0) FROM refund WHERE deposit_id = ?1"
-		" AND voided_at IS NULL";
+		" AND voided_at IS NULL AND +company_id = " STORE_COMPANY;
 	int64_t h, r, total;
 
 	if (one_int(st, held, o->deposit_id, "", 0, &h, err) != UR_OK ||
@@ -125,7 +126,7 @@ deposit_whole(struct store *st, struct refund_source *o, int64_t amount, struct 
 {
 	static const char sql[] =
 		"SELECT coalesce(sum(amount), 0) FROM refund WHERE deposit_id = ?1"
-		" AND voided_at IS NULL";
+		" AND voided_at IS NULL AND +company_id = " STORE_COMPANY;
 	int64_t r;
 
 	if (one_int(st, sql, o->deposit_id, "", 0, &r, err) != UR_OK)
@@ -141,9 +142,9 @@ deposit_source(struct store *st, const char *ref, int32_t day, struct refund_sou
 {
 	static const char sql[] =
 		"SELECT d.id, d.state, d.currency, d.amount, coalesce(c.id, 0), coalesce(c.code, ''),"
-		" (SELECT count(*) FROM deposit WHERE reference = ?1)"
+		" (SELECT count(*) FROM deposit WHERE reference = ?1 AND +company_id = " STORE_COMPANY ")"
 		" FROM deposit AS d LEFT JOIN customer AS c ON c.id = d.customer_id"
-		" WHERE d.reference = ?1 LIMIT 1";
+		" WHERE d.reference = ?1 AND +d.company_id = " STORE_COMPANY " LIMIT 1";
 	struct db_stmt *s = store_prepare(st, sql, err);
 	int64_t amount;
 	int rc, n;
@@ -230,7 +231,8 @@ refund_insert(struct store *st, const struct refund_source *src, const struct re
 {
 	static const char sql[] =
 		"INSERT INTO refund (kind, customer_id, deposit_id, amount, currency, refund_date,"
-		" paid_to, reason, prev_state, \"user\") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+		" paid_to, reason, prev_state, \"user\", company_id)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, " STORE_COMPANY ")"
 		SQL_RETURNING_ID;
 	struct db_stmt *s = store_prepare(st, sql, err);
 	char key[24];
@@ -303,7 +305,7 @@ refund_get(struct store *st, int64_t id, int64_t *dep, char *prev, size_t size, 
 {
 	static const char sql[] =
 		"SELECT coalesce(deposit_id, 0), coalesce(prev_state, ''), coalesce(customer_id, 0),"
-		" voided_at IS NOT NULL FROM refund WHERE id = ?1";
+		" voided_at IS NOT NULL FROM refund WHERE id = ?1 AND +company_id = " STORE_COMPANY;
 	struct db_stmt *s = store_prepare(st, sql, err);
 	int rc, voided;
 
@@ -330,7 +332,7 @@ refund_void(struct store *st, int64_t id, struct ur_err *err)
 {
 	static const char sql[] =
 		"UPDATE refund SET voided_at = " SQL_NOW ", voided_by = ?2"
-		" WHERE id = ?1 AND voided_at IS NULL";
+		" WHERE id = ?1 AND voided_at IS NULL AND +company_id = " STORE_COMPANY;
 	struct db_stmt *s = store_prepare(st, sql, err);
 	char key[24];
 	int rc;
@@ -361,7 +363,8 @@ store_refund_undo(struct store *st, int64_t id, struct ur_err *err)
 		return STATUS(err);
 	rc = refund_get(st, id, &dep, prev, sizeof prev, &cust, err);
 	if (rc == UR_OK && *prev)
-		rc = one_int(st, "SELECT state = 'reversed' FROM deposit WHERE id = ?1",
+		rc = one_int(st, "SELECT state = 'reversed' FROM deposit WHERE id = ?1"
+			     " AND +company_id = " STORE_COMPANY,
 			     dep, "", 0, &n, err);
 	if (rc == UR_OK)
 		rc = refund_void(st, id, err);
@@ -384,7 +387,7 @@ static const char each_sql[] =
 	" r.paid_to, r.reason, r.\"user\", r.created_at, coalesce(r.voided_at, '')"
 	" FROM refund AS r LEFT JOIN customer AS c ON c.id = r.customer_id"
 	" LEFT JOIN deposit AS d ON d.id = r.deposit_id"
-	" WHERE ?1 = 0 OR r.id = ?1 ORDER BY r.id";
+	" WHERE (?1 = 0 OR r.id = ?1) AND +r.company_id = " STORE_COMPANY " ORDER BY r.id";
 
 enum ur_status
 store_refunds_each(struct store *st, int64_t id, store_refund_fn fn, void *ctx,

@@ -36,20 +36,151 @@ kept_take(struct store *st, const char *sql)
 	return NULL;
 }
 
+/* The end of the token at p: a quoted literal or name, a comment, or one
+ * character (the scoping rewrite below copies all but parameters as they are). */
+static const char *
+sql_token_end(const char *p)
+{
+	if (*p == '\'' || *p == '"') {
+		char q = *p++;
+
+		while (*p && !(*p == q && p[1] != q))
+			p += *p == q ? 2 : 1;
+		return *p ? p + 1 : p;
+	}
+	if (p[0] == '-' && p[1] == '-')
+		return p + strcspn(p, "\n");
+	return p + 1;
+}
+
+static bool
+sql_word(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_';
+}
+
+/* Whether [p, e) is the parameter STORE_COMPANY. */
+static bool
+is_company(const char *p, const char *e)
+{
+	return (size_t)(e - p) == strlen(STORE_COMPANY) && !memcmp(p, STORE_COMPANY, (size_t)(e - p));
+}
+
+/* One pass over sql, whose parameters are ?N and bare ?s, numbering them
+ * as SQLite does (?N: N; a bare ?: the largest so far plus one) into out
+ * as ?N when out is not NULL, STORE_COMPANY as ?company; returns the
+ * largest number, -1 when sql has other named parameters. */
+static int
+number_params(const char *sql, int company, struct strbuf *out)
+{
+	int max = 0;
+
+	for (const char *p = sql, *e; *p; p = e) {
+		int n = -1;
+
+		e = sql_token_end(p);
+		if (*p == '?') {
+			for (n = 0; *e >= '0' && *e <= '9'; e++)
+				n = n * 10 + (*e - '0');
+			n = n ? n : max + 1;
+			max = n > max ? n : max;
+		} else if (*p == ':' && sql_word(*e) && (p == sql || p[-1] != ':')) {
+			while (sql_word(*e))
+				e++;
+			if (!is_company(p, e))
+				return -1;
+			n = company;
+		}
+		if (out && n > 0)
+			sb_addf(out, "?%d", n);
+		else if (out)
+			sb_add(out, p, (size_t)(e - p));
+	}
+	return max;
+}
+
+/* The company's number in a statement with numbered parameters: after all
+ * of them (so that the caller's numbers stay) and out of reach of a
+ * caller that binds one more than this statement has (a binding shared by
+ * several statements). */
+#define COMPANY_PARAM_MIN 40
+
+/* Whether sql names STORE_COMPANY; then, when its other parameters are
+ * numbered, sb holds it with the company numbered after all of them; with
+ * named ones (bound by name) it stays. */
+static bool
+scoped_sql(const char *sql, struct strbuf *sb)
+{
+	int max;
+
+	if (!strstr(sql, STORE_COMPANY))
+		return false;
+	if ((max = number_params(sql, 0, NULL)) >= 0)
+		number_params(sql, max < COMPANY_PARAM_MIN ? COMPANY_PARAM_MIN : max + 1, sb);
+	return true;
+}
+
+/* Bind the current company to a scoped statement: by its name, else the
+ * last parameter. */
+static void
+bind_company(struct store *st, struct db_stmt *s, bool scoped)
+{
+	int idx;
+
+	if (!scoped)
+		return;
+	idx = db_param_index(s, STORE_COMPANY);
+	db_bind_int64(s, idx ? idx : db_param_count(s), st->company);
+}
+
+void
+store_bind_company(struct store *st, struct db_stmt *s)
+{
+	bind_company(st, s, true);
+}
+
 struct db_stmt *
 store_prepare(struct store *st, const char *sql, struct ur_err *err)
 {
-	struct db_stmt *s = kept_take(st, sql);
+	struct strbuf sb;
+	bool scoped;
+	struct db_stmt *s;
 	int rc;
 
-	if (s)
+	sb_init(&sb);
+	scoped = scoped_sql(sql, &sb);
+	if (scoped && sb.len)
+		sql = sb.buf;
+	if ((s = kept_take(st, sql))) {
+		bind_company(st, s, scoped);
+		sb_free(&sb);
 		return s;
+	}
 	if ((rc = db_prepare(st->db, sql, &s)) != DB_OK) {
 		store_sqlfail(st, rc, err);
 		db_finalize(s);
-		return NULL;
+		s = NULL;
 	}
+	bind_company(st, s, s && scoped);
+	sb_free(&sb);
 	return s;
+}
+
+int
+store_prepare_db(struct store *st, const char *sql, struct db_stmt **out)
+{
+	struct strbuf sb;
+	bool scoped;
+	int rc;
+
+	sb_init(&sb);
+	scoped = scoped_sql(sql, &sb);
+	rc = db_prepare(st->db, scoped && sb.len ? sb.buf : sql, out);
+	sb_free(&sb);
+	if (rc == DB_OK)
+		bind_company(st, *out, scoped);
+	return rc;
 }
 
 void
@@ -101,16 +232,25 @@ store_stmt(struct store *st, enum store_stmt id, const char *sql, struct ur_err 
 	struct db_stmt *s = st->stmt[id];
 	int rc;
 
+	struct strbuf sb;
+	bool scoped;
+
 	if (s) {
 		db_reset(s);
 		db_clear_bindings(s);
+		bind_company(st, s, st->stmt_scoped[id]);
 		return s;
 	}
-	rc = db_prepare_persistent(st->db, sql, &st->stmt[id]);
+	sb_init(&sb);
+	scoped = scoped_sql(sql, &sb);
+	rc = db_prepare_persistent(st->db, scoped && sb.len ? sb.buf : sql, &st->stmt[id]);
+	sb_free(&sb);
 	if (rc != DB_OK) {
 		store_sqlfail(st, rc, err);
 		return NULL;
 	}
+	st->stmt_scoped[id] = scoped;
+	bind_company(st, st->stmt[id], scoped);
 	return st->stmt[id];
 }
 

@@ -27,21 +27,24 @@
  * invoice_amount(currency, …), which it ties with invoice_customer when the
  * database has no statistics — and then reads every invoice of the
  * currency for one customer (seconds a statement on a large book). */
-#define OWN_INVOICE(t) t ".customer_id = ?1 AND +" t ".currency = ?2"
+#define OWN_INVOICE(t) \
+	t ".customer_id = ?1 AND +" t ".currency = ?2 AND +" t ".company_id = " STORE_COMPANY
 
 /* ?1 customer id, ?2 currency, ?3 day. */
 static const char balance_sql[] =
 	"SELECT (SELECT coalesce(sum(i.amount), 0) FROM invoice AS i\n"
-	"   WHERE i.customer_id = ?1 AND i.currency = ?2 AND i.issue_date <= ?3)\n"
+	"   WHERE i.customer_id = ?1 AND i.currency = ?2 AND i.issue_date <= ?3\n"
+	"     AND +i.company_id = " STORE_COMPANY ")\n"
 	" - (SELECT coalesce(sum(a.amount), 0) FROM allocation AS a\n"
 	"   JOIN deposit AS d ON d.id = a.deposit_id\n"
-	"   WHERE a.customer_id = ?1 AND d.currency = ?2 AND " ACTIVE_ON("a", "alloc_date", "?3") ")\n"
+	"   WHERE a.customer_id = ?1 AND d.currency = ?2 AND " ACTIVE_ON("a", "alloc_date", "?3") "\n"
+	"     AND +a.company_id = " STORE_COMPANY ")\n"
 	" - (SELECT coalesce(sum(j.amount), 0) FROM adjustment AS j\n"
 	"   JOIN invoice AS i ON i.id = j.invoice_id\n"
 	"   WHERE " OWN_INVOICE("i") " AND " ACTIVE_ON("j", "adj_date", "?3") ")\n"
 	" + (SELECT coalesce(sum(r.amount), 0) FROM refund AS r\n"
 	"   WHERE r.customer_id = ?1 AND r.currency = ?2 AND r.kind = 'on_account'\n"
-	"     AND " ACTIVE_ON("r", "refund_date", "?3") ")";
+	"     AND " ACTIVE_ON("r", "refund_date", "?3") " AND +r.company_id = " STORE_COMPANY ")";
 
 /* ?1 customer id, ?2 currency, ?3 first day, ?4 last day. A ledger row's
  * sign in the period: counts at the end (+1) minus counted before (−1);
@@ -60,7 +63,7 @@ static const char movements_sql[] =
 	"    - CAST((a.alloc_date < ?3 AND (a.voided_at IS NULL OR substr(a.voided_at, 1, 10) >= ?3)) AS INTEGER)"
 	" AS sg\n"
 	"  FROM allocation AS a JOIN deposit AS d ON d.id = a.deposit_id\n"
-	"  WHERE a.customer_id = ?1 AND d.currency = ?2\n"
+	"  WHERE a.customer_id = ?1 AND d.currency = ?2 AND +a.company_id = " STORE_COMPANY "\n"
 	"    AND (a.alloc_date BETWEEN ?3 AND ?4 OR substr(a.voided_at, 1, 10) BETWEEN ?3 AND ?4)),\n"
 	"aj AS (SELECT i.number AS ref, j.kind, j.amount, j.adj_date, j.id,\n"
 	"    substr(j.voided_at, 1, 10) AS vday,\n"
@@ -75,9 +78,10 @@ static const char movements_sql[] =
 	"    - CAST((r.refund_date < ?3 AND (r.voided_at IS NULL OR substr(r.voided_at, 1, 10) >= ?3)) AS INTEGER)"
 	" AS sg\n"
 	"  FROM refund AS r WHERE r.customer_id = ?1 AND r.currency = ?2 AND r.kind = 'on_account'\n"
+	"    AND +r.company_id = " STORE_COMPANY "\n"
 	"    AND (r.refund_date BETWEEN ?3 AND ?4 OR substr(r.voided_at, 1, 10) BETWEEN ?3 AND ?4))\n"
 	"SELECT 'I', issue_date, number, coalesce(memo, ''), amount, 0, coalesce(tax, -1), due_date, 0\n"
-	"  FROM invoice WHERE customer_id = ?1 AND currency = ?2\n"
+	"  FROM invoice WHERE customer_id = ?1 AND currency = ?2 AND +company_id = " STORE_COMPANY "\n"
 	"    AND issue_date BETWEEN ?3 AND ?4\n"
 	"UNION ALL\n"
 	"SELECT 'P', day, ref, payer, sum(amount), sum(fee), 0, '', 1 FROM (\n"
@@ -103,7 +107,8 @@ static const char open_items_sql[] =
 	"    - (SELECT coalesce(sum(j.amount), 0) FROM adjustment AS j\n"
 	"      WHERE j.invoice_id = i.id AND " ACTIVE_ON("j", "adj_date", "?3") ") AS open\n"
 	"  FROM invoice AS i\n"
-	"  WHERE i.customer_id = ?1 AND i.currency = ?2 AND i.issue_date <= ?3) AS o\n"
+	"  WHERE i.customer_id = ?1 AND i.currency = ?2 AND i.issue_date <= ?3\n"
+	"    AND +i.company_id = " STORE_COMPANY ") AS o\n"
 	"WHERE open <> 0 ORDER BY due_date, number";
 
 enum { Q_BALANCE, Q_MOVES, Q_OPEN, Q_COUNT };
@@ -122,7 +127,7 @@ store_statement_open(struct store *st, struct store_statement **out, struct ur_e
 
 	q->st = st;
 	for (int i = 0; i < Q_COUNT; i++) {
-		rc = db_prepare(st->db, sql[i], &q->s[i]);
+		rc = store_prepare_db(st, sql[i], &q->s[i]);
 		if (rc != DB_OK) {
 			store_sqlfail(st, rc, err);
 			store_statement_close(q);
@@ -152,6 +157,7 @@ q_bind(struct store_statement *q, int i, int64_t cust_id, const char *cur, int32
 
 	db_reset(s);
 	db_clear_bindings(s);
+	store_bind_company(q->st, s);
 	db_bind_int64(s, 1, cust_id);
 	db_bind_text(s, 2, cur);
 	store_bind_date(s, 3, d1);
@@ -236,6 +242,7 @@ store_statement_level(struct store *st, int64_t cust_id, int32_t since, int32_t 
 	 * later row */
 	static const char sql[] =
 		"SELECT dunning_level FROM contact WHERE customer_id = ?1 AND dunning_level > 0"
+		" AND +company_id = " STORE_COMPANY
 		" AND substr(at, 1, 10) BETWEEN ?2 AND ?3 ORDER BY substr(at, 1, 10) DESC, id DESC"
 		" LIMIT 1";
 	struct db_stmt *s = store_prepare(st, sql, err);
@@ -261,6 +268,7 @@ store_statement_letter_logged(struct store *st, int64_t cust_id, int level, int3
 {
 	static const char sql[] =
 		"SELECT 1 FROM contact WHERE customer_id = ?1 AND dunning_level = ?2"
+		" AND +company_id = " STORE_COMPANY
 		" AND channel = 'letter' AND at >= ?3 AND at < " SQL_DAY_AFTER("?3") " LIMIT 1";
 	struct db_stmt *s = store_prepare(st, sql, err);
 	int rc;
@@ -287,7 +295,7 @@ store_company_settings(struct store *st, char **text, struct ur_err *err)
 	*text = NULL;
 	if (!store_has_table(st, "company_settings", NULL))
 		return UR_OK; /* a database opened read-only may be older than the table */
-	if (!(s = store_prepare(st, "SELECT text FROM company_settings WHERE id = 1", err)))
+	if (!(s = store_prepare(st, "SELECT text FROM company_settings WHERE id = " STORE_COMPANY, err)))
 		return STATUS(err);
 	if ((rc = db_step(s)) == DB_ROW && db_column_text(s, 0))
 		*text = xstrdup(db_column_text(s, 0));
@@ -301,7 +309,7 @@ enum ur_status
 store_company_settings_set(struct store *st, const char *text, struct ur_err *err)
 {
 	static const char sql[] =
-		"INSERT INTO company_settings (id, text) VALUES (1, ?1)"
+		"INSERT INTO company_settings (id, text) VALUES (" STORE_COMPANY ", ?1)"
 		" ON CONFLICT (id) DO UPDATE SET text = excluded.text";
 	struct db_stmt *s = store_prepare(st, sql, err);
 	int rc;

@@ -64,8 +64,18 @@ store_ui_open_reader(struct store **out, const char *path, const char *user,
 		return err ? err->status : UR_FAIL;
 	}
 	db_busy_timeout(st->db, READER_BUSY_MS);
+	if (store_company_default(st, err) != UR_OK) {
+		store_close(st);
+		return err ? err->status : UR_FAIL;
+	}
 	*out = st;
 	return UR_OK;
+}
+
+void
+store_ui_reader_company(struct store *st, int64_t id)
+{
+	st->company = id;
 }
 
 void
@@ -182,13 +192,13 @@ store_ui_counts(struct store *st, int32_t today, struct sui_counts *c, struct ur
 		"SELECT count(DISTINCT deposit_id) FROM allocation INDEXED BY allocation_made_on"
 		" WHERE made_on = ?1 AND kind = ?2 AND voided_at IS NULL"
 		/* cast: PostgreSQL cannot type a parameter first met in IS NULL */
-		" AND (CAST(?3 AS TEXT) IS NULL OR \"user\" = ?3)";
+		" AND (CAST(?3 AS TEXT) IS NULL OR \"user\" = ?3) AND +company_id = " STORE_COMPANY;
 	struct db_stmt *s;
 	int rc;
 
 	memset(c, 0, sizeof *c);
 	if (count_one(st, "SELECT count(*) FROM deposit WHERE state = 'unmatched'"
-			  " AND CAST(?1 AS TEXT) IS NOT NULL",
+			  " AND CAST(?1 AS TEXT) IS NOT NULL AND company_id = " STORE_COMPANY,
 		      today, &c->unmatched, err) != UR_OK || !(s = store_prepare(st, by_kind, err)))
 		return err->status;
 	for (int mine = 0; mine < 2; mine++) {
@@ -210,7 +220,7 @@ store_ui_open_items(struct store *st, int64_t customer_id, const char *cur, size
 {
 	static const char sql[] =
 		"SELECT id, number, due_date, amount - paid FROM invoice"
-		" WHERE customer_id = ?1 AND currency = ?2 AND amount <> paid"
+		" WHERE customer_id = ?1 AND currency = ?2 AND amount <> paid AND +company_id = " STORE_COMPANY
 		" ORDER BY due_date, issue_date, id LIMIT ?3";
 	struct db_stmt *s = store_prepare(st, sql, err);
 	struct sui_item *it;
@@ -244,7 +254,8 @@ store_ui_allocations(struct store *st, int64_t id, struct sui_alloc **out, size_
 	static const char sql[] =
 		"SELECT a.id, coalesce(i.number, ''), a.amount, a.fee, a.kind, a.\"user\", a.made_on"
 		" FROM allocation a LEFT JOIN invoice i ON i.id = a.invoice_id"
-		" WHERE a.deposit_id = ?1 AND a.voided_at IS NULL ORDER BY a.id";
+		" WHERE a.deposit_id = ?1 AND a.voided_at IS NULL AND +a.company_id = " STORE_COMPANY
+		" ORDER BY a.id";
 	struct db_stmt *s = store_prepare(st, sql, err);
 	struct sui_alloc *a;
 	int rc;
@@ -292,9 +303,10 @@ store_ui_customer_find(struct store *st, const char *text, int max, struct sui_c
 {
 	static const char sql[] =
 		"SELECT id, code, name, coalesce(kana, ''), currency FROM customer"
-		" WHERE " SQL_CONTAINS("code", "?1") " OR " SQL_CONTAINS("name", "?1")
+		" WHERE (" SQL_CONTAINS("code", "?1") " OR " SQL_CONTAINS("name", "?1")
 		" OR " SQL_CONTAINS("coalesce(kana, '')", "?1")
-		" OR (?2 <> '' AND " SQL_CONTAINS("coalesce(kana_key, '')", "?2") ")"
+		" OR (?2 <> '' AND " SQL_CONTAINS("coalesce(kana_key, '')", "?2") "))"
+		" AND +company_id = " STORE_COMPANY
 		" ORDER BY code LIMIT ?3";
 	struct db_stmt *s = store_prepare(st, sql, err);
 	struct strbuf key;
@@ -318,7 +330,8 @@ enum ur_status
 store_ui_customer_get(struct store *st, int64_t id, struct sui_customer *c, struct ur_err *err)
 {
 	static const char sql[] =
-		"SELECT id, code, name, coalesce(kana, ''), currency FROM customer WHERE id = ?1";
+		"SELECT id, code, name, coalesce(kana, ''), currency FROM customer WHERE id = ?1"
+		" AND +company_id = " STORE_COMPANY;
 	struct db_stmt *s = store_prepare(st, sql, err);
 	int rc;
 

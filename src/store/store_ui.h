@@ -103,6 +103,10 @@ struct sui_customer {
  *  store_open's creating opens and closes the file outside SQLite, which
  *  drops every POSIX lock the process holds on it — another process could
  *  then checkpoint and delete the WAL under the connections still open. */
+/** The client company a reader's statements are scoped to (store_company_id
+ *  of the program's own store); a reader opened without it has the
+ *  database's only one. */
+void store_ui_reader_company(struct store *st, int64_t id);
 enum ur_status store_ui_open_reader(struct store **out, const char *path, const char *user,
 				    struct ur_err *err);
 /** Begin (on) or end (off) a read transaction, so that the many small

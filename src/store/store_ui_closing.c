@@ -28,6 +28,7 @@ static const char closing_slips_sql[] =
 	"SELECT i.customer_id, c.terms, c.currency, i.issue_date, i.amount - i.paid"
 	" FROM invoice i INDEXED BY invoice_open JOIN customer c ON c.id = i.customer_id"
 	" WHERE i.amount <> i.paid AND i.currency = c.currency AND c.terms LIKE '%/%'"
+	" AND +c.company_id = " STORE_COMPANY
 	" ORDER BY i.customer_id, i.issue_date";
 
 struct totals_load {

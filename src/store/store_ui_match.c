@@ -86,7 +86,8 @@ find_edi(struct finder *f, struct ur_err *err)
 
 		if (n >= 3)
 			rc = lookup(f, "SELECT customer_id FROM invoice WHERE number = ?1"
-				       " AND amount <> paid", s, n, NULL, err);
+				       " AND amount <> paid AND company_id = " STORE_COMPANY, s, n, NULL,
+			    err);
 		s += n;
 		s += strcspn(s, tokch);
 	}
@@ -98,9 +99,11 @@ find_edi(struct finder *f, struct ur_err *err)
 static enum ur_status
 find_names(struct finder *f, struct ur_err *err)
 {
-	static const char exact[] = "SELECT id FROM customer WHERE kana_key = ?1";
+	static const char exact[] =
+		"SELECT id FROM customer WHERE kana_key = ?1 AND +company_id = " STORE_COMPANY;
 	static const char prefix[] =
-		"SELECT id FROM customer WHERE kana_key >= ?1 AND kana_key < ?2 ORDER BY kana_key";
+		"SELECT id FROM customer WHERE kana_key >= ?1 AND kana_key < ?2 AND +company_id = " STORE_COMPANY
+		" ORDER BY kana_key";
 	const char *key = f->key;
 	size_t n = strlen(key), total = 0, c = 0, last = 0;
 	char hi[256];
@@ -178,7 +181,7 @@ static enum ur_status
 load_names(struct store *st, struct sui_names *nm, struct ur_err *err)
 {
 	struct db_stmt *s = store_prepare(st, "SELECT id, kana_key, coalesce(kana, '') FROM customer"
-					  " WHERE coalesce(kana_key, '') <> ''", err);
+					  " WHERE coalesce(kana_key, '') <> '' AND +company_id = " STORE_COMPANY, err);
 	size_t cap = 0;
 	int rc;
 
@@ -317,13 +320,15 @@ find_alike(struct finder *f, struct match_index *found, struct sui_names *nm, in
 
 /* Customers with an unpaid invoice of ?2 (in currency ?1), newest first. */
 static const char unpaid_sql[] =
-	"SELECT customer_id FROM (SELECT customer_id, paid FROM invoice INDEXED BY invoice_amount"
+	"SELECT customer_id FROM (SELECT customer_id, paid, company_id FROM invoice"
+	" INDEXED BY invoice_amount"
 	" WHERE currency = ?1 AND amount = ?2 ORDER BY id DESC LIMIT " AMOUNT_NEWEST ") AS n"
-	" WHERE paid = 0"; /* the alias: PostgreSQL 15 names every subquery in FROM */
+	/* the alias: PostgreSQL 15 names every subquery in FROM */
+	" WHERE paid = 0 AND +company_id = " STORE_COMPANY;
 /* … and with a part-paid one that has ?2 left open (invoice_part_open). */
 static const char part_paid_sql[] =
 	"SELECT customer_id FROM invoice WHERE currency = ?1 AND paid <> 0 AND amount <> paid"
-	" AND amount - paid = ?2";
+	" AND amount - paid = ?2 AND +company_id = " STORE_COMPANY;
 
 /* Add the customers of s's rows for open amount want; *k counts them
  * against the cap. */
@@ -378,13 +383,15 @@ find_customers(struct finder *f, struct ur_err *err)
 	enum ur_status rc = UR_OK;
 
 	if (*acct)
-		rc = lookup(f, "SELECT customer_id FROM virtual_account WHERE acct_number = ?1",
+		rc = lookup(f, "SELECT customer_id FROM virtual_account WHERE acct_number = ?1"
+			       " AND +company_id = " STORE_COMPANY,
 			    acct, strlen(acct), NULL, err);
 	if (rc == UR_OK)
 		rc = find_edi(f, err);
 	if (rc == UR_OK)
-		rc = lookup(f, "SELECT customer_id FROM payer_alias WHERE payer_key = ?1"
-			       " OR (?2 <> '' AND payer_code = ?2)", f->key, strlen(f->key),
+		rc = lookup(f, "SELECT customer_id FROM payer_alias WHERE (payer_key = ?1"
+			       " OR (?2 <> '' AND payer_code = ?2)) AND +company_id = " STORE_COMPANY,
+			    f->key, strlen(f->key),
 			    f->code, err);
 	if (rc == UR_OK && *f->key)
 		rc = find_names(f, err);
@@ -426,7 +433,8 @@ load_aliases(struct finder *f, struct match_index *ix, struct ur_err *err)
 {
 	struct db_stmt *s = store_prepare(f->st,
 		"SELECT payer_key, remit_bank, remit_branch, payer_code, customer_id, count"
-		" FROM payer_alias WHERE payer_key = ?1 OR (?2 <> '' AND payer_code = ?2)", err);
+		" FROM payer_alias WHERE (payer_key = ?1 OR (?2 <> '' AND payer_code = ?2))"
+		" AND +company_id = " STORE_COMPANY, err);
 	int rc;
 
 	if (!s)
@@ -454,7 +462,7 @@ load_virtual(struct finder *f, struct match_index *ix, struct ur_err *err)
 	if (!f->d->payer.acct_number || !*f->d->payer.acct_number)
 		return UR_OK;
 	if (!(s = store_prepare(f->st, "SELECT customer_id FROM virtual_account"
-				     " WHERE acct_number = ?1", err)))
+				     " WHERE acct_number = ?1 AND +company_id = " STORE_COMPANY, err)))
 		return err->status;
 	db_bind_text_copy(s, 1, f->d->payer.acct_number);
 	while ((rc = db_step(s)) == DB_ROW)
@@ -468,18 +476,20 @@ static const char reopen_sql[] =
 	"SELECT i.id, i.number, i.issue_date, i.due_date, i.amount - i.paid + coalesce(r.back, 0),"
 	" i.currency FROM invoice i LEFT JOIN (SELECT invoice_id, sum(amount + fee) AS back"
 	" FROM allocation WHERE deposit_id = ?2 AND voided_at IS NULL GROUP BY invoice_id) r"
-	" ON r.invoice_id = i.id WHERE i.customer_id = ?1 AND (i.amount <> i.paid OR r.back <> 0)";
+	" ON r.invoice_id = i.id WHERE i.customer_id = ?1 AND (i.amount <> i.paid OR r.back <> 0)"
+	" AND +i.company_id = " STORE_COMPANY;
 
 /* The statements load_customer steps: a customer by id, its open invoices. */
 static enum ur_status
 prepare_loaders(struct finder *f, struct db_stmt **c, struct db_stmt **inv, struct ur_err *err)
 {
 	*c = store_prepare(f->st, "SELECT id, code, name, kana, kana_key, currency,"
-				  " coalesce(fee_policy, ''), terms FROM customer WHERE id = ?1",
+				  " coalesce(fee_policy, ''), terms FROM customer WHERE id = ?1"
+				  " AND +company_id = " STORE_COMPANY,
 			   err);
 	*inv = *c ? store_prepare(f->st, f->reopen ? reopen_sql
 		: "SELECT id, number, issue_date, due_date, amount - paid, currency FROM invoice"
-		  " WHERE customer_id = ?1 AND amount <> paid", err) : NULL;
+		  " WHERE customer_id = ?1 AND amount <> paid AND +company_id = " STORE_COMPANY, err) : NULL;
 	if (*inv && f->reopen)
 		db_bind_int64(*inv, 2, f->reopen);
 	return *c && *inv ? UR_OK : err->status;
@@ -547,6 +557,7 @@ store_match_earlier(struct store *st, const struct match_deposit *d, int64_t *am
 		return UR_OK; /* no key: nothing says whose the others are */
 	if (!(s = store_prepare(st, "SELECT amount FROM deposit WHERE state = 'unmatched'"
 				    " AND payer_key = ?1 AND currency = ?2 AND id <> ?3"
+				    " AND +company_id = " STORE_COMPANY
 				    " AND (booking_date < ?4 OR (booking_date = ?4 AND id < ?3))"
 				    " ORDER BY booking_date DESC, id DESC LIMIT ?5", err)))
 		return UR_FAIL;

@@ -22,14 +22,17 @@ filter_sql(enum sui_filter f)
 {
 	switch (f) {
 	case SUI_UNMATCHED:
-		return " WHERE d.state = 'unmatched' AND CAST(?1 AS TEXT) IS NOT NULL";
+		return " WHERE d.state = 'unmatched' AND CAST(?1 AS TEXT) IS NOT NULL"
+		       " AND +d.company_id = " STORE_COMPANY;
 	case SUI_AUTO_TODAY: /* matched automatically on the clerk's today */
 		return " WHERE d.id IN (SELECT a.deposit_id FROM allocation a"
-		       " WHERE a.made_on = ?1 AND a.kind = 'auto' AND a.voided_at IS NULL)";
+		       " WHERE a.made_on = ?1 AND a.kind = 'auto' AND a.voided_at IS NULL"
+		       " AND +a.company_id = " STORE_COMPANY ")";
 	case SUI_PARKED:
-		return " WHERE d.state = 'parked' AND CAST(?1 AS TEXT) IS NOT NULL";
+		return " WHERE d.state = 'parked' AND CAST(?1 AS TEXT) IS NOT NULL"
+		       " AND +d.company_id = " STORE_COMPANY;
 	default:
-		return " WHERE CAST(?1 AS TEXT) IS NOT NULL";
+		return " WHERE CAST(?1 AS TEXT) IS NOT NULL AND +d.company_id = " STORE_COMPANY;
 	}
 }
 
@@ -381,11 +384,17 @@ store_ui_queue_count(struct store *st, enum sui_filter f, enum sui_sort so, int3
 	if (f == SUI_AUTO_TODAY && !before)
 		sb_adds(&sql, "SELECT count(DISTINCT deposit_id) FROM allocation INDEXED BY"
 			      " allocation_made_on WHERE made_on = ?1 AND kind = 'auto'"
-			      " AND voided_at IS NULL");
+			      " AND voided_at IS NULL AND +company_id = " STORE_COMPANY);
+	else if ((f == SUI_UNMATCHED || f == SUI_PARKED) && !before)
+		/* the whole filter: the company's waiting deposits, covered */
+		sb_addf(&sql, "SELECT count(*) FROM deposit d WHERE d.state = '%s'"
+			      " AND CAST(?1 AS TEXT) IS NOT NULL AND d.company_id = " STORE_COMPANY,
+			f == SUI_UNMATCHED ? "unmatched" : "parked");
 	else
 		sb_adds(&sql, "SELECT count(*) FROM deposit d");
-	/* all of them: SQLite counts the table without a look at each row */
-	if ((f != SUI_AUTO_TODAY && f != SUI_ALL) || before)
+	/* all of them: SQLite counts the table without a look at each row,
+	 * which are all the company's when the database keeps one */
+	if (before || (f == SUI_ALL && st->companies > 1))
 		sb_adds(&sql, filter_sql(f));
 	if (before)
 		add_keyset(&sql, so, -sort_dir(so), false);
@@ -431,9 +440,9 @@ amount_digits(const char *text, struct strbuf *out)
  * the customer set on the deposit, a learned alias of its payer, or the
  * customer's folded reading within the payer's (as the engine proposes). */
 #define FIND_CUST \
-	"(SELECT id, kana_key FROM customer WHERE " SQL_CONTAINS("code", "?6") \
+	"(SELECT id, kana_key FROM customer WHERE (" SQL_CONTAINS("code", "?6") \
 	" OR " SQL_CONTAINS("name", "?6") " OR " SQL_CONTAINS("coalesce(kana, '')", "?6") \
-	" LIMIT 8)"
+	") AND +company_id = " STORE_COMPANY " LIMIT 8)"
 /* A deposit the text (?6), its folded reading (?7) or its digits (?9)
  * find, or one of those customers'. */
 #define FIND_DEPOSIT \
@@ -479,7 +488,8 @@ store_ui_deposit_change(struct store *st, int64_t id, enum deposit_state *state,
 	struct db_stmt *s = store_prepare(st,
 		"SELECT \"user\", " SQL_JSON_TEXT("after", "state")
 		" FROM audit INDEXED BY audit_entity"
-		" WHERE entity = 'deposit:' || ?1 AND action = 'state' ORDER BY id DESC LIMIT 1",
+		" WHERE entity = 'deposit:' || ?1 AND action = 'state' AND +company_id = " STORE_COMPANY
+		" ORDER BY id DESC LIMIT 1",
 		err);
 	int rc;
 

@@ -55,7 +55,7 @@ undo_find(struct store *st, struct undo_rec *u, struct ur_err *err)
 {
 	static const char sql[] =
 		"SELECT a.id, a.action, a.after FROM audit a WHERE a.\"user\" = ?1"
-		" AND a.action IN ('ui-confirm', 'ui-park', 'ui-assign')"
+		" AND a.action IN ('ui-confirm', 'ui-park', 'ui-assign') AND +a.company_id = " STORE_COMPANY
 		" AND NOT EXISTS (SELECT 1 FROM audit x WHERE x.entity = 'audit:' || a.id"
 		" AND x.action = 'ui-undo') ORDER BY a.id DESC LIMIT 1";
 	struct db_stmt *s = store_prepare(st, sql, err);
@@ -210,6 +210,7 @@ store_ui_lease_holder(struct store *st, int64_t id, char **user, struct ur_err *
 	static const char sql[] =
 		"SELECT \"user\", action = 'lease' AND at > " SQL_NOW_PLUS("?2")
 		" FROM audit WHERE entity = ?1 AND action IN ('lease', 'release')"
+		" AND +company_id = " STORE_COMPANY
 		" ORDER BY id DESC LIMIT 1";
 	struct db_stmt *s = store_prepare(st, sql, err);
 	char key[40], age[24];

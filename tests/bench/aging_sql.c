@@ -19,6 +19,7 @@ main(int argc, char **argv)
 	}
 	printf(".param set :as_of \"'%s'\"\n", argv[2]);
 	printf(".param set :b1 30\n.param set :b2 60\n.param set :b3 90\n");
+	printf(".param set :company 1\n"); /* the only company of a demo database */
 	printf("%s;\n", strcmp(argv[1], "full") == 0 ? store_aging_sql() : store_aging_fast_sql());
 	return 0;
 }

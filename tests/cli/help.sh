@@ -30,6 +30,7 @@ while read -r cmd opts; do
 done <<'LIST'
 init --group
 backup
+company
 demo --size --csv --records
 import --encoding --format
 export --format
