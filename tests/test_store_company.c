@@ -19,18 +19,19 @@ struct seen {
 	char buf[512];
 };
 
+/* "a:n;" after what k saw. */
 static void
-seen_add(struct seen *k, const char *fmt, const char *a, long long n)
+seen_add(struct seen *k, const char *a, long long n)
 {
 	size_t len = strlen(k->buf);
 
-	snprintf(k->buf + len, sizeof k->buf - len, fmt, a, n);
+	snprintf(k->buf + len, sizeof k->buf - len, "%s:%lld;", a, n);
 }
 
 static int
 see_customer(const struct customer *c, void *ctx)
 {
-	seen_add(ctx, "%s:%lld;", c->name, (long long)c->credit_limit);
+	seen_add(ctx, c->name, (long long)c->credit_limit);
 	return 0;
 }
 
@@ -38,7 +39,7 @@ static int
 see_invoice(const struct invoice *inv, int64_t open, void *ctx)
 {
 	(void)open;
-	seen_add(ctx, "%s:%lld;", inv->number, (long long)inv->amount);
+	seen_add(ctx, inv->number, (long long)inv->amount);
 	return 0;
 }
 
@@ -47,14 +48,14 @@ see_deposit(const struct deposit *d, const char *state, const char *customer, vo
 {
 	(void)state;
 	(void)customer;
-	seen_add(ctx, "%s:%lld;", d->reference, (long long)d->amount);
+	seen_add(ctx, d->reference, (long long)d->amount);
 	return 0;
 }
 
 static int
 see_aging(const struct aging_row *r, void *ctx)
 {
-	seen_add(ctx, "%s:%lld;", r->name, (long long)r->total);
+	seen_add(ctx, r->name, (long long)r->total);
 	return 0;
 }
 

@@ -118,6 +118,7 @@ struct store {
  * PostgreSQL's at the latest version (data/schema-pg.sql). */
 extern const char ur_schema_sql[];
 extern const char ur_schema_pg_sql[];
+extern const char ur_upgrade_pg_sql[]; /* data/upgrade-pg.sql */
 /* Migration 16, the client companies (store_company.c). */
 extern const char store_company_migration_sql[];
 /** After opening: the only company becomes the current one. */

@@ -56,6 +56,23 @@ load_schema(struct store *st, struct ur_err *err)
 	return UR_FAIL;
 }
 
+/* Upgrade an older database with data/upgrade-pg.sql, one transaction
+ * (init only: changing the schema needs its owner), and read *v again. */
+static enum ur_status
+upgrade_schema(struct store *st, int *v, struct ur_err *err)
+{
+	int from = *v;
+
+	if (db_exec(st->db, ur_upgrade_pg_sql) == DB_OK)
+		return store_check_version(st, v, err);
+	ur_fail(err, UR_FAIL,
+		_("cannot upgrade the urikake schema in %s from version %d: %s (init runs as the "
+		  "owner, urikake_owner, or one of its members)"),
+		st->shown, from, db_errmsg(st->db));
+	db_rollback(st->db);
+	return UR_FAIL;
+}
+
 enum ur_status
 store_server_schema(struct store *st, bool adopt, int latest, struct ur_err *err)
 {
@@ -77,10 +94,12 @@ store_server_schema(struct store *st, bool adopt, int latest, struct ur_err *err
 		return err->status;
 	if (store_check_version(st, &v, err) != UR_OK)
 		return err->status;
+	if (v < latest && adopt && upgrade_schema(st, &v, err) != UR_OK)
+		return err->status;
 	if (v < latest)
 		return ur_fail(err, UR_FAIL,
 			       _("%s has database schema version %d and this urikake writes %d: "
-				 "upgrading a PostgreSQL database is not supported yet"),
+				 "urikake init, run as the database's owner, upgrades it"),
 			       st->shown, v, latest);
 	return UR_OK;
 }
