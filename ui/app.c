@@ -320,20 +320,25 @@ draw_status(struct app *a, int y)
 
 	db_name_short(a->db_path, name, sizeof name);
 	settings_date(&a->set, a->today, date, sizeof date);
-	/* the company when there are several (80 columns have no room for it
-	 * beside the counts otherwise, and one needs no naming) */
-	if (store_company_several(a->st))
+	snprintf(right, sizeof right, _("unmatched %lld · auto-matched %lld, by you %lld "),
+		 (long long)a->counts.unmatched, (long long)a->counts.auto_today,
+		 (long long)a->counts.mine_today);
+	/* the company when there are several (one needs no naming): its code
+	 * and name, or its code alone when the counts would not fit beside */
+	if (store_company_several(a->st)) {
 		/* TRANSLATORS: the database, the client company's code and name,
 		 * the user, the day */
 		snprintf(left, sizeof left, _(" %s · %s %s · %s · as of %s"),
 			 name, store_company_code(a->st),
 			 store_company_name(a->st), a->user, date);
-	else
-		snprintf(left, sizeof left, _(" %s · %s · as of %s"), name,
-			 a->user, date);
-	snprintf(right, sizeof right, _("unmatched %lld · auto-matched %lld, by you %lld "),
-		 (long long)a->counts.unmatched, (long long)a->counts.auto_today,
-		 (long long)a->counts.mine_today);
+		if (draw_width(left) + draw_width(right) > COLS)
+			/* TRANSLATORS: the database, the client company's code, the
+			 * user, the day */
+			snprintf(left, sizeof left, _(" %s · %s · %s · as of %s"), name,
+				 store_company_code(a->st), a->user, date);
+	} else {
+		snprintf(left, sizeof left, _(" %s · %s · as of %s"), name, a->user, date);
+	}
 	/* the counts keep what the left part leaves, and at least half */
 	w = draw_width(right);
 	if (w > COLS - draw_width(left) && w > COLS / 2)
