@@ -324,7 +324,8 @@ draw_status(struct app *a, int y)
 		 (long long)a->counts.unmatched, (long long)a->counts.auto_today,
 		 (long long)a->counts.mine_today);
 	/* the company when there are several (one needs no naming): its code
-	 * and name, or its code alone when the counts would not fit beside */
+	 * and name, else its code, else its code in the database's place,
+	 * whichever leaves the counts room beside it */
 	if (store_company_several(a->st)) {
 		/* TRANSLATORS: the database, the client company's code and name,
 		 * the user, the day */
@@ -335,6 +336,9 @@ draw_status(struct app *a, int y)
 			/* TRANSLATORS: the database, the client company's code, the
 			 * user, the day */
 			snprintf(left, sizeof left, _(" %s · %s · %s · as of %s"), name,
+				 store_company_code(a->st), a->user, date);
+		if (draw_width(left) + draw_width(right) > COLS) /* the company before the file */
+			snprintf(left, sizeof left, _(" %s · %s · as of %s"),
 				 store_company_code(a->st), a->user, date);
 	} else {
 		snprintf(left, sizeof left, _(" %s · %s · as of %s"), name, a->user, date);

@@ -37,10 +37,7 @@ pick_draw(struct app *a, void *ctx)
 	(void)a;
 	draw_box(y, 0, rows, COLS, UI_BORDER);
 	draw_text(y, 3, COLS - 6, _(" Choose the company (Enter; q quits) "), TEXT_LEFT, UI_HEADER);
-	if (p->cursor < p->top)
-		p->top = p->cursor;
-	if (p->cursor >= p->top + list)
-		p->top = p->cursor - list + 1;
+	draw_list_scroll(p->cursor, &p->top, list);
 	for (long i = p->top; i < p->n && i < p->top + list; i++) {
 		enum ui_elem e = i == p->cursor ? UI_CURSOR : UI_OVERLAY;
 		int r = y + 1 + (int)(i - p->top);
@@ -72,10 +69,6 @@ pick_key(struct app *a, void *ctx, enum request req, int key)
 
 	(void)key;
 	switch (req) {
-	case REQ_MOVE_UP: p->cursor--; break;
-	case REQ_MOVE_DOWN: p->cursor++; break;
-	case REQ_FIRST: p->cursor = 0; break;
-	case REQ_LAST: p->cursor = p->n - 1; break;
 	case REQ_ACCEPT:
 	case REQ_TOGGLE:
 		pick_choose(a, p);
@@ -84,13 +77,10 @@ pick_key(struct app *a, void *ctx, enum request req, int key)
 	case REQ_QUIT:
 		a->quit = true;
 		return false;
-	default: break;
+	default:
+		draw_list_move(req, &p->cursor, p->n, 10);
+		return true;
 	}
-	if (p->cursor >= p->n)
-		p->cursor = p->n - 1;
-	if (p->cursor < 0)
-		p->cursor = 0;
-	return true;
 }
 
 void

@@ -158,3 +158,31 @@ draw_cursor_place(void)
 	curs_set(1);
 	move(cursor_y, cursor_x);
 }
+
+bool
+draw_list_move(enum request req, long *cursor, long n, long page)
+{
+	switch (req) {
+	case REQ_MOVE_UP: --*cursor; break;
+	case REQ_MOVE_DOWN: ++*cursor; break;
+	case REQ_FIRST: *cursor = 0; break;
+	case REQ_LAST: *cursor = n - 1; break;
+	case REQ_PAGE_UP: *cursor -= page; break;
+	case REQ_PAGE_DOWN: *cursor += page; break;
+	default: return false;
+	}
+	if (*cursor >= n)
+		*cursor = n - 1;
+	if (*cursor < 0)
+		*cursor = 0;
+	return true;
+}
+
+void
+draw_list_scroll(long cursor, long *top, int rows)
+{
+	if (cursor < *top)
+		*top = cursor;
+	if (cursor >= *top + rows)
+		*top = cursor - rows + 1;
+}

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 
+#include "request.h"
 #include "text.h"
 
 /* UI elements: id, foreground, background, attributes with colour,
@@ -62,5 +63,12 @@ void draw_cursor_reset(void);
 /** Show the terminal cursor where draw_cursor_at put it, or hide it;
  *  call last, just before refresh. */
 void draw_cursor_place(void);
+
+/** Move *cursor in a list of n rows by a movement request (up, down,
+ *  first, last, a page of page rows), kept within the list; false when req
+ *  is no movement. */
+bool draw_list_move(enum request req, long *cursor, long n, long page);
+/** Scroll *top so that cursor is among the rows lines shown from it. */
+void draw_list_scroll(long cursor, long *top, int rows);
 
 #endif

@@ -50,10 +50,7 @@ picker_draw(struct app *a, void *ctx)
 		p->under.draw(a, p->under.ctx);
 	draw_box(y, 0, rows, COLS, UI_BORDER);
 	draw_text(y, 3, COLS - 6, _(" Choose the customer (Enter) "), TEXT_LEFT, UI_HEADER);
-	if (p->cursor < p->top)
-		p->top = p->cursor;
-	if (p->cursor >= p->top + list)
-		p->top = p->cursor - list + 1;
+	draw_list_scroll(p->cursor, &p->top, list);
 	for (long i = p->top; i < p->n && i < p->top + list; i++) {
 		int r = y + 1 + (int)(i - p->top);
 
@@ -71,24 +68,15 @@ picker_key(struct app *a, void *ctx, enum request req, int key)
 
 	(void)key;
 	switch (req) {
-	case REQ_MOVE_UP: p->cursor--; break;
-	case REQ_MOVE_DOWN: p->cursor++; break;
-	case REQ_FIRST: p->cursor = 0; break;
-	case REQ_LAST: p->cursor = p->n - 1; break;
-	case REQ_PAGE_UP: p->cursor -= 10; break;
-	case REQ_PAGE_DOWN: p->cursor += 10; break;
 	case REQ_ACCEPT:
 	case REQ_TOGGLE:
 		p->fn(a, &p->c[p->cursor], p->under.ctx);
 		return picker_close(a, p);
 	case REQ_CANCEL: return picker_close(a, p);
-	default: break;
+	default:
+		draw_list_move(req, &p->cursor, p->n, 10);
+		return true;
 	}
-	if (p->cursor >= p->n)
-		p->cursor = p->n - 1;
-	if (p->cursor < 0)
-		p->cursor = 0;
-	return true;
 }
 
 static struct picker *

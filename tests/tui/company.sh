@@ -48,6 +48,21 @@ wait_for acme "C00001"
 ! grep -q "株式会社" "$T/cap"
 t_report $? "… its aging pane: none of main's customers"
 
+start down
+wait_for down "Choose the company"
+tm send-keys -t down Down Enter
+wait_for down "main main · tester"
+t_report $? "Down then Enter chooses the second one, main"
+
+# At 80 columns the name would push the counts off: the code alone, in
+# the database's place.
+tm new-session -d -s narrow -x 80 -y 24 \
+	"env TERM=xterm-256color URIKAKE_TODAY=2026-03-31 XDG_CONFIG_HOME=$T/cfg $URIKAKE --db $T/c.db --user tester --company main; sleep 600"
+wait_for narrow "^ main · tester · as of 2026-03-31 "
+t_report $? "80 columns: the company's code alone in the status line"
+grep -q "by you 0 *\$" "$T/cap"
+t_report $? "… and the counts whole"
+
 start main --company main
 wait_for main "main main · tester"
 t_report $? "--company main: no list, main's status line"
