@@ -1,6 +1,7 @@
 /* bankimport: the bank file pipeline — choose the format, hash the file,
  * parse it, fold and insert each deposit, apply cancellations — in one
- * transaction. */
+ * transaction; with receiving accounts registered, each record goes to
+ * the company that owns its account. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
