@@ -330,6 +330,20 @@ cli_company_codes(struct store *st, struct strbuf *out)
 	store_company_free(co, n);
 }
 
+int
+cli_company_required(struct store *st)
+{
+	struct strbuf codes;
+	int rc;
+
+	sb_init(&codes);
+	cli_company_codes(st, &codes);
+	rc = cli_usage_error(_("this database keeps several companies (%s): choose one with "
+			       "--company CODE or URIKAKE_COMPANY"), codes.buf);
+	sb_free(&codes);
+	return rc;
+}
+
 /* Make the company asked for current; with none asked for, the database
  * must keep only one, unless the command needs none. */
 static int
@@ -337,7 +351,6 @@ cli_use_company(const struct cli *c, struct store *st)
 {
 	char *code = cli_company(c);
 	struct ur_err err;
-	struct strbuf codes;
 	int rc = UR_OK;
 
 	ur_err_clear(&err);
@@ -346,12 +359,7 @@ cli_use_company(const struct cli *c, struct store *st)
 	free(code);
 	if (code || rc != UR_OK || c->any_company || store_company_id(st))
 		return rc;
-	sb_init(&codes);
-	cli_company_codes(st, &codes);
-	rc = cli_usage_error(_("this database keeps several companies (%s): choose one with "
-			       "--company CODE or URIKAKE_COMPANY"), codes.buf);
-	sb_free(&codes);
-	return rc;
+	return cli_company_required(st);
 }
 
 enum cli_open_mode { OPEN_WRITE, OPEN_INIT, OPEN_READONLY };

@@ -87,6 +87,9 @@ int cli_open_store_readonly(const struct cli *c, struct store **st);
 /** UR_OK when the database at path exists; else says so (how to make one)
  *  and returns UR_FAIL. */
 int cli_need_db(const char *path);
+/** Say that a database of several companies needs one chosen (naming
+ *  them); returns UR_USAGE. */
+int cli_company_required(struct store *st);
 /** Who is recorded in the audit log: --user, $URIKAKE_USER, else the login. */
 const char *cli_user(const struct cli *c);
 /** The database path cli_open_store uses (malloc'd), or NULL with err. */

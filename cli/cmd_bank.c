@@ -42,9 +42,28 @@ bank_profile_dir(void)
 	return dir;
 }
 
+/* "deposits by company: A 2, B 1" when a routed file's records went to
+ * more than one company, or to one that is not the current one. */
+static void
+bank_print_companies(struct store *st, const struct bankimport_result *r)
+{
+	struct strbuf sb;
+
+	if (r->ncompanies < 1 ||
+	    (r->ncompanies == 1 && !strcmp(r->companies[0].code, store_company_code(st))))
+		return;
+	sb_init(&sb);
+	for (int i = 0; i < r->ncompanies; i++)
+		sb_addf(&sb, "%s%s %lu", i ? ", " : "", r->companies[i].code,
+			r->companies[i].deposits);
+	cli_printf(_("deposits by company: %s\n"), sb.buf);
+	sb_free(&sb);
+}
+
 /* Import one file into st and say what happened. */
 static int
-bank_import_one(struct store *st, const char *path, const char *format, const char *enc)
+bank_import_one(struct store *st, const char *path, const char *format, const char *enc,
+		bool chosen)
 {
 	struct bankimport_opts o;
 	struct bankimport_result r;
@@ -58,6 +77,7 @@ bank_import_one(struct store *st, const char *path, const char *format, const ch
 	o.today = date_today();
 	o.progress = cli_progress;
 	o.progress_ctx = unconst(_("importing"));
+	o.company_chosen = chosen;
 	ur_err_clear(&err);
 	s = bankimport_file(st, path, &o, &r, &err);
 	free(unconst(o.profile_dir));
@@ -68,11 +88,28 @@ bank_import_one(struct store *st, const char *path, const char *format, const ch
 		cli_printf(_("%s: this file was imported before\n"), path);
 	cli_printf(_("deposits: %lu new, %lu already imported, %lu reversed\n"), r.added,
 		   r.unchanged, r.reversed);
+	bank_print_companies(st, &r);
 	if (r.voided)
 		cli_printf(ngettext_("%lu allocation of reversed deposits voided\n",
 				     "%lu allocations of reversed deposits voided\n", r.voided),
 			   r.voided);
+	bankimport_result_free(&r);
 	return UR_OK;
+}
+
+/* Whether any company owns a receiving account (bank files are routed). */
+static bool
+bank_routed(struct store *st)
+{
+	struct store_company_account *a;
+	struct ur_err err;
+	int n = 0;
+
+	ur_err_clear(&err);
+	if (store_company_accounts(st, &a, &n, &err) != UR_OK)
+		return false;
+	store_company_accounts_free(a, n);
+	return n > 0;
 }
 
 int
@@ -84,7 +121,9 @@ cmd_bank_import(const struct cli *c, int argc, char **argv)
 		{ "--encoding", &enc, NULL },
 		{ NULL, NULL, NULL },
 	};
+	struct cli any = *c;
 	struct store *st;
+	char *chosen;
 	int npos, rc;
 
 	if (cli_args(argc - 1, argv + 1, opts, pos, 1, &npos) != UR_OK)
@@ -92,9 +131,16 @@ cmd_bank_import(const struct cli *c, int argc, char **argv)
 	if (npos != 1)
 		return cli_usage_error(_("usage: urikake import bank FILE [--format F] "
 					 "[--encoding E]"));
-	if ((rc = cli_open_store(c, &st)) != UR_OK)
+	/* with receiving accounts registered, the file chooses the companies */
+	any.any_company = true;
+	if ((rc = cli_open_store(&any, &st)) != UR_OK)
 		return rc;
-	rc = bank_import_one(st, pos[0], format, enc);
+	chosen = cli_company(c);
+	if (!store_company_id(st) && !bank_routed(st))
+		rc = cli_company_required(st);
+	else
+		rc = bank_import_one(st, pos[0], format, enc, chosen != NULL);
+	free(chosen);
 	store_close(st);
 	return rc;
 }
@@ -238,12 +284,12 @@ cmd_bank_demo(const struct cli *c)
 	if (rc == UR_OK) {
 		cli_printf(_("Demo bank files: %zu Zengin deposits, %zu CSV rows.\n"), n.zengin, n.csv);
 		sb_addf(&path, "%s/%s", dir, DEMO_BANK_ZENGIN);
-		rc = bank_import_one(st, path.buf, "zengin-transfer", "auto");
+		rc = bank_import_one(st, path.buf, "zengin-transfer", "auto", true);
 	}
 	if (rc == UR_OK) {
 		sb_reset(&path);
 		sb_addf(&path, "%s/%s", dir, DEMO_BANK_CSV);
-		rc = bank_import_one(st, path.buf, "csv:ccb", "auto");
+		rc = bank_import_one(st, path.buf, "csv:ccb", "auto", true);
 	}
 	store_close(st);
 	sb_free(&path);

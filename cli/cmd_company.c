@@ -1,6 +1,7 @@
-/* cmd_company: `urikake company list|add` — the client companies one
- * database keeps (issue 17): listed with their rows counted, and added
- * (audited). */
+/* cmd_company: `urikake company list|add|account|accounts` — the client
+ * companies one database keeps (issue 17): listed with their rows counted,
+ * added (audited), and the receiving accounts each owns (bank files are
+ * routed by them). */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -61,12 +62,76 @@ company_add(const struct cli *c, int argc, char **argv)
 	return UR_OK;
 }
 
+/* company account CODE BANK BRANCH NUMBER: the receiving account is the
+ * company's (a part the bank files leave empty, such as camt's branch, is
+ * given as ""). */
+static int
+company_account(const struct cli *c, int argc, char **argv)
+{
+	const char *pos[4];
+	struct store *st;
+	struct ur_err err;
+	bool added;
+	int npos, rc;
+
+	if (cli_args(argc - 1, argv + 1, NULL, pos, 4, &npos) != UR_OK)
+		return UR_USAGE;
+	if (npos != 4)
+		return cli_usage_error(_("usage: urikake company account CODE BANK BRANCH NUMBER"));
+	if ((rc = cli_open_store(c, &st)) != UR_OK)
+		return rc;
+	ur_err_clear(&err);
+	rc = store_company_account_add(st, pos[0], pos[1], pos[2], pos[3], &added, &err);
+	store_close(st);
+	if (rc != UR_OK)
+		return cli_fail(&err);
+	if (added)
+		cli_printf(_("Account %s-%s-%s is company %s's now: its deposits go there.\n"),
+			   pos[1], pos[2], pos[3], pos[0]);
+	else
+		cli_printf(_("Account %s-%s-%s was company %s's already.\n"), pos[1], pos[2],
+			   pos[3], pos[0]);
+	return UR_OK;
+}
+
+/* company accounts: one line per receiving account, its company's code,
+ * bank, branch and number ("-" for a part left empty). */
+static int
+company_accounts(const struct cli *c, int argc, char **argv)
+{
+	const char *pos[1];
+	struct store_company_account *a = NULL;
+	struct store *st;
+	struct ur_err err;
+	int npos, n = 0, rc;
+
+	if (cli_args(argc - 1, argv + 1, NULL, pos, 0, &npos) != UR_OK)
+		return UR_USAGE;
+	if ((rc = cli_open_store_readonly(c, &st)) != UR_OK)
+		return rc;
+	ur_err_clear(&err);
+	rc = store_company_accounts(st, &a, &n, &err);
+	store_close(st);
+	if (rc != UR_OK)
+		return cli_fail(&err);
+	for (int i = 0; i < n; i++)
+		cli_printf("%-16s %s %s %s\n", a[i].code, *a[i].bank ? a[i].bank : "-",
+			   *a[i].branch ? a[i].branch : "-", *a[i].number ? a[i].number : "-");
+	store_company_accounts_free(a, n);
+	return cli_finish(UR_OK);
+}
+
 int
 cmd_company(const struct cli *c, int argc, char **argv)
 {
 	static const struct cli_sub subs[] = {
-		{ "list", company_list }, { "add", company_add }, { NULL, NULL },
+		{ "list", company_list },
+		{ "add", company_add },
+		{ "account", company_account },
+		{ "accounts", company_accounts },
+		{ NULL, NULL },
 	};
 
-	return cli_subcommand(c, argc, argv, subs, _("usage: urikake company list|add ..."));
+	return cli_subcommand(c, argc, argv, subs,
+			      _("usage: urikake company list|add|account|accounts ..."));
 }

@@ -55,6 +55,8 @@ static const struct {
 	  N_("pay back money on account or a mistaken transfer") },
 	{ "refund list | refund undo ID", N_("the refunds recorded; undo one") },
 	{ "company list | company add CODE NAME", N_("the client companies the database keeps") },
+	{ "company account CODE BANK BRANCH NUMBER | company accounts",
+	  N_("the receiving accounts each company owns: bank files go to their owner") },
 	{ "backup PATH", N_("copy the database while in use") },
 	{ "migrate --from SQLITE_FILE --to postgresql://…",
 	  N_("copy a whole SQLite database into PostgreSQL, checking counts and sums") },
@@ -273,9 +275,12 @@ static const struct cmd_help cmd_helps[] = {
 	{ "init", { "init [--group NAME]" }, N_("create or migrate the database"), init_opts },
 	{ "backup", { "backup PATH" }, N_("copy the database while in use"), backup_opts },
 	{ "company",
-	  { "company list", "company add CODE NAME" },
+	  { "company list", "company add CODE NAME", "company account CODE BANK BRANCH NUMBER",
+	    "company accounts" },
 	  N_("the client companies the database keeps: listed with their customers, invoices "
-	     "and deposits counted, or one added (audited)"),
+	     "and deposits counted, or one added (audited); the receiving accounts each owns, "
+	     "registered (audited) or listed: import bank gives each deposit to the owner of "
+	     "the account it was paid into"),
 	  backup_opts },
 	{ "migrate",
 	  { "migrate --from SQLITE_FILE --to postgresql://…" },

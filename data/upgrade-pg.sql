@@ -71,4 +71,23 @@ BEGIN
 	UPDATE schema_version SET version = 16;
 END $$;
 
+-- 16 → 17: the receiving accounts each company owns (migration 17).
+DO $$
+BEGIN
+	IF (SELECT version FROM schema_version) <> 16 THEN
+		RETURN;
+	END IF;
+	CREATE TABLE company_account (
+		company_id bigint NOT NULL REFERENCES company(id),
+		acct_bank text NOT NULL,
+		acct_branch text NOT NULL,
+		acct_number text NOT NULL,
+		PRIMARY KEY (acct_bank, acct_branch, acct_number)
+	);
+	CREATE TRIGGER company_account_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
+		ON company_account FOR EACH STATEMENT EXECUTE FUNCTION ur_notify();
+	GRANT SELECT, INSERT ON company_account TO urikake_clerk;
+	UPDATE schema_version SET version = 17;
+END $$;
+
 COMMIT;

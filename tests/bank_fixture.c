@@ -40,13 +40,15 @@ add(struct file *f)
 	return &f->r[f->n++];
 }
 
-/* A transfer group of the n deposits tx (cancels counted apart). */
+/* A transfer group of the n deposits tx (cancels counted apart) into
+ * account acct. */
 static void
-transfer_group(struct file *f, const struct zfix_tx *const *tx, int n, bool format_b)
+transfer_group(struct file *f, const char *acct, const struct zfix_tx *const *tx, int n,
+	       bool format_b)
 {
 	long long cnt = 0, sum = 0, ccnt = 0, csum = 0;
 
-	zfix_header(add(f), "01", "080331", "1234567");
+	zfix_header(add(f), "01", "080331", acct);
 	for (int i = 0; i < n; i++) {
 		zfix_transfer(add(f), tx[i], format_b);
 		if (tx[i]->cancel && !strcmp(tx[i]->cancel, "1")) {
@@ -100,12 +102,12 @@ transfers(struct file *f, const char *name)
 		list[0] = &tx_yamada;
 		list[1] = &tx_taro;
 		list[2] = &big;
-		transfer_group(f, list, 3, true);
+		transfer_group(f, "1234567", list, 3, true);
 	} else if (!strcmp(name, "cancel") || !strcmp(name, "cancel-unknown")) {
 		list[0] = !strcmp(name, "cancel") ? &cancel : &stranger;
-		transfer_group(f, list, 1, false);
+		transfer_group(f, "1234567", list, 1, false);
 	} else {
-		transfer_group(f, three, 3, false);
+		transfer_group(f, "1234567", three, 3, false);
 	}
 }
 
@@ -138,9 +140,22 @@ multi(struct file *f)
 	static const struct zfix_tx *const first[] = { &tx_yamada };
 	static const struct zfix_tx *const second[] = { &tx_taro, &tx_suzuki };
 
-	transfer_group(f, first, 1, false);
-	transfer_group(f, NULL, 0, false);
-	transfer_group(f, second, 2, false);
+	transfer_group(f, "1234567", first, 1, false);
+	transfer_group(f, "1234567", NULL, 0, false);
+	transfer_group(f, "1234567", second, 2, false);
+}
+
+/* Groups into two accounts (and, for accounts-stranger, a third). */
+static void
+accounts(struct file *f, const char *name)
+{
+	static const struct zfix_tx *const first[] = { &tx_yamada };
+	static const struct zfix_tx *const second[] = { &tx_taro, &tx_suzuki };
+
+	transfer_group(f, "1234567", first, 1, false);
+	transfer_group(f, "7654321", second, 2, false);
+	if (!strcmp(name, "accounts-stranger"))
+		transfer_group(f, "5555555", first, 1, false);
 }
 
 /* Break the joined file sb as the malformed scenario name says. */
@@ -177,6 +192,8 @@ main(int argc, char **argv)
 	}
 	if (!strcmp(name, "multi"))
 		multi(&f);
+	else if (!strncmp(name, "accounts", 8))
+		accounts(&f, name);
 	else if (stmt)
 		statements(&f, name);
 	else

@@ -1,7 +1,7 @@
 /* test_bankimport: the bank file pipeline on a real store — counts, the
  * file name in messages, rollback of a rejected file, re-import, CSV and
  * camt through the same path, cancellations, progress, the deposit walk —
- * and the demo's bank files read back. */
+ * the demo's bank files read back, and routing by receiving account. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -75,7 +75,7 @@ run(struct store *st, const char *path, const char *fmt, struct bankimport_resul
     struct ur_err *err)
 {
 	struct bankimport_opts o = { fmt, NULL, NULL, "bank.dat", date_from_ymd(2026, 3, 31),
-				     progress, NULL };
+				     progress, NULL, false };
 
 	ur_err_clear(err);
 	return bankimport_file(st, path, &o, r, err);
@@ -219,6 +219,66 @@ test_demo(struct store *st)
 	tap_is_int((long long)r.added, 250, "250 deposits");
 }
 
+/* A camt.054 notification of one credit of ref to account iban. */
+static void
+write_camt(const char *path, const char *iban, const char *ref)
+{
+	char xml[1024];
+
+	snprintf(xml, sizeof xml,
+		 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Document xmlns=\"urn:iso:std:"
+		 "iso:20022:tech:xsd:camt.054.001.08\"><BkToCstmrDbtCdtNtfctn><Ntfctn>"
+		 "<Acct><Id><IBAN>%s</IBAN></Id></Acct><Ntry><Amt Ccy=\"EUR\">7.00</Amt>"
+		 "<CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>2026-03-11</Dt></BookgDt>"
+		 "<AcctSvcrRef>%s</AcctSvcrRef></Ntry></Ntfctn></BkToCstmrDbtCdtNtfctn>"
+		 "</Document>\n", iban, ref);
+	write_text(path, xml);
+}
+
+/* Routing by receiving account: a camt account (no bank, no branch) owned
+ * by company x; a CSV with no account column refused unless a company is
+ * chosen. */
+static void
+test_routing(struct store *st, const char *dbpath)
+{
+	struct bankimport_opts o = { NULL, NULL, NULL, "bank.dat", date_from_ymd(2026, 3, 31),
+				     NULL, NULL, true };
+	long long deposits = ts_q1(dbpath, "SELECT count(*) FROM deposit");
+	struct bankimport_result r;
+	struct ur_err err;
+	char path[512];
+	bool added;
+
+	ur_err_clear(&err);
+	tap_is_int(store_company_add(st, "x", "X Co", &err), UR_OK, "company x");
+	tap_is_int(store_company_account_add(st, "x", "", "", "CH93RT", &added, &err), UR_OK,
+		   "x owns the camt account CH93RT");
+	ts_path(path, sizeof path, "rt.xml");
+	write_camt(path, "CH93RT", "RT1");
+	tap_is_int(run(st, path, NULL, &r, &err), UR_OK, "camt routed (%s)", err.msg);
+	tap_ok(r.ncompanies == 1 && !strcmp(r.companies[0].code, "x") &&
+	       r.companies[0].deposits == 1, "… its one deposit to x");
+	bankimport_result_free(&r);
+	tap_is_int(ts_q1(dbpath, "SELECT company_id FROM deposit WHERE acct_number = 'CH93RT'"), 2,
+		   "… the deposit is x's");
+	tap_is_int(ts_q1(dbpath, "SELECT count(*) FROM bank_file WHERE company_id = 2"), 1,
+		   "… and the file row");
+	tap_is_int(store_company_id(st), 1, "… the current company main again");
+	ts_path(path, sizeof path, "rt.csv");
+	write_text(path, "date,amount,payer,reference\n2026-03-31,500,Acme,RT2\n");
+	tap_is_int(run(st, path, NULL, &r, &err), UR_INPUT, "CSV with no account: refused");
+	tap_is_str(err.msg, "bank.dat:LINE 2 (byte 28): no company owns the receiving account "
+			    "(none): register it with urikake company account, or choose the "
+			    "company for it with --company", "… naming line, byte and account");
+	tap_is_int(ts_q1(dbpath, "SELECT count(*) FROM deposit"), deposits + 1, "… nothing written");
+	ur_err_clear(&err);
+	tap_is_int(bankimport_file(st, path, &o, &r, &err), UR_OK, "with main chosen (%s)",
+		   err.msg);
+	tap_is_int(ts_q1(dbpath, "SELECT company_id FROM deposit WHERE reference = 'RT2'"), 1,
+		   "… it is main's");
+	bankimport_result_free(&r);
+}
+
 TAP_SUITE(bankimport)
 {
 	char dbpath[512];
@@ -235,5 +295,6 @@ TAP_SUITE(bankimport)
 	test_cancel_unknown(st, dbpath);
 	test_other_formats(st);
 	test_demo(st);
+	test_routing(st, dbpath);
 	store_close(st);
 }

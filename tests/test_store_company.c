@@ -1,7 +1,8 @@
 /* test_store_company: client companies in one database (issue 17) — two
  * companies with the same customer code, invoice number and deposit, each
  * seeing and changing only its own rows through the store; the current
- * company by default, chosen, unknown and not chosen; adding one. */
+ * company by default, chosen, unknown and not chosen; adding one; the
+ * receiving accounts each owns. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -148,6 +149,55 @@ test_none_chosen(const char *path)
 	store_close(st);
 }
 
+/* Receiving accounts: each one company's, listed by company, found with
+ * parts left empty; routing scopes the statements to another company. */
+static void
+test_accounts(const char *path)
+{
+	struct store_company_account *a = NULL;
+	const struct store_company_account *f;
+	struct store *st;
+	struct ur_err err;
+	bool added = false;
+	int n = 0;
+
+	if (store_open(&st, path, "bob", &err) != UR_OK) {
+		tap_ok(0, "reopen: %s", err.msg);
+		return;
+	}
+	tap_is_int(store_company_account_add(st, "main", "0001", "001", "1234567", &added, &err),
+		   UR_OK, "main owns 0001-001-1234567");
+	tap_is_int(added, 1, "… added");
+	tap_is_int(store_company_account_add(st, "main", "0001", "001", "1234567", &added, &err),
+		   UR_OK, "again: no error");
+	tap_is_int(added, 0, "… nothing added");
+	tap_is_int(store_company_account_add(st, "b", "0001", "001", "1234567", &added, &err),
+		   UR_INPUT, "b cannot take it");
+	tap_ok(strstr(err.msg, "main") != NULL, "… the owner named: %s", err.msg);
+	tap_is_int(store_company_account_add(st, "b", "DEUTDEFF", "", "DE0012", &added, &err),
+		   UR_OK, "b owns a camt account (no branch)");
+	tap_is_int(store_company_account_add(st, "nosuch", "1", "2", "3", &added, &err), UR_USAGE,
+		   "an unknown company: usage");
+	tap_is_int(store_company_account_add(st, "b", "", "", "", &added, &err), UR_USAGE,
+		   "an empty account: usage");
+	tap_is_int(store_company_accounts(st, &a, &n, &err), UR_OK, "list them");
+	tap_is_int(n, 2, "… two");
+	tap_is_str(n == 2 ? a[0].code : "", "b", "… by company code");
+	f = store_company_account_find(a, n, "DEUTDEFF", NULL, "DE0012");
+	tap_ok(f && f == &a[0], "a branch not given finds the account registered with none");
+	tap_ok(!store_company_account_find(a, n, "0001", "001", "7654321"),
+	       "another number finds none");
+	if (f) {
+		int64_t was = store_company_route(st, f->company_id);
+
+		tap_is_int(store_company_id(st), f->company_id, "routed to b");
+		store_company_route(st, was);
+		tap_is_int(store_company_id(st), was, "… and back");
+	}
+	store_company_accounts_free(a, n);
+	store_close(st);
+}
+
 TAP_SUITE(store_company)
 {
 	char path[300];
@@ -162,4 +212,5 @@ TAP_SUITE(store_company)
 	test_two_companies(st, path);
 	store_close(st);
 	test_none_chosen(path);
+	test_accounts(path);
 }

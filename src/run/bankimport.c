@@ -1,6 +1,7 @@
 /* bankimport: the bank file pipeline — choose the format, hash the file,
  * parse it, fold and insert each deposit, apply cancellations — in one
- * transaction. */
+ * transaction; with receiving accounts registered, each record goes to
+ * the company that owns its account. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -52,6 +53,24 @@ struct bi_fold {
 	char *name, *key;
 };
 
+/* A company a routed file's records went to: its row of the file. */
+struct bi_dest {
+	int64_t company;
+	int64_t file_id;
+	bool inserted; /* the row is new (the file was not imported into it) */
+	unsigned long records;
+	const char *code;
+};
+
+/* Routing by receiving account (when any is registered). */
+struct bi_routing {
+	struct store_company_account *accts;
+	int naccts;
+	int64_t home;          /* the current company (0: none chosen) */
+	struct bi_dest *dests; /* in the order the file first reaches them */
+	int ndests, cur;       /* cur: the dest of the last record, -1 */
+};
+
 /* One import in progress: the state of the deposit callback. */
 struct bi_run {
 	struct store *st;
@@ -65,6 +84,8 @@ struct bi_run {
 	struct strbuf key;
 	struct bi_fold *folds; /* BI_FOLD_SLOTS, direct-mapped by name hash */
 	struct bankref refs;   /* for deposits the bank gave no reference */
+	const char *name, *hex; /* the file's, as recorded */
+	struct bi_routing route;
 };
 
 const char *
@@ -224,6 +245,99 @@ bi_cancel(struct bi_run *run, const struct bank_deposit *d, const struct deposit
 	return UR_OK;
 }
 
+/* The receiving account of d as bank-branch-number (the parts known). */
+static void
+bi_account(const struct bank_deposit *d, char *buf, size_t size)
+{
+	const char *part[] = { d->account_bank, d->account_branch, d->payer.acct_number };
+	size_t at = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < 3 && at < size; i++)
+		if (part[i] && *part[i])
+			at += (size_t)snprintf(buf + at, size - at, "%s%s", at ? "-" : "", part[i]);
+}
+
+/* The company d goes to: the owner of its account, else the current one
+ * when it was chosen. */
+static enum ur_status
+bi_owner(const struct bi_run *run, const struct bank_deposit *d, int64_t *company,
+	 const char **code, struct ur_err *err)
+{
+	const struct store_company_account *a =
+		store_company_account_find(run->route.accts, run->route.naccts, d->account_bank,
+					   d->account_branch, d->payer.acct_number);
+	char acct[160], why[512];
+
+	if (a) {
+		*company = a->company_id;
+		*code = a->code;
+		return UR_OK;
+	}
+	if (run->o->company_chosen && run->route.home) {
+		*company = run->route.home;
+		*code = store_company_code(run->st);
+		return UR_OK;
+	}
+	bi_account(d, acct, sizeof acct);
+	snprintf(why, sizeof why,
+		 _("no company owns the receiving account %s: register it with urikake company "
+		   "account, or choose the company for it with --company"),
+		 *acct ? acct : _("(none)"));
+	return bi_where(run->kind, d, why, err);
+}
+
+/* The file's row in company, made when the file first reaches it (the
+ * queued deposits are settled first: the insert reads its id back). */
+static enum ur_status
+bi_dest_add(struct bi_run *run, int64_t company, const char *code, struct ur_err *err)
+{
+	struct bank_file bf = { run->hex, run->name, run->r->format, run->r->encoding, 0 };
+	struct bi_routing *rt = &run->route;
+	struct bi_dest *dest;
+	enum store_upsert what;
+
+	if (bi_settle(run, err) != UR_OK)
+		return err->status;
+	store_company_route(run->st, company);
+	rt->dests = xrealloc(rt->dests, (size_t)(rt->ndests + 1) * sizeof *rt->dests);
+	dest = &rt->dests[rt->ndests];
+	memset(dest, 0, sizeof *dest);
+	dest->company = company;
+	dest->code = code;
+	if (store_bank_file_insert(run->st, &bf, &dest->file_id, &what, err) != UR_OK)
+		return err->status;
+	dest->inserted = what == STORE_INSERTED;
+	rt->cur = rt->ndests++;
+	return UR_OK;
+}
+
+/* Scope what d writes to the company that owns its account. */
+static enum ur_status
+bi_route(struct bi_run *run, const struct bank_deposit *d, struct ur_err *err)
+{
+	struct bi_routing *rt = &run->route;
+	const char *code = NULL;
+	int64_t company = 0;
+	int i;
+
+	if (!rt->naccts)
+		return UR_OK;
+	if (bi_owner(run, d, &company, &code, err) != UR_OK)
+		return err->status;
+	for (i = 0; i < rt->ndests && rt->dests[i].company != company; i++)
+		;
+	if (i < rt->ndests) {
+		rt->cur = i;
+		store_company_route(run->st, company);
+	} else if (bi_dest_add(run, company, code, err) != UR_OK) {
+		return err->status;
+	}
+	rt->dests[rt->cur].records++;
+	run->file_id = rt->dests[rt->cur].file_id;
+	return UR_OK;
+}
+
 static enum ur_status
 bi_deposit(const struct bank_deposit *d, void *ctx, struct ur_err *err)
 {
@@ -235,6 +349,8 @@ bi_deposit(const struct bank_deposit *d, void *ctx, struct ur_err *err)
 		run->o->progress((size_t)d->byte_offset, run->size, run->o->progress_ctx);
 	if (bi_check_fields(run, d, err) != UR_OK)
 		return UR_INPUT;
+	if (bi_route(run, d, err) != UR_OK)
+		return err->status;
 	bi_to_store(run, d, &dep);
 	if (d->cancels)
 		return bi_cancel(run, d, &dep, err);
@@ -464,30 +580,88 @@ bi_parse(int fd, const char *data, size_t len, const struct bi_choice *c,
 	return camt_parse(data, len, bi_deposit, run, err);
 }
 
-/* The transaction: the file's row, its deposits, its record count. */
+/* A routed file: each company's row of it gets its record count; a file
+ * no record reached (no deposits) is recorded in the current company. */
+static enum ur_status
+bi_routed_end(struct bi_run *run, struct ur_err *err)
+{
+	struct bi_routing *rt = &run->route;
+	bool seen = true;
+
+	if (!rt->ndests && rt->home && bi_dest_add(run, rt->home, store_company_code(run->st),
+						   err) != UR_OK)
+		return err->status;
+	for (int i = 0; i < rt->ndests; i++) {
+		struct bi_dest *dest = &rt->dests[i];
+
+		seen = seen && !dest->inserted;
+		store_company_route(run->st, dest->company);
+		if (dest->inserted && store_bank_file_set_records(run->st, dest->file_id,
+								  (int64_t)dest->records, err) != UR_OK)
+			return err->status;
+	}
+	run->r->file_seen = rt->ndests && seen;
+	return UR_OK;
+}
+
+/* Where a routed file's records went, into r. */
+static void
+bi_routed_result(const struct bi_run *run)
+{
+	const struct bi_routing *rt = &run->route;
+	struct bankimport_result *r = run->r;
+
+	r->companies = xcalloc((size_t)rt->ndests + 1, sizeof *r->companies);
+	for (int i = 0; i < rt->ndests; i++) {
+		r->companies[i].code = xstrdup(rt->dests[i].code);
+		r->companies[i].deposits = rt->dests[i].records;
+	}
+	r->ncompanies = rt->ndests;
+}
+
+/* The file's row in the current company, before its records. */
+static enum ur_status
+bi_file_row(struct bi_run *run, enum store_upsert *what, struct ur_err *err)
+{
+	struct bank_file bf = { run->hex, run->name, run->r->format, run->r->encoding, 0 };
+
+	if (store_bank_file_insert(run->st, &bf, &run->file_id, what, err) != UR_OK)
+		return err->status;
+	run->r->file_seen = *what == STORE_UNCHANGED;
+	return UR_OK;
+}
+
+/* The transaction: the file's row (one per company when routed), its
+ * deposits, its record count. */
 static enum ur_status
 bi_store(struct bi_run *run, int fd, const char *data, const struct bi_choice *c,
-	 const char *name, const char *hex, struct ur_err *err)
+	 struct ur_err *err)
 {
-	struct bank_file bf = { hex, name, run->r->format, run->r->encoding, 0 };
-	enum store_upsert what;
-	enum ur_status rc;
+	enum store_upsert what = STORE_UNCHANGED;
+	bool routed = run->route.naccts > 0;
+	enum ur_status rc = UR_OK;
 
 	if (store_bank_bulk(run->st, err) != UR_OK || store_begin(run->st, err) != UR_OK)
 		return err->status;
-	rc = store_bank_file_insert(run->st, &bf, &run->file_id, &what, err);
-	run->r->file_seen = what == STORE_UNCHANGED;
+	if (!routed)
+		rc = bi_file_row(run, &what, err);
 	if (rc == UR_OK && (rc = bi_parse(fd, data, run->size, c, run, err)) == UR_INPUT) {
 		struct ur_err inner = *err;
 
-		ur_fail(err, UR_INPUT, "%s:%s", name, inner.msg);
+		ur_fail(err, UR_INPUT, "%s:%s", run->name, inner.msg);
 	}
 	if (rc == UR_OK)
 		rc = bi_settle(run, err);
-	if (rc == UR_OK && what == STORE_INSERTED)
+	if (rc == UR_OK && routed)
+		rc = bi_routed_end(run, err);
+	else if (rc == UR_OK && what == STORE_INSERTED)
 		rc = store_bank_file_set_records(run->st, run->file_id, (int64_t)run->seen, err);
-	if (rc == UR_OK && (rc = store_commit(run->st, err)) == UR_OK)
+	store_company_route(run->st, run->route.home);
+	if (rc == UR_OK && (rc = store_commit(run->st, err)) == UR_OK) {
+		if (routed)
+			bi_routed_result(run);
 		return UR_OK;
+	}
 	store_rollback(run->st);
 	return rc;
 }
@@ -534,8 +708,10 @@ bi_fd(struct bi_run *run, int fd, const char *name, struct profile_set *set,
 		rc = bi_hash_fd(fd, name, hex, err);
 	else
 		rc = bi_map(fd, run->size, name, &data, hex, err);
+	run->name = name;
+	run->hex = hex;
 	if (rc == UR_OK)
-		rc = bi_store(run, fd, data, &c, name, hex, err);
+		rc = bi_store(run, fd, data, &c, err);
 	if (data && run->size)
 		munmap(unconst(data), run->size);
 	if (rc == UR_OK && run->o->progress)
@@ -560,7 +736,13 @@ bi_open_file(struct store *st, int fd, size_t size, const char *name,
 	sb_init(&run.key);
 	run.folds = xcalloc(BI_FOLD_SLOTS, sizeof *run.folds);
 	bankref_init(&run.refs);
-	rc = bi_fd(&run, fd, name, &set, err);
+	run.route.home = store_company_id(st);
+	run.route.cur = -1;
+	rc = store_company_accounts(st, &run.route.accts, &run.route.naccts, err);
+	if (rc == UR_OK)
+		rc = bi_fd(&run, fd, name, &set, err);
+	store_company_accounts_free(run.route.accts, run.route.naccts);
+	free(run.route.dests);
 	bankref_free(&run.refs);
 	for (size_t i = 0; i < BI_FOLD_SLOTS; i++) {
 		free(run.folds[i].name);
@@ -570,6 +752,16 @@ bi_open_file(struct store *st, int fd, size_t size, const char *name,
 	sb_free(&run.key);
 	profile_set_free(&set);
 	return rc;
+}
+
+void
+bankimport_result_free(struct bankimport_result *r)
+{
+	for (int i = 0; i < r->ncompanies; i++)
+		free(r->companies[i].code);
+	free(r->companies);
+	r->companies = NULL;
+	r->ncompanies = 0;
 }
 
 enum ur_status

@@ -6,6 +6,7 @@
 #ifndef UR_SRC_BANKIMPORT_H
 #define UR_SRC_BANKIMPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -27,6 +28,14 @@ struct bankimport_opts {
 	int32_t today;           /* resolves Zengin 和暦 dates */
 	bankimport_progress_fn progress; /* may be NULL */
 	void *progress_ctx;
+	bool company_chosen; /* the current company was asked for: with accounts
+				registered, a record no company owns goes to it */
+};
+
+/* The deposits of a routed file that went to one company. */
+struct bankimport_company {
+	char *code;
+	unsigned long deposits;
 };
 
 struct bankimport_result {
@@ -37,12 +46,23 @@ struct bankimport_result {
 	unsigned long reversed;  /* earlier deposits reversed by cancellations */
 	unsigned long voided;    /* allocations voided by those reversals */
 	int file_seen;           /* the same bytes were imported before */
+	struct bankimport_company *companies; /* with accounts registered: where the
+						 records went, in file order */
+	int ncompanies;
 };
 
 /** The formats --format accepts, for messages: "auto, zengin-transfer, …". */
 const char *bankimport_formats(void);
 
-/** Import the bank file at path as o says, filling r. Errors: UR_USAGE for
+/** Free what r holds (its companies). */
+void bankimport_result_free(struct bankimport_result *r);
+
+/** Import the bank file at path as o says, filling r (free it with
+ *  bankimport_result_free). When companies own receiving accounts
+ *  (store_company_account_add), each record goes to the owner of the
+ *  account it was paid into and the file is recorded once per company it
+ *  touches; a record no company owns goes to the current company when
+ *  o->company_chosen, else the file is refused (UR_INPUT). Errors: UR_USAGE for
  *  an unknown format, profile or encoding; UR_INPUT "NAME:RECORD N (byte
  *  B): reason" (or LINE, ENTRY) for a rejected file, and when no format
  *  fits, naming what was tried; UR_FAIL for I/O and database failures.

@@ -246,6 +246,8 @@ static const struct {
 	      " SELECT RAISE(ABORT, 'an issued statement is history: issue it again'); END;", false },
 	/* v16: many client companies in one database (store_company.c) */
 	{ 16, store_company_migration_sql, true },
+	/* v17: the receiving accounts each company owns (store_company_acct.c) */
+	{ 17, store_company_acct_migration_sql, false },
 };
 #define STORE_VERSION (migrations[sizeof migrations / sizeof migrations[0] - 1].version)
 

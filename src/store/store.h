@@ -93,6 +93,31 @@ void store_company_free(struct store_company *c, int n);
  *  name, UR_INPUT when the code exists. */
 enum ur_status store_company_add(struct store *st, const char *code, const char *name,
 				 struct ur_err *err);
+/* A receiving account a company owns (migration 17): bank files are routed
+ * to the owner of the account each record was paid into. Parts not known
+ * (a camt account has no branch) are "". */
+struct store_company_account {
+	int64_t company_id;
+	char *code; /* the company's */
+	char *bank, *branch, *number;
+};
+/** Every company's accounts, by company code; store_company_accounts_free. */
+enum ur_status store_company_accounts(struct store *st, struct store_company_account **out,
+				      int *n, struct ur_err *err);
+void store_company_accounts_free(struct store_company_account *a, int n);
+/** The entry of a[n] for the account (NULL parts are ""), NULL when none. */
+const struct store_company_account *
+store_company_account_find(const struct store_company_account *a, int n, const char *bank,
+			   const char *branch, const char *number);
+/** Register the account as company code's (audited in it); *added false
+ *  when it was already. UR_USAGE: no such company, or an empty account;
+ *  UR_INPUT: another company owns it (named). */
+enum ur_status store_company_account_add(struct store *st, const char *code, const char *bank,
+					 const char *branch, const char *number, bool *added,
+					 struct ur_err *err);
+/** Scope the statements to company id (a routed bank file's record) until
+ *  the next call; returns the company current before. */
+int64_t store_company_route(struct store *st, int64_t id);
 /** The user recorded in the audit log (as given to store_open). */
 const char *store_user(const struct store *st);
 /** Make the database file and its -wal/-shm 0660, owned by group (init --group). */

@@ -121,6 +121,7 @@ extern const char ur_schema_pg_sql[];
 extern const char ur_upgrade_pg_sql[]; /* data/upgrade-pg.sql */
 /* Migration 16, the client companies (store_company.c). */
 extern const char store_company_migration_sql[];
+extern const char store_company_acct_migration_sql[];
 /** After opening: the only company becomes the current one. */
 enum ur_status store_company_default(struct store *st, struct ur_err *err);
 

@@ -34,14 +34,14 @@ address = 東京都');
 t_exit "a command refuses the older database" 1 \
 	"$URIKAKE" --db "$(url old tanaka)" export customers
 t_grep "… saying that init upgrades it" \
-	"schema version 15 and this urikake writes 16: urikake init, run as the database's owner, upgrades it" \
+	"schema version 15 and this urikake writes 17: urikake init, run as the database's owner, upgrades it" \
 	"$T/.err"
 t_exit "a clerk cannot upgrade it" 1 "$URIKAKE" --db "$(url old tanaka)" init
 t_grep "… told who can" "cannot upgrade the urikake schema in .* from version 15: .*urikake_owner" \
 	"$T/.err"
 t_is "… and the database is as it was" "$(q tanaka old 'SELECT version FROM schema_version')" 15
 t_ok "init as the owner upgrades it" "$URIKAKE" --db "$(url old urikake_owner)" init
-t_is "… to version 16" "$(q tanaka old 'SELECT version FROM schema_version')" 16
+t_is "… to version 17" "$(q tanaka old 'SELECT version FROM schema_version')" 17
 t_ok "init again leaves it" "$URIKAKE" --db "$(url old urikake_owner)" init
 t_is "the rows are company 1's, named after the settings" \
 	"$(q tanaka old "SELECT code || ' ' || name FROM company")" "main 株式会社テスト商会"
