@@ -555,7 +555,9 @@ store_match_earlier(struct store *st, const struct match_deposit *d, int64_t *am
 	*n = 0;
 	if (!d->payer.payer_key || !*d->payer.payer_key)
 		return UR_OK; /* no key: nothing says whose the others are */
-	if (!(s = store_prepare(st, "SELECT amount FROM deposit WHERE state = 'unmatched'"
+	/* the payer's index: by date, SQLite would walk every waiting deposit */
+	if (!(s = store_prepare(st, "SELECT amount FROM deposit INDEXED BY deposit_state_payer"
+				    " WHERE state = 'unmatched'"
 				    " AND payer_key = ?1 AND currency = ?2 AND id <> ?3"
 				    " AND +company_id = " STORE_COMPANY
 				    " AND (booking_date < ?4 OR (booking_date = ?4 AND id < ?3))"
