@@ -122,6 +122,25 @@ names_shown(void)
 	is_shown("/srv/ar/password=x.db", "/srv/ar/password=x.db");
 }
 
+/* The status line's short name: the database and host, or a file's base name. */
+static void
+is_short(const char *path, const char *want)
+{
+	char *got = store_name_short(path);
+
+	tap_ok(strcmp(got, want) == 0, "short name %s", want);
+	free(got);
+}
+
+static void
+names_short(void)
+{
+	is_short("postgresql://tanaka:s3cret@db.example:5432/urikake?sslmode=require",
+		 "urikake@db.example:5432");
+	is_short("postgresql:///tui?host=/tmp/x&port=5433&user=u", "tui");
+	is_short("/srv/ar/office.db", "office.db");
+}
+
 /* Which statements may wait in libpq's pipeline, and which may be sent
  * as one INSERT of several rows. */
 static void
@@ -172,5 +191,6 @@ TAP_SUITE(pg_sql)
 	hints();
 	dialect();
 	names_shown();
+	names_short();
 	writes();
 }

@@ -289,36 +289,12 @@ draw_tabs(struct app *a)
 	}
 }
 
-/* The database as the status line names it: a file's base name; a
- * server's database and host (urikake@db.example), never its password. */
-static void
-db_name_short(const char *path, char *buf, size_t size)
-{
-	const char *auth, *at, *name;
-	size_t host;
-
-	if (!store_is_server(path)) {
-		name = strrchr(path, '/');
-		snprintf(buf, size, "%s", name ? name + 1 : path);
-		return;
-	}
-	auth = strstr(path, "://") + 3;
-	name = auth + strcspn(auth, "/?");
-	at = memchr(auth, '@', (size_t)(name - auth));
-	auth = at ? at + 1 : auth;
-	host = (size_t)(name - auth);
-	name += *name == '/';
-	snprintf(buf, size, "%.*s%s%.*s", (int)strcspn(name, "?"), name, host ? "@" : "",
-		 (int)host, auth);
-}
-
 static void
 draw_status(struct app *a, int y)
 {
-	char name[256], date[32], left[512], right[256];
+	char *name = store_name_short(a->db_path), date[32], left[512], right[256];
 	int w;
 
-	db_name_short(a->db_path, name, sizeof name);
 	settings_date(&a->set, a->today, date, sizeof date);
 	snprintf(right, sizeof right, _("unmatched %lld · auto-matched %lld, by you %lld "),
 		 (long long)a->counts.unmatched, (long long)a->counts.auto_today,
@@ -343,6 +319,7 @@ draw_status(struct app *a, int y)
 	} else {
 		snprintf(left, sizeof left, _(" %s · %s · as of %s"), name, a->user, date);
 	}
+	free(name);
 	/* the counts keep what the left part leaves, and at least half */
 	w = draw_width(right);
 	if (w > COLS - draw_width(left) && w > COLS / 2)

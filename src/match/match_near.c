@@ -61,13 +61,15 @@ match_rounded_up(const char *cur, int64_t amount, int64_t over)
 	       match_round_sum(cur, amount);
 }
 
-/* Keep the set of one or two invoices (j < 0: one) that leaves the
- * smallest excess below the round sum, in best[2]. */
+/* A set of one or two invoices (j < 0: one) that leaves over below the
+ * round sum: counted, and kept in best[2] when its excess is among the two
+ * smallest. */
 static void
-round_up_keep(struct round_up *best, int i, int j, int64_t over)
+round_up_keep(struct round_up *best, int *found, int i, int j, int64_t over)
 {
 	int k = best[0].over <= over ? 1 : 0;
 
+	++*found;
 	if (best[k].over <= over)
 		return;
 	if (k == 0)
@@ -82,19 +84,20 @@ void
 match_fit_round_up(const struct fitter *f)
 {
 	struct round_up best[2] = { { -1, -1, INT64_MAX }, { -1, -1, INT64_MAX } };
-	int64_t a = f->d->amount;
+	const char *cur = f->d->currency;
+	int64_t a = f->d->amount, over;
+	bool pairs = f->n <= ROUND_UP_PAIRS;
 	struct match_proposal p;
 	int found = 0;
 
-	if (*f->exact || !match_round_sum(f->d->currency, a))
+	if (*f->exact || !match_round_sum(cur, a))
 		return;
 	for (int i = 0; i < f->n && found <= ROUND_UP_SETS; i++) {
-		if (match_rounded_up(f->d->currency, a, a - f->v[i]->open) && ++found)
-			round_up_keep(best, i, -1, a - f->v[i]->open);
-		for (int j = i + 1; j < f->n && f->n <= ROUND_UP_PAIRS; j++)
-			if (match_rounded_up(f->d->currency, a, a - f->v[i]->open - f->v[j]->open) &&
-			    ++found)
-				round_up_keep(best, i, j, a - f->v[i]->open - f->v[j]->open);
+		if (match_rounded_up(cur, a, over = a - f->v[i]->open))
+			round_up_keep(best, &found, i, -1, over);
+		for (int j = i + 1; pairs && j < f->n; j++)
+			if (match_rounded_up(cur, a, over = a - f->v[i]->open - f->v[j]->open))
+				round_up_keep(best, &found, i, j, over);
 	}
 	if (found > ROUND_UP_SETS)
 		return; /* many slips: some pair is always just below a round sum */

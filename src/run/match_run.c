@@ -17,6 +17,8 @@
  * savepoints and two index rewrites per deposit went. */
 #define RUN_BATCH 10000
 
+#define EARLIER_WALK 256 /* earlier deposits of a payer looked at, at most */
+
 /* Confirm r's best proposal for d inside the open batch; *done false when
  * another user got there first or it was refused (nothing was written). */
 static enum ur_status
@@ -87,7 +89,9 @@ by_payer_free(struct by_payer *bp)
 }
 
 /* d with the amounts of its payer's earlier deposits not matched (the
- * latest first) in buf. */
+ * latest first) in buf, looking at no more than EARLIER_WALK of them: a
+ * payer with thousands of deposits matched in this run would otherwise
+ * make each of its next ones walk past them all. */
 static struct match_deposit
 with_earlier(const struct by_payer *bp, const struct match_deposit *d, int64_t *buf)
 {
@@ -97,7 +101,8 @@ with_earlier(const struct by_payer *bp, const struct match_deposit *d, int64_t *
 
 	md.earlier = buf;
 	md.nearlier = 0;
-	for (uint32_t k = at; *key && k-- > 0 && md.nearlier < MATCH_EARLIER_MAX;) {
+	for (uint32_t k = at, walked = 0; *key && k-- > 0 && md.nearlier < MATCH_EARLIER_MAX &&
+					   walked++ < EARLIER_WALK;) {
 		const struct match_deposit *e = &bp->base[bp->order[k]];
 
 		if (strcmp(e->payer.payer_key ? e->payer.payer_key : "", key) != 0)

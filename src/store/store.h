@@ -42,6 +42,9 @@ bool store_is_server(const char *path);
 /** path as messages and the status line show it (malloc'd): a server
  *  URL's password hidden, as in postgresql://tanaka:***@host/urikake. */
 char *store_name_shown(const char *path);
+/** path as the status line names it (malloc'd): a file's base name, a
+ *  server's database and host (urikake@db.example). */
+char *store_name_short(const char *path);
 /** Schema version after migration (PRAGMA user_version). */
 int store_schema_version(struct store *st);
 /** The version this program migrates every database to. */

@@ -156,23 +156,52 @@ add_hiding_param(struct strbuf *out, const char *s)
 	sb_adds(out, s);
 }
 
+/* A server URL's authority, [*auth, *end) (user:password@host:port), and
+ * the '@' ending its user part (NULL: none). */
+static const char *
+url_authority(const char *path, const char **auth, const char **end)
+{
+	*auth = strstr(path, "://") + 3;
+	*end = *auth + strcspn(*auth, "/?");
+	return memchr(*auth, '@', (size_t)(*end - *auth));
+}
+
 char *
 store_name_shown(const char *path)
 {
-	const char *auth, *at, *colon;
+	const char *auth, *end, *at, *colon;
 	struct strbuf out;
 
 	if (!store_is_server(path))
 		return xstrdup(path);
 	sb_init(&out);
-	auth = strstr(path, "://") + 3;
-	at = auth + strcspn(auth, "@/?");
-	colon = memchr(auth, ':', (size_t)(at - auth));
-	if (*at == '@' && colon) { /* user:password@ */
+	at = url_authority(path, &auth, &end);
+	colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
+	if (colon) { /* user:password@ */
 		sb_add(&out, path, (size_t)(colon + 1 - path));
 		sb_adds(&out, "***");
 		path = at;
 	}
 	add_hiding_param(&out, path);
+	return sb_detach(&out);
+}
+
+char *
+store_name_short(const char *path)
+{
+	const char *auth, *end, *at, *name;
+	struct strbuf out;
+
+	if (!store_is_server(path))
+		return xstrdup((name = strrchr(path, '/')) ? name + 1 : path);
+	at = url_authority(path, &auth, &end);
+	auth = at ? at + 1 : auth;
+	name = end + (*end == '/');
+	sb_init(&out);
+	sb_add(&out, name, strcspn(name, "?"));
+	if (end > auth) {
+		sb_addc(&out, '@');
+		sb_add(&out, auth, (size_t)(end - auth));
+	}
 	return sb_detach(&out);
 }
