@@ -249,6 +249,9 @@ t_is "… the rest of K-1 with K-2 is proposed first" "$(rest_rank)" 0
 t_is "… never taken alone" "$(jq -r '.auto' "$T/.out")" false
 t_ok "… and said so" u match show --deposit 0051
 t_grep "… in words" "after a part payment waiting in the queue (¥430,000): the rest of K-1 (¥195,641) + K-2" "$T/.out"
+t_ok "match --auto reads it the same way" u match --auto --dry-run --json
+t_is "… its held 0051 explained as the rest" \
+	"$(grep -c '"deposit":"0051","result":"held".*after a part payment waiting in the queue' "$T/.out")" 1
 t_ok "the part payment confirmed" u match confirm --deposit 0050 --invoice K-1:430000
 t_ok "show the rest again" u match show --deposit 0051
 t_grep "… now K-1's open amount itself" "amount = K-1 + K-2" "$T/.out"
