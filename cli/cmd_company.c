@@ -6,10 +6,14 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <stdlib.h>
 
 #include "cli.h"
+#include "company.h"
 #include "i18n.h"
 #include "store.h"
+#include "store_statement.h"
+#include "strbuf.h"
 
 /* company list: one line per company, its code, customers, invoices and
  * deposits counted, and its name. */
@@ -121,6 +125,61 @@ company_accounts(const struct cli *c, int argc, char **argv)
 	return cli_finish(UR_OK);
 }
 
+/* Read FILE's settings text into *text, checked as documents read it. */
+static int
+settings_text(const char *path, char **text)
+{
+	struct company co;
+	struct ur_err err;
+	bool found = false;
+	int rc;
+
+	ur_err_clear(&err);
+	rc = company_load(path, &co, &found, &err);
+	company_free(&co);
+	if (rc != UR_OK)
+		return cli_fail(&err);
+	if (!found || !(*text = sb_slurp(path))) {
+		ur_fail(&err, UR_INPUT, _("%s: no such settings file"), path);
+		return cli_fail(&err);
+	}
+	return UR_OK;
+}
+
+/* company settings FILE: the current company's letterhead, registration
+ * number, bank details … stored in the database, so that each company's
+ * documents carry its own (with several, the one settings file is not
+ * read). */
+static int
+company_settings(const struct cli *c, int argc, char **argv)
+{
+	const char *pos[1];
+	char *text = NULL;
+	struct store *st;
+	struct ur_err err;
+	int npos, rc;
+
+	if (cli_args(argc - 1, argv + 1, NULL, pos, 1, &npos) != UR_OK)
+		return UR_USAGE;
+	if (npos != 1)
+		return cli_usage_error(_("usage: urikake [--company CODE] company settings FILE"));
+	if ((rc = settings_text(pos[0], &text)) != UR_OK)
+		return rc;
+	if ((rc = cli_open_store(c, &st)) != UR_OK) {
+		free(text);
+		return rc;
+	}
+	ur_err_clear(&err);
+	if (!store_company_id(st))
+		rc = cli_company_required(st);
+	else if ((rc = store_company_settings_set(st, text, &err)) == UR_OK)
+		cli_printf(_("Company %s's settings stored from %s.\n"), store_company_code(st),
+			   pos[0]);
+	store_close(st);
+	free(text);
+	return rc == UR_OK || rc == UR_USAGE ? rc : cli_fail(&err);
+}
+
 int
 cmd_company(const struct cli *c, int argc, char **argv)
 {
@@ -129,9 +188,10 @@ cmd_company(const struct cli *c, int argc, char **argv)
 		{ "add", company_add },
 		{ "account", company_account },
 		{ "accounts", company_accounts },
+		{ "settings", company_settings },
 		{ NULL, NULL },
 	};
 
 	return cli_subcommand(c, argc, argv, subs,
-			      _("usage: urikake company list|add|account|accounts ..."));
+			      _("usage: urikake company list|add|account|accounts|settings ..."));
 }

@@ -74,12 +74,16 @@ docout_company(const struct cli *c, const char *path, struct company *co)
 		rc = company_load(path, co, &found, &err);
 	else
 		rc = company_src_load(st, dflt, co, &found, &err);
-	store_close(st);
 	if (rc == UR_OK && !found && path)
 		rc = ur_fail(&err, UR_INPUT, _("%s: no such settings file"), path);
-	if (rc == UR_OK && !found)
+	if (rc == UR_OK && !found && st && store_company_several(st))
+		cli_error(_("note: no settings for company %s: documents show no sender, "
+			    "registration number or bank account (urikake --company %s company "
+			    "settings FILE stores them)"), store_company_code(st), store_company_code(st));
+	else if (rc == UR_OK && !found)
 		cli_error(_("note: no company settings in %s: documents show no sender, "
 			    "registration number or bank account"), dflt ? dflt : "~/.config/urikake");
+	store_close(st);
 	free(dflt);
 	return rc == UR_OK ? UR_OK : cli_fail(&err);
 }

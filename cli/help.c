@@ -57,6 +57,8 @@ static const struct {
 	{ "company list | company add CODE NAME", N_("the client companies the database keeps") },
 	{ "company account CODE BANK BRANCH NUMBER | company accounts",
 	  N_("the receiving accounts each company owns: bank files go to their owner") },
+	{ "company settings FILE",
+	  N_("store the current company's settings (letterhead, bank details) in the database") },
 	{ "backup PATH", N_("copy the database while in use") },
 	{ "migrate --from SQLITE_FILE --to postgresql://…",
 	  N_("copy a whole SQLite database into PostgreSQL, checking counts and sums") },
@@ -276,11 +278,12 @@ static const struct cmd_help cmd_helps[] = {
 	{ "backup", { "backup PATH" }, N_("copy the database while in use"), backup_opts },
 	{ "company",
 	  { "company list", "company add CODE NAME", "company account CODE BANK BRANCH NUMBER",
-	    "company accounts" },
+	    "company accounts", "company settings FILE" },
 	  N_("the client companies the database keeps: listed with their customers, invoices "
 	     "and deposits counted, or one added (audited); the receiving accounts each owns, "
 	     "registered (audited) or listed: import bank gives each deposit to the owner of "
-	     "the account it was paid into"),
+	     "the account it was paid into; the current company's settings file stored in the "
+	     "database (audited), which its documents use once there are several companies"),
 	  backup_opts },
 	{ "migrate",
 	  { "migrate --from SQLITE_FILE --to postgresql://…" },

@@ -8,6 +8,7 @@
 
 #include "company_src.h"
 #include "i18n.h"
+#include "store.h"
 #include "store_statement.h"
 
 enum ur_status
@@ -19,7 +20,10 @@ company_src_load(struct store *st, const char *file, struct company *co, bool *f
 
 	memset(co, 0, sizeof *co);
 	*found = false;
-	if (file && (rc = company_load(file, co, found, err)) != UR_OK)
+	/* with several client companies the one settings file would sign every
+	 * company's letters: each has its own in the database */
+	if (file && !(st && store_company_several(st)) &&
+	    (rc = company_load(file, co, found, err)) != UR_OK)
 		return rc;
 	if (*found || !st)
 		return UR_OK;

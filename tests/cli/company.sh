@@ -112,6 +112,31 @@ t_ok "URIKAKE_COMPANY overrides the config" env XDG_CONFIG_HOME="$T/cfg" URIKAKE
 	"$URIKAKE" --db c.db export customers
 t_grep "… main's" "^C2," .out
 
+# --- each company's own settings (letterhead) ------------------------------
+# With several companies the one settings file would sign every company's
+# letters: each company's settings are stored in the database and used even
+# when a settings file is there.
+mkdir -p cfg-set/urikake
+printf 'name = 株式会社ファイル\n' >cfg-set/urikake/company
+printf 'name = 株式会社アルファ\n' >a.conf
+printf 'name = 株式会社ベータ\naddress = 大阪市\n' >b.conf
+printf 'registration = X1\n' >bad.conf
+t_exit "company settings needs the company when there are several" 2 u company settings a.conf
+t_ok "main's settings stored" u --company main company settings a.conf
+t_grep "… said so" "Company main's settings stored from a.conf" .out
+t_ok "b's settings stored" u --company b company settings b.conf
+t_exit "settings a document would refuse are refused" 3 u --company b company settings bad.conf
+t_grep "… naming the line" "bad.conf:1: registration number 'X1'" .err
+t_exit "a missing file is refused" 3 u --company b company settings none.conf
+stmt() { env XDG_CONFIG_HOME="$PWD/cfg-set" URIKAKE_TODAY=2026-03-31 "$URIKAKE" --db c.db \
+	--company "$1" statement C1 --format txt; }
+t_is "b's statement carries b's name, not the file's" \
+	"$(stmt b | grep -c '株式会社ベータ')/$(stmt b | grep -c 'ファイル')" 1/0
+t_is "main's carries main's" "$(stmt main | grep -c '株式会社アルファ')/$(stmt main | grep -c 'ファイル')" \
+	1/0
+t_is "the change is in b's audit log" "$(sqlite3 c.db "SELECT count(*) FROM audit WHERE company_id =
+	(SELECT id FROM company WHERE code = 'b') AND entity = 'company_settings'")" 1
+
 # --- the upgrade of a database made before companies -------------------------
 # A version 15 database: the demo's rows copied, column by column, into
 # the tables as version 15 had them.
