@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "match.h"
+#include "strbuf.h"
 #include "tap.h"
 #include "testutil.h"
 
@@ -498,6 +499,79 @@ test_small_excess(void)
 	match_index_free(ix);
 }
 
+/* Twelve small slips due at the month's end, the same amounts open from a
+ * disputed month long ago; paid less the one slip the customer left open.
+ * No combination search reaches eleven slips; the day's bills less that
+ * slip is proposed first, held, and says so. */
+static void
+test_left_open(void)
+{
+	static const int64_t amt[] = { 4400, 6600, 2750, 5500, 3300, 1650,
+				       8800, 2200, 6050, 9350, 1100, 7700 };
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d;
+	int64_t ids[11], total = 0;
+	struct strbuf e;
+	int n = 0, k;
+
+	match_config_default(&cfg);
+	sb_init(&e);
+	tu_match_customer(ix, 9, "K1", "株式会社小山塗装", "コヤマトソウ");
+	slip(ix, 1, 9, "2026-05-12", "2026-06-30", 4400);
+	slip(ix, 2, 9, "2026-05-20", "2026-06-30", 6600);
+	slip(ix, 3, 9, "2026-05-25", "2026-06-30", 2750);
+	for (int i = 0; i < 12; i++) {
+		char day[16];
+
+		snprintf(day, sizeof day, "2026-09-%02d", i + 2);
+		slip(ix, 11 + i, 9, day, "2026-10-31", amt[i]);
+		total += amt[i];
+		if (amt[i] != 9350)
+			ids[n++] = 11 + i;
+	}
+	d = dep("ｶ)ｺﾔﾏﾄｿｳ", "2026-10-30", total - 9350);
+	in_top3(ix, &cfg, &d, &r, ids, (const int64_t[]){ 4400, 6600, 2750, 5500, 3300, 1650,
+							  8800, 2200, 6050, 1100, 7700 },
+		11, "the day's bills less the slip left open");
+	k = proposal_of(&r, ids, (const int64_t[]){ 4400, 6600, 2750, 5500, 3300, 1650, 8800,
+						     2200, 6050, 1100, 7700 }, 11);
+	tap_ok(k == 0, "… first (at %d)", k);
+	tap_ok(r.hold != MATCH_AUTO, "… held: which slip was left open is the clerk's call");
+	if (k >= 0)
+		match_explain(&r.prop[k], &d, &e);
+	tap_ok(strstr(e.buf, "everything due 2026-10-31 but 1 slip left open (¥9,350: "
+			     "disputed?)") != NULL, "… and says so: %s", e.buf);
+	sb_free(&e);
+	match_index_free(ix);
+}
+
+/* ¥1,130,000 for a ¥1,126,950 invoice: the over-payment rounded up is a
+ * likelier reading than the next invoice less ¥96,610 nobody can name. */
+static void
+test_unnamed_below_over(void)
+{
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep("ｶ)ｽｶﾞﾜﾗｼｷﾞﾖｳ", "2026-10-30", 1130000);
+	const int64_t over[] = { 1 }, over_cleared[] = { 1126950 };
+	int k, m = -1;
+
+	match_config_default(&cfg);
+	tu_match_customer(ix, 7, "S7", "株式会社菅原紙業", "スガワラシギョウ");
+	slip(ix, 1, 7, "2026-06-10", "2026-07-31", 1126950);
+	slip(ix, 2, 7, "2026-07-10", "2026-08-31", 1226610);
+	in_top3(ix, &cfg, &d, &r, over, over_cleared, 1, "the invoice, ¥3,050 on account,");
+	k = proposal_of(&r, over, over_cleared, 1);
+	for (int i = r.nprop - 1; i >= 0; i--)
+		m = r.prop[i].fit == MATCH_FIT_NEAR && r.prop[i].line[0].invoice_id == 2 ? i : m;
+	tap_ok(k >= 0 && m >= 0 && k < m, "… before the next invoice less a difference "
+					  "(at %d and %d)", k, m);
+	match_index_free(ix);
+}
+
 TAP_SUITE(match_closing)
 {
 	test_partial_netted();
@@ -514,4 +588,6 @@ TAP_SUITE(match_closing)
 	test_rest_after_earlier_part();
 	test_rounded_up();
 	test_small_excess();
+	test_left_open();
+	test_unnamed_below_over();
 }

@@ -229,6 +229,7 @@ enum match_fit {
 					    still in the queue pays part of */
 #define MATCH_F_ROUNDED_UP   (1u << 30) /* a round sum just above the invoices: the
 					    excess on account */
+#define MATCH_F_LEFT_OPEN    (1u << 31) /* a day's bills less slips left open */
 /* Evidence from the customer master's payer links alone: never enough to
  * match automatically unless the amount fits exactly one open invoice. */
 #define MATCH_F_LINK (MATCH_F_PARENT | MATCH_F_REP)
@@ -283,6 +284,8 @@ struct match_proposal {
 	int64_t diff_fee;     /* … and a transfer fee deducted with the discount */
 	int64_t diff_round;   /* … and what rounding the rest down dropped */
 	int64_t earlier_part; /* MATCH_F_EARLIER_PART: what the earlier deposit pays */
+	int left_open;        /* MATCH_F_LEFT_OPEN: the slips left out … */
+	int64_t left_open_sum; /* … and their total */
 	int32_t period;      /* MATCH_FIT_PERIOD: the last closing date it clears */
 	int32_t periods;     /* … and how many closing periods */
 	int32_t bill_to;     /* MATCH_F_BILLED, MATCH_F_BILL_STALE: the statement's

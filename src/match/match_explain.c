@@ -235,6 +235,20 @@ explain_period(const struct match_proposal *p, const char *cur, struct strbuf *o
 	}
 }
 
+/* "everything due 2026-10-31 but 2 slips left open (¥4,400: disputed?): " */
+static void
+explain_left_open(const struct match_proposal *p, const char *cur, struct strbuf *out)
+{
+	char day[DATE_ISO_SIZE];
+
+	date_format_iso(p->due_last, day);
+	sb_addf(out, ngettext_("everything due %s but %d slip left open (",
+			       "everything due %s but %d slips left open (",
+			       (unsigned long)p->left_open), day, p->left_open);
+	put_money(out, p->left_open_sum, cur);
+	sb_adds(out, _(": disputed?): "));
+}
+
 /* A near miss's difference by its kind: " − 1.00 % discount ¥12,345 (its
  * habit)". */
 static void
@@ -403,6 +417,8 @@ match_explain(const struct match_proposal *p, const struct match_deposit *d,
 		break;
 	default:
 		sb_adds(out, _("amount = "));
+		if (p->features & MATCH_F_LEFT_OPEN)
+			explain_left_open(p, cur, out);
 		explain_lines(p, cur, out);
 		break;
 	}

@@ -202,22 +202,28 @@ match_fit_fifo(const struct fitter *f)
 }
 
 /* The rest of invoice i once an earlier deposit of the payer (part, still
- * in the queue) is applied, with invoice j (-1: none), exactly or less a
- * fee the customer allows. True when emitted. */
+ * in the queue) is applied, with invoice j (-1: none) or with every other
+ * invoice due on day due (0: none), exactly or less a fee the customer
+ * allows. True when emitted. */
 static bool
-earlier_rest(const struct fitter *f, int i, int j, int64_t part)
+earlier_rest(const struct fitter *f, int i, int j, int32_t due, int64_t part)
 {
 	struct match_proposal p;
 	int64_t rest = f->v[i]->open - part, fee = rest - f->d->amount;
+	int with = 0;
 
-	if (j >= 0)
-		fee += f->v[j]->open;
-	if (fee < 0 || (fee && !match_fee_allows(&f->c->fee, fee)))
+	for (int m = 0; m < f->n; m++)
+		if (m != i && (m == j || (due && f->v[m]->due == due))) {
+			fee += f->v[m]->open;
+			with++;
+		}
+	if (fee < 0 || (fee && !match_fee_allows(&f->c->fee, fee)) || (due && with < 2))
 		return false;
 	match_fit_start(f, &p, MATCH_FIT_PARTIAL);
 	match_fit_line(&p, f->v[i], rest, 0); /* first: the explanation names it the rest */
-	if (j >= 0)
-		match_fit_line(&p, f->v[j], f->v[j]->open, 0);
+	for (int m = 0; m < f->n; m++)
+		if (m != i && (m == j || (due && f->v[m]->due == due)))
+			match_fit_line(&p, f->v[m], f->v[m]->open, 0);
 	if (!match_fee_spread(&p, fee))
 		return false;
 	p.features = MATCH_F_EARLIER_PART;
@@ -226,10 +232,28 @@ earlier_rest(const struct fitter *f, int i, int j, int64_t part)
 	return true;
 }
 
+/* … with each day's invoices due together (its first invoice j). */
+static int
+earlier_rest_days(const struct fitter *f, int i, int64_t part)
+{
+	int shown = 0;
+
+	for (int j = 0; j < f->n; j++) {
+		bool first = true;
+
+		for (int m = 0; m < j && first; m++)
+			first = f->v[m]->due != f->v[j]->due;
+		if (first)
+			shown += earlier_rest(f, i, -1, f->v[j]->due, part);
+	}
+	return shown;
+}
+
 /* A part payment and its rest in the queue together: the rest pays what
- * is left of an invoice (alone or with one other) once the earlier part,
- * still unconfirmed, is applied — which oldest first, seeing the invoice
- * whole, cannot read. Only when no set fits exactly; never taken alone. */
+ * is left of an invoice (alone, with one other or with a day's invoices
+ * due together) once the earlier part, still unconfirmed, is applied —
+ * which oldest first, seeing the invoice whole, cannot read. Only when no
+ * set fits exactly; never taken alone. */
 void
 match_fit_earlier(const struct fitter *f)
 {
@@ -241,9 +265,11 @@ match_fit_earlier(const struct fitter *f)
 
 			if (part <= 0 || part >= f->v[i]->open)
 				continue;
-			shown += earlier_rest(f, i, -1, part);
+			shown += earlier_rest(f, i, -1, 0, part);
 			for (int j = 0; j < f->n && j < EARLIER_PAIRS && shown < EARLIER_SHOWN; j++)
 				if (j != i)
-					shown += earlier_rest(f, i, j, part);
+					shown += earlier_rest(f, i, j, 0, part);
+			if (shown < EARLIER_SHOWN && f->n <= EARLIER_PAIRS)
+				shown += earlier_rest_days(f, i, part);
 		}
 }

@@ -680,6 +680,7 @@ match_fits(struct match_index *ix, const struct match_config *cfg,
 	const struct minv *base = ix->inv + c->inv_first;
 	const char *cur = d->currency ? d->currency : "";
 	int exact = 0;
+	bool left_open = false;
 	struct fitter f = { ix, &ix->lines, cfg, d, c, cust, NULL, 0, NULL, 0, fn, ctx, &exact,
 			    NULL };
 
@@ -702,8 +703,11 @@ match_fits(struct match_index *ix, const struct match_config *cfg,
 	else if (!fit_due_group(&f)) { /* a day's bills outrank any other combination */
 		fit_subset(&f, false);
 		fit_due_subset(&f);
+		left_open = true;
 	}
 	match_fit_periods(&f);
+	if (left_open && !exact) /* only when nothing telling fits (a closing total) */
+		match_fit_left_open(&f);
 	if (!amount_only && !exact)
 		match_fit_near(&f);
 	if (!amount_only && !exact && d->nearlier)

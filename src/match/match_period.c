@@ -256,6 +256,130 @@ match_fit_periods(const struct fitter *f)
 	free(w);
 }
 
+/* A day's bills less the slips the customer left open (disputed, short
+ * delivered): the fewest slips whose amounts make up the difference, less
+ * one of its fees. Which of several slips of one amount, nobody can say:
+ * such a reading is always held, up to LEFT_OPEN_READINGS of them. */
+#define LEFT_OPEN_MAX 3        /* slips left out of one day's bills */
+#define LEFT_OPEN_PAIRS 200    /* pairs looked for among at most so many slips */
+#define LEFT_OPEN_TRIPLES 48   /* … triples (17,296 of them) */
+#define LEFT_OPEN_READINGS 3
+
+struct left_open {
+	const struct fitter *f;
+	const struct minv **g; /* the day's slips */
+	int n;
+	int64_t gap;           /* their total less the amount */
+	int pick[LEFT_OPEN_MAX];
+	int64_t seen[LEFT_OPEN_READINGS][LEFT_OPEN_MAX]; /* left-out amounts proposed */
+	int nseen;
+};
+
+/* Was a reading leaving out these amounts (pick order: ascending index)
+ * proposed already? Slips of equal amounts read alike. */
+static bool
+left_open_seen(struct left_open *lo, int k)
+{
+	int64_t a[LEFT_OPEN_MAX] = { 0 };
+
+	for (int i = 0; i < k; i++) {
+		int j = i;
+
+		for (a[i] = lo->g[lo->pick[i]]->open; j > 0 && a[j - 1] > a[j]; j--) {
+			int64_t t = a[j];
+
+			a[j] = a[j - 1];
+			a[j - 1] = t;
+		}
+	}
+	for (int s = 0; s < lo->nseen; s++)
+		if (!memcmp(lo->seen[s], a, sizeof a))
+			return true;
+	memcpy(lo->seen[lo->nseen++], a, sizeof a);
+	return false;
+}
+
+static void
+left_open_emit(struct left_open *lo, int k, int64_t left, int64_t fee)
+{
+	struct match_proposal p;
+
+	if (left_open_seen(lo, k))
+		return;
+	match_fit_start(lo->f, &p, fee ? MATCH_FIT_SUM_FEE : MATCH_FIT_SUM);
+	for (int i = 0, j = 0; i < lo->n; i++) {
+		if (j < k && lo->pick[j] == i)
+			j++;
+		else
+			match_fit_line(&p, lo->g[i], lo->g[i]->open, 0);
+	}
+	if (!match_fee_spread(&p, fee))
+		return;
+	p.features = MATCH_F_AMBIGUOUS | MATCH_F_LEFT_OPEN;
+	p.left_open = k;
+	p.left_open_sum = left;
+	match_fit_emit(lo->f, &p);
+}
+
+/* Slips pick[depth..k) from index from on, adding up with sum so far to
+ * the gap (with_fee: the gap less one of the customer's fees). */
+static void
+left_open_search(struct left_open *lo, int from, int depth, int k, int64_t sum, bool with_fee)
+{
+	for (int i = from; i < lo->n && lo->nseen < LEFT_OPEN_READINGS; i++) {
+		int64_t s = sum + lo->g[i]->open;
+
+		lo->pick[depth] = i;
+		if (depth + 1 < k) {
+			if (s < lo->gap)
+				left_open_search(lo, i + 1, depth + 1, k, s, with_fee);
+		} else if (with_fee ? match_fee_allows(&lo->f->c->fee, lo->gap - s) : s == lo->gap) {
+			left_open_emit(lo, k, s, lo->gap - s);
+		}
+	}
+}
+
+static void
+left_open_day(struct left_open *lo)
+{
+	int64_t total = 0;
+
+	for (int i = 0; i < lo->n; i++)
+		total += lo->g[i]->open;
+	lo->gap = total - lo->f->d->amount;
+	if (lo->gap <= 0)
+		return;
+	for (int k = 1; k <= LEFT_OPEN_MAX && k <= lo->n - 2 && !lo->nseen; k++) {
+		if ((k == 2 && lo->n > LEFT_OPEN_PAIRS) || (k == 3 && lo->n > LEFT_OPEN_TRIPLES))
+			break;
+		left_open_search(lo, 0, 0, k, 0, false);
+		left_open_search(lo, 0, 0, k, 0, true);
+	}
+}
+
+void
+match_fit_left_open(const struct fitter *f)
+{
+	struct left_open lo = { .f = f, .g = xmalloc(((size_t)f->n + 1) * sizeof *lo.g) };
+
+	for (int i = 0; i < f->n; i++) {
+		int32_t due = f->v[i]->due;
+		bool first = match_due_distance(f, f->v[i]) <= MATCH_NATURAL_DAYS;
+
+		for (int j = 0; j < i && first; j++)
+			first = f->v[j]->due != due; /* each day once */
+		if (!first)
+			continue;
+		lo.n = lo.nseen = 0;
+		for (int j = i; j < f->n; j++)
+			if (f->v[j]->due == due)
+				lo.g[lo.n++] = f->v[j];
+		if (lo.n >= 3)
+			left_open_day(&lo);
+	}
+	free(lo.g);
+}
+
 /* Closing totals indexed by TOTAL_BUCKET of minor units, so a total a few
  * yen of tax rounding off the deposit is found in its bucket or the next. */
 #define TOTAL_BUCKET 128

@@ -278,6 +278,9 @@ bool match_round_sum(const char *cur, int64_t amount);
 bool match_rounded_up(const char *cur, int64_t amount, int64_t over);
 /* One or two invoices just below a round sum, the excess on account. */
 void match_fit_round_up(const struct fitter *f);
+/* A day's bills less the fewest slips left open that make up the
+ * difference (match_period.c). */
+void match_fit_left_open(const struct fitter *f);
 /* Discount rates looked at, in basis points of the amount billed. */
 #define MATCH_MIN_BP 25
 #define MATCH_MAX_BP 1000

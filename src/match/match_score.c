@@ -29,11 +29,15 @@
 #define SC_HABIT 8          /* a near miss by the customer's learned difference */
 #define SC_NEAR_PERIOD 2    /* … of a closing period's total: the more natural set */
 #define SC_SHORT_BILL 12    /* … short by more than a tenth, nobody can say why: weak */
+#define SC_UNNAMED_INVOICES 15 /* invoices (not a closing total) less a difference
+				  nobody can name: below a part payment of them */
 #define SC_EARLIER_PART 14  /* the rest of a part payment in the queue: as telling as
 				a named difference, never auto (a partial) */
 #define SC_ROUNDED_UP 10 /* an over-payment by less than the round sum's step */
 #define SC_SMALL_EXCESS 4 /* … by under 1 % of the deposit: likelier than a sliver
 			     of the next invoice */
+#define SC_LEFT_OPEN 3 /* a day's bills less slips left open: likelier than a set
+			  drawn from any month that happens to add up */
 #define OVER_FEW_LINES 2  /* … of so many invoices: more, and any excess is a coincidence */
 #define SC_BILLED 5          /* the total of a 合計請求書 we issued: the strongest fit */
 #define SC_GROUP_LEARNED 58 /* a payer learned for each customer of a group: an alias
@@ -121,7 +125,8 @@ fit_due_gap(const struct scorer *s, uint32_t cust, const struct match_proposal *
 }
 
 /* Invoices less a difference nobody can name (an offset? a claim?): for
- * the clerk to look at, never a reading that rivals another customer's. */
+ * the clerk to look at, never a reading that rivals another customer's
+ * (no more than a guess at which slips were left open: MATCH_F_LEFT_OPEN). */
 static bool
 unnamed_near(const struct match_proposal *p)
 {
@@ -140,6 +145,19 @@ short_bill(const struct match_proposal *fit)
 	for (int i = 0; i < fit->nlines; i++)
 		billed += fit->line[i].cleared;
 	return match_proposal_fees(fit) * 10 > billed;
+}
+
+/* Invoices less a difference nobody can name read no likelier than a
+ * part payment, which books the same money and leaves the rest open; a
+ * closing total short by under a tenth still reads as the bill. */
+static int
+unnamed_penalty(const struct match_proposal *fit)
+{
+	if (!unnamed_near(fit))
+		return 0;
+	if (!fit->period)
+		return SC_UNNAMED_INVOICES;
+	return short_bill(fit) ? SC_SHORT_BILL : 0;
 }
 
 /* All of it on account for an invoice issued since, which it pays exactly
@@ -189,9 +207,10 @@ score_fit(void *ctx, const struct match_proposal *fit)
 		     (fit->features & MATCH_F_FUTURE ? SC_FUTURE : 0) +
 		     (fit->features & MATCH_F_LEARNED ? SC_HABIT : 0) +
 		     (fit->fit == MATCH_FIT_NEAR && fit->period ? SC_NEAR_PERIOD : 0) -
-		     (short_bill(fit) ? SC_SHORT_BILL : 0) +
+		     unnamed_penalty(fit) +
 		     (fit->features & MATCH_F_BILLED ? SC_BILLED : 0) +
-		     (fit->features & MATCH_F_EARLIER_PART ? SC_EARLIER_PART : 0);
+		     (fit->features & MATCH_F_EARLIER_PART ? SC_EARLIER_PART : 0) +
+		     (fit->features & MATCH_F_LEFT_OPEN ? SC_LEFT_OPEN : 0);
 	if (fit->fit == MATCH_FIT_OVER && fit->nlines && fit->nlines <= OVER_FEW_LINES)
 		score_over(s, fit, r);
 	if ((c->features & MATCH_F_IDENTITY) == MATCH_F_NAME_FUZZY &&
@@ -527,7 +546,8 @@ rank(struct scorer *s, const struct match_config *cfg, struct match_result *r)
 		if (!listed(r, &s->r[i].p))
 			r->prop[r->nprop++] = s->r[i].p;
 	for (int i = 1; i < s->n; i++)
-		if (s->r[i].p.customer_id != s->r[0].p.customer_id && !unnamed_near(&s->r[i].p)) {
+		if (s->r[i].p.customer_id != s->r[0].p.customer_id && !unnamed_near(&s->r[i].p) &&
+		    !(s->r[i].p.features & MATCH_F_LEFT_OPEN)) {
 			r->runner_up = s->r[i].p.score;
 			break;
 		}
