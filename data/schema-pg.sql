@@ -517,14 +517,15 @@ GRANT UPDATE (text) ON company_settings TO urikake_clerk;
 -- the rows of the companies open to it, whatever it runs (psql too). The
 -- set is computed once per statement: the policies compare with an
 -- uncorrelated subquery (the cast keeps ANY from reading it as a set of
--- rows), and the function reads company_user as its owner.
+-- rows), and the function reads company_user as its owner (parallel safe:
+-- a plan with workers stays possible, the set is passed to them).
 -- The owner bypasses it (it owns the tables); company and company_user
 -- stay readable to every clerk, who writes neither but company's inserts
 -- (company add) and no company_user row. Receiving accounts are read by
 -- every clerk (a bank file is routed by them) and inserted only for open
 -- companies.
 CREATE FUNCTION ur_my_companies() RETURNS bigint[] LANGUAGE sql STABLE SECURITY DEFINER
-	SET search_path = pg_catalog, pg_temp
+	PARALLEL SAFE SET search_path = pg_catalog, pg_temp
 	RETURN (SELECT coalesce(array_agg(co.id), '{}') FROM company AS co
 		WHERE NOT EXISTS (SELECT 1 FROM company_user AS g WHERE g.company_id = co.id)
 		   OR EXISTS (SELECT 1 FROM company_user AS g

@@ -107,7 +107,7 @@ BEGIN
 		ON company_user FOR EACH STATEMENT EXECUTE FUNCTION ur_notify();
 	GRANT SELECT ON company_user TO urikake_clerk;
 	CREATE FUNCTION ur_my_companies() RETURNS bigint[] LANGUAGE sql STABLE SECURITY DEFINER
-		SET search_path = pg_catalog, pg_temp
+		PARALLEL SAFE SET search_path = pg_catalog, pg_temp
 		RETURN (SELECT coalesce(array_agg(co.id), '{}') FROM company AS co
 			WHERE NOT EXISTS (SELECT 1 FROM company_user AS g
 					  WHERE g.company_id = co.id)
