@@ -3,7 +3,8 @@
 # PostgreSQL, where the server keeps the rule: aoki is granted K1, baba K2,
 # chiba nothing (so only the companies without grants, main, are open to
 # him). Through urikake a clerk cannot choose another's company and works
-# in his own as before (import, match, aging under row-level security);
+# in his own as before under row-level security (import, match, undo and
+# confirm, contacts, confirmations, statements, settings, aging);
 # through psql his login counts, reads and writes only the rows of the
 # companies open to it and cannot write company_user; only the owner
 # grants, and sees everything. No server: SKIP, saying why.
@@ -67,6 +68,25 @@ t_ok "… aging" as aoki --company K1 aging --as-of 2026-03-31 --format csv
 t_grep "… K1's open invoice" "^C2,株式会社鈴木工業,JPY,.*55000" "$T/.out"
 t_ok "… export invoices" as aoki --company K1 export invoices
 t_is "… K1's two" "$(sed 1d "$T/.out" | wc -l | tr -d ' ')" 2
+ref=$(as aoki --company K1 export allocations | awk -F, 'NR > 1 { print $1; exit }')
+t_ok "… match undo" as aoki --company K1 match undo --deposit "$ref"
+t_ok "… match confirm" as aoki --company K1 match confirm --deposit "$ref" \
+	--invoice INV-2603-000001
+t_ok "… contact add" as aoki --company K1 contact add C2 --channel phone --note "電話: 来月払う" \
+	--promise 2026-04-10:1000 --next 2026-04-05
+t_ok "… confirm send" as aoki --company K1 confirm send C2 --as-of 2026-03-31 --format txt \
+	-o conf/
+t_ok "… confirm answer" as aoki --company K1 confirm answer C2 --balance 1000 --reason "未着"
+t_ok "… statement" as aoki --company K1 statement C2 --format txt -o st/
+printf 'name = K1 株式会社\naddress = 東京都\n' >k1.conf
+t_ok "… company settings" as aoki --company K1 company settings k1.conf
+t_is "… all of it K1's, unseen by baba's login" "$(q baba "SELECT
+	(SELECT count(*) FROM contact) + (SELECT count(*) FROM confirmation) +
+	(SELECT count(*) FROM allocation) + (SELECT count(*) FROM company_settings) +
+	(SELECT count(*) FROM statement_issue)")" 0
+t_is "… seen by aoki's" "$(q aoki "SELECT (SELECT count(*) FROM contact) > 0 AND
+	(SELECT count(*) FROM confirmation) > 0 AND (SELECT count(*) FROM company_settings) > 0
+	AND (SELECT count(*) FROM allocation WHERE voided_at IS NULL) > 0")" t
 t_ok "the owner registers K2's receiving account" as urikake_owner company account K2 0001 001 1234567
 t_exit "aoki imports a file paid into K2's account: exit 3" 3 as aoki --company K1 import bank a.dat
 t_grep "… naming it" "account 0001-001-1234567 is company K2's, which is not open to aoki" "$T/.err"
