@@ -314,7 +314,7 @@ cli_company(const struct cli *c)
 	return cli_config_db(true);
 }
 
-/* The codes of the companies in st, in one line ("a, b"). */
+/* The codes of the companies in st open to its login, in one line ("a, b"). */
 static void
 cli_company_codes(struct store *st, struct strbuf *out)
 {
@@ -338,8 +338,13 @@ cli_company_required(struct store *st)
 
 	sb_init(&codes);
 	cli_company_codes(st, &codes);
-	rc = cli_usage_error(_("this database keeps several companies (%s): choose one with "
-			       "--company CODE or URIKAKE_COMPANY"), codes.buf);
+	if (!codes.len)
+		rc = cli_usage_error(_("no company in this database is open to %s: ask whoever "
+				       "keeps it to run urikake company grant CODE %s"),
+				     store_login(st), store_login(st));
+	else
+		rc = cli_usage_error(_("this database keeps several companies (%s): choose one "
+				       "with --company CODE or URIKAKE_COMPANY"), codes.buf);
 	sb_free(&codes);
 	return rc;
 }

@@ -1,12 +1,14 @@
-/* cmd_company: `urikake company list|add|account|accounts` — the client
- * companies one database keeps (issue 17): listed with their rows counted,
- * added (audited), and the receiving accounts each owns (bank files are
- * routed by them). */
+/* cmd_company: `urikake company list|add|account|accounts|settings|grant|
+ * revoke|users` — the client companies one database keeps (issue 17):
+ * listed with their rows counted, added (audited), the receiving accounts
+ * each owns (bank files are routed by them), and the users each is open
+ * to. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <inttypes.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "company.h"
@@ -125,6 +127,68 @@ company_accounts(const struct cli *c, int argc, char **argv)
 	return cli_finish(UR_OK);
 }
 
+/* company grant|revoke CODE USER */
+static int
+company_grant(const struct cli *c, int argc, char **argv)
+{
+	const char *pos[2];
+	bool grant = !strcmp(argv[0], "grant"), changed;
+	struct store *st;
+	struct ur_err err;
+	int npos, rc;
+
+	if (cli_args(argc - 1, argv + 1, NULL, pos, 2, &npos) != UR_OK)
+		return UR_USAGE;
+	if (npos != 2)
+		return cli_usage_error(grant ? _("usage: urikake company grant CODE USER")
+					     : _("usage: urikake company revoke CODE USER"));
+	if ((rc = cli_open_store(c, &st)) != UR_OK)
+		return rc;
+	ur_err_clear(&err);
+	rc = store_company_grant(st, pos[0], pos[1], grant, &changed, &err);
+	store_close(st);
+	if (rc != UR_OK)
+		return cli_fail(&err);
+	if (grant)
+		cli_printf(changed ? _("Company %s is open to %s now (and only to the users "
+				       "granted it).\n")
+				   : _("Company %s was open to %s already.\n"),
+			   pos[0], pos[1]);
+	else
+		cli_printf(changed ? _("Company %s is no longer open to %s.\n")
+				   : _("Company %s had no grant for %s.\n"),
+			   pos[0], pos[1]);
+	return UR_OK;
+}
+
+/* company users [CODE]: a header, then one line per grant, company code
+ * and user; a company without grants says it is open to every clerk. */
+static int
+company_users(const struct cli *c, int argc, char **argv)
+{
+	const char *pos[1] = { NULL };
+	struct store_company_user *u = NULL;
+	struct store *st;
+	struct ur_err err;
+	int npos, n = 0, rc;
+
+	if (cli_args(argc - 1, argv + 1, NULL, pos, 1, &npos) != UR_OK)
+		return UR_USAGE;
+	if ((rc = cli_open_store_readonly(c, &st)) != UR_OK)
+		return rc;
+	ur_err_clear(&err);
+	rc = store_company_users(st, npos ? pos[0] : NULL, &u, &n, &err);
+	store_close(st);
+	if (rc != UR_OK)
+		return cli_fail(&err);
+	cli_printf("%-16s %s\n", _("company"), _("user"));
+	for (int i = 0; i < n; i++)
+		cli_printf("%-16s %s\n", u[i].code,
+			   u[i].user ? u[i].user : _("(open to every clerk)"));
+	store_company_users_free(u, n);
+	return cli_finish(UR_OK);
+}
+
 /* Read FILE's settings text into *text, checked as documents read it. */
 static int
 settings_text(const char *path, char **text)
@@ -189,9 +253,13 @@ cmd_company(const struct cli *c, int argc, char **argv)
 		{ "account", company_account },
 		{ "accounts", company_accounts },
 		{ "settings", company_settings },
+		{ "grant", company_grant },
+		{ "revoke", company_grant },
+		{ "users", company_users },
 		{ NULL, NULL },
 	};
 
 	return cli_subcommand(c, argc, argv, subs,
-			      _("usage: urikake company list|add|account|accounts|settings ..."));
+			      _("usage: urikake company "
+				"list|add|account|accounts|settings|grant|revoke|users ..."));
 }

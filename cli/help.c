@@ -59,6 +59,8 @@ static const struct {
 	  N_("the receiving accounts each company owns: bank files go to their owner") },
 	{ "company settings FILE",
 	  N_("store the current company's settings (letterhead, bank details) in the database") },
+	{ "company grant|revoke CODE USER | company users [CODE]",
+	  N_("the users each company is open to (none granted: every clerk)") },
 	{ "backup PATH", N_("copy the database while in use") },
 	{ "migrate --from SQLITE_FILE --to postgresql://…",
 	  N_("copy a whole SQLite database into PostgreSQL, checking counts and sums") },
@@ -278,12 +280,16 @@ static const struct cmd_help cmd_helps[] = {
 	{ "backup", { "backup PATH" }, N_("copy the database while in use"), backup_opts },
 	{ "company",
 	  { "company list", "company add CODE NAME", "company account CODE BANK BRANCH NUMBER",
-	    "company accounts", "company settings FILE" },
+	    "company accounts", "company settings FILE",
+	    "company grant|revoke CODE USER | company users [CODE]" },
 	  N_("the client companies the database keeps: listed with their customers, invoices "
 	     "and deposits counted, or one added (audited); the receiving accounts each owns, "
 	     "registered (audited) or listed: import bank gives each deposit to the owner of "
 	     "the account it was paid into; the current company's settings file stored in the "
-	     "database (audited), which its documents use once there are several companies"),
+	     "database (audited), which its documents use once there are several companies; "
+	     "the users each company is open to, granted or revoked (audited) or listed: a "
+	     "company without grants is open to every clerk, one with grants only to them "
+	     "(on PostgreSQL the server's login, and only the owner grants)"),
 	  backup_opts },
 	{ "migrate",
 	  { "migrate --from SQLITE_FILE --to postgresql://…" },

@@ -31,7 +31,7 @@ CREATE TABLE schema_version (
 	version integer NOT NULL,
 	one boolean PRIMARY KEY DEFAULT true CHECK (one)
 );
-INSERT INTO schema_version (version) VALUES (17);
+INSERT INTO schema_version (version) VALUES (18);
 
 -- A day in ISO form that exists (the cast reads an ISO form as year-month-
 -- day whatever DateStyle says, and fails on 2026-02-30). NULL passes.
@@ -64,6 +64,15 @@ CREATE TABLE company_account (
 	acct_branch text NOT NULL,
 	acct_number text NOT NULL,
 	PRIMARY KEY (acct_bank, acct_branch, acct_number)
+);
+
+-- The users a company is open to (migration 18): a company without rows
+-- here is open to every clerk, one with rows only to those logins (the
+-- row-level security below; "user" is a reserved word).
+CREATE TABLE company_user (
+	company_id bigint NOT NULL REFERENCES company(id),
+	"user" text NOT NULL,
+	PRIMARY KEY (company_id, "user")
 );
 
 CREATE TABLE customer (
@@ -503,5 +512,43 @@ GRANT UPDATE (voided_at, voided_by) ON allocation, adjustment, refund TO urikake
 GRANT UPDATE (state, answered_on, their_balance, reason, resolved_on)
 	ON confirmation TO urikake_clerk;
 GRANT UPDATE (text) ON company_settings TO urikake_clerk;
+
+-- Row-level security (migration 18): a clerk's login sees and writes only
+-- the rows of the companies open to it, whatever it runs (psql too). The
+-- set is computed once per statement: the policies compare with an
+-- uncorrelated subquery (the cast keeps ANY from reading it as a set of
+-- rows), and the function reads company_user as its owner (parallel safe:
+-- a plan with workers stays possible, the set is passed to them).
+-- The owner bypasses it (it owns the tables); company and company_user
+-- stay readable to every clerk, who writes neither but company's inserts
+-- (company add) and no company_user row. Receiving accounts are read by
+-- every clerk (a bank file is routed by them) and inserted only for open
+-- companies.
+CREATE FUNCTION ur_my_companies() RETURNS bigint[] LANGUAGE sql STABLE SECURITY DEFINER
+	PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+	RETURN (SELECT coalesce(array_agg(co.id), '{}') FROM company AS co
+		WHERE NOT EXISTS (SELECT 1 FROM company_user AS g WHERE g.company_id = co.id)
+		   OR EXISTS (SELECT 1 FROM company_user AS g
+			      WHERE g.company_id = co.id AND g."user" = session_user));
+REVOKE ALL ON FUNCTION ur_my_companies() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ur_my_companies() TO urikake_clerk;
+DO $$
+DECLARE tbl text;
+BEGIN
+	FOREACH tbl IN ARRAY ARRAY['customer', 'payer_alias', 'invoice', 'bank_file', 'deposit',
+				   'virtual_account', 'allocation', 'adjustment', 'contact',
+				   'audit', 'confirmation', 'dispute_item', 'refund',
+				   'statement_issue', 'statement_slip', 'company_settings'] LOOP
+		EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', tbl);
+		EXECUTE format('CREATE POLICY company_open ON %I TO urikake_clerk'
+			       ' USING (%2$I = ANY ((SELECT ur_my_companies())::bigint[]))'
+			       ' WITH CHECK (%2$I = ANY ((SELECT ur_my_companies())::bigint[]))', tbl,
+			       CASE tbl WHEN 'company_settings' THEN 'id' ELSE 'company_id' END);
+	END LOOP;
+END $$;
+ALTER TABLE company_account ENABLE ROW LEVEL SECURITY;
+CREATE POLICY company_read ON company_account FOR SELECT TO urikake_clerk USING (true);
+CREATE POLICY company_open ON company_account FOR INSERT TO urikake_clerk
+	WITH CHECK (company_id = ANY ((SELECT ur_my_companies())::bigint[]));
 
 COMMIT;

@@ -90,4 +90,46 @@ BEGIN
 	UPDATE schema_version SET version = 17;
 END $$;
 
+-- 17 → 18: the users a company is open to (migration 18), and the
+-- row-level security that keeps a clerk's login to those companies.
+DO $$
+DECLARE tbl text;
+BEGIN
+	IF (SELECT version FROM schema_version) <> 17 THEN
+		RETURN;
+	END IF;
+	CREATE TABLE company_user (
+		company_id bigint NOT NULL REFERENCES company(id),
+		"user" text NOT NULL,
+		PRIMARY KEY (company_id, "user")
+	);
+	CREATE TRIGGER company_user_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
+		ON company_user FOR EACH STATEMENT EXECUTE FUNCTION ur_notify();
+	GRANT SELECT ON company_user TO urikake_clerk;
+	CREATE FUNCTION ur_my_companies() RETURNS bigint[] LANGUAGE sql STABLE SECURITY DEFINER
+		PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+		RETURN (SELECT coalesce(array_agg(co.id), '{}') FROM company AS co
+			WHERE NOT EXISTS (SELECT 1 FROM company_user AS g
+					  WHERE g.company_id = co.id)
+			   OR EXISTS (SELECT 1 FROM company_user AS g
+				      WHERE g.company_id = co.id AND g."user" = session_user));
+	REVOKE ALL ON FUNCTION ur_my_companies() FROM PUBLIC;
+	GRANT EXECUTE ON FUNCTION ur_my_companies() TO urikake_clerk;
+	FOREACH tbl IN ARRAY ARRAY['customer', 'payer_alias', 'invoice', 'bank_file', 'deposit',
+				   'virtual_account', 'allocation', 'adjustment', 'contact',
+				   'audit', 'confirmation', 'dispute_item', 'refund',
+				   'statement_issue', 'statement_slip', 'company_settings'] LOOP
+		EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', tbl);
+		EXECUTE format('CREATE POLICY company_open ON %I TO urikake_clerk'
+			       ' USING (%2$I = ANY ((SELECT ur_my_companies())::bigint[]))'
+			       ' WITH CHECK (%2$I = ANY ((SELECT ur_my_companies())::bigint[]))', tbl,
+			       CASE tbl WHEN 'company_settings' THEN 'id' ELSE 'company_id' END);
+	END LOOP;
+	ALTER TABLE company_account ENABLE ROW LEVEL SECURITY;
+	CREATE POLICY company_read ON company_account FOR SELECT TO urikake_clerk USING (true);
+	CREATE POLICY company_open ON company_account FOR INSERT TO urikake_clerk
+		WITH CHECK (company_id = ANY ((SELECT ur_my_companies())::bigint[]));
+	UPDATE schema_version SET version = 18;
+END $$;
+
 COMMIT;

@@ -1,6 +1,7 @@
 /* company_pick: the client company to work in, chosen at the start when
- * the database keeps several and none was asked for (--company): a modal
- * list like the customer picker's; Enter chooses, q quits. */
+ * the database keeps several open to the clerk and none was asked for
+ * (--company): a modal list like the customer picker's, of the companies
+ * open to the clerk only; Enter chooses, q quits. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -94,6 +95,10 @@ company_pick_open(struct app *a)
 		abort();
 	ur_err_clear(&err);
 	if (store_company_list(a->st, &p->c, &p->n, &err) != UR_OK || p->n == 0) {
+		if (err.status == UR_OK)
+			ur_fail(&err, UR_USAGE, _("no company in this database is open to %s: ask "
+						  "whoever keeps it to run urikake company grant "
+						  "CODE %s"), store_login(a->st), store_login(a->st));
 		free(p);
 		app_error(a, "%s", err.msg);
 		return;

@@ -258,8 +258,8 @@ bi_account(const struct bank_deposit *d, char *buf, size_t size)
 			at += (size_t)snprintf(buf + at, size - at, "%s%s", at ? "-" : "", part[i]);
 }
 
-/* The company d goes to: the owner of its account, else the current one
- * when it was chosen. */
+/* The company d goes to: the owner of its account (refused when it is not
+ * open to the login), else the current one when it was chosen. */
 static enum ur_status
 bi_owner(const struct bi_run *run, const struct bank_deposit *d, int64_t *company,
 	 const char **code, struct ur_err *err)
@@ -269,6 +269,14 @@ bi_owner(const struct bi_run *run, const struct bank_deposit *d, int64_t *compan
 					   d->account_branch, d->payer.acct_number);
 	char acct[160], why[512];
 
+	if (a && !a->open) {
+		bi_account(d, acct, sizeof acct);
+		snprintf(why, sizeof why,
+			 _("the receiving account %s is company %s's, which is not open to %s: "
+			   "import the file as one of its users (urikake company users %s)"),
+			 acct, a->code, store_login(run->st), a->code);
+		return bi_where(run->kind, d, why, err);
+	}
 	if (a) {
 		*company = a->company_id;
 		*code = a->code;

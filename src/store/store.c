@@ -248,6 +248,8 @@ static const struct {
 	{ 16, store_company_migration_sql, true },
 	/* v17: the receiving accounts each company owns (store_company_acct.c) */
 	{ 17, store_company_acct_migration_sql, false },
+	/* v18: the users each company is open to (store_company_user.c) */
+	{ 18, store_company_user_migration_sql, false },
 };
 #define STORE_VERSION (migrations[sizeof migrations / sizeof migrations[0] - 1].version)
 
@@ -636,6 +638,7 @@ store_close(struct store *st)
 	free(st->last_code);
 	free(st->company_code);
 	free(st->company_name);
+	free(st->login);
 	free(st->path);
 	free(st->shown);
 	free(st->user);

@@ -72,14 +72,15 @@ int64_t store_data_sync(struct store *st);
 int64_t store_change_stamp(struct store *st);
 /* Client companies: a database keeps one or more, and every business row
  * belongs to one; the store reads and writes only the current company's
- * rows. store_open makes the only company current; with several, none is
- * until store_use_company (statements then see no rows). */
+ * rows. store_open makes the only company open to the login current; with
+ * several, none is until store_use_company (statements then see no rows). */
 struct store_company {
 	int64_t id;
 	char *code, *name;
 	int64_t customers, invoices, deposits;
 };
-/** Make the company with code current; UR_USAGE when there is none. */
+/** Make the company with code current; UR_USAGE when there is none or it
+ *  is not open to the login (store_login). */
 enum ur_status store_use_company(struct store *st, const char *code, struct ur_err *err);
 /** The current company's id, 0 when none is chosen (several companies). */
 int64_t store_company_id(const struct store *st);
@@ -88,7 +89,8 @@ bool store_company_several(const struct store *st);
 /** The current company's code and name ("" when none is chosen). */
 const char *store_company_code(const struct store *st);
 const char *store_company_name(const struct store *st);
-/** Every company by code, with its rows counted; store_company_free. */
+/** Every company open to the login by code, with its rows counted;
+ *  store_company_free. */
 enum ur_status store_company_list(struct store *st, struct store_company **out, int *n,
 				  struct ur_err *err);
 void store_company_free(struct store_company *c, int n);
@@ -96,12 +98,34 @@ void store_company_free(struct store_company *c, int n);
  *  name, UR_INPUT when the code exists. */
 enum ur_status store_company_add(struct store *st, const char *code, const char *name,
 				 struct ur_err *err);
+/* The users a company is open to (migration 18): none listed, every clerk;
+ * else only those. store_use_company refuses a company not open to the
+ * login, store_company_list leaves it out. */
+struct store_company_user {
+	char *code; /* the company's */
+	char *user; /* NULL: the company has no grants */
+};
+/** Whom the grants are checked against: the server's login on PostgreSQL,
+ *  the user the store was opened for on SQLite. */
+const char *store_login(const struct store *st);
+/** Grant (grant true) or revoke company code to user, audited in it;
+ *  *changed false when it was so already. UR_USAGE for an unknown company
+ *  or a bad name; on PostgreSQL UR_FAIL unless the owner runs it. */
+enum ur_status store_company_grant(struct store *st, const char *code, const char *user,
+				   bool grant, bool *changed, struct ur_err *err);
+/** The grants by company code and user, of company code (NULL: of every
+ *  company), one row with user NULL for a company without grants;
+ *  store_company_users_free. */
+enum ur_status store_company_users(struct store *st, const char *code,
+				   struct store_company_user **out, int *n, struct ur_err *err);
+void store_company_users_free(struct store_company_user *u, int n);
 /* A receiving account a company owns (migration 17): bank files are routed
  * to the owner of the account each record was paid into. Parts not known
  * (a camt account has no branch) are "". */
 struct store_company_account {
 	int64_t company_id;
 	char *code; /* the company's */
+	bool open; /* the company is open to the login */
 	char *bank, *branch, *number;
 };
 /** Every company's accounts, by company code; store_company_accounts_free. */

@@ -1,7 +1,7 @@
 /* store_company: the client companies one database keeps (issue 17): the
  * schema step that gives every business row its company (migration 16),
- * the current company every statement is scoped to, and listing and
- * adding companies. */
+ * the current company every statement is scoped to (one open to the
+ * login: store_company_user.c), and listing and adding companies. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -167,7 +167,7 @@ store_company_list(struct store *st, struct store_company **out, int *n, struct 
 		" (SELECT count(*) FROM customer AS u WHERE u.company_id = c.id),"
 		" (SELECT count(*) FROM invoice AS i WHERE i.company_id = c.id),"
 		" (SELECT count(*) FROM deposit AS d WHERE d.company_id = c.id)"
-		" FROM company AS c ORDER BY c.code";
+		" FROM company AS c WHERE " STORE_COMPANY_OPEN("c.id", "?1") " ORDER BY c.code";
 	struct db_stmt *s = store_prepare(st, sql, err);
 	int rc, cap = 0;
 
@@ -175,6 +175,7 @@ store_company_list(struct store *st, struct store_company **out, int *n, struct 
 	*n = 0;
 	if (!s)
 		return err->status;
+	db_bind_text(s, 1, st->login);
 	while ((rc = db_step(s)) == DB_ROW) {
 		struct store_company *c;
 
@@ -198,23 +199,43 @@ store_company_list(struct store *st, struct store_company **out, int *n, struct 
 	return UR_OK;
 }
 
-/* The one company of a database that has only one becomes the current
- * one; with several, none is until store_use_company. */
-enum ur_status
-store_company_default(struct store *st, struct ur_err *err)
+/* How many companies the database keeps into st->companies, 2 for more. */
+static enum ur_status
+count_companies(struct store *st, struct ur_err *err)
 {
-	static const char sql[] = "SELECT id, code, name FROM company ORDER BY id LIMIT 2";
-	struct db_stmt *s = store_prepare(st, sql, err);
-	int rc, rows = 0;
+	struct db_stmt *s = store_prepare(st, "SELECT count(*) FROM"
+					  " (SELECT 1 FROM company LIMIT 2) AS c", err);
+	int rc;
 
 	if (!s)
 		return err->status;
+	if ((rc = db_step(s)) == DB_ROW)
+		st->companies = (int)db_column_int64(s, 0);
+	store_keep(st, s);
+	return rc == DB_ROW ? UR_OK : store_sqlfail(st, rc, err);
+}
+
+/* The one company open to the login (the only one of a database that has
+ * one) becomes the current one; with several, none is until
+ * store_use_company. */
+enum ur_status
+store_company_default(struct store *st, struct ur_err *err)
+{
+	static const char sql[] = "SELECT c.id, c.code, c.name FROM company AS c"
+				  " WHERE " STORE_COMPANY_OPEN("c.id", "?1") " ORDER BY c.id LIMIT 2";
+	struct db_stmt *s;
+	int rc, rows = 0;
+
+	if (store_company_login(st, err) != UR_OK || count_companies(st, err) != UR_OK)
+		return err->status;
+	if (!(s = store_prepare(st, sql, err)))
+		return err->status;
+	db_bind_text(s, 1, st->login);
 	while ((rc = db_step(s)) == DB_ROW && ++rows == 1)
 		set_current(st, db_column_int64(s, 0), store_column_str(s, 1),
 			    store_column_str(s, 2));
-	if (rows > 1)
+	if (rows != 1)
 		set_current(st, 0, NULL, NULL);
-	st->companies = rows;
 	store_keep(st, s);
 	return rc == DB_ROW || rc == DB_DONE ? UR_OK : store_sqlfail(st, rc, err);
 }
@@ -222,17 +243,26 @@ store_company_default(struct store *st, struct ur_err *err)
 enum ur_status
 store_use_company(struct store *st, const char *code, struct ur_err *err)
 {
-	struct db_stmt *s = store_prepare(st, "SELECT id, name FROM company WHERE code = ?1", err);
+	static const char sql[] = "SELECT c.id, c.name, CASE WHEN "
+				  STORE_COMPANY_OPEN("c.id", "?2") " THEN 1 ELSE 0 END"
+				  " FROM company AS c WHERE c.code = ?1";
+	struct db_stmt *s = store_prepare(st, sql, err);
+	bool open = false;
 	int rc;
 
 	if (!s)
 		return err->status;
 	db_bind_text(s, 1, code);
-	if ((rc = db_step(s)) == DB_ROW)
+	db_bind_text(s, 2, st->login);
+	if ((rc = db_step(s)) == DB_ROW && (open = db_column_int64(s, 2) != 0))
 		set_current(st, db_column_int64(s, 0), code, store_column_str(s, 1));
 	store_keep(st, s);
-	if (rc == DB_ROW)
+	if (rc == DB_ROW && open)
 		return UR_OK;
+	if (rc == DB_ROW)
+		return ur_fail(err, UR_USAGE,
+			       _("company %s is not open to %s: ask whoever keeps the database to "
+				 "run urikake company grant %s %s"), code, st->login, code, st->login);
 	if (rc != DB_DONE)
 		return store_sqlfail(st, rc, err);
 	return ur_fail(err, UR_USAGE, _("no company %s in %s (urikake company list shows them)"),

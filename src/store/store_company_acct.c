@@ -36,7 +36,8 @@ store_company_accounts(struct store *st, struct store_company_account **out, int
 		       struct ur_err *err)
 {
 	static const char sql[] =
-		"SELECT a.company_id, c.code, a.acct_bank, a.acct_branch, a.acct_number"
+		"SELECT a.company_id, c.code, a.acct_bank, a.acct_branch, a.acct_number,"
+		" CASE WHEN " STORE_COMPANY_OPEN("c.id", "?1") " THEN 1 ELSE 0 END"
 		" FROM company_account AS a JOIN company AS c ON c.id = a.company_id"
 		" ORDER BY c.code, a.acct_bank, a.acct_branch, a.acct_number";
 	struct db_stmt *s = store_prepare(st, sql, err);
@@ -46,6 +47,7 @@ store_company_accounts(struct store *st, struct store_company_account **out, int
 	*n = 0;
 	if (!s)
 		return err->status;
+	db_bind_text(s, 1, st->login);
 	while ((rc = db_step(s)) == DB_ROW) {
 		struct store_company_account *a;
 
@@ -57,6 +59,7 @@ store_company_accounts(struct store *st, struct store_company_account **out, int
 		a->bank = xstrdup(store_column_str(s, 2));
 		a->branch = xstrdup(store_column_str(s, 3));
 		a->number = xstrdup(store_column_str(s, 4));
+		a->open = db_column_int64(s, 5) != 0;
 	}
 	store_keep(st, s);
 	if (rc != DB_DONE) {

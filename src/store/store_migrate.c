@@ -35,6 +35,7 @@ struct mig_spec {
 static const struct mig_spec specs[MIGRATE_TABLES] = {
 	{ "company", "id", true, { NULL } },
 	{ "company_account", "acct_bank, acct_branch, acct_number", false, { NULL } },
+	{ "company_user", "company_id, \"user\"", false, { NULL } },
 	{ "customer", "id", true, { "credit_limit" } },
 	{ "payer_alias", "id", true, { NULL } },
 	{ "invoice", "id", true, { "amount", "tax", "paid" } },

@@ -12,7 +12,7 @@
 
 #include "err.h"
 
-#define MIGRATE_TABLES 18
+#define MIGRATE_TABLES 19
 #define MIGRATE_SUMS 3
 
 /* One money column's sum (minor units, all currencies) on both sides. */

@@ -80,6 +80,7 @@ struct store {
 	int64_t company; /* the current company's id; 0: none chosen yet */
 	char *company_code, *company_name;
 	int companies; /* how many the database keeps, 2 for two or more */
+	char *login; /* whom company_user's grants name: the server's login, or user */
 };
 
 /* The current company's id in a statement's text: every statement that
@@ -95,6 +96,13 @@ struct store {
  * covers. */
 #define STORE_OWN_CUSTOMER(COL) \
 	COL " IN (SELECT id FROM customer WHERE company_id = " STORE_COMPANY ")"
+
+/* Whether company ID is open to the login bound as LOGIN (migration 18):
+ * it has no grants, or one for that login. */
+#define STORE_COMPANY_OPEN(ID, LOGIN)                                                     \
+	"(NOT EXISTS (SELECT 1 FROM company_user AS g WHERE g.company_id = " ID ")"          \
+	" OR EXISTS (SELECT 1 FROM company_user AS g WHERE g.company_id = " ID               \
+	" AND g.\"user\" = " LOGIN "))"
 
 /* How long a statement waits for another connection's lock. */
 #define STORE_BUSY_MS 5000
@@ -122,6 +130,9 @@ extern const char ur_upgrade_pg_sql[]; /* data/upgrade-pg.sql */
 /* Migration 16, the client companies (store_company.c). */
 extern const char store_company_migration_sql[];
 extern const char store_company_acct_migration_sql[];
+extern const char store_company_user_migration_sql[];
+/** After opening: whom the grants name (store_company_user.c). */
+enum ur_status store_company_login(struct store *st, struct ur_err *err);
 /** After opening: the only company becomes the current one. */
 enum ur_status store_company_default(struct store *st, struct ur_err *err);
 

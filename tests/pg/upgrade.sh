@@ -3,8 +3,9 @@
 # client companies: tests/fixtures/schema-pg-v15.sql, the schema as it was
 # shipped) with rows in it. Commands refuse it and say how to upgrade;
 # `urikake init` as the owner upgrades it with data/upgrade-pg.sql. After
-# that its tables, columns, constraints, indexes, triggers and grants are
-# exactly a fresh data/schema-pg.sql's, every row is company 1's, named
+# that its tables, columns, constraints, indexes, triggers, grants,
+# row-level security policies and functions are exactly a fresh
+# data/schema-pg.sql's, every row is company 1's, named
 # after the stored settings, and the rows read as before.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/pg/lib-pg.sh"
@@ -84,12 +85,30 @@ catalog() {
 	SELECT 'grant ' || table_name || ' ' || privilege_type || coalesce(' ' || column_name, '')
 	FROM information_schema.column_privileges WHERE table_schema = 'public'
 	     AND grantee = 'urikake_clerk'
+	UNION ALL
+	SELECT 'policy ' || tablename || ' ' || policyname || ' ' || permissive || ' ' || cmd ||
+	       ' ' || array_to_string(roles, ',') || ' ' || coalesce(qual, '') || ' ' ||
+	       coalesce(with_check, '')
+	FROM pg_policies WHERE schemaname = 'public'
+	UNION ALL
+	SELECT 'row level security ' || relname || ' ' || relforcerowsecurity FROM pg_class
+	WHERE relnamespace = 'public'::regnamespace AND relrowsecurity
+	UNION ALL
+	SELECT 'function ' || oid::regprocedure || ' ' || prosecdef || ' ' || provolatile::text || ' ' ||
+	       coalesce(array_to_string(proconfig, ','), '') || ' ' ||
+	       coalesce(array_to_string(proacl, ','), '')
+	FROM pg_proc WHERE pronamespace = 'public'::regnamespace
 	ORDER BY 1"
 }
 catalog old >old.cat
 catalog fresh >fresh.cat
-t_ok "… the upgraded database has the same tables, columns, constraints, indexes, triggers and grants" \
+t_ok "… the upgraded database has the same tables, columns, constraints, indexes, triggers, grants, row-level security policies and functions" \
 	cmp -s old.cat fresh.cat
 diff old.cat fresh.cat | sed 's/^/# /' | head -20
+t_is "… with a policy on every table that carries a company" \
+	"$(grep -c '^policy .* company_open ' fresh.cat)" \
+	"$(q urikake_owner fresh "SELECT count(*) + 1 FROM information_schema.columns
+		WHERE table_schema = 'public' AND column_name = 'company_id'
+		AND table_name <> 'company_user'")" # + company_settings, by its id
 t_is "… of which there are many" "$(test "$(wc -l <fresh.cat)" -gt 300 && echo yes)" yes
 t_done

@@ -1,7 +1,8 @@
 #!/bin/sh
 # company.sh: the full-screen program on a database that keeps several
 # client companies (issue 17), in a real terminal (tmux): with none asked
-# for it opens on a list of them — q quits, Enter works in the one chosen —
+# for it opens on a list of those open to the user (a company granted to
+# another user is not there) — q quits, Enter works in the one chosen —
 # and the status line shows the company's code and name; --company opens
 # that company's panes directly.
 . "$top_srcdir/tests/lib.sh"
@@ -14,7 +15,9 @@ tui_demo_db "$T/c.db" || t_skip_all "cannot build the demo database"
 u() { URIKAKE_TODAY=2026-03-31 "$URIKAKE" --db "$T/c.db" "$@"; }
 printf 'code,name\nC00001,Acme Shoji\n' >"$T/cust.csv"
 u company add acme "Acme Holdings" >/dev/null &&
-	u --company acme import customers "$T/cust.csv" >/dev/null ||
+	u --company acme import customers "$T/cust.csv" >/dev/null &&
+	u company add beta "Beta Trading" >/dev/null &&
+	u company grant beta someone-else >/dev/null ||
 	t_skip_all "cannot add a company"
 start() { # start SESSION [OPTION...]
 	s=$1
@@ -29,6 +32,8 @@ wait_for pick "Choose the company"
 t_report $? "with two companies and none asked for, a list of them at the start"
 grep -q "acme *Acme Holdings" "$T/cap" && grep -q "main *main" "$T/cap"
 t_report $? "… each with its code and name"
+! grep -q "beta\|Beta Trading" "$T/cap"
+t_report $? "… but not beta, open only to another user"
 tm send-keys -t pick q
 i=0
 while [ $i -lt 50 ] && ! tm capture-pane -p -t pick | grep -q "^\$" ; do sleep 0.1; i=$((i + 1)); done
