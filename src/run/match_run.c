@@ -126,6 +126,19 @@ struct pass {
 	struct by_payer bp;
 };
 
+/* End the batch's transaction: its gathered confirmations written, then
+ * committed, or on a failure rolled back. */
+static enum ur_status
+batch_commit(struct pass *ps, struct store_match_batch *b, struct ur_err *err)
+{
+	enum ur_status rc = store_match_batch_end(b, err);
+
+	if (rc == UR_OK)
+		return store_commit(ps->st, err);
+	store_rollback(ps->st);
+	return rc;
+}
+
 /* One pass over the deposits still unmatched (pending, n of them): confirm
  * what is safe, keep the held ones in pending (*n becomes their number).
  * Only the report pass tells fn about held deposits and counts them; one
@@ -147,8 +160,9 @@ run_pass(struct pass *ps, const struct match_deposit **pending, size_t *n, struc
 		bool done = false;
 
 		if (!ps->dry_run && i % RUN_BATCH == 0 &&
-		    (i == 0 || (rc = store_commit(ps->st, err)) == UR_OK))
-			rc = store_begin(ps->st, err);
+		    (i == 0 || (rc = batch_commit(ps, b, err)) == UR_OK) &&
+		    (rc = store_begin(ps->st, err)) == UR_OK)
+			rc = store_match_batch_begin(b, err);
 		if (rc != UR_OK)
 			break;
 		match_deposit(ps->ix, ps->cfg, d, &r);
@@ -168,14 +182,11 @@ run_pass(struct pass *ps, const struct match_deposit **pending, size_t *n, struc
 		if (ps->fn && (done || ps->report || r.hold == MATCH_AUTO))
 			ps->fn(ps->ctx, d, &r, done, i + 1, total);
 	}
+	if (!ps->dry_run && total > 0)
+		rc = rc == UR_OK ? batch_commit(ps, b, err) : (store_rollback(ps->st), rc);
 	store_match_batch_free(b);
 	ps->stats->matched += ps->matched;
 	*n = kept;
-	if (ps->dry_run || total == 0)
-		return rc;
-	if (rc == UR_OK)
-		return store_commit(ps->st, err);
-	store_rollback(ps->st);
 	return rc;
 }
 

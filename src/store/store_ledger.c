@@ -272,6 +272,14 @@ store_deposit_set_state(struct store *st, int64_t id, enum deposit_state from,
 		return rc;
 	if (db_changes(st->db) != 1)
 		return dep_state_conflict(st, id, from, err);
+	return store_deposit_state_audit(st, id, from, to, customer_id, park_reason, err);
+}
+
+enum ur_status
+store_deposit_state_audit(struct store *st, int64_t id, enum deposit_state from,
+			  enum deposit_state to, int64_t customer_id, const char *park_reason,
+			  struct ur_err *err)
+{
 	store_json_begin(&st->before);
 	store_json_str(&st->before, "state", deposit_state_word(from));
 	store_json_end(&st->before);
@@ -341,7 +349,6 @@ adjustment_row(struct store *st, const struct adjustment *adj, int64_t *id,
 		"INSERT INTO adjustment (invoice_id, kind, amount, adj_date, allocation_id, \"user\","
 		" company_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, " STORE_COMPANY ")" SQL_RETURNING_ID;
 	struct db_stmt *s;
-	char d[DATE_ISO_SIZE];
 	enum ur_status rc;
 
 	if (!(s = store_stmt(st, SQ_ADJ_INSERT, sql, err)))
@@ -355,6 +362,15 @@ adjustment_row(struct store *st, const struct adjustment *adj, int64_t *id,
 	db_bind_text(s, 6, st->user);
 	if ((rc = store_step_id(st, s, id, err)) != UR_OK)
 		return rc;
+	return store_adjustment_audit(st, adj, *id, err);
+}
+
+enum ur_status
+store_adjustment_audit(struct store *st, const struct adjustment *adj, int64_t id,
+		       struct ur_err *err)
+{
+	char d[DATE_ISO_SIZE];
+
 	date_format_iso(adj->adj_date, d);
 	store_json_begin(&st->after);
 	store_json_int(&st->after, "invoice_id", adj->invoice_id);
@@ -363,7 +379,7 @@ adjustment_row(struct store *st, const struct adjustment *adj, int64_t *id,
 	store_json_str(&st->after, "adj_date", d);
 	store_json_int(&st->after, "allocation_id", adj->allocation_id);
 	store_json_end(&st->after);
-	return audit_id(st, "adjust", "adjustment", *id, NULL, st->after.buf, err);
+	return audit_id(st, "adjust", "adjustment", id, NULL, st->after.buf, err);
 }
 
 static void
@@ -438,8 +454,72 @@ allocation_insert(struct store *st, const struct allocation *a, bool open_checke
 	}
 	if (a->invoice_id && (rc = add_paid(st, a->invoice_id, a->amount + a->fee, err)) != UR_OK)
 		return rc;
-	alloc_json(&st->after, *id, a);
-	return audit_id(st, "allocate", "allocation", *id, NULL, st->after.buf, err);
+	return store_allocation_audit(st, a, *id, err);
+}
+
+enum ur_status
+store_allocation_audit(struct store *st, const struct allocation *a, int64_t id,
+		       struct ur_err *err)
+{
+	alloc_json(&st->after, id, a);
+	return audit_id(st, "allocate", "allocation", id, NULL, st->after.buf, err);
+}
+
+enum ur_status
+store_allocation_check(struct store *st, const struct allocation *a, struct ur_err *err)
+{
+	return alloc_check(st, a, true, err);
+}
+
+/* The rows of a confirmation written set-based (store_match_set.c): the
+ * ids reserved beforehand, the statements queued, nothing added to paid
+ * and nothing audited here. */
+enum ur_status
+store_allocation_insert_at(struct store *st, const struct allocation *a, int64_t id,
+			   struct ur_err *err)
+{
+	static const char sql[] =
+		"INSERT INTO allocation (id, deposit_id, invoice_id, customer_id, amount, fee, kind,"
+		" alloc_date, \"user\", made_on, company_id)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, " STORE_COMPANY ")";
+	struct db_stmt *s = store_stmt(st, SQ_ALLOC_INSERT_AT, sql, err);
+
+	if (!s)
+		return STATUS(err);
+	db_bind_int64(s, 1, id);
+	db_bind_int64(s, 2, a->deposit_id);
+	if (a->invoice_id)
+		db_bind_int64(s, 3, a->invoice_id);
+	db_bind_int64(s, 4, a->customer_id);
+	db_bind_int64(s, 5, a->amount);
+	db_bind_int64(s, 6, a->fee);
+	db_bind_text(s, 7, alloc_kind_word(a->kind));
+	store_bind_date(s, 8, a->alloc_date);
+	db_bind_text(s, 9, st->user);
+	store_bind_date(s, 10, a->made_on ? a->made_on : date_today());
+	return store_step_write(st, s, err);
+}
+
+enum ur_status
+store_adjustment_insert_at(struct store *st, const struct adjustment *adj, int64_t id,
+			   struct ur_err *err)
+{
+	static const char sql[] =
+		"INSERT INTO adjustment (id, invoice_id, kind, amount, adj_date, allocation_id,"
+		" \"user\", company_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " STORE_COMPANY ")";
+	struct db_stmt *s = store_stmt(st, SQ_ADJ_INSERT_AT, sql, err);
+
+	if (!s)
+		return STATUS(err);
+	db_bind_int64(s, 1, id);
+	db_bind_int64(s, 2, adj->invoice_id);
+	db_bind_text(s, 3, adj->kind);
+	db_bind_int64(s, 4, adj->amount);
+	store_bind_date(s, 5, adj->adj_date);
+	if (adj->allocation_id)
+		db_bind_int64(s, 6, adj->allocation_id);
+	db_bind_text(s, 7, st->user);
+	return store_step_write(st, s, err);
 }
 
 enum ur_status

@@ -425,7 +425,9 @@ store_match_bulk(struct store *st, struct ur_err *err)
 {
 	int rc = db_tune_bulk(st->db);
 
-	return rc == DB_OK ? UR_OK : store_sqlfail(st, rc, err);
+	if (rc != DB_OK)
+		return store_sqlfail(st, rc, err);
+	return store_match_set_mark(st, err);
 }
 
 /* Savepoints let a confirmation run alone or inside a caller's batch. */
@@ -596,6 +598,7 @@ store_match_confirm(struct store *st, const struct match_deposit *d,
 struct store_match_batch {
 	struct store *st;
 	struct db_stmt *open; /* an invoice's open amount */
+	struct match_set *set; /* the batch's confirmations, when gathered */
 };
 
 struct store_match_batch *
@@ -604,10 +607,11 @@ store_match_batch_new(struct store *st, struct ur_err *err)
 	struct store_match_batch *b = xcalloc(1, sizeof *b);
 
 	b->st = st;
+	b->set = store_match_set_new(st);
 	b->open = store_prepare(st, "SELECT amount - paid, number, currency FROM invoice"
 				       " WHERE id = ?1 AND +company_id = " STORE_COMPANY, err);
 	if (!b->open) {
-		free(b);
+		store_match_batch_free(b);
 		return NULL;
 	}
 	return b;
@@ -619,7 +623,20 @@ store_match_batch_free(struct store_match_batch *b)
 	if (!b)
 		return;
 	db_finalize(b->open);
+	store_match_set_free(b->set);
 	free(b);
+}
+
+enum ur_status
+store_match_batch_begin(struct store_match_batch *b, struct ur_err *err)
+{
+	return store_match_set_begin(b->set, err);
+}
+
+enum ur_status
+store_match_batch_end(struct store_match_batch *b, struct ur_err *err)
+{
+	return store_match_set_end(b->set, err);
 }
 
 /* What p's lines clear of invoice id, fees included. */
@@ -687,6 +704,9 @@ store_match_batch_confirm(struct store_match_batch *b, const struct match_deposi
 {
 	enum ur_status rc;
 
+	if (store_match_set_fast(b->set) && kind == ALLOC_AUTO)
+		return (rc = confirm_check(d, p, err)) == UR_OK ? store_match_set_add(b->set, d, p, err)
+								: rc;
 	if ((rc = batch_check(b, d, p, err)) != UR_OK ||
 	    (rc = store_deposit_set_state(b->st, d->id, DEPOSIT_UNMATCHED, DEPOSIT_MATCHED,
 					  p->customer_id, NULL, err)) != UR_OK)

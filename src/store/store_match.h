@@ -31,7 +31,8 @@ enum ur_status store_fee_limit(struct store *st, int64_t customer_id,
 
 /** Prepare the connection for a long run of confirmations: a page cache
  *  large enough (256 MiB at most) that each page is written once per
- *  batch instead of once per commit. */
+ *  batch instead of once per commit; on PostgreSQL note the newest audit
+ *  id, before the run reads (store_match_batch_confirm). */
 enum ur_status store_match_bulk(struct store *st, struct ur_err *err);
 
 /* Deposits read for matching; strings owned by the list. */
@@ -77,11 +78,19 @@ struct store_match_batch;
 struct store_match_batch *store_match_batch_new(struct store *st, struct ur_err *err);
 /** Free b (NULL is fine). */
 void store_match_batch_free(struct store_match_batch *b);
+/** Call after beginning each transaction of the batch's confirmations,
+ *  and store_match_batch_end before committing it (it writes what was
+ *  gathered); a failure of either: roll the transaction back. */
+enum ur_status store_match_batch_begin(struct store_match_batch *b, struct ur_err *err);
+enum ur_status store_match_batch_end(struct store_match_batch *b, struct ur_err *err);
 /** store_match_confirm inside the transaction the caller has begun on
  *  the batch's store. UR_CONFLICT (another user matched the deposit or
  *  paid an invoice) and UR_INPUT have written nothing: go on with the
  *  next deposit. Any other failure may leave this deposit half-written:
- *  roll the caller's transaction back. */
+ *  roll the caller's transaction back. On PostgreSQL, while nobody else
+ *  has written since the run read (store_match_bulk notes where that
+ *  was), an automatic confirmation is checked and gathered, and written
+ *  by store_match_batch_end. */
 enum ur_status store_match_batch_confirm(struct store_match_batch *b,
 					 const struct match_deposit *d,
 					 const struct match_proposal *p, enum alloc_kind kind,

@@ -28,4 +28,24 @@ enum ur_status store_match_learned(struct store *st, struct match_index *ix,
 enum ur_status store_alias_learn(struct store *st, const struct match_deposit *d,
 				 int64_t customer_id, int delta, struct ur_err *err);
 
+/* match --auto's confirmations gathered and written set-based on
+ * PostgreSQL while nobody else writes (store_match_set.c). */
+struct match_set;
+/** Note the newest audit id, before the run reads (nothing on SQLite). */
+enum ur_status store_match_set_mark(struct store *st, struct ur_err *err);
+struct match_set *store_match_set_new(struct store *st);
+void store_match_set_free(struct match_set *m);
+/** At a batch's start, inside its transaction: whether its
+ *  confirmations may be gathered (store_match_set_fast). */
+enum ur_status store_match_set_begin(struct match_set *m, struct ur_err *err);
+bool store_match_set_fast(const struct match_set *m);
+/** Gather an automatic confirmation of p for d (its amounts checked);
+ *  UR_INPUT when refused, gathering nothing. */
+enum ur_status store_match_set_add(struct match_set *m, const struct match_deposit *d,
+				   const struct match_proposal *p, struct ur_err *err);
+/** Before the batch's commit: write what was gathered (UR_CONFLICT when
+ *  the rows are not as expected: roll the batch back) and note the
+ *  newest audit id again. */
+enum ur_status store_match_set_end(struct match_set *m, struct ur_err *err);
+
 #endif

@@ -34,6 +34,8 @@ enum store_stmt {
 	SQ_ADJ_INSERT,
 	SQ_ADJ_VOID,
 	SQ_INV_PAID_ADD,
+	SQ_ALLOC_INSERT_AT,
+	SQ_ADJ_INSERT_AT,
 	SQ_AGING,
 	SQ_AGING_FAST,
 	SQ_AGING_CHECK,
@@ -81,6 +83,9 @@ struct store {
 	char *company_code, *company_name;
 	int companies; /* how many the database keeps, 2 for two or more */
 	char *login; /* whom company_user's grants name: the server's login, or user */
+	/* store_match_set: the newest audit id match --auto has seen */
+	bool match_marked;
+	int64_t match_mark;
 };
 
 /* The current company's id in a statement's text: every statement that
@@ -231,6 +236,26 @@ enum alloc_kind store_column_alloc_kind(struct db_stmt *s, int col);
  *  the amount and fee open (a batch of confirmations). */
 enum ur_status store_allocation_insert_prechecked(struct store *st, const struct allocation *a,
 						  int64_t *id, struct ur_err *err);
+/** The audit rows of a state change, an allocation and an adjustment, as
+ *  store_deposit_set_state, store_allocation_insert and
+ *  store_adjustment_insert write them (for the set-based confirmations of
+ *  store_match_set.c). */
+enum ur_status store_deposit_state_audit(struct store *st, int64_t id, enum deposit_state from,
+					 enum deposit_state to, int64_t customer_id,
+					 const char *park_reason, struct ur_err *err);
+enum ur_status store_allocation_audit(struct store *st, const struct allocation *a, int64_t id,
+				      struct ur_err *err);
+enum ur_status store_adjustment_audit(struct store *st, const struct adjustment *adj, int64_t id,
+				      struct ur_err *err);
+/** Whether a can be inserted, its invoice's open amount aside. */
+enum ur_status store_allocation_check(struct store *st, const struct allocation *a,
+				      struct ur_err *err);
+/** Queue the insert of a (no fee adjustment, nothing added to paid, no
+ *  audit row) or adj under an id reserved by the caller. */
+enum ur_status store_allocation_insert_at(struct store *st, const struct allocation *a,
+					  int64_t id, struct ur_err *err);
+enum ur_status store_adjustment_insert_at(struct store *st, const struct adjustment *adj,
+					  int64_t id, struct ur_err *err);
 /** Audit a change of entity kind:key (e.g. "invoice", "A-1001") with
  *  the JSON texts before/after (either NULL). */
 enum ur_status store_audit_entity(struct store *st, const char *action, const char *kind,

@@ -9,7 +9,10 @@
 # select it too; a database with another program's tables, one that does
 # not sort text as C, one without a schema and one of a newer version are
 # refused; a bank import held up by another session's lock is a conflict
-# (exit 4) and keeps nothing. No server: SKIP, saying why.
+# (exit 4) and keeps nothing; match --auto over more than one batch, with
+# another clerk's change committed between its read and its write, lands
+# the same rows and audit on both (that deposit a conflict), and a change
+# that wrote no audit row rolls the batch back. No server: SKIP, saying why.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/pg/lib-pg.sh"
 cd "$T" || exit 1
@@ -197,4 +200,93 @@ t_is "… nor the file" "$(count bank_file)" "$files"
 t_ok "the same file imports once the lock is gone" "$URIKAKE" --db "$(url urikake)" import bank \
 	locked.zengin
 t_is "… all 40 of its deposits" "$(count deposit)" "$((deposits + 40))"
+
+# match --auto past one batch (10,000 deposits a transaction) with another
+# clerk's change made between the run's read and its first write: the
+# change (parking a deposit the run would match, with its audit row) is
+# committed by a session that holds the write lock while the run reads,
+# so the run's first batch waits for it. On both stores that deposit is a
+# conflict and every other lands: the same output, the same rows, each
+# allocation, fee and state change audited. On PostgreSQL the batches no
+# one else wrote into are gathered and written set-based
+# (store_match_set.c); the one after the change confirms deposit by deposit.
+"$top_builddir/tests/bench/match-perf" --keep big.db --deposits 12000 --invoices 24000 \
+	--customers 2000 >/dev/null
+cp big.db ref.db
+"$URIKAKE" --db ref.db match --auto >/dev/null
+dep=$(sqlite3 ref.db "SELECT deposit_id FROM allocation ORDER BY id LIMIT 1 OFFSET 5000")
+rest=$(($(sqlite3 ref.db "SELECT count(*) FROM deposit WHERE state = 'matched'") - 1))
+psql -X -q -d postgres -c "CREATE DATABASE big OWNER urikake_owner ENCODING 'UTF8' LOCALE 'C' TEMPLATE template0"
+PG=$(url big)
+"$URIKAKE" --db "$PG" init >/dev/null && "$URIKAKE" --db "$PG" migrate --from big.db --to "$PG" >/dev/null
+t_report $? "a database of 12,000 deposits and 24,000 invoices on both"
+psql -X -q -d postgres -c "CREATE DATABASE big2 TEMPLATE big OWNER urikake_owner"
+park="UPDATE deposit SET state = 'parked', park_reason = 'clerk2' WHERE id = $dep;"
+audit="INSERT INTO audit (\"user\", os_user, action, entity, before, after) VALUES ('clerk2',
+	'clerk2', 'state', 'deposit:$dep', '{\"state\":\"unmatched\"}', '{\"state\":\"parked\"}');"
+printf '%s\n' "BEGIN IMMEDIATE;" "$park" "$audit" ".shell sleep 3" "COMMIT;" |
+	sqlite3 big.db >/dev/null 2>&1 &
+locker=$!
+until ! sqlite3 -cmd ".timeout 0" big.db "BEGIN IMMEDIATE; ROLLBACK;" 2>/dev/null; do sleep 0.1; done
+"$URIKAKE" --db big.db match --auto >s.out 2>s.err; rs=$?
+wait $locker
+lock=1970432865 # urikake's write lock: pg_advisory_xact_lock of "urka" (store_pg.c)
+# pg_locked DB: wait until another session holds urikake's write lock on DB
+pg_locked() {
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+		[ "$(psql -X -q -t -A -d "$1" -c "SELECT count(*) FROM pg_locks
+			WHERE locktype = 'advisory' AND granted")" = 1 ] && break
+		sleep 0.2
+	done
+}
+psql -X -q -d big -c "BEGIN" -c "SELECT pg_advisory_xact_lock($lock)" -c "$park" \
+	-c "$audit" -c "SELECT pg_sleep(3)" -c "COMMIT" >/dev/null 2>&1 &
+locker=$!
+pg_locked big
+"$URIKAKE" --db "$PG" match --auto >p.out 2>p.err; rp=$?
+wait $locker
+t_is "match --auto with a change in the middle of its first batch: exit 0 on both" "$rs $rp" "0 0"
+t_is "… the same output on both" "$(cat p.out)" "$(cat s.out)"
+t_grep "… that deposit a conflict" "^  1 already matched by another user" p.out
+t_grep "… the others matched" "^12000 deposits looked at, $rest matched automatically" p.out
+# sqls STORE SQL: SQL's answer on the SQLite file or the server
+sqls() { if [ "$1" = s ]; then sqlite3 big.db "$2"; else psql -X -q -t -A -d big -c "$2"; fi; }
+for side in s p; do
+	name=$([ $side = s ] && echo SQLite || echo PostgreSQL)
+	t_is "… on $name it stays parked, with no allocation" \
+		"$(sqls $side "SELECT state || ' ' || (SELECT count(*) FROM allocation WHERE deposit_id = $dep)
+		FROM deposit WHERE id = $dep")" "parked 0"
+	t_is "… on $name every allocation, fee and state change audited once" \
+		"$(sqls $side "SELECT (SELECT count(*) FROM allocation) || ' ' || (SELECT count(*)
+		FROM audit WHERE action = 'allocate' AND entity IN (SELECT 'allocation:' || id
+		FROM allocation)) || ' ' || (SELECT count(*) FROM adjustment) || ' ' || (SELECT count(*)
+		FROM audit WHERE action = 'adjust' AND entity IN (SELECT 'adjustment:' || id
+		FROM adjustment)) || ' ' || (SELECT count(*) FROM deposit WHERE state = 'matched')
+		|| ' ' || (SELECT count(*) FROM audit WHERE action = 'state' AND entity IN
+		(SELECT 'deposit:' || id FROM deposit WHERE state = 'matched'))")" \
+		"$(sqls $side "SELECT count(*) || ' ' || count(*) FROM allocation") $(sqls $side \
+		"SELECT count(*) || ' ' || count(*) FROM adjustment") $rest $rest"
+done
+t_is "… the same allocations, fees, audit rows and paid amounts on both" \
+	"$(sqls p "SELECT (SELECT count(*) FROM allocation) || ' ' || (SELECT count(*) FROM adjustment)
+	|| ' ' || (SELECT count(*) FROM audit) || ' ' || (SELECT sum(paid) FROM invoice)")" \
+	"$(sqls s "SELECT (SELECT count(*) FROM allocation) || ' ' || (SELECT count(*) FROM adjustment)
+	|| ' ' || ((SELECT count(*) FROM audit) + 1) || ' ' || (SELECT sum(paid) FROM invoice)")"
+"$URIKAKE" --db big.db export allocations | cut -d, -f1-9 >s.alloc
+"$URIKAKE" --db "$PG" export allocations | cut -d, -f1-9 >p.alloc
+t_is "… export allocations the same on both" "$(cat p.alloc)" "$(cat s.alloc)"
+# A change that wrote no audit row is not seen before the batch is
+# written: the set-based UPDATE finds the deposit no longer unmatched, and
+# the batch is rolled back whole, a conflict (exit 4).
+psql -X -q -d big2 -c "BEGIN" -c "SELECT pg_advisory_xact_lock($lock)" -c "$park" \
+	-c "SELECT pg_sleep(3)" -c "COMMIT" >/dev/null 2>&1 &
+locker=$!
+pg_locked big2
+t_exit "a change with no audit row in a gathered batch: a conflict" 4 \
+	"$URIKAKE" --db "$(url big2)" match --auto
+wait $locker
+t_grep "… saying nothing of the batch was written" "no audit row: nothing of this batch" .err
+t_is "… and nothing was" "$(psql -X -q -t -A -d big2 -c "SELECT count(*) FROM allocation")" 0
+t_ok "… the run again matches the rest" "$URIKAKE" --db "$(url big2)" match --auto
+t_grep "… all of them" "^11999 deposits looked at, $rest matched automatically" .out
 t_done

@@ -3,7 +3,8 @@
 #   server.sh start DIR   initdb + pg_ctl start in DIR (created, or empty);
 #                         its Unix socket in DIR only, no TCP port,
 #                         trust authentication, fsync off, at most
-#                         $PG_MAX_CONNECTIONS (20) clients. On failure says
+#                         $PG_MAX_CONNECTIONS (20) clients, a buffer cache
+#                         of $PG_SHARED_BUFFERS (16MB). On failure says
 #                         why on stderr and exits 1 (the tests then SKIP).
 #   server.sh env DIR     the libpq variables to reach it, as shell
 #                         assignments for eval (PGHOST, PGPORT, PGUSER).
@@ -56,7 +57,7 @@ start() {
 		fsync = off
 		synchronous_commit = off
 		full_page_writes = off
-		shared_buffers = 16MB
+		shared_buffers = ${PG_SHARED_BUFFERS:-16MB}
 		max_connections = ${PG_MAX_CONNECTIONS:-20}
 	EOF
 	as_server "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 start \
