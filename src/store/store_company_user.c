@@ -55,19 +55,25 @@ store_company_users_free(struct store_company_user *u, int n)
 	free(u);
 }
 
-/* The id of the company with code into *id; UR_USAGE when there is none. */
+/* The id of the company with code into *id, and whether it is open to
+ * the login; UR_USAGE when there is none. */
 static enum ur_status
-company_id_of(struct store *st, const char *code, int64_t *id, struct ur_err *err)
+company_id_of(struct store *st, const char *code, int64_t *id, bool *open, struct ur_err *err)
 {
-	struct db_stmt *s = store_prepare(st, "SELECT id FROM company WHERE code = ?1", err);
+	struct db_stmt *s = store_prepare(st, "SELECT c.id, CASE WHEN "
+					  STORE_COMPANY_OPEN("c.id", "?2") " THEN 1 ELSE 0 END"
+					  " FROM company AS c WHERE c.code = ?1", err);
 	int rc;
 
 	*id = 0;
 	if (!s)
 		return err->status;
 	db_bind_text(s, 1, code);
-	if ((rc = db_step(s)) == DB_ROW)
+	db_bind_text(s, 2, store_login(st));
+	if ((rc = db_step(s)) == DB_ROW) {
 		*id = db_column_int64(s, 0);
+		*open = db_column_int64(s, 1) != 0;
+	}
 	store_keep(st, s);
 	if (rc != DB_ROW && rc != DB_DONE)
 		return store_sqlfail(st, rc, err);
@@ -87,11 +93,12 @@ store_company_users(struct store *st, const char *code, struct store_company_use
 				  " WHERE c.code = coalesce(?1, c.code) ORDER BY c.code, g.\"user\"";
 	struct db_stmt *s;
 	int64_t id;
+	bool open;
 	int rc, cap = 0;
 
 	*out = NULL;
 	*n = 0;
-	if (code && company_id_of(st, code, &id, err) != UR_OK)
+	if (code && company_id_of(st, code, &id, &open, err) != UR_OK)
 		return err->status;
 	if (!(s = store_prepare(st, sql, err)))
 		return err->status;
@@ -194,10 +201,24 @@ change_grant(struct store *st, int64_t id, const char *code, const char *user, b
 	return rc;
 }
 
+/* In a file (where the server's roles do not guard company_user), the
+ * program lets only a user a company is open to change its grants, so a
+ * clerk cannot grant himself a company limited to others. */
+static enum ur_status
+may_change(struct store *st, const char *code, bool open, struct ur_err *err)
+{
+	if (open || db_name_is_server(st->path))
+		return UR_OK;
+	return ur_fail(err, UR_USAGE,
+		       _("company %s is not open to %s, so %s may not change who it is open "
+			 "to: one of its users does"), code, st->login, st->login);
+}
+
 enum ur_status
 store_company_grant(struct store *st, const char *code, const char *user, bool grant,
 		    bool *changed, struct ur_err *err)
 {
+	bool open = false;
 	int64_t id;
 	enum ur_status rc;
 
@@ -207,7 +228,8 @@ store_company_grant(struct store *st, const char *code, const char *user, bool g
 			       _("a user name takes 1 to 64 bytes without control characters"));
 	if (may_grant(st, err) != UR_OK || store_begin(st, err) != UR_OK)
 		return err->status;
-	if ((rc = company_id_of(st, code, &id, err)) != UR_OK ||
+	if ((rc = company_id_of(st, code, &id, &open, err)) != UR_OK ||
+	    (rc = may_change(st, code, open, err)) != UR_OK ||
 	    (rc = change_grant(st, id, code, user, grant, changed, err)) != UR_OK) {
 		store_rollback(st);
 		return rc;

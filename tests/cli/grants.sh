@@ -3,8 +3,8 @@
 # company grant|revoke|users, audited; a company not open to the user is
 # refused however it is chosen (--company, URIKAKE_COMPANY, the config's
 # company =: exit 2 naming the company and the user), left out of company
-# list and of the choice of the only company; a bank record into its
-# account is refused; a database without grants works as before.
+# list and of the choice of the only company; only a user it is open to
+# changes its grants; a bank record into its account is refused; a database without grants works as before.
 . "$top_srcdir/tests/lib.sh"
 cd "$T" || exit 1
 command -v sqlite3 >/dev/null || t_skip_all "sqlite3 shell not installed"
@@ -25,8 +25,13 @@ t_is "… a header, then main open to every clerk" "$(cat "$T/.out")" \
 t_ok "company add k2" as sato company add k2 "K2 株式会社"
 t_ok "grant k2 to sato" as admin company grant k2 sato
 t_grep "… says k2 is open to sato now" "^Company k2 is open to sato now" "$T/.out"
-t_ok "grant it again" as admin company grant k2 sato
+t_ok "grant it again (sato, whom it is open to)" as sato company grant k2 sato
 t_grep "… a no-op that says so" "^Company k2 was open to sato already" "$T/.out"
+t_exit "admin, whom k2 is not open to, may not grant it himself: exit 2" 2 \
+	as admin company grant k2 admin
+t_grep "… saying why and who may" \
+	"company k2 is not open to admin, so admin may not change who it is open to" "$T/.err"
+t_exit "… nor revoke sato's grant" 2 as admin company revoke k2 sato
 t_is "… one audit row, not two" "$(audits)" 1
 t_is "… the grant's audit row: the user, the action, the company" \
 	"$(sqlite3 c.db "SELECT a.user || ' ' || a.entity || ' ' || a.after || ' ' || c.code
@@ -78,9 +83,9 @@ t_ok "… company list prints none" as tanaka company list
 t_is "… nothing" "$(cat "$T/.out")" ""
 
 # revoke
-t_ok "revoke main from sato" as admin company revoke main sato
+t_ok "revoke main from sato (by sato)" as sato company revoke main sato
 t_grep "… says so" "^Company main is no longer open to sato" "$T/.out"
-t_ok "revoke it again" as admin company revoke main sato
+t_ok "revoke it again (main is open to everyone now)" as admin company revoke main sato
 t_grep "… a no-op that says so" "^Company main had no grant for sato" "$T/.out"
 t_is "… audited: before holds the user" \
 	"$(sqlite3 c.db "SELECT before FROM audit WHERE action = 'revoke'")" '{"user":"sato"}'
