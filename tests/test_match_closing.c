@@ -541,7 +541,7 @@ test_left_open(void)
 	tap_ok(r.hold != MATCH_AUTO, "… held: which slip was left open is the clerk's call");
 	if (k >= 0)
 		match_explain(&r.prop[k], &d, &e);
-	tap_ok(strstr(e.buf, "everything due 2026-10-31 but 1 slip left open (¥9,350: "
+	tap_ok(strstr(e.buf, "everything due 2026-10-31 but D-020 left open (¥9,350: "
 			     "disputed?)") != NULL, "… and says so: %s", e.buf);
 	sb_free(&e);
 	match_index_free(ix);

@@ -238,6 +238,7 @@ enum match_fit {
 			  MATCH_F_NAME_EXACT | MATCH_F_NAME_PREFIX | MATCH_F_NAME_FUZZY | \
 			  MATCH_F_LINK)
 
+#define MATCH_LEFT_OPEN_MAX 3 /* slips a day's bills are read as paid without */
 #define MATCH_SUBSET_LINES 8 /* most invoices one combination search draws together */
 #define MATCH_MAX_PROPOSALS 5
 
@@ -284,7 +285,8 @@ struct match_proposal {
 	int64_t diff_fee;     /* … and a transfer fee deducted with the discount */
 	int64_t diff_round;   /* … and what rounding the rest down dropped */
 	int64_t earlier_part; /* MATCH_F_EARLIER_PART: what the earlier deposit pays */
-	int left_open;        /* MATCH_F_LEFT_OPEN: the slips left out … */
+	int left_open;        /* MATCH_F_LEFT_OPEN: how many slips were left out, … */
+	const char *left_open_num[MATCH_LEFT_OPEN_MAX]; /* … their numbers (the index's) … */
 	int64_t left_open_sum; /* … and their total */
 	int32_t period;      /* MATCH_FIT_PERIOD: the last closing date it clears */
 	int32_t periods;     /* … and how many closing periods */

@@ -235,18 +235,21 @@ explain_period(const struct match_proposal *p, const char *cur, struct strbuf *o
 	}
 }
 
-/* "everything due 2026-10-31 but 2 slips left open (¥4,400: disputed?): " */
+/* "everything due 2026-10-31 but S-7 + S-9 left open (¥4,400: disputed?): " */
 static void
 explain_left_open(const struct match_proposal *p, const char *cur, struct strbuf *out)
 {
 	char day[DATE_ISO_SIZE];
+	struct strbuf nums;
 
+	sb_init(&nums);
+	for (int i = 0; i < p->left_open && i < MATCH_LEFT_OPEN_MAX; i++)
+		sb_addf(&nums, "%s%s", i ? " + " : "", p->left_open_num[i]);
 	date_format_iso(p->due_last, day);
-	sb_addf(out, ngettext_("everything due %s but %d slip left open (",
-			       "everything due %s but %d slips left open (",
-			       (unsigned long)p->left_open), day, p->left_open);
+	sb_addf(out, _("everything due %s but %s left open ("), day, nums.buf);
 	put_money(out, p->left_open_sum, cur);
 	sb_adds(out, _(": disputed?): "));
+	sb_free(&nums);
 }
 
 /* A near miss's difference by its kind: " − 1.00 % discount ¥12,345 (its

@@ -258,11 +258,10 @@ match_fit_periods(const struct fitter *f)
 
 /* A day's bills less the slips the customer left open (disputed, short
  * delivered): the fewest slips whose amounts make up the difference, less
- * one of its fees. Which of several slips of one amount, nobody can say:
- * such a reading is always held, up to LEFT_OPEN_READINGS of them. */
-#define LEFT_OPEN_MAX 3        /* slips left out of one day's bills */
-#define LEFT_OPEN_PAIRS 200    /* pairs looked for among at most so many slips */
-#define LEFT_OPEN_TRIPLES 48   /* … triples (17,296 of them) */
+ * one of its fees, on a day with no more slips than a combination draws
+ * from (subset_items). Which of several slips of one amount, nobody can
+ * say: such a reading is always held, up to LEFT_OPEN_READINGS of them. */
+#define LEFT_OPEN_MAX MATCH_LEFT_OPEN_MAX
 #define LEFT_OPEN_READINGS 3
 
 struct left_open {
@@ -309,7 +308,7 @@ left_open_emit(struct left_open *lo, int k, int64_t left, int64_t fee)
 	match_fit_start(lo->f, &p, fee ? MATCH_FIT_SUM_FEE : MATCH_FIT_SUM);
 	for (int i = 0, j = 0; i < lo->n; i++) {
 		if (j < k && lo->pick[j] == i)
-			j++;
+			p.left_open_num[j++] = lo->g[i]->number;
 		else
 			match_fit_line(&p, lo->g[i], lo->g[i]->open, 0);
 	}
@@ -350,8 +349,6 @@ left_open_day(struct left_open *lo)
 	if (lo->gap <= 0)
 		return;
 	for (int k = 1; k <= LEFT_OPEN_MAX && k <= lo->n - 2 && !lo->nseen; k++) {
-		if ((k == 2 && lo->n > LEFT_OPEN_PAIRS) || (k == 3 && lo->n > LEFT_OPEN_TRIPLES))
-			break;
 		left_open_search(lo, 0, 0, k, 0, false);
 		left_open_search(lo, 0, 0, k, 0, true);
 	}
@@ -374,7 +371,8 @@ match_fit_left_open(const struct fitter *f)
 		for (int j = i; j < f->n; j++)
 			if (f->v[j]->due == due)
 				lo.g[lo.n++] = f->v[j];
-		if (lo.n >= 3)
+		if (lo.n >= 3 && lo.n <= f->cfg->subset_items) /* among more, a few slips add
+								   up to any gap by chance */
 			left_open_day(&lo);
 	}
 	free(lo.g);
