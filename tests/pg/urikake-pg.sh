@@ -23,7 +23,7 @@
 # path and the config file's db = are not mapped.
 # Environment, from cli-suites.sh: URIKAKE_REAL (the program),
 # URIKAKE_PG_STATE (a directory for the counter and the list of
-# databases), PGHOST, PGPORT, PGUSER (the server's superuser).
+# databases, its name their prefix), PGHOST, PGPORT, PGUSER (the server's superuser).
 set -u
 real=$URIKAKE_REAL
 path=$PATH # the program's own; the wrapper's tools wherever a test hides them
@@ -37,9 +37,10 @@ url() { echo "postgresql:///$1?host=$PGHOST&port=$PGPORT&user=urikake_owner"; }
 new_db() {
 	n=$(($(cat "$state/count" 2>/dev/null || echo 0) + 1))
 	echo $n >"$state/count"
-	psql_su "CREATE DATABASE u$n OWNER urikake_owner TEMPLATE $1" || return 1
-	echo "u$n" >>"$state/dbs"
-	echo "u$n"
+	name=$(basename "$state")_$n # the runner's lanes: each a directory of its own
+	psql_su "CREATE DATABASE $name OWNER urikake_owner TEMPLATE $1" || return 1
+	echo "$name" >>"$state/dbs"
+	echo "$name"
 }
 
 # map PATH CMD: the URL for PATH (see above); fails when PATH stays SQLite.
