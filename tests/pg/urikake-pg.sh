@@ -21,9 +21,12 @@
 # A command that exits 2 (a usage error) takes back the markers it made.
 # The command then runs as the schema's owner (urikake_owner). The default
 # path and the config file's db = are not mapped.
+# Copying a database another session holds open fails (the server's
+# rule for a template): that path then stays SQLite and says so.
 # Environment, from cli-suites.sh: URIKAKE_REAL (the program),
 # URIKAKE_PG_STATE (a directory for the counter and the list of
-# databases, its name their prefix), PGHOST, PGPORT, PGUSER (the server's superuser).
+# databases, its name their prefix), PGHOST, PGPORT, PGUSER (the
+# server's superuser).
 set -u
 real=$URIKAKE_REAL
 path=$PATH # the program's own; the wrapper's tools wherever a test hides them
