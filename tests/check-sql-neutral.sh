@@ -4,7 +4,8 @@
 # quoted: PostgreSQL reads a bare user as current_user, which in a SELECT
 # or WHERE is no error but the login's name instead of the column's value.
 # A function only SQLite has goes through a macro of store_dialect_priv.h,
-# the one file that may spell it.
+# the one file that may spell it; so does SQLite's conflict clause
+# (UPDATE OR ABORT: PostgreSQL has none, a syntax error there).
 . "${top_srcdir:-.}/tests/lib.sh"
 cd "$top_srcdir" || exit 1
 
@@ -20,6 +21,7 @@ static const char c[] = " AND (?3 IS NULL OR user = ?3)";
 static const char d[] = "SELECT ifnull(x, 0), max(a.id) FROM t";
 static const char e[] = " AND day <= min(coalesce(p, ''), ?2)";
 static const char f[] = "UPDATE t SET at = strftime('%Y', 'now')";
+static const char g[] = "UPDATE OR ABORT t SET x = 1";
 C
 cat >"$T/prose.c" <<'C'
 /* the user who booked it; SELECT user FROM audit */
@@ -35,9 +37,10 @@ static const struct mig { const char *sql; } migrations[] = {
 };
 C
 perl tests/sql-neutral.pl "$T/sql.c" >"$T/found"
-t_is "a bare user, ifnull, scalar min and strftime are found, each on its line" \
+t_is "a bare user, ifnull, scalar min, strftime and OR ABORT are found, each on its line" \
 	"$(cut -d: -f2,3 "$T/found" | tr '\n' ' ')" \
-	"1: user unquoted 2: user unquoted 4: user unquoted 5: SQLite-only function 6: scalar min/max 7: SQLite-only function "
+	"1: user unquoted 2: user unquoted 4: user unquoted 5: SQLite-only function 6: scalar min/max \
+7: SQLite-only function 8: SQLite-only conflict clause "
 t_ok "comments, messages, quoted \"user\", os_user, aggregates and migrations[] pass" \
 	perl tests/sql-neutral.pl "$T/prose.c"
 t_done

@@ -55,6 +55,46 @@ drop_rating() {
 
 t_skip_all() { echo "1..0 # SKIP $1"; exit 0; }
 
+# t_skip DESC REASON: a check that does not apply here, a TAP skip saying why.
+t_skip() {
+	t_n=$((t_n + 1))
+	echo "ok $t_n - $1 # SKIP $2"
+}
+
+# The store the suite runs on: SQLite files, or PostgreSQL databases behind
+# them when tests/pg/cli-suites.sh runs it (through tests/pg/urikake-pg.sh,
+# which leaves a one-line marker at the database's path).
+t_on_pg() { [ -n "${URIKAKE_PG_STATE:-}" ]; }
+t_pgdb() { # t_pgdb DB: the PostgreSQL database behind the path DB, if any
+	[ -f "$1" ] && [ "$(head -c 11 "$1" 2>/dev/null)" = "urikake-pg " ] || return 1
+	"$URIKAKE" --db "$1" --version >/dev/null # a copied marker: its own database first
+	cut -d' ' -f2 "$1"
+}
+
+# t_sql DB [SQL]: runs SQL (else standard input) on DB's store, rows as
+# sqlite3 prints them (columns joined by |). Keep SQL portable.
+t_sql() {
+	if t_pg=$(t_pgdb "$1"); then
+		if [ $# -gt 1 ]; then
+			psql -X -q -t -A -v ON_ERROR_STOP=1 -d "$t_pg" -c "$2"
+		else
+			psql -X -q -t -A -v ON_ERROR_STOP=1 -d "$t_pg" -f -
+		fi
+	else
+		sqlite3 "$@"
+	fi
+}
+
+# t_dump DB: the whole database as text, to compare before and after
+# (on PostgreSQL without the sequences, which a rolled-back insert moves).
+t_dump() {
+	if t_pg=$(t_pgdb "$1"); then
+		pg_dump -d "$t_pg" | grep -v -e '^SELECT pg_catalog.setval' -e '^--' -e '^\\'
+	else
+		sqlite3 "$1" .dump
+	fi
+}
+
 t_done() {
 	echo "1..$t_n"
 	[ $t_failed -eq 0 ]

@@ -3,8 +3,8 @@
 # literal of the store's SQL that PostgreSQL would read otherwise than
 # SQLite (doc/store-dialects.md): the column user unquoted (PostgreSQL
 # reads a bare user as current_user: a silent wrong answer or a syntax
-# error), or a function only SQLite has, which belongs in a macro of
-# store_dialect_priv.h. Comments and gettext messages (_("…"), N_("…"),
+# error), a function only SQLite has, which belongs in a macro of
+# store_dialect_priv.h, or SQLite's conflict clause (UPDATE OR ABORT…). Comments and gettext messages (_("…"), N_("…"),
 # ngettext and the literals joined to them) are prose, not SQL; so are the
 # migrations[] of store.c, the SQLite-only history of the schema, and a
 # step kept in its own file (a *_migration_sql[] text).
@@ -15,6 +15,7 @@ use warnings;
 # scalar min(a, b) / max(a, b): a comma at the call's own level
 my $nest = qr/\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)/;
 my $scalar = qr/\b(?:min|max)\s*\((?:[^(),]|$nest)*,/i;
+my $conflict = qr/\b(?:INSERT|UPDATE)\s+OR\s+(?:ABORT|FAIL|IGNORE|REPLACE|ROLLBACK)\b/i;
 my $sqlite_only = qr/\b(?:ifnull|strftime|julianday|date|datetime|group_concat|instr|json_extract)\s*\(/i;
 
 my $bad = 0;
@@ -41,6 +42,7 @@ for my $file (@ARGV) {
 			next if $prose || ($at > $skip_from && $at < $skip_to);
 			my $why = $lit =~ /(?<![\w"])user(?![\w\\])/ ? 'user unquoted'
 				: $lit =~ $sqlite_only ? 'SQLite-only function'
+				: $lit =~ $conflict ? 'SQLite-only conflict clause'
 				: $lit =~ $scalar ? 'scalar min/max' : undef;
 			next unless $why;
 			my $line = 1 + (substr($src, 0, $at) =~ tr/\n//);

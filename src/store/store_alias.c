@@ -163,7 +163,7 @@ store_alias_edit(struct store *st, int64_t id, const char *customer_code, struct
 		return rc == UR_INPUT ? ur_fail(err, UR_INPUT, _("no customer with code %s"),
 						customer_code) : rc;
 	return alias_change(st,
-		"UPDATE OR ABORT payer_alias SET customer_id ="
+		"UPDATE payer_alias SET customer_id ="
 		" (SELECT id FROM customer WHERE code = ?2 AND company_id = " STORE_COMPANY ")"
 		" WHERE id = ?1 AND +company_id = " STORE_COMPANY,
 		id, customer_code, "edit", err);

@@ -100,7 +100,7 @@ t_is "empty json" "$(cat .out)" "[
 # Money held on account (前受金) is its own column, appended last, and not
 # taken off the buckets; a customer with nothing else open still shows.
 if command -v sqlite3 >/dev/null; then
-	sqlite3 a.db "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
+	t_sql a.db "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
 		reference) VALUES ('2026-03-20', '2026-03-20', 30000, 'JPY', 'ACME', 'OA1'),
 		('2026-03-20', '2026-03-20', 5000, 'JPY', 'ﾀﾅｶｾｲｷ', 'OA2')"
 	t_ok "money kept on account" sh -c "'$URIKAKE' --db a.db match confirm --deposit OA1 \

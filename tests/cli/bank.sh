@@ -12,7 +12,7 @@ FIX=$top_builddir/tests/bank_fixture
 
 # rows DB: the exported deposits without the header.
 rows() { "$URIKAKE" --db "$1" export deposits | sed 1d; }
-dump() { sqlite3 "$1" .dump | sha256sum; }
+dump() { t_dump "$1" | sha256sum; }
 # imp DESC DB FILE [ARGS]: import, expecting success.
 imp() { d=$1 db=$2; shift 2; t_ok "$d" "$URIKAKE" --db "$db" import bank "$@"; }
 gb() { iconv -f UTF-8 -t GB18030; }
@@ -29,10 +29,10 @@ t_is "zengin A: every field" "$(rows za.db)" \
 000102,0001-001-1234567,2026-03-26,2026-03-27,80000,JPY,ﾔﾏﾀﾞ ﾀﾛｳ,1234567890,ﾐｽﾞﾎ,ﾎﾝﾃﾝ,,unmatched,
 000103,0001-001-1234567,2026-03-27,2026-03-27,5500,JPY,ｽｽﾞｷ ﾊﾅｺ,,,,,unmatched,"
 t_is "bank_file row: hash, format, encoding, records" \
-	"$(sqlite3 za.db 'SELECT sha256, format, encoding, records FROM bank_file')" \
+	"$(t_sql za.db 'SELECT sha256, format, encoding, records FROM bank_file')" \
 	"$(sha256sum <a.dat | cut -d' ' -f1)|zengin-transfer|CP932|3"
 t_is "payer_key folded for matching" \
-	"$(sqlite3 za.db "SELECT payer_key FROM deposit WHERE reference = '000101'")" "ヤマダシヨウジ"
+	"$(t_sql za.db "SELECT payer_key FROM deposit WHERE reference = '000101'")" "ヤマダシヨウジ"
 imp "re-import" za.db a.dat
 t_grep "re-import adds nothing" "^deposits: 0 new, 3 already imported, 0 reversed$" .out
 t_grep "re-import says the file is known" "imported before" .out
@@ -79,23 +79,23 @@ t_grep "訂正 by payer reverses" "^deposits: 0 new, 0 already imported, 1 rever
 t_is "訂正 by payer: that deposit is reversed, no other" \
 	"$(rows zr.db | cut -d, -f1,12 | tr '\n' ' ')" \
 	"00000201,unmatched 00000202,unmatched 00000203,reversed "
-sqlite3 zr.db "INSERT INTO deposit (bank_file_id, record_no, acct_bank, acct_branch, acct_number,
+t_sql zr.db "INSERT INTO deposit (bank_file_id, record_no, acct_bank, acct_branch, acct_number,
 	booking_date, value_date, amount, currency, payer_name, payer_key, reference)
 	SELECT bank_file_id, 99, acct_bank, acct_branch, acct_number, booking_date, value_date,
 	amount, currency, payer_name, payer_key, '00000298' FROM deposit WHERE reference = '00000203'"
-sqlite3 zr.db "UPDATE deposit SET state = 'unmatched' WHERE reference = '00000203'"
-zr_before=$(sqlite3 zr.db .dump | sha256sum)
+t_sql zr.db "UPDATE deposit SET state = 'unmatched' WHERE reference = '00000203'"
+zr_before=$(t_dump zr.db | sha256sum)
 t_exit "訂正 that could mean two deposits is rejected" 3 "$URIKAKE" --db zr.db import bank s4.dat
 t_grep "ambiguous 訂正: says why" "RECORD 2 (byte [0-9]*): .*several deposits" .err
-t_is "ambiguous 訂正: database unchanged" "$(sqlite3 zr.db .dump | sha256sum)" "$zr_before"
+t_is "ambiguous 訂正: database unchanged" "$(t_dump zr.db | sha256sum)" "$zr_before"
 
 # --- cancellation (取消区分 1) voids what the deposit paid ---------------------
 printf 'code,name,kana,currency\nC001,株式会社山田商事,カブシキガイシャヤマダショウジ,JPY\n' >c.csv
 printf 'number,customer,issue_date,due_date,amount\nINV-1,C001,2026-02-28,2026-03-31,110000\n' >i.csv
 "$URIKAKE" --db za.db import customers c.csv >/dev/null
 "$URIKAKE" --db za.db import invoices i.csv >/dev/null
-sqlite3 za.db "INSERT INTO allocation (deposit_id, invoice_id, customer_id, amount, kind,
-	alloc_date, user) SELECT d.id, i.id, c.id, 110000, 'manual', '2026-03-25', 'tester'
+t_sql za.db "INSERT INTO allocation (deposit_id, invoice_id, customer_id, amount, kind,
+	alloc_date, \"user\") SELECT d.id, i.id, c.id, 110000, 'manual', '2026-03-25', 'tester'
 	FROM deposit d, invoice i, customer c WHERE d.reference = '000101' AND i.number = 'INV-1'
 	AND c.code = 'C001'; UPDATE invoice SET paid = 110000 WHERE number = 'INV-1';
 	UPDATE deposit SET state = 'matched', customer_id =
@@ -108,10 +108,10 @@ t_grep "cancellation says what it voided" "^1 allocation of reversed deposits vo
 t_is "cancelled deposit reversed, customer kept" \
 	"$(rows za.db | grep '^000101,' | cut -d, -f12,13)" "reversed,C001"
 t_is "its allocation voided" \
-	"$(sqlite3 za.db 'SELECT count(*) FROM allocation WHERE voided_at IS NOT NULL')" 1
+	"$(t_sql za.db 'SELECT count(*) FROM allocation WHERE voided_at IS NOT NULL')" 1
 t_is "invoice open again" "$("$URIKAKE" --db za.db export invoices | sed 1d | cut -d, -f9)" 110000
 t_is "void and reversal audited" \
-	"$(sqlite3 za.db "SELECT action || ':' || entity FROM audit WHERE action IN ('void', 'state') ORDER BY id")" \
+	"$(t_sql za.db "SELECT action || ':' || entity FROM audit WHERE action IN ('void', 'state') ORDER BY id")" \
 	"void:allocation:1
 state:deposit:1"
 imp "cancellation again" za.db cancel.dat
@@ -324,12 +324,14 @@ mkdir demo
 t_ok "demo writes and imports bank files" "$URIKAKE" --db demo/d.db demo
 t_grep "demo: Zengin file imported" "demo-furikomi.zengin: format zengin-transfer, encoding CP932" .out
 t_grep "demo: CCB file imported as GB18030" "demo-ccb.csv: format csv:ccb, encoding GB18030" .out
+dd=demo # beside the database; a server's database has none: the current directory
+t_on_pg && dd=.
 t_is "demo: the Zengin file auto-detects" \
-	"$("$URIKAKE" --db demo/x.db import bank demo/demo-furikomi.zengin | head -1)" \
-	"demo/demo-furikomi.zengin: format zengin-transfer, encoding CP932"
+	"$("$URIKAKE" --db demo/x.db import bank $dd/demo-furikomi.zengin | head -1)" \
+	"$dd/demo-furikomi.zengin: format zengin-transfer, encoding CP932"
 t_is "demo: the CSV auto-detects" \
-	"$("$URIKAKE" --db demo/x.db import bank demo/demo-ccb.csv | head -1)" \
-	"demo/demo-ccb.csv: format csv:ccb, encoding GB18030"
+	"$("$URIKAKE" --db demo/x.db import bank $dd/demo-ccb.csv | head -1)" \
+	"$dd/demo-ccb.csv: format csv:ccb, encoding GB18030"
 "$URIKAKE" --db demo/d.db export deposits >demo/dep.csv
 n=$(grep -c ',unmatched,$' demo/dep.csv)
 t_ok "demo: a real unmatched queue ($n)" test "$n" -ge 150

@@ -9,7 +9,7 @@ command -v sqlite3 >/dev/null 2>&1 || t_skip_all "no sqlite3 shell to insert dep
 command -v jq >/dev/null 2>&1 || t_skip_all "no jq to read the JSON"
 DB="$T/b.db"
 u() { "$URIKAKE" --db "$DB" "$@"; }
-q() { sqlite3 "$DB" "$1"; }
+q() { t_sql "$DB" "$1"; }
 
 cat >"$T/c.csv" <<'CSV'
 code,name,kana,currency,terms
@@ -28,8 +28,8 @@ D-4,W1,2026-10-25,2026-12-10,2200,JPY,200,納品書
 N-1,N1,2026-10-01,2026-10-31,5000,JPY,,
 CSV
 t_ok "init" u init
-t_is "the schema has the issued statements" "$(q "SELECT count(*) FROM sqlite_master
-	WHERE name IN ('statement_issue', 'statement_slip')")" 2
+t_is "the schema has the issued statements" \
+	"$(q "SELECT count(*) FROM statement_issue, statement_slip")" 0
 t_ok "import customers" u import customers "$T/c.csv"
 t_ok "import invoices" u import invoices "$T/i.csv"
 
@@ -47,16 +47,16 @@ t_is "… recorded: customer, period, total as printed, date, clerk, delivery" \
 		JOIN customer c ON c.id = s.customer_id")" \
 	"W1|2026-09-21|2026-10-20|JPY|2799|2799|-2|2026-10-21|hana|saved"
 t_is "… with the slips it listed (the credit slip too, not the next period's)" \
-	"$(q "SELECT group_concat(i.number || ':' || x.open_amount || ':' || x.in_period, ' ')
+	"$(q "SELECT i.number || ':' || x.open_amount || ':' || x.in_period
 		FROM statement_slip x
-		JOIN invoice i ON i.id = x.invoice_id ORDER BY i.number")" \
+		JOIN invoice i ON i.id = x.invoice_id ORDER BY i.number" | paste -sd' ' -)" \
 	"D-1:1106:1 D-2:1117:1 D-3:1128:1 R-1:-550:1"
 t_is "… and audited" "$(q "SELECT count(*) FROM audit WHERE action = 'issue'
 	AND entity LIKE 'statement%'")" 1
 t_ok "issued again" u statement W1 --format txt -o "$T/out" --force
 t_is "… the first stays in the history" "$(q "SELECT count(*) FROM statement_issue")" 2
 q "UPDATE statement_issue SET billed = 1" 2>/dev/null
-t_is "… which cannot be rewritten" "$(q "SELECT group_concat(billed) FROM statement_issue")" \
+t_is "… which cannot be rewritten" "$(q "SELECT billed FROM statement_issue ORDER BY id" | paste -sd, -)" \
 	"2799,2799"
 
 . "$top_srcdir/tests/cli/lib-mail.sh"
@@ -70,14 +70,14 @@ t_ok "e-mailed (--dry-run)" u statement W1 --company "$T/company" --email --dry-
 t_is "… a dry run is no issue" "$(q "SELECT count(*) FROM statement_issue")" 2
 t_ok "e-mailed" u statement W1 --company "$T/company" --email
 t_is "… recorded as e-mailed, with the attachment's name" \
-	"$(q "SELECT delivery, file LIKE 'statement-W1-%.pdf' FROM statement_issue
+	"$(q "SELECT delivery, CASE WHEN file LIKE 'statement-W1-%.pdf' THEN 1 END FROM statement_issue
 		ORDER BY id DESC LIMIT 1")" "emailed|1"
 
 cat >"$T/d.sql" <<'SQL'
 INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name, reference)
 VALUES ('2026-11-10', '2026-11-10', 2799, 'JPY', 'ｶ)ﾏﾙﾔﾏｼﾖｸﾋﾝ', '0001');
 SQL
-sqlite3 "$DB" <"$T/d.sql"
+t_sql "$DB" <"$T/d.sql"
 export URIKAKE_TODAY=2026-11-10
 t_ok "match show --json" u match show --deposit 0001 --json
 t_is "… the best proposal is the statement's" \
@@ -86,7 +86,7 @@ t_is "… the best proposal is the statement's" \
 t_grep "… and says so" "合計請求書 of 2026-10-20" "$T/.out"
 t_ok "match --auto" u match --auto
 t_is "… clears the statement's slips, the ¥2 of tax rounding as a fee" \
-	"$(q "SELECT group_concat(i.number, ' ') || ' ' || sum(a.amount) || ' ' || sum(a.fee)
-		FROM allocation a JOIN invoice i ON i.id = a.invoice_id ORDER BY i.number")" \
+	"$(q "SELECT i.number FROM allocation a JOIN invoice i ON i.id = a.invoice_id
+		ORDER BY i.number" | paste -sd' ' -) $(q "SELECT sum(amount) || ' ' || sum(fee) FROM allocation")" \
 	"D-1 D-2 D-3 R-1 2799 2"
 t_done

@@ -15,7 +15,7 @@ u() { "$URIKAKE" --db c.db "$@"; }
 rows_of() {
 	for t in customer payer_alias invoice bank_file deposit allocation adjustment contact \
 		audit refund confirmation; do
-		sqlite3 c.db "SELECT * FROM $t WHERE company_id = $1 ORDER BY 1"
+		t_sql c.db "SELECT * FROM $t WHERE company_id = $1 ORDER BY 1"
 	done | sha256sum
 }
 
@@ -51,7 +51,7 @@ t_exit "the same code again is refused" 3 u company add b Other
 t_exit "a code with a space is a usage error" 2 u company add "b c" Other
 t_exit "an empty name is a usage error" 2 u company add c ""
 t_is "the company's addition is audited in it" \
-	"$(sqlite3 c.db "SELECT a.action, a.entity FROM audit a JOIN company c ON c.id = a.company_id
+	"$(t_sql c.db "SELECT a.action, a.entity FROM audit a JOIN company c ON c.id = a.company_id
 		WHERE c.code = 'b'")" "add|company:b"
 t_exit "with two companies and none chosen: exit 2" 2 u aging
 t_grep "… naming the companies" "b, main" .err
@@ -134,42 +134,47 @@ t_is "b's statement carries b's name, not the file's" \
 	"$(stmt b | grep -c '株式会社ベータ')/$(stmt b | grep -c 'ファイル')" 1/0
 t_is "main's carries main's" "$(stmt main | grep -c '株式会社アルファ')/$(stmt main | grep -c 'ファイル')" \
 	1/0
-t_is "the change is in b's audit log" "$(sqlite3 c.db "SELECT count(*) FROM audit WHERE company_id =
+t_is "the change is in b's audit log" "$(t_sql c.db "SELECT count(*) FROM audit WHERE company_id =
 	(SELECT id FROM company WHERE code = 'b') AND entity = 'company_settings'")" 1
 
 # --- the upgrade of a database made before companies -------------------------
-# A version 15 database: the demo's rows copied, column by column, into
-# the tables as version 15 had them.
-t_ok "demo" "$URIKAKE" --db demo.db demo
-sqlite3 v15.db <"$top_srcdir/tests/fixtures/schema-v15.sql"
-for t in customer payer_alias invoice bank_file deposit virtual_account allocation adjustment \
-	contact audit confirmation dispute_item refund company_settings statement_issue \
-	statement_slip; do
-	cols=$(sqlite3 v15.db "SELECT group_concat('\"' || name || '\"', ',') FROM pragma_table_info('$t')")
-	sqlite3 v15.db "ATTACH 'demo.db' AS n; INSERT INTO main.$t ($cols) SELECT $cols FROM n.$t"
-done
-figures() {
-	sqlite3 "$1" "SELECT (SELECT count(*) FROM customer), (SELECT count(*) FROM invoice),
-		(SELECT sum(amount) FROM invoice), (SELECT sum(paid) FROM invoice),
-		(SELECT count(*) FROM deposit), (SELECT sum(amount) FROM deposit),
-		(SELECT count(*) FROM allocation), (SELECT sum(amount) FROM allocation),
-		(SELECT count(*) FROM audit), (SELECT count(*) FROM contact)"
-}
-was=$(figures v15.db)
-t_is "a version 15 database" "$(sqlite3 v15.db 'PRAGMA user_version')" 15
-t_ok "opening it upgrades it" "$URIKAKE" --db v15.db aging --format csv
-"$URIKAKE" --db latest.db init >/dev/null 2>&1
-t_is "… to this urikake's version" "$(sqlite3 v15.db 'PRAGMA user_version')" \
-	"$(sqlite3 latest.db 'PRAGMA user_version')"
-t_is "… counts and sums unchanged" "$(figures v15.db)" "$was"
-t_is "… one company, named after the settings" "$(sqlite3 v15.db 'SELECT id, code, name FROM company')" \
-	"1|main|$(sed -n 's/^name = //p' "$top_srcdir/data/demo-company")"
-t_is "… every row in it" "$(sqlite3 v15.db "SELECT count(*) FROM invoice WHERE company_id <> 1
-	UNION ALL SELECT count(*) FROM deposit WHERE company_id <> 1
-	UNION ALL SELECT count(*) FROM allocation WHERE company_id <> 1" | tr '\n' ' ')" "0 0 0 "
-t_is "… references and indexes whole" "$(sqlite3 v15.db 'PRAGMA foreign_key_check; PRAGMA integrity_check')" ok
-t_is "… the ledger's triggers kept" "$(sqlite3 v15.db "SELECT count(*) FROM sqlite_schema
-	WHERE type = 'trigger'")" "$(sqlite3 demo.db "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'")"
-"$URIKAKE" --db demo.db aging --format csv >demo-aging.csv
-t_is "… the same aging as the database it was copied from" "$(cat .out)" "$(cat demo-aging.csv)"
+# SQLite only: on PostgreSQL tests/pg/upgrade.sh upgrades a version 15 schema.
+if t_on_pg; then
+	t_skip "the upgrade of a version 15 database (10 checks)" "SQLite's migrations; tests/pg/upgrade.sh has PostgreSQL's"
+else
+	# A version 15 database: the demo's rows copied, column by column, into
+	# the tables as version 15 had them.
+	t_ok "demo" "$URIKAKE" --db demo.db demo
+	sqlite3 v15.db <"$top_srcdir/tests/fixtures/schema-v15.sql"
+	for t in customer payer_alias invoice bank_file deposit virtual_account allocation adjustment \
+		contact audit confirmation dispute_item refund company_settings statement_issue \
+		statement_slip; do
+		cols=$(sqlite3 v15.db "SELECT group_concat('\"' || name || '\"', ',') FROM pragma_table_info('$t')")
+		sqlite3 v15.db "ATTACH 'demo.db' AS n; INSERT INTO main.$t ($cols) SELECT $cols FROM n.$t"
+	done
+	figures() {
+		sqlite3 "$1" "SELECT (SELECT count(*) FROM customer), (SELECT count(*) FROM invoice),
+			(SELECT sum(amount) FROM invoice), (SELECT sum(paid) FROM invoice),
+			(SELECT count(*) FROM deposit), (SELECT sum(amount) FROM deposit),
+			(SELECT count(*) FROM allocation), (SELECT sum(amount) FROM allocation),
+			(SELECT count(*) FROM audit), (SELECT count(*) FROM contact)"
+	}
+	was=$(figures v15.db)
+	t_is "a version 15 database" "$(sqlite3 v15.db 'PRAGMA user_version')" 15
+	t_ok "opening it upgrades it" "$URIKAKE" --db v15.db aging --format csv
+	"$URIKAKE" --db latest.db init >/dev/null 2>&1
+	t_is "… to this urikake's version" "$(sqlite3 v15.db 'PRAGMA user_version')" \
+		"$(sqlite3 latest.db 'PRAGMA user_version')"
+	t_is "… counts and sums unchanged" "$(figures v15.db)" "$was"
+	t_is "… one company, named after the settings" "$(sqlite3 v15.db 'SELECT id, code, name FROM company')" \
+		"1|main|$(sed -n 's/^name = //p' "$top_srcdir/data/demo-company")"
+	t_is "… every row in it" "$(sqlite3 v15.db "SELECT count(*) FROM invoice WHERE company_id <> 1
+		UNION ALL SELECT count(*) FROM deposit WHERE company_id <> 1
+		UNION ALL SELECT count(*) FROM allocation WHERE company_id <> 1" | tr '\n' ' ')" "0 0 0 "
+	t_is "… references and indexes whole" "$(sqlite3 v15.db 'PRAGMA foreign_key_check; PRAGMA integrity_check')" ok
+	t_is "… the ledger's triggers kept" "$(sqlite3 v15.db "SELECT count(*) FROM sqlite_schema
+		WHERE type = 'trigger'")" "$(sqlite3 demo.db "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'")"
+	"$URIKAKE" --db demo.db aging --format csv >demo-aging.csv
+	t_is "… the same aging as the database it was copied from" "$(cat .out)" "$(cat demo-aging.csv)"
+fi
 t_done

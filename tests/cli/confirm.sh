@@ -28,7 +28,7 @@ I-5,K004,2026-02-10,2026-03-10,30000
 CSV
 "$URIKAKE" $db import customers cust.csv >/dev/null 2>&1
 "$URIKAKE" $db import invoices inv.csv >/dev/null 2>&1
-audit() { sqlite3 c.db "SELECT count(*) FROM audit WHERE entity LIKE '$1%'"; }
+audit() { t_sql c.db "SELECT count(*) FROM audit WHERE entity LIKE '$1%'"; }
 state() { "$URIKAKE" $db export confirmations | awk -F, -v c="$1" '$1 == c { s = $9 } END { print s }'; }
 
 t_ok "send a letter to standard output" "$URIKAKE" $db confirm send K001 --as-of 2026-03-31
@@ -80,7 +80,7 @@ t_exit "a different balance needs a reason" 2 "$URIKAKE" $db confirm answer K001
 	--balance 50000
 t_exit "agreed or a balance, not both" 2 "$URIKAKE" $db confirm answer K001 --agreed \
 	--balance 1 --reason r
-t_is "nothing written" "$(sqlite3 c.db .dump | md5sum)" "$(sqlite3 before.db .dump | md5sum)"
+t_is "nothing written" "$(t_dump c.db | md5sum)" "$(t_dump before.db | md5sum)"
 
 t_ok "agreed" "$URIKAKE" $db confirm answer K004 --agreed
 t_is "K004 agreed" "$(state K004)" agreed
@@ -125,7 +125,7 @@ t_grep "… would count twice" "I-1 is named in this dispute already" "$T/.err"
 t_exit "more of an invoice than is open on it" 3 "$URIKAKE" $db confirm resolve K001 \
 	--invoice I-2:50001
 t_grep "… says what is open" "50,001 is not part of the 50,000 open on it" "$T/.err"
-t_is "… nothing written" "$(sqlite3 c.db "SELECT count(*) FROM dispute_item")" 2
+t_is "… nothing written" "$(t_sql c.db "SELECT count(*) FROM dispute_item")" 2
 t_exit "an amount that is not one" 3 "$URIKAKE" $db confirm resolve K001 --unreceived x
 t_exit "--other needs a note" 2 "$URIKAKE" $db confirm resolve K001 --other 5
 t_exit "no items, no --close" 2 "$URIKAKE" $db confirm resolve K001
@@ -138,7 +138,7 @@ t_grep "… in K002's rating, in yuan" \
 t_exit "closing an unexplained difference" 3 "$URIKAKE" $db confirm resolve K002 \
 	--unreceived 200 --close
 t_grep "names what is unexplained" "explain 200.00 of the difference 234.50; 34.50" "$T/.err"
-t_is "the item was not kept either" "$(sqlite3 c.db "SELECT count(*) FROM dispute_item d JOIN confirmation c ON c.id = d.confirmation_id JOIN customer u ON u.id = c.customer_id WHERE u.code = 'K002'")" 0
+t_is "the item was not kept either" "$(t_sql c.db "SELECT count(*) FROM dispute_item d JOIN confirmation c ON c.id = d.confirmation_id JOIN customer u ON u.id = c.customer_id WHERE u.code = 'K002'")" 0
 t_ok "explained: closed" "$URIKAKE" $db confirm resolve K002 --unreceived 200:在途 \
 	--credit-note 34.50 --close
 t_is "K002 resolved" "$(state K002)" resolved

@@ -103,7 +103,7 @@ t_ok "K002's log read in Japanese" "$URIKAKE" $db --lang ja contact list K002
 t_grep "... names the step in Japanese" "^    督促状$" "$T/.out"
 t_is "... with no English left in it" "$(grep -c 'Demand letter' "$T/.out")" "0"
 t_is "the level is stored as its number, not a name in the note" \
-	"$(sqlite3 c.db "SELECT dunning_level, note, ifnull(outcome, '-') FROM contact
+	"$(t_sql c.db "SELECT dunning_level, note, coalesce(outcome, '-') FROM contact
 			 WHERE dunning_level = 2")" "2||-"
 
 mkdir -p cfg/urikake

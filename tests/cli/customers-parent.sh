@@ -46,7 +46,7 @@ u export customers >kept.csv
 t_is "… the parent is still C1" "$(grep '^C2,' kept.csv | cut -d, -f11)" C1
 t_ok "restore it" u import customers c.csv
 
-sqlite3 p.db "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
+t_sql p.db "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
 	reference) VALUES
 	('2026-03-25', '2026-03-25', 30000, 'JPY', 'ﾌｼﾞﾀ ﾏｺﾄ', '0001'),
 	('2026-03-25', '2026-03-25', 80000, 'JPY', 'ｶ)ﾆｼﾑﾗﾃﾞﾝｷ', '0002')"
@@ -58,7 +58,7 @@ t_grep "paid by the parent for its subsidiary" \
 	"payer ｶ)ﾆｼﾑﾗﾃﾞﾝｷ → 株式会社ヤマトショウジ, paid by parent 株式会社ニシムラデンキ" .out
 t_ok "match --auto" u match --auto
 t_is "the owner's partial is held, the parent's exact payment matched" \
-	"$(sqlite3 p.db "SELECT reference, state FROM deposit ORDER BY reference")" \
+	"$(t_sql p.db "SELECT reference, state FROM deposit ORDER BY reference")" \
 	"0001|unmatched
 0002|matched"
 t_done

@@ -102,7 +102,7 @@ t_is "... not the demo's" "$(grep -c さくら精機 .out)" 0
 rm -r "$T/cfg/urikake"
 if command -v sqlite3 >/dev/null; then
 	# (the upgrade of a database from before them: tests/cli/company.sh)
-	sqlite3 h.db 'DELETE FROM company_settings'
+	t_sql h.db 'DELETE FROM company_settings'
 	t_ok "a database without company settings" "$URIKAKE" --db h.db statement C00001
 	t_grep "... has none, and says so" "no company settings" .err
 fi

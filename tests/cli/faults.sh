@@ -146,9 +146,13 @@ fi
 t_ok "init makes a database of an empty file" "$URIKAKE" --db "$T/e.db" init
 t_is "... with mode 0600" "$(stat -c %a "$T/e.db")" 600
 t_ok "... which then works" "$URIKAKE" --db "$T/e.db" aging
-t_ok "a new database under umask 000" sh -c "umask 000; \"\$0\" --db \"$T/n.db\" init" "$URIKAKE"
-t_is "... is still 0600, its WAL files too" \
-	"$(stat -c %a "$T/n.db" "$T/n.db-wal" "$T/n.db-shm" 2>/dev/null | sort -u | tr '\n' ' ')" "600 "
+if t_on_pg; then
+	t_skip "a new database under umask 000 (2 checks)" "a SQLite file's mode"
+else
+	t_ok "a new database under umask 000" sh -c "umask 000; \"\$0\" --db \"$T/n.db\" init" "$URIKAKE"
+	t_is "... is still 0600, its WAL files too" \
+		"$(stat -c %a "$T/n.db" "$T/n.db-wal" "$T/n.db-shm" 2>/dev/null | sort -u | tr '\n' ' ')" "600 "
+fi
 
 # --- the note's editor and a hostile TMPDIR ----------------------------
 odd="x'\$(touch pwned)'"

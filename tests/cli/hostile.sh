@@ -14,7 +14,7 @@ ESC=$(printf '\033')
 CSI=$(printf '\302\233') # U+009B
 
 u() { "$URIKAKE" --db "$DB" "$@"; }
-dump() { sqlite3 "$1" .dump | sha256sum; }
+dump() { t_dump "$1" | sha256sum; }
 # rep STRING N: STRING N times.
 rep() { yes "$1" | head -n "$2" | tr -d '\n'; }
 # has_control FILE: true when FILE holds ESC or U+009B.
@@ -56,7 +56,7 @@ t_is "the refused imports changed nothing" "$(dump "$DB")" "$before"
 cp "$DB" old.db
 printf "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name, reference)
 	VALUES ('2026-03-30', '2026-03-30', 1000, 'JPY', 'ﾔﾏﾀﾞｼﾖｳｼﾞ%s', 'LONG');\n" \
-	"$(rep ｱｲｳｴｵ 20000)" | sqlite3 old.db
+	"$(rep ｱｲｳｴｵ 20000)" | t_sql old.db
 t_exit "match show on a 300 KB payer name answers within seconds" 0 \
 	within 10 "$URIKAKE" --db old.db match show --deposit LONG
 t_is "… and still proposes the customer the name starts with" \
@@ -100,17 +100,19 @@ printf 'date,amount,payer,memo,reference\n2026-03-30,1000,X,,R4\n' >"$bad"
 t_ok "a file named with ESC imports" u import bank "$bad"
 t_is "… and its name is printed in visible form" "$(has_control .out && echo raw)$(head -1 .out)" \
 	"b^[[31m.csv: format csv:generic, encoding UTF-8"
-t_is "… and stored in visible form" "$(sqlite3 "$DB" "SELECT name FROM bank_file")" "b^[[31m.csv"
+t_is "… and stored in visible form" "$(t_sql "$DB" "SELECT name FROM bank_file")" "b^[[31m.csv"
 printf 'date,amount\n2026-03-30,oops\n' >"$bad"
 t_exit "a rejected file named with ESC" 3 u import bank "$bad"
 t_is "… is named in visible form in the error" "$(has_control .err && echo raw)" ""
 t_grep "… as ^[" "^urikake: b^\[\[31m.csv:LINE 2" .err
 rm -f "$bad"
 
-sqlite3 "$DB" "UPDATE customer SET name = char(9) || '=1+2', sales_rep = char(9) || '@SUM(1)'
-	WHERE code = 'C1'; UPDATE customer SET address = char(13) || '=1+2' WHERE code = 'C2';
-	UPDATE invoice SET memo = char(9) || '=1+2' WHERE number = 'INV-1';
-	UPDATE deposit SET payer_name = 'X' || char(27) || '[2J' || char(155) || '1m'
+# (the control characters written into the SQL: char() is SQLite's alone)
+tab=$(printf '\t') cr=$(printf '\r') esc=$(printf '\033') csi=$(printf '\302\233')
+t_sql "$DB" "UPDATE customer SET name = '$tab=1+2', sales_rep = '$tab@SUM(1)'
+	WHERE code = 'C1'; UPDATE customer SET address = '$cr=1+2' WHERE code = 'C2';
+	UPDATE invoice SET memo = '$tab=1+2' WHERE number = 'INV-1';
+	UPDATE deposit SET payer_name = 'X$esc[2J${csi}1m'
 	WHERE reference = 'R4'"
 u export customers >cust.csv
 t_grep "a name behind a tab is prefixed like a formula" "^C1,'	=1+2," cust.csv
@@ -154,7 +156,7 @@ if command -v iconv >/dev/null; then
 else
 	t_report 0 "UTF-16 files # SKIP iconv not installed"
 fi
-t_is "the refused encodings changed nothing" "$(sqlite3 "$DB" "SELECT count(*) FROM customer")" 2
+t_is "the refused encodings changed nothing" "$(t_sql "$DB" "SELECT count(*) FROM customer")" 2
 
 # --- customer files: tabs and a column twice --------------------------------
 printf 'code,name\nT1,Tab\there\n' >tab.csv
@@ -170,50 +172,62 @@ t_grep "… naming it" "^urikake: URIKAKE_TODAY: \"garbage\" is not a date" .err
 t_is "… before any output" "$(cat .out)" ""
 
 cp "$DB" v.db
-sqlite3 v.db "PRAGMA user_version = -1"
+if t_on_pg; then
+	t_sql v.db "UPDATE schema_version SET version = -1"
+else
+	sqlite3 v.db "PRAGMA user_version = -1"
+fi
 t_exit "a schema version of -1 is refused" 1 "$URIKAKE" --db v.db aging
+name=v.db # on PostgreSQL (tests/pg/cli-suites.sh) the message names its URL
+t_on_pg && name='postgresql://[^ ]*'
 t_grep "… saying what it is, not \"not an error\"" \
-	"v.db has database schema version -1, which no urikake writes" .err
+	"$name has database schema version -1, which no urikake writes" .err
 
-# Permissions: as root, through another user.
-if [ "$(id -u)" -ne 0 ]; then
-	as_other() { "$@"; }
-elif command -v setpriv >/dev/null && id nobody >/dev/null 2>&1; then
-	as_other() { setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups "$@"; }
+# SQLite only: the database file's permissions, a file-size limit on it.
+if t_on_pg; then
+	t_skip "permissions of the database file and a file-size limit on it (12 checks)" \
+		"a SQLite file's; the server keeps its own files"
 else
-	as_other() { return 77; }
-fi
-chmod 755 "$T"
-mkdir ro && cp "$DB" ro/r.db && chmod 444 ro/r.db && chmod 555 ro
-as_other "$URIKAKE" --db "$T/ro/r.db" aging >.out 2>.err; rc=$?
-if [ $rc -eq 77 ]; then
-	t_report 0 "a read-only directory # SKIP no way to run as a user without root's rights"
-else
-	t_is "aging on a database in a read-only directory" "$rc:$(cat .err)" "0:"
-	t_grep "… reports" "^Aged receivables as of 2026-03-31" .out
-	as_other "$URIKAKE" --db "$T/ro/r.db" export customers >.out 2>.err
-	t_grep "… export reads it too" "^C2," .out
-	t_is "… and nothing was created there" "$(ls ro)" "r.db"
-fi
-mkdir grp && chmod 777 grp
-as_other "$URIKAKE" --db "$T/grp/g.db" init --group root >.out 2>.err; rc=$?
-if [ $rc -eq 77 ] || { [ "$(id -u)" -ne 0 ] && id -G | tr ' ' '\n' | grep -qx 0; }; then
-	t_report 0 "init --group root by a non-member # SKIP no user outside group root to try it"
-else
-	t_is "init --group root by a non-member is a usage error" "$rc" 2
-	t_grep "… that says so" "you are not a member of group root" .err
-	t_is "… before saying the database is ready" "$(cat .out)" ""
-	t_is "… and creates nothing" "$(ls grp)" ""
-fi
-chmod 755 ro && rm -rf ro
+	# Permissions: as root, through another user.
+	if [ "$(id -u)" -ne 0 ]; then
+		as_other() { "$@"; }
+	elif command -v setpriv >/dev/null && id nobody >/dev/null 2>&1; then
+		as_other() { setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups "$@"; }
+	else
+		as_other() { return 77; }
+	fi
+	chmod 755 "$T"
+	mkdir ro && cp "$DB" ro/r.db && chmod 444 ro/r.db && chmod 555 ro
+	as_other "$URIKAKE" --db "$T/ro/r.db" aging >.out 2>.err; rc=$?
+	if [ $rc -eq 77 ]; then
+		t_report 0 "a read-only directory # SKIP no way to run as a user without root's rights"
+	else
+		t_is "aging on a database in a read-only directory" "$rc:$(cat .err)" "0:"
+		t_grep "… reports" "^Aged receivables as of 2026-03-31" .out
+		as_other "$URIKAKE" --db "$T/ro/r.db" export customers >.out 2>.err
+		t_grep "… export reads it too" "^C2," .out
+		t_is "… and nothing was created there" "$(ls ro)" "r.db"
+	fi
+	mkdir grp && chmod 777 grp
+	as_other "$URIKAKE" --db "$T/grp/g.db" init --group root >.out 2>.err; rc=$?
+	if [ $rc -eq 77 ] || { [ "$(id -u)" -ne 0 ] && id -G | tr ' ' '\n' | grep -qx 0; }; then
+		t_report 0 "init --group root by a non-member # SKIP no user outside group root to try it"
+	else
+		t_is "init --group root by a non-member is a usage error" "$rc" 2
+		t_grep "… that says so" "you are not a member of group root" .err
+		t_is "… before saying the database is ready" "$(cat .out)" ""
+		t_is "… and creates nothing" "$(ls grp)" ""
+	fi
+	chmod 755 ro && rm -rf ro
 
-# A file-size limit: the write fails and says so (SIGXFSZ would kill us
-# with exit 153 and no word), and the half-made demo is removed.
-(ulimit -f 300; exec "$URIKAKE" --db "$T/full.db" demo) >.out 2>.err; rc=$?
-t_is "demo over a file-size limit exits 1, not 153" "$rc" 1
-t_grep "… naming the database" "^urikake: database $T/full.db: " .err
-t_grep "… and saying it removed it" "full.db removed: the demo could not be completed" .err
-t_is "… leaving no partial database" "$(ls "$T" | grep -c '^full\.db')" 0
+	# A file-size limit: the write fails and says so (SIGXFSZ would kill us
+	# with exit 153 and no word), and the half-made demo is removed.
+	(ulimit -f 300; exec "$URIKAKE" --db "$T/full.db" demo) >.out 2>.err; rc=$?
+	t_is "demo over a file-size limit exits 1, not 153" "$rc" 1
+	t_grep "… naming the database" "^urikake: database $T/full.db: " .err
+	t_grep "… and saying it removed it" "full.db removed: the demo could not be completed" .err
+	t_is "… leaving no partial database" "$(ls "$T" | grep -c '^full\.db')" 0
+fi
 
 # --- 20 clerks race for one invoice --------------------------------------------
 RACE="$T/race.db"
@@ -234,5 +248,5 @@ wait
 t_is "one of 20 clerks confirming one invoice wins, 19 lose with exit 4" \
 	"$(cat race/* | sort | uniq -c | tr -s ' ' | sed 's/^ //' | tr '\n' ';')" "1 0;19 4;"
 t_is "… and the invoice was paid once" \
-	"$(sqlite3 "$RACE" "SELECT count(*) FROM allocation WHERE voided_at IS NULL")" 1
+	"$(t_sql "$RACE" "SELECT count(*) FROM allocation WHERE voided_at IS NULL")" 1
 t_done

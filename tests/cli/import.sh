@@ -6,7 +6,7 @@
 cd "$T" || exit 1
 command -v sqlite3 >/dev/null || t_skip_all "sqlite3 not installed"
 
-dump() { sqlite3 "$1" .dump | sha256sum; }
+dump() { t_dump "$1" | sha256sum; }
 
 # Column order free, header names trimmed and in any case, unknown columns.
 cat >cust.csv <<'CSV'
@@ -59,7 +59,7 @@ sed 's/佐藤 健一/田中 由美/' cust.csv >cust2.csv
 t_ok "import a changed customer" "$URIKAKE" --db a.db import customers cust2.csv
 t_is "one updated" "$(cat .out)" "customers: 0 new, 1 updated, 2 unchanged"
 t_is "one audit row per import" \
-	"$(sqlite3 a.db "select count(*) from audit where action like 'import.%'")" 5
+	"$(t_sql a.db "select count(*) from audit where action like 'import.%'")" 5
 
 # Encodings: CP932 (Japanese) and GB18030 (Chinese) are detected.
 grep -v 'C003' cust.csv | iconv -f UTF-8 -t CP932 >sjis.csv
@@ -212,7 +212,7 @@ t_grep "bank CSV: absurd amount message" 'b1.csv:.*LINE 2 .*is too large (at mos
 printf 'date,amount,payer\n2026-03-01,100,Acme\n2026-03-02,200,"Ev\033il"\n' >b2.csv
 t_exit "bank CSV: ESC in a payer" 3 "$URIKAKE" --db p.db import bank b2.csv --format csv:generic
 t_grep "bank CSV: ESC message" 'LINE 3 (byte 38): control character U+001B in column .payer.' .err
-t_is "bank CSV: nothing written" "$(sqlite3 p.db 'select count(*) from deposit')" 0
+t_is "bank CSV: nothing written" "$(t_sql p.db 'select count(*) from deposit')" 0
 
 # Contact notes: no control characters, line breaks are fine.
 t_exit "contact note with ESC" 3 "$URIKAKE" --db p.db contact add C001 --channel phone \

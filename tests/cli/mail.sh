@@ -41,7 +41,7 @@ t_ok "init" U init
 t_ok "import customers" U import customers "$T/customers.csv"
 t_ok "import invoices" U import invoices "$T/invoices.csv"
 
-contacts() { sqlite3 "$DB" "SELECT count(*) FROM contact"; }
+contacts() { t_sql "$DB" "SELECT count(*) FROM contact"; }
 
 t_ok "statements by e-mail, copies in -o DIR" \
 	U statement J1 Z1 --company "$T/company" --email -o "$T/sent/"
@@ -80,17 +80,17 @@ t_is "each mail is a contact" "$(contacts)" 2
 t_ok "contact list" U contact list J1
 t_grep "… shows the mail" "合計請求書 e-mailed to tanaka@test.example.jp" "$T/.out"
 t_is "the contact refers to the document and the mail" \
-	"$(sqlite3 "$DB" "SELECT channel, document, '<' || message_id || '>' FROM contact WHERE id = 1")" \
+	"$(t_sql "$DB" "SELECT channel, document, '<' || message_id || '>' FROM contact WHERE id = 1")" \
 	"email|statement-J1-2026-03-31.pdf|$id"
 t_is "… with the SHA-256 of the PDF sent" \
-	"$(sqlite3 "$DB" "SELECT document_sha256 FROM contact WHERE id = 1")" \
+	"$(t_sql "$DB" "SELECT document_sha256 FROM contact WHERE id = 1")" \
 	"$(sha256sum "$T/att-J1.pdf" | cut -d' ' -f1)"
 
 t_ok "dunning letters by e-mail" U dunning J1 Z1 --level 2 --company "$T/company" --email
 t_is "dunning subject" "$(R "$T/box/3.eml" Subject)" "督促状のご送付（株式会社うりかけ商事）"
 t_is "logged at the level, as e-mail" \
-	"$(sqlite3 "$DB" "SELECT count(*) FROM contact WHERE channel = 'email' AND dunning_level = 2")" 2
-t_is "and not also as letters" "$(sqlite3 "$DB" "SELECT count(*) FROM contact WHERE channel = 'letter'")" 0
+	"$(t_sql "$DB" "SELECT count(*) FROM contact WHERE channel = 'email' AND dunning_level = 2")" 2
+t_is "and not also as letters" "$(t_sql "$DB" "SELECT count(*) FROM contact WHERE channel = 'letter'")" 0
 
 t_ok "--all-open --email" U statement --all-open --company "$T/company" --email
 t_grep "a customer without an address is named" "E1 has no e-mail address: not sent" "$T/.err"

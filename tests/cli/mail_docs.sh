@@ -43,7 +43,7 @@ t_ok "init" U init
 t_ok "import customers" U import customers "$T/customers.csv"
 t_ok "import invoices" U import invoices "$T/invoices.csv"
 
-contacts() { sqlite3 "$DB" "SELECT count(*) FROM contact"; }
+contacts() { t_sql "$DB" "SELECT count(*) FROM contact"; }
 # msgid FILE: passes when the Message-ID is <…@urikake.example>.
 msgid_ok() {
 	case $(R "$1" raw Message-ID) in "<"*@urikake.example">") return 0 ;; esac
@@ -66,10 +66,10 @@ t_ok "Message-ID at our domain" msgid_ok "$J"
 R "$J" pdf >"$T/att-J1.pdf"
 t_ok "the attachment is the PDF kept with -o" cmp "$T/att-J1.pdf" "$T/sent/confirmation-J1.pdf"
 t_is "each is recorded as e-mailed, with the attachment's name" \
-	"$(sqlite3 "$DB" "SELECT delivery, file, state FROM confirmation ORDER BY id" | tr '\n' ' ')" \
+	"$(t_sql "$DB" "SELECT delivery, file, state FROM confirmation ORDER BY id" | tr '\n' ' ')" \
 	"emailed|confirmation-J1-2026-03-31.pdf|awaiting emailed|confirmation-Z1-2026-03-31.pdf|awaiting "
 t_is "each is a contact referring to the document" \
-	"$(sqlite3 "$DB" "SELECT channel, document, document_sha256, '<' || message_id || '>'
+	"$(t_sql "$DB" "SELECT channel, document, document_sha256, '<' || message_id || '>'
 		FROM contact WHERE customer_id = 1")" \
 	"email|confirmation-J1-2026-03-31.pdf|$(sha256sum "$T/att-J1.pdf" | cut -d' ' -f1)|$(R "$J" raw Message-ID)"
 t_ok "the Chinese reply slip is in the attachment" R "$Z" pdf
@@ -79,7 +79,7 @@ if command -v pdftotext >/dev/null; then
 	t_grep "… 询证函 with its slip" "信息不符" "$T/z.txt"
 fi
 
-before="$(contacts) $(sqlite3 "$DB" "SELECT count(*) FROM confirmation")"
+before="$(contacts) $(t_sql "$DB" "SELECT count(*) FROM confirmation")"
 U confirm answer J1 --agreed >/dev/null 2>&1
 U confirm answer Z1 --agreed >/dev/null 2>&1
 t_ok "confirm send --email --dry-run" U confirm send J1 --as-of 2026-03-31 \
@@ -87,7 +87,7 @@ t_ok "confirm send --email --dry-run" U confirm send J1 --as-of 2026-03-31 \
 t_is "… writes the .eml" "$(ls "$T/dry")" "confirmation-J1.eml"
 t_is "… as the same message" "$(R "$T/dry/confirmation-J1.eml" Subject)" "$(R "$J" Subject)"
 t_is "… sends, logs and records nothing" \
-	"$(mails) $(contacts) $(sqlite3 "$DB" "SELECT count(*) FROM confirmation")" "2 $before"
+	"$(mails) $(contacts) $(t_sql "$DB" "SELECT count(*) FROM confirmation")" "2 $before"
 
 t_exit "a confirmation to a customer with no address: exit 3" 3 \
 	U confirm send E1 --as-of 2026-03-31 --company "$T/company" --email
@@ -96,7 +96,7 @@ t_exit "the mail command fails: exit 1" 1 env FAKE_MTA_FAIL=1 "$URIKAKE" --db "$
 	confirm send J1 --as-of 2026-03-31 --company "$T/company" --email
 t_grep "… with the MTA's message" "relay access denied" "$T/.err"
 t_is "… nothing logged or recorded" \
-	"$(mails) $(contacts) $(sqlite3 "$DB" "SELECT count(*) FROM confirmation")" "2 $before"
+	"$(mails) $(contacts) $(t_sql "$DB" "SELECT count(*) FROM confirmation")" "2 $before"
 grep -v '^mail-command' "$T/company" >"$T/company-nocmd"
 t_exit "no mail-command: exit 3" 3 \
 	U confirm send J1 --as-of 2026-03-31 --company "$T/company-nocmd" --email
@@ -105,7 +105,7 @@ t_exit "confirm send --email --print: usage" 2 \
 	U confirm send J1 --as-of 2026-03-31 --email --print
 
 # --- notices
-sqlite3 "$DB" "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
+t_sql "$DB" "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
 	reference) VALUES
 	('2026-03-27', '2026-03-27', 90000, 'JPY', 'ｶ)ﾃｽﾄｼﾖｳｼﾞ', 'D1'),
 	('2026-03-27', '2026-03-27', 5600.00 * 100, 'CNY', '上海测试贸易有限公司', 'D2'),
@@ -120,8 +120,8 @@ t_is "… its ja subject" "$(R "$N" Subject)" "ご入金額差異のご連絡の
 t_is "… to the customer" "$(R "$N" To)" "株式会社テスト商事 <tanaka@test.example.jp>"
 t_ok "… Message-ID" msgid_ok "$N"
 t_is "… logged once, as e-mail, with the follow-up date and the document" \
-	"$(sqlite3 "$DB" "SELECT count(*), channel, next_date, document, '<' || message_id || '>'
-		FROM contact WHERE id > $c")" \
+	"$(t_sql "$DB" "SELECT (SELECT count(*) FROM contact WHERE id > $c), channel, next_date,
+		document, '<' || message_id || '>' FROM contact WHERE id > $c")" \
 	"1|email|2026-04-20|notice-J1-2026-03-31.pdf|$(R "$N" raw Message-ID)"
 if command -v pdftotext >/dev/null; then
 	R "$N" pdf >"$T/notice.pdf"
@@ -150,7 +150,7 @@ t_ok "a refund notice by e-mail" U notice refund 1 --company "$T/company" --emai
 R "$T/box/$(mails).eml" Subject >"$T/subject"
 t_is "… zh_CN subject" "$(cat "$T/subject")" "【退款通知】瓜卡贸易有限公司"
 t_is "… logged as e-mail, no follow-up" \
-	"$(sqlite3 "$DB" "SELECT channel, ifnull(next_date, '-') FROM contact ORDER BY id DESC LIMIT 1")" \
+	"$(t_sql "$DB" "SELECT channel, coalesce(next_date, '-') FROM contact ORDER BY id DESC LIMIT 1")" \
 	"email|-"
 
 # --- the sales rep's digest

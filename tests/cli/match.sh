@@ -25,7 +25,7 @@ CSV
 t_ok "init" u init
 t_ok "import customers" u import customers "$T/c.csv"
 t_ok "import invoices" u import invoices "$T/i.csv"
-sqlite3 "$DB" "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
+t_sql "$DB" "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
 	reference) VALUES
 	('2026-02-27', '2026-02-27', 109560, 'JPY', 'ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ', '0001'),
 	('2026-02-27', '2026-02-27', 550000, 'JPY', 'ｽｽﾞｷｺｳｷﾞﾖｳ(ｶ', '0002'),
@@ -111,7 +111,7 @@ t_is "the alias was unlearned" "$(cat "$T/.out")" ""
 t_ok "on account for a customer" u match confirm --deposit 0004 --on-account 12345 --customer C1
 t_ok "export JSON" u export allocations --format json
 t_grep "on-account row: no invoice" '"deposit_ref":"0004".*"invoice":"","customer":"C1","amount":12345' "$T/.out"
-id=$(sqlite3 "$DB" "SELECT id FROM payer_alias LIMIT 1")
+id=$(t_sql "$DB" "SELECT id FROM payer_alias LIMIT 1")
 t_ok "edit alias" u match aliases edit "$id" --customer C2
 t_exit "edit to an unknown customer" 3 u match aliases edit "$id" --customer C9
 t_ok "remove alias" u match aliases remove "$id"
@@ -133,7 +133,7 @@ echo "W1,株式会社丸山食品,マルヤマショクヒン,20/+1/10" >>"$T/w.
 t_ok "a closing customer" u import customers "$T/w.csv"
 t_ok "… its slips, a credit slip among them" u import invoices "$T/wi.csv"
 total=127300 # 10,100 + 10,200 + … + 11,200 − 500
-sqlite3 "$DB" "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
+t_sql "$DB" "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
 	reference) VALUES ('2026-03-10', '2026-03-10', $((total - 440)), 'JPY', 'ﾏﾙﾔﾏｼﾖｸﾋﾝ(ｶ', '0010'),
 	('2026-03-10', '2026-03-10', 100, 'JPY', 'ﾏﾙﾔﾏｼﾖｸﾋﾝ(ｶ', '0011')"
 t_ok "the period's total as a proposal" u match show --deposit 0010 --json
@@ -149,9 +149,9 @@ t_grep "… refused with the amount" "the credit slips (500) are larger than the
 t_ok "thirteen lines confirmed by hand, the fee never on the credit slip" \
 	u match confirm --deposit 0010 $args --invoice R-1 --fee 440
 t_is "… every slip and the credit slip cleared" \
-	"$(sqlite3 "$DB" "SELECT count(*) || ' ' || sum(amount - paid) FROM invoice WHERE customer_id = (SELECT id FROM customer WHERE code = 'W1') AND number <> 'D-NEXT'")" "13 0"
+	"$(t_sql "$DB" "SELECT count(*) || ' ' || sum(amount - paid) FROM invoice WHERE customer_id = (SELECT id FROM customer WHERE code = 'W1') AND number <> 'D-NEXT'")" "13 0"
 t_is "… the fee booked on a slip" \
-	"$(sqlite3 "$DB" "SELECT i.number FROM adjustment j JOIN invoice i ON i.id = j.invoice_id WHERE j.kind = 'fee' AND j.voided_at IS NULL ORDER BY j.id DESC LIMIT 1")" "D-12"
+	"$(t_sql "$DB" "SELECT i.number FROM adjustment j JOIN invoice i ON i.id = j.invoice_id WHERE j.kind = 'fee' AND j.voided_at IS NULL ORDER BY j.id DESC LIMIT 1")" "D-12"
 
 # A payment agent (一括決済) pays two customers' invoices in one transfer:
 # confirmed by hand across customers, learned for both, undone for both;
@@ -160,16 +160,16 @@ printf 'code,name,kana\nG1,株式会社青木商店,アオキショウテン\nG2
 printf 'number,customer,issue_date,due_date,amount\nG1-1,G1,2026-02-01,2026-03-31,30000\nG2-1,G2,2026-02-01,2026-03-31,45000\nG1-2,G1,2026-03-01,2026-04-30,31500\nG2-2,G2,2026-03-01,2026-04-30,46200\n' >"$T/gi.csv"
 t_ok "two customers" u import customers "$T/g.csv"
 t_ok "… their invoices" u import invoices "$T/gi.csv"
-sqlite3 "$DB" "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
+t_sql "$DB" "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
 	reference) VALUES ('2026-03-31', '2026-03-31', 75000, 'JPY', 'ｹｯｻｲﾀﾞｲｺｳ(ｶ', '0030'),
 	('2026-04-30', '2026-04-30', 77700, 'JPY', 'ｹｯｻｲﾀﾞｲｺｳ(ｶ', '0031')"
 t_ok "one transfer confirmed for two customers" \
 	u match confirm --deposit 0030 --invoice G1-1 --invoice G2-1
 t_is "… each invoice booked to its own customer" \
-	"$(sqlite3 "$DB" "SELECT group_concat(c.code || ':' || a.amount, ' ') FROM allocation a JOIN customer c ON c.id = a.customer_id JOIN deposit d ON d.id = a.deposit_id WHERE d.reference = '0030' AND a.voided_at IS NULL")" \
+	"$(t_sql "$DB" "SELECT c.code || ':' || a.amount FROM allocation a JOIN customer c ON c.id = a.customer_id JOIN deposit d ON d.id = a.deposit_id WHERE d.reference = '0030' AND a.voided_at IS NULL ORDER BY c.code" | paste -sd' ' -)" \
 	"G1:30000 G2:45000"
 t_is "… the payer learned for both" \
-	"$(sqlite3 "$DB" "SELECT count(*) FROM payer_alias WHERE payer_key = 'ケツサイダイコウ'")" 2
+	"$(t_sql "$DB" "SELECT count(*) FROM payer_alias WHERE payer_key = 'ケツサイダイコウ'")" 2
 t_ok "the next transfer of the agent" u match show --deposit 0031 --json
 t_is "… proposed for both customers at once, for a clerk" \
 	"$(jq -r '.proposals[0] | (.customers | sort | join(",")) + " " + (.lines | map(.invoice) | sort | join(",")) + " " + (.auto | tostring)' "$T/.out")" \
@@ -181,7 +181,7 @@ t_exit "… cannot pay the first customer's invoice" 3 \
 	u match confirm --deposit 0030 --invoice G1-1:30000 --invoice G2-R --on-account 65000
 t_grep "… said so" "credit slip G2-R offsets more than its customer's invoices" "$T/.err"
 t_is "… both aliases unlearned" \
-	"$(sqlite3 "$DB" "SELECT count(*) FROM payer_alias WHERE payer_key = 'ケツサイダイコウ'")" 0
+	"$(t_sql "$DB" "SELECT count(*) FROM payer_alias WHERE payer_key = 'ケツサイダイコウ'")" 0
 
 # A customer declares its bank's fee (a net bank's ¥145): matched alone.
 printf 'code,name,kana,fee_policy\nN1,株式会社根岸商会,ネギシショウカイ,145\n' >"$T/n.csv"
@@ -193,7 +193,7 @@ t_exit "a fee policy that means nothing" 3 u import customers "$T/bad.csv"
 t_grep "… named by file, line and column" "bad.csv:2: fee_policy: unknown fee policy 'sometimes'" "$T/.err"
 printf 'number,customer,issue_date,due_date,amount\nN-1,N1,2026-02-01,2026-03-10,50000\n' >"$T/ni.csv"
 t_ok "its invoice" u import invoices "$T/ni.csv"
-sqlite3 "$DB" "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
+t_sql "$DB" "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
 	reference) VALUES ('2026-03-10', '2026-03-10', 49855, 'JPY', 'ﾈｷﾞｼｼﾖｳｶｲ(ｶ', '0020')"
 t_ok "match --auto" u match --auto --json
 t_is "… takes the invoice less the declared ¥145" \
@@ -205,7 +205,7 @@ printf 'code,name,kana,fee_policy\nF1,株式会社福田物産,フクダブッ�
 printf 'number,customer,issue_date,due_date,amount\nF-1,F1,2026-02-01,2026-03-10,100000\nF-2,F1,2026-02-01,2026-03-10,100000\nF-3,F2,2026-02-01,2026-03-10,100000\nF-4,F1,2026-02-01,2026-03-10,100000\n' >"$T/fi.csv"
 t_ok "customers and invoices for the fee limit" sh -c \
 	"'$URIKAKE' --db '$DB' import customers '$T/f.csv' && '$URIKAKE' --db '$DB' import invoices '$T/fi.csv'"
-sqlite3 "$DB" "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
+t_sql "$DB" "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
 	reference) VALUES ('2026-03-10', '2026-03-10', 93730, 'JPY', 'ﾌｸﾀﾞﾌﾞﾂｻﾝ', '0040'),
 	('2026-03-10', '2026-03-10', 99340, 'JPY', 'ﾌｸﾀﾞﾌﾞﾂｻﾝ', '0041'),
 	('2026-03-10', '2026-03-10', 98680, 'JPY', 'ﾌｼﾞｲｼﾖｳｶｲ', '0042'),
@@ -214,7 +214,7 @@ echo "allocation-order = due" >"$XDG_CONFIG_HOME/urikake/config"
 t_exit "a ¥6,270 shortfall as a fee is refused" 3 \
 	u match confirm --deposit 0040 --invoice F-1 --fee 6270
 t_grep "… naming the fee and the limit" "the fee of JPY 6,270 is above the fee limit of JPY 880" "$T/.err"
-t_is "… nothing written" "$(sqlite3 "$DB" "SELECT state FROM deposit WHERE reference = '0040'")" \
+t_is "… nothing written" "$(t_sql "$DB" "SELECT state FROM deposit WHERE reference = '0040'")" \
 	unmatched
 t_ok "… booked when the clerk says so" \
 	u match confirm --deposit 0040 --invoice F-1 --fee 6270 --allow-large-fee
@@ -236,7 +236,7 @@ printf 'code,name,kana\nK1,金子木材株式会社,カネコモクザイ\n' >"$
 printf 'number,customer,issue_date,due_date,amount\nK-0,K1,2026-01-05,2026-01-31,250000\nK-1,K1,2026-02-05,2026-03-31,625641\nK-2,K1,2026-02-10,2026-03-31,220788\nK-3,K1,2026-03-05,2026-04-30,300000\n' >"$T/ki.csv"
 t_ok "customers and invoices for a part payment and its rest" sh -c \
 	"'$URIKAKE' --db '$DB' import customers '$T/k.csv' && '$URIKAKE' --db '$DB' import invoices '$T/ki.csv'"
-sqlite3 "$DB" "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
+t_sql "$DB" "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
 	payer_key, reference) VALUES
 	('2026-04-03', '2026-04-03', 430000, 'JPY', 'ｶﾈｺﾓｸｻﾞｲ(ｶ', 'カネコモクザイ', '0050'),
 	('2026-04-03', '2026-04-03', 416429, 'JPY', 'ｶﾈｺﾓｸｻﾞｲ(ｶ', 'カネコモクザイ', '0051')"

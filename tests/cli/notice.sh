@@ -24,7 +24,7 @@ CSV
 u init >/dev/null 2>&1
 u import customers "$T/c.csv" >/dev/null 2>&1
 u import invoices "$T/i.csv" >/dev/null 2>&1
-sqlite3 "$DB" "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
+t_sql "$DB" "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
 	reference) VALUES
 	('2026-02-27', '2026-02-27', 90000, 'JPY', 'ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ', '0001'),
 	('2026-02-27', '2026-02-27', 560000, 'CNY', '上海恒通贸易有限公司', '0002'),
@@ -40,9 +40,9 @@ t_grep "… what arrived" "ご入金額 *90,000円" "$T/.out"
 t_grep "… the difference" "差額 *△10,000円" "$T/.out"
 t_grep "… by when" "${by_ja}までに" "$T/.out"
 t_is "… logged with the follow-up date" \
-	"$(sqlite3 "$DB" "SELECT channel, next_date FROM contact WHERE customer_id = 1")" \
+	"$(t_sql "$DB" "SELECT channel, next_date FROM contact WHERE customer_id = 1")" \
 	"letter|$by"
-before=$(sqlite3 "$DB" "SELECT count(*) FROM contact")
+before=$(t_sql "$DB" "SELECT count(*) FROM contact")
 t_exit "short: keep does not fit, exit 3" 3 u notice difference --deposit 0001 \
 	--action keep --format txt
 t_grep "… says what fits" "deposit 0001 is short" "$T/.err"
@@ -53,7 +53,7 @@ t_exit "a --by date in the past: exit 3" 3 u notice difference --deposit 0001 \
 	--action expect --by 2020-01-01
 t_exit "a bad --by date: exit 3" 3 u notice difference --deposit 0001 --action expect \
 	--by 2026-02-30
-t_is "nothing logged by the rejections" "$(sqlite3 "$DB" "SELECT count(*) FROM contact")" \
+t_is "nothing logged by the rejections" "$(t_sql "$DB" "SELECT count(*) FROM contact")" \
 	"$before"
 
 t_ok "over, in Chinese: keep on account" u notice difference --deposit 0002 --action keep \

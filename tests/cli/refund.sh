@@ -20,7 +20,7 @@ CSV
 u init >/dev/null 2>&1
 u import customers "$T/c.csv" >/dev/null 2>&1
 u import invoices "$T/i.csv" >/dev/null 2>&1
-sqlite3 "$DB" "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
+t_sql "$DB" "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
 	reference) VALUES
 	('2026-02-27', '2026-02-27', 130000, 'JPY', 'ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ', '0001'),
 	('2026-02-27', '2026-02-27', 5000, 'JPY', 'ﾀﾅｶ ｲﾁﾛｳ', '0002')"
@@ -28,8 +28,8 @@ u match confirm --deposit 0001 --invoice A-1 --on-account 30000 >/dev/null 2>&1
 onacct() { u aging --as-of "${1:-2026-03-31}" --format csv | awk -F, '$1 == "C1" { print $(NF - 1) }'; }
 t_is "30,000 held on account" "$(onacct)" 30000
 
-snap() { sqlite3 "$DB" "SELECT count(*) FROM refund; SELECT count(*) FROM audit;
-	SELECT group_concat(state) FROM deposit"; }
+snap() { t_sql "$DB" "SELECT count(*) FROM refund; SELECT count(*) FROM audit;
+	SELECT state FROM deposit ORDER BY id"; }
 before=$(snap)
 t_exit "more than is on account: exit 3" 3 u refund --customer C1 --amount 30001 \
 	--date 2026-03-10 --to 山田商事 --reason 過入金
@@ -61,20 +61,20 @@ t_grep "the statement shows the refund as a line" "ご返金 R-1 *△10,000" "$T
 t_exit "a mistaken transfer still in the queue: not in part" 3 u refund --deposit 0002 \
 	--amount 1 --date 2026-03-12 --to 'ﾀﾅｶ ｲﾁﾛｳ' --reason 誤入金
 t_grep "… it goes back whole" "still in the queue: it is paid back whole (JPY 5,000)" "$T/.err"
-t_is "… nothing recorded" "$(sqlite3 "$DB" "SELECT count(*) FROM refund WHERE deposit_id = (SELECT id FROM deposit WHERE reference = '0002')")" 0
+t_is "… nothing recorded" "$(t_sql "$DB" "SELECT count(*) FROM refund WHERE deposit_id = (SELECT id FROM deposit WHERE reference = '0002')")" 0
 t_ok "a mistaken transfer paid back in full" u refund --deposit 0002 --amount 5000 \
 	--date 2026-03-12 --to 'ﾀﾅｶ ｲﾁﾛｳ' --reason 誤入金
-t_is "… leaves the queue" "$(sqlite3 "$DB" "SELECT state FROM deposit WHERE reference = '0002'")" reversed
+t_is "… leaves the queue" "$(t_sql "$DB" "SELECT state FROM deposit WHERE reference = '0002'")" reversed
 t_ok "refund list" u refund list
 t_grep "… lists the refund" "^3  2026-03-12  -  *0002 *JPY 5,000" "$T/.out"
 t_ok "undo it" u refund undo 3
 t_is "… the deposit is back in the queue" \
-	"$(sqlite3 "$DB" "SELECT state FROM deposit WHERE reference = '0002'")" unmatched
+	"$(t_sql "$DB" "SELECT state FROM deposit WHERE reference = '0002'")" unmatched
 t_exit "undo it again: exit 3" 3 u refund undo 3
 t_ok "undo the first" u refund undo 1
 t_is "10,000 on account again (from the day it was undone)" "$(onacct "$(date +%Y-%m-%d)")" 10000
 t_is "… but not in March, when it was paid back" "$(onacct)" ""
 t_is "every change audited" \
-	"$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE entity LIKE 'refund:%'")" 5
+	"$(t_sql "$DB" "SELECT count(*) FROM audit WHERE entity LIKE 'refund:%'")" 5
 t_exit "undo a refund that does not exist: exit 3" 3 u refund undo 42
 t_done

@@ -70,7 +70,7 @@ if command -v sqlite3 >/dev/null; then
 	printf '%s\n' 'number,customer,issue_date,due_date,amount' \
 		'P-1,P1,2026-01-10,2026-02-10,100000' 'P-2,P2,2026-02-10,2026-03-20,50000' >pi.csv
 	u import customers pc.csv && u import invoices pi.csv
-	sqlite3 r.db "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
+	t_sql r.db "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
 		reference) VALUES ('2026-03-02', '2026-03-02', 100000, 'JPY', 'ﾏﾂﾓﾄ', 'PD1'),
 		('2026-03-10', '2026-03-10', 50000, 'JPY', 'ﾅｶﾑﾗ', 'PD2')"
 	t_ok "P1 pays late" u match confirm --deposit PD1 --invoice P-1

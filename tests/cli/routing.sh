@@ -13,7 +13,7 @@ FIX=$top_builddir/tests/bank_fixture
 u() { "$URIKAKE" --db c.db "$@"; }
 # the references of a company's deposits, with their accounts
 deps() { u --company "$1" export deposits | sed 1d | cut -d, -f1,2 | tr '\n' ' '; }
-dump() { sqlite3 c.db .dump | sha256sum; }
+dump() { t_dump c.db | sha256sum; }
 
 "$FIX" accounts >two.dat
 "$FIX" accounts-stranger >three.dat
@@ -27,7 +27,7 @@ cp c.db plain.db
 t_ok "no accounts, --company b: all of it b's" "$URIKAKE" --db plain.db --company b \
 	import bank two.dat
 t_is "… all three deposits in b" \
-	"$(sqlite3 plain.db "SELECT company_id, count(*) FROM deposit GROUP BY 1")" "2|3"
+	"$(t_sql plain.db "SELECT company_id, count(*) FROM deposit GROUP BY 1")" "2|3"
 t_is "… and no per-company line" "$(grep -c 'by company' .out)" 0
 
 # --- company account ---------------------------------------------------------
@@ -46,7 +46,7 @@ t_ok "company accounts lists them" u company accounts
 t_is "… by company" "$(cat .out)" "b                0001 001 7654321
 main             0001 001 1234567"
 t_is "… each registration audited in its company" \
-	"$(sqlite3 c.db "SELECT c.code, a.action, a.entity FROM audit a
+	"$(t_sql c.db "SELECT c.code, a.action, a.entity FROM audit a
 		JOIN company c ON c.id = a.company_id WHERE a.entity LIKE 'company_account%'
 		ORDER BY a.id")" "main|add|company_account:0001-001-1234567
 b|add|company_account:0001-001-7654321"
@@ -59,10 +59,10 @@ t_is "main sees only its account's deposit" "$(deps main)" "000101,0001-001-1234
 t_is "b sees only its account's deposits" "$(deps b)" \
 	"000102,0001-001-7654321 000103,0001-001-7654321 "
 t_is "the file is recorded once per company, with its records there" \
-	"$(sqlite3 c.db "SELECT c.code, f.records FROM bank_file f
+	"$(t_sql c.db "SELECT c.code, f.records FROM bank_file f
 		JOIN company c ON c.id = f.company_id ORDER BY c.code")" "b|2
 main|1"
-t_is "… the same hash" "$(sqlite3 c.db "SELECT count(DISTINCT sha256) FROM bank_file")" 1
+t_is "… the same hash" "$(t_sql c.db "SELECT count(DISTINCT sha256) FROM bank_file")" 1
 before=$(dump)
 t_ok "importing it again" u import bank two.dat
 t_grep "… is a no-op" "^deposits: 0 new, 3 already imported, 0 reversed$" .out

@@ -123,7 +123,7 @@ t_is "not-yet-due invoice left out" "$(grep -c 'A-2' "$T/d.txt")" 0
 t_grep "recorded" "Recorded 1 letter at level 2" "$T/.out"
 if command -v sqlite3 >/dev/null; then
 	t_is "the contact is in the log at level 2" \
-		"$(sqlite3 "$DB" "SELECT channel, dunning_level FROM contact")" "letter|2"
+		"$(t_sql "$DB" "SELECT channel, dunning_level FROM contact")" "letter|2"
 fi
 # The same letter again on the same day (a paper jam, a second copy) is a
 # reprint: written, and not logged twice; a letter to standard output is a
@@ -140,7 +140,7 @@ t_grep "... says a preview logs nothing" "preview on standard output logs nothin
 t_ok "... twice" U dunning J1 --level 1 --company "$T/company" --format txt
 if command -v sqlite3 >/dev/null; then
 	t_is "neither the reprint nor the previews were logged" \
-		"$(sqlite3 "$DB" "SELECT channel, dunning_level FROM contact")" "letter|2"
+		"$(t_sql "$DB" "SELECT channel, dunning_level FROM contact")" "letter|2"
 fi
 t_ok "the letter in the log, read in Chinese" U --lang zh_CN contact list J1
 t_grep "... names the level once, in Chinese, with no Japanese or English words" \
@@ -149,7 +149,7 @@ t_ok "Chinese 催款函" U dunning Z1 --level 2 --date 2026-05-10 --company "$T/
 t_grep "催款函 title" "催款函" "$T/.out"
 t_ok "--all-overdue" U dunning --all-overdue --level 1 --company "$T/company" --dry-run
 if command -v sqlite3 >/dev/null; then
-	t_is "dry runs record nothing" "$(sqlite3 "$DB" "SELECT count(*) FROM contact")" 1
+	t_is "dry runs record nothing" "$(t_sql "$DB" "SELECT count(*) FROM contact")" 1
 fi
 
 t_exit "unknown customer" 3 U statement NOPE --company "$T/company"
@@ -178,7 +178,7 @@ t_grep "names the line" "bad:1: registration number" "$T/.err"
 # Money held on account is a credit line under the open invoices, so that
 # they do not read as more than the balance.
 if command -v sqlite3 >/dev/null; then
-	sqlite3 "$DB" "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
+	t_sql "$DB" "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name,
 		reference) VALUES ('2026-03-06', '2026-03-06', 100000, 'JPY', 'ﾃｽﾄｼﾖｳｼﾞ', 'OA-J'),
 		('2026-03-06', '2026-03-06', 200.00 * 100, 'CNY', '上海测试', 'OA-Z')"
 	t_ok "money kept on account" sh -c "'$URIKAKE' --db '$DB' match confirm --deposit OA-J \
