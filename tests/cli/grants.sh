@@ -8,6 +8,7 @@
 . "$top_srcdir/tests/lib.sh"
 cd "$T" || exit 1
 command -v sqlite3 >/dev/null || t_skip_all "sqlite3 shell not installed"
+t_on_pg && t_skip_all "on PostgreSQL a grant names the server's login, not --user: tests/pg/grants.sh"
 FIX=$top_builddir/tests/bank_fixture
 as() { who=$1; shift; "$URIKAKE" --db c.db --user "$who" "$@"; }
 audits() { sqlite3 c.db "SELECT count(*) FROM audit WHERE action IN ('grant', 'revoke')"; }
