@@ -449,6 +449,33 @@ test_rest_after_earlier_part(void)
 	match_index_free(ix);
 }
 
+/* The rest of a bill paid in part, with the two slips the customer's next
+ * bill holds (due together): three lines, which a rest with one other
+ * invoice never reads. */
+static void
+test_rest_with_next_day(void)
+{
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep("ｼﾖｳﾅﾝｾｲｶ(ｶ", "2026-11-30", 2500315 + 298203 + 465431);
+	const int64_t ids[] = { 1, 2, 3 }, cleared[] = { 2500315, 298203, 465431 },
+		      earlier[] = { 1500000 };
+
+	match_config_default(&cfg);
+	tu_match_customer(ix, 5, "S5", "湘南青果株式会社", "ショウナンセイカ");
+	slip(ix, 1, 5, "2026-09-05", "2026-10-31", 4000315);
+	slip(ix, 2, 5, "2026-10-05", "2026-11-30", 298203);
+	slip(ix, 3, 5, "2026-10-20", "2026-11-30", 465431);
+	slip(ix, 4, 5, "2026-07-05", "2026-08-31", 880000); /* older, disputed */
+	d.earlier = earlier;
+	d.nearlier = 1;
+	in_top3(ix, &cfg, &d, &r, ids, cleared, 3,
+		"the rest of slip 1 after the part payment in the queue, with the day's two slips,");
+	tap_ok(r.hold != MATCH_AUTO, "… proposed, never taken alone (%d)", r.hold);
+	match_index_free(ix);
+}
+
 /* ¥1,100,000 for a slip of ¥1,099,164: the customer rounded the transfer
  * up. Oldest first would spend it on the older slips; the slip just below
  * the round sum, the excess on account, is read. */
@@ -586,6 +613,7 @@ TAP_SUITE(match_closing)
 	test_group_beside_near_miss();
 	test_rest_with_next_bill();
 	test_rest_after_earlier_part();
+	test_rest_with_next_day();
 	test_rounded_up();
 	test_small_excess();
 	test_left_open();
