@@ -90,8 +90,9 @@ BEGIN
 	UPDATE schema_version SET version = 17;
 END $$;
 
--- 17 → 18: the users a company is open to (migration 18), and the
--- row-level security that keeps a clerk's login to those companies.
+-- 17 → 18: the users a company is open to (migration 18), the
+-- row-level security that keeps a clerk's login to those companies, and
+-- the id sequences match --auto reserves a batch's ids from.
 DO $$
 DECLARE tbl text;
 BEGIN
@@ -129,6 +130,7 @@ BEGIN
 	CREATE POLICY company_read ON company_account FOR SELECT TO urikake_clerk USING (true);
 	CREATE POLICY company_open ON company_account FOR INSERT TO urikake_clerk
 		WITH CHECK (company_id = ANY ((SELECT ur_my_companies())::bigint[]));
+	GRANT USAGE ON SEQUENCE allocation_id_seq, adjustment_id_seq TO urikake_clerk;
 	UPDATE schema_version SET version = 18;
 END $$;
 

@@ -3,8 +3,8 @@
 # client companies: tests/fixtures/schema-pg-v15.sql, the schema as it was
 # shipped) with rows in it. Commands refuse it and say how to upgrade;
 # `urikake init` as the owner upgrades it with data/upgrade-pg.sql. After
-# that its tables, columns, constraints, indexes, triggers, grants,
-# row-level security policies and functions are exactly a fresh
+# that its tables, columns, constraints, indexes, triggers, grants (of
+# sequences too), row-level security policies and functions are exactly a fresh
 # data/schema-pg.sql's, every row is company 1's, named
 # after the stored settings, and the rows read as before.
 . "$top_srcdir/tests/lib.sh"
@@ -98,6 +98,9 @@ catalog() {
 	       coalesce(array_to_string(proconfig, ','), '') || ' ' ||
 	       coalesce(array_to_string(proacl, ','), '')
 	FROM pg_proc WHERE pronamespace = 'public'::regnamespace
+	UNION ALL
+	SELECT 'sequence ' || relname || ' ' || coalesce(array_to_string(relacl, ','), '')
+	FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'S'
 	ORDER BY 1"
 }
 catalog old >old.cat
