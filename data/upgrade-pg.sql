@@ -132,4 +132,18 @@ BEGIN
 	UPDATE schema_version SET version = 18;
 END $$;
 
+-- 18, PostgreSQL only: deposit keeps no (booking_date, amount) and
+-- (booking_date, payer_key) indexes (data/schema-pg.sql says why). A
+-- database upgraded from an older version drops them here; one made at 18
+-- by an earlier urikake keeps them until its next upgrade (they change
+-- no result, only cost each deposit write an entry more).
+DO $$
+BEGIN
+	IF (SELECT version FROM schema_version) <> 18 THEN
+		RETURN;
+	END IF;
+	DROP INDEX IF EXISTS deposit_date_amount;
+	DROP INDEX IF EXISTS deposit_date_payer;
+END $$;
+
 COMMIT;
