@@ -514,6 +514,9 @@ GRANT UPDATE (voided_at, voided_by) ON allocation, adjustment, refund TO urikake
 GRANT UPDATE (state, answered_on, their_balance, reason, resolved_on)
 	ON confirmation TO urikake_clerk;
 GRANT UPDATE (text) ON company_settings TO urikake_clerk;
+-- match --auto reserves a batch's allocation and fee ids in one query
+-- (nextval, src/store/store_match_set.c) before inserting them.
+GRANT USAGE ON SEQUENCE allocation_id_seq, adjustment_id_seq TO urikake_clerk;
 
 -- Row-level security (migration 18): a clerk's login sees and writes only
 -- the rows of the companies open to it, whatever it runs (psql too). The

@@ -133,10 +133,12 @@ BEGIN
 END $$;
 
 -- 18, PostgreSQL only: deposit keeps no (booking_date, amount) and
--- (booking_date, payer_key) indexes (data/schema-pg.sql says why). A
--- database upgraded from an older version drops them here; one made at 18
--- by an earlier urikake keeps them until its next upgrade (they change
--- no result, only cost each deposit write an entry more).
+-- (booking_date, payer_key) indexes, and a clerk may take allocation and
+-- fee ids as match --auto reserves them (data/schema-pg.sql says why). A
+-- database upgraded from an older version gets both here; one made at 18
+-- by an earlier urikake keeps the indexes until its next upgrade (they
+-- change no result, only cost each deposit write an entry more), and its
+-- owner grants the sequences by hand (README).
 DO $$
 BEGIN
 	IF (SELECT version FROM schema_version) <> 18 THEN
@@ -144,6 +146,7 @@ BEGIN
 	END IF;
 	DROP INDEX IF EXISTS deposit_date_amount;
 	DROP INDEX IF EXISTS deposit_date_payer;
+	GRANT USAGE ON SEQUENCE allocation_id_seq, adjustment_id_seq TO urikake_clerk;
 END $$;
 
 COMMIT;
