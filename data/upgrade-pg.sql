@@ -90,9 +90,8 @@ BEGIN
 	UPDATE schema_version SET version = 17;
 END $$;
 
--- 17 → 18: the users a company is open to (migration 18), the
--- row-level security that keeps a clerk's login to those companies, and
--- the id sequences match --auto reserves a batch's ids from.
+-- 17 → 18: the users a company is open to (migration 18), and the
+-- row-level security that keeps a clerk's login to those companies.
 DO $$
 DECLARE tbl text;
 BEGIN
@@ -130,8 +129,24 @@ BEGIN
 	CREATE POLICY company_read ON company_account FOR SELECT TO urikake_clerk USING (true);
 	CREATE POLICY company_open ON company_account FOR INSERT TO urikake_clerk
 		WITH CHECK (company_id = ANY ((SELECT ur_my_companies())::bigint[]));
-	GRANT USAGE ON SEQUENCE allocation_id_seq, adjustment_id_seq TO urikake_clerk;
 	UPDATE schema_version SET version = 18;
+END $$;
+
+-- 18, PostgreSQL only: deposit keeps no (booking_date, amount) and
+-- (booking_date, payer_key) indexes, and a clerk may take allocation and
+-- fee ids as match --auto reserves them (data/schema-pg.sql says why). A
+-- database upgraded from an older version gets both here; one made at 18
+-- by an earlier urikake keeps the indexes until its next upgrade (they
+-- change no result, only cost each deposit write an entry more), and its
+-- owner grants the sequences by hand (README).
+DO $$
+BEGIN
+	IF (SELECT version FROM schema_version) <> 18 THEN
+		RETURN;
+	END IF;
+	DROP INDEX IF EXISTS deposit_date_amount;
+	DROP INDEX IF EXISTS deposit_date_payer;
+	GRANT USAGE ON SEQUENCE allocation_id_seq, adjustment_id_seq TO urikake_clerk;
 END $$;
 
 COMMIT;

@@ -183,7 +183,11 @@ pg_columns >"$T/pg.cols"
 diff "$T/sqlite.cols" "$T/pg.cols" >"$T/cols.diff"
 t_report $? "the same tables and columns as a fresh SQLite database (name, type, NOT NULL, order)"
 sed 's/^/# /' "$T/cols.diff" | head -20
-sqlite_indexes "$T/s.db" >"$T/sqlite.idx"
+# deposit's (booking_date, amount) and (booking_date, payer_key): no
+# statement reads by them, and on PostgreSQL every deposit write paid for
+# them (data/schema-pg.sql); a PostgreSQL schema that had them would show
+# in the diff as lines of its own.
+sqlite_indexes "$T/s.db" | grep -v '^deposit_date_amount|\|^deposit_date_payer|' >"$T/sqlite.idx"
 pg_indexes >"$T/pg.idx"
 diff "$T/sqlite.idx" "$T/pg.idx" >"$T/idx.diff"
 t_report $? "the same indexes, partial where SQLite's are"
