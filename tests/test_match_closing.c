@@ -599,6 +599,31 @@ test_unnamed_below_over(void)
 	match_index_free(ix);
 }
 
+/* Half of the bill the remittance text names (货款 INV-…), older bills
+ * open: the named bill in part comes first, held as any part payment. */
+static void
+test_named_part(void)
+{
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep("ｺｳｼﾕｳｺｳﾂｳ", "2026-03-27", 164021);
+	const int64_t ids[] = { 3 }, cleared[] = { 164021 };
+
+	match_config_default(&cfg);
+	tu_match_customer(ix, 9, "C9", "杭州恒通实业股份有限公司", "コウシュウコウツウ");
+	slip(ix, 1, 9, "2025-10-06", "2026-01-06", 301204);
+	slip(ix, 4, 9, "2025-11-06", "2026-02-06", 298117);
+	slip(ix, 2, 9, "2025-12-15", "2026-03-16", 178527);
+	slip(ix, 3, 9, "2025-12-06", "2026-03-06", 328044);
+	slip(ix, 5, 9, "2026-01-10", "2026-04-10", 14504);
+	d.payer.edi = "货款 D-003";
+	in_top3(ix, &cfg, &d, &r, ids, cleared, 1, "part of the bill the EDI text names");
+	tap_ok(proposal_of(&r, ids, cleared, 1) == 0, "… first");
+	tap_ok(r.hold != MATCH_AUTO, "… held, as any part payment (%d)", r.hold);
+	match_index_free(ix);
+}
+
 TAP_SUITE(match_closing)
 {
 	test_partial_netted();
@@ -617,5 +642,6 @@ TAP_SUITE(match_closing)
 	test_rounded_up();
 	test_small_excess();
 	test_left_open();
+	test_named_part();
 	test_unnamed_below_over();
 }

@@ -171,6 +171,22 @@ fit_fifo_recent(const struct fitter *f)
 
 /* Oldest first: clear whole invoices while the money lasts; the rest
  * clears part of the next one, or is held on account. */
+/* Part of the invoice the remittance text names (货款 INV-…): whatever
+ * else oldest first would read, the customer said which bill it pays. */
+static void
+fit_named_part(const struct fitter *f)
+{
+	struct match_proposal p;
+
+	for (int i = 0; f->named && i < f->n; i++)
+		if (f->v[i] == f->named && f->named->open > f->d->amount) {
+			match_fit_start(f, &p, MATCH_FIT_PARTIAL);
+			match_fit_line(&p, f->named, f->d->amount, 0);
+			p.features = i ? MATCH_F_SKIPS_OLDEST : 0;
+			match_fit_emit(f, &p);
+		}
+}
+
 void
 match_fit_fifo(const struct fitter *f)
 {
@@ -199,6 +215,7 @@ match_fit_fifo(const struct fitter *f)
 		fit_keep_over(f, &p);
 	fit_due_now(f); /* even then: the oldest and the one due now may be it */
 	fit_fifo_recent(f);
+	fit_named_part(f);
 }
 
 /* The rest of invoice i once an earlier deposit of the payer (part, still

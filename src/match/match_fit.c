@@ -673,8 +673,8 @@ fit_due_subset(const struct fitter *f)
 
 void
 match_fits(struct match_index *ix, const struct match_config *cfg,
-	   const struct match_deposit *d, uint32_t cust, int amount_only, match_fit_fn fn,
-	   void *ctx)
+	   const struct match_deposit *d, uint32_t cust, uint32_t named, int amount_only,
+	   match_fit_fn fn, void *ctx)
 {
 	const struct mcust *c = &ix->cust[cust];
 	const struct minv *base = ix->inv + c->inv_first;
@@ -682,7 +682,7 @@ match_fits(struct match_index *ix, const struct match_config *cfg,
 	int exact = 0;
 	bool left_open = false;
 	struct fitter f = { ix, &ix->lines, cfg, d, c, cust, NULL, 0, NULL, 0, fn, ctx, &exact,
-			    NULL };
+			    NULL, named != MATCH_NONE ? &ix->inv[named] : NULL };
 
 	f.v = xmalloc((2 * c->inv_count + 1) * sizeof *f.v);
 	f.fut = f.v + c->inv_count;

@@ -189,6 +189,7 @@ struct fitter {
 				    unambiguously (else near misses are looked for) */
 	const struct mbill *stale; /* an issued statement the amount fits, no longer
 				      valid: every fit says so */
+	const struct minv *named; /* the open invoice the EDI text names, or NULL */
 };
 
 /* A new proposal for the customer, with room for all its invoices. */
@@ -319,8 +320,9 @@ bool match_discount_is(int64_t billed, int64_t deducted, int bp);
 int match_discount_and_fee(const struct match_fee_policy *p, const int64_t base[2],
 			   int64_t deducted, int bp, int64_t *fee);
 
+/* named: the invoice the deposit's EDI text names (MATCH_NONE: none). */
 void match_fits(struct match_index *ix, const struct match_config *cfg,
-		const struct match_deposit *d, uint32_t cust, int amount_only, match_fit_fn fn,
-		void *ctx);
+		const struct match_deposit *d, uint32_t cust, uint32_t named, int amount_only,
+		match_fit_fn fn, void *ctx);
 
 #endif

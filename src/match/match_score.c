@@ -561,8 +561,8 @@ fit_all(struct scorer *s, const struct match_config *cfg, const struct mcands *c
 {
 	for (int i = from; i < cs->n; i++) {
 		s->cand = &cs->c[i];
-		match_fits(s->ix, cfg, s->d, cs->c[i].cust, !(cs->c[i].features & MATCH_F_IDENTITY),
-			   score_fit, s);
+		match_fits(s->ix, cfg, s->d, cs->c[i].cust, cs->c[i].edi_inv,
+			   !(cs->c[i].features & MATCH_F_IDENTITY), score_fit, s);
 	}
 }
 
