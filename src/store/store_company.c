@@ -159,6 +159,25 @@ set_current(struct store *st, int64_t id, const char *code, const char *name)
 	store_keep_str(&st->company_name, name);
 }
 
+static void
+company_read(struct db_stmt *s, void *row)
+{
+	struct store_company *c = row;
+
+	c->id = db_column_int64(s, 0);
+	c->code = xstrdup(store_column_str(s, 1));
+	c->name = xstrdup(store_column_str(s, 2));
+	c->customers = db_column_int64(s, 3);
+	c->invoices = db_column_int64(s, 4);
+	c->deposits = db_column_int64(s, 5);
+}
+
+static void
+company_rows_free(void *rows, int n)
+{
+	store_company_free(rows, n);
+}
+
 enum ur_status
 store_company_list(struct store *st, struct store_company **out, int *n, struct ur_err *err)
 {
@@ -168,35 +187,19 @@ store_company_list(struct store *st, struct store_company **out, int *n, struct 
 		" (SELECT count(*) FROM invoice AS i WHERE i.company_id = c.id),"
 		" (SELECT count(*) FROM deposit AS d WHERE d.company_id = c.id)"
 		" FROM company AS c WHERE " STORE_COMPANY_OPEN("c.id", "?1") " ORDER BY c.code";
+	static const struct store_rows how = { sizeof **out, company_read, company_rows_free };
 	struct db_stmt *s = store_prepare(st, sql, err);
-	int rc, cap = 0;
+	void *rows = NULL;
+	enum ur_status rc;
 
 	*out = NULL;
 	*n = 0;
 	if (!s)
 		return err->status;
 	db_bind_text(s, 1, st->login);
-	while ((rc = db_step(s)) == DB_ROW) {
-		struct store_company *c;
-
-		if (*n == cap)
-			*out = xrealloc(*out, (size_t)(cap = cap ? 2 * cap : 4) * sizeof **out);
-		c = &(*out)[(*n)++];
-		c->id = db_column_int64(s, 0);
-		c->code = xstrdup(store_column_str(s, 1));
-		c->name = xstrdup(store_column_str(s, 2));
-		c->customers = db_column_int64(s, 3);
-		c->invoices = db_column_int64(s, 4);
-		c->deposits = db_column_int64(s, 5);
-	}
-	store_keep(st, s);
-	if (rc != DB_DONE) {
-		store_company_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return store_sqlfail(st, rc, err);
-	}
-	return UR_OK;
+	rc = store_rows(st, s, &how, &rows, n, err);
+	*out = rows;
+	return rc;
 }
 
 /* How many companies the database keeps into st->companies, 2 for more. */

@@ -31,6 +31,25 @@ store_company_accounts_free(struct store_company_account *a, int n)
 	free(a);
 }
 
+static void
+account_read(struct db_stmt *s, void *row)
+{
+	struct store_company_account *a = row;
+
+	a->company_id = db_column_int64(s, 0);
+	a->code = xstrdup(store_column_str(s, 1));
+	a->bank = xstrdup(store_column_str(s, 2));
+	a->branch = xstrdup(store_column_str(s, 3));
+	a->number = xstrdup(store_column_str(s, 4));
+	a->open = db_column_int64(s, 5) != 0;
+}
+
+static void
+account_rows_free(void *rows, int n)
+{
+	store_company_accounts_free(rows, n);
+}
+
 enum ur_status
 store_company_accounts(struct store *st, struct store_company_account **out, int *n,
 		       struct ur_err *err)
@@ -40,35 +59,19 @@ store_company_accounts(struct store *st, struct store_company_account **out, int
 		" CASE WHEN " STORE_COMPANY_OPEN("c.id", "?1") " THEN 1 ELSE 0 END"
 		" FROM company_account AS a JOIN company AS c ON c.id = a.company_id"
 		" ORDER BY c.code, a.acct_bank, a.acct_branch, a.acct_number";
+	static const struct store_rows how = { sizeof **out, account_read, account_rows_free };
 	struct db_stmt *s = store_prepare(st, sql, err);
-	int rc, cap = 0;
+	void *rows = NULL;
+	enum ur_status rc;
 
 	*out = NULL;
 	*n = 0;
 	if (!s)
 		return err->status;
 	db_bind_text(s, 1, st->login);
-	while ((rc = db_step(s)) == DB_ROW) {
-		struct store_company_account *a;
-
-		if (*n == cap)
-			*out = xrealloc(*out, (size_t)(cap = cap ? 2 * cap : 4) * sizeof **out);
-		a = &(*out)[(*n)++];
-		a->company_id = db_column_int64(s, 0);
-		a->code = xstrdup(store_column_str(s, 1));
-		a->bank = xstrdup(store_column_str(s, 2));
-		a->branch = xstrdup(store_column_str(s, 3));
-		a->number = xstrdup(store_column_str(s, 4));
-		a->open = db_column_int64(s, 5) != 0;
-	}
-	store_keep(st, s);
-	if (rc != DB_DONE) {
-		store_company_accounts_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return store_sqlfail(st, rc, err);
-	}
-	return UR_OK;
+	rc = store_rows(st, s, &how, &rows, n, err);
+	*out = rows;
+	return rc;
 }
 
 const struct store_company_account *

@@ -84,6 +84,21 @@ company_id_of(struct store *st, const char *code, int64_t *id, bool *open, struc
 	return UR_OK;
 }
 
+static void
+user_read(struct db_stmt *s, void *row)
+{
+	struct store_company_user *u = row;
+
+	u->code = xstrdup(store_column_str(s, 0));
+	u->user = db_column_is_null(s, 1) ? NULL : xstrdup(store_column_str(s, 1));
+}
+
+static void
+user_rows_free(void *rows, int n)
+{
+	store_company_users_free(rows, n);
+}
+
 enum ur_status
 store_company_users(struct store *st, const char *code, struct store_company_user **out,
 		    int *n, struct ur_err *err)
@@ -91,10 +106,12 @@ store_company_users(struct store *st, const char *code, struct store_company_use
 	static const char sql[] = "SELECT c.code, g.\"user\" FROM company AS c"
 				  " LEFT JOIN company_user AS g ON g.company_id = c.id"
 				  " WHERE c.code = coalesce(?1, c.code) ORDER BY c.code, g.\"user\"";
+	static const struct store_rows how = { sizeof **out, user_read, user_rows_free };
 	struct db_stmt *s;
+	void *rows = NULL;
+	enum ur_status rc;
 	int64_t id;
 	bool open;
-	int rc, cap = 0;
 
 	*out = NULL;
 	*n = 0;
@@ -106,23 +123,9 @@ store_company_users(struct store *st, const char *code, struct store_company_use
 		db_bind_text(s, 1, code);
 	else
 		db_bind_null(s, 1);
-	while ((rc = db_step(s)) == DB_ROW) {
-		struct store_company_user *u;
-
-		if (*n == cap)
-			*out = xrealloc(*out, (size_t)(cap = cap ? 2 * cap : 4) * sizeof **out);
-		u = &(*out)[(*n)++];
-		u->code = xstrdup(store_column_str(s, 0));
-		u->user = db_column_is_null(s, 1) ? NULL : xstrdup(store_column_str(s, 1));
-	}
-	store_keep(st, s);
-	if (rc != DB_DONE) {
-		store_company_users_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return store_sqlfail(st, rc, err);
-	}
-	return UR_OK;
+	rc = store_rows(st, s, &how, &rows, n, err);
+	*out = rows;
+	return rc;
 }
 
 /* A user name to grant: 1 to 64 bytes, no control characters (it is

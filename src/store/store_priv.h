@@ -205,6 +205,18 @@ int store_bind_date(struct db_stmt *s, int idx, int32_t day);
 int32_t store_column_date(struct db_stmt *s, int col);
 /** Column text, "" for NULL. */
 const char *store_column_str(struct db_stmt *s, int col);
+/** How store_rows keeps a row: its size, how one is read from the
+ *  statement's current row, how n of them are freed. */
+struct store_rows {
+	size_t size;
+	void (*read)(struct db_stmt *s, void *row);
+	void (*free)(void *rows, int n);
+};
+/** Step s (prepared and bound) to the end, each row read into a growing
+ *  array of how->size elements: *out (NULL when none), *n of them. s goes
+ *  back to store_keep; on a failed step what was read is freed. */
+enum ur_status store_rows(struct store *st, struct db_stmt *s, const struct store_rows *how,
+			  void **out, int *n, struct ur_err *err);
 /* A deposit's payer columns (DEPOSIT_PAYER_FIELDS, payer.h), each followed
  * by ", ": as named in the deposit table, and of deposit d. */
 #define STORE_PAYER_COL(f, label, cap) #f ", "

@@ -360,3 +360,27 @@ store_keep_str(char **slot, const char *s)
 	free(*slot);
 	*slot = s ? xstrdup(s) : NULL;
 }
+
+enum ur_status
+store_rows(struct store *st, struct db_stmt *s, const struct store_rows *how, void **out,
+	   int *n, struct ur_err *err)
+{
+	char *rows = NULL;
+	int rc, cap = 0;
+
+	*n = 0;
+	while ((rc = db_step(s)) == DB_ROW) {
+		if (*n == cap)
+			rows = xrealloc(rows, (size_t)(cap = cap ? 2 * cap : 4) * how->size);
+		how->read(s, rows + (size_t)(*n)++ * how->size);
+	}
+	store_keep(st, s);
+	if (rc != DB_DONE) {
+		how->free(rows, *n);
+		*out = NULL;
+		*n = 0;
+		return store_sqlfail(st, rc, err);
+	}
+	*out = rows;
+	return UR_OK;
+}
