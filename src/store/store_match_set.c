@@ -7,8 +7,10 @@
  * states, one of the invoices' paid amounts (each checking what it
  * expects), the allocations and fees under ids reserved in one query, and
  * every audit row as store_match_batch_confirm writes it, in its order, as
- * multi-row INSERTs (store_pg_pipe.c). Any other batch, and SQLite, confirm
- * deposit by deposit (doc/store-dialects.md, section 6). */
+ * multi-row INSERTs (store_pg_pipe.c). Any other batch — and every batch
+ * after it, as the run's view is stale from then on; every batch of a login
+ * that may not take ids from the sequences; SQLite — confirms deposit by
+ * deposit (doc/store-dialects.md, section 6). */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -51,14 +53,36 @@ newest_audit(struct store *st, int64_t *id, struct ur_err *err)
 	return rc == DB_ROW ? UR_OK : store_sqlfail(st, rc, err);
 }
 
+/* May this login take ids from allocation's and adjustment's sequences
+ * (reserve)? A database made before clerks were granted them may not. */
+static enum ur_status
+may_reserve(struct store *st, bool *may, struct ur_err *err)
+{
+	struct db_stmt *s = store_prepare(
+		st, "SELECT CASE WHEN has_sequence_privilege(pg_get_serial_sequence('allocation',"
+		    " 'id'), 'USAGE') AND has_sequence_privilege(pg_get_serial_sequence("
+		    "'adjustment', 'id'), 'USAGE') THEN 1 ELSE 0 END", err);
+	int rc;
+
+	if (!s)
+		return STATUS(err);
+	rc = db_step(s);
+	*may = rc == DB_ROW && db_column_int64(s, 0) != 0;
+	store_keep(st, s);
+	return rc == DB_ROW ? UR_OK : store_sqlfail(st, rc, err);
+}
+
 enum ur_status
 store_match_set_mark(struct store *st, struct ur_err *err)
 {
 	enum ur_status rc;
+	bool may = false;
 
 	st->match_marked = false;
 	if (!db_is_pg(st->db)) /* SQLite's statements cost no round trip */
 		return UR_OK;
+	if ((rc = may_reserve(st, &may, err)) != UR_OK || !may)
+		return rc;
 	if ((rc = newest_audit(st, &st->match_mark, err)) == UR_OK)
 		st->match_marked = true;
 	return rc;
@@ -374,8 +398,13 @@ store_match_set_end(struct match_set *m, struct ur_err *err)
 
 	if (m->fast && m->ndep)
 		rc = set_flush(m, err);
-	m->fast = false;
-	if (rc == UR_OK && m->st->match_marked)
+	/* After another clerk's commit the run's deposits and invoices are
+	 * stale for good: the rest confirms deposit by deposit. A gathered
+	 * batch wrote under the write lock, so the newest audit id is its own. */
+	if (!m->fast)
+		m->st->match_marked = false;
+	else if (rc == UR_OK)
 		rc = newest_audit(m->st, &m->st->match_mark, err);
+	m->fast = false;
 	return rc;
 }

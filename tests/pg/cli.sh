@@ -215,12 +215,14 @@ t_is "… all 40 of its deposits" "$(count deposit)" "$((deposits + 40))"
 cp big.db ref.db
 "$URIKAKE" --db ref.db match --auto >/dev/null
 dep=$(sqlite3 ref.db "SELECT deposit_id FROM allocation ORDER BY id LIMIT 1 OFFSET 5000")
+dep2=$(sqlite3 ref.db "SELECT deposit_id FROM allocation ORDER BY id LIMIT 1 OFFSET 11000")
 rest=$(($(sqlite3 ref.db "SELECT count(*) FROM deposit WHERE state = 'matched'") - 1))
 psql -X -q -d postgres -c "CREATE DATABASE big OWNER urikake_owner ENCODING 'UTF8' LOCALE 'C' TEMPLATE template0"
 PG=$(url big)
 "$URIKAKE" --db "$PG" init >/dev/null && "$URIKAKE" --db "$PG" migrate --from big.db --to "$PG" >/dev/null
 t_report $? "a database of 12,000 deposits and 24,000 invoices on both"
-psql -X -q -d postgres -c "CREATE DATABASE big2 TEMPLATE big OWNER urikake_owner"
+psql -X -q -d postgres -c "CREATE DATABASE big2 TEMPLATE big OWNER urikake_owner" \
+	-c "CREATE DATABASE big3 TEMPLATE big OWNER urikake_owner"
 park="UPDATE deposit SET state = 'parked', park_reason = 'clerk2' WHERE id = $dep;"
 audit="INSERT INTO audit (\"user\", os_user, action, entity, before, after) VALUES ('clerk2',
 	'clerk2', 'state', 'deposit:$dep', '{\"state\":\"unmatched\"}', '{\"state\":\"parked\"}');"
@@ -289,4 +291,19 @@ t_grep "… saying nothing of the batch was written" "no audit row: nothing of t
 t_is "… and nothing was" "$(psql -X -q -t -A -d big2 -c "SELECT count(*) FROM allocation")" 0
 t_ok "… the run again matches the rest" "$URIKAKE" --db "$(url big2)" match --auto
 t_grep "… all of them" "^11999 deposits looked at, $rest matched automatically" .out
+# Another clerk's change, audited, to a deposit of the second batch: the
+# first batch sees the commit and goes deposit by deposit, and so does
+# every batch after it (the run's view is stale from then on), so that
+# deposit alone is a conflict.
+park2="UPDATE deposit SET state = 'parked', park_reason = 'clerk2' WHERE id = $dep2;"
+audit2="INSERT INTO audit (\"user\", os_user, action, entity, before, after) VALUES ('clerk2',
+	'clerk2', 'state', 'deposit:$dep2', '{\"state\":\"unmatched\"}', '{\"state\":\"parked\"}');"
+psql -X -q -d big3 -c "BEGIN" -c "SELECT pg_advisory_xact_lock($lock)" -c "$park2" \
+	-c "$audit2" -c "SELECT pg_sleep(3)" -c "COMMIT" >/dev/null 2>&1 &
+locker=$!
+pg_locked big3
+t_ok "a change to a deposit of the second batch" "$URIKAKE" --db "$(url big3)" match --auto
+wait $locker
+t_grep "… that deposit a conflict" "^  1 already matched by another user" .out
+t_grep "… the others matched" "^12000 deposits looked at, $rest matched automatically" .out
 t_done
