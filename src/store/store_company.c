@@ -196,7 +196,7 @@ store_company_list(struct store *st, struct store_company **out, int *n, struct 
 	*n = 0;
 	if (!s)
 		return err->status;
-	db_bind_text(s, 1, st->login);
+	db_bind_text(s, 1, store_login(st));
 	rc = store_rows(st, s, &how, &rows, n, err);
 	*out = rows;
 	return rc;
@@ -233,7 +233,7 @@ store_company_default(struct store *st, struct ur_err *err)
 		return err->status;
 	if (!(s = store_prepare(st, sql, err)))
 		return err->status;
-	db_bind_text(s, 1, st->login);
+	db_bind_text(s, 1, store_login(st));
 	while ((rc = db_step(s)) == DB_ROW && ++rows == 1)
 		set_current(st, db_column_int64(s, 0), store_column_str(s, 1),
 			    store_column_str(s, 2));
@@ -256,7 +256,7 @@ store_use_company(struct store *st, const char *code, struct ur_err *err)
 	if (!s)
 		return err->status;
 	db_bind_text(s, 1, code);
-	db_bind_text(s, 2, st->login);
+	db_bind_text(s, 2, store_login(st));
 	if ((rc = db_step(s)) == DB_ROW && (open = db_column_int64(s, 2) != 0))
 		set_current(st, db_column_int64(s, 0), code, store_column_str(s, 1));
 	store_keep(st, s);
@@ -265,7 +265,7 @@ store_use_company(struct store *st, const char *code, struct ur_err *err)
 	if (rc == DB_ROW)
 		return ur_fail(err, UR_USAGE,
 			       _("company %s is not open to %s: ask whoever keeps the database to "
-				 "run urikake company grant %s %s"), code, st->login, code, st->login);
+				 "run urikake company grant %s %s"), code, store_login(st), code, store_login(st));
 	if (rc != DB_DONE)
 		return store_sqlfail(st, rc, err);
 	return ur_fail(err, UR_USAGE, _("no company %s in %s (urikake company list shows them)"),

@@ -68,7 +68,7 @@ store_company_accounts(struct store *st, struct store_company_account **out, int
 	*n = 0;
 	if (!s)
 		return err->status;
-	db_bind_text(s, 1, st->login);
+	db_bind_text(s, 1, store_login(st));
 	rc = store_rows(st, s, &how, &rows, n, err);
 	*out = rows;
 	return rc;

@@ -166,7 +166,7 @@ may_grant(struct store *st, struct ur_err *err)
 		return ur_fail(err, UR_FAIL,
 			       _("%s may not grant or revoke companies in %s: on PostgreSQL only "
 				 "the owner (urikake_owner or one of its members) does"),
-			       st->login, st->shown);
+			       store_login(st), st->shown);
 	return UR_OK;
 }
 
@@ -214,7 +214,7 @@ may_change(struct store *st, const char *code, bool open, struct ur_err *err)
 		return UR_OK;
 	return ur_fail(err, UR_USAGE,
 		       _("company %s is not open to %s, so %s may not change who it is open "
-			 "to: one of its users does"), code, st->login, st->login);
+			 "to: one of its users does"), code, store_login(st), store_login(st));
 }
 
 enum ur_status
