@@ -169,24 +169,26 @@ fit_fifo_recent(const struct fitter *f)
 	}
 }
 
-/* Oldest first: clear whole invoices while the money lasts; the rest
- * clears part of the next one, or is held on account. */
 /* Part of the invoice the remittance text names (货款 INV-…): whatever
- * else oldest first would read, the customer said which bill it pays. */
+ * else oldest first would read, the customer said which bill it pays
+ * (the oldest itself: oldest first has read it). */
 static void
 fit_named_part(const struct fitter *f)
 {
 	struct match_proposal p;
 
-	for (int i = 0; f->named && i < f->n; i++)
-		if (f->v[i] == f->named && f->named->open > f->d->amount) {
+	for (int i = 1; f->named && f->named->open > f->d->amount && i < f->n; i++)
+		if (f->v[i] == f->named) {
 			match_fit_start(f, &p, MATCH_FIT_PARTIAL);
 			match_fit_line(&p, f->named, f->d->amount, 0);
-			p.features = i ? MATCH_F_SKIPS_OLDEST : 0;
+			p.features = MATCH_F_SKIPS_OLDEST;
 			match_fit_emit(f, &p);
+			break;
 		}
 }
 
+/* Oldest first: clear whole invoices while the money lasts; the rest
+ * clears part of the next one, or is held on account. */
 void
 match_fit_fifo(const struct fitter *f)
 {

@@ -274,13 +274,11 @@ struct left_open {
 	int nseen;
 };
 
-/* Was a reading leaving out these amounts (pick order: ascending index)
- * proposed already? Slips of equal amounts read alike. */
+/* The amounts left out by pick[0, k), sorted into a: slips of equal
+ * amounts read alike. True when such a reading was proposed already. */
 static bool
-left_open_seen(struct left_open *lo, int k)
+left_open_seen(const struct left_open *lo, int k, int64_t *a)
 {
-	int64_t a[LEFT_OPEN_MAX] = { 0 };
-
 	for (int i = 0; i < k; i++) {
 		int j = i;
 
@@ -292,18 +290,18 @@ left_open_seen(struct left_open *lo, int k)
 		}
 	}
 	for (int s = 0; s < lo->nseen; s++)
-		if (!memcmp(lo->seen[s], a, sizeof a))
+		if (!memcmp(lo->seen[s], a, LEFT_OPEN_MAX * sizeof *a))
 			return true;
-	memcpy(lo->seen[lo->nseen++], a, sizeof a);
 	return false;
 }
 
 static void
 left_open_emit(struct left_open *lo, int k, int64_t left, int64_t fee)
 {
+	int64_t a[LEFT_OPEN_MAX] = { 0 };
 	struct match_proposal p;
 
-	if (left_open_seen(lo, k))
+	if (left_open_seen(lo, k, a))
 		return;
 	match_fit_start(lo->f, &p, fee ? MATCH_FIT_SUM_FEE : MATCH_FIT_SUM);
 	for (int i = 0, j = 0; i < lo->n; i++) {
@@ -314,6 +312,7 @@ left_open_emit(struct left_open *lo, int k, int64_t left, int64_t fee)
 	}
 	if (!match_fee_spread(&p, fee))
 		return;
+	memcpy(lo->seen[lo->nseen++], a, sizeof a); /* counted once proposed */
 	p.features = MATCH_F_AMBIGUOUS | MATCH_F_LEFT_OPEN;
 	p.left_open = k;
 	p.left_open_sum = left;
