@@ -113,6 +113,9 @@ void ui_mail_digest(struct app *a, const char *rep, const struct digest *g);
 /** Show text over the panes under title (modal): its lines wrapped,
  *  scrollable when long, closed by any other key. */
 void textview_open(struct app *a, const char *title, const char *text);
+/** The same, scrolled so that the text from byte at is on top (as far as
+ *  the text goes). */
+void textview_open_at(struct app *a, const char *title, const char *text, size_t at);
 
 /** Pane 2's rows as shown (filter and order of the view). */
 const struct ar_set *aging_rows(const struct view *v);

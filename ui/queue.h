@@ -96,6 +96,11 @@ int queue_draw_matched(const struct sui_match *det, const struct sui_alloc *a, s
  *  preview the difference notice (preview_notice_open). */
 void queue_notice_ask(struct app *a, const struct sui_match *det, int sel);
 
+/** The queue's e: every proposal of det (band letters under cfg) with all
+ *  its invoices and its whole explanation, sel marked, in a text view. */
+void queue_explain_open(struct app *a, const struct match_config *cfg,
+			const struct sui_match *det, int sel);
+
 /** Report a failed write: a lost race says so and refreshes. */
 void queue_report(struct app *a, const struct ur_err *err);
 

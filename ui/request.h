@@ -30,6 +30,7 @@
 	G(N_("Deposit queue")) \
 	R(CONFIRM, "confirm", N_("Confirm the selected proposal")) \
 	R(NEXT_PROPOSAL, "next-proposal", N_("Select the next proposal")) \
+	R(EXPLAIN, "explain", N_("Read every proposal with all its invoices and reasons")) \
 	R(PICK, "pick", N_("Pick invoices by hand")) \
 	R(SPLIT, "split", N_("Split across invoices with amounts")) \
 	R(ASSIGN, "assign", N_("Assign the payer to a customer")) \

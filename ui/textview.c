@@ -14,9 +14,10 @@
 #include "text.h"
 #include "xalloc.h"
 
-/* A wrapped line: len bytes of the text from start. */
+/* A wrapped line: len bytes of the text from start, drawn indent cells in. */
 struct tv_line {
 	size_t start, len;
+	int indent;
 };
 
 struct textview {
@@ -26,6 +27,7 @@ struct textview {
 	size_t nlines, cap;
 	int wrapped_at; /* the width the lines were cut for; 0: not yet */
 	long top;
+	size_t at; /* once wrapped, the first line shown is the one from here */
 };
 
 static void
@@ -40,24 +42,28 @@ tv_free(void *ctx)
 }
 
 static void
-tv_push(struct textview *t, size_t start, size_t len)
+tv_push(struct textview *t, size_t start, size_t len, int indent)
 {
 	if (t->nlines == t->cap)
 		t->line = xrealloc(t->line, (t->cap = t->cap ? 2 * t->cap : 32) * sizeof *t->line);
-	t->line[t->nlines++] = (struct tv_line){ start, len };
+	t->line[t->nlines++] = (struct tv_line){ start, len, indent };
 }
 
 /* One paragraph (a NUL-terminated line of the text) from start, cut into
- * lines of at most cells, at a space when the line has one. */
+ * lines of at most cells, at a space when the line has one; the lines
+ * after the first indented as the paragraph is, while that leaves room. */
 static void
 tv_wrap_para(struct textview *t, size_t start, int cells)
 {
 	const char *p = t->text + start;
+	int hang = (int)strspn(p, " "), indent = 0;
 
+	if (hang > cells / 2)
+		hang = 0;
 	if (!*p)
-		tv_push(t, start, 0);
+		tv_push(t, start, 0, 0);
 	while (*p) {
-		size_t fit = text_fit(p, cells, NULL), cut;
+		size_t fit = text_fit(p, cells - indent, NULL), cut;
 
 		if (!fit) /* a box narrower than one character: the rest, cut */
 			fit = strlen(p);
@@ -65,9 +71,10 @@ tv_wrap_para(struct textview *t, size_t start, int cells)
 			cut--;
 		if (p[fit] && cut > 0)
 			fit = cut;
-		tv_push(t, (size_t)(p - t->text), fit);
+		tv_push(t, (size_t)(p - t->text), fit, indent);
 		p += fit;
 		p += strspn(p, " ");
+		indent = hang;
 	}
 }
 
@@ -99,13 +106,21 @@ tv_draw(struct app *a, void *ctx)
 	(void)a;
 	if (t->wrapped_at != COLS - 4)
 		tv_wrap(t, COLS - 4);
+	if (t->at) {
+		while (t->top + 1 < (long)t->nlines && t->line[t->top + 1].start <= t->at &&
+		       (long)t->nlines - t->top > list)
+			t->top++;
+		t->at = 0;
+	}
 	draw_box(y, 0, rows, COLS, UI_BORDER);
 	draw_text(y, 2, COLS - 4, t->title, TEXT_LEFT, UI_HEADER);
 	sb_init(&line);
 	for (long i = t->top; i < (long)t->nlines && i < t->top + list; i++) {
 		sb_reset(&line);
 		sb_add(&line, t->text + t->line[i].start, t->line[i].len);
-		draw_text(y + 1 + (int)(i - t->top), 2, COLS - 4, line.buf, TEXT_LEFT, UI_OVERLAY);
+		draw_text(y + 1 + (int)(i - t->top), 2, COLS - 4, "", TEXT_LEFT, UI_OVERLAY);
+		draw_text(y + 1 + (int)(i - t->top), 2 + t->line[i].indent,
+			  COLS - 4 - t->line[i].indent, line.buf, TEXT_LEFT, UI_OVERLAY);
 	}
 	sb_free(&line);
 	draw_text(y + rows - 2, 2, COLS - 4,
@@ -142,15 +157,22 @@ tv_key(struct app *a, void *ctx, enum request req, int key)
 }
 
 void
-textview_open(struct app *a, const char *title, const char *text)
+textview_open_at(struct app *a, const char *title, const char *text, size_t at)
 {
 	struct textview *t = xcalloc(1, sizeof *t);
 	struct modal m = { tv_draw, tv_key, tv_free, t, NULL };
 
+	t->at = at;
 	t->title = xstrdup(title);
 	t->text = xstrdup(text);
 	t->len = strlen(t->text);
 	for (char *nl = t->text; (nl = strchr(nl, '\n')); nl++)
 		*nl = '\0';
 	app_modal(a, &m);
+}
+
+void
+textview_open(struct app *a, const char *title, const char *text)
+{
+	textview_open_at(a, title, text, 0);
 }

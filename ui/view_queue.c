@@ -696,7 +696,8 @@ static bool
 acts_on_row(enum request req)
 {
 	return req == REQ_CONFIRM || req == REQ_NEXT_PROPOSAL || req == REQ_PICK ||
-	       req == REQ_SPLIT || req == REQ_ASSIGN || req == REQ_PARK || req == REQ_NOTICE;
+	       req == REQ_SPLIT || req == REQ_ASSIGN || req == REQ_PARK || req == REQ_NOTICE ||
+	       req == REQ_EXPLAIN;
 }
 
 static bool
@@ -745,6 +746,10 @@ queue_request(struct view *v, enum request req)
 			do_undo(v);
 		break;
 	case REQ_STATEMENT: do_statement(v); break;
+	case REQ_EXPLAIN:
+		if (waiting(v))
+			queue_explain_open(v->app, &q->w.cfg, &q->det, q->sel);
+		break;
 	case REQ_NOTICE:
 		if (waiting(v))
 			queue_notice_ask(v->app, &q->det, q->sel);

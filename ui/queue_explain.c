@@ -1,0 +1,81 @@
+/* queue_explain: the queue's `e` — every proposal for the deposit under the
+ * cursor read in full over the panes: its band and score, every invoice it
+ * clears (a closing total may clear hundreds of slips) with the fee and
+ * what stays on account, and the whole explanation, which the detail's
+ * one line cuts at the screen's edge. */
+/* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "i18n.h"
+#include "panes.h"
+#include "queue.h"
+
+/* One invoice line of p: "  INV-1 91,190 (fee 770)", its customer's code
+ * when it is another customer's invoice. */
+static void
+explain_line(struct strbuf *sb, const struct match_proposal *p, int i, const char *cur)
+{
+	const struct match_line *l = &p->line[i];
+	char amt[48];
+
+	app_money(l->cleared, cur, amt, sizeof amt);
+	sb_addf(sb, "    %s%s%s %s", l->customer_code ? l->customer_code : "",
+		l->customer_code ? " " : "", l->number, amt);
+	if (l->fee) {
+		app_money(l->fee, cur, amt, sizeof amt);
+		sb_addf(sb, _(" (fee %s)"), amt);
+	}
+	sb_addc(sb, '\n');
+}
+
+static void
+explain_proposal(struct strbuf *sb, const struct match_config *cfg, const struct sui_match *det,
+		 int k, int sel)
+{
+	const struct match_proposal *p = &det->r.prop[k];
+	const char *cur = det->d.currency;
+	char amt[48];
+
+	sb_addf(sb, "%s %c %3d  %s %s\n", k == sel ? ">" : " ", match_band(cfg, p->score),
+		p->score, p->customer_code ? p->customer_code : "",
+		p->customer_name ? p->customer_name : "");
+	for (int i = 0; i < p->nlines; i++)
+		explain_line(sb, p, i, cur);
+	if (p->on_account) {
+		app_money(p->on_account, cur, amt, sizeof amt);
+		sb_addf(sb, "    %s %s\n", _("on account"), amt);
+	}
+	sb_adds(sb, "    ");
+	match_explain(p, &det->md, sb);
+	sb_adds(sb, "\n\n");
+}
+
+void
+queue_explain_open(struct app *a, const struct match_config *cfg, const struct sui_match *det,
+		   int sel)
+{
+	struct strbuf sb, title;
+	char amt[48], date[32];
+	size_t at = 0;
+
+	if (!det->r.nprop) {
+		app_error(a, "%s", _("No proposal to explain."));
+		return;
+	}
+	sb_init(&sb);
+	sb_init(&title);
+	app_money(det->d.amount, det->d.currency, amt, sizeof amt);
+	settings_date(&a->set, det->d.date, date, sizeof date);
+	sb_addf(&title, _("Proposals for %s %s %s from %s"), date, amt, det->d.currency,
+		det->d.payer.payer_name);
+	if (det->r.hold != MATCH_AUTO)
+		sb_addf(&sb, "%s\n\n", match_hold_text(det->r.hold));
+	for (int k = 0; k < det->r.nprop; k++) {
+		if (k == sel && k)
+			at = sb.len;
+		explain_proposal(&sb, cfg, det, k, sel);
+	}
+	textview_open_at(a, title.buf, sb.buf, at);
+	sb_free(&sb);
+	sb_free(&title);
+}
