@@ -240,16 +240,18 @@ static void
 explain_left_open(const struct match_proposal *p, const char *cur, struct strbuf *out)
 {
 	char day[DATE_ISO_SIZE];
-	struct strbuf nums;
+	struct strbuf nums, sum;
 
 	sb_init(&nums);
+	sb_init(&sum);
 	for (int i = 0; i < p->left_open && i < MATCH_LEFT_OPEN_MAX; i++)
 		sb_addf(&nums, "%s%s", i ? " + " : "", p->left_open_num[i]);
 	date_format_iso(p->due_last, day);
-	sb_addf(out, _("everything due %s but %s left open ("), day, nums.buf);
-	put_money(out, p->left_open_sum, cur);
-	sb_adds(out, _(": disputed?): "));
+	put_money(&sum, p->left_open_sum, cur);
+	sb_addf(out, _("everything due %s but %s left open (%s: disputed?): "), day, nums.buf,
+		sum.buf);
 	sb_free(&nums);
+	sb_free(&sum);
 }
 
 /* A near miss's difference by its kind: " − 1.00 % discount ¥12,345 (its

@@ -733,7 +733,7 @@ store_audit(struct store *st, const char *action, const char *entity, const char
 	struct db_stmt *s = store_stmt(st, SQ_AUDIT, sql, err);
 
 	if (!s)
-		return err ? err->status : UR_FAIL;
+		return store_status(err);
 	db_bind_text(s, 1, st->user);
 	db_bind_text(s, 2, st->os_user);
 	db_bind_text(s, 3, action);

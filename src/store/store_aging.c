@@ -145,7 +145,7 @@ fast_ok(struct store *st, const char *as_of, int *ok, struct ur_err *err)
 	int rc;
 
 	if (!s)
-		return err ? err->status : UR_FAIL;
+		return store_status(err);
 	db_bind_text(s, 1, as_of);
 	rc = db_step(s);
 	*ok = rc == DB_ROW && db_column_int(s, 0) == 1;
@@ -239,7 +239,7 @@ store_aging(struct store *st, int32_t as_of, const int *bounds, int nbounds,
 		return rc;
 	date_format_iso(as_of, day);
 	if (!(s = aging_stmt(st, day, bounds, nbounds, err)))
-		return err ? err->status : UR_FAIL;
+		return store_status(err);
 	memset(&a, 0, sizeof a);
 	sb_init(&a.code);
 	sb_init(&a.name);

@@ -114,7 +114,7 @@ confirm_walk(struct store *st, const char *sql, int64_t customer_id,
 	int rc;
 
 	if (!s)
-		return err ? err->status : UR_FAIL;
+		return store_status(err);
 	if (customer_id)
 		db_bind_int64(s, 1, customer_id);
 	while ((rc = db_step(s)) == DB_ROW) {
@@ -521,7 +521,7 @@ store_dispute_items(struct store *st, int64_t confirmation_id, store_dispute_fn 
 	int rc;
 
 	if (!s)
-		return err ? err->status : UR_FAIL;
+		return store_status(err);
 	db_bind_int64(s, 1, confirmation_id);
 	while ((rc = db_step(s)) == DB_ROW) {
 		const char *kind = store_column_str(s, 0);
@@ -553,7 +553,7 @@ store_invoice_disputed(struct store *st, int64_t invoice_id, bool *out, struct u
 	int rc;
 
 	if (!s)
-		return err ? err->status : UR_FAIL;
+		return store_status(err);
 	db_bind_int64(s, 1, invoice_id);
 	rc = db_step(s);
 	*out = rc == DB_ROW && db_column_int(s, 0);
@@ -581,7 +581,7 @@ store_confirm_disputes(struct store *st, int32_t as_of, struct rating_hist *h,
 	int rc;
 
 	if (!s)
-		return err ? err->status : UR_FAIL;
+		return store_status(err);
 	store_bind_date(s, 1, as_of);
 	while ((rc = db_step(s)) == DB_ROW) {
 		in = rating_hist_get(h, db_column_int64(s, 0), store_column_str(s, 1));

@@ -233,7 +233,7 @@ contact_walk(struct store *st, const char *sql, int64_t customer_id, int32_t day
 	int rc;
 
 	if (!s)
-		return err ? err->status : UR_FAIL;
+		return store_status(err);
 	while ((rc = db_step(s)) == DB_ROW) {
 		contact_row(s, day, &e);
 		if (fn(&e, ctx)) {
@@ -513,7 +513,7 @@ work_disputed_rows(struct store *st, struct work_walk *w, struct ur_err *err)
 	int rc;
 
 	if (!s)
-		return err ? err->status : UR_FAIL;
+		return store_status(err);
 	while ((rc = db_step(s)) == DB_ROW) {
 		r = ar_set_row_of(w->set, db_column_int64(s, 0), store_column_str(s, 1));
 		if (!r || !r->oldest_due)

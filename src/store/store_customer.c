@@ -191,7 +191,7 @@ cust_update(struct store *st, const struct customer *c, enum store_upsert *what,
 	int rc, differ = 0, recur = 0;
 
 	if (!s)
-		return err ? err->status : UR_FAIL;
+		return store_status(err);
 	db_bind_text(s, 1, c->code);
 	rc = db_step(s);
 	if (rc == DB_ROW)
@@ -206,7 +206,7 @@ cust_update(struct store *st, const struct customer *c, enum store_upsert *what,
 	if (recur && (rc = cust_currency_free(st, id, c->code, v[4], err)) != UR_OK)
 		return rc;
 	if (!(s = store_stmt(st, SQ_CUST_UPDATE, upd, err)))
-		return err ? err->status : UR_FAIL;
+		return store_status(err);
 	cust_bind(s, c);
 	if ((rc = store_step_done(st, s, err)) != UR_OK)
 		return rc;
@@ -231,7 +231,7 @@ store_customer_upsert(struct store *st, const struct customer *c, enum store_ups
 	if (!c->code || !*c->code || !c->name || !*c->name)
 		return ur_fail(err, UR_INPUT, _("a customer needs a code and a name"));
 	if (!(s = store_stmt(st, SQ_CUST_INSERT, sql, err)))
-		return err ? err->status : UR_FAIL;
+		return store_status(err);
 	cust_bind(s, c);
 	if ((rc = store_step_done(st, s, err)) != UR_OK)
 		return rc;
@@ -253,7 +253,7 @@ store_customer_get(struct store *st, const char *code, struct customer *out,
 	int rc;
 
 	if (!s)
-		return err ? err->status : UR_FAIL;
+		return store_status(err);
 	db_bind_text(s, 1, code);
 	rc = db_step(s);
 	if (rc != DB_ROW) {

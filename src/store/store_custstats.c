@@ -210,7 +210,7 @@ ar_main(struct store *st, struct ar_set *set, struct ur_err *err)
 	size_t items = 0;
 
 	if (!s)
-		return err ? err->status : UR_FAIL;
+		return store_status(err);
 	while (r == UR_OK && (rc = db_step(s)) == DB_ROW) {
 		r = ar_invoice(set, s, err);
 		if (++items % 4096 == 0 && set->progress)
@@ -250,7 +250,7 @@ ar_customers(struct store *st, struct ar_set *set, struct ur_err *err)
 	int rc = DB_DONE;
 
 	if (!s)
-		return err ? err->status : UR_FAIL;
+		return store_status(err);
 	sb_init(&folded);
 	sb_init(&key);
 	while (i < set->n && (rc = db_step(s)) == DB_ROW) {
@@ -312,7 +312,7 @@ ar_contacts(struct store *st, struct ar_set *set, struct ur_err *err)
 	if (!set->n)
 		return UR_OK;
 	if (!(s = ar_prepare(st, ar_contact_sql, set, err)))
-		return err ? err->status : UR_FAIL;
+		return store_status(err);
 	while ((rc = db_step(s)) == DB_ROW)
 		ar_contact(set, s);
 	return ar_finish(st, s, rc, err);

@@ -140,7 +140,7 @@ drill_invoices(struct store *st, struct drill *d, struct ur_err *err)
 	int rc;
 
 	if (!s)
-		return err ? err->status : UR_FAIL;
+		return store_status(err);
 	while ((rc = db_step(s)) == DB_ROW) {
 		if (!v || v->id != db_column_int64(s, 0))
 			v = drill_new_invoice(d, s, &cap);
@@ -224,7 +224,7 @@ drill_on_account(struct store *st, struct drill *d, struct ur_err *err)
 	int rc;
 
 	if (!s)
-		return err ? err->status : UR_FAIL;
+		return store_status(err);
 	while ((rc = db_step(s)) == DB_ROW)
 		drill_stats_for(d, store_column_str(s, 0))->on_account = db_column_int64(s, 1);
 	db_finalize(s);
@@ -273,7 +273,7 @@ drill_deposits(struct store *st, struct drill *d, struct ur_err *err)
 	int rc;
 
 	if (!s)
-		return err ? err->status : UR_FAIL;
+		return store_status(err);
 	db_bind_int64(s, 3, DRILL_MAX_DEPOSITS);
 	while ((rc = db_step(s)) == DB_ROW) {
 		if (!p || p->id != db_column_int64(s, 0))

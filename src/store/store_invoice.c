@@ -34,7 +34,7 @@ resolve_customer(struct store *st, const char *code, struct ur_err *err)
 	if (st->last_code && strcmp(st->last_code, code) == 0)
 		return UR_OK;
 	if (!(s = store_stmt(st, SQ_CUST_BY_CODE, sql, err)))
-		return err ? err->status : UR_FAIL;
+		return store_status(err);
 	db_bind_text(s, 1, code);
 	rc = db_step(s);
 	if (rc == DB_ROW) {
@@ -152,7 +152,7 @@ inv_update(struct store *st, const struct invoice *inv, const char *cur,
 	int step, differ = 0;
 
 	if (!s)
-		return err ? err->status : UR_FAIL;
+		return store_status(err);
 	db_bind_text(s, 1, inv->number);
 	step = db_step(s);
 	if (step == DB_ROW)
@@ -165,7 +165,7 @@ inv_update(struct store *st, const struct invoice *inv, const char *cur,
 		return rc;
 	}
 	if (!(s = store_stmt(st, SQ_INV_UPDATE, upd, err)))
-		return err ? err->status : UR_FAIL;
+		return store_status(err);
 	inv_bind(st, s, inv, cur);
 	if ((rc = store_step_done(st, s, err)) != UR_OK)
 		return rc;
@@ -197,7 +197,7 @@ store_invoice_upsert(struct store *st, const struct invoice *inv, enum store_ups
 			       _("invoice %s is in %s, but customer %s is billed in %s"),
 			       inv->number, cur, inv->customer, st->last_currency);
 	if (!(s = store_stmt(st, SQ_INV_INSERT, sql, err)))
-		return err ? err->status : UR_FAIL;
+		return store_status(err);
 	inv_bind(st, s, inv, cur);
 	if ((rc = store_step_done(st, s, err)) != UR_OK)
 		return rc;
@@ -217,7 +217,7 @@ store_invoice_get(struct store *st, const char *number, struct invoice *out,
 	int rc;
 
 	if (!s)
-		return err ? err->status : UR_FAIL;
+		return store_status(err);
 	db_bind_text(s, 1, number);
 	rc = db_step(s);
 	if (rc == DB_ROW) {

@@ -19,8 +19,6 @@
 #include "store_priv.h"
 #include "xalloc.h"
 
-#define STATUS(err) ((err) ? (err)->status : UR_FAIL)
-
 static enum ur_status
 audit_id(struct store *st, const char *action, const char *kind, int64_t id,
 	 const char *before, const char *after, struct ur_err *err)
@@ -60,7 +58,7 @@ store_bank_file_insert(struct store *st, const struct bank_file *bf, int64_t *id
 	enum ur_status rc;
 
 	if (!s)
-		return STATUS(err);
+		return store_status(err);
 	db_bind_text(s, 1, bf->sha256);
 	db_bind_text(s, 2, bf->name ? bf->name : "");
 	db_bind_text(s, 3, bf->format ? bf->format : "");
@@ -75,7 +73,7 @@ store_bank_file_insert(struct store *st, const struct bank_file *bf, int64_t *id
 	}
 	*what = STORE_UNCHANGED;
 	if (!(s = store_stmt(st, SQ_BANK_FILE_BY_HASH, sel, err)))
-		return STATUS(err);
+		return store_status(err);
 	db_bind_text(s, 1, bf->sha256);
 	rc = lookup_id(st, s, id, err);
 	return rc == UR_INPUT ? store_sqlfail(st, DB_CORRUPT, err) : rc;
@@ -167,7 +165,7 @@ store_deposit_insert(struct store *st, const struct deposit *d, int64_t *id,
 	enum ur_status rc;
 
 	if (!s)
-		return STATUS(err);
+		return store_status(err);
 	if (!d->currency || !*d->currency)
 		return ur_fail(err, UR_INPUT, _("a deposit needs a currency"));
 	dep_bind(s, d);
@@ -179,7 +177,7 @@ store_deposit_insert(struct store *st, const struct deposit *d, int64_t *id,
 	}
 	*what = STORE_UNCHANGED;
 	if (!(s = store_stmt(st, SQ_DEP_BY_KEY, sel, err)))
-		return STATUS(err);
+		return store_status(err);
 	dep_bind(s, d);
 	rc = lookup_id(st, s, id, err);
 	return rc == UR_INPUT ? store_sqlfail(st, DB_CORRUPT, err) : rc;
@@ -199,7 +197,7 @@ store_deposit_queue(struct store *st, const struct deposit *d, enum store_upsert
 	if (!d->currency || !*d->currency)
 		return ur_fail(err, UR_INPUT, _("a deposit needs a currency"));
 	if (!(s = store_stmt(st, SQ_DEP_QUEUE, ins, err)))
-		return STATUS(err);
+		return store_status(err);
 	if (!st->dep_queued)
 		st->dep_base = db_total_changes(st->db);
 	dep_bind(s, d);
@@ -261,7 +259,7 @@ store_deposit_set_state(struct store *st, int64_t id, enum deposit_state from,
 	enum ur_status rc;
 
 	if (!s)
-		return STATUS(err);
+		return store_status(err);
 	db_bind_int64(s, 1, id);
 	db_bind_text(s, 2, deposit_state_word(from));
 	db_bind_text(s, 3, deposit_state_word(to));
@@ -304,7 +302,7 @@ check_open(struct store *st, int64_t invoice_id, int64_t amount, struct ur_err *
 	int rc;
 
 	if (!s)
-		return STATUS(err);
+		return store_status(err);
 	db_bind_int64(s, 1, invoice_id);
 	rc = db_step(s);
 	if (rc == DB_ROW && (amount > 0 ? amount > db_column_int64(s, 0)
@@ -334,7 +332,7 @@ add_paid(struct store *st, int64_t invoice_id, int64_t amount, struct ur_err *er
 	struct db_stmt *s = store_stmt(st, SQ_INV_PAID_ADD, sql, err);
 
 	if (!s)
-		return STATUS(err);
+		return store_status(err);
 	db_bind_int64(s, 1, invoice_id);
 	db_bind_int64(s, 2, amount);
 	return store_step_write(st, s, err);
@@ -352,7 +350,7 @@ adjustment_row(struct store *st, const struct adjustment *adj, int64_t *id,
 	enum ur_status rc;
 
 	if (!(s = store_stmt(st, SQ_ADJ_INSERT, sql, err)))
-		return STATUS(err);
+		return store_status(err);
 	db_bind_int64(s, 1, adj->invoice_id);
 	db_bind_text(s, 2, adj->kind);
 	db_bind_int64(s, 3, adj->amount);
@@ -432,7 +430,7 @@ allocation_insert(struct store *st, const struct allocation *a, bool open_checke
 	if ((rc = alloc_check(st, a, open_checked, err)) != UR_OK)
 		return rc;
 	if (!(s = store_stmt(st, SQ_ALLOC_INSERT, sql, err)))
-		return STATUS(err);
+		return store_status(err);
 	db_bind_int64(s, 1, a->deposit_id);
 	if (a->invoice_id)
 		db_bind_int64(s, 2, a->invoice_id);
@@ -485,7 +483,7 @@ store_allocation_insert_at(struct store *st, const struct allocation *a, int64_t
 	struct db_stmt *s = store_stmt(st, SQ_ALLOC_INSERT_AT, sql, err);
 
 	if (!s)
-		return STATUS(err);
+		return store_status(err);
 	db_bind_int64(s, 1, id);
 	db_bind_int64(s, 2, a->deposit_id);
 	if (a->invoice_id)
@@ -510,7 +508,7 @@ store_adjustment_insert_at(struct store *st, const struct adjustment *adj, int64
 	struct db_stmt *s = store_stmt(st, SQ_ADJ_INSERT_AT, sql, err);
 
 	if (!s)
-		return STATUS(err);
+		return store_status(err);
 	db_bind_int64(s, 1, id);
 	db_bind_int64(s, 2, adj->invoice_id);
 	db_bind_text(s, 3, adj->kind);
@@ -551,7 +549,7 @@ void_row(struct store *st, enum store_stmt sq, const char *table, int64_t id,
 		 " AND +company_id = " STORE_COMPANY,
 		 table, SQL_NOW);
 	if (!(s = store_stmt(st, sq, sql, err)))
-		return STATUS(err);
+		return store_status(err);
 	db_bind_int64(s, 1, id);
 	db_bind_text(s, 2, st->user);
 	if ((rc = store_step_done(st, s, err)) != UR_OK)

@@ -22,8 +22,6 @@
 #include "store_match_priv.h"
 #include "xalloc.h"
 
-#define STATUS(err) ((err) ? (err)->status : UR_FAIL)
-
 struct set_dep {
 	int64_t id, customer_id;
 	size_t first, n; /* its allocations in rows */
@@ -46,7 +44,7 @@ newest_audit(struct store *st, int64_t *id, struct ur_err *err)
 	int rc;
 
 	if (!s)
-		return STATUS(err);
+		return store_status(err);
 	rc = db_step(s);
 	*id = rc == DB_ROW ? db_column_int64(s, 0) : 0;
 	store_keep(st, s);
@@ -65,7 +63,7 @@ may_reserve(struct store *st, bool *may, struct ur_err *err)
 	int rc;
 
 	if (!s)
-		return STATUS(err);
+		return store_status(err);
 	rc = db_step(s);
 	*may = rc == DB_ROW && db_column_int64(s, 0) != 0;
 	store_keep(st, s);
@@ -214,7 +212,7 @@ set_update(struct match_set *m, const char *sql, struct strbuf *a, struct strbuf
 	enum ur_status rc;
 
 	if (!s)
-		return STATUS(err);
+		return store_status(err);
 	db_bind_text(s, 1, array_end(a));
 	db_bind_text(s, 2, array_end(b));
 	if (states) {
@@ -316,7 +314,7 @@ reserve(struct match_set *m, const char *table, size_t n, int64_t *ids, struct u
 		return UR_OK;
 	if (!(s = store_prepare(m->st, "SELECT nextval(pg_get_serial_sequence(?1, 'id'))"
 				       " FROM generate_series(1, CAST(?2 AS integer))", err)))
-		return STATUS(err);
+		return store_status(err);
 	db_bind_text(s, 1, table);
 	db_bind_int64(s, 2, (int64_t)n);
 	while ((rc = db_step(s)) == DB_ROW && got < n)

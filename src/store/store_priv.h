@@ -168,6 +168,13 @@ enum ur_status store_step_id(struct store *st, struct db_stmt *s, int64_t *id,
  *  (db_is_conflict) → UR_CONFLICT (another user holds the database),
  *  anything else → UR_FAIL with db_errmsg. Returns the status. */
 enum ur_status store_sqlfail(struct store *st, int rc, struct ur_err *err);
+/** The status a failed call left in err (UR_FAIL when the caller passed
+ *  no err to fill). */
+static inline enum ur_status
+store_status(const struct ur_err *err)
+{
+	return err ? err->status : UR_FAIL;
+}
 /** A store for path and user, not yet open. */
 struct store *store_alloc(const char *path, const char *user);
 /** PRAGMA user_version into *version; UR_FAIL (err says why) when it cannot

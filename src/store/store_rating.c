@@ -72,7 +72,7 @@ hist_walk(struct store *st, const char *sql, int32_t as_of, struct rating_hist *
 	int rc;
 
 	if (!s)
-		return err ? err->status : UR_FAIL;
+		return store_status(err);
 	rating_fill_begin(&f, h);
 	while ((rc = db_step(s)) == DB_ROW)
 		if (paid)

@@ -13,8 +13,6 @@
 #include "store_priv.h"
 #include "store_refund.h"
 
-#define STATUS(err) ((err) ? (err)->status : UR_FAIL)
-
 /* Finish one-off statement s stepped to rc (DB_DONE or a row). */
 static enum ur_status
 finish(struct store *st, struct db_stmt *s, int rc, struct ur_err *err)
@@ -33,7 +31,7 @@ one_int(struct store *st, const char *sql, int64_t id, const char *text, int32_t
 	int rc;
 
 	if (!s)
-		return STATUS(err);
+		return store_status(err);
 	db_bind_int64(s, 1, id);
 	db_bind_text(s, 2, text);
 	if (day)
@@ -64,7 +62,7 @@ on_account_from(struct store *st, int64_t cust_id, const char *cur, int32_t day,
 
 	if (on_account(st, cust_id, cur, day, out, err) != UR_OK ||
 	    on_account(st, cust_id, cur, date_from_ymd(9999, 12, 31), &later, err) != UR_OK)
-		return STATUS(err);
+		return store_status(err);
 	if (later < *out)
 		*out = later;
 	return UR_OK;
@@ -80,11 +78,11 @@ customer_source(struct store *st, const char *code, int32_t day, struct refund_s
 	int rc;
 
 	if (!s)
-		return STATUS(err);
+		return store_status(err);
 	db_bind_text(s, 1, code);
 	if ((rc = db_step(s)) != DB_ROW) {
 		if (finish(st, s, rc, err) != UR_OK)
-			return STATUS(err);
+			return store_status(err);
 		return ur_fail(err, UR_INPUT, _("unknown customer %s"), code);
 	}
 	o->customer_id = db_column_int64(s, 0);
@@ -109,12 +107,12 @@ deposit_on_account(struct store *st, struct refund_source *o, int32_t day, struc
 
 	if (one_int(st, held, o->deposit_id, "", 0, &h, err) != UR_OK ||
 	    one_int(st, refunded, o->deposit_id, "", 0, &r, err) != UR_OK)
-		return STATUS(err);
+		return store_status(err);
 	o->available = h - r;
 	if (o->available <= 0 || !o->customer_id)
 		return UR_OK;
 	if (on_account_from(st, o->customer_id, o->currency, day, &total, err) != UR_OK)
-		return STATUS(err);
+		return store_status(err);
 	if (total < o->available)
 		o->available = total;
 	return UR_OK;
@@ -130,7 +128,7 @@ deposit_whole(struct store *st, struct refund_source *o, int64_t amount, struct 
 	int64_t r;
 
 	if (one_int(st, sql, o->deposit_id, "", 0, &r, err) != UR_OK)
-		return STATUS(err);
+		return store_status(err);
 	o->from_deposit = true;
 	o->available = amount - r;
 	return UR_OK;
@@ -150,11 +148,11 @@ deposit_source(struct store *st, const char *ref, int32_t day, struct refund_sou
 	int rc, n;
 
 	if (!s)
-		return STATUS(err);
+		return store_status(err);
 	db_bind_text(s, 1, ref);
 	if ((rc = db_step(s)) != DB_ROW) {
 		if (finish(st, s, rc, err) != UR_OK)
-			return STATUS(err);
+			return store_status(err);
 		return ur_fail(err, UR_INPUT, _("no deposit has the reference %s"), ref);
 	}
 	o->deposit_id = db_column_int64(s, 0);
@@ -172,7 +170,7 @@ deposit_source(struct store *st, const char *ref, int32_t day, struct refund_sou
 	if (o->state == DEPOSIT_UNMATCHED || o->state == DEPOSIT_PARKED)
 		return deposit_whole(st, o, amount, err);
 	if (deposit_on_account(st, o, day, err) != UR_OK)
-		return STATUS(err);
+		return store_status(err);
 	if (o->available <= 0 && o->state == DEPOSIT_REVERSED)
 		return ur_fail(err, UR_INPUT, _("deposit %s was paid back or cancelled already: "
 						"nothing to refund"), ref);
@@ -239,7 +237,7 @@ refund_insert(struct store *st, const struct refund_source *src, const struct re
 	int rc;
 
 	if (!s)
-		return STATUS(err);
+		return store_status(err);
 	db_bind_text(s, 1, src->from_deposit ? "deposit" : "on_account");
 	if (src->customer_id)
 		db_bind_int64(s, 2, src->customer_id);
@@ -276,7 +274,7 @@ store_refund_add(struct store *st, const struct refund_source *src, const struct
 	enum ur_status rc;
 
 	if (store_begin(st, err) != UR_OK)
-		return STATUS(err);
+		return store_status(err);
 	/* again inside the transaction: another clerk may have refunded too */
 	rc = store_refund_source(st, src->deposit_id ? NULL : src->customer,
 				 src->deposit_id ? src->deposit : NULL, r->date, &now, err);
@@ -310,11 +308,11 @@ refund_get(struct store *st, int64_t id, int64_t *dep, char *prev, size_t size, 
 	int rc, voided;
 
 	if (!s)
-		return STATUS(err);
+		return store_status(err);
 	db_bind_int64(s, 1, id);
 	if ((rc = db_step(s)) != DB_ROW) {
 		if (finish(st, s, rc, err) != UR_OK)
-			return STATUS(err);
+			return store_status(err);
 		return ur_fail(err, UR_INPUT, _("no refund has the number %lld"), (long long)id);
 	}
 	*dep = db_column_int64(s, 0);
@@ -338,12 +336,12 @@ refund_void(struct store *st, int64_t id, struct ur_err *err)
 	int rc;
 
 	if (!s)
-		return STATUS(err);
+		return store_status(err);
 	db_bind_int64(s, 1, id);
 	db_bind_text(s, 2, store_user(st));
 	rc = db_step(s);
 	if (finish(st, s, rc, err) != UR_OK)
-		return STATUS(err);
+		return store_status(err);
 	if (db_changes(st->db) != 1)
 		return ur_fail(err, UR_CONFLICT, _("refund %lld was undone already"),
 			       (long long)id);
@@ -360,7 +358,7 @@ store_refund_undo(struct store *st, int64_t id, struct ur_err *err)
 	enum ur_status rc;
 
 	if (store_begin(st, err) != UR_OK)
-		return STATUS(err);
+		return store_status(err);
 	rc = refund_get(st, id, &dep, prev, sizeof prev, &cust, err);
 	if (rc == UR_OK && *prev)
 		rc = one_int(st, "SELECT state = 'reversed' FROM deposit WHERE id = ?1"
@@ -398,7 +396,7 @@ store_refunds_each(struct store *st, int64_t id, store_refund_fn fn, void *ctx,
 	int rc, rows = 0;
 
 	if (!s)
-		return STATUS(err);
+		return store_status(err);
 	db_bind_int64(s, 1, id);
 	while ((rc = db_step(s)) == DB_ROW) {
 		rows++;
@@ -420,7 +418,7 @@ store_refunds_each(struct store *st, int64_t id, store_refund_fn fn, void *ctx,
 			break;
 	}
 	if (finish(st, s, rc, err) != UR_OK)
-		return STATUS(err);
+		return store_status(err);
 	if (id && !rows)
 		return ur_fail(err, UR_INPUT, _("no refund has the number %lld"), (long long)id);
 	return UR_OK;

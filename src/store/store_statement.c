@@ -16,8 +16,6 @@
 #include "store_statement.h"
 #include "xalloc.h"
 
-#define STATUS(err) ((err) ? (err)->status : UR_FAIL)
-
 /* "Counts on day ?D": dated by then and not voided by then. */
 #define ACTIVE_ON(t, datecol, d)                                                  \
 	"(" t "." datecol " <= " d " AND (" t ".voided_at IS NULL OR substr(" t    \
@@ -131,7 +129,7 @@ store_statement_open(struct store *st, struct store_statement **out, struct ur_e
 		if (rc != DB_OK) {
 			store_sqlfail(st, rc, err);
 			store_statement_close(q);
-			return STATUS(err);
+			return store_status(err);
 		}
 	}
 	*out = q;
@@ -250,7 +248,7 @@ store_statement_level(struct store *st, int64_t cust_id, int32_t since, int32_t 
 
 	*level = 0;
 	if (!s)
-		return STATUS(err);
+		return store_status(err);
 	db_bind_int64(s, 1, cust_id);
 	store_bind_date(s, 2, since);
 	store_bind_date(s, 3, day);
@@ -275,7 +273,7 @@ store_statement_letter_logged(struct store *st, int64_t cust_id, int level, int3
 
 	*logged = false;
 	if (!s)
-		return STATUS(err);
+		return store_status(err);
 	db_bind_int64(s, 1, cust_id);
 	db_bind_int64(s, 2, level);
 	store_bind_date(s, 3, day);
@@ -296,7 +294,7 @@ store_company_settings(struct store *st, char **text, struct ur_err *err)
 	if (!store_has_table(st, "company_settings", NULL))
 		return UR_OK; /* a database opened read-only may be older than the table */
 	if (!(s = store_prepare(st, "SELECT text FROM company_settings WHERE id = " STORE_COMPANY, err)))
-		return STATUS(err);
+		return store_status(err);
 	if ((rc = db_step(s)) == DB_ROW && db_column_text(s, 0))
 		*text = xstrdup(db_column_text(s, 0));
 	db_finalize(s);
@@ -315,7 +313,7 @@ store_company_settings_set(struct store *st, const char *text, struct ur_err *er
 	int rc;
 
 	if (!s)
-		return STATUS(err);
+		return store_status(err);
 	db_bind_text(s, 1, text);
 	rc = db_step(s);
 	db_finalize(s);

@@ -61,12 +61,12 @@ store_ui_open_reader(struct store **out, const char *path, const char *user,
 			ur_fail(err, UR_FAIL, _("cannot open database %s: %s"), path,
 				db_errstr(rc));
 		store_close(st);
-		return err ? err->status : UR_FAIL;
+		return store_status(err);
 	}
 	db_busy_timeout(st->db, READER_BUSY_MS);
 	if (store_company_default(st, err) != UR_OK) {
 		store_close(st);
-		return err ? err->status : UR_FAIL;
+		return store_status(err);
 	}
 	*out = st;
 	return UR_OK;
