@@ -31,7 +31,7 @@ CREATE TABLE schema_version (
 	version integer NOT NULL,
 	one boolean PRIMARY KEY DEFAULT true CHECK (one)
 );
-INSERT INTO schema_version (version) VALUES (18);
+INSERT INTO schema_version (version) VALUES (19);
 
 -- A day in ISO form that exists (the cast reads an ISO form as year-month-
 -- day whatever DateStyle says, and fails on 2026-02-30). NULL passes.
@@ -277,7 +277,12 @@ CREATE TABLE audit (
 	entity text NOT NULL,
 	before text,
 	after text,
-	company_id bigint NOT NULL DEFAULT 1 REFERENCES company(id)
+	company_id bigint NOT NULL DEFAULT 1 REFERENCES company(id),
+	-- the server login that wrote the row (migration 19): "user" is the
+	-- name the program was given, which a clerk chooses; this one the
+	-- server fills, and a clerk may not (INSERT granted without it). NULL
+	-- on rows copied from a file (urikake migrate), which has no logins.
+	db_user text DEFAULT session_user
 );
 CREATE INDEX audit_entity ON audit(entity);
 
@@ -499,8 +504,10 @@ GRANT EXECUTE ON FUNCTION ur_now() TO urikake_clerk;
 
 GRANT SELECT ON ALL TABLES IN SCHEMA public TO urikake_clerk;
 GRANT INSERT ON company, company_account, customer, payer_alias, invoice, bank_file, deposit,
-	allocation, adjustment, contact, audit, confirmation, dispute_item, refund,
+	allocation, adjustment, contact, confirmation, dispute_item, refund,
 	company_settings, statement_issue, statement_slip TO urikake_clerk;
+GRANT INSERT (at, "user", os_user, action, entity, before, after, company_id)
+	ON audit TO urikake_clerk;
 GRANT UPDATE (name, kana, kana_key, currency, terms, sales_rep, phone, email, address,
 	credit_limit, payer_parent, rep_kana, fee_policy, collector, updated_at)
 	ON customer TO urikake_clerk;

@@ -149,4 +149,20 @@ BEGIN
 	GRANT USAGE ON SEQUENCE allocation_id_seq, adjustment_id_seq TO urikake_clerk;
 END $$;
 
+-- 18 -> 19: the server login behind each audit row. The rows before keep
+-- NULL (the default is set after the column is added, or every old row
+-- would name whoever upgrades).
+DO $$
+BEGIN
+	IF (SELECT version FROM schema_version) <> 18 THEN
+		RETURN;
+	END IF;
+	ALTER TABLE audit ADD COLUMN db_user text;
+	ALTER TABLE audit ALTER COLUMN db_user SET DEFAULT session_user;
+	REVOKE INSERT ON audit FROM urikake_clerk;
+	GRANT INSERT (at, "user", os_user, action, entity, before, after, company_id)
+		ON audit TO urikake_clerk;
+	UPDATE schema_version SET version = 19;
+END $$;
+
 COMMIT;

@@ -250,6 +250,9 @@ static const struct {
 	{ 17, store_company_acct_migration_sql, false },
 	/* v18: the users each company is open to (store_company_user.c) */
 	{ 18, store_company_user_migration_sql, false },
+	/* v19: the server login behind each audit row (data/schema-pg.sql);
+	 * a file has none, so its rows keep NULL */
+	{ 19, "ALTER TABLE audit ADD COLUMN db_user TEXT;", false },
 };
 #define STORE_VERSION (migrations[sizeof migrations / sizeof migrations[0] - 1].version)
 

@@ -115,6 +115,16 @@ t_grep "… row-level security says no" "row-level security" "$T/.err"
 t_exit "… nor a K2 audit row" 1 q aoki "INSERT INTO audit (\"user\", os_user, action, entity,
 	company_id) VALUES ('aoki', 'aoki', 'x', 'x', $k2)"
 t_exit "… nor set company_id at all" 1 q aoki "UPDATE invoice SET company_id = $k2"
+# the audit's db_user is the server's: aoki's rows name his login whatever
+# --user he gave, and he may not write another's
+t_ok "aoki records a contact as --user suzuki" as aoki --company K1 --user suzuki contact add C2 \
+	--channel phone --note "db_user"
+t_is "… its audit row: user suzuki, db_user aoki" "$(q urikake_owner "SELECT \"user\" || ' ' ||
+	db_user FROM audit WHERE action <> 'lease' AND action <> 'release' ORDER BY id DESC LIMIT 1")" \
+	"suzuki aoki"
+t_exit "… and he cannot write an audit row naming another login" 1 q aoki "INSERT INTO audit
+	(\"user\", os_user, action, entity, db_user) VALUES ('aoki', 'aoki', 'x', 'x', 'baba')"
+t_grep "… permission denied" "permission denied" "$T/.err"
 t_is "… an update of K2's rows touches none" \
 	"$(q aoki "UPDATE invoice SET memo = 'x' WHERE company_id = $k2 RETURNING id")" ""
 t_is "… they are as they were" "$(q baba "SELECT count(*) FROM invoice WHERE memo = 'x'")" 0
