@@ -257,14 +257,9 @@ earlier_rest_days(const struct fitter *f, int i, int64_t part)
 {
 	int shown = 0;
 
-	for (int j = 0; j < f->n; j++) {
-		bool first = true;
-
-		for (int m = 0; m < j && first; m++)
-			first = f->v[m]->due != f->v[j]->due;
-		if (first)
+	for (int j = 0; j < f->n; j++)
+		if (match_first_of_day(f, j))
 			shown += earlier_rest(f, i, -1, f->v[j]->due, part);
-	}
 	return shown;
 }
 

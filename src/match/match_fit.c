@@ -720,3 +720,12 @@ match_fits(struct match_index *ix, const struct match_config *cfg,
 	}
 	free(f.v);
 }
+
+bool
+match_first_of_day(const struct fitter *f, int j)
+{
+	for (int m = 0; m < j; m++)
+		if (f->v[m]->due == f->v[j]->due)
+			return false;
+	return true;
+}

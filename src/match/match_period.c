@@ -360,11 +360,9 @@ match_fit_left_open(const struct fitter *f)
 
 	for (int i = 0; i < f->n; i++) {
 		int32_t due = f->v[i]->due;
-		bool first = match_due_distance(f, f->v[i]) <= MATCH_NATURAL_DAYS;
 
-		for (int j = 0; j < i && first; j++)
-			first = f->v[j]->due != due; /* each day once */
-		if (!first)
+		if (match_due_distance(f, f->v[i]) > MATCH_NATURAL_DAYS ||
+		    !match_first_of_day(f, i))
 			continue;
 		lo.n = lo.nseen = 0;
 		for (int j = i; j < f->n; j++)

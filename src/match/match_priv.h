@@ -207,6 +207,9 @@ bool match_fee_spread(struct match_proposal *p, int64_t fee);
 /* Keep p's lines and hand it to the scorer (not when its fees are as much
  * as the deposit). */
 void match_fit_emit(const struct fitter *f, struct match_proposal *p);
+/** Is f->v[j] the first of its due day's invoices (so each day is taken
+ *  once when walking them)? */
+bool match_first_of_day(const struct fitter *f, int j);
 #define TIE_GAP 14 /* days by which one due date must fit better to decide a tie */
 
 /** Whether identical amounts go to the customer's oldest invoice: its own
