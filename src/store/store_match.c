@@ -522,32 +522,40 @@ confirm_check(const struct match_deposit *d, const struct match_proposal *p,
 				    "%s too much"), a, b, c);
 }
 
+struct allocation
+store_match_row(const struct match_deposit *d, const struct match_proposal *p, int i,
+		enum alloc_kind kind)
+{
+	struct allocation a = { d->id, 0, p->customer_id, 0, 0, kind, d->date, 0 };
+
+	if (i == p->nlines) {
+		a.amount = p->on_account;
+		return a;
+	}
+	a.invoice_id = p->line[i].invoice_id;
+	a.customer_id = match_line_customer(p, i);
+	a.amount = p->line[i].cleared - p->line[i].fee;
+	a.fee = p->line[i].fee;
+	return a;
+}
+
 static enum ur_status
 confirm_rows(struct store *st, const struct match_deposit *d, const struct match_proposal *p,
 	     enum alloc_kind kind, bool checked, struct ur_err *err)
 {
-	struct allocation a = { d->id, 0, p->customer_id, 0, 0, kind, d->date, 0 };
-	enum ur_status rc;
+	enum ur_status rc = UR_OK;
 	int64_t id;
 
-	for (int i = 0; i < p->nlines; i++) {
-		a.invoice_id = p->line[i].invoice_id;
-		a.customer_id = match_line_customer(p, i);
-		a.amount = p->line[i].cleared - p->line[i].fee;
-		a.fee = p->line[i].fee;
-		if ((rc = (checked ? store_allocation_insert_prechecked
-				   : store_allocation_insert)(st, &a, &id, err)) != UR_OK)
-			return rc;
+	for (int i = 0; i <= p->nlines && rc == UR_OK; i++) {
+		struct allocation a = store_match_row(d, p, i, kind);
+		bool rest = i == p->nlines; /* the on-account row's invoice is not checked */
+
+		if (rest && p->on_account <= 0)
+			break;
+		rc = (checked && !rest ? store_allocation_insert_prechecked
+				       : store_allocation_insert)(st, &a, &id, err);
 	}
-	if (p->on_account > 0) {
-		a.invoice_id = 0;
-		a.customer_id = p->customer_id;
-		a.amount = p->on_account;
-		a.fee = 0;
-		if ((rc = store_allocation_insert(st, &a, &id, err)) != UR_OK)
-			return rc;
-	}
-	return UR_OK;
+	return rc;
 }
 
 /* A clerk's confirmation teaches the payer: its customer, and every other

@@ -39,6 +39,10 @@ void store_match_set_free(struct match_set *m);
  *  confirmations may be gathered (store_match_set_fast). */
 enum ur_status store_match_set_begin(struct match_set *m, struct ur_err *err);
 bool store_match_set_fast(const struct match_set *m);
+/** The allocation row of p's line i for deposit d (kind); i == p->nlines:
+ *  the money p holds on account. */
+struct allocation store_match_row(const struct match_deposit *d, const struct match_proposal *p,
+				  int i, enum alloc_kind kind);
 /** Gather an automatic confirmation of p for d (its amounts checked);
  *  UR_INPUT when refused, gathering nothing. */
 enum ur_status store_match_set_add(struct match_set *m, const struct match_deposit *d,

@@ -142,19 +142,14 @@ enum ur_status
 store_match_set_add(struct match_set *m, const struct match_deposit *d,
 		    const struct match_proposal *p, struct ur_err *err)
 {
-	struct allocation a = { d->id, 0, p->customer_id, 0, 0, ALLOC_AUTO, d->date, 0 };
 	size_t first = m->nrow;
 	enum ur_status rc = UR_OK;
 
 	for (int i = 0; i <= p->nlines && rc == UR_OK; i++) {
-		bool rest = i == p->nlines; /* the money held on account */
+		struct allocation a = store_match_row(d, p, i, ALLOC_AUTO);
 
-		if (rest && p->on_account <= 0)
+		if (i == p->nlines && p->on_account <= 0) /* no money held on account */
 			break;
-		a.invoice_id = rest ? 0 : p->line[i].invoice_id;
-		a.customer_id = rest ? p->customer_id : match_line_customer(p, i);
-		a.amount = rest ? p->on_account : p->line[i].cleared - p->line[i].fee;
-		a.fee = rest ? 0 : p->line[i].fee;
 		if ((rc = store_allocation_check(m->st, &a, err)) == UR_OK)
 			row_add(m, &a);
 	}
