@@ -285,7 +285,7 @@ TAP_SUITE(bankimport)
 	struct store *st;
 	struct ur_err err;
 
-	ts_path(dbpath, sizeof dbpath, "bank.db");
+	ts_db(dbpath, sizeof dbpath, "bank.db");
 	remove(dbpath);
 	if (store_open(&st, dbpath, "tester", &err) != UR_OK) {
 		tap_ok(0, "open: %s", err.msg);

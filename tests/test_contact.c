@@ -437,7 +437,7 @@ TAP_SUITE(contact)
 	int64_t id[10];
 
 	test_rules();
-	ts_path(path, sizeof path, "contact.db");
+	ts_db(path, sizeof path, "contact.db");
 	if (store_open(&st, path, "fumi", &err) != UR_OK) {
 		tap_ok(0, "open: %s", err.msg);
 		return;

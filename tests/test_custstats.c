@@ -434,7 +434,7 @@ TAP_SUITE(custstats)
 	int64_t ids[4];
 
 	test_settings();
-	ts_path(path, sizeof path, "custstats.db");
+	ts_db(path, sizeof path, "custstats.db");
 	if (store_open(&st, path, "erin", &err) != UR_OK) {
 		tap_ok(0, "open: %s", err.msg);
 		return;

@@ -62,7 +62,7 @@ setup(const char *name, char *path, size_t size)
 	struct store *st;
 	struct ur_err err;
 
-	ts_path(path, size, name);
+	ts_db(path, size, name);
 	remove(path);
 	if (store_open(&st, path, "tester", &err) != UR_OK)
 		return NULL;
@@ -226,7 +226,7 @@ test_auto_passes(void)
 	struct match_config cfg;
 	struct ur_err err;
 
-	ts_path(path, sizeof path, "match-passes.db");
+	ts_db(path, sizeof path, "match-passes.db");
 	remove(path);
 	if (store_open(&st, path, "tester", &err) != UR_OK)
 		return;
@@ -341,7 +341,7 @@ test_aliases(void)
 	store_match_undo(st, l.d[0].id, &err);
 	p.customer_id = ts_q1(path, "SELECT id FROM customer WHERE code = 'C1'");
 	store_match_confirm(st, &l.d[0], &p, ALLOC_MANUAL, &err);
-	ts_exec(path, "INSERT INTO payer_alias (payer_key, customer_id, last_used_at, user)"
+	ts_exec(path, "INSERT INTO payer_alias (payer_key, customer_id, last_used_at, \"user\")"
 		      " VALUES ('ヤマダタロウ', 2, '2026-01-01T00:00:00Z', 'x')");
 	store_alias_each(st, alias_count, n, &err);
 	tap_is_int(n[0], 2, "two aliases");

@@ -289,10 +289,13 @@ test_own_rows(struct store *st, struct store_statement *q)
 	}
 	store_commit(st, &err);
 	after = steps_for_j1(st, q);
-	tap_ok(before > 0, "J1's statement builds (%ld steps)", before);
-	tap_ok(after >= 0 && after - before < OTHERS,
-	       "J1's statement takes not one more step per invoice and write-off of another "
-	       "customer (%ld steps, then %ld)", before, after);
+	if (ts_sqlite_only(2, "a statement's work counted in SQLite's steps (its progress "
+			      "handler; the server has none)")) {
+		tap_ok(before > 0, "J1's statement builds (%ld steps)", before);
+		tap_ok(after >= 0 && after - before < OTHERS,
+		       "J1's statement takes not one more step per invoice and write-off of another "
+		       "customer (%ld steps, then %ld)", before, after);
+	}
 	tap_is_int(stmt_build(st, q, "BIG", &o, &s, &err), UR_OK, "BIG builds");
 	for (size_t i = 0; i < s.nlines; i++)
 		adj += s.lines[i].kind == LEDGER_MOVE_ADJUSTMENT;
@@ -568,7 +571,7 @@ TAP_SUITE(statement)
 	test_periods_rates();
 	test_postal();
 	test_company();
-	ts_path(path, sizeof path, "statement.db");
+	ts_db(path, sizeof path, "statement.db");
 	if (store_open(&st, path, "tester", &err) != UR_OK) {
 		tap_ok(0, "open: %s", err.msg);
 		return;

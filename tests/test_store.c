@@ -1,7 +1,8 @@
 /* test_store: opening, migrating, upserts and their audit rows, iteration,
  * backup and group sharing of the store (ledger and aging are in
- * test_store_ledger.c). Checks read the database file through a second,
- * raw SQLite connection. */
+ * test_store_ledger.c). Checks read the database through a second, raw
+ * connection; on a PostgreSQL server (tests/pg/unit.sh) those about
+ * SQLite's files are each a SKIP saying why. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -18,69 +19,6 @@
 #include "store_priv.h"
 #include "tap.h"
 #include "test_store.h"
-
-void
-ts_path(char *buf, size_t size, const char *name)
-{
-	snprintf(buf, size, "%s/%s", tap_tmpdir(), name);
-}
-
-long long
-ts_q1(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *s;
-	long long v = -999;
-
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		sqlite3_close(db);
-		return v;
-	}
-	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK) {
-		if (sqlite3_step(s) == SQLITE_ROW)
-			v = sqlite3_column_int64(s, 0);
-		sqlite3_finalize(s);
-	} else {
-		tap_diag("%s: %s", sql, sqlite3_errmsg(db));
-	}
-	sqlite3_close(db);
-	return v;
-}
-
-int
-ts_exec(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	int rc;
-
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-	    SQLITE_OK) {
-		sqlite3_close(db);
-		return SQLITE_CANTOPEN;
-	}
-	sqlite3_busy_timeout(db, 1000);
-	rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
-	sqlite3_close(db);
-	return rc;
-}
-
-int
-ts_text_is(const char *path, const char *sql, const char *want, const char *what)
-{
-	sqlite3 *db;
-	sqlite3_stmt *s = NULL;
-	char got[512] = "(no row)";
-
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-	    sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK &&
-	    sqlite3_step(s) == SQLITE_ROW)
-		snprintf(got, sizeof got, "%s",
-			 sqlite3_column_text(s, 0) ? (const char *)sqlite3_column_text(s, 0)
-						   : "(null)");
-	sqlite3_finalize(s);
-	sqlite3_close(db);
-	return tap_is_str(got, want, "%s", what);
-}
 
 enum ur_status
 ts_customer(struct store *st, const char *code, const char *name, const char *cur)
@@ -130,41 +68,59 @@ ts_deposit(struct store *st, const struct deposit *d)
 	return id;
 }
 
+/* A file's mode, its -wal and -shm files (store_open made them). */
 static void
-test_open_file(void)
+file_modes(const char *path)
 {
-	char path[300], wal[310];
-	struct store *st;
-	struct ur_err err;
+	char wal[310];
 	struct stat sb;
 
-	ts_path(path, sizeof path, "open.db");
-	tap_is_int(store_open(&st, path, "alice", &err), UR_OK, "open creates %s", "open.db");
-	tap_ok(store_schema_latest() >= 2, "migrations go beyond version 1");
-	tap_is_int(store_schema_version(st), store_schema_latest(), "fresh database is at the latest schema version");
 	tap_ok(stat(path, &sb) == 0 && (sb.st_mode & 0777) == 0600, "database file is 0600");
-	tap_is_int(ts_customer(st, "C1", "One", NULL), UR_OK, "a write through the store");
 	snprintf(wal, sizeof wal, "%s-wal", path);
 	tap_ok(stat(wal, &sb) == 0 && (sb.st_mode & 0777) == 0600, "-wal exists and is 0600");
 	snprintf(wal, sizeof wal, "%s-shm", path);
 	tap_ok(stat(wal, &sb) == 0 && (sb.st_mode & 0777) == 0600, "-shm exists and is 0600");
+}
+
+#define TABLES "'customer', 'payer_alias', 'invoice', 'bank_file', 'deposit', 'allocation'," \
+	" 'adjustment', 'contact', 'audit'"
+#define LITE_TABLES "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN (" TABLES ")"
+#define PG_TABLES "SELECT count(*) FROM information_schema.tables" \
+	" WHERE table_schema = current_schema() AND table_name IN (" TABLES ")"
+#define SCHEMA_VERSION "PRAGMA user_version", "SELECT version FROM schema_version"
+
+static void
+test_open_file(void)
+{
+	char path[300];
+	struct store *st;
+	struct ur_err err;
+
+	ts_db(path, sizeof path, "open.db");
+	tap_is_int(store_open(&st, path, "alice", &err), UR_OK, "open creates %s", "open.db");
+	tap_ok(store_schema_latest() >= 2, "migrations go beyond version 1");
+	tap_is_int(store_schema_version(st), store_schema_latest(), "fresh database is at the latest schema version");
+	tap_is_int(ts_customer(st, "C1", "One", NULL), UR_OK, "a write through the store");
+	if (ts_sqlite_only(3, "a file's mode, its -wal and -shm: SQLite's"))
+		file_modes(path);
 	tap_is_str(store_user(st), "alice", "the given user is recorded");
 	store_close(st);
-	ts_text_is(path, "PRAGMA journal_mode", "wal", "journal mode is WAL");
-	tap_is_int(ts_q1(path, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
-			       " AND name IN ('customer', 'payer_alias', 'invoice', 'bank_file',"
-			       " 'deposit', 'allocation', 'adjustment', 'contact', 'audit')"),
+	if (ts_sqlite_only(1, "the journal mode is SQLite's"))
+		ts_text_is(path, "PRAGMA journal_mode", "wal", "journal mode is WAL");
+	tap_is_int(ts_q1(path, ts_sql(path, LITE_TABLES, PG_TABLES)),
 		   9, "all nine tables exist");
-	tap_is_int(ts_q1(path, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
-			       " AND sql NOT LIKE '%STRICT'"),
-		   0, "all tables are STRICT");
+	if (ts_sqlite_only(1, "STRICT tables are SQLite's"))
+		tap_is_int(ts_q1(path, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
+				       " AND sql NOT LIKE '%STRICT'"),
+			   0, "all tables are STRICT");
 
 	tap_is_int(store_open(&st, path, NULL, &err), UR_OK, "reopen");
 	tap_is_int(store_schema_version(st), store_schema_latest(), "reopening keeps the version");
 	tap_ok(store_user(st)[0] != '\0', "no user given: the OS login is used");
 	store_close(st);
 	tap_is_int(ts_q1(path, "SELECT count(*) FROM customer"), 1, "reopen keeps the rows");
-	tap_is_int(ts_q1(path, "PRAGMA user_version"), store_schema_latest(), "user_version on disk is the latest");
+	tap_is_int(ts_q1(path, ts_sql(path, SCHEMA_VERSION)), store_schema_latest(),
+		   "the version on disk is the latest");
 }
 
 /* How many of the program's steps for sql (on st's own connection) are op. */
@@ -235,29 +191,42 @@ test_upgrade_alone(const char *path)
 	store_close(st);
 }
 
+#define SET_VERSION_99 "PRAGMA user_version = 99", "UPDATE schema_version SET version = 99"
+
+/* A schema version newer than this urikake's, at opening or meanwhile. */
 static void
-test_open_refusals(void)
+test_newer(void)
 {
 	char path[300];
 	struct store *st;
 	struct ur_err err;
-	FILE *f;
 
-	ts_path(path, sizeof path, "newer.db");
-	tap_is_int(ts_exec(path, "PRAGMA user_version = 99"), SQLITE_OK, "raw: user_version 99");
+	ts_db(path, sizeof path, "newer.db");
+	tap_is_int(ts_exec(path, ts_sql(path, SET_VERSION_99)), SQLITE_OK, "raw: version 99");
 	tap_is_int(store_open(&st, path, "u", &err), UR_FAIL, "a newer schema is refused");
 	tap_ok(st == NULL, "no handle for a refused database");
 	tap_ok(strstr(err.msg, "version 99") && strstr(err.msg, "newer urikake"),
 	       "message names the version: %s", err.msg);
 
-	ts_path(path, sizeof path, "upgraded.db");
+	ts_db(path, sizeof path, "upgraded.db");
 	tap_is_int(store_open(&st, path, "u", &err), UR_OK, "open, then a newer urikake migrates");
-	ts_exec(path, "PRAGMA user_version = 99");
+	ts_exec(path, ts_sql(path, SET_VERSION_99));
 	tap_is_int(store_begin(st, &err), UR_FAIL, "… so this one writes nothing more");
 	tap_ok(strstr(err.msg, "version 99") && strstr(err.msg, "quit and start the new one"),
 	       "message says why and what to do: %s", err.msg);
 	tap_ok(!st->in_tx, "… and holds no transaction");
 	store_close(st);
+}
+
+/* SQLite's files: the old versions migrated, another program holding one,
+ * a file that is no database, a directory that is missing. */
+static void
+test_old_files(void)
+{
+	char path[300];
+	struct store *st;
+	struct ur_err err;
+	FILE *f;
 
 	ts_path(path, sizeof path, "old.db");
 	tap_is_int(ts_exec(path, "CREATE TABLE t (x); DROP TABLE t"), SQLITE_OK,
@@ -297,6 +266,26 @@ test_open_refusals(void)
 }
 
 static void
+test_open_refusals(void)
+{
+	test_newer();
+	if (ts_sqlite_only(24, "SQLite's files: versions 0 and 1 migrated, an upgrade waiting for "
+			       "another program, a file that is no database, a missing directory"))
+		test_old_files();
+}
+
+/* :memory: on SQLite, the database for name on the server: what to call it. */
+static const char *
+scratch(char *buf, size_t size, const char *name)
+{
+	snprintf(buf, size, ":memory:");
+	if (!ts_pg())
+		return buf;
+	ts_db(buf, size, name);
+	return name;
+}
+
+static void
 test_foreign_keys(void)
 {
 	struct store *st;
@@ -306,13 +295,16 @@ test_foreign_keys(void)
 	struct invoice inv;
 	int64_t id, open;
 	enum store_upsert what;
+	char path[300];
+	const char *name = scratch(path, sizeof path, "fk.db");
 
-	tap_is_int(store_open(&st, ":memory:", "u", &err), UR_OK, "open :memory:");
+	tap_is_int(store_open(&st, path, "u", &err), UR_OK, "open %s", name);
 	tap_is_int(store_deposit_insert(st, &d, &id, &what, &err), UR_OK, "deposit");
 	tap_is_int(store_deposit_set_state(st, id, DEPOSIT_UNMATCHED, DEPOSIT_MATCHED, 424242, NULL,
 					   &err),
 		   UR_FAIL, "foreign keys are on: unknown customer refused");
-	tap_ok(strstr(err.msg, "FOREIGN KEY") != NULL, "message from SQLite: %s", err.msg);
+	tap_ok(strstr(err.msg, ts_pg() ? "foreign key" : "FOREIGN KEY") != NULL,
+	       "message from the database: %s", err.msg);
 	tap_is_int(store_invoice_get(st, "nope", &inv, &open, &err), UR_INPUT,
 		   "unknown invoice number");
 	store_close(st);
@@ -365,10 +357,12 @@ test_customer_upsert(struct store *st, const char *path)
 	tap_is_int(store_customer_upsert(st, &c, &what, &err), UR_OK, "changed customer");
 	tap_is_int(what, STORE_UPDATED, "… reported as updated");
 	tap_is_int(ts_q1(path, "SELECT count(*) FROM audit WHERE action = 'update'"
-			       " AND entity = 'customer:K1' AND user = 'bob'"),
+			       " AND entity = 'customer:K1' AND \"user\" = 'bob'"),
 		   1, "one audit row for the update, with the user");
-	ts_text_is(path, "SELECT json_extract(before, '$.name') || '|' ||"
-			 " json_extract(after, '$.name') FROM audit",
+	ts_text_is(path, ts_sql(path, "SELECT json_extract(before, '$.name') || '|' ||"
+				      " json_extract(after, '$.name') FROM audit",
+				"SELECT CAST(before AS jsonb) ->> 'name' || '|' ||"
+				" (CAST(after AS jsonb) ->> 'name') FROM audit"),
 		   "株式会社カブシキ|Quote \" and\nnewline", "audit before/after is valid JSON");
 	ts_text_is(path, "SELECT after FROM audit",
 		   "{\"code\":\"K1\",\"name\":\"Quote \\\" and\\u000anewline\",\"kana\":\"ｶﾌﾞｼｷ\","
@@ -412,9 +406,14 @@ test_invoice_upsert(struct store *st, const char *path)
 	tap_is_int(what, STORE_UPDATED, "… updated");
 	tap_is_int(ts_q1(path, "SELECT count(*) FROM audit WHERE entity = 'invoice:INV-1'"), 1,
 		   "one audit row for the invoice update");
-	ts_text_is(path, "SELECT json_extract(before, '$.amount') || '>' ||"
-			 " json_extract(after, '$.amount') || ' ' || json_extract(after, '$.due_date')"
-			 " FROM audit WHERE entity = 'invoice:INV-1'",
+	ts_text_is(path, ts_sql(path, "SELECT json_extract(before, '$.amount') || '>' ||"
+				      " json_extract(after, '$.amount') || ' ' ||"
+				      " json_extract(after, '$.due_date')"
+				      " FROM audit WHERE entity = 'invoice:INV-1'",
+				"SELECT (CAST(before AS jsonb) ->> 'amount') || '>' ||"
+				" (CAST(after AS jsonb) ->> 'amount') || ' ' ||"
+				" (CAST(after AS jsonb) ->> 'due_date')"
+				" FROM audit WHERE entity = 'invoice:INV-1'"),
 		   "110000>120000 2024-11-03", "audit has old and new amounts, ISO dates");
 	tap_is_int(store_invoice_get(st, "INV-1", &got, &open, &err), UR_OK, "get invoice");
 	tap_is_int(got.amount, 120000, "… amount");
@@ -457,7 +456,7 @@ test_upserts(void)
 	struct store *st;
 	struct ur_err err;
 
-	ts_path(path, sizeof path, "upsert.db");
+	ts_db(path, sizeof path, "upsert.db");
 	if (store_open(&st, path, "bob", &err) != UR_OK) {
 		tap_ok(0, "open: %s", err.msg);
 		return;
@@ -529,9 +528,10 @@ test_kept_statements(void)
 	struct store *st;
 	struct ur_err err;
 	struct db_stmt *a, *b, *again, *last = NULL;
-	char sql[64];
+	char sql[64], path[300];
+	const char *what = scratch(path, sizeof path, "kept.db");
 
-	tap_is_int(store_open(&st, ":memory:", "u", &err), UR_OK, "open :memory:");
+	tap_is_int(store_open(&st, path, "u", &err), UR_OK, "open %s", what);
 	a = store_prepare(st, "SELECT ?1 + 1", &err);
 	db_bind_int64(a, 1, 41);
 	tap_ok(db_step(a) == DB_ROW && db_column_int(a, 0) == 42, "a statement runs");
@@ -563,6 +563,9 @@ TAP_SUITE(store)
 	test_open_refusals();
 	test_foreign_keys();
 	test_upserts();
-	test_backup_and_share();
+	if (ts_sqlite_only(getgrgid(getgid()) ? 13 : 11,
+			   "a backup of an SQLite file and its group's modes (a server's database "
+			   "is copied by pg_dump)"))
+		test_backup_and_share();
 	test_kept_statements();
 }

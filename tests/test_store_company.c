@@ -204,7 +204,7 @@ TAP_SUITE(store_company)
 	struct store *st;
 	struct ur_err err;
 
-	ts_path(path, sizeof path, "company.db");
+	ts_db(path, sizeof path, "company.db");
 	if (store_open(&st, path, "bob", &err) != UR_OK) {
 		tap_ok(0, "open: %s", err.msg);
 		return;

@@ -4,12 +4,12 @@
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "date.h"
 #include "store.h"
+#include "store_db_priv.h"
 #include "store_ui.h"
 #include "tap.h"
 #include "testutil.h"
@@ -104,7 +104,10 @@ test_deposits(struct store *st, const char *path)
 	d.reference = "0123"; /* leading zeros make a different reference */
 	tap_is_int(store_deposit_insert(st, &d, &id2, &what, &err), UR_OK, "other reference");
 	tap_ok(what == STORE_INSERTED && id1 != id2, "… a new deposit");
-	ts_text_is(path, "SELECT group_concat(reference || ':' || state, ',') FROM deposit",
+	ts_text_is(path, ts_sql(path, "SELECT group_concat(reference || ':' || state, ',')"
+				      " FROM deposit",
+				"SELECT string_agg(reference || ':' || state, ',' ORDER BY id)"
+				" FROM deposit"),
 		   "000123:unmatched,0123:unmatched", "references kept exactly, state unmatched");
 	tap_is_int(store_deposit_set_state(st, id1, DEPOSIT_UNMATCHED, DEPOSIT_PARKED, 0,
 					   "ask sales", &err),
@@ -115,7 +118,7 @@ test_deposits(struct store *st, const char *path)
 	tap_is_str(err.msg, "deposit 000123 is parked now, no longer unmatched: another user changed "
 			    "it first", "… said with the reference and both states");
 	tap_is_int(ts_q1(path, "SELECT count(*) FROM audit WHERE entity LIKE 'deposit:%'"
-			       " AND json_extract(after, '$.state') = 'parked'"),
+			       " AND after LIKE '%\"state\":\"parked\"%'"),
 		   1, "the state change is audited");
 }
 
@@ -202,7 +205,7 @@ TAP_SUITE(store_ledger)
 	struct store *st;
 	struct ur_err err;
 
-	ts_path(path, sizeof path, "ledger.db");
+	ts_db(path, sizeof path, "ledger.db");
 	if (store_open(&st, path, "carol", &err) != UR_OK) {
 		tap_ok(0, "open: %s", err.msg);
 		return;
@@ -245,30 +248,30 @@ aging(struct store *st, const char *as_of, const int *bounds, int n, struct rows
 	return k->buf;
 }
 
-/* Sum of the open column of an aging query run on a raw connection, with
- * bounds 30/60/90 (as the benchmark runs it in the sqlite3 shell). */
+/* Sum of the open column of an aging query run on a plain connection of
+ * the database seam (no store around it), with bounds 30/60/90 (as the
+ * benchmark runs it in the sqlite3 shell). */
 static long long
 sum_open(const char *path, const char *sql, const char *as_of)
 {
-	sqlite3 *db;
-	sqlite3_stmt *s = NULL;
+	struct db_conn *db = NULL;
+	struct db_stmt *s = NULL;
 	long long sum = -1;
 
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-	    sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, ":as_of"), as_of, -1,
-				  SQLITE_STATIC);
-		sqlite3_bind_int(s, sqlite3_bind_parameter_index(s, ":b1"), 30);
-		sqlite3_bind_int(s, sqlite3_bind_parameter_index(s, ":b2"), 60);
-		sqlite3_bind_int(s, sqlite3_bind_parameter_index(s, ":b3"), 90);
-		sqlite3_bind_int(s, sqlite3_bind_parameter_index(s, ":company"), 1);
-		for (sum = 0; sqlite3_step(s) == SQLITE_ROW;)
-			sum += sqlite3_column_int64(s, 4);
-	} else {
-		tap_diag("%s", sqlite3_errmsg(db));
+	db_setup_once();
+	if (db_open(path, DB_OPEN_READONLY, &db) == DB_OK && db_prepare(db, sql, &s) == DB_OK) {
+		db_bind_text(s, db_param_index(s, ":as_of"), as_of);
+		db_bind_int64(s, db_param_index(s, ":b1"), 30);
+		db_bind_int64(s, db_param_index(s, ":b2"), 60);
+		db_bind_int64(s, db_param_index(s, ":b3"), 90);
+		db_bind_int64(s, db_param_index(s, ":company"), 1);
+		for (sum = 0; db_step(s) == DB_ROW;)
+			sum += db_column_int64(s, 4);
+	} else if (db) {
+		tap_diag("%s", db_errmsg(db));
 	}
-	sqlite3_finalize(s);
-	sqlite3_close(db);
+	db_finalize(s);
+	db_close(db);
 	return sum;
 }
 
@@ -315,7 +318,7 @@ TAP_SUITE(store_aging)
 	struct rows k;
 	char path[300];
 
-	ts_path(path, sizeof path, "aging.db");
+	ts_db(path, sizeof path, "aging.db");
 	if (store_open(&st, path, "dave", &err) != UR_OK) {
 		tap_ok(0, "open: %s", err.msg);
 		return;
@@ -368,7 +371,7 @@ TAP_SUITE(store_matched_today)
 	struct ur_err err;
 	char path[300];
 
-	ts_path(path, sizeof path, "today.db");
+	ts_db(path, sizeof path, "today.db");
 	if (store_open(&st, path, "erin", &err) != UR_OK) {
 		tap_ok(0, "open: %s", err.msg);
 		return;

@@ -76,7 +76,7 @@ setup(const char *name, char *path, size_t size)
 	struct ur_err err;
 	int n = 0;
 
-	ts_path(path, size, name);
+	ts_db(path, size, name);
 	remove(path);
 	if (store_open(&st, path, "tester", &err) != UR_OK) {
 		tap_diag("open: %s", err.msg);
@@ -372,7 +372,7 @@ check_assign(struct store *st, const char *path)
 		   "… and sets the deposit's customer");
 	tap_is_int(store_ui_undo(st, &undone, &err), UR_OK, "undo");
 	tap_is_int(ts_q1(path, "SELECT count(*) FROM payer_alias"), 0, "… unlearns the alias");
-	tap_is_int(q1(path, "ifnull(customer_id, 0)", d.id),
+	tap_is_int(q1(path, "coalesce(customer_id, 0)", d.id),
 		   0, "… and clears the customer");
 	tap_is_int(store_ui_park(st, d.id, "", &err), UR_INPUT, "parking needs a reason");
 	tap_is_int(store_ui_park(st, d.id, "refund", &err), UR_OK, "park");
@@ -525,7 +525,7 @@ check_undo_auto(struct store *st, const char *path)
 		   "… kept in the ledger, both times");
 	tap_is_int(q1(path, "state = 'unmatched'", id), 1, "… the deposit waits again");
 	tap_is_int(ts_q1(path, "SELECT count(*) FROM audit WHERE action = 'ui-undo-auto'"
-			       " AND user = 'tester'"), 1, "… audited");
+			       " AND \"user\" = 'tester'"), 1, "… audited");
 	tap_is_int(store_ui_confirm(st, &m.d, &m.r.prop[0], &err), UR_OK, "matched by hand");
 	free(a);
 	sui_deposit_free(&m.d);
@@ -569,7 +569,7 @@ check_auto_order(struct store *st, const char *path)
 		snprintf(sql, sizeof sql,
 			 "SELECT sum(r * id) FROM (SELECT d.id, row_number() OVER (ORDER BY %s) r"
 			 " FROM deposit d WHERE d.id IN (SELECT deposit_id FROM allocation"
-			 " WHERE made_on = '" TODAY "' AND kind = 'auto' AND voided_at IS NULL))",
+			 " WHERE made_on = '" TODAY "' AND kind = 'auto' AND voided_at IS NULL)) o",
 			 order[s]);
 		tap_ok(k > 1 && sum == ts_q1(path, sql),
 		       "sort %d: today's automatic matches (%lld) in SQL's order", s, k);

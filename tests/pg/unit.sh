@@ -1,0 +1,59 @@
+#!/bin/sh
+# unit.sh: the store's unit suites once more, on PostgreSQL: a throwaway
+# server (tests/pg/server.sh), the roles of data/schema-pg.sql's header,
+# and $URIKAKE_TEST_PG_SERVER set to its maintenance database, so that
+# tests/test_store_util.c gives each database a test names one of its
+# own there (copied from a template store_init loaded once) and reads it
+# through libpq. A check about SQLite's files only (modes, PRAGMAs, old
+# versions, a backup) is reported by the suite as a SKIP saying why; the
+# checks with another clerk's connection run on the server too. The
+# failures still known on PostgreSQL are listed below (TAP TODO, so they
+# are reported, not hidden). No server: SKIP, saying why.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/pg/lib-pg.sh"
+
+# the suites of tests/unit that open a store (TAP_SUITE in tests/test_*.c)
+suites='store store_ledger store_aging store_matched_today store_company store_ui match_store
+	contact custstats statement bankimport ui_loader'
+
+# Known failures on PostgreSQL: SUITE: CHECK|why (none may pass silently:
+# an unexpected pass is reported too).
+known='
+ui_loader: the query stopped at once|a load on PostgreSQL runs to its end: no PQcancel behind the stop hook yet (db_progress_handler, src/store/store_db.c)
+'
+
+psql -X -q -v ON_ERROR_STOP=1 -d postgres \
+	-c "CREATE ROLE urikake_owner LOGIN; CREATE ROLE urikake_clerk NOLOGIN" \
+	>"$T/.out" 2>&1 || t_skip_all "cannot create the roles: $(head -1 "$T/.out")"
+URIKAKE_TEST_PG_SERVER=$(pg_url postgres)
+export URIKAKE_TEST_PG_SERVER
+# shellcheck disable=SC2086 # one word a suite
+"$top_builddir/tests/unit" $suites >"$T/unit.out" 2>"$T/unit.err"
+rc=$?
+
+# The binary's checks as this test's, a known failure marked TODO.
+planned=
+while IFS= read -r line; do
+	case $line in
+	'ok '* | 'not ok '*)
+		st=${line%%[0-9]*}
+		rest=${line#"$st"}
+		rest=${rest#*[0-9] - }
+		desc=${rest%% \# *}
+		why=$(printf '%s\n' "$known" | grep -F "$desc|" | cut -d'|' -f2)
+		t_n=$((t_n + 1))
+		if [ -n "$why" ]; then
+			echo "${st}$t_n - $desc # TODO $why"
+		else
+			echo "${st}$t_n - $rest"
+			[ "$st" = "ok " ] || t_failed=$((t_failed + 1))
+		fi
+		;;
+	1..*) planned=${line#1..} ;;
+	*) echo "$line" ;;
+	esac
+done <"$T/unit.out"
+[ "$planned" = "$t_n" ] ||
+	t_report 1 "tests/unit ran to its end (exit $rc, plan 1..$planned): $(tail -3 "$T/unit.err")"
+echo "# $(grep -c '# SKIP' "$T/unit.out") checks skipped on the server"
+t_done
