@@ -35,6 +35,7 @@ struct loader {
 	enum ur_status done_rc;
 	struct ur_err done_err;
 	atomic_int stop;           /* the running load is cancelled */
+	_Atomic(struct db_cancel *) cancel; /* a server's: stop pushed (NULL: the hook asks) */
 	atomic_long count;
 	double asked;              /* when the latest request came */
 };
@@ -79,6 +80,7 @@ run_one(struct loader *l, struct slot *s, struct ur_err *err)
 		}
 		store_ui_cache(l->st, l->cache_kib, err);
 		store_ui_stop_hook(l->st, stop_hook, l);
+		atomic_store(&l->cancel, store_ui_canceler(l->st));
 		ur_err_clear(err);
 	}
 	atomic_fetch_add(&runs, 1);
@@ -107,6 +109,16 @@ finish(struct loader *l, enum ur_status rc, const struct ur_err *err)
 	memset(&l->running, 0, sizeof l->running);
 }
 
+/* The loads' connection, once none runs. */
+static void
+close_store(struct loader *l)
+{
+	store_ui_canceler_free(atomic_exchange(&l->cancel, NULL));
+	if (l->st)
+		store_close(l->st);
+	l->st = NULL;
+}
+
 static void *
 worker(void *arg)
 {
@@ -131,10 +143,17 @@ worker(void *arg)
 		pthread_cond_broadcast(&l->idle);
 	}
 	pthread_mutex_unlock(&l->mu);
-	if (l->st)
-		store_close(l->st);
-	l->st = NULL;
+	close_store(l);
 	return NULL;
+}
+
+/* Cancel the running load (l->mu held: the worker starts no other query
+ * until the server has been told, so the request cannot stop the next). */
+static void
+stop_running(struct loader *l)
+{
+	atomic_store(&l->stop, 1);
+	store_ui_cancel(atomic_load(&l->cancel));
 }
 
 struct loader *
@@ -149,6 +168,7 @@ loader_new(const char *path, const char *user, int cache_kib)
 	l->user = xstrdup(user);
 	l->cache_kib = cache_kib;
 	atomic_init(&l->stop, 0);
+	atomic_init(&l->cancel, NULL);
 	atomic_init(&l->count, 0);
 	return l;
 }
@@ -166,12 +186,14 @@ loader_free(struct loader *l)
 		return;
 	pthread_mutex_lock(&l->mu);
 	l->quit = true;
-	atomic_store(&l->stop, 1);
+	stop_running(l);
 	slot_drop(&l->pending);
 	pthread_cond_signal(&l->wake);
 	pthread_mutex_unlock(&l->mu);
 	if (l->started)
 		pthread_join(l->thread, NULL);
+	else /* the loads ran on the caller's path */
+		close_store(l);
 	slot_drop(&l->running);
 	slot_drop(&l->done);
 	pthread_cond_destroy(&l->idle);
@@ -192,7 +214,7 @@ loader_start(struct loader *l, const struct loader_job *job, void *work, bool su
 	l->pending = (struct slot){ job, work };
 	if (supersede) {
 		if (l->running.work)
-			atomic_store(&l->stop, 1);
+			stop_running(l);
 		slot_drop(&l->done);
 	}
 	l->asked = now_ms();

@@ -377,9 +377,28 @@ db_release_memory(struct db_conn *db)
 void
 db_progress_handler(struct db_conn *db, int n, int (*stop)(void *), void *ctx)
 {
-	/* PostgreSQL: a load runs to its end (PQcancel is the later plan) */
-	if (!db_is_pg(db))
+	if (!db_is_pg(db)) /* PostgreSQL: db_cancel_fire */
 		sqlite3_progress_handler(db_lite(db), n, stop, ctx);
+}
+
+struct db_cancel *
+db_cancel_new(struct db_conn *db)
+{
+	return db_is_pg(db) ? pg_cancel_new(db) : NULL;
+}
+
+void
+db_cancel_fire(struct db_cancel *c)
+{
+	if (c)
+		pg_cancel_fire(c);
+}
+
+void
+db_cancel_free(struct db_cancel *c)
+{
+	if (c)
+		pg_cancel_free(c);
 }
 
 int

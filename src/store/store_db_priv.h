@@ -383,6 +383,15 @@ int db_notify_fd(struct db_conn *db);
 /** Bring in every notification of a commit made before this call (one
  *  round trip on a listening PostgreSQL connection; else nothing). */
 void db_notify_sync(struct db_conn *db);
+/** PostgreSQL: a handle with which another thread stops the statement db
+ *  runs (db_cancel_fire). SQLite: NULL, its progress handler does that. */
+struct db_cancel *db_cancel_new(struct db_conn *db);
+/** Ask the server to stop what c's connection runs now; from any thread,
+ *  synchronous: the server has been told when it returns. A connection
+ *  that runs nothing then keeps on as it was (the server ignores it). */
+void db_cancel_fire(struct db_cancel *c);
+/** Free c (NULL is fine). */
+void db_cancel_free(struct db_cancel *c);
 
 /* SQLite only (doc/store-dialects.md says what replaces each). */
 

@@ -537,3 +537,37 @@ pg_notify_sync(struct db_conn *db)
 	if (c->listening && !pg_in_tx(db))
 		PQclear(PQexec(c->conn, ""));
 }
+
+/* libpq's cancel request: its own connection to the server, so it may be
+ * sent from another thread while this one waits for the answer. */
+struct db_cancel {
+	PGcancel *cancel;
+};
+
+struct db_cancel *
+pg_cancel_new(struct db_conn *db)
+{
+	PGcancel *pc = PQgetCancel(pg_conn_of(db)->conn);
+	struct db_cancel *c;
+
+	if (!pc)
+		return NULL;
+	c = xmalloc(sizeof *c);
+	c->cancel = pc;
+	return c;
+}
+
+void
+pg_cancel_fire(struct db_cancel *c)
+{
+	char why[256];
+
+	PQcancel(c->cancel, why, sizeof why); /* failed: the load runs to its end */
+}
+
+void
+pg_cancel_free(struct db_cancel *c)
+{
+	PQfreeCancel(c->cancel);
+	free(c);
+}

@@ -43,6 +43,9 @@ int pg_sync(struct db_conn *db);
 /* Other sessions' commits (store_db.c's db_listen and neighbours). */
 int pg_listen(struct db_conn *db, const char *channel);
 int64_t pg_data_version(struct db_conn *db);
+struct db_cancel *pg_cancel_new(struct db_conn *db);
+void pg_cancel_fire(struct db_cancel *c);
+void pg_cancel_free(struct db_cancel *c);
 int pg_notify_fd(struct db_conn *db);
 void pg_notify_sync(struct db_conn *db);
 

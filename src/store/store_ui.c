@@ -109,6 +109,24 @@ store_ui_stop_hook(struct store *st, int (*stop)(void *ctx), void *ctx)
 	db_progress_handler(st->db, stop ? 1000 : 0, stop, ctx);
 }
 
+struct db_cancel *
+store_ui_canceler(struct store *st)
+{
+	return db_cancel_new(st->db);
+}
+
+void
+store_ui_cancel(struct db_cancel *c)
+{
+	db_cancel_fire(c);
+}
+
+void
+store_ui_canceler_free(struct db_cancel *c)
+{
+	db_cancel_free(c);
+}
+
 void
 sui_deposit_free(struct sui_deposit *d)
 {

@@ -123,6 +123,16 @@ void store_ui_release(struct store *st);
  *  UR_FAIL). NULL stop: never. For loads run in the background, so that a
  *  newer request cancels an older one at once. */
 void store_ui_stop_hook(struct store *st, int (*stop)(void *ctx), void *ctx);
+struct db_cancel;
+/** A server's stop hook, pushed rather than asked: a handle with which
+ *  another thread stops the query st's connection runs now (it fails with
+ *  UR_FAIL); NULL when there is none to take (a file: the stop hook does
+ *  it). Free it with store_ui_canceler_free before closing st. */
+struct db_cancel *store_ui_canceler(struct store *st);
+/** Stop c's running query, if any (any thread; NULL: nothing). It returns
+ *  once the server has been told: a query sent after that runs. */
+void store_ui_cancel(struct db_cancel *c);
+void store_ui_canceler_free(struct db_cancel *c);
 
 /** Free the strings of d and zero it. */
 void sui_deposit_free(struct sui_deposit *d);

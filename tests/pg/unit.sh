@@ -19,7 +19,6 @@ suites='store store_ledger store_aging store_matched_today store_company store_u
 # Known failures on PostgreSQL: SUITE: CHECK|why (none may pass silently:
 # an unexpected pass is reported too).
 known='
-ui_loader: the query stopped at once|a load on PostgreSQL runs to its end: no PQcancel behind the stop hook yet (db_progress_handler, src/store/store_db.c)
 '
 
 psql -X -q -v ON_ERROR_STOP=1 -d postgres \
