@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fieldcap.h"
 #include "kana.h"
 #include "store_billed.h"
 #include "store_match.h"
@@ -27,6 +28,10 @@
 #define MAX_CUST 256
 #define MAX_PER_LOOKUP 16
 #define MIN_KEY_CPS 4
+/* No customer's key is longer than the name it folds, capped at import
+ * (fieldcap.h): a longer part of a payer's name (one stored before the
+ * caps) matches none, and looking each up is a server round trip. */
+#define MAX_KEY_CPS FIELDCAP_MAX
 /* Similarity (percent) below which a name cannot be alike: well under
  * the engine's 55 (pairs counted here approximately). */
 #define ALIKE_FLOOR 30
@@ -116,9 +121,9 @@ find_names(struct finder *f, struct ur_err *err)
 			continue;
 		c++;
 		last = i;
-		if (c >= MIN_KEY_CPS)
+		if (c >= MIN_KEY_CPS && c <= MAX_KEY_CPS)
 			rc = lookup(f, exact, key, i, NULL, err);
-		if (rc == UR_OK && total - c >= MIN_KEY_CPS + 1)
+		if (rc == UR_OK && total - c >= MIN_KEY_CPS + 1 && total - c <= MAX_KEY_CPS)
 			rc = lookup(f, exact, key + i, n - i, NULL, err);
 	}
 	for (int pass = 0; pass < 2 && rc == UR_OK && n; pass++) {

@@ -27,7 +27,7 @@ t_is "a 20x5 terminal: the whole too-small message, wrapped" \
 # A payer name stored before the import caps: the queue shows it at once.
 printf "INSERT INTO deposit (booking_date, value_date, amount, currency, payer_name, reference)
 	VALUES ('2026-03-30', '2026-03-30', 1000, 'JPY', 'ﾔﾏﾀﾞｼﾖｳｼﾞ%s', 'LONG');\n" \
-	"$(yes 'ｱｲｳｴｵ' | head -n 20000 | tr -d '\n')" | sqlite3 "$DB"
+	"$(yes 'ｱｲｳｴｵ' | head -n 20000 | tr -d '\n')" | t_sql "$DB"
 printf 'dump long\nkeys j\nkeys k\ndump long-again\n' >"$T/long.script"
 timeout 20 env URIKAKE_TEST_SCRIPT="$T/long.script" URIKAKE_TEST_SIZE=80x24 \
 	URIKAKE_TEST_DUMP_DIR="$T/out" XDG_CONFIG_HOME="$T/config" \

@@ -32,7 +32,29 @@ check_screen() {
 	if [ -n "$URIKAKE_UPDATE_EXPECTED" ]; then
 		mkdir -p "$(dirname "$2")" && cp "$1" "$2"
 	fi
+	t_on_pg && tui_pg_name "$1" "$2"
 	diff -u "$2" "$1" >"$T/.diff" 2>&1
 	t_report $? "$3"
 	sed 's/^/# /' "$T/.diff" | head -40
+}
+
+# tui_pg_name GOT WANT: on PostgreSQL the status line names the server's
+# database (tests/pg/urikake-pg.sh names them LANE_N), not the file the
+# test gave: GOT's status line then gets WANT's name, padded to the same
+# width, so that the rest of the screen is compared as on SQLite.
+tui_pg_name() {
+	perl -i -e '
+		open(my $w, "<", pop @ARGV) or exit 0;
+		my @w = <$w>;
+		while (<>) {
+			my $want = $w[$. - 1] // "";
+			my ($got) = /^ ([a-z][a-z0-9]*_[0-9]+) \xc2\xb7 /;
+			my ($name) = $want =~ /^ (\S+) \xc2\xb7 /;
+			if ($_ ne $want && defined $got && defined $name) {
+				my $d = length($name) - length($got);
+				s/^ \Q$got\E/ $name/;
+				s/ {2,}/" " x (length($&) - $d)/e if $d;
+			}
+			print;
+		}' "$1" "$2"
 }

@@ -88,6 +88,12 @@ ahead() {
 	tui_run "$T/$name.script" 132x43 "$T/$name/ar.db" "$T/$name"
 	t_is "$name: exits 0 and prints nothing" "$?:$(cat "$T/$name/stderr")" "0:"
 	unset URIKAKE_TEST_TIMES
+	# on PostgreSQL each copy is a database of its own, named apart
+	if t_on_pg && [ "$name" != cold ]; then
+		for f in "$T/$name"/*.screen; do
+			tui_pg_name "$f" "$T/cold/${f##*/}"
+		done
+	fi
 }
 
 mkdir -p "$T/config/urikake"

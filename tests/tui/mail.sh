@@ -32,7 +32,7 @@ printf '%s\n' 'number,customer,issue_date,due_date,amount,currency' \
 	'INV-9021,C90021,2026-02-01,2026-03-10,70000,JPY' >"$T/inv.csv"
 { "$URIKAKE" --db "$T/demo.db" import customers "$T/cust.csv" &&
 	"$URIKAKE" --db "$T/demo.db" import invoices "$T/inv.csv" &&
-	sqlite3 "$T/demo.db" "INSERT INTO deposit (booking_date, value_date, amount, currency,
+	t_sql "$T/demo.db" "INSERT INTO deposit (booking_date, value_date, amount, currency,
 		payer_name, reference) VALUES
 		('2026-03-20', '2026-03-20', 93730, 'JPY', 'ﾌｸﾀﾞﾌﾞﾂｻﾝ', 'MONEY-1')"
 } >"$T/seed.log" 2>&1 || { cat "$T/seed.log"; t_skip_all "cannot add the test data"; }
@@ -68,9 +68,9 @@ screens() { # DIR LANG
 # note (in the sender's language) with any NOTE, else whether it names
 # the address and the file.
 email_contacts() {
-	sqlite3 "$1" "SELECT c.code, k.channel, k.dunning_level, k.document, k.next_date,
-		${2:-instr(k.note, (SELECT email FROM customer WHERE id = c.id)) > 0
-			AND instr(k.note, k.document) > 0}
+	t_sql "$1" "SELECT c.code, k.channel, k.dunning_level, k.document, k.next_date,
+		${2:-CASE WHEN k.note LIKE '%' || c.email || '%'
+			AND k.note LIKE '%' || k.document || '%' THEN 1 ELSE 0 END}
 		FROM contact AS k JOIN customer AS c ON c.id = k.customer_id
 		WHERE k.channel = 'email' AND k.document IS NOT NULL ORDER BY k.id"
 }
@@ -104,7 +104,7 @@ for lang in ja zh_CN; do
 C00014|email|1|dunning-C00014-2026-03-31.pdf||1
 C90010|email|0|notice-C90010-2026-03-31.pdf|2026-04-15|1"
 	t_is "$lang: … naming the mails' Message-IDs and the PDFs' SHA-256" \
-		"$(sqlite3 "$o/db.db" "SELECT '<' || message_id || '> ' || document_sha256
+		"$(t_sql "$o/db.db" "SELECT '<' || message_id || '> ' || document_sha256
 			FROM contact WHERE channel = 'email' AND document IS NOT NULL ORDER BY id")" \
 		"$(for n in 1 2 3; do
 			echo "$(R "$box/$n.eml" raw Message-ID) $(sha256sum "$o/att-$n.pdf" | cut -d' ' -f1)"
@@ -153,9 +153,9 @@ for lang in ja zh_CN; do
 		"$(ls "$box" | grep -c '\.eml$') | $(R "$box/1.eml" To) | $(R "$box/1.eml" filename)" \
 		"1 | 株式会社山田商事 <keiri@c00001.example.jp> | confirmation-C00001-2026-03-31.pdf"
 	t_is "$lang: … recorded as sent by e-mail, as the CLI's --email records it" \
-		"$(sqlite3 "$o/db.db" "$sent")" "$(sqlite3 "$T/clic/db.db" "$sent")"
+		"$(t_sql "$o/db.db" "$sent")" "$(t_sql "$T/clic/db.db" "$sent")"
 	t_is "$lang: … one row, awaiting an answer" \
-		"$(sqlite3 "$o/db.db" "SELECT count(*), min(state), min(delivery) FROM confirmation")" \
+		"$(t_sql "$o/db.db" "SELECT count(*), min(state), min(delivery) FROM confirmation")" \
 		"1|awaiting|emailed"
 done
 t_is "every expected screen was produced" "$(cd "$E" && ls | sort)" \

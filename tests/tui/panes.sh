@@ -73,7 +73,7 @@ seed_money() { # DB
 		'INV-9011,C90010,2026-01-05,2026-02-05,761200,JPY' >"$T/mi.csv"
 	"$URIKAKE" --db "$1" import customers "$T/mc.csv" &&
 	"$URIKAKE" --db "$1" import invoices "$T/mi.csv" &&
-	sqlite3 "$1" "INSERT INTO deposit (booking_date, value_date, amount, currency,
+	t_sql "$1" "INSERT INTO deposit (booking_date, value_date, amount, currency,
 		payer_name, reference) VALUES
 		('2026-03-20', '2026-03-20', 93730, 'JPY', 'ﾌｸﾀﾞﾌﾞﾂｻﾝ', 'MONEY-1'),
 		('2026-03-15', '2026-03-15', 50000, 'JPY', 'ﾌｸﾀﾞﾌﾞﾂｻﾝ', 'MONEY-2')" &&
@@ -83,7 +83,7 @@ seed_money() { # DB
 # A database without the demo's company settings (and no settings file),
 # for nocompany.script.
 seed_nocompany() { # DB
-	sqlite3 "$1" "DELETE FROM company_settings"
+	t_sql "$1" "DELETE FROM company_settings"
 }
 
 # C00001 calls back with a long note (more lines than a screen) and a new
@@ -128,19 +128,19 @@ check_resolve() { # OUT LABEL
 		"$URIKAKE" --db "$1/cli.db" --user tester confirm resolve C00001 \
 			--invoice INV-2603-000001 >/dev/null &&
 		"$URIKAKE" --db "$1/cli.db" --user tester confirm resolve C00001 --close >/dev/null
-	q="SELECT action, entity, after FROM audit WHERE user = 'tester'
+	q="SELECT action, entity, after FROM audit WHERE \"user\" = 'tester'
 		AND (entity LIKE 'dispute_item:%' OR action = 'resolve') ORDER BY id"
 	t_is "$2: R named C00001's invoice and closed the dispute, audited as confirm resolve" \
-		"$(sqlite3 "$1/db.db" "$q")" "$(sqlite3 "$1/cli.db" "$q")"
-	q="SELECT f.state, f.resolved_on, i.kind, ifnull(v.number, ''), i.amount, i.user
+		"$(t_sql "$1/db.db" "$q")" "$(t_sql "$1/cli.db" "$q")"
+	q="SELECT f.state, f.resolved_on, i.kind, coalesce(v.number, ''), i.amount, i.\"user\"
 		FROM confirmation AS f JOIN customer AS c ON c.id = f.customer_id
 		JOIN dispute_item AS i ON i.confirmation_id = f.id
 		LEFT JOIN invoice AS v ON v.id = i.invoice_id WHERE c.code = '%s' ORDER BY i.id"
 	t_is "$2: … resolved, explained by the invoice's open amount" \
-		"$(sqlite3 "$1/db.db" "$(printf "$q" C00001)")" \
+		"$(t_sql "$1/db.db" "$(printf "$q" C00001)")" \
 		"resolved|2026-03-31|invoice|INV-2603-000001|616990|tester"
 	t_is "$2: C00010 closed by the other clerk first, nothing of ours added" \
-		"$(sqlite3 "$1/db.db" "$(printf "$q" C00010)")" "resolved|2026-03-31|unreceived||7996535|suzuki"
+		"$(t_sql "$1/db.db" "$(printf "$q" C00010)")" "resolved|2026-03-31|unreceived||7996535|suzuki"
 	t_grep "$2: … the conflict said on the message line" "C00010" "$1/resolve-12-conflict.screen"
 }
 
@@ -156,7 +156,7 @@ seed_confirm_sent() { # DB
 seed_disputed() { # DB
 	"$URIKAKE" --db "$1" confirm send C00164 C90001 --as-of 2026-03-31 -o "$1.letters/" &&
 	"$URIKAKE" --db "$1" confirm answer C00164 --reason "1月分は返品済み" --balance \
-		"$(sqlite3 "$1" "SELECT balance - 1171720 FROM confirmation WHERE currency = 'JPY'
+		"$(t_sql "$1" "SELECT balance - 1171720 FROM confirmation WHERE currency = 'JPY'
 			AND customer_id = (SELECT id FROM customer WHERE code = 'C00164')")" &&
 	"$URIKAKE" --db "$1" confirm resolve C00164 --invoice INV-2601-000328 &&
 	"$URIKAKE" --db "$1" confirm answer C90001 --balance 0 --reason "請求書未着" &&
@@ -169,7 +169,7 @@ seed_disputed() { # DB
 seed_notice() { # DB
 	seed_money "$1" && seed_confirm "$1" &&
 	"$URIKAKE" --db "$1" confirm resolve C00001 --invoice INV-2603-000001:616990 &&
-	sqlite3 "$1" "INSERT INTO deposit (booking_date, value_date, amount, currency,
+	t_sql "$1" "INSERT INTO deposit (booking_date, value_date, amount, currency,
 		payer_name, reference) VALUES
 		('2026-03-25', '2026-03-25', 12345, 'JPY', 'ｸﾞﾛｰﾊﾞﾙｴｯｸｽ', 'NOTICE-9')"
 }
@@ -186,7 +186,7 @@ seed_multi() { # DB
 		'INV-9033,C90032,2026-02-05,2026-03-20,43457,JPY' >"$T/ui.csv"
 	"$URIKAKE" --db "$1" import customers "$T/uc.csv" &&
 	"$URIKAKE" --db "$1" import invoices "$T/ui.csv" &&
-	sqlite3 "$1" "INSERT INTO deposit (booking_date, value_date, amount, currency,
+	t_sql "$1" "INSERT INTO deposit (booking_date, value_date, amount, currency,
 		payer_name, reference) VALUES
 		('2026-03-24', '2026-03-24', 123457, 'JPY', 'ﾐﾅﾐﾌﾞﾂﾘﾕｳ', 'MULTI-1')"
 }
@@ -300,7 +300,7 @@ for size in 80x24 132x43; do
 		t_ok "$size $lang: D in pane 3 saved C00209's letter" \
 			test -s "$dun/cwd/dunning-C00209-2026-03-31.pdf"
 		t_is "$size $lang: each logged once, a level up, as the dunning command does" \
-			"$(sqlite3 "$dun/db.db" "SELECT c.code, k.channel, k.dunning_level,
+			"$(t_sql "$dun/db.db" "SELECT c.code, k.channel, k.dunning_level,
 				substr(k.at, 1, 10), k.note FROM contact AS k JOIN customer AS c
 				ON c.id = k.customer_id WHERE k.channel = 'letter' AND k.note <> ''
 				ORDER BY k.id")" \
@@ -335,15 +335,15 @@ C00209|letter|1|2026-03-31|2 × JPY 8,322,930"
 		o="$T/out/$size/confirm-answer-$lang"
 		[ -f "$o/db.db" ] || continue
 		t_is "$size $lang: b recorded C00001's figure as a dispute and C00010's agreement" \
-			"$(sqlite3 "$o/db.db" "SELECT c.code, f.state, f.answered_on,
+			"$(t_sql "$o/db.db" "SELECT c.code, f.state, f.answered_on,
 				f.their_balance, f.balance - f.their_balance, f.reason
 				FROM confirmation AS f JOIN customer AS c ON c.id = f.customer_id
 				ORDER BY c.code")" \
 			"C00001|disputed|2026-03-31|472780|616990|3月分の請求書は未検収
-C00010|agreed|2026-03-31|$(sqlite3 "$o/db.db" "SELECT balance FROM confirmation
+C00010|agreed|2026-03-31|$(t_sql "$o/db.db" "SELECT balance FROM confirmation
 				WHERE currency = 'CNY'")|0|"
 		t_is "$size $lang: … once each, audited as the CLI's answers, none for C00003" \
-			"$(sqlite3 "$o/db.db" "SELECT count(*) FROM audit WHERE action = 'answer'")" 2
+			"$(t_sql "$o/db.db" "SELECT count(*) FROM audit WHERE action = 'answer'")" 2
 	done
 	[ $size = 80x24 ] && lang_screens confirm-send seed_confirm $size
 	for lang in ja zh_CN; do
@@ -357,16 +357,16 @@ C00010|agreed|2026-03-31|$(sqlite3 "$o/db.db" "SELECT balance FROM confirmation
 			FROM confirmation AS f JOIN customer AS c ON c.id = f.customer_id
 			WHERE c.code = 'C00003'"
 		t_is "$size $lang: c recorded C00003's confirmation as the CLI's send does" \
-			"$(sqlite3 "$o/db.db" "$q")" "$(sqlite3 "$o/cli.db" "$q")"
+			"$(t_sql "$o/db.db" "$q")" "$(t_sql "$o/cli.db" "$q")"
 		t_is "$size $lang: … saved, then agreed with b" \
-			"$(sqlite3 "$o/db.db" "SELECT f.delivery, f.file, f.state
+			"$(t_sql "$o/db.db" "SELECT f.delivery, f.file, f.state
 				FROM confirmation AS f JOIN customer AS c ON c.id = f.customer_id
 				WHERE c.code = 'C00003'")" \
 			"saved|confirmation-C00003-2026-03-31.pdf|agreed"
 		t_ok "$size $lang: … its letter saved as a PDF" \
 			test -s "$o/cwd/confirmation-C00003-2026-03-31.pdf"
 		t_is "$size $lang: none sent to C00001, whose dispute is open" \
-			"$(sqlite3 "$o/db.db" "SELECT count(*) FROM confirmation AS f JOIN customer
+			"$(t_sql "$o/db.db" "SELECT count(*) FROM confirmation AS f JOIN customer
 				AS c ON c.id = f.customer_id WHERE c.code = 'C00001'")" 1
 	done
 	[ $size = 80x24 ] && lang_screens resolve seed_confirm $size
@@ -379,7 +379,7 @@ C00010|agreed|2026-03-31|$(sqlite3 "$o/db.db" "SELECT balance FROM confirmation
 		o="$T/out/$size/notice-$lang"
 		[ -f "$o/db.db" ] || continue
 		t_is "$size $lang: d logged the short payment's notice with its day, not the unknown payer's" \
-			"$(sqlite3 "$o/db.db" "SELECT c.code, k.channel, k.next_date, k.note
+			"$(t_sql "$o/db.db" "SELECT c.code, k.channel, k.next_date, k.note
 				FROM contact AS k JOIN customer AS c ON c.id = k.customer_id
 				WHERE k.note LIKE '%MONEY-1%' OR k.note LIKE '%NOTICE-9%'")" \
 			"C90010|letter|2026-04-15|ご入金額差異のご連絡 (MONEY-1)"
@@ -393,7 +393,7 @@ C00010|agreed|2026-03-31|$(sqlite3 "$o/db.db" "SELECT balance FROM confirmation
 		o="$T/out/$size/multi-$lang"
 		[ -f "$o/db.db" ] || continue
 		t_is "$size $lang: one match over two customers, an allocation each, by hand" \
-			"$(sqlite3 "$o/db.db" "SELECT d.state, c.code, i.number, a.amount, a.kind
+			"$(t_sql "$o/db.db" "SELECT d.state, c.code, i.number, a.amount, a.kind
 				FROM allocation AS a JOIN deposit AS d ON d.id = a.deposit_id
 				JOIN customer AS c ON c.id = a.customer_id
 				JOIN invoice AS i ON i.id = a.invoice_id
@@ -401,12 +401,12 @@ C00010|agreed|2026-03-31|$(sqlite3 "$o/db.db" "SELECT balance FROM confirmation
 			"matched|C90031|INV-9031|80000|manual
 matched|C90032|INV-9033|43457|manual"
 		t_is "$size $lang: the payer learned for both customers" \
-			"$(sqlite3 "$o/db.db" "SELECT c.code, p.user FROM payer_alias AS p
+			"$(t_sql "$o/db.db" "SELECT c.code, p.\"user\" FROM payer_alias AS p
 				JOIN customer AS c ON c.id = p.customer_id
 				WHERE c.code IN ('C90031', 'C90032') ORDER BY c.code")" "C90031|tester
 C90032|tester"
 		t_is "$size $lang: the confirmation audited" \
-			"$(sqlite3 "$o/db.db" "SELECT count(*) FROM audit
+			"$(t_sql "$o/db.db" "SELECT count(*) FROM audit
 				WHERE action = 'ui-confirm'")" "1"
 	done
 	a="$T/out/$size"
