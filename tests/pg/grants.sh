@@ -14,7 +14,7 @@ cd "$T" || exit 1
 psql -X -q -v ON_ERROR_STOP=1 -d postgres \
 	-c "CREATE ROLE urikake_owner LOGIN; CREATE ROLE urikake_clerk NOLOGIN;
 	CREATE ROLE aoki LOGIN IN ROLE urikake_clerk; CREATE ROLE baba LOGIN IN ROLE urikake_clerk;
-	CREATE ROLE chiba LOGIN IN ROLE urikake_clerk" \
+	CREATE ROLE chiba LOGIN IN ROLE urikake_clerk; CREATE ROLE kanri LOGIN IN ROLE urikake_owner" \
 	-c "CREATE DATABASE g OWNER urikake_owner ENCODING 'UTF8' LOCALE 'C' TEMPLATE template0" \
 	>"$T/.out" 2>&1 || t_skip_all "cannot create the roles and database: $(head -1 "$T/.out")"
 url() { echo "postgresql:///g?host=$PGHOST&port=$PGPORT&user=$1"; }
@@ -105,6 +105,8 @@ t_is "aoki's login counts K1's invoices only" "$(q aoki 'SELECT count(*) FROM in
 t_is "… baba's K2's" "$(q baba 'SELECT count(*) FROM invoice')" 3
 t_is "… chiba's none" "$(q chiba 'SELECT count(*) FROM invoice')" 0
 t_is "… the owner's all" "$(q urikake_owner 'SELECT count(*) FROM invoice')" 5
+t_is "… and all for a login that is a member of the owner role (kanri)" \
+	"$(q kanri 'SELECT count(*) FROM invoice')" 5
 t_is "… and aoki's deposits and audit rows are K1's or main's" "$(q aoki "SELECT
 	(SELECT count(*) FROM deposit WHERE company_id NOT IN ($k1, 1)) +
 	(SELECT count(*) FROM audit WHERE company_id NOT IN ($k1, 1))")" 0
@@ -133,6 +135,16 @@ t_exit "aoki cannot register an account for K2" 1 q aoki "INSERT INTO company_ac
 t_is "… but reads every company's (bank files are routed by them)" \
 	"$(q aoki 'SELECT count(*) FROM company_account')" 1
 t_is "… and every company" "$(q aoki 'SELECT count(*) FROM company')" 3
+
+# a login that is only a member of the owner role: the program's own
+# check opens it the companies granted to it, and what it reads there
+# is not hidden by row-level security
+t_exit "kanri (a member of the owner role) is refused K2, not granted to him" 2 \
+	as kanri --company K2 export invoices
+t_ok "… until the owner grants it" as urikake_owner company grant K2 kanri
+t_ok "… then kanri exports K2's invoices" as kanri --company K2 export invoices
+t_is "… all three" "$(sed 1d "$T/.out" | wc -l | tr -d ' ')" 3
+t_ok "… and revokes it again" as urikake_owner company revoke K2 kanri
 
 # revoke: K2 open to every clerk again
 t_ok "the owner revokes K2 from baba" as urikake_owner company revoke K2 baba
