@@ -128,14 +128,14 @@ store_company_users(struct store *st, const char *code, struct store_company_use
 	return rc;
 }
 
-/* A user name to grant: 1 to 64 bytes, no control characters (it is
+/* A user name to grant: 1 to max bytes, no control characters (it is
  * printed, and compared with a login). */
 static bool
-user_ok(const char *user)
+user_ok(const char *user, size_t max)
 {
 	size_t n = strlen(user);
 
-	if (n == 0 || n > 64)
+	if (n == 0 || n > max)
 		return false;
 	for (const unsigned char *p = (const unsigned char *)user; *p; p++)
 		if (*p < 0x20 || *p == 0x7f)
@@ -226,7 +226,10 @@ store_company_grant(struct store *st, const char *code, const char *user, bool g
 	enum ur_status rc;
 
 	*changed = false;
-	if (!user_ok(user))
+	if (db_name_is_server(st->path) && !user_ok(user, 63)) /* the server's longest name */
+		return ur_fail(err, UR_USAGE,
+			       _("a server login takes 1 to 63 bytes without control characters"));
+	if (!user_ok(user, 64))
 		return ur_fail(err, UR_USAGE,
 			       _("a user name takes 1 to 64 bytes without control characters"));
 	if (may_grant(st, err) != UR_OK || store_begin(st, err) != UR_OK)

@@ -43,6 +43,9 @@ t_exit "… nor write company_user with psql" 1 q aoki \
 	"INSERT INTO company_user (company_id, \"user\") VALUES ($k1, 'aoki')"
 t_grep "… refused by the server" "permission denied for table company_user" "$T/.err"
 t_exit "… nor delete from it" 1 q aoki "DELETE FROM company_user"
+t_exit "a 64-byte name is no login on the server: exit 2" 2 as urikake_owner company grant K1 \
+	"$(printf '%064d' 0)"
+t_grep "… saying so" "a server login takes 1 to 63 bytes" "$T/.err"
 t_ok "the owner grants K1 to aoki" as urikake_owner company grant K1 aoki
 t_ok "… and K2 to baba" as urikake_owner company grant K2 baba
 t_ok "a clerk lists the grants" as chiba company users
