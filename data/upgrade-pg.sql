@@ -135,10 +135,8 @@ END $$;
 -- 18, PostgreSQL only: deposit keeps no (booking_date, amount) and
 -- (booking_date, payer_key) indexes, and a clerk may take allocation and
 -- fee ids as match --auto reserves them (data/schema-pg.sql says why). A
--- database upgraded from an older version gets both here; one made at 18
--- by an earlier urikake keeps the indexes until its next upgrade (they
--- change no result, only cost each deposit write an entry more), and its
--- owner grants the sequences by hand (README).
+-- database upgraded from an older version gets both here, and so does one
+-- made at 18 by an earlier urikake, on its way to 19.
 DO $$
 BEGIN
 	IF (SELECT version FROM schema_version) <> 18 THEN

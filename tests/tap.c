@@ -96,6 +96,20 @@ tap_diag(const char *fmt, ...)
 }
 
 void
+tap_fatal(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("Bail out! ", stdout);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
+	fflush(stdout);
+	exit(1);
+}
+
+void
 tap_skip(const char *why)
 {
 	ntests++;

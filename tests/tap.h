@@ -20,6 +20,8 @@ int tap_is_int(long long got, long long want, const char *fmt, ...)
 int tap_is_str(const char *got, const char *want, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void tap_diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/** Stop the run: "Bail out! …", exit 1 (a test's own set-up cannot go on). */
+void tap_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 void tap_skip(const char *why);
 /** Directory of the source tree (for fixtures): $top_srcdir or ".". */
 const char *tap_srcdir(void);

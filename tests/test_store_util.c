@@ -23,7 +23,8 @@
 #define TS_MAX_DBS 64
 
 static PGconn *admin;   /* the maintenance database, kept open */
-static char made[TS_MAX_DBS][64]; /* the names given a database so far */
+static char made[TS_MAX_DBS][64]; /* the databases made so far … */
+static char given[TS_MAX_DBS][128]; /* … and the names they were made for */
 static int nmade;
 
 static const char *
@@ -139,15 +140,22 @@ db_name(char *buf, size_t size, const char *name)
 	buf[i] = '\0';
 }
 
-/* Whether name has its database on the server already (else remembered). */
+/* Whether database db, made for name, is on the server already (else
+ * remembered). Two names made alike, or more names than the table holds,
+ * would make one test's database another's: the run stops there. */
 static bool
-seen(const char *name)
+seen(const char *db, const char *name)
 {
 	for (int i = 0; i < nmade; i++)
-		if (!strcmp(made[i], name))
+		if (!strcmp(made[i], db)) {
+			if (strcmp(given[i], name) != 0)
+				tap_fatal("test databases %s and %s are both %s", given[i], name, db);
 			return true;
-	if (nmade < TS_MAX_DBS)
-		snprintf(made[nmade++], sizeof made[0], "%s", name);
+		}
+	if (nmade == TS_MAX_DBS)
+		tap_fatal("more than %d test databases: raise TS_MAX_DBS", TS_MAX_DBS);
+	snprintf(made[nmade], sizeof made[0], "%s", db);
+	snprintf(given[nmade++], sizeof given[0], "%s", name);
 	return false;
 }
 
@@ -166,7 +174,7 @@ ts_db(char *buf, size_t size, const char *name)
 		return;
 	}
 	db_url(buf, size, db);
-	if (seen(db)) /* the same name, the same database, as a file is */
+	if (seen(db, name)) /* the same name, the same database, as a file is */
 		return;
 	snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s WITH (FORCE)", db);
 	admin_exec(sql);

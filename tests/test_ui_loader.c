@@ -73,8 +73,8 @@ tw_run(struct loader *l, struct store *st, void *p, struct ur_err *err)
 			tw_sleep();
 		w->stopped = loader_stopping(l);
 		return w->stopped ? ur_fail(err, UR_FAIL, "stopped") : UR_OK;
-	case TW_QUERY: /* minutes unless the stop hook interrupts it; on the server,
-			* where it cannot yet (tests/pg/unit.sh), 6 s */
+	case TW_QUERY: /* minutes unless the stop hook interrupts it; on the server
+			* 6 s unless the cancel request stops it (tests/pg/unit.sh) */
 		return store_exec(st, ts_pg() ? "SELECT pg_sleep(6)"
 					      : "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT"
 						" x + 1 FROM c WHERE x < 2000000000) SELECT count(*)"

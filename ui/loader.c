@@ -186,7 +186,10 @@ loader_free(struct loader *l)
 		return;
 	pthread_mutex_lock(&l->mu);
 	l->quit = true;
-	stop_running(l);
+	if (l->running.work)
+		stop_running(l);
+	else
+		atomic_store(&l->stop, 1);
 	slot_drop(&l->pending);
 	pthread_cond_signal(&l->wake);
 	pthread_mutex_unlock(&l->mu);

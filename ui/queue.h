@@ -96,9 +96,15 @@ int queue_draw_matched(const struct sui_match *det, const struct sui_alloc *a, s
  *  preview the difference notice (preview_notice_open). */
 void queue_notice_ask(struct app *a, const struct sui_match *det, int sel);
 
-/** The queue's e: every proposal of det (band letters under cfg) with all
- *  its invoices and its whole explanation, sel marked, in a text view. */
-void queue_explain_open(struct app *a, const struct match_config *cfg,
+/** " (rating C)" or " (rating E, credit hold)" for p's customer, from pane
+ *  2's rows of today, in buf (*hold: on credit hold); "" while they are not
+ *  loaded. v: the queue. */
+const char *queue_rating(struct view *v, const struct match_proposal *p, char *buf, size_t size,
+			 bool *hold);
+/** The queue's e: every proposal of det (band letters under cfg) with its
+ *  customer's rating, all its invoices and its whole explanation, sel
+ *  marked, in a text view. v: the queue. */
+void queue_explain_open(struct view *v, const struct match_config *cfg,
 			const struct sui_match *det, int sel);
 
 /** Report a failed write: a lost race says so and refreshes. */

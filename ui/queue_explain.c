@@ -29,16 +29,20 @@ explain_line(struct strbuf *sb, const struct match_proposal *p, int i, const cha
 }
 
 static void
-explain_proposal(struct strbuf *sb, const struct match_config *cfg, const struct sui_match *det,
-		 int k, int sel)
+explain_proposal(struct strbuf *sb, struct view *v, const struct match_config *cfg,
+		 const struct sui_match *det, int k, int sel)
 {
 	const struct match_proposal *p = &det->r.prop[k];
 	const char *cur = det->d.currency;
-	char amt[48];
+	char amt[48], rating[128];
+	bool hold;
 
-	sb_addf(sb, "%s %c %3d  %s %s\n", k == sel ? ">" : " ", match_band(cfg, p->score),
+	if (k)
+		sb_addc(sb, '\n');
+	sb_addf(sb, "%s %c %3d  %s %s%s\n", k == sel ? ">" : " ", match_band(cfg, p->score),
 		p->score, p->customer_code ? p->customer_code : "",
-		p->customer_name ? p->customer_name : "");
+		p->customer_name ? p->customer_name : "",
+		queue_rating(v, p, rating, sizeof rating, &hold));
 	for (int i = 0; i < p->nlines; i++)
 		explain_line(sb, p, i, cur);
 	if (p->on_account) {
@@ -47,13 +51,14 @@ explain_proposal(struct strbuf *sb, const struct match_config *cfg, const struct
 	}
 	sb_adds(sb, "    ");
 	match_explain(p, &det->md, sb);
-	sb_adds(sb, "\n\n");
+	sb_addc(sb, '\n');
 }
 
 void
-queue_explain_open(struct app *a, const struct match_config *cfg, const struct sui_match *det,
+queue_explain_open(struct view *v, const struct match_config *cfg, const struct sui_match *det,
 		   int sel)
 {
+	struct app *a = v->app;
 	struct strbuf sb, title;
 	char amt[48], date[32];
 	size_t at = 0;
@@ -72,8 +77,8 @@ queue_explain_open(struct app *a, const struct match_config *cfg, const struct s
 		sb_addf(&sb, "%s\n\n", match_hold_text(det->r.hold));
 	for (int k = 0; k < det->r.nprop; k++) {
 		if (k == sel && k)
-			at = sb.len;
-		explain_proposal(&sb, cfg, det, k, sel);
+			at = sb.len + 1; /* past the blank line before it */
+		explain_proposal(&sb, v, cfg, det, k, sel);
 	}
 	textview_open_at(a, title.buf, sb.buf, at);
 	sb_free(&sb);

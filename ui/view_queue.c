@@ -340,11 +340,9 @@ draw_list(struct view *v, int y, int rows, double start)
 			  TEXT_LEFT, UI_MUTED);
 }
 
-/* " (rating C)" or " (rating E, credit hold)" from pane 2's rows of today;
- * "" while they are not loaded. */
-static const char *
-proposal_rating(struct view *v, const struct match_proposal *p, char *buf, size_t size,
-		bool *hold)
+const char *
+queue_rating(struct view *v, const struct match_proposal *p, char *buf, size_t size,
+	     bool *hold)
 {
 	struct queue *q = v->priv;
 	struct rating r;
@@ -382,7 +380,7 @@ draw_proposal(struct view *v, const struct match_proposal *p, int y, int rows, b
 	draw_text(y, 0, 2, sel ? ">" : "", TEXT_LEFT, sel ? UI_SELECTED : UI_NORMAL);
 	draw_textf(y, 2, 5, TEXT_LEFT, band, "%c %3d", letter, p->score);
 	snprintf(line, sizeof line, "%s %s%s  %s", p->customer_code, p->customer_name,
-		 proposal_rating(v, p, rating, sizeof rating, &hold), inv.buf);
+		 queue_rating(v, p, rating, sizeof rating, &hold), inv.buf);
 	draw_text(y, 8, COLS - 8, line, TEXT_LEFT,
 		  hold ? UI_ERROR : sel ? UI_SELECTED : UI_NORMAL);
 	if (rows > 1) {
@@ -491,9 +489,9 @@ queue_report(struct app *a, const struct ur_err *err)
 	}
 }
 
-/* The selected deposit when it is waiting and nobody else has it. */
+/* The selected deposit when it is waiting (for any clerk). */
 static struct sui_deposit *
-waiting(struct view *v)
+undecided(struct view *v)
 {
 	struct queue *q = v->priv;
 
@@ -507,6 +505,17 @@ waiting(struct view *v)
 			  deposit_state_label(q->det.d.state));
 		return NULL;
 	}
+	return &q->det.d;
+}
+
+/* The selected deposit when it is waiting and nobody else has it. */
+static struct sui_deposit *
+waiting(struct view *v)
+{
+	struct queue *q = v->priv;
+
+	if (!undecided(v))
+		return NULL;
 	if (q->holder) {
 		app_error(v->app, _("Being handled by %s."), q->holder);
 		return NULL;
@@ -746,9 +755,9 @@ queue_request(struct view *v, enum request req)
 			do_undo(v);
 		break;
 	case REQ_STATEMENT: do_statement(v); break;
-	case REQ_EXPLAIN:
-		if (waiting(v))
-			queue_explain_open(v->app, &q->w.cfg, &q->det, q->sel);
+	case REQ_EXPLAIN: /* reading only: another clerk's deposit too */
+		if (undecided(v))
+			queue_explain_open(v, &q->w.cfg, &q->det, q->sel);
 		break;
 	case REQ_NOTICE:
 		if (waiting(v))

@@ -377,8 +377,10 @@ db_release_memory(struct db_conn *db)
 void
 db_progress_handler(struct db_conn *db, int n, int (*stop)(void *), void *ctx)
 {
-	if (!db_is_pg(db)) /* PostgreSQL: db_cancel_fire */
+	if (!db_is_pg(db))
 		sqlite3_progress_handler(db_lite(db), n, stop, ctx);
+	else /* asked before each statement is sent; the one running: db_cancel_fire */
+		pg_progress_handler(db, n ? stop : NULL, ctx);
 }
 
 struct db_cancel *

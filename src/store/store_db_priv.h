@@ -392,14 +392,16 @@ struct db_cancel *db_cancel_new(struct db_conn *db);
 void db_cancel_fire(struct db_cancel *c);
 /** Free c (NULL is fine). */
 void db_cancel_free(struct db_cancel *c);
+/** Call stop(ctx) every n steps of the virtual machine (n 0: never); a
+ *  non-zero return interrupts the running statement. PostgreSQL: stop is
+ *  asked before each statement is sent (a non-zero answer fails it), and
+ *  the statement already running is stopped by db_cancel_fire. */
+void db_progress_handler(struct db_conn *db, int n, int (*stop)(void *), void *ctx);
 
 /* SQLite only (doc/store-dialects.md says what replaces each). */
 
 /** Give back the page cache's memory. */
 void db_release_memory(struct db_conn *db);
-/** Call stop(ctx) every n steps of the virtual machine (n 0: never); a
- *  non-zero return interrupts the running statement. */
-void db_progress_handler(struct db_conn *db, int n, int (*stop)(void *), void *ctx);
 /** Copy the whole of src into dst, waiting out other writers: DB_DONE, or
  *  the error with *msg saying what it was. */
 int db_backup(struct db_conn *src, struct db_conn *dst, const char **msg);

@@ -6,6 +6,7 @@
 #define UR_SRC_STORE_MATCH_PRIV_H
 
 #include "match.h"
+#include "store_match.h"
 #include "store_priv.h"
 
 /** Done with s (store_keep); UR_OK when the last step returned DB_DONE, else the error. */
@@ -39,6 +40,11 @@ void store_match_set_free(struct match_set *m);
  *  confirmations may be gathered (store_match_set_fast). */
 enum ur_status store_match_set_begin(struct match_set *m, struct ur_err *err);
 bool store_match_set_fast(const struct match_set *m);
+/** Deposit deposit_id's state and, read as the engine reads it, the
+ *  deposit (*d, its strings in *l, which the caller frees). */
+enum ur_status store_match_deposit_state(struct store *st, int64_t deposit_id,
+					 enum deposit_state *state, struct match_deposit *d,
+					 struct store_match_deposits *l, struct ur_err *err);
 /** The allocation row of p's line i for deposit d (kind); i == p->nlines:
  *  the money p holds on account. */
 struct allocation store_match_row(const struct match_deposit *d, const struct match_proposal *p,

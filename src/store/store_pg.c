@@ -158,12 +158,24 @@ pg_errmsg(struct db_conn *db)
 	return c->errmsg[0] ? c->errmsg : "not an error";
 }
 
+/* Whether the stop callback says to send nothing more (the error set). */
+static bool
+stopped(struct pg_conn *c)
+{
+	if (!c->stop || !c->stop(c->stop_ctx))
+		return false;
+	set_error(c, _("interrupted"));
+	return true;
+}
+
 int
 pg_exec(struct db_conn *db, const char *sql)
 {
 	struct pg_sql t;
 	int rc;
 
+	if (stopped(pg_conn_of(db)))
+		return DB_ERROR;
 	pg_sql_translate(sql, &t);
 	rc = pg_exec_plain(pg_conn_of(db), t.text);
 	pg_sql_free(&t);
@@ -242,6 +254,8 @@ run(struct pg_stmt *s)
 	PGresult *res;
 	int rc = DB_OK;
 
+	if (stopped(c))
+		return DB_ERROR;
 	if (!(res = answer(s, &rc)) && rc != DB_OK)
 		return rc;
 	if (!pg_result_ok(c, res, &rc))
@@ -536,6 +550,15 @@ pg_notify_sync(struct db_conn *db)
 	 * before its answer (inside a transaction it holds them to its end) */
 	if (c->listening && !pg_in_tx(db))
 		PQclear(PQexec(c->conn, ""));
+}
+
+void
+pg_progress_handler(struct db_conn *db, int (*stop)(void *), void *ctx)
+{
+	struct pg_conn *c = pg_conn_of(db);
+
+	c->stop = stop;
+	c->stop_ctx = ctx;
 }
 
 /* libpq's cancel request: its own connection to the server, so it may be

@@ -25,6 +25,8 @@ struct pg_conn {
 	int failed;   /* a queued statement's error (DB_OK: none): every call
 		       * returns it, sending nothing, until a rollback */
 	struct pg_stmt *batch; /* the INSERT whose queued rows are not sent yet */
+	int (*stop)(void *); /* non-zero: send no more statements (db_progress_handler) */
+	void *stop_ctx;
 };
 
 struct pg_stmt {

@@ -43,6 +43,7 @@ int pg_sync(struct db_conn *db);
 /* Other sessions' commits (store_db.c's db_listen and neighbours). */
 int pg_listen(struct db_conn *db, const char *channel);
 int64_t pg_data_version(struct db_conn *db);
+void pg_progress_handler(struct db_conn *db, int (*stop)(void *), void *ctx);
 struct db_cancel *pg_cancel_new(struct db_conn *db);
 void pg_cancel_fire(struct db_cancel *c);
 void pg_cancel_free(struct db_cancel *c);

@@ -85,8 +85,8 @@ store_ui_snapshot(struct store *st, bool on)
 		return;
 	if (on)
 		db_begin_read(st->db);
-	else
-		db_commit(st->db);
+	else if (db_commit(st->db) != DB_OK) /* a cancel can land on the COMMIT */
+		db_rollback(st->db);
 }
 
 enum ur_status

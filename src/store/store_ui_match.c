@@ -28,9 +28,10 @@
 #define MAX_CUST 256
 #define MAX_PER_LOOKUP 16
 #define MIN_KEY_CPS 4
-/* No customer's key is longer than the name it folds, capped at import
- * (fieldcap.h): a longer part of a payer's name (one stored before the
- * caps) matches none, and looking each up is a server round trip. */
+/* Practically no customer's key is longer than the name it folds, capped
+ * at import (fieldcap.h; folding ㍿ makes four characters of one): a longer
+ * part of a payer's name (one stored before the caps) matches none, and
+ * looking each up is a server round trip. */
 #define MAX_KEY_CPS FIELDCAP_MAX
 /* Similarity (percent) below which a name cannot be alike: well under
  * the engine's 55 (pairs counted here approximately). */

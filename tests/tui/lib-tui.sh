@@ -29,10 +29,10 @@ tui_catalogues() {
 # check_screen GOT WANT LABEL: one dumped screen against its expected file
 # (URIKAKE_UPDATE_EXPECTED=1 rewrites the expected one, for review).
 check_screen() {
+	t_on_pg && tui_pg_name "$1" "$2" # before an update: no server name in the file
 	if [ -n "$URIKAKE_UPDATE_EXPECTED" ]; then
 		mkdir -p "$(dirname "$2")" && cp "$1" "$2"
 	fi
-	t_on_pg && tui_pg_name "$1" "$2"
 	diff -u "$2" "$1" >"$T/.diff" 2>&1
 	t_report $? "$3"
 	sed 's/^/# /' "$T/.diff" | head -40
