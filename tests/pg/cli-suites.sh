@@ -16,7 +16,7 @@ PG_MAX_CONNECTIONS=60
 export PG_MAX_CONNECTIONS
 . "$top_srcdir/tests/pg/lib-pg.sh"
 
-# Known failures on PostgreSQL: SUITE|CHECK|why (none may pass silently:
+# Known failures on PostgreSQL: SUITE: CHECK|why (none may pass silently:
 # an unexpected pass is reported too).
 known='
 '

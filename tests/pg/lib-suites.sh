@@ -4,7 +4,7 @@
 # tests/pg/urikake-pg.sh copies, sets $URIKAKE to that wrapper, runs the
 # suites in two lanes and passes on each suite's checks as this test's,
 # named "SUITE: check". The caller sets $known: the failures still known
-# on PostgreSQL, one "SUITE|CHECK|why" a line (TAP TODO, so they are
+# on PostgreSQL, one "SUITE: CHECK|why" a line (TAP TODO, so they are
 # reported, not hidden; an unexpected pass is reported too). A suite that
 # stops before its plan fails here. No server: SKIP, saying why.
 command -v flock >/dev/null 2>&1 || t_skip_all "no flock (util-linux)"
@@ -20,36 +20,6 @@ psql -X -q -v ON_ERROR_STOP=1 -d postgres \
 URIKAKE_REAL=$URIKAKE
 URIKAKE=$top_srcdir/tests/pg/urikake-pg.sh
 export URIKAKE_REAL URIKAKE
-
-# pass SUITE: its TAP output (in $T/SUITE.out) as checks of this test.
-pass() {
-	planned=
-	while IFS= read -r line; do
-		case $line in
-		'ok '* | 'not ok '*)
-			st=${line%%[0-9]*}
-			rest=${line#"$st"}
-			rest=${rest#*[0-9] }
-			rest=${rest#- }
-			desc=${rest%% \# *}
-			why=$(printf '%s\n' "$known" | grep -F "$1|$desc|" | cut -d'|' -f3)
-			t_n=$((t_n + 1))
-			if [ -n "$why" ]; then
-				echo "${st}$t_n - $1: $desc # TODO $why"
-			else
-				echo "${st}$t_n - $1: $rest"
-				[ "$st" = "ok " ] || t_failed=$((t_failed + 1))
-			fi
-			;;
-		'1..0 #'*)
-			planned=0
-			t_skip "$1" "${line#*# SKIP }"
-			;;
-		1..*) planned=${line#1..} ;;
-		*) echo "# $line" ;;
-		esac
-	done <"$T/$1.out"
-}
 
 # run DIR SUITE LANE: DIR/SUITE.sh on the server, from a directory of its
 # own (on the server the demo writes its bank files in the current
@@ -91,7 +61,7 @@ run_suites() {
 	wait
 	for s; do
 		before=$t_n
-		pass "$s"
+		pg_pass_tap "$T/$s.out" "$s: "
 		if [ "$planned" != 0 ] && [ "$planned" != $((t_n - before)) ]; then
 			t_report 1 "$s: the suite ran to its end (exit $(cat "$T/$s.rc"), plan 1..$planned)"
 			sed 's/^/# /' "$T/$s.err" | tail -5

@@ -11,7 +11,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/pg/lib-pg.sh"
 
-# Known failures on PostgreSQL: SUITE|CHECK|why (none may pass silently:
+# Known failures on PostgreSQL: SUITE: CHECK|why (none may pass silently:
 # an unexpected pass is reported too).
 known='
 '

@@ -31,27 +31,7 @@ export URIKAKE_TEST_PG_SERVER
 rc=$?
 
 # The binary's checks as this test's, a known failure marked TODO.
-planned=
-while IFS= read -r line; do
-	case $line in
-	'ok '* | 'not ok '*)
-		st=${line%%[0-9]*}
-		rest=${line#"$st"}
-		rest=${rest#*[0-9] - }
-		desc=${rest%% \# *}
-		why=$(printf '%s\n' "$known" | grep -F "$desc|" | cut -d'|' -f2)
-		t_n=$((t_n + 1))
-		if [ -n "$why" ]; then
-			echo "${st}$t_n - $desc # TODO $why"
-		else
-			echo "${st}$t_n - $rest"
-			[ "$st" = "ok " ] || t_failed=$((t_failed + 1))
-		fi
-		;;
-	1..*) planned=${line#1..} ;;
-	*) echo "$line" ;;
-	esac
-done <"$T/unit.out"
+pg_pass_tap "$T/unit.out" ""
 [ "$planned" = "$t_n" ] ||
 	t_report 1 "tests/unit ran to its end (exit $rc, plan 1..$planned): $(tail -3 "$T/unit.err")"
 echo "# $(grep -c '# SKIP' "$T/unit.out") checks skipped on the server"
