@@ -229,7 +229,12 @@ audit="INSERT INTO audit (\"user\", os_user, action, entity, before, after) VALU
 printf '%s\n' "BEGIN IMMEDIATE;" "$park" "$audit" ".shell sleep 3" "COMMIT;" |
 	sqlite3 big.db >/dev/null 2>&1 &
 locker=$!
-until ! sqlite3 -cmd ".timeout 0" big.db "BEGIN IMMEDIATE; ROLLBACK;" 2>/dev/null; do sleep 0.1; done
+# until the locker holds the file (bounded: one that came and went before
+# the first look must not hang the run)
+for i in $(seq 1 50); do
+	sqlite3 -cmd ".timeout 0" big.db "BEGIN IMMEDIATE; ROLLBACK;" 2>/dev/null || break
+	sleep 0.1
+done
 "$URIKAKE" --db big.db match --auto >s.out 2>s.err; rs=$?
 wait $locker
 lock=1970432865 # urikake's write lock: pg_advisory_xact_lock of "urka" (store_pg.c)
