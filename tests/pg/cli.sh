@@ -226,14 +226,17 @@ psql -X -q -d postgres -c "CREATE DATABASE big2 TEMPLATE big OWNER urikake_owner
 park="UPDATE deposit SET state = 'parked', park_reason = 'clerk2' WHERE id = $dep;"
 audit="INSERT INTO audit (\"user\", os_user, action, entity, before, after) VALUES ('clerk2',
 	'clerk2', 'state', 'deposit:$dep', '{\"state\":\"unmatched\"}', '{\"state\":\"parked\"}');"
-printf '%s\n' "BEGIN IMMEDIATE;" "$park" "$audit" ".shell sleep 3" "COMMIT;" |
-	sqlite3 big.db >/dev/null 2>&1 &
+# The locker says when it holds the file (a marker, not a probe that a
+# loaded machine may run too late), and holds it 4 s: match --auto reads
+# before the commit and waits for its first batch's write lock less than
+# the store's 5 s.
+rm -f locked
+printf '%s\n' "BEGIN IMMEDIATE;" "$park" "$audit" ".shell touch locked" ".shell sleep 4" \
+	"COMMIT;" | sqlite3 big.db >/dev/null 2>&1 &
 locker=$!
-# until the locker holds the file (bounded: one that came and went before
-# the first look must not hang the run)
-for i in $(seq 1 50); do
-	sqlite3 -cmd ".timeout 0" big.db "BEGIN IMMEDIATE; ROLLBACK;" 2>/dev/null || break
-	sleep 0.1
+for i in $(seq 1 100); do # bounded: a locker that failed must not hang the run
+	[ -e locked ] && break
+	sleep 0.05
 done
 "$URIKAKE" --db big.db match --auto >s.out 2>s.err; rs=$?
 wait $locker
