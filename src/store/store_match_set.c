@@ -40,15 +40,7 @@ struct match_set {
 static enum ur_status
 newest_audit(struct store *st, int64_t *id, struct ur_err *err)
 {
-	struct db_stmt *s = store_prepare(st, "SELECT coalesce(max(id), 0) FROM audit", err);
-	int rc;
-
-	if (!s)
-		return store_status(err);
-	rc = db_step(s);
-	*id = rc == DB_ROW ? db_column_int64(s, 0) : 0;
-	store_keep(st, s);
-	return rc == DB_ROW ? UR_OK : store_sqlfail(st, rc, err);
+	return store_one_int64(st, "SELECT coalesce(max(id), 0) FROM audit", id, err);
 }
 
 /* May this login take ids from allocation's and adjustment's sequences
@@ -56,18 +48,14 @@ newest_audit(struct store *st, int64_t *id, struct ur_err *err)
 static enum ur_status
 may_reserve(struct store *st, bool *may, struct ur_err *err)
 {
-	struct db_stmt *s = store_prepare(
+	int64_t v = 0;
+	enum ur_status rc = store_one_int64(
 		st, "SELECT CASE WHEN has_sequence_privilege(pg_get_serial_sequence('allocation',"
 		    " 'id'), 'USAGE') AND has_sequence_privilege(pg_get_serial_sequence("
-		    "'adjustment', 'id'), 'USAGE') THEN 1 ELSE 0 END", err);
-	int rc;
+		    "'adjustment', 'id'), 'USAGE') THEN 1 ELSE 0 END", &v, err);
 
-	if (!s)
-		return store_status(err);
-	rc = db_step(s);
-	*may = rc == DB_ROW && db_column_int64(s, 0) != 0;
-	store_keep(st, s);
-	return rc == DB_ROW ? UR_OK : store_sqlfail(st, rc, err);
+	*may = v != 0;
+	return rc;
 }
 
 enum ur_status

@@ -153,21 +153,6 @@ all_figures(struct store *src, struct store *dst, struct migrate_report *rep,
 	return UR_OK;
 }
 
-/* A one-row, one-number query on st into *v. */
-static enum ur_status
-one_number(struct store *st, const char *sql, int64_t *v, struct ur_err *err)
-{
-	struct db_stmt *s = NULL;
-	int rc = db_prepare(st->db, sql, &s);
-
-	if (rc == DB_OK && (rc = db_step(s)) == DB_ROW) {
-		*v = db_column_int64(s, 0);
-		rc = DB_OK;
-	}
-	db_finalize(s);
-	return rc == DB_OK ? UR_OK : store_sqlfail(st, rc, err);
-}
-
 /* Every invoice's cached paid amount is what its active allocations and
  * adjustments add up to (store_ledger.c keeps it so); the first that is
  * not is named. Two grouped sums joined to the invoices, with an
@@ -364,7 +349,7 @@ move_sequence(struct store *dst, const struct mig_spec *t, struct ur_err *err)
 	snprintf(sql, sizeof sql,
 		 "SELECT setval(pg_get_serial_sequence('%s', 'id'), coalesce(max(id), 0) + 1, false)"
 		 " FROM %s", t->name, t->name);
-	return one_number(dst, sql, &v, err);
+	return store_one_int64(dst, sql, &v, err);
 }
 
 /* The migration's audit row: who copied which file. */
@@ -433,8 +418,8 @@ migrate_in_tx(struct store *src, struct store *dst, struct migrate_report *rep,
 		total += strcmp(rep->t[i].name, "company") ? rep->t[i].rows_to : 0;
 	if (total == 0)
 		return copy_all(src, dst, rep, err);
-	if (one_number(dst, "SELECT count(*) FROM audit WHERE action = '" MIG_ACTION "'", &marks,
-		       err) != UR_OK)
+	if (store_one_int64(dst, "SELECT count(*) FROM audit WHERE action = '" MIG_ACTION "'",
+			    &marks, err) != UR_OK)
 		return err->status;
 	for (int i = 0; i < rep->ntables; i++)
 		rep->t[i].added = strcmp(rep->t[i].name, "audit") == 0 ? marks : 0;

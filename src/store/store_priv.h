@@ -162,6 +162,9 @@ enum ur_status store_step_write(struct store *st, struct db_stmt *s, struct ur_e
  *  new row's id (the returned row, or else the connection's last one), 0
  *  when nothing was inserted (ON CONFLICT DO NOTHING, INSERT … SELECT of
  *  no row). */
+/* A query of one row and one integer column into *v (0 if no row). */
+enum ur_status store_one_int64(struct store *st, const char *sql, int64_t *v,
+			       struct ur_err *err);
 enum ur_status store_step_id(struct store *st, struct db_stmt *s, int64_t *id,
 			     struct ur_err *err);
 /** Map a failed database call (result code rc) to err: a conflict

@@ -291,6 +291,20 @@ store_step_id(struct store *st, struct db_stmt *s, int64_t *id, struct ur_err *e
 	return UR_OK;
 }
 
+enum ur_status
+store_one_int64(struct store *st, const char *sql, int64_t *v, struct ur_err *err)
+{
+	struct db_stmt *s = store_prepare(st, sql, err);
+	int rc;
+
+	if (!s)
+		return store_status(err);
+	rc = db_step(s);
+	*v = rc == DB_ROW ? db_column_int64(s, 0) : 0;
+	store_keep(st, s);
+	return rc == DB_ROW ? UR_OK : store_sqlfail(st, rc, err);
+}
+
 int
 store_bind_text(struct db_stmt *s, int idx, const char *text)
 {
