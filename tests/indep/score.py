@@ -100,12 +100,36 @@ def truth_sets(t):
     return sets
 
 
+def swapped(t, inv_set):
+    """A genuine coin toss: inv_set is the truth with any of its invoices paid
+    in full swapped for others of the same customer, amount and due date
+    (t["swap_pools"]: per truth line, its class's open invoices). The listed
+    alternatives stop at 64 combinations; this does not."""
+    pools = t.get("swap_pools") or []
+    if len(pools) != len(t["lines"]) or len(inv_set) != len(pools):
+        return False
+    need = defaultdict(int)
+    for p in pools:
+        need[frozenset(p)] += 1
+    covered = set()
+    for pool, n in need.items():
+        got = [i for i in inv_set if i in pool]
+        if len(got) != n:
+            return False
+        covered.update(got)
+    return covered == set(inv_set)
+
+
+def acceptable(t, inv_set):
+    return frozenset(inv_set) in truth_sets(t) or swapped(t, inv_set)
+
+
 def judge(t, inv_set, cust_set):
     if not t["customers"]:
         return False
     if set(t["customers"]) != set(cust_set):
         return False
-    return frozenset(inv_set) in truth_sets(t)
+    return acceptable(t, inv_set)
 
 
 class MonthScore:
@@ -339,10 +363,9 @@ class Scorer:
                 continue
             ms.topk_known += 1
             ms.topk_src.add(src)
-            acc = truth_sets(t)
             rank = None
             for i, (custs, invs) in enumerate(props):
-                if invs in acc and (custs is None or set(custs) == set(t["customers"])):
+                if acceptable(t, invs) and (custs is None or set(custs) == set(t["customers"])):
                     rank = i + 1
                     break
             for g in tags:

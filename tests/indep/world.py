@@ -896,6 +896,7 @@ class World:
                         e.tags.add("tie")
             # alternatives: swap an invoice for a same-customer, same-amount, same-due one
             alts = []
+            pools = []
             if e.lines:
                 options = []
                 for inv, a in e.lines:
@@ -906,6 +907,10 @@ class World:
                                     and o.num not in self.paid_before:
                                 opts.append(o.num)
                     options.append(opts)
+                    # the whole class, for a judge that swaps any number of lines
+                    pools.append(sorted({o.num for o in cls[(inv.cust, inv.amount, inv.due)]
+                                         if o.issue <= e.date and o.num not in self.paid_before}
+                                        | {inv.num}) if a == inv.amount else [inv.num])
                 combos = [[]]
                 for opts in options:
                     combos = [cmb + [o] for cmb in combos for o in opts][:64]
@@ -919,6 +924,7 @@ class World:
                 if sorted(fa) not in [sorted(x) for x in alts]:
                     alts.append(fa)
             e.alternatives = alts[:32]
+            e.swap_pools = pools if any(len(p) > 1 for p in pools) else []
             # subset coincidences among the open, issued invoices of the customer
             if e.lines and len(e.custs) == 1 and e.kind not in ("partial",):
                 items = [open_amt[i.num] for i in issued if open_amt[i.num] > 0]
@@ -1055,7 +1061,8 @@ class World:
                 "fee": fmt_minor(fee, cur), "on_account": fmt_minor(on_acc, cur),
                 "on_account_customer": e.on_account_cust if on_acc else "",
                 "deductions": {k: fmt_minor(v, cur) for k, v in e.deductions.items() if v},
-                "alternatives": getattr(e, "alternatives", []), "edi": e.edi}
+                "alternatives": getattr(e, "alternatives", []),
+                "swap_pools": getattr(e, "swap_pools", []), "edi": e.edi}
 
 
 def count_subsets(items, target, cap):
