@@ -2,8 +2,10 @@
  * strongest evidence — its total beats a coincidental invoice or
  * combination, a statement whose slips changed since is not used (and
  * the proposals say so), credit slips included — and the billed total
- * itself: tax once per rate on the period total; and a payment agent
- * confirmed for several customers whose deposit the statement settles. */
+ * itself: tax once per rate on the period total; a payment agent
+ * confirmed for several customers whose deposit the statement settles;
+ * and an agent's first transfer, nobody's payer yet, that the statements
+ * of several customers add up to. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -377,6 +379,93 @@ test_agent_paid_statement(void)
 	}
 }
 
+/* Customer id (code W<id>) billed for the period to 10-20 on one slip
+ * (invoice id * 10) of total; the slip open now by total - paid. */
+static void
+billed_other(struct match_index *ix, int64_t id, int64_t total, int64_t paid)
+{
+	char code[8], name[32];
+
+	snprintf(code, sizeof code, "W%d", (int)id);
+	snprintf(name, sizeof name, "株式会社商店%d", (int)id);
+	tu_match_customer(ix, id, code, name, "ショウテン");
+	match_index_set_closing(ix, id, 20);
+	match_index_add_invoice(ix, id * 10, "S", id, tu_day("2026-10-10"), tu_day("2026-11-10"),
+				total - paid, "JPY");
+	match_index_add_bill(ix, id, "JPY", tu_day("2026-10-20"), tu_day("2026-10-21"), total,
+			     total);
+	match_index_add_bill_slip(ix, id * 10, total, true);
+}
+
+static int
+lines_of(const struct match_proposal *p, int64_t customer)
+{
+	int n = 0;
+
+	for (int i = 0; i < p->nlines; i++)
+		n += match_line_customer(p, i) == customer;
+	return n;
+}
+
+/* The agent's transfer with others (customers 9…) billed the same as
+ * customer 8, the first of them paid 1 yen since when stale. */
+static void
+agent_first(int others, bool stale, struct match_result *r, struct strbuf *why)
+{
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	struct match_deposit d = dep(59998 + 41800 - 660);
+
+	d.payer.payer_name = "ｻｸﾗｼﾕｳﾉｳﾀﾞｲｺｳ(ｶ";
+	billed_customer(ix, true, 0);
+	billed_other(ix, 8, 41800, stale);
+	for (int i = 0; i < others; i++)
+		billed_other(ix, 9 + i, 41800, 0);
+	match_index_finish(ix);
+	match_config_default(&cfg);
+	match_deposit(ix, &cfg, &d, r);
+	sb_init(why);
+	if (r->nprop)
+		match_explain(&r->prop[0], &d, why);
+	match_index_free(ix);
+}
+
+/* A payer nobody knows pays 丸山食品's statement and another customer's
+ * at once, less a fee: proposed (never automatically) as one transfer
+ * for both, every slip of both statements; a second set of statements
+ * that adds up as well is proposed too, more than three are no evidence,
+ * and a statement paid since is not used. */
+static void
+test_agent_first_transfer(void)
+{
+	struct match_result r;
+	struct strbuf why;
+
+	agent_first(0, false, &r, &why);
+	tap_ok(r.nprop && r.prop[0].nlines == 5 && r.prop[0].features & MATCH_F_SEVERAL &&
+		       lines_of(&r.prop[0], 7) == 4 && lines_of(&r.prop[0], 8) == 1 &&
+		       match_proposal_fees(&r.prop[0]) == 662,
+	       "an unknown payer's transfer: both customers' statements, all 5 slips, fee ¥660 "
+	       "and ¥2 of tax rounding on the bill booked");
+	tap_ok(r.hold != MATCH_AUTO, "… held for a clerk (hold %d)", r.hold);
+	tap_ok(why.buf && strstr(why.buf, "not known to any of these customers") &&
+		       strstr(why.buf, "no other set of statements adds up") &&
+		       strstr(why.buf, "= ¥101,800 − tax rounding on the bill ¥2 − fee ¥660"),
+	       "… and the reason says the amount is the only evidence: %s", why.buf ? why.buf : "");
+	sb_free(&why);
+	agent_first(1, false, &r, &why);
+	tap_ok(r.nprop == 2 && why.buf && strstr(why.buf, "2 sets of statements add up"),
+	       "another customer billed the same: both sets proposed (%d): %s", r.nprop,
+	       why.buf ? why.buf : "");
+	sb_free(&why);
+	agent_first(3, false, &r, &why);
+	tap_is_int(r.nprop, 0, "four sets adding up: a coincidence, nothing proposed");
+	sb_free(&why);
+	agent_first(0, true, &r, &why);
+	tap_is_int(r.nprop, 0, "a statement paid since is not used");
+	sb_free(&why);
+}
+
 TAP_SUITE(match_billed)
 {
 	test_statement_beats_coincidence();
@@ -385,4 +474,5 @@ TAP_SUITE(match_billed)
 	test_period_purchases();
 	test_tax_on_total();
 	test_agent_paid_statement();
+	test_agent_first_transfer();
 }

@@ -429,10 +429,11 @@ test_learned_order(void)
 	store_close(st);
 }
 
-/* The best proposal pays an issued 合計請求書, as the whole index and the
- * queue's per-deposit index see it. */
-static bool
-billed_first(struct store *st, const char *ref, bool ui)
+/* The best proposal for deposit ref as the whole index (ui false) or the
+ * queue's per-deposit index sees it: its features (0: none), how many
+ * customers it clears invoices of, and the hold. */
+static unsigned
+best_of(struct store *st, const char *ref, bool ui, int *customers, enum match_hold *hold)
 {
 	struct match_index *ix = match_index_new();
 	struct store_match_deposits l = { 0 };
@@ -442,22 +443,56 @@ billed_first(struct store *st, const char *ref, bool ui)
 	struct sui_match m = { 0 };
 	enum deposit_state state;
 	struct ur_err err;
-	bool billed = false;
+	unsigned features = 0;
 
 	match_config_default(&cfg);
+	*customers = 0;
 	if (store_match_deposit_get(st, ref, &l, &state, &err) == UR_OK && l.n == 1) {
 		if (ui && store_ui_match(st, l.d[0].id, &cfg, &names, &m, &err) == UR_OK)
 			r = m.r;
 		else if (!ui && store_match_load(st, ix, &err) == UR_OK)
 			match_deposit(ix, &cfg, &l.d[0], &r);
-		billed = r.nprop && r.prop[0].features & MATCH_F_BILLED && r.hold == MATCH_AUTO;
+		features = r.nprop ? r.prop[0].features : 0;
+		for (int i = 0; r.nprop && i < r.prop[0].nlines; i++)
+			*customers += match_line_first_of_customer(&r.prop[0], i);
+		*hold = r.hold;
 	}
 	if (ui)
 		sui_match_free(&m);
 	sui_names_free(&names);
 	store_match_deposits_free(&l);
 	match_index_free(ix);
-	return billed;
+	return features;
+}
+
+/* The best proposal pays an issued 合計請求書, automatically. */
+static bool
+billed_first(struct store *st, const char *ref, bool ui)
+{
+	enum match_hold hold = MATCH_HOLD_NOTHING;
+	int customers;
+
+	return best_of(st, ref, ui, &customers, &hold) & MATCH_F_BILLED && hold == MATCH_AUTO;
+}
+
+/* Issue customer code's statement as of today through the store. */
+static bool
+issue(struct store *st, const char *code, const char *today)
+{
+	struct store_statement *q = NULL;
+	struct stmt_opts o = { 0, 0, tu_day(today), -1 };
+	struct statement s;
+	struct ur_err err;
+	int64_t prev = 0;
+	bool ok = store_statement_open(st, &q, &err) == UR_OK &&
+		  stmt_build(st, q, code, &o, &s, &err) == UR_OK;
+
+	if (ok) {
+		ok = stmt_issued(st, &s, o.today, "printed", "x.pdf", &prev, &err) == UR_OK;
+		stmt_free(&s);
+	}
+	store_statement_close(q);
+	return ok;
 }
 
 /* A statement issued through the store (stmt_build, stmt_issued) reaches
@@ -500,6 +535,34 @@ test_issued_statement(void)
 	store_close(st);
 }
 
+/* A payer nobody knows pays two customers' statements at once, less a
+ * fee: both loaders propose the two statements' slips as one transfer
+ * (the queue's finds the customers through the issued statements), and
+ * neither matches it automatically. */
+static void
+test_agent_statements(void)
+{
+	char path[512];
+	struct store *st = setup("match-agent.db", path, sizeof path);
+	enum match_hold hold[2] = { MATCH_AUTO, MATCH_AUTO };
+	int customers[2];
+	unsigned f[2];
+
+	ts_exec(path, "UPDATE customer SET terms = '20/+1/10'");
+	tap_ok(issue(st, "C1", "2026-01-21") && issue(st, "C2", "2026-01-21"),
+	       "both customers' statements of 2026-01-20 issued");
+	deposit_on(st, "2026-02-10", "0010", "ｻｸﾗｼﾕｳﾉｳﾀﾞｲｺｳ(ｶ", 165000 + 220000 - 660);
+	for (int ui = 0; ui < 2; ui++)
+		f[ui] = best_of(st, "0010", ui, &customers[ui], &hold[ui]);
+	tap_ok(f[0] & MATCH_F_SEVERAL && f[0] & MATCH_F_AMOUNT_ONLY && customers[0] == 2,
+	       "the whole index proposes both statements as one transfer (%d customers)",
+	       customers[0]);
+	tap_ok(f[1] == f[0] && customers[1] == 2,
+	       "… and so does the queue's per-deposit index (%d customers)", customers[1]);
+	tap_ok(hold[0] != MATCH_AUTO && hold[1] != MATCH_AUTO, "… neither automatically");
+	store_close(st);
+}
+
 TAP_SUITE(match_store)
 {
 	test_confirm_undo();
@@ -509,5 +572,6 @@ TAP_SUITE(match_store)
 	test_aliases();
 	test_learned_order();
 	test_issued_statement();
+	test_agent_statements();
 	proposals_free();
 }

@@ -107,6 +107,10 @@ const char *queue_rating(struct view *v, const struct match_proposal *p, char *b
 void queue_explain_open(struct view *v, const struct match_config *cfg,
 			const struct sui_match *det, int sel);
 
+/** Say what was confirmed: the payer, to whom, and for how many other
+ *  customers p clears invoices of. */
+void queue_confirmed(struct app *a, const char *payer, const char *name,
+		     const struct match_proposal *p);
 /** Report a failed write: a lost race says so and refreshes. */
 void queue_report(struct app *a, const struct ur_err *err);
 

@@ -248,9 +248,9 @@ aform_proposal(const struct aform *f, struct match_proposal *p)
 				.customer_code = f->cust[f->owner[i]].code };
 }
 
-/* Say what was confirmed: to whom, and for how many other customers. */
-static void
-aform_confirmed(struct app *a, const struct aform *f, const struct match_proposal *p)
+void
+queue_confirmed(struct app *a, const char *payer, const char *name,
+		const struct match_proposal *p)
 {
 	int others = 0;
 
@@ -260,10 +260,9 @@ aform_confirmed(struct app *a, const struct aform *f, const struct match_proposa
 	if (others)
 		app_msg(a, ngettext("Confirmed: %s → %s and %d other customer (u undoes).",
 				    "Confirmed: %s → %s and %d other customers (u undoes).", others),
-			f->d.payer.payer_name, f->cust[0].name, others);
+			payer, name, others);
 	else
-		app_msg(a, _("Confirmed: %s → %s (u undoes)."), f->d.payer.payer_name,
-			f->cust[0].name);
+		app_msg(a, _("Confirmed: %s → %s (u undoes)."), payer, name);
 }
 
 /* Confirm the selection (how: as aform_refusal). */
@@ -294,7 +293,7 @@ aform_confirm(struct app *a, struct aform *f, int how)
 			(app_money(-diff, f->d.currency, amt, sizeof amt), amt),
 			p.line[p.nlines - 1].number);
 	else if (err.status == UR_OK)
-		aform_confirmed(a, f, &p);
+		queue_confirmed(a, f->d.payer.payer_name, f->cust[0].name, &p);
 	free(p.line);
 	store_ui_lease_release(a->st, f->d.id, &err);
 	if (err.status == UR_OK)

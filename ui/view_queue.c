@@ -541,8 +541,7 @@ do_confirm(struct view *v)
 	ur_err_clear(&err);
 	if (store_ui_confirm(v->app->st, d, p, &err) != UR_OK)
 		return queue_report(v->app, &err);
-	app_msg(v->app, _("Confirmed: %s → %s (u undoes)."), d->payer.payer_name,
-		p->customer_name);
+	queue_confirmed(v->app, d->payer.payer_name, p->customer_name, p);
 	app_refresh(v->app);
 }
 

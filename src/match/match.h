@@ -164,6 +164,32 @@ void match_index_size(const struct match_index *ix, long *customers, long *invoi
 
 /* The most candidate customers the engine weighs for one deposit. */
 #define MATCH_MAX_CANDS 24
+/* Sets of several customers' statements proposed for an unknown payer,
+ * of closing dates so many days before the deposit at most, and the most
+ * statements of one closing date looked at. */
+#define MATCH_AGENT_WAYS 3
+#define MATCH_AGENT_DAYS 75
+#define MATCH_AGENT_BILLS 300
+/** A set of two to four totals: their indexes in the caller's array and
+ *  the transfer fee taken from them. */
+struct match_agent_set {
+	int member[4];
+	int n;
+	int64_t fee;
+};
+/** One closing date's statement totals and every two of them, sorted:
+ *  built once, searched for each deposit (match_agent.c). */
+struct match_agent_pairs;
+struct match_agent_pairs *match_agent_pairs_new(const int64_t *total, int n);
+void match_agent_pairs_free(struct match_agent_pairs *pp);
+/** The sets of two to four of pp's totals adding up to amount, or to it
+ *  plus one usual transfer fee, those with fewer members first (fewest:
+ *  only those of the smallest size that has any), each total usable
+ *  (NULL: all) and no two of one owner (NULL: no owners); at most max + 1
+ *  into out (max + 1: there are more). Returns their number. */
+int match_agent_sets(const struct match_agent_pairs *pp, const bool *usable,
+		     const int64_t *owner, int64_t amount, const char *cur, bool fewest,
+		     struct match_agent_set *out, int max);
 /** The customers of ix deposit d's payer may be, as the engine finds them
  *  (key: the payer's folded name, corp: its company type, code: its payer
  *  code; either of the last two NULL or ""): their ids into ids (room for

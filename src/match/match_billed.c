@@ -100,12 +100,37 @@ resolve_slips(struct match_index *ix, const struct mcust *c)
 	free(ids);
 }
 
+static int
+u64_cmp(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* ix->bill_by_to: the bills by closing date (the key's high half). */
+static void
+bills_by_to(struct match_index *ix)
+{
+	uint64_t *key = xmalloc(ix->nbill * sizeof *key);
+
+	for (uint32_t b = 0; b < ix->nbill; b++)
+		key[b] = (uint64_t)((int64_t)ix->bill[b].to - INT32_MIN) << 32 | b;
+	qsort(key, ix->nbill, sizeof *key, u64_cmp);
+	ix->bill_by_to = xmalloc(ix->nbill * sizeof *ix->bill_by_to);
+	for (uint32_t b = 0; b < ix->nbill; b++)
+		ix->bill_by_to[b] = (uint32_t)key[b];
+	free(key);
+	ix->agent_pairs = xcalloc(ix->nbill, sizeof *ix->agent_pairs);
+}
+
 void
 match_index_finish_bills(struct match_index *ix)
 {
 	if (!ix->nbill)
 		return;
 	qsort(ix->bill, ix->nbill, sizeof *ix->bill, bill_cmp);
+	bills_by_to(ix);
 	for (uint32_t b = 0; b < ix->nbill; b++) {
 		struct mcust *c = &ix->cust[ix->bill[b].cust];
 
@@ -379,4 +404,15 @@ match_fit_billed(const struct fitter *f, const struct mbill **stale)
 		if (figure_counts(f, &g[i], &ignored))
 			figure_emit(f, &g[i]);
 	free(g);
+}
+
+bool
+match_bill_payable(const struct match_index *ix, const struct match_deposit *d,
+		   const struct mbill *b)
+{
+	struct fitter f = { .ix = ix, .d = d, .c = &ix->cust[b->cust] };
+	struct figure g = { b, b->billed, false };
+
+	return b->billed > 0 && figure_usable(&f, &g) && figure_valid(ix, &g) &&
+	       (!d->date || figure_due_now(&f, &g));
 }

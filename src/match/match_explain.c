@@ -80,6 +80,12 @@ explain_who(const struct match_proposal *p, const struct match_deposit *d, struc
 		put_customer(out, p);
 		return;
 	}
+	if (f & MATCH_F_AMOUNT_ONLY && f & MATCH_F_SEVERAL) {
+		sb_adds(out, _("amount only: payer "));
+		put_payer(out, d);
+		sb_adds(out, _(" is not known to any of these customers"));
+		return;
+	}
 	if (f & MATCH_F_AMOUNT_ONLY) {
 		sb_adds(out, _("amount only: payer "));
 		put_payer(out, d);
@@ -184,13 +190,24 @@ explain_earlier(const struct match_proposal *p, const char *cur, struct strbuf *
 	}
 }
 
+/* How many customers p clears invoices of. */
+static int
+customers_of(const struct match_proposal *p)
+{
+	int n = 0;
+
+	for (int i = 0; i < p->nlines; i++)
+		n += match_line_first_of_customer(p, i);
+	return n;
+}
+
 /* A closing total: "closing 2026-10-20: 37 slips (2 credit slips) − fee
  * ¥660", without listing every slip. */
 static void
 explain_period(const struct match_proposal *p, const char *cur, struct strbuf *out)
 {
 	char day[DATE_ISO_SIZE];
-	int64_t fee = 0, total = 0;
+	int64_t fee = 0, total = 0, rounding = 0;
 	int credits = 0;
 
 	for (int i = 0; i < p->nlines; i++) {
@@ -202,6 +219,11 @@ explain_period(const struct match_proposal *p, const char *cur, struct strbuf *o
 	if (p->features & MATCH_F_BILLED_PERIOD) {
 		sb_addf(out, _("the period's purchases (今回お買上額) on the 合計請求書 of %s, "),
 			day);
+		put_money(out, p->billed, cur);
+		sb_adds(out, ": ");
+	} else if (p->features & MATCH_F_BILLED && p->features & MATCH_F_SEVERAL) {
+		sb_addf(out, _("the 合計請求書 of %s of %d customers, together "), day,
+			customers_of(p));
 		put_money(out, p->billed, cur);
 		sb_adds(out, ": ");
 	} else if (p->features & MATCH_F_BILLED) {
@@ -221,11 +243,14 @@ explain_period(const struct match_proposal *p, const char *cur, struct strbuf *o
 	sb_adds(out, " = ");
 	put_money(out, total, cur);
 	if (fee && p->fit != MATCH_FIT_NEAR && p->features & MATCH_F_BILLED &&
-	    total - fee == p->billed) {
+	    total > p->billed && total - fee <= p->billed) {
+		rounding = total - p->billed; /* the bill's own tax, then a fee */
 		sb_adds(out, _(" − tax rounding on the bill "));
-		put_money(out, fee, cur);
-	} else if (fee && p->fit != MATCH_FIT_NEAR) {
-		sb_adds(out, fee <= p->nlines ? _(" − tax rounding ") : _(" − fee "));
+		put_money(out, rounding, cur);
+		fee -= rounding;
+	}
+	if (fee && p->fit != MATCH_FIT_NEAR) {
+		sb_adds(out, !rounding && fee <= p->nlines ? _(" − tax rounding ") : _(" − fee "));
 		put_money(out, fee, cur);
 	}
 	if (p->on_account) {
@@ -326,6 +351,18 @@ explain_several(const struct match_proposal *p, struct strbuf *out)
 	if (p->features & MATCH_F_GROUP_LEARNED)
 		sb_adds(out, _(" (it paid for each of them before; their closing totals add up in "
 			       "one way only)"));
+}
+
+/* How many sets of statements add up to an agent's transfer. */
+static void
+explain_ways(const struct match_proposal *p, struct strbuf *out)
+{
+	if (p->amount_peers <= 1)
+		sb_adds(out, _("; no other set of statements adds up to it"));
+	else if (p->amount_peers > MATCH_AGENT_WAYS)
+		sb_addf(out, _("; more than %d sets of statements add up to it"), MATCH_AGENT_WAYS);
+	else
+		sb_addf(out, _("; %d sets of statements add up to it"), p->amount_peers);
 }
 
 /* Months from the other invoice's due date to the deposit, at least 1. */
@@ -432,7 +469,9 @@ match_explain(const struct match_proposal *p, const struct match_deposit *d,
 	explain_doubts(p, d, out);
 	if (p->features & MATCH_F_HELD_OTHER)
 		sb_adds(out, _("; a deposit held earlier may be paying an invoice of this amount"));
-	if (p->features & MATCH_F_AMOUNT_ONLY && p->amount_peers <= 1)
+	if (p->features & MATCH_F_AMOUNT_ONLY && p->features & MATCH_F_SEVERAL)
+		explain_ways(p, out);
+	else if (p->features & MATCH_F_AMOUNT_ONLY && p->amount_peers <= 1)
 		sb_adds(out, _("; the only customer the amount fits"));
 	else if (p->features & MATCH_F_AMOUNT_ONLY)
 		sb_addf(out, _("; the amount fits %d customers"), p->amount_peers);

@@ -859,6 +859,10 @@ match_index_free(struct match_index *ix)
 	free(ix->inv);
 	free(ix->alias);
 	free(ix->bill);
+	for (uint32_t b = 0; ix->agent_pairs && b < ix->nbill; b++)
+		match_agent_pairs_free(ix->agent_pairs[b]);
+	free(ix->agent_pairs);
+	free(ix->bill_by_to);
 	free(ix->bslip);
 	free(ix->sorted);
 	free(ix->subs);

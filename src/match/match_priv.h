@@ -99,6 +99,9 @@ struct match_index {
 	uint32_t nalias, capalias;
 	struct mbill *bill;      /* issued statements, by customer after finish */
 	uint32_t nbill, capbill;
+	uint32_t *bill_by_to;    /* ix->bill by closing date (after finish) */
+	struct match_agent_pairs **agent_pairs; /* at a date's first in bill_by_to:
+						   its totals' pairs, once searched */
 	struct mbslip *bslip;
 	uint32_t nbslip, capbslip;
 	int bill_skip;           /* the bill added last is of no customer here */
@@ -252,6 +255,15 @@ void match_fit_fifo(const struct fitter *f);
 void match_fit_billed(const struct fitter *f, const struct mbill **stale);
 /* Group the bills by customer and find their slips among the invoices. */
 void match_index_finish_bills(struct match_index *ix);
+/* Could deposit d pay bill b's billed total now: issued by its date, in
+ * its currency, every slip still open as listed and due about now. */
+bool match_bill_payable(const struct match_index *ix, const struct match_deposit *d,
+			const struct mbill *b);
+/* match_agent.c: a payer nobody knows paying several customers' issued
+ * statements of one closing date; proposes at most MATCH_AGENT_WAYS and
+ * returns how many ways it found (one more than proposed: more). */
+int match_fit_agent(struct match_index *ix, const struct match_deposit *d, match_fit_fn fn,
+		    void *ctx);
 /* match_period.c: the customer's closing periods (締め) as fits. */
 void match_fit_periods(const struct fitter *f);
 /* Index each closing customer's period totals (by_period). */

@@ -74,6 +74,7 @@ struct scorer {
 	const struct match_config *cfg;
 	const struct match_deposit *d;
 	const struct mcand *cand;
+	struct mcand agent; /* the candidate of fit_agent's proposals */
 	struct ranked r[MAX_RANKED];
 	int n;
 };
@@ -579,6 +580,35 @@ fit_group(struct scorer *s, const struct mcands *cs)
 		}
 }
 
+/* An agent's proposal is scored as its first customer's, found by amount
+ * alone (match_fit_agent). */
+static void
+score_agent(void *ctx, const struct match_proposal *fit)
+{
+	struct scorer *s = ctx;
+
+	s->agent.cust = match_cust_by_id(s->ix, fit->customer_id);
+	score_fit(s, fit);
+}
+
+/* Nothing fits: perhaps an agent paying several customers' statements.
+ * The fewer ways they add up, the more the amount says. */
+static void
+fit_agent(struct scorer *s)
+{
+	int from = s->n, ways;
+
+	s->agent = (struct mcand){ .features = MATCH_F_AMOUNT_ONLY, .edi_inv = MATCH_NONE,
+				   .parent = MATCH_NONE };
+	s->cand = &s->agent;
+	ways = match_fit_agent(s->ix, s->d, score_agent, s);
+	for (int i = from; i < s->n; i++) {
+		s->r[i].identity = amount_identity(ways);
+		s->r[i].p.score += s->r[i].identity;
+		s->r[i].p.amount_peers = ways;
+	}
+}
+
 static int
 best_score(const struct scorer *s)
 {
@@ -621,6 +651,8 @@ match_deposit(struct match_index *ix, const struct match_config *cfg,
 		amount_candidates(ix, d, &cs);
 		fit_all(s, cfg, &cs, known);
 	}
+	if (s->n == 0)
+		fit_agent(s);
 	rank(s, cfg, r);
 	kana_info_free(&info);
 	sb_free(&key);

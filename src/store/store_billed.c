@@ -138,7 +138,7 @@ store_billed_record(struct store *st, const struct billed_issue *b, int64_t *pre
 
 /* The latest issue of each period (?1: one customer, 0: all), with one of
  * its slips still open unless one customer's. */
-static const char latest_sql[] =
+const char store_billed_latest_sql[] =
 	"SELECT s.id, s.customer_id, s.currency, s.period_to, s.issued_on, s.billed, s.purchases"
 	" FROM statement_issue AS s"
 	" WHERE (?1 = 0 OR s.customer_id = ?1) AND +s.company_id = " STORE_COMPANY
@@ -160,7 +160,7 @@ store_billed_load(struct store *st, struct match_index *ix, int64_t customer_id,
 
 	if (!store_has_table(st, "statement_issue", NULL))
 		return UR_OK; /* a read-only look at an older database */
-	if (!(q = store_prepare(st, latest_sql, err)))
+	if (!(q = store_prepare(st, store_billed_latest_sql, err)))
 		return err->status;
 	if (!(sl = store_prepare(st, "SELECT invoice_id, open_amount, in_period FROM statement_slip"
 				     " WHERE issue_id = ?1 AND +company_id = " STORE_COMPANY, err))) {

@@ -45,6 +45,11 @@ struct billed_issue {
 enum ur_status store_billed_record(struct store *st, const struct billed_issue *b,
 				   int64_t *previous, struct ur_err *err);
 
+/* The latest issue of each period (?1: one customer, 0: all, then only
+ * those with a slip still open): id, customer, currency, period end,
+ * issued, billed, purchases. */
+extern const char store_billed_latest_sql[];
+
 /** Put the statements issued to customer customer_id (0: every customer
  *  added to ix) into ix: the latest of each period, with a slip still
  *  open (for one customer: the latest dozen periods, paid or not). */

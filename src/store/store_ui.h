@@ -72,6 +72,15 @@ struct sui_total {
 	char cur[4];
 };
 
+/* An issued statement still open: whose, its closing date, when issued,
+ * its billed total. */
+struct sui_bill {
+	int64_t customer_id;
+	int32_t to, issued;
+	int64_t billed;
+	char cur[4];
+};
+
 /* What store_ui_match looks through for every deposit: every customer's
  * folded key and reading (for the engine's search of names alike) and the
  * closing totals (sorted by total), each loaded the first time it is
@@ -88,6 +97,10 @@ struct sui_names {
 	bool totals_loaded;
 	struct sui_total *totals;
 	size_t ntotals;
+	bool bills_loaded;
+	struct sui_bill *bills; /* issued statements still open, by closing date */
+	size_t nbills;
+	struct match_agent_pairs **bill_pairs; /* at a date's first: its pairs */
 };
 
 struct sui_customer {
@@ -215,6 +228,13 @@ void sui_names_free(struct sui_names *names);
 enum ur_status sui_closing_payers(struct store *st, struct sui_names *nm,
 				  const struct match_deposit *d, int64_t *ids, int max, int *n,
 				  struct ur_err *err);
+/** The ids (*n, at most max) of the customers whose issued statements of
+ *  one closing date add up to d's amount in few enough ways for the
+ *  engine to propose them: an unknown agent paying several customers
+ *  (store_ui_agent.c). */
+enum ur_status sui_agent_payers(struct store *st, struct sui_names *nm,
+				const struct match_deposit *d, int64_t *ids, int max, int *n,
+				struct ur_err *err);
 /** Free what store_ui_match loaded and zero m. */
 void sui_match_free(struct sui_match *m);
 /** Point md's strings at d's. */

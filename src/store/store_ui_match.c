@@ -225,6 +225,10 @@ sui_names_free(struct sui_names *nm)
 	free(nm->sig);
 	free(nm->npairs);
 	free(nm->totals);
+	for (size_t i = 0; nm->bill_pairs && i < nm->nbills; i++)
+		match_agent_pairs_free(nm->bill_pairs[i]);
+	free(nm->bill_pairs);
+	free(nm->bills);
 	memset(nm, 0, sizeof *nm);
 }
 
@@ -536,6 +540,22 @@ find_closing(struct finder *f, struct sui_names *nm, struct ur_err *err)
 	return UR_OK;
 }
 
+/* Customers whose statements an agent's first transfer may pay; *added
+ * whether any is new. */
+static enum ur_status
+find_agents(struct finder *f, struct sui_names *nm, int *added, struct ur_err *err)
+{
+	int64_t ids[MAX_CUST];
+	int n, before = f->n;
+
+	if (sui_agent_payers(f->st, nm, f->d, ids, MAX_CUST, &n, err) != UR_OK)
+		return err->status;
+	for (int i = 0; i < n; i++)
+		add_cust(f, ids[i]);
+	*added = f->n > before;
+	return UR_OK;
+}
+
 /* A fresh index of the customers found so far, and the engine's result. */
 static enum ur_status
 propose(struct finder *f, struct sui_match *m, const struct match_config *cfg,
@@ -646,6 +666,10 @@ store_ui_match(struct store *st, int64_t id, const struct match_config *cfg,
 	 * does not decide. */
 	if (rc == UR_OK && (!m->r.nprop || m->r.prop[0].score < cfg->threshold) &&
 	    (rc = find_amounts(&f, err)) == UR_OK && (rc = find_closing(&f, names, err)) == UR_OK)
+		rc = propose(&f, m, cfg, err);
+	/* … and the statements an agent may pay only when nothing fits. */
+	if (rc == UR_OK && !m->r.nprop && m->d.state == DEPOSIT_UNMATCHED &&
+	    (rc = find_agents(&f, names, &added, err)) == UR_OK && added)
 		rc = propose(&f, m, cfg, err);
 	kana_info_free(&info);
 	sb_free(&key);

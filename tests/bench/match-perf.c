@@ -29,6 +29,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench.h"
 #include "kana.h"
 #include "match_run.h"
 #include "store.h"
@@ -48,15 +49,6 @@ rnd(void)
 	rng ^= rng >> 7;
 	rng ^= rng << 17;
 	return rng;
-}
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 static void
@@ -293,7 +285,7 @@ floor_run(const char *path, long nc, long matched)
 	};
 	sqlite3_stmt *w[5];
 	sqlite3 *db;
-	double t0 = now();
+	double t0 = bench_now();
 
 	sqlite3_open(path, &db);
 	exec1(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
@@ -315,7 +307,7 @@ floor_run(const char *path, long nc, long matched)
 	for (int k = 0; k < 5; k++)
 		sqlite3_finalize(w[k]);
 	sqlite3_close(db);
-	return now() - t0;
+	return bench_now() - t0;
 }
 
 /* One timed run over the database at path; seconds. */
@@ -325,7 +317,7 @@ timed_run(const char *path, bool dry, struct match_run_stats *stats)
 	struct match_config cfg;
 	struct store *st;
 	struct ur_err err;
-	double t0 = now();
+	double t0 = bench_now();
 
 	match_config_default(&cfg);
 	if (store_open(&st, path, "bench", &err) != UR_OK ||
@@ -334,7 +326,7 @@ timed_run(const char *path, bool dry, struct match_run_stats *stats)
 		exit(1);
 	}
 	store_close(st);
-	return now() - t0;
+	return bench_now() - t0;
 }
 
 /* In a child: populate, then time the engine alone (a dry run: load,

@@ -14,32 +14,15 @@
 #include <time.h>
 
 #include "date.h"
+#include "bench.h"
 #include "match.h"
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int32_t
-day(const char *iso)
-{
-	int32_t d = 0;
-
-	date_parse(iso, &d, NULL);
-	return d;
-}
 
 /* A new index: the wholesaler's n slips; *total is the period's sum. */
 static struct match_index *
 wholesaler(int n, int64_t *total, int64_t *amounts)
 {
 	struct match_index *ix = match_index_new();
-	int32_t first = day("2026-09-21"), due = day("2026-11-10");
+	int32_t first = bench_day("2026-09-21"), due = bench_day("2026-11-10");
 
 	match_index_add_customer(ix, 1, "W1", "株式会社丸山食品", "マルヤマショクヒン",
 				 "マルヤマシヨクヒン", "JPY", NULL);
@@ -69,17 +52,17 @@ time_match(int n, int rounds, int *lines)
 	double spent = 0;
 
 	match_config_default(&cfg);
-	d.date = day("2026-11-10");
+	d.date = bench_day("2026-11-10");
 	for (int k = 0; k < rounds; k++) {
 		struct match_index *ix = wholesaler(n, &total, amounts);
-		double t0 = now();
+		double t0 = bench_now();
 
 		d.amount = total;
 		match_deposit(ix, &cfg, &d, &r);
 		*lines = r.nprop && r.hold == MATCH_AUTO ? r.prop[0].nlines : 0;
 		if (*lines)
 			match_index_apply(ix, &r.prop[0]);
-		spent += now() - t0;
+		spent += bench_now() - t0;
 		match_index_free(ix);
 	}
 	free(amounts);
@@ -96,7 +79,7 @@ time_floor(int n, int rounds)
 
 	for (int i = 0; i < n; i++)
 		a[i] = 1000 + (i * 7919) % 90000;
-	t0 = now();
+	t0 = bench_now();
 	for (int k = 0; k < rounds * 50; k++) {
 		int64_t t = 0, big = 0;
 
@@ -107,7 +90,7 @@ time_floor(int n, int rounds)
 		sink += t + big + k;
 	}
 	free(a);
-	return (now() - t0) / (rounds * 50);
+	return (bench_now() - t0) / (rounds * 50);
 }
 
 int

@@ -14,7 +14,8 @@
 #           1/4, 1/2 and full size (tests/bench/match-perf) — < 10 s, < 1 GiB,
 #           with the ratio to a floor of bare SQL doing the same reads and writes;
 #           one closing-period customer of 125 … 2,000 slips (match-period),
-#           per doubling;
+#           per doubling; the search for an unknown agent's first transfer
+#           over 50 … 400 statements of one closing date (match-agent);
 #           then match quality summed over 60 generated worlds
 #           (tests/bench/match-quality-seeds.sh) and over the independent
 #           worlds of tests/indep (office, heavy, wholesale; seeds 1-5)
@@ -125,6 +126,7 @@ for w in $what; do
 		else
 			"$top_builddir/tests/bench/match-perf"
 			"$top_builddir/tests/bench/match-period"
+			"$top_builddir/tests/bench/match-agent"
 			top_builddir=$top_builddir sh "$srcdir/match-quality-seeds.sh" | tail -2
 			indep 1-5
 		fi ;;
