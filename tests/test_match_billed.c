@@ -384,7 +384,7 @@ test_agent_paid_statement(void)
 static void
 billed_other(struct match_index *ix, int64_t id, int64_t total, int64_t paid)
 {
-	char code[8], name[32];
+	char code[16], name[48];
 
 	snprintf(code, sizeof code, "W%d", (int)id);
 	snprintf(name, sizeof name, "株式会社商店%d", (int)id);

@@ -51,12 +51,13 @@ tv_push(struct textview *t, size_t start, size_t len, int indent)
 
 /* One paragraph (a NUL-terminated line of the text) from start, cut into
  * lines of at most cells, at a space when the line has one; the lines
- * after the first indented as the paragraph is, while that leaves room. */
+ * after the first indented as the paragraph is (a leading '>', the mark
+ * of the selected item, counting as a space), while that leaves room. */
 static void
 tv_wrap_para(struct textview *t, size_t start, int cells)
 {
 	const char *p = t->text + start;
-	int hang = (int)strspn(p, " "), indent = 0;
+	int mark = *p == '>', hang = mark + (int)strspn(p + mark, " "), indent = 0;
 
 	if (hang > cells / 2)
 		hang = 0;
@@ -78,13 +79,14 @@ tv_wrap_para(struct textview *t, size_t start, int cells)
 	}
 }
 
-/* Cut the text into lines for a box cells wide. */
+/* Cut the text into lines for a box cells wide (a text's closing newline
+ * starts no empty last line). */
 static void
 tv_wrap(struct textview *t, int cells)
 {
 	t->nlines = 0;
 	t->wrapped_at = cells;
-	for (size_t i = 0; i <= t->len; i += strlen(t->text + i) + 1)
+	for (size_t i = 0; i <= t->len && (i < t->len || !i); i += strlen(t->text + i) + 1)
 		tv_wrap_para(t, i, cells);
 }
 
