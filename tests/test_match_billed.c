@@ -408,9 +408,11 @@ lines_of(const struct match_proposal *p, int64_t customer)
 }
 
 /* The agent's transfer with others (customers 9…) billed the same as
- * customer 8, the first of them paid 1 yen since when stale. */
+ * customer 8, customer 8 paid 1 yen since when stale, and a crowd of
+ * customers (from 100) billed ¥48,100, ¥48,125, …: every two of them
+ * about the amount, none exactly. */
 static void
-agent_first(int others, bool stale, struct match_result *r, struct strbuf *why)
+agent_first(int others, int crowd, bool stale, struct match_result *r, struct strbuf *why)
 {
 	struct match_index *ix = match_index_new();
 	struct match_config cfg;
@@ -421,6 +423,8 @@ agent_first(int others, bool stale, struct match_result *r, struct strbuf *why)
 	billed_other(ix, 8, 41800, stale);
 	for (int i = 0; i < others; i++)
 		billed_other(ix, 9 + i, 41800, 0);
+	for (int i = 0; i < crowd; i++)
+		billed_other(ix, 100 + i, 48100 + 25 * i, 0);
 	match_index_finish(ix);
 	match_config_default(&cfg);
 	match_deposit(ix, &cfg, &d, r);
@@ -441,7 +445,7 @@ test_agent_first_transfer(void)
 	struct match_result r;
 	struct strbuf why;
 
-	agent_first(0, false, &r, &why);
+	agent_first(0, 0, false, &r, &why);
 	tap_ok(r.nprop && r.prop[0].nlines == 5 && r.prop[0].features & MATCH_F_SEVERAL &&
 		       lines_of(&r.prop[0], 7) == 4 && lines_of(&r.prop[0], 8) == 1 &&
 		       match_proposal_fees(&r.prop[0]) == 662,
@@ -449,20 +453,27 @@ test_agent_first_transfer(void)
 	       "and ¥2 of tax rounding on the bill booked");
 	tap_ok(r.hold != MATCH_AUTO, "… held for a clerk (hold %d)", r.hold);
 	tap_ok(why.buf && strstr(why.buf, "not known to any of these customers") &&
-		       strstr(why.buf, "no other set of statements adds up") &&
-		       strstr(why.buf, "= ¥101,800 − tax rounding on the bill ¥2 − fee ¥660"),
+		       strstr(why.buf, "no other set of 2 statements adds up") &&
+		       strstr(why.buf, "= ¥101,800 − tax rounding on the bills ¥2 − fee ¥660"),
 	       "… and the reason says the amount is the only evidence: %s", why.buf ? why.buf : "");
 	sb_free(&why);
-	agent_first(1, false, &r, &why);
-	tap_ok(r.nprop == 2 && why.buf && strstr(why.buf, "2 sets of statements add up"),
+	agent_first(1, 0, false, &r, &why);
+	tap_ok(r.nprop == 2 && why.buf && strstr(why.buf, "2 sets of 2 statements add up"),
 	       "another customer billed the same: both sets proposed (%d): %s", r.nprop,
 	       why.buf ? why.buf : "");
 	sb_free(&why);
-	agent_first(3, false, &r, &why);
+	agent_first(3, 0, false, &r, &why);
 	tap_is_int(r.nprop, 0, "four sets adding up: a coincidence, nothing proposed");
 	sb_free(&why);
-	agent_first(0, true, &r, &why);
+	agent_first(0, 0, true, &r, &why);
 	tap_is_int(r.nprop, 0, "a statement paid since is not used");
+	sb_free(&why);
+	agent_first(0, 4, false, &r, &why);
+	tap_ok(r.nprop == 1, "four more statements, none two adding up: still proposed (%d)", r.nprop);
+	sb_free(&why);
+	agent_first(0, 40, false, &r, &why);
+	tap_is_int(r.nprop, 0, "forty, 780 pairs about the amount: the one adding up exactly is "
+		   "likely chance, nothing proposed");
 	sb_free(&why);
 }
 

@@ -563,6 +563,52 @@ test_agent_statements(void)
 	store_close(st);
 }
 
+/* The agent's deposit of test_agent_statements among five more customers
+ * billed ¥192,500 each (every two of them the deposit plus a fee), of the
+ * same closing date but each paid ¥1 since (stale: one set is payable),
+ * or of the 15th and unchanged (ten sets: a coincidence). Whatever the
+ * whole index proposes, the queue's per-deposit index proposes too. */
+static void
+agent_among(const char *name, int close_day, bool stale)
+{
+	char path[512], sql[128];
+	struct store *st = setup(name, path, sizeof path);
+	enum match_hold hold[2] = { MATCH_AUTO, MATCH_AUTO };
+	int customers[2];
+	unsigned f[2];
+	bool issued;
+
+	for (int i = 3; i <= 7; i++) {
+		char code[8], inv[8];
+
+		snprintf(code, sizeof code, "C%d", i);
+		snprintf(inv, sizeof inv, "X-%d", i);
+		customer(st, code, "株式会社商店", "ショウテン");
+		ts_invoice(st, inv, code, "2026-01-10", "2026-02-10", 192500, NULL);
+	}
+	snprintf(sql, sizeof sql, "UPDATE customer SET terms = '%d/+1/10'", close_day);
+	ts_exec(path, sql);
+	ts_exec(path, "UPDATE customer SET terms = '20/+1/10' WHERE code IN ('C1', 'C2')");
+	issued = issue(st, "C1", "2026-01-21") && issue(st, "C2", "2026-01-21");
+	for (int i = 3; i <= 7; i++) {
+		char code[8];
+
+		snprintf(code, sizeof code, "C%d", i);
+		issued = issued && issue(st, code, close_day == 20 ? "2026-01-21" : "2026-01-16");
+	}
+	if (stale)
+		ts_exec(path, "UPDATE invoice SET paid = 1 WHERE number LIKE 'X-%'");
+	deposit_on(st, "2026-02-10", "0010", "ｻｸﾗｼﾕｳﾉｳﾀﾞｲｺｳ(ｶ", 165000 + 220000 - 660);
+	for (int ui = 0; ui < 2; ui++)
+		f[ui] = best_of(st, "0010", ui, &customers[ui], &hold[ui]);
+	tap_ok(issued && f[0] == f[1] && customers[0] == customers[1] &&
+		       customers[0] == (stale ? 2 : 0),
+	       "%s: the queue proposes what match show does (%d and %d customers)",
+	       stale ? "five stale statements of the date" : "ten sets of the 15th adding up",
+	       customers[0], customers[1]);
+	store_close(st);
+}
+
 TAP_SUITE(match_store)
 {
 	test_confirm_undo();
@@ -573,5 +619,7 @@ TAP_SUITE(match_store)
 	test_learned_order();
 	test_issued_statement();
 	test_agent_statements();
+	agent_among("match-agent-stale.db", 20, true);
+	agent_among("match-agent-15th.db", 15, false);
 	proposals_free();
 }

@@ -165,10 +165,11 @@ void match_index_size(const struct match_index *ix, long *customers, long *invoi
 /* The most candidate customers the engine weighs for one deposit. */
 #define MATCH_MAX_CANDS 24
 /* Sets of several customers' statements proposed for an unknown payer,
- * of closing dates so many days before the deposit at most, and the most
- * statements of one closing date looked at. */
+ * of closing dates so many days before the deposit at most (and so many
+ * dates), and the most statements of one closing date looked at. */
 #define MATCH_AGENT_WAYS 3
 #define MATCH_AGENT_DAYS 75
+#define MATCH_AGENT_DATES 64
 #define MATCH_AGENT_BILLS 300
 /** A set of two to four totals: their indexes in the caller's array and
  *  the transfer fee taken from them. */
@@ -182,13 +183,23 @@ struct match_agent_set {
 struct match_agent_pairs;
 struct match_agent_pairs *match_agent_pairs_new(const int64_t *total, int n);
 void match_agent_pairs_free(struct match_agent_pairs *pp);
-/** The sets of two to four of pp's totals adding up to amount, or to it
- *  plus one usual transfer fee, those with fewer members first (fewest:
- *  only those of the smallest size that has any), each total usable
- *  (NULL: all) and no two of one owner (NULL: no owners); at most max + 1
- *  into out (max + 1: there are more). Returns their number. */
+/** The chance that a set of k statements adds up to an amount by
+ *  coincidence: sets with a sum about it (near), per how wide "about" is
+ *  (width), times the exact amounts tried (tries: with each usual fee). */
+struct match_agent_chance {
+	int64_t near, tries, width;
+};
+/** Add pp's sets of k about amount to c. */
+void match_agent_chance_add(struct match_agent_chance *c, const struct match_agent_pairs *pp,
+			    int k, int64_t amount, const char *cur);
+/** Whether a set adding up exactly would be telling (not likely chance). */
+bool match_agent_telling(const struct match_agent_chance *c);
+/** The sets of k (2 to 4) of pp's totals adding up to amount, or to it
+ *  plus one usual transfer fee, each total usable (NULL: all) and no two
+ *  of one owner (NULL: no owners); at most max + 1 into out (max + 1:
+ *  there are more). Returns their number. */
 int match_agent_sets(const struct match_agent_pairs *pp, const bool *usable,
-		     const int64_t *owner, int64_t amount, const char *cur, bool fewest,
+		     const int64_t *owner, int64_t amount, const char *cur, int k,
 		     struct match_agent_set *out, int max);
 /** The customers of ix deposit d's payer may be, as the engine finds them
  *  (key: the payer's folded name, corp: its company type, code: its payer

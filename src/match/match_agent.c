@@ -3,10 +3,11 @@
  * settling the 合計請求書 urikake issued to two, three or four customers
  * for one closing date. Looked for only when nothing else fits the
  * deposit: those statements' billed totals adding up to the amount, or to
- * it less one transfer fee. The ways with the fewest statements are
- * counted; with more than MATCH_AGENT_WAYS a coincidence is likelier than
- * an agent and nothing is proposed, and none is ever matched
- * automatically (the amount is the only evidence). A clerk who confirms
+ * it less one transfer fee. Two statements first, then three, then four,
+ * each only while so few sets of that many have a sum about the amount
+ * that one adding up exactly is unlikely to be chance; with more than
+ * MATCH_AGENT_WAYS that add up, nothing is proposed either. None is ever
+ * matched automatically (the amount is the only evidence). A clerk who confirms
  * one teaches the payer for each customer, so that its next transfer is a
  * known group (match_group.c). */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
@@ -199,35 +200,84 @@ sets_of(struct search *s, int k)
 	return true;
 }
 
+/* The usual transfer fees of currency cur into s (none but yen's). */
+static void
+usual_fees(struct search *s, struct match_fee_policy *fees, const char *cur)
+{
+	match_fee_default(fees);
+	if (money_exponent(cur ? cur : "") != 0)
+		return;
+	s->fee = fees->fees;
+	s->nfee = fees->nfees;
+	for (int f = 0; f < s->nfee; f++)
+		s->maxfee = s->fee[f] > s->maxfee ? s->fee[f] : s->maxfee;
+}
+
 int
 match_agent_sets(const struct match_agent_pairs *pp, const bool *usable, const int64_t *owner,
-		 int64_t amount, const char *cur, bool fewest, struct match_agent_set *out,
-		 int max)
+		 int64_t amount, const char *cur, int k, struct match_agent_set *out, int max)
 {
 	struct search s = { .pp = pp, .usable = usable, .owner = owner, .amount = amount,
 			    .out = out, .max = max };
 	struct match_fee_policy fees;
 
-	match_fee_default(&fees);
-	if (money_exponent(cur ? cur : "") == 0) { /* the usual fees are yen */
-		s.fee = fees.fees;
-		s.nfee = fees.nfees;
-		for (int f = 0; f < s.nfee; f++)
-			s.maxfee = s.fee[f] > s.maxfee ? s.fee[f] : s.maxfee;
-	}
-	for (int k = 2; k <= 4 && !(fewest && s.nout); k++)
-		if (!sets_of(&s, k))
-			break;
+	usual_fees(&s, &fees, cur);
+	sets_of(&s, k);
 	return s.nout;
 }
 
+/* About how many sets of k of pp's totals have a sum in [lo, hi] (a set
+ * counted once per way of splitting it, overlaps not sorted out). */
+static int64_t
+sets_near(const struct match_agent_pairs *pp, int k, int64_t lo, int64_t hi)
+{
+	size_t a = pp->npair, b = pp->npair;
+	int64_t n = 0;
+
+	if (k == 2)
+		return (int64_t)(pair_from(pp, hi + 1) - pair_from(pp, lo));
+	for (int one = 0; k == 3 && one < pp->n; one++)
+		n += (int64_t)(pair_from(pp, hi - pp->order[one].total + 1) -
+			       pair_from(pp, lo - pp->order[one].total));
+	for (size_t q = 0; k == 4 && q < pp->npair; q++) { /* the bounds fall as q rises */
+		while (a > 0 && pp->pair[a - 1].sum >= lo - pp->pair[q].sum)
+			a--;
+		while (b > 0 && pp->pair[b - 1].sum > hi - pp->pair[q].sum)
+			b--;
+		n += b > a ? (int64_t)(b - a) : 0;
+	}
+	return k == 2 ? n : n / (k == 3 ? 3 : 6);
+}
+
+void
+match_agent_chance_add(struct match_agent_chance *c, const struct match_agent_pairs *pp, int k,
+		       int64_t amount, const char *cur)
+{
+	struct search s = { 0 };
+	struct match_fee_policy fees;
+	int64_t around = amount / 20 + 1; /* the sums' density over ±5 % */
+
+	usual_fees(&s, &fees, cur);
+	c->width = 2 * around + s.maxfee + 1;
+	c->tries = s.nfee + 1;
+	c->near += sets_near(pp, k, amount - around, amount + s.maxfee + around);
+}
+
+bool
+match_agent_telling(const struct match_agent_chance *c)
+{
+	return c->near * c->tries * 20 <= c->width; /* a coincidence under 1 in 20 */
+}
+
 /* Propose set w of the closing date whose statements start at
- * bill_by_to[first]: every slip, the fee on the largest. */
+ * bill_by_to[first] as the payment of its largest statement's customer
+ * and the others': every slip, the fee on the largest. */
 static void
 agent_emit(struct match_index *ix, const struct match_deposit *d, uint32_t first,
 	   const struct match_agent_set *w, match_fit_fn fn, void *ctx)
 {
-	const struct mcust *c0 = &ix->cust[ix->bill[ix->bill_by_to[first + w->member[0]]].cust];
+	const struct mcust *c0 =
+		&ix->cust[ix->bill[ix->bill_by_to[first + w->member[w->n - 1]]].cust];
 	struct match_proposal p;
 	int64_t sum = 0, billed = 0;
 	uint32_t room = 0;
@@ -242,7 +292,7 @@ agent_emit(struct match_index *ix, const struct match_deposit *d, uint32_t first
 	p.features = MATCH_F_SEVERAL | MATCH_F_BILLED | MATCH_F_AMOUNT_ONLY;
 	match_span_start(&p);
 	p.line = match_lines_reserve(&ix->lines, room);
-	for (int m = 0; m < w->n; m++) {
+	for (int m = w->n - 1; m >= 0; m--) {
 		const struct mbill *b = &ix->bill[ix->bill_by_to[first + w->member[m]]];
 		const struct mcust *c = &ix->cust[b->cust];
 
@@ -289,6 +339,28 @@ agent_day(struct match_index *ix, uint32_t first)
 	return n;
 }
 
+/* The closing dates of the deposit's window (at most MATCH_AGENT_DATES):
+ * each one's first statement in bill_by_to and their number. */
+static int
+agent_dates(struct match_index *ix, const struct match_deposit *d, uint32_t *first, int *n)
+{
+	uint32_t at = 0;
+	int nd = 0;
+
+	while (at < ix->nbill && ix->bill[ix->bill_by_to[at]].to < d->date - MATCH_AGENT_DAYS)
+		at++;
+	while (at < ix->nbill && ix->bill[ix->bill_by_to[at]].to <= d->date &&
+	       nd < MATCH_AGENT_DATES) {
+		int32_t to = ix->bill[ix->bill_by_to[at]].to;
+
+		first[nd] = at;
+		n[nd++] = agent_day(ix, at);
+		while (at < ix->nbill && ix->bill[ix->bill_by_to[at]].to == to)
+			at++;
+	}
+	return nd;
+}
+
 /* Which of the date's n statements deposit d may pay (a customer's issued
  * again for the date: the later), whose each is. */
 static void
@@ -309,32 +381,55 @@ agent_usable(const struct match_index *ix, const struct match_deposit *d, uint32
 	}
 }
 
+/* A set found and the closing date whose statements it takes. */
+struct found {
+	uint32_t first;
+	struct match_agent_set set;
+};
+
+/* The sets of k statements paying d, of every date, into found from
+ * *ways on (at most one more than proposed in all). */
+static void
+agent_sets_of(struct match_index *ix, const struct match_deposit *d, int k, const uint32_t *first,
+	      const int *n, int nd, struct found *found, int *ways)
+{
+	bool usable[MATCH_AGENT_BILLS];
+	int64_t owner[MATCH_AGENT_BILLS];
+
+	for (int i = 0; i < nd && *ways <= MATCH_AGENT_WAYS; i++) {
+		struct match_agent_set set[MATCH_AGENT_WAYS + 1];
+		int got;
+
+		agent_usable(ix, d, first[i], n[i], usable, owner);
+		got = match_agent_sets(ix->agent_pairs[first[i]], usable, owner, d->amount,
+				       d->currency, k, set, MATCH_AGENT_WAYS - *ways);
+		for (int j = 0; j < got; j++)
+			found[*ways + j] = (struct found){ first[i], set[j] };
+		*ways += got;
+	}
+}
+
 int
 match_fit_agent(struct match_index *ix, const struct match_deposit *d, match_fit_fn fn,
 		void *ctx)
 {
-	struct match_agent_set set[MATCH_AGENT_WAYS + 1];
-	bool usable[MATCH_AGENT_BILLS];
-	int64_t owner[MATCH_AGENT_BILLS];
-	uint32_t at = 0;
-	int ways = 0;
+	struct found found[MATCH_AGENT_WAYS + 1];
+	uint32_t first[MATCH_AGENT_DATES];
+	int n[MATCH_AGENT_DATES], nd, ways = 0;
 
 	if (!ix->nbill || d->amount <= 0 || !d->date)
 		return 0;
-	while (at < ix->nbill && ix->bill[ix->bill_by_to[at]].to < d->date - MATCH_AGENT_DAYS)
-		at++;
-	while (at < ix->nbill && ix->bill[ix->bill_by_to[at]].to <= d->date) {
-		uint32_t first = at;
-		int n = agent_day(ix, first), found;
+	nd = agent_dates(ix, d, first, n);
+	for (int k = 2; k <= 4 && !ways; k++) {
+		struct match_agent_chance c = { 0 };
 
-		agent_usable(ix, d, first, n, usable, owner);
-		found = match_agent_sets(ix->agent_pairs[first], usable, owner, d->amount,
-					 d->currency, true, set, MATCH_AGENT_WAYS);
-		ways += found;
-		for (int w = 0; ways <= MATCH_AGENT_WAYS && w < found; w++)
-			agent_emit(ix, d, first, &set[w], fn, ctx);
-		while (at < ix->nbill && ix->bill[ix->bill_by_to[at]].to == ix->bill[ix->bill_by_to[first]].to)
-			at++;
+		for (int i = 0; i < nd; i++)
+			match_agent_chance_add(&c, ix->agent_pairs[first[i]], k, d->amount, d->currency);
+		if (!match_agent_telling(&c))
+			break; /* so many sets of k add up to about as much: a coincidence */
+		agent_sets_of(ix, d, k, first, n, nd, found, &ways);
 	}
+	for (int w = 0; ways <= MATCH_AGENT_WAYS && w < ways; w++)
+		agent_emit(ix, d, found[w].first, &found[w].set, fn, ctx);
 	return ways;
 }

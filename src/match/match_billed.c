@@ -100,26 +100,38 @@ resolve_slips(struct match_index *ix, const struct mcust *c)
 	free(ids);
 }
 
-static int
-u64_cmp(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+/* A bill's place by closing date, then customer (as the queue's finder
+ * orders them: store_ui_agent.c), then as added. */
+struct by_to {
+	int32_t to;
+	int64_t customer_id;
+	uint32_t b;
+};
 
-	return (x > y) - (x < y);
+static int
+by_to_cmp(const void *a, const void *b)
+{
+	const struct by_to *x = a, *y = b;
+
+	if (x->to != y->to)
+		return (x->to > y->to) - (x->to < y->to);
+	if (x->customer_id != y->customer_id)
+		return (x->customer_id > y->customer_id) - (x->customer_id < y->customer_id);
+	return (x->b > y->b) - (x->b < y->b);
 }
 
-/* ix->bill_by_to: the bills by closing date (the key's high half). */
+/* ix->bill_by_to: the bills by closing date and customer. */
 static void
 bills_by_to(struct match_index *ix)
 {
-	uint64_t *key = xmalloc(ix->nbill * sizeof *key);
+	struct by_to *key = xmalloc(ix->nbill * sizeof *key);
 
 	for (uint32_t b = 0; b < ix->nbill; b++)
-		key[b] = (uint64_t)((int64_t)ix->bill[b].to - INT32_MIN) << 32 | b;
-	qsort(key, ix->nbill, sizeof *key, u64_cmp);
+		key[b] = (struct by_to){ ix->bill[b].to, ix->cust[ix->bill[b].cust].id, b };
+	qsort(key, ix->nbill, sizeof *key, by_to_cmp);
 	ix->bill_by_to = xmalloc(ix->nbill * sizeof *ix->bill_by_to);
 	for (uint32_t b = 0; b < ix->nbill; b++)
-		ix->bill_by_to[b] = (uint32_t)key[b];
+		ix->bill_by_to[b] = key[b].b;
 	free(key);
 	ix->agent_pairs = xcalloc(ix->nbill, sizeof *ix->agent_pairs);
 }

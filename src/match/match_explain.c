@@ -245,7 +245,8 @@ explain_period(const struct match_proposal *p, const char *cur, struct strbuf *o
 	if (fee && p->fit != MATCH_FIT_NEAR && p->features & MATCH_F_BILLED &&
 	    total > p->billed && total - fee <= p->billed) {
 		rounding = total - p->billed; /* the bill's own tax, then a fee */
-		sb_adds(out, _(" − tax rounding on the bill "));
+		sb_adds(out, p->features & MATCH_F_SEVERAL ? _(" − tax rounding on the bills ")
+							    : _(" − tax rounding on the bill "));
 		put_money(out, rounding, cur);
 		fee -= rounding;
 	}
@@ -353,16 +354,15 @@ explain_several(const struct match_proposal *p, struct strbuf *out)
 			       "one way only)"));
 }
 
-/* How many sets of statements add up to an agent's transfer. */
+/* How many sets of as many statements add up to an agent's transfer. */
 static void
 explain_ways(const struct match_proposal *p, struct strbuf *out)
 {
 	if (p->amount_peers <= 1)
-		sb_adds(out, _("; no other set of statements adds up to it"));
-	else if (p->amount_peers > MATCH_AGENT_WAYS)
-		sb_addf(out, _("; more than %d sets of statements add up to it"), MATCH_AGENT_WAYS);
+		sb_addf(out, _("; no other set of %d statements adds up to it"), customers_of(p));
 	else
-		sb_addf(out, _("; %d sets of statements add up to it"), p->amount_peers);
+		sb_addf(out, _("; %d sets of %d statements add up to it"), p->amount_peers,
+			customers_of(p));
 }
 
 /* Months from the other invoice's due date to the deposit, at least 1. */

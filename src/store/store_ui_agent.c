@@ -20,9 +20,10 @@
 #include "store_ui_priv.h"
 #include "xalloc.h"
 
-/* Sets of statements looked at per deposit: more, and the engine's answer
- * (at most MATCH_AGENT_WAYS of the fewest statements) is "none" anyway. */
-#define PRE_SETS 8
+/* Sets of one size looked at per deposit: the engine proposes none when
+ * more than MATCH_AGENT_WAYS are payable, and a statement this list
+ * counts as payable seldom is not. */
+#define PRE_SETS 16
 
 static int
 bill_cmp(const void *a, const void *b)
@@ -103,16 +104,12 @@ usable_of(const struct sui_names *nm, const struct match_deposit *d, size_t firs
 	}
 }
 
-/* Add the members of sets[0, n) to ids; of n = PRE_SETS + 1 (more than
- * looked at) only the sets smaller than the last, whose size the engine
- * may still settle on. */
+/* Add the members of sets[0, n) to ids (*nids, at most max). */
 static void
 add_members(const struct match_agent_set *sets, int n, const int64_t *who, int64_t *ids,
 	    int max, int *nids)
 {
-	int upto = n > PRE_SETS ? sets[PRE_SETS].n : 5;
-
-	for (int i = 0; i < n && i < PRE_SETS && sets[i].n < upto; i++)
+	for (int i = 0; i < n; i++)
 		for (int m = 0; m < sets[i].n; m++) {
 			int64_t id = who[sets[i].member[m]];
 			int k;
@@ -124,32 +121,74 @@ add_members(const struct match_agent_set *sets, int n, const int64_t *who, int64
 		}
 }
 
-enum ur_status
-sui_agent_payers(struct store *st, struct sui_names *nm, const struct match_deposit *d,
-		 int64_t *ids, int max, int *n, struct ur_err *err)
+/* The closing dates of d's window (at most MATCH_AGENT_DATES), as the
+ * engine takes them (match_agent.c): each one's first and how many. */
+static int
+dates_of(struct sui_names *nm, const struct match_deposit *d, size_t *first, int *n)
+{
+	size_t at = 0;
+	int nd = 0;
+
+	while (at < nm->nbills && nm->bills[at].to < d->date - MATCH_AGENT_DAYS)
+		at++;
+	while (at < nm->nbills && nm->bills[at].to <= d->date && nd < MATCH_AGENT_DATES) {
+		first[nd] = at;
+		n[nd++] = one_date(nm, at);
+		while (at < nm->nbills && nm->bills[at].to == nm->bills[first[nd - 1]].to)
+			at++;
+	}
+	return nd;
+}
+
+/* The members of the sets of k statements that may pay d, of every date,
+ * into ids; false when there are more than PRE_SETS (looked at no further). */
+static bool
+members_of(struct sui_names *nm, const struct match_deposit *d, int k, const size_t *first,
+	   const int *n, int nd, int64_t *ids, int max, int *nids)
 {
 	struct match_agent_set sets[PRE_SETS + 1];
 	bool usable[MATCH_AGENT_BILLS];
 	int64_t who[MATCH_AGENT_BILLS];
-	size_t at = 0;
+	int total = 0;
+
+	for (int i = 0; i < nd && total <= PRE_SETS; i++) {
+		int got;
+
+		usable_of(nm, d, first[i], n[i], usable, who);
+		got = match_agent_sets(nm->bill_pairs[first[i]], usable, who, d->amount, d->currency,
+				       k, sets, PRE_SETS - total);
+		add_members(sets, got, who, ids, max, nids);
+		total += got;
+	}
+	return total <= PRE_SETS;
+}
+
+/* The engine looks at sets of two statements, then three, then four, while
+ * few enough sets of that size have a sum about the amount; it proposes
+ * those of the first size where some are payable. Payable here is less
+ * (not checked: slips paid since, due dates), so every size the engine may
+ * stop at is loaded. */
+enum ur_status
+sui_agent_payers(struct store *st, struct sui_names *nm, const struct match_deposit *d,
+		 int64_t *ids, int max, int *n, struct ur_err *err)
+{
+	size_t first[MATCH_AGENT_DATES];
+	int count[MATCH_AGENT_DATES], nd;
 
 	*n = 0;
 	if (!nm->bills_loaded && load_bills(st, nm, err) != UR_OK)
 		return err->status;
 	if (d->amount <= 0 || !d->date)
 		return UR_OK;
-	while (at < nm->nbills && nm->bills[at].to < d->date - MATCH_AGENT_DAYS)
-		at++;
-	while (at < nm->nbills && nm->bills[at].to <= d->date) {
-		size_t first = at;
-		int k = one_date(nm, first), found;
+	nd = dates_of(nm, d, first, count);
+	for (int k = 2; k <= 4; k++) {
+		struct match_agent_chance c = { 0 };
 
-		usable_of(nm, d, first, k, usable, who);
-		found = match_agent_sets(nm->bill_pairs[first], usable, who, d->amount, d->currency,
-					 false, sets, PRE_SETS);
-		add_members(sets, found, who, ids, max, n);
-		while (at < nm->nbills && nm->bills[at].to == nm->bills[first].to)
-			at++;
+		for (int i = 0; i < nd; i++)
+			match_agent_chance_add(&c, nm->bill_pairs[first[i]], k, d->amount, d->currency);
+		if (!match_agent_telling(&c) ||
+		    !members_of(nm, d, k, first, count, nd, ids, max, n))
+			break;
 	}
 	return UR_OK;
 }
