@@ -411,6 +411,8 @@ lines_of(const struct match_proposal *p, int64_t customer)
  * customer 8, customer 8 paid 1 yen since when stale, and a crowd of
  * customers (from 100) billed ¥48,100, ¥48,125, …: every two of them
  * about the amount, none exactly. */
+static struct match_index *agent_ix; /* the last agent_first's: its proposals' lines */
+
 static void
 agent_first(int others, int crowd, bool stale, struct match_result *r, struct strbuf *why)
 {
@@ -431,7 +433,9 @@ agent_first(int others, int crowd, bool stale, struct match_result *r, struct st
 	sb_init(why);
 	if (r->nprop)
 		match_explain(&r->prop[0], &d, why);
-	match_index_free(ix);
+	if (agent_ix)
+		match_index_free(agent_ix);
+	agent_ix = ix;
 }
 
 /* A payer nobody knows pays 丸山食品's statement and another customer's
@@ -475,6 +479,8 @@ test_agent_first_transfer(void)
 	tap_is_int(r.nprop, 0, "forty, 780 pairs about the amount: the one adding up exactly is "
 		   "likely chance, nothing proposed");
 	sb_free(&why);
+	match_index_free(agent_ix);
+	agent_ix = NULL;
 }
 
 TAP_SUITE(match_billed)

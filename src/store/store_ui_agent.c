@@ -62,7 +62,8 @@ load_bills(struct store *st, struct sui_names *nm, struct ur_err *err)
 		b->issued = store_column_date(s, 4);
 		b->billed = db_column_int64(s, 5);
 	}
-	qsort(nm->bills, nm->nbills, sizeof *nm->bills, bill_cmp);
+	if (nm->nbills)
+		qsort(nm->bills, nm->nbills, sizeof *nm->bills, bill_cmp);
 	nm->bill_pairs = xcalloc(nm->nbills + 1, sizeof *nm->bill_pairs);
 	return sui_finish(st, s, rc, err);
 }

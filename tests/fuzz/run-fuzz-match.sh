@@ -13,13 +13,10 @@ fuzz_secs=10
 m="$S/src/match"
 t_ok "match fuzz harness builds" clang -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=undefined -std=c11 -D_GNU_SOURCE \
-	-I"$B" -I"$S/src/core" -I"$m" -o "$T/fuzz_match" "$S/tests/fuzz/fuzz_match.c" \
-	"$m/match_index.c" "$m/match_cand.c" "$m/match_fit.c" "$m/match_fifo.c" "$m/match_period.c" \
-	"$m/match_billed.c" \
-	"$m/match_near.c" "$m/match_group.c" "$m/match_score.c" "$m/match_explain.c" \
+	-I"$B" -I"$S/src/core" -I"$m" -o "$T/fuzz_match" "$S/tests/fuzz/fuzz_match.c" "$m"/*.c \
 	"$S/src/core/kana.c" "$S/src/core/text.c" "$S/src/core/text_width.c" "$S/src/core/money.c" \
 	"$S/src/core/date.c" "$S/src/core/textnorm.c" "$S/src/core/strbuf.c" "$S/src/core/xalloc.c" "$S/src/core/err.c"
-[ -x "$T/fuzz_match" ] || t_done
+[ -x "$T/fuzz_match" ] || { t_done; exit; } # no harness: nothing more to run
 
 # Seeds: a payer name, then (after a NUL byte) the EDI text.
 mkdir -p "$T/corpus"
