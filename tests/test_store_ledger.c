@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
@@ -275,6 +276,30 @@ sum_open(const char *path, const char *sql, const char *as_of)
 	return sum;
 }
 
+/* The rows of the aging query sql as of as_of, as "code/cur/bucket=open;". */
+static char *
+rows_open(const char *path, const char *sql, const char *as_of)
+{
+	struct db_conn *db = NULL;
+	struct db_stmt *s = NULL;
+	struct strbuf sb;
+
+	sb_init(&sb);
+	db_setup_once();
+	if (db_open(path, DB_OPEN_READONLY, &db) == DB_OK && db_prepare(db, sql, &s) == DB_OK) {
+		db_bind_text(s, db_param_index(s, ":as_of"), as_of);
+		db_bind_int64(s, db_param_index(s, ":b1"), 30);
+		db_bind_int64(s, db_param_index(s, ":b2"), 60);
+		db_bind_int64(s, db_param_index(s, ":company"), 1);
+		while (db_step(s) == DB_ROW)
+			sb_addf(&sb, "%s/%s/%d=%lld;", db_column_text(s, 0), db_column_text(s, 2),
+				db_column_int(s, 3), (long long)db_column_int64(s, 4));
+	}
+	db_finalize(s);
+	db_close(db);
+	return sb_detach(&sb);
+}
+
 /* Hand-computed as of 2025-03-31 (see the comments for days past due). */
 static void
 aging_data(struct store *st, const char *path)
@@ -356,6 +381,16 @@ TAP_SUITE(store_aging)
 		   "store_aging_fast_sql runs in a plain connection");
 	tap_is_int(sum_open(path, store_aging_sql(), "2025-03-31"), 9410 + 500 + 12345,
 		   "store_aging_sql as of 2025-03-31");
+	for (int i = 0; i < 3; i++) {
+		static const char *const days[] = { "2024-12-31", "2025-03-31", "2099-12-31" };
+		char *want = rows_open(path, store_aging_sql(), days[i]);
+		char *got = rows_open(path, store_aging_join_sql(), days[i]);
+
+		tap_ok(*want && strcmp(got, want) == 0,
+		       "store_aging_join_sql: the same rows as of %s (%s)", days[i], got);
+		free(want);
+		free(got);
+	}
 }
 
 /* "Matched today" counts the matches made today (the clerk's today), not

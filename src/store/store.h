@@ -257,6 +257,9 @@ enum ur_status store_aging(struct store *st, int32_t as_of, const int *bounds, i
  *  before companies). Rows: code, name, currency, bucket, open — one per customer,
  *  currency and non-empty bucket, ordered by code, currency, bucket. */
 const char *store_aging_sql(void);
+/** The same from the ledger by one join of invoices to their ledger sums:
+ *  what store_aging runs on PostgreSQL. Same parameters and rows. */
+const char *store_aging_join_sql(void);
 /** The same over the cached paid amounts, used by store_aging instead when
  *  no allocation or adjustment is dated or voided after the as-of date
  *  (normally: as of today). Same parameters and rows. */
