@@ -1,4 +1,6 @@
-/* cmd_init: `urikake init [--group NAME]` and `urikake backup PATH`. */
+/* cmd_init: `urikake init [--group NAME]` and `urikake backup PATH`; on
+ * PostgreSQL, --group gives the role NAME the clerks' role and backup runs
+ * pg_dump. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -87,31 +89,50 @@ init_on_server(const struct cli *c)
 	return server;
 }
 
+/* init --group on a server: the clerks' role given to role NAME, whose
+ * login (or whose members' logins) may then work as clerks. */
+static int
+init_grant_clerk(struct store *st, const char *role)
+{
+	struct ur_err err;
+	bool changed;
+
+	ur_err_clear(&err);
+	if (store_grant_clerk_role(st, role, &changed, &err) != UR_OK)
+		return cli_fail(&err);
+	if (changed)
+		cli_printf(_("%s now has the role urikake_clerk: its login, and the logins of its "
+			     "members, work in the database as clerks.\n"), role);
+	else
+		cli_printf(_("%s has the role urikake_clerk already; nothing changed.\n"), role);
+	return UR_OK;
+}
+
 int
 cmd_init(const struct cli *c, int argc, char **argv)
 {
 	const char *group = NULL, *pos[1];
 	const struct cli_opt opts[] = { { "--group", &group, NULL }, { NULL, NULL, NULL } };
-	struct group *gr;
+	struct group *gr = NULL;
 	struct store *st;
+	bool server;
 	int npos, rc;
 
 	if (cli_args(argc - 1, argv + 1, opts, pos, 0, &npos) != UR_OK)
 		return UR_USAGE;
 	if (group && !*group)
 		return cli_usage_error(_("--group needs a group name"));
-	if (group && !(gr = getgrnam(group)))
+	server = init_on_server(c);
+	if (group && !server && !(gr = getgrnam(group)))
 		return cli_usage_error(_("no such group: %s"), group);
-	if (group && !init_may_use_group(gr->gr_gid))
+	if (group && !server && !init_may_use_group(gr->gr_gid))
 		return cli_usage_error(_("you are not a member of group %s, so the database cannot "
 					 "be given to it (id -Gn lists your groups)"), group);
-	if (group && init_on_server(c))
-		return cli_usage_error(_("--group shares a database file; on PostgreSQL the clerks' "
-					 "logins are given the role urikake_clerk instead"));
 	if ((rc = cli_open_store_init(c, &st)) != UR_OK)
 		return rc;
 	cli_printf(_("Database ready (schema version %d).\n"), store_schema_version(st));
-	rc = group ? init_share(c, st, group) : UR_OK;
+	if (group)
+		rc = server ? init_grant_clerk(st, group) : init_share(c, st, group);
 	store_close(st);
 	return rc;
 }
@@ -133,6 +154,12 @@ cmd_backup(const struct cli *c, int argc, char **argv)
 	ur_err_clear(&err);
 	if (store_backup(st, pos[0], &err) != UR_OK)
 		rc = cli_fail(&err);
+	else if (init_on_server(c))
+		cli_printf(_("Backed up to %s (pg_dump's custom format). To restore it, create a new, "
+			     "empty database as for init (the top of data/schema-pg.sql) and, as "
+			     "its owner, run:\n"
+			     "  pg_restore --single-transaction --dbname 'postgresql://…/NEW' %s\n"),
+			   pos[0], pos[0]);
 	else
 		cli_printf(_("Backed up to %s.\n"), pos[0]);
 	store_close(st);

@@ -124,7 +124,8 @@ struct cmd_help {
 #define HELP_FORCE { "--force", N_("replace an existing file") }
 
 static const struct help_opt init_opts[] = {
-	{ "--group NAME", N_("share the database with this Unix group") },
+	{ "--group NAME", N_("share the database with this Unix group (PostgreSQL: give this "
+			     "role the role urikake_clerk)") },
 	{ NULL, NULL },
 };
 static const struct help_opt backup_opts[] = { { NULL, NULL } };

@@ -7,10 +7,12 @@
 -- Before loading it, once per server, a database administrator creates
 -- the roles and an empty database:
 --   CREATE ROLE urikake_owner LOGIN;
---   CREATE ROLE urikake_clerk NOLOGIN;
+--   CREATE ROLE urikake_clerk NOLOGIN ADMIN urikake_owner;
 --   CREATE DATABASE urikake OWNER urikake_owner
 --          ENCODING 'UTF8' LOCALE 'C' TEMPLATE template0;
---   CREATE ROLE tanaka LOGIN IN ROLE urikake_clerk;  -- one per clerk
+--   CREATE ROLE tanaka LOGIN;  -- one per clerk
+-- (ADMIN lets the owner make a login a clerk: urikake init --group tanaka
+-- runs GRANT urikake_clerk TO tanaka; or create it IN ROLE urikake_clerk)
 -- then loads it as the owner (or as any member of urikake_owner):
 --   psql -v ON_ERROR_STOP=1 -d urikake -f schema-pg.sql
 --

@@ -149,14 +149,24 @@ int64_t store_company_route(struct store *st, int64_t id);
 const char *store_user(const struct store *st);
 /** Make the database file and its -wal/-shm 0660, owned by group (init --group). */
 enum ur_status store_share_with_group(struct store *st, const char *group, struct ur_err *err);
+/** On a server, init --group's equivalent: give role the clerks' role
+ *  (GRANT urikake_clerk TO role, audited), *changed unless it had it
+ *  already. UR_USAGE: no such role, or a name the server cannot have;
+ *  UR_FAIL: the login may not give the role (the server's reason said). */
+enum ur_status store_grant_clerk_role(struct store *st, const char *role, bool *changed,
+				      struct ur_err *err);
 
 /* Transactions: BEGIN IMMEDIATE … COMMIT; a rollback undoes everything. */
 enum ur_status store_begin(struct store *st, struct ur_err *err);
 enum ur_status store_commit(struct store *st, struct ur_err *err);
 void store_rollback(struct store *st);
 
-/** Consistent online copy of the database to path (SQLite backup API),
- *  whole or not at all (outfile.h); refuses an existing file or link. */
+/** Consistent online copy of the database to path, whole or not at all
+ *  (outfile.h); refuses an existing file or link (UR_INPUT). A file is
+ *  copied by SQLite's backup API; a server's database by pg_dump in its
+ *  custom format ($URIKAKE_PG_DUMP, else the PATH's, else the newest of
+ *  /usr/lib/postgresql/VERSION/bin), the password handed over in its
+ *  environment; its failure quotes what it said. */
 enum ur_status store_backup(struct store *st, const char *path, struct ur_err *err);
 
 /* Customers. Strings are UTF-8; NULL or "" means absent. */

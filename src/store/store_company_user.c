@@ -128,10 +128,8 @@ store_company_users(struct store *st, const char *code, struct store_company_use
 	return rc;
 }
 
-/* A user name to grant: 1 to max bytes, no control characters (it is
- * printed, and compared with a login). */
-static bool
-user_ok(const char *user, size_t max)
+bool
+store_name_ok(const char *user, size_t max)
 {
 	size_t n = strlen(user);
 
@@ -226,10 +224,10 @@ store_company_grant(struct store *st, const char *code, const char *user, bool g
 	enum ur_status rc;
 
 	*changed = false;
-	if (db_name_is_server(st->path) && !user_ok(user, 63)) /* the server's longest name */
+	if (db_name_is_server(st->path) && !store_name_ok(user, STORE_LOGIN_MAX))
 		return ur_fail(err, UR_USAGE,
 			       _("a server login takes 1 to 63 bytes without control characters"));
-	if (!user_ok(user, 64))
+	if (!store_name_ok(user, 64))
 		return ur_fail(err, UR_USAGE,
 			       _("a user name takes 1 to 64 bytes without control characters"));
 	if (may_grant(st, err) != UR_OK || store_begin(st, err) != UR_OK)

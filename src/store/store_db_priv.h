@@ -351,6 +351,17 @@ db_name_is_server(const char *name)
 	return pg_is_url(name);
 }
 
+/** Server name as a connection string for a program that connects by
+ *  itself (pg_dump), malloc'd: libpq's keyword=value form without the
+ *  password, which goes to *password (malloc'd; NULL: none) to be handed
+ *  over in PGPASSWORD, out of the argument list that ps shows. NULL when
+ *  name cannot be read. */
+static inline char *
+db_server_conninfo(const char *name, char **password)
+{
+	return pg_conninfo(name, password);
+}
+
 /* What SQLite needs said and PostgreSQL does by itself, and the schema
  * probes, behind names (doc/store-dialects.md, section 5): each does on
  * PostgreSQL what is sensible there, mostly nothing. DB_OK or the error. */

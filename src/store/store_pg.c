@@ -17,6 +17,7 @@
 
 #include "i18n.h"
 #include "store_pg_conn_priv.h"
+#include "strbuf.h"
 #include "xalloc.h"
 
 /* The one writer's lock (db_begin): a constant now, the company's id once
@@ -27,6 +28,44 @@ bool
 pg_is_url(const char *name)
 {
 	return name && (!strncmp(name, "postgresql://", 13) || !strncmp(name, "postgres://", 11));
+}
+
+/* Append v to out as a value of a keyword=value connection string. */
+static void
+add_conninfo_value(struct strbuf *out, const char *v)
+{
+	sb_addc(out, '\'');
+	for (; *v; v++) {
+		if (*v == '\'' || *v == '\\')
+			sb_addc(out, '\\');
+		sb_addc(out, *v);
+	}
+	sb_addc(out, '\'');
+}
+
+char *
+pg_conninfo(const char *url, char **password)
+{
+	PQconninfoOption *opts = PQconninfoParse(url, NULL);
+	struct strbuf out;
+
+	*password = NULL;
+	if (!opts)
+		return NULL;
+	sb_init(&out);
+	for (const PQconninfoOption *o = opts; o->keyword; o++) {
+		if (!o->val)
+			continue;
+		if (!strcmp(o->keyword, "password")) {
+			free(*password);
+			*password = xstrdup(o->val);
+			continue;
+		}
+		sb_addf(&out, "%s%s=", out.len ? " " : "", o->keyword);
+		add_conninfo_value(&out, o->val);
+	}
+	PQconninfoFree(opts);
+	return sb_detach(&out);
 }
 
 /* Keep the first line of msg as the connection's error message. */

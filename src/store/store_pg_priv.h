@@ -18,6 +18,11 @@ struct db_stmt;
 /** Whether name is a PostgreSQL connection URI (postgresql:// or postgres://). */
 bool pg_is_url(const char *name);
 
+/** url as libpq's keyword=value connection string without its password
+ *  (malloc'd), which goes to *password (malloc'd; NULL: none); NULL when
+ *  libpq cannot read url. */
+char *pg_conninfo(const char *url, char **password);
+
 /* The connection (store_db.c's functions hand over to these). */
 /** Connect to url (flags: db_open's; DB_OPEN_READONLY makes every
  *  transaction read-only). */

@@ -136,6 +136,11 @@ extern const char ur_upgrade_pg_sql[]; /* data/upgrade-pg.sql */
 extern const char store_company_migration_sql[];
 extern const char store_company_acct_migration_sql[];
 extern const char store_company_user_migration_sql[];
+/* The longest name the server takes (a login, a role): 63 bytes. */
+#define STORE_LOGIN_MAX 63
+/** A user or role name to grant: 1 to max bytes, no control characters
+ *  (it is printed, and compared with a login). */
+bool store_name_ok(const char *user, size_t max);
 /** After opening: whom the grants name (store_company_user.c). */
 enum ur_status store_company_login(struct store *st, struct ur_err *err);
 /** After opening: the only company becomes the current one. */

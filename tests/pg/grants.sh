@@ -12,7 +12,7 @@
 . "$top_srcdir/tests/pg/lib-pg.sh"
 cd "$T" || exit 1
 psql -X -q -v ON_ERROR_STOP=1 -d postgres \
-	-c "CREATE ROLE urikake_owner LOGIN; CREATE ROLE urikake_clerk NOLOGIN;
+	-c "CREATE ROLE urikake_owner LOGIN; CREATE ROLE urikake_clerk NOLOGIN ADMIN urikake_owner;
 	CREATE ROLE aoki LOGIN IN ROLE urikake_clerk; CREATE ROLE baba LOGIN IN ROLE urikake_clerk;
 	CREATE ROLE chiba LOGIN IN ROLE urikake_clerk; CREATE ROLE kanri LOGIN IN ROLE urikake_owner" \
 	-c "CREATE DATABASE g OWNER urikake_owner ENCODING 'UTF8' LOCALE 'C' TEMPLATE template0" \

@@ -27,7 +27,7 @@ t_refused() {
 
 # The administrator's part (data/schema-pg.sql's header): roles, a database.
 t_ok "the roles and an empty database are created" psql -X -q -v ON_ERROR_STOP=1 -d postgres \
-	-c "CREATE ROLE urikake_owner LOGIN; CREATE ROLE urikake_clerk NOLOGIN;
+	-c "CREATE ROLE urikake_owner LOGIN; CREATE ROLE urikake_clerk NOLOGIN ADMIN urikake_owner;
 	CREATE ROLE tanaka LOGIN IN ROLE urikake_clerk;" \
 	-c "CREATE DATABASE urikake OWNER urikake_owner ENCODING 'UTF8' LOCALE 'C' TEMPLATE template0"
 t_ok "the owner loads data/schema-pg.sql" \
