@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <glob.h>
 #include <grp.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,29 +164,82 @@ pgdump_read(int fd, struct strbuf *said)
 	sb_free(&raw);
 }
 
+/* The signals that stop urikake (Ctrl-C, a closed terminal, kill) while
+ * pg_dump runs: passed on to it (pgdump_stop), so that urikake outlives it
+ * and removes its half-written file instead of leaving it beside PATH and
+ * pg_dump running on. */
+static const int pgdump_stops[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+#define PGDUMP_NSTOPS (sizeof pgdump_stops / sizeof pgdump_stops[0])
+/* The running pg_dump (0: none), for pgdump_stop. */
+static volatile sig_atomic_t pgdump_pid;
+
+static void
+pgdump_stop(int sig)
+{
+	int saved = errno;
+
+	if (pgdump_pid > 0)
+		kill((pid_t)pgdump_pid, sig);
+	errno = saved;
+}
+
 /* Run argv with env, no input, its output and errors into *said; 0 and
- * its wait status in *status, or the errno-style reason it did not start. */
+ * its wait status in *status, or the errno-style reason it did not start.
+ * A stopping signal meanwhile goes to it (pgdump_stops; one ignored when
+ * urikake started stays ignored), which then fails as killed. */
 static int
 pgdump_run(char *const *argv, char *const *env, struct strbuf *said, int *status)
 {
 	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t attr;
+	struct sigaction on_stop, old[PGDUMP_NSTOPS];
+	sigset_t stops, was;
+	siginfo_t ended;
 	int fd[2], rc;
 	pid_t pid;
 
 	if (pipe2(fd, O_CLOEXEC) != 0)
 		return errno;
+	/* blocked until pgdump_pid is set; the child starts with the mask
+	 * urikake had (a caught signal is default there after exec) */
+	sigemptyset(&stops);
+	for (size_t i = 0; i < PGDUMP_NSTOPS; i++)
+		sigaddset(&stops, pgdump_stops[i]);
+	sigprocmask(SIG_BLOCK, &stops, &was);
+	memset(&on_stop, 0, sizeof on_stop);
+	on_stop.sa_handler = pgdump_stop;
+	sigemptyset(&on_stop.sa_mask);
+	for (size_t i = 0; i < PGDUMP_NSTOPS; i++)
+		if (sigaction(pgdump_stops[i], NULL, &old[i]) == 0 && old[i].sa_handler != SIG_IGN)
+			sigaction(pgdump_stops[i], &on_stop, NULL);
+	posix_spawnattr_init(&attr);
+	posix_spawnattr_setsigmask(&attr, &was);
+	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
 	posix_spawn_file_actions_adddup2(&fa, fd[1], STDOUT_FILENO);
 	posix_spawn_file_actions_adddup2(&fa, fd[1], STDERR_FILENO);
-	rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, env);
+	rc = posix_spawnp(&pid, argv[0], &fa, &attr, argv, env);
 	posix_spawn_file_actions_destroy(&fa);
+	posix_spawnattr_destroy(&attr);
+	if (rc == 0)
+		pgdump_pid = pid;
+	sigprocmask(SIG_SETMASK, &was, NULL);
 	close(fd[1]);
 	if (rc == 0) {
 		pgdump_read(fd[0], said);
+		/* ended but not reaped (WNOWAIT) while a signal may still be
+		 * passed on: its pid is not another process's yet */
+		while (waitid(P_PID, (id_t)pid, &ended, WEXITED | WNOWAIT) < 0 && errno == EINTR)
+			;
+		pgdump_pid = 0;
 		while (waitpid(pid, status, 0) < 0 && errno == EINTR)
 			;
 	}
+	pgdump_pid = 0;
+	for (size_t i = 0; i < PGDUMP_NSTOPS; i++)
+		if (old[i].sa_handler != SIG_IGN)
+			sigaction(pgdump_stops[i], &old[i], NULL);
 	close(fd[0]);
 	return rc;
 }

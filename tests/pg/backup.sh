@@ -6,7 +6,8 @@
 # allocations (counts and sums) and the same aging; an existing PATH is
 # refused (exit 3) and left as it was; a URL's password reaches pg_dump
 # in PGPASSWORD, never in its arguments; a pg_dump that is missing, fails
-# or is killed is exit 1 with its reason (control characters made
+# or is killed (or urikake is, while pg_dump runs: the signal passed on)
+# is exit 1 with its reason (control characters made
 # visible) and leaves no file. init --group NAME has the owner grant
 # urikake_clerk to role NAME (audited once): NAME's login, or a member's
 # of a group role NAME, then works as a clerk; a missing role or a name
@@ -92,6 +93,21 @@ t_exit "a pg_dump that is killed: exit 1" 1 env URIKAKE_PG_DUMP=./kill.sh "$URIK
 	--db "$(url urikake_owner)" backup k.dump
 t_grep "… saying so" "kill.sh was killed (signal 9)" .err
 t_is "… and nothing written" "$(ls -A | grep -c 'k\.dump')" 0
+# urikake itself stopped (kill, a closed terminal; Ctrl-C goes to both)
+# while pg_dump writes: it passes the signal on and removes the hidden file
+printf '#!/bin/sh\nfor a; do case $a in --file=*) echo half >"${a#--file=}" ;; esac; done\n%s\n' \
+	'echo $$ >slow.started; exec sleep 30' >slow.sh
+chmod +x slow.sh
+URIKAKE_PG_DUMP=./slow.sh "$URIKAKE" --db "$(url urikake_owner)" backup s.dump >.out 2>.err &
+stopped=$!
+i=0
+while [ ! -s slow.started ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+kill -TERM $stopped
+wait $stopped
+t_is "urikake terminated while pg_dump runs: exit 1" $? 1
+t_grep "… saying pg_dump was stopped" "slow.sh was killed (signal 15)" .err
+t_is "… and its half-written file removed" "$(ls -A | grep -c 's\.dump')" 0
+t_ok "… and pg_dump stopped too" sh -c "! kill -0 $(cat slow.started) 2>/dev/null"
 mkdir nopg && ln -s "$(command -v psql)" nopg/psql
 debian=$(ls -d /usr/lib/postgresql/*/bin/pg_dump 2>/dev/null | sort -V | tail -n 1)
 if [ -n "$debian" ]; then
