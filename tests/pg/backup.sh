@@ -54,6 +54,10 @@ as urikake_owner aging --format csv >aging.g 2>&1
 t_ok "urikake reads the restored database" sh -c \
 	"URIKAKE_TODAY=2026-03-31 $URIKAKE --db '$(url urikake_owner fresh)' aging --format csv >aging.fresh"
 t_is "… the same aging" "$(cat aging.fresh)" "$(cat aging.g)"
+t_ok "backup to a name with a space and a quote" as urikake_owner backup "q r'x.pgd"
+hint=$(sed -n "s/^  pg_restore --single-transaction --dbname 'postgresql:\/\/…\/NEW' //p" .out)
+t_is "… the restore hint names it as one shell word" \
+	"$(sh -c 'eval "set -- $1" && printf "%s|" $# "$@"' sh "$hint" 2>&1)" "1|q r'x.pgd|"
 cp b.dump b.copy
 t_exit "an existing PATH is not replaced: exit 3" 3 as urikake_owner backup b.dump
 t_grep "… saying so" "b.dump already exists" .err
