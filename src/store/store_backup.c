@@ -429,6 +429,26 @@ role_state(struct store *st, const char *role, bool *exists, bool *clerk, struct
 	return rc == DB_ROW || rc == DB_DONE ? UR_OK : store_sqlfail(st, rc, err);
 }
 
+/* Append name as an SQL identifier: in double quotes (one in it doubled),
+ * or, unless always, bare when it is one the server would not fold (lower
+ * case letters, digits and '_', not first a digit). */
+static void
+add_ident(struct strbuf *out, const char *name, bool always)
+{
+	if (!always && name[0] && strchr("abcdefghijklmnopqrstuvwxyz_", name[0]) &&
+	    name[strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_")] == '\0') {
+		sb_adds(out, name);
+		return;
+	}
+	sb_addc(out, '"');
+	for (const char *p = name; *p; p++) {
+		if (*p == '"')
+			sb_addc(out, '"');
+		sb_addc(out, *p);
+	}
+	sb_addc(out, '"');
+}
+
 /* GRANT the clerks' role TO role, the name quoted as an identifier; a
  * refusal (no ADMIN option on the role) says who may. */
 static enum ur_status
@@ -438,13 +458,8 @@ grant_clerk(struct store *st, const char *role, struct ur_err *err)
 	int rc;
 
 	sb_init(&sql);
-	sb_adds(&sql, "GRANT " CLERK_ROLE " TO \"");
-	for (const char *p = role; *p; p++) {
-		if (*p == '"')
-			sb_addc(&sql, '"');
-		sb_addc(&sql, *p);
-	}
-	sb_addc(&sql, '"');
+	sb_adds(&sql, "GRANT " CLERK_ROLE " TO ");
+	add_ident(&sql, role, true);
 	rc = db_exec(st->db, sql.buf);
 	sb_free(&sql);
 	if (rc == DB_OK)
@@ -483,6 +498,7 @@ enum ur_status
 store_grant_clerk_role(struct store *st, const char *role, bool *changed, struct ur_err *err)
 {
 	bool exists, clerk;
+	struct strbuf ident;
 	enum ur_status rc;
 
 	*changed = false;
@@ -491,10 +507,15 @@ store_grant_clerk_role(struct store *st, const char *role, bool *changed, struct
 			       _("a server role takes 1 to 63 bytes without control characters"));
 	if (store_begin(st, err) != UR_OK)
 		return err->status;
-	if ((rc = role_state(st, role, &exists, &clerk, err)) == UR_OK && !exists)
+	if ((rc = role_state(st, role, &exists, &clerk, err)) == UR_OK && !exists) {
+		/* the SQL to paste: a name the server would fold quoted */
+		sb_init(&ident);
+		add_ident(&ident, role, false);
 		rc = ur_fail(err, UR_USAGE,
 			     _("no role %s on the server of %s (the database administrator creates "
-			       "it: CREATE ROLE %s LOGIN)"), role, st->shown, role);
+			       "it: CREATE ROLE %s LOGIN)"), role, st->shown, ident.buf);
+		sb_free(&ident);
+	}
 	if (rc == UR_OK && !clerk && (rc = grant_clerk(st, role, err)) == UR_OK)
 		rc = audit_clerk(st, role, err);
 	if (rc != UR_OK) {

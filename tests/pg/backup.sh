@@ -11,7 +11,8 @@
 # visible) and leaves no file. init --group NAME has the owner grant
 # urikake_clerk to role NAME (audited once): NAME's login, or a member's
 # of a group role NAME, then works as a clerk; a missing role or a name
-# the server cannot have is exit 2, a login without the ADMIN option on
+# the server cannot have is exit 2 (the CREATE ROLE it suggests quoting a
+# name the server would fold), a login without the ADMIN option on
 # urikake_clerk exit 1 saying who may. No server: SKIP, saying why.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/pg/lib-pg.sh"
@@ -157,6 +158,10 @@ t_ok "a name with quotes is one identifier" as urikake_owner init --group "o'\"h
 t_is "… that role is the clerk" "$(q "SELECT pg_has_role('o''\"hara', 'urikake_clerk', 'MEMBER')")" t
 t_exit "a role the server does not have: exit 2" 2 as urikake_owner init --group nosuchrole
 t_grep "… saying who creates it" "no role nosuchrole on the server .*CREATE ROLE nosuchrole LOGIN" .err
+t_exit "a role with capitals the server does not have: exit 2" 2 as urikake_owner init --group Suzuki
+t_grep "… the SQL it names quotes it" 'CREATE ROLE "Suzuki" LOGIN' .err
+q "$(sed -n 's/.*creates it: \(CREATE ROLE .* LOGIN\))$/\1/p' .err)" postgres
+t_ok "… which, run as it says, makes the role init --group finds" as urikake_owner init --group Suzuki
 t_exit "a 64-byte name: exit 2" 2 as urikake_owner init --group "$(printf '%064d' 0)"
 t_grep "… saying so" "a server role takes 1 to 63 bytes" .err
 t_exit "a clerk may not give the role: exit 1" 1 as aoki init --group chiba
