@@ -137,12 +137,39 @@ cmd_init(const struct cli *c, int argc, char **argv)
 	return rc;
 }
 
+/* path as one word of a POSIX shell command line, to be pasted as it is
+ * printed: as it is when it has only characters no shell treats
+ * specially, else in single quotes (a quote in it as '\''); one that
+ * begins with '-' gets "./" so that it is not taken for an option. */
+static void
+shell_word(const char *path, struct strbuf *out)
+{
+	static const char plain[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+				    "0123456789_./:@%+,=-";
+	const char *prefix = path[0] == '-' ? "./" : "";
+
+	if (path[0] && path[strspn(path, plain)] == '\0') {
+		sb_adds(out, prefix);
+		sb_adds(out, path);
+		return;
+	}
+	sb_addc(out, '\'');
+	sb_adds(out, prefix);
+	for (const char *p = path; *p; p++)
+		if (*p == '\'')
+			sb_adds(out, "'\\''");
+		else
+			sb_addc(out, *p);
+	sb_addc(out, '\'');
+}
+
 int
 cmd_backup(const struct cli *c, int argc, char **argv)
 {
 	const char *pos[1];
 	struct store *st;
 	struct ur_err err;
+	struct strbuf word;
 	int npos, rc;
 
 	if (cli_args(argc - 1, argv + 1, NULL, pos, 1, &npos) != UR_OK)
@@ -154,13 +181,16 @@ cmd_backup(const struct cli *c, int argc, char **argv)
 	ur_err_clear(&err);
 	if (store_backup(st, pos[0], &err) != UR_OK)
 		rc = cli_fail(&err);
-	else if (init_on_server(c))
+	else if (init_on_server(c)) {
+		sb_init(&word);
+		shell_word(pos[0], &word); /* the command is to be pasted */
 		cli_printf(_("Backed up to %s (pg_dump's custom format). To restore it, create a new, "
 			     "empty database as for init (the top of data/schema-pg.sql) and, as "
 			     "its owner, run:\n"
 			     "  pg_restore --single-transaction --dbname 'postgresql://…/NEW' %s\n"),
-			   pos[0], pos[0]);
-	else
+			   pos[0], word.buf);
+		sb_free(&word);
+	} else
 		cli_printf(_("Backed up to %s.\n"), pos[0]);
 	store_close(st);
 	return rc;

@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <glob.h>
 #include <grp.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,29 +164,82 @@ pgdump_read(int fd, struct strbuf *said)
 	sb_free(&raw);
 }
 
+/* The signals that stop urikake (Ctrl-C, a closed terminal, kill) while
+ * pg_dump runs: passed on to it (pgdump_stop), so that urikake outlives it
+ * and removes its half-written file instead of leaving it beside PATH and
+ * pg_dump running on. */
+static const int pgdump_stops[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+#define PGDUMP_NSTOPS (sizeof pgdump_stops / sizeof pgdump_stops[0])
+/* The running pg_dump (0: none), for pgdump_stop. */
+static volatile sig_atomic_t pgdump_pid;
+
+static void
+pgdump_stop(int sig)
+{
+	int saved = errno;
+
+	if (pgdump_pid > 0)
+		kill((pid_t)pgdump_pid, sig);
+	errno = saved;
+}
+
 /* Run argv with env, no input, its output and errors into *said; 0 and
- * its wait status in *status, or the errno-style reason it did not start. */
+ * its wait status in *status, or the errno-style reason it did not start.
+ * A stopping signal meanwhile goes to it (pgdump_stops; one ignored when
+ * urikake started stays ignored), which then fails as killed. */
 static int
 pgdump_run(char *const *argv, char *const *env, struct strbuf *said, int *status)
 {
 	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t attr;
+	struct sigaction on_stop, old[PGDUMP_NSTOPS];
+	sigset_t stops, was;
+	siginfo_t ended;
 	int fd[2], rc;
 	pid_t pid;
 
 	if (pipe2(fd, O_CLOEXEC) != 0)
 		return errno;
+	/* blocked until pgdump_pid is set; the child starts with the mask
+	 * urikake had (a caught signal is default there after exec) */
+	sigemptyset(&stops);
+	for (size_t i = 0; i < PGDUMP_NSTOPS; i++)
+		sigaddset(&stops, pgdump_stops[i]);
+	sigprocmask(SIG_BLOCK, &stops, &was);
+	memset(&on_stop, 0, sizeof on_stop);
+	on_stop.sa_handler = pgdump_stop;
+	sigemptyset(&on_stop.sa_mask);
+	for (size_t i = 0; i < PGDUMP_NSTOPS; i++)
+		if (sigaction(pgdump_stops[i], NULL, &old[i]) == 0 && old[i].sa_handler != SIG_IGN)
+			sigaction(pgdump_stops[i], &on_stop, NULL);
+	posix_spawnattr_init(&attr);
+	posix_spawnattr_setsigmask(&attr, &was);
+	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
 	posix_spawn_file_actions_adddup2(&fa, fd[1], STDOUT_FILENO);
 	posix_spawn_file_actions_adddup2(&fa, fd[1], STDERR_FILENO);
-	rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, env);
+	rc = posix_spawnp(&pid, argv[0], &fa, &attr, argv, env);
 	posix_spawn_file_actions_destroy(&fa);
+	posix_spawnattr_destroy(&attr);
+	if (rc == 0)
+		pgdump_pid = pid;
+	sigprocmask(SIG_SETMASK, &was, NULL);
 	close(fd[1]);
 	if (rc == 0) {
 		pgdump_read(fd[0], said);
+		/* ended but not reaped (WNOWAIT) while a signal may still be
+		 * passed on: its pid is not another process's yet */
+		while (waitid(P_PID, (id_t)pid, &ended, WEXITED | WNOWAIT) < 0 && errno == EINTR)
+			;
+		pgdump_pid = 0;
 		while (waitpid(pid, status, 0) < 0 && errno == EINTR)
 			;
 	}
+	pgdump_pid = 0;
+	for (size_t i = 0; i < PGDUMP_NSTOPS; i++)
+		if (old[i].sa_handler != SIG_IGN)
+			sigaction(pgdump_stops[i], &old[i], NULL);
 	close(fd[0]);
 	return rc;
 }
@@ -375,6 +429,26 @@ role_state(struct store *st, const char *role, bool *exists, bool *clerk, struct
 	return rc == DB_ROW || rc == DB_DONE ? UR_OK : store_sqlfail(st, rc, err);
 }
 
+/* Append name as an SQL identifier: in double quotes (one in it doubled),
+ * or, unless always, bare when it is one the server would not fold (lower
+ * case letters, digits and '_', not first a digit). */
+static void
+add_ident(struct strbuf *out, const char *name, bool always)
+{
+	if (!always && name[0] && strchr("abcdefghijklmnopqrstuvwxyz_", name[0]) &&
+	    name[strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_")] == '\0') {
+		sb_adds(out, name);
+		return;
+	}
+	sb_addc(out, '"');
+	for (const char *p = name; *p; p++) {
+		if (*p == '"')
+			sb_addc(out, '"');
+		sb_addc(out, *p);
+	}
+	sb_addc(out, '"');
+}
+
 /* GRANT the clerks' role TO role, the name quoted as an identifier; a
  * refusal (no ADMIN option on the role) says who may. */
 static enum ur_status
@@ -384,13 +458,8 @@ grant_clerk(struct store *st, const char *role, struct ur_err *err)
 	int rc;
 
 	sb_init(&sql);
-	sb_adds(&sql, "GRANT " CLERK_ROLE " TO \"");
-	for (const char *p = role; *p; p++) {
-		if (*p == '"')
-			sb_addc(&sql, '"');
-		sb_addc(&sql, *p);
-	}
-	sb_addc(&sql, '"');
+	sb_adds(&sql, "GRANT " CLERK_ROLE " TO ");
+	add_ident(&sql, role, true);
 	rc = db_exec(st->db, sql.buf);
 	sb_free(&sql);
 	if (rc == DB_OK)
@@ -429,6 +498,7 @@ enum ur_status
 store_grant_clerk_role(struct store *st, const char *role, bool *changed, struct ur_err *err)
 {
 	bool exists, clerk;
+	struct strbuf ident;
 	enum ur_status rc;
 
 	*changed = false;
@@ -437,10 +507,15 @@ store_grant_clerk_role(struct store *st, const char *role, bool *changed, struct
 			       _("a server role takes 1 to 63 bytes without control characters"));
 	if (store_begin(st, err) != UR_OK)
 		return err->status;
-	if ((rc = role_state(st, role, &exists, &clerk, err)) == UR_OK && !exists)
+	if ((rc = role_state(st, role, &exists, &clerk, err)) == UR_OK && !exists) {
+		/* the SQL to paste: a name the server would fold quoted */
+		sb_init(&ident);
+		add_ident(&ident, role, false);
 		rc = ur_fail(err, UR_USAGE,
 			     _("no role %s on the server of %s (the database administrator creates "
-			       "it: CREATE ROLE %s LOGIN)"), role, st->shown, role);
+			       "it: CREATE ROLE %s LOGIN)"), role, st->shown, ident.buf);
+		sb_free(&ident);
+	}
 	if (rc == UR_OK && !clerk && (rc = grant_clerk(st, role, err)) == UR_OK)
 		rc = audit_clerk(st, role, err);
 	if (rc != UR_OK) {

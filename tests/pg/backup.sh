@@ -6,11 +6,13 @@
 # allocations (counts and sums) and the same aging; an existing PATH is
 # refused (exit 3) and left as it was; a URL's password reaches pg_dump
 # in PGPASSWORD, never in its arguments; a pg_dump that is missing, fails
-# or is killed is exit 1 with its reason (control characters made
+# or is killed (or urikake is, while pg_dump runs: the signal passed on)
+# is exit 1 with its reason (control characters made
 # visible) and leaves no file. init --group NAME has the owner grant
 # urikake_clerk to role NAME (audited once): NAME's login, or a member's
 # of a group role NAME, then works as a clerk; a missing role or a name
-# the server cannot have is exit 2, a login without the ADMIN option on
+# the server cannot have is exit 2 (the CREATE ROLE it suggests quoting a
+# name the server would fold), a login without the ADMIN option on
 # urikake_clerk exit 1 saying who may. No server: SKIP, saying why.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/pg/lib-pg.sh"
@@ -53,6 +55,10 @@ as urikake_owner aging --format csv >aging.g 2>&1
 t_ok "urikake reads the restored database" sh -c \
 	"URIKAKE_TODAY=2026-03-31 $URIKAKE --db '$(url urikake_owner fresh)' aging --format csv >aging.fresh"
 t_is "… the same aging" "$(cat aging.fresh)" "$(cat aging.g)"
+t_ok "backup to a name with a space and a quote" as urikake_owner backup "q r'x.pgd"
+hint=$(sed -n "s/^  pg_restore --single-transaction --dbname 'postgresql:\/\/…\/NEW' //p" .out)
+t_is "… the restore hint names it as one shell word" \
+	"$(sh -c 'eval "set -- $1" && printf "%s|" $# "$@"' sh "$hint" 2>&1)" "1|q r'x.pgd|"
 cp b.dump b.copy
 t_exit "an existing PATH is not replaced: exit 3" 3 as urikake_owner backup b.dump
 t_grep "… saying so" "b.dump already exists" .err
@@ -92,6 +98,21 @@ t_exit "a pg_dump that is killed: exit 1" 1 env URIKAKE_PG_DUMP=./kill.sh "$URIK
 	--db "$(url urikake_owner)" backup k.dump
 t_grep "… saying so" "kill.sh was killed (signal 9)" .err
 t_is "… and nothing written" "$(ls -A | grep -c 'k\.dump')" 0
+# urikake itself stopped (kill, a closed terminal; Ctrl-C goes to both)
+# while pg_dump writes: it passes the signal on and removes the hidden file
+printf '#!/bin/sh\nfor a; do case $a in --file=*) echo half >"${a#--file=}" ;; esac; done\n%s\n' \
+	'echo $$ >slow.started; exec sleep 30' >slow.sh
+chmod +x slow.sh
+URIKAKE_PG_DUMP=./slow.sh "$URIKAKE" --db "$(url urikake_owner)" backup s.dump >.out 2>.err &
+stopped=$!
+i=0
+while [ ! -s slow.started ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+kill -TERM $stopped
+wait $stopped
+t_is "urikake terminated while pg_dump runs: exit 1" $? 1
+t_grep "… saying pg_dump was stopped" "slow.sh was killed (signal 15)" .err
+t_is "… and its half-written file removed" "$(ls -A | grep -c 's\.dump')" 0
+t_ok "… and pg_dump stopped too" sh -c "! kill -0 $(cat slow.started) 2>/dev/null"
 mkdir nopg && ln -s "$(command -v psql)" nopg/psql
 debian=$(ls -d /usr/lib/postgresql/*/bin/pg_dump 2>/dev/null | sort -V | tail -n 1)
 if [ -n "$debian" ]; then
@@ -137,6 +158,10 @@ t_ok "a name with quotes is one identifier" as urikake_owner init --group "o'\"h
 t_is "… that role is the clerk" "$(q "SELECT pg_has_role('o''\"hara', 'urikake_clerk', 'MEMBER')")" t
 t_exit "a role the server does not have: exit 2" 2 as urikake_owner init --group nosuchrole
 t_grep "… saying who creates it" "no role nosuchrole on the server .*CREATE ROLE nosuchrole LOGIN" .err
+t_exit "a role with capitals the server does not have: exit 2" 2 as urikake_owner init --group Suzuki
+t_grep "… the SQL it names quotes it" 'CREATE ROLE "Suzuki" LOGIN' .err
+q "$(sed -n 's/.*creates it: \(CREATE ROLE .* LOGIN\))$/\1/p' .err)" postgres
+t_ok "… which, run as it says, makes the role init --group finds" as urikake_owner init --group Suzuki
 t_exit "a 64-byte name: exit 2" 2 as urikake_owner init --group "$(printf '%064d' 0)"
 t_grep "… saying so" "a server role takes 1 to 63 bytes" .err
 t_exit "a clerk may not give the role: exit 1" 1 as aoki init --group chiba
