@@ -183,46 +183,76 @@ pgdump_stop(int sig)
 	errno = saved;
 }
 
-/* Run argv with env, no input, its output and errors into *said; 0 and
- * its wait status in *status, or the errno-style reason it did not start.
- * A stopping signal meanwhile goes to it (pgdump_stops; one ignored when
- * urikake started stays ignored), which then fails as killed. */
-static int
-pgdump_run(char *const *argv, char *const *env, struct strbuf *said, int *status)
+/* Catch the stopping signals (blocked in *was's complement until
+ * pgdump_pid is set; one ignored when urikake started stays ignored),
+ * their handlers as they were into old. */
+static void
+stops_catch(struct sigaction *old, sigset_t *was)
 {
-	posix_spawn_file_actions_t fa;
-	posix_spawnattr_t attr;
-	struct sigaction on_stop, old[PGDUMP_NSTOPS];
-	sigset_t stops, was;
-	siginfo_t ended;
-	int fd[2], rc;
-	pid_t pid;
+	struct sigaction on_stop;
+	sigset_t stops;
 
-	if (pipe2(fd, O_CLOEXEC) != 0)
-		return errno;
-	/* blocked until pgdump_pid is set; the child starts with the mask
-	 * urikake had (a caught signal is default there after exec) */
 	sigemptyset(&stops);
 	for (size_t i = 0; i < PGDUMP_NSTOPS; i++)
 		sigaddset(&stops, pgdump_stops[i]);
-	sigprocmask(SIG_BLOCK, &stops, &was);
+	sigprocmask(SIG_BLOCK, &stops, was);
 	memset(&on_stop, 0, sizeof on_stop);
 	on_stop.sa_handler = pgdump_stop;
 	sigemptyset(&on_stop.sa_mask);
 	for (size_t i = 0; i < PGDUMP_NSTOPS; i++)
 		if (sigaction(pgdump_stops[i], NULL, &old[i]) == 0 && old[i].sa_handler != SIG_IGN)
 			sigaction(pgdump_stops[i], &on_stop, NULL);
+}
+
+static void
+stops_restore(const struct sigaction *old)
+{
+	pgdump_pid = 0;
+	for (size_t i = 0; i < PGDUMP_NSTOPS; i++)
+		if (old[i].sa_handler != SIG_IGN)
+			sigaction(pgdump_stops[i], &old[i], NULL);
+}
+
+/* Start argv with env, no input, its output and errors into fd, with the
+ * signal mask was (a caught signal is default there after exec): 0, or
+ * the errno-style reason it did not start. */
+static int
+pgdump_spawn(char *const *argv, char *const *env, int fd, const sigset_t *was, pid_t *pid)
+{
+	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t attr;
+	int rc;
+
 	posix_spawnattr_init(&attr);
-	posix_spawnattr_setsigmask(&attr, &was);
+	posix_spawnattr_setsigmask(&attr, was);
 	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-	posix_spawn_file_actions_adddup2(&fa, fd[1], STDOUT_FILENO);
-	posix_spawn_file_actions_adddup2(&fa, fd[1], STDERR_FILENO);
-	rc = posix_spawnp(&pid, argv[0], &fa, &attr, argv, env);
+	posix_spawn_file_actions_adddup2(&fa, fd, STDOUT_FILENO);
+	posix_spawn_file_actions_adddup2(&fa, fd, STDERR_FILENO);
+	rc = posix_spawnp(pid, argv[0], &fa, &attr, argv, env);
 	posix_spawn_file_actions_destroy(&fa);
 	posix_spawnattr_destroy(&attr);
-	if (rc == 0)
+	return rc;
+}
+
+/* Run argv with env, no input, its output and errors into *said; 0 and
+ * its wait status in *status, or the errno-style reason it did not start.
+ * A stopping signal meanwhile goes to it (pgdump_stops), which then fails
+ * as killed. */
+static int
+pgdump_run(char *const *argv, char *const *env, struct strbuf *said, int *status)
+{
+	struct sigaction old[PGDUMP_NSTOPS];
+	sigset_t was;
+	siginfo_t ended;
+	int fd[2], rc;
+	pid_t pid;
+
+	if (pipe2(fd, O_CLOEXEC) != 0)
+		return errno;
+	stops_catch(old, &was);
+	if ((rc = pgdump_spawn(argv, env, fd[1], &was, &pid)) == 0)
 		pgdump_pid = pid;
 	sigprocmask(SIG_SETMASK, &was, NULL);
 	close(fd[1]);
@@ -236,10 +266,7 @@ pgdump_run(char *const *argv, char *const *env, struct strbuf *said, int *status
 		while (waitpid(pid, status, 0) < 0 && errno == EINTR)
 			;
 	}
-	pgdump_pid = 0;
-	for (size_t i = 0; i < PGDUMP_NSTOPS; i++)
-		if (old[i].sa_handler != SIG_IGN)
-			sigaction(pgdump_stops[i], &old[i], NULL);
+	stops_restore(old);
 	close(fd[0]);
 	return rc;
 }
