@@ -456,7 +456,7 @@ role_state(struct store *st, const char *role, bool *exists, bool *clerk, struct
 	return rc == DB_ROW || rc == DB_DONE ? UR_OK : store_sqlfail(st, rc, err);
 }
 
-/* Append name as an SQL identifier: in double quotes (one in it doubled),
+/* Append name as an SQL identifier: between '"'s (one in it written twice),
  * or, unless always, bare when it is one the server would not fold (lower
  * case letters, digits and '_', not first a digit). */
 static void
