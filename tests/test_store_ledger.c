@@ -252,49 +252,60 @@ aging(struct store *st, const char *as_of, const int *bounds, int n, struct rows
 /* Sum of the open column of an aging query run on a plain connection of
  * the database seam (no store around it), with bounds 30/60/90 (as the
  * benchmark runs it in the sqlite3 shell). */
+/* The aging query sql opened read-only on path, as of as_of with the
+ * first nbounds of the limits 30/60/90 days; NULL (said) when it cannot. */
+static struct db_stmt *
+aging_open(const char *path, const char *sql, const char *as_of, int nbounds,
+	   struct db_conn **db)
+{
+	static const int bound[] = { 30, 60, 90 };
+	struct db_stmt *s = NULL;
+	char name[8];
+
+	*db = NULL;
+	db_setup_once();
+	if (db_open(path, DB_OPEN_READONLY, db) != DB_OK || db_prepare(*db, sql, &s) != DB_OK) {
+		if (*db)
+			tap_diag("%s", db_errmsg(*db));
+		return NULL;
+	}
+	db_bind_text(s, db_param_index(s, ":as_of"), as_of);
+	for (int i = 0; i < nbounds; i++) {
+		snprintf(name, sizeof name, ":b%d", i + 1);
+		db_bind_int64(s, db_param_index(s, name), bound[i]);
+	}
+	db_bind_int64(s, db_param_index(s, ":company"), 1);
+	return s;
+}
+
 static long long
 sum_open(const char *path, const char *sql, const char *as_of)
 {
-	struct db_conn *db = NULL;
-	struct db_stmt *s = NULL;
+	struct db_conn *db;
+	struct db_stmt *s = aging_open(path, sql, as_of, 3, &db);
 	long long sum = -1;
 
-	db_setup_once();
-	if (db_open(path, DB_OPEN_READONLY, &db) == DB_OK && db_prepare(db, sql, &s) == DB_OK) {
-		db_bind_text(s, db_param_index(s, ":as_of"), as_of);
-		db_bind_int64(s, db_param_index(s, ":b1"), 30);
-		db_bind_int64(s, db_param_index(s, ":b2"), 60);
-		db_bind_int64(s, db_param_index(s, ":b3"), 90);
-		db_bind_int64(s, db_param_index(s, ":company"), 1);
+	if (s)
 		for (sum = 0; db_step(s) == DB_ROW;)
 			sum += db_column_int64(s, 4);
-	} else if (db) {
-		tap_diag("%s", db_errmsg(db));
-	}
 	db_finalize(s);
 	db_close(db);
 	return sum;
 }
 
-/* The rows of the aging query sql as of as_of, as "code/cur/bucket=open;". */
+/* The rows of the aging query sql as of as_of (limits 30/60), as
+ * "code/cur/bucket=open;". */
 static char *
 rows_open(const char *path, const char *sql, const char *as_of)
 {
-	struct db_conn *db = NULL;
-	struct db_stmt *s = NULL;
+	struct db_conn *db;
+	struct db_stmt *s = aging_open(path, sql, as_of, 2, &db);
 	struct strbuf sb;
 
 	sb_init(&sb);
-	db_setup_once();
-	if (db_open(path, DB_OPEN_READONLY, &db) == DB_OK && db_prepare(db, sql, &s) == DB_OK) {
-		db_bind_text(s, db_param_index(s, ":as_of"), as_of);
-		db_bind_int64(s, db_param_index(s, ":b1"), 30);
-		db_bind_int64(s, db_param_index(s, ":b2"), 60);
-		db_bind_int64(s, db_param_index(s, ":company"), 1);
-		while (db_step(s) == DB_ROW)
-			sb_addf(&sb, "%s/%s/%d=%lld;", db_column_text(s, 0), db_column_text(s, 2),
-				db_column_int(s, 3), (long long)db_column_int64(s, 4));
-	}
+	while (s && db_step(s) == DB_ROW)
+		sb_addf(&sb, "%s/%s/%d=%lld;", db_column_text(s, 0), db_column_text(s, 2),
+			db_column_int(s, 3), (long long)db_column_int64(s, 4));
 	db_finalize(s);
 	db_close(db);
 	return sb_detach(&sb);
