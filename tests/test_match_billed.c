@@ -414,13 +414,14 @@ lines_of(const struct match_proposal *p, int64_t customer)
 static struct match_index *agent_ix; /* the last agent_first's: its proposals' lines */
 
 static void
-agent_first(int others, int crowd, bool stale, struct match_result *r, struct strbuf *why)
+agent_first_from(const char *payer, int others, int crowd, bool stale, struct match_result *r,
+		 struct strbuf *why)
 {
 	struct match_index *ix = match_index_new();
 	struct match_config cfg;
 	struct match_deposit d = dep(59998 + 41800 - 660);
 
-	d.payer.payer_name = "ｻｸﾗｼﾕｳﾉｳﾀﾞｲｺｳ(ｶ";
+	d.payer.payer_name = payer;
 	billed_customer(ix, true, 0);
 	billed_other(ix, 8, 41800, stale);
 	for (int i = 0; i < others; i++)
@@ -436,6 +437,12 @@ agent_first(int others, int crowd, bool stale, struct match_result *r, struct st
 	if (agent_ix)
 		match_index_free(agent_ix);
 	agent_ix = ix;
+}
+
+static void
+agent_first(int others, int crowd, bool stale, struct match_result *r, struct strbuf *why)
+{
+	agent_first_from("ｻｸﾗｼﾕｳﾉｳﾀﾞｲｺｳ(ｶ", others, crowd, stale, r, why);
 }
 
 /* A payer nobody knows pays 丸山食品's statement and another customer's
@@ -479,6 +486,21 @@ test_agent_first_transfer(void)
 	tap_is_int(r.nprop, 0, "forty, 780 pairs about the amount: the one adding up exactly is "
 		   "likely chance, nothing proposed");
 	sb_free(&why);
+	agent_first(0, 12, false, &r, &why);
+	tap_ok(r.nprop == 1, "twelve, 66 pairs about the amount: a coincidence about 1 in 7, "
+	       "proposed for a payer named 収納代行 (%d)", r.nprop);
+	sb_free(&why);
+	agent_first_from("ｱｵﾊﾞｺｳｻﾝ(ｶ", 0, 12, false, &r, &why);
+	tap_is_int(r.nprop, 0, "… but not for a payer whose name says nothing of an agent");
+	sb_free(&why);
+	agent_first_from("ｱｵﾊﾞｺｳｻﾝ(ｶ", 0, 0, false, &r, &why);
+	tap_ok(r.nprop == 1, "… who is still proposed the one set when few sums are near (%d)",
+	       r.nprop);
+	sb_free(&why);
+	tap_ok(match_agent_named("ｶ)ｼﾞﾔﾊﾟﾝﾍﾟｲﾒﾝﾄｻ-ﾋﾞｽ") && match_agent_named("ｲｯｶﾂｹｯｻｲ(ｶ") &&
+		       match_agent_named("ﾐﾂﾋﾞｼﾌｱｸﾀ-(ｶ") && match_agent_named("支付宝（中国）网络技术有限公司") &&
+		       !match_agent_named("ﾀﾞｲｺｳｼﾖｳｼﾞ(ｶ") && !match_agent_named(NULL),
+	       "agents known by name: ペイメント, 一括決済, ファクター, 支付; not 大興商事 (ダイコウ)");
 	match_index_free(agent_ix);
 	agent_ix = NULL;
 }

@@ -227,6 +227,47 @@ test_recent_oldest_first(void)
 	match_index_free(ix);
 }
 
+/* Billed by the 20th; August's bill is still open (paid by another
+ * transfer, or disputed). A round sum pays part of the bill due now: its
+ * slips oldest first, the returned-goods slip netted as it comes, two of
+ * one day in the order they are numbered, the last in part; August stays
+ * open, and nothing of the next period is touched. */
+static void
+test_part_of_bill_due(void)
+{
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep("ﾏﾙﾔﾏｼﾖｸﾋﾝ(ｶ", "2026-11-10", 30000);
+	const int64_t ids[] = { 7, 3, 4, 6, 5 }, cleared[] = { -4000, 8000, 14000, 9000, 3000 };
+	struct strbuf why;
+
+	match_config_default(&cfg);
+	tu_match_customer(ix, 7, "W1", "株式会社丸山食品", "マルヤマショクヒン");
+	match_index_set_closing(ix, 7, 20);
+	slip(ix, 1, 7, "2026-09-05", "2026-10-10", 15000);
+	slip(ix, 2, 7, "2026-09-15", "2026-10-10", 12000);
+	slip(ix, 3, 7, "2026-09-25", "2026-11-10", 8000);
+	slip(ix, 4, 7, "2026-10-02", "2026-11-10", 14000);
+	match_index_add_invoice(ix, 5, "D-006", 7, tu_day("2026-10-08"), tu_day("2026-11-10"), 11000,
+				"JPY");
+	match_index_add_invoice(ix, 6, "D-005", 7, tu_day("2026-10-08"), tu_day("2026-11-10"), 9000,
+				"JPY");
+	slip(ix, 7, 7, "2026-10-05", "2026-11-10", -4000);
+	slip(ix, 8, 7, "2026-10-25", "2026-12-10", 7000);
+	in_top3(ix, &cfg, &d, &r, ids, cleared, 5,
+		"part of the bill due now, the return set against it, August left open,");
+	tap_ok(r.hold != MATCH_AUTO, "… a partial payment: held (%d)", r.hold);
+	sb_init(&why);
+	if (r.nprop)
+		match_explain(&r.prop[proposal_of(&r, ids, cleared, 5) < 0 ? 0
+						: proposal_of(&r, ids, cleared, 5)], &d, &why);
+	tap_ok(why.buf && strstr(why.buf, "part of the bill of the closing of 2026-10-20"),
+	       "… and says which bill: %s", why.buf ? why.buf : "");
+	sb_free(&why);
+	match_index_free(ix);
+}
+
 /* A holding company and two subsidiaries (H1 their paying parent) with
  * closing day 31: September 27,000 (a credit slip netted) and 55,000. */
 static struct match_index *
@@ -627,6 +668,7 @@ test_named_part(void)
 TAP_SUITE(match_closing)
 {
 	test_partial_netted();
+	test_part_of_bill_due();
 	test_total_unknown_payer();
 	test_due_now_subset();
 	test_catch_up_equal_months();

@@ -188,11 +188,16 @@ void match_agent_pairs_free(struct match_agent_pairs *pp);
  *  (width), times the exact amounts tried (tries: with each usual fee). */
 struct match_agent_chance {
 	int64_t near, tries, width;
+	bool named; /* the payer's name says it is a payment agent */
 };
+/** Whether a payer's name says it pays for others: 収納代行, 決済,
+ *  ペイメント, ファクタリング, 一括, 支付 (a deposit's payer_name). */
+bool match_agent_named(const char *payer_name);
 /** Add pp's sets of k about amount to c. */
 void match_agent_chance_add(struct match_agent_chance *c, const struct match_agent_pairs *pp,
 			    int k, int64_t amount, const char *cur);
-/** Whether a set adding up exactly would be telling (not likely chance). */
+/** Whether a set adding up exactly would be telling: a coincidence under
+ *  1 in 20, or under 1 in 3 when the payer's name says it is an agent. */
 bool match_agent_telling(const struct match_agent_chance *c);
 /** The sets of k (2 to 4) of pp's totals adding up to amount, or to it
  *  plus one usual transfer fee, each total usable (NULL: all) and no two

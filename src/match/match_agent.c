@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kana.h"
 #include "money.h"
 #include "match_priv.h"
 #include "xalloc.h"
@@ -75,14 +76,15 @@ match_agent_pairs_new(const int64_t *total, int n)
 {
 	struct match_agent_pairs *pp = xcalloc(1, sizeof *pp);
 
-	pp->n = n;
 	pp->order = xmalloc(((size_t)n + 1) * sizeof *pp->order);
 	for (int i = 0; i < n; i++)
-		pp->order[i] = (struct ord){ total[i], i };
-	qsort(pp->order, (size_t)n, sizeof *pp->order, order_cmp);
-	pp->pair = xmalloc(((size_t)n * (size_t)(n > 1 ? n - 1 : 1) / 2 + 1) * sizeof *pp->pair);
-	for (int i = 0; i < n; i++)
-		for (int j = i + 1; j < n; j++)
+		if (total[i] > 0) /* nothing to pay: never a member, nor a chance */
+			pp->order[pp->n++] = (struct ord){ total[i], i };
+	qsort(pp->order, (size_t)pp->n, sizeof *pp->order, order_cmp);
+	pp->pair = xmalloc(((size_t)pp->n * (size_t)(pp->n > 1 ? pp->n - 1 : 1) / 2 + 1) *
+			   sizeof *pp->pair);
+	for (int i = 0; i < pp->n; i++)
+		for (int j = i + 1; j < pp->n; j++)
 			pp->pair[pp->npair++] =
 				(struct pair){ pp->order[i].total + pp->order[j].total, i, j };
 	qsort(pp->pair, pp->npair, sizeof *pp->pair, pair_cmp);
@@ -266,7 +268,28 @@ match_agent_chance_add(struct match_agent_chance *c, const struct match_agent_pa
 bool
 match_agent_telling(const struct match_agent_chance *c)
 {
-	return c->near * c->tries * 20 <= c->width; /* a coincidence under 1 in 20 */
+	return c->near * c->tries * (c->named ? 3 : 20) <= c->width;
+}
+
+/* Words of the folded names of payment agents, collection agents and
+ * factoring companies (代行 alone is too common a reading: 大興, 大光). */
+static const char *const agent_words[] = {
+	"ペイメント", "ケツサイ", "シユウノウ", "シハライダイコウ", "フアクタ", "イツカツ",
+	"決済", "収納", "代行", "一括", "支付", "代付",
+};
+
+bool
+match_agent_named(const char *payer_name)
+{
+	struct strbuf key;
+	bool named = false;
+
+	sb_init(&key);
+	kana_fold(payer_name ? payer_name : "", &key, NULL);
+	for (size_t i = 0; key.buf && !named && i < sizeof agent_words / sizeof *agent_words; i++)
+		named = strstr(key.buf, agent_words[i]) != NULL;
+	sb_free(&key);
+	return named;
 }
 
 /* Propose set w of the closing date whose statements start at
@@ -416,12 +439,14 @@ match_fit_agent(struct match_index *ix, const struct match_deposit *d, match_fit
 	struct found found[MATCH_AGENT_WAYS + 1];
 	uint32_t first[MATCH_AGENT_DATES];
 	int n[MATCH_AGENT_DATES], nd, ways = 0;
+	bool named;
 
 	if (!ix->nbill || d->amount <= 0 || !d->date)
 		return 0;
+	named = match_agent_named(d->payer.payer_name);
 	nd = agent_dates(ix, d, first, n);
 	for (int k = 2; k <= 4 && !ways; k++) {
-		struct match_agent_chance c = { 0 };
+		struct match_agent_chance c = { .named = named };
 
 		for (int i = 0; i < nd; i++)
 			match_agent_chance_add(&c, ix->agent_pairs[first[i]], k, d->amount, d->currency);

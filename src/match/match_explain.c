@@ -141,7 +141,8 @@ explain_lines(const struct match_proposal *p, const char *cur, struct strbuf *ou
 		if (i)
 			sb_adds(out, " + ");
 		if (l->cleared < 0 || (p->fit == MATCH_FIT_PARTIAL && i == p->nlines - 1)) {
-			sb_addf(out, _("part of %s ("), l->number);
+			sb_addf(out, l->cleared < 0 ? _("credit slip %s (") : _("part of %s ("),
+				l->number);
 			put_money(out, l->cleared, cur);
 			sb_addc(out, ')');
 		} else {
@@ -199,6 +200,25 @@ customers_of(const struct match_proposal *p)
 	for (int i = 0; i < p->nlines; i++)
 		n += match_line_first_of_customer(p, i);
 	return n;
+}
+
+/* Which part payment: of the bill of one closing date (p->period), of a
+ * later invoice, the invoice due now and the rest, or oldest first. */
+static void
+explain_partial_head(const struct match_proposal *p, struct strbuf *out)
+{
+	char day[DATE_ISO_SIZE];
+
+	if (p->period) {
+		date_format_iso(p->period, day);
+		sb_addf(out, _("part of the bill of the closing of %s, older bills left open: "),
+			day);
+		return;
+	}
+	sb_adds(out, p->features & MATCH_F_SKIPS_OLDEST ? _("the oldest left open: ")
+		     : p->features & MATCH_F_REST_OLDEST
+			     ? _("the invoice due now in full, the rest towards the oldest: ")
+			     : _("oldest first: "));
 }
 
 /* A closing total: "closing 2026-10-20: 37 slips (2 credit slips) − fee
@@ -431,10 +451,7 @@ match_explain(const struct match_proposal *p, const struct match_deposit *d,
 			explain_earlier(p, cur, out);
 			break;
 		}
-		sb_adds(out, p->features & MATCH_F_SKIPS_OLDEST ? _("the oldest left open: ")
-			     : p->features & MATCH_F_REST_OLDEST
-				     ? _("the invoice due now in full, the rest towards the oldest: ")
-				     : _("oldest first: "));
+		explain_partial_head(p, out);
 		explain_lines(p, cur, out);
 		sb_adds(out, _(", the rest stays open"));
 		break;

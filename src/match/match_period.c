@@ -190,32 +190,84 @@ period_clear(const struct fitter *f, const struct minv **w, const struct period 
 	       !older_stand_in(w, per[b->from].first, per[b->to].first + per[b->to].n);
 }
 
-/* Part of a closing bill, the way a customer pays one short: slips oldest
- * first while the money lasts, each returned-goods slip (赤伝) netted as it
- * comes, up to the end of the period where the money ran out. Proposed
- * only when a credit slip is among them (else oldest first is this). */
-static void
-period_partial(const struct fitter *f, const struct minv **w, const struct period *per, int np)
+/* Part of a closing bill, the way a customer pays one short: periods
+ * [from, to), slips oldest first while the money lasts, each returned-goods
+ * slip (赤伝) netted as it comes, up to the end of the period where the
+ * money ran out. True when the money is spent on some slip in part;
+ * *credit: a credit slip is among them. */
+static bool
+partial_walk(const struct fitter *f, const struct minv **w, const struct period *per, int from,
+	     int to, struct match_proposal *p, bool *credit)
 {
-	struct match_proposal p;
 	int64_t rem = f->d->amount;
-	bool credit = false, short_paid = false;
+	bool short_paid = false;
 
-	match_fit_start(f, &p, MATCH_FIT_PARTIAL);
-	for (int k = 0; k < np && rem > 0; k++) {
+	match_fit_start(f, p, MATCH_FIT_PARTIAL);
+	*credit = false;
+	for (int k = from; k < to && rem > 0; k++) {
 		for (int i = per[k].first; i < per[k].first + per[k].n; i++) {
 			int64_t open = w[i]->open;
 			int64_t take = open < 0 ? open : rem <= 0 ? 0 : open < rem ? open : rem;
 
-			credit |= open < 0;
+			*credit |= open < 0;
 			short_paid |= take < open;
 			if (take != 0)
-				match_fit_line(&p, w[i], take, 0);
+				match_fit_line(p, w[i], take, 0);
 			rem -= take;
 		}
 	}
-	if (credit && short_paid && rem == 0)
+	return short_paid && rem == 0;
+}
+
+/* Part of the bills oldest first, when a credit slip is among them (else
+ * oldest first is this). */
+static void
+period_partial(const struct fitter *f, const struct minv **w, const struct period *per, int np)
+{
+	struct match_proposal p;
+	bool credit;
+
+	if (partial_walk(f, w, per, 0, np, &p, &credit) && credit)
 		match_fit_emit(f, &p);
+}
+
+/* The period with the slip due nearest the deposit (by the customer's
+ * lateness), within MATCH_NATURAL_DAYS: its index, or -1. */
+static int
+period_due_now(const struct fitter *f, const struct minv **w, const struct period *per, int np)
+{
+	int best = -1, near = MATCH_NATURAL_DAYS + 1;
+
+	for (int k = 0; k < np; k++)
+		for (int i = per[k].first; i < per[k].first + per[k].n; i++)
+			if (w[i]->open > 0 && match_due_distance(f, w[i]) < near) {
+				near = match_due_distance(f, w[i]);
+				best = k;
+			}
+	return best;
+}
+
+/* Part of the bill due now (内入れ: a round sum), older periods left open
+ * (disputed, or paid by another transfer): read as above within that
+ * period. */
+static void
+period_partial_due(const struct fitter *f, const struct minv **w, const struct period *per,
+		   int np)
+{
+	int k = period_due_now(f, w, per, np);
+	struct match_proposal p;
+	bool credit;
+
+	if (*f->exact || k <= 0 || f->d->amount >= per[k].sum ||
+	    !match_round_sum(f->d->currency, f->d->amount))
+		return; /* an exact reading, nothing older left open (the others have it),
+			   or not the round sum an instalment of a bill is */
+	if (!partial_walk(f, w, per, k, k + 1, &p, &credit))
+		return;
+	p.features = MATCH_F_SKIPS_OLDEST;
+	p.period = per[k].end; /* a partial with a period: part of that bill */
+	p.periods = 1;
+	match_fit_emit(f, &p);
 }
 
 void
@@ -243,6 +295,7 @@ match_fit_periods(const struct fitter *f)
 			period_consider(f, w, per, &pp, 0, k, fee, over);
 	}
 	period_partial(f, w, per, np);
+	period_partial_due(f, w, per, np);
 	if (pp.found) {
 		const struct hit *h = &pp.best;
 		int from = per[h->from].first, to = per[h->to].first + per[h->to].n;

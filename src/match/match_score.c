@@ -39,6 +39,9 @@
 #define SC_LEFT_OPEN 3 /* a day's bills less slips left open: likelier than a set
 			  drawn from any month that happens to add up */
 #define OVER_FEW_LINES 2  /* … of so many invoices: more, and any excess is a coincidence */
+#define SC_DUE_PART 12 /* a round sum, part of the bill due now (内入れ; a partial
+			   with its period): likelier than a slip paid over or
+			   oldest first reaching into it */
 #define SC_BILLED 5          /* the total of a 合計請求書 we issued: the strongest fit */
 #define SC_GROUP_LEARNED 58 /* a payer learned for each customer of a group: an alias
 			       confirmed once, not an alias that conflicts */
@@ -211,7 +214,8 @@ score_fit(void *ctx, const struct match_proposal *fit)
 		     unnamed_penalty(fit) +
 		     (fit->features & MATCH_F_BILLED ? SC_BILLED : 0) +
 		     (fit->features & MATCH_F_EARLIER_PART ? SC_EARLIER_PART : 0) +
-		     (fit->features & MATCH_F_LEFT_OPEN ? SC_LEFT_OPEN : 0);
+		     (fit->features & MATCH_F_LEFT_OPEN ? SC_LEFT_OPEN : 0) +
+		     (fit->fit == MATCH_FIT_PARTIAL && fit->period ? SC_DUE_PART : 0);
 	if (fit->fit == MATCH_FIT_OVER && fit->nlines && fit->nlines <= OVER_FEW_LINES)
 		score_over(s, fit, r);
 	if ((c->features & MATCH_F_IDENTITY) == MATCH_F_NAME_FUZZY &&

@@ -175,6 +175,7 @@ sui_agent_payers(struct store *st, struct sui_names *nm, const struct match_depo
 {
 	size_t first[MATCH_AGENT_DATES];
 	int count[MATCH_AGENT_DATES], nd;
+	bool named;
 
 	*n = 0;
 	if (!nm->bills_loaded && load_bills(st, nm, err) != UR_OK)
@@ -182,8 +183,9 @@ sui_agent_payers(struct store *st, struct sui_names *nm, const struct match_depo
 	if (d->amount <= 0 || !d->date)
 		return UR_OK;
 	nd = dates_of(nm, d, first, count);
+	named = match_agent_named(d->payer.payer_name);
 	for (int k = 2; k <= 4; k++) {
-		struct match_agent_chance c = { 0 };
+		struct match_agent_chance c = { .named = named };
 
 		for (int i = 0; i < nd; i++)
 			match_agent_chance_add(&c, nm->bill_pairs[first[i]], k, d->amount, d->currency);
