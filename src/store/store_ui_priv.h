@@ -4,11 +4,14 @@
 #ifndef UR_SRC_STORE_UI_PRIV_H
 #define UR_SRC_STORE_UI_PRIV_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "err.h"
 #include "store_db_priv.h"
 #include "store_dialect_priv.h"
+#include "store_ui.h"
+#include "strbuf.h"
 
 struct store;
 struct sui_deposit;
@@ -39,6 +42,22 @@ void sui_col_copy(struct db_stmt *s, int col, char *buf, size_t size);
 struct sui_lists;
 /** Free the queue's lists of today's automatic matches (NULL: none). */
 void sui_lists_free(struct sui_lists *l);
+
+/* The texts of the queue's statements, built at run time (each also
+ * prepared on its own by tests/pg/prepare.sh). A page: with (a WITH clause
+ * or ""), the deposit columns under filter f and cond (" AND …" or ""),
+ * keyset after ?2, ?3 (?8 too by amount) when from, in direction idir of
+ * sort so, ?4 rows from offset ?5. */
+void sui_page_sql(struct strbuf *sql, const char *with, enum sui_filter f, const char *cond,
+		  enum sui_sort so, int idir, bool from, bool inclusive);
+/** The count of filter f, before a deposit in sort so when before;
+ *  companies: the database holds more than one. */
+void sui_count_sql(struct strbuf *sql, enum sui_filter f, enum sui_sort so, bool before,
+		   bool companies);
+/** Today's automatic matches, every sort order's at once. */
+void sui_auto_sql(struct strbuf *sql);
+/** The incremental search's page in direction dir (store_ui_queue_find). */
+void sui_find_sql(struct strbuf *sql, enum sui_filter f, enum sui_sort so, int dir, bool from);
 
 /** Fill d (owned strings) from a row of SUI_DEPOSIT_COLS. */
 void sui_deposit_row(struct db_stmt *s, struct sui_deposit *d);

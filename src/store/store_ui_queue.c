@@ -211,6 +211,14 @@ lists_make(struct sui_lists *ls, struct auto_row *r, size_t n, int64_t stamp, in
 	free(r);
 }
 
+void
+sui_auto_sql(struct strbuf *sql)
+{
+	sb_adds(sql, "SELECT d.id, d.booking_date, d.currency, d.amount, d.payer_key"
+		     " FROM deposit d");
+	sb_adds(sql, filter_sql(SUI_AUTO_TODAY));
+}
+
 /* The list of sort order so at today, made when missing or stale: every
  * order's at once, from one read of the deposits (15,000 in the large demo:
  * the read is most of the cost, and a clerk sorting them would pay it for
@@ -235,9 +243,7 @@ auto_list(struct store *st, enum sui_sort so, int32_t today, struct ur_err *err)
 	for (int i = 0; i < SUI_SORT_COUNT; i++)
 		st->lists->by[i].made = false;
 	sb_init(&sql);
-	sb_adds(&sql, "SELECT d.id, d.booking_date, d.currency, d.amount, d.payer_key"
-		      " FROM deposit d");
-	sb_adds(&sql, filter_sql(SUI_AUTO_TODAY));
+	sui_auto_sql(&sql);
 	s = store_prepare(st, sql.buf, err);
 	sb_free(&sql);
 	if (!s)
@@ -306,10 +312,23 @@ list_start(const struct sui_list *l, const struct sui_deposit *from, int dir, bo
 	return true;
 }
 
-/* A page of the queue, prepared: with (a WITH clause or ""), the deposit
- * columns under filter f and cond (" AND …" or ""), from deposit from on
- * (NULL: the start) in direction idir of sort so, ?4 rows from offset ?5
- * (for the caller to bind); today (?1) and the keyset bound. */
+void
+sui_page_sql(struct strbuf *sql, const char *with, enum sui_filter f, const char *cond,
+	     enum sui_sort so, int idir, bool from, bool inclusive)
+{
+	sb_adds(sql, with);
+	sb_adds(sql, SUI_DEPOSIT_COLS);
+	sb_adds(sql, filter_sql(f));
+	sb_adds(sql, cond);
+	if (from)
+		add_keyset(sql, so, idir, inclusive);
+	add_order(sql, so, idir);
+	sb_adds(sql, " LIMIT ?4 OFFSET ?5");
+}
+
+/* A page of the queue (sui_page_sql), prepared from deposit from on (NULL:
+ * the start), ?4 rows from offset ?5 for the caller to bind; today (?1)
+ * and the keyset bound. */
 static struct db_stmt *
 page_prepare(struct store *st, const char *with, enum sui_filter f, const char *cond,
 	     enum sui_sort so, int idir, const struct sui_deposit *from, bool inclusive,
@@ -319,14 +338,7 @@ page_prepare(struct store *st, const char *with, enum sui_filter f, const char *
 	struct db_stmt *s;
 
 	sb_init(&sql);
-	sb_adds(&sql, with);
-	sb_adds(&sql, SUI_DEPOSIT_COLS);
-	sb_adds(&sql, filter_sql(f));
-	sb_adds(&sql, cond);
-	if (from)
-		add_keyset(&sql, so, idir, inclusive);
-	add_order(&sql, so, idir);
-	sb_adds(&sql, " LIMIT ?4 OFFSET ?5");
+	sui_page_sql(&sql, with, f, cond, so, idir, from != NULL, inclusive);
 	s = store_prepare(st, sql.buf, err);
 	sb_free(&sql);
 	if (!s)
@@ -361,6 +373,29 @@ store_ui_queue_page(struct store *st, enum sui_filter f, enum sui_sort so, int32
 	return read_rows(st, s, max, out, n, err);
 }
 
+void
+sui_count_sql(struct strbuf *sql, enum sui_filter f, enum sui_sort so, bool before,
+	      bool companies)
+{
+	if (f == SUI_AUTO_TODAY && !before)
+		sb_adds(sql, "SELECT count(DISTINCT deposit_id) FROM allocation INDEXED BY"
+			     " allocation_made_on WHERE made_on = ?1 AND kind = 'auto'"
+			     " AND voided_at IS NULL AND +company_id = " STORE_COMPANY);
+	else if ((f == SUI_UNMATCHED || f == SUI_PARKED) && !before)
+		/* the whole filter: the company's waiting deposits, covered */
+		sb_addf(sql, "SELECT count(*) FROM deposit d WHERE d.state = '%s'"
+			     " AND CAST(?1 AS TEXT) IS NOT NULL AND d.company_id = " STORE_COMPANY,
+			f == SUI_UNMATCHED ? "unmatched" : "parked");
+	else
+		sb_adds(sql, "SELECT count(*) FROM deposit d");
+	/* all of them: SQLite counts the table without a look at each row,
+	 * which are all the company's when the database keeps one */
+	if (before || (f == SUI_ALL && companies))
+		sb_adds(sql, filter_sql(f));
+	if (before)
+		add_keyset(sql, so, -sort_dir(so), false);
+}
+
 enum ur_status
 store_ui_queue_count(struct store *st, enum sui_filter f, enum sui_sort so, int32_t today,
 		     const struct sui_deposit *before, long *n, struct ur_err *err)
@@ -381,23 +416,7 @@ store_ui_queue_count(struct store *st, enum sui_filter f, enum sui_sort so, int3
 		}
 	}
 	sb_init(&sql);
-	if (f == SUI_AUTO_TODAY && !before)
-		sb_adds(&sql, "SELECT count(DISTINCT deposit_id) FROM allocation INDEXED BY"
-			      " allocation_made_on WHERE made_on = ?1 AND kind = 'auto'"
-			      " AND voided_at IS NULL AND +company_id = " STORE_COMPANY);
-	else if ((f == SUI_UNMATCHED || f == SUI_PARKED) && !before)
-		/* the whole filter: the company's waiting deposits, covered */
-		sb_addf(&sql, "SELECT count(*) FROM deposit d WHERE d.state = '%s'"
-			      " AND CAST(?1 AS TEXT) IS NOT NULL AND d.company_id = " STORE_COMPANY,
-			f == SUI_UNMATCHED ? "unmatched" : "parked");
-	else
-		sb_adds(&sql, "SELECT count(*) FROM deposit d");
-	/* all of them: SQLite counts the table without a look at each row,
-	 * which are all the company's when the database keeps one */
-	if (before || (f == SUI_ALL && st->companies > 1))
-		sb_adds(&sql, filter_sql(f));
-	if (before)
-		add_keyset(&sql, so, -sort_dir(so), false);
+	sui_count_sql(&sql, f, so, before != NULL, st->companies > 1);
 	s = store_prepare(st, sql.buf, err);
 	sb_free(&sql);
 	if (!s)
@@ -454,6 +473,13 @@ amount_digits(const char *text, struct strbuf *out)
 	" OR d.payer_key IN (SELECT payer_key FROM payer_alias WHERE customer_id IN" \
 	" (SELECT id FROM fc)) OR EXISTS (SELECT 1 FROM fc WHERE fc.kana_key <> ''" \
 	" AND " SQL_CONTAINS("d.payer_key", "fc.kana_key") "))"
+#define FIND_WITH "WITH fc AS MATERIALIZED " FIND_CUST " "
+
+void
+sui_find_sql(struct strbuf *sql, enum sui_filter f, enum sui_sort so, int dir, bool from)
+{
+	sui_page_sql(sql, FIND_WITH, f, FIND_DEPOSIT, so, dir * sort_dir(so), from, true);
+}
 
 enum ur_status
 store_ui_queue_find(struct store *st, enum sui_filter f, enum sui_sort so, int32_t today,
@@ -463,8 +489,8 @@ store_ui_queue_find(struct store *st, enum sui_filter f, enum sui_sort so, int32
 	struct strbuf key, digits;
 	struct db_stmt *s;
 
-	s = page_prepare(st, "WITH fc AS MATERIALIZED " FIND_CUST " ", f, FIND_DEPOSIT, so,
-			 dir * sort_dir(so), from, true, today, err);
+	s = page_prepare(st, FIND_WITH, f, FIND_DEPOSIT, so, dir * sort_dir(so), from, true, today,
+			 err);
 	if (!s)
 		return err->status;
 	sb_init(&key);
