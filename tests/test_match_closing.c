@@ -268,6 +268,39 @@ test_part_of_bill_due(void)
 	match_index_free(ix);
 }
 
+/* The same customer with eight slips open over two bills: three draws of
+ * three slips add up to the round sum as well (7,000 + 11,000 + 12,000,
+ * …). Such draws are chance for a customer that pays bills: part of the
+ * bill due now comes first, the draws after it, and nothing is automatic. */
+static void
+test_draws_below_bill(void)
+{
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep("ﾏﾙﾔﾏｼﾖｸﾋﾝ(ｶ", "2026-11-10", 30000);
+	const int64_t ids[] = { 5, 6, 7 }, cleared[] = { 12000, 5000, 13000 };
+	const int64_t amounts[] = { 7000, 11000, 9500, 6500, 12000, 5000, 14000, 8000 };
+	const char *issued[] = { "2026-09-02", "2026-09-06", "2026-09-12", "2026-09-15",
+				 "2026-09-25", "2026-10-01", "2026-10-06", "2026-10-12" };
+	int draws = 0;
+
+	match_config_default(&cfg);
+	tu_match_customer(ix, 7, "W1", "株式会社丸山食品", "マルヤマショクヒン");
+	match_index_set_closing(ix, 7, 20);
+	for (int i = 0; i < 8; i++)
+		slip(ix, i + 1, 7, issued[i], i < 4 ? "2026-10-10" : "2026-11-10", amounts[i]);
+	match_index_finish(ix);
+	match_deposit(ix, &cfg, &d, &r);
+	for (int i = 1; i < r.nprop; i++)
+		draws += r.prop[i].features & MATCH_F_AMBIGUOUS && r.prop[i].nlines == 3;
+	tap_ok(proposal_of(&r, ids, cleared, 3) == 0 && draws >= 1,
+	       "part of the bill due now first (at %d), the draws that add up after it (%d)",
+	       proposal_of(&r, ids, cleared, 3), draws);
+	tap_ok(r.hold != MATCH_AUTO, "… held (%d)", r.hold);
+	match_index_free(ix);
+}
+
 /* A holding company and two subsidiaries (H1 their paying parent) with
  * closing day 31: September 27,000 (a credit slip netted) and 55,000. */
 static struct match_index *
@@ -669,6 +702,7 @@ TAP_SUITE(match_closing)
 {
 	test_partial_netted();
 	test_part_of_bill_due();
+	test_draws_below_bill();
 	test_total_unknown_payer();
 	test_due_now_subset();
 	test_catch_up_equal_months();

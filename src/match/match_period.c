@@ -15,6 +15,7 @@
 #include "xalloc.h"
 
 #define MAX_ROUNDING MATCH_TOTAL_ROUNDING
+#define DUE_PART_SLIPS 4 /* a bill of delivery slips, not of an invoice or two */
 
 int32_t
 match_period_end(int32_t day, int close)
@@ -259,9 +260,10 @@ period_partial_due(const struct fitter *f, const struct minv **w, const struct p
 	bool credit;
 
 	if (*f->exact || k <= 0 || f->d->amount >= per[k].sum ||
-	    !match_round_sum(f->d->currency, f->d->amount))
+	    per[k].slips < DUE_PART_SLIPS || !match_round_sum(f->d->currency, f->d->amount))
 		return; /* an exact reading, nothing older left open (the others have it),
-			   or not the round sum an instalment of a bill is */
+			   a bill of a few invoices (paid invoice by invoice: the partials
+			   of one invoice read it), or not the round sum an instalment is */
 	if (!partial_walk(f, w, per, k, k + 1, &p, &credit))
 		return;
 	p.features = MATCH_F_SKIPS_OLDEST;

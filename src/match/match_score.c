@@ -42,6 +42,8 @@
 #define SC_DUE_PART 12 /* a round sum, part of the bill due now (内入れ; a partial
 			   with its period): likelier than a slip paid over or
 			   oldest first reaching into it */
+#define SC_SHAKY_SUBSET 12 /* slips of a closing-date customer drawn from anywhere that
+			      add up, as other draws do: it pays bills, not draws */
 #define SC_BILLED 5          /* the total of a 合計請求書 we issued: the strongest fit */
 #define SC_GROUP_LEARNED 58 /* a payer learned for each customer of a group: an alias
 			       confirmed once, not an alias that conflicts */
@@ -61,6 +63,7 @@ struct ranked {
 	int identity;    /* of the payer: at one score, a name outranks an amount */
 	uint32_t cust;
 	int64_t first_id;
+	int shaky;       /* taken off the score for ranking, not for the auto rule */
 };
 
 static void
@@ -187,6 +190,21 @@ score_over(const struct scorer *s, const struct match_proposal *fit, struct rank
 }
 
 /* Score one fit of the current candidate and keep it. */
+/* A combination of three or more slips of a customer billed by closing
+ * date, drawn from bills due on different days, one of several that add
+ * up (not a period, not a day's bills less some left open): with that
+ * many slips open, such draws add up by chance, so it ranks below the
+ * readings of its bills. Slips of one bill are not a draw: a customer
+ * may pay some of them (the equal-amount slips of a fixed order). */
+static bool
+shaky_subset(const struct scorer *s, uint32_t cust, const struct match_proposal *fit)
+{
+	return (fit->fit == MATCH_FIT_SUM || fit->fit == MATCH_FIT_SUM_FEE) &&
+	       fit->features & MATCH_F_AMBIGUOUS && !(fit->features & MATCH_F_LEFT_OPEN) &&
+	       !fit->period && fit->nlines >= 3 && fit->due_first != fit->due_last &&
+	       cust != MATCH_NONE && s->ix->cust[cust].close_day;
+}
+
 static void
 score_fit(void *ctx, const struct match_proposal *fit)
 {
@@ -221,6 +239,8 @@ score_fit(void *ctx, const struct match_proposal *fit)
 	if ((c->features & MATCH_F_IDENTITY) == MATCH_F_NAME_FUZZY &&
 	    (fit->fit == MATCH_FIT_NONE || fit->fit >= MATCH_FIT_PARTIAL))
 		r->p.score -= SC_WEAK_NAME;
+	r->shaky = shaky_subset(s, c->cust, fit) ? SC_SHAKY_SUBSET : 0;
+	r->p.score -= r->shaky;
 	r->oldest = fit->oldest;
 	r->due_gap = fit_due_gap(s, c->cust, fit);
 	r->cust = c->cust;
@@ -550,12 +570,11 @@ rank(struct scorer *s, const struct match_config *cfg, struct match_result *r)
 	for (int i = 0; i < s->n && r->nprop < MATCH_MAX_PROPOSALS; i++)
 		if (!listed(r, &s->r[i].p))
 			r->prop[r->nprop++] = s->r[i].p;
-	for (int i = 1; i < s->n; i++)
+	for (int i = 1; i < s->n; i++) /* another customer's best, at its full score */
 		if (s->r[i].p.customer_id != s->r[0].p.customer_id && !unnamed_near(&s->r[i].p) &&
-		    !(s->r[i].p.features & MATCH_F_LEFT_OPEN)) {
-			r->runner_up = s->r[i].p.score;
-			break;
-		}
+		    !(s->r[i].p.features & MATCH_F_LEFT_OPEN) &&
+		    s->r[i].p.score + s->r[i].shaky > r->runner_up)
+			r->runner_up = s->r[i].p.score + s->r[i].shaky;
 	r->hold = decide(cfg, s, r);
 	if (r->hold != MATCH_AUTO)
 		show_amount_only(s, r);
@@ -613,13 +632,16 @@ fit_agent(struct scorer *s)
 	}
 }
 
+/* The best score so far, a shaky combination's counted in full (it
+ * still says the payer and the amount fit: no call for other payers). */
 static int
 best_score(const struct scorer *s)
 {
 	int best = 0;
 
 	for (int i = 0; i < s->n; i++)
-		best = s->r[i].p.score > best ? s->r[i].p.score : best;
+		if (s->r[i].p.score + s->r[i].shaky > best)
+			best = s->r[i].p.score + s->r[i].shaky;
 	return best;
 }
 
