@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "match.h"
@@ -298,6 +299,92 @@ test_draws_below_bill(void)
 	       "part of the bill due now first (at %d), the draws that add up after it (%d)",
 	       proposal_of(&r, ids, cleared, 3), draws);
 	tap_ok(r.hold != MATCH_AUTO, "… held (%d)", r.hold);
+	match_index_free(ix);
+}
+
+/* Found by an independent review. The money runs out inside D-12: the
+ * return after it stays open (netted, it would pay part of D-13 and show
+ * D-12 as paid whole); and a bill whose total fits, less a fee, is that
+ * total, not part of it. */
+static void
+test_part_of_bill_stops(void)
+{
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep("ﾏﾙﾔﾏｼﾖｸﾋﾝ(ｶ", "2026-11-10", 30000);
+	const int64_t ids[] = { 11, 12 }, cleared[] = { 10000, 20000 };
+	int part_of_bill = 0;
+
+	match_config_default(&cfg);
+	tu_match_customer(ix, 7, "W1", "株式会社丸山食品", "マルヤマショクヒン");
+	match_index_set_closing(ix, 7, 20);
+	slip(ix, 1, 7, "2026-09-05", "2026-10-10", 15000);
+	slip(ix, 11, 7, "2026-09-25", "2026-11-10", 10000);
+	slip(ix, 12, 7, "2026-10-01", "2026-11-10", 25000);
+	slip(ix, 13, 7, "2026-10-03", "2026-11-10", -4000);
+	slip(ix, 14, 7, "2026-10-07", "2026-11-10", 8000);
+	slip(ix, 15, 7, "2026-10-12", "2026-11-10", 9000);
+	in_top3(ix, &cfg, &d, &r, ids, cleared, 2,
+		"part of the bill due now, stopping where the money runs out,");
+	match_index_free(ix);
+
+	ix = match_index_new();
+	tu_match_customer(ix, 7, "W1", "株式会社丸山食品", "マルヤマショクヒン");
+	match_index_set_closing(ix, 7, 20);
+	slip(ix, 1, 7, "2026-09-05", "2026-10-10", 15000);
+	slip(ix, 11, 7, "2026-09-25", "2026-11-10", 12000);
+	slip(ix, 12, 7, "2026-10-01", "2026-11-10", 9000);
+	slip(ix, 13, 7, "2026-10-03", "2026-11-10", -3000);
+	slip(ix, 14, 7, "2026-10-07", "2026-11-10", 8000);
+	slip(ix, 15, 7, "2026-10-12", "2026-11-10", 4440);
+	match_index_finish(ix);
+	match_deposit(ix, &cfg, &d, &r);
+	for (int i = 0; i < r.nprop; i++)
+		part_of_bill += r.prop[i].fit == MATCH_FIT_PARTIAL && r.prop[i].period;
+	tap_ok(r.nprop && r.prop[0].fit == MATCH_FIT_PERIOD && !part_of_bill,
+	       "the bill's total less ¥440 fits: that, and no part of it (%d)", part_of_bill);
+	match_index_free(ix);
+}
+
+/* Found by an independent review: F less a fee fits, and so does a draw
+ * across two bills (P1 + P2 + P4), ranked lower as a draw — but it is still
+ * a rival that holds the deposit, even when a customer with a similar name
+ * (丸山) fills the list of proposals with its readings and the draw is no
+ * longer among those listed. */
+static void
+test_rival_beyond_list(void)
+{
+	struct match_index *ix = match_index_new();
+	struct match_config cfg;
+	struct match_result r;
+	struct match_deposit d = dep("ﾏﾙﾔﾏｼﾖｸﾋﾝ(ｶ", "2026-11-10", 29560);
+	const char *b1[][3] = { { "2026-10-01", "2026-11-10", "4560" },
+				{ "2026-10-02", "2026-11-10", "4340" },
+				{ "2026-10-03", "2026-11-10", "4230" },
+				{ "2026-10-04", "2026-11-10", "21430" },
+				{ "2026-10-01", "2026-11-05", "5560" },
+				{ "2026-10-02", "2026-11-05", "5340" },
+				{ "2026-10-03", "2026-11-05", "5230" },
+				{ "2026-10-04", "2026-11-05", "19430" } };
+
+	match_config_default(&cfg);
+	tu_match_customer(ix, 7, "W1", "株式会社丸山食品", "マルヤマショクヒン");
+	tu_match_customer(ix, 8, "B1", "丸山", "マルヤマ");
+	match_index_set_closing(ix, 7, 20);
+	slip(ix, 1, 7, "2026-09-02", "2026-10-10", 10000);
+	slip(ix, 2, 7, "2026-09-06", "2026-10-10", 12000);
+	slip(ix, 3, 7, "2026-09-25", "2026-11-10", 9560);
+	slip(ix, 4, 7, "2026-09-27", "2026-11-10", 7560);
+	slip(ix, 5, 7, "2026-10-05", "2026-11-10", 10000);
+	slip(ix, 6, 7, "2026-10-10", "2026-11-10", 30000);
+	for (int i = 0; i < 8; i++)
+		slip(ix, 11 + i, 8, b1[i][0], b1[i][1], strtoll(b1[i][2], NULL, 10));
+	match_index_finish(ix);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.nprop && r.prop[0].line[0].invoice_id == 6 && r.hold != MATCH_AUTO,
+	       "an invoice less a fee, a draw adding up too, a crowd of another customer's "
+	       "readings listed: held (%d)", r.hold);
 	match_index_free(ix);
 }
 
@@ -703,6 +790,8 @@ TAP_SUITE(match_closing)
 	test_partial_netted();
 	test_part_of_bill_due();
 	test_draws_below_bill();
+	test_rival_beyond_list();
+	test_part_of_bill_stops();
 	test_total_unknown_payer();
 	test_due_now_subset();
 	test_catch_up_equal_months();

@@ -374,7 +374,7 @@ other_invoices(const struct match_proposal *p, const struct match_proposal *b)
  * closing period's total (also less the customer's learned deduction) any
  * combination, and the total of a 合計請求書 we issued anything. */
 static int
-same_customer_rival(const struct match_result *r)
+same_customer_rival(const struct scorer *s, const struct match_result *r)
 {
 	const struct match_proposal *b = &r->prop[0];
 	int b_plain = b->fit == MATCH_FIT_EXACT && b->nlines == 1;
@@ -385,8 +385,9 @@ same_customer_rival(const struct match_result *r)
 		return 1;
 	if (b->features & MATCH_F_BILLED)
 		return 0; /* the statement we issued names the slips: no coincidence beats it */
-	for (int i = 1; i < r->nprop; i++) {
-		const struct match_proposal *p = &r->prop[i];
+	for (int i = 0; i < s->n; i++) { /* all, not the few listed: another's crowd or a
+					    ranking penalty may push a rival out of the list */
+		const struct match_proposal *p = &s->r[i].p;
 
 		if (p->customer_id != b->customer_id ||
 		    !(fits_exactly(p->fit) ||
@@ -513,7 +514,7 @@ decide(const struct match_config *cfg, const struct scorer *s, const struct matc
 		return MATCH_HOLD_AMOUNT;
 	if (b->score < cfg->threshold)
 		return MATCH_HOLD_LOW_SCORE;
-	if (same_customer_rival(r))
+	if (same_customer_rival(s, r))
 		return MATCH_HOLD_AMBIGUOUS;
 	if (b->score - r->runner_up < cfg->margin || b->features & MATCH_F_HELD_OTHER)
 		return MATCH_HOLD_CLOSE;
