@@ -302,10 +302,10 @@ test_draws_below_bill(void)
 	match_index_free(ix);
 }
 
-/* Found by an independent review. The money runs out inside D-12: the
- * return after it stays open (netted, it would pay part of D-13 and show
- * D-12 as paid whole); and a bill whose total fits, less a fee, is that
- * total, not part of it. */
+/* Found by an independent review. The money runs out inside D-12 and the
+ * return after it is netted as it comes, paying part of D-13: both slips
+ * paid in part say so (the explanation read D-12 as paid whole). And a
+ * bill whose total fits, less a fee, is that total, not part of it. */
 static void
 test_part_of_bill_stops(void)
 {
@@ -313,8 +313,9 @@ test_part_of_bill_stops(void)
 	struct match_config cfg;
 	struct match_result r;
 	struct match_deposit d = dep("ﾏﾙﾔﾏｼﾖｸﾋﾝ(ｶ", "2026-11-10", 30000);
-	const int64_t ids[] = { 11, 12 }, cleared[] = { 10000, 20000 };
-	int part_of_bill = 0;
+	const int64_t ids[] = { 11, 12, 13, 14 }, cleared[] = { 10000, 20000, -4000, 4000 };
+	int part_of_bill = 0, k;
+	struct strbuf why;
 
 	match_config_default(&cfg);
 	tu_match_customer(ix, 7, "W1", "株式会社丸山食品", "マルヤマショクヒン");
@@ -325,8 +326,14 @@ test_part_of_bill_stops(void)
 	slip(ix, 13, 7, "2026-10-03", "2026-11-10", -4000);
 	slip(ix, 14, 7, "2026-10-07", "2026-11-10", 8000);
 	slip(ix, 15, 7, "2026-10-12", "2026-11-10", 9000);
-	in_top3(ix, &cfg, &d, &r, ids, cleared, 2,
-		"part of the bill due now, stopping where the money runs out,");
+	in_top3(ix, &cfg, &d, &r, ids, cleared, 4,
+		"part of the bill due now, a return after the money ran out netted,");
+	sb_init(&why);
+	if ((k = proposal_of(&r, ids, cleared, 4)) >= 0)
+		match_explain(&r.prop[k], &d, &why);
+	tap_ok(why.buf && strstr(why.buf, "D-011 + part of D-012 (¥20,000) + credit slip D-013"),
+	       "… both slips paid in part say so: %s", why.buf ? why.buf : "");
+	sb_free(&why);
 	match_index_free(ix);
 
 	ix = match_index_new();

@@ -302,6 +302,7 @@ struct match_line {
 	int64_t fee;        /* part of cleared absorbed as a fee */
 	int64_t customer_id; /* whose invoice (0: the proposal's customer) … */
 	const char *customer_code; /* … and its code (NULL: the proposal's) */
+	bool part;          /* clears less than is open on it */
 };
 
 struct match_proposal {

@@ -140,7 +140,7 @@ explain_lines(const struct match_proposal *p, const char *cur, struct strbuf *ou
 		}
 		if (i)
 			sb_adds(out, " + ");
-		if (l->cleared < 0 || (p->fit == MATCH_FIT_PARTIAL && i == p->nlines - 1)) {
+		if (l->cleared < 0 || l->part || (p->fit == MATCH_FIT_PARTIAL && i == p->nlines - 1)) {
 			sb_addf(out, l->cleared < 0 ? _("credit slip %s (") : _("part of %s ("),
 				l->number);
 			put_money(out, l->cleared, cur);

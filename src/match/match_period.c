@@ -193,9 +193,9 @@ period_clear(const struct fitter *f, const struct minv **w, const struct period 
 
 /* Part of a closing bill, the way a customer pays one short: periods
  * [from, to), slips oldest first while the money lasts, each returned-goods
- * slip (赤伝) netted as it comes, until the money runs out (a return after
- * that stays open: netted against slips already cut short, it would show
- * one of them paid whole). True when the money is spent on some slip in part;
+ * slip (赤伝) netted as it comes (one after the money ran out pays part of
+ * the next slip: two slips are then paid in part, each line marked so),
+ * up to the end of the period where the money ran out. True when the money is spent on some slip in part;
  * *credit: a credit slip is among them. */
 static bool
 partial_walk(const struct fitter *f, const struct minv **w, const struct period *per, int from,
@@ -207,9 +207,9 @@ partial_walk(const struct fitter *f, const struct minv **w, const struct period 
 	match_fit_start(f, p, MATCH_FIT_PARTIAL);
 	*credit = false;
 	for (int k = from; k < to && rem > 0; k++) {
-		for (int i = per[k].first; i < per[k].first + per[k].n && rem > 0; i++) {
+		for (int i = per[k].first; i < per[k].first + per[k].n; i++) {
 			int64_t open = w[i]->open;
-			int64_t take = open < 0 ? open : open < rem ? open : rem;
+			int64_t take = open < 0 ? open : rem <= 0 ? 0 : open < rem ? open : rem;
 
 			*credit |= open < 0;
 			short_paid |= take < open;
