@@ -35,6 +35,14 @@ dep(const char *payer, const char *date, int64_t amount)
 	return d;
 }
 
+/* Customer 7, 丸山食品 (W1), billed by the 20th: most worlds below. */
+static void
+maruyama_by_20th(struct match_index *ix)
+{
+	tu_match_customer(ix, 7, "W1", "株式会社丸山食品", "マルヤマショクヒン");
+	match_index_set_closing(ix, 7, 20);
+}
+
 /* The index of the proposal clearing exactly ids[0, n) for amounts
  * cleared[0, n), or -1. */
 static int
@@ -85,8 +93,7 @@ test_partial_netted(void)
 	const int64_t ids[] = { 1, 2, 3 }, cleared[] = { 10000, -3000, 13000 };
 
 	match_config_default(&cfg);
-	tu_match_customer(ix, 7, "W1", "株式会社丸山食品", "マルヤマショクヒン");
-	match_index_set_closing(ix, 7, 20);
+	maruyama_by_20th(ix);
 	slip(ix, 1, 7, "2026-09-25", "2026-11-10", 10000);
 	slip(ix, 2, 7, "2026-10-01", "2026-11-10", -3000);
 	slip(ix, 3, 7, "2026-10-05", "2026-11-10", 21000);
@@ -244,8 +251,7 @@ test_part_of_bill_due(void)
 	struct strbuf why;
 
 	match_config_default(&cfg);
-	tu_match_customer(ix, 7, "W1", "株式会社丸山食品", "マルヤマショクヒン");
-	match_index_set_closing(ix, 7, 20);
+	maruyama_by_20th(ix);
 	slip(ix, 1, 7, "2026-09-05", "2026-10-10", 15000);
 	slip(ix, 2, 7, "2026-09-15", "2026-10-10", 12000);
 	slip(ix, 3, 7, "2026-09-25", "2026-11-10", 8000);
@@ -287,8 +293,7 @@ test_draws_below_bill(void)
 	int draws = 0;
 
 	match_config_default(&cfg);
-	tu_match_customer(ix, 7, "W1", "株式会社丸山食品", "マルヤマショクヒン");
-	match_index_set_closing(ix, 7, 20);
+	maruyama_by_20th(ix);
 	for (int i = 0; i < 8; i++)
 		slip(ix, i + 1, 7, issued[i], i < 4 ? "2026-10-10" : "2026-11-10", amounts[i]);
 	match_index_finish(ix);
@@ -318,8 +323,7 @@ test_part_of_bill_stops(void)
 	struct strbuf why;
 
 	match_config_default(&cfg);
-	tu_match_customer(ix, 7, "W1", "株式会社丸山食品", "マルヤマショクヒン");
-	match_index_set_closing(ix, 7, 20);
+	maruyama_by_20th(ix);
 	slip(ix, 1, 7, "2026-09-05", "2026-10-10", 15000);
 	slip(ix, 11, 7, "2026-09-25", "2026-11-10", 10000);
 	slip(ix, 12, 7, "2026-10-01", "2026-11-10", 25000);
@@ -337,8 +341,7 @@ test_part_of_bill_stops(void)
 	match_index_free(ix);
 
 	ix = match_index_new();
-	tu_match_customer(ix, 7, "W1", "株式会社丸山食品", "マルヤマショクヒン");
-	match_index_set_closing(ix, 7, 20);
+	maruyama_by_20th(ix);
 	slip(ix, 1, 7, "2026-09-05", "2026-10-10", 15000);
 	slip(ix, 11, 7, "2026-09-25", "2026-11-10", 12000);
 	slip(ix, 12, 7, "2026-10-01", "2026-11-10", 9000);
@@ -497,8 +500,7 @@ test_short_bill(void)
 	int k;
 
 	match_config_default(&cfg);
-	tu_match_customer(ix, 7, "W1", "株式会社丸山食品", "マルヤマショクヒン");
-	match_index_set_closing(ix, 7, 20);
+	maruyama_by_20th(ix);
 	slip(ix, 1, 7, "2026-09-10", "2026-10-10", 70000);
 	slip(ix, 2, 7, "2026-09-25", "2026-11-10", 161234);
 	slip(ix, 3, 7, "2026-10-01", "2026-11-10", -8800);

@@ -548,7 +548,7 @@ inv_cmp(const void *a, const void *b)
 		return x->issue < y->issue ? -1 : 1;
 	if (x->due != y->due)
 		return x->due < y->due ? -1 : 1;
-	if (x->number && y->number && strcmp(x->number, y->number) != 0)
+	if (strcmp(x->number, y->number) != 0) /* never NULL: arena_dup keeps "" */
 		return strverscmp(x->number, y->number); /* slips of a day: as numbered */
 	return (x->id > y->id) - (x->id < y->id);
 }
