@@ -303,6 +303,7 @@ struct match_line {
 	int64_t customer_id; /* whose invoice (0: the proposal's customer) … */
 	const char *customer_code; /* … and its code (NULL: the proposal's) */
 	bool part;          /* clears less than is open on it */
+	uint8_t share;      /* … a telling round share of it, in tenths (a half: 5) */
 };
 
 struct match_proposal {

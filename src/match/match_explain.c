@@ -144,6 +144,8 @@ explain_lines(const struct match_proposal *p, const char *cur, struct strbuf *ou
 			sb_addf(out, l->cleared < 0 ? _("credit slip %s (") : _("part of %s ("),
 				l->number);
 			put_money(out, l->cleared, cur);
+			if (l->share && p->nlines == 1)
+				sb_addf(out, _(", %d %% of it"), l->share * 10);
 			sb_addc(out, ')');
 		} else {
 			sb_adds(out, l->number);

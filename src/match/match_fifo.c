@@ -12,6 +12,7 @@
 #define DUE_NOW_SHOWN 2 /* more invoices due that day proposed in part, at most */
 #define EARLIER_SHOWN 2  /* readings with an earlier part payment, at most */
 #define EARLIER_PAIRS 64 /* invoices tried with the rest of another */
+#define SHARES_SHOWN 2   /* invoices a round sum is a round share of, at most */
 
 /* Part of the second oldest invoice: the alternative to a FIFO partial
  * when the oldest is being paid by another deposit. */
@@ -187,6 +188,30 @@ fit_named_part(const struct fitter *f)
 		}
 }
 
+/* An instalment: the round sum is a round share of one invoice (half of
+ * it, 3 tenths), whichever invoice oldest first or the due dates pick.
+ * None when more invoices than SHARES_SHOWN have such a share: then it
+ * is a coincidence of round numbers. */
+static void
+fit_round_share(const struct fitter *f)
+{
+	int hit[SHARES_SHOWN + 1], n = 0;
+	struct match_proposal p;
+
+	if (*f->exact)
+		return;
+	for (int i = 0; i < f->n && n <= SHARES_SHOWN; i++)
+		if (match_round_share(f->d->amount, f->v[i]->open))
+			hit[n++] = i;
+	for (int k = 0; k < n && n <= SHARES_SHOWN; k++) {
+		match_fit_start(f, &p, MATCH_FIT_PARTIAL);
+		match_fit_line(&p, f->v[hit[k]], f->d->amount, 0);
+		p.line[0].share = (uint8_t)match_round_share(f->d->amount, f->v[hit[k]]->open);
+		p.features = hit[k] ? MATCH_F_SKIPS_OLDEST : 0;
+		match_fit_emit(f, &p);
+	}
+}
+
 /* Oldest first: clear whole invoices while the money lasts; the rest
  * clears part of the next one, or is held on account. */
 void
@@ -218,6 +243,7 @@ match_fit_fifo(const struct fitter *f)
 	fit_due_now(f); /* even then: the oldest and the one due now may be it */
 	fit_fifo_recent(f);
 	fit_named_part(f);
+	fit_round_share(f);
 }
 
 /* The rest of invoice i once an earlier deposit of the payer (part, still

@@ -156,6 +156,7 @@ match_fit_line(struct match_proposal *p, const struct minv *v, int64_t cleared, 
 	l->customer_id = 0;
 	l->customer_code = NULL;
 	l->part = cleared > 0 && cleared < v->open;
+	l->share = 0;
 	match_span_add(p, v);
 }
 

@@ -24,6 +24,8 @@
 
 #define ROUND_UP_PAIRS 8 /* open invoices at most for a rounded-up pair (more: coincidences) */
 #define ROUND_UP_SETS 2   /* more sets just below the round sum: a coincidence */
+#define PART_STEP 10000   /* an instalment's round step: ¥10,000, 100.00 yuan */
+#define SHARE_MIN_STEPS 20 /* smaller invoices: every round sum is some share */
 
 struct round_up {
 	int i, j;     /* the invoices (j < 0: one) */
@@ -49,6 +51,22 @@ bool
 match_round_sum(const char *cur, int64_t amount)
 {
 	return amount % round_step(cur) == 0;
+}
+
+/* An instalment of a round share of an invoice — 3 to 7 tenths of it
+ * (3割…7割, 三成…七成), cut down to the part step: the tenths, else 0.
+ * Smaller or larger shares of the invoices a payer has are too often
+ * there by chance. */
+int
+match_round_share(int64_t amount, int64_t open)
+{
+	if (amount <= 0 || amount >= open || amount % PART_STEP ||
+	    open < SHARE_MIN_STEPS * PART_STEP)
+		return 0;
+	for (int k = 3; k <= 7; k++)
+		if (open * k / 10 / PART_STEP * PART_STEP == amount)
+			return k;
+	return 0;
 }
 
 bool

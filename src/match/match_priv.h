@@ -289,6 +289,7 @@ int64_t match_fee_cap(const char *cur);
 /* A round sum (¥10,000s, 1,000s of yuan): an instalment, not a bill less
  * something. */
 bool match_round_sum(const char *cur, int64_t amount);
+int match_round_share(int64_t amount, int64_t open);
 /* True when a round sum amount pays over above a set of an odd total,
  * less than its step: the customer rounded the transfer up. */
 bool match_rounded_up(const char *cur, int64_t amount, int64_t over);

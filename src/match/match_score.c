@@ -64,6 +64,7 @@ struct ranked {
 	uint32_t cust;
 	int64_t first_id;
 	int shaky;       /* taken off the score for ranking, not for the auto rule */
+	bool share;      /* part of one invoice, a round share of it (an instalment) */
 };
 
 static void
@@ -105,6 +106,8 @@ ranked_cmp(const void *a, const void *b)
 		return y->p.score - x->p.score;
 	if (x->identity != y->identity)
 		return y->identity - x->identity;
+	if (x->share != y->share)
+		return y->share - x->share;
 	if (x->due_gap != y->due_gap)
 		return x->due_gap < y->due_gap ? -1 : 1;
 	if (x->oldest != y->oldest)
@@ -241,6 +244,7 @@ score_fit(void *ctx, const struct match_proposal *fit)
 		r->p.score -= SC_WEAK_NAME;
 	r->shaky = shaky_subset(s, c->cust, fit) ? SC_SHAKY_SUBSET : 0;
 	r->p.score -= r->shaky;
+	r->share = fit->fit == MATCH_FIT_PARTIAL && fit->nlines == 1 && fit->line[0].share;
 	r->oldest = fit->oldest;
 	r->due_gap = fit_due_gap(s, c->cust, fit);
 	r->cust = c->cust;
