@@ -49,24 +49,44 @@ world(void)
 	inv(ix, 22, "K-2", 2, 1000000, "2026-07-20", "2026-08-31");
 	inv(ix, 23, "K-3", 2, 750000, "2026-07-25", "2026-08-31");
 	inv(ix, 24, "K-4", 2, 1500000, "2026-07-31", "2026-08-31");
+	tu_match_customer(ix, 3, "C3", "株式会社ハヤシ製作所", "ハヤシセイサクシヨ");
+	inv(ix, 31, "P-1", 3, 400000, "2026-08-01", "2026-09-30");
+	inv(ix, 32, "P-2", 3, 1000000, "2026-08-20", "2026-09-30");
+	inv(ix, 33, "P-3", 3, 400000, "2026-08-25", "2026-10-31");
+	match_index_add_billed(ix, 34, "P-4", 3, day("2026-08-28"), day("2026-10-31"), 500000,
+			       1000000, "JPY");
+	match_index_add_customer(ix, 5, "C5", "广州天成贸易有限公司", "", "广州天成贸易", "CNY",
+				 NULL);
+	match_index_add_invoice(ix, 51, "G-1", 5, day("2026-07-10"), day("2026-08-31"), 3000000,
+				"CNY");
+	match_index_add_invoice(ix, 52, "G-2", 5, day("2026-08-10"), day("2026-09-30"), 13210000,
+				"CNY");
 	match_index_finish(ix);
 	return ix;
+}
+
+static void
+run_on(struct match_index *ix, const char *date, const char *payer, int64_t amount,
+       struct match_result *r, struct strbuf *e)
+{
+	struct match_deposit d = { .id = 1, .reference = "R1", .amount = amount,
+				   .currency = strstr(payer, "广州") ? "CNY" : "JPY",
+				   .payer.payer_name = payer };
+	struct match_config cfg;
+
+	d.date = day(date);
+	match_config_default(&cfg);
+	match_deposit(ix, &cfg, &d, r);
+	sb_reset(e);
+	if (r->nprop)
+		match_explain(&r->prop[0], &d, e);
 }
 
 static void
 run(struct match_index *ix, const char *payer, int64_t amount, struct match_result *r,
     struct strbuf *e)
 {
-	struct match_deposit d = { .id = 1, .reference = "R1", .amount = amount,
-				   .currency = "JPY", .payer.payer_name = payer };
-	struct match_config cfg;
-
-	d.date = day("2026-10-30");
-	match_config_default(&cfg);
-	match_deposit(ix, &cfg, &d, r);
-	sb_reset(e);
-	if (r->nprop)
-		match_explain(&r->prop[0], &d, e);
+	run_on(ix, "2026-10-30", payer, amount, r, e);
 }
 
 /* Where in the proposals part of invoice num for the whole amount is
@@ -91,18 +111,33 @@ shares(const struct match_result *r)
 	return n;
 }
 
+/* match_round_share of an invoice billed billed, open open. */
+static int
+share(const char *cur, int64_t amount, int64_t billed, int64_t open)
+{
+	struct minv v = { .billed = billed, .open = open };
+
+	return match_round_share(cur, amount, &v);
+}
+
 static void
 test_share_of(void)
 {
-	tap_is_int(match_round_share(130000, 261668), 5, "¥130,000 is half of ¥261,668");
-	tap_is_int(match_round_share(130000, 259974), 0, "… not of ¥259,974 (half: ¥120,000)");
-	tap_is_int(match_round_share(910000, 3061200), 3, "3 tenths, cut down to ¥10,000");
-	tap_is_int(match_round_share(610000, 3061200), 0, "2 tenths is too small a share");
-	tap_is_int(match_round_share(130001, 261668), 0, "not a round sum: none");
-	tap_is_int(match_round_share(50000, 100000), 0, "an invoice under 20 steps: none");
-	tap_is_int(match_round_share(610000, 610000), 0, "all of it is not a share");
-	tap_is_int(match_round_share(610000, 4358000), 0, "1.4 tenths is not a share");
-	tap_is_int(match_round_share(1560000, 2234567), 7, "CNY 15,600.00 is 7 tenths of 22,345.67");
+	tap_is_int(share("JPY", 130000, 261668, 261668), 50, "¥130,000 is half of ¥261,668");
+	tap_is_int(share("JPY", 130000, 259974, 259974), 50, "… and of ¥259,974");
+	tap_is_int(share("JPY", 110000, 299999, 299999), 37, "4 tenths cut down: 37 %%");
+	tap_is_int(share("JPY", 120000, 299999, 299999), 40, "4 tenths rounded up by ¥1: 40 %%");
+	tap_is_int(share("JPY", 130000, 306295, 306295), 0, "4 tenths and ¥7,482 more: none");
+	tap_is_int(share("JPY", 910000, 3061200, 3061200), 30, "3 tenths, cut down to ¥10,000");
+	tap_is_int(share("JPY", 610000, 3061200, 3061200), 0, "2 tenths is too small a share");
+	tap_is_int(share("JPY", 130001, 261668, 261668), 0, "not a round sum: none");
+	tap_is_int(share("JPY", 50000, 100000, 100000), 0, "a bill under 20 steps: none");
+	tap_is_int(share("JPY", 610000, 610000, 610000), 0, "all of it is not a share");
+	tap_is_int(share("JPY", 300000, 1000000, 600000), 30, "a share of the bill, not of what is open");
+	tap_is_int(share("JPY", 300000, 1000000, 250000), 0, "… never more than is open");
+	tap_is_int(share("CNY", 1560000, 2234567, 2234567), 70,
+		   "CNY 15,600.00 is 7 tenths of 22,345.67 (hundreds of yuan are round)");
+	tap_is_int(share("CNY", 1565000, 2234567, 2234567), 0, "… CNY 15,650.00 is not round");
 }
 
 static void
@@ -110,14 +145,15 @@ test_instalment(struct match_index *ix, struct strbuf *e)
 {
 	struct match_result r;
 
-	run(ix, "ｶ)ｷﾔﾋﾟﾀﾙﾃﾞﾝｷ", 130000, &r, e);
-	tap_is_str(e->buf, "payer ｶ)ｷﾔﾋﾟﾀﾙﾃﾞﾝｷ = 株式会社キャピタル電機; the oldest left open: "
-			   "part of S-233 (¥130,000, 50 % of it), the rest stays open; score 68",
-		   "half of the invoice first, though three others are due that day");
+	run_on(ix, "2026-08-31", "ｶ)ｷﾔﾋﾟﾀﾙﾃﾞﾝｷ", 130000, &r, e);
+	tap_ok(r.nprop >= 2 && part_rank(&r, "S-233") <= 2 && part_rank(&r, "S-234") <= 2 &&
+	       part_rank(&r, "S-233") && part_rank(&r, "S-234"),
+	       "half of S-233 or of S-234 first, though S-261 is older: %s", e->buf);
+	tap_ok(strstr(e->buf, ", 50 % of it)") != NULL, "… its share named");
 	tap_is_int(r.hold, MATCH_HOLD_AMOUNT, "… held: a part payment is the clerk's to confirm");
 	tap_ok(part_rank(&r, "S-261") > 1, "oldest first is still offered (%d)",
 	       part_rank(&r, "S-261"));
-	tap_is_int(shares(&r), 1, "… one share only: S-234's half is ¥120,000");
+	tap_is_int(shares(&r), 2, "… no more (S-261's 4 tenths: ¥122,518)");
 	run(ix, "ｶ)ｷﾔﾋﾟﾀﾙﾃﾞﾝｷ", 131000, &r, e);
 	tap_ok(part_rank(&r, "S-233") != 1, "¥131,000 is no round share: no instalment first");
 	tap_ok(strstr(e->buf, "% of it") == NULL, "… and none named");
@@ -135,6 +171,98 @@ test_coincidence(struct match_index *ix, struct strbuf *e)
 	tap_is_int(r.hold, MATCH_HOLD_AMOUNT, "… held");
 }
 
+/* Two bills a round sum is a share of: both proposed, each named. */
+static void
+test_two_shares(struct match_index *ix, struct strbuf *e)
+{
+	struct match_result r;
+
+	run_on(ix, "2026-09-29", "ｶ)ﾊﾔｼｾｲｻｸｼﾖ", 300000, &r, e);
+	tap_is_int(shares(&r), 2, "¥300,000: 30 %% of P-2 and of P-4's bill, both proposed");
+	tap_is_str(e->buf, "payer ｶ)ﾊﾔｼｾｲｻｸｼﾖ = 株式会社ハヤシ製作所; the oldest left open: "
+			   "part of P-2 (¥300,000, 30 % of it), the rest stays open; score 68",
+		   "… the one due now first, its share named");
+	tap_ok(part_rank(&r, "P-4") == 2 && part_rank(&r, "P-1") == 3,
+	       "… then P-4's, due a month later, then oldest first (%d, %d)", part_rank(&r, "P-4"),
+	       part_rank(&r, "P-1"));
+	run_on(ix, "2026-09-29", "ｶ)ﾊﾔｼｾｲｻｸｼﾖ", 200000, &r, e);
+	tap_is_str(e->buf, "payer ｶ)ﾊﾔｼｾｲｻｸｼﾖ = 株式会社ハヤシ製作所; oldest first: part of P-1 "
+			   "(¥200,000, 50 % of it), the rest stays open; score 68",
+		   "half of the oldest: oldest first, its share named");
+}
+
+/* A held instalment marks the bill it ranks before as well: a deposit of
+ * that bill's amount is then held, as it was before instalments ranked. */
+static void
+test_held_marks(struct match_index *ix, struct strbuf *e)
+{
+	struct match_result r;
+
+	run_on(ix, "2026-09-30", "ｶ)ﾊﾔｼｾｲｻｸｼﾖ", 400000, &r, e);
+	tap_is_int(r.hold, MATCH_AUTO, "¥400,000 on 09-30: P-1, due that day, matched");
+	run_on(ix, "2026-09-29", "ｶ)ﾊﾔｼｾｲｻｸｼﾖ", 300000, &r, e);
+	tap_ok(r.nprop && r.prop[0].line[0].share, "¥300,000: the instalment of P-2 first");
+	match_index_hold(ix, &r);
+	run_on(ix, "2026-09-30", "ｶ)ﾊﾔｼｾｲｻｸｼﾖ", 400000, &r, e);
+	tap_is_int(r.hold, MATCH_HOLD_CLOSE,
+		   "… held, P-1 with it: oldest first may be what it pays, not P-2");
+	match_index_unhold(ix);
+}
+
+static void
+test_cny(struct match_index *ix, struct strbuf *e)
+{
+	struct match_result r;
+
+	run_on(ix, "2026-09-28", "广州天成贸易有限公司", 6600000, &r, e);
+	tap_is_str(e->buf, "payer 广州天成贸易有限公司 = 广州天成贸易有限公司; the oldest left open: "
+			   "part of G-2 (CNY 66,000.00, 50 % of it), the rest stays open; score 68",
+		   "CNY 66,000.00, half of G-2: its instalment first");
+}
+
+/* An EDI text naming A's invoice, then fifteen other customers' whose
+ * part payments fill the list of fits, then B's of the same amount: the
+ * fits not kept may hold a rival, so the deposit is held. */
+static void
+test_fits_dropped(void)
+{
+	struct match_index *ix = match_index_new();
+	static const int64_t opens[] = { 600000, 1000000, 900000 };
+	struct match_deposit d = { .id = 1, .reference = "R1", .amount = 300000,
+				   .currency = "JPY", .payer.payer_name = "ﾌﾘｺﾐ" };
+	struct match_config cfg;
+	struct match_result r;
+	struct strbuf edi;
+	char code[8], num[12];
+
+	sb_init(&edi);
+	tu_match_customer(ix, 1, "A", "株式会社エーショウジ", "エーショウジ");
+	inv(ix, 1, "A-100", 1, 300000, "2026-09-20", "2026-10-31");
+	sb_adds(&edi, "A-100");
+	for (int c = 0; c < 15; c++) {
+		snprintf(code, sizeof code, "X%02d", c);
+		tu_match_customer(ix, 10 + c, code, "株式会社シー", "シー");
+		for (int k = 0; k < 3; k++) {
+			snprintf(num, sizeof num, "X%02d-%d", c, k + 1);
+			inv(ix, 100 + 3 * c + k, num, 10 + c, opens[k], "2026-09-20", "2026-10-31");
+		}
+		sb_addf(&edi, " X%02d-1", c);
+	}
+	tu_match_customer(ix, 2, "B", "株式会社ビーコウギョウ", "ビーコウギョウ");
+	inv(ix, 2, "B-200", 2, 300000, "2026-09-20", "2026-10-31");
+	sb_adds(&edi, " B-200");
+	match_index_finish(ix);
+	d.payer.edi = edi.buf;
+	d.date = day("2026-10-30");
+	match_config_default(&cfg);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(r.nprop && strcmp(r.prop[0].customer_code, "A") == 0, "A's invoice first");
+	tap_ok(r.hold != MATCH_AUTO, "… held: B's, named too, was among the fits not kept (%s)",
+	       match_hold_name(r.hold));
+	sb_free(&edi);
+	match_index_free(ix);
+}
+
 TAP_SUITE(match_parts)
 {
 	struct match_index *ix = world();
@@ -144,6 +272,10 @@ TAP_SUITE(match_parts)
 	test_share_of();
 	test_instalment(ix, &e);
 	test_coincidence(ix, &e);
+	test_two_shares(ix, &e);
+	test_held_marks(ix, &e);
+	test_cny(ix, &e);
+	test_fits_dropped();
 	sb_free(&e);
 	match_index_free(ix);
 }

@@ -96,6 +96,10 @@ void match_index_add_customer(struct match_index *ix, int64_t id, const char *co
 void match_index_add_invoice(struct match_index *ix, int64_t id, const char *number,
 			     int64_t customer_id, int32_t issue_date, int32_t due_date,
 			     int64_t open, const char *currency);
+/** … and what it was billed (more than open once paid in part). */
+void match_index_add_billed(struct match_index *ix, int64_t id, const char *number,
+			    int64_t customer_id, int32_t issue_date, int32_t due_date,
+			    int64_t open, int64_t billed, const char *currency);
 /** Record who else pays for customer id (added before), as the customer
  *  master has it: the code of its paying parent (請求先) and its
  *  representative's name in kana (代表者カナ); either NULL or "". */
@@ -303,7 +307,7 @@ struct match_line {
 	int64_t customer_id; /* whose invoice (0: the proposal's customer) … */
 	const char *customer_code; /* … and its code (NULL: the proposal's) */
 	bool part;          /* clears less than is open on it */
-	uint8_t share;      /* … a telling round share of it, in tenths (a half: 5) */
+	uint8_t share;      /* … a telling round share of its bill, in per cent */
 };
 
 struct match_proposal {

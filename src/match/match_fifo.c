@@ -188,25 +188,27 @@ fit_named_part(const struct fitter *f)
 		}
 }
 
-/* An instalment: the round sum is a round share of one invoice (half of
- * it, 3 tenths), whichever invoice oldest first or the due dates pick.
- * None when more invoices than SHARES_SHOWN have such a share: then it
- * is a coincidence of round numbers. */
+/* An instalment: the round sum is a round share of one invoice's bill
+ * (half of it, 3 tenths), whichever invoice oldest first or the due dates
+ * pick. None when more invoices than SHARES_SHOWN have such a share: then
+ * it is a coincidence of round numbers. */
 static void
 fit_round_share(const struct fitter *f)
 {
-	int hit[SHARES_SHOWN + 1], n = 0;
+	int hit[SHARES_SHOWN + 1], pct[SHARES_SHOWN + 1], n = 0;
 	struct match_proposal p;
 
 	if (*f->exact)
 		return;
 	for (int i = 0; i < f->n && n <= SHARES_SHOWN; i++)
-		if (match_round_share(f->d->amount, f->v[i]->open))
+		if ((pct[n] = match_round_share(f->d->currency, f->d->amount, f->v[i])))
 			hit[n++] = i;
-	for (int k = 0; k < n && n <= SHARES_SHOWN; k++) {
+	if (n > SHARES_SHOWN)
+		return;
+	for (int k = 0; k < n; k++) {
 		match_fit_start(f, &p, MATCH_FIT_PARTIAL);
 		match_fit_line(&p, f->v[hit[k]], f->d->amount, 0);
-		p.line[0].share = (uint8_t)match_round_share(f->d->amount, f->v[hit[k]]->open);
+		p.line[0].share = (uint8_t)pct[k];
 		p.features = hit[k] ? MATCH_F_SKIPS_OLDEST : 0;
 		match_fit_emit(f, &p);
 	}

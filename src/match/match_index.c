@@ -482,6 +482,15 @@ match_index_add_invoice(struct match_index *ix, int64_t id, const char *number,
 			int64_t customer_id, int32_t issue_date, int32_t due_date, int64_t open,
 			const char *currency)
 {
+	match_index_add_billed(ix, id, number, customer_id, issue_date, due_date, open, open,
+			       currency);
+}
+
+void
+match_index_add_billed(struct match_index *ix, int64_t id, const char *number,
+		       int64_t customer_id, int32_t issue_date, int32_t due_date, int64_t open,
+		       int64_t billed, const char *currency)
+{
 	uint32_t c = match_cust_by_id(ix, customer_id);
 	struct minv *v;
 
@@ -498,6 +507,7 @@ match_index_add_invoice(struct match_index *ix, int64_t id, const char *number,
 	v->issue = issue_date;
 	v->due = due_date;
 	v->open = open;
+	v->billed = billed;
 	v->held = 0;
 	memset(v->cur, 0, sizeof v->cur);
 	strncpy(v->cur, currency && *currency ? currency : ix->cust[c].currency,
@@ -818,10 +828,27 @@ match_index_apply(struct match_index *ix, const struct match_proposal *p)
 	each_line_invoice(ix, c, p, take_cleared);
 }
 
+/* An instalment ranks first among equal part payments (a round share of
+ * one bill): the reading that was first without it may be what the
+ * deposit pays just as well. NULL when p is no instalment. */
+static const struct match_proposal *
+displaced_by_share(const struct match_result *r)
+{
+	const struct match_proposal *p = &r->prop[0];
+
+	if (!p->nlines || !p->line[0].share)
+		return NULL;
+	for (int i = 1; i < r->nprop && r->prop[i].score == p->score; i++)
+		if (r->prop[i].customer_id == p->customer_id &&
+		    !(r->prop[i].nlines && r->prop[i].line[0].share))
+			return &r->prop[i];
+	return NULL;
+}
+
 void
 match_index_hold(struct match_index *ix, const struct match_result *r)
 {
-	const struct match_proposal *p = &r->prop[0];
+	const struct match_proposal *p = &r->prop[0], *q;
 	uint32_t c;
 
 	if (r->hold == MATCH_AUTO || r->nprop == 0 ||
@@ -829,6 +856,8 @@ match_index_hold(struct match_index *ix, const struct match_result *r)
 	    p->features & MATCH_F_CONFLICT || (c = match_cust_by_id(ix, p->customer_id)) == MATCH_NONE)
 		return;
 	each_line_invoice(ix, c, p, mark_held);
+	if ((q = displaced_by_share(r)))
+		each_line_invoice(ix, c, q, mark_held);
 }
 
 void

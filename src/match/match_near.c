@@ -24,7 +24,6 @@
 
 #define ROUND_UP_PAIRS 8 /* open invoices at most for a rounded-up pair (more: coincidences) */
 #define ROUND_UP_SETS 2   /* more sets just below the round sum: a coincidence */
-#define PART_STEP 10000   /* an instalment's round step: ¥10,000, 100.00 yuan */
 #define SHARE_MIN_STEPS 20 /* smaller invoices: every round sum is some share */
 
 struct round_up {
@@ -40,7 +39,7 @@ match_fee_cap(const char *cur)
 	return money_exponent(cur) == 0 ? 1100 : 5000;
 }
 
-/* The step of a round sum: ¥10,000, 1,000.00 of a currency with cents. */
+/* The step of a sum rounded up: ¥10,000, 1,000.00 of a currency with cents. */
 static int64_t
 round_step(const char *cur)
 {
@@ -53,19 +52,40 @@ match_round_sum(const char *cur, int64_t amount)
 	return amount % round_step(cur) == 0;
 }
 
-/* An instalment of a round share of an invoice — 3 to 7 tenths of it
- * (3割…7割, 三成…七成), cut down to the part step: the tenths, else 0.
- * Smaller or larger shares of the invoices a payer has are too often
- * there by chance. */
-int
-match_round_share(int64_t amount, int64_t open)
+/* The round sum a part payment comes in: ¥10,000s, hundreds of yuan. */
+static int64_t
+part_step(const char *cur)
 {
-	if (amount <= 0 || amount >= open || amount % PART_STEP ||
-	    open < SHARE_MIN_STEPS * PART_STEP)
+	int64_t step = 100;
+
+	for (int e = money_exponent(cur ? cur : ""); e > 0; e--)
+		step *= 10;
+	return step == 100 ? 10000 : step;
+}
+
+bool
+match_part_sum(const char *cur, int64_t amount)
+{
+	return amount > 0 && amount % part_step(cur) == 0;
+}
+
+/* An instalment of a round share of invoice v's bill — 3 to 7 tenths of it
+ * (3割…7割, 三成…七成) cut down to the step, or rounded up by a tenth of
+ * one, and no more than is open: the share in per cent, else 0. Smaller or
+ * larger shares, a wider margin or a small bill: too often by chance. */
+int
+match_round_share(const char *cur, int64_t amount, const struct minv *v)
+{
+	int64_t step = part_step(cur);
+
+	if (!match_part_sum(cur, amount) || amount >= v->open || v->billed < SHARE_MIN_STEPS * step)
 		return 0;
-	for (int k = 3; k <= 7; k++)
-		if (open * k / 10 / PART_STEP * PART_STEP == amount)
-			return k;
+	for (int k = 3; k <= 7; k++) {
+		int64_t exact = v->billed * k / 10;
+
+		if (amount > exact - step && amount <= exact + step / 10)
+			return (int)((amount * 100 + v->billed / 2) / v->billed);
+	}
 	return 0;
 }
 
@@ -336,7 +356,7 @@ near_classify(const struct fitter *f, struct near *n)
 	} else if (n->diff <= match_fee_cap(cur)) {
 		n->kind = MATCH_DIFF_FEE;
 	} else if (bp <= MAX_OTHER_BP || (n->shape == NEAR_PERIOD && bp <= MAX_SHORT_BP &&
-					  !match_round_sum(cur, f->d->amount))) {
+					  !match_part_sum(cur, f->d->amount))) {
 		n->bp = discount_of(f, n, 0);
 		n->kind = n->bp ? MATCH_DIFF_DISCOUNT : MATCH_DIFF_OTHER;
 	} else {

@@ -261,7 +261,7 @@ period_partial_due(const struct fitter *f, const struct minv **w, const struct p
 	bool credit;
 
 	if (*f->exact || k <= 0 || f->d->amount >= per[k].sum ||
-	    per[k].slips < DUE_PART_SLIPS || !match_round_sum(f->d->currency, f->d->amount))
+	    per[k].slips < DUE_PART_SLIPS || !match_part_sum(f->d->currency, f->d->amount))
 		return; /* an exact reading, nothing older left open (the others have it),
 			   a bill of a few invoices (paid invoice by invoice: the partials
 			   of one invoice read it), or not the round sum an instalment is */

@@ -79,7 +79,7 @@ struct minv {
 	char *number;
 	uint32_t cust;
 	int32_t issue, due;
-	int64_t open;
+	int64_t open, billed; /* billed: the invoice's amount */
 	char cur[4];
 	int held;  /* a held deposit's best proposal clears it (match_index_hold) */
 };
@@ -289,7 +289,10 @@ int64_t match_fee_cap(const char *cur);
 /* A round sum (¥10,000s, 1,000s of yuan): an instalment, not a bill less
  * something. */
 bool match_round_sum(const char *cur, int64_t amount);
-int match_round_share(int64_t amount, int64_t open);
+/* A round sum for a part payment (¥10,000s, hundreds of yuan). */
+bool match_part_sum(const char *cur, int64_t amount);
+/* The per cent of v's bill a round sum is, when an instalment's share. */
+int match_round_share(const char *cur, int64_t amount, const struct minv *v);
 /* True when a round sum amount pays over above a set of an odd total,
  * less than its step: the customer rounded the transfer up. */
 bool match_rounded_up(const char *cur, int64_t amount, int64_t over);

@@ -84,6 +84,7 @@ struct scorer {
 	struct mcand agent; /* the candidate of fit_agent's proposals */
 	struct ranked r[MAX_RANKED];
 	int n;
+	int dropped; /* fits beyond MAX_RANKED: never compared, so never matched over */
 };
 
 static const struct minv *
@@ -106,6 +107,8 @@ ranked_cmp(const void *a, const void *b)
 		return y->p.score - x->p.score;
 	if (x->identity != y->identity)
 		return y->identity - x->identity;
+	/* an instalment's share tells more than a due date: late payers pay old
+	 * bills in instalments (what it displaces is marked too: match_index_hold) */
 	if (x->share != y->share)
 		return y->share - x->share;
 	if (x->due_gap != y->due_gap)
@@ -216,8 +219,10 @@ score_fit(void *ctx, const struct match_proposal *fit)
 	struct ranked *r;
 	int edi_hit = 0;
 
-	if (s->n == MAX_RANKED)
+	if (s->n == MAX_RANKED) {
+		s->dropped++;
 		return;
+	}
 	r = &s->r[s->n++];
 	r->p = *fit;
 	r->p.features = c->features | fit->features;
@@ -244,7 +249,7 @@ score_fit(void *ctx, const struct match_proposal *fit)
 		r->p.score -= SC_WEAK_NAME;
 	r->shaky = shaky_subset(s, c->cust, fit) ? SC_SHAKY_SUBSET : 0;
 	r->p.score -= r->shaky;
-	r->share = fit->fit == MATCH_FIT_PARTIAL && fit->nlines == 1 && fit->line[0].share;
+	r->share = fit->nlines && fit->line[0].share; /* only fit_round_share sets it */
 	r->oldest = fit->oldest;
 	r->due_gap = fit_due_gap(s, c->cust, fit);
 	r->cust = c->cust;
@@ -520,6 +525,8 @@ decide(const struct match_config *cfg, const struct scorer *s, const struct matc
 		return MATCH_HOLD_LOW_SCORE;
 	if (same_customer_rival(s, r))
 		return MATCH_HOLD_AMBIGUOUS;
+	if (s->dropped)
+		return MATCH_HOLD_CLOSE; /* a rival may be among the fits not kept */
 	if (b->score - r->runner_up < cfg->margin || b->features & MATCH_F_HELD_OTHER)
 		return MATCH_HOLD_CLOSE;
 	if (!(b->features & MATCH_F_IDENTITY & ~MATCH_F_LINK) &&
@@ -672,7 +679,7 @@ match_deposit(struct match_index *ix, const struct match_config *cfg,
 	s->ix = ix;
 	s->cfg = cfg;
 	s->d = d;
-	s->n = 0;
+	s->n = s->dropped = 0;
 	ix->lines.at = ix->lines.used = 0; /* the last deposit's lines are done with */
 	fit_all(s, cfg, &cs, 0);
 	fit_group(s, &cs);

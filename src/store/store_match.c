@@ -82,17 +82,17 @@ static enum ur_status
 load_invoices(struct store *st, struct match_index *ix, struct ur_err *err)
 {
 	struct db_stmt *s = store_prepare(st,
-		"SELECT id, number, customer_id, issue_date, due_date, amount - paid, currency"
+		"SELECT id, number, customer_id, issue_date, due_date, amount - paid, currency, amount"
 		" FROM invoice NOT INDEXED WHERE amount <> paid AND +company_id = " STORE_COMPANY, err);
 	int rc;
 
 	if (!s)
 		return UR_FAIL;
 	while ((rc = db_step(s)) == DB_ROW)
-		match_index_add_invoice(ix, db_column_int64(s, 0), store_column_str(s, 1),
-					db_column_int64(s, 2), store_column_date(s, 3),
-					store_column_date(s, 4), db_column_int64(s, 5),
-					store_column_str(s, 6));
+		match_index_add_billed(ix, db_column_int64(s, 0), store_column_str(s, 1),
+				       db_column_int64(s, 2), store_column_date(s, 3),
+				       store_column_date(s, 4), db_column_int64(s, 5),
+				       db_column_int64(s, 7), store_column_str(s, 6));
 	return store_match_done(st, s, rc, err);
 }
 

@@ -432,9 +432,10 @@ load_customer(struct finder *f, struct match_index *ix, struct db_stmt *c, struc
 	db_reset(inv);
 	db_bind_int64(inv, 1, id);
 	while ((rc = db_step(inv)) == DB_ROW)
-		match_index_add_invoice(ix, db_column_int64(inv, 0), store_column_str(inv, 1),
-					id, store_column_date(inv, 2), store_column_date(inv, 3),
-					db_column_int64(inv, 4), store_column_str(inv, 5));
+		match_index_add_billed(ix, db_column_int64(inv, 0), store_column_str(inv, 1), id,
+				       store_column_date(inv, 2), store_column_date(inv, 3),
+				       db_column_int64(inv, 4), db_column_int64(inv, 6),
+				       store_column_str(inv, 5));
 	return rc == DB_DONE ? UR_OK : store_sqlfail(f->st, rc, err);
 }
 
@@ -484,7 +485,7 @@ load_virtual(struct finder *f, struct match_index *ix, struct ur_err *err)
  * again (paid counts an allocation's cash and its fee). */
 static const char reopen_sql[] =
 	"SELECT i.id, i.number, i.issue_date, i.due_date, i.amount - i.paid + coalesce(r.back, 0),"
-	" i.currency FROM invoice i LEFT JOIN (SELECT invoice_id, sum(amount + fee) AS back"
+	" i.currency, i.amount FROM invoice i LEFT JOIN (SELECT invoice_id, sum(amount + fee) AS back"
 	" FROM allocation WHERE deposit_id = ?2 AND voided_at IS NULL GROUP BY invoice_id) r"
 	" ON r.invoice_id = i.id WHERE i.customer_id = ?1 AND (i.amount <> i.paid OR r.back <> 0)"
 	" AND +i.company_id = " STORE_COMPANY;
@@ -498,7 +499,7 @@ prepare_loaders(struct finder *f, struct db_stmt **c, struct db_stmt **inv, stru
 				  " AND +company_id = " STORE_COMPANY,
 			   err);
 	*inv = *c ? store_prepare(f->st, f->reopen ? reopen_sql
-		: "SELECT id, number, issue_date, due_date, amount - paid, currency FROM invoice"
+		: "SELECT id, number, issue_date, due_date, amount - paid, currency, amount FROM invoice"
 		  " WHERE customer_id = ?1 AND amount <> paid AND +company_id = " STORE_COMPANY, err) : NULL;
 	if (*inv && f->reopen)
 		db_bind_int64(*inv, 2, f->reopen);
