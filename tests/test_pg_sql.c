@@ -159,10 +159,10 @@ writes(void)
 	pg_sql_translate(ins, &t);
 	tap_ok(t.plain_write, "pg_sql: an INSERT without RETURNING is a plain write");
 	tap_ok(t.row_end > t.row_start, "pg_sql: … with one VALUES row");
-	rows = pg_sql_rows(&t, 3);
-	tap_is_str(rows, "INSERT INTO t (a, b) VALUES ($1, coalesce($2, 'x')), ($3, coalesce($4, "
-			 "'x')), ($5, coalesce($6, 'x')) ON CONFLICT DO NOTHING",
-		   "pg_sql: its row repeated, each row's parameters after the last's");
+	rows = pg_sql_unnest(&t);
+	tap_is_str(rows, "INSERT INTO t (a, b) SELECT u.p1, coalesce(u.p2, 'x') FROM unnest($1, $2)"
+			 " AS u(p1, p2) ON CONFLICT DO NOTHING",
+		   "pg_sql: its row a SELECT from the arrays of its parameters");
 	free(rows);
 	pg_sql_free(&t);
 	pg_sql_translate("INSERT INTO t (a) VALUES (?1)" SQL_RETURNING_ID, &t);

@@ -50,7 +50,9 @@ enum ur_status store_match_deposit_state(struct store *st, int64_t deposit_id,
 struct allocation store_match_row(const struct match_deposit *d, const struct match_proposal *p,
 				  int i, enum alloc_kind kind);
 /** Gather an automatic confirmation of p for d (its amounts checked);
- *  UR_INPUT when refused, gathering nothing. */
+ *  UR_INPUT when refused, gathering nothing. Every SET_FLUSH_DEPS deposits
+ *  what was gathered is written; a failure of that is kept for
+ *  store_match_set_end, and nothing more is gathered. */
 enum ur_status store_match_set_add(struct match_set *m, const struct match_deposit *d,
 				   const struct match_proposal *p, struct ur_err *err);
 /** Before the batch's commit: write what was gathered (UR_CONFLICT when

@@ -3,7 +3,8 @@
  * run left it (nobody else has committed a change since the run read its
  * deposits and invoices, or since its last batch) would pass every check of
  * store_match_batch_confirm, each a round trip: its confirmations are only
- * gathered, then written at the batch's end — one UPDATE of the deposits'
+ * gathered, then written a thousand deposits at a time and at the batch's
+ * end (a failure kept and reported there) — one UPDATE of the deposits'
  * states, one of the invoices' paid amounts (each checking what it
  * expects), the allocations and fees under ids reserved in one query, and
  * every audit row as store_match_batch_confirm writes it, in its order, as
@@ -27,9 +28,16 @@ struct set_dep {
 	size_t first, n; /* its allocations in rows */
 };
 
+/* A batch's gathered confirmations are written every this many deposits:
+ * their inserts wait in the pipeline, so the server runs them while the
+ * engine works on the next deposits (two cores, not one after the other). */
+#define SET_FLUSH_DEPS 1000
+
 struct match_set {
 	struct store *st;
 	bool fast; /* this batch's confirmations are gathered */
+	struct ur_err failed; /* a write of this batch failed (status not UR_OK):
+			       * reported at its end, as when all was written there */
 	struct set_dep *dep;
 	size_t ndep, capdep;
 	struct allocation *row;
@@ -100,6 +108,7 @@ store_match_set_begin(struct match_set *m, struct ur_err *err)
 	enum ur_status rc;
 
 	m->fast = false;
+	m->failed.status = UR_OK;
 	m->ndep = m->nrow = m->nfee = 0;
 	if (!m->st->match_marked)
 		return UR_OK;
@@ -126,6 +135,8 @@ row_add(struct match_set *m, const struct allocation *a)
 	m->nfee += a->fee != 0;
 }
 
+static enum ur_status set_flush(struct match_set *m, struct ur_err *err);
+
 enum ur_status
 store_match_set_add(struct match_set *m, const struct match_deposit *d,
 		    const struct match_proposal *p, struct ur_err *err)
@@ -133,6 +144,8 @@ store_match_set_add(struct match_set *m, const struct match_deposit *d,
 	size_t first = m->nrow;
 	enum ur_status rc = UR_OK;
 
+	if (m->failed.status != UR_OK) /* the batch is rolled back at its end */
+		return UR_OK;
 	for (int i = 0; i <= p->nlines && rc == UR_OK; i++) {
 		struct allocation a = store_match_row(d, p, i, ALLOC_AUTO);
 
@@ -151,6 +164,8 @@ store_match_set_add(struct match_set *m, const struct match_deposit *d,
 		m->dep = xrealloc(m->dep, m->capdep * sizeof *m->dep);
 	}
 	m->dep[m->ndep++] = (struct set_dep){ d->id, p->customer_id, first, m->nrow - first };
+	if (m->ndep >= SET_FLUSH_DEPS)
+		set_flush(m, &m->failed);
 	return UR_OK;
 }
 
@@ -375,10 +390,14 @@ set_flush(struct match_set *m, struct ur_err *err)
 enum ur_status
 store_match_set_end(struct match_set *m, struct ur_err *err)
 {
-	enum ur_status rc = UR_OK;
+	enum ur_status rc = m->failed.status;
 
-	if (m->fast && m->ndep)
+	if (rc != UR_OK) {
+		if (err)
+			*err = m->failed;
+	} else if (m->fast && m->ndep) {
 		rc = set_flush(m, err);
+	}
 	/* After another clerk's commit the run's deposits and invoices are
 	 * stale for good: the rest confirms deposit by deposit. A gathered
 	 * batch wrote under the write lock, so the newest audit id is its own. */

@@ -362,6 +362,8 @@ pg_finalize(struct db_stmt *st)
 		PQclear(PQexec(s->db->conn, sql));
 	}
 	free(s->batch);
+	free(s->atypes);
+	free(s->unnest);
 	free(s->types);
 	free(s->values);
 	free(s->lengths);

@@ -43,6 +43,9 @@ struct pg_stmt {
 	bool ran;
 	char **batch;   /* queued rows not sent yet: brows × pg.nparams values */
 	int brows, bcap;
+	Oid *atypes;    /* each parameter's array type, asked once two rows queue */
+	char *unnest;   /* pg_sql_unnest's text, which takes those arrays */
+	bool single;    /* a parameter's type has no array type: a row a statement */
 };
 
 static inline struct pg_conn *

@@ -13,14 +13,16 @@
 #include <string.h>
 
 #include "store_pg_conn_priv.h"
+#include "strbuf.h"
 #include "xalloc.h"
 
 /* The writes that may wait unanswered: bounded, so that the server's
  * answers to them never fill the socket while we are still sending. */
 #define PG_QUEUE_MAX 512
 /* Rows of one INSERT queued again and again go as one statement of up to
- * this many parameters (the protocol allows 65,535). */
-#define PG_BATCH_PARAMS 4096
+ * this many rows: one array a parameter, so the server parses and plans
+ * a statement of n parameters, not one of n for each row. */
+#define PG_BATCH_ROWS 1024
 
 static int send_failed(struct pg_conn *c);
 
@@ -31,25 +33,77 @@ pipe_enter(struct pg_conn *c)
 	return PQpipelineStatus(c->conn) != PQ_PIPELINE_OFF || PQenterPipelineMode(c->conn);
 }
 
+/* Column col of rows×n values as an array literal: {"a","b",NULL}. */
+static char *
+array_of(char **values, int rows, int n, int col)
+{
+	struct strbuf sb;
+
+	sb_init(&sb);
+	sb_addc(&sb, '{');
+	for (int r = 0; r < rows; r++) {
+		const char *v = values[r * n + col];
+
+		if (r)
+			sb_addc(&sb, ',');
+		if (!v) {
+			sb_adds(&sb, "NULL");
+			continue;
+		}
+		sb_addc(&sb, '"');
+		for (; *v; v++) {
+			if (*v == '"' || *v == '\\')
+				sb_addc(&sb, '\\');
+			sb_addc(&sb, *v);
+		}
+		sb_addc(&sb, '"');
+	}
+	sb_addc(&sb, '}');
+	return sb_detach(&sb);
+}
+
+/* Send the rows s gathered: one as the statement itself, more as its
+ * unnest form with a column's values in one array. Whether libpq took it. */
+static bool
+batch_send_rows(struct pg_conn *c, struct pg_stmt *s)
+{
+	int n = s->pg.nparams;
+	char **arrays;
+	bool ok;
+
+	if (s->brows == 1) {
+		const char *const *v = (const char *const *)s->batch;
+
+		if (s->name[0])
+			return PQsendQueryPrepared(c->conn, s->name, n, v, NULL, NULL, 0);
+		return PQsendQueryParams(c->conn, s->pg.text, n, s->types, v, NULL, NULL, 0);
+	}
+	if (!s->unnest)
+		s->unnest = pg_sql_unnest(&s->pg);
+	arrays = xcalloc((size_t)n + 1, sizeof *arrays);
+	for (int i = 0; i < n; i++) /* one the SQL never names stays NULL */
+		arrays[i] = s->pg.used[i] ? array_of(s->batch, s->brows, n, i) : NULL;
+	ok = PQsendQueryParams(c->conn, s->unnest, n, s->atypes, (const char *const *)arrays,
+			       NULL, NULL, 0);
+	for (int i = 0; i < n; i++)
+		free(arrays[i]);
+	free(arrays);
+	return ok;
+}
+
 /* Send the rows c->batch has gathered as one INSERT: DB_OK or the error. */
 static int
 batch_send(struct pg_conn *c)
 {
 	struct pg_stmt *s = c->batch;
-	int n = s->pg.nparams, all = s->brows * n, ok;
-	Oid *types = xcalloc((size_t)all + 1, sizeof *types);
-	char *text = pg_sql_rows(&s->pg, s->brows);
+	int all = s->brows * s->pg.nparams;
+	bool ok;
 
 	c->batch = NULL;
-	for (int i = 0; i < all; i++)
-		types[i] = s->types[i % n];
-	ok = pipe_enter(c) && PQsendQueryParams(c->conn, text, all, types,
-						(const char *const *)s->batch, NULL, NULL, 0);
+	ok = pipe_enter(c) && batch_send_rows(c, s);
 	for (int i = 0; i < all; i++)
 		free(s->batch[i]);
 	s->brows = 0;
-	free(types);
-	free(text);
 	if (!ok)
 		return send_failed(c);
 	c->queued++;
@@ -128,6 +182,50 @@ pg_send(struct pg_stmt *s)
 				 NULL, 0);
 }
 
+/* Ask the server, once, the type it gave each parameter of s (after the
+ * queued writes, the row s gathered among them) and that type's array
+ * type, for the arrays batch_send binds: DB_OK or the error. Where one has
+ * none, s goes a row a statement (s->single). */
+static int
+array_types(struct pg_stmt *s)
+{
+	static const char sql[] = "SELECT t.typarray FROM unnest(CAST($1 AS oid[]))"
+				  " WITH ORDINALITY AS p(o, i) JOIN pg_type t ON t.oid = p.o ORDER BY p.i";
+	struct pg_conn *c = s->db;
+	int n = s->pg.nparams, rc;
+	struct strbuf oids;
+	PGresult *res;
+
+	if ((rc = pg_pipe_sync(c)) != DB_OK)
+		return rc;
+	/* a one-off statement's unnamed one may have been replaced since */
+	res = s->name[0] ? NULL : PQprepare(c->conn, "", s->pg.text, n, s->types);
+	if (res && !pg_result_ok(c, res, &rc))
+		return rc;
+	PQclear(res);
+	if (!pg_result_ok(c, res = PQdescribePrepared(c->conn, s->name), &rc))
+		return rc;
+	sb_init(&oids);
+	for (int i = 0; i < n; i++)
+		sb_addf(&oids, "%c%u", i ? ',' : '{', PQparamtype(res, i));
+	sb_addc(&oids, '}');
+	PQclear(res);
+	res = PQexecParams(c->conn, sql, 1, NULL, (const char *const *)&oids.buf, NULL, NULL, 0);
+	sb_free(&oids);
+	if (!pg_result_ok(c, res, &rc))
+		return rc;
+	s->atypes = xcalloc((size_t)n + 1, sizeof *s->atypes);
+	s->single = PQntuples(res) != n;
+	for (int i = 0; i < n && !s->single; i++) {
+		s->atypes[i] = s->pg.used[i] ? (Oid)strtoul(PQgetvalue(res, i, 0), NULL, 10) : 25;
+		s->single = !s->atypes[i];
+	}
+	PQclear(res);
+	return DB_OK;
+}
+
+static int queue(struct pg_stmt *s);
+
 /* Gather the row s is bound to into the INSERT of several rows that goes
  * when another statement does (or when it is full): DB_DONE or the error. */
 static int
@@ -138,6 +236,10 @@ batch_add(struct pg_stmt *s)
 
 	if (c->batch != s && (rc = pg_batch_flush(c)) != DB_OK)
 		return rc;
+	if (s->brows == 1 && !s->atypes && (rc = array_types(s)) != DB_OK)
+		return rc;
+	if (s->single) /* its first row went with array_types' sync */
+		return queue(s);
 	if (s->brows == s->bcap) {
 		s->bcap = s->bcap ? 2 * s->bcap : 16;
 		s->batch = xrealloc(s->batch, (size_t)s->bcap * (size_t)n * sizeof *s->batch);
@@ -148,7 +250,7 @@ batch_add(struct pg_stmt *s)
 	c->batch = s;
 	s->ran = true;
 	s->row = s->nrows = 0;
-	if ((s->brows + 1) * n > PG_BATCH_PARAMS && (rc = batch_send(c)) != DB_OK)
+	if (s->brows >= PG_BATCH_ROWS && (rc = batch_send(c)) != DB_OK)
 		return rc;
 	if (c->queued >= PG_QUEUE_MAX && pg_pipe_sync(c) != DB_OK)
 		return c->failed;
@@ -176,7 +278,7 @@ queue(struct pg_stmt *s)
 	struct pg_conn *c = s->db;
 	int rc;
 
-	if (s->pg.row_end && s->pg.nparams)
+	if (s->pg.row_end && s->pg.nparams && !s->single)
 		return batch_add(s);
 	if ((rc = pg_batch_flush(c)) != DB_OK)
 		return rc;

@@ -84,7 +84,7 @@ struct pg_sql {
 	bool plain_write; /* an INSERT, UPDATE or DELETE that returns no rows */
 	/* a plain INSERT … VALUES (…) whose parameters all sit in that one
 	 * row and that updates nothing on conflict: the row's "(" and past
-	 * its ")" in text, so that pg_sql_rows can repeat it; 0, 0 else */
+	 * its ")" in text, so that pg_sql_unnest can rewrite it; 0, 0 else */
 	size_t row_start, row_end;
 };
 
@@ -96,9 +96,10 @@ struct pg_sql {
  *  are. */
 void pg_sql_translate(const char *sql, struct pg_sql *out);
 void pg_sql_free(struct pg_sql *t);
-/** The text of t (one with a row_end) inserting rows rows at once: its
- *  VALUES row repeated, row r's parameters numbered after row r - 1's
- *  (malloc'd). */
-char *pg_sql_rows(const struct pg_sql *t, int rows);
+/** The text of t (one with a row_end) inserting many rows at once: its
+ *  VALUES row as a SELECT from unnest($1, …, $n) AS u(p1, …, pn) of the
+ *  parameters it uses, each $k of the row now u.pk, so that $k is bound to
+ *  an array of the rows' values (malloc'd). */
+char *pg_sql_unnest(const struct pg_sql *t);
 
 #endif

@@ -348,26 +348,47 @@ values_row(struct pg_sql *o)
 		o->row_start = (size_t)(open - text);
 }
 
-char *
-pg_sql_rows(const struct pg_sql *t, int rows)
+/* Where the word VALUES before t's row starts. */
+static size_t
+values_at(const struct pg_sql *t)
 {
-	const char *row = t->text + t->row_start, *end = t->text + t->row_end, *p, *e;
+	const char *p, *e, *end = t->text + t->row_start, *at = end;
+
+	for (p = t->text; p < end; p = e) {
+		e = token_end(p, end);
+		if (word_is(p, e, "VALUES"))
+			at = p;
+	}
+	return (size_t)(at - t->text);
+}
+
+char *
+pg_sql_unnest(const struct pg_sql *t)
+{
+	const char *p = t->text + t->row_start + 1, *end = t->text + t->row_end - 1, *e;
 	struct strbuf sb;
 
 	sb_init(&sb);
-	sb_add(&sb, t->text, t->row_end);
-	for (int r = 1; r < rows; r++) {
-		sb_adds(&sb, ", ");
-		for (p = row; p < end; p = e) {
-			e = token_end(p, end);
-			if (*p == '$' && e < end && isdigit((unsigned char)*e)) {
-				e = token_end(e, end);
-				sb_addf(&sb, "$%d", atoi(p + 1) + r * t->nparams);
-			} else {
-				sb_add(&sb, p, (size_t)(e - p));
-			}
+	sb_add(&sb, t->text, values_at(t));
+	sb_adds(&sb, "SELECT ");
+	for (; p < end; p = e) {
+		e = token_end(p, end);
+		if (*p == '$' && e < end && isdigit((unsigned char)*e)) {
+			e = token_end(e, end);
+			sb_addf(&sb, "u.p%d", atoi(p + 1));
+		} else {
+			sb_add(&sb, p, (size_t)(e - p));
 		}
 	}
+	sb_adds(&sb, " FROM unnest(");
+	for (int i = 1, k = 0; i <= t->nparams; i++)
+		if (t->used[i - 1])
+			sb_addf(&sb, "%s$%d", k++ ? ", " : "", i);
+	sb_adds(&sb, ") AS u(");
+	for (int i = 1, k = 0; i <= t->nparams; i++)
+		if (t->used[i - 1])
+			sb_addf(&sb, "%sp%d", k++ ? ", " : "", i);
+	sb_addc(&sb, ')');
 	sb_adds(&sb, t->text + t->row_end);
 	return sb_detach(&sb);
 }

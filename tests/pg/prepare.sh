@@ -48,6 +48,7 @@ word|store_pg_sql.c|INSERT|a keyword the translation looks for
 word|store_pg_sql.c|UPDATE|a keyword the translation looks for
 word|store_pg_sql.c|DELETE|a keyword the translation looks for
 word|store_pg_sql.c|VALUES|a keyword the translation looks for
+fragment|store_pg_sql.c| FROM unnest(|pg_sql_unnest'"'"'s rewrite of a batched INSERT (tests/pg/unit.sh and the suites run it)
 exec|store_pg.c|SET client_encoding|the session settings of every connection
 exec|store_pg.c|BEGIN; SELECT pg_advisory_xact_lock(%d)|the writer'"'"'s begin and lock, on every write
 fill|store_pg.c|SET lock_timeout = %d|5000|db_busy_timeout'"'"'s milliseconds
