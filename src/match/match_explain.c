@@ -145,7 +145,7 @@ explain_lines(const struct match_proposal *p, const char *cur, struct strbuf *ou
 				l->number);
 			put_money(out, l->cleared, cur);
 			if (l->share && p->nlines == 1)
-				sb_addf(out, _(", %d %% of it"), l->share);
+				sb_addf(out, _(", %d %% of its bill"), l->share);
 			sb_addc(out, ')');
 		} else {
 			sb_adds(out, l->number);

@@ -83,6 +83,7 @@ struct scorer {
 	const struct mcand *cand;
 	struct mcand agent; /* the candidate of fit_agent's proposals */
 	struct ranked r[MAX_RANKED];
+	struct ranked spare; /* a fit scored when r is full */
 	int n;
 	int dropped; /* fits beyond MAX_RANKED: never compared, so never matched over */
 };
@@ -211,19 +212,29 @@ shaky_subset(const struct scorer *s, uint32_t cust, const struct match_proposal 
 	       cust != MATCH_NONE && s->ix->cust[cust].close_day;
 }
 
+/* The list of fits is full: the spare one takes the place of the worst
+ * when it ranks before it, so that the clerk sees the best MAX_RANKED. */
+static void
+keep_better(struct scorer *s)
+{
+	struct ranked *worst = &s->r[0];
+
+	s->dropped++;
+	for (int i = 1; i < s->n; i++)
+		if (ranked_cmp(&s->r[i], worst) > 0)
+			worst = &s->r[i];
+	if (ranked_cmp(&s->spare, worst) < 0)
+		*worst = s->spare;
+}
+
 static void
 score_fit(void *ctx, const struct match_proposal *fit)
 {
 	struct scorer *s = ctx;
 	const struct mcand *c = s->cand;
-	struct ranked *r;
+	struct ranked *r = s->n < MAX_RANKED ? &s->r[s->n++] : &s->spare;
 	int edi_hit = 0;
 
-	if (s->n == MAX_RANKED) {
-		s->dropped++;
-		return;
-	}
-	r = &s->r[s->n++];
 	r->p = *fit;
 	r->p.features = c->features | fit->features;
 	r->p.alias_count = c->alias_count;
@@ -267,6 +278,8 @@ score_fit(void *ctx, const struct match_proposal *fit)
 	}
 	if (edi_hit)
 		r->p.score += SC_EDI_INVOICE;
+	if (r == &s->spare)
+		keep_better(s);
 }
 
 /* Customers whose open invoices fit want: one invoice of that amount, the
@@ -488,8 +501,8 @@ billed_settles_conflict(const struct match_config *cfg, const struct scorer *s,
 			       MATCH_F_HELD_OTHER | MATCH_F_AMBIGUOUS;
 
 	if (!(b->features & MATCH_F_BILLED) || b->features & doubt || b->fit != MATCH_FIT_PERIOD ||
-	    b->on_account)
-		return false;
+	    b->on_account || s->dropped)
+		return false; /* dropped: another's exact fit may be among them */
 	for (int i = 0; i < s->n; i++) {
 		const struct match_proposal *p = &s->r[i].p;
 
