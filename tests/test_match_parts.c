@@ -14,20 +14,11 @@
 #include "tap.h"
 #include "testutil.h"
 
-static int32_t
-day(const char *iso)
-{
-	int32_t d = 0;
-
-	date_parse(iso, &d, NULL);
-	return d;
-}
-
 static void
 inv(struct match_index *ix, int64_t id, const char *num, int64_t cust_id, int64_t open,
     const char *issued, const char *due)
 {
-	match_index_add_invoice(ix, id, num, cust_id, day(issued), day(due), open, "JPY");
+	match_index_add_invoice(ix, id, num, cust_id, tu_day(issued), tu_day(due), open, "JPY");
 }
 
 /* キャピタルデンキ: five open invoices, four of them due on 2026-08-31 (the
@@ -53,13 +44,13 @@ world(void)
 	inv(ix, 31, "P-1", 3, 400000, "2026-08-01", "2026-09-30");
 	inv(ix, 32, "P-2", 3, 1000000, "2026-08-20", "2026-09-30");
 	inv(ix, 33, "P-3", 3, 400000, "2026-08-25", "2026-10-31");
-	match_index_add_billed(ix, 34, "P-4", 3, day("2026-08-28"), day("2026-10-31"), 500000,
+	match_index_add_billed(ix, 34, "P-4", 3, tu_day("2026-08-28"), tu_day("2026-10-31"), 500000,
 			       1000000, "JPY");
 	match_index_add_customer(ix, 5, "C5", "广州天成贸易有限公司", "", "广州天成贸易", "CNY",
 				 NULL);
-	match_index_add_invoice(ix, 51, "G-1", 5, day("2026-07-10"), day("2026-08-31"), 3000000,
+	match_index_add_invoice(ix, 51, "G-1", 5, tu_day("2026-07-10"), tu_day("2026-08-31"), 3000000,
 				"CNY");
-	match_index_add_invoice(ix, 52, "G-2", 5, day("2026-08-10"), day("2026-09-30"), 13120000,
+	match_index_add_invoice(ix, 52, "G-2", 5, tu_day("2026-08-10"), tu_day("2026-09-30"), 13120000,
 				"CNY");
 	match_index_finish(ix);
 	return ix;
@@ -74,7 +65,7 @@ run_on(struct match_index *ix, const char *date, const char *payer, int64_t amou
 				   .payer.payer_name = payer };
 	struct match_config cfg;
 
-	d.date = day(date);
+	d.date = tu_day(date);
 	match_config_default(&cfg);
 	match_deposit(ix, &cfg, &d, r);
 	sb_reset(e);
@@ -111,33 +102,39 @@ shares(const struct match_result *r)
 	return n;
 }
 
-/* match_round_share of an invoice billed billed, open open. */
-static int
-share(const char *cur, int64_t amount, int64_t billed, int64_t open)
-{
-	struct minv v = { .billed = billed, .open = open };
-
-	return match_round_share(cur, amount, &v);
-}
+/* match_round_share of a deposit (minor units) on an invoice billed billed
+ * with open still open; want: the share in per cent, 0 for none. */
+static const struct share_case {
+	int64_t amount, billed, open;
+	int want;
+	const char *what;
+} share_cases[] = {
+	{ 130000, 261668, 261668, 50, "¥130,000 is half of ¥261,668" },
+	{ 130000, 259974, 259974, 50, "… and of ¥259,974" },
+	{ 110000, 299999, 299999, 37, "4 tenths cut down: 37 %" },
+	{ 120000, 299999, 299999, 40, "4 tenths rounded up by ¥1: 40 %" },
+	{ 130000, 306295, 306295, 0, "4 tenths and ¥7,482 more: none" },
+	{ 910000, 3061200, 3061200, 30, "3 tenths, cut down to ¥10,000" },
+	{ 610000, 3061200, 3061200, 0, "2 tenths is too small a share" },
+	{ 130001, 261668, 261668, 0, "not a round sum: none" },
+	{ 50000, 100000, 100000, 0, "a bill under 20 steps: none" },
+	{ 610000, 610000, 610000, 0, "all of it is not a share" },
+	{ 300000, 1000000, 600000, 30, "a share of the bill, not of what is open" },
+	{ 300000, 1000000, 250000, 0, "… never more than is open" },
+	{ 1560000, 2234567, 2234567, 70,
+	  "CNY 15,600.00 is 7 tenths of 22,345.67 (hundreds of yuan are round)" },
+	{ 1565000, 2234567, 2234567, 0, "… CNY 15,650.00 is not round" },
+};
 
 static void
 test_share_of(void)
 {
-	tap_is_int(share("JPY", 130000, 261668, 261668), 50, "¥130,000 is half of ¥261,668");
-	tap_is_int(share("JPY", 130000, 259974, 259974), 50, "… and of ¥259,974");
-	tap_is_int(share("JPY", 110000, 299999, 299999), 37, "4 tenths cut down: 37 %%");
-	tap_is_int(share("JPY", 120000, 299999, 299999), 40, "4 tenths rounded up by ¥1: 40 %%");
-	tap_is_int(share("JPY", 130000, 306295, 306295), 0, "4 tenths and ¥7,482 more: none");
-	tap_is_int(share("JPY", 910000, 3061200, 3061200), 30, "3 tenths, cut down to ¥10,000");
-	tap_is_int(share("JPY", 610000, 3061200, 3061200), 0, "2 tenths is too small a share");
-	tap_is_int(share("JPY", 130001, 261668, 261668), 0, "not a round sum: none");
-	tap_is_int(share("JPY", 50000, 100000, 100000), 0, "a bill under 20 steps: none");
-	tap_is_int(share("JPY", 610000, 610000, 610000), 0, "all of it is not a share");
-	tap_is_int(share("JPY", 300000, 1000000, 600000), 30, "a share of the bill, not of what is open");
-	tap_is_int(share("JPY", 300000, 1000000, 250000), 0, "… never more than is open");
-	tap_is_int(share("CNY", 1560000, 2234567, 2234567), 70,
-		   "CNY 15,600.00 is 7 tenths of 22,345.67 (hundreds of yuan are round)");
-	tap_is_int(share("CNY", 1565000, 2234567, 2234567), 0, "… CNY 15,650.00 is not round");
+	for (size_t i = 0; i < sizeof share_cases / sizeof share_cases[0]; i++) {
+		const struct share_case *c = &share_cases[i];
+		struct minv v = { .billed = c->billed, .open = c->open };
+
+		tap_is_int(match_round_share(c->amount, &v), c->want, "%s", c->what);
+	}
 }
 
 static void
@@ -253,7 +250,7 @@ test_fits_dropped(void)
 	sb_adds(&edi, " B-200");
 	match_index_finish(ix);
 	d.payer.edi = edi.buf;
-	d.date = day("2026-10-30");
+	d.date = tu_day("2026-10-30");
 	match_config_default(&cfg);
 	match_deposit(ix, &cfg, &d, &r);
 	tap_ok(r.nprop && strcmp(r.prop[0].customer_code, "A") == 0, "A's invoice first");

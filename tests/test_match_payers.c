@@ -73,14 +73,9 @@ run(struct match_index *ix, const char *payer, int64_t amount, struct match_resu
 	struct match_deposit d = { .id = 1, .reference = "R1", .amount = amount,
 				   .currency = "JPY", .payer.payer_name = payer,
 				   .payer.acct_number = "1234567" };
-	struct match_config cfg;
 
-	date_parse("2026-03-25", &d.date, NULL);
-	match_config_default(&cfg);
-	match_deposit(ix, &cfg, &d, r);
-	sb_reset(e);
-	if (r->nprop)
-		match_explain(&r->prop[0], &d, e);
+	d.date = tu_day("2026-03-25");
+	tu_match_first(ix, &d, r, e);
 }
 
 static void

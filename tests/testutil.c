@@ -63,6 +63,19 @@ tu_match_customer(struct match_index *ix, int64_t id, const char *code, const ch
 	sb_free(&key);
 }
 
+void
+tu_match_first(struct match_index *ix, const struct match_deposit *d, struct match_result *r,
+	       struct strbuf *e)
+{
+	struct match_config cfg;
+
+	match_config_default(&cfg);
+	match_deposit(ix, &cfg, d, r);
+	sb_reset(e);
+	if (r->nprop)
+		match_explain(&r->prop[0], d, e);
+}
+
 enum ur_status
 tu_collect(const struct bank_deposit *d, void *ctx, struct ur_err *err)
 {

@@ -25,6 +25,11 @@ void tu_deposit_free(struct bank_deposit *d);
 void tu_match_customer(struct match_index *ix, int64_t id, const char *code, const char *name,
 		       const char *kana);
 
+/** Match d against ix with the default settings; e is the explanation of
+ *  the first proposal ("" when there is none). */
+void tu_match_first(struct match_index *ix, const struct match_deposit *d,
+		    struct match_result *r, struct strbuf *e);
+
 /* At most this many deposits are kept by tu_collect. */
 #define TU_MAXDEP 8
 

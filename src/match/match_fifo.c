@@ -201,7 +201,7 @@ fit_round_share(const struct fitter *f)
 	if (*f->exact)
 		return;
 	for (int i = 0; i < f->n && n <= SHARES_SHOWN; i++)
-		if ((pct[n] = match_round_share(f->d->currency, f->d->amount, f->v[i])))
+		if ((pct[n] = match_round_share(f->d->amount, f->v[i])))
 			hit[n++] = i;
 	if (n > SHARES_SHOWN)
 		return;

@@ -24,6 +24,9 @@
 
 #define ROUND_UP_PAIRS 8 /* open invoices at most for a rounded-up pair (more: coincidences) */
 #define ROUND_UP_SETS 2   /* more sets just below the round sum: a coincidence */
+/* A part payment's round step in minor units: ¥10,000, and 100.00 of every
+ * currency with cents money.c knows (hundreds of yuan are round). */
+#define PART_STEP 10000
 #define SHARE_MIN_STEPS 20 /* smaller invoices: every round sum is some share */
 
 struct round_up {
@@ -52,21 +55,10 @@ match_round_sum(const char *cur, int64_t amount)
 	return amount % round_step(cur) == 0;
 }
 
-/* The round sum a part payment comes in: ¥10,000s, hundreds of yuan. */
-static int64_t
-part_step(const char *cur)
-{
-	int64_t step = 100;
-
-	for (int e = money_exponent(cur ? cur : ""); e > 0; e--)
-		step *= 10;
-	return step == 100 ? 10000 : step;
-}
-
 bool
-match_part_sum(const char *cur, int64_t amount)
+match_part_sum(int64_t amount)
 {
-	return amount > 0 && amount % part_step(cur) == 0;
+	return amount > 0 && amount % PART_STEP == 0;
 }
 
 /* An instalment of a round share of invoice v's bill — 3 to 7 tenths of it
@@ -74,16 +66,14 @@ match_part_sum(const char *cur, int64_t amount)
  * one, and no more than is open: the share in per cent, else 0. Smaller or
  * larger shares, a wider margin or a small bill: too often by chance. */
 int
-match_round_share(const char *cur, int64_t amount, const struct minv *v)
+match_round_share(int64_t amount, const struct minv *v)
 {
-	int64_t step = part_step(cur);
-
-	if (!match_part_sum(cur, amount) || amount >= v->open || v->billed < SHARE_MIN_STEPS * step)
+	if (!match_part_sum(amount) || amount >= v->open || v->billed < SHARE_MIN_STEPS * PART_STEP)
 		return 0;
 	for (int k = 3; k <= 7; k++) {
 		int64_t exact = v->billed * k / 10;
 
-		if (amount > exact - step && amount <= exact + step / 10)
+		if (amount > exact - PART_STEP && amount <= exact + PART_STEP / 10)
 			return (int)((amount * 100 + v->billed / 2) / v->billed);
 	}
 	return 0;
@@ -356,7 +346,7 @@ near_classify(const struct fitter *f, struct near *n)
 	} else if (n->diff <= match_fee_cap(cur)) {
 		n->kind = MATCH_DIFF_FEE;
 	} else if (bp <= MAX_OTHER_BP || (n->shape == NEAR_PERIOD && bp <= MAX_SHORT_BP &&
-					  !match_part_sum(cur, f->d->amount))) {
+					  !match_part_sum(f->d->amount))) {
 		n->bp = discount_of(f, n, 0);
 		n->kind = n->bp ? MATCH_DIFF_DISCOUNT : MATCH_DIFF_OTHER;
 	} else {

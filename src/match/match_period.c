@@ -195,8 +195,8 @@ period_clear(const struct fitter *f, const struct minv **w, const struct period 
  * [from, to), slips oldest first while the money lasts, each returned-goods
  * slip (赤伝) netted as it comes (one after the money ran out pays part of
  * the next slip: two slips are then paid in part, each line marked so),
- * up to the end of the period where the money ran out. True when the money is spent on some slip in part;
- * *credit: a credit slip is among them. */
+ * up to the end of the period where the money ran out. True when the
+ * money is spent on some slip in part; *credit: a credit slip is among them. */
 static bool
 partial_walk(const struct fitter *f, const struct minv **w, const struct period *per, int from,
 	     int to, struct match_proposal *p, bool *credit)
@@ -261,7 +261,7 @@ period_partial_due(const struct fitter *f, const struct minv **w, const struct p
 	bool credit;
 
 	if (*f->exact || k <= 0 || f->d->amount >= per[k].sum ||
-	    per[k].slips < DUE_PART_SLIPS || !match_part_sum(f->d->currency, f->d->amount))
+	    per[k].slips < DUE_PART_SLIPS || !match_part_sum(f->d->amount))
 		return; /* an exact reading, nothing older left open (the others have it),
 			   a bill of a few invoices (paid invoice by invoice: the partials
 			   of one invoice read it), or not the round sum an instalment is */

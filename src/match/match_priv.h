@@ -290,9 +290,9 @@ int64_t match_fee_cap(const char *cur);
  * something. */
 bool match_round_sum(const char *cur, int64_t amount);
 /* A round sum for a part payment (¥10,000s, hundreds of yuan). */
-bool match_part_sum(const char *cur, int64_t amount);
+bool match_part_sum(int64_t amount);
 /* The per cent of v's bill a round sum is, when an instalment's share. */
-int match_round_share(const char *cur, int64_t amount, const struct minv *v);
+int match_round_share(int64_t amount, const struct minv *v);
 /* True when a round sum amount pays over above a set of an odd total,
  * less than its step: the customer rounded the transfer up. */
 bool match_rounded_up(const char *cur, int64_t amount, int64_t over);
