@@ -1096,7 +1096,9 @@ test_held_tie(void)
 	match_index_hold(ix, &r);
 	d = dep("ｻﾄｳﾌﾞﾂｻﾝ", 88000);
 	match_deposit(ix, &cfg, &d, &r);
-	tap_is_int(r.hold, MATCH_HOLD_CLOSE, "then the full amount of the tie is held");
+	tap_is_int(r.hold, MATCH_HOLD_HELD_OTHER, "then the full amount of the tie is held");
+	tap_is_str(match_hold_text(r.hold), "a deposit held earlier may pay the same invoices",
+		   "… saying why");
 	tap_is_str(r.prop[0].line[0].number, "B-2", "… B-2 first (60 + 35, not near-due)");
 	tap_is_int(r.prop[0].score, 95, "… 95");
 	tap_ok(r.nprop >= 2 && strcmp(r.prop[1].line[0].number, "B-1") == 0 &&

@@ -355,9 +355,11 @@ enum match_hold {
 	MATCH_HOLD_CONFLICT,   /* the alias points at several customers */
 	MATCH_HOLD_AMOUNT,     /* partial, over-payment or no amount fit */
 	MATCH_HOLD_FUTURE,     /* the fit uses an invoice issued after the deposit */
-	MATCH_HOLD_AMBIGUOUS   /* several sets of the customer's invoices fit */
+	MATCH_HOLD_AMBIGUOUS,  /* several sets of the customer's invoices fit */
+	MATCH_HOLD_MANY_FITS,  /* more fits than the scorer keeps: a rival may be among the rest */
+	MATCH_HOLD_HELD_OTHER  /* a deposit held earlier in the run may pay the same invoices */
 };
-#define MATCH_HOLD_LAST MATCH_HOLD_AMBIGUOUS
+#define MATCH_HOLD_LAST MATCH_HOLD_HELD_OTHER
 
 struct match_result {
 	int nprop;

@@ -539,9 +539,11 @@ decide(const struct match_config *cfg, const struct scorer *s, const struct matc
 	if (same_customer_rival(s, r))
 		return MATCH_HOLD_AMBIGUOUS;
 	if (s->dropped)
-		return MATCH_HOLD_CLOSE; /* a rival may be among the fits not kept */
-	if (b->score - r->runner_up < cfg->margin || b->features & MATCH_F_HELD_OTHER)
+		return MATCH_HOLD_MANY_FITS;
+	if (b->score - r->runner_up < cfg->margin)
 		return MATCH_HOLD_CLOSE;
+	if (b->features & MATCH_F_HELD_OTHER)
+		return MATCH_HOLD_HELD_OTHER;
 	if (!(b->features & MATCH_F_IDENTITY & ~MATCH_F_LINK) &&
 	    (h = decide_link(b, amount_fits(s, b))) != MATCH_AUTO)
 		return h;
@@ -732,6 +734,10 @@ match_hold_text(enum match_hold h)
 		return _("the invoice that fits was issued after the deposit date");
 	case MATCH_HOLD_AMBIGUOUS:
 		return _("several sets of the customer's invoices fit the amount");
+	case MATCH_HOLD_MANY_FITS:
+		return _("more sets of invoices fit than could be compared: choose by hand");
+	case MATCH_HOLD_HELD_OTHER:
+		return _("a deposit held earlier may pay the same invoices");
 	}
 	return "";
 }
@@ -740,7 +746,8 @@ const char *
 match_hold_name(enum match_hold h)
 {
 	static const char *const names[] = { "auto", "nothing", "no_payer", "low_score", "close",
-					     "conflict", "amount", "future", "ambiguous" };
+					     "conflict", "amount", "future", "ambiguous",
+					     "many_fits", "held_other" };
 
 	return (unsigned)h < sizeof names / sizeof names[0] ? names[h] : "";
 }
