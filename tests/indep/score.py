@@ -120,6 +120,30 @@ def swapped(t, inv_set):
     return covered == set(inv_set)
 
 
+def sum_swapped(t, cleared):
+    """A wider coin toss, counted apart: the proposal pays in full, in place of
+    the truth's invoices of one due date, others of that due date with the same
+    total (t["sum_pools"]); the invoices it pays outside the pools are the
+    truth's own."""
+    pools = t.get("sum_pools") or []
+    if not pools or cleared is None:
+        return False
+    owner = {n: k for k, p in enumerate(pools) for n in p["pool"]}
+    fixed = {l["invoice"] for l in t["lines"] if l["invoice"] not in owner}
+    got = [0] * len(pools)
+    for n, c in cleared.items():
+        k = owner.get(n)
+        if k is None:
+            if n not in fixed:
+                return False
+            continue
+        amount = pools[k]["pool"][n]
+        if parse_money(c, t["currency"]) != amount:
+            return False
+        got[k] += amount
+    return fixed <= set(cleared) and got == [p["total"] for p in pools]
+
+
 def acceptable(t, inv_set):
     return frozenset(inv_set) in truth_sets(t) or swapped(t, inv_set)
 
@@ -140,6 +164,7 @@ class MonthScore:
         self.held = 0
         self.top1 = 0
         self.top3 = 0
+        self.top3_sum = 0
         self.topk_known = 0
         self.topk_src = set()
         self.noncust = 0
@@ -154,7 +179,7 @@ class MonthScore:
         self.import_errors = []
 
     def add(self, o):
-        for k in ("n", "auto_ok", "wrong", "held", "top1", "top3", "topk_known", "noncust",
+        for k in ("n", "auto_ok", "wrong", "held", "top1", "top3", "top3_sum", "topk_known", "noncust",
                   "noncust_wrong", "confirm_fail", "confirm_ok", "leftover_auto", "leftover_wrong"):
             setattr(self, k, getattr(self, k) + getattr(o, k))
         self.topk_src |= o.topk_src
@@ -188,7 +213,9 @@ class Scorer:
                     for p in obj.get("proposals", []):
                         invs = frozenset(l["invoice"] for l in p.get("lines", []) if l.get("invoice"))
                         custs = set(p.get("customers") or [l.get("customer") for l in p.get("lines", [])])
-                        res.append((custs, invs))
+                        cleared = {l["invoice"]: l.get("cleared", "") for l in p.get("lines", [])
+                                   if l.get("invoice")}
+                        res.append((custs, invs, cleared))
                     return res, "json"
                 except (ValueError, KeyError, TypeError):
                     pass
@@ -206,7 +233,7 @@ class Scorer:
                 if not m:
                     continue
                 invs = frozenset(INV_RE.findall(line))
-                res.append((None, invs))
+                res.append((None, invs, None))
             return res, "text"
         return None, "none"
 
@@ -364,10 +391,19 @@ class Scorer:
             ms.topk_known += 1
             ms.topk_src.add(src)
             rank = None
-            for i, (custs, invs) in enumerate(props):
-                if acceptable(t, invs) and (custs is None or set(custs) == set(t["customers"])):
+            rank_sum = None
+            for i, (custs, invs, cleared) in enumerate(props):
+                if custs is not None and set(custs) != set(t["customers"]):
+                    continue
+                if acceptable(t, invs):
                     rank = i + 1
                     break
+                if rank_sum is None and sum_swapped(t, cleared):
+                    rank_sum = i + 1
+            if rank is not None and (rank_sum is None or rank < rank_sum):
+                rank_sum = rank
+            if rank_sum is not None and rank_sum <= 3:
+                ms.top3_sum += 1
             for g in tags:
                 ms.kinds[g][6] += 1
             if os.environ.get("INDEP_HELD_LOG"):
@@ -484,6 +520,8 @@ def line(world, label, ms):
          "top-3 of held %s" % (label, ms.n, ms.auto_ok, pct(ms.auto_ok, ms.n), ms.wrong, ms.held,
                                ("%d (%s)" % (ms.top1, pct(ms.top1, ms.topk_known))) if ms.topk_known else "unknown",
                                ("%d (%s)" % (ms.top3, pct(ms.top3, ms.topk_known))) if ms.topk_known else "unknown"))
+    if ms.topk_known:
+        s += " (%s counting same-total subsets of one due date as coin tosses)" % pct(ms.top3_sum, ms.topk_known)
     s += "; non-customer %d (auto-matched %d); clerk confirms %d ok, %d refused" % (
         ms.noncust, ms.noncust_wrong, ms.confirm_ok, ms.confirm_fail)
     if ms.leftover_auto:

@@ -925,6 +925,7 @@ class World:
                     alts.append(fa)
             e.alternatives = alts[:32]
             e.swap_pools = pools if any(len(p) > 1 for p in pools) else []
+            e.sum_pools = self.sum_pools(e, by_cust, open_amt)
             # subset coincidences among the open, issued invoices of the customer
             if e.lines and len(e.custs) == 1 and e.kind not in ("partial",):
                 items = [open_amt[i.num] for i in issued if open_amt[i.num] > 0]
@@ -950,6 +951,24 @@ class World:
                         e.tags.add(t)
             if e.kind not in e.tags:
                 pass
+
+    def sum_pools(self, e, by_cust, open_amt):
+        """The truth's invoices paid in full, per customer and due date, with
+        every invoice of that due date open in full at the deposit: another
+        subset of one due date with the same total is a coin toss that the
+        bank data cannot settle (a batch payer leaving a random few disputed)."""
+        totals = defaultdict(int)
+        for inv, a in e.lines:
+            if a == inv.amount and open_amt[inv.num] == inv.amount:
+                totals[(inv.cust, inv.due)] += a
+        out = []
+        for (cu, due), tot in sorted(totals.items()):
+            pool = {o.num: o.amount for o in by_cust[cu]
+                    if o.due == due and o.issue <= e.date and o.num not in self.paid_before
+                    and open_amt[o.num] == o.amount}
+            if len(pool) > 1:
+                out.append({"due": due.isoformat(), "total": tot, "pool": pool})
+        return out
 
     def cust_by_code(self, code):
         if not hasattr(self, "_cmap"):
@@ -1062,7 +1081,8 @@ class World:
                 "on_account_customer": e.on_account_cust if on_acc else "",
                 "deductions": {k: fmt_minor(v, cur) for k, v in e.deductions.items() if v},
                 "alternatives": getattr(e, "alternatives", []),
-                "swap_pools": getattr(e, "swap_pools", []), "edi": e.edi}
+                "swap_pools": getattr(e, "swap_pools", []),
+                "sum_pools": getattr(e, "sum_pools", []), "edi": e.edi}
 
 
 def count_subsets(items, target, cap):
