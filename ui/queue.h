@@ -106,6 +106,15 @@ const char *queue_rating(struct view *v, const struct match_proposal *p, char *b
  *  marked, in a text view. v: the queue. */
 void queue_explain_open(struct view *v, const struct match_config *cfg,
 			const struct sui_match *det, int sel);
+/** A proposal's reason for its line under the proposal: who pays, then how
+ *  the amount is read; reading_first puts the reading first. */
+void queue_proposal_reason(const struct match_proposal *p, const struct match_deposit *d,
+			   bool reading_first, struct strbuf *out);
+/** Whether the reason of any of the n proposals of r from first is wider
+ *  than width cells: then all are drawn reading first, which the clerk needs
+ *  most, and they read alike. */
+bool queue_reasons_overflow(const struct match_result *r, const struct match_deposit *d,
+			    int first, int n, int width);
 
 /** Say what was confirmed: the payer, to whom, and for how many other
  *  customers p clears invoices of. */

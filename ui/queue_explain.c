@@ -2,10 +2,11 @@
  * cursor read in full over the panes: its band and score, every invoice it
  * clears (a closing total may clear hundreds of slips) with the fee and
  * what stays on account, and the whole explanation, which the detail's
- * one line cuts at the screen's edge. */
+ * one line cuts at the screen's edge; and that line's reason itself. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "draw.h"
 #include "i18n.h"
 #include "panes.h"
 #include "queue.h"
@@ -83,4 +84,34 @@ queue_explain_open(struct view *v, const struct match_config *cfg, const struct 
 	textview_open_at(a, title.buf, sb.buf, at);
 	sb_free(&sb);
 	sb_free(&title);
+}
+
+void
+queue_proposal_reason(const struct match_proposal *p, const struct match_deposit *d,
+		      bool reading_first, struct strbuf *out)
+{
+	if (!reading_first) {
+		match_explain(p, d, out);
+		return;
+	}
+	match_explain_reading(p, d, out);
+	sb_adds(out, "; ");
+	match_explain_who(p, d, out);
+}
+
+bool
+queue_reasons_overflow(const struct match_result *r, const struct match_deposit *d, int first,
+		       int n, int width)
+{
+	struct strbuf sb;
+	bool wide = false;
+
+	sb_init(&sb);
+	for (int i = first; i < r->nprop && i < first + n && !wide; i++) {
+		sb_reset(&sb);
+		match_explain(&r->prop[i], d, &sb);
+		wide = draw_width(sb.buf) > width;
+	}
+	sb_free(&sb);
+	return wide;
 }

@@ -360,7 +360,8 @@ queue_rating(struct view *v, const struct match_proposal *p, char *buf, size_t s
 }
 
 static void
-draw_proposal(struct view *v, const struct match_proposal *p, int y, int rows, bool sel)
+draw_proposal(struct view *v, const struct match_proposal *p, int y, int rows, bool sel,
+	      bool reading_first)
 {
 	struct queue *q = v->priv;
 	char amt[48], letter, line[1024], rating[128];
@@ -385,7 +386,7 @@ draw_proposal(struct view *v, const struct match_proposal *p, int y, int rows, b
 		  hold ? UI_ERROR : sel ? UI_SELECTED : UI_NORMAL);
 	if (rows > 1) {
 		sb_reset(&inv);
-		match_explain(p, &q->det.md, &inv);
+		queue_proposal_reason(p, &q->det.md, reading_first, &inv);
 		draw_text(y + 1, 8, COLS - 8, inv.buf, TEXT_LEFT, UI_MUTED);
 	}
 	sb_free(&inv);
@@ -408,7 +409,8 @@ draw_detail(struct view *v, int y, int rows)
 	struct sui_deposit *d = &q->det.d;
 	const struct match_result *r = &q->det.r;
 	char amt[48], date[32], buf[1024];
-	int line = 0, used;
+	int line = 0, used, first;
+	bool reading_first;
 
 	draw_hline(y, 0, COLS, UI_BORDER);
 	if (!q->det_id)
@@ -445,9 +447,12 @@ draw_detail(struct view *v, int y, int rows)
 			  TEXT_LEFT, UI_MUTED);
 	else if (r->hold != MATCH_AUTO && line + 1 < rows)
 		draw_text(y + ++line, 1, COLS - 1, match_hold_text(r->hold), TEXT_LEFT, UI_MUTED);
-	for (int i = first_proposal(q->sel, rows - line - 1); i < r->nprop && line + 1 < rows; i++) {
+	first = first_proposal(q->sel, rows - line - 1);
+	reading_first = queue_reasons_overflow(r, &q->det.md, first, (rows - line) / 2, COLS - 8);
+	for (int i = first; i < r->nprop && line + 1 < rows; i++) {
 		used = rows - line - 1;
-		draw_proposal(v, &r->prop[i], y + line + 1, used > 2 ? 2 : used, i == q->sel);
+		draw_proposal(v, &r->prop[i], y + line + 1, used > 2 ? 2 : used, i == q->sel,
+			      reading_first);
 		line += used > 2 ? 2 : used;
 	}
 }

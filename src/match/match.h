@@ -397,6 +397,13 @@ int64_t match_proposal_fees(const struct match_proposal *p);
  *  = 山田商事 (alias, confirmed 7×); amount = INV-0042 − fee ¥440"). */
 void match_explain(const struct match_proposal *p, const struct match_deposit *d,
 		   struct strbuf *out);
+/** The two halves of match_explain: who pays, and how the amount is read
+ *  (with its doubts and the score), for a narrow screen that shows the
+ *  reading first. */
+void match_explain_who(const struct match_proposal *p, const struct match_deposit *d,
+		       struct strbuf *out);
+void match_explain_reading(const struct match_proposal *p, const struct match_deposit *d,
+			   struct strbuf *out);
 /** The reason for a hold, as a short translated sentence. */
 const char *match_hold_text(enum match_hold h);
 /** The name of a fit ("exact", "fee", "sum", …), untranslated, for JSON. */

@@ -70,8 +70,9 @@ explain_link(const struct match_proposal *p, int alone, struct strbuf *out)
 	}
 }
 
-static void
-explain_who(const struct match_proposal *p, const struct match_deposit *d, struct strbuf *out)
+void
+match_explain_who(const struct match_proposal *p, const struct match_deposit *d,
+		  struct strbuf *out)
 {
 	unsigned f = p->features;
 
@@ -440,10 +441,17 @@ void
 match_explain(const struct match_proposal *p, const struct match_deposit *d,
 	      struct strbuf *out)
 {
+	match_explain_who(p, d, out);
+	sb_adds(out, "; ");
+	match_explain_reading(p, d, out);
+}
+
+void
+match_explain_reading(const struct match_proposal *p, const struct match_deposit *d,
+		      struct strbuf *out)
+{
 	const char *cur = d->currency ? d->currency : "";
 
-	explain_who(p, d, out);
-	sb_adds(out, "; ");
 	switch (p->fit) {
 	case MATCH_FIT_NONE:
 		sb_adds(out, _("no open invoice fits the amount"));
