@@ -64,6 +64,43 @@ tu_match_customer(struct match_index *ix, int64_t id, const char *code, const ch
 }
 
 void
+tu_match_slip(struct match_index *ix, int64_t id, const char *num, int64_t cust_id,
+	      const char *issue, const char *due, int64_t open)
+{
+	int32_t day = tu_day(issue);
+
+	match_index_add_invoice(ix, id, num, cust_id, day, due ? tu_day(due) : day + 30, open,
+				"JPY");
+}
+
+void
+tu_match_inv(struct match_index *ix, int64_t id, const char *num, int64_t cust_id,
+	     const char *issue, int64_t open)
+{
+	tu_match_slip(ix, id, num, cust_id, issue, NULL, open);
+}
+
+struct match_deposit
+tu_match_dep(const char *payer, int64_t amount)
+{
+	struct match_deposit d = { .id = 1, .reference = "R1", .date = tu_day("2026-02-12"),
+				   .amount = amount, .currency = "JPY", .payer.payer_name = payer,
+				   .payer.acct_number = "1234567" };
+
+	return d;
+}
+
+void
+tu_match_on(struct match_index *ix, struct match_config *cfg, struct match_deposit *d,
+	    const char *iso, struct match_result *r)
+{
+	match_index_finish(ix);
+	match_config_default(cfg);
+	d->date = tu_day(iso);
+	match_deposit(ix, cfg, d, r);
+}
+
+void
 tu_match_first(struct match_index *ix, const struct match_deposit *d, struct match_result *r,
 	       struct strbuf *e)
 {

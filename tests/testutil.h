@@ -25,6 +25,23 @@ void tu_deposit_free(struct bank_deposit *d);
 void tu_match_customer(struct match_index *ix, int64_t id, const char *code, const char *name,
 		       const char *kana);
 
+/** Add an open yen invoice with its own due date (dates as YYYY-MM-DD; a
+ *  NULL due: 30 days after issue). */
+void tu_match_slip(struct match_index *ix, int64_t id, const char *num, int64_t cust_id,
+		   const char *issue, const char *due, int64_t open);
+
+/** Add an open yen invoice issued on issue, due 30 days later. */
+void tu_match_inv(struct match_index *ix, int64_t id, const char *num, int64_t cust_id,
+		  const char *issue, int64_t open);
+
+/** A yen deposit from payer, paid 2026-02-12 (reference R1). */
+struct match_deposit tu_match_dep(const char *payer, int64_t amount);
+
+/** Finish ix, then match d paid on day iso with the default settings
+ *  (cfg is left holding them). */
+void tu_match_on(struct match_index *ix, struct match_config *cfg, struct match_deposit *d,
+		 const char *iso, struct match_result *r);
+
 /** Match d against ix with the default settings; e is the explanation of
  *  the first proposal ("" when there is none). */
 void tu_match_first(struct match_index *ix, const struct match_deposit *d,
