@@ -2,7 +2,8 @@
  * invoice (half of it, 3 tenths: 5割, 五成) is proposed as part of that
  * invoice first, whichever invoice oldest first would pick; a round sum
  * that is such a share of many invoices is a coincidence and proposes none
- * of them; never matched automatically. */
+ * of them; never matched automatically. Hundreds of yuan are such a round
+ * sum, for part of a CNY customer's bill due now too. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -264,6 +265,53 @@ test_fits_dropped(void)
 	match_index_free(ix);
 }
 
+/* A CNY customer billed by the 20th pays CNY 2,300.00 of the bill due now,
+ * August's bill still open: hundreds of yuan are a round sum, so it is
+ * part of that bill, its slips oldest first, and not the bill less an
+ * unnamed difference of CNY 1,550.00. */
+static void
+test_cny_bill_due(void)
+{
+	struct match_index *ix = match_index_new();
+	static const int64_t opens[] = { 80000, 145000, 95000, 65000 };
+	static const char *const issued[] = { "2026-09-25", "2026-10-01", "2026-10-05",
+					      "2026-10-12" };
+	struct match_deposit d = { .id = 1, .reference = "R1", .date = tu_day("2026-11-10"),
+				   .amount = 230000, .currency = "CNY",
+				   .payer.payer_name = "广州天成贸易有限公司" };
+	struct match_result r;
+	struct strbuf e;
+	char num[8];
+	int part = -1, short_bill = -1;
+
+	sb_init(&e);
+	match_index_add_customer(ix, 5, "G5", "广州天成贸易有限公司", "", "广州天成贸易", "CNY",
+				 NULL);
+	match_index_set_closing(ix, 5, 20);
+	match_index_add_invoice(ix, 50, "G-50", 5, tu_day("2026-09-05"), tu_day("2026-10-10"),
+				170000, "CNY");
+	for (int i = 0; i < 4; i++) {
+		snprintf(num, sizeof num, "G-%d", 51 + i);
+		match_index_add_invoice(ix, 51 + i, num, 5, tu_day(issued[i]), tu_day("2026-11-10"),
+					opens[i], "CNY");
+	}
+	match_index_finish(ix);
+	tu_match_first(ix, &d, &r, &e);
+	for (int i = 0; i < r.nprop; i++) {
+		if (r.prop[i].fit == MATCH_FIT_PARTIAL && r.prop[i].period && part < 0)
+			part = i;
+		if (r.prop[i].fit == MATCH_FIT_NEAR && r.prop[i].period)
+			short_bill = i;
+	}
+	tap_ok(part >= 0 && part < 3 && r.prop[part].nlines == 3 &&
+		       r.prop[part].line[2].cleared == 5000,
+	       "CNY 2,300.00: part of the bill due now among the first three (at %d)", part);
+	tap_is_int(short_bill, -1, "… and not that bill less an unnamed difference");
+	tap_ok(r.hold != MATCH_AUTO, "… held");
+	sb_free(&e);
+	match_index_free(ix);
+}
+
 TAP_SUITE(match_parts)
 {
 	struct match_index *ix = world();
@@ -277,6 +325,7 @@ TAP_SUITE(match_parts)
 	test_held_marks(ix, &e);
 	test_cny(ix, &e);
 	test_fits_dropped();
+	test_cny_bill_due();
 	sb_free(&e);
 	match_index_free(ix);
 }

@@ -3,7 +3,8 @@
  * undo, alias learning/listing/editing/removal, the allocations walk, the
  * auto-match run (dry and real) and its batches losing races to another
  * clerk, with the paid cache checked against the ledger; a customer's own
- * allocation order learned from the ties its clerk confirmed. */
+ * allocation order learned from the ties its clerk confirmed; each
+ * invoice's bill reaching the engine through both loaders. */
 /* Copyright (C) 2026 the urikake authors. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -429,11 +430,20 @@ test_learned_order(void)
 	store_close(st);
 }
 
+/* What the best proposal for a deposit is: its features (0: none), how
+ * many customers it clears invoices of, the hold, and the share of its
+ * first invoice's bill (an instalment; 0: none). */
+struct best {
+	unsigned features;
+	int customers;
+	enum match_hold hold;
+	int share;
+};
+
 /* The best proposal for deposit ref as the whole index (ui false) or the
- * queue's per-deposit index sees it: its features (0: none), how many
- * customers it clears invoices of, and the hold. */
-static unsigned
-best_of(struct store *st, const char *ref, bool ui, int *customers, enum match_hold *hold)
+ * queue's per-deposit index sees it. */
+static struct best
+best_of(struct store *st, const char *ref, bool ui)
 {
 	struct match_index *ix = match_index_new();
 	struct store_match_deposits l = { 0 };
@@ -443,36 +453,35 @@ best_of(struct store *st, const char *ref, bool ui, int *customers, enum match_h
 	struct sui_match m = { 0 };
 	enum deposit_state state;
 	struct ur_err err;
-	unsigned features = 0;
+	struct best b = { 0, 0, MATCH_HOLD_NOTHING, 0 };
 
 	match_config_default(&cfg);
-	*customers = 0;
 	if (store_match_deposit_get(st, ref, &l, &state, &err) == UR_OK && l.n == 1) {
 		if (ui && store_ui_match(st, l.d[0].id, &cfg, &names, &m, &err) == UR_OK)
 			r = m.r;
 		else if (!ui && store_match_load(st, ix, &err) == UR_OK)
 			match_deposit(ix, &cfg, &l.d[0], &r);
-		features = r.nprop ? r.prop[0].features : 0;
+		b.features = r.nprop ? r.prop[0].features : 0;
+		b.share = r.nprop && r.prop[0].nlines ? r.prop[0].line[0].share : 0;
 		for (int i = 0; r.nprop && i < r.prop[0].nlines; i++)
-			*customers += match_line_first_of_customer(&r.prop[0], i);
-		*hold = r.hold;
+			b.customers += match_line_first_of_customer(&r.prop[0], i);
+		b.hold = r.hold;
 	}
 	if (ui)
 		sui_match_free(&m);
 	sui_names_free(&names);
 	store_match_deposits_free(&l);
 	match_index_free(ix);
-	return features;
+	return b;
 }
 
 /* The best proposal pays an issued 合計請求書, automatically. */
 static bool
 billed_first(struct store *st, const char *ref, bool ui)
 {
-	enum match_hold hold = MATCH_HOLD_NOTHING;
-	int customers;
+	struct best b = best_of(st, ref, ui);
 
-	return best_of(st, ref, ui, &customers, &hold) & MATCH_F_BILLED && hold == MATCH_AUTO;
+	return b.features & MATCH_F_BILLED && b.hold == MATCH_AUTO;
 }
 
 /* Issue customer code's statement as of today through the store. */
@@ -544,22 +553,21 @@ test_agent_statements(void)
 {
 	char path[512];
 	struct store *st = setup("match-agent.db", path, sizeof path);
-	enum match_hold hold[2] = { MATCH_AUTO, MATCH_AUTO };
-	int customers[2];
-	unsigned f[2];
+	struct best b[2];
 
 	ts_exec(path, "UPDATE customer SET terms = '20/+1/10'");
 	tap_ok(issue(st, "C1", "2026-01-21") && issue(st, "C2", "2026-01-21"),
 	       "both customers' statements of 2026-01-20 issued");
 	deposit_on(st, "2026-02-10", "0010", "ｻｸﾗｼﾕｳﾉｳﾀﾞｲｺｳ(ｶ", 165000 + 220000 - 660);
 	for (int ui = 0; ui < 2; ui++)
-		f[ui] = best_of(st, "0010", ui, &customers[ui], &hold[ui]);
-	tap_ok(f[0] & MATCH_F_SEVERAL && f[0] & MATCH_F_AMOUNT_ONLY && customers[0] == 2,
+		b[ui] = best_of(st, "0010", ui);
+	tap_ok(b[0].features & MATCH_F_SEVERAL && b[0].features & MATCH_F_AMOUNT_ONLY &&
+		       b[0].customers == 2,
 	       "the whole index proposes both statements as one transfer (%d customers)",
-	       customers[0]);
-	tap_ok(f[1] == f[0] && customers[1] == 2,
-	       "… and so does the queue's per-deposit index (%d customers)", customers[1]);
-	tap_ok(hold[0] != MATCH_AUTO && hold[1] != MATCH_AUTO, "… neither automatically");
+	       b[0].customers);
+	tap_ok(b[1].features == b[0].features && b[1].customers == 2,
+	       "… and so does the queue's per-deposit index (%d customers)", b[1].customers);
+	tap_ok(b[0].hold != MATCH_AUTO && b[1].hold != MATCH_AUTO, "… neither automatically");
 	store_close(st);
 }
 
@@ -573,9 +581,7 @@ agent_among(const char *name, int close_day, bool stale)
 {
 	char path[512], sql[128];
 	struct store *st = setup(name, path, sizeof path);
-	enum match_hold hold[2] = { MATCH_AUTO, MATCH_AUTO };
-	int customers[2];
-	unsigned f[2];
+	struct best b[2];
 	bool issued;
 
 	for (int i = 3; i <= 7; i++) {
@@ -600,12 +606,33 @@ agent_among(const char *name, int close_day, bool stale)
 		ts_exec(path, "UPDATE invoice SET paid = 1 WHERE number LIKE 'X-%'");
 	deposit_on(st, "2026-02-10", "0010", "ｻｸﾗｼﾕｳﾉｳﾀﾞｲｺｳ(ｶ", 165000 + 220000 - 660);
 	for (int ui = 0; ui < 2; ui++)
-		f[ui] = best_of(st, "0010", ui, &customers[ui], &hold[ui]);
-	tap_ok(issued && f[0] == f[1] && customers[0] == customers[1] &&
-		       customers[0] == (stale ? 2 : 0),
+		b[ui] = best_of(st, "0010", ui);
+	tap_ok(issued && b[0].features == b[1].features && b[0].customers == b[1].customers &&
+		       b[0].customers == (stale ? 2 : 0),
 	       "%s: the queue proposes what match show does (%d and %d customers)",
 	       stale ? "five stale statements of the date" : "ten sets of the 15th adding up",
-	       customers[0], customers[1]);
+	       b[0].customers, b[1].customers);
+	store_close(st);
+}
+
+/* Both loaders give the engine each invoice's bill, not only what is
+ * open: ¥500,000 after ¥300,000 of a ¥1,000,000 bill is half of the bill
+ * (of the ¥700,000 open it is no round share). */
+static void
+test_bill_share(void)
+{
+	char path[512];
+	struct store *st = setup("match-share.db", path, sizeof path);
+	struct best b[2];
+
+	ts_invoice(st, "P-1", "C1", "2026-01-15", "2026-03-31", 1000000, NULL);
+	ts_exec(path, "UPDATE invoice SET paid = 300000 WHERE number = 'P-1'");
+	deposit(st, "0011", "ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ", 500000);
+	for (int ui = 0; ui < 2; ui++)
+		b[ui] = best_of(st, "0011", ui);
+	tap_ok(b[0].share == 50 && b[1].share == 50,
+	       "¥500,000 of P-1, ¥700,000 open of ¥1,000,000: half its bill, by both loaders "
+	       "(%d %%, %d %%)", b[0].share, b[1].share);
 	store_close(st);
 }
 
@@ -621,5 +648,6 @@ TAP_SUITE(match_store)
 	test_agent_statements();
 	agent_among("match-agent-stale.db", 20, true);
 	agent_among("match-agent-15th.db", 15, false);
+	test_bill_share();
 	proposals_free();
 }
