@@ -615,6 +615,41 @@ agent_among(const char *name, int close_day, bool stale)
 	store_close(st);
 }
 
+/* The agent's deposit of test_agent_statements among thirty more
+ * customers billed about half of it each (435 pairs within 5 % of the
+ * amount, none exactly): a coincidence too likely to propose for a payer
+ * whose name says nothing of an agent, not for one named 収納代行 — by
+ * the whole index and the queue's alike. */
+static void
+agent_named(const char *name, const char *payer, bool proposed)
+{
+	char path[512], code[8], inv[8];
+	struct store *st = setup(name, path, sizeof path);
+	struct best b[2];
+	bool issued;
+
+	for (int i = 0; i < 30; i++) {
+		snprintf(code, sizeof code, "K%d", i);
+		snprintf(inv, sizeof inv, "K-%d", i);
+		customer(st, code, "株式会社商店", "ショウテン");
+		ts_invoice(st, inv, code, "2026-01-10", "2026-02-10", 183000 + 25 * i, NULL);
+	}
+	ts_exec(path, "UPDATE customer SET terms = '20/+1/10'");
+	issued = issue(st, "C1", "2026-01-21") && issue(st, "C2", "2026-01-21");
+	for (int i = 0; i < 30; i++) {
+		snprintf(code, sizeof code, "K%d", i);
+		issued = issued && issue(st, code, "2026-01-21");
+	}
+	deposit_on(st, "2026-02-10", "0010", payer, 165000 + 220000 - 660);
+	for (int ui = 0; ui < 2; ui++)
+		b[ui] = best_of(st, "0010", ui);
+	tap_ok(issued && b[0].customers == (proposed ? 2 : 0) && b[1].customers == b[0].customers,
+	       "%s and thirty near: %s (%d and %d customers)", payer,
+	       proposed ? "both statements proposed" : "nothing proposed", b[0].customers,
+	       b[1].customers);
+	store_close(st);
+}
+
 /* Both loaders give the engine each invoice's bill, not only what is
  * open: ¥500,000 after ¥300,000 of a ¥1,000,000 bill is half of the bill
  * (of the ¥700,000 open it is no round share). */
@@ -648,6 +683,8 @@ TAP_SUITE(match_store)
 	test_agent_statements();
 	agent_among("match-agent-stale.db", 20, true);
 	agent_among("match-agent-15th.db", 15, false);
+	agent_named("match-agent-named.db", "ｻｸﾗｼﾕｳﾉｳﾀﾞｲｺｳ(ｶ", true);
+	agent_named("match-agent-unnamed.db", "ｱｵﾊﾞｺｳｻﾝ(ｶ", false);
 	test_bill_share();
 	proposals_free();
 }
