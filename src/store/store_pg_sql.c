@@ -415,8 +415,10 @@ param_end(const char *p, const char *end)
  * ends there (nothing after it that binds tighter than AND: the end, ")",
  * ",", a comment or a clause's keyword), NULL otherwise. PostgreSQL then
  * reads "(col = $N) IS TRUE": the same rows (a NULL comparison passes
- * neither) and the same estimate (the planner's estimate of IS TRUE is its
- * argument's), but no index's condition, as SQLite's "+" means. Without it
+ * neither; as a value, not a filter, it would read false instead of NULL:
+ * the store hints filters only, nearly all on company_id, never NULL) and
+ * the same estimate (the planner's estimate of IS TRUE is its argument's),
+ * but no index's condition, as SQLite's "+" means. Without it
  * a table with no statistics yet (one transaction that fills it: the demo,
  * a first import) made every equality look like a key, and a look-up by
  * id took the unique key that begins with company_id and read the whole
