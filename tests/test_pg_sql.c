@@ -56,8 +56,24 @@ hints(void)
 	is_translated("SELECT 1 FROM invoice i INDEXED BY invoice_open WHERE i.id = ?1",
 		      "SELECT 1 FROM invoice i  WHERE i.id = $1", 1, "INDEXED BY name is removed");
 	is_translated("SELECT a + b, ?1 +c, (x)+ y FROM t WHERE a = ?2 AND +i.currency = ?3 OR +1 > 0",
-		      "SELECT a + b, $1 +c, (x)+ y FROM t WHERE a = $2 AND i.currency = $3 OR +1 > 0", 3,
+		      "SELECT a + b, $1 +c, (x)+ y FROM t WHERE a = $2 AND (i.currency = $3) IS TRUE OR +1 > 0", 3,
 		      "a unary + before a column (an index hint) is removed, an addition is not");
+	is_translated("UPDATE d SET s = ?2 WHERE id = ?1 AND +company_id = :company",
+		      "UPDATE d SET s = $2 WHERE id = $1 AND (company_id = $3) IS TRUE", 3,
+		      "+col = parameter at the end: no index condition, the same rows");
+	is_translated("SELECT 1 FROM (SELECT id FROM c WHERE +c.company_id = :company) AS o, d "
+		      "WHERE +d.company_id = ?1 ORDER BY 1",
+		      "SELECT 1 FROM (SELECT id FROM c WHERE (c.company_id = $1) IS TRUE) AS o, d "
+		      "WHERE (d.company_id = $1) IS TRUE ORDER BY 1", 1,
+		      "+col = parameter before ) or a clause's keyword");
+	is_translated("SELECT 1 FROM t WHERE +a = ?1 /* RETURNING id */",
+		      "SELECT 1 FROM t WHERE (a = $1) IS TRUE RETURNING id", 1,
+		      "+col = parameter before SQL_RETURNING_ID");
+	is_translated("SELECT 1 FROM t WHERE +a = ?1 + 1 AND +b = ?2::text AND +j.x IS NULL "
+		      "AND +c = d AND +e >= ?3",
+		      "SELECT 1 FROM t WHERE a = $1 + 1 AND b = $2::text AND j.x IS NULL "
+		      "AND c = d AND e >= $3", 3,
+		      "any other +col only loses its +");
 	is_translated("SELECT 1 FROM inv CROSS JOIN allocation AS a ON a.invoice_id = inv.id",
 		      "SELECT 1 FROM inv JOIN allocation AS a ON a.invoice_id = inv.id", 0,
 		      "SQLite's CROSS JOIN … ON (a join order) is a JOIN");

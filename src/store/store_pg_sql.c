@@ -393,12 +393,71 @@ pg_sql_unnest(const struct pg_sql *t)
 	return sb_detach(&sb);
 }
 
+/* The end of the parameter token that starts at p (?N, or :name), p
+ * itself when none starts there. */
+static const char *
+param_end(const char *p, const char *end)
+{
+	const char *e = p + 1;
+
+	if (p < end && *p == '?') {
+		while (e < end && isdigit((unsigned char)*e))
+			e++;
+		return e;
+	}
+	if (p < end && *p == ':' && e < end && (isalpha((unsigned char)*e) || *e == '_'))
+		return token_end(e, end);
+	return p;
+}
+
+/* SQLite's "+col = ?N" (or ":name"), col a name or t.name, starting at
+ * the word w after the "+": the end of the parameter when the comparison
+ * ends there (nothing after it that binds tighter than AND: the end, ")",
+ * ",", a comment or a clause's keyword), NULL otherwise. PostgreSQL then
+ * reads "(col = $N) IS TRUE": the same rows (a NULL comparison passes
+ * neither; as a value, not a filter, it would read false instead of NULL:
+ * the store hints filters only, nearly all on company_id, never NULL) and
+ * the same estimate (the planner's estimate of IS TRUE is its argument's),
+ * but no index's condition, as SQLite's "+" means. Without it
+ * a table with no statistics yet (one transaction that fills it: the demo,
+ * a first import) made every equality look like a key, and a look-up by
+ * id took the unique key that begins with company_id and read the whole
+ * company (doc/store-dialects.md, section 6). */
+static const char *
+hinted_eq(const char *w, const char *end)
+{
+	static const char *const after[] = {"AND", "OR", "ORDER", "LIMIT", "GROUP", "WHERE",
+					    "HAVING", "OFFSET", "UNION", "EXCEPT", "INTERSECT",
+					    "RETURNING", "THEN", "FOR", "WINDOW"};
+	const char *e = token_end(w, end), *q;
+
+	if (!is_word(*w))
+		return NULL;
+	if (e + 1 < end && *e == '.' && is_word(e[1]))
+		e = token_end(e + 1, end);
+	q = skip_space(e, end);
+	if (q >= end || *q != '=' || (q + 1 < end && (q[1] == '=' || q[1] == '>')))
+		return NULL;
+	q = skip_space(q + 1, end);
+	if ((e = param_end(q, end)) == q)
+		return NULL;
+	q = skip_space(e, end);
+	if (q >= end || *q == ')' || *q == ',' || *q == ';' ||
+	    (q + 1 < end && q[0] == '/' && q[1] == '*') || (q + 1 < end && q[0] == '-' && q[1] == '-'))
+		return e;
+	for (size_t i = 0; i < sizeof after / sizeof *after; i++)
+		if (word_is(q, token_end(q, end), after[i]))
+			return e;
+	return NULL;
+}
+
 /* Translate [p, end) into sb. */
 static void
 span(struct tr *t, const char *p, const char *end, struct strbuf *sb)
 {
 	char prev = '\0';
 	bool operand = false; /* the last token, spaces and comments aside, ends an operand */
+	const char *close = NULL; /* where a hinted comparison ends: ") IS TRUE" */
 
 	while (p < end) {
 		const char *e = token_end(p, end), *next;
@@ -407,6 +466,8 @@ span(struct tr *t, const char *p, const char *end, struct strbuf *sb)
 		if (*p == '+' && !operand && e < end && (isalpha((unsigned char)*e) || *e == '_')) {
 			/* SQLite's "+col": a hint to leave col's index alone, and no
 			 * unary plus on text in PostgreSQL */
+			if (!close && (close = hinted_eq(e, end)))
+				sb_addc(sb, '(');
 		} else if (*p == '?') {
 			int n = 0;
 
@@ -431,6 +492,10 @@ span(struct tr *t, const char *p, const char *end, struct strbuf *sb)
 			e = next;
 		} else {
 			sb_add(sb, p, (size_t)(e - p));
+		}
+		if (close && e >= close) {
+			sb_adds(sb, ") IS TRUE");
+			close = NULL;
 		}
 		if (!space)
 			operand = ends_operand(p, e);
