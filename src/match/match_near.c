@@ -352,7 +352,9 @@ near_classify(const struct fitter *f, struct near *n)
 	} else {
 		return false;
 	}
-	return true;
+	/* a round sum short of a bill by an odd one is part of it (内入れ): who
+	 * deducts a claim pays the odd rest, not a round sum */
+	return n->kind != MATCH_DIFF_OTHER || !match_part_sum(f->d->amount);
 }
 
 /* How natural a candidate is: a learned habit, a named difference, a
