@@ -74,6 +74,14 @@ hints(void)
 		      "SELECT 1 FROM t WHERE a = $1 + 1 AND b = $2::text AND j.x IS NULL "
 		      "AND c = d AND e >= $3", 3,
 		      "any other +col only loses its +");
+	is_translated("SELECT 1 FROM t WHERE NOT +a = ?1 AND x * +b = ?2 AND (+c = ?3) AND +d=?4AND 1",
+		      "SELECT 1 FROM t WHERE NOT a = $1 AND x * b = $2 AND ((c = $3) IS TRUE) "
+		      "AND (d=$4) IS TRUE AND 1", 4,
+		      "only a whole condition is wrapped (after WHERE, AND, OR, ON, WHEN or a "
+		      "parenthesis), and a word after it stays apart");
+	is_translated("SELECT 1 FROM t WHERE +a = ?1 -- c\n + 1 > 0 AND +b = ?2 /* c */ || 'x' = 'y'",
+		      "SELECT 1 FROM t WHERE a = $1 -- c\n + 1 > 0 AND b = $2 /* c */ || 'x' = 'y'", 2,
+		      "a comment after the parameter is looked past");
 	is_translated("SELECT 1 FROM inv CROSS JOIN allocation AS a ON a.invoice_id = inv.id",
 		      "SELECT 1 FROM inv JOIN allocation AS a ON a.invoice_id = inv.id", 0,
 		      "SQLite's CROSS JOIN … ON (a join order) is a JOIN");

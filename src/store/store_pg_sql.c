@@ -423,6 +423,33 @@ param_end(const char *p, const char *end)
  * a first import) made every equality look like a key, and a look-up by
  * id took the unique key that begins with company_id and read the whole
  * company (doc/store-dialects.md, section 6). */
+/* p past spaces and comments. */
+static const char *
+skip_blank(const char *p, const char *end)
+{
+	for (p = skip_space(p, end);
+	     p + 1 < end && ((p[0] == '-' && p[1] == '-') || (p[0] == '/' && p[1] == '*'));)
+		p = skip_space(token_end(p, end), end);
+	return p;
+}
+
+/* Whether the token [p, e) may precede a hinted comparison: a condition
+ * begins there (WHERE, AND, OR, ON, WHEN or a parenthesis), so that the
+ * comparison is a whole operand and nothing binds to it more tightly than
+ * to the parentheses added around it. */
+static bool
+condition_starts(const char *p, const char *e)
+{
+	static const char *const before[] = {"WHERE", "AND", "OR", "ON", "WHEN"};
+
+	if (!p || *p == '(')
+		return p != NULL;
+	for (size_t i = 0; i < sizeof before / sizeof *before; i++)
+		if (word_is(p, e, before[i]))
+			return true;
+	return false;
+}
+
 static const char *
 hinted_eq(const char *w, const char *end)
 {
@@ -441,9 +468,8 @@ hinted_eq(const char *w, const char *end)
 	q = skip_space(q + 1, end);
 	if ((e = param_end(q, end)) == q)
 		return NULL;
-	q = skip_space(e, end);
-	if (q >= end || *q == ')' || *q == ',' || *q == ';' ||
-	    (q + 1 < end && q[0] == '/' && q[1] == '*') || (q + 1 < end && q[0] == '-' && q[1] == '-'))
+	q = skip_blank(e, end);
+	if (q >= end || *q == ')' || *q == ',' || *q == ';')
 		return e;
 	for (size_t i = 0; i < sizeof after / sizeof *after; i++)
 		if (word_is(q, token_end(q, end), after[i]))
@@ -458,6 +484,7 @@ span(struct tr *t, const char *p, const char *end, struct strbuf *sb)
 	char prev = '\0';
 	bool operand = false; /* the last token, spaces and comments aside, ends an operand */
 	const char *close = NULL; /* where a hinted comparison ends: ") IS TRUE" */
+	const char *last = NULL, *last_end = NULL; /* that token */
 
 	while (p < end) {
 		const char *e = token_end(p, end), *next;
@@ -466,7 +493,7 @@ span(struct tr *t, const char *p, const char *end, struct strbuf *sb)
 		if (*p == '+' && !operand && e < end && (isalpha((unsigned char)*e) || *e == '_')) {
 			/* SQLite's "+col": a hint to leave col's index alone, and no
 			 * unary plus on text in PostgreSQL */
-			if (!close && (close = hinted_eq(e, end)))
+			if (!close && condition_starts(last, last_end) && (close = hinted_eq(e, end)))
 				sb_addc(sb, '(');
 		} else if (*p == '?') {
 			int n = 0;
@@ -494,11 +521,14 @@ span(struct tr *t, const char *p, const char *end, struct strbuf *sb)
 			sb_add(sb, p, (size_t)(e - p));
 		}
 		if (close && e >= close) {
-			sb_adds(sb, ") IS TRUE");
+			sb_adds(sb, e < end && is_word(*e) ? ") IS TRUE " : ") IS TRUE");
 			close = NULL;
 		}
-		if (!space)
+		if (!space) {
 			operand = ends_operand(p, e);
+			last = p;
+			last_end = e;
+		}
 		prev = e[-1];
 		p = e;
 	}
