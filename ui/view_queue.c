@@ -409,7 +409,7 @@ draw_detail(struct view *v, int y, int rows)
 	struct sui_deposit *d = &q->det.d;
 	const struct match_result *r = &q->det.r;
 	char amt[48], date[32], buf[1024];
-	int line = 0, used, first;
+	int line = 0, used, first, with_reason;
 	bool reading_first;
 
 	draw_hline(y, 0, COLS, UI_BORDER);
@@ -448,7 +448,8 @@ draw_detail(struct view *v, int y, int rows)
 	else if (r->hold != MATCH_AUTO && line + 1 < rows)
 		draw_text(y + ++line, 1, COLS - 1, match_hold_text(r->hold), TEXT_LEFT, UI_MUTED);
 	first = first_proposal(q->sel, rows - line - 1);
-	reading_first = queue_reasons_overflow(r, &q->det.md, first, (rows - line) / 2, COLS - 8);
+	with_reason = (rows - line - 1) / 2; /* the proposals drawn with their reason line */
+	reading_first = queue_reasons_overflow(r, &q->det.md, first, with_reason, COLS - 8);
 	for (int i = first; i < r->nprop && line + 1 < rows; i++) {
 		used = rows - line - 1;
 		draw_proposal(v, &r->prop[i], y + line + 1, used > 2 ? 2 : used, i == q->sel,

@@ -128,20 +128,22 @@ def sum_swapped(t, cleared):
     pools = t.get("sum_pools") or []
     if not pools or cleared is None:
         return False
+    cur = t["currency"]
     owner = {n: k for k, p in enumerate(pools) for n in p["pool"]}
-    fixed = {l["invoice"] for l in t["lines"] if l["invoice"] not in owner}
+    fixed = {l["invoice"]: parse_money(l["cleared"], cur) for l in t["lines"]
+             if l["invoice"] not in owner}
     got = [0] * len(pools)
     for n, c in cleared.items():
         k = owner.get(n)
         if k is None:
-            if n not in fixed:
-                return False
+            if fixed.get(n) != parse_money(c, cur):
+                return False   # another invoice, or a fixed line paid otherwise
             continue
         amount = pools[k]["pool"][n]
-        if parse_money(c, t["currency"]) != amount:
+        if parse_money(c, cur) != amount:
             return False
         got[k] += amount
-    return fixed <= set(cleared) and got == [p["total"] for p in pools]
+    return set(fixed) <= set(cleared) and got == [p["total"] for p in pools]
 
 
 def acceptable(t, inv_set):

@@ -958,14 +958,17 @@ class World:
         subset of one due date with the same total is a coin toss that the
         bank data cannot settle (a batch payer leaving a random few disputed)."""
         totals = defaultdict(int)
+        part = set()   # paid in part: a fixed line, never swapped
         for inv, a in e.lines:
             if a == inv.amount and open_amt[inv.num] == inv.amount:
                 totals[(inv.cust, inv.due)] += a
+            else:
+                part.add(inv.num)
         out = []
         for (cu, due), tot in sorted(totals.items()):
             pool = {o.num: o.amount for o in by_cust[cu]
                     if o.due == due and o.issue <= e.date and o.num not in self.paid_before
-                    and open_amt[o.num] == o.amount}
+                    and open_amt[o.num] == o.amount and o.num not in part}
             if len(pool) > 1:
                 out.append({"due": due.isoformat(), "total": tot, "pool": pool})
         return out
