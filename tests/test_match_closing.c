@@ -758,8 +758,9 @@ unnamed_less(const struct match_result *r, int64_t id)
 
 /* ¥1,130,000 for a ¥1,126,950 invoice: the over-payment rounded up. The
  * next invoice less ¥96,610 nobody can name is not offered: a round sum
- * short of a bill is part of it, whoever deducts a claim pays the odd
- * rest. ¥1,130,123 is offered as that invoice less a difference. */
+ * short of a bill by an odd sum is part of it, whoever deducts a claim
+ * pays the odd rest. ¥1,130,123 is offered as that invoice less a
+ * difference, and so is a round sum short of a round bill by a round one. */
 static void
 test_unnamed_below_over(void)
 {
@@ -779,6 +780,16 @@ test_unnamed_below_over(void)
 	match_deposit(ix, &cfg, &d, &r);
 	tap_ok(unnamed_less(&r, 2) >= 0, "¥1,130,123: the next invoice less ¥96,487 is offered (at %d)",
 	       unnamed_less(&r, 2));
+	match_index_free(ix);
+	ix = match_index_new();
+	tu_match_customer(ix, 7, "S7", "株式会社菅原紙業", "スガワラシギョウ");
+	slip(ix, 3, 7, "2026-09-01", "2026-10-31", 1100000);
+	d.amount = 1050000;
+	match_index_finish(ix);
+	match_deposit(ix, &cfg, &d, &r);
+	tap_ok(unnamed_less(&r, 3) >= 0,
+	       "¥1,050,000 for a ¥1,100,000 fee: a round bill less a round ¥50,000 is offered (at %d)",
+	       unnamed_less(&r, 3));
 	match_index_free(ix);
 }
 

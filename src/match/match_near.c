@@ -352,9 +352,11 @@ near_classify(const struct fitter *f, struct near *n)
 	} else {
 		return false;
 	}
-	/* a round sum short of a bill by an odd one is part of it (内入れ): who
-	 * deducts a claim pays the odd rest, not a round sum */
-	return n->kind != MATCH_DIFF_OTHER || !match_part_sum(f->d->amount);
+	/* a round sum (¥10,000s, thousands of yuan) short of a bill by an odd
+	 * one is part of it (内入れ): who deducts a claim pays the odd rest, not
+	 * a round sum; a round bill less a round offset is still offered */
+	return n->kind != MATCH_DIFF_OTHER || !match_round_sum(cur, f->d->amount) ||
+	       match_part_sum(n->diff);
 }
 
 /* How natural a candidate is: a learned habit, a named difference, a
