@@ -104,9 +104,10 @@ load_totals(struct store *st, struct sui_names *nm, struct ur_err *err)
 			match_totals_add(&l.t, store_column_date(s, 3), db_column_int64(s, 4));
 	}
 	customer_done(&l);
-	if (nm->ntotals) /* kept all day: give back the growth slack */
+	if (nm->ntotals) { /* kept all day: give back the growth slack */
 		nm->totals = xrealloc(nm->totals, nm->ntotals * sizeof *nm->totals);
-	qsort(nm->totals, nm->ntotals, sizeof *nm->totals, total_cmp);
+		qsort(nm->totals, nm->ntotals, sizeof *nm->totals, total_cmp);
+	}
 	nm->totals_loaded = true;
 	return sui_finish(st, s, rc, err);
 }
